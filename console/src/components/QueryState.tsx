@@ -1,0 +1,28 @@
+import type { CombinedError } from 'urql';
+
+/** What a page shows while its data loads, or when it could not be loaded: in words a user understands. */
+export function QueryState({ fetching, error, retry }: { fetching: boolean; error?: CombinedError | undefined; retry: () => void }) {
+  if (error) {
+    const message = error.networkError
+      ? 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.'
+      : 'Le serveur n’a pas pu répondre à cette demande.';
+    const reference = error.graphQLErrors.map((e) => e.extensions?.['correlationId']).find(Boolean);
+    return (
+      <div role="alert" className="state state-error">
+        <p>{message}</p>
+        {typeof reference === 'string' && reference !== '' && <p className="muted">Référence : {reference}</p>}
+        <button type="button" onClick={retry}>
+          Réessayer
+        </button>
+      </div>
+    );
+  }
+  if (fetching) {
+    return (
+      <p role="status" className="state">
+        Chargement…
+      </p>
+    );
+  }
+  return null;
+}

@@ -1,0 +1,70 @@
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { QueryState } from '../../components/QueryState.tsx';
+import { WilayaQuery } from './documents.ts';
+
+/** One wilaya and its communes, with the daïra of each. */
+export function WilayaPage() {
+  const code = useParams()['code'] ?? '';
+  const valid = /^\d{2}$/.test(code);
+  const [result, reexecute] = useQuery({ query: WilayaQuery, variables: { code }, pause: !valid });
+  const wilaya = result.data?.wilaya;
+
+  if (!valid || (result.data && !wilaya)) {
+    return (
+      <section>
+        <h1>Wilaya introuvable</h1>
+        <p>
+          Aucune wilaya n’a le code « {code} ». <Link to="/">Retour aux wilayas</Link>
+        </p>
+      </section>
+    );
+  }
+
+  return (
+    <section>
+      <p>
+        <Link to="/">← Wilayas</Link>
+      </p>
+      <QueryState fetching={result.fetching} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      {wilaya && (
+        <>
+          <h1>
+            {wilaya.code} — {wilaya.name}{' '}
+            <span lang="ar" dir="rtl">
+              {wilaya.nameAr}
+            </span>
+          </h1>
+          <p className="muted">{wilaya.communeCount} communes</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Commune</th>
+                <th scope="col" lang="ar" dir="rtl">
+                  البلدية
+                </th>
+                <th scope="col">Daïra</th>
+              </tr>
+            </thead>
+            <tbody>
+              {wilaya.communes.map((commune) => (
+                <tr key={commune.id} data-testid="commune-row">
+                  <td>{commune.name}</td>
+                  <td lang="ar" dir="rtl">
+                    {commune.nameAr}
+                  </td>
+                  <td>
+                    {commune.daira.name}{' '}
+                    <span lang="ar" dir="rtl" className="muted">
+                      {commune.daira.nameAr}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

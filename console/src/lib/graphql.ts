@@ -1,0 +1,10 @@
+import { initGraphQLTada } from 'gql.tada';
+import type { introspection } from '../graphql-env.d.ts';
+
+/**
+ * `graphql(…)` for the console's documents, typed from `schema/schema.graphql` (through the generated
+ * `graphql-env.d.ts`): a document that does not fit the schema fails `npm run typecheck`.
+ */
+export const graphql = initGraphQLTada<{ introspection: introspection }>();
+
+export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';

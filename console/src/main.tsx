@@ -1,0 +1,28 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Provider } from 'urql';
+import { Layout } from './components/Layout.tsx';
+import { NotFoundPage } from './components/NotFoundPage.tsx';
+import { WilayaPage } from './features/reference-data/WilayaPage.tsx';
+import { WilayasPage } from './features/reference-data/WilayasPage.tsx';
+import './styles.css';
+import { createUrqlClient } from './urql.ts';
+
+const client = createUrqlClient();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Provider value={client}>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route index element={<WilayasPage />} />
+            <Route path="wilayas/:code" element={<WilayaPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </Provider>
+  </StrictMode>,
+);

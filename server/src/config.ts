@@ -1,0 +1,79 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { projectRoot } from './common/paths.js';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be "true" or "false" (or 1 / 0)' })
+  .transform((value) => value === 'true' || value === '1');
+
+const portNumber = z
+  .string()
+  .regex(/^\d+$/, { error: 'must be a whole number from 0 to 65535' })
+  .transform(Number)
+  .refine((port) => port <= 65535, { error: 'must be a whole number from 0 to 65535' });
+
+const positiveInteger = (what: string) =>
+  z
+    .string()
+    .regex(/^[1-9]\d*$/, { error: `must be a positive whole number (${what})` })
+    .transform(Number);
+
+/**
+ * Every environment variable Raccord reads, described once. `.env.example` documents the same list;
+ * `describeConfiguration()` prints it. Values are strings in the environment and are parsed here.
+ */
+const environmentSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { error: 'must be development, production or test' })
+    .default('development'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
+    .optional(),
+  HOST: z.string().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
+  PORT: portNumber.default(4000),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  MIGRATE_ON_START: booleanString.default(true),
+  LOAD_REFERENCE_DATA_ON_START: booleanString.default(true),
+  EMBEDDED_PG_DIR: z.string().min(1, { error: 'must not be empty' }).default(join(projectRoot, '.data', 'postgres')),
+  EMBEDDED_PG_PORT: portNumber.refine((port) => port > 0, { error: 'must be from 1 to 65535' }).default(54329),
+  DB_POOL_MAX: positiveInteger('connections in the pool').default(10),
+  SHUTDOWN_TIMEOUT_MS: positiveInteger('milliseconds').default(10_000),
+});
+
+/** The validated configuration the app runs with. Durations in milliseconds. */
+export type Config = z.infer<typeof environmentSchema>;
+
+/** Thrown by `loadConfig` with every invalid variable listed, one per line, in `message`. */
+export class ConfigurationError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/**
+ * Reads and validates the configuration from `env` (default `process.env`). Empty strings count as
+ * unset, so `PORT=` falls back to the default.
+ *
+ * @throws ConfigurationError naming every bad variable, why it is bad and the value received.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const relevant: Record<string, string> = {};
+  for (const key of Object.keys(environmentSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') relevant[key] = value;
+  }
+  const parsed = environmentSchema.safeParse(relevant);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => {
+    const variable = String(issue.path[0]);
+    const received = relevant[variable];
+    const shown = variable === 'DATABASE_URL' ? '(value hidden)' : JSON.stringify(received);
+    return `${variable}: ${issue.message} (got ${shown})`;
+  });
+  throw new ConfigurationError(problems);
+}

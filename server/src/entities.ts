@@ -1,0 +1,6 @@
+import { Commune } from './modules/reference-data/commune.entity.js';
+import { Daira } from './modules/reference-data/daira.entity.js';
+import { Wilaya } from './modules/reference-data/wilaya.entity.js';
+
+/** Every MikroORM entity of Raccord; the ORM discovers exactly these. */
+export const entities = [Wilaya, Daira, Commune];

@@ -1,0 +1,48 @@
+import { createApp } from './app.js';
+import { createLogger } from './common/logger.js';
+import { ConfigurationError, loadConfig, type Config } from './config.js';
+
+/**
+ * Entry point (`npm start`): validates the configuration (exit 1 naming every bad variable), starts
+ * Raccord, and stops it gracefully on SIGTERM or SIGINT (exit 0). A second signal exits at once (1).
+ */
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    process.stderr.write(`${error.message}\nSee .env.example for what each variable means.\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  let app: Awaited<ReturnType<typeof createApp>>;
+  try {
+    app = await createApp(config, { logger });
+  } catch (error) {
+    logger.fatal({ err: error }, 'Raccord could not start');
+    process.exit(1);
+  }
+  logger.info({ url: app.url, console: `${app.url}/`, graphql: `${app.url}/graphql` }, `Raccord is listening on ${app.url}`);
+
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    signalled = true;
+    logger.info({ signal }, 'shutting down');
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+await main();

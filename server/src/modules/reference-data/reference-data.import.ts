@@ -1,0 +1,152 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { parse } from 'csv-parse/sync';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { referenceDataDir } from '../../common/paths.js';
+import { Commune } from './commune.entity.js';
+import { Daira } from './daira.entity.js';
+import { Wilaya } from './wilaya.entity.js';
+
+/** The communes file shipped with the server (from othmanus/algeria-cities, csv/, version 3.x). */
+export const communesCsvPath = join(referenceDataDir, 'algeria-communes.csv');
+
+const requiredColumns = [
+  'id',
+  'commune_name',
+  'commune_name_ascii',
+  'daira_name',
+  'daira_name_ascii',
+  'wilaya_code',
+  'wilaya_name',
+  'wilaya_name_ascii',
+] as const;
+
+type CsvRow = Record<(typeof requiredColumns)[number], string>;
+
+/** A row the import could not use: its line in the file (1 is the header) and why. */
+export interface RejectedRow {
+  readonly line: number;
+  readonly reason: string;
+}
+
+/** What an import did: rows of each kind now in the database from this file, and the rows left out. */
+export interface ReferenceDataImportReport {
+  readonly wilayas: number;
+  readonly dairas: number;
+  readonly communes: number;
+  readonly rejected: readonly RejectedRow[];
+}
+
+interface CommuneRow {
+  id: number;
+  name: string;
+  nameAr: string;
+  dairaKey: string;
+  wilayaCode: string;
+}
+
+const maxNameLength = 100;
+
+function checkRow(row: CsvRow): string | undefined {
+  if (!/^[1-9]\d{0,5}$/.test(row.id)) return `id must be a positive whole number (got "${row.id}")`;
+  if (!/^\d{2}$/.test(row.wilaya_code)) return `wilaya_code must be two digits (got "${row.wilaya_code}")`;
+  for (const column of requiredColumns) {
+    if (row[column] === '') return `${column} is empty`;
+    if (row[column].length > maxNameLength) return `${column} is longer than ${maxNameLength} characters`;
+  }
+  return undefined;
+}
+
+/**
+ * Loads wilayas, daïras and communes from the public communes CSV (columns as published:
+ * `id, commune_name, commune_name_ascii, daira_name, daira_name_ascii, wilaya_code, wilaya_name,
+ * wilaya_name_ascii`). Values are trimmed. Idempotent: a second run changes nothing; a changed name
+ * is updated in place (wilayas by code, daïras by wilaya and French name, communes by id). All or
+ * nothing: the rows it can use are written in one transaction.
+ *
+ * Rows it cannot use are returned in `rejected`, never skipped silently: a malformed id or wilaya code,
+ * an empty or over-long value, an id seen before, or a wilaya or daïra named differently than on
+ * its first row.
+ */
+export async function importReferenceData(em: EntityManager, csvText: string): Promise<ReferenceDataImportReport> {
+  const records = parse(csvText, {
+    bom: true,
+    columns: (header: string[]) => header.map((column) => column.trim()),
+    skip_empty_lines: true,
+    relax_column_count: true,
+    info: true,
+  }) as { record: Partial<CsvRow>; info: { lines: number } }[];
+
+  const header = records.length > 0 ? Object.keys(records[0]!.record) : [];
+  const missing = requiredColumns.filter((column) => records.length > 0 && !header.includes(column));
+  if (records.length === 0 || missing.length > 0) {
+    return {
+      wilayas: 0,
+      dairas: 0,
+      communes: 0,
+      rejected: [{ line: 1, reason: records.length === 0 ? 'the file has no rows' : `missing columns: ${missing.join(', ')}` }],
+    };
+  }
+
+  const rejected: RejectedRow[] = [];
+  const wilayas = new Map<string, { code: string; name: string; nameAr: string }>();
+  const dairas = new Map<string, { wilayaCode: string; name: string; nameAr: string }>();
+  const communes = new Map<number, CommuneRow>();
+
+  for (const { record, info } of records) {
+    // csv-parse's `trim` leaves spaces inside quotes (`" الشلف"` in the source data): trim every value here.
+    const row = Object.fromEntries(requiredColumns.map((column) => [column, (record[column] ?? '').trim()])) as CsvRow;
+    const problem = checkRow(row);
+    if (problem) {
+      rejected.push({ line: info.lines, reason: problem });
+      continue;
+    }
+    const id = Number(row.id);
+    if (communes.has(id)) {
+      rejected.push({ line: info.lines, reason: `commune id ${id} appears again` });
+      continue;
+    }
+    const wilaya = wilayas.get(row.wilaya_code) ?? { code: row.wilaya_code, name: row.wilaya_name_ascii, nameAr: row.wilaya_name };
+    if (wilaya.name !== row.wilaya_name_ascii || wilaya.nameAr !== row.wilaya_name) {
+      rejected.push({ line: info.lines, reason: `wilaya ${row.wilaya_code} is named "${wilaya.name}" / "${wilaya.nameAr}" on an earlier row` });
+      continue;
+    }
+    const dairaKey = `${row.wilaya_code}|${row.daira_name_ascii}`;
+    const daira = dairas.get(dairaKey) ?? { wilayaCode: row.wilaya_code, name: row.daira_name_ascii, nameAr: row.daira_name };
+    if (daira.nameAr !== row.daira_name) {
+      rejected.push({ line: info.lines, reason: `daïra "${daira.name}" of wilaya ${row.wilaya_code} is named "${daira.nameAr}" on an earlier row` });
+      continue;
+    }
+    wilayas.set(wilaya.code, wilaya);
+    dairas.set(dairaKey, daira);
+    communes.set(id, { id, name: row.commune_name_ascii, nameAr: row.commune_name, dairaKey, wilayaCode: row.wilaya_code });
+  }
+
+  await em.transactional(async (tx) => {
+    await tx.upsertMany(Wilaya, [...wilayas.values()]);
+    const dairaRows = [...dairas.entries()];
+    const savedDairas = await tx.upsertMany(
+      Daira,
+      dairaRows.map(([, daira]) => ({ wilaya: daira.wilayaCode, name: daira.name, nameAr: daira.nameAr })),
+      { onConflictFields: ['wilaya', 'name'], onConflictAction: 'merge', onConflictMergeFields: ['nameAr'] },
+    );
+    const dairaIds = new Map(dairaRows.map(([key], index) => [key, savedDairas[index]!.id]));
+    await tx.upsertMany(
+      Commune,
+      [...communes.values()].map((commune) => ({
+        id: commune.id,
+        name: commune.name,
+        nameAr: commune.nameAr,
+        daira: dairaIds.get(commune.dairaKey)!,
+        wilaya: commune.wilayaCode,
+      })),
+    );
+  });
+
+  return { wilayas: wilayas.size, dairas: dairas.size, communes: communes.size, rejected };
+}
+
+/** Imports the communes file shipped with the server; see `importReferenceData`. */
+export async function importShippedReferenceData(em: EntityManager): Promise<ReferenceDataImportReport> {
+  return importReferenceData(em, await readFile(communesCsvPath, 'utf8'));
+}

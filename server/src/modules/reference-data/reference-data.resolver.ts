@@ -1,0 +1,72 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { Commune } from './commune.entity.js';
+import { Daira } from './daira.entity.js';
+import { findWilaya, listCommunes, listWilayas } from './reference-data.service.js';
+import { Wilaya } from './wilaya.entity.js';
+
+@Resolver(() => Wilaya)
+export class WilayaResolver {
+  @Query(() => [Wilaya], { description: 'All 58 wilayas, ordered by code.' })
+  wilayas(@Ctx() context: Context): Promise<Wilaya[]> {
+    return listWilayas(context);
+  }
+
+  @Query(() => Wilaya, {
+    nullable: true,
+    description: 'The wilaya with this code, or null when there is none. BAD_USER_INPUT when `code` is not two digits.',
+  })
+  wilaya(
+    @Arg('code', () => String, { description: 'Two digits with a leading zero, e.g. "01".' }) code: string,
+    @Ctx() context: Context,
+  ): Promise<Wilaya | null> {
+    return findWilaya(context, code);
+  }
+
+  @FieldResolver(() => Int, { description: 'Number of communes in the wilaya.' })
+  communeCount(@Root() wilaya: Wilaya, @Ctx() context: Context): Promise<number> {
+    return context.loaders.referenceData.communeCountByWilaya.load(wilaya.code);
+  }
+
+  @FieldResolver(() => [Commune], { description: 'Communes of the wilaya, ordered by French name.' })
+  communes(@Root() wilaya: Wilaya, @Ctx() context: Context): Promise<Commune[]> {
+    return context.loaders.referenceData.communesByWilaya.load(wilaya.code);
+  }
+}
+
+@Resolver(() => Commune)
+export class CommuneResolver {
+  @Query(() => [Commune], {
+    description:
+      'Communes ordered by wilaya code then French name, optionally of one wilaya and/or whose French or Arabic ' +
+      'name contains `search` (case-insensitive). BAD_USER_INPUT when `wilayaCode` is not two digits or `search` ' +
+      'is over 100 characters.',
+  })
+  communes(
+    @Ctx() context: Context,
+    @Arg('wilayaCode', () => String, { nullable: true, description: 'Keep the communes of this wilaya ("01"…).' })
+    wilayaCode?: string | null,
+    @Arg('search', () => String, { nullable: true, description: 'Part of the French or Arabic name.' })
+    search?: string | null,
+  ): Promise<Commune[]> {
+    return listCommunes(context, { wilayaCode, search });
+  }
+
+  @FieldResolver(() => Wilaya, { description: 'The wilaya the commune belongs to.' })
+  wilaya(@Root() commune: Commune): Promise<Wilaya> {
+    return commune.wilaya.loadOrFail({ dataloader: true });
+  }
+
+  @FieldResolver(() => Daira, { description: 'The daïra the commune belongs to.' })
+  daira(@Root() commune: Commune): Promise<Daira> {
+    return commune.daira.loadOrFail({ dataloader: true });
+  }
+}
+
+@Resolver(() => Daira)
+export class DairaResolver {
+  @FieldResolver(() => Wilaya, { description: 'The wilaya the daïra belongs to.' })
+  wilaya(@Root() daira: Daira): Promise<Wilaya> {
+    return daira.wilaya.loadOrFail({ dataloader: true });
+  }
+}

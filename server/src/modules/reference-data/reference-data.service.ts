@@ -1,0 +1,57 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { badUserInput } from '../../common/errors.js';
+import type { Context } from '../../context.js';
+import { Commune } from './commune.entity.js';
+import { Wilaya } from './wilaya.entity.js';
+
+const wilayaCodePattern = /^\d{2}$/;
+
+/** Longest `search` text accepted by `listCommunes`, in characters. */
+export const maxSearchLength = 100;
+
+function checkWilayaCode(field: string, code: string): void {
+  if (!wilayaCodePattern.test(code)) {
+    throw badUserInput(field, `${field} must be two digits with a leading zero, such as "01" (got "${code.slice(0, 20)}")`);
+  }
+}
+
+function escapeLikePattern(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** All wilayas, by code. */
+export function listWilayas(context: Context): Promise<Wilaya[]> {
+  return context.em.find(Wilaya, {}, { orderBy: { code: 'asc' } });
+}
+
+/**
+ * The wilaya with this code, or `null` when there is none.
+ * @throws DomainError `BAD_USER_INPUT` when `code` is not two digits.
+ */
+export function findWilaya(context: Context, code: string): Promise<Wilaya | null> {
+  checkWilayaCode('code', code);
+  return context.em.findOne(Wilaya, { code });
+}
+
+/**
+ * Communes, ordered by wilaya code then French name. `wilayaCode` keeps those of one wilaya;
+ * `search` (trimmed, case-insensitive, at most 100 characters) keeps those whose French or Arabic
+ * name contains it. A blank `search` filters nothing.
+ * @throws DomainError `BAD_USER_INPUT` when `wilayaCode` is not two digits or `search` is too long.
+ */
+export function listCommunes(context: Context, filter: { wilayaCode?: string | null; search?: string | null }): Promise<Commune[]> {
+  const where: FilterQuery<Commune>[] = [];
+  if (filter.wilayaCode !== undefined && filter.wilayaCode !== null) {
+    checkWilayaCode('wilayaCode', filter.wilayaCode);
+    where.push({ wilaya: filter.wilayaCode });
+  }
+  const search = filter.search?.trim() ?? '';
+  if (search.length > maxSearchLength) {
+    throw badUserInput('search', `search must be at most ${maxSearchLength} characters (got ${search.length})`);
+  }
+  if (search !== '') {
+    const pattern = `%${escapeLikePattern(search)}%`;
+    where.push({ $or: [{ name: { $ilike: pattern } }, { nameAr: { $ilike: pattern } }] });
+  }
+  return context.em.find(Commune, { $and: where }, { orderBy: { wilaya: { code: 'asc' }, name: 'asc', id: 'asc' } });
+}

@@ -1,0 +1,144 @@
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startTestApp, type TestApp } from '../../../test/harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.stop());
+
+interface WilayaData {
+  code: string;
+  name: string;
+  nameAr: string;
+  communeCount: number;
+}
+
+describe('wilayas', () => {
+  it('returns the 58 wilayas, coded "01" to "58", whose commune counts add up to 1,541', async () => {
+    const { body } = await t.graphql<{ wilayas: WilayaData[] }>('{ wilayas { code name nameAr communeCount } }');
+    expect(body.errors).toBeUndefined();
+    const wilayas = body.data!.wilayas;
+    expect(wilayas.map((w) => w.code)).toEqual(Array.from({ length: 58 }, (_, i) => String(i + 1).padStart(2, '0')));
+    expect(wilayas.reduce((sum, w) => sum + w.communeCount, 0)).toBe(1541);
+    expect(wilayas[0]).toEqual({ code: '01', name: 'Adrar', nameAr: 'أدرار', communeCount: 16 });
+    expect(wilayas.find((w) => w.code === '16')).toMatchObject({ name: 'Alger', communeCount: 57 });
+  });
+
+  it('serves trimmed names: wilaya 02 is "الشلف", though the source file has " الشلف"', async () => {
+    const { body } = await t.graphql<{ wilaya: WilayaData }>('{ wilaya(code: "02") { nameAr } }');
+    expect(body.data!.wilaya.nameAr).toBe('الشلف');
+  });
+
+  it('wilaya(code) returns one wilaya with its communes and their daïras, or null for an unknown code', async () => {
+    const { body } = await t.graphql<{ wilaya: { name: string; communes: { name: string; daira: { name: string }; wilaya: { code: string } }[] }; none: null }>(
+      '{ wilaya(code: "47") { name communes { name daira { name } wilaya { code } } } none: wilaya(code: "99") { code } }',
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.none).toBeNull();
+    const { communes } = body.data!.wilaya;
+    expect(body.data!.wilaya.name).toBe('Ghardaïa');
+    expect(communes.every((c) => c.wilaya.code === '47')).toBe(true);
+    expect(communes.map((c) => c.name)).toEqual([...communes.map((c) => c.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(communes.find((c) => c.name === 'Mansoura')?.daira.name).toBe('Mansourah');
+  });
+
+  it('refuses a malformed wilaya code with BAD_USER_INPUT naming the argument', async () => {
+    for (const code of ['1', '001', 'ab', '', '1; drop table wilaya']) {
+      const { body } = await t.graphql('query ($code: String!) { wilaya(code: $code) { code } }', { code });
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+    }
+    const { body } = await t.graphql<{ wilayas: unknown[] }>('{ wilayas { code } }');
+    expect(body.data!.wilayas).toHaveLength(58);
+  });
+});
+
+describe('communes', () => {
+  it('lists all 1,541 communes, each identified by its id', async () => {
+    const { body } = await t.graphql<{ communes: { id: string }[] }>('{ communes { id } }');
+    expect(body.data!.communes).toHaveLength(1541);
+    expect(new Set(body.data!.communes.map((c) => c.id)).size).toBe(1541);
+  });
+
+  it('filters by wilaya and by part of the French or Arabic name, case-insensitively', async () => {
+    const adrar = await t.graphql<{ communes: { name: string }[] }>('{ communes(wilayaCode: "01") { name } }');
+    expect(adrar.body.data!.communes).toHaveLength(16);
+
+    const marsa = await t.graphql<{ communes: { name: string; wilaya: { code: string } }[] }>(
+      '{ communes(search: "  el marsa ") { name wilaya { code } } }',
+    );
+    const exact = marsa.body.data!.communes.filter((c) => c.name === 'El Marsa');
+    expect(exact).toHaveLength(3);
+    expect(new Set(exact.map((c) => c.wilaya.code)).size).toBe(3);
+
+    const arabic = await t.graphql<{ communes: { name: string }[] }>('{ communes(search: "تيمقتن") { name } }');
+    expect(arabic.body.data!.communes.map((c) => c.name)).toEqual(['Timekten']);
+
+    const both = await t.graphql<{ communes: { name: string }[] }>('{ communes(wilayaCode: "21", search: "marsa") { name } }');
+    expect(both.body.data!.communes.map((c) => c.name)).toEqual(['El Marsa']);
+  });
+
+  it('treats % and _ in search as plain characters, and a blank search as no filter', async () => {
+    const percent = await t.graphql<{ communes: unknown[] }>('{ communes(search: "%") { id } }');
+    expect(percent.body.data!.communes).toEqual([]);
+    const underscore = await t.graphql<{ communes: unknown[] }>('{ communes(search: "_") { id } }');
+    expect(underscore.body.data!.communes).toEqual([]);
+    const blank = await t.graphql<{ communes: unknown[] }>('{ communes(search: "   ") { id } }');
+    expect(blank.body.data!.communes).toHaveLength(1541);
+  });
+
+  it('refuses a malformed wilaya code or an over-long search with BAD_USER_INPUT', async () => {
+    const code = await t.graphql('{ communes(wilayaCode: "7") { id } }');
+    expect(code.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'wilayaCode' });
+    const long = await t.graphql('query ($s: String) { communes(search: $s) { id } }', { s: 'x'.repeat(101) });
+    expect(long.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'search' });
+  });
+});
+
+describe('batching (no N+1)', () => {
+  const nested = '{ wilayas { code communeCount communes { name daira { name wilaya { code } } wilaya { code } } } }';
+
+  it('answers a nested query in the same number of SQL statements for 1 wilaya or 58', async () => {
+    const one = await t.graphql('{ w: wilaya(code: "01") { code communeCount communes { name daira { name wilaya { code } } wilaya { code } } } }', undefined, {
+      'x-request-id': 'nested-one',
+    });
+    expect(one.body.errors).toBeUndefined();
+    const all = await t.graphql(nested, undefined, { 'x-request-id': 'nested-all' });
+    expect(all.body.errors).toBeUndefined();
+    const oneSql = t.sqlOf('nested-one');
+    const allSql = t.sqlOf('nested-all');
+    expect(oneSql.length).toBeGreaterThan(0);
+    expect(allSql.length).toBe(oneSql.length);
+    expect(allSql.length).toBeLessThanOrEqual(4);
+  });
+});
+
+describe('over WebSocket (graphql-ws)', () => {
+  it('answers the same query as over HTTP, on its own EntityManager and request id', async () => {
+    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      const results: unknown[] = [];
+      for await (const result of client.iterate({ query: '{ wilayas { code communeCount } }' })) results.push(result);
+      const http = await t.graphql('{ wilayas { code communeCount } }');
+      expect(results).toEqual([http.body]);
+      const wsRequestIds = t.logs.filter((line) => line['transport'] === 'ws').map((line) => line.reqId);
+      expect(wsRequestIds).toHaveLength(1);
+      expect(t.sqlOf(String(wsRequestIds[0])).length).toBeGreaterThan(0);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it('returns coded errors over WebSocket too', async () => {
+    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      const results: { errors?: { extensions?: Record<string, unknown> }[] }[] = [];
+      for await (const result of client.iterate({ query: '{ wilaya(code: "x") { code } }' })) results.push(result as never);
+      expect(results[0]?.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+    } finally {
+      await client.dispose();
+    }
+  });
+});

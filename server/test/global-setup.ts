@@ -1,0 +1,68 @@
+import 'reflect-metadata';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { createLogger } from '../src/common/logger.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres.js';
+import { initOrm } from '../src/database/orm.js';
+import { importShippedReferenceData } from '../src/modules/reference-data/reference-data.import.js';
+import { databaseUrl, freePort } from './util.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of a maintenance database (`postgres`) on the test PostgreSQL server. */
+    adminDatabaseUrl: string;
+    /** Database migrated and loaded with reference data, copied by `CREATE DATABASE … TEMPLATE`. */
+    templateDatabase: string;
+  }
+}
+
+/**
+ * Runs once before the tests: PostgreSQL from `DATABASE_URL` when set (its server is used, its
+ * database left alone), else an embedded one in a temporary folder; then a template database with
+ * the migrations applied and the reference data loaded, from which each test file copies its own.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const logger = createLogger('warn');
+  let embedded: EmbeddedDatabase | undefined;
+  let embeddedRoot: string | undefined;
+  let adminDatabaseUrl: string;
+  if (process.env['DATABASE_URL']) {
+    adminDatabaseUrl = databaseUrl(process.env['DATABASE_URL'], 'postgres');
+  } else {
+    embeddedRoot = await mkdtemp(join(tmpdir(), 'raccord-test-pg-'));
+    await chmod(embeddedRoot, 0o755);
+    embedded = await startEmbeddedPostgres({ dataDir: join(embeddedRoot, 'data'), port: await freePort(), database: 'postgres', logger });
+    adminDatabaseUrl = embedded.url;
+  }
+
+  const templateDatabase = `raccord_test_template_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminDatabaseUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${templateDatabase}`);
+  await admin.query(`CREATE DATABASE ${templateDatabase}`);
+  await admin.end();
+
+  const orm = await initOrm({ databaseUrl: databaseUrl(adminDatabaseUrl, templateDatabase), logger, poolMax: 2 });
+  try {
+    await orm.migrator.up();
+    const report = await importShippedReferenceData(orm.em.fork());
+    if (report.rejected.length > 0) throw new Error(`reference data rejected rows: ${JSON.stringify(report.rejected)}`);
+  } finally {
+    await orm.close();
+  }
+
+  project.provide('adminDatabaseUrl', adminDatabaseUrl);
+  project.provide('templateDatabase', templateDatabase);
+
+  return async () => {
+    const client = new pg.Client({ connectionString: adminDatabaseUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${templateDatabase} WITH (FORCE)`);
+    await client.end();
+    await embedded?.stop();
+    if (embeddedRoot) await rm(embeddedRoot, { recursive: true, force: true });
+  };
+}

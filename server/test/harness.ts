@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { Writable } from 'node:stream';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { createApp, type App } from '../src/app.js';
+import { createLogger } from '../src/common/logger.js';
+import { loadConfig } from '../src/config.js';
+import { databaseUrl } from './util.js';
+
+/** A database of this test file's own, dropped by `drop()`. */
+export interface TestDatabase {
+  readonly name: string;
+  readonly url: string;
+  drop(): Promise<void>;
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: inject('adminDatabaseUrl') });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A new database on the test server: a copy of the template (migrated, reference data loaded), or
+ * empty with `{ empty: true }`.
+ */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
+  const name = `raccord_test_${randomBytes(6).toString('hex')}`;
+  const template = options.empty ? 'template0' : inject('templateDatabase');
+  await admin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
+  return {
+    name,
+    url: databaseUrl(inject('adminDatabaseUrl'), name),
+    drop: () => admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/** A parsed JSON log line of the app under test. */
+export type LogLine = Record<string, unknown> & { msg?: string; reqId?: string; level: number };
+
+/** A running app on its own database, with every log line it wrote (level debug, SQL included). */
+export interface TestApp {
+  readonly app: App;
+  readonly url: string;
+  readonly database: TestDatabase;
+  readonly logs: LogLine[];
+  /** POSTs a GraphQL operation; returns the HTTP response and its parsed body. */
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ response: Response; body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } }>;
+  /** SQL statements logged for a request id. */
+  sqlOf(requestId: string): string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the real app (`createApp`) on a fresh copy of the template database, on a free port, with
+ * `env` added to a test configuration. Stopping it drops the database.
+ */
+export async function startTestApp(env: Record<string, string> = {}, options: { empty?: boolean } = {}): Promise<TestApp> {
+  const database = await createTestDatabase(options);
+  const logs: LogLine[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      for (const line of chunk.toString('utf8').split('\n')) if (line) logs.push(JSON.parse(line) as LogLine);
+      callback();
+    },
+  });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    PORT: '0',
+    LOG_LEVEL: 'debug',
+    LOAD_REFERENCE_DATA_ON_START: 'false',
+    ...env,
+  });
+  let app: App;
+  try {
+    app = await createApp(config, { logger: createLogger('debug', destination) });
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  return {
+    app,
+    url: app.url,
+    database,
+    logs,
+    async graphql(query, variables, headers = {}) {
+      const response = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { response, body: (await response.json()) as never };
+    },
+    sqlOf(requestId) {
+      return logs.filter((line) => line.reqId === requestId && line.msg === 'sql').map((line) => String(line['sql']));
+    },
+    async stop() {
+      await app.stop();
+      await database.drop();
+    },
+  };
+}
