@@ -9,7 +9,7 @@ const projectRoot = import.meta.dirname;
  * dist/console) and for the tests (Vitest). Under Vitest, server code is compiled by SWC, which
  * emits the decorator metadata type-graphql and MikroORM read (esbuild does not).
  */
-export default defineConfig(() => ({
+export default defineConfig({
   root: 'console',
   plugins: process.env['VITEST']
     ? [
@@ -37,4 +37,4 @@ export default defineConfig(() => ({
     hookTimeout: 120_000,
     reporters: ['default', ['json', { outputFile: 'dist/test-results.json' }]],
   },
-}));
+});

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
@@ -158,6 +158,8 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
     schema,
     introspection: config.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
+    // Raccord's main.ts owns the signals: Apollo's own handler would stop only Apollo, then re-raise the signal.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => (isUnexpectedError(error) ? internalError('') : formatted),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_TIMEOUT_MS }),
@@ -253,7 +255,7 @@ function serveConsole(expressApp: express.Express): void {
   );
   expressApp.use((request, response, next) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return next();
-    if (!request.accepts('html')) return next();
+    if (extname(request.path) !== '' || !request.accepts('html')) return next();
     response.setHeader('Cache-Control', 'no-cache');
     response.sendFile(indexFile);
   });

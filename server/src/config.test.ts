@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigurationError, loadConfig } from './config.js';
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigurationError');
+}
+
+describe('loadConfig', () => {
+  it('gives every variable its documented default', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: 4000,
+      LOG_LEVEL: 'info',
+      MIGRATE_ON_START: true,
+      LOAD_REFERENCE_DATA_ON_START: true,
+      EMBEDDED_PG_PORT: 54329,
+      DB_POOL_MAX: 10,
+      SHUTDOWN_TIMEOUT_MS: 10_000,
+    });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.EMBEDDED_PG_DIR).toMatch(/\.data\/postgres$/);
+  });
+
+  it('parses the values it is given, and treats empty strings as unset', () => {
+    const config = loadConfig({
+      PORT: '0',
+      DATABASE_URL: 'postgresql://user:secret@db.example:5433/raccord',
+      MIGRATE_ON_START: 'false',
+      LOAD_REFERENCE_DATA_ON_START: '0',
+      LOG_LEVEL: '',
+      DB_POOL_MAX: '25',
+    });
+    expect(config).toMatchObject({ PORT: 0, MIGRATE_ON_START: false, LOAD_REFERENCE_DATA_ON_START: false, LOG_LEVEL: 'info', DB_POOL_MAX: 25 });
+  });
+
+  it('names a bad PORT and why', () => {
+    for (const port of ['abc', '-1', '65536', '80.5', '4000x']) {
+      const problems = problemsOf({ PORT: port });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(new RegExp(`^PORT: must be a whole number from 0 to 65535 \\(got "${port.replace('.', '\\.')}"\\)$`));
+    }
+  });
+
+  it('lists every bad variable at once', () => {
+    const problems = problemsOf({
+      PORT: 'abc',
+      LOG_LEVEL: 'loud',
+      NODE_ENV: 'staging',
+      MIGRATE_ON_START: 'yes',
+      DB_POOL_MAX: '0',
+      EMBEDDED_PG_PORT: '0',
+      DATABASE_URL: 'mysql://root@localhost/raccord',
+    });
+    expect(problems.map((problem) => problem.split(':')[0]).sort()).toEqual(
+      ['DATABASE_URL', 'DB_POOL_MAX', 'EMBEDDED_PG_PORT', 'LOG_LEVEL', 'MIGRATE_ON_START', 'NODE_ENV', 'PORT'].sort(),
+    );
+    expect(new ConfigurationError(problems).message).toMatch(/^Invalid configuration:\n {2}- /);
+  });
+
+  it('never repeats a database URL, which may hold a password', () => {
+    const [problem] = problemsOf({ DATABASE_URL: 'mysql://root:hunter2@localhost/raccord' });
+    expect(problem).toContain('DATABASE_URL');
+    expect(problem).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,118 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../../common/logger.js';
+import { initOrm } from '../../database/orm.js';
+import { createTestDatabase, type TestDatabase } from '../../../test/harness.js';
+import { importReferenceData, importShippedReferenceData } from './reference-data.import.js';
+
+const header = 'id,commune_name,commune_name_ascii,daira_name,daira_name_ascii,wilaya_code,wilaya_name,wilaya_name_ascii';
+
+let database: TestDatabase;
+let orm: MikroORM;
+
+async function snapshot(): Promise<string> {
+  const connection = orm.em.fork().getConnection();
+  const tables = await Promise.all([
+    connection.execute('select * from wilaya order by code'),
+    connection.execute('select * from daira order by id'),
+    connection.execute('select * from commune order by id'),
+  ]);
+  return JSON.stringify(tables);
+}
+
+async function counts(): Promise<{ wilayas: number; dairas: number; communes: number }> {
+  const [row] = await orm.em
+    .fork()
+    .getConnection()
+    .execute<{ wilayas: number; dairas: number; communes: number }[]>(
+      'select (select count(*)::int from wilaya) as wilayas, (select count(*)::int from daira) as dairas, (select count(*)::int from commune) as communes',
+    );
+  return row!;
+}
+
+describe('reference data import', () => {
+  beforeAll(async () => {
+    database = await createTestDatabase({ empty: true });
+    orm = await initOrm({ databaseUrl: database.url, logger: createLogger('silent'), poolMax: 2 });
+    await orm.migrator.up();
+  });
+  afterAll(async () => {
+    await orm.close();
+    await database.drop();
+  });
+
+  it('loads the shipped file whole: 58 wilayas, 548 daïras, 1,541 communes, no row rejected', async () => {
+    const report = await importShippedReferenceData(orm.em.fork());
+    // 548 daïras as (wilaya, name): "Mansourah" stands as a daïra of wilayas 13, 34, 47 and 58.
+    expect(report).toEqual({ wilayas: 58, dairas: 548, communes: 1541, rejected: [] });
+    expect(await counts()).toEqual({ wilayas: 58, dairas: 548, communes: 1541 });
+  });
+
+  it('is idempotent: a second run changes nothing', async () => {
+    const before = await snapshot();
+    const report = await importShippedReferenceData(orm.em.fork());
+    expect(report.rejected).toEqual([]);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('stores trimmed values only', async () => {
+    const [row] = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ untrimmed: number }[]>(
+        `select (select count(*) from wilaya where name <> btrim(name) or name_ar <> btrim(name_ar))
+              + (select count(*) from daira where name <> btrim(name) or name_ar <> btrim(name_ar))
+              + (select count(*) from commune where name <> btrim(name) or name_ar <> btrim(name_ar)) as untrimmed`,
+      );
+    expect(Number(row!.untrimmed)).toBe(0);
+  });
+
+  it('reports each row it cannot use with its line and reason, and imports the others', async () => {
+    const csv = [
+      header,
+      '9001,  بلدية ,  Commune Test ,دائرة,Daira Test,01,أدرار,Adrar',
+      ',بلدية,Sans Id,دائرة,Daira Test,01,أدرار,Adrar',
+      '9002,بلدية,Bad Wilaya,دائرة,Daira Test,1,أدرار,Adrar',
+      '9003,,No Arabic Name,دائرة,Daira Test,01,أدرار,Adrar',
+      '9001,بلدية,Again,دائرة,Daira Test,01,أدرار,Adrar',
+      '9004,بلدية,Other Wilaya Name,دائرة,Daira Test,01,أدرار,Adrar Renamed',
+      '9005,بلدية,Short Row,دائرة',
+      '9006,بلدية,Good Too,دائرة,Daira Test,01,أدرار,Adrar',
+    ].join('\n');
+    const report = await importReferenceData(orm.em.fork(), csv);
+    expect(report.rejected).toEqual([
+      { line: 3, reason: 'id must be a positive whole number (got "")' },
+      { line: 4, reason: 'wilaya_code must be two digits (got "1")' },
+      { line: 5, reason: 'commune_name is empty' },
+      { line: 6, reason: 'commune id 9001 appears again' },
+      { line: 7, reason: 'wilaya 01 is named "Adrar" / "أدرار" on an earlier row' },
+      { line: 8, reason: 'wilaya_code must be two digits (got "")' },
+    ]);
+    expect(report).toMatchObject({ wilayas: 1, dairas: 1, communes: 2 });
+    const rows = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: number; name: string; name_ar: string }[]>('select id, name, name_ar from commune where id > 9000 order by id');
+    expect(rows).toEqual([
+      { id: 9001, name: 'Commune Test', name_ar: 'بلدية' },
+      { id: 9006, name: 'Good Too', name_ar: 'بلدية' },
+    ]);
+  });
+
+  it('writes nothing when the file lacks a column, and says which', async () => {
+    const before = await snapshot();
+    const report = await importReferenceData(orm.em.fork(), 'id,commune_name,wilaya_code\n9100,x,01\n');
+    expect(report).toEqual({
+      wilayas: 0,
+      dairas: 0,
+      communes: 0,
+      rejected: [{ line: 1, reason: 'missing columns: commune_name_ascii, daira_name, daira_name_ascii, wilaya_name, wilaya_name_ascii' }],
+    });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('reports an empty file instead of doing nothing silently', async () => {
+    const report = await importReferenceData(orm.em.fork(), `${header}\n`);
+    expect(report.rejected).toEqual([{ line: 1, reason: 'the file has no rows' }]);
+  });
+});

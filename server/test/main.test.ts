@@ -1,0 +1,110 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '../src/common/paths.js';
+import { freePort } from './util.js';
+
+/** The built entry point, as `npm start` runs it (`npm test` builds first). */
+const mainJs = join(projectRoot, 'dist', 'server', 'src', 'main.js');
+
+function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', ...extra };
+  delete env['DATABASE_URL'];
+  return env;
+}
+
+function postgresProcessesOf(dataDir: string): string[] {
+  const ps = spawnSync('ps', ['-eo', 'pid,args'], { encoding: 'utf8' });
+  return ps.stdout.split('\n').filter((line) => line.includes(dataDir) && line.includes('postgres'));
+}
+
+interface Running {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  readonly exited: Promise<number | null>;
+}
+
+function start(env: NodeJS.ProcessEnv): Running {
+  const child = spawn(process.execPath, [mainJs], { env, cwd: tmpdir(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(running: Running, text: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!running.output().includes(text)) {
+    if (running.child.exitCode !== null) throw new Error(`exited with ${running.child.exitCode}:\n${running.output()}`);
+    if (Date.now() > deadline) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${running.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function wilayaTotals(port: number): Promise<{ wilayas: number; communes: number }> {
+  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ wilayas { code communeCount } }' }),
+  });
+  const { data } = (await response.json()) as { data: { wilayas: { communeCount: number }[] } };
+  return { wilayas: data.wilayas.length, communes: data.wilayas.reduce((sum, w) => sum + w.communeCount, 0) };
+}
+
+describe('the start command (node dist/server/src/main.js)', () => {
+  it('exits 1 naming every bad variable', async () => {
+    const running = start(environment({ PORT: 'abc', LOG_LEVEL: 'loud' }));
+    expect(await running.exited).toBe(1);
+    expect(running.output()).toContain('PORT: must be a whole number from 0 to 65535 (got "abc")');
+    expect(running.output()).toContain('LOG_LEVEL: must be one of');
+  });
+
+  describe('without DATABASE_URL (embedded PostgreSQL)', () => {
+    let root: string;
+    let dataDir: string;
+    beforeAll(async () => {
+      root = await mkdtemp(join(tmpdir(), 'raccord-main-'));
+      await chmod(root, 0o755);
+      dataDir = join(root, 'postgres');
+    });
+    afterAll(async () => {
+      await rm(root, { recursive: true, force: true });
+    });
+
+    it('serves the real map of Algeria, stops on SIGTERM with exit 0 and leaves no postgres behind', async () => {
+      const port = await freePort();
+      const running = start(environment({ PORT: String(port), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) }));
+      try {
+        await waitFor(running, 'Raccord is listening');
+        expect(running.output()).toContain('initialising the embedded PostgreSQL cluster');
+        expect(await wilayaTotals(port)).toEqual({ wilayas: 58, communes: 1541 });
+        expect(postgresProcessesOf(dataDir).length).toBeGreaterThan(0);
+      } finally {
+        running.child.kill('SIGTERM');
+      }
+      expect(await running.exited).toBe(0);
+      expect(running.output()).toContain('"msg":"stopped"');
+      expect(postgresProcessesOf(dataDir)).toEqual([]);
+      expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
+    });
+
+    it('reuses the data on a second start, and stops cleanly on a Ctrl-C to the whole process group', async () => {
+      const port = await freePort();
+      const running = start(environment({ PORT: String(port), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) }));
+      try {
+        await waitFor(running, 'Raccord is listening');
+        expect(running.output()).not.toContain('initialising the embedded PostgreSQL cluster');
+        expect(running.output()).toContain('migrations: 0 applied');
+        expect(await wilayaTotals(port)).toEqual({ wilayas: 58, communes: 1541 });
+      } finally {
+        process.kill(-running.child.pid!, 'SIGINT');
+      }
+      expect(await running.exited).toBe(0);
+      expect(postgresProcessesOf(dataDir)).toEqual([]);
+    });
+  });
+});
