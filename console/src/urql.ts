@@ -12,6 +12,8 @@ export function createUrqlClient(): Client {
   const wsClient = createWsClient({ url: wsUrl.toString(), lazy: true, retryAttempts: Infinity });
   return new Client({
     url: '/graphql',
+    // POST with a JSON body: the API's CSRF prevention refuses simple GET requests.
+    preferGetMethod: false,
     exchanges: [
       cacheExchange,
       fetchExchange,
