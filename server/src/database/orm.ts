@@ -30,6 +30,16 @@ export function ormOptions(options: { databaseUrl: string; logger: Logger; poolM
     pool: { min: 0, max: options.poolMax },
     debug: ['query'],
     loggerFactory: (loggerOptions) => new PinoOrmLogger(options.logger, loggerOptions.debugMode),
+    // knex (under MikroORM) writes its own warnings to the console unless given a logger.
+    driverOptions: {
+      log: {
+        warn: (message: unknown) => options.logger.warn({ component: 'knex' }, String(message)),
+        error: (message: unknown) => options.logger.error({ component: 'knex' }, String(message)),
+        deprecate: (method: string, alternative: string) =>
+          options.logger.warn({ component: 'knex' }, `${method} is deprecated, use ${alternative}`),
+        debug: (message: unknown) => options.logger.debug({ component: 'knex' }, String(message)),
+      },
+    },
     migrations: {
       migrationsList,
       path: migrationsDir,
