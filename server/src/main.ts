@@ -4,7 +4,8 @@ import { ConfigurationError, loadConfig, type Config } from './config.js';
 
 /**
  * Entry point (`npm start`): validates the configuration (exit 1 naming every bad variable), starts
- * Raccord, and stops it gracefully on SIGTERM or SIGINT (exit 0). A second signal exits at once (1).
+ * Raccord, and stops it gracefully on SIGTERM or SIGINT (exit 0; exit 1 when the shutdown fails or
+ * outlasts SHUTDOWN_TIMEOUT_MS + 10 s).
  */
 async function main(): Promise<void> {
   let config: Config;
@@ -24,15 +25,20 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   logger.info({ url: app.url, console: `${app.url}/`, graphql: `${app.url}/graphql` }, `Raccord is listening on ${app.url}`);
+  // Requests in flight get SHUTDOWN_TIMEOUT_MS; closing the ORM and the embedded database, 10 s more.
+  const deadlineMs = config.SHUTDOWN_TIMEOUT_MS + 10_000;
 
   let signalled = false;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (signalled) {
-      logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(1);
-    }
+    // Repeats are ignored: under `npm start`, a Ctrl-C reaches Node twice (from the terminal and from
+    // npm). The deadline below bounds the shutdown instead.
+    if (signalled) return;
     signalled = true;
     logger.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      logger.error({ afterMs: deadlineMs }, 'shutdown did not finish in time: exiting now');
+      process.exit(1);
+    }, deadlineMs).unref();
     app.stop().then(
       () => process.exit(0),
       (error: unknown) => {

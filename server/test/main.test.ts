@@ -1,8 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/common/paths.js';
 import { freePort } from './util.js';
@@ -87,15 +88,32 @@ describe('the start command (node dist/server/src/main.js)', () => {
       await rm(root, { recursive: true, force: true });
     });
 
-    it('serves the real map of Algeria, stops on SIGTERM with exit 0 and leaves no postgres behind', async () => {
+    it('serves the real map of Algeria; on SIGTERM (even repeated) finishes the request in flight, exits 0, leaves no postgres', async () => {
       const port = await freePort();
-      const running = start(environment({ PORT: String(port), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) }));
+      const pgPort = await freePort();
+      const running = start(environment({ PORT: String(port), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) }));
+      const password = async () => (await readFile(`${dataDir}.password`, 'utf8')).trim();
+      let locker: pg.Client | undefined;
       try {
         await waitFor(running, 'Raccord is listening');
         expect(running.output()).toContain('initialising the embedded PostgreSQL cluster');
         expect(await wilayaTotals(port)).toEqual({ wilayas: 58, communes: 1541 });
         expect(postgresProcessesOf(dataDir).length).toBeGreaterThan(0);
+
+        locker = new pg.Client({ host: '127.0.0.1', port: pgPort, user: 'postgres', password: await password(), database: 'raccord' });
+        await locker.connect();
+        await locker.query('BEGIN; LOCK TABLE wilaya IN ACCESS EXCLUSIVE MODE');
+        const inFlight = wilayaTotals(port);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        running.child.kill('SIGTERM');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        running.child.kill('SIGTERM');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(running.child.exitCode).toBeNull();
+        await locker.query('COMMIT');
+        expect(await inFlight).toEqual({ wilayas: 58, communes: 1541 });
       } finally {
+        await locker?.end().catch(() => undefined);
         running.child.kill('SIGTERM');
       }
       expect(await running.exited).toBe(0);
@@ -113,9 +131,11 @@ describe('the start command (node dist/server/src/main.js)', () => {
         expect(running.output()).toContain('migrations: 0 applied');
         expect(await wilayaTotals(port)).toEqual({ wilayas: 58, communes: 1541 });
       } finally {
+        // A terminal's Ctrl-C goes to the whole process group, postgres included.
         process.kill(-running.child.pid!, 'SIGINT');
       }
       expect(await running.exited).toBe(0);
+      expect(running.output()).toContain('"msg":"stopped"');
       expect(postgresProcessesOf(dataDir)).toEqual([]);
     });
   });
