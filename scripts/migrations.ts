@@ -7,8 +7,9 @@ import { expectedMigrationsIndex, migrationsIndexFile } from '../server/src/data
 import { initOrm } from '../server/src/database/orm.js';
 
 /**
- * `node dist/scripts/migrations.js create`: generates a migration from the difference between the
- * entities and the committed snapshot, then regenerates `server/src/migrations/index.ts`.
+ * `node dist/scripts/migrations.js create [--blank]`: generates a migration from the difference between
+ * the entities and the committed snapshot (or an empty one to write by hand, for SQL the entities
+ * cannot express, such as triggers), then regenerates `server/src/migrations/index.ts`.
  * `node dist/scripts/migrations.js check`: exits 1 when the entities and the migrations disagree
  * (a migration is needed) or when the index does not list exactly the migration files.
  * Both run on `DATABASE_URL`, or on the embedded database when it is unset.
@@ -24,7 +25,7 @@ async function main(command: string | undefined): Promise<number> {
   const orm = await initOrm({ databaseUrl: database.url, logger, poolMax: 2 });
   try {
     if (command === 'create') {
-      const result = await orm.migrator.createMigration();
+      const result = await orm.migrator.createMigration(undefined, process.argv.includes('--blank'));
       if (!result.fileName) {
         process.stdout.write('No changes: the entities match the snapshot; no migration written.\n');
         return 0;

@@ -1,11 +1,22 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { ActorType } from './modules/audit/audit-event.entity.js';
 import { createReferenceDataLoaders, type ReferenceDataLoaders } from './modules/reference-data/reference-data.loaders.js';
 
 /** Per-operation DataLoaders, one set per GraphQL operation: a cache shared across operations would leak data. */
 export interface Loaders {
   readonly referenceData: ReferenceDataLoaders;
 }
+
+/** Who makes the changes of an operation; recorded in the audit trail. */
+export interface Actor {
+  readonly type: ActorType;
+  /** Id of the user or API key; null for the system. */
+  readonly id: string | null;
+}
+
+/** Until access control lands, every change is made by the system. */
+export const systemActor: Actor = { type: ActorType.SYSTEM, id: null };
 
 /**
  * What every resolver and service receives, made anew for each GraphQL operation (one HTTP request, or
@@ -17,10 +28,11 @@ export interface Context {
   readonly requestId: string;
   readonly logger: Logger;
   readonly loaders: Loaders;
+  readonly actor: Actor;
 }
 
 /** Builds the context of one operation; `logger` should already carry `reqId`. */
 export function createContext(orm: MikroORM, requestId: string, logger: Logger): Context {
   const em = orm.em.fork({ loggerContext: { reqId: requestId } });
-  return { em, requestId, logger, loaders: { referenceData: createReferenceDataLoaders(em) } };
+  return { em, requestId, logger, actor: systemActor, loaders: { referenceData: createReferenceDataLoaders(em) } };
 }

@@ -1,6 +1,8 @@
+import { AuditEvent } from './modules/audit/audit-event.entity.js';
+import { Contractor } from './modules/contractor/contractor.entity.js';
 import { Commune } from './modules/reference-data/commune.entity.js';
 import { Daira } from './modules/reference-data/daira.entity.js';
 import { Wilaya } from './modules/reference-data/wilaya.entity.js';
 
 /** Every MikroORM entity of Raccord; the ORM discovers exactly these. */
-export const entities = [Wilaya, Daira, Commune];
+export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor];

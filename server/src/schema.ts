@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AuditResolver } from './modules/audit/audit.resolver.js';
+import { ContractorResolver } from './modules/contractor/contractor.resolver.js';
 import { CommuneResolver, DairaResolver, WilayaResolver } from './modules/reference-data/reference-data.resolver.js';
 
 /** Header of the committed `schema/schema.graphql`. */
@@ -9,7 +11,7 @@ export const schemaFileHeader =
 
 /** Raccord's GraphQL schema, built from every module's resolvers. */
 export function buildRaccordSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [WilayaResolver, CommuneResolver, DairaResolver], validate: false });
+  return buildSchema({ resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver], validate: false });
 }
 
 /** The SDL text of `schema/schema.graphql`: the header, then the schema sorted by name. */

@@ -6,8 +6,14 @@ import { GraphQLError } from 'graphql';
  * and logged whole.
  */
 export enum ErrorCode {
-  /** An argument is malformed (wrong format, out of range); nothing was read or written. */
+  /** An argument is malformed (wrong format, out of range); `field` names it; nothing was written. */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** The record named by `field` does not exist; nothing was written. */
+  NOT_FOUND = 'NOT_FOUND',
+  /** The record changed since the client read it (`expectedVersion` is stale), or a unique value is taken. */
+  CONFLICT = 'CONFLICT',
+  /** The lifecycle does not allow this change from the record's `currentStatus`; nothing was written. */
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
   /** Something went wrong on the server; the response carries a `correlationId` to quote. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
@@ -33,4 +39,27 @@ export function badUserInput(field: string, message: string): DomainError {
 export function isUnexpectedError(error: unknown): boolean {
   const cause = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   return !(cause instanceof GraphQLError);
+}
+
+/** No record of this kind with this id (or none the caller may see). */
+export function notFound(field: string, what: string, id: string): DomainError {
+  return new DomainError(ErrorCode.NOT_FOUND, `No ${what} with id "${id.slice(0, 40)}"`, { field });
+}
+
+/** The record's version is not the one the client last saw. */
+export function staleVersion(what: string, expected: number, actual: number): DomainError {
+  return new DomainError(
+    ErrorCode.CONFLICT,
+    `This ${what} changed since you read it (your version ${expected}, now ${actual}): reload it and try again`,
+    { field: 'expectedVersion', currentVersion: actual },
+  );
+}
+
+/** A lifecycle transition not allowed from the current status. */
+export function invalidTransition(what: string, action: string, currentStatus: string, allowedFrom: readonly string[]): DomainError {
+  return new DomainError(
+    ErrorCode.INVALID_TRANSITION,
+    `Cannot ${action} a ${what} whose status is ${currentStatus} (allowed from: ${allowedFrom.join(', ')})`,
+    { currentStatus, allowedFrom },
+  );
 }

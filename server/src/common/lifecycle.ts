@@ -1,0 +1,31 @@
+import { invalidTransition } from './errors.js';
+
+/** One named transition: the statuses it may start from, and the status it leads to. */
+export interface TransitionRule<S extends string> {
+  readonly from: readonly S[];
+  readonly to: S;
+}
+
+/**
+ * A lifecycle: named transitions between statuses, checked in one place. `next(action, current)`
+ * gives the status after `action`, or throws `INVALID_TRANSITION` naming the current status and
+ * the statuses the action is allowed from.
+ */
+export class Lifecycle<S extends string, A extends string> {
+  constructor(
+    readonly what: string,
+    readonly transitions: Readonly<Record<A, TransitionRule<S>>>,
+  ) {}
+
+  /** The status after `action` from `current`. @throws DomainError INVALID_TRANSITION */
+  next(action: A, current: S): S {
+    const rule = this.transitions[action];
+    if (!rule.from.includes(current)) throw invalidTransition(this.what, action.toLowerCase().replaceAll('_', ' '), current, rule.from);
+    return rule.to;
+  }
+
+  /** Whether `action` is allowed from `current`. */
+  allows(action: A, current: S): boolean {
+    return this.transitions[action].from.includes(current);
+  }
+}

@@ -1,0 +1,126 @@
+import { Cursor, type EntityManager, type FilterQuery, type OrderDefinition } from '@mikro-orm/postgresql';
+import type { EntityName } from '@mikro-orm/core';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { badUserInput } from './errors.js';
+
+/** Most items one page may hold; `first` above it is refused. */
+export const maxPageSize = 100;
+/** Items in a page when `first` is not given. */
+export const defaultPageSize = 20;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Items to return, 1 to ${maxPageSize} (default ${defaultPageSize}).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "Return the items after this cursor (a previous page's `pageInfo.endCursor`)." })
+  after?: string | null;
+}
+
+@ObjectType({ description: 'Where a page stands in the whole list (Relay cursor connections).' })
+export class PageInfo {
+  @Field(() => Boolean, { description: 'Whether items follow this page.' })
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean, { description: 'Whether items precede this page (an `after` cursor was given).' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page; null when the page is empty.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+/** A page of `T`, as returned by `paginate`, before GraphQL reads it. */
+export interface Page<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number>;
+}
+
+/**
+ * The Relay connection type of `Node`: `<name>Connection { edges { cursor node } pageInfo totalCount }`.
+ * `totalCount` is counted only when asked for.
+ */
+export function ConnectionType<T extends object>(Node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${name} of a page, with its cursor.` })
+  class Edge {
+    @Field(() => String, { description: 'Opaque cursor of this item, for `after`.' })
+    cursor!: string;
+
+    @Field(() => Node)
+    node!: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (keyset-paginated: every page costs the same).` })
+  class Connection {
+    @Field(() => [Edge])
+    edges!: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    totalCount!: () => Promise<number>;
+
+    @Field(() => Int, { name: 'totalCount', description: 'How many items match the filter, all pages together.' })
+    countAll(): Promise<number> {
+      return this.totalCount();
+    }
+  }
+  return Connection;
+}
+
+/** Wraps a page for a connection type made by `ConnectionType`. */
+export function asConnection<C, T>(Connection: new () => C, page: Page<T>): C {
+  return Object.assign(new Connection() as object, page) as C;
+}
+
+/**
+ * One page of `entity` matching `where`, in `orderBy` order (which must end with a unique column),
+ * from the item after `args.after`: one SQL statement whatever the depth of the page (keyset, no
+ * OFFSET). Throws `BAD_USER_INPUT` for `first` outside 1–100 or a cursor that is not one of ours.
+ */
+export async function paginate<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  orderBy: OrderDefinition<T>,
+  args: PageArgs,
+): Promise<Page<T>> {
+  const first = args.first ?? defaultPageSize;
+  if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
+    throw badUserInput('first', `first must be from 1 to ${maxPageSize} (got ${first})`);
+  }
+  const keyLength = Array.isArray(orderBy) ? orderBy.length : Object.keys(orderBy).length;
+  if (args.after !== undefined && args.after !== null) checkCursor(args.after, keyLength);
+  const cursor = await em.findByCursor(entity, where, {
+    first,
+    after: args.after ?? undefined,
+    orderBy,
+    includeCount: false,
+  } as never);
+  const items = [...cursor.items] as T[];
+  return {
+    edges: items.map((node) => ({ cursor: cursor.from(node as never), node })),
+    pageInfo: {
+      hasNextPage: cursor.hasNextPage,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: cursor.startCursor,
+      endCursor: cursor.endCursor,
+    },
+    totalCount: () => em.count(entity, where),
+  };
+}
+
+function checkCursor(after: string, keyLength: number): void {
+  let decoded: unknown;
+  try {
+    decoded = Cursor.decode(after);
+  } catch {
+    decoded = undefined;
+  }
+  if (!Array.isArray(decoded) || decoded.length !== keyLength) {
+    throw badUserInput('after', 'after must be a cursor returned by this list (pageInfo.endCursor or an edge cursor)');
+  }
+}

@@ -1,0 +1,34 @@
+import {
+  ForeignKeyConstraintViolationException,
+  OptimisticLockError,
+  UniqueConstraintViolationException,
+  type EntityManager,
+} from '@mikro-orm/postgresql';
+import type { Context } from '../context.js';
+import { DomainError, ErrorCode } from './errors.js';
+
+/**
+ * Runs `work` in one database transaction on a fork of the context's EntityManager: everything it
+ * persists (the change and its audit events) is flushed and committed together, or nothing is.
+ * Database refusals that a client can cause become coded errors: a concurrent update of the same
+ * version → `CONFLICT`; a unique value already taken → `CONFLICT` naming the constraint.
+ */
+export async function inTransaction<T>(context: Context, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  try {
+    return await context.em.transactional((em) => work(em as EntityManager));
+  } catch (error) {
+    if (error instanceof OptimisticLockError) {
+      throw new DomainError(ErrorCode.CONFLICT, 'This record changed while you were saving it: reload it and try again', {
+        field: 'expectedVersion',
+      });
+    }
+    if (error instanceof UniqueConstraintViolationException) {
+      const constraint = (error as { constraint?: string }).constraint ?? 'unique';
+      throw new DomainError(ErrorCode.CONFLICT, `A record with this value already exists (${constraint})`, { constraint });
+    }
+    if (error instanceof ForeignKeyConstraintViolationException) {
+      throw new DomainError(ErrorCode.NOT_FOUND, 'A record this change refers to does not exist', {});
+    }
+    throw error;
+  }
+}

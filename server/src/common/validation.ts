@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { badUserInput } from './errors.js';
+
+/**
+ * Parses `input` with a zod schema, or throws `BAD_USER_INPUT` naming the first bad field (its path
+ * joined with dots, e.g. `contacts.0.phone`) and why. The same schemas serve the API and CSV imports.
+ */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown, fieldPrefix = ''): z.output<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join('.');
+  throw badUserInput(field, `${field}: ${issue.message}`);
+}
+
+/** Every problem of an input, as `{ field, reason }`, for reports that list them all (CSV imports). */
+export function inputProblems(schema: z.ZodType, input: unknown): { field: string; reason: string }[] {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return [];
+  return parsed.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), reason: issue.message }));
+}
+
+/** A trimmed, required text of at most `max` characters. */
+export const requiredText = (max: number) =>
+  z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` });
+
+/** A trimmed optional text of at most `max` characters; blank becomes `null`. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `must be at most ${max} characters` })
+    .nullish()
+    .transform((value) => (value === undefined ? undefined : value === null || value === '' ? null : value));
+
+/** Identifier of a record, as the API shows it: a positive whole number in a string. */
+export const recordId = z.string({ error: 'is required' }).trim().regex(/^[1-9]\d{0,17}$/, { error: 'must be an id such as "42"' });
+
+/** Wilaya code: two digits with a leading zero. */
+export const wilayaCode = z.string().trim().regex(/^\d{2}$/, { error: 'must be two digits, such as "01"' });
+
+/** A `version` the client last saw (optimistic concurrency). */
+export const expectedVersion = z.number().int().min(1, { error: 'must be a version number from 1' });
+
+/** A reason for a change of status: required, trimmed, at most 500 characters. */
+export const reason = requiredText(500);

@@ -1,0 +1,99 @@
+import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTime, JSONValue } from '../../common/scalars.js';
+
+/** The kinds of records whose changes are audited. */
+export enum AuditEntityType {
+  CONTRACTOR = 'CONTRACTOR',
+  SITE = 'SITE',
+  CUSTOMER_SUBSCRIPTION = 'CUSTOMER_SUBSCRIPTION',
+}
+registerEnumType(AuditEntityType, { name: 'AuditEntityType', description: 'Kinds of audited records.' });
+
+/** What happened to the record. */
+export enum AuditAction {
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  TRANSITION = 'TRANSITION',
+}
+registerEnumType(AuditAction, {
+  name: 'AuditAction',
+  description: 'CREATE: the record was created; UPDATE: fields changed; TRANSITION: its status changed.',
+});
+
+/** Who made a change. */
+export enum ActorType {
+  SYSTEM = 'SYSTEM',
+  USER = 'USER',
+  API_KEY = 'API_KEY',
+}
+registerEnumType(ActorType, { name: 'ActorType', description: 'SYSTEM (imports, demo data, before access control), a USER or an API_KEY.' });
+
+@ObjectType({ description: 'One field changed by an audited change, with its value before and after.' })
+export class AuditFieldChange {
+  @Field(() => String, { description: 'Field name as in the API, e.g. "legalName".' })
+  field!: string;
+
+  @Field(() => JSONValue, { nullable: true, description: 'Value before the change; null when created.' })
+  from!: unknown;
+
+  @Field(() => JSONValue, { nullable: true, description: 'Value after the change.' })
+  to!: unknown;
+}
+
+/**
+ * An append-only record of one change: written in the same transaction as the change; the database
+ * refuses UPDATE, DELETE and TRUNCATE on its table (trigger `audit_event_append_only`).
+ */
+@ObjectType({ description: 'An append-only record of one change to a contractor, site or customer subscription.' })
+@Entity({ tableName: 'audit_event' })
+@Index({ properties: ['entityType', 'entityId', 'id'] })
+export class AuditEvent {
+  @Field(() => ID)
+  @PrimaryKey({ type: 'bigint' })
+  id!: string;
+
+  @Field(() => DateTime, { description: 'When the change was committed (UTC).' })
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  occurredAt: Date = new Date();
+
+  @Field(() => ActorType)
+  @Enum({ items: () => ActorType, nativeEnumName: 'actor_type' })
+  actorType!: ActorType;
+
+  @Field(() => String, { nullable: true, description: 'Id of the user or API key; null for SYSTEM.' })
+  @Property({ type: 'string', length: 64, nullable: true })
+  actorId: string | null = null;
+
+  @Field(() => AuditEntityType)
+  @Enum({ items: () => AuditEntityType, nativeEnumName: 'audit_entity_type' })
+  entityType!: AuditEntityType;
+
+  @Field(() => ID)
+  @Property({ type: 'string', length: 64 })
+  entityId!: string;
+
+  @Field(() => AuditAction)
+  @Enum({ items: () => AuditAction, nativeEnumName: 'audit_action' })
+  action!: AuditAction;
+
+  @Field(() => String, { nullable: true, description: 'Status before a TRANSITION.' })
+  @Property({ type: 'string', length: 40, nullable: true })
+  fromStatus: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Status after a CREATE or TRANSITION.' })
+  @Property({ type: 'string', length: 40, nullable: true })
+  toStatus: string | null = null;
+
+  @Field(() => [AuditFieldChange], { description: 'Fields changed, with before and after values.' })
+  @Property({ type: 'json' })
+  changes: AuditFieldChange[] = [];
+
+  @Field(() => String, { nullable: true, description: 'Why, as given with the change.' })
+  @Property({ type: 'text', nullable: true })
+  reason: string | null = null;
+
+  @Field(() => String, { description: 'Request id of the API call that made the change (X-Request-Id).' })
+  @Property({ type: 'string', length: 128 })
+  requestId!: string;
+}

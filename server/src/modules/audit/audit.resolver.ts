@@ -1,0 +1,16 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { AuditEntityType, AuditEvent } from './audit-event.entity.js';
+import { auditTrail } from './audit.service.js';
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Query(() => [AuditEvent], { description: 'Every audited change of one record, oldest first. Empty for an unknown id.' })
+  auditTrail(
+    @Arg('entityType', () => AuditEntityType) entityType: AuditEntityType,
+    @Arg('entityId', () => ID) entityId: string,
+    @Ctx() context: Context,
+  ): Promise<AuditEvent[]> {
+    return auditTrail(context, entityType, entityId.trim());
+  }
+}

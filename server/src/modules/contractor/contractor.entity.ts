@@ -1,0 +1,143 @@
+import { Collection, Embeddable, Embedded, Entity, Enum, Index, ManyToMany, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTime } from '../../common/scalars.js';
+import { TrackedEntity } from '../../common/tracked.entity.js';
+import { Commune } from '../reference-data/commune.entity.js';
+import { Wilaya } from '../reference-data/wilaya.entity.js';
+
+export enum LegalForm {
+  AUTO_ENTREPRENEUR = 'AUTO_ENTREPRENEUR',
+  PERSONNE_PHYSIQUE = 'PERSONNE_PHYSIQUE',
+  EURL = 'EURL',
+  SARL = 'SARL',
+  SPA = 'SPA',
+  SNC = 'SNC',
+  OTHER = 'OTHER',
+}
+registerEnumType(LegalForm, {
+  name: 'LegalForm',
+  description: "A contractor's legal form: auto-entrepreneur (law 22-23), personne physique, EURL, SARL, SPA, SNC, other.",
+});
+
+export enum FiscalRegime {
+  REAL = 'REAL',
+  IFU = 'IFU',
+  AUTO_ENTREPRENEUR = 'AUTO_ENTREPRENEUR',
+}
+registerEnumType(FiscalRegime, {
+  name: 'FiscalRegime',
+  description: 'REAL: régime réel, VAT on invoices. IFU (impôt forfaitaire unique) and AUTO_ENTREPRENEUR (0.5 % flat tax): no VAT line.',
+});
+
+export enum ContractorStatus {
+  PENDING_APPROVAL = 'PENDING_APPROVAL',
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+  TERMINATED = 'TERMINATED',
+}
+registerEnumType(ContractorStatus, {
+  name: 'ContractorStatus',
+  description: 'PENDING_APPROVAL → ACTIVE ⇄ SUSPENDED → TERMINATED. Only an ACTIVE contractor gets work.',
+});
+
+@ObjectType({ description: 'A contact person at a contractor firm.' })
+@Embeddable()
+export class ContractorContact {
+  @Field(() => String)
+  @Property({ type: 'string' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Role in the firm, e.g. "gérant", "chef d’équipe".' })
+  @Property({ type: 'string', nullable: true })
+  role: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Phone number in E.164 form, e.g. "+213550123456".' })
+  @Property({ type: 'string', nullable: true })
+  phone: string | null = null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'string', nullable: true })
+  email: string | null = null;
+}
+
+/**
+ * A contracting firm that builds connections for AT: its identity for invoices (décret exécutif
+ * 05-468 mentions), where it works, and its status.
+ */
+@ObjectType({ description: 'A contracting firm that connects customers for Algérie Télécom.' })
+@Entity({ tableName: 'contractor' })
+@Index({ properties: ['legalName', 'id'] })
+@Index({ properties: ['status', 'legalName', 'id'] })
+export class Contractor extends TrackedEntity {
+  @Field(() => String, { description: 'Name or company name as registered (raison sociale).' })
+  @Property({ type: 'string', length: 200 })
+  legalName!: string;
+
+  @Field(() => String, { nullable: true, description: 'Trade name (enseigne), if any.' })
+  @Property({ type: 'string', length: 200, nullable: true })
+  tradeName: string | null = null;
+
+  @Field(() => LegalForm)
+  @Enum({ items: () => LegalForm, nativeEnumName: 'legal_form' })
+  legalForm!: LegalForm;
+
+  @Field(() => FiscalRegime)
+  @Enum({ items: () => FiscalRegime, nativeEnumName: 'fiscal_regime' })
+  fiscalRegime!: FiscalRegime;
+
+  @Field(() => String, { description: "NIF (numéro d'identification fiscale): 15 digits, 20 for a branch. Unique." })
+  @Property({ type: 'string', length: 20, unique: 'contractor_nif_unique' })
+  nif!: string;
+
+  @Field(() => String, { description: 'NIS (numéro d’identification statistique).' })
+  @Property({ type: 'string', length: 40 })
+  nis!: string;
+
+  @Field(() => String, { nullable: true, description: 'RC number (registre du commerce); null for an auto-entrepreneur.' })
+  @Property({ type: 'string', length: 40, nullable: true })
+  rcNumber: string | null = null;
+
+  @Field(() => String, { nullable: true, description: "Auto-entrepreneur card number, instead of an RC number." })
+  @Property({ type: 'string', length: 40, nullable: true })
+  autoEntrepreneurCardNumber: string | null = null;
+
+  @Field(() => String, { description: "Article d'imposition." })
+  @Property({ type: 'string', length: 40 })
+  taxArticle!: string;
+
+  @Field(() => String, { description: 'Street address of the registered office.' })
+  @Property({ type: 'string', length: 300 })
+  address!: string;
+
+  @ManyToOne(() => Commune, { ref: true, deleteRule: 'restrict' })
+  commune!: Ref<Commune>;
+
+  @Field(() => [ContractorContact])
+  @Embedded(() => ContractorContact, { array: true })
+  contacts: ContractorContact[] = [];
+
+  @Field(() => String, {
+    description: 'Bank RIB or CCP RIP (bank code 007): 20 digits = bank (3) + branch (5) + account (10) + key (2).',
+  })
+  @Property({ type: 'string', length: 20 })
+  bankAccount!: string;
+
+  @ManyToMany(() => Wilaya, undefined, { pivotTable: 'contractor_wilaya', joinColumn: 'contractor_id', inverseJoinColumn: 'wilaya_code' })
+  operatingWilayas = new Collection<Wilaya>(this);
+
+  @Field(() => Int, { description: 'Number of installation teams the firm fields.' })
+  @Property({ type: 'integer' })
+  teamCapacity!: number;
+
+  @Field(() => ContractorStatus)
+  @Enum({ items: () => ContractorStatus, nativeEnumName: 'contractor_status' })
+  status: ContractorStatus = ContractorStatus.PENDING_APPROVAL;
+
+  @Field(() => String, { nullable: true, description: 'Reason given for the last change of status.' })
+  @Property({ type: 'text', nullable: true })
+  statusReason: string | null = null;
+
+  @Field(() => DateTime, { description: 'When the status last changed (UTC).' })
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  statusChangedAt: Date = new Date();
+}

@@ -1,0 +1,187 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { z } from 'zod';
+import { algerianPhone } from '../../common/phone.js';
+import { optionalText, recordId, requiredText, wilayaCode } from '../../common/validation.js';
+import { FiscalRegime, LegalForm } from './contractor.entity.js';
+import { isPlausibleRegistrationNumber, isValidNif, isValidRib } from './identifiers.js';
+
+@InputType({ description: 'A contact person at a contractor firm.' })
+export class ContractorContactInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  role?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Algerian phone number in any usual form; stored in E.164.' })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+}
+
+@InputType({ description: 'A new contractor. Text is trimmed; identifiers are checked (NIF, RIB key).' })
+export class CreateContractorInput {
+  @Field(() => String, { description: 'Registered name, 1–200 characters.' })
+  legalName!: string;
+
+  @Field(() => String, { nullable: true, description: 'Trade name, up to 200 characters.' })
+  tradeName?: string | null;
+
+  @Field(() => LegalForm)
+  legalForm!: LegalForm;
+
+  @Field(() => FiscalRegime, { description: 'AUTO_ENTREPRENEUR exactly when the legal form is AUTO_ENTREPRENEUR.' })
+  fiscalRegime!: FiscalRegime;
+
+  @Field(() => String, { description: 'NIF: 15 digits (20 for a branch); spaces are ignored.' })
+  nif!: string;
+
+  @Field(() => String, { description: 'NIS: digits, letters and separators.' })
+  nis!: string;
+
+  @Field(() => String, { nullable: true, description: 'RC number: required unless the legal form is AUTO_ENTREPRENEUR.' })
+  rcNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Auto-entrepreneur card number: required for an AUTO_ENTREPRENEUR.' })
+  autoEntrepreneurCardNumber?: string | null;
+
+  @Field(() => String, { description: "Article d'imposition." })
+  taxArticle!: string;
+
+  @Field(() => String, { description: 'Street address, 1–300 characters.' })
+  address!: string;
+
+  @Field(() => ID, { description: 'Commune of the registered office.' })
+  communeId!: string;
+
+  @Field(() => [ContractorContactInput], { nullable: true, description: 'Up to 10 contact people.' })
+  contacts?: ContractorContactInput[] | null;
+
+  @Field(() => String, { description: 'RIB or CCP RIP: 20 digits with a valid key; spaces are ignored.' })
+  bankAccount!: string;
+
+  @Field(() => [String], { description: 'Codes of the wilayas the firm works in ("16", …); at least one.' })
+  operatingWilayaCodes!: string[];
+
+  @Field(() => Int, { description: 'Number of installation teams, 1–1000.' })
+  teamCapacity!: number;
+}
+
+@InputType({ description: 'Fields to change on a contractor; only the fields sent are changed.' })
+export class UpdateContractorInput {
+  @Field(() => String, { nullable: true })
+  legalName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  tradeName?: string | null;
+
+  @Field(() => LegalForm, { nullable: true })
+  legalForm?: LegalForm | null;
+
+  @Field(() => FiscalRegime, { nullable: true })
+  fiscalRegime?: FiscalRegime | null;
+
+  @Field(() => String, { nullable: true })
+  nif?: string | null;
+
+  @Field(() => String, { nullable: true })
+  nis?: string | null;
+
+  @Field(() => String, { nullable: true })
+  rcNumber?: string | null;
+
+  @Field(() => String, { nullable: true })
+  autoEntrepreneurCardNumber?: string | null;
+
+  @Field(() => String, { nullable: true })
+  taxArticle?: string | null;
+
+  @Field(() => String, { nullable: true })
+  address?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string | null;
+
+  @Field(() => [ContractorContactInput], { nullable: true })
+  contacts?: ContractorContactInput[] | null;
+
+  @Field(() => String, { nullable: true })
+  bankAccount?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  operatingWilayaCodes?: string[] | null;
+
+  @Field(() => Int, { nullable: true })
+  teamCapacity?: number | null;
+}
+
+const withoutSpaces = (value: string) => value.replace(/\s+/g, '');
+
+const registrationNumber = z
+  .string()
+  .trim()
+  .refine(isPlausibleRegistrationNumber, { error: 'must be 3–40 digits, letters and separators (/ . - space)' });
+
+const optionalRegistrationNumber = registrationNumber
+  .nullish()
+  .or(z.literal('').transform(() => null))
+  .transform((value) => value ?? null);
+
+const contact = z.object({
+  name: requiredText(120),
+  role: optionalText(80),
+  phone: algerianPhone.nullish().transform((value) => value ?? null),
+  email: z.email({ error: 'must be an email address' }).max(200).nullish().transform((value) => value ?? null),
+});
+
+/** Every field of a contractor, each checked on its own (input values → stored values). */
+export const contractorFields = z.object({
+  legalName: requiredText(200),
+  tradeName: optionalText(200).transform((value) => value ?? null),
+  legalForm: z.enum(LegalForm),
+  fiscalRegime: z.enum(FiscalRegime),
+  nif: z.string().transform(withoutSpaces).refine(isValidNif, { error: 'must be 15 digits (20 for a branch)' }),
+  nis: registrationNumber,
+  rcNumber: optionalRegistrationNumber,
+  autoEntrepreneurCardNumber: optionalRegistrationNumber,
+  taxArticle: registrationNumber,
+  address: requiredText(300),
+  communeId: recordId,
+  contacts: z
+    .array(contact, { error: 'must be a list of contacts' })
+    .max(10, { error: 'must hold at most 10 contacts' })
+    .nullish()
+    .transform((value) => value ?? []),
+  bankAccount: z
+    .string()
+    .transform(withoutSpaces)
+    .refine(isValidRib, { error: 'must be a RIB of 20 digits whose last two are its key (97 − (branch‖account × 100 mod 97))' }),
+  operatingWilayaCodes: z
+    .array(wilayaCode, { error: 'must be a list of wilaya codes' })
+    .min(1, { error: 'must name at least one wilaya' })
+    .max(58 + 11, { error: 'names too many wilayas' })
+    .transform((codes) => [...new Set(codes)].sort()),
+  teamCapacity: z.number().int().min(1, { error: 'must be at least 1' }).max(1000, { error: 'must be at most 1000' }),
+});
+
+/** Rules across fields, checked on the whole contractor (after an update is merged). */
+export const contractorSchema = contractorFields.superRefine((contractor, context) => {
+  const isAutoEntrepreneur = contractor.legalForm === LegalForm.AUTO_ENTREPRENEUR;
+  if (isAutoEntrepreneur !== (contractor.fiscalRegime === FiscalRegime.AUTO_ENTREPRENEUR)) {
+    context.addIssue({
+      code: 'custom',
+      path: ['fiscalRegime'],
+      message: 'must be AUTO_ENTREPRENEUR exactly when the legal form is AUTO_ENTREPRENEUR',
+    });
+  }
+  if (isAutoEntrepreneur && !contractor.autoEntrepreneurCardNumber) {
+    context.addIssue({ code: 'custom', path: ['autoEntrepreneurCardNumber'], message: 'is required for an auto-entrepreneur' });
+  }
+  if (!isAutoEntrepreneur && !contractor.rcNumber) {
+    context.addIssue({ code: 'custom', path: ['rcNumber'], message: 'is required unless the legal form is AUTO_ENTREPRENEUR' });
+  }
+});
+
+/** A contractor's fields as validated: what the service stores. */
+export type ContractorValues = z.output<typeof contractorSchema>;

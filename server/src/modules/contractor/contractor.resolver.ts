@@ -1,0 +1,115 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
+import type { Context } from '../../context.js';
+import { Commune } from '../reference-data/commune.entity.js';
+import { Wilaya } from '../reference-data/wilaya.entity.js';
+import { Contractor, ContractorStatus } from './contractor.entity.js';
+import { CreateContractorInput, UpdateContractorInput } from './contractor.inputs.js';
+import type { ContractorAction } from './contractor.lifecycle.js';
+import { createContractor, findContractor, listContractors, transitionContractor, updateContractor } from './contractor.service.js';
+
+export const ContractorConnection = ConnectionType(Contractor, 'Contractor');
+export type ContractorConnection = InstanceType<typeof ContractorConnection>;
+
+@InputType({ description: 'Filters of the contractor list; all optional, combined with AND.' })
+export class ContractorFilterInput {
+  @Field(() => ContractorStatus, { nullable: true })
+  status?: ContractorStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Contractors operating in this wilaya ("16").' })
+  wilayaCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the legal name, trade name or NIF (case-insensitive, ≤ 100 characters).' })
+  search?: string | null;
+}
+
+@InputType({ description: 'A change of status: which contractor, the version last seen, and why.' })
+export class ContractorTransitionInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` the client last saw; CONFLICT if the contractor changed since.' })
+  expectedVersion!: number;
+
+  @Field(() => String, { description: 'Why (1–500 characters); kept with the status and in the audit trail.' })
+  reason!: string;
+}
+
+@ObjectType({ description: 'The contractor after a mutation.' })
+export class ContractorPayload {
+  @Field(() => Contractor)
+  contractor!: Contractor;
+}
+
+const transitionErrors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
+
+@Resolver(() => Contractor)
+export class ContractorResolver {
+  @Query(() => Contractor, { nullable: true, description: 'The contractor with this id, or null.' })
+  contractor(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Contractor | null> {
+    return findContractor(context, id);
+  }
+
+  @Query(() => ContractorConnection, { description: 'Contractors by legal name, a page at a time (at most 100).' })
+  async contractors(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => ContractorFilterInput, { nullable: true }) filter: ContractorFilterInput | null,
+    @Ctx() context: Context,
+  ): Promise<ContractorConnection> {
+    return asConnection(ContractorConnection, await listContractors(context, filter ?? {}, page));
+  }
+
+  @FieldResolver(() => Commune, { description: 'Commune of the registered office.' })
+  commune(@Root() contractor: Contractor): Promise<Commune> {
+    return contractor.commune.loadOrFail({ dataloader: true });
+  }
+
+  @FieldResolver(() => [Wilaya], { description: 'Wilayas the firm works in, by code.' })
+  async operatingWilayas(@Root() contractor: Contractor): Promise<Wilaya[]> {
+    const wilayas = await contractor.operatingWilayas.load({ dataloader: true });
+    return wilayas.getItems().sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  @Mutation(() => ContractorPayload, {
+    description: 'Registers a contractor, PENDING_APPROVAL. Errors: BAD_USER_INPUT (field named), NOT_FOUND (commune, wilaya), CONFLICT (NIF taken).',
+  })
+  async createContractor(@Arg('input', () => CreateContractorInput) input: CreateContractorInput, @Ctx() context: Context): Promise<ContractorPayload> {
+    return { contractor: await createContractor(context, input) };
+  }
+
+  @Mutation(() => ContractorPayload, {
+    description: 'Changes the fields sent (others are kept). Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale expectedVersion, NIF taken).',
+  })
+  async updateContractor(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input', () => UpdateContractorInput) input: UpdateContractorInput,
+    @Ctx() context: Context,
+  ): Promise<ContractorPayload> {
+    return { contractor: await updateContractor(context, id, expectedVersion, input) };
+  }
+
+  @Mutation(() => ContractorPayload, { description: `PENDING_APPROVAL → ACTIVE. ${transitionErrors}` })
+  approveContractor(@Arg('input', () => ContractorTransitionInput) input: ContractorTransitionInput, @Ctx() context: Context) {
+    return this.transition(context, 'APPROVE', input);
+  }
+
+  @Mutation(() => ContractorPayload, { description: `ACTIVE → SUSPENDED: it gets no new work. ${transitionErrors}` })
+  suspendContractor(@Arg('input', () => ContractorTransitionInput) input: ContractorTransitionInput, @Ctx() context: Context) {
+    return this.transition(context, 'SUSPEND', input);
+  }
+
+  @Mutation(() => ContractorPayload, { description: `SUSPENDED → ACTIVE. ${transitionErrors}` })
+  reactivateContractor(@Arg('input', () => ContractorTransitionInput) input: ContractorTransitionInput, @Ctx() context: Context) {
+    return this.transition(context, 'REACTIVATE', input);
+  }
+
+  @Mutation(() => ContractorPayload, { description: `SUSPENDED → TERMINATED, for good. ${transitionErrors}` })
+  terminateContractor(@Arg('input', () => ContractorTransitionInput) input: ContractorTransitionInput, @Ctx() context: Context) {
+    return this.transition(context, 'TERMINATE', input);
+  }
+
+  private async transition(context: Context, action: ContractorAction, input: ContractorTransitionInput): Promise<ContractorPayload> {
+    return { contractor: await transitionContractor(context, action, input.id, input.expectedVersion, input.reason) };
+  }
+}

@@ -1,0 +1,203 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { DomainError, ErrorCode, notFound, staleVersion } from '../../common/errors.js';
+import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
+import { inTransaction } from '../../common/transaction.js';
+import { expectedVersion, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
+import type { Context } from '../../context.js';
+import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
+import { changedFields, recordAudit } from '../audit/audit.service.js';
+import { Commune } from '../reference-data/commune.entity.js';
+import { Wilaya } from '../reference-data/wilaya.entity.js';
+import { Contractor, ContractorStatus } from './contractor.entity.js';
+import { contractorSchema, type ContractorValues, type CreateContractorInput, type UpdateContractorInput } from './contractor.inputs.js';
+import { contractorLifecycle, type ContractorAction } from './contractor.lifecycle.js';
+
+/** Fields compared for the audit trail, named as in the API. */
+const auditedFields = Object.keys(contractorSchema.shape) as (keyof ContractorValues)[];
+
+/** Filters of `contractors`; every one optional. */
+export interface ContractorFilter {
+  status?: ContractorStatus | null;
+  wilayaCode?: string | null;
+  search?: string | null;
+}
+
+const filterSchema = z.object({
+  status: z.enum(ContractorStatus).nullish(),
+  wilayaCode: wilayaCode.nullish(),
+  search: z.string().trim().max(100, { error: 'must be at most 100 characters' }).nullish(),
+});
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+/** The contractor's current values, in the shape of the validated input (for diffs and merges). */
+function valuesOf(contractor: Contractor): ContractorValues {
+  return {
+    legalName: contractor.legalName,
+    tradeName: contractor.tradeName,
+    legalForm: contractor.legalForm,
+    fiscalRegime: contractor.fiscalRegime,
+    nif: contractor.nif,
+    nis: contractor.nis,
+    rcNumber: contractor.rcNumber,
+    autoEntrepreneurCardNumber: contractor.autoEntrepreneurCardNumber,
+    taxArticle: contractor.taxArticle,
+    address: contractor.address,
+    communeId: String(contractor.commune.id),
+    contacts: contractor.contacts.map((c) => ({ name: c.name, role: c.role, phone: c.phone, email: c.email })),
+    bankAccount: contractor.bankAccount,
+    operatingWilayaCodes: contractor.operatingWilayas
+      .getItems()
+      .map((w) => w.code)
+      .sort(),
+    teamCapacity: contractor.teamCapacity,
+  };
+}
+
+/** Checks that the commune and wilayas named exist; `NOT_FOUND` naming the field otherwise. */
+async function checkReferences(em: EntityManager, values: ContractorValues): Promise<Wilaya[]> {
+  const commune = await em.findOne(Commune, { id: Number(values.communeId) });
+  if (!commune) throw notFound('communeId', 'commune', values.communeId);
+  const wilayas = await em.find(Wilaya, { code: { $in: values.operatingWilayaCodes } });
+  const missing = values.operatingWilayaCodes.find((code) => !wilayas.some((w) => w.code === code));
+  if (missing) {
+    throw new DomainError(ErrorCode.NOT_FOUND, `No wilaya with code "${missing}"`, {
+      field: `operatingWilayaCodes.${values.operatingWilayaCodes.indexOf(missing)}`,
+    });
+  }
+  return wilayas;
+}
+
+async function checkNifFree(em: EntityManager, nif: string, exceptId?: string): Promise<void> {
+  const existing = await em.findOne(Contractor, { nif }, { fields: ['id'] });
+  if (existing && existing.id !== exceptId) {
+    throw new DomainError(ErrorCode.CONFLICT, `A contractor with NIF ${nif} already exists`, { field: 'nif', existingId: existing.id });
+  }
+}
+
+function apply(em: EntityManager, contractor: Contractor, values: ContractorValues, wilayas: Wilaya[]): void {
+  const { communeId, operatingWilayaCodes, contacts, ...scalars } = values;
+  em.assign(contractor, { ...scalars, commune: Number(communeId), contacts });
+  contractor.operatingWilayas.set(wilayas.filter((wilaya) => operatingWilayaCodes.includes(wilaya.code)));
+}
+
+/**
+ * Loads a contractor for a change, checking the version the client last saw.
+ * @throws DomainError NOT_FOUND (field `id`), CONFLICT (stale `expectedVersion`)
+ */
+async function loadForChange(em: EntityManager, id: string, version: number): Promise<Contractor> {
+  const contractor = await em.findOne(Contractor, { id }, { populate: ['operatingWilayas'] });
+  if (!contractor) throw notFound('id', 'contractor', id);
+  if (contractor.version !== version) throw staleVersion('contractor', version, contractor.version);
+  return contractor;
+}
+
+/**
+ * The contractor with this id, or null.
+ * @throws DomainError BAD_USER_INPUT when `id` is not an id.
+ */
+export function findContractor(context: Context, id: string): Promise<Contractor | null> {
+  return context.em.findOne(Contractor, { id: parseInput(recordId, id, 'id') });
+}
+
+/** A page of contractors ordered by legal name (then id), filtered by status, wilaya of operation and text. */
+export function listContractors(context: Context, filter: ContractorFilter, page: PageArgs): Promise<Page<Contractor>> {
+  const { status, wilayaCode: code, search } = parseInput(filterSchema, filter, 'filter');
+  const where: FilterQuery<Contractor>[] = [];
+  if (status) where.push({ status });
+  if (code) where.push({ operatingWilayas: { code } });
+  if (search) {
+    const pattern = `%${escapeLike(search)}%`;
+    where.push({ $or: [{ legalName: { $ilike: pattern } }, { tradeName: { $ilike: pattern } }, { nif: { $ilike: pattern } }] });
+  }
+  return paginate(context.em, Contractor, { $and: where }, { legalName: 'asc', id: 'asc' }, page);
+}
+
+/**
+ * Creates a contractor in PENDING_APPROVAL, audited as CREATE.
+ * @throws DomainError BAD_USER_INPUT (field named), NOT_FOUND (commune or wilaya), CONFLICT (NIF taken)
+ */
+export async function createContractor(context: Context, input: CreateContractorInput): Promise<Contractor> {
+  const values = parseInput(contractorSchema, input);
+  return inTransaction(context, async (em) => {
+    const wilayas = await checkReferences(em, values);
+    await checkNifFree(em, values.nif);
+    const contractor = new Contractor();
+    apply(em, contractor, values, wilayas);
+    em.persist(contractor);
+    await em.flush();
+    recordAudit(em, context, {
+      entityType: AuditEntityType.CONTRACTOR,
+      entityId: contractor.id,
+      action: AuditAction.CREATE,
+      toStatus: contractor.status,
+      changes: changedFields({}, values, auditedFields),
+    });
+    return contractor;
+  });
+}
+
+/**
+ * Changes the fields sent in `input` (a field left out is kept; all rules are checked on the result),
+ * audited as UPDATE with each field's before and after. Sending the current values changes nothing.
+ * @throws DomainError BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale version or NIF taken)
+ */
+export async function updateContractor(
+  context: Context,
+  id: string,
+  version: number,
+  input: UpdateContractorInput,
+): Promise<Contractor> {
+  const contractorId = parseInput(recordId, id, 'id');
+  const expected = parseInput(expectedVersion, version, 'expectedVersion');
+  const sent = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+  return inTransaction(context, async (em) => {
+    const contractor = await loadForChange(em, contractorId, expected);
+    const before = valuesOf(contractor);
+    const values = parseInput(contractorSchema, { ...before, ...sent });
+    const changes = changedFields(before, values, auditedFields);
+    if (changes.length === 0) return contractor;
+    const wilayas = await checkReferences(em, values);
+    if (values.nif !== before.nif) await checkNifFree(em, values.nif, contractor.id);
+    apply(em, contractor, values, wilayas);
+    contractor.updatedAt = new Date();
+    recordAudit(em, context, { entityType: AuditEntityType.CONTRACTOR, entityId: contractor.id, action: AuditAction.UPDATE, changes });
+    return contractor;
+  });
+}
+
+/**
+ * Moves a contractor along its lifecycle (`APPROVE`, `SUSPEND`, `REACTIVATE`, `TERMINATE`) with a
+ * reason, audited as TRANSITION.
+ * @throws DomainError INVALID_TRANSITION (naming the current status), CONFLICT, NOT_FOUND, BAD_USER_INPUT
+ */
+export async function transitionContractor(
+  context: Context,
+  action: ContractorAction,
+  id: string,
+  version: number,
+  reason: string,
+): Promise<Contractor> {
+  const contractorId = parseInput(recordId, id, 'id');
+  const expected = parseInput(expectedVersion, version, 'expectedVersion');
+  const why = parseInput(reasonSchema, reason, 'reason');
+  return inTransaction(context, async (em) => {
+    const contractor = await loadForChange(em, contractorId, expected);
+    const from = contractor.status;
+    contractor.status = contractorLifecycle.next(action, from);
+    contractor.statusReason = why;
+    contractor.statusChangedAt = new Date();
+    recordAudit(em, context, {
+      entityType: AuditEntityType.CONTRACTOR,
+      entityId: contractor.id,
+      action: AuditAction.TRANSITION,
+      fromStatus: from,
+      toStatus: contractor.status,
+      reason: why,
+    });
+    return contractor;
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * Algerian identifiers of a contractor, checked as DOMAIN.md says. Pure functions, no I/O.
+ */
+
+/** NIF (numéro d'identification fiscale): 15 digits, or 20 for a branch. */
+export function isValidNif(nif: string): boolean {
+  return /^(\d{15}|\d{20})$/.test(nif);
+}
+
+/**
+ * RIB (relevé d'identité bancaire) or RIP (CCP, bank code 007): 20 digits = bank (3) + branch (5)
+ * + account (10) + key (2), where key = 97 − ((branch ‖ account × 100) mod 97). Computed with BigInt:
+ * branch ‖ account is a 15-digit number, beyond what a double holds exactly once multiplied by 100.
+ */
+export function ribKey(branch: string, account: string): string {
+  const value = BigInt(`${branch}${account}`) * 100n;
+  return String(97n - (value % 97n)).padStart(2, '0');
+}
+
+/** Whether `rib` is 20 digits whose last two are the key of its branch and account. */
+export function isValidRib(rib: string): boolean {
+  if (!/^\d{20}$/.test(rib)) return false;
+  return ribKey(rib.slice(3, 8), rib.slice(8, 18)) === rib.slice(18, 20);
+}
+
+/** NIS, RC, article d'imposition, auto-entrepreneur card: formats unpublished, so checked loosely. */
+export function isPlausibleRegistrationNumber(value: string): boolean {
+  return /^[0-9A-Za-z][0-9A-Za-z /.\-]{1,38}[0-9A-Za-z]$/.test(value);
+}
