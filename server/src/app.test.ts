@@ -3,6 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../test/harness.js';
+import { migrationsList } from './migrations/index.js';
 
 describe('HTTP endpoints', () => {
   let t: TestApp;
@@ -35,6 +36,29 @@ describe('HTTP endpoints', () => {
   it('refuses a request without a JSON content type (CSRF prevention)', async () => {
     const response = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ wilayas { code } }')}`);
     expect(response.status).toBe(400);
+  });
+
+  it('answers a body that is not JSON, or too large, in the GraphQL error shape with BAD_REQUEST', async () => {
+    const notJson = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'notjson' });
+    expect(notJson.status).toBe(400);
+    expect(notJson.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await notJson.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+
+    const huge = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ wilayas { code } }', variables: { padding: 'x'.repeat(1_100_000) } }),
+    });
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({ errors: [{ message: 'The request body is larger than 1 MB', extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  it('logs requests without their headers', async () => {
+    const { response } = await t.graphql('{ wilayas { code } }', undefined, { authorization: 'Bearer secret-token' });
+    const requestId = response.headers.get('x-request-id');
+    const lines = t.logs.filter((line) => line.reqId === requestId);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(JSON.stringify(lines)).not.toContain('secret-token');
   });
 
   it('serves the console at / and on its client-side routes; a missing asset is a 404', async () => {
@@ -93,7 +117,7 @@ describe('start-up on an empty database', () => {
   it('applies the migrations and loads the reference data', async () => {
     const t = await startTestApp({ LOAD_REFERENCE_DATA_ON_START: 'true' }, { empty: true });
     try {
-      expect(t.logs.find((line) => line.msg === 'migrations: 1 applied')).toBeDefined();
+      expect(t.logs.find((line) => line.msg === `migrations: ${migrationsList.length} applied`)).toBeDefined();
       const { body } = await t.graphql<{ wilayas: { communeCount: number }[] }>('{ wilayas { communeCount } }');
       expect(body.data!.wilayas).toHaveLength(58);
       expect(body.data!.wilayas.reduce((sum, w) => sum + w.communeCount, 0)).toBe(1541);

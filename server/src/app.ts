@@ -5,7 +5,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, parse, validate, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -132,10 +132,25 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
   const wsDisposable = useServer<Record<string, unknown>, { context?: Context }>(
     {
       schema,
+      // GraphQL over WebSocket skips Apollo: parse and validate here, with the codes HTTP gives.
+      onSubscribe: (_ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          const message = error instanceof GraphQLError ? error.message : 'The query could not be parsed';
+          return [new GraphQLError(message, { extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } })];
+        }
+        const errors = validate(schema, document);
+        if (errors.length > 0) {
+          return errors.map((error) => new GraphQLError(error.message, { nodes: error.nodes, extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED } }));
+        }
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
+      },
       context: (_ctx, id, payload) => {
         const requestId = randomUUID();
         const operationLogger = logger.child({ reqId: requestId });
-        operationLogger.debug({ transport: 'ws', operationId: id, operationName: payload.operationName }, 'websocket operation');
+        operationLogger.info({ transport: 'ws', operationId: id, operationName: payload.operationName }, 'websocket operation');
         return createContext(orm, requestId, operationLogger);
       },
       onNext: (_ctx, _id, _payload, args, result) => {
@@ -180,6 +195,16 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
         return id;
       },
       autoLogging: { ignore: (request) => request.url === '/healthz' || request.url === '/readyz' },
+      // Method, path and peer only: headers carry credentials and cookies, never logged.
+      serializers: {
+        req: (request: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+          id: request.id,
+          method: request.method,
+          url: request.url,
+          remoteAddress: request.remoteAddress,
+        }),
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+      },
     }),
   );
   expressApp.get('/healthz', (_request, response) => {
@@ -206,6 +231,7 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
     }),
   );
   serveConsole(expressApp);
+  expressApp.use(httpErrorHandler);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -235,6 +261,31 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
 
   return { url: `http://${host}:${port}`, port, orm, stop };
 }
+
+/**
+ * Errors raised before GraphQL runs (a body that is not JSON, a body over 1 MB): answered in
+ * GraphQL's error shape with a code, never Express's HTML page with a stack. Anything else is
+ * masked to INTERNAL_SERVER_ERROR with the request id, and logged whole.
+ */
+const httpErrorHandler: express.ErrorRequestHandler = (error: { status?: number; type?: string }, request, response, next) => {
+  if (response.headersSent) return next(error);
+  const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const message =
+    error.type === 'entity.parse.failed'
+      ? 'The request body is not valid JSON'
+      : error.type === 'entity.too.large'
+        ? 'The request body is larger than 1 MB'
+        : status < 500
+          ? 'The request could not be read'
+          : undefined;
+  if (message === undefined) {
+    request.log.error({ err: error }, 'unexpected error');
+    response.status(500).json({ errors: [internalError(String(request.id))] });
+    return;
+  }
+  request.log.warn({ errorType: error.type, status }, message);
+  response.status(status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] });
+};
 
 /** Serves the console's production build at `/`, with `index.html` for its client-side routes. */
 function serveConsole(expressApp: express.Express): void {

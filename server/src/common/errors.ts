@@ -14,6 +14,12 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   /** The lifecycle does not allow this change from the record's `currentStatus`; nothing was written. */
   INVALID_TRANSITION = 'INVALID_TRANSITION',
+  /** The HTTP request itself is unusable: a body that is not JSON, or over 1 MB. */
+  BAD_REQUEST = 'BAD_REQUEST',
+  /** The GraphQL document does not parse (HTTP and WebSocket). */
+  GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  /** The GraphQL document does not fit the schema (HTTP and WebSocket). */
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   /** Something went wrong on the server; the response carries a `correlationId` to quote. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -131,6 +131,26 @@ describe('over WebSocket (graphql-ws)', () => {
     }
   });
 
+  it('gives parse and validation errors the codes HTTP gives', async () => {
+    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    try {
+      const codeOf = async (query: string) => {
+        try {
+          for await (const result of client.iterate({ query })) return result;
+        } catch (errors) {
+          return (errors as { extensions?: Record<string, unknown> }[])[0]?.extensions?.['code'];
+        }
+        return undefined;
+      };
+      expect(await codeOf('{ nope }')).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(await codeOf('{ wilayas { code }')).toBe('GRAPHQL_PARSE_FAILED');
+      const http = await t.graphql('{ nope }');
+      expect(http.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    } finally {
+      await client.dispose();
+    }
+  });
+
   it('returns coded errors over WebSocket too', async () => {
     const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
     try {
