@@ -1,11 +1,18 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { ActorType } from './modules/audit/audit-event.entity.js';
+import {
+  createCustomerSubscriptionLoaders,
+  type CustomerSubscriptionLoaders,
+} from './modules/customer-subscription/customer-subscription.loaders.js';
+import { createSiteLoaders, type SiteLoaders } from './modules/site/site.loaders.js';
 import { createReferenceDataLoaders, type ReferenceDataLoaders } from './modules/reference-data/reference-data.loaders.js';
 
 /** Per-operation DataLoaders, one set per GraphQL operation: a cache shared across operations would leak data. */
 export interface Loaders {
   readonly referenceData: ReferenceDataLoaders;
+  readonly sites: SiteLoaders;
+  readonly customerSubscriptions: CustomerSubscriptionLoaders;
 }
 
 /** Who makes the changes of an operation; recorded in the audit trail. */
@@ -34,5 +41,10 @@ export interface Context {
 /** Builds the context of one operation; `logger` should already carry `reqId`. */
 export function createContext(orm: MikroORM, requestId: string, logger: Logger): Context {
   const em = orm.em.fork({ loggerContext: { reqId: requestId } });
-  return { em, requestId, logger, actor: systemActor, loaders: { referenceData: createReferenceDataLoaders(em) } };
+  const loaders: Loaders = {
+    referenceData: createReferenceDataLoaders(em),
+    sites: createSiteLoaders(em),
+    customerSubscriptions: createCustomerSubscriptionLoaders(em),
+  };
+  return { em, requestId, logger, actor: systemActor, loaders };
 }

@@ -1,8 +1,10 @@
 import { AuditEvent } from './modules/audit/audit-event.entity.js';
 import { Contractor } from './modules/contractor/contractor.entity.js';
+import { CustomerSubscription } from './modules/customer-subscription/customer-subscription.entity.js';
+import { Site } from './modules/site/site.entity.js';
 import { Commune } from './modules/reference-data/commune.entity.js';
 import { Daira } from './modules/reference-data/daira.entity.js';
 import { Wilaya } from './modules/reference-data/wilaya.entity.js';
 
 /** Every MikroORM entity of Raccord; the ORM discovers exactly these. */
-export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor];
+export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor, Site, CustomerSubscription];

@@ -3,6 +3,8 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { ContractorResolver } from './modules/contractor/contractor.resolver.js';
+import { CustomerSubscriptionResolver } from './modules/customer-subscription/customer-subscription.resolver.js';
+import { SiteResolver } from './modules/site/site.resolver.js';
 import { CommuneResolver, DairaResolver, WilayaResolver } from './modules/reference-data/reference-data.resolver.js';
 
 /** Header of the committed `schema/schema.graphql`. */
@@ -11,7 +13,7 @@ export const schemaFileHeader =
 
 /** Raccord's GraphQL schema, built from every module's resolvers. */
 export function buildRaccordSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver], validate: false });
+  return buildSchema({ resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver], validate: false });
 }
 
 /** The SDL text of `schema/schema.graphql`: the header, then the schema sorted by name. */

@@ -14,6 +14,8 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   /** The lifecycle does not allow this change from the record's `currentStatus`; nothing was written. */
   INVALID_TRANSITION = 'INVALID_TRANSITION',
+  /** The contractor named cannot take this work: not ACTIVE, or not operating in the wilaya. */
+  CONTRACTOR_NOT_ELIGIBLE = 'CONTRACTOR_NOT_ELIGIBLE',
   /** The HTTP request itself is unusable: a body that is not JSON, or over 1 MB. */
   BAD_REQUEST = 'BAD_REQUEST',
   /** The GraphQL document does not parse (HTTP and WebSocket). */

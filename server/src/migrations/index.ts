@@ -3,9 +3,11 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261129112800 } from './Migration20261129112800.js';
 import { Migration20261129114401 } from './Migration20261129114401.js';
 import { Migration20261129114407 } from './Migration20261129114407.js';
+import { Migration20261129114944 } from './Migration20261129114944.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129112800', class: Migration20261129112800 },
   { name: 'Migration20261129114401', class: Migration20261129114401 },
   { name: 'Migration20261129114407', class: Migration20261129114407 },
+  { name: 'Migration20261129114944', class: Migration20261129114944 },
 ];

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import type { Context } from '../../context.js';
+import { CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { Contractor, ContractorStatus } from './contractor.entity.js';
@@ -41,6 +42,15 @@ export class ContractorPayload {
   contractor!: Contractor;
 }
 
+@ObjectType({ description: 'How many customer subscriptions are in one status.' })
+export class CustomerSubscriptionStatusCount {
+  @Field(() => CustomerSubscriptionStatus)
+  status!: CustomerSubscriptionStatus;
+
+  @Field(() => Int)
+  count!: number;
+}
+
 const transitionErrors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
 
 @Resolver(() => Contractor)
@@ -68,6 +78,18 @@ export class ContractorResolver {
   async operatingWilayas(@Root() contractor: Contractor): Promise<Wilaya[]> {
     const wilayas = await contractor.operatingWilayas.load({ dataloader: true });
     return wilayas.getItems().sort((a, b) => a.code.localeCompare(b.code));
+  }
+
+  @FieldResolver(() => Int, { description: 'Number of sites assigned to the contractor.' })
+  siteCount(@Root() contractor: Contractor, @Ctx() context: Context): Promise<number> {
+    return context.loaders.sites.siteCountByContractor.load(contractor.id);
+  }
+
+  @FieldResolver(() => [CustomerSubscriptionStatusCount], {
+    description: "The contractor's customer subscriptions by status (statuses with none left out).",
+  })
+  workCounts(@Root() contractor: Contractor, @Ctx() context: Context): Promise<CustomerSubscriptionStatusCount[]> {
+    return context.loaders.customerSubscriptions.countsByContractor.load(contractor.id);
   }
 
   @Mutation(() => ContractorPayload, {

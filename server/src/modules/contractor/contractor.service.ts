@@ -1,7 +1,8 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { DomainError, ErrorCode, notFound, staleVersion } from '../../common/errors.js';
+import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
+import { loadForChange, transition } from '../../common/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
 import type { Context } from '../../context.js';
@@ -85,17 +86,6 @@ function apply(em: EntityManager, contractor: Contractor, values: ContractorValu
 }
 
 /**
- * Loads a contractor for a change, checking the version the client last saw.
- * @throws DomainError NOT_FOUND (field `id`), CONFLICT (stale `expectedVersion`)
- */
-async function loadForChange(em: EntityManager, id: string, version: number): Promise<Contractor> {
-  const contractor = await em.findOne(Contractor, { id }, { populate: ['operatingWilayas'] });
-  if (!contractor) throw notFound('id', 'contractor', id);
-  if (contractor.version !== version) throw staleVersion('contractor', version, contractor.version);
-  return contractor;
-}
-
-/**
  * The contractor with this id, or null.
  * @throws DomainError BAD_USER_INPUT when `id` is not an id.
  */
@@ -155,7 +145,7 @@ export async function updateContractor(
   const expected = parseInput(expectedVersion, version, 'expectedVersion');
   const sent = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   return inTransaction(context, async (em) => {
-    const contractor = await loadForChange(em, contractorId, expected);
+    const contractor = await loadForChange(em, Contractor, 'contractor', contractorId, expected, { populate: ['operatingWilayas'] });
     const before = valuesOf(contractor);
     const values = parseInput(contractorSchema, { ...before, ...sent });
     const changes = changedFields(before, values, auditedFields);
@@ -185,19 +175,30 @@ export async function transitionContractor(
   const expected = parseInput(expectedVersion, version, 'expectedVersion');
   const why = parseInput(reasonSchema, reason, 'reason');
   return inTransaction(context, async (em) => {
-    const contractor = await loadForChange(em, contractorId, expected);
-    const from = contractor.status;
-    contractor.status = contractorLifecycle.next(action, from);
-    contractor.statusReason = why;
-    contractor.statusChangedAt = new Date();
-    recordAudit(em, context, {
-      entityType: AuditEntityType.CONTRACTOR,
-      entityId: contractor.id,
-      action: AuditAction.TRANSITION,
-      fromStatus: from,
-      toStatus: contractor.status,
-      reason: why,
-    });
+    const contractor = await loadForChange(em, Contractor, 'contractor', contractorId, expected);
+    transition(em, context, contractor, AuditEntityType.CONTRACTOR, contractorLifecycle, action, why);
     return contractor;
   });
+}
+
+/**
+ * The contractor that may take work in `wilayaCode`: it must exist, be ACTIVE and operate there.
+ * @throws DomainError NOT_FOUND (field `contractorId`), CONTRACTOR_NOT_ELIGIBLE (why, with its status)
+ */
+export async function eligibleContractor(em: EntityManager, contractorId: string, code: string): Promise<Contractor> {
+  const contractor = await em.findOne(Contractor, { id: contractorId }, { populate: ['operatingWilayas'] });
+  if (!contractor) throw notFound('contractorId', 'contractor', contractorId);
+  if (contractor.status !== ContractorStatus.ACTIVE) {
+    throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, `Contractor ${contractorId} is ${contractor.status}: only an ACTIVE contractor gets work`, {
+      field: 'contractorId',
+      contractorStatus: contractor.status,
+    });
+  }
+  if (!contractor.operatingWilayas.getItems().some((wilaya) => wilaya.code === code)) {
+    throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, `Contractor ${contractorId} does not operate in wilaya ${code}`, {
+      field: 'contractorId',
+      wilayaCode: code,
+    });
+  }
+  return contractor;
 }

@@ -1,0 +1,67 @@
+import type { EntityClass, FindOneOptions } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../context.js';
+import { AuditAction, type AuditEntityType } from '../modules/audit/audit-event.entity.js';
+import { recordAudit } from '../modules/audit/audit.service.js';
+import { notFound, staleVersion } from './errors.js';
+import type { Lifecycle } from './lifecycle.js';
+import type { TrackedEntity } from './tracked.entity.js';
+
+/** A tracked record that has a status with a lifecycle. */
+export interface StatusTracked<S extends string> extends TrackedEntity {
+  status: S;
+  statusReason: string | null;
+  statusChangedAt: Date;
+}
+
+/**
+ * Loads a record to change it, checking that its version is the one the client last saw.
+ * @throws DomainError NOT_FOUND (field `id`), CONFLICT (stale `expectedVersion`, with `currentVersion`)
+ */
+export async function loadForChange<T extends TrackedEntity, P extends string = never>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  what: string,
+  id: string,
+  expectedVersion: number,
+  options: FindOneOptions<T, P> = {},
+): Promise<T> {
+  const record = await em.findOne(entity, { id } as never, options);
+  if (!record) throw notFound('id', what, id);
+  if (record.version !== expectedVersion) throw staleVersion(what, expectedVersion, record.version);
+  return record as T;
+}
+
+/**
+ * Moves `record` along `lifecycle` by `action`, keeps the reason and the time, and audits the
+ * TRANSITION (from → to, reason, and any `changes` made with it) in the caller's transaction.
+ * `previous` is the status to return to, for a transition back from a suspension.
+ * @throws DomainError INVALID_TRANSITION naming the current status
+ */
+export function transition<S extends string, A extends string>(
+  em: EntityManager,
+  context: Context,
+  record: StatusTracked<S>,
+  entityType: AuditEntityType,
+  lifecycle: Lifecycle<S, A>,
+  action: A,
+  reason: string | null,
+  options: { previous?: S | null; changes?: { field: string; from: unknown; to: unknown }[] } = {},
+): S {
+  const from = record.status;
+  const to = lifecycle.next(action, from, options.previous);
+  record.status = to;
+  record.statusReason = reason;
+  record.statusChangedAt = new Date();
+  record.updatedAt = new Date();
+  recordAudit(em, context, {
+    entityType,
+    entityId: record.id,
+    action: AuditAction.TRANSITION,
+    fromStatus: from,
+    toStatus: to,
+    reason,
+    changes: options.changes ?? [],
+  });
+  return from;
+}

@@ -1,0 +1,108 @@
+import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTime } from '../../common/scalars.js';
+import { TrackedEntity } from '../../common/tracked.entity.js';
+import { Contractor } from '../contractor/contractor.entity.js';
+import { Commune } from '../reference-data/commune.entity.js';
+import { Wilaya } from '../reference-data/wilaya.entity.js';
+import { Site } from '../site/site.entity.js';
+
+export enum CustomerSubscriptionStatus {
+  PENDING = 'PENDING',
+  ASSIGNED = 'ASSIGNED',
+  SCHEDULED = 'SCHEDULED',
+  INSTALLED = 'INSTALLED',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+  FAILED = 'FAILED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(CustomerSubscriptionStatus, {
+  name: 'CustomerSubscriptionStatus',
+  description:
+    'PENDING → ASSIGNED → SCHEDULED → INSTALLED → ACCEPTED; INSTALLED → REJECTED (reserves) → INSTALLED again; ' +
+    'FAILED (with a reason code) and CANCELLED from any open state (all but ACCEPTED, FAILED, CANCELLED).',
+});
+
+export enum FailureReason {
+  CUSTOMER_ABSENT = 'CUSTOMER_ABSENT',
+  NO_INFRASTRUCTURE = 'NO_INFRASTRUCTURE',
+  CUSTOMER_REFUSED = 'CUSTOMER_REFUSED',
+  ACCESS_DENIED = 'ACCESS_DENIED',
+  OTHER = 'OTHER',
+}
+registerEnumType(FailureReason, {
+  name: 'FailureReason',
+  description: 'Why a connection failed: customer absent, no infrastructure (no PBO in reach), customer refused, access denied, other.',
+});
+
+/**
+ * A customer's order for a fibre line (abonnement), the unit of work to connect. Holds the customer's
+ * personal data (name, phone, address).
+ */
+@ObjectType({ description: "A customer's order for a fibre line: the unit of work to connect." })
+@Entity({ tableName: 'customer_subscription' })
+@Index({ properties: ['orderedAt', 'id'] })
+@Index({ properties: ['wilaya', 'orderedAt', 'id'] })
+@Index({ properties: ['contractor', 'orderedAt', 'id'] })
+@Index({ properties: ['site', 'status'] })
+@Index({ properties: ['status', 'orderedAt', 'id'] })
+export class CustomerSubscription extends TrackedEntity {
+  @Field(() => String, { description: "AT's order reference, unique, upper case (e.g. \"CMD-16-2026-000123\")." })
+  @Property({ type: 'string', length: 40, unique: 'customer_subscription_order_reference_unique' })
+  orderReference!: string;
+
+  @Field(() => String, { description: 'Customer name (personal data).' })
+  @Property({ type: 'string', length: 200 })
+  customerName!: string;
+
+  @Field(() => String, { description: 'Customer phone in E.164 form, e.g. "+213550123456" (personal data).' })
+  @Property({ type: 'string', length: 20 })
+  customerPhone!: string;
+
+  @Field(() => String, { description: 'Address of the home to connect (personal data).' })
+  @Property({ type: 'string', length: 300 })
+  customerAddress!: string;
+
+  @Index()
+  @ManyToOne(() => Commune, { ref: true, deleteRule: 'restrict' })
+  commune!: Ref<Commune>;
+
+  /** The commune's wilaya, kept for filtering; set from the commune on every write. */
+  @ManyToOne(() => Wilaya, { ref: true, deleteRule: 'restrict' })
+  wilaya!: Ref<Wilaya>;
+
+  @Field(() => String, { description: 'Commercial offer subscribed, e.g. "IDOOM FIBRE 300 Mbps".' })
+  @Property({ type: 'string', length: 100 })
+  offer!: string;
+
+  @ManyToOne(() => Site, { ref: true, nullable: true, deleteRule: 'restrict' })
+  site: Ref<Site> | null = null;
+
+  @ManyToOne(() => Contractor, { ref: true, nullable: true, deleteRule: 'restrict' })
+  contractor: Ref<Contractor> | null = null;
+
+  @Field(() => DateTime, { nullable: true, description: 'Installation appointment (UTC); set by scheduleInstallation.' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  appointmentAt: Date | null = null;
+
+  @Field(() => DateTime, { description: 'When AT took the order (UTC).' })
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  orderedAt: Date = new Date();
+
+  @Field(() => CustomerSubscriptionStatus)
+  @Enum({ items: () => CustomerSubscriptionStatus, nativeEnumName: 'customer_subscription_status' })
+  status: CustomerSubscriptionStatus = CustomerSubscriptionStatus.PENDING;
+
+  @Field(() => FailureReason, { nullable: true, description: 'Why it FAILED; null otherwise.' })
+  @Enum({ items: () => FailureReason, nativeEnumName: 'failure_reason', nullable: true })
+  failureReason: FailureReason | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Reason given for the last change of status.' })
+  @Property({ type: 'text', nullable: true })
+  statusReason: string | null = null;
+
+  @Field(() => DateTime, { description: 'When the status last changed (UTC).' })
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  statusChangedAt: Date = new Date();
+}

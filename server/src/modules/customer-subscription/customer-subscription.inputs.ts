@@ -1,0 +1,115 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { z } from 'zod';
+import { algerianPhone } from '../../common/phone.js';
+import { DateTime } from '../../common/scalars.js';
+import { recordId, requiredText } from '../../common/validation.js';
+import { FailureReason } from './customer-subscription.entity.js';
+
+@InputType({ description: "A customer's order from AT's backlog, PENDING. Text is trimmed; the reference is upper-cased." })
+export class CreateCustomerSubscriptionInput {
+  @Field(() => String, { description: "AT's order reference: 3–40 letters, digits, '/', '-' or '_'; unique." })
+  orderReference!: string;
+
+  @Field(() => String, { description: '1–200 characters.' })
+  customerName!: string;
+
+  @Field(() => String, { description: 'Algerian phone number in any usual form; stored in E.164.' })
+  customerPhone!: string;
+
+  @Field(() => String, { description: '1–300 characters.' })
+  customerAddress!: string;
+
+  @Field(() => ID)
+  communeId!: string;
+
+  @Field(() => String, { description: '1–100 characters.' })
+  offer!: string;
+
+  @Field(() => ID, { nullable: true, description: 'The site the home belongs to, in the same wilaya.' })
+  siteId?: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'When AT took the order (UTC); now when left out; never in the future.' })
+  orderedAt?: Date | null;
+}
+
+@InputType({ description: "Fields to change on a customer subscription; only the fields sent are changed." })
+export class UpdateCustomerSubscriptionInput {
+  @Field(() => String, { nullable: true })
+  customerName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  customerPhone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  customerAddress?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  offer?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Another site, in the same wilaya.' })
+  siteId?: string | null;
+}
+
+@InputType({ description: 'Which customer subscription, and the version last seen.' })
+export class CustomerSubscriptionRef {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` the client last saw; CONFLICT if it changed since.' })
+  expectedVersion!: number;
+}
+
+@InputType({ description: 'Assign the work to a contractor: ACTIVE and operating in the wilaya.' })
+export class AssignCustomerSubscriptionInput extends CustomerSubscriptionRef {
+  @Field(() => ID)
+  contractorId!: string;
+}
+
+@InputType({ description: 'Book the installation appointment.' })
+export class ScheduleInstallationInput extends CustomerSubscriptionRef {
+  @Field(() => DateTime, { description: 'Appointment (UTC), after the order and at most a year ahead.' })
+  appointmentAt!: Date;
+}
+
+@InputType({ description: 'The connection could not be made.' })
+export class MarkInstallationFailedInput extends CustomerSubscriptionRef {
+  @Field(() => FailureReason)
+  failureReason!: FailureReason;
+
+  @Field(() => String, { nullable: true, description: 'Details, up to 500 characters; required when failureReason is OTHER.' })
+  reason?: string | null;
+}
+
+@InputType({ description: 'Cancel the order.' })
+export class CancelCustomerSubscriptionInput extends CustomerSubscriptionRef {
+  @Field(() => String, { description: 'Why, 1–500 characters.' })
+  reason!: string;
+}
+
+/** Every field of a customer subscription set at creation or by an update. */
+export const customerSubscriptionSchema = z.object({
+  orderReference: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9/_-]{2,39}$/, { error: "must be 3–40 letters, digits, '/', '-' or '_'" }),
+  customerName: requiredText(200),
+  customerPhone: algerianPhone,
+  customerAddress: requiredText(300),
+  communeId: recordId,
+  offer: requiredText(100),
+  siteId: recordId.nullish().transform((value) => value ?? null),
+  orderedAt: z
+    .date({ error: 'must be a date and time' })
+    .refine((date) => date.getTime() <= Date.now() + 60_000, { error: 'must not be in the future' })
+    .nullish()
+    .transform((value) => value ?? new Date()),
+});
+
+export type CustomerSubscriptionValues = z.output<typeof customerSubscriptionSchema>;
+
+/** The fields an update may change (the reference and order time are AT's and stay). */
+export const updatableFields = ['customerName', 'customerPhone', 'customerAddress', 'communeId', 'offer', 'siteId'] as const;

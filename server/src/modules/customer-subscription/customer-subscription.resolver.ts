@@ -1,0 +1,147 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
+import type { Context } from '../../context.js';
+import { Contractor } from '../contractor/contractor.entity.js';
+import { Commune } from '../reference-data/commune.entity.js';
+import { Wilaya } from '../reference-data/wilaya.entity.js';
+import { Site } from '../site/site.entity.js';
+import { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
+import {
+  AssignCustomerSubscriptionInput,
+  CancelCustomerSubscriptionInput,
+  CreateCustomerSubscriptionInput,
+  MarkInstallationFailedInput,
+  ScheduleInstallationInput,
+  UpdateCustomerSubscriptionInput,
+} from './customer-subscription.inputs.js';
+import {
+  assignCustomerSubscription,
+  cancelCustomerSubscription,
+  createCustomerSubscription,
+  findCustomerSubscription,
+  listCustomerSubscriptions,
+  markInstallationFailed,
+  scheduleInstallation,
+  updateCustomerSubscription,
+} from './customer-subscription.service.js';
+
+export const CustomerSubscriptionConnection = ConnectionType(CustomerSubscription, 'CustomerSubscription');
+export type CustomerSubscriptionConnection = InstanceType<typeof CustomerSubscriptionConnection>;
+
+@InputType({ description: 'Filters of the customer subscription list; all optional, combined with AND.' })
+export class CustomerSubscriptionFilterInput {
+  @Field(() => String, { nullable: true, description: 'Wilaya code ("16").' })
+  wilayaCode?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string | null;
+
+  @Field(() => CustomerSubscriptionStatus, { nullable: true })
+  status?: CustomerSubscriptionStatus | null;
+
+  @Field(() => ID, { nullable: true })
+  contractorId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  siteId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the order reference or customer name (case-insensitive, ≤ 100 characters).' })
+  search?: string | null;
+}
+
+@ObjectType({ description: 'The customer subscription after a mutation.' })
+export class CustomerSubscriptionPayload {
+  @Field(() => CustomerSubscription)
+  customerSubscription!: CustomerSubscription;
+}
+
+const errors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
+
+@Resolver(() => CustomerSubscription)
+export class CustomerSubscriptionResolver {
+  @Query(() => CustomerSubscription, { nullable: true, description: 'The customer subscription with this id, or null.' })
+  customerSubscription(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<CustomerSubscription | null> {
+    return findCustomerSubscription(context, id);
+  }
+
+  @Query(() => CustomerSubscriptionConnection, { description: 'Customer subscriptions, oldest order first, a page at a time (at most 100).' })
+  async customerSubscriptions(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => CustomerSubscriptionFilterInput, { nullable: true }) filter: CustomerSubscriptionFilterInput | null,
+    @Ctx() context: Context,
+  ): Promise<CustomerSubscriptionConnection> {
+    return asConnection(CustomerSubscriptionConnection, await listCustomerSubscriptions(context, filter ?? {}, page));
+  }
+
+  @FieldResolver(() => Commune)
+  commune(@Root() subscription: CustomerSubscription): Promise<Commune> {
+    return subscription.commune.loadOrFail({ dataloader: true });
+  }
+
+  @FieldResolver(() => Wilaya)
+  wilaya(@Root() subscription: CustomerSubscription): Promise<Wilaya> {
+    return subscription.wilaya.loadOrFail({ dataloader: true });
+  }
+
+  @FieldResolver(() => Site, { nullable: true })
+  async site(@Root() subscription: CustomerSubscription): Promise<Site | null> {
+    return subscription.site ? subscription.site.loadOrFail({ dataloader: true }) : null;
+  }
+
+  @FieldResolver(() => Contractor, { nullable: true, description: 'The contractor assigned, or null while PENDING.' })
+  async contractor(@Root() subscription: CustomerSubscription): Promise<Contractor | null> {
+    return subscription.contractor ? subscription.contractor.loadOrFail({ dataloader: true }) : null;
+  }
+
+  @Mutation(() => CustomerSubscriptionPayload, {
+    description: "Records a customer's order, PENDING. Errors: BAD_USER_INPUT, NOT_FOUND (commune, site), CONFLICT (reference taken).",
+  })
+  async createCustomerSubscription(
+    @Arg('input', () => CreateCustomerSubscriptionInput) input: CreateCustomerSubscriptionInput,
+    @Ctx() context: Context,
+  ): Promise<CustomerSubscriptionPayload> {
+    return { customerSubscription: await createCustomerSubscription(context, input) };
+  }
+
+  @Mutation(() => CustomerSubscriptionPayload, { description: 'Changes the fields sent. Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT.' })
+  async updateCustomerSubscription(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input', () => UpdateCustomerSubscriptionInput) input: UpdateCustomerSubscriptionInput,
+    @Ctx() context: Context,
+  ): Promise<CustomerSubscriptionPayload> {
+    return { customerSubscription: await updateCustomerSubscription(context, id, expectedVersion, input) };
+  }
+
+  @Mutation(() => CustomerSubscriptionPayload, { description: `PENDING or ASSIGNED → ASSIGNED. ${errors} CONTRACTOR_NOT_ELIGIBLE.` })
+  async assignCustomerSubscription(
+    @Arg('input', () => AssignCustomerSubscriptionInput) input: AssignCustomerSubscriptionInput,
+    @Ctx() context: Context,
+  ): Promise<CustomerSubscriptionPayload> {
+    return { customerSubscription: await assignCustomerSubscription(context, input.id, input.expectedVersion, input.contractorId) };
+  }
+
+  @Mutation(() => CustomerSubscriptionPayload, { description: `ASSIGNED or SCHEDULED → SCHEDULED at appointmentAt. ${errors}` })
+  async scheduleInstallation(
+    @Arg('input', () => ScheduleInstallationInput) input: ScheduleInstallationInput,
+    @Ctx() context: Context,
+  ): Promise<CustomerSubscriptionPayload> {
+    return { customerSubscription: await scheduleInstallation(context, input.id, input.expectedVersion, input.appointmentAt) };
+  }
+
+  @Mutation(() => CustomerSubscriptionPayload, { description: `Any open state → FAILED with a reason code. ${errors}` })
+  async markInstallationFailed(
+    @Arg('input', () => MarkInstallationFailedInput) input: MarkInstallationFailedInput,
+    @Ctx() context: Context,
+  ): Promise<CustomerSubscriptionPayload> {
+    return { customerSubscription: await markInstallationFailed(context, input.id, input.expectedVersion, input.failureReason, input.reason) };
+  }
+
+  @Mutation(() => CustomerSubscriptionPayload, { description: `Any open state → CANCELLED. ${errors}` })
+  async cancelCustomerSubscription(
+    @Arg('input', () => CancelCustomerSubscriptionInput) input: CancelCustomerSubscriptionInput,
+    @Ctx() context: Context,
+  ): Promise<CustomerSubscriptionPayload> {
+    return { customerSubscription: await cancelCustomerSubscription(context, input.id, input.expectedVersion, input.reason) };
+  }
+}

@@ -1,0 +1,258 @@
+import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { DomainError, ErrorCode, badUserInput, notFound } from '../../common/errors.js';
+import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
+import { loadForChange, transition } from '../../common/tracked.service.js';
+import { inTransaction } from '../../common/transaction.js';
+import { expectedVersion, optionalText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
+import type { Context } from '../../context.js';
+import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
+import { changedFields, recordAudit } from '../audit/audit.service.js';
+import { eligibleContractor } from '../contractor/contractor.service.js';
+import { Commune } from '../reference-data/commune.entity.js';
+import { Site } from '../site/site.entity.js';
+import { CustomerSubscription, CustomerSubscriptionStatus, FailureReason } from './customer-subscription.entity.js';
+import {
+  customerSubscriptionSchema,
+  updatableFields,
+  type CreateCustomerSubscriptionInput,
+  type CustomerSubscriptionValues,
+  type UpdateCustomerSubscriptionInput,
+} from './customer-subscription.inputs.js';
+import { customerSubscriptionLifecycle as lifecycle } from './customer-subscription.lifecycle.js';
+
+const what = 'customer subscription';
+const createdFields = Object.keys(customerSubscriptionSchema.shape) as (keyof CustomerSubscriptionValues)[];
+
+/** Filters of `customerSubscriptions`; every one optional. */
+export interface CustomerSubscriptionFilter {
+  wilayaCode?: string | null;
+  communeId?: string | null;
+  status?: CustomerSubscriptionStatus | null;
+  contractorId?: string | null;
+  siteId?: string | null;
+  search?: string | null;
+}
+
+const filterSchema = z.object({
+  wilayaCode: wilayaCode.nullish(),
+  communeId: recordId.nullish(),
+  status: z.enum(CustomerSubscriptionStatus).nullish(),
+  contractorId: recordId.nullish(),
+  siteId: recordId.nullish(),
+  search: z.string().trim().max(100, { error: 'must be at most 100 characters' }).nullish(),
+});
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+function valuesOf(subscription: CustomerSubscription): CustomerSubscriptionValues {
+  return {
+    orderReference: subscription.orderReference,
+    customerName: subscription.customerName,
+    customerPhone: subscription.customerPhone,
+    customerAddress: subscription.customerAddress,
+    communeId: String(subscription.commune.id),
+    offer: subscription.offer,
+    siteId: subscription.site?.id ?? null,
+    orderedAt: subscription.orderedAt,
+  };
+}
+
+/** The commune, and the site if one is named, which must lie in the commune's wilaya. */
+async function places(em: EntityManager, values: CustomerSubscriptionValues): Promise<{ commune: Commune; site: Site | null }> {
+  const commune = await em.findOne(Commune, { id: Number(values.communeId) });
+  if (!commune) throw notFound('communeId', 'commune', values.communeId);
+  if (values.siteId === null) return { commune, site: null };
+  const site = await em.findOne(Site, { id: values.siteId });
+  if (!site) throw notFound('siteId', 'site', values.siteId);
+  if (site.wilaya.code !== commune.wilaya.code) {
+    throw badUserInput('siteId', `siteId: site ${site.code} is in wilaya ${site.wilaya.code}, the customer in wilaya ${commune.wilaya.code}`);
+  }
+  return { commune, site };
+}
+
+function apply(em: EntityManager, subscription: CustomerSubscription, values: CustomerSubscriptionValues, where: { commune: Commune; site: Site | null }): void {
+  const { communeId, siteId, ...scalars } = values;
+  em.assign(subscription, { ...scalars, commune: Number(communeId), wilaya: where.commune.wilaya.code });
+  subscription.site = siteId !== null && where.site ? ref(where.site) : null;
+}
+
+/** The customer subscription with this id, or null. @throws DomainError BAD_USER_INPUT for a malformed id */
+export function findCustomerSubscription(context: Context, id: string): Promise<CustomerSubscription | null> {
+  return context.em.findOne(CustomerSubscription, { id: parseInput(recordId, id, 'id') });
+}
+
+/**
+ * A page of customer subscriptions, oldest order first (then id), filtered by wilaya, commune, status,
+ * contractor, site and text (order reference or customer name).
+ */
+export function listCustomerSubscriptions(context: Context, filter: CustomerSubscriptionFilter, page: PageArgs): Promise<Page<CustomerSubscription>> {
+  const values = parseInput(filterSchema, filter, 'filter');
+  const where: FilterQuery<CustomerSubscription>[] = [];
+  if (values.wilayaCode) where.push({ wilaya: values.wilayaCode });
+  if (values.communeId) where.push({ commune: Number(values.communeId) });
+  if (values.status) where.push({ status: values.status });
+  if (values.contractorId) where.push({ contractor: values.contractorId });
+  if (values.siteId) where.push({ site: values.siteId });
+  if (values.search) {
+    const pattern = `%${escapeLike(values.search)}%`;
+    where.push({ $or: [{ orderReference: { $ilike: pattern } }, { customerName: { $ilike: pattern } }] });
+  }
+  return paginate(context.em, CustomerSubscription, { $and: where }, { orderedAt: 'asc', id: 'asc' }, page);
+}
+
+async function checkReferenceFree(em: EntityManager, orderReference: string): Promise<void> {
+  const existing = await em.findOne(CustomerSubscription, { orderReference }, { fields: ['id'] });
+  if (existing) {
+    throw new DomainError(ErrorCode.CONFLICT, `A customer subscription with reference ${orderReference} already exists`, {
+      field: 'orderReference',
+      existingId: existing.id,
+    });
+  }
+}
+
+/**
+ * Records a customer's order, PENDING; audited as CREATE.
+ * @throws DomainError BAD_USER_INPUT, NOT_FOUND (commune, site), CONFLICT (reference taken)
+ */
+export async function createCustomerSubscription(context: Context, input: CreateCustomerSubscriptionInput): Promise<CustomerSubscription> {
+  const values = parseInput(customerSubscriptionSchema, input);
+  return inTransaction(context, async (em) => {
+    const where = await places(em, values);
+    await checkReferenceFree(em, values.orderReference);
+    const subscription = new CustomerSubscription();
+    apply(em, subscription, values, where);
+    em.persist(subscription);
+    await em.flush();
+    recordAudit(em, context, {
+      entityType: AuditEntityType.CUSTOMER_SUBSCRIPTION,
+      entityId: subscription.id,
+      action: AuditAction.CREATE,
+      toStatus: subscription.status,
+      changes: changedFields({}, values, createdFields),
+    });
+    return subscription;
+  });
+}
+
+/**
+ * Changes the fields sent (others kept); audited as UPDATE. Once a contractor is assigned, the home
+ * cannot move to another wilaya.
+ * @throws DomainError BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale version), CONTRACTOR_NOT_ELIGIBLE
+ */
+export async function updateCustomerSubscription(
+  context: Context,
+  id: string,
+  version: number,
+  input: UpdateCustomerSubscriptionInput,
+): Promise<CustomerSubscription> {
+  const subscriptionId = parseInput(recordId, id, 'id');
+  const expected = parseInput(expectedVersion, version, 'expectedVersion');
+  const sent = Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== undefined && (updatableFields as readonly string[]).includes(key)));
+  return inTransaction(context, async (em) => {
+    const subscription = await loadForChange(em, CustomerSubscription, what, subscriptionId, expected);
+    const before = valuesOf(subscription);
+    const values = parseInput(customerSubscriptionSchema, { ...before, ...sent });
+    const changes = changedFields(before, values, updatableFields);
+    if (changes.length === 0) return subscription;
+    const where = await places(em, values);
+    if (subscription.contractor && where.commune.wilaya.code !== subscription.wilaya.code) {
+      throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, 'Assigned work cannot move to another wilaya', { field: 'communeId' });
+    }
+    apply(em, subscription, values, where);
+    subscription.updatedAt = new Date();
+    recordAudit(em, context, { entityType: AuditEntityType.CUSTOMER_SUBSCRIPTION, entityId: subscription.id, action: AuditAction.UPDATE, changes });
+    return subscription;
+  });
+}
+
+async function loadRef(em: EntityManager, id: string, version: number): Promise<CustomerSubscription> {
+  return loadForChange(em, CustomerSubscription, what, parseInput(recordId, id, 'id'), parseInput(expectedVersion, version, 'expectedVersion'));
+}
+
+/**
+ * Assigns the work to a contractor ACTIVE in the customer's wilaya (PENDING or ASSIGNED → ASSIGNED).
+ * @throws DomainError INVALID_TRANSITION, CONTRACTOR_NOT_ELIGIBLE, NOT_FOUND, CONFLICT, BAD_USER_INPUT
+ */
+export async function assignCustomerSubscription(context: Context, id: string, version: number, contractorId: string): Promise<CustomerSubscription> {
+  const contractor = parseInput(recordId, contractorId, 'contractorId');
+  return inTransaction(context, async (em) => {
+    const subscription = await loadRef(em, id, version);
+    lifecycle.next('ASSIGN', subscription.status);
+    const eligible = await eligibleContractor(em, contractor, subscription.wilaya.code);
+    const previous = subscription.contractor?.id ?? null;
+    subscription.contractor = ref(eligible);
+    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'ASSIGN', null, {
+      changes: previous === contractor ? [] : [{ field: 'contractorId', from: previous, to: contractor }],
+    });
+    return subscription;
+  });
+}
+
+const oneYearMs = 366 * 24 * 3600 * 1000;
+
+/**
+ * Books (or moves) the installation appointment: ASSIGNED or SCHEDULED → SCHEDULED.
+ * @throws DomainError INVALID_TRANSITION, BAD_USER_INPUT (appointment before the order or over a year ahead), CONFLICT, NOT_FOUND
+ */
+export async function scheduleInstallation(context: Context, id: string, version: number, appointmentAt: Date): Promise<CustomerSubscription> {
+  if (!(appointmentAt instanceof Date) || Number.isNaN(appointmentAt.getTime()) || appointmentAt.getTime() > Date.now() + oneYearMs) {
+    throw badUserInput('appointmentAt', 'appointmentAt must be a date and time at most a year ahead');
+  }
+  return inTransaction(context, async (em) => {
+    const subscription = await loadRef(em, id, version);
+    if (appointmentAt.getTime() < subscription.orderedAt.getTime()) {
+      throw badUserInput('appointmentAt', 'appointmentAt must not be before the order was taken');
+    }
+    const previous = subscription.appointmentAt;
+    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'SCHEDULE', null, {
+      changes: [{ field: 'appointmentAt', from: previous?.toISOString() ?? null, to: appointmentAt.toISOString() }],
+    });
+    subscription.appointmentAt = appointmentAt;
+    return subscription;
+  });
+}
+
+const failureSchema = z
+  .object({ failureReason: z.enum(FailureReason), reason: optionalText(500) })
+  .refine((value) => value.failureReason !== FailureReason.OTHER || Boolean(value.reason), {
+    path: ['reason'],
+    error: 'is required when failureReason is OTHER',
+  });
+
+/**
+ * The connection could not be made (customer absent, no infrastructure, …): any open state → FAILED.
+ * @throws DomainError INVALID_TRANSITION, BAD_USER_INPUT, CONFLICT, NOT_FOUND
+ */
+export async function markInstallationFailed(
+  context: Context,
+  id: string,
+  version: number,
+  failureReason: FailureReason,
+  reason?: string | null,
+): Promise<CustomerSubscription> {
+  const values = parseInput(failureSchema, { failureReason, reason });
+  return inTransaction(context, async (em) => {
+    const subscription = await loadRef(em, id, version);
+    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'FAIL', values.reason ?? null, {
+      changes: [{ field: 'failureReason', from: null, to: values.failureReason }],
+    });
+    subscription.failureReason = values.failureReason;
+    return subscription;
+  });
+}
+
+/**
+ * Cancels the order: any open state → CANCELLED.
+ * @throws DomainError INVALID_TRANSITION, BAD_USER_INPUT, CONFLICT, NOT_FOUND
+ */
+export async function cancelCustomerSubscription(context: Context, id: string, version: number, reason: string): Promise<CustomerSubscription> {
+  const why = parseInput(reasonSchema, reason, 'reason');
+  return inTransaction(context, async (em) => {
+    const subscription = await loadRef(em, id, version);
+    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'CANCEL', why);
+    return subscription;
+  });
+}

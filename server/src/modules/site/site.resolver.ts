@@ -1,0 +1,157 @@
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
+import type { Context } from '../../context.js';
+import { Contractor } from '../contractor/contractor.entity.js';
+import { Commune } from '../reference-data/commune.entity.js';
+import { Wilaya } from '../reference-data/wilaya.entity.js';
+import { Site, SiteStatus } from './site.entity.js';
+import { CreateSiteInput, UpdateSiteInput } from './site.inputs.js';
+import type { SiteAction } from './site.lifecycle.js';
+import { assignSite, createSite, findSite, listSites, transitionSite, updateSite } from './site.service.js';
+
+export const SiteConnection = ConnectionType(Site, 'Site');
+export type SiteConnection = InstanceType<typeof SiteConnection>;
+
+@InputType({ description: 'Filters of the site list; all optional, combined with AND.' })
+export class SiteFilterInput {
+  @Field(() => String, { nullable: true, description: 'Wilaya code ("16").' })
+  wilayaCode?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  communeId?: string | null;
+
+  @Field(() => SiteStatus, { nullable: true })
+  status?: SiteStatus | null;
+
+  @Field(() => ID, { nullable: true })
+  contractorId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of the code or name (case-insensitive, ≤ 100 characters).' })
+  search?: string | null;
+}
+
+@InputType({ description: 'A change of status of a site: which one, the version last seen, and why.' })
+export class SiteTransitionInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int, { description: 'The `version` the client last saw; CONFLICT if the site changed since.' })
+  expectedVersion!: number;
+
+  @Field(() => String, { description: 'Why, 1–500 characters.' })
+  reason!: string;
+}
+
+@InputType({ description: 'Assign a site to a contractor, ACTIVE and operating in its wilaya.' })
+export class AssignSiteInput {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Int)
+  expectedVersion!: number;
+
+  @Field(() => ID)
+  contractorId!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why, up to 500 characters.' })
+  reason?: string | null;
+}
+
+@ObjectType({ description: 'The site after a mutation.' })
+export class SitePayload {
+  @Field(() => Site)
+  site!: Site;
+}
+
+const errors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
+
+@Resolver(() => Site)
+export class SiteResolver {
+  @Query(() => Site, { nullable: true, description: 'The site with this id, or null.' })
+  site(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Site | null> {
+    return findSite(context, id);
+  }
+
+  @Query(() => SiteConnection, { description: 'Sites by code, a page at a time (at most 100).' })
+  async sites(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => SiteFilterInput, { nullable: true }) filter: SiteFilterInput | null,
+    @Ctx() context: Context,
+  ): Promise<SiteConnection> {
+    return asConnection(SiteConnection, await listSites(context, filter ?? {}, page));
+  }
+
+  @FieldResolver(() => Commune)
+  commune(@Root() site: Site): Promise<Commune> {
+    return site.commune.loadOrFail({ dataloader: true });
+  }
+
+  @FieldResolver(() => Wilaya, { description: "The commune's wilaya." })
+  wilaya(@Root() site: Site): Promise<Wilaya> {
+    return site.wilaya.loadOrFail({ dataloader: true });
+  }
+
+  @FieldResolver(() => Contractor, { nullable: true, description: 'The contractor assigned, or null while PLANNED.' })
+  async contractor(@Root() site: Site): Promise<Contractor | null> {
+    return site.contractor ? site.contractor.loadOrFail({ dataloader: true }) : null;
+  }
+
+  @FieldResolver(() => Int, { description: 'Customer subscriptions of the site that are ACCEPTED.' })
+  acceptedConnections(@Root() site: Site, @Ctx() context: Context): Promise<number> {
+    return context.loaders.sites.acceptedConnections.load(site.id);
+  }
+
+  @FieldResolver(() => Float, { description: 'acceptedConnections ÷ targetConnections, from 0 (may pass 1 when the target is exceeded).' })
+  async progress(@Root() site: Site, @Ctx() context: Context): Promise<number> {
+    return (await context.loaders.sites.acceptedConnections.load(site.id)) / site.targetConnections;
+  }
+
+  @Mutation(() => SitePayload, { description: 'Creates a site, PLANNED. Errors: BAD_USER_INPUT, NOT_FOUND (commune), CONFLICT (code taken).' })
+  async createSite(@Arg('input', () => CreateSiteInput) input: CreateSiteInput, @Ctx() context: Context): Promise<SitePayload> {
+    return { site: await createSite(context, input) };
+  }
+
+  @Mutation(() => SitePayload, { description: 'Changes the fields sent. Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale version, code taken).' })
+  async updateSite(
+    @Arg('id', () => ID) id: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('input', () => UpdateSiteInput) input: UpdateSiteInput,
+    @Ctx() context: Context,
+  ): Promise<SitePayload> {
+    return { site: await updateSite(context, id, expectedVersion, input) };
+  }
+
+  @Mutation(() => SitePayload, { description: `PLANNED or ASSIGNED → ASSIGNED to a contractor. ${errors} CONTRACTOR_NOT_ELIGIBLE.` })
+  async assignSite(@Arg('input', () => AssignSiteInput) input: AssignSiteInput, @Ctx() context: Context): Promise<SitePayload> {
+    return { site: await assignSite(context, input.id, input.expectedVersion, input.contractorId, input.reason) };
+  }
+
+  @Mutation(() => SitePayload, { description: `ASSIGNED → IN_PROGRESS. ${errors}` })
+  startSite(@Arg('input', () => SiteTransitionInput) input: SiteTransitionInput, @Ctx() context: Context) {
+    return this.transition(context, 'START', input);
+  }
+
+  @Mutation(() => SitePayload, { description: `IN_PROGRESS → COMPLETED. ${errors}` })
+  completeSite(@Arg('input', () => SiteTransitionInput) input: SiteTransitionInput, @Ctx() context: Context) {
+    return this.transition(context, 'COMPLETE', input);
+  }
+
+  @Mutation(() => SitePayload, { description: `COMPLETED → CLOSED. ${errors}` })
+  closeSite(@Arg('input', () => SiteTransitionInput) input: SiteTransitionInput, @Ctx() context: Context) {
+    return this.transition(context, 'CLOSE', input);
+  }
+
+  @Mutation(() => SitePayload, { description: `PLANNED, ASSIGNED or IN_PROGRESS → SUSPENDED. ${errors}` })
+  suspendSite(@Arg('input', () => SiteTransitionInput) input: SiteTransitionInput, @Ctx() context: Context) {
+    return this.transition(context, 'SUSPEND', input);
+  }
+
+  @Mutation(() => SitePayload, { description: `SUSPENDED → the status it had before. ${errors}` })
+  resumeSite(@Arg('input', () => SiteTransitionInput) input: SiteTransitionInput, @Ctx() context: Context) {
+    return this.transition(context, 'RESUME', input);
+  }
+
+  private async transition(context: Context, action: Exclude<SiteAction, 'ASSIGN'>, input: SiteTransitionInput): Promise<SitePayload> {
+    return { site: await transitionSite(context, action, input.id, input.expectedVersion, input.reason) };
+  }
+}

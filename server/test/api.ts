@@ -1,0 +1,61 @@
+import { contractorInput, nextSequence } from './factories.js';
+import type { TestApp } from './harness.js';
+
+/** Runs a GraphQL operation that must succeed; throws with the errors otherwise (for test setup). */
+export async function mustQuery<T>(t: TestApp, query: string, variables?: Record<string, unknown>): Promise<T> {
+  const { body } = await t.graphql<T>(query, variables);
+  if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data!;
+}
+
+/** Creates a contractor through the API and approves it: ACTIVE, version 2. */
+export async function activeContractor(t: TestApp, overrides: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
+  const created = await mustQuery<{ createContractor: { contractor: { id: string } } }>(
+    t,
+    'mutation ($input: CreateContractorInput!) { createContractor(input: $input) { contractor { id } } }',
+    { input: contractorInput(overrides) },
+  );
+  const approved = await mustQuery<{ approveContractor: { contractor: { id: string; version: number } } }>(
+    t,
+    'mutation ($id: ID!) { approveContractor(input: { id: $id, expectedVersion: 1, reason: "dossier complet" }) { contractor { id version } } }',
+    { id: created.createContractor.contractor.id },
+  );
+  return approved.approveContractor.contractor;
+}
+
+/** A valid CreateSiteInput in Ain Benian (wilaya 16), with overrides. */
+export function siteInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { code: `alg-${nextSequence()}`, name: 'Cité 500 logements', kind: 'HOUSING_ESTATE', communeId: '554', targetConnections: 40, ...overrides };
+}
+
+export async function createSite(t: TestApp, overrides: Record<string, unknown> = {}): Promise<{ id: string; version: number; code: string }> {
+  const data = await mustQuery<{ createSite: { site: { id: string; version: number; code: string } } }>(
+    t,
+    'mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { id version code } } }',
+    { input: siteInput(overrides) },
+  );
+  return data.createSite.site;
+}
+
+/** A valid CreateCustomerSubscriptionInput in Ain Benian (wilaya 16), with overrides. */
+export function customerSubscriptionInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const n = nextSequence();
+  return {
+    orderReference: `cmd-16-${n}`,
+    customerName: 'Yasmine Haddad',
+    customerPhone: '0661 23 45 67',
+    customerAddress: 'Bt 12, cité 500 logements',
+    communeId: '554',
+    offer: 'IDOOM FIBRE 300 Mbps',
+    ...overrides,
+  };
+}
+
+export async function createCustomerSubscription(t: TestApp, overrides: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
+  const data = await mustQuery<{ createCustomerSubscription: { customerSubscription: { id: string; version: number } } }>(
+    t,
+    'mutation ($input: CreateCustomerSubscriptionInput!) { createCustomerSubscription(input: $input) { customerSubscription { id version } } }',
+    { input: customerSubscriptionInput(overrides) },
+  );
+  return data.createCustomerSubscription.customerSubscription;
+}
