@@ -1,6 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { ActorType } from './modules/audit/audit-event.entity.js';
+import { createContractorLoaders, type ContractorLoaders } from './modules/contractor/contractor.loaders.js';
 import {
   createCustomerSubscriptionLoaders,
   type CustomerSubscriptionLoaders,
@@ -11,6 +12,7 @@ import { createReferenceDataLoaders, type ReferenceDataLoaders } from './modules
 /** Per-operation DataLoaders, one set per GraphQL operation: a cache shared across operations would leak data. */
 export interface Loaders {
   readonly referenceData: ReferenceDataLoaders;
+  readonly contractors: ContractorLoaders;
   readonly sites: SiteLoaders;
   readonly customerSubscriptions: CustomerSubscriptionLoaders;
 }
@@ -43,6 +45,7 @@ export function createContext(orm: MikroORM, requestId: string, logger: Logger):
   const em = orm.em.fork({ loggerContext: { reqId: requestId } });
   const loaders: Loaders = {
     referenceData: createReferenceDataLoaders(em),
+    contractors: createContractorLoaders(em),
     sites: createSiteLoaders(em),
     customerSubscriptions: createCustomerSubscriptionLoaders(em),
   };

@@ -75,9 +75,8 @@ export class ContractorResolver {
   }
 
   @FieldResolver(() => [Wilaya], { description: 'Wilayas the firm works in, by code.' })
-  async operatingWilayas(@Root() contractor: Contractor): Promise<Wilaya[]> {
-    const wilayas = await contractor.operatingWilayas.load({ dataloader: true });
-    return wilayas.getItems().sort((a, b) => a.code.localeCompare(b.code));
+  operatingWilayas(@Root() contractor: Contractor, @Ctx() context: Context): Promise<Wilaya[]> {
+    return context.loaders.contractors.operatingWilayas.load(contractor.id);
   }
 
   @FieldResolver(() => Int, { description: 'Number of sites assigned to the contractor.' })
