@@ -1,0 +1,195 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeContractor, createCustomerSubscription, createSite, customerSubscriptionInput, mustQuery } from '../../../test/api.js';
+import { startTestApp, type TestApp } from '../../../test/harness.js';
+
+let t: TestApp;
+let contractor: { id: string };
+beforeAll(async () => {
+  t = await startTestApp();
+  contractor = await activeContractor(t);
+});
+afterAll(() => t.stop());
+
+type Errors = { message: string; extensions?: Record<string, unknown> }[] | undefined;
+
+async function counts() {
+  const client = new pg.Client({ connectionString: t.database.url });
+  await client.connect();
+  try {
+    return (
+      await client.query('select (select count(*)::int from customer_subscription) as subscriptions, (select count(*)::int from audit_event) as events')
+    ).rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+const fields = 'id version status orderReference customerName customerPhone failureReason statusReason appointmentAt contractor { id } site { code } wilaya { code }';
+
+async function mutate(mutation: string, inputType: string, input: Record<string, unknown>) {
+  const { body } = await t.graphql<Record<string, { customerSubscription: Record<string, unknown> }>>(
+    `mutation ($input: ${inputType}!) { ${mutation}(input: $input) { customerSubscription { ${fields} } } }`,
+    { input },
+  );
+  return { subscription: body.data?.[mutation]?.customerSubscription, errors: body.errors as Errors };
+}
+
+const inFiveDays = () => new Date(Date.now() + 5 * 24 * 3600 * 1000).toISOString();
+
+describe('createCustomerSubscription', () => {
+  it("records AT's order PENDING, reference upper-cased and phone in E.164", async () => {
+    const site = await createSite(t);
+    const { subscription, errors } = await mutate('createCustomerSubscription', 'CreateCustomerSubscriptionInput', customerSubscriptionInput({
+      orderReference: ' cmd-16-2026-000123 ',
+      customerPhone: '0661 23 45 67',
+      siteId: site.id,
+    }));
+    expect(errors).toBeUndefined();
+    expect(subscription).toMatchObject({
+      version: 1,
+      status: 'PENDING',
+      orderReference: 'CMD-16-2026-000123',
+      customerPhone: '+213661234567',
+      contractor: null,
+      site: { code: site.code },
+      wilaya: { code: '16' },
+    });
+  });
+
+  it.each([
+    ['orderReference', { orderReference: 'x' }],
+    ['customerPhone', { customerPhone: '12345' }],
+    ['customerName', { customerName: '  ' }],
+    ['customerAddress', { customerAddress: 'a'.repeat(301) }],
+    ['offer', { offer: '' }],
+    ['orderedAt', { orderedAt: new Date(Date.now() + 3600_000).toISOString() }],
+    ['siteId', { siteId: 'abc' }],
+  ])('refuses a bad %s with BAD_USER_INPUT naming it, writing nothing', async (field, overrides) => {
+    const before = await counts();
+    const { errors } = await mutate('createCustomerSubscription', 'CreateCustomerSubscriptionInput', customerSubscriptionInput(overrides));
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a site of another wilaya, an unknown site and a reference already taken', async () => {
+    const oran = await createSite(t, { communeId: '1128' });
+    const otherWilaya = await mutate('createCustomerSubscription', 'CreateCustomerSubscriptionInput', customerSubscriptionInput({ siteId: oran.id }));
+    expect(otherWilaya.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'siteId' });
+    const unknown = await mutate('createCustomerSubscription', 'CreateCustomerSubscriptionInput', customerSubscriptionInput({ siteId: '424242' }));
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'siteId' });
+    const input = customerSubscriptionInput();
+    await mutate('createCustomerSubscription', 'CreateCustomerSubscriptionInput', input);
+    const again = await mutate('createCustomerSubscription', 'CreateCustomerSubscriptionInput', { ...input, orderReference: String(input['orderReference']).toLowerCase() });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'orderReference' });
+  });
+});
+
+describe('customer subscription lifecycle', () => {
+  it('is assigned to an eligible contractor, scheduled, rescheduled, and audited at each step', async () => {
+    const created = await createCustomerSubscription(t);
+    const assigned = await mutate('assignCustomerSubscription', 'AssignCustomerSubscriptionInput', { id: created.id, expectedVersion: 1, contractorId: contractor.id });
+    expect(assigned.subscription).toMatchObject({ status: 'ASSIGNED', version: 2, contractor: { id: contractor.id } });
+    const first = inFiveDays();
+    const scheduled = await mutate('scheduleInstallation', 'ScheduleInstallationInput', { id: created.id, expectedVersion: 2, appointmentAt: first });
+    expect(scheduled.subscription).toMatchObject({ status: 'SCHEDULED', version: 3, appointmentAt: first });
+    const later = new Date(Date.now() + 6 * 24 * 3600 * 1000).toISOString();
+    const moved = await mutate('scheduleInstallation', 'ScheduleInstallationInput', { id: created.id, expectedVersion: 3, appointmentAt: later });
+    expect(moved.subscription).toMatchObject({ status: 'SCHEDULED', version: 4, appointmentAt: later });
+    const trail = await mustQuery<{ auditTrail: { fromStatus: string | null; toStatus: string; changes: { field: string; from: unknown; to: unknown }[] }[] }>(
+      t,
+      'query ($id: ID!) { auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) { fromStatus toStatus changes { field from to } } }',
+      { id: created.id },
+    );
+    expect(trail.auditTrail.map((e) => `${e.fromStatus}→${e.toStatus}`)).toEqual(['null→PENDING', 'PENDING→ASSIGNED', 'ASSIGNED→SCHEDULED', 'SCHEDULED→SCHEDULED']);
+    expect(trail.auditTrail[3]!.changes).toEqual([{ field: 'appointmentAt', from: first, to: later }]);
+  });
+
+  it('refuses scheduling before assignment, and an appointment before the order, writing nothing', async () => {
+    const created = await createCustomerSubscription(t, { orderedAt: new Date(Date.now() - 3600_000).toISOString() });
+    const before = await counts();
+    const early = await mutate('scheduleInstallation', 'ScheduleInstallationInput', { id: created.id, expectedVersion: 1, appointmentAt: inFiveDays() });
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'PENDING', allowedFrom: ['ASSIGNED', 'SCHEDULED'] });
+    await mutate('assignCustomerSubscription', 'AssignCustomerSubscriptionInput', { id: created.id, expectedVersion: 1, contractorId: contractor.id });
+    const afterAssign = await counts();
+    expect(afterAssign.events).toBe(before.events + 1);
+    const past = await mutate('scheduleInstallation', 'ScheduleInstallationInput', {
+      id: created.id,
+      expectedVersion: 2,
+      appointmentAt: new Date(Date.now() - 2 * 3600_000).toISOString(),
+    });
+    expect(past.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'appointmentAt' });
+    expect(await counts()).toEqual(afterAssign);
+  });
+
+  it('refuses a contractor of another wilaya', async () => {
+    const oranFirm = await activeContractor(t, { operatingWilayaCodes: ['31'] });
+    const created = await createCustomerSubscription(t);
+    const { errors } = await mutate('assignCustomerSubscription', 'AssignCustomerSubscriptionInput', { id: created.id, expectedVersion: 1, contractorId: oranFirm.id });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'CONTRACTOR_NOT_ELIGIBLE', wilayaCode: '16' });
+  });
+
+  it('fails with a reason code from an open state, and then nothing moves it', async () => {
+    const created = await createCustomerSubscription(t);
+    const other = await mutate('markInstallationFailed', 'MarkInstallationFailedInput', { id: created.id, expectedVersion: 1, failureReason: 'OTHER' });
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    const failed = await mutate('markInstallationFailed', 'MarkInstallationFailedInput', {
+      id: created.id,
+      expectedVersion: 1,
+      failureReason: 'NO_INFRASTRUCTURE',
+      reason: 'pas de PBO à moins de 150 m',
+    });
+    expect(failed.subscription).toMatchObject({ status: 'FAILED', failureReason: 'NO_INFRASTRUCTURE', statusReason: 'pas de PBO à moins de 150 m' });
+    const cancel = await mutate('cancelCustomerSubscription', 'CancelCustomerSubscriptionInput', { id: created.id, expectedVersion: 2, reason: 'client parti' });
+    expect(cancel.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'FAILED' });
+  });
+
+  it('is cancelled from an open state with a reason, and refuses a stale version', async () => {
+    const created = await createCustomerSubscription(t);
+    const stale = await mutate('cancelCustomerSubscription', 'CancelCustomerSubscriptionInput', { id: created.id, expectedVersion: 3, reason: 'doublon' });
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT' });
+    const cancelled = await mutate('cancelCustomerSubscription', 'CancelCustomerSubscriptionInput', { id: created.id, expectedVersion: 1, reason: 'doublon' });
+    expect(cancelled.subscription).toMatchObject({ status: 'CANCELLED', statusReason: 'doublon', version: 2 });
+  });
+});
+
+describe('updateCustomerSubscription', () => {
+  it('changes only the fields sent, and never the reference', async () => {
+    const created = await createCustomerSubscription(t, { customerName: 'Karim Saidi' });
+    const { body } = await t.graphql<{ updateCustomerSubscription: { customerSubscription: Record<string, unknown> } }>(
+      `mutation ($id: ID!) { updateCustomerSubscription(id: $id, expectedVersion: 1, input: { customerPhone: "+213 770 11 22 33" }) { customerSubscription { ${fields} } } }`,
+      { id: created.id },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.updateCustomerSubscription.customerSubscription).toMatchObject({
+      version: 2,
+      customerName: 'Karim Saidi',
+      customerPhone: '+213770112233',
+    });
+  });
+});
+
+describe('customerSubscriptions list', () => {
+  it('filters by status, contractor and text, and pages in order-date order', async () => {
+    const mine = await createCustomerSubscription(t, { customerName: 'Nassima Zerrouki' });
+    await mutate('assignCustomerSubscription', 'AssignCustomerSubscriptionInput', { id: mine.id, expectedVersion: 1, contractorId: contractor.id });
+    const byName = await mustQuery<{ customerSubscriptions: { edges: { node: { id: string } }[] } }>(
+      t,
+      '{ customerSubscriptions(filter: { search: "zerrouki" }) { edges { node { id } } } }',
+    );
+    expect(byName.customerSubscriptions.edges.map((e) => e.node.id)).toEqual([mine.id]);
+    const assigned = await mustQuery<{ customerSubscriptions: { totalCount: number; edges: { node: { status: string; contractor: { id: string } } }[] } }>(
+      t,
+      'query ($c: ID) { customerSubscriptions(first: 100, filter: { status: ASSIGNED, contractorId: $c }) { totalCount edges { node { status contractor { id } } } } }',
+      { c: contractor.id },
+    );
+    expect(assigned.customerSubscriptions.totalCount).toBeGreaterThan(0);
+    expect(assigned.customerSubscriptions.edges.every((e) => e.node.status === 'ASSIGNED' && e.node.contractor.id === contractor.id)).toBe(true);
+    const work = await mustQuery<{ contractor: { workCounts: { status: string; count: number }[] } }>(
+      t,
+      'query ($id: ID!) { contractor(id: $id) { workCounts { status count } } }',
+      { id: contractor.id },
+    );
+    expect(work.contractor.workCounts.find((w) => w.status === 'ASSIGNED')?.count).toBe(assigned.customerSubscriptions.totalCount);
+  });
+});
