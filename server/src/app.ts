@@ -225,13 +225,13 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
   });
   expressApp.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(orm, String(req.id), req.log),
     }),
   );
   serveConsole(expressApp);
-  expressApp.use(httpErrorHandler);
+  expressApp.use(httpErrorHandler(config.MAX_BODY_BYTES));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -263,18 +263,18 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
 }
 
 /**
- * Errors raised before GraphQL runs (a body that is not JSON, a body over 1 MB): answered in
+ * Errors raised before GraphQL runs (a body that is not JSON, a body over MAX_BODY_BYTES): answered in
  * GraphQL's error shape with a code, never Express's HTML page with a stack. Anything else is
  * masked to INTERNAL_SERVER_ERROR with the request id, and logged whole.
  */
-const httpErrorHandler: express.ErrorRequestHandler = (error: { status?: number; type?: string }, request, response, next) => {
+const httpErrorHandler = (maxBodyBytes: number): express.ErrorRequestHandler => (error: { status?: number; type?: string }, request, response, next) => {
   if (response.headersSent) return next(error);
   const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
   const message =
     error.type === 'entity.parse.failed'
       ? 'The request body is not valid JSON'
       : error.type === 'entity.too.large'
-        ? 'The request body is larger than 1 MB'
+        ? `The request body is larger than ${maxBodyBytes} bytes (MAX_BODY_BYTES)`
         : status < 500
           ? 'The request could not be read'
           : undefined;

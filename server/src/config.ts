@@ -42,6 +42,7 @@ const environmentSchema = z.object({
   EMBEDDED_PG_PORT: portNumber.refine((port) => port > 0, { error: 'must be from 1 to 65535' }).default(54329),
   DB_POOL_MAX: positiveInteger('connections in the pool').default(10),
   SHUTDOWN_TIMEOUT_MS: positiveInteger('milliseconds').default(10_000),
+  MAX_BODY_BYTES: positiveInteger('bytes').default(10 * 1024 * 1024),
 });
 
 /** The validated configuration the app runs with. Durations in milliseconds. */

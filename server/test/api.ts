@@ -4,7 +4,13 @@ import type { TestApp } from './harness.js';
 /** Runs a GraphQL operation that must succeed; throws with the errors otherwise (for test setup). */
 export async function mustQuery<T>(t: TestApp, query: string, variables?: Record<string, unknown>): Promise<T> {
   const { body } = await t.graphql<T>(query, variables);
-  if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  if (body.errors) {
+    const logged = body.errors
+      .map((error) => t.logs.find((line) => line.reqId === error.extensions?.['correlationId'] && line.msg === 'unexpected error'))
+      .filter(Boolean)
+      .map((line) => JSON.stringify(line!['err']).slice(0, 2000));
+    throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}${logged.length ? `\nlogged: ${logged.join('\n')}` : ''}`);
+  }
   return body.data!;
 }
 

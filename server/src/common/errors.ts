@@ -16,7 +16,7 @@ export enum ErrorCode {
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   /** The contractor named cannot take this work: not ACTIVE, or not operating in the wilaya. */
   CONTRACTOR_NOT_ELIGIBLE = 'CONTRACTOR_NOT_ELIGIBLE',
-  /** The HTTP request itself is unusable: a body that is not JSON, or over 1 MB. */
+  /** The HTTP request itself is unusable: a body that is not JSON, or over MAX_BODY_BYTES. */
   BAD_REQUEST = 'BAD_REQUEST',
   /** The GraphQL document does not parse (HTTP and WebSocket). */
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',

@@ -13,13 +13,6 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown, field
   throw badUserInput(field, `${field}: ${issue.message}`);
 }
 
-/** Every problem of an input, as `{ field, reason }`, for reports that list them all (CSV imports). */
-export function inputProblems(schema: z.ZodType, input: unknown): { field: string; reason: string }[] {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => ({ field: issue.path.map(String).join('.'), reason: issue.message }));
-}
-
 /** A trimmed, required text of at most `max` characters. */
 export const requiredText = (max: number) =>
   z

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ImportReport } from '../../common/csv-import.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import type { Context } from '../../context.js';
 import { CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
@@ -6,6 +7,7 @@ import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { Contractor, ContractorStatus } from './contractor.entity.js';
 import { CreateContractorInput, UpdateContractorInput } from './contractor.inputs.js';
+import { importContractors } from './contractor.import.js';
 import type { ContractorAction } from './contractor.lifecycle.js';
 import { createContractor, findContractor, listContractors, transitionContractor, updateContractor } from './contractor.service.js';
 
@@ -128,6 +130,16 @@ export class ContractorResolver {
   @Mutation(() => ContractorPayload, { description: `SUSPENDED → TERMINATED, for good. ${transitionErrors}` })
   terminateContractor(@Arg('input', () => ContractorTransitionInput) input: ContractorTransitionInput, @Ctx() context: Context) {
     return this.transition(context, 'TERMINATE', input);
+  }
+
+  @Mutation(() => ImportReport, {
+    description:
+      'Imports contractors from CSV text (columns: legal_name, legal_form, fiscal_regime, nif, nis, tax_article, address, ' +
+      'commune_id, bank_account, operating_wilaya_codes ("16;09"), team_capacity; optional: trade_name, rc_number, ' +
+      'auto_entrepreneur_card_number, contact_name, contact_role, contact_phone, contact_email). All or nothing; known NIFs skipped.',
+  })
+  importContractors(@Arg('csv', () => String) csv: string, @Ctx() context: Context): Promise<ImportReport> {
+    return importContractors(context, csv);
   }
 
   private async transition(context: Context, action: ContractorAction, input: ContractorTransitionInput): Promise<ContractorPayload> {

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { ImportReport } from '../../common/csv-import.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import type { Context } from '../../context.js';
 import { Contractor } from '../contractor/contractor.entity.js';
@@ -14,6 +15,7 @@ import {
   ScheduleInstallationInput,
   UpdateCustomerSubscriptionInput,
 } from './customer-subscription.inputs.js';
+import { importCustomerSubscriptions } from './customer-subscription.import.js';
 import {
   assignCustomerSubscription,
   cancelCustomerSubscription,
@@ -135,6 +137,15 @@ export class CustomerSubscriptionResolver {
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await markInstallationFailed(context, input.id, input.expectedVersion, input.failureReason, input.reason) };
+  }
+
+  @Mutation(() => ImportReport, {
+    description:
+      "Imports AT's order backlog from CSV text (columns: order_reference, customer_name, customer_phone, customer_address, " +
+      'commune_id, offer; optional: site_code, ordered_at). All or nothing; known order references skipped.',
+  })
+  importCustomerSubscriptions(@Arg('csv', () => String) csv: string, @Ctx() context: Context): Promise<ImportReport> {
+    return importCustomerSubscriptions(context, csv);
   }
 
   @Mutation(() => CustomerSubscriptionPayload, { description: `Any open state → CANCELLED. ${errors}` })

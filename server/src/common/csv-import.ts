@@ -1,0 +1,121 @@
+import { parse } from 'csv-parse/sync';
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { z } from 'zod';
+
+@ObjectType({ description: 'A row an import could not use: its line in the file (1 is the header), the field and why.' })
+export class ImportRowError {
+  @Field(() => Int)
+  line!: number;
+
+  @Field(() => String, { nullable: true, description: 'Column or field at fault, when one is.' })
+  field!: string | null;
+
+  @Field(() => String)
+  reason!: string;
+}
+
+@ObjectType({
+  description:
+    'What an import did. All or nothing: when `errors` is not empty, nothing was written. Rows whose key ' +
+    '(NIF, order reference) is already known are skipped, so importing a file twice creates nothing new.',
+})
+export class ImportReport {
+  @Field(() => Int, { description: 'Rows in the file (header excluded).' })
+  rows!: number;
+
+  @Field(() => Int, { description: 'Records created.' })
+  created!: number;
+
+  @Field(() => Int, { description: 'Rows skipped: their key already exists (from an earlier import or earlier in this file).' })
+  skipped!: number;
+
+  @Field(() => [ImportRowError], { description: 'Every row that cannot be used; when any, nothing was written.' })
+  errors!: ImportRowError[];
+}
+
+/** Most rows one import takes. */
+export const maxImportRows = 100_000;
+
+/** A CSV row, trimmed, keyed by column, with its line number. */
+export interface CsvRow {
+  line: number;
+  values: Record<string, string>;
+}
+
+/**
+ * Parses CSV text with a header row (csv-parse): values trimmed (inside quotes too), empty lines
+ * skipped, a BOM ignored. Returns the rows, or errors for a missing column, a malformed file or too
+ * many rows.
+ */
+export function readCsv(text: string, requiredColumns: readonly string[]): { rows: CsvRow[]; errors: ImportRowError[] } {
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(text, {
+      bom: true,
+      columns: (header: string[]) => header.map((column) => column.trim().toLowerCase()),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    });
+  } catch (error) {
+    return { rows: [], errors: [{ line: 1, field: null, reason: `the file is not valid CSV: ${(error as Error).message.slice(0, 200)}` }] };
+  }
+  if (records.length === 0) return { rows: [], errors: [{ line: 1, field: null, reason: 'the file has no rows' }] };
+  if (records.length > maxImportRows) {
+    return { rows: [], errors: [{ line: 1, field: null, reason: `the file has ${records.length} rows; an import takes at most ${maxImportRows}` }] };
+  }
+  const header = Object.keys(records[0]!.record);
+  const missing = requiredColumns.filter((column) => !header.includes(column));
+  if (missing.length > 0) return { rows: [], errors: [{ line: 1, field: null, reason: `missing columns: ${missing.join(', ')}` }] };
+  return {
+    rows: records.map(({ record, info }) => ({
+      line: info.lines,
+      values: Object.fromEntries(Object.entries(record).map(([key, value]) => [key, (value ?? '').trim()])),
+    })),
+    errors: [],
+  };
+}
+
+/**
+ * Validates each row with `schema` after `toInput` maps its columns to the API's input fields;
+ * every problem of every row is reported (field named as in the input, e.g. `bankAccount`).
+ */
+export function validateRows<S extends z.ZodType>(
+  rows: CsvRow[],
+  schema: S,
+  toInput: (values: Record<string, string>) => Record<string, unknown>,
+): { valid: { line: number; value: z.output<S> }[]; errors: ImportRowError[] } {
+  const valid: { line: number; value: z.output<S> }[] = [];
+  const errors: ImportRowError[] = [];
+  for (const row of rows) {
+    const parsed = schema.safeParse(toInput(row.values));
+    if (parsed.success) {
+      valid.push({ line: row.line, value: parsed.data });
+      continue;
+    }
+    for (const issue of parsed.error.issues) {
+      errors.push({ line: row.line, field: issue.path.map(String).join('.') || null, reason: issue.message });
+    }
+  }
+  return { valid, errors };
+}
+
+/** Splits `items` into chunks of at most `size` (to stay under PostgreSQL's 65,535 bind parameters). */
+export function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}
+
+/** Each row whose key repeats an earlier row of the file, as an error naming the earlier line. */
+export function duplicateKeys<T>(rows: { line: number; value: T }[], key: (value: T) => string, field: string): ImportRowError[] {
+  const seen = new Map<string, number>();
+  const errors: ImportRowError[] = [];
+  for (const row of rows) {
+    const value = key(row.value);
+    const earlier = seen.get(value);
+    if (earlier === undefined) seen.set(value, row.line);
+    else errors.push({ line: row.line, field, reason: `${value} is already on line ${earlier}` });
+  }
+  return errors;
+}

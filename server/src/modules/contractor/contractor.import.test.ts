@@ -1,0 +1,133 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mustQuery } from '../../../test/api.js';
+import { contractorInput, validRib } from '../../../test/factories.js';
+import { startTestApp, type TestApp } from '../../../test/harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.stop());
+
+const header =
+  'legal_name,trade_name,legal_form,fiscal_regime,nif,nis,rc_number,auto_entrepreneur_card_number,tax_article,address,commune_id,bank_account,operating_wilaya_codes,team_capacity,contact_name,contact_phone';
+
+function row(overrides: Record<string, string> = {}): string {
+  const input = contractorInput();
+  const values: Record<string, string> = {
+    legal_name: String(input['legalName']),
+    trade_name: '',
+    legal_form: 'SARL',
+    fiscal_regime: 'REAL',
+    nif: String(input['nif']),
+    nis: String(input['nis']),
+    rc_number: String(input['rcNumber']),
+    auto_entrepreneur_card_number: '',
+    tax_article: String(input['taxArticle']),
+    address: '"3, rue des Frères Bouadou"',
+    commune_id: '554',
+    bank_account: String(input['bankAccount']),
+    operating_wilaya_codes: '16;09',
+    team_capacity: '3',
+    contact_name: 'Sofiane Mebarki',
+    contact_phone: '0770 10 20 30',
+    ...overrides,
+  };
+  return header
+    .split(',')
+    .map((column) => values[column] ?? '')
+    .join(',');
+}
+
+interface Report {
+  rows: number;
+  created: number;
+  skipped: number;
+  errors: { line: number; field: string | null; reason: string }[];
+}
+
+async function importCsv(csv: string): Promise<Report> {
+  const data = await mustQuery<{ importContractors: Report }>(
+    t,
+    'mutation ($csv: String!) { importContractors(csv: $csv) { rows created skipped errors { line field reason } } }',
+    { csv },
+  );
+  return data.importContractors;
+}
+
+async function counts() {
+  const client = new pg.Client({ connectionString: t.database.url });
+  await client.connect();
+  try {
+    return (
+      await client.query(
+        'select (select count(*)::int from contractor) as contractors, (select count(*)::int from contractor_wilaya) as wilayas, (select count(*)::int from audit_event) as events',
+      )
+    ).rows[0];
+  } finally {
+    await client.end();
+  }
+}
+
+describe('importContractors', () => {
+  it('creates every row of a good file, PENDING_APPROVAL, each audited; a second run creates nothing', async () => {
+    const csv = `\uFEFF${[header, row({ legal_name: '"  SARL Atlas Fibre  "' }), row(), row({ legal_form: 'auto_entrepreneur', fiscal_regime: 'AUTO_ENTREPRENEUR', rc_number: '', auto_entrepreneur_card_number: 'AE-16-000123' })].join('\r\n')}\r\n`;
+    const before = await counts();
+    expect(await importCsv(csv)).toEqual({ rows: 3, created: 3, skipped: 0, errors: [] });
+    const after = await counts();
+    expect(after).toEqual({ contractors: before.contractors + 3, wilayas: before.wilayas + 6, events: before.events + 3 });
+
+    const listed = await mustQuery<{ contractors: { edges: { node: { legalName: string; status: string; operatingWilayas: { code: string }[]; contacts: { phone: string }[] } }[] } }>(
+      t,
+      '{ contractors(filter: { search: "Atlas Fibre" }) { edges { node { legalName status operatingWilayas { code } contacts { phone } } } } }',
+    );
+    expect(listed.contractors.edges.map((e) => e.node)).toEqual([
+      { legalName: 'SARL Atlas Fibre', status: 'PENDING_APPROVAL', operatingWilayas: [{ code: '09' }, { code: '16' }], contacts: [{ phone: '+213770102030' }] },
+    ]);
+
+    expect(await importCsv(csv)).toEqual({ rows: 3, created: 0, skipped: 3, errors: [] });
+    expect(await counts()).toEqual(after);
+  });
+
+  it('writes nothing from a file with bad rows, and names every bad row with its line and field', async () => {
+    const duplicate = row();
+    const csv = [
+      header,
+      row(),
+      row({ nif: '123' }),
+      row({ bank_account: validRib(42).slice(0, 18) + '00' }),
+      row({ commune_id: '99999' }),
+      duplicate,
+      duplicate,
+      row({ operating_wilaya_codes: '16;77' }),
+      row({ team_capacity: 'trois' }),
+      row({ legal_form: 'GMBH' }),
+    ].join('\n');
+    const before = await counts();
+    const report = await importCsv(csv);
+    expect(report.created).toBe(0);
+    expect(report.errors.map((e) => [e.line, e.field])).toEqual([
+      [3, 'nif'],
+      [4, 'bankAccount'],
+      [5, 'communeId'],
+      [7, 'nif'],
+      [8, 'operatingWilayaCodes'],
+      [9, 'teamCapacity'],
+      [10, 'legalForm'],
+    ]);
+    expect(report.errors.find((e) => e.line === 7)?.reason).toMatch(/already on line 6/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('says which columns are missing, and that an empty file has no rows', async () => {
+    expect((await importCsv('legal_name,nif\nSARL X,000000000000001\n')).errors).toEqual([
+      {
+        line: 1,
+        field: null,
+        reason: 'missing columns: legal_form, fiscal_regime, nis, tax_article, address, commune_id, bank_account, operating_wilaya_codes, team_capacity',
+      },
+    ]);
+    expect((await importCsv(`${header}\n`)).errors).toEqual([{ line: 1, field: null, reason: 'the file has no rows' }]);
+  });
+});

@@ -1,0 +1,112 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSite, mustQuery } from '../../../test/api.js';
+import { nextSequence } from '../../../test/factories.js';
+import { startTestApp, type TestApp } from '../../../test/harness.js';
+
+let t: TestApp;
+let siteCode: string;
+let oranSiteCode: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  siteCode = (await createSite(t)).code;
+  oranSiteCode = (await createSite(t, { communeId: '1128' })).code;
+});
+afterAll(() => t.stop());
+
+const header = 'order_reference,customer_name,customer_phone,customer_address,commune_id,offer,site_code,ordered_at';
+
+function row(overrides: Record<string, string> = {}): string {
+  const values: Record<string, string> = {
+    order_reference: `CMD-16-${nextSequence()}`,
+    customer_name: 'Lamia Benkhaled',
+    customer_phone: '0550 98 76 54',
+    customer_address: '"Cité 500 logements, bt 4"',
+    commune_id: '554',
+    offer: 'IDOOM FIBRE 100 Mbps',
+    site_code: '',
+    ordered_at: '2026-11-02T08:30:00Z',
+    ...overrides,
+  };
+  return header
+    .split(',')
+    .map((column) => values[column] ?? '')
+    .join(',');
+}
+
+interface Report {
+  rows: number;
+  created: number;
+  skipped: number;
+  errors: { line: number; field: string | null; reason: string }[];
+}
+
+const importCsv = async (csv: string) =>
+  (
+    await mustQuery<{ importCustomerSubscriptions: Report }>(
+      t,
+      'mutation ($csv: String!) { importCustomerSubscriptions(csv: $csv) { rows created skipped errors { line field reason } } }',
+      { csv },
+    )
+  ).importCustomerSubscriptions;
+
+async function count(): Promise<number> {
+  const client = new pg.Client({ connectionString: t.database.url });
+  await client.connect();
+  try {
+    return (await client.query('select count(*)::int as n from customer_subscription')).rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('importCustomerSubscriptions', () => {
+  it("loads AT's backlog PENDING, linked to sites by code; importing it again creates nothing", async () => {
+    const csv = [header, row({ site_code: siteCode.toLowerCase() }), row(), row({ ordered_at: '' })].join('\n');
+    const before = await count();
+    expect(await importCsv(csv)).toEqual({ rows: 3, created: 3, skipped: 0, errors: [] });
+    expect(await count()).toBe(before + 3);
+    const linked = await mustQuery<{
+      customerSubscriptions: { totalCount: number; edges: { node: { status: string; customerPhone: string; orderedAt: string; site: { code: string } | null } }[] };
+    }>(t, '{ customerSubscriptions(filter: { search: "Benkhaled" }) { totalCount edges { node { status customerPhone orderedAt site { code } } } } }');
+    expect(linked.customerSubscriptions.totalCount).toBe(3);
+    expect(linked.customerSubscriptions.edges[0]!.node).toEqual({
+      status: 'PENDING',
+      customerPhone: '+213550987654',
+      orderedAt: '2026-11-02T08:30:00.000Z',
+      site: { code: siteCode },
+    });
+    expect(linked.customerSubscriptions.edges.map((e) => e.node.site)).toEqual([{ code: siteCode }, null, null]);
+    expect(await importCsv(csv)).toEqual({ rows: 3, created: 0, skipped: 3, errors: [] });
+    expect(await count()).toBe(before + 3);
+  });
+
+  it('writes nothing from a file with bad rows, and names each one', async () => {
+    const twice = row();
+    const csv = [
+      header,
+      row(),
+      row({ customer_phone: '123' }),
+      row({ commune_id: '0' }),
+      row({ commune_id: '4242' }),
+      row({ site_code: 'NO-SUCH-SITE' }),
+      row({ site_code: oranSiteCode }),
+      twice,
+      twice,
+      row({ ordered_at: 'yesterday' }),
+    ].join('\n');
+    const before = await count();
+    const report = await importCsv(csv);
+    expect(report.created).toBe(0);
+    expect(report.errors.map((e) => [e.line, e.field])).toEqual([
+      [3, 'customerPhone'],
+      [4, 'communeId'],
+      [5, 'communeId'],
+      [6, 'siteCode'],
+      [7, 'siteCode'],
+      [9, 'orderReference'],
+      [10, 'orderedAt'],
+    ]);
+    expect(await count()).toBe(before);
+  });
+});

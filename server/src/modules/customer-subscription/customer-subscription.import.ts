@@ -1,0 +1,143 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { insertReturningIds } from '../../common/bulk-insert.js';
+import { chunks, duplicateKeys, readCsv, validateRows, type ImportReport, type ImportRowError } from '../../common/csv-import.js';
+import type { Context } from '../../context.js';
+import { AuditAction, AuditEntityType, AuditEvent } from '../audit/audit-event.entity.js';
+import { changedFields } from '../audit/audit.service.js';
+import { Commune } from '../reference-data/commune.entity.js';
+import { Site } from '../site/site.entity.js';
+import { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
+import { customerSubscriptionSchema, type CustomerSubscriptionValues } from './customer-subscription.inputs.js';
+
+/**
+ * Columns of a customer subscriptions CSV (AT's order backlog; header row, any order). Optional:
+ * `site_code` (a site of the same wilaya) and `ordered_at` (ISO 8601; now when empty).
+ */
+export const customerSubscriptionCsvColumns = ['order_reference', 'customer_name', 'customer_phone', 'customer_address', 'commune_id', 'offer'] as const;
+
+function toInput(values: Record<string, string>): Record<string, unknown> {
+  const orderedAt = values['ordered_at'] ? new Date(values['ordered_at']) : null;
+  return {
+    orderReference: values['order_reference'],
+    customerName: values['customer_name'],
+    customerPhone: values['customer_phone'],
+    customerAddress: values['customer_address'],
+    communeId: values['commune_id'],
+    offer: values['offer'],
+    siteId: null,
+    orderedAt: orderedAt && Number.isNaN(orderedAt.getTime()) ? values['ordered_at'] : orderedAt,
+  };
+}
+
+interface CsvRowWithValue {
+  line: number;
+  value: CustomerSubscriptionValues;
+  siteCode: string | null;
+}
+
+interface Placed {
+  line: number;
+  value: CustomerSubscriptionValues;
+  wilayaCode: string;
+}
+
+/** Finds each row's commune (and so wilaya) and site by code; errors for unknown ones or a site of another wilaya. */
+async function place(em: EntityManager, rows: CsvRowWithValue[]): Promise<{ placed: Placed[]; errors: ImportRowError[] }> {
+  const communes = new Map<string, string>();
+  for (const batch of chunks([...new Set(rows.map((row) => Number(row.value.communeId)))], 5000)) {
+    for (const commune of await em.find(Commune, { id: { $in: batch } })) communes.set(String(commune.id), commune.wilaya.code);
+  }
+  const sites = new Map<string, { id: string; wilayaCode: string }>();
+  const codes = [...new Set(rows.map((row) => row.siteCode).filter((code): code is string => Boolean(code)))];
+  for (const batch of chunks(codes, 5000)) {
+    for (const site of await em.find(Site, { code: { $in: batch } })) sites.set(site.code, { id: site.id, wilayaCode: site.wilaya.code });
+  }
+  const placed: Placed[] = [];
+  const errors: ImportRowError[] = [];
+  for (const row of rows) {
+    const wilayaCode = communes.get(row.value.communeId);
+    if (!wilayaCode) {
+      errors.push({ line: row.line, field: 'communeId', reason: `no commune with id ${row.value.communeId}` });
+      continue;
+    }
+    let siteId: string | null = null;
+    if (row.siteCode) {
+      const site = sites.get(row.siteCode);
+      if (!site) {
+        errors.push({ line: row.line, field: 'siteCode', reason: `no site with code ${row.siteCode}` });
+        continue;
+      }
+      if (site.wilayaCode !== wilayaCode) {
+        errors.push({ line: row.line, field: 'siteCode', reason: `site ${row.siteCode} is in wilaya ${site.wilayaCode}, the customer in ${wilayaCode}` });
+        continue;
+      }
+      siteId = site.id;
+    }
+    placed.push({ line: row.line, value: { ...row.value, siteId }, wilayaCode });
+  }
+  return { placed, errors };
+}
+
+/**
+ * Imports AT's order backlog from CSV (see `customerSubscriptionCsvColumns`), each PENDING. Every
+ * row is checked first, as `createCustomerSubscription` checks one; a file with any bad row writes
+ * nothing and returns every bad row. Rows whose order reference is known are skipped. The rest are
+ * written in one transaction, with a CREATE audit event each.
+ */
+export async function importCustomerSubscriptions(context: Context, csvText: string): Promise<ImportReport> {
+  const { rows, errors: readErrors } = readCsv(csvText, customerSubscriptionCsvColumns);
+  if (readErrors.length > 0) return { rows: rows.length, created: 0, skipped: 0, errors: readErrors };
+  const { valid, errors } = validateRows(rows, customerSubscriptionSchema, toInput);
+  errors.push(...duplicateKeys(valid, (value) => value.orderReference, 'orderReference'));
+  const siteCodes = new Map(rows.map((row) => [row.line, row.values['site_code']?.toUpperCase() || null]));
+  const { placed, errors: placeErrors } = await place(
+    context.em,
+    valid.map((row) => ({ ...row, siteCode: siteCodes.get(row.line) ?? null })),
+  );
+  errors.push(...placeErrors);
+  if (errors.length > 0) return { rows: rows.length, created: 0, skipped: 0, errors: errors.sort((a, b) => a.line - b.line) };
+
+  return context.em.transactional(async (em) => {
+    const existing = new Set<string>();
+    for (const batch of chunks(placed.map((row) => row.value.orderReference), 5000)) {
+      for (const found of await em.find(CustomerSubscription, { orderReference: { $in: batch } }, { fields: ['orderReference'] })) {
+        existing.add(found.orderReference);
+      }
+    }
+    const fresh = placed.filter((row) => !existing.has(row.value.orderReference));
+    const now = new Date();
+    for (const batch of chunks(fresh, 1000)) {
+      const ids = await insertReturningIds(
+        em,
+        CustomerSubscription,
+        batch.map(({ value: { communeId, siteId, ...values }, wilayaCode }) => ({
+          ...values,
+          commune: Number(communeId),
+          wilaya: wilayaCode,
+          site: siteId,
+          status: CustomerSubscriptionStatus.PENDING,
+          statusChangedAt: now,
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        })),
+      );
+      await em.insertMany(
+        AuditEvent,
+        batch.map(({ value }, index) => ({
+          occurredAt: now,
+          actorType: context.actor.type,
+          actorId: context.actor.id,
+          entityType: AuditEntityType.CUSTOMER_SUBSCRIPTION,
+          entityId: ids[index]!,
+          action: AuditAction.CREATE,
+          toStatus: CustomerSubscriptionStatus.PENDING,
+          changes: changedFields({}, value, Object.keys(customerSubscriptionSchema.shape)),
+          reason: 'CSV import',
+          requestId: context.requestId,
+        })),
+      );
+    }
+    return { rows: rows.length, created: fresh.length, skipped: placed.length - fresh.length, errors: [] };
+  });
+}
