@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       EMBEDDED_PG_PORT: 54329,
       DB_POOL_MAX: 10,
       SHUTDOWN_TIMEOUT_MS: 10_000,
+      MAX_BODY_BYTES: 10 * 1024 * 1024,
     });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.EMBEDDED_PG_DIR).toMatch(/\.data\/postgres$/);
@@ -63,6 +64,12 @@ describe('loadConfig', () => {
       ['DATABASE_URL', 'DB_POOL_MAX', 'EMBEDDED_PG_PORT', 'LOG_LEVEL', 'MIGRATE_ON_START', 'NODE_ENV', 'PORT'].sort(),
     );
     expect(new ConfigurationError(problems).message).toMatch(/^Invalid configuration:\n {2}- /);
+  });
+
+  it('refuses values past their bounds, which would break timers or the pool', () => {
+    expect(problemsOf({ SHUTDOWN_TIMEOUT_MS: '2147483647' })[0]).toMatch(/^SHUTDOWN_TIMEOUT_MS: must be a whole number from 1 to 600000/);
+    expect(problemsOf({ DB_POOL_MAX: '99999999999999999999999' })[0]).toMatch(/^DB_POOL_MAX: must be a whole number from 1 to 1000/);
+    expect(problemsOf({ MAX_BODY_BYTES: '0' })[0]).toMatch(/^MAX_BODY_BYTES: /);
   });
 
   it('never repeats a database URL, which may hold a password', () => {

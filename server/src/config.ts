@@ -12,11 +12,12 @@ const portNumber = z
   .transform(Number)
   .refine((port) => port <= 65535, { error: 'must be a whole number from 0 to 65535' });
 
-const positiveInteger = (what: string) =>
+const positiveInteger = (what: string, max: number) =>
   z
     .string()
-    .regex(/^[1-9]\d*$/, { error: `must be a positive whole number (${what})` })
-    .transform(Number);
+    .regex(/^[1-9]\d{0,15}$/, { error: `must be a whole number from 1 to ${max} (${what})` })
+    .transform(Number)
+    .refine((value) => value <= max, { error: `must be a whole number from 1 to ${max} (${what})` });
 
 /**
  * Every environment variable Raccord reads, described once. `.env.example` documents the same list;
@@ -40,9 +41,9 @@ const environmentSchema = z.object({
   LOAD_REFERENCE_DATA_ON_START: booleanString.default(true),
   EMBEDDED_PG_DIR: z.string().min(1, { error: 'must not be empty' }).default(join(projectRoot, '.data', 'postgres')),
   EMBEDDED_PG_PORT: portNumber.refine((port) => port > 0, { error: 'must be from 1 to 65535' }).default(54329),
-  DB_POOL_MAX: positiveInteger('connections in the pool').default(10),
-  SHUTDOWN_TIMEOUT_MS: positiveInteger('milliseconds').default(10_000),
-  MAX_BODY_BYTES: positiveInteger('bytes').default(10 * 1024 * 1024),
+  DB_POOL_MAX: positiveInteger('connections in the pool', 1000).default(10),
+  SHUTDOWN_TIMEOUT_MS: positiveInteger('milliseconds', 600_000).default(10_000),
+  MAX_BODY_BYTES: positiveInteger('bytes', 100 * 1024 * 1024).default(10 * 1024 * 1024),
 });
 
 /** The validated configuration the app runs with. Durations in milliseconds. */

@@ -22,6 +22,8 @@ export enum ErrorCode {
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   /** The GraphQL document does not fit the schema (HTTP and WebSocket). */
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  /** The operation asks for too much at once (estimated complexity over the limit); ask for less. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** Something went wrong on the server; the response carries a `correlationId` to quote. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -13,20 +13,28 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown, field
   throw badUserInput(field, `${field}: ${issue.message}`);
 }
 
+/** Control characters (NUL included): never part of a name, an address or a search. */
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Text of at most `max` characters (counted as people count them: by code point), no control characters. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => [...value].length <= max, { error: `must be at most ${max} characters` })
+    .refine((value) => !controlCharacters.test(value), { error: 'must not contain control characters' });
+
 /** A trimmed, required text of at most `max` characters. */
 export const requiredText = (max: number) =>
   z
     .string({ error: 'is required' })
     .trim()
     .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` });
+    .pipe(text(max));
 
 /** A trimmed optional text of at most `max` characters; blank becomes `null`. */
 export const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `must be at most ${max} characters` })
+  text(max)
     .nullish()
     .transform((value) => (value === undefined ? undefined : value === null || value === '' ? null : value));
 
@@ -41,3 +49,6 @@ export const expectedVersion = z.number().int().min(1, { error: 'must be a versi
 
 /** A reason for a change of status: required, trimmed, at most 500 characters. */
 export const reason = requiredText(500);
+
+/** Free text for a list filter: trimmed, at most 100 characters, no control characters; blank means none. */
+export const searchText = text(100).nullish();

@@ -26,6 +26,8 @@ export function ormOptions(options: { databaseUrl: string; logger: Logger; poolM
     extensions: [Migrator],
     dataloader: DataloaderType.ALL,
     allowGlobalContext: false,
+    // A typo in DATABASE_URL must fail, not create an empty database (the embedded one is created explicitly).
+    ensureDatabase: false,
     forceUtcTimezone: true,
     pool: { min: 0, max: options.poolMax },
     debug: ['query'],

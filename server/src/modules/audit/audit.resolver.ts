@@ -1,11 +1,12 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
 import { AuditEntityType, AuditEvent } from './audit-event.entity.js';
 import { auditTrail } from './audit.service.js';
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
-  @Query(() => [AuditEvent], { description: 'Every audited change of one record, oldest first. Empty for an unknown id.' })
+  @Query(() => [AuditEvent], { description: 'Every audited change of one record, oldest first. Empty for an unknown id.', complexity: listOf(200) })
   auditTrail(
     @Arg('entityType', () => AuditEntityType) entityType: AuditEntityType,
     @Arg('entityId', () => ID) entityId: string,

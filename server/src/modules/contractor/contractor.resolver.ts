@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ImportReport } from '../../common/csv-import.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
+import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
 import { CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
@@ -62,7 +63,7 @@ export class ContractorResolver {
     return findContractor(context, id);
   }
 
-  @Query(() => ContractorConnection, { description: 'Contractors by legal name, a page at a time (at most 100).' })
+  @Query(() => ContractorConnection, { description: 'Contractors by legal name, a page at a time (at most 100).', complexity: listOf(20) })
   async contractors(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => ContractorFilterInput, { nullable: true }) filter: ContractorFilterInput | null,
@@ -76,7 +77,7 @@ export class ContractorResolver {
     return contractor.commune.loadOrFail({ dataloader: true });
   }
 
-  @FieldResolver(() => [Wilaya], { description: 'Wilayas the firm works in, by code.' })
+  @FieldResolver(() => [Wilaya], { description: 'Wilayas the firm works in, by code.', complexity: listOf(10) })
   operatingWilayas(@Root() contractor: Contractor, @Ctx() context: Context): Promise<Wilaya[]> {
     return context.loaders.contractors.operatingWilayas.load(contractor.id);
   }

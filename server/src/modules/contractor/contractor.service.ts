@@ -4,7 +4,7 @@ import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
-import { expectedVersion, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
+import { expectedVersion, searchText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
@@ -27,7 +27,7 @@ export interface ContractorFilter {
 const filterSchema = z.object({
   status: z.enum(ContractorStatus).nullish(),
   wilayaCode: wilayaCode.nullish(),
-  search: z.string().trim().max(100, { error: 'must be at most 100 characters' }).nullish(),
+  search: searchText,
 });
 
 function escapeLike(text: string): string {

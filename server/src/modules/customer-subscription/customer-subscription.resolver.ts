@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ImportReport } from '../../common/csv-import.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
+import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
@@ -66,7 +67,10 @@ export class CustomerSubscriptionResolver {
     return findCustomerSubscription(context, id);
   }
 
-  @Query(() => CustomerSubscriptionConnection, { description: 'Customer subscriptions, oldest order first, a page at a time (at most 100).' })
+  @Query(() => CustomerSubscriptionConnection, {
+    description: 'Customer subscriptions, oldest order first, a page at a time (at most 100).',
+    complexity: listOf(20),
+  })
   async customerSubscriptions(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => CustomerSubscriptionFilterInput, { nullable: true }) filter: CustomerSubscriptionFilterInput | null,

@@ -4,7 +4,7 @@ import { DomainError, ErrorCode, badUserInput, notFound } from '../../common/err
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
-import { expectedVersion, optionalText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
+import { expectedVersion, searchText, optionalText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
@@ -40,7 +40,7 @@ const filterSchema = z.object({
   status: z.enum(CustomerSubscriptionStatus).nullish(),
   contractorId: recordId.nullish(),
   siteId: recordId.nullish(),
-  search: z.string().trim().max(100, { error: 'must be at most 100 characters' }).nullish(),
+  search: searchText,
 });
 
 function escapeLike(text: string): string {

@@ -86,7 +86,7 @@ describe('reference data import', () => {
       { line: 5, reason: 'commune_name is empty' },
       { line: 6, reason: 'commune id 9001 appears again' },
       { line: 7, reason: 'wilaya 01 is named "Adrar" / "أدرار" on an earlier row' },
-      { line: 8, reason: 'wilaya_code must be two digits (got "")' },
+      { line: 8, reason: 'the row has fewer fields than the header (4 of 8)' },
     ]);
     expect(report).toMatchObject({ wilayas: 1, dairas: 1, communes: 2 });
     const rows = await orm.em
@@ -114,5 +114,36 @@ describe('reference data import', () => {
   it('reports an empty file instead of doing nothing silently', async () => {
     const report = await importReferenceData(orm.em.fork(), `${header}\n`);
     expect(report.rejected).toEqual([{ line: 1, reason: 'the file has no rows' }]);
+  });
+});
+
+describe('reference data import of a damaged file', () => {
+  let damagedDatabase: TestDatabase;
+  let damagedOrm: MikroORM;
+  beforeAll(async () => {
+    damagedDatabase = await createTestDatabase({ empty: true });
+    damagedOrm = await initOrm({ databaseUrl: damagedDatabase.url, logger: createLogger('silent'), poolMax: 2 });
+    await damagedOrm.migrator.up();
+  });
+  afterAll(async () => {
+    await damagedOrm.close();
+    await damagedDatabase.drop();
+  });
+
+  it('reports an unclosed quote, a short row and control characters by line, and imports the other rows', async () => {
+    const csv = [
+      header,
+      '9001,بلدية,Good One,دائرة,Daira Test,01,أدرار,Adrar',
+      '9002,بلدية,Short Row',
+      '9003,بلدية,Bad\u0001Name,دائرة,Daira Test,01,أدرار,Adrar',
+      '9004,بلدية,Good Two,دائرة,Daira Test,01,أدرار,Adrar',
+      '9005,"unterminated,X,دائرة,Daira Test,01,أدرار,Adrar',
+    ].join('\n');
+    const report = await importReferenceData(damagedOrm.em.fork(), csv);
+    expect(report.communes).toBe(2);
+    expect(report.rejected.map((row) => row.line)).toEqual(expect.arrayContaining([3, 4]));
+    expect(report.rejected.find((row) => row.line === 3)?.reason).toMatch(/fewer fields than the header/);
+    expect(report.rejected.find((row) => row.line === 4)?.reason).toMatch(/control characters/);
+    expect(report.rejected.some((row) => /not valid CSV/.test(row.reason))).toBe(true);
   });
 });

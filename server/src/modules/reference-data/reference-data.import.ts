@@ -53,6 +53,7 @@ function checkRow(row: CsvRow): string | undefined {
   for (const column of requiredColumns) {
     if (row[column] === '') return `${column} is empty`;
     if (row[column].length > maxNameLength) return `${column} is longer than ${maxNameLength} characters`;
+    if (/[\u0000-\u001F\u007F]/.test(row[column])) return `${column} contains control characters`;
   }
   return undefined;
 }
@@ -64,18 +65,30 @@ function checkRow(row: CsvRow): string | undefined {
  * is updated in place (wilayas by code, daïras by wilaya and French name, communes by id). All or
  * nothing: the rows it can use are written in one transaction.
  *
- * Rows it cannot use are returned in `rejected`, never skipped silently: a malformed id or wilaya code,
- * an empty or over-long value, an id seen before, or a wilaya or daïra named differently than on
- * its first row.
+ * Rows it cannot use are returned in `rejected`, never skipped silently: a row that is not valid CSV
+ * (an unclosed quote) or has fewer fields than the header, a malformed id or wilaya code, an empty or
+ * over-long value or one with control characters, an id seen before, or a wilaya or daïra named
+ * differently than on its first row.
  */
 export async function importReferenceData(em: EntityManager, csvText: string): Promise<ReferenceDataImportReport> {
-  const records = parse(csvText, {
-    bom: true,
-    columns: (header: string[]) => header.map((column) => column.trim()),
-    skip_empty_lines: true,
-    relax_column_count: true,
-    info: true,
-  }) as { record: Partial<CsvRow>; info: { lines: number } }[];
+  const rejected: RejectedRow[] = [];
+  let records: { record: Partial<CsvRow>; info: { lines: number; columns: unknown[] } }[];
+  try {
+    records = parse(csvText, {
+      bom: true,
+      columns: (header: string[]) => header.map((column) => column.trim()),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+      skip_records_with_error: true,
+      on_skip: (error) => {
+        rejected.push({ line: Number(error?.lines ?? 0), reason: `not valid CSV: ${error?.message ?? 'unreadable row'}` });
+        return undefined;
+      },
+    });
+  } catch (error) {
+    return { wilayas: 0, dairas: 0, communes: 0, rejected: [{ line: 1, reason: `the file is not valid CSV: ${(error as Error).message}` }] };
+  }
 
   const header = records.length > 0 ? Object.keys(records[0]!.record) : [];
   const missing = requiredColumns.filter((column) => records.length > 0 && !header.includes(column));
@@ -88,12 +101,15 @@ export async function importReferenceData(em: EntityManager, csvText: string): P
     };
   }
 
-  const rejected: RejectedRow[] = [];
   const wilayas = new Map<string, { code: string; name: string; nameAr: string }>();
   const dairas = new Map<string, { wilayaCode: string; name: string; nameAr: string }>();
   const communes = new Map<number, CommuneRow>();
 
   for (const { record, info } of records) {
+    if (Object.keys(record).length < requiredColumns.length) {
+      rejected.push({ line: info.lines, reason: `the row has fewer fields than the header (${Object.keys(record).length} of ${header.length})` });
+      continue;
+    }
     // csv-parse's `trim` leaves spaces inside quotes (`" الشلف"` in the source data): trim every value here.
     const row = Object.fromEntries(requiredColumns.map((column) => [column, (record[column] ?? '').trim()])) as CsvRow;
     const problem = checkRow(row);

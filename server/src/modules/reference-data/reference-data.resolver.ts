@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
 import { Commune } from './commune.entity.js';
 import { Daira } from './daira.entity.js';
@@ -7,7 +8,7 @@ import { Wilaya } from './wilaya.entity.js';
 
 @Resolver(() => Wilaya)
 export class WilayaResolver {
-  @Query(() => [Wilaya], { description: 'All 58 wilayas, ordered by code.' })
+  @Query(() => [Wilaya], { description: 'All wilayas (58 today), ordered by code.', complexity: listOf(70) })
   wilayas(@Ctx() context: Context): Promise<Wilaya[]> {
     return listWilayas(context);
   }
@@ -28,7 +29,7 @@ export class WilayaResolver {
     return context.loaders.referenceData.communeCountByWilaya.load(wilaya.code);
   }
 
-  @FieldResolver(() => [Commune], { description: 'Communes of the wilaya, ordered by French name.' })
+  @FieldResolver(() => [Commune], { description: 'Communes of the wilaya, ordered by French name.', complexity: listOf(30) })
   communes(@Root() wilaya: Wilaya, @Ctx() context: Context): Promise<Commune[]> {
     return context.loaders.referenceData.communesByWilaya.load(wilaya.code);
   }
@@ -41,6 +42,7 @@ export class CommuneResolver {
       'Communes ordered by wilaya code then French name, optionally of one wilaya and/or whose French or Arabic ' +
       'name contains `search` (case-insensitive). BAD_USER_INPUT when `wilayaCode` is not two digits or `search` ' +
       'is over 100 characters.',
+    complexity: ({ args, childComplexity }) => (args['wilayaCode'] ? 70 : 1541) * (1 + childComplexity),
   })
   communes(
     @Ctx() context: Context,

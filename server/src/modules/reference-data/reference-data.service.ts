@@ -1,13 +1,11 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { badUserInput } from '../../common/errors.js';
+import { parseInput, searchText } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { Commune } from './commune.entity.js';
 import { Wilaya } from './wilaya.entity.js';
 
 const wilayaCodePattern = /^\d{2}$/;
-
-/** Longest `search` text accepted by `listCommunes`, in characters. */
-export const maxSearchLength = 100;
 
 function checkWilayaCode(field: string, code: string): void {
   if (!wilayaCodePattern.test(code)) {
@@ -45,10 +43,7 @@ export function listCommunes(context: Context, filter: { wilayaCode?: string | n
     checkWilayaCode('wilayaCode', filter.wilayaCode);
     where.push({ wilaya: filter.wilayaCode });
   }
-  const search = filter.search?.trim() ?? '';
-  if (search.length > maxSearchLength) {
-    throw badUserInput('search', `search must be at most ${maxSearchLength} characters (got ${search.length})`);
-  }
+  const search = parseInput(searchText, filter.search, 'search') ?? '';
   if (search !== '') {
     const pattern = `%${escapeLikePattern(search)}%`;
     where.push({ $or: [{ name: { $ilike: pattern } }, { nameAr: { $ilike: pattern } }] });

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
+import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
@@ -72,7 +73,7 @@ export class SiteResolver {
     return findSite(context, id);
   }
 
-  @Query(() => SiteConnection, { description: 'Sites by code, a page at a time (at most 100).' })
+  @Query(() => SiteConnection, { description: 'Sites by code, a page at a time (at most 100).', complexity: listOf(20) })
   async sites(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => SiteFilterInput, { nullable: true }) filter: SiteFilterInput | null,

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createLogger } from '../server/src/common/logger.js';
+import { loadConfig } from '../server/src/config.js';
+import { createContext } from '../server/src/context.js';
+import { openDatabase } from '../server/src/database/database.js';
+import { initOrm } from '../server/src/database/orm.js';
+import { importContractors } from '../server/src/modules/contractor/contractor.import.js';
+import { importCustomerSubscriptions } from '../server/src/modules/customer-subscription/customer-subscription.import.js';
+
+/**
+ * `npm run import -- contractors FILE.csv` or `npm run import -- customer-subscriptions FILE.csv`:
+ * the same all-or-nothing import as the `importContractors` / `importCustomerSubscriptions`
+ * mutations, on `DATABASE_URL` (or the embedded database). Prints what it did and every bad row;
+ * exits 1 when a row was bad (then nothing was written).
+ */
+const importers = { contractors: importContractors, 'customer-subscriptions': importCustomerSubscriptions } as const;
+
+async function main(kind: string | undefined, file: string | undefined): Promise<number> {
+  if (!file || (kind !== 'contractors' && kind !== 'customer-subscriptions')) {
+    process.stderr.write('usage: npm run import -- contractors|customer-subscriptions FILE.csv\n');
+    return 2;
+  }
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const database = await openDatabase(config, logger);
+  const orm = await initOrm({ databaseUrl: database.url, logger, poolMax: 2 });
+  try {
+    const requestId = `import-${randomUUID()}`;
+    const started = performance.now();
+    const report = await importers[kind](createContext(orm, requestId, logger), await readFile(file, 'utf8'));
+    const seconds = (performance.now() - started) / 1000;
+    process.stdout.write(
+      `${file}: ${report.rows} rows, ${report.created} created, ${report.skipped} skipped, ${report.errors.length} errors in ${seconds.toFixed(2)} s\n`,
+    );
+    for (const error of report.errors) process.stdout.write(`line ${error.line}${error.field ? ` (${error.field})` : ''}: ${error.reason}\n`);
+    return report.errors.length === 0 ? 0 : 1;
+  } finally {
+    await orm.close();
+    await database.stop();
+  }
+}
+
+process.exitCode = await main(process.argv[2], process.argv[3]);

@@ -1,0 +1,37 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { ErrorCode, isUnexpectedError } from '../common/errors.js';
+
+/** The only thing a client learns of an unexpected error: a code and the id to quote. */
+export function internalError(correlationId: string): GraphQLFormattedError {
+  return {
+    message: `Internal server error. Quote this reference when reporting it: ${correlationId}`,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, correlationId },
+  };
+}
+
+/**
+ * Formats one error of a GraphQL response, the same for HTTP and WebSocket: an expected error as
+ * it is (with `BAD_USER_INPUT` when GraphQL gave it no code, e.g. a variable that does not coerce);
+ * an unexpected one logged whole and masked to INTERNAL_SERVER_ERROR with the request id.
+ */
+export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  scope: { requestId: string; logger: Logger } | undefined,
+): GraphQLFormattedError {
+  if (isUnexpectedError(error)) {
+    scope?.logger.error({ err: unwrapResolverError(error) }, 'unexpected error');
+    return internalError(scope?.requestId ?? 'unknown');
+  }
+  if (formatted.extensions?.['code'] === undefined) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
+  }
+  return formatted;
+}
+
+/** The message without graphql-js's "Did you mean …?" hint (production hides the schema). */
+export function withoutSuggestions(error: GraphQLError): string {
+  return error.message.replace(/ ?Did you mean .+\?$/, '');
+}

@@ -1,0 +1,62 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { apolloArmor, checkComplexity } from '../common/query-limits.js';
+import type { Config } from '../config.js';
+import type { Context } from '../context.js';
+import { formatGraphQLError } from './errors.js';
+import { requestScope } from './request-scope.js';
+
+/** Refuses, before execution, an operation whose estimated complexity is over the limit. */
+const complexityPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ request, document, schema }) {
+        checkComplexity(schema, document, request.variables, request.operationName);
+      },
+    };
+  },
+};
+
+/**
+ * Apollo Server for GraphQL over HTTP: graphql-armor's limits and the complexity check, CSRF
+ * prevention (Apollo's default), no batching, introspection off in production, errors formatted
+ * and masked by `formatGraphQLError`, Apollo's own log through pino. Draining the HTTP server and
+ * `onDrain` (the WebSocket server) are part of `stop()`.
+ */
+export function createApolloServer(options: {
+  schema: GraphQLSchema;
+  config: Config;
+  logger: Logger;
+  httpServer: Server;
+  onDrain: () => Promise<void>;
+}): ApolloServer<Context> {
+  const production = options.config.NODE_ENV === 'production';
+  const armor = apolloArmor(production);
+  const apolloLogger = options.logger.child({ component: 'apollo' });
+  return new ApolloServer<Context>({
+    schema: options.schema,
+    introspection: !production,
+    includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    // Raccord's main.ts owns the signals: Apollo's own handler would stop only Apollo, then re-raise the signal.
+    stopOnTerminationSignals: false,
+    validationRules: armor.validationRules,
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, requestScope.getStore()),
+    logger: {
+      debug: (message) => apolloLogger.debug(message),
+      info: (message) => apolloLogger.info(message),
+      warn: (message) => apolloLogger.warn(message),
+      error: (message) => (requestScope.getStore()?.logger ?? apolloLogger).error({ component: 'apollo' }, message),
+    },
+    plugins: [
+      // graphql-armor is typed against Apollo's CommonJS declarations, Raccord loads its ES modules: same objects.
+      ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
+      complexityPlugin,
+      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: options.config.SHUTDOWN_TIMEOUT_MS }),
+      { async serverWillStart() { return { drainServer: options.onDrain }; } },
+    ],
+  });
+}

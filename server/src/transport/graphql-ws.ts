@@ -1,0 +1,87 @@
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { ErrorCode } from '../common/errors.js';
+import { checkComplexity, queryLimits, webSocketValidationRules } from '../common/query-limits.js';
+import type { Config } from '../config.js';
+import { createContext, type Context } from '../context.js';
+import { formatGraphQLError, withoutSuggestions } from './errors.js';
+
+/**
+ * GraphQL over WebSocket (graphql-ws protocol) at `/graphql` on the HTTP server's port. graphql-ws
+ * runs none of Apollo's machinery, so each operation gets here what HTTP gets there: parsing with
+ * the token limit, validation with the same limits (introspection and suggestions off in
+ * production), the complexity check, a context of its own (EntityManager fork, loaders, request id),
+ * and errors coded and masked the same way. Messages are capped at MAX_BODY_BYTES.
+ * Returns `dispose()`, which closes every socket (1001) and the server.
+ */
+export function attachGraphQLWebSocket(options: {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  config: Config;
+  logger: Logger;
+}): { dispose: () => Promise<void> } {
+  const { httpServer, schema, orm, config, logger } = options;
+  const production = config.NODE_ENV === 'production';
+  const rules = [...specifiedRules, ...webSocketValidationRules(production)];
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: config.MAX_BODY_BYTES });
+  httpServer.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') {
+      socket.destroy();
+      return;
+    }
+    wsServer.handleUpgrade(request, socket, head, (client) => wsServer.emit('connection', client, request));
+  });
+
+  const disposable = useServer<Record<string, unknown>, { context?: Context }>(
+    {
+      schema,
+      onSubscribe: (_ctx, _id, payload) => {
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: queryLimits.maxTokens });
+        } catch (error) {
+          const message = error instanceof GraphQLError ? error.message : 'The query could not be parsed';
+          return [new GraphQLError(message, { extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } })];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) {
+          return errors.map(
+            (error) =>
+              new GraphQLError(production ? withoutSuggestions(error) : error.message, {
+                nodes: error.nodes,
+                extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED },
+              }),
+          );
+        }
+        if (!getOperationAST(document, payload.operationName)) {
+          return [new GraphQLError('Unable to identify the operation to run: give operationName', { extensions: { code: ErrorCode.BAD_USER_INPUT } })];
+        }
+        try {
+          checkComplexity(schema, document, payload.variables ?? undefined, payload.operationName);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+        return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
+      },
+      context: (_ctx, id, payload) => {
+        const requestId = randomUUID();
+        const operationLogger = logger.child({ reqId: requestId });
+        operationLogger.info({ transport: 'ws', operationId: id, operationName: payload.operationName }, 'websocket operation');
+        return createContext(orm, requestId, operationLogger);
+      },
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!result.errors) return;
+        const context = args.contextValue as Context;
+        return { ...result, errors: result.errors.map((error) => formatGraphQLError(error.toJSON(), error, context)) };
+      },
+    },
+    wsServer,
+  );
+  return { dispose: () => Promise.resolve(disposable.dispose()) };
+}

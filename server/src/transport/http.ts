@@ -1,0 +1,140 @@
+import type { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { extname, join } from 'node:path';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { ErrorCode } from '../common/errors.js';
+import { consoleBuildDir } from '../common/paths.js';
+import type { Config } from '../config.js';
+import { createContext, type Context } from '../context.js';
+import { internalError } from './errors.js';
+import { requestScope } from './request-scope.js';
+
+const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The client's `X-Request-Id` when it is well formed, else a new UUID. */
+function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
+}
+
+/**
+ * The Express application: request logging with a request id (no headers), `/healthz`, `/readyz`,
+ * `/graphql` (Apollo), the console at `/`, and errors before GraphQL answered in GraphQL's shape.
+ * `isStopping()` makes `/readyz` answer 503 while the server drains.
+ */
+export function createExpressApp(options: {
+  config: Config;
+  logger: Logger;
+  orm: MikroORM;
+  apollo: ApolloServer<Context>;
+  isStopping: () => boolean;
+}): express.Express {
+  const { config, logger, orm, apollo, isStopping } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger,
+      quietReqLogger: true,
+      genReqId: (request, response) => {
+        const id = requestIdOf(request);
+        response.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (request) => request.url === '/healthz' || request.url === '/readyz' },
+      // Method, path and peer only: headers carry credentials and cookies, never logged.
+      serializers: {
+        req: (request: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+          id: request.id,
+          method: request.method,
+          url: request.url,
+          remoteAddress: request.remoteAddress,
+        }),
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+      },
+    }),
+  );
+  app.use((request, _response, next) => requestScope.run({ requestId: String(request.id), logger: request.log }, next));
+
+  app.get('/healthz', (_request, response) => {
+    response.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (request, response) => {
+    if (isStopping()) {
+      response.status(503).json({ status: 'stopping' });
+      return;
+    }
+    try {
+      await orm.em.fork().getConnection().execute('select 1');
+      response.json({ status: 'ready' });
+    } catch (error) {
+      request.log.warn({ err: error }, 'readiness check: database did not answer');
+      response.status(503).json({ status: 'database unavailable' });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: config.MAX_BODY_BYTES }),
+    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, String(req.id), req.log) }),
+  );
+  serveConsole(app);
+  app.use(httpErrorHandler(config.MAX_BODY_BYTES));
+  return app;
+}
+
+/**
+ * Errors raised before GraphQL runs (a body that is not JSON, over MAX_BODY_BYTES, compressed
+ * wrongly, in an unsupported charset): answered in GraphQL's error shape with BAD_REQUEST, never
+ * Express's HTML page. Anything else is masked to INTERNAL_SERVER_ERROR with the request id, and
+ * logged whole.
+ */
+function httpErrorHandler(maxBodyBytes: number): express.ErrorRequestHandler {
+  return (error: { status?: number; type?: string }, request, response, next) => {
+    if (response.headersSent) return next(error);
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) {
+      request.log.error({ err: error }, 'unexpected error');
+      response.status(500).json({ errors: [internalError(String(request.id))] });
+      return;
+    }
+    const message =
+      error.type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON'
+        : error.type === 'entity.too.large'
+          ? `The request body is larger than ${maxBodyBytes} bytes (MAX_BODY_BYTES)`
+          : 'The request could not be read (check its content type, charset and encoding)';
+    request.log.warn({ errorType: error.type, status }, message);
+    response.status(status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] });
+  };
+}
+
+/** Serves the console's production build at `/`, with `index.html` for its client-side routes. */
+function serveConsole(app: express.Express): void {
+  const indexFile = join(consoleBuildDir, 'index.html');
+  if (!existsSync(indexFile)) {
+    app.get('/', (_request, response) => {
+      response.status(503).type('text/plain').send('The console is not built: run `npm run build`, then restart.\n');
+    });
+    return;
+  }
+  app.use(
+    express.static(consoleBuildDir, {
+      index: 'index.html',
+      setHeaders: (response, path) => {
+        response.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+  app.use((request, response, next) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    if (extname(request.path) !== '' || !request.accepts('html')) return next();
+    response.setHeader('Cache-Control', 'no-cache');
+    response.sendFile(indexFile);
+  });
+}

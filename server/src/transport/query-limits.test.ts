@@ -1,0 +1,83 @@
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startTestApp, type TestApp } from '../../test/harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.stop());
+
+/** The first error of `query` over WebSocket: a result's error or the protocol's error message. */
+async function overWebSocket(query: string): Promise<{ message: string; extensions?: Record<string, unknown> } | undefined> {
+  const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+  try {
+    for await (const result of client.iterate({ query })) return (result.errors?.[0] as never) ?? undefined;
+  } catch (errors) {
+    return (errors as { message: string; extensions?: Record<string, unknown> }[])[0];
+  } finally {
+    await client.dispose();
+  }
+  return undefined;
+}
+
+const nested = (depth: number): string => {
+  let selection = 'id';
+  for (let level = 0; level < depth; level += 1) selection = level % 2 === 0 ? `wilaya { communes { ${selection} } }` : selection;
+  return `{ communes(wilayaCode: "01") { ${selection} } }`;
+};
+
+describe('query limits, before any SQL, on HTTP and WebSocket', () => {
+  it('refuses a small query that would multiply lists (communes → wilaya → communes …) as QUERY_TOO_COMPLEX', async () => {
+    const query = '{ communes { wilaya { communes { wilaya { communes { wilaya { communes { id } } } } } } } }';
+    const { response, body } = await t.graphql(query, undefined, { 'x-request-id': 'too-complex' });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maximum: 20000 });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(t.sqlOf('too-complex')).toEqual([]);
+    expect((await overWebSocket(query))?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+  });
+
+  it('accepts the whole map in one query: every commune with its daïra and wilaya', async () => {
+    const { body } = await t.graphql<{ communes: unknown[] }>('{ communes { id name daira { name } wilaya { name } } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.communes).toHaveLength(1541);
+  });
+
+  it('refuses more than 10 levels of nesting as GRAPHQL_VALIDATION_FAILED', async () => {
+    const query = nested(12);
+    const { body } = await t.graphql(query);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors?.[0]?.message).toMatch(/depth/i);
+    expect((await overWebSocket(query))?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses more than 15 aliases', async () => {
+    const query = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: wilaya(code: "01") { code }`).join(' ')} }`;
+    const { body } = await t.graphql(query);
+    expect(body.errors?.[0]?.message).toMatch(/alias/i);
+    expect((await overWebSocket(query))?.message).toMatch(/alias/i);
+  });
+
+  it('refuses a document of more than 3,000 tokens, and a fragment chain that would blow the stack, with a code', async () => {
+    const long = `{ ${Array.from({ length: 1600 }, () => 'wilayas { code }').join(' ')} }`;
+    const http = await t.graphql(long, undefined, { 'x-request-id': 'too-long' });
+    expect(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']).toContain(http.body.errors?.[0]?.extensions?.['code']);
+    expect(http.body.errors?.[0]?.message).toMatch(/token/i);
+    expect(t.sqlOf('too-long')).toEqual([]);
+    const ws = await overWebSocket(long);
+    expect(ws?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
+    expect(ws?.message).toMatch(/token/i);
+
+    const fragments = Array.from({ length: 5000 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} }`).join(' ');
+    const chain = `{ ...F0 } ${fragments} fragment F5000 on Query { wilayas { code } }`;
+    const { body } = await t.graphql(chain);
+    expect(body.errors?.[0]?.extensions?.['code']).not.toBe('INTERNAL_SERVER_ERROR');
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+  });
+
+  it('refuses a NUL byte in a search as BAD_USER_INPUT, never reaching PostgreSQL', async () => {
+    const { body } = await t.graphql('query ($s: String) { communes(search: $s) { id } }', { s: 'a\u0000b' });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'search' });
+  });
+});
