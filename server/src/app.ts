@@ -9,6 +9,7 @@ import { openDatabase, type DatabaseHandle } from './database/database.js';
 import { initOrm } from './database/orm.js';
 import { importShippedReferenceData } from './modules/reference-data/reference-data.import.js';
 import { buildRaccordSchema } from './schema.js';
+import { loadDemoData } from './seeders/demo-data.js';
 import { createApolloServer } from './transport/graphql-http.js';
 import { attachGraphQLWebSocket } from './transport/graphql-ws.js';
 import { createExpressApp } from './transport/http.js';
@@ -53,12 +54,15 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
       'reference data loaded',
     );
   }
+  if (config.LOAD_DEMO_DATA_ON_START && (await loadDemoData(orm, logger))) {
+    logger.info('demo data loaded on the empty database (LOAD_DEMO_DATA_ON_START=false to start empty)');
+  }
 }
 
 /**
  * Starts Raccord with `config`: opens the database (embedded when `DATABASE_URL` is unset), applies
- * migrations (or, with MIGRATE_ON_START=false, refuses to start while some are pending) and loads
- * reference data (unless turned off), and serves on `HOST:PORT` (`PORT=0` takes a free port):
+ * migrations (or, with MIGRATE_ON_START=false, refuses to start while some are pending), loads
+ * reference data and, on an empty database, the demo (each unless turned off), and serves on `HOST:PORT` (`PORT=0` takes a free port):
  * - `POST /graphql` (and GET for queries): GraphQL over HTTP (Apollo Server 5);
  * - `ws://…/graphql`: GraphQL over WebSocket (graphql-ws protocol), same schema, limits and context;
  * - `GET /healthz`: 200 while the process runs; `GET /readyz`: 200 when the database answers, else 503;

@@ -21,6 +21,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'info',
       MIGRATE_ON_START: true,
       LOAD_REFERENCE_DATA_ON_START: true,
+      LOAD_DEMO_DATA_ON_START: true,
       EMBEDDED_PG_PORT: 54329,
       DB_POOL_MAX: 10,
       SHUTDOWN_TIMEOUT_MS: 10_000,

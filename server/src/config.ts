@@ -39,6 +39,7 @@ const environmentSchema = z.object({
     .default('info'),
   MIGRATE_ON_START: booleanString.default(true),
   LOAD_REFERENCE_DATA_ON_START: booleanString.default(true),
+  LOAD_DEMO_DATA_ON_START: booleanString.default(true),
   EMBEDDED_PG_DIR: z.string().min(1, { error: 'must not be empty' }).default(join(projectRoot, '.data', 'postgres')),
   EMBEDDED_PG_PORT: portNumber.refine((port) => port > 0, { error: 'must be from 1 to 65535' }).default(54329),
   DB_POOL_MAX: positiveInteger('connections in the pool', 1000).default(10),

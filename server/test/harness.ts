@@ -78,6 +78,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     PORT: '0',
     LOG_LEVEL: 'debug',
     LOAD_REFERENCE_DATA_ON_START: 'false',
+    LOAD_DEMO_DATA_ON_START: 'false',
     ...env,
   });
   let app: App;

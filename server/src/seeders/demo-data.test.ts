@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mustQuery } from '../../test/api.js';
+import { startTestApp, type TestApp } from '../../test/harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ LOAD_DEMO_DATA_ON_START: 'true' });
+});
+afterAll(() => t.stop());
+
+describe('demo data on an empty database', () => {
+  it('holds contractors of every legal form, sites, and customer subscriptions in every state, all audited', async () => {
+    const data = await mustQuery<{
+      contractors: { totalCount: number; edges: { node: { legalForm: string; status: string } }[] };
+      sites: { totalCount: number; edges: { node: { status: string; wilaya: { code: string } } }[] };
+    }>(t, '{ contractors(first: 100) { totalCount edges { node { legalForm status } } } sites(first: 100) { totalCount edges { node { status wilaya { code } } } } }');
+    expect(new Set(data.contractors.edges.map((e) => e.node.legalForm))).toEqual(
+      new Set(['AUTO_ENTREPRENEUR', 'PERSONNE_PHYSIQUE', 'EURL', 'SARL', 'SPA', 'SNC', 'OTHER']),
+    );
+    expect(new Set(data.contractors.edges.map((e) => e.node.status))).toEqual(new Set(['ACTIVE', 'PENDING_APPROVAL', 'SUSPENDED']));
+    expect(new Set(data.sites.edges.map((e) => e.node.wilaya.code)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(data.sites.edges.map((e) => e.node.status))).toEqual(new Set(['PLANNED', 'IN_PROGRESS', 'SUSPENDED']));
+
+    for (const status of ['PENDING', 'ASSIGNED', 'SCHEDULED', 'INSTALLED', 'ACCEPTED', 'REJECTED', 'FAILED', 'CANCELLED']) {
+      const counted = await mustQuery<{ customerSubscriptions: { totalCount: number } }>(
+        t,
+        `{ customerSubscriptions(filter: { status: ${status} }) { totalCount } }`,
+      );
+      expect(counted.customerSubscriptions.totalCount, status).toBeGreaterThan(0);
+    }
+    const accepted = await mustQuery<{ customerSubscriptions: { edges: { node: { id: string } }[] } }>(
+      t,
+      '{ customerSubscriptions(first: 1, filter: { status: ACCEPTED }) { edges { node { id } } } }',
+    );
+    const trail = await mustQuery<{ auditTrail: { toStatus: string }[] }>(t, 'query ($id: ID!) { auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) { toStatus } }', {
+      id: accepted.customerSubscriptions.edges[0]!.node.id,
+    });
+    expect(trail.auditTrail.map((event) => event.toStatus)).toEqual(['PENDING', 'ASSIGNED', 'SCHEDULED', 'INSTALLED', 'ACCEPTED']);
+  });
+
+  it('is not loaded again on a database that holds work', async () => {
+    const { loadDemoData } = await import('./demo-data.js');
+    const { createLogger } = await import('../common/logger.js');
+    expect(await loadDemoData(t.app.orm, createLogger('silent'))).toBe(false);
+  });
+});
