@@ -1,13 +1,8 @@
-import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { createLogger } from '../server/src/common/logger.js';
-import { loadConfig } from '../server/src/config.js';
 import { createContext } from '../server/src/context.js';
-import { openDatabase } from '../server/src/database/database.js';
-import { initOrm } from '../server/src/database/orm.js';
 import { importContractors } from '../server/src/modules/contractor/contractor.import.js';
 import { importCustomerSubscriptions } from '../server/src/modules/customer-subscription/customer-subscription.import.js';
+import { readInputFile, withDatabase } from './with-database.js';
 
 /**
  * `npm run import -- contractors FILE.csv` or `npm run import -- customer-subscriptions FILE.csv`:
@@ -22,24 +17,19 @@ async function main(kind: string | undefined, file: string | undefined): Promise
     process.stderr.write('usage: npm run import -- contractors|customer-subscriptions FILE.csv\n');
     return 2;
   }
-  const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const database = await openDatabase(config, logger);
-  const orm = await initOrm({ databaseUrl: database.url, logger, poolMax: 2 });
-  try {
+  const csv = await readInputFile(file);
+  if (csv === undefined) return 2;
+  return withDatabase(async (orm, logger) => {
     const requestId = `import-${randomUUID()}`;
     const started = performance.now();
-    const report = await importers[kind](createContext(orm, requestId, logger), await readFile(file, 'utf8'));
+    const report = await importers[kind](createContext(orm, requestId, logger), csv);
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write(
       `${file}: ${report.rows} rows, ${report.created} created, ${report.skipped} skipped, ${report.errors.length} errors in ${seconds.toFixed(2)} s\n`,
     );
     for (const error of report.errors) process.stdout.write(`line ${error.line}${error.field ? ` (${error.field})` : ''}: ${error.reason}\n`);
     return report.errors.length === 0 ? 0 : 1;
-  } finally {
-    await orm.close();
-    await database.stop();
-  }
+  });
 }
 
 process.exitCode = await main(process.argv[2], process.argv[3]);

@@ -1,10 +1,6 @@
-import 'reflect-metadata';
 import { readFile, writeFile } from 'node:fs/promises';
-import { createLogger } from '../server/src/common/logger.js';
-import { loadConfig } from '../server/src/config.js';
-import { openDatabase } from '../server/src/database/database.js';
 import { expectedMigrationsIndex, migrationsIndexFile } from '../server/src/database/migrations-index.js';
-import { initOrm } from '../server/src/database/orm.js';
+import { withDatabase } from './with-database.js';
 
 /**
  * `node dist/scripts/migrations.js create [--blank]`: generates a migration from the difference between
@@ -19,11 +15,7 @@ async function main(command: string | undefined): Promise<number> {
     process.stderr.write('usage: migrations.js create | check\n');
     return 2;
   }
-  const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const database = await openDatabase(config, logger);
-  const orm = await initOrm({ databaseUrl: database.url, logger, poolMax: 2 });
-  try {
+  return withDatabase(async (orm) => {
     if (command === 'create') {
       const result = await orm.migrator.createMigration(undefined, process.argv.includes('--blank'));
       if (!result.fileName) {
@@ -44,10 +36,7 @@ async function main(command: string | undefined): Promise<number> {
     for (const problem of problems) process.stderr.write(`${problem}\n`);
     if (problems.length === 0) process.stdout.write('Migrations are up to date with the entities.\n');
     return problems.length === 0 ? 0 : 1;
-  } finally {
-    await orm.close();
-    await database.stop();
-  }
+  });
 }
 
 process.exitCode = await main(process.argv[2]);

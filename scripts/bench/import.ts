@@ -12,6 +12,7 @@ import { importContractors } from '../../server/src/modules/contractor/contracto
 import { ribKey } from '../../server/src/modules/contractor/identifiers.js';
 import { importCustomerSubscriptions } from '../../server/src/modules/customer-subscription/customer-subscription.import.js';
 import { communesCsvPath, importShippedReferenceData } from '../../server/src/modules/reference-data/reference-data.import.js';
+import { seededRandom } from '../../server/src/common/random.js';
 
 /**
  * `npm run bench:import [ROWS]` (default 10,000): times the CSV imports of contractors and of
@@ -21,17 +22,6 @@ import { communesCsvPath, importShippedReferenceData } from '../../server/src/mo
  * fixed seed.
  */
 const rows = Number(process.argv[2] ?? 10_000);
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run imports the same files. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function communeIds(): Promise<{ id: string; wilaya: string }[]> {
   const lines = (await readFile(communesCsvPath, 'utf8')).trim().split('\n').slice(1);
@@ -104,8 +94,8 @@ async function main(): Promise<void> {
     await importShippedReferenceData(orm.em.fork());
     const communes = await communeIds();
     const files = {
-      contractors: contractorsCsv(rows, communes, random(1)),
-      'customer-subscriptions': subscriptionsCsv(rows, communes, random(2)),
+      contractors: contractorsCsv(rows, communes, seededRandom(1)),
+      'customer-subscriptions': subscriptionsCsv(rows, communes, seededRandom(2)),
     };
     const importers = { contractors: importContractors, 'customer-subscriptions': importCustomerSubscriptions };
     for (const kind of ['contractors', 'customer-subscriptions'] as const) {

@@ -56,6 +56,8 @@ export interface TestApp {
   ): Promise<{ response: Response; body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } }>;
   /** SQL statements logged for a request id. */
   sqlOf(requestId: string): string[];
+  /** Runs SQL on the app's database directly (to check what was written, or to set up a state). */
+  sql<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
 }
 
@@ -100,6 +102,15 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
         body: JSON.stringify({ query, variables }),
       });
       return { response, body: (await response.json()) as never };
+    },
+    async sql<T>(text: string, values: unknown[] = []) {
+      const client = new pg.Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        return (await client.query(text, values)).rows as T[];
+      } finally {
+        await client.end();
+      }
     },
     sqlOf(requestId) {
       return logs.filter((line) => line.reqId === requestId && line.msg === 'sql').map((line) => String(line['sql']));

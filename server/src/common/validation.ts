@@ -52,3 +52,8 @@ export const reason = requiredText(500);
 
 /** Free text for a list filter: trimmed, at most 100 characters, no control characters; blank means none. */
 export const searchText = text(100).nullish();
+
+/** An ILIKE pattern matching values that contain `text`, its `%`, `_` and `\\` taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}

@@ -12,17 +12,7 @@ import { customerSubscriptionLifecycle } from '../modules/customer-subscription/
 import { Commune } from '../modules/reference-data/commune.entity.js';
 import { SiteKind } from '../modules/site/site.entity.js';
 import { assignSite, createSite, transitionSite } from '../modules/site/site.service.js';
-
-/** Deterministic pseudo-random numbers (mulberry32): the demo is the same on every empty database. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let value = Math.imul(state ^ (state >>> 15), 1 | state);
-    value = (value + Math.imul(value ^ (value >>> 7), 61 | value)) ^ value;
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../common/random.js';
 
 interface DemoFirm {
   legalName: string;
@@ -118,7 +108,7 @@ async function seedContractors(context: Context, next: () => number): Promise<Co
 export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boolean> {
   const context = createContext(orm, 'demo-data', logger);
   if ((await context.em.count(Contractor)) > 0 || (await context.em.count(CustomerSubscription)) > 0) return false;
-  const next = random(2027);
+  const next = seededRandom(2027);
   const contractors = await seedContractors(context, next);
   const active = contractors.filter((contractor) => contractor.status === ContractorStatus.ACTIVE);
 

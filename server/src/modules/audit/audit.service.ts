@@ -49,6 +49,34 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
   return changes;
 }
 
+/**
+ * Writes one CREATE audit event per record created in bulk (a CSV import), in `em`'s transaction,
+ * with every field of `values` as a change from null and `reason` (e.g. "CSV import").
+ */
+export async function recordBulkCreations(
+  em: EntityManager,
+  context: Context,
+  entry: { entityType: AuditEntityType; toStatus: string; reason: string; fields: readonly string[] },
+  records: { id: string; values: Record<string, unknown> }[],
+): Promise<void> {
+  const occurredAt = new Date();
+  await em.insertMany(
+    AuditEvent,
+    records.map((record) => ({
+      occurredAt,
+      actorType: context.actor.type,
+      actorId: context.actor.id,
+      entityType: entry.entityType,
+      entityId: record.id,
+      action: AuditAction.CREATE,
+      toStatus: entry.toStatus,
+      changes: changedFields({}, record.values, entry.fields),
+      reason: entry.reason,
+      requestId: context.requestId,
+    })),
+  );
+}
+
 /** The audit trail of one record, oldest first. */
 export function auditTrail(context: Context, entityType: AuditEntityType, entityId: string): Promise<AuditEvent[]> {
   return context.em.find(AuditEvent, { entityType, entityId }, { orderBy: { id: 'asc' } });

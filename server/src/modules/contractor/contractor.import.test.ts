@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mustQuery } from '../../../test/api.js';
 import { contractorInput, validRib } from '../../../test/factories.js';
@@ -57,17 +56,11 @@ async function importCsv(csv: string): Promise<Report> {
 }
 
 async function counts() {
-  const client = new pg.Client({ connectionString: t.database.url });
-  await client.connect();
-  try {
-    return (
-      await client.query(
-        'select (select count(*)::int from contractor) as contractors, (select count(*)::int from contractor_wilaya) as wilayas, (select count(*)::int from audit_event) as events',
-      )
-    ).rows[0];
-  } finally {
-    await client.end();
-  }
+  return (
+    await t.sql<{ contractors: number; wilayas: number; events: number }>(
+      'select (select count(*)::int from contractor) as contractors, (select count(*)::int from contractor_wilaya) as wilayas, (select count(*)::int from audit_event) as events',
+    )
+  )[0]!;
 }
 
 describe('importContractors', () => {

@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { insertReturningIds } from '../../common/bulk-insert.js';
 import { chunks, duplicateKeys, readCsv, validateRows, type ImportReport, type ImportRowError } from '../../common/csv-import.js';
 import type { Context } from '../../context.js';
-import { AuditAction, AuditEntityType, AuditEvent } from '../audit/audit-event.entity.js';
-import { changedFields } from '../audit/audit.service.js';
+import { AuditEntityType } from '../audit/audit-event.entity.js';
+import { recordBulkCreations } from '../audit/audit.service.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { Contractor, ContractorStatus } from './contractor.entity.js';
@@ -101,20 +101,11 @@ export async function importContractors(context: Context, csvText: string): Prom
       );
       const pivot = batch.flatMap((values, index) => values.operatingWilayaCodes.map((code) => ({ contractor_id: ids[index], wilaya_code: code })));
       await em.getConnection().execute(em.getKnex()('contractor_wilaya').insert(pivot), [], 'run', em.getTransactionContext());
-      await em.insertMany(
-        AuditEvent,
-        batch.map((values, index) => ({
-          occurredAt: now,
-          actorType: context.actor.type,
-          actorId: context.actor.id,
-          entityType: AuditEntityType.CONTRACTOR,
-          entityId: ids[index]!,
-          action: AuditAction.CREATE,
-          toStatus: ContractorStatus.PENDING_APPROVAL,
-          changes: changedFields({}, values, Object.keys(contractorSchema.shape)),
-          reason: 'CSV import',
-          requestId: context.requestId,
-        })),
+      await recordBulkCreations(
+        em,
+        context,
+        { entityType: AuditEntityType.CONTRACTOR, toStatus: ContractorStatus.PENDING_APPROVAL, reason: 'CSV import', fields: Object.keys(contractorSchema.shape) },
+        batch.map((values, index) => ({ id: ids[index]!, values })),
       );
     }
     return { rows: rows.length, created: fresh.length, skipped: valid.length - fresh.length, errors: [] };

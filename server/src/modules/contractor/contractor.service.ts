@@ -4,7 +4,7 @@ import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
-import { expectedVersion, searchText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
+import { containsPattern, expectedVersion, searchText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
@@ -29,10 +29,6 @@ const filterSchema = z.object({
   wilayaCode: wilayaCode.nullish(),
   search: searchText,
 });
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 /** The contractor's current values, in the shape of the validated input (for diffs and merges). */
 function valuesOf(contractor: Contractor): ContractorValues {
@@ -100,7 +96,7 @@ export function listContractors(context: Context, filter: ContractorFilter, page
   if (status) where.push({ status });
   if (code) where.push({ operatingWilayas: { code } });
   if (search) {
-    const pattern = `%${escapeLike(search)}%`;
+    const pattern = containsPattern(search);
     where.push({ $or: [{ legalName: { $ilike: pattern } }, { tradeName: { $ilike: pattern } }, { nif: { $ilike: pattern } }] });
   }
   return paginate(context.em, Contractor, { $and: where }, { legalName: 'asc', id: 'asc' }, page);

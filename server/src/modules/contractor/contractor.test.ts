@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractorInput, validRib } from '../../../test/factories.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
@@ -47,16 +46,10 @@ async function trail(id: string) {
 }
 
 async function counts(): Promise<{ contractors: number; events: number }> {
-  const client = new pg.Client({ connectionString: t.database.url });
-  await client.connect();
-  try {
-    const { rows } = await client.query(
-      'select (select count(*)::int from contractor) as contractors, (select count(*)::int from audit_event) as events',
-    );
-    return rows[0];
-  } finally {
-    await client.end();
-  }
+  const [row] = await t.sql<{ contractors: number; events: number }>(
+    'select (select count(*)::int from contractor) as contractors, (select count(*)::int from audit_event) as events',
+  );
+  return row!;
 }
 
 describe('createContractor', () => {
@@ -263,16 +256,9 @@ describe('contractor lifecycle', () => {
 describe('audit events', () => {
   it('cannot be changed or deleted, even with direct SQL', async () => {
     await create();
-    const client = new pg.Client({ connectionString: t.database.url });
-    await client.connect();
-    try {
-      await expect(client.query("update audit_event set reason = 'forged'")).rejects.toThrow(/append-only/);
-      await expect(client.query('delete from audit_event')).rejects.toThrow(/append-only/);
-      await expect(client.query('truncate audit_event')).rejects.toThrow(/append-only/);
-      const { rows } = await client.query("select count(*)::int as n from audit_event where reason = 'forged'");
-      expect(rows[0].n).toBe(0);
-    } finally {
-      await client.end();
-    }
+    await expect(t.sql("update audit_event set reason = 'forged'")).rejects.toThrow(/append-only/);
+    await expect(t.sql('delete from audit_event')).rejects.toThrow(/append-only/);
+    await expect(t.sql('truncate audit_event')).rejects.toThrow(/append-only/);
+    expect(await t.sql("select id from audit_event where reason = 'forged'")).toEqual([]);
   });
 });

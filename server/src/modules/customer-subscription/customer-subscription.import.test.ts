@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSite, mustQuery } from '../../../test/api.js';
 import { nextSequence } from '../../../test/factories.js';
@@ -51,13 +50,7 @@ const importCsv = async (csv: string) =>
   ).importCustomerSubscriptions;
 
 async function count(): Promise<number> {
-  const client = new pg.Client({ connectionString: t.database.url });
-  await client.connect();
-  try {
-    return (await client.query('select count(*)::int as n from customer_subscription')).rows[0].n;
-  } finally {
-    await client.end();
-  }
+  return (await t.sql<{ n: number }>('select count(*)::int as n from customer_subscription'))[0]!.n;
 }
 
 describe('importCustomerSubscriptions', () => {

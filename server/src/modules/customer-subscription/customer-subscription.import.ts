@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { insertReturningIds } from '../../common/bulk-insert.js';
 import { chunks, duplicateKeys, readCsv, validateRows, type ImportReport, type ImportRowError } from '../../common/csv-import.js';
 import type { Context } from '../../context.js';
-import { AuditAction, AuditEntityType, AuditEvent } from '../audit/audit-event.entity.js';
-import { changedFields } from '../audit/audit.service.js';
+import { AuditEntityType } from '../audit/audit-event.entity.js';
+import { recordBulkCreations } from '../audit/audit.service.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Site } from '../site/site.entity.js';
 import { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
@@ -122,20 +122,16 @@ export async function importCustomerSubscriptions(context: Context, csvText: str
           version: 1,
         })),
       );
-      await em.insertMany(
-        AuditEvent,
-        batch.map(({ value }, index) => ({
-          occurredAt: now,
-          actorType: context.actor.type,
-          actorId: context.actor.id,
+      await recordBulkCreations(
+        em,
+        context,
+        {
           entityType: AuditEntityType.CUSTOMER_SUBSCRIPTION,
-          entityId: ids[index]!,
-          action: AuditAction.CREATE,
           toStatus: CustomerSubscriptionStatus.PENDING,
-          changes: changedFields({}, value, Object.keys(customerSubscriptionSchema.shape)),
           reason: 'CSV import',
-          requestId: context.requestId,
-        })),
+          fields: Object.keys(customerSubscriptionSchema.shape),
+        },
+        batch.map(({ value }, index) => ({ id: ids[index]!, values: value })),
       );
     }
     return { rows: rows.length, created: fresh.length, skipped: placed.length - fresh.length, errors: [] };

@@ -4,7 +4,7 @@ import { DomainError, ErrorCode, badUserInput, notFound } from '../../common/err
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
-import { expectedVersion, searchText, optionalText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
+import { containsPattern, expectedVersion, searchText, optionalText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
@@ -42,10 +42,6 @@ const filterSchema = z.object({
   siteId: recordId.nullish(),
   search: searchText,
 });
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 function valuesOf(subscription: CustomerSubscription): CustomerSubscriptionValues {
   return {
@@ -97,7 +93,7 @@ export function listCustomerSubscriptions(context: Context, filter: CustomerSubs
   if (values.contractorId) where.push({ contractor: values.contractorId });
   if (values.siteId) where.push({ site: values.siteId });
   if (values.search) {
-    const pattern = `%${escapeLike(values.search)}%`;
+    const pattern = containsPattern(values.search);
     where.push({ $or: [{ orderReference: { $ilike: pattern } }, { customerName: { $ilike: pattern } }] });
   }
   return paginate(context.em, CustomerSubscription, { $and: where }, { orderedAt: 'asc', id: 'asc' }, page);

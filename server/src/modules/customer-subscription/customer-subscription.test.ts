@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeContractor, createCustomerSubscription, createSite, customerSubscriptionInput, mustQuery } from '../../../test/api.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
@@ -14,15 +13,10 @@ afterAll(() => t.stop());
 type Errors = { message: string; extensions?: Record<string, unknown> }[] | undefined;
 
 async function counts() {
-  const client = new pg.Client({ connectionString: t.database.url });
-  await client.connect();
-  try {
-    return (
-      await client.query('select (select count(*)::int from customer_subscription) as subscriptions, (select count(*)::int from audit_event) as events')
-    ).rows[0];
-  } finally {
-    await client.end();
-  }
+  const [row] = await t.sql<{ subscriptions: number; events: number }>(
+    'select (select count(*)::int from customer_subscription) as subscriptions, (select count(*)::int from audit_event) as events',
+  );
+  return row!;
 }
 
 const fields = 'id version status orderReference customerName customerPhone failureReason statusReason appointmentAt contractor { id } site { code } wilaya { code }';

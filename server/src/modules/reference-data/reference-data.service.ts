@@ -1,6 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { badUserInput } from '../../common/errors.js';
-import { parseInput, searchText } from '../../common/validation.js';
+import { containsPattern, parseInput, searchText } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { Commune } from './commune.entity.js';
 import { Wilaya } from './wilaya.entity.js';
@@ -11,10 +11,6 @@ function checkWilayaCode(field: string, code: string): void {
   if (!wilayaCodePattern.test(code)) {
     throw badUserInput(field, `${field} must be two digits with a leading zero, such as "01" (got "${code.slice(0, 20)}")`);
   }
-}
-
-function escapeLikePattern(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 /** All wilayas, by code. */
@@ -45,7 +41,7 @@ export function listCommunes(context: Context, filter: { wilayaCode?: string | n
   }
   const search = parseInput(searchText, filter.search, 'search') ?? '';
   if (search !== '') {
-    const pattern = `%${escapeLikePattern(search)}%`;
+    const pattern = containsPattern(search);
     where.push({ $or: [{ name: { $ilike: pattern } }, { nameAr: { $ilike: pattern } }] });
   }
   return context.em.find(Commune, { $and: where }, { orderBy: { wilaya: { code: 'asc' }, name: 'asc', id: 'asc' } });

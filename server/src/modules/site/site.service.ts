@@ -4,7 +4,7 @@ import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
-import { expectedVersion, searchText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
+import { containsPattern, expectedVersion, searchText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
@@ -32,10 +32,6 @@ const filterSchema = z.object({
   contractorId: recordId.nullish(),
   search: searchText,
 });
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 function valuesOf(site: Site): SiteValues {
   return {
@@ -83,7 +79,7 @@ export function listSites(context: Context, filter: SiteFilter, page: PageArgs):
   if (values.status) where.push({ status: values.status });
   if (values.contractorId) where.push({ contractor: values.contractorId });
   if (values.search) {
-    const pattern = `%${escapeLike(values.search)}%`;
+    const pattern = containsPattern(values.search);
     where.push({ $or: [{ code: { $ilike: pattern } }, { name: { $ilike: pattern } }] });
   }
   return paginate(context.em, Site, { $and: where }, { code: 'asc', id: 'asc' }, page);

@@ -1,4 +1,3 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeContractor, createCustomerSubscription, createSite, mustQuery, siteInput } from '../../../test/api.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
@@ -11,15 +10,7 @@ afterAll(() => t.stop());
 
 type Errors = { message: string; extensions?: Record<string, unknown> }[] | undefined;
 
-async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: t.database.url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) => t.sql<T>(text, values);
 
 async function counts() {
   return (await sql('select (select count(*)::int from site) as sites, (select count(*)::int from audit_event) as events'))[0];

@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { readFile } from 'node:fs/promises';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import { createLogger } from '../server/src/common/logger.js';
+import { loadConfig, type Config } from '../server/src/config.js';
+import { openDatabase } from '../server/src/database/database.js';
+import { initOrm } from '../server/src/database/orm.js';
+
+/**
+ * Runs a command-line `work` on the database the server would use (`DATABASE_URL`, or the embedded
+ * one in EMBEDDED_PG_DIR, started for the command and stopped after: stop the server first), with
+ * logs at `warn` unless LOG_LEVEL asks for more. Returns the exit code `work` gives.
+ */
+export async function withDatabase(work: (orm: MikroORM, logger: Logger, config: Config) => Promise<number>): Promise<number> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  const database = await openDatabase(config, logger);
+  try {
+    const orm = await initOrm({ databaseUrl: database.url, logger, poolMax: 4 });
+    try {
+      return await work(orm, logger, config);
+    } finally {
+      await orm.close();
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+/** The text of `file`, or undefined after saying on stderr why it cannot be read. */
+export async function readInputFile(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    process.stderr.write(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}\n`);
+    return undefined;
+  }
+}
