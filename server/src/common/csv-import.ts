@@ -4,13 +4,13 @@ import type { z } from 'zod';
 
 @ObjectType({ description: 'A row an import could not use: its line in the file (1 is the header), the field and why.' })
 export class ImportRowError {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Line in the file; 1 is the header.' })
   line!: number;
 
   @Field(() => String, { nullable: true, description: 'Column or field at fault, when one is.' })
   field!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What is wrong, in words.' })
   reason!: string;
 }
 

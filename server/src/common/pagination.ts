@@ -49,16 +49,16 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
     @Field(() => String, { description: 'Opaque cursor of this item, for `after`.' })
     cursor!: string;
 
-    @Field(() => Node)
+    @Field(() => Node, { description: 'The item.' })
     node!: T;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items (keyset-paginated: every page costs the same).` })
   class Connection {
-    @Field(() => [Edge])
+    @Field(() => [Edge], { description: 'The items of this page, in list order, each with its cursor.' })
     edges!: Edge[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether more pages follow, and the cursors to reach them.' })
     pageInfo!: PageInfo;
 
     totalCount!: () => Promise<number>;

@@ -10,7 +10,7 @@ import { DateTime } from './scalars.js';
 @ObjectType('TrackedEntity')
 @Entity({ abstract: true })
 export abstract class TrackedEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier: a whole number, as a string.' })
   @PrimaryKey({ type: 'bigint' })
   id!: string;
 

@@ -49,7 +49,7 @@ export class AuditFieldChange {
 @Entity({ tableName: 'audit_event' })
 @Index({ properties: ['entityType', 'entityId', 'id'] })
 export class AuditEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifier; ids grow with time, so they also order the events.' })
   @PrimaryKey({ type: 'bigint' })
   id!: string;
 
@@ -57,7 +57,7 @@ export class AuditEvent {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   occurredAt: Date = new Date();
 
-  @Field(() => ActorType)
+  @Field(() => ActorType, { description: 'Who made the change.' })
   @Enum({ items: () => ActorType, nativeEnumName: 'actor_type' })
   actorType!: ActorType;
 
@@ -65,15 +65,15 @@ export class AuditEvent {
   @Property({ type: 'string', length: 64, nullable: true })
   actorId: string | null = null;
 
-  @Field(() => AuditEntityType)
+  @Field(() => AuditEntityType, { description: 'Kind of record changed.' })
   @Enum({ items: () => AuditEntityType, nativeEnumName: 'audit_entity_type' })
   entityType!: AuditEntityType;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Id of the record changed.' })
   @Property({ type: 'string', length: 64 })
   entityId!: string;
 
-  @Field(() => AuditAction)
+  @Field(() => AuditAction, { description: 'What happened to the record.' })
   @Enum({ items: () => AuditAction, nativeEnumName: 'audit_action' })
   action!: AuditAction;
 

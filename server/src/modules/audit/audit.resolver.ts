@@ -8,8 +8,8 @@ import { auditTrail } from './audit.service.js';
 export class AuditResolver {
   @Query(() => [AuditEvent], { description: 'Every audited change of one record, oldest first. Empty for an unknown id.', complexity: listOf(200) })
   auditTrail(
-    @Arg('entityType', () => AuditEntityType) entityType: AuditEntityType,
-    @Arg('entityId', () => ID) entityId: string,
+    @Arg('entityType', () => AuditEntityType, { description: 'Kind of record.' }) entityType: AuditEntityType,
+    @Arg('entityId', () => ID, { description: 'Id of the record.' }) entityId: string,
     @Ctx() context: Context,
   ): Promise<AuditEvent[]> {
     return auditTrail(context, entityType, entityId.trim());

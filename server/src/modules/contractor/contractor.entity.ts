@@ -43,7 +43,7 @@ registerEnumType(ContractorStatus, {
 @ObjectType({ description: 'A contact person at a contractor firm.' })
 @Embeddable()
 export class ContractorContact {
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name.' })
   @Property({ type: 'string' })
   name!: string;
 
@@ -55,7 +55,7 @@ export class ContractorContact {
   @Property({ type: 'string', nullable: true })
   phone: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Email address.' })
   @Property({ type: 'string', nullable: true })
   email: string | null = null;
 }
@@ -77,11 +77,11 @@ export class Contractor extends TrackedEntity {
   @Property({ type: 'string', length: 200, nullable: true })
   tradeName: string | null = null;
 
-  @Field(() => LegalForm)
+  @Field(() => LegalForm, { description: 'Legal form of the firm.' })
   @Enum({ items: () => LegalForm, nativeEnumName: 'legal_form' })
   legalForm!: LegalForm;
 
-  @Field(() => FiscalRegime)
+  @Field(() => FiscalRegime, { description: 'Fiscal regime: decides whether its invoices carry VAT.' })
   @Enum({ items: () => FiscalRegime, nativeEnumName: 'fiscal_regime' })
   fiscalRegime!: FiscalRegime;
 
@@ -112,7 +112,7 @@ export class Contractor extends TrackedEntity {
   @ManyToOne(() => Commune, { ref: true, deleteRule: 'restrict' })
   commune!: Ref<Commune>;
 
-  @Field(() => [ContractorContact])
+  @Field(() => [ContractorContact], { description: 'Contact people, up to 10.' })
   @Embedded(() => ContractorContact, { array: true })
   contacts: ContractorContact[] = [];
 
@@ -129,7 +129,7 @@ export class Contractor extends TrackedEntity {
   @Property({ type: 'integer' })
   teamCapacity!: number;
 
-  @Field(() => ContractorStatus)
+  @Field(() => ContractorStatus, { description: 'Where the firm stands: only ACTIVE firms get work.' })
   @Enum({ items: () => ContractorStatus, nativeEnumName: 'contractor_status' })
   status: ContractorStatus = ContractorStatus.PENDING_APPROVAL;
 

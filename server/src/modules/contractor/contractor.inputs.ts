@@ -7,16 +7,16 @@ import { isPlausibleRegistrationNumber, isValidNif, isValidRib } from './identif
 
 @InputType({ description: 'A contact person at a contractor firm.' })
 export class ContractorContactInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Full name, 1–120 characters.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Role in the firm, up to 80 characters.' })
   role?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Algerian phone number in any usual form; stored in E.164.' })
   phone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Email address.' })
   email?: string | null;
 }
 
@@ -28,7 +28,7 @@ export class CreateContractorInput {
   @Field(() => String, { nullable: true, description: 'Trade name, up to 200 characters.' })
   tradeName?: string | null;
 
-  @Field(() => LegalForm)
+  @Field(() => LegalForm, { description: 'Legal form of the firm.' })
   legalForm!: LegalForm;
 
   @Field(() => FiscalRegime, { description: 'AUTO_ENTREPRENEUR exactly when the legal form is AUTO_ENTREPRENEUR.' })
@@ -70,49 +70,49 @@ export class CreateContractorInput {
 
 @InputType({ description: 'Fields to change on a contractor; only the fields sent are changed.' })
 export class UpdateContractorInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   legalName?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   tradeName?: string | null;
 
-  @Field(() => LegalForm, { nullable: true })
+  @Field(() => LegalForm, { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   legalForm?: LegalForm | null;
 
-  @Field(() => FiscalRegime, { nullable: true })
+  @Field(() => FiscalRegime, { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   fiscalRegime?: FiscalRegime | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   nif?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   nis?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   rcNumber?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   autoEntrepreneurCardNumber?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   taxArticle?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   address?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   communeId?: string | null;
 
-  @Field(() => [ContractorContactInput], { nullable: true })
+  @Field(() => [ContractorContactInput], { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   contacts?: ContractorContactInput[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   bankAccount?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   operatingWilayaCodes?: string[] | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   teamCapacity?: number | null;
 }
 

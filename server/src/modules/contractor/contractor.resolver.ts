@@ -17,7 +17,7 @@ export type ContractorConnection = InstanceType<typeof ContractorConnection>;
 
 @InputType({ description: 'Filters of the contractor list; all optional, combined with AND.' })
 export class ContractorFilterInput {
-  @Field(() => ContractorStatus, { nullable: true })
+  @Field(() => ContractorStatus, { nullable: true, description: 'Contractors in this status.' })
   status?: ContractorStatus | null;
 
   @Field(() => String, { nullable: true, description: 'Contractors operating in this wilaya ("16").' })
@@ -29,7 +29,7 @@ export class ContractorFilterInput {
 
 @InputType({ description: 'A change of status: which contractor, the version last seen, and why.' })
 export class ContractorTransitionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contractor.' })
   id!: string;
 
   @Field(() => Int, { description: 'The `version` the client last saw; CONFLICT if the contractor changed since.' })
@@ -41,16 +41,16 @@ export class ContractorTransitionInput {
 
 @ObjectType({ description: 'The contractor after a mutation.' })
 export class ContractorPayload {
-  @Field(() => Contractor)
+  @Field(() => Contractor, { description: 'The contractor as it now stands, with its new version.' })
   contractor!: Contractor;
 }
 
 @ObjectType({ description: 'How many customer subscriptions are in one status.' })
 export class CustomerSubscriptionStatusCount {
-  @Field(() => CustomerSubscriptionStatus)
+  @Field(() => CustomerSubscriptionStatus, { description: 'A status.' })
   status!: CustomerSubscriptionStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Customer subscriptions in it.' })
   count!: number;
 }
 
@@ -59,14 +59,14 @@ const transitionErrors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFL
 @Resolver(() => Contractor)
 export class ContractorResolver {
   @Query(() => Contractor, { nullable: true, description: 'The contractor with this id, or null.' })
-  contractor(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Contractor | null> {
+  contractor(@Arg('id', () => ID, { description: 'Contractor id.' }) id: string, @Ctx() context: Context): Promise<Contractor | null> {
     return findContractor(context, id);
   }
 
   @Query(() => ContractorConnection, { description: 'Contractors by legal name, a page at a time (at most 100).', complexity: listOf(20) })
   async contractors(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => ContractorFilterInput, { nullable: true }) filter: ContractorFilterInput | null,
+    @Arg('filter', () => ContractorFilterInput, { nullable: true, description: 'Filters; all of them when left out.' }) filter: ContractorFilterInput | null,
     @Ctx() context: Context,
   ): Promise<ContractorConnection> {
     return asConnection(ContractorConnection, await listContractors(context, filter ?? {}, page));
@@ -97,7 +97,7 @@ export class ContractorResolver {
   @Mutation(() => ContractorPayload, {
     description: 'Registers a contractor, PENDING_APPROVAL. Errors: BAD_USER_INPUT (field named), NOT_FOUND (commune, wilaya), CONFLICT (NIF taken).',
   })
-  async createContractor(@Arg('input', () => CreateContractorInput) input: CreateContractorInput, @Ctx() context: Context): Promise<ContractorPayload> {
+  async createContractor(@Arg('input', () => CreateContractorInput, { description: 'The new contractor.' }) input: CreateContractorInput, @Ctx() context: Context): Promise<ContractorPayload> {
     return { contractor: await createContractor(context, input) };
   }
 
@@ -105,31 +105,31 @@ export class ContractorResolver {
     description: 'Changes the fields sent (others are kept). Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale expectedVersion, NIF taken).',
   })
   async updateContractor(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Arg('input', () => UpdateContractorInput) input: UpdateContractorInput,
+    @Arg('id', () => ID, { description: 'Contractor id.' }) id: string,
+    @Arg('expectedVersion', () => Int, { description: 'The version last seen; CONFLICT if it changed since.' }) expectedVersion: number,
+    @Arg('input', () => UpdateContractorInput, { description: 'The fields to change.' }) input: UpdateContractorInput,
     @Ctx() context: Context,
   ): Promise<ContractorPayload> {
     return { contractor: await updateContractor(context, id, expectedVersion, input) };
   }
 
   @Mutation(() => ContractorPayload, { description: `PENDING_APPROVAL → ACTIVE. ${transitionErrors}` })
-  approveContractor(@Arg('input', () => ContractorTransitionInput) input: ContractorTransitionInput, @Ctx() context: Context) {
+  approveContractor(@Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' }) input: ContractorTransitionInput, @Ctx() context: Context) {
     return this.transition(context, 'APPROVE', input);
   }
 
   @Mutation(() => ContractorPayload, { description: `ACTIVE → SUSPENDED: it gets no new work. ${transitionErrors}` })
-  suspendContractor(@Arg('input', () => ContractorTransitionInput) input: ContractorTransitionInput, @Ctx() context: Context) {
+  suspendContractor(@Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' }) input: ContractorTransitionInput, @Ctx() context: Context) {
     return this.transition(context, 'SUSPEND', input);
   }
 
   @Mutation(() => ContractorPayload, { description: `SUSPENDED → ACTIVE. ${transitionErrors}` })
-  reactivateContractor(@Arg('input', () => ContractorTransitionInput) input: ContractorTransitionInput, @Ctx() context: Context) {
+  reactivateContractor(@Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' }) input: ContractorTransitionInput, @Ctx() context: Context) {
     return this.transition(context, 'REACTIVATE', input);
   }
 
   @Mutation(() => ContractorPayload, { description: `SUSPENDED → TERMINATED, for good. ${transitionErrors}` })
-  terminateContractor(@Arg('input', () => ContractorTransitionInput) input: ContractorTransitionInput, @Ctx() context: Context) {
+  terminateContractor(@Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' }) input: ContractorTransitionInput, @Ctx() context: Context) {
     return this.transition(context, 'TERMINATE', input);
   }
 
@@ -139,7 +139,7 @@ export class ContractorResolver {
       'commune_id, bank_account, operating_wilaya_codes ("16;09"), team_capacity; optional: trade_name, rc_number, ' +
       'auto_entrepreneur_card_number, contact_name, contact_role, contact_phone, contact_email). All or nothing; known NIFs skipped.',
   })
-  importContractors(@Arg('csv', () => String) csv: string, @Ctx() context: Context): Promise<ImportReport> {
+  importContractors(@Arg('csv', () => String, { description: 'The CSV text, header row first, UTF-8.' }) csv: string, @Ctx() context: Context): Promise<ImportReport> {
     return importContractors(context, csv);
   }
 

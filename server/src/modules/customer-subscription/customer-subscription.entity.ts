@@ -90,7 +90,7 @@ export class CustomerSubscription extends TrackedEntity {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   orderedAt: Date = new Date();
 
-  @Field(() => CustomerSubscriptionStatus)
+  @Field(() => CustomerSubscriptionStatus, { description: 'Where the work stands in its lifecycle.' })
   @Enum({ items: () => CustomerSubscriptionStatus, nativeEnumName: 'customer_subscription_status' })
   status: CustomerSubscriptionStatus = CustomerSubscriptionStatus.PENDING;
 

@@ -19,7 +19,7 @@ export class CreateCustomerSubscriptionInput {
   @Field(() => String, { description: '1–300 characters.' })
   customerAddress!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Commune of the home (hence its wilaya).' })
   communeId!: string;
 
   @Field(() => String, { description: '1–100 characters.' })
@@ -34,19 +34,19 @@ export class CreateCustomerSubscriptionInput {
 
 @InputType({ description: "Fields to change on a customer subscription; only the fields sent are changed." })
 export class UpdateCustomerSubscriptionInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As in CreateCustomerSubscriptionInput; left out: unchanged.' })
   customerName?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As in CreateCustomerSubscriptionInput; left out: unchanged.' })
   customerPhone?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As in CreateCustomerSubscriptionInput; left out: unchanged.' })
   customerAddress?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'As in CreateCustomerSubscriptionInput; left out: unchanged.' })
   communeId?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As in CreateCustomerSubscriptionInput; left out: unchanged.' })
   offer?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Another site, in the same wilaya.' })
@@ -55,7 +55,7 @@ export class UpdateCustomerSubscriptionInput {
 
 @InputType({ description: 'Which customer subscription, and the version last seen.' })
 export class CustomerSubscriptionRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The customer subscription.' })
   id!: string;
 
   @Field(() => Int, { description: 'The `version` the client last saw; CONFLICT if it changed since.' })
@@ -64,7 +64,7 @@ export class CustomerSubscriptionRef {
 
 @InputType({ description: 'Assign the work to a contractor: ACTIVE and operating in the wilaya.' })
 export class AssignCustomerSubscriptionInput extends CustomerSubscriptionRef {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contractor, ACTIVE and operating in the wilaya.' })
   contractorId!: string;
 }
 
@@ -76,7 +76,7 @@ export class ScheduleInstallationInput extends CustomerSubscriptionRef {
 
 @InputType({ description: 'The connection could not be made.' })
 export class MarkInstallationFailedInput extends CustomerSubscriptionRef {
-  @Field(() => FailureReason)
+  @Field(() => FailureReason, { description: 'Why the connection could not be made.' })
   failureReason!: FailureReason;
 
   @Field(() => String, { nullable: true, description: 'Details, up to 500 characters; required when failureReason is OTHER.' })

@@ -36,16 +36,16 @@ export class CustomerSubscriptionFilterInput {
   @Field(() => String, { nullable: true, description: 'Wilaya code ("16").' })
   wilayaCode?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'In this commune.' })
   communeId?: string | null;
 
-  @Field(() => CustomerSubscriptionStatus, { nullable: true })
+  @Field(() => CustomerSubscriptionStatus, { nullable: true, description: 'In this status.' })
   status?: CustomerSubscriptionStatus | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Assigned to this contractor.' })
   contractorId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'On this site.' })
   siteId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the order reference or customer name (case-insensitive, ≤ 100 characters).' })
@@ -54,7 +54,7 @@ export class CustomerSubscriptionFilterInput {
 
 @ObjectType({ description: 'The customer subscription after a mutation.' })
 export class CustomerSubscriptionPayload {
-  @Field(() => CustomerSubscription)
+  @Field(() => CustomerSubscription, { description: 'The customer subscription as it now stands, with its new version.' })
   customerSubscription!: CustomerSubscription;
 }
 
@@ -63,7 +63,7 @@ const errors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale
 @Resolver(() => CustomerSubscription)
 export class CustomerSubscriptionResolver {
   @Query(() => CustomerSubscription, { nullable: true, description: 'The customer subscription with this id, or null.' })
-  customerSubscription(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<CustomerSubscription | null> {
+  customerSubscription(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context): Promise<CustomerSubscription | null> {
     return findCustomerSubscription(context, id);
   }
 
@@ -73,23 +73,23 @@ export class CustomerSubscriptionResolver {
   })
   async customerSubscriptions(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => CustomerSubscriptionFilterInput, { nullable: true }) filter: CustomerSubscriptionFilterInput | null,
+    @Arg('filter', () => CustomerSubscriptionFilterInput, { nullable: true, description: 'Filters; all of them when left out.' }) filter: CustomerSubscriptionFilterInput | null,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionConnection> {
     return asConnection(CustomerSubscriptionConnection, await listCustomerSubscriptions(context, filter ?? {}, page));
   }
 
-  @FieldResolver(() => Commune)
+  @FieldResolver(() => Commune, { description: 'Commune of the home.' })
   commune(@Root() subscription: CustomerSubscription): Promise<Commune> {
     return subscription.commune.loadOrFail({ dataloader: true });
   }
 
-  @FieldResolver(() => Wilaya)
+  @FieldResolver(() => Wilaya, { description: 'Wilaya of the home.' })
   wilaya(@Root() subscription: CustomerSubscription): Promise<Wilaya> {
     return subscription.wilaya.loadOrFail({ dataloader: true });
   }
 
-  @FieldResolver(() => Site, { nullable: true })
+  @FieldResolver(() => Site, { nullable: true, description: 'The site the home belongs to, if any.' })
   async site(@Root() subscription: CustomerSubscription): Promise<Site | null> {
     return subscription.site ? subscription.site.loadOrFail({ dataloader: true }) : null;
   }
@@ -103,7 +103,7 @@ export class CustomerSubscriptionResolver {
     description: "Records a customer's order, PENDING. Errors: BAD_USER_INPUT, NOT_FOUND (commune, site), CONFLICT (reference taken).",
   })
   async createCustomerSubscription(
-    @Arg('input', () => CreateCustomerSubscriptionInput) input: CreateCustomerSubscriptionInput,
+    @Arg('input', () => CreateCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' }) input: CreateCustomerSubscriptionInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await createCustomerSubscription(context, input) };
@@ -111,9 +111,9 @@ export class CustomerSubscriptionResolver {
 
   @Mutation(() => CustomerSubscriptionPayload, { description: 'Changes the fields sent. Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT.' })
   async updateCustomerSubscription(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Arg('input', () => UpdateCustomerSubscriptionInput) input: UpdateCustomerSubscriptionInput,
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Arg('expectedVersion', () => Int, { description: 'The version last seen; CONFLICT if it changed since.' }) expectedVersion: number,
+    @Arg('input', () => UpdateCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' }) input: UpdateCustomerSubscriptionInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await updateCustomerSubscription(context, id, expectedVersion, input) };
@@ -121,7 +121,7 @@ export class CustomerSubscriptionResolver {
 
   @Mutation(() => CustomerSubscriptionPayload, { description: `PENDING or ASSIGNED → ASSIGNED. ${errors} CONTRACTOR_NOT_ELIGIBLE.` })
   async assignCustomerSubscription(
-    @Arg('input', () => AssignCustomerSubscriptionInput) input: AssignCustomerSubscriptionInput,
+    @Arg('input', () => AssignCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' }) input: AssignCustomerSubscriptionInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await assignCustomerSubscription(context, input.id, input.expectedVersion, input.contractorId) };
@@ -129,7 +129,7 @@ export class CustomerSubscriptionResolver {
 
   @Mutation(() => CustomerSubscriptionPayload, { description: `ASSIGNED or SCHEDULED → SCHEDULED at appointmentAt. ${errors}` })
   async scheduleInstallation(
-    @Arg('input', () => ScheduleInstallationInput) input: ScheduleInstallationInput,
+    @Arg('input', () => ScheduleInstallationInput, { description: 'What to change, and the version last seen.' }) input: ScheduleInstallationInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await scheduleInstallation(context, input.id, input.expectedVersion, input.appointmentAt) };
@@ -137,7 +137,7 @@ export class CustomerSubscriptionResolver {
 
   @Mutation(() => CustomerSubscriptionPayload, { description: `Any open state → FAILED with a reason code. ${errors}` })
   async markInstallationFailed(
-    @Arg('input', () => MarkInstallationFailedInput) input: MarkInstallationFailedInput,
+    @Arg('input', () => MarkInstallationFailedInput, { description: 'What to change, and the version last seen.' }) input: MarkInstallationFailedInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await markInstallationFailed(context, input.id, input.expectedVersion, input.failureReason, input.reason) };
@@ -148,13 +148,13 @@ export class CustomerSubscriptionResolver {
       "Imports AT's order backlog from CSV text (columns: order_reference, customer_name, customer_phone, customer_address, " +
       'commune_id, offer; optional: site_code, ordered_at). All or nothing; known order references skipped.',
   })
-  importCustomerSubscriptions(@Arg('csv', () => String) csv: string, @Ctx() context: Context): Promise<ImportReport> {
+  importCustomerSubscriptions(@Arg('csv', () => String, { description: 'The CSV text, header row first, UTF-8.' }) csv: string, @Ctx() context: Context): Promise<ImportReport> {
     return importCustomerSubscriptions(context, csv);
   }
 
   @Mutation(() => CustomerSubscriptionPayload, { description: `Any open state → CANCELLED. ${errors}` })
   async cancelCustomerSubscription(
-    @Arg('input', () => CancelCustomerSubscriptionInput) input: CancelCustomerSubscriptionInput,
+    @Arg('input', () => CancelCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' }) input: CancelCustomerSubscriptionInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await cancelCustomerSubscription(context, input.id, input.expectedVersion, input.reason) };

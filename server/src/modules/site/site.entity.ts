@@ -48,11 +48,11 @@ export class Site extends TrackedEntity {
   @Property({ type: 'string', length: 40, unique: 'site_code_unique' })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Name, e.g. "Cité 500 logements, Bab Ezzouar".' })
   @Property({ type: 'string', length: 200 })
   name!: string;
 
-  @Field(() => SiteKind)
+  @Field(() => SiteKind, { description: 'What the site covers.' })
   @Enum({ items: () => SiteKind, nativeEnumName: 'site_kind' })
   kind!: SiteKind;
 
@@ -87,7 +87,7 @@ export class Site extends TrackedEntity {
   @Property({ type: 'string', columnType: 'date', nullable: true })
   plannedEnd: string | null = null;
 
-  @Field(() => SiteStatus)
+  @Field(() => SiteStatus, { description: 'Where the site stands in its lifecycle.' })
   @Enum({ items: () => SiteStatus, nativeEnumName: 'site_status' })
   status: SiteStatus = SiteStatus.PLANNED;
 

@@ -12,10 +12,10 @@ export class CreateSiteInput {
   @Field(() => String, { description: '1–200 characters.' })
   name!: string;
 
-  @Field(() => SiteKind)
+  @Field(() => SiteKind, { description: 'What the site covers.' })
   kind!: SiteKind;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The commune the site is in (hence its wilaya).' })
   communeId!: string;
 
   @Field(() => Float, { nullable: true, description: 'Decimal degrees, 18.9 to 37.2; give both coordinates or neither.' })
@@ -27,40 +27,40 @@ export class CreateSiteInput {
   @Field(() => Int, { description: 'Connections to deliver, 1 to 100,000.' })
   targetConnections!: number;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'Planned start, YYYY-MM-DD.' })
   plannedStart?: string | null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'Not before plannedStart.' })
+  @Field(() => LocalDate, { nullable: true, description: 'Planned end, YYYY-MM-DD, not before plannedStart.' })
   plannedEnd?: string | null;
 }
 
 @InputType({ description: 'Fields to change on a site; only the fields sent are changed. The contractor changes through assignSite.' })
 export class UpdateSiteInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As in CreateSiteInput; left out: unchanged.' })
   code?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'As in CreateSiteInput; left out: unchanged.' })
   name?: string | null;
 
-  @Field(() => SiteKind, { nullable: true })
+  @Field(() => SiteKind, { nullable: true, description: 'As in CreateSiteInput; left out: unchanged.' })
   kind?: SiteKind | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'As in CreateSiteInput; left out: unchanged.' })
   communeId?: string | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'As in CreateSiteInput; left out: unchanged.' })
   latitude?: number | null;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'As in CreateSiteInput; left out: unchanged.' })
   longitude?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'As in CreateSiteInput; left out: unchanged.' })
   targetConnections?: number | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'As in CreateSiteInput; left out: unchanged.' })
   plannedStart?: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'As in CreateSiteInput; left out: unchanged.' })
   plannedEnd?: string | null;
 }
 

@@ -18,13 +18,13 @@ export class SiteFilterInput {
   @Field(() => String, { nullable: true, description: 'Wilaya code ("16").' })
   wilayaCode?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Sites in this commune.' })
   communeId?: string | null;
 
-  @Field(() => SiteStatus, { nullable: true })
+  @Field(() => SiteStatus, { nullable: true, description: 'Sites in this status.' })
   status?: SiteStatus | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Sites assigned to this contractor.' })
   contractorId?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Part of the code or name (case-insensitive, ≤ 100 characters).' })
@@ -33,7 +33,7 @@ export class SiteFilterInput {
 
 @InputType({ description: 'A change of status of a site: which one, the version last seen, and why.' })
 export class SiteTransitionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The site.' })
   id!: string;
 
   @Field(() => Int, { description: 'The `version` the client last saw; CONFLICT if the site changed since.' })
@@ -45,13 +45,13 @@ export class SiteTransitionInput {
 
 @InputType({ description: 'Assign a site to a contractor, ACTIVE and operating in its wilaya.' })
 export class AssignSiteInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The site.' })
   id!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The version last seen; CONFLICT if it changed since.' })
   expectedVersion!: number;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The contractor, ACTIVE and operating in the wilaya.' })
   contractorId!: string;
 
   @Field(() => String, { nullable: true, description: 'Why, up to 500 characters.' })
@@ -60,7 +60,7 @@ export class AssignSiteInput {
 
 @ObjectType({ description: 'The site after a mutation.' })
 export class SitePayload {
-  @Field(() => Site)
+  @Field(() => Site, { description: 'The site as it now stands, with its new version.' })
   site!: Site;
 }
 
@@ -69,20 +69,20 @@ const errors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale
 @Resolver(() => Site)
 export class SiteResolver {
   @Query(() => Site, { nullable: true, description: 'The site with this id, or null.' })
-  site(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<Site | null> {
+  site(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context): Promise<Site | null> {
     return findSite(context, id);
   }
 
   @Query(() => SiteConnection, { description: 'Sites by code, a page at a time (at most 100).', complexity: listOf(20) })
   async sites(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => SiteFilterInput, { nullable: true }) filter: SiteFilterInput | null,
+    @Arg('filter', () => SiteFilterInput, { nullable: true, description: 'Filters; all of them when left out.' }) filter: SiteFilterInput | null,
     @Ctx() context: Context,
   ): Promise<SiteConnection> {
     return asConnection(SiteConnection, await listSites(context, filter ?? {}, page));
   }
 
-  @FieldResolver(() => Commune)
+  @FieldResolver(() => Commune, { description: 'The commune the site is in.' })
   commune(@Root() site: Site): Promise<Commune> {
     return site.commune.loadOrFail({ dataloader: true });
   }
@@ -108,47 +108,47 @@ export class SiteResolver {
   }
 
   @Mutation(() => SitePayload, { description: 'Creates a site, PLANNED. Errors: BAD_USER_INPUT, NOT_FOUND (commune), CONFLICT (code taken).' })
-  async createSite(@Arg('input', () => CreateSiteInput) input: CreateSiteInput, @Ctx() context: Context): Promise<SitePayload> {
+  async createSite(@Arg('input', () => CreateSiteInput, { description: 'What to change, and the version last seen.' }) input: CreateSiteInput, @Ctx() context: Context): Promise<SitePayload> {
     return { site: await createSite(context, input) };
   }
 
   @Mutation(() => SitePayload, { description: 'Changes the fields sent. Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale version, code taken).' })
   async updateSite(
-    @Arg('id', () => ID) id: string,
-    @Arg('expectedVersion', () => Int) expectedVersion: number,
-    @Arg('input', () => UpdateSiteInput) input: UpdateSiteInput,
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Arg('expectedVersion', () => Int, { description: 'The version last seen; CONFLICT if it changed since.' }) expectedVersion: number,
+    @Arg('input', () => UpdateSiteInput, { description: 'What to change, and the version last seen.' }) input: UpdateSiteInput,
     @Ctx() context: Context,
   ): Promise<SitePayload> {
     return { site: await updateSite(context, id, expectedVersion, input) };
   }
 
   @Mutation(() => SitePayload, { description: `PLANNED or ASSIGNED → ASSIGNED to a contractor. ${errors} CONTRACTOR_NOT_ELIGIBLE.` })
-  async assignSite(@Arg('input', () => AssignSiteInput) input: AssignSiteInput, @Ctx() context: Context): Promise<SitePayload> {
+  async assignSite(@Arg('input', () => AssignSiteInput, { description: 'What to change, and the version last seen.' }) input: AssignSiteInput, @Ctx() context: Context): Promise<SitePayload> {
     return { site: await assignSite(context, input.id, input.expectedVersion, input.contractorId, input.reason) };
   }
 
   @Mutation(() => SitePayload, { description: `ASSIGNED → IN_PROGRESS. ${errors}` })
-  startSite(@Arg('input', () => SiteTransitionInput) input: SiteTransitionInput, @Ctx() context: Context) {
+  startSite(@Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' }) input: SiteTransitionInput, @Ctx() context: Context) {
     return this.transition(context, 'START', input);
   }
 
   @Mutation(() => SitePayload, { description: `IN_PROGRESS → COMPLETED. ${errors}` })
-  completeSite(@Arg('input', () => SiteTransitionInput) input: SiteTransitionInput, @Ctx() context: Context) {
+  completeSite(@Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' }) input: SiteTransitionInput, @Ctx() context: Context) {
     return this.transition(context, 'COMPLETE', input);
   }
 
   @Mutation(() => SitePayload, { description: `COMPLETED → CLOSED. ${errors}` })
-  closeSite(@Arg('input', () => SiteTransitionInput) input: SiteTransitionInput, @Ctx() context: Context) {
+  closeSite(@Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' }) input: SiteTransitionInput, @Ctx() context: Context) {
     return this.transition(context, 'CLOSE', input);
   }
 
   @Mutation(() => SitePayload, { description: `PLANNED, ASSIGNED or IN_PROGRESS → SUSPENDED. ${errors}` })
-  suspendSite(@Arg('input', () => SiteTransitionInput) input: SiteTransitionInput, @Ctx() context: Context) {
+  suspendSite(@Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' }) input: SiteTransitionInput, @Ctx() context: Context) {
     return this.transition(context, 'SUSPEND', input);
   }
 
   @Mutation(() => SitePayload, { description: `SUSPENDED → the status it had before. ${errors}` })
-  resumeSite(@Arg('input', () => SiteTransitionInput) input: SiteTransitionInput, @Ctx() context: Context) {
+  resumeSite(@Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' }) input: SiteTransitionInput, @Ctx() context: Context) {
     return this.transition(context, 'RESUME', input);
   }
 
