@@ -15,7 +15,19 @@ import { initOrm } from '../server/src/database/orm.js';
 export async function withDatabase(work: (orm: MikroORM, logger: Logger, config: Config) => Promise<number>): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
-  const database = await openDatabase(config, logger);
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase(config, logger);
+  } catch (error) {
+    const running = !config.DATABASE_URL && /postmaster\.pid|already exists|in use/i.test(String((error as Error).message));
+    process.stderr.write(
+      running
+        ? 'The embedded PostgreSQL is in use by a running Raccord: stop it first, or point DATABASE_URL at it ' +
+            `(postgres://postgres:<password in ${config.EMBEDDED_PG_DIR}.password>@127.0.0.1:${config.EMBEDDED_PG_PORT}/raccord).\n`
+        : `The database could not be opened: ${(error as Error).message}\n`,
+    );
+    return 1;
+  }
   try {
     const orm = await initOrm({ databaseUrl: database.url, logger, poolMax: 4 });
     try {

@@ -17,7 +17,8 @@ export class ImportRowError {
 @ObjectType({
   description:
     'What an import did. All or nothing: when `errors` is not empty, nothing was written. Rows whose key ' +
-    '(NIF, order reference) is already known are skipped, so importing a file twice creates nothing new.',
+    '(NIF, order reference) is already known are skipped, so importing a file twice creates nothing new. ' +
+    'Errors name the CSV column at fault.',
 })
 export class ImportReport {
   @Field(() => Int, { description: 'Rows in the file (header excluded).' })
@@ -26,7 +27,9 @@ export class ImportReport {
   @Field(() => Int, { description: 'Records created.' })
   created!: number;
 
-  @Field(() => Int, { description: 'Rows skipped: their key already exists (from an earlier import or earlier in this file).' })
+  @Field(() => Int, {
+    description: 'Rows skipped: their key (NIF, order reference) is already in the database. A key repeated within the file is an error instead.',
+  })
   skipped!: number;
 
   @Field(() => [ImportRowError], { description: 'Every row that cannot be used; when any, nothing was written.' })
@@ -42,16 +45,28 @@ export interface CsvRow {
   values: Record<string, string>;
 }
 
+/** `;` when the header line is separated by semicolons (as French spreadsheets save CSV), else `,`. */
+function delimiterOf(text: string): string {
+  const header = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+  return header.includes(';') && !header.includes(',') ? ';' : ',';
+}
+
 /**
- * Parses CSV text with a header row (csv-parse): values trimmed (inside quotes too), empty lines
- * skipped, a BOM ignored. Returns the rows, or errors for a missing column, a malformed file or too
- * many rows.
+ * Parses CSV text with a header row (csv-parse): separated by commas, or by semicolons when the
+ * header is (as French spreadsheets write it), values trimmed (inside quotes too), empty lines skipped, a BOM ignored.
+ * Returns the rows, or errors for a missing or unknown column (a misspelt optional column would
+ * otherwise be ignored), a malformed file or too many rows.
  */
-export function readCsv(text: string, requiredColumns: readonly string[]): { rows: CsvRow[]; errors: ImportRowError[] } {
+export function readCsv(
+  text: string,
+  requiredColumns: readonly string[],
+  optionalColumns: readonly string[],
+): { rows: CsvRow[]; errors: ImportRowError[] } {
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(text, {
       bom: true,
+      delimiter: delimiterOf(text),
       columns: (header: string[]) => header.map((column) => column.trim().toLowerCase()),
       skip_empty_lines: true,
       relax_column_count: true,
@@ -67,6 +82,13 @@ export function readCsv(text: string, requiredColumns: readonly string[]): { row
   const header = Object.keys(records[0]!.record);
   const missing = requiredColumns.filter((column) => !header.includes(column));
   if (missing.length > 0) return { rows: [], errors: [{ line: 1, field: null, reason: `missing columns: ${missing.join(', ')}` }] };
+  const unknown = header.filter((column) => !requiredColumns.includes(column) && !optionalColumns.includes(column));
+  if (unknown.length > 0) {
+    return {
+      rows: [],
+      errors: [{ line: 1, field: null, reason: `unknown columns: ${unknown.join(', ')} (the columns are ${[...requiredColumns, ...optionalColumns].join(', ')})` }],
+    };
+  }
   return {
     rows: records.map(({ record, info }) => ({
       line: info.lines,
@@ -78,12 +100,14 @@ export function readCsv(text: string, requiredColumns: readonly string[]): { row
 
 /**
  * Validates each row with `schema` after `toInput` maps its columns to the API's input fields;
- * every problem of every row is reported (field named as in the input, e.g. `bankAccount`).
+ * every problem of every row is reported, named by its column (`columnOf` maps an input field to
+ * its CSV column, e.g. `bankAccount` → `bank_account`).
  */
 export function validateRows<S extends z.ZodType>(
   rows: CsvRow[],
   schema: S,
   toInput: (values: Record<string, string>) => Record<string, unknown>,
+  columnOf: Readonly<Record<string, string>>,
 ): { valid: { line: number; value: z.output<S> }[]; errors: ImportRowError[] } {
   const valid: { line: number; value: z.output<S> }[] = [];
   const errors: ImportRowError[] = [];
@@ -94,7 +118,9 @@ export function validateRows<S extends z.ZodType>(
       continue;
     }
     for (const issue of parsed.error.issues) {
-      errors.push({ line: row.line, field: issue.path.map(String).join('.') || null, reason: issue.message });
+      const [first, ...rest] = issue.path.map(String);
+      const field = first === undefined ? null : [columnOf[first] ?? first, ...rest].join('.');
+      errors.push({ line: row.line, field, reason: issue.message });
     }
   }
   return { valid, errors };

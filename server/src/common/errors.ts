@@ -16,6 +16,8 @@ export enum ErrorCode {
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   /** The contractor named cannot take this work: not ACTIVE, or not operating in the wilaya. */
   CONTRACTOR_NOT_ELIGIBLE = 'CONTRACTOR_NOT_ELIGIBLE',
+  /** The site of this work is not open for it (PLANNED, SUSPENDED, COMPLETED or CLOSED): `siteStatus` says which. */
+  SITE_NOT_OPEN = 'SITE_NOT_OPEN',
   /** The HTTP request itself is unusable: a body that is not JSON, or over MAX_BODY_BYTES. */
   BAD_REQUEST = 'BAD_REQUEST',
   /** The GraphQL document does not parse (HTTP and WebSocket). */
@@ -36,9 +38,12 @@ export class DomainError extends GraphQLError {
   }
 }
 
-/** A malformed argument: `field` names it (e.g. `"wilayaCode"`). */
-export function badUserInput(field: string, message: string): DomainError {
-  return new DomainError(ErrorCode.BAD_USER_INPUT, message, { field });
+/**
+ * A malformed argument: `field` names it (e.g. `"wilayaCode"`) and the message reads
+ * "field: reason". `problems` lists every problem of the input when there are several.
+ */
+export function badUserInput(field: string, reason: string, problems?: { field: string; reason: string }[]): DomainError {
+  return new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${reason}`, problems && problems.length > 1 ? { field, problems } : { field });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Cursor, type EntityManager, type FilterQuery, type OrderDefinition } from '@mikro-orm/postgresql';
+import { Cursor, Utils, type EntityManager, type FilterQuery, type OrderDefinition } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badUserInput } from './errors.js';
@@ -90,37 +90,39 @@ export async function paginate<T extends object>(
 ): Promise<Page<T>> {
   const first = args.first ?? defaultPageSize;
   if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
-    throw badUserInput('first', `first must be from 1 to ${maxPageSize} (got ${first})`);
+    throw badUserInput('first', `must be from 1 to ${maxPageSize} (got ${first})`);
   }
   const keyLength = Array.isArray(orderBy) ? orderBy.length : Object.keys(orderBy).length;
-  if (args.after !== undefined && args.after !== null) checkCursor(args.after, keyLength);
-  const cursor = await em.findByCursor(entity, where, {
-    first,
-    after: args.after ?? undefined,
-    orderBy,
-    includeCount: false,
-  } as never);
+  // A cursor names its list, so that one list's cursor is refused by another.
+  const prefix = `${Utils.className(entity)}:`;
+  const after = args.after === undefined || args.after === null ? undefined : keysOf(args.after, prefix, keyLength);
+  const cursor = await em.findByCursor(entity, where, { first, after, orderBy, includeCount: false } as never);
   const items = [...cursor.items] as T[];
+  const named = (value: string | null) => (value === null ? null : `${prefix}${value}`);
   return {
-    edges: items.map((node) => ({ cursor: cursor.from(node as never), node })),
+    edges: items.map((node) => ({ cursor: `${prefix}${cursor.from(node as never)}`, node })),
     pageInfo: {
       hasNextPage: cursor.hasNextPage,
-      hasPreviousPage: Boolean(args.after),
-      startCursor: cursor.startCursor,
-      endCursor: cursor.endCursor,
+      hasPreviousPage: Boolean(after),
+      startCursor: named(cursor.startCursor),
+      endCursor: named(cursor.endCursor),
     },
     totalCount: () => em.count(entity, where),
   };
 }
 
-function checkCursor(after: string, keyLength: number): void {
+/** MikroORM's cursor inside one of ours, checked: this list's name, as many plain keys as the sort. */
+function keysOf(after: string, prefix: string, keyLength: number): string {
+  const inner = after.startsWith(prefix) ? after.slice(prefix.length) : '';
   let decoded: unknown;
   try {
-    decoded = Cursor.decode(after);
+    decoded = Cursor.decode(inner);
   } catch {
     decoded = undefined;
   }
-  if (!Array.isArray(decoded) || decoded.length !== keyLength) {
-    throw badUserInput('after', 'after must be a cursor returned by this list (pageInfo.endCursor or an edge cursor)');
+  const plain = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+  if (!Array.isArray(decoded) || decoded.length !== keyLength || !decoded.every(plain)) {
+    throw badUserInput('after', 'must be a cursor returned by this list (pageInfo.endCursor or an edge cursor)');
   }
+  return inner;
 }

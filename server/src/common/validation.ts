@@ -3,14 +3,17 @@ import { badUserInput } from './errors.js';
 
 /**
  * Parses `input` with a zod schema, or throws `BAD_USER_INPUT` naming the first bad field (its path
- * joined with dots, e.g. `contacts.0.phone`) and why. The same schemas serve the API and CSV imports.
+ * joined with dots, e.g. `contacts.0.phone`) and why, with every problem in `problems` when there
+ * are several. The same schemas serve the API and CSV imports.
  */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown, fieldPrefix = ''): z.output<T> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const field = [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join('.');
-  throw badUserInput(field, `${field}: ${issue.message}`);
+  const problems = parsed.error.issues.map((issue) => ({
+    field: [fieldPrefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    reason: issue.message,
+  }));
+  throw badUserInput(problems[0]!.field, problems[0]!.reason, problems);
 }
 
 /** Control characters (NUL included): never part of a name, an address or a search. */

@@ -25,6 +25,13 @@ export function formatGraphQLError(
     scope?.logger.error({ err: unwrapResolverError(error) }, 'unexpected error');
     return internalError(scope?.requestId ?? 'unknown');
   }
+  const variableError = /^Variable "\$(\w+)" got invalid value (.*?)(?: at "([^"]+)")?; (.*)$/s.exec(formatted.message);
+  if (variableError) {
+    // graphql-js repeats the whole value sent (bank account, phone…): name the place, not the value.
+    const [, variable, , path, reason] = variableError;
+    const field = (path ?? variable!).replace(/\[(\d+)\]/g, '.$1').replace(/^input\./, '');
+    return { message: `${field}: ${reason}`, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: ErrorCode.BAD_USER_INPUT, field } };
+  }
   if (formatted.extensions?.['code'] === undefined) {
     return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
   }

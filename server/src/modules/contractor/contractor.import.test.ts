@@ -102,12 +102,12 @@ describe('importContractors', () => {
     expect(report.created).toBe(0);
     expect(report.errors.map((e) => [e.line, e.field])).toEqual([
       [3, 'nif'],
-      [4, 'bankAccount'],
-      [5, 'communeId'],
+      [4, 'bank_account'],
+      [5, 'commune_id'],
       [7, 'nif'],
-      [8, 'operatingWilayaCodes'],
-      [9, 'teamCapacity'],
-      [10, 'legalForm'],
+      [8, 'operating_wilaya_codes'],
+      [9, 'team_capacity'],
+      [10, 'legal_form'],
     ]);
     expect(report.errors.find((e) => e.line === 7)?.reason).toMatch(/already on line 6/);
     expect(await counts()).toEqual(before);

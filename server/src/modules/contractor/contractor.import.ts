@@ -12,7 +12,8 @@ import { contractorSchema, type ContractorValues } from './contractor.inputs.js'
 /**
  * Columns of a contractors CSV (header row, any order). Optional: trade_name, rc_number,
  * auto_entrepreneur_card_number, contact_name, contact_role, contact_phone, contact_email.
- * `operating_wilaya_codes` lists codes separated by ";" or spaces ("16;09").
+ * `operating_wilaya_codes` lists codes separated by ";", "|" or spaces ("16;09"; in a file separated
+ * by semicolons, "16 09" or a quoted "16;09").
  */
 export const contractorCsvColumns = [
   'legal_name',
@@ -27,6 +28,28 @@ export const contractorCsvColumns = [
   'operating_wilaya_codes',
   'team_capacity',
 ] as const;
+
+/** Optional columns of a contractors CSV. */
+const optionalColumns = ['trade_name', 'rc_number', 'auto_entrepreneur_card_number', 'contact_name', 'contact_role', 'contact_phone', 'contact_email'];
+
+/** The CSV column of each input field, for errors. */
+const columnOf: Record<string, string> = {
+  legalName: 'legal_name',
+  tradeName: 'trade_name',
+  legalForm: 'legal_form',
+  fiscalRegime: 'fiscal_regime',
+  nif: 'nif',
+  nis: 'nis',
+  rcNumber: 'rc_number',
+  autoEntrepreneurCardNumber: 'auto_entrepreneur_card_number',
+  taxArticle: 'tax_article',
+  address: 'address',
+  communeId: 'commune_id',
+  bankAccount: 'bank_account',
+  operatingWilayaCodes: 'operating_wilaya_codes',
+  teamCapacity: 'team_capacity',
+  contacts: 'contact',
+};
 
 function toInput(values: Record<string, string>): Record<string, unknown> {
   const optional = (column: string) => (values[column] ? values[column] : null);
@@ -43,7 +66,7 @@ function toInput(values: Record<string, string>): Record<string, unknown> {
     address: values['address'],
     communeId: values['commune_id'],
     bankAccount: values['bank_account'],
-    operatingWilayaCodes: (values['operating_wilaya_codes'] ?? '').split(/[;\s]+/).filter(Boolean),
+    operatingWilayaCodes: (values['operating_wilaya_codes'] ?? '').split(/[;|\s]+/).filter(Boolean),
     teamCapacity: /^\d{1,6}$/.test(values['team_capacity'] ?? '') ? Number(values['team_capacity']) : values['team_capacity'],
     contacts: values['contact_name']
       ? [{ name: values['contact_name'], role: optional('contact_role'), phone: optional('contact_phone'), email: optional('contact_email') }]
@@ -57,9 +80,9 @@ async function referenceErrors(em: EntityManager, rows: { line: number; value: C
   const wilayas = new Set((await em.find(Wilaya, {}, { fields: ['code'] })).map((wilaya) => wilaya.code));
   const errors: ImportRowError[] = [];
   for (const { line, value } of rows) {
-    if (!known.has(value.communeId)) errors.push({ line, field: 'communeId', reason: `no commune with id ${value.communeId}` });
+    if (!known.has(value.communeId)) errors.push({ line, field: 'commune_id', reason: `no commune with id ${value.communeId}` });
     const unknown = value.operatingWilayaCodes.filter((code) => !wilayas.has(code));
-    if (unknown.length > 0) errors.push({ line, field: 'operatingWilayaCodes', reason: `no wilaya with code ${unknown.join(', ')}` });
+    if (unknown.length > 0) errors.push({ line, field: 'operating_wilaya_codes', reason: `no wilaya with code ${unknown.join(', ')}` });
   }
   return errors;
 }
@@ -71,9 +94,9 @@ async function referenceErrors(em: EntityManager, rows: { line: number; value: C
  * one transaction, with a CREATE audit event each.
  */
 export async function importContractors(context: Context, csvText: string): Promise<ImportReport> {
-  const { rows, errors: readErrors } = readCsv(csvText, contractorCsvColumns);
+  const { rows, errors: readErrors } = readCsv(csvText, contractorCsvColumns, optionalColumns);
   if (readErrors.length > 0) return { rows: rows.length, created: 0, skipped: 0, errors: readErrors };
-  const { valid, errors } = validateRows(rows, contractorSchema, toInput);
+  const { valid, errors } = validateRows(rows, contractorSchema, toInput, columnOf);
   errors.push(...duplicateKeys(valid, (value) => value.nif, 'nif'));
   errors.push(...(await referenceErrors(context.em, valid)));
   if (errors.length > 0) return { rows: rows.length, created: 0, skipped: 0, errors: errors.sort((a, b) => a.line - b.line) };

@@ -128,7 +128,7 @@ export class ContractorResolver {
     return this.transition(context, 'REACTIVATE', input);
   }
 
-  @Mutation(() => ContractorPayload, { description: `SUSPENDED → TERMINATED, for good. ${transitionErrors}` })
+  @Mutation(() => ContractorPayload, { description: `SUSPENDED (or PENDING_APPROVAL: application refused) → TERMINATED, for good. ${transitionErrors}` })
   terminateContractor(@Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' }) input: ContractorTransitionInput, @Ctx() context: Context) {
     return this.transition(context, 'TERMINATE', input);
   }

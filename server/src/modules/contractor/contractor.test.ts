@@ -120,10 +120,10 @@ describe('createContractor', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('refuses null inside a list and a value outside an enum, before any SQL', async () => {
+  it('refuses null inside a list and a value outside an enum, before any SQL, naming the place but not repeating the input', async () => {
     const nullInList = await create({ operatingWilayaCodes: ['16', null] });
-    expect(nullInList.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-    expect(nullInList.errors?.[0]?.message).toContain('operatingWilayaCodes');
+    expect(nullInList.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'operatingWilayaCodes.1' });
+    expect(nullInList.errors?.[0]?.message).toBe('operatingWilayaCodes.1: Expected non-nullable type "String!" not to be null.');
     const badEnum = await create({ legalForm: 'GMBH' });
     expect(badEnum.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
@@ -134,6 +134,14 @@ describe('createContractor', () => {
     const again = await create({ nif: first.contractor!['nif'] });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'nif', existingId: first.contractor!.id });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('several mistakes at once', () => {
+  it('names the first in `field` and lists them all in `problems`', async () => {
+    const { errors } = await create({ nif: '123', bankAccount: '1', teamCapacity: 0 });
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'nif' });
+    expect((errors?.[0]?.extensions?.['problems'] as { field: string }[]).map((p) => p.field)).toEqual(['nif', 'bankAccount', 'teamCapacity']);
   });
 });
 
@@ -227,7 +235,7 @@ describe('contractor lifecycle', () => {
   it('refuses an illegal transition with INVALID_TRANSITION naming the current status, and writes nothing', async () => {
     const { contractor } = await create();
     const before = await counts();
-    for (const mutation of ['suspendContractor', 'reactivateContractor', 'terminateContractor']) {
+    for (const mutation of ['suspendContractor', 'reactivateContractor']) {
       const { errors } = await transition(mutation, contractor!.id, 1);
       expect(errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'PENDING_APPROVAL' });
     }
@@ -244,6 +252,13 @@ describe('contractor lifecycle', () => {
     const codes = results.map((r) => (r.errors ? r.errors[0]!.extensions!['code'] : 'OK')).sort();
     expect(codes).toEqual(['CONFLICT', 'OK']);
     expect((await trail(contractor!.id)).filter((e) => e['action'] === 'TRANSITION')).toHaveLength(1);
+  });
+
+  it('terminates an application still PENDING_APPROVAL (refused or withdrawn)', async () => {
+    const { contractor } = await create();
+    const { contractor: terminated, errors } = await transition('terminateContractor', contractor!.id, 1, 'dossier incomplet après relance');
+    expect(errors).toBeUndefined();
+    expect(terminated).toMatchObject({ status: 'TERMINATED', version: 2 });
   });
 
   it('requires a reason', async () => {

@@ -54,6 +54,14 @@ async function count(): Promise<number> {
 }
 
 describe('importCustomerSubscriptions', () => {
+  it('reads a file separated by semicolons, and refuses an unknown column rather than ignore it', async () => {
+    const semicolons = [header.replaceAll(',', ';'), row({ customer_name: 'Hakim Ferhat' }).replaceAll('"Cité 500 logements, bt 4"', 'Cité 500 logements bt 4').replaceAll(',', ';')].join('\n');
+    expect(await importCsv(semicolons)).toMatchObject({ rows: 1, created: 1, errors: [] });
+    const misspelt = (await importCsv(`${header.replace('site_code', 'site_cod')}\n${row()}\n`)).errors;
+    expect(misspelt).toHaveLength(1);
+    expect(misspelt[0]!.reason).toMatch(/^unknown columns: site_cod \(the columns are /);
+  });
+
   it("loads AT's backlog PENDING, linked to sites by code; importing it again creates nothing", async () => {
     const csv = [header, row({ site_code: siteCode.toLowerCase() }), row(), row({ ordered_at: '' })].join('\n');
     const before = await count();
@@ -92,13 +100,13 @@ describe('importCustomerSubscriptions', () => {
     const report = await importCsv(csv);
     expect(report.created).toBe(0);
     expect(report.errors.map((e) => [e.line, e.field])).toEqual([
-      [3, 'customerPhone'],
-      [4, 'communeId'],
-      [5, 'communeId'],
-      [6, 'siteCode'],
-      [7, 'siteCode'],
-      [9, 'orderReference'],
-      [10, 'orderedAt'],
+      [3, 'customer_phone'],
+      [4, 'commune_id'],
+      [5, 'commune_id'],
+      [6, 'site_code'],
+      [7, 'site_code'],
+      [9, 'order_reference'],
+      [10, 'ordered_at'],
     ]);
     expect(await count()).toBe(before);
   });

@@ -15,6 +15,20 @@ import { customerSubscriptionSchema, type CustomerSubscriptionValues } from './c
  */
 export const customerSubscriptionCsvColumns = ['order_reference', 'customer_name', 'customer_phone', 'customer_address', 'commune_id', 'offer'] as const;
 
+/** Optional columns of a customer subscriptions CSV. */
+const optionalColumns = ['site_code', 'ordered_at'];
+
+/** The CSV column of each input field, for errors. */
+const columnOf: Record<string, string> = {
+  orderReference: 'order_reference',
+  customerName: 'customer_name',
+  customerPhone: 'customer_phone',
+  customerAddress: 'customer_address',
+  communeId: 'commune_id',
+  offer: 'offer',
+  orderedAt: 'ordered_at',
+};
+
 function toInput(values: Record<string, string>): Record<string, unknown> {
   const orderedAt = values['ordered_at'] ? new Date(values['ordered_at']) : null;
   return {
@@ -57,18 +71,18 @@ async function place(em: EntityManager, rows: CsvRowWithValue[]): Promise<{ plac
   for (const row of rows) {
     const wilayaCode = communes.get(row.value.communeId);
     if (!wilayaCode) {
-      errors.push({ line: row.line, field: 'communeId', reason: `no commune with id ${row.value.communeId}` });
+      errors.push({ line: row.line, field: 'commune_id', reason: `no commune with id ${row.value.communeId}` });
       continue;
     }
     let siteId: string | null = null;
     if (row.siteCode) {
       const site = sites.get(row.siteCode);
       if (!site) {
-        errors.push({ line: row.line, field: 'siteCode', reason: `no site with code ${row.siteCode}` });
+        errors.push({ line: row.line, field: 'site_code', reason: `no site with code ${row.siteCode}` });
         continue;
       }
       if (site.wilayaCode !== wilayaCode) {
-        errors.push({ line: row.line, field: 'siteCode', reason: `site ${row.siteCode} is in wilaya ${site.wilayaCode}, the customer in ${wilayaCode}` });
+        errors.push({ line: row.line, field: 'site_code', reason: `site ${row.siteCode} is in wilaya ${site.wilayaCode}, the customer in ${wilayaCode}` });
         continue;
       }
       siteId = site.id;
@@ -85,10 +99,10 @@ async function place(em: EntityManager, rows: CsvRowWithValue[]): Promise<{ plac
  * written in one transaction, with a CREATE audit event each.
  */
 export async function importCustomerSubscriptions(context: Context, csvText: string): Promise<ImportReport> {
-  const { rows, errors: readErrors } = readCsv(csvText, customerSubscriptionCsvColumns);
+  const { rows, errors: readErrors } = readCsv(csvText, customerSubscriptionCsvColumns, optionalColumns);
   if (readErrors.length > 0) return { rows: rows.length, created: 0, skipped: 0, errors: readErrors };
-  const { valid, errors } = validateRows(rows, customerSubscriptionSchema, toInput);
-  errors.push(...duplicateKeys(valid, (value) => value.orderReference, 'orderReference'));
+  const { valid, errors } = validateRows(rows, customerSubscriptionSchema, toInput, columnOf);
+  errors.push(...duplicateKeys(valid, (value) => value.orderReference, 'order_reference'));
   const siteCodes = new Map(rows.map((row) => [row.line, row.values['site_code']?.toUpperCase() || null]));
   const { placed, errors: placeErrors } = await place(
     context.em,

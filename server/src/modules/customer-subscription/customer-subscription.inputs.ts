@@ -32,7 +32,9 @@ export class CreateCustomerSubscriptionInput {
   orderedAt?: Date | null;
 }
 
-@InputType({ description: "Fields to change on a customer subscription; only the fields sent are changed." })
+@InputType({
+  description: 'Fields to change on a customer subscription; only the fields sent are changed. ACCEPTED, FAILED and CANCELLED ones no longer change.',
+})
 export class UpdateCustomerSubscriptionInput {
   @Field(() => String, { nullable: true, description: 'As in CreateCustomerSubscriptionInput; left out: unchanged.' })
   customerName?: string | null;
@@ -70,8 +72,11 @@ export class AssignCustomerSubscriptionInput extends CustomerSubscriptionRef {
 
 @InputType({ description: 'Book the installation appointment.' })
 export class ScheduleInstallationInput extends CustomerSubscriptionRef {
-  @Field(() => DateTime, { description: 'Appointment (UTC), after the order and at most a year ahead.' })
+  @Field(() => DateTime, { description: 'Appointment (UTC), from now to a year ahead, after the order.' })
   appointmentAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'Why, up to 500 characters (e.g. why the appointment moved).' })
+  reason?: string | null;
 }
 
 @InputType({ description: 'The connection could not be made.' })
@@ -103,7 +108,7 @@ export const customerSubscriptionSchema = z.object({
   offer: requiredText(100),
   siteId: recordId.nullish().transform((value) => value ?? null),
   orderedAt: z
-    .date({ error: 'must be a date and time' })
+    .date({ error: 'must be a date and time in ISO 8601, e.g. 2026-11-02T08:30:00Z' })
     .refine((date) => date.getTime() <= Date.now() + 60_000, { error: 'must not be in the future' })
     .nullish()
     .transform((value) => value ?? new Date()),

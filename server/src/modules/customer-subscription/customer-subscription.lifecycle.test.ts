@@ -9,6 +9,7 @@ const all = Object.values(S);
 const allowed: [S, CustomerSubscriptionAction, S][] = [
   [S.PENDING, 'ASSIGN', S.ASSIGNED],
   [S.ASSIGNED, 'ASSIGN', S.ASSIGNED],
+  [S.SCHEDULED, 'ASSIGN', S.ASSIGNED],
   [S.ASSIGNED, 'SCHEDULE', S.SCHEDULED],
   [S.SCHEDULED, 'SCHEDULE', S.SCHEDULED],
   [S.SCHEDULED, 'REPORT_INSTALLATION', S.INSTALLED],

@@ -7,11 +7,14 @@ import { CustomerSubscriptionStatus as S } from './customer-subscription.entity.
  */
 export type CustomerSubscriptionAction = 'ASSIGN' | 'SCHEDULE' | 'REPORT_INSTALLATION' | 'ACCEPT' | 'REJECT' | 'FAIL' | 'CANCEL';
 
+/** The states nothing leaves: the record is closed, its data no longer changes. */
+export const terminalStatuses = [S.ACCEPTED, S.FAILED, S.CANCELLED] as const;
+
 /** The states work can still move on from; FAILED and CANCELLED are reachable from each of them. */
 export const openStatuses = [S.PENDING, S.ASSIGNED, S.SCHEDULED, S.INSTALLED, S.REJECTED] as const;
 
 export const customerSubscriptionLifecycle = new Lifecycle<S, CustomerSubscriptionAction>('customer subscription', {
-  ASSIGN: { from: [S.PENDING, S.ASSIGNED], to: S.ASSIGNED },
+  ASSIGN: { from: [S.PENDING, S.ASSIGNED, S.SCHEDULED], to: S.ASSIGNED },
   SCHEDULE: { from: [S.ASSIGNED, S.SCHEDULED], to: S.SCHEDULED },
   REPORT_INSTALLATION: { from: [S.SCHEDULED, S.REJECTED], to: S.INSTALLED },
   ACCEPT: { from: [S.INSTALLED], to: S.ACCEPTED },

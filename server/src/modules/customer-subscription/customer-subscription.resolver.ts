@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ImportReport } from '../../common/csv-import.js';
+import { DateTime } from '../../common/scalars.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
@@ -50,6 +51,12 @@ export class CustomerSubscriptionFilterInput {
 
   @Field(() => String, { nullable: true, description: 'Part of the order reference or customer name (case-insensitive, ≤ 100 characters).' })
   search?: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: 'Appointment at or after this instant (UTC).' })
+  appointmentFrom?: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: "Appointment before this instant (UTC): with appointmentFrom, e.g. a day's appointments." })
+  appointmentBefore?: Date | null;
 }
 
 @ObjectType({ description: 'The customer subscription after a mutation.' })
@@ -119,7 +126,9 @@ export class CustomerSubscriptionResolver {
     return { customerSubscription: await updateCustomerSubscription(context, id, expectedVersion, input) };
   }
 
-  @Mutation(() => CustomerSubscriptionPayload, { description: `PENDING or ASSIGNED → ASSIGNED. ${errors} CONTRACTOR_NOT_ELIGIBLE.` })
+  @Mutation(() => CustomerSubscriptionPayload, {
+    description: `PENDING, ASSIGNED or SCHEDULED → ASSIGNED (an appointment is dropped); on a site, to the site's contractor while the site is open. ${errors} CONTRACTOR_NOT_ELIGIBLE, SITE_NOT_OPEN.`,
+  })
   async assignCustomerSubscription(
     @Arg('input', () => AssignCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' }) input: AssignCustomerSubscriptionInput,
     @Ctx() context: Context,
@@ -127,12 +136,12 @@ export class CustomerSubscriptionResolver {
     return { customerSubscription: await assignCustomerSubscription(context, input.id, input.expectedVersion, input.contractorId) };
   }
 
-  @Mutation(() => CustomerSubscriptionPayload, { description: `ASSIGNED or SCHEDULED → SCHEDULED at appointmentAt. ${errors}` })
+  @Mutation(() => CustomerSubscriptionPayload, { description: `ASSIGNED or SCHEDULED → SCHEDULED at appointmentAt (from now to a year ahead). ${errors}` })
   async scheduleInstallation(
     @Arg('input', () => ScheduleInstallationInput, { description: 'What to change, and the version last seen.' }) input: ScheduleInstallationInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
-    return { customerSubscription: await scheduleInstallation(context, input.id, input.expectedVersion, input.appointmentAt) };
+    return { customerSubscription: await scheduleInstallation(context, input.id, input.expectedVersion, input.appointmentAt, input.reason) };
   }
 
   @Mutation(() => CustomerSubscriptionPayload, { description: `Any open state → FAILED with a reason code. ${errors}` })

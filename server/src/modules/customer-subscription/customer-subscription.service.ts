@@ -10,7 +10,7 @@ import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { eligibleContractor } from '../contractor/contractor.service.js';
 import { Commune } from '../reference-data/commune.entity.js';
-import { Site } from '../site/site.entity.js';
+import { Site, SiteStatus } from '../site/site.entity.js';
 import { CustomerSubscription, CustomerSubscriptionStatus, FailureReason } from './customer-subscription.entity.js';
 import {
   customerSubscriptionSchema,
@@ -19,7 +19,7 @@ import {
   type CustomerSubscriptionValues,
   type UpdateCustomerSubscriptionInput,
 } from './customer-subscription.inputs.js';
-import { customerSubscriptionLifecycle as lifecycle } from './customer-subscription.lifecycle.js';
+import { customerSubscriptionLifecycle as lifecycle, terminalStatuses } from './customer-subscription.lifecycle.js';
 
 const what = 'customer subscription';
 const createdFields = Object.keys(customerSubscriptionSchema.shape) as (keyof CustomerSubscriptionValues)[];
@@ -32,6 +32,8 @@ export interface CustomerSubscriptionFilter {
   contractorId?: string | null;
   siteId?: string | null;
   search?: string | null;
+  appointmentFrom?: Date | null;
+  appointmentBefore?: Date | null;
 }
 
 const filterSchema = z.object({
@@ -41,6 +43,8 @@ const filterSchema = z.object({
   contractorId: recordId.nullish(),
   siteId: recordId.nullish(),
   search: searchText,
+  appointmentFrom: z.date().nullish(),
+  appointmentBefore: z.date().nullish(),
 });
 
 function valuesOf(subscription: CustomerSubscription): CustomerSubscriptionValues {
@@ -57,14 +61,18 @@ function valuesOf(subscription: CustomerSubscription): CustomerSubscriptionValue
 }
 
 /** The commune, and the site if one is named, which must lie in the commune's wilaya. */
-async function places(em: EntityManager, values: CustomerSubscriptionValues): Promise<{ commune: Commune; site: Site | null }> {
+async function places(
+  em: EntityManager,
+  values: CustomerSubscriptionValues,
+  blame: 'siteId' | 'communeId' = 'siteId',
+): Promise<{ commune: Commune; site: Site | null }> {
   const commune = await em.findOne(Commune, { id: Number(values.communeId) });
   if (!commune) throw notFound('communeId', 'commune', values.communeId);
   if (values.siteId === null) return { commune, site: null };
   const site = await em.findOne(Site, { id: values.siteId });
   if (!site) throw notFound('siteId', 'site', values.siteId);
   if (site.wilaya.code !== commune.wilaya.code) {
-    throw badUserInput('siteId', `siteId: site ${site.code} is in wilaya ${site.wilaya.code}, the customer in wilaya ${commune.wilaya.code}`);
+    throw badUserInput(blame, `site ${site.code} is in wilaya ${site.wilaya.code}, the customer in wilaya ${commune.wilaya.code}`);
   }
   return { commune, site };
 }
@@ -82,7 +90,7 @@ export function findCustomerSubscription(context: Context, id: string): Promise<
 
 /**
  * A page of customer subscriptions, oldest order first (then id), filtered by wilaya, commune, status,
- * contractor, site and text (order reference or customer name).
+ * contractor, site, text (order reference or customer name) and appointment time (from, before).
  */
 export function listCustomerSubscriptions(context: Context, filter: CustomerSubscriptionFilter, page: PageArgs): Promise<Page<CustomerSubscription>> {
   const values = parseInput(filterSchema, filter, 'filter');
@@ -92,6 +100,8 @@ export function listCustomerSubscriptions(context: Context, filter: CustomerSubs
   if (values.status) where.push({ status: values.status });
   if (values.contractorId) where.push({ contractor: values.contractorId });
   if (values.siteId) where.push({ site: values.siteId });
+  if (values.appointmentFrom) where.push({ appointmentAt: { $gte: values.appointmentFrom } });
+  if (values.appointmentBefore) where.push({ appointmentAt: { $lt: values.appointmentBefore } });
   if (values.search) {
     const pattern = containsPattern(values.search);
     where.push({ $or: [{ orderReference: { $ilike: pattern } }, { customerName: { $ilike: pattern } }] });
@@ -149,11 +159,16 @@ export async function updateCustomerSubscription(
   const sent = Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== undefined && (updatableFields as readonly string[]).includes(key)));
   return inTransaction(context, async (em) => {
     const subscription = await loadForChange(em, CustomerSubscription, what, subscriptionId, expected);
+    if ((terminalStatuses as readonly CustomerSubscriptionStatus[]).includes(subscription.status)) {
+      throw new DomainError(ErrorCode.INVALID_TRANSITION, `A ${subscription.status} customer subscription is closed: its data no longer changes`, {
+        currentStatus: subscription.status,
+      });
+    }
     const before = valuesOf(subscription);
     const values = parseInput(customerSubscriptionSchema, { ...before, ...sent });
     const changes = changedFields(before, values, updatableFields);
     if (changes.length === 0) return subscription;
-    const where = await places(em, values);
+    const where = await places(em, values, 'siteId' in sent ? 'siteId' : 'communeId');
     if (subscription.contractor && where.commune.wilaya.code !== subscription.wilaya.code) {
       throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, 'Assigned work cannot move to another wilaya', { field: 'communeId' });
     }
@@ -169,8 +184,10 @@ async function loadRef(em: EntityManager, id: string, version: number): Promise<
 }
 
 /**
- * Assigns the work to a contractor ACTIVE in the customer's wilaya (PENDING or ASSIGNED → ASSIGNED).
- * @throws DomainError INVALID_TRANSITION, CONTRACTOR_NOT_ELIGIBLE, NOT_FOUND, CONFLICT, BAD_USER_INPUT
+ * Assigns (or reassigns) the work to a contractor ACTIVE in the customer's wilaya — the site's
+ * contractor when the home belongs to a site, which must be open: PENDING, ASSIGNED or SCHEDULED →
+ * ASSIGNED; a booked appointment is dropped (the new contractor books its own).
+ * @throws DomainError INVALID_TRANSITION, CONTRACTOR_NOT_ELIGIBLE, SITE_NOT_OPEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT
  */
 export async function assignCustomerSubscription(context: Context, id: string, version: number, contractorId: string): Promise<CustomerSubscription> {
   const contractor = parseInput(recordId, contractorId, 'contractorId');
@@ -178,32 +195,64 @@ export async function assignCustomerSubscription(context: Context, id: string, v
     const subscription = await loadRef(em, id, version);
     lifecycle.next('ASSIGN', subscription.status);
     const eligible = await eligibleContractor(em, contractor, subscription.wilaya.code);
+    if (subscription.site) await checkSiteTakes(em, subscription.site.id, contractor);
     const previous = subscription.contractor?.id ?? null;
+    const previousAppointment = subscription.appointmentAt;
     subscription.contractor = ref(eligible);
+    subscription.appointmentAt = null;
     transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'ASSIGN', null, {
-      changes: previous === contractor ? [] : [{ field: 'contractorId', from: previous, to: contractor }],
+      changes: [
+        ...(previous === contractor ? [] : [{ field: 'contractorId', from: previous, to: contractor }]),
+        ...(previousAppointment ? [{ field: 'appointmentAt', from: previousAppointment.toISOString(), to: null }] : []),
+      ],
     });
     return subscription;
   });
 }
 
+/**
+ * Work on a site goes to the site's contractor, while the site is open (ASSIGNED or IN_PROGRESS).
+ * @throws DomainError SITE_NOT_OPEN (with siteStatus), CONTRACTOR_NOT_ELIGIBLE (with siteContractorId)
+ */
+async function checkSiteTakes(em: EntityManager, siteId: string, contractorId: string): Promise<void> {
+  const site = await em.findOneOrFail(Site, { id: siteId });
+  if (site.status !== SiteStatus.ASSIGNED && site.status !== SiteStatus.IN_PROGRESS) {
+    throw new DomainError(ErrorCode.SITE_NOT_OPEN, `Site ${site.code} is ${site.status}: its work cannot be assigned`, { siteStatus: site.status });
+  }
+  if (site.contractor && site.contractor.id !== contractorId) {
+    throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, `Site ${site.code} is assigned to contractor ${site.contractor.id}: its work goes to that contractor`, {
+      field: 'contractorId',
+      siteContractorId: site.contractor.id,
+    });
+  }
+}
+
 const oneYearMs = 366 * 24 * 3600 * 1000;
+/** How far in the past an appointment may be booked (clock differences between devices). */
+const appointmentSlackMs = 5 * 60 * 1000;
 
 /**
- * Books (or moves) the installation appointment: ASSIGNED or SCHEDULED → SCHEDULED.
- * @throws DomainError INVALID_TRANSITION, BAD_USER_INPUT (appointment before the order or over a year ahead), CONFLICT, NOT_FOUND
+ * Books (or moves) the installation appointment, from now to a year ahead, with an optional reason
+ * (e.g. why it moved): ASSIGNED or SCHEDULED → SCHEDULED.
+ * @throws DomainError INVALID_TRANSITION, BAD_USER_INPUT (appointment in the past, before the order or over a year ahead), CONFLICT, NOT_FOUND
  */
-export async function scheduleInstallation(context: Context, id: string, version: number, appointmentAt: Date): Promise<CustomerSubscription> {
-  if (!(appointmentAt instanceof Date) || Number.isNaN(appointmentAt.getTime()) || appointmentAt.getTime() > Date.now() + oneYearMs) {
-    throw badUserInput('appointmentAt', 'appointmentAt must be a date and time at most a year ahead');
+export async function scheduleInstallation(
+  context: Context,
+  id: string,
+  version: number,
+  appointmentAt: Date,
+  reason?: string | null,
+): Promise<CustomerSubscription> {
+  const time = appointmentAt instanceof Date ? appointmentAt.getTime() : Number.NaN;
+  if (Number.isNaN(time) || time < Date.now() - appointmentSlackMs || time > Date.now() + oneYearMs) {
+    throw badUserInput('appointmentAt', 'must be a date and time from now to a year ahead');
   }
+  const why = parseInput(optionalText(500), reason, 'reason') ?? null;
   return inTransaction(context, async (em) => {
     const subscription = await loadRef(em, id, version);
-    if (appointmentAt.getTime() < subscription.orderedAt.getTime()) {
-      throw badUserInput('appointmentAt', 'appointmentAt must not be before the order was taken');
-    }
+    if (time < subscription.orderedAt.getTime()) throw badUserInput('appointmentAt', 'must not be before the order was taken');
     const previous = subscription.appointmentAt;
-    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'SCHEDULE', null, {
+    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'SCHEDULE', why, {
       changes: [{ field: 'appointmentAt', from: previous?.toISOString() ?? null, to: appointmentAt.toISOString() }],
     });
     subscription.appointmentAt = appointmentAt;

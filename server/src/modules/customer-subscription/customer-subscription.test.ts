@@ -187,3 +187,73 @@ describe('customerSubscriptions list', () => {
     expect(work.contractor.workCounts.find((w) => w.status === 'ASSIGNED')?.count).toBe(assigned.customerSubscriptions.totalCount);
   });
 });
+
+describe('work on a site', () => {
+  it("goes to the site's contractor while the site is open, and a reassignment drops the appointment", async () => {
+    const siteFirm = await activeContractor(t);
+    const site = await createSite(t);
+    const onSite = await createCustomerSubscription(t, { siteId: site.id });
+    const planned = await mutate('assignCustomerSubscription', 'AssignCustomerSubscriptionInput', { id: onSite.id, expectedVersion: 1, contractorId: siteFirm.id });
+    expect(planned.errors?.[0]?.extensions).toMatchObject({ code: 'SITE_NOT_OPEN', siteStatus: 'PLANNED' });
+
+    await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }', {
+      id: site.id,
+      c: siteFirm.id,
+    });
+    const other = await mutate('assignCustomerSubscription', 'AssignCustomerSubscriptionInput', { id: onSite.id, expectedVersion: 1, contractorId: contractor.id });
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'CONTRACTOR_NOT_ELIGIBLE', siteContractorId: siteFirm.id });
+
+    const assigned = await mutate('assignCustomerSubscription', 'AssignCustomerSubscriptionInput', { id: onSite.id, expectedVersion: 1, contractorId: siteFirm.id });
+    expect(assigned.subscription).toMatchObject({ status: 'ASSIGNED', contractor: { id: siteFirm.id } });
+    const scheduled = await mutate('scheduleInstallation', 'ScheduleInstallationInput', {
+      id: onSite.id,
+      expectedVersion: 2,
+      appointmentAt: inFiveDays(),
+      reason: 'créneau du matin',
+    });
+    expect(scheduled.subscription).toMatchObject({ status: 'SCHEDULED', statusReason: 'créneau du matin' });
+    const reassigned = await mutate('assignCustomerSubscription', 'AssignCustomerSubscriptionInput', { id: onSite.id, expectedVersion: 3, contractorId: siteFirm.id });
+    expect(reassigned.subscription).toMatchObject({ status: 'ASSIGNED', appointmentAt: null, version: 4 });
+  });
+});
+
+describe('closed and foreign data', () => {
+  it('refuses to change a CANCELLED customer subscription, a foreign phone number and an appointment in the past', async () => {
+    const created = await createCustomerSubscription(t);
+    const foreign = await t.graphql('mutation ($id: ID!) { updateCustomerSubscription(id: $id, expectedVersion: 1, input: { customerPhone: "+33 6 12 34 56 78" }) { customerSubscription { id } } }', {
+      id: created.id,
+    });
+    expect(foreign.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'customerPhone' });
+    await mutate('cancelCustomerSubscription', 'CancelCustomerSubscriptionInput', { id: created.id, expectedVersion: 1, reason: 'doublon' });
+    const closed = await t.graphql('mutation ($id: ID!) { updateCustomerSubscription(id: $id, expectedVersion: 2, input: { customerName: "Autre" }) { customerSubscription { id } } }', {
+      id: created.id,
+    });
+    expect(closed.body.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'CANCELLED' });
+
+    const assignedOne = await createCustomerSubscription(t, { orderedAt: new Date(Date.now() - 5 * 86_400_000).toISOString() });
+    await mutate('assignCustomerSubscription', 'AssignCustomerSubscriptionInput', { id: assignedOne.id, expectedVersion: 1, contractorId: contractor.id });
+    const past = await mutate('scheduleInstallation', 'ScheduleInstallationInput', {
+      id: assignedOne.id,
+      expectedVersion: 2,
+      appointmentAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+    });
+    expect(past.errors?.[0]).toMatchObject({ message: 'appointmentAt: must be a date and time from now to a year ahead', extensions: { code: 'BAD_USER_INPUT' } });
+  });
+
+  it("lists a day's appointments with appointmentFrom and appointmentBefore", async () => {
+    const created = await createCustomerSubscription(t);
+    await mutate('assignCustomerSubscription', 'AssignCustomerSubscriptionInput', { id: created.id, expectedVersion: 1, contractorId: contractor.id });
+    const at = new Date(Date.now() + 20 * 86_400_000);
+    at.setUTCHours(9, 0, 0, 0);
+    await mutate('scheduleInstallation', 'ScheduleInstallationInput', { id: created.id, expectedVersion: 2, appointmentAt: at.toISOString() });
+    const dayStart = new Date(at);
+    dayStart.setUTCHours(0, 0, 0, 0);
+    const dayEnd = new Date(dayStart.getTime() + 86_400_000);
+    const day = await mustQuery<{ customerSubscriptions: { edges: { node: { id: string } }[] } }>(
+      t,
+      'query ($from: DateTimeISO, $before: DateTimeISO) { customerSubscriptions(filter: { appointmentFrom: $from, appointmentBefore: $before }) { edges { node { id } } } }',
+      { from: dayStart.toISOString(), before: dayEnd.toISOString() },
+    );
+    expect(day.customerSubscriptions.edges.map((e) => e.node.id)).toEqual([created.id]);
+  });
+});

@@ -206,11 +206,18 @@ describe('sites list', () => {
     expect(oran.sites.totalCount).toBe(0);
   });
 
+  it("refuses another list's cursor", async () => {
+    const contractors = await mustQuery<{ contractors: { pageInfo: { endCursor: string } } }>(t, '{ contractors(first: 1) { pageInfo { endCursor } } }');
+    const { body } = await t.graphql('query ($after: String) { sites(after: $after) { totalCount } }', { after: contractors.contractors.pageInfo.endCursor });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
   it('refuses a page over 100, a foreign cursor and a malformed filter with BAD_USER_INPUT', async () => {
     for (const [query, field] of [
       ['{ sites(first: 101) { totalCount } }', 'first'],
       ['{ sites(first: 0) { totalCount } }', 'first'],
       ['{ sites(after: "not-a-cursor") { totalCount } }', 'after'],
+      ['{ sites(after: "Site:W1siYSJdXQ") { totalCount } }', 'after'],
       ['{ sites(filter: { wilayaCode: "1" }) { totalCount } }', 'filter.wilayaCode'],
       ['{ sites(filter: { contractorId: "x" }) { totalCount } }', 'filter.contractorId'],
     ] as const) {
