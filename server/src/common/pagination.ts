@@ -92,10 +92,11 @@ export async function paginate<T extends object>(
   if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
     throw badUserInput('first', `must be from 1 to ${maxPageSize} (got ${first})`);
   }
-  const keyLength = Array.isArray(orderBy) ? orderBy.length : Object.keys(orderBy).length;
+  const meta = em.getMetadata().get(Utils.className(entity));
+  const keyChecks = Object.keys(orderBy).map((key) => keyCheck(meta.properties[key as keyof typeof meta.properties]));
   // A cursor names its list, so that one list's cursor is refused by another.
   const prefix = `${Utils.className(entity)}:`;
-  const after = args.after === undefined || args.after === null ? undefined : keysOf(args.after, prefix, keyLength);
+  const after = args.after === undefined || args.after === null ? undefined : keysOf(args.after, prefix, keyChecks);
   const cursor = await em.findByCursor(entity, where, { first, after, orderBy, includeCount: false } as never);
   const items = [...cursor.items] as T[];
   const named = (value: string | null) => (value === null ? null : `${prefix}${value}`);
@@ -111,8 +112,28 @@ export async function paginate<T extends object>(
   };
 }
 
-/** MikroORM's cursor inside one of ours, checked: this list's name, as many plain keys as the sort. */
-function keysOf(after: string, prefix: string, keyLength: number): string {
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+
+/** How a sort key's value must look in a cursor, from the property's type: the cursor goes to SQL. */
+function keyCheck(property: { type: string; runtimeType: string; columnTypes: string[] } | undefined): (value: unknown) => boolean {
+  const column = property?.columnTypes[0] ?? '';
+  if (/^(bigint|bigserial|int|integer|serial)\b/.test(column)) {
+    return (value) => (typeof value === 'string' && /^\d{1,18}$/.test(value)) || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0);
+  }
+  if (property?.runtimeType === 'Date' || column.startsWith('timestamp')) {
+    // Cursor.decode revives ISO strings into Dates; PostgreSQL takes years 4713 BC to 294276 AD.
+    const plausible = (time: number) => !Number.isNaN(time) && time >= Date.UTC(1900, 0, 1) && time < Date.UTC(2200, 0, 1);
+    return (value) =>
+      (value instanceof Date && plausible(value.getTime())) || (typeof value === 'string' && isoInstant.test(value) && plausible(Date.parse(value)));
+  }
+  return (value) => typeof value === 'string' && value.length <= 400 && !value.includes('\u0000');
+}
+
+/**
+ * MikroORM's cursor inside one of ours, checked: this list's name, then one value per sort key, each
+ * of its key's type (a string for a name, digits for an id, an ISO instant for a time).
+ */
+function keysOf(after: string, prefix: string, keyChecks: ((value: unknown) => boolean)[]): string {
   const inner = after.startsWith(prefix) ? after.slice(prefix.length) : '';
   let decoded: unknown;
   try {
@@ -120,8 +141,7 @@ function keysOf(after: string, prefix: string, keyLength: number): string {
   } catch {
     decoded = undefined;
   }
-  const plain = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
-  if (!Array.isArray(decoded) || decoded.length !== keyLength || !decoded.every(plain)) {
+  if (!Array.isArray(decoded) || decoded.length !== keyChecks.length || !decoded.every((value, index) => keyChecks[index]!(value))) {
     throw badUserInput('after', 'must be a cursor returned by this list (pageInfo.endCursor or an edge cursor)');
   }
   return inner;

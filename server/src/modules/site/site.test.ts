@@ -206,6 +206,41 @@ describe('sites list', () => {
     expect(oran.sites.totalCount).toBe(0);
   });
 
+  it('refuses forged cursors whose keys do not have their types, before any SQL', async () => {
+    const forge = (list: string, keys: unknown[]) => `${list}:${Buffer.from(JSON.stringify(keys)).toString('base64url')}`;
+    const cases: [string, unknown[]][] = [
+      ['sites', [1, 2]],
+      ['sites', ['A', 'abc']],
+      ['sites', [null, '1']],
+      ['sites', [{ $ne: 'x' }, '1']],
+      ['sites', ['A', '1e400']],
+      ['contractors', [1, '2']],
+      ['customerSubscriptions', ['not a date', '1']],
+      ['customerSubscriptions', [12345, '1']],
+      ['customerSubscriptions', ['+300000-01-01T00:00:00.000Z', '1']],
+    ];
+    const entity = { sites: 'Site', contractors: 'Contractor', customerSubscriptions: 'CustomerSubscription' } as Record<string, string>;
+    for (const [list, keys] of cases) {
+      const { body } = await t.graphql(`query ($after: String) { ${list}(after: $after) { totalCount } }`, { after: forge(entity[list]!, keys) });
+      expect(body.errors?.[0]?.extensions, `${list} ${JSON.stringify(keys)}`).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+  });
+
+  it('pages customer subscriptions by order time with real cursors', async () => {
+    for (let i = 0; i < 3; i += 1) await createCustomerSubscription(t, { customerName: 'Cursor Paging' });
+    const first = await mustQuery<{ customerSubscriptions: { edges: { node: { id: string } }[]; pageInfo: { endCursor: string } } }>(
+      t,
+      '{ customerSubscriptions(first: 2, filter: { search: "Cursor Paging" }) { edges { node { id } } pageInfo { endCursor } } }',
+    );
+    const next = await mustQuery<{ customerSubscriptions: { edges: { node: { id: string } }[] } }>(
+      t,
+      'query ($after: String) { customerSubscriptions(first: 2, after: $after, filter: { search: "Cursor Paging" }) { edges { node { id } } } }',
+      { after: first.customerSubscriptions.pageInfo.endCursor },
+    );
+    expect(first.customerSubscriptions.edges).toHaveLength(2);
+    expect(next.customerSubscriptions.edges).toHaveLength(1);
+  });
+
   it("refuses another list's cursor", async () => {
     const contractors = await mustQuery<{ contractors: { pageInfo: { endCursor: string } } }>(t, '{ contractors(first: 1) { pageInfo { endCursor } } }');
     const { body } = await t.graphql('query ($after: String) { sites(after: $after) { totalCount } }', { after: contractors.contractors.pageInfo.endCursor });
