@@ -75,7 +75,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const database: DatabaseHandle = await openDatabase(config, logger);
   let orm: MikroORM | undefined;
   try {
-    orm = await initOrm({ databaseUrl: database.url, logger, poolMax: config.DB_POOL_MAX });
+    orm = await initOrm({ databaseUrl: database.url, logger, poolMax: config.DB_POOL_MAX, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS });
     await prepareDatabase(config, orm, logger);
     return await serve(config, logger, orm, database);
   } catch (error) {

@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       DB_POOL_MAX: 10,
       SHUTDOWN_TIMEOUT_MS: 10_000,
       MAX_BODY_BYTES: 10 * 1024 * 1024,
+      DB_STATEMENT_TIMEOUT_MS: 15_000,
     });
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.EMBEDDED_PG_DIR).toMatch(/\.data\/postgres$/);

@@ -45,6 +45,7 @@ const environmentSchema = z.object({
   DB_POOL_MAX: positiveInteger('connections in the pool', 1000).default(10),
   SHUTDOWN_TIMEOUT_MS: positiveInteger('milliseconds', 600_000).default(10_000),
   MAX_BODY_BYTES: positiveInteger('bytes', 100 * 1024 * 1024).default(10 * 1024 * 1024),
+  DB_STATEMENT_TIMEOUT_MS: positiveInteger('milliseconds', 3_600_000).default(15_000),
 });
 
 /** The validated configuration the app runs with. Durations in milliseconds. */

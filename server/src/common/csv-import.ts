@@ -32,8 +32,22 @@ export class ImportReport {
   })
   skipped!: number;
 
-  @Field(() => [ImportRowError], { description: 'Every row that cannot be used; when any, nothing was written.' })
+  @Field(() => [ImportRowError], {
+    description: `The rows that cannot be used, the first ${1000} problems at most (see errorCount); when any, nothing was written.`,
+  })
   errors!: ImportRowError[];
+
+  @Field(() => Int, { description: 'How many problems the file has in all.' })
+  errorCount!: number;
+}
+
+/** Most problems an import report lists (a file of bad rows would otherwise answer megabytes). */
+export const maxReportedErrors = 1000;
+
+/** A report of a refused file: nothing written, the first problems listed, all of them counted. */
+export function refused(rows: number, errors: ImportRowError[]): ImportReport {
+  const sorted = [...errors].sort((a, b) => a.line - b.line);
+  return { rows, created: 0, skipped: 0, errors: sorted.slice(0, maxReportedErrors), errorCount: errors.length };
 }
 
 /** Most rows one import takes. */
@@ -80,6 +94,10 @@ export function readCsv(
     return { rows: [], errors: [{ line: 1, field: null, reason: `the file has ${records.length} rows; an import takes at most ${maxImportRows}` }] };
   }
   const header = Object.keys(records[0]!.record);
+  const rawHeader = parse(text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n')), { bom: true, delimiter: delimiterOf(text), to: 1 })[0] as string[] | undefined;
+  const columns = (rawHeader ?? []).map((column) => column.trim().toLowerCase());
+  const repeated = columns.filter((column, index) => columns.indexOf(column) !== index);
+  if (repeated.length > 0) return { rows: [], errors: [{ line: 1, field: null, reason: `columns named twice: ${[...new Set(repeated)].join(', ')}` }] };
   const missing = requiredColumns.filter((column) => !header.includes(column));
   if (missing.length > 0) return { rows: [], errors: [{ line: 1, field: null, reason: `missing columns: ${missing.join(', ')}` }] };
   const unknown = header.filter((column) => !requiredColumns.includes(column) && !optionalColumns.includes(column));

@@ -22,6 +22,10 @@ export enum ErrorCode {
   BAD_REQUEST = 'BAD_REQUEST',
   /** The GraphQL document does not parse (HTTP and WebSocket). */
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  /** The request names no operation the document holds (`operationName`). */
+  OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
+  /** Automatic persisted queries are off: send the whole document. */
+  PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
   /** The GraphQL document does not fit the schema (HTTP and WebSocket). */
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   /** The operation asks for too much at once (estimated complexity over the limit); ask for less. */

@@ -63,7 +63,10 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
 
     totalCount!: () => Promise<number>;
 
-    @Field(() => Int, { name: 'totalCount', description: 'How many items match the filter, all pages together.' })
+    @Field(() => Int, {
+      name: 'totalCount',
+      description: 'How many items match the filter, all pages together (a count over the whole list: ask only when shown).',
+    })
     countAll(): Promise<number> {
       return this.totalCount();
     }

@@ -11,7 +11,7 @@ export const algerianPhone = z
   .max(30, { error: 'must be at most 30 characters' })
   .transform((value, context) => {
     const parsed = parsePhoneNumberFromString(value, 'DZ');
-    if (!parsed || !parsed.isValid() || parsed.country !== 'DZ') {
+    if (!parsed || !parsed.isValid() || parsed.country !== 'DZ' || parsed.ext) {
       context.addIssue({ code: 'custom', message: 'must be a valid Algerian phone number, such as 0550 12 34 56 or +213 550 12 34 56' });
       return z.NEVER;
     }

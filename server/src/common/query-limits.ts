@@ -34,12 +34,16 @@ export function listOf(size: number): ComplexityEstimator {
   };
 }
 
-/** Apollo Server's share: graphql-armor's depth, alias, token and directive limits; suggestions off in production. */
+/**
+ * Apollo Server's share: graphql-armor's depth, alias and directive limits; suggestions off in
+ * production. The token limit is graphql-js's own (`parseOptions.maxTokens`): armor's throws from a
+ * plugin hook, which Apollo answers with a 500.
+ */
 export function apolloArmor(production: boolean) {
   return new ApolloArmor({
     maxDepth: { n: queryLimits.maxDepth },
     maxAliases: { n: queryLimits.maxAliases },
-    maxTokens: { n: queryLimits.maxTokens },
+    maxTokens: { enabled: false },
     maxDirectives: { n: queryLimits.maxDirectives },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: production },
@@ -82,7 +86,7 @@ export function checkComplexity(schema: GraphQLSchema, document: DocumentNode, v
   if (complexity > queryLimits.maxComplexity) {
     throw new GraphQLError(
       `This query would cost ${complexity}, over the limit of ${queryLimits.maxComplexity}: ask for fewer items (first) or fewer nested lists`,
-      { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, complexity, maximum: queryLimits.maxComplexity } },
+      { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, complexity, maximum: queryLimits.maxComplexity, http: { status: 400 } } },
     );
   }
 }

@@ -7,6 +7,13 @@ import {
 import type { Context } from '../context.js';
 import { DomainError, ErrorCode } from './errors.js';
 
+/** The field behind each unique constraint, to name it when two requests race for one value. */
+const uniqueFields: Record<string, string> = {
+  contractor_nif_unique: 'nif',
+  site_code_unique: 'code',
+  customer_subscription_order_reference_unique: 'orderReference',
+};
+
 /**
  * Runs `work` in one database transaction on a fork of the context's EntityManager: everything it
  * persists (the change and its audit events) is flushed and committed together, or nothing is.
@@ -23,8 +30,12 @@ export async function inTransaction<T>(context: Context, work: (em: EntityManage
       });
     }
     if (error instanceof UniqueConstraintViolationException) {
-      const constraint = (error as { constraint?: string }).constraint ?? 'unique';
-      throw new DomainError(ErrorCode.CONFLICT, `A record with this value already exists (${constraint})`, { constraint });
+      const field = uniqueFields[(error as { constraint?: string }).constraint ?? ''];
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        field ? `${field}: this value was just taken by another request` : 'A record with these values was just created by another request: run it again',
+        field ? { field } : {},
+      );
     }
     if (error instanceof ForeignKeyConstraintViolationException) {
       throw new DomainError(ErrorCode.NOT_FOUND, 'A record this change refers to does not exist', {});

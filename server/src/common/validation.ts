@@ -16,16 +16,28 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown, field
   throw badUserInput(problems[0]!.field, problems[0]!.reason, problems);
 }
 
-/** Control characters (NUL included): never part of a name, an address or a search. */
-const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+/**
+ * Control characters (NUL, tab, line breaks, DEL, C1, line and paragraph separators) and the
+ * bidirectional overrides that make text display other than it reads: never in a name or address.
+ */
+const controlCharacters = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
+/** Half of a UTF-16 surrogate pair without its other half: not text, and PostgreSQL refuses it. */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A leading =, + or @ makes a spreadsheet run the cell as a formula when the data is exported. */
+const formulaStart = /^[=+@]/;
 
-/** Text of at most `max` characters (counted as people count them: by code point), no control characters. */
+/**
+ * Text of at most `max` characters (counted as people count them: by code point), with no control
+ * characters, no broken characters and no formula start.
+ */
 const text = (max: number) =>
   z
     .string()
     .trim()
     .refine((value) => [...value].length <= max, { error: `must be at most ${max} characters` })
-    .refine((value) => !controlCharacters.test(value), { error: 'must not contain control characters' });
+    .refine((value) => !controlCharacters.test(value), { error: 'must not contain control characters or direction overrides' })
+    .refine((value) => !loneSurrogate.test(value), { error: 'must be valid Unicode text' })
+    .refine((value) => !formulaStart.test(value), { error: 'must not start with =, + or @' });
 
 /** A trimmed, required text of at most `max` characters. */
 export const requiredText = (max: number) =>
@@ -33,13 +45,14 @@ export const requiredText = (max: number) =>
     .string({ error: 'is required' })
     .trim()
     .min(1, { error: 'must not be empty' })
-    .pipe(text(max));
+    .pipe(text(max))
+    .refine((value) => /[\p{L}\p{N}]/u.test(value), { error: 'must contain letters or digits' });
 
 /** A trimmed optional text of at most `max` characters; blank becomes `null`. */
 export const optionalText = (max: number) =>
   text(max)
     .nullish()
-    .transform((value) => (value === undefined ? undefined : value === null || value === '' ? null : value));
+    .transform((value) => (value === undefined || value === null || value === '' ? null : value));
 
 /** Identifier of a record, as the API shows it: a positive whole number in a string. */
 export const recordId = z.string({ error: 'is required' }).trim().regex(/^[1-9]\d{0,17}$/, { error: 'must be an id such as "42"' });
@@ -54,7 +67,12 @@ export const expectedVersion = z.number().int().min(1, { error: 'must be a versi
 export const reason = requiredText(500);
 
 /** Free text for a list filter: trimmed, at most 100 characters, no control characters; blank means none. */
-export const searchText = text(100).nullish();
+export const searchText = z
+  .string()
+  .trim()
+  .refine((value) => [...value].length <= 100, { error: 'must be at most 100 characters' })
+  .refine((value) => !controlCharacters.test(value) && !loneSurrogate.test(value), { error: 'must not contain control characters' })
+  .nullish();
 
 /** An ILIKE pattern matching values that contain `text`, its `%`, `_` and `\\` taken literally. */
 export function containsPattern(text: string): string {

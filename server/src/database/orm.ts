@@ -18,7 +18,7 @@ export const migrationsDir = join(projectRoot, 'server', 'src', 'migrations');
  * Migrations come from the static `migrationsList` so that they load the same from `dist/` and
  * from TypeScript sources under vitest.
  */
-export function ormOptions(options: { databaseUrl: string; logger: Logger; poolMax: number }): Options<PostgreSqlDriver> {
+export function ormOptions(options: { databaseUrl: string; logger: Logger; poolMax: number; statementTimeoutMs?: number }): Options<PostgreSqlDriver> {
   return {
     driver: PostgreSqlDriver,
     clientUrl: options.databaseUrl,
@@ -34,6 +34,8 @@ export function ormOptions(options: { databaseUrl: string; logger: Logger; poolM
     loggerFactory: (loggerOptions) => new PinoOrmLogger(options.logger, loggerOptions.debugMode),
     // knex (under MikroORM) writes its own warnings to the console unless given a logger.
     driverOptions: {
+      // No statement may hold a pooled connection longer than this (a costly search, a lock wait).
+      connection: { statement_timeout: options.statementTimeoutMs ?? 15_000 },
       log: {
         warn: (message: unknown) => options.logger.warn({ component: 'knex' }, String(message)),
         error: (message: unknown) => options.logger.error({ component: 'knex' }, String(message)),

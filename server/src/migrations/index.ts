@@ -4,10 +4,14 @@ import { Migration20261129112800 } from './Migration20261129112800.js';
 import { Migration20261129114401 } from './Migration20261129114401.js';
 import { Migration20261129114407 } from './Migration20261129114407.js';
 import { Migration20261129114944 } from './Migration20261129114944.js';
+import { Migration20261129122128 } from './Migration20261129122128.js';
+import { Migration20261129122139 } from './Migration20261129122139.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129112800', class: Migration20261129112800 },
   { name: 'Migration20261129114401', class: Migration20261129114401 },
   { name: 'Migration20261129114407', class: Migration20261129114407 },
   { name: 'Migration20261129114944', class: Migration20261129114944 },
+  { name: 'Migration20261129122128', class: Migration20261129122128 },
+  { name: 'Migration20261129122139', class: Migration20261129122139 },
 ];

@@ -44,3 +44,16 @@ describe('demo data on an empty database', () => {
     expect(await loadDemoData(t.app.orm, createLogger('silent'))).toBe(false);
   });
 });
+
+describe('demo data and its audit trail', () => {
+  it('gives every record as many versions as audit events, as the API does', async () => {
+    const mismatched = await t.sql<{ id: string }>(
+      `select cs.id from customer_subscription cs
+        where cs.version <> (select count(*) from audit_event e where e.entity_type = 'CUSTOMER_SUBSCRIPTION' and e.entity_id = cs.id::text)
+       union all
+       select c.id from contractor c
+        where c.version <> (select count(*) from audit_event e where e.entity_type = 'CONTRACTOR' and e.entity_id = c.id::text)`,
+    );
+    expect(mismatched).toEqual([]);
+  });
+});

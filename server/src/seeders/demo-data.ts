@@ -59,7 +59,7 @@ const path: Record<CustomerSubscriptionStatus, ('ASSIGN' | 'SCHEDULE' | 'REPORT_
   INSTALLED: ['ASSIGN', 'SCHEDULE', 'REPORT_INSTALLATION'],
   ACCEPTED: ['ASSIGN', 'SCHEDULE', 'REPORT_INSTALLATION', 'ACCEPT'],
   REJECTED: ['ASSIGN', 'SCHEDULE', 'REPORT_INSTALLATION', 'REJECT'],
-  FAILED: ['ASSIGN', 'FAIL'],
+  FAILED: ['ASSIGN', 'SCHEDULE', 'FAIL'],
   CANCELLED: ['CANCEL'],
 };
 
@@ -178,11 +178,23 @@ export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boole
       const subscription = byReference.get(item.reference)!;
       if (!item.contractorId && path[item.status].includes('ASSIGN')) continue;
       for (const action of path[item.status]) {
-        if (action === 'ASSIGN') subscription.contractor = em.getReference(Contractor, item.contractorId!, { wrapped: true });
-        if (action === 'SCHEDULE') subscription.appointmentAt = new Date(subscription.orderedAt.getTime() + 7 * 86_400_000);
-        if (action === 'FAIL') subscription.failureReason = FailureReason.CUSTOMER_ABSENT;
+        const changes: { field: string; from: unknown; to: unknown }[] = [];
+        if (action === 'ASSIGN') {
+          subscription.contractor = em.getReference(Contractor, item.contractorId!, { wrapped: true });
+          changes.push({ field: 'contractorId', from: null, to: item.contractorId });
+        }
+        if (action === 'SCHEDULE') {
+          subscription.appointmentAt = new Date(subscription.orderedAt.getTime() + 7 * 86_400_000);
+          changes.push({ field: 'appointmentAt', from: null, to: subscription.appointmentAt.toISOString() });
+        }
+        if (action === 'FAIL') {
+          subscription.failureReason = FailureReason.CUSTOMER_ABSENT;
+          changes.push({ field: 'failureReason', from: null, to: FailureReason.CUSTOMER_ABSENT });
+        }
         const reason = action === 'REJECT' ? 'réserves : câble non fixé, PTO mal posée' : action === 'FAIL' ? 'client absent à deux rendez-vous' : action === 'CANCEL' ? 'annulation à la demande du client' : null;
-        transition(em, { ...context, em }, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, action, reason);
+        transition(em, { ...context, em }, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, action, reason, { changes });
+        // One flush a step: the version grows with each audited change, as through the API.
+        await em.flush();
       }
     }
   });

@@ -3,7 +3,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
-import { apolloArmor, checkComplexity } from '../common/query-limits.js';
+import { apolloArmor, checkComplexity, queryLimits } from '../common/query-limits.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { formatGraphQLError } from './errors.js';
@@ -41,9 +41,12 @@ export function createApolloServer(options: {
     introspection: !production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Raccord's clients send whole documents; automatic persisted queries would only add an error path.
+    persistedQueries: false,
     // Raccord's main.ts owns the signals: Apollo's own handler would stop only Apollo, then re-raise the signal.
     stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: queryLimits.maxTokens },
     formatError: (formatted, error) => formatGraphQLError(formatted, error, requestScope.getStore()),
     logger: {
       debug: (message) => apolloLogger.debug(message),

@@ -68,6 +68,10 @@ export class ContractorContact {
 @Entity({ tableName: 'contractor' })
 @Index({ properties: ['legalName', 'id'] })
 @Index({ properties: ['status', 'legalName', 'id'] })
+@Index({
+  name: 'contractor_search_trgm',
+  expression: 'create index "contractor_search_trgm" on "contractor" using gin ("legal_name" gin_trgm_ops, "trade_name" gin_trgm_ops, "nif" gin_trgm_ops)',
+})
 export class Contractor extends TrackedEntity {
   @Field(() => String, { description: 'Name or company name as registered (raison sociale).' })
   @Property({ type: 'string', length: 200 })

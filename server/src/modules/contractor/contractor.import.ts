@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { insertReturningIds } from '../../common/bulk-insert.js';
-import { chunks, duplicateKeys, readCsv, validateRows, type ImportReport, type ImportRowError } from '../../common/csv-import.js';
+import { chunks, duplicateKeys, readCsv, refused, validateRows, type ImportReport, type ImportRowError } from '../../common/csv-import.js';
+import { inTransaction } from '../../common/transaction.js';
 import type { Context } from '../../context.js';
 import { AuditEntityType } from '../audit/audit-event.entity.js';
 import { recordBulkCreations } from '../audit/audit.service.js';
@@ -68,8 +69,9 @@ function toInput(values: Record<string, string>): Record<string, unknown> {
     bankAccount: values['bank_account'],
     operatingWilayaCodes: (values['operating_wilaya_codes'] ?? '').split(/[;|\s]+/).filter(Boolean),
     teamCapacity: /^\d{1,6}$/.test(values['team_capacity'] ?? '') ? Number(values['team_capacity']) : values['team_capacity'],
-    contacts: values['contact_name']
-      ? [{ name: values['contact_name'], role: optional('contact_role'), phone: optional('contact_phone'), email: optional('contact_email') }]
+    // Any contact column makes a contact, whose name is then required (a phone without a name is not dropped).
+    contacts: ['contact_name', 'contact_role', 'contact_phone', 'contact_email'].some((column) => values[column])
+      ? [{ name: values['contact_name'] ?? '', role: optional('contact_role'), phone: optional('contact_phone'), email: optional('contact_email') }]
       : [],
   };
 }
@@ -95,13 +97,13 @@ async function referenceErrors(em: EntityManager, rows: { line: number; value: C
  */
 export async function importContractors(context: Context, csvText: string): Promise<ImportReport> {
   const { rows, errors: readErrors } = readCsv(csvText, contractorCsvColumns, optionalColumns);
-  if (readErrors.length > 0) return { rows: rows.length, created: 0, skipped: 0, errors: readErrors };
+  if (readErrors.length > 0) return refused(rows.length, readErrors);
   const { valid, errors } = validateRows(rows, contractorSchema, toInput, columnOf);
   errors.push(...duplicateKeys(valid, (value) => value.nif, 'nif'));
   errors.push(...(await referenceErrors(context.em, valid)));
-  if (errors.length > 0) return { rows: rows.length, created: 0, skipped: 0, errors: errors.sort((a, b) => a.line - b.line) };
+  if (errors.length > 0) return refused(rows.length, errors);
 
-  return context.em.transactional(async (em) => {
+  return inTransaction(context, async (em) => {
     const existing = new Set<string>();
     for (const batch of chunks(valid.map((row) => row.value.nif), 5000)) {
       for (const contractor of await em.find(Contractor, { nif: { $in: batch } }, { fields: ['nif'] })) existing.add(contractor.nif);
@@ -131,6 +133,6 @@ export async function importContractors(context: Context, csvText: string): Prom
         batch.map((values, index) => ({ id: ids[index]!, values })),
       );
     }
-    return { rows: rows.length, created: fresh.length, skipped: valid.length - fresh.length, errors: [] };
+    return { rows: rows.length, created: fresh.length, skipped: valid.length - fresh.length, errors: [], errorCount: 0 };
   });
 }

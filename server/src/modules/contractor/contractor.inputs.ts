@@ -131,8 +131,17 @@ const optionalRegistrationNumber = registrationNumber
 const contact = z.object({
   name: requiredText(120),
   role: optionalText(80),
-  phone: algerianPhone.nullish().transform((value) => value ?? null),
-  email: z.email({ error: 'must be an email address' }).max(200).nullish().transform((value) => value ?? null),
+  phone: z
+    .literal('')
+    .transform(() => null)
+    .or(algerianPhone.nullish().transform((value) => value ?? null)),
+  email: z
+    .string()
+    .trim()
+    .pipe(z.email({ error: 'must be an email address' }).max(200))
+    .or(z.literal('').transform(() => null))
+    .nullish()
+    .transform((value) => value ?? null),
 });
 
 /** Every field of a contractor, each checked on its own (input values → stored values). */
@@ -177,6 +186,9 @@ export const contractorSchema = contractorFields.superRefine((contractor, contex
   }
   if (isAutoEntrepreneur && !contractor.autoEntrepreneurCardNumber) {
     context.addIssue({ code: 'custom', path: ['autoEntrepreneurCardNumber'], message: 'is required for an auto-entrepreneur' });
+  }
+  if (isAutoEntrepreneur && contractor.rcNumber) {
+    context.addIssue({ code: 'custom', path: ['rcNumber'], message: 'must be empty for an auto-entrepreneur, who has a card number instead' });
   }
   if (!isAutoEntrepreneur && !contractor.rcNumber) {
     context.addIssue({ code: 'custom', path: ['rcNumber'], message: 'is required unless the legal form is AUTO_ENTREPRENEUR' });

@@ -75,6 +75,28 @@ async function checkNifFree(em: EntityManager, nif: string, exceptId?: string): 
   }
 }
 
+/** Work still open (sites not COMPLETED or CLOSED, customer subscriptions not closed) of the contractor in these wilayas. */
+async function checkNoOpenWorkIn(em: EntityManager, contractorId: string, wilayaCodes: string[]): Promise<void> {
+  if (wilayaCodes.length === 0) return;
+  const [row] = await em.getConnection().execute<{ sites: number; subscriptions: number }[]>(
+    `select (select count(*)::int from site where contractor_id = ? and wilaya_code in (${wilayaCodes.map(() => '?').join(', ')})
+              and status not in ('COMPLETED', 'CLOSED')) as sites,
+            (select count(*)::int from customer_subscription where contractor_id = ? and wilaya_code in (${wilayaCodes.map(() => '?').join(', ')})
+              and status not in ('ACCEPTED', 'FAILED', 'CANCELLED')) as subscriptions`,
+    [contractorId, ...wilayaCodes, contractorId, ...wilayaCodes],
+    'all',
+    em.getTransactionContext(),
+    em.getLoggerContext(),
+  );
+  if (row && (row.sites > 0 || row.subscriptions > 0)) {
+    throw new DomainError(
+      ErrorCode.CONFLICT,
+      `operatingWilayaCodes: the contractor still holds open work in wilaya ${wilayaCodes.join(', ')} (${row.sites} sites, ${row.subscriptions} customer subscriptions): reassign it first`,
+      { field: 'operatingWilayaCodes' },
+    );
+  }
+}
+
 function apply(em: EntityManager, contractor: Contractor, values: ContractorValues, wilayas: Wilaya[]): void {
   const { communeId, operatingWilayaCodes, contacts, ...scalars } = values;
   em.assign(contractor, { ...scalars, commune: Number(communeId), contacts });
@@ -148,6 +170,7 @@ export async function updateContractor(
     if (changes.length === 0) return contractor;
     const wilayas = await checkReferences(em, values);
     if (values.nif !== before.nif) await checkNifFree(em, values.nif, contractor.id);
+    await checkNoOpenWorkIn(em, contractor.id, before.operatingWilayaCodes.filter((code) => !values.operatingWilayaCodes.includes(code)));
     apply(em, contractor, values, wilayas);
     contractor.updatedAt = new Date();
     recordAudit(em, context, { entityType: AuditEntityType.CONTRACTOR, entityId: contractor.id, action: AuditAction.UPDATE, changes });
@@ -175,6 +198,21 @@ export async function transitionContractor(
     transition(em, context, contractor, AuditEntityType.CONTRACTOR, contractorLifecycle, action, why);
     return contractor;
   });
+}
+
+/**
+ * Checks that the contractor holding some work is still ACTIVE before the work moves on.
+ * @throws DomainError CONTRACTOR_NOT_ELIGIBLE (with contractorStatus)
+ */
+export async function checkContractorActive(em: EntityManager, contractorId: string): Promise<void> {
+  const contractor = await em.findOneOrFail(Contractor, { id: contractorId });
+  if (contractor.status !== ContractorStatus.ACTIVE) {
+    throw new DomainError(
+      ErrorCode.CONTRACTOR_NOT_ELIGIBLE,
+      `Contractor ${contractorId} is ${contractor.status}: its work cannot move on until it is ACTIVE again or the work is reassigned`,
+      { field: 'contractorId', contractorStatus: contractor.status },
+    );
+  }
 }
 
 /**

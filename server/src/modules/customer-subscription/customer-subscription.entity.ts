@@ -47,6 +47,12 @@ registerEnumType(FailureReason, {
 @Index({ properties: ['contractor', 'orderedAt', 'id'] })
 @Index({ properties: ['site', 'status'] })
 @Index({ properties: ['status', 'orderedAt', 'id'] })
+@Index({ properties: ['appointmentAt'] })
+@Index({
+  name: 'customer_subscription_search_trgm',
+  expression:
+    'create index "customer_subscription_search_trgm" on "customer_subscription" using gin ("order_reference" gin_trgm_ops, "customer_name" gin_trgm_ops)',
+})
 export class CustomerSubscription extends TrackedEntity {
   @Field(() => String, { description: "AT's order reference, unique, upper case (e.g. \"CMD-16-2026-000123\")." })
   @Property({ type: 'string', length: 40, unique: 'customer_subscription_order_reference_unique' })

@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { insertReturningIds } from '../../common/bulk-insert.js';
-import { chunks, duplicateKeys, readCsv, validateRows, type ImportReport, type ImportRowError } from '../../common/csv-import.js';
+import { chunks, duplicateKeys, readCsv, refused, validateRows, type ImportReport, type ImportRowError } from '../../common/csv-import.js';
+import { inTransaction } from '../../common/transaction.js';
 import type { Context } from '../../context.js';
 import { AuditEntityType } from '../audit/audit-event.entity.js';
 import { recordBulkCreations } from '../audit/audit.service.js';
 import { Commune } from '../reference-data/commune.entity.js';
-import { Site } from '../site/site.entity.js';
+import { Site, SiteStatus } from '../site/site.entity.js';
 import { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
 import { customerSubscriptionSchema, type CustomerSubscriptionValues } from './customer-subscription.inputs.js';
 
@@ -29,8 +30,12 @@ const columnOf: Record<string, string> = {
   orderedAt: 'ordered_at',
 };
 
+/** An instant as ISO 8601 with its offset (2026-11-02T08:30:00Z, …+01:00): no guessing of formats or zones. */
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
 function toInput(values: Record<string, string>): Record<string, unknown> {
-  const orderedAt = values['ordered_at'] ? new Date(values['ordered_at']) : null;
+  const text = values['ordered_at'] ?? '';
+  const orderedAt = text === '' ? null : isoInstant.test(text) ? new Date(text) : text;
   return {
     orderReference: values['order_reference'],
     customerName: values['customer_name'],
@@ -39,7 +44,7 @@ function toInput(values: Record<string, string>): Record<string, unknown> {
     communeId: values['commune_id'],
     offer: values['offer'],
     siteId: null,
-    orderedAt: orderedAt && Number.isNaN(orderedAt.getTime()) ? values['ordered_at'] : orderedAt,
+    orderedAt: orderedAt instanceof Date && Number.isNaN(orderedAt.getTime()) ? text : orderedAt,
   };
 }
 
@@ -61,10 +66,10 @@ async function place(em: EntityManager, rows: CsvRowWithValue[]): Promise<{ plac
   for (const batch of chunks([...new Set(rows.map((row) => Number(row.value.communeId)))], 5000)) {
     for (const commune of await em.find(Commune, { id: { $in: batch } })) communes.set(String(commune.id), commune.wilaya.code);
   }
-  const sites = new Map<string, { id: string; wilayaCode: string }>();
+  const sites = new Map<string, { id: string; wilayaCode: string; status: SiteStatus }>();
   const codes = [...new Set(rows.map((row) => row.siteCode).filter((code): code is string => Boolean(code)))];
   for (const batch of chunks(codes, 5000)) {
-    for (const site of await em.find(Site, { code: { $in: batch } })) sites.set(site.code, { id: site.id, wilayaCode: site.wilaya.code });
+    for (const site of await em.find(Site, { code: { $in: batch } })) sites.set(site.code, { id: site.id, wilayaCode: site.wilaya.code, status: site.status });
   }
   const placed: Placed[] = [];
   const errors: ImportRowError[] = [];
@@ -79,6 +84,10 @@ async function place(em: EntityManager, rows: CsvRowWithValue[]): Promise<{ plac
       const site = sites.get(row.siteCode);
       if (!site) {
         errors.push({ line: row.line, field: 'site_code', reason: `no site with code ${row.siteCode}` });
+        continue;
+      }
+      if (site.status === SiteStatus.COMPLETED || site.status === SiteStatus.CLOSED) {
+        errors.push({ line: row.line, field: 'site_code', reason: `site ${row.siteCode} is ${site.status}: it takes no more work` });
         continue;
       }
       if (site.wilayaCode !== wilayaCode) {
@@ -100,7 +109,7 @@ async function place(em: EntityManager, rows: CsvRowWithValue[]): Promise<{ plac
  */
 export async function importCustomerSubscriptions(context: Context, csvText: string): Promise<ImportReport> {
   const { rows, errors: readErrors } = readCsv(csvText, customerSubscriptionCsvColumns, optionalColumns);
-  if (readErrors.length > 0) return { rows: rows.length, created: 0, skipped: 0, errors: readErrors };
+  if (readErrors.length > 0) return refused(rows.length, readErrors);
   const { valid, errors } = validateRows(rows, customerSubscriptionSchema, toInput, columnOf);
   errors.push(...duplicateKeys(valid, (value) => value.orderReference, 'order_reference'));
   const siteCodes = new Map(rows.map((row) => [row.line, row.values['site_code']?.toUpperCase() || null]));
@@ -109,9 +118,9 @@ export async function importCustomerSubscriptions(context: Context, csvText: str
     valid.map((row) => ({ ...row, siteCode: siteCodes.get(row.line) ?? null })),
   );
   errors.push(...placeErrors);
-  if (errors.length > 0) return { rows: rows.length, created: 0, skipped: 0, errors: errors.sort((a, b) => a.line - b.line) };
+  if (errors.length > 0) return refused(rows.length, errors);
 
-  return context.em.transactional(async (em) => {
+  return inTransaction(context, async (em) => {
     const existing = new Set<string>();
     for (const batch of chunks(placed.map((row) => row.value.orderReference), 5000)) {
       for (const found of await em.find(CustomerSubscription, { orderReference: { $in: batch } }, { fields: ['orderReference'] })) {
@@ -148,6 +157,6 @@ export async function importCustomerSubscriptions(context: Context, csvText: str
         batch.map(({ value }, index) => ({ id: ids[index]!, values: value })),
       );
     }
-    return { rows: rows.length, created: fresh.length, skipped: placed.length - fresh.length, errors: [] };
+    return { rows: rows.length, created: fresh.length, skipped: placed.length - fresh.length, errors: [], errorCount: 0 };
   });
 }

@@ -99,8 +99,8 @@ export const customerSubscriptionSchema = z.object({
   orderReference: z
     .string()
     .trim()
-    .toUpperCase()
-    .regex(/^[A-Z0-9][A-Z0-9/_-]{2,39}$/, { error: "must be 3–40 letters, digits, '/', '-' or '_'" }),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9/_-]{2,39}$/, { error: "must be 3–40 letters (A–Z), digits, '/', '-' or '_'" })
+    .transform((value) => value.toUpperCase()),
   customerName: requiredText(200),
   customerPhone: algerianPhone,
   customerAddress: requiredText(300),
@@ -110,6 +110,7 @@ export const customerSubscriptionSchema = z.object({
   orderedAt: z
     .date({ error: 'must be a date and time in ISO 8601, e.g. 2026-11-02T08:30:00Z' })
     .refine((date) => date.getTime() <= Date.now() + 60_000, { error: 'must not be in the future' })
+    .refine((date) => date.getTime() >= Date.UTC(2000, 0, 1), { error: 'must not be before 2000' })
     .nullish()
     .transform((value) => value ?? new Date()),
 });

@@ -8,7 +8,7 @@ import { containsPattern, expectedVersion, searchText, optionalText, parseInput,
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
-import { eligibleContractor } from '../contractor/contractor.service.js';
+import { checkContractorActive, eligibleContractor } from '../contractor/contractor.service.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Site, SiteStatus } from '../site/site.entity.js';
 import { CustomerSubscription, CustomerSubscriptionStatus, FailureReason } from './customer-subscription.entity.js';
@@ -60,17 +60,24 @@ function valuesOf(subscription: CustomerSubscription): CustomerSubscriptionValue
   };
 }
 
-/** The commune, and the site if one is named, which must lie in the commune's wilaya. */
+/**
+ * The commune, and the site if one is named, which must lie in the commune's wilaya and, when the
+ * home joins it (`siteIsNew`), still take work. `blame` names the field an error is about.
+ */
 async function places(
   em: EntityManager,
   values: CustomerSubscriptionValues,
   blame: 'siteId' | 'communeId' = 'siteId',
+  siteIsNew = true,
 ): Promise<{ commune: Commune; site: Site | null }> {
   const commune = await em.findOne(Commune, { id: Number(values.communeId) });
   if (!commune) throw notFound('communeId', 'commune', values.communeId);
   if (values.siteId === null) return { commune, site: null };
   const site = await em.findOne(Site, { id: values.siteId });
   if (!site) throw notFound('siteId', 'site', values.siteId);
+  if (siteIsNew && (site.status === SiteStatus.COMPLETED || site.status === SiteStatus.CLOSED)) {
+    throw new DomainError(ErrorCode.SITE_NOT_OPEN, `siteId: site ${site.code} is ${site.status}: it takes no more work`, { field: 'siteId', siteStatus: site.status });
+  }
   if (site.wilaya.code !== commune.wilaya.code) {
     throw badUserInput(blame, `site ${site.code} is in wilaya ${site.wilaya.code}, the customer in wilaya ${commune.wilaya.code}`);
   }
@@ -168,7 +175,7 @@ export async function updateCustomerSubscription(
     const values = parseInput(customerSubscriptionSchema, { ...before, ...sent });
     const changes = changedFields(before, values, updatableFields);
     if (changes.length === 0) return subscription;
-    const where = await places(em, values, 'siteId' in sent ? 'siteId' : 'communeId');
+    const where = await places(em, values, 'siteId' in sent ? 'siteId' : 'communeId', values.siteId !== before.siteId);
     if (subscription.contractor && where.commune.wilaya.code !== subscription.wilaya.code) {
       throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, 'Assigned work cannot move to another wilaya', { field: 'communeId' });
     }
@@ -197,6 +204,7 @@ export async function assignCustomerSubscription(context: Context, id: string, v
     const eligible = await eligibleContractor(em, contractor, subscription.wilaya.code);
     if (subscription.site) await checkSiteTakes(em, subscription.site.id, contractor);
     const previous = subscription.contractor?.id ?? null;
+    if (previous === contractor && subscription.status === CustomerSubscriptionStatus.ASSIGNED) return subscription;
     const previousAppointment = subscription.appointmentAt;
     subscription.contractor = ref(eligible);
     subscription.appointmentAt = null;
@@ -250,8 +258,10 @@ export async function scheduleInstallation(
   const why = parseInput(optionalText(500), reason, 'reason') ?? null;
   return inTransaction(context, async (em) => {
     const subscription = await loadRef(em, id, version);
-    if (time < subscription.orderedAt.getTime()) throw badUserInput('appointmentAt', 'must not be before the order was taken');
+    if (time <= subscription.orderedAt.getTime()) throw badUserInput('appointmentAt', 'must be after the order was taken');
     const previous = subscription.appointmentAt;
+    if (previous?.getTime() === time && subscription.status === CustomerSubscriptionStatus.SCHEDULED) return subscription;
+    if (subscription.contractor) await checkContractorActive(em, subscription.contractor.id);
     transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'SCHEDULE', why, {
       changes: [{ field: 'appointmentAt', from: previous?.toISOString() ?? null, to: appointmentAt.toISOString() }],
     });

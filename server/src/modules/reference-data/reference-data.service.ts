@@ -9,7 +9,7 @@ const wilayaCodePattern = /^\d{2}$/;
 
 function checkWilayaCode(field: string, code: string): void {
   if (!wilayaCodePattern.test(code)) {
-    throw badUserInput(field, `must be two digits with a leading zero, such as "01" (got "${code.slice(0, 20)}")`);
+    throw badUserInput(field, 'must be two digits with a leading zero, such as "01"');
   }
 }
 

@@ -43,6 +43,7 @@ registerEnumType(SiteStatus, {
 @Index({ properties: ['wilaya', 'code', 'id'] })
 @Index({ properties: ['contractor', 'code', 'id'] })
 @Index({ properties: ['status', 'code', 'id'] })
+@Index({ name: 'site_search_trgm', expression: 'create index "site_search_trgm" on "site" using gin ("code" gin_trgm_ops, "name" gin_trgm_ops)' })
 export class Site extends TrackedEntity {
   @Field(() => String, { description: 'Unique code, upper case: letters, digits, "-" and "_" (e.g. "ALG-BAB-0042").' })
   @Property({ type: 'string', length: 40, unique: 'site_code_unique' })

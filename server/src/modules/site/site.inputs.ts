@@ -64,7 +64,9 @@ export class UpdateSiteInput {
   plannedEnd?: string | null;
 }
 
-const localDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
+const localDate = z.iso
+  .date({ error: 'must be a date as YYYY-MM-DD' })
+  .refine((value) => value >= '2000-01-01' && value <= '2100-12-31', { error: 'must be from 2000 to 2100' });
 
 /** Every field of a site, checked on its own and together. */
 export const siteSchema = z
@@ -72,8 +74,8 @@ export const siteSchema = z
     code: z
       .string()
       .trim()
-      .toUpperCase()
-      .regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, { error: 'must be 2–40 letters, digits, "-" or "_", starting with a letter or digit' }),
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,39}$/, { error: 'must be 2–40 letters (A–Z), digits, "-" or "_", starting with a letter or digit' })
+      .transform((value) => value.toUpperCase()),
     name: requiredText(200),
     kind: z.enum(SiteKind),
     communeId: recordId,

@@ -8,7 +8,8 @@ import { containsPattern, expectedVersion, searchText, parseInput, reason as rea
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
-import { eligibleContractor } from '../contractor/contractor.service.js';
+import { checkContractorActive, eligibleContractor } from '../contractor/contractor.service.js';
+import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Site, SiteStatus } from './site.entity.js';
 import { siteSchema, type CreateSiteInput, type SiteValues, type UpdateSiteInput } from './site.inputs.js';
@@ -119,14 +120,24 @@ export async function updateSite(context: Context, id: string, version: number, 
   const sent = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   return inTransaction(context, async (em) => {
     const site = await loadForChange(em, Site, 'site', siteId, expected);
+    if (site.status === SiteStatus.CLOSED) {
+      throw new DomainError(ErrorCode.INVALID_TRANSITION, 'A CLOSED site no longer changes', { currentStatus: site.status });
+    }
     const before = valuesOf(site);
     const values = parseInput(siteSchema, { ...before, ...sent });
     const changes = changedFields(before, values, auditedFields);
     if (changes.length === 0) return site;
     const where = await commune(em, values.communeId);
     if (values.code !== before.code) await checkCodeFree(em, values.code, site.id);
-    if (site.contractor && where.wilaya.code !== site.wilaya.code) {
-      throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, 'An assigned site cannot move to another wilaya', { field: 'communeId' });
+    if (where.wilaya.code !== site.wilaya.code) {
+      if (site.contractor) {
+        throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, 'communeId: an assigned site cannot move to another wilaya', { field: 'communeId' });
+      }
+      if ((await em.count(CustomerSubscription, { site: site.id })) > 0) {
+        throw new DomainError(ErrorCode.CONFLICT, 'communeId: the site has customer subscriptions in its wilaya; it cannot move to another one', {
+          field: 'communeId',
+        });
+      }
     }
     apply(em, site, values, where);
     site.updatedAt = new Date();
@@ -136,7 +147,8 @@ export async function updateSite(context: Context, id: string, version: number, 
 }
 
 /**
- * Assigns the site to an ACTIVE contractor operating in its wilaya (PLANNED or ASSIGNED → ASSIGNED).
+ * Assigns the site to an ACTIVE contractor operating in its wilaya (PLANNED or ASSIGNED → ASSIGNED);
+ * assigning it to the contractor it already has changes nothing.
  * @throws DomainError INVALID_TRANSITION, CONTRACTOR_NOT_ELIGIBLE, NOT_FOUND, CONFLICT, BAD_USER_INPUT
  */
 export async function assignSite(context: Context, id: string, version: number, contractorId: string, reason?: string | null): Promise<Site> {
@@ -149,6 +161,7 @@ export async function assignSite(context: Context, id: string, version: number, 
     siteLifecycle.next('ASSIGN', site.status);
     const eligible = await eligibleContractor(em, contractor, site.wilaya.code);
     const previous = site.contractor?.id ?? null;
+    if (previous === contractor) return site;
     site.contractor = ref(eligible);
     transition(em, context, site, AuditEntityType.SITE, siteLifecycle, 'ASSIGN', why, {
       changes: previous === contractor ? [] : [{ field: 'contractorId', from: previous, to: contractor }],
@@ -173,6 +186,7 @@ export async function transitionSite(
   const why = parseInput(reasonSchema, reason, 'reason');
   return inTransaction(context, async (em) => {
     const site = await loadForChange(em, Site, 'site', siteId, expected);
+    if ((action === 'START' || action === 'RESUME') && site.contractor) await checkContractorActive(em, site.contractor.id);
     const from = transition(em, context, site, AuditEntityType.SITE, siteLifecycle, action, why, { previous: site.suspendedFromStatus });
     site.suspendedFromStatus = action === 'SUSPEND' ? from : null;
     return site;
