@@ -10,6 +10,8 @@ import { initOrm } from './database/orm.js';
 import { importShippedReferenceData } from './modules/reference-data/reference-data.import.js';
 import { buildRaccordSchema } from './schema.js';
 import { loadDemoData } from './seeders/demo-data.js';
+import { createAuthRuntime } from './modules/auth/auth.runtime.js';
+import { bootstrapAdministrator } from './modules/auth/auth.service.js';
 import { createApolloServer } from './transport/graphql-http.js';
 import { attachGraphQLWebSocket } from './transport/graphql-ws.js';
 import { createExpressApp } from './transport/http.js';
@@ -54,6 +56,9 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
       'reference data loaded',
     );
   }
+  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD && (await bootstrapAdministrator(orm, config.ADMIN_EMAIL, config.ADMIN_PASSWORD))) {
+    logger.info({ email: config.ADMIN_EMAIL }, 'first administrator created from ADMIN_EMAIL');
+  }
   if (config.LOAD_DEMO_DATA_ON_START && (await loadDemoData(orm, logger))) {
     logger.info('demo data loaded on the empty database (LOAD_DEMO_DATA_ON_START=false to start empty)');
   }
@@ -87,12 +92,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
 async function serve(config: Config, logger: Logger, orm: MikroORM, database: DatabaseHandle): Promise<App> {
   const schema = await buildRaccordSchema();
+  const auth = await createAuthRuntime(config, orm);
   const httpServer = createServer();
-  const webSocket = attachGraphQLWebSocket({ httpServer, schema, orm, config, logger });
+  const webSocket = attachGraphQLWebSocket({ httpServer, schema, orm, config, logger, auth });
   const apollo = createApolloServer({ schema, config, logger, httpServer, onDrain: webSocket.dispose });
   await apollo.start();
   let stopping = false;
-  httpServer.on('request', createExpressApp({ config, logger, orm, apollo, isStopping: () => stopping }));
+  httpServer.on('request', createExpressApp({ config, logger, orm, apollo, auth, isStopping: () => stopping }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -74,6 +74,13 @@ describe('loadConfig', () => {
     expect(problemsOf({ MAX_BODY_BYTES: '0' })[0]).toMatch(/^MAX_BODY_BYTES: /);
   });
 
+  it('takes ADMIN_EMAIL and ADMIN_PASSWORD together, and requires AUTH_TOKEN_SECRET in production', () => {
+    expect(problemsOf({ ADMIN_EMAIL: 'admin@raccord.test' })).toEqual(['ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together (got (value hidden))']);
+    expect(problemsOf({ ADMIN_EMAIL: 'admin@raccord.test', ADMIN_PASSWORD: 'short' })[0]).toBe('ADMIN_PASSWORD: must be at least 12 characters (got (value hidden))');
+    expect(problemsOf({ NODE_ENV: 'production' })[0]).toMatch(/^AUTH_TOKEN_SECRET: is required in production/);
+    expect(problemsOf({ AUTH_TOKEN_SECRET: 'too short' })[0]).toMatch(/^AUTH_TOKEN_SECRET: must be at least 32 characters .*\(got \(value hidden\)\)$/);
+  });
+
   it('never repeats a database URL, which may hold a password', () => {
     const [problem] = problemsOf({ DATABASE_URL: 'mysql://root:hunter2@localhost/raccord' });
     expect(problem).toContain('DATABASE_URL');

@@ -46,9 +46,23 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInteger('milliseconds', 600_000).default(10_000),
   MAX_BODY_BYTES: positiveInteger('bytes', 100 * 1024 * 1024).default(10 * 1024 * 1024),
   DB_STATEMENT_TIMEOUT_MS: positiveInteger('milliseconds', 3_600_000).default(15_000),
+  AUTH_TOKEN_SECRET: z.string().min(32, { error: 'must be at least 32 characters (e.g. openssl rand -base64 48)' }).optional(),
+  AUTH_TOKEN_TTL_MINUTES: positiveInteger('minutes', 10_080).default(480),
+  ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
+  ADMIN_PASSWORD: z.string().min(12, { error: 'must be at least 12 characters' }).max(200, { error: 'must be at most 200 characters' }).optional(),
 });
 
-/** The validated configuration the app runs with. Durations in milliseconds. */
+/** Rules across variables, checked after each is valid on its own. */
+const configurationSchema = environmentSchema.superRefine((config, context) => {
+  if ((config.ADMIN_EMAIL === undefined) !== (config.ADMIN_PASSWORD === undefined)) {
+    context.addIssue({ code: 'custom', path: [config.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+  }
+  if (config.NODE_ENV === 'production' && !config.AUTH_TOKEN_SECRET) {
+    context.addIssue({ code: 'custom', path: ['AUTH_TOKEN_SECRET'], message: 'is required in production (at least 32 characters)' });
+  }
+});
+
+/** The validated configuration the app runs with. Durations in milliseconds unless named otherwise. */
 export type Config = z.infer<typeof environmentSchema>;
 
 /** Thrown by `loadConfig` with every invalid variable listed, one per line, in `message`. */
@@ -71,12 +85,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const value = env[key];
     if (value !== undefined && value !== '') relevant[key] = value;
   }
-  const parsed = environmentSchema.safeParse(relevant);
+  const parsed = configurationSchema.safeParse(relevant);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => {
     const variable = String(issue.path[0]);
     const received = relevant[variable];
-    const shown = variable === 'DATABASE_URL' ? '(value hidden)' : JSON.stringify(received);
+    const shown = ['DATABASE_URL', 'AUTH_TOKEN_SECRET', 'ADMIN_PASSWORD'].includes(variable) ? '(value hidden)' : JSON.stringify(received);
     return `${variable}: ${issue.message} (got ${shown})`;
   });
   throw new ConfigurationError(problems);

@@ -1,6 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { ActorType } from './modules/audit/audit-event.entity.js';
+import type { AuthRuntime } from './modules/auth/auth.runtime.js';
+import type { Viewer } from './modules/auth/auth.service.js';
 import { createContractorLoaders, type ContractorLoaders } from './modules/contractor/contractor.loaders.js';
 import {
   createCustomerSubscriptionLoaders,
@@ -24,7 +26,7 @@ export interface Actor {
   readonly id: string | null;
 }
 
-/** Until access control lands, every change is made by the system. */
+/** The actor of changes made without a signed-in user: imports by script, demo data. */
 export const systemActor: Actor = { type: ActorType.SYSTEM, id: null };
 
 /**
@@ -38,10 +40,26 @@ export interface Context {
   readonly logger: Logger;
   readonly loaders: Loaders;
   readonly actor: Actor;
+  /** The signed-in user and session, or null for an anonymous operation. */
+  readonly viewer: Viewer | null;
+  /** Sign-in runtime (token key, limiters): present in the API server, absent in scripts. */
+  readonly auth?: AuthRuntime;
+  /** Address the request came from (for sign-in limits and sessions). */
+  readonly ipAddress: string | null;
 }
 
-/** Builds the context of one operation; `logger` should already carry `reqId`. */
-export function createContext(orm: MikroORM, requestId: string, logger: Logger): Context {
+/** What the transport knows of the caller. */
+export interface CallerOptions {
+  readonly viewer?: Viewer | null;
+  readonly auth?: AuthRuntime;
+  readonly ipAddress?: string | null;
+}
+
+/**
+ * Builds the context of one operation; `logger` should already carry `reqId`. The audit actor is the
+ * signed-in user, else the system (scripts, demo data).
+ */
+export function createContext(orm: MikroORM, requestId: string, logger: Logger, caller: CallerOptions = {}): Context {
   const em = orm.em.fork({ loggerContext: { reqId: requestId } });
   const loaders: Loaders = {
     referenceData: createReferenceDataLoaders(em),
@@ -49,5 +67,7 @@ export function createContext(orm: MikroORM, requestId: string, logger: Logger):
     sites: createSiteLoaders(em),
     customerSubscriptions: createCustomerSubscriptionLoaders(em),
   };
-  return { em, requestId, logger, actor: systemActor, loaders };
+  const viewer = caller.viewer ?? null;
+  const actor: Actor = viewer ? { type: ActorType.USER, id: viewer.user.id } : systemActor;
+  return { em, requestId, logger, actor, loaders, viewer, ipAddress: caller.ipAddress ?? null, ...(caller.auth ? { auth: caller.auth } : {}) };
 }

@@ -1,4 +1,7 @@
 import { AuditEvent } from './modules/audit/audit-event.entity.js';
+import { LoginRateLimit } from './modules/auth/login-rate-limit.entity.js';
+import { Session } from './modules/auth/session.entity.js';
+import { User } from './modules/user/user.entity.js';
 import { Contractor } from './modules/contractor/contractor.entity.js';
 import { CustomerSubscription } from './modules/customer-subscription/customer-subscription.entity.js';
 import { Site } from './modules/site/site.entity.js';
@@ -7,4 +10,4 @@ import { Daira } from './modules/reference-data/daira.entity.js';
 import { Wilaya } from './modules/reference-data/wilaya.entity.js';
 
 /** Every MikroORM entity of Raccord; the ORM discovers exactly these. */
-export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor, Site, CustomerSubscription];
+export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor, Site, CustomerSubscription, User, Session, LoginRateLimit];

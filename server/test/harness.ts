@@ -81,6 +81,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     LOG_LEVEL: 'debug',
     LOAD_REFERENCE_DATA_ON_START: 'false',
     LOAD_DEMO_DATA_ON_START: 'false',
+    AUTH_TOKEN_SECRET: 'test-secret-of-at-least-thirty-two-characters',
     ...env,
   });
   let app: App;

@@ -8,6 +8,12 @@ import { GraphQLError } from 'graphql';
 export enum ErrorCode {
   /** An argument is malformed (wrong format, out of range); `field` names it; nothing was written. */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** Not signed in, or the token is invalid, expired or revoked, or the email or password is wrong. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** Signed in, but the role does not allow this. */
+  FORBIDDEN = 'FORBIDDEN',
+  /** Too many sign-in attempts for this account or address: wait `retryAfterSeconds`. */
+  TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
   /** The record named by `field` does not exist; nothing was written. */
   NOT_FOUND = 'NOT_FOUND',
   /** The record changed since the client read it (`expectedVersion` is stale), or a unique value is taken. */

@@ -9,6 +9,8 @@ import { ErrorCode } from '../common/errors.js';
 import { checkComplexity, queryLimits, webSocketValidationRules } from '../common/query-limits.js';
 import type { Config } from '../config.js';
 import { createContext, type Context } from '../context.js';
+import type { AuthRuntime } from '../modules/auth/auth.runtime.js';
+import { authenticate, type Viewer } from '../modules/auth/auth.service.js';
 import { formatGraphQLError, withoutSuggestions } from './errors.js';
 
 /**
@@ -25,8 +27,9 @@ export function attachGraphQLWebSocket(options: {
   orm: MikroORM;
   config: Config;
   logger: Logger;
+  auth: AuthRuntime;
 }): { dispose: () => Promise<void> } {
-  const { httpServer, schema, orm, config, logger } = options;
+  const { httpServer, schema, orm, config, logger, auth } = options;
   const production = config.NODE_ENV === 'production';
   const rules = [...specifiedRules, ...webSocketValidationRules(production)];
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: config.MAX_BODY_BYTES });
@@ -38,10 +41,29 @@ export function attachGraphQLWebSocket(options: {
     wsServer.handleUpgrade(request, socket, head, (client) => wsServer.emit('connection', client, request));
   });
 
-  const disposable = useServer<Record<string, unknown>, { context?: Context }>(
+  /** The viewer named by connection_init's `authorization` ("Bearer <token>"), checked again for each operation. */
+  const viewerOf = (ctx: { connectionParams?: Readonly<Record<string, unknown>> }) => {
+    const authorization = ctx.connectionParams?.['authorization'];
+    return authenticate(orm.em.fork(), auth, typeof authorization === 'string' ? authorization : undefined);
+  };
+
+  const disposable = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
     {
       schema,
-      onSubscribe: (_ctx, _id, payload) => {
+      onConnect: async (ctx) => {
+        try {
+          ctx.extra.viewer = await viewerOf(ctx);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        try {
+          ctx.extra.viewer = await viewerOf(ctx);
+        } catch (error) {
+          return [error as GraphQLError];
+        }
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: queryLimits.maxTokens });
@@ -69,11 +91,15 @@ export function attachGraphQLWebSocket(options: {
         }
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
       },
-      context: (_ctx, id, payload) => {
+      context: (ctx, id, payload) => {
         const requestId = randomUUID();
         const operationLogger = logger.child({ reqId: requestId });
         operationLogger.info({ transport: 'ws', operationId: id, operationName: payload.operationName }, 'websocket operation');
-        return createContext(orm, requestId, operationLogger);
+        return createContext(orm, requestId, operationLogger, {
+          viewer: ctx.extra.viewer ?? null,
+          auth,
+          ipAddress: ctx.extra.request.socket.remoteAddress ?? null,
+        });
       },
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors) return;

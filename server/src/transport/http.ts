@@ -12,6 +12,8 @@ import { ErrorCode } from '../common/errors.js';
 import { consoleBuildDir } from '../common/paths.js';
 import type { Config } from '../config.js';
 import { createContext, type Context } from '../context.js';
+import type { AuthRuntime } from '../modules/auth/auth.runtime.js';
+import { authenticate } from '../modules/auth/auth.service.js';
 import { internalError } from './errors.js';
 import { requestScope } from './request-scope.js';
 
@@ -33,9 +35,10 @@ export function createExpressApp(options: {
   logger: Logger;
   orm: MikroORM;
   apollo: ApolloServer<Context>;
+  auth: AuthRuntime;
   isStopping: () => boolean;
 }): express.Express {
-  const { config, logger, orm, apollo, isStopping } = options;
+  const { config, logger, orm, apollo, auth, isStopping } = options;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -81,7 +84,12 @@ export function createExpressApp(options: {
   app.use(
     '/graphql',
     express.json({ limit: config.MAX_BODY_BYTES }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(orm, String(req.id), req.log) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const viewer = await authenticate(orm.em.fork(), auth, req.headers.authorization);
+        return createContext(orm, String(req.id), req.log, { viewer, auth, ipAddress: req.ip ?? null });
+      },
+    }),
   );
   serveConsole(app);
   app.use(httpErrorHandler(config.MAX_BODY_BYTES));

@@ -1,0 +1,97 @@
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { DateTime } from '../../common/scalars.js';
+import type { Context } from '../../context.js';
+import { Contractor } from '../contractor/contractor.entity.js';
+import { User, UserRole } from '../user/user.entity.js';
+import { createUser, disableUser } from '../user/user.service.js';
+import { login, logout } from './auth.service.js';
+
+@InputType({ description: 'Email and password.' })
+export class LoginInput {
+  @Field(() => String, { description: 'Sign-in email.' })
+  email!: string;
+
+  @Field(() => String, { description: 'Password.' })
+  password!: string;
+}
+
+@ObjectType({ description: 'A session opened by login.' })
+export class LoginPayload {
+  @Field(() => String, { description: 'Send it as `Authorization: Bearer <token>` (HTTP) or in connection_init (WebSocket).' })
+  token!: string;
+
+  @Field(() => DateTime, { description: 'When the token stops working (UTC).' })
+  expiresAt!: Date;
+
+  @Field(() => User, { description: 'Who signed in.' })
+  user!: User;
+}
+
+@InputType({ description: 'A new user, with its initial password.' })
+export class CreateUserInput {
+  @Field(() => String, { description: 'Sign-in email, unique (compared in lower case).' })
+  email!: string;
+
+  @Field(() => String, { description: 'Name shown in the console, 1–200 characters.' })
+  displayName!: string;
+
+  @Field(() => UserRole, { description: 'What the user may do.' })
+  role!: UserRole;
+
+  @Field(() => String, { description: 'Initial password, 12–200 characters; stored only as an argon2id hash.' })
+  password!: string;
+
+  @Field(() => [String], { nullable: true, description: 'DOT_MANAGER only: codes of the wilayas it covers ("16", …).' })
+  wilayaCodes?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'CONTRACTOR only: its firm.' })
+  contractorId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "CONTRACTOR only: manages its firm's users and keys." })
+  isContractorAdmin?: boolean | null;
+}
+
+@Resolver(() => User)
+export class AuthResolver {
+  @Mutation(() => LoginPayload, {
+    description:
+      'Signs in. Errors: UNAUTHENTICATED (wrong email or password — the same answer for an unknown email), TOO_MANY_ATTEMPTS ' +
+      '(5 failures per account, 30 attempts per address, per 15 minutes; with retryAfterSeconds), BAD_USER_INPUT.',
+  })
+  login(@Arg('input', () => LoginInput, { description: 'Email and password.' }) input: LoginInput, @Ctx() context: Context): Promise<LoginPayload> {
+    return login(context, input, context.ipAddress);
+  }
+
+  @Mutation(() => Boolean, { description: "Signs out: the token of this request stops working. True; anonymous: nothing to do, true." })
+  async logout(@Ctx() context: Context): Promise<boolean> {
+    await logout(context);
+    return true;
+  }
+
+  @Query(() => User, { nullable: true, description: 'The signed-in user, or null when anonymous.' })
+  me(@Ctx() context: Context): User | null {
+    return context.viewer?.user ?? null;
+  }
+
+  @FieldResolver(() => Contractor, { nullable: true, description: 'CONTRACTOR users: their firm.' })
+  async contractor(@Root() user: User): Promise<Contractor | null> {
+    return user.contractor ? user.contractor.loadOrFail({ dataloader: true }) : null;
+  }
+
+  @Mutation(() => User, { description: 'Creates a user (ADMIN only). Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT (email taken).' })
+  createUser(@Arg('input', () => CreateUserInput, { description: 'The new user.' }) input: CreateUserInput, @Ctx() context: Context): Promise<User> {
+    return createUser(context, input);
+  }
+
+  @Mutation(() => User, {
+    description: 'Disables a user (ADMIN only): it cannot sign in and its sessions end at once. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT.',
+  })
+  disableUser(
+    @Arg('id', () => ID, { description: 'The user.' }) id: string,
+    @Arg('expectedVersion', () => Int, { description: 'The version last seen.' }) expectedVersion: number,
+    @Arg('reason', () => String, { description: 'Why, 1–500 characters.' }) reason: string,
+    @Ctx() context: Context,
+  ): Promise<User> {
+    return disableUser(context, id, expectedVersion, reason);
+  }
+}

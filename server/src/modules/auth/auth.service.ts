@@ -1,0 +1,133 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import argon2 from 'argon2';
+import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { randomUUID } from 'node:crypto';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import { z } from 'zod';
+import { DomainError, ErrorCode } from '../../common/errors.js';
+import { parseInput } from '../../common/validation.js';
+import type { Context } from '../../context.js';
+import { User } from '../user/user.entity.js';
+import type { AuthRuntime } from './auth.runtime.js';
+import { Session } from './session.entity.js';
+
+/** The signed-in user of an operation, and the session its token names. */
+export interface Viewer {
+  readonly user: User;
+  readonly sessionId: string;
+}
+
+const wrongCredentials = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'The email or the password is wrong');
+const invalidToken = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'The token is invalid, expired or revoked: sign in again', { http: { status: 401 } });
+
+/** A hash to verify against when the email is unknown, so that both answers take the same time. */
+const unknownUserHash = argon2.hash(randomUUID());
+
+/** Hashes a password with argon2id (the argon2 library's defaults). */
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, { type: argon2.argon2id });
+}
+
+const credentials = z.object({
+  email: z.string().trim().toLowerCase().pipe(z.email({ error: 'must be an email address' }).max(254)),
+  password: z.string().min(1, { error: 'is required' }).max(200, { error: 'must be at most 200 characters' }),
+});
+
+async function consume(limiter: AuthRuntime['perAccount'], key: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    const retryAfterSeconds = Math.ceil(error.msBeforeNext / 1000);
+    throw new DomainError(ErrorCode.TOO_MANY_ATTEMPTS, `Too many sign-in attempts: try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
+/**
+ * Signs in: checks the password against its argon2id hash and opens a session; the token (JWT,
+ * HS256, signed with jose) names the user (`sub`) and the session (`sid`) and expires after
+ * AUTH_TOKEN_TTL_MINUTES. Attempts are limited per address (30 per 15 minutes) and failures per
+ * account (5 per 15 minutes), each call counted — aliases in one request included.
+ * @throws DomainError UNAUTHENTICATED (wrong email or password, disabled user), TOO_MANY_ATTEMPTS, BAD_USER_INPUT
+ */
+export async function login(
+  context: Context,
+  input: { email: string; password: string },
+  ipAddress: string | null,
+): Promise<{ token: string; expiresAt: Date; user: User }> {
+  const auth = context.auth;
+  if (!auth) throw new Error('sign-in is not available outside the API server');
+  const { email, password } = parseInput(credentials, input);
+  await consume(auth.perAddress, ipAddress ?? 'unknown');
+  const user = await context.em.findOne(User, { email }, { populate: ['passwordHash'] });
+  const valid = await argon2.verify(user?.passwordHash ?? (await unknownUserHash), password);
+  if (!user || !valid || user.disabledAt) {
+    await consume(auth.perAccount, email);
+    throw wrongCredentials();
+  }
+  await auth.perAccount.delete(email);
+  const expiresAt = new Date(Date.now() + auth.tokenTtlMinutes * 60_000);
+  const session = context.em.create(Session, { id: randomUUID(), user, expiresAt, ipAddress: ipAddress?.slice(0, 64) ?? null, createdAt: new Date() });
+  await context.em.persist(session).flush();
+  const token = await new SignJWT({ sid: session.id })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(user.id)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .setIssuer('raccord')
+    .sign(auth.secret);
+  return { token, expiresAt, user };
+}
+
+/**
+ * The viewer named by an `Authorization: Bearer <token>` header value: null when there is none
+ * (anonymous); the user and session when the token is valid, its session open and its user enabled.
+ * @throws DomainError UNAUTHENTICATED (HTTP 401) for any other token
+ */
+export async function authenticate(em: EntityManager, auth: AuthRuntime, authorization: string | undefined): Promise<Viewer | null> {
+  if (!authorization) return null;
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]{10,4096})$/.exec(authorization.trim());
+  if (!match) throw invalidToken();
+  let payload: { sub?: string; sid?: unknown };
+  try {
+    ({ payload } = await jwtVerify(match[1]!, auth.secret, { issuer: 'raccord', algorithms: ['HS256'] }));
+  } catch (error) {
+    if (error instanceof joseErrors.JOSEError) throw invalidToken();
+    throw error;
+  }
+  if (typeof payload.sid !== 'string' || !/^[0-9a-f-]{36}$/.test(payload.sid)) throw invalidToken();
+  const session = await em.findOne(Session, { id: payload.sid }, { populate: ['user'] });
+  const user = session?.user.getEntity();
+  if (!session || !user || session.revokedAt || session.expiresAt.getTime() <= Date.now() || user.disabledAt || user.id !== payload.sub) {
+    throw invalidToken();
+  }
+  return { user, sessionId: session.id };
+}
+
+/** Ends the viewer's session: its token no longer works. */
+export async function logout(context: Context): Promise<void> {
+  if (!context.viewer) return;
+  await context.em.nativeUpdate(Session, { id: context.viewer.sessionId, revokedAt: null }, { revokedAt: new Date() });
+}
+
+/**
+ * Creates the first administrator from ADMIN_EMAIL and ADMIN_PASSWORD when there is no user at all;
+ * otherwise does nothing (the variables can stay set). There is never a built-in password.
+ * Returns whether it created one.
+ */
+export async function bootstrapAdministrator(orm: MikroORM, email: string, password: string): Promise<boolean> {
+  const em = orm.em.fork();
+  if ((await em.count(User)) > 0) return false;
+  const admin = em.create(User, {
+    email: email.trim().toLowerCase(),
+    passwordHash: await hashPassword(password),
+    displayName: 'Administrateur',
+    role: 'ADMIN' as User['role'],
+    wilayaCodes: [],
+    isContractorAdmin: false,
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  } as never);
+  await em.persist(admin).flush();
+  return true;
+}

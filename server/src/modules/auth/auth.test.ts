@@ -1,0 +1,134 @@
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { mustQuery, siteInput } from '../../../test/api.js';
+import { startTestApp, type TestApp } from '../../../test/harness.js';
+
+const adminEmail = 'admin@raccord.test';
+const adminPassword = 'correct horse battery staple';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword });
+});
+afterAll(() => t.stop());
+
+const loginMutation = 'mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { token expiresAt user { id email role } } }';
+
+async function login(email: string, password: string) {
+  const { response, body } = await t.graphql<{ login: { token: string; expiresAt: string; user: { id: string; role: string } } }>(loginMutation, { email, password });
+  return { response, data: body.data?.login, error: body.errors?.[0] };
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+describe('sign-in', () => {
+  it('signs in the first administrator, made from ADMIN_EMAIL and ADMIN_PASSWORD; me names it', async () => {
+    const { data } = await login(' ADMIN@raccord.test ', adminPassword);
+    expect(data!.user).toMatchObject({ email: adminEmail, role: 'ADMIN' });
+    expect(new Date(data!.expiresAt).getTime()).toBeGreaterThan(Date.now());
+    const me = await t.graphql<{ me: { email: string } }>('{ me { email role } }', undefined, bearer(data!.token));
+    expect(me.body.data!.me).toEqual({ email: adminEmail, role: 'ADMIN' });
+    const anonymous = await t.graphql<{ me: null }>('{ me { email } }');
+    expect(anonymous.body.data!.me).toBeNull();
+  });
+
+  it('stores only an argon2id hash of the password', async () => {
+    const [row] = await t.sql<{ password_hash: string }>('select password_hash from app_user where email = $1', [adminEmail]);
+    expect(row!.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row!.password_hash).not.toContain(adminPassword);
+  });
+
+  it('answers a wrong password and an unknown email alike', async () => {
+    const wrong = await login(adminEmail, 'not the password');
+    const unknown = await login('nobody@raccord.test', 'not the password');
+    expect(wrong.error).toMatchObject({ message: 'The email or the password is wrong', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(unknown.error).toEqual(wrong.error);
+  });
+
+  it('records the signed-in user as the actor of a change', async () => {
+    const { data } = await login(adminEmail, adminPassword);
+    const created = await t.graphql<{ createSite: { site: { id: string } } }>(
+      'mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { id } } }',
+      { input: siteInput() },
+      bearer(data!.token),
+    );
+    const trail = await mustQuery<{ auditTrail: { actorType: string; actorId: string }[] }>(
+      t,
+      'query ($id: ID!) { auditTrail(entityType: SITE, entityId: $id) { actorType actorId } }',
+      { id: created.body.data!.createSite.site.id },
+    );
+    expect(trail.auditTrail).toEqual([{ actorType: 'USER', actorId: data!.user.id }]);
+  });
+
+  it('stops an account after 5 failures; aliases pack no extra attempts into one request', async () => {
+    const email = 'target@raccord.test';
+    // Mutations run one after the other and a failed login (non-null payload) ends the request: one attempt.
+    const aliases = Array.from({ length: 7 }, (_, i) => `a${i}: login(input: { email: "${email}", password: "guess-${i}" }) { token }`).join(' ');
+    const { body } = await t.graphql(`mutation { ${aliases} }`);
+    expect((body.errors ?? []).map((error) => error.extensions?.['code'])).toEqual(['UNAUTHENTICATED']);
+    for (let attempt = 2; attempt <= 5; attempt += 1) {
+      expect((await login(email, `guess ${attempt}`)).error?.extensions?.['code'], `attempt ${attempt}`).toBe('UNAUTHENTICATED');
+    }
+    const after = await login(email, 'another guess');
+    expect(after.error?.extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    expect(Number(after.error?.extensions?.['retryAfterSeconds'])).toBeGreaterThan(0);
+  });
+});
+
+describe('tokens and sessions', () => {
+  it('refuses a malformed, forged or revoked token with HTTP 401 UNAUTHENTICATED', async () => {
+    for (const authorization of ['Bearer nonsense', 'Basic abc', `Bearer ${'x'.repeat(20)}.${'y'.repeat(20)}.${'z'.repeat(20)}`]) {
+      const { response, body } = await t.graphql('{ me { email } }', undefined, { authorization });
+      expect(response.status).toBe(401);
+      expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    }
+    const { data } = await login(adminEmail, adminPassword);
+    expect((await t.graphql('mutation { logout }', undefined, bearer(data!.token))).body.data).toEqual({ logout: true });
+    const revoked = await t.graphql('{ me { email } }', undefined, bearer(data!.token));
+    expect(revoked.response.status).toBe(401);
+  });
+
+  it('lets only an ADMIN create users, and ends a disabled user’s sessions at once', async () => {
+    const admin = (await login(adminEmail, adminPassword)).data!;
+    const createUser = 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id version role } }';
+    const input = { email: 'viewer@raccord.test', displayName: 'Tableau de bord', role: 'VIEWER', password: 'a long enough password' };
+    const anonymous = await t.graphql(createUser, { input });
+    expect(anonymous.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    const created = await t.graphql<{ createUser: { id: string; version: number } }>(createUser, { input }, bearer(admin.token));
+    expect(created.body.errors).toBeUndefined();
+    const viewer = (await login(input.email, input.password)).data!;
+    const forbidden = await t.graphql(createUser, { input: { ...input, email: 'other@raccord.test' } }, bearer(viewer.token));
+    expect(forbidden.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredRoles: ['ADMIN'] });
+
+    const user = created.body.data!.createUser;
+    const disabled = await t.graphql('mutation ($id: ID!, $v: Int!) { disableUser(id: $id, expectedVersion: $v, reason: "départ") { id } }', { id: user.id, v: user.version }, bearer(admin.token));
+    expect(disabled.body.errors).toBeUndefined();
+    expect((await t.graphql('{ me { email } }', undefined, bearer(viewer.token))).response.status).toBe(401);
+    expect((await login(input.email, input.password)).error?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('authenticates a WebSocket in connection_init, and refuses the connection for a bad token', async () => {
+    const { token } = (await login(adminEmail, adminPassword)).data!;
+    const url = `${t.url.replace('http', 'ws')}/graphql`;
+    const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
+    try {
+      const results: unknown[] = [];
+      for await (const result of client.iterate({ query: '{ me { email } }' })) results.push(result);
+      expect(results).toEqual([{ data: { me: { email: adminEmail } } }]);
+    } finally {
+      await client.dispose();
+    }
+    const closed = await new Promise<number>((resolve) => {
+      const bad = createClient({
+        url,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        connectionParams: { authorization: 'Bearer forged.token.value' },
+        on: { closed: (event) => resolve((event as { code: number }).code) },
+      });
+      bad.subscribe({ query: '{ me { email } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    });
+    expect(closed).toBe(4403);
+  });
+});

@@ -1,0 +1,88 @@
+import { ref } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
+import { inTransaction } from '../../common/transaction.js';
+import { parseInput, reason as reasonSchema, recordId, requiredText, wilayaCode } from '../../common/validation.js';
+import type { Context } from '../../context.js';
+import { hashPassword } from '../auth/auth.service.js';
+import { requireRole } from '../auth/policies.js';
+import { Session } from '../auth/session.entity.js';
+import { Contractor } from '../contractor/contractor.entity.js';
+import { User, UserRole } from './user.entity.js';
+
+const newUserSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().pipe(z.email({ error: 'must be an email address' }).max(254)),
+    displayName: requiredText(200),
+    role: z.enum(UserRole),
+    password: z.string().min(12, { error: 'must be at least 12 characters' }).max(200, { error: 'must be at most 200 characters' }),
+    wilayaCodes: z.array(wilayaCode).max(69).nullish().transform((codes) => [...new Set(codes ?? [])].sort()),
+    contractorId: recordId.nullish().transform((value) => value ?? null),
+    isContractorAdmin: z.boolean().nullish().transform((value) => value ?? false),
+  })
+  .superRefine((user, context) => {
+    if (user.role === UserRole.DOT_MANAGER && user.wilayaCodes.length === 0) {
+      context.addIssue({ code: 'custom', path: ['wilayaCodes'], message: 'a DOT manager covers at least one wilaya' });
+    }
+    if (user.role !== UserRole.DOT_MANAGER && user.wilayaCodes.length > 0) {
+      context.addIssue({ code: 'custom', path: ['wilayaCodes'], message: 'only a DOT manager covers wilayas' });
+    }
+    if ((user.role === UserRole.CONTRACTOR) !== (user.contractorId !== null)) {
+      context.addIssue({ code: 'custom', path: ['contractorId'], message: 'is required for a CONTRACTOR user, and only for one' });
+    }
+    if (user.isContractorAdmin && user.role !== UserRole.CONTRACTOR) {
+      context.addIssue({ code: 'custom', path: ['isContractorAdmin'], message: 'only a CONTRACTOR user can be its firm’s admin' });
+    }
+  });
+
+/**
+ * Creates a user (ADMIN only) with an initial password, hashed with argon2id.
+ * @throws DomainError UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND (contractor), CONFLICT (email taken)
+ */
+export async function createUser(context: Context, input: unknown): Promise<User> {
+  requireRole(context, [UserRole.ADMIN]);
+  const values = parseInput(newUserSchema, input);
+  const passwordHash = await hashPassword(values.password);
+  return inTransaction(context, async (em) => {
+    if (await em.findOne(User, { email: values.email }, { fields: ['id'] })) {
+      throw new DomainError(ErrorCode.CONFLICT, `email: a user with ${values.email} already exists`, { field: 'email' });
+    }
+    const contractor = values.contractorId ? await em.findOne(Contractor, { id: values.contractorId }) : null;
+    if (values.contractorId && !contractor) throw notFound('contractorId', 'contractor', values.contractorId);
+    const user = em.create(User, {
+      email: values.email,
+      passwordHash,
+      displayName: values.displayName,
+      role: values.role,
+      wilayaCodes: values.wilayaCodes,
+      contractor: contractor ? ref(contractor) : null,
+      isContractorAdmin: values.isContractorAdmin,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    } as never);
+    em.persist(user);
+    return user;
+  });
+}
+
+/**
+ * Disables a user (ADMIN only): it can no longer sign in, and its open sessions end at once.
+ * @throws DomainError UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (stale version), BAD_USER_INPUT
+ */
+export async function disableUser(context: Context, id: string, version: number, reason: string): Promise<User> {
+  const admin = requireRole(context, [UserRole.ADMIN]);
+  const userId = parseInput(recordId, id, 'id');
+  parseInput(reasonSchema, reason, 'reason');
+  if (userId === admin.id) throw new DomainError(ErrorCode.FORBIDDEN, 'An administrator cannot disable itself');
+  return inTransaction(context, async (em) => {
+    const user = await em.findOne(User, { id: userId });
+    if (!user) throw notFound('id', 'user', userId);
+    if (user.version !== version) throw new DomainError(ErrorCode.CONFLICT, 'This user changed since you read it: reload it', { field: 'expectedVersion' });
+    if (!user.disabledAt) {
+      user.disabledAt = new Date();
+      user.updatedAt = new Date();
+      await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+    }
+    return user;
+  });
+}
