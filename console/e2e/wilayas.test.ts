@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../server/test/harness.js';
+import { startTestApp, testAdmin, type TestApp } from '../../server/test/harness.js';
 
 /** Debian's `chromium` (installed by .ci/run); `CHROMIUM_PATH` points elsewhere. */
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -24,9 +24,34 @@ describe('console shell in a real Chromium', () => {
     await t?.stop();
   });
 
-  it('lists the 58 wilayas with their commune counts, and opens one to show its communes', async () => {
+  async function signedInPage(path: string) {
     const page = await browser.newPage();
-    await page.goto(`${t.url}/`);
+    await page.goto(`${t.url}${path}`);
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await page.getByLabel('Adresse e-mail').fill(testAdmin.email);
+    await page.getByLabel('Mot de passe').fill(testAdmin.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    return page;
+  }
+
+  it('asks to sign in, says when the password is wrong, then comes back to the page asked for', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${t.url}/wilayas/16`);
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/wilayas/16');
+    await page.getByLabel('Adresse e-mail').fill(testAdmin.email);
+    await page.getByLabel('Mot de passe').fill('not the password');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Adresse e-mail ou mot de passe incorrect.' }).waitFor();
+    await page.getByLabel('Mot de passe').fill(testAdmin.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: /16 — Alger/ }).waitFor();
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+  });
+
+  it('lists the 58 wilayas with their commune counts, and opens one to show its communes', async () => {
+    const page = await signedInPage('/');
     await expect.poll(() => page.getByTestId('wilaya-row').count()).toBe(58);
     expect(await page.getByText(/^58 wilayas, 1\s541 communes$/).count()).toBe(1);
 
@@ -45,8 +70,7 @@ describe('console shell in a real Chromium', () => {
   });
 
   it('says so when a wilaya does not exist', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${t.url}/wilayas/99`);
+    const page = await signedInPage('/wilayas/99');
     await page.getByRole('heading', { name: 'Wilaya introuvable' }).waitFor();
   });
 });

@@ -4,6 +4,8 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { Provider } from 'urql';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
+import { RequireSession } from './components/RequireSession.tsx';
+import { LoginPage } from './features/auth/LoginPage.tsx';
 import { WilayaPage } from './features/reference-data/WilayaPage.tsx';
 import { WilayasPage } from './features/reference-data/WilayasPage.tsx';
 import './styles.css';
@@ -17,9 +19,12 @@ createRoot(document.getElementById('root')!).render(
       <BrowserRouter>
         <Routes>
           <Route element={<Layout />}>
-            <Route index element={<WilayasPage />} />
-            <Route path="wilayas/:code" element={<WilayaPage />} />
-            <Route path="*" element={<NotFoundPage />} />
+            <Route path="login" element={<LoginPage />} />
+            <Route element={<RequireSession />}>
+              <Route index element={<WilayasPage />} />
+              <Route path="wilayas/:code" element={<WilayaPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
           </Route>
         </Routes>
       </BrowserRouter>

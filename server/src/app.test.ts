@@ -100,7 +100,7 @@ describe('unexpected errors', () => {
   });
 
   it('are masked the same way over WebSocket', async () => {
-    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: t.adminConnectionParams });
     try {
       const results: { errors?: { message: string; extensions?: Record<string, unknown> }[] }[] = [];
       for await (const result of client.iterate({ query: '{ communes { id } }' })) results.push(result as never);

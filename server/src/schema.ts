@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { authorization } from './modules/auth/permissions.js';
 import { ContractorResolver } from './modules/contractor/contractor.resolver.js';
 import { CustomerSubscriptionResolver } from './modules/customer-subscription/customer-subscription.resolver.js';
 import { SiteResolver } from './modules/site/site.resolver.js';
@@ -14,7 +15,11 @@ export const schemaFileHeader =
 
 /** Raccord's GraphQL schema, built from every module's resolvers. */
 export function buildRaccordSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, AuthResolver], validate: false });
+  return buildSchema({
+    globalMiddlewares: [authorization],
+    resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, AuthResolver],
+    validate: false,
+  });
 }
 
 /** The SDL text of `schema/schema.graphql`: the header, then the schema sorted by name. */

@@ -48,7 +48,14 @@ export interface TestApp {
   readonly url: string;
   readonly database: TestDatabase;
   readonly logs: LogLine[];
-  /** POSTs a GraphQL operation; returns the HTTP response and its parsed body. */
+  /** Token of the test's administrator (admin@raccord.test), which `graphql` sends unless told otherwise. */
+  readonly adminToken: string;
+  /** `connection_init` payload that signs a WebSocket in as the test's administrator. */
+  readonly adminConnectionParams: { authorization: string };
+  /**
+   * POSTs a GraphQL operation as the test's administrator (pass an `authorization` header to be
+   * someone else, or `authorization: ''` to be anonymous); returns the HTTP response and its body.
+   */
   graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -59,6 +66,21 @@ export interface TestApp {
   /** Runs SQL on the app's database directly (to check what was written, or to set up a state). */
   sql<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
+}
+
+/** The administrator every test app has, made from ADMIN_EMAIL and ADMIN_PASSWORD at start. */
+export const testAdmin = { email: 'admin@raccord.test', password: 'test administrator password' } as const;
+
+/** Signs in through the API; returns the token. */
+export async function signIn(url: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { token } }', variables: { email, password } }),
+  });
+  const body = (await response.json()) as { data?: { login: { token: string } }; errors?: unknown };
+  if (!body.data) throw new Error(`sign-in failed: ${JSON.stringify(body.errors)}`);
+  return body.data.login.token;
 }
 
 /**
@@ -82,6 +104,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     LOAD_REFERENCE_DATA_ON_START: 'false',
     LOAD_DEMO_DATA_ON_START: 'false',
     AUTH_TOKEN_SECRET: 'test-secret-of-at-least-thirty-two-characters',
+    ADMIN_EMAIL: testAdmin.email,
+    ADMIN_PASSWORD: testAdmin.password,
     ...env,
   });
   let app: App;
@@ -91,15 +115,19 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
     await database.drop();
     throw error;
   }
+  const adminToken = await signIn(app.url, testAdmin.email, testAdmin.password);
   return {
     app,
     url: app.url,
     database,
     logs,
+    adminToken,
+    adminConnectionParams: { authorization: `Bearer ${adminToken}` },
     async graphql(query, variables, headers = {}) {
+      const { authorization = `Bearer ${adminToken}`, ...others } = headers;
       const response = await fetch(`${app.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...others, ...(authorization ? { authorization } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       return { response, body: (await response.json()) as never };

@@ -6,13 +6,22 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/common/paths.js';
+import { signIn, testAdmin } from './harness.js';
 import { freePort } from './util.js';
 
 /** The built entry point, as `npm start` runs it (`npm test` builds first). */
 const mainJs = join(projectRoot, 'dist', 'server', 'src', 'main.js');
 
 function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'info',
+    AUTH_TOKEN_SECRET: 'test-secret-of-at-least-thirty-two-characters',
+    ADMIN_EMAIL: testAdmin.email,
+    ADMIN_PASSWORD: testAdmin.password,
+    ...extra,
+  };
   delete env['DATABASE_URL'];
   return env;
 }
@@ -47,9 +56,10 @@ async function waitFor(running: Running, text: string, timeoutMs = 90_000): Prom
 }
 
 async function wilayaTotals(port: number): Promise<{ wilayas: number; communes: number }> {
+  const token = await signIn(`http://127.0.0.1:${port}`, testAdmin.email, testAdmin.password);
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query: '{ wilayas { code communeCount } }' }),
   });
   const { data } = (await response.json()) as { data: { wilayas: { communeCount: number }[] } };

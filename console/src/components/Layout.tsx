@@ -1,16 +1,40 @@
-import { Link, Outlet } from 'react-router';
+import { Link, Outlet, useNavigate } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { LogoutMutation, MeQuery } from '../features/auth/documents.ts';
+import { session } from '../lib/session.ts';
 
-/** The console's frame: header with the product name and navigation, then the page. */
+/** The console's frame: header with the product name, navigation and the signed-in user, then the page. */
 export function Layout() {
+  const signedIn = session.token() !== null;
+  const [me] = useQuery({ query: MeQuery, pause: !signedIn });
+  const [, logout] = useMutation(LogoutMutation);
+  const navigate = useNavigate();
+
+  async function signOut() {
+    await logout({});
+    session.clear();
+    navigate('/login', { replace: true });
+  }
+
   return (
     <>
       <header className="app-header">
         <Link to="/" className="brand">
           Raccord
         </Link>
-        <nav aria-label="Navigation principale">
-          <Link to="/">Wilayas</Link>
-        </nav>
+        {signedIn && (
+          <nav aria-label="Navigation principale">
+            <Link to="/">Wilayas</Link>
+          </nav>
+        )}
+        {signedIn && me.data?.me && (
+          <div className="account">
+            <span>{me.data.me.displayName}</span>
+            <button type="button" onClick={signOut}>
+              Se déconnecter
+            </button>
+          </div>
+        )}
       </header>
       <main className="page">
         <Outlet />

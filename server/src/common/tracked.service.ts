@@ -15,7 +15,8 @@ export interface StatusTracked<S extends string> extends TrackedEntity {
 }
 
 /**
- * Loads a record to change it, checking that its version is the one the client last saw.
+ * Loads a record to change it, checking that it is within `scope` (the rows the viewer may act on:
+ * one outside answers as one that does not exist) and that its version is the one the client last saw.
  * @throws DomainError NOT_FOUND (field `id`), CONFLICT (stale `expectedVersion`, with `currentVersion`)
  */
 export async function loadForChange<T extends TrackedEntity, P extends string = never>(
@@ -24,9 +25,10 @@ export async function loadForChange<T extends TrackedEntity, P extends string = 
   what: string,
   id: string,
   expectedVersion: number,
-  options: FindOneOptions<T, P> = {},
+  options: FindOneOptions<T, P> & { scope?: Record<string, unknown> } = {},
 ): Promise<T> {
-  const record = await em.findOne(entity, { id } as never, options);
+  const { scope = {}, ...findOptions } = options;
+  const record = await em.findOne(entity, { $and: [{ id }, scope] } as never, findOptions as FindOneOptions<T, P>);
   if (!record) throw notFound('id', what, id);
   if (record.version !== expectedVersion) throw staleVersion(what, expectedVersion, record.version);
   return record as T;

@@ -11,7 +11,7 @@ afterAll(() => t.stop());
 
 /** The first error of `query` over WebSocket: a result's error or the protocol's error message. */
 async function overWebSocket(query: string): Promise<{ message: string; extensions?: Record<string, unknown> } | undefined> {
-  const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+  const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: t.adminConnectionParams });
   try {
     for await (const result of client.iterate({ query })) return (result.errors?.[0] as never) ?? undefined;
   } catch (errors) {

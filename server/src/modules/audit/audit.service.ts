@@ -1,6 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
-import { AuditAction, AuditEvent, type AuditEntityType, type AuditFieldChange } from './audit-event.entity.js';
+import { contractorScope, workScope } from '../auth/scope.js';
+import { Contractor } from '../contractor/contractor.entity.js';
+import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
+import { Site } from '../site/site.entity.js';
+import { AuditAction, AuditEntityType, AuditEvent, type AuditFieldChange } from './audit-event.entity.js';
 
 /** What a service says about a change it is making, to be audited with it. */
 export interface AuditEntry {
@@ -77,7 +81,12 @@ export async function recordBulkCreations(
   );
 }
 
-/** The audit trail of one record, oldest first. */
-export function auditTrail(context: Context, entityType: AuditEntityType, entityId: string): Promise<AuditEvent[]> {
+/** The audit trail of one record, oldest first; empty when the viewer may not see the record. */
+export async function auditTrail(context: Context, entityType: AuditEntityType, entityId: string): Promise<AuditEvent[]> {
+  const visible =
+    entityType === AuditEntityType.CONTRACTOR
+      ? await context.em.count(Contractor, { $and: [{ id: entityId }, contractorScope(context)] })
+      : await context.em.count(entityType === AuditEntityType.SITE ? Site : CustomerSubscription, { $and: [{ id: entityId }, workScope(context)] } as never);
+  if (visible === 0) return [];
   return context.em.find(AuditEvent, { entityType, entityId }, { orderBy: { id: 'asc' } });
 }

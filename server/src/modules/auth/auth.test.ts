@@ -2,21 +2,25 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { mustQuery, siteInput } from '../../../test/api.js';
-import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { startTestApp, testAdmin, type TestApp } from '../../../test/harness.js';
 
-const adminEmail = 'admin@raccord.test';
-const adminPassword = 'correct horse battery staple';
+const adminEmail = testAdmin.email;
+const adminPassword = testAdmin.password;
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ ADMIN_EMAIL: adminEmail, ADMIN_PASSWORD: adminPassword });
+  t = await startTestApp();
 });
 afterAll(() => t.stop());
 
 const loginMutation = 'mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { token expiresAt user { id email role } } }';
 
 async function login(email: string, password: string) {
-  const { response, body } = await t.graphql<{ login: { token: string; expiresAt: string; user: { id: string; role: string } } }>(loginMutation, { email, password });
+  const { response, body } = await t.graphql<{ login: { token: string; expiresAt: string; user: { id: string; role: string } } }>(
+    loginMutation,
+    { email, password },
+    { authorization: '' },
+  );
   return { response, data: body.data?.login, error: body.errors?.[0] };
 }
 
@@ -29,7 +33,7 @@ describe('sign-in', () => {
     expect(new Date(data!.expiresAt).getTime()).toBeGreaterThan(Date.now());
     const me = await t.graphql<{ me: { email: string } }>('{ me { email role } }', undefined, bearer(data!.token));
     expect(me.body.data!.me).toEqual({ email: adminEmail, role: 'ADMIN' });
-    const anonymous = await t.graphql<{ me: null }>('{ me { email } }');
+    const anonymous = await t.graphql<{ me: null }>('{ me { email } }', undefined, { authorization: '' });
     expect(anonymous.body.data!.me).toBeNull();
   });
 
@@ -65,7 +69,7 @@ describe('sign-in', () => {
     const email = 'target@raccord.test';
     // Mutations run one after the other and a failed login (non-null payload) ends the request: one attempt.
     const aliases = Array.from({ length: 7 }, (_, i) => `a${i}: login(input: { email: "${email}", password: "guess-${i}" }) { token }`).join(' ');
-    const { body } = await t.graphql(`mutation { ${aliases} }`);
+    const { body } = await t.graphql(`mutation { ${aliases} }`, undefined, { authorization: '' });
     expect((body.errors ?? []).map((error) => error.extensions?.['code'])).toEqual(['UNAUTHENTICATED']);
     for (let attempt = 2; attempt <= 5; attempt += 1) {
       expect((await login(email, `guess ${attempt}`)).error?.extensions?.['code'], `attempt ${attempt}`).toBe('UNAUTHENTICATED');
@@ -93,7 +97,7 @@ describe('tokens and sessions', () => {
     const admin = (await login(adminEmail, adminPassword)).data!;
     const createUser = 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id version role } }';
     const input = { email: 'viewer@raccord.test', displayName: 'Tableau de bord', role: 'VIEWER', password: 'a long enough password' };
-    const anonymous = await t.graphql(createUser, { input });
+    const anonymous = await t.graphql(createUser, { input }, { authorization: '' });
     expect(anonymous.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     const created = await t.graphql<{ createUser: { id: string; version: number } }>(createUser, { input }, bearer(admin.token));
     expect(created.body.errors).toBeUndefined();

@@ -120,9 +120,7 @@ export class Contractor extends TrackedEntity {
   @Embedded(() => ContractorContact, { array: true })
   contacts: ContractorContact[] = [];
 
-  @Field(() => String, {
-    description: 'Bank RIB or CCP RIP (bank code 007): 20 digits = bank (3) + branch (5) + account (10) + key (2).',
-  })
+  /** Bank RIB or CCP RIP, 20 digits (see the resolver for who may read it). */
   @Property({ type: 'string', length: 20 })
   bankAccount!: string;
 

@@ -3,6 +3,7 @@ import { ImportReport } from '../../common/csv-import.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
+import { maySeeBankAccount } from '../auth/scope.js';
 import { CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
@@ -70,6 +71,16 @@ export class ContractorResolver {
     @Ctx() context: Context,
   ): Promise<ContractorConnection> {
     return asConnection(ContractorConnection, await listContractors(context, filter ?? {}, page));
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'Bank RIB or CCP RIP (bank code 007): 20 digits = bank (3) + branch (5) + account (10) + key (2). ' +
+      'Null unless the viewer is ADMIN, FINANCE or the firm itself.',
+  })
+  bankAccount(@Root() contractor: Contractor, @Ctx() context: Context): string | null {
+    return maySeeBankAccount(context, contractor.id) ? contractor.bankAccount : null;
   }
 
   @FieldResolver(() => Commune, { description: 'Commune of the registered office.' })

@@ -8,6 +8,7 @@ import { containsPattern, expectedVersion, searchText, parseInput, reason as rea
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
+import { contractorScope } from '../auth/scope.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { Contractor, ContractorStatus } from './contractor.entity.js';
@@ -104,17 +105,17 @@ function apply(em: EntityManager, contractor: Contractor, values: ContractorValu
 }
 
 /**
- * The contractor with this id, or null.
+ * The contractor with this id, or null (also when the viewer may not see it: a CONTRACTOR sees its own firm only).
  * @throws DomainError BAD_USER_INPUT when `id` is not an id.
  */
 export function findContractor(context: Context, id: string): Promise<Contractor | null> {
-  return context.em.findOne(Contractor, { id: parseInput(recordId, id, 'id') });
+  return context.em.findOne(Contractor, { $and: [{ id: parseInput(recordId, id, 'id') }, contractorScope(context)] });
 }
 
 /** A page of contractors ordered by legal name (then id), filtered by status, wilaya of operation and text. */
 export function listContractors(context: Context, filter: ContractorFilter, page: PageArgs): Promise<Page<Contractor>> {
   const { status, wilayaCode: code, search } = parseInput(filterSchema, filter, 'filter');
-  const where: FilterQuery<Contractor>[] = [];
+  const where: FilterQuery<Contractor>[] = [contractorScope(context)];
   if (status) where.push({ status });
   if (code) where.push({ operatingWilayas: { code } });
   if (search) {

@@ -84,7 +84,7 @@ describe('createContractor', () => {
     });
     const events = await trail(ok.contractor!.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ action: 'CREATE', toStatus: 'PENDING_APPROVAL', actorType: 'SYSTEM' });
+    expect(events[0]).toMatchObject({ action: 'CREATE', toStatus: 'PENDING_APPROVAL', actorType: 'USER' });
     expect(events[0]!['changes']).toEqual(expect.arrayContaining([{ field: 'legalName', from: null, to: 'SARL Nour Fibre' }]));
   });
 

@@ -58,15 +58,15 @@ export class CustomerSubscription extends TrackedEntity {
   @Property({ type: 'string', length: 40, unique: 'customer_subscription_order_reference_unique' })
   orderReference!: string;
 
-  @Field(() => String, { description: 'Customer name (personal data).' })
+  /** Customer name (personal data: see the resolver for who may read it). */
   @Property({ type: 'string', length: 200 })
   customerName!: string;
 
-  @Field(() => String, { description: 'Customer phone in E.164 form, e.g. "+213550123456" (personal data).' })
+  /** Customer phone in E.164 form (personal data). */
   @Property({ type: 'string', length: 20 })
   customerPhone!: string;
 
-  @Field(() => String, { description: 'Address of the home to connect (personal data).' })
+  /** Address of the home to connect (personal data). */
   @Property({ type: 'string', length: 300 })
   customerAddress!: string;
 

@@ -4,6 +4,7 @@ import { DateTime } from '../../common/scalars.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
+import { maySeeCustomerData } from '../auth/scope.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
@@ -84,6 +85,24 @@ export class CustomerSubscriptionResolver {
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionConnection> {
     return asConnection(CustomerSubscriptionConnection, await listCustomerSubscriptions(context, filter ?? {}, page));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Customer name (personal data): null for the FINANCE and VIEWER roles.' })
+  customerName(@Root() subscription: CustomerSubscription, @Ctx() context: Context): string | null {
+    return maySeeCustomerData(context) ? subscription.customerName : null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Customer phone in E.164 form, e.g. "+213550123456" (personal data): null for the FINANCE and VIEWER roles.',
+  })
+  customerPhone(@Root() subscription: CustomerSubscription, @Ctx() context: Context): string | null {
+    return maySeeCustomerData(context) ? subscription.customerPhone : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Address of the home to connect (personal data): null for the FINANCE and VIEWER roles.' })
+  customerAddress(@Root() subscription: CustomerSubscription, @Ctx() context: Context): string | null {
+    return maySeeCustomerData(context) ? subscription.customerAddress : null;
   }
 
   @FieldResolver(() => Commune, { description: 'Commune of the home.' })

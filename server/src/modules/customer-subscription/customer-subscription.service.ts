@@ -9,6 +9,7 @@ import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { checkContractorActive, eligibleContractor } from '../contractor/contractor.service.js';
+import { mayWorkIn, workScope } from '../auth/scope.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Site, SiteStatus } from '../site/site.entity.js';
 import { CustomerSubscription, CustomerSubscriptionStatus, FailureReason } from './customer-subscription.entity.js';
@@ -65,6 +66,7 @@ function valuesOf(subscription: CustomerSubscription): CustomerSubscriptionValue
  * home joins it (`siteIsNew`), still take work. `blame` names the field an error is about.
  */
 async function places(
+  context: Context,
   em: EntityManager,
   values: CustomerSubscriptionValues,
   blame: 'siteId' | 'communeId' = 'siteId',
@@ -72,6 +74,9 @@ async function places(
 ): Promise<{ commune: Commune; site: Site | null }> {
   const commune = await em.findOne(Commune, { id: Number(values.communeId) });
   if (!commune) throw notFound('communeId', 'commune', values.communeId);
+  if (!mayWorkIn(context, commune.wilaya.code)) {
+    throw new DomainError(ErrorCode.FORBIDDEN, `communeId: wilaya ${commune.wilaya.code} is not one of yours`, { field: 'communeId' });
+  }
   if (values.siteId === null) return { commune, site: null };
   const site = await em.findOne(Site, { id: values.siteId });
   if (!site) throw notFound('siteId', 'site', values.siteId);
@@ -92,7 +97,7 @@ function apply(em: EntityManager, subscription: CustomerSubscription, values: Cu
 
 /** The customer subscription with this id, or null. @throws DomainError BAD_USER_INPUT for a malformed id */
 export function findCustomerSubscription(context: Context, id: string): Promise<CustomerSubscription | null> {
-  return context.em.findOne(CustomerSubscription, { id: parseInput(recordId, id, 'id') });
+  return context.em.findOne(CustomerSubscription, { $and: [{ id: parseInput(recordId, id, 'id') }, workScope(context)] });
 }
 
 /**
@@ -101,7 +106,7 @@ export function findCustomerSubscription(context: Context, id: string): Promise<
  */
 export function listCustomerSubscriptions(context: Context, filter: CustomerSubscriptionFilter, page: PageArgs): Promise<Page<CustomerSubscription>> {
   const values = parseInput(filterSchema, filter, 'filter');
-  const where: FilterQuery<CustomerSubscription>[] = [];
+  const where: FilterQuery<CustomerSubscription>[] = [workScope(context)];
   if (values.wilayaCode) where.push({ wilaya: values.wilayaCode });
   if (values.communeId) where.push({ commune: Number(values.communeId) });
   if (values.status) where.push({ status: values.status });
@@ -133,7 +138,7 @@ async function checkReferenceFree(em: EntityManager, orderReference: string): Pr
 export async function createCustomerSubscription(context: Context, input: CreateCustomerSubscriptionInput): Promise<CustomerSubscription> {
   const values = parseInput(customerSubscriptionSchema, input);
   return inTransaction(context, async (em) => {
-    const where = await places(em, values);
+    const where = await places(context, em, values);
     await checkReferenceFree(em, values.orderReference);
     const subscription = new CustomerSubscription();
     apply(em, subscription, values, where);
@@ -165,7 +170,7 @@ export async function updateCustomerSubscription(
   const expected = parseInput(expectedVersion, version, 'expectedVersion');
   const sent = Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== undefined && (updatableFields as readonly string[]).includes(key)));
   return inTransaction(context, async (em) => {
-    const subscription = await loadForChange(em, CustomerSubscription, what, subscriptionId, expected);
+    const subscription = await loadForChange(em, CustomerSubscription, what, subscriptionId, expected, { scope: workScope(context) });
     if ((terminalStatuses as readonly CustomerSubscriptionStatus[]).includes(subscription.status)) {
       throw new DomainError(ErrorCode.INVALID_TRANSITION, `A ${subscription.status} customer subscription is closed: its data no longer changes`, {
         currentStatus: subscription.status,
@@ -175,7 +180,7 @@ export async function updateCustomerSubscription(
     const values = parseInput(customerSubscriptionSchema, { ...before, ...sent });
     const changes = changedFields(before, values, updatableFields);
     if (changes.length === 0) return subscription;
-    const where = await places(em, values, 'siteId' in sent ? 'siteId' : 'communeId', values.siteId !== before.siteId);
+    const where = await places(context, em, values, 'siteId' in sent ? 'siteId' : 'communeId', values.siteId !== before.siteId);
     if (subscription.contractor && where.commune.wilaya.code !== subscription.wilaya.code) {
       throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, 'Assigned work cannot move to another wilaya', { field: 'communeId' });
     }
@@ -186,8 +191,10 @@ export async function updateCustomerSubscription(
   });
 }
 
-async function loadRef(em: EntityManager, id: string, version: number): Promise<CustomerSubscription> {
-  return loadForChange(em, CustomerSubscription, what, parseInput(recordId, id, 'id'), parseInput(expectedVersion, version, 'expectedVersion'));
+async function loadRef(context: Context, em: EntityManager, id: string, version: number): Promise<CustomerSubscription> {
+  return loadForChange(em, CustomerSubscription, what, parseInput(recordId, id, 'id'), parseInput(expectedVersion, version, 'expectedVersion'), {
+    scope: workScope(context),
+  });
 }
 
 /**
@@ -199,7 +206,7 @@ async function loadRef(em: EntityManager, id: string, version: number): Promise<
 export async function assignCustomerSubscription(context: Context, id: string, version: number, contractorId: string): Promise<CustomerSubscription> {
   const contractor = parseInput(recordId, contractorId, 'contractorId');
   return inTransaction(context, async (em) => {
-    const subscription = await loadRef(em, id, version);
+    const subscription = await loadRef(context, em, id, version);
     lifecycle.next('ASSIGN', subscription.status);
     const eligible = await eligibleContractor(em, contractor, subscription.wilaya.code);
     if (subscription.site) await checkSiteTakes(em, subscription.site.id, contractor);
@@ -257,7 +264,7 @@ export async function scheduleInstallation(
   }
   const why = parseInput(optionalText(500), reason, 'reason') ?? null;
   return inTransaction(context, async (em) => {
-    const subscription = await loadRef(em, id, version);
+    const subscription = await loadRef(context, em, id, version);
     if (time <= subscription.orderedAt.getTime()) throw badUserInput('appointmentAt', 'must be after the order was taken');
     const previous = subscription.appointmentAt;
     if (previous?.getTime() === time && subscription.status === CustomerSubscriptionStatus.SCHEDULED) return subscription;
@@ -290,7 +297,7 @@ export async function markInstallationFailed(
 ): Promise<CustomerSubscription> {
   const values = parseInput(failureSchema, { failureReason, reason });
   return inTransaction(context, async (em) => {
-    const subscription = await loadRef(em, id, version);
+    const subscription = await loadRef(context, em, id, version);
     transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'FAIL', values.reason ?? null, {
       changes: [{ field: 'failureReason', from: null, to: values.failureReason }],
     });
@@ -306,7 +313,7 @@ export async function markInstallationFailed(
 export async function cancelCustomerSubscription(context: Context, id: string, version: number, reason: string): Promise<CustomerSubscription> {
   const why = parseInput(reasonSchema, reason, 'reason');
   return inTransaction(context, async (em) => {
-    const subscription = await loadRef(em, id, version);
+    const subscription = await loadRef(context, em, id, version);
     transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'CANCEL', why);
     return subscription;
   });

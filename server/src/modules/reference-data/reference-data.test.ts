@@ -117,7 +117,7 @@ describe('batching (no N+1)', () => {
 
 describe('over WebSocket (graphql-ws)', () => {
   it('answers the same query as over HTTP, on its own EntityManager and request id', async () => {
-    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: t.adminConnectionParams });
     try {
       const results: unknown[] = [];
       for await (const result of client.iterate({ query: '{ wilayas { code communeCount } }' })) results.push(result);
@@ -132,7 +132,7 @@ describe('over WebSocket (graphql-ws)', () => {
   });
 
   it('gives parse and validation errors the codes HTTP gives', async () => {
-    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: t.adminConnectionParams });
     try {
       const codeOf = async (query: string) => {
         try {
@@ -152,7 +152,7 @@ describe('over WebSocket (graphql-ws)', () => {
   });
 
   it('returns coded errors over WebSocket too', async () => {
-    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: t.adminConnectionParams });
     try {
       const results: { errors?: { extensions?: Record<string, unknown> }[] }[] = [];
       for await (const result of client.iterate({ query: '{ wilaya(code: "x") { code } }' })) results.push(result as never);

@@ -10,6 +10,7 @@ import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { checkContractorActive, eligibleContractor } from '../contractor/contractor.service.js';
 import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
+import { mayWorkIn, workScope } from '../auth/scope.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Site, SiteStatus } from './site.entity.js';
 import { siteSchema, type CreateSiteInput, type SiteValues, type UpdateSiteInput } from './site.inputs.js';
@@ -48,9 +49,13 @@ function valuesOf(site: Site): SiteValues {
   };
 }
 
-async function commune(em: EntityManager, communeId: string): Promise<Commune> {
+/** The commune, which must be in a wilaya the viewer works in. @throws DomainError NOT_FOUND, FORBIDDEN */
+async function commune(context: Context, em: EntityManager, communeId: string): Promise<Commune> {
   const found = await em.findOne(Commune, { id: Number(communeId) });
   if (!found) throw notFound('communeId', 'commune', communeId);
+  if (!mayWorkIn(context, found.wilaya.code)) {
+    throw new DomainError(ErrorCode.FORBIDDEN, `communeId: wilaya ${found.wilaya.code} is not one of yours`, { field: 'communeId' });
+  }
   return found;
 }
 
@@ -66,15 +71,15 @@ function apply(em: EntityManager, site: Site, values: SiteValues, where: Commune
   em.assign(site, { ...scalars, commune: Number(communeId), wilaya: where.wilaya.code });
 }
 
-/** The site with this id, or null. @throws DomainError BAD_USER_INPUT for a malformed id */
+/** The site with this id, or null (also when outside the viewer's scope). @throws DomainError BAD_USER_INPUT for a malformed id */
 export function findSite(context: Context, id: string): Promise<Site | null> {
-  return context.em.findOne(Site, { id: parseInput(recordId, id, 'id') });
+  return context.em.findOne(Site, { $and: [{ id: parseInput(recordId, id, 'id') }, workScope(context)] });
 }
 
 /** A page of sites ordered by code (then id), filtered by wilaya, commune, status, contractor and text (code or name). */
 export function listSites(context: Context, filter: SiteFilter, page: PageArgs): Promise<Page<Site>> {
   const values = parseInput(filterSchema, filter, 'filter');
-  const where: FilterQuery<Site>[] = [];
+  const where: FilterQuery<Site>[] = [workScope(context)];
   if (values.wilayaCode) where.push({ wilaya: values.wilayaCode });
   if (values.communeId) where.push({ commune: Number(values.communeId) });
   if (values.status) where.push({ status: values.status });
@@ -93,7 +98,7 @@ export function listSites(context: Context, filter: SiteFilter, page: PageArgs):
 export async function createSite(context: Context, input: CreateSiteInput): Promise<Site> {
   const values = parseInput(siteSchema, input);
   return inTransaction(context, async (em) => {
-    const where = await commune(em, values.communeId);
+    const where = await commune(context, em, values.communeId);
     await checkCodeFree(em, values.code);
     const site = new Site();
     apply(em, site, values, where);
@@ -119,7 +124,7 @@ export async function updateSite(context: Context, id: string, version: number, 
   const expected = parseInput(expectedVersion, version, 'expectedVersion');
   const sent = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   return inTransaction(context, async (em) => {
-    const site = await loadForChange(em, Site, 'site', siteId, expected);
+    const site = await loadForChange(em, Site, 'site', siteId, expected, { scope: workScope(context) });
     if (site.status === SiteStatus.CLOSED) {
       throw new DomainError(ErrorCode.INVALID_TRANSITION, 'A CLOSED site no longer changes', { currentStatus: site.status });
     }
@@ -127,7 +132,7 @@ export async function updateSite(context: Context, id: string, version: number, 
     const values = parseInput(siteSchema, { ...before, ...sent });
     const changes = changedFields(before, values, auditedFields);
     if (changes.length === 0) return site;
-    const where = await commune(em, values.communeId);
+    const where = await commune(context, em, values.communeId);
     if (values.code !== before.code) await checkCodeFree(em, values.code, site.id);
     if (where.wilaya.code !== site.wilaya.code) {
       if (site.contractor) {
@@ -157,7 +162,7 @@ export async function assignSite(context: Context, id: string, version: number, 
   const contractor = parseInput(recordId, contractorId, 'contractorId');
   const why = reason === undefined || reason === null || reason.trim() === '' ? null : parseInput(reasonSchema, reason, 'reason');
   return inTransaction(context, async (em) => {
-    const site = await loadForChange(em, Site, 'site', siteId, expected);
+    const site = await loadForChange(em, Site, 'site', siteId, expected, { scope: workScope(context) });
     siteLifecycle.next('ASSIGN', site.status);
     const eligible = await eligibleContractor(em, contractor, site.wilaya.code);
     const previous = site.contractor?.id ?? null;
@@ -185,7 +190,7 @@ export async function transitionSite(
   const expected = parseInput(expectedVersion, version, 'expectedVersion');
   const why = parseInput(reasonSchema, reason, 'reason');
   return inTransaction(context, async (em) => {
-    const site = await loadForChange(em, Site, 'site', siteId, expected);
+    const site = await loadForChange(em, Site, 'site', siteId, expected, { scope: workScope(context) });
     if ((action === 'START' || action === 'RESUME') && site.contractor) await checkContractorActive(em, site.contractor.id);
     const from = transition(em, context, site, AuditEntityType.SITE, siteLifecycle, action, why, { previous: site.suspendedFromStatus });
     site.suspendedFromStatus = action === 'SUSPEND' ? from : null;

@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useMutation } from 'urql';
+import { session } from '../../lib/session.ts';
+import { LoginMutation } from './documents.ts';
+
+/** Words for the server's sign-in error codes. */
+function messageOf(code: unknown, retryAfterSeconds: unknown): string {
+  if (code === 'TOO_MANY_ATTEMPTS') return `Trop de tentatives. Réessayez dans ${Math.ceil(Number(retryAfterSeconds) / 60)} min.`;
+  if (code === 'UNAUTHENTICATED') return 'Adresse e-mail ou mot de passe incorrect.';
+  if (code === 'BAD_USER_INPUT') return 'Saisissez une adresse e-mail et un mot de passe.';
+  return 'La connexion a échoué. Réessayez.';
+}
+
+/** Sign-in form; on success, back to the page asked for (`?next=`), else the home page. */
+export function LoginPage() {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [state, login] = useMutation(LoginMutation);
+  const [error, setError] = useState<string | null>(null);
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    const result = await login({ email, password });
+    const token = result.data?.login.token;
+    if (token) {
+      session.save(token);
+      const next = params.get('next');
+      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+      return;
+    }
+    const first = result.error?.graphQLErrors[0];
+    setError(result.error?.networkError ? 'Le serveur ne répond pas.' : messageOf(first?.extensions?.['code'], first?.extensions?.['retryAfterSeconds']));
+  }
+
+  return (
+    <section className="login">
+      <h1>Connexion</h1>
+      <form onSubmit={submit} noValidate>
+        <label className="field">
+          Adresse e-mail
+          <input type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
+        </label>
+        <label className="field">
+          Mot de passe
+          <input type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
+        </label>
+        {error && (
+          <p role="alert" className="state state-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={state.fetching}>
+          {state.fetching ? 'Connexion…' : 'Se connecter'}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,75 @@
+import type { MiddlewareFn } from 'type-graphql';
+import { DomainError, ErrorCode } from '../../common/errors.js';
+import type { Context } from '../../context.js';
+import { UserRole } from '../user/user.entity.js';
+import { requireRole } from './policies.js';
+
+/** Open to anyone, signed in or not. */
+export const PUBLIC = 'PUBLIC';
+
+const { ADMIN, DOT_MANAGER, FINANCE, CONTRACTOR, VIEWER } = UserRole;
+const everyone = [ADMIN, DOT_MANAGER, FINANCE, CONTRACTOR, VIEWER] as const;
+
+/**
+ * Who may run each root operation, in one place (roles of DOMAIN.md). Rows are scoped further in
+ * the services: a CONTRACTOR sees and acts on its own firm's work only, a DOT_MANAGER in its wilayas
+ * only. An operation missing here is refused, and a test fails.
+ */
+export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeof PUBLIC>> = {
+  'Mutation.login': PUBLIC,
+  'Query.me': PUBLIC,
+  'Mutation.logout': everyone,
+  'Mutation.createUser': [ADMIN],
+  'Mutation.disableUser': [ADMIN],
+
+  'Query.wilayas': everyone,
+  'Query.wilaya': everyone,
+  'Query.communes': everyone,
+  'Query.auditTrail': everyone,
+
+  'Query.contractor': everyone,
+  'Query.contractors': everyone,
+  'Mutation.createContractor': [ADMIN],
+  'Mutation.updateContractor': [ADMIN],
+  'Mutation.approveContractor': [ADMIN],
+  'Mutation.suspendContractor': [ADMIN],
+  'Mutation.reactivateContractor': [ADMIN],
+  'Mutation.terminateContractor': [ADMIN],
+  'Mutation.importContractors': [ADMIN],
+
+  'Query.site': everyone,
+  'Query.sites': everyone,
+  'Mutation.createSite': [ADMIN, DOT_MANAGER],
+  'Mutation.updateSite': [ADMIN, DOT_MANAGER],
+  'Mutation.assignSite': [ADMIN, DOT_MANAGER],
+  'Mutation.startSite': [ADMIN, DOT_MANAGER],
+  'Mutation.completeSite': [ADMIN, DOT_MANAGER],
+  'Mutation.closeSite': [ADMIN, DOT_MANAGER],
+  'Mutation.suspendSite': [ADMIN, DOT_MANAGER],
+  'Mutation.resumeSite': [ADMIN, DOT_MANAGER],
+
+  'Query.customerSubscription': everyone,
+  'Query.customerSubscriptions': everyone,
+  'Mutation.createCustomerSubscription': [ADMIN, DOT_MANAGER],
+  'Mutation.updateCustomerSubscription': [ADMIN, DOT_MANAGER],
+  'Mutation.importCustomerSubscriptions': [ADMIN],
+  'Mutation.assignCustomerSubscription': [ADMIN, DOT_MANAGER],
+  'Mutation.scheduleInstallation': [ADMIN, DOT_MANAGER, CONTRACTOR],
+  'Mutation.markInstallationFailed': [ADMIN, DOT_MANAGER, CONTRACTOR],
+  'Mutation.cancelCustomerSubscription': [ADMIN, DOT_MANAGER],
+};
+
+/**
+ * Checks every root field (query, mutation, subscription) against `operationRoles` before its
+ * resolver runs — on HTTP and WebSocket alike, since it is part of the schema.
+ * @throws DomainError UNAUTHENTICATED (anonymous), FORBIDDEN (role, or no rule for the operation)
+ */
+export const authorization: MiddlewareFn<Context> = async ({ context, info }, next) => {
+  const root = info.parentType.name;
+  if (root === 'Query' || root === 'Mutation' || root === 'Subscription') {
+    const roles = operationRoles[`${root}.${info.fieldName}`];
+    if (roles === undefined) throw new DomainError(ErrorCode.FORBIDDEN, `${info.fieldName} has no access rule`);
+    if (roles !== PUBLIC) requireRole(context, roles);
+  }
+  return next();
+};

@@ -1,0 +1,56 @@
+import type { Context } from '../../context.js';
+import { UserRole } from '../user/user.entity.js';
+
+/**
+ * Row scoping: what part of the data the operation's viewer may see and act on. No viewer means the
+ * system (scripts, demo data): anonymous API calls never reach the services (see `authorization`).
+ */
+
+/** The firm of a CONTRACTOR viewer; null for every other viewer. */
+export function viewerContractorId(context: Context): string | null {
+  const user = context.viewer?.user;
+  return user?.role === UserRole.CONTRACTOR ? (user.contractor?.id ?? '0') : null;
+}
+
+/** The wilayas of a DOT_MANAGER viewer; null (no limit) for every other viewer. */
+export function viewerWilayas(context: Context): string[] | null {
+  const user = context.viewer?.user;
+  return user?.role === UserRole.DOT_MANAGER ? user.wilayaCodes : null;
+}
+
+/**
+ * The condition that keeps the work (sites, customer subscriptions) the viewer may see: its firm's
+ * for a CONTRACTOR, its wilayas' for a DOT_MANAGER, all of it otherwise.
+ */
+export function workScope(context: Context): Record<string, unknown> {
+  const contractorId = viewerContractorId(context);
+  if (contractorId !== null) return { contractor: contractorId };
+  const wilayas = viewerWilayas(context);
+  if (wilayas !== null) return { wilaya: { $in: wilayas } };
+  return {};
+}
+
+/** The condition that keeps the contractors the viewer may see: its own firm for a CONTRACTOR. */
+export function contractorScope(context: Context): Record<string, unknown> {
+  const contractorId = viewerContractorId(context);
+  return contractorId === null ? {} : { id: contractorId };
+}
+
+/** Whether the viewer may work in this wilaya (a DOT_MANAGER in its own only). */
+export function mayWorkIn(context: Context, wilayaCode: string): boolean {
+  const wilayas = viewerWilayas(context);
+  return wilayas === null || wilayas.includes(wilayaCode);
+}
+
+/** Whether the viewer's role may read customers' personal data (name, phone, address). */
+export function maySeeCustomerData(context: Context): boolean {
+  const role = context.viewer?.user.role;
+  return role === undefined || role === UserRole.ADMIN || role === UserRole.DOT_MANAGER || role === UserRole.CONTRACTOR;
+}
+
+/** Whether the viewer may read this contractor's bank account: ADMIN, FINANCE, or the firm itself. */
+export function maySeeBankAccount(context: Context, contractorId: string): boolean {
+  const user = context.viewer?.user;
+  if (!user) return true;
+  return user.role === UserRole.ADMIN || user.role === UserRole.FINANCE || viewerContractorId(context) === contractorId;
+}
