@@ -14,6 +14,47 @@ import { authenticate, type Viewer } from '../modules/auth/auth.service.js';
 import { formatGraphQLError, withoutSuggestions } from './errors.js';
 
 /**
+ * Whether a WebSocket upgrade may come from this page: a client with no Origin (not a browser), a
+ * page served by Raccord itself, or an origin of ALLOWED_ORIGINS. A browser page from elsewhere is
+ * refused: it would ride on the user's connection.
+ */
+export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+  if (!origin) return true;
+  let parsed: URL;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  return parsed.host === host || allowed.some((entry) => new URL(entry).origin === parsed.origin);
+}
+
+/**
+ * Closes a signed-in socket (4401) when its token expires, or when a check (every
+ * WS_SESSION_CHECK_SECONDS) finds its session revoked or its user disabled; anonymous sockets are left alone.
+ */
+function watchSession(socket: import('ws').WebSocket, check: () => Promise<Viewer | null>, expiresAt: Date | null, checkEveryMs: number): void {
+  if (!expiresAt) return;
+  const close = () => {
+    clearTimeout(expiry);
+    clearInterval(recheck);
+    if (socket.readyState === socket.OPEN) socket.close(4401, 'Session ended: sign in again');
+  };
+  const expiry = setTimeout(close, Math.max(0, expiresAt.getTime() - Date.now()));
+  const recheck = setInterval(() => {
+    check().then((viewer) => {
+      if (!viewer) close();
+    }, close);
+  }, checkEveryMs);
+  expiry.unref();
+  recheck.unref();
+  socket.once('close', () => {
+    clearTimeout(expiry);
+    clearInterval(recheck);
+  });
+}
+
+/**
  * GraphQL over WebSocket (graphql-ws protocol) at `/graphql` on the HTTP server's port. graphql-ws
  * runs none of Apollo's machinery, so each operation gets here what HTTP gets there: parsing with
  * the token limit, validation with the same limits (introspection and suggestions off in
@@ -38,6 +79,11 @@ export function attachGraphQLWebSocket(options: {
       socket.destroy();
       return;
     }
+    if (!originAllowed(request.headers.origin, request.headers.host, config.ALLOWED_ORIGINS)) {
+      logger.warn({ origin: request.headers.origin }, 'websocket refused: origin not allowed');
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
     wsServer.handleUpgrade(request, socket, head, (client) => wsServer.emit('connection', client, request));
   });
 
@@ -53,10 +99,11 @@ export function attachGraphQLWebSocket(options: {
       onConnect: async (ctx) => {
         try {
           ctx.extra.viewer = await viewerOf(ctx);
-          return true;
         } catch {
           return false;
         }
+        watchSession(ctx.extra.socket, () => viewerOf(ctx), ctx.extra.viewer?.expiresAt ?? null, config.WS_SESSION_CHECK_SECONDS * 1000);
+        return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
         try {

@@ -15,6 +15,8 @@ import { Session } from './session.entity.js';
 export interface Viewer {
   readonly user: User;
   readonly sessionId: string;
+  /** When the session's token stops working. */
+  readonly expiresAt: Date;
 }
 
 const wrongCredentials = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'The email or the password is wrong');
@@ -101,7 +103,7 @@ export async function authenticate(em: EntityManager, auth: AuthRuntime, authori
   if (!session || !user || session.revokedAt || session.expiresAt.getTime() <= Date.now() || user.disabledAt || user.id !== payload.sub) {
     throw invalidToken();
   }
-  return { user, sessionId: session.id };
+  return { user, sessionId: session.id, expiresAt: session.expiresAt };
 }
 
 /** Ends the viewer's session: its token no longer works. */

@@ -2,7 +2,7 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { mustQuery, siteInput } from '../../../test/api.js';
-import { startTestApp, testAdmin, type TestApp } from '../../../test/harness.js';
+import { signIn, startTestApp, testAdmin, type TestApp } from '../../../test/harness.js';
 
 const adminEmail = testAdmin.email;
 const adminPassword = testAdmin.password;
@@ -134,5 +134,40 @@ describe('tokens and sessions', () => {
       bad.subscribe({ query: '{ me { email } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
     });
     expect(closed).toBe(4403);
+  });
+});
+
+describe('WebSocket sessions and origins', () => {
+  let quick: TestApp;
+  beforeAll(async () => {
+    quick = await startTestApp({ WS_SESSION_CHECK_SECONDS: '1', ALLOWED_ORIGINS: 'https://console.raccord.dz' });
+  });
+  afterAll(() => quick.stop());
+
+  it('closes a signed-in socket with 4401 once its session is revoked', async () => {
+    const token = await signIn(quick.url, testAdmin.email, testAdmin.password);
+    const socket = new WebSocket(`${quick.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
+    await new Promise((resolve) => socket.once('message', resolve));
+    await quick.graphql('mutation { logout }', undefined, { authorization: `Bearer ${token}` });
+    expect(await closed).toBe(4401);
+  });
+
+  it("refuses a browser page from another origin, and accepts Raccord's own and the allowed ones", async () => {
+    const url = `${quick.url.replace('http', 'ws')}/graphql`;
+    const attempt = (origin: string) =>
+      new Promise<string>((resolve) => {
+        const socket = new WebSocket(url, 'graphql-transport-ws', { origin });
+        socket.once('open', () => {
+          socket.close();
+          resolve('open');
+        });
+        socket.once('error', () => resolve('refused'));
+      });
+    expect(await attempt('https://evil.example')).toBe('refused');
+    expect(await attempt('https://console.raccord.dz')).toBe('open');
+    expect(await attempt(quick.url)).toBe('open');
   });
 });
