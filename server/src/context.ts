@@ -68,6 +68,7 @@ export function createContext(orm: MikroORM, requestId: string, logger: Logger, 
     customerSubscriptions: createCustomerSubscriptionLoaders(em),
   };
   const viewer = caller.viewer ?? null;
-  const actor: Actor = viewer ? { type: ActorType.USER, id: viewer.user.id } : systemActor;
+  const actor: Actor =
+    viewer?.kind === 'user' ? { type: ActorType.USER, id: viewer.user.id } : viewer?.kind === 'apiKey' ? { type: ActorType.API_KEY, id: viewer.apiKey.id } : systemActor;
   return { em, requestId, logger, actor, loaders, viewer, ipAddress: caller.ipAddress ?? null, ...(caller.auth ? { auth: caller.auth } : {}) };
 }

@@ -30,23 +30,24 @@ export function originAllowed(origin: string | undefined, host: string | undefin
 }
 
 /**
- * Closes a signed-in socket (4401) when its token expires, or when a check (every
- * WS_SESSION_CHECK_SECONDS) finds its session revoked or its user disabled; anonymous sockets are left alone.
+ * Closes a socket signed in with a token or a key (4401) when it expires, or when a check (every
+ * WS_SESSION_CHECK_SECONDS) finds the session or key revoked or the user disabled; anonymous
+ * sockets are left alone.
  */
-function watchSession(socket: import('ws').WebSocket, check: () => Promise<Viewer | null>, expiresAt: Date | null, checkEveryMs: number): void {
-  if (!expiresAt) return;
+function watchSession(socket: import('ws').WebSocket, check: () => Promise<Viewer | null>, viewer: Viewer | null, checkEveryMs: number): void {
+  if (!viewer) return;
   const close = () => {
     clearTimeout(expiry);
     clearInterval(recheck);
     if (socket.readyState === socket.OPEN) socket.close(4401, 'Session ended: sign in again');
   };
-  const expiry = setTimeout(close, Math.max(0, expiresAt.getTime() - Date.now()));
+  const expiry = viewer.expiresAt ? setTimeout(close, Math.max(0, viewer.expiresAt.getTime() - Date.now())) : undefined;
   const recheck = setInterval(() => {
     check().then((viewer) => {
       if (!viewer) close();
     }, close);
   }, checkEveryMs);
-  expiry.unref();
+  expiry?.unref();
   recheck.unref();
   socket.once('close', () => {
     clearTimeout(expiry);
@@ -102,7 +103,7 @@ export function attachGraphQLWebSocket(options: {
         } catch {
           return false;
         }
-        watchSession(ctx.extra.socket, () => viewerOf(ctx), ctx.extra.viewer?.expiresAt ?? null, config.WS_SESSION_CHECK_SECONDS * 1000);
+        watchSession(ctx.extra.socket, () => viewerOf(ctx), ctx.extra.viewer ?? null, config.WS_SESSION_CHECK_SECONDS * 1000);
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {

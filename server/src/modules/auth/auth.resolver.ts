@@ -4,6 +4,8 @@ import type { Context } from '../../context.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { User, UserRole } from '../user/user.entity.js';
 import { createUser, disableUser } from '../user/user.service.js';
+import { ApiKey } from './api-key.entity.js';
+import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
 import { login, logout } from './auth.service.js';
 
 @InputType({ description: 'Email and password.' })
@@ -51,8 +53,51 @@ export class CreateUserInput {
   isContractorAdmin?: boolean | null;
 }
 
+@InputType({ description: 'A new API key.' })
+export class CreateApiKeyInput {
+  @Field(() => String, { description: 'Name of the application, 1–100 characters.' })
+  name!: string;
+
+  @Field(() => [String], {
+    description:
+      'What it may do: read:referenceData, read:contractors, read:sites, read:customerSubscriptions, read:auditTrail, ' +
+      'read:personalData, read:bankAccounts, write:<mutation>. A firm’s key: reading and write:scheduleInstallation, write:markInstallationFailed.',
+  })
+  scopes!: string[];
+
+  @Field(() => DateTime, { nullable: true, description: 'When it stops working (UTC); none: until revoked.' })
+  expiresAt?: Date | null;
+
+  @Field(() => ID, { nullable: true, description: "ADMIN only: bind the key to a firm (it then sees that firm's work only)." })
+  contractorId?: string | null;
+}
+
+@ObjectType({ description: 'A new API key, with its secret: shown now and never again.' })
+export class CreateApiKeyPayload {
+  @Field(() => ApiKey, { description: 'The key.' })
+  apiKey!: ApiKey;
+
+  @Field(() => String, { description: 'The whole key, to send as `Authorization: Bearer <secret>`. Kept nowhere: copy it now.' })
+  secret!: string;
+}
+
 @Resolver(() => User)
 export class AuthResolver {
+  @Query(() => [ApiKey], { description: "API keys: all for an ADMIN, its firm's for a contractor's admin. Errors: UNAUTHENTICATED, FORBIDDEN." })
+  apiKeys(@Ctx() context: Context): Promise<ApiKey[]> {
+    return listApiKeys(context);
+  }
+
+  @Mutation(() => CreateApiKeyPayload, { description: 'Creates an API key (ADMIN, or a contractor’s admin for its firm). Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND.' })
+  createApiKey(@Arg('input', () => CreateApiKeyInput, { description: 'The new key.' }) input: CreateApiKeyInput, @Ctx() context: Context): Promise<CreateApiKeyPayload> {
+    return createApiKey(context, input);
+  }
+
+  @Mutation(() => ApiKey, { description: 'Revokes an API key at once. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND.' })
+  revokeApiKey(@Arg('id', () => ID, { description: 'The key.' }) id: string, @Ctx() context: Context): Promise<ApiKey> {
+    return revokeApiKey(context, id);
+  }
+
   @Mutation(() => LoginPayload, {
     description:
       'Signs in. Errors: UNAUTHENTICATED (wrong email or password — the same answer for an unknown email), TOO_MANY_ATTEMPTS ' +
@@ -70,7 +115,7 @@ export class AuthResolver {
 
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null when anonymous.' })
   me(@Ctx() context: Context): User | null {
-    return context.viewer?.user ?? null;
+    return context.viewer?.kind === 'user' ? context.viewer.user : null;
   }
 
   @FieldResolver(() => Contractor, { nullable: true, description: 'CONTRACTOR users: their firm.' })
@@ -78,13 +123,17 @@ export class AuthResolver {
     return user.contractor ? user.contractor.loadOrFail({ dataloader: true }) : null;
   }
 
-  @Mutation(() => User, { description: 'Creates a user (ADMIN only). Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT (email taken).' })
+  @Mutation(() => User, {
+    description:
+      "Creates a user: an ADMIN any; a contractor's admin CONTRACTOR users of its firm. Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT (email taken).",
+  })
   createUser(@Arg('input', () => CreateUserInput, { description: 'The new user.' }) input: CreateUserInput, @Ctx() context: Context): Promise<User> {
     return createUser(context, input);
   }
 
   @Mutation(() => User, {
-    description: 'Disables a user (ADMIN only): it cannot sign in and its sessions end at once. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT.',
+    description:
+      "Disables a user (an ADMIN any, a contractor's admin its firm's): it cannot sign in and its sessions end at once. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT.",
   })
   disableUser(
     @Arg('id', () => ID, { description: 'The user.' }) id: string,

@@ -9,15 +9,14 @@ import { parseInput } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { User } from '../user/user.entity.js';
 import type { AuthRuntime } from './auth.runtime.js';
+import type { ApiKey } from './api-key.entity.js';
+import { findUsableApiKey, looksLikeApiKey } from './api-key.service.js';
 import { Session } from './session.entity.js';
 
-/** The signed-in user of an operation, and the session its token names. */
-export interface Viewer {
-  readonly user: User;
-  readonly sessionId: string;
-  /** When the session's token stops working. */
-  readonly expiresAt: Date;
-}
+/** Who calls: a signed-in user (and the session its token names), or an application's API key. */
+export type Viewer =
+  | { readonly kind: 'user'; readonly user: User; readonly sessionId: string; readonly expiresAt: Date }
+  | { readonly kind: 'apiKey'; readonly apiKey: ApiKey; readonly expiresAt: Date | null };
 
 const wrongCredentials = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'The email or the password is wrong');
 const invalidToken = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'The token is invalid, expired or revoked: sign in again', { http: { status: 401 } });
@@ -83,13 +82,19 @@ export async function login(
 
 /**
  * The viewer named by an `Authorization: Bearer <token>` header value: null when there is none
- * (anonymous); the user and session when the token is valid, its session open and its user enabled.
+ * (anonymous); an API key when it is one (`rk_…`) and usable; else the user and session when the
+ * token is valid, its session open and its user enabled.
  * @throws DomainError UNAUTHENTICATED (HTTP 401) for any other token
  */
 export async function authenticate(em: EntityManager, auth: AuthRuntime, authorization: string | undefined): Promise<Viewer | null> {
   if (!authorization) return null;
   const match = /^Bearer ([A-Za-z0-9._~+/=-]{10,4096})$/.exec(authorization.trim());
   if (!match) throw invalidToken();
+  if (looksLikeApiKey(match[1]!)) {
+    const apiKey = await findUsableApiKey(em, match[1]!);
+    if (!apiKey) throw invalidToken();
+    return { kind: 'apiKey', apiKey, expiresAt: apiKey.expiresAt };
+  }
   let payload: { sub?: string; sid?: unknown };
   try {
     ({ payload } = await jwtVerify(match[1]!, auth.secret, { issuer: 'raccord', algorithms: ['HS256'] }));
@@ -103,12 +108,12 @@ export async function authenticate(em: EntityManager, auth: AuthRuntime, authori
   if (!session || !user || session.revokedAt || session.expiresAt.getTime() <= Date.now() || user.disabledAt || user.id !== payload.sub) {
     throw invalidToken();
   }
-  return { user, sessionId: session.id, expiresAt: session.expiresAt };
+  return { kind: 'user', user, sessionId: session.id, expiresAt: session.expiresAt };
 }
 
 /** Ends the viewer's session: its token no longer works. */
 export async function logout(context: Context): Promise<void> {
-  if (!context.viewer) return;
+  if (context.viewer?.kind !== 'user') return;
   await context.em.nativeUpdate(Session, { id: context.viewer.sessionId, revokedAt: null }, { revokedAt: new Date() });
 }
 

@@ -93,7 +93,7 @@ describe('tokens and sessions', () => {
     expect(revoked.response.status).toBe(401);
   });
 
-  it('lets only an ADMIN create users, and ends a disabled user’s sessions at once', async () => {
+  it('refuses user management to other roles, and ends a disabled user’s sessions at once', async () => {
     const admin = (await login(adminEmail, adminPassword)).data!;
     const createUser = 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id version role } }';
     const input = { email: 'viewer@raccord.test', displayName: 'Tableau de bord', role: 'VIEWER', password: 'a long enough password' };
@@ -103,7 +103,7 @@ describe('tokens and sessions', () => {
     expect(created.body.errors).toBeUndefined();
     const viewer = (await login(input.email, input.password)).data!;
     const forbidden = await t.graphql(createUser, { input: { ...input, email: 'other@raccord.test' } }, bearer(viewer.token));
-    expect(forbidden.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredRoles: ['ADMIN'] });
+    expect(forbidden.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredRoles: ['ADMIN', 'CONTRACTOR'] });
 
     const user = created.body.data!.createUser;
     const disabled = await t.graphql('mutation ($id: ID!, $v: Int!) { disableUser(id: $id, expectedVersion: $v, reason: "départ") { id } }', { id: user.id, v: user.version }, bearer(admin.token));

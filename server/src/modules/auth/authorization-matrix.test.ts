@@ -22,7 +22,7 @@ import { operationRoles, PUBLIC } from './permissions.js';
 
 /**
  * The authorization matrix, built from the schema: every query and mutation × anonymous, each role,
- * an expired token and a revoked one. An operation added without a rule fails the first test.
+ * an expired token, a revoked one and a revoked API key. (What a live key may do is in api-key.test.ts.) An operation added without a rule fails the first test.
  */
 let t: TestApp;
 let schema: GraphQLSchema;
@@ -94,13 +94,19 @@ beforeAll(async () => {
         role,
         password,
         ...(role === UserRole.DOT_MANAGER ? { wilayaCodes: ['16'] } : {}),
-        ...(role === UserRole.CONTRACTOR ? { contractorId: firm.id } : {}),
+        ...(role === UserRole.CONTRACTOR ? { contractorId: firm.id, isContractorAdmin: true } : {}),
       },
     });
     tokens[role] = await signIn(t.url, email, password);
   }
   tokens['REVOKED'] = await signIn(t.url, 'viewer@raccord.test', password);
   await t.graphql('mutation { logout }', undefined, { authorization: `Bearer ${tokens['REVOKED']}` });
+  const key = await mustQuery<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
+    t,
+    'mutation { createApiKey(input: { name: "revoked", scopes: ["read:sites"] }) { secret apiKey { id } } }',
+  );
+  await mustQuery(t, 'mutation ($id: ID!) { revokeApiKey(id: $id) { id } }', { id: key.createApiKey.apiKey.id });
+  tokens['REVOKED_KEY'] = key.createApiKey.secret;
   const [viewer] = await t.sql<{ id: string }>("select id::text from app_user where email = 'viewer@raccord.test'");
   tokens['EXPIRED'] = await new SignJWT({ sid: '00000000-0000-4000-8000-000000000000' })
     .setProtectedHeader({ alg: 'HS256' })
@@ -129,8 +135,8 @@ describe('the authorization matrix', () => {
     expect(await rowCounts()).toBe(before);
   });
 
-  it('refuses an expired and a revoked token with HTTP 401, for every operation', async () => {
-    for (const which of ['EXPIRED', 'REVOKED']) {
+  it('refuses an expired token, a revoked token and a revoked key with HTTP 401, for every operation', async () => {
+    for (const which of ['EXPIRED', 'REVOKED', 'REVOKED_KEY']) {
       for (const { kind, field } of rootFields()) {
         const { query, variables } = operationOf(kind, field);
         const { response, body } = await t.graphql(query, variables, { authorization: `Bearer ${tokens[which]}` });

@@ -2,7 +2,8 @@ import type { MiddlewareFn } from 'type-graphql';
 import { DomainError, ErrorCode } from '../../common/errors.js';
 import type { Context } from '../../context.js';
 import { UserRole } from '../user/user.entity.js';
-import { requireRole } from './policies.js';
+import { scopeFor } from './api-key.scopes.js';
+import { requireRole, requireScope } from './policies.js';
 
 /** Open to anyone, signed in or not. */
 export const PUBLIC = 'PUBLIC';
@@ -19,8 +20,11 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Mutation.login': PUBLIC,
   'Query.me': PUBLIC,
   'Mutation.logout': everyone,
-  'Mutation.createUser': [ADMIN],
-  'Mutation.disableUser': [ADMIN],
+  'Mutation.createUser': [ADMIN, CONTRACTOR],
+  'Mutation.disableUser': [ADMIN, CONTRACTOR],
+  'Query.apiKeys': [ADMIN, CONTRACTOR],
+  'Mutation.createApiKey': [ADMIN, CONTRACTOR],
+  'Mutation.revokeApiKey': [ADMIN, CONTRACTOR],
 
   'Query.wilayas': everyone,
   'Query.wilaya': everyone,
@@ -60,8 +64,9 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
 };
 
 /**
- * Checks every root field (query, mutation, subscription) against `operationRoles` before its
- * resolver runs — on HTTP and WebSocket alike, since it is part of the schema.
+ * Checks every root field (query, mutation, subscription) before its resolver runs — a user against
+ * `operationRoles`, an API key against its scopes (`scopeFor`) — on HTTP and WebSocket alike, since
+ * it is part of the schema.
  * @throws DomainError UNAUTHENTICATED (anonymous), FORBIDDEN (role, or no rule for the operation)
  */
 export const authorization: MiddlewareFn<Context> = async ({ context, info }, next) => {
@@ -69,7 +74,9 @@ export const authorization: MiddlewareFn<Context> = async ({ context, info }, ne
   if (root === 'Query' || root === 'Mutation' || root === 'Subscription') {
     const roles = operationRoles[`${root}.${info.fieldName}`];
     if (roles === undefined) throw new DomainError(ErrorCode.FORBIDDEN, `${info.fieldName} has no access rule`);
-    if (roles !== PUBLIC) requireRole(context, roles);
+    if (roles === PUBLIC) return next();
+    if (context.viewer?.kind === 'apiKey') requireScope(context, scopeFor(`${root}.${info.fieldName}`));
+    else requireRole(context, roles);
   }
   return next();
 };

@@ -4,11 +4,27 @@ import type { User, UserRole } from '../user/user.entity.js';
 
 /**
  * The signed-in user of the operation.
- * @throws DomainError UNAUTHENTICATED when nobody is signed in
+ * @throws DomainError UNAUTHENTICATED when nobody is signed in, FORBIDDEN for an API key
  */
 export function requireViewer(context: Context): User {
   if (!context.viewer) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first (Authorization: Bearer <token>)');
+  if (context.viewer.kind !== 'user') throw new DomainError(ErrorCode.FORBIDDEN, 'This needs a signed-in user, not an API key', { requiredRoles: [] });
   return context.viewer.user;
+}
+
+/**
+ * The API key of the operation, when it holds `scope`.
+ * @throws DomainError FORBIDDEN naming the scope it lacks
+ */
+export function requireScope(context: Context, scope: string | null): void {
+  const viewer = context.viewer;
+  if (viewer?.kind !== 'apiKey') return;
+  if (!scope || !viewer.apiKey.scopes.includes(scope)) {
+    throw new DomainError(ErrorCode.FORBIDDEN, scope ? `This API key lacks the scope ${scope}` : 'No API key may do this', {
+      requiredRoles: [],
+      ...(scope ? { requiredScope: scope } : {}),
+    });
+  }
 }
 
 /**

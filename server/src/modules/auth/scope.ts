@@ -8,14 +8,16 @@ import { UserRole } from '../user/user.entity.js';
 
 /** The firm of a CONTRACTOR viewer; null for every other viewer. */
 export function viewerContractorId(context: Context): string | null {
-  const user = context.viewer?.user;
+  const viewer = context.viewer;
+  if (viewer?.kind === 'apiKey') return viewer.apiKey.contractor?.id ?? null;
+  const user = viewer?.user;
   return user?.role === UserRole.CONTRACTOR ? (user.contractor?.id ?? '0') : null;
 }
 
 /** The wilayas of a DOT_MANAGER viewer; null (no limit) for every other viewer. */
 export function viewerWilayas(context: Context): string[] | null {
-  const user = context.viewer?.user;
-  return user?.role === UserRole.DOT_MANAGER ? user.wilayaCodes : null;
+  const viewer = context.viewer;
+  return viewer?.kind === 'user' && viewer.user.role === UserRole.DOT_MANAGER ? viewer.user.wilayaCodes : null;
 }
 
 /**
@@ -42,15 +44,18 @@ export function mayWorkIn(context: Context, wilayaCode: string): boolean {
   return wilayas === null || wilayas.includes(wilayaCode);
 }
 
-/** Whether the viewer's role may read customers' personal data (name, phone, address). */
+/** Whether the viewer may read customers' personal data (name, phone, address): by role, or a key's `read:personalData`. */
 export function maySeeCustomerData(context: Context): boolean {
-  const role = context.viewer?.user.role;
+  const viewer = context.viewer;
+  if (viewer?.kind === 'apiKey') return viewer.apiKey.scopes.includes('read:personalData');
+  const role = viewer?.user.role;
   return role === undefined || role === UserRole.ADMIN || role === UserRole.DOT_MANAGER || role === UserRole.CONTRACTOR;
 }
 
-/** Whether the viewer may read this contractor's bank account: ADMIN, FINANCE, or the firm itself. */
+/** Whether the viewer may read this contractor's bank account: ADMIN, FINANCE, the firm itself, or a key's `read:bankAccounts`. */
 export function maySeeBankAccount(context: Context, contractorId: string): boolean {
-  const user = context.viewer?.user;
-  if (!user) return true;
-  return user.role === UserRole.ADMIN || user.role === UserRole.FINANCE || viewerContractorId(context) === contractorId;
+  const viewer = context.viewer;
+  if (!viewer) return true;
+  if (viewer.kind === 'apiKey') return viewer.apiKey.scopes.includes('read:bankAccounts');
+  return viewer.user.role === UserRole.ADMIN || viewer.user.role === UserRole.FINANCE || viewerContractorId(context) === contractorId;
 }

@@ -36,12 +36,27 @@ const newUserSchema = z
   });
 
 /**
- * Creates a user (ADMIN only) with an initial password, hashed with argon2id.
+ * Who manages users: an ADMIN (everyone), or a contractor's admin (its own firm's CONTRACTOR users).
+ * @throws DomainError UNAUTHENTICATED, FORBIDDEN
+ */
+function userManager(context: Context): { admin: User; firmId: string | null } {
+  const admin = requireRole(context, [UserRole.ADMIN, UserRole.CONTRACTOR]);
+  if (admin.role === UserRole.ADMIN) return { admin, firmId: null };
+  if (!admin.isContractorAdmin) throw new DomainError(ErrorCode.FORBIDDEN, "Only its firm's admin manages a firm's users", { requiredRoles: [UserRole.ADMIN] });
+  return { admin, firmId: admin.contractor!.id };
+}
+
+/**
+ * Creates a user with an initial password, hashed with argon2id: an ADMIN creates any user; a
+ * contractor's admin creates CONTRACTOR users of its own firm only.
  * @throws DomainError UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND (contractor), CONFLICT (email taken)
  */
 export async function createUser(context: Context, input: unknown): Promise<User> {
-  requireRole(context, [UserRole.ADMIN]);
+  const { firmId } = userManager(context);
   const values = parseInput(newUserSchema, input);
+  if (firmId && (values.role !== UserRole.CONTRACTOR || values.contractorId !== firmId)) {
+    throw new DomainError(ErrorCode.FORBIDDEN, "A firm's admin creates CONTRACTOR users of its own firm only", { field: 'role' });
+  }
   const passwordHash = await hashPassword(values.password);
   return inTransaction(context, async (em) => {
     if (await em.findOne(User, { email: values.email }, { fields: ['id'] })) {
@@ -66,16 +81,17 @@ export async function createUser(context: Context, input: unknown): Promise<User
 }
 
 /**
- * Disables a user (ADMIN only): it can no longer sign in, and its open sessions end at once.
+ * Disables a user (an ADMIN any, a firm's admin its own firm's): it can no longer sign in, and its
+ * open sessions end at once. Another firm's user answers as one that does not exist.
  * @throws DomainError UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (stale version), BAD_USER_INPUT
  */
 export async function disableUser(context: Context, id: string, version: number, reason: string): Promise<User> {
-  const admin = requireRole(context, [UserRole.ADMIN]);
+  const { admin, firmId } = userManager(context);
   const userId = parseInput(recordId, id, 'id');
   parseInput(reasonSchema, reason, 'reason');
   if (userId === admin.id) throw new DomainError(ErrorCode.FORBIDDEN, 'An administrator cannot disable itself');
   return inTransaction(context, async (em) => {
-    const user = await em.findOne(User, { id: userId });
+    const user = await em.findOne(User, firmId ? { id: userId, contractor: firmId } : { id: userId });
     if (!user) throw notFound('id', 'user', userId);
     if (user.version !== version) throw new DomainError(ErrorCode.CONFLICT, 'This user changed since you read it: reload it', { field: 'expectedVersion' });
     if (!user.disabledAt) {
