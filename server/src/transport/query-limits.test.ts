@@ -81,3 +81,34 @@ describe('query limits, before any SQL, on HTTP and WebSocket', () => {
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'search' });
   });
 });
+
+describe('production mode', () => {
+  let production: TestApp;
+  beforeAll(async () => {
+    production = await startTestApp({ NODE_ENV: 'production' });
+  });
+  afterAll(() => production.stop());
+
+  it('refuses introspection and gives no field suggestions, on HTTP and WebSocket', async () => {
+    const http = await production.graphql('{ __schema { types { name } } }');
+    expect(http.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    const typo = await production.graphql('{ wilayaz { code } }');
+    expect(typo.body.errors?.[0]?.message).not.toMatch(/Did you mean/);
+
+    const client = createClient({ url: `${production.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: production.adminConnectionParams });
+    try {
+      const first = async (query: string) => {
+        try {
+          for await (const result of client.iterate({ query })) return result.errors?.[0];
+        } catch (errors) {
+          return (errors as { message: string; extensions?: Record<string, unknown> }[])[0];
+        }
+        return undefined;
+      };
+      expect((await first('{ __schema { types { name } } }'))?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect((await first('{ wilayaz { code } }'))?.message).not.toMatch(/Did you mean/);
+    } finally {
+      await client.dispose();
+    }
+  });
+});
