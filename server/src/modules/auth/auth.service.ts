@@ -19,7 +19,10 @@ export type Viewer =
   | { readonly kind: 'apiKey'; readonly apiKey: ApiKey; readonly expiresAt: Date | null };
 
 const wrongCredentials = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'The email or the password is wrong');
-const invalidToken = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'The token is invalid, expired or revoked: sign in again', { http: { status: 401 } });
+const invalidToken = () =>
+  new DomainError(ErrorCode.UNAUTHENTICATED, 'The token or API key is invalid, expired or revoked: sign in again, or ask for a new key', {
+    http: { status: 401 },
+  });
 
 /** A hash to verify against when the email is unknown, so that both answers take the same time. */
 const unknownUserHash = argon2.hash(randomUUID());

@@ -63,7 +63,7 @@ function operationOf(kind: 'Query' | 'Mutation', field: GraphQLField<unknown, un
 /** Whether a response is a refusal by authorization (not a business error on the dummy arguments). */
 function refusal(errors: { message: string; extensions?: Record<string, unknown> }[] | undefined): 'UNAUTHENTICATED' | 'FORBIDDEN' | null {
   const error = errors?.[0];
-  if (error?.extensions?.['code'] === 'UNAUTHENTICATED' && /^Sign in first|token is invalid/.test(error.message)) return 'UNAUTHENTICATED';
+  if (error?.extensions?.['code'] === 'UNAUTHENTICATED' && /^Sign in first|token or API key is invalid/.test(error.message)) return 'UNAUTHENTICATED';
   if (error?.extensions?.['code'] === 'FORBIDDEN' && error.extensions['requiredRoles']) return 'FORBIDDEN';
   return null;
 }

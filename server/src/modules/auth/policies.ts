@@ -8,7 +8,7 @@ import type { User, UserRole } from '../user/user.entity.js';
  */
 export function requireViewer(context: Context): User {
   if (!context.viewer) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first (Authorization: Bearer <token>)');
-  if (context.viewer.kind !== 'user') throw new DomainError(ErrorCode.FORBIDDEN, 'This needs a signed-in user, not an API key', { requiredRoles: [] });
+  if (context.viewer.kind !== 'user') throw new DomainError(ErrorCode.FORBIDDEN, 'This needs a signed-in user, not an API key', { requiredScope: null });
   return context.viewer.user;
 }
 
@@ -20,10 +20,7 @@ export function requireScope(context: Context, scope: string | null): void {
   const viewer = context.viewer;
   if (viewer?.kind !== 'apiKey') return;
   if (!scope || !viewer.apiKey.scopes.includes(scope)) {
-    throw new DomainError(ErrorCode.FORBIDDEN, scope ? `This API key lacks the scope ${scope}` : 'No API key may do this', {
-      requiredRoles: [],
-      ...(scope ? { requiredScope: scope } : {}),
-    });
+    throw new DomainError(ErrorCode.FORBIDDEN, scope ? `This API key lacks the scope ${scope}` : 'No API key may do this', { requiredScope: scope });
   }
 }
 
