@@ -63,6 +63,9 @@ export const wilayaCode = z.string().trim().regex(/^\d{2}$/, { error: 'must be t
 /** A `version` the client last saw (optimistic concurrency). */
 export const expectedVersion = z.number().int().min(1, { error: 'must be a version number from 1' });
 
+/** An email address, trimmed and in lower case (sign-in emails compare that way). */
+export const emailAddress = z.string().trim().toLowerCase().pipe(z.email({ error: 'must be an email address' }).max(254));
+
 /** A reason for a change of status: required, trimmed, at most 500 characters. */
 export const reason = requiredText(500);
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { DomainError, ErrorCode } from '../../common/errors.js';
-import { parseInput } from '../../common/validation.js';
+import { emailAddress, parseInput } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { User } from '../user/user.entity.js';
 import type { AuthRuntime } from './auth.runtime.js';
@@ -33,7 +33,7 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 const credentials = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: 'must be an email address' }).max(254)),
+  email: emailAddress,
   password: z.string().min(1, { error: 'is required' }).max(200, { error: 'must be at most 200 characters' }),
 });
 

@@ -2,7 +2,7 @@ import { ref } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { inTransaction } from '../../common/transaction.js';
-import { parseInput, reason as reasonSchema, recordId, requiredText, wilayaCode } from '../../common/validation.js';
+import { emailAddress, parseInput, reason as reasonSchema, recordId, requiredText, wilayaCode } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { requireRole } from '../auth/policies.js';
@@ -12,7 +12,7 @@ import { User, UserRole } from './user.entity.js';
 
 const newUserSchema = z
   .object({
-    email: z.string().trim().toLowerCase().pipe(z.email({ error: 'must be an email address' }).max(254)),
+    email: emailAddress,
     displayName: requiredText(200),
     role: z.enum(UserRole),
     password: z.string().min(12, { error: 'must be at least 12 characters' }).max(200, { error: 'must be at most 200 characters' }),
