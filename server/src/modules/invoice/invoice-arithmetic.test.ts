@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { amountInFrenchWords, computeInvoiceTotals, invoiceClosingSentence } from './invoice-arithmetic.js';
+
+describe('invoice arithmetic (DOMAIN.md, EN 16931)', () => {
+  it('rounds each line half-up, sums the rounded lines, and applies VAT once per rate', () => {
+    const totals = computeInvoiceTotals(
+      [
+        // 42.5 m × 123.45 DA = 5,246.625 DA → 5,246.63 DA (half-up on the line)
+        { quantity: '42.5', unitPriceCentimes: 12_345n, vatRatePercent: '19' },
+        // 1 × 4,500.00 DA
+        { quantity: '1', unitPriceCentimes: 450_000n, vatRatePercent: '19' },
+        // 3 × 333.33 DA at the reduced rate
+        { quantity: '3', unitPriceCentimes: 33_333n, vatRatePercent: '9' },
+      ],
+      { chargesVat: true, retentionPercent: '5' },
+    );
+    expect(totals.lineAmounts).toEqual([524_663n, 450_000n, 99_999n]);
+    expect(totals.totalExcludingTax).toBe(1_074_662n);
+    // 19 % of 9,746.63 DA = 1,851.8597 → 1,851.86 DA; 9 % of 999.99 DA = 89.9991 → 90.00 DA
+    expect(totals.vatByRate).toEqual([
+      { ratePercent: '9', base: 99_999n, amount: 9_000n },
+      { ratePercent: '19', base: 974_663n, amount: 185_186n },
+    ]);
+    expect(totals.totalVat).toBe(194_186n);
+    expect(totals.totalIncludingTax).toBe(1_268_848n);
+    // 5 % of 12,688.48 DA = 634.424 → 634.42 DA
+    expect(totals.retention).toBe(63_442n);
+    expect(totals.netPayable).toBe(1_205_406n);
+  });
+
+  it('charges no VAT for IFU and auto-entrepreneurs', () => {
+    const totals = computeInvoiceTotals([{ quantity: '2', unitPriceCentimes: 250_000n, vatRatePercent: '19' }], { chargesVat: false, retentionPercent: '0' });
+    expect(totals).toMatchObject({ vatByRate: [], totalVat: 0n, totalIncludingTax: 500_000n, retention: 0n, netPayable: 500_000n });
+  });
+
+  it('stays exact beyond 2^53 centimes', () => {
+    const totals = computeInvoiceTotals([{ quantity: '1000000', unitPriceCentimes: 9_007_199_254_740_993n, vatRatePercent: '19' }], {
+      chargesVat: true,
+      retentionPercent: '5',
+    });
+    expect(totals.totalExcludingTax).toBe(9_007_199_254_740_993_000_000n);
+    expect(totals.totalVat).toBe(1_711_367_858_400_788_670_000n);
+  });
+
+  it('refuses a quantity or rate that is not a non-negative decimal number', () => {
+    expect(() => computeInvoiceTotals([{ quantity: '1e3', unitPriceCentimes: 1n, vatRatePercent: '19' }], { chargesVat: true, retentionPercent: '5' })).toThrow(RangeError);
+    expect(() => computeInvoiceTotals([], { chargesVat: true, retentionPercent: '-5' })).toThrow(RangeError);
+  });
+});
+
+describe('amounts in French words', () => {
+  it('writes dinars and centimes as invoices do', () => {
+    expect(amountInFrenchWords(123_456_789n)).toBe('un million deux cent trente-quatre mille cinq cent soixante-sept dinars algériens et quatre-vingt-neuf centimes');
+    expect(amountInFrenchWords(100n)).toBe('un dinar algérien');
+    expect(amountInFrenchWords(1n)).toBe('zéro dinar algérien et un centime');
+    expect(amountInFrenchWords(8_000n)).toBe('quatre-vingts dinars algériens');
+    expect(invoiceClosingSentence(120_540_600n)).toBe(
+      'Arrêtée la présente facture à la somme de : un million deux cent cinq mille quatre cent six dinars algériens.',
+    );
+  });
+});

@@ -1,0 +1,94 @@
+import { Decimal } from 'decimal.js';
+import { toCardinal } from 'n2words/fr-FR';
+
+/**
+ * Invoice arithmetic as DOMAIN.md and EN 16931 have it, in integer DZD centimes (bigint) with
+ * decimal.js for the products: no JS float touches money, and nothing overflows 32 or 53 bits.
+ *
+ * 1. Each line: quantity × unit price, rounded half-up to the centime.
+ * 2. Total excluding tax (HT): the sum of the rounded lines.
+ * 3. VAT (TVA) per rate on the lines of that rate, rounded half-up once per rate — only under the
+ *    real regime (régime réel); IFU and auto-entrepreneurs (law 22-23) invoice no VAT.
+ * 4. Total including tax (TTC) = HT + VAT.
+ * 5. Retention (retenue de garantie): the configured percentage of TTC, rounded half-up.
+ * 6. Net payable = TTC − retention.
+ */
+
+/** Decimal arithmetic wide enough for any invoice, rounding half-up (away from zero at .5). */
+const Money = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP });
+
+export interface InvoiceLineInput {
+  /** Quantity in the item's unit (u, m, forfait), as a decimal string, e.g. "42.5". */
+  readonly quantity: string;
+  /** Unit price excluding tax, in centimes. */
+  readonly unitPriceCentimes: bigint;
+  /** VAT rate in percent as a decimal string ("19", "9"), as dated tax data gives it. */
+  readonly vatRatePercent: string;
+}
+
+export interface InvoiceTotals {
+  /** Each line's amount excluding tax, in centimes, rounded. */
+  readonly lineAmounts: readonly bigint[];
+  readonly totalExcludingTax: bigint;
+  /** VAT per rate, ordered by rate; empty when the contractor invoices no VAT. */
+  readonly vatByRate: readonly { ratePercent: string; base: bigint; amount: bigint }[];
+  readonly totalVat: bigint;
+  readonly totalIncludingTax: bigint;
+  readonly retention: bigint;
+  readonly netPayable: bigint;
+}
+
+/** Rounds a decimal amount of centimes half-up to a whole centime. */
+function toCentimes(value: Decimal): bigint {
+  return BigInt(value.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0));
+}
+
+function percentOf(amount: bigint, percent: string): bigint {
+  return toCentimes(new Money(amount.toString()).times(new Money(percent)).dividedBy(100));
+}
+
+/**
+ * The totals of an invoice whose lines are `lines`.
+ * @param options.chargesVat true under the real regime; false for IFU and auto-entrepreneurs
+ * @param options.retentionPercent retention rate in percent, as a decimal string ("5")
+ * @throws RangeError for a quantity or rate that is not a decimal number, or a negative rate
+ */
+export function computeInvoiceTotals(lines: readonly InvoiceLineInput[], options: { chargesVat: boolean; retentionPercent: string }): InvoiceTotals {
+  for (const value of [options.retentionPercent, ...lines.flatMap((line) => [line.quantity, line.vatRatePercent])]) {
+    if (!/^\d+(\.\d+)?$/.test(value)) throw new RangeError(`not a non-negative decimal number: "${value}"`);
+  }
+  const lineAmounts = lines.map((line) => toCentimes(new Money(line.quantity).times(line.unitPriceCentimes.toString())));
+  const totalExcludingTax = lineAmounts.reduce((sum, amount) => sum + amount, 0n);
+  const bases = new Map<string, bigint>();
+  if (options.chargesVat) {
+    lines.forEach((line, index) => {
+      const rate = new Money(line.vatRatePercent).toString();
+      bases.set(rate, (bases.get(rate) ?? 0n) + lineAmounts[index]!);
+    });
+  }
+  const vatByRate = [...bases.entries()]
+    .sort(([a], [b]) => new Money(a).comparedTo(b))
+    .map(([ratePercent, base]) => ({ ratePercent, base, amount: percentOf(base, ratePercent) }));
+  const totalVat = vatByRate.reduce((sum, vat) => sum + vat.amount, 0n);
+  const totalIncludingTax = totalExcludingTax + totalVat;
+  const retention = percentOf(totalIncludingTax, options.retentionPercent);
+  return { lineAmounts, totalExcludingTax, vatByRate, totalVat, totalIncludingTax, retention, netPayable: totalIncludingTax - retention };
+}
+
+/**
+ * An amount in centimes in French words, as invoices write it: "mille deux cent trente-quatre dinars
+ * algériens et cinquante-six centimes"; "un dinar algérien"; "zéro dinar algérien".
+ */
+export function amountInFrenchWords(centimes: bigint): string {
+  if (centimes < 0n) return `moins ${amountInFrenchWords(-centimes)}`;
+  const dinars = centimes / 100n;
+  const cents = centimes % 100n;
+  const dinarPart = dinars === 0n ? 'zéro dinar algérien' : dinars === 1n ? 'un dinar algérien' : `${toCardinal(dinars)} dinars algériens`;
+  if (cents === 0n) return dinarPart;
+  return `${dinarPart} et ${toCardinal(cents)} ${cents === 1n ? 'centime' : 'centimes'}`;
+}
+
+/** The closing sentence of an invoice (custom in Algeria): "Arrêtée la présente facture à la somme de : … ." */
+export function invoiceClosingSentence(netPayable: bigint): string {
+  return `Arrêtée la présente facture à la somme de : ${amountInFrenchWords(netPayable)}.`;
+}
