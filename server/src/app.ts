@@ -7,6 +7,7 @@ import { createLogger } from './common/logger.js';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './database/database.js';
 import { initOrm } from './database/orm.js';
+import { loadStartingPriceSchedule } from './modules/invoice/price-schedule.service.js';
 import { importShippedReferenceData } from './modules/reference-data/reference-data.import.js';
 import { buildRaccordSchema } from './schema.js';
 import { loadDemoData } from './seeders/demo-data.js';
@@ -55,6 +56,7 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
       { wilayas: report.wilayas, dairas: report.dairas, communes: report.communes, rejected: report.rejected.length },
       'reference data loaded',
     );
+    await loadStartingPriceSchedule(orm);
   }
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD && (await bootstrapAdministrator(orm, config.ADMIN_EMAIL, config.ADMIN_PASSWORD))) {
     logger.info({ email: config.ADMIN_EMAIL }, 'first administrator created from ADMIN_EMAIL');

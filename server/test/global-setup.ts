@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { createLogger } from '../src/common/logger.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres.js';
 import { initOrm } from '../src/database/orm.js';
+import { loadStartingPriceSchedule } from '../src/modules/invoice/price-schedule.service.js';
 import { importShippedReferenceData } from '../src/modules/reference-data/reference-data.import.js';
 import { databaseUrl, freePort } from './util.js';
 
@@ -50,6 +51,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await orm.migrator.up();
     const report = await importShippedReferenceData(orm.em.fork());
     if (report.rejected.length > 0) throw new Error(`reference data rejected rows: ${JSON.stringify(report.rejected)}`);
+    await loadStartingPriceSchedule(orm);
   } finally {
     await orm.close();
   }

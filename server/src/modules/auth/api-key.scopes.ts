@@ -13,6 +13,8 @@ export const readScopes = {
   'Query.customerSubscription': 'read:customerSubscriptions',
   'Query.customerSubscriptions': 'read:customerSubscriptions',
   'Query.auditTrail': 'read:auditTrail',
+  'Query.priceSchedules': 'read:priceSchedules',
+  'Query.priceScheduleInForce': 'read:priceSchedules',
 } as const satisfies Record<string, string>;
 
 /** Scopes that open fields rather than operations. */
@@ -46,6 +48,7 @@ export const allScopes: readonly string[] = [...new Set(Object.values(readScopes
 /** What a firm's own key may hold: reading its own work, and the steps a contractor takes. */
 export const contractorScopes: readonly string[] = [
   'read:referenceData',
+  'read:priceSchedules',
   'read:contractors',
   'read:sites',
   'read:customerSubscriptions',

@@ -52,6 +52,10 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Mutation.suspendSite': [ADMIN, DOT_MANAGER],
   'Mutation.resumeSite': [ADMIN, DOT_MANAGER],
 
+  'Query.priceSchedules': everyone,
+  'Query.priceScheduleInForce': everyone,
+  'Mutation.createPriceScheduleVersion': [ADMIN],
+
   'Query.customerSubscription': everyone,
   'Query.customerSubscriptions': everyone,
   'Mutation.createCustomerSubscription': [ADMIN, DOT_MANAGER],

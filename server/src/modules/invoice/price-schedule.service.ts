@@ -1,0 +1,131 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
+import { inTransaction } from '../../common/transaction.js';
+import { parseInput, requiredText } from '../../common/validation.js';
+import type { Context } from '../../context.js';
+import { PriceSchedule, PriceScheduleItem, PriceUnit, TaxRate } from './price-schedule.entity.js';
+
+/** Today's date in Algiers (UTC+1, no daylight saving), as YYYY-MM-DD. */
+export function algiersToday(now = new Date()): string {
+  return new Date(now.getTime() + 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The starting schedule of DOMAIN.md, with proposed prices in DZD until AT's real BPU is loaded. */
+const startingItems: [code: string, designation: string, unit: PriceUnit, price: string][] = [
+  ['RAC-STD', 'Raccordement standard (forfait)', PriceUnit.FORFAIT, '4500.00'],
+  ['DRP-AER', 'Câble de branchement aérien', PriceUnit.M, '45.00'],
+  ['DRP-SOU', 'Câble de branchement souterrain en fourreau', PriceUnit.M, '60.00'],
+  ['CAB-INT', 'Câblage intérieur', PriceUnit.M, '35.00'],
+  ['PTO', 'Prise terminale optique (PTO)', PriceUnit.U, '900.00'],
+  ['EPI-PBO', 'Épissure par fusion au PBO', PriceUnit.U, '400.00'],
+  ['BRA-PM', 'Brassage au point de mutualisation', PriceUnit.U, '300.00'],
+  ['ONT', "Installation et mise en service de l'ONT", PriceUnit.U, '600.00'],
+  ['TRV-MUR', 'Traversée de mur et calfeutrement', PriceUnit.U, '500.00'],
+  ['GC-MICRO', 'Génie civil en micro-tranchée', PriceUnit.M, '800.00'],
+  ['GC-TRAN', 'Tranchée classique', PriceUnit.M, '1500.00'],
+  ['PBO', "Pose d'un point de branchement optique (PBO)", PriceUnit.U, '3500.00'],
+  ['MES-PUI', 'Rapport de mesure au photomètre', PriceUnit.U, '250.00'],
+  ['MES-OTDR', 'Mesure réflectométrique (OTDR)', PriceUnit.U, '1200.00'],
+];
+
+/** "4500.00" DA → 450000 centimes. */
+function centimesOf(price: string): string {
+  const [whole, fraction = ''] = price.split('.');
+  return (BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, '0'))).toString();
+}
+
+/**
+ * Loads the VAT rates (19 % and 9 %, in force since 2017) and the starting price schedule (in force
+ * from 2026-01-01) on a database that has none; changes nothing otherwise.
+ */
+export async function loadStartingPriceSchedule(orm: MikroORM): Promise<void> {
+  const em = orm.em.fork();
+  if ((await em.count(TaxRate)) === 0) {
+    em.create(TaxRate, { code: 'TVA19', ratePercent: '19.00', validFrom: '2017-01-01' } as never);
+    em.create(TaxRate, { code: 'TVA9', ratePercent: '9.00', validFrom: '2017-01-01' } as never);
+  }
+  if ((await em.count(PriceSchedule)) === 0) {
+    const schedule = em.create(PriceSchedule, { name: 'BPU raccordement FTTH — proposition (à remplacer par le BPU d’AT)', effectiveFrom: '2026-01-01', effectiveTo: null, createdAt: new Date() } as never);
+    for (const [code, designation, unit, price] of startingItems) {
+      em.create(PriceScheduleItem, { schedule, code, designation, unit, unitPriceCentimes: centimesOf(price), taxCode: 'TVA19' } as never);
+    }
+  }
+  await em.flush();
+}
+
+/** Every version, newest first. */
+export function listPriceSchedules(context: Context): Promise<PriceSchedule[]> {
+  return context.em.find(PriceSchedule, {}, { orderBy: { effectiveFrom: 'desc' } });
+}
+
+const isoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
+
+/**
+ * The version in force on `date` (YYYY-MM-DD, Algiers; today when null), or null before the first.
+ * @throws DomainError BAD_USER_INPUT for a malformed date
+ */
+export function priceScheduleInForce(context: Context, date: string | null): Promise<PriceSchedule | null> {
+  return findInForce(context.em, date === null ? algiersToday() : parseInput(isoDate, date, 'on'));
+}
+
+async function findInForce(em: EntityManager, date: string): Promise<PriceSchedule | null> {
+  return em.findOne(PriceSchedule, { effectiveFrom: { $lte: date }, $or: [{ effectiveTo: null }, { effectiveTo: { $gt: date } }] });
+}
+
+const newVersionSchema = z.object({
+  name: requiredText(200),
+  effectiveFrom: isoDate,
+  items: z
+    .array(
+      z.object({
+        code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, { error: 'must be 2–20 capitals, digits or "-"' }),
+        designation: requiredText(200),
+        unit: z.enum(PriceUnit),
+        unitPrice: z.string().trim().regex(/^\d{1,12}(\.\d{1,2})?$/, { error: 'must be an amount in DA such as "4500.00"' }),
+        taxCode: z.string().trim().min(1).max(20),
+      }),
+    )
+    .min(1, { error: 'must hold at least one item' })
+    .max(500, { error: 'must hold at most 500 items' }),
+});
+
+/**
+ * Records a new version of the price schedule (ADMIN), in force from `effectiveFrom`, a day after
+ * today at the earliest: a version in force is never changed. The latest version ends where the new
+ * one starts; the database refuses overlapping versions.
+ * @throws DomainError BAD_USER_INPUT (dates, items, duplicate codes, unknown tax codes)
+ */
+export async function createPriceScheduleVersion(context: Context, input: unknown): Promise<PriceSchedule> {
+  const values = parseInput(newVersionSchema, input);
+  if (values.effectiveFrom <= algiersToday()) throw badUserInput('effectiveFrom', 'must be after today: a version in force is never changed');
+  const codes = values.items.map((item) => item.code);
+  const repeated = codes.find((code, index) => codes.indexOf(code) !== index);
+  if (repeated) throw badUserInput('items', `code ${repeated} appears twice`);
+  return inTransaction(context, async (em) => {
+    const taxCodes = new Set((await em.find(TaxRate, {})).map((rate) => rate.code));
+    const unknown = values.items.find((item) => !taxCodes.has(item.taxCode));
+    if (unknown) throw badUserInput(`items.${values.items.indexOf(unknown)}.taxCode`, `no tax code ${unknown.taxCode}`);
+    const latest = await em.findOne(PriceSchedule, { effectiveTo: null });
+    if (latest && latest.effectiveFrom >= values.effectiveFrom) {
+      throw new DomainError(ErrorCode.CONFLICT, `effectiveFrom: the latest version starts on ${latest.effectiveFrom}; a new one must start after it`, { field: 'effectiveFrom' });
+    }
+    if (latest) {
+      latest.effectiveTo = values.effectiveFrom;
+      // End the latest version before the new one exists: the exclusion constraint checks each statement.
+      await em.flush();
+    }
+    const schedule = em.create(PriceSchedule, { name: values.name, effectiveFrom: values.effectiveFrom, effectiveTo: null, createdAt: new Date() } as never);
+    for (const item of values.items) {
+      em.create(PriceScheduleItem, {
+        schedule,
+        code: item.code,
+        designation: item.designation,
+        unit: item.unit,
+        unitPriceCentimes: centimesOf(item.unitPrice),
+        taxCode: item.taxCode,
+      } as never);
+    }
+    return schedule;
+  });
+}
