@@ -1,6 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
-import { contractorScope, workScope } from '../auth/scope.js';
+import { contractorScope, maySeeBankAccount, maySeeCustomerData, workScope } from '../auth/scope.js';
+
+/** Fields of customers' personal data, hidden from the roles that may not read them. */
+const personalFields = ['customerName', 'customerPhone', 'customerAddress'];
 import { Contractor } from '../contractor/contractor.entity.js';
 import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
 import { Site } from '../site/site.entity.js';
@@ -88,5 +91,16 @@ export async function auditTrail(context: Context, entityType: AuditEntityType, 
       ? await context.em.count(Contractor, { $and: [{ id: entityId }, contractorScope(context)] })
       : await context.em.count(entityType === AuditEntityType.SITE ? Site : CustomerSubscription, { $and: [{ id: entityId }, workScope(context)] } as never);
   if (visible === 0) return [];
-  return context.em.find(AuditEvent, { entityType, entityId }, { orderBy: { id: 'asc' } });
+  const events = await context.em.find(AuditEvent, { entityType, entityId }, { orderBy: { id: 'asc' } });
+  const hidden = new Set<string>([
+    ...(maySeeCustomerData(context) ? [] : personalFields),
+    ...(entityType === AuditEntityType.CONTRACTOR && !maySeeBankAccount(context, entityId) ? ['bankAccount'] : []),
+  ]);
+  if (hidden.size === 0) return events;
+  // The trail shows that such a field changed, not its values (as the record itself hides them).
+  return events.map((event) =>
+    Object.assign(Object.create(AuditEvent.prototype) as AuditEvent, event, {
+      changes: event.changes.map((change) => (hidden.has(change.field) ? { field: change.field, from: null, to: null } : change)),
+    }),
+  );
 }

@@ -69,8 +69,13 @@ describe('API keys', () => {
     const tooMuch = await t.graphql(createKey, { input: { name: 'x', scopes: ['write:createSite'] } }, bearer(firmAdmin));
     expect(tooMuch.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'scopes' });
     const { secret } = await newKey({ name: 'Appli terrain', scopes: ['read:sites'] }, firmAdmin);
-    const sites = await t.graphql<{ sites: { edges: { node: { id: string } }[] } }>('{ sites(first: 100) { edges { node { id } } } }', undefined, bearer(secret));
-    expect(sites.body.data!.sites.edges.map((e) => e.node.id)).toEqual([own.id]);
+    const sites = await t.graphql<{ sites: { edges: { node: { id: string; contractor: unknown } }[] } }>(
+      '{ sites(first: 100) { edges { node { id contractor { id } } } } }',
+      undefined,
+      bearer(secret),
+    );
+    // read:sites only: the site's contractor needs read:contractors, even through a nested field.
+    expect(sites.body.data!.sites.edges.map((e) => e.node)).toEqual([{ id: own.id, contractor: null }]);
   });
 
   it('refuse an unknown scope, and a key that has expired', async () => {

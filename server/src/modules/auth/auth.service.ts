@@ -63,6 +63,12 @@ export async function login(
   if (!auth) throw new Error('sign-in is not available outside the API server');
   const { email, password } = parseInput(credentials, input);
   await consume(auth.perAddress, ipAddress ?? 'unknown');
+  // A locked account stays locked whatever the password: the right one must not get through, nor reset the count.
+  const failures = await auth.perAccount.get(email);
+  if (failures && failures.consumedPoints >= auth.perAccount.points) {
+    const retryAfterSeconds = Math.ceil(failures.msBeforeNext / 1000);
+    throw new DomainError(ErrorCode.TOO_MANY_ATTEMPTS, `Too many sign-in attempts: try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
   const user = await context.em.findOne(User, { email }, { populate: ['passwordHash'] });
   const valid = await argon2.verify(user?.passwordHash ?? (await unknownUserHash), password);
   if (!user || !valid || user.disabledAt) {

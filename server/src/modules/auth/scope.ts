@@ -56,6 +56,34 @@ export function maySeeCustomerData(context: Context): boolean {
 export function maySeeBankAccount(context: Context, contractorId: string): boolean {
   const viewer = context.viewer;
   if (!viewer) return true;
+  const own = viewerContractorId(context);
+  if (own !== null && own !== contractorId) return false;
   if (viewer.kind === 'apiKey') return viewer.apiKey.scopes.includes('read:bankAccounts');
   return viewer.user.role === UserRole.ADMIN || viewer.user.role === UserRole.FINANCE || viewerContractorId(context) === contractorId;
+}
+
+/** Whether an API key viewer holds `scope`; true for users (their role was checked already). */
+function keyHolds(context: Context, scope: string): boolean {
+  return context.viewer?.kind !== 'apiKey' || context.viewer.apiKey.scopes.includes(scope);
+}
+
+/**
+ * Whether the viewer may read this contractor through a nested field (site → contractor, …): a
+ * firm (user or key) reads only its own record; a key needs `read:contractors`.
+ */
+export function mayReadContractor(context: Context, contractorId: string): boolean {
+  const own = viewerContractorId(context);
+  return (own === null || own === contractorId) && keyHolds(context, 'read:contractors');
+}
+
+/**
+ * Whether the viewer may read this site through a nested field (customer subscription → site): the
+ * same rule as the site lists (its firm's sites, its wilayas' sites); a key needs `read:sites`.
+ */
+export function mayReadSite(context: Context, site: { contractor: { id: string } | null; wilaya: { code: string } }): boolean {
+  const own = viewerContractorId(context);
+  if (own !== null && site.contractor?.id !== own) return false;
+  const wilayas = viewerWilayas(context);
+  if (wilayas !== null && !wilayas.includes(site.wilaya.code)) return false;
+  return keyHolds(context, 'read:sites');
 }

@@ -125,3 +125,68 @@ describe('personal data and bank accounts', () => {
     expect(admin.body.data!.customerSubscription.customerPhone).toMatch(/^\+213/);
   });
 });
+
+describe('holes found by trying to break access control', () => {
+  it("does not show another firm's site or contractor through a nested field", async () => {
+    const site = await createSite(t);
+    await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }', { id: site.id, c: ids['firmA'] });
+    const subscription = await createCustomerSubscription(t, { siteId: site.id });
+    await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
+      id: subscription.id,
+      c: ids['firmA'],
+    });
+    const reassign = await t.graphql('mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 2, contractorId: $c }) { site { id } } }', { id: site.id, c: ids['firmB'] });
+    expect(reassign.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'contractorId' });
+    // The API refuses to leave firm A's work on firm B's site; should it happen anyway, nothing leaks.
+    await t.sql('update site set contractor_id = $1 where id = $2', [ids['firmB'], site.id]);
+    const { body } = await t.graphql<{ customerSubscription: { site: unknown; contractor: { id: string } } }>(
+      'query ($id: ID!) { customerSubscription(id: $id) { site { id contractor { id bankAccount } } contractor { id } } }',
+      { id: subscription.id },
+      as('contractorA'),
+    );
+    expect(body.data!.customerSubscription).toEqual({ site: null, contractor: { id: ids['firmA'] } });
+  });
+
+  it('hides personal data and bank accounts in the audit trail from the roles that may not read them', async () => {
+    const trail = await t.graphql<{ auditTrail: { changes: { field: string; to: unknown }[] }[] }>(
+      'query ($id: ID!) { auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) { changes { field to } } }',
+      { id: ids['csA'] },
+      as('viewer'),
+    );
+    const changes = trail.body.data!.auditTrail.flatMap((event) => event.changes);
+    expect(changes.find((change) => change.field === 'customerPhone')).toEqual({ field: 'customerPhone', to: null });
+    expect(changes.find((change) => change.field === 'offer')?.to).toBeTruthy();
+    const firmTrail = await t.graphql<{ auditTrail: { changes: { field: string; to: unknown }[] }[] }>(
+      'query ($id: ID!) { auditTrail(entityType: CONTRACTOR, entityId: $id) { changes { field to } } }',
+      { id: ids['firmA'] },
+      as('viewer'),
+    );
+    expect(firmTrail.body.data!.auditTrail.flatMap((event) => event.changes).find((change) => change.field === 'bankAccount')).toEqual({ field: 'bankAccount', to: null });
+  });
+
+  it('does not let a search reveal customer names to roles that may not read them', async () => {
+    const [row] = await t.sql<{ customer_name: string }>('select customer_name from customer_subscription where id = $1', [ids['csA']]);
+    const admin = await mustQuery<{ customerSubscriptions: { totalCount: number } }>(t, 'query ($s: String) { customerSubscriptions(filter: { search: $s }) { totalCount } }', {
+      s: row!.customer_name,
+    });
+    expect(admin.customerSubscriptions.totalCount).toBeGreaterThan(0);
+    const { body } = await t.graphql<{ customerSubscriptions: { totalCount: number } }>(
+      'query ($s: String) { customerSubscriptions(filter: { search: $s }) { totalCount } }',
+      { s: row!.customer_name },
+      as('viewer'),
+    );
+    expect(body.data!.customerSubscriptions.totalCount).toBe(0);
+  });
+
+  it('keeps a locked account locked even for the right password', async () => {
+    const email = 'lock-me@raccord.test';
+    await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email, displayName: 'Lock', role: 'VIEWER', password: 'the right password' },
+    });
+    const login = (password: string) =>
+      t.graphql<{ login: { token: string } }>('mutation ($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }', { e: email, p: password }, { authorization: '' });
+    for (let attempt = 0; attempt < 5; attempt += 1) await login(`wrong ${attempt}`);
+    const right = await login('the right password');
+    expect(right.body.errors?.[0]?.extensions?.['code']).toBe('TOO_MANY_ATTEMPTS');
+  });
+});

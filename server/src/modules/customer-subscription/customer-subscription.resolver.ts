@@ -4,7 +4,7 @@ import { DateTime } from '../../common/scalars.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
-import { maySeeCustomerData } from '../auth/scope.js';
+import { mayReadContractor, mayReadSite, maySeeCustomerData } from '../auth/scope.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
@@ -115,14 +115,17 @@ export class CustomerSubscriptionResolver {
     return subscription.wilaya.loadOrFail({ dataloader: true });
   }
 
-  @FieldResolver(() => Site, { nullable: true, description: 'The site the home belongs to, if any.' })
-  async site(@Root() subscription: CustomerSubscription): Promise<Site | null> {
-    return subscription.site ? subscription.site.loadOrFail({ dataloader: true }) : null;
+  @FieldResolver(() => Site, { nullable: true, description: 'The site the home belongs to; null when none, or when the viewer may not read it.' })
+  async site(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<Site | null> {
+    if (!subscription.site) return null;
+    const site = await subscription.site.loadOrFail({ dataloader: true });
+    return mayReadSite(context, site) ? site : null;
   }
 
-  @FieldResolver(() => Contractor, { nullable: true, description: 'The contractor assigned, or null while PENDING.' })
-  async contractor(@Root() subscription: CustomerSubscription): Promise<Contractor | null> {
-    return subscription.contractor ? subscription.contractor.loadOrFail({ dataloader: true }) : null;
+  @FieldResolver(() => Contractor, { nullable: true, description: 'The contractor assigned; null while PENDING, or when the viewer may not read it.' })
+  async contractor(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<Contractor | null> {
+    if (!subscription.contractor || !mayReadContractor(context, subscription.contractor.id)) return null;
+    return subscription.contractor.loadOrFail({ dataloader: true });
   }
 
   @Mutation(() => CustomerSubscriptionPayload, {

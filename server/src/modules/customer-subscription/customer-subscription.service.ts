@@ -9,7 +9,7 @@ import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { checkContractorActive, eligibleContractor } from '../contractor/contractor.service.js';
-import { mayWorkIn, workScope } from '../auth/scope.js';
+import { mayWorkIn, maySeeCustomerData, workScope } from '../auth/scope.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Site, SiteStatus } from '../site/site.entity.js';
 import { CustomerSubscription, CustomerSubscriptionStatus, FailureReason } from './customer-subscription.entity.js';
@@ -116,7 +116,8 @@ export function listCustomerSubscriptions(context: Context, filter: CustomerSubs
   if (values.appointmentBefore) where.push({ appointmentAt: { $lt: values.appointmentBefore } });
   if (values.search) {
     const pattern = containsPattern(values.search);
-    where.push({ $or: [{ orderReference: { $ilike: pattern } }, { customerName: { $ilike: pattern } }] });
+    // Searching names would reveal them, letter by letter, to roles that may not read them.
+    where.push(maySeeCustomerData(context) ? { $or: [{ orderReference: { $ilike: pattern } }, { customerName: { $ilike: pattern } }] } : { orderReference: { $ilike: pattern } });
   }
   return paginate(context.em, CustomerSubscription, { $and: where }, { orderedAt: 'asc', id: 'asc' }, page);
 }
@@ -181,6 +182,9 @@ export async function updateCustomerSubscription(
     const changes = changedFields(before, values, updatableFields);
     if (changes.length === 0) return subscription;
     const where = await places(context, em, values, 'siteId' in sent ? 'siteId' : 'communeId', values.siteId !== before.siteId);
+    if (where.site && values.siteId !== before.siteId && subscription.contractor && where.site.contractor?.id !== subscription.contractor.id) {
+      throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, `siteId: site ${where.site.code} is not assigned to this work's contractor`, { field: 'siteId' });
+    }
     if (subscription.contractor && where.commune.wilaya.code !== subscription.wilaya.code) {
       throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, 'Assigned work cannot move to another wilaya', { field: 'communeId' });
     }

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutati
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
+import { mayReadContractor } from '../auth/scope.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
@@ -92,9 +93,10 @@ export class SiteResolver {
     return site.wilaya.loadOrFail({ dataloader: true });
   }
 
-  @FieldResolver(() => Contractor, { nullable: true, description: 'The contractor assigned, or null while PLANNED.' })
-  async contractor(@Root() site: Site): Promise<Contractor | null> {
-    return site.contractor ? site.contractor.loadOrFail({ dataloader: true }) : null;
+  @FieldResolver(() => Contractor, { nullable: true, description: 'The contractor assigned; null while PLANNED, or when the viewer may not read it.' })
+  async contractor(@Root() site: Site, @Ctx() context: Context): Promise<Contractor | null> {
+    if (!site.contractor || !mayReadContractor(context, site.contractor.id)) return null;
+    return site.contractor.loadOrFail({ dataloader: true });
   }
 
   @FieldResolver(() => Int, { description: 'Customer subscriptions of the site that are ACCEPTED.' })

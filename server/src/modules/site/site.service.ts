@@ -167,6 +167,14 @@ export async function assignSite(context: Context, id: string, version: number, 
     const eligible = await eligibleContractor(em, contractor, site.wilaya.code);
     const previous = site.contractor?.id ?? null;
     if (previous === contractor) return site;
+    if (previous) {
+      const open = await em.count(CustomerSubscription, { site: site.id, contractor: previous, status: { $nin: ['ACCEPTED', 'FAILED', 'CANCELLED'] } } as never);
+      if (open > 0) {
+        throw new DomainError(ErrorCode.CONFLICT, `contractorId: ${open} customer subscriptions of this site are still assigned to contractor ${previous}: reassign or close them first`, {
+          field: 'contractorId',
+        });
+      }
+    }
     site.contractor = ref(eligible);
     transition(em, context, site, AuditEntityType.SITE, siteLifecycle, 'ASSIGN', why, {
       changes: previous === contractor ? [] : [{ field: 'contractorId', from: previous, to: contractor }],
