@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createLogger } from './common/logger.js';
 import type { Config } from './config.js';
+import type { Settings } from './context.js';
+import { defaultQualityThresholds } from './modules/customer-subscription/installation-quality.js';
 import { openDatabase, type DatabaseHandle } from './database/database.js';
 import { initOrm } from './database/orm.js';
 import { loadStartingPriceSchedule } from './modules/invoice/price-schedule.service.js';
@@ -95,12 +97,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 async function serve(config: Config, logger: Logger, orm: MikroORM, database: DatabaseHandle): Promise<App> {
   const schema = await buildRaccordSchema();
   const auth = await createAuthRuntime(config, orm);
+  const settings: Settings = { qualityThresholds: config.QUALITY_THRESHOLDS ?? defaultQualityThresholds };
   const httpServer = createServer();
-  const webSocket = attachGraphQLWebSocket({ httpServer, schema, orm, config, logger, auth });
+  const webSocket = attachGraphQLWebSocket({ httpServer, schema, orm, config, logger, auth, settings });
   const apollo = createApolloServer({ schema, config, logger, httpServer, onDrain: webSocket.dispose });
   await apollo.start();
   let stopping = false;
-  httpServer.on('request', createExpressApp({ config, logger, orm, apollo, auth, isStopping: () => stopping }));
+  httpServer.on('request', createExpressApp({ config, logger, orm, apollo, auth, settings, isStopping: () => stopping }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './common/paths.js';
+import { qualityThresholdsSchema } from './modules/customer-subscription/installation-quality.js';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0'], { error: 'must be "true" or "false" (or 1 / 0)' })
@@ -48,6 +49,18 @@ const environmentSchema = z.object({
   DB_STATEMENT_TIMEOUT_MS: positiveInteger('milliseconds', 3_600_000).default(15_000),
   AUTH_TOKEN_SECRET: z.string().min(32, { error: 'must be at least 32 characters (e.g. openssl rand -base64 48)' }).optional(),
   AUTH_TOKEN_TTL_MINUTES: positiveInteger('minutes', 10_080).default(480),
+  QUALITY_THRESHOLDS: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be JSON such as {"B_PLUS":{"minReceivedPowerDbm":"-27","maxReceivedPowerDbm":"-8","maxSpliceLossDb":"0.1"}}' });
+        return z.NEVER;
+      }
+    })
+    .pipe(qualityThresholdsSchema)
+    .optional(),
   WS_SESSION_CHECK_SECONDS: positiveInteger('seconds', 3600).default(30),
   ALLOWED_ORIGINS: z
     .string()

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { ActorType } from './modules/audit/audit-event.entity.js';
 import type { AuthRuntime } from './modules/auth/auth.runtime.js';
 import type { Viewer } from './modules/auth/auth.service.js';
+import type { QualityThreshold } from './modules/customer-subscription/installation-quality.js';
 import { createContractorLoaders, type ContractorLoaders } from './modules/contractor/contractor.loaders.js';
 import {
   createCustomerSubscriptionLoaders,
@@ -46,6 +47,14 @@ export interface Context {
   readonly auth?: AuthRuntime;
   /** Address the request came from (for sign-in limits and sessions). */
   readonly ipAddress: string | null;
+  /** Settings from the configuration that the rules read (absent in scripts: defaults apply). */
+  readonly settings?: Settings;
+}
+
+/** Configuration the domain rules read. */
+export interface Settings {
+  /** Optical thresholds per network class (QUALITY_THRESHOLDS). */
+  readonly qualityThresholds: Readonly<Record<string, QualityThreshold>>;
 }
 
 /** What the transport knows of the caller. */
@@ -53,6 +62,7 @@ export interface CallerOptions {
   readonly viewer?: Viewer | null;
   readonly auth?: AuthRuntime;
   readonly ipAddress?: string | null;
+  readonly settings?: Settings;
 }
 
 /**
@@ -70,5 +80,15 @@ export function createContext(orm: MikroORM, requestId: string, logger: Logger, 
   const viewer = caller.viewer ?? null;
   const actor: Actor =
     viewer?.kind === 'user' ? { type: ActorType.USER, id: viewer.user.id } : viewer?.kind === 'apiKey' ? { type: ActorType.API_KEY, id: viewer.apiKey.id } : systemActor;
-  return { em, requestId, logger, actor, loaders, viewer, ipAddress: caller.ipAddress ?? null, ...(caller.auth ? { auth: caller.auth } : {}) };
+  return {
+    em,
+    requestId,
+    logger,
+    actor,
+    loaders,
+    viewer,
+    ipAddress: caller.ipAddress ?? null,
+    ...(caller.auth ? { auth: caller.auth } : {}),
+    ...(caller.settings ? { settings: caller.settings } : {}),
+  };
 }

@@ -6,10 +6,11 @@ import { PriceSchedule, PriceScheduleItem, TaxRate } from './modules/invoice/pri
 import { User } from './modules/user/user.entity.js';
 import { Contractor } from './modules/contractor/contractor.entity.js';
 import { CustomerSubscription } from './modules/customer-subscription/customer-subscription.entity.js';
+import { InstallationReport } from './modules/customer-subscription/installation-report.entity.js';
 import { Site } from './modules/site/site.entity.js';
 import { Commune } from './modules/reference-data/commune.entity.js';
 import { Daira } from './modules/reference-data/daira.entity.js';
 import { Wilaya } from './modules/reference-data/wilaya.entity.js';
 
 /** Every MikroORM entity of Raccord; the ORM discovers exactly these. */
-export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor, Site, CustomerSubscription, User, Session, LoginRateLimit, ApiKey, TaxRate, PriceSchedule, PriceScheduleItem];
+export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor, Site, CustomerSubscription, User, Session, LoginRateLimit, ApiKey, TaxRate, PriceSchedule, PriceScheduleItem, InstallationReport];

@@ -8,7 +8,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { ErrorCode } from '../common/errors.js';
 import { checkComplexity, queryLimits, webSocketValidationRules } from '../common/query-limits.js';
 import type { Config } from '../config.js';
-import { createContext, type Context } from '../context.js';
+import { createContext, type Context, type Settings } from '../context.js';
 import type { AuthRuntime } from '../modules/auth/auth.runtime.js';
 import { authenticate, type Viewer } from '../modules/auth/auth.service.js';
 import { formatGraphQLError, withoutSuggestions } from './errors.js';
@@ -70,8 +70,9 @@ export function attachGraphQLWebSocket(options: {
   config: Config;
   logger: Logger;
   auth: AuthRuntime;
+  settings: Settings;
 }): { dispose: () => Promise<void> } {
-  const { httpServer, schema, orm, config, logger, auth } = options;
+  const { httpServer, schema, orm, config, logger, auth, settings } = options;
   const production = config.NODE_ENV === 'production';
   const rules = [...specifiedRules, ...webSocketValidationRules(production)];
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: config.MAX_BODY_BYTES });
@@ -146,6 +147,7 @@ export function attachGraphQLWebSocket(options: {
         return createContext(orm, requestId, operationLogger, {
           viewer: ctx.extra.viewer ?? null,
           auth,
+          settings,
           ipAddress: ctx.extra.request.socket.remoteAddress ?? null,
         });
       },

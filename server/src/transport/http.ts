@@ -11,7 +11,7 @@ import { pinoHttp } from 'pino-http';
 import { ErrorCode } from '../common/errors.js';
 import { consoleBuildDir } from '../common/paths.js';
 import type { Config } from '../config.js';
-import { createContext, type Context } from '../context.js';
+import { createContext, type Context, type Settings } from '../context.js';
 import type { AuthRuntime } from '../modules/auth/auth.runtime.js';
 import { authenticate } from '../modules/auth/auth.service.js';
 import { internalError } from './errors.js';
@@ -36,9 +36,10 @@ export function createExpressApp(options: {
   orm: MikroORM;
   apollo: ApolloServer<Context>;
   auth: AuthRuntime;
+  settings: Settings;
   isStopping: () => boolean;
 }): express.Express {
-  const { config, logger, orm, apollo, auth, isStopping } = options;
+  const { config, logger, orm, apollo, auth, settings, isStopping } = options;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -87,7 +88,7 @@ export function createExpressApp(options: {
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const viewer = await authenticate(orm.em.fork(), auth, req.headers.authorization);
-        return createContext(orm, String(req.id), req.log, { viewer, auth, ipAddress: req.ip ?? null });
+        return createContext(orm, String(req.id), req.log, { viewer, auth, settings, ipAddress: req.ip ?? null });
       },
     }),
   );

@@ -38,6 +38,7 @@ export const writableMutations = [
   'importCustomerSubscriptions',
   'assignCustomerSubscription',
   'scheduleInstallation',
+  'reportInstallation',
   'markInstallationFailed',
   'cancelCustomerSubscription',
 ] as const;
@@ -56,6 +57,7 @@ export const contractorScopes: readonly string[] = [
   'read:personalData',
   'read:bankAccounts',
   'write:scheduleInstallation',
+  'write:reportInstallation',
   'write:markInstallationFailed',
 ];
 

@@ -63,6 +63,7 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Mutation.importCustomerSubscriptions': [ADMIN],
   'Mutation.assignCustomerSubscription': [ADMIN, DOT_MANAGER],
   'Mutation.scheduleInstallation': [ADMIN, DOT_MANAGER, CONTRACTOR],
+  'Mutation.reportInstallation': [ADMIN, CONTRACTOR],
   'Mutation.markInstallationFailed': [ADMIN, DOT_MANAGER, CONTRACTOR],
   'Mutation.cancelCustomerSubscription': [ADMIN, DOT_MANAGER],
 };

@@ -1,9 +1,10 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
 import { algerianPhone } from '../../common/phone.js';
 import { DateTime } from '../../common/scalars.js';
 import { recordId, requiredText } from '../../common/validation.js';
 import { FailureReason } from './customer-subscription.entity.js';
+import { NetworkClass } from './installation-report.entity.js';
 
 @InputType({ description: "A customer's order from AT's backlog, PENDING. Text is trimmed; the reference is upper-cased." })
 export class CreateCustomerSubscriptionInput {
@@ -86,6 +87,54 @@ export class MarkInstallationFailedInput extends CustomerSubscriptionRef {
 
   @Field(() => String, { nullable: true, description: 'Details, up to 500 characters; required when failureReason is OTHER.' })
   reason?: string | null;
+}
+
+@InputType({ description: 'A measured line of work.' })
+export class WorkLineInput {
+  @Field(() => String, { description: 'Item code of the price schedule in force on the installation date, e.g. "DRP-AER".' })
+  code!: string;
+
+  @Field(() => String, { description: "Quantity in the item's unit, as a decimal string (\"42.5\" metres; whole numbers for U and FORFAIT)." })
+  quantity!: string;
+}
+
+@InputType({ description: 'Time and place of a photo of the work.' })
+export class PhotoMetadataInput {
+  @Field(() => DateTime, { description: 'When the photo was taken (UTC).' })
+  takenAt!: Date;
+
+  @Field(() => Float, { description: 'Latitude in decimal degrees, within Algeria.' })
+  latitude!: number;
+
+  @Field(() => Float, { description: 'Longitude in decimal degrees, within Algeria.' })
+  longitude!: number;
+}
+
+@InputType({ description: 'The installation report: SCHEDULED (or REJECTED) → INSTALLED.' })
+export class ReportInstallationInput extends CustomerSubscriptionRef {
+  @Field(() => DateTime, { description: 'When the installation was done (UTC), not in the future.' })
+  installedAt!: Date;
+
+  @Field(() => String, { description: 'Technician, 1–200 characters.' })
+  technicianName!: string;
+
+  @Field(() => String, { nullable: true, description: 'Remarks, up to 1,000 characters.' })
+  remarks?: string | null;
+
+  @Field(() => NetworkClass, { description: 'Network class the thresholds come from.' })
+  networkClass!: NetworkClass;
+
+  @Field(() => String, { description: 'Power received at the ONT at 1490 nm, in dBm, as a decimal string ("-21.5").' })
+  receivedPowerDbm!: string;
+
+  @Field(() => String, { nullable: true, description: 'Splice loss in dB, as a decimal string ("0.05"), when measured.' })
+  spliceLossDb?: string | null;
+
+  @Field(() => [WorkLineInput], { description: 'Work measured (attachement), 1 to 50 lines, each item once.' })
+  lines!: WorkLineInput[];
+
+  @Field(() => [PhotoMetadataInput], { nullable: true, description: 'Photos of the work, up to 20.' })
+  photos?: PhotoMetadataInput[] | null;
 }
 
 @InputType({ description: 'Cancel the order.' })

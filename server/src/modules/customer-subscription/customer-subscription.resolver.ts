@@ -15,10 +15,13 @@ import {
   CancelCustomerSubscriptionInput,
   CreateCustomerSubscriptionInput,
   MarkInstallationFailedInput,
+  ReportInstallationInput,
   ScheduleInstallationInput,
   UpdateCustomerSubscriptionInput,
 } from './customer-subscription.inputs.js';
 import { importCustomerSubscriptions } from './customer-subscription.import.js';
+import { InstallationReport } from './installation-report.entity.js';
+import { latestInstallationReport, reportInstallation } from './installation-report.service.js';
 import {
   assignCustomerSubscription,
   cancelCustomerSubscription,
@@ -164,6 +167,23 @@ export class CustomerSubscriptionResolver {
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await scheduleInstallation(context, input.id, input.expectedVersion, input.appointmentAt, input.reason) };
+  }
+
+  @Mutation(() => CustomerSubscriptionPayload, {
+    description:
+      'The installation report: SCHEDULED or REJECTED → INSTALLED, with the work measured and the optical measurements; ' +
+      `a report outside the quality thresholds is flagged (latestInstallationReport.qualityIssues). ${errors} CONTRACTOR_NOT_ELIGIBLE.`,
+  })
+  async reportInstallation(
+    @Arg('input', () => ReportInstallationInput, { description: 'The report, and the version last seen.' }) input: ReportInstallationInput,
+    @Ctx() context: Context,
+  ): Promise<CustomerSubscriptionPayload> {
+    return { customerSubscription: await reportInstallation(context, input) };
+  }
+
+  @FieldResolver(() => InstallationReport, { nullable: true, description: 'The latest installation report, or null before any.' })
+  latestInstallationReport(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<InstallationReport | null> {
+    return latestInstallationReport(context, subscription.id);
   }
 
   @Mutation(() => CustomerSubscriptionPayload, { description: `Any open state → FAILED with a reason code. ${errors}` })

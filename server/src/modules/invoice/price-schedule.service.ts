@@ -69,7 +69,8 @@ export function priceScheduleInForce(context: Context, date: string | null): Pro
   return findInForce(context.em, date === null ? algiersToday() : parseInput(isoDate, date, 'on'));
 }
 
-async function findInForce(em: EntityManager, date: string): Promise<PriceSchedule | null> {
+/** The version in force on `date` (YYYY-MM-DD), or null. */
+export async function findInForce(em: EntityManager, date: string): Promise<PriceSchedule | null> {
   return em.findOne(PriceSchedule, { effectiveFrom: { $lte: date }, $or: [{ effectiveTo: null }, { effectiveTo: { $gt: date } }] });
 }
 

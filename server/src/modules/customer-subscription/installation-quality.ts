@@ -1,0 +1,53 @@
+import { Decimal } from 'decimal.js';
+import { z } from 'zod';
+
+/** Optical thresholds of a network class: received power window at 1490 nm (dBm) and splice loss (dB). */
+export interface QualityThreshold {
+  readonly minReceivedPowerDbm: string;
+  readonly maxReceivedPowerDbm: string;
+  readonly maxSpliceLossDb: string;
+}
+
+/**
+ * Default thresholds per network class (DOMAIN.md): GPON class B+ −27 to −8 dBm, class C+ −30 to
+ * −8 dBm; splice loss at most 0.1 dB. QUALITY_THRESHOLDS (JSON) replaces them.
+ */
+export const defaultQualityThresholds: Readonly<Record<string, QualityThreshold>> = {
+  B_PLUS: { minReceivedPowerDbm: '-27', maxReceivedPowerDbm: '-8', maxSpliceLossDb: '0.1' },
+  C_PLUS: { minReceivedPowerDbm: '-30', maxReceivedPowerDbm: '-8', maxSpliceLossDb: '0.1' },
+};
+
+const decimalText = z.string().regex(/^-?\d{1,3}(\.\d{1,3})?$/, { error: 'must be a decimal number such as "-21.5"' });
+
+/** The shape QUALITY_THRESHOLDS must have: `{ "B_PLUS": { "minReceivedPowerDbm": "-27", … }, … }`. */
+export const qualityThresholdsSchema = z.partialRecord(
+  z.enum(['B_PLUS', 'C_PLUS']),
+  z.object({ minReceivedPowerDbm: decimalText, maxReceivedPowerDbm: decimalText, maxSpliceLossDb: decimalText }),
+);
+
+/** What an installation report measured. Decimal strings: dBm and dB never pass through a float. */
+export interface Measurements {
+  readonly networkClass: string;
+  readonly receivedPowerDbm: string;
+  readonly spliceLossDb: string | null;
+}
+
+/**
+ * The quality problems of a report against the thresholds of its network class, in words; empty
+ * when it is within them. A report with problems is flagged: accepting it needs an explicit override.
+ */
+export function qualityIssues(measurements: Measurements, thresholds: Readonly<Record<string, QualityThreshold>>): string[] {
+  const threshold = thresholds[measurements.networkClass];
+  if (!threshold) return [`no thresholds for network class ${measurements.networkClass}`];
+  const issues: string[] = [];
+  const power = new Decimal(measurements.receivedPowerDbm);
+  if (power.lessThan(threshold.minReceivedPowerDbm) || power.greaterThan(threshold.maxReceivedPowerDbm)) {
+    issues.push(
+      `received power ${measurements.receivedPowerDbm} dBm is outside ${threshold.minReceivedPowerDbm} to ${threshold.maxReceivedPowerDbm} dBm (class ${measurements.networkClass})`,
+    );
+  }
+  if (measurements.spliceLossDb !== null && new Decimal(measurements.spliceLossDb).greaterThan(threshold.maxSpliceLossDb)) {
+    issues.push(`splice loss ${measurements.spliceLossDb} dB is over ${threshold.maxSpliceLossDb} dB`);
+  }
+  return issues;
+}

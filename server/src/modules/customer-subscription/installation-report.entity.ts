@@ -1,0 +1,87 @@
+import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTime } from '../../common/scalars.js';
+import { CustomerSubscription } from './customer-subscription.entity.js';
+
+export enum NetworkClass {
+  B_PLUS = 'B_PLUS',
+  C_PLUS = 'C_PLUS',
+}
+registerEnumType(NetworkClass, { name: 'NetworkClass', description: 'GPON optical budget class of the line: B+ or C+.' });
+
+@ObjectType({ description: 'A measured line of work: a price schedule item and its quantity.' })
+export class WorkLine {
+  @Field(() => String, { description: 'Price schedule item code, e.g. "DRP-AER".' })
+  code!: string;
+
+  @Field(() => String, { description: "Quantity in the item's unit, as a decimal string, e.g. \"42.5\" (metres)." })
+  quantity!: string;
+}
+
+@ObjectType({ description: 'What is known of a photo of the work: when and where it was taken.' })
+export class PhotoMetadata {
+  @Field(() => DateTime, { description: 'When the photo was taken (UTC).' })
+  takenAt!: string;
+
+  @Field(() => Float, { description: 'Latitude in decimal degrees (WGS 84).' })
+  latitude!: number;
+
+  @Field(() => Float, { description: 'Longitude in decimal degrees (WGS 84).' })
+  longitude!: number;
+}
+
+/**
+ * What the contractor reports for an installation: the work measured (attachement), the optical
+ * measurements, the photos' metadata, who did it. The quality gate's verdict is kept with it.
+ */
+@ObjectType({ description: 'An installation report: the work measured, optical measurements, photos, and the quality verdict.' })
+@Entity({ tableName: 'installation_report' })
+export class InstallationReport {
+  @Field(() => ID, { description: 'Identifier.' })
+  @PrimaryKey({ type: 'bigint' })
+  id!: string;
+
+  @Index()
+  @ManyToOne(() => CustomerSubscription, { ref: true, deleteRule: 'restrict' })
+  customerSubscription!: Ref<CustomerSubscription>;
+
+  @Field(() => DateTime, { description: 'When the installation was done (UTC); its date in Algiers picks the price schedule.' })
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  installedAt!: Date;
+
+  @Field(() => String, { description: 'Technician who did the work.' })
+  @Property({ type: 'string', length: 200 })
+  technicianName!: string;
+
+  @Field(() => String, { nullable: true, description: 'Remarks, up to 1,000 characters.' })
+  @Property({ type: 'text', nullable: true })
+  remarks: string | null = null;
+
+  @Field(() => NetworkClass, { description: 'Network class the thresholds come from.' })
+  @Enum({ items: () => NetworkClass, nativeEnumName: 'network_class' })
+  networkClass!: NetworkClass;
+
+  @Field(() => String, { description: 'Optical power received at the ONT at 1490 nm, in dBm, as a decimal string (e.g. "-21.5").' })
+  @Property({ type: 'decimal', columnType: 'numeric' })
+  receivedPowerDbm!: string;
+
+  @Field(() => String, { nullable: true, description: 'Splice loss in dB, as a decimal string, when measured.' })
+  @Property({ type: 'decimal', columnType: 'numeric', nullable: true })
+  spliceLossDb: string | null = null;
+
+  @Field(() => [WorkLine], { description: 'Work measured, at least one line.' })
+  @Property({ type: 'json' })
+  lines: WorkLine[] = [];
+
+  @Field(() => [PhotoMetadata], { description: 'Photos of the work: time and place.' })
+  @Property({ type: 'json' })
+  photos: PhotoMetadata[] = [];
+
+  @Field(() => [String], { description: 'What the quality gate found outside the thresholds; empty when within them.' })
+  @Property({ type: 'json' })
+  qualityIssues: string[] = [];
+
+  @Field(() => DateTime, { description: 'When the report was recorded (UTC).' })
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  createdAt: Date = new Date();
+}

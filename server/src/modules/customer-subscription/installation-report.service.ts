@@ -1,0 +1,101 @@
+import { Decimal } from 'decimal.js';
+import { z } from 'zod';
+import { badUserInput } from '../../common/errors.js';
+import { loadForChange, transition } from '../../common/tracked.service.js';
+import { inTransaction } from '../../common/transaction.js';
+import { expectedVersion, optionalText, parseInput, recordId, requiredText } from '../../common/validation.js';
+import type { Context } from '../../context.js';
+import { AuditEntityType } from '../audit/audit-event.entity.js';
+import { workScope } from '../auth/scope.js';
+import { checkContractorActive } from '../contractor/contractor.service.js';
+import { PriceUnit } from '../invoice/price-schedule.entity.js';
+import { algiersToday, findInForce } from '../invoice/price-schedule.service.js';
+import { CustomerSubscription } from './customer-subscription.entity.js';
+import { customerSubscriptionLifecycle } from './customer-subscription.lifecycle.js';
+import { defaultQualityThresholds, qualityIssues } from './installation-quality.js';
+import { InstallationReport, NetworkClass } from './installation-report.entity.js';
+
+const decimal = (pattern: RegExp, message: string) => z.string().trim().regex(pattern, { error: message });
+
+const reportSchema = z.object({
+  id: recordId,
+  expectedVersion,
+  installedAt: z.date({ error: 'must be a date and time' }).refine((date) => date.getTime() <= Date.now() + 5 * 60_000, { error: 'must not be in the future' }),
+  technicianName: requiredText(200),
+  remarks: optionalText(1000),
+  networkClass: z.enum(NetworkClass),
+  receivedPowerDbm: decimal(/^-?\d{1,2}(\.\d{1,3})?$/, 'must be a power in dBm such as "-21.5"'),
+  spliceLossDb: decimal(/^\d(\.\d{1,3})?$/, 'must be a loss in dB such as "0.05"')
+    .nullish()
+    .transform((value) => value ?? null),
+  lines: z
+    .array(z.object({ code: z.string().trim().min(1).max(20), quantity: decimal(/^\d{1,6}(\.\d{1,3})?$/, 'must be a quantity such as "42.5"') }))
+    .min(1, { error: 'must hold at least one line of work' })
+    .max(50, { error: 'must hold at most 50 lines' }),
+  photos: z
+    .array(
+      z.object({
+        takenAt: z.date({ error: 'must be a date and time' }),
+        latitude: z.number().min(18.9, { error: 'must be within Algeria' }).max(37.2, { error: 'must be within Algeria' }),
+        longitude: z.number().min(-8.7, { error: 'must be within Algeria' }).max(12.0, { error: 'must be within Algeria' }),
+      }),
+    )
+    .max(20, { error: 'must hold at most 20 photos' })
+    .nullish()
+    .transform((value) => value ?? []),
+});
+
+/**
+ * Records the installation report of a SCHEDULED (or REJECTED, reported again) customer
+ * subscription: SCHEDULED | REJECTED → INSTALLED. Each line names an item of the price schedule in
+ * force on the installation date (Algiers), in its unit (whole numbers for U and FORFAIT). The quality
+ * gate compares the measurements with the thresholds of the network class; a report outside them is
+ * flagged (`qualityIssues`), and accepting it will need an explicit override.
+ * @throws DomainError INVALID_TRANSITION, CONTRACTOR_NOT_ELIGIBLE (contractor not ACTIVE), BAD_USER_INPUT, NOT_FOUND, CONFLICT
+ */
+export async function reportInstallation(context: Context, input: unknown): Promise<CustomerSubscription> {
+  const values = parseInput(reportSchema, input);
+  const codes = values.lines.map((line) => line.code);
+  const repeated = codes.find((code, index) => codes.indexOf(code) !== index);
+  if (repeated) throw badUserInput('lines', `item ${repeated} appears twice`);
+  return inTransaction(context, async (em) => {
+    const subscription = await loadForChange(em, CustomerSubscription, 'customer subscription', values.id, values.expectedVersion, { scope: workScope(context) });
+    customerSubscriptionLifecycle.next('REPORT_INSTALLATION', subscription.status);
+    if (values.installedAt.getTime() < subscription.orderedAt.getTime()) throw badUserInput('installedAt', 'must not be before the order was taken');
+    const day = algiersToday(values.installedAt);
+    const schedule = await findInForce(em, day);
+    if (!schedule) throw badUserInput('installedAt', `no price schedule is in force on ${day}`);
+    const items = new Map((await schedule.items.loadItems()).map((item) => [item.code, item]));
+    values.lines.forEach((line, index) => {
+      const item = items.get(line.code);
+      if (!item) throw badUserInput(`lines.${index}.code`, `no item ${line.code} in the price schedule in force on ${day}`);
+      const quantity = new Decimal(line.quantity);
+      if (quantity.isZero()) throw badUserInput(`lines.${index}.quantity`, 'must be more than 0');
+      if (item.unit !== PriceUnit.M && !quantity.isInteger()) throw badUserInput(`lines.${index}.quantity`, `must be a whole number for an item priced per ${item.unit}`);
+    });
+    if (subscription.contractor) await checkContractorActive(em, subscription.contractor.id);
+    const issues = qualityIssues(values, context.settings?.qualityThresholds ?? defaultQualityThresholds);
+    em.create(InstallationReport, {
+      customerSubscription: subscription,
+      installedAt: values.installedAt,
+      technicianName: values.technicianName,
+      remarks: values.remarks ?? null,
+      networkClass: values.networkClass,
+      receivedPowerDbm: values.receivedPowerDbm,
+      spliceLossDb: values.spliceLossDb,
+      lines: values.lines,
+      photos: values.photos.map((photo) => ({ ...photo, takenAt: photo.takenAt.toISOString() })),
+      qualityIssues: issues,
+      createdAt: new Date(),
+    } as never);
+    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'REPORT_INSTALLATION', issues.length > 0 ? `quality: ${issues.join('; ')}` : null, {
+      changes: [{ field: 'installedAt', from: null, to: values.installedAt.toISOString() }],
+    });
+    return subscription;
+  });
+}
+
+/** The latest installation report of a customer subscription, or null. */
+export function latestInstallationReport(context: Context, subscriptionId: string): Promise<InstallationReport | null> {
+  return context.em.findOne(InstallationReport, { customerSubscription: subscriptionId }, { orderBy: { id: 'desc' } });
+}

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeContractor, createCustomerSubscription, mustQuery } from '../../../test/api.js';
+import { startTestApp, type TestApp } from '../../../test/harness.js';
+
+let t: TestApp;
+let firm: { id: string };
+beforeAll(async () => {
+  t = await startTestApp();
+  firm = await activeContractor(t);
+});
+afterAll(() => t.stop());
+
+async function scheduled(): Promise<{ id: string; version: number }> {
+  const created = await createCustomerSubscription(t, { orderedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() });
+  await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
+    id: created.id,
+    c: firm.id,
+  });
+  await mustQuery(t, 'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 2, appointmentAt: $at }) { customerSubscription { id } } }', {
+    id: created.id,
+    at: new Date(Date.now() + 3_600_000).toISOString(),
+  });
+  return { id: created.id, version: 3 };
+}
+
+const report = (id: string, overrides: Record<string, unknown> = {}) => ({
+  id,
+  expectedVersion: 3,
+  installedAt: new Date(Date.now() - 60_000).toISOString(),
+  technicianName: 'Walid Khelifi',
+  networkClass: 'B_PLUS',
+  receivedPowerDbm: '-21.5',
+  spliceLossDb: '0.05',
+  lines: [
+    { code: 'RAC-STD', quantity: '1' },
+    { code: 'DRP-AER', quantity: '42.5' },
+    { code: 'PTO', quantity: '1' },
+  ],
+  photos: [{ takenAt: new Date(Date.now() - 120_000).toISOString(), latitude: 36.79, longitude: 2.9 }],
+  ...overrides,
+});
+
+const mutation = `mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { status version
+  latestInstallationReport { networkClass receivedPowerDbm spliceLossDb qualityIssues lines { code quantity } photos { latitude } } } } }`;
+
+describe('reportInstallation', () => {
+  it('records the work and measurements of a SCHEDULED installation → INSTALLED, within thresholds', async () => {
+    const subscription = await scheduled();
+    const { body } = await t.graphql<{ reportInstallation: { customerSubscription: Record<string, unknown> } }>(mutation, { input: report(subscription.id) });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.reportInstallation.customerSubscription).toMatchObject({
+      status: 'INSTALLED',
+      version: 4,
+      latestInstallationReport: { networkClass: 'B_PLUS', receivedPowerDbm: '-21.5', qualityIssues: [], lines: [{ code: 'RAC-STD', quantity: '1' }, { code: 'DRP-AER', quantity: '42.5' }, { code: 'PTO', quantity: '1' }] },
+    });
+  });
+
+  it('flags a report outside the thresholds of its class, and says why', async () => {
+    const subscription = await scheduled();
+    const { body } = await t.graphql<{ reportInstallation: { customerSubscription: { latestInstallationReport: { qualityIssues: string[] } } } }>(mutation, {
+      input: report(subscription.id, { receivedPowerDbm: '-28.2' }),
+    });
+    expect(body.data!.reportInstallation.customerSubscription.latestInstallationReport.qualityIssues).toEqual([
+      'received power -28.2 dBm is outside -27 to -8 dBm (class B_PLUS)',
+    ]);
+  });
+
+  it.each([
+    ['lines.0.code', { lines: [{ code: 'NOPE', quantity: '1' }] }],
+    ['lines.0.quantity', { lines: [{ code: 'PTO', quantity: '1.5' }] }],
+    ['lines.0.quantity', { lines: [{ code: 'PTO', quantity: '0' }] }],
+    ['lines', { lines: [{ code: 'PTO', quantity: '1' }, { code: 'PTO', quantity: '2' }] }],
+    ['receivedPowerDbm', { receivedPowerDbm: '-21,5' }],
+    ['installedAt', { installedAt: new Date(Date.now() + 86_400_000).toISOString() }],
+    ['photos.0.latitude', { photos: [{ takenAt: new Date().toISOString(), latitude: 48.8, longitude: 2.3 }] }],
+  ])('refuses a bad %s with BAD_USER_INPUT, writing nothing', async (field, overrides) => {
+    const subscription = await scheduled();
+    const { body } = await t.graphql(mutation, { input: report(subscription.id, overrides) });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    const [row] = await t.sql<{ status: string; reports: number }>(
+      'select status, (select count(*)::int from installation_report where customer_subscription_id = $1) as reports from customer_subscription where id = $1',
+      [subscription.id],
+    );
+    expect(row).toEqual({ status: 'SCHEDULED', reports: 0 });
+  });
+
+  it('refuses a report on work that is not SCHEDULED', async () => {
+    const created = await createCustomerSubscription(t);
+    const { body } = await t.graphql(mutation, { input: report(created.id, { expectedVersion: 1 }) });
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'PENDING' });
+  });
+});
