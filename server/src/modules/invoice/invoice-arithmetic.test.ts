@@ -59,3 +59,15 @@ describe('amounts in French words', () => {
     );
   });
 });
+
+describe('the exact values of issue 5', () => {
+  it('three lines of 0.10 DZD total 0.30; 19 % VAT on 1.50 DZD is 0.29 (1.79 with tax); 25,000,000.00 DZD stays exact', () => {
+    const tenCentimes = { quantity: '1', unitPriceCentimes: 10n, vatRatePercent: '19' };
+    expect(computeInvoiceTotals([tenCentimes, tenCentimes, tenCentimes], { chargesVat: false, retentionPercent: '0' }).totalExcludingTax).toBe(30n);
+    const small = computeInvoiceTotals([{ quantity: '1', unitPriceCentimes: 150n, vatRatePercent: '19' }], { chargesVat: true, retentionPercent: '0' });
+    expect([small.totalVat, small.totalIncludingTax]).toEqual([29n, 179n]);
+    const large = computeInvoiceTotals([{ quantity: '1', unitPriceCentimes: 2_500_000_000n, vatRatePercent: '19' }], { chargesVat: true, retentionPercent: '0' });
+    expect(large.lineAmounts).toEqual([2_500_000_000n]);
+    expect(large.totalIncludingTax).toBe(2_975_000_000n);
+  });
+});
