@@ -97,7 +97,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 async function serve(config: Config, logger: Logger, orm: MikroORM, database: DatabaseHandle): Promise<App> {
   const schema = await buildRaccordSchema();
   const auth = await createAuthRuntime(config, orm);
-  const settings: Settings = { qualityThresholds: config.QUALITY_THRESHOLDS ?? defaultQualityThresholds };
+  const settings: Settings = { qualityThresholds: config.QUALITY_THRESHOLDS ?? defaultQualityThresholds, retentionPercent: config.RETENTION_PERCENT };
   const httpServer = createServer();
   const webSocket = attachGraphQLWebSocket({ httpServer, schema, orm, config, logger, auth, settings });
   const apollo = createApolloServer({ schema, config, logger, httpServer, onDrain: webSocket.dispose });

@@ -61,6 +61,10 @@ const environmentSchema = z.object({
     })
     .pipe(qualityThresholdsSchema)
     .optional(),
+  RETENTION_PERCENT: z
+    .string()
+    .regex(/^\d{1,2}(\.\d{1,2})?$/, { error: 'must be a percentage from 0 to 99.99, such as "5"' })
+    .default('5'),
   WS_SESSION_CHECK_SECONDS: positiveInteger('seconds', 3600).default(30),
   ALLOWED_ORIGINS: z
     .string()

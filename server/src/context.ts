@@ -55,6 +55,8 @@ export interface Context {
 export interface Settings {
   /** Optical thresholds per network class (QUALITY_THRESHOLDS). */
   readonly qualityThresholds: Readonly<Record<string, QualityThreshold>>;
+  /** Retention (retenue de garantie) in percent of invoices' totals including tax (RETENTION_PERCENT). */
+  readonly retentionPercent: string;
 }
 
 /** What the transport knows of the caller. */

@@ -2,6 +2,7 @@ import { AuditEvent } from './modules/audit/audit-event.entity.js';
 import { ApiKey } from './modules/auth/api-key.entity.js';
 import { LoginRateLimit } from './modules/auth/login-rate-limit.entity.js';
 import { Session } from './modules/auth/session.entity.js';
+import { Invoice, InvoiceLine } from './modules/invoice/invoice.entity.js';
 import { PriceSchedule, PriceScheduleItem, TaxRate } from './modules/invoice/price-schedule.entity.js';
 import { User } from './modules/user/user.entity.js';
 import { Contractor } from './modules/contractor/contractor.entity.js';
@@ -13,4 +14,4 @@ import { Daira } from './modules/reference-data/daira.entity.js';
 import { Wilaya } from './modules/reference-data/wilaya.entity.js';
 
 /** Every MikroORM entity of Raccord; the ORM discovers exactly these. */
-export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor, Site, CustomerSubscription, User, Session, LoginRateLimit, ApiKey, TaxRate, PriceSchedule, PriceScheduleItem, InstallationReport];
+export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor, Site, CustomerSubscription, User, Session, LoginRateLimit, ApiKey, TaxRate, PriceSchedule, PriceScheduleItem, InstallationReport, Invoice, InvoiceLine];

@@ -24,6 +24,8 @@ export enum ErrorCode {
   CONTRACTOR_NOT_ELIGIBLE = 'CONTRACTOR_NOT_ELIGIBLE',
   /** The site of this work is not open for it (PLANNED, SUSPENDED, COMPLETED or CLOSED): `siteStatus` says which. */
   SITE_NOT_OPEN = 'SITE_NOT_OPEN',
+  /** The installation report is outside the quality thresholds: accepting it needs `overrideReason` (see `qualityIssues`). */
+  QUALITY_OVERRIDE_REQUIRED = 'QUALITY_OVERRIDE_REQUIRED',
   /** The HTTP request itself is unusable: a body that is not JSON, or over MAX_BODY_BYTES. */
   BAD_REQUEST = 'BAD_REQUEST',
   /** The GraphQL document does not parse (HTTP and WebSocket). */

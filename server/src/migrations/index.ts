@@ -10,6 +10,7 @@ import { Migration20261129122834 } from './Migration20261129122834.js';
 import { Migration20261129124334 } from './Migration20261129124334.js';
 import { Migration20261129125908 } from './Migration20261129125908.js';
 import { Migration20261129131558 } from './Migration20261129131558.js';
+import { Migration20261129132154 } from './Migration20261129132154.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129112800', class: Migration20261129112800 },
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129124334', class: Migration20261129124334 },
   { name: 'Migration20261129125908', class: Migration20261129125908 },
   { name: 'Migration20261129131558', class: Migration20261129131558 },
+  { name: 'Migration20261129132154', class: Migration20261129132154 },
 ];

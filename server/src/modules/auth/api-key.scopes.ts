@@ -15,6 +15,8 @@ export const readScopes = {
   'Query.auditTrail': 'read:auditTrail',
   'Query.priceSchedules': 'read:priceSchedules',
   'Query.priceScheduleInForce': 'read:priceSchedules',
+  'Query.invoice': 'read:invoices',
+  'Query.invoices': 'read:invoices',
 } as const satisfies Record<string, string>;
 
 /** Scopes that open fields rather than operations. */
@@ -41,6 +43,8 @@ export const writableMutations = [
   'reportInstallation',
   'markInstallationFailed',
   'cancelCustomerSubscription',
+  'acceptInstallation',
+  'rejectInstallation',
 ] as const;
 
 /** Every scope there is. */
@@ -50,6 +54,7 @@ export const allScopes: readonly string[] = [...new Set(Object.values(readScopes
 export const contractorScopes: readonly string[] = [
   'read:referenceData',
   'read:priceSchedules',
+  'read:invoices',
   'read:contractors',
   'read:sites',
   'read:customerSubscriptions',

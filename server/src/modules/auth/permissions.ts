@@ -66,6 +66,10 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Mutation.reportInstallation': [ADMIN, CONTRACTOR],
   'Mutation.markInstallationFailed': [ADMIN, DOT_MANAGER, CONTRACTOR],
   'Mutation.cancelCustomerSubscription': [ADMIN, DOT_MANAGER],
+  'Mutation.acceptInstallation': [ADMIN, DOT_MANAGER],
+  'Mutation.rejectInstallation': [ADMIN, DOT_MANAGER],
+  'Query.invoice': everyone,
+  'Query.invoices': everyone,
 };
 
 /**

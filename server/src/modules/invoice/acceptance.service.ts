@@ -1,0 +1,98 @@
+import { Decimal } from 'decimal.js';
+import { z } from 'zod';
+import { DomainError, ErrorCode } from '../../common/errors.js';
+import { loadForChange, transition } from '../../common/tracked.service.js';
+import { inTransaction } from '../../common/transaction.js';
+import { expectedVersion, optionalText, parseInput, recordId, requiredText } from '../../common/validation.js';
+import type { Context } from '../../context.js';
+import { AuditEntityType } from '../audit/audit-event.entity.js';
+import { workScope } from '../auth/scope.js';
+import { Contractor } from '../contractor/contractor.entity.js';
+import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
+import { customerSubscriptionLifecycle } from '../customer-subscription/customer-subscription.lifecycle.js';
+import { InstallationReport } from '../customer-subscription/installation-report.entity.js';
+import { computeInvoiceTotals } from './invoice-arithmetic.js';
+import { InvoiceLine } from './invoice.entity.js';
+import { algiersPeriod, lockDraftInvoice, recomputeTotals } from './invoice.service.js';
+import { TaxRate } from './price-schedule.entity.js';
+import { algiersToday, findInForce } from './price-schedule.service.js';
+
+const acceptSchema = z.object({ id: recordId, expectedVersion, overrideReason: optionalText(500) });
+
+/**
+ * Accepts an installation (INSTALLED → ACCEPTED) and bills it in the same transaction: the lines of
+ * its latest report, priced at the schedule and VAT rates in force on the installation date
+ * (Algiers), join the contractor's DRAFT invoice for the month of the acceptance (Algiers), opened
+ * if there is none, whose totals are recomputed. A report flagged by the quality gate is accepted
+ * only with `overrideReason`, kept in the audit trail.
+ * @throws DomainError INVALID_TRANSITION, QUALITY_OVERRIDE_REQUIRED (with the issues), NOT_FOUND, CONFLICT, BAD_USER_INPUT
+ */
+export async function acceptInstallation(context: Context, input: unknown): Promise<CustomerSubscription> {
+  const values = parseInput(acceptSchema, input);
+  const retentionPercent = context.settings?.retentionPercent ?? '5';
+  return inTransaction(context, async (em) => {
+    const subscription = await loadForChange(em, CustomerSubscription, 'customer subscription', values.id, values.expectedVersion, { scope: workScope(context) });
+    customerSubscriptionLifecycle.next('ACCEPT', subscription.status);
+    const report = await em.findOneOrFail(InstallationReport, { customerSubscription: subscription.id }, { orderBy: { id: 'desc' } });
+    if (report.qualityIssues.length > 0 && !values.overrideReason) {
+      throw new DomainError(ErrorCode.QUALITY_OVERRIDE_REQUIRED, `The report is outside the quality thresholds: ${report.qualityIssues.join('; ')}. Accepting it needs overrideReason.`, {
+        field: 'overrideReason',
+        qualityIssues: report.qualityIssues,
+      });
+    }
+    const contractor = await em.findOneOrFail(Contractor, { id: subscription.contractor!.id });
+    const day = algiersToday(report.installedAt);
+    const schedule = await findInForce(em, day);
+    const items = new Map((await schedule!.items.loadItems()).map((item) => [item.code, item]));
+    const rates = await em.find(TaxRate, { validFrom: { $lte: day } }, { orderBy: { validFrom: 'desc' } });
+    const invoice = await lockDraftInvoice(em, contractor, algiersPeriod(new Date()), retentionPercent);
+    for (const line of report.lines) {
+      const item = items.get(line.code)!;
+      const rate = rates.find((candidate) => candidate.code === item.taxCode)!;
+      const [amount] = computeInvoiceTotals([{ quantity: line.quantity, unitPriceCentimes: BigInt(item.unitPriceCentimes), vatRatePercent: rate.ratePercent }], {
+        chargesVat: false,
+        retentionPercent: '0',
+      }).lineAmounts;
+      em.create(InvoiceLine, {
+        invoice,
+        customerSubscription: subscription,
+        itemCode: item.code,
+        designation: item.designation,
+        unit: item.unit,
+        quantity: new Decimal(line.quantity).toString(),
+        unitPriceCentimes: item.unitPriceCentimes,
+        vatRatePercent: new Decimal(rate.ratePercent).toString(),
+        amountCentimes: amount!.toString(),
+        createdAt: new Date(),
+      } as never);
+    }
+    await em.flush();
+    await recomputeTotals(em, invoice);
+    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'ACCEPT', values.overrideReason ?? null, {
+      changes: [{ field: 'invoiceId', from: null, to: invoice.id }],
+    });
+    return subscription;
+  });
+}
+
+const rejectSchema = z.object({
+  id: recordId,
+  expectedVersion,
+  reserves: z.array(requiredText(500)).min(1, { error: 'must name at least one reserve' }).max(20, { error: 'must hold at most 20 reserves' }),
+});
+
+/**
+ * Rejects an installation with reserves (the points to fix): INSTALLED → REJECTED; nothing is billed,
+ * and the contractor can report again.
+ * @throws DomainError INVALID_TRANSITION, BAD_USER_INPUT, NOT_FOUND, CONFLICT
+ */
+export async function rejectInstallation(context: Context, input: unknown): Promise<CustomerSubscription> {
+  const values = parseInput(rejectSchema, input);
+  return inTransaction(context, async (em) => {
+    const subscription = await loadForChange(em, CustomerSubscription, 'customer subscription', values.id, values.expectedVersion, { scope: workScope(context) });
+    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'REJECT', `réserves : ${values.reserves.join(' ; ')}`, {
+      changes: [{ field: 'reserves', from: null, to: values.reserves }],
+    });
+    return subscription;
+  });
+}

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeContractor, createCustomerSubscription, mustQuery } from '../../../test/api.js';
+import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { algiersPeriod } from './invoice.service.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.stop());
+
+/** A customer subscription of `firmId`, taken through to INSTALLED with a standard report. */
+async function installed(firmId: string, receivedPowerDbm = '-21.5'): Promise<string> {
+  const created = await createCustomerSubscription(t, { orderedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() });
+  await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
+    id: created.id,
+    c: firmId,
+  });
+  await mustQuery(t, 'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 2, appointmentAt: $at }) { customerSubscription { id } } }', {
+    id: created.id,
+    at: new Date(Date.now() + 3_600_000).toISOString(),
+  });
+  await mustQuery(t, 'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }', {
+    input: {
+      id: created.id,
+      expectedVersion: 3,
+      installedAt: new Date(Date.now() - 60_000).toISOString(),
+      technicianName: 'Walid Khelifi',
+      networkClass: 'B_PLUS',
+      receivedPowerDbm,
+      lines: [
+        { code: 'RAC-STD', quantity: '1' },
+        { code: 'DRP-AER', quantity: '42.5' },
+        { code: 'PTO', quantity: '1' },
+      ],
+    },
+  });
+  return created.id;
+}
+
+const accept = (id: string, overrideReason?: string) =>
+  t.graphql<{ acceptInstallation: { customerSubscription: { status: string } } }>(
+    'mutation ($input: AcceptInstallationInput!) { acceptInstallation(input: $input) { customerSubscription { status } } }',
+    { input: { id, expectedVersion: 4, ...(overrideReason ? { overrideReason } : {}) } },
+  );
+
+const invoiceFields = `period status fiscalRegime totalExcludingTax { centimes } vatByRate { ratePercent amount { centimes } }
+  totalVat { centimes } totalIncludingTax { centimes } retention { centimes } netPayable { centimes amount currency }
+  lines { itemCode quantity unitPrice { amount } amount { centimes } }`;
+
+async function invoicesOf(firmId: string) {
+  const list = await mustQuery<{ invoices: { id: string; contractor: { id: string } | null }[] }>(t, '{ invoices { id contractor { id } } }');
+  const mine = list.invoices.filter((invoice) => invoice.contractor?.id === firmId);
+  return Promise.all(
+    mine.map(async ({ id }) => (await mustQuery<{ invoice: Record<string, unknown> & { lines: unknown[] } }>(t, `query ($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`, { id })).invoice),
+  );
+}
+
+describe('acceptInstallation', () => {
+  it("bills the accepted work at once on the contractor's DRAFT invoice of the month, with exact totals", async () => {
+    const firm = await activeContractor(t);
+    const id = await installed(firm.id);
+    expect((await accept(id)).body.data!.acceptInstallation.customerSubscription.status).toBe('ACCEPTED');
+    const [invoice] = await invoicesOf(firm.id);
+    // 4,500.00 + 42.5 m × 45.00 (1,912.50) + 900.00 = 7,312.50 DA HT; VAT 19 % = 1,389.375 → 1,389.38;
+    // TTC 8,701.88; retention 5 % = 435.094 → 435.09; net 8,266.79.
+    expect(invoice).toMatchObject({
+      period: algiersPeriod(new Date()),
+      status: 'DRAFT',
+      fiscalRegime: 'REAL',
+      totalExcludingTax: { centimes: '731250' },
+      vatByRate: [{ ratePercent: '19', amount: { centimes: '138938' } }],
+      totalVat: { centimes: '138938' },
+      totalIncludingTax: { centimes: '870188' },
+      retention: { centimes: '43509' },
+      netPayable: { centimes: '826679', amount: '8266.79', currency: 'DZD' },
+    });
+    expect(invoice!.lines).toEqual([
+      { itemCode: 'RAC-STD', quantity: '1', unitPrice: { amount: '4500.00' }, amount: { centimes: '450000' } },
+      { itemCode: 'DRP-AER', quantity: '42.5', unitPrice: { amount: '45.00' }, amount: { centimes: '191250' } },
+      { itemCode: 'PTO', quantity: '1', unitPrice: { amount: '900.00' }, amount: { centimes: '90000' } },
+    ]);
+
+    const second = await installed(firm.id);
+    await accept(second);
+    const invoices = await invoicesOf(firm.id);
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]).toMatchObject({ totalExcludingTax: { centimes: '1462500' }, totalVat: { centimes: '277875' } });
+  });
+
+  it('charges no VAT to an auto-entrepreneur', async () => {
+    const firm = await activeContractor(t, { legalForm: 'AUTO_ENTREPRENEUR', fiscalRegime: 'AUTO_ENTREPRENEUR', rcNumber: null, autoEntrepreneurCardNumber: 'AE-16-777' });
+    await accept(await installed(firm.id));
+    const [invoice] = await invoicesOf(firm.id);
+    expect(invoice).toMatchObject({ fiscalRegime: 'AUTO_ENTREPRENEUR', vatByRate: [], totalVat: { centimes: '0' }, totalIncludingTax: { centimes: '731250' } });
+  });
+
+  it('accepts a report outside the quality thresholds only with an override reason, kept in the audit trail', async () => {
+    const firm = await activeContractor(t);
+    const id = await installed(firm.id, '-29');
+    const refused = await accept(id);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUALITY_OVERRIDE_REQUIRED', field: 'overrideReason' });
+    expect(await invoicesOf(firm.id)).toEqual([]);
+    expect((await accept(id, 'mesure refaite sur place à -25 dBm, photo jointe')).body.data!.acceptInstallation.customerSubscription.status).toBe('ACCEPTED');
+    const trail = await mustQuery<{ auditTrail: { toStatus: string; reason: string | null }[] }>(t, 'query ($id: ID!) { auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) { toStatus reason } }', { id });
+    expect(trail.auditTrail.at(-1)).toEqual({ toStatus: 'ACCEPTED', reason: 'mesure refaite sur place à -25 dBm, photo jointe' });
+  });
+
+  it('sends rejected work back with reserves, bills nothing, and lets the contractor report again', async () => {
+    const firm = await activeContractor(t);
+    const id = await installed(firm.id);
+    const rejected = await mustQuery<{ rejectInstallation: { customerSubscription: { status: string; statusReason: string } } }>(
+      t,
+      'mutation ($id: ID!) { rejectInstallation(input: { id: $id, expectedVersion: 4, reserves: ["câble non fixé", "PTO mal posée"] }) { customerSubscription { status statusReason } } }',
+      { id },
+    );
+    expect(rejected.rejectInstallation.customerSubscription).toEqual({ status: 'REJECTED', statusReason: 'réserves : câble non fixé ; PTO mal posée' });
+    expect(await invoicesOf(firm.id)).toEqual([]);
+  });
+
+  it('gets every line of ten simultaneous acceptances onto one invoice, with the right totals', async () => {
+    const firm = await activeContractor(t);
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i += 1) ids.push(await installed(firm.id));
+    const results = await Promise.all(ids.map((id) => accept(id)));
+    expect(results.map((result) => result.body.errors?.[0]?.extensions?.['code'] ?? 'OK')).toEqual(Array(10).fill('OK'));
+    const invoices = await invoicesOf(firm.id);
+    expect(invoices).toHaveLength(1);
+    expect(invoices[0]!.lines).toHaveLength(30);
+    expect(invoices[0]).toMatchObject({ totalExcludingTax: { centimes: '7312500' }, totalVat: { centimes: '1389375' } });
+  });
+});
+
+describe('the invoice period', () => {
+  it('follows Algiers time: 23:30 UTC on 31 March is in April', () => {
+    expect(algiersPeriod(new Date('2026-03-31T23:30:00Z'))).toBe('2026-04');
+    expect(algiersPeriod(new Date('2026-03-31T22:59:59Z'))).toBe('2026-03');
+  });
+});
+
+describe('invoices and who sees them', () => {
+  it("shows a firm its own invoices only; another firm's invoice answers as an unknown id", async () => {
+    const mine = await activeContractor(t);
+    const other = await activeContractor(t);
+    await accept(await installed(mine.id));
+    await accept(await installed(other.id));
+    await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email: `compta-${mine.id}@firm.test`, displayName: 'Comptable', role: 'CONTRACTOR', password: 'firm user password', contractorId: mine.id },
+    });
+    const { signIn } = await import('../../../test/harness.js');
+    const token = await signIn(t.url, `compta-${mine.id}@firm.test`, 'firm user password');
+    const seen = await t.graphql<{ invoices: { contractor: { id: string } }[] }>('{ invoices { contractor { id } } }', undefined, { authorization: `Bearer ${token}` });
+    expect(seen.body.data!.invoices.map((invoice) => invoice.contractor.id)).toEqual([mine.id]);
+    const [otherInvoice] = await t.sql<{ id: string }>('select id::text from invoice where contractor_id = $1', [other.id]);
+    const byId = await t.graphql<{ invoice: null }>('query ($id: ID!) { invoice(id: $id) { period } }', { id: otherInvoice!.id }, { authorization: `Bearer ${token}` });
+    expect(byId.body).toEqual({ data: { invoice: null } });
+  });
+});
