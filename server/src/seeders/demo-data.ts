@@ -114,10 +114,12 @@ export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boole
 
   const wilayas = [...new Set(firms.flatMap((firm) => firm.wilayas))];
   const sitesByWilaya = new Map<string, { code: string; contractorId: string | null }[]>();
+  const firstCommune = new Map<string, Commune>();
   const kinds = Object.values(SiteKind);
   let siteNumber = 0;
   for (const wilaya of wilayas) {
     const communes = await context.em.find(Commune, { wilaya }, { orderBy: { id: 'asc' }, limit: 4 });
+    firstCommune.set(wilaya, communes[0]!);
     const eligible = active.filter((contractor) => firms.find((firm) => firm.legalName === contractor.legalName)!.wilayas.includes(wilaya));
     for (const [index, commune] of communes.slice(0, 3).entries()) {
       siteNumber += 1;
@@ -150,7 +152,7 @@ export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boole
       number += 1;
       const wilaya = wilayas[Math.floor(next() * wilayas.length)]!;
       const site = (sitesByWilaya.get(wilaya) ?? []).find((candidate) => candidate.contractorId) ?? sitesByWilaya.get(wilaya)![0]!;
-      const commune = await context.em.findOneOrFail(Commune, { wilaya }, { orderBy: { id: 'asc' } });
+      const commune = firstCommune.get(wilaya)!;
       const reference = `CMD-${wilaya}-2026-${String(number).padStart(6, '0')}`;
       const orderedAt = new Date(Date.UTC(2026, 8, 1) + Math.floor(next() * 80) * 86_400_000 + Math.floor(next() * 36_000_000));
       lines.push(
