@@ -77,11 +77,13 @@ export function readCsv(
   optionalColumns: readonly string[],
 ): { rows: CsvRow[]; errors: ImportRowError[] } {
   let records: { record: Record<string, string>; info: { lines: number } }[];
+  // The header as written, repeats included (the records keep only the last of a repeated column).
+  let columns: string[] = [];
   try {
     records = parse(text, {
       bom: true,
       delimiter: delimiterOf(text),
-      columns: (header: string[]) => header.map((column) => column.trim().toLowerCase()),
+      columns: (header: string[]) => (columns = header.map((column) => column.trim().toLowerCase())),
       skip_empty_lines: true,
       relax_column_count: true,
       info: true,
@@ -94,8 +96,6 @@ export function readCsv(
     return { rows: [], errors: [{ line: 1, field: null, reason: `the file has ${records.length} rows; an import takes at most ${maxImportRows}` }] };
   }
   const header = Object.keys(records[0]!.record);
-  const rawHeader = parse(text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n')), { bom: true, delimiter: delimiterOf(text), to: 1 })[0] as string[] | undefined;
-  const columns = (rawHeader ?? []).map((column) => column.trim().toLowerCase());
   const repeated = columns.filter((column, index) => columns.indexOf(column) !== index);
   if (repeated.length > 0) return { rows: [], errors: [{ line: 1, field: null, reason: `columns named twice: ${[...new Set(repeated)].join(', ')}` }] };
   const missing = requiredColumns.filter((column) => !header.includes(column));

@@ -37,13 +37,17 @@ const credentials = z.object({
   password: z.string().min(1, { error: 'is required' }).max(200, { error: 'must be at most 200 characters' }),
 });
 
+const tooManyAttempts = (msBeforeNext: number) => {
+  const retryAfterSeconds = Math.ceil(msBeforeNext / 1000);
+  return new DomainError(ErrorCode.TOO_MANY_ATTEMPTS, `Too many sign-in attempts: try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+};
+
 async function consume(limiter: AuthRuntime['perAccount'], key: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
-    const retryAfterSeconds = Math.ceil(error.msBeforeNext / 1000);
-    throw new DomainError(ErrorCode.TOO_MANY_ATTEMPTS, `Too many sign-in attempts: try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+    throw tooManyAttempts(error.msBeforeNext);
   }
 }
 
@@ -65,10 +69,7 @@ export async function login(
   await consume(auth.perAddress, ipAddress ?? 'unknown');
   // A locked account stays locked whatever the password: the right one must not get through, nor reset the count.
   const failures = await auth.perAccount.get(email);
-  if (failures && failures.consumedPoints >= auth.perAccount.points) {
-    const retryAfterSeconds = Math.ceil(failures.msBeforeNext / 1000);
-    throw new DomainError(ErrorCode.TOO_MANY_ATTEMPTS, `Too many sign-in attempts: try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
-  }
+  if (failures && failures.consumedPoints >= auth.perAccount.points) throw tooManyAttempts(failures.msBeforeNext);
   const user = await context.em.findOne(User, { email }, { populate: ['passwordHash'] });
   const valid = await argon2.verify(user?.passwordHash ?? (await unknownUserHash), password);
   if (!user || !valid || user.disabledAt) {

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { badUserInput } from '../../common/errors.js';
+import { algiersDate } from '../../common/time.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, optionalText, parseInput, recordId, requiredText } from '../../common/validation.js';
@@ -9,7 +10,7 @@ import { AuditEntityType } from '../audit/audit-event.entity.js';
 import { workScope } from '../auth/scope.js';
 import { checkContractorActive } from '../contractor/contractor.service.js';
 import { PriceUnit } from '../invoice/price-schedule.entity.js';
-import { algiersToday, findInForce } from '../invoice/price-schedule.service.js';
+import { findInForce } from '../invoice/price-schedule.service.js';
 import { CustomerSubscription } from './customer-subscription.entity.js';
 import { customerSubscriptionLifecycle } from './customer-subscription.lifecycle.js';
 import { defaultQualityThresholds, qualityIssues } from './installation-quality.js';
@@ -62,7 +63,7 @@ export async function reportInstallation(context: Context, input: unknown): Prom
     const subscription = await loadForChange(em, CustomerSubscription, 'customer subscription', values.id, values.expectedVersion, { scope: workScope(context) });
     customerSubscriptionLifecycle.next('REPORT_INSTALLATION', subscription.status);
     if (values.installedAt.getTime() < subscription.orderedAt.getTime()) throw badUserInput('installedAt', 'must not be before the order was taken');
-    const day = algiersToday(values.installedAt);
+    const day = algiersDate(values.installedAt);
     const schedule = await findInForce(em, day);
     if (!schedule) throw badUserInput('installedAt', `no price schedule is in force on ${day}`);
     const items = new Map((await schedule.items.loadItems()).map((item) => [item.code, item]));

@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { DomainError, ErrorCode } from '../../common/errors.js';
+import { algiersDate, algiersMonth } from '../../common/time.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, optionalText, parseInput, recordId, requiredText } from '../../common/validation.js';
@@ -11,11 +12,11 @@ import { Contractor } from '../contractor/contractor.entity.js';
 import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
 import { customerSubscriptionLifecycle } from '../customer-subscription/customer-subscription.lifecycle.js';
 import { InstallationReport } from '../customer-subscription/installation-report.entity.js';
-import { computeInvoiceTotals } from './invoice-arithmetic.js';
+import { lineAmount } from './invoice-arithmetic.js';
 import { InvoiceLine } from './invoice.entity.js';
-import { algiersPeriod, lockDraftInvoice, recomputeTotals } from './invoice.service.js';
+import { lockDraftInvoice, recomputeTotals } from './invoice.service.js';
 import { TaxRate } from './price-schedule.entity.js';
-import { algiersToday, findInForce } from './price-schedule.service.js';
+import { findInForce } from './price-schedule.service.js';
 
 const acceptSchema = z.object({ id: recordId, expectedVersion, overrideReason: optionalText(500) });
 
@@ -41,18 +42,14 @@ export async function acceptInstallation(context: Context, input: unknown): Prom
       });
     }
     const contractor = await em.findOneOrFail(Contractor, { id: subscription.contractor!.id });
-    const day = algiersToday(report.installedAt);
+    const day = algiersDate(report.installedAt);
     const schedule = await findInForce(em, day);
     const items = new Map((await schedule!.items.loadItems()).map((item) => [item.code, item]));
     const rates = await em.find(TaxRate, { validFrom: { $lte: day } }, { orderBy: { validFrom: 'desc' } });
-    const invoice = await lockDraftInvoice(em, contractor, algiersPeriod(new Date()), retentionPercent);
+    const invoice = await lockDraftInvoice(em, contractor, algiersMonth(new Date()), retentionPercent);
     for (const line of report.lines) {
       const item = items.get(line.code)!;
       const rate = rates.find((candidate) => candidate.code === item.taxCode)!;
-      const [amount] = computeInvoiceTotals([{ quantity: line.quantity, unitPriceCentimes: BigInt(item.unitPriceCentimes), vatRatePercent: rate.ratePercent }], {
-        chargesVat: false,
-        retentionPercent: '0',
-      }).lineAmounts;
       em.create(InvoiceLine, {
         invoice,
         customerSubscription: subscription,
@@ -62,7 +59,7 @@ export async function acceptInstallation(context: Context, input: unknown): Prom
         quantity: new Decimal(line.quantity).toString(),
         unitPriceCentimes: item.unitPriceCentimes,
         vatRatePercent: new Decimal(rate.ratePercent).toString(),
-        amountCentimes: amount!.toString(),
+        amountCentimes: lineAmount(line.quantity, BigInt(item.unitPriceCentimes)).toString(),
         createdAt: new Date(),
       } as never);
     }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeContractor, createCustomerSubscription, mustQuery } from '../../../test/api.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
-import { algiersPeriod } from './invoice.service.js';
+import { algiersMonth } from '../../common/time.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -65,7 +65,7 @@ describe('acceptInstallation', () => {
     // 4,500.00 + 42.5 m × 45.00 (1,912.50) + 900.00 = 7,312.50 DA HT; VAT 19 % = 1,389.375 → 1,389.38;
     // TTC 8,701.88; retention 5 % = 435.094 → 435.09; net 8,266.79.
     expect(invoice).toMatchObject({
-      period: algiersPeriod(new Date()),
+      period: algiersMonth(new Date()),
       status: 'DRAFT',
       fiscalRegime: 'REAL',
       totalExcludingTax: { centimes: '731250' },
@@ -133,8 +133,8 @@ describe('acceptInstallation', () => {
 
 describe('the invoice period', () => {
   it('follows Algiers time: 23:30 UTC on 31 March is in April', () => {
-    expect(algiersPeriod(new Date('2026-03-31T23:30:00Z'))).toBe('2026-04');
-    expect(algiersPeriod(new Date('2026-03-31T22:59:59Z'))).toBe('2026-03');
+    expect(algiersMonth(new Date('2026-03-31T23:30:00Z'))).toBe('2026-04');
+    expect(algiersMonth(new Date('2026-03-31T22:59:59Z'))).toBe('2026-03');
   });
 });
 

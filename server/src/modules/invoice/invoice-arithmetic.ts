@@ -47,6 +47,11 @@ function percentOf(amount: bigint, percent: string): bigint {
   return toCentimes(new Money(amount.toString()).times(new Money(percent)).dividedBy(100));
 }
 
+/** One line's amount excluding tax: quantity × unit price, rounded half-up to the centime. */
+export function lineAmount(quantity: string, unitPriceCentimes: bigint): bigint {
+  return toCentimes(new Money(quantity).times(unitPriceCentimes.toString()));
+}
+
 /**
  * The totals of an invoice whose lines are `lines`.
  * @param options.chargesVat true under the real regime; false for IFU and auto-entrepreneurs
@@ -57,7 +62,7 @@ export function computeInvoiceTotals(lines: readonly InvoiceLineInput[], options
   for (const value of [options.retentionPercent, ...lines.flatMap((line) => [line.quantity, line.vatRatePercent])]) {
     if (!/^\d+(\.\d+)?$/.test(value)) throw new RangeError(`not a non-negative decimal number: "${value}"`);
   }
-  const lineAmounts = lines.map((line) => toCentimes(new Money(line.quantity).times(line.unitPriceCentimes.toString())));
+  const lineAmounts = lines.map((line) => lineAmount(line.quantity, line.unitPriceCentimes));
   const totalExcludingTax = lineAmounts.reduce((sum, amount) => sum + amount, 0n);
   const bases = new Map<string, bigint>();
   if (options.chargesVat) {

@@ -6,11 +6,6 @@ import { Contractor, FiscalRegime } from '../contractor/contractor.entity.js';
 import { computeInvoiceTotals } from './invoice-arithmetic.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
 
-/** The month (YYYY-MM) of an instant in Algiers time (UTC+1, no daylight saving), whatever the server's zone. */
-export function algiersPeriod(instant: Date): string {
-  return new Date(instant.getTime() + 3_600_000).toISOString().slice(0, 7);
-}
-
 /** The invoices the viewer may see: a firm (user or key) its own only. */
 function invoiceScope(context: Context): FilterQuery<Invoice> {
   const own = viewerContractorId(context);

@@ -1,15 +1,11 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
+import { algiersDate } from '../../common/time.js';
 import { inTransaction } from '../../common/transaction.js';
 import { parseInput, requiredText } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { PriceSchedule, PriceScheduleItem, PriceUnit, TaxRate } from './price-schedule.entity.js';
-
-/** Today's date in Algiers (UTC+1, no daylight saving), as YYYY-MM-DD. */
-export function algiersToday(now = new Date()): string {
-  return new Date(now.getTime() + 3_600_000).toISOString().slice(0, 10);
-}
 
 /** The starting schedule of DOMAIN.md, with proposed prices in DZD until AT's real BPU is loaded. */
 const startingItems: [code: string, designation: string, unit: PriceUnit, price: string][] = [
@@ -66,7 +62,7 @@ const isoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
  * @throws DomainError BAD_USER_INPUT for a malformed date
  */
 export function priceScheduleInForce(context: Context, date: string | null): Promise<PriceSchedule | null> {
-  return findInForce(context.em, date === null ? algiersToday() : parseInput(isoDate, date, 'on'));
+  return findInForce(context.em, date === null ? algiersDate() : parseInput(isoDate, date, 'on'));
 }
 
 /** The version in force on `date` (YYYY-MM-DD), or null. */
@@ -99,7 +95,7 @@ const newVersionSchema = z.object({
  */
 export async function createPriceScheduleVersion(context: Context, input: unknown): Promise<PriceSchedule> {
   const values = parseInput(newVersionSchema, input);
-  if (values.effectiveFrom <= algiersToday()) throw badUserInput('effectiveFrom', 'must be after today: a version in force is never changed');
+  if (values.effectiveFrom <= algiersDate()) throw badUserInput('effectiveFrom', 'must be after today: a version in force is never changed');
   const codes = values.items.map((item) => item.code);
   const repeated = codes.find((code, index) => codes.indexOf(code) !== index);
   if (repeated) throw badUserInput('items', `code ${repeated} appears twice`);
