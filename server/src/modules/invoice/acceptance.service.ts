@@ -34,7 +34,12 @@ export async function acceptInstallation(context: Context, input: unknown): Prom
   return inTransaction(context, async (em) => {
     const subscription = await loadForChange(em, CustomerSubscription, 'customer subscription', values.id, values.expectedVersion, { scope: workScope(context) });
     customerSubscriptionLifecycle.next('ACCEPT', subscription.status);
-    const report = await em.findOneOrFail(InstallationReport, { customerSubscription: subscription.id }, { orderBy: { id: 'desc' } });
+    const report = await em.findOne(InstallationReport, { customerSubscription: subscription.id }, { orderBy: { id: 'desc' } });
+    if (!report) {
+      throw new DomainError(ErrorCode.NOT_FOUND, 'This installation has no report to bill: send it back with rejectInstallation so the contractor reports it', {
+        field: 'installationReport',
+      });
+    }
     if (report.qualityIssues.length > 0 && !values.overrideReason) {
       throw new DomainError(ErrorCode.QUALITY_OVERRIDE_REQUIRED, `The report is outside the quality thresholds: ${report.qualityIssues.join('; ')}. Accepting it needs overrideReason.`, {
         field: 'overrideReason',

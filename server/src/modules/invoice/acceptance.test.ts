@@ -118,6 +118,18 @@ describe('acceptInstallation', () => {
     expect(await invoicesOf(firm.id)).toEqual([]);
   });
 
+  it('refuses, with a coded error and nothing written, an installation recorded without a report', async () => {
+    const firm = await activeContractor(t);
+    const id = await installed(firm.id);
+    await t.sql('delete from installation_report where customer_subscription_id = $1', [id]);
+    const refused = await accept(id);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'installationReport' });
+    expect(refused.body.errors?.[0]?.message).toContain('rejectInstallation');
+    expect(await invoicesOf(firm.id)).toEqual([]);
+    const [row] = await t.sql<{ status: string; version: number }>('select status, version from customer_subscription where id = $1', [id]);
+    expect(row).toEqual({ status: 'INSTALLED', version: 4 });
+  });
+
   it('gets every line of ten simultaneous acceptances onto one invoice, with the right totals', async () => {
     const firm = await activeContractor(t);
     const ids: string[] = [];
