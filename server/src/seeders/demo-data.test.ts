@@ -45,6 +45,33 @@ describe('demo data on an empty database', () => {
   });
 });
 
+describe('demo data through acceptance', () => {
+  it('gives every reported installation its report, bills every accepted one, and lets an installed one be accepted', async () => {
+    const unreported = await t.sql<{ id: string }>(
+      `select cs.id from customer_subscription cs
+        where cs.status in ('INSTALLED', 'ACCEPTED', 'REJECTED')
+          and not exists (select 1 from installation_report r where r.customer_subscription_id = cs.id)`,
+    );
+    expect(unreported).toEqual([]);
+    const unbilled = await t.sql<{ id: string }>(
+      `select cs.id from customer_subscription cs
+        where cs.status = 'ACCEPTED' and not exists (select 1 from invoice_line l where l.customer_subscription_id = cs.id)`,
+    );
+    expect(unbilled).toEqual([]);
+    const installed = await mustQuery<{ customerSubscriptions: { edges: { node: { id: string; version: number } }[] } }>(
+      t,
+      '{ customerSubscriptions(first: 1, filter: { status: INSTALLED }) { edges { node { id version } } } }',
+    );
+    const { id, version } = installed.customerSubscriptions.edges[0]!.node;
+    const accepted = await mustQuery<{ acceptInstallation: { customerSubscription: { status: string } } }>(
+      t,
+      'mutation ($input: AcceptInstallationInput!) { acceptInstallation(input: $input) { customerSubscription { status } } }',
+      { input: { id, expectedVersion: version } },
+    );
+    expect(accepted.acceptInstallation.customerSubscription.status).toBe('ACCEPTED');
+  });
+});
+
 describe('demo data and its audit trail', () => {
   it('gives every record as many versions as audit events, as the API does', async () => {
     const mismatched = await t.sql<{ id: string }>(

@@ -9,6 +9,8 @@ import { ribKey } from '../modules/contractor/identifiers.js';
 import { CustomerSubscription, CustomerSubscriptionStatus, FailureReason } from '../modules/customer-subscription/customer-subscription.entity.js';
 import { importCustomerSubscriptions } from '../modules/customer-subscription/customer-subscription.import.js';
 import { customerSubscriptionLifecycle } from '../modules/customer-subscription/customer-subscription.lifecycle.js';
+import { reportInstallation } from '../modules/customer-subscription/installation-report.service.js';
+import { acceptInstallation, rejectInstallation } from '../modules/invoice/acceptance.service.js';
 import { Commune } from '../modules/reference-data/commune.entity.js';
 import { SiteKind } from '../modules/site/site.entity.js';
 import { assignSite, createSite, transitionSite } from '../modules/site/site.service.js';
@@ -51,7 +53,11 @@ const spread: [CustomerSubscriptionStatus, number][] = [
   [CustomerSubscriptionStatus.CANCELLED, 10],
 ];
 
-/** The lifecycle steps from PENDING to each status (INSTALLED, ACCEPTED and REJECTED as acceptance will make them). */
+/** The steps taken through the report and acceptance services rather than as bare transitions. */
+const acceptanceSteps: readonly string[] = ['REPORT_INSTALLATION', 'ACCEPT', 'REJECT'];
+const technicians = ['Karim Haddad', 'Sofiane Belkacem', 'Amine Rahmani', 'Walid Cherif'];
+
+/** The lifecycle steps from PENDING to each status. */
 const path: Record<CustomerSubscriptionStatus, ('ASSIGN' | 'SCHEDULE' | 'REPORT_INSTALLATION' | 'ACCEPT' | 'REJECT' | 'FAIL' | 'CANCEL')[]> = {
   PENDING: [],
   ASSIGNED: ['ASSIGN'],
@@ -179,7 +185,7 @@ export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boole
     for (const item of plan) {
       const subscription = byReference.get(item.reference)!;
       if (!item.contractorId && path[item.status].includes('ASSIGN')) continue;
-      for (const action of path[item.status]) {
+      for (const action of path[item.status].filter((step) => !acceptanceSteps.includes(step))) {
         const changes: { field: string; from: unknown; to: unknown }[] = [];
         if (action === 'ASSIGN') {
           subscription.contractor = em.getReference(Contractor, item.contractorId!, { wrapped: true });
@@ -193,13 +199,33 @@ export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boole
           subscription.failureReason = FailureReason.CUSTOMER_ABSENT;
           changes.push({ field: 'failureReason', from: null, to: FailureReason.CUSTOMER_ABSENT });
         }
-        const reason = action === 'REJECT' ? 'réserves : câble non fixé, PTO mal posée' : action === 'FAIL' ? 'client absent à deux rendez-vous' : action === 'CANCEL' ? 'annulation à la demande du client' : null;
+        const reason = action === 'FAIL' ? 'client absent à deux rendez-vous' : action === 'CANCEL' ? 'annulation à la demande du client' : null;
         transition(em, { ...context, em }, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, action, reason, { changes });
         // One flush a step: the version grows with each audited change, as through the API.
         await em.flush();
       }
     }
   });
+  // Reports, acceptances and rejections go through the services themselves: each installation holds
+  // its report, and each accepted one is billed on its contractor's invoice, as through the API.
+  for (const item of plan) {
+    const steps = path[item.status].filter((step) => acceptanceSteps.includes(step));
+    if (steps.length === 0 || !item.contractorId) continue;
+    let subscription = await context.em.fork().findOneOrFail(CustomerSubscription, { orderReference: item.reference });
+    const installedAt = new Date(Math.min(subscription.appointmentAt!.getTime() + 2 * 3_600_000, Date.now()));
+    subscription = await reportInstallation(context, {
+      id: subscription.id,
+      expectedVersion: subscription.version,
+      installedAt,
+      technicianName: technicians[Math.floor(next() * technicians.length)],
+      networkClass: 'B_PLUS',
+      receivedPowerDbm: `-${18 + Math.floor(next() * 6)}.${Math.floor(next() * 10)}`,
+      spliceLossDb: '0.05',
+      lines: [{ code: 'RAC-STD', quantity: '1' }],
+    });
+    if (steps.includes('ACCEPT')) await acceptInstallation(context, { id: subscription.id, expectedVersion: subscription.version });
+    if (steps.includes('REJECT')) await rejectInstallation(context, { id: subscription.id, expectedVersion: subscription.version, reserves: ['câble non fixé', 'PTO mal posée'] });
+  }
   logger.info({ contractors: contractors.length, sites: siteNumber, customerSubscriptions: total }, 'demo data loaded');
   return true;
 }
