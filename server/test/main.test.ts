@@ -55,8 +55,9 @@ async function waitFor(running: Running, text: string, timeoutMs = 90_000): Prom
   }
 }
 
-async function wilayaTotals(port: number): Promise<{ wilayas: number; communes: number }> {
-  const token = await signIn(`http://127.0.0.1:${port}`, testAdmin.email, testAdmin.password);
+/** The map's totals through the API; signs in first unless given a token (a sign-in takes a while: argon2). */
+async function wilayaTotals(port: number, given?: string): Promise<{ wilayas: number; communes: number }> {
+  const token = given ?? (await signIn(`http://127.0.0.1:${port}`, testAdmin.email, testAdmin.password));
   const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -112,8 +113,10 @@ describe('the start command (node dist/server/src/main.js)', () => {
 
         locker = new pg.Client({ host: '127.0.0.1', port: pgPort, user: 'postgres', password: await password(), database: 'raccord' });
         await locker.connect();
+        // Signed in beforehand, so that the request in flight at SIGTERM is the query itself.
+        const token = await signIn(`http://127.0.0.1:${port}`, testAdmin.email, testAdmin.password);
         await locker.query('BEGIN; LOCK TABLE wilaya IN ACCESS EXCLUSIVE MODE');
-        const inFlight = wilayaTotals(port);
+        const inFlight = wilayaTotals(port, token);
         await new Promise((resolve) => setTimeout(resolve, 200));
         running.child.kill('SIGTERM');
         await new Promise((resolve) => setTimeout(resolve, 200));
