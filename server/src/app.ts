@@ -1,3 +1,5 @@
+import { defaultBuyer } from './modules/invoice/invoice-document.js';
+import { startMonthClose } from './modules/invoice/month-close.job.js';
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createServer } from 'node:http';
@@ -75,7 +77,9 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
  * - `POST /graphql` (and GET for queries): GraphQL over HTTP (Apollo Server 5);
  * - `ws://…/graphql`: GraphQL over WebSocket (graphql-ws protocol), same schema, limits and context;
  * - `GET /healthz`: 200 while the process runs; `GET /readyz`: 200 when the database answers, else 503;
- * - `GET /`: the console's production build (`dist/console`), when built.
+ * - `GET /invoices/:id/pdf`, `GET /credit-notes/:id/pdf`: the documents as PDF, under `Query.invoice`'s access rule;
+ * - `GET /`: the console's production build (`dist/console`), when built;
+ * - every 10 minutes, DRAFT invoices of a month that has ended (Algiers) are submitted.
  *
  * Whatever fails during start-up is undone (ORM closed, embedded database stopped) before it throws.
  */
@@ -97,7 +101,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 async function serve(config: Config, logger: Logger, orm: MikroORM, database: DatabaseHandle): Promise<App> {
   const schema = await buildRaccordSchema();
   const auth = await createAuthRuntime(config, orm);
-  const settings: Settings = { qualityThresholds: config.QUALITY_THRESHOLDS ?? defaultQualityThresholds, retentionPercent: config.RETENTION_PERCENT };
+  const settings: Settings = {
+    qualityThresholds: config.QUALITY_THRESHOLDS ?? defaultQualityThresholds,
+    retentionPercent: config.RETENTION_PERCENT,
+    paymentTermsDays: config.PAYMENT_TERMS_DAYS,
+    buyer: config.INVOICE_BUYER ?? defaultBuyer,
+  };
   const httpServer = createServer();
   const webSocket = attachGraphQLWebSocket({ httpServer, schema, orm, config, logger, auth, settings });
   const apollo = createApolloServer({ schema, config, logger, httpServer, onDrain: webSocket.dispose });
@@ -115,6 +124,7 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
     await apollo.stop();
     throw error;
   });
+  const monthClose = startMonthClose(orm, logger, settings);
   const { port } = httpServer.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
 
@@ -125,6 +135,7 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
       logger.info('stopping: draining requests in flight');
       try {
         await apollo.stop();
+        await monthClose.stop();
       } finally {
         await orm.close();
         await database.stop();

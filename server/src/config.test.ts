@@ -74,11 +74,18 @@ describe('loadConfig', () => {
     expect(problemsOf({ MAX_BODY_BYTES: '0' })[0]).toMatch(/^MAX_BODY_BYTES: /);
   });
 
-  it('takes ADMIN_EMAIL and ADMIN_PASSWORD together, and requires AUTH_TOKEN_SECRET in production', () => {
+  it('takes ADMIN_EMAIL and ADMIN_PASSWORD together, and requires AUTH_TOKEN_SECRET and INVOICE_BUYER in production', () => {
     expect(problemsOf({ ADMIN_EMAIL: 'admin@raccord.test' })).toEqual(['ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together (got (value hidden))']);
     expect(problemsOf({ ADMIN_EMAIL: 'admin@raccord.test', ADMIN_PASSWORD: 'short' })[0]).toBe('ADMIN_PASSWORD: must be at least 12 characters (got (value hidden))');
-    expect(problemsOf({ NODE_ENV: 'production' })[0]).toMatch(/^AUTH_TOKEN_SECRET: is required in production/);
+    expect(problemsOf({ NODE_ENV: 'production' }).map((problem) => problem.split(':')[0])).toEqual(['INVOICE_BUYER', 'AUTH_TOKEN_SECRET']);
     expect(problemsOf({ AUTH_TOKEN_SECRET: 'too short' })[0]).toMatch(/^AUTH_TOKEN_SECRET: must be at least 32 characters .*\(got \(value hidden\)\)$/);
+  });
+
+  it('reads the buyer printed on invoices from INVOICE_BUYER, and names what is missing', () => {
+    const buyer = { name: 'Algérie Télécom', legalForm: 'SPA', address: 'Alger', rcNumber: '16/00-0000000B00', nif: '000016000000000', nis: '000016000000000', taxArticle: '16000000000' };
+    expect(loadConfig({ INVOICE_BUYER: JSON.stringify(buyer) }).INVOICE_BUYER).toEqual({ ...buyer, autoEntrepreneurCardNumber: null });
+    expect(problemsOf({ INVOICE_BUYER: JSON.stringify({ ...buyer, nif: '' }) })[0]).toMatch(/^INVOICE_BUYER: /);
+    expect(problemsOf({ INVOICE_BUYER: '{not json' })[0]).toMatch(/^INVOICE_BUYER: must be JSON/);
   });
 
   it('never repeats a database URL, which may hold a password', () => {

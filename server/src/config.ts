@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './common/paths.js';
 import { qualityThresholdsSchema } from './modules/customer-subscription/installation-quality.js';
+import { partyIdentitySchema } from './modules/invoice/invoice-document.js';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0'], { error: 'must be "true" or "false" (or 1 / 0)' })
@@ -65,6 +66,19 @@ const environmentSchema = z.object({
     .string()
     .regex(/^\d{1,2}(\.\d{1,2})?$/, { error: 'must be a percentage from 0 to 99.99, such as "5"' })
     .default('5'),
+  PAYMENT_TERMS_DAYS: positiveInteger('days from the date of issue to the due date', 365).default(30),
+  INVOICE_BUYER: z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be JSON with name, legalForm, address, rcNumber, nif, nis and taxArticle' });
+        return z.NEVER;
+      }
+    })
+    .pipe(partyIdentitySchema)
+    .optional(),
   WS_SESSION_CHECK_SECONDS: positiveInteger('seconds', 3600).default(30),
   ALLOWED_ORIGINS: z
     .string()
@@ -79,6 +93,9 @@ const environmentSchema = z.object({
 const configurationSchema = environmentSchema.superRefine((config, context) => {
   if ((config.ADMIN_EMAIL === undefined) !== (config.ADMIN_PASSWORD === undefined)) {
     context.addIssue({ code: 'custom', path: [config.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+  }
+  if (config.NODE_ENV === 'production' && !config.INVOICE_BUYER) {
+    context.addIssue({ code: 'custom', path: ['INVOICE_BUYER'], message: "is required in production: the buyer's identity printed on every invoice (décret exécutif 05-468)" });
   }
   if (config.NODE_ENV === 'production' && !config.AUTH_TOKEN_SECRET) {
     context.addIssue({ code: 'custom', path: ['AUTH_TOKEN_SECRET'], message: 'is required in production (at least 32 characters)' });

@@ -1,3 +1,4 @@
+import type { PartyIdentity } from './modules/invoice/invoice-document.js';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { ActorType } from './modules/audit/audit-event.entity.js';
@@ -49,6 +50,8 @@ export interface Context {
   readonly ipAddress: string | null;
   /** Settings from the configuration that the rules read (absent in scripts: defaults apply). */
   readonly settings?: Settings;
+  /** The clock the rules read "now" from (see `now` in common/time): the system clock unless given. */
+  readonly clock?: () => Date;
 }
 
 /** Configuration the domain rules read. */
@@ -57,6 +60,10 @@ export interface Settings {
   readonly qualityThresholds: Readonly<Record<string, QualityThreshold>>;
   /** Retention (retenue de garantie) in percent of invoices' totals including tax (RETENTION_PERCENT). */
   readonly retentionPercent: string;
+  /** Days from an invoice's date of issue to its due date (PAYMENT_TERMS_DAYS). */
+  readonly paymentTermsDays: number;
+  /** The buyer printed on invoices (INVOICE_BUYER). */
+  readonly buyer: PartyIdentity;
 }
 
 /** What the transport knows of the caller. */

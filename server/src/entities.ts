@@ -2,7 +2,11 @@ import { AuditEvent } from './modules/audit/audit-event.entity.js';
 import { ApiKey } from './modules/auth/api-key.entity.js';
 import { LoginRateLimit } from './modules/auth/login-rate-limit.entity.js';
 import { Session } from './modules/auth/session.entity.js';
+import { IdempotencyRecord } from './common/idempotency.entity.js';
+import { CreditNote, CreditNoteLine } from './modules/invoice/credit-note.entity.js';
+import { DocumentSequence } from './modules/invoice/document-sequence.entity.js';
 import { Invoice, InvoiceLine } from './modules/invoice/invoice.entity.js';
+import { InvoicePayment } from './modules/invoice/payment.entity.js';
 import { PriceSchedule, PriceScheduleItem, TaxRate } from './modules/invoice/price-schedule.entity.js';
 import { User } from './modules/user/user.entity.js';
 import { Contractor } from './modules/contractor/contractor.entity.js';
@@ -14,4 +18,4 @@ import { Daira } from './modules/reference-data/daira.entity.js';
 import { Wilaya } from './modules/reference-data/wilaya.entity.js';
 
 /** Every MikroORM entity of Raccord; the ORM discovers exactly these. */
-export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor, Site, CustomerSubscription, User, Session, LoginRateLimit, ApiKey, TaxRate, PriceSchedule, PriceScheduleItem, InstallationReport, Invoice, InvoiceLine];
+export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor, Site, CustomerSubscription, User, Session, LoginRateLimit, ApiKey, TaxRate, PriceSchedule, PriceScheduleItem, InstallationReport, Invoice, InvoiceLine, DocumentSequence, CreditNote, CreditNoteLine, InvoicePayment, IdempotencyRecord];

@@ -4,7 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { authorization } from './modules/auth/permissions.js';
-import { InvoiceLineResolver, InvoiceResolver } from './modules/invoice/invoice.resolver.js';
+import { CreditNoteResolver, InvoicePaymentResolver, InvoiceResolver } from './modules/invoice/invoice.resolver.js';
 import { PriceScheduleItemResolver, PriceScheduleResolver } from './modules/invoice/price-schedule.resolver.js';
 import { ContractorResolver } from './modules/contractor/contractor.resolver.js';
 import { CustomerSubscriptionResolver } from './modules/customer-subscription/customer-subscription.resolver.js';
@@ -19,7 +19,7 @@ export const schemaFileHeader =
 export function buildRaccordSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     globalMiddlewares: [authorization],
-    resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, AuthResolver, PriceScheduleResolver, PriceScheduleItemResolver, InvoiceResolver, InvoiceLineResolver],
+    resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, AuthResolver, PriceScheduleResolver, PriceScheduleItemResolver, InvoiceResolver, CreditNoteResolver, InvoicePaymentResolver],
     validate: false,
   });
 }

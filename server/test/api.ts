@@ -65,3 +65,35 @@ export async function createCustomerSubscription(t: TestApp, overrides: Record<s
   );
   return data.createCustomerSubscription.customerSubscription;
 }
+
+/**
+ * A customer subscription of `firmId`, taken through to INSTALLED (version 4) with a standard report:
+ * RAC-STD × 1, DRP-AER × 42.5 m, PTO × 1 = 7,312.50 DA excluding tax at the starting schedule.
+ */
+export async function installedCustomerSubscription(t: TestApp, firmId: string, receivedPowerDbm = '-21.5'): Promise<string> {
+  const created = await createCustomerSubscription(t, { orderedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() });
+  await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
+    id: created.id,
+    c: firmId,
+  });
+  await mustQuery(t, 'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 2, appointmentAt: $at }) { customerSubscription { id } } }', {
+    id: created.id,
+    at: new Date(Date.now() + 3_600_000).toISOString(),
+  });
+  await mustQuery(t, 'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }', {
+    input: {
+      id: created.id,
+      expectedVersion: 3,
+      installedAt: new Date(Date.now() - 60_000).toISOString(),
+      technicianName: 'Walid Khelifi',
+      networkClass: 'B_PLUS',
+      receivedPowerDbm,
+      lines: [
+        { code: 'RAC-STD', quantity: '1' },
+        { code: 'DRP-AER', quantity: '42.5' },
+        { code: 'PTO', quantity: '1' },
+      ],
+    },
+  });
+  return created.id;
+}

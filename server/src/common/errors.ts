@@ -26,6 +26,12 @@ export enum ErrorCode {
   SITE_NOT_OPEN = 'SITE_NOT_OPEN',
   /** The installation report is outside the quality thresholds: accepting it needs `overrideReason` (see `qualityIssues`). */
   QUALITY_OVERRIDE_REQUIRED = 'QUALITY_OVERRIDE_REQUIRED',
+  /** This idempotency key was already used with another operation or another input: use a new key for a new request. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** A DRAFT invoice without lines cannot be submitted. */
+  INVOICE_EMPTY = 'INVOICE_EMPTY',
+  /** A payment or credit exceeds what remains: `balanceDue` (centimes) or `remainingQuantity` says what is left. */
+  AMOUNT_EXCEEDS_BALANCE = 'AMOUNT_EXCEEDS_BALANCE',
   /** The HTTP request itself is unusable: a body that is not JSON, or over MAX_BODY_BYTES. */
   BAD_REQUEST = 'BAD_REQUEST',
   /** The GraphQL document does not parse (HTTP and WebSocket). */

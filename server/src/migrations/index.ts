@@ -11,6 +11,7 @@ import { Migration20261129124334 } from './Migration20261129124334.js';
 import { Migration20261129125908 } from './Migration20261129125908.js';
 import { Migration20261129131558 } from './Migration20261129131558.js';
 import { Migration20261129132154 } from './Migration20261129132154.js';
+import { Migration20261129135623 } from './Migration20261129135623.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129112800', class: Migration20261129112800 },
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129125908', class: Migration20261129125908 },
   { name: 'Migration20261129131558', class: Migration20261129131558 },
   { name: 'Migration20261129132154', class: Migration20261129132154 },
+  { name: 'Migration20261129135623', class: Migration20261129135623 },
 ];

@@ -8,12 +8,16 @@ import type { IncomingMessage } from 'node:http';
 import { extname, join } from 'node:path';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { ErrorCode } from '../common/errors.js';
+import { DomainError, ErrorCode } from '../common/errors.js';
 import { consoleBuildDir } from '../common/paths.js';
 import type { Config } from '../config.js';
 import { createContext, type Context, type Settings } from '../context.js';
 import type { AuthRuntime } from '../modules/auth/auth.runtime.js';
 import { authenticate } from '../modules/auth/auth.service.js';
+import { requireOperationAccess } from '../modules/auth/permissions.js';
+import type { InvoiceDocument } from '../modules/invoice/invoice-document.js';
+import { creditNoteDocument, invoiceDocument } from '../modules/invoice/invoice-document.service.js';
+import { renderInvoicePdf } from '../modules/invoice/invoice-pdf.js';
 import { internalError } from './errors.js';
 import { requestScope } from './request-scope.js';
 
@@ -92,6 +96,12 @@ export function createExpressApp(options: {
       },
     }),
   );
+  const documentContext = async (request: express.Request): Promise<Context> => {
+    const viewer = await authenticate(orm.em.fork(), auth, request.headers.authorization);
+    return createContext(orm, String(request.id), request.log, { viewer, auth, settings, ipAddress: request.ip ?? null });
+  };
+  app.get('/invoices/:id/pdf', documentRoute(documentContext, invoiceDocument, 'facture'));
+  app.get('/credit-notes/:id/pdf', documentRoute(documentContext, creditNoteDocument, 'avoir'));
   serveConsole(app);
   app.use(httpErrorHandler(config.MAX_BODY_BYTES));
   return app;
@@ -120,6 +130,48 @@ function httpErrorHandler(maxBodyBytes: number): express.ErrorRequestHandler {
           : 'The request could not be read (check its content type, charset and encoding)';
     request.log.warn({ errorType: error.type, status }, message);
     response.status(status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] });
+  };
+}
+
+const httpStatusOf: Partial<Record<string, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+};
+
+/**
+ * GET route serving a document (invoice or credit note) as a PDF, under the access rule of
+ * `Query.invoice`: the same Authorization header as the API; 401 or 403 in GraphQL's error shape
+ * when it is refused, 404 when there is no such document the viewer may see.
+ */
+function documentRoute(
+  contextOf: (request: express.Request) => Promise<Context>,
+  load: (context: Context, id: string) => Promise<InvoiceDocument | null>,
+  filePrefix: string,
+): express.RequestHandler<{ id: string }> {
+  return async (request, response, next) => {
+    try {
+      const context = await contextOf(request);
+      requireOperationAccess(context, 'Query', 'invoice');
+      const document = /^[1-9]\d{0,17}$/.test(request.params.id) ? await load(context, request.params.id) : null;
+      if (!document) {
+        response.status(404).json({ errors: [{ message: `No ${filePrefix} with id "${request.params.id.slice(0, 40)}"`, extensions: { code: ErrorCode.NOT_FOUND } }] });
+        return;
+      }
+      const pdf = await renderInvoicePdf(document);
+      response
+        .status(200)
+        .type('application/pdf')
+        .setHeader('Content-Disposition', `inline; filename="${filePrefix}-${document.number ?? `brouillon-${request.params.id}`}.pdf"`)
+        .setHeader('Cache-Control', 'private, no-store')
+        .send(pdf);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        const code = String(error.extensions.code);
+        response.status(httpStatusOf[code] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+        return;
+      }
+      next(error);
+    }
   };
 }
 

@@ -85,7 +85,10 @@ describe('query limits, before any SQL, on HTTP and WebSocket', () => {
 describe('production mode', () => {
   let production: TestApp;
   beforeAll(async () => {
-    production = await startTestApp({ NODE_ENV: 'production' });
+    production = await startTestApp({
+      NODE_ENV: 'production',
+      INVOICE_BUYER: JSON.stringify({ name: 'Algérie Télécom', legalForm: 'SPA', address: 'Alger', rcNumber: 'RC', nif: 'NIF', nis: 'NIS', taxArticle: 'ART' }),
+    });
   });
   afterAll(() => production.stop());
 

@@ -7,6 +7,7 @@ export enum AuditEntityType {
   CONTRACTOR = 'CONTRACTOR',
   SITE = 'SITE',
   CUSTOMER_SUBSCRIPTION = 'CUSTOMER_SUBSCRIPTION',
+  INVOICE = 'INVOICE',
 }
 registerEnumType(AuditEntityType, { name: 'AuditEntityType', description: 'Kinds of audited records.' });
 

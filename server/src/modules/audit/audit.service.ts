@@ -1,11 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
-import { contractorScope, maySeeBankAccount, maySeeCustomerData, workScope } from '../auth/scope.js';
+import { contractorScope, maySeeBankAccount, maySeeCustomerData, viewerContractorId, workScope } from '../auth/scope.js';
 
 /** Fields of customers' personal data, hidden from the roles that may not read them. */
 const personalFields = ['customerName', 'customerPhone', 'customerAddress'];
 import { Contractor } from '../contractor/contractor.entity.js';
 import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
+import { Invoice } from '../invoice/invoice.entity.js';
 import { Site } from '../site/site.entity.js';
 import { AuditAction, AuditEntityType, AuditEvent, type AuditFieldChange } from './audit-event.entity.js';
 
@@ -86,10 +87,14 @@ export async function recordBulkCreations(
 
 /** The audit trail of one record, oldest first; empty when the viewer may not see the record. */
 export async function auditTrail(context: Context, entityType: AuditEntityType, entityId: string): Promise<AuditEvent[]> {
-  const visible =
-    entityType === AuditEntityType.CONTRACTOR
-      ? await context.em.count(Contractor, { $and: [{ id: entityId }, contractorScope(context)] })
-      : await context.em.count(entityType === AuditEntityType.SITE ? Site : CustomerSubscription, { $and: [{ id: entityId }, workScope(context)] } as never);
+  const own = viewerContractorId(context);
+  const [entity, scope] = {
+    [AuditEntityType.CONTRACTOR]: [Contractor, contractorScope(context)],
+    [AuditEntityType.SITE]: [Site, workScope(context)],
+    [AuditEntityType.CUSTOMER_SUBSCRIPTION]: [CustomerSubscription, workScope(context)],
+    [AuditEntityType.INVOICE]: [Invoice, own === null ? {} : { contractor: own }],
+  }[entityType];
+  const visible = await context.em.count(entity as typeof Site, { $and: [{ id: entityId }, scope] } as never);
   if (visible === 0) return [];
   const events = await context.em.find(AuditEvent, { entityType, entityId }, { orderBy: { id: 'asc' } });
   const hidden = new Set<string>([

@@ -45,6 +45,12 @@ export const writableMutations = [
   'cancelCustomerSubscription',
   'acceptInstallation',
   'rejectInstallation',
+  'submitInvoice',
+  'approveInvoice',
+  'requestInvoiceRevision',
+  'resubmitInvoice',
+  'issueCreditNote',
+  'recordInvoicePayment',
 ] as const;
 
 /** Every scope there is. */
@@ -64,6 +70,9 @@ export const contractorScopes: readonly string[] = [
   'write:scheduleInstallation',
   'write:reportInstallation',
   'write:markInstallationFailed',
+  'write:submitInvoice',
+  'write:resubmitInvoice',
+  'write:issueCreditNote',
 ];
 
 /** The scope a root operation needs from a key, or null when no key may run it. */

@@ -70,22 +70,34 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Mutation.rejectInstallation': [ADMIN, DOT_MANAGER],
   'Query.invoice': everyone,
   'Query.invoices': everyone,
+  'Mutation.submitInvoice': [ADMIN, CONTRACTOR],
+  'Mutation.approveInvoice': [ADMIN, DOT_MANAGER, FINANCE],
+  'Mutation.requestInvoiceRevision': [ADMIN, DOT_MANAGER, FINANCE],
+  'Mutation.resubmitInvoice': [ADMIN, CONTRACTOR],
+  'Mutation.issueCreditNote': [ADMIN, CONTRACTOR],
+  'Mutation.recordInvoicePayment': [ADMIN, FINANCE],
 };
 
 /**
- * Checks every root field (query, mutation, subscription) before its resolver runs — a user against
- * `operationRoles`, an API key against its scopes (`scopeFor`) — on HTTP and WebSocket alike, since
- * it is part of the schema.
+ * Whether the viewer may run the root operation `root.fieldName` (e.g. "Query", "invoice"): a user
+ * against `operationRoles`, an API key against its scopes (`scopeFor`). Also used by the HTTP routes
+ * that serve what an operation serves (an invoice's PDF follows `Query.invoice`).
  * @throws DomainError UNAUTHENTICATED (anonymous), FORBIDDEN (role, or no rule for the operation)
+ */
+export function requireOperationAccess(context: Context, root: string, fieldName: string): void {
+  const roles = operationRoles[`${root}.${fieldName}`];
+  if (roles === undefined) throw new DomainError(ErrorCode.FORBIDDEN, `${fieldName} has no access rule`);
+  if (roles === PUBLIC) return;
+  if (context.viewer?.kind === 'apiKey') requireScope(context, scopeFor(`${root}.${fieldName}`));
+  else requireRole(context, roles);
+}
+
+/**
+ * Checks every root field (query, mutation, subscription) before its resolver runs, with
+ * `requireOperationAccess`, on HTTP and WebSocket alike, since it is part of the schema.
  */
 export const authorization: MiddlewareFn<Context> = async ({ context, info }, next) => {
   const root = info.parentType.name;
-  if (root === 'Query' || root === 'Mutation' || root === 'Subscription') {
-    const roles = operationRoles[`${root}.${info.fieldName}`];
-    if (roles === undefined) throw new DomainError(ErrorCode.FORBIDDEN, `${info.fieldName} has no access rule`);
-    if (roles === PUBLIC) return next();
-    if (context.viewer?.kind === 'apiKey') requireScope(context, scopeFor(`${root}.${info.fieldName}`));
-    else requireRole(context, roles);
-  }
+  if (root === 'Query' || root === 'Mutation' || root === 'Subscription') requireOperationAccess(context, root, info.fieldName);
   return next();
 };

@@ -1,7 +1,9 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { DomainError, ErrorCode } from '../../common/errors.js';
-import { algiersDate, algiersMonth } from '../../common/time.js';
+import { idempotencyKey, idempotent } from '../../common/idempotency.js';
+import { algiersDate, algiersMonth, now } from '../../common/time.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, optionalText, parseInput, recordId, requiredText } from '../../common/validation.js';
@@ -18,7 +20,7 @@ import { lockDraftInvoice, recomputeTotals } from './invoice.service.js';
 import { TaxRate } from './price-schedule.entity.js';
 import { findInForce } from './price-schedule.service.js';
 
-const acceptSchema = z.object({ id: recordId, expectedVersion, overrideReason: optionalText(500) });
+const acceptSchema = z.object({ id: recordId, expectedVersion, overrideReason: optionalText(500), idempotencyKey });
 
 /**
  * Accepts an installation (INSTALLED → ACCEPTED) and bills it in the same transaction: the lines of
@@ -31,50 +33,56 @@ const acceptSchema = z.object({ id: recordId, expectedVersion, overrideReason: o
 export async function acceptInstallation(context: Context, input: unknown): Promise<CustomerSubscription> {
   const values = parseInput(acceptSchema, input);
   const retentionPercent = context.settings?.retentionPercent ?? '5';
-  return inTransaction(context, async (em) => {
-    const subscription = await loadForChange(em, CustomerSubscription, 'customer subscription', values.id, values.expectedVersion, { scope: workScope(context) });
-    customerSubscriptionLifecycle.next('ACCEPT', subscription.status);
-    const report = await em.findOne(InstallationReport, { customerSubscription: subscription.id }, { orderBy: { id: 'desc' } });
-    if (!report) {
-      throw new DomainError(ErrorCode.NOT_FOUND, 'This installation has no report to bill: send it back with rejectInstallation so the contractor reports it', {
-        field: 'installationReport',
-      });
-    }
-    if (report.qualityIssues.length > 0 && !values.overrideReason) {
-      throw new DomainError(ErrorCode.QUALITY_OVERRIDE_REQUIRED, `The report is outside the quality thresholds: ${report.qualityIssues.join('; ')}. Accepting it needs overrideReason.`, {
-        field: 'overrideReason',
-        qualityIssues: report.qualityIssues,
-      });
-    }
-    const contractor = await em.findOneOrFail(Contractor, { id: subscription.contractor!.id });
-    const day = algiersDate(report.installedAt);
-    const schedule = await findInForce(em, day);
-    const items = new Map((await schedule!.items.loadItems()).map((item) => [item.code, item]));
-    const rates = await em.find(TaxRate, { validFrom: { $lte: day } }, { orderBy: { validFrom: 'desc' } });
-    const invoice = await lockDraftInvoice(em, contractor, algiersMonth(new Date()), retentionPercent);
-    for (const line of report.lines) {
-      const item = items.get(line.code)!;
-      const rate = rates.find((candidate) => candidate.code === item.taxCode)!;
-      em.create(InvoiceLine, {
-        invoice,
-        customerSubscription: subscription,
-        itemCode: item.code,
-        designation: item.designation,
-        unit: item.unit,
-        quantity: new Decimal(line.quantity).toString(),
-        unitPriceCentimes: item.unitPriceCentimes,
-        vatRatePercent: new Decimal(rate.ratePercent).toString(),
-        amountCentimes: lineAmount(line.quantity, BigInt(item.unitPriceCentimes)).toString(),
-        createdAt: new Date(),
-      } as never);
-    }
-    await em.flush();
-    await recomputeTotals(em, invoice);
-    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'ACCEPT', values.overrideReason ?? null, {
-      changes: [{ field: 'invoiceId', from: null, to: invoice.id }],
+  return inTransaction(context, (em) =>
+    idempotent(em, context, 'acceptInstallation', values, () => acceptAndBill(em, context, values, retentionPercent), (id) =>
+      em.findOneOrFail(CustomerSubscription, { id }),
+    ),
+  );
+}
+
+async function acceptAndBill(em: EntityManager, context: Context, values: z.output<typeof acceptSchema>, retentionPercent: string): Promise<CustomerSubscription> {
+  const subscription = await loadForChange(em, CustomerSubscription, 'customer subscription', values.id, values.expectedVersion, { scope: workScope(context) });
+  customerSubscriptionLifecycle.next('ACCEPT', subscription.status);
+  const report = await em.findOne(InstallationReport, { customerSubscription: subscription.id }, { orderBy: { id: 'desc' } });
+  if (!report) {
+    throw new DomainError(ErrorCode.NOT_FOUND, 'This installation has no report to bill: send it back with rejectInstallation so the contractor reports it', {
+      field: 'installationReport',
     });
-    return subscription;
+  }
+  if (report.qualityIssues.length > 0 && !values.overrideReason) {
+    throw new DomainError(ErrorCode.QUALITY_OVERRIDE_REQUIRED, `The report is outside the quality thresholds: ${report.qualityIssues.join('; ')}. Accepting it needs overrideReason.`, {
+      field: 'overrideReason',
+      qualityIssues: report.qualityIssues,
+    });
+  }
+  const contractor = await em.findOneOrFail(Contractor, { id: subscription.contractor!.id });
+  const day = algiersDate(report.installedAt);
+  const schedule = await findInForce(em, day);
+  const items = new Map((await schedule!.items.loadItems()).map((item) => [item.code, item]));
+  const rates = await em.find(TaxRate, { validFrom: { $lte: day } }, { orderBy: { validFrom: 'desc' } });
+  const invoice = await lockDraftInvoice(em, contractor, algiersMonth(now(context)), retentionPercent);
+  for (const line of report.lines) {
+    const item = items.get(line.code)!;
+    const rate = rates.find((candidate) => candidate.code === item.taxCode)!;
+    em.create(InvoiceLine, {
+      invoice,
+      customerSubscription: subscription,
+      itemCode: item.code,
+      designation: item.designation,
+      unit: item.unit,
+      quantity: new Decimal(line.quantity).toString(),
+      unitPriceCentimes: item.unitPriceCentimes,
+      vatRatePercent: new Decimal(rate.ratePercent).toString(),
+      amountCentimes: lineAmount(line.quantity, BigInt(item.unitPriceCentimes)).toString(),
+      createdAt: new Date(),
+    } as never);
+  }
+  await em.flush();
+  await recomputeTotals(em, invoice);
+  transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'ACCEPT', values.overrideReason ?? null, {
+    changes: [{ field: 'invoiceId', from: null, to: invoice.id }],
   });
+  return subscription;
 }
 
 const rejectSchema = z.object({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, createCustomerSubscription, mustQuery } from '../../../test/api.js';
+import { activeContractor, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { algiersMonth } from '../../common/time.js';
 
@@ -9,34 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-/** A customer subscription of `firmId`, taken through to INSTALLED with a standard report. */
-async function installed(firmId: string, receivedPowerDbm = '-21.5'): Promise<string> {
-  const created = await createCustomerSubscription(t, { orderedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() });
-  await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
-    id: created.id,
-    c: firmId,
-  });
-  await mustQuery(t, 'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 2, appointmentAt: $at }) { customerSubscription { id } } }', {
-    id: created.id,
-    at: new Date(Date.now() + 3_600_000).toISOString(),
-  });
-  await mustQuery(t, 'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }', {
-    input: {
-      id: created.id,
-      expectedVersion: 3,
-      installedAt: new Date(Date.now() - 60_000).toISOString(),
-      technicianName: 'Walid Khelifi',
-      networkClass: 'B_PLUS',
-      receivedPowerDbm,
-      lines: [
-        { code: 'RAC-STD', quantity: '1' },
-        { code: 'DRP-AER', quantity: '42.5' },
-        { code: 'PTO', quantity: '1' },
-      ],
-    },
-  });
-  return created.id;
-}
+const installed = (firmId: string, receivedPowerDbm?: string) => installedCustomerSubscription(t, firmId, receivedPowerDbm);
 
 const accept = (id: string, overrideReason?: string) =>
   t.graphql<{ acceptInstallation: { customerSubscription: { status: string } } }>(

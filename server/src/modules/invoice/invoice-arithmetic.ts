@@ -93,7 +93,11 @@ export function amountInFrenchWords(centimes: bigint): string {
   return `${dinarPart} et ${toCardinal(cents)} ${cents === 1n ? 'centime' : 'centimes'}`;
 }
 
-/** The closing sentence of an invoice (custom in Algeria): "Arrêtée la présente facture à la somme de : … ." */
-export function invoiceClosingSentence(netPayable: bigint): string {
-  return `Arrêtée la présente facture à la somme de : ${amountInFrenchWords(netPayable)}.`;
+/**
+ * The closing sentence of an invoice (custom in Algeria): "Arrêtée la présente facture à la somme de :
+ * … ."; of a credit note: "Arrêté le présent avoir à la somme de : … ."
+ */
+export function invoiceClosingSentence(netPayable: bigint, kind: 'INVOICE' | 'CREDIT_NOTE' = 'INVOICE'): string {
+  const opening = kind === 'CREDIT_NOTE' ? 'Arrêté le présent avoir' : 'Arrêtée la présente facture';
+  return `${opening} à la somme de : ${amountInFrenchWords(netPayable)}.`;
 }

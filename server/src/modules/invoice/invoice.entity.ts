@@ -1,10 +1,13 @@
 import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../../common/scalars.js';
 import { TrackedEntity } from '../../common/tracked.entity.js';
 import { Contractor, FiscalRegime } from '../contractor/contractor.entity.js';
 import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
-import { PriceUnit } from './price-schedule.entity.js';
+import { CreditNote } from './credit-note.entity.js';
+import type { PartyIdentity } from './invoice-document.js';
+import { InvoicePayment } from './payment.entity.js';
+import { PricedLine } from './priced-line.entity.js';
 
 export enum InvoiceStatus {
   DRAFT = 'DRAFT',
@@ -26,6 +29,10 @@ registerEnumType(InvoiceStatus, {
 @ObjectType({ description: "A contractor's invoice for a month (Algiers time); a DRAFT grows as its work is accepted." })
 @Entity({ tableName: 'invoice' })
 @Index({
+  name: 'invoice_number_unique',
+  expression: 'create unique index "invoice_number_unique" on "invoice" ("contractor_id", "number_year", "number_sequence") where "number_sequence" is not null',
+})
+@Index({
   name: 'invoice_one_draft_per_period',
   expression: 'create unique index "invoice_one_draft_per_period" on "invoice" ("contractor_id", "period") where "status" = \'DRAFT\'',
 })
@@ -41,6 +48,51 @@ export class Invoice extends TrackedEntity {
   @Field(() => InvoiceStatus, { description: 'Where the invoice stands.' })
   @Enum({ items: () => InvoiceStatus, nativeEnumName: 'invoice_status' })
   status: InvoiceStatus = InvoiceStatus.DRAFT;
+
+  @Field(() => String, { nullable: true, description: 'Reason given for the last change of status (e.g. why a revision was requested).' })
+  @Property({ type: 'text', nullable: true })
+  statusReason: string | null = null;
+
+  @Field(() => DateTime, { description: 'When the status last changed (UTC).' })
+  @Property({ type: 'datetime', columnType: 'timestamptz' })
+  statusChangedAt: Date = new Date();
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Number, e.g. "FA-2026-00001": chronological and gapless per contractor and year, assigned in the transaction that submits it; null while DRAFT.',
+  })
+  @Property({ type: 'string', length: 20, nullable: true })
+  number: string | null = null;
+
+  /** Year and rank of `number` in the contractor's series (unique together). */
+  @Property({ type: 'integer', nullable: true })
+  numberYear: number | null = null;
+
+  @Property({ type: 'integer', nullable: true })
+  numberSequence: number | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Date of issue, YYYY-MM-DD in Algiers: the first submission; null while DRAFT.' })
+  @Property({ type: 'date', nullable: true })
+  issuedOn: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Due date, YYYY-MM-DD in Algiers: date of issue + the payment terms (PAYMENT_TERMS_DAYS); null while DRAFT.' })
+  @Property({ type: 'date', nullable: true })
+  dueOn: string | null = null;
+
+  /** Seller's and buyer's identities as they stood at issue (décret exécutif 05-468), frozen with the lines. */
+  @Property({ type: 'json', nullable: true })
+  sellerIdentity: PartyIdentity | null = null;
+
+  @Property({ type: 'json', nullable: true })
+  buyerIdentity: PartyIdentity | null = null;
+
+  /** Net payable of the credit notes issued on this invoice, in centimes. */
+  @Property({ type: 'bigint' })
+  creditedCentimes = '0';
+
+  /** Sum of the payments recorded, in centimes. */
+  @Property({ type: 'bigint' })
+  paidCentimes = '0';
 
   @Field(() => FiscalRegime, { description: "The contractor's fiscal regime when the invoice was opened: REAL invoices carry VAT." })
   @Enum({ items: () => FiscalRegime, nativeEnumName: 'fiscal_regime' })
@@ -72,15 +124,18 @@ export class Invoice extends TrackedEntity {
 
   @OneToMany(() => InvoiceLine, (line) => line.invoice, { orderBy: { id: 'asc' } })
   lines = new Collection<InvoiceLine>(this);
+
+  @OneToMany(() => InvoicePayment, (payment) => payment.invoice, { orderBy: { id: 'asc' } })
+  payments = new Collection<InvoicePayment>(this);
+
+  @OneToMany(() => CreditNote, (creditNote) => creditNote.invoice, { orderBy: { id: 'asc' } })
+  creditNotes = new Collection<CreditNote>(this);
 }
 
 /** One billed item of accepted work, priced at the schedule in force on the installation date. */
 @ObjectType({ description: 'A line of an invoice: an item of accepted work, priced when it was accepted.' })
 @Entity({ tableName: 'invoice_line' })
-export class InvoiceLine {
-  @PrimaryKey({ type: 'bigint' })
-  id!: string;
-
+export class InvoiceLine extends PricedLine {
   @Index()
   @ManyToOne(() => Invoice, { ref: true, deleteRule: 'restrict' })
   invoice!: Ref<Invoice>;
@@ -89,31 +144,13 @@ export class InvoiceLine {
   @ManyToOne(() => CustomerSubscription, { ref: true, deleteRule: 'restrict' })
   customerSubscription!: Ref<CustomerSubscription>;
 
-  @Field(() => String, { description: 'Price schedule item code.' })
-  @Property({ type: 'string', length: 20 })
-  itemCode!: string;
+  @Field(() => String, { nullable: true, description: 'Why the line was rejected when a revision was requested; null once the contractor has revised it.' })
+  @Property({ type: 'text', nullable: true })
+  rejectionReason: string | null = null;
 
-  @Field(() => String, { description: 'Designation, as on the price schedule.' })
-  @Property({ type: 'string', length: 200 })
-  designation!: string;
-
-  @Field(() => PriceUnit, { description: 'Unit of the quantity.' })
-  @Enum({ items: () => PriceUnit, nativeEnumName: 'price_unit' })
-  unit!: PriceUnit;
-
-  @Field(() => String, { description: 'Quantity, as a decimal string.' })
+  @Field(() => String, { description: 'Quantity credited by credit notes so far, as a decimal string ("0" when none).' })
   @Property({ type: 'decimal', columnType: 'numeric' })
-  quantity!: string;
-
-  @Property({ type: 'bigint' })
-  unitPriceCentimes!: string;
-
-  @Field(() => String, { description: 'VAT rate in percent applied to the line, e.g. "19".' })
-  @Property({ type: 'decimal', columnType: 'numeric' })
-  vatRatePercent!: string;
-
-  @Property({ type: 'bigint' })
-  amountCentimes!: string;
+  creditedQuantity = '0';
 
   @Field(() => DateTime, { description: 'When the line was billed (UTC): the acceptance.' })
   @Property({ type: 'datetime', columnType: 'timestamptz' })

@@ -4,10 +4,17 @@ import type { Context } from '../../context.js';
 import { mayReadContractor } from '../auth/scope.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { CustomerSubscriptionPayload } from '../customer-subscription/customer-subscription.resolver.js';
+import { algiersDate, now } from '../../common/time.js';
 import { acceptInstallation, rejectInstallation } from './acceptance.service.js';
+import { CreditNote, CreditNoteLine } from './credit-note.entity.js';
+import { issueCreditNote } from './credit-note.service.js';
+import { invoiceClosingSentence } from './invoice-arithmetic.js';
+import { approveInvoice, requestInvoiceRevision, resubmitInvoice, submitInvoice } from './invoice-issue.service.js';
 import { Invoice, InvoiceLine } from './invoice.entity.js';
-import { findInvoice, listInvoices } from './invoice.service.js';
+import { balanceDue, daysOverdue, findInvoice, listInvoices } from './invoice.service.js';
 import { dzd, Money } from './money.js';
+import { InvoicePayment, PaymentMethod } from './payment.entity.js';
+import { recordInvoicePayment } from './payment.service.js';
 
 @ObjectType({ description: 'VAT of one rate on an invoice.' })
 export class VatAmount {
@@ -21,6 +28,142 @@ export class VatAmount {
   amount!: Money;
 }
 
+const idempotencyKeyDescription =
+  'Optional idempotency key (1–100 of A–Z a–z 0–9 . _ : -, e.g. a UUID): a retry with the same key and input applies nothing again and returns the first result; ' +
+  'the same key with another input answers IDEMPOTENCY_KEY_REUSED.';
+
+@InputType({ description: 'Submit or approve an invoice: which one, and the version last seen.' })
+export class InvoiceTransitionInput {
+  @Field(() => ID, { description: 'The invoice.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The version last seen; CONFLICT if it changed since.' })
+  expectedVersion!: number;
+
+  @Field(() => String, { nullable: true, description: idempotencyKeyDescription })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'A line rejected by a revision request, and why.' })
+export class RejectedInvoiceLineInput {
+  @Field(() => ID, { description: 'The invoice line.' })
+  lineId!: string;
+
+  @Field(() => String, { description: 'Why it is rejected (1–500 characters), shown to the contractor.' })
+  reason!: string;
+}
+
+@InputType({ description: 'Send a SUBMITTED invoice back to the contractor with the lines rejected.' })
+export class RequestInvoiceRevisionInput {
+  @Field(() => ID, { description: 'The invoice, SUBMITTED.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The version last seen; CONFLICT if it changed since.' })
+  expectedVersion!: number;
+
+  @Field(() => [RejectedInvoiceLineInput], { description: 'The lines rejected, 1 to 1000, each once.' })
+  rejectedLines!: RejectedInvoiceLineInput[];
+}
+
+@InputType({ description: 'The quantity the contractor now claims for a rejected line.' })
+export class RevisedInvoiceLineInput {
+  @Field(() => ID, { description: 'The rejected invoice line.' })
+  lineId!: string;
+
+  @Field(() => String, { description: 'Quantity claimed, decimal string in the line’s unit: from "0" (withdrawn) to the quantity invoiced (maintained).' })
+  quantity!: string;
+}
+
+@InputType({ description: 'Resubmit an invoice after a revision request: the quantity now claimed for every rejected line.' })
+export class ResubmitInvoiceInput {
+  @Field(() => ID, { description: 'The invoice, REVISION_REQUESTED.' })
+  id!: string;
+
+  @Field(() => Int, { description: 'The version last seen; CONFLICT if it changed since.' })
+  expectedVersion!: number;
+
+  @Field(() => [RevisedInvoiceLineInput], { description: 'Every rejected line, once; the quantities withdrawn are credited by a credit note.' })
+  revisedLines!: RevisedInvoiceLineInput[];
+
+  @Field(() => String, { nullable: true, description: idempotencyKeyDescription })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'A quantity of an invoice line to credit.' })
+export class CreditedLineInput {
+  @Field(() => ID, { description: 'The invoice line.' })
+  lineId!: string;
+
+  @Field(() => String, { description: 'Quantity to credit, decimal string in the line’s unit, more than 0 and at most what is invoiced and not yet credited.' })
+  quantity!: string;
+}
+
+@InputType({ description: 'Correct an issued invoice with a credit note.' })
+export class IssueCreditNoteInput {
+  @Field(() => ID, { description: 'The invoice corrected (issued: not a DRAFT).' })
+  invoiceId!: string;
+
+  @Field(() => Int, { description: 'The invoice’s version last seen; CONFLICT if it changed since.' })
+  expectedVersion!: number;
+
+  @Field(() => String, { description: 'Why (1–500 characters), printed on the credit note.' })
+  reason!: string;
+
+  @Field(() => [CreditedLineInput], { description: 'The quantities credited, 1 to 1000 lines, each once.' })
+  lines!: CreditedLineInput[];
+
+  @Field(() => String, { nullable: true, description: idempotencyKeyDescription })
+  idempotencyKey?: string | null;
+}
+
+@InputType({ description: 'A payment of an approved invoice.' })
+export class RecordInvoicePaymentInput {
+  @Field(() => ID, { description: 'The invoice, APPROVED or PARTIALLY_PAID.' })
+  invoiceId!: string;
+
+  @Field(() => Int, { description: 'The invoice’s version last seen; CONFLICT if it changed since.' })
+  expectedVersion!: number;
+
+  @Field(() => String, { description: 'Value date, YYYY-MM-DD: not before the date of issue, not after today (Algiers).' })
+  paidOn!: string;
+
+  @Field(() => String, { description: 'Amount in DZD as an exact decimal string, e.g. "12500.50": more than 0, at most the balance due.' })
+  amount!: string;
+
+  @Field(() => PaymentMethod, { description: 'How it was paid.' })
+  method!: PaymentMethod;
+
+  @Field(() => String, { description: 'Reference of the transfer or cheque (1–100 characters).' })
+  reference!: string;
+
+  @Field(() => String, { nullable: true, description: idempotencyKeyDescription })
+  idempotencyKey?: string | null;
+}
+
+@ObjectType({ description: 'The invoice after the change.' })
+export class InvoicePayload {
+  @Field(() => Invoice, { description: 'The invoice as it now stands, with its new version.' })
+  invoice!: Invoice;
+}
+
+@ObjectType({ description: 'The credit note issued, and the invoice it corrects.' })
+export class IssueCreditNotePayload {
+  @Field(() => CreditNote, { description: 'The credit note.' })
+  creditNote!: CreditNote;
+
+  @Field(() => Invoice, { description: 'The invoice corrected, with its new balance due and version.' })
+  invoice!: Invoice;
+}
+
+@ObjectType({ description: 'The payment recorded, and the invoice paid.' })
+export class RecordInvoicePaymentPayload {
+  @Field(() => InvoicePayment, { description: 'The payment.' })
+  payment!: InvoicePayment;
+
+  @Field(() => Invoice, { description: 'The invoice, with its new status, balance due and version.' })
+  invoice!: Invoice;
+}
+
 @InputType({ description: 'Accept an installation: which one, the version last seen, and a reason when the report is outside the thresholds.' })
 export class AcceptInstallationInput {
   @Field(() => ID, { description: 'The customer subscription, INSTALLED.' })
@@ -31,6 +174,9 @@ export class AcceptInstallationInput {
 
   @Field(() => String, { nullable: true, description: 'Required when the report is outside the quality thresholds: why it is accepted anyway (kept in the audit trail).' })
   overrideReason?: string | null;
+
+  @Field(() => String, { nullable: true, description: idempotencyKeyDescription })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Reject an installation with the reserves to fix.' })
@@ -100,10 +246,118 @@ export class InvoiceResolver {
     return dzd(invoice.netPayableCentimes);
   }
 
+  @FieldResolver(() => Money, { description: 'Net payable of the credit notes issued on this invoice.' })
+  credited(@Root() invoice: Invoice): Money {
+    return dzd(invoice.creditedCentimes);
+  }
+
+  @FieldResolver(() => Money, { description: 'Sum of the payments recorded.' })
+  paid(@Root() invoice: Invoice): Money {
+    return dzd(invoice.paidCentimes);
+  }
+
+  @FieldResolver(() => Money, { description: 'What remains to pay: net payable − credit notes − payments (negative when overpaid).' })
+  balanceDue(@Root() invoice: Invoice): Money {
+    return dzd(balanceDue(invoice));
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'Days past the due date today (Algiers) while unpaid; 0 when not yet due or paid; null for a DRAFT (no due date).',
+  })
+  daysOverdue(@Root() invoice: Invoice, @Ctx() context: Context): number | null {
+    return daysOverdue(invoice, algiersDate(now(context)));
+  }
+
+  @FieldResolver(() => String, { description: 'The closing sentence with the net payable in French words: "Arrêtée la présente facture à la somme de : … ."' })
+  amountInWords(@Root() invoice: Invoice): string {
+    return invoiceClosingSentence(BigInt(invoice.netPayableCentimes));
+  }
+
+  @FieldResolver(() => String, { description: 'Path of the invoice PDF on this server (GET with the same Authorization header): "/invoices/<id>/pdf".' })
+  pdfPath(@Root() invoice: Invoice): string {
+    return `/invoices/${invoice.id}/pdf`;
+  }
+
+  @FieldResolver(() => [InvoicePayment], { description: 'Payments recorded, oldest first.', complexity: listOf(10) })
+  async payments(@Root() invoice: Invoice): Promise<InvoicePayment[]> {
+    return (await invoice.payments.load({ dataloader: true })).getItems();
+  }
+
+  @FieldResolver(() => [CreditNote], { description: 'Credit notes issued on this invoice, oldest first.', complexity: listOf(5) })
+  async creditNotes(@Root() invoice: Invoice): Promise<CreditNote[]> {
+    return (await invoice.creditNotes.load({ dataloader: true })).getItems();
+  }
+
+  @Mutation(() => InvoicePayload, {
+    description:
+      'The contractor submits its DRAFT invoice: → SUBMITTED, numbered in the same transaction (gapless per contractor and year, "FA-2026-00001"), lines frozen, ' +
+      'due date set. DRAFTs of a month that has ended are also submitted automatically. Errors: INVALID_TRANSITION, INVOICE_EMPTY, CONFLICT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT.',
+  })
+  async submitInvoice(@Arg('input', () => InvoiceTransitionInput, { description: 'Which invoice.' }) input: InvoiceTransitionInput, @Ctx() context: Context): Promise<InvoicePayload> {
+    return { invoice: await submitInvoice(context, input) };
+  }
+
+  @Mutation(() => InvoicePayload, {
+    description:
+      'SUBMITTED → APPROVED for payment (a DOT manager only for work in its wilayas). Errors: INVALID_TRANSITION, FORBIDDEN, CONFLICT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT.',
+  })
+  async approveInvoice(@Arg('input', () => InvoiceTransitionInput, { description: 'Which invoice.' }) input: InvoiceTransitionInput, @Ctx() context: Context): Promise<InvoicePayload> {
+    return { invoice: await approveInvoice(context, input) };
+  }
+
+  @Mutation(() => InvoicePayload, {
+    description: 'SUBMITTED → REVISION_REQUESTED with the lines rejected and why; the lines themselves do not change. Errors: INVALID_TRANSITION, FORBIDDEN, CONFLICT, NOT_FOUND, BAD_USER_INPUT.',
+  })
+  async requestInvoiceRevision(
+    @Arg('input', () => RequestInvoiceRevisionInput, { description: 'Which invoice, and the lines rejected.' }) input: RequestInvoiceRevisionInput,
+    @Ctx() context: Context,
+  ): Promise<InvoicePayload> {
+    return { invoice: await requestInvoiceRevision(context, input) };
+  }
+
+  @Mutation(() => InvoicePayload, {
+    description:
+      'REVISION_REQUESTED → SUBMITTED (same number) with the quantity now claimed for every rejected line; what is withdrawn is credited by a credit note. ' +
+      'Errors: INVALID_TRANSITION, CONFLICT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT.',
+  })
+  async resubmitInvoice(
+    @Arg('input', () => ResubmitInvoiceInput, { description: 'Which invoice, and the revised lines.' }) input: ResubmitInvoiceInput,
+    @Ctx() context: Context,
+  ): Promise<InvoicePayload> {
+    return { invoice: await resubmitInvoice(context, input) };
+  }
+
+  @Mutation(() => IssueCreditNotePayload, {
+    description:
+      'Corrects an issued invoice with a credit note (facture d’avoir, numbered "AV-2026-00001") crediting quantities of its lines; the invoice is never edited. ' +
+      'Errors: INVALID_TRANSITION (a DRAFT), AMOUNT_EXCEEDS_BALANCE, CONFLICT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT.',
+  })
+  async issueCreditNote(
+    @Arg('input', () => IssueCreditNoteInput, { description: 'The invoice, the lines and why.' }) input: IssueCreditNoteInput,
+    @Ctx() context: Context,
+  ): Promise<IssueCreditNotePayload> {
+    const creditNote = await issueCreditNote(context, input);
+    return { creditNote, invoice: await creditNote.invoice.loadOrFail() };
+  }
+
+  @Mutation(() => RecordInvoicePaymentPayload, {
+    description:
+      'Records a payment of an APPROVED or PARTIALLY_PAID invoice, at most its balance due: → PARTIALLY_PAID, or PAID when nothing remains. ' +
+      'Errors: INVALID_TRANSITION, AMOUNT_EXCEEDS_BALANCE, CONFLICT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT.',
+  })
+  async recordInvoicePayment(
+    @Arg('input', () => RecordInvoicePaymentInput, { description: 'The invoice and the payment.' }) input: RecordInvoicePaymentInput,
+    @Ctx() context: Context,
+  ): Promise<RecordInvoicePaymentPayload> {
+    const payment = await recordInvoicePayment(context, input);
+    return { payment, invoice: await payment.invoice.loadOrFail() };
+  }
+
   @Mutation(() => CustomerSubscriptionPayload, {
     description:
       'INSTALLED → ACCEPTED, billed at once on the contractor’s DRAFT invoice of the month (Algiers). Errors: INVALID_TRANSITION, ' +
-      'QUALITY_OVERRIDE_REQUIRED, CONFLICT, NOT_FOUND, BAD_USER_INPUT.',
+      'QUALITY_OVERRIDE_REQUIRED, CONFLICT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT.',
   })
   async acceptInstallation(
     @Arg('input', () => AcceptInstallationInput, { description: 'Which installation.' }) input: AcceptInstallationInput,
@@ -121,15 +375,55 @@ export class InvoiceResolver {
   }
 }
 
-@Resolver(() => InvoiceLine)
-export class InvoiceLineResolver {
-  @FieldResolver(() => Money, { description: 'Unit price excluding tax, as in force on the installation date.' })
-  unitPrice(@Root() line: InvoiceLine): Money {
-    return dzd(line.unitPriceCentimes);
+
+@Resolver(() => CreditNote)
+export class CreditNoteResolver {
+  @FieldResolver(() => [CreditNoteLine], { description: 'The lines credited.', complexity: listOf(50) })
+  async lines(@Root() creditNote: CreditNote): Promise<CreditNoteLine[]> {
+    return (await creditNote.lines.load({ dataloader: true })).getItems();
   }
 
-  @FieldResolver(() => Money, { description: 'Quantity × unit price, rounded half-up to the centime.' })
-  amount(@Root() line: InvoiceLine): Money {
-    return dzd(line.amountCentimes);
+  @FieldResolver(() => Money, { description: 'Total credited excluding tax (HT).' })
+  totalExcludingTax(@Root() creditNote: CreditNote): Money {
+    return dzd(creditNote.totalExcludingTaxCentimes);
+  }
+
+  @FieldResolver(() => [VatAmount], { description: 'VAT credited by rate; empty for IFU and auto-entrepreneurs.' })
+  vatByRate(@Root() creditNote: CreditNote): VatAmount[] {
+    return creditNote.vatByRate.map((vat) => ({ ratePercent: vat.ratePercent, base: dzd(vat.base), amount: dzd(vat.amount) }));
+  }
+
+  @FieldResolver(() => Money, { description: 'Total VAT credited.' })
+  totalVat(@Root() creditNote: CreditNote): Money {
+    return dzd(creditNote.totalVatCentimes);
+  }
+
+  @FieldResolver(() => Money, { description: 'Total credited including tax (TTC).' })
+  totalIncludingTax(@Root() creditNote: CreditNote): Money {
+    return dzd(creditNote.totalIncludingTaxCentimes);
+  }
+
+  @FieldResolver(() => Money, { description: 'Retention released with the credit (its share of the retention).' })
+  retention(@Root() creditNote: CreditNote): Money {
+    return dzd(creditNote.retentionCentimes);
+  }
+
+  @FieldResolver(() => Money, { description: 'Net credited: deducted from the invoice’s balance due.' })
+  netPayable(@Root() creditNote: CreditNote): Money {
+    return dzd(creditNote.netPayableCentimes);
+  }
+
+  @FieldResolver(() => String, { description: 'Path of the credit note PDF on this server: "/credit-notes/<id>/pdf".' })
+  pdfPath(@Root() creditNote: CreditNote): string {
+    return `/credit-notes/${creditNote.id}/pdf`;
+  }
+}
+
+
+@Resolver(() => InvoicePayment)
+export class InvoicePaymentResolver {
+  @FieldResolver(() => Money, { description: 'Amount paid.' })
+  amount(@Root() payment: InvoicePayment): Money {
+    return dzd(payment.amountCentimes);
   }
 }

@@ -1,13 +1,17 @@
-import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { DomainError, ErrorCode } from '../../common/errors.js';
+import { daysBetween } from '../../common/time.js';
 import { parseInput, recordId } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { viewerContractorId } from '../auth/scope.js';
 import { Contractor, FiscalRegime } from '../contractor/contractor.entity.js';
 import { computeInvoiceTotals } from './invoice-arithmetic.js';
+import { DocumentSeries } from './document-sequence.entity.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
 
 /** The invoices the viewer may see: a firm (user or key) its own only. */
-function invoiceScope(context: Context): FilterQuery<Invoice> {
+export function invoiceScope(context: Context): Record<string, unknown> {
   const own = viewerContractorId(context);
   return own === null ? {} : { contractor: own };
 }
@@ -29,9 +33,9 @@ export function listInvoices(context: Context): Promise<Invoice[]> {
  */
 export async function lockDraftInvoice(em: EntityManager, contractor: Contractor, period: string, retentionPercent: string): Promise<Invoice> {
   await em.getConnection().execute(
-    `insert into invoice (version, created_at, updated_at, contractor_id, period, status, fiscal_regime, retention_percent,
+    `insert into invoice (version, created_at, updated_at, status_changed_at, contractor_id, period, status, fiscal_regime, retention_percent,
        total_excluding_tax_centimes, total_vat_centimes, total_including_tax_centimes, retention_centimes, net_payable_centimes, vat_by_rate)
-     values (1, now(), now(), ?, ?, 'DRAFT', ?, ?, 0, 0, 0, 0, 0, '[]')
+     values (1, now(), now(), now(), ?, ?, 'DRAFT', ?, ?, 0, 0, 0, 0, 0, '[]')
      on conflict (contractor_id, period) where status = 'DRAFT' do nothing`,
     [contractor.id, period, contractor.fiscalRegime, retentionPercent],
     'run',
@@ -57,3 +61,61 @@ export async function recomputeTotals(em: EntityManager, invoice: Invoice): Prom
   invoice.updatedAt = new Date();
 }
 
+
+/** Prefix of each numbering series: "FA-2026-00001" (facture), "AV-2026-00001" (avoir). */
+const seriesPrefix: Record<DocumentSeries, string> = { [DocumentSeries.INVOICE]: 'FA', [DocumentSeries.CREDIT_NOTE]: 'AV' };
+
+/**
+ * The next number of a contractor's series for `year`, taken in the caller's transaction: the
+ * upsert locks the series' row until commit, so concurrent submissions number one after the other
+ * with no gap, and a rolled-back one gives its number back (DOMAIN.md: chronological, gapless, per
+ * issuer and year, never reused).
+ */
+export async function nextDocumentNumber(em: EntityManager, contractorId: string, series: DocumentSeries, year: number): Promise<{ number: string; year: number; sequence: number }> {
+  const [row] = await em.getConnection().execute<{ last_number: number }[]>(
+    `insert into document_sequence (contractor_id, series, year, last_number) values (?, ?, ?, 1)
+     on conflict (contractor_id, series, year) do update set last_number = document_sequence.last_number + 1
+     returning last_number`,
+    [contractorId, series, year],
+    'all',
+    em.getTransactionContext(),
+    em.getLoggerContext(),
+  );
+  const sequence = Number(row!.last_number);
+  return { number: `${seriesPrefix[series]}-${year}-${String(sequence).padStart(5, '0')}`, year, sequence };
+}
+
+/** What remains to pay on an invoice, in centimes: net payable − credit notes − payments (negative when overpaid). */
+export function balanceDue(invoice: Invoice): bigint {
+  return BigInt(invoice.netPayableCentimes) - BigInt(invoice.creditedCentimes) - BigInt(invoice.paidCentimes);
+}
+
+/**
+ * The invoice's lines named by `wanted[].lineId`, in that order.
+ * @throws DomainError NOT_FOUND (field `<field>.N.lineId`) for a line not on this invoice
+ */
+export async function linesOf(em: EntityManager, invoice: Invoice, wanted: readonly { lineId: string }[], field: string): Promise<InvoiceLine[]> {
+  const found = new Map((await em.find(InvoiceLine, { invoice: invoice.id, id: { $in: wanted.map((line) => line.lineId) } })).map((line) => [line.id, line]));
+  return wanted.map((line, index) => {
+    const match = found.get(line.lineId);
+    if (!match) throw new DomainError(ErrorCode.NOT_FOUND, `Invoice ${invoice.id} has no line ${line.lineId}`, { field: `${field}.${index}.lineId` });
+    return match;
+  });
+}
+
+/** A quantity as clients write it: a decimal string, at most 3 decimals. */
+export const quantityText = z
+  .string({ error: 'is required' })
+  .trim()
+  .regex(/^\d{1,9}(\.\d{1,3})?$/, { error: 'must be a quantity such as "42.5" (dot, at most three decimals)' });
+
+
+/**
+ * Days past the due date on `today` (YYYY-MM-DD, Algiers) while the invoice is unpaid; 0 when not
+ * yet due, or paid; null for a DRAFT, which has no due date.
+ */
+export function daysOverdue(invoice: Invoice, today: string): number | null {
+  if (invoice.dueOn === null) return null;
+  if (invoice.status === InvoiceStatus.PAID) return 0;
+  return Math.max(0, daysBetween(invoice.dueOn, today));
+}

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { Field, ObjectType } from 'type-graphql';
 
 /**
@@ -24,3 +25,25 @@ export function dzd(centimes: bigint | string): Money {
   const amount = `${negative ? '-' : ''}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`;
   return { centimes: value.toString(), amount, currency: 'DZD' };
 }
+
+const dzdFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true });
+
+/**
+ * A DZD amount in centimes as people read it in Algeria: "1 234 567,89 DA" (groups of three
+ * separated by a no-break space U+00A0, decimal comma). Exact: the decimal string goes to Intl,
+ * never a float.
+ */
+export function formatDzd(centimes: bigint | string): string {
+  const { amount } = dzd(centimes);
+  return `${dzdFormat.format(amount as unknown as number).replace(/[\u202f\u00a0 ]/g, '\u00a0')}\u00a0DA`;
+}
+
+/** An amount of DZD as clients write it: "1234.56" (dot, at most 2 decimals, at most 16 digits before it). */
+export const dzdAmount = z
+  .string({ error: 'is required' })
+  .trim()
+  .regex(/^\d{1,16}(\.\d{1,2})?$/, { error: 'must be an amount in DZD such as "1234.56" (dot, at most two decimals)' })
+  .transform((text) => {
+    const [whole, fraction = ''] = text.split('.');
+    return BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, '0'));
+  });

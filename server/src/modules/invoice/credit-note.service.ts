@@ -1,0 +1,148 @@
+import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import { Decimal } from 'decimal.js';
+import { z } from 'zod';
+import { DomainError, ErrorCode } from '../../common/errors.js';
+import { idempotencyKey, idempotent } from '../../common/idempotency.js';
+import { algiersDate, now } from '../../common/time.js';
+import { loadForChange, transition } from '../../common/tracked.service.js';
+import { inTransaction } from '../../common/transaction.js';
+import { expectedVersion, parseInput, reason, recordId } from '../../common/validation.js';
+import type { Context } from '../../context.js';
+import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { FiscalRegime } from '../contractor/contractor.entity.js';
+import { CreditNote, CreditNoteLine } from './credit-note.entity.js';
+import { DocumentSeries } from './document-sequence.entity.js';
+import { computeInvoiceTotals } from './invoice-arithmetic.js';
+import { Invoice, InvoiceStatus, type InvoiceLine } from './invoice.entity.js';
+import { invoiceLifecycle, issuedStatuses } from './invoice.lifecycle.js';
+import { balanceDue, invoiceScope, linesOf, nextDocumentNumber, quantityText } from './invoice.service.js';
+
+/**
+ * Issues a credit note on `invoice` (locked by the caller) for `credits` — quantities of its lines,
+ * each at most what is invoiced and not yet credited (checked by the callers) — at the lines'
+ * invoiced prices and VAT, with the invoice's regime and retention, through the same arithmetic as
+ * the invoice. Numbered in the contractor's credit-note series; deducted from the balance due. An
+ * approved or partly paid invoice whose balance falls to zero or below is PAID (settled by credit).
+ */
+export async function issueCreditNoteOn(
+  em: EntityManager,
+  context: Context,
+  invoice: Invoice,
+  credits: readonly { line: InvoiceLine; quantity: string }[],
+  why: string,
+): Promise<CreditNote> {
+  const totals = computeInvoiceTotals(
+    credits.map(({ line, quantity }) => ({ quantity, unitPriceCentimes: BigInt(line.unitPriceCentimes), vatRatePercent: line.vatRatePercent })),
+    { chargesVat: invoice.fiscalRegime === FiscalRegime.REAL, retentionPercent: invoice.retentionPercent },
+  );
+  const issuedOn = algiersDate(now(context));
+  const { number, year, sequence } = await nextDocumentNumber(em, invoice.contractor.id, DocumentSeries.CREDIT_NOTE, Number(issuedOn.slice(0, 4)));
+  const creditNote = em.create(CreditNote, {
+    invoice,
+    contractor: invoice.contractor,
+    number,
+    numberYear: year,
+    numberSequence: sequence,
+    issuedOn,
+    reason: why,
+    createdAt: new Date(),
+    totalExcludingTaxCentimes: totals.totalExcludingTax.toString(),
+    totalVatCentimes: totals.totalVat.toString(),
+    totalIncludingTaxCentimes: totals.totalIncludingTax.toString(),
+    retentionCentimes: totals.retention.toString(),
+    netPayableCentimes: totals.netPayable.toString(),
+    vatByRate: totals.vatByRate.map((vat) => ({ ratePercent: vat.ratePercent, base: vat.base.toString(), amount: vat.amount.toString() })),
+    sellerIdentity: invoice.sellerIdentity!,
+    buyerIdentity: invoice.buyerIdentity!,
+  });
+  credits.forEach(({ line, quantity }, index) => {
+    em.create(CreditNoteLine, {
+      creditNote,
+      invoiceLine: line,
+      itemCode: line.itemCode,
+      designation: line.designation,
+      unit: line.unit,
+      quantity,
+      unitPriceCentimes: line.unitPriceCentimes,
+      vatRatePercent: line.vatRatePercent,
+      amountCentimes: totals.lineAmounts[index]!.toString(),
+    });
+    line.creditedQuantity = new Decimal(line.creditedQuantity).plus(quantity).toString();
+  });
+  invoice.creditedCentimes = (BigInt(invoice.creditedCentimes) + totals.netPayable).toString();
+  invoice.updatedAt = new Date();
+  await em.flush();
+  recordAudit(em, context, {
+    entityType: AuditEntityType.INVOICE,
+    entityId: invoice.id,
+    action: AuditAction.UPDATE,
+    reason: why,
+    changes: [{ field: 'creditNote', from: null, to: { id: creditNote.id, number, netPayableCentimes: totals.netPayable.toString() } }],
+  });
+  if ((invoice.status === InvoiceStatus.APPROVED || invoice.status === InvoiceStatus.PARTIALLY_PAID) && balanceDue(invoice) <= 0n) {
+    transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'PAY_IN_FULL', `soldée par l’avoir ${number}`);
+  }
+  return creditNote;
+}
+
+const creditNoteSchema = z.object({
+  invoiceId: recordId,
+  expectedVersion,
+  reason,
+  lines: z
+    .array(
+      z.object({
+        lineId: recordId,
+        quantity: quantityText.refine((value) => new Decimal(value).greaterThan(0), { error: 'must be more than 0' }),
+      }),
+    )
+    .min(1, { error: 'must credit at least one line' })
+    .max(1000, { error: 'must credit at most 1000 lines' })
+    .refine((lines) => new Set(lines.map((line) => line.lineId)).size === lines.length, { error: 'must name each line once' }),
+  idempotencyKey,
+});
+
+/**
+ * Corrects an issued invoice with a credit note (facture d'avoir) crediting quantities of its
+ * lines: the invoice is never edited. Accepts an idempotency key.
+ * @throws DomainError INVALID_TRANSITION (a DRAFT is not issued: nothing to correct), AMOUNT_EXCEEDS_BALANCE (more than invoiced and not yet credited: `remainingQuantity`), NOT_FOUND, CONFLICT, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT
+ */
+export async function issueCreditNote(context: Context, input: unknown): Promise<CreditNote> {
+  const values = parseInput(creditNoteSchema, input);
+  return inTransaction(context, (em) =>
+    idempotent(
+      em,
+      context,
+      'issueCreditNote',
+      values,
+      async () => {
+        const invoice = await loadForChange(em, Invoice, 'invoice', values.invoiceId, values.expectedVersion, {
+          scope: invoiceScope(context),
+          lockMode: LockMode.PESSIMISTIC_WRITE,
+        });
+        if (!issuedStatuses.includes(invoice.status)) {
+          throw new DomainError(ErrorCode.INVALID_TRANSITION, 'A DRAFT invoice is not issued yet: it has nothing to correct', {
+            currentStatus: invoice.status,
+            allowedFrom: issuedStatuses,
+          });
+        }
+        const lines = await linesOf(em, invoice, values.lines, 'lines');
+        const credits = values.lines.map((wanted, index) => {
+          const line = lines[index]!;
+          const remaining = new Decimal(line.quantity).minus(line.creditedQuantity);
+          if (new Decimal(wanted.quantity).greaterThan(remaining)) {
+            throw new DomainError(ErrorCode.AMOUNT_EXCEEDS_BALANCE, `lines.${index}.quantity: at most ${remaining.toString()} of line ${line.id} remains to credit`, {
+              field: `lines.${index}.quantity`,
+              remainingQuantity: remaining.toString(),
+            });
+          }
+          return { line, quantity: wanted.quantity };
+        });
+        return issueCreditNoteOn(em, context, invoice, credits, values.reason);
+      },
+      (id) => em.findOneOrFail(CreditNote, { id }),
+    ),
+  );
+}
+

@@ -1,0 +1,78 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../../context.js';
+import { Contractor, FiscalRegime } from '../contractor/contractor.entity.js';
+import { CreditNote, CreditNoteLine } from './credit-note.entity.js';
+import { computeInvoiceTotals } from './invoice-arithmetic.js';
+import { defaultBuyer, type DocumentLine, type InvoiceDocument } from './invoice-document.js';
+import { sellerIdentity } from './invoice-issue.service.js';
+import { Invoice, InvoiceLine } from './invoice.entity.js';
+import { findInvoice, invoiceScope } from './invoice.service.js';
+
+type Priced = Pick<InvoiceLine, 'itemCode' | 'designation' | 'unit' | 'quantity' | 'unitPriceCentimes' | 'vatRatePercent'>;
+
+/** Lines and totals of a document, through `computeInvoiceTotals`: the function the API's totals come from. */
+function priced(lines: readonly Priced[], chargesVat: boolean, retentionPercent: string): Pick<InvoiceDocument, 'lines' | 'totals'> {
+  const totals = computeInvoiceTotals(
+    lines.map((line) => ({ quantity: line.quantity, unitPriceCentimes: BigInt(line.unitPriceCentimes), vatRatePercent: line.vatRatePercent })),
+    { chargesVat, retentionPercent },
+  );
+  const documentLines: DocumentLine[] = lines.map((line, index) => ({
+    itemCode: line.itemCode,
+    designation: line.designation,
+    unit: line.unit,
+    quantity: line.quantity,
+    unitPriceCentimes: BigInt(line.unitPriceCentimes),
+    vatRatePercent: line.vatRatePercent,
+    amountCentimes: totals.lineAmounts[index]!,
+  }));
+  return { lines: documentLines, totals };
+}
+
+/**
+ * The document of the invoice with this id, or null when there is none the viewer may see (the same
+ * rule as `Query.invoice`). An issued invoice shows the identities frozen at issue; a DRAFT, the
+ * parties as they stand and no number.
+ */
+export async function invoiceDocument(context: Context, id: string): Promise<InvoiceDocument | null> {
+  const invoice = await findInvoice(context, id);
+  if (!invoice) return null;
+  const em = context.em as EntityManager;
+  const lines = await em.find(InvoiceLine, { invoice: invoice.id }, { orderBy: { id: 'asc' } });
+  const chargesVat = invoice.fiscalRegime === FiscalRegime.REAL;
+  return {
+    kind: 'INVOICE',
+    number: invoice.number,
+    issuedOn: invoice.issuedOn,
+    period: invoice.period,
+    corrects: null,
+    dueOn: invoice.dueOn,
+    seller: invoice.sellerIdentity ?? sellerIdentity(await em.findOneOrFail(Contractor, { id: invoice.contractor.id })),
+    buyer: invoice.buyerIdentity ?? context.settings?.buyer ?? defaultBuyer,
+    chargesVat,
+    retentionPercent: invoice.retentionPercent,
+    ...priced(lines, chargesVat, invoice.retentionPercent),
+  };
+}
+
+/** The document of the credit note with this id, or null when the viewer may not see its invoice. */
+export async function creditNoteDocument(context: Context, id: string): Promise<InvoiceDocument | null> {
+  const em = context.em as EntityManager;
+  const creditNote = await em.findOne(CreditNote, { id, invoice: invoiceScope(context) } as never);
+  if (!creditNote) return null;
+  const invoice = await em.findOneOrFail(Invoice, { id: creditNote.invoice.id });
+  const lines = await em.find(CreditNoteLine, { creditNote: creditNote.id }, { orderBy: { id: 'asc' } });
+  const chargesVat = invoice.fiscalRegime === FiscalRegime.REAL;
+  return {
+    kind: 'CREDIT_NOTE',
+    number: creditNote.number,
+    issuedOn: creditNote.issuedOn,
+    period: invoice.period,
+    corrects: { number: invoice.number ?? '', reason: creditNote.reason },
+    dueOn: null,
+    seller: creditNote.sellerIdentity,
+    buyer: creditNote.buyerIdentity,
+    chargesVat,
+    retentionPercent: invoice.retentionPercent,
+    ...priced(lines, chargesVat, invoice.retentionPercent),
+  };
+}

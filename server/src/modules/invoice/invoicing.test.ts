@@ -1,0 +1,428 @@
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeContractor, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
+import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
+import { createContext, type Context } from '../../context.js';
+import { acceptInstallation } from './acceptance.service.js';
+import { defaultBuyer } from './invoice-document.js';
+import { submitInvoicesOfClosedMonths, systemContext } from './invoice-issue.service.js';
+import { formatDzd } from './money.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.stop());
+
+type Errors = { message: string; extensions?: Record<string, unknown> }[] | undefined;
+const codeOf = (errors: Errors) => errors?.[0]?.extensions?.['code'] ?? 'OK';
+const as = (token: string) => ({ authorization: `Bearer ${token}` });
+
+async function userOf(role: string, extra: Record<string, unknown>): Promise<string> {
+  const email = `${role.toLowerCase()}-${Math.random().toString(36).slice(2)}@raccord.test`;
+  await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+    input: { email, displayName: role, role, password: 'invoicing user password', ...extra },
+  });
+  return signIn(t.url, email, 'invoicing user password');
+}
+
+const accept = (id: string, extra: Record<string, unknown> = {}, headers?: Record<string, string>) =>
+  t.graphql<{ acceptInstallation: { customerSubscription: { id: string; status: string } } }>(
+    'mutation ($input: AcceptInstallationInput!) { acceptInstallation(input: $input) { customerSubscription { id status } } }',
+    { input: { id, expectedVersion: 4, ...extra } },
+    headers,
+  );
+
+const invoiceFields = `id version status number issuedOn dueOn daysOverdue period statusReason
+  totalExcludingTax { centimes } totalVat { centimes } totalIncludingTax { centimes } retention { centimes }
+  netPayable { centimes } credited { centimes } paid { centimes } balanceDue { centimes amount currency } amountInWords pdfPath
+  lines { id itemCode quantity creditedQuantity rejectionReason amount { centimes } }
+  payments { id paidOn amount { centimes } method reference }
+  creditNotes { id number reason totalExcludingTax { centimes } totalVat { centimes } netPayable { centimes } lines { itemCode quantity amount { centimes } } }`;
+
+interface InvoiceView {
+  id: string;
+  version: number;
+  status: string;
+  number: string | null;
+  issuedOn: string | null;
+  dueOn: string | null;
+  daysOverdue: number | null;
+  period: string;
+  statusReason: string | null;
+  totalExcludingTax: { centimes: string };
+  totalVat: { centimes: string };
+  totalIncludingTax: { centimes: string };
+  retention: { centimes: string };
+  netPayable: { centimes: string };
+  credited: { centimes: string };
+  paid: { centimes: string };
+  balanceDue: { centimes: string; amount: string; currency: string };
+  amountInWords: string;
+  pdfPath: string;
+  lines: { id: string; itemCode: string; quantity: string; creditedQuantity: string; rejectionReason: string | null; amount: { centimes: string } }[];
+  payments: { id: string; paidOn: string; amount: { centimes: string }; method: string; reference: string }[];
+  creditNotes: { id: string; number: string; reason: string; totalExcludingTax: { centimes: string }; totalVat: { centimes: string }; netPayable: { centimes: string }; lines: unknown[] }[];
+}
+
+async function invoice(id: string): Promise<InvoiceView> {
+  return (await mustQuery<{ invoice: InvoiceView }>(t, `query ($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`, { id })).invoice;
+}
+
+async function draftOf(firmId: string): Promise<InvoiceView> {
+  const [row] = await t.sql<{ id: string }>(`select id::text from invoice where contractor_id = $1 and status = 'DRAFT'`, [firmId]);
+  return invoice(row!.id);
+}
+
+/** A firm with `count` installations accepted onto its DRAFT invoice of the month. */
+async function firmWithDraft(count = 1, overrides: Record<string, unknown> = {}): Promise<{ firmId: string; draft: InvoiceView }> {
+  const firm = await activeContractor(t, overrides);
+  for (let i = 0; i < count; i += 1) expect(codeOf((await accept(await installedCustomerSubscription(t, firm.id))).body.errors)).toBe('OK');
+  return { firmId: firm.id, draft: await draftOf(firm.id) };
+}
+
+const mutate = <T = Record<string, unknown>>(name: string, inputType: string, input: Record<string, unknown>, selection: string, headers?: Record<string, string>) =>
+  t.graphql<Record<string, T>>(`mutation ($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`, { input }, headers);
+
+const submit = (id: string, version: number, extra: Record<string, unknown> = {}, headers?: Record<string, string>) =>
+  mutate<{ invoice: InvoiceView }>('submitInvoice', 'InvoiceTransitionInput', { id, expectedVersion: version, ...extra }, `invoice { ${invoiceFields} }`, headers);
+
+const approve = (id: string, version: number, headers?: Record<string, string>) =>
+  mutate<{ invoice: InvoiceView }>('approveInvoice', 'InvoiceTransitionInput', { id, expectedVersion: version }, 'invoice { id version status }', headers);
+
+const pay = (invoiceId: string, version: number, amount: string, extra: Record<string, unknown> = {}) =>
+  mutate<{ payment: { id: string; amount: { centimes: string } }; invoice: InvoiceView }>(
+    'recordInvoicePayment',
+    'RecordInvoicePaymentInput',
+    { invoiceId, expectedVersion: version, paidOn: algiersToday(), amount, method: 'BANK_TRANSFER', reference: 'VIR-BNA-000123', ...extra },
+    `payment { id amount { centimes } } invoice { ${invoiceFields} }`,
+  );
+
+/** Today in Algiers (UTC+1), computed independently of the code under test. */
+const algiersToday = () => new Date(Date.now() + 3_600_000).toISOString().slice(0, 10);
+
+/** The date `days` after `date` (YYYY-MM-DD), computed independently of the code under test. */
+const plusDays = (date: string, days: number) => new Date(new Date(`${date}T12:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe('invoice lifecycle', () => {
+  it('submits a DRAFT with the next number of the firm and year, the date of issue and the due date, and freezes its lines', async () => {
+    const { firmId, draft } = await firmWithDraft(1);
+    expect(draft).toMatchObject({ status: 'DRAFT', number: null, issuedOn: null, dueOn: null, daysOverdue: null });
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    const year = new Date(Date.now() + 3_600_000).toISOString().slice(0, 4);
+    const today = new Date(Date.now() + 3_600_000).toISOString().slice(0, 10);
+    expect(submitted).toMatchObject({ status: 'SUBMITTED', number: `FA-${year}-00001`, issuedOn: today, dueOn: plusDays(today, 30), daysOverdue: 0 });
+    // Work accepted after the submission opens a new DRAFT: the submitted invoice keeps its lines.
+    await accept(await installedCustomerSubscription(t, firmId));
+    expect((await invoice(draft.id)).lines).toHaveLength(3);
+    const next = await draftOf(firmId);
+    expect(next.id).not.toBe(draft.id);
+    expect((await submit(next.id, next.version)).body.data!['submitInvoice']!.invoice.number).toBe(`FA-${year}-00002`);
+    const again = await submit(draft.id, submitted.version);
+    expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'SUBMITTED' });
+  });
+
+  it('lets a contractor submit its own invoice only; the audit trail records who and when', async () => {
+    const { firmId, draft } = await firmWithDraft(1);
+    const other = await firmWithDraft(1);
+    const token = await userOf('CONTRACTOR', { contractorId: firmId });
+    expect(codeOf((await submit(other.draft.id, other.draft.version, {}, as(token))).body.errors)).toBe('NOT_FOUND');
+    expect(codeOf((await submit(draft.id, draft.version, {}, as(token))).body.errors)).toBe('OK');
+    const trail = await mustQuery<{ auditTrail: { fromStatus: string; toStatus: string; actorType: string }[] }>(
+      t,
+      'query ($id: ID!) { auditTrail(entityType: INVOICE, entityId: $id) { fromStatus toStatus actorType } }',
+      { id: draft.id },
+    );
+    expect(trail.auditTrail).toEqual([{ fromStatus: 'DRAFT', toStatus: 'SUBMITTED', actorType: 'USER' }]);
+    const seenByOther = await t.graphql('query ($id: ID!) { auditTrail(entityType: INVOICE, entityId: $id) { id } }', { id: other.draft.id }, as(token));
+    expect(seenByOther.body.data).toEqual({ auditTrail: [] });
+  });
+
+  it('approves, takes a partial payment then the rest, and refuses a payment over the balance with nothing written', async () => {
+    const { draft } = await firmWithDraft(2);
+    // Two standard installations: HT 14,625.00; VAT 2,778.75; TTC 17,403.75; retention 5 % 870.19 (870.1875); net 16,533.56.
+    expect(draft).toMatchObject({ totalIncludingTax: { centimes: '1740375' }, retention: { centimes: '87019' }, netPayable: { centimes: '1653356' } });
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    expect(codeOf((await pay(draft.id, submitted.version, '100.00')).body.errors)).toBe('INVALID_TRANSITION');
+    const finance = await userOf('FINANCE', {});
+    const approved = (await approve(draft.id, submitted.version, as(finance))).body.data!['approveInvoice']!.invoice;
+    expect(approved.status).toBe('APPROVED');
+
+    const first = (await pay(draft.id, approved.version, '10000.00')).body.data!['recordInvoicePayment']!;
+    expect(first.invoice).toMatchObject({ status: 'PARTIALLY_PAID', paid: { centimes: '1000000' }, balanceDue: { centimes: '653356', amount: '6533.56', currency: 'DZD' } });
+    const over = await pay(draft.id, first.invoice.version, '6533.57');
+    expect(over.body.errors?.[0]?.extensions).toMatchObject({ code: 'AMOUNT_EXCEEDS_BALANCE', field: 'amount', balanceDue: { centimes: '653356' } });
+    const [{ count }] = (await t.sql<{ count: string }>('select count(*)::text as count from invoice_payment where invoice_id = $1', [draft.id])) as [{ count: string }];
+    expect(count).toBe('1');
+    const rest = (await pay(draft.id, first.invoice.version, '6533.56', { method: 'CCP_TRANSFER', reference: 'CCP-778' })).body.data!['recordInvoicePayment']!;
+    expect(rest.invoice).toMatchObject({ status: 'PAID', balanceDue: { centimes: '0' }, daysOverdue: 0 });
+    expect(rest.invoice.payments.map((payment) => [payment.amount.centimes, payment.method])).toEqual([
+      ['1000000', 'BANK_TRANSFER'],
+      ['653356', 'CCP_TRANSFER'],
+    ]);
+    expect(codeOf((await pay(draft.id, rest.invoice.version, '0.01')).body.errors)).toBe('INVALID_TRANSITION');
+  });
+
+  it('refuses malformed payments with a coded error naming the field', async () => {
+    const { draft } = await firmWithDraft(1);
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    const approved = (await approve(draft.id, submitted.version)).body.data!['approveInvoice']!.invoice;
+    for (const [field, bad] of [
+      ['amount', { amount: '12.345' }],
+      ['amount', { amount: '1e3' }],
+      ['amount', { amount: '0.00' }],
+      ['amount', { amount: '-5' }],
+      ['paidOn', { paidOn: '2026-02-30' }],
+      ['paidOn', { paidOn: '2999-01-01' }],
+      ['paidOn', { paidOn: '2020-01-01' }],
+      ['reference', { reference: '   ' }],
+    ] as const) {
+      const refused = await pay(draft.id, approved.version, '1.00', bad);
+      expect([field, refused.body.errors?.[0]?.extensions]).toMatchObject([field, { code: 'BAD_USER_INPUT', field }]);
+    }
+    expect((await invoice(draft.id)).payments).toEqual([]);
+  });
+
+  it('sends lines back for revision; the resubmission credits what the contractor withdraws with a numbered credit note', async () => {
+    const { draft } = await firmWithDraft(1);
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    const drop = draft.lines.find((line) => line.itemCode === 'DRP-AER')!;
+    const pto = draft.lines.find((line) => line.itemCode === 'PTO')!;
+    const asked = await mutate<{ invoice: InvoiceView }>(
+      'requestInvoiceRevision',
+      'RequestInvoiceRevisionInput',
+      { id: draft.id, expectedVersion: submitted.version, rejectedLines: [{ lineId: drop.id, reason: 'métré : 30 m relevés sur place' }, { lineId: pto.id, reason: 'photo de la PTO manquante' }] },
+      `invoice { ${invoiceFields} }`,
+    );
+    const revising = asked.body.data!['requestInvoiceRevision']!.invoice;
+    expect(revising.status).toBe('REVISION_REQUESTED');
+    expect(revising.lines.map((line) => line.rejectionReason)).toEqual([null, 'métré : 30 m relevés sur place', 'photo de la PTO manquante']);
+
+    const resubmit = (revisedLines: unknown[], extra: Record<string, unknown> = {}) =>
+      mutate<{ invoice: InvoiceView }>('resubmitInvoice', 'ResubmitInvoiceInput', { id: draft.id, expectedVersion: revising.version, revisedLines, ...extra }, `invoice { ${invoiceFields} }`);
+    expect((await resubmit([{ lineId: drop.id, quantity: '30' }])).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'revisedLines' });
+    expect((await resubmit([{ lineId: drop.id, quantity: '43' }, { lineId: pto.id, quantity: '1' }])).body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'revisedLines.0.quantity',
+    });
+    const done = (await resubmit([{ lineId: drop.id, quantity: '30' }, { lineId: pto.id, quantity: '1' }])).body.data!['resubmitInvoice']!.invoice;
+    const year = submitted.number!.slice(3, 7);
+    // 12.5 m × 45.00 = 562.50 HT credited; VAT 106.875 → 106.88; TTC 669.38; retention 33.469 → 33.47; net 635.91.
+    expect(done).toMatchObject({ status: 'SUBMITTED', number: submitted.number, totalExcludingTax: { centimes: '731250' }, credited: { centimes: '63591' } });
+    expect(done.creditNotes).toEqual([
+      {
+        id: expect.any(String),
+        number: `AV-${year}-00001`,
+        reason: expect.stringContaining('métré : 30 m relevés sur place'),
+        totalExcludingTax: { centimes: '56250' },
+        totalVat: { centimes: '10688' },
+        netPayable: { centimes: '63591' },
+        lines: [{ itemCode: 'DRP-AER', quantity: '12.5', amount: { centimes: '56250' } }],
+      },
+    ]);
+    expect(BigInt(done.balanceDue.centimes)).toBe(BigInt(done.netPayable.centimes) - 63_591n);
+    expect(done.lines.map((line) => [line.quantity, line.creditedQuantity, line.rejectionReason])).toEqual([
+      ['1', '0', null],
+      ['42.5', '12.5', null],
+      ['1', '0', null],
+    ]);
+  });
+
+  it('corrects an issued invoice only by a credit note, never more than invoiced, and settles an approved invoice credited in full', async () => {
+    const { draft } = await firmWithDraft(1);
+    const credit = (version: number, lines: unknown[], extra: Record<string, unknown> = {}) =>
+      mutate<{ creditNote: { number: string; netPayable: { centimes: string } }; invoice: InvoiceView }>(
+        'issueCreditNote',
+        'IssueCreditNoteInput',
+        { invoiceId: draft.id, expectedVersion: version, reason: 'double facturation', lines, ...extra },
+        `creditNote { number netPayable { centimes } } invoice { ${invoiceFields} }`,
+      );
+    expect(codeOf((await credit(draft.version, [{ lineId: draft.lines[0]!.id, quantity: '1' }])).body.errors)).toBe('INVALID_TRANSITION');
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    const approved = (await approve(draft.id, submitted.version)).body.data!['approveInvoice']!.invoice;
+    const tooMuch = await credit(approved.version, [{ lineId: draft.lines[1]!.id, quantity: '42.6' }]);
+    expect(tooMuch.body.errors?.[0]?.extensions).toMatchObject({ code: 'AMOUNT_EXCEEDS_BALANCE', field: 'lines.0.quantity', remainingQuantity: '42.5' });
+    const whole = (await credit(approved.version, draft.lines.map((line) => ({ lineId: line.id, quantity: line.quantity })))).body.data!['issueCreditNote']!;
+    expect(whole.invoice).toMatchObject({ status: 'PAID', totalExcludingTax: { centimes: '731250' }, balanceDue: { centimes: '0' } });
+    expect(whole.creditNote.netPayable.centimes).toBe(draft.netPayable.centimes);
+  });
+
+  it('lets a DOT manager approve only invoices whose work lies in its wilayas', async () => {
+    const { draft } = await firmWithDraft(1);
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    const oran = await userOf('DOT_MANAGER', { wilayaCodes: ['31'] });
+    expect((await approve(draft.id, submitted.version, as(oran))).body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', wilayas: ['16'] });
+    const algiers = await userOf('DOT_MANAGER', { wilayaCodes: ['16'] });
+    expect(codeOf((await approve(draft.id, submitted.version, as(algiers))).body.errors)).toBe('OK');
+  });
+
+  it('counts the days overdue from the due date in Algiers while unpaid', async () => {
+    const { draft } = await firmWithDraft(1);
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    await t.sql(`update invoice set due_on = (now() at time zone 'Africa/Algiers')::date - 12 where id = $1`, [submitted.id]);
+    expect((await invoice(submitted.id)).daysOverdue).toBe(12);
+  });
+});
+
+describe('idempotency keys on money-moving mutations', () => {
+  it('applies a payment once for a key, returns the first payment on a retry, and refuses the key with another input', async () => {
+    const { draft } = await firmWithDraft(1);
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    const approved = (await approve(draft.id, submitted.version)).body.data!['approveInvoice']!.invoice;
+    const key = `pay-${draft.id}-1`;
+    const first = (await pay(draft.id, approved.version, '1000.00', { idempotencyKey: key })).body.data!['recordInvoicePayment']!;
+    const retry = (await pay(draft.id, approved.version, '1000.00', { idempotencyKey: key })).body;
+    expect(retry.errors).toBeUndefined();
+    expect(retry.data!['recordInvoicePayment']!.payment.id).toBe(first.payment.id);
+    expect(retry.data!['recordInvoicePayment']!.invoice.paid.centimes).toBe('100000');
+    const reused = await pay(draft.id, approved.version, '2000.00', { idempotencyKey: key });
+    expect(reused.body.errors?.[0]?.extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' });
+    const simultaneous = await Promise.all(Array.from({ length: 10 }, () => pay(draft.id, first.invoice.version, '500.00', { idempotencyKey: `${key}-b` })));
+    expect(new Set(simultaneous.map((result) => result.body.data?.['recordInvoicePayment']?.payment.id)).size).toBe(1);
+    expect((await invoice(draft.id)).payments.map((payment) => payment.amount.centimes)).toEqual(['100000', '50000']);
+  });
+
+  it('bills an acceptance once for a key, and accepts the same key from another user as theirs', async () => {
+    const firm = await activeContractor(t);
+    const id = await installedCustomerSubscription(t, firm.id);
+    const first = await accept(id, { idempotencyKey: 'accept-1' });
+    const retry = await accept(id, { idempotencyKey: 'accept-1' });
+    expect([codeOf(first.body.errors), codeOf(retry.body.errors)]).toEqual(['OK', 'OK']);
+    expect(retry.body.data!.acceptInstallation.customerSubscription).toEqual({ id, status: 'ACCEPTED' });
+    expect((await draftOf(firm.id)).lines).toHaveLength(3);
+    const other = await installedCustomerSubscription(t, firm.id);
+    expect(codeOf((await accept(other, { idempotencyKey: 'accept-1' })).body.errors)).toBe('IDEMPOTENCY_KEY_REUSED');
+    const dot = await userOf('DOT_MANAGER', { wilayaCodes: ['16'] });
+    expect(codeOf((await accept(other, { idempotencyKey: 'accept-1' }, as(dot))).body.errors)).toBe('OK');
+    expect(codeOf((await accept(other, { idempotencyKey: 'not a key!' })).body.errors)).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('concurrency', () => {
+  it('bills 50 simultaneous acceptances for one contractor: exactly 50 × 3 lines and the right totals', async () => {
+    const firm = await activeContractor(t);
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i += 1) ids.push(await installedCustomerSubscription(t, firm.id));
+    const results = await Promise.all(ids.map((id) => accept(id)));
+    expect(results.map((result) => codeOf(result.body.errors))).toEqual(Array(50).fill('OK'));
+    const draft = await draftOf(firm.id);
+    expect(draft.lines).toHaveLength(150);
+    const [sql] = await t.sql<{ lines: string; customers: string }>('select count(*)::text as lines, count(distinct customer_subscription_id)::text as customers from invoice_line where invoice_id = $1', [draft.id]);
+    expect(sql).toEqual({ lines: '150', customers: '50' });
+    // 50 × 7,312.50 = 365,625.00 HT; VAT 19 % = 69,468.75; TTC 435,093.75; retention 5 % = 21,754.6875 → 21,754.69; net 413,339.06.
+    expect(draft).toMatchObject({
+      totalExcludingTax: { centimes: '36562500' },
+      totalVat: { centimes: '6946875' },
+      totalIncludingTax: { centimes: '43509375' },
+      retention: { centimes: '2175469' },
+      netPayable: { centimes: '41333906' },
+    });
+  });
+
+  it('numbers 50 simultaneous submissions of one contractor 1 to 50, with no gap and no duplicate', async () => {
+    const { firmId, draft } = await firmWithDraft(1);
+    // Forty-nine more DRAFTs of the firm, for earlier months, each with a copy of the first draft's lines.
+    for (let month = 1; month <= 49; month += 1) {
+      const period = `${2021 + Math.floor((month - 1) / 12)}-${String(((month - 1) % 12) + 1).padStart(2, '0')}`;
+      const [row] = await t.sql<{ id: string }>(
+        `insert into invoice (version, created_at, updated_at, status_changed_at, contractor_id, period, status, fiscal_regime, retention_percent,
+           total_excluding_tax_centimes, total_vat_centimes, total_including_tax_centimes, retention_centimes, net_payable_centimes, vat_by_rate)
+         select 1, now(), now(), now(), contractor_id, $2, 'DRAFT', fiscal_regime, retention_percent, total_excluding_tax_centimes, total_vat_centimes,
+           total_including_tax_centimes, retention_centimes, net_payable_centimes, vat_by_rate from invoice where id = $1 returning id::text`,
+        [draft.id, period],
+      );
+      await t.sql(
+        `insert into invoice_line (invoice_id, customer_subscription_id, item_code, designation, unit, quantity, unit_price_centimes, vat_rate_percent, amount_centimes, created_at)
+         select $2, customer_subscription_id, item_code, designation, unit, quantity, unit_price_centimes, vat_rate_percent, amount_centimes, created_at from invoice_line where invoice_id = $1`,
+        [draft.id, row!.id],
+      );
+    }
+    const drafts = await t.sql<{ id: string; version: number }>(`select id::text, version from invoice where contractor_id = $1 and status = 'DRAFT'`, [firmId]);
+    expect(drafts).toHaveLength(50);
+    const results = await Promise.all(drafts.map(({ id, version }) => submit(id, version)));
+    expect(results.map((result) => codeOf(result.body.errors))).toEqual(Array(50).fill('OK'));
+    const numbers = results.map((result) => result.body.data!['submitInvoice']!.invoice.number!).sort();
+    const year = numbers[0]!.slice(3, 7);
+    expect(numbers).toEqual(Array.from({ length: 50 }, (_, index) => `FA-${year}-${String(index + 1).padStart(5, '0')}`));
+  });
+});
+
+describe('time (Africa/Algiers, whatever the server’s zone)', () => {
+  const contextAt = (instant: string): Context => ({
+    ...createContext(t.app.orm, `test-${instant}`, pino({ level: 'silent' }), { settings: { qualityThresholds: {}, retentionPercent: '5', paymentTermsDays: 30, buyer: defaultBuyer } }),
+    clock: () => new Date(instant),
+  });
+
+  it('bills an installation accepted at 23:30 UTC on 31 March on the April invoice, even with the process in UTC−10', async () => {
+    const zone = process.env['TZ'];
+    process.env['TZ'] = 'Pacific/Honolulu';
+    try {
+      const firm = await activeContractor(t);
+      const id = await installedCustomerSubscription(t, firm.id);
+      await acceptInstallation(contextAt('2026-03-31T23:30:00Z'), { id, expectedVersion: 4 });
+      const [row] = await t.sql<{ period: string }>('select period from invoice where contractor_id = $1', [firm.id]);
+      expect(row!.period).toBe('2026-04');
+    } finally {
+      process.env['TZ'] = zone;
+    }
+  });
+
+  it('submits DRAFTs when their month has closed in Algiers, not before', async () => {
+    const firm = await activeContractor(t);
+    const id = await installedCustomerSubscription(t, firm.id);
+    await acceptInstallation(contextAt('2026-04-30T22:30:00Z'), { id, expectedVersion: 4 });
+    const system = (instant: string) => ({ ...systemContext(t.app.orm, { logger: pino({ level: 'silent' }) }), clock: () => new Date(instant) });
+    await submitInvoicesOfClosedMonths(t.app.orm, system('2026-04-30T22:59:00Z'));
+    const [before] = await t.sql<{ status: string }>('select status from invoice where contractor_id = $1', [firm.id]);
+    expect(before!.status).toBe('DRAFT');
+    await submitInvoicesOfClosedMonths(t.app.orm, system('2026-04-30T23:00:00Z'));
+    const [after] = await t.sql<{ status: string; number: string; issued_on: string; status_reason: string }>(
+      `select status, number, to_char(issued_on, 'YYYY-MM-DD') as issued_on, status_reason from invoice where contractor_id = $1`,
+      [firm.id],
+    );
+    expect(after).toEqual({ status: 'SUBMITTED', number: 'FA-2026-00001', issued_on: '2026-05-01', status_reason: 'clôture du mois 2026-04' });
+  });
+});
+
+describe('the invoice PDF', () => {
+  it('opens, carries the mentions and shows the same totals as the API, under the invoice’s access rule', async () => {
+    const { firmId, draft } = await firmWithDraft(2);
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    const response = await fetch(`${t.url}${submitted.pdfPath}`, { headers: as(t.adminToken) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+    let text = '';
+    for (let page = 1; page <= pdf.numPages; page += 1) {
+      const content = await (await pdf.getPage(page)).getTextContent();
+      text += content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
+    }
+    const flat = text.replace(/[\s\u00a0\u202f]+/g, ' ');
+    const money = (centimes: string) => formatDzd(centimes).replace(/\u00a0/g, ' ');
+    const [contractor] = await t.sql<{ nif: string; nis: string; tax_article: string }>('select nif, nis, tax_article from contractor where id = $1', [firmId]);
+    for (const expected of [
+      submitted.number!,
+      contractor!.nif,
+      contractor!.nis,
+      contractor!.tax_article,
+      money(submitted.totalExcludingTax.centimes),
+      money(submitted.totalVat.centimes),
+      money(submitted.totalIncludingTax.centimes),
+      money(submitted.retention.centimes),
+      money(submitted.netPayable.centimes),
+    ]) {
+      expect(flat).toContain(expected);
+    }
+    expect(flat.replace(/ /g, '')).toContain(submitted.amountInWords.replace(/\s/g, ''));
+
+    expect((await fetch(`${t.url}${submitted.pdfPath}`)).status).toBe(401);
+    const other = await firmWithDraft(1);
+    const token = await userOf('CONTRACTOR', { contractorId: other.firmId });
+    expect((await fetch(`${t.url}${submitted.pdfPath}`, { headers: as(token) })).status).toBe(404);
+    expect((await fetch(`${t.url}/invoices/not-an-id/pdf`, { headers: as(t.adminToken) })).status).toBe(404);
+    expect((await fetch(`${t.url}/invoices/${other.draft.id}/pdf`, { headers: as(token) })).status).toBe(200);
+  });
+});

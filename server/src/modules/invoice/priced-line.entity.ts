@@ -1,0 +1,57 @@
+import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { dzd, Money } from './money.js';
+import { PriceUnit } from './price-schedule.entity.js';
+
+/**
+ * What an invoice line and a credit note line share: a price schedule item, a quantity in its unit,
+ * the unit price excluding tax and VAT rate it was priced at, and the amount (quantity × unit price,
+ * rounded half-up to the centime). Amounts in centimes. Its GraphQL fields are inherited; the type
+ * itself is in no schema.
+ */
+@ObjectType('PricedLine')
+@Entity({ abstract: true })
+export abstract class PricedLine {
+  /** Computed from the columns: never given when a line is created. */
+  [OptionalProps]?: 'unitPrice' | 'amount';
+
+  @Field(() => ID, { description: 'Identifier: a whole number, as a string.' })
+  @PrimaryKey({ type: 'bigint' })
+  id!: string;
+
+  @Field(() => String, { description: 'Price schedule item code.' })
+  @Property({ type: 'string', length: 20 })
+  itemCode!: string;
+
+  @Field(() => String, { description: 'Designation, as on the price schedule when the work was priced.' })
+  @Property({ type: 'string', length: 200 })
+  designation!: string;
+
+  @Field(() => PriceUnit, { description: 'Unit of the quantity.' })
+  @Enum({ items: () => PriceUnit, nativeEnumName: 'price_unit' })
+  unit!: PriceUnit;
+
+  @Field(() => String, { description: 'Quantity in the unit, as a decimal string, e.g. "42.5".' })
+  @Property({ type: 'decimal', columnType: 'numeric' })
+  quantity!: string;
+
+  @Property({ type: 'bigint' })
+  unitPriceCentimes!: string;
+
+  @Field(() => String, { description: 'VAT rate in percent applied to the line, e.g. "19".' })
+  @Property({ type: 'decimal', columnType: 'numeric' })
+  vatRatePercent!: string;
+
+  @Property({ type: 'bigint' })
+  amountCentimes!: string;
+
+  @Field(() => Money, { description: 'Unit price excluding tax, as in force on the installation date.' })
+  get unitPrice(): Money {
+    return dzd(this.unitPriceCentimes);
+  }
+
+  @Field(() => Money, { description: 'Quantity × unit price, rounded half-up to the centime.' })
+  get amount(): Money {
+    return dzd(this.amountCentimes);
+  }
+}
