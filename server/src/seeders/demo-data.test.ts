@@ -45,6 +45,21 @@ describe('demo data on an empty database', () => {
   });
 });
 
+describe('demo invoices', () => {
+  it('stand at every stage of the invoice lifecycle, each reached through the services', async () => {
+    const invoices = await mustQuery<{ invoices: { status: string; number: string | null; balanceDue: { centimes: string }; netPayable: { centimes: string } }[] }>(
+      t,
+      '{ invoices { status number balanceDue { centimes } netPayable { centimes } } }',
+    );
+    expect(new Set(invoices.invoices.map((invoice) => invoice.status))).toEqual(new Set(['DRAFT', 'SUBMITTED', 'APPROVED', 'PARTIALLY_PAID', 'PAID', 'REVISION_REQUESTED']));
+    for (const invoice of invoices.invoices) {
+      expect(invoice.number === null, invoice.status).toBe(invoice.status === 'DRAFT');
+      if (invoice.status === 'PAID') expect(invoice.balanceDue.centimes).toBe('0');
+      if (invoice.status === 'PARTIALLY_PAID') expect(BigInt(invoice.balanceDue.centimes)).toBeLessThan(BigInt(invoice.netPayable.centimes));
+    }
+  });
+});
+
 describe('demo data through acceptance', () => {
   it('gives every reported installation its report, bills every accepted one, and lets an installed one be accepted', async () => {
     const unreported = await t.sql<{ id: string }>(

@@ -11,10 +11,16 @@ import { importCustomerSubscriptions } from '../modules/customer-subscription/cu
 import { customerSubscriptionLifecycle } from '../modules/customer-subscription/customer-subscription.lifecycle.js';
 import { reportInstallation } from '../modules/customer-subscription/installation-report.service.js';
 import { acceptInstallation, rejectInstallation } from '../modules/invoice/acceptance.service.js';
+import { approveInvoice, requestInvoiceRevision, submitInvoice } from '../modules/invoice/invoice-issue.service.js';
+import { Invoice, InvoiceLine, InvoiceStatus } from '../modules/invoice/invoice.entity.js';
+import { dzd } from '../modules/invoice/money.js';
+import { PaymentMethod } from '../modules/invoice/payment.entity.js';
+import { recordInvoicePayment } from '../modules/invoice/payment.service.js';
 import { Commune } from '../modules/reference-data/commune.entity.js';
 import { SiteKind } from '../modules/site/site.entity.js';
 import { assignSite, createSite, transitionSite } from '../modules/site/site.service.js';
 import { seededRandom } from '../common/random.js';
+import { algiersDate } from '../common/time.js';
 
 interface DemoFirm {
   legalName: string;
@@ -103,6 +109,37 @@ async function seedContractors(context: Context, next: () => number): Promise<Co
     created.push(current);
   }
   return created;
+}
+
+/**
+ * Takes the demo's DRAFT invoices through their lifecycle, one stage each in turn, through the
+ * services: submitted, approved, half paid, paid, sent back for revision. Work accepted afterwards
+ * opens new DRAFTs.
+ */
+async function advanceDemoInvoices(context: Context): Promise<void> {
+  const drafts = await context.em.fork().find(Invoice, { status: InvoiceStatus.DRAFT }, { orderBy: { id: 'asc' } });
+  const today = algiersDate();
+  for (const [index, draft] of drafts.entries()) {
+    const stage = index % 5;
+    let invoice = await submitInvoice(context, { id: draft.id, expectedVersion: draft.version });
+    if (stage === 4) {
+      const [line] = await context.em.fork().find(InvoiceLine, { invoice: invoice.id }, { orderBy: { id: 'asc' }, limit: 1 });
+      await requestInvoiceRevision(context, { id: invoice.id, expectedVersion: invoice.version, rejectedLines: [{ lineId: line!.id, reason: 'photo de la PTO illisible' }] });
+      continue;
+    }
+    if (stage === 0) continue;
+    invoice = await approveInvoice(context, { id: invoice.id, expectedVersion: invoice.version });
+    if (stage === 1) continue;
+    const net = BigInt(invoice.netPayableCentimes);
+    await recordInvoicePayment(context, {
+      invoiceId: invoice.id,
+      expectedVersion: invoice.version,
+      paidOn: today,
+      amount: dzd(stage === 2 ? net / 2n : net).amount,
+      method: PaymentMethod.BANK_TRANSFER,
+      reference: `VIR-DEMO-${invoice.id}`,
+    });
+  }
 }
 
 /**
@@ -208,9 +245,11 @@ export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boole
   });
   // Reports, acceptances and rejections go through the services themselves: each installation holds
   // its report, and each accepted one is billed on its contractor's invoice, as through the API.
-  for (const item of plan) {
+  // Halfway through, the invoices so far move on through their lifecycle; later acceptances open new DRAFTs.
+  const billed = plan.filter((item) => item.contractorId && path[item.status].some((step) => acceptanceSteps.includes(step)));
+  for (const [index, item] of billed.entries()) {
+    if (index === Math.floor(billed.length / 2)) await advanceDemoInvoices(context);
     const steps = path[item.status].filter((step) => acceptanceSteps.includes(step));
-    if (steps.length === 0 || !item.contractorId) continue;
     let subscription = await context.em.fork().findOneOrFail(CustomerSubscription, { orderReference: item.reference });
     const installedAt = new Date(Math.min(subscription.appointmentAt!.getTime() + 2 * 3_600_000, Date.now()));
     subscription = await reportInstallation(context, {
