@@ -67,10 +67,20 @@ export async function createCustomerSubscription(t: TestApp, overrides: Record<s
 }
 
 /**
- * A customer subscription of `firmId`, taken through to INSTALLED (version 4) with a standard report:
- * RAC-STD × 1, DRP-AER × 42.5 m, PTO × 1 = 7,312.50 DA excluding tax at the starting schedule.
+ * A customer subscription of `firmId`, taken through to INSTALLED (version 4) with a report of
+ * `lines`, by default the standard one: RAC-STD × 1, DRP-AER × 42.5 m, PTO × 1 = 7,312.50 DA
+ * excluding tax at the starting schedule.
  */
-export async function installedCustomerSubscription(t: TestApp, firmId: string, receivedPowerDbm = '-21.5'): Promise<string> {
+export async function installedCustomerSubscription(
+  t: TestApp,
+  firmId: string,
+  receivedPowerDbm = '-21.5',
+  lines: { code: string; quantity: string }[] = [
+    { code: 'RAC-STD', quantity: '1' },
+    { code: 'DRP-AER', quantity: '42.5' },
+    { code: 'PTO', quantity: '1' },
+  ],
+): Promise<string> {
   const created = await createCustomerSubscription(t, { orderedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() });
   await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
     id: created.id,
@@ -88,11 +98,7 @@ export async function installedCustomerSubscription(t: TestApp, firmId: string, 
       technicianName: 'Walid Khelifi',
       networkClass: 'B_PLUS',
       receivedPowerDbm,
-      lines: [
-        { code: 'RAC-STD', quantity: '1' },
-        { code: 'DRP-AER', quantity: '42.5' },
-        { code: 'PTO', quantity: '1' },
-      ],
+      lines,
     },
   });
   return created.id;

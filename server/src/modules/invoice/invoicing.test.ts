@@ -256,6 +256,25 @@ describe('invoice lifecycle', () => {
     expect(codeOf((await approve(draft.id, submitted.version, as(algiers))).body.errors)).toBe('OK');
   });
 
+  it('brings a line of 25,000,000.00 DZD back exact, with exact totals', async () => {
+    const firm = await activeContractor(t);
+    // 31,250 m of micro-trench at 800.00 DA = 25,000,000.00 DA.
+    const id = await installedCustomerSubscription(t, firm.id, '-21.5', [{ code: 'GC-MICRO', quantity: '31250' }]);
+    expect(codeOf((await accept(id)).body.errors)).toBe('OK');
+    const { invoice: big } = await mustQuery<{ invoice: { lines: { amount: { centimes: string; amount: string } }[] } & Record<string, { amount: string }> }>(
+      t,
+      'query ($id: ID!) { invoice(id: $id) { lines { amount { centimes amount } } totalVat { amount } totalIncludingTax { amount } retention { amount } netPayable { amount } } }',
+      { id: (await draftOf(firm.id)).id },
+    );
+    expect(big.lines).toEqual([{ amount: { centimes: '2500000000', amount: '25000000.00' } }]);
+    expect([big['totalVat']!.amount, big['totalIncludingTax']!.amount, big['retention']!.amount, big['netPayable']!.amount]).toEqual([
+      '4750000.00',
+      '29750000.00',
+      '1487500.00',
+      '28262500.00',
+    ]);
+  });
+
   it('counts the days overdue from the due date in Algiers while unpaid', async () => {
     const { draft } = await firmWithDraft(1);
     const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
