@@ -133,7 +133,9 @@ describe('the start command (node dist/server/src/main.js)', () => {
       expect(running.output()).toContain('"msg":"stopped"');
       expect(postgresProcessesOf(dataDir)).toEqual([]);
       expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
-    });
+      // A first start initialises the cluster and loads the demo through the services (one commit per
+      // step): about 15 s on an idle 2-core machine, more on a busy one.
+    }, 120_000);
 
     it('reuses the data on a second start, and stops cleanly on a Ctrl-C to the whole process group', async () => {
       const port = await freePort();

@@ -72,13 +72,12 @@ export async function issueCreditNoteOn(
   });
   invoice.creditedCentimes = (BigInt(invoice.creditedCentimes) + totals.netPayable).toString();
   invoice.updatedAt = new Date();
-  await em.flush();
   recordAudit(em, context, {
     entityType: AuditEntityType.INVOICE,
     entityId: invoice.id,
     action: AuditAction.UPDATE,
     reason: why,
-    changes: [{ field: 'creditNote', from: null, to: { id: creditNote.id, number, netPayableCentimes: totals.netPayable.toString() } }],
+    changes: [{ field: 'creditNote', from: null, to: { number, netPayableCentimes: totals.netPayable.toString() } }],
   });
   if ((invoice.status === InvoiceStatus.APPROVED || invoice.status === InvoiceStatus.PARTIALLY_PAID) && balanceDue(invoice) <= 0n) {
     transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'PAY_IN_FULL', `soldée par l’avoir ${number}`);

@@ -19,7 +19,7 @@ function priced(lines: readonly Priced[], chargesVat: boolean, retentionPercent:
   const documentLines: DocumentLine[] = lines.map((line, index) => ({
     itemCode: line.itemCode,
     designation: line.designation,
-    unit: line.unit,
+    unit: line.unit.toLowerCase(),
     quantity: line.quantity,
     unitPriceCentimes: BigInt(line.unitPriceCentimes),
     vatRatePercent: line.vatRatePercent,

@@ -29,8 +29,8 @@ export class VatAmount {
 }
 
 const idempotencyKeyDescription =
-  'Optional idempotency key (1–100 of A–Z a–z 0–9 . _ : -, e.g. a UUID): a retry with the same key and input applies nothing again and returns the first result; ' +
-  'the same key with another input answers IDEMPOTENCY_KEY_REUSED.';
+  'Optional idempotency key (1–100 of A–Z a–z 0–9 . _ : -, e.g. a UUID), per user or API key: a retry with the same key and input applies nothing again ' +
+  'and returns what the first call produced, as it now stands; the same key with another input answers IDEMPOTENCY_KEY_REUSED.';
 
 @InputType({ description: 'Submit or approve an invoice: which one, and the version last seen.' })
 export class InvoiceTransitionInput {

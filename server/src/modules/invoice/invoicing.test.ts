@@ -150,6 +150,8 @@ describe('invoice lifecycle', () => {
 
     const first = (await pay(draft.id, approved.version, '10000.00')).body.data!['recordInvoicePayment']!;
     expect(first.invoice).toMatchObject({ status: 'PARTIALLY_PAID', paid: { centimes: '1000000' }, balanceDue: { centimes: '653356', amount: '6533.56', currency: 'DZD' } });
+    // One change, one new version (a client holding `approved.version + 1` is up to date).
+    expect(first.invoice.version).toBe(approved.version + 1);
     const over = await pay(draft.id, first.invoice.version, '6533.57');
     expect(over.body.errors?.[0]?.extensions).toMatchObject({ code: 'AMOUNT_EXCEEDS_BALANCE', field: 'amount', balanceDue: { centimes: '653356' } });
     const [{ count }] = (await t.sql<{ count: string }>('select count(*)::text as count from invoice_payment where invoice_id = $1', [draft.id])) as [{ count: string }];
@@ -244,6 +246,7 @@ describe('invoice lifecycle', () => {
     expect(tooMuch.body.errors?.[0]?.extensions).toMatchObject({ code: 'AMOUNT_EXCEEDS_BALANCE', field: 'lines.0.quantity', remainingQuantity: '42.5' });
     const whole = (await credit(approved.version, draft.lines.map((line) => ({ lineId: line.id, quantity: line.quantity })))).body.data!['issueCreditNote']!;
     expect(whole.invoice).toMatchObject({ status: 'PAID', totalExcludingTax: { centimes: '731250' }, balanceDue: { centimes: '0' } });
+    expect(whole.invoice.version).toBe(approved.version + 1);
     expect(whole.creditNote.netPayable.centimes).toBe(draft.netPayable.centimes);
   });
 
@@ -415,9 +418,11 @@ describe('the invoice PDF', () => {
     const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
     let text = '';
+    const pieces: string[] = [];
     for (let page = 1; page <= pdf.numPages; page += 1) {
       const content = await (await pdf.getPage(page)).getTextContent();
       text += content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
+      pieces.push(...content.items.map((item) => ('str' in item ? item.str : '')));
     }
     const flat = text.replace(/[\s\u00a0\u202f]+/g, ' ');
     const money = (centimes: string) => formatDzd(centimes).replace(/\u00a0/g, ' ');
@@ -436,6 +441,9 @@ describe('the invoice PDF', () => {
       expect(flat).toContain(expected);
     }
     expect(flat.replace(/ /g, '')).toContain(submitted.amountInWords.replace(/\s/g, ''));
+    // Units print as the trade writes them, whole on their line: "forfait", "m", "u" (not "FORF" / "AIT").
+    expect(pieces).toContain('forfait');
+    expect(text).not.toContain('FORF');
 
     expect((await fetch(`${t.url}${submitted.pdfPath}`)).status).toBe(401);
     const other = await firmWithDraft(1);

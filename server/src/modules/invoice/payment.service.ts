@@ -76,9 +76,8 @@ export async function recordInvoicePayment(context: Context, input: unknown): Pr
           recordedById: context.actor.id,
         });
         invoice.paidCentimes = (BigInt(invoice.paidCentimes) + values.amount).toString();
-        await em.flush();
         transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, values.amount === due ? 'PAY_IN_FULL' : 'PAY_IN_PART', `paiement ${values.method} ${values.reference}`, {
-          changes: [{ field: 'payment', from: null, to: { id: payment.id, paidOn: values.paidOn, amountCentimes: values.amount.toString(), method: values.method, reference: values.reference } }],
+          changes: [{ field: 'payment', from: null, to: { paidOn: values.paidOn, amountCentimes: values.amount.toString(), method: values.method, reference: values.reference } }],
         });
         return payment;
       },
