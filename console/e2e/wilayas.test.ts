@@ -52,20 +52,20 @@ describe('console shell in a real Chromium', () => {
 
   it('lists the 58 wilayas with their commune counts, and opens one to show its communes', async () => {
     const page = await signedInPage('/');
-    await expect.poll(() => page.getByTestId('wilaya-row').count()).toBe(58);
+    await expect.poll(() => page.getByTestId('wilaya-row').count(), { timeout: 15_000 }).toBe(58);
     expect(await page.getByText(/^58 wilayas, 1\s541 communes$/).count()).toBe(1);
 
     const adrar = page.getByTestId('wilaya-row').first();
     expect(await adrar.innerText()).toMatch(/^01\s+Adrar\s+أدرار\s+16$/);
 
     await page.getByLabel('Rechercher une wilaya').fill('ghardaia');
-    await expect.poll(() => page.getByTestId('wilaya-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('wilaya-row').count(), { timeout: 15_000 }).toBe(1);
     await page.getByRole('link', { name: 'Ghardaïa' }).click();
 
     await page.getByRole('heading', { name: /47 — Ghardaïa/ }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/wilayas/47');
     const communes = page.getByTestId('commune-row');
-    await expect.poll(() => communes.count()).toBe(10);
+    await expect.poll(() => communes.count(), { timeout: 15_000 }).toBe(10);
     expect(await page.getByText('10 communes').count()).toBe(1);
   });
 
