@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
-import { Contractor, FiscalRegime } from '../contractor/contractor.entity.js';
+import { FiscalRegime } from '../contractor/contractor.entity.js';
 import { CreditNote, CreditNoteLine } from './credit-note.entity.js';
 import { computeInvoiceTotals } from './invoice-arithmetic.js';
 import { defaultBuyer, type DocumentLine, type InvoiceDocument } from './invoice-document.js';
@@ -46,7 +46,7 @@ export async function invoiceDocument(context: Context, id: string): Promise<Inv
     period: invoice.period,
     corrects: null,
     dueOn: invoice.dueOn,
-    seller: invoice.sellerIdentity ?? sellerIdentity(await em.findOneOrFail(Contractor, { id: invoice.contractor.id })),
+    seller: invoice.sellerIdentity ?? (await sellerIdentity(em, invoice.contractor.id)),
     buyer: invoice.buyerIdentity ?? context.settings?.buyer ?? defaultBuyer,
     chargesVat,
     retentionPercent: invoice.retentionPercent,

@@ -20,12 +20,18 @@ import { invoiceLifecycle } from './invoice.lifecycle.js';
 import { invoiceScope, linesOf, nextDocumentNumber, quantityText } from './invoice.service.js';
 import { DocumentSeries } from './document-sequence.entity.js';
 
-/** The identity a contractor invoices under (décret exécutif 05-468), as it stands now. */
-export function sellerIdentity(contractor: Contractor): PartyIdentity {
+/**
+ * The identity a contractor invoices under (décret exécutif 05-468), as it stands now; the address
+ * completed with its commune and wilaya ("12 rue X, Aïn Benian, 16 Alger").
+ */
+export async function sellerIdentity(em: EntityManager, contractorId: string): Promise<PartyIdentity> {
+  const contractor = await em.findOneOrFail(Contractor, { id: contractorId }, { populate: ['commune.wilaya'] });
+  const commune = contractor.commune.getEntity();
+  const wilaya = commune.wilaya.getEntity();
   return {
     name: contractor.legalName,
     legalForm: contractor.legalForm === LegalForm.AUTO_ENTREPRENEUR ? 'Auto-entrepreneur' : contractor.legalForm.replaceAll('_', ' '),
-    address: contractor.address,
+    address: `${contractor.address}, ${commune.name}, ${wilaya.code} ${wilaya.name}`,
     rcNumber: contractor.rcNumber,
     autoEntrepreneurCardNumber: contractor.autoEntrepreneurCardNumber,
     nif: contractor.nif,
@@ -45,15 +51,14 @@ async function issue(em: EntityManager, context: Context, invoice: Invoice, why:
   if ((await em.count(InvoiceLine, { invoice: invoice.id })) === 0) {
     throw new DomainError(ErrorCode.INVOICE_EMPTY, 'This invoice has no lines yet: nothing to submit', { field: 'id' });
   }
-  const contractor = await em.findOneOrFail(Contractor, { id: invoice.contractor.id });
   const issuedOn = algiersDate(now(context));
-  const { number, year, sequence } = await nextDocumentNumber(em, contractor.id, DocumentSeries.INVOICE, Number(issuedOn.slice(0, 4)));
+  const { number, year, sequence } = await nextDocumentNumber(em, invoice.contractor.id, DocumentSeries.INVOICE, Number(issuedOn.slice(0, 4)));
   invoice.number = number;
   invoice.numberYear = year;
   invoice.numberSequence = sequence;
   invoice.issuedOn = issuedOn;
   invoice.dueOn = addDays(issuedOn, context.settings?.paymentTermsDays ?? 30);
-  invoice.sellerIdentity = sellerIdentity(contractor);
+  invoice.sellerIdentity = await sellerIdentity(em, invoice.contractor.id);
   invoice.buyerIdentity = context.settings?.buyer ?? defaultBuyer;
   transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'SUBMIT', why, {
     changes: [{ field: 'number', from: null, to: number }],

@@ -426,12 +426,17 @@ describe('the invoice PDF', () => {
     }
     const flat = text.replace(/[\s\u00a0\u202f]+/g, ' ');
     const money = (centimes: string) => formatDzd(centimes).replace(/\u00a0/g, ' ');
-    const [contractor] = await t.sql<{ nif: string; nis: string; tax_article: string }>('select nif, nis, tax_article from contractor where id = $1', [firmId]);
+    const [contractor] = await t.sql<{ nif: string; nis: string; tax_article: string; address: string }>(
+      `select c.nif, c.nis, c.tax_article, c.address || ', ' || m.name || ', ' || w.code || ' ' || w.name as address
+         from contractor c join commune m on m.id = c.commune_id join wilaya w on w.code = m.wilaya_code where c.id = $1`,
+      [firmId],
+    );
     for (const expected of [
       submitted.number!,
       contractor!.nif,
       contractor!.nis,
       contractor!.tax_article,
+      contractor!.address,
       money(submitted.totalExcludingTax.centimes),
       money(submitted.totalVat.centimes),
       money(submitted.totalIncludingTax.centimes),
