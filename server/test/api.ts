@@ -68,7 +68,7 @@ export async function createCustomerSubscription(t: TestApp, overrides: Record<s
 
 /**
  * A customer subscription of `firmId`, taken through to INSTALLED (version 4) with a report of
- * `lines`, by default the standard one: RAC-STD × 1, DRP-AER × 42.5 m, PTO × 1 = 7,312.50 DA
+ * `lines` (by default the standard one) and the subscription's `overrides`: RAC-STD × 1, DRP-AER × 42.5 m, PTO × 1 = 7,312.50 DA
  * excluding tax at the starting schedule.
  */
 export async function installedCustomerSubscription(
@@ -80,8 +80,9 @@ export async function installedCustomerSubscription(
     { code: 'DRP-AER', quantity: '42.5' },
     { code: 'PTO', quantity: '1' },
   ],
+  overrides: Record<string, unknown> = {},
 ): Promise<string> {
-  const created = await createCustomerSubscription(t, { orderedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() });
+  const created = await createCustomerSubscription(t, { orderedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), ...overrides });
   await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
     id: created.id,
     c: firmId,

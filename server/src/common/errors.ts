@@ -92,7 +92,7 @@ export function staleVersion(what: string, expected: number, actual: number): Do
 export function invalidTransition(what: string, action: string, currentStatus: string, allowedFrom: readonly string[]): DomainError {
   return new DomainError(
     ErrorCode.INVALID_TRANSITION,
-    `Cannot ${action} a ${what} whose status is ${currentStatus} (allowed from: ${allowedFrom.join(', ')})`,
+    `Cannot ${action} ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what} whose status is ${currentStatus} (allowed from: ${allowedFrom.join(', ')})`,
     { currentStatus, allowedFrom },
   );
 }

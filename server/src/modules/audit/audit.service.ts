@@ -1,12 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
-import { contractorScope, maySeeBankAccount, maySeeCustomerData, viewerContractorId, workScope } from '../auth/scope.js';
+import { contractorScope, maySeeBankAccount, maySeeCustomerData, workScope } from '../auth/scope.js';
 
 /** Fields of customers' personal data, hidden from the roles that may not read them. */
 const personalFields = ['customerName', 'customerPhone', 'customerAddress'];
 import { Contractor } from '../contractor/contractor.entity.js';
 import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
 import { Invoice } from '../invoice/invoice.entity.js';
+import { invoiceScope } from '../invoice/invoice.service.js';
 import { Site } from '../site/site.entity.js';
 import { AuditAction, AuditEntityType, AuditEvent, type AuditFieldChange } from './audit-event.entity.js';
 
@@ -87,12 +88,11 @@ export async function recordBulkCreations(
 
 /** The audit trail of one record, oldest first; empty when the viewer may not see the record. */
 export async function auditTrail(context: Context, entityType: AuditEntityType, entityId: string): Promise<AuditEvent[]> {
-  const own = viewerContractorId(context);
   const [entity, scope] = {
     [AuditEntityType.CONTRACTOR]: [Contractor, contractorScope(context)],
     [AuditEntityType.SITE]: [Site, workScope(context)],
     [AuditEntityType.CUSTOMER_SUBSCRIPTION]: [CustomerSubscription, workScope(context)],
-    [AuditEntityType.INVOICE]: [Invoice, own === null ? {} : { contractor: own }],
+    [AuditEntityType.INVOICE]: [Invoice, invoiceScope(context)],
   }[entityType];
   const visible = await context.em.count(entity as typeof Site, { $and: [{ id: entityId }, scope] } as never);
   if (visible === 0) return [];

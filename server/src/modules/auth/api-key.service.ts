@@ -62,7 +62,7 @@ const newKeySchema = z.object({
 
 /**
  * Creates an API key: an ADMIN for AT's own applications (no firm) or for a firm; a contractor's
- * admin for its own firm, with a contractor's scopes only. Returns the key once: only its hash is kept.
+ * admin for its own firm. A key bound to a firm holds a contractor's scopes only. Returns the key once: only its hash is kept.
  * @throws DomainError UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND (contractor)
  */
 export async function createApiKey(context: Context, input: unknown): Promise<{ apiKey: ApiKey; secret: string }> {
@@ -70,7 +70,8 @@ export async function createApiKey(context: Context, input: unknown): Promise<{ 
   const values = parseInput(newKeySchema, input);
   const contractorId = firmId ?? values.contractorId;
   if (firmId && values.contractorId && values.contractorId !== firmId) throw notFound('contractorId', 'contractor', values.contractorId);
-  if (firmId) {
+  if (contractorId) {
+    // A firm's key holds a contractor's scopes only, whoever makes it: a firm never approves or pays its own work.
     const refused = values.scopes.filter((scope) => !contractorScopes.includes(scope));
     if (refused.length > 0) throw new DomainError(ErrorCode.FORBIDDEN, `scopes: a firm's key cannot hold ${refused.join(', ')}`, { field: 'scopes' });
   }

@@ -61,7 +61,7 @@ export class CreateApiKeyInput {
   @Field(() => [String], {
     description:
       'What it may do: read:referenceData, read:contractors, read:sites, read:customerSubscriptions, read:auditTrail, ' +
-      'read:personalData, read:bankAccounts, write:<mutation>. A firm’s key: reading and write:scheduleInstallation, write:markInstallationFailed.',
+      'read:personalData, read:bankAccounts, write:<mutation>. A firm’s key (made by anyone): reading, and write:scheduleInstallation, reportInstallation, markInstallationFailed, submitInvoice, resubmitInvoice, issueCreditNote.',
   })
   scopes!: string[];
 

@@ -13,16 +13,17 @@ import { recordAudit } from '../audit/audit.service.js';
 import { FiscalRegime } from '../contractor/contractor.entity.js';
 import { CreditNote, CreditNoteLine } from './credit-note.entity.js';
 import { DocumentSeries } from './document-sequence.entity.js';
-import { computeInvoiceTotals } from './invoice-arithmetic.js';
-import { Invoice, InvoiceStatus, type InvoiceLine } from './invoice.entity.js';
+import { computeInvoiceTotals, totalsDifference } from './invoice-arithmetic.js';
+import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
 import { invoiceLifecycle, issuedStatuses } from './invoice.lifecycle.js';
-import { balanceDue, invoiceScope, linesOf, nextDocumentNumber, quantityText } from './invoice.service.js';
+import { balanceDue, invoiceScope, linesOf, nextDocumentNumber, quantityText, requireQuantityFitsUnit } from './invoice.service.js';
 
 /**
  * Issues a credit note on `invoice` (locked by the caller) for `credits` — quantities of its lines,
  * each at most what is invoiced and not yet credited (checked by the callers) — at the lines'
- * invoiced prices and VAT, with the invoice's regime and retention, through the same arithmetic as
- * the invoice. Numbered in the contractor's credit-note series; deducted from the balance due. An
+ * invoiced prices and VAT, with the invoice's regime and retention. Its figures are the invoice's
+ * totals before it less its totals after it (`totalsDifference`), so notes add up exactly to the
+ * invoice. Numbered in the contractor's credit-note series; deducted from the balance due. An
  * approved or partly paid invoice whose balance falls to zero or below is PAID (settled by credit).
  */
 export async function issueCreditNoteOn(
@@ -32,10 +33,20 @@ export async function issueCreditNoteOn(
   credits: readonly { line: InvoiceLine; quantity: string }[],
   why: string,
 ): Promise<CreditNote> {
-  const totals = computeInvoiceTotals(
-    credits.map(({ line, quantity }) => ({ quantity, unitPriceCentimes: BigInt(line.unitPriceCentimes), vatRatePercent: line.vatRatePercent })),
-    { chargesVat: invoice.fiscalRegime === FiscalRegime.REAL, retentionPercent: invoice.retentionPercent },
-  );
+  const lines = await em.find(InvoiceLine, { invoice: invoice.id }, { orderBy: { id: 'asc' } });
+  const credited = new Map(credits.map(({ line, quantity }) => [line.id, quantity]));
+  const options = { chargesVat: invoice.fiscalRegime === FiscalRegime.REAL, retentionPercent: invoice.retentionPercent };
+  const remaining = (less: ReadonlyMap<string, string>) =>
+    computeInvoiceTotals(
+      lines.map((line) => ({
+        quantity: new Decimal(line.quantity).minus(line.creditedQuantity).minus(less.get(line.id) ?? 0).toFixed(),
+        unitPriceCentimes: BigInt(line.unitPriceCentimes),
+        vatRatePercent: line.vatRatePercent,
+      })),
+      options,
+    );
+  const totals = totalsDifference(remaining(new Map()), remaining(credited));
+  const lineAmount = new Map(lines.map((line, index) => [line.id, totals.lineAmounts[index]!]));
   const issuedOn = algiersDate(now(context));
   const { number, year, sequence } = await nextDocumentNumber(em, invoice.contractor.id, DocumentSeries.CREDIT_NOTE, Number(issuedOn.slice(0, 4)));
   const creditNote = em.create(CreditNote, {
@@ -56,7 +67,7 @@ export async function issueCreditNoteOn(
     sellerIdentity: invoice.sellerIdentity!,
     buyerIdentity: invoice.buyerIdentity!,
   });
-  credits.forEach(({ line, quantity }, index) => {
+  credits.forEach(({ line, quantity }) => {
     em.create(CreditNoteLine, {
       creditNote,
       invoiceLine: line,
@@ -66,7 +77,7 @@ export async function issueCreditNoteOn(
       quantity,
       unitPriceCentimes: line.unitPriceCentimes,
       vatRatePercent: line.vatRatePercent,
-      amountCentimes: totals.lineAmounts[index]!.toString(),
+      amountCentimes: lineAmount.get(line.id)!.toString(),
     });
     line.creditedQuantity = new Decimal(line.creditedQuantity).plus(quantity).toString();
   });
@@ -93,7 +104,7 @@ const creditNoteSchema = z.object({
     .array(
       z.object({
         lineId: recordId,
-        quantity: quantityText.refine((value) => new Decimal(value).greaterThan(0), { error: 'must be more than 0' }),
+        quantity: quantityText.pipe(z.string().refine((value) => new Decimal(value).greaterThan(0), { error: 'must be more than 0' })),
       }),
     )
     .min(1, { error: 'must credit at least one line' })
@@ -129,6 +140,7 @@ export async function issueCreditNote(context: Context, input: unknown): Promise
         const lines = await linesOf(em, invoice, values.lines, 'lines');
         const credits = values.lines.map((wanted, index) => {
           const line = lines[index]!;
+          requireQuantityFitsUnit(line, wanted.quantity, `lines.${index}.quantity`);
           const remaining = new Decimal(line.quantity).minus(line.creditedQuantity);
           if (new Decimal(wanted.quantity).greaterThan(remaining)) {
             throw new DomainError(ErrorCode.AMOUNT_EXCEEDS_BALANCE, `lines.${index}.quantity: at most ${remaining.toString()} of line ${line.id} remains to credit`, {

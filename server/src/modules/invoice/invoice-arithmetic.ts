@@ -81,6 +81,34 @@ export function computeInvoiceTotals(lines: readonly InvoiceLineInput[], options
 }
 
 /**
+ * What a credit note takes off an invoice: the invoice's totals before it less its totals after it
+ * (each from `computeInvoiceTotals` on the quantities not yet credited), line by line, rate by rate.
+ * Credit notes so computed add up exactly: crediting every line, in one note or in many pieces,
+ * credits exactly the invoice's net payable — rounding a note on its own would drift by centimes.
+ * `lineAmounts` keeps the order of the invoice's lines (0 for a line the note does not touch).
+ */
+export function totalsDifference(before: InvoiceTotals, after: InvoiceTotals): InvoiceTotals {
+  const rates = new Map<string, { base: bigint; amount: bigint }>();
+  for (const vat of before.vatByRate) rates.set(vat.ratePercent, { base: vat.base, amount: vat.amount });
+  for (const vat of after.vatByRate) {
+    const seen = rates.get(vat.ratePercent) ?? { base: 0n, amount: 0n };
+    rates.set(vat.ratePercent, { base: seen.base - vat.base, amount: seen.amount - vat.amount });
+  }
+  return {
+    lineAmounts: before.lineAmounts.map((amount, index) => amount - (after.lineAmounts[index] ?? 0n)),
+    totalExcludingTax: before.totalExcludingTax - after.totalExcludingTax,
+    vatByRate: [...rates.entries()]
+      .filter(([, vat]) => vat.base !== 0n || vat.amount !== 0n)
+      .sort(([a], [b]) => new Money(a).comparedTo(b))
+      .map(([ratePercent, vat]) => ({ ratePercent, ...vat })),
+    totalVat: before.totalVat - after.totalVat,
+    totalIncludingTax: before.totalIncludingTax - after.totalIncludingTax,
+    retention: before.retention - after.retention,
+    netPayable: before.netPayable - after.netPayable,
+  };
+}
+
+/**
  * An amount in centimes in French words, as invoices write it: "mille deux cent trente-quatre dinars
  * algériens et cinquante-six centimes"; "un dinar algérien"; "zéro dinar algérien".
  */

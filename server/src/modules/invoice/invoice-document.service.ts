@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
 import { FiscalRegime } from '../contractor/contractor.entity.js';
 import { CreditNote, CreditNoteLine } from './credit-note.entity.js';
-import { computeInvoiceTotals } from './invoice-arithmetic.js';
+import { computeInvoiceTotals, type InvoiceTotals } from './invoice-arithmetic.js';
 import { defaultBuyer, type DocumentLine, type InvoiceDocument } from './invoice-document.js';
 import { sellerIdentity } from './invoice-issue.service.js';
 import { Invoice, InvoiceLine } from './invoice.entity.js';
@@ -10,22 +10,39 @@ import { findInvoice, invoiceScope } from './invoice.service.js';
 
 type Priced = Pick<InvoiceLine, 'itemCode' | 'designation' | 'unit' | 'quantity' | 'unitPriceCentimes' | 'vatRatePercent'>;
 
-/** Lines and totals of a document, through `computeInvoiceTotals`: the function the API's totals come from. */
-function priced(lines: readonly Priced[], chargesVat: boolean, retentionPercent: string): Pick<InvoiceDocument, 'lines' | 'totals'> {
-  const totals = computeInvoiceTotals(
-    lines.map((line) => ({ quantity: line.quantity, unitPriceCentimes: BigInt(line.unitPriceCentimes), vatRatePercent: line.vatRatePercent })),
-    { chargesVat, retentionPercent },
-  );
-  const documentLines: DocumentLine[] = lines.map((line, index) => ({
+/** Lines as printed, with their amounts (centimes) in the same order. */
+function documentLines(lines: readonly Priced[], amounts: readonly bigint[]): DocumentLine[] {
+  return lines.map((line, index) => ({
     itemCode: line.itemCode,
     designation: line.designation,
     unit: line.unit.toLowerCase(),
     quantity: line.quantity,
     unitPriceCentimes: BigInt(line.unitPriceCentimes),
     vatRatePercent: line.vatRatePercent,
-    amountCentimes: totals.lineAmounts[index]!,
+    amountCentimes: amounts[index]!,
   }));
-  return { lines: documentLines, totals };
+}
+
+/** Lines and totals of an invoice, through `computeInvoiceTotals`: the function the API's totals come from. */
+function priced(lines: readonly Priced[], chargesVat: boolean, retentionPercent: string): Pick<InvoiceDocument, 'lines' | 'totals'> {
+  const totals = computeInvoiceTotals(
+    lines.map((line) => ({ quantity: line.quantity, unitPriceCentimes: BigInt(line.unitPriceCentimes), vatRatePercent: line.vatRatePercent })),
+    { chargesVat, retentionPercent },
+  );
+  return { lines: documentLines(lines, totals.lineAmounts), totals };
+}
+
+/** A credit note's stored figures (computed at issue by `totalsDifference`), as the API shows them. */
+function storedTotals(creditNote: CreditNote, lines: readonly CreditNoteLine[]): InvoiceTotals {
+  return {
+    lineAmounts: lines.map((line) => BigInt(line.amountCentimes)),
+    totalExcludingTax: BigInt(creditNote.totalExcludingTaxCentimes),
+    vatByRate: creditNote.vatByRate.map((vat) => ({ ratePercent: vat.ratePercent, base: BigInt(vat.base), amount: BigInt(vat.amount) })),
+    totalVat: BigInt(creditNote.totalVatCentimes),
+    totalIncludingTax: BigInt(creditNote.totalIncludingTaxCentimes),
+    retention: BigInt(creditNote.retentionCentimes),
+    netPayable: BigInt(creditNote.netPayableCentimes),
+  };
 }
 
 /**
@@ -73,6 +90,7 @@ export async function creditNoteDocument(context: Context, id: string): Promise<
     buyer: creditNote.buyerIdentity,
     chargesVat,
     retentionPercent: invoice.retentionPercent,
-    ...priced(lines, chargesVat, invoice.retentionPercent),
+    lines: documentLines(lines, lines.map((line) => BigInt(line.amountCentimes))),
+    totals: storedTotals(creditNote, lines),
   };
 }

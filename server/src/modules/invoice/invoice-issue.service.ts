@@ -17,7 +17,7 @@ import { issueCreditNoteOn } from './credit-note.service.js';
 import { defaultBuyer, type PartyIdentity } from './invoice-document.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
 import { invoiceLifecycle } from './invoice.lifecycle.js';
-import { invoiceScope, linesOf, nextDocumentNumber, quantityText } from './invoice.service.js';
+import { invoiceScope, linesOf, nextDocumentNumber, quantityText, recomputeTotals, requireQuantityFitsUnit, balanceDue } from './invoice.service.js';
 import { DocumentSeries } from './document-sequence.entity.js';
 
 /**
@@ -50,6 +50,12 @@ async function issue(em: EntityManager, context: Context, invoice: Invoice, why:
   invoiceLifecycle.next('SUBMIT', invoice.status);
   if ((await em.count(InvoiceLine, { invoice: invoice.id })) === 0) {
     throw new DomainError(ErrorCode.INVOICE_EMPTY, 'This invoice has no lines yet: nothing to submit', { field: 'id' });
+  }
+  const { fiscalRegime } = await em.findOneOrFail(Contractor, { id: invoice.contractor.id });
+  if (invoice.fiscalRegime !== fiscalRegime) {
+    // The regime in force at issue decides VAT (DOMAIN.md): a draft opened under another is repriced.
+    invoice.fiscalRegime = fiscalRegime;
+    await recomputeTotals(em, invoice);
   }
   const issuedOn = algiersDate(now(context));
   const { number, year, sequence } = await nextDocumentNumber(em, invoice.contractor.id, DocumentSeries.INVOICE, Number(issuedOn.slice(0, 4)));
@@ -142,8 +148,9 @@ async function requireInvoiceWilayas(em: EntityManager, context: Context, invoic
 const approveSchema = z.object({ id: recordId, expectedVersion, idempotencyKey });
 
 /**
- * Approves a SUBMITTED invoice for payment: SUBMITTED → APPROVED. A DOT manager approves only an
- * invoice whose work lies in its wilayas. Accepts an idempotency key.
+ * Approves a SUBMITTED invoice for payment: SUBMITTED → APPROVED, then PAID at once when credit
+ * notes leave nothing to pay. A DOT manager approves only an invoice whose work lies in its wilayas.
+ * Accepts an idempotency key.
  * @throws DomainError INVALID_TRANSITION, FORBIDDEN, NOT_FOUND, CONFLICT, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT
  */
 export async function approveInvoice(context: Context, input: unknown): Promise<Invoice> {
@@ -159,6 +166,9 @@ export async function approveInvoice(context: Context, input: unknown): Promise<
         invoiceLifecycle.next('APPROVE', invoice.status);
         await requireInvoiceWilayas(em, context, invoice);
         transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'APPROVE', null);
+        if (balanceDue(invoice) <= 0n) {
+          transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'PAY_IN_FULL', 'soldée par avoir : rien à payer');
+        }
         return invoice;
       },
       (id) => em.findOneOrFail(Invoice, { id }),
@@ -236,6 +246,7 @@ export async function resubmitInvoice(context: Context, input: unknown): Promise
         const credits: { line: InvoiceLine; quantity: string }[] = [];
         for (const line of rejected) {
           const revision = revisions.get(line.id)!;
+          requireQuantityFitsUnit(line, revision.quantity, `revisedLines.${revision.index}.quantity`);
           const remaining = new Decimal(line.quantity).minus(line.creditedQuantity);
           if (new Decimal(revision.quantity).greaterThan(remaining)) {
             throw badUserInput(`revisedLines.${revision.index}.quantity`, `must be at most the quantity invoiced and not yet credited (${remaining.toString()})`);

@@ -1,19 +1,26 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { DomainError, ErrorCode } from '../../common/errors.js';
+import { Decimal } from 'decimal.js';
+import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
 import { daysBetween } from '../../common/time.js';
 import { parseInput, recordId } from '../../common/validation.js';
 import type { Context } from '../../context.js';
-import { viewerContractorId } from '../auth/scope.js';
+import { viewerContractorId, viewerWilayas } from '../auth/scope.js';
 import { Contractor, FiscalRegime } from '../contractor/contractor.entity.js';
 import { computeInvoiceTotals } from './invoice-arithmetic.js';
 import { DocumentSeries } from './document-sequence.entity.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
+import { PriceUnit } from './price-schedule.entity.js';
 
-/** The invoices the viewer may see: a firm (user or key) its own only. */
+/**
+ * The invoices the viewer may see: a firm (user or key) its own only; a DOT manager those that bill
+ * work in its wilayas (it approves those whose work lies wholly there); everyone else all of them.
+ */
 export function invoiceScope(context: Context): Record<string, unknown> {
   const own = viewerContractorId(context);
-  return own === null ? {} : { contractor: own };
+  if (own !== null) return { contractor: own };
+  const wilayas = viewerWilayas(context);
+  return wilayas === null ? {} : { lines: { customerSubscription: { wilaya: { $in: wilayas } } } };
 }
 
 /** The invoice with this id, or null (also when the viewer may not see it). */
@@ -118,4 +125,15 @@ export function daysOverdue(invoice: Invoice, today: string): number | null {
   if (invoice.dueOn === null) return null;
   if (invoice.status === InvoiceStatus.PAID) return 0;
   return Math.max(0, daysBetween(invoice.dueOn, today));
+}
+
+/**
+ * A quantity of an invoice line as a credit or a revision may give it: whole for an item priced per
+ * unit or lump sum (u, forfait), as installation reports require; metres may have decimals.
+ * @throws DomainError BAD_USER_INPUT naming `field`
+ */
+export function requireQuantityFitsUnit(line: InvoiceLine, quantity: string, field: string): void {
+  if (line.unit !== PriceUnit.M && !new Decimal(quantity).isInteger()) {
+    throw badUserInput(field, `must be a whole number for an item priced per ${line.unit.toLowerCase()}`);
+  }
 }

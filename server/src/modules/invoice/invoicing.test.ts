@@ -209,8 +209,9 @@ describe('invoice lifecycle', () => {
     });
     const done = (await resubmit([{ lineId: drop.id, quantity: '30' }, { lineId: pto.id, quantity: '1' }])).body.data!['resubmitInvoice']!.invoice;
     const year = submitted.number!.slice(3, 7);
-    // 12.5 m × 45.00 = 562.50 HT credited; VAT 106.875 → 106.88; TTC 669.38; retention 33.469 → 33.47; net 635.91.
-    expect(done).toMatchObject({ status: 'SUBMITTED', number: submitted.number, totalExcludingTax: { centimes: '731250' }, credited: { centimes: '63591' } });
+    // The invoice's totals less its totals without the 12.5 m withdrawn: before HT 7,312.50, VAT 1,389.38, retention 435.09,
+    // net 8,266.79; after HT 6,750.00, VAT 1,282.50, retention 401.63 (401.625), net 7,630.87; credited 562.50 HT, VAT 106.88, net 635.92.
+    expect(done).toMatchObject({ status: 'SUBMITTED', number: submitted.number, totalExcludingTax: { centimes: '731250' }, credited: { centimes: '63592' } });
     expect(done.creditNotes).toEqual([
       {
         id: expect.any(String),
@@ -218,11 +219,11 @@ describe('invoice lifecycle', () => {
         reason: expect.stringContaining('métré : 30 m relevés sur place'),
         totalExcludingTax: { centimes: '56250' },
         totalVat: { centimes: '10688' },
-        netPayable: { centimes: '63591' },
+        netPayable: { centimes: '63592' },
         lines: [{ itemCode: 'DRP-AER', quantity: '12.5', amount: { centimes: '56250' } }],
       },
     ]);
-    expect(BigInt(done.balanceDue.centimes)).toBe(BigInt(done.netPayable.centimes) - 63_591n);
+    expect(BigInt(done.balanceDue.centimes)).toBe(BigInt(done.netPayable.centimes) - 63_592n);
     expect(done.lines.map((line) => [line.quantity, line.creditedQuantity, line.rejectionReason])).toEqual([
       ['1', '0', null],
       ['42.5', '12.5', null],
@@ -250,32 +251,21 @@ describe('invoice lifecycle', () => {
     expect(whole.creditNote.netPayable.centimes).toBe(draft.netPayable.centimes);
   });
 
-  it('lets a DOT manager approve only invoices whose work lies in its wilayas', async () => {
-    const { draft } = await firmWithDraft(1);
-    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
-    const oran = await userOf('DOT_MANAGER', { wilayaCodes: ['31'] });
-    expect((await approve(draft.id, submitted.version, as(oran))).body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', wilayas: ['16'] });
+  it('lets a DOT manager approve only invoices whose work lies wholly in its wilayas', async () => {
+    const { firmId, draft } = await firmWithDraft(1);
     const algiers = await userOf('DOT_MANAGER', { wilayaCodes: ['16'] });
-    expect(codeOf((await approve(draft.id, submitted.version, as(algiers))).body.errors)).toBe('OK');
-  });
-
-  it('brings a line of 25,000,000.00 DZD back exact, with exact totals', async () => {
-    const firm = await activeContractor(t);
-    // 31,250 m of micro-trench at 800.00 DA = 25,000,000.00 DA.
-    const id = await installedCustomerSubscription(t, firm.id, '-21.5', [{ code: 'GC-MICRO', quantity: '31250' }]);
-    expect(codeOf((await accept(id)).body.errors)).toBe('OK');
-    const { invoice: big } = await mustQuery<{ invoice: { lines: { amount: { centimes: string; amount: string } }[] } & Record<string, { amount: string }> }>(
-      t,
-      'query ($id: ID!) { invoice(id: $id) { lines { amount { centimes amount } } totalVat { amount } totalIncludingTax { amount } retention { amount } netPayable { amount } } }',
-      { id: (await draftOf(firm.id)).id },
-    );
-    expect(big.lines).toEqual([{ amount: { centimes: '2500000000', amount: '25000000.00' } }]);
-    expect([big['totalVat']!.amount, big['totalIncludingTax']!.amount, big['retention']!.amount, big['netPayable']!.amount]).toEqual([
-      '4750000.00',
-      '29750000.00',
-      '1487500.00',
-      '28262500.00',
-    ]);
+    const blida = await userOf('DOT_MANAGER', { wilayaCodes: ['09'] });
+    // The firm also works in Blida: its invoice now bills work in two wilayas.
+    const [commune] = await t.sql<{ id: string }>(`select id::text from commune where wilaya_code = '09' order by id limit 1`);
+    await accept(await installedCustomerSubscription(t, firmId, '-21.5', undefined, { communeId: commune!.id }));
+    const mixed = await invoice(draft.id);
+    const submitted = (await submit(mixed.id, mixed.version)).body.data!['submitInvoice']!.invoice;
+    expect((await approve(draft.id, submitted.version, as(blida))).body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', wilayas: ['16'] });
+    expect((await approve(draft.id, submitted.version, as(algiers))).body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', wilayas: ['09'] });
+    const oran = await userOf('DOT_MANAGER', { wilayaCodes: ['31'] });
+    expect(codeOf((await approve(draft.id, submitted.version, as(oran))).body.errors)).toBe('NOT_FOUND');
+    const both = await userOf('DOT_MANAGER', { wilayaCodes: ['09', '16'] });
+    expect(codeOf((await approve(draft.id, submitted.version, as(both))).body.errors)).toBe('OK');
   });
 
   it('counts the days overdue from the due date in Algiers while unpaid', async () => {
@@ -283,6 +273,92 @@ describe('invoice lifecycle', () => {
     const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
     await t.sql(`update invoice set due_on = (now() at time zone 'Africa/Algiers')::date - 12 where id = $1`, [submitted.id]);
     expect((await invoice(submitted.id)).daysOverdue).toBe(12);
+  });
+});
+
+describe('found by an adversarial review', () => {
+  const credit = (invoiceId: string, version: number, lines: unknown[]) =>
+    mutate<{ creditNote: { number: string; netPayable: { centimes: string } }; invoice: InvoiceView }>(
+      'issueCreditNote',
+      'IssueCreditNoteInput',
+      { invoiceId, expectedVersion: version, reason: 'correction', lines },
+      `creditNote { number netPayable { centimes } } invoice { ${invoiceFields} }`,
+    );
+
+  it('credits a line in pieces to exactly its share of the invoice: no drift, no balance left or overpaid', async () => {
+    const { draft } = await firmWithDraft(1);
+    let current = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    const drop = current.lines.find((line) => line.itemCode === 'DRP-AER')!;
+    for (const quantity of ['0.001', '0.001', '0.001', '42.497']) {
+      const result = await credit(current.id, current.version, [{ lineId: drop.id, quantity }]);
+      expect(codeOf(result.body.errors)).toBe('OK');
+      current = result.body.data!['issueCreditNote']!.invoice;
+    }
+    const rest = current.lines.filter((line) => line.id !== drop.id).map((line) => ({ lineId: line.id, quantity: line.quantity }));
+    current = (await credit(current.id, current.version, rest)).body.data!['issueCreditNote']!.invoice;
+    expect(current.credited.centimes).toBe(draft.netPayable.centimes);
+    expect(current.balanceDue.centimes).toBe('0');
+  });
+
+  it('refuses to credit a fraction of a forfait or a unit', async () => {
+    const { draft } = await firmWithDraft(1);
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    const forfait = submitted.lines.find((line) => line.itemCode === 'RAC-STD')!;
+    expect((await credit(submitted.id, submitted.version, [{ lineId: forfait.id, quantity: '0.5' }])).body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'lines.0.quantity',
+    });
+  });
+
+  it('answers a malformed credit quantity with BAD_USER_INPUT, not an internal error', async () => {
+    const { draft } = await firmWithDraft(1);
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    for (const quantity of ['1,5', 'abc', '', '١']) {
+      const refused = await credit(submitted.id, submitted.version, [{ lineId: submitted.lines[0]!.id, quantity }]);
+      expect([quantity, refused.body.errors?.[0]?.extensions]).toMatchObject([quantity, { code: 'BAD_USER_INPUT', field: 'lines.0.quantity' }]);
+    }
+  });
+
+  it('settles at approval an invoice whose credit notes leave nothing to pay', async () => {
+    const { draft } = await firmWithDraft(1);
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    const credited = (await credit(submitted.id, submitted.version, submitted.lines.map((line) => ({ lineId: line.id, quantity: line.quantity })))).body.data!['issueCreditNote']!
+      .invoice;
+    expect(credited).toMatchObject({ status: 'SUBMITTED', balanceDue: { centimes: '0' } });
+    expect((await approve(credited.id, credited.version)).body.data!['approveInvoice']!.invoice.status).toBe('PAID');
+  });
+
+  it('invoices VAT by the regime in force when the invoice is issued, not when its draft opened', async () => {
+    const { firmId, draft } = await firmWithDraft(1);
+    expect(draft.totalVat.centimes).toBe('138938');
+    const [{ version }] = (await t.sql<{ version: number }>('select version from contractor where id = $1', [firmId])) as [{ version: number }];
+    await mustQuery(t, 'mutation ($id: ID!, $v: Int!) { updateContractor(id: $id, expectedVersion: $v, input: { fiscalRegime: IFU }) { contractor { id } } }', { id: firmId, v: version });
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    expect(submitted).toMatchObject({ totalVat: { centimes: '0' }, totalIncludingTax: { centimes: '731250' } });
+  });
+
+  it('limits a firm-bound API key to a contractor’s scopes, whoever creates it', async () => {
+    const firm = await activeContractor(t);
+    const refused = await t.graphql('mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', {
+      input: { name: 'firm key', contractorId: firm.id, scopes: ['read:invoices', 'write:recordInvoicePayment'] },
+    });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'scopes' });
+  });
+
+  it('shows a DOT manager the invoices that bill work in its wilayas only', async () => {
+    const { draft } = await firmWithDraft(1);
+    const oran = await userOf('DOT_MANAGER', { wilayaCodes: ['31'] });
+    const algiers = await userOf('DOT_MANAGER', { wilayaCodes: ['16'] });
+    const query = 'query ($id: ID!) { invoice(id: $id) { id } invoices { id } }';
+    const seenByOran = await t.graphql<{ invoice: { id: string } | null; invoices: { id: string }[] }>(query, { id: draft.id }, as(oran));
+    expect(seenByOran.body.data!.invoice).toBeNull();
+    expect(seenByOran.body.data!.invoices.map((invoice) => invoice.id)).not.toContain(draft.id);
+    expect((await fetch(`${t.url}/invoices/${draft.id}/pdf`, { headers: as(oran) })).status).toBe(404);
+    const seenByAlgiers = await t.graphql<{ invoice: { id: string } | null; invoices: { id: string }[] }>(query, { id: draft.id }, as(algiers));
+    expect(seenByAlgiers.body.data!.invoice).toEqual({ id: draft.id });
+    const ids = seenByAlgiers.body.data!.invoices.map((invoice) => invoice.id);
+    expect(ids).toContain(draft.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
 

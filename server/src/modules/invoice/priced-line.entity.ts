@@ -50,7 +50,10 @@ export abstract class PricedLine {
     return dzd(this.unitPriceCentimes);
   }
 
-  @Field(() => Money, { description: 'Quantity × unit price, rounded half-up to the centime.' })
+  @Field(() => Money, {
+    description:
+      'Amount excluding tax: quantity × unit price, rounded half-up to the centime. On a credit note, what the credit takes off the invoice line’s rounded amount (it may differ from its own quantity × unit price by a centime, so that notes add up exactly to the invoice).',
+  })
   get amount(): Money {
     return dzd(this.amountCentimes);
   }
