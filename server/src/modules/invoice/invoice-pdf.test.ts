@@ -292,4 +292,19 @@ describe('renderInvoicePdf', () => {
     const tampered: InvoiceDocument = { ...document, lines: document.lines.map((line, index) => (index === 0 ? { ...line, amountCentimes: line.amountCentimes + 1n } : line)) };
     await expect(renderInvoicePdf(tampered)).rejects.toThrow(/lineAmounts/);
   });
+
+  it('prints a seller named and addressed in Arabic legibly (embedded Unicode font), not as Latin-1 garbage', async () => {
+    const name = 'شركة الساحل لأشغال الاتصالات';
+    const address = 'حي 200 مسكن، باب الزوار، الجزائر';
+    const document = buildDocument(sampleLines.slice(0, 1), { seller: { ...seller, name, address } });
+    const pdf = await extract(await renderInvoicePdf(document));
+    // Shaped Arabic comes back as presentation forms, in visual order: compare letters, NFKC-normalised, either way round
+    // (words without the lam-alef ligature, whose two letters keep their logical order inside the glyph).
+    const letters = (text: string) => [...text.normalize('NFKC')].filter((character) => /\p{Script=Arabic}/u.test(character)).join('');
+    const printed = letters(pdf.pages.join(''));
+    for (const word of ['شركة', 'الساحل', 'مسكن', 'باب', 'الزوار', 'الجزائر']) {
+      const wanted = letters(word);
+      expect(printed.includes(wanted) || printed.includes([...wanted].reverse().join('')), word).toBe(true);
+    }
+  });
 });

@@ -1,13 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { invoiceClosingSentence } from './invoice-arithmetic.js';
 import type { DocumentLine, InvoiceDocument, PartyIdentity } from './invoice-document.js';
 import { formatDzd } from './money.js';
 
 /*
- * Layout of the invoice PDF: A4 portrait, points (1/72 in). Helvetica (a PDF standard font, WinAnsi
- * encoding) prints French accents, "°", "—" and the no-break space U+00A0 formatDzd uses; it cannot
- * print U+202F, so every amount goes through formatDzd and nothing else builds amounts.
+ * Layout of the invoice PDF: A4 portrait, points (1/72 in). The text is set in DejaVu Sans Condensed
+ * (npm dejavu-fonts-ttf), embedded: it prints French accents and Arabic alike (names and addresses in
+ * Arabic are common in Algeria; fontkit joins and orders the letters), at about Helvetica's width.
+ * Every amount goes through formatDzd and nothing else builds amounts.
  */
+
+const fontFile = (name: string) => readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`));
+/** The three faces, read once. */
+const FONTS = {
+  Regular: fontFile('DejaVuSansCondensed'),
+  Bold: fontFile('DejaVuSansCondensed-Bold'),
+  Oblique: fontFile('DejaVuSansCondensed-Oblique'),
+} as const;
 
 const MARGIN = 42;
 /** Room kept under the content on every page for the "Page i / n" footer. */
@@ -45,7 +56,7 @@ interface Column {
  * mention that VAT does not apply, law 22-23); the totals; and the amount in words ("Arrêtée la
  * présente facture à la somme de : …").
  *
- * Shape: A4 portrait, Helvetica; a lines table (Code, Désignation, Unité, Quantité, Prix unitaire
+ * Shape: A4 portrait, DejaVu Sans Condensed (embedded; Latin and Arabic); a lines table (Code, Désignation, Unité, Quantité, Prix unitaire
  * HT, TVA % when VAT is charged, Montant HT) that flows onto as many pages as needed with its header
  * row repeated, then the totals, then the closing sentence; "Page i / n" at the bottom of every
  * page. A DRAFT (number null) says "BROUILLON — sans valeur fiscale" on every page.
@@ -80,6 +91,8 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Buffe
       CreationDate: creationDate(document),
     },
   });
+  for (const [name, data] of Object.entries(FONTS)) doc.registerFont(name, data);
+  doc.font('Regular');
   const chunks: Buffer[] = [];
   const output = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Uint8Array) => chunks.push(Buffer.from(chunk)));
@@ -163,7 +176,7 @@ function continueOnNewPage(doc: Doc, document: InvoiceDocument): void {
   doc.addPage();
   const reminder =
     document.number === null ? `${documentLabel(document)} — BROUILLON (suite)` : `${documentLabel(document)} n° ${document.number} (suite)`;
-  doc.font('Helvetica-Oblique').fontSize(8).fillColor('#555555');
+  doc.font('Oblique').fontSize(8).fillColor('#555555');
   doc.text(reminder, doc.page.margins.left, doc.page.margins.top, { width: contentWidth(doc), align: 'right' });
   doc.fillColor('black');
   doc.y = doc.page.margins.top + CONTINUATION_SPACE;
@@ -185,7 +198,7 @@ function drawHeading(doc: Doc, document: InvoiceDocument): void {
   const metaWidth = 220;
   const metaLeft = left + width - metaWidth;
 
-  doc.font('Helvetica-Bold').fontSize(22).fillColor('black');
+  doc.font('Bold').fontSize(22).fillColor('black');
   doc.text(document.kind === 'CREDIT_NOTE' ? "FACTURE D'AVOIR" : 'FACTURE', left, top, { width: width - metaWidth - 10 });
   const titleBottom = doc.y;
 
@@ -197,13 +210,13 @@ function drawHeading(doc: Doc, document: InvoiceDocument): void {
   if (document.dueOn !== null) meta.push(`Échéance : ${formatDate(document.dueOn)}`);
   doc.fontSize(BODY_SIZE + 1);
   meta.forEach((text, index) => {
-    doc.font(index === 0 ? 'Helvetica-Bold' : 'Helvetica');
+    doc.font(index === 0 ? 'Bold' : 'Regular');
     doc.text(text, metaLeft, index === 0 ? top + 2 : doc.y + 1, { width: metaWidth, align: 'right' });
   });
   doc.y = Math.max(titleBottom, doc.y) + 10;
 
   if (document.number === null) {
-    doc.font('Helvetica-Bold').fontSize(11);
+    doc.font('Bold').fontSize(11);
     const height = doc.heightOfString(DRAFT_NOTICE, { width: width - 16 }) + 12;
     const y = doc.y;
     doc.lineWidth(1.5).rect(left, y, width, height).strokeColor(DRAFT_COLOR).stroke();
@@ -214,7 +227,7 @@ function drawHeading(doc: Doc, document: InvoiceDocument): void {
 
   if (document.corrects !== null) {
     const text = `Avoir sur la facture n° ${document.corrects.number} — motif : ${document.corrects.reason}`;
-    doc.font('Helvetica-Bold').fontSize(BODY_SIZE + 1).fillColor('black');
+    doc.font('Bold').fontSize(BODY_SIZE + 1).fillColor('black');
     doc.text(text, left, doc.y, { width });
     doc.y += 8;
   }
@@ -243,11 +256,11 @@ function drawParties(doc: Doc, document: InvoiceDocument): void {
   ];
 
   const heightOf = (party: PartyIdentity): number => {
-    doc.font('Helvetica-Bold').fontSize(8);
+    doc.font('Bold').fontSize(8);
     let height = doc.heightOfString('Prestataire', { width: textWidth }) + 3;
     doc.fontSize(BODY_SIZE + 1);
     height += doc.heightOfString(party.name, { width: textWidth }) + 2;
-    doc.font('Helvetica').fontSize(BODY_SIZE);
+    doc.font('Regular').fontSize(BODY_SIZE);
     for (const text of partyLines(party)) height += doc.heightOfString(text, { width: textWidth }) + 1;
     return height + 16;
   };
@@ -257,13 +270,13 @@ function drawParties(doc: Doc, document: InvoiceDocument): void {
 
   for (const { caption, party, x } of blocks) {
     doc.lineWidth(0.75).strokeColor(BORDER_COLOR).rect(x, top, boxWidth, boxHeight).stroke();
-    doc.font('Helvetica-Bold').fontSize(8).fillColor('#555555');
+    doc.font('Bold').fontSize(8).fillColor('#555555');
     doc.text(caption.toUpperCase(), x + 8, top + 8, { width: textWidth, characterSpacing: 0.5 });
     doc.y += 3;
     doc.fontSize(BODY_SIZE + 1).fillColor('black');
     doc.text(party.name, x + 8, doc.y, { width: textWidth });
     doc.y += 2;
-    doc.font('Helvetica').fontSize(BODY_SIZE);
+    doc.font('Regular').fontSize(BODY_SIZE);
     for (const text of partyLines(party)) {
       doc.text(text, x + 8, doc.y, { width: textWidth });
       doc.y += 1;
@@ -282,7 +295,7 @@ function tableColumns(doc: Doc, chargesVat: boolean): Column[] {
   const fixed: Column[] = [
     { header: 'Code', width: 52, align: 'left', cell: (line) => line.itemCode },
     { header: 'Désignation', width: 0, align: 'left', cell: (line) => line.designation },
-    { header: 'Unité', width: 34, align: 'center', cell: (line) => line.unit },
+    { header: 'Unité', width: 40, align: 'center', cell: (line) => line.unit },
     { header: 'Quantité', width: 50, align: 'right', cell: (line) => formatDecimal(line.quantity) },
     { header: 'Prix unitaire HT', width: 74, align: 'right', cell: (line) => formatDzd(line.unitPriceCentimes) },
     ...(chargesVat ? [{ header: 'TVA %', width: 40, align: 'right' as const, cell: (line: DocumentLine) => formatDecimal(line.vatRatePercent) }] : []),
@@ -326,19 +339,19 @@ function drawLinesTable(doc: Doc, document: InvoiceDocument): void {
   const left = doc.page.margins.left;
 
   const drawHeader = (): void => {
-    doc.font('Helvetica-Bold').fontSize(TABLE_SIZE);
+    doc.font('Bold').fontSize(TABLE_SIZE);
     const height = rowHeight(doc, columns, headers);
     const y = doc.y;
     doc.lineWidth(0.5).strokeColor(BORDER_COLOR).moveTo(left, y).lineTo(left + contentWidth(doc), y).stroke();
     drawRow(doc, columns, headers, y, height, HEADER_FILL);
-    doc.font('Helvetica').fontSize(TABLE_SIZE);
+    doc.font('Regular').fontSize(TABLE_SIZE);
     doc.x = left;
     doc.y = y + height;
   };
 
-  doc.font('Helvetica-Bold').fontSize(TABLE_SIZE);
+  doc.font('Bold').fontSize(TABLE_SIZE);
   const headerHeight = rowHeight(doc, columns, headers);
-  doc.font('Helvetica').fontSize(TABLE_SIZE);
+  doc.font('Regular').fontSize(TABLE_SIZE);
   // A row never exceeds what a continuation page holds under its header row (a designation of
   // several thousand characters would be cut with an ellipsis rather than break the layout).
   const maxRowHeight = doc.page.height - doc.page.margins.top - CONTINUATION_SPACE - headerHeight - doc.page.margins.bottom;
@@ -347,7 +360,7 @@ function drawLinesTable(doc: Doc, document: InvoiceDocument): void {
   drawHeader();
 
   document.lines.forEach((line, index) => {
-    doc.font('Helvetica').fontSize(TABLE_SIZE);
+    doc.font('Regular').fontSize(TABLE_SIZE);
     const texts = cellTexts(columns, line, document.totals.lineAmounts[index]!);
     const height = rowHeight(doc, columns, texts, maxRowHeight);
     if (doc.y + height > bottomLimit(doc)) {
@@ -361,7 +374,7 @@ function drawLinesTable(doc: Doc, document: InvoiceDocument): void {
   });
 
   if (document.lines.length === 0) {
-    doc.font('Helvetica-Oblique').fontSize(TABLE_SIZE).text('Aucune ligne.', left + CELL_PAD_X, doc.y + CELL_PAD_Y);
+    doc.font('Oblique').fontSize(TABLE_SIZE).text('Aucune ligne.', left + CELL_PAD_X, doc.y + CELL_PAD_Y);
   }
   doc.x = left;
   doc.y += 12;
@@ -394,11 +407,11 @@ function drawTotals(doc: Doc, document: InvoiceDocument): void {
   const labelWidth = boxWidth - valueWidth - 3 * CELL_PAD_X;
   const boxLeft = doc.page.margins.left + width - boxWidth;
   const heights = rows.map((row) => {
-    doc.font(row.strong ? 'Helvetica-Bold' : 'Helvetica').fontSize(BODY_SIZE + 0.5);
+    doc.font(row.strong ? 'Bold' : 'Regular').fontSize(BODY_SIZE + 0.5);
     return Math.max(doc.heightOfString(row.label, { width: labelWidth }), doc.heightOfString(row.value, { width: valueWidth })) + 2 * CELL_PAD_Y + 1;
   });
 
-  doc.font('Helvetica').fontSize(BODY_SIZE);
+  doc.font('Regular').fontSize(BODY_SIZE);
   const mentionHeight = document.chargesVat ? 0 : doc.heightOfString(VAT_NOT_APPLICABLE, { width }) + 8;
   ensureSpace(doc, document, heights.reduce((sum, height) => sum + height, 0) + mentionHeight);
 
@@ -406,7 +419,7 @@ function drawTotals(doc: Doc, document: InvoiceDocument): void {
   rows.forEach((row, index) => {
     const height = heights[index]!;
     if (row.strong) doc.rect(boxLeft, y, boxWidth, height).fill(HEADER_FILL);
-    doc.fillColor('black').font(row.strong ? 'Helvetica-Bold' : 'Helvetica').fontSize(BODY_SIZE + 0.5);
+    doc.fillColor('black').font(row.strong ? 'Bold' : 'Regular').fontSize(BODY_SIZE + 0.5);
     doc.text(row.label, boxLeft + CELL_PAD_X, y + CELL_PAD_Y + 0.5, { width: labelWidth });
     doc.text(row.value, boxLeft + boxWidth - valueWidth - CELL_PAD_X, y + CELL_PAD_Y + 0.5, { width: valueWidth, align: 'right' });
     doc.lineWidth(0.5).strokeColor(BORDER_COLOR).moveTo(boxLeft, y + height).lineTo(boxLeft + boxWidth, y + height).stroke();
@@ -417,7 +430,7 @@ function drawTotals(doc: Doc, document: InvoiceDocument): void {
   doc.y = y + 8;
 
   if (!document.chargesVat) {
-    doc.font('Helvetica-Oblique').fontSize(BODY_SIZE).fillColor('black');
+    doc.font('Oblique').fontSize(BODY_SIZE).fillColor('black');
     doc.text(VAT_NOT_APPLICABLE, doc.page.margins.left, doc.y, { width });
     doc.y += 4;
   }
@@ -426,7 +439,7 @@ function drawTotals(doc: Doc, document: InvoiceDocument): void {
 function drawClosing(doc: Doc, document: InvoiceDocument): void {
   const sentence = invoiceClosingSentence(document.totals.netPayable, document.kind);
   const width = contentWidth(doc);
-  doc.font('Helvetica-Bold').fontSize(BODY_SIZE + 0.5);
+  doc.font('Bold').fontSize(BODY_SIZE + 0.5);
   const height = doc.heightOfString(sentence, { width });
   doc.y += 8;
   ensureSpace(doc, document, height);
@@ -451,9 +464,9 @@ function drawFooters(doc: Doc, document: InvoiceDocument): void {
     const width = page.width - page.margins.left - page.margins.right;
     const y = page.height - MARGIN - 8;
     doc.lineWidth(0.5).strokeColor(BORDER_COLOR).moveTo(left, y - 6).lineTo(left + width, y - 6).stroke();
-    doc.font(document.number === null ? 'Helvetica-Bold' : 'Helvetica').fontSize(8);
+    doc.font(document.number === null ? 'Bold' : 'Regular').fontSize(8);
     doc.fillColor(document.number === null ? DRAFT_COLOR : '#555555').text(leftLabel, left, y, { width: width / 2, lineBreak: false });
-    doc.font('Helvetica').fillColor('#555555');
+    doc.font('Regular').fillColor('#555555');
     doc.text(`Page ${index - range.start + 1} / ${count}`, left + width / 2, y, { width: width / 2, align: 'right', lineBreak: false });
     page.margins.bottom = bottom;
   }
