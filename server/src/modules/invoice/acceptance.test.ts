@@ -22,8 +22,8 @@ const invoiceFields = `period status fiscalRegime totalExcludingTax { centimes }
   lines { itemCode quantity unitPrice { amount } amount { centimes } }`;
 
 async function invoicesOf(firmId: string) {
-  const list = await mustQuery<{ invoices: { id: string; contractor: { id: string } | null }[] }>(t, '{ invoices { id contractor { id } } }');
-  const mine = list.invoices.filter((invoice) => invoice.contractor?.id === firmId);
+  const list = await mustQuery<{ invoices: { edges: { node: { id: string } }[] } }>(t, 'query ($c: ID!) { invoices(first: 100, filter: { contractorId: $c }) { edges { node { id } } } }', { c: firmId });
+  const mine = list.invoices.edges.map((edge) => edge.node);
   return Promise.all(
     mine.map(async ({ id }) => (await mustQuery<{ invoice: Record<string, unknown> & { lines: unknown[] } }>(t, `query ($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`, { id })).invoice),
   );
@@ -134,8 +134,10 @@ describe('invoices and who sees them', () => {
     });
     const { signIn } = await import('../../../test/harness.js');
     const token = await signIn(t.url, `compta-${mine.id}@firm.test`, 'firm user password');
-    const seen = await t.graphql<{ invoices: { contractor: { id: string } }[] }>('{ invoices { contractor { id } } }', undefined, { authorization: `Bearer ${token}` });
-    expect(seen.body.data!.invoices.map((invoice) => invoice.contractor.id)).toEqual([mine.id]);
+    const seen = await t.graphql<{ invoices: { edges: { node: { contractor: { id: string } } }[] } }>('{ invoices(first: 100) { edges { node { contractor { id } } } } }', undefined, {
+      authorization: `Bearer ${token}`,
+    });
+    expect(seen.body.data!.invoices.edges.map((edge) => edge.node.contractor.id)).toEqual([mine.id]);
     const [otherInvoice] = await t.sql<{ id: string }>('select id::text from invoice where contractor_id = $1', [other.id]);
     const byId = await t.graphql<{ invoice: null }>('query ($id: ID!) { invoice(id: $id) { period } }', { id: otherInvoice!.id }, { authorization: `Bearer ${token}` });
     expect(byId.body).toEqual({ data: { invoice: null } });

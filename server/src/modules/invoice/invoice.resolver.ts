@@ -1,4 +1,5 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
 import { mayReadContractor } from '../auth/scope.js';
@@ -10,7 +11,7 @@ import { CreditNote, CreditNoteLine } from './credit-note.entity.js';
 import { issueCreditNote } from './credit-note.service.js';
 import { invoiceClosingSentence } from './invoice-arithmetic.js';
 import { approveInvoice, requestInvoiceRevision, resubmitInvoice, submitInvoice } from './invoice-issue.service.js';
-import { Invoice, InvoiceLine } from './invoice.entity.js';
+import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
 import { balanceDue, daysOverdue, findInvoice, listInvoices } from './invoice.service.js';
 import { dzd, Money } from './money.js';
 import { InvoicePayment, PaymentMethod } from './payment.entity.js';
@@ -191,6 +192,21 @@ export class RejectInstallationInput {
   reserves!: string[];
 }
 
+export const InvoiceConnection = ConnectionType(Invoice, 'Invoice');
+export type InvoiceConnection = InstanceType<typeof InvoiceConnection>;
+
+@InputType({ description: 'Filters of the invoice list; all optional, combined with AND.' })
+export class InvoiceFilterInput {
+  @Field(() => InvoiceStatus, { nullable: true, description: 'Invoices in this status.' })
+  status?: InvoiceStatus | null;
+
+  @Field(() => ID, { nullable: true, description: 'Invoices of this contractor.' })
+  contractorId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Invoices of this month, YYYY-MM (Algiers).' })
+  period?: string | null;
+}
+
 @Resolver(() => Invoice)
 export class InvoiceResolver {
   @Query(() => Invoice, { nullable: true, description: 'The invoice with this id, or null (also when not yours).' })
@@ -198,12 +214,16 @@ export class InvoiceResolver {
     return findInvoice(context, id);
   }
 
-  @Query(() => [Invoice], {
-    description: 'Invoices you may see (a firm its own), newest month first, at most 500; ask one invoice for its lines.',
+  @Query(() => InvoiceConnection, {
+    description: 'Invoices you may see (a firm its own; a DOT manager those billing work in its wilayas), newest month first, a page at a time (at most 100).',
     complexity: listOf(20),
   })
-  invoices(@Ctx() context: Context): Promise<Invoice[]> {
-    return listInvoices(context);
+  async invoices(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => InvoiceFilterInput, { nullable: true, description: 'Filters; all of them when left out.' }) filter: InvoiceFilterInput | null,
+    @Ctx() context: Context,
+  ): Promise<InvoiceConnection> {
+    return asConnection(InvoiceConnection, await listInvoices(context, filter ?? {}, page));
   }
 
   @FieldResolver(() => Contractor, { nullable: true, description: 'The contractor invoicing; null when the viewer may not read it.' })

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { Decimal } from 'decimal.js';
 import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
 import { daysBetween } from '../../common/time.js';
+import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { parseInput, recordId } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { viewerContractorId, viewerWilayas } from '../auth/scope.js';
@@ -28,9 +29,27 @@ export function findInvoice(context: Context, id: string): Promise<Invoice | nul
   return context.em.findOne(Invoice, { $and: [{ id: parseInput(recordId, id, 'id') }, invoiceScope(context)] });
 }
 
-/** The invoices the viewer may see, newest period first. */
-export function listInvoices(context: Context): Promise<Invoice[]> {
-  return context.em.find(Invoice, invoiceScope(context), { orderBy: { period: 'desc', id: 'desc' }, limit: 500 });
+const invoiceFilterSchema = z.object({
+  status: z.enum(InvoiceStatus, { error: 'must be an invoice status' }).nullish(),
+  contractorId: recordId.nullish(),
+  period: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM' }).nullish(),
+});
+
+/** Filters of the invoice list, all optional (AND). */
+export type InvoiceFilter = z.input<typeof invoiceFilterSchema>;
+
+/**
+ * A page of the invoices the viewer may see (`invoiceScope`), newest month first, then newest first;
+ * keyset-paginated like every list.
+ * @throws DomainError BAD_USER_INPUT (a filter, `first`, `after`)
+ */
+export function listInvoices(context: Context, filter: InvoiceFilter, page: PageArgs): Promise<Page<Invoice>> {
+  const values = parseInput(invoiceFilterSchema, filter, 'filter');
+  const where: Record<string, unknown>[] = [invoiceScope(context)];
+  if (values.status) where.push({ status: values.status });
+  if (values.contractorId) where.push({ contractor: values.contractorId });
+  if (values.period) where.push({ period: values.period });
+  return paginate(context.em, Invoice, { $and: where } as never, { period: 'desc', id: 'desc' }, page);
 }
 
 /**

@@ -349,16 +349,46 @@ describe('found by an adversarial review', () => {
     const { draft } = await firmWithDraft(1);
     const oran = await userOf('DOT_MANAGER', { wilayaCodes: ['31'] });
     const algiers = await userOf('DOT_MANAGER', { wilayaCodes: ['16'] });
-    const query = 'query ($id: ID!) { invoice(id: $id) { id } invoices { id } }';
-    const seenByOran = await t.graphql<{ invoice: { id: string } | null; invoices: { id: string }[] }>(query, { id: draft.id }, as(oran));
+    const query = 'query ($id: ID!) { invoice(id: $id) { id } invoices(first: 100) { edges { node { id } } } }';
+    type Seen = { invoice: { id: string } | null; invoices: { edges: { node: { id: string } }[] } };
+    const seenByOran = await t.graphql<Seen>(query, { id: draft.id }, as(oran));
     expect(seenByOran.body.data!.invoice).toBeNull();
-    expect(seenByOran.body.data!.invoices.map((invoice) => invoice.id)).not.toContain(draft.id);
+    expect(seenByOran.body.data!.invoices.edges.map((edge) => edge.node.id)).not.toContain(draft.id);
     expect((await fetch(`${t.url}/invoices/${draft.id}/pdf`, { headers: as(oran) })).status).toBe(404);
-    const seenByAlgiers = await t.graphql<{ invoice: { id: string } | null; invoices: { id: string }[] }>(query, { id: draft.id }, as(algiers));
+    const seenByAlgiers = await t.graphql<Seen>(query, { id: draft.id }, as(algiers));
     expect(seenByAlgiers.body.data!.invoice).toEqual({ id: draft.id });
-    const ids = seenByAlgiers.body.data!.invoices.map((invoice) => invoice.id);
+    const ids = seenByAlgiers.body.data!.invoices.edges.map((edge) => edge.node.id);
     expect(ids).toContain(draft.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('the invoice list', () => {
+  it('pages through the invoices a DOT manager may see, each once, newest month first, with filters', async () => {
+    for (let i = 0; i < 3; i += 1) await firmWithDraft(2);
+    const algiers = await userOf('DOT_MANAGER', { wilayaCodes: ['16'] });
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      type Page = { invoices: { edges: { node: { id: string; period: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      const { body }: { body: { data?: Page | null; errors?: unknown } } = await t.graphql<Page>(
+        'query ($after: String) { invoices(first: 2, after: $after) { edges { node { id period } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+        as(algiers),
+      );
+      expect(body.errors).toBeUndefined();
+      seen.push(...body.data!.invoices.edges.map((edge) => edge.node.id));
+      after = body.data!.invoices.pageInfo.hasNextPage ? body.data!.invoices.pageInfo.endCursor : null;
+    } while (after);
+    const [{ count }] = (await t.sql<{ count: string }>(
+      `select count(distinct i.id)::text as count from invoice i join invoice_line l on l.invoice_id = i.id
+         join customer_subscription cs on cs.id = l.customer_subscription_id where cs.wilaya_code = '16'`,
+    )) as [{ count: string }];
+    expect(seen.length).toBe(Number(count));
+    expect(new Set(seen).size).toBe(seen.length);
+    const drafts = await mustQuery<{ invoices: { totalCount: number; edges: { node: { status: string } }[] } }>(t, '{ invoices(first: 100, filter: { status: DRAFT }) { totalCount edges { node { status } } } }');
+    expect(drafts.invoices.edges.every((edge) => edge.node.status === 'DRAFT')).toBe(true);
+    expect(codeOf((await t.graphql('{ invoices(filter: { period: "2026-13" }) { totalCount } }')).body.errors)).toBe('BAD_USER_INPUT');
   });
 });
 
