@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeContractor, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
@@ -360,6 +361,31 @@ describe('found by an adversarial review', () => {
     const ids = seenByAlgiers.body.data!.invoices.edges.map((edge) => edge.node.id);
     expect(ids).toContain(draft.id);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('acceptance while the month’s invoice is being submitted', () => {
+  it('opens a new DRAFT for the work accepted while the firm submits its draft, instead of failing', async () => {
+    const { firmId, draft } = await firmWithDraft(1);
+    const next = await installedCustomerSubscription(t, firmId);
+    // Hold the draft as a submission does, let the acceptance queue behind it, then issue it.
+    const submitter = new pg.Client({ connectionString: t.database.url });
+    await submitter.connect();
+    try {
+      await submitter.query('begin');
+      await submitter.query('select id from invoice where id = $1 for update', [draft.id]);
+      const accepting = accept(next);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await submitter.query(`update invoice set status = 'SUBMITTED', version = version + 1 where id = $1`, [draft.id]);
+      await submitter.query('commit');
+      expect(codeOf((await accepting).body.errors)).toBe('OK');
+    } finally {
+      await submitter.end();
+    }
+    const fresh = await draftOf(firmId);
+    expect(fresh.id).not.toBe(draft.id);
+    expect(fresh.lines).toHaveLength(3);
+    expect((await invoice(draft.id)).lines).toHaveLength(3);
   });
 });
 
