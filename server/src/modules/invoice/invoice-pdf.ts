@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
+import { visualOrder } from './bidi-text.js';
 import { invoiceClosingSentence } from './invoice-arithmetic.js';
 import type { DocumentLine, InvoiceDocument, PartyIdentity } from './invoice-document.js';
 import { formatDzd } from './money.js';
@@ -75,8 +76,9 @@ interface Column {
  * @throws Error when `document.totals.lineAmounts` does not match `document.lines` (the document
  *   would then print lines that do not add up to its totals)
  */
-export async function renderInvoicePdf(document: InvoiceDocument): Promise<Buffer> {
-  assertConsistent(document);
+export async function renderInvoicePdf(given: InvoiceDocument): Promise<Buffer> {
+  assertConsistent(given);
+  const document = forDisplay(given);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_SPACE },
@@ -85,8 +87,8 @@ export async function renderInvoicePdf(document: InvoiceDocument): Promise<Buffe
     displayTitle: true,
     info: {
       Title: metadataTitle(document),
-      Author: document.seller.name,
-      Subject: `${document.kind === 'CREDIT_NOTE' ? "Facture d'avoir" : 'Facture'} — période ${formatPeriod(document.period)} — ${document.buyer.name}`,
+      Author: given.seller.name,
+      Subject: `${document.kind === 'CREDIT_NOTE' ? "Facture d'avoir" : 'Facture'} — période ${formatPeriod(document.period)} — ${given.buyer.name}`,
       Creator: 'Raccord',
       CreationDate: creationDate(document),
     },
@@ -471,4 +473,30 @@ function drawFooters(doc: Doc, document: InvoiceDocument): void {
     page.margins.bottom = bottom;
   }
   doc.fillColor('black').strokeColor('black');
+}
+
+/** A party's identity with each text in the order pdfkit prints legibly (`visualOrder`). */
+function partyForDisplay(party: PartyIdentity): PartyIdentity {
+  const shown = (text: string | null) => (text === null ? null : visualOrder(text));
+  return {
+    name: visualOrder(party.name),
+    legalForm: visualOrder(party.legalForm),
+    address: visualOrder(party.address),
+    rcNumber: shown(party.rcNumber),
+    autoEntrepreneurCardNumber: shown(party.autoEntrepreneurCardNumber),
+    nif: visualOrder(party.nif),
+    nis: visualOrder(party.nis),
+    taxArticle: visualOrder(party.taxArticle),
+  };
+}
+
+/** The document with its free texts (parties, designations, reason) in the order pdfkit prints legibly. */
+function forDisplay(document: InvoiceDocument): InvoiceDocument {
+  return {
+    ...document,
+    seller: partyForDisplay(document.seller),
+    buyer: partyForDisplay(document.buyer),
+    corrects: document.corrects === null ? null : { ...document.corrects, reason: visualOrder(document.corrects.reason) },
+    lines: document.lines.map((line) => ({ ...line, designation: visualOrder(line.designation) })),
+  };
 }
