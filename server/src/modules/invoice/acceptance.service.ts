@@ -78,6 +78,8 @@ async function acceptAndBill(em: EntityManager, context: Context, values: z.outp
     } as never);
   }
   await em.flush();
+  // The draft follows the contractor's regime as it now stands (it is fixed only at issue).
+  invoice.fiscalRegime = contractor.fiscalRegime;
   await recomputeTotals(em, invoice);
   transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'ACCEPT', values.overrideReason ?? null, {
     changes: [{ field: 'invoiceId', from: null, to: invoice.id }],

@@ -338,6 +338,14 @@ describe('found by an adversarial review', () => {
     expect(submitted).toMatchObject({ totalVat: { centimes: '0' }, totalIncludingTax: { centimes: '731250' } });
   });
 
+  it('reprices a DRAFT under the regime in force at each acceptance', async () => {
+    const { firmId, draft } = await firmWithDraft(1);
+    const [{ version }] = (await t.sql<{ version: number }>('select version from contractor where id = $1', [firmId])) as [{ version: number }];
+    await mustQuery(t, 'mutation ($id: ID!, $v: Int!) { updateContractor(id: $id, expectedVersion: $v, input: { fiscalRegime: IFU }) { contractor { id } } }', { id: firmId, v: version });
+    await accept(await installedCustomerSubscription(t, firmId));
+    expect(await invoice(draft.id)).toMatchObject({ totalVat: { centimes: '0' }, totalIncludingTax: { centimes: '1462500' } });
+  });
+
   it('limits a firm-bound API key to a contractor’s scopes, whoever creates it', async () => {
     const firm = await activeContractor(t);
     const refused = await t.graphql('mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', {
