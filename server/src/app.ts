@@ -1,3 +1,4 @@
+import { createRaccordPubSub } from './common/events.js';
 import { defaultBuyer } from './modules/invoice/invoice-document.js';
 import { startMonthClose } from './modules/invoice/month-close.job.js';
 import 'reflect-metadata';
@@ -99,13 +100,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 }
 
 async function serve(config: Config, logger: Logger, orm: MikroORM, database: DatabaseHandle): Promise<App> {
-  const schema = await buildRaccordSchema();
+  const pubSub = createRaccordPubSub();
+  const schema = await buildRaccordSchema(pubSub);
   const auth = await createAuthRuntime(config, orm);
   const settings: Settings = {
     qualityThresholds: config.QUALITY_THRESHOLDS ?? defaultQualityThresholds,
     retentionPercent: config.RETENTION_PERCENT,
     paymentTermsDays: config.PAYMENT_TERMS_DAYS,
     buyer: config.INVOICE_BUYER ?? defaultBuyer,
+    pubSub,
   };
   const httpServer = createServer();
   const webSocket = attachGraphQLWebSocket({ httpServer, schema, orm, config, logger, auth, settings });

@@ -1,3 +1,4 @@
+import type { RaccordPubSub } from './common/events.js';
 import type { PartyIdentity } from './modules/invoice/invoice-document.js';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
@@ -54,7 +55,7 @@ export interface Context {
   readonly clock?: () => Date;
 }
 
-/** Configuration the domain rules read. */
+/** Configuration the domain rules read, and the event bus they announce changes on. */
 export interface Settings {
   /** Optical thresholds per network class (QUALITY_THRESHOLDS). */
   readonly qualityThresholds: Readonly<Record<string, QualityThreshold>>;
@@ -64,6 +65,8 @@ export interface Settings {
   readonly paymentTermsDays: number;
   /** The buyer printed on invoices (INVOICE_BUYER). */
   readonly buyer: PartyIdentity;
+  /** The event bus subscriptions listen to; absent in scripts (nothing is published). */
+  readonly pubSub?: RaccordPubSub;
 }
 
 /** What the transport knows of the caller. */

@@ -5,7 +5,7 @@ import { buildRaccordSchema } from './schema.js';
 /** Every type, field and argument of the schema that has no description, as "Type.field(arg)". */
 function undescribed(schema: GraphQLSchema): string[] {
   const missing: string[] = [];
-  const builtIn = new Set(['Query', 'Mutation', 'String', 'Boolean', 'Int', 'Float', 'ID']);
+  const builtIn = new Set(['Query', 'Mutation', 'Subscription', 'String', 'Boolean', 'Int', 'Float', 'ID']);
   for (const type of Object.values(schema.getTypeMap())) {
     if (type.name.startsWith('__')) continue;
     if (!type.description && !builtIn.has(type.name)) missing.push(type.name);

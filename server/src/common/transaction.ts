@@ -5,6 +5,7 @@ import {
   type EntityManager,
 } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
+import { openEvents, publishEvents } from './events.js';
 import { DomainError, ErrorCode } from './errors.js';
 
 /** The field behind each unique constraint, to name it when two requests race for one value. */
@@ -16,13 +17,20 @@ const uniqueFields: Record<string, string> = {
 
 /**
  * Runs `work` in one database transaction on a fork of the context's EntityManager: everything it
- * persists (the change and its audit events) is flushed and committed together, or nothing is.
+ * persists (the change and its audit events) is flushed and committed together, or nothing is. The
+ * events it announced are published after the commit, never for a rollback.
  * Database refusals that a client can cause become coded errors: a concurrent update of the same
  * version → `CONFLICT`; a unique value already taken → `CONFLICT` naming the constraint.
  */
 export async function inTransaction<T>(context: Context, work: (em: EntityManager) => Promise<T>): Promise<T> {
   try {
-    return await context.em.transactional((em) => work(em as EntityManager));
+    let pending: ReturnType<typeof openEvents> = [];
+    const result = await context.em.transactional((em) => {
+      pending = openEvents(em as EntityManager);
+      return work(em as EntityManager);
+    });
+    publishEvents(context.settings?.pubSub, pending);
+    return result;
   } catch (error) {
     if (error instanceof OptimisticLockError) {
       throw new DomainError(ErrorCode.CONFLICT, 'This record changed while you were saving it: reload it and try again', {

@@ -17,6 +17,7 @@ export const readScopes = {
   'Query.priceScheduleInForce': 'read:priceSchedules',
   'Query.invoice': 'read:invoices',
   'Query.invoices': 'read:invoices',
+  'Subscription.invoiceChanged': 'read:invoices',
 } as const satisfies Record<string, string>;
 
 /** Scopes that open fields rather than operations. */

@@ -118,8 +118,9 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 describe('the authorization matrix', () => {
-  it('has a rule for every query and mutation of the schema, and none for an operation that is gone', () => {
-    const operations = rootFields().map(({ kind, field }) => `${kind}.${field.name}`).sort();
+  it('has a rule for every query, mutation and subscription of the schema, and none for an operation that is gone', () => {
+    const subscriptions = Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map((name) => `Subscription.${name}`);
+    const operations = [...rootFields().map(({ kind, field }) => `${kind}.${field.name}`), ...subscriptions].sort();
     expect(operations.filter((operation) => !(operation in operationRoles))).toEqual([]);
     expect(Object.keys(operationRoles).filter((operation) => !operations.includes(operation))).toEqual([]);
   });

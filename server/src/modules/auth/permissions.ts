@@ -76,6 +76,7 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Mutation.resubmitInvoice': [ADMIN, CONTRACTOR],
   'Mutation.issueCreditNote': [ADMIN, CONTRACTOR],
   'Mutation.recordInvoicePayment': [ADMIN, FINANCE],
+  'Subscription.invoiceChanged': everyone,
 };
 
 /**

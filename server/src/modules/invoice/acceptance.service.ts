@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { DomainError, ErrorCode } from '../../common/errors.js';
+import { announceInvoiceChange, InvoiceChange } from '../../common/events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { algiersDate, algiersMonth, now } from '../../common/time.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
@@ -81,6 +82,7 @@ async function acceptAndBill(em: EntityManager, context: Context, values: z.outp
   // The draft follows the contractor's regime as it now stands (it is fixed only at issue).
   invoice.fiscalRegime = contractor.fiscalRegime;
   await recomputeTotals(em, invoice);
+  announceInvoiceChange(em, { invoiceId: invoice.id, contractorId: contractor.id, change: InvoiceChange.LINE_ADDED });
   transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'ACCEPT', values.overrideReason ?? null, {
     changes: [{ field: 'invoiceId', from: null, to: invoice.id }],
   });

@@ -2,6 +2,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { DomainError, ErrorCode } from '../../common/errors.js';
+import { announceInvoiceChange, InvoiceChange } from '../../common/events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { algiersDate, now } from '../../common/time.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
@@ -93,6 +94,7 @@ export async function issueCreditNoteOn(
   if ((invoice.status === InvoiceStatus.APPROVED || invoice.status === InvoiceStatus.PARTIALLY_PAID) && balanceDue(invoice) <= 0n) {
     transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'PAY_IN_FULL', `soldée par l’avoir ${number}`);
   }
+  announceInvoiceChange(em, { invoiceId: invoice.id, contractorId: invoice.contractor.id, change: InvoiceChange.CREDITED });
   return creditNote;
 }
 

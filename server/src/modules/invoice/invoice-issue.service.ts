@@ -2,6 +2,7 @@ import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgres
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
+import { announceInvoiceChange, InvoiceChange } from '../../common/events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { addDays, algiersDate, algiersMonth, now } from '../../common/time.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
@@ -69,6 +70,7 @@ async function issue(em: EntityManager, context: Context, invoice: Invoice, why:
   transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'SUBMIT', why, {
     changes: [{ field: 'number', from: null, to: number }],
   });
+  announceInvoiceChange(em, { invoiceId: invoice.id, contractorId: invoice.contractor.id, change: InvoiceChange.SUBMITTED });
 }
 
 /** Loads an invoice in the viewer's scope to change it, locked (FOR UPDATE) until the transaction ends. */
@@ -169,6 +171,7 @@ export async function approveInvoice(context: Context, input: unknown): Promise<
         if (balanceDue(invoice) <= 0n) {
           transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'PAY_IN_FULL', 'soldée par avoir : rien à payer');
         }
+        announceInvoiceChange(em, { invoiceId: invoice.id, contractorId: invoice.contractor.id, change: InvoiceChange.APPROVED });
         return invoice;
       },
       (id) => em.findOneOrFail(Invoice, { id }),
@@ -205,6 +208,7 @@ export async function requestInvoiceRevision(context: Context, input: unknown): 
     transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'REQUEST_REVISION', values.rejectedLines.map((line) => `ligne ${line.lineId} : ${line.reason}`).join(' ; '), {
       changes: values.rejectedLines.map((line) => ({ field: `line:${line.lineId}`, from: null, to: line.reason })),
     });
+    announceInvoiceChange(em, { invoiceId: invoice.id, contractorId: invoice.contractor.id, change: InvoiceChange.REVISION_REQUESTED });
     return invoice;
   });
 }
@@ -260,6 +264,7 @@ export async function resubmitInvoice(context: Context, input: unknown): Promise
         transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'RESUBMIT', creditNote ? `avoir ${creditNote.number}` : 'lignes maintenues', {
           changes: values.revisedLines.map((line) => ({ field: `line:${line.lineId}`, from: null, to: line.quantity })),
         });
+        announceInvoiceChange(em, { invoiceId: invoice.id, contractorId: invoice.contractor.id, change: InvoiceChange.SUBMITTED });
         return invoice;
       },
       (id) => em.findOneOrFail(Invoice, { id }),

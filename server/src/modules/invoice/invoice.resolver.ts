@@ -1,4 +1,7 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
+import { filter } from '@graphql-yoga/subscription';
+import { InvoiceChange, type InvoiceChangedEvent } from '../../common/events.js';
+import { requireOperationAccess } from '../auth/permissions.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
@@ -12,7 +15,7 @@ import { issueCreditNote } from './credit-note.service.js';
 import { invoiceClosingSentence } from './invoice-arithmetic.js';
 import { approveInvoice, requestInvoiceRevision, resubmitInvoice, submitInvoice } from './invoice-issue.service.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
-import { balanceDue, daysOverdue, findInvoice, listInvoices } from './invoice.service.js';
+import { balanceDue, daysOverdue, findInvoice, invoiceScope, listInvoices } from './invoice.service.js';
 import { dzd, Money } from './money.js';
 import { InvoicePayment, PaymentMethod } from './payment.entity.js';
 import { recordInvoicePayment } from './payment.service.js';
@@ -192,6 +195,27 @@ export class RejectInstallationInput {
   reserves!: string[];
 }
 
+registerEnumType(InvoiceChange, {
+  name: 'InvoiceChange',
+  description: 'What changed on an invoice: LINE_ADDED (accepted work billed), SUBMITTED, APPROVED, REVISION_REQUESTED, CREDITED (a credit note), PAYMENT_RECORDED.',
+});
+
+@ObjectType({ description: 'An invoice that changed, as it stands after the change (sent after the change committed).' })
+export class InvoiceChangedPayload {
+  @Field(() => InvoiceChange, { description: 'What changed.' })
+  change!: InvoiceChange;
+
+  @Field(() => Invoice, { description: 'The invoice now: status, totals, balance due, lines.' })
+  invoice!: Invoice;
+}
+
+/** Whether the subscriber asked for this event and may see its invoice (the rules of `Query.invoice`). */
+async function wantsInvoiceChange({ payload, args, context }: { payload: InvoiceChangedEvent; args: Record<string, unknown>; context: Context }): Promise<boolean> {
+  if (args['invoiceId'] && args['invoiceId'] !== payload.invoiceId) return false;
+  if (args['contractorId'] && args['contractorId'] !== payload.contractorId) return false;
+  return (await context.em.fork().count(Invoice, { $and: [{ id: payload.invoiceId }, invoiceScope(context)] } as never)) > 0;
+}
+
 export const InvoiceConnection = ConnectionType(Invoice, 'Invoice');
 export type InvoiceConnection = InstanceType<typeof InvoiceConnection>;
 
@@ -224,6 +248,29 @@ export class InvoiceResolver {
     @Ctx() context: Context,
   ): Promise<InvoiceConnection> {
     return asConnection(InvoiceConnection, await listInvoices(context, filter ?? {}, page));
+  }
+
+  @Subscription(() => InvoiceChangedPayload, {
+    subscribe: ({ args, context, info }) => {
+      // Checked when the client subscribes, not only per event: type-graphql's middlewares run on each event's resolve.
+      requireOperationAccess(context as Context, 'Subscription', info.fieldName);
+      const pubSub = (context as Context).settings?.pubSub;
+      if (!pubSub) throw new Error('no event bus: subscriptions need the server');
+      return filter((event: InvoiceChangedEvent) => wantsInvoiceChange({ payload: event, args, context: context as Context }))(pubSub.subscribe('INVOICE_CHANGED'));
+    },
+    description:
+      'Invoices as they change — a line billed, submitted, approved, sent back, credited, paid — sent once the change committed. Only invoices you may see ' +
+      '(a firm its own, whatever it asks; a DOT manager those billing work in its wilayas); narrowed by invoiceId or contractorId. Over WebSocket (graphql-ws).',
+  })
+  async invoiceChanged(
+    @Root() event: InvoiceChangedEvent,
+    @Arg('invoiceId', () => ID, { nullable: true, description: 'Only this invoice.' }) _invoiceId: string | null,
+    @Arg('contractorId', () => ID, { nullable: true, description: 'Only this contractor’s invoices.' }) _contractorId: string | null,
+    @Ctx() context: Context,
+  ): Promise<InvoiceChangedPayload> {
+    // A fresh EntityManager for each event: the subscription's context lives as long as the socket.
+    const invoice = await context.em.fork().findOneOrFail(Invoice, { id: event.invoiceId });
+    return { change: event.change, invoice };
   }
 
   @FieldResolver(() => Contractor, { nullable: true, description: 'The contractor invoicing; null when the viewer may not read it.' })

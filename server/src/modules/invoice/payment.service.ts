@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { DomainError, ErrorCode } from '../../common/errors.js';
+import { announceInvoiceChange, InvoiceChange } from '../../common/events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { algiersDate, now } from '../../common/time.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
@@ -79,6 +80,7 @@ export async function recordInvoicePayment(context: Context, input: unknown): Pr
         transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, values.amount === due ? 'PAY_IN_FULL' : 'PAY_IN_PART', `paiement ${values.method} ${values.reference}`, {
           changes: [{ field: 'payment', from: null, to: { paidOn: values.paidOn, amountCentimes: values.amount.toString(), method: values.method, reference: values.reference } }],
         });
+        announceInvoiceChange(em, { invoiceId: invoice.id, contractorId: invoice.contractor.id, change: InvoiceChange.PAYMENT_RECORDED });
         return payment;
       },
       (id) => em.findOneOrFail(InvoicePayment, { id }),
