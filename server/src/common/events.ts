@@ -44,11 +44,11 @@ export function openEvents(em: EntityManager): Pending[] {
 }
 
 /**
- * Announces that an invoice changed, once the transaction of `em` commits: a change rolled back is
+ * Announces that `invoice` changed, once the transaction of `em` commits: a change rolled back is
  * never announced. Outside a transaction opened by `inTransaction`, nothing is announced.
  */
-export function announceInvoiceChange(em: EntityManager, event: InvoiceChangedEvent): void {
-  pendingByTransaction.get(em)?.push({ topic: 'INVOICE_CHANGED', payload: event });
+export function announceInvoiceChange(em: EntityManager, invoice: { id: string; contractor: { id: string } }, change: InvoiceChange): void {
+  pendingByTransaction.get(em)?.push({ topic: 'INVOICE_CHANGED', payload: { invoiceId: invoice.id, contractorId: invoice.contractor.id, change } });
 }
 
 /** Publishes events of a committed transaction. */

@@ -60,6 +60,9 @@ export const recordId = z.string({ error: 'is required' }).trim().regex(/^[1-9]\
 /** Wilaya code: two digits with a leading zero. */
 export const wilayaCode = z.string().trim().regex(/^\d{2}$/, { error: 'must be two digits, such as "01"' });
 
+/** A calendar date YYYY-MM-DD (a real day: no 30 February). */
+export const calendarDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
+
 /** A `version` the client last saw (optimistic concurrency). */
 export const expectedVersion = z.number().int().min(1, { error: 'must be a version number from 1' });
 

@@ -9,8 +9,7 @@ import type { Context } from '../../context.js';
 import { AuditEntityType } from '../audit/audit-event.entity.js';
 import { workScope } from '../auth/scope.js';
 import { checkContractorActive } from '../contractor/contractor.service.js';
-import { PriceUnit } from '../invoice/price-schedule.entity.js';
-import { findInForce } from '../invoice/price-schedule.service.js';
+import { findInForce, requireQuantityFitsUnit } from '../invoice/price-schedule.service.js';
 import { CustomerSubscription } from './customer-subscription.entity.js';
 import { customerSubscriptionLifecycle } from './customer-subscription.lifecycle.js';
 import { defaultQualityThresholds, qualityIssues } from './installation-quality.js';
@@ -72,7 +71,7 @@ export async function reportInstallation(context: Context, input: unknown): Prom
       if (!item) throw badUserInput(`lines.${index}.code`, `no item ${line.code} in the price schedule in force on ${day}`);
       const quantity = new Decimal(line.quantity);
       if (quantity.isZero()) throw badUserInput(`lines.${index}.quantity`, 'must be more than 0');
-      if (item.unit !== PriceUnit.M && !quantity.isInteger()) throw badUserInput(`lines.${index}.quantity`, `must be a whole number for an item priced per ${item.unit}`);
+      requireQuantityFitsUnit(item.unit, quantity, `lines.${index}.quantity`);
     });
     if (subscription.contractor) await checkContractorActive(em, subscription.contractor.id);
     const issues = qualityIssues(values, context.settings?.qualityThresholds ?? defaultQualityThresholds);

@@ -82,7 +82,7 @@ async function acceptAndBill(em: EntityManager, context: Context, values: z.outp
   // The draft follows the contractor's regime as it now stands (it is fixed only at issue).
   invoice.fiscalRegime = contractor.fiscalRegime;
   await recomputeTotals(em, invoice);
-  announceInvoiceChange(em, { invoiceId: invoice.id, contractorId: contractor.id, change: InvoiceChange.LINE_ADDED });
+  announceInvoiceChange(em, invoice, InvoiceChange.LINE_ADDED);
   transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'ACCEPT', values.overrideReason ?? null, {
     changes: [{ field: 'invoiceId', from: null, to: invoice.id }],
   });

@@ -1,11 +1,11 @@
-import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { DomainError, ErrorCode } from '../../common/errors.js';
 import { announceInvoiceChange, InvoiceChange } from '../../common/events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { algiersDate, now } from '../../common/time.js';
-import { loadForChange, transition } from '../../common/tracked.service.js';
+import { transition } from '../../common/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, parseInput, reason, recordId } from '../../common/validation.js';
 import type { Context } from '../../context.js';
@@ -15,9 +15,10 @@ import { FiscalRegime } from '../contractor/contractor.entity.js';
 import { CreditNote, CreditNoteLine } from './credit-note.entity.js';
 import { DocumentSeries } from './document-sequence.entity.js';
 import { computeInvoiceTotals, totalsDifference } from './invoice-arithmetic.js';
-import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
+import { Invoice, InvoiceLine } from './invoice.entity.js';
 import { invoiceLifecycle, issuedStatuses } from './invoice.lifecycle.js';
-import { balanceDue, invoiceScope, linesOf, nextDocumentNumber, quantityText, requireQuantityFitsUnit } from './invoice.service.js';
+import { arithmeticLine, balanceDue, distinctLines, linesOf, loadInvoiceForChange, nextDocumentNumber, quantityText, remainingQuantity, totalsColumns } from './invoice.service.js';
+import { requireQuantityFitsUnit } from './price-schedule.service.js';
 
 /**
  * Issues a credit note on `invoice` (locked by the caller) for `credits` — quantities of its lines,
@@ -39,11 +40,7 @@ export async function issueCreditNoteOn(
   const options = { chargesVat: invoice.fiscalRegime === FiscalRegime.REAL, retentionPercent: invoice.retentionPercent };
   const remaining = (less: ReadonlyMap<string, string>) =>
     computeInvoiceTotals(
-      lines.map((line) => ({
-        quantity: new Decimal(line.quantity).minus(line.creditedQuantity).minus(less.get(line.id) ?? 0).toFixed(),
-        unitPriceCentimes: BigInt(line.unitPriceCentimes),
-        vatRatePercent: line.vatRatePercent,
-      })),
+      lines.map((line) => arithmeticLine(line, remainingQuantity(line).minus(less.get(line.id) ?? 0).toFixed())),
       options,
     );
   const totals = totalsDifference(remaining(new Map()), remaining(credited));
@@ -59,12 +56,7 @@ export async function issueCreditNoteOn(
     issuedOn,
     reason: why,
     createdAt: new Date(),
-    totalExcludingTaxCentimes: totals.totalExcludingTax.toString(),
-    totalVatCentimes: totals.totalVat.toString(),
-    totalIncludingTaxCentimes: totals.totalIncludingTax.toString(),
-    retentionCentimes: totals.retention.toString(),
-    netPayableCentimes: totals.netPayable.toString(),
-    vatByRate: totals.vatByRate.map((vat) => ({ ratePercent: vat.ratePercent, base: vat.base.toString(), amount: vat.amount.toString() })),
+    ...totalsColumns(totals),
     sellerIdentity: invoice.sellerIdentity!,
     buyerIdentity: invoice.buyerIdentity!,
   });
@@ -91,10 +83,10 @@ export async function issueCreditNoteOn(
     reason: why,
     changes: [{ field: 'creditNote', from: null, to: { number, netPayableCentimes: totals.netPayable.toString() } }],
   });
-  if ((invoice.status === InvoiceStatus.APPROVED || invoice.status === InvoiceStatus.PARTIALLY_PAID) && balanceDue(invoice) <= 0n) {
+  if (invoiceLifecycle.allows('PAY_IN_FULL', invoice.status) && balanceDue(invoice) <= 0n) {
     transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'PAY_IN_FULL', `soldée par l’avoir ${number}`);
   }
-  announceInvoiceChange(em, { invoiceId: invoice.id, contractorId: invoice.contractor.id, change: InvoiceChange.CREDITED });
+  announceInvoiceChange(em, invoice, InvoiceChange.CREDITED);
   return creditNote;
 }
 
@@ -102,16 +94,12 @@ const creditNoteSchema = z.object({
   invoiceId: recordId,
   expectedVersion,
   reason,
-  lines: z
-    .array(
-      z.object({
-        lineId: recordId,
-        quantity: quantityText.pipe(z.string().refine((value) => new Decimal(value).greaterThan(0), { error: 'must be more than 0' })),
-      }),
-    )
-    .min(1, { error: 'must credit at least one line' })
-    .max(1000, { error: 'must credit at most 1000 lines' })
-    .refine((lines) => new Set(lines.map((line) => line.lineId)).size === lines.length, { error: 'must name each line once' }),
+  lines: distinctLines(
+    z.object({
+      lineId: recordId,
+      quantity: quantityText.pipe(z.string().refine((value) => new Decimal(value).greaterThan(0), { error: 'must be more than 0' })),
+    }),
+  ).min(1, { error: 'must credit at least one line' }),
   idempotencyKey,
 });
 
@@ -129,10 +117,7 @@ export async function issueCreditNote(context: Context, input: unknown): Promise
       'issueCreditNote',
       values,
       async () => {
-        const invoice = await loadForChange(em, Invoice, 'invoice', values.invoiceId, values.expectedVersion, {
-          scope: invoiceScope(context),
-          lockMode: LockMode.PESSIMISTIC_WRITE,
-        });
+        const invoice = await loadInvoiceForChange(em, context, values.invoiceId, values.expectedVersion);
         if (!issuedStatuses.includes(invoice.status)) {
           throw new DomainError(ErrorCode.INVALID_TRANSITION, 'A DRAFT invoice is not issued yet: it has nothing to correct', {
             currentStatus: invoice.status,
@@ -142,8 +127,8 @@ export async function issueCreditNote(context: Context, input: unknown): Promise
         const lines = await linesOf(em, invoice, values.lines, 'lines');
         const credits = values.lines.map((wanted, index) => {
           const line = lines[index]!;
-          requireQuantityFitsUnit(line, wanted.quantity, `lines.${index}.quantity`);
-          const remaining = new Decimal(line.quantity).minus(line.creditedQuantity);
+          requireQuantityFitsUnit(line.unit, wanted.quantity, `lines.${index}.quantity`);
+          const remaining = remainingQuantity(line);
           if (new Decimal(wanted.quantity).greaterThan(remaining)) {
             throw new DomainError(ErrorCode.AMOUNT_EXCEEDS_BALANCE, `lines.${index}.quantity: at most ${remaining.toString()} of line ${line.id} remains to credit`, {
               field: `lines.${index}.quantity`,

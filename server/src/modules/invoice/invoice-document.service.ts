@@ -4,9 +4,9 @@ import { FiscalRegime } from '../contractor/contractor.entity.js';
 import { CreditNote, CreditNoteLine } from './credit-note.entity.js';
 import { computeInvoiceTotals, type InvoiceTotals } from './invoice-arithmetic.js';
 import { defaultBuyer, type DocumentLine, type InvoiceDocument } from './invoice-document.js';
-import { sellerIdentity } from './invoice-issue.service.js';
+import { loadSeller, sellerIdentity } from './invoice-issue.service.js';
 import { Invoice, InvoiceLine } from './invoice.entity.js';
-import { findInvoice, invoiceScope } from './invoice.service.js';
+import { arithmeticLine, findInvoice, invoiceScope } from './invoice.service.js';
 
 type Priced = Pick<InvoiceLine, 'itemCode' | 'designation' | 'unit' | 'quantity' | 'unitPriceCentimes' | 'vatRatePercent'>;
 
@@ -25,10 +25,7 @@ function documentLines(lines: readonly Priced[], amounts: readonly bigint[]): Do
 
 /** Lines and totals of an invoice, through `computeInvoiceTotals`: the function the API's totals come from. */
 function priced(lines: readonly Priced[], chargesVat: boolean, retentionPercent: string): Pick<InvoiceDocument, 'lines' | 'totals'> {
-  const totals = computeInvoiceTotals(
-    lines.map((line) => ({ quantity: line.quantity, unitPriceCentimes: BigInt(line.unitPriceCentimes), vatRatePercent: line.vatRatePercent })),
-    { chargesVat, retentionPercent },
-  );
+  const totals = computeInvoiceTotals(lines.map((line) => arithmeticLine(line)), { chargesVat, retentionPercent });
   return { lines: documentLines(lines, totals.lineAmounts), totals };
 }
 
@@ -63,7 +60,7 @@ export async function invoiceDocument(context: Context, id: string): Promise<Inv
     period: invoice.period,
     corrects: null,
     dueOn: invoice.dueOn,
-    seller: invoice.sellerIdentity ?? (await sellerIdentity(em, invoice.contractor.id)),
+    seller: invoice.sellerIdentity ?? sellerIdentity(await loadSeller(em, invoice.contractor.id)),
     buyer: invoice.buyerIdentity ?? context.settings?.buyer ?? defaultBuyer,
     chargesVat,
     retentionPercent: invoice.retentionPercent,

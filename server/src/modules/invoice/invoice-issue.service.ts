@@ -5,10 +5,10 @@ import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
 import { announceInvoiceChange, InvoiceChange } from '../../common/events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { addDays, algiersDate, algiersMonth, now } from '../../common/time.js';
-import { loadForChange, transition } from '../../common/tracked.service.js';
+import { transition } from '../../common/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, parseInput, reason, recordId } from '../../common/validation.js';
-import { createContext, systemActor, type Context } from '../../context.js';
+import { createContext, type Context } from '../../context.js';
 import { AuditEntityType } from '../audit/audit-event.entity.js';
 import { viewerWilayas } from '../auth/scope.js';
 import { Contractor, LegalForm } from '../contractor/contractor.entity.js';
@@ -18,15 +18,20 @@ import { issueCreditNoteOn } from './credit-note.service.js';
 import { defaultBuyer, type PartyIdentity } from './invoice-document.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
 import { invoiceLifecycle } from './invoice.lifecycle.js';
-import { invoiceScope, linesOf, nextDocumentNumber, quantityText, recomputeTotals, requireQuantityFitsUnit, balanceDue } from './invoice.service.js';
+import { balanceDue, distinctLines, linesOf, loadInvoiceForChange, nextDocumentNumber, quantityText, recomputeTotals, remainingQuantity } from './invoice.service.js';
+import { requireQuantityFitsUnit } from './price-schedule.service.js';
 import { DocumentSeries } from './document-sequence.entity.js';
+
+/** The contractor as it invoices: with its commune and wilaya, for its address. */
+export function loadSeller(em: EntityManager, contractorId: string) {
+  return em.findOneOrFail(Contractor, { id: contractorId }, { populate: ['commune.wilaya'] });
+}
 
 /**
  * The identity a contractor invoices under (décret exécutif 05-468), as it stands now; the address
  * completed with its commune and wilaya ("12 rue X, Aïn Benian, 16 Alger").
  */
-export async function sellerIdentity(em: EntityManager, contractorId: string): Promise<PartyIdentity> {
-  const contractor = await em.findOneOrFail(Contractor, { id: contractorId }, { populate: ['commune.wilaya'] });
+export function sellerIdentity(contractor: Awaited<ReturnType<typeof loadSeller>>): PartyIdentity {
   const commune = contractor.commune.getEntity();
   const wilaya = commune.wilaya.getEntity();
   return {
@@ -52,10 +57,10 @@ async function issue(em: EntityManager, context: Context, invoice: Invoice, why:
   if ((await em.count(InvoiceLine, { invoice: invoice.id })) === 0) {
     throw new DomainError(ErrorCode.INVOICE_EMPTY, 'This invoice has no lines yet: nothing to submit', { field: 'id' });
   }
-  const { fiscalRegime } = await em.findOneOrFail(Contractor, { id: invoice.contractor.id });
-  if (invoice.fiscalRegime !== fiscalRegime) {
+  const seller = await loadSeller(em, invoice.contractor.id);
+  if (invoice.fiscalRegime !== seller.fiscalRegime) {
     // The regime in force at issue decides VAT (DOMAIN.md): a draft opened under another is repriced.
-    invoice.fiscalRegime = fiscalRegime;
+    invoice.fiscalRegime = seller.fiscalRegime;
     await recomputeTotals(em, invoice);
   }
   const issuedOn = algiersDate(now(context));
@@ -65,17 +70,12 @@ async function issue(em: EntityManager, context: Context, invoice: Invoice, why:
   invoice.numberSequence = sequence;
   invoice.issuedOn = issuedOn;
   invoice.dueOn = addDays(issuedOn, context.settings?.paymentTermsDays ?? 30);
-  invoice.sellerIdentity = await sellerIdentity(em, invoice.contractor.id);
+  invoice.sellerIdentity = sellerIdentity(seller);
   invoice.buyerIdentity = context.settings?.buyer ?? defaultBuyer;
   transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'SUBMIT', why, {
     changes: [{ field: 'number', from: null, to: number }],
   });
-  announceInvoiceChange(em, { invoiceId: invoice.id, contractorId: invoice.contractor.id, change: InvoiceChange.SUBMITTED });
-}
-
-/** Loads an invoice in the viewer's scope to change it, locked (FOR UPDATE) until the transaction ends. */
-function loadInvoiceForChange(em: EntityManager, context: Context, id: string, version: number): Promise<Invoice> {
-  return loadForChange(em, Invoice, 'invoice', id, version, { scope: invoiceScope(context), lockMode: LockMode.PESSIMISTIC_WRITE });
+  announceInvoiceChange(em, invoice, InvoiceChange.SUBMITTED);
 }
 
 const submitSchema = z.object({ id: recordId, expectedVersion, idempotencyKey });
@@ -124,10 +124,9 @@ export async function submitInvoicesOfClosedMonths(orm: MikroORM, context: Conte
   return submitted;
 }
 
-/** A context acting as the system, for the month-closing job. */
+/** A context acting as the system (no viewer), for the month-closing job. */
 export function systemContext(orm: MikroORM, context: Pick<Context, 'logger' | 'settings'>): Context {
-  const base = createContext(orm, 'month-close', context.logger, context.settings ? { settings: context.settings } : {});
-  return { ...base, actor: systemActor };
+  return createContext(orm, 'month-close', context.logger, context.settings ? { settings: context.settings } : {});
 }
 
 /**
@@ -171,7 +170,7 @@ export async function approveInvoice(context: Context, input: unknown): Promise<
         if (balanceDue(invoice) <= 0n) {
           transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'PAY_IN_FULL', 'soldée par avoir : rien à payer');
         }
-        announceInvoiceChange(em, { invoiceId: invoice.id, contractorId: invoice.contractor.id, change: InvoiceChange.APPROVED });
+        announceInvoiceChange(em, invoice, InvoiceChange.APPROVED);
         return invoice;
       },
       (id) => em.findOneOrFail(Invoice, { id }),
@@ -182,11 +181,7 @@ export async function approveInvoice(context: Context, input: unknown): Promise<
 const revisionSchema = z.object({
   id: recordId,
   expectedVersion,
-  rejectedLines: z
-    .array(z.object({ lineId: recordId, reason }))
-    .min(1, { error: 'must name at least one line' })
-    .max(1000, { error: 'must name at most 1000 lines' })
-    .refine((lines) => new Set(lines.map((line) => line.lineId)).size === lines.length, { error: 'must name each line once' }),
+  rejectedLines: distinctLines(z.object({ lineId: recordId, reason })).min(1, { error: 'must name at least one line' }),
 });
 
 /**
@@ -208,7 +203,7 @@ export async function requestInvoiceRevision(context: Context, input: unknown): 
     transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'REQUEST_REVISION', values.rejectedLines.map((line) => `ligne ${line.lineId} : ${line.reason}`).join(' ; '), {
       changes: values.rejectedLines.map((line) => ({ field: `line:${line.lineId}`, from: null, to: line.reason })),
     });
-    announceInvoiceChange(em, { invoiceId: invoice.id, contractorId: invoice.contractor.id, change: InvoiceChange.REVISION_REQUESTED });
+    announceInvoiceChange(em, invoice, InvoiceChange.REVISION_REQUESTED);
     return invoice;
   });
 }
@@ -216,10 +211,7 @@ export async function requestInvoiceRevision(context: Context, input: unknown): 
 const resubmitSchema = z.object({
   id: recordId,
   expectedVersion,
-  revisedLines: z
-    .array(z.object({ lineId: recordId, quantity: quantityText }))
-    .max(1000, { error: 'must name at most 1000 lines' })
-    .refine((lines) => new Set(lines.map((line) => line.lineId)).size === lines.length, { error: 'must name each line once' }),
+  revisedLines: distinctLines(z.object({ lineId: recordId, quantity: quantityText })),
   idempotencyKey,
 });
 
@@ -250,8 +242,8 @@ export async function resubmitInvoice(context: Context, input: unknown): Promise
         const credits: { line: InvoiceLine; quantity: string }[] = [];
         for (const line of rejected) {
           const revision = revisions.get(line.id)!;
-          requireQuantityFitsUnit(line, revision.quantity, `revisedLines.${revision.index}.quantity`);
-          const remaining = new Decimal(line.quantity).minus(line.creditedQuantity);
+          requireQuantityFitsUnit(line.unit, revision.quantity, `revisedLines.${revision.index}.quantity`);
+          const remaining = remainingQuantity(line);
           if (new Decimal(revision.quantity).greaterThan(remaining)) {
             throw badUserInput(`revisedLines.${revision.index}.quantity`, `must be at most the quantity invoiced and not yet credited (${remaining.toString()})`);
           }
@@ -264,7 +256,7 @@ export async function resubmitInvoice(context: Context, input: unknown): Promise
         transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'RESUBMIT', creditNote ? `avoir ${creditNote.number}` : 'lignes maintenues', {
           changes: values.revisedLines.map((line) => ({ field: `line:${line.lineId}`, from: null, to: line.quantity })),
         });
-        announceInvoiceChange(em, { invoiceId: invoice.id, contractorId: invoice.contractor.id, change: InvoiceChange.SUBMITTED });
+        announceInvoiceChange(em, invoice, InvoiceChange.SUBMITTED);
         return invoice;
       },
       (id) => em.findOneOrFail(Invoice, { id }),

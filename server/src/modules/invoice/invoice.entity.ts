@@ -1,5 +1,5 @@
-import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Collection, Entity, Enum, Index, ManyToOne, OneToMany, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../../common/scalars.js';
 import { TrackedEntity } from '../../common/tracked.entity.js';
 import { Contractor, FiscalRegime } from '../contractor/contractor.entity.js';

@@ -1,17 +1,17 @@
 import { LockMode, type EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { Decimal } from 'decimal.js';
-import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
+import { DomainError, ErrorCode } from '../../common/errors.js';
 import { daysBetween } from '../../common/time.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
+import { loadForChange } from '../../common/tracked.service.js';
 import { parseInput, recordId } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { viewerContractorId, viewerWilayas } from '../auth/scope.js';
 import { Contractor, FiscalRegime } from '../contractor/contractor.entity.js';
-import { computeInvoiceTotals } from './invoice-arithmetic.js';
+import { computeInvoiceTotals, type InvoiceLineInput, type InvoiceTotals } from './invoice-arithmetic.js';
 import { DocumentSeries } from './document-sequence.entity.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
-import { PriceUnit } from './price-schedule.entity.js';
 
 /**
  * The invoices the viewer may see: a firm (user or key) its own only; a DOT manager those that bill
@@ -22,6 +22,11 @@ export function invoiceScope(context: Context): Record<string, unknown> {
   if (own !== null) return { contractor: own };
   const wilayas = viewerWilayas(context);
   return wilayas === null ? {} : { lines: { customerSubscription: { wilaya: { $in: wilayas } } } };
+}
+
+/** Loads an invoice in the viewer's scope to change it, locked (FOR UPDATE) until the transaction ends. */
+export function loadInvoiceForChange(em: EntityManager, context: Context, id: string, version: number): Promise<Invoice> {
+  return loadForChange(em, Invoice, 'invoice', id, version, { scope: invoiceScope(context), lockMode: LockMode.PESSIMISTIC_WRITE });
 }
 
 /** The invoice with this id, or null (also when the viewer may not see it). */
@@ -77,22 +82,33 @@ export async function lockDraftInvoice(em: EntityManager, contractor: Contractor
   }
 }
 
+/** A stored line as the arithmetic takes it, at `quantity` (the line's own by default). */
+export function arithmeticLine(line: Pick<InvoiceLine, 'quantity' | 'unitPriceCentimes' | 'vatRatePercent'>, quantity = line.quantity): InvoiceLineInput {
+  return { quantity, unitPriceCentimes: BigInt(line.unitPriceCentimes), vatRatePercent: line.vatRatePercent };
+}
+
+/** The totals columns an invoice or a credit note stores (centimes as strings), from the arithmetic's totals. */
+export function totalsColumns(totals: InvoiceTotals) {
+  return {
+    totalExcludingTaxCentimes: totals.totalExcludingTax.toString(),
+    totalVatCentimes: totals.totalVat.toString(),
+    totalIncludingTaxCentimes: totals.totalIncludingTax.toString(),
+    retentionCentimes: totals.retention.toString(),
+    netPayableCentimes: totals.netPayable.toString(),
+    vatByRate: totals.vatByRate.map((vat) => ({ ratePercent: vat.ratePercent, base: vat.base.toString(), amount: vat.amount.toString() })),
+  };
+}
+
 /** Recomputes the invoice's totals from all its lines (DOMAIN.md's arithmetic, one function for all). */
 export async function recomputeTotals(em: EntityManager, invoice: Invoice): Promise<void> {
   const lines = await em.find(InvoiceLine, { invoice: invoice.id }, { orderBy: { id: 'asc' } });
-  const totals = computeInvoiceTotals(
-    lines.map((line) => ({ quantity: line.quantity, unitPriceCentimes: BigInt(line.unitPriceCentimes), vatRatePercent: line.vatRatePercent })),
-    { chargesVat: invoice.fiscalRegime === FiscalRegime.REAL, retentionPercent: invoice.retentionPercent },
-  );
-  invoice.totalExcludingTaxCentimes = totals.totalExcludingTax.toString();
-  invoice.totalVatCentimes = totals.totalVat.toString();
-  invoice.totalIncludingTaxCentimes = totals.totalIncludingTax.toString();
-  invoice.retentionCentimes = totals.retention.toString();
-  invoice.netPayableCentimes = totals.netPayable.toString();
-  invoice.vatByRate = totals.vatByRate.map((vat) => ({ ratePercent: vat.ratePercent, base: vat.base.toString(), amount: vat.amount.toString() }));
+  const totals = computeInvoiceTotals(lines.map((line) => arithmeticLine(line)), {
+    chargesVat: invoice.fiscalRegime === FiscalRegime.REAL,
+    retentionPercent: invoice.retentionPercent,
+  });
+  Object.assign(invoice, totalsColumns(totals));
   invoice.updatedAt = new Date();
 }
-
 
 /** Prefix of each numbering series: "FA-2026-00001" (facture), "AV-2026-00001" (avoir). */
 const seriesPrefix: Record<DocumentSeries, string> = { [DocumentSeries.INVOICE]: 'FA', [DocumentSeries.CREDIT_NOTE]: 'AV' };
@@ -141,6 +157,18 @@ export const quantityText = z
   .trim()
   .regex(/^\d{1,9}(\.\d{1,3})?$/, { error: 'must be a quantity such as "42.5" (dot, at most three decimals)' });
 
+/** A list of invoice lines named by `lineId`, each once, at most 1000. */
+export function distinctLines<T extends z.ZodType<{ lineId: string }>>(item: T) {
+  return z
+    .array(item)
+    .max(1000, { error: 'must name at most 1000 lines' })
+    .refine((lines) => new Set(lines.map((line) => line.lineId)).size === lines.length, { error: 'must name each line once' });
+}
+
+/** What of an invoice line is invoiced and not yet credited. */
+export function remainingQuantity(line: InvoiceLine): Decimal {
+  return new Decimal(line.quantity).minus(line.creditedQuantity);
+}
 
 /**
  * Days past the due date on `today` (YYYY-MM-DD, Algiers) while the invoice is unpaid; 0 when not
@@ -150,15 +178,4 @@ export function daysOverdue(invoice: Invoice, today: string): number | null {
   if (invoice.dueOn === null) return null;
   if (invoice.status === InvoiceStatus.PAID) return 0;
   return Math.max(0, daysBetween(invoice.dueOn, today));
-}
-
-/**
- * A quantity of an invoice line as a credit or a revision may give it: whole for an item priced per
- * unit or lump sum (u, forfait), as installation reports require; metres may have decimals.
- * @throws DomainError BAD_USER_INPUT naming `field`
- */
-export function requireQuantityFitsUnit(line: InvoiceLine, quantity: string, field: string): void {
-  if (line.unit !== PriceUnit.M && !new Decimal(quantity).isInteger()) {
-    throw badUserInput(field, `must be a whole number for an item priced per ${line.unit.toLowerCase()}`);
-  }
 }

@@ -1,32 +1,22 @@
-import { LockMode } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { DomainError, ErrorCode } from '../../common/errors.js';
+import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
 import { announceInvoiceChange, InvoiceChange } from '../../common/events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { algiersDate, now } from '../../common/time.js';
-import { loadForChange, transition } from '../../common/tracked.service.js';
+import { transition } from '../../common/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
-import { expectedVersion, parseInput, recordId, requiredText } from '../../common/validation.js';
+import { calendarDate, expectedVersion, parseInput, recordId, requiredText } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { AuditEntityType } from '../audit/audit-event.entity.js';
-import { Invoice } from './invoice.entity.js';
 import { invoiceLifecycle } from './invoice.lifecycle.js';
-import { balanceDue, invoiceScope } from './invoice.service.js';
+import { balanceDue, loadInvoiceForChange } from './invoice.service.js';
 import { dzd, dzdAmount } from './money.js';
 import { InvoicePayment, PaymentMethod } from './payment.entity.js';
-
-const isoDate = z
-  .string({ error: 'is required' })
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date YYYY-MM-DD' })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    error: 'must be a real calendar date YYYY-MM-DD',
-  });
 
 const paymentSchema = z.object({
   invoiceId: recordId,
   expectedVersion,
-  paidOn: isoDate,
+  paidOn: z.string({ error: 'is required' }).trim().pipe(calendarDate),
   amount: dzdAmount.refine((centimes) => centimes > 0n, { error: 'must be more than 0' }),
   method: z.enum(PaymentMethod, { error: 'must be BANK_TRANSFER, CCP_TRANSFER or CHEQUE' }),
   reference: requiredText(100),
@@ -49,16 +39,11 @@ export async function recordInvoicePayment(context: Context, input: unknown): Pr
       'recordInvoicePayment',
       { ...values, amount: values.amount.toString() },
       async () => {
-        const invoice = await loadForChange(em, Invoice, 'invoice', values.invoiceId, values.expectedVersion, {
-          scope: invoiceScope(context),
-          lockMode: LockMode.PESSIMISTIC_WRITE,
-        });
+        const invoice = await loadInvoiceForChange(em, context, values.invoiceId, values.expectedVersion);
         invoiceLifecycle.next('PAY_IN_PART', invoice.status);
         const today = algiersDate(now(context));
-        if (values.paidOn > today) throw new DomainError(ErrorCode.BAD_USER_INPUT, `paidOn: must not be after today (${today}, Algiers)`, { field: 'paidOn' });
-        if (invoice.issuedOn !== null && values.paidOn < invoice.issuedOn) {
-          throw new DomainError(ErrorCode.BAD_USER_INPUT, `paidOn: must not be before the invoice's date of issue (${invoice.issuedOn})`, { field: 'paidOn' });
-        }
+        if (values.paidOn > today) throw badUserInput('paidOn', `must not be after today (${today}, Algiers)`);
+        if (invoice.issuedOn !== null && values.paidOn < invoice.issuedOn) throw badUserInput('paidOn', `must not be before the invoice's date of issue (${invoice.issuedOn})`);
         const due = balanceDue(invoice);
         if (values.amount > due) {
           throw new DomainError(ErrorCode.AMOUNT_EXCEEDS_BALANCE, `amount: ${dzd(values.amount).amount} DZD is more than the balance due, ${dzd(due).amount} DZD`, {
@@ -80,7 +65,7 @@ export async function recordInvoicePayment(context: Context, input: unknown): Pr
         transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, values.amount === due ? 'PAY_IN_FULL' : 'PAY_IN_PART', `paiement ${values.method} ${values.reference}`, {
           changes: [{ field: 'payment', from: null, to: { paidOn: values.paidOn, amountCentimes: values.amount.toString(), method: values.method, reference: values.reference } }],
         });
-        announceInvoiceChange(em, { invoiceId: invoice.id, contractorId: invoice.contractor.id, change: InvoiceChange.PAYMENT_RECORDED });
+        announceInvoiceChange(em, invoice, InvoiceChange.PAYMENT_RECORDED);
         return payment;
       },
       (id) => em.findOneOrFail(InvoicePayment, { id }),

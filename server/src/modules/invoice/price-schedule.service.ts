@@ -1,9 +1,10 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
 import { algiersDate } from '../../common/time.js';
 import { inTransaction } from '../../common/transaction.js';
-import { parseInput, requiredText } from '../../common/validation.js';
+import { calendarDate, parseInput, requiredText } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { PriceSchedule, PriceScheduleItem, PriceUnit, TaxRate } from './price-schedule.entity.js';
 
@@ -55,14 +56,12 @@ export function listPriceSchedules(context: Context): Promise<PriceSchedule[]> {
   return context.em.find(PriceSchedule, {}, { orderBy: { effectiveFrom: 'desc' } });
 }
 
-const isoDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
-
 /**
  * The version in force on `date` (YYYY-MM-DD, Algiers; today when null), or null before the first.
  * @throws DomainError BAD_USER_INPUT for a malformed date
  */
 export function priceScheduleInForce(context: Context, date: string | null): Promise<PriceSchedule | null> {
-  return findInForce(context.em, date === null ? algiersDate() : parseInput(isoDate, date, 'on'));
+  return findInForce(context.em, date === null ? algiersDate() : parseInput(calendarDate, date, 'on'));
 }
 
 /** The version in force on `date` (YYYY-MM-DD), or null. */
@@ -72,7 +71,7 @@ export async function findInForce(em: EntityManager, date: string): Promise<Pric
 
 const newVersionSchema = z.object({
   name: requiredText(200),
-  effectiveFrom: isoDate,
+  effectiveFrom: calendarDate,
   items: z
     .array(
       z.object({
@@ -125,4 +124,13 @@ export async function createPriceScheduleVersion(context: Context, input: unknow
     }
     return schedule;
   });
+}
+
+/**
+ * The schedule's rule for quantities (reports, credits, revisions): whole for an item priced per
+ * unit or lump sum (u, forfait); metres may have decimals.
+ * @throws DomainError BAD_USER_INPUT naming `field`
+ */
+export function requireQuantityFitsUnit(unit: PriceUnit, quantity: Decimal.Value, field: string): void {
+  if (unit !== PriceUnit.M && !new Decimal(quantity).isInteger()) throw badUserInput(field, `must be a whole number for an item priced per ${unit.toLowerCase()}`);
 }

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
 import { LocalDate } from '../../common/scalars.js';
-import { recordId, requiredText } from '../../common/validation.js';
+import { calendarDate, recordId, requiredText } from '../../common/validation.js';
 import { SiteKind } from './site.entity.js';
 
 @InputType({ description: 'A new site, PLANNED. Text is trimmed; the code is upper-cased.' })
@@ -64,9 +64,7 @@ export class UpdateSiteInput {
   plannedEnd?: string | null;
 }
 
-const localDate = z.iso
-  .date({ error: 'must be a date as YYYY-MM-DD' })
-  .refine((value) => value >= '2000-01-01' && value <= '2100-12-31', { error: 'must be from 2000 to 2100' });
+const localDate = calendarDate.refine((value) => value >= '2000-01-01' && value <= '2100-12-31', { error: 'must be from 2000 to 2100' });
 
 /** Every field of a site, checked on its own and together. */
 export const siteSchema = z
