@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit';
 import { visualOrder } from './bidi-text.js';
 import { invoiceClosingSentence } from './invoice-arithmetic.js';
 import type { DocumentLine, InvoiceDocument, PartyIdentity } from './invoice-document.js';
-import { formatDzd } from './money.js';
+import { formatDzd, formatFrenchDecimal } from './money.js';
 
 /*
  * Layout of the invoice PDF: A4 portrait, points (1/72 in). The text is set in DejaVu Sans Condensed
@@ -134,15 +134,6 @@ function formatDate(isoDate: string): string {
 function formatPeriod(period: string): string {
   const match = /^(\d{4})-(\d{2})$/.exec(period);
   return match ? `${match[2]}/${match[1]}` : period;
-}
-
-/** A decimal string in French: "1234.50" → "1 234,5" (no-break space groups, decimal comma). */
-function formatDecimal(value: string): string {
-  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value);
-  if (!match) return value;
-  const integer = match[2]!.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-  const fraction = (match[3] ?? '').replace(/0+$/, '');
-  return `${match[1]}${integer}${fraction ? `,${fraction}` : ''}`;
 }
 
 function documentLabel(document: InvoiceDocument): string {
@@ -298,9 +289,9 @@ function tableColumns(doc: Doc, chargesVat: boolean): Column[] {
     { header: 'Code', width: 52, align: 'left', cell: (line) => line.itemCode },
     { header: 'Désignation', width: 0, align: 'left', cell: (line) => line.designation },
     { header: 'Unité', width: 40, align: 'center', cell: (line) => line.unit },
-    { header: 'Quantité', width: 50, align: 'right', cell: (line) => formatDecimal(line.quantity) },
+    { header: 'Quantité', width: 50, align: 'right', cell: (line) => formatFrenchDecimal(line.quantity) },
     { header: 'Prix unitaire HT', width: 74, align: 'right', cell: (line) => formatDzd(line.unitPriceCentimes) },
-    ...(chargesVat ? [{ header: 'TVA %', width: 40, align: 'right' as const, cell: (line: DocumentLine) => formatDecimal(line.vatRatePercent) }] : []),
+    ...(chargesVat ? [{ header: 'TVA %', width: 40, align: 'right' as const, cell: (line: DocumentLine) => formatFrenchDecimal(line.vatRatePercent) }] : []),
     { header: 'Montant HT', width: 84, align: 'right', cell: (_line, amount) => formatDzd(amount) },
   ];
   const designationWidth = contentWidth(doc) - fixed.reduce((sum, column) => sum + column.width, 0);
@@ -395,12 +386,12 @@ function drawTotals(doc: Doc, document: InvoiceDocument): void {
   const rows: { label: string; value: string; strong?: boolean }[] = [{ label: 'Total HT', value: formatDzd(totals.totalExcludingTax) }];
   if (document.chargesVat) {
     for (const vat of totals.vatByRate) {
-      rows.push({ label: `TVA ${formatDecimal(vat.ratePercent)}${NBSP}% sur ${formatDzd(vat.base)}`, value: formatDzd(vat.amount) });
+      rows.push({ label: `TVA ${formatFrenchDecimal(vat.ratePercent)}${NBSP}% sur ${formatDzd(vat.base)}`, value: formatDzd(vat.amount) });
     }
     if (totals.vatByRate.length > 1) rows.push({ label: 'Total TVA', value: formatDzd(totals.totalVat) });
   }
   rows.push({ label: 'Total TTC', value: formatDzd(totals.totalIncludingTax), strong: true });
-  rows.push({ label: `Retenue de garantie (${formatDecimal(document.retentionPercent)}${NBSP}%)`, value: formatDzd(totals.retention) });
+  rows.push({ label: `Retenue de garantie (${formatFrenchDecimal(document.retentionPercent)}${NBSP}%)`, value: formatDzd(totals.retention) });
   rows.push({ label: 'Net à payer', value: formatDzd(totals.netPayable), strong: true });
 
   const width = contentWidth(doc);

@@ -34,8 +34,19 @@ const dzdFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, max
  * never a float.
  */
 export function formatDzd(centimes: bigint | string): string {
-  const { amount } = dzd(centimes);
-  return `${dzdFormat.format(amount as unknown as number).replace(/[\u202f\u00a0 ]/g, '\u00a0')}\u00a0DA`;
+  return `${frenchNumber(dzdFormat, dzd(centimes).amount)}\u00a0DA`;
+}
+
+const decimalFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 20, useGrouping: true });
+
+/** A decimal string as French writes it: "1234.50" → "1 234,5" (no-break space groups, decimal comma, exact). */
+export function formatFrenchDecimal(value: string): string {
+  return frenchNumber(decimalFormat, value);
+}
+
+/** Intl takes the decimal string exactly (never a float); its narrow no-break spaces become U+00A0, which every font has. */
+function frenchNumber(format: Intl.NumberFormat, value: string): string {
+  return format.format(value as unknown as number).replace(/[\u202f\u00a0 ]/g, '\u00a0');
 }
 
 /** An amount of DZD as clients write it: "1234.56" (dot, at most 2 decimals, at most 16 digits before it). */
