@@ -1,4 +1,5 @@
-import { createRaccordPubSub } from './common/events.js';
+import { createEventBus } from './common/events.js';
+import { DashboardFeed } from './modules/dashboard/dashboard.feed.js';
 import { defaultBuyer } from './modules/invoice/invoice-document.js';
 import { startMonthClose } from './modules/invoice/month-close.job.js';
 import 'reflect-metadata';
@@ -100,15 +101,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 }
 
 async function serve(config: Config, logger: Logger, orm: MikroORM, database: DatabaseHandle): Promise<App> {
-  const pubSub = createRaccordPubSub();
-  const schema = await buildRaccordSchema(pubSub);
+  const schema = await buildRaccordSchema();
   const auth = await createAuthRuntime(config, orm);
+  const events = createEventBus({ redisUrl: config.REDIS_URL, channelPrefix: config.REDIS_CHANNEL_PREFIX, logger });
+  logger.info({ bus: events.kind }, events.kind === 'redis' ? 'live updates through Redis (REDIS_URL)' : 'live updates in memory (one process; set REDIS_URL for several)');
+  const dashboards = new DashboardFeed(orm, events, logger);
+  dashboards.start();
   const settings: Settings = {
     qualityThresholds: config.QUALITY_THRESHOLDS ?? defaultQualityThresholds,
     retentionPercent: config.RETENTION_PERCENT,
     paymentTermsDays: config.PAYMENT_TERMS_DAYS,
     buyer: config.INVOICE_BUYER ?? defaultBuyer,
-    pubSub,
+    events,
+    dashboards,
   };
   const httpServer = createServer();
   const webSocket = attachGraphQLWebSocket({ httpServer, schema, orm, config, logger, auth, settings });
@@ -125,6 +130,8 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
     });
   }).catch(async (error: unknown) => {
     await apollo.stop();
+    await dashboards.stop();
+    await events.close();
     throw error;
   });
   const monthClose = startMonthClose(orm, logger, settings);
@@ -140,6 +147,8 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
         await apollo.stop();
         await monthClose.stop();
       } finally {
+        await dashboards.stop();
+        await events.close();
         await orm.close();
         await database.stop();
         logger.info('stopped');

@@ -80,6 +80,11 @@ const environmentSchema = z.object({
     .pipe(partyIdentitySchema)
     .optional(),
   WS_SESSION_CHECK_SECONDS: positiveInteger('seconds', 3600).default(30),
+  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+  REDIS_CHANNEL_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,50}$/, { error: 'must be 1 to 50 of A-Z a-z 0-9 _ . : -' })
+    .default('raccord:'),
   ALLOWED_ORIGINS: z
     .string()
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))

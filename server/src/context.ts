@@ -1,4 +1,5 @@
-import type { RaccordPubSub } from './common/events.js';
+import type { EventBus } from './common/events.js';
+import type { DashboardFeed } from './modules/dashboard/dashboard.feed.js';
 import type { PartyIdentity } from './modules/invoice/invoice-document.js';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
@@ -66,7 +67,28 @@ export interface Settings {
   /** The buyer printed on invoices (INVOICE_BUYER). */
   readonly buyer: PartyIdentity;
   /** The event bus subscriptions listen to; absent in scripts (nothing is published). */
-  readonly pubSub?: RaccordPubSub;
+  readonly events?: EventBus;
+  /** The dashboards this process's subscribers watch; absent in scripts. */
+  readonly dashboards?: DashboardFeed;
+}
+
+function createLoaders(em: EntityManager): Loaders {
+  return {
+    referenceData: createReferenceDataLoaders(em),
+    contractors: createContractorLoaders(em),
+    sites: createSiteLoaders(em),
+    customerSubscriptions: createCustomerSubscriptionLoaders(em),
+  };
+}
+
+/**
+ * Gives a subscription's context a new EntityManager fork and new DataLoaders for the event about to
+ * be resolved. A subscription keeps one context for as long as it lives, and graphql-js resolves its
+ * events one after the other: without this, each event would read what the first one cached.
+ */
+export function renewForEvent(context: Context): void {
+  const em = context.em.fork({ clear: true });
+  Object.assign(context, { em, loaders: createLoaders(em) });
 }
 
 /** What the transport knows of the caller. */
@@ -83,12 +105,7 @@ export interface CallerOptions {
  */
 export function createContext(orm: MikroORM, requestId: string, logger: Logger, caller: CallerOptions = {}): Context {
   const em = orm.em.fork({ loggerContext: { reqId: requestId } });
-  const loaders: Loaders = {
-    referenceData: createReferenceDataLoaders(em),
-    contractors: createContractorLoaders(em),
-    sites: createSiteLoaders(em),
-    customerSubscriptions: createCustomerSubscriptionLoaders(em),
-  };
+  const loaders = createLoaders(em);
   const viewer = caller.viewer ?? null;
   const actor: Actor =
     viewer?.kind === 'user' ? { type: ActorType.USER, id: viewer.user.id } : viewer?.kind === 'apiKey' ? { type: ActorType.API_KEY, id: viewer.apiKey.id } : systemActor;

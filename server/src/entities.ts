@@ -16,6 +16,7 @@ import { Site } from './modules/site/site.entity.js';
 import { Commune } from './modules/reference-data/commune.entity.js';
 import { Daira } from './modules/reference-data/daira.entity.js';
 import { Wilaya } from './modules/reference-data/wilaya.entity.js';
+import { InvoiceWilaya, WilayaAcceptanceDay, WilayaAcceptanceDelay, WilayaBacklog, WilayaTarget } from './modules/dashboard/dashboard-counters.entity.js';
 
 /** Every MikroORM entity of Raccord; the ORM discovers exactly these. */
-export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor, Site, CustomerSubscription, User, Session, LoginRateLimit, ApiKey, TaxRate, PriceSchedule, PriceScheduleItem, InstallationReport, Invoice, InvoiceLine, DocumentSequence, CreditNote, CreditNoteLine, InvoicePayment, IdempotencyRecord];
+export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor, Site, CustomerSubscription, User, Session, LoginRateLimit, ApiKey, TaxRate, PriceSchedule, PriceScheduleItem, InstallationReport, Invoice, InvoiceLine, DocumentSequence, CreditNote, CreditNoteLine, InvoicePayment, IdempotencyRecord, WilayaBacklog, WilayaAcceptanceDay, WilayaAcceptanceDelay, WilayaTarget, InvoiceWilaya];

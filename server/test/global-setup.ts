@@ -9,7 +9,8 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/em
 import { initOrm } from '../src/database/orm.js';
 import { loadStartingPriceSchedule } from '../src/modules/invoice/price-schedule.service.js';
 import { importShippedReferenceData } from '../src/modules/reference-data/reference-data.import.js';
-import { databaseUrl, freePort } from './util.js';
+import { freePort } from '../src/common/net.js';
+import { databaseUrl } from './util.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -71,6 +71,21 @@ export interface TestApp {
 /** The administrator every test app has, made from ADMIN_EMAIL and ADMIN_PASSWORD at start. */
 export const testAdmin = { email: 'admin@raccord.test', password: 'test administrator password' } as const;
 
+/** The environment of a test server on `databaseUrl`: reference data and the demo left out, the test administrator, any free port. */
+export function testServerEnvironment(databaseUrl: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    LOAD_REFERENCE_DATA_ON_START: 'false',
+    LOAD_DEMO_DATA_ON_START: 'false',
+    AUTH_TOKEN_SECRET: 'test-secret-of-at-least-thirty-two-characters',
+    ADMIN_EMAIL: testAdmin.email,
+    ADMIN_PASSWORD: testAdmin.password,
+  };
+}
+
 /** Signs in through the API; returns the token. */
 export async function signIn(url: string, email: string, password: string): Promise<string> {
   const response = await fetch(`${url}/graphql`, {
@@ -96,18 +111,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       callback();
     },
   });
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: database.url,
-    PORT: '0',
-    LOG_LEVEL: 'debug',
-    LOAD_REFERENCE_DATA_ON_START: 'false',
-    LOAD_DEMO_DATA_ON_START: 'false',
-    AUTH_TOKEN_SECRET: 'test-secret-of-at-least-thirty-two-characters',
-    ADMIN_EMAIL: testAdmin.email,
-    ADMIN_PASSWORD: testAdmin.password,
-    ...env,
-  });
+  const config = loadConfig({ ...testServerEnvironment(database.url), LOG_LEVEL: 'debug', ...env });
   let app: App;
   try {
     app = await createApp(config, { logger: createLogger('debug', destination) });

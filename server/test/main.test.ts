@@ -7,7 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/common/paths.js';
 import { signIn, testAdmin } from './harness.js';
-import { freePort } from './util.js';
+import { freePort } from '../src/common/net.js';
 
 /** The built entry point, as `npm start` runs it (`npm test` builds first). */
 const mainJs = join(projectRoot, 'dist', 'server', 'src', 'main.js');

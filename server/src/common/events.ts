@@ -1,5 +1,10 @@
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { Repeater } from '@repeaterjs/repeater';
+import { Redis } from 'ioredis';
+import { setMaxListeners } from 'node:events';
+import type { Logger } from 'pino';
 
 /** What changed on an invoice, as subscribers are told. */
 export enum InvoiceChange {
@@ -9,50 +14,237 @@ export enum InvoiceChange {
   REVISION_REQUESTED = 'REVISION_REQUESTED',
   CREDITED = 'CREDITED',
   PAYMENT_RECORDED = 'PAYMENT_RECORDED',
+  /** Not a change: events may have been missed (the subscription (re)started, or Redis was down); refetch what you show. */
+  RESYNC = 'RESYNC',
 }
 
-/** An invoice changed (published after its transaction committed). */
+/** What changed on a site or a customer subscription, as subscribers are told. */
+export enum WorkChange {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  /** A site's progress moved (one of its customer subscriptions was accepted). */
+  PROGRESS_CHANGED = 'PROGRESS_CHANGED',
+  /** Not a change: events may have been missed (the subscription (re)started, or Redis was down); refetch what you show. */
+  RESYNC = 'RESYNC',
+}
+
+/** An invoice changed. */
 export interface InvoiceChangedEvent {
   readonly invoiceId: string;
   readonly contractorId: string;
   readonly change: InvoiceChange;
 }
 
-/** The topics and their payloads. */
+/** A customer subscription changed; `previousStatus` is set when its status changed. */
+export interface CustomerSubscriptionChangedEvent {
+  readonly customerSubscriptionId: string;
+  readonly contractorId: string | null;
+  readonly siteId: string | null;
+  readonly wilayaCode: string;
+  readonly change: WorkChange;
+  readonly previousStatus: string | null;
+}
+
+/** A site changed; `previousStatus` is set when its status changed. */
+export interface SiteChangedEvent {
+  readonly siteId: string;
+  readonly contractorId: string | null;
+  readonly wilayaCode: string;
+  readonly change: WorkChange;
+  readonly previousStatus: string | null;
+}
+
+/** Many records changed at once (an import): the figures of these wilayas moved. */
+export interface FiguresChangedEvent {
+  readonly wilayaCodes: readonly string[];
+}
+
+/** The topics and the payload each carries (published after the transaction committed). */
 export interface RaccordTopics {
-  INVOICE_CHANGED: [InvoiceChangedEvent];
-  [topic: string]: [unknown];
+  INVOICE_CHANGED: InvoiceChangedEvent;
+  CUSTOMER_SUBSCRIPTION_CHANGED: CustomerSubscriptionChangedEvent;
+  SITE_CHANGED: SiteChangedEvent;
+  FIGURES_CHANGED: FiguresChangedEvent;
 }
 
-/** The event bus GraphQL subscriptions listen to (in memory, within one process). */
-export function createRaccordPubSub() {
-  return createPubSub<RaccordTopics>();
+export type Topic = keyof RaccordTopics;
+
+const topics: readonly Topic[] = ['INVOICE_CHANGED', 'CUSTOMER_SUBSCRIPTION_CHANGED', 'SITE_CHANGED', 'FIGURES_CHANGED'];
+
+/** An event to publish. */
+export type RaccordEvent = { [K in Topic]: { topic: K; payload: RaccordTopics[K] } }[Topic];
+
+/** An event waiting for its transaction to commit; its payload is read then, from the records as committed. */
+export type PendingEvent = { [K in Topic]: { topic: K; payload: () => RaccordTopics[K] } }[Topic];
+
+/** Marks, in a stream of events, the place where events may have been missed: refetch. */
+export interface Resync {
+  readonly resync: true;
 }
 
-export type RaccordPubSub = ReturnType<typeof createRaccordPubSub>;
+export const resync: Resync = Object.freeze({ resync: true });
 
-type Pending = { topic: 'INVOICE_CHANGED'; payload: InvoiceChangedEvent };
+export function isResync(value: unknown): value is Resync {
+  return value === resync;
+}
+
+/**
+ * The event bus that GraphQL subscriptions listen to. In memory within one process, or through
+ * Redis (`REDIS_URL`) so that several server processes serve one set of subscribers.
+ */
+export interface EventBus {
+  /** `memory` or `redis`. */
+  readonly kind: 'memory' | 'redis';
+  /**
+   * Publishes the events of a committed transaction. Never throws: with Redis unreachable, each
+   * event is logged (`event lost`) and the change itself stands.
+   */
+  publish(events: readonly RaccordEvent[]): void;
+  /**
+   * The events of `topic` from every server process, starting with a `Resync` mark, and with another
+   * one each time the connection to Redis comes back (events may have been lost meanwhile).
+   */
+  subscribe<K extends Topic>(topic: K): AsyncIterableIterator<RaccordTopics[K] | Resync>;
+  /** Closes the Redis connections, if any. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates the event bus: through Redis when `redisUrl` is given (channels named `prefix` + topic),
+ * else in memory. A Redis connection that drops is retried for ever; while it is down, publishing
+ * logs the events lost, and when it returns every subscription receives a `Resync` mark.
+ */
+export function createEventBus(options: { redisUrl?: string | undefined; channelPrefix?: string; logger: Logger }): EventBus {
+  const { logger } = options;
+  const local = createPubSub<{ RESYNC: [Resync] }>({ eventTarget: unboundedEventTarget() });
+  const withResync = <T>(events: AsyncIterable<T>): AsyncIterableIterator<T | Resync> =>
+    Repeater.merge([[resync], events, local.subscribe('RESYNC')]) as unknown as AsyncIterableIterator<T | Resync>;
+
+  if (!options.redisUrl) {
+    const pubSub = createPubSub<{ [K in Topic]: [RaccordTopics[K]] }>({ eventTarget: unboundedEventTarget() });
+    return {
+      kind: 'memory',
+      publish: (events) => {
+        for (const event of events) pubSub.publish(event.topic, event.payload as never);
+      },
+      subscribe: (topic) => withResync(pubSub.subscribe(topic) as AsyncIterable<RaccordTopics[typeof topic]>),
+      close: async () => undefined,
+    };
+  }
+
+  const prefix = options.channelPrefix ?? 'raccord:';
+  const redisLogger = logger.child({ component: 'redis' });
+  // Publishing never waits for Redis: a command it cannot send now fails at once, and the event is logged as lost.
+  const publisher = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  // The subscriber keeps its SUBSCRIBE commands queued while Redis is down, and subscribes again on reconnection.
+  const subscriber = new Redis(options.redisUrl, { maxRetriesPerRequest: null, autoResubscribe: true });
+  let down = false;
+  for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
+    client.on('error', (error: Error) => {
+      if (!down) redisLogger.error({ err: error, client: name }, 'Redis unreachable: live updates stop until it returns; changes still commit');
+      down = true;
+    });
+  }
+  subscriber.on('close', () => {
+    down = true;
+  });
+  subscriber.on('ready', () => {
+    if (!down) return;
+    down = false;
+    redisLogger.info('Redis reachable again: subscribers are told to refetch');
+    local.publish('RESYNC', resync);
+  });
+
+  const pubSub = createPubSub<Record<string, [unknown]>>({ eventTarget: createRedisEventTarget({ publishClient: publisher, subscribeClient: subscriber }) });
+  // One SUBSCRIBE per topic for the life of the process, however many subscribers come and go.
+  const keepSubscribed = topics.map((topic) => pubSub.subscribe(prefix + topic));
+  for (const iterator of keepSubscribed) void drain(iterator);
+
+  return {
+    kind: 'redis',
+    publish: (events) => {
+      for (const event of events) {
+        publisher.publish(prefix + event.topic, JSON.stringify(event.payload)).catch((error: unknown) => {
+          redisLogger.error({ err: error, topic: event.topic, event: event.payload }, 'event lost: Redis unavailable (the change itself committed)');
+        });
+      }
+    },
+    subscribe: (topic) => withResync(pubSub.subscribe(prefix + topic) as AsyncIterable<RaccordTopics[typeof topic]>),
+    close: async () => {
+      await Promise.all(keepSubscribed.map((iterator) => iterator.return?.()));
+      publisher.disconnect();
+      subscriber.disconnect();
+    },
+  };
+}
+
+/** An EventTarget for any number of listeners: one per subscriber (Node warns past 10 by default). */
+function unboundedEventTarget(): never {
+  const target = new EventTarget();
+  setMaxListeners(Infinity, target);
+  // createPubSub types its target with the events it carries; a plain EventTarget carries any.
+  return target as never;
+}
+
+async function drain(iterator: AsyncIterable<unknown>): Promise<void> {
+  for await (const _ of iterator);
+}
 
 /** Events announced inside a transaction, by the transaction's EntityManager, until it commits. */
-const pendingByTransaction = new WeakMap<EntityManager, Pending[]>();
+const pendingByTransaction = new WeakMap<EntityManager, PendingEvent[]>();
 
 /** Opens the list of events of the transaction `em` (called by `inTransaction`). */
-export function openEvents(em: EntityManager): Pending[] {
-  const pending: Pending[] = [];
+export function openEvents(em: EntityManager): PendingEvent[] {
+  const pending: PendingEvent[] = [];
   pendingByTransaction.set(em, pending);
   return pending;
 }
 
-/**
- * Announces that `invoice` changed, once the transaction of `em` commits: a change rolled back is
- * never announced. Outside a transaction opened by `inTransaction`, nothing is announced.
- */
-export function announceInvoiceChange(em: EntityManager, invoice: { id: string; contractor: { id: string } }, change: InvoiceChange): void {
-  pendingByTransaction.get(em)?.push({ topic: 'INVOICE_CHANGED', payload: { invoiceId: invoice.id, contractorId: invoice.contractor.id, change } });
+/** The events of a committed transaction, their payloads read from the records as committed. */
+export function committedEvents(pending: readonly PendingEvent[]): RaccordEvent[] {
+  return pending.map((event) => ({ topic: event.topic, payload: event.payload() }) as RaccordEvent);
 }
 
-/** Publishes events of a committed transaction. */
-export function publishEvents(pubSub: RaccordPubSub | undefined, pending: readonly Pending[]): void {
-  if (!pubSub) return;
-  for (const event of pending) pubSub.publish(event.topic, event.payload);
+/**
+ * Announces an event, published once the transaction of `em` commits: a change rolled back is never
+ * announced. `payload` is called after the commit. Outside a transaction opened by `inTransaction`,
+ * nothing is announced.
+ */
+export function announce<K extends Topic>(em: EntityManager, topic: K, payload: () => RaccordTopics[K]): void {
+  pendingByTransaction.get(em)?.push({ topic, payload } as PendingEvent);
+}
+
+/** Announces that `invoice` changed (see `announce`). */
+export function announceInvoiceChange(em: EntityManager, invoice: { id: string; contractor: { id: string } }, change: InvoiceChange): void {
+  announce(em, 'INVOICE_CHANGED', () => ({ invoiceId: invoice.id, contractorId: invoice.contractor.id, change }));
+}
+
+/** A customer subscription as events describe it. */
+interface WorkRecord {
+  readonly id: string;
+  readonly contractor: { readonly id: string } | null;
+  readonly wilaya: { readonly code: string };
+}
+
+/** Announces that a customer subscription changed (see `announce`); `previousStatus` when its status changed. */
+export function announceCustomerSubscriptionChange(
+  em: EntityManager,
+  subscription: WorkRecord & { readonly site: { readonly id: string } | null },
+  change: WorkChange,
+  previousStatus: string | null = null,
+): void {
+  announce(em, 'CUSTOMER_SUBSCRIPTION_CHANGED', () => ({
+    customerSubscriptionId: subscription.id,
+    contractorId: subscription.contractor?.id ?? null,
+    siteId: subscription.site?.id ?? null,
+    wilayaCode: subscription.wilaya.code,
+    change,
+    previousStatus,
+  }));
+}
+
+/** Announces that a site changed (see `announce`); `previousStatus` when its status changed. */
+export function announceSiteChange(em: EntityManager, site: WorkRecord, change: WorkChange, previousStatus: string | null = null): void {
+  announce(em, 'SITE_CHANGED', () => ({ siteId: site.id, contractorId: site.contractor?.id ?? null, wilayaCode: site.wilaya.code, change, previousStatus }));
 }

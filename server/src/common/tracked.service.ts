@@ -1,7 +1,10 @@
 import type { EntityClass, FindOneOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
-import { AuditAction, type AuditEntityType } from '../modules/audit/audit-event.entity.js';
+import { AuditAction, AuditEntityType } from '../modules/audit/audit-event.entity.js';
+import type { CustomerSubscription } from '../modules/customer-subscription/customer-subscription.entity.js';
+import type { Site } from '../modules/site/site.entity.js';
+import { announceCustomerSubscriptionChange, announceSiteChange, WorkChange } from './events.js';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import { notFound, staleVersion } from './errors.js';
 import type { Lifecycle } from './lifecycle.js';
@@ -36,7 +39,8 @@ export async function loadForChange<T extends TrackedEntity, P extends string = 
 
 /**
  * Moves `record` along `lifecycle` by `action`, keeps the reason and the time, and audits the
- * TRANSITION (from → to, reason, and any `changes` made with it) in the caller's transaction.
+ * TRANSITION (from → to, reason, and any `changes` made with it) in the caller's transaction; a
+ * customer subscription's or a site's change is announced to subscribers once it commits.
  * `previous` is the status to return to, for a transition back from a suspension.
  * @throws DomainError INVALID_TRANSITION naming the current status
  */
@@ -65,5 +69,10 @@ export function transition<S extends string, A extends string>(
     reason,
     changes: options.changes ?? [],
   });
+  if (entityType === AuditEntityType.CUSTOMER_SUBSCRIPTION) {
+    announceCustomerSubscriptionChange(em, record as unknown as CustomerSubscription, WorkChange.STATUS_CHANGED, from);
+  } else if (entityType === AuditEntityType.SITE) {
+    announceSiteChange(em, record as unknown as Site, WorkChange.STATUS_CHANGED, from);
+  }
   return from;
 }

@@ -5,7 +5,7 @@ import {
   type EntityManager,
 } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
-import { openEvents, publishEvents } from './events.js';
+import { committedEvents, openEvents, type PendingEvent } from './events.js';
 import { DomainError, ErrorCode } from './errors.js';
 
 /** The field behind each unique constraint, to name it when two requests race for one value. */
@@ -24,12 +24,12 @@ const uniqueFields: Record<string, string> = {
  */
 export async function inTransaction<T>(context: Context, work: (em: EntityManager) => Promise<T>): Promise<T> {
   try {
-    let pending: ReturnType<typeof openEvents> = [];
+    let pending: PendingEvent[] = [];
     const result = await context.em.transactional((em) => {
       pending = openEvents(em as EntityManager);
       return work(em as EntityManager);
     });
-    publishEvents(context.settings?.pubSub, pending);
+    context.settings?.events?.publish(committedEvents(pending));
     return result;
   } catch (error) {
     if (error instanceof OptimisticLockError) {

@@ -12,6 +12,8 @@ import { Migration20261129125908 } from './Migration20261129125908.js';
 import { Migration20261129131558 } from './Migration20261129131558.js';
 import { Migration20261129132154 } from './Migration20261129132154.js';
 import { Migration20261129135623 } from './Migration20261129135623.js';
+import { Migration20261129163002 } from './Migration20261129163002.js';
+import { Migration20261129163100 } from './Migration20261129163100.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129112800', class: Migration20261129112800 },
@@ -26,4 +28,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129131558', class: Migration20261129131558 },
   { name: 'Migration20261129132154', class: Migration20261129132154 },
   { name: 'Migration20261129135623', class: Migration20261129135623 },
+  { name: 'Migration20261129163002', class: Migration20261129163002 },
+  { name: 'Migration20261129163100', class: Migration20261129163100 },
 ];

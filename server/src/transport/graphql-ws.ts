@@ -151,6 +151,11 @@ export function attachGraphQLWebSocket(options: {
           ipAddress: ctx.extra.request.socket.remoteAddress ?? null,
         });
       },
+      // An error that ends a subscription (its event stream failed): coded, or masked like any unexpected error.
+      onError: (_ctx, id, _payload, errors) => {
+        const scope = { requestId: randomUUID(), logger: logger.child({ transport: 'ws', operationId: id }) };
+        return errors.map((error) => formatGraphQLError(error.toJSON(), error, scope));
+      },
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors) return;
         const context = args.contextValue as Context;

@@ -18,6 +18,10 @@ export const readScopes = {
   'Query.invoice': 'read:invoices',
   'Query.invoices': 'read:invoices',
   'Subscription.invoiceChanged': 'read:invoices',
+  'Subscription.customerSubscriptionChanged': 'read:customerSubscriptions',
+  'Subscription.siteChanged': 'read:sites',
+  'Query.dashboard': 'read:dashboard',
+  'Subscription.dashboardChanged': 'read:dashboard',
 } as const satisfies Record<string, string>;
 
 /** Scopes that open fields rather than operations. */

@@ -77,6 +77,10 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Mutation.issueCreditNote': [ADMIN, CONTRACTOR],
   'Mutation.recordInvoicePayment': [ADMIN, FINANCE],
   'Subscription.invoiceChanged': everyone,
+  'Subscription.customerSubscriptionChanged': everyone,
+  'Subscription.siteChanged': everyone,
+  'Query.dashboard': [ADMIN, DOT_MANAGER, FINANCE, VIEWER],
+  'Subscription.dashboardChanged': [ADMIN, DOT_MANAGER, FINANCE, VIEWER],
 };
 
 /**

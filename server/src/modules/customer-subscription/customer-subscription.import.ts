@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { insertReturningIds } from '../../common/bulk-insert.js';
 import { chunks, duplicateKeys, readCsv, refused, validateRows, type ImportReport, type ImportRowError } from '../../common/csv-import.js';
+import { announce } from '../../common/events.js';
 import { inTransaction } from '../../common/transaction.js';
 import type { Context } from '../../context.js';
 import { AuditEntityType } from '../audit/audit-event.entity.js';
@@ -157,6 +158,7 @@ export async function importCustomerSubscriptions(context: Context, csvText: str
         batch.map(({ value }, index) => ({ id: ids[index]!, values: value })),
       );
     }
+    if (fresh.length > 0) announce(em, 'FIGURES_CHANGED', () => ({ wilayaCodes: [...new Set(fresh.map((row) => row.wilayaCode))] }));
     return { rows: rows.length, created: fresh.length, skipped: placed.length - fresh.length, errors: [], errorCount: 0 };
   });
 }

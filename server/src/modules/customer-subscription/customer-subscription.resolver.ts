@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { isResync, WorkChange, type CustomerSubscriptionChangedEvent, type Resync } from '../../common/events.js';
+import { liveEvents, maySeeWork, oncePerEvent } from '../../common/live.js';
 import { ImportReport } from '../../common/csv-import.js';
 import { DateTime } from '../../common/scalars.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
-import type { Context } from '../../context.js';
+import { renewForEvent, type Context } from '../../context.js';
 import { mayReadContractor, mayReadSite, maySeeCustomerData } from '../auth/scope.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
@@ -69,10 +71,54 @@ export class CustomerSubscriptionPayload {
   customerSubscription!: CustomerSubscription;
 }
 
+@ObjectType({ description: 'A customer subscription that changed, as it stands after the change (sent after the change committed).' })
+export class CustomerSubscriptionChangedPayload {
+  @Field(() => WorkChange, { description: 'What changed.' })
+  change!: WorkChange;
+
+  @Field(() => CustomerSubscriptionStatus, { nullable: true, description: 'The status before, when the status changed.' })
+  previousStatus!: CustomerSubscriptionStatus | null;
+
+  @Field(() => CustomerSubscription, { nullable: true, description: 'The customer subscription now; null with RESYNC.' })
+  customerSubscription!: CustomerSubscription | null;
+}
+
+/** Whether the subscriber asked for this event (every argument given must match) and may see the work. */
+function wantsCustomerSubscriptionChange(event: CustomerSubscriptionChangedEvent, args: Record<string, unknown>, context: Context): boolean {
+  if (args['customerSubscriptionId'] && args['customerSubscriptionId'] !== event.customerSubscriptionId) return false;
+  if (args['siteId'] && args['siteId'] !== event.siteId) return false;
+  if (args['contractorId'] && args['contractorId'] !== event.contractorId) return false;
+  if (args['wilayaCode'] && args['wilayaCode'] !== event.wilayaCode) return false;
+  return maySeeWork(context, event);
+}
+
 const errors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
 
 @Resolver(() => CustomerSubscription)
 export class CustomerSubscriptionResolver {
+  @Subscription(() => CustomerSubscriptionChangedPayload, {
+    subscribe: ({ args, context, info }) =>
+      liveEvents(context as Context, info.fieldName, 'CUSTOMER_SUBSCRIPTION_CHANGED', (event) => wantsCustomerSubscriptionChange(event, args, context as Context)),
+    description:
+      'Customer subscriptions as they change — created, edited, assigned, scheduled, installed, accepted, rejected, failed, cancelled — sent once the change committed. ' +
+      'Only work you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. Over WebSocket (graphql-ws).',
+  })
+  async customerSubscriptionChanged(
+    @Root() event: CustomerSubscriptionChangedEvent | Resync,
+    @Arg('customerSubscriptionId', () => ID, { nullable: true, description: 'Only this customer subscription.' }) _id: string | null,
+    @Arg('siteId', () => ID, { nullable: true, description: 'Only the work of this site.' }) _siteId: string | null,
+    @Arg('contractorId', () => ID, { nullable: true, description: 'Only the work of this contractor.' }) _contractorId: string | null,
+    @Arg('wilayaCode', () => String, { nullable: true, description: 'Only the work in this wilaya ("01" to "58").' }) _wilayaCode: string | null,
+    @Ctx() context: Context,
+  ): Promise<CustomerSubscriptionChangedPayload> {
+    renewForEvent(context);
+    if (isResync(event)) return { change: WorkChange.RESYNC, previousStatus: null, customerSubscription: null };
+    const customerSubscription = await oncePerEvent(event, 'customerSubscription', () =>
+      context.em.fork({ clear: true }).findOneOrFail(CustomerSubscription, { id: event.customerSubscriptionId }),
+    );
+    return { change: event.change, previousStatus: event.previousStatus as CustomerSubscriptionStatus | null, customerSubscription };
+  }
+
   @Query(() => CustomerSubscription, { nullable: true, description: 'The customer subscription with this id, or null.' })
   customerSubscription(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context): Promise<CustomerSubscription | null> {
     return findCustomerSubscription(context, id);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DomainError, ErrorCode, badUserInput, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
+import { announceCustomerSubscriptionChange, WorkChange } from '../../common/events.js';
 import { inTransaction } from '../../common/transaction.js';
 import { containsPattern, expectedVersion, searchText, optionalText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
 import type { Context } from '../../context.js';
@@ -152,6 +153,7 @@ export async function createCustomerSubscription(context: Context, input: Create
       toStatus: subscription.status,
       changes: changedFields({}, values, createdFields),
     });
+    announceCustomerSubscriptionChange(em, subscription, WorkChange.CREATED);
     return subscription;
   });
 }
@@ -191,6 +193,7 @@ export async function updateCustomerSubscription(
     apply(em, subscription, values, where);
     subscription.updatedAt = new Date();
     recordAudit(em, context, { entityType: AuditEntityType.CUSTOMER_SUBSCRIPTION, entityId: subscription.id, action: AuditAction.UPDATE, changes });
+    announceCustomerSubscriptionChange(em, subscription, WorkChange.UPDATED);
     return subscription;
   });
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { DomainError, ErrorCode } from '../../common/errors.js';
-import { announceInvoiceChange, InvoiceChange } from '../../common/events.js';
+import { announceInvoiceChange, announceSiteChange, InvoiceChange, WorkChange } from '../../common/events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { algiersDate, algiersMonth, now } from '../../common/time.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
@@ -86,6 +86,9 @@ async function acceptAndBill(em: EntityManager, context: Context, values: z.outp
   transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'ACCEPT', values.overrideReason ?? null, {
     changes: [{ field: 'invoiceId', from: null, to: invoice.id }],
   });
+  // The site's progress counts its accepted connections; a site lies in its work's wilaya and goes to its contractor.
+  const site = subscription.site;
+  if (site) announceSiteChange(em, { id: site.id, contractor: subscription.contractor, wilaya: subscription.wilaya }, WorkChange.PROGRESS_CHANGED);
   return subscription;
 }
 

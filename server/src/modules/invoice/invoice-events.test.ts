@@ -27,6 +27,8 @@ async function subscribe(variables: Record<string, unknown>, authorization = `Be
   const received: Received[] = [];
   let acknowledged!: () => void;
   const ready = new Promise<void>((resolve) => (acknowledged = resolve));
+  let started!: () => void;
+  const resynced = new Promise<void>((resolve) => (started = resolve));
   client.on('connected', () => acknowledged());
   client.subscribe(
     {
@@ -34,11 +36,19 @@ async function subscribe(variables: Record<string, unknown>, authorization = `Be
         change invoice { id contractor { id } netPayable { centimes } lines { itemCode } } } }`,
       variables,
     },
-    { next: (result) => received.push({ at: Date.now(), ...(result.data as { invoiceChanged: Omit<Received, 'at'> }).invoiceChanged }), error: () => undefined, complete: () => undefined },
+    {
+      next: (result) => {
+        const event = (result.data as { invoiceChanged: Omit<Received, 'at'> }).invoiceChanged;
+        if (event.change === 'RESYNC') started();
+        else received.push({ at: Date.now(), ...event });
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    },
   );
   await ready;
-  // The subscription is registered once the server has handled the subscribe message.
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  // The server's first message, RESYNC, shows that the subscription is registered.
+  await resynced;
   return received;
 }
 

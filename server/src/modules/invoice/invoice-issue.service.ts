@@ -113,10 +113,11 @@ export async function submitInvoicesOfClosedMonths(orm: MikroORM, context: Conte
   const due = await orm.em.fork().find(Invoice, { status: InvoiceStatus.DRAFT, period: { $lt: algiersMonth(now(context)) } }, { fields: ['id'], orderBy: { id: 'asc' } });
   let submitted = 0;
   for (const { id } of due) {
-    const done = await orm.em.fork().transactional(async (em) => {
+    // Each invoice in a transaction of its own, announced to subscribers once committed.
+    const done = await inTransaction({ ...context, em: orm.em.fork() }, async (em) => {
       const invoice = await em.findOne(Invoice, { id, status: InvoiceStatus.DRAFT }, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
       if (!invoice || (await em.count(InvoiceLine, { invoice: id })) === 0) return false;
-      await issue(em as EntityManager, context, invoice, `clôture du mois ${invoice.period}`);
+      await issue(em, context, invoice, `clôture du mois ${invoice.period}`);
       return true;
     });
     if (done) submitted += 1;

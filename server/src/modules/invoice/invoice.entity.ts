@@ -36,6 +36,7 @@ registerEnumType(InvoiceStatus, {
   name: 'invoice_one_draft_per_period',
   expression: 'create unique index "invoice_one_draft_per_period" on "invoice" ("contractor_id", "period") where "status" = \'DRAFT\'',
 })
+@Index({ properties: ['status', 'statusChangedAt'] })
 export class Invoice extends TrackedEntity {
   @Index()
   @ManyToOne(() => Contractor, { ref: true, deleteRule: 'restrict' })

@@ -1,11 +1,10 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
-import { filter } from '@graphql-yoga/subscription';
-import { InvoiceChange, type InvoiceChangedEvent } from '../../common/events.js';
-import { requireOperationAccess } from '../auth/permissions.js';
+import { InvoiceChange, isResync, type InvoiceChangedEvent, type Resync } from '../../common/events.js';
+import { liveEvents, oncePerEvent } from '../../common/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
-import type { Context } from '../../context.js';
-import { mayReadContractor } from '../auth/scope.js';
+import { renewForEvent, type Context } from '../../context.js';
+import { mayReadContractor, viewerContractorId, viewerWilayas } from '../auth/scope.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { CustomerSubscriptionPayload } from '../customer-subscription/customer-subscription.resolver.js';
 import { algiersDate, now } from '../../common/time.js';
@@ -15,7 +14,7 @@ import { issueCreditNote } from './credit-note.service.js';
 import { invoiceClosingSentence } from './invoice-arithmetic.js';
 import { approveInvoice, requestInvoiceRevision, resubmitInvoice, submitInvoice } from './invoice-issue.service.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
-import { balanceDue, daysOverdue, findInvoice, invoiceScope, listInvoices } from './invoice.service.js';
+import { balanceDue, daysOverdue, findInvoice, listInvoices } from './invoice.service.js';
 import { dzd, Money } from './money.js';
 import { InvoicePayment, PaymentMethod } from './payment.entity.js';
 import { recordInvoicePayment } from './payment.service.js';
@@ -197,7 +196,9 @@ export class RejectInstallationInput {
 
 registerEnumType(InvoiceChange, {
   name: 'InvoiceChange',
-  description: 'What changed on an invoice: LINE_ADDED (accepted work billed), SUBMITTED, APPROVED, REVISION_REQUESTED, CREDITED (a credit note), PAYMENT_RECORDED.',
+  description:
+    'What changed on an invoice: LINE_ADDED (accepted work billed), SUBMITTED, APPROVED, REVISION_REQUESTED, CREDITED (a credit note), PAYMENT_RECORDED; ' +
+    'or RESYNC: events may have been missed (the subscription started or restarted, or the event bus was down): refetch what you show.',
 });
 
 @ObjectType({ description: 'An invoice that changed, as it stands after the change (sent after the change committed).' })
@@ -205,15 +206,33 @@ export class InvoiceChangedPayload {
   @Field(() => InvoiceChange, { description: 'What changed.' })
   change!: InvoiceChange;
 
-  @Field(() => Invoice, { description: 'The invoice now: status, totals, balance due, lines.' })
-  invoice!: Invoice;
+  @Field(() => Invoice, { nullable: true, description: 'The invoice now: status, totals, balance due, lines; null with RESYNC.' })
+  invoice!: Invoice | null;
 }
 
-/** Whether the subscriber asked for this event and may see its invoice (the rules of `Query.invoice`). */
-async function wantsInvoiceChange({ payload, args, context }: { payload: InvoiceChangedEvent; args: Record<string, unknown>; context: Context }): Promise<boolean> {
-  if (args['invoiceId'] && args['invoiceId'] !== payload.invoiceId) return false;
-  if (args['contractorId'] && args['contractorId'] !== payload.contractorId) return false;
-  return (await context.em.fork().count(Invoice, { $and: [{ id: payload.invoiceId }, invoiceScope(context)] } as never)) > 0;
+/** The invoice of an event and the wilayas of its lines, read once per event for all the subscribers of this process. */
+function invoiceOfEvent(context: Context, event: InvoiceChangedEvent): Promise<{ invoice: Invoice; wilayaCodes: string[] }> {
+  return oncePerEvent(event, 'invoice', async () => {
+    const em = context.em.fork({ clear: true });
+    const invoice = await em.findOneOrFail(Invoice, { id: event.invoiceId }, { populate: ['lines', 'contractor'] });
+    const wilayas = await em.getConnection().execute<{ wilaya_code: string }[]>(
+      'select distinct s.wilaya_code from invoice_line l join customer_subscription s on s.id = l.customer_subscription_id where l.invoice_id = ?',
+      [event.invoiceId],
+    );
+    return { invoice, wilayaCodes: wilayas.map((row) => row.wilaya_code) };
+  });
+}
+
+/** Whether the subscriber asked for this event and may see its invoice (the rules of `Query.invoice`, `invoiceScope`). */
+async function wantsInvoiceChange(event: InvoiceChangedEvent, args: Record<string, unknown>, context: Context): Promise<boolean> {
+  if (args['invoiceId'] && args['invoiceId'] !== event.invoiceId) return false;
+  if (args['contractorId'] && args['contractorId'] !== event.contractorId) return false;
+  const own = viewerContractorId(context);
+  if (own !== null) return own === event.contractorId;
+  const wilayas = viewerWilayas(context);
+  if (wilayas === null) return true;
+  const { wilayaCodes } = await invoiceOfEvent(context, event);
+  return wilayaCodes.some((code) => wilayas.includes(code));
 }
 
 export const InvoiceConnection = ConnectionType(Invoice, 'Invoice');
@@ -251,26 +270,21 @@ export class InvoiceResolver {
   }
 
   @Subscription(() => InvoiceChangedPayload, {
-    subscribe: ({ args, context, info }) => {
-      // Checked when the client subscribes, not only per event: type-graphql's middlewares run on each event's resolve.
-      requireOperationAccess(context as Context, 'Subscription', info.fieldName);
-      const pubSub = (context as Context).settings?.pubSub;
-      if (!pubSub) throw new Error('no event bus: subscriptions need the server');
-      return filter((event: InvoiceChangedEvent) => wantsInvoiceChange({ payload: event, args, context: context as Context }))(pubSub.subscribe('INVOICE_CHANGED'));
-    },
+    subscribe: ({ args, context, info }) =>
+      liveEvents(context as Context, info.fieldName, 'INVOICE_CHANGED', (event) => wantsInvoiceChange(event, args, context as Context)),
     description:
       'Invoices as they change — a line billed, submitted, approved, sent back, credited, paid — sent once the change committed. Only invoices you may see ' +
       '(a firm its own, whatever it asks; a DOT manager those billing work in its wilayas); narrowed by invoiceId or contractorId. Over WebSocket (graphql-ws).',
   })
   async invoiceChanged(
-    @Root() event: InvoiceChangedEvent,
+    @Root() event: InvoiceChangedEvent | Resync,
     @Arg('invoiceId', () => ID, { nullable: true, description: 'Only this invoice.' }) _invoiceId: string | null,
     @Arg('contractorId', () => ID, { nullable: true, description: 'Only this contractor’s invoices.' }) _contractorId: string | null,
     @Ctx() context: Context,
   ): Promise<InvoiceChangedPayload> {
-    // A fresh EntityManager for each event: the subscription's context lives as long as the socket.
-    const invoice = await context.em.fork().findOneOrFail(Invoice, { id: event.invoiceId });
-    return { change: event.change, invoice };
+    renewForEvent(context);
+    if (isResync(event)) return { change: InvoiceChange.RESYNC, invoice: null };
+    return { change: event.change, invoice: (await invoiceOfEvent(context, event)).invoice };
   }
 
   @FieldResolver(() => Contractor, { nullable: true, description: 'The contractor invoicing; null when the viewer may not read it.' })

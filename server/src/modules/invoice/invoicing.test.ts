@@ -3,7 +3,9 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeContractor, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
+import { createEventBus, resync } from '../../common/events.js';
 import { createContext, type Context } from '../../context.js';
+import { defaultQualityThresholds } from '../customer-subscription/installation-quality.js';
 import { acceptInstallation } from './acceptance.service.js';
 import { defaultBuyer } from './invoice-document.js';
 import { submitInvoicesOfClosedMonths, systemContext } from './invoice-issue.service.js';
@@ -529,11 +531,17 @@ describe('time (Africa/Algiers, whatever the server’s zone)', () => {
     }
   });
 
-  it('submits DRAFTs when their month has closed in Algiers, not before', async () => {
+  it('submits DRAFTs when their month has closed in Algiers, not before, and tells subscribers', async () => {
     const firm = await activeContractor(t);
     const id = await installedCustomerSubscription(t, firm.id);
     await acceptInstallation(contextAt('2026-04-30T22:30:00Z'), { id, expectedVersion: 4 });
-    const system = (instant: string) => ({ ...systemContext(t.app.orm, { logger: pino({ level: 'silent' }) }), clock: () => new Date(instant) });
+    const logger = pino({ level: 'silent' });
+    const events = createEventBus({ logger });
+    const announced = events.subscribe('INVOICE_CHANGED');
+    // A subscription listens from its first read on.
+    expect((await announced.next()).value).toEqual(resync);
+    const settings = { qualityThresholds: defaultQualityThresholds, retentionPercent: '5', paymentTermsDays: 30, buyer: defaultBuyer, events };
+    const system = (instant: string) => ({ ...systemContext(t.app.orm, { logger, settings }), clock: () => new Date(instant) });
     await submitInvoicesOfClosedMonths(t.app.orm, system('2026-04-30T22:59:00Z'));
     const [before] = await t.sql<{ status: string }>('select status from invoice where contractor_id = $1', [firm.id]);
     expect(before!.status).toBe('DRAFT');
@@ -543,6 +551,8 @@ describe('time (Africa/Algiers, whatever the server’s zone)', () => {
       [firm.id],
     );
     expect(after).toEqual({ status: 'SUBMITTED', number: 'FA-2026-00001', issued_on: '2026-05-01', status_reason: 'clôture du mois 2026-04' });
+    expect((await announced.next()).value).toMatchObject({ contractorId: firm.id, change: 'SUBMITTED' });
+    await announced.return?.();
   });
 });
 

@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { isResync, WorkChange, type Resync, type SiteChangedEvent } from '../../common/events.js';
+import { liveEvents, maySeeWork, oncePerEvent } from '../../common/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
-import type { Context } from '../../context.js';
+import { renewForEvent, type Context } from '../../context.js';
 import { mayReadContractor } from '../auth/scope.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
@@ -67,8 +69,47 @@ export class SitePayload {
 
 const errors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
 
+@ObjectType({ description: 'A site that changed, as it stands after the change (sent after the change committed).' })
+export class SiteChangedPayload {
+  @Field(() => WorkChange, { description: 'What changed.' })
+  change!: WorkChange;
+
+  @Field(() => SiteStatus, { nullable: true, description: 'The status before, when the status changed.' })
+  previousStatus!: SiteStatus | null;
+
+  @Field(() => Site, { nullable: true, description: 'The site now, with its progress; null with RESYNC.' })
+  site!: Site | null;
+}
+
+/** Whether the subscriber asked for this event (every argument given must match) and may see the site. */
+function wantsSiteChange(event: SiteChangedEvent, args: Record<string, unknown>, context: Context): boolean {
+  if (args['siteId'] && args['siteId'] !== event.siteId) return false;
+  if (args['contractorId'] && args['contractorId'] !== event.contractorId) return false;
+  if (args['wilayaCode'] && args['wilayaCode'] !== event.wilayaCode) return false;
+  return maySeeWork(context, event);
+}
+
 @Resolver(() => Site)
 export class SiteResolver {
+  @Subscription(() => SiteChangedPayload, {
+    subscribe: ({ args, context, info }) => liveEvents(context as Context, info.fieldName, 'SITE_CHANGED', (event) => wantsSiteChange(event, args, context as Context)),
+    description:
+      'Sites as they change — created, edited, assigned, started, completed, closed, suspended, resumed, and their progress as their connections are accepted — ' +
+      'sent once the change committed. Only sites you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. Over WebSocket (graphql-ws).',
+  })
+  async siteChanged(
+    @Root() event: SiteChangedEvent | Resync,
+    @Arg('siteId', () => ID, { nullable: true, description: 'Only this site.' }) _siteId: string | null,
+    @Arg('contractorId', () => ID, { nullable: true, description: 'Only the sites of this contractor.' }) _contractorId: string | null,
+    @Arg('wilayaCode', () => String, { nullable: true, description: 'Only the sites in this wilaya ("01" to "58").' }) _wilayaCode: string | null,
+    @Ctx() context: Context,
+  ): Promise<SiteChangedPayload> {
+    renewForEvent(context);
+    if (isResync(event)) return { change: WorkChange.RESYNC, previousStatus: null, site: null };
+    const site = await oncePerEvent(event, 'site', () => context.em.fork({ clear: true }).findOneOrFail(Site, { id: event.siteId }));
+    return { change: event.change, previousStatus: event.previousStatus as SiteStatus | null, site };
+  }
+
   @Query(() => Site, { nullable: true, description: 'The site with this id, or null.' })
   site(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context): Promise<Site | null> {
     return findSite(context, id);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
+import { announceSiteChange, WorkChange } from '../../common/events.js';
 import { inTransaction } from '../../common/transaction.js';
 import { containsPattern, expectedVersion, searchText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
 import type { Context } from '../../context.js';
@@ -111,6 +112,7 @@ export async function createSite(context: Context, input: CreateSiteInput): Prom
       toStatus: site.status,
       changes: changedFields({}, values, auditedFields),
     });
+    announceSiteChange(em, site, WorkChange.CREATED);
     return site;
   });
 }
@@ -147,6 +149,7 @@ export async function updateSite(context: Context, id: string, version: number, 
     apply(em, site, values, where);
     site.updatedAt = new Date();
     recordAudit(em, context, { entityType: AuditEntityType.SITE, entityId: site.id, action: AuditAction.UPDATE, changes });
+    announceSiteChange(em, site, WorkChange.UPDATED);
     return site;
   });
 }

@@ -1,0 +1,184 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { activeContractor, createSite, installedCustomerSubscription, mustQuery } from '../../test/api.js';
+import { signIn, startTestApp, testServerEnvironment, type TestApp } from '../../test/harness.js';
+import { subscribe, type LiveSubscription } from '../../test/live.js';
+import { freePort } from './net.js';
+import { projectRoot } from './paths.js';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+const accept = (t: TestApp, id: string, url = t.url) =>
+  fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
+    body: JSON.stringify({ query: 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }', variables: { id } }),
+  }).then((response) => response.json() as Promise<{ data?: unknown; errors?: unknown }>);
+
+type InvoiceEvent = { invoiceChanged: { change: string; invoice: { contractor: { id: string } | null; lines: unknown[] } | null } };
+const invoiceChanged = 'subscription ($c: ID) { invoiceChanged(contractorId: $c) { change invoice { contractor { id } lines { itemCode } } } }';
+
+async function track<T>(live: Promise<LiveSubscription<T>>): Promise<LiveSubscription<T>> {
+  const subscription = await live;
+  cleanups.push(() => subscription.close());
+  return subscription;
+}
+
+describe('customerSubscriptionChanged and siteChanged', () => {
+  let t: TestApp;
+  afterAll(() => t?.stop());
+
+  it("tell of each change of the work once committed, a site's progress included, and a firm of its own work only", async () => {
+    t = await startTestApp();
+    const mine = await activeContractor(t);
+    const other = await activeContractor(t);
+    await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email: 'live-firm@firm.test', displayName: 'Chef de chantier', role: 'CONTRACTOR', password: 'firm user password', contractorId: mine.id },
+    });
+    const firm = `Bearer ${await signIn(t.url, 'live-firm@firm.test', 'firm user password')}`;
+    const admin = `Bearer ${t.adminToken}`;
+    const site = await createSite(t, { targetConnections: 4 });
+    await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }', { id: site.id, c: mine.id });
+
+    type WorkEvent = { customerSubscriptionChanged: { change: string; previousStatus: string | null; customerSubscription: { id: string; status: string } | null } };
+    const work = 'subscription ($c: ID, $s: ID) { customerSubscriptionChanged(contractorId: $c, siteId: $s) { change previousStatus customerSubscription { id status } } }';
+    const firmAll = await track(subscribe<WorkEvent>(t.url, firm, work));
+    const firmAskingOther = await track(subscribe<WorkEvent>(t.url, firm, work, { c: other.id }));
+    const siteWork = await track(subscribe<WorkEvent>(t.url, admin, work, { s: site.id }));
+    type SiteEvent = { siteChanged: { change: string; site: { id: string; progress: number } | null } };
+    const sites = await track(subscribe<SiteEvent>(t.url, admin, 'subscription ($s: ID) { siteChanged(siteId: $s) { change site { id progress } } }', { s: site.id }));
+
+    const onSite = await installedCustomerSubscription(t, mine.id, '-21.5', undefined, { siteId: site.id });
+    await accept(t, onSite);
+    await installedCustomerSubscription(t, other.id);
+    await siteWork.waitFor(6);
+    await sites.waitFor(2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const changes = (live: LiveSubscription<WorkEvent>) => live.received.slice(1).map(({ data }) => data.customerSubscriptionChanged);
+    expect(firstChange(siteWork)).toBe("RESYNC");
+    expect(changes(siteWork).map((event) => `${event.change} ${event.previousStatus ?? '-'}→${event.customerSubscription!.status}`)).toEqual([
+      'CREATED -→PENDING',
+      'STATUS_CHANGED PENDING→ASSIGNED',
+      'STATUS_CHANGED ASSIGNED→SCHEDULED',
+      'STATUS_CHANGED SCHEDULED→INSTALLED',
+      'STATUS_CHANGED INSTALLED→ACCEPTED',
+    ]);
+    // The firm sees its work from the assignment on, never the other firm's, whatever it asks.
+    expect(changes(firmAll).every((event) => event.customerSubscription!.id === onSite)).toBe(true);
+    expect(changes(firmAll)).toHaveLength(4);
+    expect(changes(firmAskingOther)).toEqual([]);
+    expect(sites.received.slice(1).map(({ data }) => data.siteChanged)).toEqual([{ change: 'PROGRESS_CHANGED', site: { id: site.id, progress: 0.25 } }]);
+  });
+
+  function firstChange(subscription: LiveSubscription<{ customerSubscriptionChanged: { change: string } }>): string {
+    return subscription.received[0]!.data.customerSubscriptionChanged.change;
+  }
+});
+
+/** A second Raccord process (the built server, as `npm start` runs it) on the test's database. */
+async function secondProcess(t: TestApp, env: Record<string, string>): Promise<{ url: string; output: () => string }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [join(projectRoot, 'dist', 'server', 'src', 'main.js')], {
+    env: { ...process.env, ...testServerEnvironment(t.database.url), PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  cleanups.push(async () => {
+    child.kill('SIGTERM');
+    await exited;
+  });
+  const deadline = Date.now() + 60_000;
+  while (!output.includes('listening')) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`second process did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { url: `http://127.0.0.1:${port}`, output: () => output };
+}
+
+describe('across server processes, through Redis', () => {
+  it('delivers a change committed on one process to subscribers of the other, both ways, within a second', async () => {
+    const redis = { REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379', REDIS_CHANNEL_PREFIX: `raccord-test-${randomBytes(4).toString('hex')}:` };
+    const t = await startTestApp(redis);
+    cleanups.push(() => t.stop());
+    const other = await secondProcess(t, redis);
+    const firm = await activeContractor(t);
+    const admin = `Bearer ${t.adminToken}`;
+    const onOther = await track(subscribe<InvoiceEvent>(other.url, admin, invoiceChanged, { c: firm.id }));
+    const onFirst = await track(subscribe<InvoiceEvent>(t.url, admin, invoiceChanged, { c: firm.id }));
+    const dashboardOnOther = await track(subscribe<{ dashboardChanged: { acceptedTotal: number } }>(other.url, admin, 'subscription { dashboardChanged(wilayaCode: "16") { acceptedTotal } }'));
+
+    expect((await accept(t, await installedCustomerSubscription(t, firm.id))).errors).toBeUndefined();
+    const committed = Date.now();
+    expect(await onOther.waitFor(2)).toBe(2);
+    expect(onOther.received[1]!.at - committed).toBeLessThan(1000);
+    expect(onOther.received[1]!.data.invoiceChanged).toMatchObject({ change: 'LINE_ADDED', invoice: { contractor: { id: firm.id } } });
+    // The work's earlier steps moved the backlog (pushes of their own); the acceptance follows within the coalescing second.
+    const deadline = Date.now() + 2500;
+    while (dashboardOnOther.received.at(-1)!.data.dashboardChanged.acceptedTotal === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(dashboardOnOther.received.at(-1)!.data.dashboardChanged.acceptedTotal).toBe(1);
+
+    expect((await accept(t, await installedCustomerSubscription(t, firm.id), other.url)).errors).toBeUndefined();
+    expect(await onFirst.waitFor(3)).toBe(3);
+    expect(onFirst.received.slice(1).map(({ data }) => data.invoiceChanged.change)).toEqual(['LINE_ADDED', 'LINE_ADDED']);
+    expect(onFirst.received[2]!.data.invoiceChanged.invoice!.lines).toHaveLength(6);
+  });
+});
+
+/** A Redis server of this test's own, to stop and start again. */
+async function ownRedis(port: number): Promise<{ stop: () => Promise<void> }> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const ready = await new Promise<boolean>((resolve) => {
+      const probe = spawn('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] });
+      let text = '';
+      probe.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      probe.once('exit', () => resolve(text.includes('PONG')));
+    });
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    stop: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+describe('when Redis goes down', () => {
+  it('still commits every mutation and logs the events lost; when it returns, subscribers are told to refetch and events flow again', async () => {
+    const port = await freePort();
+    let redis = await ownRedis(port);
+    cleanups.push(() => redis.stop());
+    const t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}` });
+    cleanups.push(() => t.stop());
+    const firm = await activeContractor(t);
+    const installed = await Promise.all([1, 2].map(() => installedCustomerSubscription(t, firm.id)));
+    const live = await track(subscribe<InvoiceEvent>(t.url, `Bearer ${t.adminToken}`, invoiceChanged, { c: firm.id }));
+
+    await redis.stop();
+    const duringOutage = await accept(t, installed[0]!);
+    expect(duringOutage.errors).toBeUndefined();
+    const [{ status }] = (await t.sql<{ status: string }>('select status::text from customer_subscription where id = $1', [installed[0]])) as [{ status: string }];
+    expect(status).toBe('ACCEPTED');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(t.logs.some((line) => line.msg?.startsWith('event lost') && (line['event'] as { change?: string } | undefined)?.change === 'LINE_ADDED')).toBe(true);
+
+    redis = await ownRedis(port);
+    expect(await live.waitFor(2, 10_000)).toBe(2);
+    expect(live.received[1]!.data.invoiceChanged).toEqual({ change: 'RESYNC', invoice: null });
+    await accept(t, installed[1]!);
+    expect(await live.waitFor(3)).toBe(3);
+    expect(live.received[2]!.data.invoiceChanged.change).toBe('LINE_ADDED');
+  });
+});

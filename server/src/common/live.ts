@@ -1,0 +1,57 @@
+import { filter } from '@graphql-yoga/subscription';
+import { registerEnumType } from 'type-graphql';
+import type { Context } from '../context.js';
+import { requireOperationAccess } from '../modules/auth/permissions.js';
+import { viewerContractorId, viewerWilayas } from '../modules/auth/scope.js';
+import { isResync, WorkChange, type RaccordTopics, type Resync, type Topic } from './events.js';
+
+/**
+ * The stream behind a `Subscription` field: checks, when the client subscribes, that the caller may
+ * use `fieldName` (type-graphql's middlewares run only when each event is resolved), then yields the
+ * events of `topic` that `wants` keeps for this subscriber, and every `Resync` mark.
+ * @throws DomainError UNAUTHENTICATED or FORBIDDEN, as the field's access rule says
+ */
+export function liveEvents<K extends Topic>(
+  context: Context,
+  fieldName: string,
+  topic: K,
+  wants: (event: RaccordTopics[K]) => boolean | Promise<boolean>,
+): AsyncIterable<RaccordTopics[K] | Resync> {
+  requireOperationAccess(context, 'Subscription', fieldName);
+  const bus = context.settings?.events;
+  if (!bus) throw new Error('no event bus: subscriptions need the server');
+  return filter((event: RaccordTopics[K] | Resync) => isResync(event) || wants(event))(bus.subscribe(topic));
+}
+
+const loadsByEvent = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * What the subscribers of one event need from the database, loaded once per event in this process
+ * however many subscribers receive it (`what` names the load). The event object is the same for
+ * every subscriber of the process, from the in-memory bus and from Redis alike.
+ */
+export function oncePerEvent<T>(event: object, what: string, load: () => Promise<T>): Promise<T> {
+  let loads = loadsByEvent.get(event);
+  if (!loads) loadsByEvent.set(event, (loads = new Map()));
+  let loading = loads.get(what) as Promise<T> | undefined;
+  if (!loading) loads.set(what, (loading = load()));
+  return loading;
+}
+
+registerEnumType(WorkChange, {
+  name: 'WorkChange',
+  description:
+    'What changed on a site or a customer subscription: CREATED, UPDATED (its data), STATUS_CHANGED, PROGRESS_CHANGED (a site: one of its connections was accepted); ' +
+    'or RESYNC: events may have been missed (the subscription started or restarted, or the event bus was down): refetch what you show.',
+});
+
+/**
+ * Whether the viewer may see work (a site, a customer subscription) of this contractor in this
+ * wilaya, the rule of `workScope`: a firm its own, a DOT manager its wilayas', others all.
+ */
+export function maySeeWork(context: Context, work: { contractorId: string | null; wilayaCode: string }): boolean {
+  const own = viewerContractorId(context);
+  if (own !== null) return own === work.contractorId;
+  const wilayas = viewerWilayas(context);
+  return wilayas === null || wilayas.includes(work.wilayaCode);
+}

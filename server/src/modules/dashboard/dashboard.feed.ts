@@ -1,0 +1,135 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { Repeater } from '@repeaterjs/repeater';
+import type { Logger } from 'pino';
+import { InvoiceChange, isResync, type EventBus, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
+import { readDashboard, type DashboardFigures } from './dashboard.service.js';
+
+/** At most one push per dashboard in this interval, however many changes arrive (milliseconds). */
+export const dashboardPushIntervalMs = 1000;
+
+/** Invoice changes that move the dashboards' invoice figures (a line added to a DRAFT does not). */
+const invoiceFigureChanges = new Set<InvoiceChange>([
+  InvoiceChange.SUBMITTED,
+  InvoiceChange.APPROVED,
+  InvoiceChange.REVISION_REQUESTED,
+  InvoiceChange.CREDITED,
+  InvoiceChange.PAYMENT_RECORDED,
+]);
+
+interface Watched {
+  /** Push functions of this process's subscribers. */
+  readonly subscribers: Set<(figures: DashboardFigures) => unknown>;
+  lastPushAt: number;
+  dirty: boolean;
+  computing: boolean;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/** The key of a dashboard: a wilaya code, or '' for the national one. */
+const keyOf = (wilayaCode: string | null): string => wilayaCode ?? '';
+
+/**
+ * Keeps the dashboards that this process's subscribers watch up to date. It listens to the event
+ * bus (so changes made on any server process count) and, for each dashboard a change touches,
+ * reads the figures once and pushes them to every subscriber of that dashboard: the first change
+ * at once, then at most one push per `dashboardPushIntervalMs` during a burst. Dashboards nobody
+ * here watches are not read.
+ */
+export class DashboardFeed {
+  private readonly watched = new Map<string, Watched>();
+  private readonly listeners: AsyncIterator<unknown>[] = [];
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly events: EventBus,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Starts listening to the event bus. */
+  start(): void {
+    this.listen('CUSTOMER_SUBSCRIPTION_CHANGED', (event) => this.touch(['', event.wilayaCode]));
+    this.listen('SITE_CHANGED', (event) => this.touch(['', event.wilayaCode]));
+    this.listen('FIGURES_CHANGED', (event) => this.touch(['', ...event.wilayaCodes]));
+    this.listen('INVOICE_CHANGED', async (event) => {
+      if (!invoiceFigureChanges.has(event.change)) return;
+      const rows = await this.orm.em.fork().getConnection().execute<{ wilaya_code: string }[]>('select "wilaya_code" from "invoice_wilaya" where "invoice_id" = ?', [event.invoiceId]);
+      this.touch(['', ...rows.map((row) => row.wilaya_code)]);
+    });
+  }
+
+  /** Stops listening and drops every pending push. */
+  async stop(): Promise<void> {
+    for (const state of this.watched.values()) clearTimeout(state.timer);
+    await Promise.all(this.listeners.map((listener) => listener.return?.()));
+  }
+
+  /**
+   * The figures of the dashboard of `wilayaCode` (null: national): the current ones at once, then
+   * new ones each time a change touches them (coalesced, see the class).
+   */
+  subscribe(wilayaCode: string | null): AsyncIterableIterator<DashboardFigures> {
+    const key = keyOf(wilayaCode);
+    return new Repeater<DashboardFigures>(async (push, stop) => {
+      let state = this.watched.get(key);
+      if (!state) this.watched.set(key, (state = { subscribers: new Set(), lastPushAt: 0, dirty: false, computing: false, timer: undefined }));
+      state.subscribers.add(push);
+      try {
+        await push(await readDashboard(this.orm.em.fork(), wilayaCode, new Date()));
+      } catch (error) {
+        stop(error);
+      }
+      await stop;
+      state.subscribers.delete(push);
+      if (state.subscribers.size === 0 && this.watched.get(key) === state) {
+        clearTimeout(state.timer);
+        this.watched.delete(key);
+      }
+    });
+  }
+
+  private listen<K extends Topic>(topic: K, handle: (event: RaccordTopics[K]) => unknown): void {
+    const iterator = this.events.subscribe(topic);
+    this.listeners.push(iterator);
+    void (async () => {
+      for await (const event of iterator as AsyncIterable<RaccordTopics[K] | Resync>) {
+        try {
+          if (isResync(event)) this.touch([...this.watched.keys()]);
+          else await handle(event);
+        } catch (error) {
+          this.logger.error({ err: error, topic }, 'dashboard: an event could not be applied; the next change refreshes the figures');
+        }
+      }
+    })();
+  }
+
+  private touch(keys: readonly string[]): void {
+    for (const key of new Set(keys)) {
+      const state = this.watched.get(key);
+      if (!state) continue;
+      state.dirty = true;
+      this.schedule(key, state);
+    }
+  }
+
+  private schedule(key: string, state: Watched): void {
+    if (state.timer || state.computing || !state.dirty) return;
+    const wait = Math.max(0, state.lastPushAt + dashboardPushIntervalMs - Date.now());
+    state.timer = setTimeout(() => void this.push(key, state), wait);
+  }
+
+  private async push(key: string, state: Watched): Promise<void> {
+    state.timer = undefined;
+    state.dirty = false;
+    state.computing = true;
+    state.lastPushAt = Date.now();
+    try {
+      const figures = await readDashboard(this.orm.em.fork(), key === '' ? null : key, new Date());
+      for (const push of state.subscribers) push(figures);
+    } catch (error) {
+      this.logger.error({ err: error, dashboard: key || 'national' }, 'dashboard: figures could not be read; retried at the next change');
+    } finally {
+      state.computing = false;
+      if (this.watched.get(key) === state) this.schedule(key, state);
+    }
+  }
+}

@@ -1,0 +1,187 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { z } from 'zod';
+import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
+import { addDays, algiersDate } from '../../common/time.js';
+import { parseInput, wilayaCode as wilayaCodeSchema } from '../../common/validation.js';
+import type { Context } from '../../context.js';
+import { viewerWilayas } from '../auth/scope.js';
+import { CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
+import { Wilaya } from '../reference-data/wilaya.entity.js';
+
+/** Invoices in one status: how many, how much, and how long they have waited in it. */
+export interface InvoiceAgeing {
+  readonly invoices: number;
+  /** DZD centimes: net payable for invoices awaiting approval, balance due for those approved. */
+  readonly amountCentimes: string;
+  /** Days since the longest-waiting one entered the status (fractional), null when none. */
+  readonly oldestDays: number | null;
+  /** Mean days waited, null when none. */
+  readonly averageDays: number | null;
+}
+
+/** One wilaya's line in the national table. */
+export interface WilayaProgressFigures {
+  readonly wilaya: Wilaya;
+  readonly acceptedTotal: number;
+  readonly targetConnections: number;
+}
+
+/** The figures of DOMAIN.md "What the live dashboards show", for a wilaya or the whole country. */
+export interface DashboardFigures {
+  /** The wilaya, or null for the national dashboard. */
+  readonly wilaya: Wilaya | null;
+  /** When these figures were read (UTC). */
+  readonly computedAt: Date;
+  /** "Today" in Algiers, YYYY-MM-DD. */
+  readonly today: string;
+  readonly acceptedToday: number;
+  readonly acceptedThisMonth: number;
+  readonly acceptedTotal: number;
+  readonly targetConnections: number;
+  /** Customer subscriptions in each status, every status listed (0 included). */
+  readonly backlog: readonly { status: CustomerSubscriptionStatus; customerSubscriptions: number }[];
+  readonly firstTimeRightTotal: number;
+  readonly firstTimeRightThisMonth: number;
+  readonly medianDaysToAcceptance: number | null;
+  readonly awaitingApproval: InvoiceAgeing;
+  readonly approvedUnpaid: InvoiceAgeing;
+  /** Acceptances on each of the last `days` days (Algiers), oldest first, today last. */
+  readonly acceptancesByDay: readonly { day: string; accepted: number }[];
+  /** For the national dashboard, every wilaya's progress by code; empty for a wilaya's. */
+  readonly wilayas: readonly WilayaProgressFigures[];
+}
+
+/** How many days `acceptancesByDay` covers. */
+export const acceptanceHistoryDays = 28;
+
+/**
+ * The dashboard the viewer asked for, after checking it may see it: a DOT manager sees its own
+ * wilayas' dashboards only, not the national one; other roles allowed by the permissions see all.
+ * @returns the wilaya code, or null for the national dashboard
+ * @throws DomainError BAD_USER_INPUT (not a wilaya code), NOT_FOUND (no such wilaya), FORBIDDEN (a DOT manager outside its wilayas)
+ */
+export async function requireDashboardAccess(context: Context, wilayaCode: string | null | undefined): Promise<string | null> {
+  const code = wilayaCode === null || wilayaCode === undefined ? null : parseInput(wilayaCodeSchema, wilayaCode, 'wilayaCode');
+  const wilayas = viewerWilayas(context);
+  if (wilayas !== null && (code === null || !wilayas.includes(code))) {
+    throw new DomainError(ErrorCode.FORBIDDEN, `A DOT manager sees the dashboards of its wilayas only (${wilayas.join(', ')})`, { field: 'wilayaCode' });
+  }
+  if (code !== null && !(await context.em.findOne(Wilaya, { code }))) throw notFound('wilayaCode', 'wilaya', code);
+  return code;
+}
+
+const ageingRow = z.object({ invoices: z.coerce.number(), amount: z.string(), oldest: z.coerce.number().nullable(), average: z.coerce.number().nullable() });
+
+/**
+ * Reads the dashboard of `wilayaCode` (null: national) at `instant`, from the counters the triggers
+ * keep (a few hundred rows at most) and from the invoices awaiting approval or payment (through the
+ * (status, status_changed_at) index): its cost does not grow with the number of customer subscriptions.
+ */
+export async function readDashboard(em: EntityManager, wilayaCode: string | null, instant: Date): Promise<DashboardFigures> {
+  const connection = em.getConnection();
+  const today = algiersDate(instant);
+  const monthStart = `${today.slice(0, 8)}01`;
+  const firstDay = addDays(today, 1 - acceptanceHistoryDays);
+  const where = wilayaCode === null ? '' : 'where "wilaya_code" = ?';
+  const and = wilayaCode === null ? '' : 'and "wilaya_code" = ?';
+  const only = wilayaCode === null ? [] : [wilayaCode];
+
+  const [backlogRows, dayRows, delayRows, targetRows, awaitingRows, unpaidRows, wilaya] = await Promise.all([
+    connection.execute<{ status: CustomerSubscriptionStatus; total: string }[]>(
+      `select "status", sum("customer_subscriptions")::text as "total" from "wilaya_backlog" ${where} group by "status"`,
+      only,
+    ),
+    connection.execute<{ today: string; month: string; month_first_time_right: string; first_time_right: string }[]>(
+      `select coalesce(sum("accepted") filter (where "day" = ?), 0)::text as "today",
+              coalesce(sum("accepted") filter (where "day" >= ?), 0)::text as "month",
+              coalesce(sum("first_time_right") filter (where "day" >= ?), 0)::text as "month_first_time_right",
+              coalesce(sum("first_time_right"), 0)::text as "first_time_right"
+         from "wilaya_acceptance_day" ${where}`,
+      [today, monthStart, monthStart, ...only],
+    ),
+    connection.execute<{ days: number; accepted: string }[]>(
+      `select "days", sum("accepted")::text as "accepted" from "wilaya_acceptance_delay" ${where} group by "days" order by "days"`,
+      only,
+    ),
+    connection.execute<{ target: string }[]>(`select coalesce(sum("target_connections"), 0)::text as "target" from "wilaya_target" ${where}`, only),
+    invoiceAgeing(em, 'SUBMITTED', '"net_payable_centimes"', wilayaCode, instant),
+    invoiceAgeing(em, 'APPROVED', '"net_payable_centimes" - "credited_centimes" - "paid_centimes"', wilayaCode, instant),
+    wilayaCode === null ? Promise.resolve(null) : em.findOneOrFail(Wilaya, { code: wilayaCode }),
+  ]);
+  const byDay = await connection.execute<{ day: string; accepted: string }[]>(
+    `select to_char("day", 'YYYY-MM-DD') as "day", sum("accepted")::text as "accepted" from "wilaya_acceptance_day" where "day" >= ? ${and} group by "day"`,
+    [firstDay, ...only],
+  );
+
+  const counts = new Map(backlogRows.map((row) => [row.status, Number(row.total)]));
+  const days = dayRows[0]!;
+  const accepted = new Map(byDay.map((row) => [row.day, Number(row.accepted)]));
+  return {
+    wilaya,
+    computedAt: instant,
+    today,
+    acceptedToday: Number(days.today),
+    acceptedThisMonth: Number(days.month),
+    acceptedTotal: counts.get(CustomerSubscriptionStatus.ACCEPTED) ?? 0,
+    targetConnections: Number(targetRows[0]!.target),
+    backlog: Object.values(CustomerSubscriptionStatus).map((status) => ({ status, customerSubscriptions: counts.get(status) ?? 0 })),
+    firstTimeRightTotal: Number(days.first_time_right),
+    firstTimeRightThisMonth: Number(days.month_first_time_right),
+    medianDaysToAcceptance: histogramMedian(delayRows.map((row) => ({ value: row.days, count: Number(row.accepted) }))),
+    awaitingApproval: awaitingRows,
+    approvedUnpaid: unpaidRows,
+    acceptancesByDay: Array.from({ length: acceptanceHistoryDays }, (_, index) => {
+      const day = addDays(firstDay, index);
+      return { day, accepted: accepted.get(day) ?? 0 };
+    }),
+    wilayas: wilayaCode === null ? await wilayaProgress(em) : [],
+  };
+}
+
+async function invoiceAgeing(em: EntityManager, status: 'SUBMITTED' | 'APPROVED', amount: string, wilayaCode: string | null, instant: Date): Promise<InvoiceAgeing> {
+  const join = wilayaCode === null ? '' : 'join "invoice_wilaya" w on w."invoice_id" = i."id" and w."wilaya_code" = ?';
+  const rows = await em.getConnection().execute(
+    `select count(*) as "invoices", coalesce(sum(${amount}), 0)::text as "amount",
+            max(extract(epoch from (?::timestamptz - i."status_changed_at"))) / 86400 as "oldest",
+            avg(extract(epoch from (?::timestamptz - i."status_changed_at"))) / 86400 as "average"
+       from "invoice" i ${join} where i."status" = ?`,
+    [instant.toISOString(), instant.toISOString(), ...(wilayaCode === null ? [] : [wilayaCode]), status],
+  );
+  const row = ageingRow.parse(rows[0]);
+  return { invoices: row.invoices, amountCentimes: row.amount, oldestDays: row.oldest, averageDays: row.average };
+}
+
+async function wilayaProgress(em: EntityManager): Promise<WilayaProgressFigures[]> {
+  const [wilayas, rows] = await Promise.all([
+    em.find(Wilaya, {}, { orderBy: { code: 'asc' } }),
+    em.getConnection().execute<{ code: string; accepted: string; target: string }[]>(
+      `select w."code", coalesce(b."customer_subscriptions", 0)::text as "accepted", coalesce(t."target_connections", 0)::text as "target"
+         from "wilaya" w
+         left join "wilaya_backlog" b on b."wilaya_code" = w."code" and b."status" = 'ACCEPTED'
+         left join "wilaya_target" t on t."wilaya_code" = w."code"`,
+    ),
+  ]);
+  const byCode = new Map(rows.map((row) => [row.code, row]));
+  return wilayas.map((wilaya) => ({
+    wilaya,
+    acceptedTotal: Number(byCode.get(wilaya.code)?.accepted ?? 0),
+    targetConnections: Number(byCode.get(wilaya.code)?.target ?? 0),
+  }));
+}
+
+/** The median of a histogram (`count` observations of each `value`), the mean of the two middle ones for an even total; null when empty. */
+export function histogramMedian(histogram: readonly { value: number; count: number }[]): number | null {
+  const sorted = [...histogram].sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, bucket) => sum + bucket.count, 0);
+  if (total === 0) return null;
+  /** The value of the observation at 0-based `rank`. */
+  const at = (rank: number): number => {
+    let seen = 0;
+    for (const bucket of sorted) {
+      seen += bucket.count;
+      if (rank < seen) return bucket.value;
+    }
+    return sorted[sorted.length - 1]!.value;
+  };
+  return total % 2 === 1 ? at((total - 1) / 2) : (at(total / 2 - 1) + at(total / 2)) / 2;
+}

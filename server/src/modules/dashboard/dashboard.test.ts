@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeContractor, createCustomerSubscription, createSite, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
+import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
+import { subscribe } from '../../../test/live.js';
+import { histogramMedian } from './dashboard.service.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.stop());
+
+const figures = `today acceptedToday acceptedThisMonth acceptedTotal targetConnections progress backlog { status customerSubscriptions }
+  firstTimeRightRate firstTimeRightRateThisMonth medianDaysToAcceptance
+  awaitingApproval { invoices amount { centimes } oldestDays averageDays } approvedUnpaid { invoices amount { centimes } oldestDays }
+  acceptancesByDay { day accepted } wilayas { wilaya { code } acceptedTotal targetConnections progress }`;
+
+interface Figures {
+  today: string;
+  acceptedToday: number;
+  acceptedThisMonth: number;
+  acceptedTotal: number;
+  targetConnections: number;
+  progress: number | null;
+  backlog: { status: string; customerSubscriptions: number }[];
+  firstTimeRightRate: number | null;
+  medianDaysToAcceptance: number | null;
+  awaitingApproval: { invoices: number; amount: { centimes: string }; oldestDays: number | null };
+  approvedUnpaid: { invoices: number; amount: { centimes: string } };
+  acceptancesByDay: { day: string; accepted: number }[];
+  wilayas: { wilaya: { code: string }; acceptedTotal: number; targetConnections: number }[];
+}
+
+async function dashboard(wilayaCode?: string): Promise<Figures> {
+  return (await mustQuery<{ dashboard: Figures }>(t, `query ($w: String) { dashboard(wilayaCode: $w) { ${figures} } }`, { w: wilayaCode })).dashboard;
+}
+
+const accept = (id: string, expectedVersion = 4) =>
+  mustQuery(t, 'mutation ($id: ID!, $v: Int!) { acceptInstallation(input: { id: $id, expectedVersion: $v }) { customerSubscription { status } } }', { id, v: expectedVersion });
+
+const backlogOf = (f: Figures) => Object.fromEntries(f.backlog.filter((row) => row.customerSubscriptions > 0).map((row) => [row.status, row.customerSubscriptions]));
+
+/** The counters the triggers keep, against a count of the rows themselves. */
+async function countersAgainstRows(): Promise<{ counters: unknown[]; rows: unknown[] }[]> {
+  const pairs: [string, string][] = [
+    [
+      'select wilaya_code, status::text, customer_subscriptions::int as n from wilaya_backlog where customer_subscriptions <> 0 order by 1, 2',
+      'select wilaya_code, status::text, count(*)::int as n from customer_subscription group by 1, 2 order by 1, 2',
+    ],
+    [
+      "select wilaya_code, to_char(day, 'YYYY-MM-DD') as day, accepted, first_time_right from wilaya_acceptance_day order by 1, 2",
+      `select wilaya_code, to_char(algiers_date(status_changed_at), 'YYYY-MM-DD') as day, count(*)::int as accepted,
+              count(*) filter (where (select count(*) from installation_report r where r.customer_subscription_id = s.id) = 1)::int as first_time_right
+         from customer_subscription s where status = 'ACCEPTED' group by 1, 2 order by 1, 2`,
+    ],
+    ['select wilaya_code, target_connections::int as n from wilaya_target where target_connections <> 0 order by 1', 'select wilaya_code, sum(target_connections)::int as n from site group by 1 order by 1'],
+    [
+      'select invoice_id::text, wilaya_code from invoice_wilaya order by 1, 2',
+      'select distinct l.invoice_id::text, s.wilaya_code from invoice_line l join customer_subscription s on s.id = l.customer_subscription_id order by 1, 2',
+    ],
+  ];
+  return Promise.all(pairs.map(async ([counters, rows]) => ({ counters: await t.sql(counters), rows: await t.sql(rows) })));
+}
+
+describe('dashboard', () => {
+  it('shows what was accepted today, this month and in all against the target, the backlog, first-time-right and the median delay', async () => {
+    const firm = await activeContractor(t);
+    await createSite(t, { targetConnections: 40 });
+    await accept(await installedCustomerSubscription(t, firm.id));
+    // Rejected once, reported again, then accepted: not first time right.
+    const second = await installedCustomerSubscription(t, firm.id);
+    await mustQuery(t, 'mutation ($id: ID!) { rejectInstallation(input: { id: $id, expectedVersion: 4, reserves: ["PTO mal posée"] }) { customerSubscription { id } } }', { id: second });
+    await mustQuery(t, 'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }', {
+      input: {
+        id: second,
+        expectedVersion: 5,
+        installedAt: new Date(Date.now() - 30_000).toISOString(),
+        technicianName: 'Walid Khelifi',
+        networkClass: 'B_PLUS',
+        receivedPowerDbm: '-20',
+        lines: [{ code: 'RAC-STD', quantity: '1' }],
+      },
+    });
+    await accept(second, 6);
+    await createCustomerSubscription(t);
+
+    const national = await dashboard();
+    expect(national).toMatchObject({ acceptedToday: 2, acceptedThisMonth: 2, acceptedTotal: 2, targetConnections: 40, progress: 0.05, firstTimeRightRate: 0.5, medianDaysToAcceptance: 3 });
+    expect(backlogOf(national)).toEqual({ ACCEPTED: 2, PENDING: 1 });
+    expect(national.backlog.map((row) => row.status)).toEqual(['PENDING', 'ASSIGNED', 'SCHEDULED', 'INSTALLED', 'ACCEPTED', 'REJECTED', 'FAILED', 'CANCELLED']);
+    expect(national.acceptancesByDay).toHaveLength(28);
+    expect(national.acceptancesByDay.at(-1)).toEqual({ day: national.today, accepted: 2 });
+    expect(national.wilayas).toHaveLength(58);
+    expect(national.wilayas.find((row) => row.wilaya.code === '16')).toMatchObject({ acceptedTotal: 2, targetConnections: 40 });
+    expect(await dashboard('16')).toMatchObject({ acceptedTotal: 2, firstTimeRightRate: 0.5, wilayas: [] });
+    expect(await dashboard('31')).toMatchObject({ acceptedTotal: 0, targetConnections: 0, progress: null, firstTimeRightRate: null, medianDaysToAcceptance: null });
+    for (const { counters, rows } of await countersAgainstRows()) expect(counters).toEqual(rows);
+  });
+
+  it('shows invoices awaiting approval, then approved and unpaid, nationally and in the wilayas they bill', async () => {
+    const before = await dashboard();
+    const firm = await activeContractor(t);
+    await accept(await installedCustomerSubscription(t, firm.id));
+    const { invoices } = await mustQuery<{ invoices: { edges: { node: { id: string; version: number; netPayable: { centimes: string } } }[] } }>(
+      t,
+      'query ($c: ID!) { invoices(filter: { contractorId: $c }) { edges { node { id version netPayable { centimes } } } } }',
+      { c: firm.id },
+    );
+    const draft = invoices.edges[0]!.node;
+    const submitted = await mustQuery<{ submitInvoice: { invoice: { version: number } } }>(
+      t,
+      'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { version } } }',
+      { id: draft.id, v: draft.version },
+    );
+    const waiting = await dashboard();
+    expect(waiting.awaitingApproval.invoices).toBe(before.awaitingApproval.invoices + 1);
+    expect(BigInt(waiting.awaitingApproval.amount.centimes) - BigInt(before.awaitingApproval.amount.centimes)).toBe(BigInt(draft.netPayable.centimes));
+    expect(waiting.awaitingApproval.oldestDays).toBeGreaterThanOrEqual(0);
+    expect((await dashboard('16')).awaitingApproval.invoices).toBe(waiting.awaitingApproval.invoices);
+    expect((await dashboard('31')).awaitingApproval).toMatchObject({ invoices: 0, amount: { centimes: '0' }, oldestDays: null });
+
+    await mustQuery(t, 'mutation ($id: ID!, $v: Int!) { approveInvoice(input: { id: $id, expectedVersion: $v }) { invoice { status } } }', {
+      id: draft.id,
+      v: submitted.submitInvoice.invoice.version,
+    });
+    const approved = await dashboard();
+    expect(approved.awaitingApproval.invoices).toBe(before.awaitingApproval.invoices);
+    expect(approved.approvedUnpaid).toMatchObject({ invoices: before.approvedUnpaid.invoices + 1 });
+    expect(BigInt(approved.approvedUnpaid.amount.centimes) - BigInt(before.approvedUnpaid.amount.centimes)).toBe(BigInt(draft.netPayable.centimes));
+    for (const { counters, rows } of await countersAgainstRows()) expect(counters).toEqual(rows);
+  });
+
+  it('keeps its counters right when an import adds a backlog in one statement', async () => {
+    const csv = ['order_reference;customer_name;customer_phone;customer_address;commune_id;offer', ...[1, 2, 3].map((n) => `imp-dash-${n};Client ${n};0661234567;Rue ${n};554;IDOOM FIBRE 100 Mbps`)].join('\n');
+    const report = await mustQuery<{ importCustomerSubscriptions: { created: number } }>(t, 'mutation ($csv: String!) { importCustomerSubscriptions(csv: $csv) { created } }', { csv });
+    expect(report.importCustomerSubscriptions.created).toBe(3);
+    for (const { counters, rows } of await countersAgainstRows()) expect(counters).toEqual(rows);
+  });
+
+  it('is for AT: a DOT manager sees its own wilayas only, a contractor none; a bad or unknown wilaya is a coded error', async () => {
+    await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email: 'dot-oran@at.test', displayName: 'DOT Oran', role: 'DOT_MANAGER', password: 'dot manager password', wilayaCodes: ['31'] },
+    });
+    const dot = { authorization: `Bearer ${await signIn(t.url, 'dot-oran@at.test', 'dot manager password')}` };
+    const ask = async (wilayaCode: string | null, headers?: Record<string, string>) =>
+      (await t.graphql('query ($w: String) { dashboard(wilayaCode: $w) { acceptedTotal } }', { w: wilayaCode }, headers)).body;
+    expect((await ask('31', dot)).data).toEqual({ dashboard: { acceptedTotal: 0 } });
+    expect((await ask(null, dot)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await ask('16', dot)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await ask('1')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'wilayaCode' });
+    expect((await ask('99')).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'wilayaCode' });
+    const firm = await activeContractor(t);
+    await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email: 'dash-firm@firm.test', displayName: 'Gérant', role: 'CONTRACTOR', password: 'firm user password', contractorId: firm.id },
+    });
+    const contractor = { authorization: `Bearer ${await signIn(t.url, 'dash-firm@firm.test', 'firm user password')}` };
+    expect((await ask(null, contractor)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    await expect(subscribe(t.url, contractor.authorization, 'subscription { dashboardChanged { acceptedTotal } }')).rejects.toThrow(/FORBIDDEN/);
+    await expect(subscribe(t.url, dot.authorization, 'subscription { dashboardChanged(wilayaCode: "16") { acceptedTotal } }')).rejects.toThrow(/FORBIDDEN/);
+  });
+
+  it('pushes new figures when an acceptance moves them, and at most one a second during a burst', async () => {
+    const firm = await activeContractor(t);
+    const ids = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(() => installedCustomerSubscription(t, firm.id)));
+    const live = await subscribe<{ dashboardChanged: { acceptedTotal: number; acceptedToday: number } }>(
+      t.url,
+      `Bearer ${t.adminToken}`,
+      'subscription { dashboardChanged(wilayaCode: "16") { acceptedTotal acceptedToday } }',
+    );
+    const start = live.received[0]!.data.dashboardChanged.acceptedTotal;
+    await accept(ids[0]!);
+    const committed = Date.now();
+    expect(await live.waitFor(2)).toBe(2);
+    expect(live.received[1]!.at - committed).toBeLessThan(1000);
+    expect(live.received[1]!.data.dashboardChanged.acceptedTotal).toBe(start + 1);
+
+    const burstStart = Date.now();
+    await Promise.all(ids.slice(1).map((id) => accept(id)));
+    const burstEnd = Date.now();
+    const deadline = Date.now() + 4000;
+    while (live.received.at(-1)!.data.dashboardChanged.acceptedTotal < start + 7 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const pushes = live.received.slice(2);
+    expect(pushes.at(-1)!.data.dashboardChanged.acceptedTotal).toBe(start + 7);
+    // Six acceptances, one push for each second the burst and its tail took (plus the one in flight when it began).
+    expect(pushes.length).toBeLessThanOrEqual(Math.ceil((Date.now() - burstStart) / 1000) + 1);
+    expect(pushes.length).toBeLessThan(6 + (burstEnd - burstStart > 6000 ? 6 : 0));
+    // Pushes (after the figures sent at subscription) are a second apart at least.
+    for (let i = 2; i < live.received.length; i += 1) expect(live.received[i]!.at - live.received[i - 1]!.at).toBeGreaterThanOrEqual(950);
+    await live.close();
+  });
+});
+
+describe('histogramMedian', () => {
+  it('reads the middle observation, or the mean of the two middle ones', () => {
+    expect(histogramMedian([])).toBeNull();
+    expect(histogramMedian([{ value: 3, count: 1 }])).toBe(3);
+    expect(histogramMedian([{ value: 9, count: 1 }, { value: 1, count: 2 }])).toBe(1);
+    expect(histogramMedian([{ value: 2, count: 1 }, { value: 5, count: 1 }])).toBe(3.5);
+    expect(histogramMedian([{ value: 0, count: 5 }, { value: 10, count: 4 }, { value: 20, count: 2 }])).toBe(10);
+  });
+});

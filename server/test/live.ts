@@ -1,0 +1,46 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+
+/** A subscription over graphql-ws and every result it received, in order. */
+export interface LiveSubscription<T> {
+  /** The `data` of each result, with the time (ms) it arrived. */
+  readonly received: { at: number; data: T }[];
+  /** Errors the subscription ended with, if any. */
+  readonly errors: unknown[];
+  /** Waits until `count` results arrived or `ms` passed; returns how many arrived. */
+  waitFor(count: number, ms?: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Subscribes to `query` on `url` (http://…) as the holder of `authorization`, and waits for the
+ * server's first result (every Raccord subscription starts with one: RESYNC, or a dashboard's
+ * current figures), so that the subscription is known to be registered when this returns.
+ */
+export async function subscribe<T>(url: string, authorization: string, query: string, variables: Record<string, unknown> = {}): Promise<LiveSubscription<T>> {
+  const client: Client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization } });
+  const received: { at: number; data: T }[] = [];
+  const errors: unknown[] = [];
+  const waitFor = async (count: number, ms = 5000) => {
+    const deadline = Date.now() + ms;
+    while (received.length < count && errors.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    return received.length;
+  };
+  client.subscribe<T>(
+    { query, variables },
+    {
+      next: (result) => {
+        if (result.errors) errors.push(result.errors);
+        else received.push({ at: Date.now(), data: result.data as T });
+      },
+      error: (error) => errors.push(error),
+      complete: () => undefined,
+    },
+  );
+  await waitFor(1);
+  if (errors.length > 0) {
+    await client.dispose();
+    throw new Error(`subscription refused: ${JSON.stringify(errors)}`);
+  }
+  return { received, errors, waitFor, close: async () => void (await client.dispose()) };
+}
