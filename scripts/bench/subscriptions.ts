@@ -114,6 +114,7 @@ async function measure(url: string, pid: number, token: string, firmId: string, 
   const receivedPerEvent = new Map<string, number>();
   let delivered = 0;
   let subscribed = 0;
+  const failures: string[] = [];
   const query = 'subscription ($c: ID) { invoiceChanged(contractorId: $c) { change invoice { id updatedAt netPayable { centimes } } } }';
   for (let i = 0; i < subscribers; i += 1) {
     const client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
@@ -123,7 +124,10 @@ async function measure(url: string, pid: number, token: string, firmId: string, 
       {
         next: (result) => {
           const event = result.data?.invoiceChanged;
-          if (!event) throw new Error(`unexpected result: ${JSON.stringify(result)}`);
+          if (!event) {
+            failures.push(`subscriber ${i}: ${JSON.stringify(result)}`);
+            return;
+          }
           if (event.change === 'RESYNC') {
             subscribed += 1;
             return;
@@ -134,7 +138,8 @@ async function measure(url: string, pid: number, token: string, firmId: string, 
           receivedPerEvent.set(event.invoice!.updatedAt, (receivedPerEvent.get(event.invoice!.updatedAt) ?? 0) + 1);
         },
         error: (error) => {
-          throw new Error(`subscription failed: ${JSON.stringify(error)}`);
+          const closed = error as { code?: number; reason?: string };
+          failures.push(`subscriber ${i}: ${error instanceof Error ? error.message : `socket closed (${closed.code} ${closed.reason})`}`);
         },
         complete: () => undefined,
       },
@@ -143,8 +148,11 @@ async function measure(url: string, pid: number, token: string, firmId: string, 
     if (i % 200 === 199) await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const deadline = Date.now() + 120_000;
-  while (subscribed < subscribers && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  if (subscribed < subscribers) throw new Error(`only ${subscribed} of ${subscribers} subscribers were registered`);
+  while (subscribed < subscribers && failures.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (subscribed < subscribers) {
+    await Promise.all(clients.map((client) => client.dispose()));
+    throw new Error(`only ${subscribed} of ${subscribers} subscribers were registered: ${failures.slice(0, 3).join('; ')}`);
+  }
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const connected = usage(pid);
 
@@ -158,6 +166,7 @@ async function measure(url: string, pid: number, token: string, firmId: string, 
   const after = usage(pid);
   await Promise.all(clients.map((client) => client.dispose()));
 
+  if (failures.length > 0) throw new Error(`${failures.length} subscriptions failed: ${failures.slice(0, 3).join('; ')}`);
   latencies.sort((a, b) => a - b);
   const expected = subscribers * EVENTS;
   return {

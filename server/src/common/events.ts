@@ -201,9 +201,20 @@ export function openEvents(em: EntityManager): PendingEvent[] {
   return pending;
 }
 
-/** The events of a committed transaction, their payloads read from the records as committed. */
-export function committedEvents(pending: readonly PendingEvent[]): RaccordEvent[] {
-  return pending.map((event) => ({ topic: event.topic, payload: event.payload() }) as RaccordEvent);
+/**
+ * The events of a committed transaction, their payloads read from the records as committed. An
+ * event whose payload cannot be read is logged and left out: the change itself has committed.
+ */
+export function committedEvents(pending: readonly PendingEvent[], logger: Logger): RaccordEvent[] {
+  const events: RaccordEvent[] = [];
+  for (const event of pending) {
+    try {
+      events.push({ topic: event.topic, payload: event.payload() } as RaccordEvent);
+    } catch (error) {
+      logger.error({ err: error, topic: event.topic }, 'event lost: its payload could not be read (the change itself committed)');
+    }
+  }
+  return events;
 }
 
 /**

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { createClient } from 'graphql-ws';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { activeContractor, createSite, installedCustomerSubscription, mustQuery } from '../../test/api.js';
 import { signIn, startTestApp, testServerEnvironment, type TestApp } from '../../test/harness.js';
 import { subscribe, type LiveSubscription } from '../../test/live.js';
@@ -79,6 +81,42 @@ describe('customerSubscriptionChanged and siteChanged', () => {
   function firstChange(subscription: LiveSubscription<{ customerSubscriptionChanged: { change: string } }>): string {
     return subscription.received[0]!.data.customerSubscriptionChanged.change;
   }
+});
+
+describe('a client that reconnects', () => {
+  it('is told to refetch (RESYNC) when its subscription resumes, then receives the changes again', async () => {
+    const t = await startTestApp();
+    cleanups.push(() => t.stop());
+    const firm = await activeContractor(t);
+    const sockets: WebSocket[] = [];
+    const client = createClient({
+      url: `${t.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${t.adminToken}` },
+      retryAttempts: 3,
+      retryWait: () => new Promise((resolve) => setTimeout(resolve, 100)),
+      shouldRetry: () => true,
+    });
+    cleanups.push(() => Promise.resolve(client.dispose()));
+    client.on('connected', (socket) => sockets.push(socket as WebSocket));
+    const changes: string[] = [];
+    client.subscribe<InvoiceEvent>({ query: invoiceChanged, variables: { c: firm.id } }, {
+      next: (result) => changes.push(result.data!.invoiceChanged.change),
+      error: () => undefined,
+      complete: () => undefined,
+    });
+    const until = async (count: number) => {
+      const deadline = Date.now() + 5000;
+      while (changes.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    await until(1);
+    sockets[0]!.terminate();
+    await until(2);
+    expect(sockets).toHaveLength(2);
+    await accept(t, await installedCustomerSubscription(t, firm.id));
+    await until(3);
+    expect(changes).toEqual(['RESYNC', 'RESYNC', 'LINE_ADDED']);
+  });
 });
 
 /** A second Raccord process (the built server, as `npm start` runs it) on the test's database. */

@@ -29,7 +29,7 @@ export async function inTransaction<T>(context: Context, work: (em: EntityManage
       pending = openEvents(em as EntityManager);
       return work(em as EntityManager);
     });
-    context.settings?.events?.publish(committedEvents(pending));
+    context.settings?.events?.publish(committedEvents(pending, context.logger));
     return result;
   } catch (error) {
     if (error instanceof OptimisticLockError) {
