@@ -32,7 +32,7 @@ async function subscribe(variables: Record<string, unknown>, authorization = `Be
   client.on('connected', () => acknowledged());
   client.subscribe(
     {
-      query: `subscription ($invoiceId: ID, $contractorId: ID) { invoiceChanged(invoiceId: $invoiceId, contractorId: $contractorId) {
+      query: `subscription ($invoiceId: ID, $contractorId: ID, $wilayaCode: String) { invoiceChanged(invoiceId: $invoiceId, contractorId: $contractorId, wilayaCode: $wilayaCode) {
         change invoice { id contractor { id } netPayable { centimes } lines { itemCode } } } }`,
       variables,
     },
@@ -94,6 +94,17 @@ describe('invoiceChanged', () => {
     expect(watcher.map((event) => event.invoice.contractor?.id)).toEqual([other.id, mine.id]);
     expect(askingForOther).toEqual([]);
     expect(askingForAll.map((event) => event.invoice.contractor?.id)).toEqual([mine.id]);
+  });
+
+  it('narrows by the wilaya the invoice bills work in', async () => {
+    const firm = await activeContractor(t);
+    const inAlgiers = await subscribe({ contractorId: firm.id, wilayaCode: '16' });
+    const inOran = await subscribe({ contractorId: firm.id, wilayaCode: '31' });
+    await accept(await installedCustomerSubscription(t, firm.id));
+    await waitFor(inAlgiers, 1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(inAlgiers.map((event) => event.change)).toEqual(['LINE_ADDED']);
+    expect(inOran).toEqual([]);
   });
 
   it('refuses an anonymous subscriber, and an API key without read:invoices', async () => {

@@ -228,11 +228,13 @@ async function wantsInvoiceChange(event: InvoiceChangedEvent, args: Record<strin
   if (args['invoiceId'] && args['invoiceId'] !== event.invoiceId) return false;
   if (args['contractorId'] && args['contractorId'] !== event.contractorId) return false;
   const own = viewerContractorId(context);
-  if (own !== null) return own === event.contractorId;
+  if (own !== null && own !== event.contractorId) return false;
   const wilayas = viewerWilayas(context);
-  if (wilayas === null) return true;
+  const asked = args['wilayaCode'];
+  if (wilayas === null && !asked) return true;
   const { wilayaCodes } = await invoiceOfEvent(context, event);
-  return wilayaCodes.some((code) => wilayas.includes(code));
+  if (asked && !wilayaCodes.includes(asked as string)) return false;
+  return wilayas === null || wilayaCodes.some((code) => wilayas.includes(code));
 }
 
 export const InvoiceConnection = ConnectionType(Invoice, 'Invoice');
@@ -274,12 +276,13 @@ export class InvoiceResolver {
       liveEvents(context as Context, info.fieldName, 'INVOICE_CHANGED', (event) => wantsInvoiceChange(event, args, context as Context)),
     description:
       'Invoices as they change — a line billed, submitted, approved, sent back, credited, paid — sent once the change committed. Only invoices you may see ' +
-      '(a firm its own, whatever it asks; a DOT manager those billing work in its wilayas); narrowed by invoiceId or contractorId. Over WebSocket (graphql-ws).',
+      '(a firm its own, whatever it asks; a DOT manager those billing work in its wilayas); narrowed by every argument given. Over WebSocket (graphql-ws).',
   })
   async invoiceChanged(
     @Root() event: InvoiceChangedEvent | Resync,
     @Arg('invoiceId', () => ID, { nullable: true, description: 'Only this invoice.' }) _invoiceId: string | null,
     @Arg('contractorId', () => ID, { nullable: true, description: 'Only this contractor’s invoices.' }) _contractorId: string | null,
+    @Arg('wilayaCode', () => String, { nullable: true, description: 'Only invoices billing work in this wilaya ("01" to "58").' }) _wilayaCode: string | null,
     @Ctx() context: Context,
   ): Promise<InvoiceChangedPayload> {
     renewForEvent(context);
