@@ -44,6 +44,8 @@ export enum ErrorCode {
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   /** The operation asks for too much at once (estimated complexity over the limit); ask for less. */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** A WebSocket already runs as many operations as one connection may (`maxOperationsPerSocket`). */
+  TOO_MANY_SUBSCRIPTIONS = 'TOO_MANY_SUBSCRIPTIONS',
   /** Something went wrong on the server; the response carries a `correlationId` to quote. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

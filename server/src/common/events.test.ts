@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { committedEvents, createEventBus, InvoiceChange, resync, type PendingEvent } from './events.js';
+import { committedEvents, createEventBus, InvoiceChange, resync, subscriberBacklogLimit, type PendingEvent } from './events.js';
 import { createLogger } from './logger.js';
 
 function capturingLogger(): { logger: ReturnType<typeof createLogger>; lines: Record<string, unknown>[] } {
@@ -50,5 +50,24 @@ describe('the in-memory event bus', () => {
     expect((await invoices.next()).value).toMatchObject({ change: 'SUBMITTED' });
     await invoices.return?.();
     await bus.close();
+  });
+
+  it('keeps a stalled subscriber to a bounded backlog: the events past it are dropped for one RESYNC mark, then flow again', async () => {
+    const { logger } = capturingLogger();
+    const bus = createEventBus({ logger });
+    const stalled = bus.subscribe('INVOICE_CHANGED');
+    expect((await stalled.next()).value).toBe(resync);
+    const burst = Array.from({ length: 1500 }, (_, index) => ({ topic: 'INVOICE_CHANGED' as const, payload: { invoiceId: String(index + 1), contractorId: '2', change: InvoiceChange.LINE_ADDED } }));
+    bus.publish(burst);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const read: string[] = [];
+    for (let value = (await stalled.next()).value; value !== resync; value = (await stalled.next()).value) read.push((value as { invoiceId: string }).invoiceId);
+    // The backlog, plus the one event already handed on to the reader in waiting (the merge with the Resync marks).
+    expect(read.length).toBeGreaterThanOrEqual(subscriberBacklogLimit);
+    expect(read.length).toBeLessThanOrEqual(subscriberBacklogLimit + 2);
+    expect(read).toEqual(Array.from({ length: read.length }, (_, index) => String(index + 1)));
+    bus.publish([{ topic: 'INVOICE_CHANGED', payload: { invoiceId: 'after', contractorId: '2', change: InvoiceChange.SUBMITTED } }]);
+    expect((await stalled.next()).value).toMatchObject({ invoiceId: 'after' });
+    await stalled.return?.();
   });
 });

@@ -1,7 +1,7 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Repeater } from '@repeaterjs/repeater';
+import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import { Redis } from 'ioredis';
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
@@ -110,6 +110,43 @@ export interface EventBus {
   close(): Promise<void>;
 }
 
+/** Events a subscriber may leave unread before it is told to refetch instead (see `listen`). */
+export const subscriberBacklogLimit = 100;
+
+/** What `listen` needs of an event target: the in-memory EventTarget and the Redis one alike. */
+interface Listenable {
+  addEventListener(type: string, listener: (event: Event) => void): void;
+  removeEventListener(type: string, listener: (event: Event) => void): void;
+}
+
+/**
+ * The events of `type` on `target`, for one subscriber, as fast as it reads them. At most
+ * `subscriberBacklogLimit` wait unread: past that, events are dropped and one `Resync` mark takes
+ * their place, so a slow or stalled subscriber costs bounded memory and never stops the process.
+ */
+function listen<T>(target: Listenable, type: string): AsyncIterableIterator<T | Resync> {
+  const unread = new FixedBuffer(subscriberBacklogLimit);
+  return new Repeater<T | Resync>(async (push, stop) => {
+    let dropping = false;
+    const listener = (event: Event) => {
+      if (dropping) {
+        // Dropping lasts until the subscriber has read everything, the Resync mark included.
+        if (!unread.empty) return;
+        dropping = false;
+      }
+      if (unread.full) {
+        dropping = true;
+        void push(resync);
+        return;
+      }
+      void push((event as CustomEvent<T>).detail);
+    };
+    target.addEventListener(type, listener);
+    await stop;
+    target.removeEventListener(type, listener);
+  }, unread);
+}
+
 /**
  * Creates the event bus: through Redis when `redisUrl` is given (channels named `prefix` + topic),
  * else in memory. A Redis connection that drops is retried for ever; while it is down, publishing
@@ -117,18 +154,20 @@ export interface EventBus {
  */
 export function createEventBus(options: { redisUrl?: string | undefined; channelPrefix?: string; logger: Logger }): EventBus {
   const { logger } = options;
-  const local = createPubSub<{ RESYNC: [Resync] }>({ eventTarget: unboundedEventTarget() });
-  const withResync = <T>(events: AsyncIterable<T>): AsyncIterableIterator<T | Resync> =>
-    Repeater.merge([[resync], events, local.subscribe('RESYNC')]) as unknown as AsyncIterableIterator<T | Resync>;
+  const localTarget = unboundedEventTarget();
+  const local = createPubSub<{ RESYNC: [Resync] }>({ eventTarget: localTarget as never });
+  const withResync = <T>(events: AsyncIterableIterator<T | Resync>): AsyncIterableIterator<T | Resync> =>
+    Repeater.merge([[resync], events, listen<Resync>(localTarget, 'RESYNC')]) as unknown as AsyncIterableIterator<T | Resync>;
 
   if (!options.redisUrl) {
-    const pubSub = createPubSub<{ [K in Topic]: [RaccordTopics[K]] }>({ eventTarget: unboundedEventTarget() });
+    const target = unboundedEventTarget();
+    const pubSub = createPubSub<{ [K in Topic]: [RaccordTopics[K]] }>({ eventTarget: target as never });
     return {
       kind: 'memory',
       publish: (events) => {
         for (const event of events) pubSub.publish(event.topic, event.payload as never);
       },
-      subscribe: (topic) => withResync(pubSub.subscribe(topic) as AsyncIterable<RaccordTopics[typeof topic]>),
+      subscribe: (topic) => withResync(listen<RaccordTopics[typeof topic]>(target, topic)),
       close: async () => undefined,
     };
   }
@@ -140,15 +179,14 @@ export function createEventBus(options: { redisUrl?: string | undefined; channel
   // The subscriber keeps its SUBSCRIBE commands queued while Redis is down, and subscribes again on reconnection.
   const subscriber = new Redis(options.redisUrl, { maxRetriesPerRequest: null, autoResubscribe: true });
   let down = false;
-  for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
-    client.on('error', (error: Error) => {
-      if (!down) redisLogger.error({ err: error, client: name }, 'Redis unreachable: live updates stop until it returns; changes still commit');
-      down = true;
-    });
-  }
-  subscriber.on('close', () => {
+  const lost = (cause: Record<string, unknown>) => {
+    if (!down) redisLogger.error(cause, 'Redis unreachable: live updates stop until it returns; changes still commit');
     down = true;
-  });
+  };
+  for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
+    client.on('error', (error: Error) => lost({ err: error, client: name }));
+  }
+  subscriber.on('close', () => lost({ client: 'subscriber', reason: 'connection closed' }));
   subscriber.on('ready', () => {
     if (!down) return;
     down = false;
@@ -156,10 +194,10 @@ export function createEventBus(options: { redisUrl?: string | undefined; channel
     local.publish('RESYNC', resync);
   });
 
-  const pubSub = createPubSub<Record<string, [unknown]>>({ eventTarget: createRedisEventTarget({ publishClient: publisher, subscribeClient: subscriber }) });
+  const target = createRedisEventTarget({ publishClient: publisher, subscribeClient: subscriber });
   // One SUBSCRIBE per topic for the life of the process, however many subscribers come and go.
-  const keepSubscribed = topics.map((topic) => pubSub.subscribe(prefix + topic));
-  for (const iterator of keepSubscribed) void drain(iterator);
+  const keepSubscribed = () => undefined;
+  for (const topic of topics) target.addEventListener(prefix + topic, keepSubscribed);
 
   return {
     kind: 'redis',
@@ -170,9 +208,9 @@ export function createEventBus(options: { redisUrl?: string | undefined; channel
         });
       }
     },
-    subscribe: (topic) => withResync(pubSub.subscribe(prefix + topic) as AsyncIterable<RaccordTopics[typeof topic]>),
+    subscribe: (topic) => withResync(listen<RaccordTopics[typeof topic]>(target as unknown as Listenable, prefix + topic)),
     close: async () => {
-      await Promise.all(keepSubscribed.map((iterator) => iterator.return?.()));
+      for (const topic of topics) target.removeEventListener(prefix + topic, keepSubscribed);
       publisher.disconnect();
       subscriber.disconnect();
     },
@@ -180,15 +218,10 @@ export function createEventBus(options: { redisUrl?: string | undefined; channel
 }
 
 /** An EventTarget for any number of listeners: one per subscriber (Node warns past 10 by default). */
-function unboundedEventTarget(): never {
+function unboundedEventTarget(): EventTarget {
   const target = new EventTarget();
   setMaxListeners(Infinity, target);
-  // createPubSub types its target with the events it carries; a plain EventTarget carries any.
-  return target as never;
-}
-
-async function drain(iterator: AsyncIterable<unknown>): Promise<void> {
-  for await (const _ of iterator);
+  return target;
 }
 
 /** Events announced inside a transaction, by the transaction's EntityManager, until it commits. */

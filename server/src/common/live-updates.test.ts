@@ -2,12 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { activeContractor, createSite, installedCustomerSubscription, mustQuery } from '../../test/api.js';
 import { signIn, startTestApp, testServerEnvironment, type TestApp } from '../../test/harness.js';
 import { subscribe, type LiveSubscription } from '../../test/live.js';
 import { freePort } from './net.js';
+import { maxOperationsPerSocket } from '../transport/graphql-ws.js';
 import { projectRoot } from './paths.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -33,10 +34,12 @@ async function track<T>(live: Promise<LiveSubscription<T>>): Promise<LiveSubscri
 
 describe('customerSubscriptionChanged and siteChanged', () => {
   let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
   afterAll(() => t?.stop());
 
   it("tell of each change of the work once committed, a site's progress included, and a firm of its own work only", async () => {
-    t = await startTestApp();
     const mine = await activeContractor(t);
     const other = await activeContractor(t);
     await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
@@ -76,6 +79,31 @@ describe('customerSubscriptionChanged and siteChanged', () => {
     expect(changes(firmAll)).toHaveLength(4);
     expect(changes(firmAskingOther)).toEqual([]);
     expect(sites.received.slice(1).map(({ data }) => data.siteChanged)).toEqual([{ change: 'PROGRESS_CHANGED', site: { id: site.id, progress: 0.25 } }]);
+  });
+
+  it('refuses a malformed filter, or a wilaya that does not exist, instead of waiting for events that cannot come', async () => {
+    const admin = `Bearer ${t.adminToken}`;
+    await expect(subscribe(t.url, admin, 'subscription { customerSubscriptionChanged(wilayaCode: "6") { change } }')).rejects.toThrow(/BAD_USER_INPUT.*wilayaCode/);
+    await expect(subscribe(t.url, admin, 'subscription { siteChanged(wilayaCode: "99") { change } }')).rejects.toThrow(/NOT_FOUND.*wilayaCode/);
+    await expect(subscribe(t.url, admin, 'subscription { invoiceChanged(invoiceId: "abc") { change } }')).rejects.toThrow(/BAD_USER_INPUT.*invoiceId/);
+    await expect(subscribe(t.url, admin, 'subscription { dashboardChanged(wilayaCode: "99") { acceptedTotal } }')).rejects.toThrow(/No wilaya with code/);
+  });
+
+  it(`runs at most ${maxOperationsPerSocket} subscriptions on one connection`, async () => {
+    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${t.adminToken}` } });
+    cleanups.push(() => Promise.resolve(client.dispose()));
+    const outcomes = await Promise.all(
+      Array.from({ length: maxOperationsPerSocket + 1 }, (_, index) =>
+        new Promise<string>((resolve) => {
+          client.subscribe(
+            { query: 'subscription ($s: ID) { siteChanged(siteId: $s) { change } }', variables: { s: String(index + 1) } },
+            { next: () => resolve('started'), error: (error) => resolve(JSON.stringify(error)), complete: () => resolve('complete') },
+          );
+        }),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome === 'started')).toHaveLength(maxOperationsPerSocket);
+    expect(outcomes.filter((outcome) => outcome.includes('TOO_MANY_SUBSCRIPTIONS'))).toHaveLength(1);
   });
 
   function firstChange(subscription: LiveSubscription<{ customerSubscriptionChanged: { change: string } }>): string {

@@ -1,27 +1,47 @@
 import { filter } from '@graphql-yoga/subscription';
+import { z } from 'zod';
 import { registerEnumType } from 'type-graphql';
 import type { Context } from '../context.js';
 import { requireOperationAccess } from '../modules/auth/permissions.js';
 import { viewerContractorId, viewerWilayas } from '../modules/auth/scope.js';
+import { requireWilaya } from '../modules/reference-data/reference-data.service.js';
+import { parseInput, recordId, wilayaCode as wilayaCodeSchema } from './validation.js';
 import { isResync, WorkChange, type RaccordTopics, type Resync, type Topic } from './events.js';
 
 /**
  * The stream behind a `Subscription` field: checks, when the client subscribes, that the caller may
- * use `fieldName` (type-graphql's middlewares run only when each event is resolved), then yields the
- * events of `topic` that `wants` keeps for this subscriber, and every `Resync` mark.
- * @throws DomainError UNAUTHENTICATED or FORBIDDEN, as the field's access rule says
+ * use `fieldName` (type-graphql's middlewares run only when each event is resolved) and that its
+ * filter arguments are valid, then yields the events of `topic` that `wants` keeps for this
+ * subscriber, and every `Resync` mark.
+ * @throws DomainError UNAUTHENTICATED or FORBIDDEN, as the field's access rule says; BAD_USER_INPUT
+ *   (a malformed id or wilaya code); NOT_FOUND (no wilaya with that code)
  */
-export function liveEvents<K extends Topic>(
+export async function liveEvents<K extends Topic>(
   context: Context,
   fieldName: string,
   topic: K,
-  wants: (event: RaccordTopics[K]) => boolean | Promise<boolean>,
-): AsyncIterable<RaccordTopics[K] | Resync> {
+  args: Record<string, unknown>,
+  wants: (event: RaccordTopics[K], filters: LiveFilters) => boolean | Promise<boolean>,
+): Promise<AsyncIterable<RaccordTopics[K] | Resync>> {
   requireOperationAccess(context, 'Subscription', fieldName);
+  const filters = parseInput(liveFiltersSchema, args);
+  if (filters.wilayaCode) await requireWilaya(context.em, filters.wilayaCode);
   const bus = context.settings?.events;
   if (!bus) throw new Error('no event bus: subscriptions need the server');
-  return filter((event: RaccordTopics[K] | Resync) => isResync(event) || wants(event))(bus.subscribe(topic));
+  return filter((event: RaccordTopics[K] | Resync) => isResync(event) || wants(event, filters))(bus.subscribe(topic));
 }
+
+/** The filter arguments a subscription may take, checked like a query's: a malformed one is refused, not left to match nothing. */
+const liveFiltersSchema = z.object({
+  invoiceId: recordId.nullish(),
+  customerSubscriptionId: recordId.nullish(),
+  siteId: recordId.nullish(),
+  contractorId: recordId.nullish(),
+  wilayaCode: wilayaCodeSchema.nullish(),
+});
+
+/** A subscription's filters, valid; each one given must match the event. */
+export type LiveFilters = z.output<typeof liveFiltersSchema>;
 
 const loadsByEvent = new WeakMap<object, Map<string, Promise<unknown>>>();
 
@@ -44,6 +64,11 @@ registerEnumType(WorkChange, {
     'What changed on a site or a customer subscription: CREATED, UPDATED (its data), STATUS_CHANGED, PROGRESS_CHANGED (a site: one of its connections was accepted); ' +
     'or RESYNC: events may have been missed (the subscription started or restarted, or the event bus was down): refetch what you show.',
 });
+
+/** Whether the viewer sees only part of the work (a firm, a DOT manager). */
+export function seesPartOfTheWork(context: Context): boolean {
+  return viewerContractorId(context) !== null || viewerWilayas(context) !== null;
+}
 
 /**
  * Whether the viewer may see work (a site, a customer subscription) of this contractor in this

@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { ErrorCode } from '../common/errors.js';
+import { DomainError, ErrorCode } from '../common/errors.js';
 import { checkComplexity, queryLimits, webSocketValidationRules } from '../common/query-limits.js';
 import type { Config } from '../config.js';
 import { createContext, type Context, type Settings } from '../context.js';
@@ -28,6 +28,12 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   }
   return parsed.host === host || allowed.some((entry) => new URL(entry).origin === parsed.origin);
 }
+
+/**
+ * Operations (subscriptions, mostly) one WebSocket may run at once: a screen needs a handful, and
+ * each one costs the server memory and work on every event.
+ */
+export const maxOperationsPerSocket = 50;
 
 /**
  * Closes a socket signed in with a token or a key (4401) when it expires, or when a check (every
@@ -89,9 +95,10 @@ export function attachGraphQLWebSocket(options: {
     wsServer.handleUpgrade(request, socket, head, (client) => wsServer.emit('connection', client, request));
   });
 
-  /** The viewer named by connection_init's `authorization` ("Bearer <token>"), checked again for each operation. */
+  /** The viewer named by connection_init's `authorization` ("Bearer <token>", the key in any case), checked again for each operation. */
   const viewerOf = (ctx: { connectionParams?: Readonly<Record<string, unknown>> }) => {
-    const authorization = ctx.connectionParams?.['authorization'];
+    const params = ctx.connectionParams ?? {};
+    const authorization = params[Object.keys(params).find((key) => key.toLowerCase() === 'authorization') ?? 'authorization'];
     return authenticate(orm.em.fork(), auth, typeof authorization === 'string' ? authorization : undefined);
   };
 
@@ -101,13 +108,24 @@ export function attachGraphQLWebSocket(options: {
       onConnect: async (ctx) => {
         try {
           ctx.extra.viewer = await viewerOf(ctx);
-        } catch {
+        } catch (error) {
+          // Say why, as HTTP does (graphql-ws's own refusal is a bare 4403 Forbidden).
+          const reason = error instanceof DomainError ? error.message : 'Forbidden';
+          ctx.extra.socket.close(4403, Buffer.byteLength(reason) <= 123 ? reason : 'Forbidden: the token or API key is not valid');
           return false;
         }
         watchSession(ctx.extra.socket, () => viewerOf(ctx), ctx.extra.viewer ?? null, config.WS_SESSION_CHECK_SECONDS * 1000);
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
+        // graphql-ws has registered this operation already.
+        if (Object.keys(ctx.subscriptions).length > maxOperationsPerSocket) {
+          return [
+            new GraphQLError(`At most ${maxOperationsPerSocket} subscriptions may run on one connection: end some, or open another connection`, {
+              extensions: { code: ErrorCode.TOO_MANY_SUBSCRIPTIONS },
+            }),
+          ];
+        }
         try {
           ctx.extra.viewer = await viewerOf(ctx);
         } catch (error) {

@@ -123,17 +123,26 @@ describe('tokens and sessions', () => {
     } finally {
       await client.dispose();
     }
-    const closed = await new Promise<number>((resolve) => {
+    const closed = await new Promise<{ code: number; reason: string }>((resolve) => {
       const bad = createClient({
         url,
         webSocketImpl: WebSocket,
         retryAttempts: 0,
         connectionParams: { authorization: 'Bearer forged.token.value' },
-        on: { closed: (event) => resolve((event as { code: number }).code) },
+        on: { closed: (event) => resolve({ code: (event as { code: number }).code, reason: String((event as { reason: unknown }).reason) }) },
       });
       bad.subscribe({ query: '{ me { email } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
     });
-    expect(closed).toBe(4403);
+    expect(closed).toEqual({ code: 4403, reason: 'The token or API key is invalid, expired or revoked: sign in again, or ask for a new key' });
+    // The parameter's name in any case, as HTTP headers are.
+    const capitalised = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { Authorization: `Bearer ${token}` } });
+    try {
+      const results: unknown[] = [];
+      for await (const result of capitalised.iterate({ query: '{ me { email } }' })) results.push(result);
+      expect(results).toEqual([{ data: { me: { email: adminEmail } } }]);
+    } finally {
+      await capitalised.dispose();
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { isResync, WorkChange, type CustomerSubscriptionChangedEvent, type Resync } from '../../common/events.js';
-import { liveEvents, maySeeWork, oncePerEvent } from '../../common/live.js';
+import { liveEvents, maySeeWork, oncePerEvent, seesPartOfTheWork, type LiveFilters } from '../../common/live.js';
 import { ImportReport } from '../../common/csv-import.js';
 import { DateTime } from '../../common/scalars.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
@@ -83,13 +83,25 @@ export class CustomerSubscriptionChangedPayload {
   customerSubscription!: CustomerSubscription | null;
 }
 
-/** Whether the subscriber asked for this event (every argument given must match) and may see the work. */
-function wantsCustomerSubscriptionChange(event: CustomerSubscriptionChangedEvent, args: Record<string, unknown>, context: Context): boolean {
-  if (args['customerSubscriptionId'] && args['customerSubscriptionId'] !== event.customerSubscriptionId) return false;
-  if (args['siteId'] && args['siteId'] !== event.siteId) return false;
-  if (args['contractorId'] && args['contractorId'] !== event.contractorId) return false;
-  if (args['wilayaCode'] && args['wilayaCode'] !== event.wilayaCode) return false;
-  return maySeeWork(context, event);
+/** The customer subscription of an event as it now stands, read once per event for all the subscribers of this process. */
+function customerSubscriptionOfEvent(context: Context, event: CustomerSubscriptionChangedEvent): Promise<CustomerSubscription> {
+  return oncePerEvent(event, 'customerSubscription', () => context.em.fork({ clear: true }).findOneOrFail(CustomerSubscription, { id: event.customerSubscriptionId }));
+}
+
+/**
+ * Whether the subscriber asked for this event (every argument given must match) and may see the
+ * work, both as it was when the change committed and as it is now (it may have moved to another
+ * firm or wilaya since: the record sent is the current one).
+ */
+async function wantsCustomerSubscriptionChange(event: CustomerSubscriptionChangedEvent, filters: LiveFilters, context: Context): Promise<boolean> {
+  if (filters.customerSubscriptionId && filters.customerSubscriptionId !== event.customerSubscriptionId) return false;
+  if (filters.siteId && filters.siteId !== event.siteId) return false;
+  if (filters.contractorId && filters.contractorId !== event.contractorId) return false;
+  if (filters.wilayaCode && filters.wilayaCode !== event.wilayaCode) return false;
+  if (!maySeeWork(context, event)) return false;
+  if (!seesPartOfTheWork(context)) return true;
+  const current = await customerSubscriptionOfEvent(context, event);
+  return maySeeWork(context, { contractorId: current.contractor?.id ?? null, wilayaCode: current.wilaya.code });
 }
 
 const errors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
@@ -98,7 +110,7 @@ const errors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale
 export class CustomerSubscriptionResolver {
   @Subscription(() => CustomerSubscriptionChangedPayload, {
     subscribe: ({ args, context, info }) =>
-      liveEvents(context as Context, info.fieldName, 'CUSTOMER_SUBSCRIPTION_CHANGED', (event) => wantsCustomerSubscriptionChange(event, args, context as Context)),
+      liveEvents(context as Context, info.fieldName, 'CUSTOMER_SUBSCRIPTION_CHANGED', args, (event, filters) => wantsCustomerSubscriptionChange(event, filters, context as Context)),
     description:
       'Customer subscriptions as they change — created, edited, assigned, scheduled, installed, accepted, rejected, failed, cancelled — sent once the change committed. ' +
       'Only work you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. Over WebSocket (graphql-ws).',
@@ -113,9 +125,7 @@ export class CustomerSubscriptionResolver {
   ): Promise<CustomerSubscriptionChangedPayload> {
     renewForEvent(context);
     if (isResync(event)) return { change: WorkChange.RESYNC, previousStatus: null, customerSubscription: null };
-    const customerSubscription = await oncePerEvent(event, 'customerSubscription', () =>
-      context.em.fork({ clear: true }).findOneOrFail(CustomerSubscription, { id: event.customerSubscriptionId }),
-    );
+    const customerSubscription = await customerSubscriptionOfEvent(context, event);
     return { change: event.change, previousStatus: event.previousStatus as CustomerSubscriptionStatus | null, customerSubscription };
   }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DomainError, ErrorCode, badUserInput, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
-import { announceCustomerSubscriptionChange, WorkChange } from '../../common/events.js';
+import { announce, announceCustomerSubscriptionChange, WorkChange } from '../../common/events.js';
 import { inTransaction } from '../../common/transaction.js';
 import { containsPattern, expectedVersion, searchText, optionalText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
 import type { Context } from '../../context.js';
@@ -190,10 +190,13 @@ export async function updateCustomerSubscription(
     if (subscription.contractor && where.commune.wilaya.code !== subscription.wilaya.code) {
       throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, 'Assigned work cannot move to another wilaya', { field: 'communeId' });
     }
+    const previousWilaya = subscription.wilaya.code;
     apply(em, subscription, values, where);
     subscription.updatedAt = new Date();
     recordAudit(em, context, { entityType: AuditEntityType.CUSTOMER_SUBSCRIPTION, entityId: subscription.id, action: AuditAction.UPDATE, changes });
     announceCustomerSubscriptionChange(em, subscription, WorkChange.UPDATED);
+    // The wilaya it left has one fewer: its dashboards move too.
+    if (previousWilaya !== subscription.wilaya.code) announce(em, 'FIGURES_CHANGED', () => ({ wilayaCodes: [previousWilaya] }));
     return subscription;
   });
 }

@@ -2,10 +2,14 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Repeater } from '@repeaterjs/repeater';
 import type { Logger } from 'pino';
 import { InvoiceChange, isResync, type EventBus, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
+import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { readDashboard, type DashboardFigures } from './dashboard.service.js';
 
 /** At most one push per dashboard in this interval, however many changes arrive (milliseconds). */
 export const dashboardPushIntervalMs = 1000;
+
+/** Watched dashboards are read again this often with no change at all: "today" and the days waited move with the clock (milliseconds). */
+export const dashboardRefreshIntervalMs = 60_000;
 
 /** Invoice changes that move the dashboards' invoice figures (a line added to a DRAFT does not). */
 const invoiceFigureChanges = new Set<InvoiceChange>([
@@ -20,9 +24,16 @@ interface Watched {
   /** Push functions of this process's subscribers. */
   readonly subscribers: Set<(figures: DashboardFigures) => unknown>;
   lastPushAt: number;
+  /** The figures last pushed, without their reading time: figures that did not move are not pushed again. */
+  lastFingerprint: string | undefined;
   dirty: boolean;
   computing: boolean;
   timer: NodeJS.Timeout | undefined;
+}
+
+/** The figures as JSON without their reading time, wilayas by code: equal when nothing a subscriber sees moved. */
+function fingerprintOf(figures: DashboardFigures): string {
+  return JSON.stringify(figures, (name, value: unknown) => (name === 'computedAt' ? undefined : value instanceof Wilaya ? value.code : value));
 }
 
 /** The key of a dashboard: a wilaya code, or '' for the national one. */
@@ -31,13 +42,15 @@ const keyOf = (wilayaCode: string | null): string => wilayaCode ?? '';
 /**
  * Keeps the dashboards that this process's subscribers watch up to date. It listens to the event
  * bus (so changes made on any server process count) and, for each dashboard a change touches,
- * reads the figures once and pushes them to every subscriber of that dashboard: the first change
- * at once, then at most one push per `dashboardPushIntervalMs` during a burst. Dashboards nobody
- * here watches are not read.
+ * reads the figures once and pushes them to every subscriber of that dashboard when they moved:
+ * the first change at once, then at most one push per `dashboardPushIntervalMs` during a burst.
+ * Watched dashboards are also read every `dashboardRefreshIntervalMs`, since time moves some figures
+ * by itself. Dashboards nobody here watches are not read.
  */
 export class DashboardFeed {
   private readonly watched = new Map<string, Watched>();
   private readonly listeners: AsyncIterator<unknown>[] = [];
+  private refresh: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly orm: MikroORM,
@@ -47,6 +60,8 @@ export class DashboardFeed {
 
   /** Starts listening to the event bus. */
   start(): void {
+    this.refresh = setInterval(() => this.touch([...this.watched.keys()]), dashboardRefreshIntervalMs);
+    this.refresh.unref();
     this.listen('CUSTOMER_SUBSCRIPTION_CHANGED', (event) => this.touch(['', event.wilayaCode]));
     this.listen('SITE_CHANGED', (event) => this.touch(['', event.wilayaCode]));
     this.listen('FIGURES_CHANGED', (event) => this.touch(['', ...event.wilayaCodes]));
@@ -59,6 +74,7 @@ export class DashboardFeed {
 
   /** Stops listening and drops every pending push. */
   async stop(): Promise<void> {
+    clearInterval(this.refresh);
     for (const state of this.watched.values()) clearTimeout(state.timer);
     await Promise.all(this.listeners.map((listener) => listener.return?.()));
   }
@@ -71,7 +87,9 @@ export class DashboardFeed {
     const key = keyOf(wilayaCode);
     return new Repeater<DashboardFigures>(async (push, stop) => {
       let state = this.watched.get(key);
-      if (!state) this.watched.set(key, (state = { subscribers: new Set(), lastPushAt: 0, dirty: false, computing: false, timer: undefined }));
+      if (!state) {
+        this.watched.set(key, (state = { subscribers: new Set(), lastPushAt: 0, lastFingerprint: undefined, dirty: false, computing: false, timer: undefined }));
+      }
       state.subscribers.add(push);
       try {
         await push(await readDashboard(this.orm.em.fork(), wilayaCode, new Date()));
@@ -124,7 +142,11 @@ export class DashboardFeed {
     state.lastPushAt = Date.now();
     try {
       const figures = await readDashboard(this.orm.em.fork(), key === '' ? null : key, new Date());
-      for (const push of state.subscribers) push(figures);
+      const fingerprint = fingerprintOf(figures);
+      if (fingerprint !== state.lastFingerprint) {
+        state.lastFingerprint = fingerprint;
+        for (const push of state.subscribers) push(figures);
+      }
     } catch (error) {
       this.logger.error({ err: error, dashboard: key || 'national' }, 'dashboard: figures could not be read; retried at the next change');
     } finally {

@@ -38,10 +38,10 @@ export class InvoiceWaiting {
   @Field(() => Money, { description: 'Awaiting approval: their net payable; approved but unpaid: their balance due (net payable less credit notes and payments).' })
   amount!: Money;
 
-  @Field(() => Float, { nullable: true, description: 'Days (fractional) the longest-waiting one has been in this status; null when there is none.' })
+  @Field(() => Int, { nullable: true, description: 'Whole days the longest-waiting one has waited — since submission, or since approval; null when there is none.' })
   oldestDays!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Mean days waited in this status; null when there is none.' })
+  @Field(() => Float, { nullable: true, description: 'Mean days waited, counted the same way, to one decimal; null when there is none.' })
   averageDays!: number | null;
 }
 
@@ -62,7 +62,7 @@ export class WilayaProgress {
 
 @ObjectType({
   description:
-    'The live dashboard of a wilaya or of the whole country (DOMAIN.md "What the live dashboards show"), read from counters the database keeps ' +
+    'The live dashboard of a wilaya or of the whole country — the figures AT follows the roll-out by — read from counters the database keeps ' +
     'in the transaction of every change. Days are Algiers days; amounts in DZD.',
 })
 export class Dashboard {
@@ -107,7 +107,9 @@ export class Dashboard {
   })
   awaitingApproval!: InvoiceWaiting;
 
-  @Field(() => InvoiceWaiting, { description: 'Invoices APPROVED and not yet paid in full, with the days since approval; for a wilaya, as awaitingApproval.' })
+  @Field(() => InvoiceWaiting, {
+    description: 'Invoices APPROVED or PARTIALLY_PAID (approved, not yet paid in full), with their balance due and the days since approval; for a wilaya, as awaitingApproval.',
+  })
   approvedUnpaid!: InvoiceWaiting;
 
   @Field(() => [DailyAcceptances], { description: `Connections accepted on each of the last ${acceptanceHistoryDays} days, oldest first, today last.`, complexity: listOf(acceptanceHistoryDays) })

@@ -1,21 +1,21 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
+import { DomainError, ErrorCode } from '../../common/errors.js';
 import { addDays, algiersDate } from '../../common/time.js';
-import { parseInput, wilayaCode as wilayaCodeSchema } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { viewerWilayas } from '../auth/scope.js';
 import { CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
+import { requireWilaya } from '../reference-data/reference-data.service.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 
 /** Invoices in one status: how many, how much, and how long they have waited in it. */
 export interface InvoiceAgeing {
   readonly invoices: number;
-  /** DZD centimes: net payable for invoices awaiting approval, balance due for those approved. */
+  /** DZD centimes: net payable for invoices awaiting approval, balance due for those approved (paid in part or not at all). */
   readonly amountCentimes: string;
-  /** Days since the longest-waiting one entered the status (fractional), null when none. */
+  /** Whole days the longest-waiting one has waited — since submission, or since approval — null when there is none. */
   readonly oldestDays: number | null;
-  /** Mean days waited, null when none. */
+  /** Mean days waited, to one decimal; null when none. */
   readonly averageDays: number | null;
 }
 
@@ -61,12 +61,11 @@ export const acceptanceHistoryDays = 28;
  * @throws DomainError BAD_USER_INPUT (not a wilaya code), NOT_FOUND (no such wilaya), FORBIDDEN (a DOT manager outside its wilayas)
  */
 export async function requireDashboardAccess(context: Context, wilayaCode: string | null | undefined): Promise<string | null> {
-  const code = wilayaCode === null || wilayaCode === undefined ? null : parseInput(wilayaCodeSchema, wilayaCode, 'wilayaCode');
+  const code = wilayaCode === null || wilayaCode === undefined ? null : (await requireWilaya(context.em, wilayaCode)).code;
   const wilayas = viewerWilayas(context);
   if (wilayas !== null && (code === null || !wilayas.includes(code))) {
     throw new DomainError(ErrorCode.FORBIDDEN, `A DOT manager sees the dashboards of its wilayas only (${wilayas.join(', ')})`, { field: 'wilayaCode' });
   }
-  if (code !== null && !(await context.em.findOne(Wilaya, { code }))) throw notFound('wilayaCode', 'wilaya', code);
   return code;
 }
 
@@ -104,8 +103,8 @@ export async function readDashboard(em: EntityManager, wilayaCode: string | null
       only,
     ),
     connection.execute<{ target: string }[]>(`select coalesce(sum("target_connections"), 0)::text as "target" from "wilaya_target" ${where}`, only),
-    invoiceAgeing(em, 'SUBMITTED', '"net_payable_centimes"', wilayaCode, instant),
-    invoiceAgeing(em, 'APPROVED', '"net_payable_centimes" - "credited_centimes" - "paid_centimes"', wilayaCode, instant),
+    invoiceAgeing(em, ['SUBMITTED'], '"net_payable_centimes"', '"status_changed_at"', wilayaCode, instant),
+    invoiceAgeing(em, ['APPROVED', 'PARTIALLY_PAID'], '"net_payable_centimes" - "credited_centimes" - "paid_centimes"', '"approved_at"', wilayaCode, instant),
     wilayaCode === null ? Promise.resolve(null) : em.findOneOrFail(Wilaya, { code: wilayaCode }),
   ]);
   const byDay = await connection.execute<{ day: string; accepted: string }[]>(
@@ -138,14 +137,22 @@ export async function readDashboard(em: EntityManager, wilayaCode: string | null
   };
 }
 
-async function invoiceAgeing(em: EntityManager, status: 'SUBMITTED' | 'APPROVED', amount: string, wilayaCode: string | null, instant: Date): Promise<InvoiceAgeing> {
+/** Invoices in `statuses`: count, sum of the `amount` expression, and days since the `since` column. */
+async function invoiceAgeing(
+  em: EntityManager,
+  statuses: readonly ('SUBMITTED' | 'APPROVED' | 'PARTIALLY_PAID')[],
+  amount: string,
+  since: string,
+  wilayaCode: string | null,
+  instant: Date,
+): Promise<InvoiceAgeing> {
   const join = wilayaCode === null ? '' : 'join "invoice_wilaya" w on w."invoice_id" = i."id" and w."wilaya_code" = ?';
   const rows = await em.getConnection().execute(
     `select count(*) as "invoices", coalesce(sum(${amount}), 0)::text as "amount",
-            max(extract(epoch from (?::timestamptz - i."status_changed_at"))) / 86400 as "oldest",
-            avg(extract(epoch from (?::timestamptz - i."status_changed_at"))) / 86400 as "average"
-       from "invoice" i ${join} where i."status" = ?`,
-    [instant.toISOString(), instant.toISOString(), ...(wilayaCode === null ? [] : [wilayaCode]), status],
+            floor(max(extract(epoch from (?::timestamptz - i.${since}))) / 86400) as "oldest",
+            round(avg(extract(epoch from (?::timestamptz - i.${since}))) / 86400, 1) as "average"
+       from "invoice" i ${join} where i."status" in (${statuses.map(() => '?').join(', ')})`,
+    [instant.toISOString(), instant.toISOString(), ...(wilayaCode === null ? [] : [wilayaCode]), ...statuses],
   );
   const row = ageingRow.parse(rows[0]);
   return { invoices: row.invoices, amountCentimes: row.amount, oldestDays: row.oldest, averageDays: row.average };

@@ -127,6 +127,16 @@ describe('dashboard', () => {
     expect(approved.awaitingApproval.invoices).toBe(before.awaitingApproval.invoices);
     expect(approved.approvedUnpaid).toMatchObject({ invoices: before.approvedUnpaid.invoices + 1 });
     expect(BigInt(approved.approvedUnpaid.amount.centimes) - BigInt(before.approvedUnpaid.amount.centimes)).toBe(BigInt(draft.netPayable.centimes));
+    // A part payment leaves the invoice approved and unpaid in part: it still counts, for its balance due.
+    const approvedVersion = (await mustQuery<{ invoice: { version: number } }>(t, 'query ($id: ID!) { invoice(id: $id) { version } }', { id: draft.id })).invoice.version;
+    await mustQuery(
+      t,
+      'mutation ($input: RecordInvoicePaymentInput!) { recordInvoicePayment(input: $input) { invoice { status } } }',
+      { input: { invoiceId: draft.id, expectedVersion: approvedVersion, amount: '1000.00', method: 'BANK_TRANSFER', paidOn: approved.today, reference: 'VIR-1' } },
+    );
+    const partlyPaid = await dashboard();
+    expect(partlyPaid.approvedUnpaid.invoices).toBe(before.approvedUnpaid.invoices + 1);
+    expect(BigInt(partlyPaid.approvedUnpaid.amount.centimes) - BigInt(before.approvedUnpaid.amount.centimes)).toBe(BigInt(draft.netPayable.centimes) - 100000n);
     for (const { counters, rows } of await countersAgainstRows()) expect(counters).toEqual(rows);
   });
 
@@ -157,6 +167,30 @@ describe('dashboard', () => {
     expect((await ask(null, contractor)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     await expect(subscribe(t.url, contractor.authorization, 'subscription { dashboardChanged { acceptedTotal } }')).rejects.toThrow(/FORBIDDEN/);
     await expect(subscribe(t.url, dot.authorization, 'subscription { dashboardChanged(wilayaCode: "16") { acceptedTotal } }')).rejects.toThrow(/FORBIDDEN/);
+  });
+
+  it('pushes nothing when a change leaves the figures as they were', async () => {
+    const live = await subscribe<{ dashboardChanged: { acceptedTotal: number } }>(t.url, `Bearer ${t.adminToken}`, 'subscription { dashboardChanged { acceptedTotal } }');
+    const order = await createCustomerSubscription(t);
+    await live.waitFor(2);
+    const afterCreation = live.received.length;
+    await mustQuery(t, 'mutation ($id: ID!) { updateCustomerSubscription(id: $id, expectedVersion: 1, input: { customerName: "Yasmine Haddad-Belkacem" }) { customerSubscription { id } } }', {
+      id: order.id,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(live.received.length).toBe(afterCreation);
+    await live.close();
+  });
+
+  it('pushes to the dashboard of the wilaya a site leaves, not only of the one it joins', async () => {
+    const site = await createSite(t, { targetConnections: 30 });
+    const [oran] = (await t.sql<{ id: string }>("select id::text from commune where wilaya_code = '31' order by id limit 1")) as [{ id: string }];
+    const algiers = await subscribe<{ dashboardChanged: { targetConnections: number } }>(t.url, `Bearer ${t.adminToken}`, 'subscription { dashboardChanged(wilayaCode: "16") { targetConnections } }');
+    const before = algiers.received[0]!.data.dashboardChanged.targetConnections;
+    await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { updateSite(id: $id, expectedVersion: 1, input: { communeId: $c }) { site { id } } }', { id: site.id, c: oran.id });
+    expect(await algiers.waitFor(2, 3000)).toBe(2);
+    expect(algiers.received[1]!.data.dashboardChanged.targetConnections).toBe(before - 30);
+    await algiers.close();
   });
 
   it('pushes new figures when an acceptance moves them, and at most one a second during a burst', async () => {

@@ -168,6 +168,7 @@ export async function approveInvoice(context: Context, input: unknown): Promise<
         invoiceLifecycle.next('APPROVE', invoice.status);
         await requireInvoiceWilayas(em, context, invoice);
         transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'APPROVE', null);
+        invoice.approvedAt = invoice.statusChangedAt;
         if (balanceDue(invoice) <= 0n) {
           transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'PAY_IN_FULL', 'soldée par avoir : rien à payer');
         }

@@ -72,6 +72,10 @@ export class Invoice extends TrackedEntity {
   @Property({ type: 'integer', nullable: true })
   numberSequence: number | null = null;
 
+  @Field(() => DateTime, { nullable: true, description: 'When it was approved for payment (UTC); null until then. Days waited for payment count from here.' })
+  @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
+  approvedAt: Date | null = null;
+
   @Field(() => String, { nullable: true, description: 'Date of issue, YYYY-MM-DD in Algiers: the first submission; null while DRAFT.' })
   @Property({ type: 'date', nullable: true })
   issuedOn: string | null = null;

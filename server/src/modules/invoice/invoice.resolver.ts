@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
 import { InvoiceChange, isResync, type InvoiceChangedEvent, type Resync } from '../../common/events.js';
-import { liveEvents, oncePerEvent } from '../../common/live.js';
+import { liveEvents, oncePerEvent, type LiveFilters } from '../../common/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
@@ -224,16 +224,16 @@ function invoiceOfEvent(context: Context, event: InvoiceChangedEvent): Promise<{
 }
 
 /** Whether the subscriber asked for this event and may see its invoice (the rules of `Query.invoice`, `invoiceScope`). */
-async function wantsInvoiceChange(event: InvoiceChangedEvent, args: Record<string, unknown>, context: Context): Promise<boolean> {
-  if (args['invoiceId'] && args['invoiceId'] !== event.invoiceId) return false;
-  if (args['contractorId'] && args['contractorId'] !== event.contractorId) return false;
+async function wantsInvoiceChange(event: InvoiceChangedEvent, filters: LiveFilters, context: Context): Promise<boolean> {
+  if (filters.invoiceId && filters.invoiceId !== event.invoiceId) return false;
+  if (filters.contractorId && filters.contractorId !== event.contractorId) return false;
   const own = viewerContractorId(context);
   if (own !== null && own !== event.contractorId) return false;
   const wilayas = viewerWilayas(context);
-  const asked = args['wilayaCode'];
+  const asked = filters.wilayaCode;
   if (wilayas === null && !asked) return true;
   const { wilayaCodes } = await invoiceOfEvent(context, event);
-  if (asked && !wilayaCodes.includes(asked as string)) return false;
+  if (asked && !wilayaCodes.includes(asked)) return false;
   return wilayas === null || wilayaCodes.some((code) => wilayas.includes(code));
 }
 
@@ -273,7 +273,7 @@ export class InvoiceResolver {
 
   @Subscription(() => InvoiceChangedPayload, {
     subscribe: ({ args, context, info }) =>
-      liveEvents(context as Context, info.fieldName, 'INVOICE_CHANGED', (event) => wantsInvoiceChange(event, args, context as Context)),
+      liveEvents(context as Context, info.fieldName, 'INVOICE_CHANGED', args, (event, filters) => wantsInvoiceChange(event, filters, context as Context)),
     description:
       'Invoices as they change — a line billed, submitted, approved, sent back, credited, paid — sent once the change committed. Only invoices you may see ' +
       '(a firm its own, whatever it asks; a DOT manager those billing work in its wilayas); narrowed by every argument given. Over WebSocket (graphql-ws).',

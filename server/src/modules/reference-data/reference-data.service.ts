@@ -1,5 +1,6 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { badUserInput } from '../../common/errors.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput, DomainError, ErrorCode } from '../../common/errors.js';
 import { containsPattern, parseInput, searchText } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { Commune } from './commune.entity.js';
@@ -25,6 +26,17 @@ export function listWilayas(context: Context): Promise<Wilaya[]> {
 export function findWilaya(context: Context, code: string): Promise<Wilaya | null> {
   checkWilayaCode('code', code);
   return context.em.findOne(Wilaya, { code });
+}
+
+/**
+ * The wilaya with this code, for an argument that must name one.
+ * @throws DomainError BAD_USER_INPUT (not two digits), NOT_FOUND (no such wilaya), naming `field`
+ */
+export async function requireWilaya(em: EntityManager, code: string, field = 'wilayaCode'): Promise<Wilaya> {
+  checkWilayaCode(field, code);
+  const wilaya = await em.findOne(Wilaya, { code });
+  if (!wilaya) throw new DomainError(ErrorCode.NOT_FOUND, `No wilaya with code "${code}"`, { field });
+  return wilaya;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { isResync, WorkChange, type Resync, type SiteChangedEvent } from '../../common/events.js';
-import { liveEvents, maySeeWork, oncePerEvent } from '../../common/live.js';
+import { liveEvents, maySeeWork, oncePerEvent, seesPartOfTheWork, type LiveFilters } from '../../common/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
@@ -81,18 +81,30 @@ export class SiteChangedPayload {
   site!: Site | null;
 }
 
-/** Whether the subscriber asked for this event (every argument given must match) and may see the site. */
-function wantsSiteChange(event: SiteChangedEvent, args: Record<string, unknown>, context: Context): boolean {
-  if (args['siteId'] && args['siteId'] !== event.siteId) return false;
-  if (args['contractorId'] && args['contractorId'] !== event.contractorId) return false;
-  if (args['wilayaCode'] && args['wilayaCode'] !== event.wilayaCode) return false;
-  return maySeeWork(context, event);
+/** The site of an event as it now stands, read once per event for all the subscribers of this process. */
+function siteOfEvent(context: Context, event: SiteChangedEvent): Promise<Site> {
+  return oncePerEvent(event, 'site', () => context.em.fork({ clear: true }).findOneOrFail(Site, { id: event.siteId }));
+}
+
+/**
+ * Whether the subscriber asked for this event (every argument given must match) and may see the
+ * site, both as it was when the change committed and as it is now (the record sent is the current one).
+ */
+async function wantsSiteChange(event: SiteChangedEvent, filters: LiveFilters, context: Context): Promise<boolean> {
+  if (filters.siteId && filters.siteId !== event.siteId) return false;
+  if (filters.contractorId && filters.contractorId !== event.contractorId) return false;
+  if (filters.wilayaCode && filters.wilayaCode !== event.wilayaCode) return false;
+  if (!maySeeWork(context, event)) return false;
+  if (!seesPartOfTheWork(context)) return true;
+  const current = await siteOfEvent(context, event);
+  return maySeeWork(context, { contractorId: current.contractor?.id ?? null, wilayaCode: current.wilaya.code });
 }
 
 @Resolver(() => Site)
 export class SiteResolver {
   @Subscription(() => SiteChangedPayload, {
-    subscribe: ({ args, context, info }) => liveEvents(context as Context, info.fieldName, 'SITE_CHANGED', (event) => wantsSiteChange(event, args, context as Context)),
+    subscribe: ({ args, context, info }) =>
+      liveEvents(context as Context, info.fieldName, 'SITE_CHANGED', args, (event, filters) => wantsSiteChange(event, filters, context as Context)),
     description:
       'Sites as they change — created, edited, assigned, started, completed, closed, suspended, resumed, and their progress as their connections are accepted — ' +
       'sent once the change committed. Only sites you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. Over WebSocket (graphql-ws).',
@@ -106,7 +118,7 @@ export class SiteResolver {
   ): Promise<SiteChangedPayload> {
     renewForEvent(context);
     if (isResync(event)) return { change: WorkChange.RESYNC, previousStatus: null, site: null };
-    const site = await oncePerEvent(event, 'site', () => context.em.fork({ clear: true }).findOneOrFail(Site, { id: event.siteId }));
+    const site = await siteOfEvent(context, event);
     return { change: event.change, previousStatus: event.previousStatus as SiteStatus | null, site };
   }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
-import { announceSiteChange, WorkChange } from '../../common/events.js';
+import { announce, announceSiteChange, WorkChange } from '../../common/events.js';
 import { inTransaction } from '../../common/transaction.js';
 import { containsPattern, expectedVersion, searchText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
 import type { Context } from '../../context.js';
@@ -146,10 +146,13 @@ export async function updateSite(context: Context, id: string, version: number, 
         });
       }
     }
+    const previousWilaya = site.wilaya.code;
     apply(em, site, values, where);
     site.updatedAt = new Date();
     recordAudit(em, context, { entityType: AuditEntityType.SITE, entityId: site.id, action: AuditAction.UPDATE, changes });
     announceSiteChange(em, site, WorkChange.UPDATED);
+    // The wilaya it left loses its target: its dashboards move too.
+    if (previousWilaya !== site.wilaya.code) announce(em, 'FIGURES_CHANGED', () => ({ wilayaCodes: [previousWilaya] }));
     return site;
   });
 }
