@@ -51,7 +51,7 @@ describe('console shell in a real Chromium', () => {
   });
 
   it('lists the 58 wilayas with their commune counts, and opens one to show its communes', async () => {
-    const page = await signedInPage('/');
+    const page = await signedInPage('/wilayas');
     await expect.poll(() => page.getByTestId('wilaya-row').count(), { timeout: 15_000 }).toBe(58);
     expect(await page.getByText(/^58 wilayas, 1\s541 communes$/).count()).toBe(1);
 

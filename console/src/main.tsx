@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Provider } from 'urql';
@@ -13,6 +13,9 @@ import { createUrqlClient } from './urql.ts';
 
 const client = createUrqlClient();
 
+// The dashboard brings its charts library: loaded when first shown, not with every page.
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })));
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <Provider value={client}>
@@ -21,7 +24,15 @@ createRoot(document.getElementById('root')!).render(
           <Route element={<Layout />}>
             <Route path="login" element={<LoginPage />} />
             <Route element={<RequireSession />}>
-              <Route index element={<WilayasPage />} />
+              <Route
+                index
+                element={
+                  <Suspense fallback={<p role="status" className="state">Chargement…</p>}>
+                    <DashboardPage />
+                  </Suspense>
+                }
+              />
+              <Route path="wilayas" element={<WilayasPage />} />
               <Route path="wilayas/:code" element={<WilayaPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -1,6 +1,7 @@
 import { Link, Outlet, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { LogoutMutation, MeQuery } from '../features/auth/documents.ts';
+import { dashboardRoles } from '../features/dashboard/roles.ts';
 import { session } from '../lib/session.ts';
 
 /** The console's frame: header with the product name, navigation and the signed-in user, then the page. */
@@ -24,7 +25,8 @@ export function Layout() {
         </Link>
         {signedIn && (
           <nav aria-label="Navigation principale">
-            <Link to="/">Wilayas</Link>
+            {me.data?.me && dashboardRoles.includes(me.data.me.role) && <Link to="/">Tableau de bord</Link>}
+            <Link to="/wilayas">Wilayas</Link>
           </nav>
         )}
         {signedIn && me.data?.me && (

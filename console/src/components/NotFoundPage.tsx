@@ -5,7 +5,7 @@ export function NotFoundPage() {
     <section>
       <h1>Page introuvable</h1>
       <p>
-        Cette adresse ne correspond à aucune page. <Link to="/">Retour aux wilayas</Link>
+        Cette adresse ne correspond à aucune page. <Link to="/wilayas">Retour aux wilayas</Link>
       </p>
     </section>
   );

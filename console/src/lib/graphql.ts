@@ -5,6 +5,10 @@ import type { introspection } from '../graphql-env.d.ts';
  * `graphql(…)` for the console's documents, typed from `schema/schema.graphql` (through the generated
  * `graphql-env.d.ts`): a document that does not fit the schema fails `npm run typecheck`.
  */
-export const graphql = initGraphQLTada<{ introspection: introspection }>();
+export const graphql = initGraphQLTada<{
+  introspection: introspection;
+  // Instants travel as ISO 8601 strings in UTC, e.g. "2026-11-29T17:04:05.000Z".
+  scalars: { DateTimeISO: string };
+}>();
 
 export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';

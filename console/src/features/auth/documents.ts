@@ -20,6 +20,7 @@ export const MeQuery = graphql(`
       displayName
       email
       role
+      wilayaCodes
     }
   }
 `);

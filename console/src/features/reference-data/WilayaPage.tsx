@@ -15,7 +15,7 @@ export function WilayaPage() {
       <section>
         <h1>Wilaya introuvable</h1>
         <p>
-          Aucune wilaya n’a le code « {code} ». <Link to="/">Retour aux wilayas</Link>
+          Aucune wilaya n’a le code « {code} ». <Link to="/wilayas">Retour aux wilayas</Link>
         </p>
       </section>
     );
@@ -24,7 +24,7 @@ export function WilayaPage() {
   return (
     <section>
       <p>
-        <Link to="/">← Wilayas</Link>
+        <Link to="/wilayas">← Wilayas</Link>
       </p>
       <QueryState fetching={result.fetching} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
       {wilaya && (

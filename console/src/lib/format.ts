@@ -1,0 +1,46 @@
+/**
+ * How the console writes numbers, money and dates: French conventions, Algiers time (issue 7 §7).
+ * Money arrives as whole centimes in a string and is formatted with BigInt, never through a float.
+ */
+
+const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
+const algiersDay = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Africa/Algiers', day: '2-digit', month: '2-digit', year: 'numeric' });
+const algiersTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Africa/Algiers', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+
+/** "1 234 567,89 DA" from "123456789" centimes (grouping with spaces, decimal comma). */
+export function formatDzd(centimes: string): string {
+  const value = BigInt(centimes);
+  const negative = value < 0n;
+  const absolute = negative ? -value : value;
+  const units = integer.format(absolute / 100n).replace(/\s/g, ' ');
+  return `${negative ? '−' : ''}${units},${String(absolute % 100n).padStart(2, '0')} DA`;
+}
+
+/** A count: "12 345". */
+export function formatCount(value: number): string {
+  return integer.format(value).replace(/\s/g, ' ');
+}
+
+/** A share from 0 to 1 as "87,5 %", or "—" when there is none. */
+export function formatPercent(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : percent.format(value).replace(/\s/g, ' ');
+}
+
+/** Days, to one decimal: "3,5 j", or "—". */
+export function formatDays(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : `${oneDecimal.format(value)} j`;
+}
+
+/** A calendar date given as YYYY-MM-DD, as "29/11/2026" (no time zone shift: it is already a date). */
+export function formatCalendarDate(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${date}/${month}/${year}`;
+}
+
+/** An instant (ISO string) as a date and time in Algiers: "29/11/2026 18:04:05". */
+export function formatAlgiersDateTime(instant: string): string {
+  const date = new Date(instant);
+  return `${algiersDay.format(date)} ${algiersTime.format(date)}`;
+}
