@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { formatAlgiersDateTime, formatCalendarDate, formatCount, formatDays, formatDzd, formatPercent } from './format.ts';
+
+describe('the console’s formats', () => {
+  it('writes money as 1 234 567,89 DA from whole centimes, beyond what a float holds exactly', () => {
+    expect(formatDzd('123456789')).toBe('1 234 567,89 DA');
+    expect(formatDzd('5')).toBe('0,05 DA');
+    expect(formatDzd('-826679')).toBe('−8 266,79 DA');
+    expect(formatDzd('900719925474099301')).toBe('9 007 199 254 740 993,01 DA');
+  });
+
+  it('writes counts, shares and days the French way, with a dash for none', () => {
+    expect(formatCount(12345)).toBe('12 345');
+    expect(formatPercent(0.875)).toBe('87,5 %');
+    expect(formatPercent(null)).toBe('—');
+    expect(formatDays(3.25)).toBe('3,3 j');
+    expect(formatDays(null)).toBe('—');
+  });
+
+  it('writes dates as day/month/year, instants in Algiers time whatever the browser’s zone', () => {
+    expect(formatCalendarDate('2026-11-29')).toBe('29/11/2026');
+    expect(formatAlgiersDateTime('2026-11-29T23:30:00.000Z')).toBe('30/11/2026 00:30:00');
+  });
+});
