@@ -6,6 +6,9 @@ import { Layout } from './components/Layout.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
 import { RequireSession } from './components/RequireSession.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
+import { ContractorPage } from './features/contractors/ContractorPage.tsx';
+import { ContractorsPage } from './features/contractors/ContractorsPage.tsx';
+import { NewContractorPage } from './features/contractors/NewContractorPage.tsx';
 import { WilayaPage } from './features/reference-data/WilayaPage.tsx';
 import { WilayasPage } from './features/reference-data/WilayasPage.tsx';
 import './styles.css';
@@ -33,6 +36,9 @@ createRoot(document.getElementById('root')!).render(
                 }
               />
               <Route path="wilayas" element={<WilayasPage />} />
+              <Route path="contractants" element={<ContractorsPage />} />
+              <Route path="contractants/nouveau" element={<NewContractorPage />} />
+              <Route path="contractants/:id" element={<ContractorPage />} />
               <Route path="wilayas/:code" element={<WilayaPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

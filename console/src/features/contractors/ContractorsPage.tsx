@@ -1,0 +1,128 @@
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { QueryState } from '../../components/QueryState.tsx';
+import { formatCount } from '../../lib/format.ts';
+import { MeQuery } from '../auth/documents.ts';
+import { ContractorsQuery } from './documents.ts';
+import { contractorStatusLabels } from './labels.ts';
+
+const pageSize = 25;
+
+/**
+ * The contractors the viewer may see, 25 at a time: searched by name or NIF, filtered by status and
+ * wilaya (kept in the address, so a list can be shared and reloaded).
+ */
+export function ContractorsPage() {
+  const [me] = useQuery({ query: MeQuery });
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const status = params.get('statut') ?? '';
+  const wilayaCode = params.get('wilaya') ?? '';
+  const [cursors, setCursors] = useState<string[]>([]);
+  const after = cursors.at(-1) ?? null;
+  const [result, reexecute] = useQuery({
+    query: ContractorsQuery,
+    variables: {
+      first: pageSize,
+      after,
+      filter: { search: search.trim() || null, status: (status || null) as never, wilayaCode: wilayaCode || null },
+    },
+  });
+  const connection = result.data?.contractors;
+
+  const update = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setCursors([]);
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <section>
+      <div className="dashboard-heading">
+        <h1>Contractants</h1>
+        {me.data?.me?.role === 'ADMIN' && (
+          <Link className="button" to="/contractants/nouveau">
+            Nouveau contractant
+          </Link>
+        )}
+      </div>
+      <div className="filters">
+        <label className="field">
+          Rechercher (raison sociale, nom commercial ou NIF)
+          <input type="search" defaultValue={search} onChange={(event) => update('q', event.target.value)} />
+        </label>
+        <label className="field">
+          Statut
+          <select value={status} onChange={(event) => update('statut', event.target.value)}>
+            <option value="">Tous</option>
+            {Object.entries(contractorStatusLabels).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          Wilaya d’intervention (code)
+          <input inputMode="numeric" maxLength={2} defaultValue={wilayaCode} onChange={(event) => update('wilaya', /^\d{2}$/.test(event.target.value) ? event.target.value : '')} />
+        </label>
+      </div>
+      <QueryState fetching={result.fetching && !connection} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      {connection && (
+        <>
+          <p className="muted" role="status">
+            {formatCount(connection.totalCount)} contractant{connection.totalCount > 1 ? 's' : ''}
+          </p>
+          {connection.edges.length === 0 ? (
+            <p className="state">Aucun contractant ne correspond à ces critères.</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Raison sociale</th>
+                  <th scope="col">NIF</th>
+                  <th scope="col">Statut</th>
+                  <th scope="col">Wilayas</th>
+                  <th scope="col" className="number">
+                    Équipes
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {connection.edges.map(({ node }) => (
+                  <tr key={node.id} data-testid="contractor-row">
+                    <td>
+                      <Link to={`/contractants/${node.id}`}>{node.legalName}</Link>
+                      {node.tradeName && <span className="muted"> ({node.tradeName})</span>}
+                    </td>
+                    <td>{node.nif}</td>
+                    <td>
+                      <span className={`status status-${node.status.toLowerCase()}`}>{contractorStatusLabels[node.status] ?? node.status}</span>
+                    </td>
+                    <td>{node.operatingWilayas.map((wilaya) => wilaya.code).join(', ')}</td>
+                    <td className="number">{node.teamCapacity}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <div className="pager">
+            {cursors.length > 0 && (
+              <button type="button" onClick={() => setCursors([])}>
+                Première page
+              </button>
+            )}
+            {connection.pageInfo.hasNextPage && connection.pageInfo.endCursor && (
+              <button type="button" onClick={() => setCursors([...cursors, connection.pageInfo.endCursor!])}>
+                Page suivante
+              </button>
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
