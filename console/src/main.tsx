@@ -9,6 +9,8 @@ import { LoginPage } from './features/auth/LoginPage.tsx';
 import { ContractorPage } from './features/contractors/ContractorPage.tsx';
 import { ContractorsPage } from './features/contractors/ContractorsPage.tsx';
 import { NewContractorPage } from './features/contractors/NewContractorPage.tsx';
+import { InvoicePage } from './features/invoices/InvoicePage.tsx';
+import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
 import { WilayaPage } from './features/reference-data/WilayaPage.tsx';
 import { WilayasPage } from './features/reference-data/WilayasPage.tsx';
 import './styles.css';
@@ -39,6 +41,8 @@ createRoot(document.getElementById('root')!).render(
               <Route path="contractants" element={<ContractorsPage />} />
               <Route path="contractants/nouveau" element={<NewContractorPage />} />
               <Route path="contractants/:id" element={<ContractorPage />} />
+              <Route path="factures" element={<InvoicesPage />} />
+              <Route path="factures/:id" element={<InvoicePage />} />
               <Route path="wilayas/:code" element={<WilayaPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeContractor, installedCustomerSubscription, mustQuery } from '../../server/test/api.js';
+import { startTestApp, type TestApp } from '../../server/test/harness.js';
+
+/** Debian's `chromium` (installed by .ci/run); `CHROMIUM_PATH` points elsewhere. */
+const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+describe('invoices in a real Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  beforeAll(async () => {
+    if (!existsSync(chromiumPath)) {
+      throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+    }
+    t = await startTestApp();
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.stop();
+  });
+
+  async function signIn(email: string, password: string, path: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    await page.goto(`${t.url}${path}`);
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    return page;
+  }
+
+  const accept = (id: string) => mustQuery(t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }', { id });
+  const user = (email: string, role: string, extra: Record<string, unknown>) =>
+    mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { email, displayName: email, role, password: 'a long enough password', ...extra } });
+
+  it('shows a contractor its draft invoice growing live, then lets finance approve it, record a payment and download the PDF', async () => {
+    const firm = await activeContractor(t);
+    await accept(await installedCustomerSubscription(t, firm.id));
+    const { invoices } = await mustQuery<{ invoices: { edges: { node: { id: string; version: number } }[] } }>(
+      t,
+      'query ($c: ID!) { invoices(filter: { contractorId: $c }) { edges { node { id version } } } }',
+      { c: firm.id },
+    );
+    const draft = invoices.edges[0]!.node;
+    await user('chef@firme.test', 'CONTRACTOR', { contractorId: firm.id });
+    await user('finance@at.test', 'FINANCE', {});
+
+    const contractor = await signIn('chef@firme.test', 'a long enough password', `/factures/${draft.id}`);
+    await contractor.getByRole('heading', { name: /Facture en cours/ }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => contractor.getByTestId('invoice-line').count(), { timeout: 10_000 }).toBe(3);
+    expect(await contractor.getByTestId('net-payable').innerText()).toBe('8 266,79 DA');
+    // Work accepted elsewhere appears on the open page (totals rounded once per invoice: 14 625,00 HT, VAT 2 778,75, retention 870,19).
+    await accept(await installedCustomerSubscription(t, firm.id));
+    await expect.poll(() => contractor.getByTestId('invoice-line').count(), { timeout: 10_000 }).toBe(6);
+    expect(await contractor.getByTestId('net-payable').innerText()).toBe('16 533,56 DA');
+    expect(await contractor.getByRole('button', { name: 'Approuver pour paiement' }).count()).toBe(0);
+
+    const version = (await mustQuery<{ invoice: { version: number } }>(t, 'query ($id: ID!) { invoice(id: $id) { version } }', { id: draft.id })).invoice.version;
+    await mustQuery(t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }', { id: draft.id, v: version });
+    await expect.poll(() => contractor.getByTestId('invoice-status').innerText(), { timeout: 10_000 }).toBe('Soumise, en attente d’approbation');
+
+    const finance = await signIn('finance@at.test', 'a long enough password', '/factures');
+    await finance.getByTestId('invoice-row').first().waitFor({ timeout: 15_000 });
+    await finance.getByRole('link', { name: /^FA-\d{4}-\d{5}$/ }).first().click();
+    await finance.getByRole('button', { name: 'Approuver pour paiement' }).click();
+    await expect.poll(() => finance.getByTestId('invoice-status').innerText(), { timeout: 10_000 }).toBe('Approuvée, à payer');
+
+    await finance.getByLabel('Montant (DA, ex. 1500,00)').fill('1 000,5,0');
+    await finance.getByLabel('Référence (n° de virement ou de chèque)').fill('VIR-BEA-778');
+    await finance.getByRole('button', { name: 'Enregistrer le paiement' }).click();
+    await finance.locator('#payment-amount-problem').waitFor({ timeout: 10_000 });
+    await finance.getByLabel('Montant (DA, ex. 1500,00)').fill('1 000,50');
+    await finance.getByRole('button', { name: 'Enregistrer le paiement' }).click();
+    await expect.poll(() => finance.getByTestId('payment-row').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => finance.getByTestId('balance-due').innerText(), { timeout: 10_000 }).toBe('15 533,06 DA');
+    expect(await finance.getByTestId('invoice-status').innerText()).toBe('Payée en partie');
+    // The contractor's open page follows.
+    await expect.poll(() => contractor.getByTestId('balance-due').innerText(), { timeout: 10_000 }).toBe('15 533,06 DA');
+
+    const [download] = await Promise.all([finance.waitForEvent('download'), finance.getByRole('button', { name: 'Télécharger le PDF' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^facture-FA-\d{4}-\d{5}\.pdf$/);
+    const bytes = await import('node:fs/promises').then(async (fs) => fs.readFile((await download.path())!));
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    await contractor.close();
+    await finance.close();
+  });
+});

@@ -1,0 +1,140 @@
+import { graphql } from '../../lib/graphql.ts';
+
+export const InvoicesQuery = graphql(`
+  query Invoices($first: Int, $after: String, $filter: InvoiceFilterInput) {
+    invoices(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          number
+          period
+          status
+          issuedOn
+          daysOverdue
+          contractor {
+            id
+            legalName
+          }
+          netPayable {
+            centimes
+          }
+          balanceDue {
+            centimes
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const InvoiceQuery = graphql(`
+  query Invoice($id: ID!) {
+    invoice(id: $id) {
+      id
+      version
+      number
+      period
+      status
+      statusReason
+      issuedOn
+      dueOn
+      daysOverdue
+      approvedAt
+      pdfPath
+      retentionPercent
+      amountInWords
+      contractor {
+        id
+        legalName
+      }
+      lines {
+        id
+        itemCode
+        designation
+        unit
+        quantity
+        unitPrice {
+          centimes
+        }
+        vatRatePercent
+        amount {
+          centimes
+        }
+        rejectionReason
+      }
+      totalExcludingTax {
+        centimes
+      }
+      vatByRate {
+        ratePercent
+        amount {
+          centimes
+        }
+      }
+      totalIncludingTax {
+        centimes
+      }
+      retention {
+        centimes
+      }
+      netPayable {
+        centimes
+      }
+      credited {
+        centimes
+      }
+      paid {
+        centimes
+      }
+      balanceDue {
+        centimes
+      }
+      payments {
+        id
+        paidOn
+        method
+        reference
+        amount {
+          centimes
+        }
+      }
+    }
+  }
+`);
+
+export const InvoiceChangedSubscription = graphql(`
+  subscription InvoiceChanged($invoiceId: ID) {
+    invoiceChanged(invoiceId: $invoiceId) {
+      change
+    }
+  }
+`);
+
+export const ApproveInvoiceMutation = graphql(`
+  mutation ApproveInvoice($input: InvoiceTransitionInput!) {
+    approveInvoice(input: $input) {
+      invoice {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
+
+export const RecordInvoicePaymentMutation = graphql(`
+  mutation RecordInvoicePayment($input: RecordInvoicePaymentInput!) {
+    recordInvoicePayment(input: $input) {
+      invoice {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
