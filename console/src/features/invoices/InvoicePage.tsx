@@ -32,6 +32,8 @@ export function InvoicePage() {
   const [form, setForm] = useState({ amount: '', paidOn: algiersToday(), method: 'BANK_TRANSFER', reference: '' });
   const invoice = result.data?.invoice;
   const role = me.data?.me?.role ?? '';
+  // Only the real regime carries VAT (IFU and auto-entrepreneurs invoice without it).
+  const withVat = invoice?.fiscalRegime === 'REAL';
 
   // Every change (and the RESYNC each subscription starts with) reads the invoice again as it now stands.
   useEffect(() => {
@@ -169,7 +171,7 @@ export function InvoicePage() {
                     {line.quantity.replace('.', ',')} {unitLabels[line.unit] ?? line.unit}
                   </td>
                   <td className="number">{formatDzd(line.unitPrice.centimes)}</td>
-                  <td className="number">{line.vatRatePercent.replace('.', ',')} %</td>
+                  <td className="number">{withVat ? `${line.vatRatePercent.replace('.', ',')} %` : '—'}</td>
                   <td className="number">{formatDzd(line.amount.centimes)}</td>
                 </tr>
               ))}
@@ -179,6 +181,7 @@ export function InvoicePage() {
           <dl className="details totals">
             <dt>Total HT</dt>
             <dd data-testid="total-excluding-tax">{formatDzd(invoice.totalExcludingTax.centimes)}</dd>
+            {!withVat && <FragmentPair term="TVA" value="non applicable (IFU ou auto-entrepreneur)" />}
             {invoice.vatByRate.map((vat) => (
               <FragmentPair key={vat.ratePercent} term={`TVA ${vat.ratePercent.replace('.', ',')} %`} value={formatDzd(vat.amount.centimes)} />
             ))}

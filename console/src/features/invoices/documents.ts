@@ -47,6 +47,7 @@ export const InvoiceQuery = graphql(`
       approvedAt
       pdfPath
       retentionPercent
+      fiscalRegime
       amountInWords
       contractor {
         id
