@@ -55,8 +55,13 @@ export interface SiteChangedEvent {
   readonly previousStatus: string | null;
 }
 
-/** Many records changed at once (an import): the figures of these wilayas moved. */
+/** The figures of these wilayas moved with no event of their own (a record left the wilaya). */
 export interface FiguresChangedEvent {
+  readonly wilayaCodes: readonly string[];
+}
+
+/** An import created customer subscriptions (PENDING, with no contractor yet) in these wilayas. */
+export interface CustomerSubscriptionsImportedEvent {
   readonly wilayaCodes: readonly string[];
 }
 
@@ -66,11 +71,12 @@ export interface RaccordTopics {
   CUSTOMER_SUBSCRIPTION_CHANGED: CustomerSubscriptionChangedEvent;
   SITE_CHANGED: SiteChangedEvent;
   FIGURES_CHANGED: FiguresChangedEvent;
+  CUSTOMER_SUBSCRIPTIONS_IMPORTED: CustomerSubscriptionsImportedEvent;
 }
 
 export type Topic = keyof RaccordTopics;
 
-const topics: readonly Topic[] = ['INVOICE_CHANGED', 'CUSTOMER_SUBSCRIPTION_CHANGED', 'SITE_CHANGED', 'FIGURES_CHANGED'];
+const topics: readonly Topic[] = ['INVOICE_CHANGED', 'CUSTOMER_SUBSCRIPTION_CHANGED', 'SITE_CHANGED', 'FIGURES_CHANGED', 'CUSTOMER_SUBSCRIPTIONS_IMPORTED'];
 
 /** An event to publish. */
 export type RaccordEvent = { [K in Topic]: { topic: K; payload: RaccordTopics[K] } }[Topic];

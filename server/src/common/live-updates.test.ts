@@ -106,6 +106,25 @@ describe('customerSubscriptionChanged and siteChanged', () => {
     expect(outcomes.filter((outcome) => outcome.includes('TOO_MANY_SUBSCRIPTIONS'))).toHaveLength(1);
   });
 
+  it('tells the subscribers an import concerns to refetch, once for the whole file, and no firm', async () => {
+    type Work = { customerSubscriptionChanged: { change: string } };
+    const query = 'subscription ($w: String) { customerSubscriptionChanged(wilayaCode: $w) { change } }';
+    const inAlgiers = await track(subscribe<Work>(t.url, `Bearer ${t.adminToken}`, query, { w: '16' }));
+    const inOran = await track(subscribe<Work>(t.url, `Bearer ${t.adminToken}`, query, { w: '31' }));
+    const firm = await activeContractor(t);
+    await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email: 'import-watch@firm.test', displayName: 'Chef', role: 'CONTRACTOR', password: 'firm user password', contractorId: firm.id },
+    });
+    const firmWatch = await track(subscribe<Work>(t.url, `Bearer ${await signIn(t.url, 'import-watch@firm.test', 'firm user password')}`, query, {}));
+    const csv = ['order_reference;customer_name;customer_phone;customer_address;commune_id;offer', ...[1, 2, 3].map((n) => `imp-live-${n};Client ${n};0661234567;Rue ${n};554;IDOOM FIBRE 100 Mbps`)].join('\n');
+    await mustQuery(t, 'mutation ($csv: String!) { importCustomerSubscriptions(csv: $csv) { created } }', { csv });
+    expect(await inAlgiers.waitFor(2)).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(inAlgiers.received.map(({ data }) => data.customerSubscriptionChanged.change)).toEqual(['RESYNC', 'RESYNC']);
+    expect(inOran.received).toHaveLength(1);
+    expect(firmWatch.received).toHaveLength(1);
+  });
+
   function firstChange(subscription: LiveSubscription<{ customerSubscriptionChanged: { change: string } }>): string {
     return subscription.received[0]!.data.customerSubscriptionChanged.change;
   }

@@ -1,4 +1,5 @@
-import { filter } from '@graphql-yoga/subscription';
+import { filter, map } from '@graphql-yoga/subscription';
+import { Repeater } from '@repeaterjs/repeater';
 import { z } from 'zod';
 import { registerEnumType } from 'type-graphql';
 import type { Context } from '../context.js';
@@ -6,7 +7,7 @@ import { requireOperationAccess } from '../modules/auth/permissions.js';
 import { viewerContractorId, viewerWilayas } from '../modules/auth/scope.js';
 import { requireWilaya } from '../modules/reference-data/reference-data.service.js';
 import { parseInput, recordId, wilayaCode as wilayaCodeSchema } from './validation.js';
-import { isResync, WorkChange, type RaccordTopics, type Resync, type Topic } from './events.js';
+import { isResync, resync, WorkChange, type RaccordTopics, type Resync, type Topic } from './events.js';
 
 /**
  * The stream behind a `Subscription` field: checks, when the client subscribes, that the caller may
@@ -16,19 +17,24 @@ import { isResync, WorkChange, type RaccordTopics, type Resync, type Topic } fro
  * @throws DomainError UNAUTHENTICATED or FORBIDDEN, as the field's access rule says; BAD_USER_INPUT
  *   (a malformed id or wilaya code); NOT_FOUND (no wilaya with that code)
  */
-export async function liveEvents<K extends Topic>(
+export async function liveEvents<K extends Topic, R extends Topic = never>(
   context: Context,
   fieldName: string,
   topic: K,
   args: Record<string, unknown>,
   wants: (event: RaccordTopics[K], filters: LiveFilters) => boolean | Promise<boolean>,
+  resyncOn?: { topic: R; when: (event: RaccordTopics[R], filters: LiveFilters) => boolean },
 ): Promise<AsyncIterable<RaccordTopics[K] | Resync>> {
   requireOperationAccess(context, 'Subscription', fieldName);
   const filters = parseInput(liveFiltersSchema, args);
   if (filters.wilayaCode) await requireWilaya(context.em, filters.wilayaCode);
   const bus = context.settings?.events;
   if (!bus) throw new Error('no event bus: subscriptions need the server');
-  return filter((event: RaccordTopics[K] | Resync) => isResync(event) || wants(event, filters))(bus.subscribe(topic));
+  const events = filter((event: RaccordTopics[K] | Resync) => isResync(event) || wants(event, filters))(bus.subscribe(topic));
+  if (!resyncOn) return events;
+  // Changes too many to send one by one (an import) come as a Resync mark to those they concern.
+  const marks = map(() => resync)(filter((event: RaccordTopics[R] | Resync) => !isResync(event) && resyncOn.when(event, filters))(bus.subscribe(resyncOn.topic)));
+  return Repeater.merge([events, marks]) as AsyncIterable<RaccordTopics[K] | Resync>;
 }
 
 /** The filter arguments a subscription may take, checked like a query's: a malformed one is refused, not left to match nothing. */

@@ -158,7 +158,8 @@ export async function importCustomerSubscriptions(context: Context, csvText: str
         batch.map(({ value }, index) => ({ id: ids[index]!, values: value })),
       );
     }
-    if (fresh.length > 0) announce(em, 'FIGURES_CHANGED', () => ({ wilayaCodes: [...new Set(fresh.map((row) => row.wilayaCode))] }));
+    // One event for the whole file, not one per row: subscribers who may see them are told to refetch.
+    if (fresh.length > 0) announce(em, 'CUSTOMER_SUBSCRIPTIONS_IMPORTED', () => ({ wilayaCodes: [...new Set(fresh.map((row) => row.wilayaCode))] }));
     return { rows: rows.length, created: fresh.length, skipped: placed.length - fresh.length, errors: [], errorCount: 0 };
   });
 }

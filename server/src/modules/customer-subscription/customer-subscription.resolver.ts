@@ -1,12 +1,12 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { isResync, WorkChange, type CustomerSubscriptionChangedEvent, type Resync } from '../../common/events.js';
+import { isResync, WorkChange, type CustomerSubscriptionChangedEvent, type CustomerSubscriptionsImportedEvent, type Resync } from '../../common/events.js';
 import { liveEvents, maySeeWork, oncePerEvent, seesPartOfTheWork, type LiveFilters } from '../../common/live.js';
 import { ImportReport } from '../../common/csv-import.js';
 import { DateTime } from '../../common/scalars.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
-import { mayReadContractor, mayReadSite, maySeeCustomerData } from '../auth/scope.js';
+import { mayReadContractor, mayReadSite, maySeeCustomerData, viewerContractorId } from '../auth/scope.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
@@ -83,6 +83,16 @@ export class CustomerSubscriptionChangedPayload {
   customerSubscription!: CustomerSubscription | null;
 }
 
+/**
+ * Whether an import may have created customer subscriptions this subscriber would see: they are
+ * new, PENDING and with no contractor, so not for a firm, nor for one record or one contractor's
+ * work; in one of the wilayas asked for and the viewer's.
+ */
+function concernsImport(event: CustomerSubscriptionsImportedEvent, filters: LiveFilters, context: Context): boolean {
+  if (filters.customerSubscriptionId || filters.contractorId || viewerContractorId(context) !== null) return false;
+  return event.wilayaCodes.some((code) => (!filters.wilayaCode || filters.wilayaCode === code) && maySeeWork(context, { contractorId: null, wilayaCode: code }));
+}
+
 /** The customer subscription of an event as it now stands, read once per event for all the subscribers of this process. */
 function customerSubscriptionOfEvent(context: Context, event: CustomerSubscriptionChangedEvent): Promise<CustomerSubscription> {
   return oncePerEvent(event, 'customerSubscription', () => context.em.fork({ clear: true }).findOneOrFail(CustomerSubscription, { id: event.customerSubscriptionId }));
@@ -110,7 +120,10 @@ const errors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale
 export class CustomerSubscriptionResolver {
   @Subscription(() => CustomerSubscriptionChangedPayload, {
     subscribe: ({ args, context, info }) =>
-      liveEvents(context as Context, info.fieldName, 'CUSTOMER_SUBSCRIPTION_CHANGED', args, (event, filters) => wantsCustomerSubscriptionChange(event, filters, context as Context)),
+      liveEvents(context as Context, info.fieldName, 'CUSTOMER_SUBSCRIPTION_CHANGED', args, (event, filters) => wantsCustomerSubscriptionChange(event, filters, context as Context), {
+        topic: 'CUSTOMER_SUBSCRIPTIONS_IMPORTED',
+        when: (event, filters) => concernsImport(event, filters, context as Context),
+      }),
     description:
       'Customer subscriptions as they change — created, edited, assigned, scheduled, installed, accepted, rejected, failed, cancelled — sent once the change committed. ' +
       'Only work you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. Over WebSocket (graphql-ws).',

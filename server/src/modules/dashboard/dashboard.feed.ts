@@ -65,6 +65,7 @@ export class DashboardFeed {
     this.listen('CUSTOMER_SUBSCRIPTION_CHANGED', (event) => this.touch(['', event.wilayaCode]));
     this.listen('SITE_CHANGED', (event) => this.touch(['', event.wilayaCode]));
     this.listen('FIGURES_CHANGED', (event) => this.touch(['', ...event.wilayaCodes]));
+    this.listen('CUSTOMER_SUBSCRIPTIONS_IMPORTED', (event) => this.touch(['', ...event.wilayaCodes]));
     this.listen('INVOICE_CHANGED', async (event) => {
       if (!invoiceFigureChanges.has(event.change)) return;
       const rows = await this.orm.em.fork().getConnection().execute<{ wilaya_code: string }[]>('select "wilaya_code" from "invoice_wilaya" where "invoice_id" = ?', [event.invoiceId]);
