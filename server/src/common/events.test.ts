@@ -42,7 +42,7 @@ describe('the in-memory event bus', () => {
     const invoices = bus.subscribe('INVOICE_CHANGED');
     expect((await invoices.next()).value).toBe(resync);
     bus.publish([
-      { topic: 'SITE_CHANGED', payload: { siteId: '9', contractorId: null, wilayaCode: '16', change: 'CREATED' as never, previousStatus: null } },
+      { topic: 'SITE_CHANGED', payload: { siteId: '9', contractorId: null, wilayaCode: '16', change: 'CREATED' as never, previousStatus: null, previousContractorId: null, previousWilayaCode: null } },
       { topic: 'INVOICE_CHANGED', payload: { invoiceId: '1', contractorId: '2', change: InvoiceChange.LINE_ADDED } },
       { topic: 'INVOICE_CHANGED', payload: { invoiceId: '1', contractorId: '2', change: InvoiceChange.SUBMITTED } },
     ]);

@@ -25,8 +25,16 @@ export enum WorkChange {
   STATUS_CHANGED = 'STATUS_CHANGED',
   /** A site's progress moved (one of its customer subscriptions was accepted). */
   PROGRESS_CHANGED = 'PROGRESS_CHANGED',
+  /** It moved to another firm or wilaya, out of the subscriber's sight: take it off the screen (the record is not sent). */
+  REMOVED = 'REMOVED',
   /** Not a change: events may have been missed (the subscription (re)started, or Redis was down); refetch what you show. */
   RESYNC = 'RESYNC',
+}
+
+/** Where a record was before a change that moved it (each null when that did not change). */
+export interface WorkMove {
+  readonly previousContractorId?: string | null;
+  readonly previousWilayaCode?: string | null;
 }
 
 /** An invoice changed. */
@@ -44,6 +52,10 @@ export interface CustomerSubscriptionChangedEvent {
   readonly wilayaCode: string;
   readonly change: WorkChange;
   readonly previousStatus: string | null;
+  /** The firm it was assigned to before this change, when the change reassigned it. */
+  readonly previousContractorId: string | null;
+  /** Its wilaya before this change, when the change moved it. */
+  readonly previousWilayaCode: string | null;
 }
 
 /** A site changed; `previousStatus` is set when its status changed. */
@@ -53,6 +65,10 @@ export interface SiteChangedEvent {
   readonly wilayaCode: string;
   readonly change: WorkChange;
   readonly previousStatus: string | null;
+  /** The firm it was assigned to before this change, when the change reassigned it. */
+  readonly previousContractorId: string | null;
+  /** Its wilaya before this change, when the change moved it. */
+  readonly previousWilayaCode: string | null;
 }
 
 /** The figures of these wilayas moved with no event of their own (a record left the wilaya). */
@@ -277,12 +293,13 @@ interface WorkRecord {
   readonly wilaya: { readonly code: string };
 }
 
-/** Announces that a customer subscription changed (see `announce`); `previousStatus` when its status changed. */
+/** Announces that a customer subscription changed (see `announce`); `previousStatus` when its status changed, `moved` when it changed firm or wilaya. */
 export function announceCustomerSubscriptionChange(
   em: EntityManager,
   subscription: WorkRecord & { readonly site: { readonly id: string } | null },
   change: WorkChange,
   previousStatus: string | null = null,
+  moved: WorkMove = {},
 ): void {
   announce(em, 'CUSTOMER_SUBSCRIPTION_CHANGED', () => ({
     customerSubscriptionId: subscription.id,
@@ -291,10 +308,20 @@ export function announceCustomerSubscriptionChange(
     wilayaCode: subscription.wilaya.code,
     change,
     previousStatus,
+    ...movedFrom(subscription, moved),
   }));
 }
 
-/** Announces that a site changed (see `announce`); `previousStatus` when its status changed. */
-export function announceSiteChange(em: EntityManager, site: WorkRecord, change: WorkChange, previousStatus: string | null = null): void {
-  announce(em, 'SITE_CHANGED', () => ({ siteId: site.id, contractorId: site.contractor?.id ?? null, wilayaCode: site.wilaya.code, change, previousStatus }));
+/** Announces that a site changed (see `announce`); `previousStatus` when its status changed, `moved` when it changed firm or wilaya. */
+export function announceSiteChange(em: EntityManager, site: WorkRecord, change: WorkChange, previousStatus: string | null = null, moved: WorkMove = {}): void {
+  announce(em, 'SITE_CHANGED', () => ({ siteId: site.id, contractorId: site.contractor?.id ?? null, wilayaCode: site.wilaya.code, change, previousStatus, ...movedFrom(site, moved) }));
+}
+
+/** The previous firm and wilaya of a record, kept only where they differ from the committed ones. */
+function movedFrom(record: WorkRecord, moved: WorkMove): { previousContractorId: string | null; previousWilayaCode: string | null } {
+  const contractorId = record.contractor?.id ?? null;
+  return {
+    previousContractorId: moved.previousContractorId !== undefined && moved.previousContractorId !== contractorId ? moved.previousContractorId : null,
+    previousWilayaCode: moved.previousWilayaCode !== undefined && moved.previousWilayaCode !== record.wilaya.code ? moved.previousWilayaCode : null,
+  };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { activeContractor, createSite, installedCustomerSubscription, mustQuery } from '../../test/api.js';
+import { activeContractor, createCustomerSubscription, createSite, installedCustomerSubscription, mustQuery } from '../../test/api.js';
 import { signIn, startTestApp, testServerEnvironment, type TestApp } from '../../test/harness.js';
 import { subscribe, type LiveSubscription } from '../../test/live.js';
 import { freePort } from './net.js';
@@ -123,6 +123,48 @@ describe('customerSubscriptionChanged and siteChanged', () => {
     expect(inAlgiers.received.map(({ data }) => data.customerSubscriptionChanged.change)).toEqual(['RESYNC', 'RESYNC']);
     expect(inOran.received).toHaveLength(1);
     expect(firmWatch.received).toHaveLength(1);
+  });
+
+  it('tells a firm that work reassigned to another firm left it (REMOVED), without sending the record', async () => {
+    const first = await activeContractor(t);
+    const second = await activeContractor(t);
+    await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email: 'losing@firm.test', displayName: 'Chef', role: 'CONTRACTOR', password: 'firm user password', contractorId: first.id },
+    });
+    type Work = { customerSubscriptionChanged: { change: string; customerSubscriptionId: string | null; customerSubscription: { customerName: string | null } | null } };
+    const losing = await track(
+      subscribe<Work>(t.url, `Bearer ${await signIn(t.url, 'losing@firm.test', 'firm user password')}`, 'subscription { customerSubscriptionChanged { change customerSubscriptionId customerSubscription { customerName } } }'),
+    );
+    const order = await createCustomerSubscription(t);
+    const assign = (firmId: string, version: number) =>
+      mustQuery(t, 'mutation ($id: ID!, $v: Int!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: $v, contractorId: $c }) { customerSubscription { id } } }', {
+        id: order.id,
+        v: version,
+        c: firmId,
+      });
+    await assign(first.id, 1);
+    await assign(second.id, 2);
+    expect(await losing.waitFor(3)).toBe(3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(losing.received.slice(1).map(({ data }) => data.customerSubscriptionChanged)).toEqual([
+      { change: 'STATUS_CHANGED', customerSubscriptionId: order.id, customerSubscription: { customerName: 'Yasmine Haddad' } },
+      { change: 'REMOVED', customerSubscriptionId: order.id, customerSubscription: null },
+    ]);
+
+    // A site likewise.
+    const token = await signIn(t.url, 'losing@firm.test', 'firm user password');
+    type SiteWork = { siteChanged: { change: string; siteId: string | null; site: { code: string } | null } };
+    const sites = await track(subscribe<SiteWork>(t.url, `Bearer ${token}`, 'subscription { siteChanged { change siteId site { code } } }'));
+    const site = await createSite(t);
+    const assignSite = (firmId: string, version: number) =>
+      mustQuery(t, 'mutation ($id: ID!, $v: Int!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: $v, contractorId: $c }) { site { id } } }', { id: site.id, v: version, c: firmId });
+    await assignSite(first.id, 1);
+    await assignSite(second.id, 2);
+    expect(await sites.waitFor(3)).toBe(3);
+    expect(sites.received.slice(1).map(({ data }) => data.siteChanged)).toEqual([
+      { change: 'STATUS_CHANGED', siteId: site.id, site: { code: site.code } },
+      { change: 'REMOVED', siteId: site.id, site: null },
+    ]);
   });
 
   function firstChange(subscription: LiveSubscription<{ customerSubscriptionChanged: { change: string } }>): string {

@@ -67,9 +67,28 @@ export function oncePerEvent<T>(event: object, what: string, load: () => Promise
 registerEnumType(WorkChange, {
   name: 'WorkChange',
   description:
-    'What changed on a site or a customer subscription: CREATED, UPDATED (its data), STATUS_CHANGED, PROGRESS_CHANGED (a site: one of its connections was accepted); ' +
+    'What changed on a site or a customer subscription: CREATED, UPDATED (its data), STATUS_CHANGED, PROGRESS_CHANGED (a site: one of its connections was accepted), ' +
+    'REMOVED (reassigned to another firm or moved to another wilaya, out of your sight: take it off your screen; the record is not sent); ' +
     'or RESYNC: events may have been missed (the subscription started or restarted, or the event bus was down): refetch what you show.',
 });
+
+/** Whether the viewer saw the work before the move an event reports (it was reassigned or moved away). */
+export function sawWorkBefore(
+  context: Context,
+  event: { contractorId: string | null; wilayaCode: string; previousContractorId: string | null; previousWilayaCode: string | null },
+): boolean {
+  if (event.previousContractorId === null && event.previousWilayaCode === null) return false;
+  return maySeeWork(context, { contractorId: event.previousContractorId ?? event.contractorId, wilayaCode: event.previousWilayaCode ?? event.wilayaCode });
+}
+
+/** Whether an event's work matches the contractor and wilaya filters, where it is now or where it was before. */
+export function workMatches(
+  filters: LiveFilters,
+  event: { contractorId: string | null; wilayaCode: string; previousContractorId: string | null; previousWilayaCode: string | null },
+): boolean {
+  if (filters.contractorId && filters.contractorId !== event.contractorId && filters.contractorId !== event.previousContractorId) return false;
+  return !filters.wilayaCode || filters.wilayaCode === event.wilayaCode || filters.wilayaCode === event.previousWilayaCode;
+}
 
 /** Whether the viewer sees only part of the work (a firm, a DOT manager). */
 export function seesPartOfTheWork(context: Context): boolean {

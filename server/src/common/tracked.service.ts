@@ -69,10 +69,13 @@ export function transition<S extends string, A extends string>(
     reason,
     changes: options.changes ?? [],
   });
+  // A reassignment names the firm before (in `changes`): it is told the work left it.
+  const reassigned = options.changes?.find((change) => change.field === 'contractorId');
+  const moved = reassigned ? { previousContractorId: (reassigned.from as string | null) ?? null } : {};
   if (entityType === AuditEntityType.CUSTOMER_SUBSCRIPTION) {
-    announceCustomerSubscriptionChange(em, record as unknown as CustomerSubscription, WorkChange.STATUS_CHANGED, from);
+    announceCustomerSubscriptionChange(em, record as unknown as CustomerSubscription, WorkChange.STATUS_CHANGED, from, moved);
   } else if (entityType === AuditEntityType.SITE) {
-    announceSiteChange(em, record as unknown as Site, WorkChange.STATUS_CHANGED, from);
+    announceSiteChange(em, record as unknown as Site, WorkChange.STATUS_CHANGED, from, moved);
   }
   return from;
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { isResync, WorkChange, type CustomerSubscriptionChangedEvent, type CustomerSubscriptionsImportedEvent, type Resync } from '../../common/events.js';
-import { liveEvents, maySeeWork, oncePerEvent, seesPartOfTheWork, type LiveFilters } from '../../common/live.js';
+import { liveEvents, maySeeWork, oncePerEvent, sawWorkBefore, seesPartOfTheWork, workMatches, type LiveFilters } from '../../common/live.js';
 import { ImportReport } from '../../common/csv-import.js';
 import { DateTime } from '../../common/scalars.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
@@ -79,7 +79,10 @@ export class CustomerSubscriptionChangedPayload {
   @Field(() => CustomerSubscriptionStatus, { nullable: true, description: 'The status before, when the status changed.' })
   previousStatus!: CustomerSubscriptionStatus | null;
 
-  @Field(() => CustomerSubscription, { nullable: true, description: 'The customer subscription now; null with RESYNC.' })
+  @Field(() => ID, { nullable: true, description: 'Which customer subscription; null with RESYNC.' })
+  customerSubscriptionId!: string | null;
+
+  @Field(() => CustomerSubscription, { nullable: true, description: 'The customer subscription now; null with RESYNC, and with REMOVED (it is no longer yours to see).' })
   customerSubscription!: CustomerSubscription | null;
 }
 
@@ -99,19 +102,22 @@ function customerSubscriptionOfEvent(context: Context, event: CustomerSubscripti
 }
 
 /**
- * Whether the subscriber asked for this event (every argument given must match) and may see the
- * work, both as it was when the change committed and as it is now (it may have moved to another
- * firm or wilaya since: the record sent is the current one).
+ * Whether the subscriber asked for this event (every argument given must match, where the work is
+ * or where it was) and may see the work — as it was when the change committed and as it is now (the
+ * record sent is the current one) — or saw it before the change moved it away (it is told REMOVED).
  */
 async function wantsCustomerSubscriptionChange(event: CustomerSubscriptionChangedEvent, filters: LiveFilters, context: Context): Promise<boolean> {
   if (filters.customerSubscriptionId && filters.customerSubscriptionId !== event.customerSubscriptionId) return false;
   if (filters.siteId && filters.siteId !== event.siteId) return false;
-  if (filters.contractorId && filters.contractorId !== event.contractorId) return false;
-  if (filters.wilayaCode && filters.wilayaCode !== event.wilayaCode) return false;
+  if (!workMatches(filters, event)) return false;
+  if (sawWorkBefore(context, event)) return true;
   if (!maySeeWork(context, event)) return false;
-  if (!seesPartOfTheWork(context)) return true;
-  const current = await customerSubscriptionOfEvent(context, event);
-  return maySeeWork(context, { contractorId: current.contractor?.id ?? null, wilayaCode: current.wilaya.code });
+  return !seesPartOfTheWork(context) || maySeeWork(context, currentPlace(await customerSubscriptionOfEvent(context, event)));
+}
+
+/** Where a record of work stands now, as `maySeeWork` reads it. */
+function currentPlace(record: { contractor: { id: string } | null; wilaya: { code: string } }): { contractorId: string | null; wilayaCode: string } {
+  return { contractorId: record.contractor?.id ?? null, wilayaCode: record.wilaya.code };
 }
 
 const errors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
@@ -137,9 +143,13 @@ export class CustomerSubscriptionResolver {
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionChangedPayload> {
     renewForEvent(context);
-    if (isResync(event)) return { change: WorkChange.RESYNC, previousStatus: null, customerSubscription: null };
+    if (isResync(event)) return { change: WorkChange.RESYNC, previousStatus: null, customerSubscriptionId: null, customerSubscription: null };
     const customerSubscription = await customerSubscriptionOfEvent(context, event);
-    return { change: event.change, previousStatus: event.previousStatus as CustomerSubscriptionStatus | null, customerSubscription };
+    const previousStatus = event.previousStatus as CustomerSubscriptionStatus | null;
+    if (!maySeeWork(context, currentPlace(customerSubscription))) {
+      return { change: WorkChange.REMOVED, previousStatus, customerSubscriptionId: event.customerSubscriptionId, customerSubscription: null };
+    }
+    return { change: event.change, previousStatus, customerSubscriptionId: event.customerSubscriptionId, customerSubscription };
   }
 
   @Query(() => CustomerSubscription, { nullable: true, description: 'The customer subscription with this id, or null.' })

@@ -194,7 +194,7 @@ export async function updateCustomerSubscription(
     apply(em, subscription, values, where);
     subscription.updatedAt = new Date();
     recordAudit(em, context, { entityType: AuditEntityType.CUSTOMER_SUBSCRIPTION, entityId: subscription.id, action: AuditAction.UPDATE, changes });
-    announceCustomerSubscriptionChange(em, subscription, WorkChange.UPDATED);
+    announceCustomerSubscriptionChange(em, subscription, WorkChange.UPDATED, null, { previousWilayaCode: previousWilaya });
     // The wilaya it left has one fewer: its dashboards move too.
     if (previousWilaya !== subscription.wilaya.code) announce(em, 'FIGURES_CHANGED', () => ({ wilayaCodes: [previousWilaya] }));
     return subscription;

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { isResync, WorkChange, type Resync, type SiteChangedEvent } from '../../common/events.js';
-import { liveEvents, maySeeWork, oncePerEvent, seesPartOfTheWork, type LiveFilters } from '../../common/live.js';
+import { liveEvents, maySeeWork, oncePerEvent, sawWorkBefore, seesPartOfTheWork, workMatches, type LiveFilters } from '../../common/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
@@ -77,7 +77,10 @@ export class SiteChangedPayload {
   @Field(() => SiteStatus, { nullable: true, description: 'The status before, when the status changed.' })
   previousStatus!: SiteStatus | null;
 
-  @Field(() => Site, { nullable: true, description: 'The site now, with its progress; null with RESYNC.' })
+  @Field(() => ID, { nullable: true, description: 'Which site; null with RESYNC.' })
+  siteId!: string | null;
+
+  @Field(() => Site, { nullable: true, description: 'The site now, with its progress; null with RESYNC, and with REMOVED (it is no longer yours to see).' })
   site!: Site | null;
 }
 
@@ -87,13 +90,14 @@ function siteOfEvent(context: Context, event: SiteChangedEvent): Promise<Site> {
 }
 
 /**
- * Whether the subscriber asked for this event (every argument given must match) and may see the
- * site, both as it was when the change committed and as it is now (the record sent is the current one).
+ * Whether the subscriber asked for this event (every argument given must match, where the site is
+ * or where it was) and may see the site — as it was when the change committed and as it is now (the
+ * record sent is the current one) — or saw it before the change moved it away (it is told REMOVED).
  */
 async function wantsSiteChange(event: SiteChangedEvent, filters: LiveFilters, context: Context): Promise<boolean> {
   if (filters.siteId && filters.siteId !== event.siteId) return false;
-  if (filters.contractorId && filters.contractorId !== event.contractorId) return false;
-  if (filters.wilayaCode && filters.wilayaCode !== event.wilayaCode) return false;
+  if (!workMatches(filters, event)) return false;
+  if (sawWorkBefore(context, event)) return true;
   if (!maySeeWork(context, event)) return false;
   if (!seesPartOfTheWork(context)) return true;
   const current = await siteOfEvent(context, event);
@@ -117,9 +121,13 @@ export class SiteResolver {
     @Ctx() context: Context,
   ): Promise<SiteChangedPayload> {
     renewForEvent(context);
-    if (isResync(event)) return { change: WorkChange.RESYNC, previousStatus: null, site: null };
+    if (isResync(event)) return { change: WorkChange.RESYNC, previousStatus: null, siteId: null, site: null };
     const site = await siteOfEvent(context, event);
-    return { change: event.change, previousStatus: event.previousStatus as SiteStatus | null, site };
+    const previousStatus = event.previousStatus as SiteStatus | null;
+    if (!maySeeWork(context, { contractorId: site.contractor?.id ?? null, wilayaCode: site.wilaya.code })) {
+      return { change: WorkChange.REMOVED, previousStatus, siteId: event.siteId, site: null };
+    }
+    return { change: event.change, previousStatus, siteId: event.siteId, site };
   }
 
   @Query(() => Site, { nullable: true, description: 'The site with this id, or null.' })

@@ -150,7 +150,7 @@ export async function updateSite(context: Context, id: string, version: number, 
     apply(em, site, values, where);
     site.updatedAt = new Date();
     recordAudit(em, context, { entityType: AuditEntityType.SITE, entityId: site.id, action: AuditAction.UPDATE, changes });
-    announceSiteChange(em, site, WorkChange.UPDATED);
+    announceSiteChange(em, site, WorkChange.UPDATED, null, { previousWilayaCode: previousWilaya });
     // The wilaya it left loses its target: its dashboards move too.
     if (previousWilaya !== site.wilaya.code) announce(em, 'FIGURES_CHANGED', () => ({ wilayaCodes: [previousWilaya] }));
     return site;
