@@ -1,43 +1,16 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activeContractor } from '../../server/test/api.js';
 import { validRib } from '../../server/test/factories.js';
-import { startTestApp, testAdmin, type TestApp } from '../../server/test/harness.js';
-
-/** Debian's `chromium` (installed by .ci/run); `CHROMIUM_PATH` points elsewhere. */
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { browserTest } from './browser.js';
 
 describe('contractors in a real Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!existsSync(chromiumPath)) {
-      throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-    }
-    t = await startTestApp();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  const run = browserTest();
 
-  async function signedIn(path: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${t.url}${path}`);
-    await page.getByLabel('Adresse e-mail').fill(testAdmin.email);
-    await page.getByLabel('Mot de passe').fill(testAdmin.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    return page;
-  }
+  const signedIn = (path: string) => run.signIn(path);
 
   it('creates a contractor through the form — its own checks and the server’s shown beside their fields — then approves it with a reason', async () => {
-    const existing = await activeContractor(t);
-    const [{ nif: takenNif }] = (await t.sql<{ nif: string }>('select nif from contractor where id = $1', [existing.id])) as [{ nif: string }];
+    const existing = await activeContractor(run.t);
+    const [{ nif: takenNif }] = (await run.t.sql<{ nif: string }>('select nif from contractor where id = $1', [existing.id])) as [{ nif: string }];
     const page = await signedIn('/contractants');
     await page.getByRole('heading', { name: 'Contractants' }).waitFor();
     await page.getByRole('link', { name: 'Nouveau contractant' }).click();

@@ -1,45 +1,19 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { activeContractor, installedCustomerSubscription, mustQuery } from '../../server/test/api.js';
-import { startTestApp, testAdmin, type TestApp } from '../../server/test/harness.js';
-
-/** Debian's `chromium` (installed by .ci/run); `CHROMIUM_PATH` points elsewhere. */
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { testAdmin } from '../../server/test/harness.js';
+import { browserTest } from './browser.js';
 
 describe('the live dashboard in a real Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!existsSync(chromiumPath)) {
-      throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-    }
-    t = await startTestApp();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  const run = browserTest();
 
-  async function signIn(email: string, password: string, path = '/'): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${t.url}${path}`);
-    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    return page;
-  }
+  const signIn = (email: string, password: string, path = '/') => run.signIn(path, email, password);
 
   const cardValue = (page: Page, testId: string) => page.getByTestId(testId).locator('.card-value').innerText();
 
   it('shows the national figures and moves live when an installation is accepted elsewhere', async () => {
-    const firm = await activeContractor(t);
-    const installed = await installedCustomerSubscription(t, firm.id);
+    const firm = await activeContractor(run.t);
+    const installed = await installedCustomerSubscription(run.t, firm.id);
     const page = await signIn(testAdmin.email, testAdmin.password);
     await page.getByRole('heading', { name: 'Tableau de bord national' }).waitFor();
     await expect.poll(() => page.getByTestId('wilaya-progress-row').count(), { timeout: 15_000 }).toBe(58);
@@ -49,25 +23,25 @@ describe('the live dashboard in a real Chromium', () => {
     await page.getByText(/^En direct au /).waitFor({ timeout: 15_000 });
 
     // Another session accepts the installation; this page is not reloaded.
-    await mustQuery(t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }', { id: installed });
+    await mustQuery(run.t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }', { id: installed });
     await expect.poll(() => cardValue(page, 'accepted-today'), { timeout: 10_000 }).toBe('1');
     expect(await cardValue(page, 'accepted-total')).toBe('1');
     expect(await page.getByTestId('wilaya-progress-row').filter({ hasText: 'Alger' }).first().innerText()).toMatch(/^16\s+Alger\s+الجزائر\s+1\s/);
 
     // A submitted invoice shows as awaiting approval, its amount written the Algerian way.
     const { invoices } = await mustQuery<{ invoices: { edges: { node: { id: string; version: number } }[] } }>(
-      t,
+      run.t,
       'query ($c: ID!) { invoices(filter: { contractorId: $c }) { edges { node { id version } } } }',
       { c: firm.id },
     );
     const draft = invoices.edges[0]!.node;
-    await mustQuery(t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }', { id: draft.id, v: draft.version });
+    await mustQuery(run.t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }', { id: draft.id, v: draft.version });
     await expect.poll(() => cardValue(page, 'awaiting-approval'), { timeout: 10_000 }).toBe('8 266,79 DA');
     await page.close();
   });
 
   it("shows a DOT manager its own wilaya's dashboard, and no national one", async () => {
-    await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+    await mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
       input: { email: 'dot-alger@at.test', displayName: 'DOT Alger', role: 'DOT_MANAGER', password: 'dot manager password', wilayaCodes: ['16'] },
     });
     const page = await signIn('dot-alger@at.test', 'dot manager password');

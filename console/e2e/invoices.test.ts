@@ -1,48 +1,21 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { activeContractor, installedCustomerSubscription, mustQuery } from '../../server/test/api.js';
-import { startTestApp, type TestApp } from '../../server/test/harness.js';
-
-/** Debian's `chromium` (installed by .ci/run); `CHROMIUM_PATH` points elsewhere. */
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { browserTest } from './browser.js';
 
 describe('invoices in a real Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!existsSync(chromiumPath)) {
-      throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-    }
-    t = await startTestApp();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
+  const run = browserTest();
 
-  async function signIn(email: string, password: string, path: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    await page.goto(`${t.url}${path}`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    return page;
-  }
+  const signIn = (email: string, password: string, path: string) => run.signIn(path, email, password);
 
-  const accept = (id: string) => mustQuery(t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }', { id });
+  const accept = (id: string) => mustQuery(run.t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }', { id });
   const user = (email: string, role: string, extra: Record<string, unknown>) =>
-    mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { email, displayName: email, role, password: 'a long enough password', ...extra } });
+    mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { email, displayName: email, role, password: 'a long enough password', ...extra } });
 
   it('shows a contractor its draft invoice growing live, then lets finance approve it, record a payment and download the PDF', async () => {
-    const firm = await activeContractor(t);
-    await accept(await installedCustomerSubscription(t, firm.id));
+    const firm = await activeContractor(run.t);
+    await accept(await installedCustomerSubscription(run.t, firm.id));
     const { invoices } = await mustQuery<{ invoices: { edges: { node: { id: string; version: number } }[] } }>(
-      t,
+      run.t,
       'query ($c: ID!) { invoices(filter: { contractorId: $c }) { edges { node { id version } } } }',
       { c: firm.id },
     );
@@ -55,13 +28,13 @@ describe('invoices in a real Chromium', () => {
     await expect.poll(() => contractor.getByTestId('invoice-line').count(), { timeout: 10_000 }).toBe(3);
     expect(await contractor.getByTestId('net-payable').innerText()).toBe('8 266,79 DA');
     // Work accepted elsewhere appears on the open page (totals rounded once per invoice: 14 625,00 HT, VAT 2 778,75, retention 870,19).
-    await accept(await installedCustomerSubscription(t, firm.id));
+    await accept(await installedCustomerSubscription(run.t, firm.id));
     await expect.poll(() => contractor.getByTestId('invoice-line').count(), { timeout: 10_000 }).toBe(6);
     expect(await contractor.getByTestId('net-payable').innerText()).toBe('16 533,56 DA');
     expect(await contractor.getByRole('button', { name: 'Approuver pour paiement' }).count()).toBe(0);
 
-    const version = (await mustQuery<{ invoice: { version: number } }>(t, 'query ($id: ID!) { invoice(id: $id) { version } }', { id: draft.id })).invoice.version;
-    await mustQuery(t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }', { id: draft.id, v: version });
+    const version = (await mustQuery<{ invoice: { version: number } }>(run.t, 'query ($id: ID!) { invoice(id: $id) { version } }', { id: draft.id })).invoice.version;
+    await mustQuery(run.t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }', { id: draft.id, v: version });
     await expect.poll(() => contractor.getByTestId('invoice-status').innerText(), { timeout: 10_000 }).toBe('Soumise, en attente d’approbation');
 
     const finance = await signIn('finance@at.test', 'a long enough password', '/factures');

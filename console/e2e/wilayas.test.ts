@@ -1,42 +1,13 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, testAdmin, type TestApp } from '../../server/test/harness.js';
-
-/** Debian's `chromium` (installed by .ci/run); `CHROMIUM_PATH` points elsewhere. */
-const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+import { describe, expect, it } from 'vitest';
+import { testAdmin } from '../../server/test/harness.js';
+import { browserTest } from './browser.js';
 
 describe('console shell in a real Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  beforeAll(async () => {
-    if (!existsSync(chromiumPath)) {
-      throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-    }
-    t = await startTestApp();
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.stop();
-  });
-
-  async function signedInPage(path: string) {
-    const page = await browser.newPage();
-    await page.goto(`${t.url}${path}`);
-    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
-    await page.getByLabel('Adresse e-mail').fill(testAdmin.email);
-    await page.getByLabel('Mot de passe').fill(testAdmin.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    return page;
-  }
-
+  const run = browserTest();
+  const signedInPage = (path: string) => run.signIn(path);
   it('asks to sign in, says when the password is wrong, then comes back to the page asked for', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${t.url}/wilayas/16`);
+    const page = await run.browser.newPage();
+    await page.goto(`${run.t.url}/wilayas/16`);
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     expect(new URL(page.url()).searchParams.get('next')).toBe('/wilayas/16');
     await page.getByLabel('Adresse e-mail').fill(testAdmin.email);

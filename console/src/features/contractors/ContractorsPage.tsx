@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { MeQuery } from '../auth/documents.ts';
@@ -109,18 +110,7 @@ export function ContractorsPage() {
               </tbody>
             </table>
           )}
-          <div className="pager">
-            {cursors.length > 0 && (
-              <button type="button" onClick={() => setCursors([])}>
-                Première page
-              </button>
-            )}
-            {connection.pageInfo.hasNextPage && connection.pageInfo.endCursor && (
-              <button type="button" onClick={() => setCursors([...cursors, connection.pageInfo.endCursor!])}>
-                Page suivante
-              </button>
-            )}
-          </div>
+          <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
         </>
       )}
     </section>

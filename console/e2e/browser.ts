@@ -1,0 +1,54 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestApp, testAdmin, type TestApp } from '../../server/test/harness.js';
+
+/** Debian's `chromium` (installed by .ci/run); `CHROMIUM_PATH` points elsewhere. */
+const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+/** A test file's app and browser, ready in its tests once `beforeAll` has run. */
+export interface BrowserTest {
+  readonly t: TestApp;
+  readonly browser: Browser;
+  /** A new page at 1280 × 900 (downloads accepted), signed in at `path` as `email` (the test administrator by default). */
+  signIn(path: string, email?: string, password?: string): Promise<Page>;
+}
+
+/**
+ * Starts, for the test file that calls it, the real app on its own database and a headless Chromium
+ * (Debian's, driven by playwright-core); both are stopped after the file's tests.
+ */
+export function browserTest(): BrowserTest {
+  const state: { t?: TestApp; browser?: Browser } = {};
+  beforeAll(async () => {
+    if (!existsSync(chromiumPath)) {
+      throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+    }
+    state.t = await startTestApp();
+    state.browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    await state.t?.stop();
+  });
+  return {
+    get t() {
+      return state.t!;
+    },
+    get browser() {
+      return state.browser!;
+    },
+    async signIn(path, email = testAdmin.email, password = testAdmin.password) {
+      const page = await state.browser!.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      await page.goto(`${state.t!.url}${path}`);
+      await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+      await page.getByLabel('Adresse e-mail').fill(email);
+      await page.getByLabel('Mot de passe').fill(password);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      return page;
+    },
+  };
+}
