@@ -15,16 +15,16 @@ export interface BrowserTest {
 }
 
 /**
- * Starts, for the test file that calls it, the real app on its own database and a headless Chromium
+ * Starts, for the test file that calls it, the real app (with `env` added to its configuration) on its own database and a headless Chromium
  * (Debian's, driven by playwright-core); both are stopped after the file's tests.
  */
-export function browserTest(): BrowserTest {
+export function browserTest(env: Record<string, string> = {}): BrowserTest {
   const state: { t?: TestApp; browser?: Browser } = {};
   beforeAll(async () => {
     if (!existsSync(chromiumPath)) {
       throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
     }
-    state.t = await startTestApp();
+    state.t = await startTestApp(env);
     state.browser = await chromium.launch({
       executablePath: chromiumPath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -2,6 +2,32 @@ import { createClient as createWsClient } from 'graphql-ws';
 import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
 import { goToSignIn, session } from './lib/session.ts';
 
+/** Close codes with which the server ends a WebSocket whose session ended (4401) or was refused (4403). */
+function sessionEnded(event: unknown): boolean {
+  const code = (event as { code?: unknown } | null)?.code;
+  return code === 4401 || code === 4403;
+}
+
+type LiveState = 'online' | 'reconnecting';
+
+/** Whether the live connection (graphql-ws) is up, for the banner that says when it is not. */
+export const liveConnection = (() => {
+  let state: LiveState = 'online';
+  const listeners = new Set<() => void>();
+  return {
+    get: (): LiveState => state,
+    set(next: LiveState) {
+      if (next === state) return;
+      state = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+})();
+
 /**
  * The console's urql client: queries and mutations over HTTP at `/graphql` (same origin: the API
  * serves the console, and Vite proxies it in development), subscriptions over WebSocket (graphql-ws)
@@ -15,9 +41,23 @@ export function createUrqlClient(): Client {
     url: wsUrl.toString(),
     lazy: true,
     retryAttempts: Infinity,
+    // Try again whatever broke the connection (a server restarting refuses it for a while), except a
+    // session the server ended or refused: that user signs in again.
+    shouldRetry: (event) => !sessionEnded(event),
+    retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** retries, 10_000))),
     connectionParams: () => {
       const token = session.token();
       return token ? { authorization: `Bearer ${token}` } : {};
+    },
+    on: {
+      connected: () => liveConnection.set('online'),
+      closed: (event) => {
+        if (sessionEnded(event)) {
+          if (session.token()) goToSignIn();
+          return;
+        }
+        liveConnection.set('reconnecting');
+      },
     },
   });
   return new Client({

@@ -1,8 +1,10 @@
+import { useSyncExternalStore } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { LogoutMutation, MeQuery } from '../features/auth/documents.ts';
 import { dashboardRoles } from '../features/dashboard/roles.ts';
 import { session } from '../lib/session.ts';
+import { liveConnection } from '../urql.ts';
 
 /** The console's frame: header with the product name, navigation and the signed-in user, then the page. */
 export function Layout() {
@@ -10,6 +12,7 @@ export function Layout() {
   const [me] = useQuery({ query: MeQuery, pause: !signedIn });
   const [, logout] = useMutation(LogoutMutation);
   const navigate = useNavigate();
+  const live = useSyncExternalStore(liveConnection.subscribe, liveConnection.get);
 
   async function signOut() {
     await logout({});
@@ -40,6 +43,11 @@ export function Layout() {
           </div>
         )}
       </header>
+      {live === 'reconnecting' && signedIn && (
+        <p role="status" className="offline">
+          Connexion au serveur perdue : les chiffres affichés ne bougent plus. Reconnexion en cours…
+        </p>
+      )}
       <main className="page">
         <Outlet />
       </main>

@@ -156,12 +156,15 @@ function listen<T>(target: Listenable, type: string): AsyncIterableIterator<T | 
         if (!unread.empty) return;
         dropping = false;
       }
+      const detail = (event as CustomEvent<T | null>).detail;
+      // Not an event Raccord published (a stranger's message on a shared Redis): nothing to deliver.
+      if (typeof detail !== 'object' || detail === null) return;
       if (unread.full) {
         dropping = true;
         void push(resync);
         return;
       }
-      void push((event as CustomEvent<T>).detail);
+      void push(detail);
     };
     target.addEventListener(type, listener);
     await stop;
@@ -216,7 +219,22 @@ export function createEventBus(options: { redisUrl?: string | undefined; channel
     local.publish('RESYNC', resync);
   });
 
-  const target = createRedisEventTarget({ publishClient: publisher, subscribeClient: subscriber });
+  const target = createRedisEventTarget({
+    publishClient: publisher,
+    subscribeClient: subscriber,
+    serializer: {
+      stringify: JSON.stringify,
+      // A message that is not JSON (published by something else on a shared Redis) is logged and dropped, never thrown.
+      parse: (text) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          redisLogger.warn({ message: text.slice(0, 200) }, 'a message on a Raccord channel is not JSON: ignored');
+          return null;
+        }
+      },
+    },
+  });
   // One SUBSCRIBE per topic for the life of the process, however many subscribers come and go.
   const keepSubscribed = () => undefined;
   for (const topic of topics) target.addEventListener(prefix + topic, keepSubscribed);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
+import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { activeContractor, createCustomerSubscription, createSite, installedCustomerSubscription, mustQuery } from '../../test/api.js';
@@ -167,6 +168,30 @@ describe('customerSubscriptionChanged and siteChanged', () => {
     ]);
   });
 
+  it('runs at most one subscription per id, even when a client completes an id and subscribes it again while it is starting', async () => {
+    const socket = new WebSocket(`${t.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    cleanups.push(async () => socket.close());
+    const messages: { id?: string; type: string; payload?: { data?: { customerSubscriptionChanged?: { change: string } } } }[] = [];
+    socket.on('message', (data) => messages.push(JSON.parse(String(data)) as (typeof messages)[number]));
+    await new Promise((resolve) => socket.once('open', resolve));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${t.adminToken}` } }));
+    while (!messages.some((message) => message.type === 'connection_ack')) await new Promise((resolve) => setTimeout(resolve, 10));
+    const subscribe = JSON.stringify({ id: 'x', type: 'subscribe', payload: { query: 'subscription { customerSubscriptionChanged { change } }' } });
+    for (let i = 0; i < 60; i += 1) {
+      socket.send(subscribe);
+      socket.send(JSON.stringify({ id: 'x', type: 'complete' }));
+    }
+    socket.send(subscribe);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const before = messages.length;
+    await createCustomerSubscription(t);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const created = messages.slice(before).filter((message) => message.type === 'next' && message.payload?.data?.customerSubscriptionChanged?.change === 'CREATED');
+    // At most the one last asked for runs (none when it was refused as still starting: the client is told so).
+    expect(created.length).toBeLessThanOrEqual(1);
+    if (created.length === 0) expect(JSON.stringify(messages)).toContain('is still starting');
+  });
+
   function firstChange(subscription: LiveSubscription<{ customerSubscriptionChanged: { change: string } }>): string {
     return subscription.received[0]!.data.customerSubscriptionChanged.change;
   }
@@ -252,6 +277,13 @@ describe('across server processes, through Redis', () => {
     const deadline = Date.now() + 2500;
     while (dashboardOnOther.received.at(-1)!.data.dashboardChanged.acceptedTotal === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(dashboardOnOther.received.at(-1)!.data.dashboardChanged.acceptedTotal).toBe(1);
+
+    // Something else on the same Redis publishes what is not a Raccord event: both processes carry on.
+    const stranger = new Redis(redis.REDIS_URL);
+    cleanups.push(() => stranger.quit());
+    await stranger.publish(`${redis.REDIS_CHANNEL_PREFIX}INVOICE_CHANGED`, 'not json');
+    await stranger.publish(`${redis.REDIS_CHANNEL_PREFIX}INVOICE_CHANGED`, '');
+    await stranger.publish(`${redis.REDIS_CHANNEL_PREFIX}INVOICE_CHANGED`, '42');
 
     expect((await accept(t, await installedCustomerSubscription(t, firm.id), other.url)).errors).toBeUndefined();
     expect(await onFirst.waitFor(3)).toBe(3);

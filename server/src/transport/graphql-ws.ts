@@ -11,7 +11,7 @@ import type { Config } from '../config.js';
 import { createContext, type Context, type Settings } from '../context.js';
 import type { AuthRuntime } from '../modules/auth/auth.runtime.js';
 import { authenticate, type Viewer } from '../modules/auth/auth.service.js';
-import { formatGraphQLError, withoutSuggestions } from './errors.js';
+import { formatGraphQLError, internalError, withoutSuggestions } from './errors.js';
 
 /**
  * Whether a WebSocket upgrade may come from this page: a client with no Origin (not a browser), a
@@ -102,7 +102,45 @@ export function attachGraphQLWebSocket(options: {
     return authenticate(orm.em.fork(), auth, typeof authorization === 'string' ? authorization : undefined);
   };
 
-  const disposable = useServer<Record<string, unknown>, { viewer?: Viewer | null }>(
+  /** Authenticates, parses, validates and prices one operation: its execution arguments, or the errors that refuse it. */
+  const prepare = async (
+    ctx: { connectionParams?: Readonly<Record<string, unknown>>; extra: { viewer?: Viewer | null } },
+    payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
+  ) => {
+    try {
+      ctx.extra.viewer = await viewerOf(ctx);
+    } catch (error) {
+      return [error as GraphQLError];
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query, { maxTokens: queryLimits.maxTokens });
+    } catch (error) {
+      const message = error instanceof GraphQLError ? error.message : 'The query could not be parsed';
+      return [new GraphQLError(message, { extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } })];
+    }
+    const errors = validate(schema, document, rules);
+    if (errors.length > 0) {
+      return errors.map(
+        (error) =>
+          new GraphQLError(production ? withoutSuggestions(error) : error.message, {
+            nodes: error.nodes,
+            extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED },
+          }),
+      );
+    }
+    if (!getOperationAST(document, payload.operationName)) {
+      return [new GraphQLError('Unable to identify the operation to run: give operationName', { extensions: { code: ErrorCode.BAD_USER_INPUT } })];
+    }
+    try {
+      checkComplexity(schema, document, payload.variables ?? undefined, payload.operationName);
+    } catch (error) {
+      return [error as GraphQLError];
+    }
+    return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
+  };
+
+  const disposable = useServer<Record<string, unknown>, { viewer?: Viewer | null; starting?: Set<string> }>(
     {
       schema,
       onConnect: async (ctx) => {
@@ -117,7 +155,14 @@ export function attachGraphQLWebSocket(options: {
         watchSession(ctx.extra.socket, () => viewerOf(ctx), ctx.extra.viewer ?? null, config.WS_SESSION_CHECK_SECONDS * 1000);
         return true;
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
+        // graphql-ws lets a client complete an id and subscribe it again while the first subscribe is
+        // still being set up; both would then run, one of them out of sight of the cap and of the
+        // socket's close. One set-up per id at a time.
+        const starting = (ctx.extra.starting ??= new Set<string>());
+        if (starting.has(id)) {
+          return [new GraphQLError(`Operation ${id} is still starting: wait for it, or use another id`, { extensions: { code: ErrorCode.BAD_REQUEST } })];
+        }
         // graphql-ws has registered this operation already.
         if (Object.keys(ctx.subscriptions).length > maxOperationsPerSocket) {
           return [
@@ -126,37 +171,16 @@ export function attachGraphQLWebSocket(options: {
             }),
           ];
         }
-        try {
-          ctx.extra.viewer = await viewerOf(ctx);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: queryLimits.maxTokens });
-        } catch (error) {
-          const message = error instanceof GraphQLError ? error.message : 'The query could not be parsed';
-          return [new GraphQLError(message, { extensions: { code: ErrorCode.GRAPHQL_PARSE_FAILED } })];
-        }
-        const errors = validate(schema, document, rules);
-        if (errors.length > 0) {
-          return errors.map(
-            (error) =>
-              new GraphQLError(production ? withoutSuggestions(error) : error.message, {
-                nodes: error.nodes,
-                extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED },
-              }),
-          );
-        }
-        if (!getOperationAST(document, payload.operationName)) {
-          return [new GraphQLError('Unable to identify the operation to run: give operationName', { extensions: { code: ErrorCode.BAD_USER_INPUT } })];
-        }
-        try {
-          checkComplexity(schema, document, payload.variables ?? undefined, payload.operationName);
-        } catch (error) {
-          return [error as GraphQLError];
-        }
-        return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
+        starting.add(id);
+        const prepared = await prepare(ctx, payload);
+        if (Array.isArray(prepared)) starting.delete(id);
+        return prepared;
+      },
+      onOperation: (ctx, id) => {
+        ctx.extra.starting?.delete(id);
+      },
+      onComplete: (ctx, id) => {
+        ctx.extra.starting?.delete(id);
       },
       context: (ctx, id, payload) => {
         const requestId = randomUUID();
@@ -170,8 +194,13 @@ export function attachGraphQLWebSocket(options: {
         });
       },
       // An error that ends a subscription (its event stream failed): coded, or masked like any unexpected error.
-      onError: (_ctx, id, _payload, errors) => {
+      onError: (ctx, id, _payload, errors) => {
         const scope = { requestId: randomUUID(), logger: logger.child({ transport: 'ws', operationId: id }) };
+        // The client left while an event was on its way: not a fault of the server, and nobody to tell.
+        if (ctx.extra.socket.readyState !== ctx.extra.socket.OPEN) {
+          scope.logger.debug({ errors: errors.map((error) => error.message) }, 'websocket closed during an operation');
+          return errors.map(() => internalError(scope.requestId));
+        }
         return errors.map((error) => formatGraphQLError(error.toJSON(), error, scope));
       },
       onNext: (_ctx, _id, _payload, args, result) => {

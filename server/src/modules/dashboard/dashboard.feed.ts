@@ -93,7 +93,10 @@ export class DashboardFeed {
       }
       state.subscribers.add(push);
       try {
-        await push(await readDashboard(this.orm.em.fork(), wilayaCode, new Date()));
+        const figures = await readDashboard(this.orm.em.fork(), wilayaCode, new Date());
+        // The first subscriber's figures are the ones the next push compares with.
+        state.lastFingerprint ??= fingerprintOf(figures);
+        await push(figures);
       } catch (error) {
         stop(error);
       }

@@ -15,7 +15,7 @@ export interface InvoiceAgeing {
   readonly amountCentimes: string;
   /** Whole days the longest-waiting one has waited — since submission, or since approval — null when there is none. */
   readonly oldestDays: number | null;
-  /** Mean days waited, to one decimal; null when none. */
+  /** Mean of the whole days each one has waited, to one decimal (never above `oldestDays`); null when none. */
   readonly averageDays: number | null;
 }
 
@@ -150,7 +150,7 @@ async function invoiceAgeing(
   const rows = await em.getConnection().execute(
     `select count(*) as "invoices", coalesce(sum(${amount}), 0)::text as "amount",
             floor(max(extract(epoch from (?::timestamptz - i.${since}))) / 86400) as "oldest",
-            round(avg(extract(epoch from (?::timestamptz - i.${since}))) / 86400, 1) as "average"
+            round(avg(floor(extract(epoch from (?::timestamptz - i.${since})) / 86400)), 1) as "average"
        from "invoice" i ${join} where i."status" in (${statuses.map(() => '?').join(', ')})`,
     [instant.toISOString(), instant.toISOString(), ...(wilayaCode === null ? [] : [wilayaCode]), ...statuses],
   );
