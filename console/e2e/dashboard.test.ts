@@ -40,6 +40,16 @@ describe('the live dashboard in a real Chromium', () => {
     await page.close();
   });
 
+  it('says nothing of a lost connection when the user simply leaves the live page', async () => {
+    const page = await signIn(testAdmin.email, testAdmin.password);
+    await page.getByText(/^En direct au /).waitFor({ timeout: 15_000 });
+    await page.getByRole('link', { name: 'Contractants' }).click();
+    await page.getByRole('heading', { name: 'Contractants' }).waitFor();
+    await page.waitForTimeout(1500);
+    expect(await page.getByText('Connexion au serveur perdue').count()).toBe(0);
+    await page.close();
+  });
+
   it("shows a DOT manager its own wilaya's dashboard, and no national one", async () => {
     await mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
       input: { email: 'dot-alger@at.test', displayName: 'DOT Alger', role: 'DOT_MANAGER', password: 'dot manager password', wilayaCodes: ['16'] },

@@ -56,7 +56,8 @@ export function createUrqlClient(): Client {
           if (session.token()) goToSignIn();
           return;
         }
-        liveConnection.set('reconnecting');
+        // 1000: the client closed an idle connection itself (no live page open): nothing is lost.
+        liveConnection.set((event as { code?: unknown } | null)?.code === 1000 ? 'online' : 'reconnecting');
       },
     },
   });

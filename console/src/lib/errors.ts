@@ -9,6 +9,8 @@ const messages: Record<string, string> = {
   NOT_FOUND: 'Introuvable, ou hors de votre périmètre.',
   CONTRACTOR_NOT_ELIGIBLE: 'Ce contractant ne peut pas recevoir ce travail.',
   TOO_MANY_ATTEMPTS: 'Trop de tentatives : patientez quelques minutes.',
+  AMOUNT_EXCEEDS_BALANCE: 'Le montant dépasse le reste dû de la facture.',
+  QUALITY_OVERRIDE_REQUIRED: 'Les mesures sont hors seuils : la réception demande une justification.',
 };
 
 /** One problem of a refused change: the input field it concerns (null when none) and what to say. */
@@ -40,6 +42,6 @@ export function problemsOf(error: CombinedError): FieldProblem[] {
     const field = typeof extensions['field'] === 'string' ? extensions['field'] : null;
     // A CONFLICT on a field other than the version is a unique value (a NIF, a code) already taken.
     if (code === 'CONFLICT' && field && field !== 'expectedVersion') return [{ field, message: 'Cette valeur est déjà utilisée par un autre enregistrement.' }];
-    return [{ field, message: messages[code] ? `${messages[code]} (${graphQLError.message})` : graphQLError.message }];
+    return [{ field, message: messages[code] ?? graphQLError.message }];
   });
 }

@@ -63,8 +63,11 @@ const codes = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
  */
 function check(values: Values): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const required: (keyof Values)[] = ['legalName', 'nif', 'nis', 'taxArticle', 'address', 'communeId', 'bankAccount'];
+  const required: (keyof Values)[] = ['legalName', 'nif', 'nis', 'taxArticle', 'address', 'bankAccount'];
   for (const field of required) if (values[field].trim() === '') problems.push({ field, message: 'est obligatoire' });
+  // The commune is chosen in its wilaya: ask for the wilaya first.
+  if (values.wilayaCode === '') problems.push({ field: 'wilayaCode', message: 'est obligatoire' });
+  else if (values.communeId === '') problems.push({ field: 'communeId', message: 'est obligatoire' });
   if (values.nif.trim() && !isValidNif(digits(values.nif))) problems.push({ field: 'nif', message: 'doit compter 15 chiffres (20 pour un établissement secondaire)' });
   if (values.bankAccount.trim() && !isValidRib(digits(values.bankAccount))) {
     problems.push({ field: 'bankAccount', message: 'RIB ou RIP invalide : 20 chiffres dont la clé (les deux derniers) doit correspondre' });

@@ -55,7 +55,8 @@ export function DashboardPage() {
   }, [wilayas.data, role, own]);
 
   if (me.fetching && !me.data) return <QueryState fetching error={undefined} retry={() => undefined} />;
-  if (role !== undefined && !allowed) return <Navigate to="/wilayas" replace />;
+  // A firm follows its money: its invoices.
+  if (role !== undefined && !allowed) return <Navigate to="/factures" replace />;
   if (role === 'DOT_MANAGER' && own.length === 0) {
     return <p className="state">Aucune wilaya ne vous est attribuée : demandez à un administrateur de vous en attribuer une.</p>;
   }
@@ -114,7 +115,7 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
           testId="awaiting-approval"
         />
         <Card
-          label="Approuvé, non payé"
+          label="Approuvées, non payées"
           value={formatDzd(figures.approvedUnpaid.amount.centimes)}
           detail={`${invoiceCount(figures.approvedUnpaid.invoices)} · attente moyenne ${formatDays(figures.approvedUnpaid.averageDays)}, la plus longue ${formatDays(figures.approvedUnpaid.oldestDays)}`}
           testId="approved-unpaid"

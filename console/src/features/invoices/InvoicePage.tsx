@@ -77,6 +77,14 @@ export function InvoicePage() {
     if (!invoice) return;
     // Amounts are typed the French way ("1 500,50"); the API takes "1500.50".
     const amount = form.amount.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+    const found: FieldProblem[] = [];
+    if (!/^\d{1,13}(\.\d{1,2})?$/.test(amount) || Number(amount) === 0) found.push({ field: 'amount', message: 'Montant invalide : écrivez par exemple 1 500,50 (deux décimales au plus).' });
+    if (form.reference.trim() === '') found.push({ field: 'reference', message: 'est obligatoire' });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.paidOn)) found.push({ field: 'paidOn', message: 'est obligatoire' });
+    if (found.length > 0) {
+      setProblems(found);
+      return;
+    }
     const outcome = await pay({ input: { invoiceId: invoice.id, expectedVersion: invoice.version, ...form, amount, method: form.method as never } });
     if (outcome.error) {
       setProblems(problemsOf(outcome.error));
@@ -230,7 +238,10 @@ export function InvoicePage() {
             </table>
           )}
           {(invoice.status === 'APPROVED' || invoice.status === 'PARTIALLY_PAID') && payers.includes(role) && (
-            <form onSubmit={recordPayment} className="form-grid" aria-label="Enregistrer un paiement">
+            <form onSubmit={recordPayment} className="form-grid" aria-labelledby="payment-heading">
+              <h3 id="payment-heading" className="form-title">
+                Enregistrer un paiement
+              </h3>
               {paymentField('amount', 'Montant (DA, ex. 1500,00)')}
               {paymentField('paidOn', 'Date de valeur', 'date')}
               <div className="field">
