@@ -10,6 +10,8 @@ import { ContractorPage } from './features/contractors/ContractorPage.tsx';
 import { ContractorsPage } from './features/contractors/ContractorsPage.tsx';
 import { NewContractorPage } from './features/contractors/NewContractorPage.tsx';
 import { InvoicePage } from './features/invoices/InvoicePage.tsx';
+import { CustomerSubscriptionPage } from './features/work/CustomerSubscriptionPage.tsx';
+import { CustomerSubscriptionsPage } from './features/work/CustomerSubscriptionsPage.tsx';
 import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
 import { WilayaPage } from './features/reference-data/WilayaPage.tsx';
 import { WilayasPage } from './features/reference-data/WilayasPage.tsx';
@@ -41,6 +43,8 @@ createRoot(document.getElementById('root')!).render(
               <Route path="contractants" element={<ContractorsPage />} />
               <Route path="contractants/nouveau" element={<NewContractorPage />} />
               <Route path="contractants/:id" element={<ContractorPage />} />
+              <Route path="raccordements" element={<CustomerSubscriptionsPage />} />
+              <Route path="raccordements/:id" element={<CustomerSubscriptionPage />} />
               <Route path="factures" element={<InvoicesPage />} />
               <Route path="factures/:id" element={<InvoicePage />} />
               <Route path="wilayas/:code" element={<WilayaPage />} />

@@ -1,0 +1,112 @@
+import { graphql } from '../../lib/graphql.ts';
+
+export const CustomerSubscriptionsQuery = graphql(`
+  query CustomerSubscriptions($first: Int, $after: String, $filter: CustomerSubscriptionFilterInput) {
+    customerSubscriptions(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          orderReference
+          customerName
+          status
+          statusChangedAt
+          commune {
+            name
+          }
+          wilaya {
+            code
+          }
+          contractor {
+            legalName
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const CustomerSubscriptionQuery = graphql(`
+  query CustomerSubscription($id: ID!) {
+    customerSubscription(id: $id) {
+      id
+      version
+      orderReference
+      customerName
+      customerPhone
+      customerAddress
+      offer
+      status
+      statusReason
+      statusChangedAt
+      orderedAt
+      appointmentAt
+      commune {
+        name
+        nameAr
+      }
+      wilaya {
+        code
+        name
+      }
+      contractor {
+        id
+        legalName
+      }
+      site {
+        id
+        code
+        name
+      }
+      latestInstallationReport {
+        installedAt
+        technicianName
+        networkClass
+        receivedPowerDbm
+        spliceLossDb
+        qualityIssues
+        remarks
+        lines {
+          code
+          quantity
+        }
+      }
+    }
+    auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) {
+      id
+      occurredAt
+      action
+      fromStatus
+      toStatus
+      reason
+    }
+  }
+`);
+
+export const AcceptInstallationMutation = graphql(`
+  mutation AcceptInstallation($input: AcceptInstallationInput!) {
+    acceptInstallation(input: $input) {
+      customerSubscription {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
+
+export const RejectInstallationMutation = graphql(`
+  mutation RejectInstallation($input: RejectInstallationInput!) {
+    rejectInstallation(input: $input) {
+      customerSubscription {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
