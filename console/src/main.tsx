@@ -10,6 +10,8 @@ import { ContractorPage } from './features/contractors/ContractorPage.tsx';
 import { ContractorsPage } from './features/contractors/ContractorsPage.tsx';
 import { NewContractorPage } from './features/contractors/NewContractorPage.tsx';
 import { InvoicePage } from './features/invoices/InvoicePage.tsx';
+import { SitePage } from './features/sites/SitePage.tsx';
+import { SitesPage } from './features/sites/SitesPage.tsx';
 import { CustomerSubscriptionPage } from './features/work/CustomerSubscriptionPage.tsx';
 import { CustomerSubscriptionsPage } from './features/work/CustomerSubscriptionsPage.tsx';
 import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
@@ -43,6 +45,8 @@ createRoot(document.getElementById('root')!).render(
               <Route path="contractants" element={<ContractorsPage />} />
               <Route path="contractants/nouveau" element={<NewContractorPage />} />
               <Route path="contractants/:id" element={<ContractorPage />} />
+              <Route path="sites" element={<SitesPage />} />
+              <Route path="sites/:id" element={<SitePage />} />
               <Route path="raccordements" element={<CustomerSubscriptionsPage />} />
               <Route path="raccordements/:id" element={<CustomerSubscriptionPage />} />
               <Route path="factures" element={<InvoicesPage />} />

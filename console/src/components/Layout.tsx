@@ -30,6 +30,7 @@ export function Layout() {
           <nav aria-label="Navigation principale">
             {me.data?.me && dashboardRoles.includes(me.data.me.role) && <Link to="/">Tableau de bord</Link>}
             {me.data?.me && me.data.me.role !== 'CONTRACTOR' && <Link to="/contractants">Contractants</Link>}
+            <Link to="/sites">Sites</Link>
             <Link to="/raccordements">Raccordements</Link>
             <Link to="/factures">Factures</Link>
             <Link to="/wilayas">Wilayas</Link>

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { activeContractor, createSite, installedCustomerSubscription, mustQuery } from '../../server/test/api.js';
+import { browserTest } from './browser.js';
+
+describe('sites in a real Chromium', () => {
+  const run = browserTest();
+
+  it('assigns a site to an active contractor, starts it with a reason, and shows its progress move live', async () => {
+    const firm = await activeContractor(run.t, { legalName: 'SARL Chantiers du Sahel' });
+    const site = await createSite(run.t, { targetConnections: 4 });
+    const page = await run.signIn('/sites');
+    await page.getByTestId('site-row').first().waitFor({ timeout: 15_000 });
+    await page.getByRole('link', { name: site.code }).click();
+    await page.getByRole('heading', { name: new RegExp(`Site ${site.code}`) }).waitFor();
+    expect(await page.getByTestId('site-status').innerText()).toBe('Planifié');
+
+    await page.getByRole('button', { name: 'Affecter' }).click();
+    await page.getByLabel('Contractant (actifs dans la wilaya)').selectOption({ label: 'SARL Chantiers du Sahel' });
+    await page.getByRole('button', { name: 'Confirmer' }).click();
+    await expect.poll(() => page.getByTestId('site-status').innerText(), { timeout: 10_000 }).toBe('Affecté');
+    expect(await page.getByTestId('site-contractor').innerText()).toBe('SARL Chantiers du Sahel');
+
+    await page.getByRole('button', { name: 'Démarrer' }).click();
+    await page.getByRole('button', { name: 'Confirmer' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Indiquez la raison' }).waitFor();
+    await page.getByLabel('Raison (gardée dans l’historique)').fill('équipes sur place');
+    await page.getByRole('button', { name: 'Confirmer' }).click();
+    await expect.poll(() => page.getByTestId('site-status').innerText(), { timeout: 10_000 }).toBe('En cours');
+
+    // A connection of the site accepted elsewhere moves the open page.
+    const installed = await installedCustomerSubscription(run.t, firm.id, '-21.5', undefined, { siteId: site.id });
+    await mustQuery(run.t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }', { id: installed });
+    await expect.poll(() => page.getByTestId('site-progress').innerText(), { timeout: 10_000 }).toBe('1 raccordement réceptionné sur 4 (25 %)');
+    await page.close();
+  });
+});

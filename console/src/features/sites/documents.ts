@@ -1,0 +1,158 @@
+import { graphql } from '../../lib/graphql.ts';
+
+export const SitesQuery = graphql(`
+  query Sites($first: Int, $after: String, $filter: SiteFilterInput) {
+    sites(first: $first, after: $after, filter: $filter) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          code
+          name
+          status
+          targetConnections
+          acceptedConnections
+          progress
+          commune {
+            name
+          }
+          wilaya {
+            code
+          }
+          contractor {
+            legalName
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SiteQuery = graphql(`
+  query Site($id: ID!) {
+    site(id: $id) {
+      id
+      version
+      code
+      name
+      kind
+      status
+      statusReason
+      statusChangedAt
+      targetConnections
+      acceptedConnections
+      progress
+      plannedStart
+      plannedEnd
+      commune {
+        name
+        nameAr
+      }
+      wilaya {
+        code
+        name
+      }
+      contractor {
+        id
+        legalName
+      }
+    }
+  }
+`);
+
+export const EligibleContractorsQuery = graphql(`
+  query EligibleContractors($wilayaCode: String!) {
+    contractors(first: 100, filter: { status: ACTIVE, wilayaCode: $wilayaCode }) {
+      edges {
+        node {
+          id
+          legalName
+        }
+      }
+    }
+  }
+`);
+
+export const SiteChangedSubscription = graphql(`
+  subscription SiteChanged($siteId: ID) {
+    siteChanged(siteId: $siteId) {
+      change
+    }
+  }
+`);
+
+export const AssignSiteMutation = graphql(`
+  mutation AssignSite($input: AssignSiteInput!) {
+    assignSite(input: $input) {
+      site {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
+
+export const StartSiteMutation = graphql(`
+  mutation StartSite($input: SiteTransitionInput!) {
+    startSite(input: $input) {
+      site {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
+
+export const CompleteSiteMutation = graphql(`
+  mutation CompleteSite($input: SiteTransitionInput!) {
+    completeSite(input: $input) {
+      site {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
+
+export const CloseSiteMutation = graphql(`
+  mutation CloseSite($input: SiteTransitionInput!) {
+    closeSite(input: $input) {
+      site {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
+
+export const SuspendSiteMutation = graphql(`
+  mutation SuspendSite($input: SiteTransitionInput!) {
+    suspendSite(input: $input) {
+      site {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
+
+export const ResumeSiteMutation = graphql(`
+  mutation ResumeSite($input: SiteTransitionInput!) {
+    resumeSite(input: $input) {
+      site {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
