@@ -1,9 +1,11 @@
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
+import { listOf } from '../../common/query-limits.js';
 import { DateTime } from '../../common/scalars.js';
 import type { Context } from '../../context.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { User, UserRole } from '../user/user.entity.js';
-import { createUser, disableUser } from '../user/user.service.js';
+import { createUser, disableUser, listUsers } from '../user/user.service.js';
 import { ApiKey } from './api-key.entity.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
 import { login, logout } from './auth.service.js';
@@ -81,8 +83,19 @@ export class CreateApiKeyPayload {
   secret!: string;
 }
 
+export const UserConnection = ConnectionType(User, 'User');
+export type UserConnection = InstanceType<typeof UserConnection>;
+
 @Resolver(() => User)
 export class AuthResolver {
+  @Query(() => UserConnection, {
+    description: "Users, by id, a page at a time (at most 100): all for an ADMIN, its firm's for a contractor's admin. Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT.",
+    complexity: listOf(20),
+  })
+  async users(@Args(() => PageArgs) page: PageArgs, @Ctx() context: Context): Promise<UserConnection> {
+    return asConnection(UserConnection, await listUsers(context, page));
+  }
+
   @Query(() => [ApiKey], { description: "API keys: all for an ADMIN, its firm's for a contractor's admin. Errors: UNAUTHENTICATED, FORBIDDEN." })
   apiKeys(@Ctx() context: Context): Promise<ApiKey[]> {
     return listApiKeys(context);

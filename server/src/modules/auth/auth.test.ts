@@ -1,7 +1,7 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { mustQuery, siteInput } from '../../../test/api.js';
+import { activeContractor, mustQuery, siteInput } from '../../../test/api.js';
 import { signIn, startTestApp, testAdmin, type TestApp } from '../../../test/harness.js';
 
 const adminEmail = testAdmin.email;
@@ -178,5 +178,28 @@ describe('WebSocket sessions and origins', () => {
     expect(await attempt('https://evil.example')).toBe('refused');
     expect(await attempt('https://console.raccord.dz')).toBe('open');
     expect(await attempt(quick.url)).toBe('open');
+  });
+});
+
+describe('users', () => {
+  it("lists every user for an ADMIN, its own firm's for a firm's admin, and none for a firm's other users", async () => {
+    const firm = await activeContractor(t);
+    const other = await activeContractor(t);
+    const create = (email: string, contractorId: string, isContractorAdmin: boolean) =>
+      mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+        input: { email, displayName: email, role: 'CONTRACTOR', password: 'firm user password', contractorId, isContractorAdmin },
+      });
+    await create('firm-admin@users.test', firm.id, true);
+    await create('firm-member@users.test', firm.id, false);
+    await create('other-member@users.test', other.id, false);
+    const list = async (authorization: string) =>
+      (await t.graphql<{ users: { totalCount: number; edges: { node: { email: string } }[] } }>('{ users(first: 100) { totalCount edges { node { email } } } }', {}, { authorization })).body;
+
+    const all = await list(`Bearer ${t.adminToken}`);
+    expect(all.data!.users.edges.map((edge) => edge.node.email)).toEqual(expect.arrayContaining(['firm-admin@users.test', 'firm-member@users.test', 'other-member@users.test']));
+    const firmAdmin = await list(`Bearer ${await signIn(t.url, 'firm-admin@users.test', 'firm user password')}`);
+    expect(firmAdmin.data!.users.edges.map((edge) => edge.node.email).sort()).toEqual(['firm-admin@users.test', 'firm-member@users.test']);
+    const member = await list(`Bearer ${await signIn(t.url, 'firm-member@users.test', 'firm user password')}`);
+    expect(member.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -22,6 +22,7 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Mutation.logout': everyone,
   'Mutation.createUser': [ADMIN, CONTRACTOR],
   'Mutation.disableUser': [ADMIN, CONTRACTOR],
+  'Query.users': [ADMIN, CONTRACTOR],
   'Query.apiKeys': [ADMIN, CONTRACTOR],
   'Mutation.createApiKey': [ADMIN, CONTRACTOR],
   'Mutation.revokeApiKey': [ADMIN, CONTRACTOR],

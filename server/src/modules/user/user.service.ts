@@ -1,6 +1,7 @@
 import { ref } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
+import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { inTransaction } from '../../common/transaction.js';
 import { emailAddress, parseInput, reason as reasonSchema, recordId, requiredText, wilayaCode } from '../../common/validation.js';
 import type { Context } from '../../context.js';
@@ -44,6 +45,16 @@ function userManager(context: Context): { admin: User; firmId: string | null } {
   if (admin.role === UserRole.ADMIN) return { admin, firmId: null };
   if (!admin.isContractorAdmin) throw new DomainError(ErrorCode.FORBIDDEN, "Only its firm's admin manages a firm's users", { requiredRoles: [UserRole.ADMIN] });
   return { admin, firmId: admin.contractor!.id };
+}
+
+/**
+ * A page of the users the viewer manages — all for an ADMIN, its firm's for a contractor's admin —
+ * by id, keyset-paginated like every list.
+ * @throws DomainError UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT (`first`, `after`)
+ */
+export function listUsers(context: Context, page: PageArgs): Promise<Page<User>> {
+  const { firmId } = userManager(context);
+  return paginate(context.em, User, (firmId ? { contractor: firmId } : {}) as never, { id: 'asc' }, page);
 }
 
 /**
