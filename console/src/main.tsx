@@ -5,6 +5,7 @@ import { Provider } from 'urql';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
 import { RequireSession } from './components/RequireSession.tsx';
+import { AccessPage } from './features/access/AccessPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { ContractorPage } from './features/contractors/ContractorPage.tsx';
 import { ContractorsPage } from './features/contractors/ContractorsPage.tsx';
@@ -45,6 +46,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="contractants" element={<ContractorsPage />} />
               <Route path="contractants/nouveau" element={<NewContractorPage />} />
               <Route path="contractants/:id" element={<ContractorPage />} />
+              <Route path="acces" element={<AccessPage />} />
               <Route path="sites" element={<SitesPage />} />
               <Route path="sites/:id" element={<SitePage />} />
               <Route path="raccordements" element={<CustomerSubscriptionsPage />} />
