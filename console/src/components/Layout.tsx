@@ -34,7 +34,7 @@ export function Layout() {
             <Link to="/raccordements">Raccordements</Link>
             <Link to="/factures">Factures</Link>
             <Link to="/wilayas">Wilayas</Link>
-            {me.data?.me && ['ADMIN', 'CONTRACTOR'].includes(me.data.me.role) && <Link to="/acces">Accès</Link>}
+            {me.data?.me && (me.data.me.role === 'ADMIN' || me.data.me.isContractorAdmin) && <Link to="/acces">Accès</Link>}
           </nav>
         )}
         {signedIn && me.data?.me && (

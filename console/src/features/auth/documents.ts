@@ -21,6 +21,7 @@ export const MeQuery = graphql(`
       email
       role
       wilayaCodes
+      isContractorAdmin
     }
   }
 `);
