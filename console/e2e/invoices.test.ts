@@ -62,4 +62,27 @@ describe('invoices in a real Chromium', () => {
     await contractor.close();
     await finance.close();
   });
+
+  it('lets finance send a submitted invoice back, rejecting a line with its reason', async () => {
+    const firm = await activeContractor(run.t);
+    await accept(await installedCustomerSubscription(run.t, firm.id));
+    const { invoices } = await mustQuery<{ invoices: { edges: { node: { id: string; version: number } }[] } }>(
+      run.t,
+      'query ($c: ID!) { invoices(filter: { contractorId: $c }) { edges { node { id version } } } }',
+      { c: firm.id },
+    );
+    const draft = invoices.edges[0]!.node;
+    await mustQuery(run.t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }', { id: draft.id, v: draft.version });
+    await user('finance-2@at.test', 'FINANCE', {});
+    const finance = await signIn('finance-2@at.test', 'a long enough password', `/factures/${draft.id}`);
+    await finance.getByRole('button', { name: 'Demander une révision' }).click({ timeout: 15_000 });
+    await finance.getByRole('button', { name: 'Envoyer la demande de révision' }).click();
+    await finance.getByRole('alert').filter({ hasText: 'Cochez au moins une ligne' }).waitFor();
+    await finance.getByLabel(/^Refuser la ligne DRP-AER/).check();
+    await finance.getByLabel('Raison du refus de la ligne DRP-AER').fill('42,5 m mesurés contre 30 m sur le plan');
+    await finance.getByRole('button', { name: 'Envoyer la demande de révision' }).click();
+    await expect.poll(() => finance.getByTestId('invoice-status').innerText(), { timeout: 10_000 }).toBe('Révision demandée');
+    await finance.getByText('refusée : 42,5 m mesurés contre 30 m sur le plan').waitFor({ timeout: 10_000 });
+    await finance.close();
+  });
 });

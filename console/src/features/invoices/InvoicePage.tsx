@@ -6,7 +6,7 @@ import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime, formatCalendarDate, formatDzd } from '../../lib/format.ts';
 import { session } from '../../lib/session.ts';
 import { MeQuery } from '../auth/documents.ts';
-import { ApproveInvoiceMutation, InvoiceChangedSubscription, InvoiceQuery, RecordInvoicePaymentMutation } from './documents.ts';
+import { ApproveInvoiceMutation, InvoiceChangedSubscription, InvoiceQuery, RecordInvoicePaymentMutation, RequestInvoiceRevisionMutation } from './documents.ts';
 import { invoiceStatusLabels, paymentMethodLabels, unitLabels } from './labels.ts';
 
 const approvers = ['ADMIN', 'DOT_MANAGER', 'FINANCE'];
@@ -28,6 +28,9 @@ export function InvoicePage() {
   const [live] = useSubscription({ query: InvoiceChangedSubscription, variables: { invoiceId: id } });
   const [approval, approve] = useMutation(ApproveInvoiceMutation);
   const [payment, pay] = useMutation(RecordInvoicePaymentMutation);
+  const [revision, requestRevision] = useMutation(RequestInvoiceRevisionMutation);
+  // Line id → why it is rejected, while a revision request is being written (null otherwise).
+  const [rejected, setRejected] = useState<Record<string, string> | null>(null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [form, setForm] = useState({ amount: '', paidOn: algiersToday(), method: 'BANK_TRANSFER', reference: '' });
   const invoice = result.data?.invoice;
@@ -70,6 +73,23 @@ export function InvoicePage() {
     if (!invoice) return;
     const outcome = await approve({ input: { id: invoice.id, expectedVersion: invoice.version } });
     setProblems(outcome.error ? problemsOf(outcome.error) : []);
+  }
+
+  async function sendRevision(event: FormEvent) {
+    event.preventDefault();
+    if (!invoice || !rejected) return;
+    const rejectedLines = Object.entries(rejected).map(([lineId, reason]) => ({ lineId, reason: reason.trim() }));
+    if (rejectedLines.length === 0 || rejectedLines.some((line) => line.reason === '')) {
+      setProblems([{ field: null, message: 'Cochez au moins une ligne et dites pour chacune pourquoi elle est refusée.' }]);
+      return;
+    }
+    const outcome = await requestRevision({ input: { id: invoice.id, expectedVersion: invoice.version, rejectedLines } });
+    if (outcome.error) {
+      setProblems(problemsOf(outcome.error));
+      return;
+    }
+    setProblems([]);
+    setRejected(null);
   }
 
   async function recordPayment(event: FormEvent) {
@@ -141,16 +161,28 @@ export function InvoicePage() {
               Télécharger le PDF
             </button>
             {invoice.status === 'SUBMITTED' && approvers.includes(role) && (
-              <button type="button" onClick={approveIt} disabled={approval.fetching}>
-                Approuver pour paiement
-              </button>
+              <>
+                <button type="button" onClick={approveIt} disabled={approval.fetching}>
+                  Approuver pour paiement
+                </button>
+                <button type="button" onClick={() => setRejected(rejected ? null : {})} aria-pressed={rejected !== null}>
+                  Demander une révision
+                </button>
+              </>
             )}
           </div>
 
           <h2>Lignes</h2>
+          <form onSubmit={sendRevision} id="revision-form" />
+          {rejected && (
+            <p className="muted" role="status">
+              Cochez les lignes refusées et donnez la raison de chacune ; le contractant les corrige et soumet à nouveau.
+            </p>
+          )}
           <table>
             <thead>
               <tr>
+                {rejected && <th scope="col">Refuser</th>}
                 <th scope="col">Code</th>
                 <th scope="col">Désignation</th>
                 <th scope="col" className="number">
@@ -170,6 +202,30 @@ export function InvoicePage() {
             <tbody>
               {invoice.lines.map((line) => (
                 <tr key={line.id} data-testid="invoice-line">
+                  {rejected && (
+                    <td>
+                      <input
+                        type="checkbox"
+                        form="revision-form"
+                        aria-label={`Refuser la ligne ${line.itemCode} ${line.designation}`}
+                        checked={line.id in rejected}
+                        onChange={(event) => {
+                          const next = { ...rejected };
+                          if (event.target.checked) next[line.id] = '';
+                          else delete next[line.id];
+                          setRejected(next);
+                        }}
+                      />
+                      {line.id in rejected && (
+                        <input
+                          form="revision-form"
+                          aria-label={`Raison du refus de la ligne ${line.itemCode}`}
+                          value={rejected[line.id]}
+                          onChange={(event) => setRejected({ ...rejected, [line.id]: event.target.value })}
+                        />
+                      )}
+                    </td>
+                  )}
                   <td>{line.itemCode}</td>
                   <td>
                     {line.designation}
@@ -186,6 +242,13 @@ export function InvoicePage() {
             </tbody>
           </table>
 
+          {rejected && (
+            <div className="form-actions">
+              <button type="submit" form="revision-form" disabled={revision.fetching}>
+                Envoyer la demande de révision
+              </button>
+            </div>
+          )}
           <dl className="details totals">
             <dt>Total HT</dt>
             <dd data-testid="total-excluding-tax">{formatDzd(invoice.totalExcludingTax.centimes)}</dd>

@@ -139,3 +139,15 @@ export const RecordInvoicePaymentMutation = graphql(`
     }
   }
 `);
+
+export const RequestInvoiceRevisionMutation = graphql(`
+  mutation RequestInvoiceRevision($input: RequestInvoiceRevisionInput!) {
+    requestInvoiceRevision(input: $input) {
+      invoice {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
