@@ -59,6 +59,15 @@ describe('the live dashboard in a real Chromium', () => {
     const options = await page.getByLabel('Périmètre').locator('option').allInnerTexts();
     expect(options).toEqual(['16 — Alger']);
     expect(await page.getByTestId('wilaya-progress-row').count()).toBe(0);
+    // Another wilaya in the address: its own is shown, and the address says so.
+    await page.goto(`${run.t.url}/?wilaya=31`);
+    await page.getByRole('heading', { name: 'Tableau de bord — 16 Alger' }).waitFor({ timeout: 15_000 });
+    await page.waitForURL((url) => url.searchParams.get('wilaya') === '16');
     await page.close();
+
+    // An administrator asking for a wilaya that does not exist is told so, not "the server could not answer".
+    const admin = await signIn(testAdmin.email, testAdmin.password, '/?wilaya=99');
+    await admin.getByRole('alert').filter({ hasText: 'Introuvable' }).waitFor({ timeout: 15_000 });
+    await admin.close();
   });
 });

@@ -1,11 +1,18 @@
 import type { CombinedError } from 'urql';
+import { problemsOf } from '../lib/errors.ts';
 
 /** What a page shows while its data loads, or when it could not be loaded: in words a user understands. */
 export function QueryState({ fetching, error, retry }: { fetching: boolean; error?: CombinedError | undefined; retry: () => void }) {
   if (error) {
+    // A refusal the user can act on (a bad filter, something not found or not theirs) says what it is.
+    const coded = error.graphQLErrors.filter((e) => e.extensions?.['code'] !== 'INTERNAL_SERVER_ERROR');
     const message = error.networkError
       ? 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.'
-      : 'Le serveur n’a pas pu répondre à cette demande.';
+      : coded.length > 0
+        ? problemsOf(error)
+            .map((problem) => (problem.field ? `${problem.field} : ${problem.message}` : problem.message))
+            .join(' ')
+        : 'Le serveur n’a pas pu répondre à cette demande.';
     const reference = error.graphQLErrors.map((e) => e.extensions?.['correlationId']).find(Boolean);
     return (
       <div role="alert" className="state state-error">

@@ -1,5 +1,5 @@
 import { readFragment } from 'gql.tada';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useQuery, useSubscription } from 'urql';
@@ -37,6 +37,10 @@ export function DashboardPage() {
   const own = me.data?.me?.wilayaCodes ?? [];
   const asked = params.get('wilaya');
   const wilayaCode = role === 'DOT_MANAGER' ? (asked && own.includes(asked) ? asked : (own[0] ?? null)) : asked;
+  // A DOT manager asking for a wilaya not its own is shown its own: the address says so too.
+  useEffect(() => {
+    if (role === 'DOT_MANAGER' && asked !== null && wilayaCode !== asked) setParams(wilayaCode ? { wilaya: wilayaCode } : {}, { replace: true });
+  }, [role, asked, wilayaCode, setParams]);
   const allowed = role !== undefined && dashboardRoles.includes(role);
   const pause = !allowed || (role === 'DOT_MANAGER' && wilayaCode === null);
 
