@@ -72,27 +72,34 @@ registerEnumType(WorkChange, {
     'or RESYNC: events may have been missed (the subscription started or restarted, or the event bus was down): refetch what you show.',
 });
 
-/** Whether the viewer saw the work before the move an event reports (it was reassigned or moved away). */
-export function sawWorkBefore(
-  context: Context,
-  event: { contractorId: string | null; wilayaCode: string; previousContractorId: string | null; previousWilayaCode: string | null },
-): boolean {
-  if (event.previousContractorId === null && event.previousWilayaCode === null) return false;
-  return maySeeWork(context, { contractorId: event.previousContractorId ?? event.contractorId, wilayaCode: event.previousWilayaCode ?? event.wilayaCode });
+/** Where a work event says the work is now, and where it was before a move. */
+interface WorkEvent {
+  readonly contractorId: string | null;
+  readonly wilayaCode: string;
+  readonly previousContractorId: string | null;
+  readonly previousWilayaCode: string | null;
 }
 
-/** Whether an event's work matches the contractor and wilaya filters, where it is now or where it was before. */
-export function workMatches(
-  filters: LiveFilters,
-  event: { contractorId: string | null; wilayaCode: string; previousContractorId: string | null; previousWilayaCode: string | null },
-): boolean {
+/** Where a record of work stands: its firm and its wilaya, as `maySeeWork` reads them. */
+export function placeOf(record: { contractor: { id: string } | null; wilaya: { code: string } }): { contractorId: string | null; wilayaCode: string } {
+  return { contractorId: record.contractor?.id ?? null, wilayaCode: record.wilaya.code };
+}
+
+/**
+ * Whether a work event (a site's, a customer subscription's) is for this subscriber: it matches the
+ * contractor and wilaya filters where the work is or was, and the viewer saw the work before the
+ * change moved it away (it is then told REMOVED), or may see it as the change committed and as it
+ * stands now (`current`, read only for a viewer who sees part of the work: the record sent is the
+ * current one).
+ */
+export async function wantsWorkEvent(context: Context, filters: LiveFilters, event: WorkEvent, current: () => Promise<{ contractor: { id: string } | null; wilaya: { code: string } }>): Promise<boolean> {
   if (filters.contractorId && filters.contractorId !== event.contractorId && filters.contractorId !== event.previousContractorId) return false;
-  return !filters.wilayaCode || filters.wilayaCode === event.wilayaCode || filters.wilayaCode === event.previousWilayaCode;
-}
-
-/** Whether the viewer sees only part of the work (a firm, a DOT manager). */
-export function seesPartOfTheWork(context: Context): boolean {
-  return viewerContractorId(context) !== null || viewerWilayas(context) !== null;
+  if (filters.wilayaCode && filters.wilayaCode !== event.wilayaCode && filters.wilayaCode !== event.previousWilayaCode) return false;
+  const moved = event.previousContractorId !== null || event.previousWilayaCode !== null;
+  if (moved && maySeeWork(context, { contractorId: event.previousContractorId ?? event.contractorId, wilayaCode: event.previousWilayaCode ?? event.wilayaCode })) return true;
+  if (!maySeeWork(context, event)) return false;
+  const seesPart = viewerContractorId(context) !== null || viewerWilayas(context) !== null;
+  return !seesPart || maySeeWork(context, placeOf(await current()));
 }
 
 /**

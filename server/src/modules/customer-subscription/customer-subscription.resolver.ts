@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { isResync, WorkChange, type CustomerSubscriptionChangedEvent, type CustomerSubscriptionsImportedEvent, type Resync } from '../../common/events.js';
-import { liveEvents, maySeeWork, oncePerEvent, sawWorkBefore, seesPartOfTheWork, workMatches, type LiveFilters } from '../../common/live.js';
+import { liveEvents, maySeeWork, oncePerEvent, placeOf, wantsWorkEvent, type LiveFilters } from '../../common/live.js';
 import { ImportReport } from '../../common/csv-import.js';
 import { DateTime } from '../../common/scalars.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
@@ -101,23 +101,11 @@ function customerSubscriptionOfEvent(context: Context, event: CustomerSubscripti
   return oncePerEvent(event, 'customerSubscription', () => context.em.fork({ clear: true }).findOneOrFail(CustomerSubscription, { id: event.customerSubscriptionId }));
 }
 
-/**
- * Whether the subscriber asked for this event (every argument given must match, where the work is
- * or where it was) and may see the work — as it was when the change committed and as it is now (the
- * record sent is the current one) — or saw it before the change moved it away (it is told REMOVED).
- */
+/** Whether the subscriber asked for this event: the customer subscription filter here, the rest (place, scope, moves) in `wantsWorkEvent`. */
 async function wantsCustomerSubscriptionChange(event: CustomerSubscriptionChangedEvent, filters: LiveFilters, context: Context): Promise<boolean> {
   if (filters.customerSubscriptionId && filters.customerSubscriptionId !== event.customerSubscriptionId) return false;
   if (filters.siteId && filters.siteId !== event.siteId) return false;
-  if (!workMatches(filters, event)) return false;
-  if (sawWorkBefore(context, event)) return true;
-  if (!maySeeWork(context, event)) return false;
-  return !seesPartOfTheWork(context) || maySeeWork(context, currentPlace(await customerSubscriptionOfEvent(context, event)));
-}
-
-/** Where a record of work stands now, as `maySeeWork` reads it. */
-function currentPlace(record: { contractor: { id: string } | null; wilaya: { code: string } }): { contractorId: string | null; wilayaCode: string } {
-  return { contractorId: record.contractor?.id ?? null, wilayaCode: record.wilaya.code };
+  return wantsWorkEvent(context, filters, event, () => customerSubscriptionOfEvent(context, event));
 }
 
 const errors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
@@ -146,7 +134,7 @@ export class CustomerSubscriptionResolver {
     if (isResync(event)) return { change: WorkChange.RESYNC, previousStatus: null, customerSubscriptionId: null, customerSubscription: null };
     const customerSubscription = await customerSubscriptionOfEvent(context, event);
     const previousStatus = event.previousStatus as CustomerSubscriptionStatus | null;
-    if (!maySeeWork(context, currentPlace(customerSubscription))) {
+    if (!maySeeWork(context, placeOf(customerSubscription))) {
       return { change: WorkChange.REMOVED, previousStatus, customerSubscriptionId: event.customerSubscriptionId, customerSubscription: null };
     }
     return { change: event.change, previousStatus, customerSubscriptionId: event.customerSubscriptionId, customerSubscription };

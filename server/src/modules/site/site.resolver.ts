@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { isResync, WorkChange, type Resync, type SiteChangedEvent } from '../../common/events.js';
-import { liveEvents, maySeeWork, oncePerEvent, sawWorkBefore, seesPartOfTheWork, workMatches, type LiveFilters } from '../../common/live.js';
+import { liveEvents, maySeeWork, oncePerEvent, placeOf, wantsWorkEvent, type LiveFilters } from '../../common/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
@@ -89,19 +89,10 @@ function siteOfEvent(context: Context, event: SiteChangedEvent): Promise<Site> {
   return oncePerEvent(event, 'site', () => context.em.fork({ clear: true }).findOneOrFail(Site, { id: event.siteId }));
 }
 
-/**
- * Whether the subscriber asked for this event (every argument given must match, where the site is
- * or where it was) and may see the site — as it was when the change committed and as it is now (the
- * record sent is the current one) — or saw it before the change moved it away (it is told REMOVED).
- */
+/** Whether the subscriber asked for this event: the site filter here, the rest (place, scope, moves) in `wantsWorkEvent`. */
 async function wantsSiteChange(event: SiteChangedEvent, filters: LiveFilters, context: Context): Promise<boolean> {
   if (filters.siteId && filters.siteId !== event.siteId) return false;
-  if (!workMatches(filters, event)) return false;
-  if (sawWorkBefore(context, event)) return true;
-  if (!maySeeWork(context, event)) return false;
-  if (!seesPartOfTheWork(context)) return true;
-  const current = await siteOfEvent(context, event);
-  return maySeeWork(context, { contractorId: current.contractor?.id ?? null, wilayaCode: current.wilaya.code });
+  return wantsWorkEvent(context, filters, event, () => siteOfEvent(context, event));
 }
 
 @Resolver(() => Site)
@@ -124,7 +115,7 @@ export class SiteResolver {
     if (isResync(event)) return { change: WorkChange.RESYNC, previousStatus: null, siteId: null, site: null };
     const site = await siteOfEvent(context, event);
     const previousStatus = event.previousStatus as SiteStatus | null;
-    if (!maySeeWork(context, { contractorId: site.contractor?.id ?? null, wilayaCode: site.wilaya.code })) {
+    if (!maySeeWork(context, placeOf(site))) {
       return { change: WorkChange.REMOVED, previousStatus, siteId: event.siteId, site: null };
     }
     return { change: event.change, previousStatus, siteId: event.siteId, site };
