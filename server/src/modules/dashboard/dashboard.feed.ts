@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Repeater } from '@repeaterjs/repeater';
 import type { Logger } from 'pino';
 import { InvoiceChange, isResync, type EventBus, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
+import { invoiceWilayaCodes } from '../invoice/invoice.service.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { readDashboard, type DashboardFigures } from './dashboard.service.js';
 
@@ -68,8 +69,7 @@ export class DashboardFeed {
     this.listen('CUSTOMER_SUBSCRIPTIONS_IMPORTED', (event) => this.touch(['', ...event.wilayaCodes]));
     this.listen('INVOICE_CHANGED', async (event) => {
       if (!invoiceFigureChanges.has(event.change)) return;
-      const rows = await this.orm.em.fork().getConnection().execute<{ wilaya_code: string }[]>('select "wilaya_code" from "invoice_wilaya" where "invoice_id" = ?', [event.invoiceId]);
-      this.touch(['', ...rows.map((row) => row.wilaya_code)]);
+      this.touch(['', ...(await invoiceWilayaCodes(this.orm.em.fork(), event.invoiceId))]);
     });
   }
 

@@ -12,13 +12,12 @@ import { createContext, type Context } from '../../context.js';
 import { AuditEntityType } from '../audit/audit-event.entity.js';
 import { viewerWilayas } from '../auth/scope.js';
 import { Contractor, LegalForm } from '../contractor/contractor.entity.js';
-import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
 import { CreditNote } from './credit-note.entity.js';
 import { issueCreditNoteOn } from './credit-note.service.js';
 import { defaultBuyer, type PartyIdentity } from './invoice-document.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
 import { invoiceLifecycle } from './invoice.lifecycle.js';
-import { balanceDue, distinctLines, linesOf, loadInvoiceForChange, nextDocumentNumber, quantityText, recomputeTotals, remainingQuantity } from './invoice.service.js';
+import { balanceDue, distinctLines, invoiceWilayaCodes, linesOf, loadInvoiceForChange, nextDocumentNumber, quantityText, recomputeTotals, remainingQuantity } from './invoice.service.js';
 import { requireQuantityFitsUnit } from './price-schedule.service.js';
 import { DocumentSeries } from './document-sequence.entity.js';
 
@@ -138,8 +137,7 @@ export function systemContext(orm: MikroORM, context: Pick<Context, 'logger' | '
 async function requireInvoiceWilayas(em: EntityManager, context: Context, invoice: Invoice): Promise<void> {
   const wilayas = viewerWilayas(context);
   if (wilayas === null) return;
-  const lines = await em.find(InvoiceLine, { invoice: invoice.id }, { populate: ['customerSubscription'] });
-  const outside = [...new Set(lines.map((line) => (line.customerSubscription.unwrap() as CustomerSubscription).wilaya.code).filter((code) => !wilayas.includes(code)))];
+  const outside = (await invoiceWilayaCodes(em, invoice.id)).filter((code) => !wilayas.includes(code));
   if (outside.length > 0) {
     throw new DomainError(ErrorCode.FORBIDDEN, `This invoice bills work in wilayas outside yours (${outside.join(', ')}): finance or an administrator approves it`, {
       wilayas: outside,

@@ -14,7 +14,7 @@ import { issueCreditNote } from './credit-note.service.js';
 import { invoiceClosingSentence } from './invoice-arithmetic.js';
 import { approveInvoice, requestInvoiceRevision, resubmitInvoice, submitInvoice } from './invoice-issue.service.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
-import { balanceDue, daysOverdue, findInvoice, listInvoices } from './invoice.service.js';
+import { balanceDue, daysOverdue, findInvoice, invoiceWilayaCodes, listInvoices } from './invoice.service.js';
 import { dzd, Money } from './money.js';
 import { InvoicePayment, PaymentMethod } from './payment.entity.js';
 import { recordInvoicePayment } from './payment.service.js';
@@ -215,11 +215,7 @@ function invoiceOfEvent(context: Context, event: InvoiceChangedEvent): Promise<{
   return oncePerEvent(event, 'invoice', async () => {
     const em = context.em.fork({ clear: true });
     const invoice = await em.findOneOrFail(Invoice, { id: event.invoiceId }, { populate: ['lines', 'contractor'] });
-    const wilayas = await em.getConnection().execute<{ wilaya_code: string }[]>(
-      'select distinct s.wilaya_code from invoice_line l join customer_subscription s on s.id = l.customer_subscription_id where l.invoice_id = ?',
-      [event.invoiceId],
-    );
-    return { invoice, wilayaCodes: wilayas.map((row) => row.wilaya_code) };
+    return { invoice, wilayaCodes: await invoiceWilayaCodes(em, event.invoiceId) };
   });
 }
 

@@ -179,3 +179,12 @@ export function daysOverdue(invoice: Invoice, today: string): number | null {
   if (invoice.status === InvoiceStatus.PAID) return 0;
   return Math.max(0, daysBetween(invoice.dueOn, today));
 }
+
+/**
+ * The wilayas an invoice bills work in (those of its lines' customer subscriptions), from the
+ * `invoice_wilaya` table the database keeps as lines are added.
+ */
+export async function invoiceWilayaCodes(em: EntityManager, invoiceId: string): Promise<string[]> {
+  const rows = await em.getConnection().execute<{ wilaya_code: string }[]>('select "wilaya_code" from "invoice_wilaya" where "invoice_id" = ? order by 1', [invoiceId]);
+  return rows.map((row) => row.wilaya_code);
+}
