@@ -1,9 +1,11 @@
+import './lib/i18n.ts';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Provider } from 'urql';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
+import { QueryState } from './components/QueryState.tsx';
 import { RequireSession } from './components/RequireSession.tsx';
 import { AccessPage } from './features/access/AccessPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
@@ -37,7 +39,7 @@ createRoot(document.getElementById('root')!).render(
               <Route
                 index
                 element={
-                  <Suspense fallback={<p role="status" className="state">Chargement…</p>}>
+                  <Suspense fallback={<QueryState fetching retry={() => undefined} />}>
                     <DashboardPage />
                   </Suspense>
                 }

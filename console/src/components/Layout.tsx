@@ -1,13 +1,19 @@
 import { useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { LogoutMutation, MeQuery } from '../features/auth/documents.ts';
 import { dashboardRoles } from '../features/dashboard/roles.ts';
+import { languages, setLanguage, type Language } from '../lib/i18n.ts';
 import { session } from '../lib/session.ts';
 import { liveConnection } from '../urql.ts';
 
-/** The console's frame: header with the product name, navigation and the signed-in user, then the page. */
+/**
+ * The console's frame: a link to skip to the page's content, the header with the product name,
+ * navigation, the language and the signed-in user, then the page.
+ */
 export function Layout() {
+  const { t, i18n } = useTranslation();
   const signedIn = session.token() !== null;
   const [me] = useQuery({ query: MeQuery, pause: !signedIn });
   const [, logout] = useMutation(LogoutMutation);
@@ -22,36 +28,49 @@ export function Layout() {
 
   return (
     <>
+      <a className="skip-link" href="#content">
+        {t('Aller au contenu')}
+      </a>
       <header className="app-header">
         <Link to="/" className="brand">
           Raccord
         </Link>
         {signedIn && (
-          <nav aria-label="Navigation principale">
-            {me.data?.me && dashboardRoles.includes(me.data.me.role) && <Link to="/">Tableau de bord</Link>}
-            {me.data?.me && me.data.me.role !== 'CONTRACTOR' && <Link to="/contractants">Contractants</Link>}
-            <Link to="/sites">Sites</Link>
-            <Link to="/raccordements">Raccordements</Link>
-            <Link to="/factures">Factures</Link>
-            <Link to="/wilayas">Wilayas</Link>
-            {me.data?.me && (me.data.me.role === 'ADMIN' || me.data.me.isContractorAdmin) && <Link to="/acces">Accès</Link>}
+          <nav aria-label={t('Navigation principale')}>
+            {me.data?.me && dashboardRoles.includes(me.data.me.role) && <Link to="/">{t('Tableau de bord')}</Link>}
+            {me.data?.me && me.data.me.role !== 'CONTRACTOR' && <Link to="/contractants">{t('Contractants')}</Link>}
+            <Link to="/sites">{t('Sites')}</Link>
+            <Link to="/raccordements">{t('Raccordements')}</Link>
+            <Link to="/factures">{t('Factures')}</Link>
+            <Link to="/wilayas">{t('Wilayas')}</Link>
+            {me.data?.me && (me.data.me.role === 'ADMIN' || me.data.me.isContractorAdmin) && <Link to="/acces">{t('Accès')}</Link>}
           </nav>
         )}
+        <label className="language">
+          <span className="visually-hidden">{t('Langue')}</span>
+          <select value={i18n.language} onChange={(event) => void setLanguage(event.target.value as Language)}>
+            {languages.map((language) => (
+              <option key={language} value={language} lang={language}>
+                {language === 'fr' ? 'Français' : 'English'}
+              </option>
+            ))}
+          </select>
+        </label>
         {signedIn && me.data?.me && (
           <div className="account">
             <span>{me.data.me.displayName}</span>
             <button type="button" onClick={signOut}>
-              Se déconnecter
+              {t('Se déconnecter')}
             </button>
           </div>
         )}
       </header>
       {live === 'reconnecting' && signedIn && (
         <p role="status" className="offline">
-          Connexion au serveur perdue : les chiffres affichés ne bougent plus. Reconnexion en cours…
+          {t('Connexion au serveur perdue : les chiffres affichés ne bougent plus. Reconnexion en cours…')}
         </p>
       )}
-      <main className="page">
+      <main className="page" id="content" tabIndex={-1}>
         <Outlet />
       </main>
     </>

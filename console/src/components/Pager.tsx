@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 /**
  * "Première page" and "Page suivante" for a keyset-paginated list: `cursors` holds the end cursor of
  * each page passed, so the list shows the page after the last one.
@@ -11,16 +13,17 @@ export function Pager({
   onChange: (cursors: string[]) => void;
   pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined };
 }) {
+  const { t } = useTranslation();
   return (
     <div className="pager">
       {cursors.length > 0 && (
         <button type="button" onClick={() => onChange([])}>
-          Première page
+          {t('Première page')}
         </button>
       )}
       {pageInfo.hasNextPage && pageInfo.endCursor && (
         <button type="button" onClick={() => onChange([...cursors, pageInfo.endCursor!])}>
-          Page suivante
+          {t('Page suivante')}
         </button>
       )}
     </div>

@@ -1,25 +1,27 @@
+import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import { problemsOf } from '../lib/errors.ts';
 
 /** What a page shows while its data loads, or when it could not be loaded: in words a user understands. */
 export function QueryState({ fetching, error, retry }: { fetching: boolean; error?: CombinedError | undefined; retry: () => void }) {
+  const { t } = useTranslation();
   if (error) {
     // A refusal the user can act on (a bad filter, something not found or not theirs) says what it is.
     const coded = error.graphQLErrors.filter((e) => e.extensions?.['code'] !== 'INTERNAL_SERVER_ERROR');
     const message = error.networkError
-      ? 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.'
+      ? t('Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.')
       : coded.length > 0
         ? problemsOf(error)
             .map((problem) => (problem.field ? `${problem.field} : ${problem.message}` : problem.message))
             .join(' ')
-        : 'Le serveur n’a pas pu répondre à cette demande.';
+        : t('Le serveur n’a pas pu répondre à cette demande.');
     const reference = error.graphQLErrors.map((e) => e.extensions?.['correlationId']).find(Boolean);
     return (
       <div role="alert" className="state state-error">
         <p>{message}</p>
-        {typeof reference === 'string' && reference !== '' && <p className="muted">Référence : {reference}</p>}
+        {typeof reference === 'string' && reference !== '' && <p className="muted">{t('Référence : {{reference}}', { reference })}</p>}
         <button type="button" onClick={retry}>
-          Réessayer
+          {t('Réessayer')}
         </button>
       </div>
     );
@@ -27,7 +29,7 @@ export function QueryState({ fetching, error, retry }: { fetching: boolean; erro
   if (fetching) {
     return (
       <p role="status" className="state">
-        Chargement…
+        {t('Chargement…')}
       </p>
     );
   }

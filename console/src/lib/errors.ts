@@ -1,17 +1,71 @@
 import type { CombinedError } from 'urql';
+import { currentLanguage, msg, translate as t } from './i18n.ts';
 
 /** What a user is told for each of the API's error codes (see server/src/common/errors.ts). */
 const messages: Record<string, string> = {
-  CONFLICT: 'Ces données ont été modifiées entre-temps par quelqu’un d’autre : rechargez la page puis recommencez.',
-  INVALID_TRANSITION: 'Cette action n’est pas possible dans l’état actuel.',
-  FORBIDDEN: 'Votre rôle ne permet pas cette action.',
-  UNAUTHENTICATED: 'Votre session a expiré : reconnectez-vous.',
-  NOT_FOUND: 'Introuvable, ou hors de votre périmètre.',
-  CONTRACTOR_NOT_ELIGIBLE: 'Ce contractant ne peut pas recevoir ce travail.',
-  TOO_MANY_ATTEMPTS: 'Trop de tentatives : patientez quelques minutes.',
-  AMOUNT_EXCEEDS_BALANCE: 'Le montant dépasse le reste dû de la facture.',
-  QUALITY_OVERRIDE_REQUIRED: 'Les mesures sont hors seuils : la réception demande une justification.',
+  CONFLICT: msg('Ces données ont été modifiées entre-temps par quelqu’un d’autre : rechargez la page puis recommencez.'),
+  INVALID_TRANSITION: msg('Cette action n’est pas possible dans l’état actuel.'),
+  FORBIDDEN: msg('Votre rôle ne permet pas cette action.'),
+  UNAUTHENTICATED: msg('Votre session a expiré : reconnectez-vous.'),
+  NOT_FOUND: msg('Introuvable, ou hors de votre périmètre.'),
+  CONTRACTOR_NOT_ELIGIBLE: msg('Ce contractant ne peut pas recevoir ce travail.'),
+  SITE_NOT_OPEN: msg('Ce site n’est pas ouvert au travail : il doit être attribué ou en cours.'),
+  TOO_MANY_ATTEMPTS: msg('Trop de tentatives : patientez quelques minutes.'),
+  AMOUNT_EXCEEDS_BALANCE: msg('Le montant dépasse le reste dû de la facture.'),
+  QUALITY_OVERRIDE_REQUIRED: msg('Les mesures sont hors seuils : la réception demande une justification.'),
+  INVOICE_EMPTY: msg('Cette facture n’a aucune ligne : il n’y a rien à soumettre.'),
+  IDEMPOTENCY_KEY_REUSED: msg('Cette demande a déjà été envoyée avec d’autres valeurs : rechargez la page puis recommencez.'),
 };
+
+/**
+ * The API explains a refused value in English (its zod schemas, server/src/common/validation.ts and
+ * the modules'). In French the console says the same in French: the exact sentences, then those
+ * that carry a number.
+ */
+const frenchReasons: Record<string, string> = {
+  'is required': 'est obligatoire',
+  'must not be empty': 'ne doit pas être vide',
+  'must be within Algeria': 'doit être en Algérie',
+  'must be an email address': 'doit être une adresse e-mail',
+  'must not be in the future': 'ne doit pas être dans le futur',
+  'must be in the future': 'doit être dans le futur',
+  'must be more than 0': 'doit être supérieur à 0',
+  'must be a date and time': 'doit être une date et une heure',
+  'must not start with =, + or @': 'ne doit pas commencer par =, + ou @',
+  'must not contain control characters': 'ne doit pas contenir de caractères de contrôle',
+  'must not contain control characters or direction overrides': 'ne doit pas contenir de caractères de contrôle ni d’inversion de sens',
+  'must contain letters or digits': 'doit contenir des lettres ou des chiffres',
+  'must be valid Unicode text': 'doit être un texte valide',
+  'must be two digits, such as "01"': 'doit faire deux chiffres, par exemple « 01 »',
+  'must be an id such as "42"': 'doit être un identifiant, par exemple « 42 »',
+  'must be a date as YYYY-MM-DD': 'doit être une date AAAA-MM-JJ',
+  'must name at least one wilaya': 'doit nommer au moins une wilaya',
+  'must name at least one scope': 'doit nommer au moins une autorisation',
+  'must name at least one reserve': 'doit nommer au moins une réserve',
+  'must name at least one line': 'doit nommer au moins une ligne',
+  'must name each line once': 'doit nommer chaque ligne une seule fois',
+  'must credit at least one line': 'doit créditer au moins une ligne',
+  'must be 15 digits (20 for a branch)': 'doit faire 15 chiffres (20 pour un établissement)',
+  'must be an amount in DZD such as "1234.56" (dot, at most two decimals)': 'doit être un montant en DA, par exemple 1234,56 (deux décimales au plus)',
+  'must be BANK_TRANSFER, CCP_TRANSFER or CHEQUE': 'doit être un virement bancaire, un virement CCP ou un chèque',
+  'must be a RIB of 20 digits whose last two are its key (97 − (branch‖account × 100 mod 97))': 'doit être un RIB de 20 chiffres dont les deux derniers sont la clé',
+};
+const frenchReasonPatterns: [RegExp, string][] = [
+  [/^must be at most (\d+) characters$/, 'doit faire au plus $1 caractères'],
+  [/^must be at least (\d+) characters$/, 'doit faire au moins $1 caractères'],
+  [/^must be at least (\d+)$/, 'doit être au moins $1'],
+  [/^must be at most ([\d,]+)$/, 'doit être au plus $1'],
+  [/^must hold at most (\d+) (\w+)$/, 'doit contenir au plus $1 éléments'],
+];
+
+/** A reason given by the API, in the console's language. */
+export function reasonInLanguage(reason: string): string {
+  if (currentLanguage() === 'en') return reason;
+  const exact = frenchReasons[reason];
+  if (exact) return exact;
+  for (const [pattern, french] of frenchReasonPatterns) if (pattern.test(reason)) return reason.replace(pattern, french);
+  return reason;
+}
 
 /** One problem of a refused change: the input field it concerns (null when none) and what to say. */
 export interface FieldProblem {
@@ -25,23 +79,24 @@ export interface FieldProblem {
  * error gives its reference to quote.
  */
 export function problemsOf(error: CombinedError): FieldProblem[] {
-  if (error.networkError && error.graphQLErrors.length === 0) return [{ field: null, message: 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.' }];
+  if (error.networkError && error.graphQLErrors.length === 0) return [{ field: null, message: t('Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.') }];
   return error.graphQLErrors.flatMap((graphQLError) => {
     const extensions = graphQLError.extensions ?? {};
     const code = String(extensions['code'] ?? '');
     if (code === 'BAD_USER_INPUT') {
       const problems = extensions['problems'] as { field: string; reason: string }[] | undefined;
-      if (problems) return problems.map((problem) => ({ field: problem.field, message: problem.reason }));
+      if (problems) return problems.map((problem) => ({ field: problem.field, message: reasonInLanguage(problem.reason) }));
       const field = typeof extensions['field'] === 'string' ? extensions['field'] : null;
       const message = field && graphQLError.message.startsWith(`${field}: `) ? graphQLError.message.slice(field.length + 2) : graphQLError.message;
-      return [{ field, message }];
+      return [{ field, message: reasonInLanguage(message) }];
     }
     if (code === 'INTERNAL_SERVER_ERROR') {
-      return [{ field: null, message: `Le serveur n’a pas pu traiter la demande. Référence à communiquer : ${String(extensions['correlationId'] ?? '')}` }];
+      return [{ field: null, message: t('Le serveur n’a pas pu traiter la demande. Référence à communiquer : {{reference}}', { reference: String(extensions['correlationId'] ?? '') }) }];
     }
     const field = typeof extensions['field'] === 'string' ? extensions['field'] : null;
     // A CONFLICT on a field other than the version is a unique value (a NIF, a code) already taken.
-    if (code === 'CONFLICT' && field && field !== 'expectedVersion') return [{ field, message: 'Cette valeur est déjà utilisée par un autre enregistrement.' }];
-    return [{ field, message: messages[code] ?? graphQLError.message }];
+    if (code === 'CONFLICT' && field && field !== 'expectedVersion') return [{ field, message: t('Cette valeur est déjà utilisée par un autre enregistrement.') }];
+    const sentence = messages[code];
+    return [{ field, message: sentence ? t(sentence) : graphQLError.message }];
   });
 }

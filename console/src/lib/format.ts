@@ -1,7 +1,9 @@
 /**
  * How the console writes numbers, money and dates: French conventions, Algiers time (issue 7 §7).
  * Money arrives as whole centimes in a string and is formatted with BigInt, never through a float.
+ * Numbers keep the French grouping in English too, as the issue fixes money as `1 234 567,89 DA`.
  */
+import { translate as t } from './i18n.ts';
 
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
@@ -28,9 +30,9 @@ export function formatPercent(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : percent.format(value).replace(/\s/g, ' ');
 }
 
-/** Days, to one decimal: "3,5 j", or "—". */
+/** Days, to one decimal: "3,5 j" ("3,5 d" in English), or "—". */
 export function formatDays(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${oneDecimal.format(value)} j`;
+  return value === null || value === undefined ? '—' : t('{{days}} j', { days: oneDecimal.format(value) });
 }
 
 /** A calendar date given as YYYY-MM-DD, as "29/11/2026" (no time zone shift: it is already a date). */

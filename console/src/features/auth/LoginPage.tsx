@@ -1,19 +1,22 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
+import { translate as t } from '../../lib/i18n.ts';
 import { session } from '../../lib/session.ts';
 import { LoginMutation } from './documents.ts';
 
 /** Words for the server's sign-in error codes. */
 function messageOf(code: unknown, retryAfterSeconds: unknown): string {
-  if (code === 'TOO_MANY_ATTEMPTS') return `Trop de tentatives. Réessayez dans ${Math.ceil(Number(retryAfterSeconds) / 60)} min.`;
-  if (code === 'UNAUTHENTICATED') return 'Adresse e-mail ou mot de passe incorrect.';
-  if (code === 'BAD_USER_INPUT') return 'Saisissez une adresse e-mail et un mot de passe.';
-  return 'La connexion a échoué. Réessayez.';
+  if (code === 'TOO_MANY_ATTEMPTS') return t('Trop de tentatives. Réessayez dans {{minutes}} min.', { minutes: Math.ceil(Number(retryAfterSeconds) / 60) });
+  if (code === 'UNAUTHENTICATED') return t('Adresse e-mail ou mot de passe incorrect.');
+  if (code === 'BAD_USER_INPUT') return t('Saisissez une adresse e-mail et un mot de passe.');
+  return t('La connexion a échoué. Réessayez.');
 }
 
 /** Sign-in form; on success, back to the page asked for (`?next=`), else the home page. */
 export function LoginPage() {
+  const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [state, login] = useMutation(LoginMutation);
@@ -33,19 +36,19 @@ export function LoginPage() {
       return;
     }
     const first = result.error?.graphQLErrors[0];
-    setError(result.error?.networkError ? 'Le serveur ne répond pas.' : messageOf(first?.extensions?.['code'], first?.extensions?.['retryAfterSeconds']));
+    setError(result.error?.networkError ? t('Le serveur ne répond pas.') : messageOf(first?.extensions?.['code'], first?.extensions?.['retryAfterSeconds']));
   }
 
   return (
     <section className="login">
-      <h1>Connexion</h1>
+      <h1>{t('Connexion')}</h1>
       <form onSubmit={submit} noValidate>
         <label className="field">
-          Adresse e-mail
+          {t('Adresse e-mail')}
           <input type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
         </label>
         <label className="field">
-          Mot de passe
+          {t('Mot de passe')}
           <input type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
         </label>
         {error && (
@@ -54,7 +57,7 @@ export function LoginPage() {
           </p>
         )}
         <button type="submit" disabled={state.fetching}>
-          {state.fetching ? 'Connexion…' : 'Se connecter'}
+          {state.fetching ? t('Connexion…') : t('Se connecter')}
         </button>
       </form>
     </section>
