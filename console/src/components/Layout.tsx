@@ -1,6 +1,6 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { LogoutMutation, MeQuery } from '../features/auth/documents.ts';
 import { dashboardRoles } from '../features/dashboard/roles.ts';
@@ -19,6 +19,15 @@ export function Layout() {
   const [, logout] = useMutation(LogoutMutation);
   const navigate = useNavigate();
   const live = useSyncExternalStore(liveConnection.subscribe, liveConnection.get);
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const firstPath = useRef(pathname);
+  // On going to another page, the keyboard starts again from the page's content (not from where the
+  // link or button was, which the new page removed); the first page loaded starts from the top.
+  useEffect(() => {
+    if (pathname !== firstPath.current) main.current?.focus({ preventScroll: true });
+    firstPath.current = '';
+  }, [pathname]);
 
   async function signOut() {
     await logout({});
@@ -70,7 +79,7 @@ export function Layout() {
           {t('Connexion au serveur perdue : les chiffres affichés ne bougent plus. Reconnexion en cours…')}
         </p>
       )}
-      <main className="page" id="content" tabIndex={-1}>
+      <main className="page" id="content" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
     </>

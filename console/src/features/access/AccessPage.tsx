@@ -1,35 +1,46 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { FormField, useFocusOnProblems } from '../../components/FormField.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
+import { msg } from '../../lib/i18n.ts';
 import { ActiveContractorsQuery, ApiKeysQuery, CreateApiKeyMutation, CreateUserMutation, DisableUserMutation, RevokeApiKeyMutation, UsersQuery } from './documents.ts';
 
+/** The roles, as the console names them. */
 const roleLabels: Record<string, string> = {
-  ADMIN: 'Administrateur',
-  DOT_MANAGER: 'Responsable DOT',
-  FINANCE: 'Finance',
-  CONTRACTOR: 'Contractant',
-  VIEWER: 'Lecture seule',
+  ADMIN: msg('Administrateur'),
+  DOT_MANAGER: msg('Responsable DOT'),
+  FINANCE: msg('Finance'),
+  CONTRACTOR: msg('Contractant'),
+  VIEWER: msg('Lecture seule'),
 };
 
 /** Who may sign in and which applications may call the API: users and API keys, created and ended here. */
 export function AccessPage() {
+  const { t } = useTranslation();
   return (
     <section>
-      <h1>Utilisateurs et clés d’API</h1>
+      <h1>{t('Utilisateurs et clés d’API')}</h1>
       <Users />
       <ApiKeys />
     </section>
   );
 }
 
-function Problems({ problems }: { problems: FieldProblem[] }) {
+/** The problem of `field` (the server names input fields by their last segment, e.g. `input.email` or `email`). */
+function problemOf(problems: FieldProblem[], field: string): string | undefined {
+  return problems.find((problem) => problem.field?.split('.').at(-1) === field)?.message;
+}
+
+/** The problems tied to no field of the form (`fields`): said above the form's button. */
+function OtherProblems({ problems, fields }: { problems: FieldProblem[]; fields: readonly string[] }) {
+  const others = problems.filter((problem) => !fields.includes(problem.field?.split('.').at(-1) ?? ''));
   return (
     <>
-      {problems.map((problem) => (
+      {others.map((problem) => (
         <p key={`${problem.field}-${problem.message}`} role="alert" className="field-problem">
-          {problem.field ? `${problem.field} : ` : ''}
           {problem.message}
         </p>
       ))}
@@ -37,16 +48,23 @@ function Problems({ problems }: { problems: FieldProblem[] }) {
   );
 }
 
+const userFields = ['email', 'displayName', 'role', 'password', 'wilayaCodes', 'contractorId'] as const;
+
 function Users() {
+  const { t } = useTranslation();
   const [users, reexecute] = useQuery({ query: UsersQuery });
   const [contractors] = useQuery({ query: ActiveContractorsQuery });
   const [created, create] = useMutation(CreateUserMutation);
   const [, disable] = useMutation(DisableUserMutation);
   const [form, setForm] = useState({ email: '', displayName: '', role: 'VIEWER', password: '', wilayaCodes: '', contractorId: '', isContractorAdmin: false });
   const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [done, setDone] = useState<string | null>(null);
+  const formElement = useRef<HTMLFormElement>(null);
+  useFocusOnProblems(formElement, problems);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    setDone(null);
     const outcome = await create({
       input: {
         email: form.email,
@@ -63,48 +81,54 @@ function Users() {
       return;
     }
     setProblems([]);
+    setDone(form.email);
     setForm({ ...form, email: '', displayName: '', password: '' });
     reexecute({ requestPolicy: 'network-only' });
   }
 
   async function end(user: { id: string; version: number; email: string }) {
-    const reason = window.prompt(`Désactiver ${user.email} : raison (gardée dans l’historique)`);
+    const reason = window.prompt(t('Désactiver {{email}} : raison (gardée dans l’historique)', { email: user.email }));
     if (!reason) return;
     const outcome = await disable({ id: user.id, expectedVersion: user.version, reason });
     setProblems(outcome.error ? problemsOf(outcome.error) : []);
     reexecute({ requestPolicy: 'network-only' });
   }
 
+  const edges = users.data?.users.edges ?? [];
   return (
     <>
-      <h2>Utilisateurs</h2>
+      <h2>{t('Utilisateurs')}</h2>
       <QueryState fetching={users.fetching && !users.data} error={users.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
-      {users.data && (
+      {users.data && edges.length === 0 && <p className="state">{t('Aucun utilisateur pour l’instant.')}</p>}
+      {users.data && edges.length > 0 && (
         <table>
           <thead>
             <tr>
-              <th scope="col">Adresse e-mail</th>
-              <th scope="col">Nom</th>
-              <th scope="col">Rôle</th>
-              <th scope="col">Périmètre</th>
-              <th scope="col">État</th>
+              <th scope="col">{t('Adresse e-mail')}</th>
+              <th scope="col">{t('Nom')}</th>
+              <th scope="col">{t('Rôle')}</th>
+              <th scope="col">{t('Périmètre')}</th>
+              <th scope="col">{t('État')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('Actions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {users.data.users.edges.map(({ node }) => (
+            {edges.map(({ node }) => (
               <tr key={node.id} data-testid="user-row">
                 <td>{node.email}</td>
                 <td>{node.displayName}</td>
-                <td>{roleLabels[node.role] ?? node.role}</td>
-                <td>{node.role === 'DOT_MANAGER' ? node.wilayaCodes.join(', ') : (node.contractor?.legalName ?? '—')}{node.isContractorAdmin ? ' (administrateur de la firme)' : ''}</td>
-                <td>{node.disabledAt ? `Désactivé le ${formatAlgiersDateTime(node.disabledAt)}` : 'Actif'}</td>
+                <td>{roleLabels[node.role] ? t(roleLabels[node.role]!) : node.role}</td>
+                <td>
+                  {node.role === 'DOT_MANAGER' ? node.wilayaCodes.join(', ') : (node.contractor?.legalName ?? '—')}
+                  {node.isContractorAdmin ? ` ${t('(administrateur de la firme)')}` : ''}
+                </td>
+                <td>{node.disabledAt ? t('Désactivé le {{instant}}', { instant: formatAlgiersDateTime(node.disabledAt) }) : t('Actif')}</td>
                 <td>
                   {!node.disabledAt && (
                     <button type="button" onClick={() => end(node)}>
-                      Désactiver
+                      {t('Désactiver')}
                     </button>
                   )}
                 </td>
@@ -113,60 +137,67 @@ function Users() {
           </tbody>
         </table>
       )}
-      <form onSubmit={submit} className="form-grid" aria-labelledby="new-user-heading">
+      {users.data && users.data.users.totalCount > edges.length && (
+        <p className="muted">{t('{{shown}} utilisateurs affichés sur {{total}}.', { shown: edges.length, total: users.data.users.totalCount })}</p>
+      )}
+      <form ref={formElement} onSubmit={submit} className="form-grid" aria-labelledby="new-user-heading" noValidate>
         <h3 id="new-user-heading" className="form-title">
-          Nouvel utilisateur
+          {t('Nouvel utilisateur')}
         </h3>
-        <div className="field">
-          <label htmlFor="user-email">Adresse e-mail</label>
-          <input id="user-email" type="email" value={form.email} onChange={(event) => setForm({ ...form, email: event.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor="user-name">Nom affiché</label>
-          <input id="user-name" value={form.displayName} onChange={(event) => setForm({ ...form, displayName: event.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor="user-role">Rôle</label>
-          <select id="user-role" value={form.role} onChange={(event) => setForm({ ...form, role: event.target.value })}>
-            {Object.entries(roleLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="user-password">Mot de passe initial (12 caractères au moins)</label>
-          <input id="user-password" type="password" value={form.password} onChange={(event) => setForm({ ...form, password: event.target.value })} />
-        </div>
+        <FormField id="user-email" label={t('Adresse e-mail')} problem={problemOf(problems, 'email')}>
+          {(attributes) => <input {...attributes} type="email" value={form.email} onChange={(event) => setForm({ ...form, email: event.target.value })} />}
+        </FormField>
+        <FormField id="user-name" label={t('Nom affiché')} problem={problemOf(problems, 'displayName')}>
+          {(attributes) => <input {...attributes} value={form.displayName} onChange={(event) => setForm({ ...form, displayName: event.target.value })} />}
+        </FormField>
+        <FormField id="user-role" label={t('Rôle')} problem={problemOf(problems, 'role')}>
+          {(attributes) => (
+            <select {...attributes} value={form.role} onChange={(event) => setForm({ ...form, role: event.target.value })}>
+              {Object.entries(roleLabels).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {t(label)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField id="user-password" label={t('Mot de passe initial (12 caractères au moins)')} problem={problemOf(problems, 'password')}>
+          {(attributes) => <input {...attributes} type="password" value={form.password} onChange={(event) => setForm({ ...form, password: event.target.value })} />}
+        </FormField>
         {form.role === 'DOT_MANAGER' && (
-          <div className="field">
-            <label htmlFor="user-wilayas">Wilayas (codes, ex. 16, 09)</label>
-            <input id="user-wilayas" value={form.wilayaCodes} onChange={(event) => setForm({ ...form, wilayaCodes: event.target.value })} />
-          </div>
+          <FormField id="user-wilayas" label={t('Wilayas (codes, ex. 16, 09)')} problem={problemOf(problems, 'wilayaCodes')}>
+            {(attributes) => <input {...attributes} value={form.wilayaCodes} onChange={(event) => setForm({ ...form, wilayaCodes: event.target.value })} />}
+          </FormField>
         )}
         {form.role === 'CONTRACTOR' && (
           <>
-            <div className="field">
-              <label htmlFor="user-contractor">Firme</label>
-              <select id="user-contractor" value={form.contractorId} onChange={(event) => setForm({ ...form, contractorId: event.target.value })}>
-                <option value="">Choisir…</option>
-                {(contractors.data?.contractors.edges ?? []).map(({ node }) => (
-                  <option key={node.id} value={node.id}>
-                    {node.legalName}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <FormField id="user-contractor" label={t('Firme')} problem={problemOf(problems, 'contractorId')}>
+              {(attributes) => (
+                <select {...attributes} value={form.contractorId} onChange={(event) => setForm({ ...form, contractorId: event.target.value })}>
+                  <option value="">{t('Choisir…')}</option>
+                  {(contractors.data?.contractors.edges ?? []).map(({ node }) => (
+                    <option key={node.id} value={node.id}>
+                      {node.legalName}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
             <label className="field checkbox">
-              <input type="checkbox" checked={form.isContractorAdmin} onChange={(event) => setForm({ ...form, isContractorAdmin: event.target.checked })} /> Administrateur de la firme
+              <input type="checkbox" checked={form.isContractorAdmin} onChange={(event) => setForm({ ...form, isContractorAdmin: event.target.checked })} />{' '}
+              {t('Administrateur de la firme')}
             </label>
           </>
         )}
-        <Problems problems={problems} />
+        <OtherProblems problems={problems} fields={userFields} />
+        {done && (
+          <p role="status" className="form-title">
+            {t('Utilisateur {{email}} créé.', { email: done })}
+          </p>
+        )}
         <div className="form-actions">
           <button type="submit" disabled={created.fetching}>
-            Créer l’utilisateur
+            {t('Créer l’utilisateur')}
           </button>
         </div>
       </form>
@@ -174,14 +205,19 @@ function Users() {
   );
 }
 
+const keyFields = ['name', 'scopes'] as const;
+
 function ApiKeys() {
+  const { t } = useTranslation();
   const [keys, reexecute] = useQuery({ query: ApiKeysQuery });
-  const [, create] = useMutation(CreateApiKeyMutation);
+  const [created, create] = useMutation(CreateApiKeyMutation);
   const [, revoke] = useMutation(RevokeApiKeyMutation);
   const [form, setForm] = useState({ name: '', scopes: 'read:sites, read:customerSubscriptions' });
   const [secret, setSecret] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const formElement = useRef<HTMLFormElement>(null);
+  useFocusOnProblems(formElement, problems);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -197,13 +233,14 @@ function ApiKeys() {
     reexecute({ requestPolicy: 'network-only' });
   }
 
+  const apiKeys = keys.data?.apiKeys ?? [];
   return (
     <>
-      <h2>Clés d’API</h2>
+      <h2>{t('Clés d’API')}</h2>
       {secret && (
         <div className="secret" role="status">
           <p>
-            <strong>Copiez cette clé maintenant :</strong> elle ne sera plus jamais affichée.
+            <strong>{t('Copiez cette clé maintenant :')}</strong> {t('elle ne sera plus jamais affichée.')}
           </p>
           <code data-testid="api-key-secret">{secret}</code>{' '}
           <button
@@ -213,38 +250,39 @@ function ApiKeys() {
               setCopied(true);
             }}
           >
-            {copied ? 'Copiée' : 'Copier'}
+            {copied ? t('Copiée') : t('Copier')}
           </button>{' '}
           <button type="button" onClick={() => setSecret(null)}>
-            Fermer
+            {t('Fermer')}
           </button>
         </div>
       )}
       <QueryState fetching={keys.fetching && !keys.data} error={keys.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
-      {keys.data && (
+      {keys.data && apiKeys.length === 0 && <p className="state">{t('Aucune clé d’API pour l’instant.')}</p>}
+      {apiKeys.length > 0 && (
         <table>
           <thead>
             <tr>
-              <th scope="col">Nom</th>
-              <th scope="col">Début</th>
-              <th scope="col">Droits</th>
-              <th scope="col">Dernière utilisation</th>
-              <th scope="col">État</th>
+              <th scope="col">{t('Nom')}</th>
+              <th scope="col">{t('Début')}</th>
+              <th scope="col">{t('Droits')}</th>
+              <th scope="col">{t('Dernière utilisation')}</th>
+              <th scope="col">{t('État')}</th>
               <th scope="col">
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t('Actions')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {keys.data.apiKeys.map((key) => (
+            {apiKeys.map((key) => (
               <tr key={key.id} data-testid="api-key-row">
                 <td>{key.name}</td>
                 <td>
                   <code>{key.prefix}…</code>
                 </td>
                 <td>{key.scopes.join(', ')}</td>
-                <td>{key.lastUsedAt ? formatAlgiersDateTime(key.lastUsedAt) : 'jamais'}</td>
-                <td>{key.revokedAt ? `Révoquée le ${formatAlgiersDateTime(key.revokedAt)}` : 'Active'}</td>
+                <td>{key.lastUsedAt ? formatAlgiersDateTime(key.lastUsedAt) : t('jamais')}</td>
+                <td>{key.revokedAt ? t('Révoquée le {{instant}}', { instant: formatAlgiersDateTime(key.revokedAt) }) : t('Active')}</td>
                 <td>
                   {!key.revokedAt && (
                     <button
@@ -255,7 +293,7 @@ function ApiKeys() {
                         reexecute({ requestPolicy: 'network-only' });
                       }}
                     >
-                      Révoquer
+                      {t('Révoquer')}
                     </button>
                   )}
                 </td>
@@ -264,21 +302,21 @@ function ApiKeys() {
           </tbody>
         </table>
       )}
-      <form onSubmit={submit} className="form-grid" aria-labelledby="new-key-heading">
+      <form ref={formElement} onSubmit={submit} className="form-grid" aria-labelledby="new-key-heading" noValidate>
         <h3 id="new-key-heading" className="form-title">
-          Nouvelle clé
+          {t('Nouvelle clé')}
         </h3>
-        <div className="field">
-          <label htmlFor="key-name">Nom (l’application qui l’utilise)</label>
-          <input id="key-name" value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} />
-        </div>
-        <div className="field">
-          <label htmlFor="key-scopes">Droits (séparés par des virgules, ex. read:sites, write:acceptInstallation)</label>
-          <input id="key-scopes" value={form.scopes} onChange={(event) => setForm({ ...form, scopes: event.target.value })} />
-        </div>
-        <Problems problems={problems} />
+        <FormField id="key-name" label={t('Nom (l’application qui l’utilise)')} problem={problemOf(problems, 'name')}>
+          {(attributes) => <input {...attributes} value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} />}
+        </FormField>
+        <FormField id="key-scopes" label={t('Droits (séparés par des virgules, ex. read:sites, write:acceptInstallation)')} problem={problemOf(problems, 'scopes')}>
+          {(attributes) => <input {...attributes} value={form.scopes} onChange={(event) => setForm({ ...form, scopes: event.target.value })} />}
+        </FormField>
+        <OtherProblems problems={problems} fields={keyFields} />
         <div className="form-actions">
-          <button type="submit">Créer la clé</button>
+          <button type="submit" disabled={created.fetching}>
+            {t('Créer la clé')}
+          </button>
         </div>
       </form>
     </>

@@ -1,26 +1,28 @@
 import { readFragment } from 'gql.tada';
 import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useQuery, useSubscription } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatAlgiersDateTime, formatCalendarDate, formatCount, formatDays, formatDzd, formatPercent } from '../../lib/format.ts';
 import type { ResultOf } from '../../lib/graphql.ts';
+import { msg } from '../../lib/i18n.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { WilayasQuery } from '../reference-data/documents.ts';
 import { DashboardFigures, DashboardQuery, DashboardSubscription } from './documents.ts';
 import { dashboardRoles } from './roles.ts';
 
-
+/** The backlog's statuses, as the dashboard names them. */
 const statusLabels: Record<string, string> = {
-  PENDING: 'En attente',
-  ASSIGNED: 'Affectés',
-  SCHEDULED: 'Planifiés',
-  INSTALLED: 'Installés, à réceptionner',
-  ACCEPTED: 'Réceptionnés',
-  REJECTED: 'Refusés avec réserves',
-  FAILED: 'Échoués',
-  CANCELLED: 'Annulés',
+  PENDING: msg('En attente'),
+  ASSIGNED: msg('Affectés'),
+  SCHEDULED: msg('Planifiés'),
+  INSTALLED: msg('Installés, à réceptionner'),
+  ACCEPTED: msg('Réceptionnés'),
+  REJECTED: msg('Refusés avec réserves'),
+  FAILED: msg('Échoués'),
+  CANCELLED: msg('Annulés'),
 };
 
 type Figures = ResultOf<typeof DashboardFigures>;
@@ -31,6 +33,7 @@ type Figures = ResultOf<typeof DashboardFigures>;
  * `dashboardChanged` as the work moves, without reloading.
  */
 export function DashboardPage() {
+  const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
   const [params, setParams] = useSearchParams();
   const role = me.data?.me?.role;
@@ -62,22 +65,26 @@ export function DashboardPage() {
   // A firm follows its money: its invoices.
   if (role !== undefined && !allowed) return <Navigate to="/factures" replace />;
   if (role === 'DOT_MANAGER' && own.length === 0) {
-    return <p className="state">Aucune wilaya ne vous est attribuée : demandez à un administrateur de vous en attribuer une.</p>;
+    return <p className="state">{t('Aucune wilaya ne vous est attribuée : demandez à un administrateur de vous en attribuer une.')}</p>;
   }
 
   return (
     <section className="dashboard">
       <div className="dashboard-heading">
-        <h1>{figures?.wilaya ? `Tableau de bord — ${figures.wilaya.code} ${figures.wilaya.name}` : wilayaCode ? 'Tableau de bord' : 'Tableau de bord national'}</h1>
+        <h1>{figures?.wilaya
+            ? t('Tableau de bord — {{code}} {{name}}', { code: figures.wilaya.code, name: figures.wilaya.name })
+            : wilayaCode
+              ? t('Tableau de bord')
+              : t('Tableau de bord national')}</h1>
         {figures?.wilaya && (
           <span lang="ar" dir="rtl" className="muted">
             {figures.wilaya.nameAr}
           </span>
         )}
         <label className="field inline">
-          Périmètre
+          {t('Périmètre')}
           <select value={wilayaCode ?? ''} onChange={(event) => setParams(event.target.value ? { wilaya: event.target.value } : {})}>
-            {role !== 'DOT_MANAGER' && <option value="">National</option>}
+            {role !== 'DOT_MANAGER' && <option value="">{t('National')}</option>}
             {choices.map((wilaya) => (
               <option key={wilaya.code} value={wilaya.code}>
                 {wilaya.code} — {wilaya.name}
@@ -93,66 +100,77 @@ export function DashboardPage() {
 }
 
 function Figures({ figures, live }: { figures: Figures; live: boolean }) {
+  const { t } = useTranslation();
   return (
     <>
       <p className="muted" role="status" aria-live="polite">
-        {live ? 'En direct' : 'Chiffres'} au {formatAlgiersDateTime(figures.computedAt)} (heure d’Alger)
+        {live
+          ? t('En direct au {{instant}} (heure d’Alger)', { instant: formatAlgiersDateTime(figures.computedAt) })
+          : t('Chiffres au {{instant}} (heure d’Alger)', { instant: formatAlgiersDateTime(figures.computedAt) })}
       </p>
       <div className="cards">
-        <Card label="Réceptionnés aujourd’hui" value={formatCount(figures.acceptedToday)} testId="accepted-today" />
-        <Card label="Réceptionnés ce mois" value={formatCount(figures.acceptedThisMonth)} testId="accepted-this-month" />
+        <Card label={t('Réceptionnés aujourd’hui')} value={formatCount(figures.acceptedToday)} testId="accepted-today" />
+        <Card label={t('Réceptionnés ce mois')} value={formatCount(figures.acceptedThisMonth)} testId="accepted-this-month" />
         <Card
-          label="Réceptionnés au total"
+          label={t('Réceptionnés au total')}
           value={formatCount(figures.acceptedTotal)}
-          detail={`objectif ${formatCount(figures.targetConnections)} · ${formatPercent(figures.progress)}`}
+          detail={t('objectif {{target}} · {{progress}}', { target: formatCount(figures.targetConnections), progress: formatPercent(figures.progress) })}
           testId="accepted-total"
         />
-        <Card label="Bons du premier coup" value={formatPercent(figures.firstTimeRightRate)} detail={`ce mois : ${formatPercent(figures.firstTimeRightRateThisMonth)}`} />
-        <Card label="Délai médian commande → réception" value={formatDays(figures.medianDaysToAcceptance)} />
+        <Card
+          label={t('Bons du premier coup')}
+          value={formatPercent(figures.firstTimeRightRate)}
+          detail={t('ce mois : {{rate}}', { rate: formatPercent(figures.firstTimeRightRateThisMonth) })}
+        />
+        <Card label={t('Délai médian commande → réception')} value={formatDays(figures.medianDaysToAcceptance)} />
       </div>
 
       <div className="cards">
         <Card
-          label="Factures en attente d’approbation"
+          label={t('Factures en attente d’approbation')}
           value={formatDzd(figures.awaitingApproval.amount.centimes)}
-          detail={`${invoiceCount(figures.awaitingApproval.invoices)} · la plus ancienne ${formatDays(figures.awaitingApproval.oldestDays)}`}
+          detail={t('Factures : {{count}} · la plus ancienne {{days}}', { count: formatCount(figures.awaitingApproval.invoices), days: formatDays(figures.awaitingApproval.oldestDays) })}
           testId="awaiting-approval"
         />
         <Card
-          label="Approuvées, non payées"
+          label={t('Approuvées, non payées')}
           value={formatDzd(figures.approvedUnpaid.amount.centimes)}
-          detail={`${invoiceCount(figures.approvedUnpaid.invoices)} · attente moyenne ${formatDays(figures.approvedUnpaid.averageDays)}, la plus longue ${formatDays(figures.approvedUnpaid.oldestDays)}`}
+          detail={t('Factures : {{count}} · attente moyenne {{average}}, la plus longue {{oldest}}', {
+            count: formatCount(figures.approvedUnpaid.invoices),
+            average: formatDays(figures.approvedUnpaid.averageDays),
+            oldest: formatDays(figures.approvedUnpaid.oldestDays),
+          })}
           testId="approved-unpaid"
         />
       </div>
 
-      <h2>Réceptions par jour (28 derniers jours)</h2>
-      <div className="chart" role="img" aria-label={`Réceptions par jour : ${figures.acceptancesByDay.map((d) => `${formatCalendarDate(d.day)} ${d.accepted}`).join(', ')}`}>
+      <h2>{t('Réceptions par jour (28 derniers jours)')}</h2>
+      <div className="chart" role="img" aria-label={t('Réceptions par jour : {{days}}', { days: figures.acceptancesByDay.map((d) => `${formatCalendarDate(d.day)} ${d.accepted}`).join(', ') })}>
         <ResponsiveContainer width="100%" height={220}>
           <BarChart data={figures.acceptancesByDay.map((d) => ({ ...d, label: formatCalendarDate(d.day).slice(0, 5) }))}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" interval={3} />
             <YAxis allowDecimals={false} />
-            <Tooltip formatter={(value) => [formatCount(Number(value)), 'réceptions']} labelFormatter={(label) => `Jour ${String(label)}`} />
+            <Tooltip formatter={(value) => [formatCount(Number(value)), t('réceptions')]} labelFormatter={(label) => t('Jour {{day}}', { day: String(label) })} />
             <Bar dataKey="accepted" fill="#0b4f8a" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </div>
 
-      <h2>Carnet de commandes par état</h2>
+      <h2>{t('Carnet de commandes par état')}</h2>
       <table>
         <thead>
           <tr>
-            <th scope="col">État</th>
+            <th scope="col">{t('État')}</th>
             <th scope="col" className="number">
-              Abonnements
+              {t('Abonnements')}
             </th>
           </tr>
         </thead>
         <tbody>
           {figures.backlog.map((row) => (
             <tr key={row.status} data-testid="backlog-row">
-              <td>{statusLabels[row.status] ?? row.status}</td>
+              <td>{statusLabels[row.status] ? t(statusLabels[row.status]!) : row.status}</td>
               <td className="number">{formatCount(row.customerSubscriptions)}</td>
             </tr>
           ))}
@@ -161,22 +179,22 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
 
       {figures.wilayas.length > 0 && (
         <>
-          <h2>Avancement par wilaya</h2>
+          <h2>{t('Avancement par wilaya')}</h2>
           <table>
             <thead>
               <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Wilaya</th>
+                <th scope="col">{t('Code')}</th>
+                <th scope="col">{t('Wilaya')}</th>
                 <th scope="col" lang="ar" dir="rtl">
                   الولاية
                 </th>
                 <th scope="col" className="number">
-                  Réceptionnés
+                  {t('Réceptionnés')}
                 </th>
                 <th scope="col" className="number">
-                  Objectif
+                  {t('Objectif')}
                 </th>
-                <th scope="col">Avancement</th>
+                <th scope="col">{t('Avancement')}</th>
               </tr>
             </thead>
             <tbody>
@@ -190,7 +208,7 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
                   <td className="number">{formatCount(row.acceptedTotal)}</td>
                   <td className="number">{formatCount(row.targetConnections)}</td>
                   <td>
-                    <progress max={1} value={Math.min(row.progress ?? 0, 1)} aria-label={`Avancement ${row.wilaya.name}`} /> {formatPercent(row.progress)}
+                    <progress max={1} value={Math.min(row.progress ?? 0, 1)} aria-label={t('Avancement {{wilaya}}', { wilaya: row.wilaya.name })} /> {formatPercent(row.progress)}
                   </td>
                 </tr>
               ))}
@@ -200,11 +218,6 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
       )}
     </>
   );
-}
-
-/** "1 facture", "2 factures". */
-function invoiceCount(count: number): string {
-  return `${formatCount(count)} ${count > 1 ? 'factures' : 'facture'}`;
 }
 
 function Card({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId?: string }) {

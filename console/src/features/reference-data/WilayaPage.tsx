@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -5,6 +6,7 @@ import { WilayaQuery } from './documents.ts';
 
 /** One wilaya and its communes, with the daïra of each. */
 export function WilayaPage() {
+  const { t } = useTranslation();
   const code = useParams()['code'] ?? '';
   const valid = /^\d{2}$/.test(code);
   const [result, reexecute] = useQuery({ query: WilayaQuery, variables: { code }, pause: !valid });
@@ -13,9 +15,9 @@ export function WilayaPage() {
   if (!valid || (result.data && !wilaya)) {
     return (
       <section>
-        <h1>Wilaya introuvable</h1>
+        <h1>{t('Wilaya introuvable')}</h1>
         <p>
-          Aucune wilaya n’a le code « {code} ». <Link to="/wilayas">Retour aux wilayas</Link>
+          {t('Aucune wilaya n’a le code « {{code}} ».', { code })} <Link to="/wilayas">{t('Retour aux wilayas')}</Link>
         </p>
       </section>
     );
@@ -24,7 +26,7 @@ export function WilayaPage() {
   return (
     <section>
       <p>
-        <Link to="/wilayas">← Wilayas</Link>
+        <Link to="/wilayas">{t('← Wilayas')}</Link>
       </p>
       <QueryState fetching={result.fetching} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
       {wilaya && (
@@ -35,15 +37,15 @@ export function WilayaPage() {
               {wilaya.nameAr}
             </span>
           </h1>
-          <p className="muted">{wilaya.communeCount} communes</p>
+          <p className="muted">{t('{{count}} communes', { count: wilaya.communeCount })}</p>
           <table>
             <thead>
               <tr>
-                <th scope="col">Commune</th>
+                <th scope="col">{t('Commune')}</th>
                 <th scope="col" lang="ar" dir="rtl">
                   البلدية
                 </th>
-                <th scope="col">Daïra</th>
+                <th scope="col">{t('Daïra')}</th>
               </tr>
             </thead>
             <tbody>

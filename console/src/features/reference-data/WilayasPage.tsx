@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -18,6 +19,7 @@ function matches(text: string, search: string): boolean {
 
 /** The 58 wilayas with their commune counts; each opens its page. */
 export function WilayasPage() {
+  const { t } = useTranslation();
   const [result, reexecute] = useQuery({ query: WilayasQuery });
   const [search, setSearch] = useState('');
   const wilayas = result.data?.wilayas;
@@ -28,30 +30,33 @@ export function WilayasPage() {
 
   return (
     <section>
-      <h1>Wilayas</h1>
+      <h1>{t('Wilayas')}</h1>
       <QueryState fetching={result.fetching} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
       {wilayas && (
         <>
           <p className="muted">
-            {wilayas.length} wilayas, {numberFormat.format(wilayas.reduce((sum, w) => sum + w.communeCount, 0))} communes
+            {t('{{wilayas}} wilayas, {{communes}} communes', {
+              wilayas: wilayas.length,
+              communes: numberFormat.format(wilayas.reduce((sum, w) => sum + w.communeCount, 0)),
+            })}
           </p>
           <label className="field">
-            Rechercher une wilaya
-            <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} placeholder="Nom ou code" />
+            {t('Rechercher une wilaya')}
+            <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} placeholder={t('Nom ou code')} />
           </label>
           {shown.length === 0 ? (
-            <p className="state">Aucune wilaya ne correspond à « {search.trim()} ».</p>
+            <p className="state">{t('Aucune wilaya ne correspond à « {{search}} ».', { search: search.trim() })}</p>
           ) : (
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col">Wilaya</th>
+                  <th scope="col">{t('Code')}</th>
+                  <th scope="col">{t('Wilaya')}</th>
                   <th scope="col" lang="ar" dir="rtl">
                     الولاية
                   </th>
                   <th scope="col" className="number">
-                    Communes
+                    {t('Communes')}
                   </th>
                 </tr>
               </thead>

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { activeContractor, createSite, installedCustomerSubscription, mustQuery } from '../../server/test/api.js';
+import { browserTest } from './browser.js';
+
+describe('language, keyboard and small screens in a real Chromium', () => {
+  const run = browserTest();
+
+  it('switches to English and stays in English after a reload, then back to French', async () => {
+    const page = await run.signIn('/wilayas');
+    await page.getByRole('heading', { name: 'Wilayas' }).waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByLabel('Search for a wilaya').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const navigation = page.getByRole('navigation', { name: 'Main navigation' });
+    for (const name of ['Dashboard', 'Contractors', 'Connections', 'Invoices', 'Access']) await navigation.getByRole('link', { name }).waitFor();
+
+    await page.reload();
+    await page.getByLabel('Search for a wilaya').waitFor({ timeout: 15_000 });
+    await navigation.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('heading', { name: 'National dashboard' }).waitFor({ timeout: 15_000 });
+    await page.getByText('Accepted today').waitFor();
+
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('heading', { name: 'Tableau de bord national' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    await page.close();
+  });
+
+  it('offers a link to skip to the content as the first stop of the keyboard', async () => {
+    const page = await run.signIn('/wilayas');
+    await page.getByRole('heading', { name: 'Wilayas' }).waitFor({ timeout: 15_000 });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Wilayas' }).waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('content');
+    await page.close();
+  });
+
+  it('keeps each list page within a 390-pixel phone screen: wide tables scroll within themselves', async () => {
+    // A contractor, sites, an installation to accept and an invoice, so that every list has rows.
+    const firm = await activeContractor(run.t);
+    const installed = await installedCustomerSubscription(run.t, firm.id);
+    await mustQuery(run.t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }', { id: installed });
+    await createSite(run.t);
+    await installedCustomerSubscription(run.t, firm.id);
+    const page = await run.signIn('/wilayas');
+    await page.getByRole('heading', { name: 'Wilayas' }).waitFor({ timeout: 15_000 });
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const [path, heading] of [
+      ['/wilayas', 'Wilayas'],
+      ['/contractants', 'Contractants'],
+      ['/sites', 'Sites'],
+      ['/raccordements', 'Raccordements'],
+      ['/factures', 'Factures'],
+      ['/acces', 'Utilisateurs et clés d’API'],
+    ] as const) {
+      await page.goto(`${run.t.url}${path}`);
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor({ timeout: 15_000 });
+      await page.locator('table').first().waitFor({ timeout: 15_000 });
+      expect({ path, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ path, width: 390 });
+    }
+    await page.close();
+  });
+});
