@@ -18,7 +18,7 @@ describe('users and API keys in a real Chromium', () => {
     // The server's refusal, in French, beside the field, which gets the focus back.
     await page.locator('#user-password-problem').filter({ hasText: 'doit faire au moins 12 caractères' }).waitFor({ timeout: 10_000 });
     expect(await page.getByLabel('Mot de passe initial (12 caractères au moins)').getAttribute('aria-invalid')).toBe('true');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('user-password');
+    await expect.poll(() => page.evaluate<unknown>('document.activeElement?.id')).toBe('user-password');
     await page.getByLabel('Mot de passe initial (12 caractères au moins)').fill('un mot de passe assez long');
     await page.getByRole('button', { name: 'Créer l’utilisateur' }).click();
     const row = page.getByTestId('user-row').filter({ hasText: 'dot-oran@at.dz' });

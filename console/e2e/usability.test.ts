@@ -8,11 +8,11 @@ describe('language, keyboard and small screens in a real Chromium', () => {
   it('switches to English and stays in English after a reload, then back to French', async () => {
     const page = await run.signIn('/wilayas');
     await page.getByRole('heading', { name: 'Wilayas' }).waitFor({ timeout: 15_000 });
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await page.evaluate<unknown>('document.documentElement.lang')).toBe('fr');
 
     await page.getByLabel('Langue').selectOption('en');
     await page.getByLabel('Search for a wilaya').waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate<unknown>('document.documentElement.lang')).toBe('en');
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
     for (const name of ['Dashboard', 'Contractors', 'Connections', 'Invoices', 'Access']) await navigation.getByRole('link', { name }).waitFor();
 
@@ -24,7 +24,7 @@ describe('language, keyboard and small screens in a real Chromium', () => {
 
     await page.getByLabel('Language').selectOption('fr');
     await page.getByRole('heading', { name: 'Tableau de bord national' }).waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('fr');
+    expect(await page.evaluate<unknown>('document.documentElement.lang')).toBe('fr');
     await page.close();
   });
 
@@ -34,9 +34,9 @@ describe('language, keyboard and small screens in a real Chromium', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Wilayas' }).waitFor({ timeout: 15_000 });
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Aller au contenu');
+    expect(await page.evaluate<unknown>('document.activeElement?.textContent')).toBe('Aller au contenu');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('content');
+    await expect.poll(() => page.evaluate<unknown>('document.activeElement?.id')).toBe('content');
     await page.close();
   });
 
@@ -61,7 +61,7 @@ describe('language, keyboard and small screens in a real Chromium', () => {
       await page.goto(`${run.t.url}${path}`);
       await page.getByRole('heading', { name: heading, exact: true }).waitFor({ timeout: 15_000 });
       await page.locator('table').first().waitFor({ timeout: 15_000 });
-      expect({ path, width: await page.evaluate(() => document.documentElement.scrollWidth) }).toEqual({ path, width: 390 });
+      expect({ path, width: await page.evaluate<unknown>('document.documentElement.scrollWidth') }).toEqual({ path, width: 390 });
     }
     await page.close();
   });
