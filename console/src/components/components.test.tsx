@@ -1,0 +1,118 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { GraphQLError } from 'graphql';
+import { useRef, useState, type FormEvent } from 'react';
+import { CombinedError } from 'urql';
+import { afterEach, describe, expect, it } from 'vitest';
+import { problemsOf, type FieldProblem } from '../lib/errors.ts';
+import { setLanguage } from '../lib/i18n.ts';
+import { FormField, useFocusOnProblems } from './FormField.tsx';
+import { Pager } from './Pager.tsx';
+import { QueryState } from './QueryState.tsx';
+
+/** A refusal as urql hands it over from the API's answer. */
+function refusal(code: string, message: string, extensions: Record<string, unknown> = {}): CombinedError {
+  return new CombinedError({ graphQLErrors: [new GraphQLError(message, { extensions: { code, ...extensions } })] });
+}
+
+afterEach(async () => {
+  cleanup();
+  await act(() => setLanguage('fr'));
+});
+
+describe('QueryState', () => {
+  it('says the page loads, then nothing once it has loaded', () => {
+    const { rerender, container } = render(<QueryState fetching error={undefined} retry={() => undefined} />);
+    expect(screen.getByRole('status').textContent).toBe('Chargement…');
+    rerender(<QueryState fetching={false} error={undefined} retry={() => undefined} />);
+    expect(container.textContent).toBe('');
+  });
+
+  it('says a refusal the user can act on in words, and retries when asked', () => {
+    let retries = 0;
+    render(<QueryState fetching={false} error={refusal('NOT_FOUND', 'site 9 not found', { field: 'id' })} retry={() => (retries += 1)} />);
+    expect(screen.getByRole('alert').textContent).toContain('id : Introuvable, ou hors de votre périmètre.');
+    fireEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
+    expect(retries).toBe(1);
+  });
+
+  it('hides an unexpected error behind its reference, and a lost network behind a sentence', () => {
+    const { rerender } = render(<QueryState fetching={false} error={refusal('INTERNAL_SERVER_ERROR', 'relation "x" does not exist', { correlationId: 'req-42' })} retry={() => undefined} />);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Le serveur n’a pas pu répondre à cette demande.');
+    expect(alert.textContent).toContain('Référence : req-42');
+    expect(alert.textContent).not.toContain('relation');
+    rerender(<QueryState fetching={false} error={new CombinedError({ networkError: new TypeError('Failed to fetch') })} retry={() => undefined} />);
+    expect(screen.getByRole('alert').textContent).toContain('Le serveur ne répond pas.');
+  });
+
+  it('speaks English once the user chose it', async () => {
+    await act(() => setLanguage('en'));
+    render(<QueryState fetching={false} error={refusal('FORBIDDEN', 'no')} retry={() => undefined} />);
+    expect(screen.getByRole('alert').textContent).toContain('Your role does not allow this action.');
+    expect(screen.getByRole('button').textContent).toBe('Try again');
+  });
+});
+
+describe('problemsOf', () => {
+  it('ties each of the server’s problems to its field, in French', () => {
+    const error = refusal('BAD_USER_INPUT', 'input.email: must be an email address', {
+      field: 'input.email',
+      problems: [
+        { field: 'input.email', reason: 'must be an email address' },
+        { field: 'input.password', reason: 'must be at least 12 characters' },
+      ],
+    });
+    expect(problemsOf(error)).toEqual([
+      { field: 'input.email', message: 'doit être une adresse e-mail' },
+      { field: 'input.password', message: 'doit faire au moins 12 caractères' },
+    ]);
+  });
+
+  it('names a value already taken by another record, and a stale version as someone else’s change', () => {
+    expect(problemsOf(refusal('CONFLICT', 'nif taken', { field: 'nif' }))).toEqual([{ field: 'nif', message: 'Cette valeur est déjà utilisée par un autre enregistrement.' }]);
+    expect(problemsOf(refusal('CONFLICT', 'stale', { field: 'expectedVersion' }))[0]!.message).toMatch(/modifiées entre-temps/);
+  });
+});
+
+describe('Pager', () => {
+  it('offers the next page only when there is one, and the first page once past it', () => {
+    const changes: string[][] = [];
+    const { rerender } = render(<Pager cursors={[]} onChange={(cursors) => changes.push(cursors)} pageInfo={{ hasNextPage: true, endCursor: 'c1' }} />);
+    expect(screen.queryByRole('button', { name: 'Première page' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Page suivante' }));
+    rerender(<Pager cursors={['c1']} onChange={(cursors) => changes.push(cursors)} pageInfo={{ hasNextPage: false, endCursor: 'c2' }} />);
+    expect(screen.queryByRole('button', { name: 'Page suivante' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Première page' }));
+    expect(changes).toEqual([['c1'], []]);
+  });
+});
+
+/** A one-field form that shows a refusal beside its field, as the console's forms do. */
+function EmailForm({ refuse }: { refuse: FieldProblem[] }) {
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnProblems(form, problems);
+  return (
+    <form ref={form} onSubmit={(event: FormEvent) => (event.preventDefault(), setProblems(refuse))}>
+      <input aria-label="Autre champ" />
+      <FormField id="email" label="Adresse e-mail" problem={problems.find((problem) => problem.field === 'email')?.message}>
+        {(attributes) => <input {...attributes} />}
+      </FormField>
+      <button type="submit">Envoyer</button>
+    </form>
+  );
+}
+
+describe('FormField', () => {
+  it('labels its control, and after a refused submit marks it invalid, describes it by the problem and gives it the focus', () => {
+    render(<EmailForm refuse={[{ field: 'email', message: 'doit être une adresse e-mail' }]} />);
+    const input = screen.getByLabelText('Adresse e-mail');
+    expect(input.getAttribute('aria-invalid')).toBe('false');
+    expect(input.getAttribute('aria-describedby')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Envoyer' }));
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe('doit être une adresse e-mail');
+    expect(document.activeElement).toBe(input);
+  });
+});
