@@ -1,27 +1,37 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
-import { formatAlgiersDateTime, formatCalendarDate, formatDzd } from '../../lib/format.ts';
-import { session } from '../../lib/session.ts';
+import { formatAlgiersDateTime, formatCalendarDate, formatDays, formatDzd } from '../../lib/format.ts';
 import { MeQuery } from '../auth/documents.ts';
+import { CreditNotes } from './CreditNotes.tsx';
 import { ApproveInvoiceMutation, InvoiceChangedSubscription, InvoiceQuery, RecordInvoicePaymentMutation, RequestInvoiceRevisionMutation } from './documents.ts';
+import { algiersToday } from './dates.ts';
 import { invoiceStatusLabels, paymentMethodLabels, unitLabels } from './labels.ts';
+import { downloadPdf } from './pdf.ts';
+import { formatQuantity } from './quantities.ts';
+import { statusReasonInWords } from './reasons.ts';
+import { ResubmitInvoice } from './ResubmitInvoice.tsx';
+import { SubmitInvoice } from './SubmitInvoice.tsx';
 
+// Who may do what (server/src/modules/auth/permissions.ts); the services narrow further (a firm its
+// own invoices, a DOT manager those whose work lies in its wilayas).
 const approvers = ['ADMIN', 'DOT_MANAGER', 'FINANCE'];
 const payers = ['ADMIN', 'FINANCE'];
+const issuers = ['ADMIN', 'CONTRACTOR'];
 
-/** Today in Algiers, YYYY-MM-DD (the default value date of a payment). */
-function algiersToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers' }).format(new Date());
-}
+const paymentFields = ['amount', 'paidOn', 'reference'];
 
 /**
- * One invoice: lines, VAT, retention, net payable, payments; approve it, record a payment, download
- * its PDF. It follows `invoiceChanged` for this invoice, so a DRAFT grows on screen as work is accepted.
+ * One invoice: lines, VAT, retention, net payable, payments, credit notes, and the actions the
+ * viewer's role allows in its status — the contractor submits its draft or answers a revision
+ * request; AT approves or sends it back line by line; finance records payments. It follows
+ * `invoiceChanged` for this invoice, so a DRAFT grows on screen as work is accepted.
  */
 export function InvoicePage() {
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const [me] = useQuery({ query: MeQuery });
   const [result, reexecute] = useQuery({ query: InvoiceQuery, variables: { id } });
@@ -32,7 +42,9 @@ export function InvoicePage() {
   // Line id → why it is rejected, while a revision request is being written (null otherwise).
   const [rejected, setRejected] = useState<Record<string, string> | null>(null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
   const [form, setForm] = useState({ amount: '', paidOn: algiersToday(), method: 'BANK_TRANSFER', reference: '' });
+  const alert = useRef<HTMLDivElement>(null);
   const invoice = result.data?.invoice;
   const role = me.data?.me?.role ?? '';
   // Only the real regime carries VAT (IFU and auto-entrepreneurs invoice without it).
@@ -43,34 +55,34 @@ export function InvoicePage() {
     if (live.data) reexecute({ requestPolicy: 'network-only' });
   }, [live.data, reexecute]);
 
+  // After a refusal, focus goes to the first field refused, else to the alert that says why.
+  useEffect(() => {
+    if (problems.length === 0) return;
+    const field = problems.find((problem) => paymentFields.includes(problem.field ?? ''))?.field;
+    if (field) document.getElementById(`payment-${field}`)?.focus();
+    else alert.current?.focus();
+  }, [problems]);
+
   if (result.data && !invoice) {
     return (
       <section>
-        <h1>Facture introuvable</h1>
+        <h1>{t('Facture introuvable')}</h1>
         <p>
-          Aucune facture n’a l’identifiant « {id} », ou elle est hors de votre périmètre. <Link to="/factures">Retour aux factures</Link>
+          {t('Aucune facture n’a l’identifiant « {{id}} », ou elle est hors de votre périmètre.', { id })} <Link to="/factures">{t('Retour aux factures')}</Link>
         </p>
       </section>
     );
   }
 
-  async function downloadPdf() {
+  async function downloadInvoicePdf() {
     if (!invoice) return;
-    const response = await fetch(invoice.pdfPath, { headers: { authorization: `Bearer ${session.token() ?? ''}` } });
-    if (!response.ok) {
-      setProblems([{ field: null, message: `Le PDF n’a pas pu être obtenu (${response.status}).` }]);
-      return;
-    }
-    const url = URL.createObjectURL(await response.blob());
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `facture-${invoice.number ?? `brouillon-${invoice.id}`}.pdf`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    const refused = await downloadPdf(invoice.pdfPath, `facture-${invoice.number ?? `brouillon-${invoice.id}`}.pdf`);
+    setProblems(refused === null ? [] : [{ field: null, message: t('Le PDF n’a pas pu être obtenu ({{status}}).', { status: refused }) }]);
   }
 
   async function approveIt() {
     if (!invoice) return;
+    setNotice(null);
     const outcome = await approve({ input: { id: invoice.id, expectedVersion: invoice.version } });
     setProblems(outcome.error ? problemsOf(outcome.error) : []);
   }
@@ -78,9 +90,10 @@ export function InvoicePage() {
   async function sendRevision(event: FormEvent) {
     event.preventDefault();
     if (!invoice || !rejected) return;
+    setNotice(null);
     const rejectedLines = Object.entries(rejected).map(([lineId, reason]) => ({ lineId, reason: reason.trim() }));
     if (rejectedLines.length === 0 || rejectedLines.some((line) => line.reason === '')) {
-      setProblems([{ field: null, message: 'Cochez au moins une ligne et dites pour chacune pourquoi elle est refusée.' }]);
+      setProblems([{ field: null, message: t('Cochez au moins une ligne et dites pour chacune pourquoi elle est refusée.') }]);
       return;
     }
     const outcome = await requestRevision({ input: { id: invoice.id, expectedVersion: invoice.version, rejectedLines } });
@@ -95,12 +108,13 @@ export function InvoicePage() {
   async function recordPayment(event: FormEvent) {
     event.preventDefault();
     if (!invoice) return;
+    setNotice(null);
     // Amounts are typed the French way ("1 500,50"); the API takes "1500.50".
     const amount = form.amount.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
     const found: FieldProblem[] = [];
-    if (!/^\d{1,13}(\.\d{1,2})?$/.test(amount) || Number(amount) === 0) found.push({ field: 'amount', message: 'Montant invalide : écrivez par exemple 1 500,50 (deux décimales au plus).' });
-    if (form.reference.trim() === '') found.push({ field: 'reference', message: 'est obligatoire' });
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.paidOn)) found.push({ field: 'paidOn', message: 'est obligatoire' });
+    if (!/^\d{1,13}(\.\d{1,2})?$/.test(amount) || Number(amount) === 0) found.push({ field: 'amount', message: t('Montant invalide : écrivez par exemple 1 500,50 (deux décimales au plus).') });
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(form.paidOn)) found.push({ field: 'paidOn', message: t('est obligatoire') });
+    if (form.reference.trim() === '') found.push({ field: 'reference', message: t('est obligatoire') });
     if (found.length > 0) {
       setProblems(found);
       return;
@@ -133,158 +147,200 @@ export function InvoicePage() {
       )}
     </div>
   );
+  const general = problems.filter((problem) => !paymentFields.includes(problem.field ?? ''));
 
   return (
     <section>
       <p>
-        <Link to="/factures">← Factures</Link>
+        <Link to="/factures">← {t('Factures')}</Link>
       </p>
       <QueryState fetching={result.fetching && !invoice} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
       {invoice && (
         <>
-          <h1>{invoice.number ? `Facture ${invoice.number}` : `Facture en cours — ${invoice.period}`}</h1>
+          <h1>{invoice.number ? t('Facture {{number}}', { number: invoice.number }) : t('Facture en cours — {{period}}', { period: invoice.period })}</h1>
           <p>
             <span className="status" data-testid="invoice-status">
-              {invoiceStatusLabels[invoice.status] ?? invoice.status}
+              {t(invoiceStatusLabels[invoice.status] ?? invoice.status)}
             </span>{' '}
             <span className="muted">
-              {invoice.contractor?.legalName} · mois {invoice.period}
-              {invoice.issuedOn && ` · émise le ${formatCalendarDate(invoice.issuedOn)}`}
-              {invoice.dueOn && ` · échéance ${formatCalendarDate(invoice.dueOn)}`}
-              {invoice.approvedAt && ` · approuvée le ${formatAlgiersDateTime(invoice.approvedAt)}`}
-              {invoice.daysOverdue ? ` · en retard de ${invoice.daysOverdue} j` : ''}
+              {[
+                invoice.contractor?.legalName,
+                t('mois {{period}}', { period: invoice.period }),
+                invoice.issuedOn && t('émise le {{date}}', { date: formatCalendarDate(invoice.issuedOn) }),
+                invoice.dueOn && t('échéance {{date}}', { date: formatCalendarDate(invoice.dueOn) }),
+                invoice.approvedAt && t('approuvée le {{date}}', { date: formatAlgiersDateTime(invoice.approvedAt) }),
+                invoice.daysOverdue ? t('en retard de {{days}}', { days: formatDays(invoice.daysOverdue) }) : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </span>
           </p>
-          {invoice.statusReason && <p className="muted">Motif : {invoice.statusReason}</p>}
+          {invoice.statusReason && (
+            <p className="muted" data-testid="invoice-status-reason">
+              {t('Motif : {{reason}}', { reason: statusReasonInWords(invoice.statusReason, invoice.lines) })}
+            </p>
+          )}
+          {notice && (
+            <p role="status" className="state state-success">
+              {notice}
+            </p>
+          )}
           <div className="actions">
-            <button type="button" onClick={downloadPdf}>
-              Télécharger le PDF
+            <button type="button" onClick={() => void downloadInvoicePdf()}>
+              {t('Télécharger le PDF')}
             </button>
             {invoice.status === 'SUBMITTED' && approvers.includes(role) && (
               <>
-                <button type="button" onClick={approveIt} disabled={approval.fetching}>
-                  Approuver pour paiement
+                <button type="button" onClick={() => void approveIt()} disabled={approval.fetching}>
+                  {t('Approuver pour paiement')}
                 </button>
                 <button type="button" onClick={() => setRejected(rejected ? null : {})} aria-pressed={rejected !== null}>
-                  Demander une révision
+                  {t('Demander une révision')}
                 </button>
               </>
             )}
           </div>
+          {invoice.status === 'DRAFT' && issuers.includes(role) && (
+            <SubmitInvoice
+              invoice={invoice}
+              onSubmitted={(number) => setNotice(number ? t('Facture soumise sous le numéro {{number}} : elle part en approbation.', { number }) : t('Facture soumise : elle part en approbation.'))}
+            />
+          )}
+          {invoice.status === 'REVISION_REQUESTED' && issuers.includes(role) && (
+            <ResubmitInvoice
+              invoice={invoice}
+              onResubmitted={(creditNote) =>
+                setNotice(
+                  creditNote
+                    ? t('Facture soumise à nouveau ; ce qui est retiré est crédité par l’avoir {{number}}.', { number: creditNote })
+                    : t('Facture soumise à nouveau, toutes les lignes maintenues.'),
+                )
+              }
+            />
+          )}
 
-          <h2>Lignes</h2>
+          <h2>{t('Lignes')}</h2>
           <form onSubmit={sendRevision} id="revision-form" />
           {rejected && (
             <p className="muted" role="status">
-              Cochez les lignes refusées et donnez la raison de chacune ; le contractant les corrige et soumet à nouveau.
+              {t('Cochez les lignes refusées et donnez la raison de chacune ; le contractant les corrige et soumet à nouveau.')}
             </p>
           )}
-          <table>
-            <thead>
-              <tr>
-                {rejected && <th scope="col">Refuser</th>}
-                <th scope="col">Code</th>
-                <th scope="col">Désignation</th>
-                <th scope="col" className="number">
-                  Quantité
-                </th>
-                <th scope="col" className="number">
-                  Prix unitaire HT
-                </th>
-                <th scope="col" className="number">
-                  TVA
-                </th>
-                <th scope="col" className="number">
-                  Montant HT
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {invoice.lines.map((line) => (
-                <tr key={line.id} data-testid="invoice-line">
-                  {rejected && (
-                    <td>
-                      <input
-                        type="checkbox"
-                        form="revision-form"
-                        aria-label={`Refuser la ligne ${line.itemCode} ${line.designation}`}
-                        checked={line.id in rejected}
-                        onChange={(event) => {
-                          const next = { ...rejected };
-                          if (event.target.checked) next[line.id] = '';
-                          else delete next[line.id];
-                          setRejected(next);
-                        }}
-                      />
-                      {line.id in rejected && (
-                        <input
-                          form="revision-form"
-                          aria-label={`Raison du refus de la ligne ${line.itemCode}`}
-                          value={rejected[line.id]}
-                          onChange={(event) => setRejected({ ...rejected, [line.id]: event.target.value })}
-                        />
-                      )}
-                    </td>
-                  )}
-                  <td>{line.itemCode}</td>
-                  <td>
-                    {line.designation}
-                    {line.rejectionReason && <span className="field-problem"> — refusée : {line.rejectionReason}</span>}
-                  </td>
-                  <td className="number">
-                    {line.quantity.replace('.', ',')} {unitLabels[line.unit] ?? line.unit}
-                  </td>
-                  <td className="number">{formatDzd(line.unitPrice.centimes)}</td>
-                  <td className="number">{withVat ? `${line.vatRatePercent.replace('.', ',')} %` : '—'}</td>
-                  <td className="number">{formatDzd(line.amount.centimes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-
-          {rejected && (
-            <div className="form-actions">
-              <button type="submit" form="revision-form" disabled={revision.fetching}>
-                Envoyer la demande de révision
-              </button>
-            </div>
-          )}
-          <dl className="details totals">
-            <dt>Total HT</dt>
-            <dd data-testid="total-excluding-tax">{formatDzd(invoice.totalExcludingTax.centimes)}</dd>
-            {!withVat && <FragmentPair term="TVA" value="non applicable (IFU ou auto-entrepreneur)" />}
-            {invoice.vatByRate.map((vat) => (
-              <FragmentPair key={vat.ratePercent} term={`TVA ${vat.ratePercent.replace('.', ',')} %`} value={formatDzd(vat.amount.centimes)} />
-            ))}
-            <dt>Total TTC</dt>
-            <dd>{formatDzd(invoice.totalIncludingTax.centimes)}</dd>
-            <dt>Retenue de garantie ({invoice.retentionPercent.replace('.', ',')} %)</dt>
-            <dd>− {formatDzd(invoice.retention.centimes)}</dd>
-            <dt>Net à payer</dt>
-            <dd data-testid="net-payable">
-              <strong>{formatDzd(invoice.netPayable.centimes)}</strong>
-            </dd>
-            <dt>Avoirs</dt>
-            <dd>{formatDzd(invoice.credited.centimes)}</dd>
-            <dt>Payé</dt>
-            <dd>{formatDzd(invoice.paid.centimes)}</dd>
-            <dt>Reste dû</dt>
-            <dd data-testid="balance-due">{formatDzd(invoice.balanceDue.centimes)}</dd>
-          </dl>
-          <p className="muted">{invoice.amountInWords}</p>
-
-          <h2>Paiements</h2>
-          {invoice.payments.length === 0 ? (
-            <p className="state">Aucun paiement enregistré.</p>
+          {invoice.lines.length === 0 ? (
+            <p className="state">{t('Aucune ligne : aucun travail réceptionné n’est encore facturé ce mois-ci.')}</p>
           ) : (
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Date de valeur</th>
-                  <th scope="col">Mode</th>
-                  <th scope="col">Référence</th>
+                  {rejected && <th scope="col">{t('Refuser')}</th>}
+                  <th scope="col">{t('Code')}</th>
+                  <th scope="col">{t('Désignation')}</th>
                   <th scope="col" className="number">
-                    Montant
+                    {t('Quantité')}
+                  </th>
+                  <th scope="col" className="number">
+                    {t('Prix unitaire HT')}
+                  </th>
+                  <th scope="col" className="number">
+                    {t('TVA')}
+                  </th>
+                  <th scope="col" className="number">
+                    {t('Montant HT')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {invoice.lines.map((line) => (
+                  <tr key={line.id} data-testid="invoice-line">
+                    {rejected && (
+                      <td>
+                        <input
+                          type="checkbox"
+                          form="revision-form"
+                          aria-label={t('Refuser la ligne {{code}} {{designation}}', { code: line.itemCode, designation: line.designation })}
+                          checked={line.id in rejected}
+                          onChange={(event) => {
+                            const next = { ...rejected };
+                            if (event.target.checked) next[line.id] = '';
+                            else delete next[line.id];
+                            setRejected(next);
+                          }}
+                        />
+                        {line.id in rejected && (
+                          <input
+                            form="revision-form"
+                            aria-label={t('Raison du refus de la ligne {{code}}', { code: line.itemCode })}
+                            value={rejected[line.id]}
+                            onChange={(event) => setRejected({ ...rejected, [line.id]: event.target.value })}
+                          />
+                        )}
+                      </td>
+                    )}
+                    <td>{line.itemCode}</td>
+                    <td>
+                      {line.designation}
+                      {line.rejectionReason && <span className="field-problem"> — {t('refusée : {{reason}}', { reason: line.rejectionReason })}</span>}
+                      {line.creditedQuantity !== '0' && (
+                        <span className="muted"> — {t('crédité : {{quantity}}', { quantity: `${formatQuantity(line.creditedQuantity)} ${t(unitLabels[line.unit] ?? line.unit)}` })}</span>
+                      )}
+                    </td>
+                    <td className="number">
+                      {formatQuantity(line.quantity)} {t(unitLabels[line.unit] ?? line.unit)}
+                    </td>
+                    <td className="number">{formatDzd(line.unitPrice.centimes)}</td>
+                    <td className="number">{withVat ? `${formatQuantity(line.vatRatePercent)} %` : '—'}</td>
+                    <td className="number">{formatDzd(line.amount.centimes)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+
+          {rejected && (
+            <div className="form-actions">
+              <button type="submit" form="revision-form" disabled={revision.fetching}>
+                {t('Envoyer la demande de révision')}
+              </button>
+            </div>
+          )}
+          <dl className="details totals">
+            <dt>{t('Total HT')}</dt>
+            <dd data-testid="total-excluding-tax">{formatDzd(invoice.totalExcludingTax.centimes)}</dd>
+            {!withVat && <FragmentPair term={t('TVA')} value={t('non applicable (IFU ou auto-entrepreneur)')} />}
+            {invoice.vatByRate.map((vat) => (
+              <FragmentPair key={vat.ratePercent} term={t('TVA {{rate}} %', { rate: formatQuantity(vat.ratePercent) })} value={formatDzd(vat.amount.centimes)} />
+            ))}
+            <dt>{t('Total TTC')}</dt>
+            <dd>{formatDzd(invoice.totalIncludingTax.centimes)}</dd>
+            <dt>{t('Retenue de garantie ({{percent}} %)', { percent: formatQuantity(invoice.retentionPercent) })}</dt>
+            <dd>− {formatDzd(invoice.retention.centimes)}</dd>
+            <dt>{t('Net à payer')}</dt>
+            <dd data-testid="net-payable">
+              <strong>{formatDzd(invoice.netPayable.centimes)}</strong>
+            </dd>
+            <dt>{t('Avoirs')}</dt>
+            <dd data-testid="credited">{formatDzd(invoice.credited.centimes)}</dd>
+            <dt>{t('Payé')}</dt>
+            <dd>{formatDzd(invoice.paid.centimes)}</dd>
+            <dt>{t('Reste dû')}</dt>
+            <dd data-testid="balance-due">{formatDzd(invoice.balanceDue.centimes)}</dd>
+          </dl>
+          <p className="muted" lang="fr">
+            {invoice.amountInWords}
+          </p>
+
+          <h2>{t('Paiements')}</h2>
+          {invoice.payments.length === 0 ? (
+            <p className="state">{t('Aucun paiement enregistré.')}</p>
+          ) : (
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('Date de valeur')}</th>
+                  <th scope="col">{t('Mode')}</th>
+                  <th scope="col">{t('Référence')}</th>
+                  <th scope="col" className="number">
+                    {t('Montant')}
                   </th>
                 </tr>
               </thead>
@@ -292,7 +348,7 @@ export function InvoicePage() {
                 {invoice.payments.map((paid) => (
                   <tr key={paid.id} data-testid="payment-row">
                     <td>{formatCalendarDate(paid.paidOn)}</td>
-                    <td>{paymentMethodLabels[paid.method] ?? paid.method}</td>
+                    <td>{t(paymentMethodLabels[paid.method] ?? paid.method)}</td>
                     <td>{paid.reference}</td>
                     <td className="number">{formatDzd(paid.amount.centimes)}</td>
                   </tr>
@@ -301,37 +357,39 @@ export function InvoicePage() {
             </table>
           )}
           {(invoice.status === 'APPROVED' || invoice.status === 'PARTIALLY_PAID') && payers.includes(role) && (
-            <form onSubmit={recordPayment} className="form-grid" aria-labelledby="payment-heading">
+            <form onSubmit={recordPayment} className="form-grid" aria-labelledby="payment-heading" noValidate>
               <h3 id="payment-heading" className="form-title">
-                Enregistrer un paiement
+                {t('Enregistrer un paiement')}
               </h3>
-              {paymentField('amount', 'Montant (DA, ex. 1500,00)')}
-              {paymentField('paidOn', 'Date de valeur', 'date')}
+              {paymentField('amount', t('Montant (DA, ex. 1500,00)'))}
+              {paymentField('paidOn', t('Date de valeur'), 'date')}
               <div className="field">
-                <label htmlFor="payment-method">Mode</label>
+                <label htmlFor="payment-method">{t('Mode')}</label>
                 <select id="payment-method" value={form.method} onChange={(event) => setForm({ ...form, method: event.target.value })}>
                   {Object.entries(paymentMethodLabels).map(([value, label]) => (
                     <option key={value} value={value}>
-                      {label}
+                      {t(label)}
                     </option>
                   ))}
                 </select>
               </div>
-              {paymentField('reference', 'Référence (n° de virement ou de chèque)')}
+              {paymentField('reference', t('Référence (n° de virement ou de chèque)'))}
               <div className="form-actions">
                 <button type="submit" disabled={payment.fetching}>
-                  Enregistrer le paiement
+                  {t('Enregistrer le paiement')}
                 </button>
               </div>
             </form>
           )}
-          {problems
-            .filter((problem) => !['amount', 'paidOn', 'reference'].includes(problem.field ?? ''))
-            .map((problem) => (
-              <p key={`${problem.field}-${problem.message}`} role="alert" className="state state-error">
-                {problem.message}
-              </p>
-            ))}
+          {general.length > 0 && (
+            <div role="alert" tabIndex={-1} ref={alert} className="state state-error">
+              {general.map((problem) => (
+                <p key={`${problem.field}-${problem.message}`}>{problem.message}</p>
+              ))}
+            </div>
+          )}
+
+          <CreditNotes creditNotes={invoice.creditNotes} lines={invoice.lines} />
         </>
       )}
     </section>

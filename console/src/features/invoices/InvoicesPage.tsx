@@ -1,69 +1,85 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { formatCalendarDate, formatCount, formatDzd } from '../../lib/format.ts';
+import { formatCalendarDate, formatCount, formatDays, formatDzd } from '../../lib/format.ts';
 import { InvoicesQuery } from './documents.ts';
+import { algiersToday, daysBetween } from './dates.ts';
 import { invoiceStatusLabels } from './labels.ts';
 
 const pageSize = 25;
 
-/** The invoices the viewer may see, newest month first, 25 at a time, filtered by status. */
+/**
+ * The invoices the viewer may see, newest month first, 25 at a time, filtered by status and month
+ * (kept in the address, so a filtered list can be shared): each with its status, net payable,
+ * balance due, and its age — days since issue, and days overdue as the API counts them.
+ */
 export function InvoicesPage() {
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const status = params.get('statut') ?? '';
+  const period = params.get('mois') ?? '';
   const [cursors, setCursors] = useState<string[]>([]);
   const [result, reexecute] = useQuery({
     query: InvoicesQuery,
-    variables: { first: pageSize, after: cursors.at(-1) ?? null, filter: { status: (status || null) as never } },
+    variables: { first: pageSize, after: cursors.at(-1) ?? null, filter: { status: (status || null) as never, period: period || null } },
   });
   const connection = result.data?.invoices;
+  const today = algiersToday();
+
+  function filter(name: 'statut' | 'mois', value: string) {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setCursors([]);
+    setParams(next, { replace: true });
+  }
 
   return (
     <section>
-      <h1>Factures</h1>
+      <h1>{t('Factures')}</h1>
       <div className="filters">
         <label className="field">
-          Statut
-          <select
-            value={status}
-            onChange={(event) => {
-              setCursors([]);
-              setParams(event.target.value ? { statut: event.target.value } : {}, { replace: true });
-            }}
-          >
-            <option value="">Tous</option>
+          {t('Statut')}
+          <select value={status} onChange={(event) => filter('statut', event.target.value)}>
+            <option value="">{t('Tous les statuts')}</option>
             {Object.entries(invoiceStatusLabels).map(([value, label]) => (
               <option key={value} value={value}>
-                {label}
+                {t(label)}
               </option>
             ))}
           </select>
+        </label>
+        <label className="field">
+          {t('Mois facturé')}
+          <input type="month" value={period} onChange={(event) => filter('mois', event.target.value)} />
         </label>
       </div>
       <QueryState fetching={result.fetching && !connection} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
       {connection && (
         <>
           <p className="muted" role="status">
-            {formatCount(connection.totalCount)} facture{connection.totalCount > 1 ? 's' : ''}
+            {t('Factures trouvées : {{count}}', { count: formatCount(connection.totalCount) })}
           </p>
           {connection.edges.length === 0 ? (
-            <p className="state">Aucune facture ne correspond.</p>
+            <p className="state">{status || period ? t('Aucune facture ne correspond à ces filtres.') : t('Aucune facture pour le moment.')}</p>
           ) : (
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Numéro</th>
-                  <th scope="col">Contractant</th>
-                  <th scope="col">Mois</th>
-                  <th scope="col">Statut</th>
-                  <th scope="col">Émise le</th>
+                  <th scope="col">{t('Numéro')}</th>
+                  <th scope="col">{t('Contractant')}</th>
+                  <th scope="col">{t('Mois')}</th>
+                  <th scope="col">{t('Statut')}</th>
+                  <th scope="col">{t('Émise le')}</th>
+                  <th scope="col">{t('Âge depuis l’émission')}</th>
                   <th scope="col" className="number">
-                    Net à payer
+                    {t('Net à payer')}
                   </th>
                   <th scope="col" className="number">
-                    Reste dû
+                    {t('Reste dû')}
                   </th>
                 </tr>
               </thead>
@@ -71,15 +87,16 @@ export function InvoicesPage() {
                 {connection.edges.map(({ node }) => (
                   <tr key={node.id} data-testid="invoice-row">
                     <td>
-                      <Link to={`/factures/${node.id}`}>{node.number ?? 'Brouillon'}</Link>
+                      <Link to={`/factures/${node.id}`}>{node.number ?? t('Brouillon')}</Link>
                     </td>
                     <td>{node.contractor?.legalName ?? '—'}</td>
                     <td>{node.period}</td>
-                    <td>
-                      {invoiceStatusLabels[node.status] ?? node.status}
-                      {node.daysOverdue ? <span className="overdue"> · en retard de {node.daysOverdue} j</span> : null}
-                    </td>
+                    <td>{t(invoiceStatusLabels[node.status] ?? node.status)}</td>
                     <td>{node.issuedOn ? formatCalendarDate(node.issuedOn) : '—'}</td>
+                    <td data-testid="invoice-age">
+                      {node.issuedOn ? formatDays(daysBetween(node.issuedOn, today)) : '—'}
+                      {node.daysOverdue ? <span className="overdue"> · {t('en retard de {{days}}', { days: formatDays(node.daysOverdue) })}</span> : null}
+                    </td>
                     <td className="number">{formatDzd(node.netPayable.centimes)}</td>
                     <td className="number">{formatDzd(node.balanceDue.centimes)}</td>
                   </tr>

@@ -66,6 +66,7 @@ export const InvoiceQuery = graphql(`
         amount {
           centimes
         }
+        creditedQuantity
         rejectionReason
       }
       totalExcludingTax {
@@ -102,6 +103,23 @@ export const InvoiceQuery = graphql(`
         reference
         amount {
           centimes
+        }
+      }
+      creditNotes {
+        id
+        number
+        issuedOn
+        reason
+        pdfPath
+        netPayable {
+          centimes
+        }
+        lines {
+          id
+          itemCode
+          designation
+          quantity
+          unit
         }
       }
     }
@@ -147,6 +165,35 @@ export const RequestInvoiceRevisionMutation = graphql(`
         id
         version
         status
+      }
+    }
+  }
+`);
+
+export const SubmitInvoiceMutation = graphql(`
+  mutation SubmitInvoice($input: InvoiceTransitionInput!) {
+    submitInvoice(input: $input) {
+      invoice {
+        id
+        version
+        status
+        number
+      }
+    }
+  }
+`);
+
+export const ResubmitInvoiceMutation = graphql(`
+  mutation ResubmitInvoice($input: ResubmitInvoiceInput!) {
+    resubmitInvoice(input: $input) {
+      invoice {
+        id
+        version
+        status
+        creditNotes {
+          id
+          number
+        }
       }
     }
   }

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formatCalendarDate, formatDzd } from '../../lib/format.ts';
+import { unitLabels } from './labels.ts';
+import { downloadPdf } from './pdf.ts';
+import { formatQuantity } from './quantities.ts';
+import { creditNoteReasonInWords, type LineRef } from './reasons.ts';
+
+/** A credit note as the invoice page reads it. */
+interface CreditNoteRow {
+  readonly id: string;
+  readonly number: string;
+  readonly issuedOn: string;
+  readonly reason: string;
+  readonly pdfPath: string;
+  readonly netPayable: { readonly centimes: string };
+  readonly lines: readonly { readonly id: string; readonly itemCode: string; readonly quantity: string; readonly unit: string }[];
+}
+
+/** The credit notes issued on an invoice: number, date, why, what is credited, the net credited, and each one's PDF. */
+export function CreditNotes({ creditNotes, lines }: { creditNotes: readonly CreditNoteRow[]; lines: readonly LineRef[] }) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<string | null>(null);
+
+  async function download(creditNote: CreditNoteRow) {
+    const refused = await downloadPdf(creditNote.pdfPath, `avoir-${creditNote.number}.pdf`);
+    setFailure(refused === null ? null : t('Le PDF n’a pas pu être obtenu ({{status}}).', { status: refused }));
+  }
+
+  return (
+    <>
+      <h2>{t('Avoirs')}</h2>
+      {creditNotes.length === 0 ? (
+        <p className="state">{t('Aucun avoir émis sur cette facture.')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('Numéro')}</th>
+              <th scope="col">{t('Émis le')}</th>
+              <th scope="col">{t('Motif')}</th>
+              <th scope="col">{t('Crédité')}</th>
+              <th scope="col" className="number">
+                {t('Net crédité')}
+              </th>
+              <th scope="col">{t('PDF')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {creditNotes.map((creditNote) => (
+              <tr key={creditNote.id} data-testid="credit-note-row">
+                <td>{creditNote.number}</td>
+                <td>{formatCalendarDate(creditNote.issuedOn)}</td>
+                <td>{creditNoteReasonInWords(creditNote.reason, lines)}</td>
+                <td>
+                  {creditNote.lines.map((line) => `${line.itemCode} × ${formatQuantity(line.quantity)} ${t(unitLabels[line.unit] ?? line.unit)}`).join(', ')}
+                </td>
+                <td className="number">{formatDzd(creditNote.netPayable.centimes)}</td>
+                <td>
+                  <button type="button" onClick={() => void download(creditNote)} aria-label={t('Télécharger l’avoir {{number}} en PDF', { number: creditNote.number })}>
+                    {t('PDF')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {failure && (
+        <p role="alert" className="state state-error">
+          {failure}
+        </p>
+      )}
+    </>
+  );
+}

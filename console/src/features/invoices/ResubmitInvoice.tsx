@@ -1,0 +1,237 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { problemsOf } from '../../lib/errors.ts';
+import { startAttempt, unanswered } from './attempt.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { ResubmitInvoiceMutation } from './documents.ts';
+import { unitLabels } from './labels.ts';
+import { compareQuantities, formatQuantity, isWholeQuantity, parseQuantity, subtractQuantities } from './quantities.ts';
+
+/** A line of the invoice as this form needs it. */
+interface RevisableLine {
+  readonly id: string;
+  readonly itemCode: string;
+  readonly designation: string;
+  readonly unit: string;
+  readonly quantity: string;
+  readonly creditedQuantity: string;
+  readonly rejectionReason?: string | null | undefined;
+}
+
+/** A revised line as confirmed: what is now claimed and what is withdrawn (credited). */
+interface Revision {
+  readonly line: RevisableLine;
+  readonly claimed: string;
+  readonly withdrawn: string;
+}
+
+/** What is resubmitted, as the contractor confirmed it: the input (with its idempotency key) and the revisions shown. */
+interface PendingResubmission {
+  readonly input: { id: string; expectedVersion: number; revisedLines: { lineId: string; quantity: string }[]; idempotencyKey: string };
+  readonly revisions: readonly Revision[];
+}
+
+/** The quantity invoiced and not yet credited: the most a revised line may claim. */
+function claimable(line: RevisableLine): string {
+  return subtractQuantities(line.quantity, line.creditedQuantity);
+}
+
+/**
+ * The contractor answers a revision request: for each line AT rejected (shown with AT's reason) the
+ * quantity it now claims, from 0 (withdrawn) to what was invoiced (maintained); after a confirmation
+ * showing what is withdrawn, it resubmits. The server credits what is withdrawn by a credit note;
+ * the invoice keeps its number. A network failure sends the same attempt (same key) again.
+ */
+export function ResubmitInvoice({
+  invoice,
+  onResubmitted,
+}: {
+  invoice: { id: string; version: number; number?: string | null | undefined; lines: readonly RevisableLine[] };
+  onResubmitted: (creditNoteNumber: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [state, resubmit] = useMutation(ResubmitInvoiceMutation);
+  const rejected = invoice.lines.filter((line) => line.rejectionReason);
+  // Line id → the quantity typed; a line not typed yet claims all it may.
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  // Line id (or '' for the invoice as a whole) → what is wrong.
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState<PendingResubmission | null>(null);
+  const [unsent, setUnsent] = useState(false);
+  const alert = useRef<HTMLDivElement>(null);
+
+  const valueOf = (line: RevisableLine) => typed[line.id] ?? formatQuantity(claimable(line));
+
+  // After a refusal (and only then), focus goes to the first line refused, else to the alert.
+  useEffect(() => {
+    const first = rejected.find((line) => problems[line.id]);
+    if (first) document.getElementById(`claim-${first.id}`)?.focus();
+    else if (problems['']) alert.current?.focus();
+  }, [problems]);
+
+  function review(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    const revisions: Revision[] = [];
+    for (const line of rejected) {
+      const claimed = parseQuantity(valueOf(line));
+      const most = claimable(line);
+      if (claimed === null) found[line.id] = t('Quantité invalide : écrivez par exemple 42,5 (trois décimales au plus).');
+      else if (compareQuantities(claimed, most) > 0) found[line.id] = t('Au plus {{quantity}} : la quantité facturée.', { quantity: formatQuantity(most) });
+      else if (line.unit !== 'M' && !isWholeQuantity(claimed)) found[line.id] = t('Un nombre entier pour cet article.');
+      else revisions.push({ line, claimed, withdrawn: subtractQuantities(most, claimed) });
+    }
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
+    setUnsent(false);
+    setPending({
+      input: startAttempt({ id: invoice.id, expectedVersion: invoice.version, revisedLines: revisions.map(({ line, claimed }) => ({ lineId: line.id, quantity: claimed })) }),
+      revisions,
+    });
+  }
+
+  async function send() {
+    if (!pending) return;
+    const outcome = await resubmit({ input: pending.input });
+    if (outcome.error && unanswered(outcome.error)) {
+      setUnsent(true);
+      return;
+    }
+    const sent = pending;
+    setPending(null);
+    setUnsent(false);
+    if (outcome.error) {
+      const found: Record<string, string> = {};
+      for (const problem of problemsOf(outcome.error)) {
+        // The API names a revised line's field by its place in the input: revisedLines.N.quantity.
+        const index = /^revisedLines\.(\d+)\./.exec(problem.field ?? '')?.[1];
+        const lineId = index === undefined ? undefined : sent.input.revisedLines[Number(index)]?.lineId;
+        const key = lineId ?? '';
+        found[key] = found[key] ? `${found[key]} ${problem.message}` : problem.message;
+      }
+      setProblems(found);
+      return;
+    }
+    setTyped({});
+    setProblems({});
+    const withdrawn = sent.revisions.some((revision) => revision.withdrawn !== '0');
+    onResubmitted(withdrawn ? (outcome.data?.resubmitInvoice.invoice.creditNotes.at(-1)?.number ?? null) : null);
+  }
+
+  const unit = (line: RevisableLine) => t(unitLabels[line.unit] ?? line.unit);
+
+  return (
+    <section className="invoice-step" aria-labelledby="resubmit-heading">
+      <h2 id="resubmit-heading">{t('Répondre à la demande de révision')}</h2>
+      <p>
+        {t(
+          'Algérie Télécom a refusé les lignes ci-dessous. Pour chacune, indiquez la quantité que vous réclamez maintenant : de 0 (ligne retirée) à la quantité facturée (ligne maintenue). Ce que vous retirez est crédité par un avoir émis sur cette facture, qui garde son numéro et repart en approbation.',
+        )}
+      </p>
+      <form onSubmit={review} noValidate>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('Code')}</th>
+              <th scope="col">{t('Désignation')}</th>
+              <th scope="col">{t('Motif du refus')}</th>
+              <th scope="col" className="number">
+                {t('Facturé')}
+              </th>
+              <th scope="col">{t('Quantité réclamée')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rejected.map((line) => (
+              <tr key={line.id} data-testid="rejected-line">
+                <td>{line.itemCode}</td>
+                <td>{line.designation}</td>
+                <td>{line.rejectionReason}</td>
+                <td className="number">
+                  {formatQuantity(claimable(line))} {unit(line)}
+                </td>
+                <td>
+                  <label htmlFor={`claim-${line.id}`} className="visually-hidden">
+                    {t('Quantité réclamée pour la ligne {{code}}', { code: line.itemCode })}
+                  </label>
+                  <input
+                    id={`claim-${line.id}`}
+                    inputMode="decimal"
+                    value={valueOf(line)}
+                    onChange={(event) => setTyped({ ...typed, [line.id]: event.target.value })}
+                    aria-invalid={problems[line.id] ? true : undefined}
+                    aria-describedby={problems[line.id] ? `claim-${line.id}-problem` : undefined}
+                  />{' '}
+                  {unit(line)}
+                  {problems[line.id] && (
+                    <span id={`claim-${line.id}-problem`} className="field-problem">
+                      {' '}
+                      {problems[line.id]}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="form-actions">
+          <button type="submit">{t('Soumettre à nouveau…')}</button>
+        </div>
+      </form>
+      {problems[''] && (
+        <div role="alert" tabIndex={-1} ref={alert} className="state state-error">
+          {problems['']}
+        </div>
+      )}
+      {pending && (
+        <ConfirmDialog
+          title={invoice.number ? t('Soumettre à nouveau la facture {{number}} ?', { number: invoice.number }) : t('Soumettre à nouveau la facture ?')}
+          confirmLabel={unsent ? t('Renvoyer la soumission') : t('Confirmer la nouvelle soumission')}
+          busy={state.fetching}
+          onConfirm={() => void send()}
+          onCancel={() => setPending(null)}
+        >
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('Ligne')}</th>
+                <th scope="col" className="number">
+                  {t('Réclamé')}
+                </th>
+                <th scope="col" className="number">
+                  {t('Retiré (crédité)')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {pending.revisions.map(({ line, claimed, withdrawn }) => (
+                <tr key={line.id} data-testid="revision-summary">
+                  <td>
+                    {line.itemCode} {line.designation}
+                  </td>
+                  <td className="number">
+                    {formatQuantity(claimed)} {unit(line)}
+                  </td>
+                  <td className="number">
+                    {formatQuantity(withdrawn)} {unit(line)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            {pending.revisions.some((revision) => revision.withdrawn !== '0')
+              ? t('Un avoir sera émis sur cette facture pour ce qui est retiré, aux prix facturés ; il est déduit du reste dû.')
+              : t('Toutes les lignes sont maintenues : aucun avoir ne sera émis.')}
+          </p>
+          {unsent && (
+            <p role="alert" className="state state-error">
+              {t('Le serveur n’a pas répondu : renvoyez la soumission. Si elle était déjà passée, elle ne sera pas faite deux fois.')}
+            </p>
+          )}
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}

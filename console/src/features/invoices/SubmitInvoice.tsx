@@ -1,0 +1,104 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
+import { formatCount, formatDzd } from '../../lib/format.ts';
+import { startAttempt, unanswered } from './attempt.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { SubmitInvoiceMutation } from './documents.ts';
+
+/** What is submitted, as the contractor confirmed it: the input (with its idempotency key) and the figures shown. */
+interface PendingSubmission {
+  readonly input: { id: string; expectedVersion: number; idempotencyKey: string };
+  readonly netPayable: string;
+  readonly lineCount: number;
+}
+
+/**
+ * The contractor submits its DRAFT invoice, after a confirmation showing what it submits (lines and
+ * net payable, as seen when it asked): numbered by the server, the invoice goes to approval. The
+ * attempt keeps its idempotency key and version when it is sent again after a network failure.
+ */
+export function SubmitInvoice({
+  invoice,
+  onSubmitted,
+}: {
+  invoice: { id: string; version: number; period: string; netPayable: { centimes: string }; lines: readonly unknown[] };
+  onSubmitted: (number: string | null) => void;
+}) {
+  const { t } = useTranslation();
+  const [state, submit] = useMutation(SubmitInvoiceMutation);
+  const [pending, setPending] = useState<PendingSubmission | null>(null);
+  const [unsent, setUnsent] = useState(false);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const alert = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (problems.length > 0) alert.current?.focus();
+  }, [problems]);
+
+  function ask() {
+    setProblems([]);
+    setUnsent(false);
+    setPending({ input: startAttempt({ id: invoice.id, expectedVersion: invoice.version }), netPayable: invoice.netPayable.centimes, lineCount: invoice.lines.length });
+  }
+
+  async function send() {
+    if (!pending) return;
+    const outcome = await submit({ input: pending.input });
+    if (outcome.error && unanswered(outcome.error)) {
+      setUnsent(true);
+      return;
+    }
+    setPending(null);
+    setUnsent(false);
+    if (outcome.error) {
+      setProblems(problemsOf(outcome.error));
+      return;
+    }
+    onSubmitted(outcome.data?.submitInvoice.invoice.number ?? null);
+  }
+
+  return (
+    <section className="invoice-step" aria-labelledby="submit-heading">
+      <h2 id="submit-heading">{t('Soumettre la facture')}</h2>
+      <p className="muted">
+        {t('Ce brouillon s’enrichit à chaque réception de votre travail. Soumettez-le pour le faire approuver puis payer ; à défaut, il est soumis automatiquement à la fin du mois.')}
+      </p>
+      <button type="button" onClick={ask}>
+        {t('Soumettre la facture…')}
+      </button>
+      {problems.length > 0 && (
+        <div role="alert" tabIndex={-1} ref={alert} className="state state-error">
+          {problems.map((problem) => (
+            <p key={`${problem.field}-${problem.message}`}>{problem.message}</p>
+          ))}
+        </div>
+      )}
+      {pending && (
+        <ConfirmDialog
+          title={t('Soumettre la facture du mois {{period}} ?', { period: invoice.period })}
+          confirmLabel={unsent ? t('Renvoyer la soumission') : t('Confirmer la soumission')}
+          busy={state.fetching}
+          onConfirm={() => void send()}
+          onCancel={() => setPending(null)}
+        >
+          <dl className="details">
+            <dt>{t('Lignes')}</dt>
+            <dd>{formatCount(pending.lineCount)}</dd>
+            <dt>{t('Net à payer')}</dt>
+            <dd data-testid="submit-net-payable">
+              <strong>{formatDzd(pending.netPayable)}</strong>
+            </dd>
+          </dl>
+          <p>{t('Une fois soumise, la facture reçoit son numéro et ses lignes ne changent plus : le travail réceptionné ensuite ira sur une nouvelle facture.')}</p>
+          {unsent && (
+            <p role="alert" className="state state-error">
+              {t('Le serveur n’a pas répondu : renvoyez la soumission. Si elle était déjà passée, elle ne sera pas faite deux fois.')}
+            </p>
+          )}
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
