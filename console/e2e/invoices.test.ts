@@ -52,6 +52,7 @@ describe('invoices in a real Chromium', () => {
     await expect.poll(() => finance.getByTestId('payment-row').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => finance.getByTestId('balance-due').innerText(), { timeout: 10_000 }).toBe('15 533,06 DA');
     expect(await finance.getByTestId('invoice-status').innerText()).toBe('Payée en partie');
+    expect(await finance.getByTestId('invoice-status-reason').innerText()).toBe('Motif : Paiement enregistré : Virement bancaire, référence VIR-BEA-778');
     // The contractor's open page follows.
     await expect.poll(() => contractor.getByTestId('balance-due').innerText(), { timeout: 10_000 }).toBe('15 533,06 DA');
 
