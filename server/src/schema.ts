@@ -8,7 +8,7 @@ import { authorization } from './modules/auth/permissions.js';
 import { CreditNoteResolver, InvoicePaymentResolver, InvoiceResolver } from './modules/invoice/invoice.resolver.js';
 import { PriceScheduleItemResolver, PriceScheduleResolver } from './modules/invoice/price-schedule.resolver.js';
 import { ContractorResolver } from './modules/contractor/contractor.resolver.js';
-import { CustomerSubscriptionResolver } from './modules/customer-subscription/customer-subscription.resolver.js';
+import { CustomerSubscriptionResolver, InstallationReportResolver } from './modules/customer-subscription/customer-subscription.resolver.js';
 import { SiteResolver } from './modules/site/site.resolver.js';
 import { CommuneResolver, DairaResolver, WilayaResolver } from './modules/reference-data/reference-data.resolver.js';
 
@@ -34,7 +34,7 @@ export function buildRaccordSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     globalMiddlewares: [authorization],
     pubSub: topicsUnused,
-    resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, AuthResolver, PriceScheduleResolver, PriceScheduleItemResolver, InvoiceResolver, CreditNoteResolver, InvoicePaymentResolver, DashboardResolver],
+    resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, InstallationReportResolver, AuthResolver, PriceScheduleResolver, PriceScheduleItemResolver, InvoiceResolver, CreditNoteResolver, InvoicePaymentResolver, DashboardResolver],
     validate: false,
   });
 }

@@ -22,7 +22,8 @@ import {
   UpdateCustomerSubscriptionInput,
 } from './customer-subscription.inputs.js';
 import { importCustomerSubscriptions } from './customer-subscription.import.js';
-import { InstallationReport } from './installation-report.entity.js';
+import { defaultQualityThresholds, thresholdOf } from './installation-quality.js';
+import { InstallationReport, QualityThresholdObject } from './installation-report.entity.js';
 import { latestInstallationReport, reportInstallation } from './installation-report.service.js';
 import {
   assignCustomerSubscription,
@@ -276,5 +277,20 @@ export class CustomerSubscriptionResolver {
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await cancelCustomerSubscription(context, input.id, input.expectedVersion, input.reason) };
+  }
+}
+
+/** Fields of an installation report that are read from the configuration rather than stored. */
+@Resolver(() => InstallationReport)
+export class InstallationReportResolver {
+  @FieldResolver(() => QualityThresholdObject, {
+    nullable: true,
+    description:
+      "The thresholds configured now for the report's network class (QUALITY_THRESHOLDS, else the defaults of DOMAIN.md), to show each " +
+      'measurement against its window; null when the configuration gives none for the class. qualityIssues is the verdict given when the ' +
+      'report was recorded, against the thresholds of that time.',
+  })
+  thresholds(@Root() report: InstallationReport, @Ctx() context: Context): QualityThresholdObject | null {
+    return thresholdOf(report.networkClass, context.settings?.qualityThresholds ?? defaultQualityThresholds);
   }
 }

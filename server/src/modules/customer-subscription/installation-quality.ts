@@ -25,6 +25,14 @@ export const qualityThresholdsSchema = z.partialRecord(
   z.object({ minReceivedPowerDbm: decimalText, maxReceivedPowerDbm: decimalText, maxSpliceLossDb: decimalText }),
 );
 
+/**
+ * The thresholds that apply to `networkClass` in `thresholds` (the configured ones, or the defaults),
+ * or null when none are configured for it.
+ */
+export function thresholdOf(networkClass: string, thresholds: Readonly<Record<string, QualityThreshold>>): QualityThreshold | null {
+  return thresholds[networkClass] ?? null;
+}
+
 /** What an installation report measured. Decimal strings: dBm and dB never pass through a float. */
 export interface Measurements {
   readonly networkClass: string;
@@ -37,7 +45,7 @@ export interface Measurements {
  * when it is within them. A report with problems is flagged: accepting it needs an explicit override.
  */
 export function qualityIssues(measurements: Measurements, thresholds: Readonly<Record<string, QualityThreshold>>): string[] {
-  const threshold = thresholds[measurements.networkClass];
+  const threshold = thresholdOf(measurements.networkClass, thresholds);
   if (!threshold) return [`no thresholds for network class ${measurements.networkClass}`];
   const issues: string[] = [];
   const power = new Decimal(measurements.receivedPowerDbm);

@@ -2,6 +2,7 @@ import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../../common/scalars.js';
 import { CustomerSubscription } from './customer-subscription.entity.js';
+import type { QualityThreshold } from './installation-quality.js';
 
 export enum NetworkClass {
   B_PLUS = 'B_PLUS',
@@ -28,6 +29,23 @@ export class PhotoMetadata {
 
   @Field(() => Float, { description: 'Longitude in decimal degrees (WGS 84).' })
   longitude!: number;
+}
+
+@ObjectType('QualityThreshold', {
+  description:
+    'The optical thresholds of a network class (DOMAIN.md, "Quality of an installation"): the window the power received at the ONT ' +
+    'at 1490 nm must lie in, and the highest splice loss. The defaults (class B+: −27 to −8 dBm, C+: −30 to −8 dBm, splice loss ≤ 0.1 dB) ' +
+    'are replaced by the QUALITY_THRESHOLDS configuration.',
+})
+export class QualityThresholdObject implements QualityThreshold {
+  @Field(() => String, { description: 'Lowest power received at the ONT at 1490 nm, in dBm, as a decimal string (e.g. "-27"), inclusive.' })
+  minReceivedPowerDbm!: string;
+
+  @Field(() => String, { description: 'Highest power received at the ONT at 1490 nm, in dBm, as a decimal string (e.g. "-8"), inclusive.' })
+  maxReceivedPowerDbm!: string;
+
+  @Field(() => String, { description: 'Highest splice loss, in dB, as a decimal string (e.g. "0.1"), inclusive.' })
+  maxSpliceLossDb!: string;
 }
 
 /**
