@@ -1,10 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime, formatCount, formatPercent } from '../../lib/format.ts';
+import { msg } from '../../lib/i18n.ts';
 import { MeQuery } from '../auth/documents.ts';
+import { invalidProps, ProblemNote, ProblemsAlert, useFocusFirstProblem, type Controls } from '../work/form-problems.tsx';
 import {
   AssignSiteMutation,
   CloseSiteMutation,
@@ -17,49 +20,62 @@ import {
   SuspendSiteMutation,
 } from './documents.ts';
 import { siteStatusLabels } from './labels.ts';
+import { SiteCustomerSubscriptions } from './SiteCustomerSubscriptions.tsx';
 
 type Action = 'assign' | 'start' | 'complete' | 'close' | 'suspend' | 'resume';
 
 /** What may be done to a site in each status (the server's lifecycle), and the words for it. */
 const actionsFrom: Record<string, { action: Action; label: string }[]> = {
   PLANNED: [
-    { action: 'assign', label: 'Affecter' },
-    { action: 'suspend', label: 'Suspendre' },
+    { action: 'assign', label: msg('Affecter') },
+    { action: 'suspend', label: msg('Suspendre') },
   ],
   ASSIGNED: [
-    { action: 'assign', label: 'Réaffecter' },
-    { action: 'start', label: 'Démarrer' },
-    { action: 'suspend', label: 'Suspendre' },
+    { action: 'assign', label: msg('Réaffecter') },
+    { action: 'start', label: msg('Démarrer') },
+    { action: 'suspend', label: msg('Suspendre') },
   ],
   IN_PROGRESS: [
-    { action: 'complete', label: 'Terminer' },
-    { action: 'suspend', label: 'Suspendre' },
+    { action: 'complete', label: msg('Terminer') },
+    { action: 'suspend', label: msg('Suspendre') },
   ],
-  COMPLETED: [{ action: 'close', label: 'Clore' }],
-  SUSPENDED: [{ action: 'resume', label: 'Reprendre' }],
+  COMPLETED: [{ action: 'close', label: msg('Clore') }],
+  SUSPENDED: [{ action: 'resume', label: msg('Reprendre') }],
   CLOSED: [],
 };
 
 const managers = ['ADMIN', 'DOT_MANAGER'];
 
-/** One site: place, firm, progress against its target, and (for an administrator or DOT manager) its lifecycle. Live through `siteChanged`. */
+/** The action form's controls, in order: the API's field and the element's id. */
+const controls: Controls = [
+  ['contractorId', 'site-contractor-choice'],
+  ['reason', 'site-reason'],
+];
+
+/**
+ * One site: place, firm, progress against its target, its customer subscriptions, and (for an
+ * administrator or DOT manager) its lifecycle. Live through `siteChanged`.
+ */
 export function SitePage() {
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const [me] = useQuery({ query: MeQuery });
   const [result, reexecute] = useQuery({ query: SiteQuery, variables: { id } });
   const [live] = useSubscription({ query: SiteChangedSubscription, variables: { siteId: id } });
   const site = result.data?.site;
-  const [contractors] = useQuery({ query: EligibleContractorsQuery, variables: { wilayaCode: site?.wilaya.code ?? '' }, pause: !site });
-  const [, assign] = useMutation(AssignSiteMutation);
-  const [, start] = useMutation(StartSiteMutation);
-  const [, complete] = useMutation(CompleteSiteMutation);
-  const [, close] = useMutation(CloseSiteMutation);
-  const [, suspend] = useMutation(SuspendSiteMutation);
-  const [, resume] = useMutation(ResumeSiteMutation);
   const [action, setAction] = useState<Action | null>(null);
   const [reason, setReason] = useState('');
   const [contractorId, setContractorId] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [contractors, reexecuteContractors] = useQuery({ query: EligibleContractorsQuery, variables: { wilayaCode: site?.wilaya.code ?? '' }, pause: !site || action !== 'assign' });
+  const [assignment, assign] = useMutation(AssignSiteMutation);
+  const [starting, start] = useMutation(StartSiteMutation);
+  const [completion, complete] = useMutation(CompleteSiteMutation);
+  const [closing, close] = useMutation(CloseSiteMutation);
+  const [suspension, suspend] = useMutation(SuspendSiteMutation);
+  const [resumption, resume] = useMutation(ResumeSiteMutation);
+  const submitting = [assignment, starting, completion, closing, suspension, resumption].some((state) => state.fetching);
+  useFocusFirstProblem(problems, controls, 'site-action-problems');
 
   // Each change (and the RESYNC a subscription starts with) reads the site again.
   useEffect(() => {
@@ -69,9 +85,9 @@ export function SitePage() {
   if (result.data && !site) {
     return (
       <section>
-        <h1>Site introuvable</h1>
+        <h1>{t('Site introuvable')}</h1>
         <p>
-          Aucun site n’a l’identifiant « {id} », ou il est hors de votre périmètre. <Link to="/sites">Retour aux sites</Link>
+          {t('Aucun site n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.', { id })} <Link to="/sites">{t('Retour aux sites')}</Link>
         </p>
       </section>
     );
@@ -81,11 +97,11 @@ export function SitePage() {
     event.preventDefault();
     if (!site || !action) return;
     if (action === 'assign' && !contractorId) {
-      setProblems([{ field: 'contractorId', message: 'Choisissez le contractant.' }]);
+      setProblems([{ field: 'contractorId', message: t('Choisissez le contractant.') }]);
       return;
     }
     if (action !== 'assign' && reason.trim() === '') {
-      setProblems([{ field: 'reason', message: 'Indiquez la raison : elle est gardée dans l’historique.' }]);
+      setProblems([{ field: 'reason', message: t('Indiquez la raison : elle est gardée dans l’historique.') }]);
       return;
     }
     const base = { id: site.id, expectedVersion: site.version };
@@ -106,75 +122,102 @@ export function SitePage() {
   return (
     <section>
       <p>
-        <Link to="/sites">← Sites</Link>
+        <Link to="/sites">← {t('Sites')}</Link>
       </p>
       <QueryState fetching={result.fetching && !site} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
       {site && (
         <>
-          <h1>
-            Site {site.code} — {site.name}
-          </h1>
+          <h1>{t('Site {{code}} — {{name}}', { code: site.code, name: site.name })}</h1>
           <p>
             <span className="status" data-testid="site-status">
-              {siteStatusLabels[site.status] ?? site.status}
+              {t(siteStatusLabels[site.status] ?? site.status)}
             </span>{' '}
             <span className="muted">
-              depuis le {formatAlgiersDateTime(site.statusChangedAt)}
+              {t('depuis le {{instant}}', { instant: formatAlgiersDateTime(site.statusChangedAt) })}
               {site.statusReason ? ` — ${site.statusReason}` : ''}
             </span>
           </p>
           <dl className="details">
-            <dt>Lieu</dt>
+            <dt>{t('Lieu')}</dt>
             <dd>
               {site.commune.name} <span lang="ar">{site.commune.nameAr}</span>, {site.wilaya.code} {site.wilaya.name}
             </dd>
-            <dt>Contractant</dt>
+            <dt>{t('Contractant')}</dt>
             <dd data-testid="site-contractor">{site.contractor ? <Link to={`/contractants/${site.contractor.id}`}>{site.contractor.legalName}</Link> : '—'}</dd>
-            <dt>Avancement</dt>
+            <dt>{t('Avancement')}</dt>
             <dd data-testid="site-progress">
-              {formatCount(site.acceptedConnections)} {site.acceptedConnections > 1 ? 'raccordements réceptionnés' : 'raccordement réceptionné'} sur{' '}
-              {formatCount(site.targetConnections)} ({formatPercent(site.progress)})
+              {t('Réceptionnés : {{accepted}} sur {{target}} ({{progress}})', {
+                accepted: formatCount(site.acceptedConnections),
+                target: formatCount(site.targetConnections),
+                progress: formatPercent(site.progress),
+              })}
             </dd>
           </dl>
           {managers.includes(me.data?.me?.role ?? '') && (
             <div className="actions">
               {(actionsFrom[site.status] ?? []).map((choice) => (
-                <button key={choice.action} type="button" onClick={() => setAction(choice.action)} aria-pressed={action === choice.action}>
-                  {choice.label}
+                <button
+                  key={choice.action}
+                  type="button"
+                  onClick={() => {
+                    setAction(choice.action);
+                    setProblems([]);
+                  }}
+                  aria-pressed={action === choice.action}
+                >
+                  {t(choice.label)}
                 </button>
               ))}
             </div>
           )}
           {action && (
-            <form onSubmit={confirm} className="reason-form">
+            <form onSubmit={confirm} className="reason-form" noValidate>
               {action === 'assign' && (
                 <>
-                  <label htmlFor="site-contractor-choice">Contractant (actifs dans la wilaya)</label>
-                  <select id="site-contractor-choice" value={contractorId} onChange={(event) => setContractorId(event.target.value)}>
-                    <option value="">Choisir…</option>
-                    {(contractors.data?.contractors.edges ?? []).map(({ node }) => (
-                      <option key={node.id} value={node.id}>
-                        {node.legalName}
-                      </option>
-                    ))}
-                  </select>
+                  <label htmlFor="site-contractor-choice">{t('Contractant (actifs dans la wilaya)')}</label>
+                  <QueryState fetching={contractors.fetching && !contractors.data} error={contractors.error} retry={() => reexecuteContractors({ requestPolicy: 'network-only' })} />
+                  {contractors.data && contractors.data.contractors.edges.length === 0 ? (
+                    <p className="state">{t('Aucun contractant actif dans cette wilaya.')}</p>
+                  ) : (
+                    <select
+                      id="site-contractor-choice"
+                      value={contractorId}
+                      onChange={(event) => setContractorId(event.target.value)}
+                      {...invalidProps(problems, 'contractorId', 'site-contractor-choice')}
+                    >
+                      <option value="">{t('Choisir…')}</option>
+                      {(contractors.data?.contractors.edges ?? []).map(({ node }) => (
+                        <option key={node.id} value={node.id}>
+                          {node.legalName}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                  <ProblemNote problems={problems} field="contractorId" id="site-contractor-choice" />
                 </>
               )}
-              <label htmlFor="site-reason">{action === 'assign' ? 'Raison (facultative)' : 'Raison (gardée dans l’historique)'}</label>
-              <textarea id="site-reason" value={reason} onChange={(event) => setReason(event.target.value)} rows={2} />
-              {problems.map((problem) => (
-                <p key={`${problem.field}-${problem.message}`} role="alert" className="field-problem">
-                  {problem.message}
-                </p>
-              ))}
+              <label htmlFor="site-reason">{action === 'assign' ? t('Raison (facultative)') : t('Raison (gardée dans l’historique)')}</label>
+              <textarea id="site-reason" value={reason} onChange={(event) => setReason(event.target.value)} rows={2} {...invalidProps(problems, 'reason', 'site-reason')} />
+              <ProblemNote problems={problems} field="reason" id="site-reason" />
+              <ProblemsAlert problems={problems} controls={controls} id="site-action-problems" />
               <div className="form-actions">
-                <button type="submit">Confirmer</button>
-                <button type="button" onClick={() => setAction(null)}>
-                  Annuler
+                <button type="submit" disabled={submitting}>
+                  {t('Confirmer')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setAction(null);
+                    setProblems([]);
+                  }}
+                >
+                  {t('Annuler')}
                 </button>
               </div>
             </form>
           )}
+
+          <SiteCustomerSubscriptions siteId={site.id} />
         </>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Pager } from '../../components/Pager.tsx';
@@ -11,6 +12,7 @@ const pageSize = 25;
 
 /** The sites the viewer may see, 25 at a time, filtered by status and wilaya, with their progress. */
 export function SitesPage() {
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const status = params.get('statut') ?? '';
   const wilayaCode = params.get('wilaya') ?? '';
@@ -30,21 +32,21 @@ export function SitesPage() {
 
   return (
     <section>
-      <h1>Sites</h1>
+      <h1>{t('Sites')}</h1>
       <div className="filters">
         <label className="field">
-          Statut
+          {t('Statut')}
           <select value={status} onChange={(event) => update('statut', event.target.value)}>
-            <option value="">Tous</option>
+            <option value="">{t('Tous')}</option>
             {Object.entries(siteStatusLabels).map(([value, label]) => (
               <option key={value} value={value}>
-                {label}
+                {t(label)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          Wilaya (code)
+          {t('Wilaya (code)')}
           <input inputMode="numeric" maxLength={2} defaultValue={wilayaCode} onChange={(event) => update('wilaya', /^\d{2}$/.test(event.target.value) ? event.target.value : '')} />
         </label>
       </div>
@@ -52,21 +54,21 @@ export function SitesPage() {
       {connection && (
         <>
           <p className="muted" role="status">
-            {formatCount(connection.totalCount)} site{connection.totalCount > 1 ? 's' : ''}
+            {t('Sites : {{total}}', { total: formatCount(connection.totalCount) })}
           </p>
           {connection.edges.length === 0 ? (
-            <p className="state">Aucun site ne correspond.</p>
+            <p className="state">{t('Aucun site ne correspond.')}</p>
           ) : (
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Code</th>
-                  <th scope="col">Nom</th>
-                  <th scope="col">Commune</th>
-                  <th scope="col">Contractant</th>
-                  <th scope="col">Statut</th>
+                  <th scope="col">{t('Code')}</th>
+                  <th scope="col">{t('Nom')}</th>
+                  <th scope="col">{t('Commune')}</th>
+                  <th scope="col">{t('Contractant')}</th>
+                  <th scope="col">{t('Statut')}</th>
                   <th scope="col" className="number">
-                    Réceptionnés / objectif
+                    {t('Réceptionnés / objectif')}
                   </th>
                 </tr>
               </thead>
@@ -81,7 +83,7 @@ export function SitesPage() {
                       {node.commune.name} ({node.wilaya.code})
                     </td>
                     <td>{node.contractor?.legalName ?? '—'}</td>
-                    <td>{siteStatusLabels[node.status] ?? node.status}</td>
+                    <td>{t(siteStatusLabels[node.status] ?? node.status)}</td>
                     <td className="number">
                       {formatCount(node.acceptedConnections)} / {formatCount(node.targetConnections)} ({formatPercent(node.progress)})
                     </td>

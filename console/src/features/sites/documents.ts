@@ -156,3 +156,38 @@ export const ResumeSiteMutation = graphql(`
     }
   }
 `);
+
+export const SiteCustomerSubscriptionsQuery = graphql(`
+  query SiteCustomerSubscriptions($siteId: ID!, $first: Int, $after: String) {
+    customerSubscriptions(first: $first, after: $after, filter: { siteId: $siteId }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          orderReference
+          customerName
+          status
+          appointmentAt
+          commune {
+            name
+          }
+          contractor {
+            legalName
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const SiteCustomerSubscriptionChangedSubscription = graphql(`
+  subscription SiteCustomerSubscriptionChanged($siteId: ID) {
+    customerSubscriptionChanged(siteId: $siteId) {
+      change
+    }
+  }
+`);

@@ -1,9 +1,11 @@
-/** French names of a site's statuses, as the console shows them. */
+import { msg } from '../../lib/i18n.ts';
+
+/** French names of a site's statuses (shown through `t`). */
 export const siteStatusLabels: Record<string, string> = {
-  PLANNED: 'Planifié',
-  ASSIGNED: 'Affecté',
-  IN_PROGRESS: 'En cours',
-  COMPLETED: 'Terminé',
-  CLOSED: 'Clos',
-  SUSPENDED: 'Suspendu',
+  PLANNED: msg('Planifié'),
+  ASSIGNED: msg('Affecté'),
+  IN_PROGRESS: msg('En cours'),
+  COMPLETED: msg('Terminé'),
+  CLOSED: msg('Clos'),
+  SUSPENDED: msg('Suspendu'),
 };
