@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Pager } from '../../components/Pager.tsx';
@@ -11,6 +12,7 @@ const pageSize = 25;
 
 /** The customer subscriptions the viewer may see, 25 at a time: INSTALLED ones (to accept) first by default. */
 export function CustomerSubscriptionsPage() {
+  const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const status = params.get('statut') ?? 'INSTALLED';
   const wilayaCode = params.get('wilaya') ?? '';
@@ -29,21 +31,21 @@ export function CustomerSubscriptionsPage() {
 
   return (
     <section>
-      <h1>Raccordements</h1>
+      <h1>{t('Raccordements')}</h1>
       <div className="filters">
         <label className="field">
-          Statut
+          {t('Statut')}
           <select value={status} onChange={(event) => update('statut', event.target.value)}>
-            <option value="">Tous</option>
+            <option value="">{t('Tous')}</option>
             {Object.entries(customerSubscriptionStatusLabels).map(([value, label]) => (
               <option key={value} value={value}>
-                {label}
+                {t(label)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          Wilaya (code)
+          {t('Wilaya (code)')}
           <input inputMode="numeric" maxLength={2} defaultValue={wilayaCode} onChange={(event) => update('wilaya', /^\d{2}$/.test(event.target.value) ? event.target.value : '')} />
         </label>
       </div>
@@ -51,20 +53,20 @@ export function CustomerSubscriptionsPage() {
       {connection && (
         <>
           <p className="muted" role="status">
-            {formatCount(connection.totalCount)} raccordement{connection.totalCount > 1 ? 's' : ''}
+            {t('Raccordements : {{total}}', { total: formatCount(connection.totalCount) })}
           </p>
           {connection.edges.length === 0 ? (
-            <p className="state">Aucun raccordement ne correspond.</p>
+            <p className="state">{t('Aucun raccordement ne correspond.')}</p>
           ) : (
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Commande</th>
-                  <th scope="col">Client</th>
-                  <th scope="col">Commune</th>
-                  <th scope="col">Contractant</th>
-                  <th scope="col">Statut</th>
-                  <th scope="col">Depuis</th>
+                  <th scope="col">{t('Commande')}</th>
+                  <th scope="col">{t('Client')}</th>
+                  <th scope="col">{t('Commune')}</th>
+                  <th scope="col">{t('Contractant')}</th>
+                  <th scope="col">{t('Statut')}</th>
+                  <th scope="col">{t('Depuis')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -78,7 +80,7 @@ export function CustomerSubscriptionsPage() {
                       {node.commune.name} ({node.wilaya.code})
                     </td>
                     <td>{node.contractor?.legalName ?? '—'}</td>
-                    <td>{customerSubscriptionStatusLabels[node.status] ?? node.status}</td>
+                    <td>{t(customerSubscriptionStatusLabels[node.status] ?? node.status)}</td>
                     <td>{formatAlgiersDateTime(node.statusChangedAt)}</td>
                   </tr>
                 ))}

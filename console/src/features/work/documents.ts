@@ -45,6 +45,7 @@ export const CustomerSubscriptionQuery = graphql(`
       statusChangedAt
       orderedAt
       appointmentAt
+      failureReason
       commune {
         name
         nameAr
@@ -61,6 +62,11 @@ export const CustomerSubscriptionQuery = graphql(`
         id
         code
         name
+        status
+        contractor {
+          id
+          legalName
+        }
       }
       latestInstallationReport {
         installedAt
@@ -69,6 +75,11 @@ export const CustomerSubscriptionQuery = graphql(`
         receivedPowerDbm
         spliceLossDb
         qualityIssues
+        thresholds {
+          minReceivedPowerDbm
+          maxReceivedPowerDbm
+          maxSpliceLossDb
+        }
         remarks
         lines {
           code
@@ -102,6 +113,54 @@ export const AcceptInstallationMutation = graphql(`
 export const RejectInstallationMutation = graphql(`
   mutation RejectInstallation($input: RejectInstallationInput!) {
     rejectInstallation(input: $input) {
+      customerSubscription {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
+
+export const AssignCustomerSubscriptionMutation = graphql(`
+  mutation AssignCustomerSubscription($input: AssignCustomerSubscriptionInput!) {
+    assignCustomerSubscription(input: $input) {
+      customerSubscription {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
+
+export const ScheduleInstallationMutation = graphql(`
+  mutation ScheduleInstallation($input: ScheduleInstallationInput!) {
+    scheduleInstallation(input: $input) {
+      customerSubscription {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
+
+export const MarkInstallationFailedMutation = graphql(`
+  mutation MarkInstallationFailed($input: MarkInstallationFailedInput!) {
+    markInstallationFailed(input: $input) {
+      customerSubscription {
+        id
+        version
+        status
+      }
+    }
+  }
+`);
+
+export const CancelCustomerSubscriptionMutation = graphql(`
+  mutation CancelCustomerSubscription($input: CancelCustomerSubscriptionInput!) {
+    cancelCustomerSubscription(input: $input) {
       customerSubscription {
         id
         version

@@ -1,0 +1,106 @@
+import { useTranslation } from 'react-i18next';
+import { formatAlgiersDateTime } from '../../lib/format.ts';
+import { atMost, formatDecimal, withinWindow } from './measurements.ts';
+
+/** What the page reads of an installation report. */
+export interface ReportShown {
+  readonly installedAt: string;
+  readonly technicianName: string;
+  readonly networkClass: string;
+  readonly receivedPowerDbm: string;
+  readonly spliceLossDb: string | null;
+  readonly qualityIssues: readonly string[];
+  readonly thresholds: { readonly minReceivedPowerDbm: string; readonly maxReceivedPowerDbm: string; readonly maxSpliceLossDb: string } | null;
+  readonly remarks: string | null;
+  readonly lines: readonly { readonly code: string; readonly quantity: string }[];
+}
+
+/** "Dans le seuil" or "Hors seuil", said in words and marked by a sign, not by colour alone; "—" when it cannot be told. */
+function Verdict({ within }: { within: boolean | null }) {
+  const { t } = useTranslation();
+  if (within === null) return <>—</>;
+  return within ? (
+    <span className="measure-within">
+      <span aria-hidden="true">✓ </span>
+      {t('Dans le seuil')}
+    </span>
+  ) : (
+    <span className="measure-outside">
+      <span aria-hidden="true">✗ </span>
+      {t('Hors seuil')}
+    </span>
+  );
+}
+
+/**
+ * The latest installation report: when and by whom, each optical measurement beside the threshold
+ * window of its network class with a within/outside mark, the quality gate's verdict as recorded,
+ * and the work measured.
+ */
+export function InstallationReportDetails({ report }: { report: ReportShown }) {
+  const { t } = useTranslation();
+  const thresholds = report.thresholds;
+  const className = report.networkClass === 'B_PLUS' ? 'B+' : report.networkClass === 'C_PLUS' ? 'C+' : report.networkClass;
+  const powerWithin = thresholds ? withinWindow(report.receivedPowerDbm, thresholds.minReceivedPowerDbm, thresholds.maxReceivedPowerDbm) : null;
+  const spliceWithin = thresholds && report.spliceLossDb !== null ? atMost(report.spliceLossDb, thresholds.maxSpliceLossDb) : null;
+  const noThreshold = t('Aucun seuil configuré pour cette classe');
+
+  return (
+    <>
+      <dl className="details">
+        <dt>{t('Installé le')}</dt>
+        <dd>{t('{{instant}} par {{technician}}', { instant: formatAlgiersDateTime(report.installedAt), technician: report.technicianName })}</dd>
+        <dt>{t('Classe du réseau')}</dt>
+        <dd>{className}</dd>
+        <dt>{t('Contrôle qualité')}</dt>
+        <dd data-testid="quality-verdict">{report.qualityIssues.length === 0 ? t('Dans les seuils') : <span className="field-problem">{t('Hors seuils')}</span>}</dd>
+        <dt>{t('Travaux mesurés')}</dt>
+        <dd>{report.lines.map((line) => `${line.code} × ${formatDecimal(line.quantity)}`).join(' · ')}</dd>
+        {report.remarks && (
+          <>
+            <dt>{t('Remarques')}</dt>
+            <dd>{report.remarks}</dd>
+          </>
+        )}
+      </dl>
+      <table className="measurements">
+        <caption>{t('Mesures optiques et seuils de la classe {{networkClass}}', { networkClass: className })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('Mesure')}</th>
+            <th scope="col" className="number">
+              {t('Valeur')}
+            </th>
+            <th scope="col">{t('Seuil')}</th>
+            <th scope="col">{t('Verdict')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr data-testid="measurement-received-power">
+            <th scope="row">{t('Puissance reçue à l’ONT (1490 nm)')}</th>
+            <td className="number">{formatDecimal(report.receivedPowerDbm)} dBm</td>
+            <td>
+              {thresholds
+                ? t('de {{min}} à {{max}} dBm', { min: formatDecimal(thresholds.minReceivedPowerDbm), max: formatDecimal(thresholds.maxReceivedPowerDbm) })
+                : noThreshold}
+            </td>
+            <td>
+              <Verdict within={powerWithin} />
+            </td>
+          </tr>
+          <tr data-testid="measurement-splice-loss">
+            <th scope="row">{t('Perte d’épissure')}</th>
+            <td className="number">{report.spliceLossDb === null ? t('Non mesurée') : `${formatDecimal(report.spliceLossDb)} dB`}</td>
+            <td>{thresholds ? t('au plus {{max}} dB', { max: formatDecimal(thresholds.maxSpliceLossDb) }) : noThreshold}</td>
+            <td>
+              <Verdict within={spliceWithin} />
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="muted">
+        {t('Les seuils sont ceux configurés aujourd’hui pour la classe ; le contrôle qualité est le verdict rendu à l’enregistrement du rapport.')}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,299 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { QueryState } from '../../components/QueryState.tsx';
+import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
+import { formatAlgiersDateTime } from '../../lib/format.ts';
+import type { ResultOf } from '../../lib/graphql.ts';
+import { msg } from '../../lib/i18n.ts';
+import { EligibleContractorsQuery } from '../sites/documents.ts';
+import { siteStatusLabels } from '../sites/labels.ts';
+import { algiersLocalToIso, isoToAlgiersLocal } from './algiers-time.ts';
+import {
+  AcceptInstallationMutation,
+  AssignCustomerSubscriptionMutation,
+  CancelCustomerSubscriptionMutation,
+  type CustomerSubscriptionQuery,
+  MarkInstallationFailedMutation,
+  RejectInstallationMutation,
+  ScheduleInstallationMutation,
+} from './documents.ts';
+import { invalidProps, ProblemNote, ProblemsAlert, useFocusFirstProblem, type Controls } from './form-problems.tsx';
+import { failureReasonLabels } from './labels.ts';
+
+type Subscription = NonNullable<ResultOf<typeof CustomerSubscriptionQuery>['customerSubscription']>;
+type Action = 'assign' | 'schedule' | 'accept' | 'reject' | 'fail' | 'cancel';
+
+const open = ['PENDING', 'ASSIGNED', 'SCHEDULED', 'INSTALLED', 'REJECTED'];
+
+/**
+ * Who may do what, and from which status: the roles of server/src/modules/auth/permissions.ts and
+ * the transitions of customer-subscription.lifecycle.ts (a contractor acts on its own firm's work
+ * only, a DOT manager in its wilayas only: the server scopes the rows).
+ */
+const rules: Record<Action, { roles: readonly string[]; from: readonly string[] }> = {
+  assign: { roles: ['ADMIN', 'DOT_MANAGER'], from: ['PENDING', 'ASSIGNED', 'SCHEDULED'] },
+  schedule: { roles: ['ADMIN', 'DOT_MANAGER', 'CONTRACTOR'], from: ['ASSIGNED', 'SCHEDULED'] },
+  accept: { roles: ['ADMIN', 'DOT_MANAGER'], from: ['INSTALLED'] },
+  reject: { roles: ['ADMIN', 'DOT_MANAGER'], from: ['INSTALLED'] },
+  fail: { roles: ['ADMIN', 'DOT_MANAGER', 'CONTRACTOR'], from: open },
+  cancel: { roles: ['ADMIN', 'DOT_MANAGER'], from: open },
+};
+
+/** The words of each action's button, by the status it starts from. */
+function labelOf(action: Action, status: string): string {
+  switch (action) {
+    case 'assign':
+      return status === 'PENDING' ? msg('Affecter') : msg('Réaffecter');
+    case 'schedule':
+      return status === 'SCHEDULED' ? msg('Déplacer le rendez-vous') : msg('Planifier le rendez-vous');
+    case 'accept':
+      return msg('Réceptionner');
+    case 'reject':
+      return msg('Refuser avec réserves');
+    case 'fail':
+      return msg('Déclarer en échec');
+    case 'cancel':
+      return msg('Annuler la commande');
+  }
+}
+
+/** Each form's controls, in order: the API's field and the element's id. */
+const controlsOf: Record<Action, Controls> = {
+  assign: [['contractorId', 'work-contractor']],
+  schedule: [
+    ['appointmentAt', 'work-appointment'],
+    ['reason', 'work-text'],
+  ],
+  accept: [['overrideReason', 'work-text']],
+  reject: [['reserves', 'work-text']],
+  fail: [
+    ['failureReason', 'work-failure-reason'],
+    ['reason', 'work-text'],
+  ],
+  cancel: [['reason', 'work-text']],
+};
+
+const sitesOpenToWork = ['ASSIGNED', 'IN_PROGRESS'];
+const oneYearMs = 366 * 24 * 3600 * 1000;
+
+/**
+ * What the viewer may do to a customer subscription, as buttons, and the form of the one chosen:
+ * assign (on a site, only to the site's contractor while the site is open), schedule the appointment
+ * in Algiers time, accept or reject an installation, declare a failure or cancel the order. Refusals
+ * of the API are said beside their field; `onDone` reads the work again after a change.
+ */
+export function WorkActions({ subscription, role, onDone }: { subscription: Subscription; role: string; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [action, setAction] = useState<Action | null>(null);
+  const [text, setText] = useState('');
+  const [contractorId, setContractorId] = useState('');
+  const [appointment, setAppointment] = useState('');
+  const [failureReason, setFailureReason] = useState('');
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [assignment, assign] = useMutation(AssignCustomerSubscriptionMutation);
+  const [scheduling, schedule] = useMutation(ScheduleInstallationMutation);
+  const [acceptance, accept] = useMutation(AcceptInstallationMutation);
+  const [rejection, reject] = useMutation(RejectInstallationMutation);
+  const [failure, fail] = useMutation(MarkInstallationFailedMutation);
+  const [cancellation, cancel] = useMutation(CancelCustomerSubscriptionMutation);
+  const submitting = [assignment, scheduling, acceptance, rejection, failure, cancellation].some((state) => state.fetching);
+  const site = subscription.site;
+  const [contractors, reexecuteContractors] = useQuery({
+    query: EligibleContractorsQuery,
+    variables: { wilayaCode: subscription.wilaya.code },
+    pause: action !== 'assign' || site !== null,
+  });
+  // Work on a site has no choice of contractor: a refusal of it is said in the form's alert.
+  const controls = !action || (action === 'assign' && site !== null) ? [] : controlsOf[action];
+  useFocusFirstProblem(problems, controls, 'work-action-problems');
+
+  const allowed = (Object.keys(rules) as Action[]).filter((candidate) => rules[candidate].roles.includes(role) && rules[candidate].from.includes(subscription.status));
+  if (allowed.length === 0) return null;
+  const qualityOverride = (subscription.latestInstallationReport?.qualityIssues.length ?? 0) > 0;
+  // Work on a site goes to the site's contractor, and only while the site is open.
+  const siteClosed = site !== null && !sitesOpenToWork.includes(site.status);
+  const siteContractor = site && !siteClosed ? site.contractor : null;
+
+  function choose(next: Action) {
+    setAction(next);
+    setProblems([]);
+    setText('');
+    setFailureReason('');
+    setContractorId('');
+    setAppointment(next === 'schedule' && subscription.appointmentAt ? isoToAlgiersLocal(subscription.appointmentAt) : '');
+  }
+
+  /** What the form itself finds missing or wrong, before asking the API. */
+  function checked(): FieldProblem[] {
+    switch (action) {
+      case 'assign':
+        return (site ? siteContractor : contractorId) ? [] : [{ field: 'contractorId', message: t('Choisissez le contractant.') }];
+      case 'schedule': {
+        if (!appointment) return [{ field: 'appointmentAt', message: t('Indiquez la date et l’heure du rendez-vous.') }];
+        const instant = algiersLocalToIso(appointment);
+        if (!instant) return [{ field: 'appointmentAt', message: t('Cette date et heure n’existe pas à Alger.') }];
+        const time = new Date(instant).getTime();
+        if (time <= Date.now() || time > Date.now() + oneYearMs) return [{ field: 'appointmentAt', message: t('Le rendez-vous doit être à venir, dans l’année.') }];
+        if (time <= new Date(subscription.orderedAt).getTime()) return [{ field: 'appointmentAt', message: t('Le rendez-vous doit suivre la commande.') }];
+        return [];
+      }
+      case 'accept':
+        return qualityOverride && text.trim() === '' ? [{ field: 'overrideReason', message: t('Les mesures sont hors seuils : justifiez la réception.') }] : [];
+      case 'reject':
+        return text.trim() === '' ? [{ field: 'reserves', message: t('Indiquez au moins une réserve, une par ligne.') }] : [];
+      case 'fail':
+        if (!failureReason) return [{ field: 'failureReason', message: t('Choisissez le motif de l’échec.') }];
+        return failureReason === 'OTHER' && text.trim() === '' ? [{ field: 'reason', message: t('Précisez le motif : « Autre » demande une explication.') }] : [];
+      case 'cancel':
+        return text.trim() === '' ? [{ field: 'reason', message: t('Indiquez la raison : elle est gardée dans l’historique.') }] : [];
+      default:
+        return [];
+    }
+  }
+
+  async function confirm(event: FormEvent) {
+    event.preventDefault();
+    if (!action) return;
+    const found = checked();
+    if (found.length > 0) {
+      setProblems(found);
+      return;
+    }
+    const base = { id: subscription.id, expectedVersion: subscription.version };
+    const reason = text.trim() || null;
+    const outcome = await (() => {
+      switch (action) {
+        case 'assign':
+          return assign({ input: { ...base, contractorId: siteContractor?.id ?? contractorId } });
+        case 'schedule':
+          return schedule({ input: { ...base, appointmentAt: algiersLocalToIso(appointment)!, reason } });
+        case 'accept':
+          return accept({ input: { ...base, overrideReason: reason } });
+        case 'reject':
+          return reject({ input: { ...base, reserves: text.split('\n').map((line) => line.trim()).filter(Boolean) } });
+        case 'fail':
+          return fail({ input: { ...base, failureReason: failureReason as never, reason } });
+        case 'cancel':
+          return cancel({ input: { ...base, reason: reason ?? '' } });
+      }
+    })();
+    if (outcome.error) {
+      setProblems(problemsOf(outcome.error));
+      return;
+    }
+    setProblems([]);
+    setAction(null);
+    onDone();
+  }
+
+  const textLabel: Partial<Record<Action, string>> = {
+    schedule: t('Raison (facultative, par exemple pourquoi le rendez-vous change)'),
+    accept: t('Justification (obligatoire si hors seuils)'),
+    reject: t('Réserves (une par ligne)'),
+    fail: t('Précisions (obligatoires pour « Autre »)'),
+    cancel: t('Raison (gardée dans l’historique)'),
+  };
+  const textField = action === 'reject' ? 'reserves' : action === 'accept' ? 'overrideReason' : 'reason';
+
+  return (
+    <>
+      <div className="actions">
+        {allowed.map((choice) => (
+          <button key={choice} type="button" onClick={() => choose(choice)} aria-pressed={action === choice}>
+            {t(labelOf(choice, subscription.status))}
+          </button>
+        ))}
+      </div>
+      {action && (
+        <form onSubmit={confirm} className="reason-form" noValidate aria-label={t(labelOf(action, subscription.status))}>
+          {action === 'assign' &&
+            (siteClosed ? (
+              <p className="state">
+                {t('Ce raccordement fait partie du site {{code}}, dont le statut est « {{status}} » : son travail ne s’affecte que lorsque le site est affecté ou en cours.', {
+                  code: site!.code,
+                  status: t(siteStatusLabels[site!.status] ?? site!.status),
+                })}{' '}
+                <Link to={`/sites/${site!.id}`}>{t('Voir le site')}</Link>
+              </p>
+            ) : site ? (
+              <p>
+                {siteContractor
+                  ? t('Le travail d’un site va au contractant du site : {{contractor}}.', { contractor: siteContractor.legalName })
+                  : t('Le contractant du site {{code}} n’est pas visible pour votre rôle.', { code: site.code })}
+              </p>
+            ) : (
+              <>
+                <label htmlFor="work-contractor">{t('Contractant (actifs dans la wilaya)')}</label>
+                <QueryState fetching={contractors.fetching && !contractors.data} error={contractors.error} retry={() => reexecuteContractors({ requestPolicy: 'network-only' })} />
+                {contractors.data && contractors.data.contractors.edges.length === 0 ? (
+                  <p className="state">{t('Aucun contractant actif dans cette wilaya.')}</p>
+                ) : (
+                  <select id="work-contractor" value={contractorId} onChange={(event) => setContractorId(event.target.value)} {...invalidProps(problems, 'contractorId', 'work-contractor')}>
+                    <option value="">{t('Choisir…')}</option>
+                    {(contractors.data?.contractors.edges ?? []).map(({ node }) => (
+                      <option key={node.id} value={node.id}>
+                        {node.legalName}
+                      </option>
+                    ))}
+                  </select>
+                )}
+                <ProblemNote problems={problems} field="contractorId" id="work-contractor" />
+              </>
+            ))}
+          {action === 'assign' && subscription.status === 'SCHEDULED' && subscription.appointmentAt && (
+            <p className="muted">
+              {t('Le rendez-vous du {{instant}} sera annulé : le contractant prendra le sien.', { instant: formatAlgiersDateTime(subscription.appointmentAt) })}
+            </p>
+          )}
+          {action === 'schedule' && (
+            <>
+              <label htmlFor="work-appointment">{t('Rendez-vous (heure d’Alger)')}</label>
+              <input
+                id="work-appointment"
+                type="datetime-local"
+                value={appointment}
+                onChange={(event) => setAppointment(event.target.value)}
+                {...invalidProps(problems, 'appointmentAt', 'work-appointment')}
+              />
+              <ProblemNote problems={problems} field="appointmentAt" id="work-appointment" />
+            </>
+          )}
+          {action === 'fail' && (
+            <>
+              <label htmlFor="work-failure-reason">{t('Motif de l’échec')}</label>
+              <select id="work-failure-reason" value={failureReason} onChange={(event) => setFailureReason(event.target.value)} {...invalidProps(problems, 'failureReason', 'work-failure-reason')}>
+                <option value="">{t('Choisir…')}</option>
+                {Object.entries(failureReasonLabels).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {t(label)}
+                  </option>
+                ))}
+              </select>
+              <ProblemNote problems={problems} field="failureReason" id="work-failure-reason" />
+            </>
+          )}
+          {textLabel[action] && (
+            <>
+              <label htmlFor="work-text">{textLabel[action]}</label>
+              <textarea id="work-text" value={text} onChange={(event) => setText(event.target.value)} rows={3} {...invalidProps(problems, textField, 'work-text')} />
+              <ProblemNote problems={problems} field={textField} id="work-text" />
+            </>
+          )}
+          <ProblemsAlert problems={problems} controls={controls} id="work-action-problems" />
+          <div className="form-actions">
+            {!(action === 'assign' && (siteClosed || (site && !siteContractor))) && (
+              <button type="submit" disabled={submitting}>
+                {t('Confirmer')}
+              </button>
+            )}
+            <button type="button" onClick={() => setAction(null)}>
+              {t('Fermer')}
+            </button>
+          </div>
+        </form>
+      )}
+    </>
+  );
+}
