@@ -12,6 +12,7 @@ import {
   createCustomerSubscriptionLoaders,
   type CustomerSubscriptionLoaders,
 } from './modules/customer-subscription/customer-subscription.loaders.js';
+import { createInvoiceLoaders, type InvoiceLoaders } from './modules/invoice/invoice.loaders.js';
 import { createSiteLoaders, type SiteLoaders } from './modules/site/site.loaders.js';
 import { createReferenceDataLoaders, type ReferenceDataLoaders } from './modules/reference-data/reference-data.loaders.js';
 
@@ -21,6 +22,7 @@ export interface Loaders {
   readonly contractors: ContractorLoaders;
   readonly sites: SiteLoaders;
   readonly customerSubscriptions: CustomerSubscriptionLoaders;
+  readonly invoices: InvoiceLoaders;
 }
 
 /** Who makes the changes of an operation; recorded in the audit trail. */
@@ -78,6 +80,7 @@ function createLoaders(em: EntityManager): Loaders {
     contractors: createContractorLoaders(em),
     sites: createSiteLoaders(em),
     customerSubscriptions: createCustomerSubscriptionLoaders(em),
+    invoices: createInvoiceLoaders(em),
   };
 }
 

@@ -5,7 +5,7 @@ import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { DashboardResolver } from './modules/dashboard/dashboard.resolver.js';
 import { authorization } from './modules/auth/permissions.js';
-import { CreditNoteResolver, InvoicePaymentResolver, InvoiceResolver } from './modules/invoice/invoice.resolver.js';
+import { CreditNoteLineResolver, CreditNoteResolver, InvoiceLineResolver, InvoicePaymentResolver, InvoiceResolver } from './modules/invoice/invoice.resolver.js';
 import { PriceScheduleItemResolver, PriceScheduleResolver } from './modules/invoice/price-schedule.resolver.js';
 import { ContractorResolver } from './modules/contractor/contractor.resolver.js';
 import { CustomerSubscriptionResolver, InstallationReportResolver } from './modules/customer-subscription/customer-subscription.resolver.js';
@@ -34,7 +34,7 @@ export function buildRaccordSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     globalMiddlewares: [authorization],
     pubSub: topicsUnused,
-    resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, InstallationReportResolver, AuthResolver, PriceScheduleResolver, PriceScheduleItemResolver, InvoiceResolver, CreditNoteResolver, InvoicePaymentResolver, DashboardResolver],
+    resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, InstallationReportResolver, AuthResolver, PriceScheduleResolver, PriceScheduleItemResolver, InvoiceResolver, InvoiceLineResolver, CreditNoteResolver, CreditNoteLineResolver, InvoicePaymentResolver, DashboardResolver],
     validate: false,
   });
 }

@@ -291,6 +291,14 @@ export class InvoiceResolver {
     return mayReadContractor(context, invoice.contractor.id) ? invoice.contractor.loadOrFail({ dataloader: true }) : null;
   }
 
+  @FieldResolver(() => [String], {
+    description:
+      'Codes of the wilayas whose work the invoice bills ("16", "31"…), sorted; empty for an invoice with no line. A DOT manager may approve the invoice only when all of them are its own.',
+  })
+  wilayaCodes(@Root() invoice: Invoice, @Ctx() context: Context): Promise<string[]> {
+    return context.loaders.invoices.wilayaCodes.load(invoice.id);
+  }
+
   @FieldResolver(() => [InvoiceLine], { description: 'The lines, in the order they were billed.', complexity: listOf(200) })
   async lines(@Root() invoice: Invoice): Promise<InvoiceLine[]> {
     return (await invoice.lines.load({ dataloader: true })).getItems();
@@ -499,6 +507,22 @@ export class CreditNoteResolver {
   }
 }
 
+
+@Resolver(() => InvoiceLine)
+export class InvoiceLineResolver {
+  @FieldResolver(() => ID, { description: 'Id of the customer subscription whose accepted work the line bills (`Query.customerSubscription`, scoped like it).' })
+  customerSubscriptionId(@Root() line: InvoiceLine): string {
+    return line.customerSubscription.id;
+  }
+}
+
+@Resolver(() => CreditNoteLine)
+export class CreditNoteLineResolver {
+  @FieldResolver(() => ID, { description: 'Id of the invoice line this credit note line credits (an `InvoiceLine.id` of the same invoice).' })
+  invoiceLineId(@Root() line: CreditNoteLine): string {
+    return line.invoiceLine.id;
+  }
+}
 
 @Resolver(() => InvoicePayment)
 export class InvoicePaymentResolver {

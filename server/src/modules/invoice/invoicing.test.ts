@@ -254,6 +254,40 @@ describe('invoice lifecycle', () => {
     expect(whole.creditNote.netPayable.centimes).toBe(draft.netPayable.centimes);
   });
 
+  it('links each line to the work it bills, each credited line to its invoice line, and names the wilayas an invoice bills', async () => {
+    const firm = await activeContractor(t, { operatingWilayaCodes: ['16', '31'] });
+    const [oran] = (await mustQuery<{ communes: { id: string }[] }>(t, '{ communes(wilayaCode: "31") { id } }')).communes;
+    const inAlgiers = await installedCustomerSubscription(t, firm.id);
+    const inOran = await installedCustomerSubscription(t, firm.id, '-21.5', [{ code: 'RAC-STD', quantity: '1' }], { communeId: oran!.id });
+    expect(codeOf((await accept(inAlgiers)).body.errors)).toBe('OK');
+    const otherFirm = await activeContractor(t);
+    const elsewhere = await installedCustomerSubscription(t, otherFirm.id);
+    expect(codeOf((await accept(elsewhere)).body.errors)).toBe('OK');
+    const algiersOnly = await draftOf(firm.id);
+    expect(codeOf((await accept(inOran)).body.errors)).toBe('OK');
+
+    type Linked = { id: string; wilayaCodes: string[]; lines: { id: string; customerSubscriptionId: string }[]; creditNotes: { lines: { invoiceLineId: string }[] }[] };
+    const linked = `id wilayaCodes lines { id customerSubscriptionId } creditNotes { lines { invoiceLineId } }`;
+    // Both invoices in one list: their wilayas come from one batched query, each its own.
+    const listed = await mustQuery<{ invoices: { edges: { node: { id: string; wilayaCodes: string[] } }[] } }>(t, '{ invoices(first: 100) { edges { node { id wilayaCodes } } } }');
+    const wilayasOf = new Map(listed.invoices.edges.map(({ node }) => [node.id, node.wilayaCodes]));
+    expect(wilayasOf.get(algiersOnly.id)).toEqual(['16', '31']);
+    const [theirs] = await t.sql<{ id: string }>(`select id::text from invoice where contractor_id = $1`, [otherFirm.id]);
+    expect(wilayasOf.get(theirs!.id)).toEqual(['16']);
+    const mine = (await mustQuery<{ invoice: Linked }>(t, `query ($id: ID!) { invoice(id: $id) { ${linked} } }`, { id: algiersOnly.id })).invoice;
+    expect(mine.wilayaCodes).toEqual(['16', '31']);
+    expect(mine.lines.map((line) => line.customerSubscriptionId)).toEqual([inAlgiers, inAlgiers, inAlgiers, inOran]);
+
+    const submitted = (await submit(algiersOnly.id, (await invoice(algiersOnly.id)).version)).body.data!['submitInvoice']!.invoice;
+    const dropLine = mine.lines[1]!;
+    const credited = await t.graphql<{ issueCreditNote: { invoice: Linked } }>(
+      `mutation ($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { invoice { ${linked} } } }`,
+      { input: { invoiceId: algiersOnly.id, expectedVersion: submitted.version, reason: 'métrage surestimé', lines: [{ lineId: dropLine.id, quantity: '2.5' }] } },
+    );
+    expect(credited.body.errors).toBeUndefined();
+    expect(credited.body.data!.issueCreditNote.invoice.creditNotes).toEqual([{ lines: [{ invoiceLineId: dropLine.id }] }]);
+  });
+
   it('lets a DOT manager approve only invoices whose work lies wholly in its wilayas', async () => {
     const { firmId, draft } = await firmWithDraft(1);
     const algiers = await userOf('DOT_MANAGER', { wilayaCodes: ['16'] });
