@@ -52,7 +52,9 @@ describe('contractors in a real Chromium', () => {
     await page.getByLabel('Raison (gardée dans l’historique)').fill('dossier complet, visite du dépôt faite');
     await page.getByRole('button', { name: 'Confirmer' }).click();
     await expect.poll(() => page.getByTestId('contractor-status').innerText(), { timeout: 10_000 }).toBe('Actif');
-    await page.getByText('dossier complet, visite du dépôt faite').waitFor();
+    // The reason shows beside the status and in the history, which follows the change.
+    await page.locator('.muted', { hasText: 'dossier complet, visite du dépôt faite' }).waitFor();
+    await page.getByTestId('timeline-event').filter({ hasText: 'En attente d’agrément → Actif (dossier complet, visite du dépôt faite)' }).waitFor({ timeout: 10_000 });
 
     await page.getByRole('link', { name: '← Contractants' }).click();
     await page.getByLabel('Rechercher (raison sociale, nom commercial ou NIF)').fill('hauts plateaux');

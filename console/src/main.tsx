@@ -11,6 +11,8 @@ import { AccessPage } from './features/access/AccessPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { ContractorPage } from './features/contractors/ContractorPage.tsx';
 import { ContractorsPage } from './features/contractors/ContractorsPage.tsx';
+import { EditContractorPage } from './features/contractors/EditContractorPage.tsx';
+import { ImportContractorsPage } from './features/contractors/ImportContractorsPage.tsx';
 import { NewContractorPage } from './features/contractors/NewContractorPage.tsx';
 import { InvoicePage } from './features/invoices/InvoicePage.tsx';
 import { SitePage } from './features/sites/SitePage.tsx';
@@ -47,7 +49,9 @@ createRoot(document.getElementById('root')!).render(
               <Route path="wilayas" element={<WilayasPage />} />
               <Route path="contractants" element={<ContractorsPage />} />
               <Route path="contractants/nouveau" element={<NewContractorPage />} />
+              <Route path="contractants/import" element={<ImportContractorsPage />} />
               <Route path="contractants/:id" element={<ContractorPage />} />
+              <Route path="contractants/:id/modifier" element={<EditContractorPage />} />
               <Route path="acces" element={<AccessPage />} />
               <Route path="sites" element={<SitesPage />} />
               <Route path="sites/:id" element={<SitePage />} />

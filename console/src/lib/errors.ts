@@ -49,6 +49,14 @@ const frenchReasons: Record<string, string> = {
   'must be an amount in DZD such as "1234.56" (dot, at most two decimals)': 'doit être un montant en DA, par exemple 1234,56 (deux décimales au plus)',
   'must be BANK_TRANSFER, CCP_TRANSFER or CHEQUE': 'doit être un virement bancaire, un virement CCP ou un chèque',
   'must be a RIB of 20 digits whose last two are its key (97 − (branch‖account × 100 mod 97))': 'doit être un RIB de 20 chiffres dont les deux derniers sont la clé',
+  // A contractor's rules, and a CSV import's (server/src/common/csv-import.ts, the modules' imports).
+  'must be 3–40 digits, letters and separators (/ . - space)': 'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace)',
+  'must be AUTO_ENTREPRENEUR exactly when the legal form is AUTO_ENTREPRENEUR': 'doit être AUTO_ENTREPRENEUR exactement quand la forme juridique est AUTO_ENTREPRENEUR',
+  'is required for an auto-entrepreneur': 'est obligatoire pour un auto-entrepreneur',
+  'must be empty for an auto-entrepreneur, who has a card number instead': 'doit être vide pour un auto-entrepreneur, qui a un numéro de carte à la place',
+  'is required unless the legal form is AUTO_ENTREPRENEUR': 'est obligatoire, sauf si la forme juridique est AUTO_ENTREPRENEUR',
+  'Invalid input: expected number, received string': 'doit être un nombre entier',
+  'the file has no rows': 'le fichier n’a aucune ligne',
 };
 const frenchReasonPatterns: [RegExp, string][] = [
   [/^must be at most (\d+) characters$/, 'doit faire au plus $1 caractères'],
@@ -56,6 +64,15 @@ const frenchReasonPatterns: [RegExp, string][] = [
   [/^must be at least (\d+)$/, 'doit être au moins $1'],
   [/^must be at most ([\d,]+)$/, 'doit être au plus $1'],
   [/^must hold at most (\d+) (\w+)$/, 'doit contenir au plus $1 éléments'],
+  [/^Invalid option: expected one of (.+)$/, 'doit être l’une des valeurs $1'],
+  [/^missing columns: (.+)$/, 'colonnes manquantes : $1'],
+  [/^columns named twice: (.+)$/, 'colonnes nommées deux fois : $1'],
+  [/^unknown columns: (.+) \(the columns are (.+)\)$/, 'colonnes inconnues : $1 (les colonnes sont $2)'],
+  [/^the file is not valid CSV: ([^]*)$/, 'le fichier n’est pas un CSV valide : $1'],
+  [/^the file has (\d+) rows; an import takes at most (\d+)$/, 'le fichier a $1 lignes ; un import en prend au plus $2'],
+  [/^no commune with id (.+)$/, 'aucune commune n’a l’identifiant $1'],
+  [/^no wilaya with code (.+)$/, 'aucune wilaya n’a le code $1'],
+  [/^(.+) is already on line (\d+)$/, '$1 figure déjà à la ligne $2'],
 ];
 
 /** A reason given by the API, in the console's language. */

@@ -1,23 +1,33 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
+import { msg } from '../../lib/i18n.ts';
 import { MeQuery } from '../auth/documents.ts';
+import { ContractorHistory } from './ContractorHistory.tsx';
+import { ContractorInvoices } from './ContractorInvoices.tsx';
+import { ContractorSites } from './ContractorSites.tsx';
+import { ContractorWork } from './ContractorWork.tsx';
 import { ApproveContractorMutation, ContractorQuery, ReactivateContractorMutation, SuspendContractorMutation } from './documents.ts';
 import { contractorStatusLabels, fiscalRegimeLabels, legalFormLabels } from './labels.ts';
 
 /** The status changes an administrator may make from each status, and their words. */
 const actionsFrom: Record<string, { action: 'approve' | 'suspend' | 'reactivate'; label: string }[]> = {
-  PENDING_APPROVAL: [{ action: 'approve', label: 'Agréer' }],
-  ACTIVE: [{ action: 'suspend', label: 'Suspendre' }],
-  SUSPENDED: [{ action: 'reactivate', label: 'Réactiver' }],
+  PENDING_APPROVAL: [{ action: 'approve', label: msg('Agréer') }],
+  ACTIVE: [{ action: 'suspend', label: msg('Suspendre') }],
+  SUSPENDED: [{ action: 'reactivate', label: msg('Réactiver') }],
   TERMINATED: [],
 };
 
-/** One contractor: its identity, where it works, and (for an administrator) its status changes, each with a reason. */
+/**
+ * One contractor: its identity, where it works, its sites, work, invoices and history; for an
+ * administrator, a link to change it and its status changes, each with a reason.
+ */
 export function ContractorPage() {
+  const { t } = useTranslation();
   const { id = '' } = useParams();
   const [me] = useQuery({ query: MeQuery });
   const [result, reexecute] = useQuery({ query: ContractorQuery, variables: { id } });
@@ -29,13 +39,14 @@ export function ContractorPage() {
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const contractor = result.data?.contractor;
   const busy = approval.fetching || suspension.fetching || reactivation.fetching;
+  const isAdmin = me.data?.me?.role === 'ADMIN';
 
   if (result.data && !contractor) {
     return (
       <section>
-        <h1>Contractant introuvable</h1>
+        <h1>{t('Contractant introuvable')}</h1>
         <p>
-          Aucun contractant n’a l’identifiant « {id} », ou il est hors de votre périmètre. <Link to="/contractants">Retour aux contractants</Link>
+          {t('Aucun contractant n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.', { id })} <Link to="/contractants">{t('Retour aux contractants')}</Link>
         </p>
       </section>
     );
@@ -45,7 +56,7 @@ export function ContractorPage() {
     event.preventDefault();
     if (!contractor || !action) return;
     if (reason.trim() === '') {
-      setProblems([{ field: 'reason', message: 'Indiquez la raison : elle est gardée dans l’historique.' }]);
+      setProblems([{ field: 'reason', message: t('Indiquez la raison : elle est gardée dans l’historique.') }]);
       return;
     }
     const input = { id: contractor.id, expectedVersion: contractor.version, reason };
@@ -63,43 +74,59 @@ export function ContractorPage() {
   return (
     <section>
       <p>
-        <Link to="/contractants">← Contractants</Link>
+        <Link to="/contractants">{t('← Contractants')}</Link>
       </p>
       <QueryState fetching={result.fetching && !contractor} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
       {contractor && (
         <>
-          <h1>{contractor.legalName}</h1>
+          <div className="dashboard-heading">
+            <h1>{contractor.legalName}</h1>
+            {isAdmin && (
+              <Link className="button" to={`/contractants/${contractor.id}/modifier`}>
+                {t('Modifier')}
+              </Link>
+            )}
+          </div>
           <p>
             <span className={`status status-${contractor.status.toLowerCase()}`} data-testid="contractor-status">
-              {contractorStatusLabels[contractor.status] ?? contractor.status}
+              {t(contractorStatusLabels[contractor.status] ?? contractor.status)}
             </span>{' '}
             <span className="muted">
-              depuis le {formatAlgiersDateTime(contractor.statusChangedAt)}
+              {t('depuis le {{date}}', { date: formatAlgiersDateTime(contractor.statusChangedAt) })}
               {contractor.statusReason ? ` — ${contractor.statusReason}` : ''}
             </span>
           </p>
           <dl className="details">
-            <dt>Nom commercial</dt>
+            <dt>{t('Nom commercial')}</dt>
             <dd>{contractor.tradeName ?? '—'}</dd>
-            <dt>Forme juridique</dt>
-            <dd>{legalFormLabels[contractor.legalForm] ?? contractor.legalForm}</dd>
-            <dt>Régime fiscal</dt>
-            <dd>{fiscalRegimeLabels[contractor.fiscalRegime] ?? contractor.fiscalRegime}</dd>
-            <dt>NIF</dt>
+            <dt>{t('Forme juridique')}</dt>
+            <dd>{t(legalFormLabels[contractor.legalForm] ?? contractor.legalForm)}</dd>
+            <dt>{t('Régime fiscal')}</dt>
+            <dd>{t(fiscalRegimeLabels[contractor.fiscalRegime] ?? contractor.fiscalRegime)}</dd>
+            <dt>{t('NIF')}</dt>
             <dd>{contractor.nif}</dd>
-            <dt>NIS</dt>
+            <dt>{t('NIS')}</dt>
             <dd>{contractor.nis}</dd>
-            <dt>RC</dt>
-            <dd>{contractor.rcNumber ?? '—'}</dd>
-            <dt>Article d’imposition</dt>
+            {contractor.autoEntrepreneurCardNumber ? (
+              <>
+                <dt>{t('N° de carte d’auto-entrepreneur')}</dt>
+                <dd>{contractor.autoEntrepreneurCardNumber}</dd>
+              </>
+            ) : (
+              <>
+                <dt>{t('RC')}</dt>
+                <dd>{contractor.rcNumber ?? '—'}</dd>
+              </>
+            )}
+            <dt>{t('Article d’imposition')}</dt>
             <dd>{contractor.taxArticle}</dd>
-            <dt>Adresse</dt>
+            <dt>{t('Adresse')}</dt>
             <dd>
               {contractor.address}, {contractor.commune.name}, {contractor.commune.wilaya.code} {contractor.commune.wilaya.name}
             </dd>
-            <dt>RIB / RIP</dt>
-            <dd>{contractor.bankAccount ?? 'non visible pour votre rôle'}</dd>
-            <dt>Wilayas d’intervention</dt>
+            <dt>{t('RIB / RIP')}</dt>
+            <dd>{contractor.bankAccount ?? t('non visible pour votre rôle')}</dd>
+            <dt>{t('Wilayas d’intervention')}</dt>
             <dd>
               {contractor.operatingWilayas.map((wilaya) => (
                 <span key={wilaya.code} className="tag">
@@ -107,38 +134,64 @@ export function ContractorPage() {
                 </span>
               ))}
             </dd>
-            <dt>Équipes</dt>
+            <dt>{t('Équipes')}</dt>
             <dd>{contractor.teamCapacity}</dd>
+            <dt>{t('Contacts')}</dt>
+            <dd>
+              {contractor.contacts.length === 0
+                ? '—'
+                : contractor.contacts.map((contact) => (
+                    <span key={`${contact.name}-${contact.phone ?? ''}`} className="tag">
+                      {[contact.name, contact.role, contact.phone, contact.email].filter(Boolean).join(' · ')}
+                    </span>
+                  ))}
+            </dd>
           </dl>
 
-          {me.data?.me?.role === 'ADMIN' && (actionsFrom[contractor.status] ?? []).length > 0 && (
+          {isAdmin && (actionsFrom[contractor.status] ?? []).length > 0 && (
             <div className="actions">
               {(actionsFrom[contractor.status] ?? []).map((choice) => (
                 <button key={choice.action} type="button" onClick={() => setAction(choice.action)} aria-pressed={action === choice.action}>
-                  {choice.label}
+                  {t(choice.label)}
                 </button>
               ))}
             </div>
           )}
           {action && (
             <form onSubmit={confirm} className="reason-form">
-              <label htmlFor="transition-reason">Raison (gardée dans l’historique)</label>
-              <textarea id="transition-reason" value={reason} onChange={(event) => setReason(event.target.value)} rows={3} />
-              {problems.map((problem) => (
-                <p key={`${problem.field}-${problem.message}`} role="alert" className="field-problem">
-                  {problem.message}
-                </p>
-              ))}
+              <label htmlFor="transition-reason">{t('Raison (gardée dans l’historique)')}</label>
+              <textarea
+                id="transition-reason"
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+                rows={3}
+                aria-invalid={problems.length > 0 ? true : undefined}
+                aria-describedby={problems.length > 0 ? 'transition-reason-problem' : undefined}
+              />
+              {problems.length > 0 && (
+                <div id="transition-reason-problem">
+                  {problems.map((problem) => (
+                    <p key={`${problem.field}-${problem.message}`} role="alert" className="field-problem">
+                      {problem.message}
+                    </p>
+                  ))}
+                </div>
+              )}
               <div className="form-actions">
                 <button type="submit" disabled={busy}>
-                  Confirmer
+                  {t('Confirmer')}
                 </button>
                 <button type="button" onClick={() => setAction(null)}>
-                  Annuler
+                  {t('Annuler')}
                 </button>
               </div>
             </form>
           )}
+
+          <ContractorSites contractorId={contractor.id} />
+          <ContractorWork contractorId={contractor.id} counts={contractor.workCounts} />
+          <ContractorInvoices contractorId={contractor.id} />
+          <ContractorHistory contractorId={contractor.id} version={contractor.version} />
         </>
       )}
     </section>

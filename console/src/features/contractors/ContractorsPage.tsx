@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Pager } from '../../components/Pager.tsx';
@@ -15,6 +16,7 @@ const pageSize = 25;
  * wilaya (kept in the address, so a list can be shared and reloaded).
  */
 export function ContractorsPage() {
+  const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
@@ -43,31 +45,36 @@ export function ContractorsPage() {
   return (
     <section>
       <div className="dashboard-heading">
-        <h1>Contractants</h1>
+        <h1>{t('Contractants')}</h1>
         {me.data?.me?.role === 'ADMIN' && (
-          <Link className="button" to="/contractants/nouveau">
-            Nouveau contractant
-          </Link>
+          <div className="actions">
+            <Link className="button" to="/contractants/import">
+              {t('Importer un fichier CSV')}
+            </Link>
+            <Link className="button" to="/contractants/nouveau">
+              {t('Nouveau contractant')}
+            </Link>
+          </div>
         )}
       </div>
       <div className="filters">
         <label className="field">
-          Rechercher (raison sociale, nom commercial ou NIF)
+          {t('Rechercher (raison sociale, nom commercial ou NIF)')}
           <input type="search" defaultValue={search} onChange={(event) => update('q', event.target.value)} />
         </label>
         <label className="field">
-          Statut
+          {t('Statut')}
           <select value={status} onChange={(event) => update('statut', event.target.value)}>
-            <option value="">Tous</option>
+            <option value="">{t('Tous')}</option>
             {Object.entries(contractorStatusLabels).map(([value, label]) => (
               <option key={value} value={value}>
-                {label}
+                {t(label)}
               </option>
             ))}
           </select>
         </label>
         <label className="field">
-          Wilaya d’intervention (code)
+          {t('Wilaya d’intervention (code)')}
           <input inputMode="numeric" maxLength={2} defaultValue={wilayaCode} onChange={(event) => update('wilaya', /^\d{2}$/.test(event.target.value) ? event.target.value : '')} />
         </label>
       </div>
@@ -75,20 +82,20 @@ export function ContractorsPage() {
       {connection && (
         <>
           <p className="muted" role="status">
-            {formatCount(connection.totalCount)} contractant{connection.totalCount > 1 ? 's' : ''}
+            {t('Contractants trouvés : {{count}}', { count: formatCount(connection.totalCount) })}
           </p>
           {connection.edges.length === 0 ? (
-            <p className="state">Aucun contractant ne correspond à ces critères.</p>
+            <p className="state">{t('Aucun contractant ne correspond à ces critères.')}</p>
           ) : (
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Raison sociale</th>
-                  <th scope="col">NIF</th>
-                  <th scope="col">Statut</th>
-                  <th scope="col">Wilayas</th>
+                  <th scope="col">{t('Raison sociale')}</th>
+                  <th scope="col">{t('NIF')}</th>
+                  <th scope="col">{t('Statut')}</th>
+                  <th scope="col">{t('Wilayas')}</th>
                   <th scope="col" className="number">
-                    Équipes
+                    {t('Équipes')}
                   </th>
                 </tr>
               </thead>
@@ -101,7 +108,7 @@ export function ContractorsPage() {
                     </td>
                     <td>{node.nif}</td>
                     <td>
-                      <span className={`status status-${node.status.toLowerCase()}`}>{contractorStatusLabels[node.status] ?? node.status}</span>
+                      <span className={`status status-${node.status.toLowerCase()}`}>{t(contractorStatusLabels[node.status] ?? node.status)}</span>
                     </td>
                     <td>{node.operatingWilayas.map((wilaya) => wilaya.code).join(', ')}</td>
                     <td className="number">{node.teamCapacity}</td>

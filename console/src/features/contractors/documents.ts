@@ -38,6 +38,7 @@ export const ContractorQuery = graphql(`
       nif
       nis
       rcNumber
+      autoEntrepreneurCardNumber
       taxArticle
       address
       bankAccount
@@ -45,6 +46,13 @@ export const ContractorQuery = graphql(`
       statusReason
       statusChangedAt
       teamCapacity
+      siteCount
+      contacts {
+        name
+        role
+        phone
+        email
+      }
       commune {
         id
         name
@@ -57,6 +65,139 @@ export const ContractorQuery = graphql(`
         code
         name
         nameAr
+      }
+      workCounts {
+        status
+        count
+      }
+    }
+  }
+`);
+
+export const UpdateContractorMutation = graphql(`
+  mutation UpdateContractor($id: ID!, $expectedVersion: Int!, $input: UpdateContractorInput!) {
+    updateContractor(id: $id, expectedVersion: $expectedVersion, input: $input) {
+      contractor {
+        id
+        version
+      }
+    }
+  }
+`);
+
+export const ContractorSitesQuery = graphql(`
+  query ContractorSites($contractorId: ID!, $first: Int, $after: String) {
+    sites(first: $first, after: $after, filter: { contractorId: $contractorId }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          code
+          name
+          status
+          targetConnections
+          acceptedConnections
+          progress
+          commune {
+            name
+          }
+          wilaya {
+            code
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ContractorWorkQuery = graphql(`
+  query ContractorWork($contractorId: ID!, $status: CustomerSubscriptionStatus, $first: Int, $after: String) {
+    customerSubscriptions(first: $first, after: $after, filter: { contractorId: $contractorId, status: $status }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          orderReference
+          status
+          statusChangedAt
+          commune {
+            name
+          }
+          wilaya {
+            code
+          }
+          site {
+            code
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ContractorInvoicesQuery = graphql(`
+  query ContractorInvoices($contractorId: ID!, $first: Int, $after: String) {
+    invoices(first: $first, after: $after, filter: { contractorId: $contractorId }) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          number
+          period
+          status
+          netPayable {
+            centimes
+          }
+          balanceDue {
+            centimes
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ContractorHistoryQuery = graphql(`
+  query ContractorHistory($id: ID!) {
+    auditTrail(entityType: CONTRACTOR, entityId: $id) {
+      id
+      occurredAt
+      action
+      fromStatus
+      toStatus
+      reason
+      changes {
+        field
+        from
+        to
+      }
+    }
+  }
+`);
+
+export const ImportContractorsMutation = graphql(`
+  mutation ImportContractors($csv: String!) {
+    importContractors(csv: $csv) {
+      rows
+      created
+      skipped
+      errorCount
+      errors {
+        line
+        field
+        reason
       }
     }
   }

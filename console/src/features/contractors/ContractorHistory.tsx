@@ -1,0 +1,70 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { QueryState } from '../../components/QueryState.tsx';
+import { formatAlgiersDateTime } from '../../lib/format.ts';
+import { translate as t } from '../../lib/i18n.ts';
+import { auditActionLabels } from '../work/labels.ts';
+import { ContractorHistoryQuery } from './documents.ts';
+import { contractorFieldLabels, contractorStatusLabels, fiscalRegimeLabels, legalFormLabels } from './labels.ts';
+
+/** A value of a changed field as a person reads it: names for codes, lists joined, contacts by name, "—" for none. */
+function shown(field: string, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (field === 'legalForm') return t(legalFormLabels[String(value)] ?? String(value));
+  if (field === 'fiscalRegime') return t(fiscalRegimeLabels[String(value)] ?? String(value));
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '—';
+    return value.map((item: unknown) => (typeof item === 'object' && item !== null ? String((item as { name?: unknown }).name ?? '') : String(item))).join(', ');
+  }
+  return String(value);
+}
+
+/**
+ * A contractor's audit trail as a timeline, oldest first: its creation, each change with the fields'
+ * values before and after, each change of status with its reason. Reloaded when the contractor's
+ * `version` moves (a change made on the page).
+ */
+export function ContractorHistory({ contractorId, version }: { contractorId: string; version: number }) {
+  const { t } = useTranslation();
+  const [result, reexecute] = useQuery({ query: ContractorHistoryQuery, variables: { id: contractorId }, requestPolicy: 'cache-and-network' });
+  const shownVersion = useRef(version);
+  const events = result.data?.auditTrail;
+
+  useEffect(() => {
+    if (shownVersion.current === version) return;
+    shownVersion.current = version;
+    reexecute({ requestPolicy: 'network-only' });
+  }, [version, reexecute]);
+
+  return (
+    <section aria-labelledby="contractor-history">
+      <h2 id="contractor-history">{t('Historique')}</h2>
+      <QueryState fetching={result.fetching && !events} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      {events &&
+        (events.length === 0 ? (
+          <p className="state">{t('Aucun événement enregistré pour ce contractant.')}</p>
+        ) : (
+          <ol className="timeline">
+            {events.map((event) => (
+              <li key={event.id} data-testid="timeline-event">
+                <span className="muted">{formatAlgiersDateTime(event.occurredAt)}</span> — {t(auditActionLabels[event.action] ?? event.action)}
+                {event.toStatus && ` : ${event.fromStatus ? `${t(contractorStatusLabels[event.fromStatus] ?? event.fromStatus)} → ` : ''}${t(contractorStatusLabels[event.toStatus] ?? event.toStatus)}`}
+                {event.reason && ` (${event.reason})`}
+                {event.action === 'UPDATE' && (
+                  <ul className="changes">
+                    {event.changes.map((change) => (
+                      <li key={change.field}>
+                        {t(contractorFieldLabels[change.field] ?? change.field)} :{' '}
+                        {change.from === null && change.to === null ? t('valeur masquée pour votre rôle') : `${shown(change.field, change.from)} → ${shown(change.field, change.to)}`}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ol>
+        ))}
+    </section>
+  );
+}
