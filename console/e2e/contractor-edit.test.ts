@@ -28,7 +28,7 @@ describe('editing a contractor in a real Chromium', () => {
       'le contractant a encore du travail ouvert dans une wilaya retirée : réaffectez-le d’abord',
     );
     expect(await wilayas.getAttribute('aria-invalid')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('contractor-operatingWilayaCodes');
+    expect(await page.locator(':focus').getAttribute('id')).toBe('contractor-operatingWilayaCodes');
     expect(sent).toEqual([{ operatingWilayaCodes: ['09'] }]);
     const [unchanged] = await run.t.sql<{ version: number }>('select version from contractor where id = $1', [firm.id]);
     expect(unchanged!.version).toBe(2);
@@ -65,7 +65,7 @@ describe('editing a contractor in a real Chromium', () => {
     await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     const notice = page.getByRole('alert').filter({ hasText: 'modifié par quelqu’un d’autre' });
     await notice.waitFor({ timeout: 10_000 });
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('vos modifications n’ont pas été enregistrées');
+    expect(await page.locator(':focus').innerText()).toContain('vos modifications n’ont pas été enregistrées');
     const [kept] = await run.t.sql<{ team_capacity: number; version: number }>('select team_capacity, version from contractor where id = $1', [firm.id]);
     expect(kept).toEqual({ team_capacity: 4, version: 3 });
 

@@ -20,6 +20,12 @@ function shown(field: string, value: unknown): string {
   return String(value);
 }
 
+/** A change of status, "En attente d’agrément → Actif" (the status alone for a creation). */
+function statusChange(from: string | null | undefined, to: string): string {
+  const name = (status: string) => t(contractorStatusLabels[status] ?? status);
+  return from ? `${name(from)} → ${name(to)}` : name(to);
+}
+
 /**
  * A contractor's audit trail as a timeline, oldest first: its creation, each change with the fields'
  * values before and after, each change of status with its reason. Reloaded when the contractor's
@@ -48,15 +54,19 @@ export function ContractorHistory({ contractorId, version }: { contractorId: str
           <ol className="timeline">
             {events.map((event) => (
               <li key={event.id} data-testid="timeline-event">
-                <span className="muted">{formatAlgiersDateTime(event.occurredAt)}</span> — {t(auditActionLabels[event.action] ?? event.action)}
-                {event.toStatus && ` : ${event.fromStatus ? `${t(contractorStatusLabels[event.fromStatus] ?? event.fromStatus)} → ` : ''}${t(contractorStatusLabels[event.toStatus] ?? event.toStatus)}`}
+                <span className="muted">{formatAlgiersDateTime(event.occurredAt)}</span> —{' '}
+                {event.toStatus
+                  ? t('{{label}} : {{value}}', { label: t(auditActionLabels[event.action] ?? event.action), value: statusChange(event.fromStatus, event.toStatus) })
+                  : t(auditActionLabels[event.action] ?? event.action)}
                 {event.reason && ` (${event.reason})`}
                 {event.action === 'UPDATE' && (
                   <ul className="changes">
                     {event.changes.map((change) => (
                       <li key={change.field}>
-                        {t(contractorFieldLabels[change.field] ?? change.field)} :{' '}
-                        {change.from === null && change.to === null ? t('valeur masquée pour votre rôle') : `${shown(change.field, change.from)} → ${shown(change.field, change.to)}`}
+                        {t('{{label}} : {{value}}', {
+                          label: t(contractorFieldLabels[change.field] ?? change.field),
+                          value: change.from === null && change.to === null ? t('valeur masquée pour votre rôle') : `${shown(change.field, change.from)} → ${shown(change.field, change.to)}`,
+                        })}
                       </li>
                     ))}
                   </ul>

@@ -8,6 +8,7 @@ export const contractorStatusLabels: Record<string, string> = {
   TERMINATED: msg('Résilié'),
 };
 
+/** French names of the legal forms. */
 export const legalFormLabels: Record<string, string> = {
   SARL: msg('SARL'),
   EURL: msg('EURL'),
@@ -18,6 +19,7 @@ export const legalFormLabels: Record<string, string> = {
   OTHER: msg('Autre'),
 };
 
+/** French names of the fiscal regimes. */
 export const fiscalRegimeLabels: Record<string, string> = {
   REAL: msg('Régime réel (TVA)'),
   IFU: msg('IFU (impôt forfaitaire unique)'),
