@@ -86,4 +86,31 @@ describe('invoices in a real Chromium', () => {
     await finance.getByText('refusée : 42,5 m mesurés contre 30 m sur le plan').waitFor({ timeout: 10_000 });
     await finance.close();
   });
+  it('links each line to the connection it bills, and offers a DOT manager the approval only of work wholly in its wilayas', async () => {
+    const firm = await activeContractor(run.t, { operatingWilayaCodes: ['16', '31'] });
+    const [oran] = (await mustQuery<{ communes: { id: string }[] }>(run.t, '{ communes(wilayaCode: "31") { id } }')).communes;
+    const inAlgiers = await installedCustomerSubscription(run.t, firm.id);
+    await accept(inAlgiers);
+    await accept(await installedCustomerSubscription(run.t, firm.id, '-21.5', [{ code: 'RAC-STD', quantity: '1' }], { communeId: oran!.id }));
+    const { invoices } = await mustQuery<{ invoices: { edges: { node: { id: string; version: number } }[] } }>(
+      run.t,
+      'query ($c: ID!) { invoices(filter: { contractorId: $c }) { edges { node { id version } } } }',
+      { c: firm.id },
+    );
+    const draft = invoices.edges[0]!.node;
+    await mustQuery(run.t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }', { id: draft.id, v: draft.version });
+    await user('dot-alger-lignes@at.dz', 'DOT_MANAGER', { wilayaCodes: ['16'] });
+
+    const dot = await signIn('dot-alger-lignes@at.dz', 'a long enough password', `/factures/${draft.id}`);
+    await dot.getByTestId('invoice-line').first().waitFor({ timeout: 15_000 });
+    expect(await dot.getByRole('button', { name: 'Approuver' }).count()).toBe(0);
+    await dot.getByTestId('invoice-line').first().getByRole('link', { name: `n° ${inAlgiers}` }).click();
+    await dot.waitForURL(`**/raccordements/${inAlgiers}`);
+    await dot.getByRole('heading', { name: /^Commande / }).waitFor({ timeout: 15_000 });
+    await dot.close();
+
+    const admin = await run.signIn(`/factures/${draft.id}`);
+    await admin.getByRole('button', { name: 'Approuver' }).waitFor({ timeout: 15_000 });
+    await admin.close();
+  });
 });

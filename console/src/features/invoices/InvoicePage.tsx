@@ -47,6 +47,9 @@ export function InvoicePage() {
   const alert = useRef<HTMLDivElement>(null);
   const invoice = result.data?.invoice;
   const role = me.data?.me?.role ?? '';
+  // A DOT manager approves only an invoice whose work lies wholly in its wilayas (the API refuses the others).
+  const mayApprove =
+    approvers.includes(role) && (role !== 'DOT_MANAGER' || (invoice?.wilayaCodes ?? []).every((code) => me.data?.me?.wilayaCodes.includes(code)));
   // Only the real regime carries VAT (IFU and auto-entrepreneurs invoice without it).
   const withVat = invoice?.fiscalRegime === 'REAL';
 
@@ -189,7 +192,7 @@ export function InvoicePage() {
             <button type="button" onClick={() => void downloadInvoicePdf()}>
               {t('Télécharger le PDF')}
             </button>
-            {invoice.status === 'SUBMITTED' && approvers.includes(role) && (
+            {invoice.status === 'SUBMITTED' && mayApprove && (
               <>
                 <button type="button" onClick={() => void approveIt()} disabled={approval.fetching}>
                   {t('Approuver pour paiement')}
@@ -235,6 +238,7 @@ export function InvoicePage() {
                   {rejected && <th scope="col">{t('Refuser')}</th>}
                   <th scope="col">{t('Code')}</th>
                   <th scope="col">{t('Désignation')}</th>
+                  <th scope="col">{t('Raccordement')}</th>
                   <th scope="col" className="number">
                     {t('Quantité')}
                   </th>
@@ -283,6 +287,9 @@ export function InvoicePage() {
                       {line.creditedQuantity !== '0' && (
                         <span className="muted"> — {t('crédité : {{quantity}}', { quantity: `${formatQuantity(line.creditedQuantity)} ${t(unitLabels[line.unit] ?? line.unit)}` })}</span>
                       )}
+                    </td>
+                    <td>
+                      <Link to={`/raccordements/${line.customerSubscriptionId}`}>{t('n° {{id}}', { id: line.customerSubscriptionId })}</Link>
                     </td>
                     <td className="number">
                       {formatQuantity(line.quantity)} {t(unitLabels[line.unit] ?? line.unit)}

@@ -53,8 +53,10 @@ export const InvoiceQuery = graphql(`
         id
         legalName
       }
+      wilayaCodes
       lines {
         id
+        customerSubscriptionId
         itemCode
         designation
         unit

@@ -138,4 +138,6 @@ export default {
   'Émise le': 'Issued on',
   'Âge depuis l’émission': 'Age since issue',
   Brouillon: 'Draft',
+  Raccordement: 'Connection',
+  'n° {{id}}': 'no. {{id}}',
 } satisfies Record<string, string>;
