@@ -48,6 +48,10 @@ const frenchReasons: Record<string, string> = {
   'must be 15 digits (20 for a branch)': 'doit faire 15 chiffres (20 pour un établissement)',
   'must be an amount in DZD such as "1234.56" (dot, at most two decimals)': 'doit être un montant en DA, par exemple 1234,56 (deux décimales au plus)',
   'must be BANK_TRANSFER, CCP_TRANSFER or CHEQUE': 'doit être un virement bancaire, un virement CCP ou un chèque',
+  'must be a date and time from now to a year ahead': 'doit être une date et une heure entre maintenant et dans un an',
+  'must be after the order was taken': 'doit être après la prise de commande',
+  'is required when failureReason is OTHER': 'est obligatoire quand le motif de l’échec est « Autre »',
+  'CSV import': 'import CSV',
   'must be a RIB of 20 digits whose last two are its key (97 − (branch‖account × 100 mod 97))': 'doit être un RIB de 20 chiffres dont les deux derniers sont la clé',
   // A contractor's rules, and a CSV import's (server/src/common/csv-import.ts, the modules' imports).
   'must be 3–40 digits, letters and separators (/ . - space)': 'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace)',
@@ -73,11 +77,21 @@ const frenchReasonPatterns: [RegExp, string][] = [
   [/^no commune with id (.+)$/, 'aucune commune n’a l’identifiant $1'],
   [/^no wilaya with code (.+)$/, 'aucune wilaya n’a le code $1'],
   [/^(.+) is already on line (\d+)$/, '$1 figure déjà à la ligne $2'],
+  [/^received power (\S+) dBm is outside (\S+) to (\S+) dBm \(class (\S+)\)$/, 'puissance reçue $1 dBm hors de la plage $2 à $3 dBm (classe $4)'],
+  [/^splice loss (\S+) dB is over (\S+) dB$/, 'perte d’épissure $1 dB au-delà de $2 dB'],
 ];
 
-/** A reason given by the API, in the console's language. */
+/** The prefix of a status reason the quality gate wrote: its issues follow, separated by "; ". */
+const qualityPrefix = 'quality: ';
+
+/**
+ * A reason given by the API, in the console's language: a refused value's explanation, or a status
+ * reason the server wrote itself (the quality gate's "quality: …", "CSV import"). Text a person typed
+ * matches none of them and is returned as typed.
+ */
 export function reasonInLanguage(reason: string): string {
   if (currentLanguage() === 'en') return reason;
+  if (reason.startsWith(qualityPrefix)) return `qualité : ${reason.slice(qualityPrefix.length).split('; ').map(reasonInLanguage).join(' ; ')}`;
   const exact = frenchReasons[reason];
   if (exact) return exact;
   for (const [pattern, french] of frenchReasonPatterns) if (pattern.test(reason)) return reason.replace(pattern, french);

@@ -64,6 +64,10 @@ describe('the console in two languages (issue 7 §7)', () => {
     expect(reasonInLanguage('must be at most 200 characters')).toBe('doit faire au plus 200 caractères');
     expect(reasonInLanguage('is required')).toBe('est obligatoire');
     expect(formatDays(2)).toBe('2 j');
+    expect(reasonInLanguage('quality: received power -29.5 dBm is outside -27 to -8 dBm (class B_PLUS); splice loss 0.3 dB is over 0.1 dB')).toBe(
+      'qualité : puissance reçue -29.5 dBm hors de la plage -27 à -8 dBm (classe B_PLUS) ; perte d’épissure 0.3 dB au-delà de 0.1 dB',
+    );
+    expect(reasonInLanguage('client absent, rappeler lundi')).toBe('client absent, rappeler lundi');
     await setLanguage('en');
     expect(i18next.t('Se déconnecter')).toBe('Sign out');
     expect(i18next.t('Référence : {{reference}}', { reference: 'r-1' })).toBe('Reference: r-1');

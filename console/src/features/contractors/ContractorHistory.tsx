@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { reasonInLanguage } from '../../lib/errors.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
 import { translate as t } from '../../lib/i18n.ts';
@@ -58,7 +59,7 @@ export function ContractorHistory({ contractorId, version }: { contractorId: str
                 {event.toStatus
                   ? t('{{label}} : {{value}}', { label: t(auditActionLabels[event.action] ?? event.action), value: statusChange(event.fromStatus, event.toStatus) })
                   : t(auditActionLabels[event.action] ?? event.action)}
-                {event.reason && ` (${event.reason})`}
+                {event.reason && ` (${reasonInLanguage(event.reason)})`}
                 {event.action === 'UPDATE' && (
                   <ul className="changes">
                     {event.changes.map((change) => (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { reasonInLanguage } from '../../lib/errors.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
 import { MeQuery } from '../auth/documents.ts';
@@ -49,7 +50,7 @@ export function CustomerSubscriptionPage() {
             </span>{' '}
             <span className="muted">
               {t('depuis le {{instant}}', { instant: formatAlgiersDateTime(subscription.statusChangedAt) })}
-              {subscription.statusReason ? ` — ${subscription.statusReason}` : ''}
+              {subscription.statusReason ? ` — ${reasonInLanguage(subscription.statusReason)}` : ''}
             </span>
           </p>
           <dl className="details">
@@ -96,7 +97,7 @@ export function CustomerSubscriptionPage() {
                 <li key={event.id} data-testid="timeline-event">
                   <span className="muted">{formatAlgiersDateTime(event.occurredAt)}</span> — {t(auditActionLabels[event.action] ?? event.action)}
                   {event.toStatus && ` : ${t(customerSubscriptionStatusLabels[event.toStatus] ?? event.toStatus)}`}
-                  {event.reason && ` (${event.reason})`}
+                  {event.reason && ` (${reasonInLanguage(event.reason)})`}
                 </li>
               ))}
             </ol>
