@@ -84,4 +84,20 @@ describe('importing contractors from CSV in a real Chromium', () => {
     expect(knownTeams).toBe(4);
     await page.close();
   });
+  it('reads a file Excel saved for Windows (Windows-1252) with its accents, and says so', async () => {
+    const page = await run.signIn('/contractants/import');
+    await page.getByRole('heading', { name: 'Importer des contractants' }).waitFor({ timeout: 15_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le modèle (la ligne d’en-tête)' }).click()]);
+    const header = (await readFile((await download.path())!, 'utf8')).trim();
+    const accented = row(header.split(','), { legal_name: 'Société Électricité Béjaïa', address: "12 rue de l'Indépendance" });
+    // Latin-1 bytes are Windows-1252's for these letters: é is 0xE9, not UTF-8's 0xC3 0xA9.
+    await page.getByLabel('Fichier CSV').setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${accented.line}\n`, 'latin1') });
+    await page.getByRole('button', { name: 'Importer' }).click();
+    await page.getByTestId('import-success').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('import-encoding').innerText()).toContain('Windows-1252');
+    expect(await run.t.sql('select legal_name, address from contractor where nif = $1', [accented.nif])).toEqual([
+      { legal_name: 'Société Électricité Béjaïa', address: "12 rue de l'Indépendance" },
+    ]);
+    await page.close();
+  });
 });

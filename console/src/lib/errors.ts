@@ -36,6 +36,11 @@ const frenchReasons: Record<string, string> = {
   'must not contain control characters or direction overrides': 'ne doit pas contenir de caractères de contrôle ni d’inversion de sens',
   'must contain letters or digits': 'doit contenir des lettres ou des chiffres',
   'must be valid Unicode text': 'doit être un texte valide',
+  'must not contain the replacement character � (was the file saved as UTF-8?)': 'ne doit pas contenir le caractère de remplacement � (le fichier est-il enregistré en UTF-8 ?)',
+  'the row has more values than the header has columns: a value holding ";" must be in double quotes':
+    'la ligne a plus de valeurs que l’en-tête n’a de colonnes : une valeur qui contient « ; » doit être entre guillemets',
+  'the row has more values than the header has columns: a value holding "," must be in double quotes':
+    'la ligne a plus de valeurs que l’en-tête n’a de colonnes : une valeur qui contient « , » doit être entre guillemets',
   'must be two digits, such as "01"': 'doit faire deux chiffres, par exemple « 01 »',
   'must be an id such as "42"': 'doit être un identifiant, par exemple « 42 »',
   'must be a date as YYYY-MM-DD': 'doit être une date AAAA-MM-JJ',
@@ -79,6 +84,7 @@ const frenchReasonPatterns: [RegExp, string][] = [
   [/^(.+) is already on line (\d+)$/, '$1 figure déjà à la ligne $2'],
   [/^received power (\S+) dBm is outside (\S+) to (\S+) dBm \(class (\S+)\)$/, 'puissance reçue $1 dBm hors de la plage $2 à $3 dBm (classe $4)'],
   [/^splice loss (\S+) dB is over (\S+) dB$/, 'perte d’épissure $1 dB au-delà de $2 dB'],
+  [/^The request body is larger than (\d+) bytes \(MAX_BODY_BYTES\)$/, 'la demande dépasse la taille permise ($1 octets) : découpez le fichier'],
 ];
 
 /** The prefix of a status reason the quality gate wrote: its issues follow, separated by "; ". */
@@ -128,6 +134,6 @@ export function problemsOf(error: CombinedError): FieldProblem[] {
     // A CONFLICT on a field other than the version is a unique value (a NIF, a code) already taken.
     if (code === 'CONFLICT' && field && field !== 'expectedVersion') return [{ field, message: t('Cette valeur est déjà utilisée par un autre enregistrement.') }];
     const sentence = messages[code];
-    return [{ field, message: sentence ? t(sentence) : graphQLError.message }];
+    return [{ field, message: sentence ? t(sentence) : reasonInLanguage(graphQLError.message) }];
   });
 }

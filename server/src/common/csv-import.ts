@@ -1,4 +1,6 @@
-import { parse } from 'csv-parse/sync';
+import { parse, type CsvError } from 'csv-parse';
+import { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { z } from 'zod';
 
@@ -44,11 +46,23 @@ export class ImportReport {
 /** Most problems an import report lists (a file of bad rows would otherwise answer megabytes). */
 export const maxReportedErrors = 1000;
 
-/** A report of a refused file: nothing written, the first problems listed, all of them counted. */
-export function refused(rows: number, errors: ImportRowError[]): ImportReport {
+/**
+ * A report of a refused file: nothing written, the first problems listed (by line), all of them
+ * counted. `uncounted` adds problems found but not kept (see `validateRows`).
+ */
+export function refused(rows: number, errors: ImportRowError[], uncounted = 0): ImportReport {
   const sorted = [...errors].sort((a, b) => a.line - b.line);
-  return { rows, created: 0, skipped: 0, errors: sorted.slice(0, maxReportedErrors), errorCount: errors.length };
+  return { rows, created: 0, skipped: 0, errors: sorted.slice(0, maxReportedErrors), errorCount: errors.length + uncounted };
 }
+
+/**
+ * Rows parsed or validated between two turns of the event loop: an import of 100,000 rows must not
+ * keep the server from answering its other requests meanwhile.
+ */
+const rowsPerTurn = 500;
+
+/** Bytes of CSV text the parser reads at a time (the stream yields to the event loop between them). */
+const textChunkLength = 64 * 1024;
 
 /** Most rows one import takes. */
 export const maxImportRows = 100_000;
@@ -65,37 +79,63 @@ function delimiterOf(text: string): string {
   return header.includes(';') && !header.includes(',') ? ';' : ',';
 }
 
+/** Why csv-parse refused a record, said for the row: the separators of a row that does not match the header. */
+function recordProblem(error: CsvError, delimiter: string): string {
+  if (error.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' || error.code === 'CSV_RECORD_INCONSISTENT_COLUMNS') {
+    return `the row has more values than the header has columns: a value holding "${delimiter}" must be in double quotes`;
+  }
+  return `the row is not valid CSV: ${error.message.slice(0, 200)}`;
+}
+
 /**
- * Parses CSV text with a header row (csv-parse): separated by commas, or by semicolons when the
- * header is (as French spreadsheets write it), values trimmed (inside quotes too), empty lines skipped, a BOM ignored.
- * Returns the rows, or errors for a missing or unknown column (a misspelt optional column would
- * otherwise be ignored), a malformed file or too many rows.
+ * Parses CSV text with a header row (csv-parse, streamed a slice at a time so that a large file does
+ * not hold the event loop): separated by commas, or by semicolons when the header is (as French
+ * spreadsheets write it), values trimmed (inside quotes too), empty lines skipped, a BOM ignored. A
+ * row with fewer values than columns leaves the rest empty (the row's checks then name them); a row
+ * with more, or a malformed one, is an error of its line (a value's separator left unquoted would
+ * otherwise shift the row's values silently). Returns the rows, or errors for a missing or unknown
+ * column (a misspelt optional column would otherwise be ignored), a malformed row or too many rows.
  */
-export function readCsv(
+export async function readCsv(
   text: string,
   requiredColumns: readonly string[],
   optionalColumns: readonly string[],
-): { rows: CsvRow[]; errors: ImportRowError[] } {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
+): Promise<{ rows: CsvRow[]; errors: ImportRowError[] }> {
+  const records: { record: Record<string, string>; info: { lines: number } }[] = [];
+  const errors: ImportRowError[] = [];
   // The header as written, repeats included (the records keep only the last of a repeated column).
   let columns: string[] = [];
+  const delimiter = delimiterOf(text);
+  const parser = parse({
+    bom: true,
+    delimiter,
+    columns: (header: string[]) => (columns = header.map((column) => column.trim().toLowerCase())),
+    skip_empty_lines: true,
+    relax_column_count_less: true,
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      if (error) errors.push({ line: Number(error.lines), field: null, reason: recordProblem(error, delimiter) });
+      return undefined;
+    },
+    info: true,
+  });
+  const slices = (function* () {
+    for (let start = 0; start < text.length; start += textChunkLength) yield text.slice(start, start + textChunkLength);
+  })();
   try {
-    records = parse(text, {
-      bom: true,
-      delimiter: delimiterOf(text),
-      columns: (header: string[]) => (columns = header.map((column) => column.trim().toLowerCase())),
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-    });
+    for await (const record of Readable.from(slices).pipe(parser)) {
+      records.push(record as { record: Record<string, string>; info: { lines: number } });
+      if (records.length > maxImportRows) break;
+      if (records.length % rowsPerTurn === 0) await nextTurn();
+    }
   } catch (error) {
     return { rows: [], errors: [{ line: 1, field: null, reason: `the file is not valid CSV: ${(error as Error).message.slice(0, 200)}` }] };
   }
-  if (records.length === 0) return { rows: [], errors: [{ line: 1, field: null, reason: 'the file has no rows' }] };
+  if (records.length === 0 && errors.length === 0) return { rows: [], errors: [{ line: 1, field: null, reason: 'the file has no rows' }] };
   if (records.length > maxImportRows) {
-    return { rows: [], errors: [{ line: 1, field: null, reason: `the file has ${records.length} rows; an import takes at most ${maxImportRows}` }] };
+    return { rows: [], errors: [{ line: 1, field: null, reason: `the file has more than ${maxImportRows} rows; an import takes at most ${maxImportRows}` }] };
   }
-  const header = Object.keys(records[0]!.record);
+  const header = columns;
   const repeated = columns.filter((column, index) => columns.indexOf(column) !== index);
   if (repeated.length > 0) return { rows: [], errors: [{ line: 1, field: null, reason: `columns named twice: ${[...new Set(repeated)].join(', ')}` }] };
   const missing = requiredColumns.filter((column) => !header.includes(column));
@@ -112,36 +152,41 @@ export function readCsv(
       line: info.lines,
       values: Object.fromEntries(Object.entries(record).map(([key, value]) => [key, (value ?? '').trim()])),
     })),
-    errors: [],
+    errors,
   };
 }
 
 /**
  * Validates each row with `schema` after `toInput` maps its columns to the API's input fields;
- * every problem of every row is reported, named by its column (`columnOf` maps an input field to
- * its CSV column, e.g. `bankAccount` → `bank_account`).
+ * every problem of every row is counted in `errorCount`, the first `maxReportedErrors` kept in
+ * `errors`, each named by its column (`columnOf` maps an input field to its CSV column, e.g.
+ * `bankAccount` → `bank_account`). Yields to the event loop every few hundred rows.
  */
-export function validateRows<S extends z.ZodType>(
+export async function validateRows<S extends z.ZodType>(
   rows: CsvRow[],
   schema: S,
   toInput: (values: Record<string, string>) => Record<string, unknown>,
   columnOf: Readonly<Record<string, string>>,
-): { valid: { line: number; value: z.output<S> }[]; errors: ImportRowError[] } {
+): Promise<{ valid: { line: number; value: z.output<S> }[]; errors: ImportRowError[]; errorCount: number }> {
   const valid: { line: number; value: z.output<S> }[] = [];
   const errors: ImportRowError[] = [];
-  for (const row of rows) {
+  let errorCount = 0;
+  for (const [index, row] of rows.entries()) {
+    if (index > 0 && index % rowsPerTurn === 0) await nextTurn();
     const parsed = schema.safeParse(toInput(row.values));
     if (parsed.success) {
       valid.push({ line: row.line, value: parsed.data });
       continue;
     }
     for (const issue of parsed.error.issues) {
+      errorCount += 1;
+      if (errors.length >= maxReportedErrors) continue;
       const [first, ...rest] = issue.path.map(String);
       const field = first === undefined ? null : [columnOf[first] ?? first, ...rest].join('.');
       errors.push({ line: row.line, field, reason: issue.message });
     }
   }
-  return { valid, errors };
+  return { valid, errors, errorCount };
 }
 
 /** Splits `items` into chunks of at most `size` (to stay under PostgreSQL's 65,535 bind parameters). */

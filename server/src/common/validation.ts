@@ -37,6 +37,8 @@ const text = (max: number) =>
     .refine((value) => [...value].length <= max, { error: `must be at most ${max} characters` })
     .refine((value) => !controlCharacters.test(value), { error: 'must not contain control characters or direction overrides' })
     .refine((value) => !loneSurrogate.test(value), { error: 'must be valid Unicode text' })
+    // U+FFFD stands where a decoder met bytes it could not read: a file saved in another encoding.
+    .refine((value) => !value.includes('\uFFFD'), { error: 'must not contain the replacement character � (was the file saved as UTF-8?)' })
     .refine((value) => !formulaStart.test(value), { error: 'must not start with =, + or @' });
 
 /** A trimmed, required text of at most `max` characters. */

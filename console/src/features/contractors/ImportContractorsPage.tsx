@@ -57,6 +57,21 @@ function CommuneIdentifiers() {
   );
 }
 
+/** The API's default request size (MAX_BODY_BYTES, 10 MiB) less room for the request around the file. */
+const largestFileBytes = 10 * 1024 * 1024 - 64 * 1024;
+
+/**
+ * The text of a CSV file: UTF-8 when it is (a BOM dropped), else Windows-1252 — what Excel writes for
+ * "CSV (séparateur : point-virgule)" on a French Windows —, said so that the user checks the accents.
+ */
+function decodeCsv(bytes: ArrayBuffer): { csv: string; windows1252: boolean } {
+  try {
+    return { csv: new TextDecoder('utf-8', { fatal: true }).decode(bytes), windows1252: false };
+  } catch {
+    return { csv: new TextDecoder('windows-1252').decode(bytes), windows1252: true };
+  }
+}
+
 /**
  * Imports contractors from a CSV file (administrators): the file is read in the browser and its text
  * sent; all or nothing, so the answer is either what was created and what was already known, or
@@ -71,6 +86,7 @@ export function ImportContractorsPage() {
   const [report, setReport] = useState<Report | null>(null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [answers, setAnswers] = useState(0);
+  const [windows1252, setWindows1252] = useState(false);
   const outcome = useRef<HTMLDivElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const templateHref = `data:text/csv;charset=utf-8,${encodeURIComponent(contractorImportTemplate)}`;
@@ -97,15 +113,21 @@ export function ImportContractorsPage() {
       fileInput.current?.focus();
       return;
     }
-    let csv: string;
+    if (file.size > largestFileBytes) {
+      setProblems([{ field: 'file', message: t('Ce fichier dépasse 10 Mo : découpez-le en plusieurs fichiers.') }]);
+      fileInput.current?.focus();
+      return;
+    }
+    let read: { csv: string; windows1252: boolean };
     try {
-      csv = await file.text();
+      read = decodeCsv(await file.arrayBuffer());
     } catch {
       setProblems([{ field: 'file', message: t('Ce fichier n’a pas pu être lu.') }]);
       fileInput.current?.focus();
       return;
     }
-    const result = await importCsv({ csv });
+    setWindows1252(read.windows1252);
+    const result = await importCsv({ csv: read.csv });
     setProblems(result.error ? problemsOf(result.error) : []);
     setReport(result.data?.importContractors ?? null);
     setAnswers((count) => count + 1);
@@ -158,6 +180,11 @@ export function ImportContractorsPage() {
       </form>
 
       <div ref={outcome} tabIndex={-1} className="import-outcome">
+        {report && windows1252 && (
+          <p className="state" data-testid="import-encoding">
+            {t('Ce fichier n’était pas en UTF-8 : il a été lu comme un fichier Excel pour Windows (Windows-1252). Vérifiez les accents des contractants créés.')}
+          </p>
+        )}
         {otherProblems.length > 0 && (
           <div role="alert" className="state state-error">
             {otherProblems.map((problem) => (

@@ -155,7 +155,8 @@ export default {
   'Adresse du siège': 'Address of the registered office',
   'Identifiant de la commune du siège': 'Id of the commune of the registered office',
   'RIB ou RIP : 20 chiffres, clé comprise': 'RIB or RIP: 20 digits, key included',
-  'Codes des wilayas d’intervention, séparés par « ; » (ex. 16;09)': 'Codes of the operating wilayas, separated by “;” (e.g. 16;09)',
+  'Codes des wilayas d’intervention, séparés par des espaces (ex. 16 09) ; « 16;09 » seulement entre guillemets dans un fichier à points-virgules':
+    'Codes of the operating wilayas, separated by spaces (e.g. 16 09); “16;09” only in double quotes in a file separated by semicolons',
   'Nombre d’équipes, au moins 1': 'Number of teams, at least 1',
   'N° de registre du commerce : obligatoire, sauf pour un auto-entrepreneur': 'Trade register number: required, except for an auto-entrepreneur',
   'N° de carte d’auto-entrepreneur : obligatoire pour un auto-entrepreneur': 'Auto-entrepreneur card number: required for an auto-entrepreneur',
@@ -163,4 +164,7 @@ export default {
   'Contact : fonction': 'Contact: role',
   'Contact : téléphone': 'Contact: phone',
   'Contact : adresse e-mail': 'Contact: email address',
+  'Ce fichier dépasse 10 Mo : découpez-le en plusieurs fichiers.': 'This file is over 10 MB: split it into several files.',
+  'Ce fichier n’était pas en UTF-8 : il a été lu comme un fichier Excel pour Windows (Windows-1252). Vérifiez les accents des contractants créés.':
+    'This file was not UTF-8: it was read as an Excel file for Windows (Windows-1252). Check the accents of the contractors created.',
 } satisfies Record<string, string>;

@@ -14,7 +14,7 @@ export const contractorImportColumns: readonly { name: string; required: boolean
   { name: 'address', required: true, content: msg('Adresse du siège') },
   { name: 'commune_id', required: true, content: msg('Identifiant de la commune du siège') },
   { name: 'bank_account', required: true, content: msg('RIB ou RIP : 20 chiffres, clé comprise') },
-  { name: 'operating_wilaya_codes', required: true, content: msg('Codes des wilayas d’intervention, séparés par « ; » (ex. 16;09)') },
+  { name: 'operating_wilaya_codes', required: true, content: msg('Codes des wilayas d’intervention, séparés par des espaces (ex. 16 09) ; « 16;09 » seulement entre guillemets dans un fichier à points-virgules') },
   { name: 'team_capacity', required: true, content: msg('Nombre d’équipes, au moins 1') },
   { name: 'trade_name', required: false, content: msg('Nom commercial') },
   { name: 'rc_number', required: false, content: msg('N° de registre du commerce : obligatoire, sauf pour un auto-entrepreneur') },

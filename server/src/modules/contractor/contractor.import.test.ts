@@ -123,4 +123,37 @@ describe('importContractors', () => {
     ]);
     expect((await importCsv(`${header}\n`)).errors).toEqual([{ line: 1, field: null, reason: 'the file has no rows' }]);
   });
+  it('refuses a row whose unquoted separator would shift its values, naming its line, and writes nothing', async () => {
+    const before = await counts();
+    const semicolons = [header.replaceAll(',', ';'), row().replaceAll(',', ';').replace('"3; rue des Frères Bouadou"', '"3, rue des Frères Bouadou"')].join('\n');
+    // `16;09` unquoted in a file separated by semicolons: two values where the header has one column.
+    const report = await importCsv(semicolons);
+    expect(report.created).toBe(0);
+    expect(report.errors).toEqual([
+      { line: 2, field: null, reason: 'the row has more values than the header has columns: a value holding ";" must be in double quotes' },
+    ]);
+    expect(await counts()).toEqual(before);
+    const quoted = [header.replaceAll(',', ';'), row({ operating_wilaya_codes: '16 09' }).replaceAll(',', ';').replace('"3; rue des Frères Bouadou"', '"3, rue des Frères Bouadou"')].join('\n');
+    expect((await importCsv(quoted)).created).toBe(1);
+  });
+
+  it('counts every problem of a large bad file but lists the first thousand, and keeps answering other requests while it reads', async () => {
+    const bad = [header, ...Array.from({ length: 20_000 }, () => row({ nif: 'x', bank_account: 'y' }))].join('\n');
+    let importDone = false;
+    const importing = t
+      .graphql<{ importContractors: { errorCount: number; errors: unknown[] } }>('mutation ($csv: String!) { importContractors(csv: $csv) { errorCount errors { line } } }', { csv: bad })
+      .then((result) => ((importDone = true), result));
+    // Once the file is being read, a health check sent meanwhile is answered before the import ends.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const health = await fetch(`${t.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(importDone).toBe(false);
+    const report = (await importing).body.data!.importContractors;
+    expect(report.errorCount).toBe(40_000);
+    expect(report.errors).toHaveLength(1000);
+  });
+  it('refuses text holding the replacement character of a file read in the wrong encoding', async () => {
+    const report = await importCsv([header, row({ legal_name: 'Soci\uFFFDt\uFFFD \uFFFDlectricit\uFFFD' })].join('\n'));
+    expect(report.errors).toEqual([{ line: 2, field: 'legal_name', reason: 'must not contain the replacement character � (was the file saved as UTF-8?)' }]);
+  });
 });

@@ -96,12 +96,14 @@ async function referenceErrors(em: EntityManager, rows: { line: number; value: C
  * one transaction, with a CREATE audit event each.
  */
 export async function importContractors(context: Context, csvText: string): Promise<ImportReport> {
-  const { rows, errors: readErrors } = readCsv(csvText, contractorCsvColumns, optionalColumns);
+  const { rows, errors: readErrors } = await readCsv(csvText, contractorCsvColumns, optionalColumns);
   if (readErrors.length > 0) return refused(rows.length, readErrors);
-  const { valid, errors } = validateRows(rows, contractorSchema, toInput, columnOf);
+  const { valid, errors, errorCount } = await validateRows(rows, contractorSchema, toInput, columnOf);
+  // Problems validation counted but did not keep (past the first it lists).
+  const uncounted = errorCount - errors.length;
   errors.push(...duplicateKeys(valid, (value) => value.nif, 'nif'));
   errors.push(...(await referenceErrors(context.em, valid)));
-  if (errors.length > 0) return refused(rows.length, errors);
+  if (errors.length > 0) return refused(rows.length, errors, uncounted);
 
   return inTransaction(context, async (em) => {
     const existing = new Set<string>();

@@ -109,9 +109,11 @@ async function place(em: EntityManager, rows: CsvRowWithValue[]): Promise<{ plac
  * written in one transaction, with a CREATE audit event each.
  */
 export async function importCustomerSubscriptions(context: Context, csvText: string): Promise<ImportReport> {
-  const { rows, errors: readErrors } = readCsv(csvText, customerSubscriptionCsvColumns, optionalColumns);
+  const { rows, errors: readErrors } = await readCsv(csvText, customerSubscriptionCsvColumns, optionalColumns);
   if (readErrors.length > 0) return refused(rows.length, readErrors);
-  const { valid, errors } = validateRows(rows, customerSubscriptionSchema, toInput, columnOf);
+  const { valid, errors, errorCount } = await validateRows(rows, customerSubscriptionSchema, toInput, columnOf);
+  // Problems validation counted but did not keep (past the first it lists).
+  const uncounted = errorCount - errors.length;
   errors.push(...duplicateKeys(valid, (value) => value.orderReference, 'order_reference'));
   const siteCodes = new Map(rows.map((row) => [row.line, row.values['site_code']?.toUpperCase() || null]));
   const { placed, errors: placeErrors } = await place(
@@ -119,7 +121,7 @@ export async function importCustomerSubscriptions(context: Context, csvText: str
     valid.map((row) => ({ ...row, siteCode: siteCodes.get(row.line) ?? null })),
   );
   errors.push(...placeErrors);
-  if (errors.length > 0) return refused(rows.length, errors);
+  if (errors.length > 0) return refused(rows.length, errors, uncounted);
 
   return inTransaction(context, async (em) => {
     const existing = new Set<string>();
