@@ -3,7 +3,7 @@ import { ImportReport } from '../../common/csv-import.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
-import { maySeeBankAccount } from '../auth/scope.js';
+import { maySeeBankAccount, viewerWilayas } from '../auth/scope.js';
 import { CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
@@ -99,10 +99,10 @@ export class ContractorResolver {
   }
 
   @FieldResolver(() => [CustomerSubscriptionStatusCount], {
-    description: "The contractor's customer subscriptions by status (statuses with none left out).",
+    description: "The contractor's customer subscriptions by status (statuses with none left out), those the viewer may see: a DOT manager counts its own wilayas' only.",
   })
   workCounts(@Root() contractor: Contractor, @Ctx() context: Context): Promise<CustomerSubscriptionStatusCount[]> {
-    return context.loaders.customerSubscriptions.countsByContractor.load(contractor.id);
+    return context.loaders.customerSubscriptions.countsByContractor.load({ contractorId: contractor.id, wilayaCodes: viewerWilayas(context) });
   }
 
   @Mutation(() => ContractorPayload, {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeContractor, createCustomerSubscription, createSite, customerSubscriptionInput, mustQuery } from '../../../test/api.js';
-import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
 let contractor: { id: string };
@@ -255,5 +255,27 @@ describe('closed and foreign data', () => {
       { from: dayStart.toISOString(), before: dayEnd.toISOString() },
     );
     expect(day.customerSubscriptions.edges.map((e) => e.node.id)).toEqual([created.id]);
+  });
+  it('counts a contractor’s work by status within a DOT manager’s wilayas only, as its lists show it', async () => {
+    const firm = await activeContractor(t, { operatingWilayaCodes: ['16', '31'] });
+    const [oran] = (await mustQuery<{ communes: { id: string }[] }>(t, '{ communes(wilayaCode: "31") { id } }')).communes;
+    for (const communeId of ['554', oran!.id, oran!.id]) {
+      const created = await createCustomerSubscription(t, { communeId });
+      await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
+        id: created.id,
+        c: firm.id,
+      });
+    }
+    await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email: 'dot-alger-compte@at.dz', displayName: 'DOT Alger', role: 'DOT_MANAGER', password: 'a long enough password', wilayaCodes: ['16'] },
+    });
+    const dot = await signIn(t.url, 'dot-alger-compte@at.dz', 'a long enough password');
+    const query = 'query ($id: ID!) { contractor(id: $id) { workCounts { status count } } customerSubscriptions(filter: { contractorId: $id }) { totalCount } }';
+    type Counted = { contractor: { workCounts: { status: string; count: number }[] }; customerSubscriptions: { totalCount: number } };
+    const national = await mustQuery<Counted>(t, query, { id: firm.id });
+    expect(national.contractor.workCounts).toEqual([{ status: 'ASSIGNED', count: 3 }]);
+    const algiers = await t.graphql<Counted>(query, { id: firm.id }, { authorization: `Bearer ${dot}` });
+    expect(algiers.body.data!.contractor.workCounts).toEqual([{ status: 'ASSIGNED', count: 1 }]);
+    expect(algiers.body.data!.customerSubscriptions.totalCount).toBe(1);
   });
 });
