@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
@@ -165,6 +165,9 @@ export async function updateContractor(
   const sent = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   return inTransaction(context, async (em) => {
     const contractor = await loadForChange(em, Contractor, 'contractor', contractorId, expected, { populate: ['operatingWilayas'] });
+    // Held until commit: work being given to the firm meanwhile (which holds the row FOR SHARE, see
+    // eligibleContractor) is committed before the check of its open work below, or waits for this change.
+    await em.lock(contractor, LockMode.PESSIMISTIC_WRITE);
     const before = valuesOf(contractor);
     const values = parseInput(contractorSchema, { ...before, ...sent });
     const changes = changedFields(before, values, auditedFields);
@@ -221,7 +224,9 @@ export async function checkContractorActive(em: EntityManager, contractorId: str
  * @throws DomainError NOT_FOUND (field `contractorId`), CONTRACTOR_NOT_ELIGIBLE (why, with its status)
  */
 export async function eligibleContractor(em: EntityManager, contractorId: string, code: string): Promise<Contractor> {
-  const contractor = await em.findOne(Contractor, { id: contractorId }, { populate: ['operatingWilayas'] });
+  // FOR SHARE until commit: the firm's status and wilayas cannot change under the work being given
+  // (a suspension or an edit waits, then sees this work); assignments to the same firm do not wait on each other.
+  const contractor = await em.findOne(Contractor, { id: contractorId }, { populate: ['operatingWilayas'], lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
   if (!contractor) throw notFound('contractorId', 'contractor', contractorId);
   if (contractor.status !== ContractorStatus.ACTIVE) {
     throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, `Contractor ${contractorId} is ${contractor.status}: only an ACTIVE contractor gets work`, {

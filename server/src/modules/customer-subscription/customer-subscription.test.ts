@@ -278,4 +278,32 @@ describe('closed and foreign data', () => {
     expect(algiers.body.data!.contractor.workCounts).toEqual([{ status: 'ASSIGNED', count: 1 }]);
     expect(algiers.body.data!.customerSubscriptions.totalCount).toBe(1);
   });
+  it('never leaves open work in a wilaya its firm stopped operating in, when the edit and the assignment race', async () => {
+    for (let round = 0; round < 8; round += 1) {
+      const firm = await activeContractor(t, { operatingWilayaCodes: ['16', '31'] });
+      const created = await createCustomerSubscription(t);
+      const [assigned, edited] = await Promise.all([
+        t.graphql('mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
+          id: created.id,
+          c: firm.id,
+        }),
+        t.graphql('mutation ($id: ID!, $v: Int!) { updateContractor(id: $id, expectedVersion: $v, input: { operatingWilayaCodes: ["31"] }) { contractor { id } } }', {
+          id: firm.id,
+          v: firm.version,
+        }),
+      ]);
+      const outcomes = [assigned.body.errors?.[0]?.extensions?.['code'] ?? 'OK', edited.body.errors?.[0]?.extensions?.['code'] ?? 'OK'];
+      // One of the two wins; the other is refused for what the winner did.
+      expect([
+        ['OK', 'CONFLICT'],
+        ['CONTRACTOR_NOT_ELIGIBLE', 'OK'],
+      ]).toContainEqual(outcomes);
+      const [state] = await t.sql<{ operates_in_16: boolean; open_work_in_16: number }>(
+        `select exists (select 1 from contractor_wilaya where contractor_id = $1 and wilaya_code = '16') as operates_in_16,
+                (select count(*)::int from customer_subscription where contractor_id = $1 and wilaya_code = '16') as open_work_in_16`,
+        [firm.id],
+      );
+      expect(state!.operates_in_16 || state!.open_work_in_16 === 0).toBe(true);
+    }
+  });
 });
