@@ -12,7 +12,7 @@ export function QueryState({ fetching, error, retry }: { fetching: boolean; erro
       ? t('Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.')
       : coded.length > 0
         ? problemsOf(error)
-            .map((problem) => (problem.field ? `${problem.field} : ${problem.message}` : problem.message))
+            .map((problem) => (problem.field ? t('{{label}} : {{value}}', { label: problem.field, value: problem.message }) : problem.message))
             .join(' ')
         : t('Le serveur n’a pas pu répondre à cette demande.');
     const reference = error.graphQLErrors.map((e) => e.extensions?.['correlationId']).find(Boolean);

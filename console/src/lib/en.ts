@@ -41,6 +41,8 @@ export default {
   'Cette demande a déjà été envoyée avec d’autres valeurs : rechargez la page puis recommencez.': 'This request was already sent with other values: reload the page, then try again.',
   'Le serveur n’a pas pu traiter la demande. Référence à communiquer : {{reference}}': 'The server could not process the request. Reference to quote: {{reference}}',
   'Cette valeur est déjà utilisée par un autre enregistrement.': 'This value is already used by another record.',
+  // A label and its value, as French spaces them ("Statut : Actif") and English does not ("Status: Active").
+  '{{label}} : {{value}}': '{{label}}: {{value}}',
   // lib/format.ts
   '{{days}} j': '{{days}} d',
 } satisfies Record<string, string>;

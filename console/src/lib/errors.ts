@@ -57,6 +57,20 @@ const frenchReasons: Record<string, string> = {
   'must be after the order was taken': 'doit être après la prise de commande',
   'is required when failureReason is OTHER': 'est obligatoire quand le motif de l’échec est « Autre »',
   'CSV import': 'import CSV',
+  'must be a quantity such as "42.5" (dot, at most three decimals)': 'doit être une quantité, par exemple 42,5 (trois décimales au plus)',
+  'must be an amount in DA such as "4500.00"': 'doit être un montant en DA, par exemple 4500,00',
+  'must be a date and time in ISO 8601, e.g. 2026-11-02T08:30:00Z': 'doit être une date et une heure',
+  'must be a decimal number such as "-21.5"': 'doit être un nombre décimal, par exemple -21,5',
+  'must be a month YYYY-MM': 'doit être un mois AAAA-MM',
+  'must hold at least one line of work': 'doit contenir au moins une ligne de travail',
+  'must hold at least one item': 'doit contenir au moins un élément',
+  'must be within Algeria (18.9 to 37.2)': 'doit être en Algérie (18,9 à 37,2)',
+  'must be within Algeria (−8.7 to 12.0)': 'doit être en Algérie (−8,7 à 12,0)',
+  'names too many wilayas': 'nomme trop de wilayas',
+  'is not a scope (see the API key scopes in the README)': 'n’est pas une autorisation connue (voir les autorisations des clés d’API dans le README)',
+  'must be from 2000 to 2100': 'doit être entre 2000 et 2100',
+  'must not be before 2000': 'ne doit pas être avant 2000',
+  'must be a valid Algerian phone number, such as 0550 12 34 56 or +213 550 12 34 56': 'doit être un numéro de téléphone algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56',
   'must be a RIB of 20 digits whose last two are its key (97 − (branch‖account × 100 mod 97))': 'doit être un RIB de 20 chiffres dont les deux derniers sont la clé',
   // A contractor's rules, and a CSV import's (server/src/common/csv-import.ts, the modules' imports).
   'must be 3–40 digits, letters and separators (/ . - space)': 'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace)',
@@ -83,12 +97,15 @@ const frenchReasonPatterns: [RegExp, string][] = [
   [/^no wilaya with code (.+)$/, 'aucune wilaya n’a le code $1'],
   [/^(.+) is already on line (\d+)$/, '$1 figure déjà à la ligne $2'],
   [/^received power (\S+) dBm is outside (\S+) to (\S+) dBm \(class (\S+)\)$/, 'puissance reçue $1 dBm hors de la plage $2 à $3 dBm (classe $4)'],
+  [/^must be at most the quantity invoiced and not yet credited \((.+)\)$/, 'doit être au plus la quantité facturée et pas encore créditée ($1)'],
   [/^splice loss (\S+) dB is over (\S+) dB$/, 'perte d’épissure $1 dB au-delà de $2 dB'],
   [/^The request body is larger than (\d+) bytes \(MAX_BODY_BYTES\)$/, 'la demande dépasse la taille permise ($1 octets) : découpez le fichier'],
 ];
 
 /** The prefix of a status reason the quality gate wrote: its issues follow, separated by "; ". */
 const qualityPrefix = 'quality: ';
+/** The prefix of a rejection's status reason: the reserves a person typed follow, separated by "; ". */
+const reservesPrefix = 'reserves: ';
 
 /**
  * A reason given by the API, in the console's language: a refused value's explanation, or a status
@@ -97,6 +114,7 @@ const qualityPrefix = 'quality: ';
  */
 export function reasonInLanguage(reason: string): string {
   if (currentLanguage() === 'en') return reason;
+  if (reason.startsWith(reservesPrefix)) return `réserves : ${reason.slice(reservesPrefix.length).split('; ').join(' ; ')}`;
   if (reason.startsWith(qualityPrefix)) return `qualité : ${reason.slice(qualityPrefix.length).split('; ').map(reasonInLanguage).join(' ; ')}`;
   const exact = frenchReasons[reason];
   if (exact) return exact;

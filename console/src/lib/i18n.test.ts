@@ -68,6 +68,7 @@ describe('the console in two languages (issue 7 §7)', () => {
       'qualité : puissance reçue -29.5 dBm hors de la plage -27 à -8 dBm (classe B_PLUS) ; perte d’épissure 0.3 dB au-delà de 0.1 dB',
     );
     expect(reasonInLanguage('client absent, rappeler lundi')).toBe('client absent, rappeler lundi');
+    expect(reasonInLanguage('reserves: câble non fixé; PTO mal posée')).toBe('réserves : câble non fixé ; PTO mal posée');
     await setLanguage('en');
     expect(i18next.t('Se déconnecter')).toBe('Sign out');
     expect(i18next.t('Référence : {{reference}}', { reference: 'r-1' })).toBe('Reference: r-1');

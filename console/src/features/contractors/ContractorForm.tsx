@@ -306,7 +306,7 @@ export function ContractorForm({
       {general.length > 0 && (
         <div role="alert" tabIndex={-1} className="state state-error">
           {general.map((problem) => (
-            <p key={`${problem.field}-${problem.message}`}>{problem.field ? `${problem.field} : ${problem.message}` : problem.message}</p>
+            <p key={`${problem.field}-${problem.message}`}>{problem.field ? t('{{label}} : {{value}}', { label: problem.field, value: problem.message }) : problem.message}</p>
           ))}
         </div>
       )}

@@ -103,7 +103,6 @@ export default {
   Brouillon: 'Draft',
   // ContractorHistory.tsx
   Historique: 'History',
-  '{{label}} : {{value}}': '{{label}}: {{value}}',
   'Aucun événement enregistré pour ce contractant.': 'No event recorded for this contractor.',
   'valeur masquée pour votre rôle': 'value hidden from your role',
   // EditContractorPage.tsx

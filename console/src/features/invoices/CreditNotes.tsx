@@ -14,7 +14,7 @@ interface CreditNoteRow {
   readonly reason: string;
   readonly pdfPath: string;
   readonly netPayable: { readonly centimes: string };
-  readonly lines: readonly { readonly id: string; readonly itemCode: string; readonly quantity: string; readonly unit: string }[];
+  readonly lines: readonly { readonly id: string; readonly invoiceLineId: string; readonly itemCode: string; readonly quantity: string; readonly unit: string }[];
 }
 
 /** The credit notes issued on an invoice: number, date, why, what is credited, the net credited, and each one's PDF. */
@@ -51,7 +51,7 @@ export function CreditNotes({ creditNotes, lines }: { creditNotes: readonly Cred
               <tr key={creditNote.id} data-testid="credit-note-row">
                 <td>{creditNote.number}</td>
                 <td>{formatCalendarDate(creditNote.issuedOn)}</td>
-                <td>{creditNoteReasonInWords(creditNote.reason, lines)}</td>
+                <td>{creditNoteReasonInWords(creditNote.reason, lines.filter((line) => creditNote.lines.some((credited) => credited.invoiceLineId === line.id)))}</td>
                 <td>
                   {creditNote.lines.map((line) => `${line.itemCode} × ${formatQuantity(line.quantity)} ${t(unitLabels[line.unit] ?? line.unit)}`).join(', ')}
                 </td>

@@ -180,7 +180,7 @@ export function InvoicePage() {
           </p>
           {invoice.statusReason && (
             <p className="muted" data-testid="invoice-status-reason">
-              {t('Motif : {{reason}}', { reason: statusReasonInWords(invoice.statusReason, invoice.lines) })}
+              {t('Motif : {{reason}}', { reason: statusReasonInWords(invoice.statusReason, invoice.lines.filter((line) => line.rejectionReason !== null)) })}
             </p>
           )}
           {notice && (

@@ -118,6 +118,7 @@ export const InvoiceQuery = graphql(`
         }
         lines {
           id
+          invoiceLineId
           itemCode
           designation
           quantity

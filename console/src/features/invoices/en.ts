@@ -14,7 +14,6 @@ export default {
   m: 'm',
   forfait: 'lump sum',
   // reasons.ts
-  'ligne n° {{id}}': 'line no. {{id}}',
   'Paiement enregistré : {{method}}, référence {{reference}}': 'Payment recorded: {{method}}, reference {{reference}}',
   'Soumise automatiquement à la clôture du mois {{period}}': 'Submitted automatically when month {{period}} closed',
   'Soldée par avoir : il ne reste rien à payer': 'Settled by credit note: nothing is left to pay',

@@ -32,7 +32,15 @@ describe('an invoice’s reasons in words (the server writes them in server/src/
       'Lignes refusées — DRP-AER Câble de branchement aérien : 42,5 m mesurés ; 30 m sur le plan ; PTO Prise terminale optique : absente',
     );
     expect(creditNoteReasonInWords('Révision demandée — ligne 13 : absente', lines)).toBe('Révision demandée — PTO Prise terminale optique : absente');
-    expect(statusReasonInWords('ligne 99 : inconnue', lines)).toBe('Lignes refusées — ligne n° 99 : inconnue');
+    expect(statusReasonInWords('ligne 99 : inconnue', lines)).toBe('ligne 99 : inconnue');
+  });
+
+  it('lets no typed text add a line that was not rejected', () => {
+    const onlyTheDrop = [lines[0]!];
+    expect(statusReasonInWords('ligne 12 : longueur excessive ; ligne 13 : OK', onlyTheDrop)).toBe(
+      'Lignes refusées — DRP-AER Câble de branchement aérien : longueur excessive ; ligne 13 : OK',
+    );
+    expect(statusReasonInWords('ligne 12 : trop long ; ligne 12 : OK', lines)).toBe('Lignes refusées — DRP-AER Câble de branchement aérien : trop long ; ligne 12 : OK');
   });
 
   it('shows a reason typed by a person as it is', () => {

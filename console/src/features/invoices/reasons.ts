@@ -17,16 +17,27 @@ const settledByCreditNote = /^soldée par l’avoir (\S+)$/;
 const resubmittedWithCredit = /^avoir (\S+)$/;
 const resubmittedAsIs = 'lignes maintenues';
 const revisionPrefix = 'Révision demandée — ';
-const rejectedLines = /^ligne \d+ : /;
-const rejectedLine = /ligne (\d+) : ([\s\S]*?)(?= ; ligne \d+ : |$)/g;
+const lineMarker = /ligne (\d+) : /g;
 
-/** "DRP-AER Câble de branchement aérien : trop long ; PTO Prise terminale : absente", from the server's "ligne 12 : …". */
-function rejectedLinesInWords(text: string, lines: readonly LineRef[]): string {
-  return [...text.matchAll(rejectedLine)]
-    .map(([, id, why]) => {
-      const line = lines.find((candidate) => candidate.id === id);
-      const name = line ? `${line.itemCode} ${line.designation}` : t('ligne n° {{id}}', { id });
-      return `${name} : ${why}`;
+/**
+ * "DRP-AER Câble de branchement aérien : trop long ; PTO Prise terminale : absente", from the server's
+ * "ligne 12 : trop long ; ligne 13 : absente" — or null when the text is not such a list. Only the
+ * ids of `lines` (the lines rejected, or credited) start an entry, each once, and the first at the
+ * start: a person's text that happens to say "ligne 7 : …" cannot add a line that was not rejected.
+ */
+function rejectedLinesInWords(text: string, lines: readonly LineRef[]): string | null {
+  const starts: { index: number; end: number; line: LineRef }[] = [];
+  for (const match of text.matchAll(lineMarker)) {
+    const line = lines.find((candidate) => candidate.id === match[1]);
+    if (!line || starts.some((start) => start.line === line)) continue;
+    starts.push({ index: match.index, end: match.index + match[0].length, line });
+  }
+  if (starts[0]?.index !== 0) return null;
+  return starts
+    .map((start, position) => {
+      const next = starts[position + 1];
+      const why = text.slice(start.end, next ? next.index : undefined).replace(/ ; $/, '');
+      return `${start.line.itemCode} ${start.line.designation} : ${why}`;
     })
     .join(' ; ');
 }
@@ -34,7 +45,8 @@ function rejectedLinesInWords(text: string, lines: readonly LineRef[]): string {
 /**
  * The reason of an invoice's last change of status in words a user understands: the reasons the
  * server writes itself (a payment, the month closing, a credit note…) are said in the console's
- * language with their labels; the reasons people typed (why lines were rejected) are shown as typed.
+ * language with their labels; the reasons people typed (why lines were rejected) are shown as typed,
+ * each after the line it rejects (`lines`: the invoice's lines rejected now).
  */
 export function statusReasonInWords(reason: string, lines: readonly LineRef[]): string {
   const paid = payment.exec(reason);
@@ -47,16 +59,17 @@ export function statusReasonInWords(reason: string, lines: readonly LineRef[]): 
   const credited = resubmittedWithCredit.exec(reason);
   if (credited) return t('Soumise à nouveau après révision ; les quantités retirées sont créditées par l’avoir {{number}}', { number: credited[1] });
   if (reason === resubmittedAsIs) return t('Soumise à nouveau après révision, toutes les lignes maintenues');
-  if (rejectedLines.test(reason)) return t('Lignes refusées — {{lines}}', { lines: rejectedLinesInWords(reason, lines) });
-  return reason;
+  const rejected = rejectedLinesInWords(reason, lines);
+  return rejected === null ? reason : t('Lignes refusées — {{lines}}', { lines: rejected });
 }
 
 /**
  * The reason of a credit note in words a user understands: one issued on resubmission names the
- * lines withdrawn and why they were rejected; one typed by a person is shown as typed.
+ * lines withdrawn (`lines`: the invoice lines it credits) and why they were rejected; one typed by a
+ * person is shown as typed.
  */
 export function creditNoteReasonInWords(reason: string, lines: readonly LineRef[]): string {
   if (!reason.startsWith(revisionPrefix)) return reason;
-  const rest = reason.slice(revisionPrefix.length);
-  return rejectedLines.test(rest) ? t('Révision demandée — {{lines}}', { lines: rejectedLinesInWords(rest, lines) }) : reason;
+  const rejected = rejectedLinesInWords(reason.slice(revisionPrefix.length), lines);
+  return rejected === null ? reason : t('Révision demandée — {{lines}}', { lines: rejected });
 }

@@ -95,8 +95,10 @@ export function CustomerSubscriptionPage() {
             <ol className="timeline">
               {(result.data?.auditTrail ?? []).map((event) => (
                 <li key={event.id} data-testid="timeline-event">
-                  <span className="muted">{formatAlgiersDateTime(event.occurredAt)}</span> — {t(auditActionLabels[event.action] ?? event.action)}
-                  {event.toStatus && ` : ${t(customerSubscriptionStatusLabels[event.toStatus] ?? event.toStatus)}`}
+                  <span className="muted">{formatAlgiersDateTime(event.occurredAt)}</span> —{' '}
+                  {event.toStatus
+                    ? t('{{label}} : {{value}}', { label: t(auditActionLabels[event.action] ?? event.action), value: t(customerSubscriptionStatusLabels[event.toStatus] ?? event.toStatus) })
+                    : t(auditActionLabels[event.action] ?? event.action)}
                   {event.reason && ` (${reasonInLanguage(event.reason)})`}
                 </li>
               ))}

@@ -107,7 +107,7 @@ export async function rejectInstallation(context: Context, input: unknown): Prom
   const values = parseInput(rejectSchema, input);
   return inTransaction(context, async (em) => {
     const subscription = await loadForChange(em, CustomerSubscription, 'customer subscription', values.id, values.expectedVersion, { scope: workScope(context) });
-    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'REJECT', `réserves : ${values.reserves.join(' ; ')}`, {
+    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'REJECT', `reserves: ${values.reserves.join('; ')}`, {
       changes: [{ field: 'reserves', from: null, to: values.reserves }],
     });
     return subscription;

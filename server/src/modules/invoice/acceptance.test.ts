@@ -87,7 +87,7 @@ describe('acceptInstallation', () => {
       'mutation ($id: ID!) { rejectInstallation(input: { id: $id, expectedVersion: 4, reserves: ["câble non fixé", "PTO mal posée"] }) { customerSubscription { status statusReason } } }',
       { id },
     );
-    expect(rejected.rejectInstallation.customerSubscription).toEqual({ status: 'REJECTED', statusReason: 'réserves : câble non fixé ; PTO mal posée' });
+    expect(rejected.rejectInstallation.customerSubscription).toEqual({ status: 'REJECTED', statusReason: 'reserves: câble non fixé; PTO mal posée' });
     expect(await invoicesOf(firm.id)).toEqual([]);
   });
 
