@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createLogger } from './common/logger.js';
+import { Metrics } from './common/metrics.js';
 import type { Config } from './config.js';
 import type { Settings } from './context.js';
 import { defaultQualityThresholds } from './modules/customer-subscription/installation-quality.js';
@@ -29,6 +30,8 @@ export interface App {
   readonly url: string;
   readonly port: number;
   readonly orm: MikroORM;
+  /** This process's figures, served on `GET /metrics` when METRICS_TOKEN is set. */
+  readonly metrics: Metrics;
   /**
    * Stops gracefully: refuses new connections, lets requests in flight finish (up to
    * `SHUTDOWN_TIMEOUT_MS`), closes WebSockets (code 1001), closes the ORM, then stops the embedded
@@ -79,6 +82,7 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
  * - `POST /graphql` (and GET for queries): GraphQL over HTTP (Apollo Server 5);
  * - `ws://…/graphql`: GraphQL over WebSocket (graphql-ws protocol), same schema, limits and context;
  * - `GET /healthz`: 200 while the process runs; `GET /readyz`: 200 when the database answers, else 503;
+ * - `GET /metrics`: Prometheus figures, with `Authorization: Bearer <METRICS_TOKEN>` (404 while it is unset);
  * - `GET /invoices/:id/pdf`, `GET /credit-notes/:id/pdf`: the documents as PDF, under `Query.invoice`'s access rule;
  * - `GET /`: the console's production build (`dist/console`), when built;
  * - every 10 minutes, DRAFT invoices of a month that has ended (Algiers) are submitted.
@@ -88,11 +92,20 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const database: DatabaseHandle = await openDatabase(config, logger);
+  const metrics = new Metrics();
   let orm: MikroORM | undefined;
   try {
-    orm = await initOrm({ databaseUrl: database.url, logger, poolMax: config.DB_POOL_MAX, statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS });
+    orm = await initOrm({
+      databaseUrl: database.url,
+      replicaUrls: config.DATABASE_REPLICA_URLS,
+      logger,
+      poolMax: config.DB_POOL_MAX,
+      statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
+      onQuery: metrics.onQuery,
+    });
+    if (config.DATABASE_REPLICA_URLS.length > 0) logger.info({ replicas: config.DATABASE_REPLICA_URLS.length }, 'GraphQL queries read from the replicas (DATABASE_REPLICA_URLS)');
     await prepareDatabase(config, orm, logger);
-    return await serve(config, logger, orm, database);
+    return await serve(config, logger, orm, database, metrics);
   } catch (error) {
     await orm?.close();
     await database.stop();
@@ -100,10 +113,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }
 }
 
-async function serve(config: Config, logger: Logger, orm: MikroORM, database: DatabaseHandle): Promise<App> {
+async function serve(config: Config, logger: Logger, orm: MikroORM, database: DatabaseHandle, metrics: Metrics): Promise<App> {
   const schema = await buildRaccordSchema();
   const auth = await createAuthRuntime(config, orm);
-  const events = createEventBus({ redisUrl: config.REDIS_URL, channelPrefix: config.REDIS_CHANNEL_PREFIX, logger });
+  metrics.watchDatabase(orm);
+  const events = createEventBus({ redisUrl: config.REDIS_URL, channelPrefix: config.REDIS_CHANNEL_PREFIX, logger, metrics });
   logger.info({ bus: events.kind }, events.kind === 'redis' ? 'live updates through Redis (REDIS_URL)' : 'live updates in memory (one process; set REDIS_URL for several)');
   const dashboards = new DashboardFeed(orm, events, logger);
   dashboards.start();
@@ -116,11 +130,11 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
     dashboards,
   };
   const httpServer = createServer();
-  const webSocket = attachGraphQLWebSocket({ httpServer, schema, orm, config, logger, auth, settings });
-  const apollo = createApolloServer({ schema, config, logger, httpServer, onDrain: webSocket.dispose });
+  const webSocket = attachGraphQLWebSocket({ httpServer, schema, orm, config, logger, auth, settings, metrics });
+  const apollo = createApolloServer({ schema, config, logger, httpServer, metrics, onDrain: webSocket.dispose });
   await apollo.start();
   let stopping = false;
-  httpServer.on('request', createExpressApp({ config, logger, orm, apollo, auth, settings, isStopping: () => stopping }));
+  httpServer.on('request', createExpressApp({ config, logger, orm, apollo, auth, settings, metrics, isStopping: () => stopping }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -134,7 +148,7 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
     await events.close();
     throw error;
   });
-  const monthClose = startMonthClose(orm, logger, settings);
+  const monthClose = startMonthClose(orm, logger, settings, metrics);
   const { port } = httpServer.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
 
@@ -157,5 +171,5 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
     return stopped;
   };
 
-  return { url: `http://${host}:${port}`, port, orm, stop };
+  return { url: `http://${host}:${port}`, port, orm, metrics, stop };
 }

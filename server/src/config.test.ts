@@ -88,6 +88,24 @@ describe('loadConfig', () => {
     expect(problemsOf({ INVOICE_BUYER: '{not json' })[0]).toMatch(/^INVOICE_BUYER: must be JSON/);
   });
 
+  it('reads the replicas from DATABASE_REPLICA_URLS, with DATABASE_URL only, and a metrics token of 32 characters at least', () => {
+    const primary = 'postgres://raccord@db-primary:5432/raccord';
+    const replicas = ' postgres://raccord:s3cret@db-replica-1:5432/raccord?application_name=raccord-replica , postgresql://raccord@db-replica-2/raccord';
+    expect(loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: replicas }).DATABASE_REPLICA_URLS).toEqual([
+      'postgres://raccord:s3cret@db-replica-1:5432/raccord?application_name=raccord-replica',
+      'postgresql://raccord@db-replica-2/raccord',
+    ]);
+    expect(loadConfig({}).DATABASE_REPLICA_URLS).toEqual([]);
+    const [bad] = problemsOf({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://raccord:s3cret@db-replica-1/raccord,mysql://db' });
+    expect(bad).toMatch(/^DATABASE_REPLICA_URLS: must be a comma-separated list of postgres:\/\/ or postgresql:\/\/ URLs/);
+    expect(bad).not.toContain('s3cret');
+    expect(problemsOf({ DATABASE_REPLICA_URLS: replicas })[0]).toMatch(/^DATABASE_REPLICA_URLS: needs DATABASE_URL/);
+    expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(32) }).METRICS_TOKEN).toBe('a'.repeat(32));
+    const [short] = problemsOf({ METRICS_TOKEN: 'short-token' });
+    expect(short).toMatch(/^METRICS_TOKEN: must be 32 to 200 characters/);
+    expect(short).not.toContain('short-token');
+  });
+
   it('never repeats a database URL, which may hold a password', () => {
     const [problem] = problemsOf({ DATABASE_URL: 'mysql://root:hunter2@localhost/raccord' });
     expect(problem).toContain('DATABASE_URL');

@@ -32,6 +32,11 @@ const environmentSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
     .optional(),
+  DATABASE_REPLICA_URLS: z
+    .string()
+    .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a comma-separated list of postgres:// or postgresql:// URLs' })))
+    .default([]),
   HOST: z.string().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
   PORT: portNumber.default(4000),
   LOG_LEVEL: z
@@ -90,6 +95,10 @@ const environmentSchema = z.object({
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
     .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be a comma-separated list of http(s) origins' })))
     .default([]),
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9._~+/=-]{32,200}$/, { error: 'must be 32 to 200 characters of A-Z a-z 0-9 . _ ~ + / = - (e.g. openssl rand -base64 48)' })
+    .optional(),
   ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
   ADMIN_PASSWORD: z.string().min(12, { error: 'must be at least 12 characters' }).max(200, { error: 'must be at most 200 characters' }).optional(),
 });
@@ -101,6 +110,9 @@ const configurationSchema = environmentSchema.superRefine((config, context) => {
   }
   if (config.NODE_ENV === 'production' && !config.INVOICE_BUYER) {
     context.addIssue({ code: 'custom', path: ['INVOICE_BUYER'], message: "is required in production: the buyer's identity printed on every invoice (décret exécutif 05-468)" });
+  }
+  if (config.DATABASE_REPLICA_URLS.length > 0 && !config.DATABASE_URL) {
+    context.addIssue({ code: 'custom', path: ['DATABASE_REPLICA_URLS'], message: 'needs DATABASE_URL: read replicas serve a database of your own, not the embedded one' });
   }
   if (config.NODE_ENV === 'production' && !config.AUTH_TOKEN_SECRET) {
     context.addIssue({ code: 'custom', path: ['AUTH_TOKEN_SECRET'], message: 'is required in production (at least 32 characters)' });
@@ -135,7 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = parsed.error.issues.map((issue) => {
     const variable = String(issue.path[0]);
     const received = relevant[variable];
-    const shown = ['DATABASE_URL', 'AUTH_TOKEN_SECRET', 'ADMIN_PASSWORD'].includes(variable) ? '(value hidden)' : JSON.stringify(received);
+    const shown = ['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'AUTH_TOKEN_SECRET', 'ADMIN_PASSWORD', 'METRICS_TOKEN'].includes(variable) ? '(value hidden)' : JSON.stringify(received);
     return `${variable}: ${issue.message} (got ${shown})`;
   });
   throw new ConfigurationError(problems);

@@ -100,9 +100,13 @@ export async function signIn(url: string, email: string, password: string): Prom
 
 /**
  * Boots the real app (`createApp`) on a fresh copy of the template database, on a free port, with
- * `env` added to a test configuration. Stopping it drops the database.
+ * `env` added to a test configuration (or the variables `env` makes of the new database, e.g. a
+ * replica URL pointing at it). Stopping it drops the database.
  */
-export async function startTestApp(env: Record<string, string> = {}, options: { empty?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> | ((database: TestDatabase) => Record<string, string>) = {},
+  options: { empty?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase(options);
   const logs: LogLine[] = [];
   const destination = new Writable({
@@ -111,7 +115,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
       callback();
     },
   });
-  const config = loadConfig({ ...testServerEnvironment(database.url), LOG_LEVEL: 'debug', ...env });
+  const config = loadConfig({ ...testServerEnvironment(database.url), LOG_LEVEL: 'debug', ...(typeof env === 'function' ? env(database) : env) });
   let app: App;
   try {
     app = await createApp(config, { logger: createLogger('debug', destination) });

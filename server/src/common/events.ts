@@ -5,6 +5,7 @@ import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
 import { Redis } from 'ioredis';
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
+import type { Metrics } from './metrics.js';
 
 /** What changed on an invoice, as subscribers are told. */
 export enum InvoiceChange {
@@ -175,10 +176,11 @@ function listen<T>(target: Listenable, type: string): AsyncIterableIterator<T | 
 /**
  * Creates the event bus: through Redis when `redisUrl` is given (channels named `prefix` + topic),
  * else in memory. A Redis connection that drops is retried for ever; while it is down, publishing
- * logs the events lost, and when it returns every subscription receives a `Resync` mark.
+ * logs the events lost, and when it returns every subscription receives a `Resync` mark. `metrics`
+ * counts what is published, received from Redis and lost, and Redis' disconnections.
  */
-export function createEventBus(options: { redisUrl?: string | undefined; channelPrefix?: string; logger: Logger }): EventBus {
-  const { logger } = options;
+export function createEventBus(options: { redisUrl?: string | undefined; channelPrefix?: string; logger: Logger; metrics?: Metrics }): EventBus {
+  const { logger, metrics } = options;
   const localTarget = unboundedEventTarget();
   const local = createPubSub<{ RESYNC: [Resync] }>({ eventTarget: localTarget as never });
   const withResync = <T>(events: AsyncIterableIterator<T | Resync>): AsyncIterableIterator<T | Resync> =>
@@ -190,6 +192,7 @@ export function createEventBus(options: { redisUrl?: string | undefined; channel
     return {
       kind: 'memory',
       publish: (events) => {
+        metrics?.countCommitted(events);
         for (const event of events) pubSub.publish(event.topic, event.payload as never);
       },
       subscribe: (topic) => withResync(listen<RaccordTopics[typeof topic]>(target, topic)),
@@ -205,7 +208,11 @@ export function createEventBus(options: { redisUrl?: string | undefined; channel
   const subscriber = new Redis(options.redisUrl, { maxRetriesPerRequest: null, autoResubscribe: true });
   let down = false;
   const lost = (cause: Record<string, unknown>) => {
-    if (!down) redisLogger.error(cause, 'Redis unreachable: live updates stop until it returns; changes still commit');
+    if (!down) {
+      redisLogger.error(cause, 'Redis unreachable: live updates stop until it returns; changes still commit');
+      metrics?.redisDisconnects.inc();
+      metrics?.redisUp.set(0);
+    }
     down = true;
   };
   for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
@@ -215,6 +222,7 @@ export function createEventBus(options: { redisUrl?: string | undefined; channel
   subscriber.on('ready', () => {
     if (!down) return;
     down = false;
+    metrics?.redisUp.set(1);
     redisLogger.info('Redis reachable again: subscribers are told to refetch');
     local.publish('RESYNC', resync);
   });
@@ -235,22 +243,32 @@ export function createEventBus(options: { redisUrl?: string | undefined; channel
       },
     },
   });
-  // One SUBSCRIBE per topic for the life of the process, however many subscribers come and go.
-  const keepSubscribed = () => undefined;
-  for (const topic of topics) target.addEventListener(prefix + topic, keepSubscribed);
+  // One SUBSCRIBE per topic for the life of the process, however many subscribers come and go; it counts what Redis delivers.
+  const listeners = new Map(
+    topics.map((topic) => [
+      topic,
+      (event: Event) => {
+        // null: a message that is not JSON, already logged.
+        if ((event as CustomEvent<unknown>).detail !== null) metrics?.eventsReceived.inc({ topic });
+      },
+    ]),
+  );
+  for (const [topic, listener] of listeners) target.addEventListener(prefix + topic, listener);
 
   return {
     kind: 'redis',
     publish: (events) => {
+      metrics?.countCommitted(events);
       for (const event of events) {
         publisher.publish(prefix + event.topic, JSON.stringify(event.payload)).catch((error: unknown) => {
+          metrics?.eventsLost.inc({ topic: event.topic });
           redisLogger.error({ err: error, topic: event.topic, event: event.payload }, 'event lost: Redis unavailable (the change itself committed)');
         });
       }
     },
     subscribe: (topic) => withResync(listen<RaccordTopics[typeof topic]>(target as unknown as Listenable, prefix + topic)),
     close: async () => {
-      for (const topic of topics) target.removeEventListener(prefix + topic, keepSubscribed);
+      for (const [topic, listener] of listeners) target.removeEventListener(prefix + topic, listener);
       publisher.disconnect();
       subscriber.disconnect();
     },

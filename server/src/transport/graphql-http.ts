@@ -3,9 +3,11 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
+import type { Metrics } from '../common/metrics.js';
 import { apolloArmor, checkComplexity, queryLimits } from '../common/query-limits.js';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
+import { readFromReplicas } from '../database/entity-manager.js';
 import { formatGraphQLError } from './errors.js';
 import { requestScope } from './request-scope.js';
 
@@ -21,16 +23,40 @@ const complexityPlugin: ApolloServerPlugin<Context> = {
 };
 
 /**
+ * Once the operation is known: names it for the request's metrics, and sends a query's reads to the
+ * read replicas. Only queries: a mutation reads inside its transaction and then answers with what it
+ * has just written, which a replica may not have yet (so do its nested fields, resolved after the
+ * commit); sign-in and the session or API key check ran before, on the primary, so that a
+ * logout or a revoked key takes effect at once on every process.
+ */
+function operationPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, operationName, contextValue }) {
+          if (!operation) return;
+          const scope = requestScope.getStore();
+          if (scope) scope.operation = { name: metrics.operationLabel(operationName), type: operation.operation };
+          if (operation.operation === 'query') readFromReplicas(contextValue.em);
+        },
+      };
+    },
+  };
+}
+
+/**
  * Apollo Server for GraphQL over HTTP: graphql-armor's limits and the complexity check, CSRF
  * prevention (Apollo's default), no batching, introspection off in production, errors formatted
- * and masked by `formatGraphQLError`, Apollo's own log through pino. Draining the HTTP server and
- * `onDrain` (the WebSocket server) are part of `stop()`.
+ * and masked by `formatGraphQLError` (and counted in `metrics` by code), Apollo's own log through
+ * pino, queries read from the replicas (`operationPlugin`). Draining the HTTP server and `onDrain`
+ * (the WebSocket server) are part of `stop()`.
  */
 export function createApolloServer(options: {
   schema: GraphQLSchema;
   config: Config;
   logger: Logger;
   httpServer: Server;
+  metrics: Metrics;
   onDrain: () => Promise<void>;
 }): ApolloServer<Context> {
   const production = options.config.NODE_ENV === 'production';
@@ -47,7 +73,11 @@ export function createApolloServer(options: {
     stopOnTerminationSignals: false,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: queryLimits.maxTokens },
-    formatError: (formatted, error) => formatGraphQLError(formatted, error, requestScope.getStore()),
+    formatError: (formatted, error) => {
+      const result = formatGraphQLError(formatted, error, requestScope.getStore());
+      options.metrics.graphqlErrors.inc({ code: String(result.extensions?.['code']), transport: 'http' });
+      return result;
+    },
     logger: {
       debug: (message) => apolloLogger.debug(message),
       info: (message) => apolloLogger.info(message),
@@ -58,6 +88,7 @@ export function createApolloServer(options: {
       // graphql-armor is typed against Apollo's CommonJS declarations, Raccord loads its ES modules: same objects.
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       complexityPlugin,
+      operationPlugin(options.metrics),
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: options.config.SHUTDOWN_TIMEOUT_MS }),
       { async serverWillStart() { return { drainServer: options.onDrain }; } },
     ],

@@ -1,4 +1,4 @@
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -6,9 +6,11 @@ import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode } from '../common/errors.js';
+import type { Metrics } from '../common/metrics.js';
 import { checkComplexity, queryLimits, webSocketValidationRules } from '../common/query-limits.js';
 import type { Config } from '../config.js';
 import { createContext, type Context, type Settings } from '../context.js';
+import { readFromReplicas } from '../database/entity-manager.js';
 import type { AuthRuntime } from '../modules/auth/auth.runtime.js';
 import { authenticate, type Viewer } from '../modules/auth/auth.service.js';
 import { formatGraphQLError, internalError, withoutSuggestions } from './errors.js';
@@ -66,8 +68,10 @@ function watchSession(socket: import('ws').WebSocket, check: () => Promise<Viewe
  * runs none of Apollo's machinery, so each operation gets here what HTTP gets there: parsing with
  * the token limit, validation with the same limits (introspection and suggestions off in
  * production), the complexity check, a context of its own (EntityManager fork, loaders, request id),
- * and errors coded and masked the same way. Messages are capped at MAX_BODY_BYTES.
- * Returns `dispose()`, which closes every socket (1001) and the server.
+ * and errors coded and masked the same way (and counted in `metrics`); a query reads from the read
+ * replicas, a mutation or a subscription from the primary (see `operationPlugin` for HTTP).
+ * Messages are capped at MAX_BODY_BYTES. The open sockets and their operations are counted in
+ * `metrics`. Returns `dispose()`, which closes every socket (1001) and the server.
  */
 export function attachGraphQLWebSocket(options: {
   httpServer: Server;
@@ -77,8 +81,20 @@ export function attachGraphQLWebSocket(options: {
   logger: Logger;
   auth: AuthRuntime;
   settings: Settings;
+  metrics: Metrics;
 }): { dispose: () => Promise<void> } {
-  const { httpServer, schema, orm, config, logger, auth, settings } = options;
+  const { httpServer, schema, orm, config, logger, auth, settings, metrics } = options;
+  // The connections accepted and still open (graphql-ws contexts), for the metrics.
+  const open = new Set<{ readonly subscriptions: Readonly<Record<string, unknown>> }>();
+  metrics.watchWebSockets(() => {
+    let operations = 0;
+    for (const connection of open) operations += Object.keys(connection.subscriptions).length;
+    return { connections: open.size, operations };
+  });
+  const counted = (error: GraphQLFormattedError) => {
+    metrics.graphqlErrors.inc({ code: String(error.extensions?.['code']), transport: 'ws' });
+    return error;
+  };
   const production = config.NODE_ENV === 'production';
   const rules = [...specifiedRules, ...webSocketValidationRules(production)];
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: config.MAX_BODY_BYTES });
@@ -153,6 +169,8 @@ export function attachGraphQLWebSocket(options: {
           return false;
         }
         watchSession(ctx.extra.socket, () => viewerOf(ctx), ctx.extra.viewer ?? null, config.WS_SESSION_CHECK_SECONDS * 1000);
+        open.add(ctx);
+        ctx.extra.socket.once('close', () => open.delete(ctx));
         return true;
       },
       onSubscribe: async (ctx, id, payload) => {
@@ -182,16 +200,18 @@ export function attachGraphQLWebSocket(options: {
       onComplete: (ctx, id) => {
         ctx.extra.starting?.delete(id);
       },
-      context: (ctx, id, payload) => {
+      context: (ctx, id, payload, args) => {
         const requestId = randomUUID();
         const operationLogger = logger.child({ reqId: requestId });
         operationLogger.info({ transport: 'ws', operationId: id, operationName: payload.operationName }, 'websocket operation');
-        return createContext(orm, requestId, operationLogger, {
+        const context = createContext(orm, requestId, operationLogger, {
           viewer: ctx.extra.viewer ?? null,
           auth,
           settings,
           ipAddress: ctx.extra.request.socket.remoteAddress ?? null,
         });
+        if (getOperationAST(args.document, args.operationName)?.operation === 'query') readFromReplicas(context.em);
+        return context;
       },
       // An error that ends a subscription (its event stream failed): coded, or masked like any unexpected error.
       onError: (ctx, id, _payload, errors) => {
@@ -201,12 +221,12 @@ export function attachGraphQLWebSocket(options: {
           scope.logger.debug({ errors: errors.map((error) => error.message) }, 'websocket closed during an operation');
           return errors.map(() => internalError(scope.requestId));
         }
-        return errors.map((error) => formatGraphQLError(error.toJSON(), error, scope));
+        return errors.map((error) => counted(formatGraphQLError(error.toJSON(), error, scope)));
       },
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors) return;
         const context = args.contextValue as Context;
-        return { ...result, errors: result.errors.map((error) => formatGraphQLError(error.toJSON(), error, context)) };
+        return { ...result, errors: result.errors.map((error) => counted(formatGraphQLError(error.toJSON(), error, context))) };
       },
     },
     wsServer,

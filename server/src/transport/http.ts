@@ -2,13 +2,14 @@ import type { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { extname, join } from 'node:path';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { DomainError, ErrorCode } from '../common/errors.js';
+import type { Metrics } from '../common/metrics.js';
 import { consoleBuildDir } from '../common/paths.js';
 import type { Config } from '../config.js';
 import { createContext, type Context, type Settings } from '../context.js';
@@ -19,7 +20,7 @@ import type { InvoiceDocument } from '../modules/invoice/invoice-document.js';
 import { creditNoteDocument, invoiceDocument } from '../modules/invoice/invoice-document.service.js';
 import { renderInvoicePdf } from '../modules/invoice/invoice-pdf.js';
 import { internalError } from './errors.js';
-import { requestScope } from './request-scope.js';
+import { requestScope, type RequestScope } from './request-scope.js';
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -29,10 +30,54 @@ function requestIdOf(request: IncomingMessage): string {
   return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
 }
 
+/** The route of a request as the metrics name it: a few fixed paths, never an id. */
+function routeOf(request: express.Request): string {
+  // originalUrl: under a mounted middleware (`/graphql`), `path` is relative to the mount point.
+  const path = new URL(request.originalUrl, 'http://raccord.invalid').pathname;
+  if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics') return path;
+  if (/^\/invoices\/[^/]+\/pdf$/.test(path)) return '/invoices/:id/pdf';
+  if (/^\/credit-notes\/[^/]+\/pdf$/.test(path)) return '/credit-notes/:id/pdf';
+  return 'console';
+}
+
+/** Whether an Authorization header carries `token` as a Bearer token (compared in constant time). */
+function bearerMatches(authorization: string | undefined, token: string): boolean {
+  const digest = (text: string) => createHash('sha256').update(text).digest();
+  return timingSafeEqual(digest(authorization ?? ''), digest(`Bearer ${token}`));
+}
+
 /**
- * The Express application: request logging with a request id (no headers), `/healthz`, `/readyz`,
- * `/graphql` (Apollo), the console at `/`, and errors before GraphQL answered in GraphQL's shape.
- * `isStopping()` makes `/readyz` answer 503 while the server drains.
+ * `GET /metrics`: this process's figures in Prometheus' text format, only to a scraper that sends
+ * `Authorization: Bearer <METRICS_TOKEN>` (401 otherwise). Without METRICS_TOKEN they are not
+ * served at all (404): the figures name operations and volumes that are nobody else's business.
+ */
+function metricsRoute(metrics: Metrics, token: string | undefined): express.RequestHandler {
+  return async (request, response, next) => {
+    if (!token) {
+      response.status(404).json({ errors: [{ message: 'Metrics are not served: set METRICS_TOKEN to serve them', extensions: { code: ErrorCode.NOT_FOUND } }] });
+      return;
+    }
+    if (!bearerMatches(request.headers.authorization, token)) {
+      response
+        .status(401)
+        .setHeader('WWW-Authenticate', 'Bearer realm="metrics"')
+        .json({ errors: [{ message: 'Send Authorization: Bearer <METRICS_TOKEN>', extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+      return;
+    }
+    try {
+      const text = await metrics.registry.metrics();
+      response.status(200).type(metrics.registry.contentType).setHeader('Cache-Control', 'no-store').send(text);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/**
+ * The Express application: request logging with a request id (no headers), request durations in
+ * `metrics`, `/healthz`, `/readyz`, `/metrics`, `/graphql` (Apollo), the console at `/`, and errors
+ * before GraphQL answered in GraphQL's shape. `isStopping()` makes `/readyz` answer 503 while the
+ * server drains.
  */
 export function createExpressApp(options: {
   config: Config;
@@ -41,9 +86,10 @@ export function createExpressApp(options: {
   apollo: ApolloServer<Context>;
   auth: AuthRuntime;
   settings: Settings;
+  metrics: Metrics;
   isStopping: () => boolean;
 }): express.Express {
-  const { config, logger, orm, apollo, auth, settings, isStopping } = options;
+  const { config, logger, orm, apollo, auth, settings, metrics, isStopping } = options;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -68,7 +114,17 @@ export function createExpressApp(options: {
       },
     }),
   );
-  app.use((request, _response, next) => requestScope.run({ requestId: String(request.id), logger: request.log }, next));
+  app.use((request, response, next) => {
+    const scope: RequestScope = { requestId: String(request.id), logger: request.log };
+    const started = process.hrtime.bigint();
+    response.once('finish', () => {
+      metrics.httpRequestDuration.observe(
+        { route: routeOf(request), operation: scope.operation?.name ?? '', type: scope.operation?.type ?? '', status: String(response.statusCode) },
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
+    });
+    requestScope.run(scope, next);
+  });
 
   app.get('/healthz', (_request, response) => {
     response.json({ status: 'ok' });
@@ -86,16 +142,19 @@ export function createExpressApp(options: {
       response.status(503).json({ status: 'database unavailable' });
     }
   });
+  app.get('/metrics', metricsRoute(metrics, config.METRICS_TOKEN));
   app.use(
     '/graphql',
     express.json({ limit: config.MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        // On the primary, whatever the operation: a logout or a revoked key holds at once on every process.
         const viewer = await authenticate(orm.em.fork(), auth, req.headers.authorization);
         return createContext(orm, String(req.id), req.log, { viewer, auth, settings, ipAddress: req.ip ?? null });
       },
     }),
   );
+  // Documents read from the primary: a replica a little behind could print an invoice just submitted without its number.
   const documentContext = async (request: express.Request): Promise<Context> => {
     const viewer = await authenticate(orm.em.fork(), auth, request.headers.authorization);
     return createContext(orm, String(request.id), request.log, { viewer, auth, settings, ipAddress: request.ip ?? null });

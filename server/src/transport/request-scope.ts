@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 export interface RequestScope {
   readonly requestId: string;
   readonly logger: Logger;
+  /** The GraphQL operation it runs, once known: its label for the metrics, and query, mutation or subscription. */
+  operation?: { readonly name: string; readonly type: string };
 }
 
 /**
