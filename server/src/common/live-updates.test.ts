@@ -1,16 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { activeContractor, createCustomerSubscription, createSite, installedCustomerSubscription, mustQuery } from '../../test/api.js';
-import { signIn, startTestApp, testServerEnvironment, type TestApp } from '../../test/harness.js';
+import { signIn, startTestApp, type TestApp } from '../../test/harness.js';
 import { subscribe, type LiveSubscription } from '../../test/live.js';
+import { startServerProcess, type ServerProcess } from '../../test/processes.js';
 import { freePort } from './net.js';
 import { maxOperationsPerSocket } from '../transport/graphql-ws.js';
-import { projectRoot } from './paths.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
@@ -233,27 +232,11 @@ describe('a client that reconnects', () => {
   });
 });
 
-/** A second Raccord process (the built server, as `npm start` runs it) on the test's database. */
-async function secondProcess(t: TestApp, env: Record<string, string>): Promise<{ url: string; output: () => string }> {
-  const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [join(projectRoot, 'dist', 'server', 'src', 'main.js')], {
-    env: { ...process.env, ...testServerEnvironment(t.database.url), PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  cleanups.push(async () => {
-    child.kill('SIGTERM');
-    await exited;
-  });
-  const deadline = Date.now() + 60_000;
-  while (!output.includes('listening')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`second process did not start:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return { url: `http://127.0.0.1:${port}`, output: () => output };
+/** A second Raccord process (the built server, as `npm start` runs it) on the test's database, stopped after the test. */
+async function secondProcess(t: TestApp, env: Record<string, string>): Promise<ServerProcess> {
+  const other = await startServerProcess(t.database.url, env);
+  cleanups.push(() => other.stop());
+  return other;
 }
 
 describe('across server processes, through Redis', () => {
