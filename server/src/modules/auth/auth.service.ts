@@ -54,8 +54,9 @@ async function consume(limiter: AuthRuntime['perAccount'], key: string): Promise
 /**
  * Signs in: checks the password against its argon2id hash and opens a session; the token (JWT,
  * HS256, signed with jose) names the user (`sub`) and the session (`sid`) and expires after
- * AUTH_TOKEN_TTL_MINUTES. Attempts are limited per address (30 per 15 minutes) and failures per
- * account (5 per 15 minutes), each call counted — aliases in one request included.
+ * AUTH_TOKEN_TTL_MINUTES. Failures are limited per address (30 per 15 minutes: an attempt counts
+ * while it runs, a success gives its point back) and per account (5 per 15 minutes), each call
+ * counted — aliases in one request included.
  * @throws DomainError UNAUTHENTICATED (wrong email or password, disabled user), TOO_MANY_ATTEMPTS, BAD_USER_INPUT
  */
 export async function login(
@@ -66,7 +67,10 @@ export async function login(
   const auth = context.auth;
   if (!auth) throw new Error('sign-in is not available outside the API server');
   const { email, password } = parseInput(credentials, input);
-  await consume(auth.perAddress, ipAddress ?? 'unknown');
+  // Counted before the password is checked, so that parallel guesses cannot all get through; a
+  // success gives its point back, so only failures add up for an address (an office behind one address).
+  const address = ipAddress ?? 'unknown';
+  await consume(auth.perAddress, address);
   // A locked account stays locked whatever the password: the right one must not get through, nor reset the count.
   const failures = await auth.perAccount.get(email);
   if (failures && failures.consumedPoints >= auth.perAccount.points) throw tooManyAttempts(failures.msBeforeNext);
@@ -77,6 +81,7 @@ export async function login(
     throw wrongCredentials();
   }
   await auth.perAccount.delete(email);
+  await auth.perAddress.reward(address, 1);
   const expiresAt = new Date(Date.now() + auth.tokenTtlMinutes * 60_000);
   const session = context.em.create(Session, { id: randomUUID(), user, expiresAt, ipAddress: ipAddress?.slice(0, 64) ?? null, createdAt: new Date() });
   await context.em.persist(session).flush();
