@@ -3,6 +3,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { startTestApp, testAdmin, type TestApp } from '../../server/test/harness.js';
 
+/** An amount as the console writes it: its spaces are no-break spaces ("8 266,79 DA" never wraps). */
+export function money(text: string): string {
+  return text.replace(/ /g, '\u00a0');
+}
+
 /** Debian's `chromium` (installed by .ci/run); `CHROMIUM_PATH` points elsewhere. */
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 

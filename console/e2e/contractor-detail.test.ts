@@ -48,7 +48,7 @@ describe('a contractor’s page in a real Chromium', () => {
     const invoiceRows = page.getByTestId('contractor-invoice-row');
     await invoiceRows.first().waitFor({ timeout: 10_000 });
     expect(await invoiceRows.count()).toBe(1);
-    expect(await invoiceRows.innerText()).toMatch(/^Brouillon\s+\d{4}-\d{2}\s+Brouillon \(s’enrichit à chaque réception\)\s+8 266,79 DA\s+8 266,79 DA$/);
+    expect(await invoiceRows.innerText()).toMatch(/^Brouillon\s+\d{4}-\d{2}\s+Brouillon \(s’enrichit à chaque réception\)\s+8\s266,79\sDA\s+8\s266,79\sDA$/);
 
     const history = page.getByTestId('timeline-event');
     await expect.poll(() => history.count(), { timeout: 10_000 }).toBe(2);

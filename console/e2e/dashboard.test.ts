@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { activeContractor, installedCustomerSubscription, mustQuery } from '../../server/test/api.js';
 import { testAdmin } from '../../server/test/harness.js';
-import { browserTest } from './browser.js';
+import { browserTest, money } from './browser.js';
 
 describe('the live dashboard in a real Chromium', () => {
   const run = browserTest();
@@ -36,7 +36,7 @@ describe('the live dashboard in a real Chromium', () => {
     );
     const draft = invoices.edges[0]!.node;
     await mustQuery(run.t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }', { id: draft.id, v: draft.version });
-    await expect.poll(() => cardValue(page, 'awaiting-approval'), { timeout: 10_000 }).toBe('8 266,79 DA');
+    await expect.poll(() => cardValue(page, 'awaiting-approval'), { timeout: 10_000 }).toBe(money('8 266,79 DA'));
     await page.close();
   });
 

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { activeContractor, installedCustomerSubscription, mustQuery } from '../../server/test/api.js';
 import { signIn as apiSignIn } from '../../server/test/harness.js';
-import { browserTest } from './browser.js';
+import { browserTest, money } from './browser.js';
 
 describe('the contractor’s side of its invoices in a real Chromium', () => {
   const run = browserTest();
@@ -42,7 +42,7 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
     const dialog = page.getByRole('dialog', { name: /Soumettre la facture du mois \d{4}-\d{2} \?/ });
     await dialog.waitFor();
     expect(await dialog.getByTestId('submit-net-payable').innerText()).toBe(await page.getByTestId('net-payable').innerText());
-    expect(await dialog.getByTestId('submit-net-payable').innerText()).toBe('8 266,79 DA');
+    expect(await dialog.getByTestId('submit-net-payable').innerText()).toBe(money('8 266,79 DA'));
     await dialog.getByRole('button', { name: 'Annuler' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect((await invoiceRow(draftId)).status).toBe('DRAFT');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activeContractor, installedCustomerSubscription, mustQuery } from '../../server/test/api.js';
-import { browserTest } from './browser.js';
+import { browserTest, money } from './browser.js';
 
 describe('invoices in a real Chromium', () => {
   const run = browserTest();
@@ -26,11 +26,11 @@ describe('invoices in a real Chromium', () => {
     const contractor = await signIn('chef@firme.test', 'a long enough password', `/factures/${draft.id}`);
     await contractor.getByRole('heading', { name: /Facture en cours/ }).waitFor({ timeout: 15_000 });
     await expect.poll(() => contractor.getByTestId('invoice-line').count(), { timeout: 10_000 }).toBe(3);
-    expect(await contractor.getByTestId('net-payable').innerText()).toBe('8 266,79 DA');
+    expect(await contractor.getByTestId('net-payable').innerText()).toBe(money('8 266,79 DA'));
     // Work accepted elsewhere appears on the open page (totals rounded once per invoice: 14 625,00 HT, VAT 2 778,75, retention 870,19).
     await accept(await installedCustomerSubscription(run.t, firm.id));
     await expect.poll(() => contractor.getByTestId('invoice-line').count(), { timeout: 10_000 }).toBe(6);
-    expect(await contractor.getByTestId('net-payable').innerText()).toBe('16 533,56 DA');
+    expect(await contractor.getByTestId('net-payable').innerText()).toBe(money('16 533,56 DA'));
     expect(await contractor.getByRole('button', { name: 'Approuver pour paiement' }).count()).toBe(0);
 
     const version = (await mustQuery<{ invoice: { version: number } }>(run.t, 'query ($id: ID!) { invoice(id: $id) { version } }', { id: draft.id })).invoice.version;
@@ -50,11 +50,11 @@ describe('invoices in a real Chromium', () => {
     await finance.getByLabel('Montant (DA, ex. 1500,00)').fill('1 000,50');
     await finance.getByRole('button', { name: 'Enregistrer le paiement' }).click();
     await expect.poll(() => finance.getByTestId('payment-row').count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => finance.getByTestId('balance-due').innerText(), { timeout: 10_000 }).toBe('15 533,06 DA');
+    await expect.poll(() => finance.getByTestId('balance-due').innerText(), { timeout: 10_000 }).toBe(money('15 533,06 DA'));
     expect(await finance.getByTestId('invoice-status').innerText()).toBe('Payée en partie');
     expect(await finance.getByTestId('invoice-status-reason').innerText()).toBe('Motif : Paiement enregistré : Virement bancaire, référence VIR-BEA-778');
     // The contractor's open page follows.
-    await expect.poll(() => contractor.getByTestId('balance-due').innerText(), { timeout: 10_000 }).toBe('15 533,06 DA');
+    await expect.poll(() => contractor.getByTestId('balance-due').innerText(), { timeout: 10_000 }).toBe(money('15 533,06 DA'));
 
     const [download] = await Promise.all([finance.waitForEvent('download'), finance.getByRole('button', { name: 'Télécharger le PDF' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^facture-FA-\d{4}-\d{5}\.pdf$/);

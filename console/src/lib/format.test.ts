@@ -2,17 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { formatAlgiersDateTime, formatCalendarDate, formatCount, formatDays, formatDzd, formatPercent } from './format.ts';
 
 describe('the console’s formats', () => {
+  /** The text with its no-break spaces written as spaces, for reading. */
+  const plain = (text: string) => text.replace(/\u00a0/g, ' ');
+
   it('writes money as 1 234 567,89 DA from whole centimes, beyond what a float holds exactly', () => {
-    expect(formatDzd('123456789')).toBe('1 234 567,89 DA');
-    expect(formatDzd('5')).toBe('0,05 DA');
-    expect(formatDzd('-826679')).toBe('−8 266,79 DA');
-    expect(formatDzd('900719925474099301')).toBe('9 007 199 254 740 993,01 DA');
+    expect(plain(formatDzd('123456789'))).toBe('1 234 567,89 DA');
+    expect(plain(formatDzd('5'))).toBe('0,05 DA');
+    expect(plain(formatDzd('-826679'))).toBe('−8 266,79 DA');
+    expect(plain(formatDzd('900719925474099301'))).toBe('9 007 199 254 740 993,01 DA');
+    // No ordinary space a line could break at: "− 2 / 945,25 DA" must not be read as −2.
+    expect(formatDzd('-294525')).not.toMatch(/ /);
   });
 
   it('writes counts, shares and days the French way, with a dash for none', () => {
-    expect(formatCount(12345)).toBe('12 345');
-    expect(formatPercent(0.875)).toBe('87,5 %');
-    expect(formatPercent(null)).toBe('—');
+    expect(plain(formatCount(12345))).toBe('12 345');
+    expect(plain(formatPercent(0.875))).toBe('87,5 %');
+    expect(plain(formatPercent(null))).toBe('—');
     expect(formatDays(3.25)).toBe('3,3 j');
     expect(formatDays(null)).toBe('—');
   });

@@ -11,23 +11,26 @@ const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFracti
 const algiersDay = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Africa/Algiers', day: '2-digit', month: '2-digit', year: 'numeric' });
 const algiersTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Africa/Algiers', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-/** "1 234 567,89 DA" from "123456789" centimes (grouping with spaces, decimal comma). */
+/** The space inside an amount: a no-break space, so that "1 234,56 DA" never wraps into "1" and "234,56 DA". */
+const noBreakSpace = '\u00a0';
+
+/** "1 234 567,89 DA" from "123456789" centimes (grouping with no-break spaces, decimal comma). */
 export function formatDzd(centimes: string): string {
   const value = BigInt(centimes);
   const negative = value < 0n;
   const absolute = negative ? -value : value;
-  const units = integer.format(absolute / 100n).replace(/\s/g, ' ');
-  return `${negative ? '−' : ''}${units},${String(absolute % 100n).padStart(2, '0')} DA`;
+  const units = integer.format(absolute / 100n).replace(/\s/g, noBreakSpace);
+  return `${negative ? '−' : ''}${units},${String(absolute % 100n).padStart(2, '0')}${noBreakSpace}DA`;
 }
 
-/** A count: "12 345". */
+/** A count: "12 345" (a no-break space between the groups). */
 export function formatCount(value: number): string {
-  return integer.format(value).replace(/\s/g, ' ');
+  return integer.format(value).replace(/\s/g, noBreakSpace);
 }
 
 /** A share from 0 to 1 as "87,5 %", or "—" when there is none. */
 export function formatPercent(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : percent.format(value).replace(/\s/g, ' ');
+  return value === null || value === undefined ? '—' : percent.format(value).replace(/\s/g, noBreakSpace);
 }
 
 /** Days, to one decimal: "3,5 j" ("3,5 d" in English), or "—". */
