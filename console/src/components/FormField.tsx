@@ -2,7 +2,7 @@ import { useEffect, type ReactNode, type RefObject } from 'react';
 
 /**
  * A labelled form field with the problem the console or the server found in it, if any: the
- * control gets `id`, `aria-invalid` and `aria-describedby` pointing at the problem's text (`<id>-problem`).
+ * label has the id `<id>-label`; the control gets `id`, `aria-invalid` and `aria-describedby` pointing at the problem's text (`<id>-problem`).
  * `control` receives those attributes to spread on its input, select or textarea.
  */
 export function FormField({
@@ -18,7 +18,7 @@ export function FormField({
 }) {
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} id={`${id}-label`}>{label}</label>
       {control({ id, 'aria-invalid': Boolean(problem), 'aria-describedby': problem ? `${id}-problem` : undefined })}
       {problem && (
         <p id={`${id}-problem`} className="field-problem">

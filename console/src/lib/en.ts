@@ -26,6 +26,17 @@ export default {
   'Référence : {{reference}}': 'Reference: {{reference}}',
   Réessayer: 'Try again',
   'Chargement…': 'Loading…',
+  // components/ContractorPicker.tsx
+  'Recherche des contractants…': 'Searching the contractors…',
+  'Aucun contractant actif ne correspond à « {{search}} ».': 'No active contractor matches “{{search}}”.',
+  'Aucun contractant actif dans cette wilaya.': 'No active contractor in this wilaya.',
+  'Aucun contractant actif pour l’instant.': 'No active contractor yet.',
+  'Contractants proposés : {{count}}. D’autres correspondent : précisez le nom ou le NIF.': 'Contractors offered: {{count}}. Others match: narrow down the name or the NIF.',
+  'Contractants proposés : {{count}}.': 'Contractors offered: {{count}}.',
+  'Tapez une partie du nom ou du NIF': 'Type part of the name or of the NIF',
+  'NIF {{nif}}': 'NIF {{nif}}',
+  'Contractant choisi : {{name}}, NIF {{nif}}.': 'Contractor chosen: {{name}}, NIF {{nif}}.',
+  'Changer de contractant': 'Change the contractor',
   // lib/errors.ts
   'Ces données ont été modifiées entre-temps par quelqu’un d’autre : rechargez la page puis recommencez.': 'Someone else changed this in the meantime: reload the page, then try again.',
   'Cette action n’est pas possible dans l’état actuel.': 'This action is not possible in the current status.',

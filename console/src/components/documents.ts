@@ -1,0 +1,20 @@
+import { graphql } from '../lib/graphql.ts';
+
+/** The active firms offered by the contractor picker: a short page matching what was typed (legal name, trade name or NIF). */
+export const ContractorChoicesQuery = graphql(`
+  query ContractorChoices($search: String, $wilayaCode: String) {
+    contractors(first: 20, filter: { search: $search, status: ACTIVE, wilayaCode: $wilayaCode }) {
+      pageInfo {
+        hasNextPage
+      }
+      edges {
+        node {
+          id
+          legalName
+          tradeName
+          nif
+        }
+      }
+    }
+  }
+`);
