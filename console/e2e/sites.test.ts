@@ -15,7 +15,8 @@ describe('sites in a real Chromium', () => {
     expect(await page.getByTestId('site-status').innerText()).toBe('Planifié');
 
     await page.getByRole('button', { name: 'Affecter' }).click();
-    await page.getByLabel('Contractant (actifs dans la wilaya)').selectOption({ label: 'SARL Chantiers du Sahel' });
+    await page.getByRole('combobox', { name: 'Contractant (actifs dans la wilaya)' }).fill('Sahel');
+    await page.getByRole('option', { name: /^SARL Chantiers du Sahel/ }).click();
     await page.getByRole('button', { name: 'Confirmer' }).click();
     await expect.poll(() => page.getByTestId('site-status').innerText(), { timeout: 10_000 }).toBe('Affecté');
     expect(await page.getByTestId('site-contractor').innerText()).toBe('SARL Chantiers du Sahel');

@@ -47,7 +47,7 @@ describe('assigning and scheduling customer subscriptions in a real Chromium', (
     // On a site, the work goes to the site's contractor only: no other firm is offered.
     await dot.getByRole('button', { name: 'Affecter' }).click();
     await dot.getByText('Le travail d’un site va au contractant du site : SARL Fibre du Tell.').waitFor();
-    expect(await dot.getByLabel('Contractant (actifs dans la wilaya)').count()).toBe(0);
+    expect(await dot.getByRole('combobox', { name: 'Contractant (actifs dans la wilaya)' }).count()).toBe(0);
     await dot.getByRole('button', { name: 'Confirmer' }).click();
     await expect.poll(() => dot.getByTestId('customer-subscription-status').innerText(), { timeout: 10_000 }).toBe('Affecté');
     expect(await dot.getByTestId('customer-subscription-contractor').innerText()).toBe('SARL Fibre du Tell');
@@ -97,7 +97,8 @@ describe('assigning and scheduling customer subscriptions in a real Chromium', (
     const loose = await createCustomerSubscription(run.t);
     await admin.goto(`${run.t.url}/raccordements/${loose.id}`);
     await admin.getByRole('button', { name: 'Affecter' }).click();
-    await admin.getByLabel('Contractant (actifs dans la wilaya)').selectOption({ label: 'SARL Réseaux de la Mitidja' });
+    await admin.getByRole('combobox', { name: 'Contractant (actifs dans la wilaya)' }).fill('Mitidja');
+    await admin.getByRole('option', { name: /^SARL Réseaux de la Mitidja/ }).click();
     await admin.getByRole('button', { name: 'Confirmer' }).click();
     await expect.poll(() => admin.getByTestId('customer-subscription-status').innerText(), { timeout: 10_000 }).toBe('Affecté');
     expect(await admin.getByTestId('customer-subscription-contractor').innerText()).toBe('SARL Réseaux de la Mitidja');

@@ -1,12 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { ContractorPicker } from '../../components/ContractorPicker.tsx';
 import { FormField, useFocusOnProblems } from '../../components/FormField.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
 import { msg } from '../../lib/i18n.ts';
-import { ActiveContractorsQuery, ApiKeysQuery, CreateApiKeyMutation, CreateUserMutation, DisableUserMutation, RevokeApiKeyMutation, UsersQuery } from './documents.ts';
+import { ApiKeysQuery, CreateApiKeyMutation, CreateUserMutation, DisableUserMutation, RevokeApiKeyMutation, UsersQuery } from './documents.ts';
 
 /** The roles, as the console names them. */
 const roleLabels: Record<string, string> = {
@@ -53,7 +54,6 @@ const userFields = ['email', 'displayName', 'role', 'password', 'wilayaCodes', '
 function Users() {
   const { t } = useTranslation();
   const [users, reexecute] = useQuery({ query: UsersQuery });
-  const [contractors] = useQuery({ query: ActiveContractorsQuery });
   const [created, create] = useMutation(CreateUserMutation);
   const [, disable] = useMutation(DisableUserMutation);
   const [form, setForm] = useState({ email: '', displayName: '', role: 'VIEWER', password: '', wilayaCodes: '', contractorId: '', isContractorAdmin: false });
@@ -65,6 +65,10 @@ function Users() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setDone(null);
+    if (form.role === 'CONTRACTOR' && !form.contractorId) {
+      setProblems([{ field: 'contractorId', message: t('Choisissez la firme de l’utilisateur dans la liste.') }]);
+      return;
+    }
     const outcome = await create({
       input: {
         email: form.email,
@@ -152,7 +156,7 @@ function Users() {
         </FormField>
         <FormField id="user-role" label={t('Rôle')} problem={problemOf(problems, 'role')}>
           {(attributes) => (
-            <select {...attributes} value={form.role} onChange={(event) => setForm({ ...form, role: event.target.value })}>
+            <select {...attributes} value={form.role} onChange={(event) => setForm({ ...form, role: event.target.value, contractorId: '' })}>
               {Object.entries(roleLabels).map(([value, label]) => (
                 <option key={value} value={value}>
                   {t(label)}
@@ -172,16 +176,7 @@ function Users() {
         {form.role === 'CONTRACTOR' && (
           <>
             <FormField id="user-contractor" label={t('Firme')} problem={problemOf(problems, 'contractorId')}>
-              {(attributes) => (
-                <select {...attributes} value={form.contractorId} onChange={(event) => setForm({ ...form, contractorId: event.target.value })}>
-                  <option value="">{t('Choisir…')}</option>
-                  {(contractors.data?.contractors.edges ?? []).map(({ node }) => (
-                    <option key={node.id} value={node.id}>
-                      {node.legalName}
-                    </option>
-                  ))}
-                </select>
-              )}
+              {(attributes) => <ContractorPicker {...attributes} value={form.contractorId} onChange={(contractorId) => setForm((current) => ({ ...current, contractorId }))} />}
             </FormField>
             <label className="field checkbox">
               <input type="checkbox" checked={form.isContractorAdmin} onChange={(event) => setForm({ ...form, isContractorAdmin: event.target.checked })} />{' '}

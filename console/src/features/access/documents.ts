@@ -76,16 +76,3 @@ export const RevokeApiKeyMutation = graphql(`
     }
   }
 `);
-
-export const ActiveContractorsQuery = graphql(`
-  query ActiveContractors {
-    contractors(first: 100, filter: { status: ACTIVE }) {
-      edges {
-        node {
-          id
-          legalName
-        }
-      }
-    }
-  }
-`);

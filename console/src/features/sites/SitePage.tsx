@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
+import { ContractorPicker } from '../../components/ContractorPicker.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime, formatCount, formatPercent } from '../../lib/format.ts';
@@ -12,7 +13,6 @@ import {
   AssignSiteMutation,
   CloseSiteMutation,
   CompleteSiteMutation,
-  EligibleContractorsQuery,
   ResumeSiteMutation,
   SiteChangedSubscription,
   SiteQuery,
@@ -67,7 +67,6 @@ export function SitePage() {
   const [reason, setReason] = useState('');
   const [contractorId, setContractorId] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const [contractors, reexecuteContractors] = useQuery({ query: EligibleContractorsQuery, variables: { wilayaCode: site?.wilaya.code ?? '' }, pause: !site || action !== 'assign' });
   const [assignment, assign] = useMutation(AssignSiteMutation);
   const [starting, start] = useMutation(StartSiteMutation);
   const [completion, complete] = useMutation(CompleteSiteMutation);
@@ -174,25 +173,16 @@ export function SitePage() {
             <form onSubmit={confirm} className="reason-form" noValidate>
               {action === 'assign' && (
                 <>
-                  <label htmlFor="site-contractor-choice">{t('Contractant (actifs dans la wilaya)')}</label>
-                  <QueryState fetching={contractors.fetching && !contractors.data} error={contractors.error} retry={() => reexecuteContractors({ requestPolicy: 'network-only' })} />
-                  {contractors.data && contractors.data.contractors.edges.length === 0 ? (
-                    <p className="state">{t('Aucun contractant actif dans cette wilaya.')}</p>
-                  ) : (
-                    <select
-                      id="site-contractor-choice"
-                      value={contractorId}
-                      onChange={(event) => setContractorId(event.target.value)}
-                      {...invalidProps(problems, 'contractorId', 'site-contractor-choice')}
-                    >
-                      <option value="">{t('Choisir…')}</option>
-                      {(contractors.data?.contractors.edges ?? []).map(({ node }) => (
-                        <option key={node.id} value={node.id}>
-                          {node.legalName}
-                        </option>
-                      ))}
-                    </select>
-                  )}
+                  <label htmlFor="site-contractor-choice" id="site-contractor-choice-label">
+                    {t('Contractant (actifs dans la wilaya)')}
+                  </label>
+                  <ContractorPicker
+                    id="site-contractor-choice"
+                    wilayaCode={site.wilaya.code}
+                    value={contractorId}
+                    onChange={setContractorId}
+                    {...invalidProps(problems, 'contractorId', 'site-contractor-choice')}
+                  />
                   <ProblemNote problems={problems} field="contractorId" id="site-contractor-choice" />
                 </>
               )}

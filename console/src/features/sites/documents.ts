@@ -64,19 +64,6 @@ export const SiteQuery = graphql(`
   }
 `);
 
-export const EligibleContractorsQuery = graphql(`
-  query EligibleContractors($wilayaCode: String!) {
-    contractors(first: 100, filter: { status: ACTIVE, wilayaCode: $wilayaCode }) {
-      edges {
-        node {
-          id
-          legalName
-        }
-      }
-    }
-  }
-`);
-
 export const SiteChangedSubscription = graphql(`
   subscription SiteChanged($siteId: ID) {
     siteChanged(siteId: $siteId) {

@@ -37,8 +37,6 @@ export default {
   Avancement: 'Progress',
   'Réceptionnés : {{accepted}} sur {{target}} ({{progress}})': 'Accepted: {{accepted}} of {{target}} ({{progress}})',
   'Contractant (actifs dans la wilaya)': 'Contractor (active in the wilaya)',
-  'Aucun contractant actif dans cette wilaya.': 'No active contractor in this wilaya.',
-  'Choisir…': 'Choose…',
   'Raison (facultative)': 'Reason (optional)',
   'Raison (gardée dans l’historique)': 'Reason (kept in the history)',
   Confirmer: 'Confirm',

@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
-import { QueryState } from '../../components/QueryState.tsx';
+import { useMutation } from 'urql';
+import { ContractorPicker } from '../../components/ContractorPicker.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
 import type { ResultOf } from '../../lib/graphql.ts';
 import { msg } from '../../lib/i18n.ts';
-import { EligibleContractorsQuery } from '../sites/documents.ts';
 import { siteStatusLabels } from '../sites/labels.ts';
 import { algiersLocalToIso, isoToAlgiersLocal } from './algiers-time.ts';
 import {
@@ -100,11 +99,6 @@ export function WorkActions({ subscription, role, onDone }: { subscription: Subs
   const [cancellation, cancel] = useMutation(CancelCustomerSubscriptionMutation);
   const submitting = [assignment, scheduling, acceptance, rejection, failure, cancellation].some((state) => state.fetching);
   const site = subscription.site;
-  const [contractors, reexecuteContractors] = useQuery({
-    query: EligibleContractorsQuery,
-    variables: { wilayaCode: subscription.wilaya.code },
-    pause: action !== 'assign' || site !== null,
-  });
   // Work on a site has no choice of contractor: a refusal of it is said in the form's alert.
   const controls = !action || (action === 'assign' && site !== null) ? [] : controlsOf[action];
   useFocusFirstProblem(problems, controls, 'work-action-problems');
@@ -225,20 +219,16 @@ export function WorkActions({ subscription, role, onDone }: { subscription: Subs
               </p>
             ) : (
               <>
-                <label htmlFor="work-contractor">{t('Contractant (actifs dans la wilaya)')}</label>
-                <QueryState fetching={contractors.fetching && !contractors.data} error={contractors.error} retry={() => reexecuteContractors({ requestPolicy: 'network-only' })} />
-                {contractors.data && contractors.data.contractors.edges.length === 0 ? (
-                  <p className="state">{t('Aucun contractant actif dans cette wilaya.')}</p>
-                ) : (
-                  <select id="work-contractor" value={contractorId} onChange={(event) => setContractorId(event.target.value)} {...invalidProps(problems, 'contractorId', 'work-contractor')}>
-                    <option value="">{t('Choisir…')}</option>
-                    {(contractors.data?.contractors.edges ?? []).map(({ node }) => (
-                      <option key={node.id} value={node.id}>
-                        {node.legalName}
-                      </option>
-                    ))}
-                  </select>
-                )}
+                <label htmlFor="work-contractor" id="work-contractor-label">
+                  {t('Contractant (actifs dans la wilaya)')}
+                </label>
+                <ContractorPicker
+                  id="work-contractor"
+                  wilayaCode={subscription.wilaya.code}
+                  value={contractorId}
+                  onChange={setContractorId}
+                  {...invalidProps(problems, 'contractorId', 'work-contractor')}
+                />
                 <ProblemNote problems={problems} field="contractorId" id="work-contractor" />
               </>
             ))}

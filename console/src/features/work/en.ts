@@ -100,7 +100,6 @@ export default {
   'Le travail d’un site va au contractant du site : {{contractor}}.': 'The work of a site goes to the site’s contractor: {{contractor}}.',
   'Le contractant du site {{code}} n’est pas visible pour votre rôle.': 'The contractor of site {{code}} is not visible to your role.',
   'Contractant (actifs dans la wilaya)': 'Contractor (active in the wilaya)',
-  'Aucun contractant actif dans cette wilaya.': 'No active contractor in this wilaya.',
   'Choisir…': 'Choose…',
   'Le rendez-vous du {{instant}} sera annulé : le contractant prendra le sien.': 'The appointment of {{instant}} will be dropped: the contractor will book its own.',
   Confirmer: 'Confirm',
