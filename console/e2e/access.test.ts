@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testAdmin } from '../../server/test/harness.js';
 import { browserTest } from './browser.js';
 
 describe('users and API keys in a real Chromium', () => {
@@ -49,6 +50,47 @@ describe('users and API keys in a real Chromium', () => {
     await keyRow.getByRole('button', { name: 'Révoquer' }).click();
     await expect.poll(() => keyRow.innerText(), { timeout: 10_000 }).toMatch(/Révoquée le/);
     expect(await sites()).toBe(401);
+    await page.close();
+  });
+
+  it('pages the users table past 100 users, and disables one seen only on the third page', async () => {
+    // 110 readers more, written straight to the database with the test administrator's password hash.
+    await run.t.sql(
+      `insert into app_user (version, created_at, updated_at, email, password_hash, display_name, role, wilaya_codes, is_contractor_admin)
+       select 1, now(), now(), 'lecteur-' || lpad(n::text, 3, '0') || '@at.test', (select password_hash from app_user where email = $1), 'Lecteur ' || n, 'VIEWER', '[]', false
+       from generate_series(1, 110) as n`,
+      [testAdmin.email],
+    );
+    const total = Number((await run.t.sql<{ count: string }>('select count(*) from app_user'))[0]!.count);
+    expect(total).toBeGreaterThan(100);
+    const page = await run.signIn('/acces');
+    const rows = page.getByTestId('user-row');
+    await rows.first().waitFor({ timeout: 15_000 });
+    expect(await rows.count()).toBe(50);
+    expect(await page.getByTestId('users-shown').innerText()).toBe(`Utilisateurs 1 à 50 sur ${total}.`);
+    expect(await page.getByRole('button', { name: 'Première page' }).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Page suivante' }).click();
+    await expect.poll(() => page.getByTestId('users-shown').innerText(), { timeout: 10_000 }).toBe(`Utilisateurs 51 à 100 sur ${total}.`);
+    expect(await rows.count()).toBe(50);
+    await page.getByRole('button', { name: 'Page suivante' }).click();
+    await expect.poll(() => page.getByTestId('users-shown').innerText(), { timeout: 10_000 }).toBe(`Utilisateurs 101 à ${total} sur ${total}.`);
+    expect(await rows.count()).toBe(total - 100);
+    expect(await page.getByRole('button', { name: 'Page suivante' }).count()).toBe(0);
+
+    // The last user created is on this page only; it can be disabled from here.
+    const last = rows.filter({ hasText: 'lecteur-110@at.test' });
+    expect(await last.count()).toBe(1);
+    page.once('dialog', (dialog) => void dialog.accept('compte de test en trop'));
+    await last.getByRole('button', { name: 'Désactiver' }).click();
+    await expect.poll(() => last.innerText(), { timeout: 10_000 }).toMatch(/Désactivé le/);
+    const [disabled] = await run.t.sql<{ disabled: boolean }>('select disabled_at is not null as disabled from app_user where email = $1', ['lecteur-110@at.test']);
+    expect(disabled).toEqual({ disabled: true });
+    expect(await page.getByTestId('users-shown').innerText()).toBe(`Utilisateurs 101 à ${total} sur ${total}.`);
+
+    await page.getByRole('button', { name: 'Première page' }).click();
+    await expect.poll(() => page.getByTestId('users-shown').innerText(), { timeout: 10_000 }).toBe(`Utilisateurs 1 à 50 sur ${total}.`);
+    expect(await rows.filter({ hasText: testAdmin.email }).count()).toBe(1);
     await page.close();
   });
 });

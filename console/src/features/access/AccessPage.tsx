@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { ContractorPicker } from '../../components/ContractorPicker.tsx';
 import { FormField, useFocusOnProblems } from '../../components/FormField.tsx';
+import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
@@ -51,9 +52,13 @@ function OtherProblems({ problems, fields }: { problems: FieldProblem[]; fields:
 
 const userFields = ['email', 'displayName', 'role', 'password', 'wilayaCodes', 'contractorId'] as const;
 
+/** Users shown per page of the table. */
+const usersPerPage = 50;
+
 function Users() {
   const { t } = useTranslation();
-  const [users, reexecute] = useQuery({ query: UsersQuery });
+  const [cursors, setCursors] = useState<string[]>([]);
+  const [users, reexecute] = useQuery({ query: UsersQuery, variables: { first: usersPerPage, after: cursors.at(-1) ?? null } });
   const [created, create] = useMutation(CreateUserMutation);
   const [, disable] = useMutation(DisableUserMutation);
   const [form, setForm] = useState({ email: '', displayName: '', role: 'VIEWER', password: '', wilayaCodes: '', contractorId: '', isContractorAdmin: false });
@@ -141,9 +146,16 @@ function Users() {
           </tbody>
         </table>
       )}
-      {users.data && users.data.users.totalCount > edges.length && (
-        <p className="muted">{t('{{shown}} utilisateurs affichés sur {{total}}.', { shown: edges.length, total: users.data.users.totalCount })}</p>
+      {users.data && edges.length > 0 && (
+        <p className="muted" data-testid="users-shown">
+          {t('Utilisateurs {{first}} à {{last}} sur {{total}}.', {
+            first: cursors.length * usersPerPage + 1,
+            last: cursors.length * usersPerPage + edges.length,
+            total: users.data.users.totalCount,
+          })}
+        </p>
       )}
+      {users.data && <Pager cursors={cursors} onChange={setCursors} pageInfo={users.data.users.pageInfo} />}
       <form ref={formElement} onSubmit={submit} className="form-grid" aria-labelledby="new-user-heading" noValidate>
         <h3 id="new-user-heading" className="form-title">
           {t('Nouvel utilisateur')}

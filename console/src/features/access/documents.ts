@@ -1,9 +1,13 @@
 import { graphql } from '../../lib/graphql.ts';
 
 export const UsersQuery = graphql(`
-  query Users {
-    users(first: 100) {
+  query Users($first: Int!, $after: String) {
+    users(first: $first, after: $after) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id

@@ -19,7 +19,7 @@ export default {
   'Désactivé le {{instant}}': 'Disabled on {{instant}}',
   Actif: 'Active',
   Désactiver: 'Disable',
-  '{{shown}} utilisateurs affichés sur {{total}}.': '{{shown}} users shown of {{total}}.',
+  'Utilisateurs {{first}} à {{last}} sur {{total}}.': 'Users {{first}} to {{last}} of {{total}}.',
   'Nouvel utilisateur': 'New user',
   'Nom affiché': 'Display name',
   'Mot de passe initial (12 caractères au moins)': 'Initial password (at least 12 characters)',
