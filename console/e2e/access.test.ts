@@ -47,6 +47,10 @@ describe('users and API keys in a real Chromium', () => {
     await page.getByRole('button', { name: 'Fermer' }).click();
     expect(await page.getByTestId('api-key-secret').count()).toBe(0);
     const keyRow = page.getByTestId('api-key-row').filter({ hasText: 'Tableau mural DOT' });
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await keyRow.getByRole('button', { name: 'Révoquer' }).click();
+    expect(await sites()).toBe(200);
+    page.once('dialog', (dialog) => void dialog.accept());
     await keyRow.getByRole('button', { name: 'Révoquer' }).click();
     await expect.poll(() => keyRow.innerText(), { timeout: 10_000 }).toMatch(/Révoquée le/);
     expect(await sites()).toBe(401);

@@ -40,7 +40,7 @@ describe('language, keyboard and small screens in a real Chromium', () => {
     await page.close();
   });
 
-  it('keeps each list page within a 390-pixel phone screen: wide tables scroll within themselves', async () => {
+  it('keeps each list page and record page within a 390-pixel phone screen: wide tables scroll within themselves', async () => {
     // A contractor, sites, an installation to accept and an invoice, so that every list has rows.
     const firm = await activeContractor(run.t);
     const installed = await installedCustomerSubscription(run.t, firm.id);
@@ -50,6 +50,7 @@ describe('language, keyboard and small screens in a real Chromium', () => {
     const page = await run.signIn('/wilayas');
     await page.getByRole('heading', { name: 'Wilayas' }).waitFor({ timeout: 15_000 });
     await page.setViewportSize({ width: 390, height: 844 });
+    const [invoice] = await run.t.sql<{ id: string }>('select id::text from invoice where contractor_id = $1', [firm.id]);
     for (const [path, heading] of [
       ['/wilayas', 'Wilayas'],
       ['/contractants', 'Contractants'],
@@ -57,9 +58,12 @@ describe('language, keyboard and small screens in a real Chromium', () => {
       ['/raccordements', 'Raccordements'],
       ['/factures', 'Factures'],
       ['/acces', 'Utilisateurs et clés d’API'],
+      [`/contractants/${firm.id}`, /^SARL /],
+      [`/raccordements/${installed}`, /^Commande /],
+      [`/factures/${invoice!.id}`, /^Facture /],
     ] as const) {
       await page.goto(`${run.t.url}${path}`);
-      await page.getByRole('heading', { name: heading, exact: true }).waitFor({ timeout: 15_000 });
+      await page.getByRole('heading', { name: heading, exact: typeof heading === 'string' }).first().waitFor({ timeout: 15_000 });
       await page.locator('table').first().waitFor({ timeout: 15_000 });
       expect({ path, width: await page.evaluate<unknown>('document.documentElement.scrollWidth') }).toEqual({ path, width: 390 });
     }

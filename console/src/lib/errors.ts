@@ -57,6 +57,7 @@ const frenchReasons: Record<string, string> = {
   'must be after the order was taken': 'doit être après la prise de commande',
   'is required when failureReason is OTHER': 'est obligatoire quand le motif de l’échec est « Autre »',
   'CSV import': 'import CSV',
+  'An administrator cannot disable itself': 'Un administrateur ne peut pas se désactiver lui-même.',
   'must be a quantity such as "42.5" (dot, at most three decimals)': 'doit être une quantité, par exemple 42,5 (trois décimales au plus)',
   'must be an amount in DA such as "4500.00"': 'doit être un montant en DA, par exemple 4500,00',
   'must be a date and time in ISO 8601, e.g. 2026-11-02T08:30:00Z': 'doit être une date et une heure',
@@ -151,7 +152,8 @@ export function problemsOf(error: CombinedError): FieldProblem[] {
     const field = typeof extensions['field'] === 'string' ? extensions['field'] : null;
     // A CONFLICT on a field other than the version is a unique value (a NIF, a code) already taken.
     if (code === 'CONFLICT' && field && field !== 'expectedVersion') return [{ field, message: t('Cette valeur est déjà utilisée par un autre enregistrement.') }];
-    const sentence = messages[code];
+    // A refusal the server explains in a sentence the console knows says that sentence; others, the code's.
+    const sentence = frenchReasons[graphQLError.message] === undefined ? messages[code] : undefined;
     return [{ field, message: sentence ? t(sentence) : reasonInLanguage(graphQLError.message) }];
   });
 }

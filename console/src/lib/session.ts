@@ -1,17 +1,19 @@
 /**
- * The console's sign-in token, kept for the browser tab (sessionStorage): closing the tab signs out.
+ * The console's sign-in token, kept in this browser (localStorage) so that every tab of the console
+ * shares one session, until the user signs out, the token expires (AUTH_TOKEN_TTL_MINUTES) or the
+ * server ends the session; signing out in one tab signs out the others (the `storage` event).
  */
 const key = 'raccord.token';
 
 export const session = {
   token(): string | null {
-    return sessionStorage.getItem(key);
+    return localStorage.getItem(key);
   },
   save(token: string): void {
-    sessionStorage.setItem(key, token);
+    localStorage.setItem(key, token);
   },
   clear(): void {
-    sessionStorage.removeItem(key);
+    localStorage.removeItem(key);
   },
 };
 
@@ -20,4 +22,11 @@ export function goToSignIn(): void {
   session.clear();
   const here = `${window.location.pathname}${window.location.search}`;
   if (window.location.pathname !== '/login') window.location.assign(`/login?next=${encodeURIComponent(here)}`);
+}
+
+// Another tab signed out (or its session ended): this one follows.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key === key && event.newValue === null) goToSignIn();
+  });
 }

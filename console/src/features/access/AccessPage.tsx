@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
+import { MeQuery } from '../auth/documents.ts';
 import { ContractorPicker } from '../../components/ContractorPicker.tsx';
 import { FormField, useFocusOnProblems } from '../../components/FormField.tsx';
 import { Pager } from '../../components/Pager.tsx';
@@ -22,11 +23,21 @@ const roleLabels: Record<string, string> = {
 /** Who may sign in and which applications may call the API: users and API keys, created and ended here. */
 export function AccessPage() {
   const { t } = useTranslation();
+  const [me] = useQuery({ query: MeQuery });
+  const viewer = me.data?.me;
+  // Who manages access: an administrator, or a firm's admin for its own firm (the API refuses the others).
+  const manages = viewer ? viewer.role === 'ADMIN' || viewer.isContractorAdmin : null;
   return (
     <section>
       <h1>{t('Utilisateurs et clés d’API')}</h1>
-      <Users />
-      <ApiKeys />
+      <QueryState fetching={me.fetching && !me.data} error={me.error} retry={() => undefined} />
+      {manages === false && <p className="state">{t('Seuls un administrateur et l’administrateur d’une firme gèrent les accès.')}</p>}
+      {manages && (
+        <>
+          <Users />
+          <ApiKeys />
+        </>
+      )}
     </section>
   );
 }
@@ -57,6 +68,7 @@ const usersPerPage = 50;
 
 function Users() {
   const { t } = useTranslation();
+  const [me] = useQuery({ query: MeQuery });
   const [cursors, setCursors] = useState<string[]>([]);
   const [users, reexecute] = useQuery({ query: UsersQuery, variables: { first: usersPerPage, after: cursors.at(-1) ?? null } });
   const [created, create] = useMutation(CreateUserMutation);
@@ -135,7 +147,7 @@ function Users() {
                 </td>
                 <td>{node.disabledAt ? t('Désactivé le {{instant}}', { instant: formatAlgiersDateTime(node.disabledAt) }) : t('Actif')}</td>
                 <td>
-                  {!node.disabledAt && (
+                  {!node.disabledAt && node.id !== me.data?.me?.id && (
                     <button type="button" onClick={() => end(node)}>
                       {t('Désactiver')}
                     </button>
@@ -295,6 +307,8 @@ function ApiKeys() {
                     <button
                       type="button"
                       onClick={async () => {
+                        // An application using the key stops working for good: ask first.
+                        if (!window.confirm(t('Révoquer la clé « {{name}} » ? Les applications qui l’utilisent n’auront plus accès, définitivement.', { name: key.name }))) return;
                         const outcome = await revoke({ id: key.id });
                         setProblems(outcome.error ? problemsOf(outcome.error) : []);
                         reexecute({ requestPolicy: 'network-only' });

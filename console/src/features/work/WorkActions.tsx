@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
@@ -86,6 +86,11 @@ const oneYearMs = 366 * 24 * 3600 * 1000;
 export function WorkActions({ subscription, role, onDone }: { subscription: Subscription; role: string; onDone: () => void }) {
   const { t } = useTranslation();
   const [action, setAction] = useState<Action | null>(null);
+  const panel = useRef<HTMLFormElement>(null);
+  // An action's panel takes the keyboard focus on its first field when it opens; Escape closes it.
+  useEffect(() => {
+    panel.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button')?.focus();
+  }, [action]);
   const [text, setText] = useState('');
   const [contractorId, setContractorId] = useState('');
   const [appointment, setAppointment] = useState('');
@@ -201,7 +206,16 @@ export function WorkActions({ subscription, role, onDone }: { subscription: Subs
         ))}
       </div>
       {action && (
-        <form onSubmit={confirm} className="reason-form" noValidate aria-label={t(labelOf(action, subscription.status))}>
+        <form
+          ref={panel}
+          onSubmit={confirm}
+          className="reason-form"
+          noValidate
+          aria-label={t(labelOf(action, subscription.status))}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && !event.defaultPrevented) setAction(null);
+          }}
+        >
           {action === 'assign' &&
             (siteClosed ? (
               <p className="state">
