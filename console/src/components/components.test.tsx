@@ -7,8 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { problemsOf, type FieldProblem } from '../lib/errors.ts';
 import { setLanguage } from '../lib/i18n.ts';
 import { FormField, useFocusOnProblems } from './FormField.tsx';
+import { PagedSection } from './PagedSection.tsx';
 import { Pager } from './Pager.tsx';
 import { QueryState } from './QueryState.tsx';
+import { Table, type Column } from './Table.tsx';
 
 /** A refusal as urql hands it over from the API's answer. */
 function refusal(code: string, message: string, extensions: Record<string, unknown> = {}): CombinedError {
@@ -85,6 +87,62 @@ describe('Pager', () => {
     expect(screen.queryByRole('button', { name: 'Page suivante' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Première page' }));
     expect(changes).toEqual([['c1'], []]);
+  });
+});
+
+const fruitColumns: Column<{ id: string; name: string; kilos: string }>[] = [
+  { header: 'Langue', cell: (row) => row.name },
+  { header: 'Poids', cell: (row) => `${row.kilos} kg`, numeric: true, testId: 'weight' },
+];
+
+describe('Table', () => {
+  it('heads each column with its translated header and gives each row a line, numbers aligned right', async () => {
+    render(<Table rows={[{ id: '1', name: 'Dattes', kilos: '12' }, { id: '2', name: 'Figues', kilos: '3' }]} columns={fruitColumns} rowTestId="fruit-row" />);
+    expect(screen.getAllByRole('columnheader').map((header) => [header.textContent, header.className])).toEqual([
+      ['Langue', ''],
+      ['Poids', 'number'],
+    ]);
+    expect(screen.getAllByTestId('fruit-row').map((row) => row.textContent)).toEqual(['Dattes12 kg', 'Figues3 kg']);
+    expect(screen.getAllByTestId('weight').map((cell) => cell.className)).toEqual(['number', 'number']);
+    await act(() => setLanguage('en'));
+    expect(screen.getAllByRole('columnheader')[0]!.textContent).toBe('Language');
+  });
+});
+
+describe('PagedSection', () => {
+  const page = (names: string[], hasNextPage: boolean) => ({
+    totalCount: 30,
+    pageInfo: { hasNextPage, endCursor: 'c1' },
+    edges: names.map((name) => ({ node: { id: name, name, kilos: '1' } })),
+  });
+  const section = (connection: ReturnType<typeof page> | undefined, fetching = false) => (
+    <PagedSection
+      id="fruits"
+      title="Fruits"
+      result={{ fetching }}
+      retry={() => undefined}
+      connection={connection}
+      empty="Aucun fruit."
+      count={(total) => `Fruits : ${total}`}
+      cursors={[]}
+      onCursorsChange={() => undefined}
+    >
+      {(fruits) => <Table rows={fruits} columns={fruitColumns} rowTestId="fruit-row" />}
+    </PagedSection>
+  );
+
+  it('says it loads, then shows the count, the page’s rows and the pager; or says the list is empty', () => {
+    const { rerender } = render(section(undefined, true));
+    expect(screen.getByRole('region', { name: 'Fruits' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe('Chargement…');
+    rerender(section(page(['Dattes'], true)));
+    expect(screen.getByText('Fruits : 30')).toBeTruthy();
+    expect(screen.getAllByTestId('fruit-row').map((row) => row.textContent)).toEqual(['Dattes1 kg']);
+    expect(screen.getByRole('button', { name: 'Page suivante' })).toBeTruthy();
+    rerender(section(page([], false)));
+    expect(screen.getByText('Aucun fruit.')).toBeTruthy();
+    expect(screen.queryByText('Fruits : 30')).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
   });
 });
 

@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { Pager } from '../../components/Pager.tsx';
-import { QueryState } from '../../components/QueryState.tsx';
-import { formatCount, formatPercent } from '../../lib/format.ts';
-import { siteStatusLabels } from '../sites/labels.ts';
+import { PagedSection } from '../../components/PagedSection.tsx';
+import { siteColumns, SitesTable } from '../sites/SitesTable.tsx';
 import { ContractorSitesQuery } from './documents.ts';
 
 const pageSize = 10;
+const columns = [siteColumns.code, siteColumns.name, siteColumns.commune, siteColumns.status, siteColumns.progress];
 
 /** The sites assigned to a contractor, 10 at a time, each with its progress and a link to it. */
 export function ContractorSites({ contractorId }: { contractorId: string }) {
@@ -19,51 +17,20 @@ export function ContractorSites({ contractorId }: { contractorId: string }) {
     variables: { contractorId, first: pageSize, after: cursors.at(-1) ?? null },
     requestPolicy: 'cache-and-network',
   });
-  const connection = result.data?.sites;
 
   return (
-    <section aria-labelledby="contractor-sites">
-      <h2 id="contractor-sites">{t('Ses sites')}</h2>
-      <QueryState fetching={result.fetching && !connection} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
-      {connection &&
-        (connection.edges.length === 0 ? (
-          <p className="state">{t('Aucun site n’est attribué à ce contractant.')}</p>
-        ) : (
-          <>
-            <p className="muted">{t('Sites : {{count}}', { count: formatCount(connection.totalCount) })}</p>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('Code')}</th>
-                  <th scope="col">{t('Nom')}</th>
-                  <th scope="col">{t('Commune')}</th>
-                  <th scope="col">{t('Statut')}</th>
-                  <th scope="col" className="number">
-                    {t('Réceptionnés / objectif')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {connection.edges.map(({ node }) => (
-                  <tr key={node.id} data-testid="contractor-site-row">
-                    <td>
-                      <Link to={`/sites/${node.id}`}>{node.code}</Link>
-                    </td>
-                    <td>{node.name}</td>
-                    <td>
-                      {node.commune.name} ({node.wilaya.code})
-                    </td>
-                    <td>{t(siteStatusLabels[node.status] ?? node.status)}</td>
-                    <td className="number">
-                      {formatCount(node.acceptedConnections)} / {formatCount(node.targetConnections)} ({formatPercent(node.progress)})
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
-          </>
-        ))}
-    </section>
+    <PagedSection
+      id="contractor-sites"
+      title={t('Ses sites')}
+      result={result}
+      retry={() => reexecute({ requestPolicy: 'network-only' })}
+      connection={result.data?.sites}
+      empty={t('Aucun site n’est attribué à ce contractant.')}
+      count={(total) => t('Sites : {{count}}', { count: total })}
+      cursors={cursors}
+      onCursorsChange={setCursors}
+    >
+      {(sites) => <SitesTable sites={sites} columns={columns} rowTestId="contractor-site-row" />}
+    </PagedSection>
   );
 }

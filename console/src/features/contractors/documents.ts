@@ -1,4 +1,5 @@
 import { graphql } from '../../lib/graphql.ts';
+import { SitesTableRow } from '../sites/documents.ts';
 
 export const ContractorsQuery = graphql(`
   query Contractors($first: Int, $after: String, $filter: ContractorFilterInput) {
@@ -85,34 +86,25 @@ export const UpdateContractorMutation = graphql(`
   }
 `);
 
-export const ContractorSitesQuery = graphql(`
-  query ContractorSites($contractorId: ID!, $first: Int, $after: String) {
-    sites(first: $first, after: $after, filter: { contractorId: $contractorId }) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          code
-          name
-          status
-          targetConnections
-          acceptedConnections
-          progress
-          commune {
-            name
-          }
-          wilaya {
-            code
+export const ContractorSitesQuery = graphql(
+  `
+    query ContractorSites($contractorId: ID!, $first: Int, $after: String) {
+      sites(first: $first, after: $after, filter: { contractorId: $contractorId }) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...SitesTableRow
           }
         }
       }
     }
-  }
-`);
+  `,
+  [SitesTableRow],
+);
 
 export const ContractorWorkQuery = graphql(`
   query ContractorWork($contractorId: ID!, $status: CustomerSubscriptionStatus, $first: Int, $after: String) {

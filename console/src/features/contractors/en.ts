@@ -79,10 +79,6 @@ export default {
   'Ses sites': 'Its sites',
   'Aucun site n’est attribué à ce contractant.': 'No site is assigned to this contractor.',
   'Sites : {{count}}': 'Sites: {{count}}',
-  Code: 'Code',
-  Nom: 'Name',
-  Commune: 'Commune',
-  'Réceptionnés / objectif': 'Accepted / target',
   // ContractorWork.tsx
   'Ses raccordements': 'Its connections',
   'Statut des raccordements': 'Status of the connections',
@@ -120,6 +116,7 @@ export default {
   // ImportContractorsPage.tsx and importColumns.ts
   'Trouver l’identifiant d’une commune': 'Find the id of a commune',
   Wilaya: 'Wilaya',
+  Commune: 'Commune',
   'Les communes n’ont pas pu être chargées.': 'The communes could not be loaded.',
   'Importer des contractants': 'Import contractors',
   'Seul un administrateur peut importer des contractants.': 'Only an administrator may import contractors.',

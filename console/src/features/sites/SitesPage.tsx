@@ -1,14 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { formatCount, formatPercent } from '../../lib/format.ts';
+import { formatCount } from '../../lib/format.ts';
 import { SitesQuery } from './documents.ts';
 import { siteStatusLabels } from './labels.ts';
+import { siteColumns, SitesTable } from './SitesTable.tsx';
 
 const pageSize = 25;
+const columns = [siteColumns.code, siteColumns.name, siteColumns.commune, siteColumns.contractor, siteColumns.status, siteColumns.progress];
 
 /** The sites the viewer may see, 25 at a time, filtered by status and wilaya, with their progress. */
 export function SitesPage() {
@@ -59,38 +61,7 @@ export function SitesPage() {
           {connection.edges.length === 0 ? (
             <p className="state">{t('Aucun site ne correspond.')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('Code')}</th>
-                  <th scope="col">{t('Nom')}</th>
-                  <th scope="col">{t('Commune')}</th>
-                  <th scope="col">{t('Contractant')}</th>
-                  <th scope="col">{t('Statut')}</th>
-                  <th scope="col" className="number">
-                    {t('Réceptionnés / objectif')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {connection.edges.map(({ node }) => (
-                  <tr key={node.id} data-testid="site-row">
-                    <td>
-                      <Link to={`/sites/${node.id}`}>{node.code}</Link>
-                    </td>
-                    <td>{node.name}</td>
-                    <td>
-                      {node.commune.name} ({node.wilaya.code})
-                    </td>
-                    <td>{node.contractor?.legalName ?? '—'}</td>
-                    <td>{t(siteStatusLabels[node.status] ?? node.status)}</td>
-                    <td className="number">
-                      {formatCount(node.acceptedConnections)} / {formatCount(node.targetConnections)} ({formatPercent(node.progress)})
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <SitesTable sites={connection.edges.map((edge) => edge.node)} columns={columns} rowTestId="site-row" />
           )}
           <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
         </>

@@ -1,36 +1,46 @@
 import { graphql } from '../../lib/graphql.ts';
 
-export const SitesQuery = graphql(`
-  query Sites($first: Int, $after: String, $filter: SiteFilterInput) {
-    sites(first: $first, after: $after, filter: $filter) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          code
-          name
-          status
-          targetConnections
-          acceptedConnections
-          progress
-          commune {
-            name
-          }
-          wilaya {
-            code
-          }
-          contractor {
-            legalName
+/** What a line of the sites' table shows (SitesTable.tsx), wherever sites are listed. */
+export const SitesTableRow = graphql(`
+  fragment SitesTableRow on Site {
+    id
+    code
+    name
+    status
+    targetConnections
+    acceptedConnections
+    progress
+    commune {
+      name
+    }
+    wilaya {
+      code
+    }
+    contractor {
+      legalName
+    }
+  }
+`);
+
+export const SitesQuery = graphql(
+  `
+    query Sites($first: Int, $after: String, $filter: SiteFilterInput) {
+      sites(first: $first, after: $after, filter: $filter) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...SitesTableRow
           }
         }
       }
     }
-  }
-`);
+  `,
+  [SitesTableRow],
+);
 
 export const SiteQuery = graphql(`
   query Site($id: ID!) {

@@ -13,6 +13,7 @@ export default {
   'Wilaya (code)': 'Wilaya (code)',
   'Sites : {{total}}': 'Sites: {{total}}',
   'Aucun site ne correspond.': 'No site matches.',
+  // SitesTable.tsx
   Code: 'Code',
   Nom: 'Name',
   Commune: 'Commune',
