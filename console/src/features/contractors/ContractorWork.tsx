@@ -1,14 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { Pager } from '../../components/Pager.tsx';
-import { QueryState } from '../../components/QueryState.tsx';
-import { formatAlgiersDateTime, formatCount } from '../../lib/format.ts';
+import { PagedSection } from '../../components/PagedSection.tsx';
+import { formatCount } from '../../lib/format.ts';
+import { msg } from '../../lib/i18n.ts';
+import { customerSubscriptionColumns, CustomerSubscriptionsTable } from '../work/CustomerSubscriptionsTable.tsx';
 import { customerSubscriptionStatusLabels } from '../work/labels.ts';
 import { ContractorWorkQuery } from './documents.ts';
 
 const pageSize = 10;
+/** A contractor's work shows the status right after the order, and the time since under « Depuis le ». */
+const columns = [
+  customerSubscriptionColumns.order,
+  customerSubscriptionColumns.status,
+  { ...customerSubscriptionColumns.since, header: msg('Depuis le') },
+  customerSubscriptionColumns.commune,
+  customerSubscriptionColumns.site,
+];
 
 /**
  * A contractor's work (the customer subscriptions assigned to it), 10 at a time, filtered by status;
@@ -23,67 +31,42 @@ export function ContractorWork({ contractorId, counts }: { contractorId: string;
     variables: { contractorId, status: (status || null) as never, first: pageSize, after: cursors.at(-1) ?? null },
     requestPolicy: 'cache-and-network',
   });
-  const connection = result.data?.customerSubscriptions;
   const countOf = (value: string) => counts.find((entry) => entry.status === value)?.count ?? 0;
 
   return (
-    <section aria-labelledby="contractor-work">
-      <h2 id="contractor-work">{t('Ses raccordements')}</h2>
-      <div className="filters">
-        <label className="field">
-          {t('Statut des raccordements')}
-          <select
-            value={status}
-            onChange={(event) => {
-              setStatus(event.target.value);
-              setCursors([]);
-            }}
-          >
-            <option value="">{t('Tous')}</option>
-            {Object.entries(customerSubscriptionStatusLabels).map(([value, label]) => (
-              <option key={value} value={value}>
-                {t(label)} ({formatCount(countOf(value))})
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <QueryState fetching={result.fetching && !connection} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
-      {connection &&
-        (connection.edges.length === 0 ? (
-          <p className="state">{status ? t('Aucun raccordement de ce contractant dans ce statut.') : t('Aucun raccordement n’est confié à ce contractant.')}</p>
-        ) : (
-          <>
-            <p className="muted">{t('Raccordements : {{count}}', { count: formatCount(connection.totalCount) })}</p>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('Commande')}</th>
-                  <th scope="col">{t('Statut')}</th>
-                  <th scope="col">{t('Depuis le')}</th>
-                  <th scope="col">{t('Commune')}</th>
-                  <th scope="col">{t('Site')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {connection.edges.map(({ node }) => (
-                  <tr key={node.id} data-testid="contractor-work-row">
-                    <td>
-                      <Link to={`/raccordements/${node.id}`}>{node.orderReference}</Link>
-                    </td>
-                    <td>{t(customerSubscriptionStatusLabels[node.status] ?? node.status)}</td>
-                    <td>{formatAlgiersDateTime(node.statusChangedAt)}</td>
-                    <td>
-                      {node.commune.name} ({node.wilaya.code})
-                    </td>
-                    <td>{node.site?.code ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
-          </>
-        ))}
-    </section>
+    <PagedSection
+      id="contractor-work"
+      title={t('Ses raccordements')}
+      filters={
+        <div className="filters">
+          <label className="field">
+            {t('Statut des raccordements')}
+            <select
+              value={status}
+              onChange={(event) => {
+                setStatus(event.target.value);
+                setCursors([]);
+              }}
+            >
+              <option value="">{t('Tous')}</option>
+              {Object.entries(customerSubscriptionStatusLabels).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {t(label)} ({formatCount(countOf(value))})
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      }
+      result={result}
+      retry={() => reexecute({ requestPolicy: 'network-only' })}
+      connection={result.data?.customerSubscriptions}
+      empty={status ? t('Aucun raccordement de ce contractant dans ce statut.') : t('Aucun raccordement n’est confié à ce contractant.')}
+      count={(total) => t('Raccordements : {{count}}', { count: total })}
+      cursors={cursors}
+      onCursorsChange={setCursors}
+    >
+      {(subscriptions) => <CustomerSubscriptionsTable customerSubscriptions={subscriptions} columns={columns} rowTestId="contractor-work-row" />}
+    </PagedSection>
   );
 }

@@ -1,5 +1,6 @@
 import { graphql } from '../../lib/graphql.ts';
 import { SitesTableRow } from '../sites/documents.ts';
+import { CustomerSubscriptionsTableRow } from '../work/documents.ts';
 
 export const ContractorsQuery = graphql(`
   query Contractors($first: Int, $after: String, $filter: ContractorFilterInput) {
@@ -106,34 +107,25 @@ export const ContractorSitesQuery = graphql(
   [SitesTableRow],
 );
 
-export const ContractorWorkQuery = graphql(`
-  query ContractorWork($contractorId: ID!, $status: CustomerSubscriptionStatus, $first: Int, $after: String) {
-    customerSubscriptions(first: $first, after: $after, filter: { contractorId: $contractorId, status: $status }) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          orderReference
-          status
-          statusChangedAt
-          commune {
-            name
-          }
-          wilaya {
-            code
-          }
-          site {
-            code
+export const ContractorWorkQuery = graphql(
+  `
+    query ContractorWork($contractorId: ID!, $status: CustomerSubscriptionStatus, $first: Int, $after: String) {
+      customerSubscriptions(first: $first, after: $after, filter: { contractorId: $contractorId, status: $status }) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...CustomerSubscriptionsTableRow
           }
         }
       }
     }
-  }
-`);
+  `,
+  [CustomerSubscriptionsTableRow],
+);
 
 export const ContractorInvoicesQuery = graphql(`
   query ContractorInvoices($contractorId: ID!, $first: Int, $after: String) {

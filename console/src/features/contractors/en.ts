@@ -85,9 +85,7 @@ export default {
   'Aucun raccordement de ce contractant dans ce statut.': 'No connection of this contractor in this status.',
   'Aucun raccordement n’est confié à ce contractant.': 'No connection is assigned to this contractor.',
   'Raccordements : {{count}}': 'Connections: {{count}}',
-  Commande: 'Order',
   'Depuis le': 'Since',
-  Site: 'Site',
   // ContractorInvoices.tsx
   'Ses factures': 'Its invoices',
   'Aucune facture pour ce contractant.': 'No invoice for this contractor.',

@@ -1,14 +1,21 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { formatAlgiersDateTime, formatCount } from '../../lib/format.ts';
-import { customerSubscriptionStatusLabels } from '../work/labels.ts';
+import { formatCount } from '../../lib/format.ts';
+import { customerSubscriptionColumns, CustomerSubscriptionsTable } from '../work/CustomerSubscriptionsTable.tsx';
 import { SiteCustomerSubscriptionChangedSubscription, SiteCustomerSubscriptionsQuery } from './documents.ts';
 
 const pageSize = 25;
+const columns = [
+  customerSubscriptionColumns.order,
+  customerSubscriptionColumns.customer,
+  customerSubscriptionColumns.communeName,
+  customerSubscriptionColumns.contractor,
+  customerSubscriptionColumns.status,
+  customerSubscriptionColumns.appointment,
+];
 
 /**
  * The customer subscriptions of a site, 25 at a time, each linking to its page; read again when one
@@ -35,32 +42,7 @@ export function SiteCustomerSubscriptions({ siteId }: { siteId: string }) {
           {connection.edges.length === 0 ? (
             <p className="state">{t('Aucun raccordement sur ce site.')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('Commande')}</th>
-                  <th scope="col">{t('Client')}</th>
-                  <th scope="col">{t('Commune')}</th>
-                  <th scope="col">{t('Contractant')}</th>
-                  <th scope="col">{t('Statut')}</th>
-                  <th scope="col">{t('Rendez-vous')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {connection.edges.map(({ node }) => (
-                  <tr key={node.id} data-testid="site-customer-subscription-row">
-                    <td>
-                      <Link to={`/raccordements/${node.id}`}>{node.orderReference}</Link>
-                    </td>
-                    <td>{node.customerName ?? '—'}</td>
-                    <td>{node.commune.name}</td>
-                    <td>{node.contractor?.legalName ?? '—'}</td>
-                    <td>{t(customerSubscriptionStatusLabels[node.status] ?? node.status)}</td>
-                    <td>{node.appointmentAt ? formatAlgiersDateTime(node.appointmentAt) : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CustomerSubscriptionsTable customerSubscriptions={connection.edges.map((edge) => edge.node)} columns={columns} rowTestId="site-customer-subscription-row" />
           )}
           <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
         </>

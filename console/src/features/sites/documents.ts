@@ -1,4 +1,5 @@
 import { graphql } from '../../lib/graphql.ts';
+import { CustomerSubscriptionsTableRow } from '../work/documents.ts';
 
 /** What a line of the sites' table shows (SitesTable.tsx), wherever sites are listed. */
 export const SitesTableRow = graphql(`
@@ -154,32 +155,25 @@ export const ResumeSiteMutation = graphql(`
   }
 `);
 
-export const SiteCustomerSubscriptionsQuery = graphql(`
-  query SiteCustomerSubscriptions($siteId: ID!, $first: Int, $after: String) {
-    customerSubscriptions(first: $first, after: $after, filter: { siteId: $siteId }) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          orderReference
-          customerName
-          status
-          appointmentAt
-          commune {
-            name
-          }
-          contractor {
-            legalName
+export const SiteCustomerSubscriptionsQuery = graphql(
+  `
+    query SiteCustomerSubscriptions($siteId: ID!, $first: Int, $after: String) {
+      customerSubscriptions(first: $first, after: $after, filter: { siteId: $siteId }) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...CustomerSubscriptionsTableRow
           }
         }
       }
     }
-  }
-`);
+  `,
+  [CustomerSubscriptionsTableRow],
+);
 
 export const SiteCustomerSubscriptionChangedSubscription = graphql(`
   subscription SiteCustomerSubscriptionChanged($siteId: ID) {

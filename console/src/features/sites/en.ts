@@ -46,7 +46,4 @@ export default {
   'Raccordements du site': 'Connections of the site',
   'Raccordements : {{total}}': 'Connections: {{total}}',
   'Aucun raccordement sur ce site.': 'No connection on this site.',
-  Commande: 'Order',
-  Client: 'Customer',
-  'Rendez-vous': 'Appointment',
 } satisfies Record<string, string>;

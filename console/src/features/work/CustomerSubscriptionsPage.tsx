@@ -1,14 +1,23 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { formatAlgiersDateTime, formatCount } from '../../lib/format.ts';
+import { formatCount } from '../../lib/format.ts';
+import { customerSubscriptionColumns, CustomerSubscriptionsTable } from './CustomerSubscriptionsTable.tsx';
 import { CustomerSubscriptionsQuery } from './documents.ts';
 import { customerSubscriptionStatusLabels } from './labels.ts';
 
 const pageSize = 25;
+const columns = [
+  customerSubscriptionColumns.order,
+  customerSubscriptionColumns.customer,
+  customerSubscriptionColumns.commune,
+  customerSubscriptionColumns.contractor,
+  customerSubscriptionColumns.status,
+  customerSubscriptionColumns.since,
+];
 
 /** The customer subscriptions the viewer may see, 25 at a time: INSTALLED ones (to accept) first by default. */
 export function CustomerSubscriptionsPage() {
@@ -58,34 +67,7 @@ export function CustomerSubscriptionsPage() {
           {connection.edges.length === 0 ? (
             <p className="state">{t('Aucun raccordement ne correspond.')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('Commande')}</th>
-                  <th scope="col">{t('Client')}</th>
-                  <th scope="col">{t('Commune')}</th>
-                  <th scope="col">{t('Contractant')}</th>
-                  <th scope="col">{t('Statut')}</th>
-                  <th scope="col">{t('Depuis')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {connection.edges.map(({ node }) => (
-                  <tr key={node.id} data-testid="customer-subscription-row">
-                    <td>
-                      <Link to={`/raccordements/${node.id}`}>{node.orderReference}</Link>
-                    </td>
-                    <td>{node.customerName ?? '—'}</td>
-                    <td>
-                      {node.commune.name} ({node.wilaya.code})
-                    </td>
-                    <td>{node.contractor?.legalName ?? '—'}</td>
-                    <td>{t(customerSubscriptionStatusLabels[node.status] ?? node.status)}</td>
-                    <td>{formatAlgiersDateTime(node.statusChangedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CustomerSubscriptionsTable customerSubscriptions={connection.edges.map((edge) => edge.node)} columns={columns} rowTestId="customer-subscription-row" />
           )}
           <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
         </>

@@ -1,34 +1,48 @@
 import { graphql } from '../../lib/graphql.ts';
 
-export const CustomerSubscriptionsQuery = graphql(`
-  query CustomerSubscriptions($first: Int, $after: String, $filter: CustomerSubscriptionFilterInput) {
-    customerSubscriptions(first: $first, after: $after, filter: $filter) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          orderReference
-          customerName
-          status
-          statusChangedAt
-          commune {
-            name
-          }
-          wilaya {
-            code
-          }
-          contractor {
-            legalName
+/** What a line of the customer subscriptions' table shows (CustomerSubscriptionsTable.tsx), wherever they are listed. */
+export const CustomerSubscriptionsTableRow = graphql(`
+  fragment CustomerSubscriptionsTableRow on CustomerSubscription {
+    id
+    orderReference
+    customerName
+    status
+    statusChangedAt
+    appointmentAt
+    commune {
+      name
+    }
+    wilaya {
+      code
+    }
+    contractor {
+      legalName
+    }
+    site {
+      code
+    }
+  }
+`);
+
+export const CustomerSubscriptionsQuery = graphql(
+  `
+    query CustomerSubscriptions($first: Int, $after: String, $filter: CustomerSubscriptionFilterInput) {
+      customerSubscriptions(first: $first, after: $after, filter: $filter) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...CustomerSubscriptionsTableRow
           }
         }
       }
     }
-  }
-`);
+  `,
+  [CustomerSubscriptionsTableRow],
+);
 
 export const CustomerSubscriptionQuery = graphql(`
   query CustomerSubscription($id: ID!) {

@@ -23,11 +23,13 @@ export default {
   'Wilaya (code)': 'Wilaya (code)',
   'Raccordements : {{total}}': 'Connections: {{total}}',
   'Aucun raccordement ne correspond.': 'No connection matches.',
+  // CustomerSubscriptionsTable.tsx
   Commande: 'Order',
   Client: 'Customer',
   Commune: 'Commune',
   Contractant: 'Contractor',
   Depuis: 'Since',
+  'Rendez-vous': 'Appointment',
   // CustomerSubscriptionPage.tsx
   'Raccordement introuvable': 'Connection not found',
   'Aucun raccordement n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.': 'No connection has the id “{{id}}”, or it is outside your scope.',
