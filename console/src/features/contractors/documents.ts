@@ -1,4 +1,5 @@
 import { graphql } from '../../lib/graphql.ts';
+import { InvoicesTableRow } from '../invoices/documents.ts';
 import { SitesTableRow } from '../sites/documents.ts';
 import { CustomerSubscriptionsTableRow } from '../work/documents.ts';
 
@@ -127,31 +128,25 @@ export const ContractorWorkQuery = graphql(
   [CustomerSubscriptionsTableRow],
 );
 
-export const ContractorInvoicesQuery = graphql(`
-  query ContractorInvoices($contractorId: ID!, $first: Int, $after: String) {
-    invoices(first: $first, after: $after, filter: { contractorId: $contractorId }) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          number
-          period
-          status
-          netPayable {
-            centimes
-          }
-          balanceDue {
-            centimes
+export const ContractorInvoicesQuery = graphql(
+  `
+    query ContractorInvoices($contractorId: ID!, $first: Int, $after: String) {
+      invoices(first: $first, after: $after, filter: { contractorId: $contractorId }) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...InvoicesTableRow
           }
         }
       }
     }
-  }
-`);
+  `,
+  [InvoicesTableRow],
+);
 
 export const ContractorHistoryQuery = graphql(`
   query ContractorHistory($id: ID!) {

@@ -92,9 +92,6 @@ export default {
   'Factures : {{count}}': 'Invoices: {{count}}',
   'N°': 'No.',
   Période: 'Period',
-  'Net à payer': 'Net payable',
-  'Reste dû': 'Balance due',
-  Brouillon: 'Draft',
   // ContractorHistory.tsx
   Historique: 'History',
   'Aucun événement enregistré pour ce contractant.': 'No event recorded for this contractor.',

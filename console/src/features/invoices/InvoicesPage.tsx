@@ -1,15 +1,25 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { formatCalendarDate, formatCount, formatDays, formatDzd } from '../../lib/format.ts';
+import { formatCount } from '../../lib/format.ts';
 import { InvoicesQuery } from './documents.ts';
-import { algiersToday, daysBetween } from './dates.ts';
+import { invoiceColumns, InvoicesTable } from './InvoicesTable.tsx';
 import { invoiceStatusLabels } from './labels.ts';
 
 const pageSize = 25;
+const columns = [
+  invoiceColumns.number,
+  invoiceColumns.contractor,
+  invoiceColumns.period,
+  invoiceColumns.status,
+  invoiceColumns.issuedOn,
+  invoiceColumns.age,
+  invoiceColumns.netPayable,
+  invoiceColumns.balanceDue,
+];
 
 /**
  * The invoices the viewer may see, newest month first, 25 at a time, filtered by status and month
@@ -27,7 +37,6 @@ export function InvoicesPage() {
     variables: { first: pageSize, after: cursors.at(-1) ?? null, filter: { status: (status || null) as never, period: period || null } },
   });
   const connection = result.data?.invoices;
-  const today = algiersToday();
 
   function filter(name: 'statut' | 'mois', value: string) {
     const next = new URLSearchParams(params);
@@ -66,43 +75,7 @@ export function InvoicesPage() {
           {connection.edges.length === 0 ? (
             <p className="state">{status || period ? t('Aucune facture ne correspond à ces filtres.') : t('Aucune facture pour le moment.')}</p>
           ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('Numéro')}</th>
-                  <th scope="col">{t('Contractant')}</th>
-                  <th scope="col">{t('Mois')}</th>
-                  <th scope="col">{t('Statut')}</th>
-                  <th scope="col">{t('Émise le')}</th>
-                  <th scope="col">{t('Âge depuis l’émission')}</th>
-                  <th scope="col" className="number">
-                    {t('Net à payer')}
-                  </th>
-                  <th scope="col" className="number">
-                    {t('Reste dû')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {connection.edges.map(({ node }) => (
-                  <tr key={node.id} data-testid="invoice-row">
-                    <td>
-                      <Link to={`/factures/${node.id}`}>{node.number ?? t('Brouillon')}</Link>
-                    </td>
-                    <td>{node.contractor?.legalName ?? '—'}</td>
-                    <td>{node.period}</td>
-                    <td>{t(invoiceStatusLabels[node.status] ?? node.status)}</td>
-                    <td>{node.issuedOn ? formatCalendarDate(node.issuedOn) : '—'}</td>
-                    <td data-testid="invoice-age">
-                      {node.issuedOn ? formatDays(daysBetween(node.issuedOn, today)) : '—'}
-                      {node.daysOverdue ? <span className="overdue"> · {t('en retard de {{days}}', { days: formatDays(node.daysOverdue) })}</span> : null}
-                    </td>
-                    <td className="number">{formatDzd(node.netPayable.centimes)}</td>
-                    <td className="number">{formatDzd(node.balanceDue.centimes)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <InvoicesTable invoices={connection.edges.map((edge) => edge.node)} columns={columns} rowTestId="invoice-row" />
           )}
           <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
         </>

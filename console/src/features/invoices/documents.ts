@@ -1,36 +1,46 @@
 import { graphql } from '../../lib/graphql.ts';
 
-export const InvoicesQuery = graphql(`
-  query Invoices($first: Int, $after: String, $filter: InvoiceFilterInput) {
-    invoices(first: $first, after: $after, filter: $filter) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          id
-          number
-          period
-          status
-          issuedOn
-          daysOverdue
-          contractor {
-            id
-            legalName
-          }
-          netPayable {
-            centimes
-          }
-          balanceDue {
-            centimes
+/** What a line of the invoices' table shows (InvoicesTable.tsx), wherever invoices are listed. */
+export const InvoicesTableRow = graphql(`
+  fragment InvoicesTableRow on Invoice {
+    id
+    number
+    period
+    status
+    issuedOn
+    daysOverdue
+    contractor {
+      id
+      legalName
+    }
+    netPayable {
+      centimes
+    }
+    balanceDue {
+      centimes
+    }
+  }
+`);
+
+export const InvoicesQuery = graphql(
+  `
+    query Invoices($first: Int, $after: String, $filter: InvoiceFilterInput) {
+      invoices(first: $first, after: $after, filter: $filter) {
+        totalCount
+        pageInfo {
+          hasNextPage
+          endCursor
+        }
+        edges {
+          node {
+            ...InvoicesTableRow
           }
         }
       }
     }
-  }
-`);
+  `,
+  [InvoicesTableRow],
+);
 
 export const InvoiceQuery = graphql(`
   query Invoice($id: ID!) {

@@ -132,11 +132,13 @@ export default {
   'Factures trouvées : {{count}}': 'Invoices found: {{count}}',
   'Aucune facture ne correspond à ces filtres.': 'No invoice matches these filters.',
   'Aucune facture pour le moment.': 'No invoice yet.',
+  // InvoicesTable.tsx
   Contractant: 'Contractor',
   Mois: 'Month',
   'Émise le': 'Issued on',
   'Âge depuis l’émission': 'Age since issue',
   Brouillon: 'Draft',
+  // InvoicePage.tsx
   Raccordement: 'Connection',
   'n° {{id}}': 'no. {{id}}',
 } satisfies Record<string, string>;
