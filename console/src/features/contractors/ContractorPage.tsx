@@ -9,6 +9,7 @@ import { msg } from '../../lib/i18n.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { ContractorHistory } from './ContractorHistory.tsx';
 import { ContractorInvoices } from './ContractorInvoices.tsx';
+import { ContractorNotFound } from './ContractorNotFound.tsx';
 import { ContractorSites } from './ContractorSites.tsx';
 import { ContractorWork } from './ContractorWork.tsx';
 import { ApproveContractorMutation, ContractorQuery, ReactivateContractorMutation, SuspendContractorMutation } from './documents.ts';
@@ -41,16 +42,7 @@ export function ContractorPage() {
   const busy = approval.fetching || suspension.fetching || reactivation.fetching;
   const isAdmin = me.data?.me?.role === 'ADMIN';
 
-  if (result.data && !contractor) {
-    return (
-      <section>
-        <h1>{t('Contractant introuvable')}</h1>
-        <p>
-          {t('Aucun contractant n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.', { id })} <Link to="/contractants">{t('Retour aux contractants')}</Link>
-        </p>
-      </section>
-    );
-  }
+  if (result.data && !contractor) return <ContractorNotFound id={id} />;
 
   async function confirm(event: FormEvent) {
     event.preventDefault();

@@ -7,6 +7,7 @@ import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { ContractorForm, contractorFormValuesOf, contractorInputOf, type ContractorFormValues } from './ContractorForm.tsx';
+import { ContractorNotFound } from './ContractorNotFound.tsx';
 import { ContractorQuery, UpdateContractorMutation } from './documents.ts';
 
 /** Whether the server refused the change because the contractor changed since it was loaded. */
@@ -52,16 +53,7 @@ export function EditContractorPage() {
       </section>
     );
   }
-  if (result.data && !contractor) {
-    return (
-      <section>
-        <h1>{t('Contractant introuvable')}</h1>
-        <p>
-          {t('Aucun contractant n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.', { id })} <Link to="/contractants">{t('Retour aux contractants')}</Link>
-        </p>
-      </section>
-    );
-  }
+  if (result.data && !contractor) return <ContractorNotFound id={id} />;
 
   async function submit(values: ContractorFormValues): Promise<FieldProblem[]> {
     if (!contractor) return [];

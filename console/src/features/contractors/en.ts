@@ -60,13 +60,14 @@ export default {
   // NewContractorPage.tsx
   'Créer le contractant': 'Create the contractor',
   'Création…': 'Creating…',
+  // ContractorNotFound.tsx
+  'Contractant introuvable': 'Contractor not found',
+  'Aucun contractant n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.': 'No contractor has the id “{{id}}”, or it is outside your scope.',
+  'Retour aux contractants': 'Back to the contractors',
   // ContractorPage.tsx
   Agréer: 'Approve',
   Suspendre: 'Suspend',
   Réactiver: 'Reactivate',
-  'Contractant introuvable': 'Contractor not found',
-  'Aucun contractant n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.': 'No contractor has the id “{{id}}”, or it is outside your scope.',
-  'Retour aux contractants': 'Back to the contractors',
   'Indiquez la raison : elle est gardée dans l’historique.': 'Give the reason: it is kept in the history.',
   '← Contractants': '← Contractors',
   Modifier: 'Edit',
