@@ -3,12 +3,14 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * A modal confirmation (the browser's <dialog>: focus kept inside, Escape cancels) showing what is
- * about to be sent, before a change that cannot be undone.
+ * about to be sent, before a change that cannot be undone. When the last sending went `unsent`
+ * (unanswered), the button sends the same attempt again and an alert says why that is safe.
  */
 export function ConfirmDialog({
   title,
   confirmLabel,
   busy,
+  unsent,
   onConfirm,
   onCancel,
   children,
@@ -16,6 +18,7 @@ export function ConfirmDialog({
   title: string;
   confirmLabel: string;
   busy: boolean;
+  unsent: boolean;
   onConfirm: () => void;
   onCancel: () => void;
   children: ReactNode;
@@ -42,9 +45,14 @@ export function ConfirmDialog({
     >
       <h2 id={heading}>{title}</h2>
       {children}
+      {unsent && (
+        <p role="alert" className="state state-error">
+          {t('Le serveur n’a pas répondu : renvoyez la soumission. Si elle était déjà passée, elle ne sera pas faite deux fois.')}
+        </p>
+      )}
       <div className="form-actions">
         <button type="button" onClick={onConfirm} disabled={busy}>
-          {confirmLabel}
+          {unsent ? t('Renvoyer la soumission') : confirmLabel}
         </button>
         <button type="button" onClick={onCancel} disabled={busy}>
           {t('Annuler')}

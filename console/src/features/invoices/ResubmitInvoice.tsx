@@ -187,8 +187,9 @@ export function ResubmitInvoice({
       {pending && (
         <ConfirmDialog
           title={invoice.number ? t('Soumettre à nouveau la facture {{number}} ?', { number: invoice.number }) : t('Soumettre à nouveau la facture ?')}
-          confirmLabel={unsent ? t('Renvoyer la soumission') : t('Confirmer la nouvelle soumission')}
+          confirmLabel={t('Confirmer la nouvelle soumission')}
           busy={state.fetching}
+          unsent={unsent}
           onConfirm={() => void send()}
           onCancel={() => setPending(null)}
         >
@@ -225,11 +226,6 @@ export function ResubmitInvoice({
               ? t('Un avoir sera émis sur cette facture pour ce qui est retiré, aux prix facturés ; il est déduit du reste dû.')
               : t('Toutes les lignes sont maintenues : aucun avoir ne sera émis.')}
           </p>
-          {unsent && (
-            <p role="alert" className="state state-error">
-              {t('Le serveur n’a pas répondu : renvoyez la soumission. Si elle était déjà passée, elle ne sera pas faite deux fois.')}
-            </p>
-          )}
         </ConfirmDialog>
       )}
     </section>

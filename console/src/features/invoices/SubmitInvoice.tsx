@@ -78,8 +78,9 @@ export function SubmitInvoice({
       {pending && (
         <ConfirmDialog
           title={t('Soumettre la facture du mois {{period}} ?', { period: invoice.period })}
-          confirmLabel={unsent ? t('Renvoyer la soumission') : t('Confirmer la soumission')}
+          confirmLabel={t('Confirmer la soumission')}
           busy={state.fetching}
+          unsent={unsent}
           onConfirm={() => void send()}
           onCancel={() => setPending(null)}
         >
@@ -92,11 +93,6 @@ export function SubmitInvoice({
             </dd>
           </dl>
           <p>{t('Une fois soumise, la facture reçoit son numéro et ses lignes ne changent plus : le travail réceptionné ensuite ira sur une nouvelle facture.')}</p>
-          {unsent && (
-            <p role="alert" className="state state-error">
-              {t('Le serveur n’a pas répondu : renvoyez la soumission. Si elle était déjà passée, elle ne sera pas faite deux fois.')}
-            </p>
-          )}
         </ConfirmDialog>
       )}
     </section>

@@ -25,20 +25,20 @@ export default {
   'Révision demandée — {{lines}}': 'Revision requested — {{lines}}',
   // ConfirmDialog.tsx
   Annuler: 'Cancel',
+  'Renvoyer la soumission': 'Send the submission again',
+  'Le serveur n’a pas répondu : renvoyez la soumission. Si elle était déjà passée, elle ne sera pas faite deux fois.':
+    'The server did not answer: send the submission again. If it had already gone through, it will not be done twice.',
   // SubmitInvoice.tsx
   'Soumettre la facture': 'Submit the invoice',
   'Ce brouillon s’enrichit à chaque réception de votre travail. Soumettez-le pour le faire approuver puis payer ; à défaut, il est soumis automatiquement à la fin du mois.':
     'This draft grows with every acceptance of your work. Submit it to have it approved, then paid; otherwise it is submitted automatically at the end of the month.',
   'Soumettre la facture…': 'Submit the invoice…',
   'Soumettre la facture du mois {{period}} ?': 'Submit the invoice of month {{period}}?',
-  'Renvoyer la soumission': 'Send the submission again',
   'Confirmer la soumission': 'Confirm the submission',
   Lignes: 'Lines',
   'Net à payer': 'Net payable',
   'Une fois soumise, la facture reçoit son numéro et ses lignes ne changent plus : le travail réceptionné ensuite ira sur une nouvelle facture.':
     'Once submitted, the invoice gets its number and its lines no longer change: work accepted afterwards goes on a new invoice.',
-  'Le serveur n’a pas répondu : renvoyez la soumission. Si elle était déjà passée, elle ne sera pas faite deux fois.':
-    'The server did not answer: send the submission again. If it had already gone through, it will not be done twice.',
   // ResubmitInvoice.tsx
   'Quantité invalide : écrivez par exemple 42,5 (trois décimales au plus).': 'Invalid quantity: write for instance 42,5 (three decimals at most).',
   'Au plus {{quantity}} : la quantité facturée.': 'At most {{quantity}}: the quantity invoiced.',
