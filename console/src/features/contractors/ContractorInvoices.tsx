@@ -1,8 +1,10 @@
+import { readFragment } from 'gql.tada';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { PagedSection } from '../../components/PagedSection.tsx';
 import { msg } from '../../lib/i18n.ts';
+import { PagedInvoices } from '../invoices/documents.ts';
 import { invoiceColumns, InvoicesTable } from '../invoices/InvoicesTable.tsx';
 import { ContractorInvoicesQuery } from './documents.ts';
 
@@ -32,7 +34,7 @@ export function ContractorInvoices({ contractorId }: { contractorId: string }) {
       title={t('Ses factures')}
       result={result}
       retry={() => reexecute({ requestPolicy: 'network-only' })}
-      connection={result.data?.invoices}
+      connection={readFragment(PagedInvoices, result.data?.invoices)}
       empty={t('Aucune facture pour ce contractant.')}
       count={(total) => t('Factures : {{count}}', { count: total })}
       cursors={cursors}

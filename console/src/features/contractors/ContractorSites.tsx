@@ -1,7 +1,9 @@
+import { readFragment } from 'gql.tada';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { PagedSection } from '../../components/PagedSection.tsx';
+import { PagedSites } from '../sites/documents.ts';
 import { siteColumns, SitesTable } from '../sites/SitesTable.tsx';
 import { ContractorSitesQuery } from './documents.ts';
 
@@ -24,7 +26,7 @@ export function ContractorSites({ contractorId }: { contractorId: string }) {
       title={t('Ses sites')}
       result={result}
       retry={() => reexecute({ requestPolicy: 'network-only' })}
-      connection={result.data?.sites}
+      connection={readFragment(PagedSites, result.data?.sites)}
       empty={t('Aucun site n’est attribué à ce contractant.')}
       count={(total) => t('Sites : {{count}}', { count: total })}
       cursors={cursors}

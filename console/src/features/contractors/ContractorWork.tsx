@@ -1,3 +1,4 @@
+import { readFragment } from 'gql.tada';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
@@ -5,6 +6,7 @@ import { PagedSection } from '../../components/PagedSection.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { msg } from '../../lib/i18n.ts';
 import { customerSubscriptionColumns, CustomerSubscriptionsTable } from '../work/CustomerSubscriptionsTable.tsx';
+import { PagedCustomerSubscriptions } from '../work/documents.ts';
 import { customerSubscriptionStatusLabels } from '../work/labels.ts';
 import { ContractorWorkQuery } from './documents.ts';
 
@@ -60,7 +62,7 @@ export function ContractorWork({ contractorId, counts }: { contractorId: string;
       }
       result={result}
       retry={() => reexecute({ requestPolicy: 'network-only' })}
-      connection={result.data?.customerSubscriptions}
+      connection={readFragment(PagedCustomerSubscriptions, result.data?.customerSubscriptions)}
       empty={status ? t('Aucun raccordement de ce contractant dans ce statut.') : t('Aucun raccordement n’est confié à ce contractant.')}
       count={(total) => t('Raccordements : {{count}}', { count: total })}
       cursors={cursors}

@@ -1,7 +1,7 @@
 import { graphql } from '../../lib/graphql.ts';
-import { InvoicesTableRow } from '../invoices/documents.ts';
-import { SitesTableRow } from '../sites/documents.ts';
-import { CustomerSubscriptionsTableRow } from '../work/documents.ts';
+import { PagedInvoices } from '../invoices/documents.ts';
+import { PagedSites } from '../sites/documents.ts';
+import { PagedCustomerSubscriptions } from '../work/documents.ts';
 
 export const ContractorsQuery = graphql(`
   query Contractors($first: Int, $after: String, $filter: ContractorFilterInput) {
@@ -92,60 +92,33 @@ export const ContractorSitesQuery = graphql(
   `
     query ContractorSites($contractorId: ID!, $first: Int, $after: String) {
       sites(first: $first, after: $after, filter: { contractorId: $contractorId }) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            ...SitesTableRow
-          }
-        }
+        ...PagedSites
       }
     }
   `,
-  [SitesTableRow],
+  [PagedSites],
 );
 
 export const ContractorWorkQuery = graphql(
   `
     query ContractorWork($contractorId: ID!, $status: CustomerSubscriptionStatus, $first: Int, $after: String) {
       customerSubscriptions(first: $first, after: $after, filter: { contractorId: $contractorId, status: $status }) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            ...CustomerSubscriptionsTableRow
-          }
-        }
+        ...PagedCustomerSubscriptions
       }
     }
   `,
-  [CustomerSubscriptionsTableRow],
+  [PagedCustomerSubscriptions],
 );
 
 export const ContractorInvoicesQuery = graphql(
   `
     query ContractorInvoices($contractorId: ID!, $first: Int, $after: String) {
       invoices(first: $first, after: $after, filter: { contractorId: $contractorId }) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            ...InvoicesTableRow
-          }
-        }
+        ...PagedInvoices
       }
     }
   `,
-  [InvoicesTableRow],
+  [PagedInvoices],
 );
 
 export const ContractorHistoryQuery = graphql(`
@@ -192,47 +165,55 @@ export const CreateContractorMutation = graphql(`
   }
 `);
 
-export const ApproveContractorMutation = graphql(`
-  mutation ApproveContractor($input: ContractorTransitionInput!) {
-    approveContractor(input: $input) {
-      contractor {
-        id
-        version
-        status
-        statusReason
-        statusChangedAt
-      }
-    }
+/** What a status change of a contractor answers with: its new status and version, for the page to show. */
+export const ContractorStatus = graphql(`
+  fragment ContractorStatus on Contractor {
+    id
+    version
+    status
+    statusReason
+    statusChangedAt
   }
 `);
 
-export const SuspendContractorMutation = graphql(`
-  mutation SuspendContractor($input: ContractorTransitionInput!) {
-    suspendContractor(input: $input) {
-      contractor {
-        id
-        version
-        status
-        statusReason
-        statusChangedAt
+export const ApproveContractorMutation = graphql(
+  `
+    mutation ApproveContractor($input: ContractorTransitionInput!) {
+      approveContractor(input: $input) {
+        contractor {
+          ...ContractorStatus
+        }
       }
     }
-  }
-`);
+  `,
+  [ContractorStatus],
+);
 
-export const ReactivateContractorMutation = graphql(`
-  mutation ReactivateContractor($input: ContractorTransitionInput!) {
-    reactivateContractor(input: $input) {
-      contractor {
-        id
-        version
-        status
-        statusReason
-        statusChangedAt
+export const SuspendContractorMutation = graphql(
+  `
+    mutation SuspendContractor($input: ContractorTransitionInput!) {
+      suspendContractor(input: $input) {
+        contractor {
+          ...ContractorStatus
+        }
       }
     }
-  }
-`);
+  `,
+  [ContractorStatus],
+);
+
+export const ReactivateContractorMutation = graphql(
+  `
+    mutation ReactivateContractor($input: ContractorTransitionInput!) {
+      reactivateContractor(input: $input) {
+        contractor {
+          ...ContractorStatus
+        }
+      }
+    }
+  `,
+  [ContractorStatus],
+);
 
 export const CommunesOfWilayaQuery = graphql(`
   query CommunesOfWilaya($wilayaCode: String!) {

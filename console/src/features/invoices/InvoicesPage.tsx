@@ -1,3 +1,4 @@
+import { readFragment } from 'gql.tada';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -5,7 +6,7 @@ import { useQuery } from 'urql';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatCount } from '../../lib/format.ts';
-import { InvoicesQuery } from './documents.ts';
+import { InvoicesQuery, PagedInvoices } from './documents.ts';
 import { invoiceColumns, InvoicesTable } from './InvoicesTable.tsx';
 import { invoiceStatusLabels } from './labels.ts';
 
@@ -36,7 +37,7 @@ export function InvoicesPage() {
     query: InvoicesQuery,
     variables: { first: pageSize, after: cursors.at(-1) ?? null, filter: { status: (status || null) as never, period: period || null } },
   });
-  const connection = result.data?.invoices;
+  const connection = readFragment(PagedInvoices, result.data?.invoices);
 
   function filter(name: 'statut' | 'mois', value: string) {
     const next = new URLSearchParams(params);

@@ -22,24 +22,34 @@ export const InvoicesTableRow = graphql(`
   }
 `);
 
-export const InvoicesQuery = graphql(
+/** One page of a list of invoices, as InvoicesTable and the pager show it. */
+export const PagedInvoices = graphql(
   `
-    query Invoices($first: Int, $after: String, $filter: InvoiceFilterInput) {
-      invoices(first: $first, after: $after, filter: $filter) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            ...InvoicesTableRow
-          }
+    fragment PagedInvoices on InvoiceConnection {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...InvoicesTableRow
         }
       }
     }
   `,
   [InvoicesTableRow],
+);
+
+export const InvoicesQuery = graphql(
+  `
+    query Invoices($first: Int, $after: String, $filter: InvoiceFilterInput) {
+      invoices(first: $first, after: $after, filter: $filter) {
+        ...PagedInvoices
+      }
+    }
+  `,
+  [PagedInvoices],
 );
 
 export const InvoiceQuery = graphql(`

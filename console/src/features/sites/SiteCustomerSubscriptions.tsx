@@ -1,3 +1,4 @@
+import { readFragment } from 'gql.tada';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
@@ -5,6 +6,7 @@ import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { customerSubscriptionColumns, CustomerSubscriptionsTable } from '../work/CustomerSubscriptionsTable.tsx';
+import { PagedCustomerSubscriptions } from '../work/documents.ts';
 import { SiteCustomerSubscriptionChangedSubscription, SiteCustomerSubscriptionsQuery } from './documents.ts';
 
 const pageSize = 25;
@@ -26,7 +28,7 @@ export function SiteCustomerSubscriptions({ siteId }: { siteId: string }) {
   const [cursors, setCursors] = useState<string[]>([]);
   const [result, reexecute] = useQuery({ query: SiteCustomerSubscriptionsQuery, variables: { siteId, first: pageSize, after: cursors.at(-1) ?? null } });
   const [live] = useSubscription({ query: SiteCustomerSubscriptionChangedSubscription, variables: { siteId } });
-  const connection = result.data?.customerSubscriptions;
+  const connection = readFragment(PagedCustomerSubscriptions, result.data?.customerSubscriptions);
 
   useEffect(() => {
     if (live.data) reexecute({ requestPolicy: 'network-only' });

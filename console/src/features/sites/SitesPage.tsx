@@ -1,3 +1,4 @@
+import { readFragment } from 'gql.tada';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -5,7 +6,7 @@ import { useQuery } from 'urql';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatCount } from '../../lib/format.ts';
-import { SitesQuery } from './documents.ts';
+import { PagedSites, SitesQuery } from './documents.ts';
 import { siteStatusLabels } from './labels.ts';
 import { siteColumns, SitesTable } from './SitesTable.tsx';
 
@@ -23,7 +24,7 @@ export function SitesPage() {
     query: SitesQuery,
     variables: { first: pageSize, after: cursors.at(-1) ?? null, filter: { status: (status || null) as never, wilayaCode: wilayaCode || null } },
   });
-  const connection = result.data?.sites;
+  const connection = readFragment(PagedSites, result.data?.sites);
   const update = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value) next.set(name, value);

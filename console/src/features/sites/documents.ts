@@ -1,5 +1,5 @@
 import { graphql } from '../../lib/graphql.ts';
-import { CustomerSubscriptionsTableRow } from '../work/documents.ts';
+import { PagedCustomerSubscriptions } from '../work/documents.ts';
 
 /** What a line of the sites' table shows (SitesTable.tsx), wherever sites are listed. */
 export const SitesTableRow = graphql(`
@@ -23,24 +23,34 @@ export const SitesTableRow = graphql(`
   }
 `);
 
-export const SitesQuery = graphql(
+/** One page of a list of sites, as SitesTable and the pager show it. */
+export const PagedSites = graphql(
   `
-    query Sites($first: Int, $after: String, $filter: SiteFilterInput) {
-      sites(first: $first, after: $after, filter: $filter) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            ...SitesTableRow
-          }
+    fragment PagedSites on SiteConnection {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...SitesTableRow
         }
       }
     }
   `,
   [SitesTableRow],
+);
+
+export const SitesQuery = graphql(
+  `
+    query Sites($first: Int, $after: String, $filter: SiteFilterInput) {
+      sites(first: $first, after: $after, filter: $filter) {
+        ...PagedSites
+      }
+    }
+  `,
+  [PagedSites],
 );
 
 export const SiteQuery = graphql(`
@@ -159,20 +169,11 @@ export const SiteCustomerSubscriptionsQuery = graphql(
   `
     query SiteCustomerSubscriptions($siteId: ID!, $first: Int, $after: String) {
       customerSubscriptions(first: $first, after: $after, filter: { siteId: $siteId }) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            ...CustomerSubscriptionsTableRow
-          }
-        }
+        ...PagedCustomerSubscriptions
       }
     }
   `,
-  [CustomerSubscriptionsTableRow],
+  [PagedCustomerSubscriptions],
 );
 
 export const SiteCustomerSubscriptionChangedSubscription = graphql(`

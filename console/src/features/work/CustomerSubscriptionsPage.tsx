@@ -1,3 +1,4 @@
+import { readFragment } from 'gql.tada';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -6,7 +7,7 @@ import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { customerSubscriptionColumns, CustomerSubscriptionsTable } from './CustomerSubscriptionsTable.tsx';
-import { CustomerSubscriptionsQuery } from './documents.ts';
+import { CustomerSubscriptionsQuery, PagedCustomerSubscriptions } from './documents.ts';
 import { customerSubscriptionStatusLabels } from './labels.ts';
 
 const pageSize = 25;
@@ -30,7 +31,7 @@ export function CustomerSubscriptionsPage() {
     query: CustomerSubscriptionsQuery,
     variables: { first: pageSize, after: cursors.at(-1) ?? null, filter: { status: (status || null) as never, wilayaCode: wilayaCode || null } },
   });
-  const connection = result.data?.customerSubscriptions;
+  const connection = readFragment(PagedCustomerSubscriptions, result.data?.customerSubscriptions);
   const update = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     next.set(name, value);

@@ -2,8 +2,8 @@ import { readFragment } from 'gql.tada';
 import { Link } from 'react-router';
 import { Table, type Column } from '../../components/Table.tsx';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
-import { msg, translate as t } from '../../lib/i18n.ts';
 import type { FragmentOf, ResultOf } from '../../lib/graphql.ts';
+import { msg, translate as t } from '../../lib/i18n.ts';
 import { CustomerSubscriptionsTableRow } from './documents.ts';
 import { customerSubscriptionStatusLabels } from './labels.ts';
 

@@ -24,24 +24,34 @@ export const CustomerSubscriptionsTableRow = graphql(`
   }
 `);
 
-export const CustomerSubscriptionsQuery = graphql(
+/** One page of a list of customer subscriptions, as CustomerSubscriptionsTable and the pager show it. */
+export const PagedCustomerSubscriptions = graphql(
   `
-    query CustomerSubscriptions($first: Int, $after: String, $filter: CustomerSubscriptionFilterInput) {
-      customerSubscriptions(first: $first, after: $after, filter: $filter) {
-        totalCount
-        pageInfo {
-          hasNextPage
-          endCursor
-        }
-        edges {
-          node {
-            ...CustomerSubscriptionsTableRow
-          }
+    fragment PagedCustomerSubscriptions on CustomerSubscriptionConnection {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...CustomerSubscriptionsTableRow
         }
       }
     }
   `,
   [CustomerSubscriptionsTableRow],
+);
+
+export const CustomerSubscriptionsQuery = graphql(
+  `
+    query CustomerSubscriptions($first: Int, $after: String, $filter: CustomerSubscriptionFilterInput) {
+      customerSubscriptions(first: $first, after: $after, filter: $filter) {
+        ...PagedCustomerSubscriptions
+      }
+    }
+  `,
+  [PagedCustomerSubscriptions],
 );
 
 export const CustomerSubscriptionQuery = graphql(`
