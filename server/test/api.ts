@@ -67,9 +67,26 @@ export async function createCustomerSubscription(t: TestApp, overrides: Record<s
 }
 
 /**
+ * A customer subscription of `firmId` with the subscription's `overrides`, assigned to the firm and
+ * its appointment booked within the hour: SCHEDULED (version 3), ready for its installation report.
+ */
+export async function scheduledCustomerSubscription(t: TestApp, firmId: string, overrides: Record<string, unknown> = {}): Promise<string> {
+  const created = await createCustomerSubscription(t, { orderedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), ...overrides });
+  await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
+    id: created.id,
+    c: firmId,
+  });
+  await mustQuery(t, 'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 2, appointmentAt: $at }) { customerSubscription { id } } }', {
+    id: created.id,
+    at: new Date(Date.now() + 3_600_000).toISOString(),
+  });
+  return created.id;
+}
+
+/**
  * A customer subscription of `firmId`, taken through to INSTALLED (version 4) with a report of
  * `lines` (by default the standard one) and the subscription's `overrides`: RAC-STD × 1, DRP-AER × 42.5 m, PTO × 1 = 7,312.50 DA
- * excluding tax at the starting schedule.
+ * excluding tax at the starting schedule. `report` overrides the report's other fields (class B+ by default).
  */
 export async function installedCustomerSubscription(
   t: TestApp,
@@ -81,26 +98,20 @@ export async function installedCustomerSubscription(
     { code: 'PTO', quantity: '1' },
   ],
   overrides: Record<string, unknown> = {},
+  report: Record<string, unknown> = {},
 ): Promise<string> {
-  const created = await createCustomerSubscription(t, { orderedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), ...overrides });
-  await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
-    id: created.id,
-    c: firmId,
-  });
-  await mustQuery(t, 'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 2, appointmentAt: $at }) { customerSubscription { id } } }', {
-    id: created.id,
-    at: new Date(Date.now() + 3_600_000).toISOString(),
-  });
+  const id = await scheduledCustomerSubscription(t, firmId, overrides);
   await mustQuery(t, 'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }', {
     input: {
-      id: created.id,
+      id,
       expectedVersion: 3,
       installedAt: new Date(Date.now() - 60_000).toISOString(),
       technicianName: 'Walid Khelifi',
       networkClass: 'B_PLUS',
       receivedPowerDbm,
       lines,
+      ...report,
     },
   });
-  return created.id;
+  return id;
 }

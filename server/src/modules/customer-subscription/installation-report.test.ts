@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, createCustomerSubscription, mustQuery } from '../../../test/api.js';
+import { activeContractor, createCustomerSubscription, scheduledCustomerSubscription } from '../../../test/api.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
@@ -11,16 +11,7 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 async function scheduled(): Promise<{ id: string; version: number }> {
-  const created = await createCustomerSubscription(t, { orderedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() });
-  await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
-    id: created.id,
-    c: firm.id,
-  });
-  await mustQuery(t, 'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 2, appointmentAt: $at }) { customerSubscription { id } } }', {
-    id: created.id,
-    at: new Date(Date.now() + 3_600_000).toISOString(),
-  });
-  return { id: created.id, version: 3 };
+  return { id: await scheduledCustomerSubscription(t, firm.id), version: 3 };
 }
 
 const report = (id: string, overrides: Record<string, unknown> = {}) => ({

@@ -1,32 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, createCustomerSubscription, mustQuery } from '../../../test/api.js';
+import { activeContractor, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 
 /** A customer subscription taken through to INSTALLED on `t` with a report of `networkClass` measuring `receivedPowerDbm` and `spliceLossDb`. */
 async function reported(t: TestApp, networkClass: string, receivedPowerDbm: string, spliceLossDb: string): Promise<string> {
   const firm = await activeContractor(t);
-  const created = await createCustomerSubscription(t, { orderedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() });
-  await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
-    id: created.id,
-    c: firm.id,
-  });
-  await mustQuery(t, 'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 2, appointmentAt: $at }) { customerSubscription { id } } }', {
-    id: created.id,
-    at: new Date(Date.now() + 3_600_000).toISOString(),
-  });
-  await mustQuery(t, 'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }', {
-    input: {
-      id: created.id,
-      expectedVersion: 3,
-      installedAt: new Date(Date.now() - 60_000).toISOString(),
-      technicianName: 'Walid Khelifi',
-      networkClass,
-      receivedPowerDbm,
-      spliceLossDb,
-      lines: [{ code: 'RAC-STD', quantity: '1' }],
-    },
-  });
-  return created.id;
+  return installedCustomerSubscription(t, firm.id, receivedPowerDbm, [{ code: 'RAC-STD', quantity: '1' }], {}, { networkClass, spliceLossDb });
 }
 
 interface ReportRead {
