@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { activeContractor, installedCustomerSubscription, mustQuery } from '../../server/test/api.js';
+import { activeContractor, firmInvoice, installedCustomerSubscription, mustQuery, submitInvoice } from '../../server/test/api.js';
 import { testAdmin } from '../../server/test/harness.js';
 import { browserTest, money } from './browser.js';
 
@@ -29,13 +29,7 @@ describe('the live dashboard in a real Chromium', () => {
     expect(await page.getByTestId('wilaya-progress-row').filter({ hasText: 'Alger' }).first().innerText()).toMatch(/^16\s+Alger\s+الجزائر\s+1\s/);
 
     // A submitted invoice shows as awaiting approval, its amount written the Algerian way.
-    const { invoices } = await mustQuery<{ invoices: { edges: { node: { id: string; version: number } }[] } }>(
-      run.t,
-      'query ($c: ID!) { invoices(filter: { contractorId: $c }) { edges { node { id version } } } }',
-      { c: firm.id },
-    );
-    const draft = invoices.edges[0]!.node;
-    await mustQuery(run.t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }', { id: draft.id, v: draft.version });
+    await submitInvoice(run.t, await firmInvoice(run.t, firm.id));
     await expect.poll(() => cardValue(page, 'awaiting-approval'), { timeout: 10_000 }).toBe(money('8 266,79 DA'));
     await page.close();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeContractor, installedCustomerSubscription, mustQuery } from '../../server/test/api.js';
+import { activeContractor, firmInvoice, installedCustomerSubscription, mustQuery, submitInvoice } from '../../server/test/api.js';
 import { browserTest, money } from './browser.js';
 
 describe('invoices in a real Chromium', () => {
@@ -14,12 +14,7 @@ describe('invoices in a real Chromium', () => {
   it('shows a contractor its draft invoice growing live, then lets finance approve it, record a payment and download the PDF', async () => {
     const firm = await activeContractor(run.t);
     await accept(await installedCustomerSubscription(run.t, firm.id));
-    const { invoices } = await mustQuery<{ invoices: { edges: { node: { id: string; version: number } }[] } }>(
-      run.t,
-      'query ($c: ID!) { invoices(filter: { contractorId: $c }) { edges { node { id version } } } }',
-      { c: firm.id },
-    );
-    const draft = invoices.edges[0]!.node;
+    const draft = await firmInvoice(run.t, firm.id);
     await user('chef@firme.test', 'CONTRACTOR', { contractorId: firm.id });
     await user('finance@at.test', 'FINANCE', {});
 
@@ -33,8 +28,7 @@ describe('invoices in a real Chromium', () => {
     expect(await contractor.getByTestId('net-payable').innerText()).toBe(money('16 533,56 DA'));
     expect(await contractor.getByRole('button', { name: 'Approuver pour paiement' }).count()).toBe(0);
 
-    const version = (await mustQuery<{ invoice: { version: number } }>(run.t, 'query ($id: ID!) { invoice(id: $id) { version } }', { id: draft.id })).invoice.version;
-    await mustQuery(run.t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }', { id: draft.id, v: version });
+    await submitInvoice(run.t, await firmInvoice(run.t, firm.id));
     await expect.poll(() => contractor.getByTestId('invoice-status').innerText(), { timeout: 10_000 }).toBe('Soumise, en attente d’approbation');
 
     const finance = await signIn('finance@at.test', 'a long enough password', '/factures');
@@ -67,13 +61,8 @@ describe('invoices in a real Chromium', () => {
   it('lets finance send a submitted invoice back, rejecting a line with its reason', async () => {
     const firm = await activeContractor(run.t);
     await accept(await installedCustomerSubscription(run.t, firm.id));
-    const { invoices } = await mustQuery<{ invoices: { edges: { node: { id: string; version: number } }[] } }>(
-      run.t,
-      'query ($c: ID!) { invoices(filter: { contractorId: $c }) { edges { node { id version } } } }',
-      { c: firm.id },
-    );
-    const draft = invoices.edges[0]!.node;
-    await mustQuery(run.t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }', { id: draft.id, v: draft.version });
+    const draft = await firmInvoice(run.t, firm.id);
+    await submitInvoice(run.t, draft);
     await user('finance-2@at.test', 'FINANCE', {});
     const finance = await signIn('finance-2@at.test', 'a long enough password', `/factures/${draft.id}`);
     await finance.getByRole('button', { name: 'Demander une révision' }).click({ timeout: 15_000 });
@@ -92,13 +81,8 @@ describe('invoices in a real Chromium', () => {
     const inAlgiers = await installedCustomerSubscription(run.t, firm.id);
     await accept(inAlgiers);
     await accept(await installedCustomerSubscription(run.t, firm.id, '-21.5', [{ code: 'RAC-STD', quantity: '1' }], { communeId: oran!.id }));
-    const { invoices } = await mustQuery<{ invoices: { edges: { node: { id: string; version: number } }[] } }>(
-      run.t,
-      'query ($c: ID!) { invoices(filter: { contractorId: $c }) { edges { node { id version } } } }',
-      { c: firm.id },
-    );
-    const draft = invoices.edges[0]!.node;
-    await mustQuery(run.t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }', { id: draft.id, v: draft.version });
+    const draft = await firmInvoice(run.t, firm.id);
+    await submitInvoice(run.t, draft);
     await user('dot-alger-lignes@at.dz', 'DOT_MANAGER', { wilayaCodes: ['16'] });
 
     const dot = await signIn('dot-alger-lignes@at.dz', 'a long enough password', `/factures/${draft.id}`);

@@ -115,3 +115,18 @@ export async function installedCustomerSubscription(
   });
   return id;
 }
+
+/** The invoice of `firmId` as it stands (in a test, its only one: the month's draft until submitted). */
+export async function firmInvoice(t: TestApp, firmId: string): Promise<{ id: string; version: number }> {
+  const { invoices } = await mustQuery<{ invoices: { edges: { node: { id: string; version: number } }[] } }>(
+    t,
+    'query ($c: ID!) { invoices(filter: { contractorId: $c }) { edges { node { id version } } } }',
+    { c: firmId },
+  );
+  return invoices.edges[0]!.node;
+}
+
+/** Submits `invoice` (a draft, at its current version) for approval, as its contractor would. */
+export async function submitInvoice(t: TestApp, invoice: { id: string; version: number }): Promise<void> {
+  await mustQuery(t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }', { id: invoice.id, v: invoice.version });
+}
