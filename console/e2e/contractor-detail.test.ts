@@ -31,7 +31,7 @@ describe('a contractor’s page in a real Chromium', () => {
     const siteRows = page.getByTestId('contractor-site-row');
     await siteRows.first().waitFor({ timeout: 15_000 });
     expect(await siteRows.count()).toBe(1);
-    expect(await siteRows.innerText()).toMatch(new RegExp(`^${site.code.toUpperCase()}\\s+Cité 500 logements\\s+Ain Benian \\(16\\)\\s+Affecté\\s+1 / 40 \\(2,5 %\\)$`));
+    expect(await siteRows.innerText()).toMatch(new RegExp(`^${site.code.toUpperCase()}\\s+Cité 500 logements\\s+Ain Benian \\(16\\)\\s+Affecté\\s+1 / 40 \\(2,5\\s%\\)$`));
 
     const workRows = page.getByTestId('contractor-work-row');
     await expect.poll(() => workRows.count(), { timeout: 10_000 }).toBe(2);

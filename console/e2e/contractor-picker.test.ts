@@ -146,9 +146,11 @@ describe('choosing a contractor among many in a real Chromium', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await page.getByText(`Contractant choisi : ${target.legalName}, NIF ${target.nif}.`).waitFor();
+    // The list closed, Enter submits the form (while it is open, Enter chooses).
+    await expect.poll(() => options.count(), { timeout: 10_000 }).toBe(0);
 
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByTestId('site-status').innerText(), { timeout: 10_000 }).toBe('Affecté');
+    await expect.poll(() => page.getByTestId('site-status').innerText(), { timeout: 20_000 }).toBe('Affecté');
     expect(await page.getByTestId('site-contractor').innerText()).toBe(target.legalName);
     const [stored] = await run.t.sql<{ contractor_id: string; status: string }>('select contractor_id, status from site where id = $1', [site.id]);
     expect({ contractorId: String(stored!.contractor_id), status: stored!.status }).toEqual({ contractorId: targetId, status: 'ASSIGNED' });
