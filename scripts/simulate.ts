@@ -14,7 +14,7 @@ Replays field activity against a running Raccord server through its public Graph
   --firms     most contractor firms driven (default 8)
   --email, --password
               an administrator's credentials (default ADMIN_EMAIL and ADMIN_PASSWORD)
-  --sessions  file keeping the sign-ins between runs (default .data/simulation-sessions.json; none: sign in every run)
+  --sessions  file keeping its users' sign-ins between runs (default .data/simulation-sessions.json; none: sign in every run)
 `;
 
 /** A bad command line: the message, then the usage; exit 2. */

@@ -109,7 +109,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const store = new SessionStore(options.sessionsFile ?? null);
   await store.load();
 
-  const admin = await signIn(client, store, options.email, options.password);
+  // The administrator signs in every run: its password is checked, and the users' are derived from it.
+  const admin = await signIn(client, new SessionStore(null), options.email, options.password);
   if (admin.role !== 'ADMIN') throw new SetupError(`${options.email} is a ${admin.role} user: the simulation needs an administrator's credentials`);
   const asAdmin = <T>(query: string, variables: Record<string, unknown> = {}) =>
     client.request<T>(query, variables, admin.token).catch((error: unknown) => {
