@@ -162,6 +162,7 @@ export class DotManager implements Actor {
       'mutation SimulationOrder($input: CreateCustomerSubscriptionInput!) { createCustomerSubscription(input: $input) { customerSubscription { id } } }',
       { input: customerOrder(this.crew.dice, orderReference, site.communeId, site.id) },
       this.token,
+      { priority: 1 },
     );
     this.crew.tally.count('ordered');
   }
@@ -539,10 +540,11 @@ export class Finance implements Actor {
 }
 
 /**
- * New customers' orders, `rate` a second on average (fractional allowed), spread over the open
- * sites in proportion to their targets; each recorded by the DOT manager of the site's wilaya. A
- * p-queue paces them (`interval` = 1 / rate); while the client has a backlog of requests, no order
- * is added, so a slow server lowers the rate achieved rather than piling requests up.
+ * New customers' orders, `rate` a second (fractional allowed), spread over the open sites in
+ * proportion to their targets; each recorded by the DOT manager of the site's wilaya. A p-queue
+ * starts them `1 / rate` apart, at most `inFlight` at once; their requests go before the others
+ * (the rest of the work waits when the server is short), and a server too slow even for them lowers
+ * the rate achieved rather than piling orders up.
  */
 export class Arrivals {
   private readonly queue: PQueue;
@@ -554,9 +556,10 @@ export class Arrivals {
     private readonly dots: ReadonlyMap<string, DotManager>,
     rate: number,
     private readonly referencePrefix: string,
-    private readonly backlogLimit: number,
+    inFlight: number,
   ) {
-    this.queue = new PQueue({ interval: 1000 / rate, intervalCap: 1 });
+    // Strict: a sliding window, never two orders closer than 1 / rate, even after the event loop lagged.
+    this.queue = new PQueue({ interval: 1000 / rate, intervalCap: 1, strict: true, concurrency: inFlight });
   }
 
   /**
@@ -566,10 +569,6 @@ export class Arrivals {
   async run(signal: AbortSignal): Promise<void> {
     let failure: unknown = null;
     while (!signal.aborted && failure === null) {
-      if (this.crew.client.waiting > this.backlogLimit) {
-        await sleep(20, undefined, { signal }).catch(() => undefined);
-        continue;
-      }
       this.queue.add(() => this.order(), { signal }).catch((error: unknown) => {
         // An order still waiting for its turn when the run stops is dropped: the queue rejects it with the signal's reason.
         if (!expected(error) && !(signal.aborted && error === signal.reason)) failure ??= error;

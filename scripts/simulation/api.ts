@@ -95,11 +95,6 @@ export class GraphQLClient {
     this.requests = new PQueue({ concurrency });
   }
 
-  /** Requests waiting for a free slot (not those in flight). */
-  get waiting(): number {
-    return this.requests.size;
-  }
-
   /** Resolves once no request is waiting or in flight. */
   idle(): Promise<void> {
     return this.requests.onIdle();
@@ -109,14 +104,15 @@ export class GraphQLClient {
    * Runs one operation with `token` (a session token or API key; null: anonymous) and returns its
    * data. With `retry`, a request that never got an answer (the network failed) is sent once more
    * as it was — for mutations whose input carries an idempotency key, which the server applies once.
-   * Error codes listed in `quiet` are expected answers, not counted.
+   * Error codes listed in `quiet` are expected answers, not counted. A request of higher `priority`
+   * (default 0) takes the next free slot before those waiting with a lower one.
    * @throws ApiError for any GraphQL error (the first one's code), TransportError when the server cannot be reached
    */
-  async request<T>(query: string, variables: Record<string, unknown>, token: string | null, options: { retry?: boolean; quiet?: readonly string[] } = {}): Promise<T> {
+  async request<T>(query: string, variables: Record<string, unknown>, token: string | null, options: { retry?: boolean; quiet?: readonly string[]; priority?: number } = {}): Promise<T> {
     const body = JSON.stringify({ query, variables });
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await this.requests.add(() => this.post<T>(body, token));
+        return await this.requests.add(() => this.post<T>(body, token), { priority: options.priority ?? 0 });
       } catch (error) {
         if ((error instanceof ApiError || error instanceof TransportError) && !options.quiet?.includes(error.code)) this.tally.error(error.code);
         if (error instanceof TransportError && error.code === 'NETWORK' && options.retry && attempt === 0) continue;

@@ -58,10 +58,10 @@ describe('npm run simulate, run as a function against the real app', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it('on a database without contractors, prepares firms and sites, then moves work and money through every role', { timeout: 120_000 }, async () => {
+  it('on a database without contractors, prepares firms and sites, then moves work and money through every role', { timeout: 240_000 }, async () => {
     const before = await dashboardOf(t);
     const stop = new AbortController();
-    // Runs until every kind of event the test checks has happened (a minute at most): a slow machine takes longer, not fails.
+    // Runs until every kind of event the test checks has happened (two minutes at most): a slow machine takes longer, not fails.
     const enough = (progress: Progress) =>
       progress.actions.accepted >= 10 &&
       progress.actions.rejected >= 1 &&
@@ -77,7 +77,7 @@ describe('npm run simulate, run as a function against the real app', () => {
       invoiceEveryMs: 1500,
       seed: 2026,
       sessionsFile,
-      durationMs: 60_000,
+      durationMs: 120_000,
       signal: stop.signal,
       onProgress: (progress) => {
         if (enough(progress)) stop.abort();

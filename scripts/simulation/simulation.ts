@@ -26,7 +26,7 @@ export interface SimulationOptions {
   readonly invoiceEveryMs?: number;
   /** Share of installations reported outside the quality thresholds; default 0.1. */
   readonly outsideShare?: number;
-  /** Most requests in flight at once; default 8. */
+  /** Most requests in flight at once (and most orders under way); default 8. */
   readonly concurrency?: number;
   /** File keeping sign-in sessions between runs (null: none); default none. */
   readonly sessionsFile?: string | null;
@@ -75,9 +75,6 @@ export interface SimulationSummary extends Progress, SimulationStart {
 const dashboardQuery = `query SimulationDashboard {
   dashboard { acceptedToday acceptedTotal firstTimeRightRate awaitingApproval { invoices amount { amount } } approvedUnpaid { invoices amount { amount } } }
 }`;
-
-/** Requests waiting in the client beyond which no new order is added (per slot of concurrency). */
-const backlogPerSlot = 4;
 
 /**
  * Replays field activity against a running Raccord server through its public GraphQL API only,
@@ -188,7 +185,7 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const referencePrefix = `SIM-${Date.now().toString(36).toUpperCase()}`;
   try {
     // A bug in one actor stops them all (stop.abort), then surfaces.
-    const running = [new Arrivals(crew, sites, dots, rate, referencePrefix, concurrency * backlogPerSlot).run(signal), ...actors.map((actor) => keepWorking(actor, crew, signal))];
+    const running = [new Arrivals(crew, sites, dots, rate, referencePrefix, concurrency).run(signal), ...actors.map((actor) => keepWorking(actor, crew, signal))];
     const outcomes = await Promise.allSettled(running.map((work) => work.catch((error: unknown) => (stop.abort(), Promise.reject(error)))));
     const failed = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;
