@@ -80,10 +80,12 @@ export class SessionStore {
     return session.token;
   }
 
+  /** Keeps the session of `email` on `url`, expiring at `expiresAt` (ISO 8601). */
   set(url: string, email: string, token: string, expiresAt: string): void {
     this.sessions[`${url} ${email}`] = { token, expiresAt };
   }
 
+  /** Writes the sessions to the file (mode 0600), making its folder if needed. */
   async save(): Promise<void> {
     if (!this.file) return;
     await mkdir(dirname(this.file), { recursive: true });

@@ -54,10 +54,12 @@ export class Tally {
   readonly actions = Object.fromEntries(actionNames.map((name) => [name, 0])) as Record<Action, number>;
   readonly errors: Record<string, number> = {};
 
+  /** One more `action` done. */
   count(action: Action): void {
     this.actions[action] += 1;
   }
 
+  /** One more error answered with `code`. */
   error(code: string): void {
     this.errors[code] = (this.errors[code] ?? 0) + 1;
   }

@@ -24,6 +24,7 @@ export class Dice {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
+  /** One of `items` (not empty), each as likely. */
   pick<T>(items: readonly T[]): T {
     return items[Math.floor(this.next() * items.length)]!;
   }

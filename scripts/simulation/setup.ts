@@ -122,7 +122,7 @@ function contractorInput(firm: (typeof newFirms)[number]): Record<string, unknow
 }
 
 /** Acting as whom: the administrator, and the DOT manager of a wilaya (made on demand). */
-export interface Actors {
+export interface Preparers {
   readonly admin: string;
   dot(wilayaCode: string): Promise<string>;
 }
@@ -139,19 +139,19 @@ async function firstCommune(client: GraphQLClient, token: string, wilayaCode: st
  * there are none; then each firm's DOT manager assigns it a PLANNED site of its wilaya, or creates
  * one, and opens it. Returns what it did, one line each.
  */
-export async function prepareFirms(client: GraphQLClient, actors: Actors, maxFirms: number): Promise<string[]> {
+export async function prepareFirms(client: GraphQLClient, preparers: Preparers, maxFirms: number): Promise<string[]> {
   const done: string[] = [];
-  const list = async (status: string) => (await client.request<{ contractors: { edges: { node: ContractorNode }[] } }>(contractorsQuery, { status }, actors.admin)).contractors.edges.map((edge) => edge.node);
+  const list = async (status: string) => (await client.request<{ contractors: { edges: { node: ContractorNode }[] } }>(contractorsQuery, { status }, preparers.admin)).contractors.edges.map((edge) => edge.node);
   let active = await list('ACTIVE');
   if (active.length === 0) {
     let waiting = await list('PENDING_APPROVAL');
     if (waiting.length === 0) {
       for (const firm of newFirms) {
-        const input = { ...contractorInput(firm), communeId: await firstCommune(client, actors.admin, firm.wilayaCode) };
+        const input = { ...contractorInput(firm), communeId: await firstCommune(client, preparers.admin, firm.wilayaCode) };
         const created = await client.request<{ createContractor: { contractor: ContractorNode } }>(
           'mutation SimulationNewContractor($input: CreateContractorInput!) { createContractor(input: $input) { contractor { id version legalName operatingWilayas { code } } } }',
           { input },
-          actors.admin,
+          preparers.admin,
         );
         done.push(`registered contractor ${firm.legalName}`);
         waiting = [...waiting, created.createContractor.contractor];
@@ -161,7 +161,7 @@ export async function prepareFirms(client: GraphQLClient, actors: Actors, maxFir
       await client.request(
         'mutation SimulationApprove($id: ID!, $v: Int!) { approveContractor(input: { id: $id, expectedVersion: $v, reason: "dossier complet (simulation)" }) { contractor { id } } }',
         { id: contractor.id, v: contractor.version },
-        actors.admin,
+        preparers.admin,
       );
       done.push(`approved contractor ${contractor.legalName}`);
     }
@@ -170,7 +170,7 @@ export async function prepareFirms(client: GraphQLClient, actors: Actors, maxFir
   for (const [index, contractor] of active.slice(0, Math.min(maxFirms, newFirms.length)).entries()) {
     const wilayaCode = contractor.operatingWilayas[0]?.code;
     if (!wilayaCode) continue;
-    const dot = await actors.dot(wilayaCode);
+    const dot = await preparers.dot(wilayaCode);
     const planned = await client.request<{ sites: { edges: { node: { id: string; version: number; code: string; contractor: { id: string } | null } }[] } }>(
       'query SimulationPlanned($w: String) { sites(first: 20, filter: { status: PLANNED, wilayaCode: $w }) { edges { node { id version code contractor { id } } } } }',
       { w: wilayaCode },
