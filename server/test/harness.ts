@@ -99,15 +99,15 @@ export async function signIn(url: string, email: string, password: string): Prom
 }
 
 /**
- * Boots the real app (`createApp`) on a fresh copy of the template database, on a free port, with
- * `env` added to a test configuration (or the variables `env` makes of the new database, e.g. a
- * replica URL pointing at it). Stopping it drops the database.
+ * Boots the real app (`createApp`) on a fresh copy of the template database (or on `database`, one
+ * the test has filled already), on a free port, with `env` added to a test configuration (or the
+ * variables `env` makes of the database, e.g. a replica URL pointing at it). Stopping it drops the database.
  */
 export async function startTestApp(
   env: Record<string, string> | ((database: TestDatabase) => Record<string, string>) = {},
-  options: { empty?: boolean } = {},
+  options: { empty?: boolean; database?: TestDatabase } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase(options);
+  const database = options.database ?? (await createTestDatabase(options));
   const logs: LogLine[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
