@@ -7,7 +7,7 @@ import type { QualityThreshold } from '../../server/src/modules/customer-subscri
 import { sellerIdentity } from '../../server/src/modules/invoice/invoice-issue.service.js';
 import { totalsColumns } from '../../server/src/modules/invoice/invoice.service.js';
 import { contractorPools, planContractors, type PlannedContractor } from './contractors.js';
-import { copyRows, inTransaction, timed, type TableLoad } from './copy.js';
+import { copyRows, inTransaction, timed, withIndexesRebuilt, type TableLoad } from './copy.js';
 import {
   documentSequences,
   dueOn,
@@ -189,7 +189,7 @@ export async function generateData(options: GenerationOptions): Promise<Generati
     return result;
   };
   const load = async (table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>) => {
-    const done = await timed(table, () => inTransaction(client, () => copyRows(client, table, columns, rows)));
+    const done = await timed(table, () => inTransaction(client, () => withIndexesRebuilt(client, table, () => copyRows(client, table, columns, rows))));
     tables.push(done);
     options.onTable?.(done);
   };
@@ -220,8 +220,10 @@ export async function generateData(options: GenerationOptions): Promise<Generati
       }
       const order = Uint32Array.from({ length: total }, (_, index) => index).sort((a, b) => createdAt[a]! - createdAt[b]! || a - b);
       const firstSubscriptionId = await reserveIds(client, 'customer_subscription', total);
-      const ids = new Array<string>(total);
-      order.forEach((index, rank) => (ids[index] = String(firstSubscriptionId + BigInt(rank))));
+      // Ids as numbers (exact below 2^53), 8 bytes each: there may be millions.
+      const ids = new Float64Array(total);
+      const first = Number(firstSubscriptionId);
+      order.forEach((index, rank) => (ids[index] = first + rank));
       const firstInvoiceId = await reserveIds(client, 'invoice', book.invoiceCount);
       const firstLineId = await reserveIds(client, 'invoice_line', book.lineCount);
       const invoices = book.plan(world, firstInvoiceId, firstLineId, seed);
@@ -230,7 +232,7 @@ export async function generateData(options: GenerationOptions): Promise<Generati
 
     await writeContractors(load, contractors);
     await writeSites(load, sites);
-    const subscriptionId = (index: number) => ids[index]!;
+    const subscriptionId = (index: number) => String(ids[index]!);
     await load('customer_subscription', subscriptionColumns, subscriptionRows(drawer, order, subscriptionId));
     await load('installation_report', reportColumns, reportRows(drawer, order, subscriptionId));
 
@@ -436,7 +438,7 @@ async function writeAudit(
     try {
       const invoiceIdOf = (contractor: PlannedContractor, period: string) => book.idOf(contractor, period);
       function* subscriptions() {
-        for (const index of order) yield { id: id(index), events: drawer.draw(index, invoiceIdOf).events };
+        for (const index of order) yield { id: id(index), events: drawer.draw(index, { invoiceIdOf }).events };
       }
       function* invoiceTrails() {
         for (const invoice of invoices) yield { id: invoice.id, events: invoiceHistory(invoice).events };
@@ -446,15 +448,14 @@ async function writeAudit(
       await copyRows(client, 'generated_audit', columns, auditRows('SITE', sites));
       await copyRows(client, 'generated_audit', columns, auditRows('CUSTOMER_SUBSCRIPTION', subscriptions()));
       await copyRows(client, 'generated_audit', columns, auditRows('INVOICE', invoiceTrails()));
-      return await inTransaction(client, async () => {
-        const result = await client.query(
+      const copied = () =>
+        client.query(
           `insert into "audit_event" ("occurred_at", "actor_type", "actor_id", "entity_type", "entity_id", "action", "from_status", "to_status", "changes", "reason", "request_id")
            select "occurred_at", 'SYSTEM', null, "entity_type"::"audit_entity_type", "entity_id", "action"::"audit_action", "from_status", "to_status", "changes", "reason", $1
              from "generated_audit" order by "occurred_at", "entity_type", "entity_id", "position"`,
           [requestId],
         );
-        return result.rowCount ?? 0;
-      });
+      return await inTransaction(client, () => withIndexesRebuilt(client, 'audit_event', async () => (await copied()).rowCount ?? 0));
     } finally {
       await client.query('drop table if exists "generated_audit"');
     }

@@ -1,4 +1,4 @@
-import { algiersDate, algiersMonth } from '../../server/src/common/time.js';
+import { algiersMonth } from '../../server/src/common/time.js';
 import { AuditAction } from '../../server/src/modules/audit/audit-event.entity.js';
 import { changedFields } from '../../server/src/modules/audit/audit.service.js';
 import { CustomerSubscriptionStatus as S, FailureReason } from '../../server/src/modules/customer-subscription/customer-subscription.entity.js';
@@ -12,7 +12,7 @@ import { cancelReasons, failureTexts, firstNames, lastNames, measurementReserve,
 import { dayMs, hourMs, minuteMs, plus, transitionEvent, type PlannedEvent } from './plan.js';
 import { choices, cumulative, Random } from './random.js';
 import type { PlannedSite } from './sites.js';
-import { scheduleOn, type World } from './world.js';
+import { scheduleAt, type World } from './world.js';
 
 /** An installation report as the contractor sent it, with the quality gate's verdict. */
 export interface PlannedReport {
@@ -124,16 +124,17 @@ export class SubscriptionDrawer {
   }
 
   /**
-   * Customer subscription `index` (0 to the count − 1). `invoiceIdOf` names the invoice its
-   * acceptance bills (for the ACCEPT event's `invoiceId`); without it that change is left out.
+   * Customer subscription `index` (0 to the count − 1). The fields each audit event changed are
+   * drawn up only with `audit` (the pass that writes the audit trail; elsewhere they are left
+   * empty), where `invoiceIdOf` names the invoice each acceptance bills.
    */
-  draw(index: number, invoiceIdOf?: InvoiceIdOf): SubscriptionFacts {
+  draw(index: number, audit?: { invoiceIdOf: InvoiceIdOf }): SubscriptionFacts {
     const random = Random.for(this.seed, 1, index);
     const site = this.siteOf(index);
     const contractor = site.contractor;
     const status = random.choose(statusBySite[site.status]);
     const commune = site.commune;
-    const orderedYear = (at: Date) => algiersDate(at).slice(0, 4);
+    const orderedYear = (at: Date) => new Date(at.getTime() + hourMs).getUTCFullYear();
     const customerName = `${random.pick(firstNames)} ${random.pick(lastNames)}`;
     const customerPhone = `+213${random.pick(['55', '66', '69', '77', '78', '79'])}${String(random.int(0, 9_999_999)).padStart(7, '0')}`;
     const customerAddress =
@@ -180,7 +181,7 @@ export class SubscriptionDrawer {
       orderedAt,
     };
     const events: PlannedEvent[] = [
-      { at: createdAt, action: AuditAction.CREATE, fromStatus: null, toStatus: S.PENDING, reason: 'CSV import', changes: changedFields({}, values, createdFields) },
+      { at: createdAt, action: AuditAction.CREATE, fromStatus: null, toStatus: S.PENDING, reason: 'CSV import', changes: audit ? changedFields({}, values, createdFields) : [] },
     ];
     const reports: PlannedReport[] = [];
     let current = S.PENDING as S;
@@ -190,20 +191,21 @@ export class SubscriptionDrawer {
     const lines = this.lines(random);
     const technician = `${random.pick(firstNames)} ${random.pick(lastNames)}`;
     const networkClass = random.chance(0.88) ? NetworkClass.B_PLUS : NetworkClass.C_PLUS;
-    const move = (at: Date, to: S, reason: string | null, changes: PlannedEvent['changes'] = []) => {
-      events.push(transitionEvent(at, current, to, reason, changes));
+    const move = (at: Date, to: S, reason: string | null, changes: () => PlannedEvent['changes'] = () => []) => {
+      events.push(transitionEvent(at, current, to, reason, audit ? changes() : []));
       current = to;
     };
     for (const step of steps.actions) {
       const when = at(step.offset);
       switch (step.action) {
         case 'ASSIGN':
-          move(when, S.ASSIGNED, null, [{ field: 'contractorId', from: null, to: contractor!.id }]);
+          move(when, S.ASSIGNED, null, () => [{ field: 'contractorId', from: null, to: contractor!.id }]);
           break;
         case 'SCHEDULE': {
           const appointment = at(step.appointment!);
-          move(when, S.SCHEDULED, appointmentAt ? 'rendez-vous déplacé à la demande du client' : null, [
-            { field: 'appointmentAt', from: appointmentAt?.toISOString() ?? null, to: appointment.toISOString() },
+          const previous = appointmentAt;
+          move(when, S.SCHEDULED, previous ? 'rendez-vous déplacé à la demande du client' : null, () => [
+            { field: 'appointmentAt', from: previous?.toISOString() ?? null, to: appointment.toISOString() },
           ]);
           appointmentAt = appointment;
           break;
@@ -212,7 +214,7 @@ export class SubscriptionDrawer {
           const installedAt = at(step.installed!);
           const report = this.report(installedAt, when, step.quality === 'bad', technician, networkClass, lines, random);
           reports.push(report);
-          move(when, S.INSTALLED, report.qualityIssues.length > 0 ? `quality: ${report.qualityIssues.join('; ')}` : null, [
+          move(when, S.INSTALLED, report.qualityIssues.length > 0 ? `quality: ${report.qualityIssues.join('; ')}` : null, () => [
             { field: 'installedAt', from: null, to: installedAt.toISOString() },
           ]);
           break;
@@ -221,22 +223,21 @@ export class SubscriptionDrawer {
           const report = reports[reports.length - 1]!;
           const measured = report.qualityIssues.length > 0;
           const list = [...(measured ? [measurementReserve] : []), ...random.shuffled(reserves).slice(0, random.int(measured ? 0 : 1, 2))];
-          move(when, S.REJECTED, `réserves : ${list.join(' ; ')}`, [{ field: 'reserves', from: null, to: list }]);
+          move(when, S.REJECTED, `réserves : ${list.join(' ; ')}`, () => [{ field: 'reserves', from: null, to: list }]);
           break;
         }
         case 'ACCEPT': {
           const report = reports[reports.length - 1]!;
           acceptedAt = when;
-          move(when, S.ACCEPTED, report.qualityIssues.length > 0 ? random.pick(overrideReasons) : null, [
-            { field: 'invoiceId', from: null, to: invoiceIdOf ? invoiceIdOf(contractor!, algiersMonth(when)) : null },
+          move(when, S.ACCEPTED, report.qualityIssues.length > 0 ? random.pick(overrideReasons) : null, () => [
+            { field: 'invoiceId', from: null, to: audit!.invoiceIdOf(contractor!, algiersMonth(when)) },
           ]);
           break;
         }
         case 'FAIL': {
-          failureReason = random.choose(failureDraw) as FailureReason;
-          move(when, S.FAILED, failureReason === FailureReason.OTHER || random.chance(0.7) ? failureTexts[failureReason] : null, [
-            { field: 'failureReason', from: null, to: failureReason },
-          ]);
+          const reason = random.choose(failureDraw) as FailureReason;
+          failureReason = reason;
+          move(when, S.FAILED, reason === FailureReason.OTHER || random.chance(0.7) ? failureTexts[reason] : null, () => [{ field: 'failureReason', from: null, to: reason }]);
           break;
         }
         case 'CANCEL':
@@ -336,7 +337,7 @@ export class SubscriptionDrawer {
     drawn: { code: string; quantity: number; metres: boolean }[],
     random: Random,
   ): PlannedReport {
-    const schedule = scheduleOn(this.world.schedules, algiersDate(installedAt))!;
+    const schedule = scheduleAt(this.world.schedules, installedAt)!;
     const lines = drawn
       .filter((line) => schedule.items.has(line.code))
       .map((line) => {

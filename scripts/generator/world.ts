@@ -33,6 +33,9 @@ export interface ScheduleItem {
 export interface ScheduleVersion {
   readonly effectiveFrom: string;
   readonly effectiveTo: string | null;
+  /** The same as instants (ms): from the first instant of `effectiveFrom` in Algiers, to that of `effectiveTo`. */
+  readonly fromMs: number;
+  readonly toMs: number;
   readonly items: ReadonlyMap<string, ScheduleItem>;
 }
 
@@ -122,6 +125,8 @@ export async function loadWorld(client: pg.Client, now: Date, seed: number): Pro
   const schedules = scheduleRows.map((schedule) => ({
     effectiveFrom: schedule.effective_from,
     effectiveTo: schedule.effective_to,
+    fromMs: algiersMidnight(schedule.effective_from).getTime(),
+    toMs: schedule.effective_to === null ? Infinity : algiersMidnight(schedule.effective_to).getTime(),
     items: new Map(
       itemRows
         .filter((item) => item.schedule_id === schedule.id)
@@ -144,6 +149,12 @@ function rank(code: string): number {
 /** The version in force on `day` (YYYY-MM-DD, Algiers), as the app's `findInForce` picks it, or undefined. */
 export function scheduleOn(schedules: readonly ScheduleVersion[], day: string): ScheduleVersion | undefined {
   return schedules.find((schedule) => schedule.effectiveFrom <= day && (schedule.effectiveTo === null || schedule.effectiveTo > day));
+}
+
+/** The version in force at `instant` (its Algiers date), as `scheduleOn` finds it, without formatting the date. */
+export function scheduleAt(schedules: readonly ScheduleVersion[], instant: Date): ScheduleVersion | undefined {
+  const ms = instant.getTime();
+  return schedules.find((schedule) => schedule.fromMs <= ms && ms < schedule.toMs);
 }
 
 /**
