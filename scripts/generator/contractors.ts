@@ -17,6 +17,8 @@ export interface PlannedContractor {
   readonly status: ContractorStatus;
   /** Relative share of the work among the contractors of a wilaya (Zipf on a national rank). */
   readonly weight: number;
+  /** The wilaya of its registered office, where it started. */
+  readonly homeWilaya: string;
   readonly createdAt: Date;
   /** When it was approved (null while PENDING_APPROVAL): it gets work from then on. */
   readonly approvedAt: Date | null;
@@ -132,7 +134,7 @@ export function planContractors(world: World, count: number, seed: number): Plan
       operatingWilayaCodes: operating[index]!,
       teamCapacity: big ? random.int(index < count * 0.01 ? 20 : 6, index < count * 0.01 ? 60 : 20) : random.int(1, 5),
     });
-    return { index, id: '', values, paidByCcp, weight: weights[index]!, ...history(world, status[index]!, values, random) };
+    return { index, id: '', values, paidByCcp, weight: weights[index]!, homeWilaya: home.code, ...history(world, status[index]!, values, random) };
   });
 }
 

@@ -6,7 +6,7 @@ import { CustomerSubscriptionStatus } from '../../server/src/modules/customer-su
 import type { QualityThreshold } from '../../server/src/modules/customer-subscription/installation-quality.js';
 import { sellerIdentity } from '../../server/src/modules/invoice/invoice-issue.service.js';
 import { totalsColumns } from '../../server/src/modules/invoice/invoice.service.js';
-import { contractorPools, planContractors, type PlannedContractor } from './contractors.js';
+import { planContractors, type PlannedContractor } from './contractors.js';
 import { copyRows, inTransaction, timed, withIndexesRebuilt, type TableLoad } from './copy.js';
 import {
   documentSequences,
@@ -206,7 +206,7 @@ export async function generateData(options: GenerationOptions): Promise<Generati
     const { contractors, sites, drawer, order, ids, invoices, book } = await phase('plan', async () => {
       const contractors = planContractors(world, counts.contractors, seed);
       giveIds(contractors, await reserveIds(client, 'contractor', contractors.length));
-      const sites = planSites(world, contractorPools(contractors), counts.customerSubscriptions, seed);
+      const sites = planSites(world, contractors, counts.customerSubscriptions, seed);
       giveIds(sites, await reserveIds(client, 'site', sites.length));
       const drawer = new SubscriptionDrawer(world, sites, settings.qualityThresholds, seed);
       // A first pass over the customer subscriptions: when each was created (ids follow), and the work each invoice bills.

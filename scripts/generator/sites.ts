@@ -3,7 +3,8 @@ import { changedFields } from '../../server/src/modules/audit/audit.service.js';
 import { SiteKind, SiteStatus } from '../../server/src/modules/site/site.entity.js';
 import { siteSchema, type SiteValues } from '../../server/src/modules/site/site.inputs.js';
 import { addDays, algiersDate } from '../../server/src/common/time.js';
-import type { ContractorPools, PlannedContractor } from './contractors.js';
+import { ContractorStatus } from '../../server/src/modules/contractor/contractor.entity.js';
+import { contractorPools, type PlannedContractor } from './contractors.js';
 import { codeLetters, siteReasons, streets } from './names.js';
 import { dayMs, earlier, hourMs, later, plus, transitionEvent, type PlannedEvent } from './plan.js';
 import { choices, Random } from './random.js';
@@ -67,32 +68,29 @@ function siteName(kind: SiteKind, commune: WorldCommune, random: Random): string
   }
 }
 
+/** A small first site for many of the small firms: most firms have some work, however small. */
+const starterStatusDraw = choices({ IN_PROGRESS: 80, COMPLETED: 10, ASSIGNED: 5, SUSPENDED: 5 });
+/** Share of the customer subscriptions held by those first sites, each of 20 to 40 connections. */
+const starterShare = 0.15;
+
 /**
- * Plans sites until they hold `subscriptionCount` customer subscriptions: each in a wilaya drawn as
- * the work is (Zipf), a commune of it (the chef-lieu first), 40 to 200 connections targeted, a
- * status (most IN_PROGRESS), and, unless PLANNED, a contractor operating there drawn by its weight
- * (a TERMINATED one only for a site it completed). Its history fits within its contractor's time:
+ * Plans sites until they hold `subscriptionCount` customer subscriptions. First, a small site (20
+ * to 40 connections) in its home wilaya for as many small firms (beyond the top 20 %) as 15 % of the
+ * work allows, so that most firms have some work. Then sites of 40 to 200 connections, each in a
+ * wilaya drawn as the work is (Zipf), a commune of it (the chef-lieu first), a status (most
+ * IN_PROGRESS), and, unless PLANNED, a contractor operating there drawn by its Zipf weight (a
+ * TERMINATED one only for a site it completed). A site's history fits within its contractor's time:
  * assigned after approval, work stopped at a suspension. Values go through the app's `siteSchema`.
  */
-export function planSites(world: World, pools: ContractorPools, subscriptionCount: number, seed: number): PlannedSite[] {
+export function planSites(world: World, contractors: readonly PlannedContractor[], subscriptionCount: number, seed: number): PlannedSite[] {
   const random = Random.of(seed ^ 0x51);
+  const pools = contractorPools(contractors);
   const sites: PlannedSite[] = [];
   let placed = 0;
-  while (placed < subscriptionCount) {
+  const add = (status: SiteStatus, wilaya: WorldWilaya, contractor: PlannedContractor | null, target: number) => {
     const index = sites.length;
-    let status = index < firstStatuses.length && subscriptionCount >= 1000 ? firstStatuses[index]! : (random.choose(statusDraw) as SiteStatus);
-    const wilaya = world.wilayas[random.weighted(world.wilayaWeights)]!;
-    const finished = status === SiteStatus.COMPLETED || status === SiteStatus.CLOSED;
-    let pool = status === SiteStatus.PLANNED ? undefined : (finished ? pools.finished : pools.open).get(wilaya.code);
-    if (status !== SiteStatus.PLANNED && !pool) {
-      // No contractor operates there yet: the site waits for one.
-      status = SiteStatus.PLANNED;
-      pool = undefined;
-    }
-    const contractor = pool ? pool.contractors[random.weighted(pool.weights)]! : null;
     const commune = wilaya.communes[random.weighted(wilaya.communeWeights)]!;
     const kind = random.choose(kindDraw) as SiteKind;
-    const target = 40 + Math.floor(160 * random.float() ** 1.6);
     const [low, high] = fill[status];
     const subscriptions = Math.min(subscriptionCount - placed, Math.max(1, Math.round(target * random.between(low, high))));
     const timeline = siteTimeline(world, status, contractor, random);
@@ -137,6 +135,24 @@ export function planSites(world: World, pools: ContractorPools, subscriptionCoun
       subscriptions,
     });
     placed += subscriptions;
+  };
+
+  const byCode = new Map(world.wilayas.map((wilaya) => [wilaya.code, wilaya]));
+  const small = contractors.filter(
+    (contractor) => contractor.index >= contractors.length * 0.2 && (contractor.status === ContractorStatus.ACTIVE || contractor.status === ContractorStatus.SUSPENDED),
+  );
+  for (const contractor of random.shuffled(small).slice(0, Math.floor((subscriptionCount * starterShare) / 30))) {
+    if (placed >= subscriptionCount) break;
+    add(random.choose(starterStatusDraw) as SiteStatus, byCode.get(contractor.homeWilaya)!, contractor, random.int(20, 40));
+  }
+  for (let drawn = 0; placed < subscriptionCount; drawn += 1) {
+    let status = drawn < firstStatuses.length && subscriptionCount >= 1000 ? firstStatuses[drawn]! : (random.choose(statusDraw) as SiteStatus);
+    const wilaya = world.wilayas[random.weighted(world.wilayaWeights)]!;
+    const finished = status === SiteStatus.COMPLETED || status === SiteStatus.CLOSED;
+    const pool = status === SiteStatus.PLANNED ? undefined : (finished ? pools.finished : pools.open).get(wilaya.code);
+    // No contractor operates there yet: the site waits for one.
+    if (!pool) status = SiteStatus.PLANNED;
+    add(status, wilaya, pool ? pool.contractors[random.weighted(pool.weights)]! : null, 40 + Math.floor(160 * random.float() ** 1.6));
   }
   return sites;
 }
