@@ -31,8 +31,12 @@ export interface PlannedContractor {
   readonly paidByCcp: boolean;
 }
 
-/** A national Zipf law on the firms' ranks: the top 5 % hold about two thirds of the work. */
-const contractorExponent = 1.0;
+/**
+ * A national Zipf–Mandelbrot law on the firms' ranks (offset: one per 480 firms): of 4,800 firms,
+ * the top 5 % hold about 60 % of the work and the largest about 2 %.
+ */
+const contractorExponent = 1.1;
+const firmsPerOffset = 480;
 
 const auditedFields = Object.keys(contractorSchema.shape) as (keyof ContractorValues)[];
 
@@ -90,7 +94,7 @@ function operatingWilayas(world: World, home: WorldWilaya, rankShare: number, ra
  */
 export function planContractors(world: World, count: number, seed: number): PlannedContractor[] {
   const random = Random.of(seed ^ 0xc0);
-  const weights = zipfWeights(count, contractorExponent);
+  const weights = zipfWeights(count, contractorExponent, count / firmsPerOffset);
   const status = statuses(count, random);
   const homes = Array.from({ length: count }, () => world.wilayas[random.weighted(world.wilayaWeights)]!);
   const operating = homes.map((home, index) => operatingWilayas(world, home, index / count, random));

@@ -107,9 +107,12 @@ export function choices<K extends string>(table: Readonly<Record<K, number>>): C
   return { keys, weights: cumulative(keys.map((key) => table[key])) };
 }
 
-/** Zipf weights: rank r (from 1) weighs 1 / r^exponent — a few ranks hold most of the mass. */
-export function zipfWeights(count: number, exponent: number): number[] {
-  return Array.from({ length: count }, (_, index) => 1 / (index + 1) ** exponent);
+/**
+ * Zipf(–Mandelbrot) weights: rank r (from 1) weighs 1 / (r + offset)^exponent — a few ranks hold
+ * most of the mass; an offset flattens the very head (the first rank no longer dwarfs the next).
+ */
+export function zipfWeights(count: number, exponent: number, offset = 0): number[] {
+  return Array.from({ length: count }, (_, index) => 1 / (index + 1 + offset) ** exponent);
 }
 
 /** Two 32-bit integers mixed into one (MurmurHash3's finaliser), so that nearby seeds give unrelated sequences. */
