@@ -22,6 +22,7 @@ import { createAuthRuntime } from './modules/auth/auth.runtime.js';
 import { bootstrapAdministrator } from './modules/auth/auth.service.js';
 import { createApolloServer } from './transport/graphql-http.js';
 import { attachGraphQLWebSocket } from './transport/graphql-ws.js';
+import { startDebugMetrics } from './transport/debug-metrics.js';
 import { createExpressApp } from './transport/http.js';
 
 /** A running Raccord: API at `${url}/graphql` (HTTP and WebSocket), console at `${url}/`. */
@@ -83,6 +84,7 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
  * - `ws://…/graphql`: GraphQL over WebSocket (graphql-ws protocol), same schema, limits and context;
  * - `GET /healthz`: 200 while the process runs; `GET /readyz`: 200 when the database answers, else 503;
  * - `GET /metrics`: Prometheus figures, with `Authorization: Bearer <METRICS_TOKEN>` (404 while it is unset);
+ * - with DEBUG_METRICS, `GET /debug/metrics` and `POST /debug/metrics/reset`: SQL statements and event-loop delay, for benchmarks;
  * - `GET /invoices/:id/pdf`, `GET /credit-notes/:id/pdf`: the documents as PDF, under `Query.invoice`'s access rule;
  * - `GET /`: the console's production build (`dist/console`), when built;
  * - every 10 minutes, DRAFT invoices of a month that has ended (Algiers) are submitted.
@@ -134,7 +136,8 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
   const apollo = createApolloServer({ schema, config, logger, httpServer, metrics, onDrain: webSocket.dispose });
   await apollo.start();
   let stopping = false;
-  httpServer.on('request', createExpressApp({ config, logger, orm, apollo, auth, settings, metrics, isStopping: () => stopping }));
+  const debugMetrics = config.DEBUG_METRICS ? startDebugMetrics(orm) : null;
+  httpServer.on('request', createExpressApp({ config, logger, orm, apollo, auth, settings, metrics, isStopping: () => stopping, debugMetrics }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -143,6 +146,7 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
       resolve();
     });
   }).catch(async (error: unknown) => {
+    debugMetrics?.stop();
     await apollo.stop();
     await dashboards.stop();
     await events.close();
@@ -161,6 +165,7 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
         await apollo.stop();
         await monthClose.stop();
       } finally {
+        debugMetrics?.stop();
         await dashboards.stop();
         await events.close();
         await orm.close();

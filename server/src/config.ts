@@ -99,6 +99,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._~+/=-]{32,200}$/, { error: 'must be 32 to 200 characters of A-Z a-z 0-9 . _ ~ + / = - (e.g. openssl rand -base64 48)' })
     .optional(),
+  DEBUG_METRICS: booleanString.default(false),
   ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
   ADMIN_PASSWORD: z.string().min(12, { error: 'must be at least 12 characters' }).max(200, { error: 'must be at most 200 characters' }).optional(),
 });

@@ -19,6 +19,7 @@ import { requireOperationAccess } from '../modules/auth/permissions.js';
 import type { InvoiceDocument } from '../modules/invoice/invoice-document.js';
 import { creditNoteDocument, invoiceDocument } from '../modules/invoice/invoice-document.service.js';
 import { renderInvoicePdf } from '../modules/invoice/invoice-pdf.js';
+import { mountDebugMetrics, type DebugMetrics } from './debug-metrics.js';
 import { internalError } from './errors.js';
 import { requestScope, type RequestScope } from './request-scope.js';
 
@@ -75,7 +76,7 @@ function metricsRoute(metrics: Metrics, token: string | undefined): express.Requ
 
 /**
  * The Express application: request logging with a request id (no headers), request durations in
- * `metrics`, `/healthz`, `/readyz`, `/metrics`, `/graphql` (Apollo), the console at `/`, and errors
+ * `metrics`, `/healthz`, `/readyz`, `/metrics`, `/debug/metrics` (only with `debugMetrics`), `/graphql` (Apollo), the console at `/`, and errors
  * before GraphQL answered in GraphQL's shape. `isStopping()` makes `/readyz` answer 503 while the
  * server drains.
  */
@@ -88,6 +89,8 @@ export function createExpressApp(options: {
   settings: Settings;
   metrics: Metrics;
   isStopping: () => boolean;
+  /** Counters for benchmarks (DEBUG_METRICS): served at `/debug/metrics` when given. */
+  debugMetrics?: DebugMetrics | null;
 }): express.Express {
   const { config, logger, orm, apollo, auth, settings, metrics, isStopping } = options;
   const app = express();
@@ -143,6 +146,7 @@ export function createExpressApp(options: {
     }
   });
   app.get('/metrics', metricsRoute(metrics, config.METRICS_TOKEN));
+  if (options.debugMetrics) mountDebugMetrics(app, options.debugMetrics);
   app.use(
     '/graphql',
     express.json({ limit: config.MAX_BODY_BYTES }),
