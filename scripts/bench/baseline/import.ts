@@ -1,0 +1,100 @@
+import 'reflect-metadata';
+import { stringify } from 'csv-stringify/sync';
+import { duplicateKeys, readCsv, refused, validateRows, type ImportReport, type ImportRowError } from '../../../server/src/common/csv-import.js';
+import { customerSubscriptionCsvColumns } from '../../../server/src/modules/customer-subscription/customer-subscription.import.js';
+import { customerSubscriptionSchema } from '../../../server/src/modules/customer-subscription/customer-subscription.inputs.js';
+import type { BaselineContext } from './schema.js';
+
+const columnOf: Record<string, string> = {
+  orderReference: 'order_reference',
+  customerName: 'customer_name',
+  customerPhone: 'customer_phone',
+  customerAddress: 'customer_address',
+  communeId: 'commune_id',
+  offer: 'offer',
+  orderedAt: 'ordered_at',
+};
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const auditedFields = Object.keys(customerSubscriptionSchema.shape);
+
+function toInput(values: Record<string, string>): Record<string, unknown> {
+  const text = values['ordered_at'] ?? '';
+  const orderedAt = text === '' ? null : isoInstant.test(text) ? new Date(text) : text;
+  return {
+    orderReference: values['order_reference'],
+    customerName: values['customer_name'],
+    customerPhone: values['customer_phone'],
+    customerAddress: values['customer_address'],
+    communeId: values['commune_id'],
+    offer: values['offer'],
+    siteId: null,
+    orderedAt: orderedAt instanceof Date && Number.isNaN(orderedAt.getTime()) ? text : orderedAt,
+  };
+}
+
+/**
+ * `importCustomerSubscriptions` the hand-written way: the same parsing and row validation as
+ * Raccord (its csv-parse reader and zod schema), the communes checked in one query, then one
+ * transaction that COPYs the rows into a temporary table and inserts the new ones (known order
+ * references skipped) with one CREATE audit event each, in two statements. A `site_code` column is
+ * refused (the benchmark's files have none).
+ */
+export async function importCustomerSubscriptions(context: BaselineContext, csv: string): Promise<ImportReport> {
+  const { rows, errors: readErrors } = readCsv(csv, customerSubscriptionCsvColumns, ['ordered_at']);
+  if (readErrors.length > 0) return refused(rows.length, readErrors);
+  const { valid, errors } = validateRows(rows, customerSubscriptionSchema, toInput, columnOf);
+  errors.push(...duplicateKeys(valid, (value) => value.orderReference, 'order_reference'));
+  const communes = new Map(
+    (await context.db.query('select id::text as id, wilaya_code from commune where id = any($1::int[])', [[...new Set(valid.map((row) => row.value.communeId))]])).map(
+      (row) => [row['id'] as string, row['wilaya_code'] as string],
+    ),
+  );
+  const placed: { line: number; wilayaCode: string; value: (typeof valid)[number]['value'] }[] = [];
+  for (const row of valid) {
+    const wilayaCode = communes.get(row.value.communeId);
+    if (wilayaCode) placed.push({ ...row, wilayaCode });
+    else errors.push({ line: row.line, field: 'commune_id', reason: `no commune with id ${row.value.communeId}` } satisfies ImportRowError);
+  }
+  if (errors.length > 0) return refused(rows.length, errors);
+
+  const copyText = stringify(
+    placed.map(({ line, wilayaCode, value }) => [
+      line,
+      value.orderReference,
+      value.customerName,
+      value.customerPhone,
+      value.customerAddress,
+      value.communeId,
+      wilayaCode,
+      value.offer,
+      value.orderedAt.toISOString(),
+      JSON.stringify(auditedFields.map((field) => ({ field, from: null, to: value[field as keyof typeof value] ?? null })).filter((change) => change.to !== null)),
+    ]),
+  );
+  const created = await context.db.transaction(async (tx) => {
+    await tx.query(
+      `create temporary table import_rows (line int, order_reference text, customer_name text, customer_phone text, customer_address text,
+         commune_id int, wilaya_code text, offer text, ordered_at timestamptz, changes jsonb) on commit drop`,
+    );
+    await tx.copyIn('copy import_rows from stdin (format csv)', copyText);
+    const [row] = await tx.query(
+      `with inserted as (
+         insert into customer_subscription (version, created_at, updated_at, order_reference, customer_name, customer_phone, customer_address,
+                                            commune_id, wilaya_code, offer, ordered_at, status, status_changed_at)
+         select 1, now(), now(), order_reference, customer_name, customer_phone, customer_address, commune_id, wilaya_code, offer, ordered_at, 'PENDING', now()
+           from import_rows order by line
+         on conflict (order_reference) do nothing
+         returning id, order_reference
+       ), audited as (
+         insert into audit_event (occurred_at, actor_type, actor_id, entity_type, entity_id, action, to_status, changes, reason, request_id)
+         select now(), 'USER', $1, 'CUSTOMER_SUBSCRIPTION', i.id, 'CREATE', 'PENDING', r.changes, 'CSV import', $2
+           from inserted i join import_rows r using (order_reference)
+         returning 1
+       )
+       select count(*)::int as created from audited`,
+      [context.viewer.id, context.requestId],
+    );
+    return row!['created'] as number;
+  });
+  return { rows: rows.length, created, skipped: placed.length - created, errors: [], errorCount: 0 };
+}

@@ -1,0 +1,394 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createLogger } from '../../server/src/common/logger.js';
+import { freePort } from '../../server/src/common/net.js';
+import { projectRoot } from '../../server/src/common/paths.js';
+import { loadConfig } from '../../server/src/config.js';
+import { openDatabase } from '../../server/src/database/database.js';
+import { compareAnswers } from './compare.js';
+import { acceptAll, activeContractor, graphql, loadCommunes, prepareInstalled, signIn, sql, subscriptionsCsv } from './fixtures.js';
+import { drained, processUsage, readMetrics, resetMetrics, runLoad, type GraphQLRequest, type LoadResult } from './load.js';
+import * as operations from './operations.js';
+import { evaluateTargets, markdownReport, type BenchReport, type ScenarioResult, type ServerRun } from './report.js';
+
+const usage = `Usage: npm run bench -- [--smoke] [--subscriptions N] [--duration SECONDS] [--import-rows N] [--out DIR]
+
+Starts Raccord (dist/server/src/main.js) and the hand-written baseline (dist/scripts/bench/baseline/main.js)
+on one fresh database of DATABASE_URL's PostgreSQL, fills it through Raccord's API, then drives both with the
+same requests (autocannon) for each scenario and prints a Markdown table; the figures are saved as JSON.
+
+  --smoke             every scenario briefly on small data (3,000 customer subscriptions, 1 s runs); checks
+                      that each completes without errors and that both servers answer the same
+  --subscriptions N   customer subscriptions imported before the runs (default 50,000: size S)
+  --duration SECONDS  length of each measured run (default 10; smoke 1)
+  --import-rows N     rows of the import scenario, per server (default 100,000; smoke 1,000)
+  --out DIR           where to save <date>-<size>.json and .md (default docs/bench-results; smoke: not saved unless given)`;
+
+interface Options {
+  smoke: boolean;
+  subscriptions: number;
+  durationSeconds: number;
+  importRows: number;
+  outDir: string | null;
+  /** INSTALLED customer subscriptions each server accepts (half as fast as it can, half at the fixed rate). */
+  acceptSupply: number;
+  /** Contractors whose drafts the acceptances go to. */
+  supplyContractors: number;
+  /** Acceptances (of 4 lines each) on the largest contractor's invoice. */
+  largestAcceptances: number;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${usage}\n`);
+  process.exit(2);
+}
+
+function wholeNumber(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) fail(`--${name}: must be a whole number from ${min} to ${max} (got "${value}")`);
+  return Number(value);
+}
+
+function options(): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        smoke: { type: 'boolean', default: false },
+        subscriptions: { type: 'string' },
+        duration: { type: 'string' },
+        'import-rows': { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (parsed.help) {
+    process.stdout.write(`${usage}\n`);
+    process.exit(0);
+  }
+  const smoke = parsed.smoke ?? false;
+  return {
+    smoke,
+    subscriptions: wholeNumber(parsed.subscriptions, 'subscriptions', smoke ? 3_000 : 50_000, 1_000, 3_000_000),
+    durationSeconds: wholeNumber(parsed.duration, 'duration', smoke ? 1 : 10, 1, 600),
+    importRows: wholeNumber(parsed['import-rows'], 'import-rows', smoke ? 1_000 : 100_000, 1, 100_000),
+    outDir: parsed.out ?? (smoke ? null : join(projectRoot, 'docs', 'bench-results')),
+    acceptSupply: smoke ? 40 : 1_200,
+    supplyContractors: smoke ? 4 : 24,
+    largestAcceptances: smoke ? 10 : 50,
+  };
+}
+
+const admin = { email: 'bench@raccord.test', password: 'bench administrator password' };
+const invoiceBuyer = {
+  name: 'Algérie Télécom',
+  legalForm: 'SPA',
+  address: 'Route Nationale n° 5, Cinq Maisons, Mohammadia, Alger',
+  rcNumber: '00 B 0000000',
+  nif: '000016000000000',
+  nis: '000016000000000',
+  taxArticle: '16000000000',
+};
+
+/** A server under test: a child process of this one. */
+interface Server {
+  readonly name: 'raccord' | 'baseline';
+  readonly url: string;
+  readonly process: ChildProcess;
+}
+
+async function waitReady(server: Server, seconds: number): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (!(await fetch(`${server.url}/readyz`).then((response) => response.ok, () => false))) {
+    if (server.process.exitCode !== null) throw new Error(`${server.name} exited with code ${server.process.exitCode} before it was ready`);
+    if (Date.now() > deadline) throw new Error(`${server.name} was not ready after ${seconds} s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function start(name: Server['name'], script: string, env: Record<string, string>, port: number): Server {
+  // The servers' own output goes to this process's stderr: stdout carries the report.
+  const child = spawn(process.execPath, [join(projectRoot, 'dist', ...script.split('/'))], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 2, 2] });
+  return { name, url: `http://127.0.0.1:${port}`, process: child };
+}
+
+async function stop(server: Server): Promise<void> {
+  if (server.process.exitCode !== null || server.process.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.process.once('exit', resolve));
+  server.process.kill('SIGTERM');
+  await exited;
+}
+
+/** One measured run against one server: client-side figures, and the server's CPU, SQL, memory and event-loop delay. */
+async function measure(server: Server, token: string, next: () => GraphQLRequest, load: { connections: number; durationSeconds: number; overallRate?: number; amount?: number }): Promise<ServerRun> {
+  await drained(server.url);
+  await resetMetrics(server.url);
+  const before = processUsage(server.process.pid!);
+  const result: LoadResult = await runLoad({ url: server.url, token, next, ...load });
+  const metrics = await drained(server.url);
+  const after = processUsage(server.process.pid!);
+  // The server answers every request sent, those the load generator stopped waiting for included.
+  const requests = Math.max(1, result.sent);
+  return {
+    ...result,
+    cpuMsPerRequest: Number((((after.cpuSeconds - before.cpuSeconds) * 1000) / requests).toFixed(2)),
+    sqlPerRequest: Number((metrics.sqlStatements / requests).toFixed(2)),
+    rssMiB: Math.round(after.rssBytes / 1048576),
+    eventLoopDelayMaxMs: metrics.eventLoopDelayMaxMs,
+  };
+}
+
+/** A read scenario: each server's throughput (as fast as it answers), then both at the same fixed rate (70 % of the slower one's). */
+async function readScenario(
+  name: string,
+  description: string,
+  servers: readonly Server[],
+  token: string,
+  makeNext: () => () => GraphQLRequest,
+  durationSeconds: number,
+  warmUpSeconds: number,
+): Promise<ScenarioResult> {
+  process.stderr.write(`bench: ${name}\n`);
+  if (warmUpSeconds > 0) for (const server of servers) await runLoad({ url: server.url, token, next: makeNext(), connections: 4, durationSeconds: warmUpSeconds });
+  const max: Record<string, ServerRun> = {};
+  for (const server of servers) max[server.name] = await measure(server, token, makeNext(), { connections: 10, durationSeconds });
+  const rate = Math.max(1, Math.floor(0.7 * Math.min(...servers.map((server) => max[server.name]!.requestsPerSecond))));
+  const fixed: Record<string, ServerRun> = {};
+  for (const server of servers) fixed[server.name] = await measure(server, token, makeNext(), { connections: 16, durationSeconds, overallRate: rate });
+  return { name, description, rate, max, fixed };
+}
+
+/** Each request of `requests` in turn, from the start again at the end. */
+function cycle(requests: readonly GraphQLRequest[]): () => () => GraphQLRequest {
+  return () => {
+    let index = 0;
+    return () => requests[index++ % requests.length]!;
+  };
+}
+
+async function deadlocks(databaseUrl: string): Promise<number> {
+  const [row] = await sql<{ deadlocks: string }>(databaseUrl, 'select deadlocks::text from pg_stat_database where datname = current_database()');
+  return Number(row!.deadlocks);
+}
+
+async function main(): Promise<void> {
+  const settings = options();
+  const started = new Date();
+  const config = loadConfig();
+  const database = await openDatabase(config, createLogger('warn'));
+  const name = `raccord_bench_${randomBytes(4).toString('hex')}`;
+  await sql(database.url, `create database ${name}`);
+  const url = new URL(database.url);
+  url.pathname = `/${name}`;
+  const databaseUrl = url.toString();
+  const secret = randomBytes(32).toString('hex');
+  const servers: Server[] = [];
+  try {
+    const raccord = start(
+      'raccord',
+      'server/src/main.js',
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: databaseUrl,
+        LOG_LEVEL: 'warn',
+        LOAD_DEMO_DATA_ON_START: settings.smoke ? 'false' : 'true',
+        AUTH_TOKEN_SECRET: secret,
+        ADMIN_EMAIL: admin.email,
+        ADMIN_PASSWORD: admin.password,
+        INVOICE_BUYER: JSON.stringify(invoiceBuyer),
+        DEBUG_METRICS: 'true',
+        MAX_BODY_BYTES: String(64 * 1024 * 1024),
+      },
+      await freePort(),
+    );
+    servers.push(raccord);
+    await waitReady(raccord, 300);
+    const baseline = start('baseline', 'scripts/bench/baseline/main.js', { NODE_ENV: 'production', DATABASE_URL: databaseUrl, AUTH_TOKEN_SECRET: secret }, await freePort());
+    servers.push(baseline);
+    await waitReady(baseline, 60);
+    const token = await signIn(raccord.url, admin.email, admin.password);
+
+    process.stderr.write(`bench: importing ${settings.subscriptions} customer subscriptions through Raccord's API\n`);
+    const communes = await loadCommunes();
+    const dataStarted = performance.now();
+    for (let offset = 0, chunk = 0; offset < settings.subscriptions; offset += 100_000, chunk += 1) {
+      const csv = subscriptionsCsv(Math.min(100_000, settings.subscriptions - offset), communes, `D${chunk}`, 1 + chunk);
+      const report = await graphql<{ importCustomerSubscriptions: { created: number; errorCount: number } }>(raccord.url, token, operations.importCustomerSubscriptions, { csv });
+      if (report.importCustomerSubscriptions.errorCount > 0) throw new Error('the benchmark data was refused by the import');
+    }
+    const oran = communes.find((commune) => commune.wilayaCode === '31')!.id;
+    const alger = communes.find((commune) => commune.wilayaCode === '16')!.id;
+    const supplyContractors: string[] = [];
+    for (let n = 1; n <= settings.supplyContractors; n += 1) supplyContractors.push(await activeContractor(raccord.url, token, n, '31', oran));
+    const largest = await activeContractor(raccord.url, token, 100, '16', alger);
+    const billed = await prepareInstalled(databaseUrl, {
+      wilayaCode: '16',
+      tag: 'D0',
+      count: settings.largestAcceptances,
+      contractorIds: [largest],
+      lines: [
+        { code: 'RAC-STD', quantity: '1' },
+        { code: 'DRP-AER', quantity: '42.5' },
+        { code: 'PTO', quantity: '1' },
+        { code: 'ONT', quantity: '1' },
+      ],
+    });
+    await acceptAll(raccord.url, token, billed);
+    const [invoice] = await sql<{ id: string; lines: number }>(
+      databaseUrl,
+      `select i.id, count(l.id)::int as lines from invoice i join invoice_line l on l.invoice_id = i.id where i.contractor_id = $1 and i.status = 'DRAFT' group by i.id`,
+      [largest],
+    );
+    const supply = await prepareInstalled(databaseUrl, {
+      wilayaCode: '31',
+      tag: 'D0',
+      count: 2 * settings.acceptSupply,
+      contractorIds: supplyContractors,
+      lines: [
+        { code: 'RAC-STD', quantity: '1' },
+        { code: 'DRP-AER', quantity: '42.5' },
+        { code: 'PTO', quantity: '1' },
+      ],
+    });
+    const sampleIds = (await sql<{ id: string }>(databaseUrl, 'select id::text from customer_subscription order by random() limit 2000')).map((row) => row.id);
+    const listFilter = { wilayaCode: '16', status: 'PENDING' };
+    const [{ count: listed } = { count: 0 }] = await sql<{ count: number }>(
+      databaseUrl,
+      `select count(*)::int as count from customer_subscription where wilaya_code = '16' and status = 'PENDING'`,
+    );
+    const [deep] = await sql<{ ordered_at: Date; id: string }>(
+      databaseUrl,
+      `select ordered_at, id::text from customer_subscription where wilaya_code = '16' and status = 'PENDING' order by ordered_at, id offset $1 limit 1`,
+      [Math.floor(listed * 0.8)],
+    );
+    const deepCursor = `CustomerSubscription:${Buffer.from(JSON.stringify([deep!.ordered_at.toISOString(), deep!.id])).toString('base64url')}`;
+    const dataSeconds = (performance.now() - dataStarted) / 1000;
+
+    const reads: { name: string; description: string; requests: GraphQLRequest[] }[] = [
+      {
+        name: 'a-customer-subscription',
+        description: 'customerSubscription(id) with its commune (and wilaya), site and contractor; 2,000 random ids',
+        requests: sampleIds.map((id) => ({ query: operations.customerSubscriptionById, variables: { id } })),
+      },
+      {
+        name: 'b1-list-first-page',
+        description: `customerSubscriptions(first: 50, filter: wilaya 16, PENDING): first page (${listed.toLocaleString('en')} match)`,
+        requests: [{ query: operations.customerSubscriptionPage, variables: { first: 50, filter: listFilter } }],
+      },
+      {
+        name: 'b2-list-deep-page',
+        description: `the same list, 50 after a cursor 80 % in (row ${Math.floor(listed * 0.8).toLocaleString('en')})`,
+        requests: [{ query: operations.customerSubscriptionPage, variables: { first: 50, after: deepCursor, filter: listFilter } }],
+      },
+      { name: 'c-dashboard', description: "the national dashboard, the console's document", requests: [{ query: operations.dashboard, variables: { wilayaCode: null } }] },
+      {
+        name: 'd-invoice-200-lines',
+        description: `the largest contractor's invoice with its ${invoice?.lines ?? 0} lines and totals`,
+        requests: [{ query: operations.invoiceWithLines, variables: { id: invoice!.id } }],
+      },
+      {
+        name: 'g-console-mix',
+        description: 'the console opening its dashboard, work and invoices pages: Me, Wilayas, Dashboard, Me, CustomerSubscriptions(25), Invoices(25), in turn',
+        requests: [...operations.consoleMixRequests],
+      },
+    ];
+
+    const differences: string[] = [];
+    for (const read of reads) {
+      for (const request of read.requests.slice(0, 20)) {
+        const compared = await compareAnswers(raccord.url, baseline.url, token, request);
+        if (!compared.same) differences.push(`${read.name}: ${compared.difference}`);
+      }
+    }
+    if (differences.length > 0) throw new Error(`Raccord and the baseline answer differently:\n${differences.slice(0, 3).join('\n')}`);
+
+    const pageSizeProbe: Record<string, Record<string, number>> = {};
+    for (const server of servers) {
+      pageSizeProbe[server.name] = {};
+      for (const first of [10, 50, 100]) {
+        await resetMetrics(server.url);
+        await graphql(server.url, token, operations.customerSubscriptionPage, { first, after: deepCursor, filter: listFilter });
+        pageSizeProbe[server.name]![String(first)] = (await readMetrics(server.url)).sqlStatements;
+      }
+    }
+
+    const scenarios: ScenarioResult[] = [];
+    for (const read of reads) scenarios.push(await readScenario(read.name, read.description, servers, token, cycle(read.requests), settings.durationSeconds, settings.smoke ? 0 : 2));
+
+    process.stderr.write('bench: e-accept-installation\n');
+    const half = settings.acceptSupply / 2;
+    const queues: Record<string, string[]> = { raccord: supply.filter((_, index) => index % 2 === 0), baseline: supply.filter((_, index) => index % 2 === 1) };
+    const nextAcceptance = (server: Server) => () => ({ query: operations.acceptInstallation, variables: { input: { id: queues[server.name]!.shift()!, expectedVersion: 4 } } });
+    const deadlocksBefore = await deadlocks(databaseUrl);
+    const acceptMax: Record<string, ServerRun> = {};
+    for (const server of servers) acceptMax[server.name] = await measure(server, token, nextAcceptance(server), { connections: 16, durationSeconds: 0, amount: half });
+    const acceptRate = Math.max(1, Math.floor(0.7 * Math.min(...servers.map((server) => acceptMax[server.name]!.requestsPerSecond))));
+    const acceptFixed: Record<string, ServerRun> = {};
+    for (const server of servers) acceptFixed[server.name] = await measure(server, token, nextAcceptance(server), { connections: 16, durationSeconds: 0, amount: half, overallRate: acceptRate });
+    const deadlocksSeen = (await deadlocks(databaseUrl)) - deadlocksBefore;
+    scenarios.push({
+      name: 'e-accept-installation',
+      description: `acceptInstallation from 16 concurrent writers over ${settings.supplyContractors} contractors' drafts (${half} per run and server); deadlocks seen: ${deadlocksSeen}`,
+      rate: acceptRate,
+      max: acceptMax,
+      fixed: acceptFixed,
+      deadlocks: deadlocksSeen,
+    });
+
+    process.stderr.write('bench: f-import\n');
+    const imports: Record<string, ServerRun & { rowsPerSecond: number }> = {};
+    for (const server of servers) {
+      const csv = subscriptionsCsv(settings.importRows, communes, server.name === 'raccord' ? 'R' : 'B', 7);
+      const run = await measure(server, token, () => ({ query: operations.importCustomerSubscriptions, variables: { csv } }), { connections: 1, durationSeconds: 0, amount: 1 });
+      const created = (await sql<{ count: number }>(databaseUrl, 'select count(*)::int as count from customer_subscription where order_reference like $1', [`BENCH-${server.name === 'raccord' ? 'R' : 'B'}-%`]))[0]!.count;
+      if (created !== settings.importRows) throw new Error(`${server.name}'s import created ${created} of ${settings.importRows} rows`);
+      imports[server.name] = { ...run, rowsPerSecond: Math.round(settings.importRows / (run.maxMs / 1000)) };
+    }
+    scenarios.push({ name: 'f-import', description: `importCustomerSubscriptions of ${settings.importRows.toLocaleString('en')} new rows (one request)`, rate: null, max: imports, fixed: null });
+
+      const [{ server_version: postgres } = { server_version: '' }] = await sql<{ server_version: string }>(databaseUrl, 'show server_version');
+    const report: BenchReport = {
+      date: started.toISOString(),
+      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+      smoke: settings.smoke,
+      size: { customerSubscriptions: settings.subscriptions, importRows: settings.importRows, acceptSupplyPerServer: settings.acceptSupply, durationSeconds: settings.durationSeconds, dataSeconds: Math.round(dataSeconds) },
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres, load: os.loadavg().map((value) => Number(value.toFixed(2))) },
+      pageSizeProbe,
+      scenarios,
+      targets: [],
+    };
+    report.targets = evaluateTargets(report);
+    const markdown = markdownReport(report);
+    process.stdout.write(`${markdown}\n`);
+    if (settings.outDir) {
+      const size = settings.smoke ? 'smoke' : settings.subscriptions === 50_000 ? 'S' : settings.subscriptions === 500_000 ? 'M' : `${settings.subscriptions}`;
+      const base = join(settings.outDir, `${started.toISOString().slice(0, 10)}-${size}`);
+      await mkdir(settings.outDir, { recursive: true });
+      await writeFile(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
+      await writeFile(`${base}.md`, `${markdown}\n`);
+      process.stderr.write(`bench: figures saved in ${base}.json and .md\n`);
+    }
+    const failedRuns = scenarios.flatMap((scenario) =>
+      [...Object.entries(scenario.max), ...Object.entries(scenario.fixed ?? {})].filter(([, run]) => run.errors > 0).map(([server, run]) => `${scenario.name} on ${server}: ${run.errors} errors, e.g. ${run.errorSamples[0]}`),
+    );
+    if (failedRuns.length > 0) {
+      process.stderr.write(`bench: requests failed:\n${failedRuns.join('\n')}\n`);
+      process.exitCode = 1;
+    }
+  } finally {
+    for (const server of servers.reverse()) await stop(server);
+    await sql(database.url, `drop database if exists ${name} with (force)`);
+    await database.stop();
+  }
+}
+
+await main();
