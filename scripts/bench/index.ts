@@ -42,6 +42,13 @@ interface Options {
   largestAcceptances: number;
 }
 
+const startedAt = performance.now();
+
+/** A line on stderr saying what the run is doing, with the seconds since it started. */
+function progress(what: string): void {
+  process.stderr.write(`bench [${Math.round((performance.now() - startedAt) / 1000)} s]: ${what}\n`);
+}
+
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${usage}\n`);
   process.exit(2);
@@ -82,7 +89,7 @@ function options(): Options {
     durationSeconds: wholeNumber(parsed.duration, 'duration', smoke ? 1 : 10, 1, 600),
     importRows: wholeNumber(parsed['import-rows'], 'import-rows', smoke ? 1_000 : 100_000, 1, 100_000),
     outDir: parsed.out ?? (smoke ? null : join(projectRoot, 'docs', 'bench-results')),
-    acceptSupply: smoke ? 40 : 1_200,
+    acceptSupply: smoke ? 20 : 600,
     supplyContractors: smoke ? 4 : 24,
     largestAcceptances: smoke ? 10 : 50,
   };
@@ -157,13 +164,14 @@ async function readScenario(
   durationSeconds: number,
   warmUpSeconds: number,
 ): Promise<ScenarioResult> {
-  process.stderr.write(`bench: ${name}\n`);
+  progress(name);
   if (warmUpSeconds > 0) for (const server of servers) await runLoad({ url: server.url, token, next: makeNext(), connections: 4, durationSeconds: warmUpSeconds });
   const max: Record<string, ServerRun> = {};
   for (const server of servers) max[server.name] = await measure(server, token, makeNext(), { connections: 10, durationSeconds });
   const rate = Math.max(1, Math.floor(0.7 * Math.min(...servers.map((server) => max[server.name]!.requestsPerSecond))));
   const fixed: Record<string, ServerRun> = {};
-  for (const server of servers) fixed[server.name] = await measure(server, token, makeNext(), { connections: 16, durationSeconds, overallRate: rate });
+  // autocannon spreads the rate over the connections: no more connections than requests per second.
+  for (const server of servers) fixed[server.name] = await measure(server, token, makeNext(), { connections: Math.min(16, rate), durationSeconds, overallRate: rate });
   return { name, description, rate, max, fixed };
 }
 
@@ -211,13 +219,14 @@ async function main(): Promise<void> {
       await freePort(),
     );
     servers.push(raccord);
+    progress('starting Raccord (migrations, reference data)');
     await waitReady(raccord, 300);
     const baseline = start('baseline', 'scripts/bench/baseline/main.js', { NODE_ENV: 'production', DATABASE_URL: databaseUrl, AUTH_TOKEN_SECRET: secret }, await freePort());
     servers.push(baseline);
     await waitReady(baseline, 60);
     const token = await signIn(raccord.url, admin.email, admin.password);
 
-    process.stderr.write(`bench: importing ${settings.subscriptions} customer subscriptions through Raccord's API\n`);
+    progress(`importing ${settings.subscriptions} customer subscriptions through Raccord's API`);
     const communes = await loadCommunes();
     const dataStarted = performance.now();
     for (let offset = 0, chunk = 0; offset < settings.subscriptions; offset += 100_000, chunk += 1) {
@@ -324,7 +333,7 @@ async function main(): Promise<void> {
     const scenarios: ScenarioResult[] = [];
     for (const read of reads) scenarios.push(await readScenario(read.name, read.description, servers, token, cycle(read.requests), settings.durationSeconds, settings.smoke ? 0 : 2));
 
-    process.stderr.write('bench: e-accept-installation\n');
+    progress('e-accept-installation');
     const half = settings.acceptSupply / 2;
     const queues: Record<string, string[]> = { raccord: supply.filter((_, index) => index % 2 === 0), baseline: supply.filter((_, index) => index % 2 === 1) };
     const nextAcceptance = (server: Server) => () => ({ query: operations.acceptInstallation, variables: { input: { id: queues[server.name]!.shift()!, expectedVersion: 4 } } });
@@ -333,7 +342,7 @@ async function main(): Promise<void> {
     for (const server of servers) acceptMax[server.name] = await measure(server, token, nextAcceptance(server), { connections: 16, durationSeconds: 0, amount: half });
     const acceptRate = Math.max(1, Math.floor(0.7 * Math.min(...servers.map((server) => acceptMax[server.name]!.requestsPerSecond))));
     const acceptFixed: Record<string, ServerRun> = {};
-    for (const server of servers) acceptFixed[server.name] = await measure(server, token, nextAcceptance(server), { connections: 16, durationSeconds: 0, amount: half, overallRate: acceptRate });
+    for (const server of servers) acceptFixed[server.name] = await measure(server, token, nextAcceptance(server), { connections: Math.min(16, acceptRate), durationSeconds: 0, amount: half, overallRate: acceptRate });
     const deadlocksSeen = (await deadlocks(databaseUrl)) - deadlocksBefore;
     scenarios.push({
       name: 'e-accept-installation',
@@ -344,7 +353,7 @@ async function main(): Promise<void> {
       deadlocks: deadlocksSeen,
     });
 
-    process.stderr.write('bench: f-import\n');
+    progress('f-import');
     const imports: Record<string, ServerRun & { rowsPerSecond: number }> = {};
     for (const server of servers) {
       const csv = subscriptionsCsv(settings.importRows, communes, server.name === 'raccord' ? 'R' : 'B', 7);
