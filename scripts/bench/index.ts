@@ -89,7 +89,7 @@ function options(): Options {
     durationSeconds: wholeNumber(parsed.duration, 'duration', smoke ? 1 : 10, 1, 600),
     importRows: wholeNumber(parsed['import-rows'], 'import-rows', smoke ? 1_000 : 100_000, 1, 100_000),
     outDir: parsed.out ?? (smoke ? null : join(projectRoot, 'docs', 'bench-results')),
-    acceptSupply: smoke ? 20 : 600,
+    acceptSupply: smoke ? 40 : 600,
     supplyContractors: smoke ? 4 : 24,
     largestAcceptances: smoke ? 10 : 50,
   };
@@ -372,10 +372,10 @@ async function main(): Promise<void> {
     const nextAcceptance = (server: Server) => () => ({ query: operations.acceptInstallation, variables: { input: { id: queues[server.name]!.shift()!, expectedVersion: 4 } } });
     const deadlocksBefore = await deadlocks(databaseUrl);
     const acceptMax: Record<string, ServerRun> = {};
-    for (const server of servers) acceptMax[server.name] = await measure(server, token, nextAcceptance(server), { connections: 16, durationSeconds: 0, amount: half });
+    for (const server of servers) acceptMax[server.name] = await measure(server, token, nextAcceptance(server), { connections: Math.min(16, half), durationSeconds: 0, amount: half });
     const acceptRate = Math.max(1, Math.floor(0.7 * Math.min(...servers.map((server) => acceptMax[server.name]!.requestsPerSecond))));
     const acceptFixed: Record<string, ServerRun> = {};
-    for (const server of servers) acceptFixed[server.name] = await measure(server, token, nextAcceptance(server), { connections: Math.min(16, acceptRate), durationSeconds: 0, amount: half, overallRate: acceptRate });
+    for (const server of servers) acceptFixed[server.name] = await measure(server, token, nextAcceptance(server), { connections: Math.min(16, half, acceptRate), durationSeconds: 0, amount: half, overallRate: acceptRate });
     const deadlocksSeen = (await deadlocks(databaseUrl)) - deadlocksBefore;
     scenarios.push({
       name: 'e-accept-installation',
@@ -402,7 +402,7 @@ async function main(): Promise<void> {
       const [{ server_version: postgres } = { server_version: '' }] = await sql<{ server_version: string }>(databaseUrl, 'show server_version');
     const report: BenchReport = {
       date: started.toISOString(),
-      command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+      command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
       smoke: settings.smoke,
       size: { customerSubscriptions: settings.subscriptions, importRows: settings.importRows, acceptSupplyPerServer: settings.acceptSupply, durationSeconds: settings.durationSeconds, dataSeconds: Math.round(dataSeconds) },
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres, load: os.loadavg().map((value) => Number(value.toFixed(2))) },
