@@ -40,9 +40,10 @@ function toInput(values: Record<string, string>): Record<string, unknown> {
  * refused (the benchmark's files have none).
  */
 export async function importCustomerSubscriptions(context: BaselineContext, csv: string): Promise<ImportReport> {
-  const { rows, errors: readErrors } = readCsv(csv, customerSubscriptionCsvColumns, ['ordered_at']);
+  const { rows, errors: readErrors } = await readCsv(csv, customerSubscriptionCsvColumns, ['ordered_at']);
   if (readErrors.length > 0) return refused(rows.length, readErrors);
-  const { valid, errors } = validateRows(rows, customerSubscriptionSchema, toInput, columnOf);
+  const { valid, errors, errorCount } = await validateRows(rows, customerSubscriptionSchema, toInput, columnOf);
+  const uncounted = errorCount - errors.length;
   errors.push(...duplicateKeys(valid, (value) => value.orderReference, 'order_reference'));
   const communes = new Map(
     (await context.db.query('select id::text as id, wilaya_code from commune where id = any($1::int[])', [[...new Set(valid.map((row) => row.value.communeId))]])).map(
@@ -55,7 +56,7 @@ export async function importCustomerSubscriptions(context: BaselineContext, csv:
     if (wilayaCode) placed.push({ ...row, wilayaCode });
     else errors.push({ line: row.line, field: 'commune_id', reason: `no commune with id ${row.value.communeId}` } satisfies ImportRowError);
   }
-  if (errors.length > 0) return refused(rows.length, errors);
+  if (errors.length > 0) return refused(rows.length, errors, uncounted);
 
   const copyText = stringify(
     placed.map(({ line, wilayaCode, value }) => [
