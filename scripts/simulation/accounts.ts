@@ -54,8 +54,8 @@ interface StoredSession {
 
 /**
  * Sessions kept between runs in a JSON file (mode 0600: it holds bearer tokens), as any client
- * keeps its sign-in: the server allows 30 sign-ins per address per 15 minutes, and a run signs in
- * one user per firm and per wilaya. Without a file, every run signs in again.
+ * keeps its sign-in: a run signs in one user per firm and per wilaya, each sign-in an argon2 check
+ * on the server. Without a file, every run signs in again.
  */
 export class SessionStore {
   private sessions: Record<string, StoredSession> = {};
