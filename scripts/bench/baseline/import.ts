@@ -1,36 +1,15 @@
 import 'reflect-metadata';
 import { stringify } from 'csv-stringify/sync';
 import { duplicateKeys, readCsv, refused, validateRows, type ImportReport, type ImportRowError } from '../../../server/src/common/csv-import.js';
-import { customerSubscriptionCsvColumns } from '../../../server/src/modules/customer-subscription/customer-subscription.import.js';
+import {
+  customerSubscriptionCsvColumnOf,
+  customerSubscriptionCsvColumns,
+  customerSubscriptionCsvToInput,
+} from '../../../server/src/modules/customer-subscription/customer-subscription.import.js';
 import { customerSubscriptionSchema } from '../../../server/src/modules/customer-subscription/customer-subscription.inputs.js';
 import type { BaselineContext } from './schema.js';
 
-const columnOf: Record<string, string> = {
-  orderReference: 'order_reference',
-  customerName: 'customer_name',
-  customerPhone: 'customer_phone',
-  customerAddress: 'customer_address',
-  communeId: 'commune_id',
-  offer: 'offer',
-  orderedAt: 'ordered_at',
-};
-const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 const auditedFields = Object.keys(customerSubscriptionSchema.shape);
-
-function toInput(values: Record<string, string>): Record<string, unknown> {
-  const text = values['ordered_at'] ?? '';
-  const orderedAt = text === '' ? null : isoInstant.test(text) ? new Date(text) : text;
-  return {
-    orderReference: values['order_reference'],
-    customerName: values['customer_name'],
-    customerPhone: values['customer_phone'],
-    customerAddress: values['customer_address'],
-    communeId: values['commune_id'],
-    offer: values['offer'],
-    siteId: null,
-    orderedAt: orderedAt instanceof Date && Number.isNaN(orderedAt.getTime()) ? text : orderedAt,
-  };
-}
 
 /**
  * `importCustomerSubscriptions` the hand-written way: the same parsing and row validation as
@@ -42,7 +21,7 @@ function toInput(values: Record<string, string>): Record<string, unknown> {
 export async function importCustomerSubscriptions(context: BaselineContext, csv: string): Promise<ImportReport> {
   const { rows, errors: readErrors } = await readCsv(csv, customerSubscriptionCsvColumns, ['ordered_at']);
   if (readErrors.length > 0) return refused(rows.length, readErrors);
-  const { valid, errors, errorCount } = await validateRows(rows, customerSubscriptionSchema, toInput, columnOf);
+  const { valid, errors, errorCount } = await validateRows(rows, customerSubscriptionSchema, customerSubscriptionCsvToInput, customerSubscriptionCsvColumnOf);
   const uncounted = errorCount - errors.length;
   errors.push(...duplicateKeys(valid, (value) => value.orderReference, 'order_reference'));
   const communes = new Map(

@@ -21,7 +21,7 @@ export const customerSubscriptionCsvColumns = ['order_reference', 'customer_name
 const optionalColumns = ['site_code', 'ordered_at'];
 
 /** The CSV column of each input field, for errors. */
-const columnOf: Record<string, string> = {
+export const customerSubscriptionCsvColumnOf: Readonly<Record<string, string>> = {
   orderReference: 'order_reference',
   customerName: 'customer_name',
   customerPhone: 'customer_phone',
@@ -34,7 +34,8 @@ const columnOf: Record<string, string> = {
 /** An instant as ISO 8601 with its offset (2026-11-02T08:30:00Z, …+01:00): no guessing of formats or zones. */
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function toInput(values: Record<string, string>): Record<string, unknown> {
+/** A CSV row's values as `CreateCustomerSubscriptionInput`'s fields (the site is resolved from `site_code` later). */
+export function customerSubscriptionCsvToInput(values: Record<string, string>): Record<string, unknown> {
   const text = values['ordered_at'] ?? '';
   const orderedAt = text === '' ? null : isoInstant.test(text) ? new Date(text) : text;
   return {
@@ -111,7 +112,7 @@ async function place(em: EntityManager, rows: CsvRowWithValue[]): Promise<{ plac
 export async function importCustomerSubscriptions(context: Context, csvText: string): Promise<ImportReport> {
   const { rows, errors: readErrors } = await readCsv(csvText, customerSubscriptionCsvColumns, optionalColumns);
   if (readErrors.length > 0) return refused(rows.length, readErrors);
-  const { valid, errors, errorCount } = await validateRows(rows, customerSubscriptionSchema, toInput, columnOf);
+  const { valid, errors, errorCount } = await validateRows(rows, customerSubscriptionSchema, customerSubscriptionCsvToInput, customerSubscriptionCsvColumnOf);
   // Problems validation counted but did not keep (past the first it lists).
   const uncounted = errorCount - errors.length;
   errors.push(...duplicateKeys(valid, (value) => value.orderReference, 'order_reference'));
