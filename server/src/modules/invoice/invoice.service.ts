@@ -181,10 +181,20 @@ export function daysOverdue(invoice: Invoice, today: string): number | null {
 }
 
 /**
- * The wilayas an invoice bills work in (those of its lines' customer subscriptions), from the
- * `invoice_wilaya` table the database keeps as lines are added.
+ * The wilayas each invoice of `invoiceIds` bills work in (those of its lines' customer
+ * subscriptions), sorted, from the `invoice_wilaya` table the database keeps as lines are added:
+ * one query for them all. An invoice with no line has none.
  */
+export async function wilayaCodesByInvoice(em: EntityManager, invoiceIds: readonly string[]): Promise<Map<string, string[]>> {
+  const rows = await em
+    .getConnection()
+    .execute<{ invoice_id: string; wilaya_code: string }[]>('select "invoice_id", "wilaya_code" from "invoice_wilaya" where "invoice_id" in (?) order by 2', [[...invoiceIds]]);
+  const codes = new Map<string, string[]>(invoiceIds.map((id) => [id, []]));
+  for (const row of rows) codes.get(String(row.invoice_id))?.push(row.wilaya_code);
+  return codes;
+}
+
+/** The wilayas one invoice bills work in, sorted (see `wilayaCodesByInvoice`). */
 export async function invoiceWilayaCodes(em: EntityManager, invoiceId: string): Promise<string[]> {
-  const rows = await em.getConnection().execute<{ wilaya_code: string }[]>('select "wilaya_code" from "invoice_wilaya" where "invoice_id" = ? order by 1', [invoiceId]);
-  return rows.map((row) => row.wilaya_code);
+  return (await wilayaCodesByInvoice(em, [invoiceId])).get(invoiceId)!;
 }
