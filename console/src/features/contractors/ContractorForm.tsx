@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { isValidNif, isValidRib } from '../../../../server/src/modules/contractor/identifiers.ts';
+import { useFocusOnProblems } from '../../components/FormField.tsx';
 import type { FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';
 import { WilayasQuery } from '../reference-data/documents.ts';
@@ -193,16 +194,12 @@ export function ContractorForm({
   const [values, setValues] = useState<ContractorFormValues>(initial);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [sending, setSending] = useState(false);
-  const [attempts, setAttempts] = useState(0);
   const form = useRef<HTMLFormElement>(null);
   const [wilayas] = useQuery({ query: WilayasQuery });
   const [communes] = useQuery({ query: CommunesOfWilayaQuery, variables: { wilayaCode: values.wilayaCode }, pause: !values.wilayaCode });
 
   // After a refused attempt, focus the first field at fault, else the alert that says what went wrong.
-  useEffect(() => {
-    if (attempts === 0) return;
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus();
-  }, [attempts]);
+  useFocusOnProblems(form, problems);
 
   const set = (field: keyof ContractorFormValues) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
   const problemOf = (field: keyof ContractorFormValues) => problems.find((problem) => fieldOf(problem.field) === field);
@@ -216,7 +213,6 @@ export function ContractorForm({
       setSending(false);
     }
     setProblems(found);
-    if (found.length > 0) setAttempts((count) => count + 1);
   }
 
   /** The attributes tying a control to its problem, when it has one. */
