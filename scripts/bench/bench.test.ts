@@ -23,9 +23,9 @@ function bench(args: string[]): Promise<{ code: number | null; stdout: string; s
 
 describe('npm run bench', () => {
   it('refuses a bad flag with a clear message and no stack trace', async () => {
-    const run = await bench(['--subscriptions', 'many']);
+    const run = await bench(['--size', 'XL']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--subscriptions: must be a whole number');
+    expect(run.stderr).toContain('--size: must be S, M or L');
     expect(run.stderr).not.toMatch(/\n\s+at /);
     const unknown = await bench(['--fast']);
     expect(unknown.code).toBe(2);

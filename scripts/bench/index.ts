@@ -9,28 +9,32 @@ import { freePort } from '../../server/src/common/net.js';
 import { projectRoot } from '../../server/src/common/paths.js';
 import { loadConfig } from '../../server/src/config.js';
 import { openDatabase } from '../../server/src/database/database.js';
+import { sizes, type GenerationReport } from '../generator/generate.js';
 import { answer, compareAnswers } from './compare.js';
-import { acceptAll, activeContractor, graphql, loadCommunes, prepareInstalled, signIn, sql, subscriptionsCsv } from './fixtures.js';
+import { activeContractor, graphql, loadCommunes, prepareInstalled, signIn, sql, subscriptionsCsv } from './fixtures.js';
 import { drained, processUsage, readMetrics, resetMetrics, runLoad, type GraphQLRequest, type LoadResult } from './load.js';
 import * as operations from './operations.js';
 import { evaluateTargets, markdownReport, type BenchReport, type ScenarioResult, type ServerRun } from './report.js';
 
-const usage = `Usage: npm run bench -- [--smoke] [--subscriptions N] [--duration SECONDS] [--import-rows N] [--out DIR]
+const usage = `Usage: npm run bench -- [--size S|M|L] [--seed N] [--smoke] [--duration SECONDS] [--import-rows N] [--out DIR]
 
-Starts Raccord (dist/server/src/main.js) and the hand-written baseline (dist/scripts/bench/baseline/main.js)
-on one fresh database of DATABASE_URL's PostgreSQL, fills it through Raccord's API, then drives both with the
-same requests (autocannon) for each scenario and prints a Markdown table; the figures are saved as JSON.
+Fills one fresh database of DATABASE_URL's PostgreSQL with the generator (npm run generate), starts
+Raccord (dist/server/src/main.js) and the hand-written baseline (dist/scripts/bench/baseline/main.js) on
+it, then drives both with the same requests (autocannon) for each scenario and prints a Markdown table;
+the figures are saved as JSON.
 
-  --smoke             every scenario briefly on small data (3,000 customer subscriptions, 1 s runs); checks
-                      that each completes without errors and that both servers answer the same
-  --subscriptions N   customer subscriptions imported before the runs (default 50,000: size S)
+  --size S|M|L        the generator's size: S 50,000 customer subscriptions, M (default) 500,000, L 3,000,000
+  --seed N            the generator's seed (default 1)
+  --smoke             every scenario briefly at size S (1 s runs, small supplies); checks that each
+                      completes without errors and that both servers answer the same
   --duration SECONDS  length of each measured run (default 10; smoke 1)
   --import-rows N     rows of the import scenario, per server (default 100,000; smoke 1,000)
   --out DIR           where to save <date>-<size>.json and .md (default docs/bench-results; smoke: not saved unless given)`;
 
 interface Options {
   smoke: boolean;
-  subscriptions: number;
+  size: keyof typeof sizes;
+  seed: number;
   durationSeconds: number;
   importRows: number;
   outDir: string | null;
@@ -38,8 +42,6 @@ interface Options {
   acceptSupply: number;
   /** Contractors whose drafts the acceptances go to. */
   supplyContractors: number;
-  /** Acceptances (of 4 lines each) on the largest contractor's invoice. */
-  largestAcceptances: number;
 }
 
 const startedAt = performance.now();
@@ -66,7 +68,8 @@ function options(): Options {
     parsed = parseArgs({
       options: {
         smoke: { type: 'boolean', default: false },
-        subscriptions: { type: 'string' },
+        size: { type: 'string' },
+        seed: { type: 'string' },
         duration: { type: 'string' },
         'import-rows': { type: 'string' },
         out: { type: 'string' },
@@ -83,15 +86,18 @@ function options(): Options {
     process.exit(0);
   }
   const smoke = parsed.smoke ?? false;
+  const size = (parsed.size ?? (smoke ? 'S' : 'M')).toUpperCase();
+  if (!(size in sizes)) fail(`--size: must be S, M or L (got "${parsed.size}")`);
+  if (smoke && size !== 'S') fail('--smoke runs at size S only');
   return {
     smoke,
-    subscriptions: wholeNumber(parsed.subscriptions, 'subscriptions', smoke ? 3_000 : 50_000, 1_000, 3_000_000),
+    size: size as keyof typeof sizes,
+    seed: wholeNumber(parsed.seed, 'seed', 1, 0, 2 ** 31 - 1),
     durationSeconds: wholeNumber(parsed.duration, 'duration', smoke ? 1 : 10, 1, 600),
     importRows: wholeNumber(parsed['import-rows'], 'import-rows', smoke ? 1_000 : 100_000, 1, 100_000),
     outDir: parsed.out ?? (smoke ? null : join(projectRoot, 'docs', 'bench-results')),
     acceptSupply: smoke ? 40 : 600,
     supplyContractors: smoke ? 4 : 24,
-    largestAcceptances: smoke ? 10 : 50,
   };
 }
 
@@ -216,6 +222,27 @@ function cycle(requests: readonly GraphQLRequest[]): () => () => GraphQLRequest 
   };
 }
 
+/**
+ * Fills `databaseUrl` with the generator (dist/scripts/generate.js, as `npm run generate` runs it),
+ * with the buyer the servers run with; resolves with its report. Its progress goes to stderr.
+ */
+function generate(databaseUrl: string, size: keyof typeof sizes, seed: number): Promise<GenerationReport> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--max-semi-space-size=64', join(projectRoot, 'dist', 'scripts', 'generate.js'), '--size', size, '--seed', String(seed), '--database-url', databaseUrl, '--json'],
+      { env: { ...process.env, INVOICE_BUYER: JSON.stringify(invoiceBuyer), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 2] },
+    );
+    let stdout = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`the generator exited with code ${code}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as GenerationReport);
+    });
+  });
+}
+
 async function deadlocks(databaseUrl: string): Promise<number> {
   const [row] = await sql<{ deadlocks: string }>(databaseUrl, 'select deadlocks::text from pg_stat_database where datname = current_database()');
   return Number(row!.deadlocks);
@@ -234,6 +261,8 @@ async function main(): Promise<void> {
   const secret = randomBytes(32).toString('hex');
   const servers: Server[] = [];
   try {
+    progress(`generating size ${settings.size} (npm run generate)`);
+    const generation = await generate(databaseUrl, settings.size, settings.seed);
     const raccord = start(
       'raccord',
       'server/src/main.js',
@@ -241,7 +270,7 @@ async function main(): Promise<void> {
         NODE_ENV: 'production',
         DATABASE_URL: databaseUrl,
         LOG_LEVEL: 'warn',
-        LOAD_DEMO_DATA_ON_START: settings.smoke ? 'false' : 'true',
+        LOAD_DEMO_DATA_ON_START: 'false',
         AUTH_TOKEN_SECRET: secret,
         ADMIN_EMAIL: admin.email,
         ADMIN_PASSWORD: admin.password,
@@ -259,37 +288,15 @@ async function main(): Promise<void> {
     await waitReady(baseline, 60);
     const token = await signIn(raccord.url, admin.email, admin.password);
 
-    progress(`importing ${settings.subscriptions} customer subscriptions through Raccord's API`);
+    progress(`importing the benchmark's own orders through Raccord's API`);
     const communes = await loadCommunes();
-    const dataStarted = performance.now();
-    for (let offset = 0, chunk = 0; offset < settings.subscriptions; offset += 100_000, chunk += 1) {
-      const csv = subscriptionsCsv(Math.min(100_000, settings.subscriptions - offset), communes, `D${chunk}`, 1 + chunk);
-      const report = await graphql<{ importCustomerSubscriptions: { created: number; errorCount: number } }>(raccord.url, token, operations.importCustomerSubscriptions, { csv });
-      if (report.importCustomerSubscriptions.errorCount > 0) throw new Error('the benchmark data was refused by the import');
-    }
+    const ownOrders = await graphql<{ importCustomerSubscriptions: { created: number; errorCount: number } }>(raccord.url, token, operations.importCustomerSubscriptions, {
+      csv: subscriptionsCsv(settings.smoke ? 1_000 : 10_000, communes, 'D0', 1),
+    });
+    if (ownOrders.importCustomerSubscriptions.errorCount > 0) throw new Error('the benchmark data was refused by the import');
     const oran = communes.find((commune) => commune.wilayaCode === '31')!.id;
-    const alger = communes.find((commune) => commune.wilayaCode === '16')!.id;
     const supplyContractors: string[] = [];
     for (let n = 1; n <= settings.supplyContractors; n += 1) supplyContractors.push(await activeContractor(raccord.url, token, n, '31', oran));
-    const largest = await activeContractor(raccord.url, token, 100, '16', alger);
-    const billed = await prepareInstalled(databaseUrl, {
-      wilayaCode: '16',
-      tag: 'D0',
-      count: settings.largestAcceptances,
-      contractorIds: [largest],
-      lines: [
-        { code: 'RAC-STD', quantity: '1' },
-        { code: 'DRP-AER', quantity: '42.5' },
-        { code: 'PTO', quantity: '1' },
-        { code: 'ONT', quantity: '1' },
-      ],
-    });
-    await acceptAll(raccord.url, token, billed);
-    const [invoice] = await sql<{ id: string; lines: number }>(
-      databaseUrl,
-      `select i.id, count(l.id)::int as lines from invoice i join invoice_line l on l.invoice_id = i.id where i.contractor_id = $1 and i.status = 'DRAFT' group by i.id`,
-      [largest],
-    );
     const supply = await prepareInstalled(databaseUrl, {
       wilayaCode: '31',
       tag: 'D0',
@@ -301,19 +308,31 @@ async function main(): Promise<void> {
         { code: 'PTO', quantity: '1' },
       ],
     });
-    const sampleIds = (await sql<{ id: string }>(databaseUrl, 'select id::text from customer_subscription order by random() limit 2000')).map((row) => row.id);
-    const listFilter = { wilayaCode: '16', status: 'PENDING' };
-    const [{ count: listed } = { count: 0 }] = await sql<{ count: number }>(
+    // The generated contractor with the most work, and of its invoices the one whose line count is nearest 200.
+    const [invoice] = await sql<{ id: string; lines: number }>(
       databaseUrl,
-      `select count(*)::int as count from customer_subscription where wilaya_code = '16' and status = 'PENDING'`,
+      `with largest as (
+         select contractor_id from customer_subscription where contractor_id is not null group by contractor_id order by count(*) desc, contractor_id limit 1
+       )
+       select i.id::text, count(l.id)::int as lines from invoice i join invoice_line l on l.invoice_id = i.id
+        where i.contractor_id = (select contractor_id from largest)
+        group by i.id order by abs(count(l.id) - 200), i.id limit 1`,
     );
+    if (!invoice) throw new Error("the generated data holds no invoice of the largest contractor");
+    const sampleIds = (await sql<{ id: string }>(databaseUrl, 'select id::text from customer_subscription order by random() limit 2000')).map((row) => row.id);
+    // The list: the PENDING orders of the wilaya with the most of them.
+    const [busiest] = await sql<{ wilaya_code: string; count: number }>(
+      databaseUrl,
+      `select wilaya_code, count(*)::int as count from customer_subscription where status = 'PENDING' group by wilaya_code order by count(*) desc, wilaya_code limit 1`,
+    );
+    const listFilter = { wilayaCode: busiest!.wilaya_code, status: 'PENDING' };
+    const listed = busiest!.count;
     const [deep] = await sql<{ ordered_at: Date; id: string }>(
       databaseUrl,
-      `select ordered_at, id::text from customer_subscription where wilaya_code = '16' and status = 'PENDING' order by ordered_at, id offset $1 limit 1`,
-      [Math.floor(listed * 0.8)],
+      `select ordered_at, id::text from customer_subscription where wilaya_code = $1 and status = 'PENDING' order by ordered_at, id offset $2 limit 1`,
+      [listFilter.wilayaCode, Math.floor(listed * 0.8)],
     );
     const deepCursor = `CustomerSubscription:${Buffer.from(JSON.stringify([deep!.ordered_at.toISOString(), deep!.id])).toString('base64url')}`;
-    const dataSeconds = (performance.now() - dataStarted) / 1000;
 
     const reads: { name: string; description: string; requests: GraphQLRequest[] }[] = [
       {
@@ -323,7 +342,7 @@ async function main(): Promise<void> {
       },
       {
         name: 'b1-list-first-page',
-        description: `customerSubscriptions(first: 50, filter: wilaya 16, PENDING): first page (${listed.toLocaleString('en')} match)`,
+        description: `customerSubscriptions(first: 50, filter: wilaya ${listFilter.wilayaCode}, PENDING): first page (${listed.toLocaleString('en')} match)`,
         requests: [{ query: operations.customerSubscriptionPage, variables: { first: 50, filter: listFilter } }],
       },
       {
@@ -334,8 +353,8 @@ async function main(): Promise<void> {
       { name: 'c-dashboard', description: "the national dashboard, the console's document", requests: [{ query: operations.dashboard, variables: { wilayaCode: null } }] },
       {
         name: 'd-invoice-200-lines',
-        description: `the largest contractor's invoice with its ${invoice?.lines ?? 0} lines and totals`,
-        requests: [{ query: operations.invoiceWithLines, variables: { id: invoice!.id } }],
+        description: `the largest contractor's invoice with its ${invoice.lines} lines and totals`,
+        requests: [{ query: operations.invoiceWithLines, variables: { id: invoice.id } }],
       },
       {
         name: 'g-console-mix',
@@ -404,7 +423,18 @@ async function main(): Promise<void> {
       date: started.toISOString(),
       command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
       smoke: settings.smoke,
-      size: { customerSubscriptions: settings.subscriptions, importRows: settings.importRows, acceptSupplyPerServer: settings.acceptSupply, durationSeconds: settings.durationSeconds, dataSeconds: Math.round(dataSeconds) },
+      size: {
+        name: settings.size,
+        seed: settings.seed,
+        customerSubscriptions: sizes[settings.size].customerSubscriptions,
+        contractors: sizes[settings.size].contractors,
+        generatedRows: generation.totalRows,
+        generationSeconds: generation.seconds,
+        generationRowsPerSecond: generation.rowsPerSecond,
+        importRows: settings.importRows,
+        acceptSupplyPerServer: settings.acceptSupply,
+        durationSeconds: settings.durationSeconds,
+      },
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres, load: os.loadavg().map((value) => Number(value.toFixed(2))) },
       pageSizeProbe,
       scenarios,
@@ -414,7 +444,7 @@ async function main(): Promise<void> {
     const markdown = markdownReport(report);
     process.stdout.write(`${markdown}\n`);
     if (settings.outDir) {
-      const size = settings.smoke ? 'smoke' : settings.subscriptions === 50_000 ? 'S' : settings.subscriptions === 500_000 ? 'M' : `${settings.subscriptions}`;
+      const size = settings.smoke ? 'smoke' : settings.size;
       const base = join(settings.outDir, `${started.toISOString().slice(0, 10)}-${size}`);
       await mkdir(settings.outDir, { recursive: true });
       await writeFile(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);

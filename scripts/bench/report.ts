@@ -37,7 +37,19 @@ export interface BenchReport {
   readonly date: string;
   readonly command: string;
   readonly smoke: boolean;
-  readonly size: { customerSubscriptions: number; importRows: number; acceptSupplyPerServer: number; durationSeconds: number; dataSeconds: number };
+  /** The generator's size and what it wrote (rows, seconds, rows per second), and the runs' settings. */
+  readonly size: {
+    name: string;
+    seed: number;
+    customerSubscriptions: number;
+    contractors: number;
+    generatedRows: number;
+    generationSeconds: number;
+    generationRowsPerSecond: number;
+    importRows: number;
+    acceptSupplyPerServer: number;
+    durationSeconds: number;
+  };
   readonly machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; postgres: string; load: number[] };
   /** SQL statements of one list request (deep page) by page size, per server. */
   readonly pageSizeProbe: Record<string, Record<string, number>>;
@@ -117,8 +129,10 @@ export function markdownReport(report: BenchReport): string {
     `Run of ${report.date.slice(0, 16).replace('T', ' ')} UTC — \`${report.command}\``,
     '',
     `Machine: ${report.machine.cpus} cores (${report.machine.cpuModel}), ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, PostgreSQL ${report.machine.postgres}; ` +
-      `load average at the end ${report.machine.load.join(' / ')}. Data: ${report.size.customerSubscriptions.toLocaleString('en')} customer subscriptions imported ` +
-      `(${report.size.dataSeconds} s to prepare); runs of ${report.size.durationSeconds} s.`,
+      `load average at the end ${report.machine.load.join(' / ')}. Data: size ${report.size.name} from \`npm run generate\` (seed ${report.size.seed}): ` +
+      `${report.size.customerSubscriptions.toLocaleString('en')} customer subscriptions, ${report.size.contractors.toLocaleString('en')} contractors, ` +
+      `${report.size.generatedRows.toLocaleString('en')} rows in all, written in ${report.size.generationSeconds.toFixed(1)} s ` +
+      `(${report.size.generationRowsPerSecond.toLocaleString('en')} rows/s); runs of ${report.size.durationSeconds} s.`,
     '',
     '| scenario | server | max req/s | fixed rate | p50 ms | p99 ms | CPU ms/req | SQL/req | RSS MiB | loop max ms | errors |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
