@@ -4,7 +4,7 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { DashboardResolver } from './modules/dashboard/dashboard.resolver.js';
-import { authorization } from './modules/auth/permissions.js';
+import { authorizeRootFields } from './modules/auth/permissions.js';
 import { CreditNoteLineResolver, CreditNoteResolver, InvoiceLineResolver, InvoicePaymentResolver, InvoiceResolver } from './modules/invoice/invoice.resolver.js';
 import { PriceScheduleItemResolver, PriceScheduleResolver } from './modules/invoice/price-schedule.resolver.js';
 import { ContractorResolver } from './modules/contractor/contractor.resolver.js';
@@ -29,14 +29,14 @@ const topicsUnused: PubSub = {
   },
 };
 
-/** Raccord's GraphQL schema, built from every module's resolvers; subscriptions listen to the context's event bus. */
-export function buildRaccordSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
-    globalMiddlewares: [authorization],
+/** Raccord's GraphQL schema, built from every module's resolvers, its root fields checked by `authorizeRootFields`; subscriptions listen to the context's event bus. */
+export async function buildRaccordSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     pubSub: topicsUnused,
     resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, InstallationReportResolver, AuthResolver, PriceScheduleResolver, PriceScheduleItemResolver, InvoiceResolver, InvoiceLineResolver, CreditNoteResolver, CreditNoteLineResolver, InvoicePaymentResolver, DashboardResolver],
     validate: false,
   });
+  return authorizeRootFields(schema);
 }
 
 /** The SDL text of `schema/schema.graphql`: the header, then the schema sorted by name. */

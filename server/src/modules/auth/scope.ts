@@ -3,7 +3,7 @@ import { UserRole } from '../user/user.entity.js';
 
 /**
  * Row scoping: what part of the data the operation's viewer may see and act on. No viewer means the
- * system (scripts, demo data): anonymous API calls never reach the services (see `authorization`).
+ * system (scripts, demo data): anonymous API calls never reach the services (see `authorizeRootFields`).
  */
 
 /** The firm of a CONTRACTOR viewer; null for every other viewer. */
