@@ -15,6 +15,7 @@ import { Migration20261129135623 } from './Migration20261129135623.js';
 import { Migration20261129163002 } from './Migration20261129163002.js';
 import { Migration20261129163100 } from './Migration20261129163100.js';
 import { Migration20261129170810 } from './Migration20261129170810.js';
+import { Migration20261129221101 } from './Migration20261129221101.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129112800', class: Migration20261129112800 },
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129163002', class: Migration20261129163002 },
   { name: 'Migration20261129163100', class: Migration20261129163100 },
   { name: 'Migration20261129170810', class: Migration20261129170810 },
+  { name: 'Migration20261129221101', class: Migration20261129221101 },
 ];
