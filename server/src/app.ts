@@ -121,7 +121,7 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
   metrics.watchDatabase(orm);
   const events = createEventBus({ redisUrl: config.REDIS_URL, channelPrefix: config.REDIS_CHANNEL_PREFIX, logger, metrics });
   logger.info({ bus: events.kind }, events.kind === 'redis' ? 'live updates through Redis (REDIS_URL)' : 'live updates in memory (one process; set REDIS_URL for several)');
-  const dashboards = new DashboardFeed(orm, events, logger);
+  const dashboards = new DashboardFeed(orm, events, logger, config.DASHBOARD_QUERY_MAX_AGE_MS);
   dashboards.start();
   const settings: Settings = {
     qualityThresholds: config.QUALITY_THRESHOLDS ?? defaultQualityThresholds,

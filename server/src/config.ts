@@ -85,6 +85,12 @@ const environmentSchema = z.object({
     .pipe(partyIdentitySchema)
     .optional(),
   WS_SESSION_CHECK_SECONDS: positiveInteger('seconds', 3600).default(30),
+  DASHBOARD_QUERY_MAX_AGE_MS: z
+    .string()
+    .regex(/^\d{1,5}$/, { error: 'must be a whole number of milliseconds from 0 to 60000' })
+    .transform(Number)
+    .refine((value) => value <= 60_000, { error: 'must be a whole number of milliseconds from 0 to 60000' })
+    .default(1000),
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
   REDIS_CHANNEL_PREFIX: z
     .string()

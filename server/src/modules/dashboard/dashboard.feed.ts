@@ -21,6 +21,12 @@ const invoiceFigureChanges = new Set<InvoiceChange>([
   InvoiceChange.PAYMENT_RECORDED,
 ]);
 
+/** A reading of a dashboard shared by the queries that ask within `queryMaxAgeMs` of it. */
+interface Reading {
+  readonly figures: Promise<DashboardFigures>;
+  readonly at: number;
+}
+
 interface Watched {
   /** Push functions of this process's subscribers. */
   readonly subscribers: Set<(figures: DashboardFigures) => unknown>;
@@ -47,16 +53,24 @@ const keyOf = (wilayaCode: string | null): string => wilayaCode ?? '';
  * the first change at once, then at most one push per `dashboardPushIntervalMs` during a burst.
  * Watched dashboards are also read every `dashboardRefreshIntervalMs`, since time moves some figures
  * by itself. Dashboards nobody here watches are not read.
+ *
+ * It also serves `Query.dashboard` (`read`): one reading of a dashboard is shared by every query
+ * within `queryMaxAgeMs` (DASHBOARD_QUERY_MAX_AGE_MS) of it, and dropped as soon as a change the
+ * event bus announces touches that dashboard, so a console polling it costs a handful of SQL
+ * statements a second however many are open.
  */
 export class DashboardFeed {
   private readonly watched = new Map<string, Watched>();
+  private readonly readings = new Map<string, Reading>();
   private readonly listeners: AsyncIterator<unknown>[] = [];
   private refresh: NodeJS.Timeout | undefined;
 
+  /** @param queryMaxAgeMs how long a query may be answered from an earlier reading (milliseconds; 0: every query reads) */
   constructor(
     private readonly orm: MikroORM,
     private readonly events: EventBus,
     private readonly logger: Logger,
+    private readonly queryMaxAgeMs = 0,
   ) {}
 
   /** Starts listening to the event bus. */
@@ -69,12 +83,35 @@ export class DashboardFeed {
     this.listen('CUSTOMER_SUBSCRIPTIONS_IMPORTED', (event) => this.touch(['', ...event.wilayaCodes]));
     this.listen('INVOICE_CHANGED', async (event) => {
       if (!invoiceFigureChanges.has(event.change)) return;
+      // Every reading at once: which wilayas the invoice bills takes a query, and a reading kept meanwhile would be served stale.
+      this.readings.clear();
       this.touch(['', ...(await invoiceWilayaCodes(this.orm.em.fork(), event.invoiceId))]);
     });
   }
 
+  /**
+   * The figures of the dashboard of `wilayaCode` (null: national) for a query: a reading made less
+   * than `queryMaxAgeMs` ago that no change has touched since, else a new one (shared by the queries
+   * that arrive while it is read). `computedAt` says when they were read. A reading that fails is
+   * not kept. Access is the caller's to check (`requireDashboardAccess`).
+   */
+  read(wilayaCode: string | null): Promise<DashboardFigures> {
+    const key = keyOf(wilayaCode);
+    const kept = this.readings.get(key);
+    if (kept && Date.now() - kept.at < this.queryMaxAgeMs) return kept.figures;
+    const reading: Reading = { figures: readDashboard(this.orm.em.fork(), wilayaCode, new Date()), at: Date.now() };
+    if (this.queryMaxAgeMs > 0) {
+      this.readings.set(key, reading);
+      reading.figures.catch(() => {
+        if (this.readings.get(key) === reading) this.readings.delete(key);
+      });
+    }
+    return reading.figures;
+  }
+
   /** Stops listening and drops every pending push. */
   async stop(): Promise<void> {
+    this.readings.clear();
     clearInterval(this.refresh);
     for (const state of this.watched.values()) clearTimeout(state.timer);
     await Promise.all(this.listeners.map((listener) => listener.return?.()));
@@ -115,7 +152,10 @@ export class DashboardFeed {
     void (async () => {
       for await (const event of iterator as AsyncIterable<RaccordTopics[K] | Resync>) {
         try {
-          if (isResync(event)) this.touch([...this.watched.keys()]);
+          if (isResync(event)) {
+            this.readings.clear();
+            this.touch([...this.watched.keys()]);
+          }
           else await handle(event);
         } catch (error) {
           this.logger.error({ err: error, topic }, 'dashboard: an event could not be applied; the next change refreshes the figures');
@@ -126,6 +166,7 @@ export class DashboardFeed {
 
   private touch(keys: readonly string[]): void {
     for (const key of new Set(keys)) {
+      this.readings.delete(key);
       const state = this.watched.get(key);
       if (!state) continue;
       state.dirty = true;
