@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountInFrenchWords, computeInvoiceTotals, invoiceClosingSentence } from './invoice-arithmetic.js';
+import { amountInFrenchWords, computeInvoiceTotals, invoiceClosingSentence, totalsFromBases } from './invoice-arithmetic.js';
 
 describe('invoice arithmetic (DOMAIN.md, EN 16931)', () => {
   it('rounds each line half-up, sums the rounded lines, and applies VAT once per rate', () => {
@@ -45,6 +45,26 @@ describe('invoice arithmetic (DOMAIN.md, EN 16931)', () => {
   it('refuses a quantity or rate that is not a non-negative decimal number', () => {
     expect(() => computeInvoiceTotals([{ quantity: '1e3', unitPriceCentimes: 1n, vatRatePercent: '19' }], { chargesVat: true, retentionPercent: '5' })).toThrow(RangeError);
     expect(() => computeInvoiceTotals([], { chargesVat: true, retentionPercent: '-5' })).toThrow(RangeError);
+  });
+});
+
+describe('totals from the line amounts summed by rate', () => {
+  it('are the totals of the lines themselves, whatever the order and however a rate is written, with VAT or without', () => {
+    const lines = [
+      { quantity: '42.5', unitPriceCentimes: 12_345n, vatRatePercent: '19' },
+      { quantity: '0.333', unitPriceCentimes: 101n, vatRatePercent: '19.00' },
+      { quantity: '3', unitPriceCentimes: 33_333n, vatRatePercent: '9' },
+      { quantity: '0', unitPriceCentimes: 450_000n, vatRatePercent: '0' },
+      { quantity: '1.5', unitPriceCentimes: 99_999_999_999n, vatRatePercent: '9.0' },
+    ];
+    for (const chargesVat of [true, false]) {
+      const options = { chargesVat, retentionPercent: '7.5' };
+      const { lineAmounts, ...expected } = computeInvoiceTotals(lines, options);
+      const bases = lines.map((line, index) => ({ ratePercent: line.vatRatePercent, base: lineAmounts[index]! })).reverse();
+      expect(totalsFromBases(bases, options)).toEqual(expected);
+    }
+    expect(totalsFromBases([], { chargesVat: true, retentionPercent: '5' })).toEqual({ totalExcludingTax: 0n, vatByRate: [], totalVat: 0n, totalIncludingTax: 0n, retention: 0n, netPayable: 0n });
+    expect(() => totalsFromBases([{ ratePercent: '-19', base: 1n }], { chargesVat: true, retentionPercent: '5' })).toThrow(RangeError);
   });
 });
 

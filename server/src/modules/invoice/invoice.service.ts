@@ -9,7 +9,7 @@ import { parseInput, recordId } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { viewerContractorId, viewerWilayas } from '../auth/scope.js';
 import { Contractor, FiscalRegime } from '../contractor/contractor.entity.js';
-import { computeInvoiceTotals, type InvoiceLineInput, type InvoiceTotals } from './invoice-arithmetic.js';
+import { totalsFromBases, type InvoiceLineInput, type InvoiceTotals } from './invoice-arithmetic.js';
 import { DocumentSeries } from './document-sequence.entity.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
 
@@ -88,7 +88,7 @@ export function arithmeticLine(line: Pick<InvoiceLine, 'quantity' | 'unitPriceCe
 }
 
 /** The totals columns an invoice or a credit note stores (centimes as strings), from the arithmetic's totals. */
-export function totalsColumns(totals: InvoiceTotals) {
+export function totalsColumns(totals: Omit<InvoiceTotals, 'lineAmounts'>) {
   return {
     totalExcludingTaxCentimes: totals.totalExcludingTax.toString(),
     totalVatCentimes: totals.totalVat.toString(),
@@ -99,13 +99,23 @@ export function totalsColumns(totals: InvoiceTotals) {
   };
 }
 
-/** Recomputes the invoice's totals from all its lines (DOMAIN.md's arithmetic, one function for all). */
+/**
+ * Recomputes the invoice's totals from all its lines (DOMAIN.md's arithmetic, `totalsFromBases`),
+ * flushed ones included: the database sums each line's stored rounded amount by VAT rate, so the
+ * cost does not grow with the lines read into memory (a month-end draft holds thousands).
+ */
 export async function recomputeTotals(em: EntityManager, invoice: Invoice): Promise<void> {
-  const lines = await em.find(InvoiceLine, { invoice: invoice.id }, { orderBy: { id: 'asc' } });
-  const totals = computeInvoiceTotals(lines.map((line) => arithmeticLine(line)), {
-    chargesVat: invoice.fiscalRegime === FiscalRegime.REAL,
-    retentionPercent: invoice.retentionPercent,
-  });
+  const rows = await em.getConnection().execute<{ rate: string; base: string }[]>(
+    'select "vat_rate_percent"::text as "rate", sum("amount_centimes")::text as "base" from "invoice_line" where "invoice_id" = ? group by "vat_rate_percent"',
+    [invoice.id],
+    'all',
+    em.getTransactionContext(),
+    em.getLoggerContext(),
+  );
+  const totals = totalsFromBases(
+    rows.map((row) => ({ ratePercent: row.rate, base: BigInt(row.base) })),
+    { chargesVat: invoice.fiscalRegime === FiscalRegime.REAL, retentionPercent: invoice.retentionPercent },
+  );
   Object.assign(invoice, totalsColumns(totals));
   invoice.updatedAt = new Date();
 }
