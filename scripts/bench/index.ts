@@ -128,9 +128,12 @@ async function waitReady(server: Server, seconds: number): Promise<void> {
   }
 }
 
+/** Node's flags for both servers: those `npm start` runs Raccord with (package.json). */
+const serverNodeFlags = ['--max-semi-space-size=32'];
+
 function start(name: Server['name'], script: string, env: Record<string, string>, port: number): Server {
   // The servers' own output goes to this process's stderr: stdout carries the report.
-  const child = spawn(process.execPath, [join(projectRoot, 'dist', ...script.split('/'))], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 2, 2] });
+  const child = spawn(process.execPath, [...serverNodeFlags, join(projectRoot, 'dist', ...script.split('/'))], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 2, 2] });
   return { name, url: `http://127.0.0.1:${port}`, process: child };
 }
 
