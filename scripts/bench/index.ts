@@ -12,7 +12,7 @@ import { openDatabase } from '../../server/src/database/database.js';
 import { sizes, type GenerationReport } from '../generator/generate.js';
 import { answer, compareAnswers } from './compare.js';
 import { activeContractor, graphql, loadCommunes, prepareInstalled, signIn, sql, subscriptionsCsv } from './fixtures.js';
-import { drained, processUsage, readMetrics, resetMetrics, runLoad, type GraphQLRequest, type LoadResult } from './load.js';
+import { drained, processUsage, readMetrics, resetMetrics, runLoad, runOpenLoad, type GraphQLRequest, type LoadResult } from './load.js';
 import * as operations from './operations.js';
 import { evaluateTargets, markdownReport, type BenchReport, type ScenarioResult, type ServerRun } from './report.js';
 
@@ -149,7 +149,11 @@ async function measure(server: Server, token: string, next: () => GraphQLRequest
   await drained(server.url);
   await resetMetrics(server.url);
   const before = processUsage(server.process.pid!);
-  const result: LoadResult = await runLoad({ url: server.url, token, next, ...load });
+  // At most: autocannon's closed loop. At a fixed rate: evenly spaced arrivals, latency from each one's due time.
+  const result: LoadResult =
+    load.overallRate === undefined
+      ? await runLoad({ url: server.url, token, next, ...load })
+      : await runOpenLoad({ url: server.url, token, next, rate: load.overallRate, durationSeconds: load.durationSeconds, maxInFlight: load.connections, ...(load.amount === undefined ? {} : { amount: load.amount }) });
   const metrics = await drained(server.url);
   const after = processUsage(server.process.pid!);
   // The server answers every request sent, those the load generator stopped waiting for included.

@@ -1,5 +1,7 @@
 import autocannon from 'autocannon';
+import * as hdr from 'hdr-histogram-js';
 import { readFileSync } from 'node:fs';
+import http from 'node:http';
 
 /** One GraphQL request of a load: its document and variables. */
 export interface GraphQLRequest {
@@ -32,7 +34,7 @@ export interface LoadResult {
   readonly sent: number;
   readonly seconds: number;
   readonly requestsPerSecond: number;
-  /** Latency percentiles in ms (autocannon's, corrected for coordinated omission when a rate is set). */
+  /** Latency percentiles in ms: at most, autocannon's; at a fixed rate, from each request's scheduled send time (`runOpenLoad`). */
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly maxMs: number;
@@ -80,6 +82,90 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p99Ms: result.latency.p99,
     maxMs: result.latency.max,
     errors: result.errors + result.timeouts + result.non2xx + graphqlErrors,
+    errorSamples: samples,
+  };
+}
+
+/** How to drive a server at a fixed arrival rate (open loop). */
+export interface OpenLoadOptions {
+  readonly url: string;
+  readonly token: string;
+  readonly next: () => GraphQLRequest;
+  /** Requests per second, sent evenly: one every 1/rate s, whether earlier ones were answered or not. */
+  readonly rate: number;
+  /** Seconds to send for (ignored when `amount` is given). */
+  readonly durationSeconds: number;
+  /** Send this many requests instead. */
+  readonly amount?: number;
+  /** Most requests in flight at once (sockets); later ones wait for a socket, and their wait counts. */
+  readonly maxInFlight?: number;
+}
+
+/**
+ * Sends POSTs to `${url}/graphql` at a fixed arrival rate, evenly spaced, as users arrive: request i
+ * is due at start + i / rate, and its latency runs from that instant to the end of its answer, so a
+ * server that falls behind shows it in every later request (no coordinated omission). autocannon's
+ * own rate releases each connection's quota at the start of every second, in bursts, and its
+ * correction takes 1/rate as milliseconds: its fixed-rate percentiles measured the bursts.
+ * Percentiles from an HDR histogram (microseconds, 3 significant digits).
+ */
+export async function runOpenLoad(options: OpenLoadOptions): Promise<LoadResult> {
+  const total = options.amount ?? Math.max(1, Math.round(options.rate * options.durationSeconds));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxInFlight ?? 64 });
+  const target = new URL(`${options.url}/graphql`);
+  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
+  const samples: string[] = [];
+  let errors = 0;
+  let answered = 0;
+  const send = (body: string, due: number) =>
+    new Promise<void>((resolve) => {
+      const request = http.request(
+        target,
+        { method: 'POST', agent, timeout: 30_000, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${options.token}` } },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () => {
+            histogram.recordValue(Math.max(1, Math.round((performance.now() - due) * 1000)));
+            answered += 1;
+            const text = Buffer.concat(chunks).toString();
+            if (response.statusCode !== 200 || graphqlError.test(text)) {
+              errors += 1;
+              if (samples.length < 3) samples.push(`${response.statusCode} ${text.slice(0, 300)}`);
+            }
+            resolve();
+          });
+        },
+      );
+      request.on('timeout', () => request.destroy(new Error('no answer in 30 s')));
+      request.on('error', (error) => {
+        errors += 1;
+        if (samples.length < 3) samples.push(error.message);
+        resolve();
+      });
+      request.end(body);
+    });
+  const started = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let index = 0; index < total; index += 1) {
+    const due = started + (index * 1000) / options.rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(send(JSON.stringify(options.next()), due));
+  }
+  await Promise.all(inFlight);
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  const ms = (percentile: number) => Number((histogram.getValueAtPercentile(percentile) / 1000).toFixed(1));
+  return {
+    requests: answered,
+    sent: total,
+    seconds: Number(seconds.toFixed(2)),
+    requestsPerSecond: Number((answered / seconds).toFixed(1)),
+    p50Ms: ms(50),
+    p99Ms: ms(99),
+    maxMs: Number((histogram.maxValue / 1000).toFixed(1)),
+    errors,
     errorSamples: samples,
   };
 }
