@@ -1,7 +1,7 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Repeater } from '@repeaterjs/repeater';
 import type { Logger } from 'pino';
-import { InvoiceChange, isResync, type EventBus, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
+import { InvoiceChange, isResync, type EventBus, type RaccordEvent, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
 import { invoiceWilayaCodes } from '../invoice/invoice.service.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { readDashboard, type DashboardFigures } from './dashboard.service.js';
@@ -47,6 +47,26 @@ function fingerprintOf(figures: DashboardFigures): string {
 const keyOf = (wilayaCode: string | null): string => wilayaCode ?? '';
 
 /**
+ * The dashboards whose figures an event may move, by key: the national one and the wilayas the event
+ * names; 'all' for an invoice change that moves invoice figures (the wilayas an invoice bills take a
+ * query to know); none for a change that moves no figure (a line added to a DRAFT).
+ */
+function dashboardsMovedBy(event: RaccordEvent): readonly string[] | 'all' {
+  switch (event.topic) {
+    case 'CUSTOMER_SUBSCRIPTION_CHANGED':
+    case 'SITE_CHANGED':
+      return ['', event.payload.wilayaCode, ...(event.payload.previousWilayaCode ? [event.payload.previousWilayaCode] : [])];
+    case 'FIGURES_CHANGED':
+    case 'CUSTOMER_SUBSCRIPTIONS_IMPORTED':
+      return ['', ...event.payload.wilayaCodes];
+    case 'INVOICE_CHANGED':
+      return invoiceFigureChanges.has(event.payload.change) ? 'all' : [];
+    default:
+      return [];
+  }
+}
+
+/**
  * Keeps the dashboards that this process's subscribers watch up to date. It listens to the event
  * bus (so changes made on any server process count) and, for each dashboard a change touches,
  * reads the figures once and pushes them to every subscriber of that dashboard when they moved:
@@ -77,10 +97,12 @@ export class DashboardFeed {
   start(): void {
     this.refresh = setInterval(() => this.touch([...this.watched.keys()]), dashboardRefreshIntervalMs);
     this.refresh.unref();
-    this.listen('CUSTOMER_SUBSCRIPTION_CHANGED', (event) => this.touch(['', event.wilayaCode]));
-    this.listen('SITE_CHANGED', (event) => this.touch(['', event.wilayaCode]));
-    this.listen('FIGURES_CHANGED', (event) => this.touch(['', ...event.wilayaCodes]));
-    this.listen('CUSTOMER_SUBSCRIPTIONS_IMPORTED', (event) => this.touch(['', ...event.wilayaCodes]));
+    for (const topic of ['CUSTOMER_SUBSCRIPTION_CHANGED', 'SITE_CHANGED', 'FIGURES_CHANGED', 'CUSTOMER_SUBSCRIPTIONS_IMPORTED'] as const) {
+      this.listen(topic, (payload) => {
+        const keys = dashboardsMovedBy({ topic, payload } as RaccordEvent);
+        if (keys !== 'all') this.touch(keys);
+      });
+    }
     this.listen('INVOICE_CHANGED', async (event) => {
       if (!invoiceFigureChanges.has(event.change)) return;
       // Every reading at once: which wilayas the invoice bills takes a query, and a reading kept meanwhile would be served stale.
@@ -93,13 +115,14 @@ export class DashboardFeed {
    * The figures of the dashboard of `wilayaCode` (null: national) for a query: a reading made less
    * than `queryMaxAgeMs` ago that no change has touched since, else a new one (shared by the queries
    * that arrive while it is read). `computedAt` says when they were read. A reading that fails is
-   * not kept. Access is the caller's to check (`requireDashboardAccess`).
+   * not kept. A new reading is made with `em`, the asking query's (a read replica's, when there are
+   * some). Access is the caller's to check (`requireDashboardAccess`).
    */
-  read(wilayaCode: string | null): Promise<DashboardFigures> {
+  read(wilayaCode: string | null, em: EntityManager): Promise<DashboardFigures> {
     const key = keyOf(wilayaCode);
     const kept = this.readings.get(key);
     if (kept && Date.now() - kept.at < this.queryMaxAgeMs) return kept.figures;
-    const reading: Reading = { figures: readDashboard(this.orm.em.fork(), wilayaCode, new Date()), at: Date.now() };
+    const reading: Reading = { figures: readDashboard(em, wilayaCode, new Date()), at: Date.now() };
     if (this.queryMaxAgeMs > 0) {
       this.readings.set(key, reading);
       reading.figures.catch(() => {
@@ -107,6 +130,20 @@ export class DashboardFeed {
       });
     }
     return reading.figures;
+  }
+
+  /**
+   * Drops the shared readings that `events`, just committed by this process, move: called before the
+   * change's answer leaves (`inTransaction`), so a query that follows it reads the change, whether
+   * the event bus delivers this process's own events back at once (in memory) or a little later
+   * (Redis). Other processes drop theirs when the event reaches them.
+   */
+  forgetReadings(events: readonly RaccordEvent[]): void {
+    for (const event of events) {
+      const keys = dashboardsMovedBy(event);
+      if (keys === 'all') this.readings.clear();
+      else for (const key of keys) this.readings.delete(key);
+    }
   }
 
   /** Stops listening and drops every pending push. */

@@ -151,7 +151,7 @@ export class DashboardResolver {
     const code = await requireDashboardAccess(context, wilayaCode);
     // A context with a clock of its own (tests at a chosen instant) reads at that instant; the server shares readings (DashboardFeed.read).
     const feed = context.clock ? undefined : context.settings?.dashboards;
-    return asDashboard(await (feed ? feed.read(code) : readDashboard(context.em, code, now(context))));
+    return asDashboard(await (feed ? feed.read(code, context.em) : readDashboard(context.em, code, now(context))));
   }
 
   @Subscription(() => Dashboard, {

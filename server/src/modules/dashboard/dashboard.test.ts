@@ -235,12 +235,13 @@ describe('dashboard queries sharing one reading', () => {
   });
   afterAll(() => shared.stop());
 
-  const read = async (wilayaCode: string | null) =>
+  const readOn = async (app: TestApp, wilayaCode: string | null) =>
     (await mustQuery<{ dashboard: { computedAt: string; acceptedTotal: number; targetConnections: number } }>(
-      shared,
+      app,
       'query ($w: String) { dashboard(wilayaCode: $w) { computedAt acceptedTotal targetConnections } }',
       { w: wilayaCode },
     )).dashboard;
+  const read = (wilayaCode: string | null) => readOn(shared, wilayaCode);
 
   it('answers from one reading until a change announced on the event bus moves the figures, then reads again', async () => {
     const first = await read('16');
@@ -261,6 +262,22 @@ describe('dashboard queries sharing one reading', () => {
     const oran = await read('31');
     expect(await read('31')).toEqual(oran);
     await shared.sql("update wilaya_target set target_connections = target_connections - 5 where wilaya_code = '16'");
+  });
+
+  it('drops the readings a change moves before answering it, without waiting for the event bus to bring the event back', async () => {
+    // Redis unreachable: this process's own events never come back, so only the commit itself can drop its readings.
+    const cut = await startTestApp({ DASHBOARD_QUERY_MAX_AGE_MS: '60000', REDIS_URL: 'redis://127.0.0.1:1' });
+    try {
+      const before = await readOn(cut, '16');
+      const national = await readOn(cut, null);
+      const firm = await activeContractor(cut);
+      const id = await installedCustomerSubscription(cut, firm.id);
+      await mustQuery(cut, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }', { id });
+      expect((await readOn(cut, '16')).acceptedTotal).toBe(before.acceptedTotal + 1);
+      expect((await readOn(cut, null)).acceptedTotal).toBe(national.acceptedTotal + 1);
+    } finally {
+      await cut.stop();
+    }
   });
 });
 
