@@ -101,7 +101,7 @@ export async function readCsv(
   requiredColumns: readonly string[],
   optionalColumns: readonly string[],
 ): Promise<{ rows: CsvRow[]; errors: ImportRowError[] }> {
-  const records: { record: Record<string, string>; info: { lines: number } }[] = [];
+  const rows: CsvRow[] = [];
   const errors: ImportRowError[] = [];
   // The header as written, repeats included (the records keep only the last of a repeated column).
   let columns: string[] = [];
@@ -123,16 +123,18 @@ export async function readCsv(
     for (let start = 0; start < text.length; start += textChunkLength) yield text.slice(start, start + textChunkLength);
   })();
   try {
-    for await (const record of Readable.from(slices).pipe(parser)) {
-      records.push(record as { record: Record<string, string>; info: { lines: number } });
-      if (records.length > maxImportRows) break;
-      if (records.length % rowsPerTurn === 0) await nextTurn();
+    for await (const parsed of Readable.from(slices).pipe(parser)) {
+      const { record, info } = parsed as { record: Record<string, string>; info: { lines: number } };
+      // Trimmed as they arrive, between the turns given back to the event loop: 100,000 rows at the end would hold it.
+      rows.push({ line: info.lines, values: Object.fromEntries(Object.entries(record).map(([key, value]) => [key, (value ?? '').trim()])) });
+      if (rows.length > maxImportRows) break;
+      if (rows.length % rowsPerTurn === 0) await yieldToEventLoop();
     }
   } catch (error) {
     return { rows: [], errors: [{ line: 1, field: null, reason: `the file is not valid CSV: ${(error as Error).message.slice(0, 200)}` }] };
   }
-  if (records.length === 0 && errors.length === 0) return { rows: [], errors: [{ line: 1, field: null, reason: 'the file has no rows' }] };
-  if (records.length > maxImportRows) {
+  if (rows.length === 0 && errors.length === 0) return { rows: [], errors: [{ line: 1, field: null, reason: 'the file has no rows' }] };
+  if (rows.length > maxImportRows) {
     return { rows: [], errors: [{ line: 1, field: null, reason: `the file has more than ${maxImportRows} rows; an import takes at most ${maxImportRows}` }] };
   }
   const header = columns;
@@ -147,13 +149,7 @@ export async function readCsv(
       errors: [{ line: 1, field: null, reason: `unknown columns: ${unknown.join(', ')} (the columns are ${[...requiredColumns, ...optionalColumns].join(', ')})` }],
     };
   }
-  return {
-    rows: records.map(({ record, info }) => ({
-      line: info.lines,
-      values: Object.fromEntries(Object.entries(record).map(([key, value]) => [key, (value ?? '').trim()])),
-    })),
-    errors,
-  };
+  return { rows, errors };
 }
 
 /**
@@ -172,7 +168,7 @@ export async function validateRows<S extends z.ZodType>(
   const errors: ImportRowError[] = [];
   let errorCount = 0;
   for (const [index, row] of rows.entries()) {
-    if (index > 0 && index % rowsPerTurn === 0) await nextTurn();
+    await turnEvery(index);
     const parsed = schema.safeParse(toInput(row.values));
     if (parsed.success) {
       valid.push({ line: row.line, value: parsed.data });
@@ -194,6 +190,16 @@ export function chunks<T>(items: T[], size: number): T[][] {
   const result: T[][] = [];
   for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
+}
+
+/** Gives the event loop a turn (a macrotask), so that other requests are answered during a long import. */
+export async function yieldToEventLoop(): Promise<void> {
+  await nextTurn();
+}
+
+/** Gives the event loop a turn after every few hundred of `index` (a row's index in a loop over a file's rows). */
+export async function turnEvery(index: number): Promise<void> {
+  if (index > 0 && index % rowsPerTurn === 0) await yieldToEventLoop();
 }
 
 /** Each row whose key repeats an earlier row of the file, as an error naming the earlier line. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { insertReturningIds } from '../../common/bulk-insert.js';
-import { chunks, duplicateKeys, readCsv, refused, validateRows, type ImportReport, type ImportRowError } from '../../common/csv-import.js';
+import { chunks, duplicateKeys, readCsv, refused, turnEvery, validateRows, yieldToEventLoop, type ImportReport, type ImportRowError } from '../../common/csv-import.js';
 import { announce } from '../../common/events.js';
 import { inTransaction } from '../../common/transaction.js';
 import type { Context } from '../../context.js';
@@ -75,7 +75,8 @@ async function place(em: EntityManager, rows: CsvRowWithValue[]): Promise<{ plac
   }
   const placed: Placed[] = [];
   const errors: ImportRowError[] = [];
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    await turnEvery(index);
     const wilayaCode = communes.get(row.value.communeId);
     if (!wilayaCode) {
       errors.push({ line: row.line, field: 'commune_id', reason: `no commune with id ${row.value.communeId}` });
@@ -116,7 +117,9 @@ export async function importCustomerSubscriptions(context: Context, csvText: str
   // Problems validation counted but did not keep (past the first it lists).
   const uncounted = errorCount - errors.length;
   errors.push(...duplicateKeys(valid, (value) => value.orderReference, 'order_reference'));
+  await yieldToEventLoop();
   const siteCodes = new Map(rows.map((row) => [row.line, row.values['site_code']?.toUpperCase() || null]));
+  await yieldToEventLoop();
   const { placed, errors: placeErrors } = await place(
     context.em,
     valid.map((row) => ({ ...row, siteCode: siteCodes.get(row.line) ?? null })),
