@@ -154,8 +154,10 @@ describe('the generator, at a small size, checked through the app', () => {
          from customer_subscription s where status = 'ACCEPTED'`,
       [today],
     );
+    // Just after midnight in Algiers, today may hold no acceptance yet (this failed at 00:30 Algiers time):
+    // its count is checked against the recount whatever it is, and the days before must hold some.
     expect(dashboard.acceptedToday).toBe(Number(counted!['today']));
-    expect(dashboard.acceptedToday).toBeGreaterThan(0);
+    expect(dashboard.acceptancesByDay.filter((day) => day.day !== today && day.accepted > 0).length).toBeGreaterThan(0);
     expect(dashboard.acceptedThisMonth).toBe(Number(counted!['month']));
     expect(dashboard.acceptedTotal).toBe(Number(counted!['total']));
     expect(dashboard.medianDaysToAcceptance).toBe(Number(counted!['median']));
