@@ -90,6 +90,9 @@ export function ContractorPicker({
       : t('Contractants proposés : {{count}}.', { count: items.length });
   }
   const chosenId = `${id}-chosen`;
+  // downshift tells the form of a choice in an effect, after the render that shows it: the choice is
+  // shown once the form holds it, so that what the user sees is what Enter submits.
+  const chosen = selectedItem && selectedItem.id === value ? selectedItem : null;
 
   return (
     <div className="picker">
@@ -102,7 +105,7 @@ export function ContractorPicker({
             spellCheck: false,
             placeholder: t('Tapez une partie du nom ou du NIF'),
             'aria-invalid': invalid || undefined,
-            'aria-describedby': [describedBy, selectedItem ? chosenId : null].filter(Boolean).join(' ') || undefined,
+            'aria-describedby': [describedBy, chosen ? chosenId : null].filter(Boolean).join(' ') || undefined,
             onFocus: () => setWanted(true),
           })}
         />
@@ -122,9 +125,9 @@ export function ContractorPicker({
         </div>
       </div>
       {result.error && <QueryState fetching={false} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />}
-      {selectedItem && (
+      {chosen && (
         <p className="picker-chosen">
-          <span id={chosenId}>{t('Contractant choisi : {{name}}, NIF {{nif}}.', { name: selectedItem.legalName, nif: selectedItem.nif })}</span>{' '}
+          <span id={chosenId}>{t('Contractant choisi : {{name}}, NIF {{nif}}.', { name: chosen.legalName, nif: chosen.nif })}</span>{' '}
           <button
             type="button"
             onClick={() => {
