@@ -5,7 +5,6 @@ import pg from 'pg';
 import { seededRandom } from '../../server/src/common/random.js';
 import { ribKey } from '../../server/src/modules/contractor/identifiers.js';
 import { communesCsvPath } from '../../server/src/modules/reference-data/reference-data.import.js';
-import * as operations from './operations.js';
 
 /** A commune of the shipped reference data: its id and its wilaya. */
 export interface CommuneRef {
@@ -138,11 +137,6 @@ export async function prepareInstalled(
   } finally {
     await client.end();
   }
-}
-
-/** Accepts installations one after the other through the API (version 4 each). */
-export async function acceptAll(url: string, token: string, ids: readonly string[]): Promise<void> {
-  for (const id of ids) await graphql(url, token, operations.acceptInstallation, { input: { id, expectedVersion: 4 } });
 }
 
 /** Runs one SQL query on `databaseUrl` and returns its rows. */
