@@ -12,6 +12,7 @@ import { User } from './modules/user/user.entity.js';
 import { Contractor } from './modules/contractor/contractor.entity.js';
 import { CustomerSubscription } from './modules/customer-subscription/customer-subscription.entity.js';
 import { InstallationReport } from './modules/customer-subscription/installation-report.entity.js';
+import { Photo } from './modules/photo/photo.entity.js';
 import { Site } from './modules/site/site.entity.js';
 import { Commune } from './modules/reference-data/commune.entity.js';
 import { Daira } from './modules/reference-data/daira.entity.js';
@@ -19,4 +20,4 @@ import { Wilaya } from './modules/reference-data/wilaya.entity.js';
 import { InvoiceWilaya, WilayaAcceptanceDay, WilayaAcceptanceDelay, WilayaBacklog, WilayaTarget } from './modules/dashboard/dashboard-counters.entity.js';
 
 /** Every MikroORM entity of Raccord; the ORM discovers exactly these. */
-export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor, Site, CustomerSubscription, User, Session, LoginRateLimit, ApiKey, TaxRate, PriceSchedule, PriceScheduleItem, InstallationReport, Invoice, InvoiceLine, DocumentSequence, CreditNote, CreditNoteLine, InvoicePayment, IdempotencyRecord, WilayaBacklog, WilayaAcceptanceDay, WilayaAcceptanceDelay, WilayaTarget, InvoiceWilaya];
+export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor, Site, CustomerSubscription, User, Session, LoginRateLimit, ApiKey, TaxRate, PriceSchedule, PriceScheduleItem, InstallationReport, Photo, Invoice, InvoiceLine, DocumentSequence, CreditNote, CreditNoteLine, InvoicePayment, IdempotencyRecord, WilayaBacklog, WilayaAcceptanceDay, WilayaAcceptanceDelay, WilayaTarget, InvoiceWilaya];

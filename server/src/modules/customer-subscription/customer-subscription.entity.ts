@@ -6,6 +6,7 @@ import { Contractor } from '../contractor/contractor.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { Site } from '../site/site.entity.js';
+import { User } from '../user/user.entity.js';
 
 export enum CustomerSubscriptionStatus {
   PENDING = 'PENDING',
@@ -50,6 +51,7 @@ registerEnumType(FailureReason, {
 @Index({ properties: ['site', 'status'] })
 @Index({ properties: ['status', 'orderedAt', 'id'] })
 @Index({ properties: ['appointmentAt'] })
+@Index({ properties: ['status', 'statusChangedAt', 'id'] })
 @Index({
   name: 'customer_subscription_search_trgm',
   expression:
@@ -89,6 +91,11 @@ export class CustomerSubscription extends TrackedEntity {
 
   @ManyToOne(() => Contractor, { ref: true, nullable: true, deleteRule: 'restrict' })
   contractor: Ref<Contractor> | null = null;
+
+  /** The firm's technician the work is given to (a TECHNICIAN of the assigned firm); null: the firm as a whole. */
+  @Index()
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'restrict' })
+  technician: Ref<User> | null = null;
 
   @Field(() => DateTime, { nullable: true, description: 'Installation appointment (UTC); set by scheduleInstallation.' })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })

@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../../common/scalars.js';
+import { User } from '../user/user.entity.js';
 import { CustomerSubscription } from './customer-subscription.entity.js';
 import type { QualityThreshold } from './installation-quality.js';
 
@@ -70,6 +71,33 @@ export class InstallationReport {
   @Field(() => String, { description: 'Technician who did the work.' })
   @Property({ type: 'string', length: 200 })
   technicianName!: string;
+
+  /** The signed-in user who sent the report; null for the system (demo data, scripts) and API keys. */
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'restrict' })
+  reportedBy: Ref<User> | null = null;
+
+  @Field(() => String, { nullable: true, description: "Serial number of the ONT installed (what AT provisions the line with), upper case; null when not given." })
+  @Property({ type: 'string', length: 40, nullable: true })
+  ontSerialNumber: string | null = null;
+
+  @Field(() => Float, { nullable: true, description: 'Latitude where the report was made, decimal degrees (WGS 84); null when the phone gave no position.' })
+  @Property({ type: 'double', nullable: true })
+  latitude: number | null = null;
+
+  @Field(() => Float, { nullable: true, description: 'Longitude where the report was made, decimal degrees (WGS 84); null when the phone gave no position.' })
+  @Property({ type: 'double', nullable: true })
+  longitude: number | null = null;
+
+  @Field(() => Float, { nullable: true, description: "The position's accuracy as the phone reported it, in metres (radius); null when unknown." })
+  @Property({ type: 'double', nullable: true })
+  positionAccuracyMetres: number | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Why the customer did not sign that the line works (e.g. absent at the end), 1–500 characters; null when a SIGNATURE photo is attached.",
+  })
+  @Property({ type: 'text', nullable: true })
+  signatureMissingReason: string | null = null;
 
   @Field(() => String, { nullable: true, description: 'Remarks, up to 1,000 characters.' })
   @Property({ type: 'text', nullable: true })

@@ -1,5 +1,5 @@
 import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Daira } from './daira.entity.js';
 import { Wilaya } from './wilaya.entity.js';
 
@@ -29,4 +29,12 @@ export class Commune {
   @Index()
   @ManyToOne(() => Wilaya, { ref: true, deleteRule: 'restrict' })
   wilaya!: Ref<Wilaya>;
+
+  @Field(() => Float, { nullable: true, description: "Latitude of the commune's centre, decimal degrees (WGS 84); null where the reference data has none." })
+  @Property({ type: 'double', nullable: true })
+  latitude: number | null = null;
+
+  @Field(() => Float, { nullable: true, description: "Longitude of the commune's centre, decimal degrees (WGS 84); null where the reference data has none." })
+  @Property({ type: 'double', nullable: true })
+  longitude: number | null = null;
 }

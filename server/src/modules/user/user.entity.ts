@@ -9,13 +9,15 @@ export enum UserRole {
   DOT_MANAGER = 'DOT_MANAGER',
   FINANCE = 'FINANCE',
   CONTRACTOR = 'CONTRACTOR',
+  TECHNICIAN = 'TECHNICIAN',
   VIEWER = 'VIEWER',
 }
 registerEnumType(UserRole, {
   name: 'UserRole',
   description:
     'ADMIN: AT head office, everything. DOT_MANAGER: an operational directorate, in its wilayas. FINANCE: approvals and payments. ' +
-    "CONTRACTOR: a firm's staff, its own firm only. VIEWER: read only (dashboards, auditors).",
+    "CONTRACTOR: a firm's staff, its own firm only. TECHNICIAN: a firm's field technician: its firm's open work (appointments, " +
+    'installation and failure reports), nothing about money. VIEWER: read only (dashboards, auditors).',
 });
 
 /** A person who signs in to Raccord. The password is kept only as an argon2id hash. */
@@ -42,6 +44,7 @@ export class User extends TrackedEntity {
   @Property({ type: 'json' })
   wilayaCodes: string[] = [];
 
+  /** The firm of a CONTRACTOR or TECHNICIAN user; null for AT's users. */
   @Index()
   @ManyToOne(() => Contractor, { ref: true, nullable: true, deleteRule: 'restrict' })
   contractor: Ref<Contractor> | null = null;
