@@ -81,6 +81,14 @@ const frenchReasons: Record<string, string> = {
   'is required unless the legal form is AUTO_ENTREPRENEUR': 'est obligatoire, sauf si la forme juridique est AUTO_ENTREPRENEUR',
   'Invalid input: expected number, received string': 'doit être un nombre entier',
   'the file has no rows': 'le fichier n’a aucune ligne',
+  // A site's and an order's rules (server/src/modules/site/site.inputs.ts, customer-subscription.inputs.ts).
+  'must be 2–40 letters (A–Z), digits, "-" or "_", starting with a letter or digit': 'doit faire de 2 à 40 lettres (A–Z), chiffres, « - » ou « _ », en commençant par une lettre ou un chiffre',
+  'give both coordinates or neither': 'indiquez les deux coordonnées, ou aucune',
+  'must not be before plannedStart': 'ne doit pas précéder le début prévu',
+  "must be 3–40 letters (A–Z), digits, '/', '-' or '_'": 'doit faire de 3 à 40 lettres (A–Z), chiffres, « / », « - » ou « _ »',
+  // A price schedule version's rules (server/src/modules/invoice/price-schedule.service.ts).
+  'must be after today: a version in force is never changed': 'doit être après aujourd’hui : une version en vigueur ne change jamais',
+  'must be 2–20 capitals, digits or "-"': 'doit faire de 2 à 20 majuscules, chiffres ou « - »',
 };
 const frenchReasonPatterns: [RegExp, string][] = [
   [/^must be at most (\d+) characters$/, 'doit faire au plus $1 caractères'],
@@ -100,6 +108,12 @@ const frenchReasonPatterns: [RegExp, string][] = [
   [/^received power (\S+) dBm is outside (\S+) to (\S+) dBm \(class (\S+)\)$/, 'puissance reçue $1 dBm hors de la plage $2 à $3 dBm (classe $4)'],
   [/^must be at most the quantity invoiced and not yet credited \((.+)\)$/, 'doit être au plus la quantité facturée et pas encore créditée ($1)'],
   [/^splice loss (\S+) dB is over (\S+) dB$/, 'perte d’épissure $1 dB au-delà de $2 dB'],
+  [/^code (.+) appears twice$/, 'le code $1 figure deux fois'],
+  [/^no tax code (.+)$/, 'aucun code de taxe $1'],
+  [/^must be a whole number for an item priced per (\w+)$/, 'doit être un nombre entier pour cet article (unité : $1)'],
+  [/^no site with code (.+)$/, 'aucun site n’a le code $1'],
+  [/^site (\S+) is (\S+): it takes no more work$/, 'le site $1 est $2 : il ne prend plus de travail'],
+  [/^site (\S+) is in wilaya (\S+), the customer in (?:wilaya )?(\S+)$/, 'le site $1 est dans la wilaya $2, le client dans la wilaya $3'],
   [/^The request body is larger than (\d+) bytes \(MAX_BODY_BYTES\)$/, 'la demande dépasse la taille permise ($1 octets) : découpez le fichier'],
 ];
 

@@ -7,8 +7,8 @@ import type { introspection } from '../graphql-env.d.ts';
  */
 export const graphql = initGraphQLTada<{
   introspection: introspection;
-  // Instants travel as ISO 8601 strings in UTC, e.g. "2026-11-29T17:04:05.000Z".
-  scalars: { DateTimeISO: string };
+  // Instants travel as ISO 8601 strings in UTC, e.g. "2026-11-29T17:04:05.000Z"; calendar dates as "2026-11-29".
+  scalars: { DateTimeISO: string; LocalDate: string };
 }>();
 
 export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';

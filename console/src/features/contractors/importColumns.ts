@@ -1,10 +1,11 @@
+import type { ImportColumn } from '../../components/CsvImport.tsx';
 import { msg } from '../../lib/i18n.ts';
 
 /**
  * The columns of a contractors CSV, as the server reads them (server/src/modules/contractor/contractor.import.ts:
  * the required ones, then the optional ones), each with what it holds, for the import page and its template.
  */
-export const contractorImportColumns: readonly { name: string; required: boolean; content: string }[] = [
+export const contractorImportColumns: readonly ImportColumn[] = [
   { name: 'legal_name', required: true, content: msg('Raison sociale') },
   { name: 'legal_form', required: true, content: msg('Forme juridique : SARL, EURL, SPA, SNC, PERSONNE_PHYSIQUE, AUTO_ENTREPRENEUR ou OTHER') },
   { name: 'fiscal_regime', required: true, content: msg('Régime fiscal : REAL, IFU ou AUTO_ENTREPRENEUR (celui-ci exactement pour un auto-entrepreneur)') },
@@ -25,5 +26,3 @@ export const contractorImportColumns: readonly { name: string; required: boolean
   { name: 'contact_email', required: false, content: msg('Contact : adresse e-mail') },
 ];
 
-/** The template's text: the header line with every column, to fill one contractor a line. */
-export const contractorImportTemplate = `${contractorImportColumns.map((column) => column.name).join(',')}\n`;
