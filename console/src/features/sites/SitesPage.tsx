@@ -1,11 +1,12 @@
 import { readFragment } from 'gql.tada';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatCount } from '../../lib/format.ts';
+import { MeQuery } from '../auth/documents.ts';
 import { PagedSites, SitesQuery } from './documents.ts';
 import { siteStatusLabels } from './labels.ts';
 import { siteColumns, SitesTable } from './SitesTable.tsx';
@@ -13,9 +14,10 @@ import { siteColumns, SitesTable } from './SitesTable.tsx';
 const pageSize = 25;
 const columns = [siteColumns.code, siteColumns.name, siteColumns.commune, siteColumns.contractor, siteColumns.status, siteColumns.progress];
 
-/** The sites the viewer may see, 25 at a time, filtered by status and wilaya, with their progress. */
+/** The sites the viewer may see, 25 at a time, filtered by status and wilaya, with their progress; a way to a new site for those who create them. */
 export function SitesPage() {
   const { t } = useTranslation();
+  const [me] = useQuery({ query: MeQuery });
   const [params, setParams] = useSearchParams();
   const status = params.get('statut') ?? '';
   const wilayaCode = params.get('wilaya') ?? '';
@@ -35,7 +37,16 @@ export function SitesPage() {
 
   return (
     <section>
-      <h1>{t('Sites')}</h1>
+      <div className="dashboard-heading">
+        <h1>{t('Sites')}</h1>
+        {(me.data?.me?.role === 'ADMIN' || me.data?.me?.role === 'DOT_MANAGER') && (
+          <div className="actions">
+            <Link className="button" to="/sites/nouveau">
+              {t('Nouveau site')}
+            </Link>
+          </div>
+        )}
+      </div>
       <div className="filters">
         <label className="field">
           {t('Statut')}

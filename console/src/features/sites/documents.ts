@@ -183,3 +183,13 @@ export const SiteCustomerSubscriptionChangedSubscription = graphql(`
     }
   }
 `);
+
+export const CreateSiteMutation = graphql(`
+  mutation CreateSite($input: CreateSiteInput!) {
+    createSite(input: $input) {
+      site {
+        id
+      }
+    }
+  }
+`);
