@@ -1,11 +1,12 @@
 import { readFragment } from 'gql.tada';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatCount } from '../../lib/format.ts';
+import { MeQuery } from '../auth/documents.ts';
 import { customerSubscriptionColumns, CustomerSubscriptionsTable } from './CustomerSubscriptionsTable.tsx';
 import { CustomerSubscriptionsQuery, PagedCustomerSubscriptions } from './documents.ts';
 import { customerSubscriptionStatusLabels } from './labels.ts';
@@ -20,9 +21,14 @@ const columns = [
   customerSubscriptionColumns.since,
 ];
 
-/** The customer subscriptions the viewer may see, 25 at a time: INSTALLED ones (to accept) first by default. */
+/**
+ * The customer subscriptions the viewer may see, 25 at a time: INSTALLED ones (to accept) first by
+ * default; ways to record an order (administrators, DOT managers) and to import a backlog (administrators).
+ */
 export function CustomerSubscriptionsPage() {
   const { t } = useTranslation();
+  const [me] = useQuery({ query: MeQuery });
+  const role = me.data?.me?.role;
   const [params, setParams] = useSearchParams();
   const status = params.get('statut') ?? 'INSTALLED';
   const wilayaCode = params.get('wilaya') ?? '';
@@ -41,7 +47,21 @@ export function CustomerSubscriptionsPage() {
 
   return (
     <section>
-      <h1>{t('Raccordements')}</h1>
+      <div className="dashboard-heading">
+        <h1>{t('Raccordements')}</h1>
+        {(role === 'ADMIN' || role === 'DOT_MANAGER') && (
+          <div className="actions">
+            {role === 'ADMIN' && (
+              <Link className="button" to="/raccordements/import">
+                {t('Importer un fichier CSV')}
+              </Link>
+            )}
+            <Link className="button" to="/raccordements/nouveau">
+              {t('Nouvelle commande')}
+            </Link>
+          </div>
+        )}
+      </div>
       <div className="filters">
         <label className="field">
           {t('Statut')}

@@ -193,3 +193,48 @@ export const CancelCustomerSubscriptionMutation = graphql(`
     }
   }
 `);
+
+export const CreateCustomerSubscriptionMutation = graphql(`
+  mutation CreateCustomerSubscription($input: CreateCustomerSubscriptionInput!) {
+    createCustomerSubscription(input: $input) {
+      customerSubscription {
+        id
+      }
+    }
+  }
+`);
+
+/** The sites of a wilaya a new order may belong to (by code; those COMPLETED or CLOSED take no more work). */
+export const SiteChoicesQuery = graphql(`
+  query SiteChoices($wilayaCode: String!) {
+    sites(first: 100, filter: { wilayaCode: $wilayaCode }) {
+      pageInfo {
+        hasNextPage
+      }
+      edges {
+        node {
+          id
+          code
+          name
+          status
+        }
+      }
+    }
+  }
+`);
+
+export const ImportCustomerSubscriptionsMutation = graphql(`
+  mutation ImportCustomerSubscriptions($csv: String!) {
+    importCustomerSubscriptions(csv: $csv) {
+      rows
+      created
+      skipped
+      errorCount
+      errors {
+        line
+        field
+        reason
+      }
+    }
+  }
+`);

@@ -18,6 +18,8 @@ export default {
   'Accès refusé': 'Access denied',
   'Autre (à préciser)': 'Other (to be explained)',
   // CustomerSubscriptionsPage.tsx
+  'Importer un fichier CSV': 'Import a CSV file',
+  'Nouvelle commande': 'New order',
   Statut: 'Status',
   Tous: 'All',
   'Wilaya (code)': 'Wilaya (code)',
@@ -106,4 +108,37 @@ export default {
   'Le rendez-vous du {{instant}} sera annulé : le contractant prendra le sien.': 'The appointment of {{instant}} will be dropped: the contractor will book its own.',
   Confirmer: 'Confirm',
   Fermer: 'Close',
+  // NewCustomerSubscriptionPage.tsx
+  'est obligatoire': 'is required',
+  'La commande ne peut pas être dans le futur.': 'The order cannot be in the future.',
+  'Seuls un administrateur et un responsable DOT enregistrent des commandes.': 'Only an administrator and a DOT manager record orders.',
+  'Référence de la commande (AT)': 'Order reference (AT)',
+  'Nom du client': 'Customer’s name',
+  'Téléphone du client': 'Customer’s phone',
+  'Adresse du logement': 'Address of the home',
+  'Offre (ex. IDOOM FIBRE 300 Mbps)': 'Offer (e.g. IDOOM FIBRE 300 Mbps)',
+  'Site (facultatif)': 'Site (optional)',
+  'Aucun site': 'No site',
+  'Choisissez d’abord la wilaya': 'Choose the wilaya first',
+  'Seuls les 100 premiers sites de la wilaya, par code, sont proposés.': 'Only the wilaya’s first 100 sites, by code, are offered.',
+  'Commandé le (heure d’Alger ; vide : maintenant)': 'Ordered on (Algiers time; empty: now)',
+  'Enregistrement…': 'Saving…',
+  'Enregistrer la commande': 'Record the order',
+  // ImportCustomerSubscriptionsPage.tsx and importColumns.ts
+  'Importer des commandes': 'Import orders',
+  'Seul un administrateur peut importer des commandes.': 'Only an administrator may import orders.',
+  'Le carnet de commandes d’AT en fichier CSV (UTF-8, séparé par des virgules ou des points-virgules), une ligne d’en-tête puis une commande par ligne. Tout ou rien : si une seule ligne pose problème, aucune commande n’est enregistrée. Une référence déjà enregistrée est laissée telle quelle ; chaque commande importée attend son affectation.':
+    'AT’s order backlog as a CSV file (UTF-8, separated by commas or semicolons): a header line, then one order a line. All or nothing: if a single line has a problem, no order is saved. A reference already recorded is left as it is; every order imported awaits its assignment.',
+  'Fichier refusé : aucune commande n’a été enregistrée.': 'File refused: no order was saved.',
+  'Commandes créées : {{count}}': 'Orders created: {{count}}',
+  'Déjà enregistrées (même référence), laissées inchangées : {{count}}': 'Already recorded (same reference), left unchanged: {{count}}',
+  'Ce fichier n’était pas en UTF-8 : il a été lu comme un fichier Excel pour Windows (Windows-1252). Vérifiez les accents des commandes créées.':
+    'This file was not UTF-8: it was read as an Excel file for Windows (Windows-1252). Check the accents of the orders created.',
+  'Référence de la commande chez AT : 3 à 40 lettres, chiffres, « / », « - » ou « _ » ; unique': 'AT’s order reference: 3 to 40 letters, digits, “/”, “-” or “_”; unique',
+  'Téléphone du client, numéro algérien (ex. 0550 12 34 56 ou +213 550 12 34 56)': 'Customer’s phone, an Algerian number (e.g. 0550 12 34 56 or +213 550 12 34 56)',
+  'Identifiant de la commune du logement': 'Id of the commune of the home',
+  'Offre commandée (ex. IDOOM FIBRE 300 Mbps)': 'Offer ordered (e.g. IDOOM FIBRE 300 Mbps)',
+  'Code du site, de la même wilaya, qui n’est ni terminé ni clos': 'Code of the site, in the same wilaya, neither completed nor closed',
+  'Date et heure de la commande, ISO 8601 avec son décalage (ex. 2026-11-02T08:30:00+01:00) ; vide : l’heure de l’import':
+    'Date and time of the order, ISO 8601 with its offset (e.g. 2026-11-02T08:30:00+01:00); empty: the time of the import',
 } satisfies Record<string, string>;
