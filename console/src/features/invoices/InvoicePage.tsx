@@ -9,6 +9,7 @@ import { MeQuery } from '../auth/documents.ts';
 import { CreditNotes } from './CreditNotes.tsx';
 import { ApproveInvoiceMutation, InvoiceChangedSubscription, InvoiceQuery, RecordInvoicePaymentMutation, RequestInvoiceRevisionMutation } from './documents.ts';
 import { algiersToday } from './dates.ts';
+import { IssueCreditNote } from './IssueCreditNote.tsx';
 import { invoiceStatusLabels, paymentMethodLabels, unitLabels } from './labels.ts';
 import { downloadPdf } from './pdf.ts';
 import { formatQuantity } from './quantities.ts';
@@ -27,7 +28,8 @@ const paymentFields = ['amount', 'paidOn', 'reference'];
 /**
  * One invoice: lines, VAT, retention, net payable, payments, credit notes, and the actions the
  * viewer's role allows in its status — the contractor submits its draft or answers a revision
- * request; AT approves or sends it back line by line; finance records payments. It follows
+ * request; AT approves or sends it back line by line; finance records payments; an administrator
+ * (or the firm) corrects an issued invoice with a credit note. It follows
  * `invoiceChanged` for this invoice, so a DRAFT grows on screen as work is accepted.
  */
 export function InvoicePage() {
@@ -397,6 +399,16 @@ export function InvoicePage() {
           )}
 
           <CreditNotes creditNotes={invoice.creditNotes} lines={invoice.lines} />
+          {invoice.status !== 'DRAFT' && issuers.includes(role) && (
+            <IssueCreditNote
+              key={invoice.id}
+              invoice={invoice}
+              onIssued={(number) => {
+                setNotice(t('Avoir {{number}} émis : il est déduit du reste dû de la facture.', { number }));
+                reexecute({ requestPolicy: 'network-only' });
+              }}
+            />
+          )}
         </>
       )}
     </section>

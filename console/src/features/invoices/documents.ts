@@ -221,3 +221,19 @@ export const ResubmitInvoiceMutation = graphql(`
     }
   }
 `);
+
+export const IssueCreditNoteMutation = graphql(`
+  mutation IssueCreditNote($input: IssueCreditNoteInput!) {
+    issueCreditNote(input: $input) {
+      creditNote {
+        id
+        number
+      }
+      invoice {
+        id
+        version
+        status
+      }
+    }
+  }
+`);

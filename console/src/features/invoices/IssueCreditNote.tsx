@@ -1,0 +1,286 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { problemsOf } from '../../lib/errors.ts';
+import { startAttempt, unanswered } from './attempt.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
+import { IssueCreditNoteMutation } from './documents.ts';
+import { unitLabels } from './labels.ts';
+import { compareQuantities, formatQuantity, isWholeQuantity, parseQuantity, subtractQuantities } from './quantities.ts';
+
+/** A line of the invoice as this form needs it. */
+interface CreditableLine {
+  readonly id: string;
+  readonly itemCode: string;
+  readonly designation: string;
+  readonly unit: string;
+  readonly quantity: string;
+  readonly creditedQuantity: string;
+}
+
+/** What is credited, as confirmed: the input (with its idempotency key) and each line with its quantity. */
+interface PendingCredit {
+  readonly input: { invoiceId: string; expectedVersion: number; reason: string; lines: { lineId: string; quantity: string }[]; idempotencyKey: string };
+  readonly credits: readonly { line: CreditableLine; quantity: string }[];
+}
+
+/** The quantity invoiced and not yet credited: the most a credit note may still credit on the line. */
+function creditable(line: CreditableLine): string {
+  return subtractQuantities(line.quantity, line.creditedQuantity);
+}
+
+/**
+ * Corrects an issued invoice with a credit note (administrators, and the firm on its own invoices):
+ * the lines to credit, ticked, each with its quantity (at most what is invoiced and not yet
+ * credited), and the reason printed on the credit note; after a confirmation showing what is
+ * credited, it is issued at the invoiced prices. A network failure sends the same attempt (same key)
+ * again; the API's refusals are said beside the line or the reason they concern.
+ */
+export function IssueCreditNote({ invoice, onIssued }: { invoice: { id: string; version: number; lines: readonly CreditableLine[] }; onIssued: (number: string) => void }) {
+  const { t } = useTranslation();
+  const [state, issue] = useMutation(IssueCreditNoteMutation);
+  const [open, setOpen] = useState(false);
+  // Line id → the quantity typed, for the lines ticked.
+  const [chosen, setChosen] = useState<Record<string, string>>({});
+  const [reason, setReason] = useState('');
+  // Line id, 'reason', or '' for the credit note as a whole → what is wrong.
+  const [problems, setProblems] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState<PendingCredit | null>(null);
+  const [unsent, setUnsent] = useState(false);
+  const alert = useRef<HTMLDivElement>(null);
+  const lines = invoice.lines.filter((line) => compareQuantities(creditable(line), '0') > 0);
+
+  // After a refusal (and only then), focus goes to the first line refused, else the reason, else the alert.
+  useEffect(() => {
+    const first = lines.find((line) => problems[line.id]);
+    if (first) document.getElementById(`credit-${first.id}`)?.focus();
+    else if (problems['reason']) document.getElementById('credit-reason')?.focus();
+    else if (problems['']) alert.current?.focus();
+  }, [problems]);
+
+  if (lines.length === 0) return null;
+
+  function review(event: FormEvent) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    const credits: { line: CreditableLine; quantity: string }[] = [];
+    for (const line of lines) {
+      const typed = chosen[line.id];
+      if (typed === undefined) continue;
+      const quantity = parseQuantity(typed);
+      const most = creditable(line);
+      if (quantity === null || compareQuantities(quantity, '0') <= 0) found[line.id] = t('Quantité invalide : écrivez par exemple 42,5 (trois décimales au plus).');
+      else if (compareQuantities(quantity, most) > 0) found[line.id] = t('Au plus {{quantity}} : ce qui reste à créditer.', { quantity: formatQuantity(most) });
+      else if (line.unit !== 'M' && !isWholeQuantity(quantity)) found[line.id] = t('Un nombre entier pour cet article.');
+      else credits.push({ line, quantity });
+    }
+    if (Object.keys(chosen).length === 0) found[''] = t('Cochez au moins une ligne à créditer.');
+    if (reason.trim() === '') found['reason'] = t('Indiquez le motif : il est imprimé sur l’avoir.');
+    setProblems(found);
+    if (Object.keys(found).length > 0) return;
+    setUnsent(false);
+    setPending({
+      input: startAttempt({
+        invoiceId: invoice.id,
+        expectedVersion: invoice.version,
+        reason: reason.trim(),
+        lines: credits.map(({ line, quantity }) => ({ lineId: line.id, quantity })),
+      }),
+      credits,
+    });
+  }
+
+  async function send() {
+    if (!pending) return;
+    const outcome = await issue({ input: pending.input });
+    if (outcome.error && unanswered(outcome.error)) {
+      setUnsent(true);
+      return;
+    }
+    const sent = pending;
+    setPending(null);
+    setUnsent(false);
+    if (outcome.error) {
+      // Quantities over what remains to credit: the API says how much remains, by the field refused.
+      const remaining = new Map(
+        outcome.error.graphQLErrors
+          .filter((e) => e.extensions?.['code'] === 'AMOUNT_EXCEEDS_BALANCE')
+          .map((e) => [String(e.extensions?.['field']), String(e.extensions?.['remainingQuantity'])]),
+      );
+      const found: Record<string, string> = {};
+      for (const problem of problemsOf(outcome.error)) {
+        // The API names a credited line's field by its place in the input: lines.N.quantity.
+        const index = /^lines\.(\d+)\./.exec(problem.field ?? '')?.[1];
+        const lineId = index === undefined ? undefined : sent.input.lines[Number(index)]?.lineId;
+        const most = problem.field ? remaining.get(problem.field) : undefined;
+        const message = most ? t('Au plus {{quantity}} : ce qui reste à créditer.', { quantity: formatQuantity(most) }) : problem.message;
+        const key = lineId ?? (problem.field === 'reason' ? 'reason' : '');
+        found[key] = found[key] ? `${found[key]} ${message}` : message;
+      }
+      setProblems(found);
+      return;
+    }
+    setChosen({});
+    setReason('');
+    setProblems({});
+    setOpen(false);
+    onIssued(outcome.data!.issueCreditNote.creditNote.number);
+  }
+
+  const unit = (line: CreditableLine) => t(unitLabels[line.unit] ?? line.unit);
+
+  if (!open) {
+    return (
+      <div className="actions">
+        <button type="button" onClick={() => setOpen(true)}>
+          {t('Émettre un avoir…')}
+        </button>
+      </div>
+    );
+  }
+
+  return (
+    <section className="invoice-step" aria-labelledby="credit-note-heading">
+      <h2 id="credit-note-heading">{t('Émettre un avoir')}</h2>
+      <p>
+        {t(
+          'Un avoir corrige cette facture sans la modifier : cochez les lignes à créditer et la quantité de chacune. Il est émis aux prix facturés, avec la TVA et la retenue de la facture, et déduit de son reste dû.',
+        )}
+      </p>
+      <form onSubmit={review} noValidate>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('Créditer')}</th>
+              <th scope="col">{t('Code')}</th>
+              <th scope="col">{t('Désignation')}</th>
+              <th scope="col" className="number">
+                {t('Reste à créditer')}
+              </th>
+              <th scope="col">{t('Quantité créditée')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((line) => {
+              const typed = chosen[line.id];
+              return (
+                <tr key={line.id} data-testid="creditable-line">
+                  <td>
+                    <input
+                      type="checkbox"
+                      checked={typed !== undefined}
+                      onChange={(event) => {
+                        const next = { ...chosen };
+                        if (event.target.checked) next[line.id] = formatQuantity(creditable(line));
+                        else delete next[line.id];
+                        setChosen(next);
+                      }}
+                      aria-label={t('Créditer la ligne {{code}} {{designation}}', { code: line.itemCode, designation: line.designation })}
+                    />
+                  </td>
+                  <td>{line.itemCode}</td>
+                  <td>{line.designation}</td>
+                  <td className="number">
+                    {formatQuantity(creditable(line))} {unit(line)}
+                  </td>
+                  <td>
+                    {typed !== undefined && (
+                      <>
+                        <label htmlFor={`credit-${line.id}`} className="visually-hidden">
+                          {t('Quantité créditée pour la ligne {{code}}', { code: line.itemCode })}
+                        </label>
+                        <input
+                          id={`credit-${line.id}`}
+                          inputMode="decimal"
+                          value={typed}
+                          onChange={(event) => setChosen({ ...chosen, [line.id]: event.target.value })}
+                          aria-invalid={problems[line.id] ? true : undefined}
+                          aria-describedby={problems[line.id] ? `credit-${line.id}-problem` : undefined}
+                        />{' '}
+                        {unit(line)}
+                        {problems[line.id] && (
+                          <span id={`credit-${line.id}-problem`} className="field-problem">
+                            {' '}
+                            {problems[line.id]}
+                          </span>
+                        )}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <div className="reason-form">
+          <label htmlFor="credit-reason">{t('Motif (imprimé sur l’avoir)')}</label>
+          <textarea
+            id="credit-reason"
+            rows={2}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            aria-invalid={problems['reason'] ? true : undefined}
+            aria-describedby={problems['reason'] ? 'credit-reason-problem' : undefined}
+          />
+          {problems['reason'] && (
+            <span id="credit-reason-problem" className="field-problem">
+              {problems['reason']}
+            </span>
+          )}
+        </div>
+        <div className="form-actions">
+          <button type="submit">{t('Émettre l’avoir…')}</button>
+          <button
+            type="button"
+            onClick={() => {
+              setOpen(false);
+              setProblems({});
+            }}
+          >
+            {t('Annuler')}
+          </button>
+        </div>
+      </form>
+      {problems[''] && (
+        <div role="alert" tabIndex={-1} ref={alert} className="state state-error">
+          {problems['']}
+        </div>
+      )}
+      {pending && (
+        <ConfirmDialog
+          title={t('Émettre un avoir sur cette facture ?')}
+          confirmLabel={t('Confirmer l’avoir')}
+          busy={state.fetching}
+          unsent={unsent}
+          onConfirm={() => void send()}
+          onCancel={() => setPending(null)}
+        >
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('Ligne')}</th>
+                <th scope="col" className="number">
+                  {t('Crédité')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {pending.credits.map(({ line, quantity }) => (
+                <tr key={line.id} data-testid="credit-summary">
+                  <td>
+                    {line.itemCode} {line.designation}
+                  </td>
+                  <td className="number">
+                    {formatQuantity(quantity)} {unit(line)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>{t('Motif : {{reason}}', { reason: pending.input.reason })}</p>
+          <p>{t('Un avoir émis ne s’annule pas : il reçoit son numéro et il est déduit du reste dû de la facture.')}</p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
