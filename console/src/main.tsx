@@ -15,10 +15,14 @@ import { EditContractorPage } from './features/contractors/EditContractorPage.ts
 import { ImportContractorsPage } from './features/contractors/ImportContractorsPage.tsx';
 import { NewContractorPage } from './features/contractors/NewContractorPage.tsx';
 import { InvoicePage } from './features/invoices/InvoicePage.tsx';
+import { PriceSchedulePage } from './features/price-schedule/PriceSchedulePage.tsx';
+import { NewSitePage } from './features/sites/NewSitePage.tsx';
 import { SitePage } from './features/sites/SitePage.tsx';
 import { SitesPage } from './features/sites/SitesPage.tsx';
 import { CustomerSubscriptionPage } from './features/work/CustomerSubscriptionPage.tsx';
 import { CustomerSubscriptionsPage } from './features/work/CustomerSubscriptionsPage.tsx';
+import { ImportCustomerSubscriptionsPage } from './features/work/ImportCustomerSubscriptionsPage.tsx';
+import { NewCustomerSubscriptionPage } from './features/work/NewCustomerSubscriptionPage.tsx';
 import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
 import { WilayaPage } from './features/reference-data/WilayaPage.tsx';
 import { WilayasPage } from './features/reference-data/WilayasPage.tsx';
@@ -54,11 +58,15 @@ createRoot(document.getElementById('root')!).render(
               <Route path="contractants/:id/modifier" element={<EditContractorPage />} />
               <Route path="acces" element={<AccessPage />} />
               <Route path="sites" element={<SitesPage />} />
+              <Route path="sites/nouveau" element={<NewSitePage />} />
               <Route path="sites/:id" element={<SitePage />} />
               <Route path="raccordements" element={<CustomerSubscriptionsPage />} />
+              <Route path="raccordements/nouveau" element={<NewCustomerSubscriptionPage />} />
+              <Route path="raccordements/import" element={<ImportCustomerSubscriptionsPage />} />
               <Route path="raccordements/:id" element={<CustomerSubscriptionPage />} />
               <Route path="factures" element={<InvoicesPage />} />
               <Route path="factures/:id" element={<InvoicePage />} />
+              <Route path="bordereau" element={<PriceSchedulePage />} />
               <Route path="wilayas/:code" element={<WilayaPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

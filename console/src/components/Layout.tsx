@@ -51,6 +51,7 @@ export function Layout() {
             <Link to="/sites">{t('Sites')}</Link>
             <Link to="/raccordements">{t('Raccordements')}</Link>
             <Link to="/factures">{t('Factures')}</Link>
+            <Link to="/bordereau">{t('Bordereau des prix')}</Link>
             <Link to="/wilayas">{t('Wilayas')}</Link>
             {me.data?.me && (me.data.me.role === 'ADMIN' || me.data.me.isContractorAdmin) && <Link to="/acces">{t('Accès')}</Link>}
           </nav>

@@ -8,6 +8,7 @@ export default {
   Sites: 'Sites',
   Raccordements: 'Connections',
   Factures: 'Invoices',
+  'Bordereau des prix': 'Price schedule',
   Wilayas: 'Wilayas',
   Accès: 'Access',
   Langue: 'Language',
