@@ -1,8 +1,52 @@
 import react from '@vitejs/plugin-react';
 import swc from 'unplugin-swc';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 const projectRoot = import.meta.dirname;
+
+/**
+ * The field view as an installable web app (issue 15 §4): its manifest, and a Workbox service worker
+ * that precaches the built console (the app shell, every chunk, the barcode reader's WebAssembly)
+ * and answers navigations with `index.html` when there is no network. It caches nothing at run
+ * time: `/graphql` and `/photos/*` answers are private, and the field view keeps what it needs in
+ * IndexedDB itself. Navigations to the server's own routes (PDFs, health, metrics) go to the server.
+ * The field view registers it (console/src/features/field/service-worker.ts); the office pages do not load it.
+ */
+const fieldApp = VitePWA({
+  injectRegister: null,
+  registerType: 'autoUpdate',
+  includeAssets: ['icons/*.svg', 'icons/*.png'],
+  manifest: {
+    name: 'Raccord — terrain',
+    short_name: 'Raccord',
+    description: 'Rendez-vous, rapports d’installation et photos des raccordements, même sans réseau.',
+    lang: 'fr',
+    start_url: '/terrain',
+    scope: '/',
+    display: 'standalone',
+    orientation: 'portrait',
+    theme_color: '#0b4f8a',
+    background_color: '#ffffff',
+    icons: [
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,wasm}'],
+    // The barcode reader's WebAssembly (about 1 MB) is precached too, so that scanning works offline.
+    maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    navigateFallbackDenylist: [/^\/(graphql|photos|invoices|credit-notes|healthz|readyz|metrics|debug)(\/|$)/],
+    runtimeCaching: [],
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: true,
+  },
+});
 
 /**
  * One file for the console (Vite: dev server with a proxy to the API, production build into
@@ -21,7 +65,7 @@ export default defineConfig({
           },
         }),
       ]
-    : [react()],
+    : [react(), fieldApp],
   build: { outDir: '../dist/console', emptyOutDir: true },
   server: {
     port: 5173,
