@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { FieldProblem } from '../../lib/errors.ts';
+import { invalidProps, ProblemNote, ProblemsAlert, useFocusFirstProblem, type Controls } from '../work/form-problems.tsx';
+import { failureReasonLabels } from '../work/labels.ts';
+import type { FieldWorkData } from './documents.ts';
+import { useField } from './FieldRoutes.tsx';
+import { photoKindLabels } from './labels.ts';
+import { translatedProblems } from './OutboxPanel.tsx';
+import { saveEntry } from './outbox.ts';
+import { PhotoField, type TakenPhoto } from './PhotoField.tsx';
+
+const controls: Controls = [
+  ['failureReason', 'failure-reason'],
+  ['reason', 'failure-details'],
+  ['photoIds', 'field-photo-failure'],
+];
+
+/**
+ * Declaring that the connection could not be made, from the door: the reason's code, details
+ * (required for "other"), and a photo where it helps (no PBO on the façade). Saved in the outbox
+ * like a report, so that it goes out without network too.
+ */
+export function FailureForm({ work }: { work: FieldWorkData }) {
+  const { t } = useTranslation();
+  const { db, sender } = useField();
+  const navigate = useNavigate();
+  const [failureReason, setFailureReason] = useState('');
+  const [details, setDetails] = useState('');
+  const [photos, setPhotos] = useState<TakenPhoto[]>([]);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [saving, setSaving] = useState(false);
+  useFocusFirstProblem(problems, controls, 'failure-problems');
+
+  function checked(): FieldProblem[] {
+    const found: FieldProblem[] = [];
+    if (!failureReason) found.push({ field: 'failureReason', message: t('Choisissez le motif de l’échec.') });
+    if (failureReason === 'OTHER' && details.trim() === '') found.push({ field: 'reason', message: t('Précisez le motif : « Autre » demande une explication.') });
+    return found;
+  }
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    const found = checked();
+    if (found.length > 0) {
+      setProblems(found);
+      return;
+    }
+    setSaving(true);
+    const input = { id: work.id, expectedVersion: work.version, failureReason, reason: details.trim() || null };
+    const id = await saveEntry(db, { kind: 'failure', customerSubscriptionId: work.id, customerName: work.customerName ?? '', orderReference: work.orderReference, input, photos });
+    await sender.flush();
+    const entry = await db.outbox.get(id);
+    setSaving(false);
+    if (entry?.state === 'blocked') {
+      setProblems(translatedProblems(entry.problems, t));
+      return;
+    }
+    navigate('/terrain', { replace: true, state: { saved: entry ? 'waiting' : 'sent' } });
+  }
+
+  return (
+    <form className="field-form" onSubmit={(event) => void send(event)} noValidate aria-labelledby="failure-heading">
+      <h2 id="failure-heading">{t('Déclarer un échec')}</h2>
+      <label htmlFor="failure-reason">{t('Motif de l’échec')}</label>
+      <select id="failure-reason" value={failureReason} onChange={(event) => setFailureReason(event.target.value)} {...invalidProps(problems, 'failureReason', 'failure-reason')}>
+        <option value="">{t('Choisir…')}</option>
+        {Object.entries(failureReasonLabels).map(([value, label]) => (
+          <option key={value} value={value}>
+            {t(label)}
+          </option>
+        ))}
+      </select>
+      <ProblemNote problems={problems} field="failureReason" id="failure-reason" />
+      <label htmlFor="failure-details">{t('Précisions (obligatoires pour « Autre »)')}</label>
+      <textarea id="failure-details" rows={3} value={details} onChange={(event) => setDetails(event.target.value)} {...invalidProps(problems, 'reason', 'failure-details')} />
+      <ProblemNote problems={problems} field="reason" id="failure-details" />
+      <PhotoField
+        customerSubscriptionId={work.id}
+        kind="FAILURE"
+        label={t(photoKindLabels.FAILURE)}
+        photos={photos}
+        onAdd={(photo) => setPhotos((current) => [...current, photo])}
+        onRemove={(id) => setPhotos((current) => current.filter((photo) => photo.id !== id))}
+        required={false}
+      />
+      <ProblemNote problems={problems} field="photoIds" id="field-photo-failure" />
+      <ProblemsAlert problems={problems} controls={controls} id="failure-problems" />
+      <button type="submit" className="field-button danger" disabled={saving}>
+        {saving ? t('Envoi…') : t('Déclarer l’échec')}
+      </button>
+    </form>
+  );
+}

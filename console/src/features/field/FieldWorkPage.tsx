@@ -1,0 +1,151 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { formatAlgiersDateTime } from '../../lib/format.ts';
+import { MeQuery } from '../auth/documents.ts';
+import { customerSubscriptionStatusLabels } from '../work/labels.ts';
+import { useFieldSettings, useFieldWork } from './cache.ts';
+import { FailureForm } from './FailureForm.tsx';
+import { useField } from './FieldRoutes.tsx';
+import { telLink, wayThere } from './geo.ts';
+import { useLive } from './live.ts';
+import { OutboxPanel } from './OutboxPanel.tsx';
+import { ReportForm } from './ReportForm.tsx';
+import { ScheduleForm } from './ScheduleForm.tsx';
+
+type Action = 'schedule' | 'report' | 'fail';
+
+/**
+ * One piece of work in the field: the customer, the place and the way there, the appointment, and
+ * what the viewer may do with it (as the API says: `viewerCan`) — book or move the appointment,
+ * report the installation, declare a failure. Works from what was last loaded when there is no network.
+ */
+export function FieldWorkPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { db } = useField();
+  const { work, loadedAt, fetching, missing, error, reload } = useFieldWork(db, id);
+  const { settings } = useFieldSettings(db);
+  const [me] = useQuery({ query: MeQuery });
+  const [action, setAction] = useState<Action | null>(null);
+  const pending = useLive(() => db.outbox.where('customerSubscriptionId').equals(id).count(), [id]);
+
+  if (!work) {
+    if (missing || (error && !fetching)) {
+      return (
+        <>
+          <p role="alert" className="field-alert">
+            {missing ? t('Ce travail n’est plus dans votre périmètre : il a pu être annulé ou confié à une autre équipe.') : t('Hors connexion, et ce travail n’a pas été chargé sur ce téléphone.')}
+          </p>
+          <OutboxPanel customerSubscriptionId={id} />
+          <Link to="/terrain" className="field-button secondary">
+            {t('Retour à mon travail')}
+          </Link>
+        </>
+      );
+    }
+    return (
+      <p role="status" className="state">
+        {t('Chargement…')}
+      </p>
+    );
+  }
+
+  const way = work.position ? wayThere(work.position.latitude, work.position.longitude) : null;
+  const waiting = (pending ?? 0) > 0;
+  const actions: { action: Action; label: string; allowed: boolean }[] = [
+    { action: 'report', label: t('Rapport d’installation'), allowed: work.viewerCan.report && !waiting },
+    { action: 'schedule', label: work.appointmentAt ? t('Déplacer le rendez-vous') : t('Planifier le rendez-vous'), allowed: work.viewerCan.schedule && !waiting },
+    { action: 'fail', label: t('Déclarer un échec'), allowed: work.viewerCan.fail && !waiting },
+  ];
+
+  return (
+    <>
+      <Link to="/terrain" className="field-back">
+        ← {t('Mon travail')}
+      </Link>
+      <h1>{work.customerName ?? work.orderReference}</h1>
+      <p>
+        <span className={`field-status status-${work.status.toLowerCase()}`} data-testid="field-work-status">
+          {t(customerSubscriptionStatusLabels[work.status] ?? work.status)}
+        </span>{' '}
+        <span className="muted">{t('Commande {{reference}}', { reference: work.orderReference })}</span>
+      </p>
+      {error && loadedAt && (
+        <p role="status" className="field-offline">
+          {t('Hors connexion : travail tel que chargé le {{instant}}.', { instant: formatAlgiersDateTime(loadedAt) })}
+        </p>
+      )}
+      <dl className="field-facts">
+        <dt>{t('Rendez-vous (heure d’Alger)')}</dt>
+        <dd data-testid="field-work-appointment">{work.appointmentAt ? formatAlgiersDateTime(work.appointmentAt) : t('Sans rendez-vous')}</dd>
+        <dt>{t('Adresse')}</dt>
+        <dd>
+          {work.customerAddress}, {work.commune.name}, {work.commune.wilaya.name}
+        </dd>
+        {work.site && (
+          <>
+            <dt>{t('Site')}</dt>
+            <dd>
+              {work.site.code} — {work.site.name}
+            </dd>
+          </>
+        )}
+        {work.technician && (
+          <>
+            <dt>{t('Technicien')}</dt>
+            <dd>{work.technician.displayName}</dd>
+          </>
+        )}
+      </dl>
+      <div className="field-actions">
+        {work.customerPhone && (
+          <a className="field-button" href={telLink(work.customerPhone)}>
+            {t('Appeler {{phone}}', { phone: work.customerPhone })}
+          </a>
+        )}
+        {way && (
+          <>
+            <a className="field-button secondary" href={way.geo}>
+              {t('Itinéraire (application de cartes)')}
+            </a>
+            <a className="field-button secondary" href={way.web} target="_blank" rel="noreferrer">
+              {t('Itinéraire sur OpenStreetMap')}
+            </a>
+          </>
+        )}
+      </div>
+      {way && work.position?.source === 'COMMUNE' && <p className="muted">{t('Position approximative : le centre de la commune.')}</p>}
+      <OutboxPanel customerSubscriptionId={work.id} />
+      {waiting && <p className="field-badge">{t('Un rapport de ce travail attend l’envoi : il part dès que possible.')}</p>}
+      <div className="field-actions">
+        {actions
+          .filter((candidate) => candidate.allowed)
+          .map((candidate) => (
+            <button key={candidate.action} type="button" className="field-button" aria-pressed={action === candidate.action} onClick={() => setAction(action === candidate.action ? null : candidate.action)}>
+              {candidate.label}
+            </button>
+          ))}
+      </div>
+      {action === 'schedule' && (
+        <ScheduleForm
+          work={work}
+          onDone={() => {
+            setAction(null);
+            reload();
+          }}
+        />
+      )}
+      {action === 'report' &&
+        (settings ? (
+          <ReportForm work={work} settings={settings} technicianName={me.data?.me?.displayName ?? null} />
+        ) : (
+          <p role="alert" className="field-alert">
+            {t('Les réglages du rapport (seuils, travaux, photos) n’ont pas encore été chargés : ouvrez cette page une fois avec du réseau.')}
+          </p>
+        ))}
+      {action === 'fail' && <FailureForm work={work} />}
+    </>
+  );
+}

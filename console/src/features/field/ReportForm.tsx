@@ -1,0 +1,302 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { FieldProblem } from '../../lib/errors.ts';
+import { reasonInLanguage } from '../../lib/errors.ts';
+import { algiersLocalToIso, isoToAlgiersLocal } from '../work/algiers-time.ts';
+import { formatDecimal } from '../work/measurements.ts';
+import { invalidProps, ProblemNote, ProblemsAlert, problemOf, useFocusFirstProblem, type Controls } from '../work/form-problems.tsx';
+import { describeQualityIssue } from '../../../../server/src/modules/customer-subscription/quality-gate.ts';
+import { BarcodeScanner } from './BarcodeScanner.tsx';
+import type { PhotoKind } from './db.ts';
+import type { FieldSettingsData, FieldWorkData } from './documents.ts';
+import { useField } from './FieldRoutes.tsx';
+import { mostAccurate } from './geo.ts';
+import { networkClassLabels, photoKindLabels, unitLabels } from './labels.ts';
+import { saveEntry } from './outbox.ts';
+import { PhotoField, takePhoto, type TakenPhoto } from './PhotoField.tsx';
+import { isMeasurementText, liveVerdict, normalizeDecimal, quantityProblem } from './report.ts';
+import { SignatureField } from './SignatureField.tsx';
+import { translatedProblems } from './OutboxPanel.tsx';
+
+/** The report's controls in order: the API's field and the element's id. */
+const controls: Controls = [
+  ['installedAt', 'report-installed-at'],
+  ['technicianName', 'report-technician'],
+  ['networkClass', 'report-network-class'],
+  ['receivedPowerDbm', 'report-power'],
+  ['spliceLossDb', 'report-splice-loss'],
+  ['lines', 'report-add-line'],
+  ['photoIds', 'report-photos'],
+  ['ontSerialNumber', 'report-ont-serial'],
+  ['signatureMissingReason', 'report-signature-missing'],
+  ['remarks', 'report-remarks'],
+];
+
+/** The photo kinds offered beyond those required: the ONT and any other view of the work. */
+const optionalKinds: readonly PhotoKind[] = ['ONT', 'OTHER'];
+
+interface Line {
+  readonly key: string;
+  readonly code: string;
+  readonly quantity: string;
+}
+
+const technicianKey = 'raccord.field.technician';
+
+/**
+ * The installation report, as filled at the customer's door: when, who, the optical measurements
+ * with the quality gate's verdict as they are typed, the work measured in each item's unit, the
+ * photos (time and position stamped), the ONT's serial number (typed or read from its barcode), the
+ * customer's signature or why there is none, remarks. Sending saves it in the outbox, which sends it
+ * now or when the network returns; a refusal the server gives at once is shown beside its field.
+ */
+export function ReportForm({ work, settings, technicianName: knownName }: { work: FieldWorkData; settings: FieldSettingsData; technicianName: string | null }) {
+  const { t } = useTranslation();
+  const { db, sender } = useField();
+  const navigate = useNavigate();
+  const thresholds = settings.fieldSettings.qualityThresholds;
+  const [installedAt, setInstalledAt] = useState(() => isoToAlgiersLocal(new Date().toISOString()));
+  const [technicianName, setTechnicianName] = useState(() => localStorage.getItem(technicianKey) ?? knownName ?? '');
+  const [networkClass, setNetworkClass] = useState<string>(thresholds[0]?.networkClass ?? 'B_PLUS');
+  const [power, setPower] = useState('');
+  const [spliceLoss, setSpliceLoss] = useState('');
+  const [lines, setLines] = useState<Line[]>([]);
+  const [itemCode, setItemCode] = useState('');
+  const [photos, setPhotos] = useState<TakenPhoto[]>([]);
+  const [ontSerial, setOntSerial] = useState('');
+  const [signature, setSignature] = useState<Blob | null>(null);
+  const [signatureMissing, setSignatureMissing] = useState(false);
+  const [signatureMissingReason, setSignatureMissingReason] = useState('');
+  const [remarks, setRemarks] = useState('');
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const [saving, setSaving] = useState(false);
+  const formControls: Controls = [...controls, ...lines.map((line) => [`lines.${line.code}`, `report-line-${line.code}`] as const)];
+  useFocusFirstProblem(problems, formControls, 'report-problems');
+
+  const threshold = thresholds.find((candidate) => candidate.networkClass === networkClass) ?? null;
+  const verdict = liveVerdict(networkClass, power, spliceLoss, threshold);
+  const items = settings.workItems;
+  const unitOf = (code: string) => items.find((item) => item.code === code)?.unit ?? 'U';
+  const required = settings.fieldSettings.requiredPhotoKinds as PhotoKind[];
+  const kinds = [...required, ...optionalKinds.filter((kind) => !required.includes(kind))];
+
+  function addLine() {
+    if (!itemCode || lines.some((line) => line.code === itemCode)) return;
+    setLines([...lines, { key: crypto.randomUUID(), code: itemCode, quantity: unitOf(itemCode) === 'M' ? '' : '1' }]);
+    setItemCode('');
+  }
+
+  function toggleSign() {
+    const typed = normalizeDecimal(power);
+    setPower(typed.startsWith('-') ? typed.slice(1) : `-${typed}`);
+  }
+
+  /** What the form itself finds missing or wrong, before saving. */
+  function checked(): FieldProblem[] {
+    const found: FieldProblem[] = [];
+    const instant = algiersLocalToIso(installedAt);
+    if (!instant) found.push({ field: 'installedAt', message: t('Indiquez la date et l’heure de l’installation.') });
+    else if (new Date(instant).getTime() > Date.now() + 60_000) found.push({ field: 'installedAt', message: t('L’installation ne peut pas être dans le futur.') });
+    if (technicianName.trim() === '') found.push({ field: 'technicianName', message: t('Indiquez le nom du technicien.') });
+    if (!isMeasurementText(power)) found.push({ field: 'receivedPowerDbm', message: t('Indiquez la puissance reçue en dBm, par exemple −21,5.') });
+    if (spliceLoss.trim() !== '' && !isMeasurementText(spliceLoss)) found.push({ field: 'spliceLossDb', message: t('Perte d’épissure : un nombre de dB, par exemple 0,05.') });
+    if (lines.length === 0) found.push({ field: 'lines', message: t('Ajoutez au moins un travail mesuré.') });
+    for (const line of lines) {
+      const problem = quantityProblem(line.quantity, unitOf(line.code));
+      if (problem) found.push({ field: `lines.${line.code}`, message: t(problem) });
+    }
+    const missing = required.filter((kind) => !photos.some((photo) => photo.kind === kind));
+    if (missing.length > 0) found.push({ field: 'photoIds', message: t('Photos manquantes : {{kinds}}.', { kinds: missing.map((kind) => t(photoKindLabels[kind])).join(', ') }) });
+    if (signatureMissing ? signatureMissingReason.trim() === '' : !signature)
+      found.push({ field: 'signatureMissingReason', message: t('Faites signer le client, ou indiquez pourquoi il ne signe pas.') });
+    return found;
+  }
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    const found = checked();
+    if (found.length > 0) {
+      setProblems(found);
+      return;
+    }
+    setSaving(true);
+    localStorage.setItem(technicianKey, technicianName.trim());
+    const signed = signature && !signatureMissing ? [await takePhoto(work.id, 'SIGNATURE', signature)] : [];
+    const all = [...photos, ...signed];
+    const position = mostAccurate(all.map((photo) => photo.position));
+    const input = {
+      id: work.id,
+      expectedVersion: work.version,
+      installedAt: algiersLocalToIso(installedAt)!,
+      technicianName: technicianName.trim(),
+      networkClass,
+      receivedPowerDbm: normalizeDecimal(power),
+      spliceLossDb: spliceLoss.trim() === '' ? null : normalizeDecimal(spliceLoss),
+      lines: lines.map((line) => ({ code: line.code, quantity: normalizeDecimal(line.quantity) })),
+      remarks: remarks.trim() || null,
+      ontSerialNumber: ontSerial.trim() || null,
+      latitude: position?.latitude ?? null,
+      longitude: position?.longitude ?? null,
+      positionAccuracyMetres: position?.accuracyMetres ?? null,
+      signatureMissingReason: signatureMissing ? signatureMissingReason.trim() : null,
+    };
+    const id = await saveEntry(db, { kind: 'report', customerSubscriptionId: work.id, customerName: work.customerName ?? '', orderReference: work.orderReference, input, photos: all });
+    await sender.flush();
+    const entry = await db.outbox.get(id);
+    setSaving(false);
+    if (entry?.state === 'blocked') {
+      setProblems(translatedProblems(entry.problems, t));
+      return;
+    }
+    navigate('/terrain', { replace: true, state: { saved: entry ? 'waiting' : 'sent' } });
+  }
+
+  const powerProps = invalidProps(problems, 'receivedPowerDbm', 'report-power');
+  return (
+    <form className="field-form" onSubmit={(event) => void send(event)} noValidate aria-labelledby="report-heading">
+      <h2 id="report-heading">{t('Rapport d’installation')}</h2>
+      <label htmlFor="report-installed-at">{t('Heure de l’installation (heure d’Alger)')}</label>
+      <input id="report-installed-at" type="datetime-local" value={installedAt} onChange={(event) => setInstalledAt(event.target.value)} {...invalidProps(problems, 'installedAt', 'report-installed-at')} />
+      <ProblemNote problems={problems} field="installedAt" id="report-installed-at" />
+
+      <label htmlFor="report-technician">{t('Technicien')}</label>
+      <input id="report-technician" value={technicianName} onChange={(event) => setTechnicianName(event.target.value)} autoComplete="name" {...invalidProps(problems, 'technicianName', 'report-technician')} />
+      <ProblemNote problems={problems} field="technicianName" id="report-technician" />
+
+      <fieldset>
+        <legend>{t('Mesures optiques')}</legend>
+        <label htmlFor="report-network-class">{t('Classe du réseau')}</label>
+        <select id="report-network-class" value={networkClass} onChange={(event) => setNetworkClass(event.target.value)}>
+          {thresholds.map((candidate) => (
+            <option key={candidate.networkClass} value={candidate.networkClass}>
+              {t(networkClassLabels[candidate.networkClass] ?? candidate.networkClass)}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="report-power">{t('Puissance reçue à l’ONT à 1490 nm (dBm)')}</label>
+        <div className="field-inline">
+          <button type="button" className="field-button secondary field-sign" onClick={toggleSign} aria-label={t('Changer le signe')}>
+            ±
+          </button>
+          <input id="report-power" inputMode="decimal" autoComplete="off" value={power} onChange={(event) => setPower(event.target.value)} placeholder="-21,5" {...powerProps} />
+        </div>
+        {threshold && <p className="muted">{t('Seuil : de {{min}} à {{max}} dBm', { min: formatDecimal(threshold.minReceivedPowerDbm), max: formatDecimal(threshold.maxReceivedPowerDbm) })}</p>}
+        <ProblemNote problems={problems} field="receivedPowerDbm" id="report-power" />
+        <label htmlFor="report-splice-loss">{t('Perte d’épissure (dB, si mesurée)')}</label>
+        <input id="report-splice-loss" inputMode="decimal" autoComplete="off" value={spliceLoss} onChange={(event) => setSpliceLoss(event.target.value)} placeholder="0,05" {...invalidProps(problems, 'spliceLossDb', 'report-splice-loss')} />
+        {threshold && <p className="muted">{t('Seuil : au plus {{max}} dB', { max: formatDecimal(threshold.maxSpliceLossDb) })}</p>}
+        <ProblemNote problems={problems} field="spliceLossDb" id="report-splice-loss" />
+        <div className={`field-verdict verdict-${verdict.state}`} aria-live="polite" data-testid="report-verdict">
+          {verdict.state === 'incomplete' && t('Verdict : saisissez la puissance reçue.')}
+          {verdict.state === 'within' && `✓ ${t('Dans les seuils')}`}
+          {verdict.state === 'outside' && (
+            <>
+              <strong>✗ {t('Hors seuils')}</strong>
+              <ul>
+                {verdict.issues.map((issue) => (
+                  <li key={issue.code}>{reasonInLanguage(describeQualityIssue(issue))}</li>
+                ))}
+              </ul>
+              <p>{t('Le rapport sera enregistré, mais sa réception demandera une justification.')}</p>
+            </>
+          )}
+        </div>
+      </fieldset>
+
+      <fieldset>
+        <legend>{t('Travaux mesurés')}</legend>
+        {lines.map((line) => {
+          const item = items.find((candidate) => candidate.code === line.code);
+          const id = `report-line-${line.code}`;
+          const unit = unitOf(line.code);
+          return (
+            <div key={line.key} className="field-line">
+              <label htmlFor={id}>
+                {item?.designation ?? line.code} <span className="muted">({t(unitLabels[unit] ?? unit)})</span>
+              </label>
+              <div className="field-inline">
+                <input
+                  id={id}
+                  inputMode={unit === 'M' ? 'decimal' : 'numeric'}
+                  value={line.quantity}
+                  onChange={(event) => setLines(lines.map((candidate) => (candidate.key === line.key ? { ...candidate, quantity: event.target.value } : candidate)))}
+                  {...invalidProps(problems, `lines.${line.code}`, id)}
+                />
+                <button type="button" className="field-button secondary" onClick={() => setLines(lines.filter((candidate) => candidate.key !== line.key))}>
+                  {t('Retirer')}
+                </button>
+              </div>
+              <ProblemNote problems={problems} field={`lines.${line.code}`} id={id} />
+            </div>
+          );
+        })}
+        <label htmlFor="report-add-line">{t('Ajouter un travail')}</label>
+        <div className="field-inline">
+          <select id="report-add-line" value={itemCode} onChange={(event) => setItemCode(event.target.value)} {...invalidProps(problems, 'lines', 'report-add-line')}>
+            <option value="">{t('Choisir…')}</option>
+            {items
+              .filter((item) => !lines.some((line) => line.code === item.code))
+              .map((item) => (
+                <option key={item.code} value={item.code}>
+                  {item.code} — {item.designation}
+                </option>
+              ))}
+          </select>
+          <button type="button" className="field-button secondary" onClick={addLine} disabled={!itemCode}>
+            {t('Ajouter')}
+          </button>
+        </div>
+        <ProblemNote problems={problems} field="lines" id="report-add-line" />
+      </fieldset>
+
+      <fieldset id="report-photos" tabIndex={-1}>
+        <legend>{t('Photos')}</legend>
+        {kinds.map((kind) => (
+          <PhotoField
+            key={kind}
+            customerSubscriptionId={work.id}
+            kind={kind}
+            label={t(photoKindLabels[kind])}
+            photos={photos.filter((photo) => photo.kind === kind)}
+            onAdd={(photo) => setPhotos((current) => [...current, photo])}
+            onRemove={(id) => setPhotos((current) => current.filter((photo) => photo.id !== id))}
+            required={required.includes(kind)}
+          />
+        ))}
+        <ProblemNote problems={problems} field="photoIds" id="report-photos" />
+      </fieldset>
+
+      <label htmlFor="report-ont-serial">{t('Numéro de série de l’ONT')}</label>
+      <input id="report-ont-serial" value={ontSerial} onChange={(event) => setOntSerial(event.target.value)} autoCapitalize="characters" autoComplete="off" {...invalidProps(problems, 'ontSerialNumber', 'report-ont-serial')} />
+      <ProblemNote problems={problems} field="ontSerialNumber" id="report-ont-serial" />
+      <BarcodeScanner onRead={setOntSerial} />
+
+      <fieldset>
+        <legend>{t('Signature du client (PV de mise en service)')}</legend>
+        {!signatureMissing && <SignatureField onChange={setSignature} describedBy={problemOf(problems, 'signatureMissingReason') ? 'report-signature-missing-problem' : undefined} />}
+        <label className="field-check">
+          <input type="checkbox" checked={signatureMissing} onChange={(event) => setSignatureMissing(event.target.checked)} />
+          {t('Le client ne signe pas')}
+        </label>
+        {signatureMissing && (
+          <>
+            <label htmlFor="report-signature-missing">{t('Raison de l’absence de signature')}</label>
+            <input id="report-signature-missing" value={signatureMissingReason} onChange={(event) => setSignatureMissingReason(event.target.value)} {...invalidProps(problems, 'signatureMissingReason', 'report-signature-missing')} />
+          </>
+        )}
+        <ProblemNote problems={problems} field="signatureMissingReason" id="report-signature-missing" />
+      </fieldset>
+
+      <label htmlFor="report-remarks">{t('Remarques')}</label>
+      <textarea id="report-remarks" rows={3} value={remarks} onChange={(event) => setRemarks(event.target.value)} {...invalidProps(problems, 'remarks', 'report-remarks')} />
+      <ProblemNote problems={problems} field="remarks" id="report-remarks" />
+
+      <ProblemsAlert problems={problems} controls={formControls} id="report-problems" />
+      <button type="submit" className="field-button primary" disabled={saving}>
+        {saving ? t('Envoi…') : t('Envoyer le rapport')}
+      </button>
+      <p className="muted">{t('Sans réseau, le rapport attend sur ce téléphone et part tout seul au retour du réseau.')}</p>
+    </form>
+  );
+}

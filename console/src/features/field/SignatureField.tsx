@@ -1,0 +1,46 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import SignaturePad from 'signature_pad';
+
+/**
+ * The customer signs on the phone with a finger (signature_pad): the signature, as a PNG on a white
+ * background, is given after each stroke; null once cleared. The canvas is drawn at the screen's
+ * pixel density so that the line stays sharp.
+ */
+export function SignatureField({ onChange, describedBy }: { onChange: (signature: Blob | null) => void; describedBy?: string | undefined }) {
+  const { t } = useTranslation();
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const pad = useRef<SignaturePad | null>(null);
+  const latest = useRef(onChange);
+  latest.current = onChange;
+
+  useEffect(() => {
+    const element = canvas.current!;
+    const ratio = Math.max(window.devicePixelRatio || 1, 1);
+    element.width = element.offsetWidth * ratio;
+    element.height = element.offsetHeight * ratio;
+    element.getContext('2d')?.scale(ratio, ratio);
+    const signature = new SignaturePad(element, { backgroundColor: '#ffffff', penColor: '#0b1f33', minWidth: 1, maxWidth: 3 });
+    pad.current = signature;
+    const stroked = () => element.toBlob((blob) => latest.current(blob), 'image/png');
+    signature.addEventListener('endStroke', stroked);
+    return () => {
+      signature.removeEventListener('endStroke', stroked);
+      signature.off();
+    };
+  }, []);
+
+  function clear() {
+    pad.current?.clear();
+    latest.current(null);
+  }
+
+  return (
+    <div className="field-signature">
+      <canvas ref={canvas} className="field-signature-canvas" role="img" aria-label={t('Zone de signature du client')} aria-describedby={describedBy} data-testid="field-signature" />
+      <button type="button" className="field-link-button" onClick={clear}>
+        {t('Effacer la signature')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { useEffect } from 'react';
+import { readFragment } from 'gql.tada';
+import { useQuery } from 'urql';
+import type { FieldDatabase } from './db.ts';
+import { FieldListQuery, FieldSettingsQuery, FieldWork, FieldWorkQuery, type FieldSettingsData, type FieldWorkData } from './documents.ts';
+import { useLive } from './live.ts';
+
+/** How many pieces of work of each kind the list loads: a firm's open work for the coming days. */
+const listSize = 100;
+
+/** The list as last loaded: the work with an appointment and the work without, each in its order. */
+export interface FieldList {
+  readonly appointments: FieldWorkData[];
+  readonly unscheduled: FieldWorkData[];
+  readonly loadedAt: string;
+}
+
+interface StoredList {
+  readonly appointments: string[];
+  readonly unscheduled: string[];
+}
+
+/** Keeps a freshly loaded list and each of its works in this browser, replacing the previous list. */
+async function keepList(db: FieldDatabase, appointments: FieldWorkData[], unscheduled: FieldWorkData[], loadedAt: string): Promise<void> {
+  await db.transaction('rw', db.work, db.values, async () => {
+    await db.work.bulkPut([...appointments, ...unscheduled].map((work) => ({ id: work.id, data: work, loadedAt })));
+    await db.values.put({ key: 'list', value: { appointments: appointments.map((work) => work.id), unscheduled: unscheduled.map((work) => work.id) } satisfies StoredList, loadedAt });
+  });
+}
+
+/** Reads the list as last kept, with each work as last loaded (from the list or from its page). */
+async function readList(db: FieldDatabase): Promise<FieldList | null> {
+  const stored = await db.values.get('list');
+  if (!stored) return null;
+  const ids = stored.value as StoredList;
+  const works = new Map((await db.work.bulkGet([...ids.appointments, ...ids.unscheduled])).filter((work) => work !== undefined).map((work) => [work.id, work.data as FieldWorkData]));
+  const pick = (list: string[]) => list.map((id) => works.get(id)).filter((work) => work !== undefined);
+  return { appointments: pick(ids.appointments), unscheduled: pick(ids.unscheduled), loadedAt: stored.loadedAt };
+}
+
+/**
+ * The field view's list: loaded from the API when there is network (and kept in IndexedDB), else as
+ * last kept. `error` is the last load's failure (e.g. no network), `fetching` whether a load runs.
+ */
+export function useFieldList(db: FieldDatabase) {
+  const [result, reload] = useQuery({ query: FieldListQuery, variables: { first: listSize }, requestPolicy: 'cache-and-network' });
+  useEffect(() => {
+    if (!result.data || result.stale) return;
+    void keepList(
+      db,
+      result.data.appointments.edges.map((edge) => readFragment(FieldWork, edge.node)),
+      result.data.unscheduled.edges.map((edge) => readFragment(FieldWork, edge.node)),
+      new Date().toISOString(),
+    );
+  }, [result.data, result.stale]);
+  const list = useLive(() => readList(db), []);
+  return { list: list ?? null, kept: list !== undefined, fetching: result.fetching, error: result.error, reload: () => reload({ requestPolicy: 'network-only' }) };
+}
+
+/** One work: loaded from the API when there is network (and kept), else as last kept. */
+export function useFieldWork(db: FieldDatabase, id: string) {
+  const [result, reload] = useQuery({ query: FieldWorkQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  useEffect(() => {
+    const work = result.data?.customerSubscription ? readFragment(FieldWork, result.data.customerSubscription) : null;
+    if (work && !result.stale) void db.work.put({ id: work.id, data: work, loadedAt: new Date().toISOString() });
+  }, [result.data, result.stale]);
+  const kept = useLive(() => db.work.get(id), [id]);
+  const missing = result.data !== undefined && result.data.customerSubscription === null;
+  return {
+    work: missing ? null : ((kept?.data as FieldWorkData | undefined) ?? null),
+    loadedAt: kept?.loadedAt ?? null,
+    fetching: result.fetching,
+    missing,
+    error: result.error,
+    reload: () => reload({ requestPolicy: 'network-only' }),
+  };
+}
+
+/** Today in Algiers, "YYYY-MM-DD": the day whose price schedule gives the work items. */
+export function algiersToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The field settings and the work items in force, from the API when there is network (and kept), else as last kept. */
+export function useFieldSettings(db: FieldDatabase) {
+  const [result] = useQuery({ query: FieldSettingsQuery, variables: { on: algiersToday() }, requestPolicy: 'cache-and-network' });
+  useEffect(() => {
+    if (result.data && !result.stale) void db.values.put({ key: 'settings', value: result.data, loadedAt: new Date().toISOString() });
+  }, [result.data, result.stale]);
+  const kept = useLive(() => db.values.get('settings'), []);
+  return { settings: (kept?.value as FieldSettingsData | undefined) ?? result.data ?? null, fetching: result.fetching, error: result.error };
+}
