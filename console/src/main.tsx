@@ -33,6 +33,8 @@ const client = createUrqlClient();
 
 // The dashboard brings its charts library: loaded when first shown, not with every page.
 const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })));
+// The field view (phones, offline) is a bundle of its own: the office pages never load it.
+const FieldRoutes = lazy(() => import('./features/field/FieldRoutes.tsx'));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -47,6 +49,14 @@ createRoot(document.getElementById('root')!).render(
                 element={
                   <Suspense fallback={<QueryState fetching retry={() => undefined} />}>
                     <DashboardPage />
+                  </Suspense>
+                }
+              />
+              <Route
+                path="terrain/*"
+                element={
+                  <Suspense fallback={<QueryState fetching retry={() => undefined} />}>
+                    <FieldRoutes />
                   </Suspense>
                 }
               />
