@@ -1,12 +1,7 @@
-import { Decimal } from 'decimal.js';
 import { z } from 'zod';
+import { describeQualityIssue, qualityGate, type Measurements, type QualityThreshold } from './quality-gate.js';
 
-/** Optical thresholds of a network class: received power window at 1490 nm (dBm) and splice loss (dB). */
-export interface QualityThreshold {
-  readonly minReceivedPowerDbm: string;
-  readonly maxReceivedPowerDbm: string;
-  readonly maxSpliceLossDb: string;
-}
+export type { Measurements, QualityThreshold } from './quality-gate.js';
 
 /**
  * Default thresholds per network class (DOMAIN.md): GPON class B+ −27 to −8 dBm, class C+ −30 to
@@ -33,29 +28,10 @@ export function thresholdOf(networkClass: string, thresholds: Readonly<Record<st
   return thresholds[networkClass] ?? null;
 }
 
-/** What an installation report measured. Decimal strings: dBm and dB never pass through a float. */
-export interface Measurements {
-  readonly networkClass: string;
-  readonly receivedPowerDbm: string;
-  readonly spliceLossDb: string | null;
-}
-
 /**
  * The quality problems of a report against the thresholds of its network class, in words; empty
  * when it is within them. A report with problems is flagged: accepting it needs an explicit override.
  */
 export function qualityIssues(measurements: Measurements, thresholds: Readonly<Record<string, QualityThreshold>>): string[] {
-  const threshold = thresholdOf(measurements.networkClass, thresholds);
-  if (!threshold) return [`no thresholds for network class ${measurements.networkClass}`];
-  const issues: string[] = [];
-  const power = new Decimal(measurements.receivedPowerDbm);
-  if (power.lessThan(threshold.minReceivedPowerDbm) || power.greaterThan(threshold.maxReceivedPowerDbm)) {
-    issues.push(
-      `received power ${measurements.receivedPowerDbm} dBm is outside ${threshold.minReceivedPowerDbm} to ${threshold.maxReceivedPowerDbm} dBm (class ${measurements.networkClass})`,
-    );
-  }
-  if (measurements.spliceLossDb !== null && new Decimal(measurements.spliceLossDb).greaterThan(threshold.maxSpliceLossDb)) {
-    issues.push(`splice loss ${measurements.spliceLossDb} dB is over ${threshold.maxSpliceLossDb} dB`);
-  }
-  return issues;
+  return qualityGate(measurements, thresholdOf(measurements.networkClass, thresholds)).map(describeQualityIssue);
 }
