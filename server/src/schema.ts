@@ -9,6 +9,7 @@ import { CreditNoteLineResolver, CreditNoteResolver, InvoiceLineResolver, Invoic
 import { PriceScheduleItemResolver, PriceScheduleResolver } from './modules/invoice/price-schedule.resolver.js';
 import { ContractorResolver } from './modules/contractor/contractor.resolver.js';
 import { CustomerSubscriptionResolver, InstallationReportResolver } from './modules/customer-subscription/customer-subscription.resolver.js';
+import { CustomerSubscriptionTechnicianResolver } from './modules/customer-subscription/technician.resolver.js';
 import { SiteResolver } from './modules/site/site.resolver.js';
 import { CommuneResolver, DairaResolver, WilayaResolver } from './modules/reference-data/reference-data.resolver.js';
 
@@ -33,7 +34,7 @@ const topicsUnused: PubSub = {
 export async function buildRaccordSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     pubSub: topicsUnused,
-    resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, InstallationReportResolver, AuthResolver, PriceScheduleResolver, PriceScheduleItemResolver, InvoiceResolver, InvoiceLineResolver, CreditNoteResolver, CreditNoteLineResolver, InvoicePaymentResolver, DashboardResolver],
+    resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, InstallationReportResolver, CustomerSubscriptionTechnicianResolver, AuthResolver, PriceScheduleResolver, PriceScheduleItemResolver, InvoiceResolver, InvoiceLineResolver, CreditNoteResolver, CreditNoteLineResolver, InvoicePaymentResolver, DashboardResolver],
     validate: false,
   });
   return authorizeRootFields(schema);

@@ -22,6 +22,8 @@ export enum ErrorCode {
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   /** The contractor named cannot take this work: not ACTIVE, or not operating in the wilaya. */
   CONTRACTOR_NOT_ELIGIBLE = 'CONTRACTOR_NOT_ELIGIBLE',
+  /** The user named is no technician the work can be given to: not a TECHNICIAN, or disabled (`reason`: ROLE or DISABLED). */
+  TECHNICIAN_NOT_ELIGIBLE = 'TECHNICIAN_NOT_ELIGIBLE',
   /** The site of this work is not open for it (PLANNED, SUSPENDED, COMPLETED or CLOSED): `siteStatus` says which. */
   SITE_NOT_OPEN = 'SITE_NOT_OPEN',
   /** The installation report is outside the quality thresholds: accepting it needs `overrideReason` (see `qualityIssues`). */

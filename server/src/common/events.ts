@@ -36,6 +36,8 @@ export enum WorkChange {
 export interface WorkMove {
   readonly previousContractorId?: string | null;
   readonly previousWilayaCode?: string | null;
+  /** A customer subscription's technician before the change, when the change named another one or none (null: the firm as a whole). */
+  readonly previousTechnicianId?: string | null;
 }
 
 /** An invoice changed. */
@@ -57,6 +59,12 @@ export interface CustomerSubscriptionChangedEvent {
   readonly previousContractorId: string | null;
   /** Its wilaya before this change, when the change moved it. */
   readonly previousWilayaCode: string | null;
+  /** Its status now. */
+  readonly status: string;
+  /** The firm's technician it is given to now; null: the firm as a whole. */
+  readonly technicianId: string | null;
+  /** The technician it was given to before this change (the same as `technicianId` when the change did not touch it). */
+  readonly technicianIdBefore: string | null;
 }
 
 /** A site changed; `previousStatus` is set when its status changed. */
@@ -329,23 +337,32 @@ interface WorkRecord {
   readonly wilaya: { readonly code: string };
 }
 
-/** Announces that a customer subscription changed (see `announce`); `previousStatus` when its status changed, `moved` when it changed firm or wilaya. */
+/**
+ * Announces that a customer subscription changed (see `announce`); `previousStatus` when its status
+ * changed, `moved` when it changed firm, wilaya or technician.
+ */
 export function announceCustomerSubscriptionChange(
   em: EntityManager,
-  subscription: WorkRecord & { readonly site: { readonly id: string } | null },
+  subscription: WorkRecord & { readonly site: { readonly id: string } | null; readonly status: string; readonly technician: { readonly id: string } | null },
   change: WorkChange,
   previousStatus: string | null = null,
   moved: WorkMove = {},
 ): void {
-  announce(em, 'CUSTOMER_SUBSCRIPTION_CHANGED', () => ({
-    customerSubscriptionId: subscription.id,
-    contractorId: subscription.contractor?.id ?? null,
-    siteId: subscription.site?.id ?? null,
-    wilayaCode: subscription.wilaya.code,
-    change,
-    previousStatus,
-    ...movedFrom(subscription, moved),
-  }));
+  announce(em, 'CUSTOMER_SUBSCRIPTION_CHANGED', () => {
+    const technicianId = subscription.technician?.id ?? null;
+    return {
+      customerSubscriptionId: subscription.id,
+      contractorId: subscription.contractor?.id ?? null,
+      siteId: subscription.site?.id ?? null,
+      wilayaCode: subscription.wilaya.code,
+      change,
+      previousStatus,
+      ...movedFrom(subscription, moved),
+      status: subscription.status,
+      technicianId,
+      technicianIdBefore: moved.previousTechnicianId !== undefined ? moved.previousTechnicianId : technicianId,
+    };
+  });
 }
 
 /** Announces that a site changed (see `announce`); `previousStatus` when its status changed, `moved` when it changed firm or wilaya. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { registerEnumType } from 'type-graphql';
 import type { Context } from '../context.js';
 import { requireOperationAccess } from '../modules/auth/permissions.js';
-import { viewerContractorId, viewerWilayas } from '../modules/auth/scope.js';
+import { maySeeFieldWork, viewerContractorId, viewerWilayas } from '../modules/auth/scope.js';
 import { requireWilaya } from '../modules/reference-data/reference-data.service.js';
 import { parseInput, recordId, wilayaCode as wilayaCodeSchema } from './validation.js';
 import { isResync, resync, WorkChange, type RaccordTopics, type Resync, type Topic } from './events.js';
@@ -80,35 +80,74 @@ interface WorkEvent {
   readonly previousWilayaCode: string | null;
 }
 
-/** Where a record of work stands: its firm and its wilaya, as `maySeeWork` reads them. */
-export function placeOf(record: { contractor: { id: string } | null; wilaya: { code: string } }): { contractorId: string | null; wilayaCode: string } {
-  return { contractorId: record.contractor?.id ?? null, wilayaCode: record.wilaya.code };
+/** What a customer subscription's event adds: its status and technician, now and before the change. */
+interface FieldWorkEvent extends WorkEvent {
+  readonly status: string;
+  readonly previousStatus: string | null;
+  readonly technicianId: string | null;
+  readonly technicianIdBefore: string | null;
+}
+
+/**
+ * Where a record of work stands, as `maySeeWork` reads it: its firm and its wilaya, and for a
+ * customer subscription its status and technician (what a technician's sight depends on).
+ */
+export interface WorkPlace {
+  readonly contractorId: string | null;
+  readonly wilayaCode: string;
+  readonly field?: { readonly status: string; readonly technicianId: string | null };
+}
+
+/** A site or a customer subscription, as far as where it stands goes. */
+interface WorkRecord {
+  readonly contractor: { id: string } | null;
+  readonly wilaya: { code: string };
+  readonly status?: string;
+  readonly technician?: { id: string } | null;
+}
+
+/** Where a site or a customer subscription stands (`WorkPlace`). */
+export function placeOf(record: WorkRecord): WorkPlace {
+  const place = { contractorId: record.contractor?.id ?? null, wilayaCode: record.wilaya.code };
+  return record.technician === undefined || record.status === undefined ? place : { ...place, field: { status: record.status, technicianId: record.technician?.id ?? null } };
+}
+
+/** Where a work event says the work was before the change, and where it is now. */
+function placesOf(event: WorkEvent | FieldWorkEvent): { before: WorkPlace; now: WorkPlace } {
+  const now = { contractorId: event.contractorId, wilayaCode: event.wilayaCode };
+  const before = { contractorId: event.previousContractorId ?? event.contractorId, wilayaCode: event.previousWilayaCode ?? event.wilayaCode };
+  if (!('technicianIdBefore' in event)) return { before, now };
+  return {
+    before: { ...before, field: { status: event.previousStatus ?? event.status, technicianId: event.technicianIdBefore } },
+    now: { ...now, field: { status: event.status, technicianId: event.technicianId } },
+  };
 }
 
 /**
  * Whether a work event (a site's, a customer subscription's) is for this subscriber: it matches the
  * contractor and wilaya filters where the work is or was, and the viewer saw the work before the
- * change moved it away (it is then told REMOVED), or may see it as the change committed and as it
- * stands now (`current`, read only for a viewer who sees part of the work: the record sent is the
- * current one).
+ * change moved it away — to another firm, wilaya or technician, or out of a technician's open work
+ * (it is then told REMOVED) — or may see it as the change committed and as it stands now (`current`,
+ * read only for a viewer who sees part of the work: the record sent is the current one).
  */
-export async function wantsWorkEvent(context: Context, filters: LiveFilters, event: WorkEvent, current: () => Promise<{ contractor: { id: string } | null; wilaya: { code: string } }>): Promise<boolean> {
+export async function wantsWorkEvent(context: Context, filters: LiveFilters, event: WorkEvent | FieldWorkEvent, current: () => Promise<WorkRecord>): Promise<boolean> {
   if (filters.contractorId && filters.contractorId !== event.contractorId && filters.contractorId !== event.previousContractorId) return false;
   if (filters.wilayaCode && filters.wilayaCode !== event.wilayaCode && filters.wilayaCode !== event.previousWilayaCode) return false;
-  const moved = event.previousContractorId !== null || event.previousWilayaCode !== null;
-  if (moved && maySeeWork(context, { contractorId: event.previousContractorId ?? event.contractorId, wilayaCode: event.previousWilayaCode ?? event.wilayaCode })) return true;
-  if (!maySeeWork(context, event)) return false;
+  const { before, now } = placesOf(event);
+  if (maySeeWork(context, before) && !maySeeWork(context, now)) return true;
+  if (!maySeeWork(context, now)) return false;
   const seesPart = viewerContractorId(context) !== null || viewerWilayas(context) !== null;
   return !seesPart || maySeeWork(context, placeOf(await current()));
 }
 
 /**
  * Whether the viewer may see work (a site, a customer subscription) of this contractor in this
- * wilaya, the rule of `workScope`: a firm its own, a DOT manager its wilayas', others all.
+ * wilaya, the rules of `siteScope` and `workScope`: a firm its own, a DOT manager its wilayas',
+ * others all; a technician only its firm's open customer subscriptions given to it or to no one.
  */
-export function maySeeWork(context: Context, work: { contractorId: string | null; wilayaCode: string }): boolean {
+export function maySeeWork(context: Context, work: WorkPlace): boolean {
   const own = viewerContractorId(context);
-  if (own !== null) return own === work.contractorId;
+  if (own !== null) return own === work.contractorId && (!work.field || maySeeFieldWork(context, work.field));
   const wilayas = viewerWilayas(context);
   return wilayas === null || wilayas.includes(work.wilayaCode);
 }

@@ -69,9 +69,13 @@ export function transition<S extends string, A extends string>(
     reason,
     changes: options.changes ?? [],
   });
-  // A reassignment names the firm before (in `changes`): it is told the work left it.
+  // A reassignment names the firm (and the technician) before, in `changes`: they are told the work left them.
   const reassigned = options.changes?.find((change) => change.field === 'contractorId');
-  const moved = reassigned ? { previousContractorId: (reassigned.from as string | null) ?? null } : {};
+  const technician = options.changes?.find((change) => change.field === 'technicianId');
+  const moved = {
+    ...(reassigned ? { previousContractorId: (reassigned.from as string | null) ?? null } : {}),
+    ...(technician ? { previousTechnicianId: (technician.from as string | null) ?? null } : {}),
+  };
   if (entityType === AuditEntityType.CUSTOMER_SUBSCRIPTION) {
     announceCustomerSubscriptionChange(em, record as unknown as CustomerSubscription, WorkChange.STATUS_CHANGED, from, moved);
   } else if (entityType === AuditEntityType.SITE) {

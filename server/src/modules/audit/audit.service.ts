@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
-import { contractorScope, maySeeBankAccount, maySeeCustomerData, workScope } from '../auth/scope.js';
+import { contractorScope, maySeeBankAccount, maySeeCustomerData, siteScope, workScope } from '../auth/scope.js';
 
 /** Fields of customers' personal data, hidden from the roles that may not read them. */
 const personalFields = ['customerName', 'customerPhone', 'customerAddress'];
@@ -90,7 +90,7 @@ export async function recordBulkCreations(
 export async function auditTrail(context: Context, entityType: AuditEntityType, entityId: string): Promise<AuditEvent[]> {
   const [entity, scope] = {
     [AuditEntityType.CONTRACTOR]: [Contractor, contractorScope(context)],
-    [AuditEntityType.SITE]: [Site, workScope(context)],
+    [AuditEntityType.SITE]: [Site, siteScope(context)],
     [AuditEntityType.CUSTOMER_SUBSCRIPTION]: [CustomerSubscription, workScope(context)],
     [AuditEntityType.INVOICE]: [Invoice, invoiceScope(context)],
   }[entityType];

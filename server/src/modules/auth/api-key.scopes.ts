@@ -15,6 +15,8 @@ export const readScopes = {
   'Query.auditTrail': 'read:auditTrail',
   'Query.priceSchedules': 'read:priceSchedules',
   'Query.priceScheduleInForce': 'read:priceSchedules',
+  'Query.workItems': 'read:priceSchedules',
+  'Query.fieldSettings': 'read:customerSubscriptions',
   'Query.invoice': 'read:invoices',
   'Query.invoices': 'read:invoices',
   'Subscription.invoiceChanged': 'read:invoices',
@@ -22,6 +24,12 @@ export const readScopes = {
   'Subscription.siteChanged': 'read:sites',
   'Query.dashboard': 'read:dashboard',
   'Subscription.dashboardChanged': 'read:dashboard',
+} as const satisfies Record<string, string>;
+
+/** The scope each HTTP route with a rule of its own (`Http.<route>` in `operationRoles`) needs from a key. */
+export const routeScopes = {
+  'Http.uploadPhoto': 'write:reportInstallation',
+  'Http.photo': 'read:customerSubscriptions',
 } as const satisfies Record<string, string>;
 
 /** Scopes that open fields rather than operations. */
@@ -44,6 +52,7 @@ export const writableMutations = [
   'updateCustomerSubscription',
   'importCustomerSubscriptions',
   'assignCustomerSubscription',
+  'assignTechnician',
   'scheduleInstallation',
   'reportInstallation',
   'markInstallationFailed',
@@ -72,6 +81,7 @@ export const contractorScopes: readonly string[] = [
   'read:auditTrail',
   'read:personalData',
   'read:bankAccounts',
+  'write:assignTechnician',
   'write:scheduleInstallation',
   'write:reportInstallation',
   'write:markInstallationFailed',
@@ -80,9 +90,10 @@ export const contractorScopes: readonly string[] = [
   'write:issueCreditNote',
 ];
 
-/** The scope a root operation needs from a key, or null when no key may run it. */
+/** The scope a root operation or an HTTP route needs from a key, or null when no key may run it. */
 export function scopeFor(operation: string): string | null {
   if (operation in readScopes) return readScopes[operation as keyof typeof readScopes];
+  if (operation in routeScopes) return routeScopes[operation as keyof typeof routeScopes];
   const [root, name] = operation.split('.');
   return root === 'Mutation' && (writableMutations as readonly string[]).includes(name!) ? `write:${name}` : null;
 }

@@ -96,7 +96,7 @@ describe("a firm's admin", () => {
     const created = await t.graphql<{ createUser: { id: string; version: number } }>(createUser, { input: teamMember }, bearer(firmAdmin));
     expect(created.body.errors).toBeUndefined();
     const elsewhere = await t.graphql(createUser, { input: { ...teamMember, email: 'x@other.test', contractorId: other.id } }, bearer(firmAdmin));
-    expect(elsewhere.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'role' });
+    expect(elsewhere.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'contractorId' });
     const promoted = await t.graphql(createUser, { input: { ...teamMember, email: 'boss@firm.test', role: 'ADMIN', contractorId: null } }, bearer(firmAdmin));
     expect(promoted.body.errors?.[0]?.extensions?.['code']).toMatch(/FORBIDDEN|BAD_USER_INPUT/);
     const adminRow = await t.sql<{ id: string }>("select id::text from app_user where email = 'admin@raccord.test'");

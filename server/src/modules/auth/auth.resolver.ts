@@ -9,6 +9,7 @@ import { createUser, disableUser, listUsers } from '../user/user.service.js';
 import { ApiKey } from './api-key.entity.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
 import { login, logout } from './auth.service.js';
+import { mayReadContractor } from './scope.js';
 
 @InputType({ description: 'Email and password.' })
 export class LoginInput {
@@ -48,7 +49,7 @@ export class CreateUserInput {
   @Field(() => [String], { nullable: true, description: 'DOT_MANAGER only: codes of the wilayas it covers ("16", …).' })
   wilayaCodes?: string[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'CONTRACTOR only: its firm.' })
+  @Field(() => ID, { nullable: true, description: 'CONTRACTOR and TECHNICIAN only (required for them): its firm.' })
   contractorId?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: "CONTRACTOR only: manages its firm's users and keys." })
@@ -131,14 +132,14 @@ export class AuthResolver {
     return context.viewer?.kind === 'user' ? context.viewer.user : null;
   }
 
-  @FieldResolver(() => Contractor, { nullable: true, description: 'CONTRACTOR users: their firm.' })
-  async contractor(@Root() user: User): Promise<Contractor | null> {
-    return user.contractor ? user.contractor.loadOrFail({ dataloader: true }) : null;
+  @FieldResolver(() => Contractor, { nullable: true, description: 'CONTRACTOR and TECHNICIAN users: their firm; null when the viewer may not read it.' })
+  async contractor(@Root() user: User, @Ctx() context: Context): Promise<Contractor | null> {
+    return user.contractor && mayReadContractor(context, user.contractor.id) ? user.contractor.loadOrFail({ dataloader: true }) : null;
   }
 
   @Mutation(() => User, {
     description:
-      "Creates a user: an ADMIN any; a contractor's admin CONTRACTOR users of its firm. Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT (email taken).",
+      "Creates a user: an ADMIN any; a contractor's admin CONTRACTOR and TECHNICIAN users of its firm. Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT (email taken).",
   })
   createUser(@Arg('input', () => CreateUserInput, { description: 'The new user.' }) input: CreateUserInput, @Ctx() context: Context): Promise<User> {
     return createUser(context, input);

@@ -18,10 +18,11 @@ import { activeContractor, mustQuery } from '../../../test/api.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
 import { buildRaccordSchema } from '../../schema.js';
 import { UserRole } from '../user/user.entity.js';
+import { scopeFor } from './api-key.scopes.js';
 import { operationRoles, PUBLIC } from './permissions.js';
 
 /**
- * The authorization matrix, built from the schema: every query and mutation × anonymous, each role,
+ * The authorization matrix, built from the schema: every query and mutation × anonymous, each role (TECHNICIAN included),
  * an expired token, a revoked one and a revoked API key. (What a live key may do is in api-key.test.ts.) An operation added without a rule fails the first test.
  */
 let t: TestApp;
@@ -95,6 +96,7 @@ beforeAll(async () => {
         password,
         ...(role === UserRole.DOT_MANAGER ? { wilayaCodes: ['16'] } : {}),
         ...(role === UserRole.CONTRACTOR ? { contractorId: firm.id, isContractorAdmin: true } : {}),
+        ...(role === UserRole.TECHNICIAN ? { contractorId: firm.id } : {}),
       },
     });
     tokens[role] = await signIn(t.url, email, password);
@@ -122,7 +124,24 @@ describe('the authorization matrix', () => {
     const subscriptions = Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map((name) => `Subscription.${name}`);
     const operations = [...rootFields().map(({ kind, field }) => `${kind}.${field.name}`), ...subscriptions].sort();
     expect(operations.filter((operation) => !(operation in operationRoles))).toEqual([]);
-    expect(Object.keys(operationRoles).filter((operation) => !operations.includes(operation))).toEqual([]);
+    // HTTP routes (`Http.*`) are no schema fields: their rules are checked by the routes' own tests.
+    expect(Object.keys(operationRoles).filter((operation) => !operation.startsWith('Http.') && !operations.includes(operation))).toEqual([]);
+  });
+
+  it('gives the photo routes their rules: upload for those who report installations, reading for everyone who reads the work', () => {
+    const readers = operationRoles['Query.customerSubscription'];
+    expect(operationRoles['Http.uploadPhoto']).toEqual([UserRole.ADMIN, UserRole.CONTRACTOR, UserRole.TECHNICIAN]);
+    expect(operationRoles['Http.photo']).toEqual(readers);
+    expect(scopeFor('Http.uploadPhoto')).toBe('write:reportInstallation');
+    expect(scopeFor('Http.photo')).toBe('read:customerSubscriptions');
+  });
+
+  it('keeps money from technicians: no invoice, price, amount or dashboard operation, no users or keys', () => {
+    const money = /invoice|credit|payment|price|dashboard|user|apikey/i;
+    const open = Object.entries(operationRoles)
+      .filter(([operation, rule]) => rule !== PUBLIC && rule.includes(UserRole.TECHNICIAN) && money.test(operation))
+      .map(([operation]) => operation);
+    expect(open).toEqual([]);
   });
 
   it('refuses anonymous callers everything but login and me, writing nothing', async () => {

@@ -8,13 +8,17 @@ import { requireRole, requireScope } from './policies.js';
 /** Open to anyone, signed in or not. */
 export const PUBLIC = 'PUBLIC';
 
-const { ADMIN, DOT_MANAGER, FINANCE, CONTRACTOR, VIEWER } = UserRole;
-const everyone = [ADMIN, DOT_MANAGER, FINANCE, CONTRACTOR, VIEWER] as const;
+const { ADMIN, DOT_MANAGER, FINANCE, CONTRACTOR, TECHNICIAN, VIEWER } = UserRole;
+const everyone = [ADMIN, DOT_MANAGER, FINANCE, CONTRACTOR, TECHNICIAN, VIEWER] as const;
+/** Everyone but the field: what carries money (invoices, amounts, prices, the dashboard's figures). */
+const office = [ADMIN, DOT_MANAGER, FINANCE, CONTRACTOR, VIEWER] as const;
 
 /**
- * Who may run each root operation, in one place (roles of DOMAIN.md). Rows are scoped further in
- * the services: a CONTRACTOR sees and acts on its own firm's work only, a DOT_MANAGER in its wilayas
- * only. An operation missing here is refused, and a test fails.
+ * Who may run each root operation, in one place (roles of DOMAIN.md), and each HTTP route that
+ * serves what an operation would (`Http.<route>`). Rows are scoped further in the services: a
+ * CONTRACTOR sees and acts on its own firm's work only, a TECHNICIAN on its firm's open work given to
+ * it or to the firm as a whole, a DOT_MANAGER in its wilayas only. An operation missing here is
+ * refused, and a test fails.
  */
 export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeof PUBLIC>> = {
   'Mutation.login': PUBLIC,
@@ -53,8 +57,10 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Mutation.suspendSite': [ADMIN, DOT_MANAGER],
   'Mutation.resumeSite': [ADMIN, DOT_MANAGER],
 
-  'Query.priceSchedules': everyone,
-  'Query.priceScheduleInForce': everyone,
+  'Query.priceSchedules': office,
+  'Query.priceScheduleInForce': office,
+  'Query.workItems': everyone,
+  'Query.fieldSettings': everyone,
   'Mutation.createPriceScheduleVersion': [ADMIN],
 
   'Query.customerSubscription': everyone,
@@ -63,31 +69,49 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Mutation.updateCustomerSubscription': [ADMIN, DOT_MANAGER],
   'Mutation.importCustomerSubscriptions': [ADMIN],
   'Mutation.assignCustomerSubscription': [ADMIN, DOT_MANAGER],
-  'Mutation.scheduleInstallation': [ADMIN, DOT_MANAGER, CONTRACTOR],
-  'Mutation.reportInstallation': [ADMIN, CONTRACTOR],
-  'Mutation.markInstallationFailed': [ADMIN, DOT_MANAGER, CONTRACTOR],
+  'Mutation.assignTechnician': [ADMIN, CONTRACTOR],
+  'Mutation.scheduleInstallation': [ADMIN, DOT_MANAGER, CONTRACTOR, TECHNICIAN],
+  'Mutation.reportInstallation': [ADMIN, CONTRACTOR, TECHNICIAN],
+  'Mutation.markInstallationFailed': [ADMIN, DOT_MANAGER, CONTRACTOR, TECHNICIAN],
   'Mutation.cancelCustomerSubscription': [ADMIN, DOT_MANAGER],
   'Mutation.acceptInstallation': [ADMIN, DOT_MANAGER],
   'Mutation.rejectInstallation': [ADMIN, DOT_MANAGER],
-  'Query.invoice': everyone,
-  'Query.invoices': everyone,
+  'Query.invoice': office,
+  'Query.invoices': office,
   'Mutation.submitInvoice': [ADMIN, CONTRACTOR],
   'Mutation.approveInvoice': [ADMIN, DOT_MANAGER, FINANCE],
   'Mutation.requestInvoiceRevision': [ADMIN, DOT_MANAGER, FINANCE],
   'Mutation.resubmitInvoice': [ADMIN, CONTRACTOR],
   'Mutation.issueCreditNote': [ADMIN, CONTRACTOR],
   'Mutation.recordInvoicePayment': [ADMIN, FINANCE],
-  'Subscription.invoiceChanged': everyone,
+  'Subscription.invoiceChanged': office,
   'Subscription.customerSubscriptionChanged': everyone,
   'Subscription.siteChanged': everyone,
   'Query.dashboard': [ADMIN, DOT_MANAGER, FINANCE, VIEWER],
   'Subscription.dashboardChanged': [ADMIN, DOT_MANAGER, FINANCE, VIEWER],
+
+  'Http.uploadPhoto': [ADMIN, CONTRACTOR, TECHNICIAN],
+  'Http.photo': everyone,
 };
+
+/** Whether the viewer may run `operation` ("Mutation.scheduleInstallation"): `requireOperationAccess` without the error. */
+export function mayRunOperation(context: Context, operation: string): boolean {
+  const roles = operationRoles[operation];
+  if (roles === undefined) return false;
+  if (roles === PUBLIC) return true;
+  const viewer = context.viewer;
+  if (viewer?.kind === 'apiKey') {
+    const scope = scopeFor(operation);
+    return scope !== null && viewer.apiKey.scopes.includes(scope);
+  }
+  return viewer !== null && roles.includes(viewer.user.role);
+}
 
 /**
  * Whether the viewer may run the root operation `root.fieldName` (e.g. "Query", "invoice"): a user
  * against `operationRoles`, an API key against its scopes (`scopeFor`). Also used by the HTTP routes
- * that serve what an operation serves (an invoice's PDF follows `Query.invoice`).
+ * that serve what an operation serves (an invoice's PDF follows `Query.invoice`), and by those with
+ * a rule of their own ("Http", "uploadPhoto").
  * @throws DomainError UNAUTHENTICATED (anonymous), FORBIDDEN (role, or no rule for the operation)
  */
 export function requireOperationAccess(context: Context, root: string, fieldName: string): void {

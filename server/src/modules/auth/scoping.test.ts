@@ -1,8 +1,9 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { activeContractor, createCustomerSubscription, createSite, mustQuery, siteInput } from '../../../test/api.js';
+import { activeContractor, createCustomerSubscription, createSite, firmInvoice, installedCustomerSubscription, mustQuery, siteInput, submitInvoice } from '../../../test/api.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
+import { subscribe } from '../../../test/live.js';
 
 /** Rows scoped by who asks: something that exists but is not yours answers as something that does not exist. */
 let t: TestApp;
@@ -188,5 +189,197 @@ describe('holes found by trying to break access control', () => {
     for (let attempt = 0; attempt < 5; attempt += 1) await login(`wrong ${attempt}`);
     const right = await login('the right password');
     expect(right.body.errors?.[0]?.extensions?.['code']).toBe('TOO_MANY_ATTEMPTS');
+  });
+});
+
+describe('a technician', () => {
+  const work: Record<string, string> = {};
+  const assignTechnician = 'mutation ($id: ID!, $v: Int!, $tech: ID) { assignTechnician(input: { id: $id, expectedVersion: $v, technicianId: $tech }) { customerSubscription { id } } }';
+
+  /** New work of `firm`, ASSIGNED (version 2), then given to `technician` when one is named (version 3). */
+  async function firmWork(firm: string, technician: string | null = null): Promise<string> {
+    const { id } = await createCustomerSubscription(t);
+    await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', { id, c: firm });
+    if (technician) await mustQuery(t, assignTechnician, { id, v: 2, tech: technician });
+    return id;
+  }
+
+  async function userId(token: string): Promise<string> {
+    const { body } = await t.graphql<{ me: { id: string } }>('{ me { id } }', undefined, { authorization: `Bearer ${token}` });
+    return body.data!.me.id;
+  }
+
+  beforeAll(async () => {
+    tokens['firmAdminA'] = await user('CONTRACTOR', { contractorId: ids['firmA'], isContractorAdmin: true });
+    tokens['tech1'] = await user('TECHNICIAN', { contractorId: ids['firmA'] });
+    tokens['tech2'] = await user('TECHNICIAN', { contractorId: ids['firmA'] });
+    ids['tech1'] = await userId(tokens['tech1']);
+    ids['tech2'] = await userId(tokens['tech2']);
+    work['unnamed'] = await firmWork(ids['firmA']!);
+    work['own'] = await firmWork(ids['firmA']!, ids['tech1']!);
+    work['colleague'] = await firmWork(ids['firmA']!, ids['tech2']!);
+    work['closed'] = await firmWork(ids['firmA']!);
+    await mustQuery(t, 'mutation ($id: ID!) { cancelCustomerSubscription(input: { id: $id, expectedVersion: 2, reason: "client parti" }) { customerSubscription { id } } }', {
+      id: work['closed'],
+    });
+    work['otherFirm'] = await firmWork(ids['firmB']!);
+  });
+
+  it("sees its firm's open work given to it or to no one: not a colleague's, not closed work, not another firm's — over HTTP and WebSocket alike", async () => {
+    const query = '{ customerSubscriptions(first: 100) { totalCount edges { node { id status contractor { id } technician { id } } } } }';
+    const { body } = await t.graphql<{ customerSubscriptions: { edges: { node: { id: string; status: string; contractor: { id: string }; technician: { id: string } | null } }[] } }>(
+      query,
+      undefined,
+      as('tech1'),
+    );
+    const nodes = body.data!.customerSubscriptions.edges.map((edge) => edge.node);
+    const seen = nodes.map((node) => node.id);
+    expect(seen).toEqual(expect.arrayContaining([work['unnamed'], work['own'], ids['csA']]));
+    for (const hidden of [work['colleague'], work['closed'], work['otherFirm'], ids['csB']]) expect(seen).not.toContain(hidden);
+    for (const node of nodes) {
+      expect(node.contractor.id).toBe(ids['firmA']);
+      expect(['ASSIGNED', 'SCHEDULED', 'INSTALLED', 'REJECTED']).toContain(node.status);
+      expect([null, ids['tech1']]).toContainEqual(node.technician?.id ?? null);
+    }
+    const byId = 'query ($id: ID!) { customerSubscription(id: $id) { id } auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) { id } }';
+    for (const hidden of [work['colleague'], work['closed'], work['otherFirm']]) {
+      const other = await t.graphql(byId, { id: hidden }, as('tech1'));
+      const missing = await t.graphql(byId, { id: '987654' }, as('tech1'));
+      expect(other.body).toEqual({ data: { customerSubscription: null, auditTrail: [] } });
+      expect(missing.body).toEqual(other.body);
+    }
+    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: as('tech1') });
+    try {
+      const results: unknown[] = [];
+      for await (const result of client.iterate({ query })) results.push(result);
+      expect(results).toEqual([body]);
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it("reads the customer's name, phone and address and its firm's name, never the firm's bank account; the work's technician is itself", async () => {
+    const { body } = await t.graphql<{ customerSubscription: Record<string, unknown> }>(
+      'query ($id: ID!) { customerSubscription(id: $id) { customerName customerPhone customerAddress contractor { id legalName bankAccount } technician { id } } }',
+      { id: work['own'] },
+      as('tech1'),
+    );
+    expect(body.data!.customerSubscription).toMatchObject({
+      customerName: 'Yasmine Haddad',
+      customerPhone: expect.stringMatching(/^\+213/),
+      customerAddress: expect.any(String),
+      contractor: { id: ids['firmA'], bankAccount: null },
+      technician: { id: ids['tech1'] },
+    });
+    const firm = await t.graphql<{ contractor: { bankAccount: string | null } }>('query ($id: ID!) { contractor(id: $id) { bankAccount } }', { id: ids['firmA'] }, as('tech1'));
+    expect(firm.body.data!.contractor.bankAccount).toBeNull();
+    const finance = await t.graphql<{ customerSubscription: { technician: unknown } }>('query ($id: ID!) { customerSubscription(id: $id) { technician { id } } }', { id: work['own'] }, as('finance'));
+    expect(finance.body.data!.customerSubscription.technician).toBeNull();
+  });
+
+  it('cannot read invoices, amounts, prices, the dashboard, users or keys — over HTTP and WebSocket', async () => {
+    const refused = [
+      '{ invoices { totalCount } }',
+      'query { invoice(id: "1") { id } }',
+      '{ priceSchedules { id } }',
+      '{ priceScheduleInForce { id } }',
+      '{ dashboard { acceptedToday } }',
+      '{ users { totalCount } }',
+      '{ apiKeys { id } }',
+    ];
+    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: as('tech1') });
+    try {
+      for (const query of refused) {
+        const { body } = await t.graphql(query, undefined, as('tech1'));
+        expect(body.errors?.[0]?.extensions?.['code'], query).toBe('FORBIDDEN');
+        const results: { errors?: { extensions?: Record<string, unknown> }[] }[] = [];
+        for await (const result of client.iterate({ query })) results.push(result as never);
+        expect(results[0]?.errors?.[0]?.extensions?.['code'], `${query} over WebSocket`).toBe('FORBIDDEN');
+      }
+      for (const query of ['subscription { invoiceChanged { change } }', 'subscription { dashboardChanged { acceptedToday } }']) {
+        const errors: unknown[] = [];
+        try {
+          for await (const result of client.iterate({ query })) errors.push(result);
+        } catch (error) {
+          errors.push(error);
+        }
+        expect(JSON.stringify(errors), query).toMatch(/FORBIDDEN/);
+      }
+    } finally {
+      await client.dispose();
+    }
+  });
+
+  it("does not see its firm's invoices through the audit trail", async () => {
+    const installed = await installedCustomerSubscription(t, ids['firmA']!);
+    await mustQuery(t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }', { id: installed });
+    const invoice = await firmInvoice(t, ids['firmA']!);
+    await submitInvoice(t, invoice);
+    const query = 'query ($id: ID!) { auditTrail(entityType: INVOICE, entityId: $id) { id } }';
+    const office = await t.graphql<{ auditTrail: unknown[] }>(query, { id: invoice.id }, as('contractorA'));
+    expect(office.body.data!.auditTrail.length).toBeGreaterThan(0);
+    const technician = await t.graphql<{ auditTrail: unknown[] }>(query, { id: invoice.id }, as('tech1'));
+    expect(technician.body).toEqual({ data: { auditTrail: [] } });
+  });
+
+  it('is told what it may do to the work, from the server’s rules', async () => {
+    const query = 'query ($id: ID!) { customerSubscription(id: $id) { viewerCan { assign assignTechnician schedule report fail cancel accept reject } } }';
+    const can = async (who: string | null) =>
+      (await t.graphql<{ customerSubscription: { viewerCan: Record<string, boolean> } }>(query, { id: work['own'] }, who ? as(who) : undefined)).body.data!.customerSubscription.viewerCan;
+    const none = { assign: false, assignTechnician: false, schedule: false, report: false, fail: false, cancel: false, accept: false, reject: false };
+    expect(await can('tech1')).toEqual({ ...none, schedule: true, fail: true });
+    expect(await can('contractorA')).toEqual({ ...none, assignTechnician: true, schedule: true, fail: true });
+    expect(await can(null)).toEqual({ ...none, assign: true, assignTechnician: true, schedule: true, fail: true, cancel: true });
+    expect(await can('viewer')).toEqual(none);
+  });
+
+  it('receives over WebSocket only the events of work it sees now; work leaving its sight comes as REMOVED', async () => {
+    const unnamed = await firmWork(ids['firmA']!);
+    const colleague = await firmWork(ids['firmA']!, ids['tech2']!);
+    const own = await firmWork(ids['firmA']!, ids['tech1']!);
+    const otherFirm = await firmWork(ids['firmB']!);
+    const live = await subscribe<{ customerSubscriptionChanged: { change: string; customerSubscriptionId: string | null; customerSubscription: { id: string } | null } }>(
+      t.url,
+      `Bearer ${tokens['tech1']}`,
+      'subscription { customerSubscriptionChanged { change customerSubscriptionId customerSubscription { id } } }',
+    );
+    try {
+      const at = new Date(Date.now() + 5 * 86_400_000).toISOString();
+      const schedule = 'mutation ($id: ID!, $v: Int!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: $v, appointmentAt: $at }) { customerSubscription { id } } }';
+      await mustQuery(t, schedule, { id: otherFirm, v: 2, at });
+      await mustQuery(t, schedule, { id: colleague, v: 3, at });
+      await mustQuery(t, assignTechnician, { id: unnamed, v: 2, tech: ids['tech2'] });
+      await mustQuery(t, assignTechnician, { id: colleague, v: 4, tech: null });
+      await mustQuery(t, schedule, { id: own, v: 3, at });
+      await mustQuery(t, 'mutation ($id: ID!) { cancelCustomerSubscription(input: { id: $id, expectedVersion: 4, reason: "client parti" }) { customerSubscription { id } } }', { id: own });
+      expect(await live.waitFor(5)).toBe(5);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(live.received.map((result) => result.data.customerSubscriptionChanged)).toEqual([
+        { change: 'RESYNC', customerSubscriptionId: null, customerSubscription: null },
+        { change: 'REMOVED', customerSubscriptionId: unnamed, customerSubscription: null },
+        { change: 'UPDATED', customerSubscriptionId: colleague, customerSubscription: { id: colleague } },
+        { change: 'STATUS_CHANGED', customerSubscriptionId: own, customerSubscription: { id: own } },
+        { change: 'REMOVED', customerSubscriptionId: own, customerSubscription: null },
+      ]);
+    } finally {
+      await live.close();
+    }
+  });
+
+  it("is created by its firm's admin for its own firm only", async () => {
+    const create = 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id role } }';
+    const input = (extra: Record<string, unknown>) => ({ email: `field-${Math.random().toString(36).slice(2)}@raccord.test`, displayName: 'Technicien', role: 'TECHNICIAN', password: 'field technician password', ...extra });
+    const own = await t.graphql<{ createUser: { id: string; role: string } }>(create, { input: input({ contractorId: ids['firmA'] }) }, as('firmAdminA'));
+    expect(own.body.data!.createUser.role).toBe('TECHNICIAN');
+    const other = await t.graphql(create, { input: input({ contractorId: ids['firmB'] }) }, as('firmAdminA'));
+    expect(other.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'contractorId' });
+    const viewer = await t.graphql(create, { input: input({ role: 'VIEWER' }) }, as('firmAdminA'));
+    expect(viewer.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'role' });
+    const noFirm = await t.graphql(create, { input: input({}) });
+    expect(noFirm.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contractorId' });
+    const admin = await t.graphql(create, { input: input({ contractorId: ids['firmA'], isContractorAdmin: true }) });
+    expect(admin.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'isContractorAdmin' });
+    const users = await t.graphql<{ users: { edges: { node: { id: string } }[] } }>('{ users(first: 100) { edges { node { id } } } }', undefined, as('firmAdminA'));
+    expect(users.body.data!.users.edges.map((edge) => edge.node.id)).toContain(own.body.data!.createUser.id);
   });
 });

@@ -3,7 +3,7 @@ import { ImportReport } from '../../common/csv-import.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
-import { maySeeBankAccount, viewerWilayas } from '../auth/scope.js';
+import { maySeeBankAccount, viewerTechnicianId, viewerWilayas } from '../auth/scope.js';
 import { CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
@@ -77,7 +77,7 @@ export class ContractorResolver {
     nullable: true,
     description:
       'Bank RIB or CCP RIP (bank code 007): 20 digits = bank (3) + branch (5) + account (10) + key (2). ' +
-      'Null unless the viewer is ADMIN, FINANCE or the firm itself.',
+      "Null unless the viewer is ADMIN, FINANCE or the firm itself (its CONTRACTOR users, not its technicians).",
   })
   bankAccount(@Root() contractor: Contractor, @Ctx() context: Context): string | null {
     return maySeeBankAccount(context, contractor.id) ? contractor.bankAccount : null;
@@ -99,10 +99,16 @@ export class ContractorResolver {
   }
 
   @FieldResolver(() => [CustomerSubscriptionStatusCount], {
-    description: "The contractor's customer subscriptions by status (statuses with none left out), those the viewer may see: a DOT manager counts its own wilayas' only.",
+    description:
+      "The contractor's customer subscriptions by status (statuses with none left out), those the viewer may see: a DOT manager counts its own wilayas' only, " +
+      'a technician its own open work and the open work given to no technician.',
   })
   workCounts(@Root() contractor: Contractor, @Ctx() context: Context): Promise<CustomerSubscriptionStatusCount[]> {
-    return context.loaders.customerSubscriptions.countsByContractor.load({ contractorId: contractor.id, wilayaCodes: viewerWilayas(context) });
+    return context.loaders.customerSubscriptions.countsByContractor.load({
+      contractorId: contractor.id,
+      wilayaCodes: viewerWilayas(context),
+      technicianId: viewerTechnicianId(context),
+    });
   }
 
   @Mutation(() => ContractorPayload, {

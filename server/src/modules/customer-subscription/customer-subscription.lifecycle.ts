@@ -13,6 +13,12 @@ export const terminalStatuses = [S.ACCEPTED, S.FAILED, S.CANCELLED] as const;
 /** The states work can still move on from; FAILED and CANCELLED are reachable from each of them. */
 export const openStatuses = [S.PENDING, S.ASSIGNED, S.SCHEDULED, S.INSTALLED, S.REJECTED] as const;
 
+/**
+ * The open states of work given to a firm: where a technician may be named on it, and the only work
+ * a TECHNICIAN sees.
+ */
+export const fieldStatuses = [S.ASSIGNED, S.SCHEDULED, S.INSTALLED, S.REJECTED] as const;
+
 export const customerSubscriptionLifecycle = new Lifecycle<S, CustomerSubscriptionAction>('customer subscription', {
   ASSIGN: { from: [S.PENDING, S.ASSIGNED, S.SCHEDULED], to: S.ASSIGNED },
   SCHEDULE: { from: [S.ASSIGNED, S.SCHEDULED], to: S.SCHEDULED },

@@ -1,6 +1,7 @@
-import { raw, type EntityManager } from '@mikro-orm/postgresql';
+import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
 import { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
+import { fieldStatuses } from './customer-subscription.lifecycle.js';
 
 /** How many customer subscriptions are in one status. */
 export interface StatusCount {
@@ -8,24 +9,37 @@ export interface StatusCount {
   count: number;
 }
 
-/** Whose work to count: a contractor's, in the given wilayas only (a DOT manager's), or everywhere (null). */
+/**
+ * Whose work to count: a contractor's, in the given wilayas only (a DOT manager's), or everywhere
+ * (null); for a technician (`technicianId`), only the open work it sees (`workScope`).
+ */
 export interface ContractorWorkKey {
   readonly contractorId: string;
   readonly wilayaCodes: readonly string[] | null;
+  readonly technicianId: string | null;
 }
 
 /** Batch loaders of work figures. */
 export interface CustomerSubscriptionLoaders {
   /**
    * Customer subscriptions of each contractor by status (statuses with none left out), counted in
-   * the key's wilayas only when it names some: one `GROUP BY` per set of wilayas asked.
+   * the key's wilayas only when it names some, and a technician's work only when it names one: one
+   * `GROUP BY` per scope asked.
    */
   readonly countsByContractor: DataLoader<ContractorWorkKey, StatusCount[], string>;
 }
 
-/** The wilayas a key counts in, as one string ("*" for everywhere). */
+/** The wilayas a key counts in ("*" for everywhere) and its technician, as one string. */
 function scopeOf(key: ContractorWorkKey): string {
-  return key.wilayaCodes === null ? '*' : [...key.wilayaCodes].sort().join(',');
+  return `${key.wilayaCodes === null ? '*' : [...key.wilayaCodes].sort().join(',')}/${key.technicianId ?? '*'}`;
+}
+
+/** The condition of a key's scope: its wilayas, and a technician's sight (its firm's open work, given to it or to no one). */
+function conditionOf(key: ContractorWorkKey): Record<string, unknown> {
+  return {
+    ...(key.wilayaCodes === null ? {} : { wilaya: { $in: [...key.wilayaCodes] } }),
+    ...(key.technicianId === null ? {} : { status: { $in: [...fieldStatuses] }, $or: [{ technician: key.technicianId }, { technician: null }] }),
+  };
 }
 
 export function createCustomerSubscriptionLoaders(em: EntityManager): CustomerSubscriptionLoaders {
@@ -34,13 +48,13 @@ export function createCustomerSubscriptionLoaders(em: EntityManager): CustomerSu
       async (keys) => {
         const order = Object.values(CustomerSubscriptionStatus);
         const counts = new Map<string, StatusCount[]>();
-        const scopes = new Map<string, readonly string[] | null>(keys.map((key) => [scopeOf(key), key.wilayaCodes]));
-        for (const [scope, wilayaCodes] of scopes) {
+        const scopes = new Map<string, ContractorWorkKey>(keys.map((key) => [scopeOf(key), key]));
+        for (const [scope, sample] of scopes) {
           const contractorIds = keys.filter((key) => scopeOf(key) === scope).map((key) => key.contractorId);
           const rows = await em
             .createQueryBuilder(CustomerSubscription, 'cs')
             .select(['cs.contractor', 'cs.status', raw('count(*)::int as count')])
-            .where({ contractor: { $in: contractorIds }, ...(wilayaCodes === null ? {} : { wilaya: { $in: [...wilayaCodes] } }) })
+            .where({ $and: [{ contractor: { $in: contractorIds } }, conditionOf(sample) as FilterQuery<CustomerSubscription>] })
             .groupBy(['cs.contractor', 'cs.status'])
             .execute<{ contractor_id: string; status: CustomerSubscriptionStatus; count: number }[]>('all', false);
           for (const id of contractorIds) {

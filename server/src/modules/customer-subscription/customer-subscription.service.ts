@@ -210,7 +210,8 @@ async function loadRef(context: Context, em: EntityManager, id: string, version:
 /**
  * Assigns (or reassigns) the work to a contractor ACTIVE in the customer's wilaya — the site's
  * contractor when the home belongs to a site, which must be open: PENDING, ASSIGNED or SCHEDULED →
- * ASSIGNED; a booked appointment is dropped (the new contractor books its own).
+ * ASSIGNED; a booked appointment is dropped (the new contractor books its own), and so is the
+ * technician named by another firm.
  * @throws DomainError INVALID_TRANSITION, CONTRACTOR_NOT_ELIGIBLE, SITE_NOT_OPEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT
  */
 export async function assignCustomerSubscription(context: Context, id: string, version: number, contractorId: string): Promise<CustomerSubscription> {
@@ -223,11 +224,15 @@ export async function assignCustomerSubscription(context: Context, id: string, v
     const previous = subscription.contractor?.id ?? null;
     if (previous === contractor && subscription.status === CustomerSubscriptionStatus.ASSIGNED) return subscription;
     const previousAppointment = subscription.appointmentAt;
+    // Another firm's work: the technician the previous firm named goes with it.
+    const previousTechnician = previous !== contractor ? (subscription.technician?.id ?? null) : null;
     subscription.contractor = ref(eligible);
     subscription.appointmentAt = null;
+    if (previousTechnician) subscription.technician = null;
     transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'ASSIGN', null, {
       changes: [
         ...(previous === contractor ? [] : [{ field: 'contractorId', from: previous, to: contractor }]),
+        ...(previousTechnician ? [{ field: 'technicianId', from: previousTechnician, to: null }] : []),
         ...(previousAppointment ? [{ field: 'appointmentAt', from: previousAppointment.toISOString(), to: null }] : []),
       ],
     });

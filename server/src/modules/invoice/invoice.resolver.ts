@@ -4,7 +4,7 @@ import { liveEvents, oncePerEvent, type LiveFilters } from '../../common/live.js
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
-import { mayReadContractor, viewerContractorId, viewerWilayas } from '../auth/scope.js';
+import { mayReadContractor, maySeeMoney, viewerContractorId, viewerWilayas } from '../auth/scope.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { CustomerSubscriptionPayload } from '../customer-subscription/customer-subscription.resolver.js';
 import { algiersDate, now } from '../../common/time.js';
@@ -223,6 +223,7 @@ function invoiceOfEvent(context: Context, event: InvoiceChangedEvent): Promise<{
 async function wantsInvoiceChange(event: InvoiceChangedEvent, filters: LiveFilters, context: Context): Promise<boolean> {
   if (filters.invoiceId && filters.invoiceId !== event.invoiceId) return false;
   if (filters.contractorId && filters.contractorId !== event.contractorId) return false;
+  if (!maySeeMoney(context)) return false;
   const own = viewerContractorId(context);
   if (own !== null && own !== event.contractorId) return false;
   const wilayas = viewerWilayas(context);

@@ -7,17 +7,19 @@ import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { loadForChange } from '../../common/tracked.service.js';
 import { parseInput, recordId } from '../../common/validation.js';
 import type { Context } from '../../context.js';
-import { viewerContractorId, viewerWilayas } from '../auth/scope.js';
+import { maySeeMoney, viewerContractorId, viewerWilayas } from '../auth/scope.js';
 import { Contractor, FiscalRegime } from '../contractor/contractor.entity.js';
 import { totalsFromBases, type InvoiceLineInput, type InvoiceTotals } from './invoice-arithmetic.js';
 import { DocumentSeries } from './document-sequence.entity.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
 
 /**
- * The invoices the viewer may see: a firm (user or key) its own only; a DOT manager those that bill
- * work in its wilayas (it approves those whose work lies wholly there); everyone else all of them.
+ * The invoices the viewer may see: none for a technician (no money); a firm (user or key) its own
+ * only; a DOT manager those that bill work in its wilayas (it approves those whose work lies wholly
+ * there); everyone else all of them.
  */
 export function invoiceScope(context: Context): Record<string, unknown> {
+  if (!maySeeMoney(context)) return { id: { $in: [] } };
   const own = viewerContractorId(context);
   if (own !== null) return { contractor: own };
   const wilayas = viewerWilayas(context);

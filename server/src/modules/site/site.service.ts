@@ -11,7 +11,7 @@ import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { checkContractorActive, eligibleContractor } from '../contractor/contractor.service.js';
 import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
-import { mayWorkIn, workScope } from '../auth/scope.js';
+import { mayWorkIn, siteScope } from '../auth/scope.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Site, SiteStatus } from './site.entity.js';
 import { siteSchema, type CreateSiteInput, type SiteValues, type UpdateSiteInput } from './site.inputs.js';
@@ -74,13 +74,13 @@ function apply(em: EntityManager, site: Site, values: SiteValues, where: Commune
 
 /** The site with this id, or null (also when outside the viewer's scope). @throws DomainError BAD_USER_INPUT for a malformed id */
 export function findSite(context: Context, id: string): Promise<Site | null> {
-  return context.em.findOne(Site, { $and: [{ id: parseInput(recordId, id, 'id') }, workScope(context)] });
+  return context.em.findOne(Site, { $and: [{ id: parseInput(recordId, id, 'id') }, siteScope(context)] });
 }
 
 /** A page of sites ordered by code (then id), filtered by wilaya, commune, status, contractor and text (code or name). */
 export function listSites(context: Context, filter: SiteFilter, page: PageArgs): Promise<Page<Site>> {
   const values = parseInput(filterSchema, filter, 'filter');
-  const where: FilterQuery<Site>[] = [workScope(context)];
+  const where: FilterQuery<Site>[] = [siteScope(context)];
   if (values.wilayaCode) where.push({ wilaya: values.wilayaCode });
   if (values.communeId) where.push({ commune: Number(values.communeId) });
   if (values.status) where.push({ status: values.status });
@@ -126,7 +126,7 @@ export async function updateSite(context: Context, id: string, version: number, 
   const expected = parseInput(expectedVersion, version, 'expectedVersion');
   const sent = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   return inTransaction(context, async (em) => {
-    const site = await loadForChange(em, Site, 'site', siteId, expected, { scope: workScope(context) });
+    const site = await loadForChange(em, Site, 'site', siteId, expected, { scope: siteScope(context) });
     if (site.status === SiteStatus.CLOSED) {
       throw new DomainError(ErrorCode.INVALID_TRANSITION, 'A CLOSED site no longer changes', { currentStatus: site.status });
     }
@@ -168,7 +168,7 @@ export async function assignSite(context: Context, id: string, version: number, 
   const contractor = parseInput(recordId, contractorId, 'contractorId');
   const why = reason === undefined || reason === null || reason.trim() === '' ? null : parseInput(reasonSchema, reason, 'reason');
   return inTransaction(context, async (em) => {
-    const site = await loadForChange(em, Site, 'site', siteId, expected, { scope: workScope(context) });
+    const site = await loadForChange(em, Site, 'site', siteId, expected, { scope: siteScope(context) });
     siteLifecycle.next('ASSIGN', site.status);
     const eligible = await eligibleContractor(em, contractor, site.wilaya.code);
     const previous = site.contractor?.id ?? null;
@@ -204,7 +204,7 @@ export async function transitionSite(
   const expected = parseInput(expectedVersion, version, 'expectedVersion');
   const why = parseInput(reasonSchema, reason, 'reason');
   return inTransaction(context, async (em) => {
-    const site = await loadForChange(em, Site, 'site', siteId, expected, { scope: workScope(context) });
+    const site = await loadForChange(em, Site, 'site', siteId, expected, { scope: siteScope(context) });
     if ((action === 'START' || action === 'RESUME') && site.contractor) await checkContractorActive(em, site.contractor.id);
     const from = transition(em, context, site, AuditEntityType.SITE, siteLifecycle, action, why, { previous: site.suspendedFromStatus });
     site.suspendedFromStatus = action === 'SUSPEND' ? from : null;

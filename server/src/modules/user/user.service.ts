@@ -11,6 +11,9 @@ import { Session } from '../auth/session.entity.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { User, UserRole } from './user.entity.js';
 
+/** The roles of a firm's people: each such user belongs to one contractor. */
+const firmRoles: readonly UserRole[] = [UserRole.CONTRACTOR, UserRole.TECHNICIAN];
+
 const newUserSchema = z
   .object({
     email: emailAddress,
@@ -28,8 +31,8 @@ const newUserSchema = z
     if (user.role !== UserRole.DOT_MANAGER && user.wilayaCodes.length > 0) {
       context.addIssue({ code: 'custom', path: ['wilayaCodes'], message: 'only a DOT manager covers wilayas' });
     }
-    if ((user.role === UserRole.CONTRACTOR) !== (user.contractorId !== null)) {
-      context.addIssue({ code: 'custom', path: ['contractorId'], message: 'is required for a CONTRACTOR user, and only for one' });
+    if (firmRoles.includes(user.role) !== (user.contractorId !== null)) {
+      context.addIssue({ code: 'custom', path: ['contractorId'], message: 'is required for a CONTRACTOR or TECHNICIAN user, and only for one' });
     }
     if (user.isContractorAdmin && user.role !== UserRole.CONTRACTOR) {
       context.addIssue({ code: 'custom', path: ['isContractorAdmin'], message: 'only a CONTRACTOR user can be its firm’s admin' });
@@ -37,7 +40,8 @@ const newUserSchema = z
   });
 
 /**
- * Who manages users: an ADMIN (everyone), or a contractor's admin (its own firm's CONTRACTOR users).
+ * Who manages users: an ADMIN (everyone), or a contractor's admin (its own firm's CONTRACTOR and
+ * TECHNICIAN users).
  * @throws DomainError UNAUTHENTICATED, FORBIDDEN
  */
 function userManager(context: Context): { admin: User; firmId: string | null } {
@@ -59,14 +63,17 @@ export function listUsers(context: Context, page: PageArgs): Promise<Page<User>>
 
 /**
  * Creates a user with an initial password, hashed with argon2id: an ADMIN creates any user; a
- * contractor's admin creates CONTRACTOR users of its own firm only.
+ * contractor's admin creates CONTRACTOR and TECHNICIAN users of its own firm only.
  * @throws DomainError UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND (contractor), CONFLICT (email taken)
  */
 export async function createUser(context: Context, input: unknown): Promise<User> {
   const { firmId } = userManager(context);
   const values = parseInput(newUserSchema, input);
-  if (firmId && (values.role !== UserRole.CONTRACTOR || values.contractorId !== firmId)) {
-    throw new DomainError(ErrorCode.FORBIDDEN, "A firm's admin creates CONTRACTOR users of its own firm only", { field: 'role' });
+  if (firmId && !firmRoles.includes(values.role)) {
+    throw new DomainError(ErrorCode.FORBIDDEN, "A firm's admin creates CONTRACTOR and TECHNICIAN users of its own firm only", { field: 'role' });
+  }
+  if (firmId && values.contractorId !== firmId) {
+    throw new DomainError(ErrorCode.FORBIDDEN, "A firm's admin creates users of its own firm only", { field: 'contractorId' });
   }
   const passwordHash = await hashPassword(values.password);
   return inTransaction(context, async (em) => {

@@ -1,0 +1,48 @@
+import { Ctx, Arg, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import { mayReadTechnician } from '../auth/scope.js';
+import { User } from '../user/user.entity.js';
+import { CustomerSubscription } from './customer-subscription.entity.js';
+import { CustomerSubscriptionRef } from './customer-subscription.inputs.js';
+import { CustomerSubscriptionPayload } from './customer-subscription.resolver.js';
+import { assignTechnician } from './technician.service.js';
+import { WorkPermissions, workPermissions } from './work-permissions.js';
+
+@InputType({ description: "Give open work to one of its firm's technicians, or back to the firm as a whole." })
+export class AssignTechnicianInput extends CustomerSubscriptionRef {
+  @Field(() => ID, { nullable: true, description: 'An enabled TECHNICIAN user of the firm the work is assigned to; null: the firm as a whole.' })
+  technicianId!: string | null;
+}
+
+/** Who does the work within the firm, and what the viewer may do to it. */
+@Resolver(() => CustomerSubscription)
+export class CustomerSubscriptionTechnicianResolver {
+  @Mutation(() => CustomerSubscriptionPayload, {
+    description:
+      "Gives open work (ASSIGNED, SCHEDULED, INSTALLED or REJECTED) to one of its firm's technicians, or back to the firm as a whole; the status stays. " +
+      'Errors: NOT_FOUND (the work, or no such user in its firm), CONFLICT (stale expectedVersion), INVALID_TRANSITION (with currentStatus), ' +
+      'TECHNICIAN_NOT_ELIGIBLE (not a TECHNICIAN, or disabled), BAD_USER_INPUT.',
+  })
+  async assignTechnician(
+    @Arg('input', () => AssignTechnicianInput, { description: 'Which work, the version last seen, and the technician.' }) input: AssignTechnicianInput,
+    @Ctx() context: Context,
+  ): Promise<CustomerSubscriptionPayload> {
+    return { customerSubscription: await assignTechnician(context, input.id, input.expectedVersion, input.technicianId) };
+  }
+
+  @FieldResolver(() => User, {
+    nullable: true,
+    description:
+      "The firm's technician the work is given to; null when it is given to the firm as a whole, or when the viewer may not read it " +
+      "(only ADMIN, DOT managers and the firm's own users and keys may).",
+  })
+  async technician(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<User | null> {
+    if (!subscription.technician || !subscription.contractor || !mayReadTechnician(context, subscription.contractor.id)) return null;
+    return subscription.technician.loadOrFail({ dataloader: true });
+  }
+
+  @FieldResolver(() => WorkPermissions, { description: 'What the viewer may do to this work now (see WorkPermissions): the buttons to show.' })
+  viewerCan(@Root() subscription: CustomerSubscription, @Ctx() context: Context): WorkPermissions {
+    return workPermissions(context, subscription);
+  }
+}
