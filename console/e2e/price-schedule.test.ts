@@ -29,15 +29,16 @@ describe('the price schedule in a real Chromium', () => {
     await page.getByTestId('new-version-item').first().waitFor();
     expect(await page.getByTestId('new-version-item').count()).toBe(14);
     // Each line of the form by its code, as the version in force lists them.
-    const codes = await page.locator('[id^="item-"][id$="-code"]').evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+    const codes: string[] = [];
+    for (let line = 1; line <= 14; line += 1) codes.push(await page.getByLabel(`Code, ligne ${line}`, { exact: true }).inputValue());
     const lineOf = (code: string) => codes.indexOf(code) + 1;
-    expect(await page.getByLabel(`Prix unitaire HT (DA), ligne ${lineOf('RAC-STD')}`).inputValue()).toBe('4500,00');
+    expect(await page.getByLabel(`Prix unitaire HT (DA), ligne ${lineOf('RAC-STD')}`, { exact: true }).inputValue()).toBe('4500,00');
 
     // A version in force never changes: today is refused by the console, a malformed price beside its cell.
     const today = algiersDayFromNow(0);
     await page.getByLabel('Nom de la version').fill('BPU 2027');
     await page.getByLabel('En vigueur à partir du').fill(today);
-    await page.getByLabel(`Prix unitaire HT (DA), ligne ${lineOf('DRP-AER')}`).fill('47,505');
+    await page.getByLabel(`Prix unitaire HT (DA), ligne ${lineOf('DRP-AER')}`, { exact: true }).fill('47,505');
     await page.getByRole('button', { name: 'Enregistrer la nouvelle version' }).click();
     await page.locator('#version-effective-from-problem').waitFor();
     expect(await page.locator('#version-effective-from-problem').innerText()).toBe('doit être après aujourd’hui : une version en vigueur ne change jamais');
@@ -47,20 +48,20 @@ describe('the price schedule in a real Chromium', () => {
     // An unknown tax code is the server's refusal, beside its cell.
     const from = algiersDayFromNow(10);
     await page.getByLabel('En vigueur à partir du').fill(from);
-    await page.getByLabel(`Prix unitaire HT (DA), ligne ${lineOf('RAC-STD')}`).fill('4 750,50');
-    await page.getByLabel(`Prix unitaire HT (DA), ligne ${lineOf('DRP-AER')}`).fill('47,5');
+    await page.getByLabel(`Prix unitaire HT (DA), ligne ${lineOf('RAC-STD')}`, { exact: true }).fill('4 750,50');
+    await page.getByLabel(`Prix unitaire HT (DA), ligne ${lineOf('DRP-AER')}`, { exact: true }).fill('47,5');
     await page.getByRole('button', { name: 'Ajouter un article' }).click();
-    await page.getByLabel('Code, ligne 15').fill('RAC-IMM');
-    await page.getByLabel('Désignation, ligne 15').fill('Raccordement en immeuble (forfait)');
-    await page.getByLabel('Unité, ligne 15').selectOption('FORFAIT');
-    await page.getByLabel('Prix unitaire HT (DA), ligne 15').fill('3900');
-    await page.getByLabel('Taxe, ligne 15').fill('TVA21');
+    await page.getByLabel('Code, ligne 15', { exact: true }).fill('RAC-IMM');
+    await page.getByLabel('Désignation, ligne 15', { exact: true }).fill('Raccordement en immeuble (forfait)');
+    await page.getByLabel('Unité, ligne 15', { exact: true }).selectOption('FORFAIT');
+    await page.getByLabel('Prix unitaire HT (DA), ligne 15', { exact: true }).fill('3900');
+    await page.getByLabel('Taxe, ligne 15', { exact: true }).fill('TVA21');
     await page.getByRole('button', { name: `Retirer la ligne ${lineOf('MES-OTDR')}` }).click();
     await page.getByRole('button', { name: 'Enregistrer la nouvelle version' }).click();
     await page.locator('#item-13-taxCode-problem').filter({ hasText: 'aucun code de taxe TVA21' }).waitFor({ timeout: 10_000 });
     expect(await page.locator('#item-13-taxCode:focus').count()).toBe(1);
 
-    await page.getByLabel('Taxe, ligne 14').fill('TVA19');
+    await page.getByLabel('Taxe, ligne 14', { exact: true }).fill('TVA19');
     await page.getByRole('button', { name: 'Enregistrer la nouvelle version' }).click();
     await page.getByRole('status').filter({ hasText: `Version « BPU 2027 » enregistrée : en vigueur à partir du ${frenchDay(from)}.` }).waitFor({ timeout: 10_000 });
     await expect.poll(() => page.getByTestId('price-schedule-version').allInnerTexts(), { timeout: 10_000 }).toEqual([

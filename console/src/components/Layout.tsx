@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { LogoutMutation, MeQuery } from '../features/auth/documents.ts';
-import { dashboardRoles } from '../features/dashboard/roles.ts';
+import { dashboardRoles, fieldRoles } from '../features/dashboard/roles.ts';
 import { languages, setLanguage, type Language } from '../lib/i18n.ts';
 import { session } from '../lib/session.ts';
 import { liveConnection } from '../urql.ts';
 
 /**
  * The console's frame: a link to skip to the page's content, the header with the product name,
- * navigation, the language and the signed-in user, then the page.
+ * navigation (only the pages the viewer's role may use: a technician none about money, nor the
+ * contractors'), the language and the signed-in user, then the page.
  */
 export function Layout() {
   const { t, i18n } = useTranslation();
@@ -47,10 +48,10 @@ export function Layout() {
         {signedIn && (
           <nav aria-label={t('Navigation principale')}>
             {me.data?.me && dashboardRoles.includes(me.data.me.role) && <Link to="/">{t('Tableau de bord')}</Link>}
-            {me.data?.me && me.data.me.role !== 'CONTRACTOR' && <Link to="/contractants">{t('Contractants')}</Link>}
+            {me.data?.me && me.data.me.role !== 'CONTRACTOR' && !fieldRoles.includes(me.data.me.role) && <Link to="/contractants">{t('Contractants')}</Link>}
             <Link to="/sites">{t('Sites')}</Link>
             <Link to="/raccordements">{t('Raccordements')}</Link>
-            <Link to="/factures">{t('Factures')}</Link>
+            {me.data?.me && !fieldRoles.includes(me.data.me.role) && <Link to="/factures">{t('Factures')}</Link>}
             <Link to="/bordereau">{t('Bordereau des prix')}</Link>
             <Link to="/wilayas">{t('Wilayas')}</Link>
             {me.data?.me && (me.data.me.role === 'ADMIN' || me.data.me.isContractorAdmin) && <Link to="/acces">{t('Accès')}</Link>}

@@ -74,6 +74,7 @@ export default {
   'Votre session a expiré : reconnectez-vous.': 'Your session has expired: sign in again.',
   'Introuvable, ou hors de votre périmètre.': 'Not found, or outside your scope.',
   'Ce contractant ne peut pas recevoir ce travail.': 'This contractor cannot receive this work.',
+  'Cet utilisateur ne peut pas recevoir ce travail : ce n’est pas un technicien actif de la firme.': 'This user cannot be given this work: not an active technician of the firm.',
   'Ce site n’est pas ouvert au travail : il doit être attribué ou en cours.': 'This site is not open to work: it must be assigned or in progress.',
   'Trop de tentatives : patientez quelques minutes.': 'Too many attempts: wait a few minutes.',
   'Le montant dépasse le reste dû de la facture.': 'The amount exceeds the invoice’s balance due.',

@@ -9,6 +9,7 @@ const messages: Record<string, string> = {
   UNAUTHENTICATED: msg('Votre session a expiré : reconnectez-vous.'),
   NOT_FOUND: msg('Introuvable, ou hors de votre périmètre.'),
   CONTRACTOR_NOT_ELIGIBLE: msg('Ce contractant ne peut pas recevoir ce travail.'),
+  TECHNICIAN_NOT_ELIGIBLE: msg('Cet utilisateur ne peut pas recevoir ce travail : ce n’est pas un technicien actif de la firme.'),
   SITE_NOT_OPEN: msg('Ce site n’est pas ouvert au travail : il doit être attribué ou en cours.'),
   TOO_MANY_ATTEMPTS: msg('Trop de tentatives : patientez quelques minutes.'),
   AMOUNT_EXCEEDS_BALANCE: msg('Le montant dépasse le reste dû de la facture.'),

@@ -17,8 +17,12 @@ const roleLabels: Record<string, string> = {
   DOT_MANAGER: msg('Responsable DOT'),
   FINANCE: msg('Finance'),
   CONTRACTOR: msg('Contractant'),
+  TECHNICIAN: msg('Technicien'),
   VIEWER: msg('Lecture seule'),
 };
+
+/** The roles of a firm's people, who belong to one firm: the only ones a firm's admin creates. */
+const firmRoles = ['CONTRACTOR', 'TECHNICIAN'];
 
 /** Who may sign in and which applications may call the API: users and API keys, created and ended here. */
 export function AccessPage() {
@@ -73,7 +77,10 @@ function Users() {
   const [users, reexecute] = useQuery({ query: UsersQuery, variables: { first: usersPerPage, after: cursors.at(-1) ?? null } });
   const [created, create] = useMutation(CreateUserMutation);
   const [, disable] = useMutation(DisableUserMutation);
-  const [form, setForm] = useState({ email: '', displayName: '', role: 'VIEWER', password: '', wilayaCodes: '', contractorId: '', isContractorAdmin: false });
+  // A firm's admin creates its firm's people only (the API refuses the others): its technicians first of all.
+  const offered = me.data?.me?.role === 'ADMIN' ? Object.keys(roleLabels) : firmRoles;
+  const [form, setForm] = useState({ email: '', displayName: '', role: offered.includes('VIEWER') ? 'VIEWER' : 'TECHNICIAN', password: '', wilayaCodes: '', contractorId: '', isContractorAdmin: false });
+  const ofFirm = firmRoles.includes(form.role);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const formElement = useRef<HTMLFormElement>(null);
@@ -82,7 +89,7 @@ function Users() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setDone(null);
-    if (form.role === 'CONTRACTOR' && !form.contractorId) {
+    if (ofFirm && !form.contractorId) {
       setProblems([{ field: 'contractorId', message: t('Choisissez la firme de l’utilisateur dans la liste.') }]);
       return;
     }
@@ -93,7 +100,7 @@ function Users() {
         role: form.role as never,
         password: form.password,
         wilayaCodes: form.role === 'DOT_MANAGER' ? form.wilayaCodes.split(/[\s,;]+/).filter(Boolean) : null,
-        contractorId: form.role === 'CONTRACTOR' ? form.contractorId || null : null,
+        contractorId: ofFirm ? form.contractorId || null : null,
         isContractorAdmin: form.role === 'CONTRACTOR' ? form.isContractorAdmin : null,
       },
     });
@@ -181,9 +188,9 @@ function Users() {
         <FormField id="user-role" label={t('Rôle')} problem={problemOf(problems, 'role')}>
           {(attributes) => (
             <select {...attributes} value={form.role} onChange={(event) => setForm({ ...form, role: event.target.value, contractorId: '' })}>
-              {Object.entries(roleLabels).map(([value, label]) => (
+              {offered.map((value) => (
                 <option key={value} value={value}>
-                  {t(label)}
+                  {t(roleLabels[value]!)}
                 </option>
               ))}
             </select>
@@ -197,16 +204,16 @@ function Users() {
             {(attributes) => <input {...attributes} value={form.wilayaCodes} onChange={(event) => setForm({ ...form, wilayaCodes: event.target.value })} />}
           </FormField>
         )}
+        {ofFirm && (
+          <FormField id="user-contractor" label={t('Firme')} problem={problemOf(problems, 'contractorId')}>
+            {(attributes) => <ContractorPicker {...attributes} value={form.contractorId} onChange={(contractorId) => setForm((current) => ({ ...current, contractorId }))} />}
+          </FormField>
+        )}
         {form.role === 'CONTRACTOR' && (
-          <>
-            <FormField id="user-contractor" label={t('Firme')} problem={problemOf(problems, 'contractorId')}>
-              {(attributes) => <ContractorPicker {...attributes} value={form.contractorId} onChange={(contractorId) => setForm((current) => ({ ...current, contractorId }))} />}
-            </FormField>
-            <label className="field checkbox">
-              <input type="checkbox" checked={form.isContractorAdmin} onChange={(event) => setForm({ ...form, isContractorAdmin: event.target.checked })} />{' '}
-              {t('Administrateur de la firme')}
-            </label>
-          </>
+          <label className="field checkbox">
+            <input type="checkbox" checked={form.isContractorAdmin} onChange={(event) => setForm({ ...form, isContractorAdmin: event.target.checked })} />{' '}
+            {t('Administrateur de la firme')}
+          </label>
         )}
         <OtherProblems problems={problems} fields={userFields} />
         {done && (

@@ -4,6 +4,7 @@ export default {
   'Responsable DOT': 'DOT manager',
   Finance: 'Finance',
   Contractant: 'Contractor',
+  Technicien: 'Technician',
   'Lecture seule': 'Read only',
   'Utilisateurs et clés d’API': 'Users and API keys',
   'Désactiver {{email}} : raison (gardée dans l’historique)': 'Disable {{email}}: reason (kept in the history)',

@@ -11,7 +11,7 @@ import { msg } from '../../lib/i18n.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { WilayasQuery } from '../reference-data/documents.ts';
 import { DashboardFigures, DashboardQuery, DashboardSubscription } from './documents.ts';
-import { dashboardRoles } from './roles.ts';
+import { dashboardRoles, fieldRoles } from './roles.ts';
 
 /** The backlog's statuses, as the dashboard names them. */
 const statusLabels: Record<string, string> = {
@@ -63,7 +63,7 @@ export function DashboardPage() {
 
   if (me.fetching && !me.data) return <QueryState fetching error={undefined} retry={() => undefined} />;
   // A firm follows its money: its invoices.
-  if (role !== undefined && !allowed) return <Navigate to="/factures" replace />;
+  if (role !== undefined && !allowed) return <Navigate to={fieldRoles.includes(role) ? '/raccordements' : '/factures'} replace />;
   if (role === 'DOT_MANAGER' && own.length === 0) {
     return <p className="state">{t('Aucune wilaya ne vous est attribuée : demandez à un administrateur de vous en attribuer une.')}</p>;
   }

@@ -4,7 +4,6 @@ import { useQuery } from 'urql';
 import { reasonInLanguage } from '../../lib/errors.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
-import { MeQuery } from '../auth/documents.ts';
 import { CustomerSubscriptionQuery } from './documents.ts';
 import { InstallationReportDetails } from './InstallationReportDetails.tsx';
 import { auditActionLabels, customerSubscriptionStatusLabels, failureReasonLabels } from './labels.ts';
@@ -18,7 +17,6 @@ import { WorkActions } from './WorkActions.tsx';
 export function CustomerSubscriptionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [me] = useQuery({ query: MeQuery });
   const [result, reexecute] = useQuery({ query: CustomerSubscriptionQuery, variables: { id } });
   const subscription = result.data?.customerSubscription;
   const report = subscription?.latestInstallationReport;
@@ -83,7 +81,7 @@ export function CustomerSubscriptionPage() {
             )}
           </dl>
 
-          {me.data?.me && <WorkActions key={`${subscription.id}-${subscription.version}`} subscription={subscription} role={me.data.me.role} onDone={reload} />}
+          <WorkActions key={`${subscription.id}-${subscription.version}`} subscription={subscription} onDone={reload} />
 
           <h2>{t('Rapport d’installation')}</h2>
           {report ? <InstallationReportDetails report={report} /> : <p className="state">{t('Pas encore de rapport.')}</p>}

@@ -24,21 +24,8 @@ import { failureReasonLabels } from './labels.ts';
 type Subscription = NonNullable<ResultOf<typeof CustomerSubscriptionQuery>['customerSubscription']>;
 type Action = 'assign' | 'schedule' | 'accept' | 'reject' | 'fail' | 'cancel';
 
-const open = ['PENDING', 'ASSIGNED', 'SCHEDULED', 'INSTALLED', 'REJECTED'];
-
-/**
- * Who may do what, and from which status: the roles of server/src/modules/auth/permissions.ts and
- * the transitions of customer-subscription.lifecycle.ts (a contractor acts on its own firm's work
- * only, a DOT manager in its wilayas only: the server scopes the rows).
- */
-const rules: Record<Action, { roles: readonly string[]; from: readonly string[] }> = {
-  assign: { roles: ['ADMIN', 'DOT_MANAGER'], from: ['PENDING', 'ASSIGNED', 'SCHEDULED'] },
-  schedule: { roles: ['ADMIN', 'DOT_MANAGER', 'CONTRACTOR'], from: ['ASSIGNED', 'SCHEDULED'] },
-  accept: { roles: ['ADMIN', 'DOT_MANAGER'], from: ['INSTALLED'] },
-  reject: { roles: ['ADMIN', 'DOT_MANAGER'], from: ['INSTALLED'] },
-  fail: { roles: ['ADMIN', 'DOT_MANAGER', 'CONTRACTOR'], from: open },
-  cancel: { roles: ['ADMIN', 'DOT_MANAGER'], from: open },
-};
+/** The actions offered here, in the order of their buttons; whether the viewer may do each is the server's `viewerCan`. */
+const actions: readonly Action[] = ['assign', 'schedule', 'accept', 'reject', 'fail', 'cancel'];
 
 /** The words of each action's button, by the status it starts from. */
 function labelOf(action: Action, status: string): string {
@@ -78,12 +65,13 @@ const sitesOpenToWork = ['ASSIGNED', 'IN_PROGRESS'];
 const oneYearMs = 366 * 24 * 3600 * 1000;
 
 /**
- * What the viewer may do to a customer subscription, as buttons, and the form of the one chosen:
+ * What the viewer may do to a customer subscription (as the server says: `viewerCan`, from its roles,
+ * lifecycle and row scope), as buttons, and the form of the one chosen:
  * assign (on a site, only to the site's contractor while the site is open), schedule the appointment
  * in Algiers time, accept or reject an installation, declare a failure or cancel the order. Refusals
  * of the API are said beside their field; `onDone` reads the work again after a change.
  */
-export function WorkActions({ subscription, role, onDone }: { subscription: Subscription; role: string; onDone: () => void }) {
+export function WorkActions({ subscription, onDone }: { subscription: Subscription; onDone: () => void }) {
   const { t } = useTranslation();
   const [action, setAction] = useState<Action | null>(null);
   const panel = useRef<HTMLFormElement>(null);
@@ -108,7 +96,7 @@ export function WorkActions({ subscription, role, onDone }: { subscription: Subs
   const controls = !action || (action === 'assign' && site !== null) ? [] : controlsOf[action];
   useFocusFirstProblem(problems, controls, 'work-action-problems');
 
-  const allowed = (Object.keys(rules) as Action[]).filter((candidate) => rules[candidate].roles.includes(role) && rules[candidate].from.includes(subscription.status));
+  const allowed = actions.filter((candidate) => subscription.viewerCan[candidate]);
   if (allowed.length === 0) return null;
   const qualityOverride = (subscription.latestInstallationReport?.qualityIssues.length ?? 0) > 0;
   // Work on a site goes to the site's contractor, and only while the site is open.

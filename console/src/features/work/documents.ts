@@ -70,6 +70,14 @@ export const CustomerSubscriptionQuery = graphql(`
       orderedAt
       appointmentAt
       failureReason
+      viewerCan {
+        assign
+        schedule
+        accept
+        reject
+        fail
+        cancel
+      }
       commune {
         name
         nameAr
