@@ -106,6 +106,25 @@ describe('loadConfig', () => {
     expect(short).not.toContain('short-token');
   });
 
+  it('keeps photos on the local disk by default, and on S3 with a bucket and both keys or neither', () => {
+    expect(loadConfig({})).toMatchObject({ PHOTO_STORAGE: 'local', PHOTO_MAX_BYTES: 12 * 1024 * 1024, PHOTO_MAX_PER_REPORT: 10, S3_FORCE_PATH_STYLE: false });
+    expect(loadConfig({}).PHOTO_DIR).toMatch(/\.data\/photos$/);
+    expect(loadConfig({ PHOTO_STORAGE: 's3', S3_BUCKET: 'raccord-photos', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'true' })).toMatchObject({
+      PHOTO_STORAGE: 's3',
+      S3_BUCKET: 'raccord-photos',
+      S3_REGION: 'us-east-1',
+      S3_FORCE_PATH_STYLE: true,
+    });
+    expect(problemsOf({ PHOTO_STORAGE: 'ftp', PHOTO_MAX_BYTES: '0', S3_BUCKET: 'Photos_2026', S3_ENDPOINT: 'minio:9000' }).map((problem) => problem.split(':')[0]).sort()).toEqual([
+      'PHOTO_MAX_BYTES',
+      'PHOTO_STORAGE',
+      'S3_BUCKET',
+      'S3_ENDPOINT',
+    ]);
+    expect(problemsOf({ PHOTO_STORAGE: 's3' })).toEqual(['S3_BUCKET: is required with PHOTO_STORAGE=s3 (got undefined)']);
+    expect(problemsOf({ S3_ACCESS_KEY_ID: 'AKIAEXAMPLE' })).toEqual(['S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (got (value hidden))']);
+  });
+
   it('never repeats a database URL, which may hold a password', () => {
     const [problem] = problemsOf({ DATABASE_URL: 'mysql://root:hunter2@localhost/raccord' });
     expect(problem).toContain('DATABASE_URL');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { projectRoot } from './common/paths.js';
 import { qualityThresholdsSchema } from './modules/customer-subscription/installation-quality.js';
 import { partyIdentitySchema } from './modules/invoice/invoice-document.js';
+import { defaultPhotoLimits } from './modules/photo/photo-limits.js';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0'], { error: 'must be "true" or "false" (or 1 / 0)' })
@@ -106,6 +107,20 @@ const environmentSchema = z.object({
     .regex(/^[A-Za-z0-9._~+/=-]{32,200}$/, { error: 'must be 32 to 200 characters of A-Z a-z 0-9 . _ ~ + / = - (e.g. openssl rand -base64 48)' })
     .optional(),
   DEBUG_METRICS: booleanString.default(false),
+  PHOTO_STORAGE: z.enum(['local', 's3'], { error: 'must be local or s3' }).default('local'),
+  PHOTO_DIR: z.string().min(1, { error: 'must not be empty' }).default(join(projectRoot, '.data', 'photos')),
+  PHOTO_MAX_BYTES: positiveInteger('bytes', 100 * 1024 * 1024).default(defaultPhotoLimits.maxBytes),
+  PHOTO_MAX_PIXELS: positiveInteger('pixels', 268_402_689).default(defaultPhotoLimits.maxPixels),
+  PHOTO_MAX_PER_REPORT: positiveInteger('photos', 100).default(defaultPhotoLimits.maxPerReport),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  S3_REGION: z.string().regex(/^[a-z0-9-]{1,50}$/, { error: 'must be a region name such as eu-west-3 (a-z, 0-9, -)' }).default('us-east-1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be a bucket name: 3 to 63 of a-z 0-9 . -, starting and ending with a letter or digit' })
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1, { error: 'must not be empty' }).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1, { error: 'must not be empty' }).optional(),
+  S3_FORCE_PATH_STYLE: booleanString.default(false),
   ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
   ADMIN_PASSWORD: z.string().min(12, { error: 'must be at least 12 characters' }).max(200, { error: 'must be at most 200 characters' }).optional(),
 });
@@ -120,6 +135,12 @@ const configurationSchema = environmentSchema.superRefine((config, context) => {
   }
   if (config.DATABASE_REPLICA_URLS.length > 0 && !config.DATABASE_URL) {
     context.addIssue({ code: 'custom', path: ['DATABASE_REPLICA_URLS'], message: 'needs DATABASE_URL: read replicas serve a database of your own, not the embedded one' });
+  }
+  if (config.PHOTO_STORAGE === 's3' && !config.S3_BUCKET) {
+    context.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required with PHOTO_STORAGE=s3' });
+  }
+  if ((config.S3_ACCESS_KEY_ID === undefined) !== (config.S3_SECRET_ACCESS_KEY === undefined)) {
+    context.addIssue({ code: 'custom', path: [config.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together' });
   }
   if (config.NODE_ENV === 'production' && !config.AUTH_TOKEN_SECRET) {
     context.addIssue({ code: 'custom', path: ['AUTH_TOKEN_SECRET'], message: 'is required in production (at least 32 characters)' });
@@ -154,7 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = parsed.error.issues.map((issue) => {
     const variable = String(issue.path[0]);
     const received = relevant[variable];
-    const shown = ['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'AUTH_TOKEN_SECRET', 'ADMIN_PASSWORD', 'METRICS_TOKEN'].includes(variable) ? '(value hidden)' : JSON.stringify(received);
+    const shown = ['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'AUTH_TOKEN_SECRET', 'ADMIN_PASSWORD', 'METRICS_TOKEN', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].includes(variable) ? '(value hidden)' : JSON.stringify(received);
     return `${variable}: ${issue.message} (got ${shown})`;
   });
   throw new ConfigurationError(problems);
