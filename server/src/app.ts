@@ -15,6 +15,7 @@ import { defaultQualityThresholds } from './modules/customer-subscription/instal
 import { openDatabase, type DatabaseHandle } from './database/database.js';
 import { initOrm } from './database/orm.js';
 import { loadStartingPriceSchedule } from './modules/invoice/price-schedule.service.js';
+import { createPhotoStore } from './modules/photo/photo.store.js';
 import { importShippedReferenceData } from './modules/reference-data/reference-data.import.js';
 import { buildRaccordSchema } from './schema.js';
 import { loadDemoData } from './seeders/demo-data.js';
@@ -86,6 +87,7 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
  * - `GET /metrics`: Prometheus figures, with `Authorization: Bearer <METRICS_TOKEN>` (404 while it is unset);
  * - with DEBUG_METRICS, `GET /debug/metrics` and `POST /debug/metrics/reset`: SQL statements and event-loop delay, for benchmarks;
  * - `GET /invoices/:id/pdf`, `GET /credit-notes/:id/pdf`: the documents as PDF, under `Query.invoice`'s access rule;
+ * - `PUT /photos/:id`, `GET /photos/:id`, `GET /photos/:id/thumbnail`: photos of the work, kept in the photo store (PHOTO_STORAGE);
  * - `GET /`: the console's production build (`dist/console`), when built;
  * - every 10 minutes, DRAFT invoices of a month that has ended (Algiers) are submitted.
  *
@@ -128,16 +130,19 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
     retentionPercent: config.RETENTION_PERCENT,
     paymentTermsDays: config.PAYMENT_TERMS_DAYS,
     buyer: config.INVOICE_BUYER ?? defaultBuyer,
+    photos: { maxBytes: config.PHOTO_MAX_BYTES, maxPixels: config.PHOTO_MAX_PIXELS, maxPerReport: config.PHOTO_MAX_PER_REPORT },
     events,
     dashboards,
   };
+  const photoStore = createPhotoStore(config);
+  logger.info({ photoStore: photoStore.description }, `photos stored on ${photoStore.description}`);
   const httpServer = createServer();
   const webSocket = attachGraphQLWebSocket({ httpServer, schema, orm, config, logger, auth, settings, metrics });
   const apollo = createApolloServer({ schema, config, logger, httpServer, metrics, onDrain: webSocket.dispose });
   await apollo.start();
   let stopping = false;
   const debugMetrics = config.DEBUG_METRICS ? startDebugMetrics(orm) : null;
-  httpServer.on('request', createExpressApp({ config, logger, orm, apollo, auth, settings, metrics, isStopping: () => stopping, debugMetrics }));
+  httpServer.on('request', createExpressApp({ config, logger, orm, apollo, auth, settings, metrics, photoStore, isStopping: () => stopping, debugMetrics }));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

@@ -13,6 +13,8 @@ import {
   type CustomerSubscriptionLoaders,
 } from './modules/customer-subscription/customer-subscription.loaders.js';
 import { createInvoiceLoaders, type InvoiceLoaders } from './modules/invoice/invoice.loaders.js';
+import type { PhotoLimits } from './modules/photo/photo-limits.js';
+import { createPhotoLoaders, type PhotoLoaders } from './modules/photo/photo.loaders.js';
 import { createSiteLoaders, type SiteLoaders } from './modules/site/site.loaders.js';
 import { createReferenceDataLoaders, type ReferenceDataLoaders } from './modules/reference-data/reference-data.loaders.js';
 
@@ -23,6 +25,7 @@ export interface Loaders {
   readonly sites: SiteLoaders;
   readonly customerSubscriptions: CustomerSubscriptionLoaders;
   readonly invoices: InvoiceLoaders;
+  readonly photos: PhotoLoaders;
 }
 
 /** Who makes the changes of an operation; recorded in the audit trail. */
@@ -66,6 +69,8 @@ export interface Settings {
   readonly retentionPercent: string;
   /** Days from an invoice's date of issue to its due date (PAYMENT_TERMS_DAYS). */
   readonly paymentTermsDays: number;
+  /** What a photo upload and a report may hold (PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, PHOTO_MAX_PER_REPORT); absent in scripts: the defaults apply. */
+  readonly photos?: PhotoLimits;
   /** The buyer printed on invoices (INVOICE_BUYER). */
   readonly buyer: PartyIdentity;
   /** The event bus subscriptions listen to; absent in scripts (nothing is published). */
@@ -81,6 +86,7 @@ function createLoaders(em: EntityManager): Loaders {
     sites: createSiteLoaders(em),
     customerSubscriptions: createCustomerSubscriptionLoaders(em),
     invoices: createInvoiceLoaders(em),
+    photos: createPhotoLoaders(em),
   };
 }
 

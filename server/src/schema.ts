@@ -7,6 +7,7 @@ import { DashboardResolver } from './modules/dashboard/dashboard.resolver.js';
 import { authorizeRootFields } from './modules/auth/permissions.js';
 import { CreditNoteLineResolver, CreditNoteResolver, InvoiceLineResolver, InvoicePaymentResolver, InvoiceResolver } from './modules/invoice/invoice.resolver.js';
 import { PriceScheduleItemResolver, PriceScheduleResolver } from './modules/invoice/price-schedule.resolver.js';
+import { PhotoResolver } from './modules/photo/photo.resolver.js';
 import { ContractorResolver } from './modules/contractor/contractor.resolver.js';
 import { CustomerSubscriptionResolver, InstallationReportResolver } from './modules/customer-subscription/customer-subscription.resolver.js';
 import { CustomerSubscriptionTechnicianResolver } from './modules/customer-subscription/technician.resolver.js';
@@ -34,7 +35,7 @@ const topicsUnused: PubSub = {
 export async function buildRaccordSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     pubSub: topicsUnused,
-    resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, InstallationReportResolver, CustomerSubscriptionTechnicianResolver, AuthResolver, PriceScheduleResolver, PriceScheduleItemResolver, InvoiceResolver, InvoiceLineResolver, CreditNoteResolver, CreditNoteLineResolver, InvoicePaymentResolver, DashboardResolver],
+    resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, InstallationReportResolver, CustomerSubscriptionTechnicianResolver, AuthResolver, PriceScheduleResolver, PriceScheduleItemResolver, InvoiceResolver, InvoiceLineResolver, CreditNoteResolver, CreditNoteLineResolver, InvoicePaymentResolver, DashboardResolver, PhotoResolver],
     validate: false,
   });
   return authorizeRootFields(schema);

@@ -34,7 +34,15 @@ export enum ErrorCode {
   INVOICE_EMPTY = 'INVOICE_EMPTY',
   /** A payment or credit exceeds what remains: `balanceDue` (centimes) or `remainingQuantity` says what is left. */
   AMOUNT_EXCEEDS_BALANCE = 'AMOUNT_EXCEEDS_BALANCE',
-  /** The HTTP request itself is unusable: a body that is not JSON, or over MAX_BODY_BYTES. */
+  /** A photo upload is larger than PHOTO_MAX_BYTES (`maxBytes`); nothing was stored. HTTP 413. */
+  PHOTO_TOO_LARGE = 'PHOTO_TOO_LARGE',
+  /** A photo has more pixels (width × height) than PHOTO_MAX_PIXELS (`maxPixels`); nothing was stored. HTTP 413. */
+  PHOTO_TOO_MANY_PIXELS = 'PHOTO_TOO_MANY_PIXELS',
+  /** A photo upload's bytes are not a JPEG, PNG, WebP or HEIF image the server can read; nothing was stored. HTTP 415. */
+  PHOTO_NOT_AN_IMAGE = 'PHOTO_NOT_AN_IMAGE',
+  /** A HEIC photo (HEVC-coded) that this server cannot decode: send it as JPEG (the camera's "most compatible" setting); nothing was stored. HTTP 415. */
+  PHOTO_HEIC_UNSUPPORTED = 'PHOTO_HEIC_UNSUPPORTED',
+  /** The HTTP request itself is unusable: a body that is not JSON, or over MAX_BODY_BYTES, or an upload that is not readable multipart/form-data. */
   BAD_REQUEST = 'BAD_REQUEST',
   /** The GraphQL document does not parse (HTTP and WebSocket). */
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',

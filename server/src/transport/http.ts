@@ -19,6 +19,9 @@ import { requireOperationAccess } from '../modules/auth/permissions.js';
 import type { InvoiceDocument } from '../modules/invoice/invoice-document.js';
 import { creditNoteDocument, invoiceDocument } from '../modules/invoice/invoice-document.service.js';
 import { renderInvoicePdf } from '../modules/invoice/invoice-pdf.js';
+import { defaultPhotoLimits } from '../modules/photo/photo-limits.js';
+import { mountPhotoRoutes } from '../modules/photo/photo.routes.js';
+import type { PhotoStore } from '../modules/photo/photo.store.js';
 import { mountDebugMetrics, type DebugMetrics } from './debug-metrics.js';
 import { internalError } from './errors.js';
 import { requestScope, type RequestScope } from './request-scope.js';
@@ -38,6 +41,8 @@ function routeOf(request: express.Request): string {
   if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics') return path;
   if (/^\/invoices\/[^/]+\/pdf$/.test(path)) return '/invoices/:id/pdf';
   if (/^\/credit-notes\/[^/]+\/pdf$/.test(path)) return '/credit-notes/:id/pdf';
+  if (/^\/photos\/[^/]+$/.test(path)) return '/photos/:id';
+  if (/^\/photos\/[^/]+\/thumbnail$/.test(path)) return '/photos/:id/thumbnail';
   return 'console';
 }
 
@@ -76,7 +81,7 @@ function metricsRoute(metrics: Metrics, token: string | undefined): express.Requ
 
 /**
  * The Express application: request logging with a request id (no headers), request durations in
- * `metrics`, `/healthz`, `/readyz`, `/metrics`, `/debug/metrics` (only with `debugMetrics`), `/graphql` (Apollo), the console at `/`, and errors
+ * `metrics`, `/healthz`, `/readyz`, `/metrics`, `/debug/metrics` (only with `debugMetrics`), `/graphql` (Apollo), the PDFs, the photos (`/photos/:id`), the console at `/`, and errors
  * before GraphQL answered in GraphQL's shape. `isStopping()` makes `/readyz` answer 503 while the
  * server drains.
  */
@@ -88,11 +93,13 @@ export function createExpressApp(options: {
   auth: AuthRuntime;
   settings: Settings;
   metrics: Metrics;
+  /** Where photos of the work are stored, served at `/photos/:id`. */
+  photoStore: PhotoStore;
   isStopping: () => boolean;
   /** Counters for benchmarks (DEBUG_METRICS): served at `/debug/metrics` when given. */
   debugMetrics?: DebugMetrics | null;
 }): express.Express {
-  const { config, logger, orm, apollo, auth, settings, metrics, isStopping } = options;
+  const { config, logger, orm, apollo, auth, settings, metrics, photoStore, isStopping } = options;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -165,6 +172,7 @@ export function createExpressApp(options: {
   };
   app.get('/invoices/:id/pdf', documentRoute(documentContext, invoiceDocument, 'facture'));
   app.get('/credit-notes/:id/pdf', documentRoute(documentContext, creditNoteDocument, 'avoir'));
+  mountPhotoRoutes(app, { contextOf: documentContext, store: photoStore, limits: settings.photos ?? defaultPhotoLimits });
   serveConsole(app);
   app.use(httpErrorHandler(config.MAX_BODY_BYTES));
   return app;
