@@ -81,6 +81,11 @@ export default {
   'Les mesures sont hors seuils : la réception demande une justification.': 'The measurements are outside the thresholds: acceptance needs a justification.',
   'Cette facture n’a aucune ligne : il n’y a rien à soumettre.': 'This invoice has no line: there is nothing to submit.',
   'Cette demande a déjà été envoyée avec d’autres valeurs : rechargez la page puis recommencez.': 'This request was already sent with other values: reload the page, then try again.',
+  'Cette photo est trop lourde : reprenez-la dans une résolution plus faible.': 'This photo is too large: take it again at a lower resolution.',
+  'Cette photo a trop de pixels : reprenez-la dans une résolution plus faible.': 'This photo has too many pixels: take it again at a lower resolution.',
+  'Ce fichier n’est pas une photo lisible : envoyez une image JPEG, PNG ou WebP.': 'This file is not a readable photo: send a JPEG, PNG or WebP image.',
+  'Les photos HEIC ne sont pas lisibles par le serveur : réglez l’appareil photo sur « Le plus compatible » (JPEG) et reprenez la photo.':
+    'The server cannot read HEIC photos: set the camera to “Most Compatible” (JPEG) and take the photo again.',
   'Le serveur n’a pas pu traiter la demande. Référence à communiquer : {{reference}}': 'The server could not process the request. Reference to quote: {{reference}}',
   'Cette valeur est déjà utilisée par un autre enregistrement.': 'This value is already used by another record.',
   // A label and its value, as French spaces them ("Statut : Actif") and English does not ("Status: Active").

@@ -16,6 +16,10 @@ const messages: Record<string, string> = {
   QUALITY_OVERRIDE_REQUIRED: msg('Les mesures sont hors seuils : la réception demande une justification.'),
   INVOICE_EMPTY: msg('Cette facture n’a aucune ligne : il n’y a rien à soumettre.'),
   IDEMPOTENCY_KEY_REUSED: msg('Cette demande a déjà été envoyée avec d’autres valeurs : rechargez la page puis recommencez.'),
+  PHOTO_TOO_LARGE: msg('Cette photo est trop lourde : reprenez-la dans une résolution plus faible.'),
+  PHOTO_TOO_MANY_PIXELS: msg('Cette photo a trop de pixels : reprenez-la dans une résolution plus faible.'),
+  PHOTO_NOT_AN_IMAGE: msg('Ce fichier n’est pas une photo lisible : envoyez une image JPEG, PNG ou WebP.'),
+  PHOTO_HEIC_UNSUPPORTED: msg('Les photos HEIC ne sont pas lisibles par le serveur : réglez l’appareil photo sur « Le plus compatible » (JPEG) et reprenez la photo.'),
 };
 
 /**
@@ -90,6 +94,13 @@ const frenchReasons: Record<string, string> = {
   // A price schedule version's rules (server/src/modules/invoice/price-schedule.service.ts).
   'must be after today: a version in force is never changed': 'doit être après aujourd’hui : une version en vigueur ne change jamais',
   'must be 2–20 capitals, digits or "-"': 'doit faire de 2 à 20 majuscules, chiffres ou « - »',
+  // Photo uploads and the photos a report names (server/src/modules/photo/photo.service.ts, photo.routes.ts).
+  'must be a decimal number such as "36.7538"': 'doit être un nombre décimal, par exemple 36,7538',
+  'must be a distance in metres from 0, such as "12.5"': 'doit être une distance en mètres à partir de 0, par exemple 12,5',
+  'must be a UUID such as "3f2a5c1e-8b4d-4f6a-9c2e-1d7b8a9e0f12"': 'doit être un UUID, par exemple « 3f2a5c1e-8b4d-4f6a-9c2e-1d7b8a9e0f12 »',
+  'must name each photo once': 'doit nommer chaque photo une seule fois',
+  'is attached to a report or a failure already': 'est déjà jointe à un rapport ou à un échec',
+  'an upload carries one file, in the field "file"': 'un envoi porte un seul fichier, dans le champ « file »',
 };
 const frenchReasonPatterns: [RegExp, string][] = [
   [/^must be at most (\d+) characters$/, 'doit faire au plus $1 caractères'],
@@ -116,6 +127,8 @@ const frenchReasonPatterns: [RegExp, string][] = [
   [/^site (\S+) is (\S+): it takes no more work$/, 'le site $1 est $2 : il ne prend plus de travail'],
   [/^site (\S+) is in wilaya (\S+), the customer in (?:wilaya )?(\S+)$/, 'le site $1 est dans la wilaya $2, le client dans la wilaya $3'],
   [/^The request body is larger than (\d+) bytes \(MAX_BODY_BYTES\)$/, 'la demande dépasse la taille permise ($1 octets) : découpez le fichier'],
+  [/^must be at most (\d+) bytes$/, 'doit faire au plus $1 octets'],
+  [/^is not a field of a photo upload \(the fields are (.+)\)$/, 'n’est pas un champ d’un envoi de photo (les champs sont $1)'],
 ];
 
 /** The prefix of a status reason the quality gate wrote: its issues follow, separated by "; ". */
