@@ -4,12 +4,14 @@ import { useNavigate } from 'react-router';
 import type { FieldProblem } from '../../lib/errors.ts';
 import { invalidProps, ProblemNote, ProblemsAlert, useFocusFirstProblem, type Controls } from '../work/form-problems.tsx';
 import { failureReasonLabels } from '../work/labels.ts';
-import type { FieldWorkData } from './documents.ts';
+import type { FieldSettingsData, FieldWorkData } from './documents.ts';
+import { discardDraft, dropDraftPhoto, keepDraftPhoto, returnToDraft, useDraftKeeper, type RestoredDraft } from './draft.ts';
+import { DraftDiscard } from './DraftDiscard.tsx';
 import { useField } from './FieldRoutes.tsx';
 import { photoKindLabels } from './labels.ts';
 import { translatedProblems } from './OutboxPanel.tsx';
 import { saveEntry } from './outbox.ts';
-import { PhotoField, type TakenPhoto } from './PhotoField.tsx';
+import { PhotoField, photoLimitProblems, type TakenPhoto } from './PhotoField.tsx';
 
 const controls: Controls = [
   ['failureReason', 'failure-reason'],
@@ -19,24 +21,29 @@ const controls: Controls = [
 
 /**
  * Declaring that the connection could not be made, from the door: the reason's code, details
- * (required for "other"), and a photo where it helps (no PBO on the façade). Saved in the outbox
- * like a report, so that it goes out without network too.
+ * (required for "other"), and a photo where it helps (no PBO on the façade). Kept as a draft as it
+ * is typed, like a report, and saved in the outbox like one, so that it goes out without network too.
  */
-export function FailureForm({ work }: { work: FieldWorkData }) {
+export function FailureForm({ work, settings, draft, onDiscarded }: { work: FieldWorkData; settings: FieldSettingsData; draft: RestoredDraft | null; onDiscarded: () => void }) {
   const { t } = useTranslation();
-  const { db, sender } = useField();
+  const { db, user, sender } = useField();
   const navigate = useNavigate();
-  const [failureReason, setFailureReason] = useState('');
-  const [details, setDetails] = useState('');
-  const [photos, setPhotos] = useState<TakenPhoto[]>([]);
+  const kept = draft?.values as { failureReason?: string; details?: string } | undefined;
+  const [failureReason, setFailureReason] = useState(kept?.failureReason ?? '');
+  const [details, setDetails] = useState(kept?.details ?? '');
+  const [photos, setPhotos] = useState<TakenPhoto[]>(draft?.photos ?? []);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [saving, setSaving] = useState(false);
   useFocusFirstProblem(problems, controls, 'failure-problems');
+  const draftKey = { userId: user.id, customerSubscriptionId: work.id, kind: 'failure' } as const;
+  const keeper = useDraftKeeper(db, draftKey, { values: { failureReason, details }, photoIds: photos.map((photo) => photo.id), signature: null }, draft !== null);
+  const limits = { maxBytes: settings.fieldSettings.maxPhotoBytes, maxCount: settings.fieldSettings.maxPhotosPerReport };
 
   function checked(): FieldProblem[] {
     const found: FieldProblem[] = [];
     if (!failureReason) found.push({ field: 'failureReason', message: t('Choisissez le motif de l’échec.') });
     if (failureReason === 'OTHER' && details.trim() === '') found.push({ field: 'reason', message: t('Précisez le motif : « Autre » demande une explication.') });
+    for (const message of photoLimitProblems(photos.map((photo) => photo.blob), limits, t)) found.push({ field: 'photoIds', message });
     return found;
   }
 
@@ -48,12 +55,15 @@ export function FailureForm({ work }: { work: FieldWorkData }) {
       return;
     }
     setSaving(true);
+    keeper.pause();
     const input = { id: work.id, expectedVersion: work.version, failureReason, reason: details.trim() || null };
-    const id = await saveEntry(db, { kind: 'failure', customerSubscriptionId: work.id, customerName: work.customerName ?? '', orderReference: work.orderReference, input, photos });
+    const id = await saveEntry(db, { userId: user.id, kind: 'failure', customerSubscriptionId: work.id, customerName: work.customerName ?? '', orderReference: work.orderReference, input, photos });
     await sender.flush();
     const entry = await db.outbox.get(id);
     setSaving(false);
     if (entry?.state === 'blocked') {
+      await returnToDraft(db, id, photos.map((photo) => photo.id));
+      keeper.resume();
       setProblems(translatedProblems(entry.problems, t));
       return;
     }
@@ -81,15 +91,30 @@ export function FailureForm({ work }: { work: FieldWorkData }) {
         kind="FAILURE"
         label={t(photoKindLabels.FAILURE)}
         photos={photos}
-        onAdd={(photo) => setPhotos((current) => [...current, photo])}
-        onRemove={(id) => setPhotos((current) => current.filter((photo) => photo.id !== id))}
+        onAdd={async (photo) => {
+          await keepDraftPhoto(db, user.id, photo);
+          setPhotos((current) => [...current, photo]);
+        }}
+        onRemove={(id) => {
+          setPhotos((current) => current.filter((photo) => photo.id !== id));
+          void dropDraftPhoto(db, id);
+        }}
         required={false}
+        limits={limits}
+        room={limits.maxCount - photos.length}
       />
       <ProblemNote problems={problems} field="photoIds" id="field-photo-failure" />
       <ProblemsAlert problems={problems} controls={controls} id="failure-problems" />
       <button type="submit" className="field-button danger" disabled={saving}>
         {saving ? t('Envoi…') : t('Déclarer l’échec')}
       </button>
+      <DraftDiscard
+        onDiscard={async () => {
+          keeper.pause();
+          await discardDraft(db, draftKey, photos.map((photo) => photo.id));
+          onDiscarded();
+        }}
+      />
     </form>
   );
 }

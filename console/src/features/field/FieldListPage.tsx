@@ -9,6 +9,7 @@ import { useField } from './FieldRoutes.tsx';
 import { telLink, wayThere } from './geo.ts';
 import { useLive } from './live.ts';
 import { OutboxPanel } from './OutboxPanel.tsx';
+import { userEntries } from './outbox.ts';
 
 /** The Algiers day of an instant, "YYYY-MM-DD". */
 function algiersDay(instant: string): string {
@@ -83,9 +84,9 @@ function WorkCard({ work, pending }: { work: FieldWorkData; pending: boolean }) 
  */
 export function FieldListPage() {
   const { t } = useTranslation();
-  const { db } = useField();
-  const { list, kept, fetching, error, reload } = useFieldList(db);
-  const pending = useLive(async () => new Set((await db.outbox.toArray()).map((entry) => entry.customerSubscriptionId)), []);
+  const { db, user } = useField();
+  const { list, kept, fetching, error, reload } = useFieldList(db, user.id);
+  const pending = useLive(async () => new Set((await userEntries(db, user.id)).map((entry) => entry.customerSubscriptionId)), [user.id]);
   const today = algiersToday();
   const saved = (useLocation().state as { saved?: 'waiting' | 'sent' } | null)?.saved;
   return (

@@ -1,20 +1,27 @@
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { useClient } from 'urql';
+import { useFieldSettings } from './cache.ts';
 import { fieldDatabase, type FieldDatabase } from './db.ts';
+import type { FieldSettingsData } from './documents.ts';
 import { FieldListPage } from './FieldListPage.tsx';
 import { FieldWorkPage } from './FieldWorkPage.tsx';
-import { OutboxSender, type PassResult } from './outbox.ts';
+import { adoptUnowned, OutboxSender, type PassResult } from './outbox.ts';
+import { useFieldUser, type FieldUser } from './owner.ts';
 import { registerServiceWorker } from './service-worker.ts';
 import { httpTransport } from './transport.ts';
 import './field.css';
 
-/** The field view's database and outbox sender, for its pages. */
+/** The field view's database, its signed-in user, their outbox sender and the report's settings, for its pages. */
 interface FieldContextValue {
   readonly db: FieldDatabase;
+  readonly user: FieldUser;
   readonly sender: OutboxSender;
   /** How the last pass of the outbox ended (null before the first). */
   readonly lastPass: PassResult | null;
+  /** The field settings and work items in force, as last loaded (null before they ever were). */
+  readonly settings: FieldSettingsData | null;
 }
 
 const FieldContext = createContext<FieldContextValue | null>(null);
@@ -27,27 +34,51 @@ export function useField(): FieldContextValue {
 
 /**
  * The field view (`/terrain`), loaded apart from the office pages: the list of work and each work's
- * page. While it is open, the outbox goes out by itself: on start, when the network comes back, and
- * when a backoff ends. It registers the service worker that lets it open without network.
+ * page, for the signed-in user only (what this browser keeps for another user stays theirs). While
+ * it is open, the user's outbox goes out by itself: on start, when the network comes back, and when
+ * a backoff ends. It registers the service worker that lets it open without network, and loads the
+ * report's settings at once, so that a report can be filled offline.
  */
 export default function FieldRoutes() {
-  const client = useClient();
+  const { t } = useTranslation();
   const db = fieldDatabase();
-  const sender = useMemo(() => new OutboxSender(db, httpTransport(client)), [client]);
+  const { user, unknown } = useFieldUser(db);
+  useEffect(registerServiceWorker, []);
+  if (!user) {
+    return (
+      <div className="field">
+        {unknown ? (
+          <p role="alert" className="field-alert">
+            {t('Hors connexion, et cette session n’a jamais été ouverte avec du réseau sur ce téléphone : ouvrez le terrain une fois avec du réseau.')}
+          </p>
+        ) : (
+          <p role="status" className="state">
+            {t('Chargement…')}
+          </p>
+        )}
+      </div>
+    );
+  }
+  return <SignedInField key={user.id} db={db} user={user} />;
+}
+
+function SignedInField({ db, user }: { db: FieldDatabase; user: FieldUser }) {
+  const client = useClient();
+  const sender = useMemo(() => new OutboxSender(db, httpTransport(client), user.id), [client, user.id]);
   const [lastPass, setLastPass] = useState<PassResult | null>(null);
+  const { settings } = useFieldSettings(db);
   useEffect(() => {
-    registerServiceWorker();
     const unsubscribe = sender.onPass(setLastPass);
     const online = () => void sender.flush({ force: true });
     window.addEventListener('online', online);
-    void sender.flush();
+    void adoptUnowned(db, user.id).then(() => sender.flush());
     return () => {
       unsubscribe();
       window.removeEventListener('online', online);
       sender.stop();
     };
   }, [sender]);
-  const value = useMemo(() => ({ db, sender, lastPass }), [sender, lastPass]);
+  const value = useMemo(() => ({ db, user, sender, lastPass, settings }), [sender, user.displayName, lastPass, settings]);
   return (
     <FieldContext.Provider value={value}>
       <div className="field">

@@ -1,38 +1,63 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useQuery } from 'urql';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
-import { MeQuery } from '../auth/documents.ts';
 import { customerSubscriptionStatusLabels } from '../work/labels.ts';
-import { useFieldSettings, useFieldWork } from './cache.ts';
+import { useFieldWork } from './cache.ts';
+import { readDraft, type RestoredDraft } from './draft.ts';
 import { FailureForm } from './FailureForm.tsx';
 import { useField } from './FieldRoutes.tsx';
 import { telLink, wayThere } from './geo.ts';
 import { useLive } from './live.ts';
 import { OutboxPanel } from './OutboxPanel.tsx';
+import { userEntries } from './outbox.ts';
 import { ReportForm } from './ReportForm.tsx';
 import { ScheduleForm } from './ScheduleForm.tsx';
 
 type Action = 'schedule' | 'report' | 'fail';
 
+/** The report's and the failure's drafts the user left on this work, as the page opened. */
+interface Drafts {
+  readonly report: RestoredDraft | null;
+  readonly fail: RestoredDraft | null;
+}
+
 /**
  * One piece of work in the field: the customer, the place and the way there, the appointment, and
  * what the viewer may do with it (as the API says: `viewerCan`) — book or move the appointment,
  * report the installation, declare a failure. Works from what was last loaded when there is no network.
+ * A form left as a draft (a reload, the app killed) opens again as it was left.
  */
 export function FieldWorkPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { db } = useField();
-  const { work, loadedAt, fetching, missing, error, reload } = useFieldWork(db, id);
-  const { settings } = useFieldSettings(db);
-  const [me] = useQuery({ query: MeQuery });
+  const { db, user, settings } = useField();
+  const { work, loadedAt, fetching, missing, error, reload } = useFieldWork(db, user.id, id);
   const [action, setAction] = useState<Action | null>(null);
-  const pending = useLive(() => db.outbox.where('customerSubscriptionId').equals(id).count(), [id]);
+  // The forms opened since the page was: kept (hidden when another is shown) so that switching loses nothing.
+  const [opened, setOpened] = useState<readonly Action[]>([]);
+  const [drafts, setDrafts] = useState<Drafts | null>(null);
+  const pending = useLive(async () => (await userEntries(db, user.id)).filter((entry) => entry.customerSubscriptionId === id).length, [user.id, id]);
+  useEffect(() => {
+    let current = true;
+    void (async () => {
+      const found = {
+        report: await readDraft(db, { userId: user.id, customerSubscriptionId: id, kind: 'report' }),
+        fail: await readDraft(db, { userId: user.id, customerSubscriptionId: id, kind: 'failure' }),
+      };
+      if (!current) return;
+      setDrafts(found);
+      const first = found.report ? 'report' : found.fail ? 'fail' : null;
+      setAction(first);
+      setOpened(first ? [first] : []);
+    })();
+    return () => {
+      current = false;
+    };
+  }, [user.id, id]);
 
-  if (!work) {
-    if (missing || (error && !fetching)) {
+  if (!work || !drafts) {
+    if (!work && (missing || (error && !fetching))) {
       return (
         <>
           <p role="alert" className="field-alert">
@@ -54,11 +79,21 @@ export function FieldWorkPage() {
 
   const way = work.position ? wayThere(work.position.latitude, work.position.longitude) : null;
   const waiting = (pending ?? 0) > 0;
+  // A form with a draft stays at hand whatever the work's state: what was typed is never out of reach.
   const actions: { action: Action; label: string; allowed: boolean }[] = [
-    { action: 'report', label: t('Rapport d’installation'), allowed: work.viewerCan.report && !waiting },
+    { action: 'report', label: t('Rapport d’installation'), allowed: (work.viewerCan.report && !waiting) || drafts.report !== null },
     { action: 'schedule', label: work.appointmentAt ? t('Déplacer le rendez-vous') : t('Planifier le rendez-vous'), allowed: work.viewerCan.schedule && !waiting },
-    { action: 'fail', label: t('Déclarer un échec'), allowed: work.viewerCan.fail && !waiting },
+    { action: 'fail', label: t('Déclarer un échec'), allowed: (work.viewerCan.fail && !waiting) || drafts.fail !== null },
   ];
+  const discarded = (kind: keyof Drafts) => () => {
+    setDrafts({ ...drafts, [kind]: null });
+    setOpened(opened.filter((candidate) => candidate !== kind));
+    setAction(null);
+  };
+  const choose = (next: Action) => {
+    setAction(action === next ? null : next);
+    if (!opened.includes(next)) setOpened([...opened, next]);
+  };
 
   return (
     <>
@@ -123,7 +158,7 @@ export function FieldWorkPage() {
         {actions
           .filter((candidate) => candidate.allowed)
           .map((candidate) => (
-            <button key={candidate.action} type="button" className="field-button" aria-pressed={action === candidate.action} onClick={() => setAction(action === candidate.action ? null : candidate.action)}>
+            <button key={candidate.action} type="button" className="field-button" aria-pressed={action === candidate.action} onClick={() => choose(candidate.action)}>
               {candidate.label}
             </button>
           ))}
@@ -137,15 +172,21 @@ export function FieldWorkPage() {
           }}
         />
       )}
-      {action === 'report' &&
-        (settings ? (
-          <ReportForm work={work} settings={settings} technicianName={me.data?.me?.displayName ?? null} />
-        ) : (
-          <p role="alert" className="field-alert">
-            {t('Les réglages du rapport (seuils, travaux, photos) n’ont pas encore été chargés : ouvrez cette page une fois avec du réseau.')}
-          </p>
-        ))}
-      {action === 'fail' && <FailureForm work={work} />}
+      {(action === 'report' || action === 'fail') && !settings && (
+        <p role="alert" className="field-alert">
+          {t('Les réglages du rapport (seuils, travaux, photos) n’ont pas encore été chargés : ouvrez cette page une fois avec du réseau.')}
+        </p>
+      )}
+      {settings && opened.includes('report') && (
+        <div hidden={action !== 'report'}>
+          <ReportForm work={work} settings={settings} draft={drafts.report} onDiscarded={discarded('report')} />
+        </div>
+      )}
+      {settings && opened.includes('fail') && (
+        <div hidden={action !== 'fail'}>
+          <FailureForm work={work} settings={settings} draft={drafts.fail} onDiscarded={discarded('fail')} />
+        </div>
+      )}
     </>
   );
 }

@@ -12,7 +12,7 @@ import { FieldWork, FieldWorkQuery } from './documents.ts';
 import { useField } from './FieldRoutes.tsx';
 import { fieldLabelOf } from './field-names.ts';
 import { useLive } from './live.ts';
-import { discardEntry, retryEntry } from './outbox.ts';
+import { discardEntry, retryEntry, userEntries } from './outbox.ts';
 
 /** The stored problems of an entry in the console's words: the API's coded errors as `problemsOf` says them. */
 export function translatedProblems(problems: readonly StoredProblem[], t: TFunction): FieldProblem[] {
@@ -31,15 +31,15 @@ function waitingSentence(count: number, t: TFunction): string {
 }
 
 /**
- * The field's outbox as the technician sees it: how many reports wait to go out, and each one held
+ * The signed-in user's outbox as they see it (another user's stays hidden): how many reports wait to go out, and each one held
  * because the server refused it, with the reason in words and the choice to try again against the
  * work as it now stands or to give it up (after a confirmation). Nothing leaves without one of them.
  */
 export function OutboxPanel({ customerSubscriptionId }: { customerSubscriptionId?: string }) {
   const { t } = useTranslation();
-  const { db, sender, lastPass } = useField();
+  const { db, user, sender, lastPass } = useField();
   const client = useClient();
-  const entries = useLive(() => db.outbox.orderBy('id').toArray(), []);
+  const entries = useLive(() => userEntries(db, user.id), [user.id]);
   const [busy, setBusy] = useState<number | null>(null);
   const [confirming, setConfirming] = useState<number | null>(null);
   const [retryProblems, setRetryProblems] = useState<Record<number, FieldProblem[]>>({});

@@ -1,11 +1,33 @@
 import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
+import { currentLanguage } from '../../lib/i18n.ts';
 import type { PhotoKind, StoredPhoto } from './db.ts';
 import { currentPosition } from './geo.ts';
 
-/** A photo taken in a form, not yet saved in the outbox. */
-export type TakenPhoto = Omit<StoredPhoto, 'entryId' | 'uploaded'>;
+/** A photo taken in a form, kept in its draft until the form is sent. */
+export type TakenPhoto = Omit<StoredPhoto, 'userId' | 'entryId' | 'uploaded'>;
+
+/** The server's limits on a report's photos (fieldSettings): most bytes of one, most photos on one report. */
+export interface PhotoLimits {
+  readonly maxBytes: number;
+  readonly maxCount: number;
+}
+
+/** A size in megabytes of 1,024 × 1,024 bytes, as the photo limits are told: "12 Mo", "12 MB". */
+export function formatMegabytes(bytes: number): string {
+  return new Intl.NumberFormat(currentLanguage() === 'en' ? 'en-GB' : 'fr-FR', { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
+}
+
+/** What the server would refuse in a form's photos (`blobs`, the signature's included): too many, or one too heavy; in words. */
+export function photoLimitProblems(blobs: readonly Blob[], limits: PhotoLimits, t: TFunction): string[] {
+  const found: string[] = [];
+  if (blobs.length > limits.maxCount) found.push(t('Au plus {{count}} photos par rapport (signature comprise) : retirez-en {{extra}}.', { count: limits.maxCount, extra: blobs.length - limits.maxCount }));
+  const heavy = blobs.filter((blob) => blob.size > limits.maxBytes).length;
+  if (heavy > 0) found.push(t('Photo trop lourde : {{max}} au plus. Reprenez-la dans une résolution plus faible.', { max: formatMegabytes(limits.maxBytes) }));
+  return found;
+}
 
 /** A photo just taken: a new UUID, the time now and the phone's position (when it gives one). */
 export async function takePhoto(customerSubscriptionId: string, kind: PhotoKind, blob: Blob): Promise<TakenPhoto> {
@@ -33,26 +55,38 @@ export function PhotoField({
   onAdd,
   onRemove,
   required,
+  limits,
+  room,
   problem,
 }: {
   customerSubscriptionId: string;
   kind: PhotoKind;
   label: string;
   photos: readonly TakenPhoto[];
-  onAdd: (photo: TakenPhoto) => void;
+  onAdd: (photo: TakenPhoto) => Promise<void>;
   onRemove: (id: string) => void;
   required: boolean;
+  limits: PhotoLimits;
+  /** How many more photos the report may carry. */
+  room: number;
   problem?: string | undefined;
 }) {
   const { t } = useTranslation();
   const [locating, setLocating] = useState(false);
+  const [refused, setRefused] = useState<string[]>([]);
   const id = `field-photo-${kind.toLowerCase()}`;
 
   async function chosen(event: ChangeEvent<HTMLInputElement>) {
     const files = [...(event.target.files ?? [])];
     event.target.value = '';
+    const light = files.filter((file) => file.size <= limits.maxBytes);
+    const taken = light.slice(0, Math.max(0, room));
+    setRefused([
+      ...(light.length < files.length ? [t('Photo trop lourde : {{max}} au plus. Reprenez-la dans une résolution plus faible.', { max: formatMegabytes(limits.maxBytes) })] : []),
+      ...(taken.length < light.length ? [t('Au plus {{count}} photos par rapport : cette photo n’a pas été ajoutée.', { count: limits.maxCount })] : []),
+    ]);
     setLocating(true);
-    for (const file of files) onAdd(await takePhoto(customerSubscriptionId, kind, file));
+    for (const file of taken) await onAdd(await takePhoto(customerSubscriptionId, kind, file));
     setLocating(false);
   }
 
@@ -68,6 +102,11 @@ export function PhotoField({
           {t('Position en cours…')}
         </p>
       )}
+      {refused.map((message) => (
+        <p key={message} className="field-problem" role="alert">
+          {message}
+        </p>
+      ))}
       {problem && (
         <p id={`${id}-problem`} className="field-problem" role="alert">
           {problem}

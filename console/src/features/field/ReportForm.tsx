@@ -9,12 +9,14 @@ import { invalidProps, ProblemNote, ProblemsAlert, problemOf, useFocusFirstProbl
 import { describeQualityIssue } from '../../../../server/src/modules/customer-subscription/quality-gate.ts';
 import { BarcodeScanner } from './BarcodeScanner.tsx';
 import type { PhotoKind } from './db.ts';
+import { discardDraft, dropDraftPhoto, keepDraftPhoto, returnToDraft, useDraftKeeper, type RestoredDraft } from './draft.ts';
+import { DraftDiscard } from './DraftDiscard.tsx';
 import type { FieldSettingsData, FieldWorkData } from './documents.ts';
 import { useField } from './FieldRoutes.tsx';
 import { mostAccurate } from './geo.ts';
 import { networkClassLabels, photoKindLabels, unitLabels } from './labels.ts';
 import { saveEntry } from './outbox.ts';
-import { PhotoField, takePhoto, type TakenPhoto } from './PhotoField.tsx';
+import { PhotoField, photoLimitProblems, takePhoto, type TakenPhoto } from './PhotoField.tsx';
 import { isMeasurementText, liveVerdict, normalizeDecimal, quantityProblem } from './report.ts';
 import { SignatureField } from './SignatureField.tsx';
 import { translatedProblems } from './OutboxPanel.tsx';
@@ -44,33 +46,55 @@ interface Line {
 
 const technicianKey = 'raccord.field.technician';
 
+/** The report's values as typed, as its draft keeps them. */
+interface ReportValues {
+  readonly installedAt: string;
+  readonly technicianName: string;
+  readonly networkClass: string;
+  readonly power: string;
+  readonly spliceLoss: string;
+  readonly lines: readonly Line[];
+  readonly ontSerial: string;
+  readonly signatureMissing: boolean;
+  readonly signatureMissingReason: string;
+  readonly remarks: string;
+}
+
 /**
  * The installation report, as filled at the customer's door: when, who, the optical measurements
  * with the quality gate's verdict as they are typed, the work measured in each item's unit, the
  * photos (time and position stamped), the ONT's serial number (typed or read from its barcode), the
- * customer's signature or why there is none, remarks. Sending saves it in the outbox, which sends it
- * now or when the network returns; a refusal the server gives at once is shown beside its field.
+ * customer's signature or why there is none, remarks. It is kept as a draft on the phone as it is
+ * typed (`draft`: the one kept, restored). Sending saves it in the outbox, which sends it now or when
+ * the network returns; a refusal the server gives at once brings it back here, beside its field.
  */
-export function ReportForm({ work, settings, technicianName: knownName }: { work: FieldWorkData; settings: FieldSettingsData; technicianName: string | null }) {
+export function ReportForm({ work, settings, draft, onDiscarded }: { work: FieldWorkData; settings: FieldSettingsData; draft: RestoredDraft | null; onDiscarded: () => void }) {
   const { t } = useTranslation();
-  const { db, sender } = useField();
+  const { db, user, sender } = useField();
   const navigate = useNavigate();
   const thresholds = settings.fieldSettings.qualityThresholds;
-  const [installedAt, setInstalledAt] = useState(() => isoToAlgiersLocal(new Date().toISOString()));
-  const [technicianName, setTechnicianName] = useState(() => localStorage.getItem(technicianKey) ?? knownName ?? '');
-  const [networkClass, setNetworkClass] = useState<string>(thresholds[0]?.networkClass ?? 'B_PLUS');
-  const [power, setPower] = useState('');
-  const [spliceLoss, setSpliceLoss] = useState('');
-  const [lines, setLines] = useState<Line[]>([]);
+  const kept = draft?.values as Partial<ReportValues> | undefined;
+  const [installedAt, setInstalledAt] = useState(() => kept?.installedAt ?? isoToAlgiersLocal(new Date().toISOString()));
+  const [technicianName, setTechnicianName] = useState(() => kept?.technicianName ?? localStorage.getItem(technicianKey) ?? user.displayName);
+  const [networkClass, setNetworkClass] = useState<string>(kept?.networkClass ?? thresholds[0]?.networkClass ?? 'B_PLUS');
+  const [power, setPower] = useState(kept?.power ?? '');
+  const [spliceLoss, setSpliceLoss] = useState(kept?.spliceLoss ?? '');
+  const [lines, setLines] = useState<readonly Line[]>(kept?.lines ?? []);
   const [itemCode, setItemCode] = useState('');
-  const [photos, setPhotos] = useState<TakenPhoto[]>([]);
-  const [ontSerial, setOntSerial] = useState('');
-  const [signature, setSignature] = useState<Blob | null>(null);
-  const [signatureMissing, setSignatureMissing] = useState(false);
-  const [signatureMissingReason, setSignatureMissingReason] = useState('');
-  const [remarks, setRemarks] = useState('');
+  const [photos, setPhotos] = useState<TakenPhoto[]>(draft?.photos ?? []);
+  const [ontSerial, setOntSerial] = useState(kept?.ontSerial ?? '');
+  const [signature, setSignature] = useState<Blob | null>(draft?.signature ?? null);
+  const [signatureMissing, setSignatureMissing] = useState(kept?.signatureMissing ?? false);
+  const [signatureMissingReason, setSignatureMissingReason] = useState(kept?.signatureMissingReason ?? '');
+  const [remarks, setRemarks] = useState(kept?.remarks ?? '');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [saving, setSaving] = useState(false);
+  const draftKey = { userId: user.id, customerSubscriptionId: work.id, kind: 'report' } as const;
+  const values: ReportValues = { installedAt, technicianName, networkClass, power, spliceLoss, lines, ontSerial, signatureMissing, signatureMissingReason, remarks };
+  const keeper = useDraftKeeper(db, draftKey, { values: { ...values }, photoIds: photos.map((photo) => photo.id), signature }, draft !== null);
+  const limits = { maxBytes: settings.fieldSettings.maxPhotoBytes, maxCount: settings.fieldSettings.maxPhotosPerReport };
+  const signed = signature !== null && !signatureMissing;
+  const room = limits.maxCount - photos.length - (signed ? 1 : 0);
   const formControls: Controls = [...controls, ...lines.map((line) => [`lines.${line.code}`, `report-line-${line.code}`] as const)];
   useFocusFirstProblem(problems, formControls, 'report-problems');
 
@@ -108,6 +132,7 @@ export function ReportForm({ work, settings, technicianName: knownName }: { work
     }
     const missing = required.filter((kind) => !photos.some((photo) => photo.kind === kind));
     if (missing.length > 0) found.push({ field: 'photoIds', message: t('Photos manquantes : {{kinds}}.', { kinds: missing.map((kind) => t(photoKindLabels[kind])).join(', ') }) });
+    for (const message of photoLimitProblems([...photos.map((photo) => photo.blob), ...(signed ? [signature] : [])], limits, t)) found.push({ field: 'photoIds', message });
     if (signatureMissing ? signatureMissingReason.trim() === '' : !signature)
       found.push({ field: 'signatureMissingReason', message: t('Faites signer le client, ou indiquez pourquoi il ne signe pas.') });
     return found;
@@ -121,9 +146,10 @@ export function ReportForm({ work, settings, technicianName: knownName }: { work
       return;
     }
     setSaving(true);
+    keeper.pause();
     localStorage.setItem(technicianKey, technicianName.trim());
-    const signed = signature && !signatureMissing ? [await takePhoto(work.id, 'SIGNATURE', signature)] : [];
-    const all = [...photos, ...signed];
+    const signaturePhotos = signed ? [await takePhoto(work.id, 'SIGNATURE', signature)] : [];
+    const all = [...photos, ...signaturePhotos];
     const position = mostAccurate(all.map((photo) => photo.position));
     const input = {
       id: work.id,
@@ -141,11 +167,13 @@ export function ReportForm({ work, settings, technicianName: knownName }: { work
       positionAccuracyMetres: position?.accuracyMetres ?? null,
       signatureMissingReason: signatureMissing ? signatureMissingReason.trim() : null,
     };
-    const id = await saveEntry(db, { kind: 'report', customerSubscriptionId: work.id, customerName: work.customerName ?? '', orderReference: work.orderReference, input, photos: all });
+    const id = await saveEntry(db, { userId: user.id, kind: 'report', customerSubscriptionId: work.id, customerName: work.customerName ?? '', orderReference: work.orderReference, input, photos: all });
     await sender.flush();
     const entry = await db.outbox.get(id);
     setSaving(false);
     if (entry?.state === 'blocked') {
+      await returnToDraft(db, id, photos.map((photo) => photo.id));
+      keeper.resume();
       setProblems(translatedProblems(entry.problems, t));
       return;
     }
@@ -259,9 +287,17 @@ export function ReportForm({ work, settings, technicianName: knownName }: { work
             kind={kind}
             label={t(photoKindLabels[kind])}
             photos={photos.filter((photo) => photo.kind === kind)}
-            onAdd={(photo) => setPhotos((current) => [...current, photo])}
-            onRemove={(id) => setPhotos((current) => current.filter((photo) => photo.id !== id))}
+            onAdd={async (photo) => {
+              await keepDraftPhoto(db, user.id, photo);
+              setPhotos((current) => [...current, photo]);
+            }}
+            onRemove={(id) => {
+              setPhotos((current) => current.filter((photo) => photo.id !== id));
+              void dropDraftPhoto(db, id);
+            }}
             required={required.includes(kind)}
+            limits={limits}
+            room={room}
           />
         ))}
         <ProblemNote problems={problems} field="photoIds" id="report-photos" />
@@ -274,7 +310,7 @@ export function ReportForm({ work, settings, technicianName: knownName }: { work
 
       <fieldset>
         <legend>{t('Signature du client (PV de mise en service)')}</legend>
-        {!signatureMissing && <SignatureField onChange={setSignature} describedBy={problemOf(problems, 'signatureMissingReason') ? 'report-signature-missing-problem' : undefined} />}
+        {!signatureMissing && <SignatureField initial={signature} onChange={setSignature} describedBy={problemOf(problems, 'signatureMissingReason') ? 'report-signature-missing-problem' : undefined} />}
         <label className="field-check">
           <input type="checkbox" checked={signatureMissing} onChange={(event) => setSignatureMissing(event.target.checked)} />
           {t('Le client ne signe pas')}
@@ -297,6 +333,13 @@ export function ReportForm({ work, settings, technicianName: knownName }: { work
         {saving ? t('Envoi…') : t('Envoyer le rapport')}
       </button>
       <p className="muted">{t('Sans réseau, le rapport attend sur ce téléphone et part tout seul au retour du réseau.')}</p>
+      <DraftDiscard
+        onDiscard={async () => {
+          keeper.pause();
+          await discardDraft(db, draftKey, photos.map((photo) => photo.id));
+          onDiscarded();
+        }}
+      />
     </form>
   );
 }

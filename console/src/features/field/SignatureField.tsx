@@ -5,9 +5,10 @@ import SignaturePad from 'signature_pad';
 /**
  * The customer signs on the phone with a finger (signature_pad): the signature, as a PNG on a white
  * background, is given after each stroke; null once cleared. The canvas is drawn at the screen's
- * pixel density so that the line stays sharp.
+ * pixel density so that the line stays sharp. `initial` (a signature kept in the draft) is drawn
+ * when the field appears, and further strokes add to it.
  */
-export function SignatureField({ onChange, describedBy }: { onChange: (signature: Blob | null) => void; describedBy?: string | undefined }) {
+export function SignatureField({ initial, onChange, describedBy }: { initial: Blob | null; onChange: (signature: Blob | null) => void; describedBy?: string | undefined }) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePad | null>(null);
@@ -24,6 +25,8 @@ export function SignatureField({ onChange, describedBy }: { onChange: (signature
     pad.current = signature;
     const stroked = () => element.toBlob((blob) => latest.current(blob), 'image/png');
     signature.addEventListener('endStroke', stroked);
+    const kept = initial ? URL.createObjectURL(initial) : null;
+    if (kept) void signature.fromDataURL(kept, { ratio: 1, width: element.offsetWidth, height: element.offsetHeight }).catch(() => undefined).finally(() => URL.revokeObjectURL(kept));
     return () => {
       signature.removeEventListener('endStroke', stroked);
       signature.off();

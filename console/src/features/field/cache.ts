@@ -20,51 +20,57 @@ interface StoredList {
   readonly unscheduled: string[];
 }
 
-/** Keeps a freshly loaded list and each of its works in this browser, replacing the previous list. */
-async function keepList(db: FieldDatabase, appointments: FieldWorkData[], unscheduled: FieldWorkData[], loadedAt: string): Promise<void> {
-  await db.transaction('rw', db.work, db.values, async () => {
-    await db.work.bulkPut([...appointments, ...unscheduled].map((work) => ({ id: work.id, data: work, loadedAt })));
-    await db.values.put({ key: 'list', value: { appointments: appointments.map((work) => work.id), unscheduled: unscheduled.map((work) => work.id) } satisfies StoredList, loadedAt });
+/** The name a user's list is kept under. */
+const listKey = (userId: string) => `list:${userId}`;
+
+/** Keeps a user's freshly loaded list and each of its works in this browser, replacing their previous list. */
+async function keepList(db: FieldDatabase, userId: string, appointments: FieldWorkData[], unscheduled: FieldWorkData[], loadedAt: string): Promise<void> {
+  await db.transaction('rw', db.works, db.values, async () => {
+    await db.works.bulkPut([...appointments, ...unscheduled].map((work) => ({ userId, id: work.id, data: work, loadedAt })));
+    await db.values.put({ key: listKey(userId), value: { appointments: appointments.map((work) => work.id), unscheduled: unscheduled.map((work) => work.id) } satisfies StoredList, loadedAt });
   });
 }
 
-/** Reads the list as last kept, with each work as last loaded (from the list or from its page). */
-async function readList(db: FieldDatabase): Promise<FieldList | null> {
-  const stored = await db.values.get('list');
+/** Reads a user's list as last kept, with each work as last loaded (from the list or from its page). */
+async function readList(db: FieldDatabase, userId: string): Promise<FieldList | null> {
+  const stored = await db.values.get(listKey(userId));
   if (!stored) return null;
   const ids = stored.value as StoredList;
-  const works = new Map((await db.work.bulkGet([...ids.appointments, ...ids.unscheduled])).filter((work) => work !== undefined).map((work) => [work.id, work.data as FieldWorkData]));
+  const keys = [...ids.appointments, ...ids.unscheduled].map((id): [string, string] => [userId, id]);
+  const works = new Map((await db.works.bulkGet(keys)).filter((work) => work !== undefined).map((work) => [work.id, work.data as FieldWorkData]));
   const pick = (list: string[]) => list.map((id) => works.get(id)).filter((work) => work !== undefined);
   return { appointments: pick(ids.appointments), unscheduled: pick(ids.unscheduled), loadedAt: stored.loadedAt };
 }
 
 /**
- * The field view's list: loaded from the API when there is network (and kept in IndexedDB), else as
- * last kept. `error` is the last load's failure (e.g. no network), `fetching` whether a load runs.
+ * The signed-in user's list: loaded from the API when there is network (and kept in IndexedDB
+ * under their id), else as they last kept it. `error` is the last load's failure (e.g. no network),
+ * `fetching` whether a load runs.
  */
-export function useFieldList(db: FieldDatabase) {
+export function useFieldList(db: FieldDatabase, userId: string) {
   const [result, reload] = useQuery({ query: FieldListQuery, variables: { first: listSize }, requestPolicy: 'cache-and-network' });
   useEffect(() => {
     if (!result.data || result.stale) return;
     void keepList(
       db,
+      userId,
       result.data.appointments.edges.map((edge) => readFragment(FieldWork, edge.node)),
       result.data.unscheduled.edges.map((edge) => readFragment(FieldWork, edge.node)),
       new Date().toISOString(),
     );
   }, [result.data, result.stale]);
-  const list = useLive(() => readList(db), []);
+  const list = useLive(() => readList(db, userId), [userId]);
   return { list: list ?? null, kept: list !== undefined, fetching: result.fetching, error: result.error, reload: () => reload({ requestPolicy: 'network-only' }) };
 }
 
-/** One work: loaded from the API when there is network (and kept), else as last kept. */
-export function useFieldWork(db: FieldDatabase, id: string) {
+/** One work: loaded from the API when there is network (and kept for the signed-in user), else as they last kept it. */
+export function useFieldWork(db: FieldDatabase, userId: string, id: string) {
   const [result, reload] = useQuery({ query: FieldWorkQuery, variables: { id }, requestPolicy: 'cache-and-network' });
   useEffect(() => {
     const work = result.data?.customerSubscription ? readFragment(FieldWork, result.data.customerSubscription) : null;
-    if (work && !result.stale) void db.work.put({ id: work.id, data: work, loadedAt: new Date().toISOString() });
+    if (work && !result.stale) void db.works.put({ userId, id: work.id, data: work, loadedAt: new Date().toISOString() });
   }, [result.data, result.stale]);
-  const kept = useLive(() => db.work.get(id), [id]);
+  const kept = useLive(() => db.works.get([userId, id]), [userId, id]);
   const missing = result.data !== undefined && result.data.customerSubscription === null;
   return {
     work: missing ? null : ((kept?.data as FieldWorkData | undefined) ?? null),

@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 
 /** A photo kind the API knows (PUT /photos/<uuid>, field `kind`). */
 export type PhotoKind = 'PBO' | 'PTO' | 'POWER_METER' | 'ONT' | 'FAILURE' | 'SIGNATURE' | 'OTHER';
@@ -16,12 +16,14 @@ export interface Position {
  */
 export interface StoredPhoto {
   readonly id: string;
+  /** The user who took it (the `me` query's id): only they see or send it. */
+  readonly userId: string;
   readonly customerSubscriptionId: string;
   readonly kind: PhotoKind;
   readonly takenAt: string;
   readonly position: Position | null;
   readonly blob: Blob;
-  /** The outbox entry that sends it; null while it belongs to a form not yet sent. */
+  /** The outbox entry that sends it; null while it belongs to a form's draft. */
   entryId: number | null;
   uploaded: boolean;
 }
@@ -46,7 +48,9 @@ export type EntryState = 'waiting' | 'blocked';
  */
 export interface OutboxEntry {
   id?: number;
-  readonly kind: 'report' | 'failure';
+  /** The user who saved it (the `me` query's id): only they see or send it. */
+  readonly userId: string;
+  readonly kind: DraftKind;
   readonly customerSubscriptionId: string;
   /** Who and where, to show the entry without the work's details: customer name and order reference. */
   readonly customerName: string;
@@ -64,25 +68,48 @@ export interface OutboxEntry {
   problems: StoredProblem[];
 }
 
-/** The work as the field view last loaded it, kept to be shown and reported on without network. */
+/** The two forms the field saves: an installation report and a failure declaration. */
+export type DraftKind = 'report' | 'failure';
+
+/**
+ * A form as the technician left it, kept as they type so that nothing is lost (a reload, the app
+ * killed, no network): its values as typed, its photos (kept in `photos` with no entry yet, listed
+ * here in their order) and, for a report, the signature drawn. One per user, work and form.
+ */
+export interface Draft {
+  readonly userId: string;
+  readonly customerSubscriptionId: string;
+  readonly kind: DraftKind;
+  readonly values: Record<string, unknown>;
+  readonly photoIds: readonly string[];
+  readonly signature: Blob | null;
+  readonly savedAt: string;
+}
+
+/** A work as the field view last loaded it for a user, kept to be shown and reported on without network. */
 export interface CachedWork {
+  readonly userId: string;
   readonly id: string;
   readonly data: unknown;
   readonly loadedAt: string;
 }
 
-/** A value the field view last loaded (the list's order, the field settings, the work items), by name. */
+/** A value the field view last loaded (a user's list, the field settings, who is signed in), by name. */
 export interface CachedValue {
   readonly key: string;
   readonly value: unknown;
   readonly loadedAt: string;
 }
 
-/** The field view's IndexedDB database: the outbox, its photos, and what was last loaded. */
+/** The owner given to what version 1 kept without one: the first user identified on this phone takes it (`adoptUnowned`). */
+export const unknownOwner = '';
+
+/** The field view's IndexedDB database: the outbox, its photos, the drafts, and what was last loaded, each by user. */
 export class FieldDatabase extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'id'>;
   photos!: EntityTable<StoredPhoto, 'id'>;
-  work!: EntityTable<CachedWork, 'id'>;
+  drafts!: Table<Draft, [string, string, DraftKind]>;
+  works!: Table<CachedWork, [string, string]>;
   values!: EntityTable<CachedValue, 'key'>;
 
   constructor(name = 'raccord-field') {
@@ -93,6 +120,23 @@ export class FieldDatabase extends Dexie {
       work: 'id',
       values: 'key',
     });
+    // Version 2: everything belongs to a user. The outbox and its photos of version 1 had no
+    // owner: they get the unknown one, for the next user identified here to take. The works and
+    // the list last loaded were a cache: dropped (each user's is loaded again), with the settings,
+    // which now carry the photo limits.
+    this.version(2)
+      .stores({
+        outbox: '++id, customerSubscriptionId, state, userId',
+        photos: 'id, entryId, customerSubscriptionId, userId',
+        drafts: '[userId+customerSubscriptionId+kind], userId',
+        work: null,
+        works: '[userId+id], userId',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('outbox').toCollection().modify({ userId: unknownOwner });
+        await tx.table('photos').toCollection().modify({ userId: unknownOwner });
+        await tx.table('values').bulkDelete(['list', 'settings']);
+      });
   }
 }
 

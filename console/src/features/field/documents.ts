@@ -85,6 +85,8 @@ export const FieldSettingsQuery = graphql(`
   query FieldSettings($on: LocalDate) {
     fieldSettings {
       requiredPhotoKinds
+      maxPhotosPerReport
+      maxPhotoBytes
       positionToleranceMetres
       qualityThresholds {
         networkClass

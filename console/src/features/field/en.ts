@@ -105,6 +105,19 @@ export default {
   'Envoyer le rapport': 'Send the report',
   'Envoi…': 'Sending…',
   'Sans réseau, le rapport attend sur ce téléphone et part tout seul au retour du réseau.': 'Without network, the report waits on this phone and goes out by itself when the network returns.',
+  // FieldRoutes.tsx
+  'Hors connexion, et cette session n’a jamais été ouverte avec du réseau sur ce téléphone : ouvrez le terrain une fois avec du réseau.':
+    'Offline, and this session was never opened with network on this phone: open the field view once with network.',
+  // PhotoField.tsx (the server's limits)
+  'Au plus {{count}} photos par rapport (signature comprise) : retirez-en {{extra}}.': 'At most {{count}} photos per report (signature included): remove {{extra}}.',
+  'Photo trop lourde : {{max}} au plus. Reprenez-la dans une résolution plus faible.': 'Photo too large: {{max}} at most. Take it again at a lower resolution.',
+  'Au plus {{count}} photos par rapport : cette photo n’a pas été ajoutée.': 'At most {{count}} photos per report: this photo was not added.',
+  // DraftDiscard.tsx
+  'Brouillon gardé sur ce téléphone à mesure que vous saisissez, même sans réseau.': 'Draft kept on this phone as you type, even without network.',
+  'Abandonner ce brouillon et ses photos ? Ce qui a été saisi sera perdu.': 'Give up this draft and its photos? What was typed will be lost.',
+  'Oui, abandonner': 'Yes, give it up',
+  'Non, continuer': 'No, carry on',
+  'Abandonner le brouillon…': 'Give up the draft…',
   // SignatureField.tsx
   'Zone de signature du client': 'Customer’s signature area',
   'Effacer la signature': 'Clear the signature',

@@ -1,4 +1,4 @@
-import type { FieldDatabase, OutboxEntry, StoredPhoto, StoredProblem } from './db.ts';
+import { unknownOwner, type FieldDatabase, type OutboxEntry, type StoredPhoto, type StoredProblem } from './db.ts';
 
 /**
  * What came of one request of the outbox: done; a transient trouble (no network, a server error,
@@ -21,14 +21,15 @@ export interface Transport {
 /** How a pass over the outbox ended: all sent (or held for the technician), some to try later, or a sign-in needed. */
 export type PassResult = 'done' | 'later' | 'signed-out';
 
-/** A report or failure as the form saves it, with the photos it sends. */
+/** A report or failure as the form saves it, with the photos it sends, for the user who saves it. */
 export interface NewEntry {
+  readonly userId: string;
   readonly kind: OutboxEntry['kind'];
   readonly customerSubscriptionId: string;
   readonly customerName: string;
   readonly orderReference: string;
   readonly input: Record<string, unknown>;
-  readonly photos: readonly Omit<StoredPhoto, 'entryId' | 'uploaded'>[];
+  readonly photos: readonly Omit<StoredPhoto, 'userId' | 'entryId' | 'uploaded'>[];
 }
 
 const firstDelayMs = 5_000;
@@ -41,11 +42,13 @@ export function backoffMs(attempts: number): number {
 
 /**
  * Saves a report or failure and its photos in the outbox, in one transaction, under an idempotency
- * key chosen now; its place in the order is its id.
+ * key chosen now; its place in the order is its id. The form's draft goes in the same transaction:
+ * what was typed is either in the draft or in the outbox, never in neither.
  */
 export async function saveEntry(db: FieldDatabase, entry: NewEntry, savedAt = new Date()): Promise<number> {
-  return db.transaction('rw', db.outbox, db.photos, async () => {
+  return db.transaction('rw', db.outbox, db.photos, db.drafts, async () => {
     const id = (await db.outbox.add({
+      userId: entry.userId,
       kind: entry.kind,
       customerSubscriptionId: entry.customerSubscriptionId,
       customerName: entry.customerName,
@@ -59,7 +62,8 @@ export async function saveEntry(db: FieldDatabase, entry: NewEntry, savedAt = ne
       nextAttemptAt: 0,
       problems: [],
     })) as number;
-    await db.photos.bulkPut(entry.photos.map((photo) => ({ ...photo, entryId: id, uploaded: false })));
+    await db.photos.bulkPut(entry.photos.map((photo) => ({ ...photo, userId: entry.userId, entryId: id, uploaded: false })));
+    await db.drafts.delete([entry.userId, entry.customerSubscriptionId, entry.kind]);
     return id;
   });
 }
@@ -76,15 +80,15 @@ async function block(db: FieldDatabase, entry: OutboxEntry, problems: StoredProb
 }
 
 /**
- * One pass over the outbox, in order: for each waiting entry, its photos not yet uploaded, then its
+ * One pass over `userId`'s outbox (another user's entries stay for them), in order: for each waiting entry, its photos not yet uploaded, then its
  * mutation; once the server has it, the entry and its photos leave this browser. An entry held for
  * the technician holds back the later entries of the same work (they may depend on it) but not the
  * others'. A transient failure ends the pass, so that no entry overtakes an earlier one; `force`
  * tries at once even an entry still in its backoff (the network just came back).
  */
-export async function sendPending(db: FieldDatabase, transport: Transport, options: { force?: boolean; now?: () => number } = {}): Promise<PassResult> {
+export async function sendPending(db: FieldDatabase, transport: Transport, userId: string, options: { force?: boolean; now?: () => number } = {}): Promise<PassResult> {
   const now = options.now ?? Date.now;
-  const entries = await db.outbox.orderBy('id').toArray();
+  const entries = await userEntries(db, userId);
   const held = new Set<string>();
   entries: for (const entry of entries) {
     if (entry.state === 'blocked' || held.has(entry.customerSubscriptionId)) {
@@ -129,9 +133,26 @@ export async function sendPending(db: FieldDatabase, transport: Transport, optio
   return 'done';
 }
 
-/** When the next waiting entry may be tried (ms since the epoch), or null when none waits. */
-export async function nextAttemptAt(db: FieldDatabase): Promise<number | null> {
-  const waiting = await db.outbox.where('state').equals('waiting').toArray();
+/** `userId`'s entries in the outbox, in their order. */
+export function userEntries(db: FieldDatabase, userId: string): Promise<OutboxEntry[]> {
+  return db.outbox.where('userId').equals(userId).sortBy('id');
+}
+
+/**
+ * Gives `userId` what version 1 of the database kept without an owner (the outbox's entries and
+ * photos saved before owners were recorded): they were saved on this phone by whoever used the
+ * field view before the update, which the first user identified after it is taken to be.
+ */
+export async function adoptUnowned(db: FieldDatabase, userId: string): Promise<void> {
+  await db.transaction('rw', db.outbox, db.photos, async () => {
+    await db.outbox.where('userId').equals(unknownOwner).modify({ userId });
+    await db.photos.where('userId').equals(unknownOwner).modify({ userId });
+  });
+}
+
+/** When `userId`'s next waiting entry may be tried (ms since the epoch), or null when none waits. */
+export async function nextAttemptAt(db: FieldDatabase, userId: string): Promise<number | null> {
+  const waiting = (await userEntries(db, userId)).filter((entry) => entry.state === 'waiting');
   return waiting.length === 0 ? null : Math.min(...waiting.map((entry) => entry.nextAttemptAt));
 }
 
@@ -164,7 +185,7 @@ export async function discardEntry(db: FieldDatabase, id: number): Promise<void>
 }
 
 /**
- * Sends the outbox one pass at a time: a pass asked for while one runs runs once more after it, so
+ * Sends a user's outbox one pass at a time: a pass asked for while one runs runs once more after it, so
  * that an entry saved meanwhile is not left waiting; after a pass that left work for later, the
  * next one is planned for when the first entry's backoff ends.
  */
@@ -177,6 +198,7 @@ export class OutboxSender {
   constructor(
     private readonly db: FieldDatabase,
     private readonly transport: Transport,
+    private readonly userId: string,
   ) {}
 
   /** Runs a pass now (or after the one running); resolves with how the last pass ended. */
@@ -186,11 +208,11 @@ export class OutboxSender {
       return this.running;
     }
     this.running = (async () => {
-      let result = await sendPending(this.db, this.transport, options);
+      let result = await sendPending(this.db, this.transport, this.userId, options);
       while (this.again) {
         const next = this.again;
         this.again = null;
-        result = await sendPending(this.db, this.transport, next);
+        result = await sendPending(this.db, this.transport, this.userId, next);
       }
       return result;
     })().finally(() => {
@@ -217,7 +239,7 @@ export class OutboxSender {
 
   private async plan(): Promise<void> {
     this.stop();
-    const at = await nextAttemptAt(this.db);
+    const at = await nextAttemptAt(this.db, this.userId);
     if (at === null) return;
     this.timer = setTimeout(() => void this.flush(), Math.max(0, at - Date.now()));
   }
