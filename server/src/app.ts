@@ -63,8 +63,15 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
   if (config.LOAD_REFERENCE_DATA_ON_START) {
     const report = await importShippedReferenceData(orm.em.fork());
     for (const row of report.rejected) logger.warn({ line: row.line, reason: row.reason }, 'reference data: row not imported');
+    for (const row of report.positions.rejected) logger.warn({ line: row.line, reason: row.reason }, 'reference data: commune centre not imported');
     logger.info(
-      { wilayas: report.wilayas, dairas: report.dairas, communes: report.communes, rejected: report.rejected.length },
+      {
+        wilayas: report.wilayas,
+        dairas: report.dairas,
+        communes: report.communes,
+        communesPlaced: report.positions.placed,
+        rejected: report.rejected.length + report.positions.rejected.length,
+      },
       'reference data loaded',
     );
     await loadStartingPriceSchedule(orm);
@@ -129,6 +136,7 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
     qualityThresholds: config.QUALITY_THRESHOLDS ?? defaultQualityThresholds,
     retentionPercent: config.RETENTION_PERCENT,
     paymentTermsDays: config.PAYMENT_TERMS_DAYS,
+    positionToleranceMetres: config.FIELD_POSITION_TOLERANCE_METRES,
     buyer: config.INVOICE_BUYER ?? defaultBuyer,
     photos: { maxBytes: config.PHOTO_MAX_BYTES, maxPixels: config.PHOTO_MAX_PIXELS, maxPerReport: config.PHOTO_MAX_PER_REPORT },
     events,

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from './common/paths.js';
+import { defaultPositionToleranceMetres } from './modules/customer-subscription/field-checks.js';
 import { qualityThresholdsSchema } from './modules/customer-subscription/installation-quality.js';
 import { partyIdentitySchema } from './modules/invoice/invoice-document.js';
 import { defaultPhotoLimits } from './modules/photo/photo-limits.js';
@@ -86,6 +87,7 @@ const environmentSchema = z.object({
     .pipe(partyIdentitySchema)
     .optional(),
   WS_SESSION_CHECK_SECONDS: positiveInteger('seconds', 3600).default(30),
+  FIELD_POSITION_TOLERANCE_METRES: positiveInteger('metres', 100_000).default(defaultPositionToleranceMetres),
   DASHBOARD_QUERY_MAX_AGE_MS: z
     .string()
     .regex(/^\d{1,5}$/, { error: 'must be a whole number of milliseconds from 0 to 60000' })

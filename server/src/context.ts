@@ -69,6 +69,8 @@ export interface Settings {
   readonly retentionPercent: string;
   /** Days from an invoice's date of issue to its due date (PAYMENT_TERMS_DAYS). */
   readonly paymentTermsDays: number;
+  /** How far from the work a report's recorded positions may lie before it is flagged, in metres (FIELD_POSITION_TOLERANCE_METRES). */
+  readonly positionToleranceMetres: number;
   /** What a photo upload and a report may hold (PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, PHOTO_MAX_PER_REPORT); absent in scripts: the defaults apply. */
   readonly photos?: PhotoLimits;
   /** The buyer printed on invoices (INVOICE_BUYER). */

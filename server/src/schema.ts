@@ -11,6 +11,7 @@ import { PhotoResolver } from './modules/photo/photo.resolver.js';
 import { ContractorResolver } from './modules/contractor/contractor.resolver.js';
 import { CustomerSubscriptionResolver, InstallationReportResolver } from './modules/customer-subscription/customer-subscription.resolver.js';
 import { CustomerSubscriptionTechnicianResolver } from './modules/customer-subscription/technician.resolver.js';
+import { CustomerSubscriptionFieldResolver, FieldWorkResolver, InstallationReportFieldResolver, PhotoPositionResolver } from './modules/customer-subscription/field.resolver.js';
 import { SiteResolver } from './modules/site/site.resolver.js';
 import { CommuneResolver, DairaResolver, WilayaResolver } from './modules/reference-data/reference-data.resolver.js';
 
@@ -35,7 +36,7 @@ const topicsUnused: PubSub = {
 export async function buildRaccordSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     pubSub: topicsUnused,
-    resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, InstallationReportResolver, CustomerSubscriptionTechnicianResolver, AuthResolver, PriceScheduleResolver, PriceScheduleItemResolver, InvoiceResolver, InvoiceLineResolver, CreditNoteResolver, CreditNoteLineResolver, InvoicePaymentResolver, DashboardResolver, PhotoResolver],
+    resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, InstallationReportResolver, CustomerSubscriptionTechnicianResolver, AuthResolver, PriceScheduleResolver, PriceScheduleItemResolver, InvoiceResolver, InvoiceLineResolver, CreditNoteResolver, CreditNoteLineResolver, InvoicePaymentResolver, DashboardResolver, PhotoResolver, FieldWorkResolver, CustomerSubscriptionFieldResolver, InstallationReportFieldResolver, PhotoPositionResolver],
     validate: false,
   });
   return authorizeRootFields(schema);

@@ -112,7 +112,7 @@ describe('several API processes on one PostgreSQL and one Redis', () => {
     );
     // Two pools on the database, as two processes have; both run the job with a clock in a later month.
     const logger = pino({ level: 'silent' });
-    const settings = { qualityThresholds: defaultQualityThresholds, retentionPercent: '5', paymentTermsDays: 30, buyer: defaultBuyer };
+    const settings = { qualityThresholds: defaultQualityThresholds, retentionPercent: '5', paymentTermsDays: 30, positionToleranceMetres: 300, buyer: defaultBuyer };
     const later = new Date(Date.now() + 40 * 86_400_000);
     const orms = await Promise.all([1, 2].map(() => initOrm({ databaseUrl: a.database.url, logger, poolMax: 4 })));
     try {

@@ -12,6 +12,11 @@ export const idempotencyKey = z
   .regex(/^[A-Za-z0-9._:-]{1,100}$/, { error: 'must be 1 to 100 letters, digits, ".", "_", ":" or "-" (a UUID fits)' })
   .nullish();
 
+/** How an input's `idempotencyKey` field is described in the schema. */
+export const idempotencyKeyDescription =
+  'Optional idempotency key (1–100 of A–Z a–z 0–9 . _ : -, e.g. a UUID), per user or API key: a retry with the same key and input applies nothing again ' +
+  'and returns what the first call produced, as it now stands; the same key with another input answers IDEMPOTENCY_KEY_REUSED.';
+
 /**
  * Runs a money-moving mutation at most once per idempotency key, inside the caller's transaction.
  *

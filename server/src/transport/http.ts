@@ -5,7 +5,7 @@ import express from 'express';
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { DomainError, ErrorCode } from '../common/errors.js';
@@ -246,6 +246,14 @@ function documentRoute(
   };
 }
 
+/**
+ * Files of the console's build whose name stays the same from one build to the next, checked again at
+ * every use: the pages, the service worker and its registration (a browser must see a new service
+ * worker as soon as it is deployed) and the web app manifest. Every other file's name carries a hash
+ * of its content and is cached for a year.
+ */
+const revalidated = /^(.*\.html|sw\.js|registerSW\.js|manifest\.webmanifest)$/;
+
 /** Serves the console's production build at `/`, with `index.html` for its client-side routes. */
 function serveConsole(app: express.Express): void {
   const indexFile = join(consoleBuildDir, 'index.html');
@@ -259,7 +267,7 @@ function serveConsole(app: express.Express): void {
     express.static(consoleBuildDir, {
       index: 'index.html',
       setHeaders: (response, path) => {
-        response.setHeader('Cache-Control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+        response.setHeader('Cache-Control', revalidated.test(basename(path)) ? 'no-cache' : 'public, max-age=31536000, immutable');
       },
     }),
   );

@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
+import { idempotencyKeyDescription } from '../../common/idempotency.js';
 import { algerianPhone } from '../../common/phone.js';
 import { DateTime } from '../../common/scalars.js';
 import { recordId, requiredText } from '../../common/validation.js';
@@ -87,6 +88,12 @@ export class MarkInstallationFailedInput extends CustomerSubscriptionRef {
 
   @Field(() => String, { nullable: true, description: 'Details, up to 500 characters; required when failureReason is OTHER.' })
   reason?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Photos showing why (e.g. no PBO on the façade), uploaded first with PUT /photos/<id>; at most 10, each of this work and not yet attached.' })
+  photoIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: idempotencyKeyDescription })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'A measured line of work.' })
@@ -133,8 +140,40 @@ export class ReportInstallationInput extends CustomerSubscriptionRef {
   @Field(() => [WorkLineInput], { description: 'Work measured (attachement), 1 to 50 lines, each item once.' })
   lines!: WorkLineInput[];
 
-  @Field(() => [PhotoMetadataInput], { nullable: true, description: 'Photos of the work, up to 20.' })
+  @Field(() => [PhotoMetadataInput], {
+    nullable: true,
+    description: "Time and place of photos kept elsewhere, up to 20 (before photos were files); send the photos themselves with photoIds instead.",
+  })
   photos?: PhotoMetadataInput[] | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'The photos of the work, uploaded first with PUT /photos/<id>: at most 10, each of this work and not yet attached. The PBO, the PTO and the power meter ' +
+      '(fieldSettings.requiredPhotoKinds) are expected: a report without one is flagged (missingPhotoKinds). A SIGNATURE photo is the customer’s signature.',
+  })
+  photoIds?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Serial number of the ONT installed (what AT provisions the line with): 4–40 letters, digits or "-"; upper-cased.' })
+  ontSerialNumber?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Latitude where the report was made, decimal degrees within Algeria; with longitude, or neither. Without a position the report is flagged.' })
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Longitude where the report was made, decimal degrees within Algeria; with latitude, or neither.' })
+  longitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: "The position's accuracy as the phone reported it, in metres (0 to 100,000); only with a position." })
+  positionAccuracyMetres?: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the customer did not sign that the line works, 1–500 characters: only when no SIGNATURE photo is attached.',
+  })
+  signatureMissingReason?: string | null;
+
+  @Field(() => String, { nullable: true, description: idempotencyKeyDescription })
+  idempotencyKey?: string | null;
 }
 
 @InputType({ description: 'Cancel the order.' })

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
 import { isResync, WorkChange, type CustomerSubscriptionChangedEvent, type CustomerSubscriptionsImportedEvent, type Resync } from '../../common/events.js';
 import { liveEvents, maySeeWork, oncePerEvent, placeOf, wantsWorkEvent, type LiveFilters } from '../../common/live.js';
 import { ImportReport } from '../../common/csv-import.js';
@@ -26,6 +26,7 @@ import { defaultQualityThresholds, thresholdOf } from './installation-quality.js
 import { InstallationReport, QualityThresholdObject } from './installation-report.entity.js';
 import { latestInstallationReport, reportInstallation } from './installation-report.service.js';
 import {
+  CustomerSubscriptionOrder,
   assignCustomerSubscription,
   cancelCustomerSubscription,
   createCustomerSubscription,
@@ -35,6 +36,16 @@ import {
   scheduleInstallation,
   updateCustomerSubscription,
 } from './customer-subscription.service.js';
+
+registerEnumType(CustomerSubscriptionOrder, {
+  name: 'CustomerSubscriptionOrder',
+  description: 'The order of a list of customer subscriptions; ties are broken by id.',
+  valuesConfig: {
+    ORDERED_AT: { description: 'Oldest order first.' },
+    APPOINTMENT_AT: { description: 'Soonest appointment first; only those with an appointment.' },
+    STATUS_CHANGED_AT: { description: 'Longest in their status first (e.g. the INSTALLED work waiting for acceptance, oldest report first).' },
+  },
+});
 
 export const CustomerSubscriptionConnection = ConnectionType(CustomerSubscription, 'CustomerSubscription');
 export type CustomerSubscriptionConnection = InstanceType<typeof CustomerSubscriptionConnection>;
@@ -49,6 +60,9 @@ export class CustomerSubscriptionFilterInput {
 
   @Field(() => CustomerSubscriptionStatus, { nullable: true, description: 'In this status.' })
   status?: CustomerSubscriptionStatus | null;
+
+  @Field(() => [CustomerSubscriptionStatus], { nullable: true, description: 'In one of these statuses (e.g. the open ones), up to 8.' })
+  statuses?: CustomerSubscriptionStatus[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Assigned to this contractor.' })
   contractorId?: string | null;
@@ -147,15 +161,17 @@ export class CustomerSubscriptionResolver {
   }
 
   @Query(() => CustomerSubscriptionConnection, {
-    description: 'Customer subscriptions, oldest order first, a page at a time (at most 100).',
+    description: 'Customer subscriptions, oldest order first unless `orderBy` says otherwise, a page at a time (at most 100).',
     complexity: listOf(20),
   })
   async customerSubscriptions(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => CustomerSubscriptionFilterInput, { nullable: true, description: 'Filters; all of them when left out.' }) filter: CustomerSubscriptionFilterInput | null,
+    @Arg('orderBy', () => CustomerSubscriptionOrder, { nullable: true, description: 'The order; ORDERED_AT when left out. A cursor works only in the order it came from.' })
+    orderBy: CustomerSubscriptionOrder | null,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionConnection> {
-    return asConnection(CustomerSubscriptionConnection, await listCustomerSubscriptions(context, filter ?? {}, page));
+    return asConnection(CustomerSubscriptionConnection, await listCustomerSubscriptions(context, filter ?? {}, page, orderBy ?? undefined));
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Customer name (personal data): null for the FINANCE and VIEWER roles.' })
@@ -240,7 +256,8 @@ export class CustomerSubscriptionResolver {
   @Mutation(() => CustomerSubscriptionPayload, {
     description:
       'The installation report: SCHEDULED or REJECTED → INSTALLED, with the work measured and the optical measurements; ' +
-      `a report outside the quality thresholds is flagged (latestInstallationReport.qualityIssues). ${errors} CONTRACTOR_NOT_ELIGIBLE.`,
+      'a report outside the quality thresholds is flagged (latestInstallationReport.qualityIssues), one without its required photos or a position too ' +
+      `(missingPhotoKinds, positionCheck). ${errors} CONTRACTOR_NOT_ELIGIBLE, IDEMPOTENCY_KEY_REUSED.`,
   })
   async reportInstallation(
     @Arg('input', () => ReportInstallationInput, { description: 'The report, and the version last seen.' }) input: ReportInstallationInput,
@@ -254,12 +271,14 @@ export class CustomerSubscriptionResolver {
     return latestInstallationReport(context, subscription.id);
   }
 
-  @Mutation(() => CustomerSubscriptionPayload, { description: `Any open state → FAILED with a reason code. ${errors}` })
+  @Mutation(() => CustomerSubscriptionPayload, {
+    description: `Any open state → FAILED with a reason code, and the photos uploaded to show why. ${errors} IDEMPOTENCY_KEY_REUSED.`,
+  })
   async markInstallationFailed(
     @Arg('input', () => MarkInstallationFailedInput, { description: 'What to change, and the version last seen.' }) input: MarkInstallationFailedInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
-    return { customerSubscription: await markInstallationFailed(context, input.id, input.expectedVersion, input.failureReason, input.reason) };
+    return { customerSubscription: await markInstallationFailed(context, input.id, input.expectedVersion, input) };
   }
 
   @Mutation(() => ImportReport, {

@@ -4,6 +4,7 @@ import { DomainError, ErrorCode, badUserInput, notFound } from '../../common/err
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
 import { announce, announceCustomerSubscriptionChange, WorkChange } from '../../common/events.js';
+import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { inTransaction } from '../../common/transaction.js';
 import { containsPattern, expectedVersion, searchText, optionalText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
 import type { Context } from '../../context.js';
@@ -11,6 +12,7 @@ import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { checkContractorActive, eligibleContractor } from '../contractor/contractor.service.js';
 import { mayWorkIn, maySeeCustomerData, workScope } from '../auth/scope.js';
+import { attachPhotos } from '../photo/photo.service.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Site, SiteStatus } from '../site/site.entity.js';
 import { CustomerSubscription, CustomerSubscriptionStatus, FailureReason } from './customer-subscription.entity.js';
@@ -31,6 +33,7 @@ export interface CustomerSubscriptionFilter {
   wilayaCode?: string | null;
   communeId?: string | null;
   status?: CustomerSubscriptionStatus | null;
+  statuses?: CustomerSubscriptionStatus[] | null;
   contractorId?: string | null;
   siteId?: string | null;
   search?: string | null;
@@ -42,6 +45,7 @@ const filterSchema = z.object({
   wilayaCode: wilayaCode.nullish(),
   communeId: recordId.nullish(),
   status: z.enum(CustomerSubscriptionStatus).nullish(),
+  statuses: z.array(z.enum(CustomerSubscriptionStatus)).max(8).nullish(),
   contractorId: recordId.nullish(),
   siteId: recordId.nullish(),
   search: searchText,
@@ -101,16 +105,37 @@ export function findCustomerSubscription(context: Context, id: string): Promise<
   return context.em.findOne(CustomerSubscription, { $and: [{ id: parseInput(recordId, id, 'id') }, workScope(context)] });
 }
 
+/** The orders a list of customer subscriptions can be read in, each ending on the id so that pages never overlap. */
+export enum CustomerSubscriptionOrder {
+  ORDERED_AT = 'ORDERED_AT',
+  APPOINTMENT_AT = 'APPOINTMENT_AT',
+  STATUS_CHANGED_AT = 'STATUS_CHANGED_AT',
+}
+
+const orderings = {
+  ORDERED_AT: { orderedAt: 'asc', id: 'asc' },
+  APPOINTMENT_AT: { appointmentAt: 'asc', id: 'asc' },
+  STATUS_CHANGED_AT: { statusChangedAt: 'asc', id: 'asc' },
+} as const satisfies Record<CustomerSubscriptionOrder, Record<string, 'asc'>>;
+
 /**
- * A page of customer subscriptions, oldest order first (then id), filtered by wilaya, commune, status,
- * contractor, site, text (order reference or customer name) and appointment time (from, before).
+ * A page of customer subscriptions, in `order` (oldest order first by default; soonest appointment
+ * first, of those that have one; longest in their status first), filtered by wilaya, commune, status
+ * or statuses, contractor, site, text (order reference or customer name) and appointment time (from, before).
  */
-export function listCustomerSubscriptions(context: Context, filter: CustomerSubscriptionFilter, page: PageArgs): Promise<Page<CustomerSubscription>> {
+export function listCustomerSubscriptions(
+  context: Context,
+  filter: CustomerSubscriptionFilter,
+  page: PageArgs,
+  order: CustomerSubscriptionOrder = CustomerSubscriptionOrder.ORDERED_AT,
+): Promise<Page<CustomerSubscription>> {
   const values = parseInput(filterSchema, filter, 'filter');
   const where: FilterQuery<CustomerSubscription>[] = [workScope(context)];
   if (values.wilayaCode) where.push({ wilaya: values.wilayaCode });
   if (values.communeId) where.push({ commune: Number(values.communeId) });
   if (values.status) where.push({ status: values.status });
+  if (values.statuses) where.push({ status: { $in: values.statuses } });
+  if (order === CustomerSubscriptionOrder.APPOINTMENT_AT) where.push({ appointmentAt: { $ne: null } });
   if (values.contractorId) where.push({ contractor: values.contractorId });
   if (values.siteId) where.push({ site: values.siteId });
   if (values.appointmentFrom) where.push({ appointmentAt: { $gte: values.appointmentFrom } });
@@ -120,7 +145,7 @@ export function listCustomerSubscriptions(context: Context, filter: CustomerSubs
     // Searching names would reveal them, letter by letter, to roles that may not read them.
     where.push(maySeeCustomerData(context) ? { $or: [{ orderReference: { $ilike: pattern } }, { customerName: { $ilike: pattern } }] } : { orderReference: { $ilike: pattern } });
   }
-  return paginate(context.em, CustomerSubscription, { $and: where }, { orderedAt: 'asc', id: 'asc' }, page);
+  return paginate(context.em, CustomerSubscription, { $and: where }, orderings[order], page);
 }
 
 async function checkReferenceFree(em: EntityManager, orderReference: string): Promise<void> {
@@ -293,32 +318,55 @@ export async function scheduleInstallation(
 }
 
 const failureSchema = z
-  .object({ failureReason: z.enum(FailureReason), reason: optionalText(500) })
+  .object({
+    failureReason: z.enum(FailureReason),
+    reason: optionalText(500),
+    photoIds: z
+      .array(z.string())
+      .max(50, { error: 'must hold at most 50 photos' })
+      .nullish()
+      .transform((value) => value ?? []),
+    idempotencyKey,
+  })
   .refine((value) => value.failureReason !== FailureReason.OTHER || Boolean(value.reason), {
     path: ['reason'],
     error: 'is required when failureReason is OTHER',
   });
 
+/** What a failure declares: why, in a code and in words, the photos that show it, and an optional idempotency key. */
+export interface FailureDeclaration {
+  readonly failureReason: FailureReason;
+  readonly reason?: string | null;
+  readonly photoIds?: readonly string[] | null;
+  readonly idempotencyKey?: string | null;
+}
+
 /**
- * The connection could not be made (customer absent, no infrastructure, …): any open state → FAILED.
- * @throws DomainError INVALID_TRANSITION, BAD_USER_INPUT, CONFLICT, NOT_FOUND
+ * The connection could not be made (customer absent, no infrastructure, …): any open state → FAILED,
+ * with the photos uploaded to show why attached. With an idempotency key, a declaration sent again is
+ * recorded once.
+ * @throws DomainError INVALID_TRANSITION, BAD_USER_INPUT, CONFLICT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED
  */
-export async function markInstallationFailed(
-  context: Context,
-  id: string,
-  version: number,
-  failureReason: FailureReason,
-  reason?: string | null,
-): Promise<CustomerSubscription> {
-  const values = parseInput(failureSchema, { failureReason, reason });
-  return inTransaction(context, async (em) => {
-    const subscription = await loadRef(context, em, id, version);
-    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'FAIL', values.reason ?? null, {
-      changes: [{ field: 'failureReason', from: null, to: values.failureReason }],
-    });
-    subscription.failureReason = values.failureReason;
-    return subscription;
-  });
+export async function markInstallationFailed(context: Context, id: string, version: number, declaration: FailureDeclaration): Promise<CustomerSubscription> {
+  const values = parseInput(failureSchema, declaration);
+  return inTransaction(context, (em) =>
+    idempotent(
+      em,
+      context,
+      'markInstallationFailed',
+      { ...values, id, version },
+      async () => {
+        const subscription = await loadRef(context, em, id, version);
+        transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'FAIL', values.reason ?? null, {
+          changes: [{ field: 'failureReason', from: null, to: values.failureReason }],
+        });
+        subscription.failureReason = values.failureReason;
+        await attachPhotos(em, context, subscription.id, values.photoIds, null);
+        return subscription;
+      },
+      (resultId) => em.findOneOrFail(CustomerSubscription, { id: resultId }),
+    ),
+  );
 }
 
 /**

@@ -119,7 +119,7 @@ export class InstallationReport {
   @Property({ type: 'json' })
   lines: WorkLine[] = [];
 
-  @Field(() => [PhotoMetadata], { description: 'Photos of the work: time and place.' })
+  @Field(() => [PhotoMetadata], { description: 'Time and place of photos kept elsewhere, as reported before photos were files; the photos themselves are in photoFiles.' })
   @Property({ type: 'json' })
   photos: PhotoMetadata[] = [];
 

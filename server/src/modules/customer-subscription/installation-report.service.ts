@@ -1,6 +1,8 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { badUserInput } from '../../common/errors.js';
+import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { algiersDate } from '../../common/time.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
@@ -10,12 +12,18 @@ import { AuditEntityType } from '../audit/audit-event.entity.js';
 import { workScope } from '../auth/scope.js';
 import { checkContractorActive } from '../contractor/contractor.service.js';
 import { findInForce, requireQuantityFitsUnit } from '../invoice/price-schedule.service.js';
+import { PhotoKind } from '../photo/photo.entity.js';
+import { attachPhotos } from '../photo/photo.service.js';
 import { CustomerSubscription } from './customer-subscription.entity.js';
 import { customerSubscriptionLifecycle } from './customer-subscription.lifecycle.js';
 import { defaultQualityThresholds, qualityIssues } from './installation-quality.js';
 import { InstallationReport, NetworkClass } from './installation-report.entity.js';
 
 const decimal = (pattern: RegExp, message: string) => z.string().trim().regex(pattern, { error: message });
+const withinAlgeria = { error: 'must be within Algeria' };
+const latitude = z.number().min(18.9, withinAlgeria).max(37.2, withinAlgeria);
+const longitude = z.number().min(-8.7, withinAlgeria).max(12.0, withinAlgeria);
+const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
 
 const reportSchema = z.object({
   id: recordId,
@@ -36,63 +44,101 @@ const reportSchema = z.object({
     .array(
       z.object({
         takenAt: z.date({ error: 'must be a date and time' }),
-        latitude: z.number().min(18.9, { error: 'must be within Algeria' }).max(37.2, { error: 'must be within Algeria' }),
-        longitude: z.number().min(-8.7, { error: 'must be within Algeria' }).max(12.0, { error: 'must be within Algeria' }),
+        latitude,
+        longitude,
       }),
     )
     .max(20, { error: 'must hold at most 20 photos' })
     .nullish()
     .transform((value) => value ?? []),
-});
+  photoIds: z
+    .array(z.string())
+    .max(50, { error: 'must hold at most 50 photos' })
+    .nullish()
+    .transform((value) => value ?? []),
+  ontSerialNumber: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{4,40}$/, { error: 'must be 4–40 letters, digits or "-", as printed on the ONT' })
+    .transform((value) => value.toUpperCase())
+    .nullish()
+    .transform(orNull),
+  latitude: latitude.nullish().transform(orNull),
+  longitude: longitude.nullish().transform(orNull),
+  positionAccuracyMetres: z.number().min(0, { error: 'must be from 0 to 100000 metres' }).max(100_000, { error: 'must be from 0 to 100000 metres' }).nullish().transform(orNull),
+  signatureMissingReason: optionalText(500).transform(orNull),
+  idempotencyKey,
+})
+  .refine((report) => (report.latitude === null) === (report.longitude === null), { path: ['longitude'], error: 'must be given with latitude, or neither' })
+  .refine((report) => report.latitude !== null || report.positionAccuracyMetres === null, { path: ['positionAccuracyMetres'], error: 'goes with a position only' });
+
+type ReportValues = z.output<typeof reportSchema>;
 
 /**
  * Records the installation report of a SCHEDULED (or REJECTED, reported again) customer
  * subscription: SCHEDULED | REJECTED → INSTALLED. Each line names an item of the price schedule in
  * force on the installation date (Algiers), in its unit (whole numbers for U and FORFAIT). The quality
  * gate compares the measurements with the thresholds of the network class; a report outside them is
- * flagged (`qualityIssues`), and accepting it will need an explicit override.
- * @throws DomainError INVALID_TRANSITION, CONTRACTOR_NOT_ELIGIBLE (contractor not ACTIVE), BAD_USER_INPUT, NOT_FOUND, CONFLICT
+ * flagged (`qualityIssues`), and accepting it will need an explicit override. The photos uploaded
+ * for it are attached to it; the customer's signature is a SIGNATURE photo, or a reason why there is
+ * none. With an idempotency key, a report sent again (the answer was lost on the way) is recorded once.
+ * @throws DomainError INVALID_TRANSITION, CONTRACTOR_NOT_ELIGIBLE (contractor not ACTIVE), BAD_USER_INPUT, NOT_FOUND, CONFLICT, IDEMPOTENCY_KEY_REUSED
  */
 export async function reportInstallation(context: Context, input: unknown): Promise<CustomerSubscription> {
   const values = parseInput(reportSchema, input);
   const codes = values.lines.map((line) => line.code);
   const repeated = codes.find((code, index) => codes.indexOf(code) !== index);
   if (repeated) throw badUserInput('lines', `item ${repeated} appears twice`);
-  return inTransaction(context, async (em) => {
-    const subscription = await loadForChange(em, CustomerSubscription, 'customer subscription', values.id, values.expectedVersion, { scope: workScope(context) });
-    customerSubscriptionLifecycle.next('REPORT_INSTALLATION', subscription.status);
-    if (values.installedAt.getTime() < subscription.orderedAt.getTime()) throw badUserInput('installedAt', 'must not be before the order was taken');
-    const day = algiersDate(values.installedAt);
-    const schedule = await findInForce(em, day);
-    if (!schedule) throw badUserInput('installedAt', `no price schedule is in force on ${day}`);
-    const items = new Map((await schedule.items.loadItems()).map((item) => [item.code, item]));
-    values.lines.forEach((line, index) => {
-      const item = items.get(line.code);
-      if (!item) throw badUserInput(`lines.${index}.code`, `no item ${line.code} in the price schedule in force on ${day}`);
-      const quantity = new Decimal(line.quantity);
-      if (quantity.isZero()) throw badUserInput(`lines.${index}.quantity`, 'must be more than 0');
-      requireQuantityFitsUnit(item.unit, quantity, `lines.${index}.quantity`);
-    });
-    if (subscription.contractor) await checkContractorActive(em, subscription.contractor.id);
-    const issues = qualityIssues(values, context.settings?.qualityThresholds ?? defaultQualityThresholds);
-    em.create(InstallationReport, {
-      customerSubscription: subscription,
-      installedAt: values.installedAt,
-      technicianName: values.technicianName,
-      remarks: values.remarks ?? null,
-      networkClass: values.networkClass,
-      receivedPowerDbm: values.receivedPowerDbm,
-      spliceLossDb: values.spliceLossDb,
-      lines: values.lines,
-      photos: values.photos.map((photo) => ({ ...photo, takenAt: photo.takenAt.toISOString() })),
-      qualityIssues: issues,
-      createdAt: new Date(),
-    } as never);
-    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'REPORT_INSTALLATION', issues.length > 0 ? `quality: ${issues.join('; ')}` : null, {
-      changes: [{ field: 'installedAt', from: null, to: values.installedAt.toISOString() }],
-    });
-    return subscription;
+  return inTransaction(context, (em) =>
+    idempotent(em, context, 'reportInstallation', values, () => recordReport(em, context, values), (id) => em.findOneOrFail(CustomerSubscription, { id })),
+  );
+}
+
+async function recordReport(em: EntityManager, context: Context, values: ReportValues): Promise<CustomerSubscription> {
+  const subscription = await loadForChange(em, CustomerSubscription, 'customer subscription', values.id, values.expectedVersion, { scope: workScope(context) });
+  customerSubscriptionLifecycle.next('REPORT_INSTALLATION', subscription.status);
+  if (values.installedAt.getTime() < subscription.orderedAt.getTime()) throw badUserInput('installedAt', 'must not be before the order was taken');
+  const day = algiersDate(values.installedAt);
+  const schedule = await findInForce(em, day);
+  if (!schedule) throw badUserInput('installedAt', `no price schedule is in force on ${day}`);
+  const items = new Map((await schedule.items.loadItems()).map((item) => [item.code, item]));
+  values.lines.forEach((line, index) => {
+    const item = items.get(line.code);
+    if (!item) throw badUserInput(`lines.${index}.code`, `no item ${line.code} in the price schedule in force on ${day}`);
+    const quantity = new Decimal(line.quantity);
+    if (quantity.isZero()) throw badUserInput(`lines.${index}.quantity`, 'must be more than 0');
+    requireQuantityFitsUnit(item.unit, quantity, `lines.${index}.quantity`);
   });
+  if (subscription.contractor) await checkContractorActive(em, subscription.contractor.id);
+  const issues = qualityIssues(values, context.settings?.qualityThresholds ?? defaultQualityThresholds);
+  const report = em.create(InstallationReport, {
+    customerSubscription: subscription,
+    installedAt: values.installedAt,
+    technicianName: values.technicianName,
+    reportedBy: context.viewer?.kind === 'user' ? context.viewer.user.id : null,
+    ontSerialNumber: values.ontSerialNumber,
+    latitude: values.latitude,
+    longitude: values.longitude,
+    positionAccuracyMetres: values.positionAccuracyMetres,
+    signatureMissingReason: values.signatureMissingReason,
+    remarks: values.remarks ?? null,
+    networkClass: values.networkClass,
+    receivedPowerDbm: values.receivedPowerDbm,
+    spliceLossDb: values.spliceLossDb,
+    lines: values.lines,
+    photos: values.photos.map((photo) => ({ ...photo, takenAt: photo.takenAt.toISOString() })),
+    qualityIssues: issues,
+    createdAt: new Date(),
+  } as never) as InstallationReport;
+  const photos = await attachPhotos(em, context, subscription.id, values.photoIds, report);
+  const signed = photos.some((photo) => photo.kind === PhotoKind.SIGNATURE);
+  if (signed && values.signatureMissingReason !== null) {
+    throw badUserInput('signatureMissingReason', 'the customer signed (a SIGNATURE photo is attached): leave the reason out');
+  }
+  transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'REPORT_INSTALLATION', issues.length > 0 ? `quality: ${issues.join('; ')}` : null, {
+    changes: [{ field: 'installedAt', from: null, to: values.installedAt.toISOString() }],
+  });
+  return subscription;
 }
 
 /** The latest installation report of a customer subscription, or null. */

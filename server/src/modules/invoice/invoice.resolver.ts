@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
 import { InvoiceChange, isResync, type InvoiceChangedEvent, type Resync } from '../../common/events.js';
+import { idempotencyKeyDescription } from '../../common/idempotency.js';
 import { liveEvents, oncePerEvent, type LiveFilters } from '../../common/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
@@ -31,9 +32,6 @@ export class VatAmount {
   amount!: Money;
 }
 
-const idempotencyKeyDescription =
-  'Optional idempotency key (1–100 of A–Z a–z 0–9 . _ : -, e.g. a UUID), per user or API key: a retry with the same key and input applies nothing again ' +
-  'and returns what the first call produced, as it now stands; the same key with another input answers IDEMPOTENCY_KEY_REUSED.';
 
 @InputType({ description: 'Submit or approve an invoice: which one, and the version last seen.' })
 export class InvoiceTransitionInput {

@@ -547,7 +547,7 @@ describe('concurrency', () => {
 
 describe('time (Africa/Algiers, whatever the server’s zone)', () => {
   const contextAt = (instant: string): Context => ({
-    ...createContext(t.app.orm, `test-${instant}`, pino({ level: 'silent' }), { settings: { qualityThresholds: {}, retentionPercent: '5', paymentTermsDays: 30, buyer: defaultBuyer } }),
+    ...createContext(t.app.orm, `test-${instant}`, pino({ level: 'silent' }), { settings: { qualityThresholds: {}, retentionPercent: '5', paymentTermsDays: 30, positionToleranceMetres: 300, buyer: defaultBuyer } }),
     clock: () => new Date(instant),
   });
 
@@ -574,7 +574,7 @@ describe('time (Africa/Algiers, whatever the server’s zone)', () => {
     const announced = events.subscribe('INVOICE_CHANGED');
     // A subscription listens from its first read on.
     expect((await announced.next()).value).toEqual(resync);
-    const settings = { qualityThresholds: defaultQualityThresholds, retentionPercent: '5', paymentTermsDays: 30, buyer: defaultBuyer, events };
+    const settings = { qualityThresholds: defaultQualityThresholds, retentionPercent: '5', paymentTermsDays: 30, positionToleranceMetres: 300, buyer: defaultBuyer, events };
     const system = (instant: string) => ({ ...systemContext(t.app.orm, { logger, settings }), clock: () => new Date(instant) });
     await submitInvoicesOfClosedMonths(t.app.orm, system('2026-04-30T22:59:00Z'));
     const [before] = await t.sql<{ status: string }>('select status from invoice where contractor_id = $1', [firm.id]);

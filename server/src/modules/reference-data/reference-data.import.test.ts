@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../common/logger.js';
 import { initOrm } from '../../database/orm.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/harness.js';
-import { importReferenceData, importShippedReferenceData } from './reference-data.import.js';
+import { importCommuneCoordinates, importReferenceData, importShippedReferenceData } from './reference-data.import.js';
 
 const header = 'id,commune_name,commune_name_ascii,daira_name,daira_name_ascii,wilaya_code,wilaya_name,wilaya_name_ascii';
 
@@ -44,7 +44,8 @@ describe('reference data import', () => {
   it('loads the shipped file whole: 58 wilayas, 548 daïras, 1,541 communes, no row rejected', async () => {
     const report = await importShippedReferenceData(orm.em.fork());
     // 548 daïras as (wilaya, name): "Mansourah" stands as a daïra of wilayas 13, 34, 47 and 58.
-    expect(report).toEqual({ wilayas: 58, dairas: 548, communes: 1541, rejected: [] });
+    // 63 commune centres lie outside their wilaya's boundary in the source: not trusted, not loaded.
+    expect(report).toEqual({ wilayas: 58, dairas: 548, communes: 1541, rejected: [], positions: { placed: 1478, untrusted: 63, rejected: [] } });
     expect(await counts()).toEqual({ wilayas: 58, dairas: 548, communes: 1541 });
   });
 
@@ -52,6 +53,7 @@ describe('reference data import', () => {
     const before = await snapshot();
     const report = await importShippedReferenceData(orm.em.fork());
     expect(report.rejected).toEqual([]);
+    expect(report.positions.rejected).toEqual([]);
     expect(await snapshot()).toBe(before);
   });
 
@@ -114,6 +116,37 @@ describe('reference data import', () => {
   it('reports an empty file instead of doing nothing silently', async () => {
     const report = await importReferenceData(orm.em.fork(), `${header}\n`);
     expect(report.rejected).toEqual([{ line: 1, reason: 'the file has no rows' }]);
+  });
+
+  it("places communes at their centres, leaves out the untrusted ones, and reports each row it cannot use", async () => {
+    const csv = [
+      'id,latitude,longitude,in_wilaya',
+      '1, 27.5 ,-0.25,true',
+      '2,26.70828,0.2833,false',
+      '3,48.85,2.35,true',
+      '4,abc,2.35,true',
+      '1,27.6,-0.25,true',
+      '99999,30.1,3.1,true',
+      '5,30.1,3.1,maybe',
+    ].join('\n');
+    const report = await importCommuneCoordinates(orm.em.fork(), csv);
+    expect(report).toEqual({
+      placed: 1,
+      untrusted: 1,
+      rejected: [
+        { line: 4, reason: 'latitude must be within Algeria' },
+        { line: 5, reason: 'latitude must be decimal degrees' },
+        { line: 6, reason: 'commune id 1 appears again' },
+        { line: 7, reason: 'no commune has id 99999' },
+        { line: 8, reason: 'in_wilaya must be true or false' },
+      ],
+    });
+    const rows = await orm.em.fork().getConnection().execute<{ id: number; latitude: number | null; longitude: number | null }[]>('select id, latitude, longitude from commune where id in (1, 2) order by id');
+    expect(rows).toEqual([
+      { id: 1, latitude: 27.5, longitude: -0.25 },
+      { id: 2, latitude: null, longitude: null },
+    ]);
+    await importShippedReferenceData(orm.em.fork());
   });
 });
 

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { referenceDataDir } from '../../common/paths.js';
 import { Commune } from './commune.entity.js';
 import { Daira } from './daira.entity.js';
@@ -9,6 +10,9 @@ import { Wilaya } from './wilaya.entity.js';
 
 /** The communes file shipped with the server (from othmanus/algeria-cities, csv/, version 3.x). */
 export const communesCsvPath = join(referenceDataDir, 'algeria-communes.csv');
+
+/** The communes' centres shipped with the server (from yasserstudio/geoalgeria, MIT; see the README beside it). */
+export const communeCoordinatesCsvPath = join(referenceDataDir, 'algeria-communes-coordinates.csv');
 
 const requiredColumns = [
   'id',
@@ -162,7 +166,71 @@ export async function importReferenceData(em: EntityManager, csvText: string): P
   return { wilayas: wilayas.size, dairas: dairas.size, communes: communes.size, rejected };
 }
 
-/** Imports the communes file shipped with the server; see `importReferenceData`. */
-export async function importShippedReferenceData(em: EntityManager): Promise<ReferenceDataImportReport> {
-  return importReferenceData(em, await readFile(communesCsvPath, 'utf8'));
+/** What an import of commune centres did: communes placed, points left out as untrusted, rows it could not use. */
+export interface CommuneCoordinatesImportReport {
+  readonly placed: number;
+  readonly untrusted: number;
+  readonly rejected: readonly RejectedRow[];
+}
+
+const coordinateRowSchema = z.object({
+  id: z.string().regex(/^[1-9]\d{0,5}$/, { error: 'id must be a positive whole number' }).transform(Number),
+  latitude: z.string().regex(/^-?\d{1,2}(\.\d{1,10})?$/, { error: 'latitude must be decimal degrees' }).transform(Number).pipe(z.number().min(18.9, { error: 'latitude must be within Algeria' }).max(37.2, { error: 'latitude must be within Algeria' })),
+  longitude: z.string().regex(/^-?\d{1,2}(\.\d{1,10})?$/, { error: 'longitude must be decimal degrees' }).transform(Number).pipe(z.number().min(-8.7, { error: 'longitude must be within Algeria' }).max(12.0, { error: 'longitude must be within Algeria' })),
+  in_wilaya: z.enum(['true', 'false'], { error: 'in_wilaya must be true or false' }),
+});
+
+/**
+ * Places the communes at their centres from the coordinates CSV (`id, latitude, longitude,
+ * in_wilaya`): a point outside its wilaya's boundary (`in_wilaya=false`) is not trusted and leaves
+ * the commune without a position. Idempotent; all or nothing. Rows it cannot use are returned in
+ * `rejected` (malformed values, a point outside Algeria, an id seen before or of no known commune).
+ */
+export async function importCommuneCoordinates(em: EntityManager, csvText: string): Promise<CommuneCoordinatesImportReport> {
+  const rejected: RejectedRow[] = [];
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(csvText, { bom: true, columns: true, trim: true, skip_empty_lines: true, info: true });
+  } catch (error) {
+    return { placed: 0, untrusted: 0, rejected: [{ line: 1, reason: `the file is not valid CSV: ${(error as Error).message}` }] };
+  }
+  const known = new Set((await em.getConnection().execute<{ id: number }[]>('select id from commune')).map((row) => row.id));
+  const positions = new Map<number, { latitude: number | null; longitude: number | null }>();
+  let untrusted = 0;
+  for (const { record, info } of records) {
+    const parsed = coordinateRowSchema.safeParse(record);
+    if (!parsed.success) {
+      rejected.push({ line: info.lines, reason: parsed.error.issues.map((issue) => issue.message).join('; ') });
+      continue;
+    }
+    const row = parsed.data;
+    if (positions.has(row.id) || !known.has(row.id)) {
+      rejected.push({ line: info.lines, reason: positions.has(row.id) ? `commune id ${row.id} appears again` : `no commune has id ${row.id}` });
+      continue;
+    }
+    const trusted = row.in_wilaya === 'true';
+    if (!trusted) untrusted += 1;
+    positions.set(row.id, trusted ? { latitude: row.latitude, longitude: row.longitude } : { latitude: null, longitude: null });
+  }
+  await em.transactional(async (tx) => {
+    const rows = [...positions.entries()];
+    for (let start = 0; start < rows.length; start += 500) {
+      const batch = rows.slice(start, start + 500);
+      await tx.getConnection().execute(
+        `update commune c set latitude = v.latitude, longitude = v.longitude
+           from (values ${batch.map(() => '(?::int, ?::double precision, ?::double precision)').join(', ')}) as v(id, latitude, longitude)
+          where c.id = v.id and (c.latitude is distinct from v.latitude or c.longitude is distinct from v.longitude)`,
+        batch.flatMap(([id, position]) => [id, position.latitude, position.longitude]),
+        'run',
+        tx.getTransactionContext(),
+      );
+    }
+  });
+  return { placed: positions.size - untrusted, untrusted, rejected };
+}
+
+/** Imports the communes file shipped with the server (see `importReferenceData`), then the communes' centres (see `importCommuneCoordinates`). */
+export async function importShippedReferenceData(em: EntityManager): Promise<ReferenceDataImportReport & { readonly positions: CommuneCoordinatesImportReport }> {
+  const report = await importReferenceData(em, await readFile(communesCsvPath, 'utf8'));
+  return { ...report, positions: await importCommuneCoordinates(em, await readFile(communeCoordinatesCsvPath, 'utf8')) };
 }
