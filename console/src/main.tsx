@@ -1,40 +1,45 @@
 import './lib/i18n.ts';
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { Provider } from 'urql';
 import { Layout } from './components/Layout.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
-import { QueryState } from './components/QueryState.tsx';
 import { RequireSession } from './components/RequireSession.tsx';
-import { AccessPage } from './features/access/AccessPage.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
-import { ContractorPage } from './features/contractors/ContractorPage.tsx';
-import { ContractorsPage } from './features/contractors/ContractorsPage.tsx';
-import { EditContractorPage } from './features/contractors/EditContractorPage.tsx';
-import { ImportContractorsPage } from './features/contractors/ImportContractorsPage.tsx';
-import { NewContractorPage } from './features/contractors/NewContractorPage.tsx';
-import { InvoicePage } from './features/invoices/InvoicePage.tsx';
-import { PriceSchedulePage } from './features/price-schedule/PriceSchedulePage.tsx';
-import { NewSitePage } from './features/sites/NewSitePage.tsx';
-import { SitePage } from './features/sites/SitePage.tsx';
-import { SitesPage } from './features/sites/SitesPage.tsx';
-import { CustomerSubscriptionPage } from './features/work/CustomerSubscriptionPage.tsx';
-import { CustomerSubscriptionsPage } from './features/work/CustomerSubscriptionsPage.tsx';
-import { ImportCustomerSubscriptionsPage } from './features/work/ImportCustomerSubscriptionsPage.tsx';
-import { NewCustomerSubscriptionPage } from './features/work/NewCustomerSubscriptionPage.tsx';
-import { InvoicesPage } from './features/invoices/InvoicesPage.tsx';
-import { WilayaPage } from './features/reference-data/WilayaPage.tsx';
-import { WilayasPage } from './features/reference-data/WilayasPage.tsx';
 import './styles.css';
 import { createUrqlClient } from './urql.ts';
 
 const client = createUrqlClient();
 
-// The dashboard brings its charts library: loaded when first shown, not with every page.
-const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage.tsx').then((module) => ({ default: module.DashboardPage })));
-// The field view (phones, offline) is a bundle of its own: the office pages never load it.
+/** A page component loaded when first shown, from the module `load` imports and its export `name`. */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+// Every page is loaded when first shown (the Layout waits for it in a Suspense): the field view
+// (phones, offline) never loads the office pages, the office pages never load the field view, and
+// the dashboard's charts library comes only with the dashboard.
+const DashboardPage = page(() => import('./features/dashboard/DashboardPage.tsx'), 'DashboardPage');
 const FieldRoutes = lazy(() => import('./features/field/FieldRoutes.tsx'));
+const AccessPage = page(() => import('./features/access/AccessPage.tsx'), 'AccessPage');
+const ContractorPage = page(() => import('./features/contractors/ContractorPage.tsx'), 'ContractorPage');
+const ContractorsPage = page(() => import('./features/contractors/ContractorsPage.tsx'), 'ContractorsPage');
+const EditContractorPage = page(() => import('./features/contractors/EditContractorPage.tsx'), 'EditContractorPage');
+const ImportContractorsPage = page(() => import('./features/contractors/ImportContractorsPage.tsx'), 'ImportContractorsPage');
+const NewContractorPage = page(() => import('./features/contractors/NewContractorPage.tsx'), 'NewContractorPage');
+const InvoicePage = page(() => import('./features/invoices/InvoicePage.tsx'), 'InvoicePage');
+const PriceSchedulePage = page(() => import('./features/price-schedule/PriceSchedulePage.tsx'), 'PriceSchedulePage');
+const NewSitePage = page(() => import('./features/sites/NewSitePage.tsx'), 'NewSitePage');
+const SitePage = page(() => import('./features/sites/SitePage.tsx'), 'SitePage');
+const SitesPage = page(() => import('./features/sites/SitesPage.tsx'), 'SitesPage');
+const CustomerSubscriptionPage = page(() => import('./features/work/CustomerSubscriptionPage.tsx'), 'CustomerSubscriptionPage');
+const CustomerSubscriptionsPage = page(() => import('./features/work/CustomerSubscriptionsPage.tsx'), 'CustomerSubscriptionsPage');
+const ImportCustomerSubscriptionsPage = page(() => import('./features/work/ImportCustomerSubscriptionsPage.tsx'), 'ImportCustomerSubscriptionsPage');
+const NewCustomerSubscriptionPage = page(() => import('./features/work/NewCustomerSubscriptionPage.tsx'), 'NewCustomerSubscriptionPage');
+const InvoicesPage = page(() => import('./features/invoices/InvoicesPage.tsx'), 'InvoicesPage');
+const WilayaPage = page(() => import('./features/reference-data/WilayaPage.tsx'), 'WilayaPage');
+const WilayasPage = page(() => import('./features/reference-data/WilayasPage.tsx'), 'WilayasPage');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -44,22 +49,8 @@ createRoot(document.getElementById('root')!).render(
           <Route element={<Layout />}>
             <Route path="login" element={<LoginPage />} />
             <Route element={<RequireSession />}>
-              <Route
-                index
-                element={
-                  <Suspense fallback={<QueryState fetching retry={() => undefined} />}>
-                    <DashboardPage />
-                  </Suspense>
-                }
-              />
-              <Route
-                path="terrain/*"
-                element={
-                  <Suspense fallback={<QueryState fetching retry={() => undefined} />}>
-                    <FieldRoutes />
-                  </Suspense>
-                }
-              />
+              <Route index element={<DashboardPage />} />
+              <Route path="terrain/*" element={<FieldRoutes />} />
               <Route path="wilayas" element={<WilayasPage />} />
               <Route path="contractants" element={<ContractorsPage />} />
               <Route path="contractants/nouveau" element={<NewContractorPage />} />

@@ -1,12 +1,13 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { LogoutMutation, MeQuery } from '../features/auth/documents.ts';
 import { dashboardRoles, fieldRoles } from '../features/dashboard/roles.ts';
 import { languages, setLanguage, type Language } from '../lib/i18n.ts';
 import { session } from '../lib/session.ts';
 import { liveConnection } from '../urql.ts';
+import { QueryState } from './QueryState.tsx';
 
 /**
  * The console's frame: a link to skip to the page's content, the header with the product name,
@@ -30,6 +31,10 @@ export function Layout() {
     firstPath.current = '';
   }, [pathname]);
 
+  const role = me.data?.me?.role;
+  // A technician works in the field view only: whatever page it opens, it lands there.
+  if (role === 'TECHNICIAN' && !pathname.startsWith('/terrain')) return <Navigate to="/terrain" replace />;
+
   async function signOut() {
     await logout({});
     session.clear();
@@ -45,9 +50,15 @@ export function Layout() {
         <Link to="/" className="brand">
           Raccord
         </Link>
-        {signedIn && (
+        {signedIn && role === 'TECHNICIAN' && (
+          <nav aria-label={t('Navigation principale')}>
+            <Link to="/terrain">{t('Terrain')}</Link>
+          </nav>
+        )}
+        {signedIn && role !== 'TECHNICIAN' && (
           <nav aria-label={t('Navigation principale')}>
             {me.data?.me && dashboardRoles.includes(me.data.me.role) && <Link to="/">{t('Tableau de bord')}</Link>}
+            {role === 'CONTRACTOR' && <Link to="/terrain">{t('Terrain')}</Link>}
             {me.data?.me && me.data.me.role !== 'CONTRACTOR' && !fieldRoles.includes(me.data.me.role) && <Link to="/contractants">{t('Contractants')}</Link>}
             <Link to="/sites">{t('Sites')}</Link>
             <Link to="/raccordements">{t('Raccordements')}</Link>
@@ -82,7 +93,9 @@ export function Layout() {
         </p>
       )}
       <main className="page" id="content" tabIndex={-1} ref={main}>
-        <Outlet />
+        <Suspense fallback={<QueryState fetching retry={() => undefined} />}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );
