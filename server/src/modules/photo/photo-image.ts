@@ -20,6 +20,13 @@ export interface ProcessedPhoto {
 /** Longest side of a thumbnail, in pixels. */
 export const thumbnailSize = 320;
 
+/**
+ * Longest side of a stored photo, in pixels: a power meter's screen and a PTO's label stay readable,
+ * and a year of the roll-out (a million connections, three or four photos each) takes about a fifth of
+ * the room a phone camera's 12-megapixel originals would.
+ */
+export const storedSize = 2560;
+
 /** Brands of an ISO base media file (`ftyp` box) that mean HEVC-coded HEIF: HEIC, what iPhones take. */
 const heicBrands = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs']);
 
@@ -56,8 +63,8 @@ function encode(pipeline: Sharp, format: string): { pipeline: Sharp; contentType
  * Checks that `bytes` are a photo Raccord keeps (JPEG, PNG, WebP, or HEIF when this build of libvips
  * decodes it, stored as JPEG) of at most `maxPixels`, and re-encodes it: turned upright as its EXIF
  * orientation says, without any metadata (EXIF with the GPS position and the camera, XMP, ICC: sharp
- * writes none unless asked; colours are converted to sRGB), and a WebP thumbnail of at most
- * `thumbnailSize` pixels on its longest side. All of it runs in libuv's thread pool.
+ * writes none unless asked; colours are converted to sRGB), at most `storedSize` pixels on its
+ * longest side, and a WebP thumbnail of at most `thumbnailSize` pixels on its longest side. All of it runs in libuv's thread pool.
  * @throws DomainError PHOTO_NOT_AN_IMAGE, PHOTO_HEIC_UNSUPPORTED, PHOTO_TOO_MANY_PIXELS (field `file`)
  */
 export async function processPhoto(bytes: Buffer, maxPixels: number): Promise<ProcessedPhoto> {
@@ -77,7 +84,7 @@ export async function processPhoto(bytes: Buffer, maxPixels: number): Promise<Pr
     );
   }
   const upright = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' }).autoOrient();
-  const image = encode(upright.clone(), metadata.format);
+  const image = encode(upright.clone().resize(storedSize, storedSize, { fit: 'inside', withoutEnlargement: true }), metadata.format);
   const thumbnail = upright.clone().resize(thumbnailSize, thumbnailSize, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 });
   try {
     const [stored, small] = await Promise.all([image.pipeline.toBuffer({ resolveWithObject: true }), thumbnail.toBuffer({ resolveWithObject: true })]);

@@ -202,6 +202,12 @@ describe.each([
     expect(row!['uploaded_by_id']).not.toBeNull();
   });
 
+  it('stores a camera-sized photo at most 2,560 pixels on its longest side', async () => {
+    const answer = await upload(randomUUID(), fieldsFor('csA'), await image(3000, 1000, 'jpeg'));
+    expect(answer.status).toBe(201);
+    expect(answer.body['photo']).toMatchObject({ width: 2560, height: 853 });
+  });
+
   it('refuses the same id with other bytes or for other work (409), writing nothing', async () => {
     const id = randomUUID();
     expect((await upload(id, fieldsFor('csA'), await image(300, 200, 'jpeg'))).status).toBe(201);
