@@ -12,6 +12,7 @@ export const readScopes = {
   'Query.sites': 'read:sites',
   'Query.customerSubscription': 'read:customerSubscriptions',
   'Query.customerSubscriptions': 'read:customerSubscriptions',
+  'Query.technicians': 'read:customerSubscriptions',
   'Query.auditTrail': 'read:auditTrail',
   'Query.priceSchedules': 'read:priceSchedules',
   'Query.priceScheduleInForce': 'read:priceSchedules',

@@ -136,6 +136,11 @@ describe('the authorization matrix', () => {
     expect(scopeFor('Http.photo')).toBe('read:customerSubscriptions');
   });
 
+  it("lets ADMIN and a firm's CONTRACTOR users list the technicians work is given to, and keys that read the work", () => {
+    expect(operationRoles['Query.technicians']).toEqual([UserRole.ADMIN, UserRole.CONTRACTOR]);
+    expect(scopeFor('Query.technicians')).toBe('read:customerSubscriptions');
+  });
+
   it('keeps money from technicians: no invoice, price, amount or dashboard operation, no users or keys', () => {
     const money = /invoice|credit|payment|price|dashboard|user|apikey/i;
     const open = Object.entries(operationRoles)

@@ -70,6 +70,7 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Mutation.importCustomerSubscriptions': [ADMIN],
   'Mutation.assignCustomerSubscription': [ADMIN, DOT_MANAGER],
   'Mutation.assignTechnician': [ADMIN, CONTRACTOR],
+  'Query.technicians': [ADMIN, CONTRACTOR],
   'Mutation.scheduleInstallation': [ADMIN, DOT_MANAGER, CONTRACTOR, TECHNICIAN],
   'Mutation.reportInstallation': [ADMIN, CONTRACTOR, TECHNICIAN],
   'Mutation.markInstallationFailed': [ADMIN, DOT_MANAGER, CONTRACTOR, TECHNICIAN],

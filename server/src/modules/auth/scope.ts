@@ -130,15 +130,22 @@ export function mayReadSite(context: Context, site: { contractor: { id: string }
 }
 
 /**
+ * Whether the viewer may read the technicians of some firm (the firm's own, or all of them): ADMIN and
+ * DOT managers (who check the work), a firm's users and a firm's keys (their own firm's); not FINANCE,
+ * VIEWER or a key of no firm. `mayReadTechnician` narrows it to one firm.
+ */
+export function mayReadTechnicians(context: Context): boolean {
+  const viewer = context.viewer;
+  if (!viewer || viewerContractorId(context) !== null) return true;
+  return viewer.kind === 'user' && (viewer.user.role === UserRole.ADMIN || viewer.user.role === UserRole.DOT_MANAGER);
+}
+
+/**
  * Whether the viewer may read the technician a firm named on its work (CustomerSubscription.technician):
  * ADMIN and DOT managers (who check the work), the firm's own users (a technician sees only its own
  * work, so only itself), and the firm's keys with `read:customerSubscriptions`; not FINANCE or VIEWER.
  */
 export function mayReadTechnician(context: Context, contractorId: string): boolean {
-  const viewer = context.viewer;
-  if (!viewer) return true;
   const own = viewerContractorId(context);
-  if (viewer.kind === 'apiKey') return own === contractorId;
-  if (own !== null) return own === contractorId;
-  return viewer.user.role === UserRole.ADMIN || viewer.user.role === UserRole.DOT_MANAGER;
+  return mayReadTechnicians(context) && (own === null || own === contractorId);
 }

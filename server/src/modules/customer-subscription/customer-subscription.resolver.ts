@@ -67,6 +67,12 @@ export class CustomerSubscriptionFilterInput {
   @Field(() => ID, { nullable: true, description: 'Assigned to this contractor.' })
   contractorId?: string | null;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: "Given to this technician (a user id, see technicians). Only for viewers who may read the work's technician (CustomerSubscription.technician): FORBIDDEN otherwise.",
+  })
+  technicianId?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'On this site.' })
   siteId?: string | null;
 

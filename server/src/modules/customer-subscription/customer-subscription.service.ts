@@ -11,7 +11,7 @@ import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { checkContractorActive, eligibleContractor } from '../contractor/contractor.service.js';
-import { mayWorkIn, maySeeCustomerData, workScope } from '../auth/scope.js';
+import { mayReadTechnicians, mayWorkIn, maySeeCustomerData, workScope } from '../auth/scope.js';
 import { attachPhotos } from '../photo/photo.service.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Site, SiteStatus } from '../site/site.entity.js';
@@ -35,6 +35,8 @@ export interface CustomerSubscriptionFilter {
   status?: CustomerSubscriptionStatus | null;
   statuses?: CustomerSubscriptionStatus[] | null;
   contractorId?: string | null;
+  /** Given to this technician: only for viewers who may read technicians (`mayReadTechnicians`). */
+  technicianId?: string | null;
   siteId?: string | null;
   search?: string | null;
   appointmentFrom?: Date | null;
@@ -47,6 +49,7 @@ const filterSchema = z.object({
   status: z.enum(CustomerSubscriptionStatus).nullish(),
   statuses: z.array(z.enum(CustomerSubscriptionStatus)).max(8).nullish(),
   contractorId: recordId.nullish(),
+  technicianId: recordId.nullish(),
   siteId: recordId.nullish(),
   search: searchText,
   appointmentFrom: z.date().nullish(),
@@ -137,6 +140,11 @@ export function listCustomerSubscriptions(
   if (values.statuses) where.push({ status: { $in: values.statuses } });
   if (order === CustomerSubscriptionOrder.APPOINTMENT_AT) where.push({ appointmentAt: { $ne: null } });
   if (values.contractorId) where.push({ contractor: values.contractorId });
+  if (values.technicianId) {
+    // Filtering by technician would tell which work a technician has to roles that may not read it.
+    if (!mayReadTechnicians(context)) throw new DomainError(ErrorCode.FORBIDDEN, "filter.technicianId: your role may not read the work's technician", { field: 'filter.technicianId' });
+    where.push({ technician: values.technicianId });
+  }
   if (values.siteId) where.push({ site: values.siteId });
   if (values.appointmentFrom) where.push({ appointmentAt: { $gte: values.appointmentFrom } });
   if (values.appointmentBefore) where.push({ appointmentAt: { $lt: values.appointmentBefore } });

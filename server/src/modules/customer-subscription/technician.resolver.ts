@@ -1,17 +1,30 @@
-import { Ctx, Arg, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import { Ctx, Arg, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
 import { mayReadTechnician } from '../auth/scope.js';
 import { User } from '../user/user.entity.js';
 import { CustomerSubscription } from './customer-subscription.entity.js';
 import { CustomerSubscriptionRef } from './customer-subscription.inputs.js';
 import { CustomerSubscriptionPayload } from './customer-subscription.resolver.js';
-import { assignTechnician } from './technician.service.js';
+import { assignTechnician, listTechnicians, maxTechnicians } from './technician.service.js';
 import { WorkPermissions, workPermissions } from './work-permissions.js';
 
 @InputType({ description: "Give open work to one of its firm's technicians, or back to the firm as a whole." })
 export class AssignTechnicianInput extends CustomerSubscriptionRef {
   @Field(() => ID, { nullable: true, description: 'An enabled TECHNICIAN user of the firm the work is assigned to; null: the firm as a whole.' })
   technicianId!: string | null;
+}
+
+@ObjectType({ description: "A firm's field technician, as dispatching needs it: who it is and whether work can still be given to it." })
+export class Technician {
+  @Field(() => ID, { description: "The technician's user id: assignTechnician's technicianId, customerSubscriptions' filter.technicianId." })
+  id!: string;
+
+  @Field(() => String, { description: 'Name shown in the console.' })
+  displayName!: string;
+
+  @Field(() => Boolean, { description: 'Whether it is enabled: only an enabled technician is given work; a disabled one gave its open work back to the firm.' })
+  enabled!: boolean;
 }
 
 /** Who does the work within the firm, and what the viewer may do to it. */
@@ -28,6 +41,21 @@ export class CustomerSubscriptionTechnicianResolver {
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await assignTechnician(context, input.id, input.expectedVersion, input.technicianId) };
+  }
+
+  @Query(() => [Technician], {
+    description:
+      `The TECHNICIAN users of a firm, enabled or not, by name (at most ${maxTechnicians}): those its work can be given to (assignTechnician) and whose work ` +
+      "the list can be filtered by. ADMIN (any firm) and the firm's CONTRACTOR users and keys (their own firm; another firm's technicians answer as none). " +
+      'Errors: BAD_USER_INPUT (contractorId malformed, or left out by a viewer of no firm), FORBIDDEN.',
+    complexity: listOf(50),
+  })
+  async technicians(
+    @Arg('contractorId', () => ID, { nullable: true, description: "The firm; the viewer's own when left out (required for a viewer of no firm)." }) contractorId: string | null,
+    @Ctx() context: Context,
+  ): Promise<Technician[]> {
+    const users = await listTechnicians(context, contractorId);
+    return users.map((user) => ({ id: user.id, displayName: user.displayName, enabled: user.disabledAt === null }));
   }
 
   @FieldResolver(() => User, {

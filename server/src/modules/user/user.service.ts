@@ -1,4 +1,4 @@
-import { ref } from '@mikro-orm/postgresql';
+import { LockMode, ref } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/auth.service.js';
 import { requireRole } from '../auth/policies.js';
 import { Session } from '../auth/session.entity.js';
 import { Contractor } from '../contractor/contractor.entity.js';
+import { releaseTechnicianWork } from '../customer-subscription/technician.service.js';
 import { User, UserRole } from './user.entity.js';
 
 /** The roles of a firm's people: each such user belongs to one contractor. */
@@ -100,22 +101,26 @@ export async function createUser(context: Context, input: unknown): Promise<User
 
 /**
  * Disables a user (an ADMIN any, a firm's admin its own firm's): it can no longer sign in, and its
- * open sessions end at once. Another firm's user answers as one that does not exist.
+ * open sessions end at once; a technician's open work goes back to its firm as a whole, in the same
+ * transaction, each change audited with `reason` and announced (`releaseTechnicianWork`). Another
+ * firm's user answers as one that does not exist.
  * @throws DomainError UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (stale version), BAD_USER_INPUT
  */
 export async function disableUser(context: Context, id: string, version: number, reason: string): Promise<User> {
   const { admin, firmId } = userManager(context);
   const userId = parseInput(recordId, id, 'id');
-  parseInput(reasonSchema, reason, 'reason');
+  const why = parseInput(reasonSchema, reason, 'reason');
   if (userId === admin.id) throw new DomainError(ErrorCode.FORBIDDEN, 'An administrator cannot disable itself');
   return inTransaction(context, async (em) => {
-    const user = await em.findOne(User, firmId ? { id: userId, contractor: firmId } : { id: userId });
+    // Locked: work given to a technician meanwhile (`assignTechnician`) is committed first, then given back below.
+    const user = await em.findOne(User, firmId ? { id: userId, contractor: firmId } : { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!user) throw notFound('id', 'user', userId);
     if (user.version !== version) throw new DomainError(ErrorCode.CONFLICT, 'This user changed since you read it: reload it', { field: 'expectedVersion' });
     if (!user.disabledAt) {
       user.disabledAt = new Date();
       user.updatedAt = new Date();
       await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+      if (user.role === UserRole.TECHNICIAN) await releaseTechnicianWork(em, context, user.id, why);
     }
     return user;
   });
