@@ -9,6 +9,7 @@ import { createUser, disableUser, listUsers } from '../user/user.service.js';
 import { ApiKey } from './api-key.entity.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
 import { login, logout } from './auth.service.js';
+import { mayRunOperation, operationRoles } from './permissions.js';
 import { mayReadContractor } from './scope.js';
 
 @InputType({ description: 'Email and password.' })
@@ -130,6 +131,18 @@ export class AuthResolver {
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null when anonymous.' })
   me(@Ctx() context: Context): User | null {
     return context.viewer?.kind === 'user' ? context.viewer.user : null;
+  }
+
+  @Query(() => [String], {
+    description:
+      'The root operations the viewer may run, as "Query.invoices", "Mutation.createSite", "Http.uploadPhoto" (an HTTP route), sorted: from the one table of who may ' +
+      'run what (by role, or by an API key’s scopes), the same the server checks. Rows are scoped further (a firm its own work, a DOT manager its wilayas). ' +
+      'Empty for an anonymous caller but for the public operations (login, me). Clients show only the pages and actions these open.',
+  })
+  viewerOperations(@Ctx() context: Context): string[] {
+    return Object.keys(operationRoles)
+      .filter((operation) => mayRunOperation(context, operation))
+      .sort();
   }
 
   @FieldResolver(() => Contractor, { nullable: true, description: 'CONTRACTOR and TECHNICIAN users: their firm; null when the viewer may not read it.' })

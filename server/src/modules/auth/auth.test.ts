@@ -203,3 +203,26 @@ describe('users', () => {
     expect(member.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
+
+describe('viewerOperations', () => {
+  const query = '{ viewerOperations }';
+
+  it('gives an anonymous caller the public operations only', async () => {
+    const { body } = await t.graphql<{ viewerOperations: string[] }>(query, {}, { authorization: '' });
+    expect(body.data!.viewerOperations).toEqual(['Mutation.login', 'Query.me', 'Query.viewerOperations']);
+  });
+
+  it('gives each role what the server lets it run: a technician its field work and no money, an administrator invoices and users', async () => {
+    const firm = await activeContractor(t);
+    await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email: 'technician-operations@users.test', displayName: 'Technicien', role: 'TECHNICIAN', contractorId: firm.id, password: 'technician password' },
+    });
+    const technician = await t.graphql<{ viewerOperations: string[] }>(query, {}, bearer(await signIn(t.url, 'technician-operations@users.test', 'technician password')));
+    const operations = technician.body.data!.viewerOperations;
+    expect(operations).toEqual(expect.arrayContaining(['Http.uploadPhoto', 'Mutation.reportInstallation', 'Mutation.markInstallationFailed', 'Query.customerSubscriptions', 'Query.workItems']));
+    expect(operations.filter((operation) => /invoice|dashboard|priceSchedule|users|apiKeys|acceptInstallation/i.test(operation))).toEqual([]);
+    expect(operations).toEqual([...operations].sort());
+    const admin = await t.graphql<{ viewerOperations: string[] }>(query);
+    expect(admin.body.data!.viewerOperations).toEqual(expect.arrayContaining(['Query.invoices', 'Query.users', 'Mutation.acceptInstallation', 'Mutation.createPriceScheduleVersion']));
+  });
+});

@@ -23,6 +23,7 @@ const office = [ADMIN, DOT_MANAGER, FINANCE, CONTRACTOR, VIEWER] as const;
 export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeof PUBLIC>> = {
   'Mutation.login': PUBLIC,
   'Query.me': PUBLIC,
+  'Query.viewerOperations': PUBLIC,
   'Mutation.logout': everyone,
   'Mutation.createUser': [ADMIN, CONTRACTOR],
   'Mutation.disableUser': [ADMIN, CONTRACTOR],
