@@ -22,6 +22,7 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 // the dashboard's charts library comes only with the dashboard.
 const DashboardPage = page(() => import('./features/dashboard/DashboardPage.tsx'), 'DashboardPage');
 const FieldRoutes = lazy(() => import('./features/field/FieldRoutes.tsx'));
+const AcceptanceQueuePage = page(() => import('./features/acceptance/AcceptanceQueuePage.tsx'), 'AcceptanceQueuePage');
 const AccessPage = page(() => import('./features/access/AccessPage.tsx'), 'AccessPage');
 const ContractorPage = page(() => import('./features/contractors/ContractorPage.tsx'), 'ContractorPage');
 const ContractorsPage = page(() => import('./features/contractors/ContractorsPage.tsx'), 'ContractorsPage');
@@ -65,6 +66,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="raccordements/nouveau" element={<NewCustomerSubscriptionPage />} />
               <Route path="raccordements/import" element={<ImportCustomerSubscriptionsPage />} />
               <Route path="raccordements/:id" element={<CustomerSubscriptionPage />} />
+              <Route path="reception" element={<AcceptanceQueuePage />} />
               <Route path="factures" element={<InvoicesPage />} />
               <Route path="factures/:id" element={<InvoicePage />} />
               <Route path="bordereau" element={<PriceSchedulePage />} />

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { LogoutMutation, MeQuery } from '../features/auth/documents.ts';
-import { dashboardRoles, fieldRoles } from '../features/dashboard/roles.ts';
 import { languages, setLanguage, type Language } from '../lib/i18n.ts';
 import { session } from '../lib/session.ts';
+import { mayRun } from '../lib/viewer.ts';
 import { liveConnection } from '../urql.ts';
 import { QueryState } from './QueryState.tsx';
 
@@ -32,6 +32,9 @@ export function Layout() {
   }, [pathname]);
 
   const role = me.data?.me?.role;
+  const may = (operation: string) => mayRun(me.data, operation);
+  // A firm's users see their own firm, not the contractors' pages; they reach the field view.
+  const firm = me.data?.me?.contractor !== null && me.data?.me?.contractor !== undefined;
   // A technician works in the field view only: whatever page it opens, it lands there.
   if (role === 'TECHNICIAN' && !pathname.startsWith('/terrain')) return <Navigate to="/terrain" replace />;
 
@@ -57,15 +60,16 @@ export function Layout() {
         )}
         {signedIn && role !== 'TECHNICIAN' && (
           <nav aria-label={t('Navigation principale')}>
-            {me.data?.me && dashboardRoles.includes(me.data.me.role) && <Link to="/">{t('Tableau de bord')}</Link>}
-            {role === 'CONTRACTOR' && <Link to="/terrain">{t('Terrain')}</Link>}
-            {me.data?.me && me.data.me.role !== 'CONTRACTOR' && !fieldRoles.includes(me.data.me.role) && <Link to="/contractants">{t('Contractants')}</Link>}
-            <Link to="/sites">{t('Sites')}</Link>
-            <Link to="/raccordements">{t('Raccordements')}</Link>
-            {me.data?.me && !fieldRoles.includes(me.data.me.role) && <Link to="/factures">{t('Factures')}</Link>}
-            <Link to="/bordereau">{t('Bordereau des prix')}</Link>
-            <Link to="/wilayas">{t('Wilayas')}</Link>
-            {me.data?.me && (me.data.me.role === 'ADMIN' || me.data.me.isContractorAdmin) && <Link to="/acces">{t('Accès')}</Link>}
+            {may('Query.dashboard') && <Link to="/">{t('Tableau de bord')}</Link>}
+            {firm && may('Mutation.reportInstallation') && <Link to="/terrain">{t('Terrain')}</Link>}
+            {!firm && may('Query.contractors') && <Link to="/contractants">{t('Contractants')}</Link>}
+            {may('Query.sites') && <Link to="/sites">{t('Sites')}</Link>}
+            {may('Query.customerSubscriptions') && <Link to="/raccordements">{t('Raccordements')}</Link>}
+            {may('Mutation.acceptInstallation') && <Link to="/reception">{t('Réception')}</Link>}
+            {may('Query.invoices') && <Link to="/factures">{t('Factures')}</Link>}
+            {may('Query.priceSchedules') && <Link to="/bordereau">{t('Bordereau des prix')}</Link>}
+            {may('Query.wilayas') && <Link to="/wilayas">{t('Wilayas')}</Link>}
+            {may('Query.users') && (!firm || me.data?.me?.isContractorAdmin) && <Link to="/acces">{t('Accès')}</Link>}
           </nav>
         )}
         <label className="language">

@@ -7,6 +7,7 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime, formatCount } from '../../lib/format.ts';
 import type { ResultOf, VariablesOf } from '../../lib/graphql.ts';
+import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { startAttempt, unanswered } from '../invoices/attempt.ts';
 import { AcceptInstallationMutation, RejectInstallationMutation } from '../work/documents.ts';
@@ -16,7 +17,6 @@ import './acceptance.css';
 import { AcceptanceQueueChangedSubscription, AcceptanceQueueQuery, DecidedElsewhereQuery, QueueItem } from './documents.ts';
 import { flagsOf, type QueueItemData } from './flags.ts';
 import { ReportReview } from './ReportReview.tsx';
-import { acceptanceRoles } from './roles.ts';
 
 type Decision = 'accept' | 'reject';
 type AcceptInput = VariablesOf<typeof AcceptInstallationMutation>['input'];
@@ -55,7 +55,7 @@ export function AcceptanceQueuePage() {
       <h1>{t('Réception des travaux')}</h1>
       {!role ? (
         <QueryState fetching={me.fetching} error={me.error} retry={() => reexecuteMe({ requestPolicy: 'network-only' })} />
-      ) : acceptanceRoles.includes(role) ? (
+      ) : mayRun(me.data, 'Mutation.acceptInstallation') ? (
         <AcceptanceQueue />
       ) : (
         <p className="state">{t('Votre rôle ne permet pas de réceptionner des travaux.')}</p>

@@ -22,7 +22,11 @@ export const MeQuery = graphql(`
       role
       wilayaCodes
       isContractorAdmin
+      contractor {
+        id
+      }
     }
+    viewerOperations
   }
 `);
 

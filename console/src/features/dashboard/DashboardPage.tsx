@@ -11,7 +11,7 @@ import { msg } from '../../lib/i18n.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { WilayasQuery } from '../reference-data/documents.ts';
 import { DashboardFigures, DashboardQuery, DashboardSubscription } from './documents.ts';
-import { dashboardRoles, fieldRoles } from './roles.ts';
+import { mayRun } from '../../lib/viewer.ts';
 
 /** The backlog's statuses, as the dashboard names them. */
 const statusLabels: Record<string, string> = {
@@ -44,7 +44,7 @@ export function DashboardPage() {
   useEffect(() => {
     if (role === 'DOT_MANAGER' && asked !== null && wilayaCode !== asked) setParams(wilayaCode ? { wilaya: wilayaCode } : {}, { replace: true });
   }, [role, asked, wilayaCode, setParams]);
-  const allowed = role !== undefined && dashboardRoles.includes(role);
+  const allowed = mayRun(me.data, 'Query.dashboard');
   const pause = !allowed || (role === 'DOT_MANAGER' && wilayaCode === null);
 
   const [wilayas] = useQuery({ query: WilayasQuery, pause: !allowed });
@@ -62,8 +62,8 @@ export function DashboardPage() {
   }, [wilayas.data, role, own]);
 
   if (me.fetching && !me.data) return <QueryState fetching error={undefined} retry={() => undefined} />;
-  // A firm follows its money: its invoices.
-  if (role !== undefined && !allowed) return <Navigate to={fieldRoles.includes(role) ? '/raccordements' : '/factures'} replace />;
+  // A firm follows its money, its invoices; whoever may read none works in the field view.
+  if (role !== undefined && !allowed) return <Navigate to={mayRun(me.data, 'Query.invoices') ? '/factures' : '/terrain'} replace />;
   if (role === 'DOT_MANAGER' && own.length === 0) {
     return <p className="state">{t('Aucune wilaya ne vous est attribuée : demandez à un administrateur de vous en attribuer une.')}</p>;
   }
