@@ -1,0 +1,389 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { activeContractor, firmInvoice, mustQuery, scheduledCustomerSubscription } from '../../server/test/api.js';
+import { signIn as apiSignIn } from '../../server/test/harness.js';
+import { testJpeg } from '../../server/test/photos.js';
+import { browserTest } from './browser.js';
+
+/**
+ * The field view against the real API in a real Chromium on a phone (issue 15 "Done when"): a
+ * technician signs in, works offline from the service worker, fills reports with photos from files,
+ * the position from an emulated geolocation and a drawn signature; the outbox sends each report
+ * exactly once when the network returns, even when an answer is lost; refusals wait for the
+ * technician; drafts survive a reload; what one user leaves on the phone is not another's.
+ */
+const photoDir = mkdtempSync(join(tmpdir(), 'raccord-field-photos-'));
+const run = browserTest({ PHOTO_DIR: photoDir });
+afterAll(() => rmSync(photoDir, { recursive: true, force: true }));
+
+/** Ain Benian (commune 554), where the test orders are. */
+const ainBenian = { latitude: 36.7925, longitude: 2.9338, accuracy: 8 };
+
+let sequence = 0;
+
+/** A new ACTIVE firm with a technician (made by the test administrator), and the technician's credentials. */
+async function firmWithTechnician(name: string): Promise<{ firmId: string; email: string; password: string }> {
+  const firm = await activeContractor(run.t, { legalName: `SARL ${name}` });
+  sequence += 1;
+  const email = `technicien-${sequence}@firm.test`;
+  const password = 'technician password';
+  await mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+    input: { email, displayName: `Technicien ${sequence}`, role: 'TECHNICIAN', contractorId: firm.id, password },
+  });
+  return { firmId: firm.id, email, password };
+}
+
+/** A phone (390 × 844, touch, position granted at Ain Benian) with one page. */
+async function phone(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await run.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, permissions: ['geolocation'], geolocation: ainBenian });
+  return { context, page: await context.newPage() };
+}
+
+/** Signs in on the sign-in page the phone shows (any page sends there without a session). */
+async function signInOnPhone(page: Page, email: string, password: string): Promise<void> {
+  await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('heading', { name: 'Mon travail' }).waitFor({ timeout: 15_000 });
+}
+
+/** Waits until the service worker controls the page and the report's settings are kept for offline use. */
+async function readyOffline(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.ready.then((registration) => registration.active !== null), undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await expect.poll(() => stored(page, 'values', 'settings').then((value) => value !== null), { timeout: 15_000 }).toBe(true);
+}
+
+/** A record of the field view's IndexedDB database, read with the browser's own API (null when absent). */
+function stored(page: Page, table: string, key: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([name, id]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('raccord-field');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains(name as string)) return resolve(null);
+          const request = db.transaction(name as string).objectStore(name as string).get(id as IDBValidKey);
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result ?? null);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    [table, key] as const,
+  );
+}
+
+/** How many records a table of the field view's database holds. */
+function countStored(page: Page, table: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('raccord-field');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction(name).objectStore(name).count();
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    table,
+  );
+}
+
+/** Opens a work's page from the list, by its customer's name, and its report form. */
+async function openReport(page: Page, customerName: string): Promise<void> {
+  await page.getByRole('link', { name: customerName }).click();
+  await page.getByRole('heading', { name: customerName }).waitFor();
+  await page.getByRole('button', { name: 'Rapport d’installation' }).click();
+  await page.getByRole('heading', { name: 'Rapport d’installation', level: 2 }).waitFor();
+}
+
+/** Chooses a photo of `kind` from a JPEG file made here (the phone's camera, in a test). */
+async function addPhoto(page: Page, kind: string, colour: string): Promise<void> {
+  const before = await page.getByTestId(`field-photo-${kind}`).locator('.field-photo-item').count();
+  await page.locator(`#field-photo-${kind}`).setInputFiles({ name: `${kind}.jpg`, mimeType: 'image/jpeg', buffer: await testJpeg(colour, 640, 480) });
+  await expect.poll(() => page.getByTestId(`field-photo-${kind}`).locator('.field-photo-item').count()).toBe(before + 1);
+}
+
+/** The customer signs with a finger: a stroke across the signature area. */
+async function sign(page: Page): Promise<void> {
+  await page.getByTestId('field-signature').scrollIntoViewIfNeeded();
+  const box = (await page.getByTestId('field-signature').boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step += 1) await page.mouse.move(box.x + 20 + step * 25, box.y + box.height / 2 + (step % 2 === 0 ? 15 : -15));
+  await page.mouse.up();
+}
+
+/** Fills the whole report: measurements (the verdict shows), a work line, the three photos, the ONT's serial and the signature or its reason. */
+async function fillReport(page: Page, options: { signatureMissingReason?: string } = {}): Promise<void> {
+  await page.getByLabel('Puissance reçue à l’ONT à 1490 nm (dBm)').fill('-21,5');
+  await expect.poll(() => page.getByTestId('report-verdict').innerText()).toContain('Dans les seuils');
+  await page.getByLabel('Ajouter un travail').selectOption('RAC-STD');
+  await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await page.locator('#report-line-RAC-STD').waitFor();
+  await addPhoto(page, 'pbo', '#3070c0');
+  await addPhoto(page, 'pto', '#30c070');
+  await addPhoto(page, 'power_meter', '#c07030');
+  await page.getByLabel('Numéro de série de l’ONT').fill('ZTEG1234ABCD');
+  if (options.signatureMissingReason) {
+    await page.getByLabel('Le client ne signe pas').check();
+    await page.getByLabel('Raison de l’absence de signature').fill(options.signatureMissingReason);
+  } else {
+    await sign(page);
+  }
+}
+
+/** What the database holds of a work's report: its status, reports, transitions to INSTALLED, and photos attached (kind, with a position). */
+async function recorded(id: string) {
+  const [work] = await run.t.sql<{ status: string }>('select status from customer_subscription where id = $1', [id]);
+  const reports = await run.t.sql<{ id: string; ont_serial_number: string | null; latitude: number | null }>('select * from installation_report where customer_subscription_id = $1', [id]);
+  const [installed] = await run.t.sql<{ count: string }>("select count(*) from audit_event where entity_id = $1 and to_status = 'INSTALLED'", [id]);
+  const photos = await run.t.sql<{ kind: string; located: boolean }>(
+    'select kind, latitude is not null as located from photo where customer_subscription_id = $1 and report_id is not null order by kind::text',
+    [id],
+  );
+  return { status: work!.status, reports: reports.length, installed: Number(installed!.count), photos: photos.map((photo) => `${photo.kind}${photo.located ? '@' : ''}`), report: reports[0] ?? null };
+}
+
+/** A DOT manager of wilaya 16 accepts the work through the API; returns the lines of the firm's draft invoice then. */
+async function acceptAsDotManager(id: string, firmId: string, token: string): Promise<{ itemCode: string; customerSubscriptionId: string }[]> {
+  const { customerSubscription } = await mustQuery<{ customerSubscription: { version: number } }>(run.t, 'query ($id: ID!) { customerSubscription(id: $id) { version } }', { id });
+  const { body } = await run.t.graphql(
+    'mutation ($input: AcceptInstallationInput!) { acceptInstallation(input: $input) { customerSubscription { status } } }',
+    { input: { id, expectedVersion: customerSubscription.version, idempotencyKey: `accept-${id}` } },
+    { authorization: `Bearer ${token}` },
+  );
+  expect(body.errors).toBeUndefined();
+  const invoice = await firmInvoice(run.t, firmId);
+  const { invoice: lines } = await mustQuery<{ invoice: { status: string; lines: { itemCode: string; customerSubscriptionId: string }[] } }>(
+    run.t,
+    'query ($id: ID!) { invoice(id: $id) { status lines { itemCode customerSubscriptionId } } }',
+    { id: invoice.id },
+  );
+  expect(lines.status).toBe('DRAFT');
+  return lines.lines;
+}
+
+let dotToken: string | null = null;
+
+/** The DOT manager of wilaya 16 (made once): their token. */
+async function dotManager(): Promise<string> {
+  if (!dotToken) {
+    await mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email: 'dot-16@at.test', displayName: 'DOT Alger', role: 'DOT_MANAGER', password: 'dot manager password', wilayaCodes: ['16'] },
+    });
+    dotToken = await apiSignIn(run.t.url, 'dot-16@at.test', 'dot manager password');
+  }
+  return dotToken;
+}
+
+describe('the field view on a phone, against the real API', () => {
+  it('lets a technician report offline from the service worker; the report arrives exactly once when the network returns, and is accepted and billed', async () => {
+    const { firmId, email, password } = await firmWithTechnician('Fibre du Sahel');
+    const work = await scheduledCustomerSubscription(run.t, firmId, { customerName: 'Karima Benali' });
+    const { context, page } = await phone();
+    await page.goto(`${run.t.url}/terrain`);
+    await signInOnPhone(page, email, password);
+    const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
+    await expect.poll(() => navigation.getByRole('link').allInnerTexts()).toEqual(['Terrain']);
+    await page.getByRole('link', { name: 'Karima Benali' }).waitFor();
+    await readyOffline(page);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('field-offline').waitFor({ timeout: 15_000 });
+    await openReport(page, 'Karima Benali');
+    await fillReport(page);
+    expect(await page.getByText('Position à 8 m près').count()).toBe(3);
+    await page.getByRole('button', { name: 'Envoyer le rapport' }).click();
+    await page.getByText('Enregistré sur ce téléphone : il partira tout seul au retour du réseau.').waitFor();
+    expect(await page.getByTestId('field-outbox-count').innerText()).toContain('1 rapport en attente d’envoi');
+    expect(await countStored(page, 'drafts')).toBe(0);
+    expect((await recorded(work)).reports).toBe(0);
+
+    await context.setOffline(false);
+    await expect.poll(() => recorded(work).then((state) => state.status), { timeout: 20_000 }).toBe('INSTALLED');
+    await page.getByTestId('field-outbox-count').waitFor({ state: 'detached', timeout: 15_000 });
+    const state = await recorded(work);
+    expect({ ...state, report: null }).toEqual({ status: 'INSTALLED', reports: 1, installed: 1, photos: ['PBO@', 'POWER_METER@', 'PTO@', 'SIGNATURE@'], report: null });
+    expect(state.report).toMatchObject({ ont_serial_number: 'ZTEG1234ABCD', latitude: ainBenian.latitude });
+    expect(await countStored(page, 'outbox')).toBe(0);
+    await context.close();
+
+    // The DOT manager, at a desk, sees it installed and accepts it: the firm's draft invoice bills it.
+    const token = await dotManager();
+    const desk = await run.signIn(`/raccordements/${work}`, 'dot-16@at.test', 'dot manager password');
+    await expect.poll(() => desk.getByTestId('customer-subscription-status').innerText(), { timeout: 15_000 }).toBe('Installé, à réceptionner');
+    const lines = await acceptAsDotManager(work, firmId, token);
+    expect(lines).toEqual([{ itemCode: 'RAC-STD', customerSubscriptionId: work }]);
+    await desk.close();
+  }, 120_000);
+
+  it('records once a report whose answer was lost after the server committed: the outbox sends it again under the same key', async () => {
+    const { firmId, email, password } = await firmWithTechnician('Fibre des Hauts Plateaux');
+    const work = await scheduledCustomerSubscription(run.t, firmId, { customerName: 'Nadir Ouali' });
+    const { context, page } = await phone();
+    const keys: string[] = [];
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (!body.includes('FieldReportInstallation')) return route.continue();
+      keys.push((JSON.parse(body) as { variables: { input: { idempotencyKey: string } } }).variables.input.idempotencyKey);
+      if (keys.length > 1) return route.continue();
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.goto(`${run.t.url}/terrain`);
+    await signInOnPhone(page, email, password);
+    await readyOffline(page);
+    await openReport(page, 'Nadir Ouali');
+    await fillReport(page);
+    await page.getByRole('button', { name: 'Envoyer le rapport' }).click();
+    await page.getByText('Enregistré sur ce téléphone : il partira tout seul au retour du réseau.').waitFor();
+    // The server committed the first one; the phone did not hear it, and sends it again after its backoff.
+    expect((await recorded(work)).status).toBe('INSTALLED');
+    await expect.poll(() => keys.length, { timeout: 20_000 }).toBe(2);
+    await page.getByTestId('field-outbox-count').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(keys[0]).toBe(keys[1]);
+    const state = await recorded(work);
+    expect({ ...state, report: null }).toEqual({ status: 'INSTALLED', reports: 1, installed: 1, photos: ['PBO@', 'POWER_METER@', 'PTO@', 'SIGNATURE@'], report: null });
+    const lines = await acceptAsDotManager(work, firmId, await dotManager());
+    expect(lines).toEqual([{ itemCode: 'RAC-STD', customerSubscriptionId: work }]);
+    await context.close();
+  }, 120_000);
+
+  it('shows a report that can no longer apply (the work was cancelled while it waited) with its reason, and keeps it until the technician discards it', async () => {
+    const { firmId, email, password } = await firmWithTechnician('Fibre du Titteri');
+    const work = await scheduledCustomerSubscription(run.t, firmId, { customerName: 'Samir Hadj' });
+    const { context, page } = await phone();
+    await page.goto(`${run.t.url}/terrain`);
+    await signInOnPhone(page, email, password);
+    await readyOffline(page);
+    await context.setOffline(true);
+    await openReport(page, 'Samir Hadj');
+    await fillReport(page, { signatureMissingReason: 'client absent à la fin des travaux' });
+    await page.getByRole('button', { name: 'Envoyer le rapport' }).click();
+    await page.getByText('1 rapport en attente d’envoi').waitFor();
+
+    const { customerSubscription } = await mustQuery<{ customerSubscription: { version: number } }>(run.t, 'query ($id: ID!) { customerSubscription(id: $id) { version } }', { id: work });
+    await mustQuery(run.t, 'mutation ($id: ID!, $v: Int!) { cancelCustomerSubscription(input: { id: $id, expectedVersion: $v, reason: "le client renonce" }) { customerSubscription { id } } }', {
+      id: work,
+      v: customerSubscription.version,
+    });
+    await context.setOffline(false);
+    const held = page.getByTestId('field-held-entry');
+    await held.waitFor({ timeout: 20_000 });
+    expect(await held.innerText()).toContain('Rapport d’installation refusé — Samir Hadj');
+    expect(await held.getByRole('alert').innerText()).toMatch(/Introuvable, ou hors de votre périmètre\.|Cette action n’est pas possible dans l’état actuel\./);
+    expect((await recorded(work)).reports).toBe(0);
+
+    // Kept across a reload, until the technician decides.
+    await page.reload();
+    await held.waitFor({ timeout: 15_000 });
+    await held.getByRole('button', { name: 'Supprimer…' }).click();
+    await held.getByRole('button', { name: 'Oui, supprimer' }).click();
+    await held.waitFor({ state: 'detached' });
+    expect(await countStored(page, 'outbox')).toBe(0);
+    expect(await countStored(page, 'photos')).toBe(0);
+    await context.close();
+  }, 120_000);
+
+  it('keeps the report typed as a draft across a reload mid-form, until it is given up after confirming', async () => {
+    const { firmId, email, password } = await firmWithTechnician('Fibre de la Mitidja');
+    const work = await scheduledCustomerSubscription(run.t, firmId, { customerName: 'Lamia Cherif' });
+    const { context, page } = await phone();
+    await page.goto(`${run.t.url}/terrain`);
+    await signInOnPhone(page, email, password);
+    await openReport(page, 'Lamia Cherif');
+    await page.getByLabel('Puissance reçue à l’ONT à 1490 nm (dBm)').fill('-23,4');
+    await page.getByLabel('Ajouter un travail').selectOption('RAC-STD');
+    await page.getByRole('button', { name: 'Ajouter', exact: true }).click();
+    await addPhoto(page, 'pbo', '#3070c0');
+    await sign(page);
+    await page.getByLabel('Numéro de série de l’ONT').fill('HWTC8765');
+    await expect.poll(async () => ((await stored(page, 'drafts', [(await userIdOf(email)), work, 'report'])) as { values?: { ontSerial?: string } } | null)?.values?.ontSerial).toBe('HWTC8765');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Rapport d’installation', level: 2 }).waitFor({ timeout: 15_000 });
+    expect(await page.getByLabel('Puissance reçue à l’ONT à 1490 nm (dBm)').inputValue()).toBe('-23,4');
+    expect(await page.getByLabel('Numéro de série de l’ONT').inputValue()).toBe('HWTC8765');
+    expect(await page.locator('#report-line-RAC-STD').inputValue()).toBe('1');
+    expect(await page.getByTestId('field-photo-pbo').locator('.field-photo-item').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('report-verdict').innerText()).toContain('Dans les seuils');
+    const signature = (await stored(page, 'drafts', [await userIdOf(email), work, 'report'])) as { signature: unknown };
+    expect(signature.signature).not.toBeNull();
+
+    // The form fits the phone's width: nothing to scroll sideways.
+    const wider = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > 390.5).map((element) => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`),
+    );
+    expect(wider).toEqual([]);
+    await page.getByRole('button', { name: 'Abandonner le brouillon…' }).click();
+    await page.getByRole('button', { name: 'Oui, abandonner' }).click();
+    await page.getByRole('heading', { name: 'Rapport d’installation', level: 2 }).waitFor({ state: 'detached' });
+    expect(await countStored(page, 'drafts')).toBe(0);
+    expect(await countStored(page, 'photos')).toBe(0);
+    await context.close();
+  }, 120_000);
+
+  it('keeps a technician’s waiting report for them: another user signed in on the same phone neither sees nor sends it', async () => {
+    const first = await firmWithTechnician('Fibre du Dahra');
+    sequence += 1;
+    const second = { email: `technicien-${sequence}@firm.test`, password: 'technician password' };
+    await mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email: second.email, displayName: 'Second technicien', role: 'TECHNICIAN', contractorId: first.firmId, password: second.password },
+    });
+    const work = await scheduledCustomerSubscription(run.t, first.firmId, { customerName: 'Omar Zitouni' });
+    const { context, page } = await phone();
+    // Photos do not get through for now: the report waits on the phone.
+    const uploads: string[] = [];
+    await page.route('**/photos/**', async (route) => {
+      uploads.push(route.request().headers()['authorization'] ?? '');
+      await route.abort('connectionreset');
+    });
+    await page.goto(`${run.t.url}/terrain`);
+    await signInOnPhone(page, first.email, first.password);
+    await openReport(page, 'Omar Zitouni');
+    await fillReport(page);
+    await page.getByRole('button', { name: 'Envoyer le rapport' }).click();
+    await page.getByText('1 rapport en attente d’envoi').waitFor();
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.goto(`${run.t.url}/terrain`);
+    await signInOnPhone(page, second.email, second.password);
+    const uploadsBefore = uploads.length;
+    await page.getByRole('link', { name: 'Omar Zitouni' }).waitFor();
+    await page.reload();
+    await page.getByRole('link', { name: 'Omar Zitouni' }).waitFor();
+    expect(await page.getByTestId('field-outbox-count').count()).toBe(0);
+    expect(await page.getByText('Rapport en attente d’envoi').count()).toBe(0);
+    await page.getByRole('link', { name: 'Omar Zitouni' }).click();
+    await page.getByRole('button', { name: 'Rapport d’installation' }).waitFor();
+    expect(uploads.length).toBe(uploadsBefore);
+
+    // Back to its owner, with the network: it goes.
+    await page.unroute('**/photos/**');
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.goto(`${run.t.url}/terrain`);
+    await signInOnPhone(page, first.email, first.password);
+    await expect.poll(() => recorded(work).then((state) => state.reports), { timeout: 20_000 }).toBe(1);
+    await context.close();
+  }, 120_000);
+});
+
+/** A user's id, by their e-mail address. */
+async function userIdOf(email: string): Promise<string> {
+  const [row] = await run.t.sql<{ id: string }>('select id from app_user where email = $1', [email]);
+  return String(row!.id);
+}
