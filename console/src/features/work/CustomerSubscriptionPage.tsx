@@ -10,7 +10,8 @@ import { auditActionLabels, customerSubscriptionStatusLabels, failureReasonLabel
 import { WorkActions } from './WorkActions.tsx';
 
 /**
- * One customer subscription: the customer, the place, the firm, the appointment, the latest
+ * One customer subscription: the customer, the place, the firm and its technician who does the work
+ * (where the viewer may read it, or name one), the appointment, the latest
  * installation report with each measurement against its thresholds, the timeline of its audit
  * trail, and what the viewer's role may do to it now (`WorkActions`).
  */
@@ -71,6 +72,12 @@ export function CustomerSubscriptionPage() {
             <dd data-testid="customer-subscription-contractor">
               {subscription.contractor ? <Link to={`/contractants/${subscription.contractor.id}`}>{subscription.contractor.legalName}</Link> : '—'}
             </dd>
+            {(subscription.technician || subscription.viewerCan.assignTechnician) && (
+              <>
+                <dt>{t('Technicien')}</dt>
+                <dd data-testid="customer-subscription-technician">{subscription.technician?.displayName ?? t('Toute la firme (aucun technicien désigné)')}</dd>
+              </>
+            )}
             <dt>{t('Rendez-vous (heure d’Alger)')}</dt>
             <dd data-testid="customer-subscription-appointment">{subscription.appointmentAt ? formatAlgiersDateTime(subscription.appointmentAt) : '—'}</dd>
             {subscription.failureReason && (

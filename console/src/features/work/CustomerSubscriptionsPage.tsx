@@ -6,9 +6,10 @@ import { useQuery } from 'urql';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatCount } from '../../lib/format.ts';
+import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { customerSubscriptionColumns, CustomerSubscriptionsTable } from './CustomerSubscriptionsTable.tsx';
-import { CustomerSubscriptionsQuery, PagedCustomerSubscriptions } from './documents.ts';
+import { CustomerSubscriptionsQuery, PagedCustomerSubscriptions, TechniciansQuery } from './documents.ts';
 import { customerSubscriptionStatusLabels } from './labels.ts';
 
 const pageSize = 25;
@@ -20,10 +21,17 @@ const columns = [
   customerSubscriptionColumns.status,
   customerSubscriptionColumns.since,
 ];
+/**
+ * The same, with the firm's technician who does each: for the roles the API lets read it (server/src/modules/auth/scope.ts,
+ * `mayReadTechnicians`; a field's rule, which viewerOperations does not carry).
+ */
+const columnsWithTechnician = [...columns.slice(0, 4), customerSubscriptionColumns.technician, ...columns.slice(4)];
+const technicianReaders: readonly string[] = ['ADMIN', 'DOT_MANAGER', 'CONTRACTOR', 'TECHNICIAN'];
 
 /**
  * The customer subscriptions the viewer may see, 25 at a time: INSTALLED ones (to accept) first by
  * default; ways to record an order (administrators, DOT managers) and to import a backlog (administrators).
+ * A firm's office filters them by the firm's technician, to follow who does what.
  */
 export function CustomerSubscriptionsPage() {
   const { t } = useTranslation();
@@ -32,10 +40,14 @@ export function CustomerSubscriptionsPage() {
   const [params, setParams] = useSearchParams();
   const status = params.get('statut') ?? 'INSTALLED';
   const wilayaCode = params.get('wilaya') ?? '';
+  // A firm's users who may list its technicians (the server's viewerOperations): AT's administrators have no firm to list.
+  const office = mayRun(me.data, 'Query.technicians') && Boolean(me.data?.me?.contractor);
+  const technicianId = office ? (params.get('technicien') ?? '') : '';
+  const [technicians] = useQuery({ query: TechniciansQuery, variables: { contractorId: null }, pause: !office });
   const [cursors, setCursors] = useState<string[]>([]);
   const [result, reexecute] = useQuery({
     query: CustomerSubscriptionsQuery,
-    variables: { first: pageSize, after: cursors.at(-1) ?? null, filter: { status: (status || null) as never, wilayaCode: wilayaCode || null } },
+    variables: { first: pageSize, after: cursors.at(-1) ?? null, filter: { status: (status || null) as never, wilayaCode: wilayaCode || null, technicianId: technicianId || null } },
   });
   const connection = readFragment(PagedCustomerSubscriptions, result.data?.customerSubscriptions);
   const update = (name: string, value: string) => {
@@ -78,6 +90,19 @@ export function CustomerSubscriptionsPage() {
           {t('Wilaya (code)')}
           <input inputMode="numeric" maxLength={2} defaultValue={wilayaCode} onChange={(event) => update('wilaya', /^\d{2}$/.test(event.target.value) ? event.target.value : '')} />
         </label>
+        {office && (
+          <label className="field">
+            {t('Technicien')}
+            <select value={technicianId} onChange={(event) => update('technicien', event.target.value)}>
+              <option value="">{t('Tous')}</option>
+              {(technicians.data?.technicians ?? []).map((technician) => (
+                <option key={technician.id} value={technician.id}>
+                  {technician.enabled ? technician.displayName : t('{{name}} (désactivé)', { name: technician.displayName })}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </div>
       <QueryState fetching={result.fetching && !connection} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
       {connection && (
@@ -88,7 +113,7 @@ export function CustomerSubscriptionsPage() {
           {connection.edges.length === 0 ? (
             <p className="state">{t('Aucun raccordement ne correspond.')}</p>
           ) : (
-            <CustomerSubscriptionsTable customerSubscriptions={connection.edges.map((edge) => edge.node)} columns={columns} rowTestId="customer-subscription-row" />
+            <CustomerSubscriptionsTable customerSubscriptions={connection.edges.map((edge) => edge.node)} columns={role && technicianReaders.includes(role) ? columnsWithTechnician : columns} rowTestId="customer-subscription-row" />
           )}
           <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
         </>

@@ -24,6 +24,8 @@ export const customerSubscriptionColumns = {
   /** The commune alone, where the wilaya goes without saying (a site's list). */
   communeName: { header: msg('Commune'), cell: (subscription) => subscription.commune.name },
   contractor: { header: msg('Contractant'), cell: (subscription) => subscription.contractor?.legalName ?? '—' },
+  /** Who in the firm does the work: null (—) when given to the firm as a whole, or not readable by the viewer's role. */
+  technician: { header: msg('Technicien'), cell: (subscription) => subscription.technician?.displayName ?? '—', testId: 'customer-subscription-technician' },
   status: { header: msg('Statut'), cell: (subscription) => t(customerSubscriptionStatusLabels[subscription.status] ?? subscription.status) },
   since: { header: msg('Depuis'), cell: (subscription) => formatAlgiersDateTime(subscription.statusChangedAt) },
   appointment: { header: msg('Rendez-vous'), cell: (subscription) => (subscription.appointmentAt ? formatAlgiersDateTime(subscription.appointmentAt) : '—') },

@@ -12,6 +12,7 @@ import { algiersLocalToIso, isoToAlgiersLocal } from './algiers-time.ts';
 import {
   AcceptInstallationMutation,
   AssignCustomerSubscriptionMutation,
+  AssignTechnicianMutation,
   CancelCustomerSubscriptionMutation,
   type CustomerSubscriptionQuery,
   MarkInstallationFailedMutation,
@@ -20,18 +21,21 @@ import {
 } from './documents.ts';
 import { invalidProps, ProblemNote, ProblemsAlert, useFocusFirstProblem, type Controls } from './form-problems.tsx';
 import { failureReasonLabels } from './labels.ts';
+import { TechnicianSelect } from './TechnicianSelect.tsx';
 
 type Subscription = NonNullable<ResultOf<typeof CustomerSubscriptionQuery>['customerSubscription']>;
-type Action = 'assign' | 'schedule' | 'accept' | 'reject' | 'fail' | 'cancel';
+type Action = 'assign' | 'assignTechnician' | 'schedule' | 'accept' | 'reject' | 'fail' | 'cancel';
 
 /** The actions offered here, in the order of their buttons; whether the viewer may do each is the server's `viewerCan`. */
-const actions: readonly Action[] = ['assign', 'schedule', 'accept', 'reject', 'fail', 'cancel'];
+const actions: readonly Action[] = ['assign', 'assignTechnician', 'schedule', 'accept', 'reject', 'fail', 'cancel'];
 
 /** The words of each action's button, by the status it starts from. */
 function labelOf(action: Action, status: string): string {
   switch (action) {
     case 'assign':
       return status === 'PENDING' ? msg('Affecter') : msg('Réaffecter');
+    case 'assignTechnician':
+      return msg('Désigner le technicien');
     case 'schedule':
       return status === 'SCHEDULED' ? msg('Déplacer le rendez-vous') : msg('Planifier le rendez-vous');
     case 'accept':
@@ -48,6 +52,7 @@ function labelOf(action: Action, status: string): string {
 /** Each form's controls, in order: the API's field and the element's id. */
 const controlsOf: Record<Action, Controls> = {
   assign: [['contractorId', 'work-contractor']],
+  assignTechnician: [['technicianId', 'work-technician']],
   schedule: [
     ['appointmentAt', 'work-appointment'],
     ['reason', 'work-text'],
@@ -67,7 +72,8 @@ const oneYearMs = 366 * 24 * 3600 * 1000;
 /**
  * What the viewer may do to a customer subscription (as the server says: `viewerCan`, from its roles,
  * lifecycle and row scope), as buttons, and the form of the one chosen:
- * assign (on a site, only to the site's contractor while the site is open), schedule the appointment
+ * assign (on a site, only to the site's contractor while the site is open), name the firm's technician
+ * who does it (or give it back to the firm as a whole), schedule the appointment
  * in Algiers time, accept or reject an installation, declare a failure or cancel the order. Refusals
  * of the API are said beside their field; `onDone` reads the work again after a change.
  */
@@ -81,16 +87,18 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
   }, [action]);
   const [text, setText] = useState('');
   const [contractorId, setContractorId] = useState('');
+  const [technicianId, setTechnicianId] = useState('');
   const [appointment, setAppointment] = useState('');
   const [failureReason, setFailureReason] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [assignment, assign] = useMutation(AssignCustomerSubscriptionMutation);
+  const [dispatch, assignTechnician] = useMutation(AssignTechnicianMutation);
   const [scheduling, schedule] = useMutation(ScheduleInstallationMutation);
   const [acceptance, accept] = useMutation(AcceptInstallationMutation);
   const [rejection, reject] = useMutation(RejectInstallationMutation);
   const [failure, fail] = useMutation(MarkInstallationFailedMutation);
   const [cancellation, cancel] = useMutation(CancelCustomerSubscriptionMutation);
-  const submitting = [assignment, scheduling, acceptance, rejection, failure, cancellation].some((state) => state.fetching);
+  const submitting = [assignment, dispatch, scheduling, acceptance, rejection, failure, cancellation].some((state) => state.fetching);
   const site = subscription.site;
   // Work on a site has no choice of contractor: a refusal of it is said in the form's alert.
   const controls = !action || (action === 'assign' && site !== null) ? [] : controlsOf[action];
@@ -109,6 +117,7 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
     setText('');
     setFailureReason('');
     setContractorId('');
+    setTechnicianId(subscription.technician?.id ?? '');
     setAppointment(next === 'schedule' && subscription.appointmentAt ? isoToAlgiersLocal(subscription.appointmentAt) : '');
   }
 
@@ -154,6 +163,8 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
       switch (action) {
         case 'assign':
           return assign({ input: { ...base, contractorId: siteContractor?.id ?? contractorId } });
+        case 'assignTechnician':
+          return assignTechnician({ input: { ...base, technicianId: technicianId || null } });
         case 'schedule':
           return schedule({ input: { ...base, appointmentAt: algiersLocalToIso(appointment)!, reason } });
         case 'accept':
@@ -238,6 +249,19 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
             <p className="muted">
               {t('Le rendez-vous du {{instant}} sera annulé : le contractant prendra le sien.', { instant: formatAlgiersDateTime(subscription.appointmentAt) })}
             </p>
+          )}
+          {action === 'assignTechnician' && subscription.contractor && (
+            <>
+              <label htmlFor="work-technician">{t('Technicien de {{contractor}}', { contractor: subscription.contractor.legalName })}</label>
+              <TechnicianSelect
+                id="work-technician"
+                contractorId={subscription.contractor.id}
+                value={technicianId}
+                onChange={setTechnicianId}
+                {...invalidProps(problems, 'technicianId', 'work-technician')}
+              />
+              <ProblemNote problems={problems} field="technicianId" id="work-technician" />
+            </>
           )}
           {action === 'schedule' && (
             <>

@@ -18,6 +18,9 @@ export const CustomerSubscriptionsTableRow = graphql(`
     contractor {
       legalName
     }
+    technician {
+      displayName
+    }
     site {
       code
     }
@@ -72,6 +75,7 @@ export const CustomerSubscriptionQuery = graphql(`
       failureReason
       viewerCan {
         assign
+        assignTechnician
         schedule
         accept
         reject
@@ -89,6 +93,10 @@ export const CustomerSubscriptionQuery = graphql(`
       contractor {
         id
         legalName
+      }
+      technician {
+        id
+        displayName
       }
       site {
         id
@@ -162,6 +170,31 @@ export const AssignCustomerSubscriptionMutation = graphql(`
         version
         status
       }
+    }
+  }
+`);
+
+export const AssignTechnicianMutation = graphql(`
+  mutation AssignTechnician($input: AssignTechnicianInput!) {
+    assignTechnician(input: $input) {
+      customerSubscription {
+        id
+        version
+        technician {
+          id
+        }
+      }
+    }
+  }
+`);
+
+/** A firm's technicians (the viewer's own firm when `contractorId` is null), enabled or not, by name. */
+export const TechniciansQuery = graphql(`
+  query Technicians($contractorId: ID) {
+    technicians(contractorId: $contractorId) {
+      id
+      displayName
+      enabled
     }
   }
 `);

@@ -25,11 +25,13 @@ export default {
   'Wilaya (code)': 'Wilaya (code)',
   'Raccordements : {{total}}': 'Connections: {{total}}',
   'Aucun raccordement ne correspond.': 'No connection matches.',
+  '{{name}} (désactivé)': '{{name}} (disabled)',
   // CustomerSubscriptionsTable.tsx
   Commande: 'Order',
   Client: 'Customer',
   Commune: 'Commune',
   Contractant: 'Contractor',
+  Technicien: 'Technician',
   Depuis: 'Since',
   'Rendez-vous': 'Appointment',
   // CustomerSubscriptionPage.tsx
@@ -46,6 +48,7 @@ export default {
   Site: 'Site',
   'Rendez-vous (heure d’Alger)': 'Appointment (Algiers time)',
   'Motif de l’échec': 'Reason for the failure',
+  'Toute la firme (aucun technicien désigné)': 'The firm as a whole (no technician named)',
   'Rapport d’installation': 'Installation report',
   'Pas encore de rapport.': 'No report yet.',
   Historique: 'History',
@@ -77,6 +80,8 @@ export default {
   // WorkActions.tsx
   Affecter: 'Assign',
   Réaffecter: 'Reassign',
+  'Désigner le technicien': 'Name the technician',
+  'Technicien de {{contractor}}': 'Technician of {{contractor}}',
   'Planifier le rendez-vous': 'Book the appointment',
   'Déplacer le rendez-vous': 'Move the appointment',
   Réceptionner: 'Accept',
@@ -108,6 +113,8 @@ export default {
   'Le rendez-vous du {{instant}} sera annulé : le contractant prendra le sien.': 'The appointment of {{instant}} will be dropped: the contractor will book its own.',
   Confirmer: 'Confirm',
   Fermer: 'Close',
+  // TechnicianSelect.tsx
+  'Cette firme n’a aucun technicien actif : son administrateur en crée dans « Accès ».': 'This firm has no active technician: its admin creates them in “Access”.',
   // NewCustomerSubscriptionPage.tsx
   'est obligatoire': 'is required',
   'La commande ne peut pas être dans le futur.': 'The order cannot be in the future.',
