@@ -53,52 +53,39 @@ async function signInOnPhone(page: Page, email: string, password: string): Promi
 
 /** Waits until the service worker controls the page and the report's settings are kept for offline use. */
 async function readyOffline(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.ready.then((registration) => registration.active !== null), undefined, { timeout: 30_000 });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await page.waitForFunction('navigator.serviceWorker.ready.then((registration) => registration.active !== null)', undefined, { timeout: 30_000 });
+  await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 30_000 });
   await expect.poll(() => stored(page, 'values', 'settings').then((value) => value !== null), { timeout: 15_000 }).toBe(true);
 }
 
-/** A record of the field view's IndexedDB database, read with the browser's own API (null when absent). */
+/**
+ * Runs `body` in the page with the field view's IndexedDB database open as `db` (the browser's own
+ * API, not the app's code), and returns what it resolves with. A string: this file is not typed for the DOM.
+ */
+function inDatabase<T>(page: Page, body: string): Promise<T> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('raccord-field');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const request = (${body})(db);
+      request.onsuccess = () => {
+        db.close();
+        resolve(request.result ?? null);
+      };
+      request.onerror = () => reject(request.error);
+    };
+  })`) as Promise<T>;
+}
+
+/** A record of the field view's IndexedDB database (null when absent). */
 function stored(page: Page, table: string, key: unknown): Promise<unknown> {
-  return page.evaluate(
-    ([name, id]) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('raccord-field');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains(name as string)) return resolve(null);
-          const request = db.transaction(name as string).objectStore(name as string).get(id as IDBValidKey);
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result ?? null);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    [table, key] as const,
-  );
+  return inDatabase(page, `(db) => db.transaction(${JSON.stringify(table)}).objectStore(${JSON.stringify(table)}).get(${JSON.stringify(key)})`);
 }
 
 /** How many records a table of the field view's database holds. */
 function countStored(page: Page, table: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('raccord-field');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction(name).objectStore(name).count();
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    table,
-  );
+  return inDatabase(page, `(db) => db.transaction(${JSON.stringify(table)}).objectStore(${JSON.stringify(table)}).count()`);
 }
 
 /** Opens a work's page from the list, by its customer's name, and its report form. */
@@ -325,8 +312,8 @@ describe('the field view on a phone, against the real API', () => {
     expect(signature.signature).not.toBeNull();
 
     // The form fits the phone's width: nothing to scroll sideways.
-    const wider = await page.evaluate(() =>
-      [...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > 390.5).map((element) => `${element.tagName.toLowerCase()}#${element.id}.${element.className}`),
+    const wider = await page.evaluate(
+      "[...document.querySelectorAll('body *')].filter((element) => element.getBoundingClientRect().right > 390.5).map((element) => element.tagName.toLowerCase() + '#' + element.id + '.' + element.className)",
     );
     expect(wider).toEqual([]);
     await page.getByRole('button', { name: 'Abandonner le brouillon…' }).click();

@@ -44,7 +44,8 @@ interface Line {
   readonly quantity: string;
 }
 
-const technicianKey = 'raccord.field.technician';
+/** Where the name a user last reported under is kept in this browser: by user, as a phone may be shared. */
+const technicianKey = (userId: string) => `raccord.field.technician:${userId}`;
 
 /** The report's values as typed, as its draft keeps them. */
 interface ReportValues {
@@ -75,7 +76,7 @@ export function ReportForm({ work, settings, draft, onDiscarded }: { work: Field
   const thresholds = settings.fieldSettings.qualityThresholds;
   const kept = draft?.values as Partial<ReportValues> | undefined;
   const [installedAt, setInstalledAt] = useState(() => kept?.installedAt ?? isoToAlgiersLocal(new Date().toISOString()));
-  const [technicianName, setTechnicianName] = useState(() => kept?.technicianName ?? localStorage.getItem(technicianKey) ?? user.displayName);
+  const [technicianName, setTechnicianName] = useState(() => kept?.technicianName ?? localStorage.getItem(technicianKey(user.id)) ?? user.displayName);
   const [networkClass, setNetworkClass] = useState<string>(kept?.networkClass ?? thresholds[0]?.networkClass ?? 'B_PLUS');
   const [power, setPower] = useState(kept?.power ?? '');
   const [spliceLoss, setSpliceLoss] = useState(kept?.spliceLoss ?? '');
@@ -147,7 +148,7 @@ export function ReportForm({ work, settings, draft, onDiscarded }: { work: Field
     }
     setSaving(true);
     keeper.pause();
-    localStorage.setItem(technicianKey, technicianName.trim());
+    localStorage.setItem(technicianKey(user.id), technicianName.trim());
     const signaturePhotos = signed ? [await takePhoto(work.id, 'SIGNATURE', signature)] : [];
     const all = [...photos, ...signaturePhotos];
     const position = mostAccurate(all.map((photo) => photo.position));
