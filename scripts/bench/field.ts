@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import sharp from 'sharp';
+import { fieldBundle } from './field-bundle.js';
 import { benchFirm, graphql, percentile, scheduledWork, startBenchServer, usage, type BenchServer } from './server.js';
 
 /**
@@ -18,7 +19,8 @@ import { benchFirm, graphql, percentile, scheduledWork, startBenchServer, usage,
  * - **field view**: a technician's first load of /terrain in Chromium with the network of DevTools'
  *   "Slow 4G" profile (562.5 ms latency, 1.6 Mbit/s down, 750 kbit/s up, emulated with the DevTools
  *   protocol), cold (empty cache, no service worker) and warm (a second visit, the service worker
- *   installed): time from navigation to the first job shown, bytes transferred, requests.
+ *   installed): time from navigation to the first job shown, bytes transferred, requests; and the
+ *   JavaScript of that first load in the built console, gzip-compressed (field-bundle.ts).
  * - **submission**: on the same Slow 4G page, a report's three photos as the field view sends them and
  *   the report itself: time and bytes sent.
  * Prints the figures as JSON; `--out DIR` also saves them as DIR/<date>-field.json.
@@ -162,6 +164,7 @@ async function loadFieldView(server: BenchServer, page: Page, session: CDPSessio
 }
 
 async function measureFieldView(server: BenchServer, technicianToken: string, firmId: string) {
+  const bundle = fieldBundle();
   for (let index = 0; index < 5; index += 1) await scheduledWork(server.url, server.token, firmId);
   const submitted = await scheduledWork(server.url, server.token, firmId);
   const browser = await chromium.launch({
@@ -212,6 +215,7 @@ async function measureFieldView(server: BenchServer, technicianToken: string, fi
       viewport: '390 × 844, touch',
       cold: coldLoad,
       warm: warmLoad,
+      firstLoadJavaScript: { gzipKiB: bundle.totalGzipKiB, chunks: bundle.chunks.length, onDemandGzipKiB: Number((bundle.onDemand.reduce((sum, chunk) => sum + chunk.gzipBytes, 0) / 1024).toFixed(1)) },
       submission: { photos: 3, photoBytes: photo.length, ms: submission },
     };
   } finally {
