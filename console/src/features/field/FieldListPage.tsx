@@ -3,7 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
 import { customerSubscriptionStatusLabels } from '../work/labels.ts';
-import { algiersToday, useFieldList } from './cache.ts';
+import { algiersToday, useFieldList, type FieldListQueryState } from './cache.ts';
 import type { FieldWorkData } from './documents.ts';
 import { useField } from './FieldRoutes.tsx';
 import { telLink, wayThere } from './geo.ts';
@@ -81,11 +81,12 @@ function WorkCard({ work, pending }: { work: FieldWorkData; pending: boolean }) 
 /**
  * The field view's home: the reports waiting to go out, then the appointments by day in Algiers
  * time (overdue first) and the open work without one; as last loaded when there is no network.
+ * `query`: the list's query, which the field view started as it opened.
  */
-export function FieldListPage() {
+export function FieldListPage({ query }: { query: FieldListQueryState }) {
   const { t } = useTranslation();
   const { db, user } = useField();
-  const { list, kept, fetching, error, reload } = useFieldList(db, user.id);
+  const { list, kept, fetching, error, reload } = useFieldList(db, user.id, query);
   const pending = useLive(async () => new Set((await userEntries(db, user.id)).map((entry) => entry.customerSubscriptionId)), [user.id]);
   const today = algiersToday();
   const saved = (useLocation().state as { saved?: 'waiting' | 'sent' } | null)?.saved;

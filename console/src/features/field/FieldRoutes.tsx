@@ -1,8 +1,8 @@
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Route, Routes } from 'react-router';
+import { Route, Routes, useMatch } from 'react-router';
 import { useClient } from 'urql';
-import { useFieldSettings } from './cache.ts';
+import { useFieldListQuery, useFieldSettings, type FieldListQueryState } from './cache.ts';
 import { fieldDatabase, type FieldDatabase } from './db.ts';
 import type { FieldSettingsData } from './documents.ts';
 import { FieldListPage } from './FieldListPage.tsx';
@@ -37,12 +37,16 @@ export function useField(): FieldContextValue {
  * page, for the signed-in user only (what this browser keeps for another user stays theirs). While
  * it is open, the user's outbox goes out by itself: on start, when the network comes back, and when
  * a backoff ends. It registers the service worker that lets it open without network, and loads the
- * report's settings at once, so that a report can be filled offline.
+ * report's settings at once, so that a report can be filled offline. The settings (everyone's) and,
+ * on the list, the list start loading as the view opens, beside `me` rather than after it: the
+ * list is kept under the user once `me` (or this session's last answer) says who it is.
  */
 export default function FieldRoutes() {
   const { t } = useTranslation();
   const db = fieldDatabase();
   const { user, unknown } = useFieldUser(db);
+  const { settings } = useFieldSettings(db);
+  const list = useFieldListQuery(useMatch('/terrain') === null);
   useEffect(registerServiceWorker, []);
   if (!user) {
     return (
@@ -59,14 +63,13 @@ export default function FieldRoutes() {
       </div>
     );
   }
-  return <SignedInField key={user.id} db={db} user={user} />;
+  return <SignedInField key={user.id} db={db} user={user} settings={settings} list={list} />;
 }
 
-function SignedInField({ db, user }: { db: FieldDatabase; user: FieldUser }) {
+function SignedInField({ db, user, settings, list }: { db: FieldDatabase; user: FieldUser; settings: FieldSettingsData | null; list: FieldListQueryState }) {
   const client = useClient();
   const sender = useMemo(() => new OutboxSender(db, httpTransport(client), user.id), [client, user.id]);
   const [lastPass, setLastPass] = useState<PassResult | null>(null);
-  const { settings } = useFieldSettings(db);
   useEffect(() => {
     const unsubscribe = sender.onPass(setLastPass);
     const online = () => void sender.flush({ force: true });
@@ -83,7 +86,7 @@ function SignedInField({ db, user }: { db: FieldDatabase; user: FieldUser }) {
     <FieldContext.Provider value={value}>
       <div className="field">
         <Routes>
-          <Route index element={<FieldListPage />} />
+          <Route index element={<FieldListPage query={list} />} />
           <Route path=":id" element={<FieldWorkPage />} />
         </Routes>
       </div>

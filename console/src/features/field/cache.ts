@@ -43,12 +43,21 @@ async function readList(db: FieldDatabase, userId: string): Promise<FieldList | 
 }
 
 /**
- * The signed-in user's list: loaded from the API when there is network (and kept in IndexedDB
- * under their id), else as they last kept it. `error` is the last load's failure (e.g. no network),
- * `fetching` whether a load runs.
+ * The list's query, which the field view starts as it opens, without waiting to know the user
+ * (`useFieldList` keeps its answer under the user once known); `pause` away from the list.
  */
-export function useFieldList(db: FieldDatabase, userId: string) {
-  const [result, reload] = useQuery({ query: FieldListQuery, variables: { first: listSize }, requestPolicy: 'cache-and-network' });
+export function useFieldListQuery(pause: boolean) {
+  return useQuery({ query: FieldListQuery, variables: { first: listSize }, requestPolicy: 'cache-and-network', pause });
+}
+
+export type FieldListQueryState = ReturnType<typeof useFieldListQuery>;
+
+/**
+ * The signed-in user's list: loaded from the API when there is network (`query`, and kept in
+ * IndexedDB under their id), else as they last kept it. `error` is the last load's failure (e.g. no
+ * network), `fetching` whether a load runs.
+ */
+export function useFieldList(db: FieldDatabase, userId: string, [result, reload]: FieldListQueryState) {
   useEffect(() => {
     if (!result.data || result.stale) return;
     void keepList(

@@ -40,7 +40,8 @@ export function useFieldUser(db: FieldDatabase): { user: FieldUser | null; unkno
       current = false;
     };
   }, [token]);
-  const [me] = useQuery({ query: MeQuery, requestPolicy: 'cache-and-network' });
+  // The Layout's query (cache-first, asked as the page opens): the field view waits for its answer, never asks again.
+  const [me] = useQuery({ query: MeQuery });
   const answered = me.data?.me ?? null;
   useEffect(() => {
     if (!answered || !digest) return;
