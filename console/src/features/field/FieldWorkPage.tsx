@@ -1,18 +1,21 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
 import { customerSubscriptionStatusLabels } from '../work/labels.ts';
 import { useFieldWork } from './cache.ts';
 import { readDraft, type RestoredDraft } from './draft.ts';
-import { FailureForm } from './FailureForm.tsx';
 import { useField } from './FieldRoutes.tsx';
 import { telLink, wayThere } from './geo.ts';
 import { useLive } from './live.ts';
 import { OutboxPanel } from './OutboxPanel.tsx';
 import { userEntries } from './outbox.ts';
-import { ReportForm } from './ReportForm.tsx';
 import { ScheduleForm } from './ScheduleForm.tsx';
+
+// The report and failure forms (the signature pad, the quality gate's decimals, the photos) load
+// when one is first opened, not with the list; the service worker keeps them for use offline.
+const ReportForm = lazy(() => import('./ReportForm.tsx').then((module) => ({ default: module.ReportForm })));
+const FailureForm = lazy(() => import('./FailureForm.tsx').then((module) => ({ default: module.FailureForm })));
 
 type Action = 'schedule' | 'report' | 'fail';
 
@@ -177,16 +180,24 @@ export function FieldWorkPage() {
           {t('Les réglages du rapport (seuils, travaux, photos) n’ont pas encore été chargés : ouvrez cette page une fois avec du réseau.')}
         </p>
       )}
-      {settings && opened.includes('report') && (
-        <div hidden={action !== 'report'}>
-          <ReportForm work={work} settings={settings} draft={drafts.report} onDiscarded={discarded('report')} />
-        </div>
-      )}
-      {settings && opened.includes('fail') && (
-        <div hidden={action !== 'fail'}>
-          <FailureForm work={work} settings={settings} draft={drafts.fail} onDiscarded={discarded('fail')} />
-        </div>
-      )}
+      <Suspense
+        fallback={
+          <p role="status" className="state">
+            {t('Chargement…')}
+          </p>
+        }
+      >
+        {settings && opened.includes('report') && (
+          <div hidden={action !== 'report'}>
+            <ReportForm work={work} settings={settings} draft={drafts.report} onDiscarded={discarded('report')} />
+          </div>
+        )}
+        {settings && opened.includes('fail') && (
+          <div hidden={action !== 'fail'}>
+            <FailureForm work={work} settings={settings} draft={drafts.fail} onDiscarded={discarded('fail')} />
+          </div>
+        )}
+      </Suspense>
     </>
   );
 }
