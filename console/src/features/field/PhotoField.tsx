@@ -5,6 +5,7 @@ import { formatAlgiersDateTime } from '../../lib/format.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
 import type { PhotoKind, StoredPhoto } from './db.ts';
 import { currentPosition } from './geo.ts';
+import { shrinkPhoto } from './shrink.ts';
 
 /** A photo taken in a form, kept in its draft until the form is sent. */
 export type TakenPhoto = Omit<StoredPhoto, 'userId' | 'entryId' | 'uploaded'>;
@@ -29,10 +30,13 @@ export function photoLimitProblems(blobs: readonly Blob[], limits: PhotoLimits, 
   return found;
 }
 
-/** A photo just taken: a new UUID, the time now and the phone's position (when it gives one). */
-export async function takePhoto(customerSubscriptionId: string, kind: PhotoKind, blob: Blob): Promise<TakenPhoto> {
+/**
+ * A photo just taken: a new UUID, the time now and the phone's position (when it gives one), asked
+ * while `image` is made ready (a camera's photo being shrunk): the stamps are those of the moment it was taken.
+ */
+export async function takePhoto(customerSubscriptionId: string, kind: PhotoKind, image: Blob | Promise<Blob>): Promise<TakenPhoto> {
   const takenAt = new Date().toISOString();
-  const position = await currentPosition();
+  const [position, blob] = await Promise.all([currentPosition(), image]);
   return { id: crypto.randomUUID(), customerSubscriptionId, kind, takenAt, position, blob };
 }
 
@@ -46,6 +50,8 @@ function Thumbnail({ blob, alt }: { blob: Blob; alt: string }) {
 /**
  * One kind of photo of a report: a big button that opens the phone's camera (a file chooser on a
  * computer), then each photo taken with its time (Algiers) and the position's accuracy, to remove.
+ * A photo is shrunk to at most 2,048 pixels (shrink.ts) before it is kept: the phone never holds
+ * nor sends a camera's original of several megabytes.
  */
 export function PhotoField({
   customerSubscriptionId,
@@ -79,15 +85,21 @@ export function PhotoField({
   async function chosen(event: ChangeEvent<HTMLInputElement>) {
     const files = [...(event.target.files ?? [])];
     event.target.value = '';
-    const light = files.filter((file) => file.size <= limits.maxBytes);
-    const taken = light.slice(0, Math.max(0, room));
-    setRefused([
-      ...(light.length < files.length ? [t('Photo trop lourde : {{max}} au plus. Reprenez-la dans une résolution plus faible.', { max: formatMegabytes(limits.maxBytes) })] : []),
-      ...(taken.length < light.length ? [t('Au plus {{count}} photos par rapport : cette photo n’a pas été ajoutée.', { count: limits.maxCount })] : []),
-    ]);
+    const wanted = files.slice(0, Math.max(0, room));
+    setRefused([]);
     setLocating(true);
-    for (const file of taken) await onAdd(await takePhoto(customerSubscriptionId, kind, file));
+    let heavy = 0;
+    // One after the other: a camera's photo decoded takes some 50 MB of a phone's memory.
+    for (const file of wanted) {
+      const photo = await takePhoto(customerSubscriptionId, kind, shrinkPhoto(file));
+      if (photo.blob.size > limits.maxBytes) heavy += 1;
+      else await onAdd(photo);
+    }
     setLocating(false);
+    setRefused([
+      ...(heavy > 0 ? [t('Photo trop lourde : {{max}} au plus. Reprenez-la dans une résolution plus faible.', { max: formatMegabytes(limits.maxBytes) })] : []),
+      ...(wanted.length < files.length ? [t('Au plus {{count}} photos par rapport : cette photo n’a pas été ajoutée.', { count: limits.maxCount })] : []),
+    ]);
   }
 
   return (
