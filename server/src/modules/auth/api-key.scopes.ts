@@ -30,7 +30,7 @@ export const readScopes = {
 /** The scope each HTTP route with a rule of its own (`Http.<route>` in `operationRoles`) needs from a key. */
 export const routeScopes = {
   'Http.uploadPhoto': 'write:reportInstallation',
-  'Http.photo': 'read:customerSubscriptions',
+  'Http.photo': 'read:personalData',
 } as const satisfies Record<string, string>;
 
 /** Scopes that open fields rather than operations. */

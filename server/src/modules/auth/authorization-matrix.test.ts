@@ -128,12 +128,11 @@ describe('the authorization matrix', () => {
     expect(Object.keys(operationRoles).filter((operation) => !operation.startsWith('Http.') && !operations.includes(operation))).toEqual([]);
   });
 
-  it('gives the photo routes their rules: upload for those who report installations, reading for everyone who reads the work', () => {
-    const readers = operationRoles['Query.customerSubscription'];
+  it("gives the photo routes their rules: upload for those who report installations, reading for those who may read the customer's home", () => {
     expect(operationRoles['Http.uploadPhoto']).toEqual([UserRole.ADMIN, UserRole.CONTRACTOR, UserRole.TECHNICIAN]);
-    expect(operationRoles['Http.photo']).toEqual(readers);
+    expect(operationRoles['Http.photo']).toEqual([UserRole.ADMIN, UserRole.DOT_MANAGER, UserRole.CONTRACTOR, UserRole.TECHNICIAN]);
     expect(scopeFor('Http.uploadPhoto')).toBe('write:reportInstallation');
-    expect(scopeFor('Http.photo')).toBe('read:customerSubscriptions');
+    expect(scopeFor('Http.photo')).toBe('read:personalData');
   });
 
   it("lets ADMIN and a firm's CONTRACTOR users list the technicians work is given to, and keys that read the work", () => {

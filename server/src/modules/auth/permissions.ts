@@ -93,7 +93,7 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Subscription.dashboardChanged': [ADMIN, DOT_MANAGER, FINANCE, VIEWER],
 
   'Http.uploadPhoto': [ADMIN, CONTRACTOR, TECHNICIAN],
-  'Http.photo': everyone,
+  'Http.photo': [ADMIN, DOT_MANAGER, CONTRACTOR, TECHNICIAN],
 };
 
 /** Whether the viewer may run `operation` ("Mutation.scheduleInstallation"): `requireOperationAccess` without the error. */

@@ -24,6 +24,7 @@ import {
   type UpdateCustomerSubscriptionInput,
 } from './customer-subscription.inputs.js';
 import { customerSubscriptionLifecycle as lifecycle, terminalStatuses } from './customer-subscription.lifecycle.js';
+import { replayed } from './installation-report.service.js';
 
 const what = 'customer subscription';
 const createdFields = Object.keys(customerSubscriptionSchema.shape) as (keyof CustomerSubscriptionValues)[];
@@ -369,10 +370,10 @@ export async function markInstallationFailed(context: Context, id: string, versi
           changes: [{ field: 'failureReason', from: null, to: values.failureReason }],
         });
         subscription.failureReason = values.failureReason;
-        await attachPhotos(em, context, subscription.id, values.photoIds, null);
+        await attachPhotos(em, context, subscription, values.photoIds, null);
         return subscription;
       },
-      (resultId) => em.findOneOrFail(CustomerSubscription, { id: resultId }),
+      (resultId) => replayed(em, context, resultId),
     ),
   );
 }

@@ -1,4 +1,6 @@
 import distance from '@turf/distance';
+import { Decimal } from 'decimal.js';
+import { PriceUnit } from '../invoice/price-schedule.entity.js';
 import { PhotoKind } from '../photo/photo.entity.js';
 
 /**
@@ -23,6 +25,20 @@ export const defaultPositionToleranceMetres = 300;
  * communes. Beyond it, the photos were clearly taken elsewhere.
  */
 export const communeToleranceMetres = 20_000;
+
+/**
+ * The most one connection takes of an item, by its unit: one lump sum (FORFAIT), ten pieces (U), 500
+ * metres (M, a long drop cable). A report measuring more is flagged like one outside the optical
+ * thresholds: accepting it needs a recorded override.
+ */
+export const maxQuantityPerConnection: Readonly<Record<PriceUnit, string>> = { [PriceUnit.FORFAIT]: '1', [PriceUnit.U]: '10', [PriceUnit.M]: '500' };
+
+/** The lines of a report that measure more than one connection takes (`maxQuantityPerConnection`), in words. */
+export function quantityIssues(lines: readonly { readonly code: string; readonly quantity: string; readonly unit: PriceUnit }[]): string[] {
+  return lines
+    .filter((line) => new Decimal(line.quantity).greaterThan(maxQuantityPerConnection[line.unit]))
+    .map((line) => `${line.code}: ${line.quantity} ${line.unit} is more than one connection takes (at most ${maxQuantityPerConnection[line.unit]})`);
+}
 
 /** A point on the map, decimal degrees (WGS 84). */
 export interface Point {

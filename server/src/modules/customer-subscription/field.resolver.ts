@@ -5,11 +5,12 @@ import type { Context } from '../../context.js';
 import { PriceUnit } from '../invoice/price-schedule.entity.js';
 import { priceScheduleInForce } from '../invoice/price-schedule.service.js';
 import { Photo, PhotoKind } from '../photo/photo.entity.js';
-import { photoLimitsOf } from '../photo/photo.service.js';
+import { ownPhotos, photoLimitsOf } from '../photo/photo.service.js';
+import { maySeeCustomerData } from '../auth/scope.js';
 import { CustomerSubscription } from './customer-subscription.entity.js';
 import { checkPositions, defaultPositionToleranceMetres, metresBetween, missingPhotoKinds, requiredPhotoKinds, workPosition, type PositionVerdict, type WorkPosition } from './field-checks.js';
 import { defaultQualityThresholds } from './installation-quality.js';
-import { InstallationReport, NetworkClass, QualityThresholdObject } from './installation-report.entity.js';
+import { InstallationReport, NetworkClass, PhotoMetadata, QualityThresholdObject } from './installation-report.entity.js';
 
 export enum PositionSource {
   SITE = 'SITE',
@@ -158,13 +159,36 @@ export class CustomerSubscriptionFieldResolver {
     description: 'Every photo of the work, oldest first: those attached to its installation reports or to its failure, and those uploaded and waiting for a report.',
     complexity: listOf(10),
   })
-  photos(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<Photo[]> {
-    return context.loaders.photos.byCustomerSubscription.load(subscription.id);
+  async photos(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<Photo[]> {
+    return ownPhotos(context, await context.loaders.photos.byCustomerSubscription.load(subscription.id));
   }
 }
 
 @Resolver(() => Photo)
 export class PhotoPositionResolver {
+  @FieldResolver(() => Float, { nullable: true, description: 'Latitude where it was taken, decimal degrees (WGS 84); null without a position, and for roles that may not read personal data (it places the home).' })
+  latitude(@Root() photo: Photo, @Ctx() context: Context): number | null {
+    return maySeeCustomerData(context) ? photo.latitude : null;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Longitude where it was taken, decimal degrees (WGS 84); null as latitude is.' })
+  longitude(@Root() photo: Photo, @Ctx() context: Context): number | null {
+    return maySeeCustomerData(context) ? photo.longitude : null;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: "The position's accuracy as the phone reported it, in metres (radius); null when unknown, and as latitude is." })
+  accuracyMetres(@Root() photo: Photo, @Ctx() context: Context): number | null {
+    return maySeeCustomerData(context) ? photo.accuracyMetres : null;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the very same image (the same bytes) was uploaded for another photo too — another kind of this report, or other work: one picture cannot show two things; check it before accepting.',
+  })
+  async reused(@Root() photo: Photo, @Ctx() context: Context): Promise<boolean> {
+    return (await context.loaders.photos.uploadsOfImage.load(photo.uploadSha256)) > 1;
+  }
+
   @FieldResolver(() => Int, {
     nullable: true,
     description: "Distance from where the photo was taken to the work (its site's position, else its commune's centre), in metres; null when either is unknown.",
@@ -179,8 +203,31 @@ export class PhotoPositionResolver {
 @Resolver(() => InstallationReport)
 export class InstallationReportFieldResolver {
   @FieldResolver(() => [Photo], { description: 'The photos sent with the report, oldest first.', complexity: listOf(10) })
-  photoFiles(@Root() report: InstallationReport, @Ctx() context: Context): Promise<Photo[]> {
-    return context.loaders.photos.byReport.load(report.id);
+  async photoFiles(@Root() report: InstallationReport, @Ctx() context: Context): Promise<Photo[]> {
+    return ownPhotos(context, await context.loaders.photos.byReport.load(report.id));
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Latitude where the report was made, decimal degrees (WGS 84); null without a position, and for roles that may not read personal data (it places the home).' })
+  latitude(@Root() report: InstallationReport, @Ctx() context: Context): number | null {
+    return maySeeCustomerData(context) ? report.latitude : null;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: 'Longitude where the report was made, decimal degrees (WGS 84); null as latitude is.' })
+  longitude(@Root() report: InstallationReport, @Ctx() context: Context): number | null {
+    return maySeeCustomerData(context) ? report.longitude : null;
+  }
+
+  @FieldResolver(() => Float, { nullable: true, description: "The position's accuracy as the phone reported it, in metres (radius); null when unknown, and as latitude is." })
+  positionAccuracyMetres(@Root() report: InstallationReport, @Ctx() context: Context): number | null {
+    return maySeeCustomerData(context) ? report.positionAccuracyMetres : null;
+  }
+
+  @FieldResolver(() => [PhotoMetadata], {
+    description:
+      'Time and place of photos kept elsewhere, as reported before photos were files; the photos themselves are in photoFiles. Empty for roles that may not read personal data.',
+  })
+  photos(@Root() report: InstallationReport, @Ctx() context: Context): PhotoMetadata[] {
+    return maySeeCustomerData(context) ? report.photos : [];
   }
 
   @FieldResolver(() => Boolean, { description: "Whether the customer signed that the line works (a SIGNATURE photo is attached); else signatureMissingReason says why not, when given." })

@@ -80,15 +80,13 @@ export class InstallationReport {
   @Property({ type: 'string', length: 40, nullable: true })
   ontSerialNumber: string | null = null;
 
-  @Field(() => Float, { nullable: true, description: 'Latitude where the report was made, decimal degrees (WGS 84); null when the phone gave no position.' })
+  /** Where the report was made (WGS 84); null without a position. Personal data: it places the customer's home. */
   @Property({ type: 'double', nullable: true })
   latitude: number | null = null;
 
-  @Field(() => Float, { nullable: true, description: 'Longitude where the report was made, decimal degrees (WGS 84); null when the phone gave no position.' })
   @Property({ type: 'double', nullable: true })
   longitude: number | null = null;
 
-  @Field(() => Float, { nullable: true, description: "The position's accuracy as the phone reported it, in metres (radius); null when unknown." })
   @Property({ type: 'double', nullable: true })
   positionAccuracyMetres: number | null = null;
 
@@ -119,7 +117,7 @@ export class InstallationReport {
   @Property({ type: 'json' })
   lines: WorkLine[] = [];
 
-  @Field(() => [PhotoMetadata], { description: 'Time and place of photos kept elsewhere, as reported before photos were files; the photos themselves are in photoFiles.' })
+  /** Time and place of photos kept elsewhere, as reported before photos were files (personal data: it places the home). */
   @Property({ type: 'json' })
   photos: PhotoMetadata[] = [];
 

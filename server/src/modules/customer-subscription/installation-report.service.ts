@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
-import { badUserInput } from '../../common/errors.js';
+import { badUserInput, notFound } from '../../common/errors.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { algiersDate } from '../../common/time.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
@@ -16,6 +16,7 @@ import { PhotoKind } from '../photo/photo.entity.js';
 import { attachPhotos } from '../photo/photo.service.js';
 import { CustomerSubscription } from './customer-subscription.entity.js';
 import { customerSubscriptionLifecycle } from './customer-subscription.lifecycle.js';
+import { quantityIssues } from './field-checks.js';
 import { defaultQualityThresholds, qualityIssues } from './installation-quality.js';
 import { InstallationReport, NetworkClass } from './installation-report.entity.js';
 
@@ -90,8 +91,19 @@ export async function reportInstallation(context: Context, input: unknown): Prom
   const repeated = codes.find((code, index) => codes.indexOf(code) !== index);
   if (repeated) throw badUserInput('lines', `item ${repeated} appears twice`);
   return inTransaction(context, (em) =>
-    idempotent(em, context, 'reportInstallation', values, () => recordReport(em, context, values), (id) => em.findOneOrFail(CustomerSubscription, { id })),
+    idempotent(em, context, 'reportInstallation', values, () => recordReport(em, context, values), (id) => replayed(em, context, id)),
   );
+}
+
+/**
+ * The work a replayed report or failure recorded, as the viewer may see it now: a technician no longer
+ * sees work once it is closed (accepted, failed, cancelled) or given to another.
+ * @throws DomainError NOT_FOUND when the viewer may no longer see it
+ */
+export async function replayed(em: EntityManager, context: Context, id: string): Promise<CustomerSubscription> {
+  const subscription = await em.findOne(CustomerSubscription, { $and: [{ id }, workScope(context)] });
+  if (!subscription) throw notFound('id', 'customer subscription', id);
+  return subscription;
 }
 
 async function recordReport(em: EntityManager, context: Context, values: ReportValues): Promise<CustomerSubscription> {
@@ -110,7 +122,10 @@ async function recordReport(em: EntityManager, context: Context, values: ReportV
     requireQuantityFitsUnit(item.unit, quantity, `lines.${index}.quantity`);
   });
   if (subscription.contractor) await checkContractorActive(em, subscription.contractor.id);
-  const issues = qualityIssues(values, context.settings?.qualityThresholds ?? defaultQualityThresholds);
+  const issues = [
+    ...qualityIssues(values, context.settings?.qualityThresholds ?? defaultQualityThresholds),
+    ...quantityIssues(values.lines.map((line) => ({ ...line, unit: items.get(line.code)!.unit }))),
+  ];
   const report = em.create(InstallationReport, {
     customerSubscription: subscription,
     installedAt: values.installedAt,
@@ -130,7 +145,7 @@ async function recordReport(em: EntityManager, context: Context, values: ReportV
     qualityIssues: issues,
     createdAt: new Date(),
   } as never) as InstallationReport;
-  const photos = await attachPhotos(em, context, subscription.id, values.photoIds, report);
+  const photos = await attachPhotos(em, context, subscription, values.photoIds, report);
   const signed = photos.some((photo) => photo.kind === PhotoKind.SIGNATURE);
   if (signed && values.signatureMissingReason !== null) {
     throw badUserInput('signatureMissingReason', 'the customer signed (a SIGNATURE photo is attached): leave the reason out');

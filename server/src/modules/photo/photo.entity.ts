@@ -1,5 +1,5 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../../common/scalars.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
@@ -64,15 +64,13 @@ export class Photo {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   takenAt!: Date;
 
-  @Field(() => Float, { nullable: true, description: 'Latitude where it was taken, decimal degrees (WGS 84); null when the phone gave no position.' })
+  /** Latitude where it was taken (WGS 84); null without a position. Personal data: it places the customer's home. */
   @Property({ type: 'double', nullable: true })
   latitude: number | null = null;
 
-  @Field(() => Float, { nullable: true, description: 'Longitude where it was taken, decimal degrees (WGS 84); null when the phone gave no position.' })
   @Property({ type: 'double', nullable: true })
   longitude: number | null = null;
 
-  @Field(() => Float, { nullable: true, description: "The position's accuracy as the phone reported it, in metres (radius); null when unknown." })
   @Property({ type: 'double', nullable: true })
   accuracyMetres: number | null = null;
 

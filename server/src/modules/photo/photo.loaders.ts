@@ -8,6 +8,8 @@ export interface PhotoLoaders {
   readonly byReport: DataLoader<string, Photo[]>;
   /** Every photo of each customer subscription (attached or waiting for a report), keyed by its id, in the order they were taken. */
   readonly byCustomerSubscription: DataLoader<string, Photo[]>;
+  /** How many photos were uploaded with each image (keyed by the SHA-256 of its bytes). */
+  readonly uploadsOfImage: DataLoader<string, number>;
 }
 
 /** Groups `photos` by the id `keyOf` reads, in the order of `ids`. */
@@ -33,6 +35,20 @@ export function photosByCustomerSubscription(em: EntityManager): DataLoader<stri
   });
 }
 
+/** How many photos carry each image (`uploadSha256`): one query for all the images asked. */
+export function uploadsOfImage(em: EntityManager): DataLoader<string, number> {
+  return new DataLoader(async (hashes) => {
+    const rows = await em
+      .getConnection()
+      .execute<{ hash: string; uses: number }[]>(
+        `select upload_sha256 as hash, count(*)::int as uses from photo where upload_sha256 in (${hashes.map(() => '?').join(', ')}) group by upload_sha256`,
+        [...hashes],
+      );
+    const uses = new Map(rows.map((row) => [row.hash, row.uses]));
+    return hashes.map((hash) => uses.get(hash) ?? 0);
+  });
+}
+
 export function createPhotoLoaders(em: EntityManager): PhotoLoaders {
-  return { byReport: photosByReport(em), byCustomerSubscription: photosByCustomerSubscription(em) };
+  return { byReport: photosByReport(em), byCustomerSubscription: photosByCustomerSubscription(em), uploadsOfImage: uploadsOfImage(em) };
 }

@@ -1,17 +1,34 @@
-import { LockMode, ref, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, ref, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { badUserInput, DomainError, ErrorCode, invalidTransition, notFound } from '../../common/errors.js';
 import { now } from '../../common/time.js';
 import { parseInput, recordId } from '../../common/validation.js';
 import type { Context } from '../../context.js';
-import { workScope } from '../auth/scope.js';
+import { viewerContractorId, workScope } from '../auth/scope.js';
 import { CustomerSubscription, CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
 import type { InstallationReport } from '../customer-subscription/installation-report.entity.js';
 import { processPhoto } from './photo-image.js';
 import { defaultPhotoLimits, type PhotoLimits } from './photo-limits.js';
 import { Photo, PhotoKind } from './photo.entity.js';
 import type { PhotoStore } from './photo.store.js';
+
+/**
+ * The photos the viewer may see: photos of work it may see (`workScope`) and, for a firm's users and
+ * keys, only those its own firm took — a photo stays with the firm that took it when the work moves
+ * to another firm.
+ */
+export function visiblePhotos(context: Context): FilterQuery<Photo> {
+  const work = workScope(context);
+  const firm = viewerContractorId(context);
+  return { ...(Object.keys(work).length > 0 ? { customerSubscription: work } : {}), ...(firm !== null ? { contractor: firm } : {}) };
+}
+
+/** Of `photos` (of work the viewer may see), those it may see: a firm's own (see `visiblePhotos`). */
+export function ownPhotos(context: Context, photos: readonly Photo[]): Photo[] {
+  const firm = viewerContractorId(context);
+  return firm === null ? [...photos] : photos.filter((photo) => photo.contractor?.id === firm);
+}
 
 /** The photo limits in force: the configuration's, or the defaults in scripts. */
 export function photoLimitsOf(context: Context): PhotoLimits {
@@ -130,6 +147,7 @@ export async function uploadPhoto(context: Context, store: PhotoStore, upload: P
   const existing = await em.findOne(Photo, id);
   if (existing) return sameUploadOrConflict(existing, subscription.id, sha256);
   if (!openForFieldWork.includes(subscription.status)) throw invalidTransition('customer subscription', 'add a photo to', subscription.status, openForFieldWork);
+  if (fields.takenAt.getTime() < subscription.orderedAt.getTime()) throw badUserInput('takenAt', 'must not be before the order was taken: the photo cannot show this work');
 
   const processed = await processPhoto(bytes, limits.maxPixels);
   // A key of this attempt's own: a concurrent upload of the same id never overwrites or removes it.
@@ -183,12 +201,11 @@ export async function uploadPhoto(context: Context, store: PhotoStore, upload: P
   return { photo, created: true };
 }
 
-/** A photo the viewer may see: one of a customer subscription in its work scope; null otherwise, or for an id that is not a UUID. */
+/** A photo the viewer may see (`visiblePhotos`); null otherwise, or for an id that is not a UUID. */
 export async function findVisiblePhoto(context: Context, id: string): Promise<Photo | null> {
   const parsed = photoId.safeParse(id);
   if (!parsed.success) return null;
-  const scope = workScope(context);
-  return context.em.findOne(Photo, Object.keys(scope).length > 0 ? { id: parsed.data, customerSubscription: scope } : { id: parsed.data });
+  return context.em.findOne(Photo, { $and: [{ id: parsed.data }, visiblePhotos(context)] });
 }
 
 /** Path of a photo's image on the API's HTTP server. */
@@ -222,7 +239,8 @@ export function photoBody(photo: Photo): Record<string, unknown> {
 /**
  * Attaches uploaded photos to an installation report (or, with `report` null, to a failure of the
  * work), in the caller's transaction (`em`): each id a UUID named once, of a photo of this customer
- * subscription (another's answers as a missing one) not attached yet, at most PHOTO_MAX_PER_REPORT
+ * subscription taken by the firm the work is assigned to (another work's, or another firm's taken
+ * before the work moved, answers as a missing one), not attached yet, at most PHOTO_MAX_PER_REPORT
  * of them. The rows are locked until the caller commits, so that no photo is attached twice.
  * @returns the photos in the order of `photoIds`
  * @throws DomainError BAD_USER_INPUT (field `photoIds` or `photoIds.<i>`), NOT_FOUND (field `photoIds.<i>`)
@@ -230,7 +248,7 @@ export function photoBody(photo: Photo): Record<string, unknown> {
 export async function attachPhotos(
   em: EntityManager,
   context: Context,
-  subscriptionId: string,
+  subscription: CustomerSubscription,
   photoIds: readonly string[],
   report: InstallationReport | null,
 ): Promise<Photo[]> {
@@ -241,7 +259,11 @@ export async function attachPhotos(
     if (ids.indexOf(id) !== index) throw badUserInput(`photoIds.${index}`, 'must name each photo once');
   });
   if (ids.length === 0) return [];
-  const found = await em.find(Photo, { id: { $in: ids }, customerSubscription: subscriptionId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const found = await em.find(
+    Photo,
+    { id: { $in: ids }, customerSubscription: subscription.id, contractor: subscription.contractor?.id ?? null },
+    { lockMode: LockMode.PESSIMISTIC_WRITE },
+  );
   const byId = new Map(found.map((photo) => [photo.id, photo]));
   const attachedAt = now(context);
   return ids.map((id, index) => {

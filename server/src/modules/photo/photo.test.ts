@@ -11,6 +11,7 @@ import { activeContractor, createCustomerSubscription, mustQuery, scheduledCusto
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
 import { DomainError } from '../../common/errors.js';
 import { createContext, type Context } from '../../context.js';
+import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
 import { attachPhotos } from './photo.service.js';
 
 /**
@@ -373,7 +374,7 @@ describe.each([
       });
     const attach = async (photoIds: string[]) => {
       const c = context();
-      return c.em.transactional((em) => attachPhotos(em as never, c, ids['csA2']!, photoIds, null));
+      return c.em.transactional(async (em) => attachPhotos(em as never, c, await em.findOneOrFail(CustomerSubscription, ids['csA2']!), photoIds, null));
     };
     const refusal = (photoIds: string[]) =>
       attach(photoIds).then(
