@@ -13,6 +13,7 @@ export interface PhotoShown {
   readonly takenAt: string;
   readonly distanceFromWorkMetres: number | null;
   readonly accuracyMetres: number | null;
+  readonly reused: boolean;
 }
 
 /** An image of the API server, or what stands in for it while it loads or when it could not be. */
@@ -45,6 +46,12 @@ function PhotoFacts({ photo, toleranceMetres }: { photo: PhotoShown; toleranceMe
         <span>{t('à {{distance}} m du chantier', { distance: formatCount(distance) })}</span>
       )}
       {photo.accuracyMetres !== null && <span className="muted">{t('précision ± {{accuracy}} m', { accuracy: formatCount(Math.round(photo.accuracyMetres)) })}</span>}
+      {photo.reused && (
+        <span className="flag" data-testid="photo-reused">
+          <span aria-hidden="true">⚠ </span>
+          {t('la même image a été envoyée pour une autre photo')}
+        </span>
+      )}
     </>
   );
 }

@@ -67,6 +67,7 @@ export const QueueItem = graphql(`
         takenAt
         distanceFromWorkMetres
         accuracyMetres
+        reused
       }
     }
   }

@@ -16,6 +16,8 @@ export default {
   'Sans position': 'No position',
   'Photos manquantes': 'Photos missing',
   'Non signé': 'Not signed',
+  'Photo réutilisée': 'Photo reused',
+  'la même image a été envoyée pour une autre photo': 'the same image was sent for another photo',
   // duration.ts
   '{{days}} j {{hours}} h': '{{days}} d {{hours}} h',
   '{{hours}} h {{minutes}} min': '{{hours}} h {{minutes}} min',
