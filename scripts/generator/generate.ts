@@ -117,7 +117,8 @@ function holdsWork(work: ExistingWork): boolean {
 
 /**
  * Deletes all the work of the database in one transaction: contractors (with their users, sessions
- * and API keys), sites, customer subscriptions, reports, invoices, lines, payments, credit notes,
+ * and API keys), sites, customer subscriptions, reports and their photos' rows (the files stay in the
+ * photo store), invoices, lines, payments, credit notes,
  * numbering, idempotency records, the dashboard counters, and the audit trail (its append-only
  * trigger is lifted for that transaction only). Reference data, price schedules and the other
  * users stay.
@@ -126,7 +127,7 @@ async function deleteWork(client: pg.Client): Promise<void> {
   await inTransaction(client, async () => {
     await client.query('alter table "audit_event" disable trigger "audit_event_no_truncate"');
     await client.query(
-      `truncate "audit_event", "credit_note_line", "credit_note", "invoice_payment", "invoice_wilaya", "invoice_line", "invoice", "installation_report",
+      `truncate "audit_event", "credit_note_line", "credit_note", "invoice_payment", "invoice_wilaya", "invoice_line", "invoice", "photo", "installation_report",
          "customer_subscription", "site", "document_sequence", "idempotency_record", "wilaya_backlog", "wilaya_acceptance_day", "wilaya_acceptance_delay", "wilaya_target"
          restart identity`,
     );
