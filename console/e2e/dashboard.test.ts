@@ -63,5 +63,6 @@ describe('the live dashboard in a real Chromium', () => {
     const admin = await signIn(testAdmin.email, testAdmin.password, '/?wilaya=99');
     await admin.getByRole('alert').filter({ hasText: 'Introuvable' }).waitFor({ timeout: 15_000 });
     await admin.close();
-  });
+    // Three sign-ins and four page loads: on a busy machine (CI) they outlast the default 30 s.
+  }, 90_000);
 });
