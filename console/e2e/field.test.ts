@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { activeContractor, firmInvoice, mustQuery, scheduledCustomerSubscription } from '../../server/test/api.js';
 import { signIn as apiSignIn } from '../../server/test/harness.js';
@@ -346,6 +347,7 @@ describe('the field view on a phone, against the real API', () => {
     await page.getByRole('button', { name: 'Envoyer le rapport' }).click();
     await page.getByText('1 rapport en attente d’envoi').waitFor();
 
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.goto(`${run.t.url}/terrain`);
     await signInOnPhone(page, second.email, second.password);
@@ -365,6 +367,103 @@ describe('the field view on a phone, against the real API', () => {
     await page.goto(`${run.t.url}/terrain`);
     await signInOnPhone(page, first.email, first.password);
     await expect.poll(() => recorded(work).then((state) => state.reports), { timeout: 20_000 }).toBe(1);
+    await context.close();
+  }, 120_000);
+
+  it('loads the list with one Me query, and on sign-out forgets the user’s cached work but keeps, after asking, what waits to be sent', async () => {
+    const { firmId, email, password } = await firmWithTechnician('Fibre des Zibans');
+    await scheduledCustomerSubscription(run.t, firmId, { customerName: 'Yacine Brahimi' });
+    await scheduledCustomerSubscription(run.t, firmId, { customerName: 'Amel Khelifi' });
+    const { context, page } = await phone();
+    await page.route('**/photos/**', (route) => route.abort('connectionreset'));
+    await page.goto(`${run.t.url}/terrain`);
+    await signInOnPhone(page, email, password);
+    const userId = await userIdOf(email);
+
+    // A load asks who is signed in once, and the list once.
+    const operations: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/graphql')) operations.push((JSON.parse(request.postData() ?? '{}') as { operationName?: string }).operationName ?? '');
+    });
+    await page.reload();
+    await page.getByRole('link', { name: 'Amel Khelifi' }).waitFor();
+    await expect.poll(() => stored(page, 'values', `list:${userId}`).then((value) => value !== null)).toBe(true);
+    expect(operations.filter((name) => name === 'Me')).toEqual(['Me']);
+    expect(operations.filter((name) => name === 'FieldList')).toEqual(['FieldList']);
+
+    await openReport(page, 'Yacine Brahimi');
+    await fillReport(page);
+    await page.getByRole('button', { name: 'Envoyer le rapport' }).click();
+    await page.getByText('1 rapport en attente d’envoi').waitFor();
+    expect(await countStored(page, 'works')).toBe(2);
+
+    // Asked first, saying how many wait; "cancel" keeps the session and everything.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain('1 rapport ou brouillon');
+    expect(new URL(page.url()).pathname).toBe('/terrain');
+    expect(await countStored(page, 'works')).toBe(2);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    await expect.poll(() => countStored(page, 'works')).toBe(0);
+    expect(await stored(page, 'values', `list:${userId}`)).toBeNull();
+    expect(await stored(page, 'values', 'signedIn')).toBeNull();
+    expect(await countStored(page, 'outbox')).toBe(1);
+    expect(await countStored(page, 'photos')).toBe(4);
+    await context.close();
+  }, 120_000);
+
+  it('shrinks a camera’s photo on the phone before keeping it (2,048 px at most, upright, as taken), and keeps as they are a small one and one it cannot decode', async () => {
+    const { firmId, email, password } = await firmWithTechnician('Fibre du Hodna');
+    await scheduledCustomerSubscription(run.t, firmId, { customerName: 'Rachid Mansouri' });
+    const { context, page } = await phone();
+    await page.goto(`${run.t.url}/terrain`);
+    await signInOnPhone(page, email, password);
+    await openReport(page, 'Rachid Mansouri');
+
+    // 4000 × 3000 as the sensor saw it, EXIF orientation 6: upright, 3000 wide and 4000 high.
+    const camera = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#6080a0', noise: { type: 'gaussian', mean: 128, sigma: 12 } } })
+      .withMetadata({ orientation: 6 })
+      .jpeg({ quality: 90 })
+      .toBuffer();
+    const small = await testJpeg('#30c070', 640, 480);
+    const before = new Date().toISOString();
+    for (const [kind, file] of [
+      ['pbo', { name: 'camera.jpg', mimeType: 'image/jpeg', buffer: camera }],
+      ['pto', { name: 'small.jpg', mimeType: 'image/jpeg', buffer: small }],
+      ['power_meter', { name: 'meter.heic', mimeType: 'image/heic', buffer: Buffer.from('not an image this browser decodes') }],
+    ] as const) {
+      await page.locator(`#field-photo-${kind}`).setInputFiles(file);
+      await expect.poll(() => page.getByTestId(`field-photo-${kind}`).locator('.field-photo-item').count(), { timeout: 15_000 }).toBe(1);
+    }
+    const kept = (await page.evaluate(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('raccord-field');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const request = open.result.transaction('photos').objectStore('photos').getAll();
+        request.onsuccess = async () => {
+          open.result.close();
+          resolve(await Promise.all(request.result.map(async (photo) => {
+            const bitmap = await createImageBitmap(photo.blob).catch(() => null);
+            return { kind: photo.kind, type: photo.blob.type, size: photo.blob.size, width: bitmap?.width ?? null, height: bitmap?.height ?? null, takenAt: photo.takenAt, latitude: photo.position?.latitude ?? null };
+          })));
+        };
+        request.onerror = () => reject(request.error);
+      };
+    })`)) as { kind: string; type: string; size: number; width: number | null; height: number | null; takenAt: string; latitude: number | null }[];
+    const byKind = Object.fromEntries(kept.map((photo) => [photo.kind, photo]));
+    expect(byKind['PBO']).toMatchObject({ type: 'image/jpeg', width: 1536, height: 2048, latitude: ainBenian.latitude });
+    expect(byKind['PBO']!.size).toBeLessThan(camera.length / 4);
+    expect(byKind['PBO']!.takenAt >= before && byKind['PBO']!.takenAt <= new Date().toISOString()).toBe(true);
+    expect(byKind['PTO']).toMatchObject({ type: 'image/jpeg', size: small.length, width: 640, height: 480 });
+    expect(byKind['POWER_METER']).toMatchObject({ type: 'image/heic', size: 'not an image this browser decodes'.length, width: null });
     await context.close();
   }, 120_000);
 });

@@ -10,6 +10,17 @@ import { liveConnection } from '../urql.ts';
 import { QueryState } from './QueryState.tsx';
 
 /**
+ * The field view's part of signing out (field/sign-out.ts, loaded then): the user's cached work
+ * forgotten on this browser, after asking when some of theirs waits to be sent. Its chunk is
+ * precached wherever the field view ran; where it cannot load, the field view never ran: sign out.
+ */
+const fieldSignOut = (userId: string | null) =>
+  import('../features/field/sign-out.ts').then(
+    (field) => field.beforeSignOut(userId),
+    () => true,
+  );
+
+/**
  * The console's frame: a link to skip to the page's content, the header with the product name,
  * navigation (only the pages the viewer's role may use: a technician none about money, nor the
  * contractors'), the language and the signed-in user, then the page.
@@ -36,9 +47,10 @@ export function Layout() {
   // A firm's users see their own firm, not the contractors' pages; they reach the field view.
   const firm = me.data?.me?.contractor !== null && me.data?.me?.contractor !== undefined;
   // A technician works in the field view only: whatever page it opens, it lands there.
-  if (role === 'TECHNICIAN' && !pathname.startsWith('/terrain')) return <Navigate to="/terrain" replace />;
+  if (signedIn && role === 'TECHNICIAN' && !pathname.startsWith('/terrain')) return <Navigate to="/terrain" replace />;
 
   async function signOut() {
+    if (!(await fieldSignOut(me.data?.me?.id ?? null))) return;
     await logout({});
     session.clear();
     navigate('/login', { replace: true });

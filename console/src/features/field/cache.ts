@@ -31,6 +31,14 @@ async function keepList(db: FieldDatabase, userId: string, appointments: FieldWo
   });
 }
 
+/** Forgets a user's list and every work kept for them (customers' names, phones, addresses). */
+export async function forgetCachedWork(db: FieldDatabase, userId: string): Promise<void> {
+  await db.transaction('rw', db.works, db.values, async () => {
+    await db.works.where('userId').equals(userId).delete();
+    await db.values.delete(listKey(userId));
+  });
+}
+
 /** Reads a user's list as last kept, with each work as last loaded (from the list or from its page). */
 async function readList(db: FieldDatabase, userId: string): Promise<FieldList | null> {
   const stored = await db.values.get(listKey(userId));

@@ -132,4 +132,9 @@ export default {
   'Déclarer l’échec': 'Declare the failure',
   // ScheduleForm.tsx
   'Le rendez-vous demande le réseau : réessayez quand il sera revenu.': 'The appointment needs the network: try again when it is back.',
+  // sign-out.ts
+  '{{count}} rapport ou brouillon n’est pas encore envoyé : il reste sur ce téléphone, et vous le retrouverez en vous reconnectant. Se déconnecter quand même ?':
+    '{{count}} report or draft has not been sent yet: it stays on this phone, and you will find it again when you sign back in. Sign out anyway?',
+  '{{count}} rapports ou brouillons ne sont pas encore envoyés : ils restent sur ce téléphone, et vous les retrouverez en vous reconnectant. Se déconnecter quand même ?':
+    '{{count}} reports or drafts have not been sent yet: they stay on this phone, and you will find them again when you sign back in. Sign out anyway?',
 } satisfies Record<string, string>;

@@ -25,6 +25,18 @@ async function digestOf(token: string): Promise<string> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
+/** The user `me` last said holds the session of `token` on this phone, or null when none was said of it. */
+export async function keptUser(db: FieldDatabase, token: string): Promise<FieldUser | null> {
+  const kept = (await db.values.get(signedInKey))?.value as SignedIn | undefined;
+  return kept && kept.tokenDigest === (await digestOf(token)) ? { id: kept.id, displayName: kept.displayName } : null;
+}
+
+/** Forgets who `me` last said held this phone's session, when it was `userId`. */
+export async function forgetSignedIn(db: FieldDatabase, userId: string): Promise<void> {
+  const kept = (await db.values.get(signedInKey))?.value as SignedIn | undefined;
+  if (kept?.id === userId) await db.values.delete(signedInKey);
+}
+
 /**
  * The signed-in user, from the `me` query when there is network, else as `me` last said it for this
  * very session (another session, another user perhaps: unknown until `me` answers). `user` is null
