@@ -349,7 +349,6 @@ describe('the field view on a phone, against the real API', () => {
 
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.goto(`${run.t.url}/terrain`);
     await signInOnPhone(page, second.email, second.password);
     const uploadsBefore = uploads.length;
     await page.getByRole('link', { name: 'Omar Zitouni' }).waitFor();
@@ -364,7 +363,6 @@ describe('the field view on a phone, against the real API', () => {
     // Back to its owner, with the network: it goes.
     await page.unroute('**/photos/**');
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
-    await page.goto(`${run.t.url}/terrain`);
     await signInOnPhone(page, first.email, first.password);
     await expect.poll(() => recorded(work).then((state) => state.reports), { timeout: 20_000 }).toBe(1);
     await context.close();
