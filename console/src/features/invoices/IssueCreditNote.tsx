@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { problemsOf } from '../../lib/errors.ts';
-import { startAttempt, unanswered } from './attempt.ts';
+import { startAttempt, useConfirmedAttempt } from './attempt.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { IssueCreditNoteMutation } from './documents.ts';
 import { unitLabels } from './labels.ts';
-import { compareQuantities, formatQuantity, isWholeQuantity, parseQuantity, subtractQuantities } from './quantities.ts';
+import { checkLineQuantity, LineQuantityInput, problemsByLine, remainingQuantity, useFocusOnRefusal } from './LineQuantities.tsx';
+import { compareQuantities, formatQuantity } from './quantities.ts';
 
 /** A line of the invoice as this form needs it. */
 interface CreditableLine {
@@ -22,11 +22,6 @@ interface CreditableLine {
 interface PendingCredit {
   readonly input: { invoiceId: string; expectedVersion: number; reason: string; lines: { lineId: string; quantity: string }[]; idempotencyKey: string };
   readonly credits: readonly { line: CreditableLine; quantity: string }[];
-}
-
-/** The quantity invoiced and not yet credited: the most a credit note may still credit on the line. */
-function creditable(line: CreditableLine): string {
-  return subtractQuantities(line.quantity, line.creditedQuantity);
 }
 
 /**
@@ -45,18 +40,10 @@ export function IssueCreditNote({ invoice, onIssued }: { invoice: { id: string; 
   const [reason, setReason] = useState('');
   // Line id, 'reason', or '' for the credit note as a whole → what is wrong.
   const [problems, setProblems] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState<PendingCredit | null>(null);
-  const [unsent, setUnsent] = useState(false);
-  const alert = useRef<HTMLDivElement>(null);
-  const lines = invoice.lines.filter((line) => compareQuantities(creditable(line), '0') > 0);
-
+  const attempt = useConfirmedAttempt<PendingCredit>();
+  const lines = invoice.lines.filter((line) => compareQuantities(remainingQuantity(line), '0') > 0);
   // After a refusal (and only then), focus goes to the first line refused, else the reason, else the alert.
-  useEffect(() => {
-    const first = lines.find((line) => problems[line.id]);
-    if (first) document.getElementById(`credit-${first.id}`)?.focus();
-    else if (problems['reason']) document.getElementById('credit-reason')?.focus();
-    else if (problems['']) alert.current?.focus();
-  }, [problems]);
+  const alert = useFocusOnRefusal(problems, [...lines.map((line) => [line.id, `credit-${line.id}`] as const), ['reason', 'credit-reason']]);
 
   if (lines.length === 0) return null;
 
@@ -67,19 +54,16 @@ export function IssueCreditNote({ invoice, onIssued }: { invoice: { id: string; 
     for (const line of lines) {
       const typed = chosen[line.id];
       if (typed === undefined) continue;
-      const quantity = parseQuantity(typed);
-      const most = creditable(line);
-      if (quantity === null || compareQuantities(quantity, '0') <= 0) found[line.id] = t('Quantité invalide : écrivez par exemple 42,5 (trois décimales au plus).');
-      else if (compareQuantities(quantity, most) > 0) found[line.id] = t('Au plus {{quantity}} : ce qui reste à créditer.', { quantity: formatQuantity(most) });
-      else if (line.unit !== 'M' && !isWholeQuantity(quantity)) found[line.id] = t('Un nombre entier pour cet article.');
-      else credits.push({ line, quantity });
+      const most = remainingQuantity(line);
+      const checked = checkLineQuantity(t, typed, line, { most, tooMuch: t('Au plus {{quantity}} : ce qui reste à créditer.', { quantity: formatQuantity(most) }), zeroAllowed: false });
+      if (checked.problem !== undefined) found[line.id] = checked.problem;
+      else credits.push({ line, quantity: checked.quantity });
     }
     if (Object.keys(chosen).length === 0) found[''] = t('Cochez au moins une ligne à créditer.');
     if (reason.trim() === '') found['reason'] = t('Indiquez le motif : il est imprimé sur l’avoir.');
     setProblems(found);
     if (Object.keys(found).length > 0) return;
-    setUnsent(false);
-    setPending({
+    attempt.confirm({
       input: startAttempt({
         invoiceId: invoice.id,
         expectedVersion: invoice.version,
@@ -91,15 +75,9 @@ export function IssueCreditNote({ invoice, onIssued }: { invoice: { id: string; 
   }
 
   async function send() {
-    if (!pending) return;
-    const outcome = await issue({ input: pending.input });
-    if (outcome.error && unanswered(outcome.error)) {
-      setUnsent(true);
-      return;
-    }
-    const sent = pending;
-    setPending(null);
-    setUnsent(false);
+    const answer = await attempt.send((pending) => issue({ input: pending.input }));
+    if (!answer) return;
+    const { outcome, sent } = answer;
     if (outcome.error) {
       // Quantities over what remains to credit: the API says how much remains, by the field refused.
       const remaining = new Map(
@@ -107,17 +85,16 @@ export function IssueCreditNote({ invoice, onIssued }: { invoice: { id: string; 
           .filter((e) => e.extensions?.['code'] === 'AMOUNT_EXCEEDS_BALANCE')
           .map((e) => [String(e.extensions?.['field']), String(e.extensions?.['remainingQuantity'])]),
       );
-      const found: Record<string, string> = {};
-      for (const problem of problemsOf(outcome.error)) {
-        // The API names a credited line's field by its place in the input: lines.N.quantity.
-        const index = /^lines\.(\d+)\./.exec(problem.field ?? '')?.[1];
-        const lineId = index === undefined ? undefined : sent.input.lines[Number(index)]?.lineId;
-        const most = problem.field ? remaining.get(problem.field) : undefined;
-        const message = most ? t('Au plus {{quantity}} : ce qui reste à créditer.', { quantity: formatQuantity(most) }) : problem.message;
-        const key = lineId ?? (problem.field === 'reason' ? 'reason' : '');
-        found[key] = found[key] ? `${found[key]} ${message}` : message;
-      }
-      setProblems(found);
+      // The API names a credited line's field by its place in the input: lines.N.quantity.
+      setProblems(
+        problemsByLine(outcome.error, 'lines', sent.input.lines.map((line) => line.lineId), {
+          otherKey: (field) => (field === 'reason' ? 'reason' : ''),
+          message: (problem) => {
+            const most = problem.field ? remaining.get(problem.field) : undefined;
+            return most ? t('Au plus {{quantity}} : ce qui reste à créditer.', { quantity: formatQuantity(most) }) : problem.message;
+          },
+        }),
+      );
       return;
     }
     setChosen({});
@@ -171,7 +148,7 @@ export function IssueCreditNote({ invoice, onIssued }: { invoice: { id: string; 
                       checked={typed !== undefined}
                       onChange={(event) => {
                         const next = { ...chosen };
-                        if (event.target.checked) next[line.id] = formatQuantity(creditable(line));
+                        if (event.target.checked) next[line.id] = formatQuantity(remainingQuantity(line));
                         else delete next[line.id];
                         setChosen(next);
                       }}
@@ -181,30 +158,18 @@ export function IssueCreditNote({ invoice, onIssued }: { invoice: { id: string; 
                   <td>{line.itemCode}</td>
                   <td>{line.designation}</td>
                   <td className="number">
-                    {formatQuantity(creditable(line))} {unit(line)}
+                    {formatQuantity(remainingQuantity(line))} {unit(line)}
                   </td>
                   <td>
                     {typed !== undefined && (
-                      <>
-                        <label htmlFor={`credit-${line.id}`} className="visually-hidden">
-                          {t('Quantité créditée pour la ligne {{code}}', { code: line.itemCode })}
-                        </label>
-                        <input
-                          id={`credit-${line.id}`}
-                          inputMode="decimal"
-                          value={typed}
-                          onChange={(event) => setChosen({ ...chosen, [line.id]: event.target.value })}
-                          aria-invalid={problems[line.id] ? true : undefined}
-                          aria-describedby={problems[line.id] ? `credit-${line.id}-problem` : undefined}
-                        />{' '}
-                        {unit(line)}
-                        {problems[line.id] && (
-                          <span id={`credit-${line.id}-problem`} className="field-problem">
-                            {' '}
-                            {problems[line.id]}
-                          </span>
-                        )}
-                      </>
+                      <LineQuantityInput
+                        id={`credit-${line.id}`}
+                        label={t('Quantité créditée pour la ligne {{code}}', { code: line.itemCode })}
+                        unit={unit(line)}
+                        value={typed}
+                        problem={problems[line.id]}
+                        onChange={(value) => setChosen({ ...chosen, [line.id]: value })}
+                      />
                     )}
                   </td>
                 </tr>
@@ -246,14 +211,14 @@ export function IssueCreditNote({ invoice, onIssued }: { invoice: { id: string; 
           {problems['']}
         </div>
       )}
-      {pending && (
+      {attempt.pending && (
         <ConfirmDialog
           title={t('Émettre un avoir sur cette facture ?')}
           confirmLabel={t('Confirmer l’avoir')}
           busy={state.fetching}
-          unsent={unsent}
+          unsent={attempt.unsent}
           onConfirm={() => void send()}
-          onCancel={() => setPending(null)}
+          onCancel={attempt.cancel}
         >
           <table>
             <thead>
@@ -265,7 +230,7 @@ export function IssueCreditNote({ invoice, onIssued }: { invoice: { id: string; 
               </tr>
             </thead>
             <tbody>
-              {pending.credits.map(({ line, quantity }) => (
+              {attempt.pending.credits.map(({ line, quantity }) => (
                 <tr key={line.id} data-testid="credit-summary">
                   <td>
                     {line.itemCode} {line.designation}
@@ -277,7 +242,7 @@ export function IssueCreditNote({ invoice, onIssued }: { invoice: { id: string; 
               ))}
             </tbody>
           </table>
-          <p>{t('Motif : {{reason}}', { reason: pending.input.reason })}</p>
+          <p>{t('Motif : {{reason}}', { reason: attempt.pending.input.reason })}</p>
           <p>{t('Un avoir émis ne s’annule pas : il reçoit son numéro et il est déduit du reste dû de la facture.')}</p>
         </ConfirmDialog>
       )}

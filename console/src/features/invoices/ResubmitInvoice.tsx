@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { problemsOf } from '../../lib/errors.ts';
-import { startAttempt, unanswered } from './attempt.ts';
+import { startAttempt, useConfirmedAttempt } from './attempt.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ResubmitInvoiceMutation } from './documents.ts';
 import { unitLabels } from './labels.ts';
-import { compareQuantities, formatQuantity, isWholeQuantity, parseQuantity, subtractQuantities } from './quantities.ts';
+import { checkLineQuantity, LineQuantityInput, problemsByLine, remainingQuantity, useFocusOnRefusal } from './LineQuantities.tsx';
+import { formatQuantity, subtractQuantities } from './quantities.ts';
 
 /** A line of the invoice as this form needs it. */
 interface RevisableLine {
@@ -32,11 +32,6 @@ interface PendingResubmission {
   readonly revisions: readonly Revision[];
 }
 
-/** The quantity invoiced and not yet credited: the most a revised line may claim. */
-function claimable(line: RevisableLine): string {
-  return subtractQuantities(line.quantity, line.creditedQuantity);
-}
-
 /**
  * The contractor answers a revision request: for each line AT rejected (shown with AT's reason) the
  * quantity it now claims, from 0 (withdrawn) to what was invoiced (maintained); after a confirmation
@@ -57,60 +52,37 @@ export function ResubmitInvoice({
   const [typed, setTyped] = useState<Record<string, string>>({});
   // Line id (or '' for the invoice as a whole) → what is wrong.
   const [problems, setProblems] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState<PendingResubmission | null>(null);
-  const [unsent, setUnsent] = useState(false);
-  const alert = useRef<HTMLDivElement>(null);
-
-  const valueOf = (line: RevisableLine) => typed[line.id] ?? formatQuantity(claimable(line));
-
+  const attempt = useConfirmedAttempt<PendingResubmission>();
   // After a refusal (and only then), focus goes to the first line refused, else to the alert.
-  useEffect(() => {
-    const first = rejected.find((line) => problems[line.id]);
-    if (first) document.getElementById(`claim-${first.id}`)?.focus();
-    else if (problems['']) alert.current?.focus();
-  }, [problems]);
+  const alert = useFocusOnRefusal(problems, rejected.map((line) => [line.id, `claim-${line.id}`] as const));
+
+  const valueOf = (line: RevisableLine) => typed[line.id] ?? formatQuantity(remainingQuantity(line));
 
   function review(event: FormEvent) {
     event.preventDefault();
     const found: Record<string, string> = {};
     const revisions: Revision[] = [];
     for (const line of rejected) {
-      const claimed = parseQuantity(valueOf(line));
-      const most = claimable(line);
-      if (claimed === null) found[line.id] = t('Quantité invalide : écrivez par exemple 42,5 (trois décimales au plus).');
-      else if (compareQuantities(claimed, most) > 0) found[line.id] = t('Au plus {{quantity}} : la quantité facturée.', { quantity: formatQuantity(most) });
-      else if (line.unit !== 'M' && !isWholeQuantity(claimed)) found[line.id] = t('Un nombre entier pour cet article.');
-      else revisions.push({ line, claimed, withdrawn: subtractQuantities(most, claimed) });
+      const most = remainingQuantity(line);
+      const checked = checkLineQuantity(t, valueOf(line), line, { most, tooMuch: t('Au plus {{quantity}} : la quantité facturée.', { quantity: formatQuantity(most) }), zeroAllowed: true });
+      if (checked.problem !== undefined) found[line.id] = checked.problem;
+      else revisions.push({ line, claimed: checked.quantity, withdrawn: subtractQuantities(most, checked.quantity) });
     }
     setProblems(found);
     if (Object.keys(found).length > 0) return;
-    setUnsent(false);
-    setPending({
+    attempt.confirm({
       input: startAttempt({ id: invoice.id, expectedVersion: invoice.version, revisedLines: revisions.map(({ line, claimed }) => ({ lineId: line.id, quantity: claimed })) }),
       revisions,
     });
   }
 
   async function send() {
-    if (!pending) return;
-    const outcome = await resubmit({ input: pending.input });
-    if (outcome.error && unanswered(outcome.error)) {
-      setUnsent(true);
-      return;
-    }
-    const sent = pending;
-    setPending(null);
-    setUnsent(false);
+    const answer = await attempt.send((pending) => resubmit({ input: pending.input }));
+    if (!answer) return;
+    const { outcome, sent } = answer;
     if (outcome.error) {
-      const found: Record<string, string> = {};
-      for (const problem of problemsOf(outcome.error)) {
-        // The API names a revised line's field by its place in the input: revisedLines.N.quantity.
-        const index = /^revisedLines\.(\d+)\./.exec(problem.field ?? '')?.[1];
-        const lineId = index === undefined ? undefined : sent.input.revisedLines[Number(index)]?.lineId;
-        const key = lineId ?? '';
-        found[key] = found[key] ? `${found[key]} ${problem.message}` : problem.message;
-      }
-      setProblems(found);
+      // The API names a revised line's field by its place in the input: revisedLines.N.quantity.
+      setProblems(problemsByLine(outcome.error, 'revisedLines', sent.input.revisedLines.map((line) => line.lineId)));
       return;
     }
     setTyped({});
@@ -149,27 +121,17 @@ export function ResubmitInvoice({
                 <td>{line.designation}</td>
                 <td>{line.rejectionReason}</td>
                 <td className="number">
-                  {formatQuantity(claimable(line))} {unit(line)}
+                  {formatQuantity(remainingQuantity(line))} {unit(line)}
                 </td>
                 <td>
-                  <label htmlFor={`claim-${line.id}`} className="visually-hidden">
-                    {t('Quantité réclamée pour la ligne {{code}}', { code: line.itemCode })}
-                  </label>
-                  <input
+                  <LineQuantityInput
                     id={`claim-${line.id}`}
-                    inputMode="decimal"
+                    label={t('Quantité réclamée pour la ligne {{code}}', { code: line.itemCode })}
+                    unit={unit(line)}
                     value={valueOf(line)}
-                    onChange={(event) => setTyped({ ...typed, [line.id]: event.target.value })}
-                    aria-invalid={problems[line.id] ? true : undefined}
-                    aria-describedby={problems[line.id] ? `claim-${line.id}-problem` : undefined}
-                  />{' '}
-                  {unit(line)}
-                  {problems[line.id] && (
-                    <span id={`claim-${line.id}-problem`} className="field-problem">
-                      {' '}
-                      {problems[line.id]}
-                    </span>
-                  )}
+                    problem={problems[line.id]}
+                    onChange={(value) => setTyped({ ...typed, [line.id]: value })}
+                  />
                 </td>
               </tr>
             ))}
@@ -184,14 +146,14 @@ export function ResubmitInvoice({
           {problems['']}
         </div>
       )}
-      {pending && (
+      {attempt.pending && (
         <ConfirmDialog
           title={invoice.number ? t('Soumettre à nouveau la facture {{number}} ?', { number: invoice.number }) : t('Soumettre à nouveau la facture ?')}
           confirmLabel={t('Confirmer la nouvelle soumission')}
           busy={state.fetching}
-          unsent={unsent}
+          unsent={attempt.unsent}
           onConfirm={() => void send()}
-          onCancel={() => setPending(null)}
+          onCancel={attempt.cancel}
         >
           <table>
             <thead>
@@ -206,7 +168,7 @@ export function ResubmitInvoice({
               </tr>
             </thead>
             <tbody>
-              {pending.revisions.map(({ line, claimed, withdrawn }) => (
+              {attempt.pending.revisions.map(({ line, claimed, withdrawn }) => (
                 <tr key={line.id} data-testid="revision-summary">
                   <td>
                     {line.itemCode} {line.designation}
@@ -222,7 +184,7 @@ export function ResubmitInvoice({
             </tbody>
           </table>
           <p>
-            {pending.revisions.some((revision) => revision.withdrawn !== '0')
+            {attempt.pending.revisions.some((revision) => revision.withdrawn !== '0')
               ? t('Un avoir sera émis sur cette facture pour ce qui est retiré, aux prix facturés ; il est déduit du reste dû.')
               : t('Toutes les lignes sont maintenues : aucun avoir ne sera émis.')}
           </p>

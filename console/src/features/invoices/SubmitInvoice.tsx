@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatCount, formatDzd } from '../../lib/format.ts';
-import { startAttempt, unanswered } from './attempt.ts';
+import { startAttempt, useConfirmedAttempt } from './attempt.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { SubmitInvoiceMutation } from './documents.ts';
 
@@ -28,8 +28,7 @@ export function SubmitInvoice({
 }) {
   const { t } = useTranslation();
   const [state, submit] = useMutation(SubmitInvoiceMutation);
-  const [pending, setPending] = useState<PendingSubmission | null>(null);
-  const [unsent, setUnsent] = useState(false);
+  const attempt = useConfirmedAttempt<PendingSubmission>();
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const alert = useRef<HTMLDivElement>(null);
 
@@ -39,19 +38,13 @@ export function SubmitInvoice({
 
   function ask() {
     setProblems([]);
-    setUnsent(false);
-    setPending({ input: startAttempt({ id: invoice.id, expectedVersion: invoice.version }), netPayable: invoice.netPayable.centimes, lineCount: invoice.lines.length });
+    attempt.confirm({ input: startAttempt({ id: invoice.id, expectedVersion: invoice.version }), netPayable: invoice.netPayable.centimes, lineCount: invoice.lines.length });
   }
 
   async function send() {
-    if (!pending) return;
-    const outcome = await submit({ input: pending.input });
-    if (outcome.error && unanswered(outcome.error)) {
-      setUnsent(true);
-      return;
-    }
-    setPending(null);
-    setUnsent(false);
+    const answer = await attempt.send((pending) => submit({ input: pending.input }));
+    if (!answer) return;
+    const { outcome } = answer;
     if (outcome.error) {
       setProblems(problemsOf(outcome.error));
       return;
@@ -75,21 +68,21 @@ export function SubmitInvoice({
           ))}
         </div>
       )}
-      {pending && (
+      {attempt.pending && (
         <ConfirmDialog
           title={t('Soumettre la facture du mois {{period}} ?', { period: invoice.period })}
           confirmLabel={t('Confirmer la soumission')}
           busy={state.fetching}
-          unsent={unsent}
+          unsent={attempt.unsent}
           onConfirm={() => void send()}
-          onCancel={() => setPending(null)}
+          onCancel={attempt.cancel}
         >
           <dl className="details">
             <dt>{t('Lignes')}</dt>
-            <dd>{formatCount(pending.lineCount)}</dd>
+            <dd>{formatCount(attempt.pending.lineCount)}</dd>
             <dt>{t('Net à payer')}</dt>
             <dd data-testid="submit-net-payable">
-              <strong>{formatDzd(pending.netPayable)}</strong>
+              <strong>{formatDzd(attempt.pending.netPayable)}</strong>
             </dd>
           </dl>
           <p>{t('Une fois soumise, la facture reçoit son numéro et ses lignes ne changent plus : le travail réceptionné ensuite ira sur une nouvelle facture.')}</p>

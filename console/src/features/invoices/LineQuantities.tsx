@@ -1,0 +1,113 @@
+import { useEffect, useRef } from 'react';
+import type { TFunction } from 'i18next';
+import type { CombinedError } from 'urql';
+import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
+import { compareQuantities, isWholeQuantity, parseQuantity, subtractQuantities } from './quantities.ts';
+
+/** What a form of quantities per invoice line reads of a line. */
+export interface QuantifiedLine {
+  readonly unit: string;
+  readonly quantity: string;
+  readonly creditedQuantity: string;
+}
+
+/** The quantity invoiced and not yet credited: the most a credit note may still credit, or a revised line claim. */
+export function remainingQuantity(line: QuantifiedLine): string {
+  return subtractQuantities(line.quantity, line.creditedQuantity);
+}
+
+/**
+ * The quantity typed for a line, in the API's form, or what is wrong with it: not a quantity (nor
+ * 0 unless `zeroAllowed`), more than `most` (said by `tooMuch`), or a fraction of an item that is
+ * not counted in metres.
+ */
+export function checkLineQuantity(
+  t: TFunction,
+  typed: string,
+  line: QuantifiedLine,
+  { most, tooMuch, zeroAllowed }: { most: string; tooMuch: string; zeroAllowed: boolean },
+): { quantity: string; problem?: undefined } | { problem: string } {
+  const quantity = parseQuantity(typed);
+  if (quantity === null || (!zeroAllowed && compareQuantities(quantity, '0') <= 0)) return { problem: t('Quantité invalide : écrivez par exemple 42,5 (trois décimales au plus).') };
+  if (compareQuantities(quantity, most) > 0) return { problem: tooMuch };
+  if (line.unit !== 'M' && !isWholeQuantity(quantity)) return { problem: t('Un nombre entier pour cet article.') };
+  return { quantity };
+}
+
+/**
+ * The API's refusals keyed by the line they concern — it names a line's field by its place in the
+ * input, `<list>.N.quantity`, N indexing `lineIds` — and the others by `otherKey` of their field;
+ * several on one key are said one after the other. `message` says each (the API's words by default).
+ */
+export function problemsByLine(
+  error: CombinedError,
+  list: string,
+  lineIds: readonly string[],
+  { otherKey = () => '', message = (problem) => problem.message }: { otherKey?: (field: string | null) => string; message?: (problem: FieldProblem) => string } = {},
+): Record<string, string> {
+  const place = new RegExp(`^${list}\\.(\\d+)\\.`);
+  const found: Record<string, string> = {};
+  for (const problem of problemsOf(error)) {
+    const index = place.exec(problem.field ?? '')?.[1];
+    const lineId = index === undefined ? undefined : lineIds[Number(index)];
+    const key = lineId ?? otherKey(problem.field);
+    const said = message(problem);
+    found[key] = found[key] ? `${found[key]} ${said}` : said;
+  }
+  return found;
+}
+
+/**
+ * After a refusal (and only then), moves the focus to the element of the first of `targets` (a
+ * problem's key, the element's id) with a problem, else — the whole refused, key '' — to the alert
+ * the returned ref is given to.
+ */
+export function useFocusOnRefusal(problems: Record<string, string>, targets: readonly (readonly [key: string, elementId: string])[]) {
+  const alert = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const first = targets.find(([key]) => problems[key]);
+    if (first) document.getElementById(first[1])?.focus();
+    else if (problems['']) alert.current?.focus();
+  }, [problems]);
+  return alert;
+}
+
+/** A line's quantity: its label (for screen readers), the field, the unit after it and its problem beside it (`<id>-problem`). */
+export function LineQuantityInput({
+  id,
+  label,
+  unit,
+  value,
+  problem,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  unit: string;
+  value: string;
+  problem: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <>
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <input
+        id={id}
+        inputMode="decimal"
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+      />{' '}
+      {unit}
+      {problem && (
+        <span id={`${id}-problem`} className="field-problem">
+          {' '}
+          {problem}
+        </span>
+      )}
+    </>
+  );
+}
