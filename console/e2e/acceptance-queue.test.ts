@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { activeContractor, createSite, installedCustomerSubscription, mustQuery, scheduledCustomerSubscription } from '../../server/test/api.js';
+import { activeContractor, createSite, installationReportInput, installedCustomerSubscription, mustQuery, scheduledCustomerSubscription } from '../../server/test/api.js';
 import type { TestApp } from '../../server/test/harness.js';
 import { uploadTestPhoto } from '../../server/test/photos.js';
 import { browserTest } from './browser.js';
@@ -22,20 +22,7 @@ async function installedWithPhotos(t: TestApp, firmId: string, kinds: string[], 
     photoIds.push(uploaded.id);
   }
   await mustQuery(t, 'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }', {
-    input: {
-      id,
-      expectedVersion: 3,
-      installedAt: new Date(Date.now() - 60_000).toISOString(),
-      technicianName: 'Walid Khelifi',
-      networkClass: 'B_PLUS',
-      receivedPowerDbm: '-21.5',
-      spliceLossDb: '0.05',
-      lines: [{ code: 'RAC-STD', quantity: '1' }],
-      ontSerialNumber: 'HWTC1A2B3C4D',
-      photoIds,
-      ...position,
-      positionAccuracyMetres: 6,
-    },
+    input: installationReportInput(id, { spliceLossDb: '0.05', ontSerialNumber: 'HWTC1A2B3C4D', photoIds, ...position, positionAccuracyMetres: 6 }),
   });
   return id;
 }

@@ -84,6 +84,23 @@ export async function scheduledCustomerSubscription(t: TestApp, firmId: string, 
 }
 
 /**
+ * A ReportInstallationInput for `id`, SCHEDULED (version 3): installed a minute ago by Walid Khelifi,
+ * class B+ at -21.5 dBm, one RAC-STD; `fields` add to it or replace its values.
+ */
+export function installationReportInput(id: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    expectedVersion: 3,
+    installedAt: new Date(Date.now() - 60_000).toISOString(),
+    technicianName: 'Walid Khelifi',
+    networkClass: 'B_PLUS',
+    receivedPowerDbm: '-21.5',
+    lines: [{ code: 'RAC-STD', quantity: '1' }],
+    ...fields,
+  };
+}
+
+/**
  * A customer subscription of `firmId`, taken through to INSTALLED (version 4) with a report of
  * `lines` (by default the standard one) and the subscription's `overrides`: RAC-STD × 1, DRP-AER × 42.5 m, PTO × 1 = 7,312.50 DA
  * excluding tax at the starting schedule. `report` overrides the report's other fields (class B+ by default).
@@ -102,16 +119,7 @@ export async function installedCustomerSubscription(
 ): Promise<string> {
   const id = await scheduledCustomerSubscription(t, firmId, overrides);
   await mustQuery(t, 'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }', {
-    input: {
-      id,
-      expectedVersion: 3,
-      installedAt: new Date(Date.now() - 60_000).toISOString(),
-      technicianName: 'Walid Khelifi',
-      networkClass: 'B_PLUS',
-      receivedPowerDbm,
-      lines,
-      ...report,
-    },
+    input: installationReportInput(id, { receivedPowerDbm, lines, ...report }),
   });
   return id;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, createCustomerSubscription, mustQuery, scheduledCustomerSubscription } from '../../../test/api.js';
+import { activeContractor, createCustomerSubscription, installationReportInput, mustQuery, scheduledCustomerSubscription } from '../../../test/api.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { uploadTestPhoto } from '../../../test/photos.js';
 
@@ -23,17 +23,7 @@ afterAll(() => t.stop());
 /** Ain Benian's centre (commune 554, where the test orders are): what the work's position is without a site. */
 const nearHome = { latitude: 36.7925, longitude: 2.9338 };
 
-const report = (id: string, overrides: Record<string, unknown> = {}) => ({
-  id,
-  expectedVersion: 3,
-  installedAt: new Date(Date.now() - 60_000).toISOString(),
-  technicianName: 'Walid Khelifi',
-  networkClass: 'B_PLUS',
-  receivedPowerDbm: '-21.5',
-  spliceLossDb: '0.05',
-  lines: [{ code: 'RAC-STD', quantity: '1' }],
-  ...overrides,
-});
+const report = (id: string, overrides: Record<string, unknown> = {}) => installationReportInput(id, { spliceLossDb: '0.05', ...overrides });
 
 const reportFields = `status version latestInstallationReport { id ontSerialNumber latitude longitude positionAccuracyMetres signatureMissingReason customerSigned
   missingPhotoKinds positionCheck { verdict distanceMetres toleranceMetres reference { source } }

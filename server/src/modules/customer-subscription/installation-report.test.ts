@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, createCustomerSubscription, scheduledCustomerSubscription } from '../../../test/api.js';
+import { activeContractor, createCustomerSubscription, installationReportInput, scheduledCustomerSubscription } from '../../../test/api.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
@@ -14,22 +14,17 @@ async function scheduled(): Promise<{ id: string; version: number }> {
   return { id: await scheduledCustomerSubscription(t, firm.id), version: 3 };
 }
 
-const report = (id: string, overrides: Record<string, unknown> = {}) => ({
-  id,
-  expectedVersion: 3,
-  installedAt: new Date(Date.now() - 60_000).toISOString(),
-  technicianName: 'Walid Khelifi',
-  networkClass: 'B_PLUS',
-  receivedPowerDbm: '-21.5',
-  spliceLossDb: '0.05',
-  lines: [
-    { code: 'RAC-STD', quantity: '1' },
-    { code: 'DRP-AER', quantity: '42.5' },
-    { code: 'PTO', quantity: '1' },
-  ],
-  photos: [{ takenAt: new Date(Date.now() - 120_000).toISOString(), latitude: 36.79, longitude: 2.9 }],
-  ...overrides,
-});
+const report = (id: string, overrides: Record<string, unknown> = {}) =>
+  installationReportInput(id, {
+    spliceLossDb: '0.05',
+    lines: [
+      { code: 'RAC-STD', quantity: '1' },
+      { code: 'DRP-AER', quantity: '42.5' },
+      { code: 'PTO', quantity: '1' },
+    ],
+    photos: [{ takenAt: new Date(Date.now() - 120_000).toISOString(), latitude: 36.79, longitude: 2.9 }],
+    ...overrides,
+  });
 
 const mutation = `mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { status version
   latestInstallationReport { networkClass receivedPowerDbm spliceLossDb qualityIssues lines { code quantity } photos { latitude } } } } }`;

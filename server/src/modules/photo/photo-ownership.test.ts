@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, createCustomerSubscription, mustQuery, scheduledCustomerSubscription } from '../../../test/api.js';
+import { activeContractor, createCustomerSubscription, installationReportInput, mustQuery, scheduledCustomerSubscription } from '../../../test/api.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
 import { testJpeg, uploadTestPhoto } from '../../../test/photos.js';
 
@@ -23,16 +23,7 @@ async function userOf(role: string, firm: string | null): Promise<string> {
 
 const reportMutation = `mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { status
   latestInstallationReport { photoFiles { id reused } missingPhotoKinds qualityIssues } } } }`;
-const report = (id: string, photoIds: string[], lines = [{ code: 'RAC-STD', quantity: '1' }]) => ({
-  id,
-  expectedVersion: 3,
-  installedAt: new Date(Date.now() - 60_000).toISOString(),
-  technicianName: 'Walid Khelifi',
-  networkClass: 'B_PLUS',
-  receivedPowerDbm: '-21.5',
-  lines,
-  photoIds,
-});
+const report = (id: string, photoIds: string[], lines = [{ code: 'RAC-STD', quantity: '1' }]) => installationReportInput(id, { lines, photoIds });
 
 beforeAll(async () => {
   t = await startTestApp({ PHOTO_DIR: `/tmp/raccord-photo-ownership-${randomUUID()}` });
