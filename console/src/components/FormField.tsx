@@ -1,4 +1,5 @@
-import { useEffect, type ReactNode, type RefObject } from 'react';
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import type { FieldProblem } from '../lib/errors.ts';
 
 /**
  * A labelled form field with the problem the console or the server found in it, if any: the
@@ -41,4 +42,46 @@ export function useFocusOnProblems(form: RefObject<HTMLFormElement | null>, prob
     if (target?.getAttribute('role') === 'alert' && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
     target?.focus();
   }, [form, problems]);
+}
+
+/** The problem of `field` (the server names input fields by their last segment, e.g. `input.email` or `email`). */
+export function problemOf(problems: readonly FieldProblem[], field: string): string | undefined {
+  return problems.find((problem) => problem.field?.split('.').at(-1) === field)?.message;
+}
+
+/** The problems tied to none of the form's `fields` (by their last segment): said apart from the fields. */
+export function otherProblems(problems: readonly FieldProblem[], fields: readonly string[]): FieldProblem[] {
+  return problems.filter((problem) => !fields.includes(problem.field?.split('.').at(-1) ?? ''));
+}
+
+/** A form's alert with the problems tied to none of its fields, one a paragraph; nothing when there are none. */
+export function ProblemsAlert({ problems }: { problems: readonly FieldProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div role="alert" tabIndex={-1} className="state state-error">
+      {problems.map((problem) => (
+        <p key={`${problem.field}-${problem.message}`}>{problem.message}</p>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The state of a form of text values creating a record: its `values` (from `empty`), its `problems`
+ * (the console's or the server's, the focus on the first after each refusal, `form` its element),
+ * `problemOf` a field, the `general` problems tied to none of `fields`, and `text`, a labelled input
+ * of one value with its problem.
+ */
+export function useRecordForm<Values extends { [Field in keyof Values]: string }>(empty: Values, fields: readonly string[]) {
+  const [values, setValues] = useState<Values>(empty);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const form = useRef<HTMLFormElement>(null);
+  useFocusOnProblems(form, problems);
+  const problemOfField = (field: string) => problemOf(problems, field);
+  const text = (field: keyof Values & string, id: string, label: string, type = 'text') => (
+    <FormField id={id} label={label} problem={problemOfField(field)}>
+      {(attributes) => <input {...attributes} type={type} value={values[field]} onChange={(event) => setValues({ ...values, [field]: event.target.value })} />}
+    </FormField>
+  );
+  return { values, setValues, setProblems, form, problemOf: problemOfField, general: otherProblems(problems, fields), text };
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { MeQuery } from '../auth/documents.ts';
 import { ContractorPicker } from '../../components/ContractorPicker.tsx';
-import { FormField, useFocusOnProblems } from '../../components/FormField.tsx';
+import { FormField, otherProblems, problemOf, useFocusOnProblems } from '../../components/FormField.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
@@ -46,17 +46,11 @@ export function AccessPage() {
   );
 }
 
-/** The problem of `field` (the server names input fields by their last segment, e.g. `input.email` or `email`). */
-function problemOf(problems: FieldProblem[], field: string): string | undefined {
-  return problems.find((problem) => problem.field?.split('.').at(-1) === field)?.message;
-}
-
 /** The problems tied to no field of the form (`fields`): said above the form's button. */
 function OtherProblems({ problems, fields }: { problems: FieldProblem[]; fields: readonly string[] }) {
-  const others = problems.filter((problem) => !fields.includes(problem.field?.split('.').at(-1) ?? ''));
   return (
     <>
-      {others.map((problem) => (
+      {otherProblems(problems, fields).map((problem) => (
         <p key={`${problem.field}-${problem.message}`} role="alert" className="field-problem">
           {problem.message}
         </p>

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, type CombinedError } from 'urql';
-import { FormField, useFocusOnProblems } from '../../components/FormField.tsx';
+import { FormField, ProblemsAlert, useFocusOnProblems } from '../../components/FormField.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatCalendarDate } from '../../lib/format.ts';
 import { translate as t } from '../../lib/i18n.ts';
@@ -239,13 +239,7 @@ export function NewVersionForm({
           {t('Ajouter un article')}
         </button>
       </div>
-      {general.length > 0 && (
-        <div role="alert" tabIndex={-1} className="state state-error">
-          {general.map((problem) => (
-            <p key={`${problem.field}-${problem.message}`}>{problem.message}</p>
-          ))}
-        </div>
-      )}
+      <ProblemsAlert problems={general} />
       <div className="form-actions">
         <button type="submit" disabled={creation.fetching}>
           {creation.fetching ? t('Enregistrement…') : t('Enregistrer la nouvelle version')}

@@ -1,9 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CommuneFields } from '../../components/CommuneFields.tsx';
-import { FormField, useFocusOnProblems } from '../../components/FormField.tsx';
+import { FormField, ProblemsAlert, useRecordForm } from '../../components/FormField.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';
 import { MeQuery } from '../auth/documents.ts';
@@ -83,11 +83,8 @@ export function NewSitePage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
   const [creation, create] = useMutation(CreateSiteMutation);
-  const [values, setValues] = useState<SiteFormValues>(empty);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const form = useRef<HTMLFormElement>(null);
+  const { values, setValues, setProblems, form, problemOf, general, text } = useRecordForm(empty, fields);
   const navigate = useNavigate();
-  useFocusOnProblems(form, problems);
   const viewer = me.data?.me;
 
   if (viewer && !creators.includes(viewer.role)) {
@@ -126,14 +123,6 @@ export function NewSitePage() {
     navigate(`/sites/${outcome.data!.createSite.site.id}`);
   }
 
-  const problemOf = (field: string) => problems.find((problem) => problem.field?.split('.').at(-1) === field)?.message;
-  const general = problems.filter((problem) => !fields.includes(problem.field?.split('.').at(-1) ?? ''));
-  const text = (field: keyof SiteFormValues, id: string, label: string, type = 'text') => (
-    <FormField id={id} label={label} problem={problemOf(field)}>
-      {(attributes) => <input {...attributes} type={type} value={values[field]} onChange={(event) => setValues({ ...values, [field]: event.target.value })} />}
-    </FormField>
-  );
-
   return (
     <section>
       <p>
@@ -167,13 +156,7 @@ export function NewSitePage() {
         {text('longitude', 'site-longitude', t('Longitude (facultative, ex. 3,0588)'))}
         {text('plannedStart', 'site-planned-start', t('Début prévu (facultatif)'), 'date')}
         {text('plannedEnd', 'site-planned-end', t('Fin prévue (facultative)'), 'date')}
-        {general.length > 0 && (
-          <div role="alert" tabIndex={-1} className="state state-error">
-            {general.map((problem) => (
-              <p key={`${problem.field}-${problem.message}`}>{problem.message}</p>
-            ))}
-          </div>
-        )}
+        <ProblemsAlert problems={general} />
         <div className="form-actions">
           <button type="submit" disabled={creation.fetching}>
             {creation.fetching ? t('Création…') : t('Créer le site')}

@@ -1,9 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CommuneFields } from '../../components/CommuneFields.tsx';
-import { FormField, useFocusOnProblems } from '../../components/FormField.tsx';
+import { FormField, ProblemsAlert, useRecordForm } from '../../components/FormField.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';
 import { MeQuery } from '../auth/documents.ts';
@@ -71,12 +71,9 @@ export function NewCustomerSubscriptionPage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
   const [creation, create] = useMutation(CreateCustomerSubscriptionMutation);
-  const [values, setValues] = useState<OrderFormValues>(empty);
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const { values, setValues, setProblems, form, problemOf, general, text } = useRecordForm(empty, fields);
   const [sites] = useQuery({ query: SiteChoicesQuery, variables: { wilayaCode: values.wilayaCode }, pause: !values.wilayaCode });
-  const form = useRef<HTMLFormElement>(null);
   const navigate = useNavigate();
-  useFocusOnProblems(form, problems);
   const viewer = me.data?.me;
   const openSites = (sites.data?.sites.edges ?? []).map((edge) => edge.node).filter((site) => !finishedSites.includes(site.status));
 
@@ -115,14 +112,6 @@ export function NewCustomerSubscriptionPage() {
     navigate(`/raccordements/${outcome.data!.createCustomerSubscription.customerSubscription.id}`);
   }
 
-  const problemOf = (field: string) => problems.find((problem) => problem.field?.split('.').at(-1) === field)?.message;
-  const general = problems.filter((problem) => !fields.includes(problem.field?.split('.').at(-1) ?? ''));
-  const text = (field: keyof OrderFormValues, id: string, label: string, type = 'text') => (
-    <FormField id={id} label={label} problem={problemOf(field)}>
-      {(attributes) => <input {...attributes} type={type} value={values[field]} onChange={(event) => setValues({ ...values, [field]: event.target.value })} />}
-    </FormField>
-  );
-
   return (
     <section>
       <p>
@@ -157,13 +146,7 @@ export function NewCustomerSubscriptionPage() {
         </FormField>
         {sites.data?.sites.pageInfo.hasNextPage && <p className="muted">{t('Seuls les 100 premiers sites de la wilaya, par code, sont proposés.')}</p>}
         {text('orderedAt', 'order-ordered-at', t('Commandé le (heure d’Alger ; vide : maintenant)'), 'datetime-local')}
-        {general.length > 0 && (
-          <div role="alert" tabIndex={-1} className="state state-error">
-            {general.map((problem) => (
-              <p key={`${problem.field}-${problem.message}`}>{problem.message}</p>
-            ))}
-          </div>
-        )}
+        <ProblemsAlert problems={general} />
         <div className="form-actions">
           <button type="submit" disabled={creation.fetching}>
             {creation.fetching ? t('Enregistrement…') : t('Enregistrer la commande')}
