@@ -145,6 +145,16 @@ async function recorded(id: string) {
   return { status: work!.status, reports: reports.length, installed: Number(installed!.count), photos: photos.map((photo) => `${photo.kind}${photo.located ? '@' : ''}`), report: reports[0] ?? null };
 }
 
+/** The lines of the firm's draft invoice (none before its first acceptance). */
+async function billedLines(firmId: string): Promise<{ itemCode: string; customerSubscriptionId: string }[]> {
+  const { invoices } = await mustQuery<{ invoices: { edges: { node: { status: string; lines: { itemCode: string; customerSubscriptionId: string }[] } }[] } }>(
+    run.t,
+    'query ($c: ID) { invoices(filter: { contractorId: $c }) { edges { node { status lines { itemCode customerSubscriptionId } } } } }',
+    { c: firmId },
+  );
+  return invoices.edges.flatMap((edge) => (edge.node.status === 'DRAFT' ? edge.node.lines : []));
+}
+
 /** A DOT manager of wilaya 16 accepts the work through the API; returns the lines of the firm's draft invoice then. */
 async function acceptAsDotManager(id: string, firmId: string, token: string): Promise<{ itemCode: string; customerSubscriptionId: string }[]> {
   const { customerSubscription } = await mustQuery<{ customerSubscription: { version: number } }>(run.t, 'query ($id: ID!) { customerSubscription(id: $id) { version } }', { id });
@@ -210,14 +220,25 @@ describe('the field view on a phone, against the real API', () => {
     expect(await countStored(page, 'outbox')).toBe(0);
     await context.close();
 
-    // The DOT manager, at a desk, sees it installed and accepts it: the firm's draft invoice bills it.
-    const token = await dotManager();
-    const desk = await run.signIn(`/raccordements/${work}`, 'dot-16@at.test', 'dot manager password');
-    await expect.poll(() => desk.getByTestId('customer-subscription-status').innerText(), { timeout: 15_000 }).toBe('Installé, à réceptionner');
-    const lines = await acceptAsDotManager(work, firmId, token);
-    expect(lines).toEqual([{ itemCode: 'RAC-STD', customerSubscriptionId: work }]);
+    // The DOT manager, at a desk, finds it in the acceptance queue with its photos and how far from the
+    // work they were taken, and accepts it with the keyboard: the firm's draft invoice bills it.
+    await dotManager();
+    const [{ order_reference: reference }] = (await run.t.sql<{ order_reference: string }>('select order_reference from customer_subscription where id = $1', [work])) as [{ order_reference: string }];
+    const desk = await run.signIn('/reception', 'dot-16@at.test', 'dot manager password');
+    await desk.getByRole('heading', { name: `Commande ${reference}` }).waitFor({ timeout: 15_000 });
+    const thumbnails = desk.locator('img.photo-thumbnail-image');
+    await expect.poll(() => thumbnails.count(), { timeout: 15_000 }).toBe(4);
+    await expect
+      .poll(() => thumbnails.evaluateAll((images) => images.every((image) => (image as unknown as { naturalWidth: number }).naturalWidth > 0)), { timeout: 15_000 })
+      .toBe(true);
+    await expect.poll(() => desk.getByText(/^à \d+ m du chantier$/).count(), { timeout: 10_000 }).toBe(4);
+    expect(await billedLines(firmId)).toEqual([]);
+    await desk.getByRole('button', { name: 'Réceptionner' }).and(desk.locator(':enabled')).waitFor({ timeout: 10_000 });
+    await desk.keyboard.press('a');
+    await desk.getByTestId('acceptance-announcement').filter({ hasText: `Commande ${reference} réceptionnée.` }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => billedLines(firmId), { timeout: 15_000 }).toEqual([{ itemCode: 'RAC-STD', customerSubscriptionId: work }]);
     await desk.close();
-  }, 120_000);
+  }, 150_000);
 
   it('records once a report whose answer was lost after the server committed: the outbox sends it again under the same key', async () => {
     const { firmId, email, password } = await firmWithTechnician('Fibre des Hauts Plateaux');
