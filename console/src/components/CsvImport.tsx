@@ -1,3 +1,4 @@
+import { readFragment } from 'gql.tada';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, type CombinedError } from 'urql';
@@ -5,15 +6,8 @@ import { CommunesOfWilayaQuery } from '../features/contractors/documents.ts';
 import { WilayasQuery } from '../features/reference-data/documents.ts';
 import { problemsOf, reasonInLanguage, type FieldProblem } from '../lib/errors.ts';
 import { formatCount } from '../lib/format.ts';
-
-/** What an import mutation answers (the API's ImportReport). */
-export interface ImportReport {
-  readonly rows: number;
-  readonly created: number;
-  readonly skipped: number;
-  readonly errorCount: number;
-  readonly errors: readonly { readonly line: number; readonly field?: string | null | undefined; readonly reason: string }[];
-}
+import type { FragmentOf, ResultOf } from '../lib/graphql.ts';
+import { ImportReportFields } from './documents.ts';
 
 /** A column of an import's CSV file: its name in the header, whether it is required and what it holds (a French text marked with `msg`). */
 export interface ImportColumn {
@@ -108,13 +102,13 @@ export function CsvImport({
 }: {
   columns: readonly ImportColumn[];
   templateFileName: string;
-  send: (csv: string) => Promise<{ report: ImportReport | null; error?: CombinedError | undefined }>;
+  send: (csv: string) => Promise<{ report: FragmentOf<typeof ImportReportFields> | null; error?: CombinedError | undefined }>;
   texts: ImportTexts;
 }) {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [importing, setImporting] = useState(false);
-  const [report, setReport] = useState<ImportReport | null>(null);
+  const [report, setReport] = useState<ResultOf<typeof ImportReportFields> | null>(null);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [answers, setAnswers] = useState(0);
   const [windows1252, setWindows1252] = useState(false);
@@ -153,7 +147,7 @@ export function CsvImport({
     const result = await send(read.csv);
     setImporting(false);
     setProblems(result.error ? problemsOf(result.error) : []);
-    setReport(result.report);
+    setReport(readFragment(ImportReportFields, result.report));
     setAnswers((count) => count + 1);
   }
 

@@ -1,5 +1,20 @@
 import { graphql } from '../lib/graphql.ts';
 
+/** What a CSV import answers (`CsvImport` reads it): the rows read, created and skipped, or the problems found. */
+export const ImportReportFields = graphql(`
+  fragment ImportReportFields on ImportReport {
+    rows
+    created
+    skipped
+    errorCount
+    errors {
+      line
+      field
+      reason
+    }
+  }
+`);
+
 /** The active firms offered by the contractor picker: a short page matching what was typed (legal name, trade name or NIF). */
 export const ContractorChoicesQuery = graphql(`
   query ContractorChoices($search: String, $wilayaCode: String) {

@@ -1,77 +1,68 @@
 import { graphql } from '../../lib/graphql.ts';
+import { InstallationReportDetailsFields } from '../work/documents.ts';
 
 /** What the acceptance queue shows of one piece of INSTALLED work and its latest report. */
-export const QueueItem = graphql(`
-  fragment QueueItem on CustomerSubscription {
-    id
-    version
-    orderReference
-    customerName
-    customerAddress
-    offer
-    status
-    statusChangedAt
-    appointmentAt
-    viewerCan {
-      accept
-      reject
-    }
-    commune {
-      name
-    }
-    wilaya {
-      code
-      name
-    }
-    contractor {
-      legalName
-    }
-    site {
-      code
-    }
-    latestInstallationReport {
+export const QueueItem = graphql(
+  `
+    fragment QueueItem on CustomerSubscription {
       id
-      installedAt
-      technicianName
-      networkClass
-      receivedPowerDbm
-      spliceLossDb
-      qualityIssues
-      thresholds {
-        minReceivedPowerDbm
-        maxReceivedPowerDbm
-        maxSpliceLossDb
+      version
+      orderReference
+      customerName
+      customerAddress
+      offer
+      status
+      statusChangedAt
+      appointmentAt
+      viewerCan {
+        accept
+        reject
       }
-      remarks
-      lines {
+      commune {
+        name
+      }
+      wilaya {
         code
-        quantity
+        name
       }
-      ontSerialNumber
-      customerSigned
-      signatureMissingReason
-      missingPhotoKinds
-      positionCheck {
-        verdict
-        distanceMetres
-        toleranceMetres
-        reference {
-          source
+      contractor {
+        legalName
+      }
+      site {
+        code
+      }
+      latestInstallationReport {
+        id
+        installedAt
+        qualityIssues
+        ...InstallationReportDetailsFields
+        ontSerialNumber
+        customerSigned
+        signatureMissingReason
+        missingPhotoKinds
+        positionCheck {
+          verdict
+          distanceMetres
+          toleranceMetres
+          reference {
+            source
+          }
+        }
+        photoFiles {
+          id
+          kind
+          url
+          thumbnailUrl
+          takenAt
+          distanceFromWorkMetres
+          accuracyMetres
+          reused
         }
       }
-      photoFiles {
-        id
-        kind
-        url
-        thumbnailUrl
-        takenAt
-        distanceFromWorkMetres
-        accuracyMetres
-        reused
-      }
     }
-  }
-`);
+  `,
+  [InstallationReportDetailsFields],
+);
 
 /** The INSTALLED work the viewer may see, longest waiting first (oldest report first), 50 at a time. */
 export const AcceptanceQueueQuery = graphql(

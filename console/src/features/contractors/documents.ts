@@ -1,3 +1,4 @@
+import { ImportReportFields } from '../../components/documents.ts';
 import { graphql } from '../../lib/graphql.ts';
 import { PagedInvoices } from '../invoices/documents.ts';
 import { PagedSites } from '../sites/documents.ts';
@@ -139,21 +140,16 @@ export const ContractorHistoryQuery = graphql(`
   }
 `);
 
-export const ImportContractorsMutation = graphql(`
-  mutation ImportContractors($csv: String!) {
-    importContractors(csv: $csv) {
-      rows
-      created
-      skipped
-      errorCount
-      errors {
-        line
-        field
-        reason
+export const ImportContractorsMutation = graphql(
+  `
+    mutation ImportContractors($csv: String!) {
+      importContractors(csv: $csv) {
+        ...ImportReportFields
       }
     }
-  }
-`);
+  `,
+  [ImportReportFields],
+);
 
 export const CreateContractorMutation = graphql(`
   mutation CreateContractor($input: CreateContractorInput!) {

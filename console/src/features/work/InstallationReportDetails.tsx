@@ -1,19 +1,9 @@
+import { readFragment } from 'gql.tada';
 import { useTranslation } from 'react-i18next';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
+import type { FragmentOf } from '../../lib/graphql.ts';
+import { InstallationReportDetailsFields } from './documents.ts';
 import { atMost, formatDecimal, withinWindow } from './measurements.ts';
-
-/** What the page reads of an installation report. */
-export interface ReportShown {
-  readonly installedAt: string;
-  readonly technicianName: string;
-  readonly networkClass: string;
-  readonly receivedPowerDbm: string;
-  readonly spliceLossDb: string | null;
-  readonly qualityIssues: readonly string[];
-  readonly thresholds: { readonly minReceivedPowerDbm: string; readonly maxReceivedPowerDbm: string; readonly maxSpliceLossDb: string } | null;
-  readonly remarks: string | null;
-  readonly lines: readonly { readonly code: string; readonly quantity: string }[];
-}
 
 /** "Dans le seuil" or "Hors seuil", said in words and marked by a sign, not by colour alone; "—" when it cannot be told. */
 function Verdict({ within }: { within: boolean | null }) {
@@ -37,8 +27,9 @@ function Verdict({ within }: { within: boolean | null }) {
  * window of its network class with a within/outside mark, the quality gate's verdict as recorded,
  * and the work measured.
  */
-export function InstallationReportDetails({ report }: { report: ReportShown }) {
+export function InstallationReportDetails({ report: fields }: { report: FragmentOf<typeof InstallationReportDetailsFields> }) {
   const { t } = useTranslation();
+  const report = readFragment(InstallationReportDetailsFields, fields);
   const thresholds = report.thresholds;
   const className = report.networkClass === 'B_PLUS' ? 'B+' : report.networkClass === 'C_PLUS' ? 'C+' : report.networkClass;
   const powerWithin = thresholds ? withinWindow(report.receivedPowerDbm, thresholds.minReceivedPowerDbm, thresholds.maxReceivedPowerDbm) : null;

@@ -1,3 +1,4 @@
+import { ImportReportFields } from '../../components/documents.ts';
 import { graphql } from '../../lib/graphql.ts';
 
 /** What a line of the customer subscriptions' table shows (CustomerSubscriptionsTable.tsx), wherever they are listed. */
@@ -57,86 +58,97 @@ export const CustomerSubscriptionsQuery = graphql(
   [PagedCustomerSubscriptions],
 );
 
-export const CustomerSubscriptionQuery = graphql(`
-  query CustomerSubscription($id: ID!) {
-    customerSubscription(id: $id) {
-      id
-      version
-      orderReference
-      customerName
-      customerPhone
-      customerAddress
-      offer
-      status
-      statusReason
-      statusChangedAt
-      orderedAt
-      appointmentAt
-      failureReason
-      viewerCan {
-        assign
-        assignTechnician
-        schedule
-        accept
-        reject
-        fail
-        cancel
-      }
-      commune {
-        name
-        nameAr
-      }
-      wilaya {
-        code
-        name
-      }
-      contractor {
+/** What an installation report shows wherever it is read (InstallationReportDetails.tsx). */
+export const InstallationReportDetailsFields = graphql(`
+  fragment InstallationReportDetailsFields on InstallationReport {
+    installedAt
+    technicianName
+    networkClass
+    receivedPowerDbm
+    spliceLossDb
+    qualityIssues
+    thresholds {
+      minReceivedPowerDbm
+      maxReceivedPowerDbm
+      maxSpliceLossDb
+    }
+    remarks
+    lines {
+      code
+      quantity
+    }
+  }
+`);
+
+export const CustomerSubscriptionQuery = graphql(
+  `
+    query CustomerSubscription($id: ID!) {
+      customerSubscription(id: $id) {
         id
-        legalName
-      }
-      technician {
-        id
-        displayName
-      }
-      site {
-        id
-        code
-        name
+        version
+        orderReference
+        customerName
+        customerPhone
+        customerAddress
+        offer
         status
+        statusReason
+        statusChangedAt
+        orderedAt
+        appointmentAt
+        failureReason
+        viewerCan {
+          assign
+          assignTechnician
+          schedule
+          accept
+          reject
+          fail
+          cancel
+        }
+        commune {
+          name
+          nameAr
+        }
+        wilaya {
+          code
+          name
+        }
         contractor {
           id
           legalName
         }
-      }
-      latestInstallationReport {
-        installedAt
-        technicianName
-        networkClass
-        receivedPowerDbm
-        spliceLossDb
-        qualityIssues
-        thresholds {
-          minReceivedPowerDbm
-          maxReceivedPowerDbm
-          maxSpliceLossDb
+        technician {
+          id
+          displayName
         }
-        remarks
-        lines {
+        site {
+          id
           code
-          quantity
+          name
+          status
+          contractor {
+            id
+            legalName
+          }
+        }
+        latestInstallationReport {
+          qualityIssues
+          ...InstallationReportDetailsFields
         }
       }
+      auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) {
+        id
+        occurredAt
+        action
+        fromStatus
+        toStatus
+        reason
+      }
     }
-    auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) {
-      id
-      occurredAt
-      action
-      fromStatus
-      toStatus
-      reason
-    }
-  }
-`);
+  `,
+  [InstallationReportDetailsFields],
+);
 
 export const AcceptInstallationMutation = graphql(`
   mutation AcceptInstallation($input: AcceptInstallationInput!) {
@@ -264,18 +276,13 @@ export const SiteChoicesQuery = graphql(`
   }
 `);
 
-export const ImportCustomerSubscriptionsMutation = graphql(`
-  mutation ImportCustomerSubscriptions($csv: String!) {
-    importCustomerSubscriptions(csv: $csv) {
-      rows
-      created
-      skipped
-      errorCount
-      errors {
-        line
-        field
-        reason
+export const ImportCustomerSubscriptionsMutation = graphql(
+  `
+    mutation ImportCustomerSubscriptions($csv: String!) {
+      importCustomerSubscriptions(csv: $csv) {
+        ...ImportReportFields
       }
     }
-  }
-`);
+  `,
+  [ImportReportFields],
+);
