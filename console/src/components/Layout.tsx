@@ -4,6 +4,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { LogoutMutation, MeQuery } from '../features/auth/documents.ts';
 import { languages, setLanguage, type Language } from '../lib/i18n.ts';
+import { knownFieldUser } from '../features/field/known-user.ts';
 import { session } from '../lib/session.ts';
 import { mayRun } from '../lib/viewer.ts';
 import { liveConnection } from '../urql.ts';
@@ -42,7 +43,11 @@ export function Layout() {
     firstPath.current = '';
   }, [pathname]);
 
+  // Without an answer from `me` (no network), the field view's user as `me` last said it for this session.
+  const fieldUser = useSyncExternalStore(knownFieldUser.subscribe, knownFieldUser.get);
+  const user = me.data?.me ?? fieldUser;
   const role = me.data?.me?.role;
+  const fieldOnly = role === 'TECHNICIAN' || (!me.data?.me && fieldUser !== null);
   const may = (operation: string) => mayRun(me.data, operation);
   // A firm's users see their own firm, not the contractors' pages; they reach the field view.
   const firm = me.data?.me?.contractor !== null && me.data?.me?.contractor !== undefined;
@@ -50,7 +55,7 @@ export function Layout() {
   if (signedIn && role === 'TECHNICIAN' && !pathname.startsWith('/terrain')) return <Navigate to="/terrain" replace />;
 
   async function signOut() {
-    if (!(await fieldSignOut(me.data?.me?.id ?? null))) return;
+    if (!(await fieldSignOut(user?.id ?? null))) return;
     await logout({});
     session.clear();
     navigate('/login', { replace: true });
@@ -61,16 +66,16 @@ export function Layout() {
       <a className="skip-link" href="#content">
         {t('Aller au contenu')}
       </a>
-      <header className="app-header">
+      <header className={fieldOnly ? 'app-header app-header-field' : 'app-header'}>
         <Link to="/" className="brand">
           Raccord
         </Link>
-        {signedIn && role === 'TECHNICIAN' && (
+        {signedIn && fieldOnly && (
           <nav aria-label={t('Navigation principale')}>
             <Link to="/terrain">{t('Terrain')}</Link>
           </nav>
         )}
-        {signedIn && role !== 'TECHNICIAN' && (
+        {signedIn && !fieldOnly && (
           <nav aria-label={t('Navigation principale')}>
             {may('Query.dashboard') && <Link to="/">{t('Tableau de bord')}</Link>}
             {firm && may('Mutation.reportInstallation') && <Link to="/terrain">{t('Terrain')}</Link>}
@@ -94,11 +99,14 @@ export function Layout() {
             ))}
           </select>
         </label>
-        {signedIn && me.data?.me && (
+        {signedIn && user && (
           <div className="account">
-            <span>{me.data.me.displayName}</span>
+            <span title={user.displayName}>{user.displayName}</span>
             <button type="button" onClick={signOut}>
-              {t('Se déconnecter')}
+              <svg className="sign-out-icon" aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
+                <path d="M10 4H5v16h5M14 8l4 4-4 4M18 12H9" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
+              </svg>
+              <span className="sign-out-text">{t('Se déconnecter')}</span>
             </button>
           </div>
         )}
