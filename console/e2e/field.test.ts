@@ -25,8 +25,8 @@ const ainBenian = { latitude: 36.7925, longitude: 2.9338, accuracy: 8 };
 
 let sequence = 0;
 
-/** A new ACTIVE firm with a technician (made by the test administrator), and the technician's credentials. */
-async function firmWithTechnician(name: string): Promise<{ firmId: string; email: string; password: string }> {
+/** A new ACTIVE firm with a technician (made by the test administrator), and the technician's credentials and name. */
+async function firmWithTechnician(name: string): Promise<{ firmId: string; email: string; password: string; displayName: string }> {
   const firm = await activeContractor(run.t, { legalName: `SARL ${name}` });
   sequence += 1;
   const email = `technicien-${sequence}@firm.test`;
@@ -34,7 +34,7 @@ async function firmWithTechnician(name: string): Promise<{ firmId: string; email
   await mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
     input: { email, displayName: `Technicien ${sequence}`, role: 'TECHNICIAN', contractorId: firm.id, password },
   });
-  return { firmId: firm.id, email, password };
+  return { firmId: firm.id, email, password, displayName: `Technicien ${sequence}` };
 }
 
 /** A phone (390 × 844, touch, position granted at Ain Benian) with one page. */
@@ -50,6 +50,14 @@ async function signInOnPhone(page: Page, email: string, password: string): Promi
   await page.getByLabel('Mot de passe').fill(password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('heading', { name: 'Mon travail' }).waitFor({ timeout: 15_000 });
+}
+
+/** The height and width of each control of `selector` on the page (a link, button, select or input), by its text or name. */
+function controlSizes(page: Page, selector: string): Promise<{ name: string; width: number; height: number }[]> {
+  return page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((element) => {
+    const box = element.getBoundingClientRect();
+    return { name: element.textContent.trim() || element.getAttribute('type') || element.tagName, width: Math.round(box.width), height: Math.round(box.height) };
+  })`);
 }
 
 /** Waits until the service worker controls the page and the report's settings are kept for offline use. */
@@ -189,19 +197,34 @@ async function dotManager(): Promise<string> {
 
 describe('the field view on a phone, against the real API', () => {
   it('lets a technician report offline from the service worker; the report arrives exactly once when the network returns, and is accepted and billed', async () => {
-    const { firmId, email, password } = await firmWithTechnician('Fibre du Sahel');
+    const { firmId, email, password, displayName } = await firmWithTechnician('Fibre du Sahel');
     const work = await scheduledCustomerSubscription(run.t, firmId, { customerName: 'Karima Benali' });
     const { context, page } = await phone();
     await page.goto(`${run.t.url}/terrain`);
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    // The sign-in page's fields and button are thumb-sized targets on the phone.
+    expect((await controlSizes(page, '.login input, .login button')).filter((control) => control.height < 44)).toEqual([]);
     await signInOnPhone(page, email, password);
     const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
     await expect.poll(() => navigation.getByRole('link').allInnerTexts()).toEqual(['Terrain']);
     await page.getByRole('link', { name: 'Karima Benali' }).waitFor();
+    // The header is one compact line on the phone, its controls thumb-sized targets.
+    const header = page.getByRole('banner');
+    await header.getByText(displayName).waitFor();
+    expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
+    const controls = await controlSizes(page, '.app-header a:not(.skip-link), .app-header button, .app-header select');
+    expect(controls.map((control) => control.name)).toEqual(['Raccord', 'Terrain', 'Français', 'Se déconnecter'].map((name) => expect.stringContaining(name)));
+    expect(controls.filter((control) => control.height < 44 || control.width < 44)).toEqual([]);
     await readyOffline(page);
 
+    // The network goes: the list says so at once, and the header still knows who is signed in.
     await context.setOffline(true);
+    await page.getByTestId('field-offline').waitFor({ timeout: 5_000 });
     await page.reload();
     await page.getByTestId('field-offline').waitFor({ timeout: 15_000 });
+    await header.getByText(displayName).waitFor({ timeout: 5_000 });
+    await header.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await navigation.getByRole('link', { name: 'Terrain' }).waitFor();
     await openReport(page, 'Karima Benali');
     await fillReport(page);
     expect(await page.getByText('Position à 8 m près').count()).toBe(3);
@@ -214,6 +237,11 @@ describe('the field view on a phone, against the real API', () => {
     await context.setOffline(false);
     await expect.poll(() => recorded(work).then((state) => state.status), { timeout: 20_000 }).toBe('INSTALLED');
     await page.getByTestId('field-outbox-count').waitFor({ state: 'detached', timeout: 15_000 });
+    // The page follows: no longer offline, the report confirmed sent, the installed work gone from the list.
+    await page.getByRole('status').filter({ hasText: 'Rapport envoyé : Karima Benali' }).waitFor({ timeout: 10_000 });
+    await page.getByTestId('field-offline').waitFor({ state: 'detached', timeout: 5_000 });
+    await page.getByRole('link', { name: 'Karima Benali' }).waitFor({ state: 'detached', timeout: 10_000 });
+    expect(await page.getByText('Enregistré sur ce téléphone : il partira tout seul au retour du réseau.').count()).toBe(0);
     const state = await recorded(work);
     expect({ ...state, report: null }).toEqual({ status: 'INSTALLED', reports: 1, installed: 1, photos: ['PBO@', 'POWER_METER@', 'PTO@', 'SIGNATURE@'], report: null });
     expect(state.report).toMatchObject({ ont_serial_number: 'ZTEG1234ABCD', latitude: ainBenian.latitude });

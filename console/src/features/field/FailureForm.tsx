@@ -67,7 +67,7 @@ export function FailureForm({ work, settings, draft, onDiscarded }: { work: Fiel
       setProblems(translatedProblems(entry.problems, t));
       return;
     }
-    navigate('/terrain', { replace: true, state: { saved: entry ? 'waiting' : 'sent' } });
+    navigate('/terrain', { replace: true, state: { saved: id } });
   }
 
   return (

@@ -1,39 +1,30 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { formatAlgiersDateTime } from '../../lib/format.ts';
-import { currentLanguage } from '../../lib/i18n.ts';
 import { customerSubscriptionStatusLabels } from '../work/labels.ts';
-import { algiersToday, useFieldList, type FieldListQueryState } from './cache.ts';
+import { useFieldList, type FieldListQueryState } from './cache.ts';
 import type { FieldWorkData } from './documents.ts';
-import { useField } from './FieldRoutes.tsx';
+import { algiersDateTime, algiersDay, algiersToday, appointmentWhen, dayInWords } from './format.ts';
+import { useField, type SentEntry } from './FieldRoutes.tsx';
 import { telLink, wayThere } from './geo.ts';
 import { useLive } from './live.ts';
 import { OutboxPanel } from './OutboxPanel.tsx';
 import { userEntries } from './outbox.ts';
 
-/** The Algiers day of an instant, "YYYY-MM-DD". */
-function algiersDay(instant: string): string {
-  return algiersToday(new Date(instant));
-}
-
-/** "14:30", Algiers time. */
-function algiersClock(instant: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Africa/Algiers', hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
-}
-
-/** A day's heading: today, tomorrow, or the date in words ("jeudi 3 décembre"), Algiers time. */
-function dayHeading(day: string, today: string, t: (key: string) => string): string {
+/** A day's heading: overdue, today, tomorrow, or the day in words ("Jeudi 3 décembre"), Algiers time. */
+function dayHeading(day: string, today: string, t: TFunction): string {
   if (day < today) return t('En retard');
   if (day === today) return t('Aujourd’hui');
   const tomorrow = algiersToday(new Date(new Date(`${today}T12:00:00Z`).getTime() + 86_400_000));
   if (day === tomorrow) return t('Demain');
-  return new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'fr-FR', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${day}T12:00:00Z`));
+  return dayInWords(day);
 }
 
-/** The work with an appointment, grouped by Algiers day in their order (overdue first). */
-function byDay(works: readonly FieldWorkData[], today: string, t: (key: string) => string): { heading: string; works: FieldWorkData[] }[] {
+/** The work with an appointment, soonest first (the overdue at the top), grouped by Algiers day. */
+function byDay(works: readonly FieldWorkData[], today: string, t: TFunction): { heading: string; works: FieldWorkData[] }[] {
   const groups: { heading: string; works: FieldWorkData[] }[] = [];
-  for (const work of works) {
+  const sorted = [...works].sort((a, b) => Date.parse(a.appointmentAt!) - Date.parse(b.appointmentAt!));
+  for (const work of sorted) {
     const heading = dayHeading(algiersDay(work.appointmentAt!), today, t);
     const last = groups.at(-1);
     if (last?.heading === heading) last.works.push(work);
@@ -42,14 +33,36 @@ function byDay(works: readonly FieldWorkData[], today: string, t: (key: string) 
   return groups;
 }
 
+/** What the outbox has sent, confirmed: each report or failure by its customer and order. */
+function SentConfirmation({ sent, onHide }: { sent: readonly SentEntry[]; onHide: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div role="status" className="field-saved" data-testid="field-sent">
+      <ul className="field-sent">
+        {sent.map((entry) => (
+          <li key={entry.id}>
+            {entry.kind === 'report'
+              ? t('Rapport envoyé : {{name}} ({{reference}}).', { name: entry.customerName, reference: entry.orderReference })
+              : t('Déclaration d’échec envoyée : {{name}} ({{reference}}).', { name: entry.customerName, reference: entry.orderReference })}
+          </li>
+        ))}
+      </ul>
+      <p>{t('Le bureau et la DOT le voient.')}</p>
+      <button type="button" className="field-button secondary" onClick={onHide}>
+        {t('Masquer')}
+      </button>
+    </div>
+  );
+}
+
 /** One piece of work in the list: when, who, where, and the big buttons to call, go there and open it. */
-function WorkCard({ work, pending }: { work: FieldWorkData; pending: boolean }) {
+function WorkCard({ work, pending, today }: { work: FieldWorkData; pending: boolean; today: string }) {
   const { t } = useTranslation();
   const way = work.position ? wayThere(work.position.latitude, work.position.longitude) : null;
   return (
     <li className="field-card" data-testid="field-work">
       <div className="field-card-top">
-        {work.appointmentAt ? <span className="field-time">{algiersClock(work.appointmentAt)}</span> : <span className="field-time muted">{t('Sans rendez-vous')}</span>}
+        {work.appointmentAt ? <span className="field-time">{appointmentWhen(work.appointmentAt, today)}</span> : <span className="field-time muted">{t('Sans rendez-vous')}</span>}
         <span className={`field-status status-${work.status.toLowerCase()}`}>{t(customerSubscriptionStatusLabels[work.status] ?? work.status)}</span>
       </div>
       <h3>
@@ -85,11 +98,14 @@ function WorkCard({ work, pending }: { work: FieldWorkData; pending: boolean }) 
  */
 export function FieldListPage({ query }: { query: FieldListQueryState }) {
   const { t } = useTranslation();
-  const { db, user } = useField();
-  const { list, kept, fetching, error, reload } = useFieldList(db, user.id, query);
-  const pending = useLive(async () => new Set((await userEntries(db, user.id)).map((entry) => entry.customerSubscriptionId)), [user.id]);
+  const { db, user, sender, reached, reachable, sent, hideSent } = useField();
+  const { list, kept, fetching, reload } = useFieldList(db, user.id, query, { sender, reached });
+  const entries = useLive(() => userEntries(db, user.id), [user.id]);
+  const pending = new Set(entries?.map((entry) => entry.customerSubscriptionId));
   const today = algiersToday();
-  const saved = (useLocation().state as { saved?: 'waiting' | 'sent' } | null)?.saved;
+  // The entry the form just saved: said to wait on this phone for as long as it does.
+  const saved = (useLocation().state as { saved?: number } | null)?.saved;
+  const waiting = entries?.some((entry) => entry.id === saved && entry.state === 'waiting') ?? false;
   return (
     <>
       <div className="field-heading">
@@ -98,18 +114,19 @@ export function FieldListPage({ query }: { query: FieldListQueryState }) {
           {fetching ? t('Chargement…') : t('Actualiser')}
         </button>
       </div>
-      {saved && (
+      {waiting && (
         <p role="status" className="field-saved">
-          {saved === 'sent' ? t('Envoyé : le bureau et la DOT le voient.') : t('Enregistré sur ce téléphone : il partira tout seul au retour du réseau.')}
+          {t('Enregistré sur ce téléphone : il partira tout seul au retour du réseau.')}
         </p>
       )}
+      {sent.length > 0 && <SentConfirmation sent={sent} onHide={hideSent} />}
       <OutboxPanel />
-      {error && list && (
+      {!reachable && list && (
         <p role="status" className="field-offline" data-testid="field-offline">
-          {t('Hors connexion : travail tel que chargé le {{instant}}.', { instant: formatAlgiersDateTime(list.loadedAt) })}
+          {t('Hors connexion : travail tel que chargé le {{instant}}.', { instant: algiersDateTime(list.loadedAt) })}
         </p>
       )}
-      {error && kept && !list && (
+      {!reachable && kept && !list && (
         <p role="alert" className="field-alert">
           {t('Hors connexion, et aucun travail chargé sur ce téléphone : ouvrez cette page une fois avec du réseau.')}
         </p>
@@ -117,7 +134,7 @@ export function FieldListPage({ query }: { query: FieldListQueryState }) {
       {list && (
         <>
           <section aria-labelledby="field-appointments">
-            <h2 id="field-appointments">{t('Rendez-vous')}</h2>
+            <h2 id="field-appointments">{t('Mes rendez-vous')}</h2>
             {list.appointments.length === 0 ? (
               <p className="muted">{t('Aucun rendez-vous.')}</p>
             ) : (
@@ -126,7 +143,7 @@ export function FieldListPage({ query }: { query: FieldListQueryState }) {
                   <h3 className="field-day">{group.heading}</h3>
                   <ul className="field-cards">
                     {group.works.map((work) => (
-                      <WorkCard key={work.id} work={work} pending={pending?.has(work.id) ?? false} />
+                      <WorkCard key={work.id} work={work} pending={pending.has(work.id)} today={today} />
                     ))}
                   </ul>
                 </div>
@@ -140,14 +157,14 @@ export function FieldListPage({ query }: { query: FieldListQueryState }) {
             ) : (
               <ul className="field-cards">
                 {list.unscheduled.map((work) => (
-                  <WorkCard key={work.id} work={work} pending={pending?.has(work.id) ?? false} />
+                  <WorkCard key={work.id} work={work} pending={pending.has(work.id)} today={today} />
                 ))}
               </ul>
             )}
           </section>
         </>
       )}
-      {!list && !error && (
+      {!list && reachable && (
         <p role="status" className="state">
           {t('Chargement…')}
         </p>

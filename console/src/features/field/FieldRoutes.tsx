@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes, useMatch } from 'react-router';
 import { useClient } from 'urql';
 import { useFieldListQuery, useFieldSettings, type FieldListQueryState } from './cache.ts';
-import { fieldDatabase, type FieldDatabase } from './db.ts';
+import { fieldDatabase, type FieldDatabase, type OutboxEntry } from './db.ts';
 import type { FieldSettingsData } from './documents.ts';
 import { FieldListPage } from './FieldListPage.tsx';
 import { FieldWorkPage } from './FieldWorkPage.tsx';
+import { knownFieldUser } from './known-user.ts';
 import { adoptUnowned, OutboxSender, type PassResult } from './outbox.ts';
 import { useFieldUser, type FieldUser } from './owner.ts';
 import { registerServiceWorker } from './service-worker.ts';
@@ -22,7 +23,19 @@ interface FieldContextValue {
   readonly lastPass: PassResult | null;
   /** The field settings and work items in force, as last loaded (null before they ever were). */
   readonly settings: FieldSettingsData | null;
+  /**
+   * Whether the server can be reached, as last seen: the browser's online and offline events, and
+   * the outcome of each request (`reached`, which the pages call with their queries' outcomes).
+   */
+  readonly reachable: boolean;
+  readonly reached: (reachable: boolean) => void;
+  /** What the outbox has sent since the field view opened, in order, until the user hides it (`hideSent`). */
+  readonly sent: readonly SentEntry[];
+  readonly hideSent: () => void;
 }
+
+/** A report or failure the server now has, as the field view confirms it. */
+export type SentEntry = Pick<OutboxEntry, 'id' | 'kind' | 'customerSubscriptionId' | 'customerName' | 'orderReference'>;
 
 const FieldContext = createContext<FieldContextValue | null>(null);
 
@@ -36,7 +49,7 @@ export function useField(): FieldContextValue {
  * The field view (`/terrain`), loaded apart from the office pages: the list of work and each work's
  * page, for the signed-in user only (what this browser keeps for another user stays theirs). While
  * it is open, the user's outbox goes out by itself: on start, when the network comes back, and when
- * a backoff ends. It registers the service worker that lets it open without network, and loads the
+ * a backoff ends; the pages follow the network and what the outbox sends. It registers the service worker that lets it open without network, and loads the
  * report's settings at once, so that a report can be filled offline. The settings (everyone's) and,
  * on the list, the list start loading as the view opens, beside `me` rather than after it: the
  * list is kept under the user once `me` (or this session's last answer) says who it is.
@@ -48,6 +61,10 @@ export default function FieldRoutes() {
   const { settings } = useFieldSettings(db);
   const list = useFieldListQuery(useMatch('/terrain') === null);
   useEffect(registerServiceWorker, []);
+  useEffect(() => {
+    knownFieldUser.set(user);
+    return () => knownFieldUser.set(null);
+  }, [user?.id, user?.displayName]);
   if (!user) {
     return (
       <div className="field">
@@ -70,18 +87,34 @@ function SignedInField({ db, user, settings, list }: { db: FieldDatabase; user: 
   const client = useClient();
   const sender = useMemo(() => new OutboxSender(db, httpTransport(client), user.id), [client, user.id]);
   const [lastPass, setLastPass] = useState<PassResult | null>(null);
+  const [reachable, setReachable] = useState(() => navigator.onLine);
+  const [sent, setSent] = useState<readonly SentEntry[]>([]);
   useEffect(() => {
     const unsubscribe = sender.onPass(setLastPass);
-    const online = () => void sender.flush({ force: true });
+    const unsubscribeSent = sender.onSent(({ id, kind, customerSubscriptionId, customerName, orderReference }) => {
+      setReachable(true);
+      setSent((current) => [...current, { id, kind, customerSubscriptionId, customerName, orderReference }]);
+    });
+    const online = () => {
+      setReachable(true);
+      void sender.flush({ force: true });
+    };
+    const offline = () => setReachable(false);
     window.addEventListener('online', online);
+    window.addEventListener('offline', offline);
     void adoptUnowned(db, user.id).then(() => sender.flush());
     return () => {
       unsubscribe();
+      unsubscribeSent();
       window.removeEventListener('online', online);
+      window.removeEventListener('offline', offline);
       sender.stop();
     };
   }, [sender]);
-  const value = useMemo(() => ({ db, user, sender, lastPass, settings }), [sender, user.displayName, lastPass, settings]);
+  const value = useMemo(
+    () => ({ db, user, sender, lastPass, settings, reachable, reached: setReachable, sent, hideSent: () => setSent([]) }),
+    [sender, user.displayName, lastPass, settings, reachable, sent],
+  );
   return (
     <FieldContext.Provider value={value}>
       <div className="field">

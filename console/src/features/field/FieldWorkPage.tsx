@@ -1,11 +1,11 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { formatAlgiersDateTime } from '../../lib/format.ts';
 import { customerSubscriptionStatusLabels } from '../work/labels.ts';
 import { useFieldWork } from './cache.ts';
 import { readDraft, type RestoredDraft } from './draft.ts';
 import { useField } from './FieldRoutes.tsx';
+import { algiersDateTime } from './format.ts';
 import { telLink, wayThere } from './geo.ts';
 import { useLive } from './live.ts';
 import { OutboxPanel } from './OutboxPanel.tsx';
@@ -34,8 +34,8 @@ interface Drafts {
 export function FieldWorkPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { db, user, settings } = useField();
-  const { work, loadedAt, fetching, missing, error, reload } = useFieldWork(db, user.id, id);
+  const { db, user, settings, sender, reached, reachable } = useField();
+  const { work, loadedAt, fetching, missing, error, reload } = useFieldWork(db, user.id, id, { sender, reached });
   const [action, setAction] = useState<Action | null>(null);
   // The forms opened since the page was: kept (hidden when another is shown) so that switching loses nothing.
   const [opened, setOpened] = useState<readonly Action[]>([]);
@@ -110,14 +110,14 @@ export function FieldWorkPage() {
         </span>{' '}
         <span className="muted">{t('Commande {{reference}}', { reference: work.orderReference })}</span>
       </p>
-      {error && loadedAt && (
+      {!reachable && loadedAt && (
         <p role="status" className="field-offline">
-          {t('Hors connexion : travail tel que chargé le {{instant}}.', { instant: formatAlgiersDateTime(loadedAt) })}
+          {t('Hors connexion : travail tel que chargé le {{instant}}.', { instant: algiersDateTime(loadedAt) })}
         </p>
       )}
       <dl className="field-facts">
         <dt>{t('Rendez-vous (heure d’Alger)')}</dt>
-        <dd data-testid="field-work-appointment">{work.appointmentAt ? formatAlgiersDateTime(work.appointmentAt) : t('Sans rendez-vous')}</dd>
+        <dd data-testid="field-work-appointment">{work.appointmentAt ? algiersDateTime(work.appointmentAt) : t('Sans rendez-vous')}</dd>
         <dt>{t('Adresse')}</dt>
         <dd>
           {work.customerAddress}, {work.commune.name}, {work.commune.wilaya.name}

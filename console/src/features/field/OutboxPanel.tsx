@@ -6,13 +6,13 @@ import { Link } from 'react-router';
 import { CombinedError, useClient } from 'urql';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
-import { formatAlgiersDateTime } from '../../lib/format.ts';
 import type { OutboxEntry, StoredProblem } from './db.ts';
 import { FieldWork, FieldWorkQuery } from './documents.ts';
 import { useField } from './FieldRoutes.tsx';
 import { fieldLabelOf } from './field-names.ts';
 import { useLive } from './live.ts';
 import { discardEntry, retryEntry, userEntries } from './outbox.ts';
+import { algiersDateTime } from './format.ts';
 
 /** The stored problems of an entry in the console's words: the API's coded errors as `problemsOf` says them. */
 export function translatedProblems(problems: readonly StoredProblem[], t: TFunction): FieldProblem[] {
@@ -92,7 +92,7 @@ export function OutboxPanel({ customerSubscriptionId }: { customerSubscriptionId
           <h3>
             {entry.kind === 'report' ? t('Rapport d’installation refusé') : t('Déclaration d’échec refusée')} — {entry.customerName} ({entry.orderReference})
           </h3>
-          <p className="muted">{t('Enregistré le {{instant}} (heure d’Alger)', { instant: formatAlgiersDateTime(entry.savedAt) })}</p>
+          <p className="muted">{t('Enregistré le {{instant}} (heure d’Alger)', { instant: algiersDateTime(entry.savedAt) })}</p>
           <ul className="field-problems" role="alert">
             {[...translatedProblems(entry.problems, t), ...(retryProblems[entry.id!] ?? [])].map((problem) => (
               <li key={`${problem.field}-${problem.message}`}>{problem.field ? t('{{label}} : {{value}}', { label: t(fieldLabelOf(problem.field)), value: problem.message }) : problem.message}</li>

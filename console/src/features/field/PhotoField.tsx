@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { formatAlgiersDateTime } from '../../lib/format.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
 import type { PhotoKind, StoredPhoto } from './db.ts';
 import { currentPosition } from './geo.ts';
 import { shrinkPhoto } from './shrink.ts';
+import { algiersDateTime } from './format.ts';
 
 /** A photo taken in a form, kept in its draft until the form is sent. */
 export type TakenPhoto = Omit<StoredPhoto, 'userId' | 'entryId' | 'uploaded'>;
@@ -128,7 +128,7 @@ export function PhotoField({
         <div key={photo.id} className="field-photo-item">
           <Thumbnail blob={photo.blob} alt={label} />
           <div>
-            <p>{formatAlgiersDateTime(photo.takenAt)}</p>
+            <p>{algiersDateTime(photo.takenAt)}</p>
             <p className="muted">{photo.position ? t('Position à {{metres}} m près', { metres: photo.position.accuracyMetres }) : t('Sans position')}</p>
             <button type="button" className="field-link-button" onClick={() => onRemove(photo.id)}>
               {t('Retirer')}

@@ -4,7 +4,6 @@ import { useNavigate } from 'react-router';
 import type { FieldProblem } from '../../lib/errors.ts';
 import { reasonInLanguage } from '../../lib/errors.ts';
 import { algiersLocalToIso, isoToAlgiersLocal } from '../work/algiers-time.ts';
-import { formatDecimal } from '../work/measurements.ts';
 import { invalidProps, ProblemNote, ProblemsAlert, problemOf, useFocusFirstProblem, type Controls } from '../work/form-problems.tsx';
 import { describeQualityIssue } from '../../../../server/src/modules/customer-subscription/quality-gate.ts';
 import { BarcodeScanner } from './BarcodeScanner.tsx';
@@ -13,11 +12,12 @@ import { discardDraft, dropDraftPhoto, keepDraftPhoto, returnToDraft, useDraftKe
 import { DraftDiscard } from './DraftDiscard.tsx';
 import type { FieldSettingsData, FieldWorkData } from './documents.ts';
 import { useField } from './FieldRoutes.tsx';
+import { formatMeasure } from './format.ts';
 import { mostAccurate } from './geo.ts';
 import { networkClassLabels, photoKindLabels, unitLabels } from './labels.ts';
 import { saveEntry } from './outbox.ts';
 import { PhotoField, photoLimitProblems, takePhoto, type TakenPhoto } from './PhotoField.tsx';
-import { isMeasurementText, liveVerdict, normalizeDecimal, quantityProblem } from './report.ts';
+import { flipSign, isMeasurementText, liveVerdict, namesUnit, normalizeDecimal, quantityProblem } from './report.ts';
 import { SignatureField } from './SignatureField.tsx';
 import { translatedProblems } from './OutboxPanel.tsx';
 
@@ -112,10 +112,6 @@ export function ReportForm({ work, settings, draft, onDiscarded }: { work: Field
     setItemCode('');
   }
 
-  function toggleSign() {
-    const typed = normalizeDecimal(power);
-    setPower(typed.startsWith('-') ? typed.slice(1) : `-${typed}`);
-  }
 
   /** What the form itself finds missing or wrong, before saving. */
   function checked(): FieldProblem[] {
@@ -178,7 +174,7 @@ export function ReportForm({ work, settings, draft, onDiscarded }: { work: Field
       setProblems(translatedProblems(entry.problems, t));
       return;
     }
-    navigate('/terrain', { replace: true, state: { saved: entry ? 'waiting' : 'sent' } });
+    navigate('/terrain', { replace: true, state: { saved: id } });
   }
 
   const powerProps = invalidProps(problems, 'receivedPowerDbm', 'report-power');
@@ -205,16 +201,16 @@ export function ReportForm({ work, settings, draft, onDiscarded }: { work: Field
         </select>
         <label htmlFor="report-power">{t('Puissance reçue à l’ONT à 1490 nm (dBm)')}</label>
         <div className="field-inline">
-          <button type="button" className="field-button secondary field-sign" onClick={toggleSign} aria-label={t('Changer le signe')}>
+          <button type="button" className="field-button secondary field-sign" onClick={() => setPower(flipSign(power))} aria-label={t('Changer le signe')}>
             ±
           </button>
-          <input id="report-power" inputMode="decimal" autoComplete="off" value={power} onChange={(event) => setPower(event.target.value)} placeholder="-21,5" {...powerProps} />
+          <input id="report-power" inputMode="decimal" autoComplete="off" value={power} onChange={(event) => setPower(event.target.value)} placeholder={formatMeasure('-21.5')} {...powerProps} />
         </div>
-        {threshold && <p className="muted">{t('Seuil : de {{min}} à {{max}} dBm', { min: formatDecimal(threshold.minReceivedPowerDbm), max: formatDecimal(threshold.maxReceivedPowerDbm) })}</p>}
+        {threshold && <p className="muted">{t('Seuil : de {{min}} à {{max}} dBm', { min: formatMeasure(threshold.minReceivedPowerDbm), max: formatMeasure(threshold.maxReceivedPowerDbm) })}</p>}
         <ProblemNote problems={problems} field="receivedPowerDbm" id="report-power" />
         <label htmlFor="report-splice-loss">{t('Perte d’épissure (dB, si mesurée)')}</label>
-        <input id="report-splice-loss" inputMode="decimal" autoComplete="off" value={spliceLoss} onChange={(event) => setSpliceLoss(event.target.value)} placeholder="0,05" {...invalidProps(problems, 'spliceLossDb', 'report-splice-loss')} />
-        {threshold && <p className="muted">{t('Seuil : au plus {{max}} dB', { max: formatDecimal(threshold.maxSpliceLossDb) })}</p>}
+        <input id="report-splice-loss" inputMode="decimal" autoComplete="off" value={spliceLoss} onChange={(event) => setSpliceLoss(event.target.value)} placeholder={formatMeasure('0.05')} {...invalidProps(problems, 'spliceLossDb', 'report-splice-loss')} />
+        {threshold && <p className="muted">{t('Seuil : au plus {{max}} dB', { max: formatMeasure(threshold.maxSpliceLossDb) })}</p>}
         <ProblemNote problems={problems} field="spliceLossDb" id="report-splice-loss" />
         <div className={`field-verdict verdict-${verdict.state}`} aria-live="polite" data-testid="report-verdict">
           {verdict.state === 'incomplete' && t('Verdict : saisissez la puissance reçue.')}
@@ -242,7 +238,8 @@ export function ReportForm({ work, settings, draft, onDiscarded }: { work: Field
           return (
             <div key={line.key} className="field-line">
               <label htmlFor={id}>
-                {item?.designation ?? line.code} <span className="muted">({t(unitLabels[unit] ?? unit)})</span>
+                {item?.designation ?? line.code}
+                {!(item && namesUnit(item.designation, unit)) && <span className="muted"> ({t(unitLabels[unit] ?? unit)})</span>}
               </label>
               <div className="field-inline">
                 <input

@@ -1,9 +1,11 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { readFragment } from 'gql.tada';
 import { useQuery } from 'urql';
 import type { FieldDatabase } from './db.ts';
 import { FieldListQuery, FieldSettingsQuery, FieldWork, FieldWorkQuery, type FieldSettingsData, type FieldWorkData } from './documents.ts';
+import { algiersToday } from './format.ts';
 import { useLive } from './live.ts';
+import type { OutboxSender } from './outbox.ts';
 
 /** How many pieces of work of each kind the list loads: a firm's open work for the coming days. */
 const listSize = 100;
@@ -60,12 +62,43 @@ export function useFieldListQuery(pause: boolean) {
 
 export type FieldListQueryState = ReturnType<typeof useFieldListQuery>;
 
+/** What a query of the field view follows: the outbox that sends, and where it says whether the server answered. */
+export interface Follow {
+  readonly sender: OutboxSender;
+  readonly reached: (reachable: boolean) => void;
+}
+
+/**
+ * Has a query follow the network and the outbox: its outcome says whether the server can be reached
+ * (an error: not, fresh data: yes), and `reload` runs when the network comes back and when the outbox
+ * has sent an entry (of `workId` only, when given), whose work has changed.
+ */
+function useFollow({ sender, reached }: Follow, result: { data?: unknown; error?: unknown; stale: boolean }, reload: () => void, workId?: string) {
+  useEffect(() => {
+    if (result.error) reached(false);
+    else if (result.data && !result.stale) reached(true);
+  }, [result.data, result.error, result.stale]);
+  useEffect(() => {
+    window.addEventListener('online', reload);
+    const unsubscribe = sender.onSent((entry) => {
+      if (workId === undefined || entry.customerSubscriptionId === workId) reload();
+    });
+    return () => {
+      window.removeEventListener('online', reload);
+      unsubscribe();
+    };
+  }, [sender, reload, workId]);
+}
+
 /**
  * The signed-in user's list: loaded from the API when there is network (`query`, and kept in
- * IndexedDB under their id), else as they last kept it. `error` is the last load's failure (e.g. no
- * network), `fetching` whether a load runs.
+ * IndexedDB under their id), else as they last kept it; loaded again when the network comes back and
+ * when the outbox has sent something. `error` is the last load's failure (e.g. no network),
+ * `fetching` whether a load runs.
  */
-export function useFieldList(db: FieldDatabase, userId: string, [result, reload]: FieldListQueryState) {
+export function useFieldList(db: FieldDatabase, userId: string, [result, reload]: FieldListQueryState, follow: Follow) {
+  const reloadNow = useCallback(() => reload({ requestPolicy: 'network-only' }), [reload]);
+  useFollow(follow, result, reloadNow);
   useEffect(() => {
     if (!result.data || result.stale) return;
     void keepList(
@@ -77,12 +110,17 @@ export function useFieldList(db: FieldDatabase, userId: string, [result, reload]
     );
   }, [result.data, result.stale]);
   const list = useLive(() => readList(db, userId), [userId]);
-  return { list: list ?? null, kept: list !== undefined, fetching: result.fetching, error: result.error, reload: () => reload({ requestPolicy: 'network-only' }) };
+  return { list: list ?? null, kept: list !== undefined, fetching: result.fetching, error: result.error, reload: reloadNow };
 }
 
-/** One work: loaded from the API when there is network (and kept for the signed-in user), else as they last kept it. */
-export function useFieldWork(db: FieldDatabase, userId: string, id: string) {
+/**
+ * One work: loaded from the API when there is network (and kept for the signed-in user), else as they
+ * last kept it; loaded again when the network comes back and when the outbox has sent something of it.
+ */
+export function useFieldWork(db: FieldDatabase, userId: string, id: string, follow: Follow) {
   const [result, reload] = useQuery({ query: FieldWorkQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const reloadNow = useCallback(() => reload({ requestPolicy: 'network-only' }), [reload]);
+  useFollow(follow, result, reloadNow, id);
   useEffect(() => {
     const work = result.data?.customerSubscription ? readFragment(FieldWork, result.data.customerSubscription) : null;
     if (work && !result.stale) void db.works.put({ userId, id: work.id, data: work, loadedAt: new Date().toISOString() });
@@ -95,16 +133,11 @@ export function useFieldWork(db: FieldDatabase, userId: string, id: string) {
     fetching: result.fetching,
     missing,
     error: result.error,
-    reload: () => reload({ requestPolicy: 'network-only' }),
+    reload: reloadNow,
   };
 }
 
-/** Today in Algiers, "YYYY-MM-DD": the day whose price schedule gives the work items. */
-export function algiersToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
-/** The field settings and the work items in force, from the API when there is network (and kept), else as last kept. */
+/** The field settings and the work items in force (today's, in Algiers), from the API when there is network (and kept), else as last kept. */
 export function useFieldSettings(db: FieldDatabase) {
   const [result] = useQuery({ query: FieldSettingsQuery, variables: { on: algiersToday() }, requestPolicy: 'cache-and-network' });
   useEffect(() => {

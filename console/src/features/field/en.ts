@@ -38,7 +38,11 @@ export default {
   Itinéraire: 'Directions',
   'Mon travail': 'My work',
   Actualiser: 'Refresh',
-  'Envoyé : le bureau et la DOT le voient.': 'Sent: the office and the DOT see it.',
+  'Mes rendez-vous': 'My appointments',
+  'Rapport envoyé : {{name}} ({{reference}}).': 'Report sent: {{name}} ({{reference}}).',
+  'Déclaration d’échec envoyée : {{name}} ({{reference}}).': 'Failure declaration sent: {{name}} ({{reference}}).',
+  'Le bureau et la DOT le voient.': 'The office and the DOT see it.',
+  Masquer: 'Hide',
   'Enregistré sur ce téléphone : il partira tout seul au retour du réseau.': 'Saved on this phone: it will go out by itself when the network returns.',
   'Hors connexion : travail tel que chargé le {{instant}}.': 'Offline: the work as loaded on {{instant}}.',
   'Hors connexion, et aucun travail chargé sur ce téléphone : ouvrez cette page une fois avec du réseau.':

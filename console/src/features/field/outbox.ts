@@ -81,12 +81,17 @@ async function block(db: FieldDatabase, entry: OutboxEntry, problems: StoredProb
 
 /**
  * One pass over `userId`'s outbox (another user's entries stay for them), in order: for each waiting entry, its photos not yet uploaded, then its
- * mutation; once the server has it, the entry and its photos leave this browser. An entry held for
+ * mutation; once the server has it, the entry and its photos leave this browser (and `onSent` is told). An entry held for
  * the technician holds back the later entries of the same work (they may depend on it) but not the
  * others'. A transient failure ends the pass, so that no entry overtakes an earlier one; `force`
  * tries at once even an entry still in its backoff (the network just came back).
  */
-export async function sendPending(db: FieldDatabase, transport: Transport, userId: string, options: { force?: boolean; now?: () => number } = {}): Promise<PassResult> {
+export async function sendPending(
+  db: FieldDatabase,
+  transport: Transport,
+  userId: string,
+  options: { force?: boolean; now?: () => number; onSent?: (entry: OutboxEntry) => void } = {},
+): Promise<PassResult> {
   const now = options.now ?? Date.now;
   const entries = await userEntries(db, userId);
   const held = new Set<string>();
@@ -129,6 +134,7 @@ export async function sendPending(db: FieldDatabase, transport: Transport, userI
       await db.photos.where('entryId').equals(entry.id!).delete();
       await db.outbox.delete(entry.id!);
     });
+    options.onSent?.(entry);
   }
   return 'done';
 }
@@ -194,6 +200,10 @@ export class OutboxSender {
   private again: { force: boolean } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners = new Set<(result: PassResult) => void>();
+  private readonly sentListeners = new Set<(entry: OutboxEntry) => void>();
+  private readonly sent = (entry: OutboxEntry) => {
+    for (const listener of this.sentListeners) listener(entry);
+  };
 
   constructor(
     private readonly db: FieldDatabase,
@@ -208,11 +218,11 @@ export class OutboxSender {
       return this.running;
     }
     this.running = (async () => {
-      let result = await sendPending(this.db, this.transport, this.userId, options);
+      let result = await sendPending(this.db, this.transport, this.userId, { ...options, onSent: this.sent });
       while (this.again) {
         const next = this.again;
         this.again = null;
-        result = await sendPending(this.db, this.transport, this.userId, next);
+        result = await sendPending(this.db, this.transport, this.userId, { ...next, onSent: this.sent });
       }
       return result;
     })().finally(() => {
@@ -229,6 +239,12 @@ export class OutboxSender {
   onPass(listener: (result: PassResult) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called with each entry the server now has, as soon as it has left this browser. */
+  onSent(listener: (entry: OutboxEntry) => void): () => void {
+    this.sentListeners.add(listener);
+    return () => this.sentListeners.delete(listener);
   }
 
   /** Stops the planned pass, if any. */

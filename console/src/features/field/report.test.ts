@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveVerdict, normalizeDecimal, quantityProblem } from './report.ts';
+import { flipSign, liveVerdict, namesUnit, normalizeDecimal, quantityProblem } from './report.ts';
 import { telLink, wayThere } from './geo.ts';
 
 const classBPlus = { minReceivedPowerDbm: '-27', maxReceivedPowerDbm: '-8', maxSpliceLossDb: '0.1' };
@@ -8,6 +8,21 @@ describe('the installation report as the technician types it (issue 15 §2)', ()
   it('reads numbers typed the French way or with a true minus sign', () => {
     expect(normalizeDecimal(' −21,5 ')).toBe('-21.5');
     expect(normalizeDecimal('0,05')).toBe('0.05');
+  });
+
+  it('flips the sign of a number as it was typed, its decimal comma or point kept', () => {
+    expect(flipSign('19,4')).toBe('-19,4');
+    expect(flipSign('19.4')).toBe('-19.4');
+    expect(flipSign(' −19,4')).toBe('19,4');
+    expect(flipSign('-0,04')).toBe('0,04');
+    expect(flipSign('')).toBe('-');
+  });
+
+  it('knows a work item whose designation names its unit, so as not to repeat it', () => {
+    expect(namesUnit('Raccordement standard (forfait)', 'FORFAIT')).toBe(true);
+    expect(namesUnit('Câble de branchement aérien (m)', 'M')).toBe(true);
+    expect(namesUnit('Prise terminale optique (PTO)', 'U')).toBe(false);
+    expect(namesUnit('Câble de branchement aérien', 'M')).toBe(false);
   });
 
   it('gives the quality gate’s verdict live, and nothing while the number is not complete', () => {

@@ -12,6 +12,25 @@ export function normalizeDecimal(text: string): string {
   return text.trim().replace(/^[−–]/, '-').replace(',', '.');
 }
 
+/** A number as typed with its sign flipped, written as it was typed otherwise ("19,4" → "-19,4", "−19.4" → "19.4"). */
+export function flipSign(text: string): string {
+  const typed = text.trim();
+  return /^[-−–]/.test(typed) ? typed.slice(1) : `-${typed}`;
+}
+
+/** The words a work item's designation may end with, in brackets, to name its unit: "(forfait)", "(m)". */
+const unitWords: Record<string, readonly string[]> = {
+  U: ['u', 'unité', 'unités'],
+  M: ['m', 'ml', 'mètre', 'mètres'],
+  FORFAIT: ['forfait', 'ff'],
+};
+
+/** Whether a work item's designation already names its unit ("Raccordement standard (forfait)"), which then goes unrepeated. */
+export function namesUnit(designation: string, unit: string): boolean {
+  const last = /\(([^)]*)\)\s*$/.exec(designation)?.[1]?.trim().toLowerCase();
+  return last !== undefined && (unitWords[unit]?.includes(last) ?? false);
+}
+
 /** The verdict shown as the technician types: nothing yet, within the thresholds, or what is outside them. */
 export type LiveVerdict = { readonly state: 'incomplete' } | { readonly state: 'within' } | { readonly state: 'outside'; readonly issues: QualityIssue[] };
 
