@@ -1,25 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../server/src/common/paths.js';
-import { inject } from 'vitest';
+import { runBuiltBench } from '../../server/test/bench.js';
 import type { BenchReport } from './report.js';
 
-/** Runs the built benchmark (`npm test` builds first) with `args`; resolves with its exit code and output. */
-function bench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'dist', 'scripts', 'bench', 'index.js'), ...args], {
-      env: { ...process.env, DATABASE_URL: inject('adminDatabaseUrl') },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const bench = (args: string[]) => runBuiltBench('index.js', args);
 
 describe('npm run bench', () => {
   it('refuses a bad flag with a clear message and no stack trace', async () => {

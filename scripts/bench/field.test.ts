@@ -1,23 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
-import { projectRoot } from '../../server/src/common/paths.js';
+import { describe, expect, it } from 'vitest';
+import { runBuiltBench } from '../../server/test/bench.js';
 
-/** Runs the built field benchmark (`npm test` builds first) with `args`; resolves with its exit code and output. */
-function benchField(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(projectRoot, 'dist', 'scripts', 'bench', 'field.js'), ...args], {
-      env: { ...process.env, DATABASE_URL: inject('adminDatabaseUrl') },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const benchField = (args: string[]) => runBuiltBench('field.js', args);
 
 describe('npm run bench:field', () => {
   it('refuses a bad --reports with a clear message', async () => {
