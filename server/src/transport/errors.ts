@@ -1,7 +1,8 @@
 import { unwrapResolverError } from '@apollo/server/errors';
+import type express from 'express';
 import type { GraphQLError, GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { ErrorCode, isUnexpectedError } from '../common/errors.js';
+import { DomainError, ErrorCode, isUnexpectedError } from '../common/errors.js';
 
 /** The only thing a client learns of an unexpected error: a code and the id to quote. */
 export function internalError(correlationId: string): GraphQLFormattedError {
@@ -41,4 +42,29 @@ export function formatGraphQLError(
 /** The message without graphql-js's "Did you mean …?" hint (production hides the schema). */
 export function withoutSuggestions(error: GraphQLError): string {
   return error.message.replace(/ ?Did you mean .+\?$/, '');
+}
+
+/** HTTP status of each coded refusal an HTTP route of its own answers (PDFs, photos); any other code is a 400. */
+const httpStatusOf: Partial<Record<string, number>> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.INVALID_TRANSITION]: 409,
+  [ErrorCode.PHOTO_TOO_LARGE]: 413,
+  [ErrorCode.PHOTO_TOO_MANY_PIXELS]: 413,
+  [ErrorCode.PHOTO_NOT_AN_IMAGE]: 415,
+  [ErrorCode.PHOTO_HEIC_UNSUPPORTED]: 415,
+};
+
+/**
+ * Answers a coded refusal (`DomainError`) of an HTTP route in GraphQL's error shape, with its HTTP
+ * status; hands anything else to Express's error handler (masked there, and logged whole).
+ */
+export function answerRefusal(error: unknown, response: express.Response, next: express.NextFunction): void {
+  if (error instanceof DomainError) {
+    response.status(httpStatusOf[String(error.extensions.code)] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+    return;
+  }
+  next(error);
 }

@@ -9,7 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { basename, extname, join } from 'node:path';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { DomainError, ErrorCode } from '../common/errors.js';
+import { ErrorCode } from '../common/errors.js';
 import type { Metrics } from '../common/metrics.js';
 import { consoleBuildDir } from '../common/paths.js';
 import type { Config } from '../config.js';
@@ -24,7 +24,7 @@ import { defaultPhotoLimits } from '../modules/photo/photo-limits.js';
 import { mountPhotoRoutes } from '../modules/photo/photo.routes.js';
 import type { PhotoStore } from '../modules/photo/photo.store.js';
 import { mountDebugMetrics, type DebugMetrics } from './debug-metrics.js';
-import { internalError } from './errors.js';
+import { answerRefusal, internalError } from './errors.js';
 import { requestScope, type RequestScope } from './request-scope.js';
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -205,11 +205,6 @@ function httpErrorHandler(maxBodyBytes: number): express.ErrorRequestHandler {
   };
 }
 
-const httpStatusOf: Partial<Record<string, number>> = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-};
-
 /**
  * GET route serving a document (invoice or credit note) as a PDF, under the access rule of
  * `Query.invoice`: the same Authorization header as the API; 401 or 403 in GraphQL's error shape
@@ -237,12 +232,7 @@ function documentRoute(
         .setHeader('Cache-Control', 'private, no-store')
         .send(pdf);
     } catch (error) {
-      if (error instanceof DomainError) {
-        const code = String(error.extensions.code);
-        response.status(httpStatusOf[code] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
-        return;
-      }
-      next(error);
+      answerRefusal(error, response, next);
     }
   };
 }

@@ -3,23 +3,11 @@ import multer from 'multer';
 import { pipeline } from 'node:stream/promises';
 import { badUserInput, DomainError, ErrorCode } from '../../common/errors.js';
 import type { Context } from '../../context.js';
+import { answerRefusal } from '../../transport/errors.js';
 import { requireOperationAccess } from '../auth/permissions.js';
 import type { PhotoLimits } from './photo-limits.js';
 import { findVisiblePhoto, photoBody, photoTooLarge, photoUrl, uploadPhoto } from './photo.service.js';
 import type { PhotoStore } from './photo.store.js';
-
-/** HTTP status of each refusal the photo routes answer; any other code is a 400. */
-const statusOf: Partial<Record<string, number>> = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.CONFLICT]: 409,
-  [ErrorCode.INVALID_TRANSITION]: 409,
-  [ErrorCode.PHOTO_TOO_LARGE]: 413,
-  [ErrorCode.PHOTO_TOO_MANY_PIXELS]: 413,
-  [ErrorCode.PHOTO_NOT_AN_IMAGE]: 415,
-  [ErrorCode.PHOTO_HEIC_UNSUPPORTED]: 415,
-};
 
 /** Longest text field of an upload, in bytes: the longest value, an ISO 8601 time, is under 40. */
 const maxFieldBytes = 200;
@@ -40,15 +28,6 @@ function uploadError(error: unknown, limits: PhotoLimits): DomainError {
     }
   }
   return new DomainError(ErrorCode.BAD_REQUEST, 'The upload could not be read as multipart/form-data');
-}
-
-/** Answers a coded refusal in GraphQL's error shape, with its HTTP status; hands anything else to Express. */
-function refuse(error: unknown, response: express.Response, next: express.NextFunction): void {
-  if (error instanceof DomainError) {
-    response.status(statusOf[String(error.extensions.code)] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
-    return;
-  }
-  next(error);
 }
 
 /** What the photo routes need from the HTTP server. */
@@ -94,7 +73,7 @@ export function mountPhotoRoutes(app: express.Express, options: PhotoRouteOption
       if (created) response.status(201).setHeader('Location', photoUrl(photo));
       response.setHeader('Cache-Control', 'no-store').json({ photo: photoBody(photo) });
     } catch (error) {
-      refuse(error, response, next);
+      answerRefusal(error, response, next);
     }
   });
 
@@ -123,7 +102,7 @@ export function mountPhotoRoutes(app: express.Express, options: PhotoRouteOption
           request.log.warn({ err: error, photoId: photo.id }, 'photo download interrupted');
         }
       } catch (error) {
-        refuse(error, response, next);
+        answerRefusal(error, response, next);
       }
     };
   app.get('/photos/:id', download('image'));
