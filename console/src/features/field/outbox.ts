@@ -80,6 +80,26 @@ async function block(db: FieldDatabase, entry: OutboxEntry, problems: StoredProb
 }
 
 /**
+ * What an attempt at one of `entry`'s requests means for the pass: null when it went through;
+ * 'signed-out', or 'later' (the entry postponed) after a transient failure, end the pass; 'held' (the
+ * entry kept for the technician, with the server's reasons) after a refusal.
+ */
+async function settle(db: FieldDatabase, entry: OutboxEntry, attempt: Attempt, now: () => number): Promise<'signed-out' | 'later' | 'held' | null> {
+  switch (attempt.outcome) {
+    case 'done':
+      return null;
+    case 'signed-out':
+      return 'signed-out';
+    case 'transient':
+      await postpone(db, entry, attempt.problem, now());
+      return 'later';
+    case 'refused':
+      await block(db, entry, attempt.problems);
+      return 'held';
+  }
+}
+
+/**
  * One pass over `userId`'s outbox (another user's entries stay for them), in order: for each waiting entry, its photos not yet uploaded, then its
  * mutation; once the server has it, the entry and its photos leave this browser (and `onSent` is told). An entry held for
  * the technician holds back the later entries of the same work (they may depend on it) but not the
@@ -106,30 +126,20 @@ export async function sendPending(
     for (const photoId of entry.photoIds) {
       const photo = byId.get(photoId);
       if (!photo || photo.uploaded) continue;
-      const attempt = await transport.uploadPhoto(photo);
-      if (attempt.outcome === 'signed-out') return 'signed-out';
-      if (attempt.outcome === 'transient') {
-        await postpone(db, entry, attempt.problem, now());
-        return 'later';
-      }
-      if (attempt.outcome === 'refused') {
-        await block(db, entry, attempt.problems);
+      const failed = await settle(db, entry, await transport.uploadPhoto(photo), now);
+      if (failed === 'held') {
         held.add(entry.customerSubscriptionId);
         continue entries;
       }
+      if (failed) return failed;
       await db.photos.update(photo.id, { uploaded: true });
     }
-    const attempt = await transport.send(entry);
-    if (attempt.outcome === 'signed-out') return 'signed-out';
-    if (attempt.outcome === 'transient') {
-      await postpone(db, entry, attempt.problem, now());
-      return 'later';
-    }
-    if (attempt.outcome === 'refused') {
-      await block(db, entry, attempt.problems);
+    const failed = await settle(db, entry, await transport.send(entry), now);
+    if (failed === 'held') {
       held.add(entry.customerSubscriptionId);
       continue;
     }
+    if (failed) return failed;
     await db.transaction('rw', db.outbox, db.photos, async () => {
       await db.photos.where('entryId').equals(entry.id!).delete();
       await db.outbox.delete(entry.id!);
