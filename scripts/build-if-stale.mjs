@@ -1,0 +1,45 @@
+// Builds the server and the console (`npm run build`) unless the build in `dist/` is newer than every
+// file it is built from, so that `npm start` and `npm test` start at once when nothing changed.
+// `--stamp` only records that the build is current (the last step of `npm run build`).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = join(root, 'dist', '.build-stamp');
+const inputs = [
+  'server/src',
+  'scripts',
+  'console/src',
+  'console/public',
+  'console/index.html',
+  'schema/schema.graphql',
+  'package-lock.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'console/tsconfig.json',
+  'vite.config.ts',
+];
+
+function newest(path) {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats) return 0;
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return readdirSync(path).reduce((latest, name) => Math.max(latest, newest(join(path, name))), stats.mtimeMs);
+}
+
+if (process.argv.includes('--stamp')) {
+  mkdirSync(dirname(stamp), { recursive: true });
+  writeFileSync(stamp, `${new Date().toISOString()}\n`);
+} else {
+  const built = statSync(stamp, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const changed = Math.max(...inputs.map((input) => newest(join(root, input))));
+  if (changed < built) {
+    console.log('build: dist/ is current, not rebuilding');
+  } else {
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const { status } = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: 'inherit' });
+    process.exitCode = status ?? 1;
+  }
+}
