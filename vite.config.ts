@@ -66,7 +66,11 @@ const preloadFieldView: Plugin = {
       if (!field || field.type !== 'chunk') throw new Error('preloadFieldView: no FieldRoutes chunk in the build');
       const links = [
         ...[field.fileName, ...field.imports].map((file) => ({ rel: 'modulepreload', href: `/${file}` })),
-        ...[...(field.viteMetadata?.importedCss ?? [])].map((file) => ({ rel: 'preload', as: 'style', href: `/${file}` })),
+        ...[...(field.viteMetadata?.importedCss ?? [])].map((file) => ({
+          rel: 'preload',
+          as: 'style',
+          href: `/${file}`,
+        })),
       ];
       const script = `if (location.pathname === '/terrain' || location.pathname.startsWith('/terrain/')) for (const attributes of ${JSON.stringify(links)}) document.head.appendChild(Object.assign(document.createElement('link'), attributes));`;
       return [{ tag: 'script', children: script, injectTo: 'head' }];
@@ -87,7 +91,12 @@ export default defineConfig({
           jsc: {
             target: 'es2022',
             parser: { syntax: 'typescript', decorators: true, tsx: true },
-            transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false, react: { runtime: 'automatic' } },
+            transform: {
+              legacyDecorator: true,
+              decoratorMetadata: true,
+              useDefineForClassFields: false,
+              react: { runtime: 'automatic' },
+            },
           },
         }),
       ]

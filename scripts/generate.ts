@@ -52,8 +52,16 @@ function parse(argv: string[]) {
   const { values } = parsed;
   const size = values.size.toUpperCase();
   if (!(size in sizes)) throw new UsageError(`--size must be S, M or L (got "${values.size}")`);
-  if (!/^\d{1,10}$/.test(values.seed) || Number(values.seed) > 2 ** 31 - 1) throw new UsageError(`--seed must be a whole number from 0 to 2147483647 (got "${values.seed}")`);
-  return { size: size as keyof typeof sizes, seed: Number(values.seed), databaseUrl: values['database-url'], force: values.force, json: values.json, help: values.help };
+  if (!/^\d{1,10}$/.test(values.seed) || Number(values.seed) > 2 ** 31 - 1)
+    throw new UsageError(`--seed must be a whole number from 0 to 2147483647 (got "${values.seed}")`);
+  return {
+    size: size as keyof typeof sizes,
+    seed: Number(values.seed),
+    databaseUrl: values['database-url'],
+    force: values.force,
+    json: values.json,
+    help: values.help,
+  };
 }
 
 /** "postgres://user@host:5432/db" without the password. */
@@ -105,7 +113,9 @@ async function main(argv: string[]): Promise<number> {
     await loadStartingPriceSchedule(orm);
     const databaseUrl = orm.config.get('clientUrl')!;
     const counts = sizes[options.size];
-    say(`generating size ${options.size} (${number.format(counts.customerSubscriptions)} customer subscriptions, ${number.format(counts.contractors)} contractors) into ${shown(databaseUrl)}\n`);
+    say(
+      `generating size ${options.size} (${number.format(counts.customerSubscriptions)} customer subscriptions, ${number.format(counts.contractors)} contractors) into ${shown(databaseUrl)}\n`,
+    );
     try {
       const report = await generateData({
         databaseUrl,
@@ -123,7 +133,10 @@ async function main(argv: string[]): Promise<number> {
         onTable: (load) => say(tableLine(load)),
       });
       say(summary(report));
-      if (options.json) process.stdout.write(`${JSON.stringify({ size: options.size, cpus: os.cpus().length, node: process.version, ...report })}\n`);
+      if (options.json)
+        process.stdout.write(
+          `${JSON.stringify({ size: options.size, cpus: os.cpus().length, node: process.version, ...report })}\n`,
+        );
       return 0;
     } catch (error) {
       if (!(error instanceof DatabaseHoldsWork)) throw error;

@@ -11,7 +11,9 @@ async function main(file: string): Promise<number> {
   if (csv === undefined) return 2;
   return withDatabase(async (orm) => {
     const report = await importReferenceData(orm.em.fork(), csv);
-    process.stdout.write(`${report.wilayas} wilayas, ${report.dairas} daïras, ${report.communes} communes imported from ${file}\n`);
+    process.stdout.write(
+      `${report.wilayas} wilayas, ${report.dairas} daïras, ${report.communes} communes imported from ${file}\n`,
+    );
     for (const row of report.rejected) process.stdout.write(`line ${row.line}: not imported: ${row.reason}\n`);
     return report.rejected.length === 0 ? 0 : 1;
   });

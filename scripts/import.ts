@@ -27,7 +27,8 @@ async function main(kind: string | undefined, file: string | undefined): Promise
     process.stdout.write(
       `${file}: ${report.rows} rows, ${report.created} created, ${report.skipped} skipped, ${report.errors.length} errors in ${seconds.toFixed(2)} s\n`,
     );
-    for (const error of report.errors) process.stdout.write(`line ${error.line}${error.field ? ` (${error.field})` : ''}: ${error.reason}\n`);
+    for (const error of report.errors)
+      process.stdout.write(`line ${error.line}${error.field ? ` (${error.field})` : ''}: ${error.reason}\n`);
     return report.errors.length === 0 ? 0 : 1;
   });
 }

@@ -23,15 +23,21 @@ async function main(command: string | undefined): Promise<number> {
         return 0;
       }
       await writeFile(migrationsIndexFile, await expectedMigrationsIndex());
-      process.stdout.write(`Wrote server/src/migrations/${result.fileName}; review it, then commit it with the snapshot and index.\n`);
+      process.stdout.write(
+        `Wrote server/src/migrations/${result.fileName}; review it, then commit it with the snapshot and index.\n`,
+      );
       return 0;
     }
     const problems: string[] = [];
     if (await orm.migrator.checkMigrationNeeded()) {
-      problems.push('The entities differ from the committed migrations: run `npm run migration:create` and review the result.');
+      problems.push(
+        'The entities differ from the committed migrations: run `npm run migration:create` and review the result.',
+      );
     }
     if ((await readFile(migrationsIndexFile, 'utf8')) !== (await expectedMigrationsIndex())) {
-      problems.push('server/src/migrations/index.ts does not list exactly the migration files: run `npm run migration:create`.');
+      problems.push(
+        'server/src/migrations/index.ts does not list exactly the migration files: run `npm run migration:create`.',
+      );
     }
     for (const problem of problems) process.stderr.write(`${problem}\n`);
     if (problems.length === 0) process.stdout.write('Migrations are up to date with the entities.\n');

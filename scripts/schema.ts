@@ -22,7 +22,9 @@ async function main(command: string | undefined): Promise<number> {
       process.stdout.write('schema/schema.graphql is up to date.\n');
       return 0;
     }
-    process.stderr.write('schema/schema.graphql differs from the server code: run `npm run schema:emit` and commit it.\n');
+    process.stderr.write(
+      'schema/schema.graphql differs from the server code: run `npm run schema:emit` and commit it.\n',
+    );
     return 1;
   }
   process.stderr.write('usage: schema.js emit | check\n');

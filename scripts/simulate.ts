@@ -55,25 +55,36 @@ function parseCommandLine(args: readonly string[], env: NodeJS.ProcessEnv): Simu
   } catch {
     throw new UsageError(`--url must be an http(s) URL such as http://127.0.0.1:4000 (got "${url}")`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`--url must be an http(s) URL such as http://127.0.0.1:4000 (got "${url}")`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new UsageError(`--url must be an http(s) URL such as http://127.0.0.1:4000 (got "${url}")`);
   const rate = values.rate === undefined ? 2 : Number(values.rate);
-  if (!/^\d*\.?\d+$/.test(values.rate ?? '2') || !(rate > 0 && rate <= 200)) throw new UsageError(`--rate must be a number of orders per second above 0 and at most 200, such as 0.5 or 2 (got "${values.rate}")`);
+  if (!/^\d*\.?\d+$/.test(values.rate ?? '2') || !(rate > 0 && rate <= 200))
+    throw new UsageError(
+      `--rate must be a number of orders per second above 0 and at most 200, such as 0.5 or 2 (got "${values.rate}")`,
+    );
   let durationMs: number | null = null;
   if (values.duration !== undefined) {
     durationMs = /[a-z]/i.test(values.duration) ? parseDuration(values.duration) : null;
-    if (durationMs === null || !(durationMs >= 1000)) throw new UsageError(`--duration must be a duration of at least 1 s with its unit, such as 90s, 10m or 1h (got "${values.duration}")`);
+    if (durationMs === null || !(durationMs >= 1000))
+      throw new UsageError(
+        `--duration must be a duration of at least 1 s with its unit, such as 90s, 10m or 1h (got "${values.duration}")`,
+      );
   }
   const whole = (flag: string, text: string | undefined, min: number, max: number): number | undefined => {
     if (text === undefined) return undefined;
     const value = Number(text);
-    if (!/^\d+$/.test(text) || value < min || value > max) throw new UsageError(`--${flag} must be a whole number from ${min} to ${max} (got "${text}")`);
+    if (!/^\d+$/.test(text) || value < min || value > max)
+      throw new UsageError(`--${flag} must be a whole number from ${min} to ${max} (got "${text}")`);
     return value;
   };
   const seed = whole('seed', values.seed, 0, 2 ** 32 - 1);
   const maxFirms = whole('firms', values.firms, 1, 100);
   const email = values.email ?? env['ADMIN_EMAIL'];
   const password = values.password ?? env['ADMIN_PASSWORD'];
-  if (!email || !password) throw new UsageError("an administrator's --email and --password are required (or ADMIN_EMAIL and ADMIN_PASSWORD, as npm start takes them)");
+  if (!email || !password)
+    throw new UsageError(
+      "an administrator's --email and --password are required (or ADMIN_EMAIL and ADMIN_PASSWORD, as npm start takes them)",
+    );
   const sessions = values.sessions ?? '.data/simulation-sessions.json';
   return {
     url: parsed.href.replace(/\/+$/, ''),
@@ -106,7 +117,9 @@ async function main(): Promise<number> {
       process.stderr.write(`${name} again: leaving without waiting for the requests in flight\n`);
       process.exit(1);
     }
-    process.stdout.write(`${name}: stopping — no new work, waiting for the requests in flight (${name} again to leave now)\n`);
+    process.stdout.write(
+      `${name}: stopping — no new work, waiting for the requests in flight (${name} again to leave now)\n`,
+    );
     stop.abort();
   };
   process.on('SIGINT', () => onSignal('SIGINT'));

@@ -12,14 +12,17 @@ import { initOrm } from '../server/src/database/orm.js';
  * one in EMBEDDED_PG_DIR, started for the command and stopped after: stop the server first), with
  * logs at `warn` unless LOG_LEVEL asks for more. Returns the exit code `work` gives.
  */
-export async function withDatabase(work: (orm: MikroORM, logger: Logger, config: Config) => Promise<number>): Promise<number> {
+export async function withDatabase(
+  work: (orm: MikroORM, logger: Logger, config: Config) => Promise<number>,
+): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   let database: Awaited<ReturnType<typeof openDatabase>>;
   try {
     database = await openDatabase(config, logger);
   } catch (error) {
-    const running = !config.DATABASE_URL && /postmaster\.pid|already exists|in use/i.test(String((error as Error).message));
+    const running =
+      !config.DATABASE_URL && /postmaster\.pid|already exists|in use/i.test(String((error as Error).message));
     process.stderr.write(
       running
         ? 'The embedded PostgreSQL is in use by a running Raccord: stop it first, or point DATABASE_URL at it ' +
@@ -46,7 +49,9 @@ export async function readInputFile(file: string): Promise<string | undefined> {
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    process.stderr.write(`cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}\n`);
+    process.stderr.write(
+      `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message}\n`,
+    );
     return undefined;
   }
 }

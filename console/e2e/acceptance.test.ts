@@ -10,7 +10,13 @@ describe('acceptance in the browser, watched live from another session', () => {
     const toAccept = await installedCustomerSubscription(run.t, firm.id);
     const toReject = await installedCustomerSubscription(run.t, firm.id, '-29.5');
     await mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email: 'dot-16@at.test', displayName: 'DOT Alger', role: 'DOT_MANAGER', password: 'dot manager password', wilayaCodes: ['16'] },
+      input: {
+        email: 'dot-16@at.test',
+        displayName: 'DOT Alger',
+        role: 'DOT_MANAGER',
+        password: 'dot manager password',
+        wilayaCodes: ['16'],
+      },
     });
 
     const admin = await run.signIn('/');
@@ -24,7 +30,9 @@ describe('acceptance in the browser, watched live from another session', () => {
     expect(await dot.getByTestId('quality-verdict').innerText()).toBe('Dans les seuils');
     await dot.getByRole('button', { name: 'Réceptionner' }).click();
     await dot.getByRole('button', { name: 'Confirmer' }).click();
-    await expect.poll(() => dot.getByTestId('customer-subscription-status').innerText(), { timeout: 10_000 }).toBe('Réceptionné');
+    await expect
+      .poll(() => dot.getByTestId('customer-subscription-status').innerText(), { timeout: 10_000 })
+      .toBe('Réceptionné');
     expect(await dot.getByTestId('timeline-event').last().innerText()).toMatch(/Changement d’état : Réceptionné/);
 
     // The administrator's page was not touched.
@@ -34,10 +42,17 @@ describe('acceptance in the browser, watched live from another session', () => {
     await dot.goto(`${run.t.url}/raccordements/${toReject}`);
     await dot.getByTestId('quality-verdict').filter({ hasText: 'Hors seuils' }).waitFor({ timeout: 10_000 });
     await dot.getByRole('button', { name: 'Refuser avec réserves' }).click();
-    await dot.getByLabel('Réserves (une par ligne)').fill('Refaire l’épissure au PBO\nMesurer à nouveau la puissance reçue');
+    await dot
+      .getByLabel('Réserves (une par ligne)')
+      .fill('Refaire l’épissure au PBO\nMesurer à nouveau la puissance reçue');
     await dot.getByRole('button', { name: 'Confirmer' }).click();
-    await expect.poll(() => dot.getByTestId('customer-subscription-status').innerText(), { timeout: 10_000 }).toBe('Refusé avec réserves');
-    await dot.getByText('Refaire l’épissure au PBO ; Mesurer à nouveau la puissance reçue', { exact: false }).first().waitFor();
+    await expect
+      .poll(() => dot.getByTestId('customer-subscription-status').innerText(), { timeout: 10_000 })
+      .toBe('Refusé avec réserves');
+    await dot
+      .getByText('Refaire l’épissure au PBO ; Mesurer à nouveau la puissance reçue', { exact: false })
+      .first()
+      .waitFor();
     await admin.close();
     await dot.close();
   });

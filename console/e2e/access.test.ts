@@ -17,8 +17,13 @@ describe('users and API keys in a real Chromium', () => {
     await page.getByLabel('Wilayas (codes, ex. 16, 09)').fill('31');
     await page.getByRole('button', { name: 'Créer l’utilisateur' }).click();
     // The server's refusal, in French, beside the field, which gets the focus back.
-    await page.locator('#user-password-problem').filter({ hasText: 'doit faire au moins 12 caractères' }).waitFor({ timeout: 10_000 });
-    expect(await page.getByLabel('Mot de passe initial (12 caractères au moins)').getAttribute('aria-invalid')).toBe('true');
+    await page
+      .locator('#user-password-problem')
+      .filter({ hasText: 'doit faire au moins 12 caractères' })
+      .waitFor({ timeout: 10_000 });
+    expect(await page.getByLabel('Mot de passe initial (12 caractères au moins)').getAttribute('aria-invalid')).toBe(
+      'true',
+    );
     await expect.poll(() => page.evaluate<unknown>('document.activeElement?.id')).toBe('user-password');
     await page.getByLabel('Mot de passe initial (12 caractères au moins)').fill('un mot de passe assez long');
     await page.getByRole('button', { name: 'Créer l’utilisateur' }).click();
@@ -30,19 +35,29 @@ describe('users and API keys in a real Chromium', () => {
     await expect.poll(() => row.innerText(), { timeout: 10_000 }).toMatch(/Désactivé le/);
 
     await page.getByLabel('Nom (l’application qui l’utilise)').fill('Tableau mural DOT');
-    await page.getByLabel('Droits (séparés par des virgules, ex. read:sites, write:acceptInstallation)').fill('read:sites');
+    await page
+      .getByLabel('Droits (séparés par des virgules, ex. read:sites, write:acceptInstallation)')
+      .fill('read:sites');
     await page.getByRole('button', { name: 'Créer la clé' }).click();
     const secret = await page.getByTestId('api-key-secret').innerText({ timeout: 10_000 });
     await page.getByRole('button', { name: 'Copier' }).click();
     await page.getByRole('button', { name: 'Copiée' }).waitFor();
-    expect(await page.evaluate(() => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText())).toBe(secret);
+    expect(
+      await page.evaluate(() =>
+        (
+          globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+        ).navigator.clipboard.readText(),
+      ),
+    ).toBe(secret);
 
     const sites = async () =>
-      (await fetch(`${run.t.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
-        body: JSON.stringify({ query: '{ sites(first: 1) { totalCount } }' }),
-      })).status;
+      (
+        await fetch(`${run.t.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+          body: JSON.stringify({ query: '{ sites(first: 1) { totalCount } }' }),
+        })
+      ).status;
     expect(await sites()).toBe(200);
     await page.getByRole('button', { name: 'Fermer' }).click();
     expect(await page.getByTestId('api-key-secret').count()).toBe(0);
@@ -75,10 +90,14 @@ describe('users and API keys in a real Chromium', () => {
     expect(await page.getByRole('button', { name: 'Première page' }).count()).toBe(0);
 
     await page.getByRole('button', { name: 'Page suivante' }).click();
-    await expect.poll(() => page.getByTestId('users-shown').innerText(), { timeout: 10_000 }).toBe(`Utilisateurs 51 à 100 sur ${total}.`);
+    await expect
+      .poll(() => page.getByTestId('users-shown').innerText(), { timeout: 10_000 })
+      .toBe(`Utilisateurs 51 à 100 sur ${total}.`);
     expect(await rows.count()).toBe(50);
     await page.getByRole('button', { name: 'Page suivante' }).click();
-    await expect.poll(() => page.getByTestId('users-shown').innerText(), { timeout: 10_000 }).toBe(`Utilisateurs 101 à ${total} sur ${total}.`);
+    await expect
+      .poll(() => page.getByTestId('users-shown').innerText(), { timeout: 10_000 })
+      .toBe(`Utilisateurs 101 à ${total} sur ${total}.`);
     expect(await rows.count()).toBe(total - 100);
     expect(await page.getByRole('button', { name: 'Page suivante' }).count()).toBe(0);
 
@@ -88,12 +107,17 @@ describe('users and API keys in a real Chromium', () => {
     page.once('dialog', (dialog) => void dialog.accept('compte de test en trop'));
     await last.getByRole('button', { name: 'Désactiver' }).click();
     await expect.poll(() => last.innerText(), { timeout: 10_000 }).toMatch(/Désactivé le/);
-    const [disabled] = await run.t.sql<{ disabled: boolean }>('select disabled_at is not null as disabled from app_user where email = $1', ['lecteur-110@at.test']);
+    const [disabled] = await run.t.sql<{ disabled: boolean }>(
+      'select disabled_at is not null as disabled from app_user where email = $1',
+      ['lecteur-110@at.test'],
+    );
     expect(disabled).toEqual({ disabled: true });
     expect(await page.getByTestId('users-shown').innerText()).toBe(`Utilisateurs 101 à ${total} sur ${total}.`);
 
     await page.getByRole('button', { name: 'Première page' }).click();
-    await expect.poll(() => page.getByTestId('users-shown').innerText(), { timeout: 10_000 }).toBe(`Utilisateurs 1 à 50 sur ${total}.`);
+    await expect
+      .poll(() => page.getByTestId('users-shown').innerText(), { timeout: 10_000 })
+      .toBe(`Utilisateurs 1 à 50 sur ${total}.`);
     expect(await rows.filter({ hasText: testAdmin.email }).count()).toBe(1);
     await page.close();
   });

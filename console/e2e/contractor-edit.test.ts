@@ -39,15 +39,18 @@ describe('editing a contractor in a real Chromium', () => {
     await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await page.waitForURL(new RegExp(`/contractants/${firm.id}$`), { timeout: 10_000 });
     expect(sent[1]).toEqual({ tradeName: 'Nour Fibre', teamCapacity: 7 });
-    await expect.poll(() => page.locator('.details').innerText(), { timeout: 10_000 }).toMatch(/Nom commercial\s+Nour Fibre/);
+    await expect
+      .poll(() => page.locator('.details').innerText(), { timeout: 10_000 })
+      .toMatch(/Nom commercial\s+Nour Fibre/);
     expect(await page.locator('.details').innerText()).toMatch(/Équipes\s+7/);
     const update = page.getByTestId('timeline-event').filter({ hasText: 'Modification' });
     await update.waitFor({ timeout: 10_000 });
     expect(await update.innerText()).toMatch(/Nom commercial : — → Nour Fibre/);
     expect(await update.innerText()).toMatch(/Équipes : 4 → 7/);
-    const [saved] = await run.t.sql<{ trade_name: string; team_capacity: number; version: number }>('select trade_name, team_capacity, version from contractor where id = $1', [
-      firm.id,
-    ]);
+    const [saved] = await run.t.sql<{ trade_name: string; team_capacity: number; version: number }>(
+      'select trade_name, team_capacity, version from contractor where id = $1',
+      [firm.id],
+    );
     expect(saved).toEqual({ trade_name: 'Nour Fibre', team_capacity: 7, version: 3 });
     await page.close();
   });
@@ -60,13 +63,20 @@ describe('editing a contractor in a real Chromium', () => {
     await expect.poll(() => legalName.inputValue(), { timeout: 10_000 }).toMatch(/^SARL Fibre Test/);
 
     // Someone else renames the firm while the form is open.
-    await mustQuery(run.t, 'mutation ($id: ID!) { updateContractor(id: $id, expectedVersion: 2, input: { legalName: "SARL Fibre Renommée" }) { contractor { id } } }', { id: firm.id });
+    await mustQuery(
+      run.t,
+      'mutation ($id: ID!) { updateContractor(id: $id, expectedVersion: 2, input: { legalName: "SARL Fibre Renommée" }) { contractor { id } } }',
+      { id: firm.id },
+    );
     await page.getByLabel('Nombre d’équipes').fill('9');
     await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     const notice = page.getByRole('alert').filter({ hasText: 'modifié par quelqu’un d’autre' });
     await notice.waitFor({ timeout: 10_000 });
     expect(await page.locator(':focus').innerText()).toContain('vos modifications n’ont pas été enregistrées');
-    const [kept] = await run.t.sql<{ team_capacity: number; version: number }>('select team_capacity, version from contractor where id = $1', [firm.id]);
+    const [kept] = await run.t.sql<{ team_capacity: number; version: number }>(
+      'select team_capacity, version from contractor where id = $1',
+      [firm.id],
+    );
     expect(kept).toEqual({ team_capacity: 4, version: 3 });
 
     await page.getByRole('button', { name: 'Recharger le contractant' }).click();
@@ -77,7 +87,10 @@ describe('editing a contractor in a real Chromium', () => {
     await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
     await page.waitForURL(new RegExp(`/contractants/${firm.id}$`), { timeout: 10_000 });
     await page.getByRole('heading', { name: 'SARL Fibre Renommée', exact: true }).waitFor({ timeout: 10_000 });
-    const [saved] = await run.t.sql<{ legal_name: string; team_capacity: number; version: number }>('select legal_name, team_capacity, version from contractor where id = $1', [firm.id]);
+    const [saved] = await run.t.sql<{ legal_name: string; team_capacity: number; version: number }>(
+      'select legal_name, team_capacity, version from contractor where id = $1',
+      [firm.id],
+    );
     expect(saved).toEqual({ legal_name: 'SARL Fibre Renommée', team_capacity: 9, version: 4 });
     await page.close();
   });

@@ -30,27 +30,49 @@ describe('importing contractors from CSV in a real Chromium', () => {
   }
 
   const countByNif = async (nifs: string[]) =>
-    Number((await run.t.sql<{ count: string }>('select count(*) from contractor where nif = any($1)', [nifs]))[0]!.count);
+    Number(
+      (await run.t.sql<{ count: string }>('select count(*) from contractor where nif = any($1)', [nifs]))[0]!.count,
+    );
 
   it('refuses a file with bad rows, listing each with nothing written, then imports the corrected file', async () => {
     const known = await activeContractor(run.t);
-    const [{ nif: knownNif }] = (await run.t.sql<{ nif: string }>('select nif from contractor where id = $1', [known.id])) as [{ nif: string }];
+    const [{ nif: knownNif }] = (await run.t.sql<{ nif: string }>('select nif from contractor where id = $1', [
+      known.id,
+    ])) as [{ nif: string }];
     const page = await run.signIn('/contractants');
     await page.getByRole('link', { name: 'Importer un fichier CSV' }).click({ timeout: 15_000 });
     await page.getByRole('heading', { name: 'Importer des contractants' }).waitFor();
 
     // The template is the header line the server expects: the rows below are written in its columns.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le modèle (la ligne d’en-tête)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Télécharger le modèle (la ligne d’en-tête)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('contractants-modele.csv');
     const header = (await readFile((await download.path())!, 'utf8')).trim();
     const columns = header.split(',');
-    expect(columns).toEqual(expect.arrayContaining(['legal_name', 'nif', 'commune_id', 'bank_account', 'operating_wilaya_codes', 'rc_number']));
+    expect(columns).toEqual(
+      expect.arrayContaining([
+        'legal_name',
+        'nif',
+        'commune_id',
+        'bank_account',
+        'operating_wilaya_codes',
+        'rc_number',
+      ]),
+    );
 
     const good = row(columns);
     const badNif = row(columns, { nif: '12345' });
     const badCommune = row(columns, { commune_id: '999999' });
     const send = async (lines: string[]) => {
-      await page.getByLabel('Fichier CSV').setInputFiles({ name: 'contractants.csv', mimeType: 'text/csv', buffer: Buffer.from(`${[header, ...lines].join('\n')}\n`, 'utf8') });
+      await page
+        .getByLabel('Fichier CSV')
+        .setInputFiles({
+          name: 'contractants.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(`${[header, ...lines].join('\n')}\n`, 'utf8'),
+        });
       await page.getByRole('button', { name: 'Importer' }).click();
     };
 
@@ -71,27 +93,45 @@ describe('importing contractors from CSV in a real Chromium', () => {
     await send([good.line, fixed.line, again.line]);
     const success = page.getByTestId('import-success');
     await success.waitFor({ timeout: 15_000 });
-    expect(await success.innerText()).toMatch(/Lignes lues : 3\s+Contractants créés : 2\s+Déjà enregistrés \(même NIF\), laissés inchangés : 1/);
+    expect(await success.innerText()).toMatch(
+      /Lignes lues : 3\s+Contractants créés : 2\s+Déjà enregistrés \(même NIF\), laissés inchangés : 1/,
+    );
     expect(await refused.count()).toBe(0);
-    const created = await run.t.sql<{ nif: string; status: string; team_capacity: number }>('select nif, status, team_capacity from contractor where nif = any($1) order by nif', [
-      [good.nif, fixed.nif],
-    ]);
+    const created = await run.t.sql<{ nif: string; status: string; team_capacity: number }>(
+      'select nif, status, team_capacity from contractor where nif = any($1) order by nif',
+      [[good.nif, fixed.nif]],
+    );
     expect(created).toEqual([
       { nif: good.nif, status: 'PENDING_APPROVAL', team_capacity: 2 },
       { nif: fixed.nif, status: 'PENDING_APPROVAL', team_capacity: 2 },
     ]);
-    const [{ team_capacity: knownTeams }] = (await run.t.sql<{ team_capacity: number }>('select team_capacity from contractor where id = $1', [known.id])) as [{ team_capacity: number }];
+    const [{ team_capacity: knownTeams }] = (await run.t.sql<{ team_capacity: number }>(
+      'select team_capacity from contractor where id = $1',
+      [known.id],
+    )) as [{ team_capacity: number }];
     expect(knownTeams).toBe(4);
     await page.close();
   });
   it('reads a file Excel saved for Windows (Windows-1252) with its accents, and says so', async () => {
     const page = await run.signIn('/contractants/import');
     await page.getByRole('heading', { name: 'Importer des contractants' }).waitFor({ timeout: 15_000 });
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le modèle (la ligne d’en-tête)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Télécharger le modèle (la ligne d’en-tête)' }).click(),
+    ]);
     const header = (await readFile((await download.path())!, 'utf8')).trim();
-    const accented = row(header.split(','), { legal_name: 'Société Électricité Béjaïa', address: "12 rue de l'Indépendance" });
+    const accented = row(header.split(','), {
+      legal_name: 'Société Électricité Béjaïa',
+      address: "12 rue de l'Indépendance",
+    });
     // Latin-1 bytes are Windows-1252's for these letters: é is 0xE9, not UTF-8's 0xC3 0xA9.
-    await page.getByLabel('Fichier CSV').setInputFiles({ name: 'excel.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${accented.line}\n`, 'latin1') });
+    await page
+      .getByLabel('Fichier CSV')
+      .setInputFiles({
+        name: 'excel.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`${header}\n${accented.line}\n`, 'latin1'),
+      });
     await page.getByRole('button', { name: 'Importer' }).click();
     await page.getByTestId('import-success').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('import-encoding').innerText()).toContain('Windows-1252');

@@ -4,7 +4,20 @@ import { validRib } from '../../server/test/factories.js';
 import { browserTest } from './browser.js';
 
 /** The columns of the contractors CSV the test imports (the required ones and the RC number). */
-const columns = ['legal_name', 'legal_form', 'fiscal_regime', 'nif', 'nis', 'tax_article', 'address', 'commune_id', 'bank_account', 'operating_wilaya_codes', 'team_capacity', 'rc_number'];
+const columns = [
+  'legal_name',
+  'legal_form',
+  'fiscal_regime',
+  'nif',
+  'nis',
+  'tax_article',
+  'address',
+  'commune_id',
+  'bank_account',
+  'operating_wilaya_codes',
+  'team_capacity',
+  'rc_number',
+];
 
 /** A CSV line of a valid SARL numbered `n`, seated in Aïn Benian (commune 554), operating in `wilayas` ("16;09"). */
 function line(n: number, legalName: string, wilayas: string, nif = `4${String(n).padStart(14, '0')}`): string {
@@ -33,7 +46,9 @@ describe('choosing a contractor among many in a real Chromium', () => {
   let targetId = '';
 
   beforeAll(async () => {
-    const lines = Array.from({ length: 120 }, (_, index) => line(index + 1, `SARL Fibre Lot ${String(index + 1).padStart(3, '0')}`, '16;09'));
+    const lines = Array.from({ length: 120 }, (_, index) =>
+      line(index + 1, `SARL Fibre Lot ${String(index + 1).padStart(3, '0')}`, '16;09'),
+    );
     lines.push(line(900, target.legalName, '16;09', target.nif), line(901, 'SARL Zéphyr Oranie', '31'));
     const { importContractors } = await mustQuery<{ importContractors: { created: number; errorCount: number } }>(
       run.t,
@@ -42,12 +57,20 @@ describe('choosing a contractor among many in a real Chromium', () => {
     );
     expect(importContractors).toEqual({ created: 122, errorCount: 0 });
     // Imported firms wait for approval: each is approved through the API, a few at a time.
-    const pending = await run.t.sql<{ id: string }>("select id from contractor where status = 'PENDING_APPROVAL' order by id");
+    const pending = await run.t.sql<{ id: string }>(
+      "select id from contractor where status = 'PENDING_APPROVAL' order by id",
+    );
     for (let start = 0; start < pending.length; start += 8) {
       await Promise.all(
-        pending.slice(start, start + 8).map(({ id }) =>
-          mustQuery(run.t, 'mutation ($id: ID!) { approveContractor(input: { id: $id, expectedVersion: 1, reason: "dossier complet" }) { contractor { id } } }', { id: String(id) }),
-        ),
+        pending
+          .slice(start, start + 8)
+          .map(({ id }) =>
+            mustQuery(
+              run.t,
+              'mutation ($id: ID!) { approveContractor(input: { id: $id, expectedVersion: 1, reason: "dossier complet" }) { contractor { id } } }',
+              { id: String(id) },
+            ),
+          ),
       );
     }
     const [found] = await run.t.sql<{ id: string }>('select id from contractor where nif = $1', [target.nif]);
@@ -79,7 +102,9 @@ describe('choosing a contractor among many in a real Chromium', () => {
 
     // A broad search offers the first 20 and says that others match; Escape closes the list, then empties the field.
     await page.keyboard.type('Fibre Lot');
-    await page.getByText('Contractants proposés : 20. D’autres correspondent : précisez le nom ou le NIF.').waitFor({ timeout: 10_000 });
+    await page
+      .getByText('Contractants proposés : 20. D’autres correspondent : précisez le nom ou le NIF.')
+      .waitFor({ timeout: 10_000 });
     expect(await options.count()).toBe(20);
     expect(await firm.getAttribute('aria-expanded')).toBe('true');
     await page.keyboard.press('Escape');
@@ -90,7 +115,10 @@ describe('choosing a contractor among many in a real Chromium', () => {
     // Part of the name finds both firms of that name, each with its NIF; the arrows move through them.
     await page.keyboard.type('Zéphyr');
     await page.getByText('Contractants proposés : 2.').waitFor({ timeout: 10_000 });
-    expect(await options.allInnerTexts()).toEqual([`SARL Zéphyr Oranie NIF 4${String(901).padStart(14, '0')}`, `SARL Zéphyr Raccordements NIF ${target.nif}`]);
+    expect(await options.allInnerTexts()).toEqual([
+      `SARL Zéphyr Oranie NIF 4${String(901).padStart(14, '0')}`,
+      `SARL Zéphyr Raccordements NIF ${target.nif}`,
+    ]);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     const option = options.filter({ hasText: target.legalName });
@@ -107,8 +135,14 @@ describe('choosing a contractor among many in a real Chromium', () => {
     await page.getByText('Utilisateur chef@zephyr.test créé.').waitFor({ timeout: 10_000 });
     const row = page.getByTestId('user-row').filter({ hasText: 'chef@zephyr.test' });
     expect(await row.innerText()).toMatch(/Chef de Zéphyr\s+Contractant\s+SARL Zéphyr Raccordements\s+Actif/);
-    const [user] = await run.t.sql<{ contractor_id: string; role: string }>('select contractor_id, role from app_user where email = $1', ['chef@zephyr.test']);
-    expect({ contractorId: String(user!.contractor_id), role: user!.role }).toEqual({ contractorId: targetId, role: 'CONTRACTOR' });
+    const [user] = await run.t.sql<{ contractor_id: string; role: string }>(
+      'select contractor_id, role from app_user where email = $1',
+      ['chef@zephyr.test'],
+    );
+    expect({ contractorId: String(user!.contractor_id), role: user!.role }).toEqual({
+      contractorId: targetId,
+      role: 'CONTRACTOR',
+    });
     await page.close();
   });
 
@@ -117,7 +151,9 @@ describe('choosing a contractor among many in a real Chromium', () => {
     const page = await run.signIn(`/sites/${site.id}`);
     await page.getByRole('button', { name: 'Affecter' }).click({ timeout: 15_000 });
     const choice = page.getByRole('combobox', { name: 'Contractant (actifs dans la wilaya)' });
-    const options = page.getByRole('listbox', { name: 'Contractant (actifs dans la wilaya)', includeHidden: true }).getByRole('option');
+    const options = page
+      .getByRole('listbox', { name: 'Contractant (actifs dans la wilaya)', includeHidden: true })
+      .getByRole('option');
     await choice.focus();
 
     // SARL Zéphyr Oranie works in wilaya 31 only: the site, in Algiers (16), has no such firm.
@@ -139,7 +175,9 @@ describe('choosing a contractor among many in a real Chromium', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate<unknown>('document.activeElement?.id')).toBe('site-contractor-choice');
     expect(await choice.inputValue()).toBe('');
-    await page.getByText('Contractants proposés : 20. D’autres correspondent : précisez le nom ou le NIF.').waitFor({ timeout: 10_000 });
+    await page
+      .getByText('Contractants proposés : 20. D’autres correspondent : précisez le nom ou le NIF.')
+      .waitFor({ timeout: 10_000 });
     await page.keyboard.type(target.nif.slice(3, 12));
     await page.getByText('Contractants proposés : 1.').waitFor({ timeout: 10_000 });
     expect(await options.innerText()).toBe(`${target.legalName} NIF ${target.nif}`);
@@ -152,8 +190,14 @@ describe('choosing a contractor among many in a real Chromium', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('site-status').innerText(), { timeout: 20_000 }).toBe('Affecté');
     expect(await page.getByTestId('site-contractor').innerText()).toBe(target.legalName);
-    const [stored] = await run.t.sql<{ contractor_id: string; status: string }>('select contractor_id, status from site where id = $1', [site.id]);
-    expect({ contractorId: String(stored!.contractor_id), status: stored!.status }).toEqual({ contractorId: targetId, status: 'ASSIGNED' });
+    const [stored] = await run.t.sql<{ contractor_id: string; status: string }>(
+      'select contractor_id, status from site where id = $1',
+      [site.id],
+    );
+    expect({ contractorId: String(stored!.contractor_id), status: stored!.status }).toEqual({
+      contractorId: targetId,
+      status: 'ASSIGNED',
+    });
     await page.close();
   });
 
@@ -171,7 +215,9 @@ describe('choosing a contractor among many in a real Chromium', () => {
     const firm = page.getByRole('combobox', { name: 'Firme' });
     await expect.poll(() => firm.getAttribute('aria-invalid'), { timeout: 10_000 }).toBe('true');
     expect(await firm.getAttribute('aria-describedby')).toBe('user-contractor-problem');
-    expect(await page.locator('#user-contractor-problem').innerText()).toBe('Choisissez la firme de l’utilisateur dans la liste.');
+    expect(await page.locator('#user-contractor-problem').innerText()).toBe(
+      'Choisissez la firme de l’utilisateur dans la liste.',
+    );
     await expect.poll(() => page.evaluate<unknown>('document.activeElement?.id')).toBe('user-contractor');
     expect(await run.t.sql('select id from app_user where email = $1', ['sans-firme@zephyr.test'])).toEqual([]);
     await page.close();

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { activeContractor, firmInvoice, installedCustomerSubscription, mustQuery, submitInvoice } from '../../server/test/api.js';
+import {
+  activeContractor,
+  firmInvoice,
+  installedCustomerSubscription,
+  mustQuery,
+  submitInvoice,
+} from '../../server/test/api.js';
 import { browserTest, money } from './browser.js';
 
 describe('issuing a credit note from an invoice’s page in a real Chromium', () => {
   const run = browserTest();
 
-  const accept = (id: string) => mustQuery(run.t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }', { id });
+  const accept = (id: string) =>
+    mustQuery(
+      run.t,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+      { id },
+    );
 
   it('credits a quantity of a line with a reason: the problems said first, a change made meanwhile refused, then the invoice follows', async () => {
     const firm = await activeContractor(run.t);
@@ -20,7 +31,9 @@ describe('issuing a credit note from an invoice’s page in a real Chromium', ()
     // Nothing ticked, no reason: both are said, the focus on the reason.
     await page.getByRole('button', { name: 'Émettre l’avoir…' }).click();
     await page.getByRole('alert').filter({ hasText: 'Cochez au moins une ligne à créditer.' }).waitFor();
-    expect(await page.locator('#credit-reason-problem').innerText()).toBe('Indiquez le motif : il est imprimé sur l’avoir.');
+    expect(await page.locator('#credit-reason-problem').innerText()).toBe(
+      'Indiquez le motif : il est imprimé sur l’avoir.',
+    );
     expect(await page.locator('#credit-reason:focus').count()).toBe(1);
 
     // More than what remains to credit is refused beside the line.
@@ -43,26 +56,46 @@ describe('issuing a credit note from an invoice’s page in a real Chromium', ()
       'query ($id: ID!) { invoice(id: $id) { version lines { id itemCode } } }',
       { id: draft.id },
     );
-    await mustQuery(run.t, 'mutation ($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { creditNote { id } } }', {
-      input: { invoiceId: draft.id, expectedVersion: invoice.version, reason: 'PTO non posée', lines: [{ lineId: invoice.lines.find((line) => line.itemCode === 'PTO')!.id, quantity: '1' }] },
-    });
+    await mustQuery(
+      run.t,
+      'mutation ($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { creditNote { id } } }',
+      {
+        input: {
+          invoiceId: draft.id,
+          expectedVersion: invoice.version,
+          reason: 'PTO non posée',
+          lines: [{ lineId: invoice.lines.find((line) => line.itemCode === 'PTO')!.id, quantity: '1' }],
+        },
+      },
+    );
     await dialog.getByRole('button', { name: 'Confirmer l’avoir' }).click();
-    await page.getByRole('alert').filter({ hasText: 'Ces données ont été modifiées entre-temps par quelqu’un d’autre' }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Ces données ont été modifiées entre-temps par quelqu’un d’autre' })
+      .waitFor({ timeout: 10_000 });
     // The page follows the change: the other credit note is listed, and the PTO has nothing left to credit.
     await expect.poll(() => page.getByTestId('credit-note-row').count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => page.getByTestId('creditable-line').count(), { timeout: 10_000 }).toBe(2);
 
     await page.getByRole('button', { name: 'Émettre l’avoir…' }).click();
     await dialog.getByRole('button', { name: 'Confirmer l’avoir' }).click();
-    await page.getByRole('status').filter({ hasText: /^Avoir AV-\d{4}-00002 émis : il est déduit du reste dû de la facture\.$/ }).waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Avoir AV-\d{4}-00002 émis : il est déduit du reste dû de la facture\.$/ })
+      .waitFor({ timeout: 10_000 });
     await expect.poll(() => page.getByTestId('credit-note-row').count(), { timeout: 10_000 }).toBe(2);
     const row = await page.getByTestId('credit-note-row').filter({ hasText: '00002' }).innerText();
     expect(row).toContain('30 m posés, 42,5 m facturés');
     expect(row).toContain('DRP-AER × 12,5 m');
     expect(row).toContain(money('635,92 DA'));
-    await expect.poll(() => page.getByTestId('balance-due').innerText(), { timeout: 10_000 }).toBe(money('6 613,42 DA'));
+    await expect
+      .poll(() => page.getByTestId('balance-due').innerText(), { timeout: 10_000 })
+      .toBe(money('6 613,42 DA'));
     expect(await page.getByRole('heading', { name: 'Émettre un avoir', exact: true }).count()).toBe(0);
-    const [line] = await run.t.sql<{ credited_quantity: string }>("select credited_quantity from invoice_line where invoice_id = $1 and item_code = 'DRP-AER'", [draft.id]);
+    const [line] = await run.t.sql<{ credited_quantity: string }>(
+      "select credited_quantity from invoice_line where invoice_id = $1 and item_code = 'DRP-AER'",
+      [draft.id],
+    );
     expect(String(line!.credited_quantity)).toMatch(/^12\.50*$/);
     await page.close();
   });
@@ -78,7 +111,12 @@ describe('issuing a credit note from an invoice’s page in a real Chromium', ()
 
     await submitInvoice(run.t, await firmInvoice(run.t, firm.id));
     await mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email: 'finance-avoir@at.test', displayName: 'Finance', role: 'FINANCE', password: 'finance password long' },
+      input: {
+        email: 'finance-avoir@at.test',
+        displayName: 'Finance',
+        role: 'FINANCE',
+        password: 'finance password long',
+      },
     });
     const finance = await run.signIn(`/factures/${draft.id}`, 'finance-avoir@at.test', 'finance password long');
     await finance.getByRole('button', { name: 'Approuver pour paiement' }).waitFor({ timeout: 15_000 });

@@ -38,13 +38,18 @@ describe('recording and importing customer orders in a real Chromium', () => {
     await page.getByLabel('Wilaya', { exact: true }).selectOption('16');
     await page.getByLabel('Commune', { exact: true }).selectOption('554');
     await page.getByLabel('Offre (ex. IDOOM FIBRE 300 Mbps)').fill('IDOOM FIBRE 300 Mbps');
-    await page.getByLabel('Site (facultatif)').selectOption({ label: `${site.code.toUpperCase()} — Cité des Orangers (Planifié)` });
+    await page
+      .getByLabel('Site (facultatif)')
+      .selectOption({ label: `${site.code.toUpperCase()} — Cité des Orangers (Planifié)` });
     const yesterday = dayFromNow(-1);
     await page.getByLabel('Commandé le (heure d’Alger ; vide : maintenant)').fill(`${yesterday}T09:15`);
 
     // The server refuses the phone number: said beside it, in French, with the focus on it.
     await page.getByRole('button', { name: 'Enregistrer la commande' }).click();
-    await page.locator('#order-customer-phone-problem').filter({ hasText: 'doit être un numéro de téléphone algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56' }).waitFor({ timeout: 10_000 });
+    await page
+      .locator('#order-customer-phone-problem')
+      .filter({ hasText: 'doit être un numéro de téléphone algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56' })
+      .waitFor({ timeout: 10_000 });
     expect(await page.locator('#order-reference-problem').count()).toBe(0);
     expect(await page.locator('#order-customer-phone:focus').count()).toBe(1);
 
@@ -54,9 +59,10 @@ describe('recording and importing customer orders in a real Chromium', () => {
     expect(await page.getByTestId('customer-subscription-status').innerText()).toBe('En attente');
     await page.getByText(`${frenchDay(yesterday)} 09:15:00`).waitFor();
     await page.getByRole('link', { name: `${site.code.toUpperCase()} — Cité des Orangers` }).waitFor();
-    const [row] = await run.t.sql<{ ordered_at: Date; customer_phone: string; site_id: string }>('select ordered_at, customer_phone, site_id from customer_subscription where order_reference = $1', [
-      reference,
-    ]);
+    const [row] = await run.t.sql<{ ordered_at: Date; customer_phone: string; site_id: string }>(
+      'select ordered_at, customer_phone, site_id from customer_subscription where order_reference = $1',
+      [reference],
+    );
     // 09:15 in Algiers (UTC+1) is 08:15 UTC.
     expect(row!.ordered_at.toISOString()).toBe(`${yesterday}T08:15:00.000Z`);
     expect(row!.customer_phone).toBe('+213661234567');
@@ -71,11 +77,23 @@ describe('recording and importing customer orders in a real Chromium', () => {
     await page.getByRole('link', { name: 'Importer un fichier CSV' }).click({ timeout: 15_000 });
     await page.getByRole('heading', { name: 'Importer des commandes' }).waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger le modèle (la ligne d’en-tête)' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Télécharger le modèle (la ligne d’en-tête)' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('commandes-modele.csv');
     const header = (await readFile((await download.path())!, 'utf8')).trim();
     const columns = header.split(',');
-    expect(columns).toEqual(['order_reference', 'customer_name', 'customer_phone', 'customer_address', 'commune_id', 'offer', 'site_code', 'ordered_at']);
+    expect(columns).toEqual([
+      'order_reference',
+      'customer_name',
+      'customer_phone',
+      'customer_address',
+      'commune_id',
+      'offer',
+      'site_code',
+      'ordered_at',
+    ]);
     const line = (values: Record<string, string>) => {
       const n = nextSequence();
       const row: Record<string, string> = {
@@ -90,7 +108,13 @@ describe('recording and importing customer orders in a real Chromium', () => {
       return { reference: row['order_reference']!, text: columns.map((column) => row[column] ?? '').join(',') };
     };
     const send = async (rows: string[]) => {
-      await page.getByLabel('Fichier CSV').setInputFiles({ name: 'commandes.csv', mimeType: 'text/csv', buffer: Buffer.from(`${[header, ...rows].join('\n')}\n`, 'utf8') });
+      await page
+        .getByLabel('Fichier CSV')
+        .setInputFiles({
+          name: 'commandes.csv',
+          mimeType: 'text/csv',
+          buffer: Buffer.from(`${[header, ...rows].join('\n')}\n`, 'utf8'),
+        });
       await page.getByRole('button', { name: 'Importer' }).click();
     };
 
@@ -100,20 +124,26 @@ describe('recording and importing customer orders in a real Chromium', () => {
     const badSite = line({ site_code: 'NULLE-PART' });
     await send([good.text, badPhone.text, badCommune.text, badSite.text]);
     await page.getByTestId('import-refused').waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId('import-refused').innerText()).toContain('Fichier refusé : aucune commande n’a été enregistrée.');
+    expect(await page.getByTestId('import-refused').innerText()).toContain(
+      'Fichier refusé : aucune commande n’a été enregistrée.',
+    );
     expect(await page.getByTestId('import-error-count').innerText()).toBe('Problèmes : 3');
     expect((await page.getByTestId('import-error-row').allInnerTexts()).sort()).toEqual([
       '3\tcustomer_phone\tdoit être un numéro de téléphone algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56',
       '4\tcommune_id\taucune commune n’a l’identifiant 999999',
       '5\tsite_code\taucun site n’a le code NULLE-PART',
     ]);
-    expect(await ordersByReference([good.reference, badPhone.reference, badCommune.reference, badSite.reference])).toEqual([]);
+    expect(
+      await ordersByReference([good.reference, badPhone.reference, badCommune.reference, badSite.reference]),
+    ).toEqual([]);
 
     const onSite = line({ site_code: site.code });
     const dated = line({ ordered_at: `${dayFromNow(-3)}T08:30:00+01:00` });
     await send([good.text, onSite.text, dated.text]);
     await page.getByTestId('import-success').waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId('import-success').innerText()).toMatch(/Lignes lues : 3\s+Commandes créées : 3\s+Déjà enregistrées \(même référence\), laissées inchangées : 0/);
+    expect(await page.getByTestId('import-success').innerText()).toMatch(
+      /Lignes lues : 3\s+Commandes créées : 3\s+Déjà enregistrées \(même référence\), laissées inchangées : 0/,
+    );
     const imported = await ordersByReference([good.reference, onSite.reference, dated.reference]);
     expect(imported.map((order) => [order.order_reference, order.status, order.site_id === null])).toEqual(
       [
@@ -131,19 +161,29 @@ describe('recording and importing customer orders in a real Chromium', () => {
     await page.getByRole('combobox', { name: 'Contractant (actifs dans la wilaya)' }).fill('Hauts Plateaux');
     await page.getByRole('option', { name: /^SARL Fibre des Hauts Plateaux/ }).click();
     await page.getByRole('button', { name: 'Confirmer' }).click();
-    await expect.poll(() => page.getByTestId('customer-subscription-status').innerText(), { timeout: 10_000 }).toBe('Affecté');
+    await expect
+      .poll(() => page.getByTestId('customer-subscription-status').innerText(), { timeout: 10_000 })
+      .toBe('Affecté');
     const day = dayFromNow(4);
     await page.getByRole('button', { name: 'Planifier le rendez-vous' }).click();
     await page.getByLabel('Rendez-vous (heure d’Alger)').fill(`${day}T11:00`);
     await page.getByRole('button', { name: 'Confirmer' }).click();
-    await expect.poll(() => page.getByTestId('customer-subscription-status').innerText(), { timeout: 10_000 }).toBe('Rendez-vous pris');
+    await expect
+      .poll(() => page.getByTestId('customer-subscription-status').innerText(), { timeout: 10_000 })
+      .toBe('Rendez-vous pris');
     expect(await page.getByTestId('customer-subscription-appointment').innerText()).toBe(`${frenchDay(day)} 11:00:00`);
     await page.close();
   });
 
   it('offers the import to administrators only and the new order to DOT managers too', async () => {
     await mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email: 'dot-alger@at.test', displayName: 'DOT Alger', role: 'DOT_MANAGER', password: 'dot manager password', wilayaCodes: ['16'] },
+      input: {
+        email: 'dot-alger@at.test',
+        displayName: 'DOT Alger',
+        role: 'DOT_MANAGER',
+        password: 'dot manager password',
+        wilayaCodes: ['16'],
+      },
     });
     const dot = await run.signIn('/raccordements', 'dot-alger@at.test', 'dot manager password');
     await dot.getByRole('link', { name: 'Nouvelle commande' }).waitFor({ timeout: 15_000 });

@@ -1,6 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { activeContractor, firmInvoice, installedCustomerSubscription, mustQuery, submitInvoice } from '../../server/test/api.js';
+import {
+  activeContractor,
+  firmInvoice,
+  installedCustomerSubscription,
+  mustQuery,
+  submitInvoice,
+} from '../../server/test/api.js';
 import { testAdmin } from '../../server/test/harness.js';
 import { browserTest, money } from './browser.js';
 
@@ -18,15 +24,23 @@ describe('the live dashboard in a real Chromium', () => {
     await page.getByRole('heading', { name: 'Tableau de bord national' }).waitFor();
     await expect.poll(() => page.getByTestId('wilaya-progress-row').count(), { timeout: 15_000 }).toBe(58);
     await expect.poll(() => cardValue(page, 'accepted-today'), { timeout: 15_000 }).toBe('0');
-    expect(await page.getByTestId('backlog-row').filter({ hasText: 'Installés, à réceptionner' }).innerText()).toMatch(/\s1$/);
+    expect(await page.getByTestId('backlog-row').filter({ hasText: 'Installés, à réceptionner' }).innerText()).toMatch(
+      /\s1$/,
+    );
     // Live before the acceptance: the subscription has delivered the figures at least once.
     await page.getByText(/^En direct au /).waitFor({ timeout: 15_000 });
 
     // Another session accepts the installation; this page is not reloaded.
-    await mustQuery(run.t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }', { id: installed });
+    await mustQuery(
+      run.t,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }',
+      { id: installed },
+    );
     await expect.poll(() => cardValue(page, 'accepted-today'), { timeout: 10_000 }).toBe('1');
     expect(await cardValue(page, 'accepted-total')).toBe('1');
-    expect(await page.getByTestId('wilaya-progress-row').filter({ hasText: 'Alger' }).first().innerText()).toMatch(/^16\s+Alger\s+الجزائر\s+1\s/);
+    expect(await page.getByTestId('wilaya-progress-row').filter({ hasText: 'Alger' }).first().innerText()).toMatch(
+      /^16\s+Alger\s+الجزائر\s+1\s/,
+    );
 
     // A submitted invoice shows as awaiting approval, its amount written the Algerian way.
     await submitInvoice(run.t, await firmInvoice(run.t, firm.id));
@@ -46,7 +60,13 @@ describe('the live dashboard in a real Chromium', () => {
 
   it("shows a DOT manager its own wilaya's dashboard, and no national one", async () => {
     await mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email: 'dot-alger@at.test', displayName: 'DOT Alger', role: 'DOT_MANAGER', password: 'dot manager password', wilayaCodes: ['16'] },
+      input: {
+        email: 'dot-alger@at.test',
+        displayName: 'DOT Alger',
+        role: 'DOT_MANAGER',
+        password: 'dot manager password',
+        wilayaCodes: ['16'],
+      },
     });
     const page = await signIn('dot-alger@at.test', 'dot manager password');
     await page.getByRole('heading', { name: 'Tableau de bord — 16 Alger' }).waitFor({ timeout: 15_000 });

@@ -15,10 +15,22 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-  server = await createServer({ configFile: false, root: join(import.meta.dirname, '..'), logLevel: 'error', server: { port: 0, host: '127.0.0.1' }, optimizeDeps: { include: ['dexie', 'react'] } });
+  if (!existsSync(chromiumPath))
+    throw new Error(
+      `Chromium not found at ${chromiumPath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  server = await createServer({
+    configFile: false,
+    root: join(import.meta.dirname, '..'),
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1' },
+    optimizeDeps: { include: ['dexie', 'react'] },
+  });
   await server.listen();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu'],
+  });
   page = await browser.newPage();
   const address = server.httpServer!.address() as { port: number };
   await page.goto(`http://127.0.0.1:${address.port}/src/features/field/db.ts`);
@@ -79,11 +91,24 @@ describe('the field outbox in a real IndexedDB (issue 15 §4)', () => {
       const result = await outbox.sendPending(db, transport, 'technician-1');
       return { calls, left: await db.outbox.count(), photos: await db.photos.count(), result };
     `);
-    expect(result).toEqual({ calls: ['upload:1:PBO', 'upload:1:PTO', 'send:cmd-1', 'upload:2:PBO', 'send:cmd-2', 'send:cmd-3'], left: 0, photos: 0, result: 'done' });
+    expect(result).toEqual({
+      calls: ['upload:1:PBO', 'upload:1:PTO', 'send:cmd-1', 'upload:2:PBO', 'send:cmd-2', 'send:cmd-3'],
+      left: 0,
+      photos: 0,
+      result: 'done',
+    });
   });
 
   it('keeps an entry, its key and its photos across transient failures; a failure stops the pass so that nothing overtakes; photos already uploaded are not sent again', async () => {
-    const result = await scenario<{ first: string; after: unknown; calls: string[]; keys: string[]; saved: string; second: string; left: number }>(`
+    const result = await scenario<{
+      first: string;
+      after: unknown;
+      calls: string[];
+      keys: string[];
+      saved: string;
+      second: string;
+      left: number;
+    }>(`
       answers['upload:1:PTO'] = [{ outcome: 'transient', problem: { code: 'NETWORK', field: null, message: 'network' } }];
       answers['send:cmd-1'] = [{ outcome: 'transient', problem: { code: 'NETWORK', field: null, message: 'network' } }];
       const id = await outbox.saveEntry(db, entry('1', ['PBO', 'PTO']));
@@ -98,16 +123,38 @@ describe('the field outbox in a real IndexedDB (issue 15 §4)', () => {
       return { first: first + '/' + early, after, calls, keys, saved, second, left: await db.outbox.count() };
     `);
     expect(result.first).toBe('later/later');
-    expect(result.after).toEqual({ attempts: 1, waiting: 'waiting', backoff: true, photos: [['PBO', true], ['PTO', false]] });
+    expect(result.after).toEqual({
+      attempts: 1,
+      waiting: 'waiting',
+      backoff: true,
+      photos: [
+        ['PBO', true],
+        ['PTO', false],
+      ],
+    });
     // PBO once; PTO failed then went; the mutation failed after the server may have committed, then went again with the same key.
-    expect(result.calls).toEqual(['upload:1:PBO', 'upload:1:PTO', 'upload:1:PTO', 'send:cmd-1', 'send:cmd-1', 'send:cmd-2']);
+    expect(result.calls).toEqual([
+      'upload:1:PBO',
+      'upload:1:PTO',
+      'upload:1:PTO',
+      'send:cmd-1',
+      'send:cmd-1',
+      'send:cmd-2',
+    ]);
     expect(result.keys.slice(0, 2)).toEqual([result.saved, result.saved]);
     expect(result.second).toBe('done');
     expect(result.left).toBe(0);
   });
 
   it('holds an entry the server refuses, with its reasons and photos, and the later entries of the same work; the others go', async () => {
-    const result = await scenario<{ held: unknown; calls: string[]; left: string[]; photos: number; retried: unknown; discarded: { entries: number; photos: number } }>(`
+    const result = await scenario<{
+      held: unknown;
+      calls: string[];
+      left: string[];
+      photos: number;
+      retried: unknown;
+      discarded: { entries: number; photos: number };
+    }>(`
       answers['send:cmd-1'] = [{ outcome: 'refused', problems: [{ code: 'INVALID_TRANSITION', field: null, message: 'cancelled' }] }];
       const refused = await outbox.saveEntry(db, entry('1', ['PBO']));
       await outbox.saveEntry(db, entry('2', []));
@@ -124,7 +171,10 @@ describe('the field outbox in a real IndexedDB (issue 15 §4)', () => {
       await outbox.discardEntry(db, refused);
       return { held, calls, left, photos, retried, discarded: { entries: await db.outbox.where('customerSubscriptionId').equals('1').count(), photos: await db.photos.where('entryId').equals(refused).count() } };
     `);
-    expect(result.held).toEqual({ state: 'blocked', problems: [{ code: 'INVALID_TRANSITION', field: null, message: 'cancelled' }] });
+    expect(result.held).toEqual({
+      state: 'blocked',
+      problems: [{ code: 'INVALID_TRANSITION', field: null, message: 'cancelled' }],
+    });
     expect(result.calls).toEqual(['upload:1:PBO', 'send:cmd-1', 'send:cmd-2']);
     expect(result.left).toEqual(['cmd-1:blocked', 'cmd-1-again:waiting']);
     expect(result.photos).toBe(1);
@@ -173,7 +223,12 @@ describe('the field outbox in a real IndexedDB (issue 15 §4)', () => {
       const discarded = { draft: await draft.readDraft(db, otherKey), photo: await db.photos.get(other.id) ?? null };
       return { restored, afterSave, discarded };
     `);
-    expect(result.restored).toEqual({ power: '-21,5', photos: [['PBO', 'technician-1', null, 3]], signature: 3, theirs: null });
+    expect(result.restored).toEqual({
+      power: '-21,5',
+      photos: [['PBO', 'technician-1', null, 3]],
+      signature: 3,
+      theirs: null,
+    });
     expect(result.afterSave).toEqual({ draft: null, photos: [[true, true]] });
     expect(result.discarded).toEqual({ draft: null, photo: null });
   });
@@ -197,6 +252,10 @@ describe('the field outbox in a real IndexedDB (issue 15 §4)', () => {
         values: (await upgraded.values.toArray()).map((v) => v.key),
       };
     `);
-    expect(result).toEqual({ entries: { before: [''], after: ['cmd-1'] }, photos: [['p', 'technician-1']], values: [] });
+    expect(result).toEqual({
+      entries: { before: [''], after: ['cmd-1'] },
+      photos: [['p', 'technician-1']],
+      values: [],
+    });
   });
 });

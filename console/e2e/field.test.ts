@@ -26,7 +26,9 @@ const ainBenian = { latitude: 36.7925, longitude: 2.9338, accuracy: 8 };
 let sequence = 0;
 
 /** A new ACTIVE firm with a technician (made by the test administrator), and the technician's credentials and name. */
-async function firmWithTechnician(name: string): Promise<{ firmId: string; email: string; password: string; displayName: string }> {
+async function firmWithTechnician(
+  name: string,
+): Promise<{ firmId: string; email: string; password: string; displayName: string }> {
   const firm = await activeContractor(run.t, { legalName: `SARL ${name}` });
   sequence += 1;
   const email = `technicien-${sequence}@firm.test`;
@@ -39,7 +41,13 @@ async function firmWithTechnician(name: string): Promise<{ firmId: string; email
 
 /** A phone (390 × 844, touch, position granted at Ain Benian) with one page. */
 async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await run.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, permissions: ['geolocation'], geolocation: ainBenian });
+  const context = await run.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    permissions: ['geolocation'],
+    geolocation: ainBenian,
+  });
   return { context, page: await context.newPage() };
 }
 
@@ -62,9 +70,15 @@ function controlSizes(page: Page, selector: string): Promise<{ name: string; wid
 
 /** Waits until the service worker controls the page and the report's settings are kept for offline use. */
 async function readyOffline(page: Page): Promise<void> {
-  await page.waitForFunction('navigator.serviceWorker.ready.then((registration) => registration.active !== null)', undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    'navigator.serviceWorker.ready.then((registration) => registration.active !== null)',
+    undefined,
+    { timeout: 30_000 },
+  );
   await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 30_000 });
-  await expect.poll(() => stored(page, 'values', 'settings').then((value) => value !== null), { timeout: 15_000 }).toBe(true);
+  await expect
+    .poll(() => stored(page, 'values', 'settings').then((value) => value !== null), { timeout: 15_000 })
+    .toBe(true);
 }
 
 /**
@@ -89,12 +103,18 @@ function inDatabase<T>(page: Page, body: string): Promise<T> {
 
 /** A record of the field view's IndexedDB database (null when absent). */
 function stored(page: Page, table: string, key: unknown): Promise<unknown> {
-  return inDatabase(page, `(db) => db.transaction(${JSON.stringify(table)}).objectStore(${JSON.stringify(table)}).get(${JSON.stringify(key)})`);
+  return inDatabase(
+    page,
+    `(db) => db.transaction(${JSON.stringify(table)}).objectStore(${JSON.stringify(table)}).get(${JSON.stringify(key)})`,
+  );
 }
 
 /** How many records a table of the field view's database holds. */
 function countStored(page: Page, table: string): Promise<number> {
-  return inDatabase(page, `(db) => db.transaction(${JSON.stringify(table)}).objectStore(${JSON.stringify(table)}).count()`);
+  return inDatabase(
+    page,
+    `(db) => db.transaction(${JSON.stringify(table)}).objectStore(${JSON.stringify(table)}).count()`,
+  );
 }
 
 /** Opens a work's page from the list, by its customer's name, and its report form. */
@@ -108,8 +128,12 @@ async function openReport(page: Page, customerName: string): Promise<void> {
 /** Chooses a photo of `kind` from a JPEG file made here (the phone's camera, in a test). */
 async function addPhoto(page: Page, kind: string, colour: string): Promise<void> {
   const before = await page.getByTestId(`field-photo-${kind}`).locator('.field-photo-item').count();
-  await page.locator(`#field-photo-${kind}`).setInputFiles({ name: `${kind}.jpg`, mimeType: 'image/jpeg', buffer: await testJpeg(colour, 640, 480) });
-  await expect.poll(() => page.getByTestId(`field-photo-${kind}`).locator('.field-photo-item').count()).toBe(before + 1);
+  await page
+    .locator(`#field-photo-${kind}`)
+    .setInputFiles({ name: `${kind}.jpg`, mimeType: 'image/jpeg', buffer: await testJpeg(colour, 640, 480) });
+  await expect
+    .poll(() => page.getByTestId(`field-photo-${kind}`).locator('.field-photo-item').count())
+    .toBe(before + 1);
 }
 
 /** The customer signs with a finger: a stroke across the signature area. */
@@ -118,7 +142,8 @@ async function sign(page: Page): Promise<void> {
   const box = (await page.getByTestId('field-signature').boundingBox())!;
   await page.mouse.move(box.x + 20, box.y + box.height / 2);
   await page.mouse.down();
-  for (let step = 1; step <= 10; step += 1) await page.mouse.move(box.x + 20 + step * 25, box.y + box.height / 2 + (step % 2 === 0 ? 15 : -15));
+  for (let step = 1; step <= 10; step += 1)
+    await page.mouse.move(box.x + 20 + step * 25, box.y + box.height / 2 + (step % 2 === 0 ? 15 : -15));
   await page.mouse.up();
 }
 
@@ -144,18 +169,32 @@ async function fillReport(page: Page, options: { signatureMissingReason?: string
 /** What the database holds of a work's report: its status, reports, transitions to INSTALLED, and photos attached (kind, with a position). */
 async function recorded(id: string) {
   const [work] = await run.t.sql<{ status: string }>('select status from customer_subscription where id = $1', [id]);
-  const reports = await run.t.sql<{ id: string; ont_serial_number: string | null; latitude: number | null }>('select * from installation_report where customer_subscription_id = $1', [id]);
-  const [installed] = await run.t.sql<{ count: string }>("select count(*) from audit_event where entity_id = $1 and to_status = 'INSTALLED'", [id]);
+  const reports = await run.t.sql<{ id: string; ont_serial_number: string | null; latitude: number | null }>(
+    'select * from installation_report where customer_subscription_id = $1',
+    [id],
+  );
+  const [installed] = await run.t.sql<{ count: string }>(
+    "select count(*) from audit_event where entity_id = $1 and to_status = 'INSTALLED'",
+    [id],
+  );
   const photos = await run.t.sql<{ kind: string; located: boolean }>(
     'select kind, latitude is not null as located from photo where customer_subscription_id = $1 and report_id is not null order by kind::text',
     [id],
   );
-  return { status: work!.status, reports: reports.length, installed: Number(installed!.count), photos: photos.map((photo) => `${photo.kind}${photo.located ? '@' : ''}`), report: reports[0] ?? null };
+  return {
+    status: work!.status,
+    reports: reports.length,
+    installed: Number(installed!.count),
+    photos: photos.map((photo) => `${photo.kind}${photo.located ? '@' : ''}`),
+    report: reports[0] ?? null,
+  };
 }
 
 /** The lines of the firm's draft invoice (none before its first acceptance). */
 async function billedLines(firmId: string): Promise<{ itemCode: string; customerSubscriptionId: string }[]> {
-  const { invoices } = await mustQuery<{ invoices: { edges: { node: { status: string; lines: { itemCode: string; customerSubscriptionId: string }[] } }[] } }>(
+  const { invoices } = await mustQuery<{
+    invoices: { edges: { node: { status: string; lines: { itemCode: string; customerSubscriptionId: string }[] } }[] };
+  }>(
     run.t,
     'query ($c: ID) { invoices(filter: { contractorId: $c }) { edges { node { status lines { itemCode customerSubscriptionId } } } } }',
     { c: firmId },
@@ -164,8 +203,16 @@ async function billedLines(firmId: string): Promise<{ itemCode: string; customer
 }
 
 /** A DOT manager of wilaya 16 accepts the work through the API; returns the lines of the firm's draft invoice then. */
-async function acceptAsDotManager(id: string, firmId: string, token: string): Promise<{ itemCode: string; customerSubscriptionId: string }[]> {
-  const { customerSubscription } = await mustQuery<{ customerSubscription: { version: number } }>(run.t, 'query ($id: ID!) { customerSubscription(id: $id) { version } }', { id });
+async function acceptAsDotManager(
+  id: string,
+  firmId: string,
+  token: string,
+): Promise<{ itemCode: string; customerSubscriptionId: string }[]> {
+  const { customerSubscription } = await mustQuery<{ customerSubscription: { version: number } }>(
+    run.t,
+    'query ($id: ID!) { customerSubscription(id: $id) { version } }',
+    { id },
+  );
   const { body } = await run.t.graphql(
     'mutation ($input: AcceptInstallationInput!) { acceptInstallation(input: $input) { customerSubscription { status } } }',
     { input: { id, expectedVersion: customerSubscription.version, idempotencyKey: `accept-${id}` } },
@@ -173,11 +220,11 @@ async function acceptAsDotManager(id: string, firmId: string, token: string): Pr
   );
   expect(body.errors).toBeUndefined();
   const invoice = await firmInvoice(run.t, firmId);
-  const { invoice: lines } = await mustQuery<{ invoice: { status: string; lines: { itemCode: string; customerSubscriptionId: string }[] } }>(
-    run.t,
-    'query ($id: ID!) { invoice(id: $id) { status lines { itemCode customerSubscriptionId } } }',
-    { id: invoice.id },
-  );
+  const { invoice: lines } = await mustQuery<{
+    invoice: { status: string; lines: { itemCode: string; customerSubscriptionId: string }[] };
+  }>(run.t, 'query ($id: ID!) { invoice(id: $id) { status lines { itemCode customerSubscriptionId } } }', {
+    id: invoice.id,
+  });
   expect(lines.status).toBe('DRAFT');
   return lines.lines;
 }
@@ -188,7 +235,13 @@ let dotToken: string | null = null;
 async function dotManager(): Promise<string> {
   if (!dotToken) {
     await mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email: 'dot-16@at.test', displayName: 'DOT Alger', role: 'DOT_MANAGER', password: 'dot manager password', wilayaCodes: ['16'] },
+      input: {
+        email: 'dot-16@at.test',
+        displayName: 'DOT Alger',
+        role: 'DOT_MANAGER',
+        password: 'dot manager password',
+        wilayaCodes: ['16'],
+      },
     });
     dotToken = await apiSignIn(run.t.url, 'dot-16@at.test', 'dot manager password');
   }
@@ -203,7 +256,9 @@ describe('the field view on a phone, against the real API', () => {
     await page.goto(`${run.t.url}/terrain`);
     await page.getByRole('heading', { name: 'Connexion' }).waitFor();
     // The sign-in page's fields and button are thumb-sized targets on the phone.
-    expect((await controlSizes(page, '.login input, .login button')).filter((control) => control.height < 44)).toEqual([]);
+    expect((await controlSizes(page, '.login input, .login button')).filter((control) => control.height < 44)).toEqual(
+      [],
+    );
     await signInOnPhone(page, email, password);
     const navigation = page.getByRole('navigation', { name: 'Navigation principale' });
     await expect.poll(() => navigation.getByRole('link').allInnerTexts()).toEqual(['Terrain']);
@@ -213,7 +268,9 @@ describe('the field view on a phone, against the real API', () => {
     await header.getByText(displayName).waitFor();
     expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
     const controls = await controlSizes(page, '.app-header a:not(.skip-link), .app-header button, .app-header select');
-    expect(controls.map((control) => control.name)).toEqual(['Raccord', 'Terrain', 'Français', 'Se déconnecter'].map((name) => expect.stringContaining(name)));
+    expect(controls.map((control) => control.name)).toEqual(
+      ['Raccord', 'Terrain', 'Français', 'Se déconnecter'].map((name) => expect.stringContaining(name)),
+    );
     expect(controls.filter((control) => control.height < 44 || control.width < 44)).toEqual([]);
     await readyOffline(page);
 
@@ -241,9 +298,17 @@ describe('the field view on a phone, against the real API', () => {
     await page.getByRole('status').filter({ hasText: 'Rapport envoyé : Karima Benali' }).waitFor({ timeout: 10_000 });
     await page.getByTestId('field-offline').waitFor({ state: 'detached', timeout: 5_000 });
     await page.getByRole('link', { name: 'Karima Benali' }).waitFor({ state: 'detached', timeout: 10_000 });
-    expect(await page.getByText('Enregistré sur ce téléphone : il partira tout seul au retour du réseau.').count()).toBe(0);
+    expect(
+      await page.getByText('Enregistré sur ce téléphone : il partira tout seul au retour du réseau.').count(),
+    ).toBe(0);
     const state = await recorded(work);
-    expect({ ...state, report: null }).toEqual({ status: 'INSTALLED', reports: 1, installed: 1, photos: ['PBO@', 'POWER_METER@', 'PTO@', 'SIGNATURE@'], report: null });
+    expect({ ...state, report: null }).toEqual({
+      status: 'INSTALLED',
+      reports: 1,
+      installed: 1,
+      photos: ['PBO@', 'POWER_METER@', 'PTO@', 'SIGNATURE@'],
+      report: null,
+    });
     expect(state.report).toMatchObject({ ont_serial_number: 'ZTEG1234ABCD', latitude: ainBenian.latitude });
     expect(await countStored(page, 'outbox')).toBe(0);
     await context.close();
@@ -251,20 +316,34 @@ describe('the field view on a phone, against the real API', () => {
     // The DOT manager, at a desk, finds it in the acceptance queue with its photos and how far from the
     // work they were taken, and accepts it with the keyboard: the firm's draft invoice bills it.
     await dotManager();
-    const [{ order_reference: reference }] = (await run.t.sql<{ order_reference: string }>('select order_reference from customer_subscription where id = $1', [work])) as [{ order_reference: string }];
+    const [{ order_reference: reference }] = (await run.t.sql<{ order_reference: string }>(
+      'select order_reference from customer_subscription where id = $1',
+      [work],
+    )) as [{ order_reference: string }];
     const desk = await run.signIn('/reception', 'dot-16@at.test', 'dot manager password');
     await desk.getByRole('heading', { name: `Commande ${reference}` }).waitFor({ timeout: 15_000 });
     const thumbnails = desk.locator('img.photo-thumbnail-image');
     await expect.poll(() => thumbnails.count(), { timeout: 15_000 }).toBe(4);
     await expect
-      .poll(() => thumbnails.evaluateAll((images) => images.every((image) => (image as unknown as { naturalWidth: number }).naturalWidth > 0)), { timeout: 15_000 })
+      .poll(
+        () =>
+          thumbnails.evaluateAll((images) =>
+            images.every((image) => (image as unknown as { naturalWidth: number }).naturalWidth > 0),
+          ),
+        { timeout: 15_000 },
+      )
       .toBe(true);
     await expect.poll(() => desk.getByText(/^à \d+ m du chantier$/).count(), { timeout: 10_000 }).toBe(4);
     expect(await billedLines(firmId)).toEqual([]);
     await desk.getByRole('button', { name: 'Réceptionner' }).and(desk.locator(':enabled')).waitFor({ timeout: 10_000 });
     await desk.keyboard.press('a');
-    await desk.getByTestId('acceptance-announcement').filter({ hasText: `Commande ${reference} réceptionnée.` }).waitFor({ timeout: 15_000 });
-    await expect.poll(() => billedLines(firmId), { timeout: 15_000 }).toEqual([{ itemCode: 'RAC-STD', customerSubscriptionId: work }]);
+    await desk
+      .getByTestId('acceptance-announcement')
+      .filter({ hasText: `Commande ${reference} réceptionnée.` })
+      .waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => billedLines(firmId), { timeout: 15_000 })
+      .toEqual([{ itemCode: 'RAC-STD', customerSubscriptionId: work }]);
     await desk.close();
   }, 150_000);
 
@@ -276,7 +355,9 @@ describe('the field view on a phone, against the real API', () => {
     await page.route('**/graphql', async (route) => {
       const body = route.request().postData() ?? '';
       if (!body.includes('FieldReportInstallation')) return route.continue();
-      keys.push((JSON.parse(body) as { variables: { input: { idempotencyKey: string } } }).variables.input.idempotencyKey);
+      keys.push(
+        (JSON.parse(body) as { variables: { input: { idempotencyKey: string } } }).variables.input.idempotencyKey,
+      );
       if (keys.length > 1) return route.continue();
       await route.fetch();
       await route.abort('connectionreset');
@@ -294,7 +375,13 @@ describe('the field view on a phone, against the real API', () => {
     await page.getByTestId('field-outbox-count').waitFor({ state: 'detached', timeout: 15_000 });
     expect(keys[0]).toBe(keys[1]);
     const state = await recorded(work);
-    expect({ ...state, report: null }).toEqual({ status: 'INSTALLED', reports: 1, installed: 1, photos: ['PBO@', 'POWER_METER@', 'PTO@', 'SIGNATURE@'], report: null });
+    expect({ ...state, report: null }).toEqual({
+      status: 'INSTALLED',
+      reports: 1,
+      installed: 1,
+      photos: ['PBO@', 'POWER_METER@', 'PTO@', 'SIGNATURE@'],
+      report: null,
+    });
     const lines = await acceptAsDotManager(work, firmId, await dotManager());
     expect(lines).toEqual([{ itemCode: 'RAC-STD', customerSubscriptionId: work }]);
     await context.close();
@@ -313,16 +400,26 @@ describe('the field view on a phone, against the real API', () => {
     await page.getByRole('button', { name: 'Envoyer le rapport' }).click();
     await page.getByText('1 rapport en attente d’envoi').waitFor();
 
-    const { customerSubscription } = await mustQuery<{ customerSubscription: { version: number } }>(run.t, 'query ($id: ID!) { customerSubscription(id: $id) { version } }', { id: work });
-    await mustQuery(run.t, 'mutation ($id: ID!, $v: Int!) { cancelCustomerSubscription(input: { id: $id, expectedVersion: $v, reason: "le client renonce" }) { customerSubscription { id } } }', {
-      id: work,
-      v: customerSubscription.version,
-    });
+    const { customerSubscription } = await mustQuery<{ customerSubscription: { version: number } }>(
+      run.t,
+      'query ($id: ID!) { customerSubscription(id: $id) { version } }',
+      { id: work },
+    );
+    await mustQuery(
+      run.t,
+      'mutation ($id: ID!, $v: Int!) { cancelCustomerSubscription(input: { id: $id, expectedVersion: $v, reason: "le client renonce" }) { customerSubscription { id } } }',
+      {
+        id: work,
+        v: customerSubscription.version,
+      },
+    );
     await context.setOffline(false);
     const held = page.getByTestId('field-held-entry');
     await held.waitFor({ timeout: 20_000 });
     expect(await held.innerText()).toContain('Rapport d’installation refusé — Samir Hadj');
-    expect(await held.getByRole('alert').innerText()).toMatch(/Introuvable, ou hors de votre périmètre\.|Cette action n’est pas possible dans l’état actuel\./);
+    expect(await held.getByRole('alert').innerText()).toMatch(
+      /Introuvable, ou hors de votre périmètre\.|Cette action n’est pas possible dans l’état actuel\./,
+    );
     expect((await recorded(work)).reports).toBe(0);
 
     // Kept across a reload, until the technician decides.
@@ -349,7 +446,16 @@ describe('the field view on a phone, against the real API', () => {
     await addPhoto(page, 'pbo', '#3070c0');
     await sign(page);
     await page.getByLabel('Numéro de série de l’ONT').fill('HWTC8765');
-    await expect.poll(async () => ((await stored(page, 'drafts', [(await userIdOf(email)), work, 'report'])) as { values?: { ontSerial?: string } } | null)?.values?.ontSerial).toBe('HWTC8765');
+    await expect
+      .poll(
+        async () =>
+          (
+            (await stored(page, 'drafts', [await userIdOf(email), work, 'report'])) as {
+              values?: { ontSerial?: string };
+            } | null
+          )?.values?.ontSerial,
+      )
+      .toBe('HWTC8765');
 
     await page.reload();
     await page.getByRole('heading', { name: 'Rapport d’installation', level: 2 }).waitFor({ timeout: 15_000 });
@@ -379,7 +485,13 @@ describe('the field view on a phone, against the real API', () => {
     sequence += 1;
     const second = { email: `technicien-${sequence}@firm.test`, password: 'technician password' };
     await mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email: second.email, displayName: 'Second technicien', role: 'TECHNICIAN', contractorId: first.firmId, password: second.password },
+      input: {
+        email: second.email,
+        displayName: 'Second technicien',
+        role: 'TECHNICIAN',
+        contractorId: first.firmId,
+        password: second.password,
+      },
     });
     const work = await scheduledCustomerSubscription(run.t, first.firmId, { customerName: 'Omar Zitouni' });
     const { context, page } = await phone();
@@ -430,7 +542,8 @@ describe('the field view on a phone, against the real API', () => {
     // A load asks who is signed in once, and the list once.
     const operations: string[] = [];
     page.on('request', (request) => {
-      if (request.url().endsWith('/graphql')) operations.push((JSON.parse(request.postData() ?? '{}') as { operationName?: string }).operationName ?? '');
+      if (request.url().endsWith('/graphql'))
+        operations.push((JSON.parse(request.postData() ?? '{}') as { operationName?: string }).operationName ?? '');
     });
     await page.reload();
     await page.getByRole('link', { name: 'Amel Khelifi' }).waitFor();
@@ -476,7 +589,15 @@ describe('the field view on a phone, against the real API', () => {
     await openReport(page, 'Rachid Mansouri');
 
     // 4000 × 3000 as the sensor saw it, EXIF orientation 6: upright, 3000 wide and 4000 high.
-    const camera = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#6080a0', noise: { type: 'gaussian', mean: 128, sigma: 12 } } })
+    const camera = await sharp({
+      create: {
+        width: 4000,
+        height: 3000,
+        channels: 3,
+        background: '#6080a0',
+        noise: { type: 'gaussian', mean: 128, sigma: 12 },
+      },
+    })
       .withMetadata({ orientation: 6 })
       .jpeg({ quality: 90 })
       .toBuffer();
@@ -485,10 +606,15 @@ describe('the field view on a phone, against the real API', () => {
     for (const [kind, file] of [
       ['pbo', { name: 'camera.jpg', mimeType: 'image/jpeg', buffer: camera }],
       ['pto', { name: 'small.jpg', mimeType: 'image/jpeg', buffer: small }],
-      ['power_meter', { name: 'meter.heic', mimeType: 'image/heic', buffer: Buffer.from('not an image this browser decodes') }],
+      [
+        'power_meter',
+        { name: 'meter.heic', mimeType: 'image/heic', buffer: Buffer.from('not an image this browser decodes') },
+      ],
     ] as const) {
       await page.locator(`#field-photo-${kind}`).setInputFiles(file);
-      await expect.poll(() => page.getByTestId(`field-photo-${kind}`).locator('.field-photo-item').count(), { timeout: 15_000 }).toBe(1);
+      await expect
+        .poll(() => page.getByTestId(`field-photo-${kind}`).locator('.field-photo-item').count(), { timeout: 15_000 })
+        .toBe(1);
     }
     const kept = (await page.evaluate(`new Promise((resolve, reject) => {
       const open = indexedDB.open('raccord-field');
@@ -504,13 +630,30 @@ describe('the field view on a phone, against the real API', () => {
         };
         request.onerror = () => reject(request.error);
       };
-    })`)) as { kind: string; type: string; size: number; width: number | null; height: number | null; takenAt: string; latitude: number | null }[];
+    })`)) as {
+      kind: string;
+      type: string;
+      size: number;
+      width: number | null;
+      height: number | null;
+      takenAt: string;
+      latitude: number | null;
+    }[];
     const byKind = Object.fromEntries(kept.map((photo) => [photo.kind, photo]));
-    expect(byKind['PBO']).toMatchObject({ type: 'image/jpeg', width: 1536, height: 2048, latitude: ainBenian.latitude });
+    expect(byKind['PBO']).toMatchObject({
+      type: 'image/jpeg',
+      width: 1536,
+      height: 2048,
+      latitude: ainBenian.latitude,
+    });
     expect(byKind['PBO']!.size).toBeLessThan(camera.length / 4);
     expect(byKind['PBO']!.takenAt >= before && byKind['PBO']!.takenAt <= new Date().toISOString()).toBe(true);
     expect(byKind['PTO']).toMatchObject({ type: 'image/jpeg', size: small.length, width: 640, height: 480 });
-    expect(byKind['POWER_METER']).toMatchObject({ type: 'image/heic', size: 'not an image this browser decodes'.length, width: null });
+    expect(byKind['POWER_METER']).toMatchObject({
+      type: 'image/heic',
+      size: 'not an image this browser decodes'.length,
+      width: null,
+    });
     await context.close();
   }, 120_000);
 });

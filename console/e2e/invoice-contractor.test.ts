@@ -8,18 +8,35 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
   const run = browserTest();
   const password = 'a long enough password';
 
-  const accept = (id: string) => mustQuery(run.t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }', { id });
+  const accept = (id: string) =>
+    mustQuery(
+      run.t,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+      { id },
+    );
   const user = (email: string, role: string, extra: Record<string, unknown> = {}) =>
-    mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { email, displayName: email, role, password, ...extra } });
-  const invoiceRow = async (id: string) => (await run.t.sql<{ status: string; number: string | null; version: number }>('select status, number, version from invoice where id = $1', [id]))[0]!;
+    mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email, displayName: email, role, password, ...extra },
+    });
+  const invoiceRow = async (id: string) =>
+    (
+      await run.t.sql<{ status: string; number: string | null; version: number }>(
+        'select status, number, version from invoice where id = $1',
+        [id],
+      )
+    )[0]!;
 
   /** A firm with one accepted installation (RAC-STD, DRP-AER 42.5 m, PTO) on its DRAFT invoice, and a user of the firm. */
   async function firmWithDraft(email: string) {
     const firm = await activeContractor(run.t);
     await accept(await installedCustomerSubscription(run.t, firm.id));
-    const { invoices } = await mustQuery<{ invoices: { edges: { node: { id: string } }[] } }>(run.t, 'query ($c: ID!) { invoices(filter: { contractorId: $c }) { edges { node { id } } } }', {
-      c: firm.id,
-    });
+    const { invoices } = await mustQuery<{ invoices: { edges: { node: { id: string } }[] } }>(
+      run.t,
+      'query ($c: ID!) { invoices(filter: { contractorId: $c }) { edges { node { id } } } }',
+      {
+        c: firm.id,
+      },
+    );
     await user(email, 'CONTRACTOR', { contractorId: firm.id });
     return { firm, draftId: invoices.edges[0]!.node.id };
   }
@@ -41,7 +58,9 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
     await page.getByRole('button', { name: 'Soumettre la facture…' }).click();
     const dialog = page.getByRole('dialog', { name: /Soumettre la facture du mois \d{4}-\d{2} \?/ });
     await dialog.waitFor();
-    expect(await dialog.getByTestId('submit-net-payable').innerText()).toBe(await page.getByTestId('net-payable').innerText());
+    expect(await dialog.getByTestId('submit-net-payable').innerText()).toBe(
+      await page.getByTestId('net-payable').innerText(),
+    );
     expect(await dialog.getByTestId('submit-net-payable').innerText()).toBe(money('8 266,79 DA'));
     await dialog.getByRole('button', { name: 'Annuler' }).click();
     await dialog.waitFor({ state: 'detached' });
@@ -66,13 +85,18 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
     const stored = await invoiceRow(draftId);
     expect(stored.status).toBe('SUBMITTED');
     expect(await heading.innerText()).toBe(`Facture ${stored.number}`);
-    await page.getByRole('status').filter({ hasText: `Facture soumise sous le numéro ${stored.number}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Facture soumise sous le numéro ${stored.number}` })
+      .waitFor();
     expect(await page.getByTestId('invoice-status').innerText()).toBe('Soumise, en attente d’approbation');
     expect(sent).toHaveLength(2);
     expect(sent[1]).toEqual(sent[0]);
     const key = (sent[0] as { idempotencyKey: string }).idempotencyKey;
     expect(key).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-    expect(await run.t.sql('select operation from idempotency_record where key = $1', [key])).toEqual([{ operation: 'submitInvoice' }]);
+    expect(await run.t.sql('select operation from idempotency_record where key = $1', [key])).toEqual([
+      { operation: 'submitInvoice' },
+    ]);
     // Submitted, it is no longer the firm's to submit.
     expect(await page.getByRole('button', { name: 'Soumettre la facture…' }).count()).toBe(0);
 
@@ -95,7 +119,11 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
     const firm = await activeContractor(run.t);
     await user('compta@firme-vide.test', 'CONTRACTOR', { contractorId: firm.id });
     // A draft with no line yet (the row the server opens before billing a line), set up in the database.
-    const period = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers', year: 'numeric', month: '2-digit' }).format(new Date());
+    const period = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Africa/Algiers',
+      year: 'numeric',
+      month: '2-digit',
+    }).format(new Date());
     const [empty] = await run.t.sql<{ id: string }>(
       `insert into invoice (version, created_at, updated_at, status_changed_at, contractor_id, period, status, fiscal_regime, retention_percent,
          total_excluding_tax_centimes, total_vat_centimes, total_including_tax_centimes, retention_centimes, net_payable_centimes, vat_by_rate)
@@ -103,10 +131,14 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
       [firm.id, period],
     );
     const page = await run.signIn(`/factures/${empty!.id}`, 'compta@firme-vide.test', password);
-    await page.getByText('Aucune ligne : aucun travail réceptionné n’est encore facturé ce mois-ci.').waitFor({ timeout: 15_000 });
+    await page
+      .getByText('Aucune ligne : aucun travail réceptionné n’est encore facturé ce mois-ci.')
+      .waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Soumettre la facture…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Confirmer la soumission' }).click();
-    const alert = page.getByRole('alert').filter({ hasText: 'Cette facture n’a aucune ligne : il n’y a rien à soumettre.' });
+    const alert = page
+      .getByRole('alert')
+      .filter({ hasText: 'Cette facture n’a aucune ligne : il n’y a rien à soumettre.' });
     await alert.waitFor({ timeout: 10_000 });
     expect(await alert.evaluate((element) => element.matches(':focus'))).toBe(true);
     expect((await invoiceRow(empty!.id)).status).toBe('DRAFT');
@@ -115,10 +147,18 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
 
   it('shows the contractor each line AT rejected with its reason, and resubmits claiming less: a credit note is issued for the rest', async () => {
     const { draftId } = await firmWithDraft('compta@firme-b.test');
-    const { invoice } = await mustQuery<{ invoice: { version: number; lines: { id: string; itemCode: string }[] } }>(run.t, 'query ($id: ID!) { invoice(id: $id) { version lines { id itemCode } } }', {
-      id: draftId,
-    });
-    await mustQuery(run.t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }', { id: draftId, v: invoice.version });
+    const { invoice } = await mustQuery<{ invoice: { version: number; lines: { id: string; itemCode: string }[] } }>(
+      run.t,
+      'query ($id: ID!) { invoice(id: $id) { version lines { id itemCode } } }',
+      {
+        id: draftId,
+      },
+    );
+    await mustQuery(
+      run.t,
+      'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }',
+      { id: draftId, v: invoice.version },
+    );
     const page = await run.signIn(`/factures/${draftId}`, 'compta@firme-b.test', password);
     await page.getByRole('heading', { name: /^Facture FA-/ }).waitFor({ timeout: 15_000 });
     expect(await page.getByRole('heading', { name: 'Répondre à la demande de révision' }).count()).toBe(0);
@@ -137,10 +177,14 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
     // The open page follows: the reason in words, the rejected line and the form to answer.
     await page.getByRole('heading', { name: 'Répondre à la demande de révision' }).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('invoice-status').innerText()).toBe('Révision demandée');
-    expect(await page.getByTestId('invoice-status-reason').innerText()).toBe('Motif : Lignes refusées — DRP-AER Câble de branchement aérien : 30 m sur le plan, 42,5 m facturés');
+    expect(await page.getByTestId('invoice-status-reason').innerText()).toBe(
+      'Motif : Lignes refusées — DRP-AER Câble de branchement aérien : 30 m sur le plan, 42,5 m facturés',
+    );
     const rejected = page.getByTestId('rejected-line');
     expect(await rejected.count()).toBe(1);
-    expect(await rejected.innerText()).toMatch(/DRP-AER\s+Câble de branchement aérien\s+30 m sur le plan, 42,5 m facturés\s+42,5 m/);
+    expect(await rejected.innerText()).toMatch(
+      /DRP-AER\s+Câble de branchement aérien\s+30 m sur le plan, 42,5 m facturés\s+42,5 m/,
+    );
 
     const claim = page.getByLabel('Quantité réclamée pour la ligne DRP-AER');
     expect(await claim.inputValue()).toBe('42,5');
@@ -153,13 +197,20 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
     await claim.fill('30');
     await page.getByRole('button', { name: 'Soumettre à nouveau…' }).click();
     const dialog = page.getByRole('dialog', { name: /^Soumettre à nouveau la facture FA-/ });
-    expect(await dialog.getByTestId('revision-summary').innerText()).toMatch(/DRP-AER Câble de branchement aérien\s+30 m\s+12,5 m/);
+    expect(await dialog.getByTestId('revision-summary').innerText()).toMatch(
+      /DRP-AER Câble de branchement aérien\s+30 m\s+12,5 m/,
+    );
     await dialog.getByText('Un avoir sera émis sur cette facture pour ce qui est retiré').waitFor();
     await dialog.getByRole('button', { name: 'Confirmer la nouvelle soumission' }).click();
 
     const creditNoteRow = page.getByTestId('credit-note-row');
     await creditNoteRow.waitFor({ timeout: 10_000 });
-    const [creditNote] = await run.t.sql<{ id: string; number: string; net_payable_centimes: string; quantity: string }>(
+    const [creditNote] = await run.t.sql<{
+      id: string;
+      number: string;
+      net_payable_centimes: string;
+      quantity: string;
+    }>(
       `select n.id, n.number, n.net_payable_centimes, l.quantity::text from credit_note n join credit_note_line l on l.credit_note_id = n.id where n.invoice_id = $1`,
       [draftId],
     );
@@ -171,16 +222,28 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
     // The net credited shown is the database's, to the centime (e.g. "635,92 DA" for 63592).
     const centimes = (text: string) => text.replace(/\D/g, '');
     expect(centimes(await creditNoteRow.locator('td').nth(4).innerText())).toBe(creditNote!.net_payable_centimes);
-    expect(await creditNoteRow.innerText()).toContain('Révision demandée — DRP-AER Câble de branchement aérien : 30 m sur le plan, 42,5 m facturés');
+    expect(await creditNoteRow.innerText()).toContain(
+      'Révision demandée — DRP-AER Câble de branchement aérien : 30 m sur le plan, 42,5 m facturés',
+    );
     expect(centimes(await page.getByTestId('credited').innerText())).toBe(creditNote!.net_payable_centimes);
-    await page.getByRole('status').filter({ hasText: `ce qui est retiré est crédité par l’avoir ${creditNote!.number}` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `ce qui est retiré est crédité par l’avoir ${creditNote!.number}` })
+      .waitFor();
     expect(await page.getByTestId('invoice-status').innerText()).toBe('Soumise, en attente d’approbation');
     expect(await page.getByTestId('invoice-status-reason').innerText()).toBe(
       `Motif : Soumise à nouveau après révision ; les quantités retirées sont créditées par l’avoir ${creditNote!.number}`,
     );
-    expect(await run.t.sql('select count(*)::int as count from idempotency_record where operation = $1', ['resubmitInvoice'])).toEqual([{ count: 1 }]);
+    expect(
+      await run.t.sql('select count(*)::int as count from idempotency_record where operation = $1', [
+        'resubmitInvoice',
+      ]),
+    ).toEqual([{ count: 1 }]);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Télécharger l’avoir ${creditNote!.number} en PDF` }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: `Télécharger l’avoir ${creditNote!.number} en PDF` }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`avoir-${creditNote!.number}.pdf`);
     expect((await readFile((await download.path())!)).subarray(0, 5).toString()).toBe('%PDF-');
 
@@ -191,7 +254,9 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
     expect(await page.getByTestId('invoice-status-reason').innerText()).toBe(
       `Reason: Resubmitted after revision; the quantities withdrawn are credited by credit note ${creditNote!.number}`,
     );
-    expect(await creditNoteRow.innerText()).toContain('Revision requested — DRP-AER Câble de branchement aérien : 30 m sur le plan, 42,5 m facturés');
+    expect(await creditNoteRow.innerText()).toContain(
+      'Revision requested — DRP-AER Câble de branchement aérien : 30 m sur le plan, 42,5 m facturés',
+    );
     await page.close();
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { activeContractor, firmInvoice, installedCustomerSubscription, mustQuery, submitInvoice } from '../../server/test/api.js';
+import {
+  activeContractor,
+  firmInvoice,
+  installedCustomerSubscription,
+  mustQuery,
+  submitInvoice,
+} from '../../server/test/api.js';
 import { browserTest, money } from './browser.js';
 
 describe('invoices in a real Chromium', () => {
@@ -7,9 +13,16 @@ describe('invoices in a real Chromium', () => {
 
   const signIn = (email: string, password: string, path: string) => run.signIn(path, email, password);
 
-  const accept = (id: string) => mustQuery(run.t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }', { id });
+  const accept = (id: string) =>
+    mustQuery(
+      run.t,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+      { id },
+    );
   const user = (email: string, role: string, extra: Record<string, unknown>) =>
-    mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', { input: { email, displayName: email, role, password: 'a long enough password', ...extra } });
+    mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { email, displayName: email, role, password: 'a long enough password', ...extra },
+    });
 
   it('shows a contractor its draft invoice growing live, then lets finance approve it, record a payment and download the PDF', async () => {
     const firm = await activeContractor(run.t);
@@ -29,13 +42,20 @@ describe('invoices in a real Chromium', () => {
     expect(await contractor.getByRole('button', { name: 'Approuver pour paiement' }).count()).toBe(0);
 
     await submitInvoice(run.t, await firmInvoice(run.t, firm.id));
-    await expect.poll(() => contractor.getByTestId('invoice-status').innerText(), { timeout: 10_000 }).toBe('Soumise, en attente d’approbation');
+    await expect
+      .poll(() => contractor.getByTestId('invoice-status').innerText(), { timeout: 10_000 })
+      .toBe('Soumise, en attente d’approbation');
 
     const finance = await signIn('finance@at.test', 'a long enough password', '/factures');
     await finance.getByTestId('invoice-row').first().waitFor({ timeout: 15_000 });
-    await finance.getByRole('link', { name: /^FA-\d{4}-\d{5}$/ }).first().click();
+    await finance
+      .getByRole('link', { name: /^FA-\d{4}-\d{5}$/ })
+      .first()
+      .click();
     await finance.getByRole('button', { name: 'Approuver pour paiement' }).click();
-    await expect.poll(() => finance.getByTestId('invoice-status').innerText(), { timeout: 10_000 }).toBe('Approuvée, à payer');
+    await expect
+      .poll(() => finance.getByTestId('invoice-status').innerText(), { timeout: 10_000 })
+      .toBe('Approuvée, à payer');
 
     await finance.getByLabel('Montant (DA, ex. 1500,00)').fill('1 000,5,0');
     await finance.getByLabel('Référence (n° de virement ou de chèque)').fill('VIR-BEA-778');
@@ -44,13 +64,22 @@ describe('invoices in a real Chromium', () => {
     await finance.getByLabel('Montant (DA, ex. 1500,00)').fill('1 000,50');
     await finance.getByRole('button', { name: 'Enregistrer le paiement' }).click();
     await expect.poll(() => finance.getByTestId('payment-row').count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => finance.getByTestId('balance-due').innerText(), { timeout: 10_000 }).toBe(money('15 533,06 DA'));
+    await expect
+      .poll(() => finance.getByTestId('balance-due').innerText(), { timeout: 10_000 })
+      .toBe(money('15 533,06 DA'));
     expect(await finance.getByTestId('invoice-status').innerText()).toBe('Payée en partie');
-    expect(await finance.getByTestId('invoice-status-reason').innerText()).toBe('Motif : Paiement enregistré : Virement bancaire, référence VIR-BEA-778');
+    expect(await finance.getByTestId('invoice-status-reason').innerText()).toBe(
+      'Motif : Paiement enregistré : Virement bancaire, référence VIR-BEA-778',
+    );
     // The contractor's open page follows.
-    await expect.poll(() => contractor.getByTestId('balance-due').innerText(), { timeout: 10_000 }).toBe(money('15 533,06 DA'));
+    await expect
+      .poll(() => contractor.getByTestId('balance-due').innerText(), { timeout: 10_000 })
+      .toBe(money('15 533,06 DA'));
 
-    const [download] = await Promise.all([finance.waitForEvent('download'), finance.getByRole('button', { name: 'Télécharger le PDF' }).click()]);
+    const [download] = await Promise.all([
+      finance.waitForEvent('download'),
+      finance.getByRole('button', { name: 'Télécharger le PDF' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^facture-FA-\d{4}-\d{5}\.pdf$/);
     const bytes = await import('node:fs/promises').then(async (fs) => fs.readFile((await download.path())!));
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
@@ -71,16 +100,23 @@ describe('invoices in a real Chromium', () => {
     await finance.getByLabel(/^Refuser la ligne DRP-AER/).check();
     await finance.getByLabel('Raison du refus de la ligne DRP-AER').fill('42,5 m mesurés contre 30 m sur le plan');
     await finance.getByRole('button', { name: 'Envoyer la demande de révision' }).click();
-    await expect.poll(() => finance.getByTestId('invoice-status').innerText(), { timeout: 10_000 }).toBe('Révision demandée');
+    await expect
+      .poll(() => finance.getByTestId('invoice-status').innerText(), { timeout: 10_000 })
+      .toBe('Révision demandée');
     await finance.getByText('refusée : 42,5 m mesurés contre 30 m sur le plan').waitFor({ timeout: 10_000 });
     await finance.close();
   });
   it('links each line to the connection it bills, and offers a DOT manager the approval only of work wholly in its wilayas', async () => {
     const firm = await activeContractor(run.t, { operatingWilayaCodes: ['16', '31'] });
-    const [oran] = (await mustQuery<{ communes: { id: string }[] }>(run.t, '{ communes(wilayaCode: "31") { id } }')).communes;
+    const [oran] = (await mustQuery<{ communes: { id: string }[] }>(run.t, '{ communes(wilayaCode: "31") { id } }'))
+      .communes;
     const inAlgiers = await installedCustomerSubscription(run.t, firm.id);
     await accept(inAlgiers);
-    await accept(await installedCustomerSubscription(run.t, firm.id, '-21.5', [{ code: 'RAC-STD', quantity: '1' }], { communeId: oran!.id }));
+    await accept(
+      await installedCustomerSubscription(run.t, firm.id, '-21.5', [{ code: 'RAC-STD', quantity: '1' }], {
+        communeId: oran!.id,
+      }),
+    );
     const draft = await firmInvoice(run.t, firm.id);
     await submitInvoice(run.t, draft);
     await user('dot-alger-lignes@at.dz', 'DOT_MANAGER', { wilayaCodes: ['16'] });
@@ -88,7 +124,11 @@ describe('invoices in a real Chromium', () => {
     const dot = await signIn('dot-alger-lignes@at.dz', 'a long enough password', `/factures/${draft.id}`);
     await dot.getByTestId('invoice-line').first().waitFor({ timeout: 15_000 });
     expect(await dot.getByRole('button', { name: 'Approuver' }).count()).toBe(0);
-    await dot.getByTestId('invoice-line').first().getByRole('link', { name: `n° ${inAlgiers}` }).click();
+    await dot
+      .getByTestId('invoice-line')
+      .first()
+      .getByRole('link', { name: `n° ${inAlgiers}` })
+      .click();
     await dot.waitForURL(`**/raccordements/${inAlgiers}`);
     await dot.getByRole('heading', { name: /^Commande / }).waitFor({ timeout: 15_000 });
     await dot.close();

@@ -30,10 +30,18 @@ describe('sites in a real Chromium', () => {
 
     // A connection of the site accepted elsewhere moves the open page.
     const installed = await installedCustomerSubscription(run.t, firm.id, '-21.5', undefined, { siteId: site.id });
-    await mustQuery(run.t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }', { id: installed });
-    await expect.poll(() => page.getByTestId('site-progress').innerText(), { timeout: 10_000 }).toBe(`Réceptionnés : 1 sur 4 (25\u00a0%)`);
+    await mustQuery(
+      run.t,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+      { id: installed },
+    );
+    await expect
+      .poll(() => page.getByTestId('site-progress').innerText(), { timeout: 10_000 })
+      .toBe(`Réceptionnés : 1 sur 4 (25\u00a0%)`);
     // The site lists its work, which follows the change too, each linking to its page.
-    await expect.poll(() => page.getByTestId('site-customer-subscription-row').innerText(), { timeout: 10_000 }).toMatch(/Réceptionné/);
+    await expect
+      .poll(() => page.getByTestId('site-customer-subscription-row').innerText(), { timeout: 10_000 })
+      .toMatch(/Réceptionné/);
     await page.getByTestId('site-customer-subscription-row').getByRole('link').click();
     await page.waitForURL(`**/raccordements/${installed}`);
     expect(await page.getByTestId('customer-subscription-status').innerText()).toBe('Réceptionné');

@@ -14,7 +14,8 @@ describe('language, keyboard and small screens in a real Chromium', () => {
     await page.getByLabel('Search for a wilaya').waitFor();
     expect(await page.evaluate<unknown>('document.documentElement.lang')).toBe('en');
     const navigation = page.getByRole('navigation', { name: 'Main navigation' });
-    for (const name of ['Dashboard', 'Contractors', 'Connections', 'Invoices', 'Access']) await navigation.getByRole('link', { name }).waitFor();
+    for (const name of ['Dashboard', 'Contractors', 'Connections', 'Invoices', 'Access'])
+      await navigation.getByRole('link', { name }).waitFor();
 
     await page.reload();
     await page.getByLabel('Search for a wilaya').waitFor({ timeout: 15_000 });
@@ -44,13 +45,19 @@ describe('language, keyboard and small screens in a real Chromium', () => {
     // A contractor, sites, an installation to accept and an invoice, so that every list has rows.
     const firm = await activeContractor(run.t);
     const installed = await installedCustomerSubscription(run.t, firm.id);
-    await mustQuery(run.t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }', { id: installed });
+    await mustQuery(
+      run.t,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+      { id: installed },
+    );
     await createSite(run.t);
     await installedCustomerSubscription(run.t, firm.id);
     const page = await run.signIn('/wilayas');
     await page.getByRole('heading', { name: 'Wilayas' }).waitFor({ timeout: 15_000 });
     await page.setViewportSize({ width: 390, height: 844 });
-    const [invoice] = await run.t.sql<{ id: string }>('select id::text from invoice where contractor_id = $1', [firm.id]);
+    const [invoice] = await run.t.sql<{ id: string }>('select id::text from invoice where contractor_id = $1', [
+      firm.id,
+    ]);
     for (const [path, heading] of [
       ['/wilayas', 'Wilayas'],
       ['/contractants', 'Contractants'],
@@ -63,9 +70,15 @@ describe('language, keyboard and small screens in a real Chromium', () => {
       [`/factures/${invoice!.id}`, /^Facture /],
     ] as const) {
       await page.goto(`${run.t.url}${path}`);
-      await page.getByRole('heading', { name: heading, exact: typeof heading === 'string' }).first().waitFor({ timeout: 15_000 });
+      await page
+        .getByRole('heading', { name: heading, exact: typeof heading === 'string' })
+        .first()
+        .waitFor({ timeout: 15_000 });
       await page.locator('table').first().waitFor({ timeout: 15_000 });
-      expect({ path, width: await page.evaluate<unknown>('document.documentElement.scrollWidth') }).toEqual({ path, width: 390 });
+      expect({ path, width: await page.evaluate<unknown>('document.documentElement.scrollWidth') }).toEqual({
+        path,
+        width: 390,
+      });
     }
     await page.close();
   });

@@ -27,17 +27,32 @@ const AccessPage = page(() => import('./features/access/AccessPage.tsx'), 'Acces
 const ContractorPage = page(() => import('./features/contractors/ContractorPage.tsx'), 'ContractorPage');
 const ContractorsPage = page(() => import('./features/contractors/ContractorsPage.tsx'), 'ContractorsPage');
 const EditContractorPage = page(() => import('./features/contractors/EditContractorPage.tsx'), 'EditContractorPage');
-const ImportContractorsPage = page(() => import('./features/contractors/ImportContractorsPage.tsx'), 'ImportContractorsPage');
+const ImportContractorsPage = page(
+  () => import('./features/contractors/ImportContractorsPage.tsx'),
+  'ImportContractorsPage',
+);
 const NewContractorPage = page(() => import('./features/contractors/NewContractorPage.tsx'), 'NewContractorPage');
 const InvoicePage = page(() => import('./features/invoices/InvoicePage.tsx'), 'InvoicePage');
 const PriceSchedulePage = page(() => import('./features/price-schedule/PriceSchedulePage.tsx'), 'PriceSchedulePage');
 const NewSitePage = page(() => import('./features/sites/NewSitePage.tsx'), 'NewSitePage');
 const SitePage = page(() => import('./features/sites/SitePage.tsx'), 'SitePage');
 const SitesPage = page(() => import('./features/sites/SitesPage.tsx'), 'SitesPage');
-const CustomerSubscriptionPage = page(() => import('./features/work/CustomerSubscriptionPage.tsx'), 'CustomerSubscriptionPage');
-const CustomerSubscriptionsPage = page(() => import('./features/work/CustomerSubscriptionsPage.tsx'), 'CustomerSubscriptionsPage');
-const ImportCustomerSubscriptionsPage = page(() => import('./features/work/ImportCustomerSubscriptionsPage.tsx'), 'ImportCustomerSubscriptionsPage');
-const NewCustomerSubscriptionPage = page(() => import('./features/work/NewCustomerSubscriptionPage.tsx'), 'NewCustomerSubscriptionPage');
+const CustomerSubscriptionPage = page(
+  () => import('./features/work/CustomerSubscriptionPage.tsx'),
+  'CustomerSubscriptionPage',
+);
+const CustomerSubscriptionsPage = page(
+  () => import('./features/work/CustomerSubscriptionsPage.tsx'),
+  'CustomerSubscriptionsPage',
+);
+const ImportCustomerSubscriptionsPage = page(
+  () => import('./features/work/ImportCustomerSubscriptionsPage.tsx'),
+  'ImportCustomerSubscriptionsPage',
+);
+const NewCustomerSubscriptionPage = page(
+  () => import('./features/work/NewCustomerSubscriptionPage.tsx'),
+  'NewCustomerSubscriptionPage',
+);
 const InvoicesPage = page(() => import('./features/invoices/InvoicesPage.tsx'), 'InvoicesPage');
 const WilayaPage = page(() => import('./features/reference-data/WilayaPage.tsx'), 'WilayaPage');
 const WilayasPage = page(() => import('./features/reference-data/WilayasPage.tsx'), 'WilayasPage');

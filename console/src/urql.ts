@@ -73,7 +73,8 @@ export function createUrqlClient(): Client {
       mapExchange({
         onError(error) {
           const unauthenticated = error.graphQLErrors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
-          if ((unauthenticated || (error.response as Response | undefined)?.status === 401) && session.token()) goToSignIn();
+          if ((unauthenticated || (error.response as Response | undefined)?.status === 401) && session.token())
+            goToSignIn();
         },
       }),
       cacheExchange,

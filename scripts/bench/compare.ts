@@ -5,7 +5,11 @@ import type { GraphQLRequest } from './load.js';
 function timeless(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(timeless);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'computedAt').map(([key, field]) => [key, timeless(field)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => key !== 'computedAt')
+      .map(([key, field]) => [key, timeless(field)]),
+  );
 }
 
 /** POSTs `request` to `${url}/graphql` with the token and returns the whole JSON answer. */
@@ -28,8 +32,14 @@ export async function compareAnswers(
   token: string,
   request: GraphQLRequest,
 ): Promise<{ same: boolean; difference?: string }> {
-  const [raccord, baseline] = await Promise.all([answer(raccordUrl, token, request), answer(baselineUrl, token, request)]);
+  const [raccord, baseline] = await Promise.all([
+    answer(raccordUrl, token, request),
+    answer(baselineUrl, token, request),
+  ]);
   const usable = (body: unknown) => typeof body === 'object' && body !== null && 'data' in body && !('errors' in body);
   if (usable(raccord) && isDeepStrictEqual(timeless(raccord), timeless(baseline))) return { same: true };
-  return { same: false, difference: `Raccord: ${JSON.stringify(raccord).slice(0, 1500)}\nbaseline: ${JSON.stringify(baseline).slice(0, 1500)}` };
+  return {
+    same: false,
+    difference: `Raccord: ${JSON.stringify(raccord).slice(0, 1500)}\nbaseline: ${JSON.stringify(baseline).slice(0, 1500)}`,
+  };
 }

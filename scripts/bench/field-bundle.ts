@@ -15,8 +15,10 @@ import { gzipSync } from 'node:zlib';
 /** The chunks `code` imports statically (`import … from "./x.js"`, `import "./x.js"`), as file names in the same folder. */
 function staticImports(code: string): string[] {
   const found = new Set<string>();
-  for (const match of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`]\.\/([^"'`]+\.js)["'`]/g)) found.add(match[1]!);
-  for (const match of code.matchAll(/\bexport\s*(?:\*|\{[^}]*\})\s*from\s*["'`]\.\/([^"'`]+\.js)["'`]/g)) found.add(match[1]!);
+  for (const match of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w$*{}\s,]+?\s*from\s*)?["'`]\.\/([^"'`]+\.js)["'`]/g))
+    found.add(match[1]!);
+  for (const match of code.matchAll(/\bexport\s*(?:\*|\{[^}]*\})\s*from\s*["'`]\.\/([^"'`]+\.js)["'`]/g))
+    found.add(match[1]!);
   return [...found];
 }
 
@@ -38,9 +40,12 @@ export interface FieldBundle {
 export function fieldBundle(dir = 'dist/console'): FieldBundle {
   const assets = join(dir, 'assets');
   const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const roots = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\brel="modulepreload"[^>]*\bhref)="\/assets\/([^"]+\.js)"/g)].map((match) => match[1]!);
+  const roots = [
+    ...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\brel="modulepreload"[^>]*\bhref)="\/assets\/([^"]+\.js)"/g),
+  ].map((match) => match[1]!);
   const field = readdirSync(assets).find((file) => /^FieldRoutes-[\w-]+\.js$/.test(file));
-  if (roots.length === 0 || !field) throw new Error(`no entry or no FieldRoutes chunk in ${dir}: build the console first (npm run build:console)`);
+  if (roots.length === 0 || !field)
+    throw new Error(`no entry or no FieldRoutes chunk in ${dir}: build the console first (npm run build:console)`);
   const code = (file: string) => readFileSync(join(assets, file), 'utf8');
   const closure = (starts: string[]) => {
     const seen = new Set<string>();
@@ -55,7 +60,9 @@ export function fieldBundle(dir = 'dist/console'): FieldBundle {
   };
   const first = closure([...roots, field]);
   const gzipBytes = (file: string) => gzipSync(readFileSync(join(assets, file)), { level: 6 }).length;
-  const chunks = [...first].map((file) => ({ file, gzipBytes: gzipBytes(file) })).sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const chunks = [...first]
+    .map((file) => ({ file, gzipBytes: gzipBytes(file) }))
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
   // What the field view's own chunks load on demand, and what those load in turn (not the office pages the entry loads).
   const entry = closure(roots);
   const later = new Set<string>();
@@ -69,7 +76,9 @@ export function fieldBundle(dir = 'dist/console'): FieldBundle {
       }
     }
   }
-  const onDemand = [...later].map((file) => ({ file, gzipBytes: gzipBytes(file) })).sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const onDemand = [...later]
+    .map((file) => ({ file, gzipBytes: gzipBytes(file) }))
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
   const totalGzipBytes = chunks.reduce((sum, chunk) => sum + chunk.gzipBytes, 0);
   return { chunks, totalGzipBytes, totalGzipKiB: Number((totalGzipBytes / 1024).toFixed(1)), onDemand };
 }

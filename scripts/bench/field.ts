@@ -25,7 +25,9 @@ import { benchFirm, graphql, percentile, scheduledWork, startBenchServer, usage,
  *   the report itself: time and bytes sent.
  * Prints the figures as JSON; `--out DIR` also saves them as DIR/<date>-field.json.
  */
-const { values: flags } = parseArgs({ options: { reports: { type: 'string', default: '5' }, out: { type: 'string' } } });
+const { values: flags } = parseArgs({
+  options: { reports: { type: 'string', default: '5' }, out: { type: 'string' } },
+});
 const reports = Number(flags.reports);
 if (!Number.isInteger(reports) || reports < 1 || reports > 100) {
   process.stderr.write('--reports must be a whole number from 1 to 100\n');
@@ -37,18 +39,37 @@ declare const localStorage: { getItem(key: string): string | null; setItem(key: 
 declare const navigator: { serviceWorker: { controller: unknown } };
 
 /** DevTools' "Slow 4G" throttling profile, in bytes per second and milliseconds. */
-const slow4g = { offline: false, latency: 562.5, downloadThroughput: (1.6 * 1_000_000 * 0.9) / 8, uploadThroughput: (750 * 1000 * 0.9) / 8 };
+const slow4g = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: (1.6 * 1_000_000 * 0.9) / 8,
+  uploadThroughput: (750 * 1000 * 0.9) / 8,
+};
 const metricsToken = randomBytes(32).toString('hex');
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 /** A photo as a phone's camera takes it: 4000 × 3000, JPEG, about 4 MB (noise keeps it from compressing to nothing). */
 function cameraPhoto(seed: number): Promise<Buffer> {
-  return sharp({ create: { width: 4000, height: 3000, channels: 3, background: { r: 90 + seed, g: 120, b: 150 }, noise: { type: 'gaussian', mean: 128, sigma: 12 } } })
+  return sharp({
+    create: {
+      width: 4000,
+      height: 3000,
+      channels: 3,
+      background: { r: 90 + seed, g: 120, b: 150 },
+      noise: { type: 'gaussian', mean: 128, sigma: 12 },
+    },
+  })
     .jpeg({ quality: 90 })
     .toBuffer();
 }
 
-async function upload(server: BenchServer, token: string, subscriptionId: string, kind: string, file: Buffer): Promise<string> {
+async function upload(
+  server: BenchServer,
+  token: string,
+  subscriptionId: string,
+  kind: string,
+  file: Buffer,
+): Promise<string> {
   const id = randomUUID();
   const form = new FormData();
   form.append('customerSubscriptionId', subscriptionId);
@@ -57,12 +78,17 @@ async function upload(server: BenchServer, token: string, subscriptionId: string
   form.append('latitude', '36.7925');
   form.append('longitude', '2.9338');
   form.append('file', new Blob([new Uint8Array(file)], { type: 'image/jpeg' }), 'photo.jpg');
-  const response = await fetch(`${server.url}/photos/${id}`, { method: 'PUT', body: form, headers: { authorization: `Bearer ${token}` } });
+  const response = await fetch(`${server.url}/photos/${id}`, {
+    method: 'PUT',
+    body: form,
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (response.status !== 201) throw new Error(`upload answered ${response.status}: ${await response.text()}`);
   return id;
 }
 
-const reportMutation = 'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }';
+const reportMutation =
+  'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }';
 
 function reportInput(id: string, photoIds: string[]): Record<string, unknown> {
   return {
@@ -83,7 +109,9 @@ function reportInput(id: string, photoIds: string[]): Record<string, unknown> {
 
 /** The longest event-loop delay since the last scrape (seconds), from the server's /metrics. */
 async function eventLoopMaxSeconds(server: BenchServer): Promise<number> {
-  const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text();
+  const text = await (
+    await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+  ).text();
   const line = text.split('\n').find((row) => row.startsWith('nodejs_eventloop_lag_max_seconds'));
   return Number(line?.split(' ')[1] ?? Number.NaN);
 }
@@ -169,7 +197,16 @@ async function measureFieldView(server: BenchServer, technicianToken: string, fi
   const submitted = await scheduledWork(server.url, server.token, firmId);
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -180,7 +217,10 @@ async function measureFieldView(server: BenchServer, technicianToken: string, fi
     const warm = await throttled(context);
     const warmLoad = await loadFieldView(server, warm.page, warm.session);
 
-    const photo = await sharp(await cameraPhoto(0)).resize(2048, 2048, { fit: 'inside' }).jpeg({ quality: 85 }).toBuffer();
+    const photo = await sharp(await cameraPhoto(0))
+      .resize(2048, 2048, { fit: 'inside' })
+      .jpeg({ quality: 85 })
+      .toBuffer();
     const traffic = { sent: 0 };
     warm.session.on('Network.requestWillBeSent', (event) => {
       traffic.sent += event.request.postData?.length ?? 0;
@@ -193,9 +233,24 @@ async function measureFieldView(server: BenchServer, technicianToken: string, fi
         for (const kind of ['PBO', 'PTO', 'POWER_METER']) {
           const photoId = crypto.randomUUID();
           const form = new FormData();
-          for (const [name, value] of Object.entries({ customerSubscriptionId: id, kind, takenAt: new Date(Date.now() - 60_000).toISOString(), latitude: '36.7925', longitude: '2.9338' })) form.append(name, value);
-          form.append('file', new Blob([Uint8Array.from(atob(photo), (c) => c.charCodeAt(0))], { type: 'image/jpeg' }), 'photo.jpg');
-          const response = await fetch(`/photos/${photoId}`, { method: 'PUT', body: form, headers: { authorization: `Bearer ${token}` } });
+          for (const [name, value] of Object.entries({
+            customerSubscriptionId: id,
+            kind,
+            takenAt: new Date(Date.now() - 60_000).toISOString(),
+            latitude: '36.7925',
+            longitude: '2.9338',
+          }))
+            form.append(name, value);
+          form.append(
+            'file',
+            new Blob([Uint8Array.from(atob(photo), (c) => c.charCodeAt(0))], { type: 'image/jpeg' }),
+            'photo.jpg',
+          );
+          const response = await fetch(`/photos/${photoId}`, {
+            method: 'PUT',
+            body: form,
+            headers: { authorization: `Bearer ${token}` },
+          });
           if (response.status !== 201) throw new Error(`upload answered ${response.status}`);
           photoIds.push(photoId);
         }
@@ -215,7 +270,11 @@ async function measureFieldView(server: BenchServer, technicianToken: string, fi
       viewport: '390 × 844, touch',
       cold: coldLoad,
       warm: warmLoad,
-      firstLoadJavaScript: { gzipKiB: bundle.totalGzipKiB, chunks: bundle.chunks.length, onDemandGzipKiB: Number((bundle.onDemand.reduce((sum, chunk) => sum + chunk.gzipBytes, 0) / 1024).toFixed(1)) },
+      firstLoadJavaScript: {
+        gzipKiB: bundle.totalGzipKiB,
+        chunks: bundle.chunks.length,
+        onDemandGzipKiB: Number((bundle.onDemand.reduce((sum, chunk) => sum + chunk.gzipBytes, 0) / 1024).toFixed(1)),
+      },
       submission: { photos: 3, photoBytes: photo.length, ms: submission },
     };
   } finally {
@@ -224,23 +283,46 @@ async function measureFieldView(server: BenchServer, technicianToken: string, fi
 }
 
 async function main(): Promise<void> {
-  const server = await startBenchServer({ METRICS_TOKEN: metricsToken, PHOTO_DIR: join(os.tmpdir(), `raccord-bench-photos-${randomBytes(4).toString('hex')}`) });
+  const server = await startBenchServer({
+    METRICS_TOKEN: metricsToken,
+    PHOTO_DIR: join(os.tmpdir(), `raccord-bench-photos-${randomBytes(4).toString('hex')}`),
+  });
   try {
     const firmId = await benchFirm(server.url, server.token);
     const email = `technicien-${randomBytes(3).toString('hex')}@bench.test`;
     await graphql(
       server.url,
       'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
-      { input: { email, displayName: 'Technicien Bench', role: 'TECHNICIAN', contractorId: firmId, password: 'bench technician password' } },
+      {
+        input: {
+          email,
+          displayName: 'Technicien Bench',
+          role: 'TECHNICIAN',
+          contractorId: firmId,
+          password: 'bench technician password',
+        },
+      },
       server.token,
     );
-    const technician = (await graphql<{ login: { token: string } }>(server.url, 'mutation ($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }', { e: email, p: 'bench technician password' }))
-      .login.token;
+    const technician = (
+      await graphql<{ login: { token: string } }>(
+        server.url,
+        'mutation ($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }',
+        { e: email, p: 'bench technician password' },
+      )
+    ).login.token;
     process.stdout.write('uploads: 3 photos of about 4 MB a report, over loopback…\n');
     const uploads = await measureUploads(server, technician, firmId);
     process.stdout.write('field view: cold and warm loads on Slow 4G…\n');
     const fieldView = await measureFieldView(server, technician, firmId);
-    const result = { bench: 'field', date: new Date().toISOString(), cpus: os.cpus().length, node: process.version, uploads, fieldView };
+    const result = {
+      bench: 'field',
+      date: new Date().toISOString(),
+      cpus: os.cpus().length,
+      node: process.version,
+      uploads,
+      fieldView,
+    };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     if (flags.out) {
       await mkdir(flags.out, { recursive: true });

@@ -26,10 +26,17 @@ const busiest: Record<string, number> = { '16': 0.25, '31': 0.15, '09': 0.08, '2
  * `seed` and `now`: order references `BENCH-<tag>-<n>`, orders of the 120 days before `now`, on the real communes,
  * skewed as the roll-out is (a quarter in Alger, …).
  */
-export function subscriptionsCsv(count: number, communes: readonly CommuneRef[], tag: string, seed: number, now = Date.now()): string {
+export function subscriptionsCsv(
+  count: number,
+  communes: readonly CommuneRef[],
+  tag: string,
+  seed: number,
+  now = Date.now(),
+): string {
   const next = seededRandom(seed);
   const byWilaya = new Map<string, CommuneRef[]>();
-  for (const commune of communes) byWilaya.set(commune.wilayaCode, [...(byWilaya.get(commune.wilayaCode) ?? []), commune]);
+  for (const commune of communes)
+    byWilaya.set(commune.wilayaCode, [...(byWilaya.get(commune.wilayaCode) ?? []), commune]);
   const pick = (): CommuneRef => {
     let roll = next();
     for (const [code, share] of Object.entries(busiest)) {
@@ -48,32 +55,52 @@ export function subscriptionsCsv(count: number, communes: readonly CommuneRef[],
     'IDOOM FIBRE 300 Mbps',
     new Date(now - 3_600_000 - Math.floor(next() * 120 * 86_400_000)).toISOString(),
   ]);
-  return stringify([['order_reference', 'customer_name', 'customer_phone', 'customer_address', 'commune_id', 'offer', 'ordered_at'], ...rows]);
+  return stringify([
+    ['order_reference', 'customer_name', 'customer_phone', 'customer_address', 'commune_id', 'offer', 'ordered_at'],
+    ...rows,
+  ]);
 }
 
 /** POSTs one GraphQL operation; throws with the errors unless it succeeds. */
-export async function graphql<T>(url: string, token: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+export async function graphql<T>(
+  url: string,
+  token: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: unknown };
-  if (!body.data || body.errors) throw new Error(`GraphQL errors from ${url}: ${JSON.stringify(body.errors).slice(0, 1000)}`);
+  if (!body.data || body.errors)
+    throw new Error(`GraphQL errors from ${url}: ${JSON.stringify(body.errors).slice(0, 1000)}`);
   return body.data;
 }
 
 /** Signs in through Raccord's API; returns the token. */
 export async function signIn(url: string, email: string, password: string): Promise<string> {
-  const data = await graphql<{ login: { token: string } }>(url, null, 'mutation ($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }', {
-    e: email,
-    p: password,
-  });
+  const data = await graphql<{ login: { token: string } }>(
+    url,
+    null,
+    'mutation ($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }',
+    {
+      e: email,
+      p: password,
+    },
+  );
   return data.login.token;
 }
 
 /** Creates a contractor through the API (REAL regime, operating in `wilayaCode`) and approves it; returns its id. */
-export async function activeContractor(url: string, token: string, n: number, wilayaCode: string, communeId: string): Promise<string> {
+export async function activeContractor(
+  url: string,
+  token: string,
+  n: number,
+  wilayaCode: string,
+  communeId: string,
+): Promise<string> {
   const account = String(n).padStart(10, '0');
   const created = await graphql<{ createContractor: { contractor: { id: string } } }>(
     url,
@@ -98,7 +125,12 @@ export async function activeContractor(url: string, token: string, n: number, wi
     },
   );
   const id = created.createContractor.contractor.id;
-  await graphql(url, token, 'mutation ($id: ID!) { approveContractor(input: { id: $id, expectedVersion: 1, reason: "banc d\'essai" }) { contractor { id } } }', { id });
+  await graphql(
+    url,
+    token,
+    'mutation ($id: ID!) { approveContractor(input: { id: $id, expectedVersion: 1, reason: "banc d\'essai" }) { contractor { id } } }',
+    { id },
+  );
   return id;
 }
 
@@ -111,7 +143,13 @@ export async function activeContractor(url: string, token: string, n: number, wi
  */
 export async function prepareInstalled(
   databaseUrl: string,
-  options: { wilayaCode: string; tag: string; count: number; contractorIds: readonly string[]; lines: readonly { code: string; quantity: string }[] },
+  options: {
+    wilayaCode: string;
+    tag: string;
+    count: number;
+    contractorIds: readonly string[];
+    lines: readonly { code: string; quantity: string }[];
+  },
 ): Promise<string[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -130,9 +168,18 @@ export async function prepareInstalled(
        insert into installation_report (customer_subscription_id, installed_at, technician_name, network_class, received_power_dbm, lines, photos, quality_issues, created_at)
        select id, now() - interval '1 hour', 'Technicien Banc', 'B_PLUS', -21.5, $5::jsonb, '[]', '[]', now() from installed
        returning customer_subscription_id as id`,
-      [options.wilayaCode, `BENCH-${options.tag}-%`, options.count, options.contractorIds, JSON.stringify(options.lines)],
+      [
+        options.wilayaCode,
+        `BENCH-${options.tag}-%`,
+        options.count,
+        options.contractorIds,
+        JSON.stringify(options.lines),
+      ],
     );
-    if (result.rows.length < options.count) throw new Error(`only ${result.rows.length} PENDING customer subscriptions in wilaya ${options.wilayaCode} to install (${options.count} asked)`);
+    if (result.rows.length < options.count)
+      throw new Error(
+        `only ${result.rows.length} PENDING customer subscriptions in wilaya ${options.wilayaCode} to install (${options.count} asked)`,
+      );
     return result.rows.map((row) => row.id).sort((a, b) => Number(a) - Number(b));
   } finally {
     await client.end();
@@ -140,7 +187,11 @@ export async function prepareInstalled(
 }
 
 /** Runs one SQL query on `databaseUrl` and returns its rows. */
-export async function sql<T extends pg.QueryResultRow>(databaseUrl: string, text: string, values: unknown[] = []): Promise<T[]> {
+export async function sql<T extends pg.QueryResultRow>(
+  databaseUrl: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {

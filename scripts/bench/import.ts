@@ -11,7 +11,10 @@ import { initOrm } from '../../server/src/database/orm.js';
 import { importContractors } from '../../server/src/modules/contractor/contractor.import.js';
 import { ribKey } from '../../server/src/modules/contractor/identifiers.js';
 import { importCustomerSubscriptions } from '../../server/src/modules/customer-subscription/customer-subscription.import.js';
-import { communesCsvPath, importShippedReferenceData } from '../../server/src/modules/reference-data/reference-data.import.js';
+import {
+  communesCsvPath,
+  importShippedReferenceData,
+} from '../../server/src/modules/reference-data/reference-data.import.js';
 import { seededRandom } from '../../server/src/common/random.js';
 
 /**
@@ -32,7 +35,8 @@ async function communeIds(): Promise<{ id: string; wilaya: string }[]> {
 }
 
 function contractorsCsv(count: number, communes: { id: string; wilaya: string }[], next: () => number): string {
-  const header = 'legal_name,legal_form,fiscal_regime,nif,nis,rc_number,tax_article,address,commune_id,bank_account,operating_wilaya_codes,team_capacity,contact_name,contact_phone';
+  const header =
+    'legal_name,legal_form,fiscal_regime,nif,nis,rc_number,tax_article,address,commune_id,bank_account,operating_wilaya_codes,team_capacity,contact_name,contact_phone';
   const lines = [header];
   for (let i = 0; i < count; i += 1) {
     const commune = communes[Math.floor(next() * communes.length)]!;
@@ -103,7 +107,8 @@ async function main(): Promise<void> {
         const started = performance.now();
         const report = await importers[kind](createContext(orm, `bench-${kind}-${run}`, logger), files[kind]);
         const seconds = (performance.now() - started) / 1000;
-        if (report.errors.length > 0) throw new Error(`bench data refused: ${JSON.stringify(report.errors.slice(0, 3))}`);
+        if (report.errors.length > 0)
+          throw new Error(`bench data refused: ${JSON.stringify(report.errors.slice(0, 3))}`);
         process.stdout.write(
           `${JSON.stringify({
             bench: 'import',

@@ -11,8 +11,25 @@ import { loadConfig } from '../../server/src/config.js';
 import { openDatabase } from '../../server/src/database/database.js';
 import { sizes, type GenerationReport } from '../generator/generate.js';
 import { answer, compareAnswers } from './compare.js';
-import { activeContractor, graphql, loadCommunes, prepareInstalled, signIn, sql, subscriptionsCsv } from './fixtures.js';
-import { drained, processUsage, readMetrics, resetMetrics, runLoad, runOpenLoad, type GraphQLRequest, type LoadResult } from './load.js';
+import {
+  activeContractor,
+  graphql,
+  loadCommunes,
+  prepareInstalled,
+  signIn,
+  sql,
+  subscriptionsCsv,
+} from './fixtures.js';
+import {
+  drained,
+  processUsage,
+  readMetrics,
+  resetMetrics,
+  runLoad,
+  runOpenLoad,
+  type GraphQLRequest,
+  type LoadResult,
+} from './load.js';
 import * as operations from './operations.js';
 import { evaluateTargets, markdownReport, type BenchReport, type ScenarioResult, type ServerRun } from './report.js';
 
@@ -58,7 +75,8 @@ function fail(message: string): never {
 
 function wholeNumber(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) fail(`--${name}: must be a whole number from ${min} to ${max} (got "${value}")`);
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max)
+    fail(`--${name}: must be a whole number from ${min} to ${max} (got "${value}")`);
   return Number(value);
 }
 
@@ -121,8 +139,14 @@ interface Server {
 
 async function waitReady(server: Server, seconds: number): Promise<void> {
   const deadline = Date.now() + seconds * 1000;
-  while (!(await fetch(`${server.url}/readyz`).then((response) => response.ok, () => false))) {
-    if (server.process.exitCode !== null) throw new Error(`${server.name} exited with code ${server.process.exitCode} before it was ready`);
+  while (
+    !(await fetch(`${server.url}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    ))
+  ) {
+    if (server.process.exitCode !== null)
+      throw new Error(`${server.name} exited with code ${server.process.exitCode} before it was ready`);
     if (Date.now() > deadline) throw new Error(`${server.name} was not ready after ${seconds} s`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -133,7 +157,10 @@ const serverNodeFlags = ['--max-semi-space-size=32'];
 
 function start(name: Server['name'], script: string, env: Record<string, string>, port: number): Server {
   // The servers' own output goes to this process's stderr: stdout carries the report.
-  const child = spawn(process.execPath, [...serverNodeFlags, join(projectRoot, 'dist', ...script.split('/'))], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 2, 2] });
+  const child = spawn(process.execPath, [...serverNodeFlags, join(projectRoot, 'dist', ...script.split('/'))], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 2, 2],
+  });
   return { name, url: `http://127.0.0.1:${port}`, process: child };
 }
 
@@ -145,7 +172,12 @@ async function stop(server: Server): Promise<void> {
 }
 
 /** One measured run against one server: client-side figures, and the server's CPU, SQL, memory and event-loop delay. */
-async function measure(server: Server, token: string, next: () => GraphQLRequest, load: { connections: number; durationSeconds: number; overallRate?: number; amount?: number }): Promise<ServerRun> {
+async function measure(
+  server: Server,
+  token: string,
+  next: () => GraphQLRequest,
+  load: { connections: number; durationSeconds: number; overallRate?: number; amount?: number },
+): Promise<ServerRun> {
   await drained(server.url);
   await resetMetrics(server.url);
   const before = processUsage(server.process.pid!);
@@ -153,7 +185,15 @@ async function measure(server: Server, token: string, next: () => GraphQLRequest
   const result: LoadResult =
     load.overallRate === undefined
       ? await runLoad({ url: server.url, token, next, ...load })
-      : await runOpenLoad({ url: server.url, token, next, rate: load.overallRate, durationSeconds: load.durationSeconds, maxInFlight: load.connections, ...(load.amount === undefined ? {} : { amount: load.amount }) });
+      : await runOpenLoad({
+          url: server.url,
+          token,
+          next,
+          rate: load.overallRate,
+          durationSeconds: load.durationSeconds,
+          maxInFlight: load.connections,
+          ...(load.amount === undefined ? {} : { amount: load.amount }),
+        });
   const metrics = await drained(server.url);
   const after = processUsage(server.process.pid!);
   // The server answers every request sent, those the load generator stopped waiting for included.
@@ -171,7 +211,11 @@ async function measure(server: Server, token: string, next: () => GraphQLRequest
  * The import: one request (a plain fetch, no load generator timeout: it may take minutes), timed
  * from send to answer, with the server's CPU, SQL statements and event-loop delay over it.
  */
-async function measureImport(server: Server, token: string, csv: string): Promise<ServerRun & { rowsPerSecond: number }> {
+async function measureImport(
+  server: Server,
+  token: string,
+  csv: string,
+): Promise<ServerRun & { rowsPerSecond: number }> {
   await drained(server.url);
   await resetMetrics(server.url);
   const before = processUsage(server.process.pid!);
@@ -180,7 +224,8 @@ async function measureImport(server: Server, token: string, csv: string): Promis
   const ms = performance.now() - started;
   const metrics = await drained(server.url);
   const after = processUsage(server.process.pid!);
-  const report = (body as { data?: { importCustomerSubscriptions?: { rows: number; errorCount: number } } }).data?.importCustomerSubscriptions;
+  const report = (body as { data?: { importCustomerSubscriptions?: { rows: number; errorCount: number } } }).data
+    ?.importCustomerSubscriptions;
   const failed = !report || report.errorCount > 0;
   return {
     requests: 1,
@@ -211,13 +256,21 @@ async function readScenario(
   warmUpSeconds: number,
 ): Promise<ScenarioResult> {
   progress(name);
-  if (warmUpSeconds > 0) for (const server of servers) await runLoad({ url: server.url, token, next: makeNext(), connections: 4, durationSeconds: warmUpSeconds });
+  if (warmUpSeconds > 0)
+    for (const server of servers)
+      await runLoad({ url: server.url, token, next: makeNext(), connections: 4, durationSeconds: warmUpSeconds });
   const max: Record<string, ServerRun> = {};
-  for (const server of servers) max[server.name] = await measure(server, token, makeNext(), { connections: 10, durationSeconds });
+  for (const server of servers)
+    max[server.name] = await measure(server, token, makeNext(), { connections: 10, durationSeconds });
   const rate = Math.max(1, Math.floor(0.7 * Math.min(...servers.map((server) => max[server.name]!.requestsPerSecond))));
   const fixed: Record<string, ServerRun> = {};
   // autocannon spreads the rate over the connections: no more connections than requests per second.
-  for (const server of servers) fixed[server.name] = await measure(server, token, makeNext(), { connections: Math.min(16, rate), durationSeconds, overallRate: rate });
+  for (const server of servers)
+    fixed[server.name] = await measure(server, token, makeNext(), {
+      connections: Math.min(16, rate),
+      durationSeconds,
+      overallRate: rate,
+    });
   return { name, description, rate, max, fixed };
 }
 
@@ -237,8 +290,21 @@ function generate(databaseUrl: string, size: keyof typeof sizes, seed: number): 
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--max-semi-space-size=64', join(projectRoot, 'dist', 'scripts', 'generate.js'), '--size', size, '--seed', String(seed), '--database-url', databaseUrl, '--json'],
-      { env: { ...process.env, INVOICE_BUYER: JSON.stringify(invoiceBuyer), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 2] },
+      [
+        '--max-semi-space-size=64',
+        join(projectRoot, 'dist', 'scripts', 'generate.js'),
+        '--size',
+        size,
+        '--seed',
+        String(seed),
+        '--database-url',
+        databaseUrl,
+        '--json',
+      ],
+      {
+        env: { ...process.env, INVOICE_BUYER: JSON.stringify(invoiceBuyer), LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'pipe', 2],
+      },
     );
     let stdout = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -251,7 +317,10 @@ function generate(databaseUrl: string, size: keyof typeof sizes, seed: number): 
 }
 
 async function deadlocks(databaseUrl: string): Promise<number> {
-  const [row] = await sql<{ deadlocks: string }>(databaseUrl, 'select deadlocks::text from pg_stat_database where datname = current_database()');
+  const [row] = await sql<{ deadlocks: string }>(
+    databaseUrl,
+    'select deadlocks::text from pg_stat_database where datname = current_database()',
+  );
   return Number(row!.deadlocks);
 }
 
@@ -290,20 +359,32 @@ async function main(): Promise<void> {
     servers.push(raccord);
     progress('starting Raccord (migrations, reference data)');
     await waitReady(raccord, 300);
-    const baseline = start('baseline', 'scripts/bench/baseline/main.js', { NODE_ENV: 'production', DATABASE_URL: databaseUrl, AUTH_TOKEN_SECRET: secret }, await freePort());
+    const baseline = start(
+      'baseline',
+      'scripts/bench/baseline/main.js',
+      { NODE_ENV: 'production', DATABASE_URL: databaseUrl, AUTH_TOKEN_SECRET: secret },
+      await freePort(),
+    );
     servers.push(baseline);
     await waitReady(baseline, 60);
     const token = await signIn(raccord.url, admin.email, admin.password);
 
     progress(`importing the benchmark's own orders through Raccord's API`);
     const communes = await loadCommunes();
-    const ownOrders = await graphql<{ importCustomerSubscriptions: { created: number; errorCount: number } }>(raccord.url, token, operations.importCustomerSubscriptions, {
-      csv: subscriptionsCsv(settings.smoke ? 1_000 : 10_000, communes, 'D0', 1),
-    });
-    if (ownOrders.importCustomerSubscriptions.errorCount > 0) throw new Error('the benchmark data was refused by the import');
+    const ownOrders = await graphql<{ importCustomerSubscriptions: { created: number; errorCount: number } }>(
+      raccord.url,
+      token,
+      operations.importCustomerSubscriptions,
+      {
+        csv: subscriptionsCsv(settings.smoke ? 1_000 : 10_000, communes, 'D0', 1),
+      },
+    );
+    if (ownOrders.importCustomerSubscriptions.errorCount > 0)
+      throw new Error('the benchmark data was refused by the import');
     const oran = communes.find((commune) => commune.wilayaCode === '31')!.id;
     const supplyContractors: string[] = [];
-    for (let n = 1; n <= settings.supplyContractors; n += 1) supplyContractors.push(await activeContractor(raccord.url, token, n, '31', oran));
+    for (let n = 1; n <= settings.supplyContractors; n += 1)
+      supplyContractors.push(await activeContractor(raccord.url, token, n, '31', oran));
     const supply = await prepareInstalled(databaseUrl, {
       wilayaCode: '31',
       tag: 'D0',
@@ -325,8 +406,10 @@ async function main(): Promise<void> {
         where i.contractor_id = (select contractor_id from largest)
         group by i.id order by abs(count(l.id) - 200), i.id limit 1`,
     );
-    if (!invoice) throw new Error("the generated data holds no invoice of the largest contractor");
-    const sampleIds = (await sql<{ id: string }>(databaseUrl, 'select id::text from customer_subscription order by random() limit 2000')).map((row) => row.id);
+    if (!invoice) throw new Error('the generated data holds no invoice of the largest contractor');
+    const sampleIds = (
+      await sql<{ id: string }>(databaseUrl, 'select id::text from customer_subscription order by random() limit 2000')
+    ).map((row) => row.id);
     // The list: the PENDING orders of the wilaya with the most of them.
     const [busiest] = await sql<{ wilaya_code: string; count: number }>(
       databaseUrl,
@@ -355,9 +438,18 @@ async function main(): Promise<void> {
       {
         name: 'b2-list-deep-page',
         description: `the same list, 50 after a cursor 80 % in (row ${Math.floor(listed * 0.8).toLocaleString('en')})`,
-        requests: [{ query: operations.customerSubscriptionPage, variables: { first: 50, after: deepCursor, filter: listFilter } }],
+        requests: [
+          {
+            query: operations.customerSubscriptionPage,
+            variables: { first: 50, after: deepCursor, filter: listFilter },
+          },
+        ],
       },
-      { name: 'c-dashboard', description: "the national dashboard, the console's document", requests: [{ query: operations.dashboard, variables: { wilayaCode: null } }] },
+      {
+        name: 'c-dashboard',
+        description: "the national dashboard, the console's document",
+        requests: [{ query: operations.dashboard, variables: { wilayaCode: null } }],
+      },
       {
         name: 'd-invoice-200-lines',
         description: `the largest contractor's invoice with its ${invoice.lines} lines and totals`,
@@ -365,7 +457,8 @@ async function main(): Promise<void> {
       },
       {
         name: 'g-console-mix',
-        description: 'the console opening its dashboard, work and invoices pages: Me, Wilayas, Dashboard, Me, CustomerSubscriptions(25), Invoices(25), in turn',
+        description:
+          'the console opening its dashboard, work and invoices pages: Me, Wilayas, Dashboard, Me, CustomerSubscriptions(25), Invoices(25), in turn',
         requests: [...operations.consoleMixRequests],
       },
     ];
@@ -377,31 +470,67 @@ async function main(): Promise<void> {
         if (!compared.same) differences.push(`${read.name}: ${compared.difference}`);
       }
     }
-    if (differences.length > 0) throw new Error(`Raccord and the baseline answer differently:\n${differences.slice(0, 3).join('\n')}`);
+    if (differences.length > 0)
+      throw new Error(`Raccord and the baseline answer differently:\n${differences.slice(0, 3).join('\n')}`);
 
     const pageSizeProbe: Record<string, Record<string, number>> = {};
     for (const server of servers) {
       pageSizeProbe[server.name] = {};
       for (const first of [10, 50, 100]) {
         await resetMetrics(server.url);
-        await graphql(server.url, token, operations.customerSubscriptionPage, { first, after: deepCursor, filter: listFilter });
+        await graphql(server.url, token, operations.customerSubscriptionPage, {
+          first,
+          after: deepCursor,
+          filter: listFilter,
+        });
         pageSizeProbe[server.name]![String(first)] = (await readMetrics(server.url)).sqlStatements;
       }
     }
 
     const scenarios: ScenarioResult[] = [];
-    for (const read of reads) scenarios.push(await readScenario(read.name, read.description, servers, token, cycle(read.requests), settings.durationSeconds, settings.smoke ? 0 : 2));
+    for (const read of reads)
+      scenarios.push(
+        await readScenario(
+          read.name,
+          read.description,
+          servers,
+          token,
+          cycle(read.requests),
+          settings.durationSeconds,
+          settings.smoke ? 0 : 2,
+        ),
+      );
 
     progress('e-accept-installation');
     const half = settings.acceptSupply / 2;
-    const queues: Record<string, string[]> = { raccord: supply.filter((_, index) => index % 2 === 0), baseline: supply.filter((_, index) => index % 2 === 1) };
-    const nextAcceptance = (server: Server) => () => ({ query: operations.acceptInstallation, variables: { input: { id: queues[server.name]!.shift()!, expectedVersion: 4 } } });
+    const queues: Record<string, string[]> = {
+      raccord: supply.filter((_, index) => index % 2 === 0),
+      baseline: supply.filter((_, index) => index % 2 === 1),
+    };
+    const nextAcceptance = (server: Server) => () => ({
+      query: operations.acceptInstallation,
+      variables: { input: { id: queues[server.name]!.shift()!, expectedVersion: 4 } },
+    });
     const deadlocksBefore = await deadlocks(databaseUrl);
     const acceptMax: Record<string, ServerRun> = {};
-    for (const server of servers) acceptMax[server.name] = await measure(server, token, nextAcceptance(server), { connections: Math.min(16, half), durationSeconds: 0, amount: half });
-    const acceptRate = Math.max(1, Math.floor(0.7 * Math.min(...servers.map((server) => acceptMax[server.name]!.requestsPerSecond))));
+    for (const server of servers)
+      acceptMax[server.name] = await measure(server, token, nextAcceptance(server), {
+        connections: Math.min(16, half),
+        durationSeconds: 0,
+        amount: half,
+      });
+    const acceptRate = Math.max(
+      1,
+      Math.floor(0.7 * Math.min(...servers.map((server) => acceptMax[server.name]!.requestsPerSecond))),
+    );
     const acceptFixed: Record<string, ServerRun> = {};
-    for (const server of servers) acceptFixed[server.name] = await measure(server, token, nextAcceptance(server), { connections: Math.min(16, half, acceptRate), durationSeconds: 0, amount: half, overallRate: acceptRate });
+    for (const server of servers)
+      acceptFixed[server.name] = await measure(server, token, nextAcceptance(server), {
+        connections: Math.min(16, half, acceptRate),
+        durationSeconds: 0,
+        amount: half,
+        overallRate: acceptRate,
+      });
     const deadlocksSeen = (await deadlocks(databaseUrl)) - deadlocksBefore;
     scenarios.push({
       name: 'e-accept-installation',
@@ -416,16 +545,37 @@ async function main(): Promise<void> {
     const imports: Record<string, ServerRun & { rowsPerSecond: number }> = {};
     for (const server of servers) {
       const tag = server.name === 'raccord' ? 'R' : 'B';
-      imports[server.name] = await measureImport(server, token, subscriptionsCsv(settings.importRows, communes, tag, 7));
-      const [{ count: created } = { count: 0 }] = await sql<{ count: number }>(databaseUrl, 'select count(*)::int as count from customer_subscription where order_reference like $1', [`BENCH-${tag}-%`]);
+      imports[server.name] = await measureImport(
+        server,
+        token,
+        subscriptionsCsv(settings.importRows, communes, tag, 7),
+      );
+      const [{ count: created } = { count: 0 }] = await sql<{ count: number }>(
+        databaseUrl,
+        'select count(*)::int as count from customer_subscription where order_reference like $1',
+        [`BENCH-${tag}-%`],
+      );
       if (created !== settings.importRows) {
         const run = imports[server.name]!;
-        imports[server.name] = { ...run, errors: 1, errorSamples: [`created ${created} of ${settings.importRows} rows`, ...run.errorSamples] };
+        imports[server.name] = {
+          ...run,
+          errors: 1,
+          errorSamples: [`created ${created} of ${settings.importRows} rows`, ...run.errorSamples],
+        };
       }
     }
-    scenarios.push({ name: 'f-import', description: `importCustomerSubscriptions of ${settings.importRows.toLocaleString('en')} new rows (one request)`, rate: null, max: imports, fixed: null });
+    scenarios.push({
+      name: 'f-import',
+      description: `importCustomerSubscriptions of ${settings.importRows.toLocaleString('en')} new rows (one request)`,
+      rate: null,
+      max: imports,
+      fixed: null,
+    });
 
-      const [{ server_version: postgres } = { server_version: '' }] = await sql<{ server_version: string }>(databaseUrl, 'show server_version');
+    const [{ server_version: postgres } = { server_version: '' }] = await sql<{ server_version: string }>(
+      databaseUrl,
+      'show server_version',
+    );
     const report: BenchReport = {
       date: started.toISOString(),
       command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`,
@@ -442,7 +592,14 @@ async function main(): Promise<void> {
         acceptSupplyPerServer: settings.acceptSupply,
         durationSeconds: settings.durationSeconds,
       },
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres, load: os.loadavg().map((value) => Number(value.toFixed(2))) },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+        node: process.version,
+        postgres,
+        load: os.loadavg().map((value) => Number(value.toFixed(2))),
+      },
       pageSizeProbe,
       scenarios,
       targets: [],
@@ -459,7 +616,9 @@ async function main(): Promise<void> {
       process.stderr.write(`bench: figures saved in ${base}.json and .md\n`);
     }
     const failedRuns = scenarios.flatMap((scenario) =>
-      [...Object.entries(scenario.max), ...Object.entries(scenario.fixed ?? {})].filter(([, run]) => run.errors > 0).map(([server, run]) => `${scenario.name} on ${server}: ${run.errors} errors, e.g. ${run.errorSamples[0]}`),
+      [...Object.entries(scenario.max), ...Object.entries(scenario.fixed ?? {})]
+        .filter(([, run]) => run.errors > 0)
+        .map(([server, run]) => `${scenario.name} on ${server}: ${run.errors} errors, e.g. ${run.errorSamples[0]}`),
     );
     if (failedRuns.length > 0) {
       process.stderr.write(`bench: requests failed:\n${failedRuns.join('\n')}\n`);

@@ -113,7 +113,11 @@ export async function runOpenLoad(options: OpenLoadOptions): Promise<LoadResult>
   const total = options.amount ?? Math.max(1, Math.round(options.rate * options.durationSeconds));
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.maxInFlight ?? 64 });
   const target = new URL(`${options.url}/graphql`);
-  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
+  const histogram = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 120_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
   const samples: string[] = [];
   let errors = 0;
   let answered = 0;
@@ -121,7 +125,16 @@ export async function runOpenLoad(options: OpenLoadOptions): Promise<LoadResult>
     new Promise<void>((resolve) => {
       const request = http.request(
         target,
-        { method: 'POST', agent, timeout: 30_000, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${options.token}` } },
+        {
+          method: 'POST',
+          agent,
+          timeout: 30_000,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            authorization: `Bearer ${options.token}`,
+          },
+        },
         (response) => {
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));

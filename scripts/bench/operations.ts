@@ -97,6 +97,9 @@ export const consoleMixRequests: readonly { query: string; variables: Record<str
   { query: consoleMix.wilayas, variables: {} },
   { query: consoleMix.dashboard, variables: { wilayaCode: null } },
   { query: consoleMix.me, variables: {} },
-  { query: consoleMix.customerSubscriptions, variables: { first: 25, after: null, filter: { status: null, wilayaCode: null } } },
+  {
+    query: consoleMix.customerSubscriptions,
+    variables: { first: 25, after: null, filter: { status: null, wilayaCode: null } },
+  },
   { query: consoleMix.invoices, variables: { first: 25, after: null, filter: { status: null, period: null } } },
 ];

@@ -50,7 +50,14 @@ export interface BenchReport {
     acceptSupplyPerServer: number;
     durationSeconds: number;
   };
-  readonly machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; postgres: string; load: number[] };
+  readonly machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGiB: number;
+    node: string;
+    postgres: string;
+    load: number[];
+  };
   /** SQL statements of one list request (deep page) by page size, per server. */
   readonly pageSizeProbe: Record<string, Record<string, number>>;
   readonly scenarios: ScenarioResult[];
@@ -73,20 +80,30 @@ export function evaluateTargets(report: BenchReport): TargetCheck[] {
   const deep = scenario(report, 'b2-list-deep-page');
   if (first) {
     const ratio = first.max['raccord']!.requestsPerSecond / first.max['baseline']!.requestsPerSecond;
-    checks.push({ target: 'list of 50 ≥ 0.33 × baseline throughput', measured: `${ratio.toFixed(2)} ×`, met: ratio >= 0.33 });
+    checks.push({
+      target: 'list of 50 ≥ 0.33 × baseline throughput',
+      measured: `${ratio.toFixed(2)} ×`,
+      met: ratio >= 0.33,
+    });
   }
   const probe = report.pageSizeProbe['raccord'];
   if (probe) {
     const counts = Object.values(probe);
     checks.push({
       target: 'list: SQL statements independent of page size',
-      measured: Object.entries(probe).map(([size, count]) => `${count} at ${size}`).join(', '),
+      measured: Object.entries(probe)
+        .map(([size, count]) => `${count} at ${size}`)
+        .join(', '),
       met: counts.every((count) => count === counts[0]),
     });
   }
   if (first && deep) {
     const ratio = first.max['raccord']!.requestsPerSecond / deep.max['raccord']!.requestsPerSecond;
-    checks.push({ target: 'deep page within 1.5 × first page', measured: `first ÷ deep throughput ${ratio.toFixed(2)}`, met: ratio <= 1.5 });
+    checks.push({
+      target: 'deep page within 1.5 × first page',
+      measured: `first ÷ deep throughput ${ratio.toFixed(2)}`,
+      met: ratio <= 1.5,
+    });
   }
   const dashboard = scenario(report, 'c-dashboard');
   if (dashboard?.fixed) {
@@ -106,22 +123,34 @@ export function evaluateTargets(report: BenchReport): TargetCheck[] {
   const importRun = scenario(report, 'f-import');
   if (importRun) {
     const rows = importRun.max['raccord']!.rowsPerSecond ?? 0;
-    checks.push({ target: 'import ≥ 50,000 rows/s', measured: `${rows.toLocaleString('en')} rows/s`, met: rows >= 50_000 });
+    checks.push({
+      target: 'import ≥ 50,000 rows/s',
+      measured: `${rows.toLocaleString('en')} rows/s`,
+      met: rows >= 50_000,
+    });
   }
   const loops = report.scenarios.map((entry) => ({
     name: entry.name,
-    delay: Math.max(...[...Object.entries(entry.max), ...Object.entries(entry.fixed ?? {})].filter(([server]) => server === 'raccord').map(([, run]) => run.eventLoopDelayMaxMs)),
+    delay: Math.max(
+      ...[...Object.entries(entry.max), ...Object.entries(entry.fixed ?? {})]
+        .filter(([server]) => server === 'raccord')
+        .map(([, run]) => run.eventLoopDelayMaxMs),
+    ),
   }));
   const over = loops.filter((loop) => loop.delay > 100);
   checks.push({
     target: 'no request holds the event loop > 100 ms',
-    measured: over.length === 0 ? `max ${Math.max(...loops.map((loop) => loop.delay))} ms` : over.map((loop) => `${loop.name}: ${loop.delay} ms`).join(', '),
+    measured:
+      over.length === 0
+        ? `max ${Math.max(...loops.map((loop) => loop.delay))} ms`
+        : over.map((loop) => `${loop.name}: ${loop.delay} ms`).join(', '),
     met: over.length === 0,
   });
   return checks;
 }
 
-const ratio = (raccord: number, baseline: number): string => (baseline === 0 ? '–' : `${(raccord / baseline).toFixed(2)}`);
+const ratio = (raccord: number, baseline: number): string =>
+  baseline === 0 ? '–' : `${(raccord / baseline).toFixed(2)}`;
 
 /** The run as Markdown: machine and command, one table of every scenario and server, the ratios, the targets. */
 export function markdownReport(report: BenchReport): string {
@@ -142,14 +171,21 @@ export function markdownReport(report: BenchReport): string {
       const max = entry.max[server]!;
       const fixed = entry.fixed?.[server];
       const figures = fixed ?? max;
-      const throughput = max.rowsPerSecond !== undefined ? `${max.rowsPerSecond.toLocaleString('en')} rows/s` : String(max.requestsPerSecond);
+      const throughput =
+        max.rowsPerSecond !== undefined
+          ? `${max.rowsPerSecond.toLocaleString('en')} rows/s`
+          : String(max.requestsPerSecond);
       lines.push(
         `| ${entry.name} | ${server} | ${throughput} | ${entry.rate ?? '–'} | ${figures.p50Ms} | ${figures.p99Ms} | ${figures.cpuMsPerRequest} | ${figures.sqlPerRequest} | ${figures.rssMiB} | ` +
           `${Math.max(max.eventLoopDelayMaxMs, fixed?.eventLoopDelayMaxMs ?? 0)} | ${max.errors + (fixed?.errors ?? 0)} |`,
       );
     }
   }
-  lines.push('', 'Raccord ÷ baseline (throughput at most; latency, CPU and SQL at the fixed rate; the import: rows/s, its time, CPU, SQL):', '');
+  lines.push(
+    '',
+    'Raccord ÷ baseline (throughput at most; latency, CPU and SQL at the fixed rate; the import: rows/s, its time, CPU, SQL):',
+    '',
+  );
   lines.push('| scenario | throughput | p50 | p99 | CPU/req | SQL/req |', '| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const entry of report.scenarios) {
     const r = entry.fixed?.['raccord'] ?? entry.max['raccord']!;
@@ -158,12 +194,19 @@ export function markdownReport(report: BenchReport): string {
       entry.max['raccord']!.rowsPerSecond !== undefined
         ? ratio(entry.max['raccord']!.rowsPerSecond, entry.max['baseline']!.rowsPerSecond ?? 0)
         : ratio(entry.max['raccord']!.requestsPerSecond, entry.max['baseline']!.requestsPerSecond);
-    lines.push(`| ${entry.name} | ${throughput} | ${ratio(r.p50Ms, b.p50Ms)} | ${ratio(r.p99Ms, b.p99Ms)} | ${ratio(r.cpuMsPerRequest, b.cpuMsPerRequest)} | ${ratio(r.sqlPerRequest, b.sqlPerRequest)} |`);
+    lines.push(
+      `| ${entry.name} | ${throughput} | ${ratio(r.p50Ms, b.p50Ms)} | ${ratio(r.p99Ms, b.p99Ms)} | ${ratio(r.cpuMsPerRequest, b.cpuMsPerRequest)} | ${ratio(r.sqlPerRequest, b.sqlPerRequest)} |`,
+    );
   }
   lines.push(
     '',
     `SQL statements of one list request by page size: ${Object.entries(report.pageSizeProbe)
-      .map(([server, counts]) => `${server} ${Object.entries(counts).map(([size, count]) => `${count} at ${size}`).join(', ')}`)
+      .map(
+        ([server, counts]) =>
+          `${server} ${Object.entries(counts)
+            .map(([size, count]) => `${count} at ${size}`)
+            .join(', ')}`,
+      )
       .join('; ')}.`,
     '',
     '| target (issue 8, size M) | measured | met |',

@@ -32,7 +32,12 @@ export function usage(pid: number): { cpuSeconds: number; rssBytes: number } {
 }
 
 /** POSTs a GraphQL operation; its data, or an error with the GraphQL errors. */
-export async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+export async function graphql<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<T> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -86,14 +91,23 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
   };
   try {
     const ready = Date.now() + 120_000;
-    while (!(await fetch(`${url}/readyz`).then((response) => response.ok, () => false))) {
+    while (
+      !(await fetch(`${url}/readyz`).then(
+        (response) => response.ok,
+        () => false,
+      ))
+    ) {
       if (Date.now() > ready || server.exitCode !== null) throw new Error('the server did not start');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    const login = await graphql<{ login: { token: string } }>(url, 'mutation ($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }', {
-      e: benchAdmin.email,
-      p: benchAdmin.password,
-    });
+    const login = await graphql<{ login: { token: string } }>(
+      url,
+      'mutation ($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }',
+      {
+        e: benchAdmin.email,
+        p: benchAdmin.password,
+      },
+    );
     return { url, process: server, token: login.login.token, stop };
   } catch (error) {
     await stop();
@@ -126,7 +140,12 @@ export async function benchFirm(url: string, token: string): Promise<string> {
     token,
   );
   const firmId = firm.createContractor.contractor.id;
-  await graphql(url, 'mutation ($id: ID!) { approveContractor(input: { id: $id, expectedVersion: 1, reason: "bench" }) { contractor { id } } }', { id: firmId }, token);
+  await graphql(
+    url,
+    'mutation ($id: ID!) { approveContractor(input: { id: $id, expectedVersion: 1, reason: "bench" }) { contractor { id } } }',
+    { id: firmId },
+    token,
+  );
   return firmId;
 }
 
@@ -152,8 +171,18 @@ export async function scheduledWork(url: string, token: string, firmId: string):
     token,
   );
   const id = created.createCustomerSubscription.customerSubscription.id;
-  await graphql(url, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', { id, c: firmId }, token);
-  await graphql(url, 'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 2, appointmentAt: $at }) { customerSubscription { id } } }', { id, at: new Date(Date.now() + 3_600_000).toISOString() }, token);
+  await graphql(
+    url,
+    'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }',
+    { id, c: firmId },
+    token,
+  );
+  await graphql(
+    url,
+    'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 2, appointmentAt: $at }) { customerSubscription { id } } }',
+    { id, at: new Date(Date.now() + 3_600_000).toISOString() },
+    token,
+  );
   return id;
 }
 

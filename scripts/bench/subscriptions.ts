@@ -19,7 +19,10 @@ import { benchFirm, graphql, percentile, scheduledWork, startBenchServer, usage 
  * Prints one JSON line per N. `EVENTS` sets the acceptances per N (default 20);
  * `BENCH_SERVER_NODE_FLAGS` passes flags to the server's node (e.g. `--cpu-prof` to profile it).
  */
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const subscriberCounts = sizes.length > 0 ? sizes : [100, 1000, 5000];
 const EVENTS = Number(process.env['EVENTS'] ?? 20);
 
@@ -59,9 +62,15 @@ async function measure(url: string, pid: number, token: string, firmId: string, 
   let delivered = 0;
   let subscribed = 0;
   const failures: string[] = [];
-  const query = 'subscription ($c: ID) { invoiceChanged(contractorId: $c) { change invoice { id updatedAt netPayable { centimes } } } }';
+  const query =
+    'subscription ($c: ID) { invoiceChanged(contractorId: $c) { change invoice { id updatedAt netPayable { centimes } } } }';
   for (let i = 0; i < subscribers; i += 1) {
-    const client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
+    const client = createClient({
+      url: `${url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${token}` },
+    });
     clients.push(client);
     client.subscribe<{ invoiceChanged: { change: string; invoice: { updatedAt: string } | null } }>(
       { query, variables: { c: firmId } },
@@ -83,7 +92,9 @@ async function measure(url: string, pid: number, token: string, firmId: string, 
         },
         error: (error) => {
           const closed = error as { code?: number; reason?: string };
-          failures.push(`subscriber ${i}: ${error instanceof Error ? error.message : `socket closed (${closed.code} ${closed.reason})`}`);
+          failures.push(
+            `subscriber ${i}: ${error instanceof Error ? error.message : `socket closed (${closed.code} ${closed.reason})`}`,
+          );
         },
         complete: () => undefined,
       },
@@ -92,17 +103,25 @@ async function measure(url: string, pid: number, token: string, firmId: string, 
     if (i % 200 === 199) await new Promise((resolve) => setTimeout(resolve, 50));
   }
   const deadline = Date.now() + 120_000;
-  while (subscribed < subscribers && failures.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  while (subscribed < subscribers && failures.length === 0 && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   if (subscribed < subscribers) {
     await Promise.all(clients.map((client) => client.dispose()));
-    throw new Error(`only ${subscribed} of ${subscribers} subscribers were registered: ${failures.slice(0, 3).join('; ')}`);
+    throw new Error(
+      `only ${subscribed} of ${subscribers} subscribers were registered: ${failures.slice(0, 3).join('; ')}`,
+    );
   }
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const connected = usage(pid);
 
   for (const id of ids) {
     const target = delivered + subscribers;
-    await graphql(url, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }', { id }, token);
+    await graphql(
+      url,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+      { id },
+      token,
+    );
     const waitUntil = Date.now() + 30_000;
     while (delivered < target && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 2));
   }
@@ -110,7 +129,8 @@ async function measure(url: string, pid: number, token: string, firmId: string, 
   const after = usage(pid);
   await Promise.all(clients.map((client) => client.dispose()));
 
-  if (failures.length > 0) throw new Error(`${failures.length} subscriptions failed: ${failures.slice(0, 3).join('; ')}`);
+  if (failures.length > 0)
+    throw new Error(`${failures.length} subscriptions failed: ${failures.slice(0, 3).join('; ')}`);
   latencies.sort((a, b) => a - b);
   const expected = subscribers * EVENTS;
   return {
@@ -137,7 +157,9 @@ async function main(): Promise<void> {
   try {
     const firmId = await benchFirm(server.url, server.token);
     for (const subscribers of subscriberCounts) {
-      process.stdout.write(`${JSON.stringify(await measure(server.url, server.process.pid!, server.token, firmId, subscribers))}\n`);
+      process.stdout.write(
+        `${JSON.stringify(await measure(server.url, server.process.pid!, server.token, firmId, subscribers))}\n`,
+      );
     }
   } finally {
     await server.stop();

@@ -54,7 +54,9 @@ const statusShares: [ContractorStatus, number][] = [
 function statuses(count: number, random: Random): ContractorStatus[] {
   const result: ContractorStatus[] = Array.from({ length: count }, () => ContractorStatus.ACTIVE);
   // The biggest firms (the first 5 % by rank) are all active; each other status has at least one firm when there are ten.
-  const candidates = random.shuffled(Array.from({ length: count }, (_, index) => index).filter((index) => index >= Math.max(1, Math.ceil(count * 0.05))));
+  const candidates = random.shuffled(
+    Array.from({ length: count }, (_, index) => index).filter((index) => index >= Math.max(1, Math.ceil(count * 0.05))),
+  );
   let next = 0;
   for (const [status, share] of statusShares) {
     const wanted = count >= 10 ? Math.max(1, Math.round(count * share)) : 0;
@@ -81,7 +83,8 @@ function mobile(random: Random): string {
 function operatingWilayas(world: World, home: WorldWilaya, rankShare: number, random: Random): string[] {
   const extra = rankShare < 0.01 ? random.int(3, 7) : rankShare < 0.1 ? random.int(1, 2) : random.chance(0.25) ? 1 : 0;
   const codes = new Set([home.code]);
-  for (let attempt = 0; codes.size < 1 + extra && attempt < 50; attempt += 1) codes.add(world.wilayas[random.weighted(world.wilayaWeights)]!.code);
+  for (let attempt = 0; codes.size < 1 + extra && attempt < 50; attempt += 1)
+    codes.add(world.wilayas[random.weighted(world.wilayaWeights)]!.code);
   return [...codes];
 }
 
@@ -99,9 +102,11 @@ export function planContractors(world: World, count: number, seed: number): Plan
   const homes = Array.from({ length: count }, () => world.wilayas[random.weighted(world.wilayaWeights)]!);
   const operating = homes.map((home, index) => operatingWilayas(world, home, index / count, random));
   for (const wilaya of world.wilayas) {
-    if (operating.some((codes, index) => status[index] === ContractorStatus.ACTIVE && codes.includes(wilaya.code))) continue;
+    if (operating.some((codes, index) => status[index] === ContractorStatus.ACTIVE && codes.includes(wilaya.code)))
+      continue;
     const active = operating.map((_, index) => index).filter((index) => status[index] === ContractorStatus.ACTIVE);
-    if (active.length > 0) operating[random.pick(active.slice(0, Math.max(1, Math.ceil(active.length / 10))))]!.push(wilaya.code);
+    if (active.length > 0)
+      operating[random.pick(active.slice(0, Math.max(1, Math.ceil(active.length / 10))))]!.push(wilaya.code);
   }
 
   return homes.map((home, index) => {
@@ -111,7 +116,9 @@ export function planContractors(world: World, count: number, seed: number): Plan
     const person = legalForm === LegalForm.AUTO_ENTREPRENEUR || legalForm === LegalForm.PERSONNE_PHYSIQUE;
     const manager = personName(random);
     const stem = random.pick(firmStems);
-    const legalName = person ? manager : `${legalForm === LegalForm.OTHER ? 'Coopérative' : legalForm} ${stem} ${random.pick(firmTrades)}${random.chance(0.4) ? ` ${home.name}` : ''}`;
+    const legalName = person
+      ? manager
+      : `${legalForm === LegalForm.OTHER ? 'Coopérative' : legalForm} ${stem} ${random.pick(firmTrades)}${random.chance(0.4) ? ` ${home.name}` : ''}`;
     const commune = home.communes[random.weighted(home.communeWeights)]!;
     const paidByCcp = !big && random.chance(0.45);
     const bank = paidByCcp ? '007' : random.pick(bankCodes);
@@ -125,20 +132,40 @@ export function planContractors(world: World, count: number, seed: number): Plan
       fiscalRegime,
       nif: `00${home.code}${String(index + 1).padStart(11, '0')}`,
       nis: `0991${home.code}${String(index + 1).padStart(9, '0')}`,
-      rcNumber: legalForm === LegalForm.AUTO_ENTREPRENEUR ? null : `${home.code}/00-${serial}B${String(random.int(5, 25)).padStart(2, '0')}`,
+      rcNumber:
+        legalForm === LegalForm.AUTO_ENTREPRENEUR
+          ? null
+          : `${home.code}/00-${serial}B${String(random.int(5, 25)).padStart(2, '0')}`,
       autoEntrepreneurCardNumber: legalForm === LegalForm.AUTO_ENTREPRENEUR ? `AE-${home.code}-${serial}` : null,
       taxArticle: `${home.code}${String(random.int(0, 99)).padStart(2, '0')}${serial}`,
-      address: random.chance(0.6) ? `${random.int(1, 180)} rue ${random.pick(streets)}` : `Cité ${random.pick([100, 150, 200, 300, 500, 600, 1000])} logements, Bt ${random.int(1, 40)}, n° ${random.int(1, 20)}`,
+      address: random.chance(0.6)
+        ? `${random.int(1, 180)} rue ${random.pick(streets)}`
+        : `Cité ${random.pick([100, 150, 200, 300, 500, 600, 1000])} logements, Bt ${random.int(1, 40)}, n° ${random.int(1, 20)}`,
       communeId: String(commune.id),
       contacts: [
-        { name: manager, role: 'gérant', phone: mobile(random), email: random.chance(0.5) ? `contact${index + 1}@${person ? 'gmail.com' : `${stem.toLowerCase().replace(/[^a-z]/g, '')}-fibre.dz`}` : null },
+        {
+          name: manager,
+          role: 'gérant',
+          phone: mobile(random),
+          email: random.chance(0.5)
+            ? `contact${index + 1}@${person ? 'gmail.com' : `${stem.toLowerCase().replace(/[^a-z]/g, '')}-fibre.dz`}`
+            : null,
+        },
         ...(big ? [{ name: personName(random), role: 'chef d’équipe', phone: mobile(random), email: null }] : []),
       ],
       bankAccount: `${bank}${branch}${account}${ribKey(branch, account)}`,
       operatingWilayaCodes: operating[index]!,
       teamCapacity: big ? random.int(index < count * 0.01 ? 20 : 6, index < count * 0.01 ? 60 : 20) : random.int(1, 5),
     });
-    return { index, id: '', values, paidByCcp, weight: weights[index]!, homeWilaya: home.code, ...history(world, status[index]!, values, random) };
+    return {
+      index,
+      id: '',
+      values,
+      paidByCcp,
+      weight: weights[index]!,
+      homeWilaya: home.code,
+      ...history(world, status[index]!, values, random),
+    };
   });
 }
 
@@ -155,13 +182,33 @@ function history(world: World, status: ContractorStatus, values: ContractorValue
   });
   if (status === ContractorStatus.PENDING_APPROVAL) {
     const createdAt = plus(now, -random.between(1, 45) * dayMs);
-    return { status, createdAt, approvedAt: null, workUntil: createdAt, statusChangedAt: createdAt, statusReason: null, events: [create(createdAt)] };
+    return {
+      status,
+      createdAt,
+      approvedAt: null,
+      workUntil: createdAt,
+      statusChangedAt: createdAt,
+      statusReason: null,
+      events: [create(createdAt)],
+    };
   }
   const createdAt = plus(start, -random.between(10, 120) * dayMs);
   const approvedAt = plus(createdAt, random.between(2, 25) * dayMs);
   const approve = random.pick(contractorReasons.APPROVE);
-  const events = [create(createdAt), transitionEvent(approvedAt, ContractorStatus.PENDING_APPROVAL, ContractorStatus.ACTIVE, approve)];
-  if (status === ContractorStatus.ACTIVE) return { status, createdAt, approvedAt, workUntil: now, statusChangedAt: approvedAt, statusReason: approve, events };
+  const events = [
+    create(createdAt),
+    transitionEvent(approvedAt, ContractorStatus.PENDING_APPROVAL, ContractorStatus.ACTIVE, approve),
+  ];
+  if (status === ContractorStatus.ACTIVE)
+    return {
+      status,
+      createdAt,
+      approvedAt,
+      workUntil: now,
+      statusChangedAt: approvedAt,
+      statusReason: approve,
+      events,
+    };
 
   const span = now.getTime() - later(approvedAt, start).getTime();
   const earliest = later(approvedAt, start).getTime() + span * (status === ContractorStatus.TERMINATED ? 0.35 : 0.6);
@@ -169,11 +216,30 @@ function history(world: World, status: ContractorStatus, values: ContractorValue
   const suspendedAt = new Date(random.between(earliest, Math.max(earliest, latest)));
   const suspend = random.pick(contractorReasons.SUSPEND);
   events.push(transitionEvent(suspendedAt, ContractorStatus.ACTIVE, ContractorStatus.SUSPENDED, suspend));
-  if (status === ContractorStatus.SUSPENDED) return { status, createdAt, approvedAt, workUntil: suspendedAt, statusChangedAt: suspendedAt, statusReason: suspend, events };
-  const terminatedAt = new Date(random.between(suspendedAt.getTime() + hourMs, Math.max(suspendedAt.getTime() + hourMs, now.getTime() - hourMs)));
+  if (status === ContractorStatus.SUSPENDED)
+    return {
+      status,
+      createdAt,
+      approvedAt,
+      workUntil: suspendedAt,
+      statusChangedAt: suspendedAt,
+      statusReason: suspend,
+      events,
+    };
+  const terminatedAt = new Date(
+    random.between(suspendedAt.getTime() + hourMs, Math.max(suspendedAt.getTime() + hourMs, now.getTime() - hourMs)),
+  );
   const terminate = random.pick(contractorReasons.TERMINATE);
   events.push(transitionEvent(terminatedAt, ContractorStatus.SUSPENDED, ContractorStatus.TERMINATED, terminate));
-  return { status, createdAt, approvedAt, workUntil: suspendedAt, statusChangedAt: terminatedAt, statusReason: terminate, events };
+  return {
+    status,
+    createdAt,
+    approvedAt,
+    workUntil: suspendedAt,
+    statusChangedAt: terminatedAt,
+    statusReason: terminate,
+    events,
+  };
 }
 
 /** Contractors who may hold a site of each kind, per wilaya, with their weights. */
@@ -189,12 +255,20 @@ export function contractorPools(contractors: readonly PlannedContractor[]): Cont
   const pool = (accept: (contractor: PlannedContractor) => boolean) => {
     const byWilaya = new Map<string, PlannedContractor[]>();
     for (const contractor of contractors.filter(accept)) {
-      for (const code of contractor.values.operatingWilayaCodes) byWilaya.set(code, [...(byWilaya.get(code) ?? []), contractor]);
+      for (const code of contractor.values.operatingWilayaCodes)
+        byWilaya.set(code, [...(byWilaya.get(code) ?? []), contractor]);
     }
-    return new Map([...byWilaya].map(([code, list]) => [code, { contractors: list, weights: cumulative(list.map((contractor) => contractor.weight)) }]));
+    return new Map(
+      [...byWilaya].map(([code, list]) => [
+        code,
+        { contractors: list, weights: cumulative(list.map((contractor) => contractor.weight)) },
+      ]),
+    );
   };
   return {
-    open: pool((contractor) => contractor.status === ContractorStatus.ACTIVE || contractor.status === ContractorStatus.SUSPENDED),
+    open: pool(
+      (contractor) => contractor.status === ContractorStatus.ACTIVE || contractor.status === ContractorStatus.SUSPENDED,
+    ),
     finished: pool((contractor) => contractor.status !== ContractorStatus.PENDING_APPROVAL),
   };
 }

@@ -30,7 +30,12 @@ const csvOptions = {
  * (written as ISO 8601 instants), null (NULL), and objects or arrays (written as JSON, for jsonb).
  * Returns how many rows were written.
  */
-export async function copyRows(client: pg.Client, table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>): Promise<number> {
+export async function copyRows(
+  client: pg.Client,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly unknown[]>,
+): Promise<number> {
   let count = 0;
   function* batches(): Generator<string> {
     let batch: (readonly unknown[])[] = [];

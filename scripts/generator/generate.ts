@@ -91,7 +91,9 @@ export interface ExistingWork {
 /** Thrown when the database holds work and `force` was not given; `work` says what it holds. */
 export class DatabaseHoldsWork extends Error {
   constructor(readonly work: ExistingWork) {
-    super(`The database already holds work (${describeWork(work)}): the generator fills an empty one. Use --force to delete that work first.`);
+    super(
+      `The database already holds work (${describeWork(work)}): the generator fills an empty one. Use --force to delete that work first.`,
+    );
     this.name = 'DatabaseHoldsWork';
   }
 }
@@ -108,7 +110,12 @@ export async function existingWork(client: pg.Client): Promise<ExistingWork> {
             (select count(*) from "customer_subscription") as "customerSubscriptions", (select count(*) from "invoice") as "invoices"`,
   );
   const row = rows[0]!;
-  return { contractors: Number(row.contractors), sites: Number(row.sites), customerSubscriptions: Number(row.customerSubscriptions), invoices: Number(row.invoices) };
+  return {
+    contractors: Number(row.contractors),
+    sites: Number(row.sites),
+    customerSubscriptions: Number(row.customerSubscriptions),
+    invoices: Number(row.invoices),
+  };
 }
 
 function holdsWork(work: ExistingWork): boolean {
@@ -142,23 +149,45 @@ async function deleteWork(client: pg.Client): Promise<void> {
 
 /** Reserves `count` ids of `table`'s sequence in one block; returns the first. */
 async function reserveIds(client: pg.Client, table: string, count: number): Promise<bigint> {
-  const { rows } = await client.query<{ first: string }>(`select nextval(pg_get_serial_sequence($1, 'id'))::text as "first"`, [table]);
+  const { rows } = await client.query<{ first: string }>(
+    `select nextval(pg_get_serial_sequence($1, 'id'))::text as "first"`,
+    [table],
+  );
   const first = BigInt(rows[0]!.first);
-  if (count > 1) await client.query(`select setval(pg_get_serial_sequence($1, 'id'), $2::bigint)`, [table, (first + BigInt(count) - 1n).toString()]);
+  if (count > 1)
+    await client.query(`select setval(pg_get_serial_sequence($1, 'id'), $2::bigint)`, [
+      table,
+      (first + BigInt(count) - 1n).toString(),
+    ]);
   return first;
 }
 
 /** Gives records ids from `first`, in the order they were created (as the app's sequences do). */
 function giveIds<T extends { id: string; createdAt: Date }>(records: T[], first: bigint): void {
-  [...records].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).forEach((record, rank) => (record.id = String(first + BigInt(rank))));
+  [...records]
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+    .forEach((record, rank) => (record.id = String(first + BigInt(rank))));
 }
 
 /** The audit events of one kind of record, as rows of the staging table. */
-function* auditRows(entityType: string, records: Iterable<{ id: string; events: readonly PlannedEvent[] }>): Generator<unknown[]> {
+function* auditRows(
+  entityType: string,
+  records: Iterable<{ id: string; events: readonly PlannedEvent[] }>,
+): Generator<unknown[]> {
   for (const record of records) {
     let position = 0;
     for (const event of record.events) {
-      yield [event.at, entityType, record.id, event.action, event.fromStatus, event.toStatus, event.changes, event.reason, position];
+      yield [
+        event.at,
+        entityType,
+        record.id,
+        event.action,
+        event.fromStatus,
+        event.toStatus,
+        event.changes,
+        event.reason,
+        position,
+      ];
       position += 1;
     }
   }
@@ -190,7 +219,9 @@ export async function generateData(options: GenerationOptions): Promise<Generati
     return result;
   };
   const load = async (table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>) => {
-    const done = await timed(table, () => inTransaction(client, () => withIndexesRebuilt(client, table, () => copyRows(client, table, columns, rows))));
+    const done = await timed(table, () =>
+      inTransaction(client, () => withIndexesRebuilt(client, table, () => copyRows(client, table, columns, rows))),
+    );
     tables.push(done);
     options.onTable?.(done);
   };
@@ -198,11 +229,15 @@ export async function generateData(options: GenerationOptions): Promise<Generati
     const work = await existingWork(client);
     if (holdsWork(work)) {
       if (!options.force) throw new DatabaseHoldsWork(work);
-      options.onStep?.(`--force: deleting the work this database holds (${describeWork(work)}, with their reports, lines, payments, credit notes, numbering, audit trail and the contractors' users) before generating`);
+      options.onStep?.(
+        `--force: deleting the work this database holds (${describeWork(work)}, with their reports, lines, payments, credit notes, numbering, audit trail and the contractors' users) before generating`,
+      );
       await deleteWork(client);
     }
 
-    options.onStep?.(`planning ${counts.contractors} contractors and ${counts.customerSubscriptions} customer subscriptions (seed ${seed}, data as of ${now.toISOString()})`);
+    options.onStep?.(
+      `planning ${counts.contractors} contractors and ${counts.customerSubscriptions} customer subscriptions (seed ${seed}, data as of ${now.toISOString()})`,
+    );
     const world = await loadWorld(client, now, seed);
     const { contractors, sites, drawer, order, ids, invoices, book } = await phase('plan', async () => {
       const contractors = planContractors(world, counts.contractors, seed);
@@ -219,7 +254,9 @@ export async function generateData(options: GenerationOptions): Promise<Generati
         createdAt[index] = facts.createdAt.getTime();
         if (facts.status === CustomerSubscriptionStatus.ACCEPTED) book.add(facts);
       }
-      const order = Uint32Array.from({ length: total }, (_, index) => index).sort((a, b) => createdAt[a]! - createdAt[b]! || a - b);
+      const order = Uint32Array.from({ length: total }, (_, index) => index).sort(
+        (a, b) => createdAt[a]! - createdAt[b]! || a - b,
+      );
       const firstSubscriptionId = await reserveIds(client, 'customer_subscription', total);
       // Ids as numbers (exact below 2^53), 8 bytes each: there may be millions.
       const ids = new Float64Array(total);
@@ -242,8 +279,23 @@ export async function generateData(options: GenerationOptions): Promise<Generati
     await load('invoice_line', lineColumns, lineRows(world, drawer, invoices, settings, subscriptionId));
     await phase('invoice totals', () => storeTotals(client, invoices));
     await load('invoice_payment', paymentColumns, paymentRows(invoices));
-    await load('document_sequence', ['contractor_id', 'series', 'year', 'last_number'], documentSequences(invoices).map((row) => [row.contractorId, 'INVOICE', row.year, row.lastNumber]));
-    await writeAudit(client, tables, options.onTable, contractors, sites, drawer, order, subscriptionId, invoices, book);
+    await load(
+      'document_sequence',
+      ['contractor_id', 'series', 'year', 'last_number'],
+      documentSequences(invoices).map((row) => [row.contractorId, 'INVOICE', row.year, row.lastNumber]),
+    );
+    await writeAudit(
+      client,
+      tables,
+      options.onTable,
+      contractors,
+      sites,
+      drawer,
+      order,
+      subscriptionId,
+      invoices,
+      book,
+    );
     await phase('dashboard counters', () => addAcceptanceCounters(client));
     await phase('analyze', () => client.query('analyze'));
 
@@ -269,60 +321,198 @@ type Load = (table: string, columns: readonly string[], rows: Iterable<readonly 
 async function writeContractors(load: Load, contractors: readonly PlannedContractor[]): Promise<void> {
   await load(
     'contractor',
-    ['id', 'version', 'created_at', 'updated_at', 'legal_name', 'trade_name', 'legal_form', 'fiscal_regime', 'nif', 'nis', 'rc_number', 'auto_entrepreneur_card_number',
-      'tax_article', 'address', 'commune_id', 'contacts', 'bank_account', 'team_capacity', 'status', 'status_reason', 'status_changed_at'],
+    [
+      'id',
+      'version',
+      'created_at',
+      'updated_at',
+      'legal_name',
+      'trade_name',
+      'legal_form',
+      'fiscal_regime',
+      'nif',
+      'nis',
+      'rc_number',
+      'auto_entrepreneur_card_number',
+      'tax_article',
+      'address',
+      'commune_id',
+      'contacts',
+      'bank_account',
+      'team_capacity',
+      'status',
+      'status_reason',
+      'status_changed_at',
+    ],
     contractors.map((contractor) => {
       const values = contractor.values;
       return [
-        contractor.id, contractor.events.length, contractor.createdAt, contractor.statusChangedAt, values.legalName, values.tradeName, values.legalForm, values.fiscalRegime,
-        values.nif, values.nis, values.rcNumber, values.autoEntrepreneurCardNumber, values.taxArticle, values.address, Number(values.communeId), values.contacts,
-        values.bankAccount, values.teamCapacity, contractor.status, contractor.statusReason, contractor.statusChangedAt,
+        contractor.id,
+        contractor.events.length,
+        contractor.createdAt,
+        contractor.statusChangedAt,
+        values.legalName,
+        values.tradeName,
+        values.legalForm,
+        values.fiscalRegime,
+        values.nif,
+        values.nis,
+        values.rcNumber,
+        values.autoEntrepreneurCardNumber,
+        values.taxArticle,
+        values.address,
+        Number(values.communeId),
+        values.contacts,
+        values.bankAccount,
+        values.teamCapacity,
+        contractor.status,
+        contractor.statusReason,
+        contractor.statusChangedAt,
       ];
     }),
   );
-  await load('contractor_wilaya', ['contractor_id', 'wilaya_code'], contractors.flatMap((contractor) => contractor.values.operatingWilayaCodes.map((code) => [contractor.id, code])));
+  await load(
+    'contractor_wilaya',
+    ['contractor_id', 'wilaya_code'],
+    contractors.flatMap((contractor) => contractor.values.operatingWilayaCodes.map((code) => [contractor.id, code])),
+  );
 }
 
 async function writeSites(load: Load, sites: readonly PlannedSite[]): Promise<void> {
   await load(
     'site',
-    ['id', 'version', 'created_at', 'updated_at', 'code', 'name', 'kind', 'commune_id', 'wilaya_code', 'latitude', 'longitude', 'target_connections', 'contractor_id',
-      'planned_start', 'planned_end', 'status', 'suspended_from_status', 'status_reason', 'status_changed_at'],
+    [
+      'id',
+      'version',
+      'created_at',
+      'updated_at',
+      'code',
+      'name',
+      'kind',
+      'commune_id',
+      'wilaya_code',
+      'latitude',
+      'longitude',
+      'target_connections',
+      'contractor_id',
+      'planned_start',
+      'planned_end',
+      'status',
+      'suspended_from_status',
+      'status_reason',
+      'status_changed_at',
+    ],
     sites.map((site) => [
-      site.id, site.events.length, site.createdAt, site.statusChangedAt, site.values.code, site.values.name, site.values.kind, site.commune.id, site.wilaya.code,
-      null, null, site.values.targetConnections, site.contractor?.id ?? null, site.values.plannedStart, site.values.plannedEnd, site.status, site.suspendedFromStatus,
-      site.statusReason, site.statusChangedAt,
+      site.id,
+      site.events.length,
+      site.createdAt,
+      site.statusChangedAt,
+      site.values.code,
+      site.values.name,
+      site.values.kind,
+      site.commune.id,
+      site.wilaya.code,
+      null,
+      null,
+      site.values.targetConnections,
+      site.contractor?.id ?? null,
+      site.values.plannedStart,
+      site.values.plannedEnd,
+      site.status,
+      site.suspendedFromStatus,
+      site.statusReason,
+      site.statusChangedAt,
     ]),
   );
 }
 
 const subscriptionColumns = [
-  'id', 'version', 'created_at', 'updated_at', 'order_reference', 'customer_name', 'customer_phone', 'customer_address', 'commune_id', 'wilaya_code', 'offer', 'site_id',
-  'contractor_id', 'appointment_at', 'ordered_at', 'status', 'failure_reason', 'status_reason', 'status_changed_at',
+  'id',
+  'version',
+  'created_at',
+  'updated_at',
+  'order_reference',
+  'customer_name',
+  'customer_phone',
+  'customer_address',
+  'commune_id',
+  'wilaya_code',
+  'offer',
+  'site_id',
+  'contractor_id',
+  'appointment_at',
+  'ordered_at',
+  'status',
+  'failure_reason',
+  'status_reason',
+  'status_changed_at',
 ];
 
-function* subscriptionRows(drawer: SubscriptionDrawer, order: Uint32Array, id: (index: number) => string): Generator<unknown[]> {
+function* subscriptionRows(
+  drawer: SubscriptionDrawer,
+  order: Uint32Array,
+  id: (index: number) => string,
+): Generator<unknown[]> {
   for (const index of order) {
     const facts = drawer.draw(index);
     const values = facts.values;
     yield [
-      id(index), facts.events.length, facts.createdAt, facts.statusChangedAt, values.orderReference, values.customerName, values.customerPhone, values.customerAddress,
-      facts.site.commune.id, facts.site.wilaya.code, values.offer, facts.site.id, facts.contractor?.id ?? null, facts.appointmentAt, values.orderedAt, facts.status,
-      facts.failureReason, facts.statusReason, facts.statusChangedAt,
+      id(index),
+      facts.events.length,
+      facts.createdAt,
+      facts.statusChangedAt,
+      values.orderReference,
+      values.customerName,
+      values.customerPhone,
+      values.customerAddress,
+      facts.site.commune.id,
+      facts.site.wilaya.code,
+      values.offer,
+      facts.site.id,
+      facts.contractor?.id ?? null,
+      facts.appointmentAt,
+      values.orderedAt,
+      facts.status,
+      facts.failureReason,
+      facts.statusReason,
+      facts.statusChangedAt,
     ];
   }
 }
 
 const reportColumns = [
-  'customer_subscription_id', 'installed_at', 'technician_name', 'remarks', 'network_class', 'received_power_dbm', 'splice_loss_db', 'lines', 'photos', 'quality_issues', 'created_at',
+  'customer_subscription_id',
+  'installed_at',
+  'technician_name',
+  'remarks',
+  'network_class',
+  'received_power_dbm',
+  'splice_loss_db',
+  'lines',
+  'photos',
+  'quality_issues',
+  'created_at',
 ];
 
-function* reportRows(drawer: SubscriptionDrawer, order: Uint32Array, id: (index: number) => string): Generator<unknown[]> {
+function* reportRows(
+  drawer: SubscriptionDrawer,
+  order: Uint32Array,
+  id: (index: number) => string,
+): Generator<unknown[]> {
   for (const index of order) {
     for (const report of drawer.draw(index).reports) {
       yield [
-        id(index), report.installedAt, report.technicianName, report.remarks, report.networkClass, report.receivedPowerDbm, report.spliceLossDb, report.lines, [],
-        report.qualityIssues, report.createdAt,
+        id(index),
+        report.installedAt,
+        report.technicianName,
+        report.remarks,
+        report.networkClass,
+        report.receivedPowerDbm,
+        report.spliceLossDb,
+        report.lines,
+        [],
+        report.qualityIssues,
+        report.createdAt,
       ];
     }
   }
@@ -335,30 +525,85 @@ async function sellerIdentities(orm: MikroORM): Promise<Map<string, ReturnType<t
 }
 
 const invoiceColumns = [
-  'id', 'version', 'created_at', 'updated_at', 'contractor_id', 'period', 'status', 'fiscal_regime', 'retention_percent', 'vat_by_rate', 'status_reason', 'status_changed_at',
-  'number', 'number_year', 'number_sequence', 'issued_on', 'due_on', 'seller_identity', 'buyer_identity', 'approved_at',
+  'id',
+  'version',
+  'created_at',
+  'updated_at',
+  'contractor_id',
+  'period',
+  'status',
+  'fiscal_regime',
+  'retention_percent',
+  'vat_by_rate',
+  'status_reason',
+  'status_changed_at',
+  'number',
+  'number_year',
+  'number_sequence',
+  'issued_on',
+  'due_on',
+  'seller_identity',
+  'buyer_identity',
+  'approved_at',
 ];
 
 /** The invoices, their totals at zero until their lines are written (`storeTotals`). */
-function* invoiceRows(invoices: readonly PlannedInvoice[], settings: GeneratorSettings, sellers: Map<string, ReturnType<typeof sellerIdentity>>): Generator<unknown[]> {
+function* invoiceRows(
+  invoices: readonly PlannedInvoice[],
+  settings: GeneratorSettings,
+  sellers: Map<string, ReturnType<typeof sellerIdentity>>,
+): Generator<unknown[]> {
   for (const invoice of invoices) {
     const history = invoiceHistory(invoice);
     yield [
-      invoice.id, history.version, new Date(invoice.acceptedAt[0]!), history.updatedAt, invoice.contractor.id, invoice.period, invoice.status,
-      invoice.contractor.values.fiscalRegime, settings.retentionPercent, [], history.statusReason, history.statusChangedAt, invoice.number?.text ?? null,
-      invoice.number?.year ?? null, invoice.number?.sequence ?? null, invoice.submittedAt ? algiersDate(invoice.submittedAt) : null, dueOn(invoice, settings),
-      invoice.submittedAt ? sellers.get(invoice.contractor.id)! : null, invoice.submittedAt ? settings.buyer : null, invoice.approvedAt,
+      invoice.id,
+      history.version,
+      new Date(invoice.acceptedAt[0]!),
+      history.updatedAt,
+      invoice.contractor.id,
+      invoice.period,
+      invoice.status,
+      invoice.contractor.values.fiscalRegime,
+      settings.retentionPercent,
+      [],
+      history.statusReason,
+      history.statusChangedAt,
+      invoice.number?.text ?? null,
+      invoice.number?.year ?? null,
+      invoice.number?.sequence ?? null,
+      invoice.submittedAt ? algiersDate(invoice.submittedAt) : null,
+      dueOn(invoice, settings),
+      invoice.submittedAt ? sellers.get(invoice.contractor.id)! : null,
+      invoice.submittedAt ? settings.buyer : null,
+      invoice.approvedAt,
     ];
   }
 }
 
 const lineColumns = [
-  'id', 'invoice_id', 'customer_subscription_id', 'item_code', 'designation', 'unit', 'quantity', 'unit_price_centimes', 'vat_rate_percent', 'amount_centimes', 'created_at',
-  'rejection_reason', 'credited_quantity',
+  'id',
+  'invoice_id',
+  'customer_subscription_id',
+  'item_code',
+  'designation',
+  'unit',
+  'quantity',
+  'unit_price_centimes',
+  'vat_rate_percent',
+  'amount_centimes',
+  'created_at',
+  'rejection_reason',
+  'credited_quantity',
 ];
 
 /** Each invoice's lines in the order its work was accepted; computes the invoice's totals on the way. */
-function* lineRows(world: Parameters<typeof pricedLines>[0], drawer: SubscriptionDrawer, invoices: readonly PlannedInvoice[], settings: GeneratorSettings, id: (index: number) => string): Generator<unknown[]> {
+function* lineRows(
+  world: Parameters<typeof pricedLines>[0],
+  drawer: SubscriptionDrawer,
+  invoices: readonly PlannedInvoice[],
+  settings: GeneratorSettings,
+  id: (index: number) => string,
+): Generator<unknown[]> {
   for (const invoice of invoices) {
     const lines = invoice.subscriptions.flatMap((index) => pricedLines(world, drawer.draw(index)));
     const totals = invoiceTotals(invoice, lines, settings);
@@ -367,8 +612,19 @@ function* lineRows(world: Parameters<typeof pricedLines>[0], drawer: Subscriptio
     let lineId = invoice.firstLineId;
     for (const [offset, line] of lines.entries()) {
       yield [
-        lineId, invoice.id, id(line.subscriptionIndex), line.itemCode, line.designation, line.unit, line.quantity, line.unitPriceCentimes, line.vatRatePercent,
-        totals.lineAmounts[offset]!, line.acceptedAt, rejected.has(offset) ? rejectionReason(offset) : null, '0',
+        lineId,
+        invoice.id,
+        id(line.subscriptionIndex),
+        line.itemCode,
+        line.designation,
+        line.unit,
+        line.quantity,
+        line.unitPriceCentimes,
+        line.vatRatePercent,
+        totals.lineAmounts[offset]!,
+        line.acceptedAt,
+        rejected.has(offset) ? rejectionReason(offset) : null,
+        '0',
       ];
       lineId += 1n;
     }
@@ -385,13 +641,28 @@ async function storeTotals(client: pg.Client, invoices: readonly PlannedInvoice[
     await copyRows(
       client,
       'generated_totals',
-      ['id', 'total_excluding_tax_centimes', 'total_vat_centimes', 'total_including_tax_centimes', 'retention_centimes', 'net_payable_centimes', 'vat_by_rate', 'paid_centimes'],
+      [
+        'id',
+        'total_excluding_tax_centimes',
+        'total_vat_centimes',
+        'total_including_tax_centimes',
+        'retention_centimes',
+        'net_payable_centimes',
+        'vat_by_rate',
+        'paid_centimes',
+      ],
       invoices.map((invoice) => {
         const columns = totalsColumns(invoice.totals!);
         const paid = invoice.payments.reduce((sum, payment) => sum + paymentAmount(invoice, payment), 0n);
         return [
-          invoice.id, columns.totalExcludingTaxCentimes, columns.totalVatCentimes, columns.totalIncludingTaxCentimes, columns.retentionCentimes, columns.netPayableCentimes,
-          columns.vatByRate, paid,
+          invoice.id,
+          columns.totalExcludingTaxCentimes,
+          columns.totalVatCentimes,
+          columns.totalIncludingTaxCentimes,
+          columns.retentionCentimes,
+          columns.netPayableCentimes,
+          columns.vatByRate,
+          paid,
         ];
       }),
     );
@@ -404,12 +675,30 @@ async function storeTotals(client: pg.Client, invoices: readonly PlannedInvoice[
   });
 }
 
-const paymentColumns = ['invoice_id', 'paid_on', 'amount_centimes', 'method', 'reference', 'recorded_at', 'recorded_by_type', 'recorded_by_id'];
+const paymentColumns = [
+  'invoice_id',
+  'paid_on',
+  'amount_centimes',
+  'method',
+  'reference',
+  'recorded_at',
+  'recorded_by_type',
+  'recorded_by_id',
+];
 
 function* paymentRows(invoices: readonly PlannedInvoice[]): Generator<unknown[]> {
   for (const invoice of invoices) {
     for (const [position, payment] of invoice.payments.entries()) {
-      yield [invoice.id, algiersDate(payment.at), paymentAmount(invoice, payment), payment.method, paymentReference(invoice, payment, position), payment.at, 'SYSTEM', null];
+      yield [
+        invoice.id,
+        algiersDate(payment.at),
+        paymentAmount(invoice, payment),
+        payment.method,
+        paymentReference(invoice, payment, position),
+        payment.at,
+        'SYSTEM',
+        null,
+      ];
     }
   }
 }
@@ -444,7 +733,17 @@ async function writeAudit(
       function* invoiceTrails() {
         for (const invoice of invoices) yield { id: invoice.id, events: invoiceHistory(invoice).events };
       }
-      const columns = ['occurred_at', 'entity_type', 'entity_id', 'action', 'from_status', 'to_status', 'changes', 'reason', 'position'];
+      const columns = [
+        'occurred_at',
+        'entity_type',
+        'entity_id',
+        'action',
+        'from_status',
+        'to_status',
+        'changes',
+        'reason',
+        'position',
+      ];
       await copyRows(client, 'generated_audit', columns, auditRows('CONTRACTOR', contractors));
       await copyRows(client, 'generated_audit', columns, auditRows('SITE', sites));
       await copyRows(client, 'generated_audit', columns, auditRows('CUSTOMER_SUBSCRIPTION', subscriptions()));
@@ -456,7 +755,9 @@ async function writeAudit(
              from "generated_audit" order by "occurred_at", "entity_type", "entity_id", "position"`,
           [requestId],
         );
-      return await inTransaction(client, () => withIndexesRebuilt(client, 'audit_event', async () => (await copied()).rowCount ?? 0));
+      return await inTransaction(client, () =>
+        withIndexesRebuilt(client, 'audit_event', async () => (await copied()).rowCount ?? 0),
+      );
     } finally {
       await client.query('drop table if exists "generated_audit"');
     }

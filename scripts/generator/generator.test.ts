@@ -12,7 +12,12 @@ import { mustQuery } from '../../server/test/api.js';
 import { createTestDatabase, startTestApp, type TestApp } from '../../server/test/harness.js';
 import { DatabaseHoldsWork, generateData, type GenerationReport, type GeneratorSettings } from './generate.js';
 
-const settings: GeneratorSettings = { retentionPercent: '5', paymentTermsDays: 30, buyer: defaultBuyer, qualityThresholds: defaultQualityThresholds };
+const settings: GeneratorSettings = {
+  retentionPercent: '5',
+  paymentTermsDays: 30,
+  buyer: defaultBuyer,
+  qualityThresholds: defaultQualityThresholds,
+};
 const counts = { customerSubscriptions: 3000, contractors: 60 };
 
 interface Money {
@@ -84,28 +89,74 @@ describe('the generator, at a small size, checked through the app', () => {
   });
 
   it('shows every status of every lifecycle, most work accepted or under way', async () => {
-    const statuses = async (table: string) => (await t.sql<{ status: string; count: string }>(`select status::text, count(*) from "${table}" group by 1`)).map((row) => row.status).sort();
-    expect(await statuses('customer_subscription')).toEqual(['ACCEPTED', 'ASSIGNED', 'CANCELLED', 'FAILED', 'INSTALLED', 'PENDING', 'REJECTED', 'SCHEDULED']);
+    const statuses = async (table: string) =>
+      (await t.sql<{ status: string; count: string }>(`select status::text, count(*) from "${table}" group by 1`))
+        .map((row) => row.status)
+        .sort();
+    expect(await statuses('customer_subscription')).toEqual([
+      'ACCEPTED',
+      'ASSIGNED',
+      'CANCELLED',
+      'FAILED',
+      'INSTALLED',
+      'PENDING',
+      'REJECTED',
+      'SCHEDULED',
+    ]);
     expect(await statuses('site')).toEqual(['ASSIGNED', 'CLOSED', 'COMPLETED', 'IN_PROGRESS', 'PLANNED', 'SUSPENDED']);
     expect(await statuses('contractor')).toEqual(['ACTIVE', 'PENDING_APPROVAL', 'SUSPENDED', 'TERMINATED']);
-    expect(await statuses('invoice')).toEqual(['APPROVED', 'DRAFT', 'PAID', 'PARTIALLY_PAID', 'REVISION_REQUESTED', 'SUBMITTED']);
-    const [share] = await t.sql<{ accepted: number }>(`select avg((status = 'ACCEPTED')::int)::float as accepted from customer_subscription`);
+    expect(await statuses('invoice')).toEqual([
+      'APPROVED',
+      'DRAFT',
+      'PAID',
+      'PARTIALLY_PAID',
+      'REVISION_REQUESTED',
+      'SUBMITTED',
+    ]);
+    const [share] = await t.sql<{ accepted: number }>(
+      `select avg((status = 'ACCEPTED')::int)::float as accepted from customer_subscription`,
+    );
     expect(share!.accepted).toBeGreaterThan(0.5);
     // Installation reports carry measurements, most within the thresholds, some outside.
-    const [quality] = await t.sql<{ outside: number }>(`select avg((jsonb_array_length(quality_issues) > 0)::int)::float as outside from installation_report`);
+    const [quality] = await t.sql<{ outside: number }>(
+      `select avg((jsonb_array_length(quality_issues) > 0)::int)::float as outside from installation_report`,
+    );
     expect(quality!.outside).toBeGreaterThan(0.01);
     expect(quality!.outside).toBeLessThan(0.2);
   });
 
   it('keeps the times in the order of the lifecycle, none after the generation', async () => {
-    expect(await violations(t, `select 1 from customer_subscription where ordered_at > created_at or created_at > status_changed_at or status_changed_at > $$${now.toISOString()}$$::timestamptz`)).toBe(0);
+    expect(
+      await violations(
+        t,
+        `select 1 from customer_subscription where ordered_at > created_at or created_at > status_changed_at or status_changed_at > $$${now.toISOString()}$$::timestamptz`,
+      ),
+    ).toBe(0);
     // Each record's audit events follow one another in time, and every event id grows with time.
-    expect(await violations(t, 'select 1 from (select occurred_at, lag(occurred_at) over (partition by entity_type, entity_id order by id) as before from audit_event) e where occurred_at < before')).toBe(0);
-    expect(await violations(t, 'select 1 from (select occurred_at, lag(occurred_at) over (order by id) as before from audit_event) e where occurred_at < before')).toBe(0);
-    expect(await violations(t, `select 1 from audit_event where occurred_at > $$${now.toISOString()}$$::timestamptz`)).toBe(0);
+    expect(
+      await violations(
+        t,
+        'select 1 from (select occurred_at, lag(occurred_at) over (partition by entity_type, entity_id order by id) as before from audit_event) e where occurred_at < before',
+      ),
+    ).toBe(0);
+    expect(
+      await violations(
+        t,
+        'select 1 from (select occurred_at, lag(occurred_at) over (order by id) as before from audit_event) e where occurred_at < before',
+      ),
+    ).toBe(0);
+    expect(
+      await violations(t, `select 1 from audit_event where occurred_at > $$${now.toISOString()}$$::timestamptz`),
+    ).toBe(0);
     // ordered ≤ assigned ≤ scheduled ≤ appointment ≤ installed ≤ reported ≤ accepted.
-    const step = (status: string) => `(select max(a.occurred_at) from audit_event a where a.entity_type = 'CUSTOMER_SUBSCRIPTION' and a.entity_id = s.id::text and a.to_status = '${status}')`;
-    expect(await violations(t, `select 1 from customer_subscription s where s.ordered_at > ${step('ASSIGNED')} or ${step('ASSIGNED')} > ${step('SCHEDULED')} or ${step('SCHEDULED')} > s.appointment_at`)).toBe(0);
+    const step = (status: string) =>
+      `(select max(a.occurred_at) from audit_event a where a.entity_type = 'CUSTOMER_SUBSCRIPTION' and a.entity_id = s.id::text and a.to_status = '${status}')`;
+    expect(
+      await violations(
+        t,
+        `select 1 from customer_subscription s where s.ordered_at > ${step('ASSIGNED')} or ${step('ASSIGNED')} > ${step('SCHEDULED')} or ${step('SCHEDULED')} > s.appointment_at`,
+      ),
+    ).toBe(0);
     expect(
       await violations(
         t,
@@ -161,38 +212,72 @@ describe('the generator, at a small size, checked through the app', () => {
     expect(dashboard.acceptedThisMonth).toBe(Number(counted!['month']));
     expect(dashboard.acceptedTotal).toBe(Number(counted!['total']));
     expect(dashboard.medianDaysToAcceptance).toBe(Number(counted!['median']));
-    expect(dashboard.firstTimeRightRate).toBeCloseTo(Number(counted!['first_time_right']) / Number(counted!['total']), 6);
+    expect(dashboard.firstTimeRightRate).toBeCloseTo(
+      Number(counted!['first_time_right']) / Number(counted!['total']),
+      6,
+    );
     const [target] = await t.sql<{ target: string }>('select sum(target_connections) as target from site');
     expect(dashboard.targetConnections).toBe(Number(target!.target));
-    const backlog = await t.sql<{ status: string; count: string }>('select status::text, count(*) from customer_subscription group by 1');
-    for (const row of dashboard.backlog) expect(row.customerSubscriptions, row.status).toBe(Number(backlog.find((counted) => counted.status === row.status)?.count ?? 0));
+    const backlog = await t.sql<{ status: string; count: string }>(
+      'select status::text, count(*) from customer_subscription group by 1',
+    );
+    for (const row of dashboard.backlog)
+      expect(row.customerSubscriptions, row.status).toBe(
+        Number(backlog.find((counted) => counted.status === row.status)?.count ?? 0),
+      );
     const [waiting] = await t.sql<Record<string, string>>(
       `select count(*) filter (where status = 'SUBMITTED') as submitted, coalesce(sum(net_payable_centimes) filter (where status = 'SUBMITTED'), 0) as submitted_amount,
               count(*) filter (where status in ('APPROVED', 'PARTIALLY_PAID')) as unpaid,
               coalesce(sum(net_payable_centimes - credited_centimes - paid_centimes) filter (where status in ('APPROVED', 'PARTIALLY_PAID')), 0) as unpaid_amount
          from invoice`,
     );
-    expect(dashboard.awaitingApproval).toEqual({ invoices: Number(waiting!['submitted']), amount: { centimes: waiting!['submitted_amount'] } });
-    expect(dashboard.approvedUnpaid).toEqual({ invoices: Number(waiting!['unpaid']), amount: { centimes: waiting!['unpaid_amount'] } });
+    expect(dashboard.awaitingApproval).toEqual({
+      invoices: Number(waiting!['submitted']),
+      amount: { centimes: waiting!['submitted_amount'] },
+    });
+    expect(dashboard.approvedUnpaid).toEqual({
+      invoices: Number(waiting!['unpaid']),
+      amount: { centimes: waiting!['unpaid_amount'] },
+    });
     const byDay = await t.sql<{ day: string; count: string }>(
       `select to_char(algiers_date(status_changed_at), 'YYYY-MM-DD') as day, count(*) from customer_subscription where status = 'ACCEPTED' group by 1`,
     );
-    for (const day of dashboard.acceptancesByDay) expect(day.accepted, day.day).toBe(Number(byDay.find((row) => row.day === day.day)?.count ?? 0));
+    for (const day of dashboard.acceptancesByDay)
+      expect(day.accepted, day.day).toBe(Number(byDay.find((row) => row.day === day.day)?.count ?? 0));
     const byWilaya = await t.sql<{ code: string; accepted: string; target: string }>(
       `select w.code, (select count(*) from customer_subscription s where s.wilaya_code = w.code and s.status = 'ACCEPTED') as accepted,
               (select coalesce(sum(target_connections), 0) from site where site.wilaya_code = w.code) as target from wilaya w`,
     );
     for (const wilaya of dashboard.wilayas) {
       const row = byWilaya.find((candidate) => candidate.code === wilaya.wilaya.code)!;
-      expect([wilaya.acceptedTotal, wilaya.targetConnections], wilaya.wilaya.code).toEqual([Number(row.accepted), Number(row.target)]);
+      expect([wilaya.acceptedTotal, wilaya.targetConnections], wilaya.wilaya.code).toEqual([
+        Number(row.accepted),
+        Number(row.target),
+      ]);
     }
   });
 
   it('leaves the tables the triggers keep equal to a recount from the base tables', async () => {
-    const differ = (kept: string, recount: string) => violations(t, `(${kept} except ${recount}) union all (${recount} except ${kept})`);
-    expect(await differ('select wilaya_code, status, customer_subscriptions from wilaya_backlog where customer_subscriptions <> 0', 'select wilaya_code, status, count(*)::int from customer_subscription group by 1, 2')).toBe(0);
-    expect(await differ('select wilaya_code, target_connections from wilaya_target where target_connections <> 0', 'select wilaya_code, sum(target_connections)::bigint from site group by 1')).toBe(0);
-    expect(await differ('select invoice_id, wilaya_code from invoice_wilaya', 'select distinct l.invoice_id, s.wilaya_code from invoice_line l join customer_subscription s on s.id = l.customer_subscription_id')).toBe(0);
+    const differ = (kept: string, recount: string) =>
+      violations(t, `(${kept} except ${recount}) union all (${recount} except ${kept})`);
+    expect(
+      await differ(
+        'select wilaya_code, status, customer_subscriptions from wilaya_backlog where customer_subscriptions <> 0',
+        'select wilaya_code, status, count(*)::int from customer_subscription group by 1, 2',
+      ),
+    ).toBe(0);
+    expect(
+      await differ(
+        'select wilaya_code, target_connections from wilaya_target where target_connections <> 0',
+        'select wilaya_code, sum(target_connections)::bigint from site group by 1',
+      ),
+    ).toBe(0);
+    expect(
+      await differ(
+        'select invoice_id, wilaya_code from invoice_wilaya',
+        'select distinct l.invoice_id, s.wilaya_code from invoice_line l join customer_subscription s on s.id = l.customer_subscription_id',
+      ),
+    ).toBe(0);
     expect(
       await differ(
         'select wilaya_code, day, accepted, first_time_right from wilaya_acceptance_day',
@@ -220,29 +305,70 @@ describe('the generator, at a small size, checked through the app', () => {
       expect(invoices.edges.length, status).toBeGreaterThan(0);
       sample.push(...invoices.edges.map((edge) => edge.node));
     }
-    const prices = new Map((await t.sql<{ code: string; price: string }>('select code, unit_price_centimes as price from price_schedule_item')).map((row) => [row.code, row.price]));
+    const prices = new Map(
+      (
+        await t.sql<{ code: string; price: string }>(
+          'select code, unit_price_centimes as price from price_schedule_item',
+        )
+      ).map((row) => [row.code, row.price]),
+    );
     expect(prices.size).toBeGreaterThan(0);
     for (const invoice of sample) {
-      const lines = invoice.lines.map((line) => ({ quantity: line.quantity, unitPriceCentimes: BigInt(line.unitPrice.centimes), vatRatePercent: line.vatRatePercent }));
-      const totals = computeInvoiceTotals(lines, { chargesVat: invoice.fiscalRegime === 'REAL', retentionPercent: invoice.retentionPercent });
+      const lines = invoice.lines.map((line) => ({
+        quantity: line.quantity,
+        unitPriceCentimes: BigInt(line.unitPrice.centimes),
+        vatRatePercent: line.vatRatePercent,
+      }));
+      const totals = computeInvoiceTotals(lines, {
+        chargesVat: invoice.fiscalRegime === 'REAL',
+        retentionPercent: invoice.retentionPercent,
+      });
       expect(invoice.retentionPercent).toBe('5');
       expect(
-        [invoice.totalExcludingTax, invoice.totalVat, invoice.totalIncludingTax, invoice.retention, invoice.netPayable].map((money) => money.centimes),
+        [
+          invoice.totalExcludingTax,
+          invoice.totalVat,
+          invoice.totalIncludingTax,
+          invoice.retention,
+          invoice.netPayable,
+        ].map((money) => money.centimes),
         invoice.id,
-      ).toEqual([totals.totalExcludingTax, totals.totalVat, totals.totalIncludingTax, totals.retention, totals.netPayable].map(String));
+      ).toEqual(
+        [totals.totalExcludingTax, totals.totalVat, totals.totalIncludingTax, totals.retention, totals.netPayable].map(
+          String,
+        ),
+      );
       expect(invoice.vatByRate.map((vat) => [vat.ratePercent, vat.base.centimes, vat.amount.centimes])).toEqual(
         totals.vatByRate.map((vat) => [vat.ratePercent, String(vat.base), String(vat.amount)]),
       );
       if (invoice.fiscalRegime !== 'REAL') expect(invoice.totalVat.centimes).toBe('0');
-      for (const line of invoice.lines) expect(line.amount.centimes).toBe(String(lineAmount(line.quantity, BigInt(line.unitPrice.centimes))));
-      expect(BigInt(invoice.balanceDue.centimes)).toBe(BigInt(invoice.netPayable.centimes) - BigInt(invoice.paid.centimes));
+      for (const line of invoice.lines)
+        expect(line.amount.centimes).toBe(String(lineAmount(line.quantity, BigInt(line.unitPrice.centimes))));
+      expect(BigInt(invoice.balanceDue.centimes)).toBe(
+        BigInt(invoice.netPayable.centimes) - BigInt(invoice.paid.centimes),
+      );
       if (invoice.status === 'PAID') expect(invoice.balanceDue.centimes).toBe('0');
       if (invoice.status === 'PARTIALLY_PAID') expect(BigInt(invoice.paid.centimes)).toBeGreaterThan(0n);
     }
     // The same check over every invoice, in SQL: totals excluding tax are the sum of the lines, paid the sum of the payments.
-    expect(await violations(t, 'select 1 from invoice i where total_excluding_tax_centimes <> (select sum(amount_centimes) from invoice_line l where l.invoice_id = i.id)')).toBe(0);
-    expect(await violations(t, 'select 1 from invoice i where paid_centimes <> (select coalesce(sum(amount_centimes), 0) from invoice_payment p where p.invoice_id = i.id)')).toBe(0);
-    expect(await violations(t, 'select 1 from invoice_line l join price_schedule_item p on p.code = l.item_code where l.unit_price_centimes <> p.unit_price_centimes')).toBe(0);
+    expect(
+      await violations(
+        t,
+        'select 1 from invoice i where total_excluding_tax_centimes <> (select sum(amount_centimes) from invoice_line l where l.invoice_id = i.id)',
+      ),
+    ).toBe(0);
+    expect(
+      await violations(
+        t,
+        'select 1 from invoice i where paid_centimes <> (select coalesce(sum(amount_centimes), 0) from invoice_payment p where p.invoice_id = i.id)',
+      ),
+    ).toBe(0);
+    expect(
+      await violations(
+        t,
+        'select 1 from invoice_line l join price_schedule_item p on p.code = l.item_code where l.unit_price_centimes <> p.unit_price_centimes',
+      ),
+    ).toBe(0);
   });
 
   it('numbers the issued invoices gapless per contractor and year, as document_sequence says; the current month is DRAFT', async () => {
@@ -254,10 +380,20 @@ describe('the generator, at a small size, checked through the app', () => {
           where n.first <> 1 or n.last <> n.issued or d.last_number is distinct from n.last`,
       ),
     ).toBe(0);
-    expect(await violations(t, `select 1 from invoice where (status = 'DRAFT') = (number is not null) or (number is not null and number <> 'FA-' || number_year || '-' || lpad(number_sequence::text, 5, '0'))`)).toBe(0);
+    expect(
+      await violations(
+        t,
+        `select 1 from invoice where (status = 'DRAFT') = (number is not null) or (number is not null and number <> 'FA-' || number_year || '-' || lpad(number_sequence::text, 5, '0'))`,
+      ),
+    ).toBe(0);
     const month = new Date(now.getTime() + 3_600_000).toISOString().slice(0, 7);
     expect(await violations(t, `select 1 from invoice where (status = 'DRAFT') <> (period = '${month}')`)).toBe(0);
-    expect(await violations(t, 'select 1 from document_sequence d where not exists (select 1 from invoice i where i.contractor_id = d.contractor_id and i.number_year = d.year)')).toBe(0);
+    expect(
+      await violations(
+        t,
+        'select 1 from document_sequence d where not exists (select 1 from invoice i where i.contractor_id = d.contractor_id and i.number_year = d.year)',
+      ),
+    ).toBe(0);
   });
 
   it('puts most of the work in a few wilayas and with a few contractors', async () => {
@@ -273,7 +409,11 @@ describe('the generator, at a small size, checked through the app', () => {
   });
 
   it('records each record’s history in the audit trail, ending in its status, one event per version', async () => {
-    for (const [entity, table] of [['CUSTOMER_SUBSCRIPTION', 'customer_subscription'], ['SITE', 'site'], ['CONTRACTOR', 'contractor']]) {
+    for (const [entity, table] of [
+      ['CUSTOMER_SUBSCRIPTION', 'customer_subscription'],
+      ['SITE', 'site'],
+      ['CONTRACTOR', 'contractor'],
+    ]) {
       expect(
         await violations(
           t,
@@ -322,9 +462,23 @@ describe('the generator, at a small size, checked through the app', () => {
 
   it('lets the app carry on: an INSTALLED one accepted through the API is billed on its contractor’s DRAFT', async () => {
     const { customerSubscriptions } = await mustQuery<{
-      customerSubscriptions: { edges: { node: { id: string; version: number; contractor: { id: string }; latestInstallationReport: { qualityIssues: string[] } } }[] };
-    }>(t, '{ customerSubscriptions(first: 20, filter: { status: INSTALLED }) { edges { node { id version contractor { id } latestInstallationReport { qualityIssues } } } } }');
-    const installed = customerSubscriptions.edges.map((edge) => edge.node).find((node) => node.latestInstallationReport.qualityIssues.length === 0)!;
+      customerSubscriptions: {
+        edges: {
+          node: {
+            id: string;
+            version: number;
+            contractor: { id: string };
+            latestInstallationReport: { qualityIssues: string[] };
+          };
+        }[];
+      };
+    }>(
+      t,
+      '{ customerSubscriptions(first: 20, filter: { status: INSTALLED }) { edges { node { id version contractor { id } latestInstallationReport { qualityIssues } } } } }',
+    );
+    const installed = customerSubscriptions.edges
+      .map((edge) => edge.node)
+      .find((node) => node.latestInstallationReport.qualityIssues.length === 0)!;
     const before = await mustQuery<{ dashboard: { acceptedToday: number } }>(t, '{ dashboard { acceptedToday } }');
     const accepted = await mustQuery<{ acceptInstallation: { customerSubscription: { status: string } } }>(
       t,
@@ -339,16 +493,28 @@ describe('the generator, at a small size, checked through the app', () => {
       [installed.contractor.id],
     );
     expect(draft!.drafts).toBe('1');
-    const { invoice } = await mustQuery<{ invoice: InvoiceView }>(t, `query ($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`, { id: draft!.id });
+    const { invoice } = await mustQuery<{ invoice: InvoiceView }>(
+      t,
+      `query ($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`,
+      { id: draft!.id },
+    );
     const totals = computeInvoiceTotals(
-      invoice.lines.map((line) => ({ quantity: line.quantity, unitPriceCentimes: BigInt(line.unitPrice.centimes), vatRatePercent: line.vatRatePercent })),
+      invoice.lines.map((line) => ({
+        quantity: line.quantity,
+        unitPriceCentimes: BigInt(line.unitPrice.centimes),
+        vatRatePercent: line.vatRatePercent,
+      })),
       { chargesVat: invoice.fiscalRegime === 'REAL', retentionPercent: invoice.retentionPercent },
     );
     expect(invoice.netPayable.centimes).toBe(String(totals.netPayable));
   });
 
   it('refuses, from the command line, a database that holds work, and unknown flags', () => {
-    const run = (args: string[]) => spawnSync(process.execPath, [join(projectRoot, 'dist', 'scripts', 'generate.js'), ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: t.database.url } });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [join(projectRoot, 'dist', 'scripts', 'generate.js'), ...args], {
+        encoding: 'utf8',
+        env: { ...process.env, DATABASE_URL: t.database.url },
+      });
     const full = run(['--size', 'S']);
     expect(full.stderr).toContain('already holds work');
     expect(full.stderr).toContain('--force');
@@ -365,10 +531,28 @@ describe('the generator, at a small size, checked through the app', () => {
   it('with force, deletes the work and its audit trail and generates anew (the administrator stays)', async () => {
     const orm = await initOrm({ databaseUrl: t.database.url, logger: createLogger('silent'), poolMax: 2 });
     try {
-      await expect(generateData({ databaseUrl: t.database.url, orm, counts: { customerSubscriptions: 500, contractors: 12 }, seed: 8, settings })).rejects.toBeInstanceOf(DatabaseHoldsWork);
+      await expect(
+        generateData({
+          databaseUrl: t.database.url,
+          orm,
+          counts: { customerSubscriptions: 500, contractors: 12 },
+          seed: 8,
+          settings,
+        }),
+      ).rejects.toBeInstanceOf(DatabaseHoldsWork);
       const steps: string[] = [];
-      await generateData({ databaseUrl: t.database.url, orm, counts: { customerSubscriptions: 500, contractors: 12 }, seed: 8, settings, force: true, onStep: (text) => steps.push(text) });
-      expect(steps[0]).toMatch(/^--force: deleting the work this database holds \(60 contractors, \d+ sites, 3000 customer subscriptions/);
+      await generateData({
+        databaseUrl: t.database.url,
+        orm,
+        counts: { customerSubscriptions: 500, contractors: 12 },
+        seed: 8,
+        settings,
+        force: true,
+        onStep: (text) => steps.push(text),
+      });
+      expect(steps[0]).toMatch(
+        /^--force: deleting the work this database holds \(60 contractors, \d+ sites, 3000 customer subscriptions/,
+      );
     } finally {
       await orm.close();
     }

@@ -1,6 +1,10 @@
 import { addDays, algiersDate, algiersMonth } from '../../server/src/common/time.js';
 import { FiscalRegime } from '../../server/src/modules/contractor/contractor.entity.js';
-import { computeInvoiceTotals, type InvoiceLineInput, type InvoiceTotals } from '../../server/src/modules/invoice/invoice-arithmetic.js';
+import {
+  computeInvoiceTotals,
+  type InvoiceLineInput,
+  type InvoiceTotals,
+} from '../../server/src/modules/invoice/invoice-arithmetic.js';
 import type { PartyIdentity } from '../../server/src/modules/invoice/invoice-document.js';
 import { InvoiceStatus } from '../../server/src/modules/invoice/invoice.entity.js';
 import { PaymentMethod } from '../../server/src/modules/invoice/payment.entity.js';
@@ -113,7 +117,9 @@ export class InvoiceBook {
   plan(world: World, firstInvoiceId: bigint, firstLineId: bigint, seed: number): PlannedInvoice[] {
     const invoices = [...this.byKey.values()];
     for (const invoice of invoices) {
-      const order = invoice.acceptedAt.map((_, position) => position).sort((a, b) => invoice.acceptedAt[a]! - invoice.acceptedAt[b]! || a - b);
+      const order = invoice.acceptedAt
+        .map((_, position) => position)
+        .sort((a, b) => invoice.acceptedAt[a]! - invoice.acceptedAt[b]! || a - b);
       const subscriptions = order.map((position) => invoice.subscriptions[position]!);
       const acceptedAt = order.map((position) => invoice.acceptedAt[position]!);
       invoice.subscriptions.splice(0, Infinity, ...subscriptions);
@@ -169,7 +175,11 @@ function live(invoice: PlannedInvoice, world: World, random: Random): void {
   const paidAt = plus(approvedAt, (5 + 80 * random.float() ** 1.5) * dayMs);
   if (paidAt.getTime() > now) return;
   if (random.chance(0.3)) {
-    invoice.payments.push({ at: paidAt, part: { percent: BigInt(random.int(30, 80)) }, method: paymentMethod(invoice, random) });
+    invoice.payments.push({
+      at: paidAt,
+      part: { percent: BigInt(random.int(30, 80)) },
+      method: paymentMethod(invoice, random),
+    });
     invoice.status = InvoiceStatus.PARTIALLY_PAID;
     const restAt = plus(paidAt, random.between(10, 60) * dayMs);
     if (restAt.getTime() > now) return;
@@ -184,20 +194,30 @@ function live(invoice: PlannedInvoice, world: World, random: Random): void {
 function ensureEveryStatus(issued: PlannedInvoice[], world: World): void {
   if (issued.length < 5) return;
   const byAge = [...issued].sort((a, b) => b.submittedAt!.getTime() - a.submittedAt!.getTime());
-  const wanted = [InvoiceStatus.REVISION_REQUESTED, InvoiceStatus.SUBMITTED, InvoiceStatus.APPROVED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID];
+  const wanted = [
+    InvoiceStatus.REVISION_REQUESTED,
+    InvoiceStatus.SUBMITTED,
+    InvoiceStatus.APPROVED,
+    InvoiceStatus.PARTIALLY_PAID,
+    InvoiceStatus.PAID,
+  ];
   const taken = new Set<PlannedInvoice>();
   for (const status of wanted) {
     if (issued.some((invoice) => invoice.status === status)) continue;
     const candidates = status === InvoiceStatus.PAID ? [...byAge].reverse() : byAge;
     // Never the only invoice of a status it would then leave empty.
-    const invoice = candidates.find((candidate) => !taken.has(candidate) && issued.filter((other) => other.status === candidate.status).length > 1);
+    const invoice = candidates.find(
+      (candidate) => !taken.has(candidate) && issued.filter((other) => other.status === candidate.status).length > 1,
+    );
     if (!invoice) continue;
     taken.add(invoice);
     const submitted = invoice.submittedAt!.getTime();
     const at = (fraction: number) => new Date(submitted + (world.now.getTime() - submitted) * fraction);
     invoice.status = status;
     invoice.revisionAt = status === InvoiceStatus.REVISION_REQUESTED ? at(0.5) : null;
-    invoice.approvedAt = [InvoiceStatus.APPROVED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID].includes(status) ? at(0.3) : null;
+    invoice.approvedAt = [InvoiceStatus.APPROVED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID].includes(status)
+      ? at(0.3)
+      : null;
     invoice.payments =
       status === InvoiceStatus.PARTIALLY_PAID
         ? [{ at: at(0.6), part: { percent: 50n }, method: PaymentMethod.BANK_TRANSFER }]
@@ -210,7 +230,9 @@ function ensureEveryStatus(issued: PlannedInvoice[], world: World): void {
 /** Numbers the issued invoices in the order they were submitted, gapless per contractor and year of issue. */
 function number(issued: PlannedInvoice[]): void {
   const last = new Map<string, number>();
-  const inOrder = [...issued].sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime() || Number(BigInt(a.id) - BigInt(b.id)));
+  const inOrder = [...issued].sort(
+    (a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime() || Number(BigInt(a.id) - BigInt(b.id)),
+  );
   for (const invoice of inOrder) {
     const year = Number(algiersDate(invoice.submittedAt!).slice(0, 4));
     const key = `${invoice.contractor.id}:${year}`;
@@ -221,13 +243,20 @@ function number(issued: PlannedInvoice[]): void {
 }
 
 /** The last number given per contractor and year: the document_sequence rows of the invoice series. */
-export function documentSequences(invoices: readonly PlannedInvoice[]): { contractorId: string; year: number; lastNumber: number }[] {
+export function documentSequences(
+  invoices: readonly PlannedInvoice[],
+): { contractorId: string; year: number; lastNumber: number }[] {
   const last = new Map<string, { contractorId: string; year: number; lastNumber: number }>();
   for (const invoice of invoices) {
     if (!invoice.number) continue;
     const key = `${invoice.contractor.id}:${invoice.number.year}`;
     const seen = last.get(key);
-    if (!seen || seen.lastNumber < invoice.number.sequence) last.set(key, { contractorId: invoice.contractor.id, year: invoice.number.year, lastNumber: invoice.number.sequence });
+    if (!seen || seen.lastNumber < invoice.number.sequence)
+      last.set(key, {
+        contractorId: invoice.contractor.id,
+        year: invoice.number.year,
+        lastNumber: invoice.number.sequence,
+      });
   }
   return [...last.values()];
 }
@@ -266,8 +295,15 @@ export function pricedLines(world: World, facts: SubscriptionFacts): PricedLine[
 }
 
 /** The invoice's totals by the app's own arithmetic, under its contractor's regime (VAT only for REAL). */
-export function invoiceTotals(invoice: PlannedInvoice, lines: readonly InvoiceLineInput[], settings: InvoicingSettings): InvoiceTotals {
-  return computeInvoiceTotals(lines, { chargesVat: invoice.contractor.values.fiscalRegime === FiscalRegime.REAL, retentionPercent: settings.retentionPercent });
+export function invoiceTotals(
+  invoice: PlannedInvoice,
+  lines: readonly InvoiceLineInput[],
+  settings: InvoicingSettings,
+): InvoiceTotals {
+  return computeInvoiceTotals(lines, {
+    chargesVat: invoice.contractor.values.fiscalRegime === FiscalRegime.REAL,
+    retentionPercent: settings.retentionPercent,
+  });
 }
 
 /** A payment's amount in centimes, from the invoice's net payable. */
@@ -281,7 +317,8 @@ export function paymentAmount(invoice: PlannedInvoice, payment: PlannedPayment):
 
 /** The payment's reference, as on the bank statement. */
 export function paymentReference(invoice: PlannedInvoice, payment: PlannedPayment, position: number): string {
-  const prefix = payment.method === PaymentMethod.CHEQUE ? 'CHQ' : payment.method === PaymentMethod.CCP_TRANSFER ? 'CCP' : 'VIR';
+  const prefix =
+    payment.method === PaymentMethod.CHEQUE ? 'CHQ' : payment.method === PaymentMethod.CCP_TRANSFER ? 'CCP' : 'VIR';
   return `${prefix}-${algiersDate(payment.at).replaceAll('-', '')}-${invoice.number!.text}-${position + 1}`;
 }
 
@@ -300,19 +337,32 @@ export function rejectionReason(offset: number): string {
  * payments' amounts in the events need the invoice's totals: until its lines are written they are
  * left null (the other figures do not depend on them).
  */
-export function invoiceHistory(invoice: PlannedInvoice): { events: PlannedEvent[]; version: number; statusReason: string | null; statusChangedAt: Date; updatedAt: Date } {
+export function invoiceHistory(invoice: PlannedInvoice): {
+  events: PlannedEvent[];
+  version: number;
+  statusReason: string | null;
+  statusChangedAt: Date;
+  updatedAt: Date;
+} {
   const events: PlannedEvent[] = [];
   const created = new Date(invoice.acceptedAt[0]!);
   const lastAcceptance = new Date(invoice.acceptedAt[invoice.acceptedAt.length - 1]!);
   if (invoice.submittedAt) {
     events.push(
-      transitionEvent(invoice.submittedAt, InvoiceStatus.DRAFT, InvoiceStatus.SUBMITTED, `clôture du mois ${invoice.period}`, [
-        { field: 'number', from: null, to: invoice.number!.text },
-      ]),
+      transitionEvent(
+        invoice.submittedAt,
+        InvoiceStatus.DRAFT,
+        InvoiceStatus.SUBMITTED,
+        `clôture du mois ${invoice.period}`,
+        [{ field: 'number', from: null, to: invoice.number!.text }],
+      ),
     );
   }
   if (invoice.revisionAt) {
-    const rejected = rejectedLineOffsets(invoice).map((offset) => ({ id: String(invoice.firstLineId + BigInt(offset)), reason: rejectionReason(offset) }));
+    const rejected = rejectedLineOffsets(invoice).map((offset) => ({
+      id: String(invoice.firstLineId + BigInt(offset)),
+      reason: rejectionReason(offset),
+    }));
     events.push(
       transitionEvent(
         invoice.revisionAt,
@@ -323,7 +373,8 @@ export function invoiceHistory(invoice: PlannedInvoice): { events: PlannedEvent[
       ),
     );
   }
-  if (invoice.approvedAt) events.push(transitionEvent(invoice.approvedAt, InvoiceStatus.SUBMITTED, InvoiceStatus.APPROVED, null));
+  if (invoice.approvedAt)
+    events.push(transitionEvent(invoice.approvedAt, InvoiceStatus.SUBMITTED, InvoiceStatus.APPROVED, null));
   let current = InvoiceStatus.APPROVED;
   invoice.payments.forEach((payment, position) => {
     const amount = invoice.totals ? paymentAmount(invoice, payment).toString() : null;
@@ -331,7 +382,11 @@ export function invoiceHistory(invoice: PlannedInvoice): { events: PlannedEvent[
     const to = payment.part === 'all' || payment.part === 'rest' ? InvoiceStatus.PAID : InvoiceStatus.PARTIALLY_PAID;
     events.push(
       transitionEvent(payment.at, current, to, `paiement ${payment.method} ${reference}`, [
-        { field: 'payment', from: null, to: { paidOn: algiersDate(payment.at), amountCentimes: amount, method: payment.method, reference } },
+        {
+          field: 'payment',
+          from: null,
+          to: { paidOn: algiersDate(payment.at), amountCentimes: amount, method: payment.method, reference },
+        },
       ]),
     );
     current = to;

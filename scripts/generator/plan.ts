@@ -30,6 +30,12 @@ export function plus(instant: Date, ms: number): Date {
 }
 
 /** A transition event: `from` → `to` at `at`, with its reason and the fields it changed. */
-export function transitionEvent(at: Date, from: string, to: string, reason: string | null, changes: readonly AuditFieldChange[] = []): PlannedEvent {
+export function transitionEvent(
+  at: Date,
+  from: string,
+  to: string,
+  reason: string | null,
+  changes: readonly AuditFieldChange[] = [],
+): PlannedEvent {
   return { at, action: 'TRANSITION', fromStatus: from, toStatus: to, reason, changes };
 }

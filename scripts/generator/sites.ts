@@ -37,8 +37,22 @@ const auditedFields = Object.keys(siteSchema.shape) as (keyof SiteValues)[];
 
 const statusDraw = choices({ IN_PROGRESS: 72, COMPLETED: 12, CLOSED: 5, PLANNED: 4, ASSIGNED: 4, SUSPENDED: 3 });
 /** The first sites take one status each, so that even a small database shows every status. */
-const firstStatuses = [SiteStatus.PLANNED, SiteStatus.ASSIGNED, SiteStatus.SUSPENDED, SiteStatus.COMPLETED, SiteStatus.CLOSED];
-const kindDraw = choices({ HOUSING_ESTATE: 35, RESIDENTIAL_ZONE: 25, BUILDING: 12, STREET: 15, BUSINESS_ZONE: 5, RURAL_AREA: 6, OTHER: 2 });
+const firstStatuses = [
+  SiteStatus.PLANNED,
+  SiteStatus.ASSIGNED,
+  SiteStatus.SUSPENDED,
+  SiteStatus.COMPLETED,
+  SiteStatus.CLOSED,
+];
+const kindDraw = choices({
+  HOUSING_ESTATE: 35,
+  RESIDENTIAL_ZONE: 25,
+  BUILDING: 12,
+  STREET: 15,
+  BUSINESS_ZONE: 5,
+  RURAL_AREA: 6,
+  OTHER: 2,
+});
 /** How full a site is (customer subscriptions over its target), by status. */
 const fill: Record<SiteStatus, [number, number]> = {
   PLANNED: [0.05, 0.3],
@@ -82,7 +96,12 @@ const starterShare = 0.15;
  * TERMINATED one only for a site it completed). A site's history fits within its contractor's time:
  * assigned after approval, work stopped at a suspension. Values go through the app's `siteSchema`.
  */
-export function planSites(world: World, contractors: readonly PlannedContractor[], subscriptionCount: number, seed: number): PlannedSite[] {
+export function planSites(
+  world: World,
+  contractors: readonly PlannedContractor[],
+  subscriptionCount: number,
+  seed: number,
+): PlannedSite[] {
   const random = Random.of(seed ^ 0x51);
   const pools = contractorPools(contractors);
   const sites: PlannedSite[] = [];
@@ -92,7 +111,10 @@ export function planSites(world: World, contractors: readonly PlannedContractor[
     const commune = wilaya.communes[random.weighted(wilaya.communeWeights)]!;
     const kind = random.choose(kindDraw) as SiteKind;
     const [low, high] = fill[status];
-    const subscriptions = Math.min(subscriptionCount - placed, Math.max(1, Math.round(target * random.between(low, high))));
+    const subscriptions = Math.min(
+      subscriptionCount - placed,
+      Math.max(1, Math.round(target * random.between(low, high))),
+    );
     const timeline = siteTimeline(world, status, contractor, random);
     const plannedStart = algiersDate(timeline.plannedStart);
     const values = siteSchema.parse({
@@ -139,20 +161,35 @@ export function planSites(world: World, contractors: readonly PlannedContractor[
 
   const byCode = new Map(world.wilayas.map((wilaya) => [wilaya.code, wilaya]));
   const small = contractors.filter(
-    (contractor) => contractor.index >= contractors.length * 0.2 && (contractor.status === ContractorStatus.ACTIVE || contractor.status === ContractorStatus.SUSPENDED),
+    (contractor) =>
+      contractor.index >= contractors.length * 0.2 &&
+      (contractor.status === ContractorStatus.ACTIVE || contractor.status === ContractorStatus.SUSPENDED),
   );
   for (const contractor of random.shuffled(small).slice(0, Math.floor((subscriptionCount * starterShare) / 30))) {
     if (placed >= subscriptionCount) break;
-    add(random.choose(starterStatusDraw) as SiteStatus, byCode.get(contractor.homeWilaya)!, contractor, random.int(20, 40));
+    add(
+      random.choose(starterStatusDraw) as SiteStatus,
+      byCode.get(contractor.homeWilaya)!,
+      contractor,
+      random.int(20, 40),
+    );
   }
   for (let drawn = 0; placed < subscriptionCount; drawn += 1) {
-    let status = drawn < firstStatuses.length && subscriptionCount >= 1000 ? firstStatuses[drawn]! : (random.choose(statusDraw) as SiteStatus);
+    let status =
+      drawn < firstStatuses.length && subscriptionCount >= 1000
+        ? firstStatuses[drawn]!
+        : (random.choose(statusDraw) as SiteStatus);
     const wilaya = world.wilayas[random.weighted(world.wilayaWeights)]!;
     const finished = status === SiteStatus.COMPLETED || status === SiteStatus.CLOSED;
     const pool = status === SiteStatus.PLANNED ? undefined : (finished ? pools.finished : pools.open).get(wilaya.code);
     // No contractor operates there yet: the site waits for one.
     if (!pool) status = SiteStatus.PLANNED;
-    add(status, wilaya, pool ? pool.contractors[random.weighted(pool.weights)]! : null, 40 + Math.floor(160 * random.float() ** 1.6));
+    add(
+      status,
+      wilaya,
+      pool ? pool.contractors[random.weighted(pool.weights)]! : null,
+      40 + Math.floor(160 * random.float() ** 1.6),
+    );
   }
   return sites;
 }
@@ -162,7 +199,13 @@ function siteTimeline(world: World, status: SiteStatus, contractor: PlannedContr
   const { now, start } = world;
   if (status === SiteStatus.PLANNED || contractor === null) {
     const createdAt = plus(now, -random.between(1, 60) * dayMs);
-    return { createdAt, plannedStart: plus(createdAt, 30 * dayMs), workFrom: createdAt, workUntil: now, events: () => [] };
+    return {
+      createdAt,
+      plannedStart: plus(createdAt, 30 * dayMs),
+      workFrom: createdAt,
+      workUntil: now,
+      events: () => [],
+    };
   }
   const from = later(start, contractor.approvedAt!);
   const until = contractor.workUntil;
@@ -175,18 +218,32 @@ function siteTimeline(world: World, status: SiteStatus, contractor: PlannedContr
   })();
   const createdAt = plus(assignedAt, -random.between(2, 30) * dayMs);
   const startedAt = earlier(plus(assignedAt, random.between(1, 10) * dayMs), plus(until, -hourMs));
-  const stopAt = (fraction: number) => new Date(startedAt.getTime() + Math.max(until.getTime() - startedAt.getTime(), hourMs) * fraction);
+  const stopAt = (fraction: number) =>
+    new Date(startedAt.getTime() + Math.max(until.getTime() - startedAt.getTime(), hourMs) * fraction);
   const suspendedAt = status === SiteStatus.SUSPENDED ? stopAt(random.between(0.5, 0.95)) : null;
-  const completedAt = status === SiteStatus.COMPLETED || status === SiteStatus.CLOSED ? stopAt(random.between(0.6, 1)) : null;
-  const closedAt = status === SiteStatus.CLOSED ? earlier(plus(completedAt!, random.between(5, 30) * dayMs), now) : null;
+  const completedAt =
+    status === SiteStatus.COMPLETED || status === SiteStatus.CLOSED ? stopAt(random.between(0.6, 1)) : null;
+  const closedAt =
+    status === SiteStatus.CLOSED ? earlier(plus(completedAt!, random.between(5, 30) * dayMs), now) : null;
   const workUntil = suspendedAt ?? (completedAt ? plus(completedAt, -hourMs) : until);
   const events = (owner: PlannedContractor | null): PlannedEvent[] => {
-    const list = [transitionEvent(assignedAt, SiteStatus.PLANNED, SiteStatus.ASSIGNED, random.pick(siteReasons.ASSIGN), [{ field: 'contractorId', from: null, to: owner?.id ?? null }])];
+    const list = [
+      transitionEvent(assignedAt, SiteStatus.PLANNED, SiteStatus.ASSIGNED, random.pick(siteReasons.ASSIGN), [
+        { field: 'contractorId', from: null, to: owner?.id ?? null },
+      ]),
+    ];
     if (status === SiteStatus.ASSIGNED) return list;
     list.push(transitionEvent(startedAt, SiteStatus.ASSIGNED, SiteStatus.IN_PROGRESS, random.pick(siteReasons.START)));
-    if (suspendedAt) list.push(transitionEvent(suspendedAt, SiteStatus.IN_PROGRESS, SiteStatus.SUSPENDED, random.pick(siteReasons.SUSPEND)));
-    if (completedAt) list.push(transitionEvent(completedAt, SiteStatus.IN_PROGRESS, SiteStatus.COMPLETED, random.pick(siteReasons.COMPLETE)));
-    if (closedAt) list.push(transitionEvent(closedAt, SiteStatus.COMPLETED, SiteStatus.CLOSED, random.pick(siteReasons.CLOSE)));
+    if (suspendedAt)
+      list.push(
+        transitionEvent(suspendedAt, SiteStatus.IN_PROGRESS, SiteStatus.SUSPENDED, random.pick(siteReasons.SUSPEND)),
+      );
+    if (completedAt)
+      list.push(
+        transitionEvent(completedAt, SiteStatus.IN_PROGRESS, SiteStatus.COMPLETED, random.pick(siteReasons.COMPLETE)),
+      );
+    if (closedAt)
+      list.push(transitionEvent(closedAt, SiteStatus.COMPLETED, SiteStatus.CLOSED, random.pick(siteReasons.CLOSE)));
     return list;
   };
   return { createdAt, plannedStart: startedAt, workFrom: assignedAt, workUntil, events };

@@ -25,7 +25,12 @@ describe('generator size S smoke', () => {
         orm,
         counts: sizes.S,
         seed: 1,
-        settings: { retentionPercent: '5', paymentTermsDays: 30, buyer: defaultBuyer, qualityThresholds: defaultQualityThresholds },
+        settings: {
+          retentionPercent: '5',
+          paymentTermsDays: 30,
+          buyer: defaultBuyer,
+          qualityThresholds: defaultQualityThresholds,
+        },
       });
     } catch (error) {
       await database.drop();
@@ -33,7 +38,9 @@ describe('generator size S smoke', () => {
     } finally {
       await orm.close();
     }
-    process.stdout.write(`size S generated: ${report.totalRows} rows in ${report.seconds} s (${report.rowsPerSecond} rows/s)\n`);
+    process.stdout.write(
+      `size S generated: ${report.totalRows} rows in ${report.seconds} s (${report.rowsPerSecond} rows/s)\n`,
+    );
     t = await startTestApp({}, { database });
   }, 1_200_000);
   afterAll(() => t?.stop());
@@ -43,13 +50,19 @@ describe('generator size S smoke', () => {
       `select (select count(*) from customer_subscription) as subscriptions, (select count(*) from contractor) as contractors,
               (select count(*) from site) as sites, (select count(distinct status) from customer_subscription) as statuses`,
     );
-    expect(counted).toEqual({ subscriptions: '50000', contractors: '500', sites: String(report.counts.sites), statuses: '8' });
-    const { dashboard } = await mustQuery<{ dashboard: { acceptedTotal: number; backlog: { customerSubscriptions: number }[] } }>(
-      t,
-      '{ dashboard { acceptedTotal backlog { customerSubscriptions } } }',
-    );
+    expect(counted).toEqual({
+      subscriptions: '50000',
+      contractors: '500',
+      sites: String(report.counts.sites),
+      statuses: '8',
+    });
+    const { dashboard } = await mustQuery<{
+      dashboard: { acceptedTotal: number; backlog: { customerSubscriptions: number }[] };
+    }>(t, '{ dashboard { acceptedTotal backlog { customerSubscriptions } } }');
     expect(dashboard.backlog.reduce((sum, row) => sum + row.customerSubscriptions, 0)).toBe(50_000);
-    const [accepted] = await t.sql<{ count: string }>(`select count(*) from customer_subscription where status = 'ACCEPTED'`);
+    const [accepted] = await t.sql<{ count: string }>(
+      `select count(*) from customer_subscription where status = 'ACCEPTED'`,
+    );
     expect(dashboard.acceptedTotal).toBe(Number(accepted!.count));
     const [wilayas] = await t.sql<{ share: number }>(
       'select (select sum(n) from (select count(*) as n from customer_subscription group by wilaya_code order by 1 desc limit 5) top)::float / 50000 as share',

@@ -1,14 +1,38 @@
 import { algiersMonth } from '../../server/src/common/time.js';
 import { AuditAction } from '../../server/src/modules/audit/audit-event.entity.js';
 import { changedFields } from '../../server/src/modules/audit/audit.service.js';
-import { CustomerSubscriptionStatus as S, FailureReason } from '../../server/src/modules/customer-subscription/customer-subscription.entity.js';
-import { customerSubscriptionSchema, type CustomerSubscriptionValues } from '../../server/src/modules/customer-subscription/customer-subscription.inputs.js';
-import { qualityIssues, type QualityThreshold } from '../../server/src/modules/customer-subscription/installation-quality.js';
-import { NetworkClass, type WorkLine } from '../../server/src/modules/customer-subscription/installation-report.entity.js';
+import {
+  CustomerSubscriptionStatus as S,
+  FailureReason,
+} from '../../server/src/modules/customer-subscription/customer-subscription.entity.js';
+import {
+  customerSubscriptionSchema,
+  type CustomerSubscriptionValues,
+} from '../../server/src/modules/customer-subscription/customer-subscription.inputs.js';
+import {
+  qualityIssues,
+  type QualityThreshold,
+} from '../../server/src/modules/customer-subscription/installation-quality.js';
+import {
+  NetworkClass,
+  type WorkLine,
+} from '../../server/src/modules/customer-subscription/installation-report.entity.js';
 import { PriceUnit } from '../../server/src/modules/invoice/price-schedule.entity.js';
 import { SiteStatus } from '../../server/src/modules/site/site.entity.js';
 import type { PlannedContractor } from './contractors.js';
-import { cancelReasons, failureTexts, firstNames, lastNames, measurementReserve, offerWeights, offers, overrideReasons, reportRemarks, reserves, streets } from './names.js';
+import {
+  cancelReasons,
+  failureTexts,
+  firstNames,
+  lastNames,
+  measurementReserve,
+  offerWeights,
+  offers,
+  overrideReasons,
+  reportRemarks,
+  reserves,
+  streets,
+} from './names.js';
 import { dayMs, hourMs, minuteMs, plus, transitionEvent, type PlannedEvent } from './plan.js';
 import { choices, cumulative, Random } from './random.js';
 import type { PlannedSite } from './sites.js';
@@ -64,14 +88,38 @@ export type InvoiceIdOf = (contractor: PlannedContractor, period: string) => str
 const statusBySite: Record<SiteStatus, ReturnType<typeof choices<S>>> = {
   PLANNED: choices<S>({ PENDING: 90, CANCELLED: 10 } as Record<S, number>),
   ASSIGNED: choices<S>({ PENDING: 35, ASSIGNED: 40, SCHEDULED: 20, CANCELLED: 5 } as Record<S, number>),
-  IN_PROGRESS: choices<S>({ ACCEPTED: 62, INSTALLED: 6, REJECTED: 2.5, SCHEDULED: 8, ASSIGNED: 6, PENDING: 4, FAILED: 6.5, CANCELLED: 5 }),
-  SUSPENDED: choices<S>({ ACCEPTED: 62, INSTALLED: 6, REJECTED: 2.5, SCHEDULED: 8, ASSIGNED: 6, PENDING: 4, FAILED: 6.5, CANCELLED: 5 }),
+  IN_PROGRESS: choices<S>({
+    ACCEPTED: 62,
+    INSTALLED: 6,
+    REJECTED: 2.5,
+    SCHEDULED: 8,
+    ASSIGNED: 6,
+    PENDING: 4,
+    FAILED: 6.5,
+    CANCELLED: 5,
+  }),
+  SUSPENDED: choices<S>({
+    ACCEPTED: 62,
+    INSTALLED: 6,
+    REJECTED: 2.5,
+    SCHEDULED: 8,
+    ASSIGNED: 6,
+    PENDING: 4,
+    FAILED: 6.5,
+    CANCELLED: 5,
+  }),
   COMPLETED: choices<S>({ ACCEPTED: 88, FAILED: 7, CANCELLED: 5 } as Record<S, number>),
   CLOSED: choices<S>({ ACCEPTED: 88, FAILED: 7, CANCELLED: 5 } as Record<S, number>),
 };
 /** How recent the last step of work still open is (days): open work is current work. */
 const recentDays: Partial<Record<S, number>> = { ASSIGNED: 15, SCHEDULED: 10, INSTALLED: 7, REJECTED: 15 };
-const failureDraw = choices({ CUSTOMER_ABSENT: 40, NO_INFRASTRUCTURE: 25, CUSTOMER_REFUSED: 15, ACCESS_DENIED: 12, OTHER: 8 });
+const failureDraw = choices({
+  CUSTOMER_ABSENT: 40,
+  NO_INFRASTRUCTURE: 25,
+  CUSTOMER_REFUSED: 15,
+  ACCESS_DENIED: 12,
+  OTHER: 8,
+});
 const offerDraw = cumulative(offerWeights);
 const createdFields = Object.keys(customerSubscriptionSchema.shape) as (keyof CustomerSubscriptionValues)[];
 
@@ -137,10 +185,9 @@ export class SubscriptionDrawer {
     const orderedYear = (at: Date) => new Date(at.getTime() + hourMs).getUTCFullYear();
     const customerName = `${random.pick(firstNames)} ${random.pick(lastNames)}`;
     const customerPhone = `+213${random.pick(['55', '66', '69', '77', '78', '79'])}${String(random.int(0, 9_999_999)).padStart(7, '0')}`;
-    const customerAddress =
-      random.chance(0.55)
-        ? `Cité ${random.pick([150, 200, 300, 500, 600, 1000])} logements, Bt ${random.int(1, 40)}, n° ${random.int(1, 24)}, ${commune.name}`
-        : `${random.int(1, 200)} rue ${random.pick(streets)}, ${commune.name}`;
+    const customerAddress = random.chance(0.55)
+      ? `Cité ${random.pick([150, 200, 300, 500, 600, 1000])} logements, Bt ${random.int(1, 40)}, n° ${random.int(1, 24)}, ${commune.name}`
+      : `${random.int(1, 200)} rue ${random.pick(streets)}, ${commune.name}`;
     const offer = offers[random.weighted(offerDraw)]!;
 
     const { now } = this.world;
@@ -155,11 +202,16 @@ export class SubscriptionDrawer {
       const scale = steps.final > room ? (room / steps.final) * 0.98 : 1;
       const final = steps.final * scale;
       const recent = recentDays[status];
-      const anchor = recent === undefined ? from + (room - final) * random.float() : Math.max(from, until - final - random.float() * recent * dayMs);
+      const anchor =
+        recent === undefined
+          ? from + (room - final) * random.float()
+          : Math.max(from, until - final - random.float() * recent * dayMs);
       at = (offset) => new Date(anchor + offset * scale);
       const lag = random.between(0.2, 15) * dayMs;
       const siteCreated = site.createdAt.getTime();
-      createdAt = new Date(anchor - lag >= siteCreated ? anchor - lag : siteCreated + (anchor - siteCreated) * random.float() * 0.9);
+      createdAt = new Date(
+        anchor - lag >= siteCreated ? anchor - lag : siteCreated + (anchor - siteCreated) * random.float() * 0.9,
+      );
     } else {
       // Offsets count from the creation: orders still arrive, up to now.
       const earliest = Math.max(site.createdAt.getTime(), now.getTime() - (status === S.PENDING ? 30 : 90) * dayMs);
@@ -181,7 +233,14 @@ export class SubscriptionDrawer {
       orderedAt,
     };
     const events: PlannedEvent[] = [
-      { at: createdAt, action: AuditAction.CREATE, fromStatus: null, toStatus: S.PENDING, reason: 'CSV import', changes: audit ? changedFields({}, values, createdFields) : [] },
+      {
+        at: createdAt,
+        action: AuditAction.CREATE,
+        fromStatus: null,
+        toStatus: S.PENDING,
+        reason: 'CSV import',
+        changes: audit ? changedFields({}, values, createdFields) : [],
+      },
     ];
     const reports: PlannedReport[] = [];
     let current = S.PENDING as S;
@@ -212,17 +271,31 @@ export class SubscriptionDrawer {
         }
         case 'REPORT': {
           const installedAt = at(step.installed!);
-          const report = this.report(installedAt, when, step.quality === 'bad', technician, networkClass, lines, random);
+          const report = this.report(
+            installedAt,
+            when,
+            step.quality === 'bad',
+            technician,
+            networkClass,
+            lines,
+            random,
+          );
           reports.push(report);
-          move(when, S.INSTALLED, report.qualityIssues.length > 0 ? `quality: ${report.qualityIssues.join('; ')}` : null, () => [
-            { field: 'installedAt', from: null, to: installedAt.toISOString() },
-          ]);
+          move(
+            when,
+            S.INSTALLED,
+            report.qualityIssues.length > 0 ? `quality: ${report.qualityIssues.join('; ')}` : null,
+            () => [{ field: 'installedAt', from: null, to: installedAt.toISOString() }],
+          );
           break;
         }
         case 'REJECT': {
           const report = reports[reports.length - 1]!;
           const measured = report.qualityIssues.length > 0;
-          const list = [...(measured ? [measurementReserve] : []), ...random.shuffled(reserves).slice(0, random.int(measured ? 0 : 1, 2))];
+          const list = [
+            ...(measured ? [measurementReserve] : []),
+            ...random.shuffled(reserves).slice(0, random.int(measured ? 0 : 1, 2)),
+          ];
           move(when, S.REJECTED, `réserves : ${list.join(' ; ')}`, () => [{ field: 'reserves', from: null, to: list }]);
           break;
         }
@@ -237,7 +310,12 @@ export class SubscriptionDrawer {
         case 'FAIL': {
           const reason = random.choose(failureDraw) as FailureReason;
           failureReason = reason;
-          move(when, S.FAILED, reason === FailureReason.OTHER || random.chance(0.7) ? failureTexts[reason] : null, () => [{ field: 'failureReason', from: null, to: reason }]);
+          move(
+            when,
+            S.FAILED,
+            reason === FailureReason.OTHER || random.chance(0.7) ? failureTexts[reason] : null,
+            () => [{ field: 'failureReason', from: null, to: reason }],
+          );
           break;
         }
         case 'CANCEL':
@@ -252,7 +330,10 @@ export class SubscriptionDrawer {
       status: current,
       values,
       createdAt,
-      contractor: current === S.PENDING || (current === S.CANCELLED && !events.some((event) => event.toStatus === S.ASSIGNED)) ? null : contractor,
+      contractor:
+        current === S.PENDING || (current === S.CANCELLED && !events.some((event) => event.toStatus === S.ASSIGNED))
+          ? null
+          : contractor,
       appointmentAt: current === S.ASSIGNED || current === S.CANCELLED || current === S.PENDING ? null : appointmentAt,
       failureReason,
       statusReason: events.length > 1 ? last.reason : null,
@@ -269,7 +350,11 @@ export class SubscriptionDrawer {
    * it books, a REPORT step with the installation it reports and whether its measurements are bad.
    * `final` is the offset of the last event (for SCHEDULED work, its appointment may come later).
    */
-  private steps(status: S, hasContractor: boolean, random: Random): { assigned: boolean; actions: Step[]; final: number } {
+  private steps(
+    status: S,
+    hasContractor: boolean,
+    random: Random,
+  ): { assigned: boolean; actions: Step[]; final: number } {
     const actions: Step[] = [];
     let t = 0;
     const step = (action: Step['action'], delay: number, more: Omit<Step, 'action' | 'offset'> = {}) => {
@@ -302,7 +387,17 @@ export class SubscriptionDrawer {
       return { assigned: true, actions, final: t };
     }
     const rejections =
-      status === S.REJECTED ? 1 + (random.chance(0.15) ? 1 : 0) : status === S.INSTALLED ? (random.chance(0.2) ? 1 : 0) : random.chance(0.09) ? (random.chance(0.1) ? 2 : 1) : 0;
+      status === S.REJECTED
+        ? 1 + (random.chance(0.15) ? 1 : 0)
+        : status === S.INSTALLED
+          ? random.chance(0.2)
+            ? 1
+            : 0
+          : random.chance(0.09)
+            ? random.chance(0.1)
+              ? 2
+              : 1
+            : 0;
     for (let cycle = 0; cycle <= rejections; cycle += 1) {
       const installed = t + (cycle === 0 ? random.between(0, 4) * hourMs : random.between(1, 10) * dayMs);
       const rejected = cycle < rejections || status === S.REJECTED;
@@ -320,11 +415,17 @@ export class SubscriptionDrawer {
   private lines(random: Random): { code: string; quantity: number; metres: boolean }[] {
     const aerial = random.chance(0.6);
     return lineTemplate
-      .filter(([code, probability]) => (code === 'DRP-AER' ? aerial : code === 'DRP-SOU' ? !aerial : random.chance(probability)))
+      .filter(([code, probability]) =>
+        code === 'DRP-AER' ? aerial : code === 'DRP-SOU' ? !aerial : random.chance(probability),
+      )
       .map(([code, , min, max, metres]) => ({
         code,
         metres,
-        quantity: metres ? (random.chance(0.3) ? Math.round(random.between(min, max) * 10) / 10 : random.int(min, max)) : random.int(min, max),
+        quantity: metres
+          ? random.chance(0.3)
+            ? Math.round(random.between(min, max) * 10) / 10
+            : random.int(min, max)
+          : random.int(min, max),
       }));
   }
 
@@ -342,7 +443,10 @@ export class SubscriptionDrawer {
       .filter((line) => schedule.items.has(line.code))
       .map((line) => {
         const unit = schedule.items.get(line.code)!.unit;
-        return { code: line.code, quantity: String(unit === PriceUnit.M ? line.quantity : Math.max(1, Math.round(line.quantity))) };
+        return {
+          code: line.code,
+          quantity: String(unit === PriceUnit.M ? line.quantity : Math.max(1, Math.round(line.quantity))),
+        };
       });
     if (lines.length === 0) lines.push({ code: [...schedule.items.keys()][0]!, quantity: '1' });
     const floor = networkClass === NetworkClass.B_PLUS ? -27 : -30;
@@ -352,7 +456,11 @@ export class SubscriptionDrawer {
       if (random.chance(0.65)) power = random.chance(0.75) ? floor - random.between(0.2, 3) : random.between(-7.9, -5);
       else splice = random.between(0.11, 0.3);
     }
-    const measurements = { networkClass, receivedPowerDbm: power.toFixed(1), spliceLossDb: splice === null ? null : splice.toFixed(2) };
+    const measurements = {
+      networkClass,
+      receivedPowerDbm: power.toFixed(1),
+      spliceLossDb: splice === null ? null : splice.toFixed(2),
+    };
     return {
       installedAt,
       createdAt,

@@ -66,9 +66,64 @@ export interface World {
  * 60 % of the work. Wilayas missing here (created later) come last.
  */
 const wilayaOrder = [
-  '16', '31', '25', '19', '09', '06', '15', '35', '13', '05', '23', '42', '26', '17', '10', '22', '34', '02', '14', '29',
-  '18', '21', '43', '28', '27', '07', '12', '04', '03', '44', '48', '24', '40', '41', '30', '39', '47', '36', '46', '38',
-  '20', '32', '45', '08', '55', '51', '57', '01', '11', '49', '58', '53', '52', '37', '33', '56', '50', '54',
+  '16',
+  '31',
+  '25',
+  '19',
+  '09',
+  '06',
+  '15',
+  '35',
+  '13',
+  '05',
+  '23',
+  '42',
+  '26',
+  '17',
+  '10',
+  '22',
+  '34',
+  '02',
+  '14',
+  '29',
+  '18',
+  '21',
+  '43',
+  '28',
+  '27',
+  '07',
+  '12',
+  '04',
+  '03',
+  '44',
+  '48',
+  '24',
+  '40',
+  '41',
+  '30',
+  '39',
+  '47',
+  '36',
+  '46',
+  '38',
+  '20',
+  '32',
+  '45',
+  '08',
+  '55',
+  '51',
+  '57',
+  '01',
+  '11',
+  '49',
+  '58',
+  '53',
+  '52',
+  '37',
+  '33',
+  '56',
+  '50',
+  '54',
 ];
 const wilayaExponent = 1.2;
 /** Within a wilaya, the chef-lieu and a few big communes hold most of the sites. */
@@ -88,10 +143,18 @@ export function algiersMidnight(date: string): Date {
  * reference-data import must have run), or when `now` has no price schedule in force
  */
 export async function loadWorld(client: pg.Client, now: Date, seed: number): Promise<World> {
-  const wilayaRows = (await client.query<{ code: string; name: string }>('select "code", "name" from "wilaya" order by "code"')).rows;
-  const communeRows = (await client.query<{ id: number; name: string; wilaya_code: string }>('select "id", "name", "wilaya_code" from "commune" order by "id"')).rows;
+  const wilayaRows = (
+    await client.query<{ code: string; name: string }>('select "code", "name" from "wilaya" order by "code"')
+  ).rows;
+  const communeRows = (
+    await client.query<{ id: number; name: string; wilaya_code: string }>(
+      'select "id", "name", "wilaya_code" from "commune" order by "id"',
+    )
+  ).rows;
   if (wilayaRows.length === 0 || communeRows.length === 0) {
-    throw new Error('The database holds no wilayas or communes: load the reference data first (npm run reference-data:import)');
+    throw new Error(
+      'The database holds no wilayas or communes: load the reference data first (npm run reference-data:import)',
+    );
   }
   const random = Random.of(seed ^ 0x77);
   const ordered = [...wilayaRows].sort((a, b) => rank(a.code) - rank(b.code) || a.code.localeCompare(b.code));
@@ -102,8 +165,17 @@ export async function loadWorld(client: pg.Client, now: Date, seed: number): Pro
     // The chef-lieu (the commune named after its wilaya: "Oran", "Alger Centre") first, then the others in a seeded order.
     const head = own.filter((commune) => commune.name.toLowerCase().startsWith(wilaya.name.toLowerCase()));
     const rest = random.shuffled(own.filter((commune) => !head.includes(commune)));
-    const communes = [...head, ...rest].map((commune) => ({ id: commune.id, name: commune.name, wilayaCode: commune.wilaya_code }));
-    wilayas.push({ code: wilaya.code, name: wilaya.name, communes, communeWeights: cumulative(zipfWeights(communes.length, communeExponent)) });
+    const communes = [...head, ...rest].map((commune) => ({
+      id: commune.id,
+      name: commune.name,
+      wilayaCode: commune.wilaya_code,
+    }));
+    wilayas.push({
+      code: wilaya.code,
+      name: wilaya.name,
+      communes,
+      communeWeights: cumulative(zipfWeights(communes.length, communeExponent)),
+    });
   }
 
   const scheduleRows = (
@@ -113,7 +185,14 @@ export async function loadWorld(client: pg.Client, now: Date, seed: number): Pro
     )
   ).rows;
   const itemRows = (
-    await client.query<{ schedule_id: string; code: string; designation: string; unit: PriceUnit; unit_price_centimes: string; tax_code: string }>(
+    await client.query<{
+      schedule_id: string;
+      code: string;
+      designation: string;
+      unit: PriceUnit;
+      unit_price_centimes: string;
+      tax_code: string;
+    }>(
       'select "schedule_id", "code", "designation", "unit", "unit_price_centimes", "tax_code" from "price_schedule_item" order by "schedule_id", "id"',
     )
   ).rows;
@@ -130,15 +209,35 @@ export async function loadWorld(client: pg.Client, now: Date, seed: number): Pro
     items: new Map(
       itemRows
         .filter((item) => item.schedule_id === schedule.id)
-        .map((item) => [item.code, { code: item.code, designation: item.designation, unit: item.unit, unitPriceCentimes: item.unit_price_centimes, taxCode: item.tax_code }]),
+        .map((item) => [
+          item.code,
+          {
+            code: item.code,
+            designation: item.designation,
+            unit: item.unit,
+            unitPriceCentimes: item.unit_price_centimes,
+            taxCode: item.tax_code,
+          },
+        ]),
     ),
   }));
-  if (schedules.length === 0) throw new Error('The database holds no price schedule: start the server once, or load one, before generating work to bill');
-  if (!scheduleOn(schedules, algiersDate(now))) throw new Error(`No price schedule is in force today (${algiersDate(now)}): work done now could not be billed`);
+  if (schedules.length === 0)
+    throw new Error(
+      'The database holds no price schedule: start the server once, or load one, before generating work to bill',
+    );
+  if (!scheduleOn(schedules, algiersDate(now)))
+    throw new Error(`No price schedule is in force today (${algiersDate(now)}): work done now could not be billed`);
 
   const firstDay = algiersMidnight(schedules[0]!.effectiveFrom);
   const start = new Date(Math.max(firstDay.getTime(), now.getTime() - 365 * dayMs));
-  return { now, start, wilayas, wilayaWeights: cumulative(zipfWeights(wilayas.length, wilayaExponent)), schedules, taxRates };
+  return {
+    now,
+    start,
+    wilayas,
+    wilayaWeights: cumulative(zipfWeights(wilayas.length, wilayaExponent)),
+    schedules,
+    taxRates,
+  };
 }
 
 function rank(code: string): number {
@@ -148,7 +247,9 @@ function rank(code: string): number {
 
 /** The version in force on `day` (YYYY-MM-DD, Algiers), as the app's `findInForce` picks it, or undefined. */
 export function scheduleOn(schedules: readonly ScheduleVersion[], day: string): ScheduleVersion | undefined {
-  return schedules.find((schedule) => schedule.effectiveFrom <= day && (schedule.effectiveTo === null || schedule.effectiveTo > day));
+  return schedules.find(
+    (schedule) => schedule.effectiveFrom <= day && (schedule.effectiveTo === null || schedule.effectiveTo > day),
+  );
 }
 
 /** The version in force at `instant` (its Algiers date), as `scheduleOn` finds it, without formatting the date. */

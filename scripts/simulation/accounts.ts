@@ -25,7 +25,12 @@ const domain = 'raccord-simulation.invalid';
 
 /** The DOT manager of one wilaya. */
 export function dotManager(wilayaCode: string, wilayaName: string): UserSpec {
-  return { email: `dot-${wilayaCode}@${domain}`, displayName: `DOT ${wilayaCode} ${wilayaName} (simulation)`, role: 'DOT_MANAGER', wilayaCodes: [wilayaCode] };
+  return {
+    email: `dot-${wilayaCode}@${domain}`,
+    displayName: `DOT ${wilayaCode} ${wilayaName} (simulation)`,
+    role: 'DOT_MANAGER',
+    wilayaCodes: [wilayaCode],
+  };
 }
 
 /** AT's finance user. */
@@ -35,7 +40,12 @@ export function financeUser(): UserSpec {
 
 /** A user of contractor firm `contractorId`. */
 export function firmUser(contractorId: string, legalName: string): UserSpec {
-  return { email: `firm-${contractorId}@${domain}`, displayName: `${legalName.slice(0, 180)} (simulation)`, role: 'CONTRACTOR', contractorId };
+  return {
+    email: `firm-${contractorId}@${domain}`,
+    displayName: `${legalName.slice(0, 180)} (simulation)`,
+    role: 'CONTRACTOR',
+    contractorId,
+  };
 }
 
 /**
@@ -76,7 +86,8 @@ export class SessionStore {
   /** A stored session of `email` on `url` that is valid for at least ten more minutes, if any. */
   get(url: string, email: string): string | null {
     const session = this.sessions[`${url} ${email}`];
-    if (!session || typeof session.token !== 'string' || !(Date.parse(session.expiresAt) > Date.now() + 600_000)) return null;
+    if (!session || typeof session.token !== 'string' || !(Date.parse(session.expiresAt) > Date.now() + 600_000))
+      return null;
     return session.token;
   }
 
@@ -108,23 +119,40 @@ export interface SignedIn {
  * Signs `email` in, reusing its stored session while the server still takes it (checked with `me`).
  * @throws SetupError when the server is unreachable or refuses the sign-in (wrong password, locked, disabled)
  */
-export async function signIn(client: GraphQLClient, store: SessionStore, email: string, password: string): Promise<SignedIn> {
+export async function signIn(
+  client: GraphQLClient,
+  store: SessionStore,
+  email: string,
+  password: string,
+): Promise<SignedIn> {
   const stored = store.get(client.url, email);
   try {
     if (stored) {
       const me = await client
-        .request<{ me: { email: string; role: string } | null }>('query SimulationWhoAmI { me { email role } }', {}, stored, { quiet: ['UNAUTHENTICATED'] })
+        .request<{ me: { email: string; role: string } | null }>(
+          'query SimulationWhoAmI { me { email role } }',
+          {},
+          stored,
+          { quiet: ['UNAUTHENTICATED'] },
+        )
         .catch((error: unknown) => {
           if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') return { me: null };
           throw error;
         });
       if (me.me?.email === email.toLowerCase()) return { email, token: stored, role: me.me.role };
     }
-    const data = await client.request<{ login: { token: string; expiresAt: string; user: { role: string } } }>(loginMutation, { email, password }, null);
+    const data = await client.request<{ login: { token: string; expiresAt: string; user: { role: string } } }>(
+      loginMutation,
+      { email, password },
+      null,
+    );
     store.set(client.url, email, data.login.token, data.login.expiresAt);
     return { email, token: data.login.token, role: data.login.user.role };
   } catch (error) {
-    if (error instanceof TransportError) throw new SetupError(`${error.message}: is the server running? Start it with npm start, or give its address with --url`);
+    if (error instanceof TransportError)
+      throw new SetupError(
+        `${error.message}: is the server running? Start it with npm start, or give its address with --url`,
+      );
     if (error instanceof ApiError) throw new SetupError(`sign-in refused for ${email}: ${error.message}`);
     throw error;
   }
@@ -156,8 +184,10 @@ export async function ensureUsers(
   wanted: readonly UserSpec[],
 ): Promise<{ created: string[]; reused: string[] }> {
   const existing = new Map<string, ExistingUser>();
-  for (let after: string | null = null; ; ) {
-    const page: { users: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ExistingUser }[] } } = await client.request(usersQuery, { after }, adminToken);
+  for (let after: string | null = null; ;) {
+    const page: {
+      users: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ExistingUser }[] };
+    } = await client.request(usersQuery, { after }, adminToken);
     for (const { node } of page.users.edges) existing.set(node.email, node);
     if (!page.users.pageInfo.hasNextPage) break;
     after = page.users.pageInfo.endCursor;
@@ -169,8 +199,13 @@ export async function ensureUsers(
     if (found) {
       if (found.disabledAt) throw new SetupError(`user ${user.email} is disabled: the simulation cannot act as it`);
       const sameWork =
-        found.role === user.role && (found.contractor?.id ?? undefined) === user.contractorId && [...found.wilayaCodes].sort().join() === [...(user.wilayaCodes ?? [])].sort().join();
-      if (!sameWork) throw new SetupError(`user ${user.email} exists with another role, firm or wilayas: disable it (console, /acces), then run again`);
+        found.role === user.role &&
+        (found.contractor?.id ?? undefined) === user.contractorId &&
+        [...found.wilayaCodes].sort().join() === [...(user.wilayaCodes ?? [])].sort().join();
+      if (!sameWork)
+        throw new SetupError(
+          `user ${user.email} exists with another role, firm or wilayas: disable it (console, /acces), then run again`,
+        );
       reused.push(user.email);
       continue;
     }

@@ -84,7 +84,11 @@ async function all(actions: Promise<void>[]): Promise<void> {
  * it again and, while it still calls for the action, acts on the version now stored (three tries at
  * most). `reread` answers null once the record no longer calls for the action.
  */
-async function withRereads<R extends { version: number }>(record: R, reread: () => Promise<R | null>, act: (current: R) => Promise<void>): Promise<void> {
+async function withRereads<R extends { version: number }>(
+  record: R,
+  reread: () => Promise<R | null>,
+  act: (current: R) => Promise<void>,
+): Promise<void> {
   let current: R | null = record;
   for (let attempt = 0; current && attempt < 3; attempt += 1) {
     try {
@@ -129,10 +133,21 @@ const workFields = 'id version status orderedAt site { latitude longitude } late
 const payload = `{ customerSubscription { ${workFields} } }`;
 
 /** A reader of one customer subscription that answers null unless it is in one of `statuses`. */
-function workReader(client: GraphQLClient, token: string, id: string, statuses: readonly string[]): () => Promise<Work | null> {
+function workReader(
+  client: GraphQLClient,
+  token: string,
+  id: string,
+  statuses: readonly string[],
+): () => Promise<Work | null> {
   return async () => {
-    const data = await client.request<{ customerSubscription: Work | null }>(`query SimulationWork($id: ID!) { customerSubscription(id: $id) { ${workFields} } }`, { id }, token);
-    return data.customerSubscription && statuses.includes(data.customerSubscription.status) ? data.customerSubscription : null;
+    const data = await client.request<{ customerSubscription: Work | null }>(
+      `query SimulationWork($id: ID!) { customerSubscription(id: $id) { ${workFields} } }`,
+      { id },
+      token,
+    );
+    return data.customerSubscription && statuses.includes(data.customerSubscription.status)
+      ? data.customerSubscription
+      : null;
   };
 }
 
@@ -225,7 +240,9 @@ export class DotManager implements Actor {
     return withRereads(work, workReader(this.crew.client, this.token, work.id, ['INSTALLED']), async (current) => {
       const issues = current.latestInstallationReport?.qualityIssues ?? [];
       const outside = issues.length > 0 || !current.latestInstallationReport;
-      if (outside ? dice.chance(pace.rejectOutside) || !current.latestInstallationReport : dice.chance(pace.rejectWithin)) {
+      if (
+        outside ? dice.chance(pace.rejectOutside) || !current.latestInstallationReport : dice.chance(pace.rejectWithin)
+      ) {
         const reserves = outside ? [dice.pick(qualityReserves)] : [dice.pick(workmanshipReserves)];
         await this.crew.client.request(
           `mutation SimulationReject($id: ID!, $v: Int!, $r: [String!]!) { rejectInstallation(input: { id: $id, expectedVersion: $v, reserves: $r }) ${payload} }`,
@@ -238,7 +255,14 @@ export class DotManager implements Actor {
       const overrideReason = outside ? dice.pick(overrideReasons) : null;
       await this.crew.client.request(
         `mutation SimulationAccept($input: AcceptInstallationInput!) { acceptInstallation(input: $input) ${payload} }`,
-        { input: { id: current.id, expectedVersion: current.version, idempotencyKey: randomUUID(), ...(overrideReason ? { overrideReason } : {}) } },
+        {
+          input: {
+            id: current.id,
+            expectedVersion: current.version,
+            idempotencyKey: randomUUID(),
+            ...(overrideReason ? { overrideReason } : {}),
+          },
+        },
         this.token,
         { retry: true },
       );
@@ -268,9 +292,18 @@ interface InvoiceLine {
 const invoiceFields = 'id version status issuedOn totalExcludingTax { centimes } balanceDue { centimes }';
 
 /** A reader of one invoice that answers null unless it is in one of `statuses`. */
-function invoiceReader(client: GraphQLClient, token: string, id: string, statuses: readonly string[]): () => Promise<InvoiceRef | null> {
+function invoiceReader(
+  client: GraphQLClient,
+  token: string,
+  id: string,
+  statuses: readonly string[],
+): () => Promise<InvoiceRef | null> {
   return async () => {
-    const data = await client.request<{ invoice: InvoiceRef | null }>(`query SimulationInvoice($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`, { id }, token);
+    const data = await client.request<{ invoice: InvoiceRef | null }>(
+      `query SimulationInvoice($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`,
+      { id },
+      token,
+    );
     return data.invoice && statuses.includes(data.invoice.status) ? data.invoice : null;
   };
 }
@@ -331,11 +364,15 @@ export class FirmCrew implements Actor {
         .map((work) => this.schedule(work)),
       ...nodes(data.due)
         .filter(() => dice.chance(pace.visit))
-        .map((work) => (dice.chance(pace.fail) ? this.fail(work) : this.report(work, ['SCHEDULED'], this.crew.outsideShare))),
+        .map((work) =>
+          dice.chance(pace.fail) ? this.fail(work) : this.report(work, ['SCHEDULED'], this.crew.outsideShare),
+        ),
       ...nodes(data.rejected)
         .filter(() => dice.chance(pace.fixReserves))
         .map((work) => this.report(work, ['REJECTED'], 0)),
-      ...(invoicing ? nodes(data.drafts).filter((invoice) => invoice.totalExcludingTax.centimes !== '0') : []).map((invoice) => this.submit(invoice)),
+      ...(invoicing ? nodes(data.drafts).filter((invoice) => invoice.totalExcludingTax.centimes !== '0') : []).map(
+        (invoice) => this.submit(invoice),
+      ),
       ...nodes(data.revisions)
         .filter(() => dice.chance(pace.answerRevision))
         .map((invoice) => this.resubmit(invoice)),
@@ -392,7 +429,8 @@ export class FirmCrew implements Actor {
         this.token,
       );
       this.crew.tally.count('reported');
-      if (data.reportInstallation.customerSubscription.latestInstallationReport?.qualityIssues.length) this.crew.tally.count('reportedOutsideThresholds');
+      if (data.reportInstallation.customerSubscription.latestInstallationReport?.qualityIssues.length)
+        this.crew.tally.count('reportedOutsideThresholds');
     });
   }
 
@@ -411,22 +449,31 @@ export class FirmCrew implements Actor {
   /** Answers a revision request: for each rejected line, maintains it, claims fewer metres, or withdraws it. */
   private resubmit(invoice: InvoiceRef): Promise<void> {
     const { client, dice } = this.crew;
-    return withRereads(invoice, invoiceReader(client, this.token, invoice.id, ['REVISION_REQUESTED']), async (current) => {
-      const rejected = (await invoiceLines(client, this.token, current.id)).filter((line) => line.rejectionReason !== null);
-      const revisedLines = rejected.map((line) => {
-        const remaining = new Decimal(line.quantity).minus(line.creditedQuantity);
-        if (dice.chance(0.5)) return { lineId: line.id, quantity: remaining.toString() };
-        const claimed = line.unit === 'M' ? remaining.times(dice.between(0.5, 0.9)).toDecimalPlaces(1, Decimal.ROUND_DOWN) : new Decimal(0);
-        return { lineId: line.id, quantity: claimed.toString() };
-      });
-      await client.request(
-        'mutation SimulationResubmit($input: ResubmitInvoiceInput!) { resubmitInvoice(input: $input) { invoice { id } } }',
-        { input: { id: current.id, expectedVersion: current.version, revisedLines, idempotencyKey: randomUUID() } },
-        this.token,
-        { retry: true },
-      );
-      this.crew.tally.count('resubmitted');
-    });
+    return withRereads(
+      invoice,
+      invoiceReader(client, this.token, invoice.id, ['REVISION_REQUESTED']),
+      async (current) => {
+        const rejected = (await invoiceLines(client, this.token, current.id)).filter(
+          (line) => line.rejectionReason !== null,
+        );
+        const revisedLines = rejected.map((line) => {
+          const remaining = new Decimal(line.quantity).minus(line.creditedQuantity);
+          if (dice.chance(0.5)) return { lineId: line.id, quantity: remaining.toString() };
+          const claimed =
+            line.unit === 'M'
+              ? remaining.times(dice.between(0.5, 0.9)).toDecimalPlaces(1, Decimal.ROUND_DOWN)
+              : new Decimal(0);
+          return { lineId: line.id, quantity: claimed.toString() };
+        });
+        await client.request(
+          'mutation SimulationResubmit($input: ResubmitInvoiceInput!) { resubmitInvoice(input: $input) { invoice { id } } }',
+          { input: { id: current.id, expectedVersion: current.version, revisedLines, idempotencyKey: randomUUID() } },
+          this.token,
+          { retry: true },
+        );
+        this.crew.tally.count('resubmitted');
+      },
+    );
   }
 }
 
@@ -455,11 +502,11 @@ export class Finance implements Actor {
 
   async tick(): Promise<void> {
     const { dice } = this.crew;
-    const data = await this.crew.client.request<{ submitted: Connection<InvoiceRef>; approved: Connection<InvoiceRef>; partiallyPaid: Connection<InvoiceRef> }>(
-      financeWorklist,
-      {},
-      this.token,
-    );
+    const data = await this.crew.client.request<{
+      submitted: Connection<InvoiceRef>;
+      approved: Connection<InvoiceRef>;
+      partiallyPaid: Connection<InvoiceRef>;
+    }>(financeWorklist, {}, this.token);
     await all([
       ...nodes(data.submitted)
         .filter(() => dice.chance(pace.review))
@@ -474,26 +521,38 @@ export class Finance implements Actor {
   }
 
   private approve(invoice: InvoiceRef): Promise<void> {
-    return withRereads(invoice, invoiceReader(this.crew.client, this.token, invoice.id, ['SUBMITTED']), async (current) => {
-      await this.crew.client.request(
-        'mutation SimulationApprove($input: InvoiceTransitionInput!) { approveInvoice(input: $input) { invoice { id } } }',
-        { input: { id: current.id, expectedVersion: current.version, idempotencyKey: randomUUID() } },
-        this.token,
-        { retry: true },
-      );
-      this.crew.tally.count('approved');
-    });
+    return withRereads(
+      invoice,
+      invoiceReader(this.crew.client, this.token, invoice.id, ['SUBMITTED']),
+      async (current) => {
+        await this.crew.client.request(
+          'mutation SimulationApprove($input: InvoiceTransitionInput!) { approveInvoice(input: $input) { invoice { id } } }',
+          { input: { id: current.id, expectedVersion: current.version, idempotencyKey: randomUUID() } },
+          this.token,
+          { retry: true },
+        );
+        this.crew.tally.count('approved');
+      },
+    );
   }
 
   private requestRevision(invoice: InvoiceRef): Promise<void> {
     const { client, dice } = this.crew;
     return withRereads(invoice, invoiceReader(client, this.token, invoice.id, ['SUBMITTED']), async (current) => {
-      const open = (await invoiceLines(client, this.token, current.id)).filter((line) => new Decimal(line.quantity).greaterThan(line.creditedQuantity));
+      const open = (await invoiceLines(client, this.token, current.id)).filter((line) =>
+        new Decimal(line.quantity).greaterThan(line.creditedQuantity),
+      );
       if (open.length === 0) return;
       const chosen = new Set(Array.from({ length: dice.whole(1, 2) }, () => dice.pick(open).id));
       await client.request(
         'mutation SimulationRevision($input: RequestInvoiceRevisionInput!) { requestInvoiceRevision(input: $input) { invoice { id } } }',
-        { input: { id: current.id, expectedVersion: current.version, rejectedLines: [...chosen].map((lineId) => ({ lineId, reason: dice.pick(lineRejections) })) } },
+        {
+          input: {
+            id: current.id,
+            expectedVersion: current.version,
+            rejectedLines: [...chosen].map((lineId) => ({ lineId, reason: dice.pick(lineRejections) })),
+          },
+        },
         this.token,
       );
       this.crew.tally.count('revisionRequested');
@@ -512,30 +571,34 @@ export class Finance implements Actor {
       (candidate) => candidate.weight,
     );
     const reference = `${method.prefix}-${algiersDate().replaceAll('-', '')}-${dice.whole(100_000, 999_999)}`;
-    return withRereads(invoice, invoiceReader(this.crew.client, this.token, invoice.id, ['APPROVED', 'PARTIALLY_PAID']), async (current) => {
-      const balance = BigInt(current.balanceDue.centimes);
-      const part = (balance * BigInt(Math.round(share * 100))) / 100n;
-      const amount = part > 0n ? part : balance;
-      if (amount <= 0n) return;
-      const today = algiersDate();
-      const data = await this.crew.client.request<{ recordInvoicePayment: { invoice: { status: string } } }>(
-        'mutation SimulationPay($input: RecordInvoicePaymentInput!) { recordInvoicePayment(input: $input) { invoice { status } } }',
-        {
-          input: {
-            invoiceId: current.id,
-            expectedVersion: current.version,
-            paidOn: current.issuedOn && current.issuedOn > today ? current.issuedOn : today,
-            amount: amountOf(amount),
-            method: method.method,
-            reference,
-            idempotencyKey: randomUUID(),
+    return withRereads(
+      invoice,
+      invoiceReader(this.crew.client, this.token, invoice.id, ['APPROVED', 'PARTIALLY_PAID']),
+      async (current) => {
+        const balance = BigInt(current.balanceDue.centimes);
+        const part = (balance * BigInt(Math.round(share * 100))) / 100n;
+        const amount = part > 0n ? part : balance;
+        if (amount <= 0n) return;
+        const today = algiersDate();
+        const data = await this.crew.client.request<{ recordInvoicePayment: { invoice: { status: string } } }>(
+          'mutation SimulationPay($input: RecordInvoicePaymentInput!) { recordInvoicePayment(input: $input) { invoice { status } } }',
+          {
+            input: {
+              invoiceId: current.id,
+              expectedVersion: current.version,
+              paidOn: current.issuedOn && current.issuedOn > today ? current.issuedOn : today,
+              amount: amountOf(amount),
+              method: method.method,
+              reference,
+              idempotencyKey: randomUUID(),
+            },
           },
-        },
-        this.token,
-        { retry: true },
-      );
-      this.crew.tally.count(data.recordInvoicePayment.invoice.status === 'PAID' ? 'paidInFull' : 'paidInPart');
-    });
+          this.token,
+          { retry: true },
+        );
+        this.crew.tally.count(data.recordInvoicePayment.invoice.status === 'PAID' ? 'paidInFull' : 'paidInPart');
+      },
+    );
   }
 }
 
@@ -569,10 +632,12 @@ export class Arrivals {
   async run(signal: AbortSignal): Promise<void> {
     let failure: unknown = null;
     while (!signal.aborted && failure === null) {
-      this.queue.add(() => this.order(), { signal }).catch((error: unknown) => {
-        // An order still waiting for its turn when the run stops is dropped: the queue rejects it with the signal's reason.
-        if (!expected(error) && !(signal.aborted && error === signal.reason)) failure ??= error;
-      });
+      this.queue
+        .add(() => this.order(), { signal })
+        .catch((error: unknown) => {
+          // An order still waiting for its turn when the run stops is dropped: the queue rejects it with the signal's reason.
+          if (!expected(error) && !(signal.aborted && error === signal.reason)) failure ??= error;
+        });
       await this.queue.onSizeLessThan(1);
     }
     await this.queue.onIdle();

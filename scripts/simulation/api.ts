@@ -110,13 +110,19 @@ export class GraphQLClient {
    * (default 0) takes the next free slot before those waiting with a lower one.
    * @throws ApiError for any GraphQL error (the first one's code), TransportError when the server cannot be reached
    */
-  async request<T>(query: string, variables: Record<string, unknown>, token: string | null, options: { retry?: boolean; quiet?: readonly string[]; priority?: number } = {}): Promise<T> {
+  async request<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    token: string | null,
+    options: { retry?: boolean; quiet?: readonly string[]; priority?: number } = {},
+  ): Promise<T> {
     const body = JSON.stringify({ query, variables });
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await this.requests.add(() => this.post<T>(body, token), { priority: options.priority ?? 0 });
       } catch (error) {
-        if ((error instanceof ApiError || error instanceof TransportError) && !options.quiet?.includes(error.code)) this.tally.error(error.code);
+        if ((error instanceof ApiError || error instanceof TransportError) && !options.quiet?.includes(error.code))
+          this.tally.error(error.code);
         if (error instanceof TransportError && error.code === 'NETWORK' && options.retry && attempt === 0) continue;
         throw error;
       }
@@ -140,11 +146,19 @@ export class GraphQLClient {
     try {
       answer = (await response.json()) as GraphQLResponse<T>;
     } catch {
-      throw new TransportError(`HTTP_${response.status}`, `${this.url}/graphql answered HTTP ${response.status} without GraphQL: is it a Raccord server?`);
+      throw new TransportError(
+        `HTTP_${response.status}`,
+        `${this.url}/graphql answered HTTP ${response.status} without GraphQL: is it a Raccord server?`,
+      );
     }
     const first = answer.errors?.[0];
-    if (first) throw new ApiError(String(first.extensions?.['code'] ?? 'UNKNOWN'), first.message, first.extensions ?? {});
-    if (!answer.data) throw new TransportError(`HTTP_${response.status}`, `${this.url}/graphql answered HTTP ${response.status} without data`);
+    if (first)
+      throw new ApiError(String(first.extensions?.['code'] ?? 'UNKNOWN'), first.message, first.extensions ?? {});
+    if (!answer.data)
+      throw new TransportError(
+        `HTTP_${response.status}`,
+        `${this.url}/graphql answered HTTP ${response.status} without data`,
+      );
     return answer.data;
   }
 }

@@ -46,14 +46,64 @@ export class Dice {
   }
 }
 
-const firstNames = ['Yasmine', 'Mohamed', 'Amina', 'Karim', 'Nadia', 'Sofiane', 'Lina', 'Walid', 'Meriem', 'Rachid', 'Imane', 'Bilal', 'Sara', 'Hichem', 'Ines', 'Mourad', 'Feriel', 'Adel'];
-const lastNames = ['Benali', 'Haddad', 'Boudiaf', 'Mansouri', 'Belkacem', 'Cherif', 'Hamidi', 'Saadi', 'Bouzid', 'Kaci', 'Meziane', 'Rahmani', 'Ziani', 'Benaissa', 'Larbi', 'Touati'];
-const streets = ['rue Larbi Ben M’hidi', 'rue Didouche Mourad', 'boulevard de l’ALN', 'rue Hassiba Ben Bouali', 'avenue de l’Indépendance', 'rue des Frères Bouadou'];
+const firstNames = [
+  'Yasmine',
+  'Mohamed',
+  'Amina',
+  'Karim',
+  'Nadia',
+  'Sofiane',
+  'Lina',
+  'Walid',
+  'Meriem',
+  'Rachid',
+  'Imane',
+  'Bilal',
+  'Sara',
+  'Hichem',
+  'Ines',
+  'Mourad',
+  'Feriel',
+  'Adel',
+];
+const lastNames = [
+  'Benali',
+  'Haddad',
+  'Boudiaf',
+  'Mansouri',
+  'Belkacem',
+  'Cherif',
+  'Hamidi',
+  'Saadi',
+  'Bouzid',
+  'Kaci',
+  'Meziane',
+  'Rahmani',
+  'Ziani',
+  'Benaissa',
+  'Larbi',
+  'Touati',
+];
+const streets = [
+  'rue Larbi Ben M’hidi',
+  'rue Didouche Mourad',
+  'boulevard de l’ALN',
+  'rue Hassiba Ben Bouali',
+  'avenue de l’Indépendance',
+  'rue des Frères Bouadou',
+];
 const offers = ['IDOOM FIBRE 100 Mbps', 'IDOOM FIBRE 300 Mbps', 'IDOOM FIBRE 500 Mbps', 'IDOOM FIBRE 1 Gbps'];
 
 /** What a customer's order says, on a site of commune `communeId`. */
-export function customerOrder(dice: Dice, orderReference: string, communeId: string, siteId: string): Record<string, string> {
-  const home = dice.chance(0.6) ? `Bt ${dice.whole(1, 40)}, cité ${dice.pick([150, 300, 500, 1000])} logements` : `${dice.whole(1, 120)} ${dice.pick(streets)}`;
+export function customerOrder(
+  dice: Dice,
+  orderReference: string,
+  communeId: string,
+  siteId: string,
+): Record<string, string> {
+  const home = dice.chance(0.6)
+    ? `Bt ${dice.whole(1, 40)}, cité ${dice.pick([150, 300, 500, 1000])} logements`
+    : `${dice.whole(1, 120)} ${dice.pick(streets)}`;
   return {
     orderReference,
     customerName: `${dice.pick(firstNames)} ${dice.pick(lastNames)}`,
@@ -86,14 +136,37 @@ export function measurements(dice: Dice, outsideShare: number): Measurements {
   const networkClass = dice.chance(0.85) ? 'B_PLUS' : 'C_PLUS';
   const floor = networkClass === 'B_PLUS' ? -27 : -30;
   if (!dice.chance(outsideShare)) {
-    return { networkClass, receivedPowerDbm: dice.decimal(floor + 1.5, -14, 1), spliceLossDb: dice.decimal(0.02, 0.09, 2) };
+    return {
+      networkClass,
+      receivedPowerDbm: dice.decimal(floor + 1.5, -14, 1),
+      spliceLossDb: dice.decimal(0.02, 0.09, 2),
+    };
   }
-  if (dice.chance(0.7)) return { networkClass, receivedPowerDbm: dice.decimal(floor - 4, floor - 0.5, 1), spliceLossDb: dice.decimal(0.02, 0.09, 2) };
-  return { networkClass, receivedPowerDbm: dice.decimal(floor + 1.5, -14, 1), spliceLossDb: dice.decimal(0.12, 0.35, 2) };
+  if (dice.chance(0.7))
+    return {
+      networkClass,
+      receivedPowerDbm: dice.decimal(floor - 4, floor - 0.5, 1),
+      spliceLossDb: dice.decimal(0.02, 0.09, 2),
+    };
+  return {
+    networkClass,
+    receivedPowerDbm: dice.decimal(floor + 1.5, -14, 1),
+    spliceLossDb: dice.decimal(0.12, 0.35, 2),
+  };
 }
 
 /** The items of the starting price schedule (DOMAIN.md) the simulated crews report, when in force. */
-export const reportedItems = ['RAC-STD', 'DRP-AER', 'DRP-SOU', 'CAB-INT', 'PTO', 'ONT', 'EPI-PBO', 'TRV-MUR', 'MES-PUI'] as const;
+export const reportedItems = [
+  'RAC-STD',
+  'DRP-AER',
+  'DRP-SOU',
+  'CAB-INT',
+  'PTO',
+  'ONT',
+  'EPI-PBO',
+  'TRV-MUR',
+  'MES-PUI',
+] as const;
 
 /**
  * The measured work of one connection (attachement), among the item codes `available` in the
@@ -114,7 +187,10 @@ export function workLines(dice: Dice, available: ReadonlySet<string>): { code: s
 }
 
 /** Photos of the work, time- and GPS-stamped near the site (when it has coordinates). */
-export function photos(dice: Dice, site: { latitude: number | null; longitude: number | null }): { takenAt: string; latitude: number; longitude: number }[] {
+export function photos(
+  dice: Dice,
+  site: { latitude: number | null; longitude: number | null },
+): { takenAt: string; latitude: number; longitude: number }[] {
   if (site.latitude === null || site.longitude === null) return [];
   return Array.from({ length: dice.whole(1, 3) }, () => ({
     takenAt: new Date(Date.now() - dice.whole(60, 900) * 1000).toISOString(),
@@ -131,7 +207,12 @@ export const qualityReserves = [
 ];
 
 /** Reserves on the workmanship, whatever the measurements. */
-export const workmanshipReserves = ['Câble de branchement non fixé en façade', 'PTO mal fixée au mur', 'Photos du PBO manquantes', 'Lovage du câble non conforme au PBO'];
+export const workmanshipReserves = [
+  'Câble de branchement non fixé en façade',
+  'PTO mal fixée au mur',
+  'Photos du PBO manquantes',
+  'Lovage du câble non conforme au PBO',
+];
 
 /** Why a DOT accepts a report outside the thresholds anyway (the override the audit trail keeps). */
 export const overrideReasons = [
@@ -153,4 +234,8 @@ export const failures: readonly { failureReason: string; reason?: string; weight
 export const cancellations = ['Annulation à la demande du client', 'Commande en double', 'Client ayant déménagé'];
 
 /** Why finance rejects an invoice line. */
-export const lineRejections = ['Métrage supérieur au relevé contradictoire', 'Prestation non constatée sur place', 'Quantité à justifier par photo'];
+export const lineRejections = [
+  'Métrage supérieur au relevé contradictoire',
+  'Prestation non constatée sur place',
+  'Quantité à justifier par photo',
+];

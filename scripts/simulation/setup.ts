@@ -52,7 +52,9 @@ export async function findFirms(client: GraphQLClient, token: string, maxFirms: 
   for (const status of ['IN_PROGRESS', 'ASSIGNED']) {
     let after: string | null = null;
     for (let page = 0; page < sitePages; page += 1) {
-      const data: { sites: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: SiteNode }[] } } = await client.request(sitesQuery, { status, after }, token);
+      const data: {
+        sites: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: SiteNode }[] };
+      } = await client.request(sitesQuery, { status, after }, token);
       for (const { node } of data.sites.edges) {
         if (node.contractor?.status !== 'ACTIVE') continue;
         const firm = byFirm.get(node.contractor.id) ?? { legalName: node.contractor.legalName, sites: [] };
@@ -98,7 +100,9 @@ const newFirms = [
 ];
 
 /** Coordinates of a few wilayas' seats, for the sites the simulation opens (photos are GPS-stamped near them). */
-const seats: Record<string, { latitude: number; longitude: number }> = Object.fromEntries(newFirms.map((firm) => [firm.wilayaCode, firm]));
+const seats: Record<string, { latitude: number; longitude: number }> = Object.fromEntries(
+  newFirms.map((firm) => [firm.wilayaCode, firm]),
+);
 
 /** A valid CreateContractorInput for `firm`: a SARL-like company under the real regime, with a CCP account whose RIB key is right. */
 function contractorInput(firm: (typeof newFirms)[number]): Record<string, unknown> {
@@ -128,7 +132,11 @@ export interface Preparers {
 }
 
 async function firstCommune(client: GraphQLClient, token: string, wilayaCode: string): Promise<string> {
-  const data = await client.request<{ communes: { id: string }[] }>('query SimulationCommunes($w: String) { communes(wilayaCode: $w) { id } }', { w: wilayaCode }, token);
+  const data = await client.request<{ communes: { id: string }[] }>(
+    'query SimulationCommunes($w: String) { communes(wilayaCode: $w) { id } }',
+    { w: wilayaCode },
+    token,
+  );
   if (!data.communes[0]) throw new Error(`wilaya ${wilayaCode} has no commune: is the reference data loaded?`);
   return data.communes[0].id;
 }
@@ -141,13 +149,23 @@ async function firstCommune(client: GraphQLClient, token: string, wilayaCode: st
  */
 export async function prepareFirms(client: GraphQLClient, preparers: Preparers, maxFirms: number): Promise<string[]> {
   const done: string[] = [];
-  const list = async (status: string) => (await client.request<{ contractors: { edges: { node: ContractorNode }[] } }>(contractorsQuery, { status }, preparers.admin)).contractors.edges.map((edge) => edge.node);
+  const list = async (status: string) =>
+    (
+      await client.request<{ contractors: { edges: { node: ContractorNode }[] } }>(
+        contractorsQuery,
+        { status },
+        preparers.admin,
+      )
+    ).contractors.edges.map((edge) => edge.node);
   let active = await list('ACTIVE');
   if (active.length === 0) {
     let waiting = await list('PENDING_APPROVAL');
     if (waiting.length === 0) {
       for (const firm of newFirms) {
-        const input = { ...contractorInput(firm), communeId: await firstCommune(client, preparers.admin, firm.wilayaCode) };
+        const input = {
+          ...contractorInput(firm),
+          communeId: await firstCommune(client, preparers.admin, firm.wilayaCode),
+        };
         const created = await client.request<{ createContractor: { contractor: ContractorNode } }>(
           'mutation SimulationNewContractor($input: CreateContractorInput!) { createContractor(input: $input) { contractor { id version legalName operatingWilayas { code } } } }',
           { input },
@@ -171,7 +189,9 @@ export async function prepareFirms(client: GraphQLClient, preparers: Preparers, 
     const wilayaCode = contractor.operatingWilayas[0]?.code;
     if (!wilayaCode) continue;
     const dot = await preparers.dot(wilayaCode);
-    const planned = await client.request<{ sites: { edges: { node: { id: string; version: number; code: string; contractor: { id: string } | null } }[] } }>(
+    const planned = await client.request<{
+      sites: { edges: { node: { id: string; version: number; code: string; contractor: { id: string } | null } }[] };
+    }>(
       'query SimulationPlanned($w: String) { sites(first: 20, filter: { status: PLANNED, wilayaCode: $w }) { edges { node { id version code contractor { id } } } } }',
       { w: wilayaCode },
       dot,

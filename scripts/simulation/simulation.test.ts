@@ -13,13 +13,19 @@ interface Dashboard {
   acceptedTotal: number;
 }
 
-const dashboardOf = async (t: TestApp) => (await mustQuery<{ dashboard: Dashboard }>(t, '{ dashboard { acceptedTotal } }')).dashboard;
+const dashboardOf = async (t: TestApp) =>
+  (await mustQuery<{ dashboard: Dashboard }>(t, '{ dashboard { acceptedTotal } }')).dashboard;
 
 /** Every page of a connection, through the API as the test's administrator. */
-async function everything<T>(t: TestApp, field: string, query: string, variables: Record<string, unknown> = {}): Promise<T[]> {
+async function everything<T>(
+  t: TestApp,
+  field: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T[]> {
   const found: T[] = [];
   type Page = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: T }[] };
-  for (let after: string | null = null; ; ) {
+  for (let after: string | null = null; ;) {
     const page: Page = (await mustQuery<Record<string, Page>>(t, query, { ...variables, after }))[field]!;
     found.push(...page.edges.map((edge) => edge.node));
     if (!page.pageInfo.hasNextPage) return found;
@@ -28,19 +34,30 @@ async function everything<T>(t: TestApp, field: string, query: string, variables
 }
 
 /** Statuses each record passed through, from its audit trail. */
-async function statusHistory(t: TestApp, entityType: 'INVOICE' | 'CUSTOMER_SUBSCRIPTION', ids: readonly string[]): Promise<string[][]> {
+async function statusHistory(
+  t: TestApp,
+  entityType: 'INVOICE' | 'CUSTOMER_SUBSCRIPTION',
+  ids: readonly string[],
+): Promise<string[][]> {
   const histories: string[][] = [];
   for (const id of ids) {
-    const data = await mustQuery<{ auditTrail: { toStatus: string | null }[] }>(t, 'query ($type: AuditEntityType!, $id: ID!) { auditTrail(entityType: $type, entityId: $id) { toStatus } }', {
-      type: entityType,
-      id,
-    });
-    histories.push(data.auditTrail.map((event) => event.toStatus).filter((status): status is string => status !== null));
+    const data = await mustQuery<{ auditTrail: { toStatus: string | null }[] }>(
+      t,
+      'query ($type: AuditEntityType!, $id: ID!) { auditTrail(entityType: $type, entityId: $id) { toStatus } }',
+      {
+        type: entityType,
+        id,
+      },
+    );
+    histories.push(
+      data.auditTrail.map((event) => event.toStatus).filter((status): status is string => status !== null),
+    );
   }
   return histories;
 }
 
-const unexpectedErrors = (summary: SimulationSummary) => Object.keys(summary.errors).filter((code) => !expectedErrorCodes.includes(code));
+const unexpectedErrors = (summary: SimulationSummary) =>
+  Object.keys(summary.errors).filter((code) => !expectedErrorCodes.includes(code));
 
 describe('npm run simulate, run as a function against the real app', () => {
   let t: TestApp;
@@ -58,97 +75,129 @@ describe('npm run simulate, run as a function against the real app', () => {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it('on a database without contractors, prepares firms and sites, then moves work and money through every role', { timeout: 240_000 }, async () => {
-    const before = await dashboardOf(t);
-    const stop = new AbortController();
-    // Runs until every kind of event the test checks has happened (two minutes at most): a slow machine takes longer, not fails.
-    const enough = (progress: Progress) =>
-      progress.actions.accepted >= 10 &&
-      progress.actions.rejected >= 1 &&
-      progress.actions.submitted >= 3 &&
-      progress.actions.approved >= 2 &&
-      progress.actions.paidInPart + progress.actions.paidInFull >= 1;
-    first = await runSimulation({
-      url: t.url,
-      email: testAdmin.email,
-      password: testAdmin.password,
-      rate: 3,
-      tickMs: 200,
-      invoiceEveryMs: 1500,
-      seed: 2026,
-      sessionsFile,
-      durationMs: 120_000,
-      signal: stop.signal,
-      onProgress: (progress) => {
-        if (enough(progress)) stop.abort();
-      },
-    });
+  it(
+    'on a database without contractors, prepares firms and sites, then moves work and money through every role',
+    { timeout: 240_000 },
+    async () => {
+      const before = await dashboardOf(t);
+      const stop = new AbortController();
+      // Runs until every kind of event the test checks has happened (two minutes at most): a slow machine takes longer, not fails.
+      const enough = (progress: Progress) =>
+        progress.actions.accepted >= 10 &&
+        progress.actions.rejected >= 1 &&
+        progress.actions.submitted >= 3 &&
+        progress.actions.approved >= 2 &&
+        progress.actions.paidInPart + progress.actions.paidInFull >= 1;
+      first = await runSimulation({
+        url: t.url,
+        email: testAdmin.email,
+        password: testAdmin.password,
+        rate: 3,
+        tickMs: 200,
+        invoiceEveryMs: 1500,
+        seed: 2026,
+        sessionsFile,
+        durationMs: 120_000,
+        signal: stop.signal,
+        onProgress: (progress) => {
+          if (enough(progress)) stop.abort();
+        },
+      });
 
-    expect(first.prepared.filter((line) => line.startsWith('registered contractor'))).toHaveLength(3);
-    expect(first.firms).toHaveLength(3);
-    expect(first.wilayaCodes).toEqual(['16', '31']);
-    expect(enough(first), JSON.stringify(first.actions)).toBe(true);
-    expect(unexpectedErrors(first)).toEqual([]);
+      expect(first.prepared.filter((line) => line.startsWith('registered contractor'))).toHaveLength(3);
+      expect(first.firms).toHaveLength(3);
+      expect(first.wilayaCodes).toEqual(['16', '31']);
+      expect(enough(first), JSON.stringify(first.actions)).toBe(true);
+      expect(unexpectedErrors(first)).toEqual([]);
 
-    // The dashboard moved by exactly what the simulation accepted.
-    const after = await dashboardOf(t);
-    expect(after.acceptedTotal).toBe(before.acceptedTotal + first.actions.accepted);
-    expect(first.dashboardAfter.acceptedTotal).toBe(after.acceptedTotal);
+      // The dashboard moved by exactly what the simulation accepted.
+      const after = await dashboardOf(t);
+      expect(after.acceptedTotal).toBe(before.acceptedTotal + first.actions.accepted);
+      expect(first.dashboardAfter.acceptedTotal).toBe(after.acceptedTotal);
 
-    // Every order it counted is there; the rejections it counted are in the orders' audit trails.
-    const orders = await everything<{ id: string; status: string }>(
-      t,
-      'customerSubscriptions',
-      'query ($after: String) { customerSubscriptions(first: 100, after: $after, filter: { search: "SIM-" }) { pageInfo { hasNextPage endCursor } edges { node { id status } } } }',
-    );
-    expect(orders).toHaveLength(first.actions.ordered);
-    const orderHistories = await statusHistory(
-      t,
-      'CUSTOMER_SUBSCRIPTION',
-      orders.map((order) => order.id),
-    );
-    expect(orderHistories.flat().filter((status) => status === 'REJECTED')).toHaveLength(first.actions.rejected);
-    expect(orderHistories.flat().filter((status) => status === 'ACCEPTED')).toHaveLength(first.actions.accepted);
+      // Every order it counted is there; the rejections it counted are in the orders' audit trails.
+      const orders = await everything<{ id: string; status: string }>(
+        t,
+        'customerSubscriptions',
+        'query ($after: String) { customerSubscriptions(first: 100, after: $after, filter: { search: "SIM-" }) { pageInfo { hasNextPage endCursor } edges { node { id status } } } }',
+      );
+      expect(orders).toHaveLength(first.actions.ordered);
+      const orderHistories = await statusHistory(
+        t,
+        'CUSTOMER_SUBSCRIPTION',
+        orders.map((order) => order.id),
+      );
+      expect(orderHistories.flat().filter((status) => status === 'REJECTED')).toHaveLength(first.actions.rejected);
+      expect(orderHistories.flat().filter((status) => status === 'ACCEPTED')).toHaveLength(first.actions.accepted);
 
-    // Invoices in several statuses; submitted, approved and paid ones among them.
-    const invoices = await everything<{ id: string; status: string; number: string | null; payments: { amount: { centimes: string } }[] }>(
-      t,
-      'invoices',
-      'query ($after: String) { invoices(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id status number payments { amount { centimes } } } } } }',
-    );
-    expect(new Set(invoices.map((invoice) => invoice.status)).size).toBeGreaterThanOrEqual(2);
-    const invoiceHistories = await statusHistory(
-      t,
-      'INVOICE',
-      invoices.map((invoice) => invoice.id),
-    );
-    for (const status of ['SUBMITTED', 'APPROVED']) expect(invoiceHistories.some((history) => history.includes(status)), status).toBe(true);
-    expect(invoiceHistories.flat().filter((status) => status === 'APPROVED')).toHaveLength(first.actions.approved);
-    const payments = invoices.flatMap((invoice) => invoice.payments);
-    expect(payments).toHaveLength(first.actions.paidInPart + first.actions.paidInFull);
-    expect(payments.every((payment) => BigInt(payment.amount.centimes) > 0n)).toBe(true);
+      // Invoices in several statuses; submitted, approved and paid ones among them.
+      const invoices = await everything<{
+        id: string;
+        status: string;
+        number: string | null;
+        payments: { amount: { centimes: string } }[];
+      }>(
+        t,
+        'invoices',
+        'query ($after: String) { invoices(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id status number payments { amount { centimes } } } } } }',
+      );
+      expect(new Set(invoices.map((invoice) => invoice.status)).size).toBeGreaterThanOrEqual(2);
+      const invoiceHistories = await statusHistory(
+        t,
+        'INVOICE',
+        invoices.map((invoice) => invoice.id),
+      );
+      for (const status of ['SUBMITTED', 'APPROVED'])
+        expect(
+          invoiceHistories.some((history) => history.includes(status)),
+          status,
+        ).toBe(true);
+      expect(invoiceHistories.flat().filter((status) => status === 'APPROVED')).toHaveLength(first.actions.approved);
+      const payments = invoices.flatMap((invoice) => invoice.payments);
+      expect(payments).toHaveLength(first.actions.paidInPart + first.actions.paidInFull);
+      expect(payments.every((payment) => BigInt(payment.amount.centimes) > 0n)).toBe(true);
 
-    // Its users: a DOT manager per wilaya, finance, a user per firm.
-    const users = await everything<{ email: string; role: string }>(
-      t,
-      'users',
-      'query ($after: String) { users(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { email role } } } }',
-    );
-    const simulated = users.filter((user) => user.email.endsWith('@raccord-simulation.invalid'));
-    expect(simulated.map((user) => user.role).sort()).toEqual(['CONTRACTOR', 'CONTRACTOR', 'CONTRACTOR', 'DOT_MANAGER', 'DOT_MANAGER', 'FINANCE']);
-    expect([...first.users.created].sort()).toEqual(simulated.map((user) => user.email).sort());
-    expect((await stat(sessionsFile)).mode & 0o777).toBe(0o600);
-  });
+      // Its users: a DOT manager per wilaya, finance, a user per firm.
+      const users = await everything<{ email: string; role: string }>(
+        t,
+        'users',
+        'query ($after: String) { users(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { email role } } } }',
+      );
+      const simulated = users.filter((user) => user.email.endsWith('@raccord-simulation.invalid'));
+      expect(simulated.map((user) => user.role).sort()).toEqual([
+        'CONTRACTOR',
+        'CONTRACTOR',
+        'CONTRACTOR',
+        'DOT_MANAGER',
+        'DOT_MANAGER',
+        'FINANCE',
+      ]);
+      expect([...first.users.created].sort()).toEqual(simulated.map((user) => user.email).sort());
+      expect((await stat(sessionsFile)).mode & 0o777).toBe(0o600);
+    },
+  );
 
   it('a second run reuses the firms, sites and users of the first', { timeout: 60_000 }, async () => {
     expect(first).toBeDefined();
-    const usersBefore = (await mustQuery<{ users: { totalCount: number } }>(t, '{ users { totalCount } }')).users.totalCount;
-    const second = await runSimulation({ url: t.url, email: testAdmin.email, password: testAdmin.password, rate: 8, tickMs: 200, seed: 7, sessionsFile, durationMs: 3000 });
+    const usersBefore = (await mustQuery<{ users: { totalCount: number } }>(t, '{ users { totalCount } }')).users
+      .totalCount;
+    const second = await runSimulation({
+      url: t.url,
+      email: testAdmin.email,
+      password: testAdmin.password,
+      rate: 8,
+      tickMs: 200,
+      seed: 7,
+      sessionsFile,
+      durationMs: 3000,
+    });
     expect(second.prepared).toEqual([]);
     expect(second.firms.map((firm) => firm.id).sort()).toEqual(first.firms.map((firm) => firm.id).sort());
     expect(second.users.created).toEqual([]);
     expect([...second.users.reused].sort()).toEqual([...first.users.created].sort());
-    expect((await mustQuery<{ users: { totalCount: number } }>(t, '{ users { totalCount } }')).users.totalCount).toBe(usersBefore);
+    expect((await mustQuery<{ users: { totalCount: number } }>(t, '{ users { totalCount } }')).users.totalCount).toBe(
+      usersBefore,
+    );
     expect(second.actions.ordered).toBeGreaterThan(0);
     expect(unexpectedErrors(second)).toEqual([]);
   });
@@ -156,9 +205,16 @@ describe('npm run simulate, run as a function against the real app', () => {
   describe('the command (node dist/scripts/simulate.js, built by npm test)', () => {
     const simulateJs = join(projectRoot, 'dist', 'scripts', 'simulate.js');
 
-    function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    function run(
+      args: string[],
+      env: Record<string, string> = {},
+    ): Promise<{ code: number | null; stdout: string; stderr: string }> {
       return new Promise((resolve) => {
-        const child = spawn(process.execPath, [simulateJs, ...args], { cwd: folder, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, [simulateJs, ...args], {
+          cwd: folder,
+          env: { PATH: process.env['PATH'] ?? '', ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -188,10 +244,27 @@ describe('npm run simulate, run as a function against the real app', () => {
     });
 
     it('exits 1 saying so when the server cannot be reached or refuses the credentials', async () => {
-      const nowhere = await run(['--url', `http://127.0.0.1:${await freePort()}`, '--sessions', 'none', ...credentials]);
+      const nowhere = await run([
+        '--url',
+        `http://127.0.0.1:${await freePort()}`,
+        '--sessions',
+        'none',
+        ...credentials,
+      ]);
       expect(nowhere.code).toBe(1);
-      expect(nowhere.stderr).toMatch(/cannot reach http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\): is the server running\?/);
-      const refused = await run(['--url', t.url, '--sessions', 'none', '--email', 'nobody@raccord.test', '--password', 'not the password']);
+      expect(nowhere.stderr).toMatch(
+        /cannot reach http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\): is the server running\?/,
+      );
+      const refused = await run([
+        '--url',
+        t.url,
+        '--sessions',
+        'none',
+        '--email',
+        'nobody@raccord.test',
+        '--password',
+        'not the password',
+      ]);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toContain('sign-in refused for nobody@raccord.test: The email or the password is wrong');
     });

@@ -1,6 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { ApiError, GraphQLClient, Tally, TransportError, actionNames, type Action } from './api.js';
-import { SessionStore, SetupError, derivedPassword, dotManager, ensureUsers, financeUser, firmUser, signIn, type UserSpec } from './accounts.js';
+import {
+  SessionStore,
+  SetupError,
+  derivedPassword,
+  dotManager,
+  ensureUsers,
+  financeUser,
+  firmUser,
+  signIn,
+  type UserSpec,
+} from './accounts.js';
 import { Arrivals, DotManager, Finance, FirmCrew, keepWorking, type Crew } from './actors.js';
 import { Dice, reportedItems } from './field.js';
 import { findFirms, prepareFirms, type Firm } from './setup.js';
@@ -108,15 +118,23 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
 
   // The administrator signs in every run: its password is checked, and the users' are derived from it.
   const admin = await signIn(client, new SessionStore(null), options.email, options.password);
-  if (admin.role !== 'ADMIN') throw new SetupError(`${options.email} is a ${admin.role} user: the simulation needs an administrator's credentials`);
+  if (admin.role !== 'ADMIN')
+    throw new SetupError(
+      `${options.email} is a ${admin.role} user: the simulation needs an administrator's credentials`,
+    );
   const asAdmin = <T>(query: string, variables: Record<string, unknown> = {}) =>
     client.request<T>(query, variables, admin.token).catch((error: unknown) => {
       if (error instanceof TransportError) throw new SetupError(error.message);
-      if (error instanceof ApiError) throw new SetupError(`the server refused the simulation's setup: ${error.message} (${error.code})`);
+      if (error instanceof ApiError)
+        throw new SetupError(`the server refused the simulation's setup: ${error.message} (${error.code})`);
       throw error;
     });
 
-  const wilayaNames = new Map((await asAdmin<{ wilayas: { code: string; name: string }[] }>('query SimulationWilayas { wilayas { code name } }')).wilayas.map((w) => [w.code, w.name]));
+  const wilayaNames = new Map(
+    (
+      await asAdmin<{ wilayas: { code: string; name: string }[] }>('query SimulationWilayas { wilayas { code name } }')
+    ).wilayas.map((w) => [w.code, w.name]),
+  );
   const created: string[] = [];
   const reused: string[] = [];
   const tokens = new Map<string, string>();
@@ -124,12 +142,17 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const actAs = async (users: readonly UserSpec[]): Promise<void> => {
     const missing = users.filter((user) => !tokens.has(user.email));
     const made = await ensureUsers(client, admin.token, options.password, missing).catch((error: unknown) => {
-      if (error instanceof ApiError || error instanceof TransportError) throw new SetupError(`cannot make the simulation's users: ${error.message}`);
+      if (error instanceof ApiError || error instanceof TransportError)
+        throw new SetupError(`cannot make the simulation's users: ${error.message}`);
       throw error;
     });
     created.push(...made.created);
     reused.push(...made.reused);
-    for (const user of missing) tokens.set(user.email, (await signIn(client, store, user.email, derivedPassword(options.password, user.email))).token);
+    for (const user of missing)
+      tokens.set(
+        user.email,
+        (await signIn(client, store, user.email, derivedPassword(options.password, user.email))).token,
+      );
     await store.save();
   };
   const dotSpec = (wilayaCode: string) => dotManager(wilayaCode, wilayaNames.get(wilayaCode) ?? '');
@@ -139,11 +162,19 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   try {
     firms = await findFirms(client, admin.token, maxFirms);
     if (firms.length === 0) {
-      prepared = await prepareFirms(client, { admin: admin.token, dot: async (wilayaCode) => (await actAs([dotSpec(wilayaCode)]), tokens.get(dotSpec(wilayaCode).email)!) }, maxFirms);
+      prepared = await prepareFirms(
+        client,
+        {
+          admin: admin.token,
+          dot: async (wilayaCode) => (await actAs([dotSpec(wilayaCode)]), tokens.get(dotSpec(wilayaCode).email)!),
+        },
+        maxFirms,
+      );
       firms = await findFirms(client, admin.token, maxFirms);
     }
   } catch (error) {
-    if (error instanceof ApiError || error instanceof TransportError) throw new SetupError(`cannot find or prepare the contractors to drive: ${error.message}`);
+    if (error instanceof ApiError || error instanceof TransportError)
+      throw new SetupError(`cannot find or prepare the contractors to drive: ${error.message}`);
     throw error;
   }
   if (firms.length === 0) throw new SetupError('no ACTIVE contractor has an open site, and none could be prepared');
@@ -151,19 +182,46 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const wilayaCodes = [...new Set(sites.map((site) => site.wilayaCode))].sort();
   await actAs([...wilayaCodes.map(dotSpec), financeUser(), ...firms.map((firm) => firmUser(firm.id, firm.legalName))]);
 
-  const schedule = await asAdmin<{ priceScheduleInForce: { items: { code: string }[] } | null }>('query SimulationSchedule { priceScheduleInForce { items { code } } }');
-  const items = new Set((schedule.priceScheduleInForce?.items ?? []).map((item) => item.code).filter((code) => (reportedItems as readonly string[]).includes(code)));
-  if (!items.has('RAC-STD')) throw new SetupError('the price schedule in force has no RAC-STD (standard connection): the simulation reports against the starting schedule of DOMAIN.md');
+  const schedule = await asAdmin<{ priceScheduleInForce: { items: { code: string }[] } | null }>(
+    'query SimulationSchedule { priceScheduleInForce { items { code } } }',
+  );
+  const items = new Set(
+    (schedule.priceScheduleInForce?.items ?? [])
+      .map((item) => item.code)
+      .filter((code) => (reportedItems as readonly string[]).includes(code)),
+  );
+  if (!items.has('RAC-STD'))
+    throw new SetupError(
+      'the price schedule in force has no RAC-STD (standard connection): the simulation reports against the starting schedule of DOMAIN.md',
+    );
   const dashboard = async () => (await asAdmin<{ dashboard: DashboardFigures }>(dashboardQuery)).dashboard;
   const dashboardBefore = await dashboard();
 
   const dice = new Dice(seed);
   const crew: Crew = { client, tally, dice, tickMs, items, outsideShare: options.outsideShare ?? 0.1 };
-  const dots = new Map(wilayaCodes.map((code) => [code, new DotManager(crew, code, tokens.get(dotSpec(code).email)!, sites.filter((site) => site.wilayaCode === code))]));
+  const dots = new Map(
+    wilayaCodes.map((code) => [
+      code,
+      new DotManager(
+        crew,
+        code,
+        tokens.get(dotSpec(code).email)!,
+        sites.filter((site) => site.wilayaCode === code),
+      ),
+    ]),
+  );
   const actors = [
     ...dots.values(),
     new Finance(crew, tokens.get(financeUser().email)!),
-    ...firms.map((firm) => new FirmCrew(crew, firm, tokens.get(firmUser(firm.id, firm.legalName).email)!, options.invoiceEveryMs ?? 30_000)),
+    ...firms.map(
+      (firm) =>
+        new FirmCrew(
+          crew,
+          firm,
+          tokens.get(firmUser(firm.id, firm.legalName).email)!,
+          options.invoiceEveryMs ?? 30_000,
+        ),
+    ),
   ];
   const start: SimulationStart = {
     seed,
@@ -177,7 +235,11 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   options.onStart?.(start);
 
   const stop = new AbortController();
-  const signals = [stop.signal, ...(options.signal ? [options.signal] : []), ...(options.durationMs ? [AbortSignal.timeout(options.durationMs)] : [])];
+  const signals = [
+    stop.signal,
+    ...(options.signal ? [options.signal] : []),
+    ...(options.durationMs ? [AbortSignal.timeout(options.durationMs)] : []),
+  ];
   const signal = AbortSignal.any(signals);
   const startedAt = performance.now();
   const progress = (): Progress => ({ elapsedMs: performance.now() - startedAt, ...tally.snapshot() });
@@ -185,8 +247,13 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   const referencePrefix = `SIM-${Date.now().toString(36).toUpperCase()}`;
   try {
     // A bug in one actor stops them all (stop.abort), then surfaces.
-    const running = [new Arrivals(crew, sites, dots, rate, referencePrefix, concurrency).run(signal), ...actors.map((actor) => keepWorking(actor, crew, signal))];
-    const outcomes = await Promise.allSettled(running.map((work) => work.catch((error: unknown) => (stop.abort(), Promise.reject(error)))));
+    const running = [
+      new Arrivals(crew, sites, dots, rate, referencePrefix, concurrency).run(signal),
+      ...actors.map((actor) => keepWorking(actor, crew, signal)),
+    ];
+    const outcomes = await Promise.allSettled(
+      running.map((work) => work.catch((error: unknown) => (stop.abort(), Promise.reject(error)))),
+    );
     const failed = outcomes.find((outcome) => outcome.status === 'rejected');
     if (failed) throw failed.reason;
     await client.idle();
@@ -244,9 +311,13 @@ export function formatSummary(summary: SimulationSummary): string {
   return [
     `Ran ${seconds.toFixed(1)} s: ${summary.actions.ordered} orders (${(summary.actions.ordered / Math.max(seconds, 0.001)).toFixed(2)} a second; asked ${summary.rate}), seed ${summary.seed}.`,
     ...actionNames.map((name) => `  ${labels[name].padEnd(20)} ${summary.actions[name]}`),
-    `Errors by code: ${Object.keys(summary.errors).length === 0 ? 'none' : Object.entries(summary.errors).map(([code, count]) => `${code} ${count}`).join(', ')}${
-      unexpected.length === 0 ? '' : ` (unexpected: ${unexpected.map(([code]) => code).join(', ')})`
-    }`,
+    `Errors by code: ${
+      Object.keys(summary.errors).length === 0
+        ? 'none'
+        : Object.entries(summary.errors)
+            .map(([code, count]) => `${code} ${count}`)
+            .join(', ')
+    }${unexpected.length === 0 ? '' : ` (unexpected: ${unexpected.map(([code]) => code).join(', ')})`}`,
     'National dashboard, before → after:',
     `  accepted in total    ${before.acceptedTotal} → ${after.acceptedTotal}`,
     `  accepted today       ${before.acceptedToday} → ${after.acceptedToday}`,

@@ -30,7 +30,9 @@ describe('HTTP endpoints', () => {
 
   it('replaces a malformed X-Request-Id with a UUID of its own', async () => {
     const { response } = await t.graphql('{ wilayas { code } }', undefined, { 'x-request-id': 'bad id\twith spaces' });
-    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(response.headers.get('x-request-id')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 
   it('refuses a request without a JSON content type (CSRF prevention)', async () => {
@@ -39,10 +41,16 @@ describe('HTTP endpoints', () => {
   });
 
   it('answers a body that is not JSON, or too large, in the GraphQL error shape with BAD_REQUEST', async () => {
-    const notJson = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'notjson' });
+    const notJson = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'notjson',
+    });
     expect(notJson.status).toBe(400);
     expect(notJson.headers.get('content-type')).toMatch(/^application\/json/);
-    expect(await notJson.json()).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(await notJson.json()).toEqual({
+      errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+    });
 
     const huge = await fetch(`${t.url}/graphql`, {
       method: 'POST',
@@ -51,7 +59,12 @@ describe('HTTP endpoints', () => {
     });
     expect(huge.status).toBe(413);
     expect(await huge.json()).toEqual({
-      errors: [{ message: `The request body is larger than ${10 * 1024 * 1024} bytes (MAX_BODY_BYTES)`, extensions: { code: 'BAD_REQUEST' } }],
+      errors: [
+        {
+          message: `The request body is larger than ${10 * 1024 * 1024} bytes (MAX_BODY_BYTES)`,
+          extensions: { code: 'BAD_REQUEST' },
+        },
+      ],
     });
   });
 
@@ -100,7 +113,12 @@ describe('unexpected errors', () => {
   });
 
   it('are masked the same way over WebSocket', async () => {
-    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: t.adminConnectionParams });
+    const client = createClient({
+      url: `${t.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: t.adminConnectionParams,
+    });
     try {
       const results: { errors?: { message: string; extensions?: Record<string, unknown> }[] }[] = [];
       for await (const result of client.iterate({ query: '{ communes { id } }' })) results.push(result as never);
@@ -130,7 +148,9 @@ describe('start-up on an empty database', () => {
 
   it('refuses to start with MIGRATE_ON_START=false while migrations are pending, naming them', async () => {
     await expect(startTestApp({ MIGRATE_ON_START: 'false' }, { empty: true })).rejects.toThrow(
-      new RegExp(`^${migrationsList.length} migrations are not applied to the database \\(${migrationsList[0]!.name}, `),
+      new RegExp(
+        `^${migrationsList.length} migrations are not applied to the database \\(${migrationsList[0]!.name}, `,
+      ),
     );
   });
 });

@@ -62,8 +62,10 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
   }
   if (config.LOAD_REFERENCE_DATA_ON_START) {
     const report = await importShippedReferenceData(orm.em.fork());
-    for (const row of report.rejected) logger.warn({ line: row.line, reason: row.reason }, 'reference data: row not imported');
-    for (const row of report.positions.rejected) logger.warn({ line: row.line, reason: row.reason }, 'reference data: commune centre not imported');
+    for (const row of report.rejected)
+      logger.warn({ line: row.line, reason: row.reason }, 'reference data: row not imported');
+    for (const row of report.positions.rejected)
+      logger.warn({ line: row.line, reason: row.reason }, 'reference data: commune centre not imported');
     logger.info(
       {
         wilayas: report.wilayas,
@@ -76,7 +78,11 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
     );
     await loadStartingPriceSchedule(orm);
   }
-  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD && (await bootstrapAdministrator(orm, config.ADMIN_EMAIL, config.ADMIN_PASSWORD))) {
+  if (
+    config.ADMIN_EMAIL &&
+    config.ADMIN_PASSWORD &&
+    (await bootstrapAdministrator(orm, config.ADMIN_EMAIL, config.ADMIN_PASSWORD))
+  ) {
     logger.info({ email: config.ADMIN_EMAIL }, 'first administrator created from ADMIN_EMAIL');
   }
   if (config.LOAD_DEMO_DATA_ON_START && (await loadDemoData(orm, logger))) {
@@ -114,7 +120,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       statementTimeoutMs: config.DB_STATEMENT_TIMEOUT_MS,
       onQuery: metrics.onQuery,
     });
-    if (config.DATABASE_REPLICA_URLS.length > 0) logger.info({ replicas: config.DATABASE_REPLICA_URLS.length }, 'GraphQL queries read from the replicas (DATABASE_REPLICA_URLS)');
+    if (config.DATABASE_REPLICA_URLS.length > 0)
+      logger.info(
+        { replicas: config.DATABASE_REPLICA_URLS.length },
+        'GraphQL queries read from the replicas (DATABASE_REPLICA_URLS)',
+      );
     await prepareDatabase(config, orm, logger);
     return await serve(config, logger, orm, database, metrics);
   } catch (error) {
@@ -124,12 +134,28 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   }
 }
 
-async function serve(config: Config, logger: Logger, orm: MikroORM, database: DatabaseHandle, metrics: Metrics): Promise<App> {
+async function serve(
+  config: Config,
+  logger: Logger,
+  orm: MikroORM,
+  database: DatabaseHandle,
+  metrics: Metrics,
+): Promise<App> {
   const schema = await buildRaccordSchema();
   const auth = await createAuthRuntime(config, orm);
   metrics.watchDatabase(orm);
-  const events = createEventBus({ redisUrl: config.REDIS_URL, channelPrefix: config.REDIS_CHANNEL_PREFIX, logger, metrics });
-  logger.info({ bus: events.kind }, events.kind === 'redis' ? 'live updates through Redis (REDIS_URL)' : 'live updates in memory (one process; set REDIS_URL for several)');
+  const events = createEventBus({
+    redisUrl: config.REDIS_URL,
+    channelPrefix: config.REDIS_CHANNEL_PREFIX,
+    logger,
+    metrics,
+  });
+  logger.info(
+    { bus: events.kind },
+    events.kind === 'redis'
+      ? 'live updates through Redis (REDIS_URL)'
+      : 'live updates in memory (one process; set REDIS_URL for several)',
+  );
   const dashboards = new DashboardFeed(orm, events, logger, config.DASHBOARD_QUERY_MAX_AGE_MS);
   dashboards.start();
   const settings: Settings = {
@@ -138,7 +164,11 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
     paymentTermsDays: config.PAYMENT_TERMS_DAYS,
     positionToleranceMetres: config.FIELD_POSITION_TOLERANCE_METRES,
     buyer: config.INVOICE_BUYER ?? defaultBuyer,
-    photos: { maxBytes: config.PHOTO_MAX_BYTES, maxPixels: config.PHOTO_MAX_PIXELS, maxPerReport: config.PHOTO_MAX_PER_REPORT },
+    photos: {
+      maxBytes: config.PHOTO_MAX_BYTES,
+      maxPixels: config.PHOTO_MAX_PIXELS,
+      maxPerReport: config.PHOTO_MAX_PER_REPORT,
+    },
     events,
     dashboards,
   };
@@ -150,7 +180,21 @@ async function serve(config: Config, logger: Logger, orm: MikroORM, database: Da
   await apollo.start();
   let stopping = false;
   const debugMetrics = config.DEBUG_METRICS ? startDebugMetrics(orm) : null;
-  httpServer.on('request', createExpressApp({ config, logger, orm, apollo, auth, settings, metrics, photoStore, isStopping: () => stopping, debugMetrics }));
+  httpServer.on(
+    'request',
+    createExpressApp({
+      config,
+      logger,
+      orm,
+      apollo,
+      auth,
+      settings,
+      metrics,
+      photoStore,
+      isStopping: () => stopping,
+      debugMetrics,
+    }),
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

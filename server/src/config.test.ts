@@ -41,14 +41,22 @@ describe('loadConfig', () => {
       LOG_LEVEL: '',
       DB_POOL_MAX: '25',
     });
-    expect(config).toMatchObject({ PORT: 0, MIGRATE_ON_START: false, LOAD_REFERENCE_DATA_ON_START: false, LOG_LEVEL: 'info', DB_POOL_MAX: 25 });
+    expect(config).toMatchObject({
+      PORT: 0,
+      MIGRATE_ON_START: false,
+      LOAD_REFERENCE_DATA_ON_START: false,
+      LOG_LEVEL: 'info',
+      DB_POOL_MAX: 25,
+    });
   });
 
   it('names a bad PORT and why', () => {
     for (const port of ['abc', '-1', '65536', '80.5', '4000x']) {
       const problems = problemsOf({ PORT: port });
       expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatch(new RegExp(`^PORT: must be a whole number from 0 to 65535 \\(got "${port.replace('.', '\\.')}"\\)$`));
+      expect(problems[0]).toMatch(
+        new RegExp(`^PORT: must be a whole number from 0 to 65535 \\(got "${port.replace('.', '\\.')}"\\)$`),
+      );
     }
   });
 
@@ -69,35 +77,65 @@ describe('loadConfig', () => {
   });
 
   it('refuses values past their bounds, which would break timers or the pool', () => {
-    expect(problemsOf({ SHUTDOWN_TIMEOUT_MS: '2147483647' })[0]).toMatch(/^SHUTDOWN_TIMEOUT_MS: must be a whole number from 1 to 600000/);
-    expect(problemsOf({ DB_POOL_MAX: '99999999999999999999999' })[0]).toMatch(/^DB_POOL_MAX: must be a whole number from 1 to 1000/);
+    expect(problemsOf({ SHUTDOWN_TIMEOUT_MS: '2147483647' })[0]).toMatch(
+      /^SHUTDOWN_TIMEOUT_MS: must be a whole number from 1 to 600000/,
+    );
+    expect(problemsOf({ DB_POOL_MAX: '99999999999999999999999' })[0]).toMatch(
+      /^DB_POOL_MAX: must be a whole number from 1 to 1000/,
+    );
     expect(problemsOf({ MAX_BODY_BYTES: '0' })[0]).toMatch(/^MAX_BODY_BYTES: /);
   });
 
   it('takes ADMIN_EMAIL and ADMIN_PASSWORD together, and requires AUTH_TOKEN_SECRET and INVOICE_BUYER in production', () => {
-    expect(problemsOf({ ADMIN_EMAIL: 'admin@raccord.test' })).toEqual(['ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together (got (value hidden))']);
-    expect(problemsOf({ ADMIN_EMAIL: 'admin@raccord.test', ADMIN_PASSWORD: 'short' })[0]).toBe('ADMIN_PASSWORD: must be at least 12 characters (got (value hidden))');
-    expect(problemsOf({ NODE_ENV: 'production' }).map((problem) => problem.split(':')[0])).toEqual(['INVOICE_BUYER', 'AUTH_TOKEN_SECRET']);
-    expect(problemsOf({ AUTH_TOKEN_SECRET: 'too short' })[0]).toMatch(/^AUTH_TOKEN_SECRET: must be at least 32 characters .*\(got \(value hidden\)\)$/);
+    expect(problemsOf({ ADMIN_EMAIL: 'admin@raccord.test' })).toEqual([
+      'ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together (got (value hidden))',
+    ]);
+    expect(problemsOf({ ADMIN_EMAIL: 'admin@raccord.test', ADMIN_PASSWORD: 'short' })[0]).toBe(
+      'ADMIN_PASSWORD: must be at least 12 characters (got (value hidden))',
+    );
+    expect(problemsOf({ NODE_ENV: 'production' }).map((problem) => problem.split(':')[0])).toEqual([
+      'INVOICE_BUYER',
+      'AUTH_TOKEN_SECRET',
+    ]);
+    expect(problemsOf({ AUTH_TOKEN_SECRET: 'too short' })[0]).toMatch(
+      /^AUTH_TOKEN_SECRET: must be at least 32 characters .*\(got \(value hidden\)\)$/,
+    );
   });
 
   it('reads the buyer printed on invoices from INVOICE_BUYER, and names what is missing', () => {
-    const buyer = { name: 'Algérie Télécom', legalForm: 'SPA', address: 'Alger', rcNumber: '16/00-0000000B00', nif: '000016000000000', nis: '000016000000000', taxArticle: '16000000000' };
-    expect(loadConfig({ INVOICE_BUYER: JSON.stringify(buyer) }).INVOICE_BUYER).toEqual({ ...buyer, autoEntrepreneurCardNumber: null });
+    const buyer = {
+      name: 'Algérie Télécom',
+      legalForm: 'SPA',
+      address: 'Alger',
+      rcNumber: '16/00-0000000B00',
+      nif: '000016000000000',
+      nis: '000016000000000',
+      taxArticle: '16000000000',
+    };
+    expect(loadConfig({ INVOICE_BUYER: JSON.stringify(buyer) }).INVOICE_BUYER).toEqual({
+      ...buyer,
+      autoEntrepreneurCardNumber: null,
+    });
     expect(problemsOf({ INVOICE_BUYER: JSON.stringify({ ...buyer, nif: '' }) })[0]).toMatch(/^INVOICE_BUYER: /);
     expect(problemsOf({ INVOICE_BUYER: '{not json' })[0]).toMatch(/^INVOICE_BUYER: must be JSON/);
   });
 
   it('reads the replicas from DATABASE_REPLICA_URLS, with DATABASE_URL only, and a metrics token of 32 characters at least', () => {
     const primary = 'postgres://raccord@db-primary:5432/raccord';
-    const replicas = ' postgres://raccord:s3cret@db-replica-1:5432/raccord?application_name=raccord-replica , postgresql://raccord@db-replica-2/raccord';
+    const replicas =
+      ' postgres://raccord:s3cret@db-replica-1:5432/raccord?application_name=raccord-replica , postgresql://raccord@db-replica-2/raccord';
     expect(loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: replicas }).DATABASE_REPLICA_URLS).toEqual([
       'postgres://raccord:s3cret@db-replica-1:5432/raccord?application_name=raccord-replica',
       'postgresql://raccord@db-replica-2/raccord',
     ]);
     expect(loadConfig({}).DATABASE_REPLICA_URLS).toEqual([]);
-    const [bad] = problemsOf({ DATABASE_URL: primary, DATABASE_REPLICA_URLS: 'postgres://raccord:s3cret@db-replica-1/raccord,mysql://db' });
-    expect(bad).toMatch(/^DATABASE_REPLICA_URLS: must be a comma-separated list of postgres:\/\/ or postgresql:\/\/ URLs/);
+    const [bad] = problemsOf({
+      DATABASE_URL: primary,
+      DATABASE_REPLICA_URLS: 'postgres://raccord:s3cret@db-replica-1/raccord,mysql://db',
+    });
+    expect(bad).toMatch(
+      /^DATABASE_REPLICA_URLS: must be a comma-separated list of postgres:\/\/ or postgresql:\/\/ URLs/,
+    );
     expect(bad).not.toContain('s3cret');
     expect(problemsOf({ DATABASE_REPLICA_URLS: replicas })[0]).toMatch(/^DATABASE_REPLICA_URLS: needs DATABASE_URL/);
     expect(loadConfig({ METRICS_TOKEN: 'a'.repeat(32) }).METRICS_TOKEN).toBe('a'.repeat(32));
@@ -107,22 +145,37 @@ describe('loadConfig', () => {
   });
 
   it('keeps photos on the local disk by default, and on S3 with a bucket and both keys or neither', () => {
-    expect(loadConfig({})).toMatchObject({ PHOTO_STORAGE: 'local', PHOTO_MAX_BYTES: 12 * 1024 * 1024, PHOTO_MAX_PER_REPORT: 10, S3_FORCE_PATH_STYLE: false });
+    expect(loadConfig({})).toMatchObject({
+      PHOTO_STORAGE: 'local',
+      PHOTO_MAX_BYTES: 12 * 1024 * 1024,
+      PHOTO_MAX_PER_REPORT: 10,
+      S3_FORCE_PATH_STYLE: false,
+    });
     expect(loadConfig({}).PHOTO_DIR).toMatch(/\.data\/photos$/);
-    expect(loadConfig({ PHOTO_STORAGE: 's3', S3_BUCKET: 'raccord-photos', S3_ENDPOINT: 'http://127.0.0.1:9000', S3_FORCE_PATH_STYLE: 'true' })).toMatchObject({
+    expect(
+      loadConfig({
+        PHOTO_STORAGE: 's3',
+        S3_BUCKET: 'raccord-photos',
+        S3_ENDPOINT: 'http://127.0.0.1:9000',
+        S3_FORCE_PATH_STYLE: 'true',
+      }),
+    ).toMatchObject({
       PHOTO_STORAGE: 's3',
       S3_BUCKET: 'raccord-photos',
       S3_REGION: 'us-east-1',
       S3_FORCE_PATH_STYLE: true,
     });
-    expect(problemsOf({ PHOTO_STORAGE: 'ftp', PHOTO_MAX_BYTES: '0', S3_BUCKET: 'Photos_2026', S3_ENDPOINT: 'minio:9000' }).map((problem) => problem.split(':')[0]).sort()).toEqual([
-      'PHOTO_MAX_BYTES',
-      'PHOTO_STORAGE',
-      'S3_BUCKET',
-      'S3_ENDPOINT',
+    expect(
+      problemsOf({ PHOTO_STORAGE: 'ftp', PHOTO_MAX_BYTES: '0', S3_BUCKET: 'Photos_2026', S3_ENDPOINT: 'minio:9000' })
+        .map((problem) => problem.split(':')[0])
+        .sort(),
+    ).toEqual(['PHOTO_MAX_BYTES', 'PHOTO_STORAGE', 'S3_BUCKET', 'S3_ENDPOINT']);
+    expect(problemsOf({ PHOTO_STORAGE: 's3' })).toEqual([
+      'S3_BUCKET: is required with PHOTO_STORAGE=s3 (got undefined)',
     ]);
-    expect(problemsOf({ PHOTO_STORAGE: 's3' })).toEqual(['S3_BUCKET: is required with PHOTO_STORAGE=s3 (got undefined)']);
-    expect(problemsOf({ S3_ACCESS_KEY_ID: 'AKIAEXAMPLE' })).toEqual(['S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (got (value hidden))']);
+    expect(problemsOf({ S3_ACCESS_KEY_ID: 'AKIAEXAMPLE' })).toEqual([
+      'S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together (got (value hidden))',
+    ]);
   });
 
   it('never repeats a database URL, which may hold a password', () => {

@@ -31,13 +31,23 @@ const environmentSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'], { error: 'must be development, production or test' })
     .default('development'),
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })
-    .optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
   DATABASE_REPLICA_URLS: z
     .string()
-    .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean))
-    .pipe(z.array(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a comma-separated list of postgres:// or postgresql:// URLs' })))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.url({
+          protocol: /^postgres(ql)?$/,
+          error: 'must be a comma-separated list of postgres:// or postgresql:// URLs',
+        }),
+      ),
+    )
     .default([]),
   HOST: z.string().min(1, { error: 'must not be empty' }).default('127.0.0.1'),
   PORT: portNumber.default(4000),
@@ -49,13 +59,19 @@ const environmentSchema = z.object({
   MIGRATE_ON_START: booleanString.default(true),
   LOAD_REFERENCE_DATA_ON_START: booleanString.default(true),
   LOAD_DEMO_DATA_ON_START: booleanString.default(true),
-  EMBEDDED_PG_DIR: z.string().min(1, { error: 'must not be empty' }).default(join(projectRoot, '.data', 'postgres')),
+  EMBEDDED_PG_DIR: z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .default(join(projectRoot, '.data', 'postgres')),
   EMBEDDED_PG_PORT: portNumber.refine((port) => port > 0, { error: 'must be from 1 to 65535' }).default(54329),
   DB_POOL_MAX: positiveInteger('connections in the pool', 1000).default(10),
   SHUTDOWN_TIMEOUT_MS: positiveInteger('milliseconds', 600_000).default(10_000),
   MAX_BODY_BYTES: positiveInteger('bytes', 100 * 1024 * 1024).default(10 * 1024 * 1024),
   DB_STATEMENT_TIMEOUT_MS: positiveInteger('milliseconds', 3_600_000).default(15_000),
-  AUTH_TOKEN_SECRET: z.string().min(32, { error: 'must be at least 32 characters (e.g. openssl rand -base64 48)' }).optional(),
+  AUTH_TOKEN_SECRET: z
+    .string()
+    .min(32, { error: 'must be at least 32 characters (e.g. openssl rand -base64 48)' })
+    .optional(),
   AUTH_TOKEN_TTL_MINUTES: positiveInteger('minutes', 10_080).default(480),
   QUALITY_THRESHOLDS: z
     .string()
@@ -63,7 +79,11 @@ const environmentSchema = z.object({
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        context.addIssue({ code: 'custom', message: 'must be JSON such as {"B_PLUS":{"minReceivedPowerDbm":"-27","maxReceivedPowerDbm":"-8","maxSpliceLossDb":"0.1"}}' });
+        context.addIssue({
+          code: 'custom',
+          message:
+            'must be JSON such as {"B_PLUS":{"minReceivedPowerDbm":"-27","maxReceivedPowerDbm":"-8","maxSpliceLossDb":"0.1"}}',
+        });
         return z.NEVER;
       }
     })
@@ -80,7 +100,10 @@ const environmentSchema = z.object({
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        context.addIssue({ code: 'custom', message: 'must be JSON with name, legalForm, address, rcNumber, nif, nis and taxArticle' });
+        context.addIssue({
+          code: 'custom',
+          message: 'must be JSON with name, legalForm, address, rcNumber, nif, nis and taxArticle',
+        });
         return z.NEVER;
       }
     })
@@ -101,51 +124,90 @@ const environmentSchema = z.object({
     .default('raccord:'),
   ALLOWED_ORIGINS: z
     .string()
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be a comma-separated list of http(s) origins' })))
     .default([]),
   METRICS_TOKEN: z
     .string()
-    .regex(/^[A-Za-z0-9._~+/=-]{32,200}$/, { error: 'must be 32 to 200 characters of A-Z a-z 0-9 . _ ~ + / = - (e.g. openssl rand -base64 48)' })
+    .regex(/^[A-Za-z0-9._~+/=-]{32,200}$/, {
+      error: 'must be 32 to 200 characters of A-Z a-z 0-9 . _ ~ + / = - (e.g. openssl rand -base64 48)',
+    })
     .optional(),
   DEBUG_METRICS: booleanString.default(false),
   PHOTO_STORAGE: z.enum(['local', 's3'], { error: 'must be local or s3' }).default('local'),
-  PHOTO_DIR: z.string().min(1, { error: 'must not be empty' }).default(join(projectRoot, '.data', 'photos')),
+  PHOTO_DIR: z
+    .string()
+    .min(1, { error: 'must not be empty' })
+    .default(join(projectRoot, '.data', 'photos')),
   PHOTO_MAX_BYTES: positiveInteger('bytes', 100 * 1024 * 1024).default(defaultPhotoLimits.maxBytes),
   PHOTO_MAX_PIXELS: positiveInteger('pixels', 268_402_689).default(defaultPhotoLimits.maxPixels),
   PHOTO_MAX_PER_REPORT: positiveInteger('photos', 100).default(defaultPhotoLimits.maxPerReport),
   S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
-  S3_REGION: z.string().regex(/^[a-z0-9-]{1,50}$/, { error: 'must be a region name such as eu-west-3 (a-z, 0-9, -)' }).default('us-east-1'),
+  S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{1,50}$/, { error: 'must be a region name such as eu-west-3 (a-z, 0-9, -)' })
+    .default('us-east-1'),
   S3_BUCKET: z
     .string()
-    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be a bucket name: 3 to 63 of a-z 0-9 . -, starting and ending with a letter or digit' })
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+      error: 'must be a bucket name: 3 to 63 of a-z 0-9 . -, starting and ending with a letter or digit',
+    })
     .optional(),
   S3_ACCESS_KEY_ID: z.string().min(1, { error: 'must not be empty' }).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1, { error: 'must not be empty' }).optional(),
   S3_FORCE_PATH_STYLE: booleanString.default(false),
   ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
-  ADMIN_PASSWORD: z.string().min(12, { error: 'must be at least 12 characters' }).max(200, { error: 'must be at most 200 characters' }).optional(),
+  ADMIN_PASSWORD: z
+    .string()
+    .min(12, { error: 'must be at least 12 characters' })
+    .max(200, { error: 'must be at most 200 characters' })
+    .optional(),
 });
 
 /** Rules across variables, checked after each is valid on its own. */
 const configurationSchema = environmentSchema.superRefine((config, context) => {
   if ((config.ADMIN_EMAIL === undefined) !== (config.ADMIN_PASSWORD === undefined)) {
-    context.addIssue({ code: 'custom', path: [config.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'], message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together' });
+    context.addIssue({
+      code: 'custom',
+      path: [config.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
+      message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
+    });
   }
   if (config.NODE_ENV === 'production' && !config.INVOICE_BUYER) {
-    context.addIssue({ code: 'custom', path: ['INVOICE_BUYER'], message: "is required in production: the buyer's identity printed on every invoice (décret exécutif 05-468)" });
+    context.addIssue({
+      code: 'custom',
+      path: ['INVOICE_BUYER'],
+      message: "is required in production: the buyer's identity printed on every invoice (décret exécutif 05-468)",
+    });
   }
   if (config.DATABASE_REPLICA_URLS.length > 0 && !config.DATABASE_URL) {
-    context.addIssue({ code: 'custom', path: ['DATABASE_REPLICA_URLS'], message: 'needs DATABASE_URL: read replicas serve a database of your own, not the embedded one' });
+    context.addIssue({
+      code: 'custom',
+      path: ['DATABASE_REPLICA_URLS'],
+      message: 'needs DATABASE_URL: read replicas serve a database of your own, not the embedded one',
+    });
   }
   if (config.PHOTO_STORAGE === 's3' && !config.S3_BUCKET) {
     context.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required with PHOTO_STORAGE=s3' });
   }
   if ((config.S3_ACCESS_KEY_ID === undefined) !== (config.S3_SECRET_ACCESS_KEY === undefined)) {
-    context.addIssue({ code: 'custom', path: [config.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'], message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together' });
+    context.addIssue({
+      code: 'custom',
+      path: [config.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
+      message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together',
+    });
   }
   if (config.NODE_ENV === 'production' && !config.AUTH_TOKEN_SECRET) {
-    context.addIssue({ code: 'custom', path: ['AUTH_TOKEN_SECRET'], message: 'is required in production (at least 32 characters)' });
+    context.addIssue({
+      code: 'custom',
+      path: ['AUTH_TOKEN_SECRET'],
+      message: 'is required in production (at least 32 characters)',
+    });
   }
 });
 
@@ -177,7 +239,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = parsed.error.issues.map((issue) => {
     const variable = String(issue.path[0]);
     const received = relevant[variable];
-    const shown = ['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'AUTH_TOKEN_SECRET', 'ADMIN_PASSWORD', 'METRICS_TOKEN', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].includes(variable) ? '(value hidden)' : JSON.stringify(received);
+    const shown = [
+      'DATABASE_URL',
+      'DATABASE_REPLICA_URLS',
+      'AUTH_TOKEN_SECRET',
+      'ADMIN_PASSWORD',
+      'METRICS_TOKEN',
+      'S3_ACCESS_KEY_ID',
+      'S3_SECRET_ACCESS_KEY',
+    ].includes(variable)
+      ? '(value hidden)'
+      : JSON.stringify(received);
     return `${variable}: ${issue.message} (got ${shown})`;
   });
   throw new ConfigurationError(problems);

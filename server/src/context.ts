@@ -16,7 +16,10 @@ import { createInvoiceLoaders, type InvoiceLoaders } from './modules/invoice/inv
 import type { PhotoLimits } from './modules/photo/photo-limits.js';
 import { createPhotoLoaders, type PhotoLoaders } from './modules/photo/photo.loaders.js';
 import { createSiteLoaders, type SiteLoaders } from './modules/site/site.loaders.js';
-import { createReferenceDataLoaders, type ReferenceDataLoaders } from './modules/reference-data/reference-data.loaders.js';
+import {
+  createReferenceDataLoaders,
+  type ReferenceDataLoaders,
+} from './modules/reference-data/reference-data.loaders.js';
 
 /** Per-operation DataLoaders, one set per GraphQL operation: a cache shared across operations would leak data. */
 export interface Loaders {
@@ -119,7 +122,11 @@ export function createContext(orm: MikroORM, requestId: string, logger: Logger, 
   const loaders = createLoaders(em);
   const viewer = caller.viewer ?? null;
   const actor: Actor =
-    viewer?.kind === 'user' ? { type: ActorType.USER, id: viewer.user.id } : viewer?.kind === 'apiKey' ? { type: ActorType.API_KEY, id: viewer.apiKey.id } : systemActor;
+    viewer?.kind === 'user'
+      ? { type: ActorType.USER, id: viewer.user.id }
+      : viewer?.kind === 'apiKey'
+        ? { type: ActorType.API_KEY, id: viewer.apiKey.id }
+        : systemActor;
   return {
     em,
     requestId,

@@ -17,7 +17,42 @@ import { Site } from './modules/site/site.entity.js';
 import { Commune } from './modules/reference-data/commune.entity.js';
 import { Daira } from './modules/reference-data/daira.entity.js';
 import { Wilaya } from './modules/reference-data/wilaya.entity.js';
-import { InvoiceWilaya, WilayaAcceptanceDay, WilayaAcceptanceDelay, WilayaBacklog, WilayaTarget } from './modules/dashboard/dashboard-counters.entity.js';
+import {
+  InvoiceWilaya,
+  WilayaAcceptanceDay,
+  WilayaAcceptanceDelay,
+  WilayaBacklog,
+  WilayaTarget,
+} from './modules/dashboard/dashboard-counters.entity.js';
 
 /** Every MikroORM entity of Raccord; the ORM discovers exactly these. */
-export const entities = [Wilaya, Daira, Commune, AuditEvent, Contractor, Site, CustomerSubscription, User, Session, LoginRateLimit, ApiKey, TaxRate, PriceSchedule, PriceScheduleItem, InstallationReport, Photo, Invoice, InvoiceLine, DocumentSequence, CreditNote, CreditNoteLine, InvoicePayment, IdempotencyRecord, WilayaBacklog, WilayaAcceptanceDay, WilayaAcceptanceDelay, WilayaTarget, InvoiceWilaya];
+export const entities = [
+  Wilaya,
+  Daira,
+  Commune,
+  AuditEvent,
+  Contractor,
+  Site,
+  CustomerSubscription,
+  User,
+  Session,
+  LoginRateLimit,
+  ApiKey,
+  TaxRate,
+  PriceSchedule,
+  PriceScheduleItem,
+  InstallationReport,
+  Photo,
+  Invoice,
+  InvoiceLine,
+  DocumentSequence,
+  CreditNote,
+  CreditNoteLine,
+  InvoicePayment,
+  IdempotencyRecord,
+  WilayaBacklog,
+  WilayaAcceptanceDay,
+  WilayaAcceptanceDelay,
+  WilayaTarget,
+  InvoiceWilaya,
+];

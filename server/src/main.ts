@@ -24,7 +24,10 @@ async function main(): Promise<void> {
     logger.fatal({ err: error }, 'Raccord could not start');
     process.exit(1);
   }
-  logger.info({ url: app.url, console: `${app.url}/`, graphql: `${app.url}/graphql` }, `Raccord is listening on ${app.url}`);
+  logger.info(
+    { url: app.url, console: `${app.url}/`, graphql: `${app.url}/graphql` },
+    `Raccord is listening on ${app.url}`,
+  );
   // Requests in flight get SHUTDOWN_TIMEOUT_MS; closing the ORM and the embedded database, 10 s more.
   const deadlineMs = config.SHUTDOWN_TIMEOUT_MS + 10_000;
 

@@ -12,7 +12,8 @@ function undescribed(schema: GraphQLSchema): string[] {
     if (!isObjectType(type) && !isInputObjectType(type) && !isInterfaceType(type)) continue;
     for (const field of Object.values(type.getFields())) {
       if (!field.description) missing.push(`${type.name}.${field.name}`);
-      for (const arg of 'args' in field ? field.args : []) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+      for (const arg of 'args' in field ? field.args : [])
+        if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
     }
   }
   return missing;

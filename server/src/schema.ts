@@ -5,13 +5,27 @@ import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { DashboardResolver } from './modules/dashboard/dashboard.resolver.js';
 import { authorizeRootFields } from './modules/auth/permissions.js';
-import { CreditNoteLineResolver, CreditNoteResolver, InvoiceLineResolver, InvoicePaymentResolver, InvoiceResolver } from './modules/invoice/invoice.resolver.js';
+import {
+  CreditNoteLineResolver,
+  CreditNoteResolver,
+  InvoiceLineResolver,
+  InvoicePaymentResolver,
+  InvoiceResolver,
+} from './modules/invoice/invoice.resolver.js';
 import { PriceScheduleItemResolver, PriceScheduleResolver } from './modules/invoice/price-schedule.resolver.js';
 import { PhotoResolver } from './modules/photo/photo.resolver.js';
 import { ContractorResolver } from './modules/contractor/contractor.resolver.js';
-import { CustomerSubscriptionResolver, InstallationReportResolver } from './modules/customer-subscription/customer-subscription.resolver.js';
+import {
+  CustomerSubscriptionResolver,
+  InstallationReportResolver,
+} from './modules/customer-subscription/customer-subscription.resolver.js';
 import { CustomerSubscriptionTechnicianResolver } from './modules/customer-subscription/technician.resolver.js';
-import { CustomerSubscriptionFieldResolver, FieldWorkResolver, InstallationReportFieldResolver, PhotoPositionResolver } from './modules/customer-subscription/field.resolver.js';
+import {
+  CustomerSubscriptionFieldResolver,
+  FieldWorkResolver,
+  InstallationReportFieldResolver,
+  PhotoPositionResolver,
+} from './modules/customer-subscription/field.resolver.js';
 import { SiteResolver } from './modules/site/site.resolver.js';
 import { CommuneResolver, DairaResolver, WilayaResolver } from './modules/reference-data/reference-data.resolver.js';
 
@@ -36,7 +50,31 @@ const topicsUnused: PubSub = {
 export async function buildRaccordSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     pubSub: topicsUnused,
-    resolvers: [WilayaResolver, CommuneResolver, DairaResolver, AuditResolver, ContractorResolver, SiteResolver, CustomerSubscriptionResolver, InstallationReportResolver, CustomerSubscriptionTechnicianResolver, AuthResolver, PriceScheduleResolver, PriceScheduleItemResolver, InvoiceResolver, InvoiceLineResolver, CreditNoteResolver, CreditNoteLineResolver, InvoicePaymentResolver, DashboardResolver, PhotoResolver, FieldWorkResolver, CustomerSubscriptionFieldResolver, InstallationReportFieldResolver, PhotoPositionResolver],
+    resolvers: [
+      WilayaResolver,
+      CommuneResolver,
+      DairaResolver,
+      AuditResolver,
+      ContractorResolver,
+      SiteResolver,
+      CustomerSubscriptionResolver,
+      InstallationReportResolver,
+      CustomerSubscriptionTechnicianResolver,
+      AuthResolver,
+      PriceScheduleResolver,
+      PriceScheduleItemResolver,
+      InvoiceResolver,
+      InvoiceLineResolver,
+      CreditNoteResolver,
+      CreditNoteLineResolver,
+      InvoicePaymentResolver,
+      DashboardResolver,
+      PhotoResolver,
+      FieldWorkResolver,
+      CustomerSubscriptionFieldResolver,
+      InstallationReportFieldResolver,
+      PhotoPositionResolver,
+    ],
     validate: false,
   });
   return authorizeRootFields(schema);

@@ -6,16 +6,23 @@ export async function mustQuery<T>(t: TestApp, query: string, variables?: Record
   const { body } = await t.graphql<T>(query, variables);
   if (body.errors) {
     const logged = body.errors
-      .map((error) => t.logs.find((line) => line.reqId === error.extensions?.['correlationId'] && line.msg === 'unexpected error'))
+      .map((error) =>
+        t.logs.find((line) => line.reqId === error.extensions?.['correlationId'] && line.msg === 'unexpected error'),
+      )
       .filter(Boolean)
       .map((line) => JSON.stringify(line!['err']).slice(0, 2000));
-    throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}${logged.length ? `\nlogged: ${logged.join('\n')}` : ''}`);
+    throw new Error(
+      `GraphQL errors: ${JSON.stringify(body.errors)}${logged.length ? `\nlogged: ${logged.join('\n')}` : ''}`,
+    );
   }
   return body.data!;
 }
 
 /** Creates a contractor through the API and approves it: ACTIVE, version 2. */
-export async function activeContractor(t: TestApp, overrides: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
+export async function activeContractor(
+  t: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; version: number }> {
   const created = await mustQuery<{ createContractor: { contractor: { id: string } } }>(
     t,
     'mutation ($input: CreateContractorInput!) { createContractor(input: $input) { contractor { id } } }',
@@ -31,10 +38,20 @@ export async function activeContractor(t: TestApp, overrides: Record<string, unk
 
 /** A valid CreateSiteInput in Ain Benian (wilaya 16), with overrides. */
 export function siteInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { code: `alg-${nextSequence()}`, name: 'Cité 500 logements', kind: 'HOUSING_ESTATE', communeId: '554', targetConnections: 40, ...overrides };
+  return {
+    code: `alg-${nextSequence()}`,
+    name: 'Cité 500 logements',
+    kind: 'HOUSING_ESTATE',
+    communeId: '554',
+    targetConnections: 40,
+    ...overrides,
+  };
 }
 
-export async function createSite(t: TestApp, overrides: Record<string, unknown> = {}): Promise<{ id: string; version: number; code: string }> {
+export async function createSite(
+  t: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; version: number; code: string }> {
   const data = await mustQuery<{ createSite: { site: { id: string; version: number; code: string } } }>(
     t,
     'mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { id version code } } }',
@@ -57,8 +74,13 @@ export function customerSubscriptionInput(overrides: Record<string, unknown> = {
   };
 }
 
-export async function createCustomerSubscription(t: TestApp, overrides: Record<string, unknown> = {}): Promise<{ id: string; version: number }> {
-  const data = await mustQuery<{ createCustomerSubscription: { customerSubscription: { id: string; version: number } } }>(
+export async function createCustomerSubscription(
+  t: TestApp,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; version: number }> {
+  const data = await mustQuery<{
+    createCustomerSubscription: { customerSubscription: { id: string; version: number } };
+  }>(
     t,
     'mutation ($input: CreateCustomerSubscriptionInput!) { createCustomerSubscription(input: $input) { customerSubscription { id version } } }',
     { input: customerSubscriptionInput(overrides) },
@@ -70,16 +92,31 @@ export async function createCustomerSubscription(t: TestApp, overrides: Record<s
  * A customer subscription of `firmId` with the subscription's `overrides`, assigned to the firm and
  * its appointment booked within the hour: SCHEDULED (version 3), ready for its installation report.
  */
-export async function scheduledCustomerSubscription(t: TestApp, firmId: string, overrides: Record<string, unknown> = {}): Promise<string> {
-  const created = await createCustomerSubscription(t, { orderedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(), ...overrides });
-  await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
-    id: created.id,
-    c: firmId,
+export async function scheduledCustomerSubscription(
+  t: TestApp,
+  firmId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const created = await createCustomerSubscription(t, {
+    orderedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+    ...overrides,
   });
-  await mustQuery(t, 'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 2, appointmentAt: $at }) { customerSubscription { id } } }', {
-    id: created.id,
-    at: new Date(Date.now() + 3_600_000).toISOString(),
-  });
+  await mustQuery(
+    t,
+    'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }',
+    {
+      id: created.id,
+      c: firmId,
+    },
+  );
+  await mustQuery(
+    t,
+    'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 2, appointmentAt: $at }) { customerSubscription { id } } }',
+    {
+      id: created.id,
+      at: new Date(Date.now() + 3_600_000).toISOString(),
+    },
+  );
   return created.id;
 }
 
@@ -118,9 +155,13 @@ export async function installedCustomerSubscription(
   report: Record<string, unknown> = {},
 ): Promise<string> {
   const id = await scheduledCustomerSubscription(t, firmId, overrides);
-  await mustQuery(t, 'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }', {
-    input: installationReportInput(id, { receivedPowerDbm, lines, ...report }),
-  });
+  await mustQuery(
+    t,
+    'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }',
+    {
+      input: installationReportInput(id, { receivedPowerDbm, lines, ...report }),
+    },
+  );
   return id;
 }
 
@@ -136,5 +177,9 @@ export async function firmInvoice(t: TestApp, firmId: string): Promise<{ id: str
 
 /** Submits `invoice` (a draft, at its current version) for approval, as its contractor would. */
 export async function submitInvoice(t: TestApp, invoice: { id: string; version: number }): Promise<void> {
-  await mustQuery(t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }', { id: invoice.id, v: invoice.version });
+  await mustQuery(
+    t,
+    'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }',
+    { id: invoice.id, v: invoice.version },
+  );
 }

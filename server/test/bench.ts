@@ -7,7 +7,10 @@ import { projectRoot } from '../src/common/paths.js';
  * Runs a built benchmark script (`dist/scripts/bench/<script>`; `npm test` builds first) with `args`,
  * on the tests' PostgreSQL; resolves with its exit code and output. For the benchmarks' tests.
  */
-export function runBuiltBench(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runBuiltBench(
+  script: string,
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(projectRoot, 'dist', 'scripts', 'bench', script), ...args], {
       env: { ...process.env, DATABASE_URL: inject('adminDatabaseUrl') },

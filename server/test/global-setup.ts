@@ -36,7 +36,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   } else {
     embeddedRoot = await mkdtemp(join(tmpdir(), 'raccord-test-pg-'));
     await chmod(embeddedRoot, 0o755);
-    embedded = await startEmbeddedPostgres({ dataDir: join(embeddedRoot, 'data'), port: await freePort(), database: 'postgres', logger });
+    embedded = await startEmbeddedPostgres({
+      dataDir: join(embeddedRoot, 'data'),
+      port: await freePort(),
+      database: 'postgres',
+      logger,
+    });
     adminDatabaseUrl = embedded.url;
   }
 

@@ -60,7 +60,10 @@ export interface TestApp {
     query: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
-  ): Promise<{ response: Response; body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } }>;
+  ): Promise<{
+    response: Response;
+    body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  }>;
   /** SQL statements logged for a request id. */
   sqlOf(requestId: string): string[];
   /** Runs SQL on the app's database directly (to check what was written, or to set up a state). */
@@ -91,7 +94,11 @@ export async function signIn(url: string, email: string, password: string): Prom
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { token } }', variables: { email, password } }),
+    body: JSON.stringify({
+      query:
+        'mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { token } }',
+      variables: { email, password },
+    }),
   });
   const body = (await response.json()) as { data?: { login: { token: string } }; errors?: unknown };
   if (!body.data) throw new Error(`sign-in failed: ${JSON.stringify(body.errors)}`);
@@ -115,7 +122,11 @@ export async function startTestApp(
       callback();
     },
   });
-  const config = loadConfig({ ...testServerEnvironment(database.url), LOG_LEVEL: 'debug', ...(typeof env === 'function' ? env(database) : env) });
+  const config = loadConfig({
+    ...testServerEnvironment(database.url),
+    LOG_LEVEL: 'debug',
+    ...(typeof env === 'function' ? env(database) : env),
+  });
   let app: App;
   try {
     app = await createApp(config, { logger: createLogger('debug', destination) });

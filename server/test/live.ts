@@ -17,13 +17,24 @@ export interface LiveSubscription<T> {
  * server's first result (every Raccord subscription starts with one: RESYNC, or a dashboard's
  * current figures), so that the subscription is known to be registered when this returns.
  */
-export async function subscribe<T>(url: string, authorization: string, query: string, variables: Record<string, unknown> = {}): Promise<LiveSubscription<T>> {
-  const client: Client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization } });
+export async function subscribe<T>(
+  url: string,
+  authorization: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<LiveSubscription<T>> {
+  const client: Client = createClient({
+    url: `${url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    connectionParams: { authorization },
+  });
   const received: { at: number; data: T }[] = [];
   const errors: unknown[] = [];
   const waitFor = async (count: number, ms = 5000) => {
     const deadline = Date.now() + ms;
-    while (received.length < count && errors.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (received.length < count && errors.length === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     return received.length;
   };
   client.subscribe<T>(

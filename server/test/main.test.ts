@@ -38,7 +38,12 @@ interface Running {
 }
 
 function start(env: NodeJS.ProcessEnv): Running {
-  const child = spawn(process.execPath, [mainJs], { env, cwd: tmpdir(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [mainJs], {
+    env,
+    cwd: tmpdir(),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -75,17 +80,20 @@ describe('the start command (node dist/server/src/main.js)', () => {
     expect(running.output()).toContain('LOG_LEVEL: must be one of');
   });
 
-  it.runIf(process.getuid?.() === 0)('as root, says plainly when the user postgres cannot reach the data folder', async () => {
-    const privateRoot = await mkdtemp(join(tmpdir(), 'raccord-private-'));
-    try {
-      const running = start(environment({ PORT: '0', EMBEDDED_PG_DIR: join(privateRoot, 'postgres') }));
-      expect(await running.exited).toBe(1);
-      expect(running.output()).toContain(`cannot enter ${privateRoot}`);
-      expect(running.output()).toContain('set DATABASE_URL');
-    } finally {
-      await rm(privateRoot, { recursive: true, force: true });
-    }
-  });
+  it.runIf(process.getuid?.() === 0)(
+    'as root, says plainly when the user postgres cannot reach the data folder',
+    async () => {
+      const privateRoot = await mkdtemp(join(tmpdir(), 'raccord-private-'));
+      try {
+        const running = start(environment({ PORT: '0', EMBEDDED_PG_DIR: join(privateRoot, 'postgres') }));
+        expect(await running.exited).toBe(1);
+        expect(running.output()).toContain(`cannot enter ${privateRoot}`);
+        expect(running.output()).toContain('set DATABASE_URL');
+      } finally {
+        await rm(privateRoot, { recursive: true, force: true });
+      }
+    },
+  );
 
   describe('without DATABASE_URL (embedded PostgreSQL)', () => {
     let root: string;
@@ -102,7 +110,9 @@ describe('the start command (node dist/server/src/main.js)', () => {
     it('serves the real map of Algeria; on SIGTERM (even repeated) finishes the request in flight, exits 0, leaves no postgres', async () => {
       const port = await freePort();
       const pgPort = await freePort();
-      const running = start(environment({ PORT: String(port), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) }));
+      const running = start(
+        environment({ PORT: String(port), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) }),
+      );
       const password = async () => (await readFile(`${dataDir}.password`, 'utf8')).trim();
       let locker: pg.Client | undefined;
       try {
@@ -111,7 +121,13 @@ describe('the start command (node dist/server/src/main.js)', () => {
         expect(await wilayaTotals(port)).toEqual({ wilayas: 58, communes: 1541 });
         expect(postgresProcessesOf(dataDir).length).toBeGreaterThan(0);
 
-        locker = new pg.Client({ host: '127.0.0.1', port: pgPort, user: 'postgres', password: await password(), database: 'raccord' });
+        locker = new pg.Client({
+          host: '127.0.0.1',
+          port: pgPort,
+          user: 'postgres',
+          password: await password(),
+          database: 'raccord',
+        });
         await locker.connect();
         // Signed in beforehand, so that the request in flight at SIGTERM is the query itself.
         const token = await signIn(`http://127.0.0.1:${port}`, testAdmin.email, testAdmin.password);
@@ -139,7 +155,9 @@ describe('the start command (node dist/server/src/main.js)', () => {
 
     it('reuses the data on a second start, and stops cleanly on a Ctrl-C to the whole process group', async () => {
       const port = await freePort();
-      const running = start(environment({ PORT: String(port), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) }));
+      const running = start(
+        environment({ PORT: String(port), EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()) }),
+      );
       try {
         await waitFor(running, 'Raccord is listening');
         expect(running.output()).not.toContain('initialising the embedded PostgreSQL cluster');

@@ -4,7 +4,9 @@ import type { TestApp } from './harness.js';
 
 /** A small JPEG of one colour, as a phone's camera would send (without its metadata). */
 export function testJpeg(colour = '#3070c0', width = 64, height = 48): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: colour } }).jpeg().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .jpeg()
+    .toBuffer();
 }
 
 /**
@@ -16,7 +18,12 @@ export async function uploadTestPhoto(
   t: TestApp,
   subscriptionId: string,
   kind: string,
-  options: { id?: string; position?: { latitude: number; longitude: number } | null; token?: string; file?: Buffer } = {},
+  options: {
+    id?: string;
+    position?: { latitude: number; longitude: number } | null;
+    token?: string;
+    file?: Buffer;
+  } = {},
 ): Promise<{ status: number; id: string; body: Record<string, unknown> }> {
   const id = options.id ?? randomUUID();
   const form = new FormData();
@@ -29,7 +36,15 @@ export async function uploadTestPhoto(
     form.append('longitude', String(position.longitude));
     form.append('accuracyMetres', '6');
   }
-  form.append('file', new Blob([new Uint8Array(options.file ?? (await testJpeg()))], { type: 'image/jpeg' }), 'photo.jpg');
-  const response = await fetch(`${t.url}/photos/${id}`, { method: 'PUT', body: form, headers: { authorization: `Bearer ${options.token ?? t.adminToken}` } });
+  form.append(
+    'file',
+    new Blob([new Uint8Array(options.file ?? (await testJpeg()))], { type: 'image/jpeg' }),
+    'photo.jpg',
+  );
+  const response = await fetch(`${t.url}/photos/${id}`, {
+    method: 'PUT',
+    body: form,
+    headers: { authorization: `Bearer ${options.token ?? t.adminToken}` },
+  });
   return { status: response.status, id, body: (await response.json()) as Record<string, unknown> };
 }

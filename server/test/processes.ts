@@ -18,7 +18,10 @@ export interface ServerProcess {
  * child process on `databaseUrl`, on a free port, with the test configuration and `env`; resolves
  * once it listens. Throws with its output when it exits or has not listened within a minute.
  */
-export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [join(projectRoot, 'dist', 'server', 'src', 'main.js')], {
     env: { ...process.env, ...testServerEnvironment(databaseUrl), PORT: String(port), ...env },

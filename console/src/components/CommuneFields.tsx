@@ -32,7 +32,11 @@ export function CommuneFields({
     <>
       <FormField id={`${idPrefix}-wilaya`} label={t('Wilaya')} problem={problems.wilaya}>
         {(attributes) => (
-          <select {...attributes} value={wilayaCode} onChange={(event) => onChange({ wilayaCode: event.target.value, communeId: '' })}>
+          <select
+            {...attributes}
+            value={wilayaCode}
+            onChange={(event) => onChange({ wilayaCode: event.target.value, communeId: '' })}
+          >
             <option value="">{t('Choisir…')}</option>
             {offered.map((wilaya) => (
               <option key={wilaya.code} value={wilaya.code}>
@@ -44,7 +48,12 @@ export function CommuneFields({
       </FormField>
       <FormField id={`${idPrefix}-commune`} label={t('Commune')} problem={problems.commune}>
         {(attributes) => (
-          <select {...attributes} value={communeId} onChange={(event) => onChange({ wilayaCode, communeId: event.target.value })} disabled={!wilayaCode}>
+          <select
+            {...attributes}
+            value={communeId}
+            onChange={(event) => onChange({ wilayaCode, communeId: event.target.value })}
+            disabled={!wilayaCode}
+          >
             <option value="">{wilayaCode ? t('Choisir…') : t('Choisissez d’abord la wilaya')}</option>
             {(communes.data?.communes ?? []).map((commune) => (
               <option key={commune.id} value={commune.id}>

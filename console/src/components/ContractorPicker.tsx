@@ -57,19 +57,23 @@ export function ContractorPicker({
   });
   const items = result.data?.contractors.edges.map((edge) => edge.node) ?? [];
   const input = useRef<HTMLInputElement>(null);
-  const { isOpen, highlightedIndex, selectedItem, getInputProps, getMenuProps, getItemProps, selectItem, openMenu } = useCombobox<Choice>({
-    items,
-    itemToString: (item) => item?.legalName ?? '',
-    itemToKey: (item) => item?.id,
-    inputId: id,
-    labelId: `${id}-label`,
-    menuId: `${id}-listbox`,
-    getItemId: (index) => `${id}-option-${index}`,
-    onInputValueChange: ({ inputValue }) => setTyped(inputValue),
-    onSelectedItemChange: ({ selectedItem: chosen }) => onChange(chosen?.id ?? ''),
-    // Typing over the chosen firm's name starts a new search: the firm is no longer chosen.
-    stateReducer: (state, { type, changes }) => (type === useCombobox.stateChangeTypes.InputChange && state.selectedItem ? { ...changes, selectedItem: null } : changes),
-  });
+  const { isOpen, highlightedIndex, selectedItem, getInputProps, getMenuProps, getItemProps, selectItem, openMenu } =
+    useCombobox<Choice>({
+      items,
+      itemToString: (item) => item?.legalName ?? '',
+      itemToKey: (item) => item?.id,
+      inputId: id,
+      labelId: `${id}-label`,
+      menuId: `${id}-listbox`,
+      getItemId: (index) => `${id}-option-${index}`,
+      onInputValueChange: ({ inputValue }) => setTyped(inputValue),
+      onSelectedItemChange: ({ selectedItem: chosen }) => onChange(chosen?.id ?? ''),
+      // Typing over the chosen firm's name starts a new search: the firm is no longer chosen.
+      stateReducer: (state, { type, changes }) =>
+        type === useCombobox.stateChangeTypes.InputChange && state.selectedItem
+          ? { ...changes, selectedItem: null }
+          : changes,
+    });
 
   // The form emptied its value (a reset): the picker lets go of its firm too.
   useEffect(() => {
@@ -83,10 +87,14 @@ export function ContractorPicker({
     if (typed.trim() !== search || (result.fetching && !result.data)) return t('Recherche des contractants…');
     if (items.length === 0) {
       if (search) return t('Aucun contractant actif ne correspond à « {{search}} ».', { search });
-      return wilayaCode ? t('Aucun contractant actif dans cette wilaya.') : t('Aucun contractant actif pour l’instant.');
+      return wilayaCode
+        ? t('Aucun contractant actif dans cette wilaya.')
+        : t('Aucun contractant actif pour l’instant.');
     }
     return result.data?.contractors.pageInfo.hasNextPage
-      ? t('Contractants proposés : {{count}}. D’autres correspondent : précisez le nom ou le NIF.', { count: items.length })
+      ? t('Contractants proposés : {{count}}. D’autres correspondent : précisez le nom ou le NIF.', {
+          count: items.length,
+        })
       : t('Contractants proposés : {{count}}.', { count: items.length });
   }
   const chosenId = `${id}-chosen`;
@@ -113,9 +121,14 @@ export function ContractorPicker({
           <ul {...getMenuProps()} className="picker-options" hidden={!isOpen || items.length === 0}>
             {isOpen &&
               items.map((item, index) => (
-                <li key={item.id} className={index === highlightedIndex ? 'picker-option picker-highlighted' : 'picker-option'} {...getItemProps({ item, index })}>
+                <li
+                  key={item.id}
+                  className={index === highlightedIndex ? 'picker-option picker-highlighted' : 'picker-option'}
+                  {...getItemProps({ item, index })}
+                >
                   <span className="picker-name">{item.legalName}</span>
-                  {item.tradeName ? <span> « {item.tradeName} »</span> : null} <span className="picker-nif muted">{t('NIF {{nif}}', { nif: item.nif })}</span>
+                  {item.tradeName ? <span> « {item.tradeName} »</span> : null}{' '}
+                  <span className="picker-nif muted">{t('NIF {{nif}}', { nif: item.nif })}</span>
                 </li>
               ))}
           </ul>
@@ -124,10 +137,14 @@ export function ContractorPicker({
           </p>
         </div>
       </div>
-      {result.error && <QueryState fetching={false} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />}
+      {result.error && (
+        <QueryState fetching={false} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      )}
       {chosen && (
         <p className="picker-chosen">
-          <span id={chosenId}>{t('Contractant choisi : {{name}}, NIF {{nif}}.', { name: chosen.legalName, nif: chosen.nif })}</span>{' '}
+          <span id={chosenId}>
+            {t('Contractant choisi : {{name}}, NIF {{nif}}.', { name: chosen.legalName, nif: chosen.nif })}
+          </span>{' '}
           <button
             type="button"
             onClick={() => {

@@ -102,7 +102,9 @@ export function CsvImport({
 }: {
   columns: readonly ImportColumn[];
   templateFileName: string;
-  send: (csv: string) => Promise<{ report: FragmentOf<typeof ImportReportFields> | null; error?: CombinedError | undefined }>;
+  send: (
+    csv: string,
+  ) => Promise<{ report: FragmentOf<typeof ImportReportFields> | null; error?: CombinedError | undefined }>;
   texts: ImportTexts;
 }) {
   const { t } = useTranslation();
@@ -214,9 +216,12 @@ export function CsvImport({
         {report && report.errorCount > 0 && (
           <div role="alert" className="state state-error" data-testid="import-refused">
             <p>
-              <strong>{texts.refused}</strong> {t('Corrigez les lignes ci-dessous puis importez à nouveau le fichier entier.')}
+              <strong>{texts.refused}</strong>{' '}
+              {t('Corrigez les lignes ci-dessous puis importez à nouveau le fichier entier.')}
             </p>
-            <p data-testid="import-error-count">{t('Problèmes : {{count}}', { count: formatCount(report.errorCount) })}</p>
+            <p data-testid="import-error-count">
+              {t('Problèmes : {{count}}', { count: formatCount(report.errorCount) })}
+            </p>
             {report.errors.length < report.errorCount && (
               <p>{t('Seuls les {{shown}} premiers sont listés.', { shown: formatCount(report.errors.length) })}</p>
             )}

@@ -19,7 +19,9 @@ export function FormField({
 }) {
   return (
     <div className="field">
-      <label htmlFor={id} id={`${id}-label`}>{label}</label>
+      <label htmlFor={id} id={`${id}-label`}>
+        {label}
+      </label>
       {control({ id, 'aria-invalid': Boolean(problem), 'aria-describedby': problem ? `${id}-problem` : undefined })}
       {problem && (
         <p id={`${id}-problem`} className="field-problem">
@@ -38,8 +40,11 @@ export function FormField({
 export function useFocusOnProblems(form: RefObject<HTMLFormElement | null>, problems: readonly unknown[]): void {
   useEffect(() => {
     if (problems.length === 0) return;
-    const target = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ?? form.current?.querySelector<HTMLElement>('[role="alert"]');
-    if (target?.getAttribute('role') === 'alert' && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    const target =
+      form.current?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      form.current?.querySelector<HTMLElement>('[role="alert"]');
+    if (target?.getAttribute('role') === 'alert' && !target.hasAttribute('tabindex'))
+      target.setAttribute('tabindex', '-1');
     target?.focus();
   }, [form, problems]);
 }
@@ -72,7 +77,10 @@ export function ProblemsAlert({ problems }: { problems: readonly FieldProblem[] 
  * `problemOf` a field, the `general` problems tied to none of `fields`, and `text`, a labelled input
  * of one value with its problem.
  */
-export function useRecordForm<Values extends { [Field in keyof Values]: string }>(empty: Values, fields: readonly string[]) {
+export function useRecordForm<Values extends { [Field in keyof Values]: string }>(
+  empty: Values,
+  fields: readonly string[],
+) {
   const [values, setValues] = useState<Values>(empty);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const form = useRef<HTMLFormElement>(null);
@@ -80,8 +88,23 @@ export function useRecordForm<Values extends { [Field in keyof Values]: string }
   const problemOfField = (field: string) => problemOf(problems, field);
   const text = (field: keyof Values & string, id: string, label: string, type = 'text') => (
     <FormField id={id} label={label} problem={problemOfField(field)}>
-      {(attributes) => <input {...attributes} type={type} value={values[field]} onChange={(event) => setValues({ ...values, [field]: event.target.value })} />}
+      {(attributes) => (
+        <input
+          {...attributes}
+          type={type}
+          value={values[field]}
+          onChange={(event) => setValues({ ...values, [field]: event.target.value })}
+        />
+      )}
     </FormField>
   );
-  return { values, setValues, setProblems, form, problemOf: problemOfField, general: otherProblems(problems, fields), text };
+  return {
+    values,
+    setValues,
+    setProblems,
+    form,
+    problemOf: problemOfField,
+    general: otherProblems(problems, fields),
+    text,
+  };
 }

@@ -104,7 +104,14 @@ export function Layout() {
             <span title={user.displayName}>{user.displayName}</span>
             <button type="button" onClick={signOut}>
               <svg className="sign-out-icon" aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
-                <path d="M10 4H5v16h5M14 8l4 4-4 4M18 12H9" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
+                <path
+                  d="M10 4H5v16h5M14 8l4 4-4 4M18 12H9"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2.2"
+                  strokeLinecap="round"
+                  strokeLinejoin="round"
+                />
               </svg>
               <span className="sign-out-text">{t('Se déconnecter')}</span>
             </button>

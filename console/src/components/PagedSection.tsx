@@ -28,7 +28,13 @@ export function PagedSection<Node>({
   filters?: ReactNode;
   result: { fetching: boolean; error?: CombinedError | undefined };
   retry: () => void;
-  connection: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined }; edges: readonly { node: Node }[] } | undefined;
+  connection:
+    | {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined };
+        edges: readonly { node: Node }[];
+      }
+    | undefined;
   empty: string;
   /** The sentence that counts the whole list, given its formatted total. */
   count: (total: string) => string;

@@ -3,7 +3,15 @@ import type { CombinedError } from 'urql';
 import { problemsOf } from '../lib/errors.ts';
 
 /** What a page shows while its data loads, or when it could not be loaded: in words a user understands. */
-export function QueryState({ fetching, error, retry }: { fetching: boolean; error?: CombinedError | undefined; retry: () => void }) {
+export function QueryState({
+  fetching,
+  error,
+  retry,
+}: {
+  fetching: boolean;
+  error?: CombinedError | undefined;
+  retry: () => void;
+}) {
   const { t } = useTranslation();
   if (error) {
     // A refusal the user can act on (a bad filter, something not found or not theirs) says what it is.
@@ -12,14 +20,20 @@ export function QueryState({ fetching, error, retry }: { fetching: boolean; erro
       ? t('Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.')
       : coded.length > 0
         ? problemsOf(error)
-            .map((problem) => (problem.field ? t('{{label}} : {{value}}', { label: problem.field, value: problem.message }) : problem.message))
+            .map((problem) =>
+              problem.field
+                ? t('{{label}} : {{value}}', { label: problem.field, value: problem.message })
+                : problem.message,
+            )
             .join(' ')
         : t('Le serveur n’a pas pu répondre à cette demande.');
     const reference = error.graphQLErrors.map((e) => e.extensions?.['correlationId']).find(Boolean);
     return (
       <div role="alert" className="state state-error">
         <p>{message}</p>
-        {typeof reference === 'string' && reference !== '' && <p className="muted">{t('Référence : {{reference}}', { reference })}</p>}
+        {typeof reference === 'string' && reference !== '' && (
+          <p className="muted">{t('Référence : {{reference}}', { reference })}</p>
+        )}
         <button type="button" onClick={retry}>
           {t('Réessayer')}
         </button>

@@ -18,7 +18,15 @@ export interface Column<Row> {
  * The feature tables (sites, customer subscriptions, invoices) define their columns once and each
  * list picks those it shows.
  */
-export function Table<Row extends { id: string }>({ rows, columns, rowTestId }: { rows: readonly Row[]; columns: readonly Column<Row>[]; rowTestId: string }) {
+export function Table<Row extends { id: string }>({
+  rows,
+  columns,
+  rowTestId,
+}: {
+  rows: readonly Row[];
+  columns: readonly Column<Row>[];
+  rowTestId: string;
+}) {
   const { t } = useTranslation();
   return (
     <table>

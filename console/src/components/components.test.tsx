@@ -32,19 +32,37 @@ describe('QueryState', () => {
 
   it('says a refusal the user can act on in words, and retries when asked', () => {
     let retries = 0;
-    render(<QueryState fetching={false} error={refusal('NOT_FOUND', 'site 9 not found', { field: 'id' })} retry={() => (retries += 1)} />);
+    render(
+      <QueryState
+        fetching={false}
+        error={refusal('NOT_FOUND', 'site 9 not found', { field: 'id' })}
+        retry={() => (retries += 1)}
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toContain('id : Introuvable, ou hors de votre périmètre.');
     fireEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
     expect(retries).toBe(1);
   });
 
   it('hides an unexpected error behind its reference, and a lost network behind a sentence', () => {
-    const { rerender } = render(<QueryState fetching={false} error={refusal('INTERNAL_SERVER_ERROR', 'relation "x" does not exist', { correlationId: 'req-42' })} retry={() => undefined} />);
+    const { rerender } = render(
+      <QueryState
+        fetching={false}
+        error={refusal('INTERNAL_SERVER_ERROR', 'relation "x" does not exist', { correlationId: 'req-42' })}
+        retry={() => undefined}
+      />,
+    );
     const alert = screen.getByRole('alert');
     expect(alert.textContent).toContain('Le serveur n’a pas pu répondre à cette demande.');
     expect(alert.textContent).toContain('Référence : req-42');
     expect(alert.textContent).not.toContain('relation');
-    rerender(<QueryState fetching={false} error={new CombinedError({ networkError: new TypeError('Failed to fetch') })} retry={() => undefined} />);
+    rerender(
+      <QueryState
+        fetching={false}
+        error={new CombinedError({ networkError: new TypeError('Failed to fetch') })}
+        retry={() => undefined}
+      />,
+    );
     expect(screen.getByRole('alert').textContent).toContain('Le serveur ne répond pas.');
   });
 
@@ -72,18 +90,34 @@ describe('problemsOf', () => {
   });
 
   it('names a value already taken by another record, and a stale version as someone else’s change', () => {
-    expect(problemsOf(refusal('CONFLICT', 'nif taken', { field: 'nif' }))).toEqual([{ field: 'nif', message: 'Cette valeur est déjà utilisée par un autre enregistrement.' }]);
-    expect(problemsOf(refusal('CONFLICT', 'stale', { field: 'expectedVersion' }))[0]!.message).toMatch(/modifiées entre-temps/);
+    expect(problemsOf(refusal('CONFLICT', 'nif taken', { field: 'nif' }))).toEqual([
+      { field: 'nif', message: 'Cette valeur est déjà utilisée par un autre enregistrement.' },
+    ]);
+    expect(problemsOf(refusal('CONFLICT', 'stale', { field: 'expectedVersion' }))[0]!.message).toMatch(
+      /modifiées entre-temps/,
+    );
   });
 });
 
 describe('Pager', () => {
   it('offers the next page only when there is one, and the first page once past it', () => {
     const changes: string[][] = [];
-    const { rerender } = render(<Pager cursors={[]} onChange={(cursors) => changes.push(cursors)} pageInfo={{ hasNextPage: true, endCursor: 'c1' }} />);
+    const { rerender } = render(
+      <Pager
+        cursors={[]}
+        onChange={(cursors) => changes.push(cursors)}
+        pageInfo={{ hasNextPage: true, endCursor: 'c1' }}
+      />,
+    );
     expect(screen.queryByRole('button', { name: 'Première page' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Page suivante' }));
-    rerender(<Pager cursors={['c1']} onChange={(cursors) => changes.push(cursors)} pageInfo={{ hasNextPage: false, endCursor: 'c2' }} />);
+    rerender(
+      <Pager
+        cursors={['c1']}
+        onChange={(cursors) => changes.push(cursors)}
+        pageInfo={{ hasNextPage: false, endCursor: 'c2' }}
+      />,
+    );
     expect(screen.queryByRole('button', { name: 'Page suivante' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Première page' }));
     expect(changes).toEqual([['c1'], []]);
@@ -97,7 +131,16 @@ const fruitColumns: Column<{ id: string; name: string; kilos: string }>[] = [
 
 describe('Table', () => {
   it('heads each column with its translated header and gives each row a line, numbers aligned right', async () => {
-    render(<Table rows={[{ id: '1', name: 'Dattes', kilos: '12' }, { id: '2', name: 'Figues', kilos: '3' }]} columns={fruitColumns} rowTestId="fruit-row" />);
+    render(
+      <Table
+        rows={[
+          { id: '1', name: 'Dattes', kilos: '12' },
+          { id: '2', name: 'Figues', kilos: '3' },
+        ]}
+        columns={fruitColumns}
+        rowTestId="fruit-row"
+      />,
+    );
     expect(screen.getAllByRole('columnheader').map((header) => [header.textContent, header.className])).toEqual([
       ['Langue', ''],
       ['Poids', 'number'],
@@ -154,7 +197,11 @@ function EmailForm({ refuse }: { refuse: FieldProblem[] }) {
   return (
     <form ref={form} onSubmit={(event: FormEvent) => (event.preventDefault(), setProblems(refuse))}>
       <input aria-label="Autre champ" />
-      <FormField id="email" label="Adresse e-mail" problem={problems.find((problem) => problem.field === 'email')?.message}>
+      <FormField
+        id="email"
+        label="Adresse e-mail"
+        problem={problems.find((problem) => problem.field === 'email')?.message}
+      >
         {(attributes) => <input {...attributes} />}
       </FormField>
       <button type="submit">Envoyer</button>
@@ -170,7 +217,9 @@ describe('FormField', () => {
     expect(input.getAttribute('aria-describedby')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Envoyer' }));
     expect(input.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe('doit être une adresse e-mail');
+    expect(document.getElementById(input.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'doit être une adresse e-mail',
+    );
     expect(document.activeElement).toBe(input);
   });
 });

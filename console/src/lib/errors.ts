@@ -3,23 +3,31 @@ import { currentLanguage, msg, translate as t } from './i18n.ts';
 
 /** What a user is told for each of the API's error codes (see server/src/common/errors.ts). */
 const messages: Record<string, string> = {
-  CONFLICT: msg('Ces données ont été modifiées entre-temps par quelqu’un d’autre : rechargez la page puis recommencez.'),
+  CONFLICT: msg(
+    'Ces données ont été modifiées entre-temps par quelqu’un d’autre : rechargez la page puis recommencez.',
+  ),
   INVALID_TRANSITION: msg('Cette action n’est pas possible dans l’état actuel.'),
   FORBIDDEN: msg('Votre rôle ne permet pas cette action.'),
   UNAUTHENTICATED: msg('Votre session a expiré : reconnectez-vous.'),
   NOT_FOUND: msg('Introuvable, ou hors de votre périmètre.'),
   CONTRACTOR_NOT_ELIGIBLE: msg('Ce contractant ne peut pas recevoir ce travail.'),
-  TECHNICIAN_NOT_ELIGIBLE: msg('Cet utilisateur ne peut pas recevoir ce travail : ce n’est pas un technicien actif de la firme.'),
+  TECHNICIAN_NOT_ELIGIBLE: msg(
+    'Cet utilisateur ne peut pas recevoir ce travail : ce n’est pas un technicien actif de la firme.',
+  ),
   SITE_NOT_OPEN: msg('Ce site n’est pas ouvert au travail : il doit être attribué ou en cours.'),
   TOO_MANY_ATTEMPTS: msg('Trop de tentatives : patientez quelques minutes.'),
   AMOUNT_EXCEEDS_BALANCE: msg('Le montant dépasse le reste dû de la facture.'),
   QUALITY_OVERRIDE_REQUIRED: msg('Les mesures sont hors seuils : la réception demande une justification.'),
   INVOICE_EMPTY: msg('Cette facture n’a aucune ligne : il n’y a rien à soumettre.'),
-  IDEMPOTENCY_KEY_REUSED: msg('Cette demande a déjà été envoyée avec d’autres valeurs : rechargez la page puis recommencez.'),
+  IDEMPOTENCY_KEY_REUSED: msg(
+    'Cette demande a déjà été envoyée avec d’autres valeurs : rechargez la page puis recommencez.',
+  ),
   PHOTO_TOO_LARGE: msg('Cette photo est trop lourde : reprenez-la dans une résolution plus faible.'),
   PHOTO_TOO_MANY_PIXELS: msg('Cette photo a trop de pixels : reprenez-la dans une résolution plus faible.'),
   PHOTO_NOT_AN_IMAGE: msg('Ce fichier n’est pas une photo lisible : envoyez une image JPEG, PNG ou WebP.'),
-  PHOTO_HEIC_UNSUPPORTED: msg('Les photos HEIC ne sont pas lisibles par le serveur : réglez l’appareil photo sur « Le plus compatible » (JPEG) et reprenez la photo.'),
+  PHOTO_HEIC_UNSUPPORTED: msg(
+    'Les photos HEIC ne sont pas lisibles par le serveur : réglez l’appareil photo sur « Le plus compatible » (JPEG) et reprenez la photo.',
+  ),
 };
 
 /**
@@ -38,10 +46,12 @@ const frenchReasons: Record<string, string> = {
   'must be a date and time': 'doit être une date et une heure',
   'must not start with =, + or @': 'ne doit pas commencer par =, + ou @',
   'must not contain control characters': 'ne doit pas contenir de caractères de contrôle',
-  'must not contain control characters or direction overrides': 'ne doit pas contenir de caractères de contrôle ni d’inversion de sens',
+  'must not contain control characters or direction overrides':
+    'ne doit pas contenir de caractères de contrôle ni d’inversion de sens',
   'must contain letters or digits': 'doit contenir des lettres ou des chiffres',
   'must be valid Unicode text': 'doit être un texte valide',
-  'must not contain the replacement character � (was the file saved as UTF-8?)': 'ne doit pas contenir le caractère de remplacement � (le fichier est-il enregistré en UTF-8 ?)',
+  'must not contain the replacement character � (was the file saved as UTF-8?)':
+    'ne doit pas contenir le caractère de remplacement � (le fichier est-il enregistré en UTF-8 ?)',
   'the row has more values than the header has columns: a value holding ";" must be in double quotes':
     'la ligne a plus de valeurs que l’en-tête n’a de colonnes : une valeur qui contient « ; » doit être entre guillemets',
   'the row has more values than the header has columns: a value holding "," must be in double quotes':
@@ -56,14 +66,16 @@ const frenchReasons: Record<string, string> = {
   'must name each line once': 'doit nommer chaque ligne une seule fois',
   'must credit at least one line': 'doit créditer au moins une ligne',
   'must be 15 digits (20 for a branch)': 'doit faire 15 chiffres (20 pour un établissement)',
-  'must be an amount in DZD such as "1234.56" (dot, at most two decimals)': 'doit être un montant en DA, par exemple 1234,56 (deux décimales au plus)',
+  'must be an amount in DZD such as "1234.56" (dot, at most two decimals)':
+    'doit être un montant en DA, par exemple 1234,56 (deux décimales au plus)',
   'must be BANK_TRANSFER, CCP_TRANSFER or CHEQUE': 'doit être un virement bancaire, un virement CCP ou un chèque',
   'must be a date and time from now to a year ahead': 'doit être une date et une heure entre maintenant et dans un an',
   'must be after the order was taken': 'doit être après la prise de commande',
   'is required when failureReason is OTHER': 'est obligatoire quand le motif de l’échec est « Autre »',
   'CSV import': 'import CSV',
   'An administrator cannot disable itself': 'Un administrateur ne peut pas se désactiver lui-même.',
-  'must be a quantity such as "42.5" (dot, at most three decimals)': 'doit être une quantité, par exemple 42,5 (trois décimales au plus)',
+  'must be a quantity such as "42.5" (dot, at most three decimals)':
+    'doit être une quantité, par exemple 42,5 (trois décimales au plus)',
   'must be an amount in DA such as "4500.00"': 'doit être un montant en DA, par exemple 4500,00',
   'must be a date and time in ISO 8601, e.g. 2026-11-02T08:30:00Z': 'doit être une date et une heure',
   'must be a decimal number such as "-21.5"': 'doit être un nombre décimal, par exemple -21,5',
@@ -73,31 +85,43 @@ const frenchReasons: Record<string, string> = {
   'must be within Algeria (18.9 to 37.2)': 'doit être en Algérie (18,9 à 37,2)',
   'must be within Algeria (−8.7 to 12.0)': 'doit être en Algérie (−8,7 à 12,0)',
   'names too many wilayas': 'nomme trop de wilayas',
-  'is not a scope (see the API key scopes in the README)': 'n’est pas une autorisation connue (voir les autorisations des clés d’API dans le README)',
+  'is not a scope (see the API key scopes in the README)':
+    'n’est pas une autorisation connue (voir les autorisations des clés d’API dans le README)',
   'must be from 2000 to 2100': 'doit être entre 2000 et 2100',
   'must not be before 2000': 'ne doit pas être avant 2000',
-  'must be a valid Algerian phone number, such as 0550 12 34 56 or +213 550 12 34 56': 'doit être un numéro de téléphone algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56',
-  'must be a RIB of 20 digits whose last two are its key (97 − (branch‖account × 100 mod 97))': 'doit être un RIB de 20 chiffres dont les deux derniers sont la clé',
+  'must be a valid Algerian phone number, such as 0550 12 34 56 or +213 550 12 34 56':
+    'doit être un numéro de téléphone algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56',
+  'must be a RIB of 20 digits whose last two are its key (97 − (branch‖account × 100 mod 97))':
+    'doit être un RIB de 20 chiffres dont les deux derniers sont la clé',
   // A contractor's rules, and a CSV import's (server/src/common/csv-import.ts, the modules' imports).
-  'must be 3–40 digits, letters and separators (/ . - space)': 'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace)',
-  'must be AUTO_ENTREPRENEUR exactly when the legal form is AUTO_ENTREPRENEUR': 'doit être AUTO_ENTREPRENEUR exactement quand la forme juridique est AUTO_ENTREPRENEUR',
+  'must be 3–40 digits, letters and separators (/ . - space)':
+    'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace)',
+  'must be AUTO_ENTREPRENEUR exactly when the legal form is AUTO_ENTREPRENEUR':
+    'doit être AUTO_ENTREPRENEUR exactement quand la forme juridique est AUTO_ENTREPRENEUR',
   'is required for an auto-entrepreneur': 'est obligatoire pour un auto-entrepreneur',
-  'must be empty for an auto-entrepreneur, who has a card number instead': 'doit être vide pour un auto-entrepreneur, qui a un numéro de carte à la place',
-  'is required unless the legal form is AUTO_ENTREPRENEUR': 'est obligatoire, sauf si la forme juridique est AUTO_ENTREPRENEUR',
+  'must be empty for an auto-entrepreneur, who has a card number instead':
+    'doit être vide pour un auto-entrepreneur, qui a un numéro de carte à la place',
+  'is required unless the legal form is AUTO_ENTREPRENEUR':
+    'est obligatoire, sauf si la forme juridique est AUTO_ENTREPRENEUR',
   'Invalid input: expected number, received string': 'doit être un nombre entier',
   'the file has no rows': 'le fichier n’a aucune ligne',
   // A site's and an order's rules (server/src/modules/site/site.inputs.ts, customer-subscription.inputs.ts).
-  'must be 2–40 letters (A–Z), digits, "-" or "_", starting with a letter or digit': 'doit faire de 2 à 40 lettres (A–Z), chiffres, « - » ou « _ », en commençant par une lettre ou un chiffre',
+  'must be 2–40 letters (A–Z), digits, "-" or "_", starting with a letter or digit':
+    'doit faire de 2 à 40 lettres (A–Z), chiffres, « - » ou « _ », en commençant par une lettre ou un chiffre',
   'give both coordinates or neither': 'indiquez les deux coordonnées, ou aucune',
   'must not be before plannedStart': 'ne doit pas précéder le début prévu',
-  "must be 3–40 letters (A–Z), digits, '/', '-' or '_'": 'doit faire de 3 à 40 lettres (A–Z), chiffres, « / », « - » ou « _ »',
+  "must be 3–40 letters (A–Z), digits, '/', '-' or '_'":
+    'doit faire de 3 à 40 lettres (A–Z), chiffres, « / », « - » ou « _ »',
   // A price schedule version's rules (server/src/modules/invoice/price-schedule.service.ts).
-  'must be after today: a version in force is never changed': 'doit être après aujourd’hui : une version en vigueur ne change jamais',
+  'must be after today: a version in force is never changed':
+    'doit être après aujourd’hui : une version en vigueur ne change jamais',
   'must be 2–20 capitals, digits or "-"': 'doit faire de 2 à 20 majuscules, chiffres ou « - »',
   // Photo uploads and the photos a report names (server/src/modules/photo/photo.service.ts, photo.routes.ts).
   'must be a decimal number such as "36.7538"': 'doit être un nombre décimal, par exemple 36,7538',
-  'must be a distance in metres from 0, such as "12.5"': 'doit être une distance en mètres à partir de 0, par exemple 12,5',
-  'must be a UUID such as "3f2a5c1e-8b4d-4f6a-9c2e-1d7b8a9e0f12"': 'doit être un UUID, par exemple « 3f2a5c1e-8b4d-4f6a-9c2e-1d7b8a9e0f12 »',
+  'must be a distance in metres from 0, such as "12.5"':
+    'doit être une distance en mètres à partir de 0, par exemple 12,5',
+  'must be a UUID such as "3f2a5c1e-8b4d-4f6a-9c2e-1d7b8a9e0f12"':
+    'doit être un UUID, par exemple « 3f2a5c1e-8b4d-4f6a-9c2e-1d7b8a9e0f12 »',
   'must name each photo once': 'doit nommer chaque photo une seule fois',
   'is attached to a report or a failure already': 'est déjà jointe à un rapport ou à un échec',
   'an upload carries one file, in the field "file"': 'un envoi porte un seul fichier, dans le champ « file »',
@@ -113,22 +137,40 @@ const frenchReasonPatterns: [RegExp, string][] = [
   [/^columns named twice: (.+)$/, 'colonnes nommées deux fois : $1'],
   [/^unknown columns: (.+) \(the columns are (.+)\)$/, 'colonnes inconnues : $1 (les colonnes sont $2)'],
   [/^the file is not valid CSV: ([^]*)$/, 'le fichier n’est pas un CSV valide : $1'],
-  [/^the file has (\d+) rows; an import takes at most (\d+)$/, 'le fichier a $1 lignes ; un import en prend au plus $2'],
+  [
+    /^the file has (\d+) rows; an import takes at most (\d+)$/,
+    'le fichier a $1 lignes ; un import en prend au plus $2',
+  ],
   [/^no commune with id (.+)$/, 'aucune commune n’a l’identifiant $1'],
   [/^no wilaya with code (.+)$/, 'aucune wilaya n’a le code $1'],
   [/^(.+) is already on line (\d+)$/, '$1 figure déjà à la ligne $2'],
-  [/^received power (\S+) dBm is outside (\S+) to (\S+) dBm \(class (\S+)\)$/, 'puissance reçue $1 dBm hors de la plage $2 à $3 dBm (classe $4)'],
-  [/^must be at most the quantity invoiced and not yet credited \((.+)\)$/, 'doit être au plus la quantité facturée et pas encore créditée ($1)'],
+  [
+    /^received power (\S+) dBm is outside (\S+) to (\S+) dBm \(class (\S+)\)$/,
+    'puissance reçue $1 dBm hors de la plage $2 à $3 dBm (classe $4)',
+  ],
+  [
+    /^must be at most the quantity invoiced and not yet credited \((.+)\)$/,
+    'doit être au plus la quantité facturée et pas encore créditée ($1)',
+  ],
   [/^splice loss (\S+) dB is over (\S+) dB$/, 'perte d’épissure $1 dB au-delà de $2 dB'],
   [/^code (.+) appears twice$/, 'le code $1 figure deux fois'],
   [/^no tax code (.+)$/, 'aucun code de taxe $1'],
   [/^must be a whole number for an item priced per (\w+)$/, 'doit être un nombre entier pour cet article (unité : $1)'],
   [/^no site with code (.+)$/, 'aucun site n’a le code $1'],
   [/^site (\S+) is (\S+): it takes no more work$/, 'le site $1 est $2 : il ne prend plus de travail'],
-  [/^site (\S+) is in wilaya (\S+), the customer in (?:wilaya )?(\S+)$/, 'le site $1 est dans la wilaya $2, le client dans la wilaya $3'],
-  [/^The request body is larger than (\d+) bytes \(MAX_BODY_BYTES\)$/, 'la demande dépasse la taille permise ($1 octets) : découpez le fichier'],
+  [
+    /^site (\S+) is in wilaya (\S+), the customer in (?:wilaya )?(\S+)$/,
+    'le site $1 est dans la wilaya $2, le client dans la wilaya $3',
+  ],
+  [
+    /^The request body is larger than (\d+) bytes \(MAX_BODY_BYTES\)$/,
+    'la demande dépasse la taille permise ($1 octets) : découpez le fichier',
+  ],
   [/^must be at most (\d+) bytes$/, 'doit faire au plus $1 octets'],
-  [/^is not a field of a photo upload \(the fields are (.+)\)$/, 'n’est pas un champ d’un envoi de photo (les champs sont $1)'],
+  [
+    /^is not a field of a photo upload \(the fields are (.+)\)$/,
+    'n’est pas un champ d’un envoi de photo (les champs sont $1)',
+  ],
 ];
 
 /** The prefix of a status reason the quality gate wrote: its issues follow, separated by "; ". */
@@ -143,11 +185,14 @@ const reservesPrefix = 'reserves: ';
  */
 export function reasonInLanguage(reason: string): string {
   if (currentLanguage() === 'en') return reason;
-  if (reason.startsWith(reservesPrefix)) return `réserves : ${reason.slice(reservesPrefix.length).split('; ').join(' ; ')}`;
-  if (reason.startsWith(qualityPrefix)) return `qualité : ${reason.slice(qualityPrefix.length).split('; ').map(reasonInLanguage).join(' ; ')}`;
+  if (reason.startsWith(reservesPrefix))
+    return `réserves : ${reason.slice(reservesPrefix.length).split('; ').join(' ; ')}`;
+  if (reason.startsWith(qualityPrefix))
+    return `qualité : ${reason.slice(qualityPrefix.length).split('; ').map(reasonInLanguage).join(' ; ')}`;
   const exact = frenchReasons[reason];
   if (exact) return exact;
-  for (const [pattern, french] of frenchReasonPatterns) if (pattern.test(reason)) return reason.replace(pattern, french);
+  for (const [pattern, french] of frenchReasonPatterns)
+    if (pattern.test(reason)) return reason.replace(pattern, french);
   return reason;
 }
 
@@ -163,23 +208,36 @@ export interface FieldProblem {
  * error gives its reference to quote.
  */
 export function problemsOf(error: CombinedError): FieldProblem[] {
-  if (error.networkError && error.graphQLErrors.length === 0) return [{ field: null, message: t('Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.') }];
+  if (error.networkError && error.graphQLErrors.length === 0)
+    return [{ field: null, message: t('Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.') }];
   return error.graphQLErrors.flatMap((graphQLError) => {
     const extensions = graphQLError.extensions ?? {};
     const code = String(extensions['code'] ?? '');
     if (code === 'BAD_USER_INPUT') {
       const problems = extensions['problems'] as { field: string; reason: string }[] | undefined;
-      if (problems) return problems.map((problem) => ({ field: problem.field, message: reasonInLanguage(problem.reason) }));
+      if (problems)
+        return problems.map((problem) => ({ field: problem.field, message: reasonInLanguage(problem.reason) }));
       const field = typeof extensions['field'] === 'string' ? extensions['field'] : null;
-      const message = field && graphQLError.message.startsWith(`${field}: `) ? graphQLError.message.slice(field.length + 2) : graphQLError.message;
+      const message =
+        field && graphQLError.message.startsWith(`${field}: `)
+          ? graphQLError.message.slice(field.length + 2)
+          : graphQLError.message;
       return [{ field, message: reasonInLanguage(message) }];
     }
     if (code === 'INTERNAL_SERVER_ERROR') {
-      return [{ field: null, message: t('Le serveur n’a pas pu traiter la demande. Référence à communiquer : {{reference}}', { reference: String(extensions['correlationId'] ?? '') }) }];
+      return [
+        {
+          field: null,
+          message: t('Le serveur n’a pas pu traiter la demande. Référence à communiquer : {{reference}}', {
+            reference: String(extensions['correlationId'] ?? ''),
+          }),
+        },
+      ];
     }
     const field = typeof extensions['field'] === 'string' ? extensions['field'] : null;
     // A CONFLICT on a field other than the version is a unique value (a NIF, a code) already taken.
-    if (code === 'CONFLICT' && field && field !== 'expectedVersion') return [{ field, message: t('Cette valeur est déjà utilisée par un autre enregistrement.') }];
+    if (code === 'CONFLICT' && field && field !== 'expectedVersion')
+      return [{ field, message: t('Cette valeur est déjà utilisée par un autre enregistrement.') }];
     // A refusal the server explains in a sentence the console knows says that sentence; others, the code's.
     const sentence = frenchReasons[graphQLError.message] === undefined ? messages[code] : undefined;
     return [{ field, message: sentence ? t(sentence) : reasonInLanguage(graphQLError.message) }];

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatAlgiersDateTime, formatCalendarDate, formatCount, formatDays, formatDzd, formatPercent } from './format.ts';
+import {
+  formatAlgiersDateTime,
+  formatCalendarDate,
+  formatCount,
+  formatDays,
+  formatDzd,
+  formatPercent,
+} from './format.ts';
 
 describe('the console’s formats', () => {
   /** The text with its no-break spaces written as spaces, for reading. */

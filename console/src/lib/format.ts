@@ -8,8 +8,18 @@ import { translate as t } from './i18n.ts';
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
-const algiersDay = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Africa/Algiers', day: '2-digit', month: '2-digit', year: 'numeric' });
-const algiersTime = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Africa/Algiers', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const algiersDay = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Africa/Algiers',
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+});
+const algiersTime = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Africa/Algiers',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 /** The space inside an amount: a no-break space, so that "1 234,56 DA" never wraps into "1" and "234,56 DA". */
 const noBreakSpace = '\u00a0';

@@ -4,13 +4,20 @@ import { formatDays } from './format.ts';
 import { i18next, setLanguage } from './i18n.ts';
 
 /** The console's own source files (not its tests, dictionaries or generated types), by path. */
-const sources = Object.entries(import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../**/en.ts', '!../**/*.d.ts'], { eager: true, query: '?raw', import: 'default' }));
+const sources = Object.entries(
+  import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../**/en.ts', '!../**/*.d.ts'], {
+    eager: true,
+    query: '?raw',
+    import: 'default',
+  }),
+);
 
 /** Every text the console marks for translation: the literal first argument of t(…) and msg(…). */
 function keysInSource(): Map<string, string> {
   const keys = new Map<string, string>();
   for (const [file, text] of sources) {
-    for (const match of text.matchAll(/\b(?:t|msg)\(\s*(['"])((?:\\.|(?!\1).)*)\1/g)) keys.set(match[2]!.replace(/\\(.)/g, '$1'), file);
+    for (const match of text.matchAll(/\b(?:t|msg)\(\s*(['"])((?:\\.|(?!\1).)*)\1/g))
+      keys.set(match[2]!.replace(/\\(.)/g, '$1'), file);
   }
   return keys;
 }
@@ -39,7 +46,8 @@ describe('the console in two languages (issue 7 §7)', () => {
     for (const [file, dictionary] of Object.entries(dictionaries)) {
       for (const [french, english] of Object.entries(dictionary)) {
         const earlier = seen.get(french);
-        if (earlier && earlier.english !== english) disagreements.push(`${french}: ${earlier.file} says ${earlier.english}, ${file} says ${english}`);
+        if (earlier && earlier.english !== english)
+          disagreements.push(`${french}: ${earlier.file} says ${earlier.english}, ${file} says ${english}`);
         seen.set(french, { file, english });
       }
     }
@@ -50,7 +58,9 @@ describe('the console in two languages (issue 7 §7)', () => {
   it('keeps every placeholder of the French in its English', () => {
     const english = i18next.getResourceBundle('en', 'translation') as Record<string, string>;
     const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
-    const broken = Object.entries(english).filter(([french, translation]) => placeholders(french).join() !== placeholders(translation).join());
+    const broken = Object.entries(english).filter(
+      ([french, translation]) => placeholders(french).join() !== placeholders(translation).join(),
+    );
     expect(broken).toEqual([]);
   });
 
@@ -64,11 +74,17 @@ describe('the console in two languages (issue 7 §7)', () => {
     expect(reasonInLanguage('must be at most 200 characters')).toBe('doit faire au plus 200 caractères');
     expect(reasonInLanguage('is required')).toBe('est obligatoire');
     expect(formatDays(2)).toBe('2 j');
-    expect(reasonInLanguage('quality: received power -29.5 dBm is outside -27 to -8 dBm (class B_PLUS); splice loss 0.3 dB is over 0.1 dB')).toBe(
+    expect(
+      reasonInLanguage(
+        'quality: received power -29.5 dBm is outside -27 to -8 dBm (class B_PLUS); splice loss 0.3 dB is over 0.1 dB',
+      ),
+    ).toBe(
       'qualité : puissance reçue -29.5 dBm hors de la plage -27 à -8 dBm (classe B_PLUS) ; perte d’épissure 0.3 dB au-delà de 0.1 dB',
     );
     expect(reasonInLanguage('client absent, rappeler lundi')).toBe('client absent, rappeler lundi');
-    expect(reasonInLanguage('reserves: câble non fixé; PTO mal posée')).toBe('réserves : câble non fixé ; PTO mal posée');
+    expect(reasonInLanguage('reserves: câble non fixé; PTO mal posée')).toBe(
+      'réserves : câble non fixé ; PTO mal posée',
+    );
     await setLanguage('en');
     expect(i18next.t('Se déconnecter')).toBe('Sign out');
     expect(i18next.t('Référence : {{reference}}', { reference: 'r-1' })).toBe('Reference: r-1');

@@ -29,11 +29,18 @@ export function acceptInstallation(
       [id],
     );
     if (!subscription) throw domainError('NOT_FOUND', `id: no customer subscription with id ${id}`);
-    if (subscription['version'] !== expectedVersion) throw domainError('CONFLICT', `The customer subscription changed meanwhile (version ${subscription['version']})`);
-    if (subscription['status'] !== 'INSTALLED') throw domainError('INVALID_TRANSITION', `A ${subscription['status']} customer subscription cannot be accepted`);
-    if (subscription['installed_at'] === null) throw domainError('NOT_FOUND', 'This installation has no report to bill');
+    if (subscription['version'] !== expectedVersion)
+      throw domainError('CONFLICT', `The customer subscription changed meanwhile (version ${subscription['version']})`);
+    if (subscription['status'] !== 'INSTALLED')
+      throw domainError('INVALID_TRANSITION', `A ${subscription['status']} customer subscription cannot be accepted`);
+    if (subscription['installed_at'] === null)
+      throw domainError('NOT_FOUND', 'This installation has no report to bill');
     const issues = subscription['quality_issues'] as string[];
-    if (issues.length > 0 && !overrideReason) throw domainError('QUALITY_OVERRIDE_REQUIRED', `The report is outside the quality thresholds: ${issues.join('; ')}`);
+    if (issues.length > 0 && !overrideReason)
+      throw domainError(
+        'QUALITY_OVERRIDE_REQUIRED',
+        `The report is outside the quality thresholds: ${issues.join('; ')}`,
+      );
     const reported = subscription['lines'] as { code: string; quantity: string }[];
     const day = algiersDate(subscription['installed_at']);
     const contractorId = subscription['contractor_id'] as string;
@@ -92,7 +99,11 @@ export function acceptInstallation(
       [invoiceId],
     );
     const totals = computeInvoiceTotals(
-      lines.map((line) => ({ quantity: line['quantity'], unitPriceCentimes: BigInt(line['unit_price']), vatRatePercent: line['rate'] })),
+      lines.map((line) => ({
+        quantity: line['quantity'],
+        unitPriceCentimes: BigInt(line['unit_price']),
+        vatRatePercent: line['rate'],
+      })),
       { chargesVat: fiscalRegime === 'REAL', retentionPercent: invoice!['retention_percent'] },
     );
     await tx.query(
@@ -107,7 +118,13 @@ export function acceptInstallation(
         totals.totalIncludingTax.toString(),
         totals.retention.toString(),
         totals.netPayable.toString(),
-        JSON.stringify(totals.vatByRate.map((vat) => ({ ratePercent: vat.ratePercent, base: vat.base.toString(), amount: vat.amount.toString() }))),
+        JSON.stringify(
+          totals.vatByRate.map((vat) => ({
+            ratePercent: vat.ratePercent,
+            base: vat.base.toString(),
+            amount: vat.amount.toString(),
+          })),
+        ),
       ],
     );
     const [accepted] = await tx.query(
@@ -119,7 +136,13 @@ export function acceptInstallation(
     await tx.query(
       `insert into audit_event (occurred_at, actor_type, actor_id, entity_type, entity_id, action, from_status, to_status, changes, reason, request_id)
        values (now(), 'USER', $1, 'CUSTOMER_SUBSCRIPTION', $2, 'TRANSITION', 'INSTALLED', 'ACCEPTED', $3, $4, $5)`,
-      [context.viewer.id, id, JSON.stringify([{ field: 'invoiceId', from: null, to: invoiceId }]), overrideReason, context.requestId],
+      [
+        context.viewer.id,
+        id,
+        JSON.stringify([{ field: 'invoiceId', from: null, to: invoiceId }]),
+        overrideReason,
+        context.requestId,
+      ],
     );
     return { id: accepted['id'], version: accepted['version'], status: accepted['status'] };
   });

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, createCustomerSubscription, createSite, installedCustomerSubscription, mustQuery } from '../../../server/test/api.js';
+import {
+  activeContractor,
+  createCustomerSubscription,
+  createSite,
+  installedCustomerSubscription,
+  mustQuery,
+} from '../../../server/test/api.js';
 import { startTestApp, testServerEnvironment, type TestApp } from '../../../server/test/harness.js';
 import { computeInvoiceTotals } from '../../../server/src/modules/invoice/invoice-arithmetic.js';
 import { answer, compareAnswers } from '../compare.js';
@@ -16,21 +22,39 @@ const ids: string[] = [];
 
 beforeAll(async () => {
   t = await startTestApp();
-  baseline = await startBaseline({ databaseUrl: t.database.url, authTokenSecret: testServerEnvironment(t.database.url)['AUTH_TOKEN_SECRET']! });
+  baseline = await startBaseline({
+    databaseUrl: t.database.url,
+    authTokenSecret: testServerEnvironment(t.database.url)['AUTH_TOKEN_SECRET']!,
+  });
   firmId = (await activeContractor(t)).id;
   // Work in every state the operations show: on a site with its contractor, accepted and billed, installed, pending.
   const site = await createSite(t);
-  await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }', { id: site.id, c: firmId });
+  await mustQuery(
+    t,
+    'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }',
+    { id: site.id, c: firmId },
+  );
   ids.push((await createCustomerSubscription(t, { siteId: site.id })).id);
   for (let i = 0; i < 3; i += 1) {
     const id = await installedCustomerSubscription(t, firmId);
-    await mustQuery(t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }', { id });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+      { id },
+    );
     ids.push(id);
   }
   ids.push(await installedCustomerSubscription(t, firmId));
-  const csv = subscriptionsCsv(120, (await loadCommunes()).filter((commune) => commune.wilayaCode === '16'), 'T', 3);
+  const csv = subscriptionsCsv(
+    120,
+    (await loadCommunes()).filter((commune) => commune.wilayaCode === '16'),
+    'T',
+    3,
+  );
   await mustQuery(t, operations.importCustomerSubscriptions, { csv });
-  invoiceId = (await t.sql<{ id: string }>(`select id from invoice where contractor_id = $1 and status = 'DRAFT'`, [firmId]))[0]!.id;
+  invoiceId = (
+    await t.sql<{ id: string }>(`select id from invoice where contractor_id = $1 and status = 'DRAFT'`, [firmId])
+  )[0]!.id;
 });
 afterAll(async () => {
   await baseline?.stop();
@@ -45,16 +69,28 @@ async function expectSame(request: GraphQLRequest): Promise<void> {
 
 describe('the hand-written baseline answers as Raccord does, on the same database', () => {
   it('a customer subscription by id, with its commune, site and contractor (or none), and an unknown id', async () => {
-    for (const id of [...ids, '999999999']) await expectSame({ query: operations.customerSubscriptionById, variables: { id } });
+    for (const id of [...ids, '999999999'])
+      await expectSame({ query: operations.customerSubscriptionById, variables: { id } });
   });
 
   it('the list with filters, page after page by its cursors, and an empty page', async () => {
-    for (const filter of [{ wilayaCode: '16', status: 'PENDING' }, { status: 'ACCEPTED' }, { contractorId: firmId }, {}, { wilayaCode: '01', status: 'FAILED' }]) {
+    for (const filter of [
+      { wilayaCode: '16', status: 'PENDING' },
+      { status: 'ACCEPTED' },
+      { contractorId: firmId },
+      {},
+      { wilayaCode: '01', status: 'FAILED' },
+    ]) {
       let after: string | null = null;
       for (let page = 0; page < 4; page += 1) {
-        const request: GraphQLRequest = { query: operations.customerSubscriptionPage, variables: { first: 50, after, filter } };
+        const request: GraphQLRequest = {
+          query: operations.customerSubscriptionPage,
+          variables: { first: 50, after, filter },
+        };
         await expectSame(request);
-        const body = (await answer(t.url, t.adminToken, request)) as { data: { customerSubscriptions: { pageInfo: { hasNextPage: boolean; endCursor: string | null } } } };
+        const body = (await answer(t.url, t.adminToken, request)) as {
+          data: { customerSubscriptions: { pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+        };
         if (!body.data.customerSubscriptions.pageInfo.hasNextPage) break;
         after = body.data.customerSubscriptions.pageInfo.endCursor;
       }
@@ -71,27 +107,51 @@ describe('the hand-written baseline answers as Raccord does, on the same databas
   });
 
   it('acceptInstallation bills and audits as Raccord does', async () => {
-    const [byRaccord, byBaseline] = [await installedCustomerSubscription(t, firmId), await installedCustomerSubscription(t, firmId)];
-    const accept = (id: string) => ({ query: operations.acceptInstallation, variables: { input: { id, expectedVersion: 4 } } });
-    expect(await answer(t.url, t.adminToken, accept(byRaccord))).toEqual({ data: { acceptInstallation: { customerSubscription: { id: byRaccord, version: 5, status: 'ACCEPTED' } } } });
-    expect(await answer(baseline.url, t.adminToken, accept(byBaseline))).toEqual({ data: { acceptInstallation: { customerSubscription: { id: byBaseline, version: 5, status: 'ACCEPTED' } } } });
+    const [byRaccord, byBaseline] = [
+      await installedCustomerSubscription(t, firmId),
+      await installedCustomerSubscription(t, firmId),
+    ];
+    const accept = (id: string) => ({
+      query: operations.acceptInstallation,
+      variables: { input: { id, expectedVersion: 4 } },
+    });
+    expect(await answer(t.url, t.adminToken, accept(byRaccord))).toEqual({
+      data: { acceptInstallation: { customerSubscription: { id: byRaccord, version: 5, status: 'ACCEPTED' } } },
+    });
+    expect(await answer(baseline.url, t.adminToken, accept(byBaseline))).toEqual({
+      data: { acceptInstallation: { customerSubscription: { id: byBaseline, version: 5, status: 'ACCEPTED' } } },
+    });
     // A second acceptance of the same version is refused by both.
     expect(JSON.stringify(await answer(baseline.url, t.adminToken, accept(byBaseline)))).toContain('CONFLICT');
 
     const lines = (id: string) =>
-      t.sql(`select invoice_id, item_code, designation, unit, quantity::text, unit_price_centimes::text, vat_rate_percent::text, amount_centimes::text from invoice_line where customer_subscription_id = $1 order by id`, [id]);
+      t.sql(
+        `select invoice_id, item_code, designation, unit, quantity::text, unit_price_centimes::text, vat_rate_percent::text, amount_centimes::text from invoice_line where customer_subscription_id = $1 order by id`,
+        [id],
+      );
     expect(await lines(byBaseline)).toEqual(await lines(byRaccord));
     const audit = (id: string) =>
-      t.sql(`select actor_type, actor_id, action, from_status, to_status, changes, reason from audit_event where entity_id = $1 and action = 'TRANSITION' and to_status = 'ACCEPTED'`, [id]);
+      t.sql(
+        `select actor_type, actor_id, action, from_status, to_status, changes, reason from audit_event where entity_id = $1 and action = 'TRANSITION' and to_status = 'ACCEPTED'`,
+        [id],
+      );
     expect(await audit(byBaseline)).toEqual(await audit(byRaccord));
     // The invoice's totals are its lines' totals, by Raccord's arithmetic.
-    const [invoice] = await t.sql<{ total_excluding_tax_centimes: string; net_payable_centimes: string; version: number }>(`select * from invoice where id = $1`, [invoiceId]);
+    const [invoice] = await t.sql<{
+      total_excluding_tax_centimes: string;
+      net_payable_centimes: string;
+      version: number;
+    }>(`select * from invoice where id = $1`, [invoiceId]);
     const all = await t.sql<{ quantity: string; unit_price_centimes: string; vat_rate_percent: string }>(
       'select quantity::text, unit_price_centimes::text, vat_rate_percent::text from invoice_line where invoice_id = $1',
       [invoiceId],
     );
     const totals = computeInvoiceTotals(
-      all.map((line) => ({ quantity: line.quantity, unitPriceCentimes: BigInt(line.unit_price_centimes), vatRatePercent: line.vat_rate_percent })),
+      all.map((line) => ({
+        quantity: line.quantity,
+        unitPriceCentimes: BigInt(line.unit_price_centimes),
+        vatRatePercent: line.vat_rate_percent,
+      })),
       { chargesVat: true, retentionPercent: '5' },
     );
     expect(invoice!.total_excluding_tax_centimes).toBe(totals.totalExcludingTax.toString());
@@ -104,11 +164,16 @@ describe('the hand-written baseline answers as Raccord does, on the same databas
     const communes = (await loadCommunes()).slice(0, 40);
     const now = Date.now();
     const file = (tag: string) => subscriptionsCsv(50, communes, tag, 11, now);
-    const imported = (server: string, tag: string) => answer(server, t.adminToken, { query: operations.importCustomerSubscriptions, variables: { csv: file(tag) } });
-    const report = { data: { importCustomerSubscriptions: { rows: 50, created: 50, skipped: 0, errorCount: 0, errors: [] } } };
+    const imported = (server: string, tag: string) =>
+      answer(server, t.adminToken, { query: operations.importCustomerSubscriptions, variables: { csv: file(tag) } });
+    const report = {
+      data: { importCustomerSubscriptions: { rows: 50, created: 50, skipped: 0, errorCount: 0, errors: [] } },
+    };
     expect(await imported(t.url, 'R1')).toEqual(report);
     expect(await imported(baseline.url, 'B1')).toEqual(report);
-    expect(await imported(baseline.url, 'B1')).toEqual({ data: { importCustomerSubscriptions: { ...report.data.importCustomerSubscriptions, created: 0, skipped: 50 } } });
+    expect(await imported(baseline.url, 'B1')).toEqual({
+      data: { importCustomerSubscriptions: { ...report.data.importCustomerSubscriptions, created: 0, skipped: 50 } },
+    });
     const rows = (tag: string) =>
       t.sql(
         `select regexp_replace(cs.order_reference, '^BENCH-[A-Z0-9]+-', '') as reference, customer_name, customer_phone, customer_address, commune_id, wilaya_code, offer, ordered_at, status, version,
@@ -120,7 +185,8 @@ describe('the hand-written baseline answers as Raccord does, on the same databas
     expect(await rows('B1')).toEqual(await rows('R1'));
 
     const bad = `${file('R2').trimEnd()}\nBAD REF,,0123,x,99999,offre,2999-01-01T00:00:00Z\n`;
-    const refusal = (server: string) => answer(server, t.adminToken, { query: operations.importCustomerSubscriptions, variables: { csv: bad } });
+    const refusal = (server: string) =>
+      answer(server, t.adminToken, { query: operations.importCustomerSubscriptions, variables: { csv: bad } });
     expect(await refusal(baseline.url)).toEqual(await refusal(t.url));
   });
 });

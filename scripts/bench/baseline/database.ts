@@ -34,7 +34,11 @@ export interface Database extends Queryable {
 export function openDatabase(url: string, max = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max, statement_timeout: 15_000 });
   let count = 0;
-  const run = async <R extends pg.QueryResultRow>(client: pg.Pool | pg.PoolClient, text: string, values?: Values): Promise<R[]> => {
+  const run = async <R extends pg.QueryResultRow>(
+    client: pg.Pool | pg.PoolClient,
+    text: string,
+    values?: Values,
+  ): Promise<R[]> => {
     count += 1;
     return (await client.query<R>(text, values as unknown[] | undefined)).rows;
   };

@@ -1,6 +1,13 @@
 import 'reflect-metadata';
 import { stringify } from 'csv-stringify/sync';
-import { duplicateKeys, readCsv, refused, validateRows, type ImportReport, type ImportRowError } from '../../../server/src/common/csv-import.js';
+import {
+  duplicateKeys,
+  readCsv,
+  refused,
+  validateRows,
+  type ImportReport,
+  type ImportRowError,
+} from '../../../server/src/common/csv-import.js';
 import {
   customerSubscriptionCsvColumnOf,
   customerSubscriptionCsvColumns,
@@ -21,19 +28,31 @@ const auditedFields = Object.keys(customerSubscriptionSchema.shape);
 export async function importCustomerSubscriptions(context: BaselineContext, csv: string): Promise<ImportReport> {
   const { rows, errors: readErrors } = await readCsv(csv, customerSubscriptionCsvColumns, ['ordered_at']);
   if (readErrors.length > 0) return refused(rows.length, readErrors);
-  const { valid, errors, errorCount } = await validateRows(rows, customerSubscriptionSchema, customerSubscriptionCsvToInput, customerSubscriptionCsvColumnOf);
+  const { valid, errors, errorCount } = await validateRows(
+    rows,
+    customerSubscriptionSchema,
+    customerSubscriptionCsvToInput,
+    customerSubscriptionCsvColumnOf,
+  );
   const uncounted = errorCount - errors.length;
   errors.push(...duplicateKeys(valid, (value) => value.orderReference, 'order_reference'));
   const communes = new Map(
-    (await context.db.query('select id::text as id, wilaya_code from commune where id = any($1::int[])', [[...new Set(valid.map((row) => row.value.communeId))]])).map(
-      (row) => [row['id'] as string, row['wilaya_code'] as string],
-    ),
+    (
+      await context.db.query('select id::text as id, wilaya_code from commune where id = any($1::int[])', [
+        [...new Set(valid.map((row) => row.value.communeId))],
+      ])
+    ).map((row) => [row['id'] as string, row['wilaya_code'] as string]),
   );
   const placed: { line: number; wilayaCode: string; value: (typeof valid)[number]['value'] }[] = [];
   for (const row of valid) {
     const wilayaCode = communes.get(row.value.communeId);
     if (wilayaCode) placed.push({ ...row, wilayaCode });
-    else errors.push({ line: row.line, field: 'commune_id', reason: `no commune with id ${row.value.communeId}` } satisfies ImportRowError);
+    else
+      errors.push({
+        line: row.line,
+        field: 'commune_id',
+        reason: `no commune with id ${row.value.communeId}`,
+      } satisfies ImportRowError);
   }
   if (errors.length > 0) return refused(rows.length, errors, uncounted);
 
@@ -48,7 +67,11 @@ export async function importCustomerSubscriptions(context: BaselineContext, csv:
       wilayaCode,
       value.offer,
       value.orderedAt.toISOString(),
-      JSON.stringify(auditedFields.map((field) => ({ field, from: null, to: value[field as keyof typeof value] ?? null })).filter((change) => change.to !== null)),
+      JSON.stringify(
+        auditedFields
+          .map((field) => ({ field, from: null, to: value[field as keyof typeof value] ?? null }))
+          .filter((change) => change.to !== null),
+      ),
     ]),
   );
   const created = await context.db.transaction(async (tx) => {

@@ -107,7 +107,8 @@ const defaultPageSize = 20;
 const recordId = /^[1-9]\d{0,17}$/;
 
 function idOf(value: unknown, field: string): string {
-  if (typeof value !== 'string' || !recordId.test(value)) throw domainError('BAD_USER_INPUT', `${field}: must be a record id`);
+  if (typeof value !== 'string' || !recordId.test(value))
+    throw domainError('BAD_USER_INPUT', `${field}: must be a record id`);
   return value;
 }
 
@@ -129,12 +130,18 @@ function keysOfCursor(list: string, after: unknown, count: number): string[] | n
   const prefix = `${list}:`;
   let keys: unknown;
   try {
-    keys = typeof after === 'string' && after.startsWith(prefix) ? JSON.parse(Buffer.from(after.slice(prefix.length), 'base64url').toString('utf8')) : null;
+    keys =
+      typeof after === 'string' && after.startsWith(prefix)
+        ? JSON.parse(Buffer.from(after.slice(prefix.length), 'base64url').toString('utf8'))
+        : null;
   } catch {
     keys = null;
   }
   if (!Array.isArray(keys) || keys.length !== count || !keys.every((key) => typeof key === 'string')) {
-    throw domainError('BAD_USER_INPUT', 'after: must be a cursor returned by this list (pageInfo.endCursor or an edge cursor)');
+    throw domainError(
+      'BAD_USER_INPUT',
+      'after: must be a cursor returned by this list (pageInfo.endCursor or an edge cursor)',
+    );
   }
   return keys as string[];
 }
@@ -143,7 +150,11 @@ function keysOfCursor(list: string, after: unknown, count: number): string[] | n
 function money(centimes: string): { centimes: string; amount: string; currency: string } {
   const value = BigInt(centimes);
   const absolute = value < 0n ? -value : value;
-  return { centimes: value.toString(), amount: `${value < 0n ? '-' : ''}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`, currency: 'DZD' };
+  return {
+    centimes: value.toString(),
+    amount: `${value < 0n ? '-' : ''}${absolute / 100n}.${String(absolute % 100n).padStart(2, '0')}`,
+    currency: 'DZD',
+  };
 }
 
 const iso = (value: Date | null): string | null => (value === null ? null : value.toISOString());
@@ -179,11 +190,26 @@ async function customerSubscription(db: Database, id: string) {
     orderedAt: iso(row['ordered_at']),
     appointmentAt: iso(row['appointment_at']),
     statusChangedAt: iso(row['status_changed_at']),
-    commune: { id: String(row['commune_id']), name: row['commune_name'], nameAr: row['commune_name_ar'], wilaya: { code: row['commune_wilaya_code'], name: row['commune_wilaya_name'] } },
+    commune: {
+      id: String(row['commune_id']),
+      name: row['commune_name'],
+      nameAr: row['commune_name_ar'],
+      wilaya: { code: row['commune_wilaya_code'], name: row['commune_wilaya_name'] },
+    },
     wilaya: { code: row['wilaya_code'], name: row['wilaya_name'], nameAr: row['wilaya_name_ar'] },
-    site: row['site_id'] === null ? null : { id: row['site_id'], code: row['site_code'], name: row['site_name'], status: row['site_status'] },
+    site:
+      row['site_id'] === null
+        ? null
+        : { id: row['site_id'], code: row['site_code'], name: row['site_name'], status: row['site_status'] },
     contractor:
-      row['contractor_id'] === null ? null : { id: row['contractor_id'], legalName: row['legal_name'], tradeName: row['trade_name'], status: row['contractor_status'] },
+      row['contractor_id'] === null
+        ? null
+        : {
+            id: row['contractor_id'],
+            legalName: row['legal_name'],
+            tradeName: row['trade_name'],
+            status: row['contractor_status'],
+          },
   };
 }
 
@@ -192,7 +218,8 @@ function subscriptionFilter(filter: Record<string, unknown> | null | undefined, 
   const where: string[] = [];
   const wilayaCode = filter?.['wilayaCode'];
   if (wilayaCode !== null && wilayaCode !== undefined) {
-    if (typeof wilayaCode !== 'string' || !/^\d{2}$/.test(wilayaCode)) throw domainError('BAD_USER_INPUT', 'filter.wilayaCode: must be a wilaya code');
+    if (typeof wilayaCode !== 'string' || !/^\d{2}$/.test(wilayaCode))
+      throw domainError('BAD_USER_INPUT', 'filter.wilayaCode: must be a wilaya code');
     values.push(wilayaCode);
     where.push(`cs.wilaya_code = $${values.length}`);
   }
@@ -216,7 +243,8 @@ async function customerSubscriptions(db: Database, args: Record<string, unknown>
   const countWhere = [...where];
   const after = keysOfCursor('CustomerSubscription', args['after'], 2);
   if (after) {
-    if (Number.isNaN(Date.parse(after[0]!)) || !recordId.test(after[1]!)) throw domainError('BAD_USER_INPUT', 'after: must be a cursor returned by this list');
+    if (Number.isNaN(Date.parse(after[0]!)) || !recordId.test(after[1]!))
+      throw domainError('BAD_USER_INPUT', 'after: must be a cursor returned by this list');
     values.push(after[0], after[1]);
     where.push(`(cs.ordered_at, cs.id) > ($${values.length - 1}::timestamptz, $${values.length}::bigint)`);
   }
@@ -251,9 +279,17 @@ async function customerSubscriptions(db: Database, args: Record<string, unknown>
   }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
     totalCount: async () => {
-      const [row] = await db.query(`select count(*)::int as count from customer_subscription cs ${countWhere.length > 0 ? `where ${countWhere.join(' and ')}` : ''}`, countValues);
+      const [row] = await db.query(
+        `select count(*)::int as count from customer_subscription cs ${countWhere.length > 0 ? `where ${countWhere.join(' and ')}` : ''}`,
+        countValues,
+      );
       return row!['count'];
     },
   };
@@ -288,7 +324,8 @@ const historyDays = 28;
 
 /** The national dashboard (the benchmark asks for no wilaya), from the counters the triggers keep. */
 async function dashboard(db: Database, wilayaCode: unknown) {
-  if (wilayaCode !== null && wilayaCode !== undefined) throw domainError('BAD_USER_INPUT', 'wilayaCode: the baseline serves the national dashboard only');
+  if (wilayaCode !== null && wilayaCode !== undefined)
+    throw domainError('BAD_USER_INPUT', 'wilayaCode: the baseline serves the national dashboard only');
   const instant = new Date();
   const today = algiersDate(instant);
   const monthStart = `${today.slice(0, 8)}01`;
@@ -314,7 +351,10 @@ async function dashboard(db: Database, wilayaCode: unknown) {
     db.query(`select coalesce(sum(target_connections), 0)::int as target from wilaya_target`),
     waiting(`'SUBMITTED'`, 'net_payable_centimes', 'status_changed_at'),
     waiting(`'APPROVED', 'PARTIALLY_PAID'`, 'net_payable_centimes - credited_centimes - paid_centimes', 'approved_at'),
-    db.query(`select to_char(day, 'YYYY-MM-DD') as day, sum(accepted)::int as accepted from wilaya_acceptance_day where day >= $1 group by day`, [firstDay]),
+    db.query(
+      `select to_char(day, 'YYYY-MM-DD') as day, sum(accepted)::int as accepted from wilaya_acceptance_day where day >= $1 group by day`,
+      [firstDay],
+    ),
     db.query(
       `select w.code, w.name, w.name_ar, coalesce(b.customer_subscriptions, 0)::int as accepted, coalesce(t.target_connections, 0)::int as target
          from wilaya w
@@ -340,7 +380,9 @@ async function dashboard(db: Database, wilayaCode: unknown) {
     backlog: statuses.map((status) => ({ status, customerSubscriptions: counts.get(status) ?? 0 })),
     firstTimeRightRate: ratio(day['ftr'], acceptedTotal),
     firstTimeRightRateThisMonth: ratio(day['month_ftr'], day['month']),
-    medianDaysToAcceptance: histogramMedian(delays.map((row) => ({ value: row['days'] as number, count: row['accepted'] as number }))),
+    medianDaysToAcceptance: histogramMedian(
+      delays.map((row) => ({ value: row['days'] as number, count: row['accepted'] as number })),
+    ),
     awaitingApproval: ageing(awaiting[0]!),
     approvedUnpaid: ageing(unpaid[0]!),
     acceptancesByDay: Array.from({ length: historyDays }, (_, index) => {
@@ -442,7 +484,8 @@ async function invoices(db: Database, args: Record<string, unknown>) {
       period: row['period'],
       status: row['status'],
       issuedOn: row['issued_on'],
-      daysOverdue: row['due_on'] === null ? null : row['status'] === 'PAID' ? 0 : Math.max(0, daysBetween(row['due_on'], today)),
+      daysOverdue:
+        row['due_on'] === null ? null : row['status'] === 'PAID' ? 0 : Math.max(0, daysBetween(row['due_on'], today)),
       contractor: { id: row['contractor_id'], legalName: row['legal_name'] },
       netPayable: money(row['net_payable']),
       balanceDue: money(row['balance_due']),
@@ -450,9 +493,17 @@ async function invoices(db: Database, args: Record<string, unknown>) {
   }));
   return {
     edges,
-    pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: Boolean(after), startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
     totalCount: async () => {
-      const [row] = await db.query(`select count(*)::int as count from invoice i ${countWhere.length > 0 ? `where ${countWhere.join(' and ')}` : ''}`, countValues);
+      const [row] = await db.query(
+        `select count(*)::int as count from invoice i ${countWhere.length > 0 ? `where ${countWhere.join(' and ')}` : ''}`,
+        countValues,
+      );
       return row!['count'];
     },
   };
@@ -462,11 +513,19 @@ async function wilayas(db: Database) {
   const rows = await db.query(
     `select w.code, w.name, w.name_ar, count(c.id)::int as commune_count from wilaya w left join commune c on c.wilaya_code = w.code group by w.code order by w.code`,
   );
-  return rows.map((row) => ({ code: row['code'], name: row['name'], nameAr: row['name_ar'], communeCount: row['commune_count'] }));
+  return rows.map((row) => ({
+    code: row['code'],
+    name: row['name'],
+    nameAr: row['name_ar'],
+    communeCount: row['commune_count'],
+  }));
 }
 
 /** The baseline's executable schema: graphql-js `buildSchema` and a root value of hand-written resolvers. */
-export function baselineSchema(): { schema: GraphQLSchema; rootValue: Record<string, (args: Record<string, unknown>, context: BaselineContext) => unknown> } {
+export function baselineSchema(): {
+  schema: GraphQLSchema;
+  rootValue: Record<string, (args: Record<string, unknown>, context: BaselineContext) => unknown>;
+} {
   return {
     schema: buildSchema(baselineSdl),
     rootValue: {
@@ -479,7 +538,14 @@ export function baselineSchema(): { schema: GraphQLSchema; rootValue: Record<str
       invoices: (args, context) => invoices(context.db, args),
       acceptInstallation: async (args, context) => {
         const input = args['input'] as { id: string; expectedVersion: number; overrideReason?: string | null };
-        return { customerSubscription: await acceptInstallation(context, idOf(input.id, 'id'), input.expectedVersion, input.overrideReason ?? null) };
+        return {
+          customerSubscription: await acceptInstallation(
+            context,
+            idOf(input.id, 'id'),
+            input.expectedVersion,
+            input.overrideReason ?? null,
+          ),
+        };
       },
       importCustomerSubscriptions: (args, context) => importCustomerSubscriptions(context, String(args['csv'])),
     },

@@ -86,24 +86,31 @@ function readBody(request: IncomingMessage, limit: number): Promise<string> {
  * with jose (HS256, issuer "raccord"), then its session and user read in one statement (open,
  * unexpired, user enabled). The baseline serves administrators only.
  */
-async function authenticate(db: Database, secret: Uint8Array, authorization: string | undefined): Promise<BaselineViewer> {
+async function authenticate(
+  db: Database,
+  secret: Uint8Array,
+  authorization: string | undefined,
+): Promise<BaselineViewer> {
   const match = /^Bearer ([A-Za-z0-9._~+/=-]{10,4096})$/.exec(authorization?.trim() ?? '');
   if (!match) throw domainError('UNAUTHENTICATED', 'Sign in first: send Authorization: Bearer <token>');
   let payload: { sub?: string; sid?: unknown };
   try {
     ({ payload } = await jwtVerify(match[1]!, secret, { issuer: 'raccord', algorithms: ['HS256'] }));
   } catch (error) {
-    if (error instanceof joseErrors.JOSEError) throw domainError('UNAUTHENTICATED', 'The token is invalid, expired or revoked');
+    if (error instanceof joseErrors.JOSEError)
+      throw domainError('UNAUTHENTICATED', 'The token is invalid, expired or revoked');
     throw error;
   }
-  if (typeof payload.sid !== 'string' || !/^[0-9a-f-]{36}$/.test(payload.sid)) throw domainError('UNAUTHENTICATED', 'The token is invalid');
+  if (typeof payload.sid !== 'string' || !/^[0-9a-f-]{36}$/.test(payload.sid))
+    throw domainError('UNAUTHENTICATED', 'The token is invalid');
   const [row] = await db.query(
     `select u.id, u.email, u.display_name, u.role, u.wilaya_codes, u.is_contractor_admin
        from session s join app_user u on u.id = s.user_id
       where s.id = $1 and s.revoked_at is null and s.expires_at > now() and u.disabled_at is null`,
     [payload.sid],
   );
-  if (!row || row['id'] !== payload.sub) throw domainError('UNAUTHENTICATED', 'The token is invalid, expired or revoked');
+  if (!row || row['id'] !== payload.sub)
+    throw domainError('UNAUTHENTICATED', 'The token is invalid, expired or revoked');
   if (row['role'] !== 'ADMIN') throw domainError('FORBIDDEN', 'The baseline serves administrators only');
   return {
     id: row['id'],
@@ -117,7 +124,10 @@ async function authenticate(db: Database, secret: Uint8Array, authorization: str
 
 function send(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
@@ -129,8 +139,13 @@ function formatErrors(result: ExecutionResult, requestId: string): ExecutionResu
     errors: result.errors.map((error) => {
       const original = error.originalError;
       if (!original || original instanceof GraphQLError) return error;
-      process.stderr.write(`baseline: unexpected error (request ${requestId}): ${original.stack ?? String(original)}\n`);
-      return new GraphQLError('Internal server error', { path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: requestId } });
+      process.stderr.write(
+        `baseline: unexpected error (request ${requestId}): ${original.stack ?? String(original)}\n`,
+      );
+      return new GraphQLError('Internal server error', {
+        path: error.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: requestId },
+      });
     }),
   };
 }
@@ -159,7 +174,10 @@ export async function startBaseline(options: BaselineOptions): Promise<Baseline>
   });
 
   const graphql = async (request: IncomingMessage): Promise<ExecutionResult> => {
-    const requestId = typeof request.headers['x-request-id'] === 'string' ? request.headers['x-request-id'].slice(0, 128) : randomUUID();
+    const requestId =
+      typeof request.headers['x-request-id'] === 'string'
+        ? request.headers['x-request-id'].slice(0, 128)
+        : randomUUID();
     let body: { query?: unknown; variables?: unknown; operationName?: unknown };
     try {
       body = JSON.parse(await readBody(request, maxBodyBytes)) as typeof body;
@@ -172,7 +190,12 @@ export async function startBaseline(options: BaselineOptions): Promise<Baseline>
     if (Array.isArray(document)) return { errors: document };
     try {
       const viewer = await authenticate(db, secret, request.headers.authorization);
-      const contextValue: BaselineContext = { db, viewer, requestId, retentionPercent: options.retentionPercent ?? '5' };
+      const contextValue: BaselineContext = {
+        db,
+        viewer,
+        requestId,
+        retentionPercent: options.retentionPercent ?? '5',
+      };
       const result = await execute({
         schema,
         document: document as DocumentNode,
@@ -198,8 +221,12 @@ export async function startBaseline(options: BaselineOptions): Promise<Baseline>
             send(response, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
             return;
           }
-          process.stderr.write(`baseline: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-          send(response, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+          process.stderr.write(
+            `baseline: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+          );
+          send(response, 500, {
+            errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+          });
         },
       );
     } else if (request.method === 'GET' && path === '/readyz') {

@@ -4,7 +4,9 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { z } from 'zod';
 
-@ObjectType({ description: 'A row an import could not use: its line in the file (1 is the header), the field and why.' })
+@ObjectType({
+  description: 'A row an import could not use: its line in the file (1 is the header), the field and why.',
+})
 export class ImportRowError {
   @Field(() => Int, { description: 'Line in the file; 1 is the header.' })
   line!: number;
@@ -30,7 +32,8 @@ export class ImportReport {
   created!: number;
 
   @Field(() => Int, {
-    description: 'Rows skipped: their key (NIF, order reference) is already in the database. A key repeated within the file is an error instead.',
+    description:
+      'Rows skipped: their key (NIF, order reference) is already in the database. A key repeated within the file is an error instead.',
   })
   skipped!: number;
 
@@ -52,7 +55,13 @@ export const maxReportedErrors = 1000;
  */
 export function refused(rows: number, errors: ImportRowError[], uncounted = 0): ImportReport {
   const sorted = [...errors].sort((a, b) => a.line - b.line);
-  return { rows, created: 0, skipped: 0, errors: sorted.slice(0, maxReportedErrors), errorCount: errors.length + uncounted };
+  return {
+    rows,
+    created: 0,
+    skipped: 0,
+    errors: sorted.slice(0, maxReportedErrors),
+    errorCount: errors.length + uncounted,
+  };
 }
 
 /**
@@ -126,27 +135,56 @@ export async function readCsv(
     for await (const parsed of Readable.from(slices).pipe(parser)) {
       const { record, info } = parsed as { record: Record<string, string>; info: { lines: number } };
       // Trimmed as they arrive, between the turns given back to the event loop: 100,000 rows at the end would hold it.
-      rows.push({ line: info.lines, values: Object.fromEntries(Object.entries(record).map(([key, value]) => [key, (value ?? '').trim()])) });
+      rows.push({
+        line: info.lines,
+        values: Object.fromEntries(Object.entries(record).map(([key, value]) => [key, (value ?? '').trim()])),
+      });
       if (rows.length > maxImportRows) break;
       if (rows.length % rowsPerTurn === 0) await yieldToEventLoop();
     }
   } catch (error) {
-    return { rows: [], errors: [{ line: 1, field: null, reason: `the file is not valid CSV: ${(error as Error).message.slice(0, 200)}` }] };
+    return {
+      rows: [],
+      errors: [
+        { line: 1, field: null, reason: `the file is not valid CSV: ${(error as Error).message.slice(0, 200)}` },
+      ],
+    };
   }
-  if (rows.length === 0 && errors.length === 0) return { rows: [], errors: [{ line: 1, field: null, reason: 'the file has no rows' }] };
+  if (rows.length === 0 && errors.length === 0)
+    return { rows: [], errors: [{ line: 1, field: null, reason: 'the file has no rows' }] };
   if (rows.length > maxImportRows) {
-    return { rows: [], errors: [{ line: 1, field: null, reason: `the file has more than ${maxImportRows} rows; an import takes at most ${maxImportRows}` }] };
+    return {
+      rows: [],
+      errors: [
+        {
+          line: 1,
+          field: null,
+          reason: `the file has more than ${maxImportRows} rows; an import takes at most ${maxImportRows}`,
+        },
+      ],
+    };
   }
   const header = columns;
   const repeated = columns.filter((column, index) => columns.indexOf(column) !== index);
-  if (repeated.length > 0) return { rows: [], errors: [{ line: 1, field: null, reason: `columns named twice: ${[...new Set(repeated)].join(', ')}` }] };
+  if (repeated.length > 0)
+    return {
+      rows: [],
+      errors: [{ line: 1, field: null, reason: `columns named twice: ${[...new Set(repeated)].join(', ')}` }],
+    };
   const missing = requiredColumns.filter((column) => !header.includes(column));
-  if (missing.length > 0) return { rows: [], errors: [{ line: 1, field: null, reason: `missing columns: ${missing.join(', ')}` }] };
+  if (missing.length > 0)
+    return { rows: [], errors: [{ line: 1, field: null, reason: `missing columns: ${missing.join(', ')}` }] };
   const unknown = header.filter((column) => !requiredColumns.includes(column) && !optionalColumns.includes(column));
   if (unknown.length > 0) {
     return {
       rows: [],
-      errors: [{ line: 1, field: null, reason: `unknown columns: ${unknown.join(', ')} (the columns are ${[...requiredColumns, ...optionalColumns].join(', ')})` }],
+      errors: [
+        {
+          line: 1,
+          field: null,
+          reason: `unknown columns: ${unknown.join(', ')} (the columns are ${[...requiredColumns, ...optionalColumns].join(', ')})`,
+        },
+      ],
     };
   }
   return { rows, errors };
@@ -203,7 +241,11 @@ export async function turnEvery(index: number): Promise<void> {
 }
 
 /** Each row whose key repeats an earlier row of the file, as an error naming the earlier line. */
-export function duplicateKeys<T>(rows: { line: number; value: T }[], key: (value: T) => string, field: string): ImportRowError[] {
+export function duplicateKeys<T>(
+  rows: { line: number; value: T }[],
+  key: (value: T) => string,
+  field: string,
+): ImportRowError[] {
   const seen = new Map<string, number>();
   const errors: ImportRowError[] = [];
   for (const row of rows) {

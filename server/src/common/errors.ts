@@ -72,8 +72,16 @@ export class DomainError extends GraphQLError {
  * A malformed argument: `field` names it (e.g. `"wilayaCode"`) and the message reads
  * "field: reason". `problems` lists every problem of the input when there are several.
  */
-export function badUserInput(field: string, reason: string, problems?: { field: string; reason: string }[]): DomainError {
-  return new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${reason}`, problems && problems.length > 1 ? { field, problems } : { field });
+export function badUserInput(
+  field: string,
+  reason: string,
+  problems?: { field: string; reason: string }[],
+): DomainError {
+  return new DomainError(
+    ErrorCode.BAD_USER_INPUT,
+    `${field}: ${reason}`,
+    problems && problems.length > 1 ? { field, problems } : { field },
+  );
 }
 
 /**
@@ -101,7 +109,12 @@ export function staleVersion(what: string, expected: number, actual: number): Do
 }
 
 /** A lifecycle transition not allowed from the current status. */
-export function invalidTransition(what: string, action: string, currentStatus: string, allowedFrom: readonly string[]): DomainError {
+export function invalidTransition(
+  what: string,
+  action: string,
+  currentStatus: string,
+  allowedFrom: readonly string[],
+): DomainError {
   return new DomainError(
     ErrorCode.INVALID_TRANSITION,
     `Cannot ${action} ${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what} whose status is ${currentStatus} (allowed from: ${allowedFrom.join(', ')})`,

@@ -101,7 +101,13 @@ export interface RaccordTopics {
 
 export type Topic = keyof RaccordTopics;
 
-const topics: readonly Topic[] = ['INVOICE_CHANGED', 'CUSTOMER_SUBSCRIPTION_CHANGED', 'SITE_CHANGED', 'FIGURES_CHANGED', 'CUSTOMER_SUBSCRIPTIONS_IMPORTED'];
+const topics: readonly Topic[] = [
+  'INVOICE_CHANGED',
+  'CUSTOMER_SUBSCRIPTION_CHANGED',
+  'SITE_CHANGED',
+  'FIGURES_CHANGED',
+  'CUSTOMER_SUBSCRIPTIONS_IMPORTED',
+];
 
 /** An event to publish. */
 export type RaccordEvent = { [K in Topic]: { topic: K; payload: RaccordTopics[K] } }[Topic];
@@ -187,12 +193,19 @@ function listen<T>(target: Listenable, type: string): AsyncIterableIterator<T | 
  * logs the events lost, and when it returns every subscription receives a `Resync` mark. `metrics`
  * counts what is published, received from Redis and lost, and Redis' disconnections.
  */
-export function createEventBus(options: { redisUrl?: string | undefined; channelPrefix?: string; logger: Logger; metrics?: Metrics }): EventBus {
+export function createEventBus(options: {
+  redisUrl?: string | undefined;
+  channelPrefix?: string;
+  logger: Logger;
+  metrics?: Metrics;
+}): EventBus {
   const { logger, metrics } = options;
   const localTarget = unboundedEventTarget();
   const local = createPubSub<{ RESYNC: [Resync] }>({ eventTarget: localTarget as never });
   const withResync = <T>(events: AsyncIterableIterator<T | Resync>): AsyncIterableIterator<T | Resync> =>
-    Repeater.merge([[resync], events, listen<Resync>(localTarget, 'RESYNC')]) as unknown as AsyncIterableIterator<T | Resync>;
+    Repeater.merge([[resync], events, listen<Resync>(localTarget, 'RESYNC')]) as unknown as AsyncIterableIterator<
+      T | Resync
+    >;
 
   if (!options.redisUrl) {
     const target = unboundedEventTarget();
@@ -211,7 +224,11 @@ export function createEventBus(options: { redisUrl?: string | undefined; channel
   const prefix = options.channelPrefix ?? 'raccord:';
   const redisLogger = logger.child({ component: 'redis' });
   // Publishing never waits for Redis: a command it cannot send now fails at once, and the event is logged as lost.
-  const publisher = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
+  const publisher = new Redis(options.redisUrl, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    lazyConnect: false,
+  });
   // The subscriber keeps its SUBSCRIBE commands queued while Redis is down, and subscribes again on reconnection.
   const subscriber = new Redis(options.redisUrl, { maxRetriesPerRequest: null, autoResubscribe: true });
   let down = false;
@@ -223,7 +240,10 @@ export function createEventBus(options: { redisUrl?: string | undefined; channel
     }
     down = true;
   };
-  for (const [name, client] of [['publisher', publisher], ['subscriber', subscriber]] as const) {
+  for (const [name, client] of [
+    ['publisher', publisher],
+    ['subscriber', subscriber],
+  ] as const) {
     client.on('error', (error: Error) => lost({ err: error, client: name }));
   }
   subscriber.on('close', () => lost({ client: 'subscriber', reason: 'connection closed' }));
@@ -270,11 +290,15 @@ export function createEventBus(options: { redisUrl?: string | undefined; channel
       for (const event of events) {
         publisher.publish(prefix + event.topic, JSON.stringify(event.payload)).catch((error: unknown) => {
           metrics?.eventsLost.inc({ topic: event.topic });
-          redisLogger.error({ err: error, topic: event.topic, event: event.payload }, 'event lost: Redis unavailable (the change itself committed)');
+          redisLogger.error(
+            { err: error, topic: event.topic, event: event.payload },
+            'event lost: Redis unavailable (the change itself committed)',
+          );
         });
       }
     },
-    subscribe: (topic) => withResync(listen<RaccordTopics[typeof topic]>(target as unknown as Listenable, prefix + topic)),
+    subscribe: (topic) =>
+      withResync(listen<RaccordTopics[typeof topic]>(target as unknown as Listenable, prefix + topic)),
     close: async () => {
       for (const [topic, listener] of listeners) target.removeEventListener(prefix + topic, listener);
       publisher.disconnect();
@@ -310,7 +334,10 @@ export function committedEvents(pending: readonly PendingEvent[], logger: Logger
     try {
       events.push({ topic: event.topic, payload: event.payload() } as RaccordEvent);
     } catch (error) {
-      logger.error({ err: error, topic: event.topic }, 'event lost: its payload could not be read (the change itself committed)');
+      logger.error(
+        { err: error, topic: event.topic },
+        'event lost: its payload could not be read (the change itself committed)',
+      );
     }
   }
   return events;
@@ -326,7 +353,11 @@ export function announce<K extends Topic>(em: EntityManager, topic: K, payload: 
 }
 
 /** Announces that `invoice` changed (see `announce`). */
-export function announceInvoiceChange(em: EntityManager, invoice: { id: string; contractor: { id: string } }, change: InvoiceChange): void {
+export function announceInvoiceChange(
+  em: EntityManager,
+  invoice: { id: string; contractor: { id: string } },
+  change: InvoiceChange,
+): void {
   announce(em, 'INVOICE_CHANGED', () => ({ invoiceId: invoice.id, contractorId: invoice.contractor.id, change }));
 }
 
@@ -343,7 +374,11 @@ interface WorkRecord {
  */
 export function announceCustomerSubscriptionChange(
   em: EntityManager,
-  subscription: WorkRecord & { readonly site: { readonly id: string } | null; readonly status: string; readonly technician: { readonly id: string } | null },
+  subscription: WorkRecord & {
+    readonly site: { readonly id: string } | null;
+    readonly status: string;
+    readonly technician: { readonly id: string } | null;
+  },
   change: WorkChange,
   previousStatus: string | null = null,
   moved: WorkMove = {},
@@ -366,15 +401,37 @@ export function announceCustomerSubscriptionChange(
 }
 
 /** Announces that a site changed (see `announce`); `previousStatus` when its status changed, `moved` when it changed firm or wilaya. */
-export function announceSiteChange(em: EntityManager, site: WorkRecord, change: WorkChange, previousStatus: string | null = null, moved: WorkMove = {}): void {
-  announce(em, 'SITE_CHANGED', () => ({ siteId: site.id, contractorId: site.contractor?.id ?? null, wilayaCode: site.wilaya.code, change, previousStatus, ...movedFrom(site, moved) }));
+export function announceSiteChange(
+  em: EntityManager,
+  site: WorkRecord,
+  change: WorkChange,
+  previousStatus: string | null = null,
+  moved: WorkMove = {},
+): void {
+  announce(em, 'SITE_CHANGED', () => ({
+    siteId: site.id,
+    contractorId: site.contractor?.id ?? null,
+    wilayaCode: site.wilaya.code,
+    change,
+    previousStatus,
+    ...movedFrom(site, moved),
+  }));
 }
 
 /** The previous firm and wilaya of a record, kept only where they differ from the committed ones. */
-function movedFrom(record: WorkRecord, moved: WorkMove): { previousContractorId: string | null; previousWilayaCode: string | null } {
+function movedFrom(
+  record: WorkRecord,
+  moved: WorkMove,
+): { previousContractorId: string | null; previousWilayaCode: string | null } {
   const contractorId = record.contractor?.id ?? null;
   return {
-    previousContractorId: moved.previousContractorId !== undefined && moved.previousContractorId !== contractorId ? moved.previousContractorId : null,
-    previousWilayaCode: moved.previousWilayaCode !== undefined && moved.previousWilayaCode !== record.wilaya.code ? moved.previousWilayaCode : null,
+    previousContractorId:
+      moved.previousContractorId !== undefined && moved.previousContractorId !== contractorId
+        ? moved.previousContractorId
+        : null,
+    previousWilayaCode:
+      moved.previousWilayaCode !== undefined && moved.previousWilayaCode !== record.wilaya.code
+        ? moved.previousWilayaCode
+        : null,
   };
 }

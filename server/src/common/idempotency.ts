@@ -43,7 +43,9 @@ export async function idempotent<T extends { id: string }>(
   const { idempotencyKey: key, ...rest } = input;
   if (!key) return work();
   const principal = `${context.actor.type}:${context.actor.id ?? ''}`;
-  const requestHash = createHash('sha256').update(stringify(rest) ?? '').digest('hex');
+  const requestHash = createHash('sha256')
+    .update(stringify(rest) ?? '')
+    .digest('hex');
   const inserted = await em.getConnection().execute<{ key: string }[]>(
     `insert into idempotency_record (principal, key, operation, request_hash, result_id, created_at)
      values (?, ?, ?, ?, '', now()) on conflict do nothing returning key`,

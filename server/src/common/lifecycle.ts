@@ -26,7 +26,8 @@ export class Lifecycle<S extends string, A extends string> {
    */
   next(action: A, current: S, previous?: S | null): S {
     const rule = this.transitions[action];
-    if (!rule.from.includes(current)) throw invalidTransition(this.what, action.toLowerCase().replaceAll('_', ' '), current, rule.from);
+    if (!rule.from.includes(current))
+      throw invalidTransition(this.what, action.toLowerCase().replaceAll('_', ' '), current, rule.from);
     if (rule.to !== 'PREVIOUS') return rule.to;
     if (!previous) throw new Error(`${this.what}: no previous status to return to from ${current}`);
     return previous;

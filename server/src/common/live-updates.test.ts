@@ -4,7 +4,13 @@ import { createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { activeContractor, createCustomerSubscription, createSite, installedCustomerSubscription, mustQuery } from '../../test/api.js';
+import {
+  activeContractor,
+  createCustomerSubscription,
+  createSite,
+  installedCustomerSubscription,
+  mustQuery,
+} from '../../test/api.js';
 import { signIn, startTestApp, type TestApp } from '../../test/harness.js';
 import { subscribe, type LiveSubscription } from '../../test/live.js';
 import { startServerProcess, type ServerProcess } from '../../test/processes.js';
@@ -20,11 +26,18 @@ const accept = (t: TestApp, id: string, url = t.url) =>
   fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
-    body: JSON.stringify({ query: 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }', variables: { id } }),
+    body: JSON.stringify({
+      query:
+        'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }',
+      variables: { id },
+    }),
   }).then((response) => response.json() as Promise<{ data?: unknown; errors?: unknown }>);
 
-type InvoiceEvent = { invoiceChanged: { change: string; invoice: { contractor: { id: string } | null; lines: unknown[] } | null } };
-const invoiceChanged = 'subscription ($c: ID) { invoiceChanged(contractorId: $c) { change invoice { contractor { id } lines { itemCode } } } }';
+type InvoiceEvent = {
+  invoiceChanged: { change: string; invoice: { contractor: { id: string } | null; lines: unknown[] } | null };
+};
+const invoiceChanged =
+  'subscription ($c: ID) { invoiceChanged(contractorId: $c) { change invoice { contractor { id } lines { itemCode } } } }';
 
 async function track<T>(live: Promise<LiveSubscription<T>>): Promise<LiveSubscription<T>> {
   const subscription = await live;
@@ -43,20 +56,44 @@ describe('customerSubscriptionChanged and siteChanged', () => {
     const mine = await activeContractor(t);
     const other = await activeContractor(t);
     await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email: 'live-firm@firm.test', displayName: 'Chef de chantier', role: 'CONTRACTOR', password: 'firm user password', contractorId: mine.id },
+      input: {
+        email: 'live-firm@firm.test',
+        displayName: 'Chef de chantier',
+        role: 'CONTRACTOR',
+        password: 'firm user password',
+        contractorId: mine.id,
+      },
     });
     const firm = `Bearer ${await signIn(t.url, 'live-firm@firm.test', 'firm user password')}`;
     const admin = `Bearer ${t.adminToken}`;
     const site = await createSite(t, { targetConnections: 4 });
-    await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }', { id: site.id, c: mine.id });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }',
+      { id: site.id, c: mine.id },
+    );
 
-    type WorkEvent = { customerSubscriptionChanged: { change: string; previousStatus: string | null; customerSubscription: { id: string; status: string } | null } };
-    const work = 'subscription ($c: ID, $s: ID) { customerSubscriptionChanged(contractorId: $c, siteId: $s) { change previousStatus customerSubscription { id status } } }';
+    type WorkEvent = {
+      customerSubscriptionChanged: {
+        change: string;
+        previousStatus: string | null;
+        customerSubscription: { id: string; status: string } | null;
+      };
+    };
+    const work =
+      'subscription ($c: ID, $s: ID) { customerSubscriptionChanged(contractorId: $c, siteId: $s) { change previousStatus customerSubscription { id status } } }';
     const firmAll = await track(subscribe<WorkEvent>(t.url, firm, work));
     const firmAskingOther = await track(subscribe<WorkEvent>(t.url, firm, work, { c: other.id }));
     const siteWork = await track(subscribe<WorkEvent>(t.url, admin, work, { s: site.id }));
     type SiteEvent = { siteChanged: { change: string; site: { id: string; progress: number } | null } };
-    const sites = await track(subscribe<SiteEvent>(t.url, admin, 'subscription ($s: ID) { siteChanged(siteId: $s) { change site { id progress } } }', { s: site.id }));
+    const sites = await track(
+      subscribe<SiteEvent>(
+        t.url,
+        admin,
+        'subscription ($s: ID) { siteChanged(siteId: $s) { change site { id progress } } }',
+        { s: site.id },
+      ),
+    );
 
     const onSite = await installedCustomerSubscription(t, mine.id, '-21.5', undefined, { siteId: site.id });
     await accept(t, onSite);
@@ -65,9 +102,14 @@ describe('customerSubscriptionChanged and siteChanged', () => {
     await sites.waitFor(2);
     await new Promise((resolve) => setTimeout(resolve, 300));
 
-    const changes = (live: LiveSubscription<WorkEvent>) => live.received.slice(1).map(({ data }) => data.customerSubscriptionChanged);
-    expect(firstChange(siteWork)).toBe("RESYNC");
-    expect(changes(siteWork).map((event) => `${event.change} ${event.previousStatus ?? '-'}→${event.customerSubscription!.status}`)).toEqual([
+    const changes = (live: LiveSubscription<WorkEvent>) =>
+      live.received.slice(1).map(({ data }) => data.customerSubscriptionChanged);
+    expect(firstChange(siteWork)).toBe('RESYNC');
+    expect(
+      changes(siteWork).map(
+        (event) => `${event.change} ${event.previousStatus ?? '-'}→${event.customerSubscription!.status}`,
+      ),
+    ).toEqual([
       'CREATED -→PENDING',
       'STATUS_CHANGED PENDING→ASSIGNED',
       'STATUS_CHANGED ASSIGNED→SCHEDULED',
@@ -78,28 +120,52 @@ describe('customerSubscriptionChanged and siteChanged', () => {
     expect(changes(firmAll).every((event) => event.customerSubscription!.id === onSite)).toBe(true);
     expect(changes(firmAll)).toHaveLength(4);
     expect(changes(firmAskingOther)).toEqual([]);
-    expect(sites.received.slice(1).map(({ data }) => data.siteChanged)).toEqual([{ change: 'PROGRESS_CHANGED', site: { id: site.id, progress: 0.25 } }]);
+    expect(sites.received.slice(1).map(({ data }) => data.siteChanged)).toEqual([
+      { change: 'PROGRESS_CHANGED', site: { id: site.id, progress: 0.25 } },
+    ]);
   });
 
   it('refuses a malformed filter, or a wilaya that does not exist, instead of waiting for events that cannot come', async () => {
     const admin = `Bearer ${t.adminToken}`;
-    await expect(subscribe(t.url, admin, 'subscription { customerSubscriptionChanged(wilayaCode: "6") { change } }')).rejects.toThrow(/BAD_USER_INPUT.*wilayaCode/);
-    await expect(subscribe(t.url, admin, 'subscription { siteChanged(wilayaCode: "99") { change } }')).rejects.toThrow(/NOT_FOUND.*wilayaCode/);
-    await expect(subscribe(t.url, admin, 'subscription { invoiceChanged(invoiceId: "abc") { change } }')).rejects.toThrow(/BAD_USER_INPUT.*invoiceId/);
-    await expect(subscribe(t.url, admin, 'subscription { dashboardChanged(wilayaCode: "99") { acceptedTotal } }')).rejects.toThrow(/No wilaya with code/);
+    await expect(
+      subscribe(t.url, admin, 'subscription { customerSubscriptionChanged(wilayaCode: "6") { change } }'),
+    ).rejects.toThrow(/BAD_USER_INPUT.*wilayaCode/);
+    await expect(subscribe(t.url, admin, 'subscription { siteChanged(wilayaCode: "99") { change } }')).rejects.toThrow(
+      /NOT_FOUND.*wilayaCode/,
+    );
+    await expect(
+      subscribe(t.url, admin, 'subscription { invoiceChanged(invoiceId: "abc") { change } }'),
+    ).rejects.toThrow(/BAD_USER_INPUT.*invoiceId/);
+    await expect(
+      subscribe(t.url, admin, 'subscription { dashboardChanged(wilayaCode: "99") { acceptedTotal } }'),
+    ).rejects.toThrow(/No wilaya with code/);
   });
 
   it(`runs at most ${maxOperationsPerSocket} subscriptions on one connection`, async () => {
-    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${t.adminToken}` } });
+    const client = createClient({
+      url: `${t.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${t.adminToken}` },
+    });
     cleanups.push(() => Promise.resolve(client.dispose()));
     const outcomes = await Promise.all(
-      Array.from({ length: maxOperationsPerSocket + 1 }, (_, index) =>
-        new Promise<string>((resolve) => {
-          client.subscribe(
-            { query: 'subscription ($s: ID) { siteChanged(siteId: $s) { change } }', variables: { s: String(index + 1) } },
-            { next: () => resolve('started'), error: (error) => resolve(JSON.stringify(error)), complete: () => resolve('complete') },
-          );
-        }),
+      Array.from(
+        { length: maxOperationsPerSocket + 1 },
+        (_, index) =>
+          new Promise<string>((resolve) => {
+            client.subscribe(
+              {
+                query: 'subscription ($s: ID) { siteChanged(siteId: $s) { change } }',
+                variables: { s: String(index + 1) },
+              },
+              {
+                next: () => resolve('started'),
+                error: (error) => resolve(JSON.stringify(error)),
+                complete: () => resolve('complete'),
+              },
+            );
+          }),
       ),
     );
     expect(outcomes.filter((outcome) => outcome === 'started')).toHaveLength(maxOperationsPerSocket);
@@ -113,10 +179,26 @@ describe('customerSubscriptionChanged and siteChanged', () => {
     const inOran = await track(subscribe<Work>(t.url, `Bearer ${t.adminToken}`, query, { w: '31' }));
     const firm = await activeContractor(t);
     await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email: 'import-watch@firm.test', displayName: 'Chef', role: 'CONTRACTOR', password: 'firm user password', contractorId: firm.id },
+      input: {
+        email: 'import-watch@firm.test',
+        displayName: 'Chef',
+        role: 'CONTRACTOR',
+        password: 'firm user password',
+        contractorId: firm.id,
+      },
     });
-    const firmWatch = await track(subscribe<Work>(t.url, `Bearer ${await signIn(t.url, 'import-watch@firm.test', 'firm user password')}`, query, {}));
-    const csv = ['order_reference;customer_name;customer_phone;customer_address;commune_id;offer', ...[1, 2, 3].map((n) => `imp-live-${n};Client ${n};0661234567;Rue ${n};554;IDOOM FIBRE 100 Mbps`)].join('\n');
+    const firmWatch = await track(
+      subscribe<Work>(
+        t.url,
+        `Bearer ${await signIn(t.url, 'import-watch@firm.test', 'firm user password')}`,
+        query,
+        {},
+      ),
+    );
+    const csv = [
+      'order_reference;customer_name;customer_phone;customer_address;commune_id;offer',
+      ...[1, 2, 3].map((n) => `imp-live-${n};Client ${n};0661234567;Rue ${n};554;IDOOM FIBRE 100 Mbps`),
+    ].join('\n');
     await mustQuery(t, 'mutation ($csv: String!) { importCustomerSubscriptions(csv: $csv) { created } }', { csv });
     expect(await inAlgiers.waitFor(2)).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -129,35 +211,65 @@ describe('customerSubscriptionChanged and siteChanged', () => {
     const first = await activeContractor(t);
     const second = await activeContractor(t);
     await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email: 'losing@firm.test', displayName: 'Chef', role: 'CONTRACTOR', password: 'firm user password', contractorId: first.id },
+      input: {
+        email: 'losing@firm.test',
+        displayName: 'Chef',
+        role: 'CONTRACTOR',
+        password: 'firm user password',
+        contractorId: first.id,
+      },
     });
-    type Work = { customerSubscriptionChanged: { change: string; customerSubscriptionId: string | null; customerSubscription: { customerName: string | null } | null } };
+    type Work = {
+      customerSubscriptionChanged: {
+        change: string;
+        customerSubscriptionId: string | null;
+        customerSubscription: { customerName: string | null } | null;
+      };
+    };
     const losing = await track(
-      subscribe<Work>(t.url, `Bearer ${await signIn(t.url, 'losing@firm.test', 'firm user password')}`, 'subscription { customerSubscriptionChanged { change customerSubscriptionId customerSubscription { customerName } } }'),
+      subscribe<Work>(
+        t.url,
+        `Bearer ${await signIn(t.url, 'losing@firm.test', 'firm user password')}`,
+        'subscription { customerSubscriptionChanged { change customerSubscriptionId customerSubscription { customerName } } }',
+      ),
     );
     const order = await createCustomerSubscription(t);
     const assign = (firmId: string, version: number) =>
-      mustQuery(t, 'mutation ($id: ID!, $v: Int!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: $v, contractorId: $c }) { customerSubscription { id } } }', {
-        id: order.id,
-        v: version,
-        c: firmId,
-      });
+      mustQuery(
+        t,
+        'mutation ($id: ID!, $v: Int!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: $v, contractorId: $c }) { customerSubscription { id } } }',
+        {
+          id: order.id,
+          v: version,
+          c: firmId,
+        },
+      );
     await assign(first.id, 1);
     await assign(second.id, 2);
     expect(await losing.waitFor(3)).toBe(3);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(losing.received.slice(1).map(({ data }) => data.customerSubscriptionChanged)).toEqual([
-      { change: 'STATUS_CHANGED', customerSubscriptionId: order.id, customerSubscription: { customerName: 'Yasmine Haddad' } },
+      {
+        change: 'STATUS_CHANGED',
+        customerSubscriptionId: order.id,
+        customerSubscription: { customerName: 'Yasmine Haddad' },
+      },
       { change: 'REMOVED', customerSubscriptionId: order.id, customerSubscription: null },
     ]);
 
     // A site likewise.
     const token = await signIn(t.url, 'losing@firm.test', 'firm user password');
     type SiteWork = { siteChanged: { change: string; siteId: string | null; site: { code: string } | null } };
-    const sites = await track(subscribe<SiteWork>(t.url, `Bearer ${token}`, 'subscription { siteChanged { change siteId site { code } } }'));
+    const sites = await track(
+      subscribe<SiteWork>(t.url, `Bearer ${token}`, 'subscription { siteChanged { change siteId site { code } } }'),
+    );
     const site = await createSite(t);
     const assignSite = (firmId: string, version: number) =>
-      mustQuery(t, 'mutation ($id: ID!, $v: Int!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: $v, contractorId: $c }) { site { id } } }', { id: site.id, v: version, c: firmId });
+      mustQuery(
+        t,
+        'mutation ($id: ID!, $v: Int!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: $v, contractorId: $c }) { site { id } } }',
+        { id: site.id, v: version, c: firmId },
+      );
     await assignSite(first.id, 1);
     await assignSite(second.id, 2);
     expect(await sites.waitFor(3)).toBe(3);
@@ -170,12 +282,21 @@ describe('customerSubscriptionChanged and siteChanged', () => {
   it('runs at most one subscription per id, even when a client completes an id and subscribes it again while it is starting', async () => {
     const socket = new WebSocket(`${t.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
     cleanups.push(async () => socket.close());
-    const messages: { id?: string; type: string; payload?: { data?: { customerSubscriptionChanged?: { change: string } } } }[] = [];
+    const messages: {
+      id?: string;
+      type: string;
+      payload?: { data?: { customerSubscriptionChanged?: { change: string } } };
+    }[] = [];
     socket.on('message', (data) => messages.push(JSON.parse(String(data)) as (typeof messages)[number]));
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${t.adminToken}` } }));
-    while (!messages.some((message) => message.type === 'connection_ack')) await new Promise((resolve) => setTimeout(resolve, 10));
-    const subscribe = JSON.stringify({ id: 'x', type: 'subscribe', payload: { query: 'subscription { customerSubscriptionChanged { change } }' } });
+    while (!messages.some((message) => message.type === 'connection_ack'))
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    const subscribe = JSON.stringify({
+      id: 'x',
+      type: 'subscribe',
+      payload: { query: 'subscription { customerSubscriptionChanged { change } }' },
+    });
     for (let i = 0; i < 60; i += 1) {
       socket.send(subscribe);
       socket.send(JSON.stringify({ id: 'x', type: 'complete' }));
@@ -185,7 +306,12 @@ describe('customerSubscriptionChanged and siteChanged', () => {
     const before = messages.length;
     await createCustomerSubscription(t);
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const created = messages.slice(before).filter((message) => message.type === 'next' && message.payload?.data?.customerSubscriptionChanged?.change === 'CREATED');
+    const created = messages
+      .slice(before)
+      .filter(
+        (message) =>
+          message.type === 'next' && message.payload?.data?.customerSubscriptionChanged?.change === 'CREATED',
+      );
     // At most the one last asked for runs (none when it was refused as still starting: the client is told so).
     expect(created.length).toBeLessThanOrEqual(1);
     if (created.length === 0) expect(JSON.stringify(messages)).toContain('is still starting');
@@ -213,11 +339,14 @@ describe('a client that reconnects', () => {
     cleanups.push(() => Promise.resolve(client.dispose()));
     client.on('connected', (socket) => sockets.push(socket as WebSocket));
     const changes: string[] = [];
-    client.subscribe<InvoiceEvent>({ query: invoiceChanged, variables: { c: firm.id } }, {
-      next: (result) => changes.push(result.data!.invoiceChanged.change),
-      error: () => undefined,
-      complete: () => undefined,
-    });
+    client.subscribe<InvoiceEvent>(
+      { query: invoiceChanged, variables: { c: firm.id } },
+      {
+        next: (result) => changes.push(result.data!.invoiceChanged.change),
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
     const until = async (count: number) => {
       const deadline = Date.now() + 5000;
       while (changes.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
@@ -241,7 +370,10 @@ async function secondProcess(t: TestApp, env: Record<string, string>): Promise<S
 
 describe('across server processes, through Redis', () => {
   it('delivers a change committed on one process to subscribers of the other, both ways, within a second', async () => {
-    const redis = { REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379', REDIS_CHANNEL_PREFIX: `raccord-test-${randomBytes(4).toString('hex')}:` };
+    const redis = {
+      REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+      REDIS_CHANNEL_PREFIX: `raccord-test-${randomBytes(4).toString('hex')}:`,
+    };
     const t = await startTestApp(redis);
     cleanups.push(() => t.stop());
     const other = await secondProcess(t, redis);
@@ -249,16 +381,26 @@ describe('across server processes, through Redis', () => {
     const admin = `Bearer ${t.adminToken}`;
     const onOther = await track(subscribe<InvoiceEvent>(other.url, admin, invoiceChanged, { c: firm.id }));
     const onFirst = await track(subscribe<InvoiceEvent>(t.url, admin, invoiceChanged, { c: firm.id }));
-    const dashboardOnOther = await track(subscribe<{ dashboardChanged: { acceptedTotal: number } }>(other.url, admin, 'subscription { dashboardChanged(wilayaCode: "16") { acceptedTotal } }'));
+    const dashboardOnOther = await track(
+      subscribe<{ dashboardChanged: { acceptedTotal: number } }>(
+        other.url,
+        admin,
+        'subscription { dashboardChanged(wilayaCode: "16") { acceptedTotal } }',
+      ),
+    );
 
     expect((await accept(t, await installedCustomerSubscription(t, firm.id))).errors).toBeUndefined();
     const committed = Date.now();
     expect(await onOther.waitFor(2)).toBe(2);
     expect(onOther.received[1]!.at - committed).toBeLessThan(1000);
-    expect(onOther.received[1]!.data.invoiceChanged).toMatchObject({ change: 'LINE_ADDED', invoice: { contractor: { id: firm.id } } });
+    expect(onOther.received[1]!.data.invoiceChanged).toMatchObject({
+      change: 'LINE_ADDED',
+      invoice: { contractor: { id: firm.id } },
+    });
     // The work's earlier steps moved the backlog (pushes of their own); the acceptance follows within the coalescing second.
     const deadline = Date.now() + 2500;
-    while (dashboardOnOther.received.at(-1)!.data.dashboardChanged.acceptedTotal === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (dashboardOnOther.received.at(-1)!.data.dashboardChanged.acceptedTotal === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(dashboardOnOther.received.at(-1)!.data.dashboardChanged.acceptedTotal).toBe(1);
 
     // Something else on the same Redis publishes what is not a Raccord event: both processes carry on.
@@ -270,14 +412,21 @@ describe('across server processes, through Redis', () => {
 
     expect((await accept(t, await installedCustomerSubscription(t, firm.id), other.url)).errors).toBeUndefined();
     expect(await onFirst.waitFor(3)).toBe(3);
-    expect(onFirst.received.slice(1).map(({ data }) => data.invoiceChanged.change)).toEqual(['LINE_ADDED', 'LINE_ADDED']);
+    expect(onFirst.received.slice(1).map(({ data }) => data.invoiceChanged.change)).toEqual([
+      'LINE_ADDED',
+      'LINE_ADDED',
+    ]);
     expect(onFirst.received[2]!.data.invoiceChanged.invoice!.lines).toHaveLength(6);
   });
 });
 
 /** A Redis server of this test's own, to stop and start again. */
 async function ownRedis(port: number): Promise<{ stop: () => Promise<void> }> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   for (let attempt = 0; attempt < 50; attempt += 1) {
     const ready = await new Promise<boolean>((resolve) => {
@@ -311,10 +460,19 @@ describe('when Redis goes down', () => {
     await redis.stop();
     const duringOutage = await accept(t, installed[0]!);
     expect(duringOutage.errors).toBeUndefined();
-    const [{ status }] = (await t.sql<{ status: string }>('select status::text from customer_subscription where id = $1', [installed[0]])) as [{ status: string }];
+    const [{ status }] = (await t.sql<{ status: string }>(
+      'select status::text from customer_subscription where id = $1',
+      [installed[0]],
+    )) as [{ status: string }];
     expect(status).toBe('ACCEPTED');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(t.logs.some((line) => line.msg?.startsWith('event lost') && (line['event'] as { change?: string } | undefined)?.change === 'LINE_ADDED')).toBe(true);
+    expect(
+      t.logs.some(
+        (line) =>
+          line.msg?.startsWith('event lost') &&
+          (line['event'] as { change?: string } | undefined)?.change === 'LINE_ADDED',
+      ),
+    ).toBe(true);
 
     redis = await ownRedis(port);
     expect(await live.waitFor(2, 10_000)).toBe(2);

@@ -30,10 +30,16 @@ export async function liveEvents<K extends Topic, R extends Topic = never>(
   if (filters.wilayaCode) await requireWilaya(context.em, filters.wilayaCode);
   const bus = context.settings?.events;
   if (!bus) throw new Error('no event bus: subscriptions need the server');
-  const events = filter((event: RaccordTopics[K] | Resync) => isResync(event) || wants(event, filters))(bus.subscribe(topic));
+  const events = filter((event: RaccordTopics[K] | Resync) => isResync(event) || wants(event, filters))(
+    bus.subscribe(topic),
+  );
   if (!resyncOn) return events;
   // Changes too many to send one by one (an import) come as a Resync mark to those they concern.
-  const marks = map(() => resync)(filter((event: RaccordTopics[R] | Resync) => !isResync(event) && resyncOn.when(event, filters))(bus.subscribe(resyncOn.topic)));
+  const marks = map(() => resync)(
+    filter((event: RaccordTopics[R] | Resync) => !isResync(event) && resyncOn.when(event, filters))(
+      bus.subscribe(resyncOn.topic),
+    ),
+  );
   return Repeater.merge([events, marks]) as AsyncIterable<RaccordTopics[K] | Resync>;
 }
 
@@ -109,16 +115,24 @@ interface WorkRecord {
 /** Where a site or a customer subscription stands (`WorkPlace`). */
 export function placeOf(record: WorkRecord): WorkPlace {
   const place = { contractorId: record.contractor?.id ?? null, wilayaCode: record.wilaya.code };
-  return record.technician === undefined || record.status === undefined ? place : { ...place, field: { status: record.status, technicianId: record.technician?.id ?? null } };
+  return record.technician === undefined || record.status === undefined
+    ? place
+    : { ...place, field: { status: record.status, technicianId: record.technician?.id ?? null } };
 }
 
 /** Where a work event says the work was before the change, and where it is now. */
 function placesOf(event: WorkEvent | FieldWorkEvent): { before: WorkPlace; now: WorkPlace } {
   const now = { contractorId: event.contractorId, wilayaCode: event.wilayaCode };
-  const before = { contractorId: event.previousContractorId ?? event.contractorId, wilayaCode: event.previousWilayaCode ?? event.wilayaCode };
+  const before = {
+    contractorId: event.previousContractorId ?? event.contractorId,
+    wilayaCode: event.previousWilayaCode ?? event.wilayaCode,
+  };
   if (!('technicianIdBefore' in event)) return { before, now };
   return {
-    before: { ...before, field: { status: event.previousStatus ?? event.status, technicianId: event.technicianIdBefore } },
+    before: {
+      ...before,
+      field: { status: event.previousStatus ?? event.status, technicianId: event.technicianIdBefore },
+    },
     now: { ...now, field: { status: event.status, technicianId: event.technicianId } },
   };
 }
@@ -130,9 +144,20 @@ function placesOf(event: WorkEvent | FieldWorkEvent): { before: WorkPlace; now: 
  * (it is then told REMOVED) — or may see it as the change committed and as it stands now (`current`,
  * read only for a viewer who sees part of the work: the record sent is the current one).
  */
-export async function wantsWorkEvent(context: Context, filters: LiveFilters, event: WorkEvent | FieldWorkEvent, current: () => Promise<WorkRecord>): Promise<boolean> {
-  if (filters.contractorId && filters.contractorId !== event.contractorId && filters.contractorId !== event.previousContractorId) return false;
-  if (filters.wilayaCode && filters.wilayaCode !== event.wilayaCode && filters.wilayaCode !== event.previousWilayaCode) return false;
+export async function wantsWorkEvent(
+  context: Context,
+  filters: LiveFilters,
+  event: WorkEvent | FieldWorkEvent,
+  current: () => Promise<WorkRecord>,
+): Promise<boolean> {
+  if (
+    filters.contractorId &&
+    filters.contractorId !== event.contractorId &&
+    filters.contractorId !== event.previousContractorId
+  )
+    return false;
+  if (filters.wilayaCode && filters.wilayaCode !== event.wilayaCode && filters.wilayaCode !== event.previousWilayaCode)
+    return false;
   const { before, now } = placesOf(event);
   if (maySeeWork(context, before) && !maySeeWork(context, now)) return true;
   if (!maySeeWork(context, now)) return false;

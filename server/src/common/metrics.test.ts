@@ -11,7 +11,9 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
   for (const line of text.split('\n')) {
     const match = /^([a-z_:][a-z0-9_:]*)(?:\{(.*)\})? (\S+)$/i.exec(line);
     if (!match || match[1] !== name) continue;
-    const present = Object.fromEntries([...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((pair) => [pair[1], pair[2]]));
+    const present = Object.fromEntries(
+      [...(match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((pair) => [pair[1], pair[2]]),
+    );
     if (Object.entries(labels).every(([key, value]) => present[key] === value)) return Number(match[3]);
   }
   return undefined;
@@ -38,7 +40,12 @@ describe('GET /metrics', () => {
     } finally {
       await closed.stop();
     }
-    for (const authorization of ['', 'Bearer wrong-token-wrong-token-wrong-token', `Basic ${token}`, `Bearer ${token}x`]) {
+    for (const authorization of [
+      '',
+      'Bearer wrong-token-wrong-token-wrong-token',
+      `Basic ${token}`,
+      `Bearer ${token}x`,
+    ]) {
       const refused = await scrape(t, authorization);
       expect(refused.status).toBe(401);
       expect(refused.text).not.toContain('raccord_');
@@ -58,9 +65,20 @@ describe('GET /metrics', () => {
     await mustQuery(t, 'query Wilayas { wilayas { code } }');
     const bad = await t.graphql('query Broken { contractor(id: "abc") { id } }');
     expect(bad.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-    await mustQuery(t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }', { id: installed });
-    const [draft] = await t.sql<{ id: string; version: number }>('select id, version from invoice where contractor_id = $1', [firm.id]);
-    await mustQuery(t, 'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { status } } }', { id: draft!.id, v: draft!.version });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }',
+      { id: installed },
+    );
+    const [draft] = await t.sql<{ id: string; version: number }>(
+      'select id, version from invoice where contractor_id = $1',
+      [firm.id],
+    );
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { status } } }',
+      { id: draft!.id, v: draft!.version },
+    );
     expect(await live.waitFor(3)).toBe(3);
 
     const { text } = await scrape(t);
@@ -68,7 +86,9 @@ describe('GET /metrics', () => {
     expect(sample(text, 'raccord_http_request_duration_seconds_count', { operation: 'Broken', type: 'query' })).toBe(1);
     // The raw query is never a label.
     expect(text).not.toContain('wilayas { code }');
-    expect(sample(text, 'raccord_graphql_errors_total', { code: 'BAD_USER_INPUT', transport: 'http' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'raccord_graphql_errors_total', { code: 'BAD_USER_INPUT', transport: 'http' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'raccord_db_query_duration_seconds_count', { pool: 'primary' })).toBeGreaterThan(10);
     expect(sample(text, 'raccord_db_pool_max', { pool: 'primary' })).toBe(10);
     expect(sample(text, 'raccord_db_pool_used', { pool: 'primary' })).toBeGreaterThanOrEqual(0);
@@ -80,7 +100,9 @@ describe('GET /metrics', () => {
     expect(sample(text, 'raccord_acceptances_total')).toBe(1);
     expect(sample(text, 'raccord_invoice_transitions_total', { change: 'SUBMITTED' })).toBe(1);
     expect(sample(text, 'raccord_month_close_runs_total', { outcome: 'ok' })).toBe(1);
-    expect(sample(text, 'raccord_month_close_last_success_timestamp_seconds')).toBeGreaterThan(Date.now() / 1000 - 3600);
+    expect(sample(text, 'raccord_month_close_last_success_timestamp_seconds')).toBeGreaterThan(
+      Date.now() / 1000 - 3600,
+    );
     expect(sample(text, 'raccord_invoices_overdue')).toBe(0);
     expect(sample(text, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThan(0);
     expect(sample(text, 'process_cpu_seconds_total')).toBeGreaterThan(0);
@@ -89,12 +111,16 @@ describe('GET /metrics', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     const after = await scrape(t);
     expect(sample(after.text, 'raccord_websocket_connections')).toBe(0);
-    expect(sample(after.text, 'raccord_http_request_duration_seconds_count', { route: '/metrics', status: '200' })).toBeGreaterThanOrEqual(2);
+    expect(
+      sample(after.text, 'raccord_http_request_duration_seconds_count', { route: '/metrics', status: '200' }),
+    ).toBeGreaterThanOrEqual(2);
   });
 
   it(`keeps at most ${maxOperationLabels} operation names as labels, the rest counted as other`, () => {
     const metrics = new Metrics();
-    const labels = Array.from({ length: maxOperationLabels + 5 }, (_, index) => metrics.operationLabel(`Operation${index}`));
+    const labels = Array.from({ length: maxOperationLabels + 5 }, (_, index) =>
+      metrics.operationLabel(`Operation${index}`),
+    );
     expect(new Set(labels).size).toBe(maxOperationLabels + 1);
     expect(labels.at(-1)).toBe('other');
     expect(metrics.operationLabel('Operation0')).toBe('Operation0');

@@ -158,9 +158,15 @@ export class Metrics {
   constructor() {
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
     this.redisUp.set(1);
-    this.poolGauge('raccord_db_pool_used', 'Connections of the pool lent to a statement or a transaction', (pool) => pool.numUsed());
+    this.poolGauge('raccord_db_pool_used', 'Connections of the pool lent to a statement or a transaction', (pool) =>
+      pool.numUsed(),
+    );
     this.poolGauge('raccord_db_pool_idle', 'Connections of the pool open and free', (pool) => pool.numFree());
-    this.poolGauge('raccord_db_pool_waiting', 'Requests waiting for a connection of the pool (the pool is exhausted)', (pool) => pool.numPendingAcquires());
+    this.poolGauge(
+      'raccord_db_pool_waiting',
+      'Requests waiting for a connection of the pool (the pool is exhausted)',
+      (pool) => pool.numPendingAcquires(),
+    );
     this.poolGauge('raccord_db_pool_max', 'Most connections the pool may open (DB_POOL_MAX)', (pool) => pool.max);
     const pools = this.pools;
     new Gauge({
@@ -270,7 +276,9 @@ export class Metrics {
     const driver = orm.em.getDriver();
     const connections = [
       { name: 'primary', connection: driver.getConnection('write') },
-      ...(driver instanceof RaccordPostgreSqlDriver ? driver.replicaConnections().map((connection, index) => ({ name: `replica-${index + 1}`, connection })) : []),
+      ...(driver instanceof RaccordPostgreSqlDriver
+        ? driver.replicaConnections().map((connection, index) => ({ name: `replica-${index + 1}`, connection }))
+        : []),
     ];
     for (const { name, connection } of connections) {
       this.pools.push({

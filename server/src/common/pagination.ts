@@ -10,10 +10,16 @@ export const defaultPageSize = 20;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `Items to return, 1 to ${maxPageSize} (default ${defaultPageSize}).` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `Items to return, 1 to ${maxPageSize} (default ${defaultPageSize}).`,
+  })
   first?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Return the items after this cursor (a previous page's `pageInfo.endCursor`)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Return the items after this cursor (a previous page's `pageInfo.endCursor`).",
+  })
   after?: string | null;
 }
 
@@ -25,10 +31,16 @@ export class PageInfo {
   @Field(() => Boolean, { description: 'Whether items precede this page (an `after` cursor was given).' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the first item of the page; null when the page is empty.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the first item of the page; null when the page is empty.',
+  })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Cursor of the last item; pass it as `after` for the next page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last item; pass it as `after` for the next page.',
+  })
   endCursor!: string | null;
 }
 
@@ -53,7 +65,9 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (keyset-paginated: every page costs the same).` })
+  @ObjectType(`${name}Connection`, {
+    description: `A page of ${name} items (keyset-paginated: every page costs the same).`,
+  })
   class Connection {
     @Field(() => [Edge], { description: 'The items of this page, in list order, each with its cursor.' })
     edges!: Edge[];
@@ -65,7 +79,8 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
 
     @Field(() => Int, {
       name: 'totalCount',
-      description: 'How many items match the filter, all pages together (a count over the whole list: ask only when shown).',
+      description:
+        'How many items match the filter, all pages together (a count over the whole list: ask only when shown).',
     })
     countAll(): Promise<number> {
       return this.totalCount();
@@ -118,16 +133,22 @@ export async function paginate<T extends object>(
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 
 /** How a sort key's value must look in a cursor, from the property's type: the cursor goes to SQL. */
-function keyCheck(property: { type: string; runtimeType: string; columnTypes: string[] } | undefined): (value: unknown) => boolean {
+function keyCheck(
+  property: { type: string; runtimeType: string; columnTypes: string[] } | undefined,
+): (value: unknown) => boolean {
   const column = property?.columnTypes[0] ?? '';
   if (/^(bigint|bigserial|int|integer|serial)\b/.test(column)) {
-    return (value) => (typeof value === 'string' && /^\d{1,18}$/.test(value)) || (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0);
+    return (value) =>
+      (typeof value === 'string' && /^\d{1,18}$/.test(value)) ||
+      (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0);
   }
   if (property?.runtimeType === 'Date' || column.startsWith('timestamp')) {
     // Cursor.decode revives ISO strings into Dates; PostgreSQL takes years 4713 BC to 294276 AD.
-    const plausible = (time: number) => !Number.isNaN(time) && time >= Date.UTC(1900, 0, 1) && time < Date.UTC(2200, 0, 1);
+    const plausible = (time: number) =>
+      !Number.isNaN(time) && time >= Date.UTC(1900, 0, 1) && time < Date.UTC(2200, 0, 1);
     return (value) =>
-      (value instanceof Date && plausible(value.getTime())) || (typeof value === 'string' && isoInstant.test(value) && plausible(Date.parse(value)));
+      (value instanceof Date && plausible(value.getTime())) ||
+      (typeof value === 'string' && isoInstant.test(value) && plausible(Date.parse(value)));
   }
   return (value) => typeof value === 'string' && value.length <= 400 && !value.includes('\u0000');
 }
@@ -144,7 +165,11 @@ function keysOf(after: string, prefix: string, keyChecks: ((value: unknown) => b
   } catch {
     decoded = undefined;
   }
-  if (!Array.isArray(decoded) || decoded.length !== keyChecks.length || !decoded.every((value, index) => keyChecks[index]!(value))) {
+  if (
+    !Array.isArray(decoded) ||
+    decoded.length !== keyChecks.length ||
+    !decoded.every((value, index) => keyChecks[index]!(value))
+  ) {
     throw badUserInput('after', 'must be a cursor returned by this list (pageInfo.endCursor or an edge cursor)');
   }
   return inner;

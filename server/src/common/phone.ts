@@ -12,7 +12,10 @@ export const algerianPhone = z
   .transform((value, context) => {
     const parsed = parsePhoneNumberFromString(value, 'DZ');
     if (!parsed || !parsed.isValid() || parsed.country !== 'DZ' || parsed.ext) {
-      context.addIssue({ code: 'custom', message: 'must be a valid Algerian phone number, such as 0550 12 34 56 or +213 550 12 34 56' });
+      context.addIssue({
+        code: 'custom',
+        message: 'must be a valid Algerian phone number, such as 0550 12 34 56 or +213 550 12 34 56',
+      });
       return z.NEVER;
     }
     return parsed.number;

@@ -2,8 +2,20 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, type DocumentNode, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
+import {
+  fieldExtensionsEstimator,
+  getComplexity,
+  simpleEstimator,
+  type ComplexityEstimator,
+} from 'graphql-query-complexity';
 import { ErrorCode } from './errors.js';
 
 /**
@@ -56,7 +68,10 @@ export function apolloArmor(production: boolean) {
  * inside graphql-ws's handler would close the whole socket).
  */
 export function webSocketValidationRules(production: boolean): ValidationRule[] {
-  const report = { propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
+  const report = {
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+  };
   return [
     maxDepthRule({ n: queryLimits.maxDepth, ...report }),
     maxAliasesRule({ n: queryLimits.maxAliases, ...report }),
@@ -69,7 +84,12 @@ export function webSocketValidationRules(production: boolean): ValidationRule[] 
  * Refuses an operation whose estimated complexity passes `queryLimits.maxComplexity`.
  * @throws GraphQLError QUERY_TOO_COMPLEX with `complexity` and `maximum`
  */
-export function checkComplexity(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName?: string | null): void {
+export function checkComplexity(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): void {
   let complexity: number;
   try {
     complexity = getComplexity({
@@ -86,7 +106,14 @@ export function checkComplexity(schema: GraphQLSchema, document: DocumentNode, v
   if (complexity > queryLimits.maxComplexity) {
     throw new GraphQLError(
       `This query would cost ${complexity}, over the limit of ${queryLimits.maxComplexity}: ask for fewer items (first) or fewer nested lists`,
-      { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, complexity, maximum: queryLimits.maxComplexity, http: { status: 400 } } },
+      {
+        extensions: {
+          code: ErrorCode.QUERY_TOO_COMPLEX,
+          complexity,
+          maximum: queryLimits.maxComplexity,
+          http: { status: 400 },
+        },
+      },
     );
   }
 }

@@ -14,7 +14,9 @@ export abstract class TrackedEntity {
   @PrimaryKey({ type: 'bigint' })
   id!: string;
 
-  @Field(() => Int, { description: 'Starts at 1 and grows with every change; mutations take it back as `expectedVersion`.' })
+  @Field(() => Int, {
+    description: 'Starts at 1 and grows with every change; mutations take it back as `expectedVersion`.',
+  })
   @Property({ version: true })
   version!: number;
 

@@ -77,7 +77,13 @@ export function transition<S extends string, A extends string>(
     ...(technician ? { previousTechnicianId: (technician.from as string | null) ?? null } : {}),
   };
   if (entityType === AuditEntityType.CUSTOMER_SUBSCRIPTION) {
-    announceCustomerSubscriptionChange(em, record as unknown as CustomerSubscription, WorkChange.STATUS_CHANGED, from, moved);
+    announceCustomerSubscriptionChange(
+      em,
+      record as unknown as CustomerSubscription,
+      WorkChange.STATUS_CHANGED,
+      from,
+      moved,
+    );
   } else if (entityType === AuditEntityType.SITE) {
     announceSiteChange(em, record as unknown as Site, WorkChange.STATUS_CHANGED, from, moved);
   }

@@ -36,15 +36,21 @@ export async function inTransaction<T>(context: Context, work: (em: EntityManage
     return result;
   } catch (error) {
     if (error instanceof OptimisticLockError) {
-      throw new DomainError(ErrorCode.CONFLICT, 'This record changed while you were saving it: reload it and try again', {
-        field: 'expectedVersion',
-      });
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        'This record changed while you were saving it: reload it and try again',
+        {
+          field: 'expectedVersion',
+        },
+      );
     }
     if (error instanceof UniqueConstraintViolationException) {
       const field = uniqueFields[(error as { constraint?: string }).constraint ?? ''];
       throw new DomainError(
         ErrorCode.CONFLICT,
-        field ? `${field}: this value was just taken by another request` : 'A record with these values was just created by another request: run it again',
+        field
+          ? `${field}: this value was just taken by another request`
+          : 'A record with these values was just created by another request: run it again',
         field ? { field } : {},
       );
     }

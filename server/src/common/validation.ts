@@ -35,10 +35,14 @@ const text = (max: number) =>
     .string()
     .trim()
     .refine((value) => [...value].length <= max, { error: `must be at most ${max} characters` })
-    .refine((value) => !controlCharacters.test(value), { error: 'must not contain control characters or direction overrides' })
+    .refine((value) => !controlCharacters.test(value), {
+      error: 'must not contain control characters or direction overrides',
+    })
     .refine((value) => !loneSurrogate.test(value), { error: 'must be valid Unicode text' })
     // U+FFFD stands where a decoder met bytes it could not read: a file saved in another encoding.
-    .refine((value) => !value.includes('\uFFFD'), { error: 'must not contain the replacement character � (was the file saved as UTF-8?)' })
+    .refine((value) => !value.includes('\uFFFD'), {
+      error: 'must not contain the replacement character � (was the file saved as UTF-8?)',
+    })
     .refine((value) => !formulaStart.test(value), { error: 'must not start with =, + or @' });
 
 /** A trimmed, required text of at most `max` characters. */
@@ -57,10 +61,16 @@ export const optionalText = (max: number) =>
     .transform((value) => (value === undefined || value === null || value === '' ? null : value));
 
 /** Identifier of a record, as the API shows it: a positive whole number in a string. */
-export const recordId = z.string({ error: 'is required' }).trim().regex(/^[1-9]\d{0,17}$/, { error: 'must be an id such as "42"' });
+export const recordId = z
+  .string({ error: 'is required' })
+  .trim()
+  .regex(/^[1-9]\d{0,17}$/, { error: 'must be an id such as "42"' });
 
 /** Wilaya code: two digits with a leading zero. */
-export const wilayaCode = z.string().trim().regex(/^\d{2}$/, { error: 'must be two digits, such as "01"' });
+export const wilayaCode = z
+  .string()
+  .trim()
+  .regex(/^\d{2}$/, { error: 'must be two digits, such as "01"' });
 
 /** A calendar date YYYY-MM-DD (a real day: no 30 February). */
 export const calendarDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
@@ -69,7 +79,11 @@ export const calendarDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' }
 export const expectedVersion = z.number().int().min(1, { error: 'must be a version number from 1' });
 
 /** An email address, trimmed and in lower case (sign-in emails compare that way). */
-export const emailAddress = z.string().trim().toLowerCase().pipe(z.email({ error: 'must be an email address' }).max(254));
+export const emailAddress = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'must be an email address' }).max(254));
 
 /** A reason for a change of status: required, trimmed, at most 500 characters. */
 export const reason = requiredText(500);
@@ -79,7 +93,9 @@ export const searchText = z
   .string()
   .trim()
   .refine((value) => [...value].length <= 100, { error: 'must be at most 100 characters' })
-  .refine((value) => !controlCharacters.test(value) && !loneSurrogate.test(value), { error: 'must not contain control characters' })
+  .refine((value) => !controlCharacters.test(value) && !loneSurrogate.test(value), {
+    error: 'must not contain control characters',
+  })
   .nullish();
 
 /** An ILIKE pattern matching values that contain `text`, its `%`, `_` and `\\` taken literally. */

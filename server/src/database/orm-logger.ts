@@ -5,7 +5,12 @@ import type { Logger } from 'pino';
  * Told of each SQL statement MikroORM ran: how long it took (ms), on which connection — `write` (the
  * primary) or `read` (a replica), and its name (`replica-1`…) — and whether it failed.
  */
-export type QueryObserver = (statement: { tookMs: number; connection: 'read' | 'write'; connectionName: string | undefined; failed: boolean }) => void;
+export type QueryObserver = (statement: {
+  tookMs: number;
+  connection: 'read' | 'write';
+  connectionName: string | undefined;
+  failed: boolean;
+}) => void;
 
 /**
  * Routes MikroORM's log through pino, so that its lines are JSON like the rest and carry the request
@@ -40,12 +45,24 @@ export class PinoOrmLogger implements OrmLogger {
 
   logQuery(context: LogContext): void {
     const type = context.connection?.type === 'read' ? 'read' : 'write';
-    this.onQuery?.({ tookMs: context.took ?? 0, connection: type, connectionName: context.connection?.name, failed: context.level === 'error' });
+    this.onQuery?.({
+      tookMs: context.took ?? 0,
+      connection: type,
+      connectionName: context.connection?.name,
+      failed: context.level === 'error',
+    });
     if (!this.isEnabled('query', context)) return;
     const level = context.level === 'error' ? 'error' : 'debug';
     const connection = type === 'read' ? (context.connection?.name ?? 'read') : 'write';
     this.logger[level](
-      { component: 'orm', sql: context.query, tookMs: context.took, results: context.results, connection, ...this.ids(context) },
+      {
+        component: 'orm',
+        sql: context.query,
+        tookMs: context.took,
+        results: context.results,
+        connection,
+        ...this.ids(context),
+      },
       'sql',
     );
   }

@@ -70,7 +70,10 @@ export function ormOptions(options: {
     // knex (under MikroORM) writes its own warnings to the console unless given a logger.
     driverOptions: {
       // No statement may hold a pooled connection longer than this (a costly search, a lock wait).
-      connection: { statement_timeout: options.statementTimeoutMs ?? 15_000, application_name: applicationNameOf(options.databaseUrl, 'raccord') },
+      connection: {
+        statement_timeout: options.statementTimeoutMs ?? 15_000,
+        application_name: applicationNameOf(options.databaseUrl, 'raccord'),
+      },
       log: {
         warn: (message: unknown) => options.logger.warn({ component: 'knex' }, String(message)),
         error: (message: unknown) => options.logger.error({ component: 'knex' }, String(message)),

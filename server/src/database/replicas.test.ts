@@ -3,7 +3,14 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { activeContractor, installedCustomerSubscription, mustQuery } from '../../test/api.js';
-import { createTestDatabase, signIn, startTestApp, testAdmin, type TestApp, type TestDatabase } from '../../test/harness.js';
+import {
+  createTestDatabase,
+  signIn,
+  startTestApp,
+  testAdmin,
+  type TestApp,
+  type TestDatabase,
+} from '../../test/harness.js';
 import { subscribe } from '../../test/live.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -19,7 +26,13 @@ function connectionsOf(t: TestApp, requestId: string): { sql: string; connection
 }
 
 /** POSTs an operation with a request id of the test's choosing, as `authorization` (the administrator by default). */
-async function run(t: TestApp, requestId: string, query: string, variables: Record<string, unknown> = {}, authorization = `Bearer ${t.adminToken}`) {
+async function run(
+  t: TestApp,
+  requestId: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  authorization = `Bearer ${t.adminToken}`,
+) {
   const { body } = await t.graphql(query, variables, { 'x-request-id': requestId, authorization });
   return body;
 }
@@ -30,7 +43,9 @@ const list =
 describe('read replicas (DATABASE_REPLICA_URLS)', () => {
   it('serve the reads of queries, on a connection of their own; mutations, sign-in, session checks and subscription events stay on the primary', async () => {
     // No streaming replication here: the "replica" is the same database reached by a second pool, named apart.
-    const t = await startTestApp((database) => ({ DATABASE_REPLICA_URLS: `${database.url}?application_name=raccord-replica` }));
+    const t = await startTestApp((database) => ({
+      DATABASE_REPLICA_URLS: `${database.url}?application_name=raccord-replica`,
+    }));
     cleanups.push(() => t.stop());
     const firm = await activeContractor(t);
     const installed = await Promise.all([1, 2].map(() => installedCustomerSubscription(t, firm.id)));
@@ -43,18 +58,33 @@ describe('read replicas (DATABASE_REPLICA_URLS)', () => {
     cleanups.push(() => live.close());
     const subscriptionRequest = t.logs.filter((line) => line.msg === 'websocket operation').at(-1)!.reqId!;
 
-    const accepted = await run(t, 'replicas-accept', 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status contractor { operatingWilayas { code } } } } }', {
-      id: installed[0],
-    });
+    const accepted = await run(
+      t,
+      'replicas-accept',
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status contractor { operatingWilayas { code } } } } }',
+      {
+        id: installed[0],
+      },
+    );
     expect(accepted.errors).toBeUndefined();
     expect(await live.waitFor(2)).toBe(2);
     const beforeList = t.logs.length;
     expect((await run(t, 'replicas-list', list)).errors).toBeUndefined();
     // The session behind the token is checked on the primary (that check is logged without the request id).
-    const sessionChecks = t.logs.slice(beforeList).filter((line) => line.msg === 'sql' && String(line['sql']).includes('from "session"'));
+    const sessionChecks = t.logs
+      .slice(beforeList)
+      .filter((line) => line.msg === 'sql' && String(line['sql']).includes('from "session"'));
     expect(sessionChecks.map((line) => line['connection'])).toEqual(['write']);
     const beforeDashboard = t.logs.length;
-    expect((await run(t, 'replicas-dashboard', '{ dashboard(wilayaCode: "16") { acceptedTotal backlog { status customerSubscriptions } } }')).errors).toBeUndefined();
+    expect(
+      (
+        await run(
+          t,
+          'replicas-dashboard',
+          '{ dashboard(wilayaCode: "16") { acceptedTotal backlog { status customerSubscriptions } } }',
+        )
+      ).errors,
+    ).toBeUndefined();
 
     const mutation = connectionsOf(t, 'replicas-accept');
     expect(mutation.length).toBeGreaterThan(5);
@@ -76,17 +106,34 @@ describe('read replicas (DATABASE_REPLICA_URLS)', () => {
     expect(new Set(event.map((statement) => statement.connection))).toEqual(new Set(['write']));
 
     // A query over WebSocket reads from the replica too.
-    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${t.adminToken}` } });
+    const client = createClient({
+      url: `${t.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${t.adminToken}` },
+    });
     cleanups.push(() => Promise.resolve(client.dispose()));
     const result = await new Promise<unknown>((resolve, reject) => {
-      client.subscribe({ query: 'query OverWebSocket { contractors(first: 5) { totalCount edges { node { legalName } } } }', operationName: 'OverWebSocket' }, { next: resolve, error: reject, complete: () => undefined });
+      client.subscribe(
+        {
+          query: 'query OverWebSocket { contractors(first: 5) { totalCount edges { node { legalName } } } }',
+          operationName: 'OverWebSocket',
+        },
+        { next: resolve, error: reject, complete: () => undefined },
+      );
     });
     expect(result).toMatchObject({ data: { contractors: { totalCount: 1 } } });
-    const overWebSocket = t.logs.find((line) => line.msg === 'websocket operation' && line['operationName'] === 'OverWebSocket')!.reqId!;
-    expect(new Set(connectionsOf(t, overWebSocket).map((statement) => statement.connection))).toEqual(new Set(['replica-1']));
+    const overWebSocket = t.logs.find(
+      (line) => line.msg === 'websocket operation' && line['operationName'] === 'OverWebSocket',
+    )!.reqId!;
+    expect(new Set(connectionsOf(t, overWebSocket).map((statement) => statement.connection))).toEqual(
+      new Set(['replica-1']),
+    );
 
     // Two pools on the server, each under its own name.
-    const names = await t.sql<{ application_name: string }>('select distinct application_name from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    const names = await t.sql<{ application_name: string }>(
+      'select distinct application_name from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
     expect(names.map((row) => row.application_name).sort()).toEqual(['raccord', 'raccord-replica']);
   });
 
@@ -98,11 +145,16 @@ describe('read replicas (DATABASE_REPLICA_URLS)', () => {
     cleanups.push(() => t.stop());
     /** Copies a row as the primary has it now into the lagging replica. */
     const copyToReplica = async (table: string, id: string) => {
-      const [{ row }] = (await t.sql<{ row: unknown }>(`select to_jsonb(x) as row from "${table}" x where id = $1`, [id])) as [{ row: unknown }];
+      const [{ row }] = (await t.sql<{ row: unknown }>(`select to_jsonb(x) as row from "${table}" x where id = $1`, [
+        id,
+      ])) as [{ row: unknown }];
       const client = new pg.Client({ connectionString: replica.url });
       await client.connect();
       try {
-        await client.query(`insert into "${table}" select * from jsonb_populate_record(null::"${table}", $1::jsonb) on conflict do nothing`, [JSON.stringify(row)]);
+        await client.query(
+          `insert into "${table}" select * from jsonb_populate_record(null::"${table}", $1::jsonb) on conflict do nothing`,
+          [JSON.stringify(row)],
+        );
       } finally {
         await client.end();
       }
@@ -114,12 +166,17 @@ describe('read replicas (DATABASE_REPLICA_URLS)', () => {
     expect(me).toEqual({ data: { me: { email: testAdmin.email } } });
 
     // A mutation answers from the primary, nested fields included (the firm's wilayas are not on the replica).
-    const created = await mustQuery<{ createContractor: { contractor: { id: string; operatingWilayas: { code: string }[] } } }>(
+    const created = await mustQuery<{
+      createContractor: { contractor: { id: string; operatingWilayas: { code: string }[] } };
+    }>(
       t,
       'mutation ($input: CreateContractorInput!) { createContractor(input: $input) { contractor { id operatingWilayas { code } } } }',
       { input: (await import('../../test/factories.js')).contractorInput() },
     );
-    expect(created.createContractor.contractor.operatingWilayas.map((wilaya) => wilaya.code).sort()).toEqual(['09', '16']);
+    expect(created.createContractor.contractor.operatingWilayas.map((wilaya) => wilaya.code).sort()).toEqual([
+      '09',
+      '16',
+    ]);
     // A list reads the replica, which has not caught up.
     expect(await mustQuery(t, '{ contractors(first: 10) { totalCount } }')).toEqual({ contractors: { totalCount: 0 } });
 

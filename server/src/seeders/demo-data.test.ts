@@ -13,15 +13,31 @@ describe('demo data on an empty database', () => {
     const data = await mustQuery<{
       contractors: { totalCount: number; edges: { node: { legalForm: string; status: string } }[] };
       sites: { totalCount: number; edges: { node: { status: string; wilaya: { code: string } } }[] };
-    }>(t, '{ contractors(first: 100) { totalCount edges { node { legalForm status } } } sites(first: 100) { totalCount edges { node { status wilaya { code } } } } }');
+    }>(
+      t,
+      '{ contractors(first: 100) { totalCount edges { node { legalForm status } } } sites(first: 100) { totalCount edges { node { status wilaya { code } } } } }',
+    );
     expect(new Set(data.contractors.edges.map((e) => e.node.legalForm))).toEqual(
       new Set(['AUTO_ENTREPRENEUR', 'PERSONNE_PHYSIQUE', 'EURL', 'SARL', 'SPA', 'SNC', 'OTHER']),
     );
-    expect(new Set(data.contractors.edges.map((e) => e.node.status))).toEqual(new Set(['ACTIVE', 'PENDING_APPROVAL', 'SUSPENDED']));
+    expect(new Set(data.contractors.edges.map((e) => e.node.status))).toEqual(
+      new Set(['ACTIVE', 'PENDING_APPROVAL', 'SUSPENDED']),
+    );
     expect(new Set(data.sites.edges.map((e) => e.node.wilaya.code)).size).toBeGreaterThanOrEqual(5);
-    expect(new Set(data.sites.edges.map((e) => e.node.status))).toEqual(new Set(['PLANNED', 'IN_PROGRESS', 'SUSPENDED']));
+    expect(new Set(data.sites.edges.map((e) => e.node.status))).toEqual(
+      new Set(['PLANNED', 'IN_PROGRESS', 'SUSPENDED']),
+    );
 
-    for (const status of ['PENDING', 'ASSIGNED', 'SCHEDULED', 'INSTALLED', 'ACCEPTED', 'REJECTED', 'FAILED', 'CANCELLED']) {
+    for (const status of [
+      'PENDING',
+      'ASSIGNED',
+      'SCHEDULED',
+      'INSTALLED',
+      'ACCEPTED',
+      'REJECTED',
+      'FAILED',
+      'CANCELLED',
+    ]) {
       const counted = await mustQuery<{ customerSubscriptions: { totalCount: number } }>(
         t,
         `{ customerSubscriptions(filter: { status: ${status} }) { totalCount } }`,
@@ -32,10 +48,20 @@ describe('demo data on an empty database', () => {
       t,
       '{ customerSubscriptions(first: 1, filter: { status: ACCEPTED }) { edges { node { id } } } }',
     );
-    const trail = await mustQuery<{ auditTrail: { toStatus: string }[] }>(t, 'query ($id: ID!) { auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) { toStatus } }', {
-      id: accepted.customerSubscriptions.edges[0]!.node.id,
-    });
-    expect(trail.auditTrail.map((event) => event.toStatus)).toEqual(['PENDING', 'ASSIGNED', 'SCHEDULED', 'INSTALLED', 'ACCEPTED']);
+    const trail = await mustQuery<{ auditTrail: { toStatus: string }[] }>(
+      t,
+      'query ($id: ID!) { auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) { toStatus } }',
+      {
+        id: accepted.customerSubscriptions.edges[0]!.node.id,
+      },
+    );
+    expect(trail.auditTrail.map((event) => event.toStatus)).toEqual([
+      'PENDING',
+      'ASSIGNED',
+      'SCHEDULED',
+      'INSTALLED',
+      'ACCEPTED',
+    ]);
   });
 
   it('is not loaded again on a database that holds work', async () => {
@@ -47,16 +73,30 @@ describe('demo data on an empty database', () => {
 
 describe('demo invoices', () => {
   it('stand at every stage of the invoice lifecycle, each reached through the services', async () => {
-    const page = await mustQuery<{ invoices: { edges: { node: { status: string; number: string | null; balanceDue: { centimes: string }; netPayable: { centimes: string } } }[] } }>(
+    const page = await mustQuery<{
+      invoices: {
+        edges: {
+          node: {
+            status: string;
+            number: string | null;
+            balanceDue: { centimes: string };
+            netPayable: { centimes: string };
+          };
+        }[];
+      };
+    }>(
       t,
       '{ invoices(first: 100) { edges { node { status number balanceDue { centimes } netPayable { centimes } } } } }',
     );
     const invoices = { invoices: page.invoices.edges.map((edge) => edge.node) };
-    expect(new Set(invoices.invoices.map((invoice) => invoice.status))).toEqual(new Set(['DRAFT', 'SUBMITTED', 'APPROVED', 'PARTIALLY_PAID', 'PAID', 'REVISION_REQUESTED']));
+    expect(new Set(invoices.invoices.map((invoice) => invoice.status))).toEqual(
+      new Set(['DRAFT', 'SUBMITTED', 'APPROVED', 'PARTIALLY_PAID', 'PAID', 'REVISION_REQUESTED']),
+    );
     for (const invoice of invoices.invoices) {
       expect(invoice.number === null, invoice.status).toBe(invoice.status === 'DRAFT');
       if (invoice.status === 'PAID') expect(invoice.balanceDue.centimes).toBe('0');
-      if (invoice.status === 'PARTIALLY_PAID') expect(BigInt(invoice.balanceDue.centimes)).toBeLessThan(BigInt(invoice.netPayable.centimes));
+      if (invoice.status === 'PARTIALLY_PAID')
+        expect(BigInt(invoice.balanceDue.centimes)).toBeLessThan(BigInt(invoice.netPayable.centimes));
     }
   });
 });
@@ -74,10 +114,9 @@ describe('demo data through acceptance', () => {
         where cs.status = 'ACCEPTED' and not exists (select 1 from invoice_line l where l.customer_subscription_id = cs.id)`,
     );
     expect(unbilled).toEqual([]);
-    const installed = await mustQuery<{ customerSubscriptions: { edges: { node: { id: string; version: number } }[] } }>(
-      t,
-      '{ customerSubscriptions(first: 1, filter: { status: INSTALLED }) { edges { node { id version } } } }',
-    );
+    const installed = await mustQuery<{
+      customerSubscriptions: { edges: { node: { id: string; version: number } }[] };
+    }>(t, '{ customerSubscriptions(first: 1, filter: { status: INSTALLED }) { edges { node { id version } } } }');
     const { id, version } = installed.customerSubscriptions.edges[0]!.node;
     const accepted = await mustQuery<{ acceptInstallation: { customerSubscription: { status: string } } }>(
       t,

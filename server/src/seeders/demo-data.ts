@@ -6,7 +6,11 @@ import { AuditEntityType } from '../modules/audit/audit-event.entity.js';
 import { Contractor, ContractorStatus, FiscalRegime, LegalForm } from '../modules/contractor/contractor.entity.js';
 import { createContractor, transitionContractor } from '../modules/contractor/contractor.service.js';
 import { ribKey } from '../modules/contractor/identifiers.js';
-import { CustomerSubscription, CustomerSubscriptionStatus, FailureReason } from '../modules/customer-subscription/customer-subscription.entity.js';
+import {
+  CustomerSubscription,
+  CustomerSubscriptionStatus,
+  FailureReason,
+} from '../modules/customer-subscription/customer-subscription.entity.js';
 import { importCustomerSubscriptions } from '../modules/customer-subscription/customer-subscription.import.js';
 import { customerSubscriptionLifecycle } from '../modules/customer-subscription/customer-subscription.lifecycle.js';
 import { reportInstallation } from '../modules/customer-subscription/installation-report.service.js';
@@ -33,18 +37,79 @@ interface DemoFirm {
 const firms: DemoFirm[] = [
   { legalName: 'SARL Nour Fibre', legalForm: LegalForm.SARL, wilayas: ['16', '09'], status: ContractorStatus.ACTIVE },
   { legalName: 'EURL Atlas Réseaux', legalForm: LegalForm.EURL, wilayas: ['16'], status: ContractorStatus.ACTIVE },
-  { legalName: 'SPA Sahel Travaux Télécom', legalForm: LegalForm.SPA, wilayas: ['31', '16', '25'], status: ContractorStatus.ACTIVE },
+  {
+    legalName: 'SPA Sahel Travaux Télécom',
+    legalForm: LegalForm.SPA,
+    wilayas: ['31', '16', '25'],
+    status: ContractorStatus.ACTIVE,
+  },
   { legalName: 'SNC Frères Benali', legalForm: LegalForm.SNC, wilayas: ['31'], status: ContractorStatus.ACTIVE },
-  { legalName: 'Karim Haddad', legalForm: LegalForm.AUTO_ENTREPRENEUR, wilayas: ['25'], status: ContractorStatus.ACTIVE },
-  { legalName: 'Yacine Meziane', legalForm: LegalForm.PERSONNE_PHYSIQUE, wilayas: ['19'], status: ContractorStatus.ACTIVE },
-  { legalName: 'Coopérative Tassili Fibre', legalForm: LegalForm.OTHER, wilayas: ['19', '06'], status: ContractorStatus.ACTIVE },
-  { legalName: 'EURL Djurdjura Connect', legalForm: LegalForm.EURL, wilayas: ['06', '15'], status: ContractorStatus.ACTIVE },
-  { legalName: 'Amel Bouzid', legalForm: LegalForm.AUTO_ENTREPRENEUR, wilayas: ['16'], status: ContractorStatus.PENDING_APPROVAL },
-  { legalName: 'SARL Hoggar Fibre Optique', legalForm: LegalForm.SARL, wilayas: ['31'], status: ContractorStatus.SUSPENDED },
+  {
+    legalName: 'Karim Haddad',
+    legalForm: LegalForm.AUTO_ENTREPRENEUR,
+    wilayas: ['25'],
+    status: ContractorStatus.ACTIVE,
+  },
+  {
+    legalName: 'Yacine Meziane',
+    legalForm: LegalForm.PERSONNE_PHYSIQUE,
+    wilayas: ['19'],
+    status: ContractorStatus.ACTIVE,
+  },
+  {
+    legalName: 'Coopérative Tassili Fibre',
+    legalForm: LegalForm.OTHER,
+    wilayas: ['19', '06'],
+    status: ContractorStatus.ACTIVE,
+  },
+  {
+    legalName: 'EURL Djurdjura Connect',
+    legalForm: LegalForm.EURL,
+    wilayas: ['06', '15'],
+    status: ContractorStatus.ACTIVE,
+  },
+  {
+    legalName: 'Amel Bouzid',
+    legalForm: LegalForm.AUTO_ENTREPRENEUR,
+    wilayas: ['16'],
+    status: ContractorStatus.PENDING_APPROVAL,
+  },
+  {
+    legalName: 'SARL Hoggar Fibre Optique',
+    legalForm: LegalForm.SARL,
+    wilayas: ['31'],
+    status: ContractorStatus.SUSPENDED,
+  },
 ];
 
-const firstNames = ['Yasmine', 'Karim', 'Nassima', 'Sofiane', 'Lamia', 'Mourad', 'Amina', 'Walid', 'Samira', 'Rachid', 'Lina', 'Hocine'];
-const lastNames = ['Haddad', 'Benali', 'Zerrouki', 'Mebarki', 'Saidi', 'Bouzid', 'Khelifi', 'Ait Ahmed', 'Boudiaf', 'Cherif', 'Mansouri', 'Taleb'];
+const firstNames = [
+  'Yasmine',
+  'Karim',
+  'Nassima',
+  'Sofiane',
+  'Lamia',
+  'Mourad',
+  'Amina',
+  'Walid',
+  'Samira',
+  'Rachid',
+  'Lina',
+  'Hocine',
+];
+const lastNames = [
+  'Haddad',
+  'Benali',
+  'Zerrouki',
+  'Mebarki',
+  'Saidi',
+  'Bouzid',
+  'Khelifi',
+  'Ait Ahmed',
+  'Boudiaf',
+  'Cherif',
+  'Mansouri',
+  'Taleb',
+];
 const offers = ['IDOOM FIBRE 100 Mbps', 'IDOOM FIBRE 300 Mbps', 'IDOOM FIBRE 500 Mbps', 'IDOOM FIBRE 1 Gbps'];
 
 /** How the demo's customer subscriptions are spread over the lifecycle (out of 300). */
@@ -64,7 +129,10 @@ const acceptanceSteps: readonly string[] = ['REPORT_INSTALLATION', 'ACCEPT', 'RE
 const technicians = ['Karim Haddad', 'Sofiane Belkacem', 'Amine Rahmani', 'Walid Cherif'];
 
 /** The lifecycle steps from PENDING to each status. */
-const path: Record<CustomerSubscriptionStatus, ('ASSIGN' | 'SCHEDULE' | 'REPORT_INSTALLATION' | 'ACCEPT' | 'REJECT' | 'FAIL' | 'CANCEL')[]> = {
+const path: Record<
+  CustomerSubscriptionStatus,
+  ('ASSIGN' | 'SCHEDULE' | 'REPORT_INSTALLATION' | 'ACCEPT' | 'REJECT' | 'FAIL' | 'CANCEL')[]
+> = {
   PENDING: [],
   ASSIGNED: ['ASSIGN'],
   SCHEDULED: ['ASSIGN', 'SCHEDULE'],
@@ -80,7 +148,11 @@ async function seedContractors(context: Context, next: () => number): Promise<Co
   for (const [index, firm] of firms.entries()) {
     const account = String(4_200_000 + index * 7919).padStart(10, '0');
     const isAutoEntrepreneur = firm.legalForm === LegalForm.AUTO_ENTREPRENEUR;
-    const fiscalRegime = isAutoEntrepreneur ? FiscalRegime.AUTO_ENTREPRENEUR : firm.legalForm === LegalForm.PERSONNE_PHYSIQUE ? FiscalRegime.IFU : FiscalRegime.REAL;
+    const fiscalRegime = isAutoEntrepreneur
+      ? FiscalRegime.AUTO_ENTREPRENEUR
+      : firm.legalForm === LegalForm.PERSONNE_PHYSIQUE
+        ? FiscalRegime.IFU
+        : FiscalRegime.REAL;
     const home = await context.em.findOneOrFail(Commune, { wilaya: firm.wilayas[0] }, { orderBy: { id: 'asc' } });
     const contractor = await createContractor(context, {
       legalName: firm.legalName,
@@ -94,17 +166,36 @@ async function seedContractors(context: Context, next: () => number): Promise<Co
       taxArticle: `${firm.wilayas[0]}${String(10_000_000 + index * 37).padStart(9, '0')}`,
       address: `${1 + Math.floor(next() * 120)} rue des Martyrs`,
       communeId: String(home.id),
-      contacts: [{ name: `${firstNames[index % firstNames.length]} ${lastNames[index % lastNames.length]}`, role: 'gérant', phone: `0661${String(100_000 + index * 1234).slice(0, 6)}`, email: null }],
+      contacts: [
+        {
+          name: `${firstNames[index % firstNames.length]} ${lastNames[index % lastNames.length]}`,
+          role: 'gérant',
+          phone: `0661${String(100_000 + index * 1234).slice(0, 6)}`,
+          email: null,
+        },
+      ],
       bankAccount: `00799999${account}${ribKey('99999', account)}`,
       operatingWilayaCodes: firm.wilayas,
       teamCapacity: 1 + Math.floor(next() * 6),
     });
     let current = contractor;
     if (firm.status !== ContractorStatus.PENDING_APPROVAL) {
-      current = await transitionContractor(context, 'APPROVE', current.id, current.version, 'dossier administratif complet');
+      current = await transitionContractor(
+        context,
+        'APPROVE',
+        current.id,
+        current.version,
+        'dossier administratif complet',
+      );
     }
     if (firm.status === ContractorStatus.SUSPENDED) {
-      current = await transitionContractor(context, 'SUSPEND', current.id, current.version, 'retards répétés sur les rendez-vous');
+      current = await transitionContractor(
+        context,
+        'SUSPEND',
+        current.id,
+        current.version,
+        'retards répétés sur les rendez-vous',
+      );
     }
     created.push(current);
   }
@@ -123,8 +214,14 @@ async function advanceDemoInvoices(context: Context): Promise<void> {
     const stage = index % 5;
     let invoice = await submitInvoice(context, { id: draft.id, expectedVersion: draft.version });
     if (stage === 4) {
-      const [line] = await context.em.fork().find(InvoiceLine, { invoice: invoice.id }, { orderBy: { id: 'asc' }, limit: 1 });
-      await requestInvoiceRevision(context, { id: invoice.id, expectedVersion: invoice.version, rejectedLines: [{ lineId: line!.id, reason: 'photo de la PTO illisible' }] });
+      const [line] = await context.em
+        .fork()
+        .find(InvoiceLine, { invoice: invoice.id }, { orderBy: { id: 'asc' }, limit: 1 });
+      await requestInvoiceRevision(context, {
+        id: invoice.id,
+        expectedVersion: invoice.version,
+        rejectedLines: [{ lineId: line!.id, reason: 'photo de la PTO illisible' }],
+      });
       continue;
     }
     if (stage === 0) continue;
@@ -163,10 +260,15 @@ export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boole
   for (const wilaya of wilayas) {
     const communes = await context.em.find(Commune, { wilaya }, { orderBy: { id: 'asc' }, limit: 4 });
     firstCommune.set(wilaya, communes[0]!);
-    const eligible = active.filter((contractor) => firms.find((firm) => firm.legalName === contractor.legalName)!.wilayas.includes(wilaya));
+    const eligible = active.filter((contractor) =>
+      firms.find((firm) => firm.legalName === contractor.legalName)!.wilayas.includes(wilaya),
+    );
     for (const [index, commune] of communes.slice(0, 3).entries()) {
       siteNumber += 1;
-      const code = `W${wilaya}-${commune.name.replace(/[^A-Za-z]/g, '').slice(0, 6).toUpperCase()}-${String(siteNumber).padStart(3, '0')}`;
+      const code = `W${wilaya}-${commune.name
+        .replace(/[^A-Za-z]/g, '')
+        .slice(0, 6)
+        .toUpperCase()}-${String(siteNumber).padStart(3, '0')}`;
       let site = await createSite(context, {
         code,
         name: `${commune.name} — tranche ${index + 1}`,
@@ -180,9 +282,13 @@ export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boole
       if (contractor && index < 2) {
         site = await assignSite(context, site.id, site.version, contractor.id, 'plan de charge du trimestre');
         site = await transitionSite(context, 'START', site.id, site.version, 'ouverture du chantier');
-        if (siteNumber % 5 === 0) site = await transitionSite(context, 'SUSPEND', site.id, site.version, 'attente de l’autorisation de voirie');
+        if (siteNumber % 5 === 0)
+          site = await transitionSite(context, 'SUSPEND', site.id, site.version, 'attente de l’autorisation de voirie');
       }
-      sitesByWilaya.set(wilaya, [...(sitesByWilaya.get(wilaya) ?? []), { code: site.code, contractorId: site.contractor?.id ?? null }]);
+      sitesByWilaya.set(wilaya, [
+        ...(sitesByWilaya.get(wilaya) ?? []),
+        { code: site.code, contractorId: site.contractor?.id ?? null },
+      ]);
     }
   }
 
@@ -194,10 +300,13 @@ export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boole
     for (let i = 0; i < count; i += 1) {
       number += 1;
       const wilaya = wilayas[Math.floor(next() * wilayas.length)]!;
-      const site = (sitesByWilaya.get(wilaya) ?? []).find((candidate) => candidate.contractorId) ?? sitesByWilaya.get(wilaya)![0]!;
+      const site =
+        (sitesByWilaya.get(wilaya) ?? []).find((candidate) => candidate.contractorId) ?? sitesByWilaya.get(wilaya)![0]!;
       const commune = firstCommune.get(wilaya)!;
       const reference = `CMD-${wilaya}-2026-${String(number).padStart(6, '0')}`;
-      const orderedAt = new Date(Date.UTC(2026, 8, 1) + Math.floor(next() * 80) * 86_400_000 + Math.floor(next() * 36_000_000));
+      const orderedAt = new Date(
+        Date.UTC(2026, 8, 1) + Math.floor(next() * 80) * 86_400_000 + Math.floor(next() * 36_000_000),
+      );
       lines.push(
         [
           reference,
@@ -210,14 +319,23 @@ export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boole
           orderedAt.toISOString(),
         ].join(','),
       );
-      plan.push({ reference, status, contractorId: site.contractorId ?? active.find((c) => firms.find((f) => f.legalName === c.legalName)!.wilayas.includes(wilaya))?.id ?? null });
+      plan.push({
+        reference,
+        status,
+        contractorId:
+          site.contractorId ??
+          active.find((c) => firms.find((f) => f.legalName === c.legalName)!.wilayas.includes(wilaya))?.id ??
+          null,
+      });
     }
   }
   const report = await importCustomerSubscriptions(context, `${lines.join('\n')}\n`);
   if (report.errors.length > 0) throw new Error(`demo data refused: ${JSON.stringify(report.errors.slice(0, 3))}`);
 
   await context.em.transactional(async (em) => {
-    const subscriptions = await em.find(CustomerSubscription, { orderReference: { $in: plan.map((item) => item.reference) } });
+    const subscriptions = await em.find(CustomerSubscription, {
+      orderReference: { $in: plan.map((item) => item.reference) },
+    });
     const byReference = new Map(subscriptions.map((subscription) => [subscription.orderReference, subscription]));
     for (const item of plan) {
       const subscription = byReference.get(item.reference)!;
@@ -236,8 +354,22 @@ export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boole
           subscription.failureReason = FailureReason.CUSTOMER_ABSENT;
           changes.push({ field: 'failureReason', from: null, to: FailureReason.CUSTOMER_ABSENT });
         }
-        const reason = action === 'FAIL' ? 'client absent à deux rendez-vous' : action === 'CANCEL' ? 'annulation à la demande du client' : null;
-        transition(em, { ...context, em }, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, action, reason, { changes });
+        const reason =
+          action === 'FAIL'
+            ? 'client absent à deux rendez-vous'
+            : action === 'CANCEL'
+              ? 'annulation à la demande du client'
+              : null;
+        transition(
+          em,
+          { ...context, em },
+          subscription,
+          AuditEntityType.CUSTOMER_SUBSCRIPTION,
+          customerSubscriptionLifecycle,
+          action,
+          reason,
+          { changes },
+        );
         // One flush a step: the version grows with each audited change, as through the API.
         await em.flush();
       }
@@ -246,7 +378,9 @@ export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boole
   // Reports, acceptances and rejections go through the services themselves: each installation holds
   // its report, and each accepted one is billed on its contractor's invoice, as through the API.
   // Halfway through, the invoices so far move on through their lifecycle; later acceptances open new DRAFTs.
-  const billed = plan.filter((item) => item.contractorId && path[item.status].some((step) => acceptanceSteps.includes(step)));
+  const billed = plan.filter(
+    (item) => item.contractorId && path[item.status].some((step) => acceptanceSteps.includes(step)),
+  );
   for (const [index, item] of billed.entries()) {
     if (index === Math.floor(billed.length / 2)) await advanceDemoInvoices(context);
     const steps = path[item.status].filter((step) => acceptanceSteps.includes(step));
@@ -262,8 +396,14 @@ export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boole
       spliceLossDb: '0.05',
       lines: [{ code: 'RAC-STD', quantity: '1' }],
     });
-    if (steps.includes('ACCEPT')) await acceptInstallation(context, { id: subscription.id, expectedVersion: subscription.version });
-    if (steps.includes('REJECT')) await rejectInstallation(context, { id: subscription.id, expectedVersion: subscription.version, reserves: ['câble non fixé', 'PTO mal posée'] });
+    if (steps.includes('ACCEPT'))
+      await acceptInstallation(context, { id: subscription.id, expectedVersion: subscription.version });
+    if (steps.includes('REJECT'))
+      await rejectInstallation(context, {
+        id: subscription.id,
+        expectedVersion: subscription.version,
+        reserves: ['câble non fixé', 'PTO mal posée'],
+      });
   }
   logger.info({ contractors: contractors.length, sites: siteNumber, customerSubscriptions: total }, 'demo data loaded');
   return true;

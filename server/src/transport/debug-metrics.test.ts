@@ -42,7 +42,15 @@ describe('debug metrics (DEBUG_METRICS)', () => {
     await reset(instrumented);
     const created = await instrumented.graphql(
       'mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { id } } }',
-      { input: { code: 'dbg-1', name: 'Cité des compteurs', kind: 'HOUSING_ESTATE', communeId: '554', targetConnections: 10 } },
+      {
+        input: {
+          code: 'dbg-1',
+          name: 'Cité des compteurs',
+          kind: 'HOUSING_ESTATE',
+          communeId: '554',
+          targetConnections: 10,
+        },
+      },
     );
     expect(created.body.errors).toBeUndefined();
     const logged = instrumented.sqlOf(created.response.headers.get('x-request-id')!);

@@ -31,7 +31,11 @@ export function formatGraphQLError(
     // graphql-js repeats the whole value sent (bank account, phone…): name the place, not the value.
     const [, variable, , path, reason] = variableError;
     const field = (path ?? variable!).replace(/\[(\d+)\]/g, '.$1').replace(/^input\./, '');
-    return { message: `${field}: ${reason}`, ...(formatted.locations ? { locations: formatted.locations } : {}), extensions: { code: ErrorCode.BAD_USER_INPUT, field } };
+    return {
+      message: `${field}: ${reason}`,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: ErrorCode.BAD_USER_INPUT, field },
+    };
   }
   if (formatted.extensions?.['code'] === undefined) {
     return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
@@ -63,7 +67,9 @@ const httpStatusOf: Partial<Record<string, number>> = {
  */
 export function answerRefusal(error: unknown, response: express.Response, next: express.NextFunction): void {
   if (error instanceof DomainError) {
-    response.status(httpStatusOf[String(error.extensions.code)] ?? 400).json({ errors: [{ message: error.message, extensions: error.extensions }] });
+    response
+      .status(httpStatusOf[String(error.extensions.code)] ?? 400)
+      .json({ errors: [{ message: error.message, extensions: error.extensions }] });
     return;
   }
   next(error);

@@ -89,8 +89,15 @@ export function createApolloServer(options: {
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       complexityPlugin,
       operationPlugin(options.metrics),
-      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer, stopGracePeriodMillis: options.config.SHUTDOWN_TIMEOUT_MS }),
-      { async serverWillStart() { return { drainServer: options.onDrain }; } },
+      ApolloServerPluginDrainHttpServer({
+        httpServer: options.httpServer,
+        stopGracePeriodMillis: options.config.SHUTDOWN_TIMEOUT_MS,
+      }),
+      {
+        async serverWillStart() {
+          return { drainServer: options.onDrain };
+        },
+      },
     ],
   });
 }

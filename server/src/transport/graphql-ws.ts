@@ -1,4 +1,13 @@
-import { GraphQLError, getOperationAST, parse, specifiedRules, validate, type DocumentNode, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -20,7 +29,11 @@ import { formatGraphQLError, internalError, withoutSuggestions } from './errors.
  * page served by Raccord itself, or an origin of ALLOWED_ORIGINS. A browser page from elsewhere is
  * refused: it would ride on the user's connection.
  */
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[]): boolean {
+export function originAllowed(
+  origin: string | undefined,
+  host: string | undefined,
+  allowed: readonly string[],
+): boolean {
   if (!origin) return true;
   let parsed: URL;
   try {
@@ -42,7 +55,12 @@ export const maxOperationsPerSocket = 50;
  * WS_SESSION_CHECK_SECONDS) finds the session or key revoked or the user disabled; anonymous
  * sockets are left alone.
  */
-function watchSession(socket: import('ws').WebSocket, check: () => Promise<Viewer | null>, viewer: Viewer | null, checkEveryMs: number): void {
+function watchSession(
+  socket: import('ws').WebSocket,
+  check: () => Promise<Viewer | null>,
+  viewer: Viewer | null,
+  checkEveryMs: number,
+): void {
   if (!viewer) return;
   const close = () => {
     clearTimeout(expiry);
@@ -114,7 +132,8 @@ export function attachGraphQLWebSocket(options: {
   /** The viewer named by connection_init's `authorization` ("Bearer <token>", the key in any case), checked again for each operation. */
   const viewerOf = (ctx: { connectionParams?: Readonly<Record<string, unknown>> }) => {
     const params = ctx.connectionParams ?? {};
-    const authorization = params[Object.keys(params).find((key) => key.toLowerCase() === 'authorization') ?? 'authorization'];
+    const authorization =
+      params[Object.keys(params).find((key) => key.toLowerCase() === 'authorization') ?? 'authorization'];
     return authenticate(orm.em.fork(), auth, typeof authorization === 'string' ? authorization : undefined);
   };
 
@@ -146,7 +165,11 @@ export function attachGraphQLWebSocket(options: {
       );
     }
     if (!getOperationAST(document, payload.operationName)) {
-      return [new GraphQLError('Unable to identify the operation to run: give operationName', { extensions: { code: ErrorCode.BAD_USER_INPUT } })];
+      return [
+        new GraphQLError('Unable to identify the operation to run: give operationName', {
+          extensions: { code: ErrorCode.BAD_USER_INPUT },
+        }),
+      ];
     }
     try {
       checkComplexity(schema, document, payload.variables ?? undefined, payload.operationName);
@@ -165,10 +188,18 @@ export function attachGraphQLWebSocket(options: {
         } catch (error) {
           // Say why, as HTTP does (graphql-ws's own refusal is a bare 4403 Forbidden).
           const reason = error instanceof DomainError ? error.message : 'Forbidden';
-          ctx.extra.socket.close(4403, Buffer.byteLength(reason) <= 123 ? reason : 'Forbidden: the token or API key is not valid');
+          ctx.extra.socket.close(
+            4403,
+            Buffer.byteLength(reason) <= 123 ? reason : 'Forbidden: the token or API key is not valid',
+          );
           return false;
         }
-        watchSession(ctx.extra.socket, () => viewerOf(ctx), ctx.extra.viewer ?? null, config.WS_SESSION_CHECK_SECONDS * 1000);
+        watchSession(
+          ctx.extra.socket,
+          () => viewerOf(ctx),
+          ctx.extra.viewer ?? null,
+          config.WS_SESSION_CHECK_SECONDS * 1000,
+        );
         open.add(ctx);
         ctx.extra.socket.once('close', () => open.delete(ctx));
         return true;
@@ -179,14 +210,21 @@ export function attachGraphQLWebSocket(options: {
         // socket's close. One set-up per id at a time.
         const starting = (ctx.extra.starting ??= new Set<string>());
         if (starting.has(id)) {
-          return [new GraphQLError(`Operation ${id} is still starting: wait for it, or use another id`, { extensions: { code: ErrorCode.BAD_REQUEST } })];
+          return [
+            new GraphQLError(`Operation ${id} is still starting: wait for it, or use another id`, {
+              extensions: { code: ErrorCode.BAD_REQUEST },
+            }),
+          ];
         }
         // graphql-ws has registered this operation already.
         if (Object.keys(ctx.subscriptions).length > maxOperationsPerSocket) {
           return [
-            new GraphQLError(`At most ${maxOperationsPerSocket} subscriptions may run on one connection: end some, or open another connection`, {
-              extensions: { code: ErrorCode.TOO_MANY_SUBSCRIPTIONS },
-            }),
+            new GraphQLError(
+              `At most ${maxOperationsPerSocket} subscriptions may run on one connection: end some, or open another connection`,
+              {
+                extensions: { code: ErrorCode.TOO_MANY_SUBSCRIPTIONS },
+              },
+            ),
           ];
         }
         starting.add(id);
@@ -203,7 +241,10 @@ export function attachGraphQLWebSocket(options: {
       context: (ctx, id, payload, args) => {
         const requestId = randomUUID();
         const operationLogger = logger.child({ reqId: requestId });
-        operationLogger.info({ transport: 'ws', operationId: id, operationName: payload.operationName }, 'websocket operation');
+        operationLogger.info(
+          { transport: 'ws', operationId: id, operationName: payload.operationName },
+          'websocket operation',
+        );
         const context = createContext(orm, requestId, operationLogger, {
           viewer: ctx.extra.viewer ?? null,
           auth,
@@ -226,7 +267,10 @@ export function attachGraphQLWebSocket(options: {
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors) return;
         const context = args.contextValue as Context;
-        return { ...result, errors: result.errors.map((error) => counted(formatGraphQLError(error.toJSON(), error, context))) };
+        return {
+          ...result,
+          errors: result.errors.map((error) => counted(formatGraphQLError(error.toJSON(), error, context))),
+        };
       },
     },
     wsServer,

@@ -61,14 +61,27 @@ function bearerMatches(authorization: string | undefined, token: string): boolea
 function metricsRoute(metrics: Metrics, token: string | undefined): express.RequestHandler {
   return async (request, response, next) => {
     if (!token) {
-      response.status(404).json({ errors: [{ message: 'Metrics are not served: set METRICS_TOKEN to serve them', extensions: { code: ErrorCode.NOT_FOUND } }] });
+      response
+        .status(404)
+        .json({
+          errors: [
+            {
+              message: 'Metrics are not served: set METRICS_TOKEN to serve them',
+              extensions: { code: ErrorCode.NOT_FOUND },
+            },
+          ],
+        });
       return;
     }
     if (!bearerMatches(request.headers.authorization, token)) {
       response
         .status(401)
         .setHeader('WWW-Authenticate', 'Bearer realm="metrics"')
-        .json({ errors: [{ message: 'Send Authorization: Bearer <METRICS_TOKEN>', extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+        .json({
+          errors: [
+            { message: 'Send Authorization: Bearer <METRICS_TOKEN>', extensions: { code: ErrorCode.UNAUTHENTICATED } },
+          ],
+        });
       return;
     }
     try {
@@ -130,7 +143,12 @@ export function createExpressApp(options: {
     const started = process.hrtime.bigint();
     response.once('finish', () => {
       metrics.httpRequestDuration.observe(
-        { route: routeOf(request), operation: scope.operation?.name ?? '', type: scope.operation?.type ?? '', status: String(response.statusCode) },
+        {
+          route: routeOf(request),
+          operation: scope.operation?.name ?? '',
+          type: scope.operation?.type ?? '',
+          status: String(response.statusCode),
+        },
         Number(process.hrtime.bigint() - started) / 1e9,
       );
     });
@@ -169,11 +187,20 @@ export function createExpressApp(options: {
   // Documents read from the primary: a replica a little behind could print an invoice just submitted without its number.
   const documentContext = async (request: express.Request): Promise<Context> => {
     const viewer = await authenticate(orm.em.fork(), auth, request.headers.authorization);
-    return createContext(orm, String(request.id), request.log, { viewer, auth, settings, ipAddress: request.ip ?? null });
+    return createContext(orm, String(request.id), request.log, {
+      viewer,
+      auth,
+      settings,
+      ipAddress: request.ip ?? null,
+    });
   };
   app.get('/invoices/:id/pdf', documentRoute(documentContext, invoiceDocument, 'facture'));
   app.get('/credit-notes/:id/pdf', documentRoute(documentContext, creditNoteDocument, 'avoir'));
-  mountPhotoRoutes(app, { contextOf: documentContext, store: photoStore, limits: settings.photos ?? defaultPhotoLimits });
+  mountPhotoRoutes(app, {
+    contextOf: documentContext,
+    store: photoStore,
+    limits: settings.photos ?? defaultPhotoLimits,
+  });
   serveConsole(app);
   app.use(httpErrorHandler(config.MAX_BODY_BYTES));
   return app;
@@ -221,14 +248,26 @@ function documentRoute(
       requireOperationAccess(context, 'Query', 'invoice');
       const document = /^[1-9]\d{0,17}$/.test(request.params.id) ? await load(context, request.params.id) : null;
       if (!document) {
-        response.status(404).json({ errors: [{ message: `No ${filePrefix} with id "${request.params.id.slice(0, 40)}"`, extensions: { code: ErrorCode.NOT_FOUND } }] });
+        response
+          .status(404)
+          .json({
+            errors: [
+              {
+                message: `No ${filePrefix} with id "${request.params.id.slice(0, 40)}"`,
+                extensions: { code: ErrorCode.NOT_FOUND },
+              },
+            ],
+          });
         return;
       }
       const pdf = await renderInvoicePdf(document);
       response
         .status(200)
         .type('application/pdf')
-        .setHeader('Content-Disposition', `inline; filename="${filePrefix}-${document.number ?? `brouillon-${request.params.id}`}.pdf"`)
+        .setHeader(
+          'Content-Disposition',
+          `inline; filename="${filePrefix}-${document.number ?? `brouillon-${request.params.id}`}.pdf"`,
+        )
         .setHeader('Cache-Control', 'private, no-store')
         .send(pdf);
     } catch (error) {
@@ -261,7 +300,10 @@ function serveConsole(app: express.Express): void {
     express.static(consoleBuildDir, {
       index: 'index.html',
       setHeaders: (response, path) => {
-        response.setHeader('Cache-Control', revalidated.test(basename(path)) ? 'no-cache' : 'public, max-age=31536000, immutable');
+        response.setHeader(
+          'Cache-Control',
+          revalidated.test(basename(path)) ? 'no-cache' : 'public, max-age=31536000, immutable',
+        );
       },
     }),
   );

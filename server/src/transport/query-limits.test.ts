@@ -10,8 +10,15 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 /** The first error of `query` over WebSocket: a result's error or the protocol's error message. */
-async function overWebSocket(query: string): Promise<{ message: string; extensions?: Record<string, unknown> } | undefined> {
-  const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: t.adminConnectionParams });
+async function overWebSocket(
+  query: string,
+): Promise<{ message: string; extensions?: Record<string, unknown> } | undefined> {
+  const client = createClient({
+    url: `${t.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    connectionParams: t.adminConnectionParams,
+  });
   try {
     for await (const result of client.iterate({ query })) return (result.errors?.[0] as never) ?? undefined;
   } catch (errors) {
@@ -24,7 +31,8 @@ async function overWebSocket(query: string): Promise<{ message: string; extensio
 
 const nested = (depth: number): string => {
   let selection = 'id';
-  for (let level = 0; level < depth; level += 1) selection = level % 2 === 0 ? `wilaya { communes { ${selection} } }` : selection;
+  for (let level = 0; level < depth; level += 1)
+    selection = level % 2 === 0 ? `wilaya { communes { ${selection} } }` : selection;
   return `{ communes(wilayaCode: "01") { ${selection} } }`;
 };
 
@@ -39,7 +47,9 @@ describe('query limits, before any SQL, on HTTP and WebSocket', () => {
   });
 
   it('accepts the whole map in one query: every commune with its daïra and wilaya', async () => {
-    const { body } = await t.graphql<{ communes: unknown[] }>('{ communes { id name daira { name } wilaya { name } } }');
+    const { body } = await t.graphql<{ communes: unknown[] }>(
+      '{ communes { id name daira { name } wilaya { name } } }',
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!.communes).toHaveLength(1541);
   });
@@ -62,7 +72,9 @@ describe('query limits, before any SQL, on HTTP and WebSocket', () => {
   it('refuses a document of more than 3,000 tokens, and a fragment chain that would blow the stack, with a code', async () => {
     const long = `{ ${Array.from({ length: 1600 }, () => 'wilayas { code }').join(' ')} }`;
     const http = await t.graphql(long, undefined, { 'x-request-id': 'too-long' });
-    expect(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']).toContain(http.body.errors?.[0]?.extensions?.['code']);
+    expect(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']).toContain(
+      http.body.errors?.[0]?.extensions?.['code'],
+    );
     expect(http.body.errors?.[0]?.message).toMatch(/token/i);
     expect(t.sqlOf('too-long')).toEqual([]);
     const ws = await overWebSocket(long);
@@ -87,7 +99,15 @@ describe('production mode', () => {
   beforeAll(async () => {
     production = await startTestApp({
       NODE_ENV: 'production',
-      INVOICE_BUYER: JSON.stringify({ name: 'Algérie Télécom', legalForm: 'SPA', address: 'Alger', rcNumber: 'RC', nif: 'NIF', nis: 'NIS', taxArticle: 'ART' }),
+      INVOICE_BUYER: JSON.stringify({
+        name: 'Algérie Télécom',
+        legalForm: 'SPA',
+        address: 'Alger',
+        rcNumber: 'RC',
+        nif: 'NIF',
+        nis: 'NIS',
+        taxArticle: 'ART',
+      }),
     });
   });
   afterAll(() => production.stop());
@@ -98,7 +118,12 @@ describe('production mode', () => {
     const typo = await production.graphql('{ wilayaz { code } }');
     expect(typo.body.errors?.[0]?.message).not.toMatch(/Did you mean/);
 
-    const client = createClient({ url: `${production.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: production.adminConnectionParams });
+    const client = createClient({
+      url: `${production.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: production.adminConnectionParams,
+    });
     try {
       const first = async (query: string) => {
         try {

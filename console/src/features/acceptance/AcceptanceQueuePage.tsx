@@ -11,10 +11,21 @@ import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { startAttempt, unanswered } from '../invoices/attempt.ts';
 import { AcceptInstallationMutation, RejectInstallationMutation } from '../work/documents.ts';
-import { invalidProps, ProblemNote, ProblemsAlert, useFocusFirstProblem, type Controls } from '../work/form-problems.tsx';
+import {
+  invalidProps,
+  ProblemNote,
+  ProblemsAlert,
+  useFocusFirstProblem,
+  type Controls,
+} from '../work/form-problems.tsx';
 import { customerSubscriptionStatusLabels } from '../work/labels.ts';
 import './acceptance.css';
-import { AcceptanceQueueChangedSubscription, AcceptanceQueueQuery, DecidedElsewhereQuery, QueueItem } from './documents.ts';
+import {
+  AcceptanceQueueChangedSubscription,
+  AcceptanceQueueQuery,
+  DecidedElsewhereQuery,
+  QueueItem,
+} from './documents.ts';
 import { flagsOf, type QueueItemData } from './flags.ts';
 import { ReportReview } from './ReportReview.tsx';
 
@@ -54,7 +65,11 @@ export function AcceptanceQueuePage() {
     <section className="acceptance">
       <h1>{t('Réception des travaux')}</h1>
       {!role ? (
-        <QueryState fetching={me.fetching} error={me.error} retry={() => reexecuteMe({ requestPolicy: 'network-only' })} />
+        <QueryState
+          fetching={me.fetching}
+          error={me.error}
+          retry={() => reexecuteMe({ requestPolicy: 'network-only' })}
+        />
       ) : mayRun(me.data, 'Mutation.acceptInstallation') ? (
         <AcceptanceQueue />
       ) : (
@@ -68,7 +83,10 @@ function AcceptanceQueue() {
   const { t } = useTranslation();
   const [result, reexecute] = useQuery({ query: AcceptanceQueueQuery });
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  const listed = useMemo(() => (result.data?.customerSubscriptions.edges ?? []).map((edge) => readFragment(QueueItem, edge.node)), [result.data]);
+  const listed = useMemo(
+    () => (result.data?.customerSubscriptions.edges ?? []).map((edge) => readFragment(QueueItem, edge.node)),
+    [result.data],
+  );
   // Reports decided here leave the queue at once (by id and version: a report sent again comes back).
   const [decided, setDecided] = useState<ReadonlySet<string>>(new Set());
   const items = useMemo(() => listed.filter((item) => !decided.has(`${item.id}:${item.version}`)), [listed, decided]);
@@ -83,7 +101,12 @@ function AcceptanceQueue() {
   }, [present, index]);
   const current = present ?? (lastSeen && lastSeen.item.id === currentId ? lastSeen.item : null);
   const gone = current !== null && present === null;
-  const [elsewhere] = useQuery({ query: DecidedElsewhereQuery, variables: { id: currentId ?? '' }, pause: !gone, requestPolicy: 'network-only' });
+  const [elsewhere] = useQuery({
+    query: DecidedElsewhereQuery,
+    variables: { id: currentId ?? '' },
+    pause: !gone,
+    requestPolicy: 'network-only',
+  });
 
   const [mode, setMode] = useState<Decision | null>(null);
   const [text, setText] = useState('');
@@ -130,11 +153,15 @@ function AcceptanceQueue() {
   }, [listed]);
   const concerns = useCallback(
     (change: QueueChange) =>
-      change.change === 'RESYNC' || (change.customerSubscriptionId !== null && listedIds.current.has(change.customerSubscriptionId)) || change.customerSubscription?.status === 'INSTALLED',
+      change.change === 'RESYNC' ||
+      (change.customerSubscriptionId !== null && listedIds.current.has(change.customerSubscriptionId)) ||
+      change.customerSubscription?.status === 'INSTALLED',
     [],
   );
-  const [changes] = useSubscription({ query: AcceptanceQueueChangedSubscription }, (count: number | undefined, event) =>
-    concerns(event.customerSubscriptionChanged) ? (count ?? 0) + 1 : (count ?? 0),
+  const [changes] = useSubscription(
+    { query: AcceptanceQueueChangedSubscription },
+    (count: number | undefined, event) =>
+      concerns(event.customerSubscriptionChanged) ? (count ?? 0) + 1 : (count ?? 0),
   );
   useEffect(() => {
     if (changes.data) reload();
@@ -160,7 +187,13 @@ function AcceptanceQueue() {
     if (next) open(next.id, target);
   }
 
-  const canDecide = (decision: Decision) => current !== null && !gone && !busy && !settling && current.latestInstallationReport !== null && current.viewerCan[decision];
+  const canDecide = (decision: Decision) =>
+    current !== null &&
+    !gone &&
+    !busy &&
+    !settling &&
+    current.latestInstallationReport !== null &&
+    current.viewerCan[decision];
   const needsJustification = (current?.latestInstallationReport?.qualityIssues.length ?? 0) > 0;
 
   function startAccept() {
@@ -203,7 +236,9 @@ function AcceptanceQueue() {
     let error: CombinedError | undefined;
     if (decision === 'accept') {
       if (needsJustification && reason === '') {
-        setProblems([{ field: 'overrideReason', message: t('Les mesures sont hors seuils : justifiez la réception.') }]);
+        setProblems([
+          { field: 'overrideReason', message: t('Les mesures sont hors seuils : justifiez la réception.') },
+        ]);
         return;
       }
       // One idempotency key per decision: the same decision sent again (a retry, a double press) bills once.
@@ -215,7 +250,10 @@ function AcceptanceQueue() {
       deciding.current = false;
       if (!error || !unanswered(error)) attempts.current.delete(key);
     } else {
-      const reserves = text.split('\n').map((line) => line.trim()).filter(Boolean);
+      const reserves = text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
       if (reserves.length === 0) {
         setProblems([{ field: 'reserves', message: t('Indiquez au moins une réserve, une par ligne.') }]);
         return;
@@ -230,8 +268,15 @@ function AcceptanceQueue() {
     }
     const next = neighbour(1) ?? neighbour(-1);
     setDecided((previous) => new Set(previous).add(`${decidedItem.id}:${decidedItem.version}`));
-    const done = decision === 'accept' ? t('Commande {{reference}} réceptionnée.', { reference }) : t('Commande {{reference}} refusée avec réserves.', { reference });
-    setAnnouncement(next ? `${done} ${t('Rapport suivant : commande {{reference}}.', { reference: next.orderReference })}` : `${done} ${t('Plus aucun rapport à réceptionner.')}`);
+    const done =
+      decision === 'accept'
+        ? t('Commande {{reference}} réceptionnée.', { reference })
+        : t('Commande {{reference}} refusée avec réserves.', { reference });
+    setAnnouncement(
+      next
+        ? `${done} ${t('Rapport suivant : commande {{reference}}.', { reference: next.orderReference })}`
+        : `${done} ${t('Plus aucun rapport à réceptionner.')}`,
+    );
     setSettling(next !== null);
     open(next?.id ?? null, next ? 'heading' : 'summary');
   }
@@ -295,10 +340,16 @@ function AcceptanceQueue() {
   return (
     <>
       <p className="muted" id="acceptance-shortcuts">
-        {t('Clavier : A réceptionne, R refuse avec réserves, J et K passent au rapport suivant ou précédent (les flèches dans la file) ; Échap ferme un formulaire ou une photo.')}
+        {t(
+          'Clavier : A réceptionne, R refuse avec réserves, J et K passent au rapport suivant ou précédent (les flèches dans la file) ; Échap ferme un formulaire ou une photo.',
+        )}
       </p>
       <QueryState fetching={result.fetching && !connection} error={result.error} retry={reload} />
-      <p role="status" className={announcement ? 'state state-success' : 'visually-hidden'} data-testid="acceptance-announcement">
+      <p
+        role="status"
+        className={announcement ? 'state state-success' : 'visually-hidden'}
+        data-testid="acceptance-announcement"
+      >
         {announcement}
       </p>
       {connection && (
@@ -315,12 +366,20 @@ function AcceptanceQueue() {
                   const flags = flagsOf(item);
                   return (
                     <li key={item.id}>
-                      <button type="button" className="queue-entry" aria-current={item.id === currentId ? 'true' : undefined} onClick={() => open(item.id, 'heading')} data-testid="queue-entry">
+                      <button
+                        type="button"
+                        className="queue-entry"
+                        aria-current={item.id === currentId ? 'true' : undefined}
+                        onClick={() => open(item.id, 'heading')}
+                        data-testid="queue-entry"
+                      >
                         <span className="queue-reference">{item.orderReference}</span>
                         <span className="muted">
                           {item.commune.name} ({item.wilaya.code}) · {item.contractor?.legalName ?? '—'}
                         </span>
-                        <span className="muted">{t('Rapport du {{instant}}', { instant: formatAlgiersDateTime(item.statusChangedAt) })}</span>
+                        <span className="muted">
+                          {t('Rapport du {{instant}}', { instant: formatAlgiersDateTime(item.statusChangedAt) })}
+                        </span>
                         {flags.length > 0 && (
                           <span className="queue-flags">
                             {flags.map((flag) => (
@@ -338,29 +397,55 @@ function AcceptanceQueue() {
             )}
           </nav>
           {current && (
-            <article key={current.id} className="report-review" aria-labelledby="acceptance-report-title" data-testid="open-report">
+            <article
+              key={current.id}
+              className="report-review"
+              aria-labelledby="acceptance-report-title"
+              data-testid="open-report"
+            >
               <h2 id="acceptance-report-title" ref={heading} tabIndex={-1}>
                 {t('Commande {{reference}}', { reference: current.orderReference })}
               </h2>
               <p className="muted">
                 {current.commune.name}, {current.wilaya.name} ({current.wilaya.code}) · {current.offer}
-                {current.site && ` · ${t('Site {{code}}', { code: current.site.code })}`} · <Link to={`/raccordements/${current.id}`}>{t('Page du raccordement')}</Link>
+                {current.site && ` · ${t('Site {{code}}', { code: current.site.code })}`} ·{' '}
+                <Link to={`/raccordements/${current.id}`}>{t('Page du raccordement')}</Link>
               </p>
               {gone && (
                 <p className="state" role="status" data-testid="decided-elsewhere">
                   {goneStatus
-                    ? t('Ce raccordement n’est plus à réceptionner : il est maintenant « {{status}} ».', { status: t(customerSubscriptionStatusLabels[goneStatus] ?? goneStatus) })
+                    ? t('Ce raccordement n’est plus à réceptionner : il est maintenant « {{status}} ».', {
+                        status: t(customerSubscriptionStatusLabels[goneStatus] ?? goneStatus),
+                      })
                     : t('Ce raccordement n’est plus à réceptionner.')}
                 </p>
               )}
               <div className="actions acceptance-actions">
-                <button type="button" className="primary" onClick={startAccept} disabled={!canDecide('accept')} aria-keyshortcuts="A" aria-describedby="acceptance-shortcuts">
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={startAccept}
+                  disabled={!canDecide('accept')}
+                  aria-keyshortcuts="A"
+                  aria-describedby="acceptance-shortcuts"
+                >
                   {t('Réceptionner')} <kbd aria-hidden="true">A</kbd>
                 </button>
-                <button type="button" onClick={startReject} disabled={!canDecide('reject')} aria-keyshortcuts="R" aria-pressed={mode === 'reject'}>
+                <button
+                  type="button"
+                  onClick={startReject}
+                  disabled={!canDecide('reject')}
+                  aria-keyshortcuts="R"
+                  aria-pressed={mode === 'reject'}
+                >
                   {t('Refuser avec réserves')} <kbd aria-hidden="true">R</kbd>
                 </button>
-                <button type="button" onClick={() => move(-1, 'heading')} disabled={!neighbour(-1)} aria-keyshortcuts="K">
+                <button
+                  type="button"
+                  onClick={() => move(-1, 'heading')}
+                  disabled={!neighbour(-1)}
+                  aria-keyshortcuts="K"
+                >
                   {t('Précédent')} <kbd aria-hidden="true">K</kbd>
                 </button>
                 <button type="button" onClick={() => move(1, 'heading')} disabled={!neighbour(1)} aria-keyshortcuts="J">
@@ -383,14 +468,29 @@ function AcceptanceQueue() {
                 >
                   {mode === 'accept' ? (
                     <>
-                      <label htmlFor="acceptance-text">{t('Justification de la réception hors seuils (gardée dans l’historique)')}</label>
-                      <input id="acceptance-text" value={text} onChange={(event) => setText(event.target.value)} maxLength={500} {...invalidProps(problems, 'overrideReason', 'acceptance-text')} />
+                      <label htmlFor="acceptance-text">
+                        {t('Justification de la réception hors seuils (gardée dans l’historique)')}
+                      </label>
+                      <input
+                        id="acceptance-text"
+                        value={text}
+                        onChange={(event) => setText(event.target.value)}
+                        maxLength={500}
+                        {...invalidProps(problems, 'overrideReason', 'acceptance-text')}
+                      />
                       <ProblemNote problems={problems} field="overrideReason" id="acceptance-text" />
                     </>
                   ) : (
                     <>
                       <label htmlFor="acceptance-text">{t('Réserves (une par ligne)')}</label>
-                      <textarea id="acceptance-text" value={text} onChange={(event) => setText(event.target.value)} rows={3} aria-keyshortcuts="Control+Enter" {...invalidProps(problems, 'reserves', 'acceptance-text')} />
+                      <textarea
+                        id="acceptance-text"
+                        value={text}
+                        onChange={(event) => setText(event.target.value)}
+                        rows={3}
+                        aria-keyshortcuts="Control+Enter"
+                        {...invalidProps(problems, 'reserves', 'acceptance-text')}
+                      />
                       <ProblemNote problems={problems} field="reserves" id="acceptance-text" />
                     </>
                   )}
@@ -402,7 +502,9 @@ function AcceptanceQueue() {
                       {t('Annuler')}
                     </button>
                   </div>
-                  <p className="muted">{mode === 'accept' ? t('Entrée confirme, Échap annule.') : t('Ctrl+Entrée envoie, Échap annule.')}</p>
+                  <p className="muted">
+                    {mode === 'accept' ? t('Entrée confirme, Échap annule.') : t('Ctrl+Entrée envoie, Échap annule.')}
+                  </p>
                 </form>
               )}
               <ProblemsAlert problems={problems} controls={mode ? controlsOf[mode] : []} id="acceptance-problems" />

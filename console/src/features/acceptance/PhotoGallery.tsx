@@ -45,7 +45,11 @@ function PhotoFacts({ photo, toleranceMetres }: { photo: PhotoShown; toleranceMe
       ) : (
         <span>{t('à {{distance}} m du chantier', { distance: formatCount(distance) })}</span>
       )}
-      {photo.accuracyMetres !== null && <span className="muted">{t('précision ± {{accuracy}} m', { accuracy: formatCount(Math.round(photo.accuracyMetres)) })}</span>}
+      {photo.accuracyMetres !== null && (
+        <span className="muted">
+          {t('précision ± {{accuracy}} m', { accuracy: formatCount(Math.round(photo.accuracyMetres)) })}
+        </span>
+      )}
       {photo.reused && (
         <span className="flag" data-testid="photo-reused">
           <span aria-hidden="true">⚠ </span>
@@ -60,7 +64,19 @@ function PhotoFacts({ photo, toleranceMetres }: { photo: PhotoShown; toleranceMe
  * A photo at full size in a modal dialog (the browser's <dialog>: focus kept inside, Escape closes),
  * with its facts; the previous and next photos by button or the arrow keys.
  */
-function PhotoDialog({ photos, index, toleranceMetres, onMove, onClose }: { photos: readonly PhotoShown[]; index: number; toleranceMetres: number; onMove: (index: number) => void; onClose: () => void }) {
+function PhotoDialog({
+  photos,
+  index,
+  toleranceMetres,
+  onMove,
+  onClose,
+}: {
+  photos: readonly PhotoShown[];
+  index: number;
+  toleranceMetres: number;
+  onMove: (index: number) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const heading = useId();
@@ -87,8 +103,15 @@ function PhotoDialog({ photos, index, toleranceMetres, onMove, onClose }: { phot
         if (event.key === 'ArrowLeft' && index > 0) onMove(index - 1);
       }}
     >
-      <h3 id={heading}>{t('{{kind}} ({{position}} sur {{count}})', { kind: label, position: index + 1, count: photos.length })}</h3>
-      <ApiImage key={photo.id} path={photo.url} alt={t('{{kind}}, prise le {{instant}}', { kind: label, instant: formatAlgiersDateTime(photo.takenAt) })} className="photo-full" />
+      <h3 id={heading}>
+        {t('{{kind}} ({{position}} sur {{count}})', { kind: label, position: index + 1, count: photos.length })}
+      </h3>
+      <ApiImage
+        key={photo.id}
+        path={photo.url}
+        alt={t('{{kind}}, prise le {{instant}}', { kind: label, instant: formatAlgiersDateTime(photo.takenAt) })}
+        className="photo-full"
+      />
       <p className="photo-facts">
         <PhotoFacts photo={photo} toleranceMetres={toleranceMetres} />
       </p>
@@ -96,7 +119,12 @@ function PhotoDialog({ photos, index, toleranceMetres, onMove, onClose }: { phot
         <button type="button" onClick={() => onMove(index - 1)} disabled={index === 0} aria-keyshortcuts="ArrowLeft">
           {t('Photo précédente')}
         </button>
-        <button type="button" onClick={() => onMove(index + 1)} disabled={index === photos.length - 1} aria-keyshortcuts="ArrowRight">
+        <button
+          type="button"
+          onClick={() => onMove(index + 1)}
+          disabled={index === photos.length - 1}
+          aria-keyshortcuts="ArrowRight"
+        >
           {t('Photo suivante')}
         </button>
         <button type="button" onClick={onClose} aria-keyshortcuts="Escape">
@@ -157,7 +185,15 @@ export function PhotoGallery({ photos, toleranceMetres }: { photos: readonly Pho
           );
         })}
       </ul>
-      {open !== null && photos[open] && <PhotoDialog photos={photos} index={open} toleranceMetres={toleranceMetres} onMove={setOpen} onClose={() => setOpen(null)} />}
+      {open !== null && photos[open] && (
+        <PhotoDialog
+          photos={photos}
+          index={open}
+          toleranceMetres={toleranceMetres}
+          onMove={setOpen}
+          onClose={() => setOpen(null)}
+        />
+      )}
     </>
   );
 }

@@ -26,15 +26,29 @@ function PositionCheck({ report }: { report: Report }) {
   const reference = check.reference ? t(positionSourceLabels[check.reference.source] ?? check.reference.source) : '';
   switch (check.verdict) {
     case 'NEAR':
-      return <>{t('À {{distance}} m du chantier au plus, dans la tolérance de {{tolerance}} m ({{reference}}).', { distance: formatCount(check.distanceMetres ?? 0), tolerance: formatCount(check.toleranceMetres), reference })}</>;
+      return (
+        <>
+          {t('À {{distance}} m du chantier au plus, dans la tolérance de {{tolerance}} m ({{reference}}).', {
+            distance: formatCount(check.distanceMetres ?? 0),
+            tolerance: formatCount(check.toleranceMetres),
+            reference,
+          })}
+        </>
+      );
     case 'FAR':
       return (
         <span className="flag">
-          {t('Jusqu’à {{distance}} m du chantier : au-delà de la tolérance de {{tolerance}} m ({{reference}}).', { distance: formatCount(check.distanceMetres ?? 0), tolerance: formatCount(check.toleranceMetres), reference })}
+          {t('Jusqu’à {{distance}} m du chantier : au-delà de la tolérance de {{tolerance}} m ({{reference}}).', {
+            distance: formatCount(check.distanceMetres ?? 0),
+            tolerance: formatCount(check.toleranceMetres),
+            reference,
+          })}
         </span>
       );
     case 'NO_POSITION':
-      return <span className="flag">{t('Le téléphone n’a enregistré aucune position avec le rapport ni ses photos.')}</span>;
+      return (
+        <span className="flag">{t('Le téléphone n’a enregistré aucune position avec le rapport ni ses photos.')}</span>
+      );
     default:
       return <>{t('La position du chantier est inconnue : rien à comparer.')}</>;
   }
@@ -53,17 +67,36 @@ export function ReportReview({ item }: { item: QueueItemData }) {
 
   return (
     <>
-      {(check.verdict === 'FAR' || check.verdict === 'NO_POSITION' || report.qualityIssues.length > 0 || report.missingPhotoKinds.length > 0 || !report.customerSigned) && (
+      {(check.verdict === 'FAR' ||
+        check.verdict === 'NO_POSITION' ||
+        report.qualityIssues.length > 0 ||
+        report.missingPhotoKinds.length > 0 ||
+        !report.customerSigned) && (
         <ul className="report-flags" aria-label={t('Points à vérifier')}>
           {check.verdict === 'FAR' && (
-            <Flag testId="flag-position">{t('Photos prises à {{distance}} m du chantier (tolérance {{tolerance}} m).', { distance: formatCount(check.distanceMetres ?? 0), tolerance: formatCount(check.toleranceMetres) })}</Flag>
+            <Flag testId="flag-position">
+              {t('Photos prises à {{distance}} m du chantier (tolérance {{tolerance}} m).', {
+                distance: formatCount(check.distanceMetres ?? 0),
+                tolerance: formatCount(check.toleranceMetres),
+              })}
+            </Flag>
           )}
-          {check.verdict === 'NO_POSITION' && <Flag testId="flag-position">{t('Aucune position enregistrée : impossible de vérifier le lieu des photos.')}</Flag>}
+          {check.verdict === 'NO_POSITION' && (
+            <Flag testId="flag-position">
+              {t('Aucune position enregistrée : impossible de vérifier le lieu des photos.')}
+            </Flag>
+          )}
           {report.qualityIssues.length > 0 && (
-            <Flag testId="flag-quality">{t('Hors seuils : {{issues}}', { issues: report.qualityIssues.map(reasonInLanguage).join(' ; ') })}</Flag>
+            <Flag testId="flag-quality">
+              {t('Hors seuils : {{issues}}', { issues: report.qualityIssues.map(reasonInLanguage).join(' ; ') })}
+            </Flag>
           )}
           {report.missingPhotoKinds.length > 0 && (
-            <Flag testId="flag-photos">{t('Photos manquantes : {{kinds}}', { kinds: report.missingPhotoKinds.map((kind) => t(photoKindLabels[kind] ?? kind)).join(', ') })}</Flag>
+            <Flag testId="flag-photos">
+              {t('Photos manquantes : {{kinds}}', {
+                kinds: report.missingPhotoKinds.map((kind) => t(photoKindLabels[kind] ?? kind)).join(', '),
+              })}
+            </Flag>
           )}
           {!report.customerSigned && <Flag testId="flag-signature">{t('Le client n’a pas signé.')}</Flag>}
         </ul>
@@ -73,7 +106,9 @@ export function ReportReview({ item }: { item: QueueItemData }) {
       <h3>{t('Installation')}</h3>
       <dl className="details">
         <dt>{t('Client')}</dt>
-        <dd>{[item.customerName ?? t('non visible pour votre rôle'), item.customerAddress].filter(Boolean).join(', ')}</dd>
+        <dd>
+          {[item.customerName ?? t('non visible pour votre rôle'), item.customerAddress].filter(Boolean).join(', ')}
+        </dd>
         <dt>{t('Contractant')}</dt>
         <dd>{item.contractor?.legalName ?? t('non visible pour votre rôle')}</dd>
         <dt>{t('Numéro de série de l’ONT')}</dt>
@@ -93,7 +128,9 @@ export function ReportReview({ item }: { item: QueueItemData }) {
         <dt>{t('Rendez-vous')}</dt>
         <dd>{item.appointmentAt ? formatAlgiersDateTime(item.appointmentAt) : t('Aucun')}</dd>
         <dt>{t('Du rendez-vous au rapport')}</dt>
-        <dd data-testid="appointment-to-report">{item.appointmentAt ? formatElapsed(item.appointmentAt, report.installedAt) : '—'}</dd>
+        <dd data-testid="appointment-to-report">
+          {item.appointmentAt ? formatElapsed(item.appointmentAt, report.installedAt) : '—'}
+        </dd>
         <dt>{t('En attente de réception depuis')}</dt>
         <dd>{formatAlgiersDateTime(item.statusChangedAt)}</dd>
       </dl>

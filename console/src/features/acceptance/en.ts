@@ -33,13 +33,18 @@ export default {
   'Aucune photo jointe au rapport.': 'No photo attached to the report.',
   'Agrandir : {{kind}}': 'Enlarge: {{kind}}',
   // ReportReview.tsx
-  'À {{distance}} m du chantier au plus, dans la tolérance de {{tolerance}} m ({{reference}}).': 'At most {{distance}} m from the work, within the tolerance of {{tolerance}} m ({{reference}}).',
-  'Jusqu’à {{distance}} m du chantier : au-delà de la tolérance de {{tolerance}} m ({{reference}}).': 'Up to {{distance}} m from the work: beyond the tolerance of {{tolerance}} m ({{reference}}).',
-  'Le téléphone n’a enregistré aucune position avec le rapport ni ses photos.': 'The phone recorded no position with the report or its photos.',
+  'À {{distance}} m du chantier au plus, dans la tolérance de {{tolerance}} m ({{reference}}).':
+    'At most {{distance}} m from the work, within the tolerance of {{tolerance}} m ({{reference}}).',
+  'Jusqu’à {{distance}} m du chantier : au-delà de la tolérance de {{tolerance}} m ({{reference}}).':
+    'Up to {{distance}} m from the work: beyond the tolerance of {{tolerance}} m ({{reference}}).',
+  'Le téléphone n’a enregistré aucune position avec le rapport ni ses photos.':
+    'The phone recorded no position with the report or its photos.',
   'La position du chantier est inconnue : rien à comparer.': 'The work’s position is unknown: nothing to compare with.',
   'Points à vérifier': 'Points to check',
-  'Photos prises à {{distance}} m du chantier (tolérance {{tolerance}} m).': 'Photos taken {{distance}} m from the work (tolerance {{tolerance}} m).',
-  'Aucune position enregistrée : impossible de vérifier le lieu des photos.': 'No position recorded: where the photos were taken cannot be checked.',
+  'Photos prises à {{distance}} m du chantier (tolérance {{tolerance}} m).':
+    'Photos taken {{distance}} m from the work (tolerance {{tolerance}} m).',
+  'Aucune position enregistrée : impossible de vérifier le lieu des photos.':
+    'No position recorded: where the photos were taken cannot be checked.',
   'Hors seuils : {{issues}}': 'Outside the thresholds: {{issues}}',
   'Photos manquantes : {{kinds}}': 'Photos missing: {{kinds}}',
   'Le client n’a pas signé.': 'The customer did not sign.',
@@ -68,12 +73,14 @@ export default {
   'Rapport du {{instant}}': 'Report of {{instant}}',
   'Site {{code}}': 'Site {{code}}',
   'Page du raccordement': 'The connection’s page',
-  'Ce raccordement n’est plus à réceptionner : il est maintenant « {{status}} ».': 'This connection is no longer to accept: it is now “{{status}}”.',
+  'Ce raccordement n’est plus à réceptionner : il est maintenant « {{status}} ».':
+    'This connection is no longer to accept: it is now “{{status}}”.',
   'Ce raccordement n’est plus à réceptionner.': 'This connection is no longer to accept.',
   Précédent: 'Previous',
   Suivant: 'Next',
   'Réceptionner hors seuils': 'Accept outside the thresholds',
-  'Justification de la réception hors seuils (gardée dans l’historique)': 'Why it is accepted outside the thresholds (kept in the history)',
+  'Justification de la réception hors seuils (gardée dans l’historique)':
+    'Why it is accepted outside the thresholds (kept in the history)',
   'Confirmer la réception': 'Confirm the acceptance',
   'Envoyer les réserves': 'Send the reserves',
   Annuler: 'Cancel',

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { session } from '../../lib/session.ts';
 
 /** An image the API serves at a path, as the page may show it: loading, a blob URL, or failed. */
-export type AuthorizedImage = { readonly state: 'loading' } | { readonly state: 'loaded'; readonly url: string } | { readonly state: 'failed' };
+export type AuthorizedImage =
+  { readonly state: 'loading' } | { readonly state: 'loaded'; readonly url: string } | { readonly state: 'failed' };
 
 /**
  * The image at `path` on the API server (a photo or its thumbnail), fetched with the session's token

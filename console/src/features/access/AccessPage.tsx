@@ -9,7 +9,14 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
 import { msg } from '../../lib/i18n.ts';
-import { ApiKeysQuery, CreateApiKeyMutation, CreateUserMutation, DisableUserMutation, RevokeApiKeyMutation, UsersQuery } from './documents.ts';
+import {
+  ApiKeysQuery,
+  CreateApiKeyMutation,
+  CreateUserMutation,
+  DisableUserMutation,
+  RevokeApiKeyMutation,
+  UsersQuery,
+} from './documents.ts';
 
 /** The roles, as the console names them. */
 const roleLabels: Record<string, string> = {
@@ -35,7 +42,9 @@ export function AccessPage() {
     <section>
       <h1>{t('Utilisateurs et clés d’API')}</h1>
       <QueryState fetching={me.fetching && !me.data} error={me.error} retry={() => undefined} />
-      {manages === false && <p className="state">{t('Seuls un administrateur et l’administrateur d’une firme gèrent les accès.')}</p>}
+      {manages === false && (
+        <p className="state">{t('Seuls un administrateur et l’administrateur d’une firme gèrent les accès.')}</p>
+      )}
       {manages && (
         <>
           <Users />
@@ -68,12 +77,23 @@ function Users() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
   const [cursors, setCursors] = useState<string[]>([]);
-  const [users, reexecute] = useQuery({ query: UsersQuery, variables: { first: usersPerPage, after: cursors.at(-1) ?? null } });
+  const [users, reexecute] = useQuery({
+    query: UsersQuery,
+    variables: { first: usersPerPage, after: cursors.at(-1) ?? null },
+  });
   const [created, create] = useMutation(CreateUserMutation);
   const [, disable] = useMutation(DisableUserMutation);
   // A firm's admin creates its firm's people only (the API refuses the others): its technicians first of all.
   const offered = me.data?.me?.role === 'ADMIN' ? Object.keys(roleLabels) : firmRoles;
-  const [form, setForm] = useState({ email: '', displayName: '', role: offered.includes('VIEWER') ? 'VIEWER' : 'TECHNICIAN', password: '', wilayaCodes: '', contractorId: '', isContractorAdmin: false });
+  const [form, setForm] = useState({
+    email: '',
+    displayName: '',
+    role: offered.includes('VIEWER') ? 'VIEWER' : 'TECHNICIAN',
+    password: '',
+    wilayaCodes: '',
+    contractorId: '',
+    isContractorAdmin: false,
+  });
   const ofFirm = firmRoles.includes(form.role);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [done, setDone] = useState<string | null>(null);
@@ -120,7 +140,11 @@ function Users() {
   return (
     <>
       <h2>{t('Utilisateurs')}</h2>
-      <QueryState fetching={users.fetching && !users.data} error={users.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={users.fetching && !users.data}
+        error={users.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {users.data && edges.length === 0 && <p className="state">{t('Aucun utilisateur pour l’instant.')}</p>}
       {users.data && edges.length > 0 && (
         <table>
@@ -146,7 +170,11 @@ function Users() {
                   {node.role === 'DOT_MANAGER' ? node.wilayaCodes.join(', ') : (node.contractor?.legalName ?? '—')}
                   {node.isContractorAdmin ? ` ${t('(administrateur de la firme)')}` : ''}
                 </td>
-                <td>{node.disabledAt ? t('Désactivé le {{instant}}', { instant: formatAlgiersDateTime(node.disabledAt) }) : t('Actif')}</td>
+                <td>
+                  {node.disabledAt
+                    ? t('Désactivé le {{instant}}', { instant: formatAlgiersDateTime(node.disabledAt) })
+                    : t('Actif')}
+                </td>
                 <td>
                   {!node.disabledAt && node.id !== me.data?.me?.id && (
                     <button type="button" onClick={() => end(node)}>
@@ -174,14 +202,31 @@ function Users() {
           {t('Nouvel utilisateur')}
         </h3>
         <FormField id="user-email" label={t('Adresse e-mail')} problem={problemOf(problems, 'email')}>
-          {(attributes) => <input {...attributes} type="email" value={form.email} onChange={(event) => setForm({ ...form, email: event.target.value })} />}
+          {(attributes) => (
+            <input
+              {...attributes}
+              type="email"
+              value={form.email}
+              onChange={(event) => setForm({ ...form, email: event.target.value })}
+            />
+          )}
         </FormField>
         <FormField id="user-name" label={t('Nom affiché')} problem={problemOf(problems, 'displayName')}>
-          {(attributes) => <input {...attributes} value={form.displayName} onChange={(event) => setForm({ ...form, displayName: event.target.value })} />}
+          {(attributes) => (
+            <input
+              {...attributes}
+              value={form.displayName}
+              onChange={(event) => setForm({ ...form, displayName: event.target.value })}
+            />
+          )}
         </FormField>
         <FormField id="user-role" label={t('Rôle')} problem={problemOf(problems, 'role')}>
           {(attributes) => (
-            <select {...attributes} value={form.role} onChange={(event) => setForm({ ...form, role: event.target.value, contractorId: '' })}>
+            <select
+              {...attributes}
+              value={form.role}
+              onChange={(event) => setForm({ ...form, role: event.target.value, contractorId: '' })}
+            >
               {offered.map((value) => (
                 <option key={value} value={value}>
                   {t(roleLabels[value]!)}
@@ -190,22 +235,53 @@ function Users() {
             </select>
           )}
         </FormField>
-        <FormField id="user-password" label={t('Mot de passe initial (12 caractères au moins)')} problem={problemOf(problems, 'password')}>
-          {(attributes) => <input {...attributes} type="password" value={form.password} onChange={(event) => setForm({ ...form, password: event.target.value })} />}
+        <FormField
+          id="user-password"
+          label={t('Mot de passe initial (12 caractères au moins)')}
+          problem={problemOf(problems, 'password')}
+        >
+          {(attributes) => (
+            <input
+              {...attributes}
+              type="password"
+              value={form.password}
+              onChange={(event) => setForm({ ...form, password: event.target.value })}
+            />
+          )}
         </FormField>
         {form.role === 'DOT_MANAGER' && (
-          <FormField id="user-wilayas" label={t('Wilayas (codes, ex. 16, 09)')} problem={problemOf(problems, 'wilayaCodes')}>
-            {(attributes) => <input {...attributes} value={form.wilayaCodes} onChange={(event) => setForm({ ...form, wilayaCodes: event.target.value })} />}
+          <FormField
+            id="user-wilayas"
+            label={t('Wilayas (codes, ex. 16, 09)')}
+            problem={problemOf(problems, 'wilayaCodes')}
+          >
+            {(attributes) => (
+              <input
+                {...attributes}
+                value={form.wilayaCodes}
+                onChange={(event) => setForm({ ...form, wilayaCodes: event.target.value })}
+              />
+            )}
           </FormField>
         )}
         {ofFirm && (
           <FormField id="user-contractor" label={t('Firme')} problem={problemOf(problems, 'contractorId')}>
-            {(attributes) => <ContractorPicker {...attributes} value={form.contractorId} onChange={(contractorId) => setForm((current) => ({ ...current, contractorId }))} />}
+            {(attributes) => (
+              <ContractorPicker
+                {...attributes}
+                value={form.contractorId}
+                onChange={(contractorId) => setForm((current) => ({ ...current, contractorId }))}
+              />
+            )}
           </FormField>
         )}
         {form.role === 'CONTRACTOR' && (
           <label className="field checkbox">
-            <input type="checkbox" checked={form.isContractorAdmin} onChange={(event) => setForm({ ...form, isContractorAdmin: event.target.checked })} />{' '}
+            <input
+              type="checkbox"
+              checked={form.isContractorAdmin}
+              onChange={(event) => setForm({ ...form, isContractorAdmin: event.target.checked })}
+            />{' '}
             {t('Administrateur de la firme')}
           </label>
         )}
@@ -277,7 +353,11 @@ function ApiKeys() {
           </button>
         </div>
       )}
-      <QueryState fetching={keys.fetching && !keys.data} error={keys.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={keys.fetching && !keys.data}
+        error={keys.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {keys.data && apiKeys.length === 0 && <p className="state">{t('Aucune clé d’API pour l’instant.')}</p>}
       {apiKeys.length > 0 && (
         <table>
@@ -302,14 +382,26 @@ function ApiKeys() {
                 </td>
                 <td>{key.scopes.join(', ')}</td>
                 <td>{key.lastUsedAt ? formatAlgiersDateTime(key.lastUsedAt) : t('jamais')}</td>
-                <td>{key.revokedAt ? t('Révoquée le {{instant}}', { instant: formatAlgiersDateTime(key.revokedAt) }) : t('Active')}</td>
+                <td>
+                  {key.revokedAt
+                    ? t('Révoquée le {{instant}}', { instant: formatAlgiersDateTime(key.revokedAt) })
+                    : t('Active')}
+                </td>
                 <td>
                   {!key.revokedAt && (
                     <button
                       type="button"
                       onClick={async () => {
                         // An application using the key stops working for good: ask first.
-                        if (!window.confirm(t('Révoquer la clé « {{name}} » ? Les applications qui l’utilisent n’auront plus accès, définitivement.', { name: key.name }))) return;
+                        if (
+                          !window.confirm(
+                            t(
+                              'Révoquer la clé « {{name}} » ? Les applications qui l’utilisent n’auront plus accès, définitivement.',
+                              { name: key.name },
+                            ),
+                          )
+                        )
+                          return;
                         const outcome = await revoke({ id: key.id });
                         setProblems(outcome.error ? problemsOf(outcome.error) : []);
                         reexecute({ requestPolicy: 'network-only' });
@@ -329,10 +421,26 @@ function ApiKeys() {
           {t('Nouvelle clé')}
         </h3>
         <FormField id="key-name" label={t('Nom (l’application qui l’utilise)')} problem={problemOf(problems, 'name')}>
-          {(attributes) => <input {...attributes} value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} />}
+          {(attributes) => (
+            <input
+              {...attributes}
+              value={form.name}
+              onChange={(event) => setForm({ ...form, name: event.target.value })}
+            />
+          )}
         </FormField>
-        <FormField id="key-scopes" label={t('Droits (séparés par des virgules, ex. read:sites, write:acceptInstallation)')} problem={problemOf(problems, 'scopes')}>
-          {(attributes) => <input {...attributes} value={form.scopes} onChange={(event) => setForm({ ...form, scopes: event.target.value })} />}
+        <FormField
+          id="key-scopes"
+          label={t('Droits (séparés par des virgules, ex. read:sites, write:acceptInstallation)')}
+          problem={problemOf(problems, 'scopes')}
+        >
+          {(attributes) => (
+            <input
+              {...attributes}
+              value={form.scopes}
+              onChange={(event) => setForm({ ...form, scopes: event.target.value })}
+            />
+          )}
         </FormField>
         <OtherProblems problems={problems} fields={keyFields} />
         <div className="form-actions">

@@ -46,8 +46,11 @@ export default {
   Révoquer: 'Revoke',
   'Nouvelle clé': 'New key',
   'Nom (l’application qui l’utilise)': 'Name (the application that uses it)',
-  'Droits (séparés par des virgules, ex. read:sites, write:acceptInstallation)': 'Scopes (comma-separated, e.g. read:sites, write:acceptInstallation)',
+  'Droits (séparés par des virgules, ex. read:sites, write:acceptInstallation)':
+    'Scopes (comma-separated, e.g. read:sites, write:acceptInstallation)',
   'Créer la clé': 'Create the key',
-  'Seuls un administrateur et l’administrateur d’une firme gèrent les accès.': 'Only an administrator and a firm’s administrator manage access.',
-  'Révoquer la clé « {{name}} » ? Les applications qui l’utilisent n’auront plus accès, définitivement.': 'Revoke the key “{{name}}”? The applications using it will lose access for good.',
+  'Seuls un administrateur et l’administrateur d’une firme gèrent les accès.':
+    'Only an administrator and a firm’s administrator manage access.',
+  'Révoquer la clé « {{name}} » ? Les applications qui l’utilisent n’auront plus accès, définitivement.':
+    'Revoke the key “{{name}}”? The applications using it will lose access for good.',
 } satisfies Record<string, string>;

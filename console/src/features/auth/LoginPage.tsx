@@ -8,7 +8,10 @@ import { LoginMutation } from './documents.ts';
 
 /** Words for the server's sign-in error codes. */
 function messageOf(code: unknown, retryAfterSeconds: unknown): string {
-  if (code === 'TOO_MANY_ATTEMPTS') return t('Trop de tentatives. Réessayez dans {{minutes}} min.', { minutes: Math.ceil(Number(retryAfterSeconds) / 60) });
+  if (code === 'TOO_MANY_ATTEMPTS')
+    return t('Trop de tentatives. Réessayez dans {{minutes}} min.', {
+      minutes: Math.ceil(Number(retryAfterSeconds) / 60),
+    });
   if (code === 'UNAUTHENTICATED') return t('Adresse e-mail ou mot de passe incorrect.');
   if (code === 'BAD_USER_INPUT') return t('Saisissez une adresse e-mail et un mot de passe.');
   return t('La connexion a échoué. Réessayez.');
@@ -36,7 +39,11 @@ export function LoginPage() {
       return;
     }
     const first = result.error?.graphQLErrors[0];
-    setError(result.error?.networkError ? t('Le serveur ne répond pas.') : messageOf(first?.extensions?.['code'], first?.extensions?.['retryAfterSeconds']));
+    setError(
+      result.error?.networkError
+        ? t('Le serveur ne répond pas.')
+        : messageOf(first?.extensions?.['code'], first?.extensions?.['retryAfterSeconds']),
+    );
   }
 
   return (
@@ -45,11 +52,23 @@ export function LoginPage() {
       <form onSubmit={submit} noValidate>
         <label className="field">
           {t('Adresse e-mail')}
-          <input type="email" autoComplete="username" required value={email} onChange={(event) => setEmail(event.target.value)} />
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
         </label>
         <label className="field">
           {t('Mot de passe')}
-          <input type="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
         </label>
         {error && (
           <p role="alert" className="state state-error">

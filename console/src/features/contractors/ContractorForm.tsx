@@ -112,7 +112,16 @@ const codes = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
 export function contractorInputOf(values: ContractorFormValues, contacts: readonly ContractorContact[] = []) {
   const autoEntrepreneur = values.legalForm === 'AUTO_ENTREPRENEUR';
   const [first, ...others] = contacts;
-  const edited = values.contactName.trim() ? [{ name: values.contactName, role: first?.role ?? null, phone: values.contactPhone || null, email: first?.email ?? null }] : [];
+  const edited = values.contactName.trim()
+    ? [
+        {
+          name: values.contactName,
+          role: first?.role ?? null,
+          phone: values.contactPhone || null,
+          email: first?.email ?? null,
+        },
+      ]
+    : [];
   return {
     legalName: values.legalName,
     tradeName: values.tradeName || null,
@@ -128,7 +137,15 @@ export function contractorInputOf(values: ContractorFormValues, contacts: readon
     bankAccount: digits(values.bankAccount),
     operatingWilayaCodes: [...new Set(codes(values.operatingWilayaCodes))].sort(),
     teamCapacity: Number(values.teamCapacity),
-    contacts: [...edited, ...others.map(({ name, role, phone, email }) => ({ name, role: role ?? null, phone: phone ?? null, email: email ?? null }))],
+    contacts: [
+      ...edited,
+      ...others.map(({ name, role, phone, email }) => ({
+        name,
+        role: role ?? null,
+        phone: phone ?? null,
+        email: email ?? null,
+      })),
+    ],
   };
 }
 
@@ -147,27 +164,40 @@ function fieldOf(serverField: string | null): keyof ContractorFormValues | null 
 function check(values: ContractorFormValues): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const required: (keyof ContractorFormValues)[] = ['legalName', 'nif', 'nis', 'taxArticle', 'address', 'bankAccount'];
-  for (const field of required) if (values[field].trim() === '') problems.push({ field, message: t('est obligatoire') });
+  for (const field of required)
+    if (values[field].trim() === '') problems.push({ field, message: t('est obligatoire') });
   // The commune is chosen in its wilaya: ask for the wilaya first.
   if (values.wilayaCode === '') problems.push({ field: 'wilayaCode', message: t('est obligatoire') });
   else if (values.communeId === '') problems.push({ field: 'communeId', message: t('est obligatoire') });
-  if (values.nif.trim() && !isValidNif(digits(values.nif))) problems.push({ field: 'nif', message: t('doit compter 15 chiffres (20 pour un établissement secondaire)') });
+  if (values.nif.trim() && !isValidNif(digits(values.nif)))
+    problems.push({ field: 'nif', message: t('doit compter 15 chiffres (20 pour un établissement secondaire)') });
   if (values.bankAccount.trim() && !isValidRib(digits(values.bankAccount))) {
-    problems.push({ field: 'bankAccount', message: t('RIB ou RIP invalide : 20 chiffres dont la clé (les deux derniers) doit correspondre') });
+    problems.push({
+      field: 'bankAccount',
+      message: t('RIB ou RIP invalide : 20 chiffres dont la clé (les deux derniers) doit correspondre'),
+    });
   }
   const autoEntrepreneur = values.legalForm === 'AUTO_ENTREPRENEUR';
   if (autoEntrepreneur !== (values.fiscalRegime === 'AUTO_ENTREPRENEUR')) {
-    problems.push({ field: 'fiscalRegime', message: t('un auto-entrepreneur, et lui seul, relève du régime de l’auto-entrepreneur') });
+    problems.push({
+      field: 'fiscalRegime',
+      message: t('un auto-entrepreneur, et lui seul, relève du régime de l’auto-entrepreneur'),
+    });
   }
-  if (!autoEntrepreneur && !values.rcNumber.trim()) problems.push({ field: 'rcNumber', message: t('est obligatoire, sauf pour un auto-entrepreneur') });
+  if (!autoEntrepreneur && !values.rcNumber.trim())
+    problems.push({ field: 'rcNumber', message: t('est obligatoire, sauf pour un auto-entrepreneur') });
   if (autoEntrepreneur && !values.autoEntrepreneurCardNumber.trim()) {
     problems.push({ field: 'autoEntrepreneurCardNumber', message: t('est obligatoire pour un auto-entrepreneur') });
   }
   const wilayas = codes(values.operatingWilayaCodes);
   if (wilayas.length === 0 || wilayas.some((code) => !/^\d{2}$/.test(code))) {
-    problems.push({ field: 'operatingWilayaCodes', message: t('au moins une wilaya, en codes à deux chiffres séparés par des virgules (ex. 16, 09)') });
+    problems.push({
+      field: 'operatingWilayaCodes',
+      message: t('au moins une wilaya, en codes à deux chiffres séparés par des virgules (ex. 16, 09)'),
+    });
   }
-  if (!/^\d{1,3}$/.test(values.teamCapacity) || Number(values.teamCapacity) < 1) problems.push({ field: 'teamCapacity', message: t('doit être un nombre entier d’équipes, au moins 1') });
+  if (!/^\d{1,3}$/.test(values.teamCapacity) || Number(values.teamCapacity) < 1)
+    problems.push({ field: 'teamCapacity', message: t('doit être un nombre entier d’équipes, au moins 1') });
   return problems;
 }
 
@@ -196,12 +226,17 @@ export function ContractorForm({
   const [sending, setSending] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const [wilayas] = useQuery({ query: WilayasQuery });
-  const [communes] = useQuery({ query: CommunesOfWilayaQuery, variables: { wilayaCode: values.wilayaCode }, pause: !values.wilayaCode });
+  const [communes] = useQuery({
+    query: CommunesOfWilayaQuery,
+    variables: { wilayaCode: values.wilayaCode },
+    pause: !values.wilayaCode,
+  });
 
   // After a refused attempt, focus the first field at fault, else the alert that says what went wrong.
   useFocusOnProblems(form, problems);
 
-  const set = (field: keyof ContractorFormValues) => (event: { target: { value: string } }) => setValues((current) => ({ ...current, [field]: event.target.value }));
+  const set = (field: keyof ContractorFormValues) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [field]: event.target.value }));
   const problemOf = (field: keyof ContractorFormValues) => problems.find((problem) => fieldOf(problem.field) === field);
 
   async function submit(event: FormEvent) {
@@ -218,7 +253,11 @@ export function ContractorForm({
   /** The attributes tying a control to its problem, when it has one. */
   const described = (name: keyof ContractorFormValues) => {
     const problem = problemOf(name);
-    return { id: `contractor-${name}`, 'aria-invalid': problem ? true : undefined, 'aria-describedby': problem ? `contractor-${name}-problem` : undefined };
+    return {
+      id: `contractor-${name}`,
+      'aria-invalid': problem ? true : undefined,
+      'aria-describedby': problem ? `contractor-${name}-problem` : undefined,
+    };
   };
 
   const field = (name: keyof ContractorFormValues, label: string, control?: ReactNode) => {
@@ -273,7 +312,11 @@ export function ContractorForm({
       {field(
         'wilayaCode',
         t('Wilaya du siège'),
-        <select {...described('wilayaCode')} value={values.wilayaCode} onChange={(event) => setValues((current) => ({ ...current, wilayaCode: event.target.value, communeId: '' }))}>
+        <select
+          {...described('wilayaCode')}
+          value={values.wilayaCode}
+          onChange={(event) => setValues((current) => ({ ...current, wilayaCode: event.target.value, communeId: '' }))}
+        >
           <option value="">{t('Choisir…')}</option>
           {(wilayas.data?.wilayas ?? []).map((wilaya) => (
             <option key={wilaya.code} value={wilaya.code}>
@@ -285,7 +328,12 @@ export function ContractorForm({
       {field(
         'communeId',
         t('Commune du siège'),
-        <select {...described('communeId')} value={values.communeId} onChange={set('communeId')} disabled={!values.wilayaCode}>
+        <select
+          {...described('communeId')}
+          value={values.communeId}
+          onChange={set('communeId')}
+          disabled={!values.wilayaCode}
+        >
           <option value="">{values.wilayaCode ? t('Choisir…') : t('Choisissez d’abord la wilaya')}</option>
           {(communes.data?.communes ?? []).map((commune) => (
             <option key={commune.id} value={commune.id}>
@@ -302,7 +350,11 @@ export function ContractorForm({
       {general.length > 0 && (
         <div role="alert" tabIndex={-1} className="state state-error">
           {general.map((problem) => (
-            <p key={`${problem.field}-${problem.message}`}>{problem.field ? t('{{label}} : {{value}}', { label: problem.field, value: problem.message }) : problem.message}</p>
+            <p key={`${problem.field}-${problem.message}`}>
+              {problem.field
+                ? t('{{label}} : {{value}}', { label: problem.field, value: problem.message })
+                : problem.message}
+            </p>
           ))}
         </div>
       )}

@@ -16,7 +16,11 @@ function shown(field: string, value: unknown): string {
   if (field === 'fiscalRegime') return t(fiscalRegimeLabels[String(value)] ?? String(value));
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';
-    return value.map((item: unknown) => (typeof item === 'object' && item !== null ? String((item as { name?: unknown }).name ?? '') : String(item))).join(', ');
+    return value
+      .map((item: unknown) =>
+        typeof item === 'object' && item !== null ? String((item as { name?: unknown }).name ?? '') : String(item),
+      )
+      .join(', ');
   }
   return String(value);
 }
@@ -34,7 +38,11 @@ function statusChange(from: string | null | undefined, to: string): string {
  */
 export function ContractorHistory({ contractorId, version }: { contractorId: string; version: number }) {
   const { t } = useTranslation();
-  const [result, reexecute] = useQuery({ query: ContractorHistoryQuery, variables: { id: contractorId }, requestPolicy: 'cache-and-network' });
+  const [result, reexecute] = useQuery({
+    query: ContractorHistoryQuery,
+    variables: { id: contractorId },
+    requestPolicy: 'cache-and-network',
+  });
   const shownVersion = useRef(version);
   const events = result.data?.auditTrail;
 
@@ -47,7 +55,11 @@ export function ContractorHistory({ contractorId, version }: { contractorId: str
   return (
     <section aria-labelledby="contractor-history">
       <h2 id="contractor-history">{t('Historique')}</h2>
-      <QueryState fetching={result.fetching && !events} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={result.fetching && !events}
+        error={result.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {events &&
         (events.length === 0 ? (
           <p className="state">{t('Aucun événement enregistré pour ce contractant.')}</p>
@@ -57,7 +69,10 @@ export function ContractorHistory({ contractorId, version }: { contractorId: str
               <li key={event.id} data-testid="timeline-event">
                 <span className="muted">{formatAlgiersDateTime(event.occurredAt)}</span> —{' '}
                 {event.toStatus
-                  ? t('{{label}} : {{value}}', { label: t(auditActionLabels[event.action] ?? event.action), value: statusChange(event.fromStatus, event.toStatus) })
+                  ? t('{{label}} : {{value}}', {
+                      label: t(auditActionLabels[event.action] ?? event.action),
+                      value: statusChange(event.fromStatus, event.toStatus),
+                    })
                   : t(auditActionLabels[event.action] ?? event.action)}
                 {event.reason && ` (${reasonInLanguage(event.reason)})`}
                 {event.action === 'UPDATE' && (
@@ -66,7 +81,10 @@ export function ContractorHistory({ contractorId, version }: { contractorId: str
                       <li key={change.field}>
                         {t('{{label}} : {{value}}', {
                           label: t(contractorFieldLabels[change.field] ?? change.field),
-                          value: change.from === null && change.to === null ? t('valeur masquée pour votre rôle') : `${shown(change.field, change.from)} → ${shown(change.field, change.to)}`,
+                          value:
+                            change.from === null && change.to === null
+                              ? t('valeur masquée pour votre rôle')
+                              : `${shown(change.field, change.from)} → ${shown(change.field, change.to)}`,
                         })}
                       </li>
                     ))}

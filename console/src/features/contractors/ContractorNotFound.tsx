@@ -8,7 +8,8 @@ export function ContractorNotFound({ id }: { id: string }) {
     <section>
       <h1>{t('Contractant introuvable')}</h1>
       <p>
-        {t('Aucun contractant n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.', { id })} <Link to="/contractants">{t('Retour aux contractants')}</Link>
+        {t('Aucun contractant n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.', { id })}{' '}
+        <Link to="/contractants">{t('Retour aux contractants')}</Link>
       </p>
     </section>
   );

@@ -12,7 +12,12 @@ import { ContractorInvoices } from './ContractorInvoices.tsx';
 import { ContractorNotFound } from './ContractorNotFound.tsx';
 import { ContractorSites } from './ContractorSites.tsx';
 import { ContractorWork } from './ContractorWork.tsx';
-import { ApproveContractorMutation, ContractorQuery, ReactivateContractorMutation, SuspendContractorMutation } from './documents.ts';
+import {
+  ApproveContractorMutation,
+  ContractorQuery,
+  ReactivateContractorMutation,
+  SuspendContractorMutation,
+} from './documents.ts';
 import { contractorStatusLabels, fiscalRegimeLabels, legalFormLabels } from './labels.ts';
 
 /** The status changes an administrator may make from each status, and their words. */
@@ -68,7 +73,11 @@ export function ContractorPage() {
       <p>
         <Link to="/contractants">{t('← Contractants')}</Link>
       </p>
-      <QueryState fetching={result.fetching && !contractor} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={result.fetching && !contractor}
+        error={result.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {contractor && (
         <>
           <div className="dashboard-heading">
@@ -114,7 +123,8 @@ export function ContractorPage() {
             <dd>{contractor.taxArticle}</dd>
             <dt>{t('Adresse')}</dt>
             <dd>
-              {contractor.address}, {contractor.commune.name}, {contractor.commune.wilaya.code} {contractor.commune.wilaya.name}
+              {contractor.address}, {contractor.commune.name}, {contractor.commune.wilaya.code}{' '}
+              {contractor.commune.wilaya.name}
             </dd>
             <dt>{t('RIB / RIP')}</dt>
             <dd>{contractor.bankAccount ?? t('non visible pour votre rôle')}</dd>
@@ -143,7 +153,12 @@ export function ContractorPage() {
           {isAdmin && (actionsFrom[contractor.status] ?? []).length > 0 && (
             <div className="actions">
               {(actionsFrom[contractor.status] ?? []).map((choice) => (
-                <button key={choice.action} type="button" onClick={() => setAction(choice.action)} aria-pressed={action === choice.action}>
+                <button
+                  key={choice.action}
+                  type="button"
+                  onClick={() => setAction(choice.action)}
+                  aria-pressed={action === choice.action}
+                >
                   {t(choice.label)}
                 </button>
               ))}

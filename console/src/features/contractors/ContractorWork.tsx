@@ -24,7 +24,13 @@ const columns = [
  * A contractor's work (the customer subscriptions assigned to it), 10 at a time, filtered by status;
  * `counts` (the contractor's work by status) are shown beside each status to choose from.
  */
-export function ContractorWork({ contractorId, counts }: { contractorId: string; counts: readonly { status: string; count: number }[] }) {
+export function ContractorWork({
+  contractorId,
+  counts,
+}: {
+  contractorId: string;
+  counts: readonly { status: string; count: number }[];
+}) {
   const { t } = useTranslation();
   const [status, setStatus] = useState('');
   const [cursors, setCursors] = useState<string[]>([]);
@@ -63,12 +69,22 @@ export function ContractorWork({ contractorId, counts }: { contractorId: string;
       result={result}
       retry={() => reexecute({ requestPolicy: 'network-only' })}
       connection={readFragment(PagedCustomerSubscriptions, result.data?.customerSubscriptions)}
-      empty={status ? t('Aucun raccordement de ce contractant dans ce statut.') : t('Aucun raccordement n’est confié à ce contractant.')}
+      empty={
+        status
+          ? t('Aucun raccordement de ce contractant dans ce statut.')
+          : t('Aucun raccordement n’est confié à ce contractant.')
+      }
       count={(total) => t('Raccordements : {{count}}', { count: total })}
       cursors={cursors}
       onCursorsChange={setCursors}
     >
-      {(subscriptions) => <CustomerSubscriptionsTable customerSubscriptions={subscriptions} columns={columns} rowTestId="contractor-work-row" />}
+      {(subscriptions) => (
+        <CustomerSubscriptionsTable
+          customerSubscriptions={subscriptions}
+          columns={columns}
+          rowTestId="contractor-work-row"
+        />
+      )}
     </PagedSection>
   );
 }

@@ -75,10 +75,19 @@ export function ContractorsPage() {
         </label>
         <label className="field">
           {t('Wilaya d’intervention (code)')}
-          <input inputMode="numeric" maxLength={2} defaultValue={wilayaCode} onChange={(event) => update('wilaya', /^\d{2}$/.test(event.target.value) ? event.target.value : '')} />
+          <input
+            inputMode="numeric"
+            maxLength={2}
+            defaultValue={wilayaCode}
+            onChange={(event) => update('wilaya', /^\d{2}$/.test(event.target.value) ? event.target.value : '')}
+          />
         </label>
       </div>
-      <QueryState fetching={result.fetching && !connection} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={result.fetching && !connection}
+        error={result.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {connection && (
         <>
           <p className="muted" role="status">
@@ -108,7 +117,9 @@ export function ContractorsPage() {
                     </td>
                     <td>{node.nif}</td>
                     <td>
-                      <span className={`status status-${node.status.toLowerCase()}`}>{t(contractorStatusLabels[node.status] ?? node.status)}</span>
+                      <span className={`status status-${node.status.toLowerCase()}`}>
+                        {t(contractorStatusLabels[node.status] ?? node.status)}
+                      </span>
                     </td>
                     <td>{node.operatingWilayas.map((wilaya) => wilaya.code).join(', ')}</td>
                     <td className="number">{node.teamCapacity}</td>

@@ -6,13 +6,20 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';
 import { MeQuery } from '../auth/documents.ts';
-import { ContractorForm, contractorFormValuesOf, contractorInputOf, type ContractorFormValues } from './ContractorForm.tsx';
+import {
+  ContractorForm,
+  contractorFormValuesOf,
+  contractorInputOf,
+  type ContractorFormValues,
+} from './ContractorForm.tsx';
 import { ContractorNotFound } from './ContractorNotFound.tsx';
 import { ContractorQuery, UpdateContractorMutation } from './documents.ts';
 
 /** Whether the server refused the change because the contractor changed since it was loaded. */
 function isStale(error: CombinedError): boolean {
-  return error.graphQLErrors.some((e) => e.extensions?.['code'] === 'CONFLICT' && e.extensions?.['field'] === 'expectedVersion');
+  return error.graphQLErrors.some(
+    (e) => e.extensions?.['code'] === 'CONFLICT' && e.extensions?.['field'] === 'expectedVersion',
+  );
 }
 
 /**
@@ -20,8 +27,16 @@ function isStale(error: CombinedError): boolean {
  * another record (as `problemsOf` reads a CONFLICT on a field) but open work in a wilaya taken off.
  */
 function updateProblemsOf(error: CombinedError): FieldProblem[] {
-  const openWork = error.graphQLErrors.some((e) => e.extensions?.['code'] === 'CONFLICT' && e.extensions?.['field'] === 'operatingWilayaCodes');
-  if (openWork) return [{ field: 'operatingWilayaCodes', message: t('le contractant a encore du travail ouvert dans une wilaya retirée : réaffectez-le d’abord') }];
+  const openWork = error.graphQLErrors.some(
+    (e) => e.extensions?.['code'] === 'CONFLICT' && e.extensions?.['field'] === 'operatingWilayaCodes',
+  );
+  if (openWork)
+    return [
+      {
+        field: 'operatingWilayaCodes',
+        message: t('le contractant a encore du travail ouvert dans une wilaya retirée : réaffectez-le d’abord'),
+      },
+    ];
   return problemsOf(error);
 }
 
@@ -34,7 +49,11 @@ export function EditContractorPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [me] = useQuery({ query: MeQuery });
-  const [result, reexecute] = useQuery({ query: ContractorQuery, variables: { id }, requestPolicy: 'cache-and-network' });
+  const [result, reexecute] = useQuery({
+    query: ContractorQuery,
+    variables: { id },
+    requestPolicy: 'cache-and-network',
+  });
   const [, update] = useMutation(UpdateContractorMutation);
   const [stale, setStale] = useState(false);
   const staleNotice = useRef<HTMLDivElement>(null);
@@ -59,8 +78,13 @@ export function EditContractorPage() {
     if (!contractor) return [];
     const before = contractorInputOf(contractorFormValuesOf(contractor), contractor.contacts);
     const after = contractorInputOf(values, contractor.contacts);
-    const input = Object.fromEntries(Object.entries(after).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(before[field as keyof typeof before])));
-    if (Object.keys(input).length === 0) return [{ field: null, message: t('Rien n’a changé : il n’y a rien à enregistrer.') }];
+    const input = Object.fromEntries(
+      Object.entries(after).filter(
+        ([field, value]) => JSON.stringify(value) !== JSON.stringify(before[field as keyof typeof before]),
+      ),
+    );
+    if (Object.keys(input).length === 0)
+      return [{ field: null, message: t('Rien n’a changé : il n’y a rien à enregistrer.') }];
     const outcome = await update({ id: contractor.id, expectedVersion: contractor.version, input });
     if (outcome.error) {
       if (isStale(outcome.error)) {
@@ -83,7 +107,11 @@ export function EditContractorPage() {
       <p>
         <Link to={`/contractants/${id}`}>{t('← Retour au contractant')}</Link>
       </p>
-      <QueryState fetching={result.fetching && !contractor} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={result.fetching && !contractor}
+        error={result.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {contractor && (
         <>
           <h1>{t('Modifier {{name}}', { name: contractor.legalName })}</h1>

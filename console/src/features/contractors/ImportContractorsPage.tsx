@@ -46,7 +46,9 @@ export function ImportContractorsPage() {
           refused: t('Fichier refusé : aucun contractant n’a été enregistré.'),
           created: (count) => t('Contractants créés : {{count}}', { count }),
           skipped: (count) => t('Déjà enregistrés (même NIF), laissés inchangés : {{count}}', { count }),
-          windows1252: t('Ce fichier n’était pas en UTF-8 : il a été lu comme un fichier Excel pour Windows (Windows-1252). Vérifiez les accents des contractants créés.'),
+          windows1252: t(
+            'Ce fichier n’était pas en UTF-8 : il a été lu comme un fichier Excel pour Windows (Windows-1252). Vérifiez les accents des contractants créés.',
+          ),
         }}
       />
     </section>

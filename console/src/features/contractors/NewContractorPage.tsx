@@ -2,7 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { problemsOf } from '../../lib/errors.ts';
-import { ContractorForm, contractorInputOf, emptyContractorValues, type ContractorFormValues } from './ContractorForm.tsx';
+import {
+  ContractorForm,
+  contractorInputOf,
+  emptyContractorValues,
+  type ContractorFormValues,
+} from './ContractorForm.tsx';
 import { CreateContractorMutation } from './documents.ts';
 
 /** The new contractor form: checks as it is sent, shows each problem — its own or the server's — beside its field. */
@@ -24,7 +29,12 @@ export function NewContractorPage() {
         <Link to="/contractants">{t('← Contractants')}</Link>
       </p>
       <h1>{t('Nouveau contractant')}</h1>
-      <ContractorForm initial={emptyContractorValues} submitLabel={t('Créer le contractant')} pendingLabel={t('Création…')} onSubmit={submit} />
+      <ContractorForm
+        initial={emptyContractorValues}
+        submitLabel={t('Créer le contractant')}
+        pendingLabel={t('Création…')}
+        onSubmit={submit}
+      />
     </section>
   );
 }

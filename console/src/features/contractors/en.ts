@@ -41,11 +41,14 @@ export default {
   // ContractorForm.tsx
   'est obligatoire': 'is required',
   'doit compter 15 chiffres (20 pour un établissement secondaire)': 'must be 15 digits (20 for a branch)',
-  'RIB ou RIP invalide : 20 chiffres dont la clé (les deux derniers) doit correspondre': 'Invalid RIB or RIP: 20 digits whose key (the last two) must match',
-  'un auto-entrepreneur, et lui seul, relève du régime de l’auto-entrepreneur': 'an auto-entrepreneur, and only one, comes under the auto-entrepreneur regime',
+  'RIB ou RIP invalide : 20 chiffres dont la clé (les deux derniers) doit correspondre':
+    'Invalid RIB or RIP: 20 digits whose key (the last two) must match',
+  'un auto-entrepreneur, et lui seul, relève du régime de l’auto-entrepreneur':
+    'an auto-entrepreneur, and only one, comes under the auto-entrepreneur regime',
   'est obligatoire, sauf pour un auto-entrepreneur': 'is required, except for an auto-entrepreneur',
   'est obligatoire pour un auto-entrepreneur': 'is required for an auto-entrepreneur',
-  'au moins une wilaya, en codes à deux chiffres séparés par des virgules (ex. 16, 09)': 'at least one wilaya, as two-digit codes separated by commas (e.g. 16, 09)',
+  'au moins une wilaya, en codes à deux chiffres séparés par des virgules (ex. 16, 09)':
+    'at least one wilaya, as two-digit codes separated by commas (e.g. 16, 09)',
   'doit être un nombre entier d’équipes, au moins 1': 'must be a whole number of teams, at least 1',
   'Nom commercial (facultatif)': 'Trade name (optional)',
   'N° de registre du commerce (RC)': 'Trade register number (RC)',
@@ -62,7 +65,8 @@ export default {
   'Création…': 'Creating…',
   // ContractorNotFound.tsx
   'Contractant introuvable': 'Contractor not found',
-  'Aucun contractant n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.': 'No contractor has the id “{{id}}”, or it is outside your scope.',
+  'Aucun contractant n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.':
+    'No contractor has the id “{{id}}”, or it is outside your scope.',
   'Retour aux contractants': 'Back to the contractors',
   // ContractorPage.tsx
   Agréer: 'Approve',
@@ -98,7 +102,8 @@ export default {
   'Aucun événement enregistré pour ce contractant.': 'No event recorded for this contractor.',
   'valeur masquée pour votre rôle': 'value hidden from your role',
   // EditContractorPage.tsx
-  'le contractant a encore du travail ouvert dans une wilaya retirée : réaffectez-le d’abord': 'the contractor still holds open work in a wilaya taken off: reassign it first',
+  'le contractant a encore du travail ouvert dans une wilaya retirée : réaffectez-le d’abord':
+    'the contractor still holds open work in a wilaya taken off: reassign it first',
   'Modifier un contractant': 'Edit a contractor',
   'Seul un administrateur peut modifier un contractant.': 'Only an administrator may edit a contractor.',
   'Rien n’a changé : il n’y a rien à enregistrer.': 'Nothing has changed: there is nothing to save.',
@@ -115,10 +120,13 @@ export default {
   'Un fichier CSV (UTF-8, séparé par des virgules ou des points-virgules), une ligne d’en-tête puis un contractant par ligne. Tout ou rien : si une seule ligne pose problème, aucun contractant n’est enregistré. Un NIF déjà enregistré est laissé tel quel ; chaque contractant importé attend son agrément.':
     'A CSV file (UTF-8, separated by commas or semicolons): a header line, then one contractor a line. All or nothing: if a single line has a problem, no contractor is saved. A NIF already registered is left as it is; every contractor imported awaits its approval.',
   'Contractants créés : {{count}}': 'Contractors created: {{count}}',
-  'Déjà enregistrés (même NIF), laissés inchangés : {{count}}': 'Already registered (same NIF), left unchanged: {{count}}',
+  'Déjà enregistrés (même NIF), laissés inchangés : {{count}}':
+    'Already registered (same NIF), left unchanged: {{count}}',
   'Fichier refusé : aucun contractant n’a été enregistré.': 'File refused: no contractor was saved.',
-  'Forme juridique : SARL, EURL, SPA, SNC, PERSONNE_PHYSIQUE, AUTO_ENTREPRENEUR ou OTHER': 'Legal form: SARL, EURL, SPA, SNC, PERSONNE_PHYSIQUE, AUTO_ENTREPRENEUR or OTHER',
-  'Régime fiscal : REAL, IFU ou AUTO_ENTREPRENEUR (celui-ci exactement pour un auto-entrepreneur)': 'Tax regime: REAL, IFU or AUTO_ENTREPRENEUR (the latter exactly for an auto-entrepreneur)',
+  'Forme juridique : SARL, EURL, SPA, SNC, PERSONNE_PHYSIQUE, AUTO_ENTREPRENEUR ou OTHER':
+    'Legal form: SARL, EURL, SPA, SNC, PERSONNE_PHYSIQUE, AUTO_ENTREPRENEUR or OTHER',
+  'Régime fiscal : REAL, IFU ou AUTO_ENTREPRENEUR (celui-ci exactement pour un auto-entrepreneur)':
+    'Tax regime: REAL, IFU or AUTO_ENTREPRENEUR (the latter exactly for an auto-entrepreneur)',
   'NIF : 15 chiffres (20 pour un établissement secondaire)': 'NIF: 15 digits (20 for a branch)',
   'Adresse du siège': 'Address of the registered office',
   'Identifiant de la commune du siège': 'Id of the commune of the registered office',
@@ -126,8 +134,10 @@ export default {
   'Codes des wilayas d’intervention, séparés par des espaces (ex. 16 09) ; « 16;09 » seulement entre guillemets dans un fichier à points-virgules':
     'Codes of the operating wilayas, separated by spaces (e.g. 16 09); “16;09” only in double quotes in a file separated by semicolons',
   'Nombre d’équipes, au moins 1': 'Number of teams, at least 1',
-  'N° de registre du commerce : obligatoire, sauf pour un auto-entrepreneur': 'Trade register number: required, except for an auto-entrepreneur',
-  'N° de carte d’auto-entrepreneur : obligatoire pour un auto-entrepreneur': 'Auto-entrepreneur card number: required for an auto-entrepreneur',
+  'N° de registre du commerce : obligatoire, sauf pour un auto-entrepreneur':
+    'Trade register number: required, except for an auto-entrepreneur',
+  'N° de carte d’auto-entrepreneur : obligatoire pour un auto-entrepreneur':
+    'Auto-entrepreneur card number: required for an auto-entrepreneur',
   'Contact : nom': 'Contact: name',
   'Contact : fonction': 'Contact: role',
   'Contact : téléphone': 'Contact: phone',

@@ -26,7 +26,6 @@ export const fiscalRegimeLabels: Record<string, string> = {
   AUTO_ENTREPRENEUR: msg('Auto-entrepreneur'),
 };
 
-
 /** A contractor's fields as its history names them (the API's field names, e.g. in an UPDATE's changes). */
 export const contractorFieldLabels: Record<string, string> = {
   legalName: msg('Raison sociale'),

@@ -5,7 +5,14 @@ import { Navigate, useSearchParams } from 'react-router';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useQuery, useSubscription } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
-import { formatAlgiersDateTime, formatCalendarDate, formatCount, formatDays, formatDzd, formatPercent } from '../../lib/format.ts';
+import {
+  formatAlgiersDateTime,
+  formatCalendarDate,
+  formatCount,
+  formatDays,
+  formatDzd,
+  formatPercent,
+} from '../../lib/format.ts';
 import type { ResultOf } from '../../lib/graphql.ts';
 import { msg } from '../../lib/i18n.ts';
 import { MeQuery } from '../auth/documents.ts';
@@ -42,7 +49,8 @@ export function DashboardPage() {
   const wilayaCode = role === 'DOT_MANAGER' ? (asked && own.includes(asked) ? asked : (own[0] ?? null)) : asked;
   // A DOT manager asking for a wilaya not its own is shown its own: the address says so too.
   useEffect(() => {
-    if (role === 'DOT_MANAGER' && asked !== null && wilayaCode !== asked) setParams(wilayaCode ? { wilaya: wilayaCode } : {}, { replace: true });
+    if (role === 'DOT_MANAGER' && asked !== null && wilayaCode !== asked)
+      setParams(wilayaCode ? { wilaya: wilayaCode } : {}, { replace: true });
   }, [role, asked, wilayaCode, setParams]);
   const allowed = mayRun(me.data, 'Query.dashboard');
   const pause = !allowed || (role === 'DOT_MANAGER' && wilayaCode === null);
@@ -51,7 +59,9 @@ export function DashboardPage() {
   const [result, reexecute] = useQuery({ query: DashboardQuery, variables: { wilayaCode }, pause });
   const [live] = useSubscription({ query: DashboardSubscription, variables: { wilayaCode }, pause });
 
-  const liveFigures = live.data?.dashboardChanged ? readFragment(DashboardFigures, live.data.dashboardChanged) : undefined;
+  const liveFigures = live.data?.dashboardChanged
+    ? readFragment(DashboardFigures, live.data.dashboardChanged)
+    : undefined;
   const queried = result.data?.dashboard ? readFragment(DashboardFigures, result.data.dashboard) : undefined;
   const sameScope = (figures: Figures | undefined) => figures && (figures.wilaya?.code ?? null) === wilayaCode;
   const figures = sameScope(liveFigures) ? liveFigures : sameScope(queried) ? queried : undefined;
@@ -63,19 +73,26 @@ export function DashboardPage() {
 
   if (me.fetching && !me.data) return <QueryState fetching error={undefined} retry={() => undefined} />;
   // A firm follows its money, its invoices; whoever may read none works in the field view.
-  if (role !== undefined && !allowed) return <Navigate to={mayRun(me.data, 'Query.invoices') ? '/factures' : '/terrain'} replace />;
+  if (role !== undefined && !allowed)
+    return <Navigate to={mayRun(me.data, 'Query.invoices') ? '/factures' : '/terrain'} replace />;
   if (role === 'DOT_MANAGER' && own.length === 0) {
-    return <p className="state">{t('Aucune wilaya ne vous est attribuée : demandez à un administrateur de vous en attribuer une.')}</p>;
+    return (
+      <p className="state">
+        {t('Aucune wilaya ne vous est attribuée : demandez à un administrateur de vous en attribuer une.')}
+      </p>
+    );
   }
 
   return (
     <section className="dashboard">
       <div className="dashboard-heading">
-        <h1>{figures?.wilaya
+        <h1>
+          {figures?.wilaya
             ? t('Tableau de bord — {{code}} {{name}}', { code: figures.wilaya.code, name: figures.wilaya.name })
             : wilayaCode
               ? t('Tableau de bord')
-              : t('Tableau de bord national')}</h1>
+              : t('Tableau de bord national')}
+        </h1>
         {figures?.wilaya && (
           <span lang="ar" dir="rtl" className="muted">
             {figures.wilaya.nameAr}
@@ -83,7 +100,10 @@ export function DashboardPage() {
         )}
         <label className="field inline">
           {t('Périmètre')}
-          <select value={wilayaCode ?? ''} onChange={(event) => setParams(event.target.value ? { wilaya: event.target.value } : {})}>
+          <select
+            value={wilayaCode ?? ''}
+            onChange={(event) => setParams(event.target.value ? { wilaya: event.target.value } : {})}
+          >
             {role !== 'DOT_MANAGER' && <option value="">{t('National')}</option>}
             {choices.map((wilaya) => (
               <option key={wilaya.code} value={wilaya.code}>
@@ -93,7 +113,11 @@ export function DashboardPage() {
           </select>
         </label>
       </div>
-      <QueryState fetching={result.fetching && !figures} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={result.fetching && !figures}
+        error={result.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {figures && <Figures figures={figures} live={Boolean(liveFigures)} />}
     </section>
   );
@@ -109,12 +133,23 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
           : t('Chiffres au {{instant}} (heure d’Alger)', { instant: formatAlgiersDateTime(figures.computedAt) })}
       </p>
       <div className="cards">
-        <Card label={t('Réceptionnés aujourd’hui')} value={formatCount(figures.acceptedToday)} testId="accepted-today" />
-        <Card label={t('Réceptionnés ce mois')} value={formatCount(figures.acceptedThisMonth)} testId="accepted-this-month" />
+        <Card
+          label={t('Réceptionnés aujourd’hui')}
+          value={formatCount(figures.acceptedToday)}
+          testId="accepted-today"
+        />
+        <Card
+          label={t('Réceptionnés ce mois')}
+          value={formatCount(figures.acceptedThisMonth)}
+          testId="accepted-this-month"
+        />
         <Card
           label={t('Réceptionnés au total')}
           value={formatCount(figures.acceptedTotal)}
-          detail={t('objectif {{target}} · {{progress}}', { target: formatCount(figures.targetConnections), progress: formatPercent(figures.progress) })}
+          detail={t('objectif {{target}} · {{progress}}', {
+            target: formatCount(figures.targetConnections),
+            progress: formatPercent(figures.progress),
+          })}
           testId="accepted-total"
         />
         <Card
@@ -129,7 +164,10 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
         <Card
           label={t('Factures en attente d’approbation')}
           value={formatDzd(figures.awaitingApproval.amount.centimes)}
-          detail={t('Factures : {{count}} · la plus ancienne {{days}}', { count: formatCount(figures.awaitingApproval.invoices), days: formatDays(figures.awaitingApproval.oldestDays) })}
+          detail={t('Factures : {{count}} · la plus ancienne {{days}}', {
+            count: formatCount(figures.awaitingApproval.invoices),
+            days: formatDays(figures.awaitingApproval.oldestDays),
+          })}
           testId="awaiting-approval"
         />
         <Card
@@ -145,13 +183,24 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
       </div>
 
       <h2>{t('Réceptions par jour (28 derniers jours)')}</h2>
-      <div className="chart" role="img" aria-label={t('Réceptions par jour : {{days}}', { days: figures.acceptancesByDay.map((d) => `${formatCalendarDate(d.day)} ${d.accepted}`).join(', ') })}>
+      <div
+        className="chart"
+        role="img"
+        aria-label={t('Réceptions par jour : {{days}}', {
+          days: figures.acceptancesByDay.map((d) => `${formatCalendarDate(d.day)} ${d.accepted}`).join(', '),
+        })}
+      >
         <ResponsiveContainer width="100%" height={220}>
-          <BarChart data={figures.acceptancesByDay.map((d) => ({ ...d, label: formatCalendarDate(d.day).slice(0, 5) }))}>
+          <BarChart
+            data={figures.acceptancesByDay.map((d) => ({ ...d, label: formatCalendarDate(d.day).slice(0, 5) }))}
+          >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" interval={3} />
             <YAxis allowDecimals={false} />
-            <Tooltip formatter={(value) => [formatCount(Number(value)), t('réceptions')]} labelFormatter={(label) => t('Jour {{day}}', { day: String(label) })} />
+            <Tooltip
+              formatter={(value) => [formatCount(Number(value)), t('réceptions')]}
+              labelFormatter={(label) => t('Jour {{day}}', { day: String(label) })}
+            />
             <Bar dataKey="accepted" fill="#0b4f8a" isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
@@ -208,7 +257,12 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
                   <td className="number">{formatCount(row.acceptedTotal)}</td>
                   <td className="number">{formatCount(row.targetConnections)}</td>
                   <td>
-                    <progress max={1} value={Math.min(row.progress ?? 0, 1)} aria-label={t('Avancement {{wilaya}}', { wilaya: row.wilaya.name })} /> {formatPercent(row.progress)}
+                    <progress
+                      max={1}
+                      value={Math.min(row.progress ?? 0, 1)}
+                      aria-label={t('Avancement {{wilaya}}', { wilaya: row.wilaya.name })}
+                    />{' '}
+                    {formatPercent(row.progress)}
                   </td>
                 </tr>
               ))}

@@ -8,7 +8,8 @@ export default {
   'Refusés avec réserves': 'Rejected with reserves',
   Échoués: 'Failed',
   Annulés: 'Cancelled',
-  'Aucune wilaya ne vous est attribuée : demandez à un administrateur de vous en attribuer une.': 'No wilaya is assigned to you: ask an administrator to assign you one.',
+  'Aucune wilaya ne vous est attribuée : demandez à un administrateur de vous en attribuer une.':
+    'No wilaya is assigned to you: ask an administrator to assign you one.',
   'Tableau de bord — {{code}} {{name}}': 'Dashboard — {{code}} {{name}}',
   'Tableau de bord national': 'National dashboard',
   Périmètre: 'Scope',
@@ -25,7 +26,8 @@ export default {
   'Factures en attente d’approbation': 'Invoices awaiting approval',
   'Factures : {{count}} · la plus ancienne {{days}}': 'Invoices: {{count}} · oldest {{days}}',
   'Approuvées, non payées': 'Approved, unpaid',
-  'Factures : {{count}} · attente moyenne {{average}}, la plus longue {{oldest}}': 'Invoices: {{count}} · average wait {{average}}, longest {{oldest}}',
+  'Factures : {{count}} · attente moyenne {{average}}, la plus longue {{oldest}}':
+    'Invoices: {{count}} · average wait {{average}}, longest {{oldest}}',
   'Réceptions par jour (28 derniers jours)': 'Acceptances per day (last 28 days)',
   'Réceptions par jour : {{days}}': 'Acceptances per day: {{days}}',
   réceptions: 'acceptances',

@@ -65,18 +65,38 @@ export function BarcodeScanner({ onRead }: { onRead: (text: string) => void }) {
   return (
     <div className="field-barcode">
       <div className="field-actions">
-        <button type="button" className="field-button secondary" onClick={() => {
+        <button
+          type="button"
+          className="field-button secondary"
+          onClick={() => {
             setMessage(null);
             setScanning(!scanning);
-          }} aria-pressed={scanning}>
+          }}
+          aria-pressed={scanning}
+        >
           {scanning ? t('Arrêter la lecture') : t('Lire le code-barres')}
         </button>
-        <input id="field-barcode-photo" type="file" accept="image/*" capture="environment" className="visually-hidden" onChange={(event) => void fromPhoto(event)} />
+        <input
+          id="field-barcode-photo"
+          type="file"
+          accept="image/*"
+          capture="environment"
+          className="visually-hidden"
+          onChange={(event) => void fromPhoto(event)}
+        />
         <label htmlFor="field-barcode-photo" className="field-button secondary">
           {t('Photographier l’étiquette')}
         </label>
       </div>
-      {scanning && <video ref={video} className="field-video" muted playsInline aria-label={t('Caméra : visez le code-barres de l’ONT')} />}
+      {scanning && (
+        <video
+          ref={video}
+          className="field-video"
+          muted
+          playsInline
+          aria-label={t('Caméra : visez le code-barres de l’ONT')}
+        />
+      )}
       {message && (
         <p role="status" className="field-problem">
           {message}

@@ -2,10 +2,23 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { FieldProblem } from '../../lib/errors.ts';
-import { invalidProps, ProblemNote, ProblemsAlert, useFocusFirstProblem, type Controls } from '../work/form-problems.tsx';
+import {
+  invalidProps,
+  ProblemNote,
+  ProblemsAlert,
+  useFocusFirstProblem,
+  type Controls,
+} from '../work/form-problems.tsx';
 import { failureReasonLabels } from '../work/labels.ts';
 import type { FieldSettingsData, FieldWorkData } from './documents.ts';
-import { discardDraft, dropDraftPhoto, keepDraftPhoto, returnToDraft, useDraftKeeper, type RestoredDraft } from './draft.ts';
+import {
+  discardDraft,
+  dropDraftPhoto,
+  keepDraftPhoto,
+  returnToDraft,
+  useDraftKeeper,
+  type RestoredDraft,
+} from './draft.ts';
 import { DraftDiscard } from './DraftDiscard.tsx';
 import { useField } from './FieldRoutes.tsx';
 import { photoKindLabels } from './labels.ts';
@@ -24,7 +37,17 @@ const controls: Controls = [
  * (required for "other"), and a photo where it helps (no PBO on the façade). Kept as a draft as it
  * is typed, like a report, and saved in the outbox like one, so that it goes out without network too.
  */
-export function FailureForm({ work, settings, draft, onDiscarded }: { work: FieldWorkData; settings: FieldSettingsData; draft: RestoredDraft | null; onDiscarded: () => void }) {
+export function FailureForm({
+  work,
+  settings,
+  draft,
+  onDiscarded,
+}: {
+  work: FieldWorkData;
+  settings: FieldSettingsData;
+  draft: RestoredDraft | null;
+  onDiscarded: () => void;
+}) {
   const { t } = useTranslation();
   const { db, user, sender } = useField();
   const navigate = useNavigate();
@@ -36,14 +59,28 @@ export function FailureForm({ work, settings, draft, onDiscarded }: { work: Fiel
   const [saving, setSaving] = useState(false);
   useFocusFirstProblem(problems, controls, 'failure-problems');
   const draftKey = { userId: user.id, customerSubscriptionId: work.id, kind: 'failure' } as const;
-  const keeper = useDraftKeeper(db, draftKey, { values: { failureReason, details }, photoIds: photos.map((photo) => photo.id), signature: null }, draft !== null);
-  const limits = { maxBytes: settings.fieldSettings.maxPhotoBytes, maxCount: settings.fieldSettings.maxPhotosPerReport };
+  const keeper = useDraftKeeper(
+    db,
+    draftKey,
+    { values: { failureReason, details }, photoIds: photos.map((photo) => photo.id), signature: null },
+    draft !== null,
+  );
+  const limits = {
+    maxBytes: settings.fieldSettings.maxPhotoBytes,
+    maxCount: settings.fieldSettings.maxPhotosPerReport,
+  };
 
   function checked(): FieldProblem[] {
     const found: FieldProblem[] = [];
     if (!failureReason) found.push({ field: 'failureReason', message: t('Choisissez le motif de l’échec.') });
-    if (failureReason === 'OTHER' && details.trim() === '') found.push({ field: 'reason', message: t('Précisez le motif : « Autre » demande une explication.') });
-    for (const message of photoLimitProblems(photos.map((photo) => photo.blob), limits, t)) found.push({ field: 'photoIds', message });
+    if (failureReason === 'OTHER' && details.trim() === '')
+      found.push({ field: 'reason', message: t('Précisez le motif : « Autre » demande une explication.') });
+    for (const message of photoLimitProblems(
+      photos.map((photo) => photo.blob),
+      limits,
+      t,
+    ))
+      found.push({ field: 'photoIds', message });
     return found;
   }
 
@@ -57,12 +94,24 @@ export function FailureForm({ work, settings, draft, onDiscarded }: { work: Fiel
     setSaving(true);
     keeper.pause();
     const input = { id: work.id, expectedVersion: work.version, failureReason, reason: details.trim() || null };
-    const id = await saveEntry(db, { userId: user.id, kind: 'failure', customerSubscriptionId: work.id, customerName: work.customerName ?? '', orderReference: work.orderReference, input, photos });
+    const id = await saveEntry(db, {
+      userId: user.id,
+      kind: 'failure',
+      customerSubscriptionId: work.id,
+      customerName: work.customerName ?? '',
+      orderReference: work.orderReference,
+      input,
+      photos,
+    });
     await sender.flush();
     const entry = await db.outbox.get(id);
     setSaving(false);
     if (entry?.state === 'blocked') {
-      await returnToDraft(db, id, photos.map((photo) => photo.id));
+      await returnToDraft(
+        db,
+        id,
+        photos.map((photo) => photo.id),
+      );
       keeper.resume();
       setProblems(translatedProblems(entry.problems, t));
       return;
@@ -74,7 +123,12 @@ export function FailureForm({ work, settings, draft, onDiscarded }: { work: Fiel
     <form className="field-form" onSubmit={(event) => void send(event)} noValidate aria-labelledby="failure-heading">
       <h2 id="failure-heading">{t('Déclarer un échec')}</h2>
       <label htmlFor="failure-reason">{t('Motif de l’échec')}</label>
-      <select id="failure-reason" value={failureReason} onChange={(event) => setFailureReason(event.target.value)} {...invalidProps(problems, 'failureReason', 'failure-reason')}>
+      <select
+        id="failure-reason"
+        value={failureReason}
+        onChange={(event) => setFailureReason(event.target.value)}
+        {...invalidProps(problems, 'failureReason', 'failure-reason')}
+      >
         <option value="">{t('Choisir…')}</option>
         {Object.entries(failureReasonLabels).map(([value, label]) => (
           <option key={value} value={value}>
@@ -84,7 +138,13 @@ export function FailureForm({ work, settings, draft, onDiscarded }: { work: Fiel
       </select>
       <ProblemNote problems={problems} field="failureReason" id="failure-reason" />
       <label htmlFor="failure-details">{t('Précisions (obligatoires pour « Autre »)')}</label>
-      <textarea id="failure-details" rows={3} value={details} onChange={(event) => setDetails(event.target.value)} {...invalidProps(problems, 'reason', 'failure-details')} />
+      <textarea
+        id="failure-details"
+        rows={3}
+        value={details}
+        onChange={(event) => setDetails(event.target.value)}
+        {...invalidProps(problems, 'reason', 'failure-details')}
+      />
       <ProblemNote problems={problems} field="reason" id="failure-details" />
       <PhotoField
         customerSubscriptionId={work.id}
@@ -111,7 +171,11 @@ export function FailureForm({ work, settings, draft, onDiscarded }: { work: Fiel
       <DraftDiscard
         onDiscard={async () => {
           keeper.pause();
-          await discardDraft(db, draftKey, photos.map((photo) => photo.id));
+          await discardDraft(
+            db,
+            draftKey,
+            photos.map((photo) => photo.id),
+          );
           onDiscarded();
         }}
       />

@@ -21,7 +21,11 @@ function dayHeading(day: string, today: string, t: TFunction): string {
 }
 
 /** The work with an appointment, soonest first (the overdue at the top), grouped by Algiers day. */
-function byDay(works: readonly FieldWorkData[], today: string, t: TFunction): { heading: string; works: FieldWorkData[] }[] {
+function byDay(
+  works: readonly FieldWorkData[],
+  today: string,
+  t: TFunction,
+): { heading: string; works: FieldWorkData[] }[] {
   const groups: { heading: string; works: FieldWorkData[] }[] = [];
   const sorted = [...works].sort((a, b) => Date.parse(a.appointmentAt!) - Date.parse(b.appointmentAt!));
   for (const work of sorted) {
@@ -42,8 +46,14 @@ function SentConfirmation({ sent, onHide }: { sent: readonly SentEntry[]; onHide
         {sent.map((entry) => (
           <li key={entry.id}>
             {entry.kind === 'report'
-              ? t('Rapport envoyé : {{name}} ({{reference}}).', { name: entry.customerName, reference: entry.orderReference })
-              : t('Déclaration d’échec envoyée : {{name}} ({{reference}}).', { name: entry.customerName, reference: entry.orderReference })}
+              ? t('Rapport envoyé : {{name}} ({{reference}}).', {
+                  name: entry.customerName,
+                  reference: entry.orderReference,
+                })
+              : t('Déclaration d’échec envoyée : {{name}} ({{reference}}).', {
+                  name: entry.customerName,
+                  reference: entry.orderReference,
+                })}
           </li>
         ))}
       </ul>
@@ -62,8 +72,14 @@ function WorkCard({ work, pending, today }: { work: FieldWorkData; pending: bool
   return (
     <li className="field-card" data-testid="field-work">
       <div className="field-card-top">
-        {work.appointmentAt ? <span className="field-time">{appointmentWhen(work.appointmentAt, today)}</span> : <span className="field-time muted">{t('Sans rendez-vous')}</span>}
-        <span className={`field-status status-${work.status.toLowerCase()}`}>{t(customerSubscriptionStatusLabels[work.status] ?? work.status)}</span>
+        {work.appointmentAt ? (
+          <span className="field-time">{appointmentWhen(work.appointmentAt, today)}</span>
+        ) : (
+          <span className="field-time muted">{t('Sans rendez-vous')}</span>
+        )}
+        <span className={`field-status status-${work.status.toLowerCase()}`}>
+          {t(customerSubscriptionStatusLabels[work.status] ?? work.status)}
+        </span>
       </div>
       <h3>
         <Link to={`/terrain/${work.id}`} className="field-card-link">

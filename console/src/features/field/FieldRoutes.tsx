@@ -70,7 +70,9 @@ export default function FieldRoutes() {
       <div className="field">
         {unknown ? (
           <p role="alert" className="field-alert">
-            {t('Hors connexion, et cette session n’a jamais été ouverte avec du réseau sur ce téléphone : ouvrez le terrain une fois avec du réseau.')}
+            {t(
+              'Hors connexion, et cette session n’a jamais été ouverte avec du réseau sur ce téléphone : ouvrez le terrain une fois avec du réseau.',
+            )}
           </p>
         ) : (
           <p role="status" className="state">
@@ -83,7 +85,17 @@ export default function FieldRoutes() {
   return <SignedInField key={user.id} db={db} user={user} settings={settings} list={list} />;
 }
 
-function SignedInField({ db, user, settings, list }: { db: FieldDatabase; user: FieldUser; settings: FieldSettingsData | null; list: FieldListQueryState }) {
+function SignedInField({
+  db,
+  user,
+  settings,
+  list,
+}: {
+  db: FieldDatabase;
+  user: FieldUser;
+  settings: FieldSettingsData | null;
+  list: FieldListQueryState;
+}) {
   const client = useClient();
   const sender = useMemo(() => new OutboxSender(db, httpTransport(client), user.id), [client, user.id]);
   const [lastPass, setLastPass] = useState<PassResult | null>(null);
@@ -112,7 +124,17 @@ function SignedInField({ db, user, settings, list }: { db: FieldDatabase; user: 
     };
   }, [sender]);
   const value = useMemo(
-    () => ({ db, user, sender, lastPass, settings, reachable, reached: setReachable, sent, hideSent: () => setSent([]) }),
+    () => ({
+      db,
+      user,
+      sender,
+      lastPass,
+      settings,
+      reachable,
+      reached: setReachable,
+      sent,
+      hideSent: () => setSent([]),
+    }),
     [sender, user.displayName, lastPass, settings, reachable, sent],
   );
   return (

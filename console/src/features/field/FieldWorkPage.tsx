@@ -40,7 +40,10 @@ export function FieldWorkPage() {
   // The forms opened since the page was: kept (hidden when another is shown) so that switching loses nothing.
   const [opened, setOpened] = useState<readonly Action[]>([]);
   const [drafts, setDrafts] = useState<Drafts | null>(null);
-  const pending = useLive(async () => (await userEntries(db, user.id)).filter((entry) => entry.customerSubscriptionId === id).length, [user.id, id]);
+  const pending = useLive(
+    async () => (await userEntries(db, user.id)).filter((entry) => entry.customerSubscriptionId === id).length,
+    [user.id, id],
+  );
   useEffect(() => {
     let current = true;
     void (async () => {
@@ -64,7 +67,9 @@ export function FieldWorkPage() {
       return (
         <>
           <p role="alert" className="field-alert">
-            {missing ? t('Ce travail n’est plus dans votre périmètre : il a pu être annulé ou confié à une autre équipe.') : t('Hors connexion, et ce travail n’a pas été chargé sur ce téléphone.')}
+            {missing
+              ? t('Ce travail n’est plus dans votre périmètre : il a pu être annulé ou confié à une autre équipe.')
+              : t('Hors connexion, et ce travail n’a pas été chargé sur ce téléphone.')}
           </p>
           <OutboxPanel customerSubscriptionId={id} />
           <Link to="/terrain" className="field-button secondary">
@@ -84,9 +89,21 @@ export function FieldWorkPage() {
   const waiting = (pending ?? 0) > 0;
   // A form with a draft stays at hand whatever the work's state: what was typed is never out of reach.
   const actions: { action: Action; label: string; allowed: boolean }[] = [
-    { action: 'report', label: t('Rapport d’installation'), allowed: (work.viewerCan.report && !waiting) || drafts.report !== null },
-    { action: 'schedule', label: work.appointmentAt ? t('Déplacer le rendez-vous') : t('Planifier le rendez-vous'), allowed: work.viewerCan.schedule && !waiting },
-    { action: 'fail', label: t('Déclarer un échec'), allowed: (work.viewerCan.fail && !waiting) || drafts.fail !== null },
+    {
+      action: 'report',
+      label: t('Rapport d’installation'),
+      allowed: (work.viewerCan.report && !waiting) || drafts.report !== null,
+    },
+    {
+      action: 'schedule',
+      label: work.appointmentAt ? t('Déplacer le rendez-vous') : t('Planifier le rendez-vous'),
+      allowed: work.viewerCan.schedule && !waiting,
+    },
+    {
+      action: 'fail',
+      label: t('Déclarer un échec'),
+      allowed: (work.viewerCan.fail && !waiting) || drafts.fail !== null,
+    },
   ];
   const discarded = (kind: keyof Drafts) => () => {
     setDrafts({ ...drafts, [kind]: null });
@@ -117,7 +134,9 @@ export function FieldWorkPage() {
       )}
       <dl className="field-facts">
         <dt>{t('Rendez-vous (heure d’Alger)')}</dt>
-        <dd data-testid="field-work-appointment">{work.appointmentAt ? algiersDateTime(work.appointmentAt) : t('Sans rendez-vous')}</dd>
+        <dd data-testid="field-work-appointment">
+          {work.appointmentAt ? algiersDateTime(work.appointmentAt) : t('Sans rendez-vous')}
+        </dd>
         <dt>{t('Adresse')}</dt>
         <dd>
           {work.customerAddress}, {work.commune.name}, {work.commune.wilaya.name}
@@ -154,14 +173,24 @@ export function FieldWorkPage() {
           </>
         )}
       </div>
-      {way && work.position?.source === 'COMMUNE' && <p className="muted">{t('Position approximative : le centre de la commune.')}</p>}
+      {way && work.position?.source === 'COMMUNE' && (
+        <p className="muted">{t('Position approximative : le centre de la commune.')}</p>
+      )}
       <OutboxPanel customerSubscriptionId={work.id} />
-      {waiting && <p className="field-badge">{t('Un rapport de ce travail attend l’envoi : il part dès que possible.')}</p>}
+      {waiting && (
+        <p className="field-badge">{t('Un rapport de ce travail attend l’envoi : il part dès que possible.')}</p>
+      )}
       <div className="field-actions">
         {actions
           .filter((candidate) => candidate.allowed)
           .map((candidate) => (
-            <button key={candidate.action} type="button" className="field-button" aria-pressed={action === candidate.action} onClick={() => choose(candidate.action)}>
+            <button
+              key={candidate.action}
+              type="button"
+              className="field-button"
+              aria-pressed={action === candidate.action}
+              onClick={() => choose(candidate.action)}
+            >
               {candidate.label}
             </button>
           ))}
@@ -177,7 +206,9 @@ export function FieldWorkPage() {
       )}
       {(action === 'report' || action === 'fail') && !settings && (
         <p role="alert" className="field-alert">
-          {t('Les réglages du rapport (seuils, travaux, photos) n’ont pas encore été chargés : ouvrez cette page une fois avec du réseau.')}
+          {t(
+            'Les réglages du rapport (seuils, travaux, photos) n’ont pas encore été chargés : ouvrez cette page une fois avec du réseau.',
+          )}
         </p>
       )}
       <Suspense

@@ -17,17 +17,27 @@ import { algiersDateTime } from './format.ts';
 /** The stored problems of an entry in the console's words: the API's coded errors as `problemsOf` says them. */
 export function translatedProblems(problems: readonly StoredProblem[], t: TFunction): FieldProblem[] {
   const coded = problems.filter((problem) => problem.code !== 'NETWORK');
-  const unreachable = coded.length < problems.length ? [{ field: null, message: t('Pas de réseau : l’envoi reprendra tout seul.') }] : [];
+  const unreachable =
+    coded.length < problems.length ? [{ field: null, message: t('Pas de réseau : l’envoi reprendra tout seul.') }] : [];
   if (coded.length === 0) return unreachable;
   const error = new CombinedError({
-    graphQLErrors: coded.map((problem) => ({ message: problem.message, extensions: { code: problem.code, field: problem.field, ...(problem.problems ? { problems: problem.problems } : {}) } })),
+    graphQLErrors: coded.map((problem) => ({
+      message: problem.message,
+      extensions: {
+        code: problem.code,
+        field: problem.field,
+        ...(problem.problems ? { problems: problem.problems } : {}),
+      },
+    })),
   });
   return [...unreachable, ...problemsOf(error)];
 }
 
 /** How many entries wait, in a sentence with the right plural. */
 function waitingSentence(count: number, t: TFunction): string {
-  return new Intl.PluralRules(currentLanguage()).select(count) === 'one' ? t('{{count}} rapport en attente d’envoi', { count }) : t('{{count}} rapports en attente d’envoi', { count });
+  return new Intl.PluralRules(currentLanguage()).select(count) === 'one'
+    ? t('{{count}} rapport en attente d’envoi', { count })
+    : t('{{count}} rapports en attente d’envoi', { count });
 }
 
 /**
@@ -44,19 +54,32 @@ export function OutboxPanel({ customerSubscriptionId }: { customerSubscriptionId
   const [confirming, setConfirming] = useState<number | null>(null);
   const [retryProblems, setRetryProblems] = useState<Record<number, FieldProblem[]>>({});
   if (!entries || entries.length === 0) return null;
-  const shown = customerSubscriptionId ? entries.filter((entry) => entry.customerSubscriptionId === customerSubscriptionId) : entries;
+  const shown = customerSubscriptionId
+    ? entries.filter((entry) => entry.customerSubscriptionId === customerSubscriptionId)
+    : entries;
   const waiting = entries.filter((entry) => entry.state === 'waiting');
   const blocked = shown.filter((entry) => entry.state === 'blocked');
 
   async function retry(entry: OutboxEntry) {
     setBusy(entry.id!);
-    const result = await client.query(FieldWorkQuery, { id: entry.customerSubscriptionId }, { requestPolicy: 'network-only' }).toPromise();
+    const result = await client
+      .query(FieldWorkQuery, { id: entry.customerSubscriptionId }, { requestPolicy: 'network-only' })
+      .toPromise();
     setBusy(null);
     const work = result.data?.customerSubscription ? readFragment(FieldWork, result.data.customerSubscription) : null;
     if (!work) {
       setRetryProblems({
         ...retryProblems,
-        [entry.id!]: result.error ? problemsOf(result.error) : [{ field: null, message: t('Ce travail n’est plus dans votre périmètre : il a pu être annulé ou confié à une autre équipe.') }],
+        [entry.id!]: result.error
+          ? problemsOf(result.error)
+          : [
+              {
+                field: null,
+                message: t(
+                  'Ce travail n’est plus dans votre périmètre : il a pu être annulé ou confié à une autre équipe.',
+                ),
+              },
+            ],
       });
       return;
     }
@@ -78,7 +101,9 @@ export function OutboxPanel({ customerSubscriptionId }: { customerSubscriptionId
       {waiting.length > 0 && (
         <p role="status" className="field-outbox-count" data-testid="field-outbox-count">
           {waitingSentence(waiting.length, t)}
-          {lastPass === 'later' && <span className="field-outbox-note">{t('Pas de réseau : l’envoi reprendra tout seul.')}</span>}
+          {lastPass === 'later' && (
+            <span className="field-outbox-note">{t('Pas de réseau : l’envoi reprendra tout seul.')}</span>
+          )}
         </p>
       )}
       {lastPass === 'signed-out' && waiting.length > 0 && (
@@ -90,12 +115,19 @@ export function OutboxPanel({ customerSubscriptionId }: { customerSubscriptionId
       {blocked.map((entry) => (
         <article key={entry.id} className="field-held" data-testid="field-held-entry">
           <h3>
-            {entry.kind === 'report' ? t('Rapport d’installation refusé') : t('Déclaration d’échec refusée')} — {entry.customerName} ({entry.orderReference})
+            {entry.kind === 'report' ? t('Rapport d’installation refusé') : t('Déclaration d’échec refusée')} —{' '}
+            {entry.customerName} ({entry.orderReference})
           </h3>
-          <p className="muted">{t('Enregistré le {{instant}} (heure d’Alger)', { instant: algiersDateTime(entry.savedAt) })}</p>
+          <p className="muted">
+            {t('Enregistré le {{instant}} (heure d’Alger)', { instant: algiersDateTime(entry.savedAt) })}
+          </p>
           <ul className="field-problems" role="alert">
             {[...translatedProblems(entry.problems, t), ...(retryProblems[entry.id!] ?? [])].map((problem) => (
-              <li key={`${problem.field}-${problem.message}`}>{problem.field ? t('{{label}} : {{value}}', { label: t(fieldLabelOf(problem.field)), value: problem.message }) : problem.message}</li>
+              <li key={`${problem.field}-${problem.message}`}>
+                {problem.field
+                  ? t('{{label}} : {{value}}', { label: t(fieldLabelOf(problem.field)), value: problem.message })
+                  : problem.message}
+              </li>
             ))}
           </ul>
           {confirming === entry.id ? (
@@ -110,7 +142,12 @@ export function OutboxPanel({ customerSubscriptionId }: { customerSubscriptionId
             </div>
           ) : (
             <div className="field-actions">
-              <button type="button" className="field-button" disabled={busy === entry.id} onClick={() => void retry(entry)}>
+              <button
+                type="button"
+                className="field-button"
+                disabled={busy === entry.id}
+                onClick={() => void retry(entry)}
+              >
                 {t('Réessayer avec l’état actuel')}
               </button>
               <button type="button" className="field-button secondary" onClick={() => setConfirming(entry.id!)}>

@@ -18,15 +18,30 @@ export interface PhotoLimits {
 
 /** A size in megabytes of 1,024 × 1,024 bytes, as the photo limits are told: "12 Mo", "12 MB". */
 export function formatMegabytes(bytes: number): string {
-  return new Intl.NumberFormat(currentLanguage() === 'en' ? 'en-GB' : 'fr-FR', { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
+  return new Intl.NumberFormat(currentLanguage() === 'en' ? 'en-GB' : 'fr-FR', {
+    style: 'unit',
+    unit: 'megabyte',
+    maximumFractionDigits: 1,
+  }).format(bytes / 1024 / 1024);
 }
 
 /** What the server would refuse in a form's photos (`blobs`, the signature's included): too many, or one too heavy; in words. */
 export function photoLimitProblems(blobs: readonly Blob[], limits: PhotoLimits, t: TFunction): string[] {
   const found: string[] = [];
-  if (blobs.length > limits.maxCount) found.push(t('Au plus {{count}} photos par rapport (signature comprise) : retirez-en {{extra}}.', { count: limits.maxCount, extra: blobs.length - limits.maxCount }));
+  if (blobs.length > limits.maxCount)
+    found.push(
+      t('Au plus {{count}} photos par rapport (signature comprise) : retirez-en {{extra}}.', {
+        count: limits.maxCount,
+        extra: blobs.length - limits.maxCount,
+      }),
+    );
   const heavy = blobs.filter((blob) => blob.size > limits.maxBytes).length;
-  if (heavy > 0) found.push(t('Photo trop lourde : {{max}} au plus. Reprenez-la dans une résolution plus faible.', { max: formatMegabytes(limits.maxBytes) }));
+  if (heavy > 0)
+    found.push(
+      t('Photo trop lourde : {{max}} au plus. Reprenez-la dans une résolution plus faible.', {
+        max: formatMegabytes(limits.maxBytes),
+      }),
+    );
   return found;
 }
 
@@ -34,7 +49,11 @@ export function photoLimitProblems(blobs: readonly Blob[], limits: PhotoLimits, 
  * A photo just taken: a new UUID, the time now and the phone's position (when it gives one), asked
  * while `image` is made ready (a camera's photo being shrunk): the stamps are those of the moment it was taken.
  */
-export async function takePhoto(customerSubscriptionId: string, kind: PhotoKind, image: Blob | Promise<Blob>): Promise<TakenPhoto> {
+export async function takePhoto(
+  customerSubscriptionId: string,
+  kind: PhotoKind,
+  image: Blob | Promise<Blob>,
+): Promise<TakenPhoto> {
   const takenAt = new Date().toISOString();
   const [position, blob] = await Promise.all([currentPosition(), image]);
   return { id: crypto.randomUUID(), customerSubscriptionId, kind, takenAt, position, blob };
@@ -97,14 +116,30 @@ export function PhotoField({
     }
     setLocating(false);
     setRefused([
-      ...(heavy > 0 ? [t('Photo trop lourde : {{max}} au plus. Reprenez-la dans une résolution plus faible.', { max: formatMegabytes(limits.maxBytes) })] : []),
-      ...(wanted.length < files.length ? [t('Au plus {{count}} photos par rapport : cette photo n’a pas été ajoutée.', { count: limits.maxCount })] : []),
+      ...(heavy > 0
+        ? [
+            t('Photo trop lourde : {{max}} au plus. Reprenez-la dans une résolution plus faible.', {
+              max: formatMegabytes(limits.maxBytes),
+            }),
+          ]
+        : []),
+      ...(wanted.length < files.length
+        ? [t('Au plus {{count}} photos par rapport : cette photo n’a pas été ajoutée.', { count: limits.maxCount })]
+        : []),
     ]);
   }
 
   return (
     <div className="field-photo" data-testid={id}>
-      <input id={id} type="file" accept="image/*" capture="environment" className="visually-hidden" onChange={(event) => void chosen(event)} aria-describedby={problem ? `${id}-problem` : undefined} />
+      <input
+        id={id}
+        type="file"
+        accept="image/*"
+        capture="environment"
+        className="visually-hidden"
+        onChange={(event) => void chosen(event)}
+        aria-describedby={problem ? `${id}-problem` : undefined}
+      />
       <label htmlFor={id} className={`field-button ${photos.length > 0 ? 'secondary' : ''}`}>
         {label}
         {required && photos.length === 0 && <span className="field-required"> {t('(obligatoire)')}</span>}
@@ -129,7 +164,11 @@ export function PhotoField({
           <Thumbnail blob={photo.blob} alt={label} />
           <div>
             <p>{algiersDateTime(photo.takenAt)}</p>
-            <p className="muted">{photo.position ? t('Position à {{metres}} m près', { metres: photo.position.accuracyMetres }) : t('Sans position')}</p>
+            <p className="muted">
+              {photo.position
+                ? t('Position à {{metres}} m près', { metres: photo.position.accuracyMetres })
+                : t('Sans position')}
+            </p>
             <button type="button" className="field-link-button" onClick={() => onRemove(photo.id)}>
               {t('Retirer')}
             </button>

@@ -4,11 +4,25 @@ import { useNavigate } from 'react-router';
 import type { FieldProblem } from '../../lib/errors.ts';
 import { reasonInLanguage } from '../../lib/errors.ts';
 import { algiersLocalToIso, isoToAlgiersLocal } from '../work/algiers-time.ts';
-import { invalidProps, ProblemNote, ProblemsAlert, problemOf, useFocusFirstProblem, type Controls } from '../work/form-problems.tsx';
+import {
+  invalidProps,
+  ProblemNote,
+  ProblemsAlert,
+  problemOf,
+  useFocusFirstProblem,
+  type Controls,
+} from '../work/form-problems.tsx';
 import { describeQualityIssue } from '../../../../server/src/modules/customer-subscription/quality-gate.ts';
 import { BarcodeScanner } from './BarcodeScanner.tsx';
 import type { PhotoKind } from './db.ts';
-import { discardDraft, dropDraftPhoto, keepDraftPhoto, returnToDraft, useDraftKeeper, type RestoredDraft } from './draft.ts';
+import {
+  discardDraft,
+  dropDraftPhoto,
+  keepDraftPhoto,
+  returnToDraft,
+  useDraftKeeper,
+  type RestoredDraft,
+} from './draft.ts';
 import { DraftDiscard } from './DraftDiscard.tsx';
 import type { FieldSettingsData, FieldWorkData } from './documents.ts';
 import { useField } from './FieldRoutes.tsx';
@@ -69,15 +83,31 @@ interface ReportValues {
  * typed (`draft`: the one kept, restored). Sending saves it in the outbox, which sends it now or when
  * the network returns; a refusal the server gives at once brings it back here, beside its field.
  */
-export function ReportForm({ work, settings, draft, onDiscarded }: { work: FieldWorkData; settings: FieldSettingsData; draft: RestoredDraft | null; onDiscarded: () => void }) {
+export function ReportForm({
+  work,
+  settings,
+  draft,
+  onDiscarded,
+}: {
+  work: FieldWorkData;
+  settings: FieldSettingsData;
+  draft: RestoredDraft | null;
+  onDiscarded: () => void;
+}) {
   const { t } = useTranslation();
   const { db, user, sender } = useField();
   const navigate = useNavigate();
   const thresholds = settings.fieldSettings.qualityThresholds;
   const kept = draft?.values as Partial<ReportValues> | undefined;
-  const [installedAt, setInstalledAt] = useState(() => kept?.installedAt ?? isoToAlgiersLocal(new Date().toISOString()));
-  const [technicianName, setTechnicianName] = useState(() => kept?.technicianName ?? localStorage.getItem(technicianKey(user.id)) ?? user.displayName);
-  const [networkClass, setNetworkClass] = useState<string>(kept?.networkClass ?? thresholds[0]?.networkClass ?? 'B_PLUS');
+  const [installedAt, setInstalledAt] = useState(
+    () => kept?.installedAt ?? isoToAlgiersLocal(new Date().toISOString()),
+  );
+  const [technicianName, setTechnicianName] = useState(
+    () => kept?.technicianName ?? localStorage.getItem(technicianKey(user.id)) ?? user.displayName,
+  );
+  const [networkClass, setNetworkClass] = useState<string>(
+    kept?.networkClass ?? thresholds[0]?.networkClass ?? 'B_PLUS',
+  );
   const [power, setPower] = useState(kept?.power ?? '');
   const [spliceLoss, setSpliceLoss] = useState(kept?.spliceLoss ?? '');
   const [lines, setLines] = useState<readonly Line[]>(kept?.lines ?? []);
@@ -91,12 +121,34 @@ export function ReportForm({ work, settings, draft, onDiscarded }: { work: Field
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [saving, setSaving] = useState(false);
   const draftKey = { userId: user.id, customerSubscriptionId: work.id, kind: 'report' } as const;
-  const values: ReportValues = { installedAt, technicianName, networkClass, power, spliceLoss, lines, ontSerial, signatureMissing, signatureMissingReason, remarks };
-  const keeper = useDraftKeeper(db, draftKey, { values: { ...values }, photoIds: photos.map((photo) => photo.id), signature }, draft !== null);
-  const limits = { maxBytes: settings.fieldSettings.maxPhotoBytes, maxCount: settings.fieldSettings.maxPhotosPerReport };
+  const values: ReportValues = {
+    installedAt,
+    technicianName,
+    networkClass,
+    power,
+    spliceLoss,
+    lines,
+    ontSerial,
+    signatureMissing,
+    signatureMissingReason,
+    remarks,
+  };
+  const keeper = useDraftKeeper(
+    db,
+    draftKey,
+    { values: { ...values }, photoIds: photos.map((photo) => photo.id), signature },
+    draft !== null,
+  );
+  const limits = {
+    maxBytes: settings.fieldSettings.maxPhotoBytes,
+    maxCount: settings.fieldSettings.maxPhotosPerReport,
+  };
   const signed = signature !== null && !signatureMissing;
   const room = limits.maxCount - photos.length - (signed ? 1 : 0);
-  const formControls: Controls = [...controls, ...lines.map((line) => [`lines.${line.code}`, `report-line-${line.code}`] as const)];
+  const formControls: Controls = [
+    ...controls,
+    ...lines.map((line) => [`lines.${line.code}`, `report-line-${line.code}`] as const),
+  ];
   useFocusFirstProblem(problems, formControls, 'report-problems');
 
   const threshold = thresholds.find((candidate) => candidate.networkClass === networkClass) ?? null;
@@ -112,26 +164,43 @@ export function ReportForm({ work, settings, draft, onDiscarded }: { work: Field
     setItemCode('');
   }
 
-
   /** What the form itself finds missing or wrong, before saving. */
   function checked(): FieldProblem[] {
     const found: FieldProblem[] = [];
     const instant = algiersLocalToIso(installedAt);
     if (!instant) found.push({ field: 'installedAt', message: t('Indiquez la date et l’heure de l’installation.') });
-    else if (new Date(instant).getTime() > Date.now() + 60_000) found.push({ field: 'installedAt', message: t('L’installation ne peut pas être dans le futur.') });
-    if (technicianName.trim() === '') found.push({ field: 'technicianName', message: t('Indiquez le nom du technicien.') });
-    if (!isMeasurementText(power)) found.push({ field: 'receivedPowerDbm', message: t('Indiquez la puissance reçue en dBm, par exemple −21,5.') });
-    if (spliceLoss.trim() !== '' && !isMeasurementText(spliceLoss)) found.push({ field: 'spliceLossDb', message: t('Perte d’épissure : un nombre de dB, par exemple 0,05.') });
+    else if (new Date(instant).getTime() > Date.now() + 60_000)
+      found.push({ field: 'installedAt', message: t('L’installation ne peut pas être dans le futur.') });
+    if (technicianName.trim() === '')
+      found.push({ field: 'technicianName', message: t('Indiquez le nom du technicien.') });
+    if (!isMeasurementText(power))
+      found.push({ field: 'receivedPowerDbm', message: t('Indiquez la puissance reçue en dBm, par exemple −21,5.') });
+    if (spliceLoss.trim() !== '' && !isMeasurementText(spliceLoss))
+      found.push({ field: 'spliceLossDb', message: t('Perte d’épissure : un nombre de dB, par exemple 0,05.') });
     if (lines.length === 0) found.push({ field: 'lines', message: t('Ajoutez au moins un travail mesuré.') });
     for (const line of lines) {
       const problem = quantityProblem(line.quantity, unitOf(line.code));
       if (problem) found.push({ field: `lines.${line.code}`, message: t(problem) });
     }
     const missing = required.filter((kind) => !photos.some((photo) => photo.kind === kind));
-    if (missing.length > 0) found.push({ field: 'photoIds', message: t('Photos manquantes : {{kinds}}.', { kinds: missing.map((kind) => t(photoKindLabels[kind])).join(', ') }) });
-    for (const message of photoLimitProblems([...photos.map((photo) => photo.blob), ...(signed ? [signature] : [])], limits, t)) found.push({ field: 'photoIds', message });
+    if (missing.length > 0)
+      found.push({
+        field: 'photoIds',
+        message: t('Photos manquantes : {{kinds}}.', {
+          kinds: missing.map((kind) => t(photoKindLabels[kind])).join(', '),
+        }),
+      });
+    for (const message of photoLimitProblems(
+      [...photos.map((photo) => photo.blob), ...(signed ? [signature] : [])],
+      limits,
+      t,
+    ))
+      found.push({ field: 'photoIds', message });
     if (signatureMissing ? signatureMissingReason.trim() === '' : !signature)
-      found.push({ field: 'signatureMissingReason', message: t('Faites signer le client, ou indiquez pourquoi il ne signe pas.') });
+      found.push({
+        field: 'signatureMissingReason',
+        message: t('Faites signer le client, ou indiquez pourquoi il ne signe pas.'),
+      });
     return found;
   }
 
@@ -164,12 +233,24 @@ export function ReportForm({ work, settings, draft, onDiscarded }: { work: Field
       positionAccuracyMetres: position?.accuracyMetres ?? null,
       signatureMissingReason: signatureMissing ? signatureMissingReason.trim() : null,
     };
-    const id = await saveEntry(db, { userId: user.id, kind: 'report', customerSubscriptionId: work.id, customerName: work.customerName ?? '', orderReference: work.orderReference, input, photos: all });
+    const id = await saveEntry(db, {
+      userId: user.id,
+      kind: 'report',
+      customerSubscriptionId: work.id,
+      customerName: work.customerName ?? '',
+      orderReference: work.orderReference,
+      input,
+      photos: all,
+    });
     await sender.flush();
     const entry = await db.outbox.get(id);
     setSaving(false);
     if (entry?.state === 'blocked') {
-      await returnToDraft(db, id, photos.map((photo) => photo.id));
+      await returnToDraft(
+        db,
+        id,
+        photos.map((photo) => photo.id),
+      );
       keeper.resume();
       setProblems(translatedProblems(entry.problems, t));
       return;
@@ -182,17 +263,33 @@ export function ReportForm({ work, settings, draft, onDiscarded }: { work: Field
     <form className="field-form" onSubmit={(event) => void send(event)} noValidate aria-labelledby="report-heading">
       <h2 id="report-heading">{t('Rapport d’installation')}</h2>
       <label htmlFor="report-installed-at">{t('Heure de l’installation (heure d’Alger)')}</label>
-      <input id="report-installed-at" type="datetime-local" value={installedAt} onChange={(event) => setInstalledAt(event.target.value)} {...invalidProps(problems, 'installedAt', 'report-installed-at')} />
+      <input
+        id="report-installed-at"
+        type="datetime-local"
+        value={installedAt}
+        onChange={(event) => setInstalledAt(event.target.value)}
+        {...invalidProps(problems, 'installedAt', 'report-installed-at')}
+      />
       <ProblemNote problems={problems} field="installedAt" id="report-installed-at" />
 
       <label htmlFor="report-technician">{t('Technicien')}</label>
-      <input id="report-technician" value={technicianName} onChange={(event) => setTechnicianName(event.target.value)} autoComplete="name" {...invalidProps(problems, 'technicianName', 'report-technician')} />
+      <input
+        id="report-technician"
+        value={technicianName}
+        onChange={(event) => setTechnicianName(event.target.value)}
+        autoComplete="name"
+        {...invalidProps(problems, 'technicianName', 'report-technician')}
+      />
       <ProblemNote problems={problems} field="technicianName" id="report-technician" />
 
       <fieldset>
         <legend>{t('Mesures optiques')}</legend>
         <label htmlFor="report-network-class">{t('Classe du réseau')}</label>
-        <select id="report-network-class" value={networkClass} onChange={(event) => setNetworkClass(event.target.value)}>
+        <select
+          id="report-network-class"
+          value={networkClass}
+          onChange={(event) => setNetworkClass(event.target.value)}
+        >
           {thresholds.map((candidate) => (
             <option key={candidate.networkClass} value={candidate.networkClass}>
               {t(networkClassLabels[candidate.networkClass] ?? candidate.networkClass)}
@@ -201,16 +298,46 @@ export function ReportForm({ work, settings, draft, onDiscarded }: { work: Field
         </select>
         <label htmlFor="report-power">{t('Puissance reçue à l’ONT à 1490 nm (dBm)')}</label>
         <div className="field-inline">
-          <button type="button" className="field-button secondary field-sign" onClick={() => setPower(flipSign(power))} aria-label={t('Changer le signe')}>
+          <button
+            type="button"
+            className="field-button secondary field-sign"
+            onClick={() => setPower(flipSign(power))}
+            aria-label={t('Changer le signe')}
+          >
             ±
           </button>
-          <input id="report-power" inputMode="decimal" autoComplete="off" value={power} onChange={(event) => setPower(event.target.value)} placeholder={formatMeasure('-21.5')} {...powerProps} />
+          <input
+            id="report-power"
+            inputMode="decimal"
+            autoComplete="off"
+            value={power}
+            onChange={(event) => setPower(event.target.value)}
+            placeholder={formatMeasure('-21.5')}
+            {...powerProps}
+          />
         </div>
-        {threshold && <p className="muted">{t('Seuil : de {{min}} à {{max}} dBm', { min: formatMeasure(threshold.minReceivedPowerDbm), max: formatMeasure(threshold.maxReceivedPowerDbm) })}</p>}
+        {threshold && (
+          <p className="muted">
+            {t('Seuil : de {{min}} à {{max}} dBm', {
+              min: formatMeasure(threshold.minReceivedPowerDbm),
+              max: formatMeasure(threshold.maxReceivedPowerDbm),
+            })}
+          </p>
+        )}
         <ProblemNote problems={problems} field="receivedPowerDbm" id="report-power" />
         <label htmlFor="report-splice-loss">{t('Perte d’épissure (dB, si mesurée)')}</label>
-        <input id="report-splice-loss" inputMode="decimal" autoComplete="off" value={spliceLoss} onChange={(event) => setSpliceLoss(event.target.value)} placeholder={formatMeasure('0.05')} {...invalidProps(problems, 'spliceLossDb', 'report-splice-loss')} />
-        {threshold && <p className="muted">{t('Seuil : au plus {{max}} dB', { max: formatMeasure(threshold.maxSpliceLossDb) })}</p>}
+        <input
+          id="report-splice-loss"
+          inputMode="decimal"
+          autoComplete="off"
+          value={spliceLoss}
+          onChange={(event) => setSpliceLoss(event.target.value)}
+          placeholder={formatMeasure('0.05')}
+          {...invalidProps(problems, 'spliceLossDb', 'report-splice-loss')}
+        />
+        {threshold && (
+          <p className="muted">{t('Seuil : au plus {{max}} dB', { max: formatMeasure(threshold.maxSpliceLossDb) })}</p>
+        )}
         <ProblemNote problems={problems} field="spliceLossDb" id="report-splice-loss" />
         <div className={`field-verdict verdict-${verdict.state}`} aria-live="polite" data-testid="report-verdict">
           {verdict.state === 'incomplete' && t('Verdict : saisissez la puissance reçue.')}
@@ -239,17 +366,29 @@ export function ReportForm({ work, settings, draft, onDiscarded }: { work: Field
             <div key={line.key} className="field-line">
               <label htmlFor={id}>
                 {item?.designation ?? line.code}
-                {!(item && namesUnit(item.designation, unit)) && <span className="muted"> ({t(unitLabels[unit] ?? unit)})</span>}
+                {!(item && namesUnit(item.designation, unit)) && (
+                  <span className="muted"> ({t(unitLabels[unit] ?? unit)})</span>
+                )}
               </label>
               <div className="field-inline">
                 <input
                   id={id}
                   inputMode={unit === 'M' ? 'decimal' : 'numeric'}
                   value={line.quantity}
-                  onChange={(event) => setLines(lines.map((candidate) => (candidate.key === line.key ? { ...candidate, quantity: event.target.value } : candidate)))}
+                  onChange={(event) =>
+                    setLines(
+                      lines.map((candidate) =>
+                        candidate.key === line.key ? { ...candidate, quantity: event.target.value } : candidate,
+                      ),
+                    )
+                  }
                   {...invalidProps(problems, `lines.${line.code}`, id)}
                 />
-                <button type="button" className="field-button secondary" onClick={() => setLines(lines.filter((candidate) => candidate.key !== line.key))}>
+                <button
+                  type="button"
+                  className="field-button secondary"
+                  onClick={() => setLines(lines.filter((candidate) => candidate.key !== line.key))}
+                >
                   {t('Retirer')}
                 </button>
               </div>
@@ -259,7 +398,12 @@ export function ReportForm({ work, settings, draft, onDiscarded }: { work: Field
         })}
         <label htmlFor="report-add-line">{t('Ajouter un travail')}</label>
         <div className="field-inline">
-          <select id="report-add-line" value={itemCode} onChange={(event) => setItemCode(event.target.value)} {...invalidProps(problems, 'lines', 'report-add-line')}>
+          <select
+            id="report-add-line"
+            value={itemCode}
+            onChange={(event) => setItemCode(event.target.value)}
+            {...invalidProps(problems, 'lines', 'report-add-line')}
+          >
             <option value="">{t('Choisir…')}</option>
             {items
               .filter((item) => !lines.some((line) => line.code === item.code))
@@ -302,39 +446,73 @@ export function ReportForm({ work, settings, draft, onDiscarded }: { work: Field
       </fieldset>
 
       <label htmlFor="report-ont-serial">{t('Numéro de série de l’ONT')}</label>
-      <input id="report-ont-serial" value={ontSerial} onChange={(event) => setOntSerial(event.target.value)} autoCapitalize="characters" autoComplete="off" {...invalidProps(problems, 'ontSerialNumber', 'report-ont-serial')} />
+      <input
+        id="report-ont-serial"
+        value={ontSerial}
+        onChange={(event) => setOntSerial(event.target.value)}
+        autoCapitalize="characters"
+        autoComplete="off"
+        {...invalidProps(problems, 'ontSerialNumber', 'report-ont-serial')}
+      />
       <ProblemNote problems={problems} field="ontSerialNumber" id="report-ont-serial" />
       <BarcodeScanner onRead={setOntSerial} />
 
       <fieldset>
         <legend>{t('Signature du client (PV de mise en service)')}</legend>
-        {!signatureMissing && <SignatureField initial={signature} onChange={setSignature} describedBy={problemOf(problems, 'signatureMissingReason') ? 'report-signature-missing-problem' : undefined} />}
+        {!signatureMissing && (
+          <SignatureField
+            initial={signature}
+            onChange={setSignature}
+            describedBy={problemOf(problems, 'signatureMissingReason') ? 'report-signature-missing-problem' : undefined}
+          />
+        )}
         <label className="field-check">
-          <input type="checkbox" checked={signatureMissing} onChange={(event) => setSignatureMissing(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={signatureMissing}
+            onChange={(event) => setSignatureMissing(event.target.checked)}
+          />
           {t('Le client ne signe pas')}
         </label>
         {signatureMissing && (
           <>
             <label htmlFor="report-signature-missing">{t('Raison de l’absence de signature')}</label>
-            <input id="report-signature-missing" value={signatureMissingReason} onChange={(event) => setSignatureMissingReason(event.target.value)} {...invalidProps(problems, 'signatureMissingReason', 'report-signature-missing')} />
+            <input
+              id="report-signature-missing"
+              value={signatureMissingReason}
+              onChange={(event) => setSignatureMissingReason(event.target.value)}
+              {...invalidProps(problems, 'signatureMissingReason', 'report-signature-missing')}
+            />
           </>
         )}
         <ProblemNote problems={problems} field="signatureMissingReason" id="report-signature-missing" />
       </fieldset>
 
       <label htmlFor="report-remarks">{t('Remarques')}</label>
-      <textarea id="report-remarks" rows={3} value={remarks} onChange={(event) => setRemarks(event.target.value)} {...invalidProps(problems, 'remarks', 'report-remarks')} />
+      <textarea
+        id="report-remarks"
+        rows={3}
+        value={remarks}
+        onChange={(event) => setRemarks(event.target.value)}
+        {...invalidProps(problems, 'remarks', 'report-remarks')}
+      />
       <ProblemNote problems={problems} field="remarks" id="report-remarks" />
 
       <ProblemsAlert problems={problems} controls={formControls} id="report-problems" />
       <button type="submit" className="field-button primary" disabled={saving}>
         {saving ? t('Envoi…') : t('Envoyer le rapport')}
       </button>
-      <p className="muted">{t('Sans réseau, le rapport attend sur ce téléphone et part tout seul au retour du réseau.')}</p>
+      <p className="muted">
+        {t('Sans réseau, le rapport attend sur ce téléphone et part tout seul au retour du réseau.')}
+      </p>
       <DraftDiscard
         onDiscard={async () => {
           keeper.pause();
-          await discardDraft(db, draftKey, photos.map((photo) => photo.id));
+          await discardDraft(
+            db,
+            draftKey,
+            photos.map((photo) => photo.id),
+          );
           onDiscarded();
         }}
       />

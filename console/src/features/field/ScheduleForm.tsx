@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { algiersLocalToIso, isoToAlgiersLocal } from '../work/algiers-time.ts';
-import { invalidProps, ProblemNote, ProblemsAlert, useFocusFirstProblem, type Controls } from '../work/form-problems.tsx';
+import {
+  invalidProps,
+  ProblemNote,
+  ProblemsAlert,
+  useFocusFirstProblem,
+  type Controls,
+} from '../work/form-problems.tsx';
 import { FieldScheduleMutation, type FieldWorkData } from './documents.ts';
 
 const controls: Controls = [
@@ -30,8 +36,10 @@ export function ScheduleForm({ work, onDone }: { work: FieldWorkData; onDone: ()
     const instant = algiersLocalToIso(appointment);
     if (!instant) return [{ field: 'appointmentAt', message: t('Cette date et heure n’existe pas à Alger.') }];
     const time = new Date(instant).getTime();
-    if (time <= Date.now() || time > Date.now() + oneYearMs) return [{ field: 'appointmentAt', message: t('Le rendez-vous doit être à venir, dans l’année.') }];
-    if (time <= new Date(work.orderedAt).getTime()) return [{ field: 'appointmentAt', message: t('Le rendez-vous doit suivre la commande.') }];
+    if (time <= Date.now() || time > Date.now() + oneYearMs)
+      return [{ field: 'appointmentAt', message: t('Le rendez-vous doit être à venir, dans l’année.') }];
+    if (time <= new Date(work.orderedAt).getTime())
+      return [{ field: 'appointmentAt', message: t('Le rendez-vous doit suivre la commande.') }];
     return [];
   }
 
@@ -42,7 +50,14 @@ export function ScheduleForm({ work, onDone }: { work: FieldWorkData; onDone: ()
       setProblems(found);
       return;
     }
-    const outcome = await schedule({ input: { id: work.id, expectedVersion: work.version, appointmentAt: algiersLocalToIso(appointment)!, reason: reason.trim() || null } });
+    const outcome = await schedule({
+      input: {
+        id: work.id,
+        expectedVersion: work.version,
+        appointmentAt: algiersLocalToIso(appointment)!,
+        reason: reason.trim() || null,
+      },
+    });
     if (outcome.error) {
       setProblems(problemsOf(outcome.error));
       return;
@@ -52,14 +67,33 @@ export function ScheduleForm({ work, onDone }: { work: FieldWorkData; onDone: ()
   }
 
   return (
-    <form className="field-form" onSubmit={(event) => void confirm(event)} noValidate aria-labelledby="schedule-heading">
+    <form
+      className="field-form"
+      onSubmit={(event) => void confirm(event)}
+      noValidate
+      aria-labelledby="schedule-heading"
+    >
       <h2 id="schedule-heading">{work.appointmentAt ? t('Déplacer le rendez-vous') : t('Planifier le rendez-vous')}</h2>
-      {!navigator.onLine && <p className="field-alert">{t('Le rendez-vous demande le réseau : réessayez quand il sera revenu.')}</p>}
+      {!navigator.onLine && (
+        <p className="field-alert">{t('Le rendez-vous demande le réseau : réessayez quand il sera revenu.')}</p>
+      )}
       <label htmlFor="schedule-at">{t('Rendez-vous (heure d’Alger)')}</label>
-      <input id="schedule-at" type="datetime-local" value={appointment} onChange={(event) => setAppointment(event.target.value)} {...invalidProps(problems, 'appointmentAt', 'schedule-at')} />
+      <input
+        id="schedule-at"
+        type="datetime-local"
+        value={appointment}
+        onChange={(event) => setAppointment(event.target.value)}
+        {...invalidProps(problems, 'appointmentAt', 'schedule-at')}
+      />
       <ProblemNote problems={problems} field="appointmentAt" id="schedule-at" />
       <label htmlFor="schedule-reason">{t('Raison (facultative, par exemple pourquoi le rendez-vous change)')}</label>
-      <textarea id="schedule-reason" rows={2} value={reason} onChange={(event) => setReason(event.target.value)} {...invalidProps(problems, 'reason', 'schedule-reason')} />
+      <textarea
+        id="schedule-reason"
+        rows={2}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+        {...invalidProps(problems, 'reason', 'schedule-reason')}
+      />
       <ProblemNote problems={problems} field="reason" id="schedule-reason" />
       <ProblemsAlert problems={problems} controls={controls} id="schedule-problems" />
       <button type="submit" className="field-button primary" disabled={scheduling.fetching || !navigator.onLine}>

@@ -8,7 +8,15 @@ import SignaturePad from 'signature_pad';
  * pixel density so that the line stays sharp. `initial` (a signature kept in the draft) is drawn
  * when the field appears, and further strokes add to it.
  */
-export function SignatureField({ initial, onChange, describedBy }: { initial: Blob | null; onChange: (signature: Blob | null) => void; describedBy?: string | undefined }) {
+export function SignatureField({
+  initial,
+  onChange,
+  describedBy,
+}: {
+  initial: Blob | null;
+  onChange: (signature: Blob | null) => void;
+  describedBy?: string | undefined;
+}) {
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePad | null>(null);
@@ -21,12 +29,21 @@ export function SignatureField({ initial, onChange, describedBy }: { initial: Bl
     element.width = element.offsetWidth * ratio;
     element.height = element.offsetHeight * ratio;
     element.getContext('2d')?.scale(ratio, ratio);
-    const signature = new SignaturePad(element, { backgroundColor: '#ffffff', penColor: '#0b1f33', minWidth: 1, maxWidth: 3 });
+    const signature = new SignaturePad(element, {
+      backgroundColor: '#ffffff',
+      penColor: '#0b1f33',
+      minWidth: 1,
+      maxWidth: 3,
+    });
     pad.current = signature;
     const stroked = () => element.toBlob((blob) => latest.current(blob), 'image/png');
     signature.addEventListener('endStroke', stroked);
     const kept = initial ? URL.createObjectURL(initial) : null;
-    if (kept) void signature.fromDataURL(kept, { ratio: 1, width: element.offsetWidth, height: element.offsetHeight }).catch(() => undefined).finally(() => URL.revokeObjectURL(kept));
+    if (kept)
+      void signature
+        .fromDataURL(kept, { ratio: 1, width: element.offsetWidth, height: element.offsetHeight })
+        .catch(() => undefined)
+        .finally(() => URL.revokeObjectURL(kept));
     return () => {
       signature.removeEventListener('endStroke', stroked);
       signature.off();
@@ -40,7 +57,14 @@ export function SignatureField({ initial, onChange, describedBy }: { initial: Bl
 
   return (
     <div className="field-signature">
-      <canvas ref={canvas} className="field-signature-canvas" role="img" aria-label={t('Zone de signature du client')} aria-describedby={describedBy} data-testid="field-signature" />
+      <canvas
+        ref={canvas}
+        className="field-signature-canvas"
+        role="img"
+        aria-label={t('Zone de signature du client')}
+        aria-describedby={describedBy}
+        data-testid="field-signature"
+      />
       <button type="button" className="field-link-button" onClick={clear}>
         {t('Effacer la signature')}
       </button>

@@ -9,14 +9,20 @@ import wasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
  */
 const formats = ['code_128', 'code_39', 'qr_code', 'data_matrix', 'ean_13'] as const;
 
-prepareZXingModule({ overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) } });
+prepareZXingModule({
+  overrides: { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') ? wasmUrl : prefix + path) },
+});
 
 interface Detector {
   detect(source: ImageBitmapSource): Promise<{ rawValue: string }[]>;
 }
 
 async function detector(): Promise<Detector> {
-  const native = (globalThis as { BarcodeDetector?: { new (options: { formats: string[] }): Detector; getSupportedFormats(): Promise<string[]> } }).BarcodeDetector;
+  const native = (
+    globalThis as {
+      BarcodeDetector?: { new (options: { formats: string[] }): Detector; getSupportedFormats(): Promise<string[]> };
+    }
+  ).BarcodeDetector;
   if (native) {
     const supported = await native.getSupportedFormats();
     const usable = formats.filter((format) => supported.includes(format));

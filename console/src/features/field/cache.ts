@@ -2,7 +2,14 @@ import { useCallback, useEffect } from 'react';
 import { readFragment } from 'gql.tada';
 import { useQuery } from 'urql';
 import type { FieldDatabase } from './db.ts';
-import { FieldListQuery, FieldSettingsQuery, FieldWork, FieldWorkQuery, type FieldSettingsData, type FieldWorkData } from './documents.ts';
+import {
+  FieldListQuery,
+  FieldSettingsQuery,
+  FieldWork,
+  FieldWorkQuery,
+  type FieldSettingsData,
+  type FieldWorkData,
+} from './documents.ts';
 import { algiersToday } from './format.ts';
 import { useLive } from './live.ts';
 import type { OutboxSender } from './outbox.ts';
@@ -26,10 +33,25 @@ interface StoredList {
 const listKey = (userId: string) => `list:${userId}`;
 
 /** Keeps a user's freshly loaded list and each of its works in this browser, replacing their previous list. */
-async function keepList(db: FieldDatabase, userId: string, appointments: FieldWorkData[], unscheduled: FieldWorkData[], loadedAt: string): Promise<void> {
+async function keepList(
+  db: FieldDatabase,
+  userId: string,
+  appointments: FieldWorkData[],
+  unscheduled: FieldWorkData[],
+  loadedAt: string,
+): Promise<void> {
   await db.transaction('rw', db.works, db.values, async () => {
-    await db.works.bulkPut([...appointments, ...unscheduled].map((work) => ({ userId, id: work.id, data: work, loadedAt })));
-    await db.values.put({ key: listKey(userId), value: { appointments: appointments.map((work) => work.id), unscheduled: unscheduled.map((work) => work.id) } satisfies StoredList, loadedAt });
+    await db.works.bulkPut(
+      [...appointments, ...unscheduled].map((work) => ({ userId, id: work.id, data: work, loadedAt })),
+    );
+    await db.values.put({
+      key: listKey(userId),
+      value: {
+        appointments: appointments.map((work) => work.id),
+        unscheduled: unscheduled.map((work) => work.id),
+      } satisfies StoredList,
+      loadedAt,
+    });
   });
 }
 
@@ -47,7 +69,11 @@ async function readList(db: FieldDatabase, userId: string): Promise<FieldList | 
   if (!stored) return null;
   const ids = stored.value as StoredList;
   const keys = [...ids.appointments, ...ids.unscheduled].map((id): [string, string] => [userId, id]);
-  const works = new Map((await db.works.bulkGet(keys)).filter((work) => work !== undefined).map((work) => [work.id, work.data as FieldWorkData]));
+  const works = new Map(
+    (await db.works.bulkGet(keys))
+      .filter((work) => work !== undefined)
+      .map((work) => [work.id, work.data as FieldWorkData]),
+  );
   const pick = (list: string[]) => list.map((id) => works.get(id)).filter((work) => work !== undefined);
   return { appointments: pick(ids.appointments), unscheduled: pick(ids.unscheduled), loadedAt: stored.loadedAt };
 }
@@ -73,7 +99,12 @@ export interface Follow {
  * (an error: not, fresh data: yes), and `reload` runs when the network comes back and when the outbox
  * has sent an entry (of `workId` only, when given), whose work has changed.
  */
-function useFollow({ sender, reached }: Follow, result: { data?: unknown; error?: unknown; stale: boolean }, reload: () => void, workId?: string) {
+function useFollow(
+  { sender, reached }: Follow,
+  result: { data?: unknown; error?: unknown; stale: boolean },
+  reload: () => void,
+  workId?: string,
+) {
   useEffect(() => {
     if (result.error) reached(false);
     else if (result.data && !result.stale) reached(true);
@@ -110,7 +141,13 @@ export function useFieldList(db: FieldDatabase, userId: string, [result, reload]
     );
   }, [result.data, result.stale]);
   const list = useLive(() => readList(db, userId), [userId]);
-  return { list: list ?? null, kept: list !== undefined, fetching: result.fetching, error: result.error, reload: reloadNow };
+  return {
+    list: list ?? null,
+    kept: list !== undefined,
+    fetching: result.fetching,
+    error: result.error,
+    reload: reloadNow,
+  };
 }
 
 /**
@@ -123,7 +160,8 @@ export function useFieldWork(db: FieldDatabase, userId: string, id: string, foll
   useFollow(follow, result, reloadNow, id);
   useEffect(() => {
     const work = result.data?.customerSubscription ? readFragment(FieldWork, result.data.customerSubscription) : null;
-    if (work && !result.stale) void db.works.put({ userId, id: work.id, data: work, loadedAt: new Date().toISOString() });
+    if (work && !result.stale)
+      void db.works.put({ userId, id: work.id, data: work, loadedAt: new Date().toISOString() });
   }, [result.data, result.stale]);
   const kept = useLive(() => db.works.get([userId, id]), [userId, id]);
   const missing = result.data !== undefined && result.data.customerSubscription === null;
@@ -139,10 +177,19 @@ export function useFieldWork(db: FieldDatabase, userId: string, id: string, foll
 
 /** The field settings and the work items in force (today's, in Algiers), from the API when there is network (and kept), else as last kept. */
 export function useFieldSettings(db: FieldDatabase) {
-  const [result] = useQuery({ query: FieldSettingsQuery, variables: { on: algiersToday() }, requestPolicy: 'cache-and-network' });
+  const [result] = useQuery({
+    query: FieldSettingsQuery,
+    variables: { on: algiersToday() },
+    requestPolicy: 'cache-and-network',
+  });
   useEffect(() => {
-    if (result.data && !result.stale) void db.values.put({ key: 'settings', value: result.data, loadedAt: new Date().toISOString() });
+    if (result.data && !result.stale)
+      void db.values.put({ key: 'settings', value: result.data, loadedAt: new Date().toISOString() });
   }, [result.data, result.stale]);
   const kept = useLive(() => db.values.get('settings'), []);
-  return { settings: (kept?.value as FieldSettingsData | undefined) ?? result.data ?? null, fetching: result.fetching, error: result.error };
+  return {
+    settings: (kept?.value as FieldSettingsData | undefined) ?? result.data ?? null,
+    fetching: result.fetching,
+    error: result.error,
+  };
 }

@@ -56,7 +56,11 @@ export const FieldListQuery = graphql(
           }
         }
       }
-      unscheduled: customerSubscriptions(first: $first, orderBy: ORDERED_AT, filter: { statuses: [ASSIGNED, REJECTED] }) {
+      unscheduled: customerSubscriptions(
+        first: $first
+        orderBy: ORDERED_AT
+        filter: { statuses: [ASSIGNED, REJECTED] }
+      ) {
         edges {
           node {
             ...FieldWork

@@ -28,24 +28,45 @@ export async function readDraft(db: FieldDatabase, key: DraftKey): Promise<Resto
   return db.transaction('r', db.drafts, db.photos, async () => {
     const draft = await db.drafts.get([key.userId, key.customerSubscriptionId, key.kind]);
     if (!draft) return null;
-    const photos = (await db.photos.bulkGet([...draft.photoIds])).filter((photo): photo is StoredPhoto => photo !== undefined && photo.entryId === null);
+    const photos = (await db.photos.bulkGet([...draft.photoIds])).filter(
+      (photo): photo is StoredPhoto => photo !== undefined && photo.entryId === null,
+    );
     return { ...draft, photos };
   });
 }
 
 /** Writes the draft of `key` as it now stands. */
-export async function writeDraft(db: FieldDatabase, key: DraftKey, content: DraftContent, savedAt = new Date()): Promise<void> {
-  await db.drafts.put({ ...key, values: content.values, photoIds: [...content.photoIds], signature: content.signature, savedAt: savedAt.toISOString() });
+export async function writeDraft(
+  db: FieldDatabase,
+  key: DraftKey,
+  content: DraftContent,
+  savedAt = new Date(),
+): Promise<void> {
+  await db.drafts.put({
+    ...key,
+    values: content.values,
+    photoIds: [...content.photoIds],
+    signature: content.signature,
+    savedAt: savedAt.toISOString(),
+  });
 }
 
 /** Keeps a photo just taken in a form, before it is in any draft or entry: once taken, it is never only in memory. */
-export async function keepDraftPhoto(db: FieldDatabase, userId: string, photo: Omit<StoredPhoto, 'userId' | 'entryId' | 'uploaded'>): Promise<void> {
+export async function keepDraftPhoto(
+  db: FieldDatabase,
+  userId: string,
+  photo: Omit<StoredPhoto, 'userId' | 'entryId' | 'uploaded'>,
+): Promise<void> {
   await db.photos.put({ ...photo, userId, entryId: null, uploaded: false });
 }
 
 /** Forgets a photo removed from a form (one not yet in the outbox). */
 export async function dropDraftPhoto(db: FieldDatabase, id: string): Promise<void> {
-  await db.photos.where('id').equals(id).and((photo) => photo.entryId === null).delete();
+  await db.photos
+    .where('id')
+    .equals(id)
+    .and((photo) => photo.entryId === null)
+    .delete();
 }
 
 /** The technician gives up a form (after confirming): its draft and its photos leave this browser. */
@@ -53,7 +74,11 @@ export async function discardDraft(db: FieldDatabase, key: DraftKey, photoIds: r
   await db.transaction('rw', db.drafts, db.photos, async () => {
     const draft = await db.drafts.get([key.userId, key.customerSubscriptionId, key.kind]);
     const ids = [...new Set([...photoIds, ...(draft?.photoIds ?? [])])];
-    await db.photos.where('id').anyOf(ids).and((photo) => photo.entryId === null).delete();
+    await db.photos
+      .where('id')
+      .anyOf(ids)
+      .and((photo) => photo.entryId === null)
+      .delete();
     await db.drafts.delete([key.userId, key.customerSubscriptionId, key.kind]);
   });
 }
@@ -64,7 +89,11 @@ export async function discardDraft(db: FieldDatabase, key: DraftKey, photoIds: r
  * made into a photo when it was saved, go), and the technician corrects what was refused and sends
  * again. The form writes its draft again itself.
  */
-export async function returnToDraft(db: FieldDatabase, entryId: number, keptPhotoIds: readonly string[]): Promise<void> {
+export async function returnToDraft(
+  db: FieldDatabase,
+  entryId: number,
+  keptPhotoIds: readonly string[],
+): Promise<void> {
   await db.transaction('rw', db.outbox, db.photos, async () => {
     const kept = new Set(keptPhotoIds);
     const photos = await db.photos.where('entryId').equals(entryId).toArray();
@@ -81,7 +110,12 @@ export async function returnToDraft(db: FieldDatabase, entryId: number, keptPhot
  * from a draft). `pause` stops the writing (the form is being sent: the outbox takes it over);
  * `resume` starts it again and writes at once (the entry came back into the draft).
  */
-export function useDraftKeeper(db: FieldDatabase, key: DraftKey, content: DraftContent, restored: boolean): { pause(): void; resume(): void } {
+export function useDraftKeeper(
+  db: FieldDatabase,
+  key: DraftKey,
+  content: DraftContent,
+  restored: boolean,
+): { pause(): void; resume(): void } {
   const fingerprint = JSON.stringify([content.values, content.photoIds]);
   const initial = useRef({ fingerprint, signature: content.signature });
   const pending = useRef<DraftContent | null>(null);
@@ -100,7 +134,8 @@ export function useDraftKeeper(db: FieldDatabase, key: DraftKey, content: DraftC
 
   useEffect(() => {
     if (paused.current) return;
-    if (!restored && fingerprint === initial.current.fingerprint && content.signature === initial.current.signature) return;
+    if (!restored && fingerprint === initial.current.fingerprint && content.signature === initial.current.signature)
+      return;
     pending.current = content;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(flush, debounceMs);

@@ -43,7 +43,8 @@ export default {
   'Déclaration d’échec envoyée : {{name}} ({{reference}}).': 'Failure declaration sent: {{name}} ({{reference}}).',
   'Le bureau et la DOT le voient.': 'The office and the DOT see it.',
   Masquer: 'Hide',
-  'Enregistré sur ce téléphone : il partira tout seul au retour du réseau.': 'Saved on this phone: it will go out by itself when the network returns.',
+  'Enregistré sur ce téléphone : il partira tout seul au retour du réseau.':
+    'Saved on this phone: it will go out by itself when the network returns.',
   'Hors connexion : travail tel que chargé le {{instant}}.': 'Offline: the work as loaded on {{instant}}.',
   'Hors connexion, et aucun travail chargé sur ce téléphone : ouvrez cette page une fois avec du réseau.':
     'Offline, and no work loaded on this phone: open this page once with network.',
@@ -52,13 +53,15 @@ export default {
   // FieldWorkPage.tsx
   'Ce travail n’est plus dans votre périmètre : il a pu être annulé ou confié à une autre équipe.':
     'This work is no longer yours: it may have been cancelled or given to another team.',
-  'Hors connexion, et ce travail n’a pas été chargé sur ce téléphone.': 'Offline, and this work was not loaded on this phone.',
+  'Hors connexion, et ce travail n’a pas été chargé sur ce téléphone.':
+    'Offline, and this work was not loaded on this phone.',
   'Retour à mon travail': 'Back to my work',
   'Appeler {{phone}}': 'Call {{phone}}',
   'Itinéraire (application de cartes)': 'Directions (map app)',
   'Itinéraire sur OpenStreetMap': 'Directions on OpenStreetMap',
   'Position approximative : le centre de la commune.': 'Approximate position: the centre of the commune.',
-  'Un rapport de ce travail attend l’envoi : il part dès que possible.': 'A report of this work is waiting to be sent: it goes out as soon as possible.',
+  'Un rapport de ce travail attend l’envoi : il part dès que possible.':
+    'A report of this work is waiting to be sent: it goes out as soon as possible.',
   'Les réglages du rapport (seuils, travaux, photos) n’ont pas encore été chargés : ouvrez cette page une fois avec du réseau.':
     'The report’s settings (thresholds, work items, photos) are not loaded yet: open this page once with network.',
   'Déclarer un échec': 'Declare a failure',
@@ -73,7 +76,8 @@ export default {
   'Rapport d’installation refusé': 'Installation report refused',
   'Déclaration d’échec refusée': 'Failure declaration refused',
   'Enregistré le {{instant}} (heure d’Alger)': 'Saved on {{instant}} (Algiers time)',
-  'Supprimer ce rapport et ses photos de ce téléphone ? Ils ne pourront plus être envoyés.': 'Delete this report and its photos from this phone? They can no longer be sent.',
+  'Supprimer ce rapport et ses photos de ce téléphone ? Ils ne pourront plus être envoyés.':
+    'Delete this report and its photos from this phone? They can no longer be sent.',
   'Oui, supprimer': 'Yes, delete',
   'Non, garder': 'No, keep',
   'Réessayer avec l’état actuel': 'Try again against the current state',
@@ -101,24 +105,31 @@ export default {
   'Perte d’épissure (dB, si mesurée)': 'Splice loss (dB, if measured)',
   'Seuil : au plus {{max}} dB': 'Threshold: at most {{max}} dB',
   'Verdict : saisissez la puissance reçue.': 'Verdict: type the received power.',
-  'Le rapport sera enregistré, mais sa réception demandera une justification.': 'The report will be recorded, but accepting it will need a justification.',
+  'Le rapport sera enregistré, mais sa réception demandera une justification.':
+    'The report will be recorded, but accepting it will need a justification.',
   'Ajouter un travail': 'Add a work item',
   Ajouter: 'Add',
   'Signature du client (PV de mise en service)': 'Customer’s signature (commissioning record)',
   'Le client ne signe pas': 'The customer does not sign',
   'Envoyer le rapport': 'Send the report',
   'Envoi…': 'Sending…',
-  'Sans réseau, le rapport attend sur ce téléphone et part tout seul au retour du réseau.': 'Without network, the report waits on this phone and goes out by itself when the network returns.',
+  'Sans réseau, le rapport attend sur ce téléphone et part tout seul au retour du réseau.':
+    'Without network, the report waits on this phone and goes out by itself when the network returns.',
   // FieldRoutes.tsx
   'Hors connexion, et cette session n’a jamais été ouverte avec du réseau sur ce téléphone : ouvrez le terrain une fois avec du réseau.':
     'Offline, and this session was never opened with network on this phone: open the field view once with network.',
   // PhotoField.tsx (the server's limits)
-  'Au plus {{count}} photos par rapport (signature comprise) : retirez-en {{extra}}.': 'At most {{count}} photos per report (signature included): remove {{extra}}.',
-  'Photo trop lourde : {{max}} au plus. Reprenez-la dans une résolution plus faible.': 'Photo too large: {{max}} at most. Take it again at a lower resolution.',
-  'Au plus {{count}} photos par rapport : cette photo n’a pas été ajoutée.': 'At most {{count}} photos per report: this photo was not added.',
+  'Au plus {{count}} photos par rapport (signature comprise) : retirez-en {{extra}}.':
+    'At most {{count}} photos per report (signature included): remove {{extra}}.',
+  'Photo trop lourde : {{max}} au plus. Reprenez-la dans une résolution plus faible.':
+    'Photo too large: {{max}} at most. Take it again at a lower resolution.',
+  'Au plus {{count}} photos par rapport : cette photo n’a pas été ajoutée.':
+    'At most {{count}} photos per report: this photo was not added.',
   // DraftDiscard.tsx
-  'Brouillon gardé sur ce téléphone à mesure que vous saisissez, même sans réseau.': 'Draft kept on this phone as you type, even without network.',
-  'Abandonner ce brouillon et ses photos ? Ce qui a été saisi sera perdu.': 'Give up this draft and its photos? What was typed will be lost.',
+  'Brouillon gardé sur ce téléphone à mesure que vous saisissez, même sans réseau.':
+    'Draft kept on this phone as you type, even without network.',
+  'Abandonner ce brouillon et ses photos ? Ce qui a été saisi sera perdu.':
+    'Give up this draft and its photos? What was typed will be lost.',
   'Oui, abandonner': 'Yes, give it up',
   'Non, continuer': 'No, carry on',
   'Abandonner le brouillon…': 'Give up the draft…',
@@ -126,8 +137,10 @@ export default {
   'Zone de signature du client': 'Customer’s signature area',
   'Effacer la signature': 'Clear the signature',
   // BarcodeScanner.tsx
-  'La caméra n’est pas disponible : photographiez l’étiquette, ou tapez le numéro.': 'The camera is not available: photograph the label, or type the number.',
-  'Aucun code-barres lu sur cette photo : rapprochez-vous de l’étiquette, ou tapez le numéro.': 'No barcode read on this photo: get closer to the label, or type the number.',
+  'La caméra n’est pas disponible : photographiez l’étiquette, ou tapez le numéro.':
+    'The camera is not available: photograph the label, or type the number.',
+  'Aucun code-barres lu sur cette photo : rapprochez-vous de l’étiquette, ou tapez le numéro.':
+    'No barcode read on this photo: get closer to the label, or type the number.',
   'Arrêter la lecture': 'Stop reading',
   'Lire le code-barres': 'Read the barcode',
   'Photographier l’étiquette': 'Photograph the label',
@@ -135,7 +148,8 @@ export default {
   // FailureForm.tsx
   'Déclarer l’échec': 'Declare the failure',
   // ScheduleForm.tsx
-  'Le rendez-vous demande le réseau : réessayez quand il sera revenu.': 'The appointment needs the network: try again when it is back.',
+  'Le rendez-vous demande le réseau : réessayez quand il sera revenu.':
+    'The appointment needs the network: try again when it is back.',
   // sign-out.ts
   '{{count}} rapport ou brouillon n’est pas encore envoyé : il reste sur ce téléphone, et vous le retrouverez en vous reconnectant. Se déconnecter quand même ?':
     '{{count}} report or draft has not been sent yet: it stays on this phone, and you will find it again when you sign back in. Sign out anyway?',

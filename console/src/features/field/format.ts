@@ -9,7 +9,12 @@ const locales: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 /** Today in Algiers, "YYYY-MM-DD". */
 export function algiersToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Algiers', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Africa/Algiers',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }
 
 /** The Algiers day of an instant, "YYYY-MM-DD". */
@@ -19,12 +24,21 @@ export function algiersDay(instant: string): string {
 
 /** "14:30", Algiers time. */
 export function algiersClock(instant: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Africa/Algiers', hour: '2-digit', minute: '2-digit' }).format(new Date(instant));
+  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Africa/Algiers', hour: '2-digit', minute: '2-digit' }).format(
+    new Date(instant),
+  );
 }
 
 /** "29/11/2026 18:04", Algiers time. */
 export function algiersDateTime(instant: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { timeZone: 'Africa/Algiers', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' })
+  return new Intl.DateTimeFormat('fr-FR', {
+    timeZone: 'Africa/Algiers',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
     .format(new Date(instant))
     .replace(',', '');
 }
@@ -47,7 +61,12 @@ export function appointmentWhen(instant: string, today: string, language: Langua
 
 /** A day in words with its capital ("Jeudi 3 décembre", "Thursday 3 December"). `day`: "YYYY-MM-DD". */
 export function dayInWords(day: string, language: Language = currentLanguage()): string {
-  const words = new Intl.DateTimeFormat(locales[language], { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(`${day}T12:00:00Z`));
+  const words = new Intl.DateTimeFormat(locales[language], {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+  }).format(new Date(`${day}T12:00:00Z`));
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 

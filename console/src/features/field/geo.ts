@@ -8,7 +8,12 @@ export function currentPosition(): Promise<Position | null> {
   if (typeof navigator === 'undefined' || !('geolocation' in navigator)) return Promise.resolve(null);
   return new Promise((resolve) => {
     navigator.geolocation.getCurrentPosition(
-      (reading) => resolve({ latitude: reading.coords.latitude, longitude: reading.coords.longitude, accuracyMetres: Math.round(reading.coords.accuracy) }),
+      (reading) =>
+        resolve({
+          latitude: reading.coords.latitude,
+          longitude: reading.coords.longitude,
+          accuracyMetres: Math.round(reading.coords.accuracy),
+        }),
       () => resolve(null),
       { enableHighAccuracy: true, maximumAge: 60_000, timeout: 15_000 },
     );
@@ -17,7 +22,10 @@ export function currentPosition(): Promise<Position | null> {
 
 /** The most accurate of some positions, or null when there is none. */
 export function mostAccurate(positions: readonly (Position | null)[]): Position | null {
-  return positions.reduce<Position | null>((best, next) => (next && (!best || next.accuracyMetres < best.accuracyMetres) ? next : best), null);
+  return positions.reduce<Position | null>(
+    (best, next) => (next && (!best || next.accuracyMetres < best.accuracyMetres) ? next : best),
+    null,
+  );
 }
 
 /** Coordinates as a link target takes them: decimal degrees to six places (about 10 cm). */

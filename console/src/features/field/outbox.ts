@@ -62,7 +62,9 @@ export async function saveEntry(db: FieldDatabase, entry: NewEntry, savedAt = ne
       nextAttemptAt: 0,
       problems: [],
     })) as number;
-    await db.photos.bulkPut(entry.photos.map((photo) => ({ ...photo, userId: entry.userId, entryId: id, uploaded: false })));
+    await db.photos.bulkPut(
+      entry.photos.map((photo) => ({ ...photo, userId: entry.userId, entryId: id, uploaded: false })),
+    );
     await db.drafts.delete([entry.userId, entry.customerSubscriptionId, entry.kind]);
     return id;
   });
@@ -84,7 +86,12 @@ async function block(db: FieldDatabase, entry: OutboxEntry, problems: StoredProb
  * 'signed-out', or 'later' (the entry postponed) after a transient failure, end the pass; 'held' (the
  * entry kept for the technician, with the server's reasons) after a refusal.
  */
-async function settle(db: FieldDatabase, entry: OutboxEntry, attempt: Attempt, now: () => number): Promise<'signed-out' | 'later' | 'held' | null> {
+async function settle(
+  db: FieldDatabase,
+  entry: OutboxEntry,
+  attempt: Attempt,
+  now: () => number,
+): Promise<'signed-out' | 'later' | 'held' | null> {
   switch (attempt.outcome) {
     case 'done':
       return null;

@@ -31,9 +31,14 @@ describe('the installation report as the technician types it (issue 15 §2)', ()
     expect(liveVerdict('B_PLUS', '-21,5', '0,', classBPlus)).toEqual({ state: 'incomplete' });
     expect(liveVerdict('B_PLUS', '-27', '0,1', classBPlus)).toEqual({ state: 'within' });
     const outside = liveVerdict('B_PLUS', '-29,5', '0,3', classBPlus);
-    expect(outside.state === 'outside' && outside.issues.map((issue) => issue.code)).toEqual(['RECEIVED_POWER_OUTSIDE_WINDOW', 'SPLICE_LOSS_OVER_MAXIMUM']);
+    expect(outside.state === 'outside' && outside.issues.map((issue) => issue.code)).toEqual([
+      'RECEIVED_POWER_OUTSIDE_WINDOW',
+      'SPLICE_LOSS_OVER_MAXIMUM',
+    ]);
     const unknownClass = liveVerdict('C_PLUS', '-21', '', null);
-    expect(unknownClass.state === 'outside' && unknownClass.issues.map((issue) => issue.code)).toEqual(['NO_THRESHOLDS']);
+    expect(unknownClass.state === 'outside' && unknownClass.issues.map((issue) => issue.code)).toEqual([
+      'NO_THRESHOLDS',
+    ]);
   });
 
   it('wants whole quantities for items counted in units or flat rates, metres to 3 decimals', () => {

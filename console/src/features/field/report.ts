@@ -1,5 +1,10 @@
 import { msg } from '../../lib/i18n.ts';
-import { isMeasurement, qualityGate, type QualityIssue, type QualityThreshold } from '../../../../server/src/modules/customer-subscription/quality-gate.ts';
+import {
+  isMeasurement,
+  qualityGate,
+  type QualityIssue,
+  type QualityThreshold,
+} from '../../../../server/src/modules/customer-subscription/quality-gate.ts';
 
 /**
  * The installation report's rules that are the console's to know before sending (required values,
@@ -32,17 +37,28 @@ export function namesUnit(designation: string, unit: string): boolean {
 }
 
 /** The verdict shown as the technician types: nothing yet, within the thresholds, or what is outside them. */
-export type LiveVerdict = { readonly state: 'incomplete' } | { readonly state: 'within' } | { readonly state: 'outside'; readonly issues: QualityIssue[] };
+export type LiveVerdict =
+  | { readonly state: 'incomplete' }
+  | { readonly state: 'within' }
+  | { readonly state: 'outside'; readonly issues: QualityIssue[] };
 
 /**
  * The quality gate on what is typed so far: incomplete while the power (or a splice loss begun) is
  * not yet a number the gate can compare, else the gate's verdict against the class's thresholds.
  */
-export function liveVerdict(networkClass: string, receivedPower: string, spliceLoss: string, threshold: QualityThreshold | null): LiveVerdict {
+export function liveVerdict(
+  networkClass: string,
+  receivedPower: string,
+  spliceLoss: string,
+  threshold: QualityThreshold | null,
+): LiveVerdict {
   const power = normalizeDecimal(receivedPower);
   const loss = normalizeDecimal(spliceLoss);
   if (!isMeasurement(power) || (loss !== '' && !isMeasurement(loss))) return { state: 'incomplete' };
-  const issues = qualityGate({ networkClass, receivedPowerDbm: power, spliceLossDb: loss === '' ? null : loss }, threshold);
+  const issues = qualityGate(
+    { networkClass, receivedPowerDbm: power, spliceLossDb: loss === '' ? null : loss },
+    threshold,
+  );
   return issues.length === 0 ? { state: 'within' } : { state: 'outside', issues };
 }
 

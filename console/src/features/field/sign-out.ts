@@ -8,8 +8,14 @@ import { forgetSignedIn, keptUser } from './owner.ts';
 /** The question asked before signing out while `count` reports or drafts of the user wait on this phone. */
 function waitingQuestion(count: number): string {
   return new Intl.PluralRules(currentLanguage()).select(count) === 'one'
-    ? t('{{count}} rapport ou brouillon n’est pas encore envoyé : il reste sur ce téléphone, et vous le retrouverez en vous reconnectant. Se déconnecter quand même ?', { count })
-    : t('{{count}} rapports ou brouillons ne sont pas encore envoyés : ils restent sur ce téléphone, et vous les retrouverez en vous reconnectant. Se déconnecter quand même ?', { count });
+    ? t(
+        '{{count}} rapport ou brouillon n’est pas encore envoyé : il reste sur ce téléphone, et vous le retrouverez en vous reconnectant. Se déconnecter quand même ?',
+        { count },
+      )
+    : t(
+        '{{count}} rapports ou brouillons ne sont pas encore envoyés : ils restent sur ce téléphone, et vous les retrouverez en vous reconnectant. Se déconnecter quand même ?',
+        { count },
+      );
 }
 
 /**
@@ -26,7 +32,8 @@ export async function beforeSignOut(userId: string | null): Promise<boolean> {
   const token = session.token();
   const id = userId ?? (token ? ((await keptUser(db, token))?.id ?? null) : null);
   if (!id) return true;
-  const waiting = (await db.outbox.where('userId').equals(id).count()) + (await db.drafts.where('userId').equals(id).count());
+  const waiting =
+    (await db.outbox.where('userId').equals(id).count()) + (await db.drafts.where('userId').equals(id).count());
   if (waiting > 0 && !window.confirm(waitingQuestion(waiting))) return false;
   await db.transaction('rw', db.works, db.values, async () => {
     await forgetCachedWork(db, id);

@@ -30,8 +30,12 @@ export function attemptOfUpload(status: number, body: unknown): Attempt {
   if (status === 200 || status === 201) return { outcome: 'done' };
   if (status === 401) return { outcome: 'signed-out' };
   const problems = problemsOfBody(body);
-  if (status === 408 || status === 429 || status >= 500) return { outcome: 'transient', problem: problems[0] ?? { code: `HTTP_${status}`, field: null, message: '' } };
-  return { outcome: 'refused', problems: problems.length > 0 ? problems : [{ code: `HTTP_${status}`, field: null, message: '' }] };
+  if (status === 408 || status === 429 || status >= 500)
+    return { outcome: 'transient', problem: problems[0] ?? { code: `HTTP_${status}`, field: null, message: '' } };
+  return {
+    outcome: 'refused',
+    problems: problems.length > 0 ? problems : [{ code: `HTTP_${status}`, field: null, message: '' }],
+  };
 }
 
 /**
@@ -52,7 +56,8 @@ export function attemptOfError(error: CombinedError | undefined): Attempt {
     ...(Array.isArray(graphQLError.extensions?.['problems']) ? { problems: graphQLError.extensions['problems'] } : {}),
   }));
   if (problems.some((problem) => problem.code === 'UNAUTHENTICATED')) return { outcome: 'signed-out' };
-  if (problems.every((problem) => transientCodes.has(problem.code))) return { outcome: 'transient', problem: problems[0]! };
+  if (problems.every((problem) => transientCodes.has(problem.code)))
+    return { outcome: 'transient', problem: problems[0]! };
   return { outcome: 'refused', problems };
 }
 
@@ -83,7 +88,11 @@ export function httpTransport(client: Client): Transport {
       form.append('file', photo.blob, fileNameOf(photo));
       let response: Response;
       try {
-        response = await fetch(`/photos/${encodeURIComponent(photo.id)}`, { method: 'PUT', headers: { authorization: `Bearer ${token}` }, body: form });
+        response = await fetch(`/photos/${encodeURIComponent(photo.id)}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${token}` },
+          body: form,
+        });
       } catch {
         return { outcome: 'transient', problem: unreachable };
       }
@@ -95,8 +104,12 @@ export function httpTransport(client: Client): Transport {
       const input = { ...entry.input, photoIds: [...entry.photoIds], idempotencyKey: entry.idempotencyKey };
       const result =
         entry.kind === 'report'
-          ? await client.mutation(FieldReportMutation, { input: input as never }, { requestPolicy: 'network-only' }).toPromise()
-          : await client.mutation(FieldMarkFailedMutation, { input: input as never }, { requestPolicy: 'network-only' }).toPromise();
+          ? await client
+              .mutation(FieldReportMutation, { input: input as never }, { requestPolicy: 'network-only' })
+              .toPromise()
+          : await client
+              .mutation(FieldMarkFailedMutation, { input: input as never }, { requestPolicy: 'network-only' })
+              .toPromise();
       return attemptOfError(result.error);
     },
   };

@@ -47,7 +47,9 @@ export function ConfirmDialog({
       {children}
       {unsent && (
         <p role="alert" className="state state-error">
-          {t('Le serveur n’a pas répondu : renvoyez la soumission. Si elle était déjà passée, elle ne sera pas faite deux fois.')}
+          {t(
+            'Le serveur n’a pas répondu : renvoyez la soumission. Si elle était déjà passée, elle ne sera pas faite deux fois.',
+          )}
         </p>
       )}
       <div className="form-actions">

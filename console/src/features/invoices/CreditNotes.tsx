@@ -14,11 +14,23 @@ interface CreditNoteRow {
   readonly reason: string;
   readonly pdfPath: string;
   readonly netPayable: { readonly centimes: string };
-  readonly lines: readonly { readonly id: string; readonly invoiceLineId: string; readonly itemCode: string; readonly quantity: string; readonly unit: string }[];
+  readonly lines: readonly {
+    readonly id: string;
+    readonly invoiceLineId: string;
+    readonly itemCode: string;
+    readonly quantity: string;
+    readonly unit: string;
+  }[];
 }
 
 /** The credit notes issued on an invoice: number, date, why, what is credited, the net credited, and each one's PDF. */
-export function CreditNotes({ creditNotes, lines }: { creditNotes: readonly CreditNoteRow[]; lines: readonly LineRef[] }) {
+export function CreditNotes({
+  creditNotes,
+  lines,
+}: {
+  creditNotes: readonly CreditNoteRow[];
+  lines: readonly LineRef[];
+}) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -51,13 +63,27 @@ export function CreditNotes({ creditNotes, lines }: { creditNotes: readonly Cred
               <tr key={creditNote.id} data-testid="credit-note-row">
                 <td>{creditNote.number}</td>
                 <td>{formatCalendarDate(creditNote.issuedOn)}</td>
-                <td>{creditNoteReasonInWords(creditNote.reason, lines.filter((line) => creditNote.lines.some((credited) => credited.invoiceLineId === line.id)))}</td>
                 <td>
-                  {creditNote.lines.map((line) => `${line.itemCode} × ${formatQuantity(line.quantity)} ${t(unitLabels[line.unit] ?? line.unit)}`).join(', ')}
+                  {creditNoteReasonInWords(
+                    creditNote.reason,
+                    lines.filter((line) => creditNote.lines.some((credited) => credited.invoiceLineId === line.id)),
+                  )}
+                </td>
+                <td>
+                  {creditNote.lines
+                    .map(
+                      (line) =>
+                        `${line.itemCode} × ${formatQuantity(line.quantity)} ${t(unitLabels[line.unit] ?? line.unit)}`,
+                    )
+                    .join(', ')}
                 </td>
                 <td className="number">{formatDzd(creditNote.netPayable.centimes)}</td>
                 <td>
-                  <button type="button" onClick={() => void download(creditNote)} aria-label={t('Télécharger l’avoir {{number}} en PDF', { number: creditNote.number })}>
+                  <button
+                    type="button"
+                    onClick={() => void download(creditNote)}
+                    aria-label={t('Télécharger l’avoir {{number}} en PDF', { number: creditNote.number })}
+                  >
                     {t('PDF')}
                   </button>
                 </td>

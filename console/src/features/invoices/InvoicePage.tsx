@@ -7,7 +7,13 @@ import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime, formatCalendarDate, formatDays, formatDzd } from '../../lib/format.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { CreditNotes } from './CreditNotes.tsx';
-import { ApproveInvoiceMutation, InvoiceChangedSubscription, InvoiceQuery, RecordInvoicePaymentMutation, RequestInvoiceRevisionMutation } from './documents.ts';
+import {
+  ApproveInvoiceMutation,
+  InvoiceChangedSubscription,
+  InvoiceQuery,
+  RecordInvoicePaymentMutation,
+  RequestInvoiceRevisionMutation,
+} from './documents.ts';
 import { algiersToday } from './dates.ts';
 import { IssueCreditNote } from './IssueCreditNote.tsx';
 import { invoiceStatusLabels, paymentMethodLabels, unitLabels } from './labels.ts';
@@ -51,7 +57,8 @@ export function InvoicePage() {
   const role = me.data?.me?.role ?? '';
   // A DOT manager approves only an invoice whose work lies wholly in its wilayas (the API refuses the others).
   const mayApprove =
-    approvers.includes(role) && (role !== 'DOT_MANAGER' || (invoice?.wilayaCodes ?? []).every((code) => me.data?.me?.wilayaCodes.includes(code)));
+    approvers.includes(role) &&
+    (role !== 'DOT_MANAGER' || (invoice?.wilayaCodes ?? []).every((code) => me.data?.me?.wilayaCodes.includes(code)));
   // Only the real regime carries VAT (IFU and auto-entrepreneurs invoice without it).
   const withVat = invoice?.fiscalRegime === 'REAL';
 
@@ -73,7 +80,8 @@ export function InvoicePage() {
       <section>
         <h1>{t('Facture introuvable')}</h1>
         <p>
-          {t('Aucune facture n’a l’identifiant « {{id}} », ou elle est hors de votre périmètre.', { id })} <Link to="/factures">{t('Retour aux factures')}</Link>
+          {t('Aucune facture n’a l’identifiant « {{id}} », ou elle est hors de votre périmètre.', { id })}{' '}
+          <Link to="/factures">{t('Retour aux factures')}</Link>
         </p>
       </section>
     );
@@ -82,7 +90,11 @@ export function InvoicePage() {
   async function downloadInvoicePdf() {
     if (!invoice) return;
     const refused = await downloadPdf(invoice.pdfPath, `facture-${invoice.number ?? `brouillon-${invoice.id}`}.pdf`);
-    setProblems(refused === null ? [] : [{ field: null, message: t('Le PDF n’a pas pu être obtenu ({{status}}).', { status: refused }) }]);
+    setProblems(
+      refused === null
+        ? []
+        : [{ field: null, message: t('Le PDF n’a pas pu être obtenu ({{status}}).', { status: refused }) }],
+    );
   }
 
   async function approveIt() {
@@ -98,10 +110,14 @@ export function InvoicePage() {
     setNotice(null);
     const rejectedLines = Object.entries(rejected).map(([lineId, reason]) => ({ lineId, reason: reason.trim() }));
     if (rejectedLines.length === 0 || rejectedLines.some((line) => line.reason === '')) {
-      setProblems([{ field: null, message: t('Cochez au moins une ligne et dites pour chacune pourquoi elle est refusée.') }]);
+      setProblems([
+        { field: null, message: t('Cochez au moins une ligne et dites pour chacune pourquoi elle est refusée.') },
+      ]);
       return;
     }
-    const outcome = await requestRevision({ input: { id: invoice.id, expectedVersion: invoice.version, rejectedLines } });
+    const outcome = await requestRevision({
+      input: { id: invoice.id, expectedVersion: invoice.version, rejectedLines },
+    });
     if (outcome.error) {
       setProblems(problemsOf(outcome.error));
       return;
@@ -117,14 +133,20 @@ export function InvoicePage() {
     // Amounts are typed the French way ("1 500,50"); the API takes "1500.50".
     const amount = form.amount.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
     const found: FieldProblem[] = [];
-    if (!/^\d{1,13}(\.\d{1,2})?$/.test(amount) || Number(amount) === 0) found.push({ field: 'amount', message: t('Montant invalide : écrivez par exemple 1 500,50 (deux décimales au plus).') });
+    if (!/^\d{1,13}(\.\d{1,2})?$/.test(amount) || Number(amount) === 0)
+      found.push({
+        field: 'amount',
+        message: t('Montant invalide : écrivez par exemple 1 500,50 (deux décimales au plus).'),
+      });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(form.paidOn)) found.push({ field: 'paidOn', message: t('est obligatoire') });
     if (form.reference.trim() === '') found.push({ field: 'reference', message: t('est obligatoire') });
     if (found.length > 0) {
       setProblems(found);
       return;
     }
-    const outcome = await pay({ input: { invoiceId: invoice.id, expectedVersion: invoice.version, ...form, amount, method: form.method as never } });
+    const outcome = await pay({
+      input: { invoiceId: invoice.id, expectedVersion: invoice.version, ...form, amount, method: form.method as never },
+    });
     if (outcome.error) {
       setProblems(problemsOf(outcome.error));
       return;
@@ -159,10 +181,18 @@ export function InvoicePage() {
       <p>
         <Link to="/factures">← {t('Factures')}</Link>
       </p>
-      <QueryState fetching={result.fetching && !invoice} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={result.fetching && !invoice}
+        error={result.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {invoice && (
         <>
-          <h1>{invoice.number ? t('Facture {{number}}', { number: invoice.number }) : t('Facture en cours — {{period}}', { period: invoice.period })}</h1>
+          <h1>
+            {invoice.number
+              ? t('Facture {{number}}', { number: invoice.number })
+              : t('Facture en cours — {{period}}', { period: invoice.period })}
+          </h1>
           <p>
             <span className="status" data-testid="invoice-status">
               {t(invoiceStatusLabels[invoice.status] ?? invoice.status)}
@@ -182,7 +212,12 @@ export function InvoicePage() {
           </p>
           {invoice.statusReason && (
             <p className="muted" data-testid="invoice-status-reason">
-              {t('Motif : {{reason}}', { reason: statusReasonInWords(invoice.statusReason, invoice.lines.filter((line) => line.rejectionReason !== null)) })}
+              {t('Motif : {{reason}}', {
+                reason: statusReasonInWords(
+                  invoice.statusReason,
+                  invoice.lines.filter((line) => line.rejectionReason !== null),
+                ),
+              })}
             </p>
           )}
           {notice && (
@@ -199,7 +234,11 @@ export function InvoicePage() {
                 <button type="button" onClick={() => void approveIt()} disabled={approval.fetching}>
                   {t('Approuver pour paiement')}
                 </button>
-                <button type="button" onClick={() => setRejected(rejected ? null : {})} aria-pressed={rejected !== null}>
+                <button
+                  type="button"
+                  onClick={() => setRejected(rejected ? null : {})}
+                  aria-pressed={rejected !== null}
+                >
                   {t('Demander une révision')}
                 </button>
               </>
@@ -208,7 +247,13 @@ export function InvoicePage() {
           {invoice.status === 'DRAFT' && issuers.includes(role) && (
             <SubmitInvoice
               invoice={invoice}
-              onSubmitted={(number) => setNotice(number ? t('Facture soumise sous le numéro {{number}} : elle part en approbation.', { number }) : t('Facture soumise : elle part en approbation.'))}
+              onSubmitted={(number) =>
+                setNotice(
+                  number
+                    ? t('Facture soumise sous le numéro {{number}} : elle part en approbation.', { number })
+                    : t('Facture soumise : elle part en approbation.'),
+                )
+              }
             />
           )}
           {invoice.status === 'REVISION_REQUESTED' && issuers.includes(role) && (
@@ -217,7 +262,9 @@ export function InvoicePage() {
               onResubmitted={(creditNote) =>
                 setNotice(
                   creditNote
-                    ? t('Facture soumise à nouveau ; ce qui est retiré est crédité par l’avoir {{number}}.', { number: creditNote })
+                    ? t('Facture soumise à nouveau ; ce qui est retiré est crédité par l’avoir {{number}}.', {
+                        number: creditNote,
+                      })
                     : t('Facture soumise à nouveau, toutes les lignes maintenues.'),
                 )
               }
@@ -228,7 +275,9 @@ export function InvoicePage() {
           <form onSubmit={sendRevision} id="revision-form" />
           {rejected && (
             <p className="muted" role="status">
-              {t('Cochez les lignes refusées et donnez la raison de chacune ; le contractant les corrige et soumet à nouveau.')}
+              {t(
+                'Cochez les lignes refusées et donnez la raison de chacune ; le contractant les corrige et soumet à nouveau.',
+              )}
             </p>
           )}
           {invoice.lines.length === 0 ? (
@@ -263,7 +312,10 @@ export function InvoicePage() {
                         <input
                           type="checkbox"
                           form="revision-form"
-                          aria-label={t('Refuser la ligne {{code}} {{designation}}', { code: line.itemCode, designation: line.designation })}
+                          aria-label={t('Refuser la ligne {{code}} {{designation}}', {
+                            code: line.itemCode,
+                            designation: line.designation,
+                          })}
                           checked={line.id in rejected}
                           onChange={(event) => {
                             const next = { ...rejected };
@@ -285,13 +337,26 @@ export function InvoicePage() {
                     <td>{line.itemCode}</td>
                     <td>
                       {line.designation}
-                      {line.rejectionReason && <span className="field-problem"> — {t('refusée : {{reason}}', { reason: line.rejectionReason })}</span>}
+                      {line.rejectionReason && (
+                        <span className="field-problem">
+                          {' '}
+                          — {t('refusée : {{reason}}', { reason: line.rejectionReason })}
+                        </span>
+                      )}
                       {line.creditedQuantity !== '0' && (
-                        <span className="muted"> — {t('crédité : {{quantity}}', { quantity: `${formatQuantity(line.creditedQuantity)} ${t(unitLabels[line.unit] ?? line.unit)}` })}</span>
+                        <span className="muted">
+                          {' '}
+                          —{' '}
+                          {t('crédité : {{quantity}}', {
+                            quantity: `${formatQuantity(line.creditedQuantity)} ${t(unitLabels[line.unit] ?? line.unit)}`,
+                          })}
+                        </span>
                       )}
                     </td>
                     <td>
-                      <Link to={`/raccordements/${line.customerSubscriptionId}`}>{t('n° {{id}}', { id: line.customerSubscriptionId })}</Link>
+                      <Link to={`/raccordements/${line.customerSubscriptionId}`}>
+                        {t('n° {{id}}', { id: line.customerSubscriptionId })}
+                      </Link>
                     </td>
                     <td className="number">
                       {formatQuantity(line.quantity)} {t(unitLabels[line.unit] ?? line.unit)}
@@ -317,7 +382,11 @@ export function InvoicePage() {
             <dd data-testid="total-excluding-tax">{formatDzd(invoice.totalExcludingTax.centimes)}</dd>
             {!withVat && <FragmentPair term={t('TVA')} value={t('non applicable (IFU ou auto-entrepreneur)')} />}
             {invoice.vatByRate.map((vat) => (
-              <FragmentPair key={vat.ratePercent} term={t('TVA {{rate}} %', { rate: formatQuantity(vat.ratePercent) })} value={formatDzd(vat.amount.centimes)} />
+              <FragmentPair
+                key={vat.ratePercent}
+                term={t('TVA {{rate}} %', { rate: formatQuantity(vat.ratePercent) })}
+                value={formatDzd(vat.amount.centimes)}
+              />
             ))}
             <dt>{t('Total TTC')}</dt>
             <dd>{formatDzd(invoice.totalIncludingTax.centimes)}</dd>
@@ -374,7 +443,11 @@ export function InvoicePage() {
               {paymentField('paidOn', t('Date de valeur'), 'date')}
               <div className="field">
                 <label htmlFor="payment-method">{t('Mode')}</label>
-                <select id="payment-method" value={form.method} onChange={(event) => setForm({ ...form, method: event.target.value })}>
+                <select
+                  id="payment-method"
+                  value={form.method}
+                  onChange={(event) => setForm({ ...form, method: event.target.value })}
+                >
                   {Object.entries(paymentMethodLabels).map(([value, label]) => (
                     <option key={value} value={value}>
                       {t(label)}

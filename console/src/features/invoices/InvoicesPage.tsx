@@ -35,7 +35,11 @@ export function InvoicesPage() {
   const [cursors, setCursors] = useState<string[]>([]);
   const [result, reexecute] = useQuery({
     query: InvoicesQuery,
-    variables: { first: pageSize, after: cursors.at(-1) ?? null, filter: { status: (status || null) as never, period: period || null } },
+    variables: {
+      first: pageSize,
+      after: cursors.at(-1) ?? null,
+      filter: { status: (status || null) as never, period: period || null },
+    },
   });
   const connection = readFragment(PagedInvoices, result.data?.invoices);
 
@@ -67,16 +71,28 @@ export function InvoicesPage() {
           <input type="month" value={period} onChange={(event) => filter('mois', event.target.value)} />
         </label>
       </div>
-      <QueryState fetching={result.fetching && !connection} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={result.fetching && !connection}
+        error={result.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {connection && (
         <>
           <p className="muted" role="status">
             {t('Factures trouvées : {{count}}', { count: formatCount(connection.totalCount) })}
           </p>
           {connection.edges.length === 0 ? (
-            <p className="state">{status || period ? t('Aucune facture ne correspond à ces filtres.') : t('Aucune facture pour le moment.')}</p>
+            <p className="state">
+              {status || period
+                ? t('Aucune facture ne correspond à ces filtres.')
+                : t('Aucune facture pour le moment.')}
+            </p>
           ) : (
-            <InvoicesTable invoices={connection.edges.map((edge) => edge.node)} columns={columns} rowTestId="invoice-row" />
+            <InvoicesTable
+              invoices={connection.edges.map((edge) => edge.node)}
+              columns={columns}
+              rowTestId="invoice-row"
+            />
           )}
           <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
         </>

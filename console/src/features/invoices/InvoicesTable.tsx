@@ -12,11 +12,17 @@ type Invoice = ResultOf<typeof InvoicesTableRow>;
 
 /** The columns a list of invoices may show, each invoice's number (or « Brouillon ») linking to it. */
 export const invoiceColumns = {
-  number: { header: msg('Numéro'), cell: (invoice) => <Link to={`/factures/${invoice.id}`}>{invoice.number ?? t('Brouillon')}</Link> },
+  number: {
+    header: msg('Numéro'),
+    cell: (invoice) => <Link to={`/factures/${invoice.id}`}>{invoice.number ?? t('Brouillon')}</Link>,
+  },
   contractor: { header: msg('Contractant'), cell: (invoice) => invoice.contractor?.legalName ?? '—' },
   period: { header: msg('Mois'), cell: (invoice) => invoice.period },
   status: { header: msg('Statut'), cell: (invoice) => t(invoiceStatusLabels[invoice.status] ?? invoice.status) },
-  issuedOn: { header: msg('Émise le'), cell: (invoice) => (invoice.issuedOn ? formatCalendarDate(invoice.issuedOn) : '—') },
+  issuedOn: {
+    header: msg('Émise le'),
+    cell: (invoice) => (invoice.issuedOn ? formatCalendarDate(invoice.issuedOn) : '—'),
+  },
   /** Days since issue (in Algiers), and days overdue as the API counts them. */
   age: {
     header: msg('Âge depuis l’émission'),
@@ -24,7 +30,9 @@ export const invoiceColumns = {
     cell: (invoice) => (
       <>
         {invoice.issuedOn ? formatDays(daysBetween(invoice.issuedOn, algiersToday())) : '—'}
-        {invoice.daysOverdue ? <span className="overdue"> · {t('en retard de {{days}}', { days: formatDays(invoice.daysOverdue) })}</span> : null}
+        {invoice.daysOverdue ? (
+          <span className="overdue"> · {t('en retard de {{days}}', { days: formatDays(invoice.daysOverdue) })}</span>
+        ) : null}
       </>
     ),
   },
@@ -33,6 +41,14 @@ export const invoiceColumns = {
 } satisfies Record<string, Column<Invoice>>;
 
 /** Invoices (read through `InvoicesTableRow`) in a table of `columns`, one line an invoice marked `rowTestId`. */
-export function InvoicesTable({ invoices, columns, rowTestId }: { invoices: readonly FragmentOf<typeof InvoicesTableRow>[]; columns: readonly Column<Invoice>[]; rowTestId: string }) {
+export function InvoicesTable({
+  invoices,
+  columns,
+  rowTestId,
+}: {
+  invoices: readonly FragmentOf<typeof InvoicesTableRow>[];
+  columns: readonly Column<Invoice>[];
+  rowTestId: string;
+}) {
   return <Table rows={readFragment(InvoicesTableRow, invoices)} columns={columns} rowTestId={rowTestId} />;
 }

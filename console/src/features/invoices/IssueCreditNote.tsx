@@ -5,7 +5,13 @@ import { startAttempt, useConfirmedAttempt } from './attempt.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { IssueCreditNoteMutation } from './documents.ts';
 import { unitLabels } from './labels.ts';
-import { checkLineQuantity, LineQuantityInput, problemsByLine, remainingQuantity, useFocusOnRefusal } from './LineQuantities.tsx';
+import {
+  checkLineQuantity,
+  LineQuantityInput,
+  problemsByLine,
+  remainingQuantity,
+  useFocusOnRefusal,
+} from './LineQuantities.tsx';
 import { compareQuantities, formatQuantity } from './quantities.ts';
 
 /** A line of the invoice as this form needs it. */
@@ -20,7 +26,13 @@ interface CreditableLine {
 
 /** What is credited, as confirmed: the input (with its idempotency key) and each line with its quantity. */
 interface PendingCredit {
-  readonly input: { invoiceId: string; expectedVersion: number; reason: string; lines: { lineId: string; quantity: string }[]; idempotencyKey: string };
+  readonly input: {
+    invoiceId: string;
+    expectedVersion: number;
+    reason: string;
+    lines: { lineId: string; quantity: string }[];
+    idempotencyKey: string;
+  };
   readonly credits: readonly { line: CreditableLine; quantity: string }[];
 }
 
@@ -31,7 +43,13 @@ interface PendingCredit {
  * credited, it is issued at the invoiced prices. A network failure sends the same attempt (same key)
  * again; the API's refusals are said beside the line or the reason they concern.
  */
-export function IssueCreditNote({ invoice, onIssued }: { invoice: { id: string; version: number; lines: readonly CreditableLine[] }; onIssued: (number: string) => void }) {
+export function IssueCreditNote({
+  invoice,
+  onIssued,
+}: {
+  invoice: { id: string; version: number; lines: readonly CreditableLine[] };
+  onIssued: (number: string) => void;
+}) {
   const { t } = useTranslation();
   const [state, issue] = useMutation(IssueCreditNoteMutation);
   const [open, setOpen] = useState(false);
@@ -43,7 +61,10 @@ export function IssueCreditNote({ invoice, onIssued }: { invoice: { id: string; 
   const attempt = useConfirmedAttempt<PendingCredit>();
   const lines = invoice.lines.filter((line) => compareQuantities(remainingQuantity(line), '0') > 0);
   // After a refusal (and only then), focus goes to the first line refused, else the reason, else the alert.
-  const alert = useFocusOnRefusal(problems, [...lines.map((line) => [line.id, `credit-${line.id}`] as const), ['reason', 'credit-reason']]);
+  const alert = useFocusOnRefusal(problems, [
+    ...lines.map((line) => [line.id, `credit-${line.id}`] as const),
+    ['reason', 'credit-reason'],
+  ]);
 
   if (lines.length === 0) return null;
 
@@ -55,7 +76,11 @@ export function IssueCreditNote({ invoice, onIssued }: { invoice: { id: string; 
       const typed = chosen[line.id];
       if (typed === undefined) continue;
       const most = remainingQuantity(line);
-      const checked = checkLineQuantity(t, typed, line, { most, tooMuch: t('Au plus {{quantity}} : ce qui reste à créditer.', { quantity: formatQuantity(most) }), zeroAllowed: false });
+      const checked = checkLineQuantity(t, typed, line, {
+        most,
+        tooMuch: t('Au plus {{quantity}} : ce qui reste à créditer.', { quantity: formatQuantity(most) }),
+        zeroAllowed: false,
+      });
       if (checked.problem !== undefined) found[line.id] = checked.problem;
       else credits.push({ line, quantity: checked.quantity });
     }
@@ -87,13 +112,20 @@ export function IssueCreditNote({ invoice, onIssued }: { invoice: { id: string; 
       );
       // The API names a credited line's field by its place in the input: lines.N.quantity.
       setProblems(
-        problemsByLine(outcome.error, 'lines', sent.input.lines.map((line) => line.lineId), {
-          otherKey: (field) => (field === 'reason' ? 'reason' : ''),
-          message: (problem) => {
-            const most = problem.field ? remaining.get(problem.field) : undefined;
-            return most ? t('Au plus {{quantity}} : ce qui reste à créditer.', { quantity: formatQuantity(most) }) : problem.message;
+        problemsByLine(
+          outcome.error,
+          'lines',
+          sent.input.lines.map((line) => line.lineId),
+          {
+            otherKey: (field) => (field === 'reason' ? 'reason' : ''),
+            message: (problem) => {
+              const most = problem.field ? remaining.get(problem.field) : undefined;
+              return most
+                ? t('Au plus {{quantity}} : ce qui reste à créditer.', { quantity: formatQuantity(most) })
+                : problem.message;
+            },
           },
-        }),
+        ),
       );
       return;
     }
@@ -152,7 +184,10 @@ export function IssueCreditNote({ invoice, onIssued }: { invoice: { id: string; 
                         else delete next[line.id];
                         setChosen(next);
                       }}
-                      aria-label={t('Créditer la ligne {{code}} {{designation}}', { code: line.itemCode, designation: line.designation })}
+                      aria-label={t('Créditer la ligne {{code}} {{designation}}', {
+                        code: line.itemCode,
+                        designation: line.designation,
+                      })}
                     />
                   </td>
                   <td>{line.itemCode}</td>

@@ -28,7 +28,8 @@ export function checkLineQuantity(
   { most, tooMuch, zeroAllowed }: { most: string; tooMuch: string; zeroAllowed: boolean },
 ): { quantity: string; problem?: undefined } | { problem: string } {
   const quantity = parseQuantity(typed);
-  if (quantity === null || (!zeroAllowed && compareQuantities(quantity, '0') <= 0)) return { problem: t('Quantité invalide : écrivez par exemple 42,5 (trois décimales au plus).') };
+  if (quantity === null || (!zeroAllowed && compareQuantities(quantity, '0') <= 0))
+    return { problem: t('Quantité invalide : écrivez par exemple 42,5 (trois décimales au plus).') };
   if (compareQuantities(quantity, most) > 0) return { problem: tooMuch };
   if (line.unit !== 'M' && !isWholeQuantity(quantity)) return { problem: t('Un nombre entier pour cet article.') };
   return { quantity };
@@ -43,7 +44,10 @@ export function problemsByLine(
   error: CombinedError,
   list: string,
   lineIds: readonly string[],
-  { otherKey = () => '', message = (problem) => problem.message }: { otherKey?: (field: string | null) => string; message?: (problem: FieldProblem) => string } = {},
+  {
+    otherKey = () => '',
+    message = (problem) => problem.message,
+  }: { otherKey?: (field: string | null) => string; message?: (problem: FieldProblem) => string } = {},
 ): Record<string, string> {
   const place = new RegExp(`^${list}\\.(\\d+)\\.`);
   const found: Record<string, string> = {};
@@ -62,7 +66,10 @@ export function problemsByLine(
  * problem's key, the element's id) with a problem, else — the whole refused, key '' — to the alert
  * the returned ref is given to.
  */
-export function useFocusOnRefusal(problems: Record<string, string>, targets: readonly (readonly [key: string, elementId: string])[]) {
+export function useFocusOnRefusal(
+  problems: Record<string, string>,
+  targets: readonly (readonly [key: string, elementId: string])[],
+) {
   const alert = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const first = targets.find(([key]) => problems[key]);

@@ -5,7 +5,13 @@ import { startAttempt, useConfirmedAttempt } from './attempt.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ResubmitInvoiceMutation } from './documents.ts';
 import { unitLabels } from './labels.ts';
-import { checkLineQuantity, LineQuantityInput, problemsByLine, remainingQuantity, useFocusOnRefusal } from './LineQuantities.tsx';
+import {
+  checkLineQuantity,
+  LineQuantityInput,
+  problemsByLine,
+  remainingQuantity,
+  useFocusOnRefusal,
+} from './LineQuantities.tsx';
 import { formatQuantity, subtractQuantities } from './quantities.ts';
 
 /** A line of the invoice as this form needs it. */
@@ -28,7 +34,12 @@ interface Revision {
 
 /** What is resubmitted, as the contractor confirmed it: the input (with its idempotency key) and the revisions shown. */
 interface PendingResubmission {
-  readonly input: { id: string; expectedVersion: number; revisedLines: { lineId: string; quantity: string }[]; idempotencyKey: string };
+  readonly input: {
+    id: string;
+    expectedVersion: number;
+    revisedLines: { lineId: string; quantity: string }[];
+    idempotencyKey: string;
+  };
   readonly revisions: readonly Revision[];
 }
 
@@ -54,7 +65,10 @@ export function ResubmitInvoice({
   const [problems, setProblems] = useState<Record<string, string>>({});
   const attempt = useConfirmedAttempt<PendingResubmission>();
   // After a refusal (and only then), focus goes to the first line refused, else to the alert.
-  const alert = useFocusOnRefusal(problems, rejected.map((line) => [line.id, `claim-${line.id}`] as const));
+  const alert = useFocusOnRefusal(
+    problems,
+    rejected.map((line) => [line.id, `claim-${line.id}`] as const),
+  );
 
   const valueOf = (line: RevisableLine) => typed[line.id] ?? formatQuantity(remainingQuantity(line));
 
@@ -64,14 +78,22 @@ export function ResubmitInvoice({
     const revisions: Revision[] = [];
     for (const line of rejected) {
       const most = remainingQuantity(line);
-      const checked = checkLineQuantity(t, valueOf(line), line, { most, tooMuch: t('Au plus {{quantity}} : la quantité facturée.', { quantity: formatQuantity(most) }), zeroAllowed: true });
+      const checked = checkLineQuantity(t, valueOf(line), line, {
+        most,
+        tooMuch: t('Au plus {{quantity}} : la quantité facturée.', { quantity: formatQuantity(most) }),
+        zeroAllowed: true,
+      });
       if (checked.problem !== undefined) found[line.id] = checked.problem;
       else revisions.push({ line, claimed: checked.quantity, withdrawn: subtractQuantities(most, checked.quantity) });
     }
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     attempt.confirm({
-      input: startAttempt({ id: invoice.id, expectedVersion: invoice.version, revisedLines: revisions.map(({ line, claimed }) => ({ lineId: line.id, quantity: claimed })) }),
+      input: startAttempt({
+        id: invoice.id,
+        expectedVersion: invoice.version,
+        revisedLines: revisions.map(({ line, claimed }) => ({ lineId: line.id, quantity: claimed })),
+      }),
       revisions,
     });
   }
@@ -82,7 +104,13 @@ export function ResubmitInvoice({
     const { outcome, sent } = answer;
     if (outcome.error) {
       // The API names a revised line's field by its place in the input: revisedLines.N.quantity.
-      setProblems(problemsByLine(outcome.error, 'revisedLines', sent.input.revisedLines.map((line) => line.lineId)));
+      setProblems(
+        problemsByLine(
+          outcome.error,
+          'revisedLines',
+          sent.input.revisedLines.map((line) => line.lineId),
+        ),
+      );
       return;
     }
     setTyped({});
@@ -148,7 +176,11 @@ export function ResubmitInvoice({
       )}
       {attempt.pending && (
         <ConfirmDialog
-          title={invoice.number ? t('Soumettre à nouveau la facture {{number}} ?', { number: invoice.number }) : t('Soumettre à nouveau la facture ?')}
+          title={
+            invoice.number
+              ? t('Soumettre à nouveau la facture {{number}} ?', { number: invoice.number })
+              : t('Soumettre à nouveau la facture ?')
+          }
           confirmLabel={t('Confirmer la nouvelle soumission')}
           busy={state.fetching}
           unsent={attempt.unsent}
@@ -185,7 +217,9 @@ export function ResubmitInvoice({
           </table>
           <p>
             {attempt.pending.revisions.some((revision) => revision.withdrawn !== '0')
-              ? t('Un avoir sera émis sur cette facture pour ce qui est retiré, aux prix facturés ; il est déduit du reste dû.')
+              ? t(
+                  'Un avoir sera émis sur cette facture pour ce qui est retiré, aux prix facturés ; il est déduit du reste dû.',
+                )
               : t('Toutes les lignes sont maintenues : aucun avoir ne sera émis.')}
           </p>
         </ConfirmDialog>

@@ -38,7 +38,11 @@ export function SubmitInvoice({
 
   function ask() {
     setProblems([]);
-    attempt.confirm({ input: startAttempt({ id: invoice.id, expectedVersion: invoice.version }), netPayable: invoice.netPayable.centimes, lineCount: invoice.lines.length });
+    attempt.confirm({
+      input: startAttempt({ id: invoice.id, expectedVersion: invoice.version }),
+      netPayable: invoice.netPayable.centimes,
+      lineCount: invoice.lines.length,
+    });
   }
 
   async function send() {
@@ -56,7 +60,9 @@ export function SubmitInvoice({
     <section className="invoice-step" aria-labelledby="submit-heading">
       <h2 id="submit-heading">{t('Soumettre la facture')}</h2>
       <p className="muted">
-        {t('Ce brouillon s’enrichit à chaque réception de votre travail. Soumettez-le pour le faire approuver puis payer ; à défaut, il est soumis automatiquement à la fin du mois.')}
+        {t(
+          'Ce brouillon s’enrichit à chaque réception de votre travail. Soumettez-le pour le faire approuver puis payer ; à défaut, il est soumis automatiquement à la fin du mois.',
+        )}
       </p>
       <button type="button" onClick={ask}>
         {t('Soumettre la facture…')}
@@ -85,7 +91,11 @@ export function SubmitInvoice({
               <strong>{formatDzd(attempt.pending.netPayable)}</strong>
             </dd>
           </dl>
-          <p>{t('Une fois soumise, la facture reçoit son numéro et ses lignes ne changent plus : le travail réceptionné ensuite ira sur une nouvelle facture.')}</p>
+          <p>
+            {t(
+              'Une fois soumise, la facture reçoit son numéro et ses lignes ne changent plus : le travail réceptionné ensuite ira sur une nouvelle facture.',
+            )}
+          </p>
         </ConfirmDialog>
       )}
     </section>

@@ -36,7 +36,9 @@ export function useConfirmedAttempt<Pending>() {
     cancel() {
       setPending(null);
     },
-    async send<Data>(execute: (sent: Pending) => Promise<OperationResult<Data>>): Promise<{ outcome: OperationResult<Data>; sent: Pending } | null> {
+    async send<Data>(
+      execute: (sent: Pending) => Promise<OperationResult<Data>>,
+    ): Promise<{ outcome: OperationResult<Data>; sent: Pending } | null> {
       if (!pending) return null;
       const sent = pending;
       const outcome = await execute(sent);

@@ -17,7 +17,8 @@ export default {
   'Paiement enregistré : {{method}}, référence {{reference}}': 'Payment recorded: {{method}}, reference {{reference}}',
   'Soumise automatiquement à la clôture du mois {{period}}': 'Submitted automatically when month {{period}} closed',
   'Soldée par avoir : il ne reste rien à payer': 'Settled by credit note: nothing is left to pay',
-  'Soldée par l’avoir {{number}} : il ne reste rien à payer': 'Settled by credit note {{number}}: nothing is left to pay',
+  'Soldée par l’avoir {{number}} : il ne reste rien à payer':
+    'Settled by credit note {{number}}: nothing is left to pay',
   'Soumise à nouveau après révision ; les quantités retirées sont créditées par l’avoir {{number}}':
     'Resubmitted after revision; the quantities withdrawn are credited by credit note {{number}}',
   'Soumise à nouveau après révision, toutes les lignes maintenues': 'Resubmitted after revision, every line maintained',
@@ -40,7 +41,8 @@ export default {
   'Une fois soumise, la facture reçoit son numéro et ses lignes ne changent plus : le travail réceptionné ensuite ira sur une nouvelle facture.':
     'Once submitted, the invoice gets its number and its lines no longer change: work accepted afterwards goes on a new invoice.',
   // ResubmitInvoice.tsx
-  'Quantité invalide : écrivez par exemple 42,5 (trois décimales au plus).': 'Invalid quantity: write for instance 42,5 (three decimals at most).',
+  'Quantité invalide : écrivez par exemple 42,5 (trois décimales au plus).':
+    'Invalid quantity: write for instance 42,5 (three decimals at most).',
   'Au plus {{quantity}} : la quantité facturée.': 'At most {{quantity}}: the quantity invoiced.',
   'Un nombre entier pour cet article.': 'A whole number for this item.',
   'Répondre à la demande de révision': 'Answer the revision request',
@@ -61,7 +63,8 @@ export default {
   'Retiré (crédité)': 'Withdrawn (credited)',
   'Un avoir sera émis sur cette facture pour ce qui est retiré, aux prix facturés ; il est déduit du reste dû.':
     'A credit note will be issued on this invoice for what is withdrawn, at the prices invoiced; it is deducted from the balance due.',
-  'Toutes les lignes sont maintenues : aucun avoir ne sera émis.': 'Every line is maintained: no credit note will be issued.',
+  'Toutes les lignes sont maintenues : aucun avoir ne sera émis.':
+    'Every line is maintained: no credit note will be issued.',
   // CreditNotes.tsx
   'Le PDF n’a pas pu être obtenu ({{status}}).': 'The PDF could not be obtained ({{status}}).',
   Avoirs: 'Credit notes',
@@ -90,14 +93,19 @@ export default {
   'Émettre l’avoir…': 'Issue the credit note…',
   'Émettre un avoir sur cette facture ?': 'Issue a credit note on this invoice?',
   'Confirmer l’avoir': 'Confirm the credit note',
-  'Un avoir émis ne s’annule pas : il reçoit son numéro et il est déduit du reste dû de la facture.': 'A credit note issued is never cancelled: it gets its number and is deducted from the invoice’s balance due.',
+  'Un avoir émis ne s’annule pas : il reçoit son numéro et il est déduit du reste dû de la facture.':
+    'A credit note issued is never cancelled: it gets its number and is deducted from the invoice’s balance due.',
   // InvoicePage.tsx
-  'Avoir {{number}} émis : il est déduit du reste dû de la facture.': 'Credit note {{number}} issued: it is deducted from the invoice’s balance due.',
+  'Avoir {{number}} émis : il est déduit du reste dû de la facture.':
+    'Credit note {{number}} issued: it is deducted from the invoice’s balance due.',
   'Facture introuvable': 'Invoice not found',
-  'Aucune facture n’a l’identifiant « {{id}} », ou elle est hors de votre périmètre.': 'No invoice has the id “{{id}}”, or it is outside your scope.',
+  'Aucune facture n’a l’identifiant « {{id}} », ou elle est hors de votre périmètre.':
+    'No invoice has the id “{{id}}”, or it is outside your scope.',
   'Retour aux factures': 'Back to the invoices',
-  'Cochez au moins une ligne et dites pour chacune pourquoi elle est refusée.': 'Tick at least one line and say for each why it is rejected.',
-  'Montant invalide : écrivez par exemple 1 500,50 (deux décimales au plus).': 'Invalid amount: write for instance 1 500,50 (two decimals at most).',
+  'Cochez au moins une ligne et dites pour chacune pourquoi elle est refusée.':
+    'Tick at least one line and say for each why it is rejected.',
+  'Montant invalide : écrivez par exemple 1 500,50 (deux décimales au plus).':
+    'Invalid amount: write for instance 1 500,50 (two decimals at most).',
   'est obligatoire': 'is required',
   'Facture {{number}}': 'Invoice {{number}}',
   'Facture en cours — {{period}}': 'Invoice in progress — {{period}}',
@@ -110,13 +118,16 @@ export default {
   'Télécharger le PDF': 'Download the PDF',
   'Approuver pour paiement': 'Approve for payment',
   'Demander une révision': 'Request a revision',
-  'Facture soumise sous le numéro {{number}} : elle part en approbation.': 'Invoice submitted as number {{number}}: it goes to approval.',
+  'Facture soumise sous le numéro {{number}} : elle part en approbation.':
+    'Invoice submitted as number {{number}}: it goes to approval.',
   'Facture soumise : elle part en approbation.': 'Invoice submitted: it goes to approval.',
-  'Facture soumise à nouveau ; ce qui est retiré est crédité par l’avoir {{number}}.': 'Invoice resubmitted; what is withdrawn is credited by credit note {{number}}.',
+  'Facture soumise à nouveau ; ce qui est retiré est crédité par l’avoir {{number}}.':
+    'Invoice resubmitted; what is withdrawn is credited by credit note {{number}}.',
   'Facture soumise à nouveau, toutes les lignes maintenues.': 'Invoice resubmitted, every line maintained.',
   'Cochez les lignes refusées et donnez la raison de chacune ; le contractant les corrige et soumet à nouveau.':
     'Tick the lines rejected and give the reason for each; the contractor corrects them and submits again.',
-  'Aucune ligne : aucun travail réceptionné n’est encore facturé ce mois-ci.': 'No line: no accepted work is invoiced this month yet.',
+  'Aucune ligne : aucun travail réceptionné n’est encore facturé ce mois-ci.':
+    'No line: no accepted work is invoiced this month yet.',
   Refuser: 'Reject',
   Quantité: 'Quantity',
   'Prix unitaire HT': 'Unit price excl. tax',

@@ -14,24 +14,40 @@ describe('an invoice’s reasons in words (the server writes them in server/src/
   });
 
   it('says a payment with its method’s label and reference', async () => {
-    expect(statusReasonInWords('paiement BANK_TRANSFER VIR-BEA 778', lines)).toBe('Paiement enregistré : Virement bancaire, référence VIR-BEA 778');
+    expect(statusReasonInWords('paiement BANK_TRANSFER VIR-BEA 778', lines)).toBe(
+      'Paiement enregistré : Virement bancaire, référence VIR-BEA 778',
+    );
     await setLanguage('en');
-    expect(statusReasonInWords('paiement CCP_TRANSFER 0042', lines)).toBe('Payment recorded: CCP transfer, reference 0042');
+    expect(statusReasonInWords('paiement CCP_TRANSFER 0042', lines)).toBe(
+      'Payment recorded: CCP transfer, reference 0042',
+    );
   });
 
   it('says the month closing, settlement by credit and resubmission', () => {
-    expect(statusReasonInWords('clôture du mois 2026-04', lines)).toBe('Soumise automatiquement à la clôture du mois 2026-04');
-    expect(statusReasonInWords('soldée par avoir : rien à payer', lines)).toBe('Soldée par avoir : il ne reste rien à payer');
-    expect(statusReasonInWords('soldée par l’avoir AV-2026-00003', lines)).toBe('Soldée par l’avoir AV-2026-00003 : il ne reste rien à payer');
-    expect(statusReasonInWords('avoir AV-2026-00001', lines)).toBe('Soumise à nouveau après révision ; les quantités retirées sont créditées par l’avoir AV-2026-00001');
-    expect(statusReasonInWords('lignes maintenues', lines)).toBe('Soumise à nouveau après révision, toutes les lignes maintenues');
+    expect(statusReasonInWords('clôture du mois 2026-04', lines)).toBe(
+      'Soumise automatiquement à la clôture du mois 2026-04',
+    );
+    expect(statusReasonInWords('soldée par avoir : rien à payer', lines)).toBe(
+      'Soldée par avoir : il ne reste rien à payer',
+    );
+    expect(statusReasonInWords('soldée par l’avoir AV-2026-00003', lines)).toBe(
+      'Soldée par l’avoir AV-2026-00003 : il ne reste rien à payer',
+    );
+    expect(statusReasonInWords('avoir AV-2026-00001', lines)).toBe(
+      'Soumise à nouveau après révision ; les quantités retirées sont créditées par l’avoir AV-2026-00001',
+    );
+    expect(statusReasonInWords('lignes maintenues', lines)).toBe(
+      'Soumise à nouveau après révision, toutes les lignes maintenues',
+    );
   });
 
   it('names the rejected lines by code and designation, keeping what the person typed', () => {
     expect(statusReasonInWords('ligne 12 : 42,5 m mesurés ; 30 m sur le plan ; ligne 13 : absente', lines)).toBe(
       'Lignes refusées — DRP-AER Câble de branchement aérien : 42,5 m mesurés ; 30 m sur le plan ; PTO Prise terminale optique : absente',
     );
-    expect(creditNoteReasonInWords('Révision demandée — ligne 13 : absente', lines)).toBe('Révision demandée — PTO Prise terminale optique : absente');
+    expect(creditNoteReasonInWords('Révision demandée — ligne 13 : absente', lines)).toBe(
+      'Révision demandée — PTO Prise terminale optique : absente',
+    );
     expect(statusReasonInWords('ligne 99 : inconnue', lines)).toBe('ligne 99 : inconnue');
   });
 
@@ -40,7 +56,9 @@ describe('an invoice’s reasons in words (the server writes them in server/src/
     expect(statusReasonInWords('ligne 12 : longueur excessive ; ligne 13 : OK', onlyTheDrop)).toBe(
       'Lignes refusées — DRP-AER Câble de branchement aérien : longueur excessive ; ligne 13 : OK',
     );
-    expect(statusReasonInWords('ligne 12 : trop long ; ligne 12 : OK', lines)).toBe('Lignes refusées — DRP-AER Câble de branchement aérien : trop long ; ligne 12 : OK');
+    expect(statusReasonInWords('ligne 12 : trop long ; ligne 12 : OK', lines)).toBe(
+      'Lignes refusées — DRP-AER Câble de branchement aérien : trop long ; ligne 12 : OK',
+    );
   });
 
   it('shows a reason typed by a person as it is', () => {

@@ -50,14 +50,21 @@ function rejectedLinesInWords(text: string, lines: readonly LineRef[]): string |
  */
 export function statusReasonInWords(reason: string, lines: readonly LineRef[]): string {
   const paid = payment.exec(reason);
-  if (paid) return t('Paiement enregistré : {{method}}, référence {{reference}}', { method: t(paymentMethodLabels[paid[1]!]!), reference: paid[2] });
+  if (paid)
+    return t('Paiement enregistré : {{method}}, référence {{reference}}', {
+      method: t(paymentMethodLabels[paid[1]!]!),
+      reference: paid[2],
+    });
   const closed = monthClosed.exec(reason);
   if (closed) return t('Soumise automatiquement à la clôture du mois {{period}}', { period: closed[1] });
   if (reason === settledByCredit) return t('Soldée par avoir : il ne reste rien à payer');
   const settled = settledByCreditNote.exec(reason);
   if (settled) return t('Soldée par l’avoir {{number}} : il ne reste rien à payer', { number: settled[1] });
   const credited = resubmittedWithCredit.exec(reason);
-  if (credited) return t('Soumise à nouveau après révision ; les quantités retirées sont créditées par l’avoir {{number}}', { number: credited[1] });
+  if (credited)
+    return t('Soumise à nouveau après révision ; les quantités retirées sont créditées par l’avoir {{number}}', {
+      number: credited[1],
+    });
   if (reason === resubmittedAsIs) return t('Soumise à nouveau après révision, toutes les lignes maintenues');
   const rejected = rejectedLinesInWords(reason, lines);
   return rejected === null ? reason : t('Lignes refusées — {{lines}}', { lines: rejected });

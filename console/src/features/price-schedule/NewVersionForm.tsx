@@ -22,7 +22,13 @@ interface ItemRow {
 
 /** A version as the form starts from: its items, their prices as the API writes them ("4500.00"). */
 interface BaseVersion {
-  readonly items: readonly { readonly code: string; readonly designation: string; readonly unit: string; readonly taxCode: string; readonly unitPrice: { readonly amount: string } }[];
+  readonly items: readonly {
+    readonly code: string;
+    readonly designation: string;
+    readonly unit: string;
+    readonly taxCode: string;
+    readonly unitPrice: { readonly amount: string };
+  }[];
 }
 
 /** The fields of an item, each a cell of its row. */
@@ -37,26 +43,53 @@ let nextKey = 0;
 function rowOf(item?: BaseVersion['items'][number]): ItemRow {
   nextKey += 1;
   return item
-    ? { key: nextKey, code: item.code, designation: item.designation, unit: item.unit, unitPrice: typedAmountOf(item.unitPrice.amount), taxCode: item.taxCode }
+    ? {
+        key: nextKey,
+        code: item.code,
+        designation: item.designation,
+        unit: item.unit,
+        unitPrice: typedAmountOf(item.unitPrice.amount),
+        taxCode: item.taxCode,
+      }
     : { key: nextKey, code: '', designation: '', unit: 'U', unitPrice: '', taxCode: '' };
 }
 
 /** What the console checks before sending, as the server does; the server checks everything again (tax codes, dates). */
-function check(name: string, effectiveFrom: string, items: readonly ItemRow[], latestFrom: string | null): FieldProblem[] {
+function check(
+  name: string,
+  effectiveFrom: string,
+  items: readonly ItemRow[],
+  latestFrom: string | null,
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (name.trim() === '') problems.push({ field: 'name', message: t('est obligatoire') });
   if (effectiveFrom === '') problems.push({ field: 'effectiveFrom', message: t('est obligatoire') });
-  else if (effectiveFrom <= algiersToday()) problems.push({ field: 'effectiveFrom', message: t('doit être après aujourd’hui : une version en vigueur ne change jamais') });
+  else if (effectiveFrom <= algiersToday())
+    problems.push({
+      field: 'effectiveFrom',
+      message: t('doit être après aujourd’hui : une version en vigueur ne change jamais'),
+    });
   else if (latestFrom && effectiveFrom <= latestFrom) {
-    problems.push({ field: 'effectiveFrom', message: t('doit suivre le début de la dernière version, le {{date}}', { date: formatCalendarDate(latestFrom) }) });
+    problems.push({
+      field: 'effectiveFrom',
+      message: t('doit suivre le début de la dernière version, le {{date}}', { date: formatCalendarDate(latestFrom) }),
+    });
   }
-  if (items.length === 0) problems.push({ field: 'items', message: t('Le bordereau doit compter au moins un article.') });
+  if (items.length === 0)
+    problems.push({ field: 'items', message: t('Le bordereau doit compter au moins un article.') });
   items.forEach((item, index) => {
     const code = item.code.trim().toUpperCase();
-    if (!itemCode.test(code)) problems.push({ field: `items.${index}.code`, message: t('2 à 20 majuscules, chiffres ou « - »') });
-    else if (items.findIndex((other) => other.code.trim().toUpperCase() === code) !== index) problems.push({ field: `items.${index}.code`, message: t('Ce code figure déjà plus haut.') });
-    if (item.designation.trim() === '') problems.push({ field: `items.${index}.designation`, message: t('est obligatoire') });
-    if (apiAmountOf(item.unitPrice) === null) problems.push({ field: `items.${index}.unitPrice`, message: t('Prix invalide : écrivez par exemple 4 500,00 (deux décimales au plus).') });
+    if (!itemCode.test(code))
+      problems.push({ field: `items.${index}.code`, message: t('2 à 20 majuscules, chiffres ou « - »') });
+    else if (items.findIndex((other) => other.code.trim().toUpperCase() === code) !== index)
+      problems.push({ field: `items.${index}.code`, message: t('Ce code figure déjà plus haut.') });
+    if (item.designation.trim() === '')
+      problems.push({ field: `items.${index}.designation`, message: t('est obligatoire') });
+    if (apiAmountOf(item.unitPrice) === null)
+      problems.push({
+        field: `items.${index}.unitPrice`,
+        message: t('Prix invalide : écrivez par exemple 4 500,00 (deux décimales au plus).'),
+      });
     if (item.taxCode.trim() === '') problems.push({ field: `items.${index}.taxCode`, message: t('est obligatoire') });
   });
   return problems;
@@ -67,8 +100,16 @@ function check(name: string, effectiveFrom: string, items: readonly ItemRow[], l
  * record (as `problemsOf` reads a CONFLICT on a field) but a start before the latest version's.
  */
 function versionProblemsOf(error: CombinedError): FieldProblem[] {
-  const early = error.graphQLErrors.some((e) => e.extensions?.['code'] === 'CONFLICT' && e.extensions?.['field'] === 'effectiveFrom');
-  if (early) return [{ field: 'effectiveFrom', message: t('doit suivre le début de la dernière version, qui a changé entre-temps : rechargez la page') }];
+  const early = error.graphQLErrors.some(
+    (e) => e.extensions?.['code'] === 'CONFLICT' && e.extensions?.['field'] === 'effectiveFrom',
+  );
+  if (early)
+    return [
+      {
+        field: 'effectiveFrom',
+        message: t('doit suivre le début de la dernière version, qui a changé entre-temps : rechargez la page'),
+      },
+    ];
   return problemsOf(error);
 }
 
@@ -102,8 +143,11 @@ export function NewVersionForm({
 
   const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.message;
   const itemProblem = (index: number, field: string) => problemOf(`items.${index}.${field}`);
-  const general = problems.filter((problem) => problem.field !== 'name' && problem.field !== 'effectiveFrom' && !itemField.test(problem.field ?? ''));
-  const change = (index: number, field: ItemField, value: string) => setItems(items.map((item, at) => (at === index ? { ...item, [field]: value } : item)));
+  const general = problems.filter(
+    (problem) => problem.field !== 'name' && problem.field !== 'effectiveFrom' && !itemField.test(problem.field ?? ''),
+  );
+  const change = (index: number, field: ItemField, value: string) =>
+    setItems(items.map((item, at) => (at === index ? { ...item, [field]: value } : item)));
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -135,7 +179,12 @@ export function NewVersionForm({
   const cell = (index: number, field: ItemField, label: string) => {
     const problem = itemProblem(index, field);
     const id = `item-${index}-${field}`;
-    return { id, 'aria-label': label, 'aria-invalid': problem ? true : undefined, 'aria-describedby': problem ? `${id}-problem` : undefined };
+    return {
+      id,
+      'aria-label': label,
+      'aria-invalid': problem ? true : undefined,
+      'aria-describedby': problem ? `${id}-problem` : undefined,
+    };
   };
   const note = (index: number, field: ItemField) => {
     const problem = itemProblem(index, field);
@@ -161,7 +210,14 @@ export function NewVersionForm({
           {(attributes) => <input {...attributes} value={name} onChange={(event) => setName(event.target.value)} />}
         </FormField>
         <FormField id="version-effective-from" label={t('En vigueur à partir du')} problem={problemOf('effectiveFrom')}>
-          {(attributes) => <input {...attributes} type="date" value={effectiveFrom} onChange={(event) => setEffectiveFrom(event.target.value)} />}
+          {(attributes) => (
+            <input
+              {...attributes}
+              type="date"
+              value={effectiveFrom}
+              onChange={(event) => setEffectiveFrom(event.target.value)}
+            />
+          )}
         </FormField>
       </div>
       <datalist id="tax-codes">
@@ -186,7 +242,11 @@ export function NewVersionForm({
           {items.map((item, index) => (
             <tr key={item.key} data-testid="new-version-item">
               <td>
-                <input {...cell(index, 'code', t('Code, ligne {{line}}', { line: index + 1 }))} value={item.code} onChange={(event) => change(index, 'code', event.target.value)} />
+                <input
+                  {...cell(index, 'code', t('Code, ligne {{line}}', { line: index + 1 }))}
+                  value={item.code}
+                  onChange={(event) => change(index, 'code', event.target.value)}
+                />
                 {note(index, 'code')}
               </td>
               <td>
@@ -198,7 +258,11 @@ export function NewVersionForm({
                 {note(index, 'designation')}
               </td>
               <td>
-                <select {...cell(index, 'unit', t('Unité, ligne {{line}}', { line: index + 1 }))} value={item.unit} onChange={(event) => change(index, 'unit', event.target.value)}>
+                <select
+                  {...cell(index, 'unit', t('Unité, ligne {{line}}', { line: index + 1 }))}
+                  value={item.unit}
+                  onChange={(event) => change(index, 'unit', event.target.value)}
+                >
                   {Object.entries(unitLabels).map(([value, label]) => (
                     <option key={value} value={value}>
                       {t(label)}

@@ -14,10 +14,17 @@ import { NewVersionForm } from './NewVersionForm.tsx';
 type VersionState = 'AHEAD' | 'IN_FORCE' | 'OVER';
 
 /** The words of each state of a version (shown through `t`). */
-const stateLabels: Record<VersionState, string> = { AHEAD: msg('À venir'), IN_FORCE: msg('En vigueur'), OVER: msg('Terminée') };
+const stateLabels: Record<VersionState, string> = {
+  AHEAD: msg('À venir'),
+  IN_FORCE: msg('En vigueur'),
+  OVER: msg('Terminée'),
+};
 
 /** Where a version stands on `today` (YYYY-MM-DD, Algiers): its range ends the day before `effectiveTo`. */
-function stateOf(version: { effectiveFrom: string; effectiveTo?: string | null | undefined }, today: string): VersionState {
+function stateOf(
+  version: { effectiveFrom: string; effectiveTo?: string | null | undefined },
+  today: string,
+): VersionState {
   if (version.effectiveFrom > today) return 'AHEAD';
   return version.effectiveTo && version.effectiveTo <= today ? 'OVER' : 'IN_FORCE';
 }
@@ -59,7 +66,11 @@ export function PriceSchedulePage() {
           </div>
         )}
       </div>
-      <QueryState fetching={result.fetching && !result.data} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={result.fetching && !result.data}
+        error={result.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {notice && (
         <p role="status" className="state state-success">
           {notice}
@@ -73,13 +84,20 @@ export function PriceSchedulePage() {
           onCancel={() => setWriting(false)}
           onCreated={(created) => {
             setWriting(false);
-            setNotice(t('Version « {{name}} » enregistrée : en vigueur à partir du {{date}}.', { name: created.name, date: formatCalendarDate(created.effectiveFrom) }));
+            setNotice(
+              t('Version « {{name}} » enregistrée : en vigueur à partir du {{date}}.', {
+                name: created.name,
+                date: formatCalendarDate(created.effectiveFrom),
+              }),
+            );
             setParams({ version: created.id }, { replace: true });
             reexecute({ requestPolicy: 'network-only' });
           }}
         />
       )}
-      {result.data && versions.length === 0 && <p className="state">{t('Aucune version du bordereau n’est enregistrée.')}</p>}
+      {result.data && versions.length === 0 && (
+        <p className="state">{t('Aucune version du bordereau n’est enregistrée.')}</p>
+      )}
       {versions.length > 0 && (
         <>
           <h2>{t('Versions')}</h2>
@@ -96,7 +114,11 @@ export function PriceSchedulePage() {
               {versions.map((version) => (
                 <tr key={version.id} data-testid="price-schedule-version">
                   <td>
-                    <Link to={`?version=${version.id}`} replace aria-current={version.id === chosen?.id ? 'true' : undefined}>
+                    <Link
+                      to={`?version=${version.id}`}
+                      replace
+                      aria-current={version.id === chosen?.id ? 'true' : undefined}
+                    >
                       {version.name}
                     </Link>
                   </td>
@@ -111,7 +133,9 @@ export function PriceSchedulePage() {
       )}
       {chosen && (
         <>
-          <h2 data-testid="price-schedule-items-heading">{t('Articles de la version « {{name}} »', { name: chosen.name })}</h2>
+          <h2 data-testid="price-schedule-items-heading">
+            {t('Articles de la version « {{name}} »', { name: chosen.name })}
+          </h2>
           <table>
             <thead>
               <tr>

@@ -16,6 +16,7 @@ describe('unit prices typed in the console', () => {
   });
 
   it('refuses what is no amount in DA of at most two decimals', () => {
-    for (const typed of ['', '4500,005', '-45', '1e3', '4,500,00', 'abc', '1234567890123']) expect(apiAmountOf(typed)).toBeNull();
+    for (const typed of ['', '4500,005', '-45', '1e3', '4,500,00', 'abc', '1234567890123'])
+      expect(apiAmountOf(typed)).toBeNull();
   });
 });

@@ -6,7 +6,8 @@ export default {
   Terminée: 'Over',
   'Bordereau des prix unitaires': 'Price schedule',
   'Nouvelle version à partir d’une date': 'New version from a date',
-  'Version « {{name}} » enregistrée : en vigueur à partir du {{date}}.': 'Version “{{name}}” recorded: in force from {{date}}.',
+  'Version « {{name}} » enregistrée : en vigueur à partir du {{date}}.':
+    'Version “{{name}}” recorded: in force from {{date}}.',
   'Aucune version du bordereau n’est enregistrée.': 'No version of the price schedule is recorded.',
   Versions: 'Versions',
   Nom: 'Name',
@@ -21,12 +22,15 @@ export default {
   Taxe: 'Tax',
   // NewVersionForm.tsx
   'est obligatoire': 'is required',
-  'doit être après aujourd’hui : une version en vigueur ne change jamais': 'must be after today: a version in force never changes',
-  'doit suivre le début de la dernière version, le {{date}}': 'must come after the start of the latest version, {{date}}',
+  'doit être après aujourd’hui : une version en vigueur ne change jamais':
+    'must be after today: a version in force never changes',
+  'doit suivre le début de la dernière version, le {{date}}':
+    'must come after the start of the latest version, {{date}}',
   'Le bordereau doit compter au moins un article.': 'The price schedule must hold at least one item.',
   '2 à 20 majuscules, chiffres ou « - »': '2 to 20 capitals, digits or “-”',
   'Ce code figure déjà plus haut.': 'This code is already further up.',
-  'Prix invalide : écrivez par exemple 4 500,00 (deux décimales au plus).': 'Invalid price: write for instance 4 500,00 (two decimals at most).',
+  'Prix invalide : écrivez par exemple 4 500,00 (deux décimales au plus).':
+    'Invalid price: write for instance 4 500,00 (two decimals at most).',
   'doit suivre le début de la dernière version, qui a changé entre-temps : rechargez la page':
     'must come after the start of the latest version, which changed in the meantime: reload the page',
   'La nouvelle version s’applique au travail mesuré à partir de sa date ; la version en vigueur s’arrête la veille. Une version en vigueur ne change jamais : la date doit être après aujourd’hui.':

@@ -28,7 +28,11 @@ export function WilayaPage() {
       <p>
         <Link to="/wilayas">{t('← Wilayas')}</Link>
       </p>
-      <QueryState fetching={result.fetching} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={result.fetching}
+        error={result.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {wilaya && (
         <>
           <h1>

@@ -31,7 +31,11 @@ export function WilayasPage() {
   return (
     <section>
       <h1>{t('Wilayas')}</h1>
-      <QueryState fetching={result.fetching} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={result.fetching}
+        error={result.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {wilayas && (
         <>
           <p className="muted">
@@ -42,7 +46,12 @@ export function WilayasPage() {
           </p>
           <label className="field">
             {t('Rechercher une wilaya')}
-            <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} placeholder={t('Nom ou code')} />
+            <input
+              type="search"
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+              placeholder={t('Nom ou code')}
+            />
           </label>
           {shown.length === 0 ? (
             <p className="state">{t('Aucune wilaya ne correspond à « {{search}} ».', { search: search.trim() })}</p>

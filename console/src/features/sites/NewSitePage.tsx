@@ -60,10 +60,15 @@ function check(values: SiteFormValues): FieldProblem[] {
   }
   const latitude = coordinateOf(values.latitude);
   const longitude = coordinateOf(values.longitude);
-  if (Number.isNaN(latitude)) problems.push({ field: 'latitude', message: t('doit être un nombre décimal, par exemple 36,7538') });
-  if (Number.isNaN(longitude)) problems.push({ field: 'longitude', message: t('doit être un nombre décimal, par exemple 3,0588') });
+  if (Number.isNaN(latitude))
+    problems.push({ field: 'latitude', message: t('doit être un nombre décimal, par exemple 36,7538') });
+  if (Number.isNaN(longitude))
+    problems.push({ field: 'longitude', message: t('doit être un nombre décimal, par exemple 3,0588') });
   if ((latitude === null) !== (longitude === null)) {
-    problems.push({ field: latitude === null ? 'latitude' : 'longitude', message: t('indiquez les deux coordonnées, ou aucune') });
+    problems.push({
+      field: latitude === null ? 'latitude' : 'longitude',
+      message: t('indiquez les deux coordonnées, ou aucune'),
+    });
   }
   if (values.plannedStart && values.plannedEnd && values.plannedEnd < values.plannedStart) {
     problems.push({ field: 'plannedEnd', message: t('ne doit pas précéder le début prévu') });
@@ -72,7 +77,18 @@ function check(values: SiteFormValues): FieldProblem[] {
 }
 
 /** The fields of CreateSiteInput, for the problems the server names (a field of another name goes to the form's alert). */
-const fields = ['code', 'name', 'kind', 'wilayaCode', 'communeId', 'targetConnections', 'latitude', 'longitude', 'plannedStart', 'plannedEnd'];
+const fields = [
+  'code',
+  'name',
+  'kind',
+  'wilayaCode',
+  'communeId',
+  'targetConnections',
+  'latitude',
+  'longitude',
+  'plannedStart',
+  'plannedEnd',
+];
 
 /**
  * A new site (administrators, and DOT managers in their wilayas): every field of CreateSiteInput,
@@ -134,7 +150,11 @@ export function NewSitePage() {
         {text('name', 'site-name', t('Nom'))}
         <FormField id="site-kind" label={t('Type de site')} problem={problemOf('kind')}>
           {(attributes) => (
-            <select {...attributes} value={values.kind} onChange={(event) => setValues({ ...values, kind: event.target.value })}>
+            <select
+              {...attributes}
+              value={values.kind}
+              onChange={(event) => setValues({ ...values, kind: event.target.value })}
+            >
               {Object.entries(siteKindLabels).map(([value, label]) => (
                 <option key={value} value={value}>
                   {t(label)}

@@ -26,7 +26,10 @@ const columns = [
 export function SiteCustomerSubscriptions({ siteId }: { siteId: string }) {
   const { t } = useTranslation();
   const [cursors, setCursors] = useState<string[]>([]);
-  const [result, reexecute] = useQuery({ query: SiteCustomerSubscriptionsQuery, variables: { siteId, first: pageSize, after: cursors.at(-1) ?? null } });
+  const [result, reexecute] = useQuery({
+    query: SiteCustomerSubscriptionsQuery,
+    variables: { siteId, first: pageSize, after: cursors.at(-1) ?? null },
+  });
   const [live] = useSubscription({ query: SiteCustomerSubscriptionChangedSubscription, variables: { siteId } });
   const connection = readFragment(PagedCustomerSubscriptions, result.data?.customerSubscriptions);
 
@@ -37,14 +40,22 @@ export function SiteCustomerSubscriptions({ siteId }: { siteId: string }) {
   return (
     <section aria-labelledby="site-customer-subscriptions">
       <h2 id="site-customer-subscriptions">{t('Raccordements du site')}</h2>
-      <QueryState fetching={result.fetching && !connection} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={result.fetching && !connection}
+        error={result.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {connection && (
         <>
           <p className="muted">{t('Raccordements : {{total}}', { total: formatCount(connection.totalCount) })}</p>
           {connection.edges.length === 0 ? (
             <p className="state">{t('Aucun raccordement sur ce site.')}</p>
           ) : (
-            <CustomerSubscriptionsTable customerSubscriptions={connection.edges.map((edge) => edge.node)} columns={columns} rowTestId="site-customer-subscription-row" />
+            <CustomerSubscriptionsTable
+              customerSubscriptions={connection.edges.map((edge) => edge.node)}
+              columns={columns}
+              rowTestId="site-customer-subscription-row"
+            />
           )}
           <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
         </>

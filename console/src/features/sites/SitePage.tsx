@@ -8,7 +8,13 @@ import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime, formatCount, formatPercent } from '../../lib/format.ts';
 import { msg } from '../../lib/i18n.ts';
 import { MeQuery } from '../auth/documents.ts';
-import { invalidProps, ProblemNote, ProblemsAlert, useFocusFirstProblem, type Controls } from '../work/form-problems.tsx';
+import {
+  invalidProps,
+  ProblemNote,
+  ProblemsAlert,
+  useFocusFirstProblem,
+  type Controls,
+} from '../work/form-problems.tsx';
 import {
   AssignSiteMutation,
   CloseSiteMutation,
@@ -73,7 +79,9 @@ export function SitePage() {
   const [closing, close] = useMutation(CloseSiteMutation);
   const [suspension, suspend] = useMutation(SuspendSiteMutation);
   const [resumption, resume] = useMutation(ResumeSiteMutation);
-  const submitting = [assignment, starting, completion, closing, suspension, resumption].some((state) => state.fetching);
+  const submitting = [assignment, starting, completion, closing, suspension, resumption].some(
+    (state) => state.fetching,
+  );
   useFocusFirstProblem(problems, controls, 'site-action-problems');
 
   // Each change (and the RESYNC a subscription starts with) reads the site again.
@@ -86,7 +94,8 @@ export function SitePage() {
       <section>
         <h1>{t('Site introuvable')}</h1>
         <p>
-          {t('Aucun site n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.', { id })} <Link to="/sites">{t('Retour aux sites')}</Link>
+          {t('Aucun site n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.', { id })}{' '}
+          <Link to="/sites">{t('Retour aux sites')}</Link>
         </p>
       </section>
     );
@@ -123,7 +132,11 @@ export function SitePage() {
       <p>
         <Link to="/sites">← {t('Sites')}</Link>
       </p>
-      <QueryState fetching={result.fetching && !site} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={result.fetching && !site}
+        error={result.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {site && (
         <>
           <h1>{t('Site {{code}} — {{name}}', { code: site.code, name: site.name })}</h1>
@@ -142,7 +155,13 @@ export function SitePage() {
               {site.commune.name} <span lang="ar">{site.commune.nameAr}</span>, {site.wilaya.code} {site.wilaya.name}
             </dd>
             <dt>{t('Contractant')}</dt>
-            <dd data-testid="site-contractor">{site.contractor ? <Link to={`/contractants/${site.contractor.id}`}>{site.contractor.legalName}</Link> : '—'}</dd>
+            <dd data-testid="site-contractor">
+              {site.contractor ? (
+                <Link to={`/contractants/${site.contractor.id}`}>{site.contractor.legalName}</Link>
+              ) : (
+                '—'
+              )}
+            </dd>
             <dt>{t('Avancement')}</dt>
             <dd data-testid="site-progress">
               {t('Réceptionnés : {{accepted}} sur {{target}} ({{progress}})', {
@@ -186,8 +205,16 @@ export function SitePage() {
                   <ProblemNote problems={problems} field="contractorId" id="site-contractor-choice" />
                 </>
               )}
-              <label htmlFor="site-reason">{action === 'assign' ? t('Raison (facultative)') : t('Raison (gardée dans l’historique)')}</label>
-              <textarea id="site-reason" value={reason} onChange={(event) => setReason(event.target.value)} rows={2} {...invalidProps(problems, 'reason', 'site-reason')} />
+              <label htmlFor="site-reason">
+                {action === 'assign' ? t('Raison (facultative)') : t('Raison (gardée dans l’historique)')}
+              </label>
+              <textarea
+                id="site-reason"
+                value={reason}
+                onChange={(event) => setReason(event.target.value)}
+                rows={2}
+                {...invalidProps(problems, 'reason', 'site-reason')}
+              />
               <ProblemNote problems={problems} field="reason" id="site-reason" />
               <ProblemsAlert problems={problems} controls={controls} id="site-action-problems" />
               <div className="form-actions">

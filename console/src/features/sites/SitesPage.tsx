@@ -12,7 +12,14 @@ import { siteStatusLabels } from './labels.ts';
 import { siteColumns, SitesTable } from './SitesTable.tsx';
 
 const pageSize = 25;
-const columns = [siteColumns.code, siteColumns.name, siteColumns.commune, siteColumns.contractor, siteColumns.status, siteColumns.progress];
+const columns = [
+  siteColumns.code,
+  siteColumns.name,
+  siteColumns.commune,
+  siteColumns.contractor,
+  siteColumns.status,
+  siteColumns.progress,
+];
 
 /** The sites the viewer may see, 25 at a time, filtered by status and wilaya, with their progress; a way to a new site for those who create them. */
 export function SitesPage() {
@@ -24,7 +31,11 @@ export function SitesPage() {
   const [cursors, setCursors] = useState<string[]>([]);
   const [result, reexecute] = useQuery({
     query: SitesQuery,
-    variables: { first: pageSize, after: cursors.at(-1) ?? null, filter: { status: (status || null) as never, wilayaCode: wilayaCode || null } },
+    variables: {
+      first: pageSize,
+      after: cursors.at(-1) ?? null,
+      filter: { status: (status || null) as never, wilayaCode: wilayaCode || null },
+    },
   });
   const connection = readFragment(PagedSites, result.data?.sites);
   const update = (name: string, value: string) => {
@@ -61,10 +72,19 @@ export function SitesPage() {
         </label>
         <label className="field">
           {t('Wilaya (code)')}
-          <input inputMode="numeric" maxLength={2} defaultValue={wilayaCode} onChange={(event) => update('wilaya', /^\d{2}$/.test(event.target.value) ? event.target.value : '')} />
+          <input
+            inputMode="numeric"
+            maxLength={2}
+            defaultValue={wilayaCode}
+            onChange={(event) => update('wilaya', /^\d{2}$/.test(event.target.value) ? event.target.value : '')}
+          />
         </label>
       </div>
-      <QueryState fetching={result.fetching && !connection} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={result.fetching && !connection}
+        error={result.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {connection && (
         <>
           <p className="muted" role="status">

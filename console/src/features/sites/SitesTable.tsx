@@ -26,11 +26,20 @@ export const siteColumns = {
   progress: {
     header: msg('Réceptionnés / objectif'),
     numeric: true,
-    cell: (site) => `${formatCount(site.acceptedConnections)} / ${formatCount(site.targetConnections)} (${formatPercent(site.progress)})`,
+    cell: (site) =>
+      `${formatCount(site.acceptedConnections)} / ${formatCount(site.targetConnections)} (${formatPercent(site.progress)})`,
   },
 } satisfies Record<string, Column<Site>>;
 
 /** Sites (read through `SitesTableRow`) in a table of `columns`, one line a site marked `rowTestId`. */
-export function SitesTable({ sites, columns, rowTestId }: { sites: readonly FragmentOf<typeof SitesTableRow>[]; columns: readonly Column<Site>[]; rowTestId: string }) {
+export function SitesTable({
+  sites,
+  columns,
+  rowTestId,
+}: {
+  sites: readonly FragmentOf<typeof SitesTableRow>[];
+  columns: readonly Column<Site>[];
+  rowTestId: string;
+}) {
   return <Table rows={readFragment(SitesTableRow, sites)} columns={columns} rowTestId={rowTestId} />;
 }

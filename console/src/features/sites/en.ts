@@ -36,7 +36,8 @@ export default {
   Suspendre: 'Suspend',
   Reprendre: 'Resume',
   'Site introuvable': 'Site not found',
-  'Aucun site n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.': 'No site has the id “{{id}}”, or it is outside your scope.',
+  'Aucun site n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.':
+    'No site has the id “{{id}}”, or it is outside your scope.',
   'Retour aux sites': 'Back to the sites',
   'Choisissez le contractant.': 'Choose the contractor.',
   'Indiquez la raison : elle est gardée dans l’historique.': 'Give the reason: it is kept in the history.',
@@ -61,7 +62,8 @@ export default {
   'doit être un nombre décimal, par exemple 3,0588': 'must be a decimal number, e.g. 3.0588',
   'indiquez les deux coordonnées, ou aucune': 'give both coordinates, or neither',
   'ne doit pas précéder le début prévu': 'must not be before the planned start',
-  'Seuls un administrateur et un responsable DOT créent des sites.': 'Only an administrator and a DOT manager create sites.',
+  'Seuls un administrateur et un responsable DOT créent des sites.':
+    'Only an administrator and a DOT manager create sites.',
   'Code (ex. ALG-BAB-0042)': 'Code (e.g. ALG-BAB-0042)',
   'Type de site': 'Kind of site',
   'Raccordements à livrer (objectif)': 'Connections to deliver (target)',

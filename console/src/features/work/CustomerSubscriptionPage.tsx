@@ -28,7 +28,8 @@ export function CustomerSubscriptionPage() {
       <section>
         <h1>{t('Raccordement introuvable')}</h1>
         <p>
-          {t('Aucun raccordement n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.', { id })} <Link to="/raccordements">{t('Retour aux raccordements')}</Link>
+          {t('Aucun raccordement n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.', { id })}{' '}
+          <Link to="/raccordements">{t('Retour aux raccordements')}</Link>
         </p>
       </section>
     );
@@ -59,7 +60,8 @@ export function CustomerSubscriptionPage() {
             <dd>{subscription.customerPhone ?? t('non visible pour votre rôle')}</dd>
             <dt>{t('Adresse')}</dt>
             <dd>
-              {subscription.customerAddress ?? '—'}, {subscription.commune.name} <span lang="ar">{subscription.commune.nameAr}</span>, {subscription.wilaya.code}{' '}
+              {subscription.customerAddress ?? '—'}, {subscription.commune.name}{' '}
+              <span lang="ar">{subscription.commune.nameAr}</span>, {subscription.wilaya.code}{' '}
               {subscription.wilaya.name}
             </dd>
             <dt>{t('Offre')}</dt>
@@ -67,19 +69,35 @@ export function CustomerSubscriptionPage() {
             <dt>{t('Commandé le')}</dt>
             <dd>{formatAlgiersDateTime(subscription.orderedAt)}</dd>
             <dt>{t('Site')}</dt>
-            <dd>{subscription.site ? <Link to={`/sites/${subscription.site.id}`}>{`${subscription.site.code} — ${subscription.site.name}`}</Link> : '—'}</dd>
+            <dd>
+              {subscription.site ? (
+                <Link
+                  to={`/sites/${subscription.site.id}`}
+                >{`${subscription.site.code} — ${subscription.site.name}`}</Link>
+              ) : (
+                '—'
+              )}
+            </dd>
             <dt>{t('Contractant')}</dt>
             <dd data-testid="customer-subscription-contractor">
-              {subscription.contractor ? <Link to={`/contractants/${subscription.contractor.id}`}>{subscription.contractor.legalName}</Link> : '—'}
+              {subscription.contractor ? (
+                <Link to={`/contractants/${subscription.contractor.id}`}>{subscription.contractor.legalName}</Link>
+              ) : (
+                '—'
+              )}
             </dd>
             {(subscription.technician || subscription.viewerCan.assignTechnician) && (
               <>
                 <dt>{t('Technicien')}</dt>
-                <dd data-testid="customer-subscription-technician">{subscription.technician?.displayName ?? t('Toute la firme (aucun technicien désigné)')}</dd>
+                <dd data-testid="customer-subscription-technician">
+                  {subscription.technician?.displayName ?? t('Toute la firme (aucun technicien désigné)')}
+                </dd>
               </>
             )}
             <dt>{t('Rendez-vous (heure d’Alger)')}</dt>
-            <dd data-testid="customer-subscription-appointment">{subscription.appointmentAt ? formatAlgiersDateTime(subscription.appointmentAt) : '—'}</dd>
+            <dd data-testid="customer-subscription-appointment">
+              {subscription.appointmentAt ? formatAlgiersDateTime(subscription.appointmentAt) : '—'}
+            </dd>
             {subscription.failureReason && (
               <>
                 <dt>{t('Motif de l’échec')}</dt>
@@ -91,7 +109,11 @@ export function CustomerSubscriptionPage() {
           <WorkActions key={`${subscription.id}-${subscription.version}`} subscription={subscription} onDone={reload} />
 
           <h2>{t('Rapport d’installation')}</h2>
-          {report ? <InstallationReportDetails report={report} /> : <p className="state">{t('Pas encore de rapport.')}</p>}
+          {report ? (
+            <InstallationReportDetails report={report} />
+          ) : (
+            <p className="state">{t('Pas encore de rapport.')}</p>
+          )}
 
           <h2>{t('Historique')}</h2>
           {(result.data?.auditTrail ?? []).length === 0 ? (
@@ -102,7 +124,10 @@ export function CustomerSubscriptionPage() {
                 <li key={event.id} data-testid="timeline-event">
                   <span className="muted">{formatAlgiersDateTime(event.occurredAt)}</span> —{' '}
                   {event.toStatus
-                    ? t('{{label}} : {{value}}', { label: t(auditActionLabels[event.action] ?? event.action), value: t(customerSubscriptionStatusLabels[event.toStatus] ?? event.toStatus) })
+                    ? t('{{label}} : {{value}}', {
+                        label: t(auditActionLabels[event.action] ?? event.action),
+                        value: t(customerSubscriptionStatusLabels[event.toStatus] ?? event.toStatus),
+                      })
                     : t(auditActionLabels[event.action] ?? event.action)}
                   {event.reason && ` (${reasonInLanguage(event.reason)})`}
                 </li>

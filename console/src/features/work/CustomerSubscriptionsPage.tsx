@@ -47,7 +47,11 @@ export function CustomerSubscriptionsPage() {
   const [cursors, setCursors] = useState<string[]>([]);
   const [result, reexecute] = useQuery({
     query: CustomerSubscriptionsQuery,
-    variables: { first: pageSize, after: cursors.at(-1) ?? null, filter: { status: (status || null) as never, wilayaCode: wilayaCode || null, technicianId: technicianId || null } },
+    variables: {
+      first: pageSize,
+      after: cursors.at(-1) ?? null,
+      filter: { status: (status || null) as never, wilayaCode: wilayaCode || null, technicianId: technicianId || null },
+    },
   });
   const connection = readFragment(PagedCustomerSubscriptions, result.data?.customerSubscriptions);
   const update = (name: string, value: string) => {
@@ -88,7 +92,12 @@ export function CustomerSubscriptionsPage() {
         </label>
         <label className="field">
           {t('Wilaya (code)')}
-          <input inputMode="numeric" maxLength={2} defaultValue={wilayaCode} onChange={(event) => update('wilaya', /^\d{2}$/.test(event.target.value) ? event.target.value : '')} />
+          <input
+            inputMode="numeric"
+            maxLength={2}
+            defaultValue={wilayaCode}
+            onChange={(event) => update('wilaya', /^\d{2}$/.test(event.target.value) ? event.target.value : '')}
+          />
         </label>
         {office && (
           <label className="field">
@@ -97,14 +106,20 @@ export function CustomerSubscriptionsPage() {
               <option value="">{t('Tous')}</option>
               {(technicians.data?.technicians ?? []).map((technician) => (
                 <option key={technician.id} value={technician.id}>
-                  {technician.enabled ? technician.displayName : t('{{name}} (désactivé)', { name: technician.displayName })}
+                  {technician.enabled
+                    ? technician.displayName
+                    : t('{{name}} (désactivé)', { name: technician.displayName })}
                 </option>
               ))}
             </select>
           </label>
         )}
       </div>
-      <QueryState fetching={result.fetching && !connection} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
+      <QueryState
+        fetching={result.fetching && !connection}
+        error={result.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
       {connection && (
         <>
           <p className="muted" role="status">
@@ -113,7 +128,11 @@ export function CustomerSubscriptionsPage() {
           {connection.edges.length === 0 ? (
             <p className="state">{t('Aucun raccordement ne correspond.')}</p>
           ) : (
-            <CustomerSubscriptionsTable customerSubscriptions={connection.edges.map((edge) => edge.node)} columns={role && technicianReaders.includes(role) ? columnsWithTechnician : columns} rowTestId="customer-subscription-row" />
+            <CustomerSubscriptionsTable
+              customerSubscriptions={connection.edges.map((edge) => edge.node)}
+              columns={role && technicianReaders.includes(role) ? columnsWithTechnician : columns}
+              rowTestId="customer-subscription-row"
+            />
           )}
           <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
         </>

@@ -11,7 +11,10 @@ type CustomerSubscription = ResultOf<typeof CustomerSubscriptionsTableRow>;
 
 /** The columns a list of customer subscriptions may show, each order reference linking to its page. */
 export const customerSubscriptionColumns = {
-  order: { header: msg('Commande'), cell: (subscription) => <Link to={`/raccordements/${subscription.id}`}>{subscription.orderReference}</Link> },
+  order: {
+    header: msg('Commande'),
+    cell: (subscription) => <Link to={`/raccordements/${subscription.id}`}>{subscription.orderReference}</Link>,
+  },
   customer: { header: msg('Client'), cell: (subscription) => subscription.customerName ?? '—' },
   commune: {
     header: msg('Commune'),
@@ -25,10 +28,20 @@ export const customerSubscriptionColumns = {
   communeName: { header: msg('Commune'), cell: (subscription) => subscription.commune.name },
   contractor: { header: msg('Contractant'), cell: (subscription) => subscription.contractor?.legalName ?? '—' },
   /** Who in the firm does the work: null (—) when given to the firm as a whole, or not readable by the viewer's role. */
-  technician: { header: msg('Technicien'), cell: (subscription) => subscription.technician?.displayName ?? '—', testId: 'customer-subscription-technician' },
-  status: { header: msg('Statut'), cell: (subscription) => t(customerSubscriptionStatusLabels[subscription.status] ?? subscription.status) },
+  technician: {
+    header: msg('Technicien'),
+    cell: (subscription) => subscription.technician?.displayName ?? '—',
+    testId: 'customer-subscription-technician',
+  },
+  status: {
+    header: msg('Statut'),
+    cell: (subscription) => t(customerSubscriptionStatusLabels[subscription.status] ?? subscription.status),
+  },
   since: { header: msg('Depuis'), cell: (subscription) => formatAlgiersDateTime(subscription.statusChangedAt) },
-  appointment: { header: msg('Rendez-vous'), cell: (subscription) => (subscription.appointmentAt ? formatAlgiersDateTime(subscription.appointmentAt) : '—') },
+  appointment: {
+    header: msg('Rendez-vous'),
+    cell: (subscription) => (subscription.appointmentAt ? formatAlgiersDateTime(subscription.appointmentAt) : '—'),
+  },
   site: { header: msg('Site'), cell: (subscription) => subscription.site?.code ?? '—' },
 } satisfies Record<string, Column<CustomerSubscription>>;
 
@@ -45,5 +58,11 @@ export function CustomerSubscriptionsTable({
   columns: readonly Column<CustomerSubscription>[];
   rowTestId: string;
 }) {
-  return <Table rows={readFragment(CustomerSubscriptionsTableRow, customerSubscriptions)} columns={columns} rowTestId={rowTestId} />;
+  return (
+    <Table
+      rows={readFragment(CustomerSubscriptionsTableRow, customerSubscriptions)}
+      columns={columns}
+      rowTestId={rowTestId}
+    />
+  );
 }

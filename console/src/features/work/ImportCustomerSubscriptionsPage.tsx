@@ -47,7 +47,9 @@ export function ImportCustomerSubscriptionsPage() {
           refused: t('Fichier refusé : aucune commande n’a été enregistrée.'),
           created: (count) => t('Commandes créées : {{count}}', { count }),
           skipped: (count) => t('Déjà enregistrées (même référence), laissées inchangées : {{count}}', { count }),
-          windows1252: t('Ce fichier n’était pas en UTF-8 : il a été lu comme un fichier Excel pour Windows (Windows-1252). Vérifiez les accents des commandes créées.'),
+          windows1252: t(
+            'Ce fichier n’était pas en UTF-8 : il a été lu comme un fichier Excel pour Windows (Windows-1252). Vérifiez les accents des commandes créées.',
+          ),
         }}
       />
     </section>

@@ -27,24 +27,43 @@ function Verdict({ within }: { within: boolean | null }) {
  * window of its network class with a within/outside mark, the quality gate's verdict as recorded,
  * and the work measured.
  */
-export function InstallationReportDetails({ report: fields }: { report: FragmentOf<typeof InstallationReportDetailsFields> }) {
+export function InstallationReportDetails({
+  report: fields,
+}: {
+  report: FragmentOf<typeof InstallationReportDetailsFields>;
+}) {
   const { t } = useTranslation();
   const report = readFragment(InstallationReportDetailsFields, fields);
   const thresholds = report.thresholds;
-  const className = report.networkClass === 'B_PLUS' ? 'B+' : report.networkClass === 'C_PLUS' ? 'C+' : report.networkClass;
-  const powerWithin = thresholds ? withinWindow(report.receivedPowerDbm, thresholds.minReceivedPowerDbm, thresholds.maxReceivedPowerDbm) : null;
-  const spliceWithin = thresholds && report.spliceLossDb !== null ? atMost(report.spliceLossDb, thresholds.maxSpliceLossDb) : null;
+  const className =
+    report.networkClass === 'B_PLUS' ? 'B+' : report.networkClass === 'C_PLUS' ? 'C+' : report.networkClass;
+  const powerWithin = thresholds
+    ? withinWindow(report.receivedPowerDbm, thresholds.minReceivedPowerDbm, thresholds.maxReceivedPowerDbm)
+    : null;
+  const spliceWithin =
+    thresholds && report.spliceLossDb !== null ? atMost(report.spliceLossDb, thresholds.maxSpliceLossDb) : null;
   const noThreshold = t('Aucun seuil configuré pour cette classe');
 
   return (
     <>
       <dl className="details">
         <dt>{t('Installé le')}</dt>
-        <dd>{t('{{instant}} par {{technician}}', { instant: formatAlgiersDateTime(report.installedAt), technician: report.technicianName })}</dd>
+        <dd>
+          {t('{{instant}} par {{technician}}', {
+            instant: formatAlgiersDateTime(report.installedAt),
+            technician: report.technicianName,
+          })}
+        </dd>
         <dt>{t('Classe du réseau')}</dt>
         <dd>{className}</dd>
         <dt>{t('Contrôle qualité')}</dt>
-        <dd data-testid="quality-verdict">{report.qualityIssues.length === 0 ? t('Dans les seuils') : <span className="field-problem">{t('Hors seuils')}</span>}</dd>
+        <dd data-testid="quality-verdict">
+          {report.qualityIssues.length === 0 ? (
+            t('Dans les seuils')
+          ) : (
+            <span className="field-problem">{t('Hors seuils')}</span>
+          )}
+        </dd>
         <dt>{t('Travaux mesurés')}</dt>
         <dd>{report.lines.map((line) => `${line.code} × ${formatDecimal(line.quantity)}`).join(' · ')}</dd>
         {report.remarks && (
@@ -72,7 +91,10 @@ export function InstallationReportDetails({ report: fields }: { report: Fragment
             <td className="number">{formatDecimal(report.receivedPowerDbm)} dBm</td>
             <td>
               {thresholds
-                ? t('de {{min}} à {{max}} dBm', { min: formatDecimal(thresholds.minReceivedPowerDbm), max: formatDecimal(thresholds.maxReceivedPowerDbm) })
+                ? t('de {{min}} à {{max}} dBm', {
+                    min: formatDecimal(thresholds.minReceivedPowerDbm),
+                    max: formatDecimal(thresholds.maxReceivedPowerDbm),
+                  })
                 : noThreshold}
             </td>
             <td>
@@ -81,8 +103,12 @@ export function InstallationReportDetails({ report: fields }: { report: Fragment
           </tr>
           <tr data-testid="measurement-splice-loss">
             <th scope="row">{t('Perte d’épissure')}</th>
-            <td className="number">{report.spliceLossDb === null ? t('Non mesurée') : `${formatDecimal(report.spliceLossDb)} dB`}</td>
-            <td>{thresholds ? t('au plus {{max}} dB', { max: formatDecimal(thresholds.maxSpliceLossDb) }) : noThreshold}</td>
+            <td className="number">
+              {report.spliceLossDb === null ? t('Non mesurée') : `${formatDecimal(report.spliceLossDb)} dB`}
+            </td>
+            <td>
+              {thresholds ? t('au plus {{max}} dB', { max: formatDecimal(thresholds.maxSpliceLossDb) }) : noThreshold}
+            </td>
             <td>
               <Verdict within={spliceWithin} />
             </td>
@@ -90,7 +116,9 @@ export function InstallationReportDetails({ report: fields }: { report: Fragment
         </tbody>
       </table>
       <p className="muted">
-        {t('Les seuils sont ceux configurés aujourd’hui pour la classe ; le contrôle qualité est le verdict rendu à l’enregistrement du rapport.')}
+        {t(
+          'Les seuils sont ceux configurés aujourd’hui pour la classe ; le contrôle qualité est le verdict rendu à l’enregistrement du rapport.',
+        )}
       </p>
     </>
   );

@@ -45,21 +45,39 @@ const empty: OrderFormValues = {
 /** What the console checks before sending; the server checks everything again (the reference's form, the phone number, the site's wilaya). */
 function check(values: OrderFormValues): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const required: (keyof OrderFormValues)[] = ['orderReference', 'customerName', 'customerPhone', 'customerAddress', 'offer'];
-  for (const field of required) if (values[field].trim() === '') problems.push({ field, message: t('est obligatoire') });
+  const required: (keyof OrderFormValues)[] = [
+    'orderReference',
+    'customerName',
+    'customerPhone',
+    'customerAddress',
+    'offer',
+  ];
+  for (const field of required)
+    if (values[field].trim() === '') problems.push({ field, message: t('est obligatoire') });
   // The commune is chosen in its wilaya: ask for the wilaya first.
   if (values.wilayaCode === '') problems.push({ field: 'wilayaCode', message: t('est obligatoire') });
   else if (values.communeId === '') problems.push({ field: 'communeId', message: t('est obligatoire') });
   if (values.orderedAt) {
     const instant = algiersLocalToIso(values.orderedAt);
     if (!instant) problems.push({ field: 'orderedAt', message: t('Cette date et heure n’existe pas à Alger.') });
-    else if (new Date(instant).getTime() > Date.now()) problems.push({ field: 'orderedAt', message: t('La commande ne peut pas être dans le futur.') });
+    else if (new Date(instant).getTime() > Date.now())
+      problems.push({ field: 'orderedAt', message: t('La commande ne peut pas être dans le futur.') });
   }
   return problems;
 }
 
 /** The fields of CreateCustomerSubscriptionInput (and the wilaya), for the problems the server names; others go to the form's alert. */
-const fields = ['orderReference', 'customerName', 'customerPhone', 'customerAddress', 'wilayaCode', 'communeId', 'offer', 'siteId', 'orderedAt'];
+const fields = [
+  'orderReference',
+  'customerName',
+  'customerPhone',
+  'customerAddress',
+  'wilayaCode',
+  'communeId',
+  'offer',
+  'siteId',
+  'orderedAt',
+];
 
 /**
  * Records a customer's order one by one (administrators, and DOT managers in their wilayas): the
@@ -72,10 +90,16 @@ export function NewCustomerSubscriptionPage() {
   const [me] = useQuery({ query: MeQuery });
   const [creation, create] = useMutation(CreateCustomerSubscriptionMutation);
   const { values, setValues, setProblems, form, problemOf, general, text } = useRecordForm(empty, fields);
-  const [sites] = useQuery({ query: SiteChoicesQuery, variables: { wilayaCode: values.wilayaCode }, pause: !values.wilayaCode });
+  const [sites] = useQuery({
+    query: SiteChoicesQuery,
+    variables: { wilayaCode: values.wilayaCode },
+    pause: !values.wilayaCode,
+  });
   const navigate = useNavigate();
   const viewer = me.data?.me;
-  const openSites = (sites.data?.sites.edges ?? []).map((edge) => edge.node).filter((site) => !finishedSites.includes(site.status));
+  const openSites = (sites.data?.sites.edges ?? [])
+    .map((edge) => edge.node)
+    .filter((site) => !finishedSites.includes(site.status));
 
   if (viewer && !recorders.includes(viewer.role)) {
     return (
@@ -127,14 +151,21 @@ export function NewCustomerSubscriptionPage() {
           idPrefix="order"
           wilayaCode={values.wilayaCode}
           communeId={values.communeId}
-          onChange={(place) => setValues({ ...values, ...place, siteId: place.wilayaCode === values.wilayaCode ? values.siteId : '' })}
+          onChange={(place) =>
+            setValues({ ...values, ...place, siteId: place.wilayaCode === values.wilayaCode ? values.siteId : '' })
+          }
           wilayaCodes={viewer?.role === 'DOT_MANAGER' ? viewer.wilayaCodes : undefined}
           problems={{ wilaya: problemOf('wilayaCode'), commune: problemOf('communeId') }}
         />
         {text('offer', 'order-offer', t('Offre (ex. IDOOM FIBRE 300 Mbps)'))}
         <FormField id="order-site" label={t('Site (facultatif)')} problem={problemOf('siteId')}>
           {(attributes) => (
-            <select {...attributes} value={values.siteId} onChange={(event) => setValues({ ...values, siteId: event.target.value })} disabled={!values.wilayaCode}>
+            <select
+              {...attributes}
+              value={values.siteId}
+              onChange={(event) => setValues({ ...values, siteId: event.target.value })}
+              disabled={!values.wilayaCode}
+            >
               <option value="">{values.wilayaCode ? t('Aucun site') : t('Choisissez d’abord la wilaya')}</option>
               {openSites.map((site) => (
                 <option key={site.id} value={site.id}>
@@ -144,7 +175,9 @@ export function NewCustomerSubscriptionPage() {
             </select>
           )}
         </FormField>
-        {sites.data?.sites.pageInfo.hasNextPage && <p className="muted">{t('Seuls les 100 premiers sites de la wilaya, par code, sont proposés.')}</p>}
+        {sites.data?.sites.pageInfo.hasNextPage && (
+          <p className="muted">{t('Seuls les 100 premiers sites de la wilaya, par code, sont proposés.')}</p>
+        )}
         {text('orderedAt', 'order-ordered-at', t('Commandé le (heure d’Alger ; vide : maintenant)'), 'datetime-local')}
         <ProblemsAlert problems={general} />
         <div className="form-actions">

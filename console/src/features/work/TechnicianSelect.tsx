@@ -24,11 +24,21 @@ export function TechnicianSelect({
   'aria-describedby'?: string | undefined;
 }) {
   const { t } = useTranslation();
-  const [result, reexecute] = useQuery({ query: TechniciansQuery, variables: { contractorId }, requestPolicy: 'cache-and-network' });
+  const [result, reexecute] = useQuery({
+    query: TechniciansQuery,
+    variables: { contractorId },
+    requestPolicy: 'cache-and-network',
+  });
   const enabled = (result.data?.technicians ?? []).filter((technician) => technician.enabled);
   return (
     <>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)} aria-invalid={invalid} aria-describedby={describedBy}>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={invalid}
+        aria-describedby={describedBy}
+      >
         <option value="">{t('Toute la firme (aucun technicien désigné)')}</option>
         {enabled.map((technician) => (
           <option key={technician.id} value={technician.id}>
@@ -36,8 +46,16 @@ export function TechnicianSelect({
           </option>
         ))}
       </select>
-      <QueryState fetching={result.fetching && !result.data} error={result.error} retry={() => reexecute({ requestPolicy: 'network-only' })} />
-      {result.data && enabled.length === 0 && <p className="muted">{t('Cette firme n’a aucun technicien actif : son administrateur en crée dans « Accès ».')}</p>}
+      <QueryState
+        fetching={result.fetching && !result.data}
+        error={result.error}
+        retry={() => reexecute({ requestPolicy: 'network-only' })}
+      />
+      {result.data && enabled.length === 0 && (
+        <p className="muted">
+          {t('Cette firme n’a aucun technicien actif : son administrateur en crée dans « Accès ».')}
+        </p>
+      )}
     </>
   );
 }

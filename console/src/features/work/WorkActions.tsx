@@ -98,7 +98,9 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
   const [rejection, reject] = useMutation(RejectInstallationMutation);
   const [failure, fail] = useMutation(MarkInstallationFailedMutation);
   const [cancellation, cancel] = useMutation(CancelCustomerSubscriptionMutation);
-  const submitting = [assignment, dispatch, scheduling, acceptance, rejection, failure, cancellation].some((state) => state.fetching);
+  const submitting = [assignment, dispatch, scheduling, acceptance, rejection, failure, cancellation].some(
+    (state) => state.fetching,
+  );
   const site = subscription.site;
   // Work on a site has no choice of contractor: a refusal of it is said in the form's alert.
   const controls = !action || (action === 'assign' && site !== null) ? [] : controlsOf[action];
@@ -118,32 +120,47 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
     setFailureReason('');
     setContractorId('');
     setTechnicianId(subscription.technician?.id ?? '');
-    setAppointment(next === 'schedule' && subscription.appointmentAt ? isoToAlgiersLocal(subscription.appointmentAt) : '');
+    setAppointment(
+      next === 'schedule' && subscription.appointmentAt ? isoToAlgiersLocal(subscription.appointmentAt) : '',
+    );
   }
 
   /** What the form itself finds missing or wrong, before asking the API. */
   function checked(): FieldProblem[] {
     switch (action) {
       case 'assign':
-        return (site ? siteContractor : contractorId) ? [] : [{ field: 'contractorId', message: t('Choisissez le contractant.') }];
+        return (site ? siteContractor : contractorId)
+          ? []
+          : [{ field: 'contractorId', message: t('Choisissez le contractant.') }];
       case 'schedule': {
-        if (!appointment) return [{ field: 'appointmentAt', message: t('Indiquez la date et l’heure du rendez-vous.') }];
+        if (!appointment)
+          return [{ field: 'appointmentAt', message: t('Indiquez la date et l’heure du rendez-vous.') }];
         const instant = algiersLocalToIso(appointment);
         if (!instant) return [{ field: 'appointmentAt', message: t('Cette date et heure n’existe pas à Alger.') }];
         const time = new Date(instant).getTime();
-        if (time <= Date.now() || time > Date.now() + oneYearMs) return [{ field: 'appointmentAt', message: t('Le rendez-vous doit être à venir, dans l’année.') }];
-        if (time <= new Date(subscription.orderedAt).getTime()) return [{ field: 'appointmentAt', message: t('Le rendez-vous doit suivre la commande.') }];
+        if (time <= Date.now() || time > Date.now() + oneYearMs)
+          return [{ field: 'appointmentAt', message: t('Le rendez-vous doit être à venir, dans l’année.') }];
+        if (time <= new Date(subscription.orderedAt).getTime())
+          return [{ field: 'appointmentAt', message: t('Le rendez-vous doit suivre la commande.') }];
         return [];
       }
       case 'accept':
-        return qualityOverride && text.trim() === '' ? [{ field: 'overrideReason', message: t('Les mesures sont hors seuils : justifiez la réception.') }] : [];
+        return qualityOverride && text.trim() === ''
+          ? [{ field: 'overrideReason', message: t('Les mesures sont hors seuils : justifiez la réception.') }]
+          : [];
       case 'reject':
-        return text.trim() === '' ? [{ field: 'reserves', message: t('Indiquez au moins une réserve, une par ligne.') }] : [];
+        return text.trim() === ''
+          ? [{ field: 'reserves', message: t('Indiquez au moins une réserve, une par ligne.') }]
+          : [];
       case 'fail':
         if (!failureReason) return [{ field: 'failureReason', message: t('Choisissez le motif de l’échec.') }];
-        return failureReason === 'OTHER' && text.trim() === '' ? [{ field: 'reason', message: t('Précisez le motif : « Autre » demande une explication.') }] : [];
+        return failureReason === 'OTHER' && text.trim() === ''
+          ? [{ field: 'reason', message: t('Précisez le motif : « Autre » demande une explication.') }]
+          : [];
       case 'cancel':
-        return text.trim() === '' ? [{ field: 'reason', message: t('Indiquez la raison : elle est gardée dans l’historique.') }] : [];
+        return text.trim() === ''
+          ? [{ field: 'reason', message: t('Indiquez la raison : elle est gardée dans l’historique.') }]
+          : [];
       default:
         return [];
     }
@@ -170,7 +187,15 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
         case 'accept':
           return accept({ input: { ...base, overrideReason: reason } });
         case 'reject':
-          return reject({ input: { ...base, reserves: text.split('\n').map((line) => line.trim()).filter(Boolean) } });
+          return reject({
+            input: {
+              ...base,
+              reserves: text
+                .split('\n')
+                .map((line) => line.trim())
+                .filter(Boolean),
+            },
+          });
         case 'fail':
           return fail({ input: { ...base, failureReason: failureReason as never, reason } });
         case 'cancel':
@@ -218,16 +243,21 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
           {action === 'assign' &&
             (siteClosed ? (
               <p className="state">
-                {t('Ce raccordement fait partie du site {{code}}, dont le statut est « {{status}} » : son travail ne s’affecte que lorsque le site est affecté ou en cours.', {
-                  code: site!.code,
-                  status: t(siteStatusLabels[site!.status] ?? site!.status),
-                })}{' '}
+                {t(
+                  'Ce raccordement fait partie du site {{code}}, dont le statut est « {{status}} » : son travail ne s’affecte que lorsque le site est affecté ou en cours.',
+                  {
+                    code: site!.code,
+                    status: t(siteStatusLabels[site!.status] ?? site!.status),
+                  },
+                )}{' '}
                 <Link to={`/sites/${site!.id}`}>{t('Voir le site')}</Link>
               </p>
             ) : site ? (
               <p>
                 {siteContractor
-                  ? t('Le travail d’un site va au contractant du site : {{contractor}}.', { contractor: siteContractor.legalName })
+                  ? t('Le travail d’un site va au contractant du site : {{contractor}}.', {
+                      contractor: siteContractor.legalName,
+                    })
                   : t('Le contractant du site {{code}} n’est pas visible pour votre rôle.', { code: site.code })}
               </p>
             ) : (
@@ -247,12 +277,16 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
             ))}
           {action === 'assign' && subscription.status === 'SCHEDULED' && subscription.appointmentAt && (
             <p className="muted">
-              {t('Le rendez-vous du {{instant}} sera annulé : le contractant prendra le sien.', { instant: formatAlgiersDateTime(subscription.appointmentAt) })}
+              {t('Le rendez-vous du {{instant}} sera annulé : le contractant prendra le sien.', {
+                instant: formatAlgiersDateTime(subscription.appointmentAt),
+              })}
             </p>
           )}
           {action === 'assignTechnician' && subscription.contractor && (
             <>
-              <label htmlFor="work-technician">{t('Technicien de {{contractor}}', { contractor: subscription.contractor.legalName })}</label>
+              <label htmlFor="work-technician">
+                {t('Technicien de {{contractor}}', { contractor: subscription.contractor.legalName })}
+              </label>
               <TechnicianSelect
                 id="work-technician"
                 contractorId={subscription.contractor.id}
@@ -279,7 +313,12 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
           {action === 'fail' && (
             <>
               <label htmlFor="work-failure-reason">{t('Motif de l’échec')}</label>
-              <select id="work-failure-reason" value={failureReason} onChange={(event) => setFailureReason(event.target.value)} {...invalidProps(problems, 'failureReason', 'work-failure-reason')}>
+              <select
+                id="work-failure-reason"
+                value={failureReason}
+                onChange={(event) => setFailureReason(event.target.value)}
+                {...invalidProps(problems, 'failureReason', 'work-failure-reason')}
+              >
                 <option value="">{t('Choisir…')}</option>
                 {Object.entries(failureReasonLabels).map(([value, label]) => (
                   <option key={value} value={value}>
@@ -293,7 +332,13 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
           {textLabel[action] && (
             <>
               <label htmlFor="work-text">{textLabel[action]}</label>
-              <textarea id="work-text" value={text} onChange={(event) => setText(event.target.value)} rows={3} {...invalidProps(problems, textField, 'work-text')} />
+              <textarea
+                id="work-text"
+                value={text}
+                onChange={(event) => setText(event.target.value)}
+                rows={3}
+                {...invalidProps(problems, textField, 'work-text')}
+              />
               <ProblemNote problems={problems} field={textField} id="work-text" />
             </>
           )}

@@ -16,8 +16,17 @@ const algiersClock = new Intl.DateTimeFormat('en-GB', {
 
 /** The Algiers wall clock at `instant` (ms since the epoch), written as if it were UTC (ms). */
 function algiersWallClock(instant: number): number {
-  const parts = Object.fromEntries(algiersClock.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
-  return Date.UTC(Number(parts['year']), Number(parts['month']) - 1, Number(parts['day']), Number(parts['hour']), Number(parts['minute']), Number(parts['second']));
+  const parts = Object.fromEntries(
+    algiersClock.formatToParts(new Date(instant)).map((part) => [part.type, part.value]),
+  );
+  return Date.UTC(
+    Number(parts['year']),
+    Number(parts['month']) - 1,
+    Number(parts['day']),
+    Number(parts['hour']),
+    Number(parts['minute']),
+    Number(parts['second']),
+  );
 }
 
 /**
@@ -30,7 +39,13 @@ export function algiersLocalToIso(local: string): string | null {
   const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const date = new Date(wall);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || date.getUTCHours() !== hour) return null;
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day ||
+    date.getUTCHours() !== hour
+  )
+    return null;
   // The offset at a first guess, then at the instant it gives (they differ only across a change of offset).
   let instant = wall - (algiersWallClock(wall) - wall);
   instant = wall - (algiersWallClock(instant) - instant);

@@ -31,7 +31,15 @@ export function ProblemNote({ problems, field, id }: { problems: readonly FieldP
 }
 
 /** The problems tied to no control, in an alert whose id `useFocusFirstProblem` focuses. */
-export function ProblemsAlert({ problems, controls, id }: { problems: readonly FieldProblem[]; controls: Controls; id: string }) {
+export function ProblemsAlert({
+  problems,
+  controls,
+  id,
+}: {
+  problems: readonly FieldProblem[];
+  controls: Controls;
+  id: string;
+}) {
   const others = otherProblems(problems, controls);
   if (others.length === 0) return null;
   return (

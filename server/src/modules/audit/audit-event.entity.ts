@@ -28,7 +28,10 @@ export enum ActorType {
   USER = 'USER',
   API_KEY = 'API_KEY',
 }
-registerEnumType(ActorType, { name: 'ActorType', description: 'SYSTEM (imports, demo data, before access control), a USER or an API_KEY.' });
+registerEnumType(ActorType, {
+  name: 'ActorType',
+  description: 'SYSTEM (imports, demo data, before access control), a USER or an API_KEY.',
+});
 
 @ObjectType({ description: 'One field changed by an audited change, with its value before and after.' })
 export class AuditFieldChange {

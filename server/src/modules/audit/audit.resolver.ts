@@ -7,7 +7,11 @@ import { auditTrail } from './audit.service.js';
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {
-  @Query(() => [AuditEvent], { description: 'Every audited change of one record, oldest first. Empty for an unknown id; BAD_USER_INPUT for a malformed one.', complexity: listOf(200) })
+  @Query(() => [AuditEvent], {
+    description:
+      'Every audited change of one record, oldest first. Empty for an unknown id; BAD_USER_INPUT for a malformed one.',
+    complexity: listOf(200),
+  })
   auditTrail(
     @Arg('entityType', () => AuditEntityType, { description: 'Kind of record.' }) entityType: AuditEntityType,
     @Arg('entityId', () => ID, { description: 'Id of the record.' }) entityId: string,

@@ -48,7 +48,11 @@ export function recordAudit(em: EntityManager, context: Context, entry: AuditEnt
  * The changes between `before` and `after` on the given fields, for an UPDATE audit event. Values
  * are compared as JSON, so dates, arrays and objects compare by content.
  */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>, fields: readonly string[]): AuditFieldChange[] {
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  fields: readonly string[],
+): AuditFieldChange[] {
   const changes: AuditFieldChange[] = [];
   for (const field of fields) {
     const from = before[field] ?? null;
@@ -87,7 +91,11 @@ export async function recordBulkCreations(
 }
 
 /** The audit trail of one record, oldest first; empty when the viewer may not see the record. */
-export async function auditTrail(context: Context, entityType: AuditEntityType, entityId: string): Promise<AuditEvent[]> {
+export async function auditTrail(
+  context: Context,
+  entityType: AuditEntityType,
+  entityId: string,
+): Promise<AuditEvent[]> {
   const [entity, scope] = {
     [AuditEntityType.CONTRACTOR]: [Contractor, contractorScope(context)],
     [AuditEntityType.SITE]: [Site, siteScope(context)],
@@ -105,7 +113,9 @@ export async function auditTrail(context: Context, entityType: AuditEntityType, 
   // The trail shows that such a field changed, not its values (as the record itself hides them).
   return events.map((event) =>
     Object.assign(Object.create(AuditEvent.prototype) as AuditEvent, event, {
-      changes: event.changes.map((change) => (hidden.has(change.field) ? { field: change.field, from: null, to: null } : change)),
+      changes: event.changes.map((change) =>
+        hidden.has(change.field) ? { field: change.field, from: null, to: null } : change,
+      ),
     }),
   );
 }

@@ -10,7 +10,9 @@ import { User } from '../user/user.entity.js';
  * SHA-256 of the secret is kept (the key is 32 random bytes: a slow hash adds nothing); the whole key
  * is shown once, when created.
  */
-@ObjectType({ description: 'An API key of a third-party application (the secret itself is shown only once, at creation).' })
+@ObjectType({
+  description: 'An API key of a third-party application (the secret itself is shown only once, at creation).',
+})
 @Entity({ tableName: 'api_key' })
 export class ApiKey extends TrackedEntity {
   @Field(() => String, { description: 'Name given by its creator, e.g. "ERP finance".' })

@@ -69,7 +69,11 @@ export const writableMutations = [
 ] as const;
 
 /** Every scope there is. */
-export const allScopes: readonly string[] = [...new Set(Object.values(readScopes)), ...fieldScopes, ...writableMutations.map((name) => `write:${name}`)];
+export const allScopes: readonly string[] = [
+  ...new Set(Object.values(readScopes)),
+  ...fieldScopes,
+  ...writableMutations.map((name) => `write:${name}`),
+];
 
 /** What a firm's own key may hold: reading its own work, and the steps a contractor takes. */
 export const contractorScopes: readonly string[] = [

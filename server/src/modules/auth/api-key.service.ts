@@ -42,14 +42,23 @@ export async function findUsableApiKey(em: EntityManager, bearer: string): Promi
 function keyManager(context: Context): { user: User; firmId: string | null } {
   const user = requireRole(context, [UserRole.ADMIN, UserRole.CONTRACTOR]);
   if (user.role === UserRole.ADMIN) return { user, firmId: null };
-  if (!user.isContractorAdmin) throw new DomainError(ErrorCode.FORBIDDEN, "Only its firm's admin manages a firm's API keys", { requiredRoles: [UserRole.ADMIN] });
+  if (!user.isContractorAdmin)
+    throw new DomainError(ErrorCode.FORBIDDEN, "Only its firm's admin manages a firm's API keys", {
+      requiredRoles: [UserRole.ADMIN],
+    });
   return { user, firmId: user.contractor!.id };
 }
 
 const newKeySchema = z.object({
   name: requiredText(100),
   scopes: z
-    .array(z.string().refine((scope) => allScopes.includes(scope), { error: 'is not a scope (see the API key scopes in the README)' }))
+    .array(
+      z
+        .string()
+        .refine((scope) => allScopes.includes(scope), {
+          error: 'is not a scope (see the API key scopes in the README)',
+        }),
+    )
     .min(1, { error: 'must name at least one scope' })
     .transform((scopes) => [...new Set(scopes)].sort()),
   expiresAt: z
@@ -69,11 +78,15 @@ export async function createApiKey(context: Context, input: unknown): Promise<{ 
   const { user, firmId } = keyManager(context);
   const values = parseInput(newKeySchema, input);
   const contractorId = firmId ?? values.contractorId;
-  if (firmId && values.contractorId && values.contractorId !== firmId) throw notFound('contractorId', 'contractor', values.contractorId);
+  if (firmId && values.contractorId && values.contractorId !== firmId)
+    throw notFound('contractorId', 'contractor', values.contractorId);
   if (contractorId) {
     // A firm's key holds a contractor's scopes only, whoever makes it: a firm never approves or pays its own work.
     const refused = values.scopes.filter((scope) => !contractorScopes.includes(scope));
-    if (refused.length > 0) throw new DomainError(ErrorCode.FORBIDDEN, `scopes: a firm's key cannot hold ${refused.join(', ')}`, { field: 'scopes' });
+    if (refused.length > 0)
+      throw new DomainError(ErrorCode.FORBIDDEN, `scopes: a firm's key cannot hold ${refused.join(', ')}`, {
+        field: 'scopes',
+      });
   }
   const prefix = `rk_${randomBytes(6).toString('hex').slice(0, 8)}`;
   const secret = randomBytes(32).toString('base64url');

@@ -1,4 +1,18 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { DateTime } from '../../common/scalars.js';
@@ -23,7 +37,9 @@ export class LoginInput {
 
 @ObjectType({ description: 'A session opened by login.' })
 export class LoginPayload {
-  @Field(() => String, { description: 'Send it as `Authorization: Bearer <token>` (HTTP) or in connection_init (WebSocket).' })
+  @Field(() => String, {
+    description: 'Send it as `Authorization: Bearer <token>` (HTTP) or in connection_init (WebSocket).',
+  })
   token!: string;
 
   @Field(() => DateTime, { description: 'When the token stops working (UTC).' })
@@ -72,7 +88,10 @@ export class CreateApiKeyInput {
   @Field(() => DateTime, { nullable: true, description: 'When it stops working (UTC); none: until revoked.' })
   expiresAt?: Date | null;
 
-  @Field(() => ID, { nullable: true, description: "ADMIN only: bind the key to a firm (it then sees that firm's work only)." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "ADMIN only: bind the key to a firm (it then sees that firm's work only).",
+  })
   contractorId?: string | null;
 }
 
@@ -81,7 +100,9 @@ export class CreateApiKeyPayload {
   @Field(() => ApiKey, { description: 'The key.' })
   apiKey!: ApiKey;
 
-  @Field(() => String, { description: 'The whole key, to send as `Authorization: Bearer <secret>`. Kept nowhere: copy it now.' })
+  @Field(() => String, {
+    description: 'The whole key, to send as `Authorization: Bearer <secret>`. Kept nowhere: copy it now.',
+  })
   secret!: string;
 }
 
@@ -91,20 +112,29 @@ export type UserConnection = InstanceType<typeof UserConnection>;
 @Resolver(() => User)
 export class AuthResolver {
   @Query(() => UserConnection, {
-    description: "Users, by id, a page at a time (at most 100): all for an ADMIN, its firm's for a contractor's admin. Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT.",
+    description:
+      "Users, by id, a page at a time (at most 100): all for an ADMIN, its firm's for a contractor's admin. Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT.",
     complexity: listOf(20),
   })
   async users(@Args(() => PageArgs) page: PageArgs, @Ctx() context: Context): Promise<UserConnection> {
     return asConnection(UserConnection, await listUsers(context, page));
   }
 
-  @Query(() => [ApiKey], { description: "API keys: all for an ADMIN, its firm's for a contractor's admin. Errors: UNAUTHENTICATED, FORBIDDEN." })
+  @Query(() => [ApiKey], {
+    description: "API keys: all for an ADMIN, its firm's for a contractor's admin. Errors: UNAUTHENTICATED, FORBIDDEN.",
+  })
   apiKeys(@Ctx() context: Context): Promise<ApiKey[]> {
     return listApiKeys(context);
   }
 
-  @Mutation(() => CreateApiKeyPayload, { description: 'Creates an API key (ADMIN, or a contractor’s admin for its firm). Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND.' })
-  createApiKey(@Arg('input', () => CreateApiKeyInput, { description: 'The new key.' }) input: CreateApiKeyInput, @Ctx() context: Context): Promise<CreateApiKeyPayload> {
+  @Mutation(() => CreateApiKeyPayload, {
+    description:
+      'Creates an API key (ADMIN, or a contractor’s admin for its firm). Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND.',
+  })
+  createApiKey(
+    @Arg('input', () => CreateApiKeyInput, { description: 'The new key.' }) input: CreateApiKeyInput,
+    @Ctx() context: Context,
+  ): Promise<CreateApiKeyPayload> {
     return createApiKey(context, input);
   }
 
@@ -118,11 +148,16 @@ export class AuthResolver {
       'Signs in. Errors: UNAUTHENTICATED (wrong email or password — the same answer for an unknown email), TOO_MANY_ATTEMPTS ' +
       '(5 failures per account, 30 attempts per address, per 15 minutes; with retryAfterSeconds), BAD_USER_INPUT.',
   })
-  login(@Arg('input', () => LoginInput, { description: 'Email and password.' }) input: LoginInput, @Ctx() context: Context): Promise<LoginPayload> {
+  login(
+    @Arg('input', () => LoginInput, { description: 'Email and password.' }) input: LoginInput,
+    @Ctx() context: Context,
+  ): Promise<LoginPayload> {
     return login(context, input, context.ipAddress);
   }
 
-  @Mutation(() => Boolean, { description: "Signs out: the token of this request stops working. True; anonymous: nothing to do, true." })
+  @Mutation(() => Boolean, {
+    description: 'Signs out: the token of this request stops working. True; anonymous: nothing to do, true.',
+  })
   async logout(@Ctx() context: Context): Promise<boolean> {
     await logout(context);
     return true;
@@ -145,16 +180,24 @@ export class AuthResolver {
       .sort();
   }
 
-  @FieldResolver(() => Contractor, { nullable: true, description: 'CONTRACTOR and TECHNICIAN users: their firm; null when the viewer may not read it.' })
+  @FieldResolver(() => Contractor, {
+    nullable: true,
+    description: 'CONTRACTOR and TECHNICIAN users: their firm; null when the viewer may not read it.',
+  })
   async contractor(@Root() user: User, @Ctx() context: Context): Promise<Contractor | null> {
-    return user.contractor && mayReadContractor(context, user.contractor.id) ? user.contractor.loadOrFail({ dataloader: true }) : null;
+    return user.contractor && mayReadContractor(context, user.contractor.id)
+      ? user.contractor.loadOrFail({ dataloader: true })
+      : null;
   }
 
   @Mutation(() => User, {
     description:
       "Creates a user: an ADMIN any; a contractor's admin CONTRACTOR and TECHNICIAN users of its firm. Errors: UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND, CONFLICT (email taken).",
   })
-  createUser(@Arg('input', () => CreateUserInput, { description: 'The new user.' }) input: CreateUserInput, @Ctx() context: Context): Promise<User> {
+  createUser(
+    @Arg('input', () => CreateUserInput, { description: 'The new user.' }) input: CreateUserInput,
+    @Ctx() context: Context,
+  ): Promise<User> {
     return createUser(context, input);
   }
 

@@ -34,7 +34,13 @@ async function developmentSecret(): Promise<string> {
  */
 export async function createAuthRuntime(config: Config, orm: MikroORM): Promise<AuthRuntime> {
   const secret = config.AUTH_TOKEN_SECRET ?? (await developmentSecret());
-  const store = { storeClient: orm.em.getKnex(), storeType: 'knex', tableName: 'login_rate_limit', tableCreated: true, clearExpiredByTimeout: false };
+  const store = {
+    storeClient: orm.em.getKnex(),
+    storeType: 'knex',
+    tableName: 'login_rate_limit',
+    tableCreated: true,
+    clearExpiredByTimeout: false,
+  };
   return {
     secret: new TextEncoder().encode(secret),
     tokenTtlMinutes: config.AUTH_TOKEN_TTL_MINUTES,

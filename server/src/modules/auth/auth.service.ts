@@ -20,9 +20,13 @@ export type Viewer =
 
 const wrongCredentials = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'The email or the password is wrong');
 const invalidToken = () =>
-  new DomainError(ErrorCode.UNAUTHENTICATED, 'The token or API key is invalid, expired or revoked: sign in again, or ask for a new key', {
-    http: { status: 401 },
-  });
+  new DomainError(
+    ErrorCode.UNAUTHENTICATED,
+    'The token or API key is invalid, expired or revoked: sign in again, or ask for a new key',
+    {
+      http: { status: 401 },
+    },
+  );
 
 /** A hash to verify against when the email is unknown, so that both answers take the same time. */
 const unknownUserHash = argon2.hash(randomUUID());
@@ -39,7 +43,11 @@ const credentials = z.object({
 
 const tooManyAttempts = (msBeforeNext: number) => {
   const retryAfterSeconds = Math.ceil(msBeforeNext / 1000);
-  return new DomainError(ErrorCode.TOO_MANY_ATTEMPTS, `Too many sign-in attempts: try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  return new DomainError(
+    ErrorCode.TOO_MANY_ATTEMPTS,
+    `Too many sign-in attempts: try again in ${retryAfterSeconds} s`,
+    { retryAfterSeconds },
+  );
 };
 
 async function consume(limiter: AuthRuntime['perAccount'], key: string): Promise<void> {
@@ -83,7 +91,13 @@ export async function login(
   await auth.perAccount.delete(email);
   await auth.perAddress.reward(address, 1);
   const expiresAt = new Date(Date.now() + auth.tokenTtlMinutes * 60_000);
-  const session = context.em.create(Session, { id: randomUUID(), user, expiresAt, ipAddress: ipAddress?.slice(0, 64) ?? null, createdAt: new Date() });
+  const session = context.em.create(Session, {
+    id: randomUUID(),
+    user,
+    expiresAt,
+    ipAddress: ipAddress?.slice(0, 64) ?? null,
+    createdAt: new Date(),
+  });
   await context.em.persist(session).flush();
   const token = await new SignJWT({ sid: session.id })
     .setProtectedHeader({ alg: 'HS256' })
@@ -101,7 +115,11 @@ export async function login(
  * token is valid, its session open and its user enabled.
  * @throws DomainError UNAUTHENTICATED (HTTP 401) for any other token
  */
-export async function authenticate(em: EntityManager, auth: AuthRuntime, authorization: string | undefined): Promise<Viewer | null> {
+export async function authenticate(
+  em: EntityManager,
+  auth: AuthRuntime,
+  authorization: string | undefined,
+): Promise<Viewer | null> {
   if (!authorization) return null;
   const match = /^Bearer ([A-Za-z0-9._~+/=-]{10,4096})$/.exec(authorization.trim());
   if (!match) throw invalidToken();
@@ -120,7 +138,14 @@ export async function authenticate(em: EntityManager, auth: AuthRuntime, authori
   if (typeof payload.sid !== 'string' || !/^[0-9a-f-]{36}$/.test(payload.sid)) throw invalidToken();
   const session = await em.findOne(Session, { id: payload.sid }, { populate: ['user'] });
   const user = session?.user.getEntity();
-  if (!session || !user || session.revokedAt || session.expiresAt.getTime() <= Date.now() || user.disabledAt || user.id !== payload.sub) {
+  if (
+    !session ||
+    !user ||
+    session.revokedAt ||
+    session.expiresAt.getTime() <= Date.now() ||
+    user.disabledAt ||
+    user.id !== payload.sub
+  ) {
     throw invalidToken();
   }
   return { kind: 'user', user, sessionId: session.id, expiresAt: session.expiresAt };

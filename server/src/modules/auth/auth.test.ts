@@ -13,14 +13,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const loginMutation = 'mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { token expiresAt user { id email role } } }';
+const loginMutation =
+  'mutation ($email: String!, $password: String!) { login(input: { email: $email, password: $password }) { token expiresAt user { id email role } } }';
 
 async function login(email: string, password: string) {
-  const { response, body } = await t.graphql<{ login: { token: string; expiresAt: string; user: { id: string; role: string } } }>(
-    loginMutation,
-    { email, password },
-    { authorization: '' },
-  );
+  const { response, body } = await t.graphql<{
+    login: { token: string; expiresAt: string; user: { id: string; role: string } };
+  }>(loginMutation, { email, password }, { authorization: '' });
   return { response, data: body.data?.login, error: body.errors?.[0] };
 }
 
@@ -38,7 +37,9 @@ describe('sign-in', () => {
   });
 
   it('stores only an argon2id hash of the password', async () => {
-    const [row] = await t.sql<{ password_hash: string }>('select password_hash from app_user where email = $1', [adminEmail]);
+    const [row] = await t.sql<{ password_hash: string }>('select password_hash from app_user where email = $1', [
+      adminEmail,
+    ]);
     expect(row!.password_hash).toMatch(/^\$argon2id\$/);
     expect(row!.password_hash).not.toContain(adminPassword);
   });
@@ -46,7 +47,10 @@ describe('sign-in', () => {
   it('answers a wrong password and an unknown email alike', async () => {
     const wrong = await login(adminEmail, 'not the password');
     const unknown = await login('nobody@raccord.test', 'not the password');
-    expect(wrong.error).toMatchObject({ message: 'The email or the password is wrong', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(wrong.error).toMatchObject({
+      message: 'The email or the password is wrong',
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     expect(unknown.error).toEqual(wrong.error);
   });
 
@@ -68,11 +72,16 @@ describe('sign-in', () => {
   it('stops an account after 5 failures; aliases pack no extra attempts into one request', async () => {
     const email = 'target@raccord.test';
     // Mutations run one after the other and a failed login (non-null payload) ends the request: one attempt.
-    const aliases = Array.from({ length: 7 }, (_, i) => `a${i}: login(input: { email: "${email}", password: "guess-${i}" }) { token }`).join(' ');
+    const aliases = Array.from(
+      { length: 7 },
+      (_, i) => `a${i}: login(input: { email: "${email}", password: "guess-${i}" }) { token }`,
+    ).join(' ');
     const { body } = await t.graphql(`mutation { ${aliases} }`, undefined, { authorization: '' });
     expect((body.errors ?? []).map((error) => error.extensions?.['code'])).toEqual(['UNAUTHENTICATED']);
     for (let attempt = 2; attempt <= 5; attempt += 1) {
-      expect((await login(email, `guess ${attempt}`)).error?.extensions?.['code'], `attempt ${attempt}`).toBe('UNAUTHENTICATED');
+      expect((await login(email, `guess ${attempt}`)).error?.extensions?.['code'], `attempt ${attempt}`).toBe(
+        'UNAUTHENTICATED',
+      );
     }
     const after = await login(email, 'another guess');
     expect(after.error?.extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
@@ -82,13 +91,19 @@ describe('sign-in', () => {
 
 describe('tokens and sessions', () => {
   it('refuses a malformed, forged or revoked token with HTTP 401 UNAUTHENTICATED', async () => {
-    for (const authorization of ['Bearer nonsense', 'Basic abc', `Bearer ${'x'.repeat(20)}.${'y'.repeat(20)}.${'z'.repeat(20)}`]) {
+    for (const authorization of [
+      'Bearer nonsense',
+      'Basic abc',
+      `Bearer ${'x'.repeat(20)}.${'y'.repeat(20)}.${'z'.repeat(20)}`,
+    ]) {
       const { response, body } = await t.graphql('{ me { email } }', undefined, { authorization });
       expect(response.status).toBe(401);
       expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
     }
     const { data } = await login(adminEmail, adminPassword);
-    expect((await t.graphql('mutation { logout }', undefined, bearer(data!.token))).body.data).toEqual({ logout: true });
+    expect((await t.graphql('mutation { logout }', undefined, bearer(data!.token))).body.data).toEqual({
+      logout: true,
+    });
     const revoked = await t.graphql('{ me { email } }', undefined, bearer(data!.token));
     expect(revoked.response.status).toBe(401);
   });
@@ -96,17 +111,37 @@ describe('tokens and sessions', () => {
   it('refuses user management to other roles, and ends a disabled user’s sessions at once', async () => {
     const admin = (await login(adminEmail, adminPassword)).data!;
     const createUser = 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id version role } }';
-    const input = { email: 'viewer@raccord.test', displayName: 'Tableau de bord', role: 'VIEWER', password: 'a long enough password' };
+    const input = {
+      email: 'viewer@raccord.test',
+      displayName: 'Tableau de bord',
+      role: 'VIEWER',
+      password: 'a long enough password',
+    };
     const anonymous = await t.graphql(createUser, { input }, { authorization: '' });
     expect(anonymous.body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
-    const created = await t.graphql<{ createUser: { id: string; version: number } }>(createUser, { input }, bearer(admin.token));
+    const created = await t.graphql<{ createUser: { id: string; version: number } }>(
+      createUser,
+      { input },
+      bearer(admin.token),
+    );
     expect(created.body.errors).toBeUndefined();
     const viewer = (await login(input.email, input.password)).data!;
-    const forbidden = await t.graphql(createUser, { input: { ...input, email: 'other@raccord.test' } }, bearer(viewer.token));
-    expect(forbidden.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredRoles: ['ADMIN', 'CONTRACTOR'] });
+    const forbidden = await t.graphql(
+      createUser,
+      { input: { ...input, email: 'other@raccord.test' } },
+      bearer(viewer.token),
+    );
+    expect(forbidden.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      requiredRoles: ['ADMIN', 'CONTRACTOR'],
+    });
 
     const user = created.body.data!.createUser;
-    const disabled = await t.graphql('mutation ($id: ID!, $v: Int!) { disableUser(id: $id, expectedVersion: $v, reason: "départ") { id } }', { id: user.id, v: user.version }, bearer(admin.token));
+    const disabled = await t.graphql(
+      'mutation ($id: ID!, $v: Int!) { disableUser(id: $id, expectedVersion: $v, reason: "départ") { id } }',
+      { id: user.id, v: user.version },
+      bearer(admin.token),
+    );
     expect(disabled.body.errors).toBeUndefined();
     expect((await t.graphql('{ me { email } }', undefined, bearer(viewer.token))).response.status).toBe(401);
     expect((await login(input.email, input.password)).error?.extensions?.['code']).toBe('UNAUTHENTICATED');
@@ -115,7 +150,12 @@ describe('tokens and sessions', () => {
   it('authenticates a WebSocket in connection_init, and refuses the connection for a bad token', async () => {
     const { token } = (await login(adminEmail, adminPassword)).data!;
     const url = `${t.url.replace('http', 'ws')}/graphql`;
-    const client = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization: `Bearer ${token}` } });
+    const client = createClient({
+      url,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${token}` },
+    });
     try {
       const results: unknown[] = [];
       for await (const result of client.iterate({ query: '{ me { email } }' })) results.push(result);
@@ -129,13 +169,27 @@ describe('tokens and sessions', () => {
         webSocketImpl: WebSocket,
         retryAttempts: 0,
         connectionParams: { authorization: 'Bearer forged.token.value' },
-        on: { closed: (event) => resolve({ code: (event as { code: number }).code, reason: String((event as { reason: unknown }).reason) }) },
+        on: {
+          closed: (event) =>
+            resolve({ code: (event as { code: number }).code, reason: String((event as { reason: unknown }).reason) }),
+        },
       });
-      bad.subscribe({ query: '{ me { email } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+      bad.subscribe(
+        { query: '{ me { email } }' },
+        { next: () => undefined, error: () => undefined, complete: () => undefined },
+      );
     });
-    expect(closed).toEqual({ code: 4403, reason: 'The token or API key is invalid, expired or revoked: sign in again, or ask for a new key' });
+    expect(closed).toEqual({
+      code: 4403,
+      reason: 'The token or API key is invalid, expired or revoked: sign in again, or ask for a new key',
+    });
     // The parameter's name in any case, as HTTP headers are.
-    const capitalised = createClient({ url, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { Authorization: `Bearer ${token}` } });
+    const capitalised = createClient({
+      url,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { Authorization: `Bearer ${token}` },
+    });
     try {
       const results: unknown[] = [];
       for await (const result of capitalised.iterate({ query: '{ me { email } }' })) results.push(result);
@@ -187,18 +241,36 @@ describe('users', () => {
     const other = await activeContractor(t);
     const create = (email: string, contractorId: string, isContractorAdmin: boolean) =>
       mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-        input: { email, displayName: email, role: 'CONTRACTOR', password: 'firm user password', contractorId, isContractorAdmin },
+        input: {
+          email,
+          displayName: email,
+          role: 'CONTRACTOR',
+          password: 'firm user password',
+          contractorId,
+          isContractorAdmin,
+        },
       });
     await create('firm-admin@users.test', firm.id, true);
     await create('firm-member@users.test', firm.id, false);
     await create('other-member@users.test', other.id, false);
     const list = async (authorization: string) =>
-      (await t.graphql<{ users: { totalCount: number; edges: { node: { email: string } }[] } }>('{ users(first: 100) { totalCount edges { node { email } } } }', {}, { authorization })).body;
+      (
+        await t.graphql<{ users: { totalCount: number; edges: { node: { email: string } }[] } }>(
+          '{ users(first: 100) { totalCount edges { node { email } } } }',
+          {},
+          { authorization },
+        )
+      ).body;
 
     const all = await list(`Bearer ${t.adminToken}`);
-    expect(all.data!.users.edges.map((edge) => edge.node.email)).toEqual(expect.arrayContaining(['firm-admin@users.test', 'firm-member@users.test', 'other-member@users.test']));
+    expect(all.data!.users.edges.map((edge) => edge.node.email)).toEqual(
+      expect.arrayContaining(['firm-admin@users.test', 'firm-member@users.test', 'other-member@users.test']),
+    );
     const firmAdmin = await list(`Bearer ${await signIn(t.url, 'firm-admin@users.test', 'firm user password')}`);
-    expect(firmAdmin.data!.users.edges.map((edge) => edge.node.email).sort()).toEqual(['firm-admin@users.test', 'firm-member@users.test']);
+    expect(firmAdmin.data!.users.edges.map((edge) => edge.node.email).sort()).toEqual([
+      'firm-admin@users.test',
+      'firm-member@users.test',
+    ]);
     const member = await list(`Bearer ${await signIn(t.url, 'firm-member@users.test', 'firm user password')}`);
     expect(member.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
   });
@@ -215,14 +287,43 @@ describe('viewerOperations', () => {
   it('gives each role what the server lets it run: a technician its field work and no money, an administrator invoices and users', async () => {
     const firm = await activeContractor(t);
     await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email: 'technician-operations@users.test', displayName: 'Technicien', role: 'TECHNICIAN', contractorId: firm.id, password: 'technician password' },
+      input: {
+        email: 'technician-operations@users.test',
+        displayName: 'Technicien',
+        role: 'TECHNICIAN',
+        contractorId: firm.id,
+        password: 'technician password',
+      },
     });
-    const technician = await t.graphql<{ viewerOperations: string[] }>(query, {}, bearer(await signIn(t.url, 'technician-operations@users.test', 'technician password')));
+    const technician = await t.graphql<{ viewerOperations: string[] }>(
+      query,
+      {},
+      bearer(await signIn(t.url, 'technician-operations@users.test', 'technician password')),
+    );
     const operations = technician.body.data!.viewerOperations;
-    expect(operations).toEqual(expect.arrayContaining(['Http.uploadPhoto', 'Mutation.reportInstallation', 'Mutation.markInstallationFailed', 'Query.customerSubscriptions', 'Query.workItems']));
-    expect(operations.filter((operation) => /invoice|dashboard|priceSchedule|users|apiKeys|acceptInstallation/i.test(operation))).toEqual([]);
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'Http.uploadPhoto',
+        'Mutation.reportInstallation',
+        'Mutation.markInstallationFailed',
+        'Query.customerSubscriptions',
+        'Query.workItems',
+      ]),
+    );
+    expect(
+      operations.filter((operation) =>
+        /invoice|dashboard|priceSchedule|users|apiKeys|acceptInstallation/i.test(operation),
+      ),
+    ).toEqual([]);
     expect(operations).toEqual([...operations].sort());
     const admin = await t.graphql<{ viewerOperations: string[] }>(query);
-    expect(admin.body.data!.viewerOperations).toEqual(expect.arrayContaining(['Query.invoices', 'Query.users', 'Mutation.acceptInstallation', 'Mutation.createPriceScheduleVersion']));
+    expect(admin.body.data!.viewerOperations).toEqual(
+      expect.arrayContaining([
+        'Query.invoices',
+        'Query.users',
+        'Mutation.acceptInstallation',
+        'Mutation.createPriceScheduleVersion',
+      ]),
+    );
   });
 });

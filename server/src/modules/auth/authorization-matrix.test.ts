@@ -42,15 +42,32 @@ function dummy(type: GraphQLInputType): unknown {
   if (isListType(type)) return [dummy(type.ofType)];
   if (isEnumType(type)) return type.getValues()[0]!.value;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((field) => isNonNullType(field.type)).map((field) => [field.name, dummy(field.type)]));
+    return Object.fromEntries(
+      Object.values(type.getFields())
+        .filter((field) => isNonNullType(field.type))
+        .map((field) => [field.name, dummy(field.type)]),
+    );
   }
   if (isScalarType(type)) {
-    return { ID: '1', String: 'x', Int: 1, Float: 1.5, Boolean: true, DateTimeISO: new Date(Date.now() + 86_400_000).toISOString(), LocalDate: '2026-12-01' }[type.name] ?? 'x';
+    return (
+      {
+        ID: '1',
+        String: 'x',
+        Int: 1,
+        Float: 1.5,
+        Boolean: true,
+        DateTimeISO: new Date(Date.now() + 86_400_000).toISOString(),
+        LocalDate: '2026-12-01',
+      }[type.name] ?? 'x'
+    );
   }
   return null;
 }
 
-function operationOf(kind: 'Query' | 'Mutation', field: GraphQLField<unknown, unknown>): { query: string; variables: Record<string, unknown> } {
+function operationOf(
+  kind: 'Query' | 'Mutation',
+  field: GraphQLField<unknown, unknown>,
+): { query: string; variables: Record<string, unknown> } {
   const named = getNamedType(field.type);
   const selection = isObjectType(named) || isInterfaceType(named) || isUnionType(named) ? ' { __typename }' : '';
   const args = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
@@ -62,9 +79,15 @@ function operationOf(kind: 'Query' | 'Mutation', field: GraphQLField<unknown, un
 }
 
 /** Whether a response is a refusal by authorization (not a business error on the dummy arguments). */
-function refusal(errors: { message: string; extensions?: Record<string, unknown> }[] | undefined): 'UNAUTHENTICATED' | 'FORBIDDEN' | null {
+function refusal(
+  errors: { message: string; extensions?: Record<string, unknown> }[] | undefined,
+): 'UNAUTHENTICATED' | 'FORBIDDEN' | null {
   const error = errors?.[0];
-  if (error?.extensions?.['code'] === 'UNAUTHENTICATED' && /^Sign in first|token or API key is invalid/.test(error.message)) return 'UNAUTHENTICATED';
+  if (
+    error?.extensions?.['code'] === 'UNAUTHENTICATED' &&
+    /^Sign in first|token or API key is invalid/.test(error.message)
+  )
+    return 'UNAUTHENTICATED';
   if (error?.extensions?.['code'] === 'FORBIDDEN' && error.extensions['requiredRoles']) return 'FORBIDDEN';
   return null;
 }
@@ -73,7 +96,12 @@ async function rowCounts(): Promise<string> {
   const rows = await t.sql<{ table: string; n: number }>(
     `select relname as table, n_live_tup::int as n from pg_stat_user_tables where relname not in ('login_rate_limit', 'session', 'mikro_orm_migrations') order by relname`,
   );
-  const counts = await Promise.all(rows.map(async (row) => `${row.table}=${(await t.sql<{ n: number }>(`select count(*)::int as n from "${row.table}"`))[0]!.n}`));
+  const counts = await Promise.all(
+    rows.map(
+      async (row) =>
+        `${row.table}=${(await t.sql<{ n: number }>(`select count(*)::int as n from "${row.table}"`))[0]!.n}`,
+    ),
+  );
   return counts.join(' ');
 }
 
@@ -121,16 +149,27 @@ afterAll(() => t.stop());
 
 describe('the authorization matrix', () => {
   it('has a rule for every query, mutation and subscription of the schema, and none for an operation that is gone', () => {
-    const subscriptions = Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map((name) => `Subscription.${name}`);
+    const subscriptions = Object.keys(schema.getSubscriptionType()?.getFields() ?? {}).map(
+      (name) => `Subscription.${name}`,
+    );
     const operations = [...rootFields().map(({ kind, field }) => `${kind}.${field.name}`), ...subscriptions].sort();
     expect(operations.filter((operation) => !(operation in operationRoles))).toEqual([]);
     // HTTP routes (`Http.*`) are no schema fields: their rules are checked by the routes' own tests.
-    expect(Object.keys(operationRoles).filter((operation) => !operation.startsWith('Http.') && !operations.includes(operation))).toEqual([]);
+    expect(
+      Object.keys(operationRoles).filter(
+        (operation) => !operation.startsWith('Http.') && !operations.includes(operation),
+      ),
+    ).toEqual([]);
   });
 
   it("gives the photo routes their rules: upload for those who report installations, reading for those who may read the customer's home", () => {
     expect(operationRoles['Http.uploadPhoto']).toEqual([UserRole.ADMIN, UserRole.CONTRACTOR, UserRole.TECHNICIAN]);
-    expect(operationRoles['Http.photo']).toEqual([UserRole.ADMIN, UserRole.DOT_MANAGER, UserRole.CONTRACTOR, UserRole.TECHNICIAN]);
+    expect(operationRoles['Http.photo']).toEqual([
+      UserRole.ADMIN,
+      UserRole.DOT_MANAGER,
+      UserRole.CONTRACTOR,
+      UserRole.TECHNICIAN,
+    ]);
     expect(scopeFor('Http.uploadPhoto')).toBe('write:reportInstallation');
     expect(scopeFor('Http.photo')).toBe('read:personalData');
   });
@@ -170,18 +209,21 @@ describe('the authorization matrix', () => {
     }
   });
 
-  it.each(Object.values(UserRole))('lets %s run exactly the operations its role allows; refused mutations write nothing', async (role) => {
-    const before = await rowCounts();
-    let refusedMutations = 0;
-    for (const { kind, field } of rootFields()) {
-      const rule = operationRoles[`${kind}.${field.name}`]!;
-      const allowed = rule === PUBLIC || rule.includes(role);
-      if (allowed && kind === 'Mutation' && ['logout', 'login'].includes(field.name)) continue;
-      const { query, variables } = operationOf(kind, field);
-      const { body } = await t.graphql(query, variables, { authorization: `Bearer ${tokens[role]}` });
-      expect(refusal(body.errors), `${role} ${kind}.${field.name}`).toBe(allowed ? null : 'FORBIDDEN');
-      if (!allowed && kind === 'Mutation') refusedMutations += 1;
-    }
-    if (refusedMutations > 0) expect(await rowCounts()).toBe(before);
-  });
+  it.each(Object.values(UserRole))(
+    'lets %s run exactly the operations its role allows; refused mutations write nothing',
+    async (role) => {
+      const before = await rowCounts();
+      let refusedMutations = 0;
+      for (const { kind, field } of rootFields()) {
+        const rule = operationRoles[`${kind}.${field.name}`]!;
+        const allowed = rule === PUBLIC || rule.includes(role);
+        if (allowed && kind === 'Mutation' && ['logout', 'login'].includes(field.name)) continue;
+        const { query, variables } = operationOf(kind, field);
+        const { body } = await t.graphql(query, variables, { authorization: `Bearer ${tokens[role]}` });
+        expect(refusal(body.errors), `${role} ${kind}.${field.name}`).toBe(allowed ? null : 'FORBIDDEN');
+        if (!allowed && kind === 'Mutation') refusedMutations += 1;
+      }
+      if (refusedMutations > 0) expect(await rowCounts()).toBe(before);
+    },
+  );
 });

@@ -7,8 +7,10 @@ import type { User, UserRole } from '../user/user.entity.js';
  * @throws DomainError UNAUTHENTICATED when nobody is signed in, FORBIDDEN for an API key
  */
 export function requireViewer(context: Context): User {
-  if (!context.viewer) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first (Authorization: Bearer <token>)');
-  if (context.viewer.kind !== 'user') throw new DomainError(ErrorCode.FORBIDDEN, 'This needs a signed-in user, not an API key', { requiredScope: null });
+  if (!context.viewer)
+    throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first (Authorization: Bearer <token>)');
+  if (context.viewer.kind !== 'user')
+    throw new DomainError(ErrorCode.FORBIDDEN, 'This needs a signed-in user, not an API key', { requiredScope: null });
   return context.viewer.user;
 }
 
@@ -20,7 +22,11 @@ export function requireScope(context: Context, scope: string | null): void {
   const viewer = context.viewer;
   if (viewer?.kind !== 'apiKey') return;
   if (!scope || !viewer.apiKey.scopes.includes(scope)) {
-    throw new DomainError(ErrorCode.FORBIDDEN, scope ? `This API key lacks the scope ${scope}` : 'No API key may do this', { requiredScope: scope });
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      scope ? `This API key lacks the scope ${scope}` : 'No API key may do this',
+      { requiredScope: scope },
+    );
   }
 }
 
@@ -31,7 +37,9 @@ export function requireScope(context: Context, scope: string | null): void {
 export function requireRole(context: Context, roles: readonly UserRole[]): User {
   const user = requireViewer(context);
   if (!roles.includes(user.role)) {
-    throw new DomainError(ErrorCode.FORBIDDEN, `This needs the role ${roles.join(' or ')}`, { requiredRoles: [...roles] });
+    throw new DomainError(ErrorCode.FORBIDDEN, `This needs the role ${roles.join(' or ')}`, {
+      requiredRoles: [...roles],
+    });
   }
   return user;
 }

@@ -52,7 +52,11 @@ export function siteScope(context: Context): Record<string, unknown> {
 export function workScope(context: Context): Record<string, unknown> {
   const technicianId = viewerTechnicianId(context);
   if (technicianId === null) return siteScope(context);
-  return { ...siteScope(context), status: { $in: [...fieldStatuses] }, $or: [{ technician: technicianId }, { technician: null }] };
+  return {
+    ...siteScope(context),
+    status: { $in: [...fieldStatuses] },
+    $or: [{ technician: technicianId }, { technician: null }],
+  };
 }
 
 /**
@@ -63,7 +67,10 @@ export function workScope(context: Context): Record<string, unknown> {
 export function maySeeFieldWork(context: Context, work: { status: string; technicianId: string | null }): boolean {
   const technicianId = viewerTechnicianId(context);
   if (technicianId === null) return true;
-  return (fieldStatuses as readonly string[]).includes(work.status) && (work.technicianId === null || work.technicianId === technicianId);
+  return (
+    (fieldStatuses as readonly string[]).includes(work.status) &&
+    (work.technicianId === null || work.technicianId === technicianId)
+  );
 }
 
 /** The condition that keeps the contractors the viewer may see: its own firm for a CONTRACTOR. */
@@ -86,7 +93,13 @@ export function maySeeCustomerData(context: Context): boolean {
   const viewer = context.viewer;
   if (viewer?.kind === 'apiKey') return viewer.apiKey.scopes.includes('read:personalData');
   const role = viewer?.user.role;
-  return role === undefined || role === UserRole.ADMIN || role === UserRole.DOT_MANAGER || role === UserRole.CONTRACTOR || role === UserRole.TECHNICIAN;
+  return (
+    role === undefined ||
+    role === UserRole.ADMIN ||
+    role === UserRole.DOT_MANAGER ||
+    role === UserRole.CONTRACTOR ||
+    role === UserRole.TECHNICIAN
+  );
 }
 
 /**
@@ -121,7 +134,10 @@ export function mayReadContractor(context: Context, contractorId: string): boole
  * Whether the viewer may read this site through a nested field (customer subscription → site): the
  * same rule as the site lists (its firm's sites, its wilayas' sites); a key needs `read:sites`.
  */
-export function mayReadSite(context: Context, site: { contractor: { id: string } | null; wilaya: { code: string } }): boolean {
+export function mayReadSite(
+  context: Context,
+  site: { contractor: { id: string } | null; wilaya: { code: string } },
+): boolean {
   const own = viewerContractorId(context);
   if (own !== null && site.contractor?.id !== own) return false;
   const wilayas = viewerWilayas(context);

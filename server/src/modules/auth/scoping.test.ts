@@ -1,7 +1,16 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { activeContractor, createCustomerSubscription, createSite, firmInvoice, installedCustomerSubscription, mustQuery, siteInput, submitInvoice } from '../../../test/api.js';
+import {
+  activeContractor,
+  createCustomerSubscription,
+  createSite,
+  firmInvoice,
+  installedCustomerSubscription,
+  mustQuery,
+  siteInput,
+  submitInvoice,
+} from '../../../test/api.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
 import { subscribe } from '../../../test/live.js';
 
@@ -30,12 +39,20 @@ beforeAll(async () => {
     ['B', firmB],
   ] as const) {
     const site = await createSite(t);
-    await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }', { id: site.id, c: firm.id });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }',
+      { id: site.id, c: firm.id },
+    );
     const subscription = await createCustomerSubscription(t, { siteId: site.id });
-    await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
-      id: subscription.id,
-      c: firm.id,
-    });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }',
+      {
+        id: subscription.id,
+        c: firm.id,
+      },
+    );
     ids[`site${name}`] = site.id;
     ids[`cs${name}`] = subscription.id;
   }
@@ -52,7 +69,10 @@ describe("a contractor's user", () => {
       sites: { edges: { node: { id: string } }[] };
       customerSubscriptions: { edges: { node: { id: string } }[] };
       contractors: { edges: { node: { id: string } }[] };
-    }>(t, '{ sites(first: 100) { edges { node { id } } } customerSubscriptions(first: 100) { edges { node { id } } } contractors(first: 100) { edges { node { id } } } }');
+    }>(
+      t,
+      '{ sites(first: 100) { edges { node { id } } } customerSubscriptions(first: 100) { edges { node { id } } } contractors(first: 100) { edges { node { id } } } }',
+    );
     expect(data.sites.edges.length).toBeGreaterThan(1);
     const { body } = await t.graphql<typeof data>(
       '{ sites(first: 100) { edges { node { id } } } customerSubscriptions(first: 100) { edges { node { id } } } contractors(first: 100) { edges { node { id } } } }',
@@ -81,7 +101,11 @@ describe("a contractor's user", () => {
     });
     try {
       const results: unknown[] = [];
-      for await (const result of client.iterate({ query, variables: { site: ids['siteB'], cs: ids['csB'], firm: ids['firmB'] } })) results.push(result);
+      for await (const result of client.iterate({
+        query,
+        variables: { site: ids['siteB'], cs: ids['csB'], firm: ids['firmB'] },
+      }))
+        results.push(result);
       expect(results).toEqual([other.body]);
     } finally {
       await client.dispose();
@@ -89,7 +113,8 @@ describe("a contractor's user", () => {
   });
 
   it("cannot act on another firm's work: the answer is the one for an unknown id", async () => {
-    const schedule = 'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 2, appointmentAt: $at }) { customerSubscription { id } } }';
+    const schedule =
+      'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 2, appointmentAt: $at }) { customerSubscription { id } } }';
     const at = new Date(Date.now() + 5 * 86_400_000).toISOString();
     const other = await t.graphql(schedule, { id: ids['csB'], at }, as('contractorA'));
     const missing = await t.graphql(schedule, { id: '987654', at }, as('contractorA'));
@@ -98,31 +123,62 @@ describe("a contractor's user", () => {
   });
 
   it('reads its own bank account, not another firm’s', async () => {
-    const { body } = await t.graphql<{ a: { bankAccount: string | null } }>('query ($a: ID!) { a: contractor(id: $a) { bankAccount } }', { a: ids['firmA'] }, as('contractorA'));
+    const { body } = await t.graphql<{ a: { bankAccount: string | null } }>(
+      'query ($a: ID!) { a: contractor(id: $a) { bankAccount } }',
+      { a: ids['firmA'] },
+      as('contractorA'),
+    );
     expect(body.data!.a.bankAccount).toMatch(/^\d{20}$/);
   });
 });
 
 describe('a DOT manager', () => {
   it('sees and creates work in its wilayas only', async () => {
-    const { body } = await t.graphql<{ sites: { totalCount: number } }>('{ sites { totalCount } }', undefined, as('dotOran'));
+    const { body } = await t.graphql<{ sites: { totalCount: number } }>(
+      '{ sites { totalCount } }',
+      undefined,
+      as('dotOran'),
+    );
     expect(body.data!.sites.totalCount).toBe(0);
-    const outside = await t.graphql('mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { id } } }', { input: siteInput() }, as('dotOran'));
+    const outside = await t.graphql(
+      'mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { id } } }',
+      { input: siteInput() },
+      as('dotOran'),
+    );
     expect(outside.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'communeId' });
-    const inside = await t.graphql('mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { id } } }', { input: siteInput({ communeId: '1128' }) }, as('dotOran'));
+    const inside = await t.graphql(
+      'mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { id } } }',
+      { input: siteInput({ communeId: '1128' }) },
+      as('dotOran'),
+    );
     expect(inside.body.errors).toBeUndefined();
   });
 });
 
 describe('personal data and bank accounts', () => {
   it('are null for the roles that do not need them', async () => {
-    const query = 'query ($cs: ID!, $firm: ID!) { customerSubscription(id: $cs) { customerName customerPhone customerAddress } contractor(id: $firm) { bankAccount } }';
-    const finance = await t.graphql<{ customerSubscription: Record<string, unknown>; contractor: { bankAccount: string | null } }>(query, { cs: ids['csA'], firm: ids['firmA'] }, as('finance'));
-    expect(finance.body.data!.customerSubscription).toEqual({ customerName: null, customerPhone: null, customerAddress: null });
+    const query =
+      'query ($cs: ID!, $firm: ID!) { customerSubscription(id: $cs) { customerName customerPhone customerAddress } contractor(id: $firm) { bankAccount } }';
+    const finance = await t.graphql<{
+      customerSubscription: Record<string, unknown>;
+      contractor: { bankAccount: string | null };
+    }>(query, { cs: ids['csA'], firm: ids['firmA'] }, as('finance'));
+    expect(finance.body.data!.customerSubscription).toEqual({
+      customerName: null,
+      customerPhone: null,
+      customerAddress: null,
+    });
     expect(finance.body.data!.contractor.bankAccount).toMatch(/^\d{20}$/);
-    const viewer = await t.graphql<{ contractor: { bankAccount: string | null } }>(query, { cs: ids['csA'], firm: ids['firmA'] }, as('viewer'));
+    const viewer = await t.graphql<{ contractor: { bankAccount: string | null } }>(
+      query,
+      { cs: ids['csA'], firm: ids['firmA'] },
+      as('viewer'),
+    );
     expect(viewer.body.data!.contractor.bankAccount).toBeNull();
-    const admin = await t.graphql<{ customerSubscription: { customerPhone: string } }>(query, { cs: ids['csA'], firm: ids['firmA'] });
+    const admin = await t.graphql<{ customerSubscription: { customerPhone: string } }>(query, {
+      cs: ids['csA'],
+      firm: ids['firmA'],
+    });
     expect(admin.body.data!.customerSubscription.customerPhone).toMatch(/^\+213/);
   });
 });
@@ -130,13 +186,24 @@ describe('personal data and bank accounts', () => {
 describe('holes found by trying to break access control', () => {
   it("does not show another firm's site or contractor through a nested field", async () => {
     const site = await createSite(t);
-    await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }', { id: site.id, c: ids['firmA'] });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }',
+      { id: site.id, c: ids['firmA'] },
+    );
     const subscription = await createCustomerSubscription(t, { siteId: site.id });
-    await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
-      id: subscription.id,
-      c: ids['firmA'],
-    });
-    const reassign = await t.graphql('mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 2, contractorId: $c }) { site { id } } }', { id: site.id, c: ids['firmB'] });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }',
+      {
+        id: subscription.id,
+        c: ids['firmA'],
+      },
+    );
+    const reassign = await t.graphql(
+      'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 2, contractorId: $c }) { site { id } } }',
+      { id: site.id, c: ids['firmB'] },
+    );
     expect(reassign.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'contractorId' });
     // The API refuses to leave firm A's work on firm B's site; should it happen anyway, nothing leaks.
     await t.sql('update site set contractor_id = $1 where id = $2', [ids['firmB'], site.id]);
@@ -162,14 +229,25 @@ describe('holes found by trying to break access control', () => {
       { id: ids['firmA'] },
       as('viewer'),
     );
-    expect(firmTrail.body.data!.auditTrail.flatMap((event) => event.changes).find((change) => change.field === 'bankAccount')).toEqual({ field: 'bankAccount', to: null });
+    expect(
+      firmTrail.body
+        .data!.auditTrail.flatMap((event) => event.changes)
+        .find((change) => change.field === 'bankAccount'),
+    ).toEqual({ field: 'bankAccount', to: null });
   });
 
   it('does not let a search reveal customer names to roles that may not read them', async () => {
-    const [row] = await t.sql<{ customer_name: string }>('select customer_name from customer_subscription where id = $1', [ids['csA']]);
-    const admin = await mustQuery<{ customerSubscriptions: { totalCount: number } }>(t, 'query ($s: String) { customerSubscriptions(filter: { search: $s }) { totalCount } }', {
-      s: row!.customer_name,
-    });
+    const [row] = await t.sql<{ customer_name: string }>(
+      'select customer_name from customer_subscription where id = $1',
+      [ids['csA']],
+    );
+    const admin = await mustQuery<{ customerSubscriptions: { totalCount: number } }>(
+      t,
+      'query ($s: String) { customerSubscriptions(filter: { search: $s }) { totalCount } }',
+      {
+        s: row!.customer_name,
+      },
+    );
     expect(admin.customerSubscriptions.totalCount).toBeGreaterThan(0);
     const { body } = await t.graphql<{ customerSubscriptions: { totalCount: number } }>(
       'query ($s: String) { customerSubscriptions(filter: { search: $s }) { totalCount } }',
@@ -185,7 +263,11 @@ describe('holes found by trying to break access control', () => {
       input: { email, displayName: 'Lock', role: 'VIEWER', password: 'the right password' },
     });
     const login = (password: string) =>
-      t.graphql<{ login: { token: string } }>('mutation ($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }', { e: email, p: password }, { authorization: '' });
+      t.graphql<{ login: { token: string } }>(
+        'mutation ($e: String!, $p: String!) { login(input: { email: $e, password: $p }) { token } }',
+        { e: email, p: password },
+        { authorization: '' },
+      );
     for (let attempt = 0; attempt < 5; attempt += 1) await login(`wrong ${attempt}`);
     const right = await login('the right password');
     expect(right.body.errors?.[0]?.extensions?.['code']).toBe('TOO_MANY_ATTEMPTS');
@@ -194,18 +276,25 @@ describe('holes found by trying to break access control', () => {
 
 describe('a technician', () => {
   const work: Record<string, string> = {};
-  const assignTechnician = 'mutation ($id: ID!, $v: Int!, $tech: ID) { assignTechnician(input: { id: $id, expectedVersion: $v, technicianId: $tech }) { customerSubscription { id } } }';
+  const assignTechnician =
+    'mutation ($id: ID!, $v: Int!, $tech: ID) { assignTechnician(input: { id: $id, expectedVersion: $v, technicianId: $tech }) { customerSubscription { id } } }';
 
   /** New work of `firm`, ASSIGNED (version 2), then given to `technician` when one is named (version 3). */
   async function firmWork(firm: string, technician: string | null = null): Promise<string> {
     const { id } = await createCustomerSubscription(t);
-    await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', { id, c: firm });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }',
+      { id, c: firm },
+    );
     if (technician) await mustQuery(t, assignTechnician, { id, v: 2, tech: technician });
     return id;
   }
 
   async function userId(token: string): Promise<string> {
-    const { body } = await t.graphql<{ me: { id: string } }>('{ me { id } }', undefined, { authorization: `Bearer ${token}` });
+    const { body } = await t.graphql<{ me: { id: string } }>('{ me { id } }', undefined, {
+      authorization: `Bearer ${token}`,
+    });
     return body.data!.me.id;
   }
 
@@ -219,36 +308,50 @@ describe('a technician', () => {
     work['own'] = await firmWork(ids['firmA']!, ids['tech1']!);
     work['colleague'] = await firmWork(ids['firmA']!, ids['tech2']!);
     work['closed'] = await firmWork(ids['firmA']!);
-    await mustQuery(t, 'mutation ($id: ID!) { cancelCustomerSubscription(input: { id: $id, expectedVersion: 2, reason: "client parti" }) { customerSubscription { id } } }', {
-      id: work['closed'],
-    });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!) { cancelCustomerSubscription(input: { id: $id, expectedVersion: 2, reason: "client parti" }) { customerSubscription { id } } }',
+      {
+        id: work['closed'],
+      },
+    );
     work['otherFirm'] = await firmWork(ids['firmB']!);
   });
 
   it("sees its firm's open work given to it or to no one: not a colleague's, not closed work, not another firm's — over HTTP and WebSocket alike", async () => {
-    const query = '{ customerSubscriptions(first: 100) { totalCount edges { node { id status contractor { id } technician { id } } } } }';
-    const { body } = await t.graphql<{ customerSubscriptions: { edges: { node: { id: string; status: string; contractor: { id: string }; technician: { id: string } | null } }[] } }>(
-      query,
-      undefined,
-      as('tech1'),
-    );
+    const query =
+      '{ customerSubscriptions(first: 100) { totalCount edges { node { id status contractor { id } technician { id } } } } }';
+    const { body } = await t.graphql<{
+      customerSubscriptions: {
+        edges: {
+          node: { id: string; status: string; contractor: { id: string }; technician: { id: string } | null };
+        }[];
+      };
+    }>(query, undefined, as('tech1'));
     const nodes = body.data!.customerSubscriptions.edges.map((edge) => edge.node);
     const seen = nodes.map((node) => node.id);
     expect(seen).toEqual(expect.arrayContaining([work['unnamed'], work['own'], ids['csA']]));
-    for (const hidden of [work['colleague'], work['closed'], work['otherFirm'], ids['csB']]) expect(seen).not.toContain(hidden);
+    for (const hidden of [work['colleague'], work['closed'], work['otherFirm'], ids['csB']])
+      expect(seen).not.toContain(hidden);
     for (const node of nodes) {
       expect(node.contractor.id).toBe(ids['firmA']);
       expect(['ASSIGNED', 'SCHEDULED', 'INSTALLED', 'REJECTED']).toContain(node.status);
       expect([null, ids['tech1']]).toContainEqual(node.technician?.id ?? null);
     }
-    const byId = 'query ($id: ID!) { customerSubscription(id: $id) { id } auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) { id } }';
+    const byId =
+      'query ($id: ID!) { customerSubscription(id: $id) { id } auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) { id } }';
     for (const hidden of [work['colleague'], work['closed'], work['otherFirm']]) {
       const other = await t.graphql(byId, { id: hidden }, as('tech1'));
       const missing = await t.graphql(byId, { id: '987654' }, as('tech1'));
       expect(other.body).toEqual({ data: { customerSubscription: null, auditTrail: [] } });
       expect(missing.body).toEqual(other.body);
     }
-    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: as('tech1') });
+    const client = createClient({
+      url: `${t.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: as('tech1'),
+    });
     try {
       const results: unknown[] = [];
       for await (const result of client.iterate({ query })) results.push(result);
@@ -271,9 +374,17 @@ describe('a technician', () => {
       contractor: { id: ids['firmA'], bankAccount: null },
       technician: { id: ids['tech1'] },
     });
-    const firm = await t.graphql<{ contractor: { bankAccount: string | null } }>('query ($id: ID!) { contractor(id: $id) { bankAccount } }', { id: ids['firmA'] }, as('tech1'));
+    const firm = await t.graphql<{ contractor: { bankAccount: string | null } }>(
+      'query ($id: ID!) { contractor(id: $id) { bankAccount } }',
+      { id: ids['firmA'] },
+      as('tech1'),
+    );
     expect(firm.body.data!.contractor.bankAccount).toBeNull();
-    const finance = await t.graphql<{ customerSubscription: { technician: unknown } }>('query ($id: ID!) { customerSubscription(id: $id) { technician { id } } }', { id: work['own'] }, as('finance'));
+    const finance = await t.graphql<{ customerSubscription: { technician: unknown } }>(
+      'query ($id: ID!) { customerSubscription(id: $id) { technician { id } } }',
+      { id: work['own'] },
+      as('finance'),
+    );
     expect(finance.body.data!.customerSubscription.technician).toBeNull();
   });
 
@@ -287,7 +398,12 @@ describe('a technician', () => {
       '{ users { totalCount } }',
       '{ apiKeys { id } }',
     ];
-    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: as('tech1') });
+    const client = createClient({
+      url: `${t.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: as('tech1'),
+    });
     try {
       for (const query of refused) {
         const { body } = await t.graphql(query, undefined, as('tech1'));
@@ -296,7 +412,10 @@ describe('a technician', () => {
         for await (const result of client.iterate({ query })) results.push(result as never);
         expect(results[0]?.errors?.[0]?.extensions?.['code'], `${query} over WebSocket`).toBe('FORBIDDEN');
       }
-      for (const query of ['subscription { invoiceChanged { change } }', 'subscription { dashboardChanged { acceptedToday } }']) {
+      for (const query of [
+        'subscription { invoiceChanged { change } }',
+        'subscription { dashboardChanged { acceptedToday } }',
+      ]) {
         const errors: unknown[] = [];
         try {
           for await (const result of client.iterate({ query })) errors.push(result);
@@ -312,7 +431,11 @@ describe('a technician', () => {
 
   it("does not see its firm's invoices through the audit trail", async () => {
     const installed = await installedCustomerSubscription(t, ids['firmA']!);
-    await mustQuery(t, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }', { id: installed });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+      { id: installed },
+    );
     const invoice = await firmInvoice(t, ids['firmA']!);
     await submitInvoice(t, invoice);
     const query = 'query ($id: ID!) { auditTrail(entityType: INVOICE, entityId: $id) { id } }';
@@ -323,13 +446,36 @@ describe('a technician', () => {
   });
 
   it('is told what it may do to the work, from the server’s rules', async () => {
-    const query = 'query ($id: ID!) { customerSubscription(id: $id) { viewerCan { assign assignTechnician schedule report fail cancel accept reject } } }';
+    const query =
+      'query ($id: ID!) { customerSubscription(id: $id) { viewerCan { assign assignTechnician schedule report fail cancel accept reject } } }';
     const can = async (who: string | null) =>
-      (await t.graphql<{ customerSubscription: { viewerCan: Record<string, boolean> } }>(query, { id: work['own'] }, who ? as(who) : undefined)).body.data!.customerSubscription.viewerCan;
-    const none = { assign: false, assignTechnician: false, schedule: false, report: false, fail: false, cancel: false, accept: false, reject: false };
+      (
+        await t.graphql<{ customerSubscription: { viewerCan: Record<string, boolean> } }>(
+          query,
+          { id: work['own'] },
+          who ? as(who) : undefined,
+        )
+      ).body.data!.customerSubscription.viewerCan;
+    const none = {
+      assign: false,
+      assignTechnician: false,
+      schedule: false,
+      report: false,
+      fail: false,
+      cancel: false,
+      accept: false,
+      reject: false,
+    };
     expect(await can('tech1')).toEqual({ ...none, schedule: true, fail: true });
     expect(await can('contractorA')).toEqual({ ...none, assignTechnician: true, schedule: true, fail: true });
-    expect(await can(null)).toEqual({ ...none, assign: true, assignTechnician: true, schedule: true, fail: true, cancel: true });
+    expect(await can(null)).toEqual({
+      ...none,
+      assign: true,
+      assignTechnician: true,
+      schedule: true,
+      fail: true,
+      cancel: true,
+    });
     expect(await can('viewer')).toEqual(none);
   });
 
@@ -338,20 +484,31 @@ describe('a technician', () => {
     const colleague = await firmWork(ids['firmA']!, ids['tech2']!);
     const own = await firmWork(ids['firmA']!, ids['tech1']!);
     const otherFirm = await firmWork(ids['firmB']!);
-    const live = await subscribe<{ customerSubscriptionChanged: { change: string; customerSubscriptionId: string | null; customerSubscription: { id: string } | null } }>(
+    const live = await subscribe<{
+      customerSubscriptionChanged: {
+        change: string;
+        customerSubscriptionId: string | null;
+        customerSubscription: { id: string } | null;
+      };
+    }>(
       t.url,
       `Bearer ${tokens['tech1']}`,
       'subscription { customerSubscriptionChanged { change customerSubscriptionId customerSubscription { id } } }',
     );
     try {
       const at = new Date(Date.now() + 5 * 86_400_000).toISOString();
-      const schedule = 'mutation ($id: ID!, $v: Int!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: $v, appointmentAt: $at }) { customerSubscription { id } } }';
+      const schedule =
+        'mutation ($id: ID!, $v: Int!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: $v, appointmentAt: $at }) { customerSubscription { id } } }';
       await mustQuery(t, schedule, { id: otherFirm, v: 2, at });
       await mustQuery(t, schedule, { id: colleague, v: 3, at });
       await mustQuery(t, assignTechnician, { id: unnamed, v: 2, tech: ids['tech2'] });
       await mustQuery(t, assignTechnician, { id: colleague, v: 4, tech: null });
       await mustQuery(t, schedule, { id: own, v: 3, at });
-      await mustQuery(t, 'mutation ($id: ID!) { cancelCustomerSubscription(input: { id: $id, expectedVersion: 4, reason: "client parti" }) { customerSubscription { id } } }', { id: own });
+      await mustQuery(
+        t,
+        'mutation ($id: ID!) { cancelCustomerSubscription(input: { id: $id, expectedVersion: 4, reason: "client parti" }) { customerSubscription { id } } }',
+        { id: own },
+      );
       expect(await live.waitFor(5)).toBe(5);
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(live.received.map((result) => result.data.customerSubscriptionChanged)).toEqual([
@@ -368,8 +525,18 @@ describe('a technician', () => {
 
   it("is created by its firm's admin for its own firm only", async () => {
     const create = 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id role } }';
-    const input = (extra: Record<string, unknown>) => ({ email: `field-${Math.random().toString(36).slice(2)}@raccord.test`, displayName: 'Technicien', role: 'TECHNICIAN', password: 'field technician password', ...extra });
-    const own = await t.graphql<{ createUser: { id: string; role: string } }>(create, { input: input({ contractorId: ids['firmA'] }) }, as('firmAdminA'));
+    const input = (extra: Record<string, unknown>) => ({
+      email: `field-${Math.random().toString(36).slice(2)}@raccord.test`,
+      displayName: 'Technicien',
+      role: 'TECHNICIAN',
+      password: 'field technician password',
+      ...extra,
+    });
+    const own = await t.graphql<{ createUser: { id: string; role: string } }>(
+      create,
+      { input: input({ contractorId: ids['firmA'] }) },
+      as('firmAdminA'),
+    );
     expect(own.body.data!.createUser.role).toBe('TECHNICIAN');
     const other = await t.graphql(create, { input: input({ contractorId: ids['firmB'] }) }, as('firmAdminA'));
     expect(other.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'contractorId' });
@@ -379,7 +546,11 @@ describe('a technician', () => {
     expect(noFirm.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contractorId' });
     const admin = await t.graphql(create, { input: input({ contractorId: ids['firmA'], isContractorAdmin: true }) });
     expect(admin.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'isContractorAdmin' });
-    const users = await t.graphql<{ users: { edges: { node: { id: string } }[] } }>('{ users(first: 100) { edges { node { id } } } }', undefined, as('firmAdminA'));
+    const users = await t.graphql<{ users: { edges: { node: { id: string } }[] } }>(
+      '{ users(first: 100) { edges { node { id } } } }',
+      undefined,
+      as('firmAdminA'),
+    );
     expect(users.body.data!.users.edges.map((edge) => edge.node.id)).toContain(own.body.data!.createUser.id);
   });
 });

@@ -1,4 +1,15 @@
-import { Collection, Embeddable, Embedded, Entity, Enum, Index, ManyToMany, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import {
+  Collection,
+  Embeddable,
+  Embedded,
+  Entity,
+  Enum,
+  Index,
+  ManyToMany,
+  ManyToOne,
+  Property,
+  type Ref,
+} from '@mikro-orm/core';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../../common/scalars.js';
 import { TrackedEntity } from '../../common/tracked.entity.js';
@@ -16,7 +27,8 @@ export enum LegalForm {
 }
 registerEnumType(LegalForm, {
   name: 'LegalForm',
-  description: "A contractor's legal form: auto-entrepreneur (law 22-23), personne physique, EURL, SARL, SPA, SNC, other.",
+  description:
+    "A contractor's legal form: auto-entrepreneur (law 22-23), personne physique, EURL, SARL, SPA, SNC, other.",
 });
 
 export enum FiscalRegime {
@@ -26,7 +38,8 @@ export enum FiscalRegime {
 }
 registerEnumType(FiscalRegime, {
   name: 'FiscalRegime',
-  description: 'REAL: régime réel, VAT on invoices. IFU (impôt forfaitaire unique) and AUTO_ENTREPRENEUR (0.5 % flat tax): no VAT line.',
+  description:
+    'REAL: régime réel, VAT on invoices. IFU (impôt forfaitaire unique) and AUTO_ENTREPRENEUR (0.5 % flat tax): no VAT line.',
 });
 
 export enum ContractorStatus {
@@ -70,7 +83,8 @@ export class ContractorContact {
 @Index({ properties: ['status', 'legalName', 'id'] })
 @Index({
   name: 'contractor_search_trgm',
-  expression: 'create index "contractor_search_trgm" on "contractor" using gin ("legal_name" gin_trgm_ops, "trade_name" gin_trgm_ops, "nif" gin_trgm_ops)',
+  expression:
+    'create index "contractor_search_trgm" on "contractor" using gin ("legal_name" gin_trgm_ops, "trade_name" gin_trgm_ops, "nif" gin_trgm_ops)',
 })
 export class Contractor extends TrackedEntity {
   @Field(() => String, { description: 'Name or company name as registered (raison sociale).' })
@@ -97,11 +111,14 @@ export class Contractor extends TrackedEntity {
   @Property({ type: 'string', length: 40 })
   nis!: string;
 
-  @Field(() => String, { nullable: true, description: 'RC number (registre du commerce); null for an auto-entrepreneur.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'RC number (registre du commerce); null for an auto-entrepreneur.',
+  })
   @Property({ type: 'string', length: 40, nullable: true })
   rcNumber: string | null = null;
 
-  @Field(() => String, { nullable: true, description: "Auto-entrepreneur card number, instead of an RC number." })
+  @Field(() => String, { nullable: true, description: 'Auto-entrepreneur card number, instead of an RC number.' })
   @Property({ type: 'string', length: 40, nullable: true })
   autoEntrepreneurCardNumber: string | null = null;
 
@@ -124,7 +141,11 @@ export class Contractor extends TrackedEntity {
   @Property({ type: 'string', length: 20 })
   bankAccount!: string;
 
-  @ManyToMany(() => Wilaya, undefined, { pivotTable: 'contractor_wilaya', joinColumn: 'contractor_id', inverseJoinColumn: 'wilaya_code' })
+  @ManyToMany(() => Wilaya, undefined, {
+    pivotTable: 'contractor_wilaya',
+    joinColumn: 'contractor_id',
+    inverseJoinColumn: 'wilaya_code',
+  })
   operatingWilayas = new Collection<Wilaya>(this);
 
   @Field(() => Int, { description: 'Number of installation teams the firm fields.' })

@@ -69,14 +69,34 @@ describe('importContractors', () => {
     const before = await counts();
     expect(await importCsv(csv)).toEqual({ rows: 3, created: 3, skipped: 0, errors: [] });
     const after = await counts();
-    expect(after).toEqual({ contractors: before.contractors + 3, wilayas: before.wilayas + 6, events: before.events + 3 });
+    expect(after).toEqual({
+      contractors: before.contractors + 3,
+      wilayas: before.wilayas + 6,
+      events: before.events + 3,
+    });
 
-    const listed = await mustQuery<{ contractors: { edges: { node: { legalName: string; status: string; operatingWilayas: { code: string }[]; contacts: { phone: string }[] } }[] } }>(
+    const listed = await mustQuery<{
+      contractors: {
+        edges: {
+          node: {
+            legalName: string;
+            status: string;
+            operatingWilayas: { code: string }[];
+            contacts: { phone: string }[];
+          };
+        }[];
+      };
+    }>(
       t,
       '{ contractors(filter: { search: "Atlas Fibre" }) { edges { node { legalName status operatingWilayas { code } contacts { phone } } } } }',
     );
     expect(listed.contractors.edges.map((e) => e.node)).toEqual([
-      { legalName: 'SARL Atlas Fibre', status: 'PENDING_APPROVAL', operatingWilayas: [{ code: '09' }, { code: '16' }], contacts: [{ phone: '+213770102030' }] },
+      {
+        legalName: 'SARL Atlas Fibre',
+        status: 'PENDING_APPROVAL',
+        operatingWilayas: [{ code: '09' }, { code: '16' }],
+        contacts: [{ phone: '+213770102030' }],
+      },
     ]);
 
     expect(await importCsv(csv)).toEqual({ rows: 3, created: 0, skipped: 3, errors: [] });
@@ -118,22 +138,35 @@ describe('importContractors', () => {
       {
         line: 1,
         field: null,
-        reason: 'missing columns: legal_form, fiscal_regime, nis, tax_article, address, commune_id, bank_account, operating_wilaya_codes, team_capacity',
+        reason:
+          'missing columns: legal_form, fiscal_regime, nis, tax_article, address, commune_id, bank_account, operating_wilaya_codes, team_capacity',
       },
     ]);
     expect((await importCsv(`${header}\n`)).errors).toEqual([{ line: 1, field: null, reason: 'the file has no rows' }]);
   });
   it('refuses a row whose unquoted separator would shift its values, naming its line, and writes nothing', async () => {
     const before = await counts();
-    const semicolons = [header.replaceAll(',', ';'), row().replaceAll(',', ';').replace('"3; rue des Frères Bouadou"', '"3, rue des Frères Bouadou"')].join('\n');
+    const semicolons = [
+      header.replaceAll(',', ';'),
+      row().replaceAll(',', ';').replace('"3; rue des Frères Bouadou"', '"3, rue des Frères Bouadou"'),
+    ].join('\n');
     // `16;09` unquoted in a file separated by semicolons: two values where the header has one column.
     const report = await importCsv(semicolons);
     expect(report.created).toBe(0);
     expect(report.errors).toEqual([
-      { line: 2, field: null, reason: 'the row has more values than the header has columns: a value holding ";" must be in double quotes' },
+      {
+        line: 2,
+        field: null,
+        reason: 'the row has more values than the header has columns: a value holding ";" must be in double quotes',
+      },
     ]);
     expect(await counts()).toEqual(before);
-    const quoted = [header.replaceAll(',', ';'), row({ operating_wilaya_codes: '16 09' }).replaceAll(',', ';').replace('"3; rue des Frères Bouadou"', '"3, rue des Frères Bouadou"')].join('\n');
+    const quoted = [
+      header.replaceAll(',', ';'),
+      row({ operating_wilaya_codes: '16 09' })
+        .replaceAll(',', ';')
+        .replace('"3; rue des Frères Bouadou"', '"3, rue des Frères Bouadou"'),
+    ].join('\n');
     expect((await importCsv(quoted)).created).toBe(1);
   });
 
@@ -141,7 +174,10 @@ describe('importContractors', () => {
     const bad = [header, ...Array.from({ length: 20_000 }, () => row({ nif: 'x', bank_account: 'y' }))].join('\n');
     let importDone = false;
     const importing = t
-      .graphql<{ importContractors: { errorCount: number; errors: unknown[] } }>('mutation ($csv: String!) { importContractors(csv: $csv) { errorCount errors { line } } }', { csv: bad })
+      .graphql<{ importContractors: { errorCount: number; errors: unknown[] } }>(
+        'mutation ($csv: String!) { importContractors(csv: $csv) { errorCount errors { line } } }',
+        { csv: bad },
+      )
       .then((result) => ((importDone = true), result));
     // Once the file is being read, a health check sent meanwhile is answered before the import ends.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -154,6 +190,12 @@ describe('importContractors', () => {
   });
   it('refuses text holding the replacement character of a file read in the wrong encoding', async () => {
     const report = await importCsv([header, row({ legal_name: 'Soci\uFFFDt\uFFFD \uFFFDlectricit\uFFFD' })].join('\n'));
-    expect(report.errors).toEqual([{ line: 2, field: 'legal_name', reason: 'must not contain the replacement character � (was the file saved as UTF-8?)' }]);
+    expect(report.errors).toEqual([
+      {
+        line: 2,
+        field: 'legal_name',
+        reason: 'must not contain the replacement character � (was the file saved as UTF-8?)',
+      },
+    ]);
   });
 });

@@ -1,6 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { insertReturningIds } from '../../common/bulk-insert.js';
-import { chunks, duplicateKeys, readCsv, refused, validateRows, type ImportReport, type ImportRowError } from '../../common/csv-import.js';
+import {
+  chunks,
+  duplicateKeys,
+  readCsv,
+  refused,
+  validateRows,
+  type ImportReport,
+  type ImportRowError,
+} from '../../common/csv-import.js';
 import { inTransaction } from '../../common/transaction.js';
 import type { Context } from '../../context.js';
 import { AuditEntityType } from '../audit/audit-event.entity.js';
@@ -31,7 +39,15 @@ export const contractorCsvColumns = [
 ] as const;
 
 /** Optional columns of a contractors CSV. */
-const optionalColumns = ['trade_name', 'rc_number', 'auto_entrepreneur_card_number', 'contact_name', 'contact_role', 'contact_phone', 'contact_email'];
+const optionalColumns = [
+  'trade_name',
+  'rc_number',
+  'auto_entrepreneur_card_number',
+  'contact_name',
+  'contact_role',
+  'contact_phone',
+  'contact_email',
+];
 
 /** The CSV column of each input field, for errors. */
 const columnOf: Record<string, string> = {
@@ -68,23 +84,39 @@ function toInput(values: Record<string, string>): Record<string, unknown> {
     communeId: values['commune_id'],
     bankAccount: values['bank_account'],
     operatingWilayaCodes: (values['operating_wilaya_codes'] ?? '').split(/[;|\s]+/).filter(Boolean),
-    teamCapacity: /^\d{1,6}$/.test(values['team_capacity'] ?? '') ? Number(values['team_capacity']) : values['team_capacity'],
+    teamCapacity: /^\d{1,6}$/.test(values['team_capacity'] ?? '')
+      ? Number(values['team_capacity'])
+      : values['team_capacity'],
     // Any contact column makes a contact, whose name is then required (a phone without a name is not dropped).
     contacts: ['contact_name', 'contact_role', 'contact_phone', 'contact_email'].some((column) => values[column])
-      ? [{ name: values['contact_name'] ?? '', role: optional('contact_role'), phone: optional('contact_phone'), email: optional('contact_email') }]
+      ? [
+          {
+            name: values['contact_name'] ?? '',
+            role: optional('contact_role'),
+            phone: optional('contact_phone'),
+            email: optional('contact_email'),
+          },
+        ]
       : [],
   };
 }
 
-async function referenceErrors(em: EntityManager, rows: { line: number; value: ContractorValues }[]): Promise<ImportRowError[]> {
+async function referenceErrors(
+  em: EntityManager,
+  rows: { line: number; value: ContractorValues }[],
+): Promise<ImportRowError[]> {
   const communeIds = [...new Set(rows.map((row) => Number(row.value.communeId)))];
-  const known = new Set((await em.find(Commune, { id: { $in: communeIds } }, { fields: ['id'] })).map((commune) => String(commune.id)));
+  const known = new Set(
+    (await em.find(Commune, { id: { $in: communeIds } }, { fields: ['id'] })).map((commune) => String(commune.id)),
+  );
   const wilayas = new Set((await em.find(Wilaya, {}, { fields: ['code'] })).map((wilaya) => wilaya.code));
   const errors: ImportRowError[] = [];
   for (const { line, value } of rows) {
-    if (!known.has(value.communeId)) errors.push({ line, field: 'commune_id', reason: `no commune with id ${value.communeId}` });
+    if (!known.has(value.communeId))
+      errors.push({ line, field: 'commune_id', reason: `no commune with id ${value.communeId}` });
     const unknown = value.operatingWilayaCodes.filter((code) => !wilayas.has(code));
-    if (unknown.length > 0) errors.push({ line, field: 'operating_wilaya_codes', reason: `no wilaya with code ${unknown.join(', ')}` });
+    if (unknown.length > 0)
+      errors.push({ line, field: 'operating_wilaya_codes', reason: `no wilaya with code ${unknown.join(', ')}` });
   }
   return errors;
 }
@@ -107,8 +139,12 @@ export async function importContractors(context: Context, csvText: string): Prom
 
   return inTransaction(context, async (em) => {
     const existing = new Set<string>();
-    for (const batch of chunks(valid.map((row) => row.value.nif), 5000)) {
-      for (const contractor of await em.find(Contractor, { nif: { $in: batch } }, { fields: ['nif'] })) existing.add(contractor.nif);
+    for (const batch of chunks(
+      valid.map((row) => row.value.nif),
+      5000,
+    )) {
+      for (const contractor of await em.find(Contractor, { nif: { $in: batch } }, { fields: ['nif'] }))
+        existing.add(contractor.nif);
     }
     const fresh = valid.filter((row) => !existing.has(row.value.nif)).map((row) => row.value);
     const now = new Date();
@@ -126,15 +162,30 @@ export async function importContractors(context: Context, csvText: string): Prom
           version: 1,
         })),
       );
-      const pivot = batch.flatMap((values, index) => values.operatingWilayaCodes.map((code) => ({ contractor_id: ids[index], wilaya_code: code })));
-      await em.getConnection().execute(em.getKnex()('contractor_wilaya').insert(pivot), [], 'run', em.getTransactionContext());
+      const pivot = batch.flatMap((values, index) =>
+        values.operatingWilayaCodes.map((code) => ({ contractor_id: ids[index], wilaya_code: code })),
+      );
+      await em
+        .getConnection()
+        .execute(em.getKnex()('contractor_wilaya').insert(pivot), [], 'run', em.getTransactionContext());
       await recordBulkCreations(
         em,
         context,
-        { entityType: AuditEntityType.CONTRACTOR, toStatus: ContractorStatus.PENDING_APPROVAL, reason: 'CSV import', fields: Object.keys(contractorSchema.shape) },
+        {
+          entityType: AuditEntityType.CONTRACTOR,
+          toStatus: ContractorStatus.PENDING_APPROVAL,
+          reason: 'CSV import',
+          fields: Object.keys(contractorSchema.shape),
+        },
         batch.map((values, index) => ({ id: ids[index]!, values })),
       );
     }
-    return { rows: rows.length, created: fresh.length, skipped: valid.length - fresh.length, errors: [], errorCount: 0 };
+    return {
+      rows: rows.length,
+      created: fresh.length,
+      skipped: valid.length - fresh.length,
+      errors: [],
+      errorCount: 0,
+    };
   });
 }

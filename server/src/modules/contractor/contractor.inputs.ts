@@ -40,10 +40,16 @@ export class CreateContractorInput {
   @Field(() => String, { description: 'NIS: digits, letters and separators.' })
   nis!: string;
 
-  @Field(() => String, { nullable: true, description: 'RC number: required unless the legal form is AUTO_ENTREPRENEUR.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'RC number: required unless the legal form is AUTO_ENTREPRENEUR.',
+  })
   rcNumber?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Auto-entrepreneur card number: required for an AUTO_ENTREPRENEUR.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Auto-entrepreneur card number: required for an AUTO_ENTREPRENEUR.',
+  })
   autoEntrepreneurCardNumber?: string | null;
 
   @Field(() => String, { description: "Article d'imposition." })
@@ -103,7 +109,10 @@ export class UpdateContractorInput {
   @Field(() => ID, { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
   communeId?: string | null;
 
-  @Field(() => [ContractorContactInput], { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
+  @Field(() => [ContractorContactInput], {
+    nullable: true,
+    description: 'As in CreateContractorInput; left out: unchanged.',
+  })
   contacts?: ContractorContactInput[] | null;
 
   @Field(() => String, { nullable: true, description: 'As in CreateContractorInput; left out: unchanged.' })
@@ -165,7 +174,9 @@ export const contractorFields = z.object({
   bankAccount: z
     .string()
     .transform(withoutSpaces)
-    .refine(isValidRib, { error: 'must be a RIB of 20 digits whose last two are its key (97 − (branch‖account × 100 mod 97))' }),
+    .refine(isValidRib, {
+      error: 'must be a RIB of 20 digits whose last two are its key (97 − (branch‖account × 100 mod 97))',
+    }),
   operatingWilayaCodes: z
     .array(wilayaCode, { error: 'must be a list of wilaya codes' })
     .min(1, { error: 'must name at least one wilaya' })
@@ -185,13 +196,25 @@ export const contractorSchema = contractorFields.superRefine((contractor, contex
     });
   }
   if (isAutoEntrepreneur && !contractor.autoEntrepreneurCardNumber) {
-    context.addIssue({ code: 'custom', path: ['autoEntrepreneurCardNumber'], message: 'is required for an auto-entrepreneur' });
+    context.addIssue({
+      code: 'custom',
+      path: ['autoEntrepreneurCardNumber'],
+      message: 'is required for an auto-entrepreneur',
+    });
   }
   if (isAutoEntrepreneur && contractor.rcNumber) {
-    context.addIssue({ code: 'custom', path: ['rcNumber'], message: 'must be empty for an auto-entrepreneur, who has a card number instead' });
+    context.addIssue({
+      code: 'custom',
+      path: ['rcNumber'],
+      message: 'must be empty for an auto-entrepreneur, who has a card number instead',
+    });
   }
   if (!isAutoEntrepreneur && !contractor.rcNumber) {
-    context.addIssue({ code: 'custom', path: ['rcNumber'], message: 'is required unless the legal form is AUTO_ENTREPRENEUR' });
+    context.addIssue({
+      code: 'custom',
+      path: ['rcNumber'],
+      message: 'is required unless the legal form is AUTO_ENTREPRENEUR',
+    });
   }
 });
 

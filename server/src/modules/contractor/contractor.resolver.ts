@@ -1,4 +1,18 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { ImportReport } from '../../common/csv-import.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
@@ -11,7 +25,13 @@ import { Contractor, ContractorStatus } from './contractor.entity.js';
 import { CreateContractorInput, UpdateContractorInput } from './contractor.inputs.js';
 import { importContractors } from './contractor.import.js';
 import type { ContractorAction } from './contractor.lifecycle.js';
-import { createContractor, findContractor, listContractors, transitionContractor, updateContractor } from './contractor.service.js';
+import {
+  createContractor,
+  findContractor,
+  listContractors,
+  transitionContractor,
+  updateContractor,
+} from './contractor.service.js';
 
 export const ContractorConnection = ConnectionType(Contractor, 'Contractor');
 export type ContractorConnection = InstanceType<typeof ContractorConnection>;
@@ -24,7 +44,10 @@ export class ContractorFilterInput {
   @Field(() => String, { nullable: true, description: 'Contractors operating in this wilaya ("16").' })
   wilayaCode?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Part of the legal name, trade name or NIF (case-insensitive, ≤ 100 characters).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the legal name, trade name or NIF (case-insensitive, ≤ 100 characters).',
+  })
   search?: string | null;
 }
 
@@ -55,19 +78,27 @@ export class CustomerSubscriptionStatusCount {
   count!: number;
 }
 
-const transitionErrors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
+const transitionErrors =
+  'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
 
 @Resolver(() => Contractor)
 export class ContractorResolver {
   @Query(() => Contractor, { nullable: true, description: 'The contractor with this id, or null.' })
-  contractor(@Arg('id', () => ID, { description: 'Contractor id.' }) id: string, @Ctx() context: Context): Promise<Contractor | null> {
+  contractor(
+    @Arg('id', () => ID, { description: 'Contractor id.' }) id: string,
+    @Ctx() context: Context,
+  ): Promise<Contractor | null> {
     return findContractor(context, id);
   }
 
-  @Query(() => ContractorConnection, { description: 'Contractors by legal name, a page at a time (at most 100).', complexity: listOf(20) })
+  @Query(() => ContractorConnection, {
+    description: 'Contractors by legal name, a page at a time (at most 100).',
+    complexity: listOf(20),
+  })
   async contractors(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => ContractorFilterInput, { nullable: true, description: 'Filters; all of them when left out.' }) filter: ContractorFilterInput | null,
+    @Arg('filter', () => ContractorFilterInput, { nullable: true, description: 'Filters; all of them when left out.' })
+    filter: ContractorFilterInput | null,
     @Ctx() context: Context,
   ): Promise<ContractorConnection> {
     return asConnection(ContractorConnection, await listContractors(context, filter ?? {}, page));
@@ -77,7 +108,7 @@ export class ContractorResolver {
     nullable: true,
     description:
       'Bank RIB or CCP RIP (bank code 007): 20 digits = bank (3) + branch (5) + account (10) + key (2). ' +
-      "Null unless the viewer is ADMIN, FINANCE or the firm itself (its CONTRACTOR users, not its technicians).",
+      'Null unless the viewer is ADMIN, FINANCE or the firm itself (its CONTRACTOR users, not its technicians).',
   })
   bankAccount(@Root() contractor: Contractor, @Ctx() context: Context): string | null {
     return maySeeBankAccount(context, contractor.id) ? contractor.bankAccount : null;
@@ -112,18 +143,24 @@ export class ContractorResolver {
   }
 
   @Mutation(() => ContractorPayload, {
-    description: 'Registers a contractor, PENDING_APPROVAL. Errors: BAD_USER_INPUT (field named), NOT_FOUND (commune, wilaya), CONFLICT (NIF taken).',
+    description:
+      'Registers a contractor, PENDING_APPROVAL. Errors: BAD_USER_INPUT (field named), NOT_FOUND (commune, wilaya), CONFLICT (NIF taken).',
   })
-  async createContractor(@Arg('input', () => CreateContractorInput, { description: 'The new contractor.' }) input: CreateContractorInput, @Ctx() context: Context): Promise<ContractorPayload> {
+  async createContractor(
+    @Arg('input', () => CreateContractorInput, { description: 'The new contractor.' }) input: CreateContractorInput,
+    @Ctx() context: Context,
+  ): Promise<ContractorPayload> {
     return { contractor: await createContractor(context, input) };
   }
 
   @Mutation(() => ContractorPayload, {
-    description: 'Changes the fields sent (others are kept). Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale expectedVersion, NIF taken).',
+    description:
+      'Changes the fields sent (others are kept). Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale expectedVersion, NIF taken).',
   })
   async updateContractor(
     @Arg('id', () => ID, { description: 'Contractor id.' }) id: string,
-    @Arg('expectedVersion', () => Int, { description: 'The version last seen; CONFLICT if it changed since.' }) expectedVersion: number,
+    @Arg('expectedVersion', () => Int, { description: 'The version last seen; CONFLICT if it changed since.' })
+    expectedVersion: number,
     @Arg('input', () => UpdateContractorInput, { description: 'The fields to change.' }) input: UpdateContractorInput,
     @Ctx() context: Context,
   ): Promise<ContractorPayload> {
@@ -131,22 +168,40 @@ export class ContractorResolver {
   }
 
   @Mutation(() => ContractorPayload, { description: `PENDING_APPROVAL → ACTIVE. ${transitionErrors}` })
-  approveContractor(@Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' }) input: ContractorTransitionInput, @Ctx() context: Context) {
+  approveContractor(
+    @Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' })
+    input: ContractorTransitionInput,
+    @Ctx() context: Context,
+  ) {
     return this.transition(context, 'APPROVE', input);
   }
 
   @Mutation(() => ContractorPayload, { description: `ACTIVE → SUSPENDED: it gets no new work. ${transitionErrors}` })
-  suspendContractor(@Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' }) input: ContractorTransitionInput, @Ctx() context: Context) {
+  suspendContractor(
+    @Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' })
+    input: ContractorTransitionInput,
+    @Ctx() context: Context,
+  ) {
     return this.transition(context, 'SUSPEND', input);
   }
 
   @Mutation(() => ContractorPayload, { description: `SUSPENDED → ACTIVE. ${transitionErrors}` })
-  reactivateContractor(@Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' }) input: ContractorTransitionInput, @Ctx() context: Context) {
+  reactivateContractor(
+    @Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' })
+    input: ContractorTransitionInput,
+    @Ctx() context: Context,
+  ) {
     return this.transition(context, 'REACTIVATE', input);
   }
 
-  @Mutation(() => ContractorPayload, { description: `SUSPENDED (or PENDING_APPROVAL: application refused) → TERMINATED, for good. ${transitionErrors}` })
-  terminateContractor(@Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' }) input: ContractorTransitionInput, @Ctx() context: Context) {
+  @Mutation(() => ContractorPayload, {
+    description: `SUSPENDED (or PENDING_APPROVAL: application refused) → TERMINATED, for good. ${transitionErrors}`,
+  })
+  terminateContractor(
+    @Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' })
+    input: ContractorTransitionInput,
+    @Ctx() context: Context,
+  ) {
     return this.transition(context, 'TERMINATE', input);
   }
 
@@ -156,11 +211,18 @@ export class ContractorResolver {
       'commune_id, bank_account, operating_wilaya_codes ("16;09"), team_capacity; optional: trade_name, rc_number, ' +
       'auto_entrepreneur_card_number, contact_name, contact_role, contact_phone, contact_email). All or nothing; known NIFs skipped.',
   })
-  importContractors(@Arg('csv', () => String, { description: 'The CSV text, header row first, UTF-8.' }) csv: string, @Ctx() context: Context): Promise<ImportReport> {
+  importContractors(
+    @Arg('csv', () => String, { description: 'The CSV text, header row first, UTF-8.' }) csv: string,
+    @Ctx() context: Context,
+  ): Promise<ImportReport> {
     return importContractors(context, csv);
   }
 
-  private async transition(context: Context, action: ContractorAction, input: ContractorTransitionInput): Promise<ContractorPayload> {
+  private async transition(
+    context: Context,
+    action: ContractorAction,
+    input: ContractorTransitionInput,
+  ): Promise<ContractorPayload> {
     return { contractor: await transitionContractor(context, action, input.id, input.expectedVersion, input.reason) };
   }
 }

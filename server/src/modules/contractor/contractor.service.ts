@@ -4,7 +4,15 @@ import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
-import { containsPattern, expectedVersion, searchText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
+import {
+  containsPattern,
+  expectedVersion,
+  searchText,
+  parseInput,
+  reason as reasonSchema,
+  recordId,
+  wilayaCode,
+} from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
@@ -12,7 +20,12 @@ import { contractorScope } from '../auth/scope.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { Contractor, ContractorStatus } from './contractor.entity.js';
-import { contractorSchema, type ContractorValues, type CreateContractorInput, type UpdateContractorInput } from './contractor.inputs.js';
+import {
+  contractorSchema,
+  type ContractorValues,
+  type CreateContractorInput,
+  type UpdateContractorInput,
+} from './contractor.inputs.js';
 import { contractorLifecycle, type ContractorAction } from './contractor.lifecycle.js';
 
 /** Fields compared for the audit trail, named as in the API. */
@@ -72,7 +85,10 @@ async function checkReferences(em: EntityManager, values: ContractorValues): Pro
 async function checkNifFree(em: EntityManager, nif: string, exceptId?: string): Promise<void> {
   const existing = await em.findOne(Contractor, { nif }, { fields: ['id'] });
   if (existing && existing.id !== exceptId) {
-    throw new DomainError(ErrorCode.CONFLICT, `A contractor with NIF ${nif} already exists`, { field: 'nif', existingId: existing.id });
+    throw new DomainError(ErrorCode.CONFLICT, `A contractor with NIF ${nif} already exists`, {
+      field: 'nif',
+      existingId: existing.id,
+    });
   }
 }
 
@@ -120,7 +136,9 @@ export function listContractors(context: Context, filter: ContractorFilter, page
   if (code) where.push({ operatingWilayas: { code } });
   if (search) {
     const pattern = containsPattern(search);
-    where.push({ $or: [{ legalName: { $ilike: pattern } }, { tradeName: { $ilike: pattern } }, { nif: { $ilike: pattern } }] });
+    where.push({
+      $or: [{ legalName: { $ilike: pattern } }, { tradeName: { $ilike: pattern } }, { nif: { $ilike: pattern } }],
+    });
   }
   return paginate(context.em, Contractor, { $and: where }, { legalName: 'asc', id: 'asc' }, page);
 }
@@ -164,7 +182,9 @@ export async function updateContractor(
   const expected = parseInput(expectedVersion, version, 'expectedVersion');
   const sent = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
   return inTransaction(context, async (em) => {
-    const contractor = await loadForChange(em, Contractor, 'contractor', contractorId, expected, { populate: ['operatingWilayas'] });
+    const contractor = await loadForChange(em, Contractor, 'contractor', contractorId, expected, {
+      populate: ['operatingWilayas'],
+    });
     // Held until commit: work being given to the firm meanwhile (which holds the row FOR SHARE, see
     // eligibleContractor) is committed before the check of its open work below, or waits for this change.
     await em.lock(contractor, LockMode.PESSIMISTIC_WRITE);
@@ -174,10 +194,19 @@ export async function updateContractor(
     if (changes.length === 0) return contractor;
     const wilayas = await checkReferences(em, values);
     if (values.nif !== before.nif) await checkNifFree(em, values.nif, contractor.id);
-    await checkNoOpenWorkIn(em, contractor.id, before.operatingWilayaCodes.filter((code) => !values.operatingWilayaCodes.includes(code)));
+    await checkNoOpenWorkIn(
+      em,
+      contractor.id,
+      before.operatingWilayaCodes.filter((code) => !values.operatingWilayaCodes.includes(code)),
+    );
     apply(em, contractor, values, wilayas);
     contractor.updatedAt = new Date();
-    recordAudit(em, context, { entityType: AuditEntityType.CONTRACTOR, entityId: contractor.id, action: AuditAction.UPDATE, changes });
+    recordAudit(em, context, {
+      entityType: AuditEntityType.CONTRACTOR,
+      entityId: contractor.id,
+      action: AuditAction.UPDATE,
+      changes,
+    });
     return contractor;
   });
 }
@@ -226,19 +255,31 @@ export async function checkContractorActive(em: EntityManager, contractorId: str
 export async function eligibleContractor(em: EntityManager, contractorId: string, code: string): Promise<Contractor> {
   // FOR SHARE until commit: the firm's status and wilayas cannot change under the work being given
   // (a suspension or an edit waits, then sees this work); assignments to the same firm do not wait on each other.
-  const contractor = await em.findOne(Contractor, { id: contractorId }, { populate: ['operatingWilayas'], lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
+  const contractor = await em.findOne(
+    Contractor,
+    { id: contractorId },
+    { populate: ['operatingWilayas'], lockMode: LockMode.PESSIMISTIC_READ, refresh: true },
+  );
   if (!contractor) throw notFound('contractorId', 'contractor', contractorId);
   if (contractor.status !== ContractorStatus.ACTIVE) {
-    throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, `Contractor ${contractorId} is ${contractor.status}: only an ACTIVE contractor gets work`, {
-      field: 'contractorId',
-      contractorStatus: contractor.status,
-    });
+    throw new DomainError(
+      ErrorCode.CONTRACTOR_NOT_ELIGIBLE,
+      `Contractor ${contractorId} is ${contractor.status}: only an ACTIVE contractor gets work`,
+      {
+        field: 'contractorId',
+        contractorStatus: contractor.status,
+      },
+    );
   }
   if (!contractor.operatingWilayas.getItems().some((wilaya) => wilaya.code === code)) {
-    throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, `Contractor ${contractorId} does not operate in wilaya ${code}`, {
-      field: 'contractorId',
-      wilayaCode: code,
-    });
+    throw new DomainError(
+      ErrorCode.CONTRACTOR_NOT_ELIGIBLE,
+      `Contractor ${contractorId} does not operate in wilaya ${code}`,
+      {
+        field: 'contractorId',
+        wilayaCode: code,
+      },
+    );
   }
   return contractor;
 }

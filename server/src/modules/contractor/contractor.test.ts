@@ -21,7 +21,9 @@ interface ContractorData {
 
 type GraphQLError = { message: string; extensions?: Record<string, unknown> };
 
-async function create(overrides: Record<string, unknown> = {}): Promise<{ contractor?: ContractorData; errors?: GraphQLError[] }> {
+async function create(
+  overrides: Record<string, unknown> = {},
+): Promise<{ contractor?: ContractorData; errors?: GraphQLError[] }> {
   const { body } = await t.graphql<{ createContractor: { contractor: ContractorData } }>(
     `mutation ($input: CreateContractorInput!) { createContractor(input: $input) { contractor { ${contractorFields} } } }`,
     { input: contractorInput(overrides) },
@@ -85,7 +87,9 @@ describe('createContractor', () => {
     const events = await trail(ok.contractor!.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ action: 'CREATE', toStatus: 'PENDING_APPROVAL', actorType: 'USER' });
-    expect(events[0]!['changes']).toEqual(expect.arrayContaining([{ field: 'legalName', from: null, to: 'SARL Nour Fibre' }]));
+    expect(events[0]!['changes']).toEqual(
+      expect.arrayContaining([{ field: 'legalName', from: null, to: 'SARL Nour Fibre' }]),
+    );
   });
 
   it.each([
@@ -94,7 +98,10 @@ describe('createContractor', () => {
     ['legalName', { legalName: '   ' }],
     ['legalName', { legalName: 'x'.repeat(201) }],
     ['fiscalRegime', { legalForm: 'AUTO_ENTREPRENEUR', fiscalRegime: 'REAL', autoEntrepreneurCardNumber: '16-123456' }],
-    ['autoEntrepreneurCardNumber', { legalForm: 'AUTO_ENTREPRENEUR', fiscalRegime: 'AUTO_ENTREPRENEUR', rcNumber: null }],
+    [
+      'autoEntrepreneurCardNumber',
+      { legalForm: 'AUTO_ENTREPRENEUR', fiscalRegime: 'AUTO_ENTREPRENEUR', rcNumber: null },
+    ],
     ['rcNumber', { rcNumber: null }],
     ['contacts.0.phone', { contacts: [{ name: 'A', phone: '12' }] }],
     ['contacts.0.email', { contacts: [{ name: 'A', email: 'not-an-email' }] }],
@@ -112,7 +119,10 @@ describe('createContractor', () => {
 
   it('answers NOT_FOUND naming the field for an unknown commune or wilaya, and writes nothing', async () => {
     const before = await counts();
-    expect((await create({ communeId: '99999' })).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'communeId' });
+    expect((await create({ communeId: '99999' })).errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'communeId',
+    });
     expect((await create({ operatingWilayaCodes: ['16', '99'] })).errors?.[0]?.extensions).toMatchObject({
       code: 'NOT_FOUND',
       field: 'operatingWilayaCodes.1',
@@ -123,7 +133,9 @@ describe('createContractor', () => {
   it('refuses null inside a list and a value outside an enum, before any SQL, naming the place but not repeating the input', async () => {
     const nullInList = await create({ operatingWilayaCodes: ['16', null] });
     expect(nullInList.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'operatingWilayaCodes.1' });
-    expect(nullInList.errors?.[0]?.message).toBe('operatingWilayaCodes.1: Expected non-nullable type "String!" not to be null.');
+    expect(nullInList.errors?.[0]?.message).toBe(
+      'operatingWilayaCodes.1: Expected non-nullable type "String!" not to be null.',
+    );
     const badEnum = await create({ legalForm: 'GMBH' });
     expect(badEnum.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
@@ -132,7 +144,11 @@ describe('createContractor', () => {
     const first = await create();
     const before = await counts();
     const again = await create({ nif: first.contractor!['nif'] });
-    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'nif', existingId: first.contractor!.id });
+    expect(again.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'nif',
+      existingId: first.contractor!.id,
+    });
     expect(await counts()).toEqual(before);
   });
 });
@@ -141,7 +157,11 @@ describe('several mistakes at once', () => {
   it('names the first in `field` and lists them all in `problems`', async () => {
     const { errors } = await create({ nif: '123', bankAccount: '1', teamCapacity: 0 });
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'nif' });
-    expect((errors?.[0]?.extensions?.['problems'] as { field: string }[]).map((p) => p.field)).toEqual(['nif', 'bankAccount', 'teamCapacity']);
+    expect((errors?.[0]?.extensions?.['problems'] as { field: string }[]).map((p) => p.field)).toEqual([
+      'nif',
+      'bankAccount',
+      'teamCapacity',
+    ]);
   });
 });
 
@@ -165,15 +185,22 @@ describe('updateContractor', () => {
 
   it('refuses a stale version with CONFLICT and writes nothing', async () => {
     const { contractor } = await create();
-    await t.graphql('mutation ($id: ID!) { updateContractor(id: $id, expectedVersion: 1, input: { teamCapacity: 9 }) { contractor { id } } }', {
-      id: contractor!.id,
-    });
+    await t.graphql(
+      'mutation ($id: ID!) { updateContractor(id: $id, expectedVersion: 1, input: { teamCapacity: 9 }) { contractor { id } } }',
+      {
+        id: contractor!.id,
+      },
+    );
     const before = await counts();
     const { body } = await t.graphql(
       'mutation ($id: ID!) { updateContractor(id: $id, expectedVersion: 1, input: { teamCapacity: 12 }) { contractor { id } } }',
       { id: contractor!.id },
     );
-    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion', currentVersion: 2 });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'expectedVersion',
+      currentVersion: 2,
+    });
     expect(await counts()).toEqual(before);
   });
 
@@ -197,9 +224,13 @@ describe('updateContractor', () => {
   });
 
   it('answers NOT_FOUND for an unknown id and BAD_USER_INPUT for a malformed one', async () => {
-    const unknown = await t.graphql('mutation { updateContractor(id: "999999", expectedVersion: 1, input: { teamCapacity: 2 }) { contractor { id } } }');
+    const unknown = await t.graphql(
+      'mutation { updateContractor(id: "999999", expectedVersion: 1, input: { teamCapacity: 2 }) { contractor { id } } }',
+    );
     expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
-    const malformed = await t.graphql('mutation { updateContractor(id: "1 or 1=1", expectedVersion: 1, input: { teamCapacity: 2 }) { contractor { id } } }');
+    const malformed = await t.graphql(
+      'mutation { updateContractor(id: "1 or 1=1", expectedVersion: 1, input: { teamCapacity: 2 }) { contractor { id } } }',
+    );
     expect(malformed.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
   });
 });
@@ -217,7 +248,11 @@ describe('contractor lifecycle', () => {
     ] as const) {
       const result = await transition(mutation, current.id, current.version, `raison ${mutation}`);
       expect(result.errors).toBeUndefined();
-      expect(result.contractor).toMatchObject({ status, version: current.version + 1, statusReason: `raison ${mutation}` });
+      expect(result.contractor).toMatchObject({
+        status,
+        version: current.version + 1,
+        statusReason: `raison ${mutation}`,
+      });
       current = result.contractor!;
     }
     const events = await trail(contractor!.id);
@@ -240,15 +275,21 @@ describe('contractor lifecycle', () => {
       expect(errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'PENDING_APPROVAL' });
     }
     expect(await counts()).toEqual(before);
-    const { body } = await t.graphql<{ contractor: ContractorData }>('query ($id: ID!) { contractor(id: $id) { version status } }', {
-      id: contractor!.id,
-    });
+    const { body } = await t.graphql<{ contractor: ContractorData }>(
+      'query ($id: ID!) { contractor(id: $id) { version status } }',
+      {
+        id: contractor!.id,
+      },
+    );
     expect(body.data!.contractor).toEqual({ version: 1, status: 'PENDING_APPROVAL' });
   });
 
   it('refuses a stale version, and lets only one of two simultaneous approvals through', async () => {
     const { contractor } = await create();
-    const results = await Promise.all([transition('approveContractor', contractor!.id, 1), transition('approveContractor', contractor!.id, 1)]);
+    const results = await Promise.all([
+      transition('approveContractor', contractor!.id, 1),
+      transition('approveContractor', contractor!.id, 1),
+    ]);
     const codes = results.map((r) => (r.errors ? r.errors[0]!.extensions!['code'] : 'OK')).sort();
     expect(codes).toEqual(['CONFLICT', 'OK']);
     expect((await trail(contractor!.id)).filter((e) => e['action'] === 'TRANSITION')).toHaveLength(1);
@@ -256,7 +297,12 @@ describe('contractor lifecycle', () => {
 
   it('terminates an application still PENDING_APPROVAL (refused or withdrawn)', async () => {
     const { contractor } = await create();
-    const { contractor: terminated, errors } = await transition('terminateContractor', contractor!.id, 1, 'dossier incomplet après relance');
+    const { contractor: terminated, errors } = await transition(
+      'terminateContractor',
+      contractor!.id,
+      1,
+      'dossier incomplet après relance',
+    );
     expect(errors).toBeUndefined();
     expect(terminated).toMatchObject({ status: 'TERMINATED', version: 2 });
   });

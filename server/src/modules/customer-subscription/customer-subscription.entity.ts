@@ -34,7 +34,8 @@ export enum FailureReason {
 }
 registerEnumType(FailureReason, {
   name: 'FailureReason',
-  description: 'Why a connection failed: customer absent, no infrastructure (no PBO in reach), customer refused, access denied, other.',
+  description:
+    'Why a connection failed: customer absent, no infrastructure (no PBO in reach), customer refused, access denied, other.',
 });
 
 /**
@@ -58,7 +59,7 @@ registerEnumType(FailureReason, {
     'create index "customer_subscription_search_trgm" on "customer_subscription" using gin ("order_reference" gin_trgm_ops, "customer_name" gin_trgm_ops)',
 })
 export class CustomerSubscription extends TrackedEntity {
-  @Field(() => String, { description: "AT's order reference, unique, upper case (e.g. \"CMD-16-2026-000123\")." })
+  @Field(() => String, { description: 'AT\'s order reference, unique, upper case (e.g. "CMD-16-2026-000123").' })
   @Property({ type: 'string', length: 40, unique: 'customer_subscription_order_reference_unique' })
   orderReference!: string;
 
@@ -97,7 +98,10 @@ export class CustomerSubscription extends TrackedEntity {
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'restrict' })
   technician: Ref<User> | null = null;
 
-  @Field(() => DateTime, { nullable: true, description: 'Installation appointment (UTC); set by scheduleInstallation.' })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'Installation appointment (UTC); set by scheduleInstallation.',
+  })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   appointmentAt: Date | null = null;
 

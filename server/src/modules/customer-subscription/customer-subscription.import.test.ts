@@ -55,7 +55,12 @@ async function count(): Promise<number> {
 
 describe('importCustomerSubscriptions', () => {
   it('reads a file separated by semicolons, and refuses an unknown column rather than ignore it', async () => {
-    const semicolons = [header.replaceAll(',', ';'), row({ customer_name: 'Hakim Ferhat' }).replaceAll('"Cité 500 logements, bt 4"', 'Cité 500 logements bt 4').replaceAll(',', ';')].join('\n');
+    const semicolons = [
+      header.replaceAll(',', ';'),
+      row({ customer_name: 'Hakim Ferhat' })
+        .replaceAll('"Cité 500 logements, bt 4"', 'Cité 500 logements bt 4')
+        .replaceAll(',', ';'),
+    ].join('\n');
     expect(await importCsv(semicolons)).toMatchObject({ rows: 1, created: 1, errors: [] });
     const misspelt = (await importCsv(`${header.replace('site_code', 'site_cod')}\n${row()}\n`)).errors;
     expect(misspelt).toHaveLength(1);
@@ -68,8 +73,14 @@ describe('importCustomerSubscriptions', () => {
     expect(await importCsv(csv)).toEqual({ rows: 3, created: 3, skipped: 0, errors: [] });
     expect(await count()).toBe(before + 3);
     const linked = await mustQuery<{
-      customerSubscriptions: { totalCount: number; edges: { node: { status: string; customerPhone: string; orderedAt: string; site: { code: string } | null } }[] };
-    }>(t, '{ customerSubscriptions(filter: { search: "Benkhaled" }) { totalCount edges { node { status customerPhone orderedAt site { code } } } } }');
+      customerSubscriptions: {
+        totalCount: number;
+        edges: { node: { status: string; customerPhone: string; orderedAt: string; site: { code: string } | null } }[];
+      };
+    }>(
+      t,
+      '{ customerSubscriptions(filter: { search: "Benkhaled" }) { totalCount edges { node { status customerPhone orderedAt site { code } } } } }',
+    );
     expect(linked.customerSubscriptions.totalCount).toBe(3);
     expect(linked.customerSubscriptions.edges[0]!.node).toEqual({
       status: 'PENDING',

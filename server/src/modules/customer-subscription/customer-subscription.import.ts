@@ -1,6 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { insertReturningIds } from '../../common/bulk-insert.js';
-import { chunks, duplicateKeys, readCsv, refused, turnEvery, validateRows, yieldToEventLoop, type ImportReport, type ImportRowError } from '../../common/csv-import.js';
+import {
+  chunks,
+  duplicateKeys,
+  readCsv,
+  refused,
+  turnEvery,
+  validateRows,
+  yieldToEventLoop,
+  type ImportReport,
+  type ImportRowError,
+} from '../../common/csv-import.js';
 import { announce } from '../../common/events.js';
 import { inTransaction } from '../../common/transaction.js';
 import type { Context } from '../../context.js';
@@ -15,7 +25,14 @@ import { customerSubscriptionSchema, type CustomerSubscriptionValues } from './c
  * Columns of a customer subscriptions CSV (AT's order backlog; header row, any order). Optional:
  * `site_code` (a site of the same wilaya) and `ordered_at` (ISO 8601; now when empty).
  */
-export const customerSubscriptionCsvColumns = ['order_reference', 'customer_name', 'customer_phone', 'customer_address', 'commune_id', 'offer'] as const;
+export const customerSubscriptionCsvColumns = [
+  'order_reference',
+  'customer_name',
+  'customer_phone',
+  'customer_address',
+  'commune_id',
+  'offer',
+] as const;
 
 /** Optional columns of a customer subscriptions CSV. */
 const optionalColumns = ['site_code', 'ordered_at'];
@@ -62,18 +79,27 @@ interface Placed {
 }
 
 /** Finds each row's commune (and so wilaya) and site by code; errors for unknown ones or a site of another wilaya. */
-async function place(em: EntityManager, rows: CsvRowWithValue[], siteCodes: ReadonlyMap<number, string | null>): Promise<{ placed: Placed[]; errors: ImportRowError[] }> {
+async function place(
+  em: EntityManager,
+  rows: CsvRowWithValue[],
+  siteCodes: ReadonlyMap<number, string | null>,
+): Promise<{ placed: Placed[]; errors: ImportRowError[] }> {
   const communes = new Map<string, string>();
   for (const batch of chunks([...new Set(rows.map((row) => Number(row.value.communeId)))], 5000)) {
     // Plain rows, not entities: only each commune's wilaya is needed, and hydrating 1,541 communes held the event loop.
-    const found = await em.createQueryBuilder(Commune, 'c').select(['c.id', 'c.wilaya']).where({ id: { $in: batch } }).execute<{ id: string; wilaya_code: string }[]>('all', false);
+    const found = await em
+      .createQueryBuilder(Commune, 'c')
+      .select(['c.id', 'c.wilaya'])
+      .where({ id: { $in: batch } })
+      .execute<{ id: string; wilaya_code: string }[]>('all', false);
     for (const commune of found) communes.set(String(commune.id), commune.wilaya_code);
   }
   await yieldToEventLoop();
   const sites = new Map<string, { id: string; wilayaCode: string; status: SiteStatus }>();
   const codes = [...new Set([...siteCodes.values()].filter((code): code is string => Boolean(code)))];
   for (const batch of chunks(codes, 5000)) {
-    for (const site of await em.find(Site, { code: { $in: batch } })) sites.set(site.code, { id: site.id, wilayaCode: site.wilaya.code, status: site.status });
+    for (const site of await em.find(Site, { code: { $in: batch } }))
+      sites.set(site.code, { id: site.id, wilayaCode: site.wilaya.code, status: site.status });
   }
   const placed: Placed[] = [];
   const errors: ImportRowError[] = [];
@@ -93,11 +119,19 @@ async function place(em: EntityManager, rows: CsvRowWithValue[], siteCodes: Read
         continue;
       }
       if (site.status === SiteStatus.COMPLETED || site.status === SiteStatus.CLOSED) {
-        errors.push({ line: row.line, field: 'site_code', reason: `site ${siteCode} is ${site.status}: it takes no more work` });
+        errors.push({
+          line: row.line,
+          field: 'site_code',
+          reason: `site ${siteCode} is ${site.status}: it takes no more work`,
+        });
         continue;
       }
       if (site.wilayaCode !== wilayaCode) {
-        errors.push({ line: row.line, field: 'site_code', reason: `site ${siteCode} is in wilaya ${site.wilayaCode}, the customer in ${wilayaCode}` });
+        errors.push({
+          line: row.line,
+          field: 'site_code',
+          reason: `site ${siteCode} is in wilaya ${site.wilayaCode}, the customer in ${wilayaCode}`,
+        });
         continue;
       }
       siteId = site.id;
@@ -116,7 +150,12 @@ async function place(em: EntityManager, rows: CsvRowWithValue[], siteCodes: Read
 export async function importCustomerSubscriptions(context: Context, csvText: string): Promise<ImportReport> {
   const { rows, errors: readErrors } = await readCsv(csvText, customerSubscriptionCsvColumns, optionalColumns);
   if (readErrors.length > 0) return refused(rows.length, readErrors);
-  const { valid, errors, errorCount } = await validateRows(rows, customerSubscriptionSchema, customerSubscriptionCsvToInput, customerSubscriptionCsvColumnOf);
+  const { valid, errors, errorCount } = await validateRows(
+    rows,
+    customerSubscriptionSchema,
+    customerSubscriptionCsvToInput,
+    customerSubscriptionCsvColumnOf,
+  );
   // Problems validation counted but did not keep (past the first it lists).
   const uncounted = errorCount - errors.length;
   errors.push(...duplicateKeys(valid, (value) => value.orderReference, 'order_reference'));
@@ -129,8 +168,15 @@ export async function importCustomerSubscriptions(context: Context, csvText: str
 
   return inTransaction(context, async (em) => {
     const existing = new Set<string>();
-    for (const batch of chunks(placed.map((row) => row.value.orderReference), 1000)) {
-      for (const found of await em.find(CustomerSubscription, { orderReference: { $in: batch } }, { fields: ['orderReference'] })) {
+    for (const batch of chunks(
+      placed.map((row) => row.value.orderReference),
+      1000,
+    )) {
+      for (const found of await em.find(
+        CustomerSubscription,
+        { orderReference: { $in: batch } },
+        { fields: ['orderReference'] },
+      )) {
         existing.add(found.orderReference);
       }
     }
@@ -166,7 +212,16 @@ export async function importCustomerSubscriptions(context: Context, csvText: str
       );
     }
     // One event for the whole file, not one per row: subscribers who may see them are told to refetch.
-    if (fresh.length > 0) announce(em, 'CUSTOMER_SUBSCRIPTIONS_IMPORTED', () => ({ wilayaCodes: [...new Set(fresh.map((row) => row.wilayaCode))] }));
-    return { rows: rows.length, created: fresh.length, skipped: placed.length - fresh.length, errors: [], errorCount: 0 };
+    if (fresh.length > 0)
+      announce(em, 'CUSTOMER_SUBSCRIPTIONS_IMPORTED', () => ({
+        wilayaCodes: [...new Set(fresh.map((row) => row.wilayaCode))],
+      }));
+    return {
+      rows: rows.length,
+      created: fresh.length,
+      skipped: placed.length - fresh.length,
+      errors: [],
+      errorCount: 0,
+    };
   });
 }

@@ -7,7 +7,9 @@ import { recordId, requiredText } from '../../common/validation.js';
 import { FailureReason } from './customer-subscription.entity.js';
 import { NetworkClass } from './installation-report.entity.js';
 
-@InputType({ description: "A customer's order from AT's backlog, PENDING. Text is trimmed; the reference is upper-cased." })
+@InputType({
+  description: "A customer's order from AT's backlog, PENDING. Text is trimmed; the reference is upper-cased.",
+})
 export class CreateCustomerSubscriptionInput {
   @Field(() => String, { description: "AT's order reference: 3–40 letters, digits, '/', '-' or '_'; unique." })
   orderReference!: string;
@@ -30,12 +32,16 @@ export class CreateCustomerSubscriptionInput {
   @Field(() => ID, { nullable: true, description: 'The site the home belongs to, in the same wilaya.' })
   siteId?: string | null;
 
-  @Field(() => DateTime, { nullable: true, description: 'When AT took the order (UTC); now when left out; never in the future.' })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'When AT took the order (UTC); now when left out; never in the future.',
+  })
   orderedAt?: Date | null;
 }
 
 @InputType({
-  description: 'Fields to change on a customer subscription; only the fields sent are changed. ACCEPTED, FAILED and CANCELLED ones no longer change.',
+  description:
+    'Fields to change on a customer subscription; only the fields sent are changed. ACCEPTED, FAILED and CANCELLED ones no longer change.',
 })
 export class UpdateCustomerSubscriptionInput {
   @Field(() => String, { nullable: true, description: 'As in CreateCustomerSubscriptionInput; left out: unchanged.' })
@@ -86,10 +92,17 @@ export class MarkInstallationFailedInput extends CustomerSubscriptionRef {
   @Field(() => FailureReason, { description: 'Why the connection could not be made.' })
   failureReason!: FailureReason;
 
-  @Field(() => String, { nullable: true, description: 'Details, up to 500 characters; required when failureReason is OTHER.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Details, up to 500 characters; required when failureReason is OTHER.',
+  })
   reason?: string | null;
 
-  @Field(() => [ID], { nullable: true, description: 'Photos showing why (e.g. no PBO on the façade), uploaded first with PUT /photos/<id>; at most 10, each of this work and not yet attached.' })
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Photos showing why (e.g. no PBO on the façade), uploaded first with PUT /photos/<id>; at most 10, each of this work and not yet attached.',
+  })
   photoIds?: string[] | null;
 
   @Field(() => String, { nullable: true, description: idempotencyKeyDescription })
@@ -98,10 +111,14 @@ export class MarkInstallationFailedInput extends CustomerSubscriptionRef {
 
 @InputType({ description: 'A measured line of work.' })
 export class WorkLineInput {
-  @Field(() => String, { description: 'Item code of the price schedule in force on the installation date, e.g. "DRP-AER".' })
+  @Field(() => String, {
+    description: 'Item code of the price schedule in force on the installation date, e.g. "DRP-AER".',
+  })
   code!: string;
 
-  @Field(() => String, { description: "Quantity in the item's unit, as a decimal string (\"42.5\" metres; whole numbers for U and FORFAIT)." })
+  @Field(() => String, {
+    description: 'Quantity in the item\'s unit, as a decimal string ("42.5" metres; whole numbers for U and FORFAIT).',
+  })
   quantity!: string;
 }
 
@@ -134,7 +151,10 @@ export class ReportInstallationInput extends CustomerSubscriptionRef {
   @Field(() => String, { description: 'Power received at the ONT at 1490 nm, in dBm, as a decimal string ("-21.5").' })
   receivedPowerDbm!: string;
 
-  @Field(() => String, { nullable: true, description: 'Splice loss in dB, as a decimal string ("0.05"), when measured.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Splice loss in dB, as a decimal string ("0.05"), when measured.',
+  })
   spliceLossDb?: string | null;
 
   @Field(() => [WorkLineInput], { description: 'Work measured (attachement), 1 to 50 lines, each item once.' })
@@ -142,7 +162,8 @@ export class ReportInstallationInput extends CustomerSubscriptionRef {
 
   @Field(() => [PhotoMetadataInput], {
     nullable: true,
-    description: "Time and place of photos kept elsewhere, up to 20 (before photos were files); send the photos themselves with photoIds instead.",
+    description:
+      'Time and place of photos kept elsewhere, up to 20 (before photos were files); send the photos themselves with photoIds instead.',
   })
   photos?: PhotoMetadataInput[] | null;
 
@@ -154,21 +175,36 @@ export class ReportInstallationInput extends CustomerSubscriptionRef {
   })
   photoIds?: string[] | null;
 
-  @Field(() => String, { nullable: true, description: 'Serial number of the ONT installed (what AT provisions the line with): 4–40 letters, digits or "-"; upper-cased.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Serial number of the ONT installed (what AT provisions the line with): 4–40 letters, digits or "-"; upper-cased.',
+  })
   ontSerialNumber?: string | null;
 
-  @Field(() => Float, { nullable: true, description: 'Latitude where the report was made, decimal degrees within Algeria; with longitude, or neither. Without a position the report is flagged.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Latitude where the report was made, decimal degrees within Algeria; with longitude, or neither. Without a position the report is flagged.',
+  })
   latitude?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Longitude where the report was made, decimal degrees within Algeria; with latitude, or neither.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Longitude where the report was made, decimal degrees within Algeria; with latitude, or neither.',
+  })
   longitude?: number | null;
 
-  @Field(() => Float, { nullable: true, description: "The position's accuracy as the phone reported it, in metres (0 to 100,000); only with a position." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The position's accuracy as the phone reported it, in metres (0 to 100,000); only with a position.",
+  })
   positionAccuracyMetres?: number | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Why the customer did not sign that the line works, 1–500 characters: only when no SIGNATURE photo is attached.',
+    description:
+      'Why the customer did not sign that the line works, 1–500 characters: only when no SIGNATURE photo is attached.',
   })
   signatureMissingReason?: string | null;
 
@@ -206,4 +242,11 @@ export const customerSubscriptionSchema = z.object({
 export type CustomerSubscriptionValues = z.output<typeof customerSubscriptionSchema>;
 
 /** The fields an update may change (the reference and order time are AT's and stay). */
-export const updatableFields = ['customerName', 'customerPhone', 'customerAddress', 'communeId', 'offer', 'siteId'] as const;
+export const updatableFields = [
+  'customerName',
+  'customerPhone',
+  'customerAddress',
+  'communeId',
+  'offer',
+  'siteId',
+] as const;

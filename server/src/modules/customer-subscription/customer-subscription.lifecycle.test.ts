@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '../../common/errors.js';
 import { CustomerSubscriptionStatus as S } from './customer-subscription.entity.js';
-import { customerSubscriptionLifecycle as lifecycle, type CustomerSubscriptionAction } from './customer-subscription.lifecycle.js';
+import {
+  customerSubscriptionLifecycle as lifecycle,
+  type CustomerSubscriptionAction,
+} from './customer-subscription.lifecycle.js';
 
 const all = Object.values(S);
 

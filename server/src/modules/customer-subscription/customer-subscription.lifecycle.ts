@@ -5,7 +5,8 @@ import { CustomerSubscriptionStatus as S } from './customer-subscription.entity.
  * The changes of a customer subscription's status (DOMAIN.md). REPORT_INSTALLATION, ACCEPT and REJECT
  * belong to acceptance (installation report, quality gate, invoicing); the others are here.
  */
-export type CustomerSubscriptionAction = 'ASSIGN' | 'SCHEDULE' | 'REPORT_INSTALLATION' | 'ACCEPT' | 'REJECT' | 'FAIL' | 'CANCEL';
+export type CustomerSubscriptionAction =
+  'ASSIGN' | 'SCHEDULE' | 'REPORT_INSTALLATION' | 'ACCEPT' | 'REJECT' | 'FAIL' | 'CANCEL';
 
 /** The states nothing leaves: the record is closed, its data no longer changes. */
 export const terminalStatuses = [S.ACCEPTED, S.FAILED, S.CANCELLED] as const;

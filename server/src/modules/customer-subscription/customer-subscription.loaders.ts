@@ -38,7 +38,9 @@ function scopeOf(key: ContractorWorkKey): string {
 function conditionOf(key: ContractorWorkKey): Record<string, unknown> {
   return {
     ...(key.wilayaCodes === null ? {} : { wilaya: { $in: [...key.wilayaCodes] } }),
-    ...(key.technicianId === null ? {} : { status: { $in: [...fieldStatuses] }, $or: [{ technician: key.technicianId }, { technician: null }] }),
+    ...(key.technicianId === null
+      ? {}
+      : { status: { $in: [...fieldStatuses] }, $or: [{ technician: key.technicianId }, { technician: null }] }),
   };
 }
 
@@ -54,7 +56,9 @@ export function createCustomerSubscriptionLoaders(em: EntityManager): CustomerSu
           const rows = await em
             .createQueryBuilder(CustomerSubscription, 'cs')
             .select(['cs.contractor', 'cs.status', raw('count(*)::int as count')])
-            .where({ $and: [{ contractor: { $in: contractorIds } }, conditionOf(sample) as FilterQuery<CustomerSubscription>] })
+            .where({
+              $and: [{ contractor: { $in: contractorIds } }, conditionOf(sample) as FilterQuery<CustomerSubscription>],
+            })
             .groupBy(['cs.contractor', 'cs.status'])
             .execute<{ contractor_id: string; status: CustomerSubscriptionStatus; count: number }[]>('all', false);
           for (const id of contractorIds) {

@@ -1,5 +1,27 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription, registerEnumType } from 'type-graphql';
-import { isResync, WorkChange, type CustomerSubscriptionChangedEvent, type CustomerSubscriptionsImportedEvent, type Resync } from '../../common/events.js';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  registerEnumType,
+} from 'type-graphql';
+import {
+  isResync,
+  WorkChange,
+  type CustomerSubscriptionChangedEvent,
+  type CustomerSubscriptionsImportedEvent,
+  type Resync,
+} from '../../common/events.js';
 import { liveEvents, maySeeWork, oncePerEvent, placeOf, wantsWorkEvent, type LiveFilters } from '../../common/live.js';
 import { ImportReport } from '../../common/csv-import.js';
 import { DateTime } from '../../common/scalars.js';
@@ -43,7 +65,10 @@ registerEnumType(CustomerSubscriptionOrder, {
   valuesConfig: {
     ORDERED_AT: { description: 'Oldest order first.' },
     APPOINTMENT_AT: { description: 'Soonest appointment first; only those with an appointment.' },
-    STATUS_CHANGED_AT: { description: 'Longest in their status first (e.g. the INSTALLED work waiting for acceptance, oldest report first).' },
+    STATUS_CHANGED_AT: {
+      description:
+        'Longest in their status first (e.g. the INSTALLED work waiting for acceptance, oldest report first).',
+    },
   },
 });
 
@@ -61,7 +86,10 @@ export class CustomerSubscriptionFilterInput {
   @Field(() => CustomerSubscriptionStatus, { nullable: true, description: 'In this status.' })
   status?: CustomerSubscriptionStatus | null;
 
-  @Field(() => [CustomerSubscriptionStatus], { nullable: true, description: 'In one of these statuses (e.g. the open ones), up to 8.' })
+  @Field(() => [CustomerSubscriptionStatus], {
+    nullable: true,
+    description: 'In one of these statuses (e.g. the open ones), up to 8.',
+  })
   statuses?: CustomerSubscriptionStatus[] | null;
 
   @Field(() => ID, { nullable: true, description: 'Assigned to this contractor.' })
@@ -69,41 +97,58 @@ export class CustomerSubscriptionFilterInput {
 
   @Field(() => ID, {
     nullable: true,
-    description: "Given to this technician (a user id, see technicians). Only for viewers who may read the work's technician (CustomerSubscription.technician): FORBIDDEN otherwise.",
+    description:
+      "Given to this technician (a user id, see technicians). Only for viewers who may read the work's technician (CustomerSubscription.technician): FORBIDDEN otherwise.",
   })
   technicianId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'On this site.' })
   siteId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Part of the order reference or customer name (case-insensitive, ≤ 100 characters).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the order reference or customer name (case-insensitive, ≤ 100 characters).',
+  })
   search?: string | null;
 
   @Field(() => DateTime, { nullable: true, description: 'Appointment at or after this instant (UTC).' })
   appointmentFrom?: Date | null;
 
-  @Field(() => DateTime, { nullable: true, description: "Appointment before this instant (UTC): with appointmentFrom, e.g. a day's appointments." })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: "Appointment before this instant (UTC): with appointmentFrom, e.g. a day's appointments.",
+  })
   appointmentBefore?: Date | null;
 }
 
 @ObjectType({ description: 'The customer subscription after a mutation.' })
 export class CustomerSubscriptionPayload {
-  @Field(() => CustomerSubscription, { description: 'The customer subscription as it now stands, with its new version.' })
+  @Field(() => CustomerSubscription, {
+    description: 'The customer subscription as it now stands, with its new version.',
+  })
   customerSubscription!: CustomerSubscription;
 }
 
-@ObjectType({ description: 'A customer subscription that changed, as it stands after the change (sent after the change committed).' })
+@ObjectType({
+  description: 'A customer subscription that changed, as it stands after the change (sent after the change committed).',
+})
 export class CustomerSubscriptionChangedPayload {
   @Field(() => WorkChange, { description: 'What changed.' })
   change!: WorkChange;
 
-  @Field(() => CustomerSubscriptionStatus, { nullable: true, description: 'The status before, when the status changed.' })
+  @Field(() => CustomerSubscriptionStatus, {
+    nullable: true,
+    description: 'The status before, when the status changed.',
+  })
   previousStatus!: CustomerSubscriptionStatus | null;
 
   @Field(() => ID, { nullable: true, description: 'Which customer subscription; null with RESYNC.' })
   customerSubscriptionId!: string | null;
 
-  @Field(() => CustomerSubscription, { nullable: true, description: 'The customer subscription now; null with RESYNC, and with REMOVED (it is no longer yours to see).' })
+  @Field(() => CustomerSubscription, {
+    nullable: true,
+    description: 'The customer subscription now; null with RESYNC, and with REMOVED (it is no longer yours to see).',
+  })
   customerSubscription!: CustomerSubscription | null;
 }
 
@@ -114,86 +159,150 @@ export class CustomerSubscriptionChangedPayload {
  */
 function concernsImport(event: CustomerSubscriptionsImportedEvent, filters: LiveFilters, context: Context): boolean {
   if (filters.customerSubscriptionId || filters.contractorId || viewerContractorId(context) !== null) return false;
-  return event.wilayaCodes.some((code) => (!filters.wilayaCode || filters.wilayaCode === code) && maySeeWork(context, { contractorId: null, wilayaCode: code }));
+  return event.wilayaCodes.some(
+    (code) =>
+      (!filters.wilayaCode || filters.wilayaCode === code) &&
+      maySeeWork(context, { contractorId: null, wilayaCode: code }),
+  );
 }
 
 /** The customer subscription of an event as it now stands, read once per event for all the subscribers of this process. */
-function customerSubscriptionOfEvent(context: Context, event: CustomerSubscriptionChangedEvent): Promise<CustomerSubscription> {
-  return oncePerEvent(event, 'customerSubscription', () => context.em.fork({ clear: true }).findOneOrFail(CustomerSubscription, { id: event.customerSubscriptionId }));
+function customerSubscriptionOfEvent(
+  context: Context,
+  event: CustomerSubscriptionChangedEvent,
+): Promise<CustomerSubscription> {
+  return oncePerEvent(event, 'customerSubscription', () =>
+    context.em.fork({ clear: true }).findOneOrFail(CustomerSubscription, { id: event.customerSubscriptionId }),
+  );
 }
 
 /** Whether the subscriber asked for this event: the customer subscription filter here, the rest (place, scope, moves) in `wantsWorkEvent`. */
-async function wantsCustomerSubscriptionChange(event: CustomerSubscriptionChangedEvent, filters: LiveFilters, context: Context): Promise<boolean> {
+async function wantsCustomerSubscriptionChange(
+  event: CustomerSubscriptionChangedEvent,
+  filters: LiveFilters,
+  context: Context,
+): Promise<boolean> {
   if (filters.customerSubscriptionId && filters.customerSubscriptionId !== event.customerSubscriptionId) return false;
   if (filters.siteId && filters.siteId !== event.siteId) return false;
   return wantsWorkEvent(context, filters, event, () => customerSubscriptionOfEvent(context, event));
 }
 
-const errors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
+const errors =
+  'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
 
 @Resolver(() => CustomerSubscription)
 export class CustomerSubscriptionResolver {
   @Subscription(() => CustomerSubscriptionChangedPayload, {
     subscribe: ({ args, context, info }) =>
-      liveEvents(context as Context, info.fieldName, 'CUSTOMER_SUBSCRIPTION_CHANGED', args, (event, filters) => wantsCustomerSubscriptionChange(event, filters, context as Context), {
-        topic: 'CUSTOMER_SUBSCRIPTIONS_IMPORTED',
-        when: (event, filters) => concernsImport(event, filters, context as Context),
-      }),
+      liveEvents(
+        context as Context,
+        info.fieldName,
+        'CUSTOMER_SUBSCRIPTION_CHANGED',
+        args,
+        (event, filters) => wantsCustomerSubscriptionChange(event, filters, context as Context),
+        {
+          topic: 'CUSTOMER_SUBSCRIPTIONS_IMPORTED',
+          when: (event, filters) => concernsImport(event, filters, context as Context),
+        },
+      ),
     description:
       'Customer subscriptions as they change — created, edited, assigned, scheduled, installed, accepted, rejected, failed, cancelled — sent once the change committed. ' +
       'Only work you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. Over WebSocket (graphql-ws).',
   })
   async customerSubscriptionChanged(
     @Root() event: CustomerSubscriptionChangedEvent | Resync,
-    @Arg('customerSubscriptionId', () => ID, { nullable: true, description: 'Only this customer subscription.' }) _id: string | null,
+    @Arg('customerSubscriptionId', () => ID, { nullable: true, description: 'Only this customer subscription.' })
+    _id: string | null,
     @Arg('siteId', () => ID, { nullable: true, description: 'Only the work of this site.' }) _siteId: string | null,
-    @Arg('contractorId', () => ID, { nullable: true, description: 'Only the work of this contractor.' }) _contractorId: string | null,
-    @Arg('wilayaCode', () => String, { nullable: true, description: 'Only the work in this wilaya ("01" to "58").' }) _wilayaCode: string | null,
+    @Arg('contractorId', () => ID, { nullable: true, description: 'Only the work of this contractor.' })
+    _contractorId: string | null,
+    @Arg('wilayaCode', () => String, { nullable: true, description: 'Only the work in this wilaya ("01" to "58").' })
+    _wilayaCode: string | null,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionChangedPayload> {
     renewForEvent(context);
-    if (isResync(event)) return { change: WorkChange.RESYNC, previousStatus: null, customerSubscriptionId: null, customerSubscription: null };
+    if (isResync(event))
+      return {
+        change: WorkChange.RESYNC,
+        previousStatus: null,
+        customerSubscriptionId: null,
+        customerSubscription: null,
+      };
     const customerSubscription = await customerSubscriptionOfEvent(context, event);
     const previousStatus = event.previousStatus as CustomerSubscriptionStatus | null;
     if (!maySeeWork(context, placeOf(customerSubscription))) {
-      return { change: WorkChange.REMOVED, previousStatus, customerSubscriptionId: event.customerSubscriptionId, customerSubscription: null };
+      return {
+        change: WorkChange.REMOVED,
+        previousStatus,
+        customerSubscriptionId: event.customerSubscriptionId,
+        customerSubscription: null,
+      };
     }
-    return { change: event.change, previousStatus, customerSubscriptionId: event.customerSubscriptionId, customerSubscription };
+    return {
+      change: event.change,
+      previousStatus,
+      customerSubscriptionId: event.customerSubscriptionId,
+      customerSubscription,
+    };
   }
 
-  @Query(() => CustomerSubscription, { nullable: true, description: 'The customer subscription with this id, or null.' })
-  customerSubscription(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context): Promise<CustomerSubscription | null> {
+  @Query(() => CustomerSubscription, {
+    nullable: true,
+    description: 'The customer subscription with this id, or null.',
+  })
+  customerSubscription(
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Ctx() context: Context,
+  ): Promise<CustomerSubscription | null> {
     return findCustomerSubscription(context, id);
   }
 
   @Query(() => CustomerSubscriptionConnection, {
-    description: 'Customer subscriptions, oldest order first unless `orderBy` says otherwise, a page at a time (at most 100).',
+    description:
+      'Customer subscriptions, oldest order first unless `orderBy` says otherwise, a page at a time (at most 100).',
     complexity: listOf(20),
   })
   async customerSubscriptions(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => CustomerSubscriptionFilterInput, { nullable: true, description: 'Filters; all of them when left out.' }) filter: CustomerSubscriptionFilterInput | null,
-    @Arg('orderBy', () => CustomerSubscriptionOrder, { nullable: true, description: 'The order; ORDERED_AT when left out. A cursor works only in the order it came from.' })
+    @Arg('filter', () => CustomerSubscriptionFilterInput, {
+      nullable: true,
+      description: 'Filters; all of them when left out.',
+    })
+    filter: CustomerSubscriptionFilterInput | null,
+    @Arg('orderBy', () => CustomerSubscriptionOrder, {
+      nullable: true,
+      description: 'The order; ORDERED_AT when left out. A cursor works only in the order it came from.',
+    })
     orderBy: CustomerSubscriptionOrder | null,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionConnection> {
-    return asConnection(CustomerSubscriptionConnection, await listCustomerSubscriptions(context, filter ?? {}, page, orderBy ?? undefined));
+    return asConnection(
+      CustomerSubscriptionConnection,
+      await listCustomerSubscriptions(context, filter ?? {}, page, orderBy ?? undefined),
+    );
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Customer name (personal data): null for the FINANCE and VIEWER roles.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Customer name (personal data): null for the FINANCE and VIEWER roles.',
+  })
   customerName(@Root() subscription: CustomerSubscription, @Ctx() context: Context): string | null {
     return maySeeCustomerData(context) ? subscription.customerName : null;
   }
 
   @FieldResolver(() => String, {
     nullable: true,
-    description: 'Customer phone in E.164 form, e.g. "+213550123456" (personal data): null for the FINANCE and VIEWER roles.',
+    description:
+      'Customer phone in E.164 form, e.g. "+213550123456" (personal data): null for the FINANCE and VIEWER roles.',
   })
   customerPhone(@Root() subscription: CustomerSubscription, @Ctx() context: Context): string | null {
     return maySeeCustomerData(context) ? subscription.customerPhone : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Address of the home to connect (personal data): null for the FINANCE and VIEWER roles.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Address of the home to connect (personal data): null for the FINANCE and VIEWER roles.',
+  })
   customerAddress(@Root() subscription: CustomerSubscription, @Ctx() context: Context): string | null {
     return maySeeCustomerData(context) ? subscription.customerAddress : null;
   }
@@ -208,34 +317,46 @@ export class CustomerSubscriptionResolver {
     return subscription.wilaya.loadOrFail({ dataloader: true });
   }
 
-  @FieldResolver(() => Site, { nullable: true, description: 'The site the home belongs to; null when none, or when the viewer may not read it.' })
+  @FieldResolver(() => Site, {
+    nullable: true,
+    description: 'The site the home belongs to; null when none, or when the viewer may not read it.',
+  })
   async site(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<Site | null> {
     if (!subscription.site) return null;
     const site = await subscription.site.loadOrFail({ dataloader: true });
     return mayReadSite(context, site) ? site : null;
   }
 
-  @FieldResolver(() => Contractor, { nullable: true, description: 'The contractor assigned; null while PENDING, or when the viewer may not read it.' })
+  @FieldResolver(() => Contractor, {
+    nullable: true,
+    description: 'The contractor assigned; null while PENDING, or when the viewer may not read it.',
+  })
   async contractor(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<Contractor | null> {
     if (!subscription.contractor || !mayReadContractor(context, subscription.contractor.id)) return null;
     return subscription.contractor.loadOrFail({ dataloader: true });
   }
 
   @Mutation(() => CustomerSubscriptionPayload, {
-    description: "Records a customer's order, PENDING. Errors: BAD_USER_INPUT, NOT_FOUND (commune, site), CONFLICT (reference taken).",
+    description:
+      "Records a customer's order, PENDING. Errors: BAD_USER_INPUT, NOT_FOUND (commune, site), CONFLICT (reference taken).",
   })
   async createCustomerSubscription(
-    @Arg('input', () => CreateCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' }) input: CreateCustomerSubscriptionInput,
+    @Arg('input', () => CreateCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' })
+    input: CreateCustomerSubscriptionInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await createCustomerSubscription(context, input) };
   }
 
-  @Mutation(() => CustomerSubscriptionPayload, { description: 'Changes the fields sent. Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT.' })
+  @Mutation(() => CustomerSubscriptionPayload, {
+    description: 'Changes the fields sent. Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT.',
+  })
   async updateCustomerSubscription(
     @Arg('id', () => ID, { description: 'Its id.' }) id: string,
-    @Arg('expectedVersion', () => Int, { description: 'The version last seen; CONFLICT if it changed since.' }) expectedVersion: number,
-    @Arg('input', () => UpdateCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' }) input: UpdateCustomerSubscriptionInput,
+    @Arg('expectedVersion', () => Int, { description: 'The version last seen; CONFLICT if it changed since.' })
+    expectedVersion: number,
+    @Arg('input', () => UpdateCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' })
+    input: UpdateCustomerSubscriptionInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await updateCustomerSubscription(context, id, expectedVersion, input) };
@@ -245,18 +366,37 @@ export class CustomerSubscriptionResolver {
     description: `PENDING, ASSIGNED or SCHEDULED → ASSIGNED (an appointment is dropped); on a site, to the site's contractor while the site is open. ${errors} CONTRACTOR_NOT_ELIGIBLE, SITE_NOT_OPEN.`,
   })
   async assignCustomerSubscription(
-    @Arg('input', () => AssignCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' }) input: AssignCustomerSubscriptionInput,
+    @Arg('input', () => AssignCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' })
+    input: AssignCustomerSubscriptionInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
-    return { customerSubscription: await assignCustomerSubscription(context, input.id, input.expectedVersion, input.contractorId) };
+    return {
+      customerSubscription: await assignCustomerSubscription(
+        context,
+        input.id,
+        input.expectedVersion,
+        input.contractorId,
+      ),
+    };
   }
 
-  @Mutation(() => CustomerSubscriptionPayload, { description: `ASSIGNED or SCHEDULED → SCHEDULED at appointmentAt (from now to a year ahead). ${errors}` })
+  @Mutation(() => CustomerSubscriptionPayload, {
+    description: `ASSIGNED or SCHEDULED → SCHEDULED at appointmentAt (from now to a year ahead). ${errors}`,
+  })
   async scheduleInstallation(
-    @Arg('input', () => ScheduleInstallationInput, { description: 'What to change, and the version last seen.' }) input: ScheduleInstallationInput,
+    @Arg('input', () => ScheduleInstallationInput, { description: 'What to change, and the version last seen.' })
+    input: ScheduleInstallationInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
-    return { customerSubscription: await scheduleInstallation(context, input.id, input.expectedVersion, input.appointmentAt, input.reason) };
+    return {
+      customerSubscription: await scheduleInstallation(
+        context,
+        input.id,
+        input.expectedVersion,
+        input.appointmentAt,
+        input.reason,
+      ),
+    };
   }
 
   @Mutation(() => CustomerSubscriptionPayload, {
@@ -266,14 +406,21 @@ export class CustomerSubscriptionResolver {
       `(missingPhotoKinds, positionCheck). ${errors} CONTRACTOR_NOT_ELIGIBLE, IDEMPOTENCY_KEY_REUSED.`,
   })
   async reportInstallation(
-    @Arg('input', () => ReportInstallationInput, { description: 'The report, and the version last seen.' }) input: ReportInstallationInput,
+    @Arg('input', () => ReportInstallationInput, { description: 'The report, and the version last seen.' })
+    input: ReportInstallationInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await reportInstallation(context, input) };
   }
 
-  @FieldResolver(() => InstallationReport, { nullable: true, description: 'The latest installation report, or null before any.' })
-  latestInstallationReport(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<InstallationReport | null> {
+  @FieldResolver(() => InstallationReport, {
+    nullable: true,
+    description: 'The latest installation report, or null before any.',
+  })
+  latestInstallationReport(
+    @Root() subscription: CustomerSubscription,
+    @Ctx() context: Context,
+  ): Promise<InstallationReport | null> {
     return latestInstallationReport(context, subscription.id);
   }
 
@@ -281,7 +428,8 @@ export class CustomerSubscriptionResolver {
     description: `Any open state → FAILED with a reason code, and the photos uploaded to show why. ${errors} IDEMPOTENCY_KEY_REUSED.`,
   })
   async markInstallationFailed(
-    @Arg('input', () => MarkInstallationFailedInput, { description: 'What to change, and the version last seen.' }) input: MarkInstallationFailedInput,
+    @Arg('input', () => MarkInstallationFailedInput, { description: 'What to change, and the version last seen.' })
+    input: MarkInstallationFailedInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await markInstallationFailed(context, input.id, input.expectedVersion, input) };
@@ -292,16 +440,22 @@ export class CustomerSubscriptionResolver {
       "Imports AT's order backlog from CSV text (columns: order_reference, customer_name, customer_phone, customer_address, " +
       'commune_id, offer; optional: site_code, ordered_at). All or nothing; known order references skipped.',
   })
-  importCustomerSubscriptions(@Arg('csv', () => String, { description: 'The CSV text, header row first, UTF-8.' }) csv: string, @Ctx() context: Context): Promise<ImportReport> {
+  importCustomerSubscriptions(
+    @Arg('csv', () => String, { description: 'The CSV text, header row first, UTF-8.' }) csv: string,
+    @Ctx() context: Context,
+  ): Promise<ImportReport> {
     return importCustomerSubscriptions(context, csv);
   }
 
   @Mutation(() => CustomerSubscriptionPayload, { description: `Any open state → CANCELLED. ${errors}` })
   async cancelCustomerSubscription(
-    @Arg('input', () => CancelCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' }) input: CancelCustomerSubscriptionInput,
+    @Arg('input', () => CancelCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' })
+    input: CancelCustomerSubscriptionInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
-    return { customerSubscription: await cancelCustomerSubscription(context, input.id, input.expectedVersion, input.reason) };
+    return {
+      customerSubscription: await cancelCustomerSubscription(context, input.id, input.expectedVersion, input.reason),
+    };
   }
 }
 

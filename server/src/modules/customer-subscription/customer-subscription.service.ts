@@ -6,7 +6,16 @@ import { loadForChange, transition } from '../../common/tracked.service.js';
 import { announce, announceCustomerSubscriptionChange, WorkChange } from '../../common/events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { inTransaction } from '../../common/transaction.js';
-import { containsPattern, expectedVersion, searchText, optionalText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
+import {
+  containsPattern,
+  expectedVersion,
+  searchText,
+  optionalText,
+  parseInput,
+  reason as reasonSchema,
+  recordId,
+  wilayaCode,
+} from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
@@ -84,21 +93,35 @@ async function places(
   const commune = await em.findOne(Commune, { id: Number(values.communeId) });
   if (!commune) throw notFound('communeId', 'commune', values.communeId);
   if (!mayWorkIn(context, commune.wilaya.code)) {
-    throw new DomainError(ErrorCode.FORBIDDEN, `communeId: wilaya ${commune.wilaya.code} is not one of yours`, { field: 'communeId' });
+    throw new DomainError(ErrorCode.FORBIDDEN, `communeId: wilaya ${commune.wilaya.code} is not one of yours`, {
+      field: 'communeId',
+    });
   }
   if (values.siteId === null) return { commune, site: null };
   const site = await em.findOne(Site, { id: values.siteId });
   if (!site) throw notFound('siteId', 'site', values.siteId);
   if (siteIsNew && (site.status === SiteStatus.COMPLETED || site.status === SiteStatus.CLOSED)) {
-    throw new DomainError(ErrorCode.SITE_NOT_OPEN, `siteId: site ${site.code} is ${site.status}: it takes no more work`, { field: 'siteId', siteStatus: site.status });
+    throw new DomainError(
+      ErrorCode.SITE_NOT_OPEN,
+      `siteId: site ${site.code} is ${site.status}: it takes no more work`,
+      { field: 'siteId', siteStatus: site.status },
+    );
   }
   if (site.wilaya.code !== commune.wilaya.code) {
-    throw badUserInput(blame, `site ${site.code} is in wilaya ${site.wilaya.code}, the customer in wilaya ${commune.wilaya.code}`);
+    throw badUserInput(
+      blame,
+      `site ${site.code} is in wilaya ${site.wilaya.code}, the customer in wilaya ${commune.wilaya.code}`,
+    );
   }
   return { commune, site };
 }
 
-function apply(em: EntityManager, subscription: CustomerSubscription, values: CustomerSubscriptionValues, where: { commune: Commune; site: Site | null }): void {
+function apply(
+  em: EntityManager,
+  subscription: CustomerSubscription,
+  values: CustomerSubscriptionValues,
+  where: { commune: Commune; site: Site | null },
+): void {
   const { communeId, siteId, ...scalars } = values;
   em.assign(subscription, { ...scalars, commune: Number(communeId), wilaya: where.commune.wilaya.code });
   subscription.site = siteId !== null && where.site ? ref(where.site) : null;
@@ -106,7 +129,9 @@ function apply(em: EntityManager, subscription: CustomerSubscription, values: Cu
 
 /** The customer subscription with this id, or null. @throws DomainError BAD_USER_INPUT for a malformed id */
 export function findCustomerSubscription(context: Context, id: string): Promise<CustomerSubscription | null> {
-  return context.em.findOne(CustomerSubscription, { $and: [{ id: parseInput(recordId, id, 'id') }, workScope(context)] });
+  return context.em.findOne(CustomerSubscription, {
+    $and: [{ id: parseInput(recordId, id, 'id') }, workScope(context)],
+  });
 }
 
 /** The orders a list of customer subscriptions can be read in, each ending on the id so that pages never overlap. */
@@ -143,7 +168,10 @@ export function listCustomerSubscriptions(
   if (values.contractorId) where.push({ contractor: values.contractorId });
   if (values.technicianId) {
     // Filtering by technician would tell which work a technician has to roles that may not read it.
-    if (!mayReadTechnicians(context)) throw new DomainError(ErrorCode.FORBIDDEN, "filter.technicianId: your role may not read the work's technician", { field: 'filter.technicianId' });
+    if (!mayReadTechnicians(context))
+      throw new DomainError(ErrorCode.FORBIDDEN, "filter.technicianId: your role may not read the work's technician", {
+        field: 'filter.technicianId',
+      });
     where.push({ technician: values.technicianId });
   }
   if (values.siteId) where.push({ site: values.siteId });
@@ -152,7 +180,11 @@ export function listCustomerSubscriptions(
   if (values.search) {
     const pattern = containsPattern(values.search);
     // Searching names would reveal them, letter by letter, to roles that may not read them.
-    where.push(maySeeCustomerData(context) ? { $or: [{ orderReference: { $ilike: pattern } }, { customerName: { $ilike: pattern } }] } : { orderReference: { $ilike: pattern } });
+    where.push(
+      maySeeCustomerData(context)
+        ? { $or: [{ orderReference: { $ilike: pattern } }, { customerName: { $ilike: pattern } }] }
+        : { orderReference: { $ilike: pattern } },
+    );
   }
   return paginate(context.em, CustomerSubscription, { $and: where }, orderings[order], page);
 }
@@ -160,10 +192,14 @@ export function listCustomerSubscriptions(
 async function checkReferenceFree(em: EntityManager, orderReference: string): Promise<void> {
   const existing = await em.findOne(CustomerSubscription, { orderReference }, { fields: ['id'] });
   if (existing) {
-    throw new DomainError(ErrorCode.CONFLICT, `A customer subscription with reference ${orderReference} already exists`, {
-      field: 'orderReference',
-      existingId: existing.id,
-    });
+    throw new DomainError(
+      ErrorCode.CONFLICT,
+      `A customer subscription with reference ${orderReference} already exists`,
+      {
+        field: 'orderReference',
+        existingId: existing.id,
+      },
+    );
   }
 }
 
@@ -171,7 +207,10 @@ async function checkReferenceFree(em: EntityManager, orderReference: string): Pr
  * Records a customer's order, PENDING; audited as CREATE.
  * @throws DomainError BAD_USER_INPUT, NOT_FOUND (commune, site), CONFLICT (reference taken)
  */
-export async function createCustomerSubscription(context: Context, input: CreateCustomerSubscriptionInput): Promise<CustomerSubscription> {
+export async function createCustomerSubscription(
+  context: Context,
+  input: CreateCustomerSubscriptionInput,
+): Promise<CustomerSubscription> {
   const values = parseInput(customerSubscriptionSchema, input);
   return inTransaction(context, async (em) => {
     const where = await places(context, em, values);
@@ -205,40 +244,87 @@ export async function updateCustomerSubscription(
 ): Promise<CustomerSubscription> {
   const subscriptionId = parseInput(recordId, id, 'id');
   const expected = parseInput(expectedVersion, version, 'expectedVersion');
-  const sent = Object.fromEntries(Object.entries(input).filter(([key, value]) => value !== undefined && (updatableFields as readonly string[]).includes(key)));
+  const sent = Object.fromEntries(
+    Object.entries(input).filter(
+      ([key, value]) => value !== undefined && (updatableFields as readonly string[]).includes(key),
+    ),
+  );
   return inTransaction(context, async (em) => {
-    const subscription = await loadForChange(em, CustomerSubscription, what, subscriptionId, expected, { scope: workScope(context) });
+    const subscription = await loadForChange(em, CustomerSubscription, what, subscriptionId, expected, {
+      scope: workScope(context),
+    });
     if ((terminalStatuses as readonly CustomerSubscriptionStatus[]).includes(subscription.status)) {
-      throw new DomainError(ErrorCode.INVALID_TRANSITION, `A ${subscription.status} customer subscription is closed: its data no longer changes`, {
-        currentStatus: subscription.status,
-      });
+      throw new DomainError(
+        ErrorCode.INVALID_TRANSITION,
+        `A ${subscription.status} customer subscription is closed: its data no longer changes`,
+        {
+          currentStatus: subscription.status,
+        },
+      );
     }
     const before = valuesOf(subscription);
     const values = parseInput(customerSubscriptionSchema, { ...before, ...sent });
     const changes = changedFields(before, values, updatableFields);
     if (changes.length === 0) return subscription;
-    const where = await places(context, em, values, 'siteId' in sent ? 'siteId' : 'communeId', values.siteId !== before.siteId);
-    if (where.site && values.siteId !== before.siteId && subscription.contractor && where.site.contractor?.id !== subscription.contractor.id) {
-      throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, `siteId: site ${where.site.code} is not assigned to this work's contractor`, { field: 'siteId' });
+    const where = await places(
+      context,
+      em,
+      values,
+      'siteId' in sent ? 'siteId' : 'communeId',
+      values.siteId !== before.siteId,
+    );
+    if (
+      where.site &&
+      values.siteId !== before.siteId &&
+      subscription.contractor &&
+      where.site.contractor?.id !== subscription.contractor.id
+    ) {
+      throw new DomainError(
+        ErrorCode.CONTRACTOR_NOT_ELIGIBLE,
+        `siteId: site ${where.site.code} is not assigned to this work's contractor`,
+        { field: 'siteId' },
+      );
     }
     if (subscription.contractor && where.commune.wilaya.code !== subscription.wilaya.code) {
-      throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, 'Assigned work cannot move to another wilaya', { field: 'communeId' });
+      throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, 'Assigned work cannot move to another wilaya', {
+        field: 'communeId',
+      });
     }
     const previousWilaya = subscription.wilaya.code;
     apply(em, subscription, values, where);
     subscription.updatedAt = new Date();
-    recordAudit(em, context, { entityType: AuditEntityType.CUSTOMER_SUBSCRIPTION, entityId: subscription.id, action: AuditAction.UPDATE, changes });
-    announceCustomerSubscriptionChange(em, subscription, WorkChange.UPDATED, null, { previousWilayaCode: previousWilaya });
+    recordAudit(em, context, {
+      entityType: AuditEntityType.CUSTOMER_SUBSCRIPTION,
+      entityId: subscription.id,
+      action: AuditAction.UPDATE,
+      changes,
+    });
+    announceCustomerSubscriptionChange(em, subscription, WorkChange.UPDATED, null, {
+      previousWilayaCode: previousWilaya,
+    });
     // The wilaya it left has one fewer: its dashboards move too.
-    if (previousWilaya !== subscription.wilaya.code) announce(em, 'FIGURES_CHANGED', () => ({ wilayaCodes: [previousWilaya] }));
+    if (previousWilaya !== subscription.wilaya.code)
+      announce(em, 'FIGURES_CHANGED', () => ({ wilayaCodes: [previousWilaya] }));
     return subscription;
   });
 }
 
-async function loadRef(context: Context, em: EntityManager, id: string, version: number): Promise<CustomerSubscription> {
-  return loadForChange(em, CustomerSubscription, what, parseInput(recordId, id, 'id'), parseInput(expectedVersion, version, 'expectedVersion'), {
-    scope: workScope(context),
-  });
+async function loadRef(
+  context: Context,
+  em: EntityManager,
+  id: string,
+  version: number,
+): Promise<CustomerSubscription> {
+  return loadForChange(
+    em,
+    CustomerSubscription,
+    what,
+    parseInput(recordId, id, 'id'),
+    parseInput(expectedVersion, version, 'expectedVersion'),
+    {
+      scope: workScope(context),
+    },
+  );
 }
 
 /**
@@ -248,7 +334,12 @@ async function loadRef(context: Context, em: EntityManager, id: string, version:
  * technician named by another firm.
  * @throws DomainError INVALID_TRANSITION, CONTRACTOR_NOT_ELIGIBLE, SITE_NOT_OPEN, NOT_FOUND, CONFLICT, BAD_USER_INPUT
  */
-export async function assignCustomerSubscription(context: Context, id: string, version: number, contractorId: string): Promise<CustomerSubscription> {
+export async function assignCustomerSubscription(
+  context: Context,
+  id: string,
+  version: number,
+  contractorId: string,
+): Promise<CustomerSubscription> {
   const contractor = parseInput(recordId, contractorId, 'contractorId');
   return inTransaction(context, async (em) => {
     const subscription = await loadRef(context, em, id, version);
@@ -281,13 +372,19 @@ export async function assignCustomerSubscription(context: Context, id: string, v
 async function checkSiteTakes(em: EntityManager, siteId: string, contractorId: string): Promise<void> {
   const site = await em.findOneOrFail(Site, { id: siteId });
   if (site.status !== SiteStatus.ASSIGNED && site.status !== SiteStatus.IN_PROGRESS) {
-    throw new DomainError(ErrorCode.SITE_NOT_OPEN, `Site ${site.code} is ${site.status}: its work cannot be assigned`, { siteStatus: site.status });
+    throw new DomainError(ErrorCode.SITE_NOT_OPEN, `Site ${site.code} is ${site.status}: its work cannot be assigned`, {
+      siteStatus: site.status,
+    });
   }
   if (site.contractor && site.contractor.id !== contractorId) {
-    throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, `Site ${site.code} is assigned to contractor ${site.contractor.id}: its work goes to that contractor`, {
-      field: 'contractorId',
-      siteContractorId: site.contractor.id,
-    });
+    throw new DomainError(
+      ErrorCode.CONTRACTOR_NOT_ELIGIBLE,
+      `Site ${site.code} is assigned to contractor ${site.contractor.id}: its work goes to that contractor`,
+      {
+        field: 'contractorId',
+        siteContractorId: site.contractor.id,
+      },
+    );
   }
 }
 
@@ -314,9 +411,11 @@ export async function scheduleInstallation(
   const why = parseInput(optionalText(500), reason, 'reason') ?? null;
   return inTransaction(context, async (em) => {
     const subscription = await loadRef(context, em, id, version);
-    if (time <= subscription.orderedAt.getTime()) throw badUserInput('appointmentAt', 'must be after the order was taken');
+    if (time <= subscription.orderedAt.getTime())
+      throw badUserInput('appointmentAt', 'must be after the order was taken');
     const previous = subscription.appointmentAt;
-    if (previous?.getTime() === time && subscription.status === CustomerSubscriptionStatus.SCHEDULED) return subscription;
+    if (previous?.getTime() === time && subscription.status === CustomerSubscriptionStatus.SCHEDULED)
+      return subscription;
     if (subscription.contractor) await checkContractorActive(em, subscription.contractor.id);
     transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'SCHEDULE', why, {
       changes: [{ field: 'appointmentAt', from: previous?.toISOString() ?? null, to: appointmentAt.toISOString() }],
@@ -356,7 +455,12 @@ export interface FailureDeclaration {
  * recorded once.
  * @throws DomainError INVALID_TRANSITION, BAD_USER_INPUT, CONFLICT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED
  */
-export async function markInstallationFailed(context: Context, id: string, version: number, declaration: FailureDeclaration): Promise<CustomerSubscription> {
+export async function markInstallationFailed(
+  context: Context,
+  id: string,
+  version: number,
+  declaration: FailureDeclaration,
+): Promise<CustomerSubscription> {
   const values = parseInput(failureSchema, declaration);
   return inTransaction(context, (em) =>
     idempotent(
@@ -366,9 +470,18 @@ export async function markInstallationFailed(context: Context, id: string, versi
       { ...values, id, version },
       async () => {
         const subscription = await loadRef(context, em, id, version);
-        transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'FAIL', values.reason ?? null, {
-          changes: [{ field: 'failureReason', from: null, to: values.failureReason }],
-        });
+        transition(
+          em,
+          context,
+          subscription,
+          AuditEntityType.CUSTOMER_SUBSCRIPTION,
+          lifecycle,
+          'FAIL',
+          values.reason ?? null,
+          {
+            changes: [{ field: 'failureReason', from: null, to: values.failureReason }],
+          },
+        );
         subscription.failureReason = values.failureReason;
         await attachPhotos(em, context, subscription, values.photoIds, null);
         return subscription;
@@ -382,7 +495,12 @@ export async function markInstallationFailed(context: Context, id: string, versi
  * Cancels the order: any open state → CANCELLED.
  * @throws DomainError INVALID_TRANSITION, BAD_USER_INPUT, CONFLICT, NOT_FOUND
  */
-export async function cancelCustomerSubscription(context: Context, id: string, version: number, reason: string): Promise<CustomerSubscription> {
+export async function cancelCustomerSubscription(
+  context: Context,
+  id: string,
+  version: number,
+  reason: string,
+): Promise<CustomerSubscription> {
   const why = parseInput(reasonSchema, reason, 'reason');
   return inTransaction(context, async (em) => {
     const subscription = await loadRef(context, em, id, version);

@@ -31,13 +31,22 @@ export const communeToleranceMetres = 20_000;
  * metres (M, a long drop cable). A report measuring more is flagged like one outside the optical
  * thresholds: accepting it needs a recorded override.
  */
-export const maxQuantityPerConnection: Readonly<Record<PriceUnit, string>> = { [PriceUnit.FORFAIT]: '1', [PriceUnit.U]: '10', [PriceUnit.M]: '500' };
+export const maxQuantityPerConnection: Readonly<Record<PriceUnit, string>> = {
+  [PriceUnit.FORFAIT]: '1',
+  [PriceUnit.U]: '10',
+  [PriceUnit.M]: '500',
+};
 
 /** The lines of a report that measure more than one connection takes (`maxQuantityPerConnection`), in words. */
-export function quantityIssues(lines: readonly { readonly code: string; readonly quantity: string; readonly unit: PriceUnit }[]): string[] {
+export function quantityIssues(
+  lines: readonly { readonly code: string; readonly quantity: string; readonly unit: PriceUnit }[],
+): string[] {
   return lines
     .filter((line) => new Decimal(line.quantity).greaterThan(maxQuantityPerConnection[line.unit]))
-    .map((line) => `${line.code}: ${line.quantity} ${line.unit} is more than one connection takes (at most ${maxQuantityPerConnection[line.unit]})`);
+    .map(
+      (line) =>
+        `${line.code}: ${line.quantity} ${line.unit} is more than one connection takes (at most ${maxQuantityPerConnection[line.unit]})`,
+    );
 }
 
 /** A point on the map, decimal degrees (WGS 84). */
@@ -59,8 +68,10 @@ export interface WorkPosition extends Point {
 
 /** The position of the work: the site's when it has one, else the commune's centre; null when neither is known. */
 export function workPosition(site: MaybePoint | null, commune: MaybePoint | null): WorkPosition | null {
-  if (site && site.latitude !== null && site.longitude !== null) return { latitude: site.latitude, longitude: site.longitude, source: 'SITE' };
-  if (commune && commune.latitude !== null && commune.longitude !== null) return { latitude: commune.latitude, longitude: commune.longitude, source: 'COMMUNE' };
+  if (site && site.latitude !== null && site.longitude !== null)
+    return { latitude: site.latitude, longitude: site.longitude, source: 'SITE' };
+  if (commune && commune.latitude !== null && commune.longitude !== null)
+    return { latitude: commune.latitude, longitude: commune.longitude, source: 'COMMUNE' };
   return null;
 }
 
@@ -88,7 +99,9 @@ export function checkPositions(
   siteToleranceMetres: number,
 ): { verdict: PositionVerdict; distanceMetres: number | null; toleranceMetres: number } {
   const toleranceMetres = toleranceFor(reference, siteToleranceMetres);
-  const points = recorded.filter((point): point is Point => point !== null && point.latitude !== null && point.longitude !== null);
+  const points = recorded.filter(
+    (point): point is Point => point !== null && point.latitude !== null && point.longitude !== null,
+  );
   if (points.length === 0) return { verdict: 'NO_POSITION', distanceMetres: null, toleranceMetres };
   if (!reference) return { verdict: 'NO_REFERENCE', distanceMetres: null, toleranceMetres };
   const farthest = Math.round(Math.max(...points.map((point) => metresBetween(reference, point))));

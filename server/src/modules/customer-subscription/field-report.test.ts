@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, createCustomerSubscription, installationReportInput, mustQuery, scheduledCustomerSubscription } from '../../../test/api.js';
+import {
+  activeContractor,
+  createCustomerSubscription,
+  installationReportInput,
+  mustQuery,
+  scheduledCustomerSubscription,
+} from '../../../test/api.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { uploadTestPhoto } from '../../../test/photos.js';
 
@@ -23,14 +29,19 @@ afterAll(() => t.stop());
 /** Ain Benian's centre (commune 554, where the test orders are): what the work's position is without a site. */
 const nearHome = { latitude: 36.7925, longitude: 2.9338 };
 
-const report = (id: string, overrides: Record<string, unknown> = {}) => installationReportInput(id, { spliceLossDb: '0.05', ...overrides });
+const report = (id: string, overrides: Record<string, unknown> = {}) =>
+  installationReportInput(id, { spliceLossDb: '0.05', ...overrides });
 
 const reportFields = `status version latestInstallationReport { id ontSerialNumber latitude longitude positionAccuracyMetres signatureMissingReason customerSigned
   missingPhotoKinds positionCheck { verdict distanceMetres toleranceMetres reference { source } }
   photoFiles { id kind url thumbnailUrl distanceFromWorkMetres attachedAt } }`;
 const reportMutation = `mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { ${reportFields} } } }`;
 
-async function photosOf(subscriptionId: string, kinds: string[], position: { latitude: number; longitude: number } | null = nearHome): Promise<string[]> {
+async function photosOf(
+  subscriptionId: string,
+  kinds: string[],
+  position: { latitude: number; longitude: number } | null = nearHome,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const kind of kinds) {
     const uploaded = await uploadTestPhoto(t, subscriptionId, kind, { position });
@@ -40,7 +51,9 @@ async function photosOf(subscriptionId: string, kinds: string[], position: { lat
   return ids;
 }
 
-async function writtenFor(subscriptionId: string): Promise<{ reports: number; attached: number; version: number; audit: number }> {
+async function writtenFor(
+  subscriptionId: string,
+): Promise<{ reports: number; attached: number; version: number; audit: number }> {
   const [row] = await t.sql<{ reports: number; attached: number; version: number; audit: number }>(
     `select (select count(*)::int from installation_report where customer_subscription_id = $1) as reports,
             (select count(*)::int from photo where customer_subscription_id = $1 and attached_at is not null) as attached,
@@ -55,9 +68,12 @@ describe('an installation report from the field', () => {
   it('attaches its photos, keeps the serial, the position and the signature, and shows the DOT manager its checks', async () => {
     const id = await scheduledCustomerSubscription(t, firm.id);
     const photoIds = await photosOf(id, ['PBO', 'PTO', 'POWER_METER', 'SIGNATURE']);
-    const { body } = await t.graphql<{ reportInstallation: { customerSubscription: Record<string, any> } }>(reportMutation, {
-      input: report(id, { photoIds, ontSerialNumber: ' hwtc1a2b3c4d ', ...nearHome, positionAccuracyMetres: 7.5 }),
-    });
+    const { body } = await t.graphql<{ reportInstallation: { customerSubscription: Record<string, any> } }>(
+      reportMutation,
+      {
+        input: report(id, { photoIds, ontSerialNumber: ' hwtc1a2b3c4d ', ...nearHome, positionAccuracyMetres: 7.5 }),
+      },
+    );
     expect(body.errors).toBeUndefined();
     const saved = body.data!.reportInstallation.customerSubscription;
     expect(saved).toMatchObject({
@@ -75,22 +91,46 @@ describe('an installation report from the field', () => {
     });
     const photos = saved['latestInstallationReport'].photoFiles as Record<string, unknown>[];
     expect(photos.map((photo) => photo['id']).sort()).toEqual([...photoIds].sort());
-    expect(photos.every((photo) => photo['url'] === `/photos/${String(photo['id'])}` && typeof photo['distanceFromWorkMetres'] === 'number' && photo['attachedAt'])).toBe(true);
+    expect(
+      photos.every(
+        (photo) =>
+          photo['url'] === `/photos/${String(photo['id'])}` &&
+          typeof photo['distanceFromWorkMetres'] === 'number' &&
+          photo['attachedAt'],
+      ),
+    ).toBe(true);
     expect(saved['latestInstallationReport'].positionCheck.distanceMetres).toBeLessThan(100);
   });
 
-  it("is flagged when photos were taken far from the site, when required photos are missing, and when there is no position", async () => {
+  it('is flagged when photos were taken far from the site, when required photos are missing, and when there is no position', async () => {
     const site = await mustQuery<{ createSite: { site: { id: string } } }>(
       t,
       `mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { id } } }`,
-      { input: { code: `FLD-${randomUUID().slice(0, 8)}`, name: 'Cité des 200 logements', kind: 'BUILDING', communeId: '554', targetConnections: 20, latitude: 36.8, longitude: 2.92 } },
+      {
+        input: {
+          code: `FLD-${randomUUID().slice(0, 8)}`,
+          name: 'Cité des 200 logements',
+          kind: 'BUILDING',
+          communeId: '554',
+          targetConnections: 20,
+          latitude: 36.8,
+          longitude: 2.92,
+        },
+      },
     );
-    await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }', { id: site.createSite.site.id, c: firm.id });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }',
+      { id: site.createSite.site.id, c: firm.id },
+    );
     const far = await scheduledCustomerSubscription(t, firm.id, { siteId: site.createSite.site.id });
     const photoIds = await photosOf(far, ['PBO'], { latitude: 36.81, longitude: 2.92 });
-    const { body } = await t.graphql<{ reportInstallation: { customerSubscription: Record<string, any> } }>(reportMutation, {
-      input: report(far, { photoIds, signatureMissingReason: 'Client parti avant la fin' }),
-    });
+    const { body } = await t.graphql<{ reportInstallation: { customerSubscription: Record<string, any> } }>(
+      reportMutation,
+      {
+        input: report(far, { photoIds, signatureMissingReason: 'Client parti avant la fin' }),
+      },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!.reportInstallation.customerSubscription['latestInstallationReport']).toMatchObject({
       customerSigned: false,
@@ -100,24 +140,40 @@ describe('an installation report from the field', () => {
     });
 
     const nowhere = await scheduledCustomerSubscription(t, firm.id);
-    const unplaced = await t.graphql<{ reportInstallation: { customerSubscription: Record<string, any> } }>(reportMutation, {
-      input: report(nowhere, { photoIds: await photosOf(nowhere, ['PBO', 'PTO', 'POWER_METER'], null) }),
-    });
-    expect(unplaced.body.data!.reportInstallation.customerSubscription['latestInstallationReport'].positionCheck).toMatchObject({ verdict: 'NO_POSITION', distanceMetres: null });
+    const unplaced = await t.graphql<{ reportInstallation: { customerSubscription: Record<string, any> } }>(
+      reportMutation,
+      {
+        input: report(nowhere, { photoIds: await photosOf(nowhere, ['PBO', 'PTO', 'POWER_METER'], null) }),
+      },
+    );
+    expect(
+      unplaced.body.data!.reportInstallation.customerSubscription['latestInstallationReport'].positionCheck,
+    ).toMatchObject({ verdict: 'NO_POSITION', distanceMetres: null });
   });
 
   it('is recorded once when sent again with its idempotency key, and refused when the key comes back with another report', async () => {
     const id = await scheduledCustomerSubscription(t, firm.id);
     const input = report(id, { photoIds: await photosOf(id, ['PBO']), idempotencyKey: randomUUID() });
-    const first = await t.graphql<{ reportInstallation: { customerSubscription: { version: number } } }>(reportMutation, { input });
+    const first = await t.graphql<{ reportInstallation: { customerSubscription: { version: number } } }>(
+      reportMutation,
+      { input },
+    );
     expect(first.body.errors).toBeUndefined();
-    const again = await t.graphql<{ reportInstallation: { customerSubscription: { version: number; status: string } } }>(reportMutation, { input });
+    const again = await t.graphql<{
+      reportInstallation: { customerSubscription: { version: number; status: string } };
+    }>(reportMutation, { input });
     expect(again.body.errors).toBeUndefined();
-    expect(again.body.data!.reportInstallation.customerSubscription).toMatchObject({ status: 'INSTALLED', version: first.body.data!.reportInstallation.customerSubscription.version });
+    expect(again.body.data!.reportInstallation.customerSubscription).toMatchObject({
+      status: 'INSTALLED',
+      version: first.body.data!.reportInstallation.customerSubscription.version,
+    });
     const before = await writtenFor(id);
     expect(before).toMatchObject({ reports: 1, attached: 1 });
     const other = await t.graphql(reportMutation, { input: { ...input, receivedPowerDbm: '-22' } });
-    expect(other.body.errors?.[0]?.extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' });
+    expect(other.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      field: 'idempotencyKey',
+    });
     expect(await writtenFor(id)).toEqual(before);
   });
 
@@ -149,8 +205,13 @@ describe('an installation report from the field', () => {
     const foreign = await t.graphql(reportMutation, { input: report(id, { photoIds: [otherPhoto] }) });
     expect(foreign.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'photoIds.0' });
     const [signature] = await photosOf(id, ['SIGNATURE']);
-    const both = await t.graphql(reportMutation, { input: report(id, { photoIds: [signature], signatureMissingReason: 'absent' }) });
-    expect(both.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'signatureMissingReason' });
+    const both = await t.graphql(reportMutation, {
+      input: report(id, { photoIds: [signature], signatureMissingReason: 'absent' }),
+    });
+    expect(both.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'signatureMissingReason',
+    });
     expect(await writtenFor(id)).toEqual(before);
 
     const [used] = await photosOf(other, ['PTO']);
@@ -168,13 +229,34 @@ describe('a failure from the field', () => {
   it('attaches the photos that show why, once, under its idempotency key', async () => {
     const id = await scheduledCustomerSubscription(t, firm.id);
     const photoIds = await photosOf(id, ['FAILURE']);
-    const input = { id, expectedVersion: 3, failureReason: 'NO_INFRASTRUCTURE', reason: 'Pas de PBO sur la façade', photoIds, idempotencyKey: randomUUID() };
-    const first = await mustQuery<{ markInstallationFailed: { customerSubscription: Record<string, any> } }>(t, failMutation, { input });
-    expect(first.markInstallationFailed.customerSubscription).toMatchObject({ status: 'FAILED', failureReason: 'NO_INFRASTRUCTURE', photos: [{ kind: 'FAILURE' }] });
+    const input = {
+      id,
+      expectedVersion: 3,
+      failureReason: 'NO_INFRASTRUCTURE',
+      reason: 'Pas de PBO sur la façade',
+      photoIds,
+      idempotencyKey: randomUUID(),
+    };
+    const first = await mustQuery<{ markInstallationFailed: { customerSubscription: Record<string, any> } }>(
+      t,
+      failMutation,
+      { input },
+    );
+    expect(first.markInstallationFailed.customerSubscription).toMatchObject({
+      status: 'FAILED',
+      failureReason: 'NO_INFRASTRUCTURE',
+      photos: [{ kind: 'FAILURE' }],
+    });
     expect(first.markInstallationFailed.customerSubscription['photos'][0].attachedAt).not.toBeNull();
     const recorded = await writtenFor(id);
-    const again = await mustQuery<{ markInstallationFailed: { customerSubscription: Record<string, any> } }>(t, failMutation, { input });
-    expect(again.markInstallationFailed.customerSubscription['version']).toBe(first.markInstallationFailed.customerSubscription['version']);
+    const again = await mustQuery<{ markInstallationFailed: { customerSubscription: Record<string, any> } }>(
+      t,
+      failMutation,
+      { input },
+    );
+    expect(again.markInstallationFailed.customerSubscription['version']).toBe(
+      first.markInstallationFailed.customerSubscription['version'],
+    );
     expect(await writtenFor(id)).toEqual(recorded);
   });
 });
@@ -183,13 +265,21 @@ describe('the lists the field view and the acceptance queue read', () => {
   it('orders by appointment (only those with one), by time in status, and filters by several statuses', async () => {
     const own = await activeContractor(t);
     const unbooked = await createCustomerSubscription(t);
-    await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', { id: unbooked.id, c: own.id });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }',
+      { id: unbooked.id, c: own.id },
+    );
     const later = await scheduledCustomerSubscription(t, own.id);
     const sooner = await scheduledCustomerSubscription(t, own.id);
-    await mustQuery(t, 'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 3, appointmentAt: $at }) { customerSubscription { id } } }', {
-      id: sooner,
-      at: new Date(Date.now() + 600_000).toISOString(),
-    });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 3, appointmentAt: $at }) { customerSubscription { id } } }',
+      {
+        id: sooner,
+        at: new Date(Date.now() + 600_000).toISOString(),
+      },
+    );
     const list = (orderBy: string, statuses: string[]) =>
       mustQuery<{ customerSubscriptions: { edges: { node: { id: string } }[] } }>(
         t,

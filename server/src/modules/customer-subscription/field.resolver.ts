@@ -1,4 +1,16 @@
-import { Arg, Ctx, Field, Float, FieldResolver, Int, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Field,
+  Float,
+  FieldResolver,
+  Int,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  registerEnumType,
+} from 'type-graphql';
 import { listOf } from '../../common/query-limits.js';
 import { LocalDate } from '../../common/scalars.js';
 import type { Context } from '../../context.js';
@@ -8,9 +20,23 @@ import { Photo, PhotoKind } from '../photo/photo.entity.js';
 import { ownPhotos, photoLimitsOf } from '../photo/photo.service.js';
 import { maySeeCustomerData } from '../auth/scope.js';
 import { CustomerSubscription } from './customer-subscription.entity.js';
-import { checkPositions, defaultPositionToleranceMetres, metresBetween, missingPhotoKinds, requiredPhotoKinds, workPosition, type PositionVerdict, type WorkPosition } from './field-checks.js';
+import {
+  checkPositions,
+  defaultPositionToleranceMetres,
+  metresBetween,
+  missingPhotoKinds,
+  requiredPhotoKinds,
+  workPosition,
+  type PositionVerdict,
+  type WorkPosition,
+} from './field-checks.js';
 import { defaultQualityThresholds } from './installation-quality.js';
-import { InstallationReport, NetworkClass, PhotoMetadata, QualityThresholdObject } from './installation-report.entity.js';
+import {
+  InstallationReport,
+  NetworkClass,
+  PhotoMetadata,
+  QualityThresholdObject,
+} from './installation-report.entity.js';
 
 export enum PositionSource {
   SITE = 'SITE',
@@ -33,12 +59,18 @@ export enum PositionVerdictValue {
 }
 registerEnumType(PositionVerdictValue, {
   name: 'PositionVerdict',
-  description: "Whether the positions a phone recorded with a report lie near the work (FIELD_POSITION_TOLERANCE_METRES, 300 m by default).",
+  description:
+    'Whether the positions a phone recorded with a report lie near the work (FIELD_POSITION_TOLERANCE_METRES, 300 m by default).',
   valuesConfig: {
     NEAR: { description: 'Every position recorded lies within the tolerance of the work.' },
-    FAR: { description: 'At least one position recorded lies beyond the tolerance: check the photos were taken at this home.' },
+    FAR: {
+      description:
+        'At least one position recorded lies beyond the tolerance: check the photos were taken at this home.',
+    },
     NO_POSITION: { description: 'The phone recorded no position with the report or its photos.' },
-    NO_REFERENCE: { description: "The work's position is unknown (no site position, no commune centre): nothing to compare with." },
+    NO_REFERENCE: {
+      description: "The work's position is unknown (no site position, no commune centre): nothing to compare with.",
+    },
   },
 });
 
@@ -59,7 +91,11 @@ export class PositionCheck {
   @Field(() => PositionVerdictValue, { description: 'The verdict.' })
   verdict!: PositionVerdict;
 
-  @Field(() => Int, { nullable: true, description: 'Distance from the work to the farthest position recorded, in metres; null with NO_POSITION or NO_REFERENCE.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Distance from the work to the farthest position recorded, in metres; null with NO_POSITION or NO_REFERENCE.',
+  })
   distanceMetres!: number | null;
 
   @Field(() => Int, {
@@ -69,7 +105,10 @@ export class PositionCheck {
   })
   toleranceMetres!: number;
 
-  @Field(() => GeoPosition, { nullable: true, description: "The work's position it was compared with; null when unknown." })
+  @Field(() => GeoPosition, {
+    nullable: true,
+    description: "The work's position it was compared with; null when unknown.",
+  })
   reference!: GeoPosition | null;
 }
 
@@ -80,16 +119,25 @@ export class NetworkClassThreshold extends QualityThresholdObject {
 }
 
 @ObjectType({
-  description: 'What the field view needs to check a report before it is sent, from the server that judges it: the same rules, one source.',
+  description:
+    'What the field view needs to check a report before it is sent, from the server that judges it: the same rules, one source.',
 })
 export class FieldSettings {
-  @Field(() => [PhotoKind], { description: 'The photos an installation report must carry (PBO, PTO, power meter); a report without one is flagged (missingPhotoKinds).' })
+  @Field(() => [PhotoKind], {
+    description:
+      'The photos an installation report must carry (PBO, PTO, power meter); a report without one is flagged (missingPhotoKinds).',
+  })
   requiredPhotoKinds!: PhotoKind[];
 
-  @Field(() => [NetworkClassThreshold], { description: 'The optical thresholds of each network class in force (QUALITY_THRESHOLDS, else the defaults).' })
+  @Field(() => [NetworkClassThreshold], {
+    description: 'The optical thresholds of each network class in force (QUALITY_THRESHOLDS, else the defaults).',
+  })
   qualityThresholds!: NetworkClassThreshold[];
 
-  @Field(() => Int, { description: "How far from a site's position the positions recorded with a report may lie before it is flagged FAR, in metres." })
+  @Field(() => Int, {
+    description:
+      "How far from a site's position the positions recorded with a report may lie before it is flagged FAR, in metres.",
+  })
   positionToleranceMetres!: number;
 
   @Field(() => Int, { description: 'Most photos one report or failure may carry (PHOTO_MAX_PER_REPORT).' })
@@ -107,20 +155,29 @@ export class WorkItem {
   @Field(() => String, { description: 'Designation, in French as on invoices.' })
   designation!: string;
 
-  @Field(() => PriceUnit, { description: 'Unit the quantity is measured in: whole numbers for U and FORFAIT, metres (3 decimals at most) for M.' })
+  @Field(() => PriceUnit, {
+    description:
+      'Unit the quantity is measured in: whole numbers for U and FORFAIT, metres (3 decimals at most) for M.',
+  })
   unit!: PriceUnit;
 }
 
 /** The work's position: the site's when the viewer's query can load it, else the commune's centre. */
 async function positionOf(subscription: CustomerSubscription): Promise<WorkPosition | null> {
-  const [site, commune] = await Promise.all([subscription.site?.load({ dataloader: true }) ?? null, subscription.commune.load({ dataloader: true })]);
+  const [site, commune] = await Promise.all([
+    subscription.site?.load({ dataloader: true }) ?? null,
+    subscription.commune.load({ dataloader: true }),
+  ]);
   return workPosition(site ?? null, commune ?? null);
 }
 
 /** The field view's settings and work items, and the positions of the work. */
 @Resolver()
 export class FieldWorkResolver {
-  @Query(() => FieldSettings, { description: 'What a report is checked against: required photos, optical thresholds, position tolerance, photo limits.' })
+  @Query(() => FieldSettings, {
+    description:
+      'What a report is checked against: required photos, optical thresholds, position tolerance, photo limits.',
+  })
   fieldSettings(@Ctx() context: Context): FieldSettings {
     const thresholds = context.settings?.qualityThresholds ?? defaultQualityThresholds;
     return {
@@ -141,22 +198,32 @@ export class FieldWorkResolver {
       'Empty before the first schedule. BAD_USER_INPUT for a malformed date.',
     complexity: listOf(50),
   })
-  async workItems(@Arg('on', () => LocalDate, { nullable: true, description: 'The date, YYYY-MM-DD.' }) on: string | null, @Ctx() context: Context): Promise<WorkItem[]> {
+  async workItems(
+    @Arg('on', () => LocalDate, { nullable: true, description: 'The date, YYYY-MM-DD.' }) on: string | null,
+    @Ctx() context: Context,
+  ): Promise<WorkItem[]> {
     const schedule = await priceScheduleInForce(context, on ?? null);
     if (!schedule) return [];
-    return (await schedule.items.load({ dataloader: true })).getItems().map(({ code, designation, unit }) => ({ code, designation, unit }));
+    return (await schedule.items.load({ dataloader: true }))
+      .getItems()
+      .map(({ code, designation, unit }) => ({ code, designation, unit }));
   }
 }
 
 @Resolver(() => CustomerSubscription)
 export class CustomerSubscriptionFieldResolver {
-  @FieldResolver(() => GeoPosition, { nullable: true, description: "Where the work is, for the way there: the site's position, else the commune's centre; null when neither is known." })
+  @FieldResolver(() => GeoPosition, {
+    nullable: true,
+    description:
+      "Where the work is, for the way there: the site's position, else the commune's centre; null when neither is known.",
+  })
   position(@Root() subscription: CustomerSubscription): Promise<WorkPosition | null> {
     return positionOf(subscription);
   }
 
   @FieldResolver(() => [Photo], {
-    description: 'Every photo of the work, oldest first: those attached to its installation reports or to its failure, and those uploaded and waiting for a report.',
+    description:
+      'Every photo of the work, oldest first: those attached to its installation reports or to its failure, and those uploaded and waiting for a report.',
     complexity: listOf(10),
   })
   async photos(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<Photo[]> {
@@ -166,17 +233,28 @@ export class CustomerSubscriptionFieldResolver {
 
 @Resolver(() => Photo)
 export class PhotoPositionResolver {
-  @FieldResolver(() => Float, { nullable: true, description: 'Latitude where it was taken, decimal degrees (WGS 84); null without a position, and for roles that may not read personal data (it places the home).' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      'Latitude where it was taken, decimal degrees (WGS 84); null without a position, and for roles that may not read personal data (it places the home).',
+  })
   latitude(@Root() photo: Photo, @Ctx() context: Context): number | null {
     return maySeeCustomerData(context) ? photo.latitude : null;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'Longitude where it was taken, decimal degrees (WGS 84); null as latitude is.' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Longitude where it was taken, decimal degrees (WGS 84); null as latitude is.',
+  })
   longitude(@Root() photo: Photo, @Ctx() context: Context): number | null {
     return maySeeCustomerData(context) ? photo.longitude : null;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: "The position's accuracy as the phone reported it, in metres (radius); null when unknown, and as latitude is." })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      "The position's accuracy as the phone reported it, in metres (radius); null when unknown, and as latitude is.",
+  })
   accuracyMetres(@Root() photo: Photo, @Ctx() context: Context): number | null {
     return maySeeCustomerData(context) ? photo.accuracyMetres : null;
   }
@@ -191,33 +269,50 @@ export class PhotoPositionResolver {
 
   @FieldResolver(() => Int, {
     nullable: true,
-    description: "Distance from where the photo was taken to the work (its site's position, else its commune's centre), in metres; null when either is unknown.",
+    description:
+      "Distance from where the photo was taken to the work (its site's position, else its commune's centre), in metres; null when either is unknown.",
   })
   async distanceFromWorkMetres(@Root() photo: Photo): Promise<number | null> {
     if (photo.latitude === null || photo.longitude === null) return null;
     const reference = await positionOf(await photo.customerSubscription.loadOrFail({ dataloader: true }));
-    return reference ? Math.round(metresBetween(reference, { latitude: photo.latitude, longitude: photo.longitude })) : null;
+    return reference
+      ? Math.round(metresBetween(reference, { latitude: photo.latitude, longitude: photo.longitude }))
+      : null;
   }
 }
 
 @Resolver(() => InstallationReport)
 export class InstallationReportFieldResolver {
-  @FieldResolver(() => [Photo], { description: 'The photos sent with the report, oldest first.', complexity: listOf(10) })
+  @FieldResolver(() => [Photo], {
+    description: 'The photos sent with the report, oldest first.',
+    complexity: listOf(10),
+  })
   async photoFiles(@Root() report: InstallationReport, @Ctx() context: Context): Promise<Photo[]> {
     return ownPhotos(context, await context.loaders.photos.byReport.load(report.id));
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'Latitude where the report was made, decimal degrees (WGS 84); null without a position, and for roles that may not read personal data (it places the home).' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      'Latitude where the report was made, decimal degrees (WGS 84); null without a position, and for roles that may not read personal data (it places the home).',
+  })
   latitude(@Root() report: InstallationReport, @Ctx() context: Context): number | null {
     return maySeeCustomerData(context) ? report.latitude : null;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: 'Longitude where the report was made, decimal degrees (WGS 84); null as latitude is.' })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: 'Longitude where the report was made, decimal degrees (WGS 84); null as latitude is.',
+  })
   longitude(@Root() report: InstallationReport, @Ctx() context: Context): number | null {
     return maySeeCustomerData(context) ? report.longitude : null;
   }
 
-  @FieldResolver(() => Float, { nullable: true, description: "The position's accuracy as the phone reported it, in metres (radius); null when unknown, and as latitude is." })
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      "The position's accuracy as the phone reported it, in metres (radius); null when unknown, and as latitude is.",
+  })
   positionAccuracyMetres(@Root() report: InstallationReport, @Ctx() context: Context): number | null {
     return maySeeCustomerData(context) ? report.positionAccuracyMetres : null;
   }
@@ -230,22 +325,37 @@ export class InstallationReportFieldResolver {
     return maySeeCustomerData(context) ? report.photos : [];
   }
 
-  @FieldResolver(() => Boolean, { description: "Whether the customer signed that the line works (a SIGNATURE photo is attached); else signatureMissingReason says why not, when given." })
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether the customer signed that the line works (a SIGNATURE photo is attached); else signatureMissingReason says why not, when given.',
+  })
   async customerSigned(@Root() report: InstallationReport, @Ctx() context: Context): Promise<boolean> {
     return (await context.loaders.photos.byReport.load(report.id)).some((photo) => photo.kind === PhotoKind.SIGNATURE);
   }
 
-  @FieldResolver(() => [PhotoKind], { description: 'The required photo kinds the report does not carry (see fieldSettings.requiredPhotoKinds); empty when it has them all.' })
+  @FieldResolver(() => [PhotoKind], {
+    description:
+      'The required photo kinds the report does not carry (see fieldSettings.requiredPhotoKinds); empty when it has them all.',
+  })
   async missingPhotoKinds(@Root() report: InstallationReport, @Ctx() context: Context): Promise<PhotoKind[]> {
     const photos: Photo[] = await context.loaders.photos.byReport.load(report.id);
     return missingPhotoKinds(photos.map((photo) => photo.kind));
   }
 
-  @FieldResolver(() => PositionCheck, { description: "Whether the positions recorded with the report and its photos lie near the work: flag FAR and NO_POSITION before accepting." })
+  @FieldResolver(() => PositionCheck, {
+    description:
+      'Whether the positions recorded with the report and its photos lie near the work: flag FAR and NO_POSITION before accepting.',
+  })
   async positionCheck(@Root() report: InstallationReport, @Ctx() context: Context): Promise<PositionCheck> {
     const subscription = await report.customerSubscription.loadOrFail({ dataloader: true });
-    const [reference, photos] = await Promise.all([positionOf(subscription), context.loaders.photos.byReport.load(report.id)]);
+    const [reference, photos] = await Promise.all([
+      positionOf(subscription),
+      context.loaders.photos.byReport.load(report.id),
+    ]);
     const siteToleranceMetres = context.settings?.positionToleranceMetres ?? defaultPositionToleranceMetres;
-    return { ...checkPositions(reference, [report, ...photos], siteToleranceMetres), reference: reference as GeoPosition | null };
+    return {
+      ...checkPositions(reference, [report, ...photos], siteToleranceMetres),
+      reference: reference as GeoPosition | null,
+    };
   }
 }

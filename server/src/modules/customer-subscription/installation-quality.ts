@@ -24,7 +24,10 @@ export const qualityThresholdsSchema = z.partialRecord(
  * The thresholds that apply to `networkClass` in `thresholds` (the configured ones, or the defaults),
  * or null when none are configured for it.
  */
-export function thresholdOf(networkClass: string, thresholds: Readonly<Record<string, QualityThreshold>>): QualityThreshold | null {
+export function thresholdOf(
+  networkClass: string,
+  thresholds: Readonly<Record<string, QualityThreshold>>,
+): QualityThreshold | null {
   return thresholds[networkClass] ?? null;
 }
 
@@ -32,6 +35,9 @@ export function thresholdOf(networkClass: string, thresholds: Readonly<Record<st
  * The quality problems of a report against the thresholds of its network class, in words; empty
  * when it is within them. A report with problems is flagged: accepting it needs an explicit override.
  */
-export function qualityIssues(measurements: Measurements, thresholds: Readonly<Record<string, QualityThreshold>>): string[] {
+export function qualityIssues(
+  measurements: Measurements,
+  thresholds: Readonly<Record<string, QualityThreshold>>,
+): string[] {
   return qualityGate(measurements, thresholdOf(measurements.networkClass, thresholds)).map(describeQualityIssue);
 }

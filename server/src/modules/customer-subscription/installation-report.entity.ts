@@ -9,14 +9,17 @@ export enum NetworkClass {
   B_PLUS = 'B_PLUS',
   C_PLUS = 'C_PLUS',
 }
-registerEnumType(NetworkClass, { name: 'NetworkClass', description: 'GPON optical budget class of the line: B+ or C+.' });
+registerEnumType(NetworkClass, {
+  name: 'NetworkClass',
+  description: 'GPON optical budget class of the line: B+ or C+.',
+});
 
 @ObjectType({ description: 'A measured line of work: a price schedule item and its quantity.' })
 export class WorkLine {
   @Field(() => String, { description: 'Price schedule item code, e.g. "DRP-AER".' })
   code!: string;
 
-  @Field(() => String, { description: "Quantity in the item's unit, as a decimal string, e.g. \"42.5\" (metres)." })
+  @Field(() => String, { description: 'Quantity in the item\'s unit, as a decimal string, e.g. "42.5" (metres).' })
   quantity!: string;
 }
 
@@ -39,10 +42,14 @@ export class PhotoMetadata {
     'are replaced by the QUALITY_THRESHOLDS configuration.',
 })
 export class QualityThresholdObject implements QualityThreshold {
-  @Field(() => String, { description: 'Lowest power received at the ONT at 1490 nm, in dBm, as a decimal string (e.g. "-27"), inclusive.' })
+  @Field(() => String, {
+    description: 'Lowest power received at the ONT at 1490 nm, in dBm, as a decimal string (e.g. "-27"), inclusive.',
+  })
   minReceivedPowerDbm!: string;
 
-  @Field(() => String, { description: 'Highest power received at the ONT at 1490 nm, in dBm, as a decimal string (e.g. "-8"), inclusive.' })
+  @Field(() => String, {
+    description: 'Highest power received at the ONT at 1490 nm, in dBm, as a decimal string (e.g. "-8"), inclusive.',
+  })
   maxReceivedPowerDbm!: string;
 
   @Field(() => String, { description: 'Highest splice loss, in dB, as a decimal string (e.g. "0.1"), inclusive.' })
@@ -53,7 +60,9 @@ export class QualityThresholdObject implements QualityThreshold {
  * What the contractor reports for an installation: the work measured (attachement), the optical
  * measurements, the photos' metadata, who did it. The quality gate's verdict is kept with it.
  */
-@ObjectType({ description: 'An installation report: the work measured, optical measurements, photos, and the quality verdict.' })
+@ObjectType({
+  description: 'An installation report: the work measured, optical measurements, photos, and the quality verdict.',
+})
 @Entity({ tableName: 'installation_report' })
 export class InstallationReport {
   @Field(() => ID, { description: 'Identifier.' })
@@ -64,7 +73,9 @@ export class InstallationReport {
   @ManyToOne(() => CustomerSubscription, { ref: true, deleteRule: 'restrict' })
   customerSubscription!: Ref<CustomerSubscription>;
 
-  @Field(() => DateTime, { description: 'When the installation was done (UTC); its date in Algiers picks the price schedule.' })
+  @Field(() => DateTime, {
+    description: 'When the installation was done (UTC); its date in Algiers picks the price schedule.',
+  })
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   installedAt!: Date;
 
@@ -76,7 +87,11 @@ export class InstallationReport {
   @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'restrict' })
   reportedBy: Ref<User> | null = null;
 
-  @Field(() => String, { nullable: true, description: "Serial number of the ONT installed (what AT provisions the line with), upper case; null when not given." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Serial number of the ONT installed (what AT provisions the line with), upper case; null when not given.',
+  })
   @Property({ type: 'string', length: 40, nullable: true })
   ontSerialNumber: string | null = null;
 
@@ -92,7 +107,8 @@ export class InstallationReport {
 
   @Field(() => String, {
     nullable: true,
-    description: "Why the customer did not sign that the line works (e.g. absent at the end), 1–500 characters; null when a SIGNATURE photo is attached.",
+    description:
+      'Why the customer did not sign that the line works (e.g. absent at the end), 1–500 characters; null when a SIGNATURE photo is attached.',
   })
   @Property({ type: 'text', nullable: true })
   signatureMissingReason: string | null = null;
@@ -105,7 +121,9 @@ export class InstallationReport {
   @Enum({ items: () => NetworkClass, nativeEnumName: 'network_class' })
   networkClass!: NetworkClass;
 
-  @Field(() => String, { description: 'Optical power received at the ONT at 1490 nm, in dBm, as a decimal string (e.g. "-21.5").' })
+  @Field(() => String, {
+    description: 'Optical power received at the ONT at 1490 nm, in dBm, as a decimal string (e.g. "-21.5").',
+  })
   @Property({ type: 'decimal', columnType: 'numeric' })
   receivedPowerDbm!: string;
 

@@ -26,52 +26,71 @@ const latitude = z.number().min(18.9, withinAlgeria).max(37.2, withinAlgeria);
 const longitude = z.number().min(-8.7, withinAlgeria).max(12.0, withinAlgeria);
 const orNull = <T>(value: T | null | undefined): T | null => value ?? null;
 
-const reportSchema = z.object({
-  id: recordId,
-  expectedVersion,
-  installedAt: z.date({ error: 'must be a date and time' }).refine((date) => date.getTime() <= Date.now() + 5 * 60_000, { error: 'must not be in the future' }),
-  technicianName: requiredText(200),
-  remarks: optionalText(1000),
-  networkClass: z.enum(NetworkClass),
-  receivedPowerDbm: decimal(/^-?\d{1,2}(\.\d{1,3})?$/, 'must be a power in dBm such as "-21.5"'),
-  spliceLossDb: decimal(/^\d(\.\d{1,3})?$/, 'must be a loss in dB such as "0.05"')
-    .nullish()
-    .transform((value) => value ?? null),
-  lines: z
-    .array(z.object({ code: z.string().trim().min(1).max(20), quantity: decimal(/^\d{1,6}(\.\d{1,3})?$/, 'must be a quantity such as "42.5"') }))
-    .min(1, { error: 'must hold at least one line of work' })
-    .max(50, { error: 'must hold at most 50 lines' }),
-  photos: z
-    .array(
-      z.object({
-        takenAt: z.date({ error: 'must be a date and time' }),
-        latitude,
-        longitude,
-      }),
-    )
-    .max(20, { error: 'must hold at most 20 photos' })
-    .nullish()
-    .transform((value) => value ?? []),
-  photoIds: z
-    .array(z.string())
-    .max(50, { error: 'must hold at most 50 photos' })
-    .nullish()
-    .transform((value) => value ?? []),
-  ontSerialNumber: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9-]{4,40}$/, { error: 'must be 4–40 letters, digits or "-", as printed on the ONT' })
-    .transform((value) => value.toUpperCase())
-    .nullish()
-    .transform(orNull),
-  latitude: latitude.nullish().transform(orNull),
-  longitude: longitude.nullish().transform(orNull),
-  positionAccuracyMetres: z.number().min(0, { error: 'must be from 0 to 100000 metres' }).max(100_000, { error: 'must be from 0 to 100000 metres' }).nullish().transform(orNull),
-  signatureMissingReason: optionalText(500).transform(orNull),
-  idempotencyKey,
-})
-  .refine((report) => (report.latitude === null) === (report.longitude === null), { path: ['longitude'], error: 'must be given with latitude, or neither' })
-  .refine((report) => report.latitude !== null || report.positionAccuracyMetres === null, { path: ['positionAccuracyMetres'], error: 'goes with a position only' });
+const reportSchema = z
+  .object({
+    id: recordId,
+    expectedVersion,
+    installedAt: z
+      .date({ error: 'must be a date and time' })
+      .refine((date) => date.getTime() <= Date.now() + 5 * 60_000, { error: 'must not be in the future' }),
+    technicianName: requiredText(200),
+    remarks: optionalText(1000),
+    networkClass: z.enum(NetworkClass),
+    receivedPowerDbm: decimal(/^-?\d{1,2}(\.\d{1,3})?$/, 'must be a power in dBm such as "-21.5"'),
+    spliceLossDb: decimal(/^\d(\.\d{1,3})?$/, 'must be a loss in dB such as "0.05"')
+      .nullish()
+      .transform((value) => value ?? null),
+    lines: z
+      .array(
+        z.object({
+          code: z.string().trim().min(1).max(20),
+          quantity: decimal(/^\d{1,6}(\.\d{1,3})?$/, 'must be a quantity such as "42.5"'),
+        }),
+      )
+      .min(1, { error: 'must hold at least one line of work' })
+      .max(50, { error: 'must hold at most 50 lines' }),
+    photos: z
+      .array(
+        z.object({
+          takenAt: z.date({ error: 'must be a date and time' }),
+          latitude,
+          longitude,
+        }),
+      )
+      .max(20, { error: 'must hold at most 20 photos' })
+      .nullish()
+      .transform((value) => value ?? []),
+    photoIds: z
+      .array(z.string())
+      .max(50, { error: 'must hold at most 50 photos' })
+      .nullish()
+      .transform((value) => value ?? []),
+    ontSerialNumber: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{4,40}$/, { error: 'must be 4–40 letters, digits or "-", as printed on the ONT' })
+      .transform((value) => value.toUpperCase())
+      .nullish()
+      .transform(orNull),
+    latitude: latitude.nullish().transform(orNull),
+    longitude: longitude.nullish().transform(orNull),
+    positionAccuracyMetres: z
+      .number()
+      .min(0, { error: 'must be from 0 to 100000 metres' })
+      .max(100_000, { error: 'must be from 0 to 100000 metres' })
+      .nullish()
+      .transform(orNull),
+    signatureMissingReason: optionalText(500).transform(orNull),
+    idempotencyKey,
+  })
+  .refine((report) => (report.latitude === null) === (report.longitude === null), {
+    path: ['longitude'],
+    error: 'must be given with latitude, or neither',
+  })
+  .refine((report) => report.latitude !== null || report.positionAccuracyMetres === null, {
+    path: ['positionAccuracyMetres'],
+    error: 'goes with a position only',
+  });
 
 type ReportValues = z.output<typeof reportSchema>;
 
@@ -91,7 +110,14 @@ export async function reportInstallation(context: Context, input: unknown): Prom
   const repeated = codes.find((code, index) => codes.indexOf(code) !== index);
   if (repeated) throw badUserInput('lines', `item ${repeated} appears twice`);
   return inTransaction(context, (em) =>
-    idempotent(em, context, 'reportInstallation', values, () => recordReport(em, context, values), (id) => replayed(em, context, id)),
+    idempotent(
+      em,
+      context,
+      'reportInstallation',
+      values,
+      () => recordReport(em, context, values),
+      (id) => replayed(em, context, id),
+    ),
   );
 }
 
@@ -107,16 +133,25 @@ export async function replayed(em: EntityManager, context: Context, id: string):
 }
 
 async function recordReport(em: EntityManager, context: Context, values: ReportValues): Promise<CustomerSubscription> {
-  const subscription = await loadForChange(em, CustomerSubscription, 'customer subscription', values.id, values.expectedVersion, { scope: workScope(context) });
+  const subscription = await loadForChange(
+    em,
+    CustomerSubscription,
+    'customer subscription',
+    values.id,
+    values.expectedVersion,
+    { scope: workScope(context) },
+  );
   customerSubscriptionLifecycle.next('REPORT_INSTALLATION', subscription.status);
-  if (values.installedAt.getTime() < subscription.orderedAt.getTime()) throw badUserInput('installedAt', 'must not be before the order was taken');
+  if (values.installedAt.getTime() < subscription.orderedAt.getTime())
+    throw badUserInput('installedAt', 'must not be before the order was taken');
   const day = algiersDate(values.installedAt);
   const schedule = await findInForce(em, day);
   if (!schedule) throw badUserInput('installedAt', `no price schedule is in force on ${day}`);
   const items = new Map((await schedule.items.loadItems()).map((item) => [item.code, item]));
   values.lines.forEach((line, index) => {
     const item = items.get(line.code);
-    if (!item) throw badUserInput(`lines.${index}.code`, `no item ${line.code} in the price schedule in force on ${day}`);
+    if (!item)
+      throw badUserInput(`lines.${index}.code`, `no item ${line.code} in the price schedule in force on ${day}`);
     const quantity = new Decimal(line.quantity);
     if (quantity.isZero()) throw badUserInput(`lines.${index}.quantity`, 'must be more than 0');
     requireQuantityFitsUnit(item.unit, quantity, `lines.${index}.quantity`);
@@ -148,11 +183,23 @@ async function recordReport(em: EntityManager, context: Context, values: ReportV
   const photos = await attachPhotos(em, context, subscription, values.photoIds, report);
   const signed = photos.some((photo) => photo.kind === PhotoKind.SIGNATURE);
   if (signed && values.signatureMissingReason !== null) {
-    throw badUserInput('signatureMissingReason', 'the customer signed (a SIGNATURE photo is attached): leave the reason out');
+    throw badUserInput(
+      'signatureMissingReason',
+      'the customer signed (a SIGNATURE photo is attached): leave the reason out',
+    );
   }
-  transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'REPORT_INSTALLATION', issues.length > 0 ? `quality: ${issues.join('; ')}` : null, {
-    changes: [{ field: 'installedAt', from: null, to: values.installedAt.toISOString() }],
-  });
+  transition(
+    em,
+    context,
+    subscription,
+    AuditEntityType.CUSTOMER_SUBSCRIPTION,
+    customerSubscriptionLifecycle,
+    'REPORT_INSTALLATION',
+    issues.length > 0 ? `quality: ${issues.join('; ')}` : null,
+    {
+      changes: [{ field: 'installedAt', from: null, to: values.installedAt.toISOString() }],
+    },
+  );
   return subscription;
 }
 

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, createCustomerSubscription, installationReportInput, scheduledCustomerSubscription } from '../../../test/api.js';
+import {
+  activeContractor,
+  createCustomerSubscription,
+  installationReportInput,
+  scheduledCustomerSubscription,
+} from '../../../test/api.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
@@ -32,18 +37,32 @@ const mutation = `mutation ($input: ReportInstallationInput!) { reportInstallati
 describe('reportInstallation', () => {
   it('records the work and measurements of a SCHEDULED installation → INSTALLED, within thresholds', async () => {
     const subscription = await scheduled();
-    const { body } = await t.graphql<{ reportInstallation: { customerSubscription: Record<string, unknown> } }>(mutation, { input: report(subscription.id) });
+    const { body } = await t.graphql<{ reportInstallation: { customerSubscription: Record<string, unknown> } }>(
+      mutation,
+      { input: report(subscription.id) },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data!.reportInstallation.customerSubscription).toMatchObject({
       status: 'INSTALLED',
       version: 4,
-      latestInstallationReport: { networkClass: 'B_PLUS', receivedPowerDbm: '-21.5', qualityIssues: [], lines: [{ code: 'RAC-STD', quantity: '1' }, { code: 'DRP-AER', quantity: '42.5' }, { code: 'PTO', quantity: '1' }] },
+      latestInstallationReport: {
+        networkClass: 'B_PLUS',
+        receivedPowerDbm: '-21.5',
+        qualityIssues: [],
+        lines: [
+          { code: 'RAC-STD', quantity: '1' },
+          { code: 'DRP-AER', quantity: '42.5' },
+          { code: 'PTO', quantity: '1' },
+        ],
+      },
     });
   });
 
   it('flags a report outside the thresholds of its class, and says why', async () => {
     const subscription = await scheduled();
-    const { body } = await t.graphql<{ reportInstallation: { customerSubscription: { latestInstallationReport: { qualityIssues: string[] } } } }>(mutation, {
+    const { body } = await t.graphql<{
+      reportInstallation: { customerSubscription: { latestInstallationReport: { qualityIssues: string[] } } };
+    }>(mutation, {
       input: report(subscription.id, { receivedPowerDbm: '-28.2' }),
     });
     expect(body.data!.reportInstallation.customerSubscription.latestInstallationReport.qualityIssues).toEqual([
@@ -55,7 +74,15 @@ describe('reportInstallation', () => {
     ['lines.0.code', { lines: [{ code: 'NOPE', quantity: '1' }] }],
     ['lines.0.quantity', { lines: [{ code: 'PTO', quantity: '1.5' }] }],
     ['lines.0.quantity', { lines: [{ code: 'PTO', quantity: '0' }] }],
-    ['lines', { lines: [{ code: 'PTO', quantity: '1' }, { code: 'PTO', quantity: '2' }] }],
+    [
+      'lines',
+      {
+        lines: [
+          { code: 'PTO', quantity: '1' },
+          { code: 'PTO', quantity: '2' },
+        ],
+      },
+    ],
     ['receivedPowerDbm', { receivedPowerDbm: '-21,5' }],
     ['installedAt', { installedAt: new Date(Date.now() + 86_400_000).toISOString() }],
     ['photos.0.latitude', { photos: [{ takenAt: new Date().toISOString(), latitude: 48.8, longitude: 2.3 }] }],

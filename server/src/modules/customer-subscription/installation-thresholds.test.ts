@@ -3,9 +3,21 @@ import { activeContractor, installedCustomerSubscription, mustQuery } from '../.
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 
 /** A customer subscription taken through to INSTALLED on `t` with a report of `networkClass` measuring `receivedPowerDbm` and `spliceLossDb`. */
-async function reported(t: TestApp, networkClass: string, receivedPowerDbm: string, spliceLossDb: string): Promise<string> {
+async function reported(
+  t: TestApp,
+  networkClass: string,
+  receivedPowerDbm: string,
+  spliceLossDb: string,
+): Promise<string> {
   const firm = await activeContractor(t);
-  return installedCustomerSubscription(t, firm.id, receivedPowerDbm, [{ code: 'RAC-STD', quantity: '1' }], {}, { networkClass, spliceLossDb });
+  return installedCustomerSubscription(
+    t,
+    firm.id,
+    receivedPowerDbm,
+    [{ code: 'RAC-STD', quantity: '1' }],
+    {},
+    { networkClass, spliceLossDb },
+  );
 }
 
 interface ReportRead {
@@ -50,18 +62,33 @@ describe('InstallationReport.thresholds with the default thresholds (DOMAIN.md)'
 describe('InstallationReport.thresholds with QUALITY_THRESHOLDS configured', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ QUALITY_THRESHOLDS: JSON.stringify({ B_PLUS: { minReceivedPowerDbm: '-24', maxReceivedPowerDbm: '-9.5', maxSpliceLossDb: '0.08' } }) });
+    t = await startTestApp({
+      QUALITY_THRESHOLDS: JSON.stringify({
+        B_PLUS: { minReceivedPowerDbm: '-24', maxReceivedPowerDbm: '-9.5', maxSpliceLossDb: '0.08' },
+      }),
+    });
   });
   afterAll(() => t.stop());
 
   it('gives the configured window, the one the quality gate applied', async () => {
     const report = await reportOf(t, await reported(t, 'B_PLUS', '-25', '0.09'));
-    expect(report.thresholds).toEqual({ minReceivedPowerDbm: '-24', maxReceivedPowerDbm: '-9.5', maxSpliceLossDb: '0.08' });
-    expect(report.qualityIssues).toEqual(['received power -25 dBm is outside -24 to -9.5 dBm (class B_PLUS)', 'splice loss 0.09 dB is over 0.08 dB']);
+    expect(report.thresholds).toEqual({
+      minReceivedPowerDbm: '-24',
+      maxReceivedPowerDbm: '-9.5',
+      maxSpliceLossDb: '0.08',
+    });
+    expect(report.qualityIssues).toEqual([
+      'received power -25 dBm is outside -24 to -9.5 dBm (class B_PLUS)',
+      'splice loss 0.09 dB is over 0.08 dB',
+    ]);
   });
 
   it('gives null for a class the configuration leaves out, whose reports the gate flags', async () => {
     const report = await reportOf(t, await reported(t, 'C_PLUS', '-20', '0.05'));
-    expect(report).toEqual({ networkClass: 'C_PLUS', qualityIssues: ['no thresholds for network class C_PLUS'], thresholds: null });
+    expect(report).toEqual({
+      networkClass: 'C_PLUS',
+      qualityIssues: ['no thresholds for network class C_PLUS'],
+      thresholds: null,
+    });
   });
 });

@@ -25,7 +25,13 @@ export interface Measurements {
 /** One thing the gate found outside the thresholds, with the figures to explain it. */
 export type QualityIssue =
   | { readonly code: 'NO_THRESHOLDS'; readonly networkClass: string }
-  | { readonly code: 'RECEIVED_POWER_OUTSIDE_WINDOW'; readonly networkClass: string; readonly value: string; readonly min: string; readonly max: string }
+  | {
+      readonly code: 'RECEIVED_POWER_OUTSIDE_WINDOW';
+      readonly networkClass: string;
+      readonly value: string;
+      readonly min: string;
+      readonly max: string;
+    }
   | { readonly code: 'SPLICE_LOSS_OVER_MAXIMUM'; readonly value: string; readonly max: string };
 
 const decimalPattern = /^-?\d{1,3}(\.\d{1,3})?$/;
@@ -52,8 +58,15 @@ export function qualityGate(measurements: Measurements, threshold: QualityThresh
       max: threshold.maxReceivedPowerDbm,
     });
   }
-  if (measurements.spliceLossDb !== null && new Decimal(measurements.spliceLossDb.trim()).greaterThan(threshold.maxSpliceLossDb)) {
-    issues.push({ code: 'SPLICE_LOSS_OVER_MAXIMUM', value: measurements.spliceLossDb.trim(), max: threshold.maxSpliceLossDb });
+  if (
+    measurements.spliceLossDb !== null &&
+    new Decimal(measurements.spliceLossDb.trim()).greaterThan(threshold.maxSpliceLossDb)
+  ) {
+    issues.push({
+      code: 'SPLICE_LOSS_OVER_MAXIMUM',
+      value: measurements.spliceLossDb.trim(),
+      max: threshold.maxSpliceLossDb,
+    });
   }
   return issues;
 }

@@ -1,4 +1,16 @@
-import { Ctx, Arg, Field, FieldResolver, ID, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import {
+  Ctx,
+  Arg,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
 import { mayReadTechnician } from '../auth/scope.js';
@@ -11,19 +23,31 @@ import { WorkPermissions, workPermissions } from './work-permissions.js';
 
 @InputType({ description: "Give open work to one of its firm's technicians, or back to the firm as a whole." })
 export class AssignTechnicianInput extends CustomerSubscriptionRef {
-  @Field(() => ID, { nullable: true, description: 'An enabled TECHNICIAN user of the firm the work is assigned to; null: the firm as a whole.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'An enabled TECHNICIAN user of the firm the work is assigned to; null: the firm as a whole.',
+  })
   technicianId!: string | null;
 }
 
-@ObjectType({ description: "A firm's field technician, as dispatching needs it: who it is and whether work can still be given to it." })
+@ObjectType({
+  description:
+    "A firm's field technician, as dispatching needs it: who it is and whether work can still be given to it.",
+})
 export class Technician {
-  @Field(() => ID, { description: "The technician's user id: assignTechnician's technicianId, customerSubscriptions' filter.technicianId." })
+  @Field(() => ID, {
+    description:
+      "The technician's user id: assignTechnician's technicianId, customerSubscriptions' filter.technicianId.",
+  })
   id!: string;
 
   @Field(() => String, { description: 'Name shown in the console.' })
   displayName!: string;
 
-  @Field(() => Boolean, { description: 'Whether it is enabled: only an enabled technician is given work; a disabled one gave its open work back to the firm.' })
+  @Field(() => Boolean, {
+    description:
+      'Whether it is enabled: only an enabled technician is given work; a disabled one gave its open work back to the firm.',
+  })
   enabled!: boolean;
 }
 
@@ -37,10 +61,15 @@ export class CustomerSubscriptionTechnicianResolver {
       'TECHNICIAN_NOT_ELIGIBLE (not a TECHNICIAN, or disabled), BAD_USER_INPUT.',
   })
   async assignTechnician(
-    @Arg('input', () => AssignTechnicianInput, { description: 'Which work, the version last seen, and the technician.' }) input: AssignTechnicianInput,
+    @Arg('input', () => AssignTechnicianInput, {
+      description: 'Which work, the version last seen, and the technician.',
+    })
+    input: AssignTechnicianInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
-    return { customerSubscription: await assignTechnician(context, input.id, input.expectedVersion, input.technicianId) };
+    return {
+      customerSubscription: await assignTechnician(context, input.id, input.expectedVersion, input.technicianId),
+    };
   }
 
   @Query(() => [Technician], {
@@ -51,7 +80,11 @@ export class CustomerSubscriptionTechnicianResolver {
     complexity: listOf(50),
   })
   async technicians(
-    @Arg('contractorId', () => ID, { nullable: true, description: "The firm; the viewer's own when left out (required for a viewer of no firm)." }) contractorId: string | null,
+    @Arg('contractorId', () => ID, {
+      nullable: true,
+      description: "The firm; the viewer's own when left out (required for a viewer of no firm).",
+    })
+    contractorId: string | null,
     @Ctx() context: Context,
   ): Promise<Technician[]> {
     const users = await listTechnicians(context, contractorId);
@@ -65,11 +98,14 @@ export class CustomerSubscriptionTechnicianResolver {
       "(only ADMIN, DOT managers and the firm's own users and keys may).",
   })
   async technician(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<User | null> {
-    if (!subscription.technician || !subscription.contractor || !mayReadTechnician(context, subscription.contractor.id)) return null;
+    if (!subscription.technician || !subscription.contractor || !mayReadTechnician(context, subscription.contractor.id))
+      return null;
     return subscription.technician.loadOrFail({ dataloader: true });
   }
 
-  @FieldResolver(() => WorkPermissions, { description: 'What the viewer may do to this work now (see WorkPermissions): the buttons to show.' })
+  @FieldResolver(() => WorkPermissions, {
+    description: 'What the viewer may do to this work now (see WorkPermissions): the buttons to show.',
+  })
   viewerCan(@Root() subscription: CustomerSubscription, @Ctx() context: Context): WorkPermissions {
     return workPermissions(context, subscription);
   }

@@ -26,12 +26,17 @@ export const maxTechnicians = 500;
  */
 export async function listTechnicians(context: Context, contractorId: string | null | undefined): Promise<User[]> {
   const requested = parseInput(recordId.nullish(), contractorId, 'contractorId') ?? null;
-  if (!mayReadTechnicians(context)) throw new DomainError(ErrorCode.FORBIDDEN, "Only AT and the firm's own users read a firm's technicians", {});
+  if (!mayReadTechnicians(context))
+    throw new DomainError(ErrorCode.FORBIDDEN, "Only AT and the firm's own users read a firm's technicians", {});
   const own = viewerContractorId(context);
   const firm = requested ?? own;
   if (firm === null) throw badUserInput('contractorId', 'is required');
   if (own !== null && own !== firm) return [];
-  return context.em.find(User, { contractor: firm, role: UserRole.TECHNICIAN }, { orderBy: { displayName: 'asc', id: 'asc' }, limit: maxTechnicians });
+  return context.em.find(
+    User,
+    { contractor: firm, role: UserRole.TECHNICIAN },
+    { orderBy: { displayName: 'asc', id: 'asc' }, limit: maxTechnicians },
+  );
 }
 
 /**
@@ -44,25 +49,51 @@ export async function listTechnicians(context: Context, contractorId: string | n
  * @throws DomainError NOT_FOUND (work, technician), CONFLICT (stale version), INVALID_TRANSITION (closed or unassigned work),
  *   TECHNICIAN_NOT_ELIGIBLE (not a TECHNICIAN, or disabled), BAD_USER_INPUT
  */
-export async function assignTechnician(context: Context, id: string, version: number, technicianId: string | null): Promise<CustomerSubscription> {
+export async function assignTechnician(
+  context: Context,
+  id: string,
+  version: number,
+  technicianId: string | null,
+): Promise<CustomerSubscription> {
   const subscriptionId = parseInput(recordId, id, 'id');
   const expected = parseInput(expectedVersion, version, 'expectedVersion');
   const wanted = parseInput(technicianIdSchema, technicianId ?? null, 'technicianId');
   return inTransaction(context, async (em) => {
-    const subscription = await loadForChange(em, CustomerSubscription, 'customer subscription', subscriptionId, expected, { scope: workScope(context) });
-    if (!(fieldStatuses as readonly CustomerSubscriptionStatus[]).includes(subscription.status) || !subscription.contractor) {
+    const subscription = await loadForChange(
+      em,
+      CustomerSubscription,
+      'customer subscription',
+      subscriptionId,
+      expected,
+      { scope: workScope(context) },
+    );
+    if (
+      !(fieldStatuses as readonly CustomerSubscriptionStatus[]).includes(subscription.status) ||
+      !subscription.contractor
+    ) {
       throw invalidTransition('customer subscription', 'assign a technician to', subscription.status, fieldStatuses);
     }
     let technician: User | null = null;
     if (wanted !== null) {
       // Shared lock: a technician being disabled meanwhile (`releaseTechnicianWork`) is seen disabled, or waits for this work.
-      technician = await em.findOne(User, { id: wanted, contractor: subscription.contractor.id }, { lockMode: LockMode.PESSIMISTIC_READ, refresh: true });
+      technician = await em.findOne(
+        User,
+        { id: wanted, contractor: subscription.contractor.id },
+        { lockMode: LockMode.PESSIMISTIC_READ, refresh: true },
+      );
       if (!technician) throw notFound('technicianId', "technician of the work's firm", wanted);
       if (technician.role !== UserRole.TECHNICIAN) {
-        throw new DomainError(ErrorCode.TECHNICIAN_NOT_ELIGIBLE, `technicianId: user ${wanted} is a ${technician.role}, not a TECHNICIAN`, { field: 'technicianId', reason: 'ROLE' });
+        throw new DomainError(
+          ErrorCode.TECHNICIAN_NOT_ELIGIBLE,
+          `technicianId: user ${wanted} is a ${technician.role}, not a TECHNICIAN`,
+          { field: 'technicianId', reason: 'ROLE' },
+        );
       }
       if (technician.disabledAt) {
-        throw new DomainError(ErrorCode.TECHNICIAN_NOT_ELIGIBLE, `technicianId: user ${wanted} is disabled`, { field: 'technicianId', reason: 'DISABLED' });
+        throw new DomainError(ErrorCode.TECHNICIAN_NOT_ELIGIBLE, `technicianId: user ${wanted} is disabled`, {
+          field: 'technicianId',
+          reason: 'DISABLED',
+        });
       }
     }
     const previous = subscription.technician?.id ?? null;
@@ -86,8 +117,17 @@ export async function assignTechnician(context: Context, id: string, version: nu
  * (see `disableUser`) so that no work is given to it meanwhile. Each change is audited (`technicianId`
  * from → to, with `reason`) and announced, the technician it leaves told REMOVED, like `assignTechnician`.
  */
-export async function releaseTechnicianWork(em: EntityManager, context: Context, technicianId: string, reason: string): Promise<void> {
-  const open = await em.find(CustomerSubscription, { technician: technicianId, status: { $in: [...fieldStatuses] } }, { orderBy: { id: 'asc' } });
+export async function releaseTechnicianWork(
+  em: EntityManager,
+  context: Context,
+  technicianId: string,
+  reason: string,
+): Promise<void> {
+  const open = await em.find(
+    CustomerSubscription,
+    { technician: technicianId, status: { $in: [...fieldStatuses] } },
+    { orderBy: { id: 'asc' } },
+  );
   for (const subscription of open) {
     subscription.technician = null;
     subscription.updatedAt = new Date();
@@ -98,6 +138,8 @@ export async function releaseTechnicianWork(em: EntityManager, context: Context,
       changes: [{ field: 'technicianId', from: technicianId, to: null }],
       reason,
     });
-    announceCustomerSubscriptionChange(em, subscription, WorkChange.UPDATED, null, { previousTechnicianId: technicianId });
+    announceCustomerSubscriptionChange(em, subscription, WorkChange.UPDATED, null, {
+      previousTechnicianId: technicianId,
+    });
   }
 }

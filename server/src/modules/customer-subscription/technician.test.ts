@@ -18,19 +18,33 @@ const assign =
 
 async function createUser(role: string, firm: string | null, name: string): Promise<string> {
   const email = `${name}@raccord.test`;
-  const data = await mustQuery<{ createUser: { id: string } }>(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-    input: { email, displayName: name, role, password: 'technician test password', ...(firm ? { contractorId: firm } : {}) },
-  });
+  const data = await mustQuery<{ createUser: { id: string } }>(
+    t,
+    'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
+    {
+      input: {
+        email,
+        displayName: name,
+        role,
+        password: 'technician test password',
+        ...(firm ? { contractorId: firm } : {}),
+      },
+    },
+  );
   return data.createUser.id;
 }
 
 /** New work of `firm`, ASSIGNED (version 2). */
 async function firmWork(firm: string): Promise<string> {
   const created = await createCustomerSubscription(t);
-  await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }', {
-    id: created.id,
-    c: firm,
-  });
+  await mustQuery(
+    t,
+    'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }',
+    {
+      id: created.id,
+      c: firm,
+    },
+  );
   return created.id;
 }
 
@@ -52,7 +66,11 @@ beforeAll(async () => {
   ids['techB'] = await createUser('TECHNICIAN', ids['firmB'], 'tech-b');
   ids['officeA'] = await createUser('CONTRACTOR', ids['firmA'], 'office-a');
   ids['disabledA'] = await createUser('TECHNICIAN', ids['firmA'], 'disabled-a');
-  await mustQuery(t, 'mutation ($id: ID!) { disableUser(id: $id, expectedVersion: 1, reason: "a quitté l’entreprise") { id } }', { id: ids['disabledA'] });
+  await mustQuery(
+    t,
+    'mutation ($id: ID!) { disableUser(id: $id, expectedVersion: 1, reason: "a quitté l’entreprise") { id } }',
+    { id: ids['disabledA'] },
+  );
   contractorToken = await signIn(t.url, 'office-a@raccord.test', 'technician test password');
   technicianToken = await signIn(t.url, 'tech-a@raccord.test', 'technician test password');
   await createUser('FINANCE', null, 'finance');
@@ -63,32 +81,54 @@ afterAll(() => t.stop());
 describe('assignTechnician', () => {
   it('names a technician of the work’s firm and gives the work back to the firm, each audited with a new version', async () => {
     const id = await firmWork(ids['firmA']!);
-    const named = await mustQuery<{ assignTechnician: { customerSubscription: { version: number; status: string; technician: { id: string } | null } } }>(t, assign, {
+    const named = await mustQuery<{
+      assignTechnician: {
+        customerSubscription: { version: number; status: string; technician: { id: string } | null };
+      };
+    }>(t, assign, {
       id,
       v: 2,
       tech: ids['techA'],
     });
-    expect(named.assignTechnician.customerSubscription).toMatchObject({ version: 3, status: 'ASSIGNED', technician: { id: ids['techA'] } });
-    const back = await mustQuery<{ assignTechnician: { customerSubscription: { version: number; technician: unknown } } }>(t, assign, { id, v: 3, tech: null });
+    expect(named.assignTechnician.customerSubscription).toMatchObject({
+      version: 3,
+      status: 'ASSIGNED',
+      technician: { id: ids['techA'] },
+    });
+    const back = await mustQuery<{
+      assignTechnician: { customerSubscription: { version: number; technician: unknown } };
+    }>(t, assign, { id, v: 3, tech: null });
     expect(back.assignTechnician.customerSubscription).toMatchObject({ version: 4, technician: null });
-    const trail = await mustQuery<{ auditTrail: { action: string; changes: { field: string; from: unknown; to: unknown }[] }[] }>(
+    const trail = await mustQuery<{
+      auditTrail: { action: string; changes: { field: string; from: unknown; to: unknown }[] }[];
+    }>(
       t,
       'query ($id: ID!) { auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) { action changes { field from to } } }',
       { id },
     );
-    expect(trail.auditTrail.filter((event) => event.changes.some((change) => change.field === 'technicianId'))).toEqual([
-      { action: 'UPDATE', changes: [{ field: 'technicianId', from: null, to: ids['techA'] }] },
-      { action: 'UPDATE', changes: [{ field: 'technicianId', from: ids['techA'], to: null }] },
-    ]);
+    expect(trail.auditTrail.filter((event) => event.changes.some((change) => change.field === 'technicianId'))).toEqual(
+      [
+        { action: 'UPDATE', changes: [{ field: 'technicianId', from: null, to: ids['techA'] }] },
+        { action: 'UPDATE', changes: [{ field: 'technicianId', from: ids['techA'], to: null }] },
+      ],
+    );
   });
 
   it('lets a firm name its own technicians on its own work, and answers for another firm’s work as for a missing one', async () => {
     const own = await firmWork(ids['firmA']!);
     const other = await firmWork(ids['firmB']!);
-    const ok = await t.graphql(assign, { id: own, v: 2, tech: ids['techA2'] }, { authorization: `Bearer ${contractorToken}` });
+    const ok = await t.graphql(
+      assign,
+      { id: own, v: 2, tech: ids['techA2'] },
+      { authorization: `Bearer ${contractorToken}` },
+    );
     expect(ok.body.errors).toBeUndefined();
     const before = await footprint(other);
-    const refused = await t.graphql(assign, { id: other, v: 2, tech: ids['techB'] }, { authorization: `Bearer ${contractorToken}` });
+    const refused = await t.graphql(
+      assign,
+      { id: other, v: 2, tech: ids['techB'] },
+      { authorization: `Bearer ${contractorToken}` },
+    );
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     expect(await footprint(other)).toBe(before);
   });
@@ -108,9 +148,13 @@ describe('assignTechnician', () => {
 
   it('refuses closed work, work not yet given to a firm and a stale version, writing nothing', async () => {
     const cancelled = await firmWork(ids['firmA']!);
-    await mustQuery(t, 'mutation ($id: ID!) { cancelCustomerSubscription(input: { id: $id, expectedVersion: 2, reason: "client parti" }) { customerSubscription { id } } }', {
-      id: cancelled,
-    });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!) { cancelCustomerSubscription(input: { id: $id, expectedVersion: 2, reason: "client parti" }) { customerSubscription { id } } }',
+      {
+        id: cancelled,
+      },
+    );
     const pending = (await createCustomerSubscription(t)).id;
     const stale = await firmWork(ids['firmA']!);
     for (const [id, version, code] of [
@@ -128,12 +172,17 @@ describe('assignTechnician', () => {
   it('is cleared when the work goes to another firm, and the change is audited', async () => {
     const id = await firmWork(ids['firmA']!);
     await mustQuery(t, assign, { id, v: 2, tech: ids['techA'] });
-    const moved = await mustQuery<{ assignCustomerSubscription: { customerSubscription: { technician: unknown; contractor: { id: string } } } }>(
+    const moved = await mustQuery<{
+      assignCustomerSubscription: { customerSubscription: { technician: unknown; contractor: { id: string } } };
+    }>(
       t,
       'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 3, contractorId: $c }) { customerSubscription { technician { id } contractor { id } } } }',
       { id, c: ids['firmB'] },
     );
-    expect(moved.assignCustomerSubscription.customerSubscription).toEqual({ technician: null, contractor: { id: ids['firmB'] } });
+    expect(moved.assignCustomerSubscription.customerSubscription).toEqual({
+      technician: null,
+      contractor: { id: ids['firmB'] },
+    });
     const [event] = await t.sql<{ changes: { field: string; from: unknown; to: unknown }[] }>(
       "select changes from audit_event where entity_type = 'CUSTOMER_SUBSCRIPTION' and entity_id = $1 order by id desc limit 1",
       [id],
@@ -158,7 +207,11 @@ describe('technicians', () => {
   it("lists its own firm's technicians to any of the firm's CONTRACTOR users, and another firm's as nothing", async () => {
     const office = { authorization: `Bearer ${contractorToken}` };
     const own = await t.graphql<Technicians>(query, {}, office);
-    expect(own.body.data?.technicians.map((technician) => technician.id)).toEqual([ids['disabledA'], ids['techA'], ids['techA2']]);
+    expect(own.body.data?.technicians.map((technician) => technician.id)).toEqual([
+      ids['disabledA'],
+      ids['techA'],
+      ids['techA2'],
+    ]);
     const named = await t.graphql<Technicians>(query, { c: ids['firmA'] }, office);
     expect(named.body.data?.technicians).toHaveLength(3);
     const other = await t.graphql<Technicians>(query, { c: ids['firmB'] }, office);
@@ -166,7 +219,10 @@ describe('technicians', () => {
   });
 
   it('gives nothing but the id, the name and whether it is enabled', async () => {
-    const data = await mustQuery<{ __type: { fields: { name: string; description: string }[] } }>(t, '{ __type(name: "Technician") { fields { name description } } }');
+    const data = await mustQuery<{ __type: { fields: { name: string; description: string }[] } }>(
+      t,
+      '{ __type(name: "Technician") { fields { name description } } }',
+    );
     expect(data.__type.fields.map((field) => field.name)).toEqual(['id', 'displayName', 'enabled']);
     expect(data.__type.fields.every((field) => field.description.length > 0)).toBe(true);
   });
@@ -180,8 +236,10 @@ describe('technicians', () => {
   });
 
   it("lists a firm's key its own firm's technicians, and refuses a key of no firm", async () => {
-    const create = 'mutation ($c: ID) { createApiKey(input: { name: "dispatch", scopes: ["read:customerSubscriptions"], contractorId: $c }) { secret } }';
-    const firmKey = (await mustQuery<{ createApiKey: { secret: string } }>(t, create, { c: ids['firmA'] })).createApiKey.secret;
+    const create =
+      'mutation ($c: ID) { createApiKey(input: { name: "dispatch", scopes: ["read:customerSubscriptions"], contractorId: $c }) { secret } }';
+    const firmKey = (await mustQuery<{ createApiKey: { secret: string } }>(t, create, { c: ids['firmA'] })).createApiKey
+      .secret;
     const own = await t.graphql<Technicians>(query, {}, { authorization: `Bearer ${firmKey}` });
     expect(own.body.data?.technicians).toHaveLength(3);
     const other = await t.graphql<Technicians>(query, { c: ids['firmB'] }, { authorization: `Bearer ${firmKey}` });
@@ -200,8 +258,11 @@ describe('technicians', () => {
 });
 
 describe('customerSubscriptions filtered by technician', () => {
-  const query = 'query ($tech: ID) { customerSubscriptions(first: 100, filter: { technicianId: $tech }) { totalCount edges { node { id technician { id } } } } }';
-  type List = { customerSubscriptions: { totalCount: number; edges: { node: { id: string; technician: { id: string } | null } }[] } };
+  const query =
+    'query ($tech: ID) { customerSubscriptions(first: 100, filter: { technicianId: $tech }) { totalCount edges { node { id technician { id } } } } }';
+  type List = {
+    customerSubscriptions: { totalCount: number; edges: { node: { id: string; technician: { id: string } | null } }[] };
+  };
 
   it("gives the office the work of one of its technicians, and nothing for another firm's", async () => {
     const mine = await firmWork(ids['firmA']!);
@@ -216,20 +277,27 @@ describe('customerSubscriptions filtered by technician', () => {
     const other = await t.graphql<List>(query, { tech: ids['techB'] }, office);
     expect(other.body.data!.customerSubscriptions).toEqual({ totalCount: 0, edges: [] });
     const admin = await mustQuery<List>(t, query, { tech: ids['techB'] });
-    expect(admin.customerSubscriptions.edges.map((edge) => edge.node)).toEqual([{ id: others, technician: { id: ids['techB'] } }]);
+    expect(admin.customerSubscriptions.edges.map((edge) => edge.node)).toEqual([
+      { id: others, technician: { id: ids['techB'] } },
+    ]);
   });
 
   it('refuses a malformed technician id, and the filter to roles that may not read technicians', async () => {
     const malformed = await t.graphql(query, { tech: 'tech-a' });
-    expect(malformed.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.technicianId' });
+    expect(malformed.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'filter.technicianId',
+    });
     const finance = await t.graphql(query, { tech: ids['techA'] }, { authorization: `Bearer ${financeToken}` });
     expect(finance.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'filter.technicianId' });
   });
 });
 
 describe('disabling a technician', () => {
-  const disable = 'mutation ($id: ID!, $v: Int!) { disableUser(id: $id, expectedVersion: $v, reason: "a quitté l’entreprise") { id disabledAt } }';
-  const schedule = 'mutation ($id: ID!, $v: Int!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: $v, appointmentAt: $at }) { customerSubscription { id } } }';
+  const disable =
+    'mutation ($id: ID!, $v: Int!) { disableUser(id: $id, expectedVersion: $v, reason: "a quitté l’entreprise") { id disabledAt } }';
+  const schedule =
+    'mutation ($id: ID!, $v: Int!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: $v, appointmentAt: $at }) { customerSubscription { id } } }';
 
   it('gives its open work back to the firm, each change audited with the reason and announced; its closed work keeps its name', async () => {
     const leaving = await createUser('TECHNICIAN', ids['firmA']!, 'leaving-a');
@@ -240,9 +308,19 @@ describe('disabling a technician', () => {
     await mustQuery(t, schedule, { id: scheduled, v: 3, at: new Date(Date.now() + 3 * 86_400_000).toISOString() });
     const cancelled = await firmWork(ids['firmA']!);
     await mustQuery(t, assign, { id: cancelled, v: 2, tech: leaving });
-    await mustQuery(t, 'mutation ($id: ID!) { cancelCustomerSubscription(input: { id: $id, expectedVersion: 3, reason: "client parti" }) { customerSubscription { id } } }', { id: cancelled });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!) { cancelCustomerSubscription(input: { id: $id, expectedVersion: 3, reason: "client parti" }) { customerSubscription { id } } }',
+      { id: cancelled },
+    );
     const closedBefore = await footprint(cancelled);
-    const live = await subscribe<{ customerSubscriptionChanged: { change: string; customerSubscriptionId: string; customerSubscription: { technician: unknown } | null } }>(
+    const live = await subscribe<{
+      customerSubscriptionChanged: {
+        change: string;
+        customerSubscriptionId: string;
+        customerSubscription: { technician: unknown } | null;
+      };
+    }>(
       t.url,
       `Bearer ${contractorToken}`,
       'subscription { customerSubscriptionChanged { change customerSubscriptionId customerSubscription { technician { id } } } }',
@@ -272,7 +350,12 @@ describe('disabling a technician', () => {
         "select action, changes, reason, actor_type from audit_event where entity_type = 'CUSTOMER_SUBSCRIPTION' and entity_id = $1 order by id desc limit 1",
         [id],
       );
-      expect(event).toEqual({ action: 'UPDATE', changes: [{ field: 'technicianId', from: leaving, to: null }], reason: 'a quitté l’entreprise', actor_type: 'USER' });
+      expect(event).toEqual({
+        action: 'UPDATE',
+        changes: [{ field: 'technicianId', from: leaving, to: null }],
+        reason: 'a quitté l’entreprise',
+        actor_type: 'USER',
+      });
     }
     expect(await footprint(cancelled)).toBe(closedBefore);
   });

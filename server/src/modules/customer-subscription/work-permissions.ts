@@ -3,7 +3,11 @@ import { maySeeWork, placeOf } from '../../common/live.js';
 import type { Context } from '../../context.js';
 import { mayRunOperation } from '../auth/permissions.js';
 import type { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
-import { customerSubscriptionLifecycle as lifecycle, fieldStatuses, type CustomerSubscriptionAction } from './customer-subscription.lifecycle.js';
+import {
+  customerSubscriptionLifecycle as lifecycle,
+  fieldStatuses,
+  type CustomerSubscriptionAction,
+} from './customer-subscription.lifecycle.js';
 
 @ObjectType({
   description:
@@ -15,7 +19,9 @@ export class WorkPermissions {
   @Field(() => Boolean, { description: 'assignCustomerSubscription: give it (again) to a firm.' })
   assign!: boolean;
 
-  @Field(() => Boolean, { description: "assignTechnician: give it to one of its firm's technicians, or back to the firm as a whole." })
+  @Field(() => Boolean, {
+    description: "assignTechnician: give it to one of its firm's technicians, or back to the firm as a whole.",
+  })
   assignTechnician!: boolean;
 
   @Field(() => Boolean, { description: 'scheduleInstallation: book or move the appointment.' })
@@ -58,10 +64,14 @@ export function workPermissions(context: Context, subscription: CustomerSubscrip
   const inScope = maySeeWork(context, placeOf(subscription));
   const fromHere = (transition: CustomerSubscriptionAction | null) =>
     transition === null
-      ? subscription.contractor !== null && (fieldStatuses as readonly CustomerSubscriptionStatus[]).includes(subscription.status)
+      ? subscription.contractor !== null &&
+        (fieldStatuses as readonly CustomerSubscriptionStatus[]).includes(subscription.status)
       : lifecycle.allows(transition, subscription.status);
   const permissions = new WorkPermissions();
-  for (const [action, rule] of Object.entries(actions) as [keyof WorkPermissions, (typeof actions)[keyof WorkPermissions]][]) {
+  for (const [action, rule] of Object.entries(actions) as [
+    keyof WorkPermissions,
+    (typeof actions)[keyof WorkPermissions],
+  ][]) {
     permissions[action] = inScope && mayRunOperation(context, `Mutation.${rule.mutation}`) && fromHere(rule.transition);
   }
   return permissions;

@@ -1,7 +1,15 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Repeater } from '@repeaterjs/repeater';
 import type { Logger } from 'pino';
-import { InvoiceChange, isResync, type EventBus, type RaccordEvent, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
+import {
+  InvoiceChange,
+  isResync,
+  type EventBus,
+  type RaccordEvent,
+  type RaccordTopics,
+  type Resync,
+  type Topic,
+} from '../../common/events.js';
 import { invoiceWilayaCodes } from '../invoice/invoice.service.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { readDashboard, type DashboardFigures } from './dashboard.service.js';
@@ -40,7 +48,9 @@ interface Watched {
 
 /** The figures as JSON without their reading time, wilayas by code: equal when nothing a subscriber sees moved. */
 function fingerprintOf(figures: DashboardFigures): string {
-  return JSON.stringify(figures, (name, value: unknown) => (name === 'computedAt' ? undefined : value instanceof Wilaya ? value.code : value));
+  return JSON.stringify(figures, (name, value: unknown) =>
+    name === 'computedAt' ? undefined : value instanceof Wilaya ? value.code : value,
+  );
 }
 
 /** The key of a dashboard: a wilaya code, or '' for the national one. */
@@ -55,7 +65,11 @@ function dashboardsMovedBy(event: RaccordEvent): readonly string[] | 'all' {
   switch (event.topic) {
     case 'CUSTOMER_SUBSCRIPTION_CHANGED':
     case 'SITE_CHANGED':
-      return ['', event.payload.wilayaCode, ...(event.payload.previousWilayaCode ? [event.payload.previousWilayaCode] : [])];
+      return [
+        '',
+        event.payload.wilayaCode,
+        ...(event.payload.previousWilayaCode ? [event.payload.previousWilayaCode] : []),
+      ];
     case 'FIGURES_CHANGED':
     case 'CUSTOMER_SUBSCRIPTIONS_IMPORTED':
       return ['', ...event.payload.wilayaCodes];
@@ -97,7 +111,12 @@ export class DashboardFeed {
   start(): void {
     this.refresh = setInterval(() => this.touch([...this.watched.keys()]), dashboardRefreshIntervalMs);
     this.refresh.unref();
-    for (const topic of ['CUSTOMER_SUBSCRIPTION_CHANGED', 'SITE_CHANGED', 'FIGURES_CHANGED', 'CUSTOMER_SUBSCRIPTIONS_IMPORTED'] as const) {
+    for (const topic of [
+      'CUSTOMER_SUBSCRIPTION_CHANGED',
+      'SITE_CHANGED',
+      'FIGURES_CHANGED',
+      'CUSTOMER_SUBSCRIPTIONS_IMPORTED',
+    ] as const) {
       this.listen(topic, (payload) => {
         const keys = dashboardsMovedBy({ topic, payload } as RaccordEvent);
         if (keys !== 'all') this.touch(keys);
@@ -163,7 +182,17 @@ export class DashboardFeed {
     return new Repeater<DashboardFigures>(async (push, stop) => {
       let state = this.watched.get(key);
       if (!state) {
-        this.watched.set(key, (state = { subscribers: new Set(), lastPushAt: 0, lastFingerprint: undefined, dirty: false, computing: false, timer: undefined }));
+        this.watched.set(
+          key,
+          (state = {
+            subscribers: new Set(),
+            lastPushAt: 0,
+            lastFingerprint: undefined,
+            dirty: false,
+            computing: false,
+            timer: undefined,
+          }),
+        );
       }
       state.subscribers.add(push);
       try {
@@ -192,10 +221,12 @@ export class DashboardFeed {
           if (isResync(event)) {
             this.readings.clear();
             this.touch([...this.watched.keys()]);
-          }
-          else await handle(event);
+          } else await handle(event);
         } catch (error) {
-          this.logger.error({ err: error, topic }, 'dashboard: an event could not be applied; the next change refreshes the figures');
+          this.logger.error(
+            { err: error, topic },
+            'dashboard: an event could not be applied; the next change refreshes the figures',
+          );
         }
       }
     })();
@@ -230,7 +261,10 @@ export class DashboardFeed {
         for (const push of state.subscribers) push(figures);
       }
     } catch (error) {
-      this.logger.error({ err: error, dashboard: key || 'national' }, 'dashboard: figures could not be read; retried at the next change');
+      this.logger.error(
+        { err: error, dashboard: key || 'national' },
+        'dashboard: figures could not be read; retried at the next change',
+      );
     } finally {
       state.computing = false;
       if (this.watched.get(key) === state) this.schedule(key, state);

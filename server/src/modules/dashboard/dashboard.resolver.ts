@@ -7,7 +7,13 @@ import { requireOperationAccess } from '../auth/permissions.js';
 import { CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
 import { dzd, Money } from '../invoice/money.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
-import { acceptanceHistoryDays, readDashboard, requireDashboardAccess, type DashboardFigures, type InvoiceAgeing } from './dashboard.service.js';
+import {
+  acceptanceHistoryDays,
+  readDashboard,
+  requireDashboardAccess,
+  type DashboardFigures,
+  type InvoiceAgeing,
+} from './dashboard.service.js';
 
 /** `part ÷ whole`, or null when `whole` is 0. */
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
@@ -35,13 +41,23 @@ export class InvoiceWaiting {
   @Field(() => Int, { description: 'How many invoices.' })
   invoices!: number;
 
-  @Field(() => Money, { description: 'Awaiting approval: their net payable; approved but unpaid: their balance due (net payable less credit notes and payments).' })
+  @Field(() => Money, {
+    description:
+      'Awaiting approval: their net payable; approved but unpaid: their balance due (net payable less credit notes and payments).',
+  })
   amount!: Money;
 
-  @Field(() => Int, { nullable: true, description: 'Whole days the longest-waiting one has waited — since submission, or since approval; null when there is none.' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Whole days the longest-waiting one has waited — since submission, or since approval; null when there is none.',
+  })
   oldestDays!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Mean days waited, counted the same way, to one decimal; null when there is none.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean days waited, counted the same way, to one decimal; null when there is none.',
+  })
   averageDays!: number | null;
 }
 
@@ -56,7 +72,10 @@ export class WilayaProgress {
   @Field(() => Int, { description: "The sum of its sites' target connections." })
   targetConnections!: number;
 
-  @Field(() => Float, { nullable: true, description: 'acceptedTotal ÷ targetConnections (may pass 1); null without a target.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'acceptedTotal ÷ targetConnections (may pass 1); null without a target.',
+  })
   progress!: number | null;
 }
 
@@ -87,40 +106,66 @@ export class Dashboard {
   @Field(() => Int, { description: "The sum of the sites' target connections." })
   targetConnections!: number;
 
-  @Field(() => Float, { nullable: true, description: 'acceptedTotal ÷ targetConnections (may pass 1); null without a target.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'acceptedTotal ÷ targetConnections (may pass 1); null without a target.',
+  })
   progress!: number | null;
 
   @Field(() => [BacklogCount], { description: 'Customer subscriptions in each status, every status listed.' })
   backlog!: BacklogCount[];
 
-  @Field(() => Float, { nullable: true, description: 'Share (0 to 1) of the connections accepted that were accepted first time, with no rejection; null before any acceptance.' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Share (0 to 1) of the connections accepted that were accepted first time, with no rejection; null before any acceptance.',
+  })
   firstTimeRightRate!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'The same, for this month’s acceptances; null before any this month.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The same, for this month’s acceptances; null before any this month.',
+  })
   firstTimeRightRateThisMonth!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Median whole days from order to acceptance (Algiers dates), over every acceptance; null before any.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Median whole days from order to acceptance (Algiers dates), over every acceptance; null before any.',
+  })
   medianDaysToAcceptance!: number | null;
 
   @Field(() => InvoiceWaiting, {
-    description: 'Invoices SUBMITTED and awaiting approval; for a wilaya, those billing work in it (an invoice billing several wilayas counts in each).',
+    description:
+      'Invoices SUBMITTED and awaiting approval; for a wilaya, those billing work in it (an invoice billing several wilayas counts in each).',
   })
   awaitingApproval!: InvoiceWaiting;
 
   @Field(() => InvoiceWaiting, {
-    description: 'Invoices APPROVED or PARTIALLY_PAID (approved, not yet paid in full), with their balance due and the days since approval; for a wilaya, as awaitingApproval.',
+    description:
+      'Invoices APPROVED or PARTIALLY_PAID (approved, not yet paid in full), with their balance due and the days since approval; for a wilaya, as awaitingApproval.',
   })
   approvedUnpaid!: InvoiceWaiting;
 
-  @Field(() => [DailyAcceptances], { description: `Connections accepted on each of the last ${acceptanceHistoryDays} days, oldest first, today last.`, complexity: listOf(acceptanceHistoryDays) })
+  @Field(() => [DailyAcceptances], {
+    description: `Connections accepted on each of the last ${acceptanceHistoryDays} days, oldest first, today last.`,
+    complexity: listOf(acceptanceHistoryDays),
+  })
   acceptancesByDay!: DailyAcceptances[];
 
-  @Field(() => [WilayaProgress], { description: 'National dashboard: every wilaya by code with its progress; empty for a wilaya.', complexity: listOf(58) })
+  @Field(() => [WilayaProgress], {
+    description: 'National dashboard: every wilaya by code with its progress; empty for a wilaya.',
+    complexity: listOf(58),
+  })
   wilayas!: WilayaProgress[];
 }
 
 function waiting(ageing: InvoiceAgeing): InvoiceWaiting {
-  return { invoices: ageing.invoices, amount: dzd(ageing.amountCentimes), oldestDays: ageing.oldestDays, averageDays: ageing.averageDays };
+  return {
+    invoices: ageing.invoices,
+    amount: dzd(ageing.amountCentimes),
+    oldestDays: ageing.oldestDays,
+    averageDays: ageing.averageDays,
+  };
 }
 
 /** The GraphQL shape of a dashboard's figures. */
@@ -138,7 +183,8 @@ export function asDashboard(figures: DashboardFigures): Dashboard {
   };
 }
 
-const wilayaCodeDescription = 'The wilaya, "01" to "58"; the national dashboard when left out. A DOT manager may ask for its own wilayas only.';
+const wilayaCodeDescription =
+  'The wilaya, "01" to "58"; the national dashboard when left out. A DOT manager may ask for its own wilayas only.';
 
 @Resolver(() => Dashboard)
 export class DashboardResolver {
@@ -147,7 +193,10 @@ export class DashboardResolver {
       'The dashboard of a wilaya, or the national one. Figures read less than DASHBOARD_QUERY_MAX_AGE_MS ago (1 s by default) are shared by the queries that ask meanwhile, ' +
       'unless a change has moved them since; `computedAt` says when they were read. Errors: BAD_USER_INPUT (wilayaCode), NOT_FOUND (no such wilaya), FORBIDDEN (a DOT manager outside its wilayas).',
   })
-  async dashboard(@Arg('wilayaCode', () => String, { nullable: true, description: wilayaCodeDescription }) wilayaCode: string | null, @Ctx() context: Context): Promise<Dashboard> {
+  async dashboard(
+    @Arg('wilayaCode', () => String, { nullable: true, description: wilayaCodeDescription }) wilayaCode: string | null,
+    @Ctx() context: Context,
+  ): Promise<Dashboard> {
     const code = await requireDashboardAccess(context, wilayaCode);
     // A context with a clock of its own (tests at a chosen instant) reads at that instant; the server shares readings (DashboardFeed.read).
     const feed = context.clock ? undefined : context.settings?.dashboards;

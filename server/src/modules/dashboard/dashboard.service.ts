@@ -60,23 +60,40 @@ export const acceptanceHistoryDays = 28;
  * @returns the wilaya code, or null for the national dashboard
  * @throws DomainError BAD_USER_INPUT (not a wilaya code), NOT_FOUND (no such wilaya), FORBIDDEN (a DOT manager outside its wilayas)
  */
-export async function requireDashboardAccess(context: Context, wilayaCode: string | null | undefined): Promise<string | null> {
-  const code = wilayaCode === null || wilayaCode === undefined ? null : (await requireWilaya(context.em, wilayaCode)).code;
+export async function requireDashboardAccess(
+  context: Context,
+  wilayaCode: string | null | undefined,
+): Promise<string | null> {
+  const code =
+    wilayaCode === null || wilayaCode === undefined ? null : (await requireWilaya(context.em, wilayaCode)).code;
   const wilayas = viewerWilayas(context);
   if (wilayas !== null && (code === null || !wilayas.includes(code))) {
-    throw new DomainError(ErrorCode.FORBIDDEN, `A DOT manager sees the dashboards of its wilayas only (${wilayas.join(', ')})`, { field: 'wilayaCode' });
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      `A DOT manager sees the dashboards of its wilayas only (${wilayas.join(', ')})`,
+      { field: 'wilayaCode' },
+    );
   }
   return code;
 }
 
-const ageingRow = z.object({ invoices: z.coerce.number(), amount: z.string(), oldest: z.coerce.number().nullable(), average: z.coerce.number().nullable() });
+const ageingRow = z.object({
+  invoices: z.coerce.number(),
+  amount: z.string(),
+  oldest: z.coerce.number().nullable(),
+  average: z.coerce.number().nullable(),
+});
 
 /**
  * Reads the dashboard of `wilayaCode` (null: national) at `instant`, from the counters the triggers
  * keep (a few hundred rows at most) and from the invoices awaiting approval or payment (through the
  * (status, status_changed_at) index): its cost does not grow with the number of customer subscriptions.
  */
-export async function readDashboard(em: EntityManager, wilayaCode: string | null, instant: Date): Promise<DashboardFigures> {
+export async function readDashboard(
+  em: EntityManager,
+  wilayaCode: string | null,
+  instant: Date,
+): Promise<DashboardFigures> {
   const connection = em.getConnection();
   const today = algiersDate(instant);
   const monthStart = `${today.slice(0, 8)}01`;
@@ -102,9 +119,19 @@ export async function readDashboard(em: EntityManager, wilayaCode: string | null
       `select "days", sum("accepted")::text as "accepted" from "wilaya_acceptance_delay" ${where} group by "days" order by "days"`,
       only,
     ),
-    connection.execute<{ target: string }[]>(`select coalesce(sum("target_connections"), 0)::text as "target" from "wilaya_target" ${where}`, only),
+    connection.execute<{ target: string }[]>(
+      `select coalesce(sum("target_connections"), 0)::text as "target" from "wilaya_target" ${where}`,
+      only,
+    ),
     invoiceAgeing(em, ['SUBMITTED'], '"net_payable_centimes"', '"status_changed_at"', wilayaCode, instant),
-    invoiceAgeing(em, ['APPROVED', 'PARTIALLY_PAID'], '"net_payable_centimes" - "credited_centimes" - "paid_centimes"', '"approved_at"', wilayaCode, instant),
+    invoiceAgeing(
+      em,
+      ['APPROVED', 'PARTIALLY_PAID'],
+      '"net_payable_centimes" - "credited_centimes" - "paid_centimes"',
+      '"approved_at"',
+      wilayaCode,
+      instant,
+    ),
     wilayaCode === null ? Promise.resolve(null) : em.findOneOrFail(Wilaya, { code: wilayaCode }),
   ]);
   const byDay = await connection.execute<{ day: string; accepted: string }[]>(
@@ -123,7 +150,10 @@ export async function readDashboard(em: EntityManager, wilayaCode: string | null
     acceptedThisMonth: Number(days.month),
     acceptedTotal: counts.get(CustomerSubscriptionStatus.ACCEPTED) ?? 0,
     targetConnections: Number(targetRows[0]!.target),
-    backlog: Object.values(CustomerSubscriptionStatus).map((status) => ({ status, customerSubscriptions: counts.get(status) ?? 0 })),
+    backlog: Object.values(CustomerSubscriptionStatus).map((status) => ({
+      status,
+      customerSubscriptions: counts.get(status) ?? 0,
+    })),
     firstTimeRightTotal: Number(days.first_time_right),
     firstTimeRightThisMonth: Number(days.month_first_time_right),
     medianDaysToAcceptance: histogramMedian(delayRows.map((row) => ({ value: row.days, count: Number(row.accepted) }))),

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, createCustomerSubscription, createSite, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
+import {
+  activeContractor,
+  createCustomerSubscription,
+  createSite,
+  installedCustomerSubscription,
+  mustQuery,
+} from '../../../test/api.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
 import { subscribe } from '../../../test/live.js';
 import { histogramMedian } from './dashboard.service.js';
@@ -26,19 +32,35 @@ interface Figures {
   firstTimeRightRate: number | null;
   medianDaysToAcceptance: number | null;
   awaitingApproval: { invoices: number; amount: { centimes: string }; oldestDays: number | null };
-  approvedUnpaid: { invoices: number; amount: { centimes: string }; oldestDays: number | null; averageDays: number | null };
+  approvedUnpaid: {
+    invoices: number;
+    amount: { centimes: string };
+    oldestDays: number | null;
+    averageDays: number | null;
+  };
   acceptancesByDay: { day: string; accepted: number }[];
   wilayas: { wilaya: { code: string }; acceptedTotal: number; targetConnections: number }[];
 }
 
 async function dashboard(wilayaCode?: string): Promise<Figures> {
-  return (await mustQuery<{ dashboard: Figures }>(t, `query ($w: String) { dashboard(wilayaCode: $w) { ${figures} } }`, { w: wilayaCode })).dashboard;
+  return (
+    await mustQuery<{ dashboard: Figures }>(t, `query ($w: String) { dashboard(wilayaCode: $w) { ${figures} } }`, {
+      w: wilayaCode,
+    })
+  ).dashboard;
 }
 
 const accept = (id: string, expectedVersion = 4) =>
-  mustQuery(t, 'mutation ($id: ID!, $v: Int!) { acceptInstallation(input: { id: $id, expectedVersion: $v }) { customerSubscription { status } } }', { id, v: expectedVersion });
+  mustQuery(
+    t,
+    'mutation ($id: ID!, $v: Int!) { acceptInstallation(input: { id: $id, expectedVersion: $v }) { customerSubscription { status } } }',
+    { id, v: expectedVersion },
+  );
 
-const backlogOf = (f: Figures) => Object.fromEntries(f.backlog.filter((row) => row.customerSubscriptions > 0).map((row) => [row.status, row.customerSubscriptions]));
+const backlogOf = (f: Figures) =>
+  Object.fromEntries(
+    f.backlog.filter((row) => row.customerSubscriptions > 0).map((row) => [row.status, row.customerSubscriptions]),
+  );
 
 /** The counters the triggers keep, against a count of the rows themselves. */
 async function countersAgainstRows(): Promise<{ counters: unknown[]; rows: unknown[] }[]> {
@@ -53,13 +75,18 @@ async function countersAgainstRows(): Promise<{ counters: unknown[]; rows: unkno
               count(*) filter (where (select count(*) from installation_report r where r.customer_subscription_id = s.id) = 1)::int as first_time_right
          from customer_subscription s where status = 'ACCEPTED' group by 1, 2 order by 1, 2`,
     ],
-    ['select wilaya_code, target_connections::int as n from wilaya_target where target_connections <> 0 order by 1', 'select wilaya_code, sum(target_connections)::int as n from site group by 1 order by 1'],
+    [
+      'select wilaya_code, target_connections::int as n from wilaya_target where target_connections <> 0 order by 1',
+      'select wilaya_code, sum(target_connections)::int as n from site group by 1 order by 1',
+    ],
     [
       'select invoice_id::text, wilaya_code from invoice_wilaya order by 1, 2',
       'select distinct l.invoice_id::text, s.wilaya_code from invoice_line l join customer_subscription s on s.id = l.customer_subscription_id order by 1, 2',
     ],
   ];
-  return Promise.all(pairs.map(async ([counters, rows]) => ({ counters: await t.sql(counters), rows: await t.sql(rows) })));
+  return Promise.all(
+    pairs.map(async ([counters, rows]) => ({ counters: await t.sql(counters), rows: await t.sql(rows) })),
+  );
 }
 
 describe('dashboard', () => {
@@ -69,31 +96,65 @@ describe('dashboard', () => {
     await accept(await installedCustomerSubscription(t, firm.id));
     // Rejected once, reported again, then accepted: not first time right.
     const second = await installedCustomerSubscription(t, firm.id);
-    await mustQuery(t, 'mutation ($id: ID!) { rejectInstallation(input: { id: $id, expectedVersion: 4, reserves: ["PTO mal posée"] }) { customerSubscription { id } } }', { id: second });
-    await mustQuery(t, 'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }', {
-      input: {
-        id: second,
-        expectedVersion: 5,
-        installedAt: new Date(Date.now() - 30_000).toISOString(),
-        technicianName: 'Walid Khelifi',
-        networkClass: 'B_PLUS',
-        receivedPowerDbm: '-20',
-        lines: [{ code: 'RAC-STD', quantity: '1' }],
+    await mustQuery(
+      t,
+      'mutation ($id: ID!) { rejectInstallation(input: { id: $id, expectedVersion: 4, reserves: ["PTO mal posée"] }) { customerSubscription { id } } }',
+      { id: second },
+    );
+    await mustQuery(
+      t,
+      'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }',
+      {
+        input: {
+          id: second,
+          expectedVersion: 5,
+          installedAt: new Date(Date.now() - 30_000).toISOString(),
+          technicianName: 'Walid Khelifi',
+          networkClass: 'B_PLUS',
+          receivedPowerDbm: '-20',
+          lines: [{ code: 'RAC-STD', quantity: '1' }],
+        },
       },
-    });
+    );
     await accept(second, 6);
     await createCustomerSubscription(t);
 
     const national = await dashboard();
-    expect(national).toMatchObject({ acceptedToday: 2, acceptedThisMonth: 2, acceptedTotal: 2, targetConnections: 40, progress: 0.05, firstTimeRightRate: 0.5, medianDaysToAcceptance: 3 });
+    expect(national).toMatchObject({
+      acceptedToday: 2,
+      acceptedThisMonth: 2,
+      acceptedTotal: 2,
+      targetConnections: 40,
+      progress: 0.05,
+      firstTimeRightRate: 0.5,
+      medianDaysToAcceptance: 3,
+    });
     expect(backlogOf(national)).toEqual({ ACCEPTED: 2, PENDING: 1 });
-    expect(national.backlog.map((row) => row.status)).toEqual(['PENDING', 'ASSIGNED', 'SCHEDULED', 'INSTALLED', 'ACCEPTED', 'REJECTED', 'FAILED', 'CANCELLED']);
+    expect(national.backlog.map((row) => row.status)).toEqual([
+      'PENDING',
+      'ASSIGNED',
+      'SCHEDULED',
+      'INSTALLED',
+      'ACCEPTED',
+      'REJECTED',
+      'FAILED',
+      'CANCELLED',
+    ]);
     expect(national.acceptancesByDay).toHaveLength(28);
     expect(national.acceptancesByDay.at(-1)).toEqual({ day: national.today, accepted: 2 });
     expect(national.wilayas).toHaveLength(58);
-    expect(national.wilayas.find((row) => row.wilaya.code === '16')).toMatchObject({ acceptedTotal: 2, targetConnections: 40 });
+    expect(national.wilayas.find((row) => row.wilaya.code === '16')).toMatchObject({
+      acceptedTotal: 2,
+      targetConnections: 40,
+    });
     expect(await dashboard('16')).toMatchObject({ acceptedTotal: 2, firstTimeRightRate: 0.5, wilayas: [] });
-    expect(await dashboard('31')).toMatchObject({ acceptedTotal: 0, targetConnections: 0, progress: null, firstTimeRightRate: null, medianDaysToAcceptance: null });
+    expect(await dashboard('31')).toMatchObject({
+      acceptedTotal: 0,
+      targetConnections: 0,
+      progress: null,
+      firstTimeRightRate: null,
+      medianDaysToAcceptance: null,
+    });
     for (const { counters, rows } of await countersAgainstRows()) expect(counters).toEqual(rows);
   });
 
@@ -101,7 +162,9 @@ describe('dashboard', () => {
     const before = await dashboard();
     const firm = await activeContractor(t);
     await accept(await installedCustomerSubscription(t, firm.id));
-    const { invoices } = await mustQuery<{ invoices: { edges: { node: { id: string; version: number; netPayable: { centimes: string } } }[] } }>(
+    const { invoices } = await mustQuery<{
+      invoices: { edges: { node: { id: string; version: number; netPayable: { centimes: string } } }[] };
+    }>(
       t,
       'query ($c: ID!) { invoices(filter: { contractorId: $c }) { edges { node { id version netPayable { centimes } } } } }',
       { c: firm.id },
@@ -114,50 +177,100 @@ describe('dashboard', () => {
     );
     const waiting = await dashboard();
     expect(waiting.awaitingApproval.invoices).toBe(before.awaitingApproval.invoices + 1);
-    expect(BigInt(waiting.awaitingApproval.amount.centimes) - BigInt(before.awaitingApproval.amount.centimes)).toBe(BigInt(draft.netPayable.centimes));
+    expect(BigInt(waiting.awaitingApproval.amount.centimes) - BigInt(before.awaitingApproval.amount.centimes)).toBe(
+      BigInt(draft.netPayable.centimes),
+    );
     expect(waiting.awaitingApproval.oldestDays).toBeGreaterThanOrEqual(0);
     expect((await dashboard('16')).awaitingApproval.invoices).toBe(waiting.awaitingApproval.invoices);
-    expect((await dashboard('31')).awaitingApproval).toMatchObject({ invoices: 0, amount: { centimes: '0' }, oldestDays: null });
-
-    await mustQuery(t, 'mutation ($id: ID!, $v: Int!) { approveInvoice(input: { id: $id, expectedVersion: $v }) { invoice { status } } }', {
-      id: draft.id,
-      v: submitted.submitInvoice.invoice.version,
+    expect((await dashboard('31')).awaitingApproval).toMatchObject({
+      invoices: 0,
+      amount: { centimes: '0' },
+      oldestDays: null,
     });
+
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $v: Int!) { approveInvoice(input: { id: $id, expectedVersion: $v }) { invoice { status } } }',
+      {
+        id: draft.id,
+        v: submitted.submitInvoice.invoice.version,
+      },
+    );
     const approved = await dashboard();
     expect(approved.awaitingApproval.invoices).toBe(before.awaitingApproval.invoices);
     expect(approved.approvedUnpaid).toMatchObject({ invoices: before.approvedUnpaid.invoices + 1 });
-    expect(BigInt(approved.approvedUnpaid.amount.centimes) - BigInt(before.approvedUnpaid.amount.centimes)).toBe(BigInt(draft.netPayable.centimes));
+    expect(BigInt(approved.approvedUnpaid.amount.centimes) - BigInt(before.approvedUnpaid.amount.centimes)).toBe(
+      BigInt(draft.netPayable.centimes),
+    );
     // A part payment leaves the invoice approved and unpaid in part: it still counts, for its balance due.
-    const approvedVersion = (await mustQuery<{ invoice: { version: number } }>(t, 'query ($id: ID!) { invoice(id: $id) { version } }', { id: draft.id })).invoice.version;
+    const approvedVersion = (
+      await mustQuery<{ invoice: { version: number } }>(t, 'query ($id: ID!) { invoice(id: $id) { version } }', {
+        id: draft.id,
+      })
+    ).invoice.version;
     await mustQuery(
       t,
       'mutation ($input: RecordInvoicePaymentInput!) { recordInvoicePayment(input: $input) { invoice { status } } }',
-      { input: { invoiceId: draft.id, expectedVersion: approvedVersion, amount: '1000.00', method: 'BANK_TRANSFER', paidOn: approved.today, reference: 'VIR-1' } },
+      {
+        input: {
+          invoiceId: draft.id,
+          expectedVersion: approvedVersion,
+          amount: '1000.00',
+          method: 'BANK_TRANSFER',
+          paidOn: approved.today,
+          reference: 'VIR-1',
+        },
+      },
     );
     const partlyPaid = await dashboard();
     expect(partlyPaid.approvedUnpaid.invoices).toBe(before.approvedUnpaid.invoices + 1);
-    expect(BigInt(partlyPaid.approvedUnpaid.amount.centimes) - BigInt(before.approvedUnpaid.amount.centimes)).toBe(BigInt(draft.netPayable.centimes) - 100000n);
+    expect(BigInt(partlyPaid.approvedUnpaid.amount.centimes) - BigInt(before.approvedUnpaid.amount.centimes)).toBe(
+      BigInt(draft.netPayable.centimes) - 100000n,
+    );
     // Days waited are whole days, the mean of whole days: never above the longest wait.
-    await t.sql("update invoice set approved_at = now() - interval '1 day 20 hours' where status in ('APPROVED', 'PARTIALLY_PAID')");
+    await t.sql(
+      "update invoice set approved_at = now() - interval '1 day 20 hours' where status in ('APPROVED', 'PARTIALLY_PAID')",
+    );
     // Written behind the event bus's back: it shows once the shared reading has aged (DASHBOARD_QUERY_MAX_AGE_MS, 1 s).
-    await expect.poll(async () => (await dashboard()).approvedUnpaid, { timeout: 5000, interval: 200 }).toMatchObject({ oldestDays: 1, averageDays: 1 });
+    await expect
+      .poll(async () => (await dashboard()).approvedUnpaid, { timeout: 5000, interval: 200 })
+      .toMatchObject({ oldestDays: 1, averageDays: 1 });
     for (const { counters, rows } of await countersAgainstRows()) expect(counters).toEqual(rows);
   });
 
   it('keeps its counters right when an import adds a backlog in one statement', async () => {
-    const csv = ['order_reference;customer_name;customer_phone;customer_address;commune_id;offer', ...[1, 2, 3].map((n) => `imp-dash-${n};Client ${n};0661234567;Rue ${n};554;IDOOM FIBRE 100 Mbps`)].join('\n');
-    const report = await mustQuery<{ importCustomerSubscriptions: { created: number } }>(t, 'mutation ($csv: String!) { importCustomerSubscriptions(csv: $csv) { created } }', { csv });
+    const csv = [
+      'order_reference;customer_name;customer_phone;customer_address;commune_id;offer',
+      ...[1, 2, 3].map((n) => `imp-dash-${n};Client ${n};0661234567;Rue ${n};554;IDOOM FIBRE 100 Mbps`),
+    ].join('\n');
+    const report = await mustQuery<{ importCustomerSubscriptions: { created: number } }>(
+      t,
+      'mutation ($csv: String!) { importCustomerSubscriptions(csv: $csv) { created } }',
+      { csv },
+    );
     expect(report.importCustomerSubscriptions.created).toBe(3);
     for (const { counters, rows } of await countersAgainstRows()) expect(counters).toEqual(rows);
   });
 
   it('is for AT: a DOT manager sees its own wilayas only, a contractor none; a bad or unknown wilaya is a coded error', async () => {
     await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email: 'dot-oran@at.test', displayName: 'DOT Oran', role: 'DOT_MANAGER', password: 'dot manager password', wilayaCodes: ['31'] },
+      input: {
+        email: 'dot-oran@at.test',
+        displayName: 'DOT Oran',
+        role: 'DOT_MANAGER',
+        password: 'dot manager password',
+        wilayaCodes: ['31'],
+      },
     });
     const dot = { authorization: `Bearer ${await signIn(t.url, 'dot-oran@at.test', 'dot manager password')}` };
     const ask = async (wilayaCode: string | null, headers?: Record<string, string>) =>
-      (await t.graphql('query ($w: String) { dashboard(wilayaCode: $w) { acceptedTotal } }', { w: wilayaCode }, headers)).body;
+      (
+        await t.graphql(
+          'query ($w: String) { dashboard(wilayaCode: $w) { acceptedTotal } }',
+          { w: wilayaCode },
+          headers,
+        )
+      ).body;
     expect((await ask('31', dot)).data).toEqual({ dashboard: { acceptedTotal: 0 } });
     expect((await ask(null, dot)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect((await ask('16', dot)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
@@ -165,21 +278,39 @@ describe('dashboard', () => {
     expect((await ask('99')).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'wilayaCode' });
     const firm = await activeContractor(t);
     await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email: 'dash-firm@firm.test', displayName: 'Gérant', role: 'CONTRACTOR', password: 'firm user password', contractorId: firm.id },
+      input: {
+        email: 'dash-firm@firm.test',
+        displayName: 'Gérant',
+        role: 'CONTRACTOR',
+        password: 'firm user password',
+        contractorId: firm.id,
+      },
     });
     const contractor = { authorization: `Bearer ${await signIn(t.url, 'dash-firm@firm.test', 'firm user password')}` };
     expect((await ask(null, contractor)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    await expect(subscribe(t.url, contractor.authorization, 'subscription { dashboardChanged { acceptedTotal } }')).rejects.toThrow(/FORBIDDEN/);
-    await expect(subscribe(t.url, dot.authorization, 'subscription { dashboardChanged(wilayaCode: "16") { acceptedTotal } }')).rejects.toThrow(/FORBIDDEN/);
+    await expect(
+      subscribe(t.url, contractor.authorization, 'subscription { dashboardChanged { acceptedTotal } }'),
+    ).rejects.toThrow(/FORBIDDEN/);
+    await expect(
+      subscribe(t.url, dot.authorization, 'subscription { dashboardChanged(wilayaCode: "16") { acceptedTotal } }'),
+    ).rejects.toThrow(/FORBIDDEN/);
   });
 
   it('pushes nothing when a change leaves the figures as they were, from the first change on', async () => {
     const order = await createCustomerSubscription(t, { communeId: '554' });
-    const live = await subscribe<{ dashboardChanged: { acceptedTotal: number } }>(t.url, `Bearer ${t.adminToken}`, 'subscription { dashboardChanged(wilayaCode: "16") { acceptedTotal } }');
+    const live = await subscribe<{ dashboardChanged: { acceptedTotal: number } }>(
+      t.url,
+      `Bearer ${t.adminToken}`,
+      'subscription { dashboardChanged(wilayaCode: "16") { acceptedTotal } }',
+    );
     const afterCreation = live.received.length;
-    await mustQuery(t, 'mutation ($id: ID!) { updateCustomerSubscription(id: $id, expectedVersion: 1, input: { customerName: "Yasmine Haddad-Belkacem" }) { customerSubscription { id } } }', {
-      id: order.id,
-    });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!) { updateCustomerSubscription(id: $id, expectedVersion: 1, input: { customerName: "Yasmine Haddad-Belkacem" }) { customerSubscription { id } } }',
+      {
+        id: order.id,
+      },
+    );
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(live.received.length).toBe(afterCreation);
     await live.close();
@@ -187,10 +318,20 @@ describe('dashboard', () => {
 
   it('pushes to the dashboard of the wilaya a site leaves, not only of the one it joins', async () => {
     const site = await createSite(t, { targetConnections: 30 });
-    const [oran] = (await t.sql<{ id: string }>("select id::text from commune where wilaya_code = '31' order by id limit 1")) as [{ id: string }];
-    const algiers = await subscribe<{ dashboardChanged: { targetConnections: number } }>(t.url, `Bearer ${t.adminToken}`, 'subscription { dashboardChanged(wilayaCode: "16") { targetConnections } }');
+    const [oran] = (await t.sql<{ id: string }>(
+      "select id::text from commune where wilaya_code = '31' order by id limit 1",
+    )) as [{ id: string }];
+    const algiers = await subscribe<{ dashboardChanged: { targetConnections: number } }>(
+      t.url,
+      `Bearer ${t.adminToken}`,
+      'subscription { dashboardChanged(wilayaCode: "16") { targetConnections } }',
+    );
     const before = algiers.received[0]!.data.dashboardChanged.targetConnections;
-    await mustQuery(t, 'mutation ($id: ID!, $c: ID!) { updateSite(id: $id, expectedVersion: 1, input: { communeId: $c }) { site { id } } }', { id: site.id, c: oran.id });
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $c: ID!) { updateSite(id: $id, expectedVersion: 1, input: { communeId: $c }) { site { id } } }',
+      { id: site.id, c: oran.id },
+    );
     expect(await algiers.waitFor(2, 3000)).toBe(2);
     expect(algiers.received[1]!.data.dashboardChanged.targetConnections).toBe(before - 30);
     await algiers.close();
@@ -215,7 +356,8 @@ describe('dashboard', () => {
     await Promise.all(ids.slice(1).map((id) => accept(id)));
     const burstEnd = Date.now();
     const deadline = Date.now() + 4000;
-    while (live.received.at(-1)!.data.dashboardChanged.acceptedTotal < start + 7 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (live.received.at(-1)!.data.dashboardChanged.acceptedTotal < start + 7 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await new Promise((resolve) => setTimeout(resolve, 1200));
     const pushes = live.received.slice(2);
     expect(pushes.at(-1)!.data.dashboardChanged.acceptedTotal).toBe(start + 7);
@@ -223,7 +365,8 @@ describe('dashboard', () => {
     expect(pushes.length).toBeLessThanOrEqual(Math.ceil((Date.now() - burstStart) / 1000) + 1);
     expect(pushes.length).toBeLessThan(6 + (burstEnd - burstStart > 6000 ? 6 : 0));
     // Pushes (after the figures sent at subscription) are a second apart at least.
-    for (let i = 2; i < live.received.length; i += 1) expect(live.received[i]!.at - live.received[i - 1]!.at).toBeGreaterThanOrEqual(950);
+    for (let i = 2; i < live.received.length; i += 1)
+      expect(live.received[i]!.at - live.received[i - 1]!.at).toBeGreaterThanOrEqual(950);
     await live.close();
   });
 });
@@ -236,11 +379,13 @@ describe('dashboard queries sharing one reading', () => {
   afterAll(() => shared.stop());
 
   const readOn = async (app: TestApp, wilayaCode: string | null) =>
-    (await mustQuery<{ dashboard: { computedAt: string; acceptedTotal: number; targetConnections: number } }>(
-      app,
-      'query ($w: String) { dashboard(wilayaCode: $w) { computedAt acceptedTotal targetConnections } }',
-      { w: wilayaCode },
-    )).dashboard;
+    (
+      await mustQuery<{ dashboard: { computedAt: string; acceptedTotal: number; targetConnections: number } }>(
+        app,
+        'query ($w: String) { dashboard(wilayaCode: $w) { computedAt acceptedTotal targetConnections } }',
+        { w: wilayaCode },
+      )
+    ).dashboard;
   const read = (wilayaCode: string | null) => readOn(shared, wilayaCode);
 
   it('answers from one reading until a change announced on the event bus moves the figures, then reads again', async () => {
@@ -253,7 +398,11 @@ describe('dashboard queries sharing one reading', () => {
 
     const firm = await activeContractor(shared);
     const id = await installedCustomerSubscription(shared, firm.id);
-    await mustQuery(shared, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }', { id });
+    await mustQuery(
+      shared,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }',
+      { id },
+    );
     const moved = await read('16');
     expect(moved.acceptedTotal).toBe(first.acceptedTotal + 1);
     expect(new Date(moved.computedAt).getTime()).toBeGreaterThan(new Date(first.computedAt).getTime());
@@ -272,7 +421,11 @@ describe('dashboard queries sharing one reading', () => {
       const national = await readOn(cut, null);
       const firm = await activeContractor(cut);
       const id = await installedCustomerSubscription(cut, firm.id);
-      await mustQuery(cut, 'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }', { id });
+      await mustQuery(
+        cut,
+        'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }',
+        { id },
+      );
       expect((await readOn(cut, '16')).acceptedTotal).toBe(before.acceptedTotal + 1);
       expect((await readOn(cut, null)).acceptedTotal).toBe(national.acceptedTotal + 1);
     } finally {
@@ -285,8 +438,24 @@ describe('histogramMedian', () => {
   it('reads the middle observation, or the mean of the two middle ones', () => {
     expect(histogramMedian([])).toBeNull();
     expect(histogramMedian([{ value: 3, count: 1 }])).toBe(3);
-    expect(histogramMedian([{ value: 9, count: 1 }, { value: 1, count: 2 }])).toBe(1);
-    expect(histogramMedian([{ value: 2, count: 1 }, { value: 5, count: 1 }])).toBe(3.5);
-    expect(histogramMedian([{ value: 0, count: 5 }, { value: 10, count: 4 }, { value: 20, count: 2 }])).toBe(10);
+    expect(
+      histogramMedian([
+        { value: 9, count: 1 },
+        { value: 1, count: 2 },
+      ]),
+    ).toBe(1);
+    expect(
+      histogramMedian([
+        { value: 2, count: 1 },
+        { value: 5, count: 1 },
+      ]),
+    ).toBe(3.5);
+    expect(
+      histogramMedian([
+        { value: 0, count: 5 },
+        { value: 10, count: 4 },
+        { value: 20, count: 2 },
+      ]),
+    ).toBe(10);
   });
 });

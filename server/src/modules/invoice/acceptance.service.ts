@@ -35,26 +35,55 @@ export async function acceptInstallation(context: Context, input: unknown): Prom
   const values = parseInput(acceptSchema, input);
   const retentionPercent = context.settings?.retentionPercent ?? '5';
   return inTransaction(context, (em) =>
-    idempotent(em, context, 'acceptInstallation', values, () => acceptAndBill(em, context, values, retentionPercent), (id) =>
-      em.findOneOrFail(CustomerSubscription, { id }),
+    idempotent(
+      em,
+      context,
+      'acceptInstallation',
+      values,
+      () => acceptAndBill(em, context, values, retentionPercent),
+      (id) => em.findOneOrFail(CustomerSubscription, { id }),
     ),
   );
 }
 
-async function acceptAndBill(em: EntityManager, context: Context, values: z.output<typeof acceptSchema>, retentionPercent: string): Promise<CustomerSubscription> {
-  const subscription = await loadForChange(em, CustomerSubscription, 'customer subscription', values.id, values.expectedVersion, { scope: workScope(context) });
+async function acceptAndBill(
+  em: EntityManager,
+  context: Context,
+  values: z.output<typeof acceptSchema>,
+  retentionPercent: string,
+): Promise<CustomerSubscription> {
+  const subscription = await loadForChange(
+    em,
+    CustomerSubscription,
+    'customer subscription',
+    values.id,
+    values.expectedVersion,
+    { scope: workScope(context) },
+  );
   customerSubscriptionLifecycle.next('ACCEPT', subscription.status);
-  const report = await em.findOne(InstallationReport, { customerSubscription: subscription.id }, { orderBy: { id: 'desc' } });
+  const report = await em.findOne(
+    InstallationReport,
+    { customerSubscription: subscription.id },
+    { orderBy: { id: 'desc' } },
+  );
   if (!report) {
-    throw new DomainError(ErrorCode.NOT_FOUND, 'This installation has no report to bill: send it back with rejectInstallation so the contractor reports it', {
-      field: 'installationReport',
-    });
+    throw new DomainError(
+      ErrorCode.NOT_FOUND,
+      'This installation has no report to bill: send it back with rejectInstallation so the contractor reports it',
+      {
+        field: 'installationReport',
+      },
+    );
   }
   if (report.qualityIssues.length > 0 && !values.overrideReason) {
-    throw new DomainError(ErrorCode.QUALITY_OVERRIDE_REQUIRED, `The report is outside the quality thresholds: ${report.qualityIssues.join('; ')}. Accepting it needs overrideReason.`, {
-      field: 'overrideReason',
-      qualityIssues: report.qualityIssues,
-    });
+    throw new DomainError(
+      ErrorCode.QUALITY_OVERRIDE_REQUIRED,
+      `The report is outside the quality thresholds: ${report.qualityIssues.join('; ')}. Accepting it needs overrideReason.`,
+      {
+        field: 'overrideReason',
+        qualityIssues: report.qualityIssues,
+      },
+    );
   }
   const contractor = await em.findOneOrFail(Contractor, { id: subscription.contractor!.id });
   const day = algiersDate(report.installedAt);
@@ -83,19 +112,36 @@ async function acceptAndBill(em: EntityManager, context: Context, values: z.outp
   invoice.fiscalRegime = contractor.fiscalRegime;
   await recomputeTotals(em, invoice);
   announceInvoiceChange(em, invoice, InvoiceChange.LINE_ADDED);
-  transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'ACCEPT', values.overrideReason ?? null, {
-    changes: [{ field: 'invoiceId', from: null, to: invoice.id }],
-  });
+  transition(
+    em,
+    context,
+    subscription,
+    AuditEntityType.CUSTOMER_SUBSCRIPTION,
+    customerSubscriptionLifecycle,
+    'ACCEPT',
+    values.overrideReason ?? null,
+    {
+      changes: [{ field: 'invoiceId', from: null, to: invoice.id }],
+    },
+  );
   // The site's progress counts its accepted connections; a site lies in its work's wilaya and goes to its contractor.
   const site = subscription.site;
-  if (site) announceSiteChange(em, { id: site.id, contractor: subscription.contractor, wilaya: subscription.wilaya }, WorkChange.PROGRESS_CHANGED);
+  if (site)
+    announceSiteChange(
+      em,
+      { id: site.id, contractor: subscription.contractor, wilaya: subscription.wilaya },
+      WorkChange.PROGRESS_CHANGED,
+    );
   return subscription;
 }
 
 const rejectSchema = z.object({
   id: recordId,
   expectedVersion,
-  reserves: z.array(requiredText(500)).min(1, { error: 'must name at least one reserve' }).max(20, { error: 'must hold at most 20 reserves' }),
+  reserves: z
+    .array(requiredText(500))
+    .min(1, { error: 'must name at least one reserve' })
+    .max(20, { error: 'must hold at most 20 reserves' }),
 });
 
 /**
@@ -106,10 +152,26 @@ const rejectSchema = z.object({
 export async function rejectInstallation(context: Context, input: unknown): Promise<CustomerSubscription> {
   const values = parseInput(rejectSchema, input);
   return inTransaction(context, async (em) => {
-    const subscription = await loadForChange(em, CustomerSubscription, 'customer subscription', values.id, values.expectedVersion, { scope: workScope(context) });
-    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, customerSubscriptionLifecycle, 'REJECT', `reserves: ${values.reserves.join('; ')}`, {
-      changes: [{ field: 'reserves', from: null, to: values.reserves }],
-    });
+    const subscription = await loadForChange(
+      em,
+      CustomerSubscription,
+      'customer subscription',
+      values.id,
+      values.expectedVersion,
+      { scope: workScope(context) },
+    );
+    transition(
+      em,
+      context,
+      subscription,
+      AuditEntityType.CUSTOMER_SUBSCRIPTION,
+      customerSubscriptionLifecycle,
+      'REJECT',
+      `reserves: ${values.reserves.join('; ')}`,
+      {
+        changes: [{ field: 'reserves', from: null, to: values.reserves }],
+      },
+    );
     return subscription;
   });
 }

@@ -9,7 +9,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const installed = (firmId: string, receivedPowerDbm?: string) => installedCustomerSubscription(t, firmId, receivedPowerDbm);
+const installed = (firmId: string, receivedPowerDbm?: string) =>
+  installedCustomerSubscription(t, firmId, receivedPowerDbm);
 
 const accept = (id: string, overrideReason?: string) =>
   t.graphql<{ acceptInstallation: { customerSubscription: { status: string } } }>(
@@ -22,10 +23,23 @@ const invoiceFields = `period status fiscalRegime totalExcludingTax { centimes }
   lines { itemCode quantity unitPrice { amount } amount { centimes } }`;
 
 async function invoicesOf(firmId: string) {
-  const list = await mustQuery<{ invoices: { edges: { node: { id: string } }[] } }>(t, 'query ($c: ID!) { invoices(first: 100, filter: { contractorId: $c }) { edges { node { id } } } }', { c: firmId });
+  const list = await mustQuery<{ invoices: { edges: { node: { id: string } }[] } }>(
+    t,
+    'query ($c: ID!) { invoices(first: 100, filter: { contractorId: $c }) { edges { node { id } } } }',
+    { c: firmId },
+  );
   const mine = list.invoices.edges.map((edge) => edge.node);
   return Promise.all(
-    mine.map(async ({ id }) => (await mustQuery<{ invoice: Record<string, unknown> & { lines: unknown[] } }>(t, `query ($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`, { id })).invoice),
+    mine.map(
+      async ({ id }) =>
+        (
+          await mustQuery<{ invoice: Record<string, unknown> & { lines: unknown[] } }>(
+            t,
+            `query ($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`,
+            { id },
+          )
+        ).invoice,
+    ),
   );
 }
 
@@ -62,32 +76,60 @@ describe('acceptInstallation', () => {
   });
 
   it('charges no VAT to an auto-entrepreneur', async () => {
-    const firm = await activeContractor(t, { legalForm: 'AUTO_ENTREPRENEUR', fiscalRegime: 'AUTO_ENTREPRENEUR', rcNumber: null, autoEntrepreneurCardNumber: 'AE-16-777' });
+    const firm = await activeContractor(t, {
+      legalForm: 'AUTO_ENTREPRENEUR',
+      fiscalRegime: 'AUTO_ENTREPRENEUR',
+      rcNumber: null,
+      autoEntrepreneurCardNumber: 'AE-16-777',
+    });
     await accept(await installed(firm.id));
     const [invoice] = await invoicesOf(firm.id);
-    expect(invoice).toMatchObject({ fiscalRegime: 'AUTO_ENTREPRENEUR', vatByRate: [], totalVat: { centimes: '0' }, totalIncludingTax: { centimes: '731250' } });
+    expect(invoice).toMatchObject({
+      fiscalRegime: 'AUTO_ENTREPRENEUR',
+      vatByRate: [],
+      totalVat: { centimes: '0' },
+      totalIncludingTax: { centimes: '731250' },
+    });
   });
 
   it('accepts a report outside the quality thresholds only with an override reason, kept in the audit trail', async () => {
     const firm = await activeContractor(t);
     const id = await installed(firm.id, '-29');
     const refused = await accept(id);
-    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUALITY_OVERRIDE_REQUIRED', field: 'overrideReason' });
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'QUALITY_OVERRIDE_REQUIRED',
+      field: 'overrideReason',
+    });
     expect(await invoicesOf(firm.id)).toEqual([]);
-    expect((await accept(id, 'mesure refaite sur place à -25 dBm, photo jointe')).body.data!.acceptInstallation.customerSubscription.status).toBe('ACCEPTED');
-    const trail = await mustQuery<{ auditTrail: { toStatus: string; reason: string | null }[] }>(t, 'query ($id: ID!) { auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) { toStatus reason } }', { id });
-    expect(trail.auditTrail.at(-1)).toEqual({ toStatus: 'ACCEPTED', reason: 'mesure refaite sur place à -25 dBm, photo jointe' });
+    expect(
+      (await accept(id, 'mesure refaite sur place à -25 dBm, photo jointe')).body.data!.acceptInstallation
+        .customerSubscription.status,
+    ).toBe('ACCEPTED');
+    const trail = await mustQuery<{ auditTrail: { toStatus: string; reason: string | null }[] }>(
+      t,
+      'query ($id: ID!) { auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) { toStatus reason } }',
+      { id },
+    );
+    expect(trail.auditTrail.at(-1)).toEqual({
+      toStatus: 'ACCEPTED',
+      reason: 'mesure refaite sur place à -25 dBm, photo jointe',
+    });
   });
 
   it('sends rejected work back with reserves, bills nothing, and lets the contractor report again', async () => {
     const firm = await activeContractor(t);
     const id = await installed(firm.id);
-    const rejected = await mustQuery<{ rejectInstallation: { customerSubscription: { status: string; statusReason: string } } }>(
+    const rejected = await mustQuery<{
+      rejectInstallation: { customerSubscription: { status: string; statusReason: string } };
+    }>(
       t,
       'mutation ($id: ID!) { rejectInstallation(input: { id: $id, expectedVersion: 4, reserves: ["câble non fixé", "PTO mal posée"] }) { customerSubscription { status statusReason } } }',
       { id },
     );
-    expect(rejected.rejectInstallation.customerSubscription).toEqual({ status: 'REJECTED', statusReason: 'reserves: câble non fixé; PTO mal posée' });
+    expect(rejected.rejectInstallation.customerSubscription).toEqual({
+      status: 'REJECTED',
+      statusReason: 'reserves: câble non fixé; PTO mal posée',
+    });
     expect(await invoicesOf(firm.id)).toEqual([]);
   });
 
@@ -99,7 +141,10 @@ describe('acceptInstallation', () => {
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'installationReport' });
     expect(refused.body.errors?.[0]?.message).toContain('rejectInstallation');
     expect(await invoicesOf(firm.id)).toEqual([]);
-    const [row] = await t.sql<{ status: string; version: number }>('select status, version from customer_subscription where id = $1', [id]);
+    const [row] = await t.sql<{ status: string; version: number }>(
+      'select status, version from customer_subscription where id = $1',
+      [id],
+    );
     expect(row).toEqual({ status: 'INSTALLED', version: 4 });
   });
 
@@ -108,11 +153,16 @@ describe('acceptInstallation', () => {
     const ids: string[] = [];
     for (let i = 0; i < 10; i += 1) ids.push(await installed(firm.id));
     const results = await Promise.all(ids.map((id) => accept(id)));
-    expect(results.map((result) => result.body.errors?.[0]?.extensions?.['code'] ?? 'OK')).toEqual(Array(10).fill('OK'));
+    expect(results.map((result) => result.body.errors?.[0]?.extensions?.['code'] ?? 'OK')).toEqual(
+      Array(10).fill('OK'),
+    );
     const invoices = await invoicesOf(firm.id);
     expect(invoices).toHaveLength(1);
     expect(invoices[0]!.lines).toHaveLength(30);
-    expect(invoices[0]).toMatchObject({ totalExcludingTax: { centimes: '7312500' }, totalVat: { centimes: '1389375' } });
+    expect(invoices[0]).toMatchObject({
+      totalExcludingTax: { centimes: '7312500' },
+      totalVat: { centimes: '1389375' },
+    });
   });
 });
 
@@ -130,16 +180,32 @@ describe('invoices and who sees them', () => {
     await accept(await installed(mine.id));
     await accept(await installed(other.id));
     await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email: `compta-${mine.id}@firm.test`, displayName: 'Comptable', role: 'CONTRACTOR', password: 'firm user password', contractorId: mine.id },
+      input: {
+        email: `compta-${mine.id}@firm.test`,
+        displayName: 'Comptable',
+        role: 'CONTRACTOR',
+        password: 'firm user password',
+        contractorId: mine.id,
+      },
     });
     const { signIn } = await import('../../../test/harness.js');
     const token = await signIn(t.url, `compta-${mine.id}@firm.test`, 'firm user password');
-    const seen = await t.graphql<{ invoices: { edges: { node: { contractor: { id: string } } }[] } }>('{ invoices(first: 100) { edges { node { contractor { id } } } } }', undefined, {
-      authorization: `Bearer ${token}`,
-    });
+    const seen = await t.graphql<{ invoices: { edges: { node: { contractor: { id: string } } }[] } }>(
+      '{ invoices(first: 100) { edges { node { contractor { id } } } } }',
+      undefined,
+      {
+        authorization: `Bearer ${token}`,
+      },
+    );
     expect(seen.body.data!.invoices.edges.map((edge) => edge.node.contractor.id)).toEqual([mine.id]);
-    const [otherInvoice] = await t.sql<{ id: string }>('select id::text from invoice where contractor_id = $1', [other.id]);
-    const byId = await t.graphql<{ invoice: null }>('query ($id: ID!) { invoice(id: $id) { period } }', { id: otherInvoice!.id }, { authorization: `Bearer ${token}` });
+    const [otherInvoice] = await t.sql<{ id: string }>('select id::text from invoice where contractor_id = $1', [
+      other.id,
+    ]);
+    const byId = await t.graphql<{ invoice: null }>(
+      'query ($id: ID!) { invoice(id: $id) { period } }',
+      { id: otherInvoice!.id },
+      { authorization: `Bearer ${token}` },
+    );
     expect(byId.body).toEqual({ data: { invoice: null } });
   });
 });

@@ -11,7 +11,9 @@ describe('visualOrder (right-to-left text for pdfkit)', () => {
   });
 
   it('keeps numbers and Latin parts of a mixed address in place', () => {
-    expect(visualOrder('حي 200 مسكن، باب الزوار, Ain Benian, 16 Alger')).toBe('Ain Benian, 16 Alger الزوار, باب مسكن،  200 حي ');
+    expect(visualOrder('حي 200 مسكن، باب الزوار, Ain Benian, 16 Alger')).toBe(
+      'Ain Benian, 16 Alger الزوار, باب مسكن،  200 حي ',
+    );
     expect(visualOrder('SARL نور فيبر')).toBe('SARL فيبر نور ');
   });
 });

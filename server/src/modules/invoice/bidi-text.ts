@@ -31,7 +31,8 @@ export function visualOrder(text: string): string {
   let shown = '';
   tokens.forEach((token, index) => {
     if (isRightToLeft(token)) shown += `${token.split('').reverse().join('')} `;
-    else if (!(/^\s+$/.test(token) && isRightToLeft(tokens[index - 1]) && isRightToLeft(tokens[index + 1]))) shown += token;
+    else if (!(/^\s+$/.test(token) && isRightToLeft(tokens[index - 1]) && isRightToLeft(tokens[index + 1])))
+      shown += token;
   });
   return shown;
 }

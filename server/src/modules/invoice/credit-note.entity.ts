@@ -1,4 +1,14 @@
-import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, Property, Unique, type Ref } from '@mikro-orm/core';
+import {
+  Collection,
+  Entity,
+  Index,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  Unique,
+  type Ref,
+} from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTime } from '../../common/scalars.js';
 import { Contractor } from '../contractor/contractor.entity.js';
@@ -12,7 +22,10 @@ import { PricedLine } from './priced-line.entity.js';
  * from the same arithmetic as the invoice's, and its net payable is deducted from the balance due.
  * Numbered in its own gapless series per contractor and year ("AV-2026-00001").
  */
-@ObjectType({ description: 'A credit note (facture d’avoir) correcting an issued invoice: quantities of its lines credited at their invoiced prices.' })
+@ObjectType({
+  description:
+    'A credit note (facture d’avoir) correcting an issued invoice: quantities of its lines credited at their invoiced prices.',
+})
 @Entity({ tableName: 'credit_note' })
 @Unique({ name: 'credit_note_number_unique', properties: ['contractor', 'numberYear', 'numberSequence'] })
 export class CreditNote {
@@ -27,7 +40,9 @@ export class CreditNote {
   @ManyToOne(() => Contractor, { ref: true, deleteRule: 'restrict' })
   contractor!: Ref<Contractor>;
 
-  @Field(() => String, { description: 'Number, e.g. "AV-2026-00001": gapless per contractor and year, in a series of its own.' })
+  @Field(() => String, {
+    description: 'Number, e.g. "AV-2026-00001": gapless per contractor and year, in a series of its own.',
+  })
   @Property({ type: 'string', length: 20 })
   number!: string;
 
@@ -79,7 +94,9 @@ export class CreditNote {
 }
 
 /** A line of a credit note: a quantity of one invoice line, credited at its invoiced price. */
-@ObjectType({ description: 'A line of a credit note: a quantity of one invoice line credited at its invoiced unit price.' })
+@ObjectType({
+  description: 'A line of a credit note: a quantity of one invoice line credited at its invoiced unit price.',
+})
 @Entity({ tableName: 'credit_note_line' })
 export class CreditNoteLine extends PricedLine {
   @Index()

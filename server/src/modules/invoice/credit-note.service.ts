@@ -17,7 +17,17 @@ import { DocumentSeries } from './document-sequence.entity.js';
 import { computeInvoiceTotals, totalsDifference } from './invoice-arithmetic.js';
 import { Invoice, InvoiceLine } from './invoice.entity.js';
 import { invoiceLifecycle, issuedStatuses } from './invoice.lifecycle.js';
-import { arithmeticLine, balanceDue, distinctLines, linesOf, loadInvoiceForChange, nextDocumentNumber, quantityText, remainingQuantity, totalsColumns } from './invoice.service.js';
+import {
+  arithmeticLine,
+  balanceDue,
+  distinctLines,
+  linesOf,
+  loadInvoiceForChange,
+  nextDocumentNumber,
+  quantityText,
+  remainingQuantity,
+  totalsColumns,
+} from './invoice.service.js';
 import { requireQuantityFitsUnit } from './price-schedule.service.js';
 
 /**
@@ -37,16 +47,31 @@ export async function issueCreditNoteOn(
 ): Promise<CreditNote> {
   const lines = await em.find(InvoiceLine, { invoice: invoice.id }, { orderBy: { id: 'asc' } });
   const credited = new Map(credits.map(({ line, quantity }) => [line.id, quantity]));
-  const options = { chargesVat: invoice.fiscalRegime === FiscalRegime.REAL, retentionPercent: invoice.retentionPercent };
+  const options = {
+    chargesVat: invoice.fiscalRegime === FiscalRegime.REAL,
+    retentionPercent: invoice.retentionPercent,
+  };
   const remaining = (less: ReadonlyMap<string, string>) =>
     computeInvoiceTotals(
-      lines.map((line) => arithmeticLine(line, remainingQuantity(line).minus(less.get(line.id) ?? 0).toFixed())),
+      lines.map((line) =>
+        arithmeticLine(
+          line,
+          remainingQuantity(line)
+            .minus(less.get(line.id) ?? 0)
+            .toFixed(),
+        ),
+      ),
       options,
     );
   const totals = totalsDifference(remaining(new Map()), remaining(credited));
   const lineAmount = new Map(lines.map((line, index) => [line.id, totals.lineAmounts[index]!]));
   const issuedOn = algiersDate(now(context));
-  const { number, year, sequence } = await nextDocumentNumber(em, invoice.contractor.id, DocumentSeries.CREDIT_NOTE, Number(issuedOn.slice(0, 4)));
+  const { number, year, sequence } = await nextDocumentNumber(
+    em,
+    invoice.contractor.id,
+    DocumentSeries.CREDIT_NOTE,
+    Number(issuedOn.slice(0, 4)),
+  );
   const creditNote = em.create(CreditNote, {
     invoice,
     contractor: invoice.contractor,
@@ -84,7 +109,15 @@ export async function issueCreditNoteOn(
     changes: [{ field: 'creditNote', from: null, to: { number, netPayableCentimes: totals.netPayable.toString() } }],
   });
   if (invoiceLifecycle.allows('PAY_IN_FULL', invoice.status) && balanceDue(invoice) <= 0n) {
-    transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'PAY_IN_FULL', `soldée par l’avoir ${number}`);
+    transition(
+      em,
+      context,
+      invoice,
+      AuditEntityType.INVOICE,
+      invoiceLifecycle,
+      'PAY_IN_FULL',
+      `soldée par l’avoir ${number}`,
+    );
   }
   announceInvoiceChange(em, invoice, InvoiceChange.CREDITED);
   return creditNote;
@@ -97,7 +130,9 @@ const creditNoteSchema = z.object({
   lines: distinctLines(
     z.object({
       lineId: recordId,
-      quantity: quantityText.pipe(z.string().refine((value) => new Decimal(value).greaterThan(0), { error: 'must be more than 0' })),
+      quantity: quantityText.pipe(
+        z.string().refine((value) => new Decimal(value).greaterThan(0), { error: 'must be more than 0' }),
+      ),
     }),
   ).min(1, { error: 'must credit at least one line' }),
   idempotencyKey,
@@ -119,10 +154,14 @@ export async function issueCreditNote(context: Context, input: unknown): Promise
       async () => {
         const invoice = await loadInvoiceForChange(em, context, values.invoiceId, values.expectedVersion);
         if (!issuedStatuses.includes(invoice.status)) {
-          throw new DomainError(ErrorCode.INVALID_TRANSITION, 'A DRAFT invoice is not issued yet: it has nothing to correct', {
-            currentStatus: invoice.status,
-            allowedFrom: issuedStatuses,
-          });
+          throw new DomainError(
+            ErrorCode.INVALID_TRANSITION,
+            'A DRAFT invoice is not issued yet: it has nothing to correct',
+            {
+              currentStatus: invoice.status,
+              allowedFrom: issuedStatuses,
+            },
+          );
         }
         const lines = await linesOf(em, invoice, values.lines, 'lines');
         const credits = values.lines.map((wanted, index) => {
@@ -130,10 +169,14 @@ export async function issueCreditNote(context: Context, input: unknown): Promise
           requireQuantityFitsUnit(line.unit, wanted.quantity, `lines.${index}.quantity`);
           const remaining = remainingQuantity(line);
           if (new Decimal(wanted.quantity).greaterThan(remaining)) {
-            throw new DomainError(ErrorCode.AMOUNT_EXCEEDS_BALANCE, `lines.${index}.quantity: at most ${remaining.toString()} of line ${line.id} remains to credit`, {
-              field: `lines.${index}.quantity`,
-              remainingQuantity: remaining.toString(),
-            });
+            throw new DomainError(
+              ErrorCode.AMOUNT_EXCEEDS_BALANCE,
+              `lines.${index}.quantity: at most ${remaining.toString()} of line ${line.id} remains to credit`,
+              {
+                field: `lines.${index}.quantity`,
+                remainingQuantity: remaining.toString(),
+              },
+            );
           }
           return { line, quantity: wanted.quantity };
         });
@@ -143,4 +186,3 @@ export async function issueCreditNote(context: Context, input: unknown): Promise
     ),
   );
 }
-

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { amountInFrenchWords, computeInvoiceTotals, invoiceClosingSentence, totalsFromBases } from './invoice-arithmetic.js';
+import {
+  amountInFrenchWords,
+  computeInvoiceTotals,
+  invoiceClosingSentence,
+  totalsFromBases,
+} from './invoice-arithmetic.js';
 
 describe('invoice arithmetic (DOMAIN.md, EN 16931)', () => {
   it('rounds each line half-up, sums the rounded lines, and applies VAT once per rate', () => {
@@ -29,21 +34,38 @@ describe('invoice arithmetic (DOMAIN.md, EN 16931)', () => {
   });
 
   it('charges no VAT for IFU and auto-entrepreneurs', () => {
-    const totals = computeInvoiceTotals([{ quantity: '2', unitPriceCentimes: 250_000n, vatRatePercent: '19' }], { chargesVat: false, retentionPercent: '0' });
-    expect(totals).toMatchObject({ vatByRate: [], totalVat: 0n, totalIncludingTax: 500_000n, retention: 0n, netPayable: 500_000n });
+    const totals = computeInvoiceTotals([{ quantity: '2', unitPriceCentimes: 250_000n, vatRatePercent: '19' }], {
+      chargesVat: false,
+      retentionPercent: '0',
+    });
+    expect(totals).toMatchObject({
+      vatByRate: [],
+      totalVat: 0n,
+      totalIncludingTax: 500_000n,
+      retention: 0n,
+      netPayable: 500_000n,
+    });
   });
 
   it('stays exact beyond 2^53 centimes', () => {
-    const totals = computeInvoiceTotals([{ quantity: '1000000', unitPriceCentimes: 9_007_199_254_740_993n, vatRatePercent: '19' }], {
-      chargesVat: true,
-      retentionPercent: '5',
-    });
+    const totals = computeInvoiceTotals(
+      [{ quantity: '1000000', unitPriceCentimes: 9_007_199_254_740_993n, vatRatePercent: '19' }],
+      {
+        chargesVat: true,
+        retentionPercent: '5',
+      },
+    );
     expect(totals.totalExcludingTax).toBe(9_007_199_254_740_993_000_000n);
     expect(totals.totalVat).toBe(1_711_367_858_400_788_670_000n);
   });
 
   it('refuses a quantity or rate that is not a non-negative decimal number', () => {
-    expect(() => computeInvoiceTotals([{ quantity: '1e3', unitPriceCentimes: 1n, vatRatePercent: '19' }], { chargesVat: true, retentionPercent: '5' })).toThrow(RangeError);
+    expect(() =>
+      computeInvoiceTotals([{ quantity: '1e3', unitPriceCentimes: 1n, vatRatePercent: '19' }], {
+        chargesVat: true,
+        retentionPercent: '5',
+      }),
+    ).toThrow(RangeError);
     expect(() => computeInvoiceTotals([], { chargesVat: true, retentionPercent: '-5' })).toThrow(RangeError);
   });
 });
@@ -60,17 +82,30 @@ describe('totals from the line amounts summed by rate', () => {
     for (const chargesVat of [true, false]) {
       const options = { chargesVat, retentionPercent: '7.5' };
       const { lineAmounts, ...expected } = computeInvoiceTotals(lines, options);
-      const bases = lines.map((line, index) => ({ ratePercent: line.vatRatePercent, base: lineAmounts[index]! })).reverse();
+      const bases = lines
+        .map((line, index) => ({ ratePercent: line.vatRatePercent, base: lineAmounts[index]! }))
+        .reverse();
       expect(totalsFromBases(bases, options)).toEqual(expected);
     }
-    expect(totalsFromBases([], { chargesVat: true, retentionPercent: '5' })).toEqual({ totalExcludingTax: 0n, vatByRate: [], totalVat: 0n, totalIncludingTax: 0n, retention: 0n, netPayable: 0n });
-    expect(() => totalsFromBases([{ ratePercent: '-19', base: 1n }], { chargesVat: true, retentionPercent: '5' })).toThrow(RangeError);
+    expect(totalsFromBases([], { chargesVat: true, retentionPercent: '5' })).toEqual({
+      totalExcludingTax: 0n,
+      vatByRate: [],
+      totalVat: 0n,
+      totalIncludingTax: 0n,
+      retention: 0n,
+      netPayable: 0n,
+    });
+    expect(() =>
+      totalsFromBases([{ ratePercent: '-19', base: 1n }], { chargesVat: true, retentionPercent: '5' }),
+    ).toThrow(RangeError);
   });
 });
 
 describe('amounts in French words', () => {
   it('writes dinars and centimes as invoices do', () => {
-    expect(amountInFrenchWords(123_456_789n)).toBe('un million deux cent trente-quatre mille cinq cent soixante-sept dinars algériens et quatre-vingt-neuf centimes');
+    expect(amountInFrenchWords(123_456_789n)).toBe(
+      'un million deux cent trente-quatre mille cinq cent soixante-sept dinars algériens et quatre-vingt-neuf centimes',
+    );
     expect(amountInFrenchWords(100n)).toBe('un dinar algérien');
     expect(amountInFrenchWords(1n)).toBe('zéro dinar algérien et un centime');
     expect(amountInFrenchWords(8_000n)).toBe('quatre-vingts dinars algériens');
@@ -83,10 +118,19 @@ describe('amounts in French words', () => {
 describe('the exact values of issue 5', () => {
   it('three lines of 0.10 DZD total 0.30; 19 % VAT on 1.50 DZD is 0.29 (1.79 with tax); 25,000,000.00 DZD stays exact', () => {
     const tenCentimes = { quantity: '1', unitPriceCentimes: 10n, vatRatePercent: '19' };
-    expect(computeInvoiceTotals([tenCentimes, tenCentimes, tenCentimes], { chargesVat: false, retentionPercent: '0' }).totalExcludingTax).toBe(30n);
-    const small = computeInvoiceTotals([{ quantity: '1', unitPriceCentimes: 150n, vatRatePercent: '19' }], { chargesVat: true, retentionPercent: '0' });
+    expect(
+      computeInvoiceTotals([tenCentimes, tenCentimes, tenCentimes], { chargesVat: false, retentionPercent: '0' })
+        .totalExcludingTax,
+    ).toBe(30n);
+    const small = computeInvoiceTotals([{ quantity: '1', unitPriceCentimes: 150n, vatRatePercent: '19' }], {
+      chargesVat: true,
+      retentionPercent: '0',
+    });
     expect([small.totalVat, small.totalIncludingTax]).toEqual([29n, 179n]);
-    const large = computeInvoiceTotals([{ quantity: '1', unitPriceCentimes: 2_500_000_000n, vatRatePercent: '19' }], { chargesVat: true, retentionPercent: '0' });
+    const large = computeInvoiceTotals([{ quantity: '1', unitPriceCentimes: 2_500_000_000n, vatRatePercent: '19' }], {
+      chargesVat: true,
+      retentionPercent: '0',
+    });
     expect(large.lineAmounts).toEqual([2_500_000_000n]);
     expect(large.totalIncludingTax).toBe(2_975_000_000n);
   });

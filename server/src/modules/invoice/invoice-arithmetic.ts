@@ -65,12 +65,22 @@ export interface RateBase {
  * @param options.retentionPercent retention rate in percent, as a decimal string ("5")
  * @throws RangeError for a quantity or rate that is not a decimal number, or a negative rate
  */
-export function computeInvoiceTotals(lines: readonly InvoiceLineInput[], options: { chargesVat: boolean; retentionPercent: string }): InvoiceTotals {
+export function computeInvoiceTotals(
+  lines: readonly InvoiceLineInput[],
+  options: { chargesVat: boolean; retentionPercent: string },
+): InvoiceTotals {
   for (const line of lines) {
-    if (!/^\d+(\.\d+)?$/.test(line.quantity)) throw new RangeError(`not a non-negative decimal number: "${line.quantity}"`);
+    if (!/^\d+(\.\d+)?$/.test(line.quantity))
+      throw new RangeError(`not a non-negative decimal number: "${line.quantity}"`);
   }
   const lineAmounts = lines.map((line) => lineAmount(line.quantity, line.unitPriceCentimes));
-  return { lineAmounts, ...totalsFromBases(lines.map((line, index) => ({ ratePercent: line.vatRatePercent, base: lineAmounts[index]! })), options) };
+  return {
+    lineAmounts,
+    ...totalsFromBases(
+      lines.map((line, index) => ({ ratePercent: line.vatRatePercent, base: lineAmounts[index]! })),
+      options,
+    ),
+  };
 }
 
 /**
@@ -79,7 +89,10 @@ export function computeInvoiceTotals(lines: readonly InvoiceLineInput[], options
  * sums its database can give, without reading its lines.
  * @throws RangeError for a rate or retention that is not a non-negative decimal number
  */
-export function totalsFromBases(bases: readonly RateBase[], options: { chargesVat: boolean; retentionPercent: string }): Omit<InvoiceTotals, 'lineAmounts'> {
+export function totalsFromBases(
+  bases: readonly RateBase[],
+  options: { chargesVat: boolean; retentionPercent: string },
+): Omit<InvoiceTotals, 'lineAmounts'> {
   for (const value of [options.retentionPercent, ...bases.map((base) => base.ratePercent)]) {
     if (!/^\d+(\.\d+)?$/.test(value)) throw new RangeError(`not a non-negative decimal number: "${value}"`);
   }
@@ -97,7 +110,14 @@ export function totalsFromBases(bases: readonly RateBase[], options: { chargesVa
   const totalVat = vatByRate.reduce((sum, vat) => sum + vat.amount, 0n);
   const totalIncludingTax = totalExcludingTax + totalVat;
   const retention = percentOf(totalIncludingTax, options.retentionPercent);
-  return { totalExcludingTax, vatByRate, totalVat, totalIncludingTax, retention, netPayable: totalIncludingTax - retention };
+  return {
+    totalExcludingTax,
+    vatByRate,
+    totalVat,
+    totalIncludingTax,
+    retention,
+    netPayable: totalIncludingTax - retention,
+  };
 }
 
 /**
@@ -136,7 +156,12 @@ export function amountInFrenchWords(centimes: bigint): string {
   if (centimes < 0n) return `moins ${amountInFrenchWords(-centimes)}`;
   const dinars = centimes / 100n;
   const cents = centimes % 100n;
-  const dinarPart = dinars === 0n ? 'zéro dinar algérien' : dinars === 1n ? 'un dinar algérien' : `${toCardinal(dinars)} dinars algériens`;
+  const dinarPart =
+    dinars === 0n
+      ? 'zéro dinar algérien'
+      : dinars === 1n
+        ? 'un dinar algérien'
+        : `${toCardinal(dinars)} dinars algériens`;
   if (cents === 0n) return dinarPart;
   return `${dinarPart} et ${toCardinal(cents)} ${cents === 1n ? 'centime' : 'centimes'}`;
 }

@@ -8,7 +8,10 @@ import { loadSeller, sellerIdentity } from './invoice-issue.service.js';
 import { Invoice, InvoiceLine } from './invoice.entity.js';
 import { arithmeticLine, findInvoice, invoiceScope } from './invoice.service.js';
 
-type Priced = Pick<InvoiceLine, 'itemCode' | 'designation' | 'unit' | 'quantity' | 'unitPriceCentimes' | 'vatRatePercent'>;
+type Priced = Pick<
+  InvoiceLine,
+  'itemCode' | 'designation' | 'unit' | 'quantity' | 'unitPriceCentimes' | 'vatRatePercent'
+>;
 
 /** Lines as printed, with their amounts (centimes) in the same order. */
 function documentLines(lines: readonly Priced[], amounts: readonly bigint[]): DocumentLine[] {
@@ -24,8 +27,15 @@ function documentLines(lines: readonly Priced[], amounts: readonly bigint[]): Do
 }
 
 /** Lines and totals of an invoice, through `computeInvoiceTotals`: the function the API's totals come from. */
-function priced(lines: readonly Priced[], chargesVat: boolean, retentionPercent: string): Pick<InvoiceDocument, 'lines' | 'totals'> {
-  const totals = computeInvoiceTotals(lines.map((line) => arithmeticLine(line)), { chargesVat, retentionPercent });
+function priced(
+  lines: readonly Priced[],
+  chargesVat: boolean,
+  retentionPercent: string,
+): Pick<InvoiceDocument, 'lines' | 'totals'> {
+  const totals = computeInvoiceTotals(
+    lines.map((line) => arithmeticLine(line)),
+    { chargesVat, retentionPercent },
+  );
   return { lines: documentLines(lines, totals.lineAmounts), totals };
 }
 
@@ -34,7 +44,11 @@ function storedTotals(creditNote: CreditNote, lines: readonly CreditNoteLine[]):
   return {
     lineAmounts: lines.map((line) => BigInt(line.amountCentimes)),
     totalExcludingTax: BigInt(creditNote.totalExcludingTaxCentimes),
-    vatByRate: creditNote.vatByRate.map((vat) => ({ ratePercent: vat.ratePercent, base: BigInt(vat.base), amount: BigInt(vat.amount) })),
+    vatByRate: creditNote.vatByRate.map((vat) => ({
+      ratePercent: vat.ratePercent,
+      base: BigInt(vat.base),
+      amount: BigInt(vat.amount),
+    })),
     totalVat: BigInt(creditNote.totalVatCentimes),
     totalIncludingTax: BigInt(creditNote.totalIncludingTaxCentimes),
     retention: BigInt(creditNote.retentionCentimes),
@@ -87,7 +101,10 @@ export async function creditNoteDocument(context: Context, id: string): Promise<
     buyer: creditNote.buyerIdentity,
     chargesVat,
     retentionPercent: invoice.retentionPercent,
-    lines: documentLines(lines, lines.map((line) => BigInt(line.amountCentimes))),
+    lines: documentLines(
+      lines,
+      lines.map((line) => BigInt(line.amountCentimes)),
+    ),
     totals: storedTotals(creditNote, lines),
   };
 }

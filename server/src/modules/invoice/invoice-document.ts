@@ -17,7 +17,12 @@ export interface PartyIdentity {
   readonly taxArticle: string;
 }
 
-const identityText = (max: number) => z.string().trim().min(1, { error: 'must not be empty' }).max(max, { error: `must be at most ${max} characters` });
+const identityText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(max, { error: `must be at most ${max} characters` });
 
 /** A party's identity in configuration (INVOICE_BUYER): every mention, RC or card number nullable. */
 export const partyIdentitySchema = z.object({

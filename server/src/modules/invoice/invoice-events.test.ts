@@ -21,8 +21,16 @@ interface Received {
 }
 
 /** Subscribes to invoiceChanged with `variables` as the holder of `authorization`; collects what arrives. */
-async function subscribe(variables: Record<string, unknown>, authorization = `Bearer ${t.adminToken}`): Promise<Received[]> {
-  const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: { authorization } });
+async function subscribe(
+  variables: Record<string, unknown>,
+  authorization = `Bearer ${t.adminToken}`,
+): Promise<Received[]> {
+  const client = createClient({
+    url: `${t.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    connectionParams: { authorization },
+  });
   clients.push(client);
   const received: Received[] = [];
   let acknowledged!: () => void;
@@ -53,7 +61,10 @@ async function subscribe(variables: Record<string, unknown>, authorization = `Be
 }
 
 const accept = (id: string) =>
-  t.graphql('mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }', { id });
+  t.graphql(
+    'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { status } } }',
+    { id },
+  );
 
 async function waitFor(received: Received[], count: number, ms = 3000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -71,7 +82,10 @@ describe('invoiceChanged', () => {
     await waitFor(received, 1);
     expect(received).toHaveLength(1);
     expect(received[0]!.at - committed).toBeLessThan(1000);
-    expect(received[0]).toMatchObject({ change: 'LINE_ADDED', invoice: { contractor: { id: firm.id }, netPayable: { centimes: '826679' } } });
+    expect(received[0]).toMatchObject({
+      change: 'LINE_ADDED',
+      invoice: { contractor: { id: firm.id }, netPayable: { centimes: '826679' } },
+    });
     expect(received[0]!.invoice.lines).toHaveLength(3);
   });
 
@@ -80,7 +94,13 @@ describe('invoiceChanged', () => {
     const other = await activeContractor(t);
     const email = `events-${mine.id}@firm.test`;
     await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-      input: { email, displayName: 'Comptable', role: 'CONTRACTOR', password: 'firm user password', contractorId: mine.id },
+      input: {
+        email,
+        displayName: 'Comptable',
+        role: 'CONTRACTOR',
+        password: 'firm user password',
+        contractorId: mine.id,
+      },
     });
     const token = await signIn(t.url, email, 'firm user password');
     const askingForOther = await subscribe({ contractorId: other.id }, `Bearer ${token}`);
@@ -110,17 +130,30 @@ describe('invoiceChanged', () => {
   it('refuses an anonymous subscriber, and an API key without read:invoices', async () => {
     /** What the server answers first to a subscription made with `connectionParams`: a result, or the error that ended it. */
     const firstAnswer = async (connectionParams: Record<string, string>): Promise<string> => {
-      const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, lazy: true, connectionParams });
+      const client = createClient({
+        url: `${t.url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        retryAttempts: 0,
+        lazy: true,
+        connectionParams,
+      });
       clients.push(client);
       return new Promise<string>((resolve) => {
         client.subscribe(
           { query: 'subscription { invoiceChanged { change } }' },
-          { next: (result) => resolve(JSON.stringify(result)), error: (error) => resolve(JSON.stringify(error instanceof Error ? error.message : error)), complete: () => resolve('complete') },
+          {
+            next: (result) => resolve(JSON.stringify(result)),
+            error: (error) => resolve(JSON.stringify(error instanceof Error ? error.message : error)),
+            complete: () => resolve('complete'),
+          },
         );
       });
     };
     expect(await firstAnswer({})).toContain('UNAUTHENTICATED');
-    const key = await mustQuery<{ createApiKey: { secret: string } }>(t, 'mutation { createApiKey(input: { name: "sites only", scopes: ["read:sites"] }) { secret } }');
+    const key = await mustQuery<{ createApiKey: { secret: string } }>(
+      t,
+      'mutation { createApiKey(input: { name: "sites only", scopes: ["read:sites"] }) { secret } }',
+    );
     expect(await firstAnswer({ authorization: `Bearer ${key.createApiKey.secret}` })).toContain('FORBIDDEN');
   });
 
@@ -133,9 +166,10 @@ describe('invoiceChanged', () => {
     expect(results.filter((result) => result.body.errors === undefined)).toHaveLength(1);
     await waitFor(received, 2, 1000);
     expect(received.map((event) => event.change)).toEqual(['LINE_ADDED']);
-    const [{ lines }] = (await t.sql<{ lines: string }>('select count(*)::text as lines from invoice_line l join invoice i on i.id = l.invoice_id where i.contractor_id = $1', [firm.id])) as [
-      { lines: string },
-    ];
+    const [{ lines }] = (await t.sql<{ lines: string }>(
+      'select count(*)::text as lines from invoice_line l join invoice i on i.id = l.invoice_id where i.contractor_id = $1',
+      [firm.id],
+    )) as [{ lines: string }];
     expect(lines).toBe('3');
   });
 });

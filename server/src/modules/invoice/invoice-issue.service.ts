@@ -17,7 +17,17 @@ import { issueCreditNoteOn } from './credit-note.service.js';
 import { defaultBuyer, type PartyIdentity } from './invoice-document.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
 import { invoiceLifecycle } from './invoice.lifecycle.js';
-import { balanceDue, distinctLines, invoiceWilayaCodes, linesOf, loadInvoiceForChange, nextDocumentNumber, quantityText, recomputeTotals, remainingQuantity } from './invoice.service.js';
+import {
+  balanceDue,
+  distinctLines,
+  invoiceWilayaCodes,
+  linesOf,
+  loadInvoiceForChange,
+  nextDocumentNumber,
+  quantityText,
+  recomputeTotals,
+  remainingQuantity,
+} from './invoice.service.js';
 import { requireQuantityFitsUnit } from './price-schedule.service.js';
 import { DocumentSeries } from './document-sequence.entity.js';
 
@@ -35,7 +45,10 @@ export function sellerIdentity(contractor: Awaited<ReturnType<typeof loadSeller>
   const wilaya = commune.wilaya.getEntity();
   return {
     name: contractor.legalName,
-    legalForm: contractor.legalForm === LegalForm.AUTO_ENTREPRENEUR ? 'Auto-entrepreneur' : contractor.legalForm.replaceAll('_', ' '),
+    legalForm:
+      contractor.legalForm === LegalForm.AUTO_ENTREPRENEUR
+        ? 'Auto-entrepreneur'
+        : contractor.legalForm.replaceAll('_', ' '),
     address: `${contractor.address}, ${commune.name}, ${wilaya.code} ${wilaya.name}`,
     rcNumber: contractor.rcNumber,
     autoEntrepreneurCardNumber: contractor.autoEntrepreneurCardNumber,
@@ -63,7 +76,12 @@ async function issue(em: EntityManager, context: Context, invoice: Invoice, why:
     await recomputeTotals(em, invoice);
   }
   const issuedOn = algiersDate(now(context));
-  const { number, year, sequence } = await nextDocumentNumber(em, invoice.contractor.id, DocumentSeries.INVOICE, Number(issuedOn.slice(0, 4)));
+  const { number, year, sequence } = await nextDocumentNumber(
+    em,
+    invoice.contractor.id,
+    DocumentSeries.INVOICE,
+    Number(issuedOn.slice(0, 4)),
+  );
   invoice.number = number;
   invoice.numberYear = year;
   invoice.numberSequence = sequence;
@@ -109,12 +127,22 @@ export async function submitInvoice(context: Context, input: unknown): Promise<I
  * taken at the next run). Returns how many were submitted.
  */
 export async function submitInvoicesOfClosedMonths(orm: MikroORM, context: Context): Promise<number> {
-  const due = await orm.em.fork().find(Invoice, { status: InvoiceStatus.DRAFT, period: { $lt: algiersMonth(now(context)) } }, { fields: ['id'], orderBy: { id: 'asc' } });
+  const due = await orm.em
+    .fork()
+    .find(
+      Invoice,
+      { status: InvoiceStatus.DRAFT, period: { $lt: algiersMonth(now(context)) } },
+      { fields: ['id'], orderBy: { id: 'asc' } },
+    );
   let submitted = 0;
   for (const { id } of due) {
     // Each invoice in a transaction of its own, announced to subscribers once committed.
     const done = await inTransaction({ ...context, em: orm.em.fork() }, async (em) => {
-      const invoice = await em.findOne(Invoice, { id, status: InvoiceStatus.DRAFT }, { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
+      const invoice = await em.findOne(
+        Invoice,
+        { id, status: InvoiceStatus.DRAFT },
+        { lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+      );
       if (!invoice || (await em.count(InvoiceLine, { invoice: id })) === 0) return false;
       await issue(em, context, invoice, `clôture du mois ${invoice.period}`);
       return true;
@@ -139,9 +167,13 @@ async function requireInvoiceWilayas(em: EntityManager, context: Context, invoic
   if (wilayas === null) return;
   const outside = (await invoiceWilayaCodes(em, invoice.id)).filter((code) => !wilayas.includes(code));
   if (outside.length > 0) {
-    throw new DomainError(ErrorCode.FORBIDDEN, `This invoice bills work in wilayas outside yours (${outside.join(', ')}): finance or an administrator approves it`, {
-      wilayas: outside,
-    });
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      `This invoice bills work in wilayas outside yours (${outside.join(', ')}): finance or an administrator approves it`,
+      {
+        wilayas: outside,
+      },
+    );
   }
 }
 
@@ -168,7 +200,15 @@ export async function approveInvoice(context: Context, input: unknown): Promise<
         transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'APPROVE', null);
         invoice.approvedAt = invoice.statusChangedAt;
         if (balanceDue(invoice) <= 0n) {
-          transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'PAY_IN_FULL', 'soldée par avoir : rien à payer');
+          transition(
+            em,
+            context,
+            invoice,
+            AuditEntityType.INVOICE,
+            invoiceLifecycle,
+            'PAY_IN_FULL',
+            'soldée par avoir : rien à payer',
+          );
         }
         announceInvoiceChange(em, invoice, InvoiceChange.APPROVED);
         return invoice;
@@ -200,9 +240,18 @@ export async function requestInvoiceRevision(context: Context, input: unknown): 
     values.rejectedLines.forEach((rejected, index) => {
       lines[index]!.rejectionReason = rejected.reason;
     });
-    transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'REQUEST_REVISION', values.rejectedLines.map((line) => `ligne ${line.lineId} : ${line.reason}`).join(' ; '), {
-      changes: values.rejectedLines.map((line) => ({ field: `line:${line.lineId}`, from: null, to: line.reason })),
-    });
+    transition(
+      em,
+      context,
+      invoice,
+      AuditEntityType.INVOICE,
+      invoiceLifecycle,
+      'REQUEST_REVISION',
+      values.rejectedLines.map((line) => `ligne ${line.lineId} : ${line.reason}`).join(' ; '),
+      {
+        changes: values.rejectedLines.map((line) => ({ field: `line:${line.lineId}`, from: null, to: line.reason })),
+      },
+    );
     announceInvoiceChange(em, invoice, InvoiceChange.REVISION_REQUESTED);
     return invoice;
   });
@@ -233,29 +282,60 @@ export async function resubmitInvoice(context: Context, input: unknown): Promise
       async () => {
         const invoice = await loadInvoiceForChange(em, context, values.id, values.expectedVersion);
         invoiceLifecycle.next('RESUBMIT', invoice.status);
-        const rejected = await em.find(InvoiceLine, { invoice: invoice.id, rejectionReason: { $ne: null } }, { orderBy: { id: 'asc' } });
+        const rejected = await em.find(
+          InvoiceLine,
+          { invoice: invoice.id, rejectionReason: { $ne: null } },
+          { orderBy: { id: 'asc' } },
+        );
         const revisions = new Map(values.revisedLines.map((line, index) => [line.lineId, { ...line, index }]));
         const missing = rejected.filter((line) => !revisions.has(line.id));
-        if (missing.length > 0) throw badUserInput('revisedLines', `must give the quantity now claimed for each rejected line (missing: ${missing.map((line) => line.id).join(', ')})`);
+        if (missing.length > 0)
+          throw badUserInput(
+            'revisedLines',
+            `must give the quantity now claimed for each rejected line (missing: ${missing.map((line) => line.id).join(', ')})`,
+          );
         const extra = values.revisedLines.find((line) => !rejected.some((candidate) => candidate.id === line.lineId));
-        if (extra) throw badUserInput(`revisedLines.${revisions.get(extra.lineId)!.index}.lineId`, `line ${extra.lineId} was not rejected`);
+        if (extra)
+          throw badUserInput(
+            `revisedLines.${revisions.get(extra.lineId)!.index}.lineId`,
+            `line ${extra.lineId} was not rejected`,
+          );
         const credits: { line: InvoiceLine; quantity: string }[] = [];
         for (const line of rejected) {
           const revision = revisions.get(line.id)!;
           requireQuantityFitsUnit(line.unit, revision.quantity, `revisedLines.${revision.index}.quantity`);
           const remaining = remainingQuantity(line);
           if (new Decimal(revision.quantity).greaterThan(remaining)) {
-            throw badUserInput(`revisedLines.${revision.index}.quantity`, `must be at most the quantity invoiced and not yet credited (${remaining.toString()})`);
+            throw badUserInput(
+              `revisedLines.${revision.index}.quantity`,
+              `must be at most the quantity invoiced and not yet credited (${remaining.toString()})`,
+            );
           }
           const withdrawn = remaining.minus(revision.quantity);
           if (withdrawn.greaterThan(0)) credits.push({ line, quantity: withdrawn.toString() });
         }
         const reasons = rejected.map((line) => `ligne ${line.id} : ${line.rejectionReason}`).join(' ; ');
-        const creditNote: CreditNote | null = credits.length > 0 ? await issueCreditNoteOn(em, context, invoice, credits, `Révision demandée — ${reasons}`) : null;
+        const creditNote: CreditNote | null =
+          credits.length > 0
+            ? await issueCreditNoteOn(em, context, invoice, credits, `Révision demandée — ${reasons}`)
+            : null;
         for (const line of rejected) line.rejectionReason = null;
-        transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'RESUBMIT', creditNote ? `avoir ${creditNote.number}` : 'lignes maintenues', {
-          changes: values.revisedLines.map((line) => ({ field: `line:${line.lineId}`, from: null, to: line.quantity })),
-        });
+        transition(
+          em,
+          context,
+          invoice,
+          AuditEntityType.INVOICE,
+          invoiceLifecycle,
+          'RESUBMIT',
+          creditNote ? `avoir ${creditNote.number}` : 'lignes maintenues',
+          {
+            changes: values.revisedLines.map((line) => ({
+              field: `line:${line.lineId}`,
+              from: null,
+              to: line.quantity,
+            })),
+          },
+        );
         announceInvoiceChange(em, invoice, InvoiceChange.SUBMITTED);
         return invoice;
       },

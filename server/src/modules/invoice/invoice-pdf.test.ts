@@ -82,10 +82,38 @@ const LONG_DESIGNATION =
   'confection des lovages de réserve dans les chambres de tirage et étiquetage à chaque extrémité';
 
 const sampleLines: LineSpec[] = [
-  { itemCode: 'GC-010', designation: 'Ouverture et remblai de tranchée en trottoir', unit: 'm', quantity: '42.5', unitPriceCentimes: 12_345n, vatRatePercent: '19' },
-  { itemCode: 'FO-120', designation: LONG_DESIGNATION, unit: 'm', quantity: '1250', unitPriceCentimes: 45_000n, vatRatePercent: '19' },
-  { itemCode: 'RAC-001', designation: 'Raccordement abonné FTTH (PTO posée et testée)', unit: 'u', quantity: '3', unitPriceCentimes: 33_333n, vatRatePercent: '9' },
-  { itemCode: 'ETU-900', designation: "Dossier d'études et plans de récolement", unit: 'forfait', quantity: '1', unitPriceCentimes: 4_500_000n, vatRatePercent: '19' },
+  {
+    itemCode: 'GC-010',
+    designation: 'Ouverture et remblai de tranchée en trottoir',
+    unit: 'm',
+    quantity: '42.5',
+    unitPriceCentimes: 12_345n,
+    vatRatePercent: '19',
+  },
+  {
+    itemCode: 'FO-120',
+    designation: LONG_DESIGNATION,
+    unit: 'm',
+    quantity: '1250',
+    unitPriceCentimes: 45_000n,
+    vatRatePercent: '19',
+  },
+  {
+    itemCode: 'RAC-001',
+    designation: 'Raccordement abonné FTTH (PTO posée et testée)',
+    unit: 'u',
+    quantity: '3',
+    unitPriceCentimes: 33_333n,
+    vatRatePercent: '9',
+  },
+  {
+    itemCode: 'ETU-900',
+    designation: "Dossier d'études et plans de récolement",
+    unit: 'forfait',
+    quantity: '1',
+    unitPriceCentimes: 4_500_000n,
+    vatRatePercent: '19',
+  },
 ];
 
 interface Extracted {
@@ -97,7 +125,12 @@ interface Extracted {
 }
 
 async function extract(buffer: Buffer): Promise<Extracted> {
-  const pdf = await getDocument({ data: new Uint8Array(buffer), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const pdf = await getDocument({
+    data: new Uint8Array(buffer),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
   try {
     const pages: string[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
@@ -151,7 +184,8 @@ describe('renderInvoicePdf', () => {
       expect(text).toContain(`Article d'imposition : ${party.taxArticle}`);
     }
 
-    for (const header of ['Code', 'Désignation', 'Unité', 'Quantité', 'Prix unitaire HT', 'TVA %', 'Montant HT']) expect(text).toContain(header);
+    for (const header of ['Code', 'Désignation', 'Unité', 'Quantité', 'Prix unitaire HT', 'TVA %', 'Montant HT'])
+      expect(text).toContain(header);
     for (const line of sampleLines) {
       expect(text).toContain(line.itemCode);
       expect(compact(text)).toContain(compact(line.designation));
@@ -169,7 +203,9 @@ describe('renderInvoicePdf', () => {
     expect(totals.vatByRate.map((vat) => vat.ratePercent)).toEqual(['9', '19']);
     expect(text).toContain(`Total HT ${spaced(formatDzd(totals.totalExcludingTax))}`);
     for (const vat of totals.vatByRate) {
-      expect(text).toContain(`TVA ${vat.ratePercent} % sur ${spaced(formatDzd(vat.base))} ${spaced(formatDzd(vat.amount))}`);
+      expect(text).toContain(
+        `TVA ${vat.ratePercent} % sur ${spaced(formatDzd(vat.base))} ${spaced(formatDzd(vat.amount))}`,
+      );
     }
     expect(text).toContain(`Total TVA ${spaced(formatDzd(totals.totalVat))}`);
     expect(text).toContain(`Total TTC ${spaced(formatDzd(totals.totalIncludingTax))}`);
@@ -192,8 +228,22 @@ describe('renderInvoicePdf', () => {
   it('prints no VAT for an auto-entrepreneur, and says why', async () => {
     const document = buildDocument(
       [
-        { itemCode: 'RAC-001', designation: 'Raccordement abonné FTTH', unit: 'u', quantity: '14', unitPriceCentimes: 250_000n, vatRatePercent: '19' },
-        { itemCode: 'FO-030', designation: 'Pose de câble de branchement', unit: 'm', quantity: '310.75', unitPriceCentimes: 8_050n, vatRatePercent: '19' },
+        {
+          itemCode: 'RAC-001',
+          designation: 'Raccordement abonné FTTH',
+          unit: 'u',
+          quantity: '14',
+          unitPriceCentimes: 250_000n,
+          vatRatePercent: '19',
+        },
+        {
+          itemCode: 'FO-030',
+          designation: 'Pose de câble de branchement',
+          unit: 'm',
+          quantity: '310.75',
+          unitPriceCentimes: 8_050n,
+          vatRatePercent: '19',
+        },
       ],
       { seller: autoEntrepreneur, chargesVat: false, retentionPercent: '5' },
     );
@@ -215,7 +265,8 @@ describe('renderInvoicePdf', () => {
       const n = String(index + 1).padStart(3, '0');
       return {
         itemCode: `L-${n}`,
-        designation: index % 10 === 0 ? `Ligne ${n} : ${LONG_DESIGNATION}` : `Ligne ${n} : pose de câble optique, tronçon ${n}`,
+        designation:
+          index % 10 === 0 ? `Ligne ${n} : ${LONG_DESIGNATION}` : `Ligne ${n} : pose de câble optique, tronçon ${n}`,
         unit: 'm',
         quantity: `${index + 1}.25`,
         unitPriceCentimes: 10_000n + BigInt(index) * 137n,
@@ -231,7 +282,8 @@ describe('renderInvoicePdf', () => {
     // Every page that carries lines starts its table with the header row.
     const pagesWithLines = pages.filter((page) => /L-\d{3}/.test(page));
     expect(pagesWithLines.length).toBeGreaterThan(1);
-    for (const page of pagesWithLines) expect(page).toMatch(/Code ?Désignation ?Unité ?Quantité ?Prix unitaire HT ?TVA % ?Montant HT/);
+    for (const page of pagesWithLines)
+      expect(page).toMatch(/Code ?Désignation ?Unité ?Quantité ?Prix unitaire HT ?TVA % ?Montant HT/);
 
     const all = compact(pages.join(' '));
     for (const spec of specs) expect(all).toContain(compact(spec.designation));
@@ -289,7 +341,12 @@ describe('renderInvoicePdf', () => {
 
   it('refuses a document whose lines do not match its totals', async () => {
     const document = buildDocument(sampleLines);
-    const tampered: InvoiceDocument = { ...document, lines: document.lines.map((line, index) => (index === 0 ? { ...line, amountCentimes: line.amountCentimes + 1n } : line)) };
+    const tampered: InvoiceDocument = {
+      ...document,
+      lines: document.lines.map((line, index) =>
+        index === 0 ? { ...line, amountCentimes: line.amountCentimes + 1n } : line,
+      ),
+    };
     await expect(renderInvoicePdf(tampered)).rejects.toThrow(/lineAmounts/);
   });
 
@@ -300,7 +357,8 @@ describe('renderInvoicePdf', () => {
     const pdf = await extract(await renderInvoicePdf(document));
     // Shaped Arabic comes back as presentation forms, in visual order: compare letters, NFKC-normalised, either way round
     // (words without the lam-alef ligature, whose two letters keep their logical order inside the glyph).
-    const letters = (text: string) => [...text.normalize('NFKC')].filter((character) => /\p{Script=Arabic}/u.test(character)).join('');
+    const letters = (text: string) =>
+      [...text.normalize('NFKC')].filter((character) => /\p{Script=Arabic}/u.test(character)).join('');
     const printed = letters(pdf.pages.join(''));
     for (const word of ['شركة', 'الساحل', 'مسكن', 'باب', 'الزوار', 'الجزائر']) {
       const wanted = letters(word);

@@ -13,7 +13,8 @@ import { formatDzd, formatFrenchDecimal } from './money.js';
  * Every amount goes through formatDzd and nothing else builds amounts.
  */
 
-const fontFile = (name: string) => readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`));
+const fontFile = (name: string) =>
+  readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}.ttf`));
 /** The three faces, read once. */
 const FONTS = {
   Regular: fontFile('DejaVuSansCondensed'),
@@ -115,7 +116,10 @@ export async function renderInvoicePdf(given: InvoiceDocument): Promise<Buffer> 
 
 function assertConsistent(document: InvoiceDocument): void {
   const { lines, totals } = document;
-  if (totals.lineAmounts.length !== lines.length || lines.some((line, index) => line.amountCentimes !== totals.lineAmounts[index])) {
+  if (
+    totals.lineAmounts.length !== lines.length ||
+    lines.some((line, index) => line.amountCentimes !== totals.lineAmounts[index])
+  ) {
     throw new Error('invoice document: the lines amounts do not match totals.lineAmounts');
   }
 }
@@ -141,7 +145,8 @@ function documentLabel(document: InvoiceDocument): string {
 }
 
 function metadataTitle(document: InvoiceDocument): string {
-  if (document.number === null) return `${documentLabel(document)} (brouillon) — période ${formatPeriod(document.period)}`;
+  if (document.number === null)
+    return `${documentLabel(document)} (brouillon) — période ${formatPeriod(document.period)}`;
   return `${documentLabel(document)} ${document.number}`;
 }
 
@@ -168,7 +173,9 @@ function bottomLimit(doc: Doc): number {
 function continueOnNewPage(doc: Doc, document: InvoiceDocument): void {
   doc.addPage();
   const reminder =
-    document.number === null ? `${documentLabel(document)} — BROUILLON (suite)` : `${documentLabel(document)} n° ${document.number} (suite)`;
+    document.number === null
+      ? `${documentLabel(document)} — BROUILLON (suite)`
+      : `${documentLabel(document)} n° ${document.number} (suite)`;
   doc.font('Oblique').fontSize(8).fillColor('#555555');
   doc.text(reminder, doc.page.margins.left, doc.page.margins.top, { width: contentWidth(doc), align: 'right' });
   doc.fillColor('black');
@@ -192,11 +199,15 @@ function drawHeading(doc: Doc, document: InvoiceDocument): void {
   const metaLeft = left + width - metaWidth;
 
   doc.font('Bold').fontSize(22).fillColor('black');
-  doc.text(document.kind === 'CREDIT_NOTE' ? "FACTURE D'AVOIR" : 'FACTURE', left, top, { width: width - metaWidth - 10 });
+  doc.text(document.kind === 'CREDIT_NOTE' ? "FACTURE D'AVOIR" : 'FACTURE', left, top, {
+    width: width - metaWidth - 10,
+  });
   const titleBottom = doc.y;
 
   const meta: string[] = [
-    document.number === null ? `${documentLabel(document)} n° : attribué à la soumission` : `${documentLabel(document)} n° ${document.number}`,
+    document.number === null
+      ? `${documentLabel(document)} n° : attribué à la soumission`
+      : `${documentLabel(document)} n° ${document.number}`,
     `Date : ${document.issuedOn === null ? 'à la soumission' : formatDate(document.issuedOn)}`,
     `Période : ${formatPeriod(document.period)}`,
   ];
@@ -220,7 +231,10 @@ function drawHeading(doc: Doc, document: InvoiceDocument): void {
 
   if (document.corrects !== null) {
     const text = `Avoir sur la facture n° ${document.corrects.number} — motif : ${document.corrects.reason}`;
-    doc.font('Bold').fontSize(BODY_SIZE + 1).fillColor('black');
+    doc
+      .font('Bold')
+      .fontSize(BODY_SIZE + 1)
+      .fillColor('black');
     doc.text(text, left, doc.y, { width });
     doc.y += 8;
   }
@@ -235,7 +249,14 @@ function partyLines(party: PartyIdentity): string[] {
     party.rcNumber === null && party.autoEntrepreneurCardNumber !== null
       ? `Carte auto-entrepreneur n° ${party.autoEntrepreneurCardNumber}`
       : `RC n° ${party.rcNumber ?? '—'}`;
-  return [party.legalForm, party.address, registration, `NIF : ${party.nif}`, `NIS : ${party.nis}`, `Article d'imposition : ${party.taxArticle}`];
+  return [
+    party.legalForm,
+    party.address,
+    registration,
+    `NIF : ${party.nif}`,
+    `NIS : ${party.nis}`,
+    `Article d'imposition : ${party.taxArticle}`,
+  ];
 }
 
 function drawParties(doc: Doc, document: InvoiceDocument): void {
@@ -291,7 +312,16 @@ function tableColumns(doc: Doc, chargesVat: boolean): Column[] {
     { header: 'Unité', width: 40, align: 'center', cell: (line) => line.unit },
     { header: 'Quantité', width: 50, align: 'right', cell: (line) => formatFrenchDecimal(line.quantity) },
     { header: 'Prix unitaire HT', width: 74, align: 'right', cell: (line) => formatDzd(line.unitPriceCentimes) },
-    ...(chargesVat ? [{ header: 'TVA %', width: 40, align: 'right' as const, cell: (line: DocumentLine) => formatFrenchDecimal(line.vatRatePercent) }] : []),
+    ...(chargesVat
+      ? [
+          {
+            header: 'TVA %',
+            width: 40,
+            align: 'right' as const,
+            cell: (line: DocumentLine) => formatFrenchDecimal(line.vatRatePercent),
+          },
+        ]
+      : []),
     { header: 'Montant HT', width: 84, align: 'right', cell: (_line, amount) => formatDzd(amount) },
   ];
   const designationWidth = contentWidth(doc) - fixed.reduce((sum, column) => sum + column.width, 0);
@@ -307,7 +337,14 @@ function rowHeight(doc: Doc, columns: readonly Column[], texts: readonly string[
   return Math.min(height + 2 * CELL_PAD_Y, maxHeight);
 }
 
-function drawRow(doc: Doc, columns: readonly Column[], texts: readonly string[], y: number, height: number, fill: string | null): void {
+function drawRow(
+  doc: Doc,
+  columns: readonly Column[],
+  texts: readonly string[],
+  y: number,
+  height: number,
+  fill: string | null,
+): void {
   const left = doc.page.margins.left;
   const width = contentWidth(doc);
   if (fill !== null) doc.rect(left, y, width, height).fill(fill);
@@ -322,7 +359,12 @@ function drawRow(doc: Doc, columns: readonly Column[], texts: readonly string[],
     });
     x += column.width;
   });
-  doc.lineWidth(0.5).strokeColor(BORDER_COLOR).moveTo(left, y + height).lineTo(left + width, y + height).stroke();
+  doc
+    .lineWidth(0.5)
+    .strokeColor(BORDER_COLOR)
+    .moveTo(left, y + height)
+    .lineTo(left + width, y + height)
+    .stroke();
   doc.strokeColor('black');
 }
 
@@ -335,7 +377,12 @@ function drawLinesTable(doc: Doc, document: InvoiceDocument): void {
     doc.font('Bold').fontSize(TABLE_SIZE);
     const height = rowHeight(doc, columns, headers);
     const y = doc.y;
-    doc.lineWidth(0.5).strokeColor(BORDER_COLOR).moveTo(left, y).lineTo(left + contentWidth(doc), y).stroke();
+    doc
+      .lineWidth(0.5)
+      .strokeColor(BORDER_COLOR)
+      .moveTo(left, y)
+      .lineTo(left + contentWidth(doc), y)
+      .stroke();
     drawRow(doc, columns, headers, y, height, HEADER_FILL);
     doc.font('Regular').fontSize(TABLE_SIZE);
     doc.x = left;
@@ -347,8 +394,11 @@ function drawLinesTable(doc: Doc, document: InvoiceDocument): void {
   doc.font('Regular').fontSize(TABLE_SIZE);
   // A row never exceeds what a continuation page holds under its header row (a designation of
   // several thousand characters would be cut with an ellipsis rather than break the layout).
-  const maxRowHeight = doc.page.height - doc.page.margins.top - CONTINUATION_SPACE - headerHeight - doc.page.margins.bottom;
-  const firstRowHeight = document.lines[0] ? rowHeight(doc, columns, cellTexts(columns, document.lines[0], document.totals.lineAmounts[0]!), maxRowHeight) : 0;
+  const maxRowHeight =
+    doc.page.height - doc.page.margins.top - CONTINUATION_SPACE - headerHeight - doc.page.margins.bottom;
+  const firstRowHeight = document.lines[0]
+    ? rowHeight(doc, columns, cellTexts(columns, document.lines[0], document.totals.lineAmounts[0]!), maxRowHeight)
+    : 0;
   ensureSpace(doc, document, headerHeight + firstRowHeight);
   drawHeader();
 
@@ -367,7 +417,10 @@ function drawLinesTable(doc: Doc, document: InvoiceDocument): void {
   });
 
   if (document.lines.length === 0) {
-    doc.font('Oblique').fontSize(TABLE_SIZE).text('Aucune ligne.', left + CELL_PAD_X, doc.y + CELL_PAD_Y);
+    doc
+      .font('Oblique')
+      .fontSize(TABLE_SIZE)
+      .text('Aucune ligne.', left + CELL_PAD_X, doc.y + CELL_PAD_Y);
   }
   doc.x = left;
   doc.y += 12;
@@ -383,15 +436,23 @@ function cellTexts(columns: readonly Column[], line: DocumentLine, amountCentime
 
 function drawTotals(doc: Doc, document: InvoiceDocument): void {
   const { totals } = document;
-  const rows: { label: string; value: string; strong?: boolean }[] = [{ label: 'Total HT', value: formatDzd(totals.totalExcludingTax) }];
+  const rows: { label: string; value: string; strong?: boolean }[] = [
+    { label: 'Total HT', value: formatDzd(totals.totalExcludingTax) },
+  ];
   if (document.chargesVat) {
     for (const vat of totals.vatByRate) {
-      rows.push({ label: `TVA ${formatFrenchDecimal(vat.ratePercent)}${NBSP}% sur ${formatDzd(vat.base)}`, value: formatDzd(vat.amount) });
+      rows.push({
+        label: `TVA ${formatFrenchDecimal(vat.ratePercent)}${NBSP}% sur ${formatDzd(vat.base)}`,
+        value: formatDzd(vat.amount),
+      });
     }
     if (totals.vatByRate.length > 1) rows.push({ label: 'Total TVA', value: formatDzd(totals.totalVat) });
   }
   rows.push({ label: 'Total TTC', value: formatDzd(totals.totalIncludingTax), strong: true });
-  rows.push({ label: `Retenue de garantie (${formatFrenchDecimal(document.retentionPercent)}${NBSP}%)`, value: formatDzd(totals.retention) });
+  rows.push({
+    label: `Retenue de garantie (${formatFrenchDecimal(document.retentionPercent)}${NBSP}%)`,
+    value: formatDzd(totals.retention),
+  });
   rows.push({ label: 'Net à payer', value: formatDzd(totals.netPayable), strong: true });
 
   const width = contentWidth(doc);
@@ -401,7 +462,14 @@ function drawTotals(doc: Doc, document: InvoiceDocument): void {
   const boxLeft = doc.page.margins.left + width - boxWidth;
   const heights = rows.map((row) => {
     doc.font(row.strong ? 'Bold' : 'Regular').fontSize(BODY_SIZE + 0.5);
-    return Math.max(doc.heightOfString(row.label, { width: labelWidth }), doc.heightOfString(row.value, { width: valueWidth })) + 2 * CELL_PAD_Y + 1;
+    return (
+      Math.max(
+        doc.heightOfString(row.label, { width: labelWidth }),
+        doc.heightOfString(row.value, { width: valueWidth }),
+      ) +
+      2 * CELL_PAD_Y +
+      1
+    );
   });
 
   doc.font('Regular').fontSize(BODY_SIZE);
@@ -412,10 +480,21 @@ function drawTotals(doc: Doc, document: InvoiceDocument): void {
   rows.forEach((row, index) => {
     const height = heights[index]!;
     if (row.strong) doc.rect(boxLeft, y, boxWidth, height).fill(HEADER_FILL);
-    doc.fillColor('black').font(row.strong ? 'Bold' : 'Regular').fontSize(BODY_SIZE + 0.5);
+    doc
+      .fillColor('black')
+      .font(row.strong ? 'Bold' : 'Regular')
+      .fontSize(BODY_SIZE + 0.5);
     doc.text(row.label, boxLeft + CELL_PAD_X, y + CELL_PAD_Y + 0.5, { width: labelWidth });
-    doc.text(row.value, boxLeft + boxWidth - valueWidth - CELL_PAD_X, y + CELL_PAD_Y + 0.5, { width: valueWidth, align: 'right' });
-    doc.lineWidth(0.5).strokeColor(BORDER_COLOR).moveTo(boxLeft, y + height).lineTo(boxLeft + boxWidth, y + height).stroke();
+    doc.text(row.value, boxLeft + boxWidth - valueWidth - CELL_PAD_X, y + CELL_PAD_Y + 0.5, {
+      width: valueWidth,
+      align: 'right',
+    });
+    doc
+      .lineWidth(0.5)
+      .strokeColor(BORDER_COLOR)
+      .moveTo(boxLeft, y + height)
+      .lineTo(boxLeft + boxWidth, y + height)
+      .stroke();
     y += height;
   });
   doc.strokeColor('black');
@@ -446,7 +525,8 @@ function drawClosing(doc: Doc, document: InvoiceDocument): void {
 function drawFooters(doc: Doc, document: InvoiceDocument): void {
   const range = doc.bufferedPageRange();
   const count = range.count;
-  const leftLabel = document.number === null ? 'BROUILLON — sans valeur fiscale' : `${documentLabel(document)} n° ${document.number}`;
+  const leftLabel =
+    document.number === null ? 'BROUILLON — sans valeur fiscale' : `${documentLabel(document)} n° ${document.number}`;
   for (let index = range.start; index < range.start + count; index++) {
     doc.switchToPage(index);
     const { page } = doc;
@@ -456,11 +536,22 @@ function drawFooters(doc: Doc, document: InvoiceDocument): void {
     const left = page.margins.left;
     const width = page.width - page.margins.left - page.margins.right;
     const y = page.height - MARGIN - 8;
-    doc.lineWidth(0.5).strokeColor(BORDER_COLOR).moveTo(left, y - 6).lineTo(left + width, y - 6).stroke();
+    doc
+      .lineWidth(0.5)
+      .strokeColor(BORDER_COLOR)
+      .moveTo(left, y - 6)
+      .lineTo(left + width, y - 6)
+      .stroke();
     doc.font(document.number === null ? 'Bold' : 'Regular').fontSize(8);
-    doc.fillColor(document.number === null ? DRAFT_COLOR : '#555555').text(leftLabel, left, y, { width: width / 2, lineBreak: false });
+    doc
+      .fillColor(document.number === null ? DRAFT_COLOR : '#555555')
+      .text(leftLabel, left, y, { width: width / 2, lineBreak: false });
     doc.font('Regular').fillColor('#555555');
-    doc.text(`Page ${index - range.start + 1} / ${count}`, left + width / 2, y, { width: width / 2, align: 'right', lineBreak: false });
+    doc.text(`Page ${index - range.start + 1} / ${count}`, left + width / 2, y, {
+      width: width / 2,
+      align: 'right',
+      lineBreak: false,
+    });
     page.margins.bottom = bottom;
   }
   doc.fillColor('black').strokeColor('black');
@@ -487,7 +578,8 @@ function forDisplay(document: InvoiceDocument): InvoiceDocument {
     ...document,
     seller: partyForDisplay(document.seller),
     buyer: partyForDisplay(document.buyer),
-    corrects: document.corrects === null ? null : { ...document.corrects, reason: visualOrder(document.corrects.reason) },
+    corrects:
+      document.corrects === null ? null : { ...document.corrects, reason: visualOrder(document.corrects.reason) },
     lines: document.lines.map((line) => ({ ...line, designation: visualOrder(line.designation) })),
   };
 }

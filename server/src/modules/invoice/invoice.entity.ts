@@ -19,22 +19,27 @@ export enum InvoiceStatus {
 }
 registerEnumType(InvoiceStatus, {
   name: 'InvoiceStatus',
-  description: 'DRAFT (accrues as work is accepted) → SUBMITTED → APPROVED | REVISION_REQUESTED → PARTIALLY_PAID → PAID.',
+  description:
+    'DRAFT (accrues as work is accepted) → SUBMITTED → APPROVED | REVISION_REQUESTED → PARTIALLY_PAID → PAID.',
 });
 
 /**
  * A contractor's invoice (situation) for a month in Algiers time. While DRAFT it grows as work is
  * accepted; its totals are recomputed from its lines by `computeInvoiceTotals` at each change.
  */
-@ObjectType({ description: "A contractor's invoice for a month (Algiers time); a DRAFT grows as its work is accepted." })
+@ObjectType({
+  description: "A contractor's invoice for a month (Algiers time); a DRAFT grows as its work is accepted.",
+})
 @Entity({ tableName: 'invoice' })
 @Index({
   name: 'invoice_number_unique',
-  expression: 'create unique index "invoice_number_unique" on "invoice" ("contractor_id", "number_year", "number_sequence") where "number_sequence" is not null',
+  expression:
+    'create unique index "invoice_number_unique" on "invoice" ("contractor_id", "number_year", "number_sequence") where "number_sequence" is not null',
 })
 @Index({
   name: 'invoice_one_draft_per_period',
-  expression: 'create unique index "invoice_one_draft_per_period" on "invoice" ("contractor_id", "period") where "status" = \'DRAFT\'',
+  expression:
+    'create unique index "invoice_one_draft_per_period" on "invoice" ("contractor_id", "period") where "status" = \'DRAFT\'',
 })
 @Index({ properties: ['status', 'statusChangedAt'] })
 export class Invoice extends TrackedEntity {
@@ -50,7 +55,10 @@ export class Invoice extends TrackedEntity {
   @Enum({ items: () => InvoiceStatus, nativeEnumName: 'invoice_status' })
   status: InvoiceStatus = InvoiceStatus.DRAFT;
 
-  @Field(() => String, { nullable: true, description: 'Reason given for the last change of status (e.g. why a revision was requested).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Reason given for the last change of status (e.g. why a revision was requested).',
+  })
   @Property({ type: 'text', nullable: true })
   statusReason: string | null = null;
 
@@ -60,7 +68,8 @@ export class Invoice extends TrackedEntity {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Number, e.g. "FA-2026-00001": chronological and gapless per contractor and year, assigned in the transaction that submits it; null while DRAFT.',
+    description:
+      'Number, e.g. "FA-2026-00001": chronological and gapless per contractor and year, assigned in the transaction that submits it; null while DRAFT.',
   })
   @Property({ type: 'string', length: 20, nullable: true })
   number: string | null = null;
@@ -72,15 +81,25 @@ export class Invoice extends TrackedEntity {
   @Property({ type: 'integer', nullable: true })
   numberSequence: number | null = null;
 
-  @Field(() => DateTime, { nullable: true, description: 'When it was approved for payment (UTC); null until then. Days waited for payment count from here.' })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'When it was approved for payment (UTC); null until then. Days waited for payment count from here.',
+  })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   approvedAt: Date | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Date of issue, YYYY-MM-DD in Algiers: the first submission; null while DRAFT.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Date of issue, YYYY-MM-DD in Algiers: the first submission; null while DRAFT.',
+  })
   @Property({ type: 'date', nullable: true })
   issuedOn: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Due date, YYYY-MM-DD in Algiers: date of issue + the payment terms (PAYMENT_TERMS_DAYS); null while DRAFT.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Due date, YYYY-MM-DD in Algiers: date of issue + the payment terms (PAYMENT_TERMS_DAYS); null while DRAFT.',
+  })
   @Property({ type: 'date', nullable: true })
   dueOn: string | null = null;
 
@@ -99,11 +118,15 @@ export class Invoice extends TrackedEntity {
   @Property({ type: 'bigint' })
   paidCentimes = '0';
 
-  @Field(() => FiscalRegime, { description: "The contractor's fiscal regime when the invoice was opened: REAL invoices carry VAT." })
+  @Field(() => FiscalRegime, {
+    description: "The contractor's fiscal regime when the invoice was opened: REAL invoices carry VAT.",
+  })
   @Enum({ items: () => FiscalRegime, nativeEnumName: 'fiscal_regime' })
   fiscalRegime!: FiscalRegime;
 
-  @Field(() => String, { description: 'Retention (retenue de garantie) in percent of the total including tax, e.g. "5".' })
+  @Field(() => String, {
+    description: 'Retention (retenue de garantie) in percent of the total including tax, e.g. "5".',
+  })
   @Property({ type: 'decimal', columnType: 'numeric' })
   retentionPercent!: string;
 
@@ -149,11 +172,16 @@ export class InvoiceLine extends PricedLine {
   @ManyToOne(() => CustomerSubscription, { ref: true, deleteRule: 'restrict' })
   customerSubscription!: Ref<CustomerSubscription>;
 
-  @Field(() => String, { nullable: true, description: 'Why the line was rejected when a revision was requested; null once the contractor has revised it.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the line was rejected when a revision was requested; null once the contractor has revised it.',
+  })
   @Property({ type: 'text', nullable: true })
   rejectionReason: string | null = null;
 
-  @Field(() => String, { description: 'Quantity credited by credit notes so far, as a decimal string ("0" when none).' })
+  @Field(() => String, {
+    description: 'Quantity credited by credit notes so far, as a decimal string ("0" when none).',
+  })
   @Property({ type: 'decimal', columnType: 'numeric' })
   creditedQuantity = '0';
 

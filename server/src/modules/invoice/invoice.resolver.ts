@@ -1,4 +1,20 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { InvoiceChange, isResync, type InvoiceChangedEvent, type Resync } from '../../common/events.js';
 import { idempotencyKeyDescription } from '../../common/idempotency.js';
 import { liveEvents, oncePerEvent, type LiveFilters } from '../../common/live.js';
@@ -31,7 +47,6 @@ export class VatAmount {
   @Field(() => Money, { description: 'The VAT, rounded once for the rate.' })
   amount!: Money;
 }
-
 
 @InputType({ description: 'Submit or approve an invoice: which one, and the version last seen.' })
 export class InvoiceTransitionInput {
@@ -71,11 +86,16 @@ export class RevisedInvoiceLineInput {
   @Field(() => ID, { description: 'The rejected invoice line.' })
   lineId!: string;
 
-  @Field(() => String, { description: 'Quantity claimed, decimal string in the line’s unit: from "0" (withdrawn) to the quantity invoiced (maintained).' })
+  @Field(() => String, {
+    description:
+      'Quantity claimed, decimal string in the line’s unit: from "0" (withdrawn) to the quantity invoiced (maintained).',
+  })
   quantity!: string;
 }
 
-@InputType({ description: 'Resubmit an invoice after a revision request: the quantity now claimed for every rejected line.' })
+@InputType({
+  description: 'Resubmit an invoice after a revision request: the quantity now claimed for every rejected line.',
+})
 export class ResubmitInvoiceInput {
   @Field(() => ID, { description: 'The invoice, REVISION_REQUESTED.' })
   id!: string;
@@ -83,7 +103,9 @@ export class ResubmitInvoiceInput {
   @Field(() => Int, { description: 'The version last seen; CONFLICT if it changed since.' })
   expectedVersion!: number;
 
-  @Field(() => [RevisedInvoiceLineInput], { description: 'Every rejected line, once; the quantities withdrawn are credited by a credit note.' })
+  @Field(() => [RevisedInvoiceLineInput], {
+    description: 'Every rejected line, once; the quantities withdrawn are credited by a credit note.',
+  })
   revisedLines!: RevisedInvoiceLineInput[];
 
   @Field(() => String, { nullable: true, description: idempotencyKeyDescription })
@@ -95,7 +117,10 @@ export class CreditedLineInput {
   @Field(() => ID, { description: 'The invoice line.' })
   lineId!: string;
 
-  @Field(() => String, { description: 'Quantity to credit, decimal string in the line’s unit, more than 0 and at most what is invoiced and not yet credited.' })
+  @Field(() => String, {
+    description:
+      'Quantity to credit, decimal string in the line’s unit, more than 0 and at most what is invoiced and not yet credited.',
+  })
   quantity!: string;
 }
 
@@ -125,10 +150,14 @@ export class RecordInvoicePaymentInput {
   @Field(() => Int, { description: 'The invoice’s version last seen; CONFLICT if it changed since.' })
   expectedVersion!: number;
 
-  @Field(() => String, { description: 'Value date, YYYY-MM-DD: not before the date of issue, not after today (Algiers).' })
+  @Field(() => String, {
+    description: 'Value date, YYYY-MM-DD: not before the date of issue, not after today (Algiers).',
+  })
   paidOn!: string;
 
-  @Field(() => String, { description: 'Amount in DZD as an exact decimal string, e.g. "12500.50": more than 0, at most the balance due.' })
+  @Field(() => String, {
+    description: 'Amount in DZD as an exact decimal string, e.g. "12500.50": more than 0, at most the balance due.',
+  })
   amount!: string;
 
   @Field(() => PaymentMethod, { description: 'How it was paid.' })
@@ -165,7 +194,10 @@ export class RecordInvoicePaymentPayload {
   invoice!: Invoice;
 }
 
-@InputType({ description: 'Accept an installation: which one, the version last seen, and a reason when the report is outside the thresholds.' })
+@InputType({
+  description:
+    'Accept an installation: which one, the version last seen, and a reason when the report is outside the thresholds.',
+})
 export class AcceptInstallationInput {
   @Field(() => ID, { description: 'The customer subscription, INSTALLED.' })
   id!: string;
@@ -173,7 +205,11 @@ export class AcceptInstallationInput {
   @Field(() => Int, { description: 'The version last seen; CONFLICT if it changed since.' })
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true, description: 'Required when the report is outside the quality thresholds: why it is accepted anyway (kept in the audit trail).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Required when the report is outside the quality thresholds: why it is accepted anyway (kept in the audit trail).',
+  })
   overrideReason?: string | null;
 
   @Field(() => String, { nullable: true, description: idempotencyKeyDescription })
@@ -199,17 +235,25 @@ registerEnumType(InvoiceChange, {
     'or RESYNC: events may have been missed (the subscription started or restarted, or the event bus was down): refetch what you show.',
 });
 
-@ObjectType({ description: 'An invoice that changed, as it stands after the change (sent after the change committed).' })
+@ObjectType({
+  description: 'An invoice that changed, as it stands after the change (sent after the change committed).',
+})
 export class InvoiceChangedPayload {
   @Field(() => InvoiceChange, { description: 'What changed.' })
   change!: InvoiceChange;
 
-  @Field(() => Invoice, { nullable: true, description: 'The invoice now: status, totals, balance due, lines; null with RESYNC.' })
+  @Field(() => Invoice, {
+    nullable: true,
+    description: 'The invoice now: status, totals, balance due, lines; null with RESYNC.',
+  })
   invoice!: Invoice | null;
 }
 
 /** The invoice of an event and the wilayas of its lines, read once per event for all the subscribers of this process. */
-function invoiceOfEvent(context: Context, event: InvoiceChangedEvent): Promise<{ invoice: Invoice; wilayaCodes: string[] }> {
+function invoiceOfEvent(
+  context: Context,
+  event: InvoiceChangedEvent,
+): Promise<{ invoice: Invoice; wilayaCodes: string[] }> {
   return oncePerEvent(event, 'invoice', async () => {
     const em = context.em.fork({ clear: true });
     const invoice = await em.findOneOrFail(Invoice, { id: event.invoiceId }, { populate: ['lines', 'contractor'] });
@@ -218,7 +262,11 @@ function invoiceOfEvent(context: Context, event: InvoiceChangedEvent): Promise<{
 }
 
 /** Whether the subscriber asked for this event and may see its invoice (the rules of `Query.invoice`, `invoiceScope`). */
-async function wantsInvoiceChange(event: InvoiceChangedEvent, filters: LiveFilters, context: Context): Promise<boolean> {
+async function wantsInvoiceChange(
+  event: InvoiceChangedEvent,
+  filters: LiveFilters,
+  context: Context,
+): Promise<boolean> {
   if (filters.invoiceId && filters.invoiceId !== event.invoiceId) return false;
   if (filters.contractorId && filters.contractorId !== event.contractorId) return false;
   if (!maySeeMoney(context)) return false;
@@ -250,17 +298,22 @@ export class InvoiceFilterInput {
 @Resolver(() => Invoice)
 export class InvoiceResolver {
   @Query(() => Invoice, { nullable: true, description: 'The invoice with this id, or null (also when not yours).' })
-  invoice(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context): Promise<Invoice | null> {
+  invoice(
+    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Ctx() context: Context,
+  ): Promise<Invoice | null> {
     return findInvoice(context, id);
   }
 
   @Query(() => InvoiceConnection, {
-    description: 'Invoices you may see (a firm its own; a DOT manager those billing work in its wilayas), newest month first, a page at a time (at most 100).',
+    description:
+      'Invoices you may see (a firm its own; a DOT manager those billing work in its wilayas), newest month first, a page at a time (at most 100).',
     complexity: listOf(20),
   })
   async invoices(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => InvoiceFilterInput, { nullable: true, description: 'Filters; all of them when left out.' }) filter: InvoiceFilterInput | null,
+    @Arg('filter', () => InvoiceFilterInput, { nullable: true, description: 'Filters; all of them when left out.' })
+    filter: InvoiceFilterInput | null,
     @Ctx() context: Context,
   ): Promise<InvoiceConnection> {
     return asConnection(InvoiceConnection, await listInvoices(context, filter ?? {}, page));
@@ -268,7 +321,9 @@ export class InvoiceResolver {
 
   @Subscription(() => InvoiceChangedPayload, {
     subscribe: ({ args, context, info }) =>
-      liveEvents(context as Context, info.fieldName, 'INVOICE_CHANGED', args, (event, filters) => wantsInvoiceChange(event, filters, context as Context)),
+      liveEvents(context as Context, info.fieldName, 'INVOICE_CHANGED', args, (event, filters) =>
+        wantsInvoiceChange(event, filters, context as Context),
+      ),
     description:
       'Invoices as they change — a line billed, submitted, approved, sent back, credited, paid — sent once the change committed. Only invoices you may see ' +
       '(a firm its own, whatever it asks; a DOT manager those billing work in its wilayas); narrowed by every argument given. Over WebSocket (graphql-ws).',
@@ -276,8 +331,13 @@ export class InvoiceResolver {
   async invoiceChanged(
     @Root() event: InvoiceChangedEvent | Resync,
     @Arg('invoiceId', () => ID, { nullable: true, description: 'Only this invoice.' }) _invoiceId: string | null,
-    @Arg('contractorId', () => ID, { nullable: true, description: 'Only this contractor’s invoices.' }) _contractorId: string | null,
-    @Arg('wilayaCode', () => String, { nullable: true, description: 'Only invoices billing work in this wilaya ("01" to "58").' }) _wilayaCode: string | null,
+    @Arg('contractorId', () => ID, { nullable: true, description: 'Only this contractor’s invoices.' })
+    _contractorId: string | null,
+    @Arg('wilayaCode', () => String, {
+      nullable: true,
+      description: 'Only invoices billing work in this wilaya ("01" to "58").',
+    })
+    _wilayaCode: string | null,
     @Ctx() context: Context,
   ): Promise<InvoiceChangedPayload> {
     renewForEvent(context);
@@ -285,9 +345,14 @@ export class InvoiceResolver {
     return { change: event.change, invoice: (await invoiceOfEvent(context, event)).invoice };
   }
 
-  @FieldResolver(() => Contractor, { nullable: true, description: 'The contractor invoicing; null when the viewer may not read it.' })
+  @FieldResolver(() => Contractor, {
+    nullable: true,
+    description: 'The contractor invoicing; null when the viewer may not read it.',
+  })
   async contractor(@Root() invoice: Invoice, @Ctx() context: Context): Promise<Contractor | null> {
-    return mayReadContractor(context, invoice.contractor.id) ? invoice.contractor.loadOrFail({ dataloader: true }) : null;
+    return mayReadContractor(context, invoice.contractor.id)
+      ? invoice.contractor.loadOrFail({ dataloader: true })
+      : null;
   }
 
   @FieldResolver(() => [String], {
@@ -298,7 +363,10 @@ export class InvoiceResolver {
     return context.loaders.invoices.wilayaCodes.load(invoice.id);
   }
 
-  @FieldResolver(() => [InvoiceLine], { description: 'The lines, in the order they were billed.', complexity: listOf(200) })
+  @FieldResolver(() => [InvoiceLine], {
+    description: 'The lines, in the order they were billed.',
+    complexity: listOf(200),
+  })
   async lines(@Root() invoice: Invoice): Promise<InvoiceLine[]> {
     return (await invoice.lines.load({ dataloader: true })).getItems();
   }
@@ -310,7 +378,11 @@ export class InvoiceResolver {
 
   @FieldResolver(() => [VatAmount], { description: 'VAT by rate; empty for IFU and auto-entrepreneurs.' })
   vatByRate(@Root() invoice: Invoice): VatAmount[] {
-    return invoice.vatByRate.map((vat) => ({ ratePercent: vat.ratePercent, base: dzd(vat.base), amount: dzd(vat.amount) }));
+    return invoice.vatByRate.map((vat) => ({
+      ratePercent: vat.ratePercent,
+      base: dzd(vat.base),
+      amount: dzd(vat.amount),
+    }));
   }
 
   @FieldResolver(() => Money, { description: 'Total VAT.' })
@@ -343,25 +415,34 @@ export class InvoiceResolver {
     return dzd(invoice.paidCentimes);
   }
 
-  @FieldResolver(() => Money, { description: 'What remains to pay: net payable − credit notes − payments (negative when overpaid).' })
+  @FieldResolver(() => Money, {
+    description: 'What remains to pay: net payable − credit notes − payments (negative when overpaid).',
+  })
   balanceDue(@Root() invoice: Invoice): Money {
     return dzd(balanceDue(invoice));
   }
 
   @FieldResolver(() => Int, {
     nullable: true,
-    description: 'Days past the due date today (Algiers) while unpaid; 0 when not yet due or paid; null for a DRAFT (no due date).',
+    description:
+      'Days past the due date today (Algiers) while unpaid; 0 when not yet due or paid; null for a DRAFT (no due date).',
   })
   daysOverdue(@Root() invoice: Invoice, @Ctx() context: Context): number | null {
     return daysOverdue(invoice, algiersDate(now(context)));
   }
 
-  @FieldResolver(() => String, { description: 'The closing sentence with the net payable in French words: "Arrêtée la présente facture à la somme de : … ."' })
+  @FieldResolver(() => String, {
+    description:
+      'The closing sentence with the net payable in French words: "Arrêtée la présente facture à la somme de : … ."',
+  })
   amountInWords(@Root() invoice: Invoice): string {
     return invoiceClosingSentence(BigInt(invoice.netPayableCentimes));
   }
 
-  @FieldResolver(() => String, { description: 'Path of the invoice PDF on this server (GET with the same Authorization header): "/invoices/<id>/pdf".' })
+  @FieldResolver(() => String, {
+    description:
+      'Path of the invoice PDF on this server (GET with the same Authorization header): "/invoices/<id>/pdf".',
+  })
   pdfPath(@Root() invoice: Invoice): string {
     return `/invoices/${invoice.id}/pdf`;
   }
@@ -371,7 +452,10 @@ export class InvoiceResolver {
     return (await invoice.payments.load({ dataloader: true })).getItems();
   }
 
-  @FieldResolver(() => [CreditNote], { description: 'Credit notes issued on this invoice, oldest first.', complexity: listOf(5) })
+  @FieldResolver(() => [CreditNote], {
+    description: 'Credit notes issued on this invoice, oldest first.',
+    complexity: listOf(5),
+  })
   async creditNotes(@Root() invoice: Invoice): Promise<CreditNote[]> {
     return (await invoice.creditNotes.load({ dataloader: true })).getItems();
   }
@@ -381,7 +465,10 @@ export class InvoiceResolver {
       'The contractor submits its DRAFT invoice: → SUBMITTED, numbered in the same transaction (gapless per contractor and year, "FA-2026-00001"), lines frozen, ' +
       'due date set. DRAFTs of a month that has ended are also submitted automatically. Errors: INVALID_TRANSITION, INVOICE_EMPTY, CONFLICT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT.',
   })
-  async submitInvoice(@Arg('input', () => InvoiceTransitionInput, { description: 'Which invoice.' }) input: InvoiceTransitionInput, @Ctx() context: Context): Promise<InvoicePayload> {
+  async submitInvoice(
+    @Arg('input', () => InvoiceTransitionInput, { description: 'Which invoice.' }) input: InvoiceTransitionInput,
+    @Ctx() context: Context,
+  ): Promise<InvoicePayload> {
     return { invoice: await submitInvoice(context, input) };
   }
 
@@ -389,15 +476,20 @@ export class InvoiceResolver {
     description:
       'SUBMITTED → APPROVED for payment (a DOT manager only for work in its wilayas). Errors: INVALID_TRANSITION, FORBIDDEN, CONFLICT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT.',
   })
-  async approveInvoice(@Arg('input', () => InvoiceTransitionInput, { description: 'Which invoice.' }) input: InvoiceTransitionInput, @Ctx() context: Context): Promise<InvoicePayload> {
+  async approveInvoice(
+    @Arg('input', () => InvoiceTransitionInput, { description: 'Which invoice.' }) input: InvoiceTransitionInput,
+    @Ctx() context: Context,
+  ): Promise<InvoicePayload> {
     return { invoice: await approveInvoice(context, input) };
   }
 
   @Mutation(() => InvoicePayload, {
-    description: 'SUBMITTED → REVISION_REQUESTED with the lines rejected and why; the lines themselves do not change. Errors: INVALID_TRANSITION, FORBIDDEN, CONFLICT, NOT_FOUND, BAD_USER_INPUT.',
+    description:
+      'SUBMITTED → REVISION_REQUESTED with the lines rejected and why; the lines themselves do not change. Errors: INVALID_TRANSITION, FORBIDDEN, CONFLICT, NOT_FOUND, BAD_USER_INPUT.',
   })
   async requestInvoiceRevision(
-    @Arg('input', () => RequestInvoiceRevisionInput, { description: 'Which invoice, and the lines rejected.' }) input: RequestInvoiceRevisionInput,
+    @Arg('input', () => RequestInvoiceRevisionInput, { description: 'Which invoice, and the lines rejected.' })
+    input: RequestInvoiceRevisionInput,
     @Ctx() context: Context,
   ): Promise<InvoicePayload> {
     return { invoice: await requestInvoiceRevision(context, input) };
@@ -409,7 +501,8 @@ export class InvoiceResolver {
       'Errors: INVALID_TRANSITION, CONFLICT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT.',
   })
   async resubmitInvoice(
-    @Arg('input', () => ResubmitInvoiceInput, { description: 'Which invoice, and the revised lines.' }) input: ResubmitInvoiceInput,
+    @Arg('input', () => ResubmitInvoiceInput, { description: 'Which invoice, and the revised lines.' })
+    input: ResubmitInvoiceInput,
     @Ctx() context: Context,
   ): Promise<InvoicePayload> {
     return { invoice: await resubmitInvoice(context, input) };
@@ -421,7 +514,8 @@ export class InvoiceResolver {
       'Errors: INVALID_TRANSITION (a DRAFT), AMOUNT_EXCEEDS_BALANCE, CONFLICT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT.',
   })
   async issueCreditNote(
-    @Arg('input', () => IssueCreditNoteInput, { description: 'The invoice, the lines and why.' }) input: IssueCreditNoteInput,
+    @Arg('input', () => IssueCreditNoteInput, { description: 'The invoice, the lines and why.' })
+    input: IssueCreditNoteInput,
     @Ctx() context: Context,
   ): Promise<IssueCreditNotePayload> {
     const creditNote = await issueCreditNote(context, input);
@@ -434,7 +528,8 @@ export class InvoiceResolver {
       'Errors: INVALID_TRANSITION, AMOUNT_EXCEEDS_BALANCE, CONFLICT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT.',
   })
   async recordInvoicePayment(
-    @Arg('input', () => RecordInvoicePaymentInput, { description: 'The invoice and the payment.' }) input: RecordInvoicePaymentInput,
+    @Arg('input', () => RecordInvoicePaymentInput, { description: 'The invoice and the payment.' })
+    input: RecordInvoicePaymentInput,
     @Ctx() context: Context,
   ): Promise<RecordInvoicePaymentPayload> {
     const payment = await recordInvoicePayment(context, input);
@@ -453,15 +548,18 @@ export class InvoiceResolver {
     return { customerSubscription: await acceptInstallation(context, input) };
   }
 
-  @Mutation(() => CustomerSubscriptionPayload, { description: 'INSTALLED → REJECTED with reserves; nothing billed. Errors: INVALID_TRANSITION, CONFLICT, NOT_FOUND, BAD_USER_INPUT.' })
+  @Mutation(() => CustomerSubscriptionPayload, {
+    description:
+      'INSTALLED → REJECTED with reserves; nothing billed. Errors: INVALID_TRANSITION, CONFLICT, NOT_FOUND, BAD_USER_INPUT.',
+  })
   async rejectInstallation(
-    @Arg('input', () => RejectInstallationInput, { description: 'Which installation, and its reserves.' }) input: RejectInstallationInput,
+    @Arg('input', () => RejectInstallationInput, { description: 'Which installation, and its reserves.' })
+    input: RejectInstallationInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await rejectInstallation(context, input) };
   }
 }
-
 
 @Resolver(() => CreditNote)
 export class CreditNoteResolver {
@@ -477,7 +575,11 @@ export class CreditNoteResolver {
 
   @FieldResolver(() => [VatAmount], { description: 'VAT credited by rate; empty for IFU and auto-entrepreneurs.' })
   vatByRate(@Root() creditNote: CreditNote): VatAmount[] {
-    return creditNote.vatByRate.map((vat) => ({ ratePercent: vat.ratePercent, base: dzd(vat.base), amount: dzd(vat.amount) }));
+    return creditNote.vatByRate.map((vat) => ({
+      ratePercent: vat.ratePercent,
+      base: dzd(vat.base),
+      amount: dzd(vat.amount),
+    }));
   }
 
   @FieldResolver(() => Money, { description: 'Total VAT credited.' })
@@ -506,10 +608,12 @@ export class CreditNoteResolver {
   }
 }
 
-
 @Resolver(() => InvoiceLine)
 export class InvoiceLineResolver {
-  @FieldResolver(() => ID, { description: 'Id of the customer subscription whose accepted work the line bills (`Query.customerSubscription`, scoped like it).' })
+  @FieldResolver(() => ID, {
+    description:
+      'Id of the customer subscription whose accepted work the line bills (`Query.customerSubscription`, scoped like it).',
+  })
   customerSubscriptionId(@Root() line: InvoiceLine): string {
     return line.customerSubscription.id;
   }
@@ -517,7 +621,9 @@ export class InvoiceLineResolver {
 
 @Resolver(() => CreditNoteLine)
 export class CreditNoteLineResolver {
-  @FieldResolver(() => ID, { description: 'Id of the invoice line this credit note line credits (an `InvoiceLine.id` of the same invoice).' })
+  @FieldResolver(() => ID, {
+    description: 'Id of the invoice line this credit note line credits (an `InvoiceLine.id` of the same invoice).',
+  })
   invoiceLineId(@Root() line: CreditNoteLine): string {
     return line.invoiceLine.id;
   }

@@ -27,8 +27,16 @@ export function invoiceScope(context: Context): Record<string, unknown> {
 }
 
 /** Loads an invoice in the viewer's scope to change it, locked (FOR UPDATE) until the transaction ends. */
-export function loadInvoiceForChange(em: EntityManager, context: Context, id: string, version: number): Promise<Invoice> {
-  return loadForChange(em, Invoice, 'invoice', id, version, { scope: invoiceScope(context), lockMode: LockMode.PESSIMISTIC_WRITE });
+export function loadInvoiceForChange(
+  em: EntityManager,
+  context: Context,
+  id: string,
+  version: number,
+): Promise<Invoice> {
+  return loadForChange(em, Invoice, 'invoice', id, version, {
+    scope: invoiceScope(context),
+    lockMode: LockMode.PESSIMISTIC_WRITE,
+  });
 }
 
 /** The invoice with this id, or null (also when the viewer may not see it). */
@@ -39,7 +47,11 @@ export function findInvoice(context: Context, id: string): Promise<Invoice | nul
 const invoiceFilterSchema = z.object({
   status: z.enum(InvoiceStatus, { error: 'must be an invoice status' }).nullish(),
   contractorId: recordId.nullish(),
-  period: z.string().trim().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM' }).nullish(),
+  period: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM' })
+    .nullish(),
 });
 
 /** Filters of the invoice list, all optional (AND). */
@@ -66,7 +78,12 @@ export function listInvoices(context: Context, filter: InvoiceFilter, page: Page
  * is submitted while this waits for its lock, it is no longer a DRAFT: a new one is opened (the work
  * belongs on an invoice still open), once.
  */
-export async function lockDraftInvoice(em: EntityManager, contractor: Contractor, period: string, retentionPercent: string): Promise<Invoice> {
+export async function lockDraftInvoice(
+  em: EntityManager,
+  contractor: Contractor,
+  period: string,
+  retentionPercent: string,
+): Promise<Invoice> {
   for (let attempt = 0; ; attempt += 1) {
     await em.getConnection().execute(
       `insert into invoice (version, created_at, updated_at, status_changed_at, contractor_id, period, status, fiscal_regime, retention_percent,
@@ -78,14 +95,22 @@ export async function lockDraftInvoice(em: EntityManager, contractor: Contractor
       em.getTransactionContext(),
       em.getLoggerContext(),
     );
-    const draft = await em.findOne(Invoice, { contractor: contractor.id, period, status: InvoiceStatus.DRAFT }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const draft = await em.findOne(
+      Invoice,
+      { contractor: contractor.id, period, status: InvoiceStatus.DRAFT },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
     if (draft) return draft;
-    if (attempt === 1) throw new Error(`no DRAFT invoice for contractor ${contractor.id} and ${period} after opening one twice`);
+    if (attempt === 1)
+      throw new Error(`no DRAFT invoice for contractor ${contractor.id} and ${period} after opening one twice`);
   }
 }
 
 /** A stored line as the arithmetic takes it, at `quantity` (the line's own by default). */
-export function arithmeticLine(line: Pick<InvoiceLine, 'quantity' | 'unitPriceCentimes' | 'vatRatePercent'>, quantity = line.quantity): InvoiceLineInput {
+export function arithmeticLine(
+  line: Pick<InvoiceLine, 'quantity' | 'unitPriceCentimes' | 'vatRatePercent'>,
+  quantity = line.quantity,
+): InvoiceLineInput {
   return { quantity, unitPriceCentimes: BigInt(line.unitPriceCentimes), vatRatePercent: line.vatRatePercent };
 }
 
@@ -97,7 +122,11 @@ export function totalsColumns(totals: Omit<InvoiceTotals, 'lineAmounts'>) {
     totalIncludingTaxCentimes: totals.totalIncludingTax.toString(),
     retentionCentimes: totals.retention.toString(),
     netPayableCentimes: totals.netPayable.toString(),
-    vatByRate: totals.vatByRate.map((vat) => ({ ratePercent: vat.ratePercent, base: vat.base.toString(), amount: vat.amount.toString() })),
+    vatByRate: totals.vatByRate.map((vat) => ({
+      ratePercent: vat.ratePercent,
+      base: vat.base.toString(),
+      amount: vat.amount.toString(),
+    })),
   };
 }
 
@@ -107,13 +136,15 @@ export function totalsColumns(totals: Omit<InvoiceTotals, 'lineAmounts'>) {
  * cost does not grow with the lines read into memory (a month-end draft holds thousands).
  */
 export async function recomputeTotals(em: EntityManager, invoice: Invoice): Promise<void> {
-  const rows = await em.getConnection().execute<{ rate: string; base: string }[]>(
-    'select "vat_rate_percent"::text as "rate", sum("amount_centimes")::text as "base" from "invoice_line" where "invoice_id" = ? group by "vat_rate_percent"',
-    [invoice.id],
-    'all',
-    em.getTransactionContext(),
-    em.getLoggerContext(),
-  );
+  const rows = await em
+    .getConnection()
+    .execute<{ rate: string; base: string }[]>(
+      'select "vat_rate_percent"::text as "rate", sum("amount_centimes")::text as "base" from "invoice_line" where "invoice_id" = ? group by "vat_rate_percent"',
+      [invoice.id],
+      'all',
+      em.getTransactionContext(),
+      em.getLoggerContext(),
+    );
   const totals = totalsFromBases(
     rows.map((row) => ({ ratePercent: row.rate, base: BigInt(row.base) })),
     { chargesVat: invoice.fiscalRegime === FiscalRegime.REAL, retentionPercent: invoice.retentionPercent },
@@ -123,7 +154,10 @@ export async function recomputeTotals(em: EntityManager, invoice: Invoice): Prom
 }
 
 /** Prefix of each numbering series: "FA-2026-00001" (facture), "AV-2026-00001" (avoir). */
-const seriesPrefix: Record<DocumentSeries, string> = { [DocumentSeries.INVOICE]: 'FA', [DocumentSeries.CREDIT_NOTE]: 'AV' };
+const seriesPrefix: Record<DocumentSeries, string> = {
+  [DocumentSeries.INVOICE]: 'FA',
+  [DocumentSeries.CREDIT_NOTE]: 'AV',
+};
 
 /**
  * The next number of a contractor's series for `year`, taken in the caller's transaction: the
@@ -131,7 +165,12 @@ const seriesPrefix: Record<DocumentSeries, string> = { [DocumentSeries.INVOICE]:
  * with no gap, and a rolled-back one gives its number back (DOMAIN.md: chronological, gapless, per
  * issuer and year, never reused).
  */
-export async function nextDocumentNumber(em: EntityManager, contractorId: string, series: DocumentSeries, year: number): Promise<{ number: string; year: number; sequence: number }> {
+export async function nextDocumentNumber(
+  em: EntityManager,
+  contractorId: string,
+  series: DocumentSeries,
+  year: number,
+): Promise<{ number: string; year: number; sequence: number }> {
   const [row] = await em.getConnection().execute<{ last_number: number }[]>(
     `insert into document_sequence (contractor_id, series, year, last_number) values (?, ?, ?, 1)
      on conflict (contractor_id, series, year) do update set last_number = document_sequence.last_number + 1
@@ -154,11 +193,23 @@ export function balanceDue(invoice: Invoice): bigint {
  * The invoice's lines named by `wanted[].lineId`, in that order.
  * @throws DomainError NOT_FOUND (field `<field>.N.lineId`) for a line not on this invoice
  */
-export async function linesOf(em: EntityManager, invoice: Invoice, wanted: readonly { lineId: string }[], field: string): Promise<InvoiceLine[]> {
-  const found = new Map((await em.find(InvoiceLine, { invoice: invoice.id, id: { $in: wanted.map((line) => line.lineId) } })).map((line) => [line.id, line]));
+export async function linesOf(
+  em: EntityManager,
+  invoice: Invoice,
+  wanted: readonly { lineId: string }[],
+  field: string,
+): Promise<InvoiceLine[]> {
+  const found = new Map(
+    (await em.find(InvoiceLine, { invoice: invoice.id, id: { $in: wanted.map((line) => line.lineId) } })).map(
+      (line) => [line.id, line],
+    ),
+  );
   return wanted.map((line, index) => {
     const match = found.get(line.lineId);
-    if (!match) throw new DomainError(ErrorCode.NOT_FOUND, `Invoice ${invoice.id} has no line ${line.lineId}`, { field: `${field}.${index}.lineId` });
+    if (!match)
+      throw new DomainError(ErrorCode.NOT_FOUND, `Invoice ${invoice.id} has no line ${line.lineId}`, {
+        field: `${field}.${index}.lineId`,
+      });
     return match;
   });
 }
@@ -174,7 +225,9 @@ export function distinctLines<T extends z.ZodType<{ lineId: string }>>(item: T) 
   return z
     .array(item)
     .max(1000, { error: 'must name at most 1000 lines' })
-    .refine((lines) => new Set(lines.map((line) => line.lineId)).size === lines.length, { error: 'must name each line once' });
+    .refine((lines) => new Set(lines.map((line) => line.lineId)).size === lines.length, {
+      error: 'must name each line once',
+    });
 }
 
 /** What of an invoice line is invoiced and not yet credited. */
@@ -197,10 +250,16 @@ export function daysOverdue(invoice: Invoice, today: string): number | null {
  * subscriptions), sorted, from the `invoice_wilaya` table the database keeps as lines are added:
  * one query for them all. An invoice with no line has none.
  */
-export async function wilayaCodesByInvoice(em: EntityManager, invoiceIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function wilayaCodesByInvoice(
+  em: EntityManager,
+  invoiceIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const rows = await em
     .getConnection()
-    .execute<{ invoice_id: string; wilaya_code: string }[]>('select "invoice_id", "wilaya_code" from "invoice_wilaya" where "invoice_id" in (?) order by 2', [[...invoiceIds]]);
+    .execute<{ invoice_id: string; wilaya_code: string }[]>(
+      'select "invoice_id", "wilaya_code" from "invoice_wilaya" where "invoice_id" in (?) order by 2',
+      [[...invoiceIds]],
+    );
   const codes = new Map<string, string[]>(invoiceIds.map((id) => [id, []]));
   for (const row of rows) codes.get(String(row.invoice_id))?.push(row.wilaya_code);
   return codes;

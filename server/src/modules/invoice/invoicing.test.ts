@@ -63,41 +63,95 @@ interface InvoiceView {
   balanceDue: { centimes: string; amount: string; currency: string };
   amountInWords: string;
   pdfPath: string;
-  lines: { id: string; itemCode: string; quantity: string; creditedQuantity: string; rejectionReason: string | null; amount: { centimes: string } }[];
+  lines: {
+    id: string;
+    itemCode: string;
+    quantity: string;
+    creditedQuantity: string;
+    rejectionReason: string | null;
+    amount: { centimes: string };
+  }[];
   payments: { id: string; paidOn: string; amount: { centimes: string }; method: string; reference: string }[];
-  creditNotes: { id: string; number: string; reason: string; totalExcludingTax: { centimes: string }; totalVat: { centimes: string }; netPayable: { centimes: string }; lines: unknown[] }[];
+  creditNotes: {
+    id: string;
+    number: string;
+    reason: string;
+    totalExcludingTax: { centimes: string };
+    totalVat: { centimes: string };
+    netPayable: { centimes: string };
+    lines: unknown[];
+  }[];
 }
 
 async function invoice(id: string): Promise<InvoiceView> {
-  return (await mustQuery<{ invoice: InvoiceView }>(t, `query ($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`, { id })).invoice;
+  return (
+    await mustQuery<{ invoice: InvoiceView }>(t, `query ($id: ID!) { invoice(id: $id) { ${invoiceFields} } }`, { id })
+  ).invoice;
 }
 
 async function draftOf(firmId: string): Promise<InvoiceView> {
-  const [row] = await t.sql<{ id: string }>(`select id::text from invoice where contractor_id = $1 and status = 'DRAFT'`, [firmId]);
+  const [row] = await t.sql<{ id: string }>(
+    `select id::text from invoice where contractor_id = $1 and status = 'DRAFT'`,
+    [firmId],
+  );
   return invoice(row!.id);
 }
 
 /** A firm with `count` installations accepted onto its DRAFT invoice of the month. */
-async function firmWithDraft(count = 1, overrides: Record<string, unknown> = {}): Promise<{ firmId: string; draft: InvoiceView }> {
+async function firmWithDraft(
+  count = 1,
+  overrides: Record<string, unknown> = {},
+): Promise<{ firmId: string; draft: InvoiceView }> {
   const firm = await activeContractor(t, overrides);
-  for (let i = 0; i < count; i += 1) expect(codeOf((await accept(await installedCustomerSubscription(t, firm.id))).body.errors)).toBe('OK');
+  for (let i = 0; i < count; i += 1)
+    expect(codeOf((await accept(await installedCustomerSubscription(t, firm.id))).body.errors)).toBe('OK');
   return { firmId: firm.id, draft: await draftOf(firm.id) };
 }
 
-const mutate = <T = Record<string, unknown>>(name: string, inputType: string, input: Record<string, unknown>, selection: string, headers?: Record<string, string>) =>
-  t.graphql<Record<string, T>>(`mutation ($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`, { input }, headers);
+const mutate = <T = Record<string, unknown>>(
+  name: string,
+  inputType: string,
+  input: Record<string, unknown>,
+  selection: string,
+  headers?: Record<string, string>,
+) =>
+  t.graphql<Record<string, T>>(
+    `mutation ($input: ${inputType}!) { ${name}(input: $input) { ${selection} } }`,
+    { input },
+    headers,
+  );
 
 const submit = (id: string, version: number, extra: Record<string, unknown> = {}, headers?: Record<string, string>) =>
-  mutate<{ invoice: InvoiceView }>('submitInvoice', 'InvoiceTransitionInput', { id, expectedVersion: version, ...extra }, `invoice { ${invoiceFields} }`, headers);
+  mutate<{ invoice: InvoiceView }>(
+    'submitInvoice',
+    'InvoiceTransitionInput',
+    { id, expectedVersion: version, ...extra },
+    `invoice { ${invoiceFields} }`,
+    headers,
+  );
 
 const approve = (id: string, version: number, headers?: Record<string, string>) =>
-  mutate<{ invoice: InvoiceView }>('approveInvoice', 'InvoiceTransitionInput', { id, expectedVersion: version }, 'invoice { id version status }', headers);
+  mutate<{ invoice: InvoiceView }>(
+    'approveInvoice',
+    'InvoiceTransitionInput',
+    { id, expectedVersion: version },
+    'invoice { id version status }',
+    headers,
+  );
 
 const pay = (invoiceId: string, version: number, amount: string, extra: Record<string, unknown> = {}) =>
   mutate<{ payment: { id: string; amount: { centimes: string } }; invoice: InvoiceView }>(
     'recordInvoicePayment',
     'RecordInvoicePaymentInput',
-    { invoiceId, expectedVersion: version, paidOn: algiersToday(), amount, method: 'BANK_TRANSFER', reference: 'VIR-BNA-000123', ...extra },
+    {
+      invoiceId,
+      expectedVersion: version,
+      paidOn: algiersToday(),
+      amount,
+      method: 'BANK_TRANSFER',
+      reference: 'VIR-BNA-000123',
+      ...extra,
+    },
     `payment { id amount { centimes } } invoice { ${invoiceFields} }`,
   );
 
@@ -105,7 +159,8 @@ const pay = (invoiceId: string, version: number, amount: string, extra: Record<s
 const algiersToday = () => new Date(Date.now() + 3_600_000).toISOString().slice(0, 10);
 
 /** The date `days` after `date` (YYYY-MM-DD), computed independently of the code under test. */
-const plusDays = (date: string, days: number) => new Date(new Date(`${date}T12:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
+const plusDays = (date: string, days: number) =>
+  new Date(new Date(`${date}T12:00:00Z`).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('invoice lifecycle', () => {
   it('submits a DRAFT with the next number of the firm and year, the date of issue and the due date, and freezes its lines', async () => {
@@ -114,7 +169,13 @@ describe('invoice lifecycle', () => {
     const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
     const year = new Date(Date.now() + 3_600_000).toISOString().slice(0, 4);
     const today = new Date(Date.now() + 3_600_000).toISOString().slice(0, 10);
-    expect(submitted).toMatchObject({ status: 'SUBMITTED', number: `FA-${year}-00001`, issuedOn: today, dueOn: plusDays(today, 30), daysOverdue: 0 });
+    expect(submitted).toMatchObject({
+      status: 'SUBMITTED',
+      number: `FA-${year}-00001`,
+      issuedOn: today,
+      dueOn: plusDays(today, 30),
+      daysOverdue: 0,
+    });
     // Work accepted after the submission opens a new DRAFT: the submitted invoice keeps its lines.
     await accept(await installedCustomerSubscription(t, firmId));
     expect((await invoice(draft.id)).lines).toHaveLength(3);
@@ -122,7 +183,10 @@ describe('invoice lifecycle', () => {
     expect(next.id).not.toBe(draft.id);
     expect((await submit(next.id, next.version)).body.data!['submitInvoice']!.invoice.number).toBe(`FA-${year}-00002`);
     const again = await submit(draft.id, submitted.version);
-    expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'SUBMITTED' });
+    expect(again.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      currentStatus: 'SUBMITTED',
+    });
   });
 
   it('lets a contractor submit its own invoice only; the audit trail records who and when', async () => {
@@ -137,14 +201,22 @@ describe('invoice lifecycle', () => {
       { id: draft.id },
     );
     expect(trail.auditTrail).toEqual([{ fromStatus: 'DRAFT', toStatus: 'SUBMITTED', actorType: 'USER' }]);
-    const seenByOther = await t.graphql('query ($id: ID!) { auditTrail(entityType: INVOICE, entityId: $id) { id } }', { id: other.draft.id }, as(token));
+    const seenByOther = await t.graphql(
+      'query ($id: ID!) { auditTrail(entityType: INVOICE, entityId: $id) { id } }',
+      { id: other.draft.id },
+      as(token),
+    );
     expect(seenByOther.body.data).toEqual({ auditTrail: [] });
   });
 
   it('approves, takes a partial payment then the rest, and refuses a payment over the balance with nothing written', async () => {
     const { draft } = await firmWithDraft(2);
     // Two standard installations: HT 14,625.00; VAT 2,778.75; TTC 17,403.75; retention 5 % 870.19 (870.1875); net 16,533.56.
-    expect(draft).toMatchObject({ totalIncludingTax: { centimes: '1740375' }, retention: { centimes: '87019' }, netPayable: { centimes: '1653356' } });
+    expect(draft).toMatchObject({
+      totalIncludingTax: { centimes: '1740375' },
+      retention: { centimes: '87019' },
+      netPayable: { centimes: '1653356' },
+    });
     const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
     expect(codeOf((await pay(draft.id, submitted.version, '100.00')).body.errors)).toBe('INVALID_TRANSITION');
     const finance = await userOf('FINANCE', {});
@@ -152,14 +224,27 @@ describe('invoice lifecycle', () => {
     expect(approved.status).toBe('APPROVED');
 
     const first = (await pay(draft.id, approved.version, '10000.00')).body.data!['recordInvoicePayment']!;
-    expect(first.invoice).toMatchObject({ status: 'PARTIALLY_PAID', paid: { centimes: '1000000' }, balanceDue: { centimes: '653356', amount: '6533.56', currency: 'DZD' } });
+    expect(first.invoice).toMatchObject({
+      status: 'PARTIALLY_PAID',
+      paid: { centimes: '1000000' },
+      balanceDue: { centimes: '653356', amount: '6533.56', currency: 'DZD' },
+    });
     // One change, one new version (a client holding `approved.version + 1` is up to date).
     expect(first.invoice.version).toBe(approved.version + 1);
     const over = await pay(draft.id, first.invoice.version, '6533.57');
-    expect(over.body.errors?.[0]?.extensions).toMatchObject({ code: 'AMOUNT_EXCEEDS_BALANCE', field: 'amount', balanceDue: { centimes: '653356' } });
-    const [{ count }] = (await t.sql<{ count: string }>('select count(*)::text as count from invoice_payment where invoice_id = $1', [draft.id])) as [{ count: string }];
+    expect(over.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'AMOUNT_EXCEEDS_BALANCE',
+      field: 'amount',
+      balanceDue: { centimes: '653356' },
+    });
+    const [{ count }] = (await t.sql<{ count: string }>(
+      'select count(*)::text as count from invoice_payment where invoice_id = $1',
+      [draft.id],
+    )) as [{ count: string }];
     expect(count).toBe('1');
-    const rest = (await pay(draft.id, first.invoice.version, '6533.56', { method: 'CCP_TRANSFER', reference: 'CCP-778' })).body.data!['recordInvoicePayment']!;
+    const rest = (
+      await pay(draft.id, first.invoice.version, '6533.56', { method: 'CCP_TRANSFER', reference: 'CCP-778' })
+    ).body.data!['recordInvoicePayment']!;
     expect(rest.invoice).toMatchObject({ status: 'PAID', balanceDue: { centimes: '0' }, daysOverdue: 0 });
     expect(rest.invoice.payments.map((payment) => [payment.amount.centimes, payment.method])).toEqual([
       ['1000000', 'BANK_TRANSFER'],
@@ -196,25 +281,61 @@ describe('invoice lifecycle', () => {
     const asked = await mutate<{ invoice: InvoiceView }>(
       'requestInvoiceRevision',
       'RequestInvoiceRevisionInput',
-      { id: draft.id, expectedVersion: submitted.version, rejectedLines: [{ lineId: drop.id, reason: 'métré : 30 m relevés sur place' }, { lineId: pto.id, reason: 'photo de la PTO manquante' }] },
+      {
+        id: draft.id,
+        expectedVersion: submitted.version,
+        rejectedLines: [
+          { lineId: drop.id, reason: 'métré : 30 m relevés sur place' },
+          { lineId: pto.id, reason: 'photo de la PTO manquante' },
+        ],
+      },
       `invoice { ${invoiceFields} }`,
     );
     const revising = asked.body.data!['requestInvoiceRevision']!.invoice;
     expect(revising.status).toBe('REVISION_REQUESTED');
-    expect(revising.lines.map((line) => line.rejectionReason)).toEqual([null, 'métré : 30 m relevés sur place', 'photo de la PTO manquante']);
+    expect(revising.lines.map((line) => line.rejectionReason)).toEqual([
+      null,
+      'métré : 30 m relevés sur place',
+      'photo de la PTO manquante',
+    ]);
 
     const resubmit = (revisedLines: unknown[], extra: Record<string, unknown> = {}) =>
-      mutate<{ invoice: InvoiceView }>('resubmitInvoice', 'ResubmitInvoiceInput', { id: draft.id, expectedVersion: revising.version, revisedLines, ...extra }, `invoice { ${invoiceFields} }`);
-    expect((await resubmit([{ lineId: drop.id, quantity: '30' }])).body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'revisedLines' });
-    expect((await resubmit([{ lineId: drop.id, quantity: '43' }, { lineId: pto.id, quantity: '1' }])).body.errors?.[0]?.extensions).toMatchObject({
+      mutate<{ invoice: InvoiceView }>(
+        'resubmitInvoice',
+        'ResubmitInvoiceInput',
+        { id: draft.id, expectedVersion: revising.version, revisedLines, ...extra },
+        `invoice { ${invoiceFields} }`,
+      );
+    expect((await resubmit([{ lineId: drop.id, quantity: '30' }])).body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'revisedLines',
+    });
+    expect(
+      (
+        await resubmit([
+          { lineId: drop.id, quantity: '43' },
+          { lineId: pto.id, quantity: '1' },
+        ])
+      ).body.errors?.[0]?.extensions,
+    ).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'revisedLines.0.quantity',
     });
-    const done = (await resubmit([{ lineId: drop.id, quantity: '30' }, { lineId: pto.id, quantity: '1' }])).body.data!['resubmitInvoice']!.invoice;
+    const done = (
+      await resubmit([
+        { lineId: drop.id, quantity: '30' },
+        { lineId: pto.id, quantity: '1' },
+      ])
+    ).body.data!['resubmitInvoice']!.invoice;
     const year = submitted.number!.slice(3, 7);
     // The invoice's totals less its totals without the 12.5 m withdrawn: before HT 7,312.50, VAT 1,389.38, retention 435.09,
     // net 8,266.79; after HT 6,750.00, VAT 1,282.50, retention 401.63 (401.625), net 7,630.87; credited 562.50 HT, VAT 106.88, net 635.92.
-    expect(done).toMatchObject({ status: 'SUBMITTED', number: submitted.number, totalExcludingTax: { centimes: '731250' }, credited: { centimes: '63592' } });
+    expect(done).toMatchObject({
+      status: 'SUBMITTED',
+      number: submitted.number,
+      totalExcludingTax: { centimes: '731250' },
+      credited: { centimes: '63592' },
+    });
     expect(done.creditNotes).toEqual([
       {
         id: expect.any(String),
@@ -243,22 +364,40 @@ describe('invoice lifecycle', () => {
         { invoiceId: draft.id, expectedVersion: version, reason: 'double facturation', lines, ...extra },
         `creditNote { number netPayable { centimes } } invoice { ${invoiceFields} }`,
       );
-    expect(codeOf((await credit(draft.version, [{ lineId: draft.lines[0]!.id, quantity: '1' }])).body.errors)).toBe('INVALID_TRANSITION');
+    expect(codeOf((await credit(draft.version, [{ lineId: draft.lines[0]!.id, quantity: '1' }])).body.errors)).toBe(
+      'INVALID_TRANSITION',
+    );
     const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
     const approved = (await approve(draft.id, submitted.version)).body.data!['approveInvoice']!.invoice;
     const tooMuch = await credit(approved.version, [{ lineId: draft.lines[1]!.id, quantity: '42.6' }]);
-    expect(tooMuch.body.errors?.[0]?.extensions).toMatchObject({ code: 'AMOUNT_EXCEEDS_BALANCE', field: 'lines.0.quantity', remainingQuantity: '42.5' });
-    const whole = (await credit(approved.version, draft.lines.map((line) => ({ lineId: line.id, quantity: line.quantity })))).body.data!['issueCreditNote']!;
-    expect(whole.invoice).toMatchObject({ status: 'PAID', totalExcludingTax: { centimes: '731250' }, balanceDue: { centimes: '0' } });
+    expect(tooMuch.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'AMOUNT_EXCEEDS_BALANCE',
+      field: 'lines.0.quantity',
+      remainingQuantity: '42.5',
+    });
+    const whole = (
+      await credit(
+        approved.version,
+        draft.lines.map((line) => ({ lineId: line.id, quantity: line.quantity })),
+      )
+    ).body.data!['issueCreditNote']!;
+    expect(whole.invoice).toMatchObject({
+      status: 'PAID',
+      totalExcludingTax: { centimes: '731250' },
+      balanceDue: { centimes: '0' },
+    });
     expect(whole.invoice.version).toBe(approved.version + 1);
     expect(whole.creditNote.netPayable.centimes).toBe(draft.netPayable.centimes);
   });
 
   it('links each line to the work it bills, each credited line to its invoice line, and names the wilayas an invoice bills', async () => {
     const firm = await activeContractor(t, { operatingWilayaCodes: ['16', '31'] });
-    const [oran] = (await mustQuery<{ communes: { id: string }[] }>(t, '{ communes(wilayaCode: "31") { id } }')).communes;
+    const [oran] = (await mustQuery<{ communes: { id: string }[] }>(t, '{ communes(wilayaCode: "31") { id } }'))
+      .communes;
     const inAlgiers = await installedCustomerSubscription(t, firm.id);
-    const inOran = await installedCustomerSubscription(t, firm.id, '-21.5', [{ code: 'RAC-STD', quantity: '1' }], { communeId: oran!.id });
+    const inOran = await installedCustomerSubscription(t, firm.id, '-21.5', [{ code: 'RAC-STD', quantity: '1' }], {
+      communeId: oran!.id,
+    });
     expect(codeOf((await accept(inAlgiers)).body.errors)).toBe('OK');
     const otherFirm = await activeContractor(t);
     const elsewhere = await installedCustomerSubscription(t, otherFirm.id);
@@ -266,26 +405,51 @@ describe('invoice lifecycle', () => {
     const algiersOnly = await draftOf(firm.id);
     expect(codeOf((await accept(inOran)).body.errors)).toBe('OK');
 
-    type Linked = { id: string; wilayaCodes: string[]; lines: { id: string; customerSubscriptionId: string }[]; creditNotes: { lines: { invoiceLineId: string }[] }[] };
+    type Linked = {
+      id: string;
+      wilayaCodes: string[];
+      lines: { id: string; customerSubscriptionId: string }[];
+      creditNotes: { lines: { invoiceLineId: string }[] }[];
+    };
     const linked = `id wilayaCodes lines { id customerSubscriptionId } creditNotes { lines { invoiceLineId } }`;
     // Both invoices in one list: their wilayas come from one batched query, each its own.
-    const listed = await mustQuery<{ invoices: { edges: { node: { id: string; wilayaCodes: string[] } }[] } }>(t, '{ invoices(first: 100) { edges { node { id wilayaCodes } } } }');
+    const listed = await mustQuery<{ invoices: { edges: { node: { id: string; wilayaCodes: string[] } }[] } }>(
+      t,
+      '{ invoices(first: 100) { edges { node { id wilayaCodes } } } }',
+    );
     const wilayasOf = new Map(listed.invoices.edges.map(({ node }) => [node.id, node.wilayaCodes]));
     expect(wilayasOf.get(algiersOnly.id)).toEqual(['16', '31']);
-    const [theirs] = await t.sql<{ id: string }>(`select id::text from invoice where contractor_id = $1`, [otherFirm.id]);
+    const [theirs] = await t.sql<{ id: string }>(`select id::text from invoice where contractor_id = $1`, [
+      otherFirm.id,
+    ]);
     expect(wilayasOf.get(theirs!.id)).toEqual(['16']);
-    const mine = (await mustQuery<{ invoice: Linked }>(t, `query ($id: ID!) { invoice(id: $id) { ${linked} } }`, { id: algiersOnly.id })).invoice;
+    const mine = (
+      await mustQuery<{ invoice: Linked }>(t, `query ($id: ID!) { invoice(id: $id) { ${linked} } }`, {
+        id: algiersOnly.id,
+      })
+    ).invoice;
     expect(mine.wilayaCodes).toEqual(['16', '31']);
     expect(mine.lines.map((line) => line.customerSubscriptionId)).toEqual([inAlgiers, inAlgiers, inAlgiers, inOran]);
 
-    const submitted = (await submit(algiersOnly.id, (await invoice(algiersOnly.id)).version)).body.data!['submitInvoice']!.invoice;
+    const submitted = (await submit(algiersOnly.id, (await invoice(algiersOnly.id)).version)).body.data![
+      'submitInvoice'
+    ]!.invoice;
     const dropLine = mine.lines[1]!;
     const credited = await t.graphql<{ issueCreditNote: { invoice: Linked } }>(
       `mutation ($input: IssueCreditNoteInput!) { issueCreditNote(input: $input) { invoice { ${linked} } } }`,
-      { input: { invoiceId: algiersOnly.id, expectedVersion: submitted.version, reason: 'métrage surestimé', lines: [{ lineId: dropLine.id, quantity: '2.5' }] } },
+      {
+        input: {
+          invoiceId: algiersOnly.id,
+          expectedVersion: submitted.version,
+          reason: 'métrage surestimé',
+          lines: [{ lineId: dropLine.id, quantity: '2.5' }],
+        },
+      },
     );
     expect(credited.body.errors).toBeUndefined();
-    expect(credited.body.data!.issueCreditNote.invoice.creditNotes).toEqual([{ lines: [{ invoiceLineId: dropLine.id }] }]);
+    expect(credited.body.data!.issueCreditNote.invoice.creditNotes).toEqual([
+      { lines: [{ invoiceLineId: dropLine.id }] },
+    ]);
   });
 
   it('lets a DOT manager approve only invoices whose work lies wholly in its wilayas', async () => {
@@ -293,12 +457,20 @@ describe('invoice lifecycle', () => {
     const algiers = await userOf('DOT_MANAGER', { wilayaCodes: ['16'] });
     const blida = await userOf('DOT_MANAGER', { wilayaCodes: ['09'] });
     // The firm also works in Blida: its invoice now bills work in two wilayas.
-    const [commune] = await t.sql<{ id: string }>(`select id::text from commune where wilaya_code = '09' order by id limit 1`);
+    const [commune] = await t.sql<{ id: string }>(
+      `select id::text from commune where wilaya_code = '09' order by id limit 1`,
+    );
     await accept(await installedCustomerSubscription(t, firmId, '-21.5', undefined, { communeId: commune!.id }));
     const mixed = await invoice(draft.id);
     const submitted = (await submit(mixed.id, mixed.version)).body.data!['submitInvoice']!.invoice;
-    expect((await approve(draft.id, submitted.version, as(blida))).body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', wilayas: ['16'] });
-    expect((await approve(draft.id, submitted.version, as(algiers))).body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', wilayas: ['09'] });
+    expect((await approve(draft.id, submitted.version, as(blida))).body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      wilayas: ['16'],
+    });
+    expect((await approve(draft.id, submitted.version, as(algiers))).body.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      wilayas: ['09'],
+    });
     const oran = await userOf('DOT_MANAGER', { wilayaCodes: ['31'] });
     expect(codeOf((await approve(draft.id, submitted.version, as(oran))).body.errors)).toBe('NOT_FOUND');
     const both = await userOf('DOT_MANAGER', { wilayaCodes: ['09', '16'] });
@@ -308,7 +480,9 @@ describe('invoice lifecycle', () => {
   it('counts the days overdue from the due date in Algiers while unpaid', async () => {
     const { draft } = await firmWithDraft(1);
     const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
-    await t.sql(`update invoice set due_on = (now() at time zone 'Africa/Algiers')::date - 12 where id = $1`, [submitted.id]);
+    await t.sql(`update invoice set due_on = (now() at time zone 'Africa/Algiers')::date - 12 where id = $1`, [
+      submitted.id,
+    ]);
     expect((await invoice(submitted.id)).daysOverdue).toBe(12);
   });
 });
@@ -331,7 +505,9 @@ describe('found by an adversarial review', () => {
       expect(codeOf(result.body.errors)).toBe('OK');
       current = result.body.data!['issueCreditNote']!.invoice;
     }
-    const rest = current.lines.filter((line) => line.id !== drop.id).map((line) => ({ lineId: line.id, quantity: line.quantity }));
+    const rest = current.lines
+      .filter((line) => line.id !== drop.id)
+      .map((line) => ({ lineId: line.id, quantity: line.quantity }));
     current = (await credit(current.id, current.version, rest)).body.data!['issueCreditNote']!.invoice;
     expect(current.credited.centimes).toBe(draft.netPayable.centimes);
     expect(current.balanceDue.centimes).toBe('0');
@@ -341,7 +517,10 @@ describe('found by an adversarial review', () => {
     const { draft } = await firmWithDraft(1);
     const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
     const forfait = submitted.lines.find((line) => line.itemCode === 'RAC-STD')!;
-    expect((await credit(submitted.id, submitted.version, [{ lineId: forfait.id, quantity: '0.5' }])).body.errors?.[0]?.extensions).toMatchObject({
+    expect(
+      (await credit(submitted.id, submitted.version, [{ lineId: forfait.id, quantity: '0.5' }])).body.errors?.[0]
+        ?.extensions,
+    ).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'lines.0.quantity',
     });
@@ -352,15 +531,23 @@ describe('found by an adversarial review', () => {
     const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
     for (const quantity of ['1,5', 'abc', '', '١']) {
       const refused = await credit(submitted.id, submitted.version, [{ lineId: submitted.lines[0]!.id, quantity }]);
-      expect([quantity, refused.body.errors?.[0]?.extensions]).toMatchObject([quantity, { code: 'BAD_USER_INPUT', field: 'lines.0.quantity' }]);
+      expect([quantity, refused.body.errors?.[0]?.extensions]).toMatchObject([
+        quantity,
+        { code: 'BAD_USER_INPUT', field: 'lines.0.quantity' },
+      ]);
     }
   });
 
   it('settles at approval an invoice whose credit notes leave nothing to pay', async () => {
     const { draft } = await firmWithDraft(1);
     const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
-    const credited = (await credit(submitted.id, submitted.version, submitted.lines.map((line) => ({ lineId: line.id, quantity: line.quantity })))).body.data!['issueCreditNote']!
-      .invoice;
+    const credited = (
+      await credit(
+        submitted.id,
+        submitted.version,
+        submitted.lines.map((line) => ({ lineId: line.id, quantity: line.quantity })),
+      )
+    ).body.data!['issueCreditNote']!.invoice;
     expect(credited).toMatchObject({ status: 'SUBMITTED', balanceDue: { centimes: '0' } });
     expect((await approve(credited.id, credited.version)).body.data!['approveInvoice']!.invoice.status).toBe('PAID');
   });
@@ -368,25 +555,43 @@ describe('found by an adversarial review', () => {
   it('invoices VAT by the regime in force when the invoice is issued, not when its draft opened', async () => {
     const { firmId, draft } = await firmWithDraft(1);
     expect(draft.totalVat.centimes).toBe('138938');
-    const [{ version }] = (await t.sql<{ version: number }>('select version from contractor where id = $1', [firmId])) as [{ version: number }];
-    await mustQuery(t, 'mutation ($id: ID!, $v: Int!) { updateContractor(id: $id, expectedVersion: $v, input: { fiscalRegime: IFU }) { contractor { id } } }', { id: firmId, v: version });
+    const [{ version }] = (await t.sql<{ version: number }>('select version from contractor where id = $1', [
+      firmId,
+    ])) as [{ version: number }];
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $v: Int!) { updateContractor(id: $id, expectedVersion: $v, input: { fiscalRegime: IFU }) { contractor { id } } }',
+      { id: firmId, v: version },
+    );
     const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
     expect(submitted).toMatchObject({ totalVat: { centimes: '0' }, totalIncludingTax: { centimes: '731250' } });
   });
 
   it('reprices a DRAFT under the regime in force at each acceptance', async () => {
     const { firmId, draft } = await firmWithDraft(1);
-    const [{ version }] = (await t.sql<{ version: number }>('select version from contractor where id = $1', [firmId])) as [{ version: number }];
-    await mustQuery(t, 'mutation ($id: ID!, $v: Int!) { updateContractor(id: $id, expectedVersion: $v, input: { fiscalRegime: IFU }) { contractor { id } } }', { id: firmId, v: version });
+    const [{ version }] = (await t.sql<{ version: number }>('select version from contractor where id = $1', [
+      firmId,
+    ])) as [{ version: number }];
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $v: Int!) { updateContractor(id: $id, expectedVersion: $v, input: { fiscalRegime: IFU }) { contractor { id } } }',
+      { id: firmId, v: version },
+    );
     await accept(await installedCustomerSubscription(t, firmId));
-    expect(await invoice(draft.id)).toMatchObject({ totalVat: { centimes: '0' }, totalIncludingTax: { centimes: '1462500' } });
+    expect(await invoice(draft.id)).toMatchObject({
+      totalVat: { centimes: '0' },
+      totalIncludingTax: { centimes: '1462500' },
+    });
   });
 
   it('limits a firm-bound API key to a contractor’s scopes, whoever creates it', async () => {
     const firm = await activeContractor(t);
-    const refused = await t.graphql('mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }', {
-      input: { name: 'firm key', contractorId: firm.id, scopes: ['read:invoices', 'write:recordInvoicePayment'] },
-    });
+    const refused = await t.graphql(
+      'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+      {
+        input: { name: 'firm key', contractorId: firm.id, scopes: ['read:invoices', 'write:recordInvoicePayment'] },
+      },
+    );
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'scopes' });
   });
 
@@ -440,7 +645,12 @@ describe('the invoice list', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      type Page = { invoices: { edges: { node: { id: string; period: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      type Page = {
+        invoices: {
+          edges: { node: { id: string; period: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      };
       const { body }: { body: { data?: Page | null; errors?: unknown } } = await t.graphql<Page>(
         'query ($after: String) { invoices(first: 2, after: $after) { edges { node { id period } } pageInfo { hasNextPage endCursor } } }',
         { after },
@@ -456,9 +666,14 @@ describe('the invoice list', () => {
     )) as [{ count: string }];
     expect(seen.length).toBe(Number(count));
     expect(new Set(seen).size).toBe(seen.length);
-    const drafts = await mustQuery<{ invoices: { totalCount: number; edges: { node: { status: string } }[] } }>(t, '{ invoices(first: 100, filter: { status: DRAFT }) { totalCount edges { node { status } } } }');
+    const drafts = await mustQuery<{ invoices: { totalCount: number; edges: { node: { status: string } }[] } }>(
+      t,
+      '{ invoices(first: 100, filter: { status: DRAFT }) { totalCount edges { node { status } } } }',
+    );
     expect(drafts.invoices.edges.every((edge) => edge.node.status === 'DRAFT')).toBe(true);
-    expect(codeOf((await t.graphql('{ invoices(filter: { period: "2026-13" }) { totalCount } }')).body.errors)).toBe('BAD_USER_INPUT');
+    expect(codeOf((await t.graphql('{ invoices(filter: { period: "2026-13" }) { totalCount } }')).body.errors)).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });
 
@@ -468,14 +683,21 @@ describe('idempotency keys on money-moving mutations', () => {
     const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
     const approved = (await approve(draft.id, submitted.version)).body.data!['approveInvoice']!.invoice;
     const key = `pay-${draft.id}-1`;
-    const first = (await pay(draft.id, approved.version, '1000.00', { idempotencyKey: key })).body.data!['recordInvoicePayment']!;
+    const first = (await pay(draft.id, approved.version, '1000.00', { idempotencyKey: key })).body.data![
+      'recordInvoicePayment'
+    ]!;
     const retry = (await pay(draft.id, approved.version, '1000.00', { idempotencyKey: key })).body;
     expect(retry.errors).toBeUndefined();
     expect(retry.data!['recordInvoicePayment']!.payment.id).toBe(first.payment.id);
     expect(retry.data!['recordInvoicePayment']!.invoice.paid.centimes).toBe('100000');
     const reused = await pay(draft.id, approved.version, '2000.00', { idempotencyKey: key });
-    expect(reused.body.errors?.[0]?.extensions).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: 'idempotencyKey' });
-    const simultaneous = await Promise.all(Array.from({ length: 10 }, () => pay(draft.id, first.invoice.version, '500.00', { idempotencyKey: `${key}-b` })));
+    expect(reused.body.errors?.[0]?.extensions).toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      field: 'idempotencyKey',
+    });
+    const simultaneous = await Promise.all(
+      Array.from({ length: 10 }, () => pay(draft.id, first.invoice.version, '500.00', { idempotencyKey: `${key}-b` })),
+    );
     expect(new Set(simultaneous.map((result) => result.body.data?.['recordInvoicePayment']?.payment.id)).size).toBe(1);
     expect((await invoice(draft.id)).payments.map((payment) => payment.amount.centimes)).toEqual(['100000', '50000']);
   });
@@ -505,7 +727,10 @@ describe('concurrency', () => {
     expect(results.map((result) => codeOf(result.body.errors))).toEqual(Array(50).fill('OK'));
     const draft = await draftOf(firm.id);
     expect(draft.lines).toHaveLength(150);
-    const [sql] = await t.sql<{ lines: string; customers: string }>('select count(*)::text as lines, count(distinct customer_subscription_id)::text as customers from invoice_line where invoice_id = $1', [draft.id]);
+    const [sql] = await t.sql<{ lines: string; customers: string }>(
+      'select count(*)::text as lines, count(distinct customer_subscription_id)::text as customers from invoice_line where invoice_id = $1',
+      [draft.id],
+    );
     expect(sql).toEqual({ lines: '150', customers: '50' });
     // 50 × 7,312.50 = 365,625.00 HT; VAT 19 % = 69,468.75; TTC 435,093.75; retention 5 % = 21,754.6875 → 21,754.69; net 413,339.06.
     expect(draft).toMatchObject({
@@ -535,19 +760,32 @@ describe('concurrency', () => {
         [draft.id, row!.id],
       );
     }
-    const drafts = await t.sql<{ id: string; version: number }>(`select id::text, version from invoice where contractor_id = $1 and status = 'DRAFT'`, [firmId]);
+    const drafts = await t.sql<{ id: string; version: number }>(
+      `select id::text, version from invoice where contractor_id = $1 and status = 'DRAFT'`,
+      [firmId],
+    );
     expect(drafts).toHaveLength(50);
     const results = await Promise.all(drafts.map(({ id, version }) => submit(id, version)));
     expect(results.map((result) => codeOf(result.body.errors))).toEqual(Array(50).fill('OK'));
     const numbers = results.map((result) => result.body.data!['submitInvoice']!.invoice.number!).sort();
     const year = numbers[0]!.slice(3, 7);
-    expect(numbers).toEqual(Array.from({ length: 50 }, (_, index) => `FA-${year}-${String(index + 1).padStart(5, '0')}`));
+    expect(numbers).toEqual(
+      Array.from({ length: 50 }, (_, index) => `FA-${year}-${String(index + 1).padStart(5, '0')}`),
+    );
   });
 });
 
 describe('time (Africa/Algiers, whatever the server’s zone)', () => {
   const contextAt = (instant: string): Context => ({
-    ...createContext(t.app.orm, `test-${instant}`, pino({ level: 'silent' }), { settings: { qualityThresholds: {}, retentionPercent: '5', paymentTermsDays: 30, positionToleranceMetres: 300, buyer: defaultBuyer } }),
+    ...createContext(t.app.orm, `test-${instant}`, pino({ level: 'silent' }), {
+      settings: {
+        qualityThresholds: {},
+        retentionPercent: '5',
+        paymentTermsDays: 30,
+        positionToleranceMetres: 300,
+        buyer: defaultBuyer,
+      },
+    }),
     clock: () => new Date(instant),
   });
 
@@ -574,8 +812,18 @@ describe('time (Africa/Algiers, whatever the server’s zone)', () => {
     const announced = events.subscribe('INVOICE_CHANGED');
     // A subscription listens from its first read on.
     expect((await announced.next()).value).toEqual(resync);
-    const settings = { qualityThresholds: defaultQualityThresholds, retentionPercent: '5', paymentTermsDays: 30, positionToleranceMetres: 300, buyer: defaultBuyer, events };
-    const system = (instant: string) => ({ ...systemContext(t.app.orm, { logger, settings }), clock: () => new Date(instant) });
+    const settings = {
+      qualityThresholds: defaultQualityThresholds,
+      retentionPercent: '5',
+      paymentTermsDays: 30,
+      positionToleranceMetres: 300,
+      buyer: defaultBuyer,
+      events,
+    };
+    const system = (instant: string) => ({
+      ...systemContext(t.app.orm, { logger, settings }),
+      clock: () => new Date(instant),
+    });
     await submitInvoicesOfClosedMonths(t.app.orm, system('2026-04-30T22:59:00Z'));
     const [before] = await t.sql<{ status: string }>('select status from invoice where contractor_id = $1', [firm.id]);
     expect(before!.status).toBe('DRAFT');
@@ -584,7 +832,12 @@ describe('time (Africa/Algiers, whatever the server’s zone)', () => {
       `select status, number, to_char(issued_on, 'YYYY-MM-DD') as issued_on, status_reason from invoice where contractor_id = $1`,
       [firm.id],
     );
-    expect(after).toEqual({ status: 'SUBMITTED', number: 'FA-2026-00001', issued_on: '2026-05-01', status_reason: 'clôture du mois 2026-04' });
+    expect(after).toEqual({
+      status: 'SUBMITTED',
+      number: 'FA-2026-00001',
+      issued_on: '2026-05-01',
+      status_reason: 'clôture du mois 2026-04',
+    });
     // Earlier tests' drafts of closed months are submitted by the same run: find this firm's.
     const submittedFor: string[] = [];
     while (!submittedFor.includes(firm.id)) {

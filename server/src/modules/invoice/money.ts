@@ -5,7 +5,9 @@ import { Field, ObjectType } from 'type-graphql';
  * An exact amount of money: integer centimes as a string (never a float), its decimal form and its
  * currency. DZD has 2 minor units (ISO 4217 numeric 012).
  */
-@ObjectType({ description: 'An exact amount of money (never a float): centimes as a string, the decimal amount and the currency.' })
+@ObjectType({
+  description: 'An exact amount of money (never a float): centimes as a string, the decimal amount and the currency.',
+})
 export class Money {
   @Field(() => String, { description: 'Whole number of minor units (centimes for DZD), e.g. "123456789".' })
   centimes!: string;
@@ -26,7 +28,11 @@ export function dzd(centimes: bigint | string): Money {
   return { centimes: value.toString(), amount, currency: 'DZD' };
 }
 
-const dzdFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true });
+const dzdFormat = new Intl.NumberFormat('fr-FR', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+  useGrouping: true,
+});
 
 /**
  * A DZD amount in centimes as people read it in Algeria: "1 234 567,89 DA" (groups of three

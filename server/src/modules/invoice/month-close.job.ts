@@ -14,7 +14,12 @@ export const monthCloseIntervalMs = 10 * 60_000;
  * at the next run. Each run is counted in `metrics` (outcome, invoices submitted, last success).
  * Returns `stop()`, which waits for a run in progress.
  */
-export function startMonthClose(orm: MikroORM, logger: Logger, settings: Settings, metrics?: Metrics): { stop: () => Promise<void> } {
+export function startMonthClose(
+  orm: MikroORM,
+  logger: Logger,
+  settings: Settings,
+  metrics?: Metrics,
+): { stop: () => Promise<void> } {
   const context = systemContext(orm, { logger, settings });
   let running: Promise<void> = Promise.resolve();
   const run = () => {

@@ -11,7 +11,8 @@ export enum PaymentMethod {
 }
 registerEnumType(PaymentMethod, {
   name: 'PaymentMethod',
-  description: 'How a payment was made: BANK_TRANSFER (virement bancaire), CCP_TRANSFER (virement CCP, Algérie Poste), CHEQUE.',
+  description:
+    'How a payment was made: BANK_TRANSFER (virement bancaire), CCP_TRANSFER (virement CCP, Algérie Poste), CHEQUE.',
 });
 
 /** A payment of an approved invoice, recorded by finance. Never edited or deleted. */

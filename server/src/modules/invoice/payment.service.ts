@@ -43,13 +43,18 @@ export async function recordInvoicePayment(context: Context, input: unknown): Pr
         invoiceLifecycle.next('PAY_IN_PART', invoice.status);
         const today = algiersDate(now(context));
         if (values.paidOn > today) throw badUserInput('paidOn', `must not be after today (${today}, Algiers)`);
-        if (invoice.issuedOn !== null && values.paidOn < invoice.issuedOn) throw badUserInput('paidOn', `must not be before the invoice's date of issue (${invoice.issuedOn})`);
+        if (invoice.issuedOn !== null && values.paidOn < invoice.issuedOn)
+          throw badUserInput('paidOn', `must not be before the invoice's date of issue (${invoice.issuedOn})`);
         const due = balanceDue(invoice);
         if (values.amount > due) {
-          throw new DomainError(ErrorCode.AMOUNT_EXCEEDS_BALANCE, `amount: ${dzd(values.amount).amount} DZD is more than the balance due, ${dzd(due).amount} DZD`, {
-            field: 'amount',
-            balanceDue: dzd(due),
-          });
+          throw new DomainError(
+            ErrorCode.AMOUNT_EXCEEDS_BALANCE,
+            `amount: ${dzd(values.amount).amount} DZD is more than the balance due, ${dzd(due).amount} DZD`,
+            {
+              field: 'amount',
+              balanceDue: dzd(due),
+            },
+          );
         }
         const payment = em.create(InvoicePayment, {
           invoice,
@@ -62,9 +67,29 @@ export async function recordInvoicePayment(context: Context, input: unknown): Pr
           recordedById: context.actor.id,
         });
         invoice.paidCentimes = (BigInt(invoice.paidCentimes) + values.amount).toString();
-        transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, values.amount === due ? 'PAY_IN_FULL' : 'PAY_IN_PART', `paiement ${values.method} ${values.reference}`, {
-          changes: [{ field: 'payment', from: null, to: { paidOn: values.paidOn, amountCentimes: values.amount.toString(), method: values.method, reference: values.reference } }],
-        });
+        transition(
+          em,
+          context,
+          invoice,
+          AuditEntityType.INVOICE,
+          invoiceLifecycle,
+          values.amount === due ? 'PAY_IN_FULL' : 'PAY_IN_PART',
+          `paiement ${values.method} ${values.reference}`,
+          {
+            changes: [
+              {
+                field: 'payment',
+                from: null,
+                to: {
+                  paidOn: values.paidOn,
+                  amountCentimes: values.amount.toString(),
+                  method: values.method,
+                  reference: values.reference,
+                },
+              },
+            ],
+          },
+        );
         announceInvoiceChange(em, invoice, InvoiceChange.PAYMENT_RECORDED);
         return payment;
       },

@@ -1,4 +1,16 @@
-import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, PrimaryKey, Property, type Ref, Unique } from '@mikro-orm/core';
+import {
+  Check,
+  Collection,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  Property,
+  type Ref,
+  Unique,
+} from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime, LocalDate } from '../../common/scalars.js';
 
@@ -7,7 +19,10 @@ export enum PriceUnit {
   M = 'M',
   FORFAIT = 'FORFAIT',
 }
-registerEnumType(PriceUnit, { name: 'PriceUnit', description: 'Unit of a price schedule item: U (each), M (metre), FORFAIT (lump sum).' });
+registerEnumType(PriceUnit, {
+  name: 'PriceUnit',
+  description: 'Unit of a price schedule item: U (each), M (metre), FORFAIT (lump sum).',
+});
 
 /**
  * A dated tax rate (TVA). Rates are data, never constants: a new rate is a new row with its start date.
@@ -37,7 +52,9 @@ export class TaxRate {
  * before `effectiveTo` (open-ended when null). Versions never overlap (an exclusion constraint says
  * so in the database); a version in force is never changed: a new price makes a new version.
  */
-@ObjectType({ description: 'A version of the price schedule (BPU), in force over a range of dates that no other version overlaps.' })
+@ObjectType({
+  description: 'A version of the price schedule (BPU), in force over a range of dates that no other version overlaps.',
+})
 @Entity({ tableName: 'price_schedule' })
 @Check({ name: 'price_schedule_ends_after_start', expression: 'effective_to is null or effective_to > effective_from' })
 @Index({
@@ -58,7 +75,10 @@ export class PriceSchedule {
   @Property({ type: 'string', columnType: 'date' })
   effectiveFrom!: string;
 
-  @Field(() => LocalDate, { nullable: true, description: 'First day no longer in force; null while it is the latest version.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'First day no longer in force; null while it is the latest version.',
+  })
   @Property({ type: 'string', columnType: 'date', nullable: true })
   effectiveTo: string | null = null;
 

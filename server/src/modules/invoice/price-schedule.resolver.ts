@@ -17,7 +17,10 @@ export class PriceScheduleItemInput {
   @Field(() => PriceUnit, { description: 'Unit the quantity is measured in.' })
   unit!: PriceUnit;
 
-  @Field(() => String, { description: 'Unit price excluding tax in DA, as a decimal string with at most 2 decimals ("4500.00"): never a float.' })
+  @Field(() => String, {
+    description:
+      'Unit price excluding tax in DA, as a decimal string with at most 2 decimals ("4500.00"): never a float.',
+  })
   unitPrice!: string;
 
   @Field(() => String, { description: 'Tax code of the item (see taxRates), e.g. "TVA19".' })
@@ -38,12 +41,18 @@ export class CreatePriceScheduleVersionInput {
 
 @Resolver(() => PriceSchedule)
 export class PriceScheduleResolver {
-  @Query(() => [PriceSchedule], { description: 'Every version of the price schedule (BPU), newest first.', complexity: listOf(20) })
+  @Query(() => [PriceSchedule], {
+    description: 'Every version of the price schedule (BPU), newest first.',
+    complexity: listOf(20),
+  })
   priceSchedules(@Ctx() context: Context): Promise<PriceSchedule[]> {
     return listPriceSchedules(context);
   }
 
-  @Query(() => PriceSchedule, { nullable: true, description: 'The version in force on a date (Algiers; today when left out). BAD_USER_INPUT for a malformed date.' })
+  @Query(() => PriceSchedule, {
+    nullable: true,
+    description: 'The version in force on a date (Algiers; today when left out). BAD_USER_INPUT for a malformed date.',
+  })
   priceScheduleInForce(
     @Arg('on', () => LocalDate, { nullable: true, description: 'The date, YYYY-MM-DD.' }) on: string | null,
     @Ctx() context: Context,
@@ -62,7 +71,8 @@ export class PriceScheduleResolver {
       'A version in force never changes. Errors: BAD_USER_INPUT, CONFLICT (starts before the latest version).',
   })
   createPriceScheduleVersion(
-    @Arg('input', () => CreatePriceScheduleVersionInput, { description: 'The new version.' }) input: CreatePriceScheduleVersionInput,
+    @Arg('input', () => CreatePriceScheduleVersionInput, { description: 'The new version.' })
+    input: CreatePriceScheduleVersionInput,
     @Ctx() context: Context,
   ): Promise<PriceSchedule> {
     return createPriceScheduleVersion(context, input);

@@ -43,9 +43,21 @@ export async function loadStartingPriceSchedule(orm: MikroORM): Promise<void> {
     em.create(TaxRate, { code: 'TVA9', ratePercent: '9.00', validFrom: '2017-01-01' } as never);
   }
   if ((await em.count(PriceSchedule)) === 0) {
-    const schedule = em.create(PriceSchedule, { name: 'BPU raccordement FTTH — proposition (à remplacer par le BPU d’AT)', effectiveFrom: '2026-01-01', effectiveTo: null, createdAt: new Date() } as never);
+    const schedule = em.create(PriceSchedule, {
+      name: 'BPU raccordement FTTH — proposition (à remplacer par le BPU d’AT)',
+      effectiveFrom: '2026-01-01',
+      effectiveTo: null,
+      createdAt: new Date(),
+    } as never);
     for (const [code, designation, unit, price] of startingItems) {
-      em.create(PriceScheduleItem, { schedule, code, designation, unit, unitPriceCentimes: centimesOf(price), taxCode: 'TVA19' } as never);
+      em.create(PriceScheduleItem, {
+        schedule,
+        code,
+        designation,
+        unit,
+        unitPriceCentimes: centimesOf(price),
+        taxCode: 'TVA19',
+      } as never);
     }
   }
   await em.flush();
@@ -66,7 +78,10 @@ export function priceScheduleInForce(context: Context, date: string | null): Pro
 
 /** The version in force on `date` (YYYY-MM-DD), or null. */
 export async function findInForce(em: EntityManager, date: string): Promise<PriceSchedule | null> {
-  return em.findOne(PriceSchedule, { effectiveFrom: { $lte: date }, $or: [{ effectiveTo: null }, { effectiveTo: { $gt: date } }] });
+  return em.findOne(PriceSchedule, {
+    effectiveFrom: { $lte: date },
+    $or: [{ effectiveTo: null }, { effectiveTo: { $gt: date } }],
+  });
 }
 
 const newVersionSchema = z.object({
@@ -75,10 +90,16 @@ const newVersionSchema = z.object({
   items: z
     .array(
       z.object({
-        code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, { error: 'must be 2–20 capitals, digits or "-"' }),
+        code: z
+          .string()
+          .trim()
+          .regex(/^[A-Z0-9][A-Z0-9-]{1,19}$/, { error: 'must be 2–20 capitals, digits or "-"' }),
         designation: requiredText(200),
         unit: z.enum(PriceUnit),
-        unitPrice: z.string().trim().regex(/^\d{1,12}(\.\d{1,2})?$/, { error: 'must be an amount in DA such as "4500.00"' }),
+        unitPrice: z
+          .string()
+          .trim()
+          .regex(/^\d{1,12}(\.\d{1,2})?$/, { error: 'must be an amount in DA such as "4500.00"' }),
         taxCode: z.string().trim().min(1).max(20),
       }),
     )
@@ -94,7 +115,8 @@ const newVersionSchema = z.object({
  */
 export async function createPriceScheduleVersion(context: Context, input: unknown): Promise<PriceSchedule> {
   const values = parseInput(newVersionSchema, input);
-  if (values.effectiveFrom <= algiersDate()) throw badUserInput('effectiveFrom', 'must be after today: a version in force is never changed');
+  if (values.effectiveFrom <= algiersDate())
+    throw badUserInput('effectiveFrom', 'must be after today: a version in force is never changed');
   const codes = values.items.map((item) => item.code);
   const repeated = codes.find((code, index) => codes.indexOf(code) !== index);
   if (repeated) throw badUserInput('items', `code ${repeated} appears twice`);
@@ -104,14 +126,23 @@ export async function createPriceScheduleVersion(context: Context, input: unknow
     if (unknown) throw badUserInput(`items.${values.items.indexOf(unknown)}.taxCode`, `no tax code ${unknown.taxCode}`);
     const latest = await em.findOne(PriceSchedule, { effectiveTo: null });
     if (latest && latest.effectiveFrom >= values.effectiveFrom) {
-      throw new DomainError(ErrorCode.CONFLICT, `effectiveFrom: the latest version starts on ${latest.effectiveFrom}; a new one must start after it`, { field: 'effectiveFrom' });
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `effectiveFrom: the latest version starts on ${latest.effectiveFrom}; a new one must start after it`,
+        { field: 'effectiveFrom' },
+      );
     }
     if (latest) {
       latest.effectiveTo = values.effectiveFrom;
       // End the latest version before the new one exists: the exclusion constraint checks each statement.
       await em.flush();
     }
-    const schedule = em.create(PriceSchedule, { name: values.name, effectiveFrom: values.effectiveFrom, effectiveTo: null, createdAt: new Date() } as never);
+    const schedule = em.create(PriceSchedule, {
+      name: values.name,
+      effectiveFrom: values.effectiveFrom,
+      effectiveTo: null,
+      createdAt: new Date(),
+    } as never);
     for (const item of values.items) {
       em.create(PriceScheduleItem, {
         schedule,
@@ -132,5 +163,6 @@ export async function createPriceScheduleVersion(context: Context, input: unknow
  * @throws DomainError BAD_USER_INPUT naming `field`
  */
 export function requireQuantityFitsUnit(unit: PriceUnit, quantity: Decimal.Value, field: string): void {
-  if (unit !== PriceUnit.M && !new Decimal(quantity).isInteger()) throw badUserInput(field, `must be a whole number for an item priced per ${unit.toLowerCase()}`);
+  if (unit !== PriceUnit.M && !new Decimal(quantity).isInteger())
+    throw badUserInput(field, `must be a whole number for an item priced per ${unit.toLowerCase()}`);
 }

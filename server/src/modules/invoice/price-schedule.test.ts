@@ -9,32 +9,52 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 const inDays = (days: number) => new Date(Date.now() + 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-const createVersion = 'mutation ($input: CreatePriceScheduleVersionInput!) { createPriceScheduleVersion(input: $input) { id effectiveFrom effectiveTo } }';
-const item = { code: 'RAC-STD', designation: 'Raccordement standard (forfait)', unit: 'FORFAIT', unitPrice: '4750.50', taxCode: 'TVA19' };
+const createVersion =
+  'mutation ($input: CreatePriceScheduleVersionInput!) { createPriceScheduleVersion(input: $input) { id effectiveFrom effectiveTo } }';
+const item = {
+  code: 'RAC-STD',
+  designation: 'Raccordement standard (forfait)',
+  unit: 'FORFAIT',
+  unitPrice: '4750.50',
+  taxCode: 'TVA19',
+};
 
 describe('price schedule (BPU)', () => {
   it('starts with the items of DOMAIN.md, priced as exact money in DZD', async () => {
-    const data = await mustQuery<{ priceScheduleInForce: { effectiveFrom: string; items: { code: string; unit: string; taxCode: string; unitPrice: Record<string, string> }[] } }>(
+    const data = await mustQuery<{
+      priceScheduleInForce: {
+        effectiveFrom: string;
+        items: { code: string; unit: string; taxCode: string; unitPrice: Record<string, string> }[];
+      };
+    }>(
       t,
       '{ priceScheduleInForce { effectiveFrom items { code unit taxCode unitPrice { centimes amount currency } } } }',
     );
     const schedule = data.priceScheduleInForce;
     expect(schedule.effectiveFrom).toBe('2026-01-01');
     expect(schedule.items).toHaveLength(14);
-    expect(schedule.items.find((i) => i.code === 'RAC-STD')).toEqual({ code: 'RAC-STD', unit: 'FORFAIT', taxCode: 'TVA19', unitPrice: { centimes: '450000', amount: '4500.00', currency: 'DZD' } });
+    expect(schedule.items.find((i) => i.code === 'RAC-STD')).toEqual({
+      code: 'RAC-STD',
+      unit: 'FORFAIT',
+      taxCode: 'TVA19',
+      unitPrice: { centimes: '450000', amount: '4500.00', currency: 'DZD' },
+    });
     expect(schedule.items.find((i) => i.code === 'DRP-AER')?.unit).toBe('M');
   });
 
   it('takes a new version from a later date; the one in force keeps its prices until then', async () => {
     const from = inDays(10);
-    const created = await mustQuery<{ createPriceScheduleVersion: { effectiveFrom: string; effectiveTo: null } }>(t, createVersion, {
-      input: { name: 'BPU 2027', effectiveFrom: from, items: [item] },
-    });
-    expect(created.createPriceScheduleVersion).toMatchObject({ effectiveFrom: from, effectiveTo: null });
-    const today = await mustQuery<{ priceScheduleInForce: { effectiveTo: string; items: { unitPrice: { amount: string } }[] } }>(
+    const created = await mustQuery<{ createPriceScheduleVersion: { effectiveFrom: string; effectiveTo: null } }>(
       t,
-      '{ priceScheduleInForce { effectiveTo items { code unitPrice { amount } } } }',
+      createVersion,
+      {
+        input: { name: 'BPU 2027', effectiveFrom: from, items: [item] },
+      },
     );
+    expect(created.createPriceScheduleVersion).toMatchObject({ effectiveFrom: from, effectiveTo: null });
+    const today = await mustQuery<{
+      priceScheduleInForce: { effectiveTo: string; items: { unitPrice: { amount: string } }[] };
+    }>(t, '{ priceScheduleInForce { effectiveTo items { code unitPrice { amount } } } }');
     expect(today.priceScheduleInForce.effectiveTo).toBe(from);
     expect(today.priceScheduleInForce.items).toHaveLength(14);
     const later = await mustQuery<{ priceScheduleInForce: { items: { unitPrice: { amount: string } }[] } }>(
@@ -59,8 +79,10 @@ describe('price schedule (BPU)', () => {
   });
 
   it('lets the database refuse overlapping versions, whatever the code does', async () => {
-    await expect(t.sql("insert into price_schedule (name, effective_from, effective_to, created_at) values ('overlap', '2026-06-01', '2026-07-01', now())")).rejects.toThrow(
-      /price_schedule_no_overlap/,
-    );
+    await expect(
+      t.sql(
+        "insert into price_schedule (name, effective_from, effective_to, created_at) values ('overlap', '2026-06-01', '2026-07-01', now())",
+      ),
+    ).rejects.toThrow(/price_schedule_no_overlap/);
   });
 });

@@ -33,7 +33,9 @@ const heicBrands = new Set(['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hev
 /** Whether the bytes are a HEIC image, by what sharp read of them or else by their first box. */
 function isHeic(bytes: Buffer, metadata: Metadata | null): boolean {
   if (metadata?.format === 'heif') return metadata.compression === 'hevc';
-  return bytes.length >= 12 && bytes.toString('latin1', 4, 8) === 'ftyp' && heicBrands.has(bytes.toString('latin1', 8, 12));
+  return (
+    bytes.length >= 12 && bytes.toString('latin1', 4, 8) === 'ftyp' && heicBrands.has(bytes.toString('latin1', 8, 12))
+  );
 }
 
 function notReadable(bytes: Buffer, metadata: Metadata | null): DomainError {
@@ -44,7 +46,9 @@ function notReadable(bytes: Buffer, metadata: Metadata | null): DomainError {
       { field: 'file' },
     );
   }
-  return new DomainError(ErrorCode.PHOTO_NOT_AN_IMAGE, 'file: must be a JPEG, PNG, WebP or HEIF image', { field: 'file' });
+  return new DomainError(ErrorCode.PHOTO_NOT_AN_IMAGE, 'file: must be a JPEG, PNG, WebP or HEIF image', {
+    field: 'file',
+  });
 }
 
 /** How each accepted format is stored: as it came, but HEIF as JPEG, which every browser shows. */
@@ -55,7 +59,11 @@ function encode(pipeline: Sharp, format: string): { pipeline: Sharp; contentType
     case 'webp':
       return { pipeline: pipeline.webp({ quality: 85 }), contentType: 'image/webp', extension: 'webp' };
     default:
-      return { pipeline: pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 85 }), contentType: 'image/jpeg', extension: 'jpg' };
+      return {
+        pipeline: pipeline.flatten({ background: '#ffffff' }).jpeg({ quality: 85 }),
+        contentType: 'image/jpeg',
+        extension: 'jpg',
+      };
   }
 }
 
@@ -84,13 +92,34 @@ export async function processPhoto(bytes: Buffer, maxPixels: number): Promise<Pr
     );
   }
   const upright = sharp(bytes, { limitInputPixels: maxPixels, failOn: 'error' }).autoOrient();
-  const image = encode(upright.clone().resize(storedSize, storedSize, { fit: 'inside', withoutEnlargement: true }), metadata.format);
-  const thumbnail = upright.clone().resize(thumbnailSize, thumbnailSize, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 75 });
+  const image = encode(
+    upright.clone().resize(storedSize, storedSize, { fit: 'inside', withoutEnlargement: true }),
+    metadata.format,
+  );
+  const thumbnail = upright
+    .clone()
+    .resize(thumbnailSize, thumbnailSize, { fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 75 });
   try {
-    const [stored, small] = await Promise.all([image.pipeline.toBuffer({ resolveWithObject: true }), thumbnail.toBuffer({ resolveWithObject: true })]);
+    const [stored, small] = await Promise.all([
+      image.pipeline.toBuffer({ resolveWithObject: true }),
+      thumbnail.toBuffer({ resolveWithObject: true }),
+    ]);
     return {
-      image: { bytes: stored.data, contentType: image.contentType, extension: image.extension, width: stored.info.width, height: stored.info.height },
-      thumbnail: { bytes: small.data, contentType: 'image/webp', extension: 'webp', width: small.info.width, height: small.info.height },
+      image: {
+        bytes: stored.data,
+        contentType: image.contentType,
+        extension: image.extension,
+        width: stored.info.width,
+        height: stored.info.height,
+      },
+      thumbnail: {
+        bytes: small.data,
+        contentType: 'image/webp',
+        extension: 'webp',
+        width: small.info.width,
+        height: small.info.height,
+      },
     };
   } catch {
     throw notReadable(bytes, metadata);

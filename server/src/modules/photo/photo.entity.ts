@@ -24,7 +24,10 @@ registerEnumType(PhotoKind, {
     POWER_METER: { description: "The power meter's screen showing the power received at 1490 nm." },
     ONT: { description: 'The ONT in place, its label readable.' },
     FAILURE: { description: 'Why the connection could not be made (e.g. no PBO on the façade).' },
-    SIGNATURE: { description: "The customer's signature drawn on the phone: the record that the line works (PV de mise en service)." },
+    SIGNATURE: {
+      description:
+        "The customer's signature drawn on the phone: the record that the line works (PV de mise en service).",
+    },
     OTHER: { description: 'Anything else worth showing.' },
   },
 });
@@ -36,7 +39,9 @@ registerEnumType(PhotoKind, {
  * It belongs to one customer subscription and its firm; it is attached to the report (or failure) it
  * was sent with, once.
  */
-@ObjectType({ description: 'A photo of the work: when and where it was taken, what it shows, and where to download it.' })
+@ObjectType({
+  description: 'A photo of the work: when and where it was taken, what it shows, and where to download it.',
+})
 @Entity({ tableName: 'photo' })
 export class Photo {
   @Field(() => ID, { description: 'Identifier: the UUID the client chose when uploading it.' })
@@ -107,7 +112,10 @@ export class Photo {
   @ManyToOne(() => InstallationReport, { ref: true, nullable: true, deleteRule: 'restrict' })
   report: Ref<InstallationReport> | null = null;
 
-  @Field(() => DateTime, { nullable: true, description: 'When it was attached to a report or a failure (UTC); null while it waits for one.' })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'When it was attached to a report or a failure (UTC); null while it waits for one.',
+  })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   attachedAt: Date | null = null;
 

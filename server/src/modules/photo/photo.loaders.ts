@@ -13,7 +13,11 @@ export interface PhotoLoaders {
 }
 
 /** Groups `photos` by the id `keyOf` reads, in the order of `ids`. */
-function groupBy(ids: readonly string[], photos: readonly Photo[], keyOf: (photo: Photo) => string | undefined): Photo[][] {
+function groupBy(
+  ids: readonly string[],
+  photos: readonly Photo[],
+  keyOf: (photo: Photo) => string | undefined,
+): Photo[][] {
   const groups = new Map<string, Photo[]>(ids.map((id) => [id, []]));
   for (const photo of photos) groups.get(keyOf(photo) ?? '')?.push(photo);
   return ids.map((id) => groups.get(id)!);
@@ -22,7 +26,11 @@ function groupBy(ids: readonly string[], photos: readonly Photo[], keyOf: (photo
 /** Photos of each installation report: one query for all the reports asked. */
 export function photosByReport(em: EntityManager): DataLoader<string, Photo[]> {
   return new DataLoader(async (reportIds) => {
-    const photos = await em.find(Photo, { report: { $in: [...reportIds] } }, { orderBy: { takenAt: 'asc', id: 'asc' } });
+    const photos = await em.find(
+      Photo,
+      { report: { $in: [...reportIds] } },
+      { orderBy: { takenAt: 'asc', id: 'asc' } },
+    );
     return groupBy(reportIds, photos, (photo) => photo.report?.id);
   });
 }
@@ -30,7 +38,11 @@ export function photosByReport(em: EntityManager): DataLoader<string, Photo[]> {
 /** Photos of each customer subscription: one query for all the customer subscriptions asked. */
 export function photosByCustomerSubscription(em: EntityManager): DataLoader<string, Photo[]> {
   return new DataLoader(async (subscriptionIds) => {
-    const photos = await em.find(Photo, { customerSubscription: { $in: [...subscriptionIds] } }, { orderBy: { takenAt: 'asc', id: 'asc' } });
+    const photos = await em.find(
+      Photo,
+      { customerSubscription: { $in: [...subscriptionIds] } },
+      { orderBy: { takenAt: 'asc', id: 'asc' } },
+    );
     return groupBy(subscriptionIds, photos, (photo) => photo.customerSubscription.id);
   });
 }
@@ -50,5 +62,9 @@ export function uploadsOfImage(em: EntityManager): DataLoader<string, number> {
 }
 
 export function createPhotoLoaders(em: EntityManager): PhotoLoaders {
-  return { byReport: photosByReport(em), byCustomerSubscription: photosByCustomerSubscription(em), uploadsOfImage: uploadsOfImage(em) };
+  return {
+    byReport: photosByReport(em),
+    byCustomerSubscription: photosByCustomerSubscription(em),
+    uploadsOfImage: uploadsOfImage(em),
+  };
 }

@@ -5,14 +5,16 @@ import { photoUrl, thumbnailUrl } from './photo.service.js';
 @Resolver(() => Photo)
 export class PhotoResolver {
   @FieldResolver(() => String, {
-    description: 'Path of the image on this server ("/photos/<id>"), to GET with the same Authorization header as the API; the bytes under it never change.',
+    description:
+      'Path of the image on this server ("/photos/<id>"), to GET with the same Authorization header as the API; the bytes under it never change.',
   })
   url(@Root() photo: Photo): string {
     return photoUrl(photo);
   }
 
   @FieldResolver(() => String, {
-    description: 'Path of its thumbnail (WebP, at most 320 pixels on its longest side) on this server ("/photos/<id>/thumbnail"), to GET with the same Authorization header as the API.',
+    description:
+      'Path of its thumbnail (WebP, at most 320 pixels on its longest side) on this server ("/photos/<id>/thumbnail"), to GET with the same Authorization header as the API.',
   })
   thumbnailUrl(@Root() photo: Photo): string {
     return thumbnailUrl(photo);

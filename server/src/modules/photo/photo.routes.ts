@@ -52,7 +52,15 @@ export function mountPhotoRoutes(app: express.Express, options: PhotoRouteOption
   const { contextOf, store, limits } = options;
   const readUpload = multer({
     storage: multer.memoryStorage(),
-    limits: { files: 1, fileSize: limits.maxBytes, fields: 10, fieldSize: maxFieldBytes, fieldNameSize: 50, parts: 11, headerPairs: 20 },
+    limits: {
+      files: 1,
+      fileSize: limits.maxBytes,
+      fields: 10,
+      fieldSize: maxFieldBytes,
+      fieldNameSize: 50,
+      parts: 11,
+      headerPairs: 20,
+    },
   }).single('file');
 
   app.put('/photos/:id', async (request: express.Request<{ id: string }>, response, next) => {
@@ -60,7 +68,10 @@ export function mountPhotoRoutes(app: express.Express, options: PhotoRouteOption
       const context = await contextOf(request);
       requireOperationAccess(context, 'Http', 'uploadPhoto');
       if (!request.is('multipart/form-data')) {
-        throw new DomainError(ErrorCode.BAD_REQUEST, 'Send the photo as multipart/form-data, the image in the field "file"');
+        throw new DomainError(
+          ErrorCode.BAD_REQUEST,
+          'Send the photo as multipart/form-data, the image in the field "file"',
+        );
       }
       await new Promise<void>((resolve, reject) => {
         readUpload(request, response, (error: unknown) => (error ? reject(uploadError(error, limits)) : resolve()));

@@ -1,4 +1,10 @@
-import { LockMode, ref, UniqueConstraintViolationException, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import {
+  LockMode,
+  ref,
+  UniqueConstraintViolationException,
+  type EntityManager,
+  type FilterQuery,
+} from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { badUserInput, DomainError, ErrorCode, invalidTransition, notFound } from '../../common/errors.js';
@@ -6,7 +12,10 @@ import { now } from '../../common/time.js';
 import { parseInput, recordId } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { viewerContractorId, workScope } from '../auth/scope.js';
-import { CustomerSubscription, CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
+import {
+  CustomerSubscription,
+  CustomerSubscriptionStatus,
+} from '../customer-subscription/customer-subscription.entity.js';
 import type { InstallationReport } from '../customer-subscription/installation-report.entity.js';
 import { processPhoto } from './photo-image.js';
 import { defaultPhotoLimits, type PhotoLimits } from './photo-limits.js';
@@ -21,7 +30,10 @@ import type { PhotoStore } from './photo.store.js';
 export function visiblePhotos(context: Context): FilterQuery<Photo> {
   const work = workScope(context);
   const firm = viewerContractorId(context);
-  return { ...(Object.keys(work).length > 0 ? { customerSubscription: work } : {}), ...(firm !== null ? { contractor: firm } : {}) };
+  return {
+    ...(Object.keys(work).length > 0 ? { customerSubscription: work } : {}),
+    ...(firm !== null ? { contractor: firm } : {}),
+  };
 }
 
 /** Of `photos` (of work the viewer may see), those it may see: a firm's own (see `visiblePhotos`). */
@@ -39,9 +51,15 @@ export function photoLimitsOf(context: Context): PhotoLimits {
 const clockSlackMs = 5 * 60_000;
 
 /** The statuses in which the work is still done in the field, so photos of it may be added. */
-const openForFieldWork: readonly CustomerSubscriptionStatus[] = [CustomerSubscriptionStatus.ASSIGNED, CustomerSubscriptionStatus.SCHEDULED, CustomerSubscriptionStatus.REJECTED];
+const openForFieldWork: readonly CustomerSubscriptionStatus[] = [
+  CustomerSubscriptionStatus.ASSIGNED,
+  CustomerSubscriptionStatus.SCHEDULED,
+  CustomerSubscriptionStatus.REJECTED,
+];
 
-const photoId = z.uuid({ error: 'must be a UUID such as "3f2a5c1e-8b4d-4f6a-9c2e-1d7b8a9e0f12"' }).transform((id) => id.toLowerCase());
+const photoId = z
+  .uuid({ error: 'must be a UUID such as "3f2a5c1e-8b4d-4f6a-9c2e-1d7b8a9e0f12"' })
+  .transform((id) => id.toLowerCase());
 
 const decimalDegrees = z
   .string()
@@ -58,10 +76,20 @@ const uploadFieldsSchema = z
       .datetime({ offset: true, error: 'must be a date and time in ISO 8601, e.g. 2026-11-02T08:30:00Z' })
       .transform((text) => new Date(text)),
     latitude: decimalDegrees
-      .pipe(z.number().min(18.9, { error: 'must be within Algeria (18.9 to 37.2)' }).max(37.2, { error: 'must be within Algeria (18.9 to 37.2)' }))
+      .pipe(
+        z
+          .number()
+          .min(18.9, { error: 'must be within Algeria (18.9 to 37.2)' })
+          .max(37.2, { error: 'must be within Algeria (18.9 to 37.2)' }),
+      )
       .optional(),
     longitude: decimalDegrees
-      .pipe(z.number().min(-8.7, { error: 'must be within Algeria (−8.7 to 12.0)' }).max(12.0, { error: 'must be within Algeria (−8.7 to 12.0)' }))
+      .pipe(
+        z
+          .number()
+          .min(-8.7, { error: 'must be within Algeria (−8.7 to 12.0)' })
+          .max(12.0, { error: 'must be within Algeria (−8.7 to 12.0)' }),
+      )
       .optional(),
     accuracyMetres: z
       .string()
@@ -72,7 +100,11 @@ const uploadFieldsSchema = z
   })
   .superRefine((fields, context) => {
     if ((fields.latitude === undefined) !== (fields.longitude === undefined)) {
-      context.addIssue({ code: 'custom', path: [fields.latitude === undefined ? 'latitude' : 'longitude'], message: 'give both coordinates or neither' });
+      context.addIssue({
+        code: 'custom',
+        path: [fields.latitude === undefined ? 'latitude' : 'longitude'],
+        message: 'give both coordinates or neither',
+      });
     }
   });
 
@@ -96,7 +128,10 @@ export interface UploadedPhoto {
 
 /** The refusal of an upload larger than `maxBytes`. */
 export function photoTooLarge(maxBytes: number): DomainError {
-  return new DomainError(ErrorCode.PHOTO_TOO_LARGE, `file: must be at most ${maxBytes} bytes (PHOTO_MAX_BYTES)`, { field: 'file', maxBytes });
+  return new DomainError(ErrorCode.PHOTO_TOO_LARGE, `file: must be at most ${maxBytes} bytes (PHOTO_MAX_BYTES)`, {
+    field: 'file',
+    maxBytes,
+  });
 }
 
 /** The id as the store and the database hold it, or throws BAD_USER_INPUT on field `id`. */
@@ -111,10 +146,15 @@ async function sha256Of(bytes: Buffer): Promise<string> {
 
 /** The same upload sent again (same bytes, same work), or a refusal when the id holds another. */
 function sameUploadOrConflict(existing: Photo, subscriptionId: string, sha256: string): UploadedPhoto {
-  if (existing.uploadSha256 === sha256 && existing.customerSubscription.id === subscriptionId) return { photo: existing, created: false };
-  throw new DomainError(ErrorCode.CONFLICT, 'id: a photo with this id was already uploaded with other bytes or for other work: upload this one under a new id', {
-    field: 'id',
-  });
+  if (existing.uploadSha256 === sha256 && existing.customerSubscription.id === subscriptionId)
+    return { photo: existing, created: false };
+  throw new DomainError(
+    ErrorCode.CONFLICT,
+    'id: a photo with this id was already uploaded with other bytes or for other work: upload this one under a new id',
+    {
+      field: 'id',
+    },
+  );
 }
 
 /**
@@ -131,10 +171,15 @@ export async function uploadPhoto(context: Context, store: PhotoStore, upload: P
   const limits = photoLimitsOf(context);
   const id = parsePhotoId(upload.id);
   const unknown = Object.keys(upload.fields).find((name) => !uploadFieldNames.includes(name));
-  if (unknown !== undefined) throw badUserInput(unknown.slice(0, 50), `is not a field of a photo upload (the fields are ${uploadFieldNames.join(', ')})`);
+  if (unknown !== undefined)
+    throw badUserInput(
+      unknown.slice(0, 50),
+      `is not a field of a photo upload (the fields are ${uploadFieldNames.join(', ')})`,
+    );
   const given = Object.fromEntries(Object.entries(upload.fields).filter(([, value]) => value !== ''));
   const fields = parseInput(uploadFieldsSchema, given);
-  if (fields.takenAt.getTime() > now(context).getTime() + clockSlackMs) throw badUserInput('takenAt', 'must not be in the future');
+  if (fields.takenAt.getTime() > now(context).getTime() + clockSlackMs)
+    throw badUserInput('takenAt', 'must not be in the future');
   const bytes = upload.bytes;
   if (!bytes) throw badUserInput('file', 'is required');
   if (bytes.length === 0) throw badUserInput('file', 'must not be empty');
@@ -142,12 +187,17 @@ export async function uploadPhoto(context: Context, store: PhotoStore, upload: P
   const sha256 = await sha256Of(bytes);
 
   const em = context.em.fork();
-  const subscription = await em.findOne(CustomerSubscription, { id: fields.customerSubscriptionId, ...workScope(context) });
+  const subscription = await em.findOne(CustomerSubscription, {
+    id: fields.customerSubscriptionId,
+    ...workScope(context),
+  });
   if (!subscription) throw notFound('customerSubscriptionId', 'customer subscription', fields.customerSubscriptionId);
   const existing = await em.findOne(Photo, id);
   if (existing) return sameUploadOrConflict(existing, subscription.id, sha256);
-  if (!openForFieldWork.includes(subscription.status)) throw invalidTransition('customer subscription', 'add a photo to', subscription.status, openForFieldWork);
-  if (fields.takenAt.getTime() < subscription.orderedAt.getTime()) throw badUserInput('takenAt', 'must not be before the order was taken: the photo cannot show this work');
+  if (!openForFieldWork.includes(subscription.status))
+    throw invalidTransition('customer subscription', 'add a photo to', subscription.status, openForFieldWork);
+  if (fields.takenAt.getTime() < subscription.orderedAt.getTime())
+    throw badUserInput('takenAt', 'must not be before the order was taken: the photo cannot show this work');
 
   const processed = await processPhoto(bytes, limits.maxPixels);
   // A key of this attempt's own: a concurrent upload of the same id never overwrites or removes it.
@@ -156,7 +206,12 @@ export async function uploadPhoto(context: Context, store: PhotoStore, upload: P
   const thumbnailKey = `${base}.thumbnail.${processed.thumbnail.extension}`;
   const removeObjects = async () => {
     const removals = await Promise.allSettled([store.delete(storageKey), store.delete(thumbnailKey)]);
-    for (const removal of removals) if (removal.status === 'rejected') context.logger.error({ err: removal.reason, storageKey, thumbnailKey }, 'photo: an object could not be removed from the store');
+    for (const removal of removals)
+      if (removal.status === 'rejected')
+        context.logger.error(
+          { err: removal.reason, storageKey, thumbnailKey },
+          'photo: an object could not be removed from the store',
+        );
   };
   const stored = await Promise.allSettled([
     store.put(storageKey, processed.image.bytes, processed.image.contentType),

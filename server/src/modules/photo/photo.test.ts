@@ -7,7 +7,12 @@ import pino from 'pino';
 import S3rver from 's3rver';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, createCustomerSubscription, mustQuery, scheduledCustomerSubscription } from '../../../test/api.js';
+import {
+  activeContractor,
+  createCustomerSubscription,
+  mustQuery,
+  scheduledCustomerSubscription,
+} from '../../../test/api.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
 import { DomainError } from '../../common/errors.js';
 import { createContext, type Context } from '../../context.js';
@@ -33,7 +38,10 @@ async function localStore(): Promise<StoreUnderTest> {
     env: { PHOTO_STORAGE: 'local', PHOTO_DIR: directory },
     objects: async () => {
       const entries = await readdir(directory, { recursive: true, withFileTypes: true });
-      return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(directory.length + 1)).sort();
+      return entries
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name).slice(directory.length + 1))
+        .sort();
     },
     stop: () => rm(directory, { recursive: true, force: true }),
   };
@@ -70,7 +78,12 @@ async function s3Store(): Promise<StoreUnderTest> {
 }
 
 /** A solid-colour image of `width` × `height` in `format`. */
-function image(width: number, height: number, format: 'jpeg' | 'png' | 'webp' | 'gif' | 'avif', colour = '#c03020'): Promise<Buffer> {
+function image(
+  width: number,
+  height: number,
+  format: 'jpeg' | 'png' | 'webp' | 'gif' | 'avif',
+  colour = '#c03020',
+): Promise<Buffer> {
   return sharp({ create: { width, height, channels: 3, background: colour } })
     .toFormat(format)
     .toBuffer();
@@ -107,7 +120,11 @@ describe.each([
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
     if (file) form.append('file', new Blob([file]), 'photo');
-    const response = await fetch(`${t.url}/photos/${id}`, { method: 'PUT', body: form, headers: who ? { authorization: `Bearer ${as(who)}` } : {} });
+    const response = await fetch(`${t.url}/photos/${id}`, {
+      method: 'PUT',
+      body: form,
+      headers: who ? { authorization: `Bearer ${as(who)}` } : {},
+    });
     return { status: response.status, body: (await response.json()) as Record<string, any> };
   }
 
@@ -132,7 +149,12 @@ describe.each([
 
   beforeAll(async () => {
     store = await makeStore();
-    t = await startTestApp({ ...store.env, PHOTO_MAX_BYTES: String(maxBytes), PHOTO_MAX_PIXELS: String(maxPixels), PHOTO_MAX_PER_REPORT: '3' });
+    t = await startTestApp({
+      ...store.env,
+      PHOTO_MAX_BYTES: String(maxBytes),
+      PHOTO_MAX_PIXELS: String(maxPixels),
+      PHOTO_MAX_PER_REPORT: '3',
+    });
     const firmA = await activeContractor(t);
     const firmB = await activeContractor(t);
     ids['csA'] = await scheduledCustomerSubscription(t, firmA.id);
@@ -195,10 +217,20 @@ describe.each([
     expect(thumbnail.status).toBe(200);
     expect(thumbnail.headers.get('content-type')).toBe('image/webp');
     expect(thumbnail.headers.get('cache-control')).toBe('private, max-age=86400, immutable');
-    expect(await sharp(Buffer.from(await thumbnail.arrayBuffer())).metadata()).toMatchObject({ format: 'webp', width: 320, height: 240 });
+    expect(await sharp(Buffer.from(await thumbnail.arrayBuffer())).metadata()).toMatchObject({
+      format: 'webp',
+      width: 320,
+      height: 240,
+    });
 
     const [row] = await t.sql<Record<string, unknown>>('select * from photo where id = $1', [id]);
-    expect(row).toMatchObject({ customer_subscription_id: ids['csA'], kind: 'PBO', report_id: null, attached_at: null, content_type: 'image/jpeg' });
+    expect(row).toMatchObject({
+      customer_subscription_id: ids['csA'],
+      kind: 'PBO',
+      report_id: null,
+      attached_at: null,
+      content_type: 'image/jpeg',
+    });
     expect(row!['contractor_id']).not.toBeNull();
     expect(row!['uploaded_by_id']).not.toBeNull();
   });
@@ -219,7 +251,9 @@ describe.each([
     ] as const) {
       const answer = await upload(id, fields, bytes);
       expect(answer.status).toBe(409);
-      expect(answer.body).toEqual({ errors: [{ message: expect.stringMatching(/^id: /), extensions: { code: 'CONFLICT', field: 'id' } }] });
+      expect(answer.body).toEqual({
+        errors: [{ message: expect.stringMatching(/^id: /), extensions: { code: 'CONFLICT', field: 'id' } }],
+      });
     }
     expect(await written()).toEqual(before);
   });
@@ -240,7 +274,15 @@ describe.each([
     const exifJpeg = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#808080' } })
       .jpeg()
       .withMetadata({ orientation: 6 })
-      .withExifMerge({ IFD0: { Make: 'Samsung', Model: 'Galaxy A54' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '36/1 45/1 13/1', GPSLongitudeRef: 'E', GPSLongitude: '3/1 3/1 31/1' } })
+      .withExifMerge({
+        IFD0: { Make: 'Samsung', Model: 'Galaxy A54' },
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '36/1 45/1 13/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '3/1 3/1 31/1',
+        },
+      })
       .toBuffer();
     const sent = await sharp(exifJpeg).metadata();
     expect(sent.orientation).toBe(6);
@@ -259,7 +301,9 @@ describe.each([
     expect(metadata.icc).toBeUndefined();
     expect(stored.includes('Samsung')).toBe(false);
     expect(stored.includes('Exif')).toBe(false);
-    const thumbnail = await sharp(Buffer.from(await (await download(`/photos/${id}/thumbnail`)).arrayBuffer())).metadata();
+    const thumbnail = await sharp(
+      Buffer.from(await (await download(`/photos/${id}/thumbnail`)).arrayBuffer()),
+    ).metadata();
     expect(thumbnail).toMatchObject({ format: 'webp', width: 160, height: 320 });
     expect(thumbnail.exif).toBeUndefined();
   });
@@ -276,16 +320,30 @@ describe.each([
       expect(answer.body['photo']).toMatchObject({ contentType, width: 200, height: 100 });
       const served = await download(`/photos/${id}`);
       expect(served.headers.get('content-type')).toBe(contentType);
-      expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).format).toBe(contentType.slice('image/'.length));
-      const thumbnail = await sharp(Buffer.from(await (await download(`/photos/${id}/thumbnail`)).arrayBuffer())).metadata();
+      expect((await sharp(Buffer.from(await served.arrayBuffer())).metadata()).format).toBe(
+        contentType.slice('image/'.length),
+      );
+      const thumbnail = await sharp(
+        Buffer.from(await (await download(`/photos/${id}/thumbnail`)).arrayBuffer()),
+      ).metadata();
       expect(thumbnail).toMatchObject({ format: 'webp', width: 200, height: 100 });
     }
   });
 
   it('refuses each bad upload with a coded error and its HTTP status, writing nothing', async () => {
     const jpeg = await image(300, 200, 'jpeg');
-    const heic = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'), Buffer.alloc(200, 7)]);
-    const cases: [string, { who?: string | null; id?: string; fields?: Record<string, string>; file?: Buffer | null }, number, string, string | undefined][] = [
+    const heic = Buffer.concat([
+      Buffer.from([0, 0, 0, 24]),
+      Buffer.from('ftypheic\0\0\0\0mif1heic', 'latin1'),
+      Buffer.alloc(200, 7),
+    ]);
+    const cases: [
+      string,
+      { who?: string | null; id?: string; fields?: Record<string, string>; file?: Buffer | null },
+      number,
+      string,
+      string | undefined,
+    ][] = [
       ['anonymous', { who: null }, 401, 'UNAUTHENTICATED', undefined],
       ['a VIEWER', { who: 'viewer' }, 403, 'FORBIDDEN', undefined],
       ['an id that is not a UUID', { id: 'photo-1' }, 400, 'BAD_USER_INPUT', 'id'],
@@ -300,22 +358,70 @@ describe.each([
       ['no kind', { fields: { kind: '' } }, 400, 'BAD_USER_INPUT', 'kind'],
       ['an unknown kind', { fields: { kind: 'SELFIE' } }, 400, 'BAD_USER_INPUT', 'kind'],
       ['takenAt not ISO 8601', { fields: { takenAt: '02/11/2026 08:30' } }, 400, 'BAD_USER_INPUT', 'takenAt'],
-      ['takenAt in the future', { fields: { takenAt: new Date(Date.now() + 3_600_000).toISOString() } }, 400, 'BAD_USER_INPUT', 'takenAt'],
+      [
+        'takenAt in the future',
+        { fields: { takenAt: new Date(Date.now() + 3_600_000).toISOString() } },
+        400,
+        'BAD_USER_INPUT',
+        'takenAt',
+      ],
       ['a latitude without longitude', { fields: { longitude: '' } }, 400, 'BAD_USER_INPUT', 'longitude'],
-      ['a position in Paris', { fields: { latitude: '48.8566', longitude: '2.3522' } }, 400, 'BAD_USER_INPUT', 'latitude'],
+      [
+        'a position in Paris',
+        { fields: { latitude: '48.8566', longitude: '2.3522' } },
+        400,
+        'BAD_USER_INPUT',
+        'latitude',
+      ],
       ['a negative accuracy', { fields: { accuracyMetres: '-3' } }, 400, 'BAD_USER_INPUT', 'accuracyMetres'],
       ['an unknown field', { fields: { comment: 'hello' } }, 400, 'BAD_USER_INPUT', 'comment'],
-      ['a malformed customer subscription id', { fields: { customerSubscriptionId: 'abc' } }, 400, 'BAD_USER_INPUT', 'customerSubscriptionId'],
-      ['a missing customer subscription', { fields: { customerSubscriptionId: '987654321' } }, 404, 'NOT_FOUND', 'customerSubscriptionId'],
-      ["another firm's work", { fields: { customerSubscriptionId: ids['csB']! } }, 404, 'NOT_FOUND', 'customerSubscriptionId'],
+      [
+        'a malformed customer subscription id',
+        { fields: { customerSubscriptionId: 'abc' } },
+        400,
+        'BAD_USER_INPUT',
+        'customerSubscriptionId',
+      ],
+      [
+        'a missing customer subscription',
+        { fields: { customerSubscriptionId: '987654321' } },
+        404,
+        'NOT_FOUND',
+        'customerSubscriptionId',
+      ],
+      [
+        "another firm's work",
+        { fields: { customerSubscriptionId: ids['csB']! } },
+        404,
+        'NOT_FOUND',
+        'customerSubscriptionId',
+      ],
       ['a DOT manager (uploads are the field’s)', { who: 'dotOran' }, 403, 'FORBIDDEN', undefined],
-      ['work not open for the field (PENDING)', { who: 'admin', fields: { customerSubscriptionId: ids['pending']! } }, 409, 'INVALID_TRANSITION', undefined],
+      [
+        'work not open for the field (PENDING)',
+        { who: 'admin', fields: { customerSubscriptionId: ids['pending']! } },
+        409,
+        'INVALID_TRANSITION',
+        undefined,
+      ],
     ];
     const before = await written();
     for (const [what, given, status, code, field] of cases) {
-      const answer = await upload(given.id ?? randomUUID(), { ...fieldsFor('csA'), ...given.fields }, given.file === undefined ? jpeg : given.file, given.who === undefined ? 'contractorA' : given.who);
-      expect({ what, status: answer.status, code: answer.body['errors']?.[0]?.extensions?.code, field: answer.body['errors']?.[0]?.extensions?.field }).toEqual({ what, status, code, field });
-      expect(answer.body).toEqual({ errors: [{ message: expect.any(String), extensions: expect.objectContaining({ code }) }] });
+      const answer = await upload(
+        given.id ?? randomUUID(),
+        { ...fieldsFor('csA'), ...given.fields },
+        given.file === undefined ? jpeg : given.file,
+        given.who === undefined ? 'contractorA' : given.who,
+      );
+      expect({
+        what,
+        status: answer.status,
+        code: answer.body['errors']?.[0]?.extensions?.code,
+        field: answer.body['errors']?.[0]?.extensions?.field,
+      }).toEqual({ what, status, code, field });
+      expect(answer.body).toEqual({
+        errors: [{ message: expect.any(String), extensions: expect.objectContaining({ code }) }],
+      });
     }
     expect(await written()).toEqual(before);
   });
@@ -323,7 +429,11 @@ describe.each([
   it("answers another firm's work as a missing one, on upload and on download", async () => {
     const missingId = '987654321';
     const other = await upload(randomUUID(), fieldsFor('csB'), await image(300, 200, 'jpeg'));
-    const missing = await upload(randomUUID(), { ...fieldsFor('csB'), customerSubscriptionId: missingId }, await image(300, 200, 'jpeg'));
+    const missing = await upload(
+      randomUUID(),
+      { ...fieldsFor('csB'), customerSubscriptionId: missingId },
+      await image(300, 200, 'jpeg'),
+    );
     expect(other.status).toBe(404);
     expect(JSON.stringify(other.body).replaceAll(ids['csB']!, missingId)).toBe(JSON.stringify(missing.body));
 
@@ -337,11 +447,17 @@ describe.each([
           download(`/photos/${id}${suffix}`, 'dotOran'),
           download(`/photos/${randomUUID()}${suffix}`, 'contractorA'),
           download(`/photos/not-a-uuid${suffix}`, 'contractorA'),
-        ].map(async (response) => ({ status: (await response).status, type: (await response).headers.get('content-type'), body: await (await response).text() })),
+        ].map(async (response) => ({
+          status: (await response).status,
+          type: (await response).headers.get('content-type'),
+          body: await (await response).text(),
+        })),
       );
       for (const answer of answers) expect(answer).toEqual(answers[0]);
       expect(answers[0]!.status).toBe(404);
-      expect(JSON.parse(answers[0]!.body)).toEqual({ errors: [{ message: 'No such photo, or none you may see', extensions: { code: 'NOT_FOUND', field: 'id' } }] });
+      expect(JSON.parse(answers[0]!.body)).toEqual({
+        errors: [{ message: 'No such photo, or none you may see', extensions: { code: 'NOT_FOUND', field: 'id' } }],
+      });
     }
     expect((await download(`/photos/${id}`, null)).status).toBe(401);
   });
@@ -370,16 +486,25 @@ describe.each([
     expect((await upload(elsewhere, fieldsFor('csA'), await image(120, 80, 'jpeg'))).status).toBe(201);
     const context = (): Context =>
       createContext(t.app.orm, `attach-${randomUUID()}`, pino({ level: 'silent' }), {
-        settings: { qualityThresholds: {}, retentionPercent: '5', paymentTermsDays: 30, buyer: {} as never, photos: { maxBytes, maxPixels, maxPerReport: 3 } } as never,
+        settings: {
+          qualityThresholds: {},
+          retentionPercent: '5',
+          paymentTermsDays: 30,
+          buyer: {} as never,
+          photos: { maxBytes, maxPixels, maxPerReport: 3 },
+        } as never,
       });
     const attach = async (photoIds: string[]) => {
       const c = context();
-      return c.em.transactional(async (em) => attachPhotos(em as never, c, await em.findOneOrFail(CustomerSubscription, ids['csA2']!), photoIds, null));
+      return c.em.transactional(async (em) =>
+        attachPhotos(em as never, c, await em.findOneOrFail(CustomerSubscription, ids['csA2']!), photoIds, null),
+      );
     };
     const refusal = (photoIds: string[]) =>
       attach(photoIds).then(
         () => null,
-        (error: unknown) => (error instanceof DomainError ? { code: error.extensions['code'], field: error.extensions['field'] } : error),
+        (error: unknown) =>
+          error instanceof DomainError ? { code: error.extensions['code'], field: error.extensions['field'] } : error,
       );
 
     expect(await refusal(uploaded)).toEqual({ code: 'BAD_USER_INPUT', field: 'photoIds' });
@@ -387,13 +512,23 @@ describe.each([
     expect(await refusal([uploaded[0]!, uploaded[0]!])).toEqual({ code: 'BAD_USER_INPUT', field: 'photoIds.1' });
     expect(await refusal([uploaded[0]!, elsewhere])).toEqual({ code: 'NOT_FOUND', field: 'photoIds.1' });
     expect(await refusal([randomUUID()])).toEqual({ code: 'NOT_FOUND', field: 'photoIds.0' });
-    const [attachedBefore] = await t.sql<{ count: number }>('select count(*)::int as count from photo where attached_at is not null');
+    const [attachedBefore] = await t.sql<{ count: number }>(
+      'select count(*)::int as count from photo where attached_at is not null',
+    );
     expect(attachedBefore!.count).toBe(0);
 
     const attached = await attach([uploaded[1]!, uploaded[0]!]);
     expect(attached.map((photo) => photo.id)).toEqual([uploaded[1], uploaded[0]]);
-    const rows = await t.sql<{ id: string; attached_at: Date | null }>('select id, attached_at from photo where customer_subscription_id = $1 order by attached_at nulls last', [ids['csA2']]);
-    expect(rows.filter((row) => row.attached_at !== null).map((row) => row.id).sort()).toEqual([uploaded[0], uploaded[1]].sort());
+    const rows = await t.sql<{ id: string; attached_at: Date | null }>(
+      'select id, attached_at from photo where customer_subscription_id = $1 order by attached_at nulls last',
+      [ids['csA2']],
+    );
+    expect(
+      rows
+        .filter((row) => row.attached_at !== null)
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual([uploaded[0], uploaded[1]].sort());
     expect(await refusal([uploaded[2]!, uploaded[0]!])).toEqual({ code: 'BAD_USER_INPUT', field: 'photoIds.1' });
 
     const loaded = await context().loaders.photos.byCustomerSubscription.loadMany([ids['csA2']!, '987654321']);

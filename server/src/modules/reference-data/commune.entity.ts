@@ -30,11 +30,17 @@ export class Commune {
   @ManyToOne(() => Wilaya, { ref: true, deleteRule: 'restrict' })
   wilaya!: Ref<Wilaya>;
 
-  @Field(() => Float, { nullable: true, description: "Latitude of the commune's centre, decimal degrees (WGS 84); null where the reference data has none." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Latitude of the commune's centre, decimal degrees (WGS 84); null where the reference data has none.",
+  })
   @Property({ type: 'double', nullable: true })
   latitude: number | null = null;
 
-  @Field(() => Float, { nullable: true, description: "Longitude of the commune's centre, decimal degrees (WGS 84); null where the reference data has none." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Longitude of the commune's centre, decimal degrees (WGS 84); null where the reference data has none.",
+  })
   @Property({ type: 'double', nullable: true })
   longitude: number | null = null;
 }

@@ -5,7 +5,8 @@ import { initOrm } from '../../database/orm.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/harness.js';
 import { importCommuneCoordinates, importReferenceData, importShippedReferenceData } from './reference-data.import.js';
 
-const header = 'id,commune_name,commune_name_ascii,daira_name,daira_name_ascii,wilaya_code,wilaya_name,wilaya_name_ascii';
+const header =
+  'id,commune_name,commune_name_ascii,daira_name,daira_name_ascii,wilaya_code,wilaya_name,wilaya_name_ascii';
 
 let database: TestDatabase;
 let orm: MikroORM;
@@ -45,7 +46,13 @@ describe('reference data import', () => {
     const report = await importShippedReferenceData(orm.em.fork());
     // 548 daïras as (wilaya, name): "Mansourah" stands as a daïra of wilayas 13, 34, 47 and 58.
     // 63 commune centres lie outside their wilaya's boundary in the source: not trusted, not loaded.
-    expect(report).toEqual({ wilayas: 58, dairas: 548, communes: 1541, rejected: [], positions: { placed: 1478, untrusted: 63, rejected: [] } });
+    expect(report).toEqual({
+      wilayas: 58,
+      dairas: 548,
+      communes: 1541,
+      rejected: [],
+      positions: { placed: 1478, untrusted: 63, rejected: [] },
+    });
     expect(await counts()).toEqual({ wilayas: 58, dairas: 548, communes: 1541 });
   });
 
@@ -94,7 +101,9 @@ describe('reference data import', () => {
     const rows = await orm.em
       .fork()
       .getConnection()
-      .execute<{ id: number; name: string; name_ar: string }[]>('select id, name, name_ar from commune where id > 9000 order by id');
+      .execute<{ id: number; name: string; name_ar: string }[]>(
+        'select id, name, name_ar from commune where id > 9000 order by id',
+      );
     expect(rows).toEqual([
       { id: 9001, name: 'Commune Test', name_ar: 'بلدية' },
       { id: 9006, name: 'Good Too', name_ar: 'بلدية' },
@@ -108,7 +117,12 @@ describe('reference data import', () => {
       wilayas: 0,
       dairas: 0,
       communes: 0,
-      rejected: [{ line: 1, reason: 'missing columns: commune_name_ascii, daira_name, daira_name_ascii, wilaya_name, wilaya_name_ascii' }],
+      rejected: [
+        {
+          line: 1,
+          reason: 'missing columns: commune_name_ascii, daira_name, daira_name_ascii, wilaya_name, wilaya_name_ascii',
+        },
+      ],
     });
     expect(await snapshot()).toBe(before);
   });
@@ -118,7 +132,7 @@ describe('reference data import', () => {
     expect(report.rejected).toEqual([{ line: 1, reason: 'the file has no rows' }]);
   });
 
-  it("places communes at their centres, leaves out the untrusted ones, and reports each row it cannot use", async () => {
+  it('places communes at their centres, leaves out the untrusted ones, and reports each row it cannot use', async () => {
     const csv = [
       'id,latitude,longitude,in_wilaya',
       '1, 27.5 ,-0.25,true',
@@ -141,7 +155,12 @@ describe('reference data import', () => {
         { line: 8, reason: 'in_wilaya must be true or false' },
       ],
     });
-    const rows = await orm.em.fork().getConnection().execute<{ id: number; latitude: number | null; longitude: number | null }[]>('select id, latitude, longitude from commune where id in (1, 2) order by id');
+    const rows = await orm.em
+      .fork()
+      .getConnection()
+      .execute<{ id: number; latitude: number | null; longitude: number | null }[]>(
+        'select id, latitude, longitude from commune where id in (1, 2) order by id',
+      );
     expect(rows).toEqual([
       { id: 1, latitude: 27.5, longitude: -0.25 },
       { id: 2, latitude: null, longitude: null },

@@ -86,12 +86,20 @@ export async function importReferenceData(em: EntityManager, csvText: string): P
       info: true,
       skip_records_with_error: true,
       on_skip: (error) => {
-        rejected.push({ line: Number(error?.lines ?? 0), reason: `not valid CSV: ${error?.message ?? 'unreadable row'}` });
+        rejected.push({
+          line: Number(error?.lines ?? 0),
+          reason: `not valid CSV: ${error?.message ?? 'unreadable row'}`,
+        });
         return undefined;
       },
     });
   } catch (error) {
-    return { wilayas: 0, dairas: 0, communes: 0, rejected: [{ line: 1, reason: `the file is not valid CSV: ${(error as Error).message}` }] };
+    return {
+      wilayas: 0,
+      dairas: 0,
+      communes: 0,
+      rejected: [{ line: 1, reason: `the file is not valid CSV: ${(error as Error).message}` }],
+    };
   }
 
   const header = records.length > 0 ? Object.keys(records[0]!.record) : [];
@@ -101,7 +109,9 @@ export async function importReferenceData(em: EntityManager, csvText: string): P
       wilayas: 0,
       dairas: 0,
       communes: 0,
-      rejected: [{ line: 1, reason: records.length === 0 ? 'the file has no rows' : `missing columns: ${missing.join(', ')}` }],
+      rejected: [
+        { line: 1, reason: records.length === 0 ? 'the file has no rows' : `missing columns: ${missing.join(', ')}` },
+      ],
     };
   }
 
@@ -111,7 +121,10 @@ export async function importReferenceData(em: EntityManager, csvText: string): P
 
   for (const { record, info } of records) {
     if (Object.keys(record).length < requiredColumns.length) {
-      rejected.push({ line: info.lines, reason: `the row has fewer fields than the header (${Object.keys(record).length} of ${header.length})` });
+      rejected.push({
+        line: info.lines,
+        reason: `the row has fewer fields than the header (${Object.keys(record).length} of ${header.length})`,
+      });
       continue;
     }
     // csv-parse's `trim` leaves spaces inside quotes (`" الشلف"` in the source data): trim every value here.
@@ -126,20 +139,40 @@ export async function importReferenceData(em: EntityManager, csvText: string): P
       rejected.push({ line: info.lines, reason: `commune id ${id} appears again` });
       continue;
     }
-    const wilaya = wilayas.get(row.wilaya_code) ?? { code: row.wilaya_code, name: row.wilaya_name_ascii, nameAr: row.wilaya_name };
+    const wilaya = wilayas.get(row.wilaya_code) ?? {
+      code: row.wilaya_code,
+      name: row.wilaya_name_ascii,
+      nameAr: row.wilaya_name,
+    };
     if (wilaya.name !== row.wilaya_name_ascii || wilaya.nameAr !== row.wilaya_name) {
-      rejected.push({ line: info.lines, reason: `wilaya ${row.wilaya_code} is named "${wilaya.name}" / "${wilaya.nameAr}" on an earlier row` });
+      rejected.push({
+        line: info.lines,
+        reason: `wilaya ${row.wilaya_code} is named "${wilaya.name}" / "${wilaya.nameAr}" on an earlier row`,
+      });
       continue;
     }
     const dairaKey = `${row.wilaya_code}|${row.daira_name_ascii}`;
-    const daira = dairas.get(dairaKey) ?? { wilayaCode: row.wilaya_code, name: row.daira_name_ascii, nameAr: row.daira_name };
+    const daira = dairas.get(dairaKey) ?? {
+      wilayaCode: row.wilaya_code,
+      name: row.daira_name_ascii,
+      nameAr: row.daira_name,
+    };
     if (daira.nameAr !== row.daira_name) {
-      rejected.push({ line: info.lines, reason: `daïra "${daira.name}" of wilaya ${row.wilaya_code} is named "${daira.nameAr}" on an earlier row` });
+      rejected.push({
+        line: info.lines,
+        reason: `daïra "${daira.name}" of wilaya ${row.wilaya_code} is named "${daira.nameAr}" on an earlier row`,
+      });
       continue;
     }
     wilayas.set(wilaya.code, wilaya);
     dairas.set(dairaKey, daira);
-    communes.set(id, { id, name: row.commune_name_ascii, nameAr: row.commune_name, dairaKey, wilayaCode: row.wilaya_code });
+    communes.set(id, {
+      id,
+      name: row.commune_name_ascii,
+      nameAr: row.commune_name,
+      dairaKey,
+      wilayaCode: row.wilaya_code,
+    });
   }
 
   await em.transactional(async (tx) => {
@@ -174,9 +207,30 @@ export interface CommuneCoordinatesImportReport {
 }
 
 const coordinateRowSchema = z.object({
-  id: z.string().regex(/^[1-9]\d{0,5}$/, { error: 'id must be a positive whole number' }).transform(Number),
-  latitude: z.string().regex(/^-?\d{1,2}(\.\d{1,10})?$/, { error: 'latitude must be decimal degrees' }).transform(Number).pipe(z.number().min(18.9, { error: 'latitude must be within Algeria' }).max(37.2, { error: 'latitude must be within Algeria' })),
-  longitude: z.string().regex(/^-?\d{1,2}(\.\d{1,10})?$/, { error: 'longitude must be decimal degrees' }).transform(Number).pipe(z.number().min(-8.7, { error: 'longitude must be within Algeria' }).max(12.0, { error: 'longitude must be within Algeria' })),
+  id: z
+    .string()
+    .regex(/^[1-9]\d{0,5}$/, { error: 'id must be a positive whole number' })
+    .transform(Number),
+  latitude: z
+    .string()
+    .regex(/^-?\d{1,2}(\.\d{1,10})?$/, { error: 'latitude must be decimal degrees' })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(18.9, { error: 'latitude must be within Algeria' })
+        .max(37.2, { error: 'latitude must be within Algeria' }),
+    ),
+  longitude: z
+    .string()
+    .regex(/^-?\d{1,2}(\.\d{1,10})?$/, { error: 'longitude must be decimal degrees' })
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(-8.7, { error: 'longitude must be within Algeria' })
+        .max(12.0, { error: 'longitude must be within Algeria' }),
+    ),
   in_wilaya: z.enum(['true', 'false'], { error: 'in_wilaya must be true or false' }),
 });
 
@@ -186,15 +240,24 @@ const coordinateRowSchema = z.object({
  * the commune without a position. Idempotent; all or nothing. Rows it cannot use are returned in
  * `rejected` (malformed values, a point outside Algeria, an id seen before or of no known commune).
  */
-export async function importCommuneCoordinates(em: EntityManager, csvText: string): Promise<CommuneCoordinatesImportReport> {
+export async function importCommuneCoordinates(
+  em: EntityManager,
+  csvText: string,
+): Promise<CommuneCoordinatesImportReport> {
   const rejected: RejectedRow[] = [];
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(csvText, { bom: true, columns: true, trim: true, skip_empty_lines: true, info: true });
   } catch (error) {
-    return { placed: 0, untrusted: 0, rejected: [{ line: 1, reason: `the file is not valid CSV: ${(error as Error).message}` }] };
+    return {
+      placed: 0,
+      untrusted: 0,
+      rejected: [{ line: 1, reason: `the file is not valid CSV: ${(error as Error).message}` }],
+    };
   }
-  const known = new Set((await em.getConnection().execute<{ id: number }[]>('select id from commune')).map((row) => row.id));
+  const known = new Set(
+    (await em.getConnection().execute<{ id: number }[]>('select id from commune')).map((row) => row.id),
+  );
   const positions = new Map<number, { latitude: number | null; longitude: number | null }>();
   let untrusted = 0;
   for (const { record, info } of records) {
@@ -205,12 +268,18 @@ export async function importCommuneCoordinates(em: EntityManager, csvText: strin
     }
     const row = parsed.data;
     if (positions.has(row.id) || !known.has(row.id)) {
-      rejected.push({ line: info.lines, reason: positions.has(row.id) ? `commune id ${row.id} appears again` : `no commune has id ${row.id}` });
+      rejected.push({
+        line: info.lines,
+        reason: positions.has(row.id) ? `commune id ${row.id} appears again` : `no commune has id ${row.id}`,
+      });
       continue;
     }
     const trusted = row.in_wilaya === 'true';
     if (!trusted) untrusted += 1;
-    positions.set(row.id, trusted ? { latitude: row.latitude, longitude: row.longitude } : { latitude: null, longitude: null });
+    positions.set(
+      row.id,
+      trusted ? { latitude: row.latitude, longitude: row.longitude } : { latitude: null, longitude: null },
+    );
   }
   await em.transactional(async (tx) => {
     const rows = [...positions.entries()];
@@ -230,7 +299,12 @@ export async function importCommuneCoordinates(em: EntityManager, csvText: strin
 }
 
 /** Imports the communes file shipped with the server (see `importReferenceData`), then the communes' centres (see `importCommuneCoordinates`). */
-export async function importShippedReferenceData(em: EntityManager): Promise<ReferenceDataImportReport & { readonly positions: CommuneCoordinatesImportReport }> {
+export async function importShippedReferenceData(
+  em: EntityManager,
+): Promise<ReferenceDataImportReport & { readonly positions: CommuneCoordinatesImportReport }> {
   const report = await importReferenceData(em, await readFile(communesCsvPath, 'utf8'));
-  return { ...report, positions: await importCommuneCoordinates(em, await readFile(communeCoordinatesCsvPath, 'utf8')) };
+  return {
+    ...report,
+    positions: await importCommuneCoordinates(em, await readFile(communeCoordinatesCsvPath, 'utf8')),
+  };
 }

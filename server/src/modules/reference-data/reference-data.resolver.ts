@@ -29,7 +29,10 @@ export class WilayaResolver {
     return context.loaders.referenceData.communeCountByWilaya.load(wilaya.code);
   }
 
-  @FieldResolver(() => [Commune], { description: 'Communes of the wilaya, ordered by French name.', complexity: listOf(30) })
+  @FieldResolver(() => [Commune], {
+    description: 'Communes of the wilaya, ordered by French name.',
+    complexity: listOf(30),
+  })
   communes(@Root() wilaya: Wilaya, @Ctx() context: Context): Promise<Commune[]> {
     return context.loaders.referenceData.communesByWilaya.load(wilaya.code);
   }

@@ -45,7 +45,10 @@ export async function requireWilaya(em: EntityManager, code: string, field = 'wi
  * name contains it. A blank `search` filters nothing.
  * @throws DomainError `BAD_USER_INPUT` when `wilayaCode` is not two digits or `search` is too long.
  */
-export function listCommunes(context: Context, filter: { wilayaCode?: string | null; search?: string | null }): Promise<Commune[]> {
+export function listCommunes(
+  context: Context,
+  filter: { wilayaCode?: string | null; search?: string | null },
+): Promise<Commune[]> {
   const where: FilterQuery<Commune>[] = [];
   if (filter.wilayaCode !== undefined && filter.wilayaCode !== null) {
     checkWilayaCode('wilayaCode', filter.wilayaCode);

@@ -33,7 +33,10 @@ describe('wilayas', () => {
   });
 
   it('wilaya(code) returns one wilaya with its communes and their daïras, or null for an unknown code', async () => {
-    const { body } = await t.graphql<{ wilaya: { name: string; communes: { name: string; daira: { name: string }; wilaya: { code: string } }[] }; none: null }>(
+    const { body } = await t.graphql<{
+      wilaya: { name: string; communes: { name: string; daira: { name: string }; wilaya: { code: string } }[] };
+      none: null;
+    }>(
       '{ wilaya(code: "47") { name communes { name daira { name } wilaya { code } } } none: wilaya(code: "99") { code } }',
     );
     expect(body.errors).toBeUndefined();
@@ -41,7 +44,9 @@ describe('wilayas', () => {
     const { communes } = body.data!.wilaya;
     expect(body.data!.wilaya.name).toBe('Ghardaïa');
     expect(communes.every((c) => c.wilaya.code === '47')).toBe(true);
-    expect(communes.map((c) => c.name)).toEqual([...communes.map((c) => c.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(communes.map((c) => c.name)).toEqual(
+      [...communes.map((c) => c.name)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
     expect(communes.find((c) => c.name === 'Mansoura')?.daira.name).toBe('Mansourah');
   });
 
@@ -76,7 +81,9 @@ describe('communes', () => {
     const arabic = await t.graphql<{ communes: { name: string }[] }>('{ communes(search: "تيمقتن") { name } }');
     expect(arabic.body.data!.communes.map((c) => c.name)).toEqual(['Timekten']);
 
-    const both = await t.graphql<{ communes: { name: string }[] }>('{ communes(wilayaCode: "21", search: "marsa") { name } }');
+    const both = await t.graphql<{ communes: { name: string }[] }>(
+      '{ communes(wilayaCode: "21", search: "marsa") { name } }',
+    );
     expect(both.body.data!.communes.map((c) => c.name)).toEqual(['El Marsa']);
   });
 
@@ -101,9 +108,13 @@ describe('batching (no N+1)', () => {
   const nested = '{ wilayas { code communeCount communes { name daira { name wilaya { code } } wilaya { code } } } }';
 
   it('answers a nested query in the same number of SQL statements for 1 wilaya or 58', async () => {
-    const one = await t.graphql('{ w: wilaya(code: "01") { code communeCount communes { name daira { name wilaya { code } } wilaya { code } } } }', undefined, {
-      'x-request-id': 'nested-one',
-    });
+    const one = await t.graphql(
+      '{ w: wilaya(code: "01") { code communeCount communes { name daira { name wilaya { code } } wilaya { code } } } }',
+      undefined,
+      {
+        'x-request-id': 'nested-one',
+      },
+    );
     expect(one.body.errors).toBeUndefined();
     const all = await t.graphql(nested, undefined, { 'x-request-id': 'nested-all' });
     expect(all.body.errors).toBeUndefined();
@@ -117,7 +128,12 @@ describe('batching (no N+1)', () => {
 
 describe('over WebSocket (graphql-ws)', () => {
   it('answers the same query as over HTTP, on its own EntityManager and request id', async () => {
-    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: t.adminConnectionParams });
+    const client = createClient({
+      url: `${t.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: t.adminConnectionParams,
+    });
     try {
       const results: unknown[] = [];
       for await (const result of client.iterate({ query: '{ wilayas { code communeCount } }' })) results.push(result);
@@ -132,7 +148,12 @@ describe('over WebSocket (graphql-ws)', () => {
   });
 
   it('gives parse and validation errors the codes HTTP gives', async () => {
-    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: t.adminConnectionParams });
+    const client = createClient({
+      url: `${t.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: t.adminConnectionParams,
+    });
     try {
       const codeOf = async (query: string) => {
         try {
@@ -152,10 +173,16 @@ describe('over WebSocket (graphql-ws)', () => {
   });
 
   it('returns coded errors over WebSocket too', async () => {
-    const client = createClient({ url: `${t.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0, connectionParams: t.adminConnectionParams });
+    const client = createClient({
+      url: `${t.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: t.adminConnectionParams,
+    });
     try {
       const results: { errors?: { extensions?: Record<string, unknown> }[] }[] = [];
-      for await (const result of client.iterate({ query: '{ wilaya(code: "x") { code } }' })) results.push(result as never);
+      for await (const result of client.iterate({ query: '{ wilaya(code: "x") { code } }' }))
+        results.push(result as never);
       expect(results[0]?.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
     } finally {
       await client.dispose();

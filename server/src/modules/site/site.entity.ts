@@ -17,7 +17,8 @@ export enum SiteKind {
 }
 registerEnumType(SiteKind, {
   name: 'SiteKind',
-  description: 'What the site covers: a residential zone, a housing estate (cité), a building, a street, a business zone, a rural area, other.',
+  description:
+    'What the site covers: a residential zone, a housing estate (cité), a building, a street, a business zone, a rural area, other.',
 });
 
 export enum SiteStatus {
@@ -30,7 +31,8 @@ export enum SiteStatus {
 }
 registerEnumType(SiteStatus, {
   name: 'SiteStatus',
-  description: 'PLANNED → ASSIGNED → IN_PROGRESS → COMPLETED → CLOSED; SUSPENDED from PLANNED, ASSIGNED or IN_PROGRESS, and back.',
+  description:
+    'PLANNED → ASSIGNED → IN_PROGRESS → COMPLETED → CLOSED; SUSPENDED from PLANNED, ASSIGNED or IN_PROGRESS, and back.',
 });
 
 /**
@@ -43,7 +45,10 @@ registerEnumType(SiteStatus, {
 @Index({ properties: ['wilaya', 'code', 'id'] })
 @Index({ properties: ['contractor', 'code', 'id'] })
 @Index({ properties: ['status', 'code', 'id'] })
-@Index({ name: 'site_search_trgm', expression: 'create index "site_search_trgm" on "site" using gin ("code" gin_trgm_ops, "name" gin_trgm_ops)' })
+@Index({
+  name: 'site_search_trgm',
+  expression: 'create index "site_search_trgm" on "site" using gin ("code" gin_trgm_ops, "name" gin_trgm_ops)',
+})
 export class Site extends TrackedEntity {
   @Field(() => String, { description: 'Unique code, upper case: letters, digits, "-" and "_" (e.g. "ALG-BAB-0042").' })
   @Property({ type: 'string', length: 40, unique: 'site_code_unique' })
@@ -65,11 +70,17 @@ export class Site extends TrackedEntity {
   @ManyToOne(() => Wilaya, { ref: true, deleteRule: 'restrict' })
   wilaya!: Ref<Wilaya>;
 
-  @Field(() => Float, { nullable: true, description: 'Latitude in decimal degrees (WGS 84), within Algeria (18.9 to 37.2).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Latitude in decimal degrees (WGS 84), within Algeria (18.9 to 37.2).',
+  })
   @Property({ type: 'double', nullable: true })
   latitude: number | null = null;
 
-  @Field(() => Float, { nullable: true, description: 'Longitude in decimal degrees (WGS 84), within Algeria (−8.7 to 12.0).' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Longitude in decimal degrees (WGS 84), within Algeria (−8.7 to 12.0).',
+  })
   @Property({ type: 'double', nullable: true })
   longitude: number | null = null;
 
@@ -84,7 +95,10 @@ export class Site extends TrackedEntity {
   @Property({ type: 'string', columnType: 'date', nullable: true })
   plannedStart: string | null = null;
 
-  @Field(() => LocalDate, { nullable: true, description: 'Planned end (calendar date, Algiers), not before the start.' })
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'Planned end (calendar date, Algiers), not before the start.',
+  })
   @Property({ type: 'string', columnType: 'date', nullable: true })
   plannedEnd: string | null = null;
 

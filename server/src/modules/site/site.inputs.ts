@@ -18,7 +18,10 @@ export class CreateSiteInput {
   @Field(() => ID, { description: 'The commune the site is in (hence its wilaya).' })
   communeId!: string;
 
-  @Field(() => Float, { nullable: true, description: 'Decimal degrees, 18.9 to 37.2; give both coordinates or neither.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Decimal degrees, 18.9 to 37.2; give both coordinates or neither.',
+  })
   latitude?: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Decimal degrees, −8.7 to 12.0.' })
@@ -34,7 +37,10 @@ export class CreateSiteInput {
   plannedEnd?: string | null;
 }
 
-@InputType({ description: 'Fields to change on a site; only the fields sent are changed. The contractor changes through assignSite.' })
+@InputType({
+  description:
+    'Fields to change on a site; only the fields sent are changed. The contractor changes through assignSite.',
+})
 export class UpdateSiteInput {
   @Field(() => String, { nullable: true, description: 'As in CreateSiteInput; left out: unchanged.' })
   code?: string | null;
@@ -64,7 +70,9 @@ export class UpdateSiteInput {
   plannedEnd?: string | null;
 }
 
-const localDate = calendarDate.refine((value) => value >= '2000-01-01' && value <= '2100-12-31', { error: 'must be from 2000 to 2100' });
+const localDate = calendarDate.refine((value) => value >= '2000-01-01' && value <= '2100-12-31', {
+  error: 'must be from 2000 to 2100',
+});
 
 /** Every field of a site, checked on its own and together. */
 export const siteSchema = z
@@ -72,20 +80,40 @@ export const siteSchema = z
     code: z
       .string()
       .trim()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,39}$/, { error: 'must be 2–40 letters (A–Z), digits, "-" or "_", starting with a letter or digit' })
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{1,39}$/, {
+        error: 'must be 2–40 letters (A–Z), digits, "-" or "_", starting with a letter or digit',
+      })
       .transform((value) => value.toUpperCase()),
     name: requiredText(200),
     kind: z.enum(SiteKind),
     communeId: recordId,
-    latitude: z.number().min(18.9, { error: 'must be within Algeria (18.9 to 37.2)' }).max(37.2, { error: 'must be within Algeria (18.9 to 37.2)' }).nullish().transform((v) => v ?? null),
-    longitude: z.number().min(-8.7, { error: 'must be within Algeria (−8.7 to 12.0)' }).max(12.0, { error: 'must be within Algeria (−8.7 to 12.0)' }).nullish().transform((v) => v ?? null),
-    targetConnections: z.number().int().min(1, { error: 'must be at least 1' }).max(100_000, { error: 'must be at most 100,000' }),
+    latitude: z
+      .number()
+      .min(18.9, { error: 'must be within Algeria (18.9 to 37.2)' })
+      .max(37.2, { error: 'must be within Algeria (18.9 to 37.2)' })
+      .nullish()
+      .transform((v) => v ?? null),
+    longitude: z
+      .number()
+      .min(-8.7, { error: 'must be within Algeria (−8.7 to 12.0)' })
+      .max(12.0, { error: 'must be within Algeria (−8.7 to 12.0)' })
+      .nullish()
+      .transform((v) => v ?? null),
+    targetConnections: z
+      .number()
+      .int()
+      .min(1, { error: 'must be at least 1' })
+      .max(100_000, { error: 'must be at most 100,000' }),
     plannedStart: localDate.nullish().transform((v) => v ?? null),
     plannedEnd: localDate.nullish().transform((v) => v ?? null),
   })
   .superRefine((site, context) => {
     if ((site.latitude === null) !== (site.longitude === null)) {
-      context.addIssue({ code: 'custom', path: [site.latitude === null ? 'latitude' : 'longitude'], message: 'give both coordinates or neither' });
+      context.addIssue({
+        code: 'custom',
+        path: [site.latitude === null ? 'latitude' : 'longitude'],
+        message: 'give both coordinates or neither',
+      });
     }
     if (site.plannedStart && site.plannedEnd && site.plannedEnd < site.plannedStart) {
       context.addIssue({ code: 'custom', path: ['plannedEnd'], message: 'must not be before plannedStart' });

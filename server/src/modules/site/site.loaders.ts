@@ -1,6 +1,9 @@
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { CustomerSubscription, CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
+import {
+  CustomerSubscription,
+  CustomerSubscriptionStatus,
+} from '../customer-subscription/customer-subscription.entity.js';
 import { Site } from './site.entity.js';
 
 /** Batch loaders of site figures, keyed by site id. */

@@ -1,4 +1,20 @@
-import { Arg, Args, Ctx, Field, FieldResolver, Float, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  FieldResolver,
+  Float,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { isResync, WorkChange, type Resync, type SiteChangedEvent } from '../../common/events.js';
 import { liveEvents, maySeeWork, oncePerEvent, placeOf, wantsWorkEvent, type LiveFilters } from '../../common/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
@@ -30,7 +46,10 @@ export class SiteFilterInput {
   @Field(() => ID, { nullable: true, description: 'Sites assigned to this contractor.' })
   contractorId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Part of the code or name (case-insensitive, ≤ 100 characters).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Part of the code or name (case-insensitive, ≤ 100 characters).',
+  })
   search?: string | null;
 }
 
@@ -67,7 +86,8 @@ export class SitePayload {
   site!: Site;
 }
 
-const errors = 'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
+const errors =
+  'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
 
 @ObjectType({ description: 'A site that changed, as it stands after the change (sent after the change committed).' })
 export class SiteChangedPayload {
@@ -80,7 +100,10 @@ export class SiteChangedPayload {
   @Field(() => ID, { nullable: true, description: 'Which site; null with RESYNC.' })
   siteId!: string | null;
 
-  @Field(() => Site, { nullable: true, description: 'The site now, with its progress; null with RESYNC, and with REMOVED (it is no longer yours to see).' })
+  @Field(() => Site, {
+    nullable: true,
+    description: 'The site now, with its progress; null with RESYNC, and with REMOVED (it is no longer yours to see).',
+  })
   site!: Site | null;
 }
 
@@ -99,7 +122,9 @@ async function wantsSiteChange(event: SiteChangedEvent, filters: LiveFilters, co
 export class SiteResolver {
   @Subscription(() => SiteChangedPayload, {
     subscribe: ({ args, context, info }) =>
-      liveEvents(context as Context, info.fieldName, 'SITE_CHANGED', args, (event, filters) => wantsSiteChange(event, filters, context as Context)),
+      liveEvents(context as Context, info.fieldName, 'SITE_CHANGED', args, (event, filters) =>
+        wantsSiteChange(event, filters, context as Context),
+      ),
     description:
       'Sites as they change — created, edited, assigned, started, completed, closed, suspended, resumed, and their progress as their connections are accepted — ' +
       'sent once the change committed. Only sites you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. Over WebSocket (graphql-ws).',
@@ -107,8 +132,10 @@ export class SiteResolver {
   async siteChanged(
     @Root() event: SiteChangedEvent | Resync,
     @Arg('siteId', () => ID, { nullable: true, description: 'Only this site.' }) _siteId: string | null,
-    @Arg('contractorId', () => ID, { nullable: true, description: 'Only the sites of this contractor.' }) _contractorId: string | null,
-    @Arg('wilayaCode', () => String, { nullable: true, description: 'Only the sites in this wilaya ("01" to "58").' }) _wilayaCode: string | null,
+    @Arg('contractorId', () => ID, { nullable: true, description: 'Only the sites of this contractor.' })
+    _contractorId: string | null,
+    @Arg('wilayaCode', () => String, { nullable: true, description: 'Only the sites in this wilaya ("01" to "58").' })
+    _wilayaCode: string | null,
     @Ctx() context: Context,
   ): Promise<SiteChangedPayload> {
     renewForEvent(context);
@@ -126,10 +153,14 @@ export class SiteResolver {
     return findSite(context, id);
   }
 
-  @Query(() => SiteConnection, { description: 'Sites by code, a page at a time (at most 100).', complexity: listOf(20) })
+  @Query(() => SiteConnection, {
+    description: 'Sites by code, a page at a time (at most 100).',
+    complexity: listOf(20),
+  })
   async sites(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => SiteFilterInput, { nullable: true, description: 'Filters; all of them when left out.' }) filter: SiteFilterInput | null,
+    @Arg('filter', () => SiteFilterInput, { nullable: true, description: 'Filters; all of them when left out.' })
+    filter: SiteFilterInput | null,
     @Ctx() context: Context,
   ): Promise<SiteConnection> {
     return asConnection(SiteConnection, await listSites(context, filter ?? {}, page));
@@ -145,7 +176,10 @@ export class SiteResolver {
     return site.wilaya.loadOrFail({ dataloader: true });
   }
 
-  @FieldResolver(() => Contractor, { nullable: true, description: 'The contractor assigned; null while PLANNED, or when the viewer may not read it.' })
+  @FieldResolver(() => Contractor, {
+    nullable: true,
+    description: 'The contractor assigned; null while PLANNED, or when the viewer may not read it.',
+  })
   async contractor(@Root() site: Site, @Ctx() context: Context): Promise<Contractor | null> {
     if (!site.contractor || !mayReadContractor(context, site.contractor.id)) return null;
     return site.contractor.loadOrFail({ dataloader: true });
@@ -156,57 +190,99 @@ export class SiteResolver {
     return context.loaders.sites.acceptedConnections.load(site.id);
   }
 
-  @FieldResolver(() => Float, { description: 'acceptedConnections ÷ targetConnections, from 0 (may pass 1 when the target is exceeded).' })
+  @FieldResolver(() => Float, {
+    description: 'acceptedConnections ÷ targetConnections, from 0 (may pass 1 when the target is exceeded).',
+  })
   async progress(@Root() site: Site, @Ctx() context: Context): Promise<number> {
     return (await context.loaders.sites.acceptedConnections.load(site.id)) / site.targetConnections;
   }
 
-  @Mutation(() => SitePayload, { description: 'Creates a site, PLANNED. Errors: BAD_USER_INPUT, NOT_FOUND (commune), CONFLICT (code taken).' })
-  async createSite(@Arg('input', () => CreateSiteInput, { description: 'What to change, and the version last seen.' }) input: CreateSiteInput, @Ctx() context: Context): Promise<SitePayload> {
+  @Mutation(() => SitePayload, {
+    description: 'Creates a site, PLANNED. Errors: BAD_USER_INPUT, NOT_FOUND (commune), CONFLICT (code taken).',
+  })
+  async createSite(
+    @Arg('input', () => CreateSiteInput, { description: 'What to change, and the version last seen.' })
+    input: CreateSiteInput,
+    @Ctx() context: Context,
+  ): Promise<SitePayload> {
     return { site: await createSite(context, input) };
   }
 
-  @Mutation(() => SitePayload, { description: 'Changes the fields sent. Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale version, code taken).' })
+  @Mutation(() => SitePayload, {
+    description: 'Changes the fields sent. Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale version, code taken).',
+  })
   async updateSite(
     @Arg('id', () => ID, { description: 'Its id.' }) id: string,
-    @Arg('expectedVersion', () => Int, { description: 'The version last seen; CONFLICT if it changed since.' }) expectedVersion: number,
-    @Arg('input', () => UpdateSiteInput, { description: 'What to change, and the version last seen.' }) input: UpdateSiteInput,
+    @Arg('expectedVersion', () => Int, { description: 'The version last seen; CONFLICT if it changed since.' })
+    expectedVersion: number,
+    @Arg('input', () => UpdateSiteInput, { description: 'What to change, and the version last seen.' })
+    input: UpdateSiteInput,
     @Ctx() context: Context,
   ): Promise<SitePayload> {
     return { site: await updateSite(context, id, expectedVersion, input) };
   }
 
-  @Mutation(() => SitePayload, { description: `PLANNED or ASSIGNED → ASSIGNED to a contractor. ${errors} CONTRACTOR_NOT_ELIGIBLE.` })
-  async assignSite(@Arg('input', () => AssignSiteInput, { description: 'What to change, and the version last seen.' }) input: AssignSiteInput, @Ctx() context: Context): Promise<SitePayload> {
+  @Mutation(() => SitePayload, {
+    description: `PLANNED or ASSIGNED → ASSIGNED to a contractor. ${errors} CONTRACTOR_NOT_ELIGIBLE.`,
+  })
+  async assignSite(
+    @Arg('input', () => AssignSiteInput, { description: 'What to change, and the version last seen.' })
+    input: AssignSiteInput,
+    @Ctx() context: Context,
+  ): Promise<SitePayload> {
     return { site: await assignSite(context, input.id, input.expectedVersion, input.contractorId, input.reason) };
   }
 
   @Mutation(() => SitePayload, { description: `ASSIGNED → IN_PROGRESS. ${errors}` })
-  startSite(@Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' }) input: SiteTransitionInput, @Ctx() context: Context) {
+  startSite(
+    @Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' })
+    input: SiteTransitionInput,
+    @Ctx() context: Context,
+  ) {
     return this.transition(context, 'START', input);
   }
 
   @Mutation(() => SitePayload, { description: `IN_PROGRESS → COMPLETED. ${errors}` })
-  completeSite(@Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' }) input: SiteTransitionInput, @Ctx() context: Context) {
+  completeSite(
+    @Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' })
+    input: SiteTransitionInput,
+    @Ctx() context: Context,
+  ) {
     return this.transition(context, 'COMPLETE', input);
   }
 
   @Mutation(() => SitePayload, { description: `COMPLETED → CLOSED. ${errors}` })
-  closeSite(@Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' }) input: SiteTransitionInput, @Ctx() context: Context) {
+  closeSite(
+    @Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' })
+    input: SiteTransitionInput,
+    @Ctx() context: Context,
+  ) {
     return this.transition(context, 'CLOSE', input);
   }
 
   @Mutation(() => SitePayload, { description: `PLANNED, ASSIGNED or IN_PROGRESS → SUSPENDED. ${errors}` })
-  suspendSite(@Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' }) input: SiteTransitionInput, @Ctx() context: Context) {
+  suspendSite(
+    @Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' })
+    input: SiteTransitionInput,
+    @Ctx() context: Context,
+  ) {
     return this.transition(context, 'SUSPEND', input);
   }
 
   @Mutation(() => SitePayload, { description: `SUSPENDED → the status it had before. ${errors}` })
-  resumeSite(@Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' }) input: SiteTransitionInput, @Ctx() context: Context) {
+  resumeSite(
+    @Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' })
+    input: SiteTransitionInput,
+    @Ctx() context: Context,
+  ) {
     return this.transition(context, 'RESUME', input);
   }
 
-  private async transition(context: Context, action: Exclude<SiteAction, 'ASSIGN'>, input: SiteTransitionInput): Promise<SitePayload> {
+  private async transition(
+    context: Context,
+    action: Exclude<SiteAction, 'ASSIGN'>,
+    input: SiteTransitionInput,
+  ): Promise<SitePayload> {
     return { site: await transitionSite(context, action, input.id, input.expectedVersion, input.reason) };
   }
 }

@@ -5,7 +5,15 @@ import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { loadForChange, transition } from '../../common/tracked.service.js';
 import { announce, announceSiteChange, WorkChange } from '../../common/events.js';
 import { inTransaction } from '../../common/transaction.js';
-import { containsPattern, expectedVersion, searchText, parseInput, reason as reasonSchema, recordId, wilayaCode } from '../../common/validation.js';
+import {
+  containsPattern,
+  expectedVersion,
+  searchText,
+  parseInput,
+  reason as reasonSchema,
+  recordId,
+  wilayaCode,
+} from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
@@ -55,7 +63,9 @@ async function commune(context: Context, em: EntityManager, communeId: string): 
   const found = await em.findOne(Commune, { id: Number(communeId) });
   if (!found) throw notFound('communeId', 'commune', communeId);
   if (!mayWorkIn(context, found.wilaya.code)) {
-    throw new DomainError(ErrorCode.FORBIDDEN, `communeId: wilaya ${found.wilaya.code} is not one of yours`, { field: 'communeId' });
+    throw new DomainError(ErrorCode.FORBIDDEN, `communeId: wilaya ${found.wilaya.code} is not one of yours`, {
+      field: 'communeId',
+    });
   }
   return found;
 }
@@ -63,7 +73,10 @@ async function commune(context: Context, em: EntityManager, communeId: string): 
 async function checkCodeFree(em: EntityManager, code: string, exceptId?: string): Promise<void> {
   const existing = await em.findOne(Site, { code }, { fields: ['id'] });
   if (existing && existing.id !== exceptId) {
-    throw new DomainError(ErrorCode.CONFLICT, `A site with code ${code} already exists`, { field: 'code', existingId: existing.id });
+    throw new DomainError(ErrorCode.CONFLICT, `A site with code ${code} already exists`, {
+      field: 'code',
+      existingId: existing.id,
+    });
   }
 }
 
@@ -128,7 +141,9 @@ export async function updateSite(context: Context, id: string, version: number, 
   return inTransaction(context, async (em) => {
     const site = await loadForChange(em, Site, 'site', siteId, expected, { scope: siteScope(context) });
     if (site.status === SiteStatus.CLOSED) {
-      throw new DomainError(ErrorCode.INVALID_TRANSITION, 'A CLOSED site no longer changes', { currentStatus: site.status });
+      throw new DomainError(ErrorCode.INVALID_TRANSITION, 'A CLOSED site no longer changes', {
+        currentStatus: site.status,
+      });
     }
     const before = valuesOf(site);
     const values = parseInput(siteSchema, { ...before, ...sent });
@@ -138,18 +153,31 @@ export async function updateSite(context: Context, id: string, version: number, 
     if (values.code !== before.code) await checkCodeFree(em, values.code, site.id);
     if (where.wilaya.code !== site.wilaya.code) {
       if (site.contractor) {
-        throw new DomainError(ErrorCode.CONTRACTOR_NOT_ELIGIBLE, 'communeId: an assigned site cannot move to another wilaya', { field: 'communeId' });
+        throw new DomainError(
+          ErrorCode.CONTRACTOR_NOT_ELIGIBLE,
+          'communeId: an assigned site cannot move to another wilaya',
+          { field: 'communeId' },
+        );
       }
       if ((await em.count(CustomerSubscription, { site: site.id })) > 0) {
-        throw new DomainError(ErrorCode.CONFLICT, 'communeId: the site has customer subscriptions in its wilaya; it cannot move to another one', {
-          field: 'communeId',
-        });
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          'communeId: the site has customer subscriptions in its wilaya; it cannot move to another one',
+          {
+            field: 'communeId',
+          },
+        );
       }
     }
     const previousWilaya = site.wilaya.code;
     apply(em, site, values, where);
     site.updatedAt = new Date();
-    recordAudit(em, context, { entityType: AuditEntityType.SITE, entityId: site.id, action: AuditAction.UPDATE, changes });
+    recordAudit(em, context, {
+      entityType: AuditEntityType.SITE,
+      entityId: site.id,
+      action: AuditAction.UPDATE,
+      changes,
+    });
     announceSiteChange(em, site, WorkChange.UPDATED, null, { previousWilayaCode: previousWilaya });
     // The wilaya it left loses its target: its dashboards move too.
     if (previousWilaya !== site.wilaya.code) announce(em, 'FIGURES_CHANGED', () => ({ wilayaCodes: [previousWilaya] }));
@@ -162,11 +190,18 @@ export async function updateSite(context: Context, id: string, version: number, 
  * assigning it to the contractor it already has changes nothing.
  * @throws DomainError INVALID_TRANSITION, CONTRACTOR_NOT_ELIGIBLE, NOT_FOUND, CONFLICT, BAD_USER_INPUT
  */
-export async function assignSite(context: Context, id: string, version: number, contractorId: string, reason?: string | null): Promise<Site> {
+export async function assignSite(
+  context: Context,
+  id: string,
+  version: number,
+  contractorId: string,
+  reason?: string | null,
+): Promise<Site> {
   const siteId = parseInput(recordId, id, 'id');
   const expected = parseInput(expectedVersion, version, 'expectedVersion');
   const contractor = parseInput(recordId, contractorId, 'contractorId');
-  const why = reason === undefined || reason === null || reason.trim() === '' ? null : parseInput(reasonSchema, reason, 'reason');
+  const why =
+    reason === undefined || reason === null || reason.trim() === '' ? null : parseInput(reasonSchema, reason, 'reason');
   return inTransaction(context, async (em) => {
     const site = await loadForChange(em, Site, 'site', siteId, expected, { scope: siteScope(context) });
     siteLifecycle.next('ASSIGN', site.status);
@@ -174,11 +209,19 @@ export async function assignSite(context: Context, id: string, version: number, 
     const previous = site.contractor?.id ?? null;
     if (previous === contractor) return site;
     if (previous) {
-      const open = await em.count(CustomerSubscription, { site: site.id, contractor: previous, status: { $nin: ['ACCEPTED', 'FAILED', 'CANCELLED'] } } as never);
+      const open = await em.count(CustomerSubscription, {
+        site: site.id,
+        contractor: previous,
+        status: { $nin: ['ACCEPTED', 'FAILED', 'CANCELLED'] },
+      } as never);
       if (open > 0) {
-        throw new DomainError(ErrorCode.CONFLICT, `contractorId: ${open} customer subscriptions of this site are still assigned to contractor ${previous}: reassign or close them first`, {
-          field: 'contractorId',
-        });
+        throw new DomainError(
+          ErrorCode.CONFLICT,
+          `contractorId: ${open} customer subscriptions of this site are still assigned to contractor ${previous}: reassign or close them first`,
+          {
+            field: 'contractorId',
+          },
+        );
       }
     }
     site.contractor = ref(eligible);
@@ -205,8 +248,11 @@ export async function transitionSite(
   const why = parseInput(reasonSchema, reason, 'reason');
   return inTransaction(context, async (em) => {
     const site = await loadForChange(em, Site, 'site', siteId, expected, { scope: siteScope(context) });
-    if ((action === 'START' || action === 'RESUME') && site.contractor) await checkContractorActive(em, site.contractor.id);
-    const from = transition(em, context, site, AuditEntityType.SITE, siteLifecycle, action, why, { previous: site.suspendedFromStatus });
+    if ((action === 'START' || action === 'RESUME') && site.contractor)
+      await checkContractorActive(em, site.contractor.id);
+    const from = transition(em, context, site, AuditEntityType.SITE, siteLifecycle, action, why, {
+      previous: site.suspendedFromStatus,
+    });
     site.suspendedFromStatus = action === 'SUSPEND' ? from : null;
     return site;
   });

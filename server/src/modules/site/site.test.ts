@@ -13,7 +13,9 @@ type Errors = { message: string; extensions?: Record<string, unknown> }[] | unde
 const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) => t.sql<T>(text, values);
 
 async function counts() {
-  return (await sql('select (select count(*)::int from site) as sites, (select count(*)::int from audit_event) as events'))[0];
+  return (
+    await sql('select (select count(*)::int from site) as sites, (select count(*)::int from audit_event) as events')
+  )[0];
 }
 
 async function siteMutation(mutation: string, input: Record<string, unknown>) {
@@ -29,7 +31,15 @@ describe('createSite', () => {
     const { body } = await t.graphql<{ createSite: { site: Record<string, unknown> } }>(
       `mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { code name kind status version targetConnections latitude longitude
         plannedStart plannedEnd commune { name } wilaya { code } contractor { id } acceptedConnections progress } } }`,
-      { input: siteInput({ code: ' alg-bab-0042 ', latitude: 36.79, longitude: 2.9, plannedStart: '2026-12-01', plannedEnd: '2027-03-31' }) },
+      {
+        input: siteInput({
+          code: ' alg-bab-0042 ',
+          latitude: 36.79,
+          longitude: 2.9,
+          plannedStart: '2026-12-01',
+          plannedEnd: '2027-03-31',
+        }),
+      },
     );
     expect(body.errors).toBeUndefined();
     expect(body.data!.createSite.site).toEqual({
@@ -61,18 +71,24 @@ describe('createSite', () => {
     ['name', { name: '' }],
   ])('refuses a bad %s with BAD_USER_INPUT, writing nothing', async (field, overrides) => {
     const before = await counts();
-    const { body } = await t.graphql('mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { id } } }', {
-      input: siteInput(overrides),
-    });
+    const { body } = await t.graphql(
+      'mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { id } } }',
+      {
+        input: siteInput(overrides),
+      },
+    );
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(await counts()).toEqual(before);
   });
 
   it('refuses a code already taken with CONFLICT, whatever its case', async () => {
     const site = await createSite(t);
-    const { body } = await t.graphql('mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { id } } }', {
-      input: siteInput({ code: site.code.toLowerCase() }),
-    });
+    const { body } = await t.graphql(
+      'mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { id } } }',
+      {
+        input: siteInput({ code: site.code.toLowerCase() }),
+      },
+    );
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'code', existingId: site.id });
   });
 });
@@ -93,12 +109,18 @@ describe('site lifecycle', () => {
       ['completeSite', 'COMPLETED'],
       ['closeSite', 'CLOSED'],
     ] as const) {
-      const result = await siteMutation(mutation, { id: site.id, expectedVersion: version, reason: `pour ${mutation}` });
+      const result = await siteMutation(mutation, {
+        id: site.id,
+        expectedVersion: version,
+        reason: `pour ${mutation}`,
+      });
       expect(result.errors, mutation).toBeUndefined();
       expect(result.site).toMatchObject({ status, version: version + 1, statusReason: `pour ${mutation}` });
       version += 1;
     }
-    const trail = await mustQuery<{ auditTrail: { fromStatus: string | null; toStatus: string; changes: unknown[] }[] }>(
+    const trail = await mustQuery<{
+      auditTrail: { fromStatus: string | null; toStatus: string; changes: unknown[] }[];
+    }>(
       t,
       'query ($id: ID!) { auditTrail(entityType: SITE, entityId: $id) { fromStatus toStatus changes { field from to } } }',
       { id: site.id },
@@ -127,7 +149,10 @@ describe('site lifecycle', () => {
     const site = await createSite(t);
     const before = await counts();
     const notActive = await siteMutation('assignSite', { id: site.id, expectedVersion: 1, contractorId: pending.id });
-    expect(notActive.errors?.[0]?.extensions).toMatchObject({ code: 'CONTRACTOR_NOT_ELIGIBLE', contractorStatus: 'PENDING_APPROVAL' });
+    expect(notActive.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONTRACTOR_NOT_ELIGIBLE',
+      contractorStatus: 'PENDING_APPROVAL',
+    });
     const notHere = await siteMutation('assignSite', { id: site.id, expectedVersion: 1, contractorId: elsewhere.id });
     expect(notHere.errors?.[0]?.extensions).toMatchObject({ code: 'CONTRACTOR_NOT_ELIGIBLE', wilayaCode: '16' });
     const unknown = await siteMutation('assignSite', { id: site.id, expectedVersion: 1, contractorId: '987654' });
@@ -151,7 +176,9 @@ describe('site progress', () => {
     const site = await createSite(t, { targetConnections: 4 });
     const subscriptions = [];
     for (let i = 0; i < 3; i += 1) subscriptions.push(await createCustomerSubscription(t, { siteId: site.id }));
-    await sql("update customer_subscription set status = 'ACCEPTED' where id = any($1::bigint[])", [subscriptions.slice(0, 2).map((s) => s.id)]);
+    await sql("update customer_subscription set status = 'ACCEPTED' where id = any($1::bigint[])", [
+      subscriptions.slice(0, 2).map((s) => s.id),
+    ]);
     const data = await mustQuery<{ site: { acceptedConnections: number; progress: number } }>(
       t,
       'query ($id: ID!) { site(id: $id) { acceptedConnections progress } }',
@@ -170,14 +197,23 @@ describe('sites list', () => {
     const contractors = [await activeContractor(t), await activeContractor(t)];
     for (let i = 0; i < 110; i += 1) {
       const site = await createSite(t, { code: `LIST-${String(i).padStart(3, '0')}` });
-      if (i % 2 === 0) await siteMutation('assignSite', { id: site.id, expectedVersion: 1, contractorId: contractors[i % 4 === 0 ? 0 : 1]!.id });
+      if (i % 2 === 0)
+        await siteMutation('assignSite', {
+          id: site.id,
+          expectedVersion: 1,
+          contractorId: contractors[i % 4 === 0 ? 0 : 1]!.id,
+        });
     }
   });
 
   it('answers a page of 100 with nested fields in as many SQL statements as a page of 10', async () => {
     const query = `query ($first: Int) { sites(first: $first, filter: { search: "LIST-" }) { ${nested} } }`;
     const ten = await t.graphql<{ sites: { edges: unknown[] } }>(query, { first: 10 }, { 'x-request-id': 'sites-10' });
-    const hundred = await t.graphql<{ sites: { edges: unknown[] } }>(query, { first: 100 }, { 'x-request-id': 'sites-100' });
+    const hundred = await t.graphql<{ sites: { edges: unknown[] } }>(
+      query,
+      { first: 100 },
+      { 'x-request-id': 'sites-100' },
+    );
     expect(ten.body.errors).toBeUndefined();
     expect(hundred.body.data!.sites.edges).toHaveLength(100);
     expect(t.sqlOf('sites-100').length).toBe(t.sqlOf('sites-10').length);
@@ -187,7 +223,9 @@ describe('sites list', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const data: { sites: { edges: { node: { code: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } = await mustQuery(
+      const data: {
+        sites: { edges: { node: { code: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      } = await mustQuery(
         t,
         'query ($after: String) { sites(first: 25, after: $after, filter: { search: "list-" }) { edges { node { code } } pageInfo { hasNextPage endCursor } } }',
         { after },
@@ -200,14 +238,21 @@ describe('sites list', () => {
   });
 
   it('filters by status, contractor and wilaya, and counts the matches', async () => {
-    const assigned = await mustQuery<{ sites: { totalCount: number } }>(t, '{ sites(filter: { status: ASSIGNED, search: "LIST-" }) { totalCount } }');
+    const assigned = await mustQuery<{ sites: { totalCount: number } }>(
+      t,
+      '{ sites(filter: { status: ASSIGNED, search: "LIST-" }) { totalCount } }',
+    );
     expect(assigned.sites.totalCount).toBe(55);
-    const oran = await mustQuery<{ sites: { totalCount: number } }>(t, '{ sites(filter: { wilayaCode: "31" }) { totalCount } }');
+    const oran = await mustQuery<{ sites: { totalCount: number } }>(
+      t,
+      '{ sites(filter: { wilayaCode: "31" }) { totalCount } }',
+    );
     expect(oran.sites.totalCount).toBe(0);
   });
 
   it('refuses forged cursors whose keys do not have their types, before any SQL', async () => {
-    const forge = (list: string, keys: unknown[]) => `${list}:${Buffer.from(JSON.stringify(keys)).toString('base64url')}`;
+    const forge = (list: string, keys: unknown[]) =>
+      `${list}:${Buffer.from(JSON.stringify(keys)).toString('base64url')}`;
     const cases: [string, unknown[]][] = [
       ['sites', [1, 2]],
       ['sites', ['A', 'abc']],
@@ -219,16 +264,27 @@ describe('sites list', () => {
       ['customerSubscriptions', [12345, '1']],
       ['customerSubscriptions', ['+300000-01-01T00:00:00.000Z', '1']],
     ];
-    const entity = { sites: 'Site', contractors: 'Contractor', customerSubscriptions: 'CustomerSubscription' } as Record<string, string>;
+    const entity = {
+      sites: 'Site',
+      contractors: 'Contractor',
+      customerSubscriptions: 'CustomerSubscription',
+    } as Record<string, string>;
     for (const [list, keys] of cases) {
-      const { body } = await t.graphql(`query ($after: String) { ${list}(after: $after) { totalCount } }`, { after: forge(entity[list]!, keys) });
-      expect(body.errors?.[0]?.extensions, `${list} ${JSON.stringify(keys)}`).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+      const { body } = await t.graphql(`query ($after: String) { ${list}(after: $after) { totalCount } }`, {
+        after: forge(entity[list]!, keys),
+      });
+      expect(body.errors?.[0]?.extensions, `${list} ${JSON.stringify(keys)}`).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'after',
+      });
     }
   });
 
   it('pages customer subscriptions by order time with real cursors', async () => {
     for (let i = 0; i < 3; i += 1) await createCustomerSubscription(t, { customerName: 'Cursor Paging' });
-    const first = await mustQuery<{ customerSubscriptions: { edges: { node: { id: string } }[]; pageInfo: { endCursor: string } } }>(
+    const first = await mustQuery<{
+      customerSubscriptions: { edges: { node: { id: string } }[]; pageInfo: { endCursor: string } };
+    }>(
       t,
       '{ customerSubscriptions(first: 2, filter: { search: "Cursor Paging" }) { edges { node { id } } pageInfo { endCursor } } }',
     );
@@ -242,8 +298,13 @@ describe('sites list', () => {
   });
 
   it("refuses another list's cursor", async () => {
-    const contractors = await mustQuery<{ contractors: { pageInfo: { endCursor: string } } }>(t, '{ contractors(first: 1) { pageInfo { endCursor } } }');
-    const { body } = await t.graphql('query ($after: String) { sites(after: $after) { totalCount } }', { after: contractors.contractors.pageInfo.endCursor });
+    const contractors = await mustQuery<{ contractors: { pageInfo: { endCursor: string } } }>(
+      t,
+      '{ contractors(first: 1) { pageInfo { endCursor } } }',
+    );
+    const { body } = await t.graphql('query ($after: String) { sites(after: $after) { totalCount } }', {
+      after: contractors.contractors.pageInfo.endCursor,
+    });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 

@@ -53,7 +53,10 @@ export class User extends TrackedEntity {
   @Property({ type: 'boolean' })
   isContractorAdmin = false;
 
-  @Field(() => DateTime, { nullable: true, description: 'When the user was disabled (UTC); a disabled user cannot sign in and its sessions end.' })
+  @Field(() => DateTime, {
+    nullable: true,
+    description: 'When the user was disabled (UTC); a disabled user cannot sign in and its sessions end.',
+  })
   @Property({ type: 'datetime', columnType: 'timestamptz', nullable: true })
   disabledAt: Date | null = null;
 }

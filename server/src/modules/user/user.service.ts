@@ -3,7 +3,14 @@ import { z } from 'zod';
 import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { inTransaction } from '../../common/transaction.js';
-import { emailAddress, parseInput, reason as reasonSchema, recordId, requiredText, wilayaCode } from '../../common/validation.js';
+import {
+  emailAddress,
+  parseInput,
+  reason as reasonSchema,
+  recordId,
+  requiredText,
+  wilayaCode,
+} from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { requireRole } from '../auth/policies.js';
@@ -20,10 +27,20 @@ const newUserSchema = z
     email: emailAddress,
     displayName: requiredText(200),
     role: z.enum(UserRole),
-    password: z.string().min(12, { error: 'must be at least 12 characters' }).max(200, { error: 'must be at most 200 characters' }),
-    wilayaCodes: z.array(wilayaCode).max(69).nullish().transform((codes) => [...new Set(codes ?? [])].sort()),
+    password: z
+      .string()
+      .min(12, { error: 'must be at least 12 characters' })
+      .max(200, { error: 'must be at most 200 characters' }),
+    wilayaCodes: z
+      .array(wilayaCode)
+      .max(69)
+      .nullish()
+      .transform((codes) => [...new Set(codes ?? [])].sort()),
     contractorId: recordId.nullish().transform((value) => value ?? null),
-    isContractorAdmin: z.boolean().nullish().transform((value) => value ?? false),
+    isContractorAdmin: z
+      .boolean()
+      .nullish()
+      .transform((value) => value ?? false),
   })
   .superRefine((user, context) => {
     if (user.role === UserRole.DOT_MANAGER && user.wilayaCodes.length === 0) {
@@ -33,10 +50,18 @@ const newUserSchema = z
       context.addIssue({ code: 'custom', path: ['wilayaCodes'], message: 'only a DOT manager covers wilayas' });
     }
     if (firmRoles.includes(user.role) !== (user.contractorId !== null)) {
-      context.addIssue({ code: 'custom', path: ['contractorId'], message: 'is required for a CONTRACTOR or TECHNICIAN user, and only for one' });
+      context.addIssue({
+        code: 'custom',
+        path: ['contractorId'],
+        message: 'is required for a CONTRACTOR or TECHNICIAN user, and only for one',
+      });
     }
     if (user.isContractorAdmin && user.role !== UserRole.CONTRACTOR) {
-      context.addIssue({ code: 'custom', path: ['isContractorAdmin'], message: 'only a CONTRACTOR user can be its firm’s admin' });
+      context.addIssue({
+        code: 'custom',
+        path: ['isContractorAdmin'],
+        message: 'only a CONTRACTOR user can be its firm’s admin',
+      });
     }
   });
 
@@ -48,7 +73,10 @@ const newUserSchema = z
 function userManager(context: Context): { admin: User; firmId: string | null } {
   const admin = requireRole(context, [UserRole.ADMIN, UserRole.CONTRACTOR]);
   if (admin.role === UserRole.ADMIN) return { admin, firmId: null };
-  if (!admin.isContractorAdmin) throw new DomainError(ErrorCode.FORBIDDEN, "Only its firm's admin manages a firm's users", { requiredRoles: [UserRole.ADMIN] });
+  if (!admin.isContractorAdmin)
+    throw new DomainError(ErrorCode.FORBIDDEN, "Only its firm's admin manages a firm's users", {
+      requiredRoles: [UserRole.ADMIN],
+    });
   return { admin, firmId: admin.contractor!.id };
 }
 
@@ -71,15 +99,23 @@ export async function createUser(context: Context, input: unknown): Promise<User
   const { firmId } = userManager(context);
   const values = parseInput(newUserSchema, input);
   if (firmId && !firmRoles.includes(values.role)) {
-    throw new DomainError(ErrorCode.FORBIDDEN, "A firm's admin creates CONTRACTOR and TECHNICIAN users of its own firm only", { field: 'role' });
+    throw new DomainError(
+      ErrorCode.FORBIDDEN,
+      "A firm's admin creates CONTRACTOR and TECHNICIAN users of its own firm only",
+      { field: 'role' },
+    );
   }
   if (firmId && values.contractorId !== firmId) {
-    throw new DomainError(ErrorCode.FORBIDDEN, "A firm's admin creates users of its own firm only", { field: 'contractorId' });
+    throw new DomainError(ErrorCode.FORBIDDEN, "A firm's admin creates users of its own firm only", {
+      field: 'contractorId',
+    });
   }
   const passwordHash = await hashPassword(values.password);
   return inTransaction(context, async (em) => {
     if (await em.findOne(User, { email: values.email }, { fields: ['id'] })) {
-      throw new DomainError(ErrorCode.CONFLICT, `email: a user with ${values.email} already exists`, { field: 'email' });
+      throw new DomainError(ErrorCode.CONFLICT, `email: a user with ${values.email} already exists`, {
+        field: 'email',
+      });
     }
     const contractor = values.contractorId ? await em.findOne(Contractor, { id: values.contractorId }) : null;
     if (values.contractorId && !contractor) throw notFound('contractorId', 'contractor', values.contractorId);
@@ -113,9 +149,15 @@ export async function disableUser(context: Context, id: string, version: number,
   if (userId === admin.id) throw new DomainError(ErrorCode.FORBIDDEN, 'An administrator cannot disable itself');
   return inTransaction(context, async (em) => {
     // Locked: work given to a technician meanwhile (`assignTechnician`) is committed first, then given back below.
-    const user = await em.findOne(User, firmId ? { id: userId, contractor: firmId } : { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+    const user = await em.findOne(User, firmId ? { id: userId, contractor: firmId } : { id: userId }, {
+      lockMode: LockMode.PESSIMISTIC_WRITE,
+      refresh: true,
+    });
     if (!user) throw notFound('id', 'user', userId);
-    if (user.version !== version) throw new DomainError(ErrorCode.CONFLICT, 'This user changed since you read it: reload it', { field: 'expectedVersion' });
+    if (user.version !== version)
+      throw new DomainError(ErrorCode.CONFLICT, 'This user changed since you read it: reload it', {
+        field: 'expectedVersion',
+      });
     if (!user.disabledAt) {
       user.disabledAt = new Date();
       user.updatedAt = new Date();
