@@ -44,7 +44,7 @@ const frenchReasons: Record<string, string> = {
   'must be in the future': 'doit être dans le futur',
   'must be more than 0': 'doit être supérieur à 0',
   'must be a date and time': 'doit être une date et une heure',
-  'must not start with =, + or @': 'ne doit pas commencer par =, + ou @',
+  'must not start with =, +, - or @': 'ne doit pas commencer par =, +, - ou @',
   'must not contain control characters': 'ne doit pas contenir de caractères de contrôle',
   'must not contain control characters or direction overrides':
     'ne doit pas contenir de caractères de contrôle ni d’inversion de sens',

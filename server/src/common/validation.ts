@@ -20,11 +20,19 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown, field
  * Control characters (NUL, tab, line breaks, DEL, C1, line and paragraph separators) and the
  * bidirectional overrides that make text display other than it reads: never in a name or address.
  */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const controlCharacters = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/;
 /** Half of a UTF-16 surrogate pair without its other half: not text, and PostgreSQL refuses it. */
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-/** A leading =, + or @ makes a spreadsheet run the cell as a formula when the data is exported. */
-const formulaStart = /^[=+@]/;
+/**
+ * A leading =, +, - or @ makes a spreadsheet run the cell as a formula when the data is exported
+ * (OWASP, CSV injection: `-2+3+cmd|' /C calc'!A0`). A leading tab or carriage return, the other
+ * starts OWASP names, never reaches this test: text is trimmed first, and refused if one is inside.
+ * A hyphen-minus is refused too, not escaped: no name, address, reference or reason of the trade
+ * starts with one, and an escape would change what is printed on invoices. Numbers (quantities,
+ * amounts, optical measurements such as -21.5 dBm) are not text and keep their sign.
+ */
+const formulaStart = /^[=+\-@]/;
 
 /**
  * Text of at most `max` characters (counted as people count them: by code point), with no control
@@ -43,7 +51,7 @@ const text = (max: number) =>
     .refine((value) => !value.includes('\uFFFD'), {
       error: 'must not contain the replacement character � (was the file saved as UTF-8?)',
     })
-    .refine((value) => !formulaStart.test(value), { error: 'must not start with =, + or @' });
+    .refine((value) => !formulaStart.test(value), { error: 'must not start with =, +, - or @' });
 
 /** A trimmed, required text of at most `max` characters. */
 export const requiredText = (max: number) =>

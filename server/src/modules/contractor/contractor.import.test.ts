@@ -188,6 +188,32 @@ describe('importContractors', () => {
     expect(report.errorCount).toBe(40_000);
     expect(report.errors).toHaveLength(1000);
   });
+  it('refuses a cell a spreadsheet would run as a formula (=, +, - or @, also behind a tab or carriage return) and writes nothing', async () => {
+    const before = await counts();
+    const report = await importCsv(
+      [
+        header,
+        row({ legal_name: `"-2+3+cmd|' /C calc'!A0"` }),
+        row({ address: '"=HYPERLINK(""http://example.invalid"")"' }),
+        row({ contact_name: '+33 Mebarki' }),
+        row({ legal_name: '@SUM(A1)' }),
+        row({ legal_name: '"\t-2+3+cmd|\' /C calc\'!A0"' }),
+        row({ address: '"\r=1+1"' }),
+      ].join('\n'),
+    );
+    const refused = 'must not start with =, +, - or @';
+    expect(report.errors).toEqual([
+      { line: 2, field: 'legal_name', reason: refused },
+      { line: 3, field: 'address', reason: refused },
+      { line: 4, field: 'contact.0.name', reason: refused },
+      { line: 5, field: 'legal_name', reason: refused },
+      { line: 6, field: 'legal_name', reason: refused },
+      // The carriage return inside its quotes ends a line of the file: the row is named by its last line.
+      { line: 8, field: 'address', reason: refused },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses text holding the replacement character of a file read in the wrong encoding', async () => {
     const report = await importCsv([header, row({ legal_name: 'Soci\uFFFDt\uFFFD \uFFFDlectricit\uFFFD' })].join('\n'));
     expect(report.errors).toEqual([
