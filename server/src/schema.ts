@@ -27,6 +27,9 @@ import {
   PhotoPositionResolver,
 } from './modules/customer-subscription/field.resolver.js';
 import { SiteResolver } from './modules/site/site.resolver.js';
+import { SiteViewerCanResolver } from './modules/site/site-viewer-can.resolver.js';
+import { ContractorViewerCanResolver } from './modules/contractor/contractor-viewer-can.resolver.js';
+import { InvoiceViewerCanResolver } from './modules/invoice/invoice-viewer-can.resolver.js';
 import { CommuneResolver, DairaResolver, WilayaResolver } from './modules/reference-data/reference-data.resolver.js';
 
 /** Header of the committed `schema/schema.graphql`. */
@@ -56,7 +59,9 @@ export async function buildRaccordSchema(): Promise<GraphQLSchema> {
       DairaResolver,
       AuditResolver,
       ContractorResolver,
+      ContractorViewerCanResolver,
       SiteResolver,
+      SiteViewerCanResolver,
       CustomerSubscriptionResolver,
       InstallationReportResolver,
       CustomerSubscriptionTechnicianResolver,
@@ -64,6 +69,7 @@ export async function buildRaccordSchema(): Promise<GraphQLSchema> {
       PriceScheduleResolver,
       PriceScheduleItemResolver,
       InvoiceResolver,
+      InvoiceViewerCanResolver,
       InvoiceLineResolver,
       CreditNoteResolver,
       CreditNoteLineResolver,

@@ -16,11 +16,13 @@ import { CreditNote, CreditNoteLine } from './credit-note.entity.js';
 import { DocumentSeries } from './document-sequence.entity.js';
 import { computeInvoiceTotals, totalsDifference } from './invoice-arithmetic.js';
 import { Invoice, InvoiceLine } from './invoice.entity.js';
-import { invoiceLifecycle, issuedStatuses } from './invoice.lifecycle.js';
+import { invoiceLifecycle } from './invoice.lifecycle.js';
+import { requireInvoiceOperation } from './invoice-permissions.js';
 import {
   arithmeticLine,
   balanceDue,
   distinctLines,
+  invoiceWilayaCodes,
   linesOf,
   loadInvoiceForChange,
   nextDocumentNumber,
@@ -153,16 +155,7 @@ export async function issueCreditNote(context: Context, input: unknown): Promise
       values,
       async () => {
         const invoice = await loadInvoiceForChange(em, context, values.invoiceId, values.expectedVersion);
-        if (!issuedStatuses.includes(invoice.status)) {
-          throw new DomainError(
-            ErrorCode.INVALID_TRANSITION,
-            'A DRAFT invoice is not issued yet: it has nothing to correct',
-            {
-              currentStatus: invoice.status,
-              allowedFrom: issuedStatuses,
-            },
-          );
-        }
+        await requireInvoiceOperation(context, 'issueCreditNote', invoice, () => invoiceWilayaCodes(em, invoice.id));
         const lines = await linesOf(em, invoice, values.lines, 'lines');
         const credits = values.lines.map((wanted, index) => {
           const line = lines[index]!;

@@ -10,13 +10,13 @@ import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, parseInput, reason, recordId } from '../../common/validation.js';
 import { createContext, type Context } from '../../context.js';
 import { AuditEntityType } from '../audit/audit-event.entity.js';
-import { viewerWilayas } from '../auth/scope.js';
 import { Contractor, LegalForm } from '../contractor/contractor.entity.js';
 import { CreditNote } from './credit-note.entity.js';
 import { issueCreditNoteOn } from './credit-note.service.js';
 import { defaultBuyer, type PartyIdentity } from './invoice-document.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
 import { invoiceLifecycle } from './invoice.lifecycle.js';
+import { requireInvoiceOperation } from './invoice-permissions.js';
 import {
   balanceDue,
   distinctLines,
@@ -113,6 +113,7 @@ export async function submitInvoice(context: Context, input: unknown): Promise<I
       values,
       async () => {
         const invoice = await loadInvoiceForChange(em, context, values.id, values.expectedVersion);
+        await requireInvoiceOperation(context, 'submit', invoice, () => invoiceWilayaCodes(em, invoice.id));
         await issue(em, context, invoice, null);
         return invoice;
       },
@@ -157,26 +158,6 @@ export function systemContext(orm: MikroORM, context: Pick<Context, 'logger' | '
   return createContext(orm, 'month-close', context.logger, context.settings ? { settings: context.settings } : {});
 }
 
-/**
- * A DOT manager acts on an invoice only when all its work lies in its wilayas (DOMAIN.md: "in its
- * wilayas only"); other viewers are not limited here.
- * @throws DomainError FORBIDDEN naming the wilayas outside the manager's
- */
-async function requireInvoiceWilayas(em: EntityManager, context: Context, invoice: Invoice): Promise<void> {
-  const wilayas = viewerWilayas(context);
-  if (wilayas === null) return;
-  const outside = (await invoiceWilayaCodes(em, invoice.id)).filter((code) => !wilayas.includes(code));
-  if (outside.length > 0) {
-    throw new DomainError(
-      ErrorCode.FORBIDDEN,
-      `This invoice bills work in wilayas outside yours (${outside.join(', ')}): finance or an administrator approves it`,
-      {
-        wilayas: outside,
-      },
-    );
-  }
-}
-
 const approveSchema = z.object({ id: recordId, expectedVersion, idempotencyKey });
 
 /**
@@ -195,8 +176,7 @@ export async function approveInvoice(context: Context, input: unknown): Promise<
       values,
       async () => {
         const invoice = await loadInvoiceForChange(em, context, values.id, values.expectedVersion);
-        invoiceLifecycle.next('APPROVE', invoice.status);
-        await requireInvoiceWilayas(em, context, invoice);
+        await requireInvoiceOperation(context, 'approve', invoice, () => invoiceWilayaCodes(em, invoice.id));
         transition(em, context, invoice, AuditEntityType.INVOICE, invoiceLifecycle, 'APPROVE', null);
         invoice.approvedAt = invoice.statusChangedAt;
         if (balanceDue(invoice) <= 0n) {
@@ -234,8 +214,7 @@ export async function requestInvoiceRevision(context: Context, input: unknown): 
   const values = parseInput(revisionSchema, input);
   return inTransaction(context, async (em) => {
     const invoice = await loadInvoiceForChange(em, context, values.id, values.expectedVersion);
-    invoiceLifecycle.next('REQUEST_REVISION', invoice.status);
-    await requireInvoiceWilayas(em, context, invoice);
+    await requireInvoiceOperation(context, 'requestRevision', invoice, () => invoiceWilayaCodes(em, invoice.id));
     const lines = await linesOf(em, invoice, values.rejectedLines, 'rejectedLines');
     values.rejectedLines.forEach((rejected, index) => {
       lines[index]!.rejectionReason = rejected.reason;
@@ -281,7 +260,7 @@ export async function resubmitInvoice(context: Context, input: unknown): Promise
       values,
       async () => {
         const invoice = await loadInvoiceForChange(em, context, values.id, values.expectedVersion);
-        invoiceLifecycle.next('RESUBMIT', invoice.status);
+        await requireInvoiceOperation(context, 'resubmit', invoice, () => invoiceWilayaCodes(em, invoice.id));
         const rejected = await em.find(
           InvoiceLine,
           { invoice: invoice.id, rejectionReason: { $ne: null } },

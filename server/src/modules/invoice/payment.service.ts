@@ -9,7 +9,8 @@ import { calendarDate, expectedVersion, parseInput, recordId, requiredText } fro
 import type { Context } from '../../context.js';
 import { AuditEntityType } from '../audit/audit-event.entity.js';
 import { invoiceLifecycle } from './invoice.lifecycle.js';
-import { balanceDue, loadInvoiceForChange } from './invoice.service.js';
+import { requireInvoiceOperation } from './invoice-permissions.js';
+import { balanceDue, invoiceWilayaCodes, loadInvoiceForChange } from './invoice.service.js';
 import { dzd, dzdAmount } from './money.js';
 import { InvoicePayment, PaymentMethod } from './payment.entity.js';
 
@@ -40,7 +41,7 @@ export async function recordInvoicePayment(context: Context, input: unknown): Pr
       { ...values, amount: values.amount.toString() },
       async () => {
         const invoice = await loadInvoiceForChange(em, context, values.invoiceId, values.expectedVersion);
-        invoiceLifecycle.next('PAY_IN_PART', invoice.status);
+        await requireInvoiceOperation(context, 'recordPayment', invoice, () => invoiceWilayaCodes(em, invoice.id));
         const today = algiersDate(now(context));
         if (values.paidOn > today) throw badUserInput('paidOn', `must not be after today (${today}, Algiers)`);
         if (invoice.issuedOn !== null && values.paidOn < invoice.issuedOn)
