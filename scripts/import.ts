@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createContext } from '../server/src/context.js';
+import '../server/src/modules/loaders.js';
 import { importContractors } from '../server/src/modules/contractor/contractor.import.js';
 import { importCustomerSubscriptions } from '../server/src/modules/customer-subscription/customer-subscription.import.js';
 import { readInputFile, withDatabase } from './with-database.js';

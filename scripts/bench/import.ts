@@ -6,6 +6,7 @@ import pg from 'pg';
 import { createLogger } from '../../server/src/common/logger.js';
 import { loadConfig } from '../../server/src/config.js';
 import { createContext } from '../../server/src/context.js';
+import '../../server/src/modules/loaders.js';
 import { openDatabase } from '../../server/src/database/database.js';
 import { initOrm } from '../../server/src/database/orm.js';
 import { importContractors } from '../../server/src/modules/contractor/contractor.import.js';

@@ -1,4 +1,5 @@
 import { createEventBus } from './common/events.js';
+import './modules/loaders.js';
 import { DashboardFeed } from './modules/dashboard/dashboard.feed.js';
 import { defaultBuyer } from './modules/invoice/invoice-document.js';
 import { startMonthClose } from './modules/invoice/month-close.job.js';

@@ -1,34 +1,33 @@
-import type { EventBus } from './common/events.js';
-import type { DashboardFeed } from './modules/dashboard/dashboard.feed.js';
-import type { PartyIdentity } from './modules/invoice/invoice-document.js';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import type { EventBus } from './common/events.js';
 import { ActorType } from './modules/audit/audit-event.entity.js';
 import type { AuthRuntime } from './modules/auth/auth.runtime.js';
-import type { Viewer } from './modules/auth/auth.service.js';
+import type { Viewer } from './modules/auth/viewer.js';
 import type { QualityThreshold } from './modules/customer-subscription/installation-quality.js';
-import { createContractorLoaders, type ContractorLoaders } from './modules/contractor/contractor.loaders.js';
-import {
-  createCustomerSubscriptionLoaders,
-  type CustomerSubscriptionLoaders,
-} from './modules/customer-subscription/customer-subscription.loaders.js';
-import { createInvoiceLoaders, type InvoiceLoaders } from './modules/invoice/invoice.loaders.js';
+import type { PartyIdentity } from './modules/invoice/invoice-document.js';
 import type { PhotoLimits } from './modules/photo/photo-limits.js';
-import { createPhotoLoaders, type PhotoLoaders } from './modules/photo/photo.loaders.js';
-import { createSiteLoaders, type SiteLoaders } from './modules/site/site.loaders.js';
-import {
-  createReferenceDataLoaders,
-  type ReferenceDataLoaders,
-} from './modules/reference-data/reference-data.loaders.js';
 
-/** Per-operation DataLoaders, one set per GraphQL operation: a cache shared across operations would leak data. */
-export interface Loaders {
-  readonly referenceData: ReferenceDataLoaders;
-  readonly contractors: ContractorLoaders;
-  readonly sites: SiteLoaders;
-  readonly customerSubscriptions: CustomerSubscriptionLoaders;
-  readonly invoices: InvoiceLoaders;
-  readonly photos: PhotoLoaders;
+/**
+ * Per-operation DataLoaders, one set per GraphQL operation: a cache shared across operations would leak data.
+ * Its members are declared, and built, by the modules' composition root (`modules/loaders.ts`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- completed by modules/loaders.ts (declaration merging)
+export interface Loaders {}
+
+/** Builds an operation's DataLoaders on its EntityManager fork. */
+export type LoadersFactory = (em: EntityManager) => Loaders;
+
+let loadersFactory: LoadersFactory | undefined;
+
+/** Sets how each operation's DataLoaders are built (by `modules/loaders.ts`, once, when it is imported). */
+export function useLoaders(factory: LoadersFactory): void {
+  loadersFactory = factory;
+}
+
+function createLoaders(em: EntityManager): Loaders {
+  if (!loadersFactory) throw new Error('no DataLoaders: import modules/loaders.js before making a context');
+  return loadersFactory(em);
 }
 
 /** Who makes the changes of an operation; recorded in the audit trail. */
@@ -64,7 +63,7 @@ export interface Context {
   readonly clock?: () => Date;
 }
 
-/** Configuration the domain rules read, and the event bus they announce changes on. */
+/** Configuration the domain rules read, and the event bus they announce changes on (a module may add its own, by declaration merging). */
 export interface Settings {
   /** Optical thresholds per network class (QUALITY_THRESHOLDS). */
   readonly qualityThresholds: Readonly<Record<string, QualityThreshold>>;
@@ -80,19 +79,6 @@ export interface Settings {
   readonly buyer: PartyIdentity;
   /** The event bus subscriptions listen to; absent in scripts (nothing is published). */
   readonly events?: EventBus;
-  /** The dashboards this process's subscribers watch; absent in scripts. */
-  readonly dashboards?: DashboardFeed;
-}
-
-function createLoaders(em: EntityManager): Loaders {
-  return {
-    referenceData: createReferenceDataLoaders(em),
-    contractors: createContractorLoaders(em),
-    sites: createSiteLoaders(em),
-    customerSubscriptions: createCustomerSubscriptionLoaders(em),
-    invoices: createInvoiceLoaders(em),
-    photos: createPhotoLoaders(em),
-  };
 }
 
 /**

@@ -139,6 +139,12 @@ export interface EventBus {
    */
   publish(events: readonly RaccordEvent[]): void;
   /**
+   * Calls `listener`, in this process, with the events of each transaction it commits, as `publish`
+   * receives them and before any subscriber does: what reacts to a committed change before its answer
+   * leaves (a reading the change makes stale is dropped then). Returns what stops calling it.
+   */
+  onCommitted(listener: (events: readonly RaccordEvent[]) => void): () => void;
+  /**
    * The events of `topic` from every server process, starting with a `Resync` mark, and with another
    * one each time the connection to Redis comes back (events may have been lost meanwhile).
    */
@@ -200,6 +206,18 @@ export function createEventBus(options: {
   metrics?: Metrics;
 }): EventBus {
   const { logger, metrics } = options;
+  const committedListeners: ((events: readonly RaccordEvent[]) => void)[] = [];
+  const committed = (events: readonly RaccordEvent[]) => {
+    metrics?.countCommitted(events);
+    for (const listener of committedListeners) listener(events);
+  };
+  const onCommitted = (listener: (events: readonly RaccordEvent[]) => void) => {
+    committedListeners.push(listener);
+    return () => {
+      const at = committedListeners.indexOf(listener);
+      if (at >= 0) committedListeners.splice(at, 1);
+    };
+  };
   const localTarget = unboundedEventTarget();
   const local = createPubSub<{ RESYNC: [Resync] }>({ eventTarget: localTarget as never });
   const withResync = <T>(events: AsyncIterableIterator<T | Resync>): AsyncIterableIterator<T | Resync> =>
@@ -213,9 +231,10 @@ export function createEventBus(options: {
     return {
       kind: 'memory',
       publish: (events) => {
-        metrics?.countCommitted(events);
+        committed(events);
         for (const event of events) pubSub.publish(event.topic, event.payload as never);
       },
+      onCommitted,
       subscribe: (topic) => withResync(listen<RaccordTopics[typeof topic]>(target, topic)),
       close: async () => undefined,
     };
@@ -286,7 +305,7 @@ export function createEventBus(options: {
   return {
     kind: 'redis',
     publish: (events) => {
-      metrics?.countCommitted(events);
+      committed(events);
       for (const event of events) {
         publisher.publish(prefix + event.topic, JSON.stringify(event.payload)).catch((error: unknown) => {
           metrics?.eventsLost.inc({ topic: event.topic });
@@ -297,6 +316,7 @@ export function createEventBus(options: {
         });
       }
     },
+    onCommitted,
     subscribe: (topic) =>
       withResync(listen<RaccordTopics[typeof topic]>(target as unknown as Listenable, prefix + topic)),
     close: async () => {

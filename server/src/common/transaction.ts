@@ -29,10 +29,7 @@ export async function inTransaction<T>(context: Context, work: (em: EntityManage
       pending = openEvents(em as EntityManager);
       return work(em as EntityManager);
     });
-    const events = committedEvents(pending, context.logger);
-    // Before the answer leaves: a dashboard query that follows the change must not get a reading from before it.
-    context.settings?.dashboards?.forgetReadings(events);
-    context.settings?.events?.publish(events);
+    context.settings?.events?.publish(committedEvents(pending, context.logger));
     return result;
   } catch (error) {
     if (error instanceof OptimisticLockError) {

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { createContext, type Context } from '../context.js';
+import '../modules/loaders.js';
 import { transition } from '../common/tracked.service.js';
 import { AuditEntityType } from '../modules/audit/audit-event.entity.js';
 import { Contractor, ContractorStatus, FiscalRegime, LegalForm } from '../modules/contractor/contractor.entity.js';

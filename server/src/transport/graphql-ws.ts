@@ -21,7 +21,8 @@ import type { Config } from '../config.js';
 import { createContext, type Context, type Settings } from '../context.js';
 import { readFromReplicas } from '../database/entity-manager.js';
 import type { AuthRuntime } from '../modules/auth/auth.runtime.js';
-import { authenticate, type Viewer } from '../modules/auth/auth.service.js';
+import { authenticate } from '../modules/auth/auth.service.js';
+import type { Viewer } from '../modules/auth/viewer.js';
 import { formatGraphQLError, internalError, withoutSuggestions } from './errors.js';
 
 /**

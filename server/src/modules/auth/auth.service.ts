@@ -9,14 +9,9 @@ import { emailAddress, parseInput } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { User } from '../user/user.entity.js';
 import type { AuthRuntime } from './auth.runtime.js';
-import type { ApiKey } from './api-key.entity.js';
 import { findUsableApiKey, looksLikeApiKey } from './api-key.service.js';
 import { Session } from './session.entity.js';
-
-/** Who calls: a signed-in user (and the session its token names), or an application's API key. */
-export type Viewer =
-  | { readonly kind: 'user'; readonly user: User; readonly sessionId: string; readonly expiresAt: Date }
-  | { readonly kind: 'apiKey'; readonly apiKey: ApiKey; readonly expiresAt: Date | null };
+import type { Viewer } from './viewer.js';
 
 const wrongCredentials = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'The email or the password is wrong');
 const invalidToken = () =>

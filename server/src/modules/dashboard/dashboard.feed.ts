@@ -14,8 +14,35 @@ import { invoiceWilayaCodes } from '../invoice/invoice.service.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { readDashboard, type DashboardFigures } from './dashboard.service.js';
 
+declare module '../../context.js' {
+  interface Settings {
+    /** The dashboards this process's subscribers watch; absent in scripts. */
+    readonly dashboards?: DashboardFeed;
+  }
+}
+
 /** At most one push per dashboard in this interval, however many changes arrive (milliseconds). */
 export const dashboardPushIntervalMs = 1000;
+
+/**
+ * The time and the timers the pushes are spaced by: the process's own (`systemPushClock`), or a
+ * test's, which moves time itself and so checks the spacing exactly.
+ */
+export interface PushClock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Runs `run` once, `ms` milliseconds from now. */
+  setTimeout(run: () => void, ms: number): unknown;
+  /** Cancels a timer `setTimeout` returned (nothing for undefined). */
+  clearTimeout(timer: unknown): void;
+}
+
+/** The process's clock and timers. */
+export const systemPushClock: PushClock = {
+  now: () => Date.now(),
+  setTimeout: (run, ms) => setTimeout(run, ms),
+  clearTimeout: (timer) => clearTimeout(timer as NodeJS.Timeout | undefined),
+};
 
 /** Watched dashboards are read again this often with no change at all: "today" and the days waited move with the clock (milliseconds). */
 export const dashboardRefreshIntervalMs = 60_000;
@@ -43,7 +70,7 @@ interface Watched {
   lastFingerprint: string | undefined;
   dirty: boolean;
   computing: boolean;
-  timer: NodeJS.Timeout | undefined;
+  timer: unknown;
 }
 
 /** The figures as JSON without their reading time, wilayas by code: equal when nothing a subscriber sees moved. */
@@ -98,17 +125,24 @@ export class DashboardFeed {
   private readonly readings = new Map<string, Reading>();
   private readonly listeners: AsyncIterator<unknown>[] = [];
   private refresh: NodeJS.Timeout | undefined;
+  private stopForgetting: (() => void) | undefined;
 
-  /** @param queryMaxAgeMs how long a query may be answered from an earlier reading (milliseconds; 0: every query reads) */
+  /**
+   * @param queryMaxAgeMs how long a query may be answered from an earlier reading (milliseconds; 0: every query reads)
+   * @param clock the time and timers that space the pushes (a test's own, to check the spacing exactly)
+   */
   constructor(
     private readonly orm: MikroORM,
     private readonly events: EventBus,
     private readonly logger: Logger,
     private readonly queryMaxAgeMs = 0,
+    private readonly clock: PushClock = systemPushClock,
   ) {}
 
   /** Starts listening to the event bus. */
   start(): void {
+    // Before a change's answer leaves: a dashboard query that follows it must not get a reading from before it.
+    this.stopForgetting = this.events.onCommitted((events) => this.forgetReadings(events));
     this.refresh = setInterval(() => this.touch([...this.watched.keys()]), dashboardRefreshIntervalMs);
     this.refresh.unref();
     for (const topic of [
@@ -152,10 +186,10 @@ export class DashboardFeed {
   }
 
   /**
-   * Drops the shared readings that `events`, just committed by this process, move: called before the
-   * change's answer leaves (`inTransaction`), so a query that follows it reads the change, whether
-   * the event bus delivers this process's own events back at once (in memory) or a little later
-   * (Redis). Other processes drop theirs when the event reaches them.
+   * Drops the shared readings that `events`, just committed by this process, move: called as they are
+   * published, before the change's answer leaves (`inTransaction`), so a query that follows it reads
+   * the change, whether the event bus delivers this process's own events back at once (in memory) or
+   * a little later (Redis). Other processes drop theirs when the event reaches them.
    */
   forgetReadings(events: readonly RaccordEvent[]): void {
     for (const event of events) {
@@ -167,9 +201,10 @@ export class DashboardFeed {
 
   /** Stops listening and drops every pending push. */
   async stop(): Promise<void> {
+    this.stopForgetting?.();
     this.readings.clear();
     clearInterval(this.refresh);
-    for (const state of this.watched.values()) clearTimeout(state.timer);
+    for (const state of this.watched.values()) this.clock.clearTimeout(state.timer);
     await Promise.all(this.listeners.map((listener) => listener.return?.()));
   }
 
@@ -206,7 +241,7 @@ export class DashboardFeed {
       await stop;
       state.subscribers.delete(push);
       if (state.subscribers.size === 0 && this.watched.get(key) === state) {
-        clearTimeout(state.timer);
+        this.clock.clearTimeout(state.timer);
         this.watched.delete(key);
       }
     });
@@ -244,15 +279,15 @@ export class DashboardFeed {
 
   private schedule(key: string, state: Watched): void {
     if (state.timer || state.computing || !state.dirty) return;
-    const wait = Math.max(0, state.lastPushAt + dashboardPushIntervalMs - Date.now());
-    state.timer = setTimeout(() => void this.push(key, state), wait);
+    const wait = Math.max(0, state.lastPushAt + dashboardPushIntervalMs - this.clock.now());
+    state.timer = this.clock.setTimeout(() => void this.push(key, state), wait);
   }
 
   private async push(key: string, state: Watched): Promise<void> {
     state.timer = undefined;
     state.dirty = false;
     state.computing = true;
-    state.lastPushAt = Date.now();
+    state.lastPushAt = this.clock.now();
     try {
       const figures = await readDashboard(this.orm.em.fork(), key === '' ? null : key, new Date());
       const fingerprint = fingerprintOf(figures);
