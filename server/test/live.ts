@@ -1,5 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { eventually, eventuallyTimeoutMs } from './eventually.js';
 
 /** A subscription over graphql-ws and every result it received, in order. */
 export interface LiveSubscription<T> {
@@ -7,7 +8,7 @@ export interface LiveSubscription<T> {
   readonly received: { at: number; data: T }[];
   /** Errors the subscription ended with, if any. */
   readonly errors: unknown[];
-  /** Waits until `count` results arrived or `ms` passed; returns how many arrived. */
+  /** Waits until `count` results arrived (or an error) for up to `ms` (`eventually`'s default); returns how many arrived. */
   waitFor(count: number, ms?: number): Promise<number>;
   close(): Promise<void>;
 }
@@ -31,10 +32,13 @@ export async function subscribe<T>(
   });
   const received: { at: number; data: T }[] = [];
   const errors: unknown[] = [];
-  const waitFor = async (count: number, ms = 5000) => {
-    const deadline = Date.now() + ms;
-    while (received.length < count && errors.length === 0 && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 10));
+  const waitFor = async (count: number, ms = eventuallyTimeoutMs) => {
+    await eventually(
+      () => {
+        if (received.length < count && errors.length === 0) throw new Error(`${received.length} of ${count} results`);
+      },
+      { timeout: ms },
+    ).catch(() => undefined);
     return received.length;
   };
   client.subscribe<T>(
