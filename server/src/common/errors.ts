@@ -52,7 +52,11 @@ export enum ErrorCode {
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
   /** The GraphQL document does not fit the schema (HTTP and WebSocket). */
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
-  /** The operation asks for too much at once (estimated complexity over the limit); ask for less. */
+  /**
+   * The operation asks for too much at once: its cost (`complexity`) is over `maximum`. Each record
+   * (an object with an id) counts 1, the values it holds nothing more; a list counts 1 plus its size
+   * (a connection's `first`, else the list's cap) times one item's cost. Ask for smaller pages or fewer nested lists.
+   */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** A WebSocket already runs as many operations as one connection may (`maxOperationsPerSocket`). */
   TOO_MANY_SUBSCRIPTIONS = 'TOO_MANY_SUBSCRIPTIONS',

@@ -5,17 +5,15 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
+  getNamedType,
+  isObjectType,
   type DocumentNode,
+  type GraphQLField,
   type GraphQLSchema,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import {
-  fieldExtensionsEstimator,
-  getComplexity,
-  simpleEstimator,
-  type ComplexityEstimator,
-} from 'graphql-query-complexity';
+import { fieldExtensionsEstimator, getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from './errors.js';
 
 /**
@@ -31,18 +29,39 @@ export const queryLimits = {
   maxTokens: 3000,
   /** Directives in one operation. */
   maxDirectives: 20,
-  /** Estimated work: each field 1, times the size of the lists it is under (see `listOf`). */
+  /** Estimated work: the records the answer would hold (see `costModel`). */
   maxComplexity: 20_000,
 } as const;
 
+/** The cost model in one sentence, as the QUERY_TOO_COMPLEX message and the README give it. */
+export const costModel =
+  'each record (an object with an id) counts 1 and the values it holds nothing more; ' +
+  'a list counts 1 plus its size (a connection’s first, else the list’s cap) times the cost of one item';
+
+/** Whether a field's items are records (an object type with an `id`: a row), rather than values held by one. */
+function holdsRecords(field: GraphQLField<unknown, unknown>): boolean {
+  const type = getNamedType(field.type);
+  return isObjectType(type) && 'id' in type.getFields();
+}
+
 /**
- * Complexity of a list field of at most `size` items (or of `first` items for a connection):
- * `size × (1 + complexity of each item)`.
+ * Cost of a field that is not a list with a cap of its own: a record 1 (one row, nested relations
+ * batched by the DataLoader into one query per level), a value (an amount, page info, an edge) or
+ * a scalar nothing beyond what it holds.
  */
-export function listOf(size: number): ComplexityEstimator {
-  return ({ args, childComplexity }) => {
+const recordEstimator: ComplexityEstimator = ({ field, childComplexity }) =>
+  (holdsRecords(field) ? 1 : 0) + childComplexity;
+
+/**
+ * Cost of a list field of at most `size` items (or of `first` items for a connection): 1 for the
+ * list's query, plus its size times one item's cost (1 for a record and what it holds; at least 1).
+ * `size` may depend on the field's arguments.
+ */
+export function listOf(size: number | ((args: Record<string, unknown>) => number)): ComplexityEstimator {
+  return ({ args, field, childComplexity }) => {
     const first = typeof args['first'] === 'number' && args['first'] > 0 ? args['first'] : undefined;
-    return (first ?? size) * (1 + childComplexity);
+    const items = first ?? (typeof size === 'number' ? size : size(args));
+    return 1 + items * Math.max(1, (holdsRecords(field) ? 1 : 0) + childComplexity);
   };
 }
 
@@ -97,7 +116,7 @@ export function checkComplexity(
       query: document,
       variables: variables ?? {},
       ...(operationName ? { operationName } : {}),
-      estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+      estimators: [fieldExtensionsEstimator(), recordEstimator],
     });
   } catch {
     // Variables that do not coerce: execution refuses them with its own BAD_USER_INPUT, before any resolver.
@@ -105,7 +124,7 @@ export function checkComplexity(
   }
   if (complexity > queryLimits.maxComplexity) {
     throw new GraphQLError(
-      `This query would cost ${complexity}, over the limit of ${queryLimits.maxComplexity}: ask for fewer items (first) or fewer nested lists`,
+      `This query would cost ${complexity}, over the limit of ${queryLimits.maxComplexity} (${costModel}): ask for fewer items (first) or fewer nested lists`,
       {
         extensions: {
           code: ErrorCode.QUERY_TOO_COMPLEX,

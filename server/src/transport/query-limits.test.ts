@@ -54,6 +54,14 @@ describe('query limits, before any SQL, on HTTP and WebSocket', () => {
     expect(body.data!.communes).toHaveLength(1541);
   });
 
+  it('accepts a page of 20 invoices with their lines, as the console asks', async () => {
+    const { body } = await t.graphql(
+      '{ invoices(first: 20) { totalCount edges { node { id number contractor { legalName } ' +
+        'lines { id itemCode quantity unitPrice { centimes } amount { centimes } } } } } }',
+    );
+    expect(body.errors).toBeUndefined();
+  });
+
   it('refuses more than 10 levels of nesting as GRAPHQL_VALIDATION_FAILED', async () => {
     const query = nested(12);
     const { body } = await t.graphql(query);

@@ -45,7 +45,7 @@ export class CommuneResolver {
       'Communes ordered by wilaya code then French name, optionally of one wilaya and/or whose French or Arabic ' +
       'name contains `search` (case-insensitive). BAD_USER_INPUT when `wilayaCode` is not two digits or `search` ' +
       'is over 100 characters.',
-    complexity: ({ args, childComplexity }) => (args['wilayaCode'] ? 70 : 1541) * (1 + childComplexity),
+    complexity: listOf((args) => (args['wilayaCode'] ? 70 : 1541)),
   })
   communes(
     @Ctx() context: Context,
