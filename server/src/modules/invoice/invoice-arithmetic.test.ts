@@ -6,7 +6,7 @@ import {
   totalsFromBases,
 } from './invoice-arithmetic.js';
 
-describe('invoice arithmetic (DOMAIN.md, EN 16931)', () => {
+describe('invoice arithmetic (docs/domain.md, EN 16931)', () => {
   it('rounds each line half-up, sums the rounded lines, and applies VAT once per rate', () => {
     const totals = computeInvoiceTotals(
       [
@@ -31,6 +31,16 @@ describe('invoice arithmetic (DOMAIN.md, EN 16931)', () => {
     // 5 % of 12,688.48 DA = 634.424 → 634.42 DA
     expect(totals.retention).toBe(63_442n);
     expect(totals.netPayable).toBe(1_205_406n);
+
+    // Three lines of 1.50 DA at 19 %: VAT on each would be 0.285 → 0.29, three times 0.87 DA; once on the
+    // rate's base of 4.50 DA it is 0.855 → 0.86 DA.
+    const threeSmall = computeInvoiceTotals(
+      [1, 2, 3].map(() => ({ quantity: '1', unitPriceCentimes: 150n, vatRatePercent: '19' })),
+      { chargesVat: true, retentionPercent: '0' },
+    );
+    expect(threeSmall.vatByRate).toEqual([{ ratePercent: '19', base: 450n, amount: 86n }]);
+    expect(threeSmall.totalVat).toBe(86n);
+    expect(threeSmall.totalIncludingTax).toBe(536n);
   });
 
   it('charges no VAT for IFU and auto-entrepreneurs', () => {
@@ -79,13 +89,42 @@ describe('totals from the line amounts summed by rate', () => {
       { quantity: '0', unitPriceCentimes: 450_000n, vatRatePercent: '0' },
       { quantity: '1.5', unitPriceCentimes: 99_999_999_999n, vatRatePercent: '9.0' },
     ];
+    // Worked by hand: lines 524,662.5 → 524,663; 33.633 → 34; 99,999; 0; 149,999,999,998.5 → 149,999,999,999 centimes.
+    const byHand = {
+      true: {
+        totalExcludingTax: 150_000_624_695n,
+        vatByRate: [
+          { ratePercent: '0', base: 0n, amount: 0n },
+          // 9 % of 150,000,099,998 = 13,500,008,999.82 → 13,500,009,000
+          { ratePercent: '9', base: 150_000_099_998n, amount: 13_500_009_000n },
+          // 19 % of 524,697 = 99,692.43 → 99,692
+          { ratePercent: '19', base: 524_697n, amount: 99_692n },
+        ],
+        totalVat: 13_500_108_692n,
+        totalIncludingTax: 163_500_733_387n,
+        // 7.5 % of the total with tax: 12,262,555,004.025 → 12,262,555,004
+        retention: 12_262_555_004n,
+        netPayable: 151_238_178_383n,
+      },
+      false: {
+        totalExcludingTax: 150_000_624_695n,
+        vatByRate: [],
+        totalVat: 0n,
+        totalIncludingTax: 150_000_624_695n,
+        // 7.5 % of 150,000,624,695 = 11,250,046,852.125 → 11,250,046,852
+        retention: 11_250_046_852n,
+        netPayable: 138_750_577_843n,
+      },
+    };
     for (const chargesVat of [true, false]) {
       const options = { chargesVat, retentionPercent: '7.5' };
-      const { lineAmounts, ...expected } = computeInvoiceTotals(lines, options);
+      const { lineAmounts, ...fromLines } = computeInvoiceTotals(lines, options);
+      expect(lineAmounts).toEqual([524_663n, 34n, 99_999n, 0n, 149_999_999_999n]);
       const bases = lines
         .map((line, index) => ({ ratePercent: line.vatRatePercent, base: lineAmounts[index]! }))
         .reverse();
-      expect(totalsFromBases(bases, options)).toEqual(expected);
+      expect(totalsFromBases(bases, options)).toEqual(byHand[`${chargesVat}`]);
+      expect(fromLines).toEqual(byHand[`${chargesVat}`]);
     }
     expect(totalsFromBases([], { chargesVat: true, retentionPercent: '5' })).toEqual({
       totalExcludingTax: 0n,
