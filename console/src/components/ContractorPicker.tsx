@@ -79,6 +79,7 @@ export function ContractorPicker({
   useEffect(() => {
     if (value === '' && selectedItem) selectItem(null);
     // Only a change of the form's value matters; the picker's own choice reaches the form first.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
 
   /** What the open list says of itself (read out by screen readers): searching, nothing found, or how many. */
@@ -106,6 +107,8 @@ export function ContractorPicker({
     <div className="picker">
       <div className="picker-control">
         <input
+          // downshift's prop getter is handed the ref object, and reads it in its effects, not while rendering.
+          // eslint-disable-next-line react-hooks/refs
           {...getInputProps({
             ref: input,
             type: 'text',

@@ -58,7 +58,7 @@ export function Layout() {
     if (!(await fieldSignOut(user?.id ?? null))) return;
     await logout({});
     session.clear();
-    navigate('/login', { replace: true });
+    void navigate('/login', { replace: true });
   }
 
   return (

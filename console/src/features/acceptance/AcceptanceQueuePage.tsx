@@ -96,9 +96,7 @@ function AcceptanceQueue() {
   const present = index >= 0 ? items[index]! : null;
   // The report open stays shown when it leaves the queue (decided elsewhere), with a notice.
   const [lastSeen, setLastSeen] = useState<{ item: QueueItemData; index: number } | null>(null);
-  useEffect(() => {
-    if (present) setLastSeen({ item: present, index });
-  }, [present, index]);
+  if (present && (lastSeen?.item !== present || lastSeen.index !== index)) setLastSeen({ item: present, index });
   const current = present ?? (lastSeen && lastSeen.item.id === currentId ? lastSeen.item : null);
   const gone = current !== null && present === null;
   const [elsewhere] = useQuery({
@@ -125,9 +123,7 @@ function AcceptanceQueue() {
   useFocusFirstProblem(problems, mode ? controlsOf[mode] : [], 'acceptance-problems');
 
   // The first report opens by itself; so does the oldest when the queue was empty and work arrives.
-  useEffect(() => {
-    if (currentId === null && items[0]) setCurrentId(items[0].id);
-  }, [currentId, items]);
+  if (currentId === null && items[0]) setCurrentId(items[0].id);
 
   useEffect(() => {
     if (focus?.target === 'heading') heading.current?.focus();

@@ -35,7 +35,7 @@ export function LoginPage() {
     if (token) {
       session.save(token);
       const next = params.get('next');
-      navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
+      void navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
       return;
     }
     const first = result.error?.graphQLErrors[0];

@@ -93,7 +93,7 @@ export function EditContractorPage() {
       }
       return updateProblemsOf(outcome.error);
     }
-    navigate(`/contractants/${contractor.id}`);
+    void navigate(`/contractants/${contractor.id}`);
     return [];
   }
 

@@ -19,7 +19,7 @@ export function NewContractorPage() {
   async function submit(values: ContractorFormValues) {
     const result = await create({ input: contractorInputOf(values) });
     if (result.error) return problemsOf(result.error);
-    navigate(`/contractants/${result.data!.createContractor.contractor.id}`);
+    void navigate(`/contractants/${result.data!.createContractor.contractor.id}`);
     return [];
   }
 

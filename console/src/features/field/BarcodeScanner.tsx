@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useEffectEvent, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The barcode reader, loaded on first use (its WebAssembly is large). */
@@ -14,6 +14,11 @@ export function BarcodeScanner({ onRead }: { onRead: (text: string) => void }) {
   const [scanning, setScanning] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const video = useRef<HTMLVideoElement>(null);
+  const read = useEffectEvent(onRead);
+  const unavailable = useEffectEvent(() => {
+    setMessage(t('La caméra n’est pas disponible : photographiez l’étiquette, ou tapez le numéro.'));
+    setScanning(false);
+  });
 
   useEffect(() => {
     if (!scanning) return;
@@ -36,7 +41,7 @@ export function BarcodeScanner({ onRead }: { onRead: (text: string) => void }) {
           if (stopped || !video.current) return;
           const text = video.current.readyState >= 2 ? await readBarcode(video.current).catch(() => null) : null;
           if (text) {
-            onRead(text);
+            read(text);
             setScanning(false);
             return;
           }
@@ -44,8 +49,7 @@ export function BarcodeScanner({ onRead }: { onRead: (text: string) => void }) {
         };
         void look();
       } catch {
-        setMessage(t('La caméra n’est pas disponible : photographiez l’étiquette, ou tapez le numéro.'));
-        setScanning(false);
+        unavailable();
       }
     })();
     return stop;

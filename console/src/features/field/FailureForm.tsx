@@ -116,7 +116,7 @@ export function FailureForm({
       setProblems(translatedProblems(entry.problems, t));
       return;
     }
-    navigate('/terrain', { replace: true, state: { saved: id } });
+    void navigate('/terrain', { replace: true, state: { saved: id } });
   }
 
   return (

@@ -64,7 +64,7 @@ export default function FieldRoutes() {
   useEffect(() => {
     knownFieldUser.set(user);
     return () => knownFieldUser.set(null);
-  }, [user?.id, user?.displayName]);
+  }, [user]);
   if (!user) {
     return (
       <div className="field">
@@ -97,7 +97,7 @@ function SignedInField({
   list: FieldListQueryState;
 }) {
   const client = useClient();
-  const sender = useMemo(() => new OutboxSender(db, httpTransport(client), user.id), [client, user.id]);
+  const sender = useMemo(() => new OutboxSender(db, httpTransport(client), user.id), [db, client, user.id]);
   const [lastPass, setLastPass] = useState<PassResult | null>(null);
   const [reachable, setReachable] = useState(() => navigator.onLine);
   const [sent, setSent] = useState<readonly SentEntry[]>([]);
@@ -122,7 +122,7 @@ function SignedInField({
       window.removeEventListener('offline', offline);
       sender.stop();
     };
-  }, [sender]);
+  }, [db, sender, user.id]);
   const value = useMemo(
     () => ({
       db,
@@ -135,7 +135,7 @@ function SignedInField({
       sent,
       hideSent: () => setSent([]),
     }),
-    [sender, user.displayName, lastPass, settings, reachable, sent],
+    [db, sender, user, lastPass, settings, reachable, sent],
   );
   return (
     <FieldContext.Provider value={value}>

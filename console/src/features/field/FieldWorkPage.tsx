@@ -60,7 +60,7 @@ export function FieldWorkPage() {
     return () => {
       current = false;
     };
-  }, [user.id, id]);
+  }, [db, user.id, id]);
 
   if (!work || !drafts) {
     if (!work && (missing || (error && !fetching))) {

@@ -12,7 +12,7 @@ import {
   useFocusFirstProblem,
   type Controls,
 } from '../work/form-problems.tsx';
-import { describeQualityIssue } from '../../../../server/src/modules/customer-subscription/quality-gate.ts';
+import { describeQualityIssue } from '../../../../shared/quality-gate.ts';
 import { BarcodeScanner } from './BarcodeScanner.tsx';
 import type { PhotoKind } from './db.ts';
 import {
@@ -255,7 +255,7 @@ export function ReportForm({
       setProblems(translatedProblems(entry.problems, t));
       return;
     }
-    navigate('/terrain', { replace: true, state: { saved: id } });
+    void navigate('/terrain', { replace: true, state: { saved: id } });
   }
 
   const powerProps = invalidProps(problems, 'receivedPowerDbm', 'report-power');

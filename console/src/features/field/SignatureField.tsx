@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import SignaturePad from 'signature_pad';
 
@@ -20,8 +20,9 @@ export function SignatureField({
   const { t } = useTranslation();
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePad | null>(null);
-  const latest = useRef(onChange);
-  latest.current = onChange;
+  const changed = useEffectEvent((signature: Blob | null) => onChange(signature));
+  // The signature the field opened with: drawn once, when the pad is made.
+  const [opening] = useState(initial);
 
   useEffect(() => {
     const element = canvas.current!;
@@ -36,9 +37,9 @@ export function SignatureField({
       maxWidth: 3,
     });
     pad.current = signature;
-    const stroked = () => element.toBlob((blob) => latest.current(blob), 'image/png');
+    const stroked = () => element.toBlob((blob) => changed(blob), 'image/png');
     signature.addEventListener('endStroke', stroked);
-    const kept = initial ? URL.createObjectURL(initial) : null;
+    const kept = opening ? URL.createObjectURL(opening) : null;
     if (kept)
       void signature
         .fromDataURL(kept, { ratio: 1, width: element.offsetWidth, height: element.offsetHeight })
@@ -48,11 +49,11 @@ export function SignatureField({
       signature.removeEventListener('endStroke', stroked);
       signature.off();
     };
-  }, []);
+  }, [opening]);
 
   function clear() {
     pad.current?.clear();
-    latest.current(null);
+    onChange(null);
   }
 
   return (

@@ -108,7 +108,7 @@ function useFollow(
   useEffect(() => {
     if (result.error) reached(false);
     else if (result.data && !result.stale) reached(true);
-  }, [result.data, result.error, result.stale]);
+  }, [result.data, result.error, result.stale, reached]);
   useEffect(() => {
     window.addEventListener('online', reload);
     const unsubscribe = sender.onSent((entry) => {
@@ -139,7 +139,7 @@ export function useFieldList(db: FieldDatabase, userId: string, [result, reload]
       result.data.unscheduled.edges.map((edge) => readFragment(FieldWork, edge.node)),
       new Date().toISOString(),
     );
-  }, [result.data, result.stale]);
+  }, [db, userId, result.data, result.stale]);
   const list = useLive(() => readList(db, userId), [userId]);
   return {
     list: list ?? null,
@@ -162,7 +162,7 @@ export function useFieldWork(db: FieldDatabase, userId: string, id: string, foll
     const work = result.data?.customerSubscription ? readFragment(FieldWork, result.data.customerSubscription) : null;
     if (work && !result.stale)
       void db.works.put({ userId, id: work.id, data: work, loadedAt: new Date().toISOString() });
-  }, [result.data, result.stale]);
+  }, [db.works, userId, result.data, result.stale]);
   const kept = useLive(() => db.works.get([userId, id]), [userId, id]);
   const missing = result.data !== undefined && result.data.customerSubscription === null;
   return {
@@ -185,7 +185,7 @@ export function useFieldSettings(db: FieldDatabase) {
   useEffect(() => {
     if (result.data && !result.stale)
       void db.values.put({ key: 'settings', value: result.data, loadedAt: new Date().toISOString() });
-  }, [result.data, result.stale]);
+  }, [db.values, result.data, result.stale]);
   const kept = useLive(() => db.values.get('settings'), []);
   return {
     settings: (kept?.value as FieldSettingsData | undefined) ?? result.data ?? null,

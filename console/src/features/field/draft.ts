@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Draft, DraftKind, FieldDatabase, StoredPhoto } from './db.ts';
 
 /** Which draft: the user's, of one work, of one form. */
@@ -121,25 +121,28 @@ export function useDraftKeeper(
   const pending = useRef<DraftContent | null>(null);
   const paused = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const latest = useRef(content);
-  latest.current = content;
+  // What the form holds and where its draft goes, as of the last render.
+  const latest = useRef({ db, key, content });
+  useLayoutEffect(() => {
+    latest.current = { db, key, content };
+  });
 
-  const flush = () => {
+  const flush = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const next = pending.current;
     pending.current = null;
-    if (next && !paused.current) void writeDraft(db, key, next);
-  };
+    if (next && !paused.current) void writeDraft(latest.current.db, latest.current.key, next);
+  }, []);
 
   useEffect(() => {
     if (paused.current) return;
     if (!restored && fingerprint === initial.current.fingerprint && content.signature === initial.current.signature)
       return;
-    pending.current = content;
+    pending.current = latest.current.content;
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(flush, debounceMs);
-  }, [fingerprint, content.signature]);
+  }, [fingerprint, content.signature, restored, flush]);
 
   useEffect(() => {
     const hidden = () => {
@@ -152,7 +155,7 @@ export function useDraftKeeper(
       window.removeEventListener('pagehide', flush);
       flush();
     };
-  }, []);
+  }, [flush]);
 
   return {
     pause() {
@@ -163,7 +166,7 @@ export function useDraftKeeper(
     },
     resume() {
       paused.current = false;
-      pending.current = latest.current;
+      pending.current = latest.current.content;
       flush();
     },
   };

@@ -10,7 +10,8 @@ export function useLive<T>(query: () => Promise<T>, deps: readonly unknown[]): T
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({ next: setValue, error: () => setValue(undefined) });
     return () => subscription.unsubscribe();
-    // The query is rebuilt each render; `deps` say when it asks something else.
+    // The query is rebuilt each render; `deps` say when it asks something else (as useMemo's do).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return value;
 }

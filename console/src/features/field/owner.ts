@@ -55,11 +55,13 @@ export function useFieldUser(db: FieldDatabase): { user: FieldUser | null; unkno
   // The Layout's query (cache-first, asked as the page opens): the field view waits for its answer, never asks again.
   const [me] = useQuery({ query: MeQuery });
   const answered = me.data?.me ?? null;
+  const answeredId = answered?.id;
+  const answeredName = answered?.displayName;
   useEffect(() => {
-    if (!answered || !digest) return;
-    const value: SignedIn = { id: answered.id, displayName: answered.displayName, tokenDigest: digest };
+    if (answeredId === undefined || answeredName === undefined || !digest) return;
+    const value: SignedIn = { id: answeredId, displayName: answeredName, tokenDigest: digest };
     void db.values.put({ key: signedInKey, value, loadedAt: new Date().toISOString() });
-  }, [answered?.id, answered?.displayName, digest]);
+  }, [db.values, answeredId, answeredName, digest]);
   const kept = useLive(async () => ((await db.values.get(signedInKey))?.value as SignedIn | undefined) ?? null, []);
   const known = kept && digest && kept.tokenDigest === digest ? { id: kept.id, displayName: kept.displayName } : null;
   const user = answered ? { id: answered.id, displayName: answered.displayName } : known;

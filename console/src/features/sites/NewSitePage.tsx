@@ -136,7 +136,7 @@ export function NewSitePage() {
       setProblems(problemsOf(outcome.error));
       return;
     }
-    navigate(`/sites/${outcome.data!.createSite.site.id}`);
+    void navigate(`/sites/${outcome.data!.createSite.site.id}`);
   }
 
   return (

@@ -133,7 +133,7 @@ export function NewCustomerSubscriptionPage() {
       setProblems(problemsOf(outcome.error));
       return;
     }
-    navigate(`/raccordements/${outcome.data!.createCustomerSubscription.customerSubscription.id}`);
+    void navigate(`/raccordements/${outcome.data!.createCustomerSubscription.customerSubscription.id}`);
   }
 
   return (

@@ -57,6 +57,7 @@ function checkRow(row: CsvRow): string | undefined {
   for (const column of requiredColumns) {
     if (row[column] === '') return `${column} is empty`;
     if (row[column].length > maxNameLength) return `${column} is longer than ${maxNameLength} characters`;
+    // eslint-disable-next-line no-control-regex -- finding control characters is this test's purpose
     if (/[\u0000-\u001F\u007F]/.test(row[column])) return `${column} contains control characters`;
   }
   return undefined;
