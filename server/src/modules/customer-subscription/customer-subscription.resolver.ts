@@ -465,9 +465,10 @@ export class InstallationReportResolver {
   @FieldResolver(() => QualityThresholdObject, {
     nullable: true,
     description:
-      "The thresholds configured now for the report's network class (QUALITY_THRESHOLDS, else the defaults of DOMAIN.md), to show each " +
-      'measurement against its window; null when the configuration gives none for the class. qualityIssues is the verdict given when the ' +
-      'report was recorded, against the thresholds of that time.',
+      "The thresholds configured now for the report's network class (QUALITY_THRESHOLDS, else the defaults: " +
+      'class B+ −27 to −8 dBm, C+ −30 to −8 dBm, splice loss ≤ 0.1 dB), to show each measurement against its window; ' +
+      'null when the configuration gives none for the class. qualityIssues is the verdict given when the report was ' +
+      'recorded, against the thresholds of that time.',
   })
   thresholds(@Root() report: InstallationReport, @Ctx() context: Context): QualityThresholdObject | null {
     return thresholdOf(report.networkClass, context.settings?.qualityThresholds ?? defaultQualityThresholds);
