@@ -15,19 +15,18 @@ import {
   Subscription,
   registerEnumType,
 } from 'type-graphql';
-import {
-  isResync,
-  WorkChange,
-  type CustomerSubscriptionChangedEvent,
-  type CustomerSubscriptionsImportedEvent,
-  type Resync,
-} from '../../common/events.js';
+import { isResync, type Resync } from '../../common/events.js';
 import { liveEvents, maySeeWork, oncePerEvent, placeOf, wantsWorkEvent, type LiveFilters } from '../../common/live.js';
 import { ImportReport } from '../../common/csv-import.js';
 import { DateTime } from '../../common/scalars.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
+import { WorkChange } from '../site/site.events.js';
+import type {
+  CustomerSubscriptionChangedEvent,
+  CustomerSubscriptionsImportedEvent,
+} from './customer-subscription.events.js';
 import { mayReadContractor, mayReadSite, maySeeCustomerData, viewerContractorId } from '../auth/scope.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';

@@ -2,10 +2,10 @@ import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgres
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
-import { announceInvoiceChange, InvoiceChange } from '../../common/events.js';
+import { announceInvoiceChange, InvoiceChange } from './invoice.events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { addDays, algiersDate, algiersMonth, now } from '../../common/time.js';
-import { transition } from '../../common/tracked.service.js';
+import { transition } from '../audit/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, parseInput, reason, recordId } from '../../common/validation.js';
 import { createContext, type Context } from '../../context.js';

@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import { DomainError, ErrorCode } from '../../common/errors.js';
 import { daysBetween } from '../../common/time.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
-import { loadForChange } from '../../common/tracked.service.js';
+import { loadForChange } from '../audit/tracked.service.js';
 import { parseInput, recordId } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { maySeeMoney, viewerContractorId, viewerWilayas } from '../auth/scope.js';
