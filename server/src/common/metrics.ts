@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { RaccordPostgreSqlDriver } from '../database/entity-manager.js';
 import type { QueryObserver } from '../database/orm-logger.js';
+import { InvoiceChange, type RaccordEvent } from './events.js';
 
 /** Distinct GraphQL operation names kept as label values; further names are counted as `other`. */
 export const maxOperationLabels = 200;
@@ -117,13 +118,13 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  readonly acceptances = new Counter({
+  private readonly acceptances = new Counter({
     name: 'raccord_acceptances_total',
     help: 'Installations accepted (and billed) by this process, counted once committed',
     registers: [this.registry],
   });
 
-  readonly invoiceTransitions = new Counter({
+  private readonly invoiceTransitions = new Counter({
     name: 'raccord_invoice_transitions_total',
     help: 'Invoice changes committed by this process, by change (SUBMITTED, APPROVED, REVISION_REQUESTED, PAYMENT_RECORDED, CREDITED)',
     labelNames: ['change'] as const,
@@ -257,9 +258,17 @@ export class Metrics {
     else this.dbQueryDuration.observe({ pool }, tookMs / 1000);
   };
 
-  /** Counts the events of a committed transaction by topic (the invoice module counts acceptances and invoice changes). */
-  countCommitted(events: readonly { readonly topic: string }[]): void {
-    for (const event of events) this.eventsPublished.inc({ topic: event.topic });
+  /**
+   * Counts the business events of a committed transaction: each acceptance bills its lines and
+   * announces LINE_ADDED on its invoice once; the other invoice changes are transitions.
+   */
+  countCommitted(events: readonly RaccordEvent[]): void {
+    for (const event of events) {
+      this.eventsPublished.inc({ topic: event.topic });
+      if (event.topic !== 'INVOICE_CHANGED') continue;
+      if (event.payload.change === InvoiceChange.LINE_ADDED) this.acceptances.inc();
+      else this.invoiceTransitions.inc({ change: event.payload.change });
+    }
   }
 
   /** Reads the pools of `orm` (primary and replicas) at each scrape, and the overdue invoices from its primary. */

@@ -15,8 +15,7 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { isResync, type Resync } from '../../common/events.js';
-import { InvoiceChange, type InvoiceChangedEvent } from './invoice.events.js';
+import { InvoiceChange, isResync, type InvoiceChangedEvent, type Resync } from '../../common/events.js';
 import { idempotencyKeyDescription } from '../../common/idempotency.js';
 import { liveEvents, oncePerEvent, type LiveFilters } from '../../common/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
