@@ -12,7 +12,7 @@ export interface CommuneRef {
   readonly wilayaCode: string;
 }
 
-/** The real communes (shared/data's list shipped with Raccord). */
+/** The real communes (the list shipped with Raccord in server/src/reference-data). */
 export async function loadCommunes(): Promise<CommuneRef[]> {
   const records = parse(await readFile(communesCsvPath, 'utf8'), { columns: true }) as Record<string, string>[];
   return records.map((record) => ({ id: record['id']!, wilayaCode: record['wilaya_code']! }));

@@ -122,23 +122,35 @@ function holdsWork(work: ExistingWork): boolean {
   return work.contractors + work.sites + work.customerSubscriptions + work.invoices > 0;
 }
 
+/** Tables whose TRUNCATE a trigger refuses (the audit trail, issued documents). */
+const truncateGuarded = [
+  'audit_event',
+  'invoice',
+  'invoice_line',
+  'credit_note',
+  'credit_note_line',
+  'invoice_payment',
+];
+
 /**
  * Deletes all the work of the database in one transaction: contractors (with their users, sessions
  * and API keys), sites, customer subscriptions, reports and their photos' rows (the files stay in the
  * photo store), invoices, lines, payments, credit notes,
- * numbering, idempotency records, the dashboard counters, and the audit trail (its append-only
- * trigger is lifted for that transaction only). Reference data, price schedules and the other
- * users stay.
+ * numbering, idempotency records, the dashboard counters, and the audit trail (the triggers refusing
+ * TRUNCATE on the audit trail and issued documents are lifted for that transaction only). Reference
+ * data, price schedules and the other users stay.
  */
 async function deleteWork(client: pg.Client): Promise<void> {
   await inTransaction(client, async () => {
-    await client.query('alter table "audit_event" disable trigger "audit_event_no_truncate"');
+    for (const table of truncateGuarded)
+      await client.query(`alter table "${table}" disable trigger "${table}_no_truncate"`);
     await client.query(
       `truncate "audit_event", "credit_note_line", "credit_note", "invoice_payment", "invoice_wilaya", "invoice_line", "invoice", "photo", "installation_report",
          "customer_subscription", "site", "document_sequence", "idempotency_record", "wilaya_backlog", "wilaya_acceptance_day", "wilaya_acceptance_delay", "wilaya_target"
          restart identity`,
     );
-    await client.query('alter table "audit_event" enable trigger "audit_event_no_truncate"');
+    for (const table of truncateGuarded)
+      await client.query(`alter table "${table}" enable trigger "${table}_no_truncate"`);
     const firmUsers = 'select "id" from "app_user" where "contractor_id" is not null';
     await client.query(`delete from "session" where "user_id" in (${firmUsers})`);
     await client.query(`delete from "api_key" where "contractor_id" is not null or "created_by_id" in (${firmUsers})`);
@@ -666,12 +678,15 @@ async function storeTotals(client: pg.Client, invoices: readonly PlannedInvoice[
         ];
       }),
     );
+    // Issued invoices are frozen by a trigger: lifted for this transaction, which completes them as issued.
+    await client.query('alter table "invoice" disable trigger "invoice_frozen_once_issued"');
     await client.query(
       `update "invoice" i set "total_excluding_tax_centimes" = t."total_excluding_tax_centimes", "total_vat_centimes" = t."total_vat_centimes",
          "total_including_tax_centimes" = t."total_including_tax_centimes", "retention_centimes" = t."retention_centimes", "net_payable_centimes" = t."net_payable_centimes",
          "vat_by_rate" = t."vat_by_rate", "paid_centimes" = t."paid_centimes"
        from "generated_totals" t where t."id" = i."id"`,
     );
+    await client.query('alter table "invoice" enable trigger "invoice_frozen_once_issued"');
   });
 }
 

@@ -128,9 +128,10 @@ export interface Measurements {
 }
 
 /**
- * Measurements at the ONT (1490 nm) and the splice, mostly within DOMAIN.md's thresholds (class B+
- * −27 to −8 dBm, C+ −30 to −8 dBm, splice ≤ 0.1 dB); with probability `outsideShare` outside them:
- * too little light (e.g. −29 dBm on B+) or a poor splice. The server's quality gate is the judge.
+ * Measurements at the ONT (1490 nm) and the splice, mostly within the default thresholds (class B+
+ * −27 to −8 dBm, C+ −30 to −8 dBm, splice ≤ 0.1 dB; docs/domain.md, "Quality of an installation");
+ * with probability `outsideShare` outside them: too little light (e.g. −29 dBm on B+) or a poor
+ * splice. The server's quality gate is the judge.
  */
 export function measurements(dice: Dice, outsideShare: number): Measurements {
   const networkClass = dice.chance(0.85) ? 'B_PLUS' : 'C_PLUS';
@@ -155,7 +156,10 @@ export function measurements(dice: Dice, outsideShare: number): Measurements {
   };
 }
 
-/** The items of the starting price schedule (DOMAIN.md) the simulated crews report, when in force. */
+/**
+ * The items of the starting price schedule (docs/domain.md, "The starting price schedule") the simulated
+ * crews report, when in force.
+ */
 export const reportedItems = [
   'RAC-STD',
   'DRP-AER',

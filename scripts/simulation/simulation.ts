@@ -67,7 +67,7 @@ export interface SimulationStart {
   readonly users: { readonly created: readonly string[]; readonly reused: readonly string[] };
 }
 
-/** The national dashboard's main figures (DOMAIN.md), as the API gives them. */
+/** The national dashboard's main figures (docs/domain.md, "What the live dashboards show"), as the API gives them. */
 export interface DashboardFigures {
   readonly acceptedToday: number;
   readonly acceptedTotal: number;
@@ -192,7 +192,8 @@ export async function runSimulation(options: SimulationOptions): Promise<Simulat
   );
   if (!items.has('RAC-STD'))
     throw new SetupError(
-      'the price schedule in force has no RAC-STD (standard connection): the simulation reports against the starting schedule of DOMAIN.md',
+      'the price schedule in force has no RAC-STD (standard connection): the simulation reports against the ' +
+        'starting price schedule (docs/domain.md)',
     );
   const dashboard = async () => (await asAdmin<{ dashboard: DashboardFigures }>(dashboardQuery)).dashboard;
   const dashboardBefore = await dashboard();

@@ -1,7 +1,9 @@
 import { createEventBus } from './common/events.js';
+import { startIdempotencyKeyPruning } from './common/idempotency.js';
 import './modules/loaders.js';
 import { DashboardFeed } from './modules/dashboard/dashboard.feed.js';
 import { defaultBuyer } from './modules/invoice/invoice-document.js';
+import { countInvoiceChanges } from './modules/invoice/invoice.events.js';
 import { startMonthClose } from './modules/invoice/month-close.job.js';
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -157,12 +159,14 @@ async function serve(
       ? 'live updates through Redis (REDIS_URL)'
       : 'live updates in memory (one process; set REDIS_URL for several)',
   );
+  events.onCommitted((committed) => countInvoiceChanges(metrics, committed));
   const dashboards = new DashboardFeed(orm, events, logger, config.DASHBOARD_QUERY_MAX_AGE_MS);
   dashboards.start();
   const settings: Settings = {
     qualityThresholds: config.QUALITY_THRESHOLDS ?? defaultQualityThresholds,
     retentionPercent: config.RETENTION_PERCENT,
     paymentTermsDays: config.PAYMENT_TERMS_DAYS,
+    idempotencyKeyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS,
     positionToleranceMetres: config.FIELD_POSITION_TOLERANCE_METRES,
     buyer: config.INVOICE_BUYER ?? defaultBuyer,
     photos: {
@@ -211,6 +215,7 @@ async function serve(
     throw error;
   });
   const monthClose = startMonthClose(orm, logger, settings, metrics);
+  const idempotencyKeyPruning = startIdempotencyKeyPruning(orm, logger, config.IDEMPOTENCY_KEY_TTL_HOURS);
   const { port } = httpServer.address() as AddressInfo;
   const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
 
@@ -222,6 +227,7 @@ async function serve(
       try {
         await apollo.stop();
         await monthClose.stop();
+        await idempotencyKeyPruning.stop();
       } finally {
         debugMetrics?.stop();
         await dashboards.stop();

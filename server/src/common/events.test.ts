@@ -1,13 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import {
-  committedEvents,
-  createEventBus,
-  InvoiceChange,
-  resync,
-  subscriberBacklogLimit,
-  type PendingEvent,
-} from './events.js';
+import { committedEvents, createEventBus, resync, subscriberBacklogLimit, type PendingEvent } from './events.js';
+import { InvoiceChange } from '../modules/invoice/invoice.events.js';
 import { createLogger } from './logger.js';
 
 function capturingLogger(): { logger: ReturnType<typeof createLogger>; lines: Record<string, unknown>[] } {

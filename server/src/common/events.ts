@@ -7,107 +7,15 @@ import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { Metrics } from './metrics.js';
 
-/** What changed on an invoice, as subscribers are told. */
-export enum InvoiceChange {
-  LINE_ADDED = 'LINE_ADDED',
-  SUBMITTED = 'SUBMITTED',
-  APPROVED = 'APPROVED',
-  REVISION_REQUESTED = 'REVISION_REQUESTED',
-  CREDITED = 'CREDITED',
-  PAYMENT_RECORDED = 'PAYMENT_RECORDED',
-  /** Not a change: events may have been missed (the subscription (re)started, or Redis was down); refetch what you show. */
-  RESYNC = 'RESYNC',
-}
-
-/** What changed on a site or a customer subscription, as subscribers are told. */
-export enum WorkChange {
-  CREATED = 'CREATED',
-  UPDATED = 'UPDATED',
-  STATUS_CHANGED = 'STATUS_CHANGED',
-  /** A site's progress moved (one of its customer subscriptions was accepted). */
-  PROGRESS_CHANGED = 'PROGRESS_CHANGED',
-  /** It moved to another firm or wilaya, out of the subscriber's sight: take it off the screen (the record is not sent). */
-  REMOVED = 'REMOVED',
-  /** Not a change: events may have been missed (the subscription (re)started, or Redis was down); refetch what you show. */
-  RESYNC = 'RESYNC',
-}
-
-/** Where a record was before a change that moved it (each null when that did not change). */
-export interface WorkMove {
-  readonly previousContractorId?: string | null;
-  readonly previousWilayaCode?: string | null;
-  /** A customer subscription's technician before the change, when the change named another one or none (null: the firm as a whole). */
-  readonly previousTechnicianId?: string | null;
-}
-
-/** An invoice changed. */
-export interface InvoiceChangedEvent {
-  readonly invoiceId: string;
-  readonly contractorId: string;
-  readonly change: InvoiceChange;
-}
-
-/** A customer subscription changed; `previousStatus` is set when its status changed. */
-export interface CustomerSubscriptionChangedEvent {
-  readonly customerSubscriptionId: string;
-  readonly contractorId: string | null;
-  readonly siteId: string | null;
-  readonly wilayaCode: string;
-  readonly change: WorkChange;
-  readonly previousStatus: string | null;
-  /** The firm it was assigned to before this change, when the change reassigned it. */
-  readonly previousContractorId: string | null;
-  /** Its wilaya before this change, when the change moved it. */
-  readonly previousWilayaCode: string | null;
-  /** Its status now. */
-  readonly status: string;
-  /** The firm's technician it is given to now; null: the firm as a whole. */
-  readonly technicianId: string | null;
-  /** The technician it was given to before this change (the same as `technicianId` when the change did not touch it). */
-  readonly technicianIdBefore: string | null;
-}
-
-/** A site changed; `previousStatus` is set when its status changed. */
-export interface SiteChangedEvent {
-  readonly siteId: string;
-  readonly contractorId: string | null;
-  readonly wilayaCode: string;
-  readonly change: WorkChange;
-  readonly previousStatus: string | null;
-  /** The firm it was assigned to before this change, when the change reassigned it. */
-  readonly previousContractorId: string | null;
-  /** Its wilaya before this change, when the change moved it. */
-  readonly previousWilayaCode: string | null;
-}
-
-/** The figures of these wilayas moved with no event of their own (a record left the wilaya). */
-export interface FiguresChangedEvent {
-  readonly wilayaCodes: readonly string[];
-}
-
-/** An import created customer subscriptions (PENDING, with no contractor yet) in these wilayas. */
-export interface CustomerSubscriptionsImportedEvent {
-  readonly wilayaCodes: readonly string[];
-}
-
-/** The topics and the payload each carries (published after the transaction committed). */
-export interface RaccordTopics {
-  INVOICE_CHANGED: InvoiceChangedEvent;
-  CUSTOMER_SUBSCRIPTION_CHANGED: CustomerSubscriptionChangedEvent;
-  SITE_CHANGED: SiteChangedEvent;
-  FIGURES_CHANGED: FiguresChangedEvent;
-  CUSTOMER_SUBSCRIPTIONS_IMPORTED: CustomerSubscriptionsImportedEvent;
-}
+/**
+ * The topics of the event bus and the payload each carries (published after the transaction
+ * committed). Each module declares its own topics here, by declaration merging, beside the functions
+ * that announce them (e.g. `modules/invoice/invoice.events.ts`): this bus knows none of them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- completed by the modules (declaration merging)
+export interface RaccordTopics {}
 
 export type Topic = keyof RaccordTopics;
-
-const topics: readonly Topic[] = [
-  'INVOICE_CHANGED',
-  'CUSTOMER_SUBSCRIPTION_CHANGED',
-  'SITE_CHANGED',
-  'FIGURES_CHANGED',
-  'CUSTOMER_SUBSCRIPTIONS_IMPORTED',
-];
 
 /** An event to publish. */
 export type RaccordEvent = { [K in Topic]: { topic: K; payload: RaccordTopics[K] } }[Topic];
@@ -290,17 +198,17 @@ export function createEventBus(options: {
       },
     },
   });
-  // One SUBSCRIBE per topic for the life of the process, however many subscribers come and go; it counts what Redis delivers.
-  const listeners = new Map(
-    topics.map((topic) => [
-      topic,
-      (event: Event) => {
-        // null: a message that is not JSON, already logged.
-        if ((event as CustomEvent<unknown>).detail !== null) metrics?.eventsReceived.inc({ topic });
-      },
-    ]),
-  );
-  for (const [topic, listener] of listeners) target.addEventListener(prefix + topic, listener);
+  // One SUBSCRIBE per topic for the life of the process from its first subscriber on, however many come and go; it counts what Redis delivers.
+  const listeners = new Map<Topic, (event: Event) => void>();
+  const counted = (topic: Topic) => {
+    if (listeners.has(topic)) return;
+    const listener = (event: Event) => {
+      // null: a message that is not JSON, already logged.
+      if ((event as CustomEvent<unknown>).detail !== null) metrics?.eventsReceived.inc({ topic });
+    };
+    listeners.set(topic, listener);
+    target.addEventListener(prefix + topic, listener);
+  };
 
   return {
     kind: 'redis',
@@ -317,8 +225,10 @@ export function createEventBus(options: {
       }
     },
     onCommitted,
-    subscribe: (topic) =>
-      withResync(listen<RaccordTopics[typeof topic]>(target as unknown as Listenable, prefix + topic)),
+    subscribe: (topic) => {
+      counted(topic);
+      return withResync(listen<RaccordTopics[typeof topic]>(target as unknown as Listenable, prefix + topic));
+    },
     close: async () => {
       for (const [topic, listener] of listeners) target.removeEventListener(prefix + topic, listener);
       publisher.disconnect();
@@ -370,88 +280,4 @@ export function committedEvents(pending: readonly PendingEvent[], logger: Logger
  */
 export function announce<K extends Topic>(em: EntityManager, topic: K, payload: () => RaccordTopics[K]): void {
   pendingByTransaction.get(em)?.push({ topic, payload } as PendingEvent);
-}
-
-/** Announces that `invoice` changed (see `announce`). */
-export function announceInvoiceChange(
-  em: EntityManager,
-  invoice: { id: string; contractor: { id: string } },
-  change: InvoiceChange,
-): void {
-  announce(em, 'INVOICE_CHANGED', () => ({ invoiceId: invoice.id, contractorId: invoice.contractor.id, change }));
-}
-
-/** A customer subscription as events describe it. */
-interface WorkRecord {
-  readonly id: string;
-  readonly contractor: { readonly id: string } | null;
-  readonly wilaya: { readonly code: string };
-}
-
-/**
- * Announces that a customer subscription changed (see `announce`); `previousStatus` when its status
- * changed, `moved` when it changed firm, wilaya or technician.
- */
-export function announceCustomerSubscriptionChange(
-  em: EntityManager,
-  subscription: WorkRecord & {
-    readonly site: { readonly id: string } | null;
-    readonly status: string;
-    readonly technician: { readonly id: string } | null;
-  },
-  change: WorkChange,
-  previousStatus: string | null = null,
-  moved: WorkMove = {},
-): void {
-  announce(em, 'CUSTOMER_SUBSCRIPTION_CHANGED', () => {
-    const technicianId = subscription.technician?.id ?? null;
-    return {
-      customerSubscriptionId: subscription.id,
-      contractorId: subscription.contractor?.id ?? null,
-      siteId: subscription.site?.id ?? null,
-      wilayaCode: subscription.wilaya.code,
-      change,
-      previousStatus,
-      ...movedFrom(subscription, moved),
-      status: subscription.status,
-      technicianId,
-      technicianIdBefore: moved.previousTechnicianId !== undefined ? moved.previousTechnicianId : technicianId,
-    };
-  });
-}
-
-/** Announces that a site changed (see `announce`); `previousStatus` when its status changed, `moved` when it changed firm or wilaya. */
-export function announceSiteChange(
-  em: EntityManager,
-  site: WorkRecord,
-  change: WorkChange,
-  previousStatus: string | null = null,
-  moved: WorkMove = {},
-): void {
-  announce(em, 'SITE_CHANGED', () => ({
-    siteId: site.id,
-    contractorId: site.contractor?.id ?? null,
-    wilayaCode: site.wilaya.code,
-    change,
-    previousStatus,
-    ...movedFrom(site, moved),
-  }));
-}
-
-/** The previous firm and wilaya of a record, kept only where they differ from the committed ones. */
-function movedFrom(
-  record: WorkRecord,
-  moved: WorkMove,
-): { previousContractorId: string | null; previousWilayaCode: string | null } {
-  const contractorId = record.contractor?.id ?? null;
-  return {
-    previousContractorId:
-      moved.previousContractorId !== undefined && moved.previousContractorId !== contractorId
-        ? moved.previousContractorId
-        : null,
-    previousWilayaCode:
-      moved.previousWilayaCode !== undefined && moved.previousWilayaCode !== record.wilaya.code
-        ? moved.previousWilayaCode
-        : null,
-  };
 }

@@ -9,7 +9,7 @@ import { SiteStatus as S } from '../modules/site/site.entity.js';
 import { siteLifecycle } from '../modules/site/site.lifecycle.js';
 
 /**
- * The lifecycles of DOMAIN.md for invoices, contractors and sites, as tables written out by hand
+ * The lifecycles of docs/domain.md ("Lifecycles") for invoices, contractors and sites, as tables written out by hand
  * (the customer subscription's is in customer-subscription.lifecycle.test.ts): every (status, action)
  * pair is either the transition written here or an INVALID_TRANSITION naming the current status.
  */

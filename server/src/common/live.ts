@@ -1,13 +1,12 @@
 import { filter, map } from '@graphql-yoga/subscription';
 import { Repeater } from '@repeaterjs/repeater';
 import { z } from 'zod';
-import { registerEnumType } from 'type-graphql';
 import type { Context } from '../context.js';
 import { requireOperationAccess } from '../modules/auth/permissions.js';
 import { maySeeFieldWork, viewerContractorId, viewerWilayas } from '../modules/auth/scope.js';
 import { requireWilaya } from '../modules/reference-data/reference-data.service.js';
 import { parseInput, recordId, wilayaCode as wilayaCodeSchema } from './validation.js';
-import { isResync, resync, WorkChange, type RaccordTopics, type Resync, type Topic } from './events.js';
+import { isResync, resync, type RaccordTopics, type Resync, type Topic } from './events.js';
 
 /**
  * The stream behind a `Subscription` field: checks, when the client subscribes, that the caller may
@@ -69,14 +68,6 @@ export function oncePerEvent<T>(event: object, what: string, load: () => Promise
   if (!loading) loads.set(what, (loading = load()));
   return loading;
 }
-
-registerEnumType(WorkChange, {
-  name: 'WorkChange',
-  description:
-    'What changed on a site or a customer subscription: CREATED, UPDATED (its data), STATUS_CHANGED, PROGRESS_CHANGED (a site: one of its connections was accepted), ' +
-    'REMOVED (reassigned to another firm or moved to another wilaya, out of your sight: take it off your screen; the record is not sent); ' +
-    'or RESYNC: events may have been missed (the subscription started or restarted, or the event bus was down): refetch what you show.',
-});
 
 /** Where a work event says the work is now, and where it was before a move. */
 interface WorkEvent {

@@ -21,5 +21,5 @@ export const projectRoot = findProjectRoot(dirname(fileURLToPath(import.meta.url
 /** Where `vite build` writes the console, served by the API at `/`. */
 export const consoleBuildDir = join(projectRoot, 'dist', 'console');
 
-/** Reference data files shipped with the server (copied from the public dataset; never read from ../shared). */
+/** Reference data files shipped with the server, copied from public datasets (sources and licences: its README.md). */
 export const referenceDataDir = join(projectRoot, 'server', 'src', 'reference-data');

@@ -2,11 +2,11 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { createContext, type Context } from '../context.js';
 import '../modules/loaders.js';
-import { transition } from '../common/tracked.service.js';
+import { transition } from '../modules/audit/tracked.service.js';
 import { AuditEntityType } from '../modules/audit/audit-event.entity.js';
 import { Contractor, ContractorStatus, FiscalRegime, LegalForm } from '../modules/contractor/contractor.entity.js';
 import { createContractor, transitionContractor } from '../modules/contractor/contractor.service.js';
-import { ribKey } from '../modules/contractor/identifiers.js';
+import { ribKey } from '../../../shared/identifiers.js';
 import {
   CustomerSubscription,
   CustomerSubscriptionStatus,

@@ -35,7 +35,7 @@ const statusLabels: Record<string, string> = {
 type Figures = ResultOf<typeof DashboardFigures>;
 
 /**
- * The live dashboard (DOMAIN.md "What the live dashboards show"): national, or one wilaya's with
+ * The live dashboard (docs/domain.md, "What the live dashboards show"): national, or one wilaya's with
  * `?wilaya=16`. A DOT manager sees its own wilayas only. Figures come from `dashboard`, then from
  * `dashboardChanged` as the work moves, without reloading.
  */

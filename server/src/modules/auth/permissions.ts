@@ -14,7 +14,7 @@ const everyone = [ADMIN, DOT_MANAGER, FINANCE, CONTRACTOR, TECHNICIAN, VIEWER] a
 const office = [ADMIN, DOT_MANAGER, FINANCE, CONTRACTOR, VIEWER] as const;
 
 /**
- * Who may run each root operation, in one place (roles of DOMAIN.md), and each HTTP route that
+ * Who may run each root operation, in one place (roles of docs/domain.md, "Who uses Raccord"), and each HTTP route that
  * serves what an operation would (`Http.<route>`). Rows are scoped further in the services: a
  * CONTRACTOR sees and acts on its own firm's work only, a TECHNICIAN on its firm's open work given to
  * it or to the firm as a whole, a DOT_MANAGER in its wilayas only. An operation missing here is

@@ -29,7 +29,7 @@ import {
  * that a change of a rule fails a test until the table here is changed with it.
  */
 
-/** Who may run each operation, role by role (DOMAIN.md "Roles"): 'PUBLIC', or the roles allowed. */
+/** Who may run each operation, role by role (docs/domain.md, "Who uses Raccord"): 'PUBLIC', or the roles allowed. */
 const expectedRoles: Record<string, string> = {
   'Mutation.login': 'PUBLIC',
   'Query.me': 'PUBLIC',

@@ -2,7 +2,8 @@ import { Lifecycle } from '../../common/lifecycle.js';
 import { ContractorStatus } from './contractor.entity.js';
 
 /**
- * The changes of a contractor's status (DOMAIN.md): PENDING_APPROVAL → ACTIVE ⇄ SUSPENDED → TERMINATED.
+ * The changes of a contractor's status (docs/domain.md, "Lifecycles"): PENDING_APPROVAL → ACTIVE ⇄ SUSPENDED →
+ * TERMINATED.
  * TERMINATE also closes an application still PENDING_APPROVAL (refused, or withdrawn): without it a
  * refused firm would have to be approved first in order to be terminated.
  */

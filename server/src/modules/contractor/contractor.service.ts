@@ -2,7 +2,7 @@ import { LockMode, type EntityManager, type FilterQuery } from '@mikro-orm/postg
 import { z } from 'zod';
 import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
-import { loadForChange, transition } from '../../common/tracked.service.js';
+import { loadForChange, transition } from '../audit/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
 import {
   containsPattern,

@@ -8,7 +8,7 @@ import {
 
 const all = Object.values(S);
 
-/** Every allowed (from, action) → to of DOMAIN.md, written out by hand. */
+/** Every allowed (from, action) → to of docs/domain.md ("Lifecycles"), written out by hand. */
 const allowed: [S, CustomerSubscriptionAction, S][] = [
   [S.PENDING, 'ASSIGN', S.ASSIGNED],
   [S.ASSIGNED, 'ASSIGN', S.ASSIGNED],
@@ -26,7 +26,7 @@ const allowed: [S, CustomerSubscriptionAction, S][] = [
 ];
 
 describe('customer subscription lifecycle', () => {
-  it('allows exactly the transitions of DOMAIN.md', () => {
+  it('allows exactly the transitions of docs/domain.md', () => {
     const actions = Object.keys(lifecycle.transitions) as CustomerSubscriptionAction[];
     for (const from of all) {
       for (const action of actions) {

@@ -2,8 +2,8 @@ import { Lifecycle } from '../../common/lifecycle.js';
 import { CustomerSubscriptionStatus as S } from './customer-subscription.entity.js';
 
 /**
- * The changes of a customer subscription's status (DOMAIN.md). REPORT_INSTALLATION, ACCEPT and REJECT
- * belong to acceptance (installation report, quality gate, invoicing); the others are here.
+ * The changes of a customer subscription's status (docs/domain.md, "Lifecycles"). REPORT_INSTALLATION, ACCEPT
+ * and REJECT belong to acceptance (installation report, quality gate, invoicing); the others are here.
  */
 export type CustomerSubscriptionAction =
   'ASSIGN' | 'SCHEDULE' | 'REPORT_INSTALLATION' | 'ACCEPT' | 'REJECT' | 'FAIL' | 'CANCEL';

@@ -15,19 +15,18 @@ import {
   Subscription,
   registerEnumType,
 } from 'type-graphql';
-import {
-  isResync,
-  WorkChange,
-  type CustomerSubscriptionChangedEvent,
-  type CustomerSubscriptionsImportedEvent,
-  type Resync,
-} from '../../common/events.js';
+import { isResync, type Resync } from '../../common/events.js';
 import { liveEvents, maySeeWork, oncePerEvent, placeOf, wantsWorkEvent, type LiveFilters } from '../../common/live.js';
 import { ImportReport } from '../../common/csv-import.js';
 import { DateTime } from '../../common/scalars.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
+import { WorkChange } from '../site/site.events.js';
+import type {
+  CustomerSubscriptionChangedEvent,
+  CustomerSubscriptionsImportedEvent,
+} from './customer-subscription.events.js';
 import { mayReadContractor, mayReadSite, maySeeCustomerData, viewerContractorId } from '../auth/scope.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
@@ -465,9 +464,10 @@ export class InstallationReportResolver {
   @FieldResolver(() => QualityThresholdObject, {
     nullable: true,
     description:
-      "The thresholds configured now for the report's network class (QUALITY_THRESHOLDS, else the defaults of DOMAIN.md), to show each " +
-      'measurement against its window; null when the configuration gives none for the class. qualityIssues is the verdict given when the ' +
-      'report was recorded, against the thresholds of that time.',
+      "The thresholds configured now for the report's network class (QUALITY_THRESHOLDS, else the defaults: " +
+      'class B+ −27 to −8 dBm, C+ −30 to −8 dBm, splice loss ≤ 0.1 dB), to show each measurement against its window; ' +
+      'null when the configuration gives none for the class. qualityIssues is the verdict given when the report was ' +
+      'recorded, against the thresholds of that time.',
   })
   thresholds(@Root() report: InstallationReport, @Ctx() context: Context): QualityThresholdObject | null {
     return thresholdOf(report.networkClass, context.settings?.qualityThresholds ?? defaultQualityThresholds);

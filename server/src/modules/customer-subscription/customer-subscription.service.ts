@@ -2,8 +2,10 @@ import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql
 import { z } from 'zod';
 import { DomainError, ErrorCode, badUserInput, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
-import { loadForChange, transition } from '../../common/tracked.service.js';
-import { announce, announceCustomerSubscriptionChange, WorkChange } from '../../common/events.js';
+import { loadForChange, transition } from '../audit/tracked.service.js';
+import { announceFiguresChanged } from '../dashboard/dashboard.events.js';
+import { WorkChange } from '../site/site.events.js';
+import { announceCustomerSubscriptionChange } from './customer-subscription.events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { inTransaction } from '../../common/transaction.js';
 import {
@@ -303,8 +305,7 @@ export async function updateCustomerSubscription(
       previousWilayaCode: previousWilaya,
     });
     // The wilaya it left has one fewer: its dashboards move too.
-    if (previousWilaya !== subscription.wilaya.code)
-      announce(em, 'FIGURES_CHANGED', () => ({ wilayaCodes: [previousWilaya] }));
+    if (previousWilaya !== subscription.wilaya.code) announceFiguresChanged(em, [previousWilaya]);
     return subscription;
   });
 }

@@ -4,8 +4,8 @@ import { describeQualityIssue, qualityGate, type Measurements, type QualityThres
 export type { Measurements, QualityThreshold } from './quality-gate.js';
 
 /**
- * Default thresholds per network class (DOMAIN.md): GPON class B+ −27 to −8 dBm, class C+ −30 to
- * −8 dBm; splice loss at most 0.1 dB. QUALITY_THRESHOLDS (JSON) replaces them.
+ * Default thresholds per network class (docs/domain.md, "Quality of an installation"): GPON class B+ −27 to
+ * −8 dBm, class C+ −30 to −8 dBm; splice loss at most 0.1 dB. QUALITY_THRESHOLDS (JSON) replaces them.
  */
 export const defaultQualityThresholds: Readonly<Record<string, QualityThreshold>> = {
   B_PLUS: { minReceivedPowerDbm: '-27', maxReceivedPowerDbm: '-8', maxSpliceLossDb: '0.1' },

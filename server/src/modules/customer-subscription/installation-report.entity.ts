@@ -37,9 +37,10 @@ export class PhotoMetadata {
 
 @ObjectType('QualityThreshold', {
   description:
-    'The optical thresholds of a network class (DOMAIN.md, "Quality of an installation"): the window the power received at the ONT ' +
-    'at 1490 nm must lie in, and the highest splice loss. The defaults (class B+: −27 to −8 dBm, C+: −30 to −8 dBm, splice loss ≤ 0.1 dB) ' +
-    'are replaced by the QUALITY_THRESHOLDS configuration.',
+    'The optical thresholds of a network class: the window the power received at the ONT at 1490 nm must lie ' +
+    'in, and the highest splice loss. A report outside them is accepted only with a recorded override reason. ' +
+    'The defaults (class B+: −27 to −8 dBm, C+: −30 to −8 dBm, splice loss ≤ 0.1 dB) are replaced by the ' +
+    'QUALITY_THRESHOLDS configuration.',
 })
 export class QualityThresholdObject implements QualityThreshold {
   @Field(() => String, {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { badUserInput, notFound } from '../../common/errors.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { algiersDate } from '../../common/time.js';
-import { loadForChange, transition } from '../../common/tracked.service.js';
+import { loadForChange, transition } from '../audit/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, optionalText, parseInput, recordId, requiredText } from '../../common/validation.js';
 import type { Context } from '../../context.js';

@@ -36,7 +36,7 @@ async function reportOf(t: TestApp, id: string): Promise<ReportRead> {
   return data.customerSubscription.latestInstallationReport;
 }
 
-describe('InstallationReport.thresholds with the default thresholds (DOMAIN.md)', () => {
+describe('InstallationReport.thresholds with the default thresholds (docs/domain.md)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();

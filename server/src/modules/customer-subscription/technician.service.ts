@@ -1,7 +1,8 @@
 import { LockMode, ref, type EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, DomainError, ErrorCode, invalidTransition, notFound } from '../../common/errors.js';
-import { announceCustomerSubscriptionChange, WorkChange } from '../../common/events.js';
-import { loadForChange } from '../../common/tracked.service.js';
+import { WorkChange } from '../site/site.events.js';
+import { announceCustomerSubscriptionChange } from './customer-subscription.events.js';
+import { loadForChange } from '../audit/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, parseInput, recordId } from '../../common/validation.js';
 import type { Context } from '../../context.js';

@@ -2,7 +2,6 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Repeater } from '@repeaterjs/repeater';
 import type { Logger } from 'pino';
 import {
-  InvoiceChange,
   isResync,
   type EventBus,
   type RaccordEvent,
@@ -10,6 +9,7 @@ import {
   type Resync,
   type Topic,
 } from '../../common/events.js';
+import { InvoiceChange } from '../invoice/invoice.events.js';
 import { invoiceWilayaCodes } from '../invoice/invoice.service.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { readDashboard, type DashboardFigures } from './dashboard.service.js';

@@ -26,7 +26,7 @@ export interface WilayaProgressFigures {
   readonly targetConnections: number;
 }
 
-/** The figures of DOMAIN.md "What the live dashboards show", for a wilaya or the whole country. */
+/** The figures of docs/domain.md, "What the live dashboards show",, for a wilaya or the whole country. */
 export interface DashboardFigures {
   /** The wilaya, or null for the national dashboard. */
   readonly wilaya: Wilaya | null;

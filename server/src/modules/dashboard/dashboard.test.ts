@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEventBus } from '../../common/events.js';
+import { WorkChange } from '../site/site.events.js';
+import { createLogger } from '../../common/logger.js';
 import {
   activeContractor,
   createCustomerSubscription,
@@ -6,8 +9,10 @@ import {
   installedCustomerSubscription,
   mustQuery,
 } from '../../../test/api.js';
+import { eventually } from '../../../test/eventually.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
 import { subscribe } from '../../../test/live.js';
+import { DashboardFeed, dashboardPushIntervalMs, type PushClock } from './dashboard.feed.js';
 import { histogramMedian } from './dashboard.service.js';
 
 let t: TestApp;
@@ -298,12 +303,13 @@ describe('dashboard', () => {
 
   it('pushes nothing when a change leaves the figures as they were, from the first change on', async () => {
     const order = await createCustomerSubscription(t, { communeId: '554' });
-    const live = await subscribe<{ dashboardChanged: { acceptedTotal: number } }>(
+    const live = await subscribe<{ dashboardChanged: { acceptedTotal: number; targetConnections: number } }>(
       t.url,
       `Bearer ${t.adminToken}`,
-      'subscription { dashboardChanged(wilayaCode: "16") { acceptedTotal } }',
+      'subscription { dashboardChanged(wilayaCode: "16") { acceptedTotal targetConnections } }',
     );
     const afterCreation = live.received.length;
+    const before = live.received.at(-1)!.data.dashboardChanged.targetConnections;
     await mustQuery(
       t,
       'mutation ($id: ID!) { updateCustomerSubscription(id: $id, expectedVersion: 1, input: { customerName: "Yasmine Haddad-Belkacem" }) { customerSubscription { id } } }',
@@ -311,8 +317,10 @@ describe('dashboard', () => {
         id: order.id,
       },
     );
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(live.received.length).toBe(afterCreation);
+    // A change that moves the figures afterwards: its push is the next one received, so none came between.
+    await createSite(t, { targetConnections: 12 });
+    await eventually(() => expect(live.received.at(-1)!.data.dashboardChanged.targetConnections).toBe(before + 12));
+    expect(live.received.length).toBe(afterCreation + 1);
     await live.close();
   });
 
@@ -337,7 +345,7 @@ describe('dashboard', () => {
     await algiers.close();
   });
 
-  it('pushes new figures when an acceptance moves them, and at most one a second during a burst', async () => {
+  it('pushes new figures when an acceptance moves them, and the last figures of a burst of acceptances', async () => {
     const firm = await activeContractor(t);
     const ids = await Promise.all([1, 2, 3, 4, 5, 6, 7].map(() => installedCustomerSubscription(t, firm.id)));
     const live = await subscribe<{ dashboardChanged: { acceptedTotal: number; acceptedToday: number } }>(
@@ -347,27 +355,140 @@ describe('dashboard', () => {
     );
     const start = live.received[0]!.data.dashboardChanged.acceptedTotal;
     await accept(ids[0]!);
-    const committed = Date.now();
     expect(await live.waitFor(2)).toBe(2);
-    expect(live.received[1]!.at - committed).toBeLessThan(1000);
     expect(live.received[1]!.data.dashboardChanged.acceptedTotal).toBe(start + 1);
 
-    const burstStart = Date.now();
     await Promise.all(ids.slice(1).map((id) => accept(id)));
-    const burstEnd = Date.now();
-    const deadline = Date.now() + 4000;
-    while (live.received.at(-1)!.data.dashboardChanged.acceptedTotal < start + 7 && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    await new Promise((resolve) => setTimeout(resolve, 1200));
-    const pushes = live.received.slice(2);
-    expect(pushes.at(-1)!.data.dashboardChanged.acceptedTotal).toBe(start + 7);
-    // Six acceptances, one push for each second the burst and its tail took (plus the one in flight when it began).
-    expect(pushes.length).toBeLessThanOrEqual(Math.ceil((Date.now() - burstStart) / 1000) + 1);
-    expect(pushes.length).toBeLessThan(6 + (burstEnd - burstStart > 6000 ? 6 : 0));
-    // Pushes (after the figures sent at subscription) are a second apart at least.
-    for (let i = 2; i < live.received.length; i += 1)
-      expect(live.received[i]!.at - live.received[i - 1]!.at).toBeGreaterThanOrEqual(950);
+    // How the pushes of a burst are spaced is checked on the feed's own clock (below), not on this machine's.
+    await eventually(() => expect(live.received.at(-1)!.data.dashboardChanged.acceptedTotal).toBe(start + 7));
     await live.close();
+  });
+});
+
+/**
+ * A clock that moves only when the test moves it, with the timers set on it: the dashboard feed's
+ * pushes are spaced on it, so their spacing is checked exactly, whatever the machine's load.
+ */
+function testClock(start: number): PushClock & {
+  /** When each timer still set will run. */
+  pending(): number[];
+  /** Moves the time to `to`, running the timers due by then, earliest first, each at its own time. */
+  advanceTo(to: number): void;
+} {
+  let time = start;
+  let lastId = 0;
+  const timers = new Map<number, { at: number; run: () => void }>();
+  return {
+    now: () => time,
+    setTimeout(run, ms) {
+      lastId += 1;
+      timers.set(lastId, { at: time + ms, run });
+      return lastId;
+    },
+    clearTimeout: (timer) => void timers.delete(timer as number),
+    pending: () => [...timers.values()].map((timer) => timer.at).sort((a, b) => a - b),
+    advanceTo(to) {
+      for (;;) {
+        const due = [...timers.entries()].filter(([, timer]) => timer.at <= to).sort(([, a], [, b]) => a.at - b.at)[0];
+        if (!due) break;
+        timers.delete(due[0]);
+        time = due[1].at;
+        due[1].run();
+      }
+      time = to;
+    },
+  };
+}
+
+describe('dashboard pushes, on the feed’s clock', () => {
+  it('pushes the first change at once, then at most one push a second, a second after the last, and nothing for figures that did not move', async () => {
+    const logger = createLogger('warn');
+    const events = createEventBus({ logger });
+    const t0 = Date.parse('2026-06-01T09:00:00Z');
+    const clock = testClock(t0);
+    const feed = new DashboardFeed(t.app.orm, events, logger, 0, clock);
+    /** Lets the in-memory event bus deliver what was published (it does so within this turn of the event loop). */
+    const delivered = () => new Promise((resolve) => setImmediate(resolve));
+    feed.start();
+    await delivered();
+    const pushes: { at: number; targetConnections: number }[] = [];
+    const dashboard = feed.subscribe('16');
+    const following = (async () => {
+      for await (const figures of dashboard)
+        pushes.push({ at: clock.now(), targetConnections: figures.targetConnections });
+    })();
+    /** Announces a change of a site of wilaya 16 to the feed, and lets it arrive. */
+    const announce = async (siteId: string) => {
+      events.publish([
+        {
+          topic: 'SITE_CHANGED',
+          payload: {
+            siteId,
+            contractorId: null,
+            wilayaCode: '16',
+            change: WorkChange.UPDATED,
+            previousStatus: null,
+            previousContractorId: null,
+            previousWilayaCode: null,
+          },
+        },
+      ]);
+      await delivered();
+    };
+    /** A site of `target` connections in Algiers, announced. */
+    const newSite = async (target: number) => announce((await createSite(t, { targetConnections: target })).id);
+    const second = dashboardPushIntervalMs;
+    try {
+      await eventually(() => expect(pushes).toHaveLength(1));
+      const base = pushes[0]!.targetConnections;
+
+      // The first change is pushed at once.
+      await newSite(10);
+      await eventually(() => expect(clock.pending()).toEqual([t0]));
+      clock.advanceTo(t0);
+      await eventually(() => expect(pushes).toHaveLength(2));
+      expect(pushes[1]).toEqual({ at: t0, targetConnections: base + 10 });
+
+      // Two changes within the second: one push of both, exactly a second after the last push.
+      clock.advanceTo(t0 + 200);
+      await newSite(20);
+      clock.advanceTo(t0 + 500);
+      await newSite(30);
+      await eventually(() => expect(clock.pending()).toEqual([t0 + second]));
+      clock.advanceTo(t0 + second - 1);
+      expect(pushes).toHaveLength(2);
+      clock.advanceTo(t0 + second);
+      await eventually(() => expect(pushes).toHaveLength(3));
+      expect(pushes[2]).toEqual({ at: t0 + second, targetConnections: base + 60 });
+
+      // After a quiet second and a half, a change is pushed at once again.
+      clock.advanceTo(t0 + 2500);
+      await newSite(40);
+      await eventually(() => expect(clock.pending()).toEqual([t0 + 2500]));
+      clock.advanceTo(t0 + 2500);
+      await eventually(() => expect(pushes).toHaveLength(4));
+      expect(pushes[3]).toEqual({ at: t0 + 2500, targetConnections: base + 100 });
+
+      // An event that moves no figure is read at once but not pushed ...
+      clock.advanceTo(t0 + 4000);
+      await announce('0');
+      await eventually(() => expect(clock.pending()).toEqual([t0 + 4000]));
+      clock.advanceTo(t0 + 4000);
+      // ... (the feed sets its next timer once that reading is over) ...
+      await announce('0');
+      await eventually(() => expect(clock.pending()).toEqual([t0 + 4000 + second]));
+      // ... and the next push is the next change's, a second after that reading.
+      await newSite(50);
+      clock.advanceTo(t0 + 4000 + second);
+      await eventually(() => expect(pushes).toHaveLength(5));
+      expect(pushes[4]).toEqual({ at: t0 + 4000 + second, targetConnections: base + 150 });
+      expect(pushes.map((push) => push.at - t0)).toEqual([0, 0, 1000, 2500, 5000]);
+    } finally {
+      await dashboard.return?.();
+      await following;
+      await feed.stop();
+      await events.close();
+    }
   });
 });
 

@@ -2,8 +2,9 @@ import { Decimal } from 'decimal.js';
 import { toCardinal } from 'n2words/fr-FR';
 
 /**
- * Invoice arithmetic as DOMAIN.md and EN 16931 have it, in integer DZD centimes (bigint) with
- * decimal.js for the products: no JS float touches money, and nothing overflows 32 or 53 bits.
+ * Invoice arithmetic as docs/domain.md ("Money and invoices") and EN 16931 have it, in integer DZD centimes
+ * (bigint) with decimal.js for the products: no JS float touches money, and nothing overflows 32 or 53
+ * bits.
  *
  * 1. Each line: quantity × unit price, rounded half-up to the centime.
  * 2. Total excluding tax (HT): the sum of the rounded lines.

@@ -2,10 +2,10 @@ import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgres
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
-import { announceInvoiceChange, InvoiceChange } from '../../common/events.js';
+import { announceInvoiceChange, InvoiceChange } from './invoice.events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { addDays, algiersDate, algiersMonth, now } from '../../common/time.js';
-import { transition } from '../../common/tracked.service.js';
+import { transition } from '../audit/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, parseInput, reason, recordId } from '../../common/validation.js';
 import { createContext, type Context } from '../../context.js';
@@ -71,7 +71,8 @@ async function issue(em: EntityManager, context: Context, invoice: Invoice, why:
   }
   const seller = await loadSeller(em, invoice.contractor.id);
   if (invoice.fiscalRegime !== seller.fiscalRegime) {
-    // The regime in force at issue decides VAT (DOMAIN.md): a draft opened under another is repriced.
+    // The regime in force at issue decides VAT (docs/domain.md, "Money and invoices"): a draft opened under
+    // another is repriced.
     invoice.fiscalRegime = seller.fiscalRegime;
     await recomputeTotals(em, invoice);
   }
@@ -99,8 +100,8 @@ const submitSchema = z.object({ id: recordId, expectedVersion, idempotencyKey })
 
 /**
  * The contractor submits its DRAFT invoice: DRAFT → SUBMITTED, numbered in the same transaction
- * ("FA-2026-00001": gapless per contractor and year, DOMAIN.md), lines frozen, due date set
- * (date of issue + PAYMENT_TERMS_DAYS, Algiers). Accepts an idempotency key.
+ * ("FA-2026-00001": gapless per contractor and year, docs/domain.md "Money and invoices"), lines frozen, due
+ * date set (date of issue + PAYMENT_TERMS_DAYS, Algiers). Accepts an idempotency key.
  * @throws DomainError INVALID_TRANSITION, INVOICE_EMPTY, NOT_FOUND, CONFLICT, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT
  */
 export async function submitInvoice(context: Context, input: unknown): Promise<Invoice> {

@@ -43,7 +43,7 @@ export type InvoiceOperation = keyof InvoicePermissions;
 /**
  * Each action: its mutation; the lifecycle transition it makes (null: the invoice's status stays, and
  * it needs an issued invoice); and whether a DOT manager may do it only on an invoice whose work lies
- * wholly in its wilayas (DOMAIN.md: "in its wilayas only").
+ * wholly in its wilayas (docs/domain.md, "Who uses Raccord": "in its wilayas only").
  */
 const rules: Record<InvoiceOperation, { mutation: string; transition: InvoiceAction | null; inWilayas: boolean }> = {
   submit: { mutation: 'submitInvoice', transition: 'SUBMIT', inWilayas: false },

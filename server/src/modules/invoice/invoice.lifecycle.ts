@@ -2,7 +2,7 @@ import { Lifecycle } from '../../common/lifecycle.js';
 import { InvoiceStatus } from './invoice.entity.js';
 
 /**
- * The changes of an invoice's status (DOMAIN.md): DRAFT → SUBMITTED → APPROVED | REVISION_REQUESTED
+ * The changes of an invoice's status (docs/domain.md, "Lifecycles"): DRAFT → SUBMITTED → APPROVED | REVISION_REQUESTED
  * (→ SUBMITTED again once revised) → PARTIALLY_PAID → PAID. An issued invoice is never edited or
  * deleted: credit notes correct it.
  */

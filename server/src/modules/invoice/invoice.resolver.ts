@@ -15,7 +15,8 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { InvoiceChange, isResync, type InvoiceChangedEvent, type Resync } from '../../common/events.js';
+import { isResync, type Resync } from '../../common/events.js';
+import { InvoiceChange, type InvoiceChangedEvent } from './invoice.events.js';
 import { idempotencyKeyDescription } from '../../common/idempotency.js';
 import { liveEvents, oncePerEvent, type LiveFilters } from '../../common/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';

@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
 import { DomainError, ErrorCode } from '../../common/errors.js';
 import { daysBetween } from '../../common/time.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
-import { loadForChange } from '../../common/tracked.service.js';
+import { loadForChange } from '../audit/tracked.service.js';
 import { parseInput, recordId } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { maySeeMoney, viewerContractorId, viewerWilayas } from '../auth/scope.js';
@@ -131,9 +131,9 @@ export function totalsColumns(totals: Omit<InvoiceTotals, 'lineAmounts'>) {
 }
 
 /**
- * Recomputes the invoice's totals from all its lines (DOMAIN.md's arithmetic, `totalsFromBases`),
- * flushed ones included: the database sums each line's stored rounded amount by VAT rate, so the
- * cost does not grow with the lines read into memory (a month-end draft holds thousands).
+ * Recomputes the invoice's totals from all its lines (the arithmetic of docs/domain.md, "Money and invoices":
+ * `totalsFromBases`), flushed ones included: the database sums each line's stored rounded amount by VAT rate,
+ * so the cost does not grow with the lines read into memory (a month-end draft holds thousands).
  */
 export async function recomputeTotals(em: EntityManager, invoice: Invoice): Promise<void> {
   const rows = await em
@@ -162,8 +162,8 @@ const seriesPrefix: Record<DocumentSeries, string> = {
 /**
  * The next number of a contractor's series for `year`, taken in the caller's transaction: the
  * upsert locks the series' row until commit, so concurrent submissions number one after the other
- * with no gap, and a rolled-back one gives its number back (DOMAIN.md: chronological, gapless, per
- * issuer and year, never reused).
+ * with no gap, and a rolled-back one gives its number back (docs/domain.md, "Money and invoices": chronological,
+ * gapless, per issuer and year, never reused).
  */
 export async function nextDocumentNumber(
   em: EntityManager,

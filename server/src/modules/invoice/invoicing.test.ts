@@ -8,7 +8,7 @@ import { createContext, type Context } from '../../context.js';
 import { defaultQualityThresholds } from '../customer-subscription/installation-quality.js';
 import { acceptInstallation } from './acceptance.service.js';
 import { defaultBuyer } from './invoice-document.js';
-import { submitInvoicesOfClosedMonths, systemContext } from './invoice-issue.service.js';
+import { submitInvoice, submitInvoicesOfClosedMonths, systemContext } from './invoice-issue.service.js';
 import { formatDzd } from './money.js';
 
 let t: TestApp;
@@ -479,11 +479,11 @@ describe('invoice lifecycle', () => {
 
   it('counts the days overdue from the due date in Algiers while unpaid', async () => {
     const { draft } = await firmWithDraft(1);
-    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
-    await t.sql(`update invoice set due_on = (now() at time zone 'Africa/Algiers')::date - 12 where id = $1`, [
-      submitted.id,
-    ]);
-    expect((await invoice(submitted.id)).daysOverdue).toBe(12);
+    // Issued 42 days ago (its due date is frozen once issued): due 30 days later, 12 days ago.
+    const issuedAt = new Date(Date.now() - 42 * 86_400_000);
+    const system = { ...systemContext(t.app.orm, { logger: pino({ level: 'silent' }) }), clock: () => issuedAt };
+    await submitInvoice(system, { id: draft.id, expectedVersion: draft.version });
+    expect((await invoice(draft.id)).daysOverdue).toBe(12);
   });
 });
 
@@ -511,6 +511,65 @@ describe('found by an adversarial review', () => {
     current = (await credit(current.id, current.version, rest)).body.data!['issueCreditNote']!.invoice;
     expect(current.credited.centimes).toBe(draft.netPayable.centimes);
     expect(current.balanceDue.centimes).toBe('0');
+  });
+
+  it('keeps issued invoices, their lines, credit notes and payments unchanged in the database itself: plain SQL is refused', async () => {
+    const { draft } = await firmWithDraft(2);
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    const credited = (
+      await credit(submitted.id, submitted.version, [{ lineId: submitted.lines[0]!.id, quantity: '1' }])
+    ).body.data!['issueCreditNote']!.invoice;
+    const finance = await userOf('FINANCE', {});
+    const approved = (await approve(credited.id, credited.version, as(finance))).body.data!['approveInvoice']!.invoice;
+    const paid = (await pay(approved.id, approved.version, '100.00')).body.data!['recordInvoicePayment']!.invoice;
+    const line = paid.lines[1]!;
+
+    await expect(t.sql('update invoice_line set quantity = 99 where id = $1', [line.id])).rejects.toThrow(
+      `invoice ${paid.number} is issued: UPDATE of its line ${line.id} refused (quantity); an issued invoice is corrected by a credit note`,
+    );
+    const refusals: [string, RegExp][] = [
+      ['update invoice_line set amount_centimes = 1 where invoice_id = $1', /is issued: UPDATE of its line/],
+      ['delete from invoice_line where invoice_id = $1', /is issued: DELETE of its line/],
+      [
+        'update invoice set net_payable_centimes = 1 where id = $1',
+        /is issued: UPDATE refused \(net_payable_centimes\)/,
+      ],
+      [
+        `update invoice set due_on = due_on + 30, seller_identity = '{}' where id = $1`,
+        /UPDATE refused \(due_on, seller_identity\)/,
+      ],
+      ['delete from invoice where id = $1', /is issued: DELETE refused/],
+      [
+        'update credit_note set reason = $$autre$$ where invoice_id = $1',
+        /credit note AV-\d{4}-00001 is issued: UPDATE refused/,
+      ],
+      [
+        'delete from credit_note_line where credit_note_id in (select id from credit_note where invoice_id = $1)',
+        /credit note lines are issued: DELETE refused/,
+      ],
+      ['update invoice_payment set amount_centimes = 1 where invoice_id = $1', /payments are recorded: UPDATE refused/],
+      ['delete from invoice_payment where invoice_id = $1', /payments are recorded: DELETE refused/],
+      ['truncate invoice_payment', /payments are recorded: TRUNCATE refused/],
+      ['truncate invoice, invoice_line, credit_note, credit_note_line, invoice_payment cascade', /TRUNCATE refused/],
+    ];
+    for (const [statement, refusal] of refusals) {
+      const values = statement.includes('$1') ? [paid.id] : [];
+      await expect(t.sql(statement, values), statement).rejects.toThrow(refusal);
+    }
+    expect(await invoice(paid.id)).toEqual(paid);
+
+    // What changes after issue — the status, the amounts credited and paid, a line's rejection — still may.
+    await t.sql(
+      `update invoice set status_reason = 'relance', paid_centimes = paid_centimes, status_changed_at = now(), version = version + 1, updated_at = now() where id = $1`,
+      [paid.id],
+    );
+    await t.sql(
+      `update invoice_line set rejection_reason = 'métré', credited_quantity = credited_quantity where id = $1`,
+      [line.id],
+    );
+    // A DRAFT is not issued: its rows stay the application's to change.
+    const { draft: open } = await firmWithDraft(1);
+    await t.sql('update invoice set total_vat_centimes = total_vat_centimes + 1 where id = $1', [open.id]);
   });
 
   it('refuses to credit a fraction of a forfait or a unit', async () => {

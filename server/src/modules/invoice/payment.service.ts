@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
-import { announceInvoiceChange, InvoiceChange } from '../../common/events.js';
+import { announceInvoiceChange, InvoiceChange } from './invoice.events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { algiersDate, now } from '../../common/time.js';
-import { transition } from '../../common/tracked.service.js';
+import { transition } from '../audit/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
 import { calendarDate, expectedVersion, parseInput, recordId, requiredText } from '../../common/validation.js';
 import type { Context } from '../../context.js';

@@ -8,7 +8,10 @@ import { calendarDate, parseInput, requiredText } from '../../common/validation.
 import type { Context } from '../../context.js';
 import { PriceSchedule, PriceScheduleItem, PriceUnit, TaxRate } from './price-schedule.entity.js';
 
-/** The starting schedule of DOMAIN.md, with proposed prices in DZD until AT's real BPU is loaded. */
+/**
+ * The starting schedule of docs/domain.md ("The starting price schedule"), with proposed prices in DZD until AT's
+ * real BPU is loaded.
+ */
 const startingItems: [code: string, designation: string, unit: PriceUnit, price: string][] = [
   ['RAC-STD', 'Raccordement standard (forfait)', PriceUnit.FORFAIT, '4500.00'],
   ['DRP-AER', 'Câble de branchement aérien', PriceUnit.M, '45.00'],

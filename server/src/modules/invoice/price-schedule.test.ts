@@ -20,7 +20,7 @@ const item = {
 };
 
 describe('price schedule (BPU)', () => {
-  it('starts with the items of DOMAIN.md, priced as exact money in DZD', async () => {
+  it('starts with the items of docs/domain.md, priced as exact money in DZD', async () => {
     const data = await mustQuery<{
       priceScheduleInForce: {
         effectiveFrom: string;

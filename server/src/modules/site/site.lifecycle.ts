@@ -1,7 +1,10 @@
 import { Lifecycle } from '../../common/lifecycle.js';
 import { SiteStatus } from './site.entity.js';
 
-/** The changes of a site's status (DOMAIN.md): PLANNED → ASSIGNED → IN_PROGRESS → COMPLETED → CLOSED, SUSPENDED and back. */
+/**
+ * The changes of a site's status (docs/domain.md, "Lifecycles"): PLANNED → ASSIGNED → IN_PROGRESS → COMPLETED →
+ * CLOSED, SUSPENDED and back.
+ */
 export type SiteAction = 'ASSIGN' | 'START' | 'COMPLETE' | 'CLOSE' | 'SUSPEND' | 'RESUME';
 
 export const siteLifecycle = new Lifecycle<SiteStatus, SiteAction>('site', {

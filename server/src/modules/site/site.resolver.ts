@@ -15,7 +15,8 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { isResync, WorkChange, type Resync, type SiteChangedEvent } from '../../common/events.js';
+import { isResync, type Resync } from '../../common/events.js';
+import { WorkChange, type SiteChangedEvent } from './site.events.js';
 import { liveEvents, maySeeWork, oncePerEvent, placeOf, wantsWorkEvent, type LiveFilters } from '../../common/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';

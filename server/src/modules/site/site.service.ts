@@ -2,8 +2,9 @@ import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql
 import { z } from 'zod';
 import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
-import { loadForChange, transition } from '../../common/tracked.service.js';
-import { announce, announceSiteChange, WorkChange } from '../../common/events.js';
+import { loadForChange, transition } from '../audit/tracked.service.js';
+import { announceFiguresChanged } from '../dashboard/dashboard.events.js';
+import { announceSiteChange, WorkChange } from './site.events.js';
 import { inTransaction } from '../../common/transaction.js';
 import {
   containsPattern,
@@ -180,7 +181,7 @@ export async function updateSite(context: Context, id: string, version: number, 
     });
     announceSiteChange(em, site, WorkChange.UPDATED, null, { previousWilayaCode: previousWilaya });
     // The wilaya it left loses its target: its dashboards move too.
-    if (previousWilaya !== site.wilaya.code) announce(em, 'FIGURES_CHANGED', () => ({ wilayaCodes: [previousWilaya] }));
+    if (previousWilaya !== site.wilaya.code) announceFiguresChanged(em, [previousWilaya]);
     return site;
   });
 }

@@ -1,5 +1,5 @@
 /**
- * Algerian identifiers of a contractor, checked as DOMAIN.md says. Pure functions, no I/O.
+ * Algerian identifiers of a contractor, checked as docs/domain.md ("Money and invoices") says. Pure functions, no I/O.
  */
 
 /** NIF (numéro d'identification fiscale): 15 digits, or 20 for a branch. */

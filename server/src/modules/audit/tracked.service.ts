@@ -1,14 +1,15 @@
 import type { EntityClass, FindOneOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Context } from '../context.js';
-import { AuditAction, AuditEntityType } from '../modules/audit/audit-event.entity.js';
-import type { CustomerSubscription } from '../modules/customer-subscription/customer-subscription.entity.js';
-import type { Site } from '../modules/site/site.entity.js';
-import { announceCustomerSubscriptionChange, announceSiteChange, WorkChange } from './events.js';
-import { recordAudit } from '../modules/audit/audit.service.js';
-import { notFound, staleVersion } from './errors.js';
-import type { Lifecycle } from './lifecycle.js';
-import type { TrackedEntity } from './tracked.entity.js';
+import type { Context } from '../../context.js';
+import { notFound, staleVersion } from '../../common/errors.js';
+import type { Lifecycle } from '../../common/lifecycle.js';
+import type { TrackedEntity } from '../../common/tracked.entity.js';
+import { announceCustomerSubscriptionChange } from '../customer-subscription/customer-subscription.events.js';
+import { announceSiteChange, WorkChange } from '../site/site.events.js';
+import { AuditAction, AuditEntityType } from './audit-event.entity.js';
+import type { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
+import type { Site } from '../site/site.entity.js';
+import { recordAudit } from './audit.service.js';
 
 /** A tracked record that has a status with a lifecycle. */
 export interface StatusTracked<S extends string> extends TrackedEntity {

@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 
 /**
- * The quality gate of an installation (DOMAIN.md, "Quality of an installation"): the power received
+ * The quality gate of an installation (docs/domain.md, "Quality of an installation"): the power received
  * at the ONT at 1490 nm must lie within the window of the network class, the splice loss at most the
  * class's highest. One definition, run by the server when a report is recorded and by the console's
  * field view as the technician types, so that both give the same verdict. It imports nothing but

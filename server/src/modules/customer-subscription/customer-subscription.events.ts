@@ -1,0 +1,67 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { announce } from '../../common/events.js';
+import { movedFrom, type WorkChange, type WorkMove, type WorkRecord } from '../site/site.events.js';
+
+/** A customer subscription changed; `previousStatus` is set when its status changed. */
+export interface CustomerSubscriptionChangedEvent {
+  readonly customerSubscriptionId: string;
+  readonly contractorId: string | null;
+  readonly siteId: string | null;
+  readonly wilayaCode: string;
+  readonly change: WorkChange;
+  readonly previousStatus: string | null;
+  /** The firm it was assigned to before this change, when the change reassigned it. */
+  readonly previousContractorId: string | null;
+  /** Its wilaya before this change, when the change moved it. */
+  readonly previousWilayaCode: string | null;
+  /** Its status now. */
+  readonly status: string;
+  /** The firm's technician it is given to now; null: the firm as a whole. */
+  readonly technicianId: string | null;
+  /** The technician it was given to before this change (the same as `technicianId` when the change did not touch it). */
+  readonly technicianIdBefore: string | null;
+}
+
+/** An import created customer subscriptions (PENDING, with no contractor yet) in these wilayas. */
+export interface CustomerSubscriptionsImportedEvent {
+  readonly wilayaCodes: readonly string[];
+}
+
+declare module '../../common/events.js' {
+  interface RaccordTopics {
+    CUSTOMER_SUBSCRIPTION_CHANGED: CustomerSubscriptionChangedEvent;
+    CUSTOMER_SUBSCRIPTIONS_IMPORTED: CustomerSubscriptionsImportedEvent;
+  }
+}
+
+/**
+ * Announces that a customer subscription changed (see `announce`); `previousStatus` when its status
+ * changed, `moved` when it changed firm, wilaya or technician.
+ */
+export function announceCustomerSubscriptionChange(
+  em: EntityManager,
+  subscription: WorkRecord & {
+    readonly site: { readonly id: string } | null;
+    readonly status: string;
+    readonly technician: { readonly id: string } | null;
+  },
+  change: WorkChange,
+  previousStatus: string | null = null,
+  moved: WorkMove = {},
+): void {
+  announce(em, 'CUSTOMER_SUBSCRIPTION_CHANGED', () => {
+    const technicianId = subscription.technician?.id ?? null;
+    return {
+      customerSubscriptionId: subscription.id,
+      contractorId: subscription.contractor?.id ?? null,
+      siteId: subscription.site?.id ?? null,
+      wilayaCode: subscription.wilaya.code,
+      change,
+      previousStatus,
+      ...movedFrom(subscription, moved),
+      status: subscription.status,
+      technicianId,
+      technicianIdBefore: moved.previousTechnicianId !== undefined ? moved.previousTechnicianId : technicianId,
+    };
+  });
+}

@@ -1,0 +1,94 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { registerEnumType } from 'type-graphql';
+import { announce } from '../../common/events.js';
+
+/** What changed on a site or a customer subscription, as subscribers are told. */
+export enum WorkChange {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  /** A site's progress moved (one of its customer subscriptions was accepted). */
+  PROGRESS_CHANGED = 'PROGRESS_CHANGED',
+  /** It moved to another firm or wilaya, out of the subscriber's sight: take it off the screen (the record is not sent). */
+  REMOVED = 'REMOVED',
+  /** Not a change: events may have been missed (the subscription (re)started, or Redis was down); refetch what you show. */
+  RESYNC = 'RESYNC',
+}
+
+registerEnumType(WorkChange, {
+  name: 'WorkChange',
+  description:
+    'What changed on a site or a customer subscription: CREATED, UPDATED (its data), STATUS_CHANGED, PROGRESS_CHANGED (a site: one of its connections was accepted), ' +
+    'REMOVED (reassigned to another firm or moved to another wilaya, out of your sight: take it off your screen; the record is not sent); ' +
+    'or RESYNC: events may have been missed (the subscription started or restarted, or the event bus was down): refetch what you show.',
+});
+
+/** Where a record was before a change that moved it (each null when that did not change). */
+export interface WorkMove {
+  readonly previousContractorId?: string | null;
+  readonly previousWilayaCode?: string | null;
+  /** A customer subscription's technician before the change, when the change named another one or none (null: the firm as a whole). */
+  readonly previousTechnicianId?: string | null;
+}
+
+/** A site changed; `previousStatus` is set when its status changed. */
+export interface SiteChangedEvent {
+  readonly siteId: string;
+  readonly contractorId: string | null;
+  readonly wilayaCode: string;
+  readonly change: WorkChange;
+  readonly previousStatus: string | null;
+  /** The firm it was assigned to before this change, when the change reassigned it. */
+  readonly previousContractorId: string | null;
+  /** Its wilaya before this change, when the change moved it. */
+  readonly previousWilayaCode: string | null;
+}
+
+declare module '../../common/events.js' {
+  interface RaccordTopics {
+    SITE_CHANGED: SiteChangedEvent;
+  }
+}
+
+/** A site or a customer subscription as events describe it. */
+export interface WorkRecord {
+  readonly id: string;
+  readonly contractor: { readonly id: string } | null;
+  readonly wilaya: { readonly code: string };
+}
+
+/** Announces that a site changed (see `announce`); `previousStatus` when its status changed, `moved` when it changed firm or wilaya. */
+export function announceSiteChange(
+  em: EntityManager,
+  site: WorkRecord,
+  change: WorkChange,
+  previousStatus: string | null = null,
+  moved: WorkMove = {},
+): void {
+  announce(em, 'SITE_CHANGED', () => ({
+    siteId: site.id,
+    contractorId: site.contractor?.id ?? null,
+    wilayaCode: site.wilaya.code,
+    change,
+    previousStatus,
+    ...movedFrom(site, moved),
+  }));
+}
+
+/** The previous firm and wilaya of a record, kept only where they differ from the committed ones. */
+export function movedFrom(
+  record: WorkRecord,
+  moved: WorkMove,
+): { previousContractorId: string | null; previousWilayaCode: string | null } {
+  const contractorId = record.contractor?.id ?? null;
+  return {
+    previousContractorId:
+      moved.previousContractorId !== undefined && moved.previousContractorId !== contractorId
+        ? moved.previousContractorId
+        : null,
+    previousWilayaCode:
+      moved.previousWilayaCode !== undefined && moved.previousWilayaCode !== record.wilaya.code
+        ? moved.previousWilayaCode
+        : null,
+  };
+}
