@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { defaultIdempotencyKeyTtlHours } from './common/idempotency.js';
 import { projectRoot } from './common/paths.js';
 import { defaultPositionToleranceMetres } from './modules/customer-subscription/field-checks.js';
 import { qualityThresholdsSchema } from './modules/customer-subscription/installation-quality.js';
@@ -94,6 +95,9 @@ const environmentSchema = z.object({
     .regex(/^\d{1,2}(\.\d{1,2})?$/, { error: 'must be a percentage from 0 to 99.99, such as "5"' })
     .default('5'),
   PAYMENT_TERMS_DAYS: positiveInteger('days from the date of issue to the due date', 365).default(30),
+  IDEMPOTENCY_KEY_TTL_HOURS: positiveInteger('hours an idempotency key is kept', 8760).default(
+    defaultIdempotencyKeyTtlHours,
+  ),
   INVOICE_BUYER: z
     .string()
     .transform((text, context) => {

@@ -3,7 +3,8 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 /**
  * A money-moving mutation run under an idempotency key: who ran it, the key, the operation, a hash
  * of its input, and the id of what it produced. Written in the mutation's own transaction, so a
- * rolled-back run leaves no record and the key can be used again.
+ * rolled-back run leaves no record and the key can be used again. Kept IDEMPOTENCY_KEY_TTL_HOURS
+ * (7 days by default), then deleted by the server (`startIdempotencyKeyPruning`).
  */
 @Entity({ tableName: 'idempotency_record' })
 export class IdempotencyRecord {

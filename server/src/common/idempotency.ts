@@ -1,10 +1,26 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
 import { stringify } from 'safe-stable-stringify';
 import { z } from 'zod';
 import type { Context } from '../context.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { IdempotencyRecord } from './idempotency.entity.js';
+import { now } from './time.js';
+
+declare module '../context.js' {
+  interface Settings {
+    /** How long an idempotency key is kept, in hours (IDEMPOTENCY_KEY_TTL_HOURS); absent in scripts: the default. */
+    readonly idempotencyKeyTtlHours?: number;
+  }
+}
+
+/**
+ * Idempotency keys are kept 7 days: longer than any client retries a request (the field view's
+ * outbox resends a report when a phone that was offline over a weekend or a week in the field finds
+ * the network again), short enough that the table stays small.
+ */
+export const defaultIdempotencyKeyTtlHours = 168;
 
 /** An idempotency key as clients send it: 1–100 letters, digits, `-`, `_`, `.` or `:` (a UUID fits). */
 export const idempotencyKey = z
@@ -15,7 +31,8 @@ export const idempotencyKey = z
 /** How an input's `idempotencyKey` field is described in the schema. */
 export const idempotencyKeyDescription =
   'Optional idempotency key (1–100 of A–Z a–z 0–9 . _ : -, e.g. a UUID), per user or API key: a retry with the same key and input applies nothing again ' +
-  'and returns what the first call produced, as it now stands; the same key with another input answers IDEMPOTENCY_KEY_REUSED.';
+  'and returns what the first call produced, as it now stands; the same key with another input answers IDEMPOTENCY_KEY_REUSED. ' +
+  'A key is kept 7 days (IDEMPOTENCY_KEY_TTL_HOURS), then forgotten: used again after that, it is a new key.';
 
 /**
  * Runs a money-moving mutation at most once per idempotency key, inside the caller's transaction.
@@ -27,6 +44,8 @@ export const idempotencyKeyDescription =
  * - A key already used by the same caller for the same operation and input: does not run `work`
  *   again and returns `replay(id)`: the record the first run produced, as it stands now.
  * - A key already used with another operation or input: `IDEMPOTENCY_KEY_REUSED`, nothing written.
+ * - A key used longer ago than the period kept (`idempotencyKeyTtlHours`, by the context's clock):
+ *   a new key, taken over by this run.
  *
  * Keys belong to their caller (user or API key): two callers may use the same key independently.
  * `input` is hashed (SHA-256 of its canonical JSON, keys sorted) without its `idempotencyKey`.
@@ -46,10 +65,15 @@ export async function idempotent<T extends { id: string }>(
   const requestHash = createHash('sha256')
     .update(stringify(rest) ?? '')
     .digest('hex');
+  const usedAt = now(context);
   const inserted = await em.getConnection().execute<{ key: string }[]>(
     `insert into idempotency_record (principal, key, operation, request_hash, result_id, created_at)
-     values (?, ?, ?, ?, '', now()) on conflict do nothing returning key`,
-    [principal, key, operation, requestHash],
+     values (?, ?, ?, ?, '', ?)
+     on conflict (principal, key) do update
+       set operation = excluded.operation, request_hash = excluded.request_hash, result_id = '', created_at = excluded.created_at
+       where idempotency_record.created_at <= ?
+     returning key`,
+    [principal, key, operation, requestHash, usedAt, expiredBefore(usedAt, context.settings?.idempotencyKeyTtlHours)],
     'all',
     em.getTransactionContext(),
     em.getLoggerContext(),
@@ -69,4 +93,63 @@ export async function idempotent<T extends { id: string }>(
   await em.flush();
   await em.nativeUpdate(IdempotencyRecord, { principal, key }, { resultId: result.id });
   return result;
+}
+
+/** The instant at or before which a key used is expired, `ttlHours` before `instant`. */
+function expiredBefore(instant: Date, ttlHours = defaultIdempotencyKeyTtlHours): Date {
+  return new Date(instant.getTime() - ttlHours * 3_600_000);
+}
+
+/** How often the server deletes the expired idempotency keys. */
+export const idempotencyPruneIntervalMs = 60 * 60_000;
+
+/** The time and the timer the pruning runs by: the process's own (`systemPruningClock`), or a test's, which moves time itself. */
+export interface PruningClock {
+  now(): Date;
+  /** Runs `run` every `ms` milliseconds. */
+  setInterval(run: () => void, ms: number): unknown;
+  /** Cancels a timer `setInterval` returned. */
+  clearInterval(timer: unknown): void;
+}
+
+/** The process's clock, and a timer that does not keep the process alive. */
+export const systemPruningClock: PruningClock = {
+  now: () => new Date(),
+  setInterval: (run, ms) => setInterval(run, ms).unref(),
+  clearInterval: (timer) => clearInterval(timer as NodeJS.Timeout | undefined),
+};
+
+/**
+ * Deletes the idempotency keys used longer ago than `ttlHours` (an expired key is a new key anyway:
+ * see `idempotent`): once at start, then every `idempotencyPruneIntervalMs`. Several server
+ * processes may run it at once. Failures are logged and retried at the next run. Returns `stop()`,
+ * which cancels the timer and waits for a run in progress.
+ */
+export function startIdempotencyKeyPruning(
+  orm: MikroORM,
+  logger: Logger,
+  ttlHours: number,
+  clock: PruningClock = systemPruningClock,
+): { stop: () => Promise<void> } {
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = running.then(async () => {
+      try {
+        const pruned = await orm.em
+          .fork()
+          .nativeDelete(IdempotencyRecord, { createdAt: { $lte: expiredBefore(clock.now(), ttlHours) } });
+        if (pruned > 0) logger.info({ pruned }, 'expired idempotency keys deleted');
+      } catch (error) {
+        logger.error({ err: error }, 'deleting expired idempotency keys failed; retried at the next run');
+      }
+    });
+  };
+  run();
+  const timer = clock.setInterval(run, idempotencyPruneIntervalMs);
+  return {
+    stop: async () => {
+      clock.clearInterval(timer);
+      await running;
+    },
+  };
 }

@@ -761,6 +761,26 @@ describe('idempotency keys on money-moving mutations', () => {
     expect((await invoice(draft.id)).payments.map((payment) => payment.amount.centimes)).toEqual(['100000', '50000']);
   });
 
+  it('keeps a key for 7 days: a retry within them replays, after them the key is new again', async () => {
+    const { draft } = await firmWithDraft(1);
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    const approved = (await approve(draft.id, submitted.version)).body.data!['approveInvoice']!.invoice;
+    const key = `pay-${draft.id}-aged`;
+    const first = (await pay(draft.id, approved.version, '1000.00', { idempotencyKey: key })).body.data![
+      'recordInvoicePayment'
+    ]!;
+    const age = (interval: string) =>
+      t.sql(`update idempotency_record set created_at = created_at - $2::interval where key = $1`, [key, interval]);
+    await age('6 days 23 hours 59 minutes');
+    const replayed = (await pay(draft.id, approved.version, '1000.00', { idempotencyKey: key })).body;
+    expect(replayed.data?.['recordInvoicePayment']?.payment.id).toBe(first.payment.id);
+    await age('2 minutes');
+    const anew = (await pay(draft.id, first.invoice.version, '2000.00', { idempotencyKey: key })).body;
+    expect(anew.errors).toBeUndefined();
+    expect(anew.data!['recordInvoicePayment']!.payment.id).not.toBe(first.payment.id);
+    expect((await invoice(draft.id)).payments.map((payment) => payment.amount.centimes)).toEqual(['100000', '200000']);
+  });
+
   it('bills an acceptance once for a key, and accepts the same key from another user as theirs', async () => {
     const firm = await activeContractor(t);
     const id = await installedCustomerSubscription(t, firm.id);
