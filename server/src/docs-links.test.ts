@@ -55,3 +55,26 @@ describe('links between the documentation pages', () => {
     expect(relativeLinks('README.md').map(({ target }) => target)).toContain('docs/configuration.md');
   });
 });
+
+describe('docs/configuration.md', () => {
+  /** The variables `server/src/config.ts` reads: the keys of its environment schema. */
+  const configured = [
+    ...readFileSync(join(projectRoot, 'server/src/config.ts'), 'utf8')
+      .split('const environmentSchema = z.object({')[1]!
+      .split('\n});')[0]!
+      .matchAll(/^ {2}([A-Z][A-Z0-9_]*):/gm),
+  ].map((match) => match[1]!);
+  /** The variables the first column of the page's table names. */
+  const documented = [...readFileSync(join(projectRoot, 'docs/configuration.md'), 'utf8').matchAll(/^\| (.+?) \|/gm)]
+    .flatMap((match) => [...match[1]!.matchAll(/`([A-Z][A-Z0-9_]*)`/g)].map((name) => name[1]!))
+    .filter((name, index, names) => names.indexOf(name) === index);
+
+  it('reads the variables of config.ts', () => {
+    expect(configured).toContain('DATABASE_URL');
+    expect(configured.length).toBeGreaterThan(40);
+  });
+
+  it('describes every variable config.ts reads, and no other', () => {
+    expect([...documented].sort()).toEqual([...configured].sort());
+  });
+});
