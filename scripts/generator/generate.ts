@@ -206,13 +206,13 @@ function* auditRows(
 }
 
 /**
- * Fills the database with generated work (see the README's "Generated data"): contractors, their
- * wilayas, sites, customer subscriptions in every status with their installation reports, the
- * invoices that bill accepted work (lines priced as acceptance prices them, totals by the app's
- * `computeInvoiceTotals`), payments, numbering, and every record's audit trail. Each table is
- * written by COPY in a transaction of its own, in dependency order; the dashboard counters that
- * the triggers keep on insert are kept by them, those kept on acceptance (an update) are added in
- * one pass after, as the triggers would have. Ends with ANALYZE.
+ * Fills the database with generated work (see docs/data-and-benchmarks.md, "Generated data: Algeria at
+ * scale"): contractors, their wilayas, sites, customer subscriptions in every status with their
+ * installation reports, the invoices that bill accepted work (lines priced as acceptance prices them,
+ * totals by the app's `computeInvoiceTotals`), payments, numbering, and every record's audit trail.
+ * Each table is written by COPY in a transaction of its own, in dependency order; the dashboard
+ * counters that the triggers keep on insert are kept by them, those kept on acceptance (an update) are
+ * added in one pass after, as the triggers would have. Ends with ANALYZE.
  * @throws DatabaseHoldsWork when the database holds work and `force` is not set
  * @throws Error when the reference data or price schedule is missing
  */

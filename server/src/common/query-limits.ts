@@ -33,7 +33,7 @@ export const queryLimits = {
   maxComplexity: 20_000,
 } as const;
 
-/** The cost model in one sentence, as the QUERY_TOO_COMPLEX message and the README give it. */
+/** The cost model in one sentence, as the QUERY_TOO_COMPLEX message and docs/api.md ("Limits") give it. */
 export const costModel =
   'each record (an object with an id) counts 1 and the values it holds nothing more; ' +
   'a list counts 1 plus its size (a connection’s first, else the list’s cap) times the cost of one item';
