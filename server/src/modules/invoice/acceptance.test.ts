@@ -1,7 +1,11 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeContractor, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
-import { algiersMonth } from '../../common/time.js';
+import { addDays, algiersDate, algiersMonth } from '../../common/time.js';
+import { createContext, type Context } from '../../context.js';
+import { acceptInstallation } from './acceptance.service.js';
+import { defaultBuyer } from './invoice-document.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -166,10 +170,102 @@ describe('acceptInstallation', () => {
   });
 });
 
+/** A context of the system accepting at `instant` (the context's clock), as the month-close job would. */
+const acceptingAt = (instant: string): Context => ({
+  ...createContext(t.app.orm, `test-${instant}`, pino({ level: 'silent' }), {
+    settings: {
+      qualityThresholds: {},
+      retentionPercent: '5',
+      paymentTermsDays: 30,
+      positionToleranceMetres: 300,
+      buyer: defaultBuyer,
+    },
+  }),
+  clock: () => new Date(instant),
+});
+
 describe('the invoice period', () => {
-  it('follows Algiers time: 23:30 UTC on 31 March is in April', () => {
-    expect(algiersMonth(new Date('2026-03-31T23:30:00Z'))).toBe('2026-04');
-    expect(algiersMonth(new Date('2026-03-31T22:59:59Z'))).toBe('2026-03');
+  it('follows Algiers time: work accepted at 22:59:59 UTC on 31 March is billed in March, at 23:30 UTC in April', async () => {
+    const firm = await activeContractor(t);
+    const march = await installed(firm.id);
+    const april = await installed(firm.id);
+    await acceptInstallation(acceptingAt('2026-03-31T22:59:59Z'), { id: march, expectedVersion: 4 });
+    await acceptInstallation(acceptingAt('2026-03-31T23:30:00Z'), { id: april, expectedVersion: 4 });
+    const periods = await t.sql<{ subscription: string; period: string }>(
+      `select l.customer_subscription_id::text as subscription, i.period
+         from invoice_line l join invoice i on i.id = l.invoice_id where i.contractor_id = $1 group by 1, 2`,
+      [firm.id],
+    );
+    expect(Object.fromEntries(periods.map((row) => [row.subscription, row.period]))).toEqual({
+      [march]: '2026-03',
+      [april]: '2026-04',
+    });
+  });
+});
+
+describe('the date that prices a work line', () => {
+  // An app of its own: the price schedule version and the VAT rate made here would price the other tests' work.
+  let p: TestApp;
+  beforeAll(async () => {
+    p = await startTestApp();
+  });
+  afterAll(() => p.stop());
+
+  it('is the installation date in Algiers, not the acceptance date: a version and a VAT rate from today price only the work installed from today', async () => {
+    const today = algiersDate();
+    const firm = await activeContractor(p);
+    const standard = [{ code: 'RAC-STD', quantity: '1' }];
+    // Installed yesterday at noon in Algiers, and a minute ago; both accepted today, after the changes.
+    const yesterday = await installedCustomerSubscription(
+      p,
+      firm.id,
+      '-21.5',
+      standard,
+      {},
+      {
+        installedAt: `${addDays(today, -1)}T11:00:00.000Z`,
+      },
+    );
+    const installedToday = await installedCustomerSubscription(p, firm.id, '-21.5', standard);
+    // A version made for tomorrow (the API takes no earlier date), then moved to today; TVA19 at 21 % from today.
+    await mustQuery(
+      p,
+      'mutation ($input: CreatePriceScheduleVersionInput!) { createPriceScheduleVersion(input: $input) { id } }',
+      {
+        input: {
+          name: 'BPU du jour',
+          effectiveFrom: addDays(today, 1),
+          items: [
+            {
+              code: 'RAC-STD',
+              designation: 'Raccordement standard (forfait)',
+              unit: 'FORFAIT',
+              unitPrice: '5000.00',
+              taxCode: 'TVA19',
+            },
+          ],
+        },
+      },
+    );
+    await p.sql('update price_schedule set effective_to = $1 where effective_to = $2', [today, addDays(today, 1)]);
+    await p.sql('update price_schedule set effective_from = $1 where effective_from = $2', [today, addDays(today, 1)]);
+    await p.sql(`insert into tax_rate (code, rate_percent, valid_from) values ('TVA19', 21, $1)`, [today]);
+
+    for (const id of [yesterday, installedToday])
+      await mustQuery(
+        p,
+        'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+        { id },
+      );
+    const lines = await p.sql<{ subscription: string; unit_price_centimes: string; vat_rate_percent: string }>(
+      `select customer_subscription_id::text as subscription, unit_price_centimes::text, vat_rate_percent::text
+         from invoice_line where customer_subscription_id in ($1, $2)`,
+      [yesterday, installedToday],
+    );
+    expect(Object.fromEntries(lines.map(({ subscription, ...line }) => [subscription, line]))).toEqual({
+      [yesterday]: { unit_price_centimes: '450000', vat_rate_percent: '19' },
+      [installedToday]: { unit_price_centimes: '500000', vat_rate_percent: '21' },
+    });
   });
 });
 
