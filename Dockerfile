@@ -11,6 +11,7 @@ COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json vite.config.ts ./
 COPY schema ./schema
+COPY shared ./shared
 COPY server ./server
 COPY scripts ./scripts
 COPY console ./console

@@ -109,7 +109,7 @@ export default defineConfig({
   resolve: process.env['VITEST'] ? { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] } : {},
   test: {
     root: projectRoot,
-    include: ['server/**/*.test.ts', 'scripts/**/*.test.ts', 'console/**/*.test.{ts,tsx}'],
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'console/**/*.test.{ts,tsx}'],
     globalSetup: ['server/test/global-setup.ts'],
     pool: 'forks',
     testTimeout: 30_000,

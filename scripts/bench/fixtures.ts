@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { readFile } from 'node:fs/promises';
 import pg from 'pg';
 import { seededRandom } from '../../server/src/common/random.js';
-import { ribKey } from '../../server/src/modules/contractor/identifiers.js';
+import { ribKey } from '../../shared/identifiers.js';
 import { communesCsvPath } from '../../server/src/modules/reference-data/reference-data.import.js';
 
 /** A commune of the shipped reference data: its id and its wilaya. */

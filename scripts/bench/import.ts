@@ -10,7 +10,7 @@ import '../../server/src/modules/loaders.js';
 import { openDatabase } from '../../server/src/database/database.js';
 import { initOrm } from '../../server/src/database/orm.js';
 import { importContractors } from '../../server/src/modules/contractor/contractor.import.js';
-import { ribKey } from '../../server/src/modules/contractor/identifiers.js';
+import { ribKey } from '../../shared/identifiers.js';
 import { importCustomerSubscriptions } from '../../server/src/modules/customer-subscription/customer-subscription.import.js';
 import {
   communesCsvPath,

@@ -8,7 +8,7 @@ import { freePort } from '../../server/src/common/net.js';
 import { projectRoot } from '../../server/src/common/paths.js';
 import { loadConfig } from '../../server/src/config.js';
 import { openDatabase } from '../../server/src/database/database.js';
-import { ribKey } from '../../server/src/modules/contractor/identifiers.js';
+import { ribKey } from '../../shared/identifiers.js';
 
 /** The administrator of a bench server. */
 export const benchAdmin = { email: 'bench@raccord.test', password: 'bench administrator password' } as const;

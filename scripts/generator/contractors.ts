@@ -2,7 +2,7 @@ import { AuditAction } from '../../server/src/modules/audit/audit-event.entity.j
 import { changedFields } from '../../server/src/modules/audit/audit.service.js';
 import { ContractorStatus, FiscalRegime, LegalForm } from '../../server/src/modules/contractor/contractor.entity.js';
 import { contractorSchema, type ContractorValues } from '../../server/src/modules/contractor/contractor.inputs.js';
-import { ribKey } from '../../server/src/modules/contractor/identifiers.js';
+import { ribKey } from '../../shared/identifiers.js';
 import { contractorReasons, firmStems, firmTrades, firstNames, lastNames, streets } from './names.js';
 import { dayMs, hourMs, later, plus, transitionEvent, type PlannedEvent } from './plan.js';
 import { choices, cumulative, Random, zipfWeights } from './random.js';

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { ribKey } from '../../server/src/modules/contractor/identifiers.js';
+import { ribKey } from '../../shared/identifiers.js';
 import type { GraphQLClient } from './api.js';
 
 /** An open site (ASSIGNED or IN_PROGRESS) of an ACTIVE contractor, where new orders arrive. */

@@ -1,4 +1,4 @@
-import { ribKey } from '../src/modules/contractor/identifiers.js';
+import { ribKey } from '../../shared/identifiers.js';
 
 let sequence = 0;
 

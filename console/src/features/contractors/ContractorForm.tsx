@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { isValidNif, isValidRib } from '../../../../server/src/modules/contractor/identifiers.ts';
+import { isValidNif, isValidRib } from '../../../../shared/identifiers.ts';
 import { useFocusOnProblems } from '../../components/FormField.tsx';
 import type { FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';

@@ -4,7 +4,7 @@ import {
   qualityGate,
   type QualityIssue,
   type QualityThreshold,
-} from '../../../../server/src/modules/customer-subscription/quality-gate.ts';
+} from '../../../../shared/quality-gate.ts';
 
 /**
  * The installation report's rules that are the console's to know before sending (required values,

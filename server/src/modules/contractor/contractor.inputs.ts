@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { algerianPhone } from '../../common/phone.js';
 import { optionalText, recordId, requiredText, wilayaCode } from '../../common/validation.js';
 import { FiscalRegime, LegalForm } from './contractor.entity.js';
-import { isPlausibleRegistrationNumber, isValidNif, isValidRib } from './identifiers.js';
+import { isPlausibleRegistrationNumber, isValidNif, isValidRib } from '../../../../shared/identifiers.js';
 
 @InputType({ description: 'A contact person at a contractor firm.' })
 export class ContractorContactInput {
@@ -171,12 +171,9 @@ export const contractorFields = z.object({
     .max(10, { error: 'must hold at most 10 contacts' })
     .nullish()
     .transform((value) => value ?? []),
-  bankAccount: z
-    .string()
-    .transform(withoutSpaces)
-    .refine(isValidRib, {
-      error: 'must be a RIB of 20 digits whose last two are its key (97 − (branch‖account × 100 mod 97))',
-    }),
+  bankAccount: z.string().transform(withoutSpaces).refine(isValidRib, {
+    error: 'must be a RIB of 20 digits whose last two are its key (97 − (branch‖account × 100 mod 97))',
+  }),
   operatingWilayaCodes: z
     .array(wilayaCode, { error: 'must be a list of wilaya codes' })
     .min(1, { error: 'must name at least one wilaya' })

@@ -1,7 +1,12 @@
 import { z } from 'zod';
-import { describeQualityIssue, qualityGate, type Measurements, type QualityThreshold } from './quality-gate.js';
+import {
+  describeQualityIssue,
+  qualityGate,
+  type Measurements,
+  type QualityThreshold,
+} from '../../../../shared/quality-gate.js';
 
-export type { Measurements, QualityThreshold } from './quality-gate.js';
+export type { Measurements, QualityThreshold } from '../../../../shared/quality-gate.js';
 
 /**
  * Default thresholds per network class (docs/domain.md, "Quality of an installation"): GPON class B+ −27 to
