@@ -281,3 +281,18 @@ export function committedEvents(pending: readonly PendingEvent[], logger: Logger
 export function announce<K extends Topic>(em: EntityManager, topic: K, payload: () => RaccordTopics[K]): void {
   pendingByTransaction.get(em)?.push({ topic, payload } as PendingEvent);
 }
+
+const loadsByEvent = new WeakMap<object, Map<string, Promise<unknown>>>();
+
+/**
+ * What the subscribers of one event need from the database, loaded once per event in this process
+ * however many subscribers receive it (`what` names the load). The event object is the same for
+ * every subscriber of the process, from the in-memory bus and from Redis alike.
+ */
+export function oncePerEvent<T>(event: object, what: string, load: () => Promise<T>): Promise<T> {
+  let loads = loadsByEvent.get(event);
+  if (!loads) loadsByEvent.set(event, (loads = new Map()));
+  let loading = loads.get(what) as Promise<T> | undefined;
+  if (!loading) loads.set(what, (loading = load()));
+  return loading;
+}

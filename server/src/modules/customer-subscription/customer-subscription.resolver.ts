@@ -15,8 +15,8 @@ import {
   Subscription,
   registerEnumType,
 } from 'type-graphql';
-import { isResync, type Resync } from '../../common/events.js';
-import { liveEvents, maySeeWork, oncePerEvent, placeOf, wantsWorkEvent, type LiveFilters } from '../../common/live.js';
+import { isResync, oncePerEvent, type Resync } from '../../common/events.js';
+import { liveEvents, maySeeWork, placeOf, wantsWorkEvent, type LiveFilters } from '../auth/live.js';
 import { ImportReport } from '../../common/csv-import.js';
 import { DateTime } from '../../common/scalars.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { maySeeWork, placeOf } from '../../common/live.js';
+import { maySeeWork, placeOf } from '../auth/live.js';
 import type { Context } from '../../context.js';
 import { mayRunOperation } from '../auth/permissions.js';
 import type { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';

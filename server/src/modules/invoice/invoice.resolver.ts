@@ -15,10 +15,10 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { isResync, type Resync } from '../../common/events.js';
+import { isResync, oncePerEvent, type Resync } from '../../common/events.js';
 import { InvoiceChange, type InvoiceChangedEvent } from './invoice.events.js';
 import { idempotencyKeyDescription } from '../../common/idempotency.js';
-import { liveEvents, oncePerEvent, type LiveFilters } from '../../common/live.js';
+import { liveEvents, type LiveFilters } from '../auth/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';

@@ -15,9 +15,9 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { isResync, type Resync } from '../../common/events.js';
+import { isResync, oncePerEvent, type Resync } from '../../common/events.js';
 import { WorkChange, type SiteChangedEvent } from './site.events.js';
-import { liveEvents, maySeeWork, oncePerEvent, placeOf, wantsWorkEvent, type LiveFilters } from '../../common/live.js';
+import { liveEvents, maySeeWork, placeOf, wantsWorkEvent, type LiveFilters } from '../auth/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';

@@ -1,12 +1,12 @@
 import { filter, map } from '@graphql-yoga/subscription';
 import { Repeater } from '@repeaterjs/repeater';
 import { z } from 'zod';
-import type { Context } from '../context.js';
-import { requireOperationAccess } from '../modules/auth/permissions.js';
-import { maySeeFieldWork, viewerContractorId, viewerWilayas } from '../modules/auth/scope.js';
-import { requireWilaya } from '../modules/reference-data/reference-data.service.js';
-import { parseInput, recordId, wilayaCode as wilayaCodeSchema } from './validation.js';
-import { isResync, resync, type RaccordTopics, type Resync, type Topic } from './events.js';
+import type { Context } from '../../context.js';
+import { requireOperationAccess } from './permissions.js';
+import { maySeeFieldWork, viewerContractorId, viewerWilayas } from './scope.js';
+import { requireWilaya } from '../reference-data/reference-data.service.js';
+import { parseInput, recordId, wilayaCode as wilayaCodeSchema } from '../../common/validation.js';
+import { isResync, resync, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
 
 /**
  * The stream behind a `Subscription` field: checks, when the client subscribes, that the caller may
@@ -53,21 +53,6 @@ const liveFiltersSchema = z.object({
 
 /** A subscription's filters, valid; each one given must match the event. */
 export type LiveFilters = z.output<typeof liveFiltersSchema>;
-
-const loadsByEvent = new WeakMap<object, Map<string, Promise<unknown>>>();
-
-/**
- * What the subscribers of one event need from the database, loaded once per event in this process
- * however many subscribers receive it (`what` names the load). The event object is the same for
- * every subscriber of the process, from the in-memory bus and from Redis alike.
- */
-export function oncePerEvent<T>(event: object, what: string, load: () => Promise<T>): Promise<T> {
-  let loads = loadsByEvent.get(event);
-  if (!loads) loadsByEvent.set(event, (loads = new Map()));
-  let loading = loads.get(what) as Promise<T> | undefined;
-  if (!loading) loads.set(what, (loading = load()));
-  return loading;
-}
 
 /** Where a work event says the work is now, and where it was before a move. */
 interface WorkEvent {
