@@ -3,7 +3,7 @@ import { listOf } from '../../common/query-limits.js';
 import { parseInput, recordId } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { AuditEntityType, AuditEvent } from './audit-event.entity.js';
-import { auditTrail } from './audit.service.js';
+import { auditTrail } from './audit-trail.service.js';
 
 @Resolver(() => AuditEvent)
 export class AuditResolver {

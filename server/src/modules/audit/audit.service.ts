@@ -1,15 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
-import { contractorScope, maySeeBankAccount, maySeeCustomerData, siteScope, workScope } from '../auth/scope.js';
-
-/** Fields of customers' personal data, hidden from the roles that may not read them. */
-const personalFields = ['customerName', 'customerPhone', 'customerAddress'];
-import { Contractor } from '../contractor/contractor.entity.js';
-import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
-import { Invoice } from '../invoice/invoice.entity.js';
-import { invoiceScope } from '../invoice/invoice.service.js';
-import { Site } from '../site/site.entity.js';
-import { AuditAction, AuditEntityType, AuditEvent, type AuditFieldChange } from './audit-event.entity.js';
+import { AuditAction, AuditEvent, type AuditEntityType, type AuditFieldChange } from './audit-event.entity.js';
 
 /** What a service says about a change it is making, to be audited with it. */
 export interface AuditEntry {
@@ -87,35 +78,5 @@ export async function recordBulkCreations(
       reason: entry.reason,
       requestId: context.requestId,
     })),
-  );
-}
-
-/** The audit trail of one record, oldest first; empty when the viewer may not see the record. */
-export async function auditTrail(
-  context: Context,
-  entityType: AuditEntityType,
-  entityId: string,
-): Promise<AuditEvent[]> {
-  const [entity, scope] = {
-    [AuditEntityType.CONTRACTOR]: [Contractor, contractorScope(context)],
-    [AuditEntityType.SITE]: [Site, siteScope(context)],
-    [AuditEntityType.CUSTOMER_SUBSCRIPTION]: [CustomerSubscription, workScope(context)],
-    [AuditEntityType.INVOICE]: [Invoice, invoiceScope(context)],
-  }[entityType];
-  const visible = await context.em.count(entity as typeof Site, { $and: [{ id: entityId }, scope] } as never);
-  if (visible === 0) return [];
-  const events = await context.em.find(AuditEvent, { entityType, entityId }, { orderBy: { id: 'asc' } });
-  const hidden = new Set<string>([
-    ...(maySeeCustomerData(context) ? [] : personalFields),
-    ...(entityType === AuditEntityType.CONTRACTOR && !maySeeBankAccount(context, entityId) ? ['bankAccount'] : []),
-  ]);
-  if (hidden.size === 0) return events;
-  // The trail shows that such a field changed, not its values (as the record itself hides them).
-  return events.map((event) =>
-    Object.assign(Object.create(AuditEvent.prototype) as AuditEvent, event, {
-      changes: event.changes.map((change) =>
-        hidden.has(change.field) ? { field: change.field, from: null, to: null } : change,
-      ),
-    }),
   );
 }

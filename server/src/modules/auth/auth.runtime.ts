@@ -5,7 +5,6 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { projectRoot } from '../../common/paths.js';
-import type { Config } from '../../config.js';
 
 /** What sign-in needs, made once per app: the token key, the token lifetime and the attempt limiters. */
 export interface AuthRuntime {
@@ -29,10 +28,13 @@ async function developmentSecret(): Promise<string> {
 }
 
 /**
- * The sign-in runtime of an app. The limiters keep their counts in PostgreSQL (table
+ * The sign-in runtime of an app, from the configuration's AUTH_TOKEN_SECRET and AUTH_TOKEN_TTL_MINUTES. The limiters keep their counts in PostgreSQL (table
  * `login_rate_limit`, made by a migration), so that several API processes share them.
  */
-export async function createAuthRuntime(config: Config, orm: MikroORM): Promise<AuthRuntime> {
+export async function createAuthRuntime(
+  config: { readonly AUTH_TOKEN_SECRET?: string | undefined; readonly AUTH_TOKEN_TTL_MINUTES: number },
+  orm: MikroORM,
+): Promise<AuthRuntime> {
   const secret = config.AUTH_TOKEN_SECRET ?? (await developmentSecret());
   const store = {
     storeClient: orm.em.getKnex(),
