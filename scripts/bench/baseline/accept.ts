@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { computeInvoiceTotals, lineAmount } from '../../../server/src/modules/invoice/invoice-arithmetic.js';
 import { algiersDate, algiersMonth } from '../../../server/src/common/time.js';
-import { domainError, type BaselineContext } from './schema.js';
+import { domainError, type BaselineContext } from './context.js';
 
 /**
  * `acceptInstallation` in hand-written SQL, in one transaction as Raccord does it: INSTALLED →

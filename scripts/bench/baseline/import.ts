@@ -14,7 +14,7 @@ import {
   customerSubscriptionCsvToInput,
 } from '../../../server/src/modules/customer-subscription/customer-subscription.import.js';
 import { customerSubscriptionSchema } from '../../../server/src/modules/customer-subscription/customer-subscription.inputs.js';
-import type { BaselineContext } from './schema.js';
+import type { BaselineContext } from './context.js';
 
 const auditedFields = Object.keys(customerSubscriptionSchema.shape);
 

@@ -1,6 +1,7 @@
-import { buildSchema, GraphQLError, type GraphQLSchema } from 'graphql';
+import { buildSchema, type GraphQLSchema } from 'graphql';
 import { addDays, algiersDate, daysBetween } from '../../../server/src/common/time.js';
 import { acceptInstallation } from './accept.js';
+import { domainError, type BaselineContext } from './context.js';
 import type { Database } from './database.js';
 import { importCustomerSubscriptions } from './import.js';
 
@@ -78,29 +79,6 @@ type Mutation {
   importCustomerSubscriptions(csv: String!): ImportReport!
 }
 `;
-
-/** The signed-in user, as the session check read it. */
-export interface BaselineViewer {
-  readonly id: string;
-  readonly email: string;
-  readonly displayName: string;
-  readonly role: string;
-  readonly wilayaCodes: string[];
-  readonly isContractorAdmin: boolean;
-}
-
-/** What each resolver gets: the database, the viewer, the request id (for the audit trail). */
-export interface BaselineContext {
-  readonly db: Database;
-  readonly viewer: BaselineViewer;
-  readonly requestId: string;
-  readonly retentionPercent: string;
-}
-
-/** A GraphQL error with Raccord's `extensions.code`. */
-export function domainError(code: string, message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code } });
-}
 
 const maxPageSize = 100;
 const defaultPageSize = 20;

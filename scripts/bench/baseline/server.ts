@@ -5,7 +5,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { openDatabase, type Database } from './database.js';
-import { baselineSchema, domainError, type BaselineContext, type BaselineViewer } from './schema.js';
+import { domainError, type BaselineContext, type BaselineViewer } from './context.js';
+import { baselineSchema } from './schema.js';
 
 /** How the baseline is started. */
 export interface BaselineOptions {
