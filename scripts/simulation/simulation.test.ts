@@ -202,7 +202,7 @@ describe('npm run simulate, run as a function against the real app', () => {
     expect(unexpectedErrors(second)).toEqual([]);
   });
 
-  describe('the command (node dist/scripts/simulate.js, built by npm test)', () => {
+  describe('the command (node dist/scripts/simulate.js, built by the global setup when stale)', () => {
     const simulateJs = join(projectRoot, 'dist', 'scripts', 'simulate.js');
 
     function run(

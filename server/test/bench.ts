@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import { projectRoot } from '../src/common/paths.js';
 
 /**
- * Runs a built benchmark script (`dist/scripts/bench/<script>`; `npm test` builds first) with `args`,
+ * Runs a built benchmark script (`dist/scripts/bench/<script>`; the global setup builds it when a source changed) with `args`,
  * on the tests' PostgreSQL; resolves with its exit code and output. For the benchmarks' tests.
  */
 export function runBuiltBench(

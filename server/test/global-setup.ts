@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,12 +23,41 @@ declare module 'vitest' {
   }
 }
 
+const projectRoot = join(import.meta.dirname, '..', '..');
+
+/** The latest modification time (ms) of `path` and, for a folder, of everything in it. */
+function newest(path: string): number {
+  const stats = statSync(path, { throwIfNoEntry: false });
+  if (!stats) return 0;
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return readdirSync(path).reduce((latest, name) => Math.max(latest, newest(join(path, name))), stats.mtimeMs);
+}
+
 /**
- * Runs once before the tests: PostgreSQL from `DATABASE_URL` when set (its server is used, its
- * database left alone), else an embedded one in a temporary folder; then a template database with
- * the migrations applied and the reference data loaded, from which each test file copies its own.
+ * Builds the server and the scripts (`npm run build:server`) when one of their sources is newer than
+ * the build, so that the tests that run them as processes (`dist/server/src/main.js`,
+ * `dist/scripts/*.js`) test the code as it is, whether the suite was started by `npm test` or by
+ * `npx vitest run <files>`. The console's build (`npm run build:console`) is left to `npm test`.
+ */
+function buildServerIfStale(): void {
+  const built =
+    statSync(join(projectRoot, 'dist', 'server', 'src', 'main.js'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  const sources = ['server/src', 'shared', 'scripts', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+  if (Math.max(...sources.map((source) => newest(join(projectRoot, source)))) < built) return;
+  const { status } = spawnSync('npm', ['run', 'build:server'], { cwd: projectRoot, stdio: 'inherit' });
+  // tsc writes its output even with type errors (typecheck is its own step); the tests say what does not work.
+  if (status !== 0)
+    console.warn(`global setup: npm run build:server exited with ${status}; dist/ holds what it emitted`);
+}
+
+/**
+ * Runs once before the tests: the server's build brought up to date (`buildServerIfStale`); then
+ * PostgreSQL from `DATABASE_URL` when set (its server is used, its database left alone), else an
+ * embedded one in a temporary folder; then a template database with the migrations applied and the
+ * reference data loaded, from which each test file copies its own.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  buildServerIfStale();
   const logger = createLogger('warn');
   let embedded: EmbeddedDatabase | undefined;
   let embeddedRoot: string | undefined;

@@ -14,7 +14,7 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the built server (`dist/server/src/main.js`, as `npm start` runs it: build first) as a
+ * Starts the built server (`dist/server/src/main.js`, as `npm start` runs it; the global setup builds it when a source changed) as a
  * child process on `databaseUrl`, on a free port, with the test configuration and `env`; resolves
  * once it listens. Throws with its output when it exits or has not listened within a minute.
  */
