@@ -352,7 +352,7 @@ async function main(): Promise<void> {
         ADMIN_PASSWORD: admin.password,
         INVOICE_BUYER: JSON.stringify(invoiceBuyer),
         DEBUG_METRICS: 'true',
-        MAX_BODY_BYTES: String(64 * 1024 * 1024),
+        MAX_IMPORT_BODY_BYTES: String(64 * 1024 * 1024),
       },
       await freePort(),
     );

@@ -40,7 +40,7 @@ describe('HTTP endpoints', () => {
     expect(response.status).toBe(400);
   });
 
-  it('answers a body that is not JSON, or too large, in the GraphQL error shape with BAD_REQUEST', async () => {
+  it('answers a body that is not JSON in the GraphQL error shape with BAD_REQUEST', async () => {
     const notJson = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -51,21 +51,60 @@ describe('HTTP endpoints', () => {
     expect(await notJson.json()).toEqual({
       errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
     });
+  });
 
-    const huge = await fetch(`${t.url}/graphql`, {
+  it('refuses a request over MAX_BODY_BYTES (1 MiB), anonymous or not, with 413 REQUEST_TOO_LARGE', async () => {
+    const body = JSON.stringify({ query: '{ wilayas { code } }', variables: { padding: 'x'.repeat(2_000_000) } });
+    const anonymous = await fetch(`${t.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ wilayas { code } }', variables: { padding: 'x'.repeat(10 * 1024 * 1024) } }),
+      body,
     });
-    expect(huge.status).toBe(413);
-    expect(await huge.json()).toEqual({
+    expect(anonymous.status).toBe(413);
+    expect(await anonymous.json()).toEqual({
       errors: [
         {
-          message: `The request body is larger than ${10 * 1024 * 1024} bytes (MAX_BODY_BYTES)`,
-          extensions: { code: 'BAD_REQUEST' },
+          message: `The request body is larger than ${1024 * 1024} bytes (MAX_BODY_BYTES)`,
+          extensions: { code: 'REQUEST_TOO_LARGE', maxBytes: 1024 * 1024 },
         },
       ],
     });
+    const administrator = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
+      body,
+    });
+    expect(administrator.status).toBe(413);
+    expect(((await administrator.json()) as { errors: { extensions: unknown }[] }).errors[0]!.extensions).toEqual({
+      code: 'REQUEST_TOO_LARGE',
+      maxBytes: 1024 * 1024,
+    });
+  });
+
+  it('takes a CSV import of 2 MB from a viewer who may import, up to MAX_IMPORT_BODY_BYTES (10 MiB)', async () => {
+    const importing = 'mutation ($csv: String!) { importContractors(csv: $csv) { rows created } }';
+    const large = await t.graphql(importing, { csv: `${'x'.repeat(2_000_000)}\n` });
+    expect(large.response.status).toBe(200);
+    expect(large.body.errors).toBeUndefined();
+    expect(large.body.data).toEqual({ importContractors: { rows: 0, created: 0 } });
+
+    const anonymous = await t.graphql(importing, { csv: `${'x'.repeat(2_000_000)}\n` }, { authorization: '' });
+    expect(anonymous.response.status).toBe(413);
+
+    const huge = await t.graphql(importing, { csv: 'x'.repeat(11 * 1024 * 1024) });
+    expect(huge.response.status).toBe(413);
+    expect(huge.body.errors?.[0]).toEqual({
+      message: `The request body is larger than ${10 * 1024 * 1024} bytes (MAX_IMPORT_BODY_BYTES)`,
+      extensions: { code: 'REQUEST_TOO_LARGE', maxBytes: 10 * 1024 * 1024 },
+    });
+  });
+
+  it('closes a WebSocket whose message is over MAX_WS_MESSAGE_BYTES (64 KiB) with 1009', async () => {
+    const socket = new WebSocket(`${t.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(100 * 1024) } }));
+    expect(await closed).toBe(1009);
   });
 
   it('logs requests without their headers', async () => {

@@ -25,7 +25,9 @@ describe('loadConfig', () => {
       EMBEDDED_PG_PORT: 54329,
       DB_POOL_MAX: 10,
       SHUTDOWN_TIMEOUT_MS: 10_000,
-      MAX_BODY_BYTES: 10 * 1024 * 1024,
+      MAX_BODY_BYTES: 1024 * 1024,
+      MAX_IMPORT_BODY_BYTES: 10 * 1024 * 1024,
+      MAX_WS_MESSAGE_BYTES: 64 * 1024,
       DB_STATEMENT_TIMEOUT_MS: 15_000,
     });
     expect(config.DATABASE_URL).toBeUndefined();

@@ -67,7 +67,9 @@ const environmentSchema = z.object({
   EMBEDDED_PG_PORT: portNumber.refine((port) => port > 0, { error: 'must be from 1 to 65535' }).default(54329),
   DB_POOL_MAX: positiveInteger('connections in the pool', 1000).default(10),
   SHUTDOWN_TIMEOUT_MS: positiveInteger('milliseconds', 600_000).default(10_000),
-  MAX_BODY_BYTES: positiveInteger('bytes', 100 * 1024 * 1024).default(10 * 1024 * 1024),
+  MAX_BODY_BYTES: positiveInteger('bytes', 100 * 1024 * 1024).default(1024 * 1024),
+  MAX_IMPORT_BODY_BYTES: positiveInteger('bytes', 100 * 1024 * 1024).default(10 * 1024 * 1024),
+  MAX_WS_MESSAGE_BYTES: positiveInteger('bytes', 100 * 1024 * 1024).default(64 * 1024),
   DB_STATEMENT_TIMEOUT_MS: positiveInteger('milliseconds', 3_600_000).default(15_000),
   AUTH_TOKEN_SECRET: z
     .string()

@@ -73,7 +73,7 @@ function CommuneIdentifiers() {
   );
 }
 
-/** The API's default request size (MAX_BODY_BYTES, 10 MiB) less room for the request around the file. */
+/** The API's default size of an import's request (MAX_IMPORT_BODY_BYTES, 10 MiB) less room for the request around the file. */
 const largestFileBytes = 10 * 1024 * 1024 - 64 * 1024;
 
 /**

@@ -92,6 +92,8 @@ export default {
     'This invoice has no line: there is nothing to submit.',
   'Cette demande a déjà été envoyée avec d’autres valeurs : rechargez la page puis recommencez.':
     'This request was already sent with other values: reload the page, then try again.',
+  'La demande est trop volumineuse pour le serveur : découpez le fichier en plusieurs.':
+    'The request is too large for the server: split the file into several.',
   'Cette photo est trop lourde : reprenez-la dans une résolution plus faible.':
     'This photo is too large: take it again at a lower resolution.',
   'Cette photo a trop de pixels : reprenez-la dans une résolution plus faible.':

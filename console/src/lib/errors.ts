@@ -25,6 +25,7 @@ const messages: Record<string, string> = {
   PHOTO_TOO_LARGE: msg('Cette photo est trop lourde : reprenez-la dans une résolution plus faible.'),
   PHOTO_TOO_MANY_PIXELS: msg('Cette photo a trop de pixels : reprenez-la dans une résolution plus faible.'),
   PHOTO_NOT_AN_IMAGE: msg('Ce fichier n’est pas une photo lisible : envoyez une image JPEG, PNG ou WebP.'),
+  REQUEST_TOO_LARGE: msg('La demande est trop volumineuse pour le serveur : découpez le fichier en plusieurs.'),
   PHOTO_HEIC_UNSUPPORTED: msg(
     'Les photos HEIC ne sont pas lisibles par le serveur : réglez l’appareil photo sur « Le plus compatible » (JPEG) et reprenez la photo.',
   ),
@@ -161,10 +162,6 @@ const frenchReasonPatterns: [RegExp, string][] = [
   [
     /^site (\S+) is in wilaya (\S+), the customer in (?:wilaya )?(\S+)$/,
     'le site $1 est dans la wilaya $2, le client dans la wilaya $3',
-  ],
-  [
-    /^The request body is larger than (\d+) bytes \(MAX_BODY_BYTES\)$/,
-    'la demande dépasse la taille permise ($1 octets) : découpez le fichier',
   ],
   [/^must be at most (\d+) bytes$/, 'doit faire au plus $1 octets'],
   [

@@ -42,8 +42,13 @@ export enum ErrorCode {
   PHOTO_NOT_AN_IMAGE = 'PHOTO_NOT_AN_IMAGE',
   /** A HEIC photo (HEVC-coded) that this server cannot decode: send it as JPEG (the camera's "most compatible" setting); nothing was stored. HTTP 415. */
   PHOTO_HEIC_UNSUPPORTED = 'PHOTO_HEIC_UNSUPPORTED',
-  /** The HTTP request itself is unusable: a body that is not JSON, or over MAX_BODY_BYTES, or an upload that is not readable multipart/form-data. */
+  /** The HTTP request itself is unusable: a body that is not JSON, or an upload that is not readable multipart/form-data. */
   BAD_REQUEST = 'BAD_REQUEST',
+  /**
+   * The request body is larger than `maxBytes`: MAX_BODY_BYTES, or MAX_IMPORT_BODY_BYTES for a CSV import by a
+   * viewer who may import; nothing ran. HTTP 413. (A WebSocket message over MAX_WS_MESSAGE_BYTES closes the socket with 1009.)
+   */
+  REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
   /** The GraphQL document does not parse (HTTP and WebSocket). */
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   /** The request names no operation the document holds (`operationName`). */

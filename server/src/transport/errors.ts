@@ -57,6 +57,7 @@ const httpStatusOf: Partial<Record<string, number>> = {
   [ErrorCode.INVALID_TRANSITION]: 409,
   [ErrorCode.PHOTO_TOO_LARGE]: 413,
   [ErrorCode.PHOTO_TOO_MANY_PIXELS]: 413,
+  [ErrorCode.REQUEST_TOO_LARGE]: 413,
   [ErrorCode.PHOTO_NOT_AN_IMAGE]: 415,
   [ErrorCode.PHOTO_HEIC_UNSUPPORTED]: 415,
 };

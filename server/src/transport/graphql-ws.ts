@@ -89,8 +89,8 @@ function watchSession(
  * production), the complexity check, a context of its own (EntityManager fork, loaders, request id),
  * and errors coded and masked the same way (and counted in `metrics`); a query reads from the read
  * replicas, a mutation or a subscription from the primary (see `operationPlugin` for HTTP).
- * Messages are capped at MAX_BODY_BYTES. The open sockets and their operations are counted in
- * `metrics`. Returns `dispose()`, which closes every socket (1001) and the server.
+ * Messages are capped at MAX_WS_MESSAGE_BYTES (a larger one closes the socket with 1009). The open
+ * sockets and their operations are counted in `metrics`. Returns `dispose()`, which closes every socket (1001) and the server.
  */
 export function attachGraphQLWebSocket(options: {
   httpServer: Server;
@@ -116,7 +116,7 @@ export function attachGraphQLWebSocket(options: {
   };
   const production = config.NODE_ENV === 'production';
   const rules = [...specifiedRules, ...webSocketValidationRules(production)];
-  const wsServer = new WebSocketServer({ noServer: true, maxPayload: config.MAX_BODY_BYTES });
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: config.MAX_WS_MESSAGE_BYTES });
   httpServer.on('upgrade', (request, socket, head) => {
     if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') {
       socket.destroy();

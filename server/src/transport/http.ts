@@ -24,6 +24,7 @@ import { defaultPhotoLimits } from '../modules/photo/photo-limits.js';
 import { mountPhotoRoutes } from '../modules/photo/photo.routes.js';
 import type { PhotoStore } from '../modules/photo/photo.store.js';
 import { mountDebugMetrics, type DebugMetrics } from './debug-metrics.js';
+import { graphqlBody } from './body-limits.js';
 import { answerRefusal, internalError } from './errors.js';
 import { requestScope, type RequestScope } from './request-scope.js';
 
@@ -61,16 +62,14 @@ function bearerMatches(authorization: string | undefined, token: string): boolea
 function metricsRoute(metrics: Metrics, token: string | undefined): express.RequestHandler {
   return async (request, response, next) => {
     if (!token) {
-      response
-        .status(404)
-        .json({
-          errors: [
-            {
-              message: 'Metrics are not served: set METRICS_TOKEN to serve them',
-              extensions: { code: ErrorCode.NOT_FOUND },
-            },
-          ],
-        });
+      response.status(404).json({
+        errors: [
+          {
+            message: 'Metrics are not served: set METRICS_TOKEN to serve them',
+            extensions: { code: ErrorCode.NOT_FOUND },
+          },
+        ],
+      });
       return;
     }
     if (!bearerMatches(request.headers.authorization, token)) {
@@ -175,7 +174,12 @@ export function createExpressApp(options: {
   if (options.debugMetrics) mountDebugMetrics(app, options.debugMetrics);
   app.use(
     '/graphql',
-    express.json({ limit: config.MAX_BODY_BYTES }),
+    graphqlBody({
+      orm,
+      auth,
+      maxBodyBytes: config.MAX_BODY_BYTES,
+      maxImportBodyBytes: config.MAX_IMPORT_BODY_BYTES,
+    }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         // On the primary, whatever the operation: a logout or a revoked key holds at once on every process.
@@ -202,17 +206,17 @@ export function createExpressApp(options: {
     limits: settings.photos ?? defaultPhotoLimits,
   });
   serveConsole(app);
-  app.use(httpErrorHandler(config.MAX_BODY_BYTES));
+  app.use(httpErrorHandler());
   return app;
 }
 
 /**
- * Errors raised before GraphQL runs (a body that is not JSON, over MAX_BODY_BYTES, compressed
- * wrongly, in an unsupported charset): answered in GraphQL's error shape with BAD_REQUEST, never
- * Express's HTML page. Anything else is masked to INTERNAL_SERVER_ERROR with the request id, and
- * logged whole.
+ * Errors raised before GraphQL runs (a body that is not JSON, compressed wrongly, in an unsupported
+ * charset): answered in GraphQL's error shape with BAD_REQUEST, never Express's HTML page (a body
+ * too large is answered by `graphqlBody`). Anything else is masked to INTERNAL_SERVER_ERROR with the
+ * request id, and logged whole.
  */
-function httpErrorHandler(maxBodyBytes: number): express.ErrorRequestHandler {
+function httpErrorHandler(): express.ErrorRequestHandler {
   return (error: { status?: number; type?: string }, request, response, next) => {
     if (response.headersSent) return next(error);
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
@@ -224,9 +228,7 @@ function httpErrorHandler(maxBodyBytes: number): express.ErrorRequestHandler {
     const message =
       error.type === 'entity.parse.failed'
         ? 'The request body is not valid JSON'
-        : error.type === 'entity.too.large'
-          ? `The request body is larger than ${maxBodyBytes} bytes (MAX_BODY_BYTES)`
-          : 'The request could not be read (check its content type, charset and encoding)';
+        : 'The request could not be read (check its content type, charset and encoding)';
     request.log.warn({ errorType: error.type, status }, message);
     response.status(status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] });
   };
@@ -248,16 +250,14 @@ function documentRoute(
       requireOperationAccess(context, 'Query', 'invoice');
       const document = /^[1-9]\d{0,17}$/.test(request.params.id) ? await load(context, request.params.id) : null;
       if (!document) {
-        response
-          .status(404)
-          .json({
-            errors: [
-              {
-                message: `No ${filePrefix} with id "${request.params.id.slice(0, 40)}"`,
-                extensions: { code: ErrorCode.NOT_FOUND },
-              },
-            ],
-          });
+        response.status(404).json({
+          errors: [
+            {
+              message: `No ${filePrefix} with id "${request.params.id.slice(0, 40)}"`,
+              extensions: { code: ErrorCode.NOT_FOUND },
+            },
+          ],
+        });
         return;
       }
       const pdf = await renderInvoicePdf(document);

@@ -97,7 +97,7 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
 };
 
 /** Whether the viewer may run `operation` ("Mutation.scheduleInstallation"): `requireOperationAccess` without the error. */
-export function mayRunOperation(context: Context, operation: string): boolean {
+export function mayRunOperation(context: Pick<Context, 'viewer'>, operation: string): boolean {
   const roles = operationRoles[operation];
   if (roles === undefined) return false;
   if (roles === PUBLIC) return true;
