@@ -6,7 +6,6 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
 import { msg } from '../../lib/i18n.ts';
-import { MeQuery } from '../auth/documents.ts';
 import { ContractorHistory } from './ContractorHistory.tsx';
 import { ContractorInvoices } from './ContractorInvoices.tsx';
 import { ContractorNotFound } from './ContractorNotFound.tsx';
@@ -20,32 +19,32 @@ import {
 } from './documents.ts';
 import { contractorStatusLabels, fiscalRegimeLabels, legalFormLabels } from './labels.ts';
 
-/** The status changes an administrator may make from each status, and their words. */
-const actionsFrom: Record<string, { action: 'approve' | 'suspend' | 'reactivate'; label: string }[]> = {
-  PENDING_APPROVAL: [{ action: 'approve', label: msg('Agréer') }],
-  ACTIVE: [{ action: 'suspend', label: msg('Suspendre') }],
-  SUSPENDED: [{ action: 'reactivate', label: msg('Réactiver') }],
-  TERMINATED: [],
-};
+type Action = 'approve' | 'suspend' | 'reactivate';
+
+/** The status changes offered here and their words; which the viewer may make now is the API's `viewerCan`. */
+const actions: readonly { action: Action; label: string }[] = [
+  { action: 'approve', label: msg('Agréer') },
+  { action: 'suspend', label: msg('Suspendre') },
+  { action: 'reactivate', label: msg('Réactiver') },
+];
 
 /**
- * One contractor: its identity, where it works, its sites, work, invoices and history; for an
- * administrator, a link to change it and its status changes, each with a reason.
+ * One contractor: its identity, where it works, its sites, work, invoices and history; the link to
+ * change it and its status changes (each with a reason) when the API says the viewer may (`viewerCan`).
  */
 export function ContractorPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [me] = useQuery({ query: MeQuery });
   const [result, reexecute] = useQuery({ query: ContractorQuery, variables: { id } });
   const [approval, approve] = useMutation(ApproveContractorMutation);
   const [suspension, suspend] = useMutation(SuspendContractorMutation);
   const [reactivation, reactivate] = useMutation(ReactivateContractorMutation);
-  const [action, setAction] = useState<'approve' | 'suspend' | 'reactivate' | null>(null);
+  const [action, setAction] = useState<Action | null>(null);
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const contractor = result.data?.contractor;
   const busy = approval.fetching || suspension.fetching || reactivation.fetching;
-  const isAdmin = me.data?.me?.role === 'ADMIN';
+  const allowed = contractor ? actions.filter((choice) => contractor.viewerCan[choice.action]) : [];
 
   if (result.data && !contractor) return <ContractorNotFound id={id} />;
 
@@ -82,7 +81,7 @@ export function ContractorPage() {
         <>
           <div className="dashboard-heading">
             <h1>{contractor.legalName}</h1>
-            {isAdmin && (
+            {contractor.viewerCan.update && (
               <Link className="button" to={`/contractants/${contractor.id}/modifier`}>
                 {t('Modifier')}
               </Link>
@@ -150,9 +149,9 @@ export function ContractorPage() {
             </dd>
           </dl>
 
-          {isAdmin && (actionsFrom[contractor.status] ?? []).length > 0 && (
+          {allowed.length > 0 && (
             <div className="actions">
-              {(actionsFrom[contractor.status] ?? []).map((choice) => (
+              {allowed.map((choice) => (
                 <button
                   key={choice.action}
                   type="button"

@@ -35,6 +35,12 @@ export const ContractorQuery = graphql(`
     contractor(id: $id) {
       id
       version
+      viewerCan {
+        update
+        approve
+        suspend
+        reactivate
+      }
       legalName
       tradeName
       legalForm

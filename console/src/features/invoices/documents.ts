@@ -1,4 +1,4 @@
-import { graphql } from '../../lib/graphql.ts';
+import { graphql, type ResultOf } from '../../lib/graphql.ts';
 
 /** What a line of the invoices' table shows (InvoicesTable.tsx), wherever invoices are listed. */
 export const InvoicesTableRow = graphql(`
@@ -73,7 +73,14 @@ export const InvoiceQuery = graphql(`
         id
         legalName
       }
-      wilayaCodes
+      viewerCan {
+        submit
+        approve
+        requestRevision
+        resubmit
+        recordPayment
+        issueCreditNote
+      }
       lines {
         id
         customerSubscriptionId
@@ -148,6 +155,9 @@ export const InvoiceQuery = graphql(`
     }
   }
 `);
+
+/** One invoice as its page shows it, each panel a part of it. */
+export type InvoiceData = NonNullable<ResultOf<typeof InvoiceQuery>['invoice']>;
 
 export const InvoiceChangedSubscription = graphql(`
   subscription InvoiceChanged($invoiceId: ID) {

@@ -7,7 +7,6 @@ import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime, formatCount, formatPercent } from '../../lib/format.ts';
 import { msg } from '../../lib/i18n.ts';
-import { MeQuery } from '../auth/documents.ts';
 import {
   invalidProps,
   ProblemNote,
@@ -30,27 +29,18 @@ import { SiteCustomerSubscriptions } from './SiteCustomerSubscriptions.tsx';
 
 type Action = 'assign' | 'start' | 'complete' | 'close' | 'suspend' | 'resume';
 
-/** What may be done to a site in each status (the server's lifecycle), and the words for it. */
-const actionsFrom: Record<string, { action: Action; label: string }[]> = {
-  PLANNED: [
-    { action: 'assign', label: msg('Affecter') },
-    { action: 'suspend', label: msg('Suspendre') },
-  ],
-  ASSIGNED: [
-    { action: 'assign', label: msg('Réaffecter') },
-    { action: 'start', label: msg('Démarrer') },
-    { action: 'suspend', label: msg('Suspendre') },
-  ],
-  IN_PROGRESS: [
-    { action: 'complete', label: msg('Terminer') },
-    { action: 'suspend', label: msg('Suspendre') },
-  ],
-  COMPLETED: [{ action: 'close', label: msg('Clore') }],
-  SUSPENDED: [{ action: 'resume', label: msg('Reprendre') }],
-  CLOSED: [],
-};
+/** The site's actions, in the order of their buttons; which the viewer may do now is the API's `viewerCan`. */
+const actions: readonly Action[] = ['assign', 'start', 'complete', 'close', 'suspend', 'resume'];
 
-const managers = ['ADMIN', 'DOT_MANAGER'];
+/** The words of each action's button; assigning a site that has a firm gives it to another. */
+const actionLabels: Record<Action, string> = {
+  assign: msg('Affecter'),
+  start: msg('Démarrer'),
+  complete: msg('Terminer'),
+  close: msg('Clore'),
+  suspend: msg('Suspendre'),
+  resume: msg('Reprendre'),
+};
 
 /** The action form's controls, in order: the API's field and the element's id. */
 const controls: Controls = [
@@ -59,16 +49,16 @@ const controls: Controls = [
 ];
 
 /**
- * One site: place, firm, progress against its target, its customer subscriptions, and (for an
- * administrator or DOT manager) its lifecycle. Live through `siteChanged`.
+ * One site: place, firm, progress against its target, its customer subscriptions, and its lifecycle's
+ * actions the API says the viewer may take (`viewerCan`). Live through `siteChanged`.
  */
 export function SitePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const [me] = useQuery({ query: MeQuery });
   const [result, reexecute] = useQuery({ query: SiteQuery, variables: { id } });
   const [live] = useSubscription({ query: SiteChangedSubscription, variables: { siteId: id } });
   const site = result.data?.site;
+  const allowed = site ? actions.filter((candidate) => site.viewerCan[candidate]) : [];
   const [action, setAction] = useState<Action | null>(null);
   const [reason, setReason] = useState('');
   const [contractorId, setContractorId] = useState('');
@@ -171,19 +161,19 @@ export function SitePage() {
               })}
             </dd>
           </dl>
-          {managers.includes(me.data?.me?.role ?? '') && (
+          {allowed.length > 0 && (
             <div className="actions">
-              {(actionsFrom[site.status] ?? []).map((choice) => (
+              {allowed.map((choice) => (
                 <button
-                  key={choice.action}
+                  key={choice}
                   type="button"
                   onClick={() => {
-                    setAction(choice.action);
+                    setAction(choice);
                     setProblems([]);
                   }}
-                  aria-pressed={action === choice.action}
+                  aria-pressed={action === choice}
                 >
-                  {t(choice.label)}
+                  {choice === 'assign' && site.contractor ? t('Réaffecter') : t(actionLabels[choice])}
                 </button>
               ))}
             </div>

@@ -64,6 +64,14 @@ export const SiteQuery = graphql(`
       status
       statusReason
       statusChangedAt
+      viewerCan {
+        assign
+        start
+        complete
+        close
+        suspend
+        resume
+      }
       targetConnections
       acceptedConnections
       progress
