@@ -8,8 +8,31 @@ export enum AuditEntityType {
   SITE = 'SITE',
   CUSTOMER_SUBSCRIPTION = 'CUSTOMER_SUBSCRIPTION',
   INVOICE = 'INVOICE',
+  USER = 'USER',
+  API_KEY = 'API_KEY',
+  PRICE_SCHEDULE = 'PRICE_SCHEDULE',
 }
-registerEnumType(AuditEntityType, { name: 'AuditEntityType', description: 'Kinds of audited records.' });
+registerEnumType(AuditEntityType, {
+  name: 'AuditEntityType',
+  description: 'Kinds of audited records.',
+  valuesConfig: {
+    CONTRACTOR: { description: 'A contracting firm.' },
+    SITE: { description: 'A site of the roll-out.' },
+    CUSTOMER_SUBSCRIPTION: { description: 'A customer subscription (work order).' },
+    INVOICE: { description: "A contractor's invoice, with its credit notes and payments." },
+    USER: {
+      description:
+        'A user: created, disabled (never its password, nor its hash). Seen by administrators, and by a firm’s admin for its firm’s users.',
+    },
+    API_KEY: {
+      description:
+        'An API key: created, revoked (never its secret, nor its hash). Seen by administrators, and by a firm’s admin for its firm’s keys.',
+    },
+    PRICE_SCHEDULE: {
+      description: 'A version of the price schedule (bordereau des prix unitaires), created with its items.',
+    },
+  },
+});
 
 /** What happened to the record. */
 export enum AuditAction {
@@ -49,7 +72,10 @@ export class AuditFieldChange {
  * An append-only record of one change: written in the same transaction as the change; the database
  * refuses UPDATE, DELETE and TRUNCATE on its table (trigger `audit_event_append_only`).
  */
-@ObjectType({ description: 'An append-only record of one change to a contractor, site or customer subscription.' })
+@ObjectType({
+  description:
+    'An append-only record of one change to a contractor, site, customer subscription, invoice, user, API key or price schedule version.',
+})
 @Entity({ tableName: 'audit_event' })
 @Index({ properties: ['entityType', 'entityId', 'id'] })
 export class AuditEvent {

@@ -5,6 +5,8 @@ import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { inTransaction } from '../../common/transaction.js';
 import { parseInput, recordId, requiredText } from '../../common/validation.js';
 import type { Context } from '../../context.js';
+import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
+import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { UserRole, type User } from '../user/user.entity.js';
 import { ApiKey } from './api-key.entity.js';
@@ -53,11 +55,9 @@ const newKeySchema = z.object({
   name: requiredText(100),
   scopes: z
     .array(
-      z
-        .string()
-        .refine((scope) => allScopes.includes(scope), {
-          error: 'is not a scope (see the API key scopes in the README)',
-        }),
+      z.string().refine((scope) => allScopes.includes(scope), {
+        error: 'is not a scope (see the API key scopes in the README)',
+      }),
     )
     .min(1, { error: 'must name at least one scope' })
     .transform((scopes) => [...new Set(scopes)].sort()),
@@ -105,6 +105,20 @@ export async function createApiKey(context: Context, input: unknown): Promise<{ 
       updatedAt: new Date(),
     } as never);
     em.persist(key);
+    await em.flush();
+    // Its prefix names it (as the list of keys shows it); never its secret, nor its hash.
+    recordAudit(em, context, {
+      entityType: AuditEntityType.API_KEY,
+      entityId: key.id,
+      action: AuditAction.CREATE,
+      changes: changedFields({}, { ...values, contractorId, prefix }, [
+        'name',
+        'prefix',
+        'scopes',
+        'contractorId',
+        'expiresAt',
+      ]),
+    });
     return key;
   });
   return { apiKey, secret: `${prefix}_${secret}` };
@@ -123,6 +137,12 @@ export async function revokeApiKey(context: Context, id: string): Promise<ApiKey
     if (!key.revokedAt) {
       key.revokedAt = new Date();
       key.updatedAt = new Date();
+      recordAudit(em, context, {
+        entityType: AuditEntityType.API_KEY,
+        entityId: key.id,
+        action: AuditAction.UPDATE,
+        changes: [{ field: 'revokedAt', from: null, to: key.revokedAt }],
+      });
     }
     return key;
   });

@@ -6,6 +6,8 @@ import { algiersDate } from '../../common/time.js';
 import { inTransaction } from '../../common/transaction.js';
 import { calendarDate, parseInput, requiredText } from '../../common/validation.js';
 import type { Context } from '../../context.js';
+import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
+import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { PriceSchedule, PriceScheduleItem, PriceUnit, TaxRate } from './price-schedule.entity.js';
 
 /**
@@ -136,6 +138,13 @@ export async function createPriceScheduleVersion(context: Context, input: unknow
       );
     }
     if (latest) {
+      recordAudit(em, context, {
+        entityType: AuditEntityType.PRICE_SCHEDULE,
+        entityId: latest.id,
+        action: AuditAction.UPDATE,
+        changes: [{ field: 'effectiveTo', from: null, to: values.effectiveFrom }],
+        reason: `nouvelle version ${values.name}`,
+      });
       latest.effectiveTo = values.effectiveFrom;
       // End the latest version before the new one exists: the exclusion constraint checks each statement.
       await em.flush();
@@ -156,6 +165,13 @@ export async function createPriceScheduleVersion(context: Context, input: unknow
         taxCode: item.taxCode,
       } as never);
     }
+    await em.flush();
+    recordAudit(em, context, {
+      entityType: AuditEntityType.PRICE_SCHEDULE,
+      entityId: schedule.id,
+      action: AuditAction.CREATE,
+      changes: changedFields({}, values, ['name', 'effectiveFrom', 'items']),
+    });
     return schedule;
   });
 }

@@ -12,12 +12,17 @@ import {
   wilayaCode,
 } from '../../common/validation.js';
 import type { Context } from '../../context.js';
+import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
+import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { requireRole } from '../auth/policies.js';
 import { Session } from '../auth/session.entity.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { releaseTechnicianWork } from '../customer-subscription/technician.service.js';
 import { User, UserRole } from './user.entity.js';
+
+/** What a user's audit trail records of its creation: never its password, nor its hash. */
+const auditedUserFields = ['email', 'displayName', 'role', 'wilayaCodes', 'contractorId', 'isContractorAdmin'];
 
 /** The roles of a firm's people: each such user belongs to one contractor. */
 const firmRoles: readonly UserRole[] = [UserRole.CONTRACTOR, UserRole.TECHNICIAN];
@@ -131,6 +136,13 @@ export async function createUser(context: Context, input: unknown): Promise<User
       updatedAt: new Date(),
     } as never);
     em.persist(user);
+    await em.flush();
+    recordAudit(em, context, {
+      entityType: AuditEntityType.USER,
+      entityId: user.id,
+      action: AuditAction.CREATE,
+      changes: changedFields({}, values, auditedUserFields),
+    });
     return user;
   });
 }
@@ -162,6 +174,13 @@ export async function disableUser(context: Context, id: string, version: number,
       user.disabledAt = new Date();
       user.updatedAt = new Date();
       await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+      recordAudit(em, context, {
+        entityType: AuditEntityType.USER,
+        entityId: user.id,
+        action: AuditAction.UPDATE,
+        changes: [{ field: 'disabledAt', from: null, to: user.disabledAt }],
+        reason: why,
+      });
       if (user.role === UserRole.TECHNICIAN) await releaseTechnicianWork(em, context, user.id, why);
     }
     return user;
