@@ -5,13 +5,12 @@ import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { DashboardResolver } from './modules/dashboard/dashboard.resolver.js';
 import { authorizeRootFields } from './modules/auth/permissions.js';
-import {
-  CreditNoteLineResolver,
-  CreditNoteResolver,
-  InvoiceLineResolver,
-  InvoicePaymentResolver,
-  InvoiceResolver,
-} from './modules/invoice/invoice.resolver.js';
+import { AcceptanceResolver } from './modules/invoice/acceptance.resolver.js';
+import { CreditNoteLineResolver, CreditNoteResolver } from './modules/invoice/credit-note.resolver.js';
+import { InvoiceFieldsResolver, InvoiceLineResolver } from './modules/invoice/invoice-fields.resolver.js';
+import { InvoiceLifecycleResolver } from './modules/invoice/invoice-lifecycle.resolver.js';
+import { InvoiceResolver } from './modules/invoice/invoice.resolver.js';
+import { InvoicePaymentResolver } from './modules/invoice/payment.resolver.js';
 import { PriceScheduleItemResolver, PriceScheduleResolver } from './modules/invoice/price-schedule.resolver.js';
 import { PhotoResolver } from './modules/photo/photo.resolver.js';
 import { ContractorResolver } from './modules/contractor/contractor.resolver.js';
@@ -69,6 +68,9 @@ export async function buildRaccordSchema(): Promise<GraphQLSchema> {
       PriceScheduleResolver,
       PriceScheduleItemResolver,
       InvoiceResolver,
+      InvoiceFieldsResolver,
+      InvoiceLifecycleResolver,
+      AcceptanceResolver,
       InvoiceViewerCanResolver,
       InvoiceLineResolver,
       CreditNoteResolver,

@@ -1,0 +1,143 @@
+import { Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import { listOf } from '../../common/query-limits.js';
+import { algiersDate, now } from '../../common/time.js';
+import type { Context } from '../../context.js';
+import { mayReadContractor } from '../auth/scope.js';
+import { Contractor } from '../contractor/contractor.entity.js';
+import { CreditNote } from './credit-note.entity.js';
+import { invoiceClosingSentence } from './invoice-arithmetic.js';
+import { Invoice, InvoiceLine } from './invoice.entity.js';
+import { VatAmount } from './invoice.inputs.js';
+import { balanceDue, daysOverdue } from './invoice.service.js';
+import { dzd, Money } from './money.js';
+import { InvoicePayment } from './payment.entity.js';
+
+/** An invoice's fields worked out from the record: its contractor, lines, totals, balance, payments and credit notes. */
+@Resolver(() => Invoice)
+export class InvoiceFieldsResolver {
+  @FieldResolver(() => Contractor, {
+    nullable: true,
+    description: 'The contractor invoicing; null when the viewer may not read it.',
+  })
+  async contractor(@Root() invoice: Invoice, @Ctx() context: Context): Promise<Contractor | null> {
+    return mayReadContractor(context, invoice.contractor.id)
+      ? invoice.contractor.loadOrFail({ dataloader: true })
+      : null;
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'Codes of the wilayas whose work the invoice bills ("16", "31"…), sorted; empty for an invoice with no line. A DOT manager may approve the invoice only when all of them are its own.',
+  })
+  wilayaCodes(@Root() invoice: Invoice, @Ctx() context: Context): Promise<string[]> {
+    return context.loaders.invoices.wilayaCodes.load(invoice.id);
+  }
+
+  @FieldResolver(() => [InvoiceLine], {
+    description: 'The lines, in the order they were billed.',
+    complexity: listOf(200),
+  })
+  async lines(@Root() invoice: Invoice): Promise<InvoiceLine[]> {
+    return (await invoice.lines.load({ dataloader: true })).getItems();
+  }
+
+  @FieldResolver(() => Money, { description: 'Total excluding tax (HT): the sum of the rounded lines.' })
+  totalExcludingTax(@Root() invoice: Invoice): Money {
+    return dzd(invoice.totalExcludingTaxCentimes);
+  }
+
+  @FieldResolver(() => [VatAmount], { description: 'VAT by rate; empty for IFU and auto-entrepreneurs.' })
+  vatByRate(@Root() invoice: Invoice): VatAmount[] {
+    return invoice.vatByRate.map((vat) => ({
+      ratePercent: vat.ratePercent,
+      base: dzd(vat.base),
+      amount: dzd(vat.amount),
+    }));
+  }
+
+  @FieldResolver(() => Money, { description: 'Total VAT.' })
+  totalVat(@Root() invoice: Invoice): Money {
+    return dzd(invoice.totalVatCentimes);
+  }
+
+  @FieldResolver(() => Money, { description: 'Total including tax (TTC).' })
+  totalIncludingTax(@Root() invoice: Invoice): Money {
+    return dzd(invoice.totalIncludingTaxCentimes);
+  }
+
+  @FieldResolver(() => Money, { description: 'Retention (retenue de garantie) held back.' })
+  retention(@Root() invoice: Invoice): Money {
+    return dzd(invoice.retentionCentimes);
+  }
+
+  @FieldResolver(() => Money, { description: 'Net payable: total including tax less retention.' })
+  netPayable(@Root() invoice: Invoice): Money {
+    return dzd(invoice.netPayableCentimes);
+  }
+
+  @FieldResolver(() => Money, { description: 'Net payable of the credit notes issued on this invoice.' })
+  credited(@Root() invoice: Invoice): Money {
+    return dzd(invoice.creditedCentimes);
+  }
+
+  @FieldResolver(() => Money, { description: 'Sum of the payments recorded.' })
+  paid(@Root() invoice: Invoice): Money {
+    return dzd(invoice.paidCentimes);
+  }
+
+  @FieldResolver(() => Money, {
+    description: 'What remains to pay: net payable − credit notes − payments (negative when overpaid).',
+  })
+  balanceDue(@Root() invoice: Invoice): Money {
+    return dzd(balanceDue(invoice));
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      'Days past the due date today (Algiers) while unpaid; 0 when not yet due or paid; null for a DRAFT (no due date).',
+  })
+  daysOverdue(@Root() invoice: Invoice, @Ctx() context: Context): number | null {
+    return daysOverdue(invoice, algiersDate(now(context)));
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'The closing sentence with the net payable in French words: "Arrêtée la présente facture à la somme de : … ."',
+  })
+  amountInWords(@Root() invoice: Invoice): string {
+    return invoiceClosingSentence(BigInt(invoice.netPayableCentimes));
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'Path of the invoice PDF on this server (GET with the same Authorization header): "/invoices/<id>/pdf".',
+  })
+  pdfPath(@Root() invoice: Invoice): string {
+    return `/invoices/${invoice.id}/pdf`;
+  }
+
+  @FieldResolver(() => [InvoicePayment], { description: 'Payments recorded, oldest first.', complexity: listOf(10) })
+  async payments(@Root() invoice: Invoice): Promise<InvoicePayment[]> {
+    return (await invoice.payments.load({ dataloader: true })).getItems();
+  }
+
+  @FieldResolver(() => [CreditNote], {
+    description: 'Credit notes issued on this invoice, oldest first.',
+    complexity: listOf(5),
+  })
+  async creditNotes(@Root() invoice: Invoice): Promise<CreditNote[]> {
+    return (await invoice.creditNotes.load({ dataloader: true })).getItems();
+  }
+}
+
+@Resolver(() => InvoiceLine)
+export class InvoiceLineResolver {
+  @FieldResolver(() => ID, {
+    description:
+      'Id of the customer subscription whose accepted work the line bills (`Query.customerSubscription`, scoped like it).',
+  })
+  customerSubscriptionId(@Root() line: InvoiceLine): string {
+    return line.customerSubscription.id;
+  }
+}
