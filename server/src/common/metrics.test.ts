@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeContractor, installedCustomerSubscription, mustQuery } from '../../test/api.js';
+import { eventually } from '../../test/eventually.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { subscribe } from '../../test/live.js';
 import { maxOperationLabels, Metrics } from './metrics.js';
@@ -108,9 +109,12 @@ describe('GET /metrics', () => {
     expect(sample(text, 'process_cpu_seconds_total')).toBeGreaterThan(0);
 
     await live.close();
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const after = await scrape(t);
-    expect(sample(after.text, 'raccord_websocket_connections')).toBe(0);
+    // The server counts the socket out once it sees it close.
+    const after = await eventually(async () => {
+      const scraped = await scrape(t);
+      expect(sample(scraped.text, 'raccord_websocket_connections')).toBe(0);
+      return scraped;
+    });
     expect(
       sample(after.text, 'raccord_http_request_duration_seconds_count', { route: '/metrics', status: '200' }),
     ).toBeGreaterThanOrEqual(2);

@@ -509,9 +509,11 @@ describe('a technician', () => {
         'mutation ($id: ID!) { cancelCustomerSubscription(input: { id: $id, expectedVersion: 4, reason: "client parti" }) { customerSubscription { id } } }',
         { id: own },
       );
-      expect(await live.waitFor(5)).toBe(5);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(live.received.map((result) => result.data.customerSubscriptionChanged)).toEqual([
+      // A later change of work the technician sees: its event, received sixth, is the sign that none came between.
+      await mustQuery(t, schedule, { id: colleague, v: 5, at: new Date(Date.parse(at) + 86_400_000).toISOString() });
+      expect(await live.waitFor(6)).toBe(6);
+      expect(live.received.at(-1)!.data.customerSubscriptionChanged.customerSubscriptionId).toBe(colleague);
+      expect(live.received.slice(0, 5).map((result) => result.data.customerSubscriptionChanged)).toEqual([
         { change: 'RESYNC', customerSubscriptionId: null, customerSubscription: null },
         { change: 'REMOVED', customerSubscriptionId: unnamed, customerSubscription: null },
         { change: 'UPDATED', customerSubscriptionId: colleague, customerSubscription: { id: colleague } },
