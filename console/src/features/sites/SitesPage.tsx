@@ -1,11 +1,9 @@
 import { readFragment } from 'gql.tada';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { Pager } from '../../components/Pager.tsx';
-import { QueryState } from '../../components/QueryState.tsx';
-import { formatCount } from '../../lib/format.ts';
+import { PagedList, useListFilters } from '../../components/PagedList.tsx';
+import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { PagedSites, SitesQuery } from './documents.ts';
 import { siteStatusLabels } from './labels.ts';
@@ -25,32 +23,24 @@ const columns = [
 export function SitesPage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
-  const [params, setParams] = useSearchParams();
-  const status = params.get('statut') ?? '';
-  const wilayaCode = params.get('wilaya') ?? '';
-  const [cursors, setCursors] = useState<string[]>([]);
+  const { filter, setFilter: update, cursors, setCursors, after } = useListFilters();
+  const status = filter('statut');
+  const wilayaCode = filter('wilaya');
   const [result, reexecute] = useQuery({
     query: SitesQuery,
     variables: {
       first: pageSize,
-      after: cursors.at(-1) ?? null,
+      after,
       filter: { status: (status || null) as never, wilayaCode: wilayaCode || null },
     },
   });
   const connection = readFragment(PagedSites, result.data?.sites);
-  const update = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setCursors([]);
-    setParams(next, { replace: true });
-  };
 
   return (
     <section>
       <div className="dashboard-heading">
         <h1>{t('Sites')}</h1>
-        {(me.data?.me?.role === 'ADMIN' || me.data?.me?.role === 'DOT_MANAGER') && (
+        {mayRun(me.data, 'Mutation.createSite') && (
           <div className="actions">
             <Link className="button" to="/sites/nouveau">
               {t('Nouveau site')}
@@ -80,24 +70,17 @@ export function SitesPage() {
           />
         </label>
       </div>
-      <QueryState
-        fetching={result.fetching && !connection}
-        error={result.error}
+      <PagedList
+        result={result}
         retry={() => reexecute({ requestPolicy: 'network-only' })}
-      />
-      {connection && (
-        <>
-          <p className="muted" role="status">
-            {t('Sites : {{total}}', { total: formatCount(connection.totalCount) })}
-          </p>
-          {connection.edges.length === 0 ? (
-            <p className="state">{t('Aucun site ne correspond.')}</p>
-          ) : (
-            <SitesTable sites={connection.edges.map((edge) => edge.node)} columns={columns} rowTestId="site-row" />
-          )}
-          <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
-        </>
-      )}
+        connection={connection}
+        count={(total) => t('Sites : {{total}}', { total })}
+        empty={t('Aucun site ne correspond.')}
+        cursors={cursors}
+        onCursorsChange={setCursors}
+      >
+        {(sites) => <SitesTable sites={sites} columns={columns} rowTestId="site-row" />}
+      </PagedList>
     </section>
   );
 }

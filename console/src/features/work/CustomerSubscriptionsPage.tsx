@@ -1,11 +1,8 @@
 import { readFragment } from 'gql.tada';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { Pager } from '../../components/Pager.tsx';
-import { QueryState } from '../../components/QueryState.tsx';
-import { formatCount } from '../../lib/format.ts';
+import { PagedList, useListFilters } from '../../components/PagedList.tsx';
 import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { customerSubscriptionColumns, CustomerSubscriptionsTable } from './CustomerSubscriptionsTable.tsx';
@@ -37,37 +34,30 @@ export function CustomerSubscriptionsPage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
   const role = me.data?.me?.role;
-  const [params, setParams] = useSearchParams();
-  const status = params.get('statut') ?? 'INSTALLED';
-  const wilayaCode = params.get('wilaya') ?? '';
+  const { filter, setFilter: update, cursors, setCursors, after } = useListFilters({ statut: 'INSTALLED' });
+  const status = filter('statut');
+  const wilayaCode = filter('wilaya');
   // A firm's users who may list its technicians (the server's viewerOperations): AT's administrators have no firm to list.
   const office = mayRun(me.data, 'Query.technicians') && Boolean(me.data?.me?.contractor);
-  const technicianId = office ? (params.get('technicien') ?? '') : '';
+  const technicianId = office ? filter('technicien') : '';
   const [technicians] = useQuery({ query: TechniciansQuery, variables: { contractorId: null }, pause: !office });
-  const [cursors, setCursors] = useState<string[]>([]);
   const [result, reexecute] = useQuery({
     query: CustomerSubscriptionsQuery,
     variables: {
       first: pageSize,
-      after: cursors.at(-1) ?? null,
+      after,
       filter: { status: (status || null) as never, wilayaCode: wilayaCode || null, technicianId: technicianId || null },
     },
   });
   const connection = readFragment(PagedCustomerSubscriptions, result.data?.customerSubscriptions);
-  const update = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    next.set(name, value);
-    setCursors([]);
-    setParams(next, { replace: true });
-  };
 
   return (
     <section>
       <div className="dashboard-heading">
         <h1>{t('Raccordements')}</h1>
-        {(role === 'ADMIN' || role === 'DOT_MANAGER') && (
+        {mayRun(me.data, 'Mutation.createCustomerSubscription') && (
           <div className="actions">
-            {role === 'ADMIN' && (
+            {mayRun(me.data, 'Mutation.importCustomerSubscriptions') && (
               <Link className="button" to="/raccordements/import">
                 {t('Importer un fichier CSV')}
               </Link>
@@ -115,28 +105,23 @@ export function CustomerSubscriptionsPage() {
           </label>
         )}
       </div>
-      <QueryState
-        fetching={result.fetching && !connection}
-        error={result.error}
+      <PagedList
+        result={result}
         retry={() => reexecute({ requestPolicy: 'network-only' })}
-      />
-      {connection && (
-        <>
-          <p className="muted" role="status">
-            {t('Raccordements : {{total}}', { total: formatCount(connection.totalCount) })}
-          </p>
-          {connection.edges.length === 0 ? (
-            <p className="state">{t('Aucun raccordement ne correspond.')}</p>
-          ) : (
-            <CustomerSubscriptionsTable
-              customerSubscriptions={connection.edges.map((edge) => edge.node)}
-              columns={role && technicianReaders.includes(role) ? columnsWithTechnician : columns}
-              rowTestId="customer-subscription-row"
-            />
-          )}
-          <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
-        </>
-      )}
+        connection={connection}
+        count={(total) => t('Raccordements : {{total}}', { total })}
+        empty={t('Aucun raccordement ne correspond.')}
+        cursors={cursors}
+        onCursorsChange={setCursors}
+      >
+        {(customerSubscriptions) => (
+          <CustomerSubscriptionsTable
+            customerSubscriptions={customerSubscriptions}
+            columns={role && technicianReaders.includes(role) ? columnsWithTechnician : columns}
+            rowTestId="customer-subscription-row"
+          />
+        )}
+      </PagedList>
     </section>
   );
 }
