@@ -86,8 +86,7 @@ const frenchReasons: Record<string, string> = {
   'must be within Algeria (18.9 to 37.2)': 'doit être en Algérie (18,9 à 37,2)',
   'must be within Algeria (−8.7 to 12.0)': 'doit être en Algérie (−8,7 à 12,0)',
   'names too many wilayas': 'nomme trop de wilayas',
-  'is not a scope (see the API key scopes in the README)':
-    'n’est pas une autorisation connue (voir les autorisations des clés d’API dans le README)',
+  'is not a scope an API key can hold': 'n’est pas une autorisation qu’une clé d’API peut détenir',
   'must be from 2000 to 2100': 'doit être entre 2000 et 2100',
   'must not be before 2000': 'ne doit pas être avant 2000',
   'must be a valid Algerian phone number, such as 0550 12 34 56 or +213 550 12 34 56':

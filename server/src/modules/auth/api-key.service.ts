@@ -56,7 +56,7 @@ const newKeySchema = z.object({
   scopes: z
     .array(
       z.string().refine((scope) => allScopes.includes(scope), {
-        error: 'is not a scope (see the API key scopes in the README)',
+        error: 'is not a scope an API key can hold',
       }),
     )
     .min(1, { error: 'must name at least one scope' })
