@@ -2,6 +2,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeContractor, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
+import { eventually } from '../../../test/eventually.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
 import { createEventBus, resync } from '../../common/events.js';
 import { createContext, type Context } from '../../context.js';
@@ -683,7 +684,13 @@ describe('acceptance while the month’s invoice is being submitted', () => {
       await submitter.query('begin');
       await submitter.query('select id from invoice where id = $1 for update', [draft.id]);
       const accepting = accept(next);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The acceptance waits for the draft's lock: a backend of this database is seen waiting on a lock.
+      await eventually(async () => {
+        const [waiting] = await t.sql<{ n: number }>(
+          "select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'",
+        );
+        expect(waiting!.n).toBeGreaterThan(0);
+      });
       await submitter.query(`update invoice set status = 'SUBMITTED', version = version + 1 where id = $1`, [draft.id]);
       await submitter.query('commit');
       expect(codeOf((await accepting).body.errors)).toBe('OK');
