@@ -25,5 +25,5 @@ export function isValidRib(rib: string): boolean {
 
 /** NIS, RC, article d'imposition, auto-entrepreneur card: formats unpublished, so checked loosely. */
 export function isPlausibleRegistrationNumber(value: string): boolean {
-  return /^[0-9A-Za-z][0-9A-Za-z /.\-]{1,38}[0-9A-Za-z]$/.test(value);
+  return /^[0-9A-Za-z][0-9A-Za-z /.-]{1,38}[0-9A-Za-z]$/.test(value);
 }
