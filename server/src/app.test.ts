@@ -107,6 +107,18 @@ describe('HTTP endpoints', () => {
     expect(await closed).toBe(1009);
   });
 
+  it('serves GraphiQL at GET /graphql to a browser outside production, its files from this server', async () => {
+    const page = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html,*/*;q=0.8' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('/graphql-explorer/ruru.js');
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    const script = await fetch(`${t.url}/graphql-explorer/ruru.js`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+  });
+
   it('logs requests without their headers', async () => {
     const { response } = await t.graphql('{ wilayas { code } }', undefined, { authorization: 'Bearer secret-token' });
     const requestId = response.headers.get('x-request-id');

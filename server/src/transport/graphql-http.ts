@@ -1,5 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
@@ -89,6 +90,8 @@ export function createApolloServer(options: {
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       complexityPlugin,
       operationPlugin(options.metrics),
+      // Apollo's landing pages load Apollo's sandbox from a CDN: none in production, Raccord's own explorer (explorer.ts) elsewhere.
+      ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({
         httpServer: options.httpServer,
         stopGracePeriodMillis: options.config.SHUTDOWN_TIMEOUT_MS,

@@ -25,6 +25,7 @@ import { mountPhotoRoutes } from '../modules/photo/photo.routes.js';
 import type { PhotoStore } from '../modules/photo/photo.store.js';
 import { mountDebugMetrics, type DebugMetrics } from './debug-metrics.js';
 import { graphqlBody } from './body-limits.js';
+import { mountExplorer } from './explorer.js';
 import { answerRefusal, internalError } from './errors.js';
 import { requestScope, type RequestScope } from './request-scope.js';
 
@@ -172,6 +173,7 @@ export function createExpressApp(options: {
   });
   app.get('/metrics', metricsRoute(metrics, config.METRICS_TOKEN));
   if (options.debugMetrics) mountDebugMetrics(app, options.debugMetrics);
+  if (config.NODE_ENV !== 'production') mountExplorer(app);
   app.use(
     '/graphql',
     graphqlBody({

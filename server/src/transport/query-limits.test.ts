@@ -120,6 +120,16 @@ describe('production mode', () => {
   });
   afterAll(() => production.stop());
 
+  it('serves no landing page (no explorer, nothing from a CDN) on GET /graphql to a browser', async () => {
+    const response = await fetch(`${production.url}/graphql`, { headers: { accept: 'text/html,*/*;q=0.8' } });
+    expect(response.headers.get('content-type')).not.toMatch(/html/);
+    const body = await response.text();
+    expect(body).not.toMatch(/<html|<script|sandbox|graphiql|ruru/i);
+    expect((await fetch(`${production.url}/graphql-explorer/ruru.js`)).headers.get('content-type')).not.toMatch(
+      /javascript/,
+    );
+  });
+
   it('refuses introspection and gives no field suggestions, on HTTP and WebSocket', async () => {
     const http = await production.graphql('{ __schema { types { name } } }');
     expect(http.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
