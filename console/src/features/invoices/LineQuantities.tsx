@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent, useRef } from 'react';
 import type { TFunction } from 'i18next';
 import type { CombinedError } from 'urql';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
@@ -71,11 +71,13 @@ export function useFocusOnRefusal(
   targets: readonly (readonly [key: string, elementId: string])[],
 ) {
   const alert = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const first = targets.find(([key]) => problems[key]);
+  // Only a new set of problems moves the focus; the targets are read as they are then.
+  const focusFirst = useEffectEvent((shown: Record<string, string>) => {
+    const first = targets.find(([key]) => shown[key]);
     if (first) document.getElementById(first[1])?.focus();
-    else if (problems['']) alert.current?.focus();
-  }, [problems]);
+    else if (shown['']) alert.current?.focus();
+  });
+  useEffect(() => focusFirst(problems), [problems]);
   return alert;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import type { FieldProblem } from '../../lib/errors.ts';
 
 /** A form's controls in order: the API's field name of each and the id of the element that edits it. */
@@ -56,10 +56,12 @@ export function ProblemsAlert({
  * alert, so that a keyboard or screen reader user lands on what to fix.
  */
 export function useFocusFirstProblem(problems: readonly FieldProblem[], controls: Controls, alertId: string): void {
-  useEffect(() => {
-    if (problems.length === 0) return;
-    const first = controls.find(([field]) => problemOf(problems, field));
+  // Only a new set of problems moves the focus; the controls and alert id are read as they are then.
+  const focusFirst = useEffectEvent((shown: readonly FieldProblem[]) => {
+    const first = controls.find(([field]) => problemOf(shown, field));
     document.getElementById(first ? first[1] : alertId)?.focus();
-    // Only a new set of problems moves the focus; the controls and alert id are fixed per form.
+  });
+  useEffect(() => {
+    if (problems.length > 0) focusFirst(problems);
   }, [problems]);
 }
