@@ -140,7 +140,7 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
       .getByRole('alert')
       .filter({ hasText: 'Cette facture n’a aucune ligne : il n’y a rien à soumettre.' });
     await alert.waitFor({ timeout: 10_000 });
-    expect(await alert.evaluate((element) => element.matches(':focus'))).toBe(true);
+    expect(await alert.and(page.locator(':focus')).count()).toBe(1);
     expect((await invoiceRow(empty!.id)).status).toBe('DRAFT');
     await page.close();
   });
@@ -192,7 +192,7 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
     await page.getByRole('button', { name: 'Soumettre à nouveau…' }).click();
     await page.getByText('Au plus 42,5 : la quantité facturée.').waitFor();
     expect(await claim.getAttribute('aria-invalid')).toBe('true');
-    expect(await claim.evaluate((element) => element.matches(':focus'))).toBe(true);
+    expect(await claim.and(page.locator(':focus')).count()).toBe(1);
 
     await claim.fill('30');
     await page.getByRole('button', { name: 'Soumettre à nouveau…' }).click();

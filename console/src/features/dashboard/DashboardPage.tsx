@@ -44,7 +44,7 @@ export function DashboardPage() {
   const [me] = useQuery({ query: MeQuery });
   const [params, setParams] = useSearchParams();
   const role = me.data?.me?.role;
-  const own = me.data?.me?.wilayaCodes ?? [];
+  const own = useMemo(() => me.data?.me?.wilayaCodes ?? [], [me.data]);
   const asked = params.get('wilaya');
   const wilayaCode = role === 'DOT_MANAGER' ? (asked && own.includes(asked) ? asked : (own[0] ?? null)) : asked;
   // A DOT manager asking for a wilaya not its own is shown its own: the address says so too.
