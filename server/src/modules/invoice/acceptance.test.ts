@@ -1,11 +1,9 @@
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeContractor, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
+import { contextAt } from '../../../test/contexts.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { addDays, algiersDate, algiersMonth } from '../../common/time.js';
-import { createContext, type Context } from '../../context.js';
 import { acceptInstallation } from './acceptance.service.js';
-import { defaultBuyer } from './invoice-document.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -170,19 +168,8 @@ describe('acceptInstallation', () => {
   });
 });
 
-/** A context of the system accepting at `instant` (the context's clock), as the month-close job would. */
-const acceptingAt = (instant: string): Context => ({
-  ...createContext(t.app.orm, `test-${instant}`, pino({ level: 'silent' }), {
-    settings: {
-      qualityThresholds: {},
-      retentionPercent: '5',
-      paymentTermsDays: 30,
-      positionToleranceMetres: 300,
-      buyer: defaultBuyer,
-    },
-  }),
-  clock: () => new Date(instant),
-});
+/** The system accepting at `instant` (the context's clock), as the month-close job would. */
+const acceptingAt = (instant: string) => contextAt(t.app.orm, instant);
 
 describe('the invoice period', () => {
   it('follows Algiers time: work accepted at 22:59:59 UTC on 31 March is billed in March, at 23:30 UTC in April', async () => {

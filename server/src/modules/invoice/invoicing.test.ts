@@ -2,10 +2,10 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeContractor, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
+import { contextAt } from '../../../test/contexts.js';
 import { eventually } from '../../../test/eventually.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
 import { createEventBus, resync } from '../../common/events.js';
-import { createContext, type Context } from '../../context.js';
 import { defaultQualityThresholds } from '../customer-subscription/installation-quality.js';
 import { acceptInstallation } from './acceptance.service.js';
 import { defaultBuyer } from './invoice-document.js';
@@ -862,18 +862,7 @@ describe('concurrency', () => {
 });
 
 describe('time (Africa/Algiers, whatever the server’s zone)', () => {
-  const contextAt = (instant: string): Context => ({
-    ...createContext(t.app.orm, `test-${instant}`, pino({ level: 'silent' }), {
-      settings: {
-        qualityThresholds: {},
-        retentionPercent: '5',
-        paymentTermsDays: 30,
-        positionToleranceMetres: 300,
-        buyer: defaultBuyer,
-      },
-    }),
-    clock: () => new Date(instant),
-  });
+  const at = (instant: string) => contextAt(t.app.orm, instant);
 
   it('bills an installation accepted at 23:30 UTC on 31 March on the April invoice, even with the process in UTC−10', async () => {
     const zone = process.env['TZ'];
@@ -881,7 +870,7 @@ describe('time (Africa/Algiers, whatever the server’s zone)', () => {
     try {
       const firm = await activeContractor(t);
       const id = await installedCustomerSubscription(t, firm.id);
-      await acceptInstallation(contextAt('2026-03-31T23:30:00Z'), { id, expectedVersion: 4 });
+      await acceptInstallation(at('2026-03-31T23:30:00Z'), { id, expectedVersion: 4 });
       const [row] = await t.sql<{ period: string }>('select period from invoice where contractor_id = $1', [firm.id]);
       expect(row!.period).toBe('2026-04');
     } finally {
@@ -892,7 +881,7 @@ describe('time (Africa/Algiers, whatever the server’s zone)', () => {
   it('submits DRAFTs when their month has closed in Algiers, not before, and tells subscribers', async () => {
     const firm = await activeContractor(t);
     const id = await installedCustomerSubscription(t, firm.id);
-    await acceptInstallation(contextAt('2026-04-30T22:30:00Z'), { id, expectedVersion: 4 });
+    await acceptInstallation(at('2026-04-30T22:30:00Z'), { id, expectedVersion: 4 });
     const logger = pino({ level: 'silent' });
     const events = createEventBus({ logger });
     const announced = events.subscribe('INVOICE_CHANGED');
