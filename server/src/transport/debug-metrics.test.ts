@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../../test/eventually.js';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 
 let plain: TestApp;
@@ -61,17 +62,16 @@ describe('debug metrics (DEBUG_METRICS)', () => {
 
   it('report the longest event-loop delay and the resident memory', async () => {
     await reset(instrumented);
-    const started = Date.now();
-    // Holds the event loop of the server's process (the test app runs in this one).
-    await new Promise((resolve) =>
-      setTimeout(() => {
-        while (Date.now() - started < 150);
-        resolve(null);
-      }, 20),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const snapshot = await read(instrumented);
-    expect(snapshot.eventLoopDelayMaxMs).toBeGreaterThanOrEqual(100);
+    // The monitor measures the time between its samples: once it has sampled since the reset, a hold is measured.
+    await eventually(async () => expect((await read(instrumented)).eventLoopDelayMaxMs).toBeGreaterThan(0));
+    // Holds the event loop of the server's process (the test app runs in this one) for 150 ms.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 150);
+    // The delay is recorded at the monitor's next sample, once the loop turns again.
+    const snapshot = await eventually(async () => {
+      const current = await read(instrumented);
+      expect(current.eventLoopDelayMaxMs).toBeGreaterThanOrEqual(100);
+      return current;
+    });
     expect(snapshot.rssBytes).toBeGreaterThan(10 * 1024 * 1024);
     const before = await reset(instrumented);
     expect(before.eventLoopDelayMaxMs).toBe(snapshot.eventLoopDelayMaxMs);

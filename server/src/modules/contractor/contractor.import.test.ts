@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mustQuery } from '../../../test/api.js';
+import { eventually } from '../../../test/eventually.js';
 import { contractorInput, validRib } from '../../../test/factories.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 
@@ -173,14 +174,20 @@ describe('importContractors', () => {
   it('counts every problem of a large bad file but lists the first thousand, and keeps answering other requests while it reads', async () => {
     const bad = [header, ...Array.from({ length: 20_000 }, () => row({ nif: 'x', bank_account: 'y' }))].join('\n');
     let importDone = false;
+    const logged = t.logs.length;
     const importing = t
       .graphql<{ importContractors: { errorCount: number; errors: unknown[] } }>(
         'mutation ($csv: String!) { importContractors(csv: $csv) { errorCount errors { line } } }',
         { csv: bad },
       )
       .then((result) => ((importDone = true), result));
-    // Once the file is being read, a health check sent meanwhile is answered before the import ends.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Once the import's body is in and its session checked (the resolver reads the file next), a
+    // health check sent meanwhile is answered before the import ends.
+    await eventually(() =>
+      expect(
+        t.logs.slice(logged).some((line) => line.msg === 'sql' && String(line['sql']).includes('from "session"')),
+      ).toBe(true),
+    );
     const health = await fetch(`${t.url}/healthz`);
     expect(health.status).toBe(200);
     expect(importDone).toBe(false);
