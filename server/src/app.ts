@@ -7,7 +7,7 @@ import { countInvoiceChanges } from './modules/invoice/invoice.events.js';
 import { startMonthClose } from './modules/invoice/month-close.job.js';
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createServer } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createLogger } from './common/logger.js';
@@ -15,7 +15,7 @@ import { Metrics } from './common/metrics.js';
 import type { Config } from './config.js';
 import type { Settings } from './context.js';
 import { defaultQualityThresholds } from './modules/customer-subscription/installation-quality.js';
-import { openDatabase, type DatabaseHandle } from './database/database.js';
+import { openDatabase, waitForDatabase, type DatabaseHandle } from './database/database.js';
 import { initOrm } from './database/orm.js';
 import { loadStartingPriceSchedule } from './modules/invoice/price-schedule.service.js';
 import { createPhotoStore } from './modules/photo/photo.store.js';
@@ -28,6 +28,7 @@ import { createApolloServer } from './transport/graphql-http.js';
 import { attachGraphQLWebSocket } from './transport/graphql-ws.js';
 import { startDebugMetrics } from './transport/debug-metrics.js';
 import { createExpressApp } from './transport/http.js';
+import { answerWhileStarting, type StartingReason } from './transport/starting.js';
 
 /** A running Raccord: API at `${url}/graphql` (HTTP and WebSocket), console at `${url}/`. */
 export interface App {
@@ -48,6 +49,11 @@ export interface App {
 export interface AppOptions {
   /** Logger to use instead of a new one on stdout (tests pass one that captures lines). */
   readonly logger?: Logger;
+  /**
+   * Stops the wait for a database that does not answer yet (DATABASE_URL): `createApp` then undoes
+   * what it started and rejects with the signal's reason.
+   */
+  readonly signal?: AbortSignal;
 }
 
 async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): Promise<void> {
@@ -93,8 +99,31 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
   }
 }
 
+/** Listens on `HOST:PORT`; resolves once it does. */
+function listen(httpServer: Server, config: Config): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.PORT, config.HOST, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Stops listening and closes the connections still open. */
+function closeServer(httpServer: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (!httpServer.listening) return resolve();
+    httpServer.close(() => resolve());
+    httpServer.closeAllConnections();
+  });
+}
+
 /**
- * Starts Raccord with `config`: opens the database (embedded when `DATABASE_URL` is unset), applies
+ * Starts Raccord with `config`: listens at once, answering `/healthz` (200), `/readyz` (503, `starting`)
+ * and every other request with a coded 503 (SERVICE_UNAVAILABLE) until it is ready; opens the database
+ * (embedded when `DATABASE_URL` is unset; else waits for it to answer, trying again with backoff until
+ * `options.signal` aborts), applies
  * migrations (or, with MIGRATE_ON_START=false, refuses to start while some are pending), loads
  * reference data and, on an empty database, the demo (each unless turned off), and serves on `HOST:PORT` (`PORT=0` takes a free port):
  * - `POST /graphql` (and GET for queries): GraphQL over HTTP (Apollo Server 5);
@@ -107,14 +136,23 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
  * - `GET /`: the console's production build (`dist/console`), when built;
  * - every 10 minutes, DRAFT invoices of a month that has ended (Algiers) are submitted.
  *
- * Whatever fails during start-up is undone (ORM closed, embedded database stopped) before it throws.
+ * Whatever fails during start-up is undone (listener, ORM and embedded database closed) before it throws.
  */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const database: DatabaseHandle = await openDatabase(config, logger);
-  const metrics = new Metrics();
+  let starting: StartingReason = 'DATABASE_UNAVAILABLE';
+  const answerStarting = answerWhileStarting(() => starting);
+  const httpServer = createServer(answerStarting);
+  await listen(httpServer, config);
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const url = `http://${host}:${port}`;
+  logger.info({ url }, 'answering health checks while starting');
+  let database: DatabaseHandle | undefined;
   let orm: MikroORM | undefined;
   try {
+    database = await openDatabase(config, logger);
+    const metrics = new Metrics();
     orm = await initOrm({
       databaseUrl: database.url,
       replicaUrls: config.DATABASE_REPLICA_URLS,
@@ -128,22 +166,34 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         { replicas: config.DATABASE_REPLICA_URLS.length },
         'GraphQL queries read from the replicas (DATABASE_REPLICA_URLS)',
       );
+    if (!database.embedded) {
+      const connected = orm;
+      await waitForDatabase(() => connected.checkConnection(), logger, options.signal);
+    }
+    starting = 'DATABASE_PREPARING';
     await prepareDatabase(config, orm, logger);
-    return await serve(config, logger, orm, database, metrics);
+    return await serve(config, logger, orm, database, metrics, { httpServer, answerStarting, url, port });
   } catch (error) {
+    await closeServer(httpServer);
     await orm?.close();
-    await database.stop();
+    await database?.stop();
     throw error;
   }
 }
 
+/**
+ * Builds what serves the API on `listening.httpServer` (listening already at `url`, answering with
+ * `answerStarting` until then), and starts the background jobs.
+ */
 async function serve(
   config: Config,
   logger: Logger,
   orm: MikroORM,
   database: DatabaseHandle,
   metrics: Metrics,
+  listening: { httpServer: Server; answerStarting: RequestListener; url: string; port: number },
 ): Promise<App> {
+  const { httpServer } = listening;
   const schema = await buildRaccordSchema();
   const auth = await createAuthRuntime(config, orm);
   metrics.watchDatabase(orm);
@@ -179,12 +229,13 @@ async function serve(
   };
   const photoStore = createPhotoStore(config);
   logger.info({ photoStore: photoStore.description }, `photos stored on ${photoStore.description}`);
-  const httpServer = createServer();
   const webSocket = attachGraphQLWebSocket({ httpServer, schema, orm, config, logger, auth, settings, metrics });
   const apollo = createApolloServer({ schema, config, logger, httpServer, metrics, onDrain: webSocket.dispose });
   await apollo.start();
   let stopping = false;
   const debugMetrics = config.DEBUG_METRICS ? startDebugMetrics(orm) : null;
+  // Ready: the API takes over from the answers given while starting.
+  httpServer.off('request', listening.answerStarting);
   httpServer.on(
     'request',
     createExpressApp({
@@ -200,24 +251,8 @@ async function serve(
       debugMetrics,
     }),
   );
-
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.PORT, config.HOST, () => {
-      httpServer.off('error', reject);
-      resolve();
-    });
-  }).catch(async (error: unknown) => {
-    debugMetrics?.stop();
-    await apollo.stop();
-    await dashboards.stop();
-    await events.close();
-    throw error;
-  });
   const monthClose = startMonthClose(orm, logger, settings, metrics);
   const idempotencyKeyPruning = startIdempotencyKeyPruning(orm, logger, config.IDEMPOTENCY_KEY_TTL_HOURS);
-  const { port } = httpServer.address() as AddressInfo;
-  const host = config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
 
   let stopped: Promise<void> | undefined;
   const stop = () => {
@@ -240,5 +275,5 @@ async function serve(
     return stopped;
   };
 
-  return { url: `http://${host}:${port}`, port, orm, metrics, stop };
+  return { url: listening.url, port: listening.port, orm, metrics, stop };
 }

@@ -102,6 +102,7 @@ export default {
     'This file is not a readable photo: send a JPEG, PNG or WebP image.',
   'Les photos HEIC ne sont pas lisibles par le serveur : réglez l’appareil photo sur « Le plus compatible » (JPEG) et reprenez la photo.':
     'The server cannot read HEIC photos: set the camera to “Most Compatible” (JPEG) and take the photo again.',
+  'Le serveur démarre : réessayez dans quelques secondes.': 'The server is starting: try again in a few seconds.',
   'Le serveur n’a pas pu traiter la demande. Référence à communiquer : {{reference}}':
     'The server could not process the request. Reference to quote: {{reference}}',
   'Cette valeur est déjà utilisée par un autre enregistrement.': 'This value is already used by another record.',

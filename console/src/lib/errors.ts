@@ -29,6 +29,7 @@ const messages: Record<string, string> = {
   PHOTO_HEIC_UNSUPPORTED: msg(
     'Les photos HEIC ne sont pas lisibles par le serveur : réglez l’appareil photo sur « Le plus compatible » (JPEG) et reprenez la photo.',
   ),
+  SERVICE_UNAVAILABLE: msg('Le serveur démarre : réessayez dans quelques secondes.'),
 };
 
 /**

@@ -65,6 +65,11 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** A WebSocket already runs as many operations as one connection may (`maxOperationsPerSocket`). */
   TOO_MANY_SUBSCRIPTIONS = 'TOO_MANY_SUBSCRIPTIONS',
+  /**
+   * Raccord is starting: its database does not answer yet, or is being prepared (migrations, reference
+   * data). Nothing ran; try again after `Retry-After` seconds. HTTP 503.
+   */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   /** Something went wrong on the server; the response carries a `correlationId` to quote. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
