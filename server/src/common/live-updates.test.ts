@@ -12,6 +12,7 @@ import {
   mustQuery,
 } from '../../test/api.js';
 import { signIn, startTestApp, type TestApp } from '../../test/harness.js';
+import { eventually } from '../../test/eventually.js';
 import { subscribe, type LiveSubscription } from '../../test/live.js';
 import { startServerProcess, type ServerProcess } from '../../test/processes.js';
 import { freePort } from './net.js';
@@ -98,12 +99,36 @@ describe('customerSubscriptionChanged and siteChanged', () => {
     const onSite = await installedCustomerSubscription(t, mine.id, '-21.5', undefined, { siteId: site.id });
     await accept(t, onSite);
     await installedCustomerSubscription(t, other.id);
-    await siteWork.waitFor(6);
-    await sites.waitFor(2);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-
+    // Markers committed after all of the above, which each subscription must receive after what it must not:
+    // an order given to the firm, then to the other firm (the firm is told it left, whatever it asks), an
+    // order of the site, and the site edited.
+    const marker = await createCustomerSubscription(t);
+    const assign = (firmId: string, version: number) =>
+      mustQuery(
+        t,
+        'mutation ($id: ID!, $v: Int!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: $v, contractorId: $c }) { customerSubscription { id } } }',
+        { id: marker.id, v: version, c: firmId },
+      );
+    await assign(mine.id, 1);
+    await assign(other.id, 2);
+    const onSiteMarker = await createCustomerSubscription(t, { siteId: site.id });
+    const [{ version }] = (await t.sql<{ version: number }>('select version from site where id = $1', [site.id])) as [
+      { version: number },
+    ];
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $v: Int!) { updateSite(id: $id, expectedVersion: $v, input: { name: "Cité du marqueur" }) { site { id } } }',
+      { id: site.id, v: version },
+    );
     const changes = (live: LiveSubscription<WorkEvent>) =>
       live.received.slice(1).map(({ data }) => data.customerSubscriptionChanged);
+    const removed = (live: LiveSubscription<WorkEvent>) => expect(changes(live).at(-1)?.change).toBe('REMOVED');
+    await eventually(() => {
+      removed(firmAll);
+      removed(firmAskingOther);
+      expect(changes(siteWork).at(-1)?.customerSubscription?.id).toBe(onSiteMarker.id);
+      expect(sites.received.at(-1)?.data.siteChanged.change).toBe('UPDATED');
+    });
     expect(firstChange(siteWork)).toBe('RESYNC');
     expect(
       changes(siteWork).map(
@@ -115,13 +140,20 @@ describe('customerSubscriptionChanged and siteChanged', () => {
       'STATUS_CHANGED ASSIGNED→SCHEDULED',
       'STATUS_CHANGED SCHEDULED→INSTALLED',
       'STATUS_CHANGED INSTALLED→ACCEPTED',
+      'CREATED -→PENDING',
     ]);
     // The firm sees its work from the assignment on, never the other firm's, whatever it asks.
-    expect(changes(firmAll).every((event) => event.customerSubscription!.id === onSite)).toBe(true);
-    expect(changes(firmAll)).toHaveLength(4);
-    expect(changes(firmAskingOther)).toEqual([]);
+    expect(changes(firmAll).map((event) => `${event.change} ${event.customerSubscription?.id ?? '-'}`)).toEqual([
+      ...Array.from({ length: 4 }, () => `STATUS_CHANGED ${onSite}`),
+      `STATUS_CHANGED ${marker.id}`,
+      'REMOVED -',
+    ]);
+    expect(changes(firmAskingOther)).toEqual([
+      { change: 'REMOVED', previousStatus: 'ASSIGNED', customerSubscription: null },
+    ]);
     expect(sites.received.slice(1).map(({ data }) => data.siteChanged)).toEqual([
       { change: 'PROGRESS_CHANGED', site: { id: site.id, progress: 0.25 } },
+      { change: 'UPDATED', site: { id: site.id, progress: 0.25 } },
     ]);
   });
 
@@ -200,11 +232,25 @@ describe('customerSubscriptionChanged and siteChanged', () => {
       ...[1, 2, 3].map((n) => `imp-live-${n};Client ${n};0661234567;Rue ${n};554;IDOOM FIBRE 100 Mbps`),
     ].join('\n');
     await mustQuery(t, 'mutation ($csv: String!) { importCustomerSubscriptions(csv: $csv) { created } }', { csv });
-    expect(await inAlgiers.waitFor(2)).toBe(2);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(inAlgiers.received.map(({ data }) => data.customerSubscriptionChanged.change)).toEqual(['RESYNC', 'RESYNC']);
-    expect(inOran.received).toHaveLength(1);
-    expect(firmWatch.received).toHaveLength(1);
+    // Markers committed after the import, which each subscription must receive after any refetch it must not:
+    // an order in Algiers given to the firm, then one in Oran.
+    const marker = await createCustomerSubscription(t);
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }',
+      { id: marker.id, c: firm.id },
+    );
+    await createCustomerSubscription(t, { communeId: '1128' });
+    const changes = (live: LiveSubscription<Work>) =>
+      live.received.map(({ data }) => data.customerSubscriptionChanged.change);
+    await eventually(() => {
+      expect(changes(inAlgiers).at(-1)).toBe('STATUS_CHANGED');
+      expect(changes(firmWatch).at(-1)).toBe('STATUS_CHANGED');
+      expect(changes(inOran).at(-1)).toBe('CREATED');
+    });
+    expect(changes(inAlgiers)).toEqual(['RESYNC', 'RESYNC', 'CREATED', 'STATUS_CHANGED']);
+    expect(changes(inOran)).toEqual(['RESYNC', 'CREATED']);
+    expect(changes(firmWatch)).toEqual(['RESYNC', 'STATUS_CHANGED']);
   });
 
   it('tells a firm that work reassigned to another firm left it (REMOVED), without sending the record', async () => {
@@ -234,20 +280,20 @@ describe('customerSubscriptionChanged and siteChanged', () => {
       ),
     );
     const order = await createCustomerSubscription(t);
-    const assign = (firmId: string, version: number) =>
+    const assign = (id: string, firmId: string, version: number) =>
       mustQuery(
         t,
         'mutation ($id: ID!, $v: Int!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: $v, contractorId: $c }) { customerSubscription { id } } }',
-        {
-          id: order.id,
-          v: version,
-          c: firmId,
-        },
+        { id, v: version, c: firmId },
       );
-    await assign(first.id, 1);
-    await assign(second.id, 2);
-    expect(await losing.waitFor(3)).toBe(3);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await assign(order.id, first.id, 1);
+    await assign(order.id, second.id, 2);
+    // A marker committed after the reassignment: another order given to the firm, which must arrive after the REMOVED alone.
+    const marker = await createCustomerSubscription(t);
+    await assign(marker.id, first.id, 1);
+    await eventually(() =>
+      expect(losing.received.at(-1)?.data.customerSubscriptionChanged.customerSubscriptionId).toBe(marker.id),
+    );
     expect(losing.received.slice(1).map(({ data }) => data.customerSubscriptionChanged)).toEqual([
       {
         change: 'STATUS_CHANGED',
@@ -255,6 +301,11 @@ describe('customerSubscriptionChanged and siteChanged', () => {
         customerSubscription: { customerName: 'Yasmine Haddad' },
       },
       { change: 'REMOVED', customerSubscriptionId: order.id, customerSubscription: null },
+      {
+        change: 'STATUS_CHANGED',
+        customerSubscriptionId: marker.id,
+        customerSubscription: { customerName: 'Yasmine Haddad' },
+      },
     ]);
 
     // A site likewise.
@@ -290,28 +341,28 @@ describe('customerSubscriptionChanged and siteChanged', () => {
     socket.on('message', (data) => messages.push(JSON.parse(String(data)) as (typeof messages)[number]));
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${t.adminToken}` } }));
-    while (!messages.some((message) => message.type === 'connection_ack'))
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    const subscribe = JSON.stringify({
-      id: 'x',
-      type: 'subscribe',
-      payload: { query: 'subscription { customerSubscriptionChanged { change } }' },
-    });
+    await eventually(() => expect(messages.some((message) => message.type === 'connection_ack')).toBe(true));
+    const subscribe = (id: string) =>
+      JSON.stringify({
+        id,
+        type: 'subscribe',
+        payload: { query: 'subscription { customerSubscriptionChanged { change } }' },
+      });
     for (let i = 0; i < 60; i += 1) {
-      socket.send(subscribe);
+      socket.send(subscribe('x'));
       socket.send(JSON.stringify({ id: 'x', type: 'complete' }));
     }
-    socket.send(subscribe);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const before = messages.length;
+    socket.send(subscribe('x'));
+    // The markers: a subscription asked for after them all has started, then has received the work order created.
+    const changesOf = (id: string) =>
+      messages
+        .filter((message) => message.id === id && message.type === 'next')
+        .map((message) => message.payload?.data?.customerSubscriptionChanged?.change);
+    socket.send(subscribe('marker'));
+    await eventually(() => expect(changesOf('marker')).toEqual(['RESYNC']));
     await createCustomerSubscription(t);
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    const created = messages
-      .slice(before)
-      .filter(
-        (message) =>
-          message.type === 'next' && message.payload?.data?.customerSubscriptionChanged?.change === 'CREATED',
-      );
+    await eventually(() => expect(changesOf('marker')).toEqual(['RESYNC', 'CREATED']));
+    const created = changesOf('x').filter((change) => change === 'CREATED');
     // At most the one last asked for runs (none when it was refused as still starting: the client is told so).
     expect(created.length).toBeLessThanOrEqual(1);
     if (created.length === 0) expect(JSON.stringify(messages)).toContain('is still starting');
@@ -333,7 +384,7 @@ describe('a client that reconnects', () => {
       webSocketImpl: WebSocket,
       connectionParams: { authorization: `Bearer ${t.adminToken}` },
       retryAttempts: 3,
-      retryWait: () => new Promise((resolve) => setTimeout(resolve, 100)),
+      retryWait: () => Promise.resolve(),
       shouldRetry: () => true,
     });
     cleanups.push(() => Promise.resolve(client.dispose()));
@@ -347,17 +398,12 @@ describe('a client that reconnects', () => {
         complete: () => undefined,
       },
     );
-    const until = async (count: number) => {
-      const deadline = Date.now() + 5000;
-      while (changes.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-    };
-    await until(1);
+    await eventually(() => expect(changes).toEqual(['RESYNC']));
     sockets[0]!.terminate();
-    await until(2);
+    await eventually(() => expect(changes).toEqual(['RESYNC', 'RESYNC']));
     expect(sockets).toHaveLength(2);
     await accept(t, await installedCustomerSubscription(t, firm.id));
-    await until(3);
-    expect(changes).toEqual(['RESYNC', 'RESYNC', 'LINE_ADDED']);
+    await eventually(() => expect(changes).toEqual(['RESYNC', 'RESYNC', 'LINE_ADDED']));
   });
 });
 
@@ -397,11 +443,9 @@ describe('across server processes, through Redis', () => {
       change: 'LINE_ADDED',
       invoice: { contractor: { id: firm.id } },
     });
-    // The work's earlier steps moved the backlog (pushes of their own); the acceptance follows within the coalescing second.
-    const deadline = Date.now() + 2500;
-    while (dashboardOnOther.received.at(-1)!.data.dashboardChanged.acceptedTotal === 0 && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(dashboardOnOther.received.at(-1)!.data.dashboardChanged.acceptedTotal).toBe(1);
+    // The work's earlier steps moved the backlog (pushes of their own); the acceptance follows (the pushes'
+    // spacing is dashboard.test.ts's, on a test clock).
+    await eventually(() => expect(dashboardOnOther.received.at(-1)!.data.dashboardChanged.acceptedTotal).toBe(1));
 
     // Something else on the same Redis publishes what is not a Raccord event: both processes carry on.
     const stranger = new Redis(redis.REDIS_URL);
@@ -428,16 +472,14 @@ async function ownRedis(port: number): Promise<{ stop: () => Promise<void> }> {
     { stdio: 'ignore' },
   );
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    const ready = await new Promise<boolean>((resolve) => {
+  const answer = () =>
+    new Promise<string>((resolve) => {
       const probe = spawn('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] });
       let text = '';
       probe.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      probe.once('exit', () => resolve(text.includes('PONG')));
+      probe.once('exit', () => resolve(text));
     });
-    if (ready) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await eventually(async () => expect(await answer()).toContain('PONG'));
   return {
     stop: async () => {
       child.kill('SIGKILL');
@@ -465,14 +507,15 @@ describe('when Redis goes down', () => {
       [installed[0]],
     )) as [{ status: string }];
     expect(status).toBe('ACCEPTED');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(
-      t.logs.some(
-        (line) =>
-          line.msg?.startsWith('event lost') &&
-          (line['event'] as { change?: string } | undefined)?.change === 'LINE_ADDED',
-      ),
-    ).toBe(true);
+    await eventually(() =>
+      expect(
+        t.logs.some(
+          (line) =>
+            line.msg?.startsWith('event lost') &&
+            (line['event'] as { change?: string } | undefined)?.change === 'LINE_ADDED',
+        ),
+      ).toBe(true),
+    );
 
     redis = await ownRedis(port);
     expect(await live.waitFor(2, 10_000)).toBe(2);
