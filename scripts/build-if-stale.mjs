@@ -3,7 +3,7 @@
 // `--stamp` only records that the build is current (the last step of `npm run build`).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,9 +22,13 @@ const inputs = [
   'vite.config.ts',
 ];
 
+// The migrations' snapshot is not compiled, and the migrator writes it again (same content) as a
+// server starts: it would make every start after the first rebuild.
+const notInputs = /^\.snapshot-.*\.json$/;
+
 function newest(path) {
   const stats = statSync(path, { throwIfNoEntry: false });
-  if (!stats) return 0;
+  if (!stats || notInputs.test(basename(path))) return 0;
   if (!stats.isDirectory()) return stats.mtimeMs;
   return readdirSync(path).reduce((latest, name) => Math.max(latest, newest(join(path, name))), stats.mtimeMs);
 }
