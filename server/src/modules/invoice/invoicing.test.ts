@@ -540,6 +540,13 @@ describe('found by an adversarial review', () => {
         /UPDATE refused \(due_on, seller_identity\)/,
       ],
       ['delete from invoice where id = $1', /is issued: DELETE refused/],
+      // Back to DRAFT, an issued invoice would be open to any change; what was paid or credited stays so.
+      [`update invoice set status = 'DRAFT' where id = $1`, /is issued: it cannot go back to DRAFT/],
+      [
+        `update invoice set paid_centimes = 0, status = 'APPROVED' where id = $1`,
+        /is issued: its amounts paid and credited cannot go down/,
+      ],
+      ['update invoice set credited_centimes = 0 where id = $1', /its amounts paid and credited cannot go down/],
       [
         'update credit_note set reason = $$autre$$ where invoice_id = $1',
         /credit note AV-\d{4}-00001 is issued: UPDATE refused/,
