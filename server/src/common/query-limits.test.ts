@@ -142,6 +142,14 @@ describe('the cost of an operation', () => {
     ).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
   });
 
+  it('prices a wilaya’s communes at the most a wilaya has (Tizi Ouzou: 67), so that their lists nested under aliases are refused', () => {
+    // Found by an adversarial review: priced at 30 communes, this cost 18,910 and took 9.5 s to answer 7.4 MB.
+    const nested = `wilaya(code: "15") { communes { name nameAr latitude longitude daira { name wilaya { name
+      communes { name nameAr latitude longitude daira { name } wilaya { name nameAr } } } } } }`;
+    const aliased = `{ ${Array.from({ length: 10 }, (_, i) => `w${i}: ${nested}`).join(' ')} }`;
+    expect(refusal(schema, aliased)?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+  });
+
   it('refuses the same large page asked many times under aliases', () => {
     const aliased = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: customerSubscriptions(first: 100) { edges { node { id site { id } contractor { id } latestInstallationReport { id photoFiles { id } } } } }`).join(' ')} }`;
     expect(refusal(schema, aliased)?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });

@@ -6,6 +6,9 @@ import { Daira } from './daira.entity.js';
 import { findWilaya, listCommunes, listWilayas } from './reference-data.service.js';
 import { Wilaya } from './wilaya.entity.js';
 
+/** The most communes a wilaya has (Tizi Ouzou, 67, in the shipped reference data): what a wilaya's communes cost at most. */
+const maxCommunesPerWilaya = 67;
+
 @Resolver(() => Wilaya)
 export class WilayaResolver {
   @Query(() => [Wilaya], { description: 'All wilayas (58 today), ordered by code.', complexity: listOf(70) })
@@ -31,7 +34,7 @@ export class WilayaResolver {
 
   @FieldResolver(() => [Commune], {
     description: 'Communes of the wilaya, ordered by French name.',
-    complexity: listOf(30),
+    complexity: listOf(maxCommunesPerWilaya),
   })
   communes(@Root() wilaya: Wilaya, @Ctx() context: Context): Promise<Commune[]> {
     return context.loaders.referenceData.communesByWilaya.load(wilaya.code);
