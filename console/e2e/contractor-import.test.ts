@@ -66,13 +66,11 @@ describe('importing contractors from CSV in a real Chromium', () => {
     const badNif = row(columns, { nif: '12345' });
     const badCommune = row(columns, { commune_id: '999999' });
     const send = async (lines: string[]) => {
-      await page
-        .getByLabel('Fichier CSV')
-        .setInputFiles({
-          name: 'contractants.csv',
-          mimeType: 'text/csv',
-          buffer: Buffer.from(`${[header, ...lines].join('\n')}\n`, 'utf8'),
-        });
+      await page.getByLabel('Fichier CSV').setInputFiles({
+        name: 'contractants.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`${[header, ...lines].join('\n')}\n`, 'utf8'),
+      });
       await page.getByRole('button', { name: 'Importer' }).click();
     };
 
@@ -125,13 +123,11 @@ describe('importing contractors from CSV in a real Chromium', () => {
       address: "12 rue de l'Indépendance",
     });
     // Latin-1 bytes are Windows-1252's for these letters: é is 0xE9, not UTF-8's 0xC3 0xA9.
-    await page
-      .getByLabel('Fichier CSV')
-      .setInputFiles({
-        name: 'excel.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(`${header}\n${accented.line}\n`, 'latin1'),
-      });
+    await page.getByLabel('Fichier CSV').setInputFiles({
+      name: 'excel.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}\n${accented.line}\n`, 'latin1'),
+    });
     await page.getByRole('button', { name: 'Importer' }).click();
     await page.getByTestId('import-success').waitFor({ timeout: 15_000 });
     expect(await page.getByTestId('import-encoding').innerText()).toContain('Windows-1252');

@@ -108,13 +108,11 @@ describe('recording and importing customer orders in a real Chromium', () => {
       return { reference: row['order_reference']!, text: columns.map((column) => row[column] ?? '').join(',') };
     };
     const send = async (rows: string[]) => {
-      await page
-        .getByLabel('Fichier CSV')
-        .setInputFiles({
-          name: 'commandes.csv',
-          mimeType: 'text/csv',
-          buffer: Buffer.from(`${[header, ...rows].join('\n')}\n`, 'utf8'),
-        });
+      await page.getByLabel('Fichier CSV').setInputFiles({
+        name: 'commandes.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`${[header, ...rows].join('\n')}\n`, 'utf8'),
+      });
       await page.getByRole('button', { name: 'Importer' }).click();
     };
 

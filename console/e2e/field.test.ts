@@ -446,16 +446,17 @@ describe('the field view on a phone, against the real API', () => {
     await addPhoto(page, 'pbo', '#3070c0');
     await sign(page);
     await page.getByLabel('Numéro de série de l’ONT').fill('HWTC8765');
+    // The signature reaches the draft when the browser has encoded it (an image, asynchronously): on a
+    // busy machine after the serial typed later. The reload comes once the draft holds both.
     await expect
-      .poll(
-        async () =>
-          (
-            (await stored(page, 'drafts', [await userIdOf(email), work, 'report'])) as {
-              values?: { ontSerial?: string };
-            } | null
-          )?.values?.ontSerial,
-      )
-      .toBe('HWTC8765');
+      .poll(async () => {
+        const draft = (await stored(page, 'drafts', [await userIdOf(email), work, 'report'])) as {
+          values?: { ontSerial?: string };
+          signature?: unknown;
+        } | null;
+        return { ontSerial: draft?.values?.ontSerial, signed: (draft?.signature ?? null) !== null };
+      })
+      .toEqual({ ontSerial: 'HWTC8765', signed: true });
 
     await page.reload();
     await page.getByRole('heading', { name: 'Rapport d’installation', level: 2 }).waitFor({ timeout: 15_000 });
