@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,29 +24,19 @@ declare module 'vitest' {
 
 const projectRoot = join(import.meta.dirname, '..', '..');
 
-/** The latest modification time (ms) of `path` and, for a folder, of everything in it. */
-function newest(path: string): number {
-  const stats = statSync(path, { throwIfNoEntry: false });
-  if (!stats) return 0;
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return readdirSync(path).reduce((latest, name) => Math.max(latest, newest(join(path, name))), stats.mtimeMs);
-}
-
 /**
- * Builds the server and the scripts (`npm run build:server`) when one of their sources is newer than
- * the build, so that the tests that run them as processes (`dist/server/src/main.js`,
- * `dist/scripts/*.js`) test the code as it is, whether the suite was started by `npm test` or by
- * `npx vitest run <files>`. The console's build (`npm run build:console`) is left to `npm test`.
+ * Builds the server and the scripts when one of their sources is newer than the build
+ * (`scripts/build-if-stale.mjs --server`), so that the tests that run them as processes
+ * (`dist/server/src/main.js`, `dist/scripts/*.js`) test the code as it is, whether the suite was
+ * started by `npm test` or by `npx vitest run <files>`. The console's build is left to `npm test`.
  */
 function buildServerIfStale(): void {
-  const built =
-    statSync(join(projectRoot, 'dist', 'server', 'src', 'main.js'), { throwIfNoEntry: false })?.mtimeMs ?? 0;
-  const sources = ['server/src', 'shared', 'scripts', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
-  if (Math.max(...sources.map((source) => newest(join(projectRoot, source)))) < built) return;
-  const { status } = spawnSync('npm', ['run', 'build:server'], { cwd: projectRoot, stdio: 'inherit' });
+  const { status } = spawnSync(process.execPath, [join(projectRoot, 'scripts', 'build-if-stale.mjs'), '--server'], {
+    cwd: projectRoot,
+    stdio: 'inherit',
+  });
   // tsc writes its output even with type errors (typecheck is its own step); the tests say what does not work.
-  if (status !== 0)
-    console.warn(`global setup: npm run build:server exited with ${status}; dist/ holds what it emitted`);
+  if (status !== 0) console.warn(`global setup: the server's build exited with ${status}; dist/ holds what it emitted`);
 }
 
 /**
