@@ -139,3 +139,40 @@ describe('demo data and its audit trail', () => {
     expect(mismatched).toEqual([]);
   });
 });
+
+describe('demo data dated as the work would have been', () => {
+  it('keeps appointments in working hours in Algiers, never on a Friday, and the booked ones ahead', async () => {
+    const outside = await t.sql<{ id: string; at: string }>(
+      `select id, appointment_at::text as at from customer_subscription
+        where appointment_at is not null
+          and (extract(hour from appointment_at at time zone 'Africa/Algiers') not between 8 and 16
+               or extract(isodow from appointment_at at time zone 'Africa/Algiers') = 5)`,
+    );
+    expect(outside).toEqual([]);
+    const past = await t.sql<{ id: string }>(
+      `select id from customer_subscription where status = 'SCHEDULED' and appointment_at <= now()`,
+    );
+    expect(past).toEqual([]);
+  });
+
+  it('spreads acceptances over months, each billed on its own month’s invoice, and no step after its next', async () => {
+    const periods = await t.sql<{ period: string; statuses: string[] }>(
+      `select period, array_agg(distinct status::text order by status::text) as statuses from invoice group by period order by period`,
+    );
+    expect(periods.length).toBeGreaterThanOrEqual(3);
+    expect(periods.at(-1)!.statuses).toContain('DRAFT');
+    expect(periods.slice(0, -1).flatMap((row) => row.statuses)).not.toContain('DRAFT');
+    const disordered = await t.sql<{ entity_id: string }>(
+      `select e.entity_id from audit_event e
+         join audit_event later on later.entity_type = e.entity_type and later.entity_id = e.entity_id and later.id > e.id
+        where later.occurred_at < e.occurred_at
+        limit 5`,
+    );
+    expect(disordered).toEqual([]);
+    const acceptanceDays = await t.sql<{ days: string }>(
+      `select count(distinct (status_changed_at at time zone 'Africa/Algiers')::date)::text as days
+         from customer_subscription where status = 'ACCEPTED'`,
+    );
+    expect(Number(acceptanceDays[0]!.days)).toBeGreaterThan(20);
+  });
+});

@@ -2,8 +2,6 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { createContext, type Context } from '../context.js';
 import '../modules/loaders.js';
-import { transition } from '../modules/audit/tracked.service.js';
-import { AuditEntityType } from '../modules/audit/audit-event.entity.js';
 import { Contractor, ContractorStatus, FiscalRegime, LegalForm } from '../modules/contractor/contractor.entity.js';
 import { createContractor, transitionContractor } from '../modules/contractor/contractor.service.js';
 import { ribKey } from '../../../shared/identifiers.js';
@@ -13,19 +11,28 @@ import {
   FailureReason,
 } from '../modules/customer-subscription/customer-subscription.entity.js';
 import { importCustomerSubscriptions } from '../modules/customer-subscription/customer-subscription.import.js';
-import { customerSubscriptionLifecycle } from '../modules/customer-subscription/customer-subscription.lifecycle.js';
+import {
+  assignCustomerSubscription,
+  cancelCustomerSubscription,
+  markInstallationFailed,
+  scheduleInstallation,
+} from '../modules/customer-subscription/customer-subscription.service.js';
 import { reportInstallation } from '../modules/customer-subscription/installation-report.service.js';
 import { acceptInstallation, rejectInstallation } from '../modules/invoice/acceptance.service.js';
-import { approveInvoice, requestInvoiceRevision, submitInvoice } from '../modules/invoice/invoice-issue.service.js';
+import {
+  approveInvoice,
+  requestInvoiceRevision,
+  submitInvoicesOfClosedMonths,
+} from '../modules/invoice/invoice-issue.service.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from '../modules/invoice/invoice.entity.js';
 import { dzd } from '../modules/invoice/money.js';
 import { PaymentMethod } from '../modules/invoice/payment.entity.js';
 import { recordInvoicePayment } from '../modules/invoice/payment.service.js';
 import { Commune } from '../modules/reference-data/commune.entity.js';
-import { SiteKind } from '../modules/site/site.entity.js';
+import { SiteKind, SiteStatus } from '../modules/site/site.entity.js';
 import { assignSite, createSite, transitionSite } from '../modules/site/site.service.js';
 import { seededRandom } from '../common/random.js';
-import { algiersDate } from '../common/time.js';
+import { algiersDate, now } from '../common/time.js';
 
 interface DemoFirm {
   legalName: string;
@@ -125,26 +132,87 @@ const spread: [CustomerSubscriptionStatus, number][] = [
   [CustomerSubscriptionStatus.CANCELLED, 10],
 ];
 
-/** The steps taken through the report and acceptance services rather than as bare transitions. */
-const acceptanceSteps: readonly string[] = ['REPORT_INSTALLATION', 'ACCEPT', 'REJECT'];
-const technicians = ['Karim Haddad', 'Sofiane Belkacem', 'Amine Rahmani', 'Walid Cherif'];
-
-/** The lifecycle steps from PENDING to each status. */
-const path: Record<
-  CustomerSubscriptionStatus,
-  ('ASSIGN' | 'SCHEDULE' | 'REPORT_INSTALLATION' | 'ACCEPT' | 'REJECT' | 'FAIL' | 'CANCEL')[]
-> = {
-  PENDING: [],
-  ASSIGNED: ['ASSIGN'],
-  SCHEDULED: ['ASSIGN', 'SCHEDULE'],
-  INSTALLED: ['ASSIGN', 'SCHEDULE', 'REPORT_INSTALLATION'],
-  ACCEPTED: ['ASSIGN', 'SCHEDULE', 'REPORT_INSTALLATION', 'ACCEPT'],
-  REJECTED: ['ASSIGN', 'SCHEDULE', 'REPORT_INSTALLATION', 'REJECT'],
-  FAILED: ['ASSIGN', 'SCHEDULE', 'FAIL'],
-  CANCELLED: ['CANCEL'],
+/**
+ * How many days before the demo's "now" each status's orders were taken (the most, the least): work
+ * still waiting was ordered lately, accepted work over the last three months.
+ */
+const orderedDaysAgo: Record<CustomerSubscriptionStatus, [number, number]> = {
+  PENDING: [10, 1],
+  ASSIGNED: [15, 2],
+  SCHEDULED: [20, 3],
+  INSTALLED: [25, 6],
+  ACCEPTED: [100, 8],
+  REJECTED: [60, 8],
+  FAILED: [40, 6],
+  CANCELLED: [50, 3],
 };
 
-async function seedContractors(context: Context, next: () => number): Promise<Contractor[]> {
+const technicians = ['Karim Haddad', 'Sofiane Belkacem', 'Amine Rahmani', 'Walid Cherif'];
+const minute = 60_000;
+const hour = 60 * minute;
+const day = 24 * hour;
+
+/**
+ * The instant `daysAgo` days before `end`'s day in Algiers (negative: after), at `time` hours
+ * (fractional) Algiers time, UTC+1 all year.
+ */
+function algiersWorkingTime(end: Date, daysAgo: number, time: number): Date {
+  const [year, month, date] = algiersDate(end).split('-').map(Number) as [number, number, number];
+  const instant = Date.UTC(year, month - 1, date) - daysAgo * day + (time - 1) * hour;
+  return new Date(Math.round(instant / minute) * minute);
+}
+
+/** `instant`, or a day later when it falls on a Friday, the day the trade rests. */
+function notOnFriday(instant: Date): Date {
+  return new Date(instant.getTime() + hour).getUTCDay() === 5 ? new Date(instant.getTime() + day) : instant;
+}
+
+/** `instant` moved by `days` days and then to `time` hours Algiers time on that day. */
+function dayAfterAt(instant: Date, days: number, time: number, end: Date): Date {
+  const daysAgo = Math.round(
+    (Date.parse(`${algiersDate(end)}T00:00:00Z`) - Date.parse(`${algiersDate(instant)}T00:00:00Z`)) / day,
+  );
+  return algiersWorkingTime(end, daysAgo - days, time);
+}
+
+/** The first day of the Algiers month after `instant`'s, plus `days` days, at `time` hours Algiers time. */
+function nextAlgiersMonth(instant: Date, days: number, time: number): Date {
+  const [year, month] = algiersDate(instant).split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 1 + days) + (time - 1) * hour);
+}
+
+/** One dated step of the demo's history, run through the services on a clock set to its time. */
+interface Step {
+  at: Date;
+  run: (context: Context) => Promise<unknown>;
+}
+
+/** The demo's history, run in the order of its dates; a step may plan later ones. */
+class History {
+  private readonly steps: Step[] = [];
+
+  constructor(private readonly end: Date) {}
+
+  /** Plans `run` at `at`, unless `at` is after the demo's "now" (it has not happened yet). */
+  plan(at: Date, run: Step['run']): void {
+    if (at > this.end) return;
+    let index = this.steps.length;
+    while (index > 0 && this.steps[index - 1]!.at > at) index -= 1;
+    this.steps.splice(index, 0, { at, run });
+  }
+
+  /** Runs each step, in the order of their dates, on a context of its own, as the API runs each request. */
+  async replay(contextAt: (at: Date) => Context): Promise<void> {
+    for (let step = this.steps.shift(); step; step = this.steps.shift()) await step.run(contextAt(step.at));
+  }
+}
+
+async function seedContractors(
+  context: Context,
+  contextAt: (at: Date) => Context,
+  next: () => number,
+  end: Date,
+): Promise<Contractor[]> {
   const created: Contractor[] = [];
   for (const [index, firm] of firms.entries()) {
     const account = String(4_200_000 + index * 7919).padStart(10, '0');
@@ -155,7 +223,8 @@ async function seedContractors(context: Context, next: () => number): Promise<Co
         ? FiscalRegime.IFU
         : FiscalRegime.REAL;
     const home = await context.em.findOneOrFail(Commune, { wilaya: firm.wilayas[0] }, { orderBy: { id: 'asc' } });
-    const contractor = await createContractor(context, {
+    const daysAgo = (days: number): Context => contextAt(algiersWorkingTime(end, days, 9 + index / 2));
+    const contractor = await createContractor(daysAgo(125), {
       legalName: firm.legalName,
       tradeName: null,
       legalForm: firm.legalForm,
@@ -182,7 +251,7 @@ async function seedContractors(context: Context, next: () => number): Promise<Co
     let current = contractor;
     if (firm.status !== ContractorStatus.PENDING_APPROVAL) {
       current = await transitionContractor(
-        context,
+        daysAgo(120),
         'APPROVE',
         current.id,
         current.version,
@@ -191,7 +260,7 @@ async function seedContractors(context: Context, next: () => number): Promise<Co
     }
     if (firm.status === ContractorStatus.SUSPENDED) {
       current = await transitionContractor(
-        context,
+        daysAgo(30),
         'SUSPEND',
         current.id,
         current.version,
@@ -204,57 +273,79 @@ async function seedContractors(context: Context, next: () => number): Promise<Co
 }
 
 /**
- * Takes the demo's DRAFT invoices through their lifecycle, one stage each in turn, through the
- * services: submitted, approved, half paid, paid, sent back for revision. Work accepted afterwards
- * opens new DRAFTs.
+ * Plans the close of each month before `end`'s: its DRAFT invoices are submitted on the 1st at 06:00
+ * by the month-close job's own service; then, one stage each in turn, an invoice is left submitted,
+ * approved a week later, half paid or paid three weeks later, or sent back for revision a week later.
  */
-async function advanceDemoInvoices(context: Context): Promise<void> {
-  const drafts = await context.em.fork().find(Invoice, { status: InvoiceStatus.DRAFT }, { orderBy: { id: 'asc' } });
-  const today = algiersDate();
-  for (const [index, draft] of drafts.entries()) {
-    const stage = index % 5;
-    let invoice = await submitInvoice(context, { id: draft.id, expectedVersion: draft.version });
-    if (stage === 4) {
-      const [line] = await context.em
+function planMonthCloses(history: History, orm: MikroORM, first: Date, end: Date): void {
+  let stage = 0;
+  for (let month = first; nextAlgiersMonth(month, 0, 6) <= end; month = nextAlgiersMonth(month, 0, 6)) {
+    const period = algiersDate(month).slice(0, 7);
+    const approval = nextAlgiersMonth(month, 7, 10);
+    const payment = nextAlgiersMonth(month, 21, 11);
+    history.plan(nextAlgiersMonth(month, 0, 6), async (context) => {
+      await submitInvoicesOfClosedMonths(orm, context);
+      const submitted = await context.em
         .fork()
-        .find(InvoiceLine, { invoice: invoice.id }, { orderBy: { id: 'asc' }, limit: 1 });
-      await requestInvoiceRevision(context, {
-        id: invoice.id,
-        expectedVersion: invoice.version,
-        rejectedLines: [{ lineId: line!.id, reason: 'photo de la PTO illisible' }],
-      });
-      continue;
-    }
-    if (stage === 0) continue;
-    invoice = await approveInvoice(context, { id: invoice.id, expectedVersion: invoice.version });
-    if (stage === 1) continue;
-    const net = BigInt(invoice.netPayableCentimes);
-    await recordInvoicePayment(context, {
-      invoiceId: invoice.id,
-      expectedVersion: invoice.version,
-      paidOn: today,
-      amount: dzd(stage === 2 ? net / 2n : net).amount,
-      method: PaymentMethod.BANK_TRANSFER,
-      reference: `VIR-DEMO-${invoice.id}`,
+        .find(Invoice, { period, status: InvoiceStatus.SUBMITTED }, { orderBy: { id: 'asc' } });
+      for (const { id } of submitted) planInvoiceStage(history, id, stage++ % 5, approval, payment);
     });
   }
 }
 
-/**
- * Loads a realistic demo on an empty database (no contractor and no customer subscription yet):
- * ten contractors of every legal form in seven wilayas, sites on real communes in every status, and
- * 300 customer subscriptions spread over every state of the lifecycle, each change audited. Does
- * nothing on a database that holds work already. Returns whether it loaded anything.
- */
-export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boolean> {
-  const context = createContext(orm, 'demo-data', logger);
-  if ((await context.em.count(Contractor)) > 0 || (await context.em.count(CustomerSubscription)) > 0) return false;
-  const next = seededRandom(2027);
-  const contractors = await seedContractors(context, next);
-  const active = contractors.filter((contractor) => contractor.status === ContractorStatus.ACTIVE);
+async function currentInvoice(context: Context, id: string): Promise<Invoice> {
+  return context.em.fork().findOneOrFail(Invoice, id);
+}
 
+function planInvoiceStage(history: History, id: string, stage: number, approval: Date, payment: Date): void {
+  if (stage === 0) return;
+  if (stage === 4) {
+    history.plan(approval, async (context) => {
+      const invoice = await currentInvoice(context, id);
+      const [line] = await context.em.fork().find(InvoiceLine, { invoice: id }, { orderBy: { id: 'asc' }, limit: 1 });
+      await requestInvoiceRevision(context, {
+        id,
+        expectedVersion: invoice.version,
+        rejectedLines: [{ lineId: line!.id, reason: 'photo de la PTO illisible' }],
+      });
+    });
+    return;
+  }
+  history.plan(approval, async (context) => {
+    const invoice = await currentInvoice(context, id);
+    await approveInvoice(context, { id, expectedVersion: invoice.version });
+  });
+  if (stage === 1) return;
+  history.plan(payment, async (context) => {
+    const invoice = await currentInvoice(context, id);
+    const net = BigInt(invoice.netPayableCentimes);
+    await recordInvoicePayment(context, {
+      invoiceId: id,
+      expectedVersion: invoice.version,
+      paidOn: algiersDate(now(context)),
+      amount: dzd(stage === 2 ? net / 2n : net).amount,
+      method: PaymentMethod.BANK_TRANSFER,
+      reference: `VIR-DEMO-${id}`,
+    });
+  });
+}
+
+/** A site's open work goes to it; the others (not started, or suspended) get none. */
+interface DemoSite {
+  code: string;
+  contractorId: string | null;
+  open: boolean;
+}
+
+async function seedSites(
+  context: Context,
+  contextAt: (at: Date) => Context,
+  next: () => number,
+  end: Date,
+  active: Contractor[],
+): Promise<{ sitesByWilaya: Map<string, DemoSite[]>; firstCommune: Map<string, Commune>; count: number }> {
   const wilayas = [...new Set(firms.flatMap((firm) => firm.wilayas))];
-  const sitesByWilaya = new Map<string, { code: string; contractorId: string | null }[]>();
+  const sitesByWilaya = new Map<string, DemoSite[]>();
   const firstCommune = new Map<string, Commune>();
   const kinds = Object.values(SiteKind);
   let siteNumber = 0;
@@ -266,146 +357,206 @@ export async function loadDemoData(orm: MikroORM, logger: Logger): Promise<boole
     );
     for (const [index, commune] of communes.slice(0, 3).entries()) {
       siteNumber += 1;
+      const daysAgo = (days: number): Context => contextAt(algiersWorkingTime(end, days, 10 + index));
       const code = `W${wilaya}-${commune.name
         .replace(/[^A-Za-z]/g, '')
         .slice(0, 6)
         .toUpperCase()}-${String(siteNumber).padStart(3, '0')}`;
-      let site = await createSite(context, {
+      let site = await createSite(daysAgo(112), {
         code,
         name: `${commune.name} — tranche ${index + 1}`,
         kind: kinds[siteNumber % kinds.length]!,
         communeId: String(commune.id),
         targetConnections: 20 + Math.floor(next() * 60),
-        plannedStart: '2026-10-01',
-        plannedEnd: '2027-03-31',
+        plannedStart: algiersDate(algiersWorkingTime(end, 105, 8)),
+        plannedEnd: algiersDate(algiersWorkingTime(end, -120, 8)),
       });
       const contractor = eligible[index % Math.max(eligible.length, 1)];
       if (contractor && index < 2) {
-        site = await assignSite(context, site.id, site.version, contractor.id, 'plan de charge du trimestre');
-        site = await transitionSite(context, 'START', site.id, site.version, 'ouverture du chantier');
-        if (siteNumber % 5 === 0)
-          site = await transitionSite(context, 'SUSPEND', site.id, site.version, 'attente de l’autorisation de voirie');
+        const why = 'plan de charge du trimestre';
+        site = await assignSite(daysAgo(110), site.id, site.version, contractor.id, why);
+        site = await transitionSite(daysAgo(105), 'START', site.id, site.version, 'ouverture du chantier');
+        if (siteNumber % 5 === 0) {
+          const reason = 'attente de l’autorisation de voirie';
+          site = await transitionSite(daysAgo(12), 'SUSPEND', site.id, site.version, reason);
+        }
       }
       sitesByWilaya.set(wilaya, [
         ...(sitesByWilaya.get(wilaya) ?? []),
-        { code: site.code, contractorId: site.contractor?.id ?? null },
+        { code: site.code, contractorId: site.contractor?.id ?? null, open: site.status === SiteStatus.IN_PROGRESS },
       ]);
     }
   }
+  return { sitesByWilaya, firstCommune, count: siteNumber };
+}
 
-  const total = spread.reduce((sum, [, count]) => sum + count, 0);
-  const lines = ['order_reference,customer_name,customer_phone,customer_address,commune_id,offer,site_code,ordered_at'];
-  const plan: { reference: string; status: CustomerSubscriptionStatus; contractorId: string | null }[] = [];
+/**
+ * Loads a realistic demo on an empty database (no contractor and no customer subscription yet):
+ * ten contractors of every legal form in seven wilayas, sites on real communes in every status, and
+ * 300 customer subscriptions spread over every state of the lifecycle, and their invoices at every
+ * stage. The last four months before `end` (now unless given) are replayed day by day through the
+ * services on a clock set to each step's time, so every date, audit event and invoice period is the
+ * one the work would have had: orders taken and appointments kept in working hours, Fridays off,
+ * each month's invoices submitted at its close. Does nothing on a database that holds work already.
+ * Returns whether it loaded anything.
+ */
+export async function loadDemoData(orm: MikroORM, logger: Logger, end: Date = new Date()): Promise<boolean> {
+  const context = createContext(orm, 'demo-data', logger);
+  if ((await context.em.count(Contractor)) > 0 || (await context.em.count(CustomerSubscription)) > 0) return false;
+  const contextAt = (at: Date): Context => ({ ...createContext(orm, 'demo-data', logger), clock: () => at });
+  const next = seededRandom(2027);
+  const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
+  const contractors = await seedContractors(context, contextAt, next, end);
+  const active = contractors.filter((contractor) => contractor.status === ContractorStatus.ACTIVE);
+  const { sitesByWilaya, firstCommune, count: siteCount } = await seedSites(context, contextAt, next, end, active);
+  const wilayas = [...sitesByWilaya.keys()];
+
+  const history = new History(end);
+  const ordersByDay = new Map<string, string[]>();
+  const header = 'order_reference,customer_name,customer_phone,customer_address,commune_id,offer,site_code,ordered_at';
   let number = 0;
+  const accepted = spread.find(([status]) => status === CustomerSubscriptionStatus.ACCEPTED)![1];
   for (const [status, count] of spread) {
     for (let i = 0; i < count; i += 1) {
       number += 1;
       const wilaya = wilayas[Math.floor(next() * wilayas.length)]!;
-      const site =
-        (sitesByWilaya.get(wilaya) ?? []).find((candidate) => candidate.contractorId) ?? sitesByWilaya.get(wilaya)![0]!;
-      const commune = firstCommune.get(wilaya)!;
+      const sites = sitesByWilaya.get(wilaya)!;
+      const site = sites.find((candidate) => candidate.open) ?? sites[0]!;
+      const contractorId =
+        site.contractorId ??
+        active.find((c) => firms.find((f) => f.legalName === c.legalName)!.wilayas.includes(wilaya))?.id ??
+        null;
       const reference = `CMD-${wilaya}-2026-${String(number).padStart(6, '0')}`;
-      const orderedAt = new Date(
-        Date.UTC(2026, 8, 1) + Math.floor(next() * 80) * 86_400_000 + Math.floor(next() * 36_000_000),
-      );
-      lines.push(
-        [
-          reference,
-          `${firstNames[Math.floor(next() * firstNames.length)]} ${lastNames[Math.floor(next() * lastNames.length)]}`,
-          `0550${String(Math.floor(next() * 1_000_000)).padStart(6, '0')}`,
-          `"Bt ${1 + Math.floor(next() * 30)}, ${commune.name}"`,
-          String(commune.id),
-          offers[Math.floor(next() * offers.length)],
-          site.code,
-          orderedAt.toISOString(),
-        ].join(','),
-      );
-      plan.push({
+      const [most, least] = orderedDaysAgo[status];
+      const orderedAt = algiersWorkingTime(end, between(least, most), 8 + next() * 9);
+      const row = [
         reference,
-        status,
-        contractorId:
-          site.contractorId ??
-          active.find((c) => firms.find((f) => f.legalName === c.legalName)!.wilayas.includes(wilaya))?.id ??
-          null,
-      });
+        `${firstNames[Math.floor(next() * firstNames.length)]} ${lastNames[Math.floor(next() * lastNames.length)]}`,
+        `0550${String(Math.floor(next() * 1_000_000)).padStart(6, '0')}`,
+        `"Bt ${1 + Math.floor(next() * 30)}, ${firstCommune.get(wilaya)!.name}"`,
+        String(firstCommune.get(wilaya)!.id),
+        offers[Math.floor(next() * offers.length)],
+        site.code,
+        orderedAt.toISOString(),
+      ].join(',');
+      const orderDay = algiersDate(orderedAt);
+      ordersByDay.set(orderDay, [...(ordersByDay.get(orderDay) ?? []), row]);
+      if (status === CustomerSubscriptionStatus.PENDING || !contractorId) continue;
+      const acceptedNow = status === CustomerSubscriptionStatus.ACCEPTED && i >= accepted - 6;
+      planWork(history, { reference, status, contractorId, orderedAt, acceptedNow }, end, between, next);
     }
   }
-  const report = await importCustomerSubscriptions(context, `${lines.join('\n')}\n`);
-  if (report.errors.length > 0) throw new Error(`demo data refused: ${JSON.stringify(report.errors.slice(0, 3))}`);
-
-  await context.em.transactional(async (em) => {
-    const subscriptions = await em.find(CustomerSubscription, {
-      orderReference: { $in: plan.map((item) => item.reference) },
+  // Each day's orders reach Raccord in one import at the end of the working day.
+  for (const [orderDay, rows] of ordersByDay) {
+    const at = new Date(`${orderDay}T17:30:00+01:00`);
+    history.plan(at, async (replayed) => {
+      const report = await importCustomerSubscriptions(replayed, `${[header, ...rows].join('\n')}\n`);
+      if (report.errors.length > 0) throw new Error(`demo data refused: ${JSON.stringify(report.errors.slice(0, 3))}`);
     });
-    const byReference = new Map(subscriptions.map((subscription) => [subscription.orderReference, subscription]));
-    for (const item of plan) {
-      const subscription = byReference.get(item.reference)!;
-      if (!item.contractorId && path[item.status].includes('ASSIGN')) continue;
-      for (const action of path[item.status].filter((step) => !acceptanceSteps.includes(step))) {
-        const changes: { field: string; from: unknown; to: unknown }[] = [];
-        if (action === 'ASSIGN') {
-          subscription.contractor = em.getReference(Contractor, item.contractorId!, { wrapped: true });
-          changes.push({ field: 'contractorId', from: null, to: item.contractorId });
-        }
-        if (action === 'SCHEDULE') {
-          subscription.appointmentAt = new Date(subscription.orderedAt.getTime() + 7 * 86_400_000);
-          changes.push({ field: 'appointmentAt', from: null, to: subscription.appointmentAt.toISOString() });
-        }
-        if (action === 'FAIL') {
-          subscription.failureReason = FailureReason.CUSTOMER_ABSENT;
-          changes.push({ field: 'failureReason', from: null, to: FailureReason.CUSTOMER_ABSENT });
-        }
-        const reason =
-          action === 'FAIL'
-            ? 'client absent à deux rendez-vous'
-            : action === 'CANCEL'
-              ? 'annulation à la demande du client'
-              : null;
-        transition(
-          em,
-          { ...context, em },
-          subscription,
-          AuditEntityType.CUSTOMER_SUBSCRIPTION,
-          customerSubscriptionLifecycle,
-          action,
-          reason,
-          { changes },
-        );
-        // One flush a step: the version grows with each audited change, as through the API.
-        await em.flush();
-      }
-    }
+  }
+  planMonthCloses(history, orm, algiersWorkingTime(end, 100, 12), end);
+  await history.replay(contextAt);
+  logger.info({ contractors: contractors.length, sites: siteCount, customerSubscriptions: number }, 'demo data loaded');
+  return true;
+}
+
+interface PlannedWork {
+  reference: string;
+  status: CustomerSubscriptionStatus;
+  contractorId: string;
+  orderedAt: Date;
+  /** Accepted in the demo's last minutes, so that the current month has its DRAFT invoices. */
+  acceptedNow: boolean;
+}
+
+/**
+ * Plans one order's life after its import, each step through its service: assigned the next working
+ * day, booked the day after, kept (or failed) at the appointment, reported two hours later, accepted
+ * or refused with reserves one to four days after; a cancellation comes a day or two after the order.
+ */
+function planWork(
+  history: History,
+  work: PlannedWork,
+  end: Date,
+  between: (low: number, high: number) => number,
+  next: () => number,
+): void {
+  const { reference, status, contractorId, orderedAt } = work;
+  const load = (context: Context) =>
+    context.em.fork().findOneOrFail(CustomerSubscription, { orderReference: reference });
+  if (status === CustomerSubscriptionStatus.CANCELLED) {
+    history.plan(dayAfterAt(orderedAt, between(1, 2), 9 + next() * 7, end), async (context) => {
+      const subscription = await load(context);
+      await cancelCustomerSubscription(
+        context,
+        subscription.id,
+        subscription.version,
+        'annulation à la demande du client',
+      );
+    });
+    return;
+  }
+  const assignedAt = dayAfterAt(orderedAt, 1, 8.5 + next() * 2, end);
+  history.plan(assignedAt, async (context) => {
+    const subscription = await load(context);
+    await assignCustomerSubscription(context, subscription.id, subscription.version, contractorId);
   });
-  // Reports, acceptances and rejections go through the services themselves: each installation holds
-  // its report, and each accepted one is billed on its contractor's invoice, as through the API.
-  // Halfway through, the invoices so far move on through their lifecycle; later acceptances open new DRAFTs.
-  const billed = plan.filter(
-    (item) => item.contractorId && path[item.status].some((step) => acceptanceSteps.includes(step)),
+  if (status === CustomerSubscriptionStatus.ASSIGNED) return;
+  const daysLeft = Math.round((end.getTime() - orderedAt.getTime()) / day);
+  const appointmentAt = notOnFriday(
+    status === CustomerSubscriptionStatus.SCHEDULED
+      ? algiersWorkingTime(end, -between(1, 10), 8 + Math.floor(next() * 17) / 2)
+      : dayAfterAt(
+          orderedAt,
+          between(3, Math.max(3, Math.min(14, daysLeft - 3))),
+          8 + Math.floor(next() * 15) / 2,
+          end,
+        ),
   );
-  for (const [index, item] of billed.entries()) {
-    if (index === Math.floor(billed.length / 2)) await advanceDemoInvoices(context);
-    const steps = path[item.status].filter((step) => acceptanceSteps.includes(step));
-    let subscription = await context.em.fork().findOneOrFail(CustomerSubscription, { orderReference: item.reference });
-    const installedAt = new Date(Math.min(subscription.appointmentAt!.getTime() + 2 * 3_600_000, Date.now()));
-    subscription = await reportInstallation(context, {
+  history.plan(dayAfterAt(assignedAt, 1, 11 + next() * 5, end), async (context) => {
+    const subscription = await load(context);
+    await scheduleInstallation(context, subscription.id, subscription.version, appointmentAt);
+  });
+  if (status === CustomerSubscriptionStatus.SCHEDULED) return;
+  if (status === CustomerSubscriptionStatus.FAILED) {
+    history.plan(new Date(appointmentAt.getTime() + hour), async (context) => {
+      const subscription = await load(context);
+      await markInstallationFailed(context, subscription.id, subscription.version, {
+        failureReason: FailureReason.CUSTOMER_ABSENT,
+        reason: 'client absent à deux rendez-vous',
+      });
+    });
+    return;
+  }
+  const installedAt = new Date(appointmentAt.getTime() + 2 * hour);
+  const technicianName = technicians[Math.floor(next() * technicians.length)];
+  const receivedPowerDbm = `-${18 + Math.floor(next() * 6)}.${Math.floor(next() * 10)}`;
+  history.plan(new Date(installedAt.getTime() + 20 * minute), async (context) => {
+    const subscription = await load(context);
+    await reportInstallation(context, {
       id: subscription.id,
       expectedVersion: subscription.version,
       installedAt,
-      technicianName: technicians[Math.floor(next() * technicians.length)],
+      technicianName,
       networkClass: 'B_PLUS',
-      receivedPowerDbm: `-${18 + Math.floor(next() * 6)}.${Math.floor(next() * 10)}`,
+      receivedPowerDbm,
       spliceLossDb: '0.05',
       lines: [{ code: 'RAC-STD', quantity: '1' }],
     });
-    if (steps.includes('ACCEPT'))
+  });
+  if (status === CustomerSubscriptionStatus.INSTALLED) return;
+  const decidedAt = work.acceptedNow
+    ? new Date(end.getTime() - between(1, 6) * 1000)
+    : new Date(Math.min(dayAfterAt(installedAt, between(1, 4), 9 + next() * 7, end).getTime(), end.getTime() - minute));
+  history.plan(decidedAt, async (context) => {
+    const subscription = await load(context);
+    if (status === CustomerSubscriptionStatus.ACCEPTED)
       await acceptInstallation(context, { id: subscription.id, expectedVersion: subscription.version });
-    if (steps.includes('REJECT'))
+    else
       await rejectInstallation(context, {
         id: subscription.id,
         expectedVersion: subscription.version,
         reserves: ['câble non fixé', 'PTO mal posée'],
       });
-  }
-  logger.info({ contractors: contractors.length, sites: siteNumber, customerSubscriptions: total }, 'demo data loaded');
-  return true;
+  });
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEvent, type AuditEntityType, type AuditFieldChange } from './audit-event.entity.js';
+import { now } from '../../common/time.js';
 
 /** What a service says about a change it is making, to be audited with it. */
 export interface AuditEntry {
@@ -19,7 +20,7 @@ export interface AuditEntry {
  */
 export function recordAudit(em: EntityManager, context: Context, entry: AuditEntry): AuditEvent {
   const event = em.create(AuditEvent, {
-    occurredAt: new Date(),
+    occurredAt: now(context),
     actorType: context.actor.type,
     actorId: context.actor.id,
     entityType: entry.entityType,
@@ -63,7 +64,7 @@ export async function recordBulkCreations(
   entry: { entityType: AuditEntityType; toStatus: string; reason: string; fields: readonly string[] },
   records: { id: string; values: Record<string, unknown> }[],
 ): Promise<void> {
-  const occurredAt = new Date();
+  const occurredAt = now(context);
   await em.insertMany(
     AuditEvent,
     records.map((record) => ({

@@ -10,6 +10,7 @@ import { AuditAction, AuditEntityType } from './audit-event.entity.js';
 import type { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
 import type { Site } from '../site/site.entity.js';
 import { recordAudit } from './audit.service.js';
+import { now } from '../../common/time.js';
 
 /** A tracked record that has a status with a lifecycle. */
 export interface StatusTracked<S extends string> extends TrackedEntity {
@@ -59,8 +60,8 @@ export function transition<S extends string, A extends string>(
   const to = lifecycle.next(action, from, options.previous);
   record.status = to;
   record.statusReason = reason;
-  record.statusChangedAt = new Date();
-  record.updatedAt = new Date();
+  record.statusChangedAt = now(context);
+  record.updatedAt = record.statusChangedAt;
   recordAudit(em, context, {
     entityType,
     entityId: record.id,

@@ -17,6 +17,7 @@ import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { Contractor, ContractorStatus } from './contractor.entity.js';
 import { contractorSchema, type ContractorValues } from './contractor.inputs.js';
+import { now } from '../../common/time.js';
 
 /**
  * Columns of a contractors CSV (header row, any order). Optional: trade_name, rc_number,
@@ -147,7 +148,7 @@ export async function importContractors(context: Context, csvText: string): Prom
         existing.add(contractor.nif);
     }
     const fresh = valid.filter((row) => !existing.has(row.value.nif)).map((row) => row.value);
-    const now = new Date();
+    const importedAt = now(context);
     for (const batch of chunks(fresh, 1000)) {
       const ids = await insertReturningIds(
         em,
@@ -156,9 +157,9 @@ export async function importContractors(context: Context, csvText: string): Prom
           ...values,
           commune: Number(communeId),
           status: ContractorStatus.PENDING_APPROVAL,
-          statusChangedAt: now,
-          createdAt: now,
-          updatedAt: now,
+          statusChangedAt: importedAt,
+          createdAt: importedAt,
+          updatedAt: importedAt,
           version: 1,
         })),
       );

@@ -20,6 +20,7 @@ import { Commune } from '../reference-data/commune.entity.js';
 import { Site, SiteStatus } from '../site/site.entity.js';
 import { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
 import { customerSubscriptionSchema, type CustomerSubscriptionValues } from './customer-subscription.inputs.js';
+import { now } from '../../common/time.js';
 
 /**
  * Columns of a customer subscriptions CSV (AT's order backlog; header row, any order). Optional:
@@ -181,7 +182,7 @@ export async function importCustomerSubscriptions(context: Context, csvText: str
       }
     }
     const fresh = placed.filter((row) => !existing.has(row.value.orderReference));
-    const now = new Date();
+    const importedAt = now(context);
     // Batches of 250: building a 1,000-row INSERT and its audit events held the event loop 50 to 100 ms each.
     for (const batch of chunks(fresh, 250)) {
       const ids = await insertReturningIds(
@@ -193,9 +194,9 @@ export async function importCustomerSubscriptions(context: Context, csvText: str
           wilaya: wilayaCode,
           site: siteId,
           status: CustomerSubscriptionStatus.PENDING,
-          statusChangedAt: now,
-          createdAt: now,
-          updatedAt: now,
+          statusChangedAt: importedAt,
+          createdAt: importedAt,
+          updatedAt: importedAt,
           version: 1,
         })),
       );

@@ -8,6 +8,7 @@ import { WorkChange } from '../site/site.events.js';
 import { announceCustomerSubscriptionChange } from './customer-subscription.events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { inTransaction } from '../../common/transaction.js';
+import { now } from '../../common/time.js';
 import {
   containsPattern,
   expectedVersion,
@@ -406,7 +407,8 @@ export async function scheduleInstallation(
   reason?: string | null,
 ): Promise<CustomerSubscription> {
   const time = appointmentAt instanceof Date ? appointmentAt.getTime() : Number.NaN;
-  if (Number.isNaN(time) || time < Date.now() - appointmentSlackMs || time > Date.now() + oneYearMs) {
+  const current = now(context).getTime();
+  if (Number.isNaN(time) || time < current - appointmentSlackMs || time > current + oneYearMs) {
     throw badUserInput('appointmentAt', 'must be a date and time from now to a year ahead');
   }
   const why = parseInput(optionalText(500), reason, 'reason') ?? null;

@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { badUserInput, notFound } from '../../common/errors.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
-import { algiersDate } from '../../common/time.js';
+import { algiersDate, now } from '../../common/time.js';
 import { loadForChange, transition } from '../audit/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, optionalText, parseInput, recordId, requiredText } from '../../common/validation.js';
@@ -178,7 +178,7 @@ async function recordReport(em: EntityManager, context: Context, values: ReportV
     lines: values.lines,
     photos: values.photos.map((photo) => ({ ...photo, takenAt: photo.takenAt.toISOString() })),
     qualityIssues: issues,
-    createdAt: new Date(),
+    createdAt: now(context),
   } as never) as InstallationReport;
   const photos = await attachPhotos(em, context, subscription, values.photoIds, report);
   const signed = photos.some((photo) => photo.kind === PhotoKind.SIGNATURE);

@@ -105,7 +105,7 @@ async function acceptAndBill(
       unitPriceCentimes: item.unitPriceCentimes,
       vatRatePercent: new Decimal(rate.ratePercent).toString(),
       amountCentimes: lineAmount(line.quantity, BigInt(item.unitPriceCentimes)).toString(),
-      createdAt: new Date(),
+      createdAt: now(context),
     } as never);
   }
   await em.flush();

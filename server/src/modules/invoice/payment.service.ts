@@ -63,7 +63,7 @@ export async function recordInvoicePayment(context: Context, input: unknown): Pr
           amountCentimes: values.amount.toString(),
           method: values.method,
           reference: values.reference,
-          recordedAt: new Date(),
+          recordedAt: now(context),
           recordedByType: context.actor.type,
           recordedById: context.actor.id,
         });
