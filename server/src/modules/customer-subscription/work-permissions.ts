@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { maySeeWork, placeOf } from '../auth/live.js';
 import type { Context } from '../../context.js';
-import { mayRunOperation } from '../auth/permissions.js';
+import { mayChangeRecord } from '../auth/viewer-can.js';
 import type { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
 import {
   customerSubscriptionLifecycle as lifecycle,
@@ -56,23 +56,25 @@ const actions: Record<keyof WorkPermissions, { mutation: string; transition: Cus
 };
 
 /**
- * What the viewer may do to `subscription`: the access rule of each mutation (`operationRoles`, or
- * the key's scopes), the lifecycle's transitions from its status (for assignTechnician, open work
- * given to a firm: `fieldStatuses`), and the row scope (`maySeeWork`, the rule of `workScope`).
+ * What the viewer may do to `subscription`: each mutation's access rule and lifecycle transition from
+ * its status (`mayChangeRecord`, the rule of sites, contractors and invoices too), the row scope
+ * (`maySeeWork`, the rule of `workScope`), and for assignTechnician, which moves no status, open
+ * work given to a firm (`fieldStatuses`).
  */
 export function workPermissions(context: Context, subscription: CustomerSubscription): WorkPermissions {
   const inScope = maySeeWork(context, placeOf(subscription));
-  const fromHere = (transition: CustomerSubscriptionAction | null) =>
-    transition === null
-      ? subscription.contractor !== null &&
-        (fieldStatuses as readonly CustomerSubscriptionStatus[]).includes(subscription.status)
-      : lifecycle.allows(transition, subscription.status);
+  const openFirmWork =
+    subscription.contractor !== null &&
+    (fieldStatuses as readonly CustomerSubscriptionStatus[]).includes(subscription.status);
   const permissions = new WorkPermissions();
   for (const [action, rule] of Object.entries(actions) as [
     keyof WorkPermissions,
     (typeof actions)[keyof WorkPermissions],
   ][]) {
-    permissions[action] = inScope && mayRunOperation(context, `Mutation.${rule.mutation}`) && fromHere(rule.transition);
+    permissions[action] =
+      inScope &&
+      mayChangeRecord(context, rule.mutation, lifecycle, rule.transition, subscription.status) &&
+      (rule.transition !== null || openFirmWork);
   }
   return permissions;
 }
