@@ -6,8 +6,8 @@ import { serveStatic } from 'ruru/static';
 export const explorerFilesPath = '/graphql-explorer/';
 
 /** The query the explorer opens with: one anyone may run, and how to sign in for the rest. */
-const defaultQuery = `# GraphiQL on Raccord's API. All but login, me and viewerOperations
-# needs a token: run
+const defaultQuery = `# GraphiQL on Raccord's API. All but login, me, viewerOperations and
+# viewerCan needs a token: run
 #   mutation { login(input: { email: "…", password: "…" }) { token } }
 # then add the header { "Authorization": "Bearer <token>" } below,
 # and ask away (Ctrl-Enter runs).

@@ -8,10 +8,9 @@ import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { Contractor } from '../contractor/contractor.entity.js';
-import { UserRole, type User } from '../user/user.entity.js';
 import { ApiKey } from './api-key.entity.js';
 import { allScopes, contractorScopes } from './api-key.scopes.js';
-import { requireRole } from './policies.js';
+import { requireAccessManager } from './access-managers.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const keyPattern = /^rk_([a-z0-9]{8})_([A-Za-z0-9_-]{43})$/;
@@ -40,17 +39,6 @@ export async function findUsableApiKey(em: EntityManager, bearer: string): Promi
   return key;
 }
 
-/** The user who manages keys, and the firm its keys are bound to (a contractor admin: its own). */
-function keyManager(context: Context): { user: User; firmId: string | null } {
-  const user = requireRole(context, [UserRole.ADMIN, UserRole.CONTRACTOR]);
-  if (user.role === UserRole.ADMIN) return { user, firmId: null };
-  if (!user.isContractorAdmin)
-    throw new DomainError(ErrorCode.FORBIDDEN, "Only its firm's admin manages a firm's API keys", {
-      requiredRoles: [UserRole.ADMIN],
-    });
-  return { user, firmId: user.contractor!.id };
-}
-
 const newKeySchema = z.object({
   name: requiredText(100),
   scopes: z
@@ -75,7 +63,7 @@ const newKeySchema = z.object({
  * @throws DomainError UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND (contractor)
  */
 export async function createApiKey(context: Context, input: unknown): Promise<{ apiKey: ApiKey; secret: string }> {
-  const { user, firmId } = keyManager(context);
+  const { user, firmId } = requireAccessManager(context, 'API keys');
   const values = parseInput(newKeySchema, input);
   const contractorId = firmId ?? values.contractorId;
   if (firmId && values.contractorId && values.contractorId !== firmId)
@@ -129,7 +117,7 @@ export async function createApiKey(context: Context, input: unknown): Promise<{ 
  * @throws DomainError UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for another firm's key)
  */
 export async function revokeApiKey(context: Context, id: string): Promise<ApiKey> {
-  const { firmId } = keyManager(context);
+  const { firmId } = requireAccessManager(context, 'API keys');
   const keyId = parseInput(recordId, id, 'id');
   return inTransaction(context, async (em) => {
     const key = await em.findOne(ApiKey, firmId ? { id: keyId, contractor: firmId } : { id: keyId });
@@ -150,6 +138,6 @@ export async function revokeApiKey(context: Context, id: string): Promise<ApiKey
 
 /** The keys the viewer manages: all for an ADMIN, its firm's for a contractor's admin. */
 export function listApiKeys(context: Context): Promise<ApiKey[]> {
-  const { firmId } = keyManager(context);
+  const { firmId } = requireAccessManager(context, 'API keys');
   return context.em.find(ApiKey, firmId ? { contractor: firmId } : {}, { orderBy: { id: 'asc' } });
 }

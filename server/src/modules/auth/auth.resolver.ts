@@ -25,6 +25,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
 import { login, logout } from './auth.service.js';
 import { mayRunOperation, operationRoles } from './permissions.js';
 import { mayReadContractor } from './scope.js';
+import { viewerPermissions, ViewerPermissions } from './viewer-permissions.js';
 
 @InputType({ description: 'Email and password.' })
 export class LoginInput {
@@ -178,6 +179,16 @@ export class AuthResolver {
     return Object.keys(operationRoles)
       .filter((operation) => mayRunOperation(context, operation))
       .sort();
+  }
+
+  @Query(() => ViewerPermissions, {
+    description:
+      'What the viewer may do beyond any one record (see ViewerPermissions): manage access and which roles it may give, whether it ' +
+      'reads the technician on work, the wilayas it is limited to, whether it works in the field only. From the rules the server ' +
+      'checks; all false and empty for an anonymous caller.',
+  })
+  viewerCan(@Ctx() context: Context): ViewerPermissions {
+    return viewerPermissions(context);
   }
 
   @FieldResolver(() => Contractor, {

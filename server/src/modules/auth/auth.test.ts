@@ -281,7 +281,12 @@ describe('viewerOperations', () => {
 
   it('gives an anonymous caller the public operations only', async () => {
     const { body } = await t.graphql<{ viewerOperations: string[] }>(query, {}, { authorization: '' });
-    expect(body.data!.viewerOperations).toEqual(['Mutation.login', 'Query.me', 'Query.viewerOperations']);
+    expect(body.data!.viewerOperations).toEqual([
+      'Mutation.login',
+      'Query.me',
+      'Query.viewerCan',
+      'Query.viewerOperations',
+    ]);
   });
 
   it('gives each role what the server lets it run: a technician its field work and no money, an administrator invoices and users', async () => {

@@ -24,6 +24,7 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Mutation.login': PUBLIC,
   'Query.me': PUBLIC,
   'Query.viewerOperations': PUBLIC,
+  'Query.viewerCan': PUBLIC,
   'Mutation.logout': everyone,
   'Mutation.createUser': [ADMIN, CONTRACTOR],
   'Mutation.disableUser': [ADMIN, CONTRACTOR],

@@ -3,6 +3,7 @@ import { DomainError, ErrorCode } from '../../common/errors.js';
 import type { Context } from '../../context.js';
 import { CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
 import { UserRole } from '../user/user.entity.js';
+import { requireAccessManager } from './access-managers.js';
 import { contractorScopes } from './api-key.scopes.js';
 import { mayRunOperation, operationRoles, requireOperationAccess } from './permissions.js';
 import {
@@ -22,6 +23,7 @@ import {
   viewerWilayas,
   workScope,
 } from './scope.js';
+import { viewerPermissions } from './viewer-permissions.js';
 
 /**
  * The access rules as tables, without the app: who may run each operation (permissions.ts) and what
@@ -34,6 +36,7 @@ const expectedRoles: Record<string, string> = {
   'Mutation.login': 'PUBLIC',
   'Query.me': 'PUBLIC',
   'Query.viewerOperations': 'PUBLIC',
+  'Query.viewerCan': 'PUBLIC',
   'Mutation.logout': 'ADMIN DOT_MANAGER FINANCE CONTRACTOR TECHNICIAN VIEWER',
   'Mutation.createUser': 'ADMIN CONTRACTOR',
   'Mutation.disableUser': 'ADMIN CONTRACTOR',
@@ -102,14 +105,18 @@ const expectedRoles: Record<string, string> = {
 
 const roles = Object.values(UserRole);
 
-/** A context whose viewer is a user of `role` (of firm 7 for a firm's roles, of wilayas 16 and 09 for a DOT manager). */
-function userContext(role: UserRole, firm: string | null = '7'): Context {
+/**
+ * A context whose viewer is a user of `role` (of firm 7 for a firm's roles, of wilayas 16 and 09 for a
+ * DOT manager; its firm's admin when `firmAdmin`).
+ */
+function userContext(role: UserRole, firm: string | null = '7', firmAdmin = false): Context {
   const firmRole = role === UserRole.CONTRACTOR || role === UserRole.TECHNICIAN;
   const user = {
     id: `user-${role.toLowerCase()}`,
     role,
     contractor: firmRole && firm !== null ? { id: firm } : null,
     wilayaCodes: role === UserRole.DOT_MANAGER ? ['16', '09'] : [],
+    isContractorAdmin: firmAdmin,
   };
   return { viewer: { kind: 'user', user, sessionId: 'session', expiresAt: new Date(0) } } as unknown as Context;
 }
@@ -419,5 +426,51 @@ describe('row scoping per viewer (scope.ts)', () => {
       atKey: [false, false],
       bareKey: [false, false],
     });
+  });
+});
+
+describe('what each viewer may do beyond one record (Query.viewerCan)', () => {
+  /** Query.viewerCan is public: there, no viewer is an anonymous caller, not the system. */
+  const askers = {
+    anonymous: { viewer: null } as Context,
+    admin: viewers.admin,
+    dotManager: viewers.dotManager,
+    finance: viewers.finance,
+    viewer: viewers.viewer,
+    contractor: viewers.contractor,
+    firmAdmin: userContext(UserRole.CONTRACTOR, '7', true),
+    technician: viewers.technician,
+    firmKey: viewers.firmKey,
+    atKey: viewers.atKey,
+  };
+  const none = { manageAccess: false, grantRoles: [], seeTechnicians: false, wilayas: null, fieldOnly: false };
+  const expected: Record<keyof typeof askers, object> = {
+    anonymous: { ...none, wilayas: [] },
+    admin: {
+      ...none,
+      manageAccess: true,
+      grantRoles: ['ADMIN', 'DOT_MANAGER', 'FINANCE', 'CONTRACTOR', 'TECHNICIAN', 'VIEWER'],
+      seeTechnicians: true,
+    },
+    dotManager: { ...none, seeTechnicians: true, wilayas: ['16', '09'] },
+    finance: none,
+    viewer: none,
+    contractor: { ...none, seeTechnicians: true },
+    firmAdmin: { ...none, manageAccess: true, grantRoles: ['CONTRACTOR', 'TECHNICIAN'], seeTechnicians: true },
+    technician: { ...none, seeTechnicians: true, fieldOnly: true },
+    firmKey: { ...none, seeTechnicians: true },
+    atKey: none,
+  };
+
+  it('answers each viewer as the table written here', () => {
+    for (const [name, context] of Object.entries(askers))
+      expect({ ...viewerPermissions(context) }, name).toEqual(expected[name as keyof typeof askers]);
+  });
+
+  it('says the viewer manages access exactly when the access mutations let it', () => {
+    for (const [name, context] of Object.entries(askers)) {
+      const refused = refusal(() => requireAccessManager(context, 'users'));
+      expect(refused === null, name).toBe(viewerPermissions(context).manageAccess);
+    }
   });
 });

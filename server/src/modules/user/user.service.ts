@@ -15,7 +15,7 @@ import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/auth.service.js';
-import { requireRole } from '../auth/policies.js';
+import { firmRoles, grantableRoles, requireAccessManager } from '../auth/access-managers.js';
 import { Session } from '../auth/session.entity.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { releaseTechnicianWork } from '../customer-subscription/technician.service.js';
@@ -23,9 +23,6 @@ import { User, UserRole } from './user.entity.js';
 
 /** What a user's audit trail records of its creation: never its password, nor its hash. */
 const auditedUserFields = ['email', 'displayName', 'role', 'wilayaCodes', 'contractorId', 'isContractorAdmin'];
-
-/** The roles of a firm's people: each such user belongs to one contractor. */
-const firmRoles: readonly UserRole[] = [UserRole.CONTRACTOR, UserRole.TECHNICIAN];
 
 const newUserSchema = z
   .object({
@@ -71,27 +68,12 @@ const newUserSchema = z
   });
 
 /**
- * Who manages users: an ADMIN (everyone), or a contractor's admin (its own firm's CONTRACTOR and
- * TECHNICIAN users).
- * @throws DomainError UNAUTHENTICATED, FORBIDDEN
- */
-function userManager(context: Context): { admin: User; firmId: string | null } {
-  const admin = requireRole(context, [UserRole.ADMIN, UserRole.CONTRACTOR]);
-  if (admin.role === UserRole.ADMIN) return { admin, firmId: null };
-  if (!admin.isContractorAdmin)
-    throw new DomainError(ErrorCode.FORBIDDEN, "Only its firm's admin manages a firm's users", {
-      requiredRoles: [UserRole.ADMIN],
-    });
-  return { admin, firmId: admin.contractor!.id };
-}
-
-/**
  * A page of the users the viewer manages — all for an ADMIN, its firm's for a contractor's admin —
  * by id, keyset-paginated like every list.
  * @throws DomainError UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT (`first`, `after`)
  */
 export function listUsers(context: Context, page: PageArgs): Promise<Page<User>> {
-  const { firmId } = userManager(context);
+  const { firmId } = requireAccessManager(context, 'users');
   return paginate(context.em, User, (firmId ? { contractor: firmId } : {}) as never, { id: 'asc' }, page);
 }
 
@@ -101,9 +83,9 @@ export function listUsers(context: Context, page: PageArgs): Promise<Page<User>>
  * @throws DomainError UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND (contractor), CONFLICT (email taken)
  */
 export async function createUser(context: Context, input: unknown): Promise<User> {
-  const { firmId } = userManager(context);
+  const { firmId } = requireAccessManager(context, 'users');
   const values = parseInput(newUserSchema, input);
-  if (firmId && !firmRoles.includes(values.role)) {
+  if (!grantableRoles(context).includes(values.role)) {
     throw new DomainError(
       ErrorCode.FORBIDDEN,
       "A firm's admin creates CONTRACTOR and TECHNICIAN users of its own firm only",
@@ -155,10 +137,10 @@ export async function createUser(context: Context, input: unknown): Promise<User
  * @throws DomainError UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (stale version), BAD_USER_INPUT
  */
 export async function disableUser(context: Context, id: string, version: number, reason: string): Promise<User> {
-  const { admin, firmId } = userManager(context);
+  const { user: manager, firmId } = requireAccessManager(context, 'users');
   const userId = parseInput(recordId, id, 'id');
   const why = parseInput(reasonSchema, reason, 'reason');
-  if (userId === admin.id) throw new DomainError(ErrorCode.FORBIDDEN, 'An administrator cannot disable itself');
+  if (userId === manager.id) throw new DomainError(ErrorCode.FORBIDDEN, 'An administrator cannot disable itself');
   return inTransaction(context, async (em) => {
     // Locked: work given to a technician meanwhile (`assignTechnician`) is committed first, then given back below.
     const user = await em.findOne(User, firmId ? { id: userId, contractor: firmId } : { id: userId }, {
