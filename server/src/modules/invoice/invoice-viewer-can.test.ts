@@ -166,4 +166,25 @@ describe('Invoice.viewerCan', () => {
       currentStatus: 'APPROVED',
     });
   });
+
+  it('tells the firm’s own users that they issue it, and no one else, administrators included', async () => {
+    const issuer: Record<string, boolean> = {};
+    for (const who of ['admin', ...Object.keys(tokens)]) {
+      const { body } = await t.graphql<{ invoice: { viewerIsIssuer: boolean } }>(
+        'query ($id: ID!) { invoice(id: $id) { viewerIsIssuer } }',
+        { id: invoiceId },
+        headersOf(who),
+      );
+      expect(body.errors).toBeUndefined();
+      issuer[who] = body.data!.invoice.viewerIsIssuer;
+    }
+    expect(issuer).toEqual({
+      admin: false,
+      contractor: true,
+      finance: false,
+      dotAlgiers: false,
+      dotBoth: false,
+      viewer: false,
+    });
+  });
 });
