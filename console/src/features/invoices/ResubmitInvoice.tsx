@@ -53,7 +53,13 @@ export function ResubmitInvoice({
   invoice,
   onResubmitted,
 }: {
-  invoice: { id: string; version: number; number?: string | null | undefined; lines: readonly RevisableLine[] };
+  invoice: {
+    id: string;
+    version: number;
+    number?: string | null | undefined;
+    lines: readonly RevisableLine[];
+    viewerIsIssuer: boolean;
+  };
   onResubmitted: (creditNoteNumber: string | null) => void;
 }) {
   const { t } = useTranslation();
@@ -125,9 +131,13 @@ export function ResubmitInvoice({
     <section className="invoice-step" aria-labelledby="resubmit-heading">
       <h2 id="resubmit-heading">{t('Répondre à la demande de révision')}</h2>
       <p>
-        {t(
-          'Algérie Télécom a refusé les lignes ci-dessous. Pour chacune, indiquez la quantité que vous réclamez maintenant : de 0 (ligne retirée) à la quantité facturée (ligne maintenue). Ce que vous retirez est crédité par un avoir émis sur cette facture, qui garde son numéro et repart en approbation.',
-        )}
+        {invoice.viewerIsIssuer
+          ? t(
+              'Algérie Télécom a refusé les lignes ci-dessous. Pour chacune, indiquez la quantité que vous réclamez maintenant : de 0 (ligne retirée) à la quantité facturée (ligne maintenue). Ce que vous retirez est crédité par un avoir émis sur cette facture, qui garde son numéro et repart en approbation.',
+            )
+          : t(
+              'Algérie Télécom a refusé les lignes ci-dessous. Pour chacune, indiquez la quantité que la firme réclame maintenant : de 0 (ligne retirée) à la quantité facturée (ligne maintenue). Ce qui est retiré est crédité par un avoir émis sur cette facture, qui garde son numéro et repart en approbation.',
+            )}
       </p>
       <form onSubmit={review} noValidate>
         <table>

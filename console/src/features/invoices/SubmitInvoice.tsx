@@ -15,15 +15,24 @@ interface PendingSubmission {
 }
 
 /**
- * The contractor submits its DRAFT invoice, after a confirmation showing what it submits (lines and
- * net payable, as seen when it asked): numbered by the server, the invoice goes to approval. The
- * attempt keeps its idempotency key and version when it is sent again after a network failure.
+ * The DRAFT invoice submitted, after a confirmation showing what is submitted (lines and net payable,
+ * as seen when asked): numbered by the server, the invoice goes to approval. The firm's own users are
+ * spoken to as its issuer, anyone else who may submit it (an administrator) as acting for the firm
+ * (`viewerIsIssuer`, the API's answer). The attempt keeps its idempotency key and version when it is
+ * sent again after a network failure.
  */
 export function SubmitInvoice({
   invoice,
   onSubmitted,
 }: {
-  invoice: { id: string; version: number; period: string; netPayable: { centimes: string }; lines: readonly unknown[] };
+  invoice: {
+    id: string;
+    version: number;
+    period: string;
+    netPayable: { centimes: string };
+    lines: readonly unknown[];
+    viewerIsIssuer: boolean;
+  };
   onSubmitted: (number: string | null) => void;
 }) {
   const { t } = useTranslation();
@@ -60,9 +69,13 @@ export function SubmitInvoice({
     <section className="invoice-step" aria-labelledby="submit-heading">
       <h2 id="submit-heading">{t('Soumettre la facture')}</h2>
       <p className="muted">
-        {t(
-          'Ce brouillon s’enrichit à chaque réception de votre travail. Soumettez-le pour le faire approuver puis payer ; à défaut, il est soumis automatiquement à la fin du mois.',
-        )}
+        {invoice.viewerIsIssuer
+          ? t(
+              'Ce brouillon s’enrichit à chaque réception de votre travail. Soumettez-le pour le faire approuver puis payer ; à défaut, il est soumis automatiquement à la fin du mois.',
+            )
+          : t(
+              'Ce brouillon s’enrichit à chaque réception du travail de la firme. Le soumettre pour elle l’envoie en approbation puis au paiement ; à défaut, il est soumis automatiquement à la fin du mois.',
+            )}
       </p>
       <button type="button" onClick={ask}>
         {t('Soumettre la facture…')}

@@ -81,6 +81,7 @@ export const InvoiceQuery = graphql(`
         recordPayment
         issueCreditNote
       }
+      viewerIsIssuer
       lines {
         id
         customerSubscriptionId

@@ -33,6 +33,8 @@ export default {
   'Soumettre la facture': 'Submit the invoice',
   'Ce brouillon s’enrichit à chaque réception de votre travail. Soumettez-le pour le faire approuver puis payer ; à défaut, il est soumis automatiquement à la fin du mois.':
     'This draft grows with every acceptance of your work. Submit it to have it approved, then paid; otherwise it is submitted automatically at the end of the month.',
+  'Ce brouillon s’enrichit à chaque réception du travail de la firme. Le soumettre pour elle l’envoie en approbation puis au paiement ; à défaut, il est soumis automatiquement à la fin du mois.':
+    'This draft grows with every acceptance of the firm’s work. Submitting it on the firm’s behalf sends it for approval, then payment; otherwise it is submitted automatically at the end of the month.',
   'Soumettre la facture…': 'Submit the invoice…',
   'Soumettre la facture du mois {{period}} ?': 'Submit the invoice of month {{period}}?',
   'Confirmer la soumission': 'Confirm the submission',
@@ -48,6 +50,8 @@ export default {
   'Répondre à la demande de révision': 'Answer the revision request',
   'Algérie Télécom a refusé les lignes ci-dessous. Pour chacune, indiquez la quantité que vous réclamez maintenant : de 0 (ligne retirée) à la quantité facturée (ligne maintenue). Ce que vous retirez est crédité par un avoir émis sur cette facture, qui garde son numéro et repart en approbation.':
     'Algérie Télécom rejected the lines below. For each, give the quantity you now claim: from 0 (line withdrawn) to the quantity invoiced (line maintained). What you withdraw is credited by a credit note issued on this invoice, which keeps its number and goes back to approval.',
+  'Algérie Télécom a refusé les lignes ci-dessous. Pour chacune, indiquez la quantité que la firme réclame maintenant : de 0 (ligne retirée) à la quantité facturée (ligne maintenue). Ce qui est retiré est crédité par un avoir émis sur cette facture, qui garde son numéro et repart en approbation.':
+    'Algérie Télécom rejected the lines below. For each, give the quantity the firm now claims: from 0 (line withdrawn) to the quantity invoiced (line maintained). What is withdrawn is credited by a credit note issued on this invoice, which keeps its number and goes back to approval.',
   Code: 'Code',
   Désignation: 'Designation',
   'Motif du refus': 'Reason for rejection',
