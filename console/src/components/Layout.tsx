@@ -23,8 +23,8 @@ const fieldSignOut = (userId: string | null) =>
 
 /**
  * The console's frame: a link to skip to the page's content, the header with the product name,
- * navigation (only the pages the viewer's role may use: a technician none about money, nor the
- * contractors'), the language and the signed-in user, then the page.
+ * navigation (only the pages the API says the viewer may use: `viewerOperations` and `viewerCan`; one
+ * who works in the field only has the field view), the language and the signed-in user, then the page.
  */
 export function Layout() {
   const { t, i18n } = useTranslation();
@@ -46,13 +46,13 @@ export function Layout() {
   // Without an answer from `me` (no network), the field view's user as `me` last said it for this session.
   const fieldUser = useSyncExternalStore(knownFieldUser.subscribe, knownFieldUser.get);
   const user = me.data?.me ?? fieldUser;
-  const role = me.data?.me?.role;
-  const fieldOnly = role === 'TECHNICIAN' || (!me.data?.me && fieldUser !== null);
+  const fieldWorker = me.data?.viewerCan.fieldOnly ?? false;
+  const fieldOnly = fieldWorker || (!me.data?.me && fieldUser !== null);
   const may = (operation: string) => mayRun(me.data, operation);
   // A firm's users see their own firm, not the contractors' pages; they reach the field view.
   const firm = me.data?.me?.contractor !== null && me.data?.me?.contractor !== undefined;
-  // A technician works in the field view only: whatever page it opens, it lands there.
-  if (signedIn && role === 'TECHNICIAN' && !pathname.startsWith('/terrain')) return <Navigate to="/terrain" replace />;
+  // Who works in the field only (a technician) uses the field view only: whatever page it opens, it lands there.
+  if (signedIn && fieldWorker && !pathname.startsWith('/terrain')) return <Navigate to="/terrain" replace />;
 
   async function signOut() {
     if (!(await fieldSignOut(user?.id ?? null))) return;
@@ -86,7 +86,7 @@ export function Layout() {
             {may('Query.invoices') && <Link to="/factures">{t('Factures')}</Link>}
             {may('Query.priceSchedules') && <Link to="/bordereau">{t('Bordereau des prix')}</Link>}
             {may('Query.wilayas') && <Link to="/wilayas">{t('Wilayas')}</Link>}
-            {may('Query.users') && (!firm || me.data?.me?.isContractorAdmin) && <Link to="/acces">{t('Accès')}</Link>}
+            {me.data?.viewerCan.manageAccess && <Link to="/acces">{t('Accès')}</Link>}
           </nav>
         )}
         <label className="language">

@@ -60,11 +60,10 @@ const settleMs = 600;
 export function AcceptanceQueuePage() {
   const { t } = useTranslation();
   const [me, reexecuteMe] = useQuery({ query: MeQuery });
-  const role = me.data?.me?.role;
   return (
     <section className="acceptance">
       <h1>{t('Réception des travaux')}</h1>
-      {!role ? (
+      {!me.data?.me ? (
         <QueryState
           fetching={me.fetching}
           error={me.error}

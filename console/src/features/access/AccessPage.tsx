@@ -28,16 +28,15 @@ const roleLabels: Record<string, string> = {
   VIEWER: msg('Lecture seule'),
 };
 
-/** The roles of a firm's people, who belong to one firm: the only ones a firm's admin creates. */
+/** The roles of a firm's people, who belong to one firm: the form asks which firm. */
 const firmRoles = ['CONTRACTOR', 'TECHNICIAN'];
 
 /** Who may sign in and which applications may call the API: users and API keys, created and ended here. */
 export function AccessPage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
-  const viewer = me.data?.me;
-  // Who manages access: an administrator, or a firm's admin for its own firm (the API refuses the others).
-  const manages = viewer ? viewer.role === 'ADMIN' || viewer.isContractorAdmin : null;
+  // Who manages access, as the API answers: an administrator, or a firm's admin for its own firm.
+  const manages = me.data ? me.data.viewerCan.manageAccess : null;
   return (
     <section>
       <h1>{t('Utilisateurs et clés d’API')}</h1>
@@ -83,8 +82,8 @@ function Users() {
   });
   const [created, create] = useMutation(CreateUserMutation);
   const [, disable] = useMutation(DisableUserMutation);
-  // A firm's admin creates its firm's people only (the API refuses the others): its technicians first of all.
-  const offered = me.data?.me?.role === 'ADMIN' ? Object.keys(roleLabels) : firmRoles;
+  // The roles the viewer may give, as the API answers (a firm's admin: its firm's people, a technician by default).
+  const offered: readonly string[] = me.data?.viewerCan.grantRoles ?? [];
   const [form, setForm] = useState({
     email: '',
     displayName: '',

@@ -19,14 +19,18 @@ export const MeQuery = graphql(`
       id
       displayName
       email
-      role
-      wilayaCodes
-      isContractorAdmin
       contractor {
         id
       }
     }
     viewerOperations
+    viewerCan {
+      manageAccess
+      grantRoles
+      seeTechnicians
+      wilayas
+      fieldOnly
+    }
   }
 `);
 

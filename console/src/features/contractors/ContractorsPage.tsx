@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatCount } from '../../lib/format.ts';
+import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { ContractorsQuery } from './documents.ts';
 import { contractorStatusLabels } from './labels.ts';
@@ -46,11 +47,13 @@ export function ContractorsPage() {
     <section>
       <div className="dashboard-heading">
         <h1>{t('Contractants')}</h1>
-        {me.data?.me?.role === 'ADMIN' && (
+        {mayRun(me.data, 'Mutation.createContractor') && (
           <div className="actions">
-            <Link className="button" to="/contractants/import">
-              {t('Importer un fichier CSV')}
-            </Link>
+            {mayRun(me.data, 'Mutation.importContractors') && (
+              <Link className="button" to="/contractants/import">
+                {t('Importer un fichier CSV')}
+              </Link>
+            )}
             <Link className="button" to="/contractants/nouveau">
               {t('Nouveau contractant')}
             </Link>

@@ -5,6 +5,7 @@ import { useMutation, useQuery, type CombinedError } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';
+import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import {
   ContractorForm,
@@ -64,7 +65,7 @@ export function EditContractorPage() {
     if (stale) staleNotice.current?.focus();
   }, [stale]);
 
-  if (me.data?.me && me.data.me.role !== 'ADMIN') {
+  if (me.data?.me && !mayRun(me.data, 'Mutation.updateContractor')) {
     return (
       <section>
         <h1>{t('Modifier un contractant')}</h1>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CsvImport } from '../../components/CsvImport.tsx';
+import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { ImportContractorsMutation } from './documents.ts';
 import { contractorImportColumns } from './importColumns.ts';
@@ -15,7 +16,7 @@ export function ImportContractorsPage() {
   const [me] = useQuery({ query: MeQuery });
   const [, importCsv] = useMutation(ImportContractorsMutation);
 
-  if (me.data?.me && me.data.me.role !== 'ADMIN') {
+  if (me.data?.me && !mayRun(me.data, 'Mutation.importContractors')) {
     return (
       <section>
         <h1>{t('Importer des contractants')}</h1>

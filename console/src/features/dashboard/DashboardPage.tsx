@@ -43,17 +43,17 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
   const [params, setParams] = useSearchParams();
-  const role = me.data?.me?.role;
-  const own = useMemo(() => me.data?.me?.wilayaCodes ?? [], [me.data]);
+  // The wilayas the viewer is limited to, as the API answers (a DOT manager's); null: none, the national view too.
+  const own = me.data?.viewerCan.wilayas ?? null;
   const asked = params.get('wilaya');
-  const wilayaCode = role === 'DOT_MANAGER' ? (asked && own.includes(asked) ? asked : (own[0] ?? null)) : asked;
-  // A DOT manager asking for a wilaya not its own is shown its own: the address says so too.
+  const wilayaCode = own !== null ? (asked && own.includes(asked) ? asked : (own[0] ?? null)) : asked;
+  // A viewer asking for a wilaya not its own is shown its own: the address says so too.
   useEffect(() => {
-    if (role === 'DOT_MANAGER' && asked !== null && wilayaCode !== asked)
+    if (own !== null && asked !== null && wilayaCode !== asked)
       setParams(wilayaCode ? { wilaya: wilayaCode } : {}, { replace: true });
-  }, [role, asked, wilayaCode, setParams]);
+  }, [own, asked, wilayaCode, setParams]);
   const allowed = mayRun(me.data, 'Query.dashboard');
-  const pause = !allowed || (role === 'DOT_MANAGER' && wilayaCode === null);
+  const pause = !allowed || (own !== null && wilayaCode === null);
 
   const [wilayas] = useQuery({ query: WilayasQuery, pause: !allowed });
   const [result, reexecute] = useQuery({ query: DashboardQuery, variables: { wilayaCode }, pause });
@@ -68,14 +68,14 @@ export function DashboardPage() {
 
   const choices = useMemo(() => {
     const all = wilayas.data?.wilayas ?? [];
-    return role === 'DOT_MANAGER' ? all.filter((wilaya) => own.includes(wilaya.code)) : all;
-  }, [wilayas.data, role, own]);
+    return own !== null ? all.filter((wilaya) => own.includes(wilaya.code)) : all;
+  }, [wilayas.data, own]);
 
   if (me.fetching && !me.data) return <QueryState fetching error={undefined} retry={() => undefined} />;
   // A firm follows its money, its invoices; whoever may read none works in the field view.
-  if (role !== undefined && !allowed)
+  if (me.data?.me && !allowed)
     return <Navigate to={mayRun(me.data, 'Query.invoices') ? '/factures' : '/terrain'} replace />;
-  if (role === 'DOT_MANAGER' && own.length === 0) {
+  if (own !== null && own.length === 0) {
     return (
       <p className="state">
         {t('Aucune wilaya ne vous est attribuée : demandez à un administrateur de vous en attribuer une.')}
@@ -104,7 +104,7 @@ export function DashboardPage() {
             value={wilayaCode ?? ''}
             onChange={(event) => setParams(event.target.value ? { wilaya: event.target.value } : {})}
           >
-            {role !== 'DOT_MANAGER' && <option value="">{t('National')}</option>}
+            {own === null && <option value="">{t('National')}</option>}
             {choices.map((wilaya) => (
               <option key={wilaya.code} value={wilaya.code}>
                 {wilaya.code} — {wilaya.name}

@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatCalendarDate, formatDzd } from '../../lib/format.ts';
 import { msg } from '../../lib/i18n.ts';
+import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { algiersToday } from '../invoices/dates.ts';
 import { unitLabels } from '../invoices/labels.ts';
@@ -45,7 +46,7 @@ export function PriceSchedulePage() {
   const today = algiersToday();
   const inForce = versions.find((version) => stateOf(version, today) === 'IN_FORCE');
   const chosen = versions.find((version) => version.id === params.get('version')) ?? inForce ?? versions[0];
-  const mayCreate = me.data?.me?.role === 'ADMIN';
+  const mayCreate = mayRun(me.data, 'Mutation.createPriceScheduleVersion');
 
   return (
     <section>

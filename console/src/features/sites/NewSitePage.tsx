@@ -6,12 +6,10 @@ import { CommuneFields } from '../../components/CommuneFields.tsx';
 import { FormField, ProblemsAlert, useRecordForm } from '../../components/FormField.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';
+import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { CreateSiteMutation } from './documents.ts';
 import { siteKindLabels } from './labels.ts';
-
-/** Who creates sites (server/src/modules/auth/permissions.ts); a DOT manager in its wilayas only. */
-const creators = ['ADMIN', 'DOT_MANAGER'];
 
 /** What the form holds, as typed. */
 interface SiteFormValues {
@@ -101,9 +99,10 @@ export function NewSitePage() {
   const [creation, create] = useMutation(CreateSiteMutation);
   const { values, setValues, setProblems, form, problemOf, general, text } = useRecordForm(empty, fields);
   const navigate = useNavigate();
-  const viewer = me.data?.me;
+  // Who creates sites, and the wilayas it is limited to (a DOT manager's), as the API answers.
+  const limitedTo = me.data?.viewerCan.wilayas ?? undefined;
 
-  if (viewer && !creators.includes(viewer.role)) {
+  if (me.data && !mayRun(me.data, 'Mutation.createSite')) {
     return (
       <section>
         <h1>{t('Nouveau site')}</h1>
@@ -168,7 +167,7 @@ export function NewSitePage() {
           wilayaCode={values.wilayaCode}
           communeId={values.communeId}
           onChange={(place) => setValues({ ...values, ...place })}
-          wilayaCodes={viewer?.role === 'DOT_MANAGER' ? viewer.wilayaCodes : undefined}
+          wilayaCodes={limitedTo}
           problems={{ wilaya: problemOf('wilayaCode'), commune: problemOf('communeId') }}
         />
         {text('targetConnections', 'site-target', t('Raccordements à livrer (objectif)'))}

@@ -18,12 +18,8 @@ const columns = [
   customerSubscriptionColumns.status,
   customerSubscriptionColumns.since,
 ];
-/**
- * The same, with the firm's technician who does each: for the roles the API lets read it (server/src/modules/auth/scope.ts,
- * `mayReadTechnicians`; a field's rule, which viewerOperations does not carry).
- */
+/** The same, with the firm's technician who does each: for the viewers the API lets read it (`viewerCan.seeTechnicians`). */
 const columnsWithTechnician = [...columns.slice(0, 4), customerSubscriptionColumns.technician, ...columns.slice(4)];
-const technicianReaders: readonly string[] = ['ADMIN', 'DOT_MANAGER', 'CONTRACTOR', 'TECHNICIAN'];
 
 /**
  * The customer subscriptions the viewer may see, 25 at a time: INSTALLED ones (to accept) first by
@@ -33,7 +29,6 @@ const technicianReaders: readonly string[] = ['ADMIN', 'DOT_MANAGER', 'CONTRACTO
 export function CustomerSubscriptionsPage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
-  const role = me.data?.me?.role;
   const { filter, setFilter: update, cursors, setCursors, after } = useListFilters({ statut: 'INSTALLED' });
   const status = filter('statut');
   const wilayaCode = filter('wilaya');
@@ -117,7 +112,7 @@ export function CustomerSubscriptionsPage() {
         {(customerSubscriptions) => (
           <CustomerSubscriptionsTable
             customerSubscriptions={customerSubscriptions}
-            columns={role && technicianReaders.includes(role) ? columnsWithTechnician : columns}
+            columns={me.data?.viewerCan.seeTechnicians ? columnsWithTechnician : columns}
             rowTestId="customer-subscription-row"
           />
         )}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CsvImport } from '../../components/CsvImport.tsx';
+import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { ImportCustomerSubscriptionsMutation } from './documents.ts';
 import { customerSubscriptionImportColumns } from './importColumns.ts';
@@ -16,7 +17,7 @@ export function ImportCustomerSubscriptionsPage() {
   const [me] = useQuery({ query: MeQuery });
   const [, importCsv] = useMutation(ImportCustomerSubscriptionsMutation);
 
-  if (me.data?.me && me.data.me.role !== 'ADMIN') {
+  if (me.data?.me && !mayRun(me.data, 'Mutation.importCustomerSubscriptions')) {
     return (
       <section>
         <h1>{t('Importer des commandes')}</h1>

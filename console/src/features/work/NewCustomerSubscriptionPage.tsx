@@ -6,13 +6,11 @@ import { CommuneFields } from '../../components/CommuneFields.tsx';
 import { FormField, ProblemsAlert, useRecordForm } from '../../components/FormField.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';
+import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { siteStatusLabels } from '../sites/labels.ts';
 import { algiersLocalToIso } from './algiers-time.ts';
 import { CreateCustomerSubscriptionMutation, SiteChoicesQuery } from './documents.ts';
-
-/** Who records orders (server/src/modules/auth/permissions.ts); a DOT manager in its wilayas only. */
-const recorders = ['ADMIN', 'DOT_MANAGER'];
 
 /** Sites that take no more work: an order cannot join them. */
 const finishedSites = ['COMPLETED', 'CLOSED'];
@@ -96,12 +94,13 @@ export function NewCustomerSubscriptionPage() {
     pause: !values.wilayaCode,
   });
   const navigate = useNavigate();
-  const viewer = me.data?.me;
+  // Who records orders, and the wilayas it is limited to (a DOT manager's), as the API answers.
+  const limitedTo = me.data?.viewerCan.wilayas ?? undefined;
   const openSites = (sites.data?.sites.edges ?? [])
     .map((edge) => edge.node)
     .filter((site) => !finishedSites.includes(site.status));
 
-  if (viewer && !recorders.includes(viewer.role)) {
+  if (me.data && !mayRun(me.data, 'Mutation.createCustomerSubscription')) {
     return (
       <section>
         <h1>{t('Nouvelle commande')}</h1>
@@ -154,7 +153,7 @@ export function NewCustomerSubscriptionPage() {
           onChange={(place) =>
             setValues({ ...values, ...place, siteId: place.wilayaCode === values.wilayaCode ? values.siteId : '' })
           }
-          wilayaCodes={viewer?.role === 'DOT_MANAGER' ? viewer.wilayaCodes : undefined}
+          wilayaCodes={limitedTo}
           problems={{ wilaya: problemOf('wilayaCode'), commune: problemOf('communeId') }}
         />
         {text('offer', 'order-offer', t('Offre (ex. IDOOM FIBRE 300 Mbps)'))}
