@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { activeContractor, mustQuery } from '../../server/test/api.js';
 import { testAdmin } from '../../server/test/harness.js';
 import { browserTest } from './browser.js';
 
@@ -120,5 +121,50 @@ describe('users and API keys in a real Chromium', () => {
       .toBe(`Utilisateurs 1 à 50 sur ${total}.`);
     expect(await rows.filter({ hasText: testAdmin.email }).count()).toBe(1);
     await page.close();
+  });
+
+  it('shows the access page and its roles only to whom the API says manages access: a firm’s admin its firm’s roles, a firm’s other user nothing', async () => {
+    const firm = await activeContractor(run.t);
+    const password = 'un mot de passe de firme';
+    for (const [email, isContractorAdmin] of [
+      ['chef@firme.dz', true],
+      ['bureau@firme.dz', false],
+    ] as const) {
+      await mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+        input: { email, displayName: email, role: 'CONTRACTOR', password, contractorId: firm.id, isContractorAdmin },
+      });
+    }
+    const navigation = (page: Awaited<ReturnType<typeof run.signIn>>) =>
+      page.getByRole('navigation', { name: 'Navigation principale' });
+    const offeredRoles = (page: Awaited<ReturnType<typeof run.signIn>>) =>
+      page.getByLabel('Rôle').locator('option').allInnerTexts();
+
+    const admin = await run.signIn('/acces');
+    await admin.getByRole('button', { name: 'Créer l’utilisateur' }).waitFor({ timeout: 15_000 });
+    expect(await offeredRoles(admin)).toEqual([
+      'Administrateur',
+      'Responsable DOT',
+      'Finance',
+      'Contractant',
+      'Technicien',
+      'Lecture seule',
+    ]);
+    await admin.close();
+
+    const firmAdmin = await run.signIn('/acces', 'chef@firme.dz', password);
+    await firmAdmin.getByRole('button', { name: 'Créer l’utilisateur' }).waitFor({ timeout: 15_000 });
+    expect(await offeredRoles(firmAdmin)).toEqual(['Contractant', 'Technicien']);
+    expect(await navigation(firmAdmin).getByRole('link', { name: 'Accès' }).count()).toBe(1);
+    await firmAdmin.close();
+
+    const office = await run.signIn('/acces', 'bureau@firme.dz', password);
+    await office
+      .getByText('Seuls un administrateur et l’administrateur d’une firme gèrent les accès.')
+      .waitFor({ timeout: 15_000 });
+    expect(await office.getByRole('button', { name: 'Créer l’utilisateur' }).count()).toBe(0);
+    expect(await office.getByRole('button', { name: 'Créer la clé' }).count()).toBe(0);
+    await navigation(office).getByRole('link', { name: 'Factures' }).waitFor();
+    expect(await navigation(office).getByRole('link', { name: 'Accès' }).count()).toBe(0);
+    await office.close();
   });
 });
