@@ -115,6 +115,24 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
     await page.close();
   });
 
+  it('speaks to the firm’s user as the issuer of its draft, and to an administrator, who may submit it too, about the firm', async () => {
+    const { draftId } = await firmWithDraft('compta@firme-c.test');
+    const submitPanel = (page: Awaited<ReturnType<typeof run.signIn>>) =>
+      page.getByRole('region', { name: 'Soumettre la facture', exact: true });
+
+    const firmUser = await run.signIn(`/factures/${draftId}`, 'compta@firme-c.test', password);
+    await submitPanel(firmUser).waitFor({ timeout: 15_000 });
+    expect(await submitPanel(firmUser).innerText()).toContain('à chaque réception de votre travail. Soumettez-le');
+    await firmUser.close();
+
+    const admin = await run.signIn(`/factures/${draftId}`);
+    await submitPanel(admin).waitFor({ timeout: 15_000 });
+    const text = await submitPanel(admin).innerText();
+    expect(text).toContain('à chaque réception du travail de la firme. Le soumettre pour elle');
+    expect(text).not.toContain('votre');
+    await admin.close();
+  });
+
   it('explains why a draft without lines cannot be submitted, focusing the explanation', async () => {
     const firm = await activeContractor(run.t);
     await user('compta@firme-vide.test', 'CONTRACTOR', { contractorId: firm.id });

@@ -17,8 +17,9 @@ import { SubmitInvoice } from './SubmitInvoice.tsx';
 /**
  * One invoice, in panels: its head and actions (InvoiceHeader), lines (InvoiceLines), figures
  * (InvoiceTotals), payments (InvoicePayments) and credit notes (CreditNotes, IssueCreditNote). Each
- * action is offered when the API says the viewer may do it (`viewerCan`): the contractor submits its
- * draft or answers a revision request; AT approves or sends it back line by line; finance records
+ * action is offered when the API says the viewer may do it (`viewerCan`): the contractor (or an
+ * administrator for it, addressed as such: `viewerIsIssuer`) submits its draft or answers a revision
+ * request; AT approves or sends it back line by line; finance records
  * payments; an administrator (or the firm) corrects an issued invoice with a credit note. It follows
  * `invoiceChanged` for this invoice, so a DRAFT grows on screen as work is accepted.
  */
