@@ -332,3 +332,27 @@ describe('viewerOperations', () => {
     );
   });
 });
+
+describe('viewerCan', () => {
+  const query = '{ viewerCan { manageAccess grantRoles seeTechnicians wilayas fieldOnly } }';
+
+  it('answers an anonymous caller that it may do none of it, and an administrator from its rules', async () => {
+    const anonymous = await t.graphql<{ viewerCan: unknown }>(query, {}, { authorization: '' });
+    expect(anonymous.body.errors).toBeUndefined();
+    expect(anonymous.body.data!.viewerCan).toEqual({
+      manageAccess: false,
+      grantRoles: [],
+      seeTechnicians: false,
+      wilayas: [],
+      fieldOnly: false,
+    });
+    const admin = await t.graphql<{ viewerCan: unknown }>(query);
+    expect(admin.body.data!.viewerCan).toEqual({
+      manageAccess: true,
+      grantRoles: ['ADMIN', 'DOT_MANAGER', 'FINANCE', 'CONTRACTOR', 'TECHNICIAN', 'VIEWER'],
+      seeTechnicians: true,
+      wilayas: null,
+      fieldOnly: false,
+    });
+  });
+});
