@@ -137,4 +137,37 @@ describe("a firm's office dispatching its technicians' work in a real Chromium",
     expect(row).toEqual({ technician_id: null });
     await office.close();
   });
+
+  it('shows the technician column to whom the API lets read it (a DOT manager), not to finance', async () => {
+    const work = await firmWork((await activeContractor(run.t)).id);
+    await createUser({
+      email: 'dot-alger@at.test',
+      displayName: 'DOT Alger',
+      role: 'DOT_MANAGER',
+      wilayaCodes: ['16'],
+      password: 'dot manager password',
+    });
+    await createUser({
+      email: 'finance@at.test',
+      displayName: 'Finance',
+      role: 'FINANCE',
+      password: 'finance password',
+    });
+    const headers = async (email: string, password: string) => {
+      const page = await run.signIn('/raccordements', email, password);
+      await page.getByRole('heading', { name: 'Raccordements' }).waitFor({ timeout: 15_000 });
+      await page.goto(`${run.t.url}/raccordements?statut=`);
+      await page
+        .getByTestId('customer-subscription-row')
+        .filter({ hasText: work.reference })
+        .waitFor({ timeout: 15_000 });
+      const texts = await page.getByRole('columnheader').allInnerTexts();
+      await page.close();
+      return texts;
+    };
+    expect(await headers('dot-alger@at.test', 'dot manager password')).toContain('Technicien');
+    const finance = await headers('finance@at.test', 'finance password');
+    expect(finance).toContain('Contractant');
+    expect(finance).not.toContain('Technicien');
+  });
 });
