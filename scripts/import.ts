@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createContext } from '../server/src/context.js';
+import { createContext } from '../server/src/modules/auth/operation-context.js';
 import '../server/src/modules/loaders.js';
 import { importContractors } from '../server/src/modules/contractor/contractor.import.js';
 import { importCustomerSubscriptions } from '../server/src/modules/customer-subscription/customer-subscription.import.js';

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { createLogger } from '../server/src/common/logger.js';
 import { loadConfig, type Config } from '../server/src/config.js';
 import { openDatabase } from '../server/src/database/database.js';
-import { initOrm } from '../server/src/database/orm.js';
+import { initOrm } from '../server/src/entities.js';
 
 /**
  * Runs a command-line `work` on the database the server would use (`DATABASE_URL`, or the embedded

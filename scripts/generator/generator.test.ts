@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/src/common/logger.js';
 import { projectRoot } from '../../server/src/common/paths.js';
-import { initOrm } from '../../server/src/database/orm.js';
+import { initOrm } from '../../server/src/entities.js';
 import { customerSubscriptionSchema } from '../../server/src/modules/customer-subscription/customer-subscription.inputs.js';
 import { defaultQualityThresholds } from '../../server/src/modules/customer-subscription/installation-quality.js';
 import { computeInvoiceTotals, lineAmount } from '../../server/src/modules/invoice/invoice-arithmetic.js';

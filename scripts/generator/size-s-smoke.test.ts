@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/src/common/logger.js';
-import { initOrm } from '../../server/src/database/orm.js';
+import { initOrm } from '../../server/src/entities.js';
 import { defaultQualityThresholds } from '../../server/src/modules/customer-subscription/installation-quality.js';
 import { defaultBuyer } from '../../server/src/modules/invoice/invoice-document.js';
 import { mustQuery } from '../../server/test/api.js';

@@ -16,7 +16,7 @@ import type { Config } from './config.js';
 import type { Settings } from './context.js';
 import { defaultQualityThresholds } from './modules/customer-subscription/installation-quality.js';
 import { openDatabase, waitForDatabase, type DatabaseHandle } from './database/database.js';
-import { initOrm } from './database/orm.js';
+import { initOrm } from './entities.js';
 import { loadStartingPriceSchedule } from './modules/invoice/price-schedule.service.js';
 import { createPhotoStore } from './modules/photo/photo.store.js';
 import { importShippedReferenceData } from './modules/reference-data/reference-data.import.js';
@@ -24,11 +24,18 @@ import { buildRaccordSchema } from './schema.js';
 import { loadDemoData } from './seeders/demo-data.js';
 import { createAuthRuntime } from './modules/auth/auth.runtime.js';
 import { bootstrapAdministrator } from './modules/auth/auth.service.js';
+import { requestAuthentication } from './modules/auth/request-authentication.js';
+import { invoiceDocumentRoutes } from './modules/invoice/invoice-document.routes.js';
+import type { PhotoLimits } from './modules/photo/photo-limits.js';
+import { photoRoutes } from './modules/photo/photo.routes.js';
 import { createApolloServer } from './transport/graphql-http.js';
 import { attachGraphQLWebSocket } from './transport/graphql-ws.js';
 import { startDebugMetrics } from './transport/debug-metrics.js';
 import { createExpressApp } from './transport/http.js';
 import { answerWhileStarting, type StartingReason } from './transport/starting.js';
+
+/** The mutations whose request may be large: the CSV imports, whose file travels as their `csv` argument. */
+const importMutations: readonly string[] = ['importContractors', 'importCustomerSubscriptions'];
 
 /** A running Raccord: API at `${url}/graphql` (HTTP and WebSocket), console at `${url}/`. */
 export interface App {
@@ -212,6 +219,11 @@ async function serve(
   events.onCommitted((committed) => countInvoiceChanges(metrics, committed));
   const dashboards = new DashboardFeed(orm, events, logger, config.DASHBOARD_QUERY_MAX_AGE_MS);
   dashboards.start();
+  const photoLimits: PhotoLimits = {
+    maxBytes: config.PHOTO_MAX_BYTES,
+    maxPixels: config.PHOTO_MAX_PIXELS,
+    maxPerReport: config.PHOTO_MAX_PER_REPORT,
+  };
   const settings: Settings = {
     qualityThresholds: config.QUALITY_THRESHOLDS ?? defaultQualityThresholds,
     retentionPercent: config.RETENTION_PERCENT,
@@ -219,17 +231,14 @@ async function serve(
     idempotencyKeyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS,
     positionToleranceMetres: config.FIELD_POSITION_TOLERANCE_METRES,
     buyer: config.INVOICE_BUYER ?? defaultBuyer,
-    photos: {
-      maxBytes: config.PHOTO_MAX_BYTES,
-      maxPixels: config.PHOTO_MAX_PIXELS,
-      maxPerReport: config.PHOTO_MAX_PER_REPORT,
-    },
+    photos: photoLimits,
     events,
     dashboards,
   };
   const photoStore = createPhotoStore(config);
   logger.info({ photoStore: photoStore.description }, `photos stored on ${photoStore.description}`);
-  const webSocket = attachGraphQLWebSocket({ httpServer, schema, orm, config, logger, auth, settings, metrics });
+  const authentication = requestAuthentication(orm, auth, settings);
+  const webSocket = attachGraphQLWebSocket({ httpServer, schema, config, logger, authentication, metrics });
   const apollo = createApolloServer({ schema, config, logger, httpServer, metrics, onDrain: webSocket.dispose });
   await apollo.start();
   let stopping = false;
@@ -243,10 +252,10 @@ async function serve(
       logger,
       orm,
       apollo,
-      auth,
-      settings,
+      authentication,
+      importMutations,
+      routes: [invoiceDocumentRoutes, photoRoutes(photoStore, photoLimits)],
       metrics,
-      photoStore,
       isStopping: () => stopping,
       debugMetrics,
     }),

@@ -1,3 +1,6 @@
+import { MikroORM } from '@mikro-orm/core';
+import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { ormOptions } from './database/orm.js';
 import { AuditEvent } from './modules/audit/audit-event.entity.js';
 import { ApiKey } from './modules/auth/api-key.entity.js';
 import { LoginRateLimit } from './modules/auth/login-rate-limit.entity.js';
@@ -56,3 +59,10 @@ export const entities = [
   WilayaTarget,
   InvoiceWilaya,
 ];
+
+/** Connects the ORM on Raccord's entities (see `ormOptions`); the caller closes it with `orm.close()`. */
+export function initOrm(
+  options: Omit<Parameters<typeof ormOptions>[0], 'entities'>,
+): Promise<MikroORM<PostgreSqlDriver>> {
+  return MikroORM.init(ormOptions({ ...options, entities }));
+}

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { pino } from 'pino';
-import { createContext, type Context } from '../src/context.js';
+import type { Context } from '../src/context.js';
+import { createContext } from '../src/modules/auth/operation-context.js';
 import { defaultBuyer } from '../src/modules/invoice/invoice-document.js';
 
 /**

@@ -7,7 +7,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { createLogger } from '../src/common/logger.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres.js';
-import { initOrm } from '../src/database/orm.js';
+import { initOrm } from '../src/entities.js';
 import { loadStartingPriceSchedule } from '../src/modules/invoice/price-schedule.service.js';
 import { importShippedReferenceData } from '../src/modules/reference-data/reference-data.import.js';
 import { freePort } from '../src/common/net.js';

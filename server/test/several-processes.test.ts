@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initOrm } from '../src/database/orm.js';
+import { initOrm } from '../src/entities.js';
 import { defaultQualityThresholds } from '../src/modules/customer-subscription/installation-quality.js';
 import { defaultBuyer } from '../src/modules/invoice/invoice-document.js';
 import { submitInvoicesOfClosedMonths, systemContext } from '../src/modules/invoice/invoice-issue.service.js';

@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import pRetry from 'p-retry';
-import type { Config } from '../config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 
 /** A PostgreSQL database to run on, and how to let go of it. */
@@ -17,7 +16,14 @@ export interface DatabaseHandle {
  * The database Raccord runs on: `DATABASE_URL` when set, else an embedded PostgreSQL whose data
  * lives in `EMBEDDED_PG_DIR` (git-ignored `.data/postgres` by default) on `EMBEDDED_PG_PORT`.
  */
-export async function openDatabase(config: Config, logger: Logger): Promise<DatabaseHandle> {
+export async function openDatabase(
+  config: {
+    readonly DATABASE_URL?: string | undefined;
+    readonly EMBEDDED_PG_DIR: string;
+    readonly EMBEDDED_PG_PORT: number;
+  },
+  logger: Logger,
+): Promise<DatabaseHandle> {
   if (config.DATABASE_URL) {
     return { url: config.DATABASE_URL, embedded: false, stop: async () => {} };
   }

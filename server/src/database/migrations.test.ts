@@ -4,7 +4,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger } from '../common/logger.js';
 import { createTestDatabase, type TestDatabase } from '../../test/harness.js';
 import { expectedMigrationsIndex, migrationsIndexFile } from './migrations-index.js';
-import { initOrm } from './orm.js';
+import { initOrm } from '../entities.js';
 
 describe('migrations', () => {
   let database: TestDatabase;

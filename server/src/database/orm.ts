@@ -1,10 +1,9 @@
-import { DataloaderType, MikroORM, type ConnectionOptions, type Options } from '@mikro-orm/core';
+import { DataloaderType, type ConnectionOptions, type Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import type { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { projectRoot } from '../common/paths.js';
-import { entities } from '../entities.js';
 import { migrationsList } from '../migrations/index.js';
 import { RaccordEntityManager, RaccordPostgreSqlDriver } from './entity-manager.js';
 import { PinoOrmLogger, type QueryObserver } from './orm-logger.js';
@@ -44,6 +43,8 @@ export function replicaOptions(urls: readonly string[]): ConnectionOptions[] {
  * PDFs and the background jobs all read what has just committed, which a replica may not have yet.
  */
 export function ormOptions(options: {
+  /** The entities the ORM discovers: Raccord's are listed in entities.ts, which connects the ORM with them. */
+  entities: NonNullable<Options['entities']>;
   databaseUrl: string;
   replicaUrls?: readonly string[];
   logger: Logger;
@@ -57,7 +58,7 @@ export function ormOptions(options: {
     clientUrl: options.databaseUrl,
     replicas: replicaOptions(options.replicaUrls ?? []),
     preferReadReplicas: false,
-    entities,
+    entities: options.entities,
     extensions: [Migrator],
     dataloader: DataloaderType.ALL,
     allowGlobalContext: false,
@@ -92,9 +93,4 @@ export function ormOptions(options: {
       allOrNothing: true,
     },
   };
-}
-
-/** Connects the ORM; the caller closes it with `orm.close()`. */
-export function initOrm(options: Parameters<typeof ormOptions>[0]): Promise<MikroORM<PostgreSqlDriver>> {
-  return MikroORM.init(ormOptions(options));
 }

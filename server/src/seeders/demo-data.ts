@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { createContext, type Context } from '../context.js';
+import type { Context } from '../context.js';
+import { createContext } from '../modules/auth/operation-context.js';
 import '../modules/loaders.js';
 import { Contractor, ContractorStatus, FiscalRegime, LegalForm } from '../modules/contractor/contractor.entity.js';
 import { createContractor, transitionContractor } from '../modules/contractor/contractor.service.js';

@@ -1,15 +1,9 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { Kind, OperationTypeNode, getOperationAST, parse } from 'graphql';
 import { DomainError, ErrorCode } from '../common/errors.js';
 import { queryLimits } from '../common/query-limits.js';
-import type { AuthRuntime } from '../modules/auth/auth.runtime.js';
-import { authenticate } from '../modules/auth/auth.service.js';
-import { mayRunOperation } from '../modules/auth/permissions.js';
+import type { Authentication, TransportCaller } from './application.js';
 import { answerRefusal } from './errors.js';
-
-/** The mutations whose request may be large: the CSV imports, whose file travels as their `csv` argument. */
-export const importMutations: readonly string[] = ['importContractors', 'importCustomerSubscriptions'];
 
 /** The refusal of a body over `maxBytes`, naming the variable that sets it. */
 function tooLarge(maxBytes: number, variable: 'MAX_BODY_BYTES' | 'MAX_IMPORT_BODY_BYTES'): DomainError {
@@ -20,8 +14,8 @@ function tooLarge(maxBytes: number, variable: 'MAX_BODY_BYTES' | 'MAX_IMPORT_BOD
   );
 }
 
-/** Whether a GraphQL request's body runs nothing but CSV imports. */
-function runsOnlyImports(body: unknown): boolean {
+/** Whether a GraphQL request's body runs nothing but `importMutations`. */
+function runsOnlyImports(body: unknown, importMutations: readonly string[]): boolean {
   const { query, operationName } = (body ?? {}) as { query?: unknown; operationName?: unknown };
   if (typeof query !== 'string') return false;
   try {
@@ -42,17 +36,18 @@ function runsOnlyImports(body: unknown): boolean {
 
 /**
  * Reads a GraphQL request's JSON body: at most `maxBodyBytes` (MAX_BODY_BYTES), whoever sends it;
- * up to `maxImportBodyBytes` (MAX_IMPORT_BODY_BYTES) only for a viewer who may run a CSV import,
- * and then only for an operation that runs nothing but imports. A body over its limit is answered
- * 413 REQUEST_TOO_LARGE, before any operation runs.
+ * up to `maxImportBodyBytes` (MAX_IMPORT_BODY_BYTES) only for a caller who may run one of
+ * `importMutations` (the CSV imports, whose file travels as their `csv` argument), and then only
+ * for an operation that runs nothing but those. A body over its limit is answered 413
+ * REQUEST_TOO_LARGE, before any operation runs.
  */
-export function graphqlBody(options: {
-  orm: MikroORM;
-  auth: AuthRuntime;
+export function graphqlBody<Caller extends TransportCaller>(options: {
+  authentication: Authentication<Caller>;
+  importMutations: readonly string[];
   maxBodyBytes: number;
   maxImportBodyBytes: number;
 }): express.RequestHandler {
-  const { orm, auth, maxBodyBytes, maxImportBodyBytes } = options;
+  const { authentication, importMutations, maxBodyBytes, maxImportBodyBytes } = options;
   const parser = (limit: number, variable: 'MAX_BODY_BYTES' | 'MAX_IMPORT_BODY_BYTES') => {
     const json = express.json({ limit });
     return (request: express.Request, response: express.Response, next: (error?: unknown) => void) =>
@@ -73,15 +68,15 @@ export function graphqlBody(options: {
       usual(request, response, next);
       return;
     }
-    authenticate(orm.em.fork(), auth, authorization).then(
-      (viewer) => {
-        if (!importMutations.some((mutation) => mayRunOperation({ viewer }, `Mutation.${mutation}`))) {
+    authentication.authenticate(authorization).then(
+      (caller) => {
+        if (!importMutations.some((mutation) => authentication.mayRun(caller, `Mutation.${mutation}`))) {
           usual(request, response, next);
           return;
         }
         importing(request, response, (error) => {
           if (error) next(error);
-          else if (runsOnlyImports(request.body)) next();
+          else if (runsOnlyImports(request.body, importMutations)) next();
           else answerRefusal(tooLarge(maxBodyBytes, 'MAX_BODY_BYTES'), response, next);
         });
       },

@@ -6,7 +6,6 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Metrics } from '../common/metrics.js';
 import { apolloArmor, checkComplexity, queryLimits } from '../common/query-limits.js';
-import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { readFromReplicas } from '../database/entity-manager.js';
 import { formatGraphQLError } from './errors.js';
@@ -54,7 +53,8 @@ function operationPlugin(metrics: Metrics): ApolloServerPlugin<Context> {
  */
 export function createApolloServer(options: {
   schema: GraphQLSchema;
-  config: Config;
+  /** NODE_ENV and SHUTDOWN_TIMEOUT_MS, as config.ts describes them. */
+  config: { readonly NODE_ENV: string; readonly SHUTDOWN_TIMEOUT_MS: number };
   logger: Logger;
   httpServer: Server;
   metrics: Metrics;

@@ -13,16 +13,12 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
-import type { MikroORM } from '@mikro-orm/postgresql';
 import { DomainError, ErrorCode } from '../common/errors.js';
 import type { Metrics } from '../common/metrics.js';
 import { checkComplexity, queryLimits, webSocketValidationRules } from '../common/query-limits.js';
-import type { Config } from '../config.js';
-import { createContext, type Context, type Settings } from '../context.js';
+import type { Context } from '../context.js';
 import { readFromReplicas } from '../database/entity-manager.js';
-import type { AuthRuntime } from '../modules/auth/auth.runtime.js';
-import { authenticate } from '../modules/auth/auth.service.js';
-import type { Viewer } from '../modules/auth/viewer.js';
+import type { Authentication, TransportCaller } from './application.js';
 import { formatGraphQLError, internalError, withoutSuggestions } from './errors.js';
 
 /**
@@ -58,20 +54,20 @@ export const maxOperationsPerSocket = 50;
  */
 function watchSession(
   socket: import('ws').WebSocket,
-  check: () => Promise<Viewer | null>,
-  viewer: Viewer | null,
+  check: () => Promise<TransportCaller | null>,
+  caller: TransportCaller | null,
   checkEveryMs: number,
 ): void {
-  if (!viewer) return;
+  if (!caller) return;
   const close = () => {
     clearTimeout(expiry);
     clearInterval(recheck);
     if (socket.readyState === socket.OPEN) socket.close(4401, 'Session ended: sign in again');
   };
-  const expiry = viewer.expiresAt ? setTimeout(close, Math.max(0, viewer.expiresAt.getTime() - Date.now())) : undefined;
+  const expiry = caller.expiresAt ? setTimeout(close, Math.max(0, caller.expiresAt.getTime() - Date.now())) : undefined;
   const recheck = setInterval(() => {
-    check().then((viewer) => {
-      if (!viewer) close();
+    check().then((caller) => {
+      if (!caller) close();
     }, close);
   }, checkEveryMs);
   expiry?.unref();
@@ -82,27 +78,34 @@ function watchSession(
   });
 }
 
+/** The configuration the WebSocket server reads (each variable is described in config.ts). */
+export interface WebSocketConfig {
+  readonly NODE_ENV: string;
+  readonly MAX_WS_MESSAGE_BYTES: number;
+  readonly ALLOWED_ORIGINS: readonly string[];
+  readonly WS_SESSION_CHECK_SECONDS: number;
+}
+
 /**
  * GraphQL over WebSocket (graphql-ws protocol) at `/graphql` on the HTTP server's port. graphql-ws
  * runs none of Apollo's machinery, so each operation gets here what HTTP gets there: parsing with
  * the token limit, validation with the same limits (introspection and suggestions off in
- * production), the complexity check, a context of its own (EntityManager fork, loaders, request id),
+ * production), the caller authenticated again, the complexity check, a context of its own
+ * (`authentication.contextOf`: EntityManager fork, loaders, request id),
  * and errors coded and masked the same way (and counted in `metrics`); a query reads from the read
  * replicas, a mutation or a subscription from the primary (see `operationPlugin` for HTTP).
  * Messages are capped at MAX_WS_MESSAGE_BYTES (a larger one closes the socket with 1009). The open
  * sockets and their operations are counted in `metrics`. Returns `dispose()`, which closes every socket (1001) and the server.
  */
-export function attachGraphQLWebSocket(options: {
+export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: {
   httpServer: Server;
   schema: GraphQLSchema;
-  orm: MikroORM;
-  config: Config;
+  config: WebSocketConfig;
   logger: Logger;
-  auth: AuthRuntime;
-  settings: Settings;
+  authentication: Authentication<Caller>;
   metrics: Metrics;
 }): { dispose: () => Promise<void> } {
-  const { httpServer, schema, orm, config, logger, auth, settings, metrics } = options;
+  const { httpServer, schema, config, logger, authentication, metrics } = options;
   // The connections accepted and still open (graphql-ws contexts), for the metrics.
   const open = new Set<{ readonly subscriptions: Readonly<Record<string, unknown>> }>();
   metrics.watchWebSockets(() => {
@@ -130,21 +133,21 @@ export function attachGraphQLWebSocket(options: {
     wsServer.handleUpgrade(request, socket, head, (client) => wsServer.emit('connection', client, request));
   });
 
-  /** The viewer named by connection_init's `authorization` ("Bearer <token>", the key in any case), checked again for each operation. */
-  const viewerOf = (ctx: { connectionParams?: Readonly<Record<string, unknown>> }) => {
+  /** The caller named by connection_init's `authorization` ("Bearer <token>", the key in any case), checked again for each operation. */
+  const callerOf = (ctx: { connectionParams?: Readonly<Record<string, unknown>> }) => {
     const params = ctx.connectionParams ?? {};
     const authorization =
       params[Object.keys(params).find((key) => key.toLowerCase() === 'authorization') ?? 'authorization'];
-    return authenticate(orm.em.fork(), auth, typeof authorization === 'string' ? authorization : undefined);
+    return authentication.authenticate(typeof authorization === 'string' ? authorization : undefined);
   };
 
   /** Authenticates, parses, validates and prices one operation: its execution arguments, or the errors that refuse it. */
   const prepare = async (
-    ctx: { connectionParams?: Readonly<Record<string, unknown>>; extra: { viewer?: Viewer | null } },
+    ctx: { connectionParams?: Readonly<Record<string, unknown>>; extra: { caller?: Caller | null } },
     payload: { query: string; variables?: Record<string, unknown> | null; operationName?: string | null },
   ) => {
     try {
-      ctx.extra.viewer = await viewerOf(ctx);
+      ctx.extra.caller = await callerOf(ctx);
     } catch (error) {
       return [error as GraphQLError];
     }
@@ -180,12 +183,12 @@ export function attachGraphQLWebSocket(options: {
     return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
   };
 
-  const disposable = useServer<Record<string, unknown>, { viewer?: Viewer | null; starting?: Set<string> }>(
+  const disposable = useServer<Record<string, unknown>, { caller?: Caller | null; starting?: Set<string> }>(
     {
       schema,
       onConnect: async (ctx) => {
         try {
-          ctx.extra.viewer = await viewerOf(ctx);
+          ctx.extra.caller = await callerOf(ctx);
         } catch (error) {
           // Say why, as HTTP does (graphql-ws's own refusal is a bare 4403 Forbidden).
           const reason = error instanceof DomainError ? error.message : 'Forbidden';
@@ -197,8 +200,8 @@ export function attachGraphQLWebSocket(options: {
         }
         watchSession(
           ctx.extra.socket,
-          () => viewerOf(ctx),
-          ctx.extra.viewer ?? null,
+          () => callerOf(ctx),
+          ctx.extra.caller ?? null,
           config.WS_SESSION_CHECK_SECONDS * 1000,
         );
         open.add(ctx);
@@ -246,10 +249,9 @@ export function attachGraphQLWebSocket(options: {
           { transport: 'ws', operationId: id, operationName: payload.operationName },
           'websocket operation',
         );
-        const context = createContext(orm, requestId, operationLogger, {
-          viewer: ctx.extra.viewer ?? null,
-          auth,
-          settings,
+        const context = authentication.contextOf(ctx.extra.caller ?? null, {
+          requestId,
+          logger: operationLogger,
           ipAddress: ctx.extra.request.socket.remoteAddress ?? null,
         });
         if (getOperationAST(args.document, args.operationName)?.operation === 'query') readFromReplicas(context.em);

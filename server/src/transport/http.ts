@@ -12,21 +12,12 @@ import { pinoHttp } from 'pino-http';
 import { ErrorCode } from '../common/errors.js';
 import type { Metrics } from '../common/metrics.js';
 import { consoleBuildDir } from '../common/paths.js';
-import type { Config } from '../config.js';
-import { createContext, type Context, type Settings } from '../context.js';
-import type { AuthRuntime } from '../modules/auth/auth.runtime.js';
-import { authenticate } from '../modules/auth/auth.service.js';
-import { requireOperationAccess } from '../modules/auth/permissions.js';
-import type { InvoiceDocument } from '../modules/invoice/invoice-document.js';
-import { creditNoteDocument, invoiceDocument } from '../modules/invoice/invoice-document.service.js';
-import { renderInvoicePdf } from '../modules/invoice/invoice-pdf.js';
-import { defaultPhotoLimits } from '../modules/photo/photo-limits.js';
-import { mountPhotoRoutes } from '../modules/photo/photo.routes.js';
-import type { PhotoStore } from '../modules/photo/photo.store.js';
+import type { Context } from '../context.js';
+import type { Authentication, HttpRoutes, RequestContext, TransportCaller } from './application.js';
 import { mountDebugMetrics, type DebugMetrics } from './debug-metrics.js';
 import { graphqlBody } from './body-limits.js';
 import { mountExplorer } from './explorer.js';
-import { answerRefusal, internalError } from './errors.js';
+import { internalError } from './errors.js';
 import { requestScope, type RequestScope } from './request-scope.js';
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -37,16 +28,28 @@ function requestIdOf(request: IncomingMessage): string {
   return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID();
 }
 
-/** The route of a request as the metrics name it: a few fixed paths, never an id. */
-function routeOf(request: express.Request): string {
-  // originalUrl: under a mounted middleware (`/graphql`), `path` is relative to the mount point.
-  const path = new URL(request.originalUrl, 'http://raccord.invalid').pathname;
-  if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics') return path;
-  if (/^\/invoices\/[^/]+\/pdf$/.test(path)) return '/invoices/:id/pdf';
-  if (/^\/credit-notes\/[^/]+\/pdf$/.test(path)) return '/credit-notes/:id/pdf';
-  if (/^\/photos\/[^/]+$/.test(path)) return '/photos/:id';
-  if (/^\/photos\/[^/]+\/thumbnail$/.test(path)) return '/photos/:id/thumbnail';
-  return 'console';
+/** Whether `path` is one of `route` ("/photos/:id": a parameter stands for one non-empty segment). */
+function onRoute(route: string, path: string): boolean {
+  const expected = route.split('/');
+  const given = path.split('/');
+  return (
+    expected.length === given.length &&
+    expected.every((part, index) => (part.startsWith(':') ? given[index] !== '' : part === given[index]))
+  );
+}
+
+/**
+ * The route of a request as the metrics name it: a few fixed paths, or the path of one of `routes`
+ * with its parameters (`/photos/:id`), never an id; anything else is the console.
+ */
+function routeNamer(routes: readonly HttpRoutes[]): (request: express.Request) => string {
+  const named = routes.flatMap((route) => route.paths);
+  return (request) => {
+    // originalUrl: under a mounted middleware (`/graphql`), `path` is relative to the mount point.
+    const path = new URL(request.originalUrl, 'http://raccord.invalid').pathname;
+    if (path === '/graphql' || path === '/healthz' || path === '/readyz' || path === '/metrics') return path;
+    return named.find((route) => onRoute(route, path)) ?? 'console';
+  };
 }
 
 /** Whether an Authorization header carries `token` as a Bearer token (compared in constant time). */
@@ -93,27 +96,47 @@ function metricsRoute(metrics: Metrics, token: string | undefined): express.Requ
   };
 }
 
+/** The configuration the HTTP server reads (each variable is described in config.ts). */
+export interface HttpConfig {
+  readonly NODE_ENV: string;
+  readonly METRICS_TOKEN?: string | undefined;
+  readonly MAX_BODY_BYTES: number;
+  readonly MAX_IMPORT_BODY_BYTES: number;
+}
+
 /**
  * The Express application: request logging with a request id (no headers), request durations in
- * `metrics`, `/healthz`, `/readyz`, `/metrics`, `/debug/metrics` (only with `debugMetrics`), `/graphql` (Apollo), the PDFs, the photos (`/photos/:id`), the console at `/`, and errors
- * before GraphQL answered in GraphQL's shape. `isStopping()` makes `/readyz` answer 503 while the
+ * `metrics`, `/healthz`, `/readyz`, `/metrics`, `/debug/metrics` (only with `debugMetrics`), `/graphql` (Apollo),
+ * the modules' `routes` (the PDFs, the photos), the console at `/`, and errors before GraphQL answered in
+ * GraphQL's shape. Each operation's caller is authenticated from its Authorization header by
+ * `authentication`, which also makes its context. `isStopping()` makes `/readyz` answer 503 while the
  * server drains.
  */
-export function createExpressApp(options: {
-  config: Config;
+export function createExpressApp<Caller extends TransportCaller>(options: {
+  config: HttpConfig;
   logger: Logger;
   orm: MikroORM;
   apollo: ApolloServer<Context>;
-  auth: AuthRuntime;
-  settings: Settings;
+  authentication: Authentication<Caller>;
+  /** The mutations whose request may be up to MAX_IMPORT_BODY_BYTES (see `graphqlBody`). */
+  importMutations: readonly string[];
+  /** The modules' routes beside the API, with the same Authorization header. */
+  routes: readonly HttpRoutes[];
   metrics: Metrics;
-  /** Where photos of the work are stored, served at `/photos/:id`. */
-  photoStore: PhotoStore;
   isStopping: () => boolean;
   /** Counters for benchmarks (DEBUG_METRICS): served at `/debug/metrics` when given. */
   debugMetrics?: DebugMetrics | null;
 }): express.Express {
-  const { config, logger, orm, apollo, auth, settings, metrics, photoStore, isStopping } = options;
+  const { config, logger, orm, apollo, authentication, routes, metrics, isStopping } = options;
+  const routeOf = routeNamer(routes);
+  // On the primary, whatever the operation: a logout or a revoked key holds at once on every process.
+  // Documents too: a replica a little behind could print an invoice just submitted without its number.
+  const contextOf: RequestContext = async (request) =>
+    authentication.contextOf(await authentication.authenticate(request.headers.authorization), {
+      requestId: String(request.id),
+      logger: request.log,
+      ipAddress: request.ip ?? null,
+    });
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -177,36 +200,16 @@ export function createExpressApp(options: {
   app.use(
     '/graphql',
     graphqlBody({
-      orm,
-      auth,
+      authentication,
+      importMutations: options.importMutations,
       maxBodyBytes: config.MAX_BODY_BYTES,
       maxImportBodyBytes: config.MAX_IMPORT_BODY_BYTES,
     }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        // On the primary, whatever the operation: a logout or a revoked key holds at once on every process.
-        const viewer = await authenticate(orm.em.fork(), auth, req.headers.authorization);
-        return createContext(orm, String(req.id), req.log, { viewer, auth, settings, ipAddress: req.ip ?? null });
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }),
   );
-  // Documents read from the primary: a replica a little behind could print an invoice just submitted without its number.
-  const documentContext = async (request: express.Request): Promise<Context> => {
-    const viewer = await authenticate(orm.em.fork(), auth, request.headers.authorization);
-    return createContext(orm, String(request.id), request.log, {
-      viewer,
-      auth,
-      settings,
-      ipAddress: request.ip ?? null,
-    });
-  };
-  app.get('/invoices/:id/pdf', documentRoute(documentContext, invoiceDocument, 'facture'));
-  app.get('/credit-notes/:id/pdf', documentRoute(documentContext, creditNoteDocument, 'avoir'));
-  mountPhotoRoutes(app, {
-    contextOf: documentContext,
-    store: photoStore,
-    limits: settings.photos ?? defaultPhotoLimits,
-  });
+  const moduleRoutes = express.Router();
+  for (const route of routes) route.mount(moduleRoutes, contextOf);
+  app.use(moduleRoutes);
   serveConsole(app);
   app.use(httpErrorHandler());
   return app;
@@ -233,48 +236,6 @@ function httpErrorHandler(): express.ErrorRequestHandler {
         : 'The request could not be read (check its content type, charset and encoding)';
     request.log.warn({ errorType: error.type, status }, message);
     response.status(status).json({ errors: [{ message, extensions: { code: ErrorCode.BAD_REQUEST } }] });
-  };
-}
-
-/**
- * GET route serving a document (invoice or credit note) as a PDF, under the access rule of
- * `Query.invoice`: the same Authorization header as the API; 401 or 403 in GraphQL's error shape
- * when it is refused, 404 when there is no such document the viewer may see.
- */
-function documentRoute(
-  contextOf: (request: express.Request) => Promise<Context>,
-  load: (context: Context, id: string) => Promise<InvoiceDocument | null>,
-  filePrefix: string,
-): express.RequestHandler<{ id: string }> {
-  return async (request, response, next) => {
-    try {
-      const context = await contextOf(request);
-      requireOperationAccess(context, 'Query', 'invoice');
-      const document = /^[1-9]\d{0,17}$/.test(request.params.id) ? await load(context, request.params.id) : null;
-      if (!document) {
-        response.status(404).json({
-          errors: [
-            {
-              message: `No ${filePrefix} with id "${request.params.id.slice(0, 40)}"`,
-              extensions: { code: ErrorCode.NOT_FOUND },
-            },
-          ],
-        });
-        return;
-      }
-      const pdf = await renderInvoicePdf(document);
-      response
-        .status(200)
-        .type('application/pdf')
-        .setHeader(
-          'Content-Disposition',
-          `inline; filename="${filePrefix}-${document.number ?? `brouillon-${request.params.id}`}.pdf"`,
-        )
-        .setHeader('Cache-Control', 'private, no-store')
-        .send(pdf);
-    } catch (error) {
-      answerRefusal(error, response, next);
-    }
   };
 }
 

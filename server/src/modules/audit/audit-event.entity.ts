@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime, JSONValue } from '../../common/scalars.js';
+import { ActorType } from '../../context.js';
 
 /** The kinds of records whose changes are audited. */
 export enum AuditEntityType {
@@ -45,12 +46,6 @@ registerEnumType(AuditAction, {
   description: 'CREATE: the record was created; UPDATE: fields changed; TRANSITION: its status changed.',
 });
 
-/** Who made a change. */
-export enum ActorType {
-  SYSTEM = 'SYSTEM',
-  USER = 'USER',
-  API_KEY = 'API_KEY',
-}
 registerEnumType(ActorType, {
   name: 'ActorType',
   description: 'SYSTEM (imports, demo data, before access control), a USER or an API_KEY.',

@@ -3,6 +3,13 @@ import { Decimal } from 'decimal.js';
 import { PriceUnit } from '../invoice/price-schedule.entity.js';
 import { PhotoKind } from '../photo/photo.entity.js';
 
+declare module '../../context.js' {
+  interface Settings {
+    /** How far from the work a report's recorded positions may lie before it is flagged, in metres (FIELD_POSITION_TOLERANCE_METRES). */
+    readonly positionToleranceMetres: number;
+  }
+}
+
 /**
  * The checks of field work that AT's DOT managers read before accepting it: which photos a report
  * must carry, and whether the positions its phone recorded lie near the work.

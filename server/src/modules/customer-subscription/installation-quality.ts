@@ -8,6 +8,13 @@ import {
 
 export type { Measurements, QualityThreshold } from '../../../../shared/quality-gate.js';
 
+declare module '../../context.js' {
+  interface Settings {
+    /** Optical thresholds per network class (QUALITY_THRESHOLDS). */
+    readonly qualityThresholds: Readonly<Record<string, QualityThreshold>>;
+  }
+}
+
 /**
  * Default thresholds per network class (docs/domain.md, "Quality of an installation"): GPON class B+ −27 to
  * −8 dBm, class C+ −30 to −8 dBm; splice loss at most 0.1 dB. QUALITY_THRESHOLDS (JSON) replaces them.

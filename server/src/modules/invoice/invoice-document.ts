@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import type { InvoiceTotals } from './invoice-arithmetic.js';
 
+declare module '../../context.js' {
+  interface Settings {
+    /** Retention (retenue de garantie) in percent of invoices' totals including tax (RETENTION_PERCENT). */
+    readonly retentionPercent: string;
+    /** Days from an invoice's date of issue to its due date (PAYMENT_TERMS_DAYS). */
+    readonly paymentTermsDays: number;
+    /** The buyer printed on invoices (INVOICE_BUYER). */
+    readonly buyer: PartyIdentity;
+  }
+}
+
 /**
  * The identity of a party to an invoice, as décret exécutif 05-468 (art. 3) requires it on the
  * document: name or company name, legal form, address, RC number (or, for an auto-entrepreneur, its

@@ -1,7 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTime } from '../../common/scalars.js';
-import { ActorType } from '../audit/audit-event.entity.js';
+import { ActorType } from '../../context.js';
 import { Invoice } from './invoice.entity.js';
 
 export enum PaymentMethod {

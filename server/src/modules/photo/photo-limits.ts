@@ -1,3 +1,10 @@
+declare module '../../context.js' {
+  interface Settings {
+    /** What a photo upload and a report may hold (PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, PHOTO_MAX_PER_REPORT); absent in scripts: the defaults apply. */
+    readonly photos?: PhotoLimits;
+  }
+}
+
 /** How much a photo upload may hold, from the configuration (PHOTO_MAX_BYTES, PHOTO_MAX_PIXELS, PHOTO_MAX_PER_REPORT). */
 export interface PhotoLimits {
   /** Largest file accepted, in bytes. */

@@ -2,7 +2,7 @@ import type express from 'express';
 import multer from 'multer';
 import { pipeline } from 'node:stream/promises';
 import { badUserInput, DomainError, ErrorCode } from '../../common/errors.js';
-import type { Context } from '../../context.js';
+import type { HttpRoutes, RequestContext } from '../../transport/application.js';
 import { answerRefusal } from '../../transport/errors.js';
 import { requireOperationAccess } from '../auth/permissions.js';
 import type { PhotoLimits } from './photo-limits.js';
@@ -30,13 +30,8 @@ function uploadError(error: unknown, limits: PhotoLimits): DomainError {
   return new DomainError(ErrorCode.BAD_REQUEST, 'The upload could not be read as multipart/form-data');
 }
 
-/** What the photo routes need from the HTTP server. */
-export interface PhotoRouteOptions {
-  /** The operation context of a request, its viewer authenticated from the Authorization header as for the API. */
-  readonly contextOf: (request: express.Request) => Promise<Context>;
-  readonly store: PhotoStore;
-  readonly limits: PhotoLimits;
-}
+const photoPath = '/photos/:id';
+const thumbnailPath = '/photos/:id/thumbnail';
 
 /**
  * The photo routes, with the same Authorization header as the API (errors in GraphQL's error shape):
@@ -48,8 +43,20 @@ export interface PhotoRouteOptions {
  * - `GET /photos/:id` and `GET /photos/:id/thumbnail`: the image and its WebP thumbnail (`Http.photo`),
  *   only of work the viewer may see; another firm's photo answers exactly like a missing one (404).
  */
-export function mountPhotoRoutes(app: express.Express, options: PhotoRouteOptions): void {
-  const { contextOf, store, limits } = options;
+export function photoRoutes(store: PhotoStore, limits: PhotoLimits): HttpRoutes {
+  return {
+    paths: [photoPath, thumbnailPath],
+    mount: (router, contextOf) => mountPhotoRoutes(router, contextOf, store, limits),
+  };
+}
+
+/** Mounts the photo routes on `router` (see `photoRoutes`). */
+function mountPhotoRoutes(
+  router: express.Router,
+  contextOf: RequestContext,
+  store: PhotoStore,
+  limits: PhotoLimits,
+): void {
   const readUpload = multer({
     storage: multer.memoryStorage(),
     limits: {
@@ -63,7 +70,7 @@ export function mountPhotoRoutes(app: express.Express, options: PhotoRouteOption
     },
   }).single('file');
 
-  app.put('/photos/:id', async (request: express.Request<{ id: string }>, response, next) => {
+  router.put(photoPath, async (request: express.Request<{ id: string }>, response, next) => {
     try {
       const context = await contextOf(request);
       requireOperationAccess(context, 'Http', 'uploadPhoto');
@@ -116,6 +123,6 @@ export function mountPhotoRoutes(app: express.Express, options: PhotoRouteOption
         answerRefusal(error, response, next);
       }
     };
-  app.get('/photos/:id', download('image'));
-  app.get('/photos/:id/thumbnail', download('thumbnail'));
+  router.get(photoPath, download('image'));
+  router.get(thumbnailPath, download('thumbnail'));
 }

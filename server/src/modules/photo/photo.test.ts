@@ -15,7 +15,8 @@ import {
 } from '../../../test/api.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
 import { DomainError } from '../../common/errors.js';
-import { createContext, type Context } from '../../context.js';
+import type { Context } from '../../context.js';
+import { createContext } from '../auth/operation-context.js';
 import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
 import { attachPhotos } from './photo.service.js';
 

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../common/logger.js';
-import { initOrm } from '../../database/orm.js';
+import { initOrm } from '../../entities.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/harness.js';
 import { importCommuneCoordinates, importReferenceData, importShippedReferenceData } from './reference-data.import.js';
 

@@ -1,0 +1,43 @@
+import type express from 'express';
+import type { Logger } from 'pino';
+import type { Context } from '../context.js';
+
+/** What the transport knows of a request when it asks for the context of an operation it runs. */
+export interface RequestFacts {
+  readonly requestId: string;
+  /** The request's logger, carrying its `reqId`. */
+  readonly logger: Logger;
+  /** Address the request came from. */
+  readonly ipAddress: string | null;
+}
+
+/** A signed-in caller as the transport sees it: it keeps one, hands it back, and reads only this. */
+export interface TransportCaller {
+  /** When its token or key stops being valid (null: never). */
+  readonly expiresAt: Date | null;
+}
+
+/** Who sends requests, as the transport asks the application (the composition root gives the auth module's answers). */
+export interface Authentication<Caller extends TransportCaller> {
+  /**
+   * The caller an `Authorization` value names ("Bearer <token>", or an API key): null when there is
+   * none (anonymous). Read on the primary, so that a logout or a revoked key holds at once on every process.
+   * @throws DomainError UNAUTHENTICATED for a token or key that is not valid
+   */
+  authenticate(authorization: string | undefined): Promise<Caller | null>;
+  /** Whether `caller` may run `operation` (e.g. "Mutation.importContractors"). */
+  mayRun(caller: Caller | null, operation: string): boolean;
+  /** The context of one operation `caller` runs. */
+  contextOf(caller: Caller | null, request: RequestFacts): Context;
+}
+
+/** The context of the operation an HTTP request runs, its caller authenticated from its Authorization header. */
+export type RequestContext = (request: express.Request) => Promise<Context>;
+
+/** Routes a module serves beside the API (documents, photos), in GraphQL's error shape, mounted by the transport. */
+export interface HttpRoutes {
+  /** Their paths as the metrics name them, parameters as `:name` (e.g. "/photos/:id"). */
+  readonly paths: readonly string[];
+  /** Mounts them on `router`; `contextOf` gives a request's operation context. */
+  mount(router: express.Router, contextOf: RequestContext): void;
+}
