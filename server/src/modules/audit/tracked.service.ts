@@ -4,11 +4,7 @@ import type { Context } from '../../context.js';
 import { notFound, staleVersion } from '../../common/errors.js';
 import type { Lifecycle } from '../../common/lifecycle.js';
 import type { TrackedEntity } from '../../common/tracked.entity.js';
-import { announceCustomerSubscriptionChange } from '../customer-subscription/customer-subscription.events.js';
-import { announceSiteChange, WorkChange } from '../site/site.events.js';
-import { AuditAction, AuditEntityType } from './audit-event.entity.js';
-import type { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
-import type { Site } from '../site/site.entity.js';
+import { AuditAction, type AuditEntityType } from './audit-event.entity.js';
 import { recordAudit } from './audit.service.js';
 import { now } from '../../common/time.js';
 
@@ -39,11 +35,18 @@ export async function loadForChange<T extends TrackedEntity, P extends string = 
   return record as T;
 }
 
+/** What a transition may carry beside its action and reason. */
+export interface TransitionOptions<S extends string> {
+  /** The status to return to, for a transition back from a suspension. */
+  readonly previous?: S | null;
+  /** Fields changed with it, audited with it (e.g. the firm it is assigned to). */
+  readonly changes?: { field: string; from: unknown; to: unknown }[];
+}
+
 /**
  * Moves `record` along `lifecycle` by `action`, keeps the reason and the time, and audits the
- * TRANSITION (from → to, reason, and any `changes` made with it) in the caller's transaction; a
- * customer subscription's or a site's change is announced to subscribers once it commits.
- * `previous` is the status to return to, for a transition back from a suspension.
+ * TRANSITION (from → to, reason, and any `changes` made with it) in the caller's transaction.
+ * Returns the status it left; announcing the change is the caller's module's (e.g. `changeSiteStatus`).
  * @throws DomainError INVALID_TRANSITION naming the current status
  */
 export function transition<S extends string, A extends string>(
@@ -54,7 +57,7 @@ export function transition<S extends string, A extends string>(
   lifecycle: Lifecycle<S, A>,
   action: A,
   reason: string | null,
-  options: { previous?: S | null; changes?: { field: string; from: unknown; to: unknown }[] } = {},
+  options: TransitionOptions<S> = {},
 ): S {
   const from = record.status;
   const to = lifecycle.next(action, from, options.previous);
@@ -71,23 +74,5 @@ export function transition<S extends string, A extends string>(
     reason,
     changes: options.changes ?? [],
   });
-  // A reassignment names the firm (and the technician) before, in `changes`: they are told the work left them.
-  const reassigned = options.changes?.find((change) => change.field === 'contractorId');
-  const technician = options.changes?.find((change) => change.field === 'technicianId');
-  const moved = {
-    ...(reassigned ? { previousContractorId: (reassigned.from as string | null) ?? null } : {}),
-    ...(technician ? { previousTechnicianId: (technician.from as string | null) ?? null } : {}),
-  };
-  if (entityType === AuditEntityType.CUSTOMER_SUBSCRIPTION) {
-    announceCustomerSubscriptionChange(
-      em,
-      record as unknown as CustomerSubscription,
-      WorkChange.STATUS_CHANGED,
-      from,
-      moved,
-    );
-  } else if (entityType === AuditEntityType.SITE) {
-    announceSiteChange(em, record as unknown as Site, WorkChange.STATUS_CHANGED, from, moved);
-  }
   return from;
 }

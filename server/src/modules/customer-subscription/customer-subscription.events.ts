@@ -1,6 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { announce } from '../../common/events.js';
-import { movedFrom, type WorkChange, type WorkMove, type WorkRecord } from '../site/site.events.js';
+import type { Context } from '../../context.js';
+import { AuditEntityType } from '../audit/audit-event.entity.js';
+import { transition, type TransitionOptions } from '../audit/tracked.service.js';
+import { movedBy, movedFrom, WorkChange, type WorkMove, type WorkRecord } from '../site/site.events.js';
+import type { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
+import { customerSubscriptionLifecycle, type CustomerSubscriptionAction } from './customer-subscription.lifecycle.js';
 
 /** A customer subscription changed; `previousStatus` is set when its status changed. */
 export interface CustomerSubscriptionChangedEvent {
@@ -64,4 +69,32 @@ export function announceCustomerSubscriptionChange(
       technicianIdBefore: moved.previousTechnicianId !== undefined ? moved.previousTechnicianId : technicianId,
     };
   });
+}
+
+/**
+ * Moves `subscription` along its lifecycle by `action` (`transition`: audited in the caller's
+ * transaction) and announces the change to subscribers once it commits; a reassignment's `changes`
+ * name the firm and the technician before (`movedBy`). Returns the status it left.
+ * @throws DomainError INVALID_TRANSITION naming the current status
+ */
+export function changeCustomerSubscriptionStatus(
+  em: EntityManager,
+  context: Context,
+  subscription: CustomerSubscription,
+  action: CustomerSubscriptionAction,
+  reason: string | null,
+  options: TransitionOptions<CustomerSubscriptionStatus> = {},
+): CustomerSubscriptionStatus {
+  const from = transition(
+    em,
+    context,
+    subscription,
+    AuditEntityType.CUSTOMER_SUBSCRIPTION,
+    customerSubscriptionLifecycle,
+    action,
+    reason,
+    options,
+  );
+  announceCustomerSubscriptionChange(em, subscription, WorkChange.STATUS_CHANGED, from, movedBy(options.changes));
+  return from;
 }

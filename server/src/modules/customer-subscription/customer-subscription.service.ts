@@ -2,10 +2,13 @@ import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql
 import { z } from 'zod';
 import { DomainError, ErrorCode, badUserInput, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
-import { loadForChange, transition } from '../audit/tracked.service.js';
+import { loadForChange } from '../audit/tracked.service.js';
 import { announceFiguresChanged } from '../dashboard/dashboard.events.js';
 import { WorkChange } from '../site/site.events.js';
-import { announceCustomerSubscriptionChange } from './customer-subscription.events.js';
+import {
+  announceCustomerSubscriptionChange,
+  changeCustomerSubscriptionStatus,
+} from './customer-subscription.events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { inTransaction } from '../../common/transaction.js';
 import { now } from '../../common/time.js';
@@ -356,7 +359,7 @@ export async function assignCustomerSubscription(
     subscription.contractor = ref(eligible);
     subscription.appointmentAt = null;
     if (previousTechnician) subscription.technician = null;
-    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'ASSIGN', null, {
+    changeCustomerSubscriptionStatus(em, context, subscription, 'ASSIGN', null, {
       changes: [
         ...(previous === contractor ? [] : [{ field: 'contractorId', from: previous, to: contractor }]),
         ...(previousTechnician ? [{ field: 'technicianId', from: previousTechnician, to: null }] : []),
@@ -420,7 +423,7 @@ export async function scheduleInstallation(
     if (previous?.getTime() === time && subscription.status === CustomerSubscriptionStatus.SCHEDULED)
       return subscription;
     if (subscription.contractor) await checkContractorActive(em, subscription.contractor.id);
-    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'SCHEDULE', why, {
+    changeCustomerSubscriptionStatus(em, context, subscription, 'SCHEDULE', why, {
       changes: [{ field: 'appointmentAt', from: previous?.toISOString() ?? null, to: appointmentAt.toISOString() }],
     });
     subscription.appointmentAt = appointmentAt;
@@ -473,18 +476,9 @@ export async function markInstallationFailed(
       { ...values, id, version },
       async () => {
         const subscription = await loadRef(context, em, id, version);
-        transition(
-          em,
-          context,
-          subscription,
-          AuditEntityType.CUSTOMER_SUBSCRIPTION,
-          lifecycle,
-          'FAIL',
-          values.reason ?? null,
-          {
-            changes: [{ field: 'failureReason', from: null, to: values.failureReason }],
-          },
-        );
+        changeCustomerSubscriptionStatus(em, context, subscription, 'FAIL', values.reason ?? null, {
+          changes: [{ field: 'failureReason', from: null, to: values.failureReason }],
+        });
         subscription.failureReason = values.failureReason;
         await attachPhotos(em, context, subscription, values.photoIds, null);
         return subscription;
@@ -507,7 +501,7 @@ export async function cancelCustomerSubscription(
   const why = parseInput(reasonSchema, reason, 'reason');
   return inTransaction(context, async (em) => {
     const subscription = await loadRef(context, em, id, version);
-    transition(em, context, subscription, AuditEntityType.CUSTOMER_SUBSCRIPTION, lifecycle, 'CANCEL', why);
+    changeCustomerSubscriptionStatus(em, context, subscription, 'CANCEL', why);
     return subscription;
   });
 }

@@ -4,11 +4,11 @@ import { z } from 'zod';
 import { badUserInput, notFound } from '../../common/errors.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { algiersDate, now } from '../../common/time.js';
-import { loadForChange, transition } from '../audit/tracked.service.js';
+import { loadForChange } from '../audit/tracked.service.js';
+import { changeCustomerSubscriptionStatus } from './customer-subscription.events.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, optionalText, parseInput, recordId, requiredText } from '../../common/validation.js';
 import type { Context } from '../../context.js';
-import { AuditEntityType } from '../audit/audit-event.entity.js';
 import { workScope } from '../auth/scope.js';
 import { checkContractorActive } from '../contractor/contractor.service.js';
 import { findInForce, requireQuantityFitsUnit } from '../invoice/price-schedule.service.js';
@@ -188,12 +188,10 @@ async function recordReport(em: EntityManager, context: Context, values: ReportV
       'the customer signed (a SIGNATURE photo is attached): leave the reason out',
     );
   }
-  transition(
+  changeCustomerSubscriptionStatus(
     em,
     context,
     subscription,
-    AuditEntityType.CUSTOMER_SUBSCRIPTION,
-    customerSubscriptionLifecycle,
     'REPORT_INSTALLATION',
     issues.length > 0 ? `quality: ${issues.join('; ')}` : null,
     {

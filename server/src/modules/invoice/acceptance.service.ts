@@ -6,11 +6,11 @@ import { announceSiteChange, WorkChange } from '../site/site.events.js';
 import { announceInvoiceChange, InvoiceChange } from './invoice.events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { algiersDate, algiersMonth, now } from '../../common/time.js';
-import { loadForChange, transition } from '../audit/tracked.service.js';
+import { loadForChange } from '../audit/tracked.service.js';
+import { changeCustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.events.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, optionalText, parseInput, recordId, requiredText } from '../../common/validation.js';
 import type { Context } from '../../context.js';
-import { AuditEntityType } from '../audit/audit-event.entity.js';
 import { workScope } from '../auth/scope.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
@@ -113,18 +113,9 @@ async function acceptAndBill(
   invoice.fiscalRegime = contractor.fiscalRegime;
   await recomputeTotals(em, invoice);
   announceInvoiceChange(em, invoice, InvoiceChange.LINE_ADDED);
-  transition(
-    em,
-    context,
-    subscription,
-    AuditEntityType.CUSTOMER_SUBSCRIPTION,
-    customerSubscriptionLifecycle,
-    'ACCEPT',
-    values.overrideReason ?? null,
-    {
-      changes: [{ field: 'invoiceId', from: null, to: invoice.id }],
-    },
-  );
+  changeCustomerSubscriptionStatus(em, context, subscription, 'ACCEPT', values.overrideReason ?? null, {
+    changes: [{ field: 'invoiceId', from: null, to: invoice.id }],
+  });
   // The site's progress counts its accepted connections; a site lies in its work's wilaya and goes to its contractor.
   const site = subscription.site;
   if (site)
@@ -161,18 +152,9 @@ export async function rejectInstallation(context: Context, input: unknown): Prom
       values.expectedVersion,
       { scope: workScope(context) },
     );
-    transition(
-      em,
-      context,
-      subscription,
-      AuditEntityType.CUSTOMER_SUBSCRIPTION,
-      customerSubscriptionLifecycle,
-      'REJECT',
-      `reserves: ${values.reserves.join('; ')}`,
-      {
-        changes: [{ field: 'reserves', from: null, to: values.reserves }],
-      },
-    );
+    changeCustomerSubscriptionStatus(em, context, subscription, 'REJECT', `reserves: ${values.reserves.join('; ')}`, {
+      changes: [{ field: 'reserves', from: null, to: values.reserves }],
+    });
     return subscription;
   });
 }

@@ -1,6 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
 import { announce } from '../../common/events.js';
+import type { Context } from '../../context.js';
+import { AuditEntityType } from '../audit/audit-event.entity.js';
+import { transition, type TransitionOptions } from '../audit/tracked.service.js';
+import type { Site, SiteStatus } from './site.entity.js';
+import { siteLifecycle, type SiteAction } from './site.lifecycle.js';
 
 /** What changed on a site or a customer subscription, as subscribers are told. */
 export enum WorkChange {
@@ -91,4 +96,35 @@ export function movedFrom(
         ? moved.previousWilayaCode
         : null,
   };
+}
+
+/**
+ * The firm and the technician a transition took the work from, as its audited `changes` name them
+ * (`contractorId`, `technicianId`): they are told the work left them.
+ */
+export function movedBy(changes: readonly { readonly field: string; readonly from: unknown }[] = []): WorkMove {
+  const contractor = changes.find((change) => change.field === 'contractorId');
+  const technician = changes.find((change) => change.field === 'technicianId');
+  return {
+    ...(contractor ? { previousContractorId: (contractor.from as string | null) ?? null } : {}),
+    ...(technician ? { previousTechnicianId: (technician.from as string | null) ?? null } : {}),
+  };
+}
+
+/**
+ * Moves `site` along its lifecycle by `action` (`transition`: audited in the caller's transaction)
+ * and announces the change to subscribers once it commits. Returns the status it left.
+ * @throws DomainError INVALID_TRANSITION naming the current status
+ */
+export function changeSiteStatus(
+  em: EntityManager,
+  context: Context,
+  site: Site,
+  action: SiteAction,
+  reason: string | null,
+  options: TransitionOptions<SiteStatus> = {},
+): SiteStatus {
+  const from = transition(em, context, site, AuditEntityType.SITE, siteLifecycle, action, reason, options);
+  announceSiteChange(em, site, WorkChange.STATUS_CHANGED, from, movedBy(options.changes));
+  return from;
 }

@@ -2,9 +2,9 @@ import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql
 import { z } from 'zod';
 import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
-import { loadForChange, transition } from '../audit/tracked.service.js';
+import { loadForChange } from '../audit/tracked.service.js';
 import { announceFiguresChanged } from '../dashboard/dashboard.events.js';
-import { announceSiteChange, WorkChange } from './site.events.js';
+import { announceSiteChange, changeSiteStatus, WorkChange } from './site.events.js';
 import { inTransaction } from '../../common/transaction.js';
 import {
   containsPattern,
@@ -226,7 +226,7 @@ export async function assignSite(
       }
     }
     site.contractor = ref(eligible);
-    transition(em, context, site, AuditEntityType.SITE, siteLifecycle, 'ASSIGN', why, {
+    changeSiteStatus(em, context, site, 'ASSIGN', why, {
       changes: previous === contractor ? [] : [{ field: 'contractorId', from: previous, to: contractor }],
     });
     return site;
@@ -251,7 +251,7 @@ export async function transitionSite(
     const site = await loadForChange(em, Site, 'site', siteId, expected, { scope: siteScope(context) });
     if ((action === 'START' || action === 'RESUME') && site.contractor)
       await checkContractorActive(em, site.contractor.id);
-    const from = transition(em, context, site, AuditEntityType.SITE, siteLifecycle, action, why, {
+    const from = changeSiteStatus(em, context, site, action, why, {
       previous: site.suspendedFromStatus,
     });
     site.suspendedFromStatus = action === 'SUSPEND' ? from : null;
