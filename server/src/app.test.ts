@@ -3,6 +3,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startTestApp, type TestApp } from '../test/harness.js';
+import { eventually } from '../test/eventually.js';
+import { waitingForLock } from '../test/locks.js';
 import { migrationsList } from './migrations/index.js';
 
 describe('HTTP endpoints', () => {
@@ -233,12 +235,13 @@ describe('graceful stop', () => {
 
       await locker.query('BEGIN; LOCK TABLE wilaya IN ACCESS EXCLUSIVE MODE');
       const inFlight = t.graphql<{ wilayas: unknown[] }>('{ wilayas { code } }');
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await waitingForLock(locker, 'wilaya');
       let stopResolved = false;
       const stopping = t.app.stop().then(() => {
         stopResolved = true;
       });
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The stop is under way (new connections are refused), and the request in flight holds it.
+      await eventually(() => expect(fetch(`${t.url}/healthz`)).rejects.toThrow());
       expect(stopResolved).toBe(false);
       await locker.query('COMMIT');
 

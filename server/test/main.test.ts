@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/common/paths.js';
 import { signIn, testAdmin } from './harness.js';
+import { waitingForLock } from './locks.js';
 import { freePort } from '../src/common/net.js';
 
 /** The built entry point, as `npm start` runs it (`npm test` builds first). */
@@ -51,13 +52,36 @@ function start(env: NodeJS.ProcessEnv): Running {
   return { child, output: () => output, exited };
 }
 
-async function waitFor(running: Running, text: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!running.output().includes(text)) {
-    if (running.child.exitCode !== null) throw new Error(`exited with ${running.child.exitCode}:\n${running.output()}`);
-    if (Date.now() > deadline) throw new Error(`no "${text}" within ${timeoutMs} ms:\n${running.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+/** Resolves once the process has written `text` (checked on each chunk it writes); rejects when it exits first, or after `timeoutMs`. */
+function waitFor(running: Running, text: string, timeoutMs = 90_000): Promise<void> {
+  const { child } = running;
+  return new Promise<void>((resolve, reject) => {
+    const check = () => {
+      if (!running.output().includes(text)) return;
+      done();
+      resolve();
+    };
+    const exited = () => {
+      done();
+      if (running.output().includes(text)) resolve();
+      else reject(new Error(`exited with ${child.exitCode}:\n${running.output()}`));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`no "${text}" within ${timeoutMs} ms:\n${running.output()}`));
+    }, timeoutMs);
+    const done = () => {
+      clearTimeout(timer);
+      child.stdout!.off('data', check);
+      child.stderr!.off('data', check);
+      child.off('exit', exited);
+    };
+    child.stdout!.on('data', check);
+    child.stderr!.on('data', check);
+    child.once('exit', exited);
+    if (child.exitCode !== null) exited();
+    else check();
+  });
 }
 
 /** The map's totals through the API; signs in first unless given a token (a sign-in takes a while: argon2). */
@@ -133,11 +157,11 @@ describe('the start command (node dist/server/src/main.js)', () => {
         const token = await signIn(`http://127.0.0.1:${port}`, testAdmin.email, testAdmin.password);
         await locker.query('BEGIN; LOCK TABLE wilaya IN ACCESS EXCLUSIVE MODE');
         const inFlight = wilayaTotals(port, token);
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await waitingForLock(locker, 'wilaya');
         running.child.kill('SIGTERM');
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        await waitFor(running, 'stopping: draining requests in flight');
+        // A repeated signal is ignored: the request in flight still gets its answer, and the exit is 0.
         running.child.kill('SIGTERM');
-        await new Promise((resolve) => setTimeout(resolve, 200));
         expect(running.child.exitCode).toBeNull();
         await locker.query('COMMIT');
         expect(await inFlight).toEqual({ wilayas: 58, communes: 1541 });
