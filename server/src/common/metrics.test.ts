@@ -120,6 +120,22 @@ describe('GET /metrics', () => {
     ).toBeGreaterThanOrEqual(2);
   });
 
+  it("counts the modules' routes (documents, photos) under their paths, never under an id", async () => {
+    const photoId = '5d9c3e1a-8f2b-4c6d-9e0f-424242424242';
+    const routes: Record<string, string> = {
+      '/invoices/:id/pdf': '/invoices/424242/pdf',
+      '/credit-notes/:id/pdf': '/credit-notes/424242/pdf',
+      '/photos/:id': `/photos/${photoId}`,
+      '/photos/:id/thumbnail': `/photos/${photoId}/thumbnail`,
+    };
+    for (const path of Object.values(routes)) expect((await fetch(`${t.url}${path}`)).status).toBe(401);
+    const { text } = await scrape(t);
+    for (const route of Object.keys(routes)) {
+      expect(sample(text, 'raccord_http_request_duration_seconds_count', { route, status: '401' })).toBe(1);
+    }
+    expect(text).not.toContain('424242');
+  });
+
   it(`keeps at most ${maxOperationLabels} operation names as labels, the rest counted as other`, () => {
     const metrics = new Metrics();
     const labels = Array.from({ length: maxOperationLabels + 5 }, (_, index) =>
