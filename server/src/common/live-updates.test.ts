@@ -287,6 +287,9 @@ describe('customerSubscriptionChanged and siteChanged', () => {
         { id, v: version, c: firmId },
       );
     await assign(order.id, first.id, 1);
+    // The firm is told of the order given to it before it is taken away: an event is resolved on the
+    // record as it stands then, and one resolved after the reassignment is no longer the firm's.
+    expect(await losing.waitFor(2)).toBe(2);
     await assign(order.id, second.id, 2);
     // A marker committed after the reassignment: another order given to the firm, which must arrive after the REMOVED alone.
     const marker = await createCustomerSubscription(t);
@@ -322,6 +325,7 @@ describe('customerSubscriptionChanged and siteChanged', () => {
         { id: site.id, v: version, c: firmId },
       );
     await assignSite(first.id, 1);
+    expect(await sites.waitFor(2)).toBe(2);
     await assignSite(second.id, 2);
     expect(await sites.waitFor(3)).toBe(3);
     expect(sites.received.slice(1).map(({ data }) => data.siteChanged)).toEqual([
