@@ -141,12 +141,12 @@ describe('demo data and its audit trail', () => {
 });
 
 describe('demo data dated as the work would have been', () => {
-  it('keeps appointments in working hours in Algiers, never on a Friday, and the booked ones ahead', async () => {
+  it('keeps appointments in working hours in Algiers, never on the weekend (Friday, Saturday), and the booked ones ahead', async () => {
     const outside = await t.sql<{ id: string; at: string }>(
       `select id, appointment_at::text as at from customer_subscription
         where appointment_at is not null
           and (extract(hour from appointment_at at time zone 'Africa/Algiers') not between 8 and 16
-               or extract(isodow from appointment_at at time zone 'Africa/Algiers') = 5)`,
+               or extract(isodow from appointment_at at time zone 'Africa/Algiers') in (5, 6))`,
     );
     expect(outside).toEqual([]);
     const past = await t.sql<{ id: string }>(
@@ -174,5 +174,25 @@ describe('demo data dated as the work would have been', () => {
          from customer_subscription where status = 'ACCEPTED'`,
     );
     expect(Number(acceptanceDays[0]!.days)).toBeGreaterThan(20);
+    const onWeekend = await t.sql<{ id: string }>(
+      `select id from customer_subscription
+        where status in ('ACCEPTED', 'REJECTED')
+          and status_changed_at < date_trunc('day', now() at time zone 'Africa/Algiers') at time zone 'Africa/Algiers'
+          and extract(isodow from status_changed_at at time zone 'Africa/Algiers') in (5, 6)`,
+    );
+    expect(onWeekend).toEqual([]);
+  });
+
+  it('places each order in its site’s commune, and each report is by a technician of the firm that did the work', async () => {
+    const elsewhere = await t.sql<{ id: string }>(
+      `select cs.id from customer_subscription cs join site s on s.id = cs.site_id where s.commune_id <> cs.commune_id`,
+    );
+    expect(elsewhere).toEqual([]);
+    const shared = await t.sql<{ technician_name: string }>(
+      `select r.technician_name from installation_report r
+         join customer_subscription cs on cs.id = r.customer_subscription_id
+        group by r.technician_name having count(distinct cs.contractor_id) > 1`,
+    );
+    expect(shared).toEqual([]);
   });
 });

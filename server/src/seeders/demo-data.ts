@@ -148,7 +148,15 @@ const orderedDaysAgo: Record<CustomerSubscriptionStatus, [number, number]> = {
   CANCELLED: [50, 3],
 };
 
-const technicians = ['Karim Haddad', 'Sofiane Belkacem', 'Amine Rahmani', 'Walid Cherif'];
+/** What an acceptance refuses a connection for, two at a time. */
+const reserves = [
+  'câble de branchement non fixé',
+  'PTO mal posée',
+  'étiquetage absent',
+  'gaine non obturée',
+  'lovage excédentaire dans le boîtier',
+  'mesure de puissance non jointe',
+];
 const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
@@ -163,9 +171,10 @@ function algiersWorkingTime(end: Date, daysAgo: number, time: number): Date {
   return new Date(Math.round(instant / minute) * minute);
 }
 
-/** `instant`, or a day later when it falls on a Friday, the day the trade rests. */
-function notOnFriday(instant: Date): Date {
-  return new Date(instant.getTime() + hour).getUTCDay() === 5 ? new Date(instant.getTime() + day) : instant;
+/** `instant`, or moved to the Sunday after when it falls on Algeria's weekend (Friday and Saturday). */
+function onWorkingDay(instant: Date): Date {
+  const weekday = new Date(instant.getTime() + hour).getUTCDay();
+  return weekday === 5 || weekday === 6 ? new Date(instant.getTime() + (7 - weekday) * day) : instant;
 }
 
 /** `instant` moved by `days` days and then to `time` hours Algiers time on that day. */
@@ -282,8 +291,8 @@ function planMonthCloses(history: History, orm: MikroORM, first: Date, end: Date
   let stage = 0;
   for (let month = first; nextAlgiersMonth(month, 0, 6) <= end; month = nextAlgiersMonth(month, 0, 6)) {
     const period = algiersDate(month).slice(0, 7);
-    const approval = nextAlgiersMonth(month, 7, 10);
-    const payment = nextAlgiersMonth(month, 21, 11);
+    const approval = onWorkingDay(nextAlgiersMonth(month, 7, 10));
+    const payment = onWorkingDay(nextAlgiersMonth(month, 21, 11));
     history.plan(nextAlgiersMonth(month, 0, 6), async (context) => {
       await submitInvoicesOfClosedMonths(orm, context);
       const submitted = await context.em
@@ -336,6 +345,7 @@ interface DemoSite {
   code: string;
   contractorId: string | null;
   open: boolean;
+  commune: Commune;
 }
 
 async function seedSites(
@@ -344,15 +354,13 @@ async function seedSites(
   next: () => number,
   end: Date,
   active: Contractor[],
-): Promise<{ sitesByWilaya: Map<string, DemoSite[]>; firstCommune: Map<string, Commune>; count: number }> {
+): Promise<{ sitesByWilaya: Map<string, DemoSite[]>; count: number }> {
   const wilayas = [...new Set(firms.flatMap((firm) => firm.wilayas))];
   const sitesByWilaya = new Map<string, DemoSite[]>();
-  const firstCommune = new Map<string, Commune>();
   const kinds = Object.values(SiteKind);
   let siteNumber = 0;
   for (const wilaya of wilayas) {
     const communes = await context.em.find(Commune, { wilaya }, { orderBy: { id: 'asc' }, limit: 4 });
-    firstCommune.set(wilaya, communes[0]!);
     const eligible = active.filter((contractor) =>
       firms.find((firm) => firm.legalName === contractor.legalName)!.wilayas.includes(wilaya),
     );
@@ -384,11 +392,16 @@ async function seedSites(
       }
       sitesByWilaya.set(wilaya, [
         ...(sitesByWilaya.get(wilaya) ?? []),
-        { code: site.code, contractorId: site.contractor?.id ?? null, open: site.status === SiteStatus.IN_PROGRESS },
+        {
+          code: site.code,
+          contractorId: site.contractor?.id ?? null,
+          open: site.status === SiteStatus.IN_PROGRESS,
+          commune,
+        },
       ]);
     }
   }
-  return { sitesByWilaya, firstCommune, count: siteNumber };
+  return { sitesByWilaya, count: siteNumber };
 }
 
 /**
@@ -409,7 +422,7 @@ export async function loadDemoData(orm: MikroORM, logger: Logger, end: Date = ne
   const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
   const contractors = await seedContractors(context, contextAt, next, end);
   const active = contractors.filter((contractor) => contractor.status === ContractorStatus.ACTIVE);
-  const { sitesByWilaya, firstCommune, count: siteCount } = await seedSites(context, contextAt, next, end, active);
+  const { sitesByWilaya, count: siteCount } = await seedSites(context, contextAt, next, end, active);
   const wilayas = [...sitesByWilaya.keys()];
 
   const history = new History(end);
@@ -434,8 +447,8 @@ export async function loadDemoData(orm: MikroORM, logger: Logger, end: Date = ne
         reference,
         `${firstNames[Math.floor(next() * firstNames.length)]} ${lastNames[Math.floor(next() * lastNames.length)]}`,
         `0550${String(Math.floor(next() * 1_000_000)).padStart(6, '0')}`,
-        `"Bt ${1 + Math.floor(next() * 30)}, ${firstCommune.get(wilaya)!.name}"`,
-        String(firstCommune.get(wilaya)!.id),
+        `"Bt ${1 + Math.floor(next() * 30)}, cité ${site.commune.name}"`,
+        String(site.commune.id),
         offers[Math.floor(next() * offers.length)],
         site.code,
         orderedAt.toISOString(),
@@ -443,8 +456,10 @@ export async function loadDemoData(orm: MikroORM, logger: Logger, end: Date = ne
       const orderDay = algiersDate(orderedAt);
       ordersByDay.set(orderDay, [...(ordersByDay.get(orderDay) ?? []), row]);
       if (status === CustomerSubscriptionStatus.PENDING || !contractorId) continue;
-      const acceptedNow = status === CustomerSubscriptionStatus.ACCEPTED && i >= accepted - 6;
-      planWork(history, { reference, status, contractorId, orderedAt, acceptedNow }, end, between, next);
+      const acceptedNow = status === CustomerSubscriptionStatus.ACCEPTED && i >= accepted - 3;
+      const crew = techniciansOf(active.findIndex((firm) => firm.id === contractorId));
+      const work = { reference, status, contractorId, orderedAt, acceptedNow, crew };
+      planWork(history, work, end, between, next);
     }
   }
   // Each day's orders reach Raccord in one import at the end of the working day.
@@ -466,14 +481,26 @@ interface PlannedWork {
   status: CustomerSubscriptionStatus;
   contractorId: string;
   orderedAt: Date;
-  /** Accepted in the demo's last minutes, so that the current month has its DRAFT invoices. */
+  /** Accepted in the demo's last minute, so that the current month has its DRAFT invoices. */
   acceptedNow: boolean;
+  /** The firm's technicians, one of whom reports the installation. */
+  crew: readonly string[];
+}
+
+/** Two technicians of the `index`th active firm, each firm its own. */
+function techniciansOf(index: number): string[] {
+  return [0, 1].map(
+    (k) =>
+      `${firstNames[(index * 2 + k + 5) % firstNames.length]} ${lastNames[(index * 3 + k * 7 + 2) % lastNames.length]}`,
+  );
 }
 
 /**
- * Plans one order's life after its import, each step through its service: assigned the next working
- * day, booked the day after, kept (or failed) at the appointment, reported two hours later, accepted
- * or refused with reserves one to four days after; a cancellation comes a day or two after the order.
+ * Plans one order's life after its import, each step through its service and on a working day
+ * (Sunday to Thursday): assigned the next day, booked the day after, kept (or failed) at the
+ * appointment, installed in one and a half to two and a half hours and reported soon after by one of
+ * the firm's technicians, accepted or refused with reserves one to four days later; a cancellation
+ * comes a day or two after the order.
  */
 function planWork(
   history: History,
@@ -486,7 +513,7 @@ function planWork(
   const load = (context: Context) =>
     context.em.fork().findOneOrFail(CustomerSubscription, { orderReference: reference });
   if (status === CustomerSubscriptionStatus.CANCELLED) {
-    history.plan(dayAfterAt(orderedAt, between(1, 2), 9 + next() * 7, end), async (context) => {
+    history.plan(onWorkingDay(dayAfterAt(orderedAt, between(1, 2), 9 + next() * 7, end)), async (context) => {
       const subscription = await load(context);
       await cancelCustomerSubscription(
         context,
@@ -497,24 +524,27 @@ function planWork(
     });
     return;
   }
-  const assignedAt = dayAfterAt(orderedAt, 1, 8.5 + next() * 2, end);
+  // Each step comes after the one before it, so a step that falls after the demo's "now" (and is left
+  // out) takes every later one with it.
+  const assignedAt = onWorkingDay(dayAfterAt(orderedAt, 1, 8.5 + next() * 2, end));
   history.plan(assignedAt, async (context) => {
     const subscription = await load(context);
     await assignCustomerSubscription(context, subscription.id, subscription.version, contractorId);
   });
   if (status === CustomerSubscriptionStatus.ASSIGNED) return;
-  const daysLeft = Math.round((end.getTime() - orderedAt.getTime()) / day);
-  const appointmentAt = notOnFriday(
+  const scheduledAt = onWorkingDay(dayAfterAt(assignedAt, 1, 11 + next() * 5, end));
+  const daysLeft = Math.floor((end.getTime() - scheduledAt.getTime()) / day);
+  const appointmentAt = onWorkingDay(
     status === CustomerSubscriptionStatus.SCHEDULED
       ? algiersWorkingTime(end, -between(1, 10), 8 + Math.floor(next() * 17) / 2)
       : dayAfterAt(
-          orderedAt,
-          between(3, Math.max(3, Math.min(14, daysLeft - 3))),
+          scheduledAt,
+          between(1, Math.max(1, Math.min(12, daysLeft - 3))),
           8 + Math.floor(next() * 15) / 2,
           end,
         ),
   );
-  history.plan(dayAfterAt(assignedAt, 1, 11 + next() * 5, end), async (context) => {
+  history.plan(scheduledAt, async (context) => {
     const subscription = await load(context);
     await scheduleInstallation(context, subscription.id, subscription.version, appointmentAt);
   });
@@ -529,10 +559,11 @@ function planWork(
     });
     return;
   }
-  const installedAt = new Date(appointmentAt.getTime() + 2 * hour);
-  const technicianName = technicians[Math.floor(next() * technicians.length)];
+  const installedAt = new Date(appointmentAt.getTime() + (90 + Math.floor(next() * 60)) * minute);
+  const reportedAt = new Date(installedAt.getTime() + (10 + Math.floor(next() * 30)) * minute);
+  const technicianName = work.crew[Math.floor(next() * work.crew.length)]!;
   const receivedPowerDbm = `-${18 + Math.floor(next() * 6)}.${Math.floor(next() * 10)}`;
-  history.plan(new Date(installedAt.getTime() + 20 * minute), async (context) => {
+  history.plan(reportedAt, async (context) => {
     const subscription = await load(context);
     await reportInstallation(context, {
       id: subscription.id,
@@ -547,8 +578,10 @@ function planWork(
   });
   if (status === CustomerSubscriptionStatus.INSTALLED) return;
   const decidedAt = work.acceptedNow
-    ? new Date(end.getTime() - between(1, 6) * 1000)
-    : new Date(Math.min(dayAfterAt(installedAt, between(1, 4), 9 + next() * 7, end).getTime(), end.getTime() - minute));
+    ? new Date(Math.floor(end.getTime() / minute) * minute)
+    : onWorkingDay(dayAfterAt(installedAt, between(1, 4), 9 + next() * 7, end));
+  const refused = [0, 1].map((k) => reserves[(Math.floor(next() * reserves.length) + k) % reserves.length]!);
+  if (decidedAt <= reportedAt) return;
   history.plan(decidedAt, async (context) => {
     const subscription = await load(context);
     if (status === CustomerSubscriptionStatus.ACCEPTED)
@@ -557,7 +590,7 @@ function planWork(
       await rejectInstallation(context, {
         id: subscription.id,
         expectedVersion: subscription.version,
-        reserves: ['câble non fixé', 'PTO mal posée'],
+        reserves: refused,
       });
   });
 }
