@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './common/client-address.js';
 import { defaultIdempotencyKeyTtlHours } from './common/idempotency.js';
 import { projectRoot } from './common/paths.js';
 import { defaultPositionToleranceMetres } from './modules/customer-subscription/field-checks.js';
@@ -138,6 +139,20 @@ const environmentSchema = z.object({
     )
     .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be a comma-separated list of http(s) origins' })))
     .default([]),
+  TRUST_PROXY: z
+    .string()
+    .transform((text, context): TrustProxy => {
+      try {
+        return parseTrustProxy(text);
+      } catch (error) {
+        context.addIssue({
+          code: 'custom',
+          message: `must be a number of proxies or a comma-separated list of addresses and subnets: ${(error as Error).message}`,
+        });
+        return z.NEVER;
+      }
+    })
+    .optional(),
   METRICS_TOKEN: z
     .string()
     .regex(/^[A-Za-z0-9._~+/=-]{32,200}$/, {

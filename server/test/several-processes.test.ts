@@ -81,7 +81,7 @@ describe('several API processes on one PostgreSQL and one Redis', () => {
     expect(codeOf(await post(a.url, '{ wilayas { code } }', {}, `Bearer ${secret}`))).toBe('UNAUTHENTICATED');
   });
 
-  it('counts failed sign-ins of an account across processes: the sixth is refused wherever it lands, the right password too', async () => {
+  it('counts failed sign-ins of an account from one address across processes: the sixth is refused wherever it lands, the right password too', async () => {
     await mustQuery(a, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
       input: {
         email: 'guessed@raccord.test',

@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
+import { clientAddress, type TrustProxy } from '../common/client-address.js';
 import { DomainError, ErrorCode } from '../common/errors.js';
 import type { Metrics } from '../common/metrics.js';
 import { checkComplexity, queryLimits, webSocketValidationRules } from '../common/query-limits.js';
@@ -84,6 +85,7 @@ export interface WebSocketConfig {
   readonly MAX_WS_MESSAGE_BYTES: number;
   readonly ALLOWED_ORIGINS: readonly string[];
   readonly WS_SESSION_CHECK_SECONDS: number;
+  readonly TRUST_PROXY?: TrustProxy | undefined;
 }
 
 /**
@@ -252,7 +254,7 @@ export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: 
         const context = authentication.contextOf(ctx.extra.caller ?? null, {
           requestId,
           logger: operationLogger,
-          ipAddress: ctx.extra.request.socket.remoteAddress ?? null,
+          ipAddress: clientAddress(ctx.extra.request, config.TRUST_PROXY ?? null),
         });
         if (getOperationAST(args.document, args.operationName)?.operation === 'query') readFromReplicas(context.em);
         return context;

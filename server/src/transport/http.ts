@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { basename, extname, join } from 'node:path';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { trustsProxy, type TrustProxy } from '../common/client-address.js';
 import { ErrorCode } from '../common/errors.js';
 import type { Metrics } from '../common/metrics.js';
 import { consoleBuildDir } from '../common/paths.js';
@@ -102,6 +103,7 @@ export interface HttpConfig {
   readonly METRICS_TOKEN?: string | undefined;
   readonly MAX_BODY_BYTES: number;
   readonly MAX_IMPORT_BODY_BYTES: number;
+  readonly TRUST_PROXY?: TrustProxy | undefined;
 }
 
 /**
@@ -139,6 +141,9 @@ export function createExpressApp<Caller extends TransportCaller>(options: {
     });
   const app = express();
   app.disable('x-powered-by');
+  // `req.ip`, the address sign-in limits count by: the client named by the proxies of TRUST_PROXY.
+  const trust = config.TRUST_PROXY ?? null;
+  app.set('trust proxy', (address: string, hop: number) => trustsProxy(trust, address, hop));
   app.use(
     pinoHttp({
       logger,

@@ -147,7 +147,9 @@ export class AuthResolver {
   @Mutation(() => LoginPayload, {
     description:
       'Signs in. Errors: UNAUTHENTICATED (wrong email or password — the same answer for an unknown email), TOO_MANY_ATTEMPTS ' +
-      '(5 failures per account, 30 attempts per address, per 15 minutes; with retryAfterSeconds), BAD_USER_INPUT.',
+      '(5 failures in a row for an account from one client address lock that account to that address for 15 minutes, ' +
+      'a success starting the count again; 100 failures a day from one address lock the address for a day; with ' +
+      'retryAfterSeconds), BAD_USER_INPUT.',
   })
   login(
     @Arg('input', () => LoginInput, { description: 'Email and password.' }) input: LoginInput,

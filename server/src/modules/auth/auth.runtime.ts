@@ -11,9 +11,9 @@ export interface AuthRuntime {
   /** HMAC key of the tokens (HS256). */
   readonly secret: Uint8Array;
   readonly tokenTtlMinutes: number;
-  /** Failed sign-ins per account: 5 per 15 minutes. */
-  readonly perAccount: RateLimiterPostgres;
-  /** Sign-in attempts per address: 30 per 15 minutes. */
+  /** Consecutive failed sign-ins per account and address pair: the 6th attempt in a row is refused for 15 minutes. */
+  readonly perAccountAndAddress: RateLimiterPostgres;
+  /** Failed sign-ins per address and day: the 101st attempt is refused for a day. */
   readonly perAddress: RateLimiterPostgres;
 }
 
@@ -46,7 +46,21 @@ export async function createAuthRuntime(
   return {
     secret: new TextEncoder().encode(secret),
     tokenTtlMinutes: config.AUTH_TOKEN_TTL_MINUTES,
-    perAccount: new RateLimiterPostgres({ ...store, keyPrefix: 'account', points: 5, duration: 15 * 60 }),
-    perAddress: new RateLimiterPostgres({ ...store, keyPrefix: 'address', points: 30, duration: 15 * 60 }),
+    // rate-limiter-flexible's "login endpoint protection": failures in a row per (account, address),
+    // remembered until a success or for 90 days; failures per address per day.
+    perAccountAndAddress: new RateLimiterPostgres({
+      ...store,
+      keyPrefix: 'account_address',
+      points: 5,
+      duration: 90 * 24 * 60 * 60,
+      blockDuration: 15 * 60,
+    }),
+    perAddress: new RateLimiterPostgres({
+      ...store,
+      keyPrefix: 'address_day',
+      points: 100,
+      duration: 24 * 60 * 60,
+      blockDuration: 24 * 60 * 60,
+    }),
   };
 }

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import argon2 from 'argon2';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { DomainError, ErrorCode } from '../../common/errors.js';
@@ -45,7 +45,7 @@ const tooManyAttempts = (msBeforeNext: number) => {
   );
 };
 
-async function consume(limiter: AuthRuntime['perAccount'], key: string): Promise<void> {
+async function consume(limiter: AuthRuntime['perAddress'], key: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (error) {
@@ -57,9 +57,11 @@ async function consume(limiter: AuthRuntime['perAccount'], key: string): Promise
 /**
  * Signs in: checks the password against its argon2id hash and opens a session; the token (JWT,
  * HS256, signed with jose) names the user (`sub`) and the session (`sid`) and expires after
- * AUTH_TOKEN_TTL_MINUTES. Failures are limited per address (30 per 15 minutes: an attempt counts
- * while it runs, a success gives its point back) and per account (5 per 15 minutes), each call
- * counted — aliases in one request included.
+ * AUTH_TOKEN_TTL_MINUTES. Failures are limited as rate-limiter-flexible's "login endpoint
+ * protection" does: 5 in a row per account and client address (then that pair is refused for 15
+ * minutes; a success starts the count again), and 100 a day per address (then the address is refused
+ * for a day), each call counted — aliases in one request included. An account is never locked from
+ * an address that did not fail. The address is `ipAddress`, the client the trusted proxies name (TRUST_PROXY).
  * @throws DomainError UNAUTHENTICATED (wrong email or password, disabled user), TOO_MANY_ATTEMPTS, BAD_USER_INPUT
  */
 export async function login(
@@ -70,20 +72,18 @@ export async function login(
   const auth = context.auth;
   if (!auth) throw new Error('sign-in is not available outside the API server');
   const { email, password } = parseInput(credentials, input);
-  // Counted before the password is checked, so that parallel guesses cannot all get through; a
-  // success gives its point back, so only failures add up for an address (an office behind one address).
-  const address = ipAddress ?? 'unknown';
+  // Both counted before the password is checked, so that parallel guesses cannot all get through,
+  // and a locked pair stays locked whatever the password; a success gives the points back, so only
+  // failures add up (an office behind one address signs in all day).
+  const address = ipAddress?.slice(0, 64) ?? 'unknown';
+  // Hashed: an email of 254 characters and an address do not fit the store's key of 255.
+  const pair = createHash('sha256').update(`${email}\n${address}`).digest('base64url');
   await consume(auth.perAddress, address);
-  // A locked account stays locked whatever the password: the right one must not get through, nor reset the count.
-  const failures = await auth.perAccount.get(email);
-  if (failures && failures.consumedPoints >= auth.perAccount.points) throw tooManyAttempts(failures.msBeforeNext);
+  await consume(auth.perAccountAndAddress, pair);
   const user = await context.em.findOne(User, { email }, { populate: ['passwordHash'] });
   const valid = await argon2.verify(user?.passwordHash ?? (await unknownUserHash), password);
-  if (!user || !valid || user.disabledAt) {
-    await consume(auth.perAccount, email);
-    throw wrongCredentials();
-  }
-  await auth.perAccount.delete(email);
+  if (!user || !valid || user.disabledAt) throw wrongCredentials();
+  await auth.perAccountAndAddress.delete(pair);
   await auth.perAddress.reward(address, 1);
   const expiresAt = new Date(Date.now() + auth.tokenTtlMinutes * 60_000);
   const session = context.em.create(Session, {

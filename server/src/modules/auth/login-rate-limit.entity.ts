@@ -1,8 +1,8 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * The counters of rate-limiter-flexible's PostgreSQL store (sign-in attempts per account and per
- * address), declared here so that migrations create the table the library expects.
+ * The counters of rate-limiter-flexible's PostgreSQL store (failed sign-ins per account and
+ * address pair, and per address), declared here so that migrations create the table the library expects.
  */
 @Entity({ tableName: 'login_rate_limit' })
 export class LoginRateLimit {
