@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import type express from 'express';
-import type { GraphQLError, GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError, ErrorCode, isUnexpectedError } from '../common/errors.js';
 
@@ -15,9 +15,20 @@ export function internalError(correlationId: string): GraphQLFormattedError {
 /**
  * Formats one error of a GraphQL response, the same for HTTP and WebSocket: an expected error as
  * it is (with `BAD_USER_INPUT` when GraphQL gave it no code, e.g. a variable that does not coerce);
- * an unexpected one logged whole and masked to INTERNAL_SERVER_ERROR with the request id.
+ * an unexpected one logged whole and masked to INTERNAL_SERVER_ERROR with the request id. With
+ * `hideSchemaDetails` (production), without graphql-js's "Did you mean …?" hints.
  */
 export function formatGraphQLError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  scope: { requestId: string; logger: Logger } | undefined,
+  hideSchemaDetails: boolean,
+): GraphQLFormattedError {
+  const result = formatExpected(formatted, error, scope);
+  return hideSchemaDetails ? { ...result, message: withoutSuggestions(result.message) } : result;
+}
+
+function formatExpected(
   formatted: GraphQLFormattedError,
   error: unknown,
   scope: { requestId: string; logger: Logger } | undefined,
@@ -44,8 +55,8 @@ export function formatGraphQLError(
 }
 
 /** The message without graphql-js's "Did you mean …?" hint (production hides the schema). */
-export function withoutSuggestions(error: GraphQLError): string {
-  return error.message.replace(/ ?Did you mean .+\?$/, '');
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean .+\?$/s, '');
 }
 
 /** HTTP status of each coded refusal an HTTP route of its own answers (PDFs, photos); any other code is a 400. */

@@ -66,6 +66,8 @@ export function createApolloServer(options: {
   return new ApolloServer<Context>({
     schema: options.schema,
     introspection: !production,
+    // Apollo drops graphql-js's "Did you mean …?" from validation errors; formatGraphQLError from the rest (variables).
+    hideSchemaDetailsFromClientErrors: production,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     // Raccord's clients send whole documents; automatic persisted queries would only add an error path.
@@ -75,7 +77,7 @@ export function createApolloServer(options: {
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: queryLimits.maxTokens },
     formatError: (formatted, error) => {
-      const result = formatGraphQLError(formatted, error, requestScope.getStore());
+      const result = formatGraphQLError(formatted, error, requestScope.getStore(), production);
       options.metrics.graphqlErrors.inc({ code: String(result.extensions?.['code']), transport: 'http' });
       return result;
     },

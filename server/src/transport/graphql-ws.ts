@@ -164,7 +164,7 @@ export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: 
     if (errors.length > 0) {
       return errors.map(
         (error) =>
-          new GraphQLError(production ? withoutSuggestions(error) : error.message, {
+          new GraphQLError(production ? withoutSuggestions(error.message) : error.message, {
             nodes: error.nodes,
             extensions: { code: ErrorCode.GRAPHQL_VALIDATION_FAILED },
           }),
@@ -267,14 +267,14 @@ export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: 
           scope.logger.debug({ errors: errors.map((error) => error.message) }, 'websocket closed during an operation');
           return errors.map(() => internalError(scope.requestId));
         }
-        return errors.map((error) => counted(formatGraphQLError(error.toJSON(), error, scope)));
+        return errors.map((error) => counted(formatGraphQLError(error.toJSON(), error, scope, production)));
       },
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors) return;
         const context = args.contextValue as Context;
         return {
           ...result,
-          errors: result.errors.map((error) => counted(formatGraphQLError(error.toJSON(), error, context))),
+          errors: result.errors.map((error) => counted(formatGraphQLError(error.toJSON(), error, context, production))),
         };
       },
     },

@@ -102,6 +102,26 @@ describe('query limits, before any SQL, on HTTP and WebSocket', () => {
   });
 });
 
+/** Requests whose errors name parts of the schema: graphql-js adds "Did you mean …?" to each. */
+const schemaGuesses: { readonly query: string; readonly variables?: Record<string, unknown> }[] = [
+  { query: '{ customerSubscriptions(orderBy: ORDERED_AT_DESC) { totalCount } }' },
+  {
+    query: 'query ($o: CustomerSubscriptionOrder) { customerSubscriptions(orderBy: $o) { totalCount } }',
+    variables: { o: 'ORDERED_A' },
+  },
+  { query: '{ communes(serch: "a") { id } }' },
+  { query: 'query ($o: CustomerSubscriptionOrdr) { customerSubscriptions(orderBy: $o) { totalCount } }' },
+];
+
+describe('suggestions outside production', () => {
+  it('name the enum value, argument or type meant, to help a developer', async () => {
+    for (const { query, variables } of schemaGuesses) {
+      const { body } = await t.graphql(query, variables);
+      expect(body.errors?.[0]?.message, query).toMatch(/Did you mean/);
+    }
+  });
+});
+
 describe('production mode', () => {
   let production: TestApp;
   beforeAll(async () => {
@@ -130,7 +150,12 @@ describe('production mode', () => {
     );
   });
 
-  it('refuses introspection and gives no field suggestions, on HTTP and WebSocket', async () => {
+  it('refuses introspection and gives no field, enum value, argument or type suggestions, on HTTP and WebSocket', async () => {
+    for (const { query, variables } of schemaGuesses) {
+      const { body } = await production.graphql(query, variables);
+      expect(body.errors?.[0]?.message, query).toBeDefined();
+      expect(body.errors?.[0]?.message, query).not.toMatch(/Did you mean/);
+    }
     const http = await production.graphql('{ __schema { types { name } } }');
     expect(http.body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
     const typo = await production.graphql('{ wilayaz { code } }');
@@ -143,9 +168,9 @@ describe('production mode', () => {
       connectionParams: production.adminConnectionParams,
     });
     try {
-      const first = async (query: string) => {
+      const first = async (query: string, variables?: Record<string, unknown>) => {
         try {
-          for await (const result of client.iterate({ query })) return result.errors?.[0];
+          for await (const result of client.iterate({ query, variables })) return result.errors?.[0];
         } catch (errors) {
           return (errors as { message: string; extensions?: Record<string, unknown> }[])[0];
         }
@@ -153,6 +178,11 @@ describe('production mode', () => {
       };
       expect((await first('{ __schema { types { name } } }'))?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
       expect((await first('{ wilayaz { code } }'))?.message).not.toMatch(/Did you mean/);
+      for (const { query, variables } of schemaGuesses) {
+        const error = await first(query, variables);
+        expect(error?.message, query).toBeDefined();
+        expect(error?.message, query).not.toMatch(/Did you mean/);
+      }
     } finally {
       await client.dispose();
     }
