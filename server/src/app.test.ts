@@ -215,7 +215,7 @@ describe('readiness', () => {
       await t.database.drop();
       const ready = await fetch(`${t.url}/readyz`);
       expect(ready.status).toBe(503);
-      expect(await ready.json()).toEqual({ status: 'database unavailable' });
+      expect(await ready.json()).toEqual({ status: 'database unavailable', code: 'DATABASE_UNAVAILABLE' });
       expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
     } finally {
       await t.stop();

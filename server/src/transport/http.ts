@@ -188,7 +188,7 @@ export function createExpressApp<Caller extends TransportCaller>(options: {
   });
   app.get('/readyz', async (request, response) => {
     if (isStopping()) {
-      response.status(503).json({ status: 'stopping' });
+      response.status(503).json({ status: 'stopping', code: 'STOPPING' });
       return;
     }
     try {
@@ -196,7 +196,7 @@ export function createExpressApp<Caller extends TransportCaller>(options: {
       response.json({ status: 'ready' });
     } catch (error) {
       request.log.warn({ err: error }, 'readiness check: database did not answer');
-      response.status(503).json({ status: 'database unavailable' });
+      response.status(503).json({ status: 'database unavailable', code: 'DATABASE_UNAVAILABLE' });
     }
   });
   app.get('/metrics', metricsRoute(metrics, config.METRICS_TOKEN));
@@ -215,10 +215,33 @@ export function createExpressApp<Caller extends TransportCaller>(options: {
   const moduleRoutes = express.Router();
   for (const route of routes) route.mount(moduleRoutes, contextOf);
   app.use(moduleRoutes);
+  app.use(apiPaths, notFound);
   serveConsole(app);
+  app.use(notFound);
   app.use(httpErrorHandler());
   return app;
 }
+
+/** The API's own paths: anything under them that no route answered is a JSON 404, never a console page. */
+const apiPaths = [
+  '/api',
+  '/graphql',
+  '/invoices',
+  '/credit-notes',
+  '/photos',
+  '/healthz',
+  '/readyz',
+  '/metrics',
+  '/debug',
+];
+
+/** A path no route answers (nor the console, for a page): 404 in GraphQL's error shape with NOT_FOUND. */
+const notFound: express.RequestHandler = (request, response) => {
+  const path = new URL(request.originalUrl, 'http://raccord.invalid').pathname.slice(0, 200);
+  response.status(404).json({
+    errors: [{ message: `Nothing at ${request.method} ${path}`, extensions: { code: ErrorCode.NOT_FOUND } }],
+  });
+};
 
 /**
  * Errors raised before GraphQL runs (a body that is not JSON, compressed wrongly, in an unsupported
