@@ -26,32 +26,41 @@ const controlCharacters = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /**
  * A leading =, +, - or @ makes a spreadsheet run the cell as a formula when the data is exported
- * (OWASP, CSV injection: `-2+3+cmd|' /C calc'!A0`). A leading tab or carriage return, the other
- * starts OWASP names, never reaches this test: text is trimmed first, and refused if one is inside.
- * A hyphen-minus is refused too, not escaped: no name, address, reference or reason of the trade
- * starts with one, and an escape would change what is printed on invoices. Numbers (quantities,
- * amounts, optical measurements such as -21.5 dBm) are not text and keep their sign.
+ * (OWASP, CSV injection: `-2+3+cmd|' /C calc'!A0`). So do their lookalikes, which spreadsheets (and
+ * Japanese or Chinese input methods) turn into them: the fullwidth ＝ ＋ － ＠, the small ﹦ ﹢ ﹣ ﹫
+ * and the minus sign −; and a trigger still counts behind what a spreadsheet skips or no one sees:
+ * spaces and zero-width characters (U+200B to U+200D, the word joiner U+2060, the byte order mark
+ * U+FEFF). A leading tab or carriage return, the other starts OWASP names, never reaches this test:
+ * text is trimmed first, and refused if one is inside. A hyphen-minus is refused too, not escaped:
+ * no name, address, reference or reason of the trade starts with one, and an escape would change
+ * what is printed on invoices. Numbers (quantities, amounts, optical measurements such as -21.5 dBm)
+ * are not text and keep their sign.
  */
-const formulaStart = /^[=+\-@]/;
+const formulaStart = /^[\s\u200B-\u200D\u2060\uFEFF]*[=+\-@\u2212\uFE62\uFE63\uFE66\uFE6B\uFF0B\uFF0D\uFF1D\uFF20]/;
+
+/** Refuses a value a spreadsheet would run as a formula (see `formulaStart`). */
+export const notAFormula = <T extends z.ZodType<string>>(schema: T) =>
+  schema.refine((value) => !formulaStart.test(value), { error: 'must not start with =, +, - or @' });
 
 /**
  * Text of at most `max` characters (counted as people count them: by code point), with no control
  * characters, no broken characters and no formula start.
  */
 const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .refine((value) => [...value].length <= max, { error: `must be at most ${max} characters` })
-    .refine((value) => !controlCharacters.test(value), {
-      error: 'must not contain control characters or direction overrides',
-    })
-    .refine((value) => !loneSurrogate.test(value), { error: 'must be valid Unicode text' })
-    // U+FFFD stands where a decoder met bytes it could not read: a file saved in another encoding.
-    .refine((value) => !value.includes('\uFFFD'), {
-      error: 'must not contain the replacement character � (was the file saved as UTF-8?)',
-    })
-    .refine((value) => !formulaStart.test(value), { error: 'must not start with =, +, - or @' });
+  notAFormula(
+    z
+      .string()
+      .trim()
+      .refine((value) => [...value].length <= max, { error: `must be at most ${max} characters` })
+      .refine((value) => !controlCharacters.test(value), {
+        error: 'must not contain control characters or direction overrides',
+      })
+      .refine((value) => !loneSurrogate.test(value), { error: 'must be valid Unicode text' })
+      // U+FFFD stands where a decoder met bytes it could not read: a file saved in another encoding.
+      .refine((value) => !value.includes('\uFFFD'), {
+        error: 'must not contain the replacement character � (was the file saved as UTF-8?)',
+      }),
+  );
 
 /** A trimmed, required text of at most `max` characters. */
 export const requiredText = (max: number) =>

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
 import { algerianPhone } from '../../common/phone.js';
-import { optionalText, recordId, requiredText, wilayaCode } from '../../common/validation.js';
+import { notAFormula, optionalText, recordId, requiredText, wilayaCode } from '../../common/validation.js';
 import { FiscalRegime, LegalForm } from './contractor.entity.js';
 import { isPlausibleRegistrationNumber, isValidNif, isValidRib } from '../../../../shared/identifiers.js';
 
@@ -147,10 +147,13 @@ const contact = z.object({
   email: z
     .string()
     .trim()
-    .pipe(z.email({ error: 'must be an email address' }).max(200))
-    .or(z.literal('').transform(() => null))
     .nullish()
-    .transform((value) => value ?? null),
+    .transform((value) => value || null)
+    .pipe(
+      notAFormula(z.string())
+        .pipe(z.email({ error: 'must be an email address' }).max(200))
+        .nullable(),
+    ),
 });
 
 /** Every field of a contractor, each checked on its own (input values → stored values). */
