@@ -230,9 +230,20 @@ export async function generateData(options: GenerationOptions): Promise<Generati
     phases.push({ name, seconds: Math.round((performance.now() - at) / 10) / 100 });
     return result;
   };
-  const load = async (table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>) => {
+  /** Copies `rows` into `table`, between `around.before` and `around.after` in the same transaction. */
+  const load = async (
+    table: string,
+    columns: readonly string[],
+    rows: Iterable<readonly unknown[]>,
+    around: { before?: () => Promise<unknown>; after?: () => Promise<unknown> } = {},
+  ) => {
     const done = await timed(table, () =>
-      inTransaction(client, () => withIndexesRebuilt(client, table, () => copyRows(client, table, columns, rows))),
+      inTransaction(client, async () => {
+        await around.before?.();
+        const copied = await withIndexesRebuilt(client, table, () => copyRows(client, table, columns, rows));
+        await around.after?.();
+        return copied;
+      }),
     );
     tables.push(done);
     options.onTable?.(done);
@@ -290,7 +301,17 @@ export async function generateData(options: GenerationOptions): Promise<Generati
     await load('invoice', invoiceColumns, invoiceRows(invoices, settings, sellers));
     await load('invoice_line', lineColumns, lineRows(world, drawer, invoices, settings, subscriptionId));
     await phase('invoice totals', () => storeTotals(client, invoices));
-    await load('invoice_payment', paymentColumns, paymentRows(invoices));
+    // With the amounts paid they add up to, in the same transaction. The check of each payment against
+    // its invoice is lifted while they are copied (its pending events would forbid rebuilding the
+    // indexes); each invoice's amount paid, set from them, is checked at the commit.
+    const paymentCheck = '"invoice_payment" disable trigger "invoice_payment_adds_to_paid"';
+    await load('invoice_payment', paymentColumns, paymentRows(invoices), {
+      before: () => client.query(`alter table ${paymentCheck}`),
+      after: async () => {
+        await client.query(`alter table ${paymentCheck.replace('disable', 'enable')}`);
+        await storePaid(client);
+      },
+    });
     await load(
       'document_sequence',
       ['contractor_id', 'series', 'year', 'last_number'],
@@ -643,12 +664,12 @@ function* lineRows(
   }
 }
 
-/** Writes each invoice's totals (computed with its lines) and payments received, in one statement. */
+/** Writes each invoice's totals (computed with its lines), in one statement. */
 async function storeTotals(client: pg.Client, invoices: readonly PlannedInvoice[]): Promise<void> {
   await inTransaction(client, async () => {
     await client.query(
       `create temp table "generated_totals" ("id" bigint primary key, "total_excluding_tax_centimes" bigint, "total_vat_centimes" bigint, "total_including_tax_centimes" bigint,
-         "retention_centimes" bigint, "net_payable_centimes" bigint, "vat_by_rate" jsonb, "paid_centimes" bigint) on commit drop`,
+         "retention_centimes" bigint, "net_payable_centimes" bigint, "vat_by_rate" jsonb) on commit drop`,
     );
     await copyRows(
       client,
@@ -661,11 +682,9 @@ async function storeTotals(client: pg.Client, invoices: readonly PlannedInvoice[
         'retention_centimes',
         'net_payable_centimes',
         'vat_by_rate',
-        'paid_centimes',
       ],
       invoices.map((invoice) => {
         const columns = totalsColumns(invoice.totals!);
-        const paid = invoice.payments.reduce((sum, payment) => sum + paymentAmount(invoice, payment), 0n);
         return [
           invoice.id,
           columns.totalExcludingTaxCentimes,
@@ -674,7 +693,6 @@ async function storeTotals(client: pg.Client, invoices: readonly PlannedInvoice[
           columns.retentionCentimes,
           columns.netPayableCentimes,
           columns.vatByRate,
-          paid,
         ];
       }),
     );
@@ -683,11 +701,19 @@ async function storeTotals(client: pg.Client, invoices: readonly PlannedInvoice[
     await client.query(
       `update "invoice" i set "total_excluding_tax_centimes" = t."total_excluding_tax_centimes", "total_vat_centimes" = t."total_vat_centimes",
          "total_including_tax_centimes" = t."total_including_tax_centimes", "retention_centimes" = t."retention_centimes", "net_payable_centimes" = t."net_payable_centimes",
-         "vat_by_rate" = t."vat_by_rate", "paid_centimes" = t."paid_centimes"
+         "vat_by_rate" = t."vat_by_rate"
        from "generated_totals" t where t."id" = i."id"`,
     );
     await client.query('alter table "invoice" enable trigger "invoice_frozen_once_issued"');
   });
+}
+
+/** Sets each invoice's amount paid to the sum of its payments, just written. */
+async function storePaid(client: pg.Client): Promise<void> {
+  await client.query(
+    `update "invoice" i set "paid_centimes" = p."paid" from (select "invoice_id", sum("amount_centimes") as "paid" from "invoice_payment" group by "invoice_id") p
+      where p."invoice_id" = i."id"`,
+  );
 }
 
 const paymentColumns = [

@@ -20,6 +20,7 @@ import { Migration20261206093603 } from './Migration20261206093603.js';
 import { Migration20261206125015 } from './Migration20261206125015.js';
 import { Migration20261206132540 } from './Migration20261206132540.js';
 import { Migration20261206143000 } from './Migration20261206143000.js';
+import { Migration20261206161500 } from './Migration20261206161500.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129112800', class: Migration20261129112800 },
@@ -42,4 +43,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206125015', class: Migration20261206125015 },
   { name: 'Migration20261206132540', class: Migration20261206132540 },
   { name: 'Migration20261206143000', class: Migration20261206143000 },
+  { name: 'Migration20261206161500', class: Migration20261206161500 },
 ];

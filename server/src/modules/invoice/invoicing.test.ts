@@ -580,6 +580,34 @@ describe('found by an adversarial review', () => {
     await t.sql('update invoice set total_vat_centimes = total_vat_centimes + 1 where id = $1', [open.id]);
   });
 
+  it("keeps an invoice's amount paid equal to the sum of its payments in the database itself", async () => {
+    const { draft } = await firmWithDraft(1);
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    const finance = await userOf('FINANCE', {});
+    const approved = (await approve(submitted.id, submitted.version, as(finance))).body.data!['approveInvoice']!
+      .invoice;
+    const paid = (await pay(approved.id, approved.version, '100.00')).body.data!['recordInvoicePayment']!.invoice;
+    expect(paid.paid.centimes).toBe('10000');
+    const breaks = [
+      'update invoice set paid_centimes = paid_centimes + 1 where id = $1',
+      `insert into invoice_payment (invoice_id, paid_on, amount_centimes, method, reference, recorded_at, recorded_by_type)
+         select id, issued_on, 500, 'BANK_TRANSFER', 'VIR-SQL', now(), 'SYSTEM' from invoice where id = $1`,
+    ];
+    for (const statement of breaks)
+      await expect(t.sql(statement, [paid.id]), statement).rejects.toThrow(
+        /invoice \S+: paid_centimes \d+ is not the sum of its payments, \d+/,
+      );
+    // Both together, in one transaction, keep the rule.
+    await t.sql(
+      `with payment as (
+         insert into invoice_payment (invoice_id, paid_on, amount_centimes, method, reference, recorded_at, recorded_by_type)
+         select id, issued_on, 500, 'BANK_TRANSFER', 'VIR-SQL', now(), 'SYSTEM' from invoice where id = $1)
+       update invoice set paid_centimes = paid_centimes + 500 where id = $1`,
+      [paid.id],
+    );
+    expect((await invoice(paid.id)).paid.centimes).toBe('10500');
+  });
+
   it('refuses to credit a fraction of a forfait or a unit', async () => {
     const { draft } = await firmWithDraft(1);
     const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
