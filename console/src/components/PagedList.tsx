@@ -25,10 +25,30 @@ export function useListFilters(defaults: Readonly<Record<string, string>> = {}) 
   return { filter, setFilter, cursors, setCursors, after: cursors.at(-1) ?? null };
 }
 
+/** What `PagedList` takes: the query's state and retry, the connection, its sentences, the cursors and the rows. */
+interface PagedListProps<Node> {
+  result: { fetching: boolean; error?: CombinedError | undefined };
+  retry: () => void;
+  connection:
+    | {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined };
+        edges: readonly { node: Node }[];
+      }
+    | undefined;
+  /** The sentence that counts the whole list, given its formatted total. */
+  count: (total: string) => string;
+  empty: string;
+  cursors: readonly string[];
+  onCursorsChange: (cursors: string[]) => void;
+  children: (nodes: Node[]) => ReactNode;
+}
+
 /**
  * A keyset-paginated list a page at a time: the loading and error states (with a retry), the
- * sentence that counts the whole list (`count`, given its formatted total), `empty` when it has
- * nothing, else the page's rows (`children`, given the page's nodes), and the pager.
+ * sentence that counts the whole list (`count`, given its formatted total), `empty` when the page has
+ * nothing, else the page's rows (`children`, given the page's nodes), and the pager (which still
+ * offers the first page when a page past the end is empty).
  */
 export function PagedList<Node>({
   result,
@@ -39,22 +59,7 @@ export function PagedList<Node>({
   cursors,
   onCursorsChange,
   children,
-}: {
-  result: { fetching: boolean; error?: CombinedError | undefined };
-  retry: () => void;
-  connection:
-    | {
-        totalCount: number;
-        pageInfo: { hasNextPage: boolean; endCursor?: string | null | undefined };
-        edges: readonly { node: Node }[];
-      }
-    | undefined;
-  count: (total: string) => string;
-  empty: string;
-  cursors: readonly string[];
-  onCursorsChange: (cursors: string[]) => void;
-  children: (nodes: Node[]) => ReactNode;
-}) {
+}: PagedListProps<Node>) {
   return (
     <>
       <QueryState fetching={result.fetching && !connection} error={result.error} retry={retry} />
@@ -72,5 +77,21 @@ export function PagedList<Node>({
         </>
       )}
     </>
+  );
+}
+
+/** A titled part of a page holding a `PagedList`: its heading (`title`, id `id`), then `filters`, then the list. */
+export function PagedSection<Node>({
+  id,
+  title,
+  filters,
+  ...list
+}: PagedListProps<Node> & { id: string; title: string; filters?: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {filters}
+      <PagedList {...list} />
+    </section>
   );
 }

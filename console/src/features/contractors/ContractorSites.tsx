@@ -2,7 +2,7 @@ import { readFragment } from 'gql.tada';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { PagedSection } from '../../components/PagedSection.tsx';
+import { PagedSection } from '../../components/PagedList.tsx';
 import { PagedSites } from '../sites/documents.ts';
 import { siteColumns, SitesTable } from '../sites/SitesTable.tsx';
 import { ContractorSitesQuery } from './documents.ts';

@@ -2,7 +2,7 @@ import { readFragment } from 'gql.tada';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { PagedSection } from '../../components/PagedSection.tsx';
+import { PagedSection } from '../../components/PagedList.tsx';
 import { formatCount } from '../../lib/format.ts';
 import { msg } from '../../lib/i18n.ts';
 import { customerSubscriptionColumns, CustomerSubscriptionsTable } from '../work/CustomerSubscriptionsTable.tsx';

@@ -1,10 +1,7 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { Pager } from '../../components/Pager.tsx';
-import { QueryState } from '../../components/QueryState.tsx';
-import { formatCount } from '../../lib/format.ts';
+import { PagedList, useListFilters } from '../../components/PagedList.tsx';
 import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { ContractorsQuery } from './documents.ts';
@@ -19,12 +16,10 @@ const pageSize = 25;
 export function ContractorsPage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
-  const [params, setParams] = useSearchParams();
-  const search = params.get('q') ?? '';
-  const status = params.get('statut') ?? '';
-  const wilayaCode = params.get('wilaya') ?? '';
-  const [cursors, setCursors] = useState<string[]>([]);
-  const after = cursors.at(-1) ?? null;
+  const { filter, setFilter: update, cursors, setCursors, after } = useListFilters();
+  const search = filter('q');
+  const status = filter('statut');
+  const wilayaCode = filter('wilaya');
   const [result, reexecute] = useQuery({
     query: ContractorsQuery,
     variables: {
@@ -34,14 +29,6 @@ export function ContractorsPage() {
     },
   });
   const connection = result.data?.contractors;
-
-  const update = (name: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setCursors([]);
-    setParams(next, { replace: true });
-  };
 
   return (
     <section>
@@ -86,54 +73,49 @@ export function ContractorsPage() {
           />
         </label>
       </div>
-      <QueryState
-        fetching={result.fetching && !connection}
-        error={result.error}
+      <PagedList
+        result={result}
         retry={() => reexecute({ requestPolicy: 'network-only' })}
-      />
-      {connection && (
-        <>
-          <p className="muted" role="status">
-            {t('Contractants trouvés : {{count}}', { count: formatCount(connection.totalCount) })}
-          </p>
-          {connection.edges.length === 0 ? (
-            <p className="state">{t('Aucun contractant ne correspond à ces critères.')}</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('Raison sociale')}</th>
-                  <th scope="col">{t('NIF')}</th>
-                  <th scope="col">{t('Statut')}</th>
-                  <th scope="col">{t('Wilayas')}</th>
-                  <th scope="col" className="number">
-                    {t('Équipes')}
-                  </th>
+        connection={connection}
+        count={(total) => t('Contractants trouvés : {{count}}', { count: total })}
+        empty={t('Aucun contractant ne correspond à ces critères.')}
+        cursors={cursors}
+        onCursorsChange={setCursors}
+      >
+        {(contractors) => (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('Raison sociale')}</th>
+                <th scope="col">{t('NIF')}</th>
+                <th scope="col">{t('Statut')}</th>
+                <th scope="col">{t('Wilayas')}</th>
+                <th scope="col" className="number">
+                  {t('Équipes')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {contractors.map((node) => (
+                <tr key={node.id} data-testid="contractor-row">
+                  <td>
+                    <Link to={`/contractants/${node.id}`}>{node.legalName}</Link>
+                    {node.tradeName && <span className="muted"> ({node.tradeName})</span>}
+                  </td>
+                  <td>{node.nif}</td>
+                  <td>
+                    <span className={`status status-${node.status.toLowerCase()}`}>
+                      {t(contractorStatusLabels[node.status] ?? node.status)}
+                    </span>
+                  </td>
+                  <td>{node.operatingWilayas.map((wilaya) => wilaya.code).join(', ')}</td>
+                  <td className="number">{node.teamCapacity}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {connection.edges.map(({ node }) => (
-                  <tr key={node.id} data-testid="contractor-row">
-                    <td>
-                      <Link to={`/contractants/${node.id}`}>{node.legalName}</Link>
-                      {node.tradeName && <span className="muted"> ({node.tradeName})</span>}
-                    </td>
-                    <td>{node.nif}</td>
-                    <td>
-                      <span className={`status status-${node.status.toLowerCase()}`}>
-                        {t(contractorStatusLabels[node.status] ?? node.status)}
-                      </span>
-                    </td>
-                    <td>{node.operatingWilayas.map((wilaya) => wilaya.code).join(', ')}</td>
-                    <td className="number">{node.teamCapacity}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-          <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
-        </>
-      )}
+              ))}
+            </tbody>
+          </table>
+        )}
+      </PagedList>
     </section>
   );
 }

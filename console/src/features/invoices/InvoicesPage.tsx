@@ -1,11 +1,7 @@
 import { readFragment } from 'gql.tada';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { Pager } from '../../components/Pager.tsx';
-import { QueryState } from '../../components/QueryState.tsx';
-import { formatCount } from '../../lib/format.ts';
+import { PagedList, useListFilters } from '../../components/PagedList.tsx';
 import { InvoicesQuery, PagedInvoices } from './documents.ts';
 import { invoiceColumns, InvoicesTable } from './InvoicesTable.tsx';
 import { invoiceStatusLabels } from './labels.ts';
@@ -29,27 +25,18 @@ const columns = [
  */
 export function InvoicesPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const status = params.get('statut') ?? '';
-  const period = params.get('mois') ?? '';
-  const [cursors, setCursors] = useState<string[]>([]);
+  const { filter, setFilter, cursors, setCursors, after } = useListFilters();
+  const status = filter('statut');
+  const period = filter('mois');
   const [result, reexecute] = useQuery({
     query: InvoicesQuery,
     variables: {
       first: pageSize,
-      after: cursors.at(-1) ?? null,
+      after,
       filter: { status: (status || null) as never, period: period || null },
     },
   });
   const connection = readFragment(PagedInvoices, result.data?.invoices);
-
-  function filter(name: 'statut' | 'mois', value: string) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setCursors([]);
-    setParams(next, { replace: true });
-  }
 
   return (
     <section>
@@ -57,7 +44,7 @@ export function InvoicesPage() {
       <div className="filters">
         <label className="field">
           {t('Statut')}
-          <select value={status} onChange={(event) => filter('statut', event.target.value)}>
+          <select value={status} onChange={(event) => setFilter('statut', event.target.value)}>
             <option value="">{t('Tous les statuts')}</option>
             {Object.entries(invoiceStatusLabels).map(([value, label]) => (
               <option key={value} value={value}>
@@ -68,35 +55,22 @@ export function InvoicesPage() {
         </label>
         <label className="field">
           {t('Mois facturé')}
-          <input type="month" value={period} onChange={(event) => filter('mois', event.target.value)} />
+          <input type="month" value={period} onChange={(event) => setFilter('mois', event.target.value)} />
         </label>
       </div>
-      <QueryState
-        fetching={result.fetching && !connection}
-        error={result.error}
+      <PagedList
+        result={result}
         retry={() => reexecute({ requestPolicy: 'network-only' })}
-      />
-      {connection && (
-        <>
-          <p className="muted" role="status">
-            {t('Factures trouvées : {{count}}', { count: formatCount(connection.totalCount) })}
-          </p>
-          {connection.edges.length === 0 ? (
-            <p className="state">
-              {status || period
-                ? t('Aucune facture ne correspond à ces filtres.')
-                : t('Aucune facture pour le moment.')}
-            </p>
-          ) : (
-            <InvoicesTable
-              invoices={connection.edges.map((edge) => edge.node)}
-              columns={columns}
-              rowTestId="invoice-row"
-            />
-          )}
-          <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
-        </>
-      )}
+        connection={connection}
+        count={(total) => t('Factures trouvées : {{count}}', { count: total })}
+        empty={
+          status || period ? t('Aucune facture ne correspond à ces filtres.') : t('Aucune facture pour le moment.')
+        }
+        cursors={cursors}
+        onCursorsChange={setCursors}
+      >
+        {(invoices) => <InvoicesTable invoices={invoices} columns={columns} rowTestId="invoice-row" />}
+      </PagedList>
     </section>
   );
 }

@@ -2,9 +2,7 @@ import { readFragment } from 'gql.tada';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useSubscription } from 'urql';
-import { Pager } from '../../components/Pager.tsx';
-import { QueryState } from '../../components/QueryState.tsx';
-import { formatCount } from '../../lib/format.ts';
+import { PagedSection } from '../../components/PagedList.tsx';
 import { customerSubscriptionColumns, CustomerSubscriptionsTable } from '../work/CustomerSubscriptionsTable.tsx';
 import { PagedCustomerSubscriptions } from '../work/documents.ts';
 import { SiteCustomerSubscriptionChangedSubscription, SiteCustomerSubscriptionsQuery } from './documents.ts';
@@ -38,28 +36,24 @@ export function SiteCustomerSubscriptions({ siteId }: { siteId: string }) {
   }, [live.data, reexecute]);
 
   return (
-    <section aria-labelledby="site-customer-subscriptions">
-      <h2 id="site-customer-subscriptions">{t('Raccordements du site')}</h2>
-      <QueryState
-        fetching={result.fetching && !connection}
-        error={result.error}
-        retry={() => reexecute({ requestPolicy: 'network-only' })}
-      />
-      {connection && (
-        <>
-          <p className="muted">{t('Raccordements : {{total}}', { total: formatCount(connection.totalCount) })}</p>
-          {connection.edges.length === 0 ? (
-            <p className="state">{t('Aucun raccordement sur ce site.')}</p>
-          ) : (
-            <CustomerSubscriptionsTable
-              customerSubscriptions={connection.edges.map((edge) => edge.node)}
-              columns={columns}
-              rowTestId="site-customer-subscription-row"
-            />
-          )}
-          <Pager cursors={cursors} onChange={setCursors} pageInfo={connection.pageInfo} />
-        </>
+    <PagedSection
+      id="site-customer-subscriptions"
+      title={t('Raccordements du site')}
+      result={result}
+      retry={() => reexecute({ requestPolicy: 'network-only' })}
+      connection={connection}
+      count={(total) => t('Raccordements : {{total}}', { total })}
+      empty={t('Aucun raccordement sur ce site.')}
+      cursors={cursors}
+      onCursorsChange={setCursors}
+    >
+      {(customerSubscriptions) => (
+        <CustomerSubscriptionsTable
+          customerSubscriptions={customerSubscriptions}
+          columns={columns}
+          rowTestId="site-customer-subscription-row"
+        />
       )}
-    </section>
+    </PagedSection>
   );
 }
