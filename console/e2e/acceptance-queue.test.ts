@@ -295,11 +295,10 @@ describe("the DOT manager's acceptance queue (issue 15 §5)", () => {
       await route.continue();
     });
     await dot.getByRole('button', { name: 'Réceptionner' }).click();
-    const alert = dot.locator('#acceptance-problems');
-    await alert.waitFor({ timeout: 10_000 });
-    expect(await alert.innerText()).toMatch(
-      /modifiées entre-temps par quelqu’un d’autre|pas possible dans l’état actuel/,
-    );
+    await dot
+      .getByRole('alert')
+      .filter({ hasText: /modifiées entre-temps par quelqu’un d’autre|pas possible dans l’état actuel/ })
+      .waitFor({ timeout: 10_000 });
     await dot
       .getByTestId('decided-elsewhere')
       .filter({ hasText: '« Refusé avec réserves »' })

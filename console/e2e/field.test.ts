@@ -433,6 +433,33 @@ describe('the field view on a phone, against the real API', () => {
     await context.close();
   }, 120_000);
 
+  it('after a refused report, focuses the first field with a problem, described by its announced note', async () => {
+    const { firmId, email, password } = await firmWithTechnician('Fibre du Sahel');
+    await scheduledCustomerSubscription(run.t, firmId, { customerName: 'Nadia Ferhat' });
+    const { context, page } = await phone();
+    await page.goto(`${run.t.url}/terrain`);
+    await signInOnPhone(page, email, password);
+    await openReport(page, 'Nadia Ferhat');
+    await page.getByLabel('Technicien', { exact: true }).fill('Technicien du test');
+    const focused = () => page.evaluate<unknown>('document.activeElement?.id');
+
+    // Nothing measured, no work line, no photo, no signature: the power comes first on the form.
+    await page.getByRole('button', { name: 'Envoyer le rapport' }).click();
+    await expect.poll(focused).toBe('report-power');
+    const power = page.locator('#report-power');
+    expect(await power.getAttribute('aria-invalid')).toBe('true');
+    const note = page.locator(`#${await power.getAttribute('aria-describedby')}`);
+    expect(await note.getAttribute('role')).toBe('alert');
+    expect(await note.innerText()).toBe('Indiquez la puissance reçue en dBm, par exemple −21,5.');
+
+    // Measured: the work lines are now the first problem.
+    await power.fill('-21,5');
+    await page.getByRole('button', { name: 'Envoyer le rapport' }).click();
+    await expect.poll(focused).toBe('report-add-line');
+    expect(await power.getAttribute('aria-invalid')).toBeNull();
+    await context.close();
+  }, 120_000);
+
   it('keeps the report typed as a draft across a reload mid-form, until it is given up after confirming', async () => {
     const { firmId, email, password } = await firmWithTechnician('Fibre de la Mitidja');
     const work = await scheduledCustomerSubscription(run.t, firmId, { customerName: 'Lamia Cherif' });

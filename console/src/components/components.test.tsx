@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { CombinedError } from 'urql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { problemsOf, type FieldProblem } from '../lib/errors.ts';
 import { setLanguage } from '../lib/i18n.ts';
-import { FormField, useFocusOnProblems } from './FormField.tsx';
+import { FormField } from './FormField.tsx';
+import { problemOf, ProblemsAlert, useFocusFirstProblem } from './FormProblems.tsx';
 import { PagedSection } from './PagedList.tsx';
 import { Pager } from './Pager.tsx';
 import { QueryState } from './QueryState.tsx';
@@ -189,31 +190,30 @@ describe('PagedSection', () => {
   });
 });
 
-/** A one-field form that shows a refusal beside its field, as the console's forms do. */
-function EmailForm({ refuse }: { refuse: FieldProblem[] }) {
+/** A form of two fields that shows a refusal beside its fields and the rest in its alert, as the console's forms do. */
+function ContactForm({ refuse }: { refuse: FieldProblem[] }) {
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusOnProblems(form, problems);
+  const { scope, alert } = useFocusFirstProblem(problems);
   return (
-    <form ref={form} onSubmit={(event: FormEvent) => (event.preventDefault(), setProblems(refuse))}>
+    <form ref={scope} onSubmit={(event: FormEvent) => (event.preventDefault(), setProblems(refuse))}>
       <input aria-label="Autre champ" />
-      <FormField
-        id="email"
-        label="Adresse e-mail"
-        problem={problems.find((problem) => problem.field === 'email')?.message}
-      >
+      <FormField id="email" label="Adresse e-mail" problem={problemOf(problems, 'email')}>
         {(attributes) => <input {...attributes} />}
       </FormField>
+      <FormField id="phone" label="Téléphone" problem={problemOf(problems, 'phone')}>
+        {(attributes) => <input {...attributes} />}
+      </FormField>
+      <ProblemsAlert ref={alert} problems={problems} fields={['email', 'phone']} />
       <button type="submit">Envoyer</button>
     </form>
   );
 }
 
-describe('FormField', () => {
+describe('FormField and useFocusFirstProblem', () => {
   it('labels its control, and after a refused submit marks it invalid, describes it by the problem and gives it the focus', () => {
-    render(<EmailForm refuse={[{ field: 'email', message: 'doit être une adresse e-mail' }]} />);
+    render(<ContactForm refuse={[{ field: 'input.email', message: 'doit être une adresse e-mail' }]} />);
     const input = screen.getByLabelText('Adresse e-mail');
-    expect(input.getAttribute('aria-invalid')).toBe('false');
+    expect(input.getAttribute('aria-invalid')).toBeNull();
     expect(input.getAttribute('aria-describedby')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Envoyer' }));
     expect(input.getAttribute('aria-invalid')).toBe('true');
@@ -221,5 +221,28 @@ describe('FormField', () => {
       'doit être une adresse e-mail',
     );
     expect(document.activeElement).toBe(input);
+  });
+
+  it('focuses the first field with a problem in the order of the page, whatever the order of the problems', () => {
+    render(
+      <ContactForm
+        refuse={[
+          { field: 'phone', message: 'doit être un numéro de téléphone algérien' },
+          { field: 'email', message: 'doit être une adresse e-mail' },
+        ]}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Envoyer' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Adresse e-mail'));
+    expect(screen.getByLabelText('Téléphone').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('says the problems of no field in an announced alert, and focuses it when no field has a problem', () => {
+    render(<ContactForm refuse={[{ field: null, message: 'Votre rôle ne permet pas cette action.' }]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Envoyer' }));
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toBe('Votre rôle ne permet pas cette action.');
+    expect(document.activeElement).toBe(alert);
+    expect(screen.getByLabelText('Adresse e-mail').getAttribute('aria-invalid')).toBeNull();
   });
 });

@@ -12,12 +12,12 @@ import { MeQuery } from '../auth/documents.ts';
 import { startAttempt, unanswered } from '../invoices/attempt.ts';
 import { AcceptInstallationMutation, RejectInstallationMutation } from '../work/documents.ts';
 import {
-  invalidProps,
+  problemOf,
+  problemProps,
   ProblemNote,
   ProblemsAlert,
   useFocusFirstProblem,
-  type Controls,
-} from '../work/form-problems.tsx';
+} from '../../components/FormProblems.tsx';
 import { customerSubscriptionStatusLabels } from '../work/labels.ts';
 import './acceptance.css';
 import {
@@ -39,9 +39,10 @@ type QueueChange = ResultOf<typeof AcceptanceQueueChangedSubscription>['customer
  */
 type FocusTarget = 'heading' | 'queue' | 'summary';
 
-const controlsOf: Record<Decision, Controls> = {
-  accept: [['overrideReason', 'acceptance-text']],
-  reject: [['reserves', 'acceptance-text']],
+/** The field each decision's form shows beside its control; a problem of another goes to the alert. */
+const fieldsOf: Record<Decision, readonly string[]> = {
+  accept: ['overrideReason'],
+  reject: ['reserves'],
 };
 
 /**
@@ -119,7 +120,7 @@ function AcceptanceQueue() {
   const summary = useRef<HTMLHeadingElement>(null);
   const deciding = useRef(false);
   const [focus, setFocus] = useState<{ target: FocusTarget; id: string | null } | null>(null);
-  useFocusFirstProblem(problems, mode ? controlsOf[mode] : [], 'acceptance-problems');
+  const { scope: decisionForm, alert } = useFocusFirstProblem(problems);
 
   // The first report opens by itself; so does the oldest when the queue was empty and work arrives.
   if (currentId === null && items[0]) setCurrentId(items[0].id);
@@ -449,6 +450,7 @@ function AcceptanceQueue() {
               </div>
               {mode && (
                 <form
+                  ref={decisionForm}
                   className="reason-form"
                   onSubmit={submit}
                   noValidate
@@ -471,9 +473,9 @@ function AcceptanceQueue() {
                         value={text}
                         onChange={(event) => setText(event.target.value)}
                         maxLength={500}
-                        {...invalidProps(problems, 'overrideReason', 'acceptance-text')}
+                        {...problemProps('acceptance-text', problemOf(problems, 'overrideReason'))}
                       />
-                      <ProblemNote problems={problems} field="overrideReason" id="acceptance-text" />
+                      <ProblemNote id="acceptance-text" problem={problemOf(problems, 'overrideReason')} />
                     </>
                   ) : (
                     <>
@@ -484,9 +486,9 @@ function AcceptanceQueue() {
                         onChange={(event) => setText(event.target.value)}
                         rows={3}
                         aria-keyshortcuts="Control+Enter"
-                        {...invalidProps(problems, 'reserves', 'acceptance-text')}
+                        {...problemProps('acceptance-text', problemOf(problems, 'reserves'))}
                       />
-                      <ProblemNote problems={problems} field="reserves" id="acceptance-text" />
+                      <ProblemNote id="acceptance-text" problem={problemOf(problems, 'reserves')} />
                     </>
                   )}
                   <div className="form-actions">
@@ -502,7 +504,7 @@ function AcceptanceQueue() {
                   </p>
                 </form>
               )}
-              <ProblemsAlert problems={problems} controls={mode ? controlsOf[mode] : []} id="acceptance-problems" />
+              <ProblemsAlert ref={alert} problems={problems} fields={mode ? fieldsOf[mode] : []} />
               <ReportReview item={current} />
             </article>
           )}

@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { MeQuery } from '../auth/documents.ts';
 import { ContractorPicker } from '../../components/ContractorPicker.tsx';
-import { FormField, otherProblems, problemOf, useFocusOnProblems } from '../../components/FormField.tsx';
+import { FormField } from '../../components/FormField.tsx';
+import { problemOf, ProblemsAlert, useFocusFirstProblem } from '../../components/FormProblems.tsx';
 import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
@@ -54,19 +55,6 @@ export function AccessPage() {
   );
 }
 
-/** The problems tied to no field of the form (`fields`): said above the form's button. */
-function OtherProblems({ problems, fields }: { problems: FieldProblem[]; fields: readonly string[] }) {
-  return (
-    <>
-      {otherProblems(problems, fields).map((problem) => (
-        <p key={`${problem.field}-${problem.message}`} role="alert" className="field-problem">
-          {problem.message}
-        </p>
-      ))}
-    </>
-  );
-}
-
 const userFields = ['email', 'displayName', 'role', 'password', 'wilayaCodes', 'contractorId'] as const;
 
 /** Users shown per page of the table. */
@@ -96,8 +84,7 @@ function Users() {
   const ofFirm = firmRoles.includes(form.role);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [done, setDone] = useState<string | null>(null);
-  const formElement = useRef<HTMLFormElement>(null);
-  useFocusOnProblems(formElement, problems);
+  const { scope: formElement, alert } = useFocusFirstProblem(problems);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -284,7 +271,7 @@ function Users() {
             {t('Administrateur de la firme')}
           </label>
         )}
-        <OtherProblems problems={problems} fields={userFields} />
+        <ProblemsAlert ref={alert} problems={problems} fields={userFields} />
         {done && (
           <p role="status" className="form-title">
             {t('Utilisateur {{email}} créé.', { email: done })}
@@ -311,8 +298,7 @@ function ApiKeys() {
   const [secret, setSecret] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const formElement = useRef<HTMLFormElement>(null);
-  useFocusOnProblems(formElement, problems);
+  const { scope: formElement, alert } = useFocusFirstProblem(problems);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -441,7 +427,7 @@ function ApiKeys() {
             />
           )}
         </FormField>
-        <OtherProblems problems={problems} fields={keyFields} />
+        <ProblemsAlert ref={alert} problems={problems} fields={keyFields} />
         <div className="form-actions">
           <button type="submit" disabled={created.fetching}>
             {t('Créer la clé')}

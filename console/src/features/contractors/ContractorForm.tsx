@@ -1,8 +1,8 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { isValidNif, isValidRib } from '../../../../shared/identifiers.ts';
-import { useFocusOnProblems } from '../../components/FormField.tsx';
+import { problemProps, ProblemNote, ProblemsAlert, useFocusFirstProblem } from '../../components/FormProblems.tsx';
 import type { FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';
 import { WilayasQuery } from '../reference-data/documents.ts';
@@ -224,7 +224,6 @@ export function ContractorForm({
   const [values, setValues] = useState<ContractorFormValues>(initial);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [sending, setSending] = useState(false);
-  const form = useRef<HTMLFormElement>(null);
   const [wilayas] = useQuery({ query: WilayasQuery });
   const [communes] = useQuery({
     query: CommunesOfWilayaQuery,
@@ -233,11 +232,12 @@ export function ContractorForm({
   });
 
   // After a refused attempt, focus the first field at fault, else the alert that says what went wrong.
-  useFocusOnProblems(form, problems);
+  const { scope: form, alert } = useFocusFirstProblem(problems);
 
   const set = (field: keyof ContractorFormValues) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
-  const problemOf = (field: keyof ContractorFormValues) => problems.find((problem) => fieldOf(problem.field) === field);
+  const problemOf = (field: keyof ContractorFormValues) =>
+    problems.find((problem) => fieldOf(problem.field) === field)?.message;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -251,30 +251,27 @@ export function ContractorForm({
   }
 
   /** The attributes tying a control to its problem, when it has one. */
-  const described = (name: keyof ContractorFormValues) => {
-    const problem = problemOf(name);
-    return {
-      id: `contractor-${name}`,
-      'aria-invalid': problem ? true : undefined,
-      'aria-describedby': problem ? `contractor-${name}-problem` : undefined,
-    };
-  };
+  const described = (name: keyof ContractorFormValues) => ({
+    id: `contractor-${name}`,
+    ...problemProps(`contractor-${name}`, problemOf(name)),
+  });
 
-  const field = (name: keyof ContractorFormValues, label: string, control?: ReactNode) => {
-    const problem = problemOf(name);
-    return (
-      <div className="field">
-        <label htmlFor={`contractor-${name}`}>{label}</label>
-        {control ?? <input {...described(name)} value={values[name]} onChange={set(name)} />}
-        {problem && (
-          <span id={`contractor-${name}-problem`} className="field-problem">
-            {problem.message}
-          </span>
-        )}
-      </div>
-    );
-  };
-  const general = problems.filter((problem) => fieldOf(problem.field) === null);
+  const field = (name: keyof ContractorFormValues, label: string, control?: ReactNode) => (
+    <div className="field">
+      <label htmlFor={`contractor-${name}`}>{label}</label>
+      {control ?? <input {...described(name)} value={values[name]} onChange={set(name)} />}
+      <ProblemNote id={`contractor-${name}`} problem={problemOf(name)} />
+    </div>
+  );
+  // The problems of no field of the form, each said with the field the server names, if any.
+  const general = problems
+    .filter((problem) => fieldOf(problem.field) === null)
+    .map((problem) => ({
+      field: problem.field,
+      message: problem.field
+        ? t('{{label}} : {{value}}', { label: problem.field, value: problem.message })
+        : problem.message,
+    }));
 
   return (
     <form ref={form} onSubmit={submit} noValidate className="form-grid">
@@ -347,17 +344,7 @@ export function ContractorForm({
       {field('teamCapacity', t('Nombre d’équipes'))}
       {field('contactName', t('Contact : nom (facultatif)'))}
       {field('contactPhone', t('Contact : téléphone (facultatif)'))}
-      {general.length > 0 && (
-        <div role="alert" tabIndex={-1} className="state state-error">
-          {general.map((problem) => (
-            <p key={`${problem.field}-${problem.message}`}>
-              {problem.field
-                ? t('{{label}} : {{value}}', { label: problem.field, value: problem.message })
-                : problem.message}
-            </p>
-          ))}
-        </div>
-      )}
+      <ProblemsAlert ref={alert} problems={general} />
       {notice}
       <div className="form-actions">
         <button type="submit" disabled={sending}>

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
+import { ProblemsAlert, useFocusFirstProblem } from '../../components/FormProblems.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';
@@ -56,14 +57,11 @@ export function EditContractorPage() {
     requestPolicy: 'cache-and-network',
   });
   const [, update] = useMutation(UpdateContractorMutation);
-  const [stale, setStale] = useState(false);
-  const staleNotice = useRef<HTMLDivElement>(null);
+  // Why the change was not saved when the contractor changed meanwhile (none otherwise), focused when said.
+  const [stale, setStale] = useState<FieldProblem[]>([]);
+  const { alert: staleNotice } = useFocusFirstProblem(stale);
   const navigate = useNavigate();
   const contractor = result.data?.contractor;
-
-  useEffect(() => {
-    if (stale) staleNotice.current?.focus();
-  }, [stale]);
 
   if (me.data?.me && !mayRun(me.data, 'Mutation.updateContractor')) {
     return (
@@ -89,7 +87,14 @@ export function EditContractorPage() {
     const outcome = await update({ id: contractor.id, expectedVersion: contractor.version, input });
     if (outcome.error) {
       if (isStale(outcome.error)) {
-        setStale(true);
+        setStale([
+          {
+            field: null,
+            message: t(
+              'Ce contractant a été modifié par quelqu’un d’autre depuis que vous avez ouvert ce formulaire : vos modifications n’ont pas été enregistrées. Rechargez-le pour voir ses valeurs actuelles, puis refaites vos modifications.',
+            ),
+          },
+        ]);
         return [];
       }
       return updateProblemsOf(outcome.error);
@@ -99,7 +104,7 @@ export function EditContractorPage() {
   }
 
   function reload() {
-    setStale(false);
+    setStale([]);
     reexecute({ requestPolicy: 'network-only' });
   }
 
@@ -123,18 +128,13 @@ export function EditContractorPage() {
             pendingLabel={t('Enregistrement…')}
             onSubmit={submit}
             notice={
-              stale && (
-                <div ref={staleNotice} role="alert" tabIndex={-1} className="state state-error">
-                  <p>
-                    {t(
-                      'Ce contractant a été modifié par quelqu’un d’autre depuis que vous avez ouvert ce formulaire : vos modifications n’ont pas été enregistrées. Rechargez-le pour voir ses valeurs actuelles, puis refaites vos modifications.',
-                    )}
-                  </p>
+              <ProblemsAlert ref={staleNotice} problems={stale}>
+                {stale.length > 0 && (
                   <button type="button" onClick={reload}>
                     {t('Recharger le contractant')}
                   </button>
-                </div>
-              )
+                )}
+              </ProblemsAlert>
             }
           />
         </>

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { FieldProblem } from '../../lib/errors.ts';
 import {
-  invalidProps,
+  problemOf,
+  problemProps,
   ProblemNote,
   ProblemsAlert,
   useFocusFirstProblem,
-  type Controls,
-} from '../work/form-problems.tsx';
+} from '../../components/FormProblems.tsx';
 import { failureReasonLabels } from '../work/labels.ts';
 import type { FieldSettingsData, FieldWorkData } from './documents.ts';
 import {
@@ -26,11 +26,8 @@ import { translatedProblems } from './OutboxPanel.tsx';
 import { saveEntry } from './outbox.ts';
 import { PhotoField, photoLimitProblems, type TakenPhoto } from './PhotoField.tsx';
 
-const controls: Controls = [
-  ['failureReason', 'failure-reason'],
-  ['reason', 'failure-details'],
-  ['photoIds', 'field-photo-failure'],
-];
+/** The fields the form shows beside a control; a problem of another goes to its alert. */
+const fields = ['failureReason', 'reason', 'photoIds'];
 
 /**
  * Declaring that the connection could not be made, from the door: the reason's code, details
@@ -57,7 +54,7 @@ export function FailureForm({
   const [photos, setPhotos] = useState<TakenPhoto[]>(draft?.photos ?? []);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [saving, setSaving] = useState(false);
-  useFocusFirstProblem(problems, controls, 'failure-problems');
+  const { scope, alert } = useFocusFirstProblem(problems);
   const draftKey = { userId: user.id, customerSubscriptionId: work.id, kind: 'failure' } as const;
   const keeper = useDraftKeeper(
     db,
@@ -120,14 +117,20 @@ export function FailureForm({
   }
 
   return (
-    <form className="field-form" onSubmit={(event) => void send(event)} noValidate aria-labelledby="failure-heading">
+    <form
+      ref={scope}
+      className="field-form"
+      onSubmit={(event) => void send(event)}
+      noValidate
+      aria-labelledby="failure-heading"
+    >
       <h2 id="failure-heading">{t('Déclarer un échec')}</h2>
       <label htmlFor="failure-reason">{t('Motif de l’échec')}</label>
       <select
         id="failure-reason"
         value={failureReason}
         onChange={(event) => setFailureReason(event.target.value)}
-        {...invalidProps(problems, 'failureReason', 'failure-reason')}
+        {...problemProps('failure-reason', problemOf(problems, 'failureReason'))}
       >
         <option value="">{t('Choisir…')}</option>
         {Object.entries(failureReasonLabels).map(([value, label]) => (
@@ -136,16 +139,16 @@ export function FailureForm({
           </option>
         ))}
       </select>
-      <ProblemNote problems={problems} field="failureReason" id="failure-reason" />
+      <ProblemNote id="failure-reason" problem={problemOf(problems, 'failureReason')} />
       <label htmlFor="failure-details">{t('Précisions (obligatoires pour « Autre »)')}</label>
       <textarea
         id="failure-details"
         rows={3}
         value={details}
         onChange={(event) => setDetails(event.target.value)}
-        {...invalidProps(problems, 'reason', 'failure-details')}
+        {...problemProps('failure-details', problemOf(problems, 'reason'))}
       />
-      <ProblemNote problems={problems} field="reason" id="failure-details" />
+      <ProblemNote id="failure-details" problem={problemOf(problems, 'reason')} />
       <PhotoField
         customerSubscriptionId={work.id}
         kind="FAILURE"
@@ -163,8 +166,8 @@ export function FailureForm({
         limits={limits}
         room={limits.maxCount - photos.length}
       />
-      <ProblemNote problems={problems} field="photoIds" id="field-photo-failure" />
-      <ProblemsAlert problems={problems} controls={controls} id="failure-problems" />
+      <ProblemNote id="field-photo-failure" problem={problemOf(problems, 'photoIds')} />
+      <ProblemsAlert ref={alert} problems={problems} fields={fields} />
       <button type="submit" className="field-button danger" disabled={saving}>
         {saving ? t('Envoi…') : t('Déclarer l’échec')}
       </button>

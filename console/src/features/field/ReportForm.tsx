@@ -5,13 +5,12 @@ import type { FieldProblem } from '../../lib/errors.ts';
 import { reasonInLanguage } from '../../lib/errors.ts';
 import { algiersLocalToIso, isoToAlgiersLocal } from '../work/algiers-time.ts';
 import {
-  invalidProps,
+  problemOf,
+  problemProps,
   ProblemNote,
   ProblemsAlert,
-  problemOf,
   useFocusFirstProblem,
-  type Controls,
-} from '../work/form-problems.tsx';
+} from '../../components/FormProblems.tsx';
 import { describeQualityIssue } from '../../../../shared/quality-gate.ts';
 import { BarcodeScanner } from './BarcodeScanner.tsx';
 import type { PhotoKind } from './db.ts';
@@ -35,18 +34,18 @@ import { flipSign, isMeasurementText, liveVerdict, namesUnit, normalizeDecimal, 
 import { SignatureField } from './SignatureField.tsx';
 import { translatedProblems } from './OutboxPanel.tsx';
 
-/** The report's controls in order: the API's field and the element's id. */
-const controls: Controls = [
-  ['installedAt', 'report-installed-at'],
-  ['technicianName', 'report-technician'],
-  ['networkClass', 'report-network-class'],
-  ['receivedPowerDbm', 'report-power'],
-  ['spliceLossDb', 'report-splice-loss'],
-  ['lines', 'report-add-line'],
-  ['photoIds', 'report-photos'],
-  ['ontSerialNumber', 'report-ont-serial'],
-  ['signatureMissingReason', 'report-signature-missing'],
-  ['remarks', 'report-remarks'],
+/** The report's fields shown beside a control (and each work line's, `lines.<code>`); a problem of another goes to its alert. */
+const fields = [
+  'installedAt',
+  'technicianName',
+  'networkClass',
+  'receivedPowerDbm',
+  'spliceLossDb',
+  'lines',
+  'photoIds',
+  'ontSerialNumber',
+  'signatureMissingReason',
+  'remarks',
 ];
 
 /** The photo kinds offered beyond those required: the ONT and any other view of the work. */
@@ -145,11 +144,7 @@ export function ReportForm({
   };
   const signed = signature !== null && !signatureMissing;
   const room = limits.maxCount - photos.length - (signed ? 1 : 0);
-  const formControls: Controls = [
-    ...controls,
-    ...lines.map((line) => [`lines.${line.code}`, `report-line-${line.code}`] as const),
-  ];
-  useFocusFirstProblem(problems, formControls, 'report-problems');
+  const { scope, alert } = useFocusFirstProblem(problems);
 
   const threshold = thresholds.find((candidate) => candidate.networkClass === networkClass) ?? null;
   const verdict = liveVerdict(networkClass, power, spliceLoss, threshold);
@@ -258,9 +253,15 @@ export function ReportForm({
     void navigate('/terrain', { replace: true, state: { saved: id } });
   }
 
-  const powerProps = invalidProps(problems, 'receivedPowerDbm', 'report-power');
+  const powerProps = problemProps('report-power', problemOf(problems, 'receivedPowerDbm'));
   return (
-    <form className="field-form" onSubmit={(event) => void send(event)} noValidate aria-labelledby="report-heading">
+    <form
+      ref={scope}
+      className="field-form"
+      onSubmit={(event) => void send(event)}
+      noValidate
+      aria-labelledby="report-heading"
+    >
       <h2 id="report-heading">{t('Rapport d’installation')}</h2>
       <label htmlFor="report-installed-at">{t('Heure de l’installation (heure d’Alger)')}</label>
       <input
@@ -268,9 +269,9 @@ export function ReportForm({
         type="datetime-local"
         value={installedAt}
         onChange={(event) => setInstalledAt(event.target.value)}
-        {...invalidProps(problems, 'installedAt', 'report-installed-at')}
+        {...problemProps('report-installed-at', problemOf(problems, 'installedAt'))}
       />
-      <ProblemNote problems={problems} field="installedAt" id="report-installed-at" />
+      <ProblemNote id="report-installed-at" problem={problemOf(problems, 'installedAt')} />
 
       <label htmlFor="report-technician">{t('Technicien')}</label>
       <input
@@ -278,9 +279,9 @@ export function ReportForm({
         value={technicianName}
         onChange={(event) => setTechnicianName(event.target.value)}
         autoComplete="name"
-        {...invalidProps(problems, 'technicianName', 'report-technician')}
+        {...problemProps('report-technician', problemOf(problems, 'technicianName'))}
       />
-      <ProblemNote problems={problems} field="technicianName" id="report-technician" />
+      <ProblemNote id="report-technician" problem={problemOf(problems, 'technicianName')} />
 
       <fieldset>
         <legend>{t('Mesures optiques')}</legend>
@@ -289,6 +290,7 @@ export function ReportForm({
           id="report-network-class"
           value={networkClass}
           onChange={(event) => setNetworkClass(event.target.value)}
+          {...problemProps('report-network-class', problemOf(problems, 'networkClass'))}
         >
           {thresholds.map((candidate) => (
             <option key={candidate.networkClass} value={candidate.networkClass}>
@@ -296,6 +298,7 @@ export function ReportForm({
             </option>
           ))}
         </select>
+        <ProblemNote id="report-network-class" problem={problemOf(problems, 'networkClass')} />
         <label htmlFor="report-power">{t('Puissance reçue à l’ONT à 1490 nm (dBm)')}</label>
         <div className="field-inline">
           <button
@@ -324,7 +327,7 @@ export function ReportForm({
             })}
           </p>
         )}
-        <ProblemNote problems={problems} field="receivedPowerDbm" id="report-power" />
+        <ProblemNote id="report-power" problem={problemOf(problems, 'receivedPowerDbm')} />
         <label htmlFor="report-splice-loss">{t('Perte d’épissure (dB, si mesurée)')}</label>
         <input
           id="report-splice-loss"
@@ -333,12 +336,12 @@ export function ReportForm({
           value={spliceLoss}
           onChange={(event) => setSpliceLoss(event.target.value)}
           placeholder={formatMeasure('0.05')}
-          {...invalidProps(problems, 'spliceLossDb', 'report-splice-loss')}
+          {...problemProps('report-splice-loss', problemOf(problems, 'spliceLossDb'))}
         />
         {threshold && (
           <p className="muted">{t('Seuil : au plus {{max}} dB', { max: formatMeasure(threshold.maxSpliceLossDb) })}</p>
         )}
-        <ProblemNote problems={problems} field="spliceLossDb" id="report-splice-loss" />
+        <ProblemNote id="report-splice-loss" problem={problemOf(problems, 'spliceLossDb')} />
         <div className={`field-verdict verdict-${verdict.state}`} aria-live="polite" data-testid="report-verdict">
           {verdict.state === 'incomplete' && t('Verdict : saisissez la puissance reçue.')}
           {verdict.state === 'within' && `✓ ${t('Dans les seuils')}`}
@@ -382,7 +385,7 @@ export function ReportForm({
                       ),
                     )
                   }
-                  {...invalidProps(problems, `lines.${line.code}`, id)}
+                  {...problemProps(id, problemOf(problems, `lines.${line.code}`))}
                 />
                 <button
                   type="button"
@@ -392,7 +395,7 @@ export function ReportForm({
                   {t('Retirer')}
                 </button>
               </div>
-              <ProblemNote problems={problems} field={`lines.${line.code}`} id={id} />
+              <ProblemNote id={id} problem={problemOf(problems, `lines.${line.code}`)} />
             </div>
           );
         })}
@@ -402,7 +405,7 @@ export function ReportForm({
             id="report-add-line"
             value={itemCode}
             onChange={(event) => setItemCode(event.target.value)}
-            {...invalidProps(problems, 'lines', 'report-add-line')}
+            {...problemProps('report-add-line', problemOf(problems, 'lines'))}
           >
             <option value="">{t('Choisir…')}</option>
             {items
@@ -417,7 +420,7 @@ export function ReportForm({
             {t('Ajouter')}
           </button>
         </div>
-        <ProblemNote problems={problems} field="lines" id="report-add-line" />
+        <ProblemNote id="report-add-line" problem={problemOf(problems, 'lines')} />
       </fieldset>
 
       <fieldset id="report-photos" tabIndex={-1}>
@@ -442,7 +445,7 @@ export function ReportForm({
             room={room}
           />
         ))}
-        <ProblemNote problems={problems} field="photoIds" id="report-photos" />
+        <ProblemNote id="report-photos" problem={problemOf(problems, 'photoIds')} />
       </fieldset>
 
       <label htmlFor="report-ont-serial">{t('Numéro de série de l’ONT')}</label>
@@ -452,9 +455,9 @@ export function ReportForm({
         onChange={(event) => setOntSerial(event.target.value)}
         autoCapitalize="characters"
         autoComplete="off"
-        {...invalidProps(problems, 'ontSerialNumber', 'report-ont-serial')}
+        {...problemProps('report-ont-serial', problemOf(problems, 'ontSerialNumber'))}
       />
-      <ProblemNote problems={problems} field="ontSerialNumber" id="report-ont-serial" />
+      <ProblemNote id="report-ont-serial" problem={problemOf(problems, 'ontSerialNumber')} />
       <BarcodeScanner onRead={setOntSerial} />
 
       <fieldset>
@@ -481,11 +484,11 @@ export function ReportForm({
               id="report-signature-missing"
               value={signatureMissingReason}
               onChange={(event) => setSignatureMissingReason(event.target.value)}
-              {...invalidProps(problems, 'signatureMissingReason', 'report-signature-missing')}
+              {...problemProps('report-signature-missing', problemOf(problems, 'signatureMissingReason'))}
             />
           </>
         )}
-        <ProblemNote problems={problems} field="signatureMissingReason" id="report-signature-missing" />
+        <ProblemNote id="report-signature-missing" problem={problemOf(problems, 'signatureMissingReason')} />
       </fieldset>
 
       <label htmlFor="report-remarks">{t('Remarques')}</label>
@@ -494,11 +497,15 @@ export function ReportForm({
         rows={3}
         value={remarks}
         onChange={(event) => setRemarks(event.target.value)}
-        {...invalidProps(problems, 'remarks', 'report-remarks')}
+        {...problemProps('report-remarks', problemOf(problems, 'remarks'))}
       />
-      <ProblemNote problems={problems} field="remarks" id="report-remarks" />
+      <ProblemNote id="report-remarks" problem={problemOf(problems, 'remarks')} />
 
-      <ProblemsAlert problems={problems} controls={formControls} id="report-problems" />
+      <ProblemsAlert
+        ref={alert}
+        problems={problems}
+        fields={[...fields, ...lines.map((line) => `lines.${line.code}`)]}
+      />
       <button type="submit" className="field-button primary" disabled={saving}>
         {saving ? t('Envoi…') : t('Envoyer le rapport')}
       </button>

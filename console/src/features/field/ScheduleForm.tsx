@@ -4,18 +4,16 @@ import { useMutation } from 'urql';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { algiersLocalToIso, isoToAlgiersLocal } from '../work/algiers-time.ts';
 import {
-  invalidProps,
+  problemOf,
+  problemProps,
   ProblemNote,
   ProblemsAlert,
   useFocusFirstProblem,
-  type Controls,
-} from '../work/form-problems.tsx';
+} from '../../components/FormProblems.tsx';
 import { FieldScheduleMutation, type FieldWorkData } from './documents.ts';
 
-const controls: Controls = [
-  ['appointmentAt', 'schedule-at'],
-  ['reason', 'schedule-reason'],
-];
+/** The fields the form shows beside a control; a problem of another goes to its alert. */
+const fields = ['appointmentAt', 'reason'];
 const oneYearMs = 366 * 24 * 3600 * 1000;
 
 /**
@@ -29,7 +27,7 @@ export function ScheduleForm({ work, onDone }: { work: FieldWorkData; onDone: ()
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [scheduling, schedule] = useMutation(FieldScheduleMutation);
-  useFocusFirstProblem(problems, controls, 'schedule-problems');
+  const { scope, alert } = useFocusFirstProblem(problems);
 
   function checked(): FieldProblem[] {
     if (!appointment) return [{ field: 'appointmentAt', message: t('Indiquez la date et l’heure du rendez-vous.') }];
@@ -68,6 +66,7 @@ export function ScheduleForm({ work, onDone }: { work: FieldWorkData; onDone: ()
 
   return (
     <form
+      ref={scope}
       className="field-form"
       onSubmit={(event) => void confirm(event)}
       noValidate
@@ -83,19 +82,19 @@ export function ScheduleForm({ work, onDone }: { work: FieldWorkData; onDone: ()
         type="datetime-local"
         value={appointment}
         onChange={(event) => setAppointment(event.target.value)}
-        {...invalidProps(problems, 'appointmentAt', 'schedule-at')}
+        {...problemProps('schedule-at', problemOf(problems, 'appointmentAt'))}
       />
-      <ProblemNote problems={problems} field="appointmentAt" id="schedule-at" />
+      <ProblemNote id="schedule-at" problem={problemOf(problems, 'appointmentAt')} />
       <label htmlFor="schedule-reason">{t('Raison (facultative, par exemple pourquoi le rendez-vous change)')}</label>
       <textarea
         id="schedule-reason"
         rows={2}
         value={reason}
         onChange={(event) => setReason(event.target.value)}
-        {...invalidProps(problems, 'reason', 'schedule-reason')}
+        {...problemProps('schedule-reason', problemOf(problems, 'reason'))}
       />
-      <ProblemNote problems={problems} field="reason" id="schedule-reason" />
-      <ProblemsAlert problems={problems} controls={controls} id="schedule-problems" />
+      <ProblemNote id="schedule-reason" problem={problemOf(problems, 'reason')} />
+      <ProblemsAlert ref={alert} problems={problems} fields={fields} />
       <button type="submit" className="field-button primary" disabled={scheduling.fetching || !navigator.onLine}>
         {t('Confirmer')}
       </button>

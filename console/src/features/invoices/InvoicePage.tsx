@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
+import { ProblemsAlert, useFocusFirstProblem } from '../../components/FormProblems.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import type { FieldProblem } from '../../lib/errors.ts';
 import { CreditNotes } from './CreditNotes.tsx';
@@ -33,18 +34,14 @@ export function InvoicePage() {
   // The refusals of the head's actions and of the revision request (the payment form keeps its own).
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
-  const alert = useRef<HTMLDivElement>(null);
+  // After a refusal, focus goes to the alert that says why.
+  const { alert } = useFocusFirstProblem(problems);
   const invoice = result.data?.invoice;
 
   // Every change (and the RESYNC each subscription starts with) reads the invoice again as it now stands.
   useEffect(() => {
     if (live.data) reexecute({ requestPolicy: 'network-only' });
   }, [live.data, reexecute]);
-
-  // After a refusal, focus goes to the alert that says why.
-  useEffect(() => {
-    if (problems.length > 0) alert.current?.focus();
-  }, [problems]);
 
   if (result.data && !invoice) {
     return (
@@ -111,13 +108,7 @@ export function InvoicePage() {
           <InvoiceLines invoice={invoice} rejected={rejected} onRejectedChange={setRejected} onProblems={report} />
           <InvoiceTotals invoice={invoice} />
           <InvoicePayments invoice={invoice} />
-          {problems.length > 0 && (
-            <div role="alert" tabIndex={-1} ref={alert} className="state state-error">
-              {problems.map((problem) => (
-                <p key={`${problem.field}-${problem.message}`}>{problem.message}</p>
-              ))}
-            </div>
-          )}
+          <ProblemsAlert ref={alert} problems={problems} />
           <CreditNotes creditNotes={invoice.creditNotes} lines={invoice.lines} />
           {invoice.viewerCan.issueCreditNote && (
             <IssueCreditNote

@@ -1,7 +1,8 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { useFocusOnProblems } from '../../components/FormField.tsx';
+import { FormField } from '../../components/FormField.tsx';
+import { problemOf, ProblemsAlert, useFocusFirstProblem } from '../../components/FormProblems.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatCalendarDate, formatDzd } from '../../lib/format.ts';
 import { algiersToday } from './dates.ts';
@@ -20,8 +21,7 @@ export function InvoicePayments({ invoice }: { invoice: InvoiceData }) {
   const [payment, pay] = useMutation(RecordInvoicePaymentMutation);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [form, setForm] = useState({ amount: '', paidOn: algiersToday(), method: 'BANK_TRANSFER', reference: '' });
-  const formElement = useRef<HTMLFormElement>(null);
-  useFocusOnProblems(formElement, problems);
+  const { scope: formElement, alert } = useFocusFirstProblem(problems);
 
   async function recordPayment(event: FormEvent) {
     event.preventDefault();
@@ -50,26 +50,18 @@ export function InvoicePayments({ invoice }: { invoice: InvoiceData }) {
     setForm({ ...form, amount: '', reference: '' });
   }
 
-  const problemOf = (field: string) => problems.find((problem) => problem.field === field);
   const paymentField = (name: 'amount' | 'paidOn' | 'reference', label: string, type = 'text') => (
-    <div className="field">
-      <label htmlFor={`payment-${name}`}>{label}</label>
-      <input
-        id={`payment-${name}`}
-        type={type}
-        value={form[name]}
-        onChange={(event) => setForm({ ...form, [name]: event.target.value })}
-        aria-invalid={problemOf(name) ? true : undefined}
-        aria-describedby={problemOf(name) ? `payment-${name}-problem` : undefined}
-      />
-      {problemOf(name) && (
-        <span id={`payment-${name}-problem`} className="field-problem" role="alert">
-          {problemOf(name)!.message}
-        </span>
+    <FormField id={`payment-${name}`} label={label} problem={problemOf(problems, name)}>
+      {(attributes) => (
+        <input
+          {...attributes}
+          type={type}
+          value={form[name]}
+          onChange={(event) => setForm({ ...form, [name]: event.target.value })}
+        />
       )}
-    </div>
+    </FormField>
   );
-  const general = problems.filter((problem) => !paymentFields.includes(problem.field ?? ''));
 
   return (
     <>
@@ -133,13 +125,7 @@ export function InvoicePayments({ invoice }: { invoice: InvoiceData }) {
               {t('Enregistrer le paiement')}
             </button>
           </div>
-          {general.length > 0 && (
-            <div role="alert" tabIndex={-1} className="state state-error">
-              {general.map((problem) => (
-                <p key={`${problem.field}-${problem.message}`}>{problem.message}</p>
-              ))}
-            </div>
-          )}
+          <ProblemsAlert ref={alert} problems={problems} fields={paymentFields} />
         </form>
       )}
     </>

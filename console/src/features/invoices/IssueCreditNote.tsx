@@ -1,17 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import {
+  problemOf,
+  problemProps,
+  ProblemNote,
+  ProblemsAlert,
+  useFocusFirstProblem,
+} from '../../components/FormProblems.tsx';
+import type { FieldProblem } from '../../lib/errors.ts';
 import { startAttempt, useConfirmedAttempt } from './attempt.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { IssueCreditNoteMutation } from './documents.ts';
 import { unitLabels } from './labels.ts';
-import {
-  checkLineQuantity,
-  LineQuantityInput,
-  problemsByLine,
-  remainingQuantity,
-  useFocusOnRefusal,
-} from './LineQuantities.tsx';
+import { checkLineQuantity, LineQuantityInput, problemsByLine, remainingQuantity } from './LineQuantities.tsx';
 import { compareQuantities, formatQuantity } from './quantities.ts';
 
 /** A line of the invoice as this form needs it. */
@@ -56,21 +58,18 @@ export function IssueCreditNote({
   // Line id → the quantity typed, for the lines ticked.
   const [chosen, setChosen] = useState<Record<string, string>>({});
   const [reason, setReason] = useState('');
-  // Line id, 'reason', or '' for the credit note as a whole → what is wrong.
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  // What is wrong, each tied to a line's id, to 'reason', or to nothing (the credit note as a whole).
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const attempt = useConfirmedAttempt<PendingCredit>();
   const lines = invoice.lines.filter((line) => compareQuantities(remainingQuantity(line), '0') > 0);
   // After a refusal (and only then), focus goes to the first line refused, else the reason, else the alert.
-  const alert = useFocusOnRefusal(problems, [
-    ...lines.map((line) => [line.id, `credit-${line.id}`] as const),
-    ['reason', 'credit-reason'],
-  ]);
+  const { scope, alert } = useFocusFirstProblem<HTMLElement>(problems);
 
   if (lines.length === 0) return null;
 
   function review(event: FormEvent) {
     event.preventDefault();
-    const found: Record<string, string> = {};
+    const found: FieldProblem[] = [];
     const credits: { line: CreditableLine; quantity: string }[] = [];
     for (const line of lines) {
       const typed = chosen[line.id];
@@ -81,13 +80,15 @@ export function IssueCreditNote({
         tooMuch: t('Au plus {{quantity}} : ce qui reste à créditer.', { quantity: formatQuantity(most) }),
         zeroAllowed: false,
       });
-      if (checked.problem !== undefined) found[line.id] = checked.problem;
+      if (checked.problem !== undefined) found.push({ field: line.id, message: checked.problem });
       else credits.push({ line, quantity: checked.quantity });
     }
-    if (Object.keys(chosen).length === 0) found[''] = t('Cochez au moins une ligne à créditer.');
-    if (reason.trim() === '') found['reason'] = t('Indiquez le motif : il est imprimé sur l’avoir.');
+    if (Object.keys(chosen).length === 0)
+      found.push({ field: null, message: t('Cochez au moins une ligne à créditer.') });
+    if (reason.trim() === '')
+      found.push({ field: 'reason', message: t('Indiquez le motif : il est imprimé sur l’avoir.') });
     setProblems(found);
-    if (Object.keys(found).length > 0) return;
+    if (found.length > 0) return;
     attempt.confirm({
       input: startAttempt({
         invoiceId: invoice.id,
@@ -117,7 +118,7 @@ export function IssueCreditNote({
           'lines',
           sent.input.lines.map((line) => line.lineId),
           {
-            otherKey: (field) => (field === 'reason' ? 'reason' : ''),
+            otherKey: (field) => (field === 'reason' ? 'reason' : null),
             message: (problem) => {
               const most = problem.field ? remaining.get(problem.field) : undefined;
               return most
@@ -131,7 +132,7 @@ export function IssueCreditNote({
     }
     setChosen({});
     setReason('');
-    setProblems({});
+    setProblems([]);
     setOpen(false);
     onIssued(outcome.data!.issueCreditNote.creditNote.number);
   }
@@ -149,7 +150,7 @@ export function IssueCreditNote({
   }
 
   return (
-    <section className="invoice-step" aria-labelledby="credit-note-heading">
+    <section ref={scope} className="invoice-step" aria-labelledby="credit-note-heading">
       <h2 id="credit-note-heading">{t('Émettre un avoir')}</h2>
       <p>
         {t(
@@ -202,7 +203,7 @@ export function IssueCreditNote({
                         label={t('Quantité créditée pour la ligne {{code}}', { code: line.itemCode })}
                         unit={unit(line)}
                         value={typed}
-                        problem={problems[line.id]}
+                        problem={problemOf(problems, line.id)}
                         onChange={(value) => setChosen({ ...chosen, [line.id]: value })}
                       />
                     )}
@@ -219,14 +220,9 @@ export function IssueCreditNote({
             rows={2}
             value={reason}
             onChange={(event) => setReason(event.target.value)}
-            aria-invalid={problems['reason'] ? true : undefined}
-            aria-describedby={problems['reason'] ? 'credit-reason-problem' : undefined}
+            {...problemProps('credit-reason', problemOf(problems, 'reason'))}
           />
-          {problems['reason'] && (
-            <span id="credit-reason-problem" className="field-problem">
-              {problems['reason']}
-            </span>
-          )}
+          <ProblemNote id="credit-reason" problem={problemOf(problems, 'reason')} />
         </div>
         <div className="form-actions">
           <button type="submit">{t('Émettre l’avoir…')}</button>
@@ -234,18 +230,14 @@ export function IssueCreditNote({
             type="button"
             onClick={() => {
               setOpen(false);
-              setProblems({});
+              setProblems([]);
             }}
           >
             {t('Annuler')}
           </button>
         </div>
       </form>
-      {problems[''] && (
-        <div role="alert" tabIndex={-1} ref={alert} className="state state-error">
-          {problems['']}
-        </div>
-      )}
+      <ProblemsAlert ref={alert} problems={problems} fields={[...lines.map((line) => line.id), 'reason']} />
       {attempt.pending && (
         <ConfirmDialog
           title={t('Émettre un avoir sur cette facture ?')}

@@ -1,6 +1,6 @@
-import { useEffect, useEffectEvent, useRef } from 'react';
 import type { TFunction } from 'i18next';
 import type { CombinedError } from 'urql';
+import { problemProps, ProblemNote } from '../../components/FormProblems.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { compareQuantities, isWholeQuantity, parseQuantity, subtractQuantities } from './quantities.ts';
 
@@ -36,49 +36,25 @@ export function checkLineQuantity(
 }
 
 /**
- * The API's refusals keyed by the line they concern — it names a line's field by its place in the
- * input, `<list>.N.quantity`, N indexing `lineIds` — and the others by `otherKey` of their field;
- * several on one key are said one after the other. `message` says each (the API's words by default).
+ * The API's refusals, each tied to the line it concerns — it names a line's field by its place in
+ * the input, `<list>.N.quantity`, N indexing `lineIds` — and the others to `otherKey` of their field
+ * (none by default: the form's alert). `message` says each (the API's words by default).
  */
 export function problemsByLine(
   error: CombinedError,
   list: string,
   lineIds: readonly string[],
   {
-    otherKey = () => '',
+    otherKey = () => null,
     message = (problem) => problem.message,
-  }: { otherKey?: (field: string | null) => string; message?: (problem: FieldProblem) => string } = {},
-): Record<string, string> {
+  }: { otherKey?: (field: string | null) => string | null; message?: (problem: FieldProblem) => string } = {},
+): FieldProblem[] {
   const place = new RegExp(`^${list}\\.(\\d+)\\.`);
-  const found: Record<string, string> = {};
-  for (const problem of problemsOf(error)) {
+  return problemsOf(error).map((problem) => {
     const index = place.exec(problem.field ?? '')?.[1];
     const lineId = index === undefined ? undefined : lineIds[Number(index)];
-    const key = lineId ?? otherKey(problem.field);
-    const said = message(problem);
-    found[key] = found[key] ? `${found[key]} ${said}` : said;
-  }
-  return found;
-}
-
-/**
- * After a refusal (and only then), moves the focus to the element of the first of `targets` (a
- * problem's key, the element's id) with a problem, else — the whole refused, key '' — to the alert
- * the returned ref is given to.
- */
-export function useFocusOnRefusal(
-  problems: Record<string, string>,
-  targets: readonly (readonly [key: string, elementId: string])[],
-) {
-  const alert = useRef<HTMLDivElement>(null);
-  // Only a new set of problems moves the focus; the targets are read as they are then.
-  const focusFirst = useEffectEvent((shown: Record<string, string>) => {
-    const first = targets.find(([key]) => shown[key]);
-    if (first) document.getElementById(first[1])?.focus();
-    else if (shown['']) alert.current?.focus();
+    return { field: lineId ?? otherKey(problem.field), message: message(problem) };
   });
-  useEffect(() => focusFirst(problems), [problems]);
-  return alert;
 }
 
 /** A line's quantity: its label (for screen readers), the field, the unit after it and its problem beside it (`<id>-problem`). */
@@ -107,16 +83,11 @@ export function LineQuantityInput({
         inputMode="decimal"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={problem ? `${id}-problem` : undefined}
+        {...problemProps(id, problem)}
       />{' '}
       {unit}
-      {problem && (
-        <span id={`${id}-problem`} className="field-problem">
-          {' '}
-          {problem}
-        </span>
-      )}
+      {problem && ' '}
+      <ProblemNote id={id} problem={problem} inline />
     </>
   );
 }

@@ -1,17 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { problemOf, ProblemsAlert, useFocusFirstProblem } from '../../components/FormProblems.tsx';
+import type { FieldProblem } from '../../lib/errors.ts';
 import { startAttempt, useConfirmedAttempt } from './attempt.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { ResubmitInvoiceMutation } from './documents.ts';
 import { unitLabels } from './labels.ts';
-import {
-  checkLineQuantity,
-  LineQuantityInput,
-  problemsByLine,
-  remainingQuantity,
-  useFocusOnRefusal,
-} from './LineQuantities.tsx';
+import { checkLineQuantity, LineQuantityInput, problemsByLine, remainingQuantity } from './LineQuantities.tsx';
 import { formatQuantity, subtractQuantities } from './quantities.ts';
 
 /** A line of the invoice as this form needs it. */
@@ -67,20 +63,17 @@ export function ResubmitInvoice({
   const rejected = invoice.lines.filter((line) => line.rejectionReason);
   // Line id → the quantity typed; a line not typed yet claims all it may.
   const [typed, setTyped] = useState<Record<string, string>>({});
-  // Line id (or '' for the invoice as a whole) → what is wrong.
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  // What is wrong, each tied to a line's id or to nothing (the invoice as a whole).
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const attempt = useConfirmedAttempt<PendingResubmission>();
   // After a refusal (and only then), focus goes to the first line refused, else to the alert.
-  const alert = useFocusOnRefusal(
-    problems,
-    rejected.map((line) => [line.id, `claim-${line.id}`] as const),
-  );
+  const { scope, alert } = useFocusFirstProblem<HTMLElement>(problems);
 
   const valueOf = (line: RevisableLine) => typed[line.id] ?? formatQuantity(remainingQuantity(line));
 
   function review(event: FormEvent) {
     event.preventDefault();
-    const found: Record<string, string> = {};
+    const found: FieldProblem[] = [];
     const revisions: Revision[] = [];
     for (const line of rejected) {
       const most = remainingQuantity(line);
@@ -89,11 +82,11 @@ export function ResubmitInvoice({
         tooMuch: t('Au plus {{quantity}} : la quantité facturée.', { quantity: formatQuantity(most) }),
         zeroAllowed: true,
       });
-      if (checked.problem !== undefined) found[line.id] = checked.problem;
+      if (checked.problem !== undefined) found.push({ field: line.id, message: checked.problem });
       else revisions.push({ line, claimed: checked.quantity, withdrawn: subtractQuantities(most, checked.quantity) });
     }
     setProblems(found);
-    if (Object.keys(found).length > 0) return;
+    if (found.length > 0) return;
     attempt.confirm({
       input: startAttempt({
         id: invoice.id,
@@ -120,7 +113,7 @@ export function ResubmitInvoice({
       return;
     }
     setTyped({});
-    setProblems({});
+    setProblems([]);
     const withdrawn = sent.revisions.some((revision) => revision.withdrawn !== '0');
     onResubmitted(withdrawn ? (outcome.data?.resubmitInvoice.invoice.creditNotes.at(-1)?.number ?? null) : null);
   }
@@ -128,7 +121,7 @@ export function ResubmitInvoice({
   const unit = (line: RevisableLine) => t(unitLabels[line.unit] ?? line.unit);
 
   return (
-    <section className="invoice-step" aria-labelledby="resubmit-heading">
+    <section ref={scope} className="invoice-step" aria-labelledby="resubmit-heading">
       <h2 id="resubmit-heading">{t('Répondre à la demande de révision')}</h2>
       <p>
         {invoice.viewerIsIssuer
@@ -167,7 +160,7 @@ export function ResubmitInvoice({
                     label={t('Quantité réclamée pour la ligne {{code}}', { code: line.itemCode })}
                     unit={unit(line)}
                     value={valueOf(line)}
-                    problem={problems[line.id]}
+                    problem={problemOf(problems, line.id)}
                     onChange={(value) => setTyped({ ...typed, [line.id]: value })}
                   />
                 </td>
@@ -179,11 +172,7 @@ export function ResubmitInvoice({
           <button type="submit">{t('Soumettre à nouveau…')}</button>
         </div>
       </form>
-      {problems[''] && (
-        <div role="alert" tabIndex={-1} ref={alert} className="state state-error">
-          {problems['']}
-        </div>
-      )}
+      <ProblemsAlert ref={alert} problems={problems} fields={rejected.map((line) => line.id)} />
       {attempt.pending && (
         <ConfirmDialog
           title={

@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ProblemsAlert, useFocusFirstProblem } from '../../components/FormProblems.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatCount, formatDzd } from '../../lib/format.ts';
 import { startAttempt, useConfirmedAttempt } from './attempt.ts';
@@ -39,11 +40,7 @@ export function SubmitInvoice({
   const [state, submit] = useMutation(SubmitInvoiceMutation);
   const attempt = useConfirmedAttempt<PendingSubmission>();
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const alert = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (problems.length > 0) alert.current?.focus();
-  }, [problems]);
+  const { alert } = useFocusFirstProblem(problems);
 
   function ask() {
     setProblems([]);
@@ -80,13 +77,7 @@ export function SubmitInvoice({
       <button type="button" onClick={ask}>
         {t('Soumettre la facture…')}
       </button>
-      {problems.length > 0 && (
-        <div role="alert" tabIndex={-1} ref={alert} className="state state-error">
-          {problems.map((problem) => (
-            <p key={`${problem.field}-${problem.message}`}>{problem.message}</p>
-          ))}
-        </div>
-      )}
+      <ProblemsAlert ref={alert} problems={problems} />
       {attempt.pending && (
         <ConfirmDialog
           title={t('Soumettre la facture du mois {{period}} ?', { period: invoice.period })}

@@ -1,7 +1,14 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, type CombinedError } from 'urql';
-import { FormField, ProblemsAlert, useFocusOnProblems } from '../../components/FormField.tsx';
+import { FormField } from '../../components/FormField.tsx';
+import {
+  problemOf,
+  problemProps,
+  ProblemNote,
+  ProblemsAlert,
+  useFocusFirstProblem,
+} from '../../components/FormProblems.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatCalendarDate } from '../../lib/format.ts';
 import { translate as t } from '../../lib/i18n.ts';
@@ -138,11 +145,9 @@ export function NewVersionForm({
   const [effectiveFrom, setEffectiveFrom] = useState('');
   const [items, setItems] = useState<ItemRow[]>(() => (base?.items ?? []).map((item) => rowOf(item)));
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const form = useRef<HTMLFormElement>(null);
-  useFocusOnProblems(form, problems);
+  const { scope: form, alert } = useFocusFirstProblem(problems);
 
-  const problemOf = (field: string) => problems.find((problem) => problem.field === field)?.message;
-  const itemProblem = (index: number, field: string) => problemOf(`items.${index}.${field}`);
+  const itemProblem = (index: number, field: string) => problemOf(problems, `items.${index}.${field}`);
   const general = problems.filter(
     (problem) => problem.field !== 'name' && problem.field !== 'effectiveFrom' && !itemField.test(problem.field ?? ''),
   );
@@ -177,25 +182,12 @@ export function NewVersionForm({
 
   /** The attributes tying a cell's control to its problem, and its accessible name. */
   const cell = (index: number, field: ItemField, label: string) => {
-    const problem = itemProblem(index, field);
     const id = `item-${index}-${field}`;
-    return {
-      id,
-      'aria-label': label,
-      'aria-invalid': problem ? true : undefined,
-      'aria-describedby': problem ? `${id}-problem` : undefined,
-    };
+    return { id, 'aria-label': label, ...problemProps(id, itemProblem(index, field)) };
   };
-  const note = (index: number, field: ItemField) => {
-    const problem = itemProblem(index, field);
-    return (
-      problem && (
-        <span id={`item-${index}-${field}-problem`} className="field-problem">
-          {problem}
-        </span>
-      )
-    );
-  };
+  const note = (index: number, field: ItemField) => (
+    <ProblemNote id={`item-${index}-${field}`} problem={itemProblem(index, field)} inline />
+  );
 
   return (
     <form ref={form} onSubmit={submit} className="invoice-step" aria-labelledby="new-version-heading" noValidate>
@@ -206,10 +198,14 @@ export function NewVersionForm({
         )}
       </p>
       <div className="form-grid">
-        <FormField id="version-name" label={t('Nom de la version')} problem={problemOf('name')}>
+        <FormField id="version-name" label={t('Nom de la version')} problem={problemOf(problems, 'name')}>
           {(attributes) => <input {...attributes} value={name} onChange={(event) => setName(event.target.value)} />}
         </FormField>
-        <FormField id="version-effective-from" label={t('En vigueur à partir du')} problem={problemOf('effectiveFrom')}>
+        <FormField
+          id="version-effective-from"
+          label={t('En vigueur à partir du')}
+          problem={problemOf(problems, 'effectiveFrom')}
+        >
           {(attributes) => (
             <input
               {...attributes}
@@ -303,7 +299,7 @@ export function NewVersionForm({
           {t('Ajouter un article')}
         </button>
       </div>
-      <ProblemsAlert problems={general} />
+      <ProblemsAlert ref={alert} problems={general} />
       <div className="form-actions">
         <button type="submit" disabled={creation.fetching}>
           {creation.fetching ? t('Enregistrement…') : t('Enregistrer la nouvelle version')}

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CommuneFields } from '../../components/CommuneFields.tsx';
-import { FormField, ProblemsAlert, useRecordForm } from '../../components/FormField.tsx';
+import { FormField, useRecordForm } from '../../components/FormField.tsx';
+import { ProblemsAlert } from '../../components/FormProblems.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';
 import { mayRun } from '../../lib/viewer.ts';
@@ -97,7 +98,7 @@ export function NewSitePage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
   const [creation, create] = useMutation(CreateSiteMutation);
-  const { values, setValues, setProblems, form, problemOf, general, text } = useRecordForm(empty, fields);
+  const { values, setValues, setProblems, form, alert, problemOf, general, text } = useRecordForm(empty, fields);
   const navigate = useNavigate();
   // Who creates sites, and the wilayas it is limited to (a DOT manager's), as the API answers.
   const limitedTo = me.data?.viewerCan.wilayas ?? undefined;
@@ -175,7 +176,7 @@ export function NewSitePage() {
         {text('longitude', 'site-longitude', t('Longitude (facultative, ex. 3,0588)'))}
         {text('plannedStart', 'site-planned-start', t('Début prévu (facultatif)'), 'date')}
         {text('plannedEnd', 'site-planned-end', t('Fin prévue (facultative)'), 'date')}
-        <ProblemsAlert problems={general} />
+        <ProblemsAlert ref={alert} problems={general} />
         <div className="form-actions">
           <button type="submit" disabled={creation.fetching}>
             {creation.fetching ? t('Création…') : t('Créer le site')}

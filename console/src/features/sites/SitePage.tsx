@@ -8,12 +8,12 @@ import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime, formatCount, formatPercent } from '../../lib/format.ts';
 import { msg } from '../../lib/i18n.ts';
 import {
-  invalidProps,
+  problemOf,
+  problemProps,
   ProblemNote,
   ProblemsAlert,
   useFocusFirstProblem,
-  type Controls,
-} from '../work/form-problems.tsx';
+} from '../../components/FormProblems.tsx';
 import {
   AssignSiteMutation,
   CloseSiteMutation,
@@ -42,11 +42,8 @@ const actionLabels: Record<Action, string> = {
   resume: msg('Reprendre'),
 };
 
-/** The action form's controls, in order: the API's field and the element's id. */
-const controls: Controls = [
-  ['contractorId', 'site-contractor-choice'],
-  ['reason', 'site-reason'],
-];
+/** The action form's fields shown beside a control; a problem of another goes to its alert. */
+const fields = ['contractorId', 'reason'];
 
 /**
  * One site: place, firm, progress against its target, its customer subscriptions, and its lifecycle's
@@ -72,7 +69,7 @@ export function SitePage() {
   const submitting = [assignment, starting, completion, closing, suspension, resumption].some(
     (state) => state.fetching,
   );
-  useFocusFirstProblem(problems, controls, 'site-action-problems');
+  const { scope, alert } = useFocusFirstProblem(problems);
 
   // Each change (and the RESYNC a subscription starts with) reads the site again.
   useEffect(() => {
@@ -179,7 +176,7 @@ export function SitePage() {
             </div>
           )}
           {action && (
-            <form onSubmit={confirm} className="reason-form" noValidate>
+            <form ref={scope} onSubmit={confirm} className="reason-form" noValidate>
               {action === 'assign' && (
                 <>
                   <label htmlFor="site-contractor-choice" id="site-contractor-choice-label">
@@ -190,9 +187,9 @@ export function SitePage() {
                     wilayaCode={site.wilaya.code}
                     value={contractorId}
                     onChange={setContractorId}
-                    {...invalidProps(problems, 'contractorId', 'site-contractor-choice')}
+                    {...problemProps('site-contractor-choice', problemOf(problems, 'contractorId'))}
                   />
-                  <ProblemNote problems={problems} field="contractorId" id="site-contractor-choice" />
+                  <ProblemNote id="site-contractor-choice" problem={problemOf(problems, 'contractorId')} />
                 </>
               )}
               <label htmlFor="site-reason">
@@ -203,10 +200,10 @@ export function SitePage() {
                 value={reason}
                 onChange={(event) => setReason(event.target.value)}
                 rows={2}
-                {...invalidProps(problems, 'reason', 'site-reason')}
+                {...problemProps('site-reason', problemOf(problems, 'reason'))}
               />
-              <ProblemNote problems={problems} field="reason" id="site-reason" />
-              <ProblemsAlert problems={problems} controls={controls} id="site-action-problems" />
+              <ProblemNote id="site-reason" problem={problemOf(problems, 'reason')} />
+              <ProblemsAlert ref={alert} problems={problems} fields={fields} />
               <div className="form-actions">
                 <button type="submit" disabled={submitting}>
                   {t('Confirmer')}

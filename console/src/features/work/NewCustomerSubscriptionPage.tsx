@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CommuneFields } from '../../components/CommuneFields.tsx';
-import { FormField, ProblemsAlert, useRecordForm } from '../../components/FormField.tsx';
+import { FormField, useRecordForm } from '../../components/FormField.tsx';
+import { ProblemsAlert } from '../../components/FormProblems.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';
 import { mayRun } from '../../lib/viewer.ts';
@@ -87,7 +88,7 @@ export function NewCustomerSubscriptionPage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
   const [creation, create] = useMutation(CreateCustomerSubscriptionMutation);
-  const { values, setValues, setProblems, form, problemOf, general, text } = useRecordForm(empty, fields);
+  const { values, setValues, setProblems, form, alert, problemOf, general, text } = useRecordForm(empty, fields);
   const [sites] = useQuery({
     query: SiteChoicesQuery,
     variables: { wilayaCode: values.wilayaCode },
@@ -178,7 +179,7 @@ export function NewCustomerSubscriptionPage() {
           <p className="muted">{t('Seuls les 100 premiers sites de la wilaya, par code, sont proposés.')}</p>
         )}
         {text('orderedAt', 'order-ordered-at', t('Commandé le (heure d’Alger ; vide : maintenant)'), 'datetime-local')}
-        <ProblemsAlert problems={general} />
+        <ProblemsAlert ref={alert} problems={general} />
         <div className="form-actions">
           <button type="submit" disabled={creation.fetching}>
             {creation.fetching ? t('Enregistrement…') : t('Enregistrer la commande')}

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
@@ -19,7 +19,13 @@ import {
   RejectInstallationMutation,
   ScheduleInstallationMutation,
 } from './documents.ts';
-import { invalidProps, ProblemNote, ProblemsAlert, useFocusFirstProblem, type Controls } from './form-problems.tsx';
+import {
+  problemOf,
+  problemProps,
+  ProblemNote,
+  ProblemsAlert,
+  useFocusFirstProblem,
+} from '../../components/FormProblems.tsx';
 import { failureReasonLabels } from './labels.ts';
 import { TechnicianSelect } from './TechnicianSelect.tsx';
 
@@ -49,21 +55,15 @@ function labelOf(action: Action, status: string): string {
   }
 }
 
-/** Each form's controls, in order: the API's field and the element's id. */
-const controlsOf: Record<Action, Controls> = {
-  assign: [['contractorId', 'work-contractor']],
-  assignTechnician: [['technicianId', 'work-technician']],
-  schedule: [
-    ['appointmentAt', 'work-appointment'],
-    ['reason', 'work-text'],
-  ],
-  accept: [['overrideReason', 'work-text']],
-  reject: [['reserves', 'work-text']],
-  fail: [
-    ['failureReason', 'work-failure-reason'],
-    ['reason', 'work-text'],
-  ],
-  cancel: [['reason', 'work-text']],
+/** The fields each action's form shows beside a control; a problem of another goes to its alert. */
+const fieldsOf: Record<Action, readonly string[]> = {
+  assign: ['contractorId'],
+  assignTechnician: ['technicianId'],
+  schedule: ['appointmentAt', 'reason'],
+  accept: ['overrideReason'],
+  reject: ['reserves'],
+  fail: ['failureReason', 'reason'],
+  cancel: ['reason'],
 };
 
 const sitesOpenToWork = ['ASSIGNED', 'IN_PROGRESS'];
@@ -80,17 +80,17 @@ const oneYearMs = 366 * 24 * 3600 * 1000;
 export function WorkActions({ subscription, onDone }: { subscription: Subscription; onDone: () => void }) {
   const { t } = useTranslation();
   const [action, setAction] = useState<Action | null>(null);
-  const panel = useRef<HTMLFormElement>(null);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const { scope: panel, alert } = useFocusFirstProblem(problems);
   // An action's panel takes the keyboard focus on its first field when it opens; Escape closes it.
   useEffect(() => {
     panel.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button')?.focus();
-  }, [action]);
+  }, [action, panel]);
   const [text, setText] = useState('');
   const [contractorId, setContractorId] = useState('');
   const [technicianId, setTechnicianId] = useState('');
   const [appointment, setAppointment] = useState('');
   const [failureReason, setFailureReason] = useState('');
-  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [assignment, assign] = useMutation(AssignCustomerSubscriptionMutation);
   const [dispatch, assignTechnician] = useMutation(AssignTechnicianMutation);
   const [scheduling, schedule] = useMutation(ScheduleInstallationMutation);
@@ -103,8 +103,7 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
   );
   const site = subscription.site;
   // Work on a site has no choice of contractor: a refusal of it is said in the form's alert.
-  const controls = !action || (action === 'assign' && site !== null) ? [] : controlsOf[action];
-  useFocusFirstProblem(problems, controls, 'work-action-problems');
+  const fields = !action || (action === 'assign' && site !== null) ? [] : fieldsOf[action];
 
   const allowed = actions.filter((candidate) => subscription.viewerCan[candidate]);
   if (allowed.length === 0) return null;
@@ -270,9 +269,9 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
                   wilayaCode={subscription.wilaya.code}
                   value={contractorId}
                   onChange={setContractorId}
-                  {...invalidProps(problems, 'contractorId', 'work-contractor')}
+                  {...problemProps('work-contractor', problemOf(problems, 'contractorId'))}
                 />
-                <ProblemNote problems={problems} field="contractorId" id="work-contractor" />
+                <ProblemNote id="work-contractor" problem={problemOf(problems, 'contractorId')} />
               </>
             ))}
           {action === 'assign' && subscription.status === 'SCHEDULED' && subscription.appointmentAt && (
@@ -292,9 +291,9 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
                 contractorId={subscription.contractor.id}
                 value={technicianId}
                 onChange={setTechnicianId}
-                {...invalidProps(problems, 'technicianId', 'work-technician')}
+                {...problemProps('work-technician', problemOf(problems, 'technicianId'))}
               />
-              <ProblemNote problems={problems} field="technicianId" id="work-technician" />
+              <ProblemNote id="work-technician" problem={problemOf(problems, 'technicianId')} />
             </>
           )}
           {action === 'schedule' && (
@@ -305,9 +304,9 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
                 type="datetime-local"
                 value={appointment}
                 onChange={(event) => setAppointment(event.target.value)}
-                {...invalidProps(problems, 'appointmentAt', 'work-appointment')}
+                {...problemProps('work-appointment', problemOf(problems, 'appointmentAt'))}
               />
-              <ProblemNote problems={problems} field="appointmentAt" id="work-appointment" />
+              <ProblemNote id="work-appointment" problem={problemOf(problems, 'appointmentAt')} />
             </>
           )}
           {action === 'fail' && (
@@ -317,7 +316,7 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
                 id="work-failure-reason"
                 value={failureReason}
                 onChange={(event) => setFailureReason(event.target.value)}
-                {...invalidProps(problems, 'failureReason', 'work-failure-reason')}
+                {...problemProps('work-failure-reason', problemOf(problems, 'failureReason'))}
               >
                 <option value="">{t('Choisir…')}</option>
                 {Object.entries(failureReasonLabels).map(([value, label]) => (
@@ -326,7 +325,7 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
                   </option>
                 ))}
               </select>
-              <ProblemNote problems={problems} field="failureReason" id="work-failure-reason" />
+              <ProblemNote id="work-failure-reason" problem={problemOf(problems, 'failureReason')} />
             </>
           )}
           {textLabel[action] && (
@@ -337,12 +336,12 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
                 value={text}
                 onChange={(event) => setText(event.target.value)}
                 rows={3}
-                {...invalidProps(problems, textField, 'work-text')}
+                {...problemProps('work-text', problemOf(problems, textField))}
               />
-              <ProblemNote problems={problems} field={textField} id="work-text" />
+              <ProblemNote id="work-text" problem={problemOf(problems, textField)} />
             </>
           )}
-          <ProblemsAlert problems={problems} controls={controls} id="work-action-problems" />
+          <ProblemsAlert ref={alert} problems={problems} fields={fields} />
           <div className="form-actions">
             {!(action === 'assign' && (siteClosed || (site && !siteContractor))) && (
               <button type="submit" disabled={submitting}>
