@@ -5,7 +5,7 @@ import { useMutation, useQuery, type CombinedError } from 'urql';
 import { ProblemsAlert, useFocusFirstProblem } from '../../components/FormProblems.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
-import { translate as t } from '../../lib/i18n.ts';
+import { msg, translate as t } from '../../lib/i18n.ts';
 import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import {
@@ -57,7 +57,8 @@ export function EditContractorPage() {
     requestPolicy: 'cache-and-network',
   });
   const [, update] = useMutation(UpdateContractorMutation);
-  // Why the change was not saved when the contractor changed meanwhile (none otherwise), focused when said.
+  // Why the change was not saved when the contractor changed meanwhile (none otherwise; said in the
+  // console's language when shown), focused when said.
   const [stale, setStale] = useState<FieldProblem[]>([]);
   const { alert: staleNotice } = useFocusFirstProblem(stale);
   const navigate = useNavigate();
@@ -90,7 +91,7 @@ export function EditContractorPage() {
         setStale([
           {
             field: null,
-            message: t(
+            message: msg(
               'Ce contractant a été modifié par quelqu’un d’autre depuis que vous avez ouvert ce formulaire : vos modifications n’ont pas été enregistrées. Rechargez-le pour voir ses valeurs actuelles, puis refaites vos modifications.',
             ),
           },
@@ -128,7 +129,10 @@ export function EditContractorPage() {
             pendingLabel={t('Enregistrement…')}
             onSubmit={submit}
             notice={
-              <ProblemsAlert ref={staleNotice} problems={stale}>
+              <ProblemsAlert
+                ref={staleNotice}
+                problems={stale.map((problem) => ({ ...problem, message: t(problem.message) }))}
+              >
                 {stale.length > 0 && (
                   <button type="button" onClick={reload}>
                     {t('Recharger le contractant')}
