@@ -433,7 +433,7 @@ describe('the field view on a phone, against the real API', () => {
     await context.close();
   }, 120_000);
 
-  it('after a refused report, focuses the first field with a problem, described by its announced note', async () => {
+  it('after a refused report or failure, focuses the first field with a problem, described by its announced note', async () => {
     const { firmId, email, password } = await firmWithTechnician('Fibre du Sahel');
     await scheduledCustomerSubscription(run.t, firmId, { customerName: 'Nadia Ferhat' });
     const { context, page } = await phone();
@@ -457,6 +457,13 @@ describe('the field view on a phone, against the real API', () => {
     await page.getByRole('button', { name: 'Envoyer le rapport' }).click();
     await expect.poll(focused).toBe('report-add-line');
     expect(await power.getAttribute('aria-invalid')).toBeNull();
+
+    // The failure form follows the same rule: its reason comes first.
+    await page.getByRole('button', { name: 'Déclarer un échec' }).click();
+    await page.getByRole('heading', { name: 'Déclarer un échec', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Déclarer l’échec' }).click();
+    await expect.poll(focused).toBe('failure-reason');
+    expect(await page.locator('#failure-reason-problem').innerText()).toBe('Choisissez le motif de l’échec.');
     await context.close();
   }, 120_000);
 

@@ -2,6 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import {
+  problemOf,
+  problemProps,
+  ProblemNote,
+  ProblemsAlert,
+  useFocusFirstProblem,
+} from '../../components/FormProblems.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
@@ -42,6 +49,7 @@ export function ContractorPage() {
   const [action, setAction] = useState<Action | null>(null);
   const [reason, setReason] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const { scope, alert } = useFocusFirstProblem(problems);
   const contractor = result.data?.contractor;
   const busy = approval.fetching || suspension.fetching || reactivation.fetching;
   const allowed = contractor ? actions.filter((choice) => contractor.viewerCan[choice.action]) : [];
@@ -164,25 +172,17 @@ export function ContractorPage() {
             </div>
           )}
           {action && (
-            <form onSubmit={confirm} className="reason-form">
+            <form ref={scope} onSubmit={confirm} className="reason-form">
               <label htmlFor="transition-reason">{t('Raison (gardée dans l’historique)')}</label>
               <textarea
                 id="transition-reason"
                 value={reason}
                 onChange={(event) => setReason(event.target.value)}
                 rows={3}
-                aria-invalid={problems.length > 0 ? true : undefined}
-                aria-describedby={problems.length > 0 ? 'transition-reason-problem' : undefined}
+                {...problemProps('transition-reason', problemOf(problems, 'reason'))}
               />
-              {problems.length > 0 && (
-                <div id="transition-reason-problem">
-                  {problems.map((problem) => (
-                    <p key={`${problem.field}-${problem.message}`} role="alert" className="field-problem">
-                      {problem.message}
-                    </p>
-                  ))}
-                </div>
-              )}
+              <ProblemNote id="transition-reason" problem={problemOf(problems, 'reason')} />
+              <ProblemsAlert ref={alert} problems={problems} fields={['reason']} />
               <div className="form-actions">
                 <button type="submit" disabled={busy}>
                   {t('Confirmer')}

@@ -165,8 +165,8 @@ export function FailureForm({
         required={false}
         limits={limits}
         room={limits.maxCount - photos.length}
+        problem={problemOf(problems, 'photoIds')}
       />
-      <ProblemNote id="field-photo-failure" problem={problemOf(problems, 'photoIds')} />
       <ProblemsAlert ref={alert} problems={problems} fields={fields} />
       <button type="submit" className="field-button danger" disabled={saving}>
         {saving ? t('Envoi…') : t('Déclarer l’échec')}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { problemProps, ProblemNote } from '../../components/FormProblems.tsx';
 import { currentLanguage } from '../../lib/i18n.ts';
 import type { PhotoKind, StoredPhoto } from './db.ts';
 import { currentPosition } from './geo.ts';
@@ -138,7 +139,7 @@ export function PhotoField({
         capture="environment"
         className="visually-hidden"
         onChange={(event) => void chosen(event)}
-        aria-describedby={problem ? `${id}-problem` : undefined}
+        {...problemProps(id, problem)}
       />
       <label htmlFor={id} className={`field-button ${photos.length > 0 ? 'secondary' : ''}`}>
         {label}
@@ -154,11 +155,7 @@ export function PhotoField({
           {message}
         </p>
       ))}
-      {problem && (
-        <p id={`${id}-problem`} className="field-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <ProblemNote id={id} problem={problem} />
       {photos.map((photo) => (
         <div key={photo.id} className="field-photo-item">
           <Thumbnail blob={photo.blob} alt={label} />
