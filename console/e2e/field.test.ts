@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
-import { activeContractor, firmInvoice, mustQuery, scheduledCustomerSubscription } from '../../server/test/api.js';
+import {
+  activeContractor,
+  firmInvoice,
+  installedCustomerSubscription,
+  mustQuery,
+  scheduledCustomerSubscription,
+} from '../../server/test/api.js';
 import { signIn as apiSignIn } from '../../server/test/harness.js';
 import { testJpeg } from '../../server/test/photos.js';
 import { browserTest } from './browser.js';
@@ -689,6 +695,27 @@ describe('the field view on a phone, against the real API', () => {
       size: 'not an image this browser decodes'.length,
       width: null,
     });
+    await context.close();
+  }, 120_000);
+
+  it('shows a technician the reserves the acceptance refused the work with, to lift before reporting again', async () => {
+    const { firmId, email, password } = await firmWithTechnician('Réserves');
+    const id = await installedCustomerSubscription(run.t, firmId, '-21.5', undefined, {
+      customerName: 'Client Réserves',
+    });
+    await mustQuery(
+      run.t,
+      'mutation ($id: ID!) { rejectInstallation(input: { id: $id, expectedVersion: 4, reserves: ["câble non fixé", "PTO mal posée"] }) { customerSubscription { id } } }',
+      { id },
+    );
+    const { context, page } = await phone();
+    await page.goto(`${run.t.url}/terrain`);
+    await signInOnPhone(page, email, password);
+    await page.getByRole('link', { name: 'Client Réserves' }).click();
+    const reserves = page.getByRole('region', { name: 'Réserves à lever' });
+    await expect
+      .poll(() => reserves.getByRole('listitem').allTextContents())
+      .toEqual(['câble non fixé', 'PTO mal posée']);
     await context.close();
   }, 120_000);
 });

@@ -127,6 +127,16 @@ export function FieldWorkPage() {
         </span>{' '}
         <span className="muted">{t('Commande {{reference}}', { reference: work.orderReference })}</span>
       </p>
+      {work.reserves.length > 0 && (
+        <section className="field-reserves" aria-labelledby="field-reserves-title" data-testid="field-work-reserves">
+          <h2 id="field-reserves-title">{t('Réserves à lever')}</h2>
+          <ul>
+            {work.reserves.map((reserve, index) => (
+              <li key={index}>{reserve}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       {!reachable && loadedAt && (
         <p role="status" className="field-offline">
           {t('Hors connexion : travail tel que chargé le {{instant}}.', { instant: algiersDateTime(loadedAt) })}

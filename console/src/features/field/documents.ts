@@ -10,6 +10,7 @@ export const FieldWork = graphql(`
     customerPhone
     customerAddress
     status
+    reserves
     orderedAt
     appointmentAt
     commune {

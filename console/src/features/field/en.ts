@@ -2,6 +2,8 @@
 export default {
   // Layout.tsx (the field view's link)
   Terrain: 'Field',
+  // FieldWorkPage.tsx
+  'Réserves à lever': 'Reserves to lift',
   // labels.ts
   'Photo du PBO': 'Photo of the PBO',
   'Photo de la PTO': 'Photo of the PTO',

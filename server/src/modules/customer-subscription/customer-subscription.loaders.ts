@@ -1,5 +1,6 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { AuditAction, AuditEntityType, AuditEvent } from '../audit/audit-event.entity.js';
 import { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
 import { fieldStatuses } from './customer-subscription.lifecycle.js';
 
@@ -27,6 +28,11 @@ export interface CustomerSubscriptionLoaders {
    * `GROUP BY` per scope asked.
    */
   readonly countsByContractor: DataLoader<ContractorWorkKey, StatusCount[], string>;
+  /**
+   * The reserves of each customer subscription's latest rejection, as its audit event holds them
+   * (empty when it was never rejected): one query for the batch.
+   */
+  readonly latestReserves: DataLoader<string, string[]>;
 }
 
 /** The wilayas a key counts in ("*" for everywhere) and its technician, as one string. */
@@ -75,5 +81,25 @@ export function createCustomerSubscriptionLoaders(em: EntityManager): CustomerSu
       },
       { cacheKeyFn: (key) => `${key.contractorId}:${scopeOf(key)}` },
     ),
+    latestReserves: new DataLoader(async (ids) => {
+      const rejections = await em.find(
+        AuditEvent,
+        {
+          entityType: AuditEntityType.CUSTOMER_SUBSCRIPTION,
+          entityId: { $in: [...ids] },
+          action: AuditAction.TRANSITION,
+          toStatus: CustomerSubscriptionStatus.REJECTED,
+        },
+        { fields: ['entityId', 'changes'], orderBy: { id: 'asc' } },
+      );
+      // The latest rejection of each wins: later ones overwrite earlier ones.
+      const reserves = new Map(
+        rejections.map((event) => [
+          event.entityId,
+          (event.changes.find((change) => change.field === 'reserves')?.to as string[] | undefined) ?? [],
+        ]),
+      );
+      return ids.map((id) => reserves.get(id) ?? []);
+    }),
   };
 }

@@ -19,7 +19,7 @@ import { priceScheduleInForce } from '../invoice/price-schedule.service.js';
 import { Photo, PhotoKind } from '../photo/photo.entity.js';
 import { ownPhotos, photoLimitsOf } from '../photo/photo.service.js';
 import { maySeeCustomerData } from '../auth/scope.js';
-import { CustomerSubscription } from './customer-subscription.entity.js';
+import { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
 import {
   checkPositions,
   defaultPositionToleranceMetres,
@@ -228,6 +228,16 @@ export class CustomerSubscriptionFieldResolver {
   })
   async photos(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<Photo[]> {
     return ownPhotos(context, await context.loaders.photos.byCustomerSubscription.load(subscription.id));
+  }
+
+  @FieldResolver(() => [String], {
+    description:
+      'The reserves to lift, one point each, as the acceptance refused the installation with them (rejectInstallation): those of the latest rejection while the work is REJECTED; empty in any other status.',
+    complexity: listOf(20),
+  })
+  async reserves(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<string[]> {
+    if (subscription.status !== CustomerSubscriptionStatus.REJECTED) return [];
+    return context.loaders.customerSubscriptions.latestReserves.load(subscription.id);
   }
 }
 

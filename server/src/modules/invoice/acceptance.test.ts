@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
+import {
+  activeContractor,
+  installationReportInput,
+  installedCustomerSubscription,
+  mustQuery,
+} from '../../../test/api.js';
 import { contextAt } from '../../../test/contexts.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { addDays, algiersDate, algiersMonth } from '../../common/time.js';
@@ -133,6 +138,36 @@ describe('acceptInstallation', () => {
       statusReason: 'reserves: câble non fixé; PTO mal posée',
     });
     expect(await invoicesOf(firm.id)).toEqual([]);
+  });
+
+  it('shows the reserves of the latest rejection on the work while it is REJECTED, and none once it is reported again', async () => {
+    const firm = await activeContractor(t);
+    const id = await installed(firm.id);
+    const reservesOf = async () =>
+      (
+        await mustQuery<{ customerSubscription: { status: string; reserves: string[] } }>(
+          t,
+          'query ($id: ID!) { customerSubscription(id: $id) { status reserves } }',
+          { id },
+        )
+      ).customerSubscription;
+    const reject = (version: number, reserves: string[]) =>
+      mustQuery(
+        t,
+        'mutation ($id: ID!, $v: Int!, $r: [String!]!) { rejectInstallation(input: { id: $id, expectedVersion: $v, reserves: $r }) { customerSubscription { id } } }',
+        { id, v: version, r: reserves },
+      );
+    expect(await reservesOf()).toEqual({ status: 'INSTALLED', reserves: [] });
+    await reject(4, ['câble non fixé', 'PTO mal posée']);
+    expect(await reservesOf()).toEqual({ status: 'REJECTED', reserves: ['câble non fixé', 'PTO mal posée'] });
+    await mustQuery(
+      t,
+      'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }',
+      { input: installationReportInput(id, { expectedVersion: 5 }) },
+    );
+    expect(await reservesOf()).toEqual({ status: 'INSTALLED', reserves: [] });
+    await reject(6, ['étiquetage absent']);
+    expect(await reservesOf()).toEqual({ status: 'REJECTED', reserves: ['étiquetage absent'] });
   });
 
   it('refuses, with a coded error and nothing written, an installation recorded without a report', async () => {
