@@ -299,7 +299,13 @@ export async function generateData(options: GenerationOptions): Promise<Generati
 
     const sellers = await sellerIdentities(options.orm);
     await load('invoice', invoiceColumns, invoiceRows(invoices, settings, sellers));
-    await load('invoice_line', lineColumns, lineRows(world, drawer, invoices, settings, subscriptionId));
+    // The lines of invoices loaded as issued: the trigger refusing a line added to an issued invoice
+    // is lifted while they are copied, in this transaction only.
+    const lineCheck = '"invoice_line" disable trigger "invoice_line_added_only_to_draft"';
+    await load('invoice_line', lineColumns, lineRows(world, drawer, invoices, settings, subscriptionId), {
+      before: () => client.query(`alter table ${lineCheck}`),
+      after: () => client.query(`alter table ${lineCheck.replace('disable', 'enable')}`),
+    });
     await phase('invoice totals', () => storeTotals(client, invoices));
     // With the amounts paid they add up to, in the same transaction. The check of each payment against
     // its invoice is lifted while they are copied (its pending events would forbid rebuilding the

@@ -21,6 +21,7 @@ import { Migration20261206125015 } from './Migration20261206125015.js';
 import { Migration20261206132540 } from './Migration20261206132540.js';
 import { Migration20261206143000 } from './Migration20261206143000.js';
 import { Migration20261206161500 } from './Migration20261206161500.js';
+import { Migration20261206171500 } from './Migration20261206171500.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129112800', class: Migration20261129112800 },
@@ -44,4 +45,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206132540', class: Migration20261206132540 },
   { name: 'Migration20261206143000', class: Migration20261206143000 },
   { name: 'Migration20261206161500', class: Migration20261206161500 },
+  { name: 'Migration20261206171500', class: Migration20261206171500 },
 ];

@@ -531,6 +531,14 @@ describe('found by an adversarial review', () => {
     const refusals: [string, RegExp][] = [
       ['update invoice_line set amount_centimes = 1 where invoice_id = $1', /is issued: UPDATE of its line/],
       ['delete from invoice_line where invoice_id = $1', /is issued: DELETE of its line/],
+      // A line added to an issued invoice would change the document it printed.
+      [
+        `insert into invoice_line (invoice_id, customer_subscription_id, item_code, designation, unit, quantity,
+           unit_price_centimes, vat_rate_percent, amount_centimes, created_at)
+         select invoice_id, customer_subscription_id, item_code, designation, unit, 1, unit_price_centimes,
+           vat_rate_percent, unit_price_centimes, now() from invoice_line where invoice_id = $1 limit 1`,
+        /is issued: a line cannot be added to it/,
+      ],
       [
         'update invoice set net_payable_centimes = 1 where id = $1',
         /is issued: UPDATE refused \(net_payable_centimes\)/,
