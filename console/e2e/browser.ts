@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startTestApp, testAdmin, type TestApp } from '../../server/test/harness.js';
 
 /** An amount as the console writes it: its spaces are no-break spaces ("8 266,79 DA" never wraps). */
@@ -15,8 +15,13 @@ const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 export interface BrowserTest {
   readonly t: TestApp;
   readonly browser: Browser;
-  /** A new page at 1280 × 900 (downloads accepted), signed in at `path` as `email` (the test administrator by default). */
+  /** A new page at 1280 × 900 (downloads accepted), signed in at `path` as `email` (the test administrator by default); its CSP violations are watched. */
   signIn(path: string, email?: string, password?: string): Promise<Page>;
+  /**
+   * Notes what the browser refuses by the server's Content-Security-Policy on `target` (a page, or
+   * every page of a context): each test fails when something was refused (a feature that broke).
+   */
+  watchCsp(target: Page | BrowserContext): void;
 }
 
 /**
@@ -25,6 +30,15 @@ export interface BrowserTest {
  */
 export function browserTest(env: Record<string, string> = {}): BrowserTest {
   const state: { t?: TestApp; browser?: Browser } = {};
+  const refused: string[] = [];
+  const watchCsp = (target: Page | BrowserContext) => {
+    target.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) refused.push(message.text());
+    });
+  };
+  afterEach(() => {
+    expect(refused.splice(0)).toEqual([]);
+  });
   beforeAll(async () => {
     if (!existsSync(chromiumPath)) {
       throw new Error(
@@ -57,8 +71,10 @@ export function browserTest(env: Record<string, string> = {}): BrowserTest {
     get browser() {
       return state.browser!;
     },
+    watchCsp,
     async signIn(path, email = testAdmin.email, password = testAdmin.password) {
       const page = await state.browser!.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      watchCsp(page);
       await page.goto(`${state.t!.url}${path}`);
       await page.getByRole('heading', { name: 'Connexion' }).waitFor();
       await page.getByLabel('Adresse e-mail').fill(email);

@@ -54,6 +54,7 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
     permissions: ['geolocation'],
     geolocation: ainBenian,
   });
+  run.watchCsp(context);
   return { context, page: await context.newPage() };
 }
 

@@ -6,6 +6,7 @@ describe('the GraphQL explorer (development) in a real Chromium without internet
 
   it('loads GraphiQL from the server alone and runs a query', async () => {
     const page = await session.browser.newPage();
+    session.watchCsp(page);
     const origin = new URL(session.t.url).origin;
     const elsewhere: string[] = [];
     // The network cut off: anything not asked of Raccord itself fails, and is noted.

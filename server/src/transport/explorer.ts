@@ -1,6 +1,8 @@
 import type express from 'express';
+import helmet from 'helmet';
 import { ruruHTML } from 'ruru/server';
 import { serveStatic } from 'ruru/static';
+import { contentSecurityPolicy } from './security-headers.js';
 
 /** URL path of the explorer's own files (GraphiQL's scripts, styles and fonts), served by Raccord itself. */
 export const explorerFilesPath = '/graphql-explorer/';
@@ -20,6 +22,12 @@ const defaultQuery = `# GraphiQL on Raccord's API. All but login, me, viewerOper
 `;
 
 /**
+ * The explorer page's Content-Security-Policy: the console's, with the inline scripts and styles
+ * Ruru's page and its editor (Monaco) are made of.
+ */
+const explorerPolicy = helmet.contentSecurityPolicy(contentSecurityPolicy(["'unsafe-inline'"], ["'unsafe-inline'"]));
+
+/**
  * The GraphQL explorer for development: GraphiQL (Ruru's build) at `GET /graphql` for a browser
  * (`Accept: text/html`, no query), its files served from this server under `explorerFilesPath`
  * rather than a CDN, so that it works without internet access. Mounted only outside production.
@@ -36,6 +44,6 @@ export function mountExplorer(app: express.Express): void {
       next();
       return;
     }
-    response.type('html').setHeader('Cache-Control', 'no-cache').send(page);
+    explorerPolicy(request, response, () => response.type('html').setHeader('Cache-Control', 'no-cache').send(page));
   });
 }

@@ -20,6 +20,7 @@ import { graphqlBody } from './body-limits.js';
 import { mountExplorer } from './explorer.js';
 import { internalError } from './errors.js';
 import { requestScope, type RequestScope } from './request-scope.js';
+import { securityHeaders } from './security-headers.js';
 
 const requestIdPattern = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -140,7 +141,7 @@ export function createExpressApp<Caller extends TransportCaller>(options: {
       ipAddress: request.ip ?? null,
     });
   const app = express();
-  app.disable('x-powered-by');
+  app.use(securityHeaders(join(consoleBuildDir, 'index.html')));
   // `req.ip`, the address sign-in limits count by: the client named by the proxies of TRUST_PROXY.
   const trust = config.TRUST_PROXY ?? null;
   app.set('trust proxy', (address: string, hop: number) => trustsProxy(trust, address, hop));
