@@ -33,7 +33,7 @@ export function browserTest(env: Record<string, string> = {}): BrowserTest {
   const refused: string[] = [];
   const watchCsp = (target: Page | BrowserContext) => {
     target.on('console', (message) => {
-      if (message.text().includes('Content Security Policy')) refused.push(message.text());
+      if (/content security policy/i.test(message.text())) refused.push(message.text());
     });
   };
   afterEach(() => {
