@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { createLogger } from '../src/common/logger.js';
+import { consoleBuildDir } from '../src/common/paths.js';
 import { loadConfig } from '../src/config.js';
 import { databaseUrl } from './util.js';
 
@@ -168,4 +171,11 @@ export async function startTestApp(
       await database.drop();
     },
   };
+}
+
+/** `startTestApp()` for the tests of what serves the console's build: stops at once when it is not built. */
+export function startTestAppWithConsole(): Promise<TestApp> {
+  if (!existsSync(join(consoleBuildDir, 'index.html')))
+    throw new Error('The console is not built: run `npm run build:console` first (npm test does).');
+  return startTestApp();
 }

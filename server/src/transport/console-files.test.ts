@@ -1,15 +1,13 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.js';
+import { startTestAppWithConsole, type TestApp } from '../../test/harness.js';
 import { consoleBuildDir } from '../common/paths.js';
 
 /** How the console's build is served: what a browser and the field view's service worker rely on. */
 let t: TestApp;
 beforeAll(async () => {
-  if (!existsSync(join(consoleBuildDir, 'index.html')))
-    throw new Error('The console is not built: run `npm run build:console` first (npm test does).');
-  t = await startTestApp();
+  t = await startTestAppWithConsole();
 });
 afterAll(() => t.stop());
 

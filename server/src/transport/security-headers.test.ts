@@ -1,16 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.js';
+import { startTestAppWithConsole, type TestApp } from '../../test/harness.js';
 import { consoleBuildDir } from '../common/paths.js';
 
 /** The security headers every answer carries: the console's pages, the API, the PDFs and the photos. */
 let t: TestApp;
 beforeAll(async () => {
-  if (!existsSync(join(consoleBuildDir, 'index.html')))
-    throw new Error('The console is not built: run `npm run build:console` first (npm test does).');
-  t = await startTestApp();
+  t = await startTestAppWithConsole();
 });
 afterAll(() => t.stop());
 
