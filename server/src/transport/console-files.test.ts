@@ -72,6 +72,25 @@ describe('paths that lead nowhere', () => {
     });
   });
 
+  it('answer GraphQL at /graphql only, never at a path below it', async () => {
+    const post = (path: string) =>
+      fetch(`${t.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${t.adminToken}` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+    expect((await post('/graphql')).status).toBe(200);
+    expect((await post('/graphql/')).status).toBe(200);
+    for (const path of ['/graphql/anything/else', '/graphql/x']) {
+      const response = await post(path);
+      expect({ path, status: response.status, body: await response.json() }).toMatchObject({
+        path,
+        status: 404,
+        body: { errors: [{ extensions: { code: 'NOT_FOUND' } }] },
+      });
+    }
+  });
+
   it('answer the same for a missing invoice, credit note or photo', async () => {
     for (const path of [
       '/invoices/99999/pdf',

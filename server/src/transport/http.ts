@@ -203,7 +203,8 @@ export function createExpressApp<Caller extends TransportCaller>(options: {
   app.get('/metrics', metricsRoute(metrics, config.METRICS_TOKEN));
   if (options.debugMetrics) mountDebugMetrics(app, options.debugMetrics);
   if (config.NODE_ENV !== 'production') mountExplorer(app);
-  app.use(
+  // `all`, not `use`: a mounted middleware would answer every path below /graphql too.
+  app.all(
     '/graphql',
     graphqlBody({
       authentication,
