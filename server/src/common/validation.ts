@@ -27,16 +27,21 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 /**
  * A leading =, +, - or @ makes a spreadsheet run the cell as a formula when the data is exported
  * (OWASP, CSV injection: `-2+3+cmd|' /C calc'!A0`). So do their lookalikes, which spreadsheets (and
- * Japanese or Chinese input methods) turn into them: the fullwidth ＝ ＋ － ＠, the small ﹦ ﹢ ﹣ ﹫
- * and the minus sign −; and a trigger still counts behind what a spreadsheet skips or no one sees:
- * spaces and zero-width characters (U+200B to U+200D, the word joiner U+2060, the byte order mark
- * U+FEFF). A leading tab or carriage return, the other starts OWASP names, never reaches this test:
+ * Japanese or Chinese input methods) turn into them: the fullwidth ＝ ＋ － ＠, the small ﹦ ﹢ ﹣ ﹫,
+ * the minus sign −, the heavy minus ➖ and every dash (Unicode's dash punctuation, \p{Pd}: ‒ – —…);
+ * and a trigger still counts behind what a spreadsheet skips or no one sees: spaces and separators
+ * (\s, \p{Z}), format characters (\p{Cf}: zero-width characters, the soft hyphen, invisible operators,
+ * direction marks, tags, the byte order mark), marks with nothing to combine with (\p{Mn}, \p{Me}:
+ * U+034F, the variation selector U+FE0F) and the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0):
+ * Unicode's classes rather than a list, so that another character of the same kind counts too. A
+ * leading tab or carriage return, the other starts OWASP names, never reaches this test:
  * text is trimmed first, and refused if one is inside. A hyphen-minus is refused too, not escaped:
  * no name, address, reference or reason of the trade starts with one, and an escape would change
  * what is printed on invoices. Numbers (quantities, amounts, optical measurements such as -21.5 dBm)
  * are not text and keep their sign.
  */
-const formulaStart = /^[\s\u200B-\u200D\u2060\uFEFF]*[=+\-@\u2212\uFE62\uFE63\uFE66\uFE6B\uFF0B\uFF0D\uFF1D\uFF20]/;
+const formulaStart =
+  /^[\s\p{Z}\p{Cf}\p{Mn}\p{Me}\u115F\u1160\u3164\uFFA0]*[=+@\p{Pd}\u2212\u2796\uFE62\uFE66\uFE6B\uFF0B\uFF1D\uFF20]/u;
 
 /** Refuses a value a spreadsheet would run as a formula (see `formulaStart`). */
 export const notAFormula = <T extends z.ZodType<string>>(schema: T) =>

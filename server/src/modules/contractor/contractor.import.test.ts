@@ -221,7 +221,7 @@ describe('importContractors', () => {
     expect(await counts()).toEqual(before);
   });
 
-  it('refuses the lookalikes of a formula start (fullwidth, small or minus sign; behind invisible characters or spaces), in a contact email too', async () => {
+  it('refuses the lookalikes of a formula start (fullwidth, small or minus sign, dashes; behind invisible characters, marks or spaces), in a contact email too', async () => {
     const before = await counts();
     const cells: [column: string, value: string, field: string][] = [
       ['legal_name', '＝1+1', 'legal_name'],
@@ -234,6 +234,22 @@ describe('importContractors', () => {
       ['legal_name', '\u200D\u00A0=1+1', 'legal_name'],
       ['contact_name', '\u2060 @SUM(A1)', 'contact.0.name'],
       ['trade_name', '\uFEFF\u200B+1', 'trade_name'],
+      // Format characters, marks and Hangul fillers, which no one sees either.
+      ['legal_name', '\u00AD=1+1', 'legal_name'],
+      ['legal_name', '\u180E+1+1', 'legal_name'],
+      ['legal_name', '\u2061=1+1', 'legal_name'],
+      ['legal_name', '\u2062+1+1', 'legal_name'],
+      ['legal_name', '\u034F=1+1', 'legal_name'],
+      ['legal_name', '\u3164+1+1', 'legal_name'],
+      ['legal_name', '\uFFA0=1+1', 'legal_name'],
+      ['legal_name', '\u200E+1+1', 'legal_name'],
+      ['legal_name', '\u061C=1+1', 'legal_name'],
+      ['legal_name', '\u{E0020}+1+1', 'legal_name'],
+      ['legal_name', '\uFE0F=1+1', 'legal_name'],
+      // Dashes a spreadsheet reads as a minus.
+      ['address', '\u2796cmd', 'address'],
+      ['address', '\u2012cmd', 'address'],
+      ['address', '\u2013cmd', 'address'],
       ['contact_email', '-2+3@example.dz', 'contact.0.email'],
       ['contact_email', '+cmd@example.dz', 'contact.0.email'],
     ];
