@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { BlockList, isIPv4, isIPv6 } from 'node:net';
+import { BlockList, isIPv4, isIPv6, SocketAddress } from 'node:net';
 
 /**
  * Which proxies in front of Raccord are trusted to name the client in `X-Forwarded-For` (TRUST_PROXY):
@@ -8,10 +8,34 @@ import { BlockList, isIPv4, isIPv6 } from 'node:net';
  */
 export type TrustProxy = { readonly hops: number } | { readonly proxies: BlockList } | null;
 
-/** An address as written in a socket or a header, an IPv4 one mapped in IPv6 (`::ffff:10.0.0.1`) as IPv4. */
-function plain(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  return mapped ? mapped[1]! : address;
+/**
+ * An address as written in a socket or a header, in the one form every transport gives the sign-in
+ * limits and the sessions: an IPv4 one mapped in IPv6 (`::ffff:10.0.0.1`) as IPv4, IPv6 in its
+ * canonical lower-case form (RFC 5952, without a zone), a `:port` suffix dropped (`10.0.0.1:5000`,
+ * `[2001:db8::1]:443`). Anything else is returned as it is.
+ */
+export function normalAddress(address: string): string {
+  const bare = isIPv4(address) || isIPv6(address) ? address : SocketAddress.parse(address)?.address;
+  if (!bare) return address;
+  const canonical = new SocketAddress({ address: bare, family: isIPv4(bare) ? 'ipv4' : 'ipv6' }).address;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(canonical);
+  return mapped ? mapped[1]! : canonical;
+}
+
+/**
+ * What the sign-in limits count an address by: an IPv4 address itself, an IPv6 address its /64
+ * (`2001:db8:1:2::/64`), the network an ordinary IPv6 user has whole and rotates addresses in.
+ */
+export function signInLimitKey(address: string): string {
+  const normal = normalAddress(address);
+  if (!isIPv6(normal)) return normal;
+  const [head, tail] = normal.split('::').map((part) => (part === '' ? [] : part.split(':')));
+  // A trailing dotted IPv4 part (`::1.2.3.4`) is two groups; '::' stands for the zero groups missing.
+  const count = (groups: string[]) => groups.length + (groups.at(-1)?.includes('.') ? 1 : 0);
+  const zeros = tail ? Array<string>(8 - count(head!) - count(tail)).fill('0') : [];
+  const prefix = [...head!, ...zeros, ...(tail ?? [])].slice(0, 4);
+  const network = new SocketAddress({ address: `${prefix.join(':')}::`, family: 'ipv6' }).address;
+  return `${network}/64`;
 }
 
 /**
@@ -43,7 +67,7 @@ export function parseTrustProxy(text: string): TrustProxy {
 export function trustsProxy(trust: TrustProxy, address: string, hop: number): boolean {
   if (!trust) return false;
   if ('hops' in trust) return hop < trust.hops;
-  const ip = plain(address);
+  const ip = normalAddress(address);
   const type = isIPv4(ip) ? 'ipv4' : isIPv6(ip) ? 'ipv6' : null;
   return type !== null && trust.proxies.check(ip, type);
 }
@@ -64,5 +88,5 @@ export function clientAddress(request: IncomingMessage, trust: TrustProxy): stri
   const chain = [peer, ...forwarded];
   let hop = 0;
   while (hop < chain.length - 1 && trustsProxy(trust, chain[hop]!, hop)) hop += 1;
-  return plain(chain[hop]!);
+  return normalAddress(chain[hop]!);
 }

@@ -9,7 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { basename, extname, join } from 'node:path';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { trustsProxy, type TrustProxy } from '../common/client-address.js';
+import { normalAddress, trustsProxy, type TrustProxy } from '../common/client-address.js';
 import { ErrorCode } from '../common/errors.js';
 import type { Metrics } from '../common/metrics.js';
 import { consoleBuildDir } from '../common/paths.js';
@@ -138,7 +138,7 @@ export function createExpressApp<Caller extends TransportCaller>(options: {
     authentication.contextOf(await authentication.authenticate(request.headers.authorization), {
       requestId: String(request.id),
       logger: request.log,
-      ipAddress: request.ip ?? null,
+      ipAddress: request.ip ? normalAddress(request.ip) : null,
     });
   const app = express();
   app.use(securityHeaders(join(consoleBuildDir, 'index.html')));

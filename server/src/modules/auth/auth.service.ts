@@ -4,6 +4,7 @@ import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { createHash, randomUUID } from 'node:crypto';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
+import { signInLimitKey } from '../../common/client-address.js';
 import { DomainError, ErrorCode } from '../../common/errors.js';
 import { emailAddress, parseInput } from '../../common/validation.js';
 import type { Context } from '../../context.js';
@@ -61,7 +62,8 @@ async function consume(limiter: AuthRuntime['perAddress'], key: string): Promise
  * protection" does: 5 in a row per account and client address (then that pair is refused for 15
  * minutes; a success starts the count again), and 100 a day per address (then the address is refused
  * for a day), each call counted — aliases in one request included. An account is never locked from
- * an address that did not fail. The address is `ipAddress`, the client the trusted proxies name (TRUST_PROXY).
+ * an address that did not fail. The address is `ipAddress`, the client the trusted proxies name (TRUST_PROXY),
+ * an IPv6 one counted by its /64.
  * @throws DomainError UNAUTHENTICATED (wrong email or password, disabled user), TOO_MANY_ATTEMPTS, BAD_USER_INPUT
  */
 export async function login(
@@ -75,7 +77,8 @@ export async function login(
   // Both counted before the password is checked, so that parallel guesses cannot all get through,
   // and a locked pair stays locked whatever the password; a success gives the points back, so only
   // failures add up (an office behind one address signs in all day).
-  const address = ipAddress?.slice(0, 64) ?? 'unknown';
+  // An IPv6 client by its /64 (`signInLimitKey`): rotating addresses in its own network does not escape.
+  const address = ipAddress ? signInLimitKey(ipAddress).slice(0, 64) : 'unknown';
   // Hashed: an email of 254 characters and an address do not fit the store's key of 255.
   const pair = createHash('sha256').update(`${email}\n${address}`).digest('base64url');
   await consume(auth.perAddress, address);

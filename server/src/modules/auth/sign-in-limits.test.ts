@@ -41,6 +41,16 @@ describe('sign-in limits per account and address pair', () => {
   }, 120_000);
 });
 
+describe('sign-in limits for IPv6', () => {
+  it('count the addresses of one /64 as one client, which rotating addresses in it does not escape', async () => {
+    for (let attempt = 1; attempt <= 5; attempt += 1)
+      expect(await loginCode(testAdmin.email, 'wrong password', `2001:db8:7:8::${attempt}`), `failure ${attempt}`).toBe(
+        'UNAUTHENTICATED',
+      );
+    expect(await loginCode(testAdmin.email, testAdmin.password, '2001:db8:7:8:ffff::6')).toBe('TOO_MANY_ATTEMPTS');
+  }, 120_000);
+});
+
 describe('sign-in limits per address', () => {
   it('never count a successful sign-in, so an office behind one address is not locked out; 100 failures a day are', async () => {
     const address = '192.0.2.40';
