@@ -114,6 +114,9 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // expect.poll waits as eventually() does (server/test/eventually.ts): Vitest's own 1 s was too short for
+    // a browser on a busy machine (the field draft's signature, encoded asynchronously, reached it after 1 s in CI).
+    expect: { poll: { timeout: 10_000, interval: 20 } },
     reporters: ['default', ['json', { outputFile: 'dist/test-results.json' }]],
   },
 });
