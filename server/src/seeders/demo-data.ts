@@ -33,7 +33,7 @@ import { Commune } from '../modules/reference-data/commune.entity.js';
 import { SiteKind, SiteStatus } from '../modules/site/site.entity.js';
 import { assignSite, createSite, transitionSite } from '../modules/site/site.service.js';
 import { seededRandom } from '../common/random.js';
-import { algiersDate, now } from '../common/time.js';
+import { algiersDate, daysBetween, now } from '../common/time.js';
 
 interface DemoFirm {
   legalName: string;
@@ -179,10 +179,7 @@ function onWorkingDay(instant: Date): Date {
 
 /** `instant` moved by `days` days and then to `time` hours Algiers time on that day. */
 function dayAfterAt(instant: Date, days: number, time: number, end: Date): Date {
-  const daysAgo = Math.round(
-    (Date.parse(`${algiersDate(end)}T00:00:00Z`) - Date.parse(`${algiersDate(instant)}T00:00:00Z`)) / day,
-  );
-  return algiersWorkingTime(end, daysAgo - days, time);
+  return algiersWorkingTime(end, daysBetween(algiersDate(instant), algiersDate(end)) - days, time);
 }
 
 /** The first day of the Algiers month after `instant`'s, plus `days` days, at `time` hours Algiers time. */
