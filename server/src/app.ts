@@ -1,4 +1,6 @@
 import { createEventBus } from './common/events.js';
+import { startJobQueue } from './common/job-queue.js';
+import { jobTasks } from './jobs.js';
 import { startIdempotencyKeyPruning } from './common/idempotency.js';
 import './modules/loaders.js';
 import { DashboardFeed } from './modules/dashboard/dashboard.feed.js';
@@ -142,6 +144,7 @@ function closeServer(httpServer: Server): Promise<void> {
  * - `PUT /photos/:id`, `GET /photos/:id`, `GET /photos/:id/thumbnail`: photos of the work, kept in the photo store (PHOTO_STORAGE);
  * - `GET /`: the console's production build (`dist/console`), when built;
  * - every 10 minutes, DRAFT invoices of a month that has ended (Algiers) are submitted.
+ * - the job queue (`jobs.ts`: mail, webhooks), worked in this process as in every other one.
  *
  * Whatever fails during start-up is undone (listener, ORM and embedded database closed) before it throws.
  */
@@ -261,6 +264,7 @@ async function serve(
     }),
   );
   const monthClose = startMonthClose(orm, logger, settings, metrics);
+  const jobs = await startJobQueue({ connectionString: database.url, tasks: jobTasks, logger });
   const idempotencyKeyPruning = startIdempotencyKeyPruning(orm, logger, config.IDEMPOTENCY_KEY_TTL_HOURS);
 
   let stopped: Promise<void> | undefined;
@@ -271,6 +275,7 @@ async function serve(
       try {
         await apollo.stop();
         await monthClose.stop();
+        await jobs.stop();
         await idempotencyKeyPruning.stop();
       } finally {
         debugMetrics?.stop();

@@ -11,6 +11,7 @@ import { initOrm } from '../src/entities.js';
 import { loadStartingPriceSchedule } from '../src/modules/invoice/price-schedule.service.js';
 import { importShippedReferenceData } from '../src/modules/reference-data/reference-data.import.js';
 import { freePort } from '../src/common/net.js';
+import { migrateJobQueue } from '../src/common/job-queue.js';
 import { databaseUrl } from './util.js';
 
 declare module 'vitest' {
@@ -75,6 +76,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const orm = await initOrm({ databaseUrl: databaseUrl(adminDatabaseUrl, templateDatabase), logger, poolMax: 2 });
   try {
     await orm.migrator.up();
+    await migrateJobQueue(databaseUrl(adminDatabaseUrl, templateDatabase), logger);
     const report = await importShippedReferenceData(orm.em.fork());
     if (report.rejected.length > 0) throw new Error(`reference data rejected rows: ${JSON.stringify(report.rejected)}`);
     await loadStartingPriceSchedule(orm);

@@ -1,0 +1,7 @@
+import type { TaskList } from 'graphile-worker';
+
+/**
+ * Every task of the job queue (`common/job-queue.ts`), by name: each module adds its own here, as it
+ * adds its entities to `entities.ts` and its resolvers to `schema.ts`.
+ */
+export const jobTasks: TaskList = {};
