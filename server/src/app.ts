@@ -1,6 +1,7 @@
-import { createEventBus } from './common/events.js';
+import { createChangeLog, startChangeLogPruning } from './common/change-log.js';
 import { startJobQueue } from './common/job-queue.js';
 import { jobTasks } from './jobs.js';
+import { logConsumers } from './log-consumers.js';
 import { startIdempotencyKeyPruning } from './common/idempotency.js';
 import './modules/loaders.js';
 import { DashboardFeed } from './modules/dashboard/dashboard.feed.js';
@@ -144,6 +145,8 @@ function closeServer(httpServer: Server): Promise<void> {
  * - `PUT /photos/:id`, `GET /photos/:id`, `GET /photos/:id/thumbnail`: photos of the work, kept in the photo store (PHOTO_STORAGE);
  * - `GET /`: the console's production build (`dist/console`), when built;
  * - every 10 minutes, DRAFT invoices of a month that has ended (Algiers) are submitted.
+ * - the change log: this process's subscribers and the log's consumers (`log-consumers.ts`), read from
+ *   the database, and every hour the events older than CHANGE_LOG_RETENTION_DAYS pruned;
  * - the job queue (`jobs.ts`: mail, webhooks), worked in this process as in every other one.
  *
  * Whatever fails during start-up is undone (listener, ORM and embedded database closed) before it throws.
@@ -207,18 +210,8 @@ async function serve(
   const schema = await buildRaccordSchema();
   const auth = await createAuthRuntime(config, orm);
   metrics.watchDatabase(orm);
-  const events = createEventBus({
-    redisUrl: config.REDIS_URL,
-    channelPrefix: config.REDIS_CHANNEL_PREFIX,
-    logger,
-    metrics,
-  });
-  logger.info(
-    { bus: events.kind },
-    events.kind === 'redis'
-      ? 'live updates through Redis (REDIS_URL)'
-      : 'live updates in memory (one process; set REDIS_URL for several)',
-  );
+  const events = createChangeLog({ orm, databaseUrl: database.url, logger, metrics, consumers: logConsumers });
+  await events.start();
   events.onCommitted((committed) => countInvoiceChanges(metrics, committed));
   const dashboards = new DashboardFeed(orm, events, logger, config.DASHBOARD_QUERY_MAX_AGE_MS);
   dashboards.start();
@@ -265,6 +258,7 @@ async function serve(
   );
   const monthClose = startMonthClose(orm, logger, settings, metrics);
   const jobs = await startJobQueue({ connectionString: database.url, tasks: jobTasks, logger });
+  const changeLogPruning = startChangeLogPruning(events, logger, config.CHANGE_LOG_RETENTION_DAYS);
   const idempotencyKeyPruning = startIdempotencyKeyPruning(orm, logger, config.IDEMPOTENCY_KEY_TTL_HOURS);
 
   let stopped: Promise<void> | undefined;
@@ -276,6 +270,7 @@ async function serve(
         await apollo.stop();
         await monthClose.stop();
         await jobs.stop();
+        await changeLogPruning.stop();
         await idempotencyKeyPruning.stop();
       } finally {
         debugMetrics?.stop();

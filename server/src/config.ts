@@ -98,6 +98,7 @@ const environmentSchema = z.object({
     .regex(/^\d{1,2}(\.\d{1,2})?$/, { error: 'must be a percentage from 0 to 99.99, such as "5"' })
     .default('5'),
   PAYMENT_TERMS_DAYS: positiveInteger('days from the date of issue to the due date', 365).default(30),
+  CHANGE_LOG_RETENTION_DAYS: positiveInteger('days the change log keeps an event', 3650).default(90),
   IDEMPOTENCY_KEY_TTL_HOURS: positiveInteger('hours an idempotency key is kept', 8760).default(
     defaultIdempotencyKeyTtlHours,
   ),
@@ -124,11 +125,6 @@ const environmentSchema = z.object({
     .transform(Number)
     .refine((value) => value <= 60_000, { error: 'must be a whole number of milliseconds from 0 to 60000' })
     .default(1000),
-  REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
-  REDIS_CHANNEL_PREFIX: z
-    .string()
-    .regex(/^[A-Za-z0-9_.:-]{1,50}$/, { error: 'must be 1 to 50 of A-Z a-z 0-9 _ . : -' })
-    .default('raccord:'),
   ALLOWED_ORIGINS: z
     .string()
     .transform((value) =>

@@ -5,6 +5,7 @@ import { AuditEvent } from './modules/audit/audit-event.entity.js';
 import { ApiKey } from './modules/auth/api-key.entity.js';
 import { LoginRateLimit } from './modules/auth/login-rate-limit.entity.js';
 import { Session } from './modules/auth/session.entity.js';
+import { ChangeEvent, ChangeLogConsumer, ChangeLogState } from './common/change-log.entity.js';
 import { IdempotencyRecord } from './common/idempotency.entity.js';
 import { CreditNote, CreditNoteLine } from './modules/invoice/credit-note.entity.js';
 import { DocumentSequence } from './modules/invoice/document-sequence.entity.js';
@@ -53,6 +54,9 @@ export const entities = [
   CreditNoteLine,
   InvoicePayment,
   IdempotencyRecord,
+  ChangeEvent,
+  ChangeLogState,
+  ChangeLogConsumer,
   WilayaBacklog,
   WilayaAcceptanceDay,
   WilayaAcceptanceDelay,

@@ -15,14 +15,17 @@ export interface LiveSubscription<T> {
 
 /**
  * Subscribes to `query` on `url` (http://…) as the holder of `authorization`, and waits for the
- * server's first result (every Raccord subscription starts with one: RESYNC, or a dashboard's
- * current figures), so that the subscription is known to be registered when this returns.
+ * server's first result (every Raccord subscription without `after` starts with one: RESYNC, or a
+ * dashboard's current figures), so that the subscription is known to be registered when this
+ * returns; with `waitForFirst: false` (a subscription resuming `after` a position), it does not wait.
+ * @throws when the subscription is refused
  */
 export async function subscribe<T>(
   url: string,
   authorization: string,
   query: string,
   variables: Record<string, unknown> = {},
+  options: { waitForFirst?: boolean } = {},
 ): Promise<LiveSubscription<T>> {
   const client: Client = createClient({
     url: `${url.replace('http', 'ws')}/graphql`,
@@ -52,7 +55,7 @@ export async function subscribe<T>(
       complete: () => undefined,
     },
   );
-  await waitFor(1);
+  if (options.waitForFirst !== false) await waitFor(1);
   if (errors.length > 0) {
     await client.dispose();
     throw new Error(`subscription refused: ${JSON.stringify(errors)}`);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initOrm } from '../src/entities.js';
@@ -11,20 +10,16 @@ import { startServerProcess, type ServerProcess } from './processes.js';
 
 /**
  * Raccord as several stateless API processes behind a load balancer: A (the app under test) and B
- * (the built server as a child process) on one PostgreSQL and one Redis. Live updates crossing
- * processes through Redis (an acceptance on one reaching invoiceChanged and dashboardChanged
- * subscribers of the other) are shown in common/live-updates.test.ts.
+ * (the built server as a child process) on one PostgreSQL. Live updates crossing processes through
+ * the change log (an acceptance on one reaching invoiceChanged and dashboardChanged subscribers of
+ * the other) are shown in common/live-updates.test.ts.
  */
-describe('several API processes on one PostgreSQL and one Redis', () => {
+describe('several API processes on one PostgreSQL', () => {
   let a: TestApp;
   let b: ServerProcess;
   beforeAll(async () => {
-    const redis = {
-      REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-      REDIS_CHANNEL_PREFIX: `raccord-test-${randomBytes(4).toString('hex')}:`,
-    };
-    a = await startTestApp(redis);
-    b = await startServerProcess(a.database.url, redis);
+    a = await startTestApp();
+    b = await startServerProcess(a.database.url);
   });
   afterAll(async () => {
     await b?.stop();

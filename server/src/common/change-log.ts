@@ -1,22 +1,445 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RaccordTopics, Topic } from './events.js';
-
-/** An event as the change log keeps it. */
-export type LoggedEvent<K extends Topic = Topic> = {
-  [T in K]: {
-    /** Its place in the log: a positive 64-bit integer as a decimal string, increasing in commit order. */
-    readonly position: string;
-    /** When the change committed (UTC). */
-    readonly occurredAt: Date;
-    readonly topic: T;
-    readonly payload: RaccordTopics[T];
-  };
-}[K];
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { Repeater } from '@repeaterjs/repeater';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import { applicationNameOf } from '../database/orm.js';
+import { DomainError, ErrorCode } from './errors.js';
+import {
+  resyncAt,
+  type EventBus,
+  type LoggedEvent,
+  type LogConsumer,
+  type RaccordEvent,
+  type Resync,
+  type Topic,
+} from './events.js';
+import { systemPruningClock, type PruningClock } from './idempotency.js';
+import type { Metrics } from './metrics.js';
 
 /**
- * A durable reader of the log: `handle` receives each batch of new events in position order, inside
- * one transaction (its `em`) with the move of the consumer's cursor, so whatever it writes through
- * `em` happens once per event, or not at all if it throws (the batch is then retried). A consumer
- * first seen starts at the log's end: it does not replay the history.
+ * The change log: every event a change announces, written in the change's own transaction
+ * (a transactional outbox), then given a position in commit order by a relay, read by every server
+ * process (its subscribers) and by the durable consumers (mail, webhooks). PostgreSQL carries it all:
+ * `LISTEN`/`NOTIFY` wakes the processes, the tables keep the events (see Migration20261206190000).
  */
-export type LogConsumer = (em: EntityManager, events: readonly LoggedEvent[]) => Promise<void>;
+
+export type { LoggedEvent, LogConsumer } from './events.js';
+
+/** The channel a committed change's transaction notifies: events wait for their positions. */
+const writtenChannel = 'raccord_change_written';
+/** The channel the relay notifies once it gave positions: the log's head moved. */
+const positionedChannel = 'raccord_change_positioned';
+/** The advisory lock that lets one relay at a time give positions (any number that names it alone). */
+export const changeLogRelayLock = 4_170_017;
+/** Events a read takes at once (the tail, a replay, a consumer's batch). */
+const pageSize = 500;
+/** Events a subscriber may leave unread before it is fed from the database instead (see `subscribe`). */
+export const subscriberBacklogLimit = 100;
+/** How often each process checks the log without being woken: a notification lost while its listener reconnected. */
+const sweepIntervalMs = 5_000;
+
+/**
+ * Writes the events of a transaction to the log, in that transaction (`em`'s), at `occurredAt`; they
+ * get their positions once it commits. Nothing is written for no event.
+ */
+export async function writeEvents(em: EntityManager, events: readonly RaccordEvent[], occurredAt: Date): Promise<void> {
+  if (events.length === 0) return;
+  await em.execute(
+    `with written as (
+       insert into change_event (occurred_at, topic, payload)
+       select ?, event.value->>'topic', event.value->'payload' from jsonb_array_elements(?::jsonb) with ordinality as event(value, n)
+       order by event.n
+       returning 1)
+     select pg_notify('${writtenChannel}', '') from (select 1) once where exists (select 1 from written)`,
+    [occurredAt.toISOString(), JSON.stringify(events)],
+  );
+}
+
+interface Row {
+  position: string;
+  /** As the driver gives it: MikroORM's knex reads timestamptz as text. */
+  occurred_at: Date | string;
+  topic: Topic;
+  payload: unknown;
+}
+
+const asLogged = (row: Row): LoggedEvent =>
+  ({
+    position: row.position,
+    occurredAt: new Date(row.occurred_at),
+    topic: row.topic,
+    payload: row.payload,
+  }) as LoggedEvent;
+
+/** The events after `after` (up to `through`, when given), of `topics` (all when null), in position order, at most `pageSize`. */
+async function readAfter(
+  em: EntityManager,
+  after: bigint,
+  options: { through?: bigint; topics?: readonly Topic[] | null; limit?: number } = {},
+): Promise<LoggedEvent[]> {
+  // A text[] literal: topic names are identifiers (A-Z and _), nothing to quote.
+  const topicsArray = options.topics ? `{${options.topics.join(',')}}` : null;
+  const rows: Row[] = await em.execute(
+    `select position::text as position, occurred_at, topic, payload from change_event as event
+      where event.position > ? and (?::bigint is null or event.position <= ?::bigint) and (?::text[] is null or event.topic = any(?::text[]))
+      order by event.position limit ?`,
+    [
+      after.toString(),
+      options.through?.toString() ?? null,
+      options.through?.toString() ?? null,
+      topicsArray,
+      topicsArray,
+      options.limit ?? pageSize,
+    ],
+  );
+  return rows.map(asLogged);
+}
+
+/** Where the log stands: its last position, and the last one pruned (events up to it are gone). */
+async function logState(em: EntityManager): Promise<{ head: bigint; prunedThrough: bigint }> {
+  const [row] = await em.execute<{ head: string; pruned_through: string }[]>(
+    `select head::text, pruned_through::text from change_log_state`,
+  );
+  return { head: BigInt(row!.head), prunedThrough: BigInt(row!.pruned_through) };
+}
+
+/**
+ * Gives the committed events that have none their positions, after the head, in the order they were
+ * written, and moves the head; one relay at a time (any process). An event of a transaction still
+ * open is not visible yet: it gets the next positions once it commits, so positions follow commits.
+ * Returns how many it positioned.
+ */
+async function relay(orm: MikroORM): Promise<number> {
+  return orm.em.fork().transactional(async (em) => {
+    await em.execute(`select pg_advisory_xact_lock(${changeLogRelayLock})`);
+    const [row] = await em.execute<{ positioned: number }[]>(
+      `with waiting as (
+         select id, row_number() over (order by id) as n from change_event where position is null order by id limit 10000),
+       state as (select head from change_log_state),
+       positioned as (
+         update change_event set position = state.head + waiting.n from waiting, state
+          where change_event.id = waiting.id returning 1),
+       moved as (
+         update change_log_state set head = head + (select count(*) from positioned)
+          where exists (select 1 from positioned) returning head)
+       select (select count(*) from positioned)::int as positioned,
+              pg_notify('${positionedChannel}', head::text) from moved`,
+    );
+    return row?.positioned ?? 0;
+  });
+}
+
+/** A task run on demand, never twice at once: asked again while running, it runs once more after. */
+function coalesced(task: () => Promise<unknown>, onError: (error: unknown) => void): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let again = false;
+  const run = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await task();
+        } catch (error) {
+          onError(error);
+        }
+      } while (again);
+      running = null;
+    })();
+    return running;
+  };
+  return run;
+}
+
+/** The change log of a running server: the event bus of its subscriptions, and its consumers' runner. */
+export interface ChangeLog extends EventBus {
+  /** Listens, reads where the log stands and starts the consumers. */
+  start(): Promise<void>;
+  /** The last position this process has read (and given its subscribers). */
+  head(): string;
+  /** Removes the events older than `before` (UTC); returns how many. */
+  prune(before: Date): Promise<number>;
+}
+
+/**
+ * Creates the change log of this process on `orm`'s database (`databaseUrl` for its listening
+ * connection). `consumers` are run here as in every other process, each batch by one of them.
+ */
+export function createChangeLog(options: {
+  orm: MikroORM;
+  databaseUrl: string;
+  logger: Logger;
+  metrics?: Metrics;
+  consumers?: Readonly<Record<string, LogConsumer>>;
+}): ChangeLog {
+  const { orm, logger, metrics } = options;
+  const log = logger.child({ component: 'change-log' });
+  const consumers = Object.entries(options.consumers ?? {});
+  const committedListeners: ((events: readonly RaccordEvent[]) => void)[] = [];
+  const readers = new Set<(event: LoggedEvent) => void>();
+  let head = 0n;
+  let listener: pg.Client | null = null;
+  let sweep: NodeJS.Timeout | undefined;
+  let reconnect: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  /** Reads the events after this process's head and gives each to every reader, in order. */
+  const advance = coalesced(
+    async () => {
+      for (;;) {
+        const events = await readAfter(orm.em.fork(), head);
+        for (const event of events) {
+          head = BigInt(event.position);
+          metrics?.eventsReceived.inc({ topic: event.topic });
+          for (const reader of readers) reader(event);
+        }
+        if (events.length < pageSize) break;
+      }
+      if (consumers.length > 0) void consume();
+    },
+    (error) => log.error({ err: error }, 'reading the change log failed; retried at the next change'),
+  );
+
+  const position = coalesced(
+    async () => {
+      if ((await relay(orm)) > 0) await advance();
+    },
+    (error) => log.error({ err: error }, 'positioning the change log failed; retried at the next change'),
+  );
+
+  /** Runs each consumer over the events after its cursor, a batch per transaction, skipping one another process holds. */
+  const consume = coalesced(
+    async () => {
+      for (const [name, handle] of consumers) {
+        try {
+          for (;;) {
+            const handled = await orm.em.fork().transactional(async (em) => {
+              await em.execute(
+                `insert into change_log_consumer (name, position) select ?, head from change_log_state on conflict do nothing`,
+                [name],
+              );
+              const [cursor] = await em.execute<{ position: string }[]>(
+                `select position::text from change_log_consumer where name = ? for update skip locked`,
+                [name],
+              );
+              if (!cursor) return 0;
+              const events = await readAfter(em, BigInt(cursor.position));
+              if (events.length === 0) return 0;
+              await handle(em, events);
+              await em.execute(`update change_log_consumer set position = ? where name = ?`, [
+                events.at(-1)!.position,
+                name,
+              ]);
+              return events.length;
+            });
+            if (handled < pageSize) break;
+          }
+        } catch (error) {
+          log.error({ err: error, consumer: name }, 'a change log consumer failed; its batch is retried');
+        }
+      }
+    },
+    () => undefined,
+  );
+
+  const listen = async () => {
+    const client = new pg.Client({
+      connectionString: options.databaseUrl,
+      application_name: applicationNameOf(options.databaseUrl, 'raccord'),
+    });
+    const lost = (error?: Error) => {
+      if (listener !== client) return;
+      listener = null;
+      metrics?.changeLogListening.set(0);
+      metrics?.changeLogListenerDisconnects.inc();
+      log.error({ err: error }, 'change log listener lost: reconnecting; live updates wait until it returns');
+      client.end().catch(() => undefined);
+      if (!closed) reconnect = setTimeout(() => void listen(), 1_000);
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    client.on('notification', (message) => {
+      if (message.channel === writtenChannel) void position();
+      else void advance();
+    });
+    try {
+      await client.connect();
+      await client.query(`listen ${writtenChannel}; listen ${positionedChannel}`);
+    } catch (error) {
+      log.error({ err: error }, 'change log listener could not connect: retrying');
+      client.end().catch(() => undefined);
+      if (!closed) reconnect = setTimeout(() => void listen(), 1_000);
+      return;
+    }
+    listener = client;
+    metrics?.changeLogListening.set(1);
+    // What committed while nobody listened.
+    void position();
+    void advance();
+  };
+
+  /** Refuses a position whose following events are pruned, or that is past the log's end. */
+  const checkAfter = async (after: bigint) => {
+    const state = await logState(orm.em.fork());
+    if (after < state.prunedThrough)
+      throw new DomainError(
+        ErrorCode.EVENTS_PRUNED,
+        `The events after ${after} are no longer kept (up to ${state.prunedThrough} were pruned): refetch what you show, then subscribe without after`,
+        { field: 'after', prunedThrough: state.prunedThrough.toString() },
+      );
+    if (after > state.head)
+      throw new DomainError(
+        ErrorCode.BAD_USER_INPUT,
+        `after: position ${after} is past the log's end (${state.head})`,
+        {
+          field: 'after',
+        },
+      );
+  };
+
+  /** The events of `topics` after `from` up to `through`, from the database, a page at a time. */
+  async function* replay(from: bigint, through: bigint, topics: readonly Topic[]): AsyncGenerator<LoggedEvent> {
+    let after = from;
+    while (after < through) {
+      const events = await readAfter(orm.em.fork(), after, { through, topics });
+      for (const event of events) yield event;
+      if (events.length < pageSize) return;
+      after = BigInt(events.at(-1)!.position);
+    }
+  }
+
+  return {
+    publish: (events) => {
+      metrics?.countCommitted(events);
+      for (const committed of committedListeners) committed(events);
+      if (events.length > 0) void position();
+    },
+    onCommitted: (committed) => {
+      committedListeners.push(committed);
+      return () => {
+        const at = committedListeners.indexOf(committed);
+        if (at >= 0) committedListeners.splice(at, 1);
+      };
+    },
+    checkAfter: (after) => checkAfter(BigInt(after)),
+    subscribe: <K extends Topic>(topics: readonly K[], subscribeOptions: { after?: string | null } = {}) =>
+      new Repeater<LoggedEvent<K> | Resync>(async (push, stop) => {
+        let stopped = false;
+        void stop.then(() => (stopped = true));
+        // Events reach `queue` from the moment the subscriber attaches; the log before that comes from the database.
+        let queue: LoggedEvent<K>[] = [];
+        let behind = false;
+        let wake: (() => void) | null = null;
+        const reader = (event: LoggedEvent) => {
+          if (!topics.includes(event.topic as K)) return;
+          if (queue.length >= subscriberBacklogLimit) {
+            // Too slow a reader: it reads the rest from the database rather than hold it in memory.
+            queue = [];
+            behind = true;
+          } else queue.push(event as LoggedEvent<K>);
+          wake?.();
+        };
+        readers.add(reader);
+        let last: bigint;
+        try {
+          if (subscribeOptions.after == null) {
+            last = head;
+            await push(resyncAt(head.toString()));
+          } else {
+            last = BigInt(subscribeOptions.after);
+            await checkAfter(last);
+            behind = true;
+          }
+          while (!stopped) {
+            if (behind) {
+              behind = false;
+              const through = head;
+              for await (const event of replay(last, through, topics)) {
+                if (stopped) return;
+                await push(event as LoggedEvent<K>);
+              }
+              if (through > last) last = through;
+            }
+            while (queue.length > 0 && !behind && !stopped) {
+              const event = queue.shift()!;
+              if (BigInt(event.position) <= last) continue;
+              last = BigInt(event.position);
+              await push(event);
+            }
+            if (behind || stopped) continue;
+            await Promise.race([new Promise<void>((resolve) => (wake = resolve)), stop]);
+            wake = null;
+          }
+        } finally {
+          readers.delete(reader);
+        }
+      }),
+    start: async () => {
+      head = (await logState(orm.em.fork())).head;
+      await listen();
+      sweep = setInterval(() => {
+        void position();
+        void advance();
+      }, sweepIntervalMs);
+      sweep.unref();
+    },
+    head: () => head.toString(),
+    prune: async (before) => {
+      const [row] = await orm.em.fork().execute<{ pruned: number }[]>(
+        `with gone as (delete from change_event where occurred_at < ? and position is not null returning position),
+         moved as (update change_log_state set pruned_through = greatest(pruned_through, (select max(position) from gone))
+                    where exists (select 1 from gone) returning 1)
+         select (select count(*) from gone)::int as pruned, (select count(*) from moved) as moved`,
+        [before.toISOString()],
+      );
+      return row?.pruned ?? 0;
+    },
+    close: async () => {
+      closed = true;
+      clearInterval(sweep);
+      clearTimeout(reconnect);
+      const client = listener;
+      listener = null;
+      await client?.end().catch(() => undefined);
+      readers.clear();
+    },
+  };
+}
+
+/** How often the events older than the retention are pruned. */
+export const changeLogPruneIntervalMs = 60 * 60_000;
+
+/**
+ * Prunes, at start and then every `changeLogPruneIntervalMs`, the events of `log` older than
+ * `retentionDays`; a subscriber asking for pruned events is told EVENTS_PRUNED. Failures are logged
+ * and retried at the next run. Returns `stop()`, which waits for a run in progress.
+ */
+export function startChangeLogPruning(
+  log: ChangeLog,
+  logger: Logger,
+  retentionDays: number,
+  clock: PruningClock = systemPruningClock,
+): { stop: () => Promise<void> } {
+  let running: Promise<void> = Promise.resolve();
+  const run = () => {
+    running = running.then(async () => {
+      try {
+        const pruned = await log.prune(new Date(clock.now().getTime() - retentionDays * 86_400_000));
+        if (pruned > 0) logger.info({ pruned, retentionDays }, 'change log: old events pruned');
+      } catch (error) {
+        logger.error({ err: error }, 'pruning the change log failed; retried at the next run');
+      }
+    });
+  };
+  run();
+  const timer = clock.setInterval(run, changeLogPruneIntervalMs);
+  return {
+    stop: async () => {
+      clock.clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -66,6 +66,12 @@ export enum ErrorCode {
   /** A WebSocket already runs as many operations as one connection may (`maxOperationsPerSocket`). */
   TOO_MANY_SUBSCRIPTIONS = 'TOO_MANY_SUBSCRIPTIONS',
   /**
+   * The events after the position asked for (`after`) are no longer kept: the change log keeps them
+   * CHANGE_LOG_RETENTION_DAYS days, and `prunedThrough` is the last position removed. Refetch what you
+   * show, then subscribe (or poll) without `after`, or after a later position.
+   */
+  EVENTS_PRUNED = 'EVENTS_PRUNED',
+  /**
    * Raccord is starting: its database does not answer yet, or is being prepared (migrations, reference
    * data). Nothing ran; try again after `Retry-After` seconds. HTTP 503.
    */

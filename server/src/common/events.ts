@@ -1,49 +1,72 @@
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { createPubSub } from '@graphql-yoga/subscription';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { FixedBuffer, Repeater } from '@repeaterjs/repeater';
-import { Redis } from 'ioredis';
-import { setMaxListeners } from 'node:events';
-import type { Logger } from 'pino';
-import type { Metrics } from './metrics.js';
+import type { EntityClass, EntityManager } from '@mikro-orm/postgresql';
 
 /**
- * The topics of the event bus and the payload each carries (published after the transaction
- * committed). Each module declares its own topics here, by declaration merging, beside the functions
- * that announce them (e.g. `modules/invoice/invoice.events.ts`): this bus knows none of them.
+ * The topics of the change log and the payload each carries (written in the transaction of the
+ * change, as the change left its records). Each module declares its own topics here, by declaration
+ * merging, beside the functions that announce them (e.g. `modules/invoice/invoice.events.ts`): the
+ * log knows none of them.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- completed by the modules (declaration merging)
 export interface RaccordTopics {}
 
 export type Topic = keyof RaccordTopics;
 
-/** An event to publish. */
+/** An event of a change. */
 export type RaccordEvent = { [K in Topic]: { topic: K; payload: RaccordTopics[K] } }[Topic];
 
-/** An event waiting for its transaction to commit; its payload is read then, from the records as committed. */
-export type PendingEvent = { [K in Topic]: { topic: K; payload: () => RaccordTopics[K] } }[Topic];
+/**
+ * An event announced in a transaction; its payload is read once the change is flushed, still in the
+ * transaction (so it may read the database), from the records as the change left them.
+ */
+export type PendingEvent = {
+  [K in Topic]: { topic: K; payload: () => RaccordTopics[K] | Promise<RaccordTopics[K]> };
+}[Topic];
 
-/** Marks, in a stream of events, the place where events may have been missed: refetch. */
-export interface Resync {
-  readonly resync: true;
-}
-
-export const resync: Resync = Object.freeze({ resync: true });
-
-export function isResync(value: unknown): value is Resync {
-  return value === resync;
-}
+/** An event as the change log keeps it. */
+export type LoggedEvent<K extends Topic = Topic> = {
+  [T in K]: {
+    /** Its place in the log: a positive 64-bit integer as a decimal string, increasing in commit order. */
+    readonly position: string;
+    /** When the change was made (UTC; the change's clock). */
+    readonly occurredAt: Date;
+    readonly topic: T;
+    readonly payload: RaccordTopics[T];
+  };
+}[K];
 
 /**
- * The event bus that GraphQL subscriptions listen to. In memory within one process, or through
- * Redis (`REDIS_URL`) so that several server processes serve one set of subscribers.
+ * A durable reader of the log: `handle` receives each batch of new events in position order, inside
+ * one transaction (its `em`) with the move of the consumer's cursor, so whatever it writes through
+ * `em` happens once per event, or not at all if it throws (the batch is then retried). A consumer
+ * first seen starts at the log's end: it does not replay the history.
  */
+export type LogConsumer = (em: EntityManager, events: readonly LoggedEvent[]) => Promise<void>;
+
+/**
+ * Marks, in a stream of events, a place where the subscriber must refetch what it shows: its
+ * subscription started with no `after`, or a change too large to send record by record (an import)
+ * happened. `position` is where the mark stands in the log: subscribing again with `after` set to it
+ * misses nothing that followed.
+ */
+export interface Resync {
+  readonly resync: true;
+  readonly position: string;
+}
+
+/** A `Resync` mark at `position`. */
+export function resyncAt(position: string): Resync {
+  return { resync: true, position };
+}
+
+export function isResync(value: unknown): value is Resync {
+  return typeof value === 'object' && value !== null && (value as Partial<Resync>).resync === true;
+}
+
+/** What subscriptions and the reactions to committed changes listen to: the change log of this process. */
 export interface EventBus {
-  /** `memory` or `redis`. */
-  readonly kind: 'memory' | 'redis';
   /**
-   * Publishes the events of a committed transaction. Never throws: with Redis unreachable, each
-   * event is logged (`event lost`) and the change itself stands.
+   * Tells this process that a transaction committed these events (already written to the log):
+   * `onCommitted` listeners run at once, before the change's answer leaves, and the log is positioned.
    */
   publish(events: readonly RaccordEvent[]): void;
   /**
@@ -53,195 +76,23 @@ export interface EventBus {
    */
   onCommitted(listener: (events: readonly RaccordEvent[]) => void): () => void;
   /**
-   * The events of `topic` from every server process, starting with a `Resync` mark, and with another
-   * one each time the connection to Redis comes back (events may have been lost meanwhile).
+   * The events of `topics` from every server process, in position order, each once. With no `after`,
+   * it starts with a `Resync` mark at the log's current end; with `after`, it first replays the events
+   * after that position from the log, then goes on live with no gap and no repeat.
+   * @throws DomainError EVENTS_PRUNED when events after `after` were pruned; BAD_USER_INPUT when
+   *   `after` is past the log's end
    */
-  subscribe<K extends Topic>(topic: K): AsyncIterableIterator<RaccordTopics[K] | Resync>;
-  /** Closes the Redis connections, if any. */
+  /**
+   * Checks that the log still holds every event after `after` and that it is not past the log's end.
+   * @throws DomainError EVENTS_PRUNED (with `prunedThrough`); BAD_USER_INPUT (`field: "after"`)
+   */
+  checkAfter(after: string): Promise<void>;
+  subscribe<K extends Topic>(
+    topics: readonly K[],
+    options?: { after?: string | null },
+  ): AsyncIterableIterator<LoggedEvent<K> | Resync>;
+  /** Stops listening. */
   close(): Promise<void>;
-}
-
-/** Events a subscriber may leave unread before it is told to refetch instead (see `listen`). */
-export const subscriberBacklogLimit = 100;
-
-/** What `listen` needs of an event target: the in-memory EventTarget and the Redis one alike. */
-interface Listenable {
-  addEventListener(type: string, listener: (event: Event) => void): void;
-  removeEventListener(type: string, listener: (event: Event) => void): void;
-}
-
-/**
- * The events of `type` on `target`, for one subscriber, as fast as it reads them. At most
- * `subscriberBacklogLimit` wait unread: past that, events are dropped and one `Resync` mark takes
- * their place, so a slow or stalled subscriber costs bounded memory and never stops the process.
- */
-function listen<T>(target: Listenable, type: string): AsyncIterableIterator<T | Resync> {
-  const unread = new FixedBuffer(subscriberBacklogLimit);
-  return new Repeater<T | Resync>(async (push, stop) => {
-    let dropping = false;
-    const listener = (event: Event) => {
-      if (dropping) {
-        // Dropping lasts until the subscriber has read everything, the Resync mark included.
-        if (!unread.empty) return;
-        dropping = false;
-      }
-      const detail = (event as CustomEvent<T | null>).detail;
-      // Not an event Raccord published (a stranger's message on a shared Redis): nothing to deliver.
-      if (typeof detail !== 'object' || detail === null) return;
-      if (unread.full) {
-        dropping = true;
-        void push(resync);
-        return;
-      }
-      void push(detail);
-    };
-    target.addEventListener(type, listener);
-    await stop;
-    target.removeEventListener(type, listener);
-  }, unread);
-}
-
-/**
- * Creates the event bus: through Redis when `redisUrl` is given (channels named `prefix` + topic),
- * else in memory. A Redis connection that drops is retried for ever; while it is down, publishing
- * logs the events lost, and when it returns every subscription receives a `Resync` mark. `metrics`
- * counts what is published, received from Redis and lost, and Redis' disconnections.
- */
-export function createEventBus(options: {
-  redisUrl?: string | undefined;
-  channelPrefix?: string;
-  logger: Logger;
-  metrics?: Metrics;
-}): EventBus {
-  const { logger, metrics } = options;
-  const committedListeners: ((events: readonly RaccordEvent[]) => void)[] = [];
-  const committed = (events: readonly RaccordEvent[]) => {
-    metrics?.countCommitted(events);
-    for (const listener of committedListeners) listener(events);
-  };
-  const onCommitted = (listener: (events: readonly RaccordEvent[]) => void) => {
-    committedListeners.push(listener);
-    return () => {
-      const at = committedListeners.indexOf(listener);
-      if (at >= 0) committedListeners.splice(at, 1);
-    };
-  };
-  const localTarget = unboundedEventTarget();
-  const local = createPubSub<{ RESYNC: [Resync] }>({ eventTarget: localTarget as never });
-  const withResync = <T>(events: AsyncIterableIterator<T | Resync>): AsyncIterableIterator<T | Resync> =>
-    Repeater.merge([[resync], events, listen<Resync>(localTarget, 'RESYNC')]) as unknown as AsyncIterableIterator<
-      T | Resync
-    >;
-
-  if (!options.redisUrl) {
-    const target = unboundedEventTarget();
-    const pubSub = createPubSub<{ [K in Topic]: [RaccordTopics[K]] }>({ eventTarget: target as never });
-    return {
-      kind: 'memory',
-      publish: (events) => {
-        committed(events);
-        for (const event of events) pubSub.publish(event.topic, event.payload as never);
-      },
-      onCommitted,
-      subscribe: (topic) => withResync(listen<RaccordTopics[typeof topic]>(target, topic)),
-      close: async () => undefined,
-    };
-  }
-
-  const prefix = options.channelPrefix ?? 'raccord:';
-  const redisLogger = logger.child({ component: 'redis' });
-  // Publishing never waits for Redis: a command it cannot send now fails at once, and the event is logged as lost.
-  const publisher = new Redis(options.redisUrl, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
-    lazyConnect: false,
-  });
-  // The subscriber keeps its SUBSCRIBE commands queued while Redis is down, and subscribes again on reconnection.
-  const subscriber = new Redis(options.redisUrl, { maxRetriesPerRequest: null, autoResubscribe: true });
-  let down = false;
-  const lost = (cause: Record<string, unknown>) => {
-    if (!down) {
-      redisLogger.error(cause, 'Redis unreachable: live updates stop until it returns; changes still commit');
-      metrics?.redisDisconnects.inc();
-      metrics?.redisUp.set(0);
-    }
-    down = true;
-  };
-  for (const [name, client] of [
-    ['publisher', publisher],
-    ['subscriber', subscriber],
-  ] as const) {
-    client.on('error', (error: Error) => lost({ err: error, client: name }));
-  }
-  subscriber.on('close', () => lost({ client: 'subscriber', reason: 'connection closed' }));
-  subscriber.on('ready', () => {
-    if (!down) return;
-    down = false;
-    metrics?.redisUp.set(1);
-    redisLogger.info('Redis reachable again: subscribers are told to refetch');
-    local.publish('RESYNC', resync);
-  });
-
-  const target = createRedisEventTarget({
-    publishClient: publisher,
-    subscribeClient: subscriber,
-    serializer: {
-      stringify: JSON.stringify,
-      // A message that is not JSON (published by something else on a shared Redis) is logged and dropped, never thrown.
-      parse: (text) => {
-        try {
-          return JSON.parse(text) as unknown;
-        } catch {
-          redisLogger.warn({ message: text.slice(0, 200) }, 'a message on a Raccord channel is not JSON: ignored');
-          return null;
-        }
-      },
-    },
-  });
-  // One SUBSCRIBE per topic for the life of the process from its first subscriber on, however many come and go; it counts what Redis delivers.
-  const listeners = new Map<Topic, (event: Event) => void>();
-  const counted = (topic: Topic) => {
-    if (listeners.has(topic)) return;
-    const listener = (event: Event) => {
-      // null: a message that is not JSON, already logged.
-      if ((event as CustomEvent<unknown>).detail !== null) metrics?.eventsReceived.inc({ topic });
-    };
-    listeners.set(topic, listener);
-    target.addEventListener(prefix + topic, listener);
-  };
-
-  return {
-    kind: 'redis',
-    publish: (events) => {
-      committed(events);
-      for (const event of events) {
-        publisher.publish(prefix + event.topic, JSON.stringify(event.payload)).catch((error: unknown) => {
-          metrics?.eventsLost.inc({ topic: event.topic });
-          redisLogger.error(
-            { err: error, topic: event.topic, event: event.payload },
-            'event lost: Redis unavailable (the change itself committed)',
-          );
-        });
-      }
-    },
-    onCommitted,
-    subscribe: (topic) => {
-      counted(topic);
-      return withResync(listen<RaccordTopics[typeof topic]>(target as unknown as Listenable, prefix + topic));
-    },
-    close: async () => {
-      for (const [topic, listener] of listeners) target.removeEventListener(prefix + topic, listener);
-      publisher.disconnect();
-      subscriber.disconnect();
-    },
-  };
-}
-
-/** An EventTarget for any number of listeners: one per subscriber (Node warns past 10 by default). */
-function unboundedEventTarget(): EventTarget {
-  const target = new EventTarget();
-  setMaxListeners(Infinity, target);
-  return target;
 }
 
 /** Events announced inside a transaction, by the transaction's EntityManager, until it commits. */
@@ -254,45 +105,61 @@ export function openEvents(em: EntityManager): PendingEvent[] {
   return pending;
 }
 
-/**
- * The events of a committed transaction, their payloads read from the records as committed. An
- * event whose payload cannot be read is logged and left out: the change itself has committed.
- */
-export function committedEvents(pending: readonly PendingEvent[], logger: Logger): RaccordEvent[] {
+/** The events of a transaction, their payloads read now (once its changes are flushed). */
+export async function eventsOf(pending: readonly PendingEvent[]): Promise<RaccordEvent[]> {
   const events: RaccordEvent[] = [];
-  for (const event of pending) {
-    try {
-      events.push({ topic: event.topic, payload: event.payload() } as RaccordEvent);
-    } catch (error) {
-      logger.error(
-        { err: error, topic: event.topic },
-        'event lost: its payload could not be read (the change itself committed)',
-      );
-    }
-  }
+  for (const event of pending) events.push({ topic: event.topic, payload: await event.payload() } as RaccordEvent);
   return events;
 }
 
 /**
- * Announces an event, published once the transaction of `em` commits: a change rolled back is never
- * announced. `payload` is called after the commit. Outside a transaction opened by `inTransaction`,
- * nothing is announced.
+ * Announces an event, written to the change log in the transaction of `em` once its changes are
+ * flushed: a change rolled back is never announced, and one that commits always is. `payload` is
+ * called then. Outside a transaction opened by `inTransaction`, nothing is announced.
  */
-export function announce<K extends Topic>(em: EntityManager, topic: K, payload: () => RaccordTopics[K]): void {
+export function announce<K extends Topic>(
+  em: EntityManager,
+  topic: K,
+  payload: () => RaccordTopics[K] | Promise<RaccordTopics[K]>,
+): void {
   pendingByTransaction.get(em)?.push({ topic, payload } as PendingEvent);
+}
+
+/**
+ * A record as a change left it, for its event: its own properties, and the ids of the records it
+ * refers to (MikroORM's comparable form). `recordFromSnapshot` reads it back.
+ */
+export function snapshotOf(em: EntityManager, entity: object): Record<string, unknown> {
+  const snapshot = em.getComparator().prepareEntity(entity as never) as Record<string, unknown>;
+  // The comparable form leaves out the version (MikroORM checks it apart): the event carries it.
+  const version = em.getMetadata().find(entity.constructor.name)?.versionProperty;
+  if (version) snapshot[version] = (entity as Record<string, unknown>)[version];
+  return snapshot;
+}
+
+/** A record of type `entity` as its event's snapshot (`snapshotOf`) says the change left it, managed by a fresh fork of `em`. */
+export function recordFromSnapshot<T extends object>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  snapshot: Record<string, unknown>,
+): T {
+  return em
+    .fork({ clear: true })
+    .getEntityFactory()
+    .create(entity, snapshot as never, { merge: true, newEntity: false });
 }
 
 const loadsByEvent = new WeakMap<object, Map<string, Promise<unknown>>>();
 
 /**
- * What the subscribers of one event need from the database, loaded once per event in this process
- * however many subscribers receive it (`what` names the load). The event object is the same for
- * every subscriber of the process, from the in-memory bus and from Redis alike.
+ * What the subscribers of one event need, made once per event in this process however many
+ * subscribers receive it (`what` names it). The event object is the same for every subscriber the
+ * process delivers it to live.
  */
-export function oncePerEvent<T>(event: object, what: string, load: () => Promise<T>): Promise<T> {
+export function oncePerEvent<T>(event: object, what: string, load: () => T | Promise<T>): Promise<T> {
   let loads = loadsByEvent.get(event);
   if (!loads) loadsByEvent.set(event, (loads = new Map()));
   let loading = loads.get(what) as Promise<T> | undefined;
-  if (!loading) loads.set(what, (loading = load()));
+  if (!loading) loads.set(what, (loading = Promise.resolve().then(load)));
   return loading;
 }

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Logger as WorkerLogger, run, runMigrations, type Runner, type TaskList } from 'graphile-worker';
+import pg from 'pg';
 import type { Logger } from 'pino';
+import { applicationNameOf } from '../database/orm.js';
 
 /**
  * The job queue: work done after a change commits and outside any request (mail, webhooks), kept in
@@ -44,16 +46,25 @@ export async function startJobQueue(options: {
   concurrency?: number;
   crontab?: string;
 }): Promise<JobQueue> {
-  const runner: Runner = await run({
+  const pool = new pg.Pool({
     connectionString: options.connectionString,
+    application_name: applicationNameOf(options.connectionString, 'raccord'),
+    max: (options.concurrency ?? 4) + 2,
+  });
+  const runner: Runner = await run({
+    pgPool: pool,
     taskList: options.tasks,
     concurrency: options.concurrency ?? 4,
-    maxPoolSize: (options.concurrency ?? 4) + 2,
     noHandleSignals: true,
     logger: workerLogger(options.logger),
     ...(options.crontab ? { crontab: options.crontab } : {}),
   });
-  return { stop: () => runner.stop() };
+  return {
+    stop: async () => {
+      await runner.stop();
+      await pool.end();
+    },
+  };
 }
 
 /** How a job is added (graphile-worker's `add_job` options). */

@@ -1,7 +1,4 @@
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createClient } from 'graphql-ws';
-import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import {
@@ -15,7 +12,6 @@ import { signIn, startTestApp, type TestApp } from '../../test/harness.js';
 import { eventually } from '../../test/eventually.js';
 import { subscribe, type LiveSubscription } from '../../test/live.js';
 import { startServerProcess, type ServerProcess } from '../../test/processes.js';
-import { freePort } from './net.js';
 import { maxOperationsPerSocket } from '../transport/graphql-ws.js';
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -418,16 +414,12 @@ async function secondProcess(t: TestApp, env: Record<string, string>): Promise<S
   return other;
 }
 
-describe('across server processes, through Redis', () => {
+describe('across server processes, through the change log', () => {
   // How fast it arrives is a benchmark's figure (npm run bench:subscriptions), not a test's: a busy machine is slow.
   it('delivers a change committed on one process to subscribers of the other, both ways', async () => {
-    const redis = {
-      REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-      REDIS_CHANNEL_PREFIX: `raccord-test-${randomBytes(4).toString('hex')}:`,
-    };
-    const t = await startTestApp(redis);
+    const t = await startTestApp();
     cleanups.push(() => t.stop());
-    const other = await secondProcess(t, redis);
+    const other = await secondProcess(t, {});
     const firm = await activeContractor(t);
     const admin = `Bearer ${t.adminToken}`;
     const onOther = await track(subscribe<InvoiceEvent>(other.url, admin, invoiceChanged, { c: firm.id }));
@@ -450,13 +442,6 @@ describe('across server processes, through Redis', () => {
     // spacing is dashboard.test.ts's, on a test clock).
     await eventually(() => expect(dashboardOnOther.received.at(-1)!.data.dashboardChanged.acceptedTotal).toBe(1));
 
-    // Something else on the same Redis publishes what is not a Raccord event: both processes carry on.
-    const stranger = new Redis(redis.REDIS_URL);
-    cleanups.push(() => stranger.quit());
-    await stranger.publish(`${redis.REDIS_CHANNEL_PREFIX}INVOICE_CHANGED`, 'not json');
-    await stranger.publish(`${redis.REDIS_CHANNEL_PREFIX}INVOICE_CHANGED`, '');
-    await stranger.publish(`${redis.REDIS_CHANNEL_PREFIX}INVOICE_CHANGED`, '42');
-
     expect((await accept(t, await installedCustomerSubscription(t, firm.id), other.url)).errors).toBeUndefined();
     expect(await onFirst.waitFor(3)).toBe(3);
     expect(onFirst.received.slice(1).map(({ data }) => data.invoiceChanged.change)).toEqual([
@@ -467,64 +452,119 @@ describe('across server processes, through Redis', () => {
   });
 });
 
-/** A Redis server of this test's own, to stop and start again. */
-async function ownRedis(port: number): Promise<{ stop: () => Promise<void> }> {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const answer = () =>
-    new Promise<string>((resolve) => {
-      const probe = spawn('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] });
-      let text = '';
-      probe.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      probe.once('exit', () => resolve(text));
-    });
-  await eventually(async () => expect(await answer()).toContain('PONG'));
-  return {
-    stop: async () => {
-      child.kill('SIGKILL');
-      await exited;
-    },
+type WorkEvent = {
+  customerSubscriptionChanged: {
+    position: string;
+    change: string;
+    customerSubscription: { id: string; version: number; customerName: string } | null;
   };
-}
+};
+const workChanged =
+  'subscription ($after: String) { customerSubscriptionChanged(after: $after) { position change customerSubscription { id version customerName } } }';
 
-describe('when Redis goes down', () => {
-  it('still commits every mutation and logs the events lost; when it returns, subscribers are told to refetch and events flow again', async () => {
-    const port = await freePort();
-    let redis = await ownRedis(port);
-    cleanups.push(() => redis.stop());
-    const t = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}` });
+describe('a client that resumes after a position', () => {
+  it('receives every later event once, in order, each with the record as that change left it — from concurrent writers on two processes, and across a server restart', async () => {
+    const t = await startTestApp();
+    cleanups.push(() => t.stop());
+    let other = await startServerProcess(t.database.url);
+    const admin = `Bearer ${t.adminToken}`;
+    const records = await Promise.all([1, 2, 3, 4].map(() => createCustomerSubscription(t)));
+    const ids = new Set(records.map((record) => record.id));
+    /** Renames each record `rounds` times, half the writers on each process: each change moves its version by one. */
+    const write = (rounds: number, from: number, url: () => string) =>
+      Promise.all(
+        records.map(async (record, writer) => {
+          for (let round = from; round < from + rounds; round++) {
+            const response = await fetch(`${writer % 2 ? url() : t.url}/graphql`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: admin },
+              body: JSON.stringify({
+                query:
+                  'mutation ($id: ID!, $v: Int!, $name: String!) { updateCustomerSubscription(id: $id, expectedVersion: $v, input: { customerName: $name }) { customerSubscription { version } } }',
+                variables: { id: record.id, v: record.version, name: `Client ${writer}-${round}` },
+              }),
+            });
+            const body = (await response.json()) as {
+              data?: { updateCustomerSubscription: { customerSubscription: { version: number } } };
+            };
+            record.version = body.data!.updateCustomerSubscription.customerSubscription.version;
+          }
+        }),
+      );
+    const seen: WorkEvent['customerSubscriptionChanged'][] = [];
+    const keep = (live: LiveSubscription<WorkEvent>, from: number) =>
+      live.received
+        .slice(from)
+        .map(({ data }) => data.customerSubscriptionChanged)
+        .filter((event) => event.change !== 'RESYNC' && ids.has(event.customerSubscription?.id ?? ''));
+
+    // Connected to the second process, the client reads part of the first burst, then drops.
+    const first = await subscribe<WorkEvent>(other.url, admin, workChanged);
+    const writing = write(5, 0, () => other.url);
+    await eventually(() => expect([first.errors, keep(first, 1).length >= 6]).toEqual([[], true]));
+    await first.close();
+    seen.push(...keep(first, 1));
+    await writing;
+
+    // While it is away, the second process restarts and more changes commit on both.
+    await other.stop();
+    other = await startServerProcess(t.database.url);
+    cleanups.push(() => other.stop());
+    await write(5, 5, () => other.url);
+
+    // It resumes after the last position it received, on the restarted process.
+    const resumed = await track(
+      subscribe<WorkEvent>(other.url, admin, workChanged, { after: seen.at(-1)!.position }, { waitForFirst: false }),
+    );
+    await eventually(() => expect(seen.length + keep(resumed, 0).length).toBe(40));
+    seen.push(...keep(resumed, 0));
+
+    const positions = seen.map((event) => BigInt(event.position));
+    expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(new Set(positions).size).toBe(positions.length);
+    for (const [writer, record] of records.entries()) {
+      const own = seen.filter((event) => event.customerSubscription!.id === record.id);
+      // Every change of the record once, in order, each carrying the version and the name that change gave it.
+      expect(own.map((event) => event.customerSubscription!.version)).toEqual(
+        Array.from({ length: 10 }, (_, round) => record.version - 9 + round),
+      );
+      expect(own.map((event) => event.customerSubscription!.customerName)).toEqual(
+        Array.from({ length: 10 }, (_, round) => `Client ${writer}-${round}`),
+      );
+    }
+  });
+
+  it('is told EVENTS_PRUNED when the events after its position are no longer kept, and BAD_USER_INPUT past the log’s end', async () => {
+    const t = await startTestApp();
+    cleanups.push(() => t.stop());
+    await createCustomerSubscription(t);
+    await t.sql(`update change_log_state set pruned_through = head`);
+    const [{ head }] = (await t.sql<{ head: string }>('select head::text from change_log_state')) as [{ head: string }];
+    const admin = `Bearer ${t.adminToken}`;
+    await expect(subscribe<WorkEvent>(t.url, admin, workChanged, { after: '0' })).rejects.toThrow(/EVENTS_PRUNED/);
+    await expect(
+      subscribe<WorkEvent>(t.url, admin, workChanged, { after: (BigInt(head) + 1n).toString() }),
+    ).rejects.toThrow(/past the log/);
+    for (const after of ['x1', '-1', '9223372036854775808'])
+      await expect(subscribe<WorkEvent>(t.url, admin, workChanged, { after })).rejects.toThrow(/BAD_USER_INPUT/);
+  });
+});
+
+describe('when the change log’s listener loses its database connection', () => {
+  it('still commits every mutation, and its subscribers receive the changes committed meanwhile, none lost', async () => {
+    const t = await startTestApp();
     cleanups.push(() => t.stop());
     const firm = await activeContractor(t);
     const installed = await Promise.all([1, 2].map(() => installedCustomerSubscription(t, firm.id)));
     const live = await track(subscribe<InvoiceEvent>(t.url, `Bearer ${t.adminToken}`, invoiceChanged, { c: firm.id }));
 
-    await redis.stop();
-    const duringOutage = await accept(t, installed[0]!);
-    expect(duringOutage.errors).toBeUndefined();
-    const [{ status }] = (await t.sql<{ status: string }>(
-      'select status::text from customer_subscription where id = $1',
-      [installed[0]],
-    )) as [{ status: string }];
-    expect(status).toBe('ACCEPTED');
-    await eventually(() =>
-      expect(
-        t.logs.some(
-          (line) =>
-            line.msg?.startsWith('event lost') &&
-            (line['event'] as { change?: string } | undefined)?.change === 'LINE_ADDED',
-        ),
-      ).toBe(true),
+    await t.sql(
+      `select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'listen %'`,
     );
-
-    redis = await ownRedis(port);
-    expect(await live.waitFor(2, 10_000)).toBe(2);
-    expect(live.received[1]!.data.invoiceChanged).toEqual({ change: 'RESYNC', invoice: null });
-    await accept(t, installed[1]!);
+    expect((await accept(t, installed[0]!)).errors).toBeUndefined();
+    expect((await accept(t, installed[1]!)).errors).toBeUndefined();
     expect(await live.waitFor(3)).toBe(3);
-    expect(live.received[2]!.data.invoiceChanged.change).toBe('LINE_ADDED');
+    expect(live.received.slice(1).map(({ data }) => data.invoiceChanged.change)).toEqual(['LINE_ADDED', 'LINE_ADDED']);
+    await eventually(() => expect(t.logs.some((line) => line.msg?.startsWith('change log listener lost'))).toBe(true));
   });
 });

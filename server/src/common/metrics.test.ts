@@ -97,7 +97,7 @@ describe('GET /metrics', () => {
     expect(sample(text, 'raccord_websocket_connections')).toBe(1);
     expect(sample(text, 'raccord_websocket_operations')).toBe(1);
     expect(sample(text, 'raccord_events_published_total', { topic: 'INVOICE_CHANGED' })).toBeGreaterThanOrEqual(2);
-    expect(sample(text, 'raccord_redis_up')).toBe(1);
+    expect(sample(text, 'raccord_change_log_listening')).toBe(1);
     expect(sample(text, 'raccord_acceptances_total')).toBe(1);
     expect(sample(text, 'raccord_invoice_transitions_total', { change: 'SUBMITTED' })).toBe(1);
     expect(sample(text, 'raccord_month_close_runs_total', { outcome: 'ok' })).toBe(1);

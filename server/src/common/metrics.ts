@@ -36,9 +36,10 @@ interface WatchedPool {
  *   not a replica.
  * - `raccord_websocket_connections`, `raccord_websocket_operations`: open sockets and the operations
  *   (subscriptions mostly) running on them.
- * - `raccord_events_published_total{topic}`, `raccord_events_received_total{topic}` (from Redis, to
- *   this process's subscribers), `raccord_events_lost_total{topic}`, `raccord_redis_up`,
- *   `raccord_redis_disconnects_total`.
+ * - `raccord_events_published_total{topic}` (written to the change log by this process's changes),
+ *   `raccord_events_received_total{topic}` (read from the change log by this process, for its
+ *   subscribers), `raccord_change_log_listening` (1 while this process listens to the log's
+ *   notifications), `raccord_change_log_listener_disconnects_total`.
  * - `raccord_acceptances_total`, `raccord_invoice_transitions_total{change}` (SUBMITTED, APPROVED,
  *   REVISION_REQUESTED, PAYMENT_RECORDED, CREDITED): counted when committed, on the process that
  *   committed them; add them up across processes.
@@ -86,34 +87,27 @@ export class Metrics {
 
   readonly eventsPublished = new Counter({
     name: 'raccord_events_published_total',
-    help: 'Events of committed changes published on the event bus by this process, by topic',
+    help: 'Events of committed changes written to the change log by this process, by topic',
     labelNames: ['topic'] as const,
     registers: [this.registry],
   });
 
   readonly eventsReceived = new Counter({
     name: 'raccord_events_received_total',
-    help: "Events received from Redis by this process (every process's, its own included), by topic",
+    help: "Events read from the change log by this process for its subscribers (every process's, its own included), by topic",
     labelNames: ['topic'] as const,
     registers: [this.registry],
   });
 
-  readonly eventsLost = new Counter({
-    name: 'raccord_events_lost_total',
-    help: 'Events that could not be published (Redis unavailable); the changes themselves committed',
-    labelNames: ['topic'] as const,
+  readonly changeLogListening = new Gauge({
+    name: 'raccord_change_log_listening',
+    help: '1 while this process listens to the change log (LISTEN on its database connection), 0 while it reconnects',
     registers: [this.registry],
   });
 
-  readonly redisUp = new Gauge({
-    name: 'raccord_redis_up',
-    help: '1 while the event bus reaches Redis (always 1 for the in-memory bus), 0 while it does not',
-    registers: [this.registry],
-  });
-
-  readonly redisDisconnects = new Counter({
-    name: 'raccord_redis_disconnects_total',
-    help: 'Times the event bus lost Redis',
+  readonly changeLogListenerDisconnects = new Counter({
+    name: 'raccord_change_log_listener_disconnects_total',
+    help: 'Times this process lost its connection listening to the change log',
     registers: [this.registry],
   });
 
@@ -156,7 +150,6 @@ export class Metrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, eventLoopMonitoringPrecision: 10 });
-    this.redisUp.set(1);
     this.poolGauge('raccord_db_pool_used', 'Connections of the pool lent to a statement or a transaction', (pool) =>
       pool.numUsed(),
     );

@@ -5,7 +5,9 @@ import {
   type EntityManager,
 } from '@mikro-orm/postgresql';
 import type { Context } from '../context.js';
-import { committedEvents, openEvents, type PendingEvent } from './events.js';
+import { writeEvents } from './change-log.js';
+import { eventsOf, openEvents, type RaccordEvent } from './events.js';
+import { now } from './time.js';
 import { DomainError, ErrorCode } from './errors.js';
 
 /** The field behind each unique constraint, to name it when two requests race for one value. */
@@ -17,19 +19,24 @@ const uniqueFields: Record<string, string> = {
 
 /**
  * Runs `work` in one database transaction on a fork of the context's EntityManager: everything it
- * persists (the change and its audit events) is flushed and committed together, or nothing is. The
- * events it announced are published after the commit, never for a rollback.
+ * persists (the change, its audit events and the events it announced, written to the change log) is
+ * flushed and committed together, or nothing is; this process is told of the events once it commits.
  * Database refusals that a client can cause become coded errors: a concurrent update of the same
  * version → `CONFLICT`; a unique value already taken → `CONFLICT` naming the constraint.
  */
 export async function inTransaction<T>(context: Context, work: (em: EntityManager) => Promise<T>): Promise<T> {
   try {
-    let pending: PendingEvent[] = [];
-    const result = await context.em.transactional((em) => {
-      pending = openEvents(em as EntityManager);
-      return work(em as EntityManager);
+    let events: RaccordEvent[] = [];
+    const result = await context.em.transactional(async (em) => {
+      const pending = openEvents(em as EntityManager);
+      const result = await work(em as EntityManager);
+      // The events read the records as the change leaves them: flushed, their versions moved.
+      await em.flush();
+      events = await eventsOf(pending);
+      await writeEvents(em as EntityManager, events, now(context));
+      return result;
     });
-    context.settings?.events?.publish(committedEvents(pending, context.logger));
+    context.settings?.events?.publish(events);
     return result;
   } catch (error) {
     if (error instanceof OptimisticLockError) {

@@ -88,6 +88,16 @@ export const recordId = z
   .trim()
   .regex(/^[1-9]\d{0,17}$/, { error: 'must be an id such as "42"' });
 
+/** A position in the change log: 0 (before any event) or a positive 64-bit integer, in digits. */
+export const logPosition = z
+  .string({ error: 'is required' })
+  .trim()
+  .regex(/^(0|[1-9]\d{0,18})$/, { error: 'must be a position of the change log such as "42"' })
+  // At most 2^63 - 1; compared as text (same length, digits), since the regex may not have matched.
+  .refine((value) => value.length < 19 || value <= '9223372036854775807', {
+    error: 'must be a position of the change log such as "42"',
+  });
+
 /** Wilaya code: two digits with a leading zero. */
 export const wilayaCode = z
   .string()

@@ -1,45 +1,49 @@
 import { filter, map } from '@graphql-yoga/subscription';
-import { Repeater } from '@repeaterjs/repeater';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { requireOperationAccess } from './permissions.js';
 import { maySeeFieldWork, viewerContractorId, viewerWilayas } from './scope.js';
 import { requireWilaya } from '../reference-data/reference-data.service.js';
-import { parseInput, recordId, wilayaCode as wilayaCodeSchema } from '../../common/validation.js';
-import { isResync, resync, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
+import { logPosition, parseInput, recordId, wilayaCode as wilayaCodeSchema } from '../../common/validation.js';
+import type { LoggedEvent } from '../../common/change-log.js';
+import { isResync, resyncAt, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
 
 /**
  * The stream behind a `Subscription` field: checks, when the client subscribes, that the caller may
- * use `fieldName` (type-graphql's middlewares run only when each event is resolved) and that its
- * filter arguments are valid, then yields the events of `topic` that `wants` keeps for this
- * subscriber, and every `Resync` mark.
+ * use `fieldName` (type-graphql's middlewares run only when each event is resolved), that its filter
+ * arguments are valid and that the log still holds the events after `after`, then yields the events
+ * of `topic` that `wants` keeps for this subscriber, in position order, and every `Resync` mark. An
+ * event of `resyncOn.topic` (changes too many to send one by one: an import) comes as a `Resync`
+ * mark to those it concerns.
  * @throws DomainError UNAUTHENTICATED or FORBIDDEN, as the field's access rule says; BAD_USER_INPUT
- *   (a malformed id or wilaya code); NOT_FOUND (no wilaya with that code)
+ *   (a malformed id, wilaya code or position; a position past the log's end); NOT_FOUND (no wilaya
+ *   with that code); EVENTS_PRUNED (the events after `after` are no longer kept)
  */
 export async function liveEvents<K extends Topic, R extends Topic = never>(
   context: Context,
   fieldName: string,
   topic: K,
   args: Record<string, unknown>,
-  wants: (event: RaccordTopics[K], filters: LiveFilters) => boolean | Promise<boolean>,
+  wants: (event: LoggedEvent<K>, filters: LiveFilters) => boolean | Promise<boolean>,
   resyncOn?: { topic: R; when: (event: RaccordTopics[R], filters: LiveFilters) => boolean },
-): Promise<AsyncIterable<RaccordTopics[K] | Resync>> {
+): Promise<AsyncIterable<LoggedEvent<K> | Resync>> {
   requireOperationAccess(context, 'Subscription', fieldName);
   const filters = parseInput(liveFiltersSchema, args);
   if (filters.wilayaCode) await requireWilaya(context.em, filters.wilayaCode);
   const bus = context.settings?.events;
-  if (!bus) throw new Error('no event bus: subscriptions need the server');
-  const events = filter((event: RaccordTopics[K] | Resync) => isResync(event) || wants(event, filters))(
-    bus.subscribe(topic),
+  if (!bus) throw new Error('no change log: subscriptions need the server');
+  if (filters.after) await bus.checkAfter(filters.after);
+  const marks: Topic | undefined = resyncOn?.topic;
+  const events = bus.subscribe<Topic>(marks ? [topic, marks] : [topic], { after: filters.after ?? null });
+  return map((event: LoggedEvent | Resync) =>
+    !isResync(event) && event.topic === marks ? resyncAt(event.position) : (event as LoggedEvent<K> | Resync),
+  )(
+    filter((event: LoggedEvent | Resync) => {
+      if (isResync(event)) return true;
+      if (event.topic === marks) return resyncOn!.when(event.payload as RaccordTopics[R], filters);
+      return wants(event as LoggedEvent<K>, filters);
+    })(events),
   );
-  if (!resyncOn) return events;
-  // Changes too many to send one by one (an import) come as a Resync mark to those they concern.
-  const marks = map(() => resync)(
-    filter((event: RaccordTopics[R] | Resync) => !isResync(event) && resyncOn.when(event, filters))(
-      bus.subscribe(resyncOn.topic),
-    ),
-  );
-  return Repeater.merge([events, marks]) as AsyncIterable<RaccordTopics[K] | Resync>;
 }
 
 /** The filter arguments a subscription may take, checked like a query's: a malformed one is refused, not left to match nothing. */
@@ -49,6 +53,7 @@ const liveFiltersSchema = z.object({
   siteId: recordId.nullish(),
   contractorId: recordId.nullish(),
   wilayaCode: wilayaCodeSchema.nullish(),
+  after: logPosition.nullish(),
 });
 
 /** A subscription's filters, valid; each one given must match the event. */
@@ -117,15 +122,9 @@ function placesOf(event: WorkEvent | FieldWorkEvent): { before: WorkPlace; now: 
  * Whether a work event (a site's, a customer subscription's) is for this subscriber: it matches the
  * contractor and wilaya filters where the work is or was, and the viewer saw the work before the
  * change moved it away — to another firm, wilaya or technician, or out of a technician's open work
- * (it is then told REMOVED) — or may see it as the change committed and as it stands now (`current`,
- * read only for a viewer who sees part of the work: the record sent is the current one).
+ * (it is then told REMOVED) — or may see it as the change left it.
  */
-export async function wantsWorkEvent(
-  context: Context,
-  filters: LiveFilters,
-  event: WorkEvent | FieldWorkEvent,
-  current: () => Promise<WorkRecord>,
-): Promise<boolean> {
+export function wantsWorkEvent(context: Context, filters: LiveFilters, event: WorkEvent | FieldWorkEvent): boolean {
   if (
     filters.contractorId &&
     filters.contractorId !== event.contractorId &&
@@ -135,10 +134,7 @@ export async function wantsWorkEvent(
   if (filters.wilayaCode && filters.wilayaCode !== event.wilayaCode && filters.wilayaCode !== event.previousWilayaCode)
     return false;
   const { before, now } = placesOf(event);
-  if (maySeeWork(context, before) && !maySeeWork(context, now)) return true;
-  if (!maySeeWork(context, now)) return false;
-  const seesPart = viewerContractorId(context) !== null || viewerWilayas(context) !== null;
-  return !seesPart || maySeeWork(context, placeOf(await current()));
+  return maySeeWork(context, before) || maySeeWork(context, now);
 }
 
 /**

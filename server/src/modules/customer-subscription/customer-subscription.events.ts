@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { announce } from '../../common/events.js';
+import { announce, snapshotOf } from '../../common/events.js';
 import type { Context } from '../../context.js';
 import { AuditEntityType } from '../audit/audit-event.entity.js';
 import { transition, type TransitionOptions } from '../audit/tracked.service.js';
-import { movedBy, movedFrom, WorkChange, type WorkMove, type WorkRecord } from '../site/site.events.js';
+import { movedBy, movedFrom, WorkChange, type WorkMove } from '../site/site.events.js';
 import type { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
 import { customerSubscriptionLifecycle, type CustomerSubscriptionAction } from './customer-subscription.lifecycle.js';
 
@@ -25,6 +25,8 @@ export interface CustomerSubscriptionChangedEvent {
   readonly technicianId: string | null;
   /** The technician it was given to before this change (the same as `technicianId` when the change did not touch it). */
   readonly technicianIdBefore: string | null;
+  /** The customer subscription as the change left it (`snapshotOf`). */
+  readonly record: Record<string, unknown>;
 }
 
 /** An import created customer subscriptions (PENDING, with no contractor yet) in these wilayas. */
@@ -45,11 +47,7 @@ declare module '../../common/events.js' {
  */
 export function announceCustomerSubscriptionChange(
   em: EntityManager,
-  subscription: WorkRecord & {
-    readonly site: { readonly id: string } | null;
-    readonly status: string;
-    readonly technician: { readonly id: string } | null;
-  },
+  subscription: CustomerSubscription,
   change: WorkChange,
   previousStatus: string | null = null,
   moved: WorkMove = {},
@@ -67,6 +65,7 @@ export function announceCustomerSubscriptionChange(
       status: subscription.status,
       technicianId,
       technicianIdBefore: moved.previousTechnicianId !== undefined ? moved.previousTechnicianId : technicianId,
+      record: snapshotOf(em, subscription),
     };
   });
 }

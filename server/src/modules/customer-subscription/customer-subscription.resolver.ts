@@ -15,7 +15,9 @@ import {
   Subscription,
   registerEnumType,
 } from 'type-graphql';
-import { isResync, oncePerEvent, type Resync } from '../../common/events.js';
+import { afterDescription, LoggedChange, placeInLog } from '../../common/change-event.types.js';
+import type { LoggedEvent } from '../../common/change-log.js';
+import { isResync, oncePerEvent, recordFromSnapshot, type Resync } from '../../common/events.js';
 import { liveEvents, maySeeWork, placeOf, wantsWorkEvent, type LiveFilters } from '../auth/live.js';
 import { ImportReport } from '../../common/csv-import.js';
 import { DateTime } from '../../common/scalars.js';
@@ -129,9 +131,11 @@ export class CustomerSubscriptionPayload {
 }
 
 @ObjectType({
-  description: 'A customer subscription that changed, as it stands after the change (sent after the change committed).',
+  implements: LoggedChange,
+  description:
+    'A customer subscription that changed, as that change left it (sent once it committed, in the order of the change log).',
 })
-export class CustomerSubscriptionChangedPayload {
+export class CustomerSubscriptionChangedPayload extends LoggedChange {
   @Field(() => WorkChange, { description: 'What changed.' })
   change!: WorkChange;
 
@@ -146,7 +150,8 @@ export class CustomerSubscriptionChangedPayload {
 
   @Field(() => CustomerSubscription, {
     nullable: true,
-    description: 'The customer subscription now; null with RESYNC, and with REMOVED (it is no longer yours to see).',
+    description:
+      'The customer subscription as this change left it (its version included; the records it refers to are read as they stand when the event is sent); null with RESYNC, and with REMOVED (it is no longer yours to see).',
   })
   customerSubscription!: CustomerSubscription | null;
 }
@@ -165,25 +170,25 @@ function concernsImport(event: CustomerSubscriptionsImportedEvent, filters: Live
   );
 }
 
-/** The customer subscription of an event as it now stands, read once per event for all the subscribers of this process. */
+/** The customer subscription of an event as the change left it, made once per event for all the subscribers of this process. */
 function customerSubscriptionOfEvent(
   context: Context,
-  event: CustomerSubscriptionChangedEvent,
+  event: LoggedEvent<'CUSTOMER_SUBSCRIPTION_CHANGED'>,
 ): Promise<CustomerSubscription> {
   return oncePerEvent(event, 'customerSubscription', () =>
-    context.em.fork({ clear: true }).findOneOrFail(CustomerSubscription, { id: event.customerSubscriptionId }),
+    recordFromSnapshot(context.em, CustomerSubscription, event.payload.record),
   );
 }
 
 /** Whether the subscriber asked for this event: the customer subscription filter here, the rest (place, scope, moves) in `wantsWorkEvent`. */
-async function wantsCustomerSubscriptionChange(
+function wantsCustomerSubscriptionChange(
   event: CustomerSubscriptionChangedEvent,
   filters: LiveFilters,
   context: Context,
-): Promise<boolean> {
+): boolean {
   if (filters.customerSubscriptionId && filters.customerSubscriptionId !== event.customerSubscriptionId) return false;
   if (filters.siteId && filters.siteId !== event.siteId) return false;
-  return wantsWorkEvent(context, filters, event, () => customerSubscriptionOfEvent(context, event));
+  return wantsWorkEvent(context, filters, event);
 }
 
 const errors =
@@ -198,18 +203,18 @@ export class CustomerSubscriptionResolver {
         info.fieldName,
         'CUSTOMER_SUBSCRIPTION_CHANGED',
         args,
-        (event, filters) => wantsCustomerSubscriptionChange(event, filters, context as Context),
+        (event, filters) => wantsCustomerSubscriptionChange(event.payload, filters, context as Context),
         {
           topic: 'CUSTOMER_SUBSCRIPTIONS_IMPORTED',
           when: (event, filters) => concernsImport(event, filters, context as Context),
         },
       ),
     description:
-      'Customer subscriptions as they change — created, edited, assigned, scheduled, installed, accepted, rejected, failed, cancelled — sent once the change committed. ' +
+      'Customer subscriptions as they change — created, edited, assigned, scheduled, installed, accepted, rejected, failed, cancelled — each event once, in the order of the change log, with the record as that change left it. ' +
       'Only work you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. Over WebSocket (graphql-ws).',
   })
   async customerSubscriptionChanged(
-    @Root() event: CustomerSubscriptionChangedEvent | Resync,
+    @Root() event: LoggedEvent<'CUSTOMER_SUBSCRIPTION_CHANGED'> | Resync,
     @Arg('customerSubscriptionId', () => ID, { nullable: true, description: 'Only this customer subscription.' })
     _id: string | null,
     @Arg('siteId', () => ID, { nullable: true, description: 'Only the work of this site.' }) _siteId: string | null,
@@ -217,30 +222,35 @@ export class CustomerSubscriptionResolver {
     _contractorId: string | null,
     @Arg('wilayaCode', () => String, { nullable: true, description: 'Only the work in this wilaya ("01" to "58").' })
     _wilayaCode: string | null,
+    @Arg('after', () => String, { nullable: true, description: afterDescription }) _after: string | null,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionChangedPayload> {
     renewForEvent(context);
     if (isResync(event))
       return {
+        ...placeInLog(event),
         change: WorkChange.RESYNC,
         previousStatus: null,
         customerSubscriptionId: null,
         customerSubscription: null,
       };
     const customerSubscription = await customerSubscriptionOfEvent(context, event);
-    const previousStatus = event.previousStatus as CustomerSubscriptionStatus | null;
+    const { payload } = event;
+    const previousStatus = payload.previousStatus as CustomerSubscriptionStatus | null;
     if (!maySeeWork(context, placeOf(customerSubscription))) {
       return {
+        ...placeInLog(event),
         change: WorkChange.REMOVED,
         previousStatus,
-        customerSubscriptionId: event.customerSubscriptionId,
+        customerSubscriptionId: payload.customerSubscriptionId,
         customerSubscription: null,
       };
     }
     return {
-      change: event.change,
+      ...placeInLog(event),
+      change: payload.change,
       previousStatus,
-      customerSubscriptionId: event.customerSubscriptionId,
+      customerSubscriptionId: payload.customerSubscriptionId,
       customerSubscription,
     };
   }

@@ -1,16 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Repeater } from '@repeaterjs/repeater';
 import type { Logger } from 'pino';
-import {
-  isResync,
-  type EventBus,
-  type RaccordEvent,
-  type RaccordTopics,
-  type Resync,
-  type Topic,
-} from '../../common/events.js';
+import { isResync, type EventBus, type RaccordEvent, type RaccordTopics, type Topic } from '../../common/events.js';
 import { InvoiceChange } from '../invoice/invoice.events.js';
-import { invoiceWilayaCodes } from '../invoice/invoice.service.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { readDashboard, type DashboardFigures } from './dashboard.service.js';
 
@@ -156,11 +148,8 @@ export class DashboardFeed {
         if (keys !== 'all') this.touch(keys);
       });
     }
-    this.listen('INVOICE_CHANGED', async (event) => {
-      if (!invoiceFigureChanges.has(event.change)) return;
-      // Every reading at once: which wilayas the invoice bills takes a query, and a reading kept meanwhile would be served stale.
-      this.readings.clear();
-      this.touch(['', ...(await invoiceWilayaCodes(this.orm.em.fork(), event.invoiceId))]);
+    this.listen('INVOICE_CHANGED', (event) => {
+      if (invoiceFigureChanges.has(event.change)) this.touch(['', ...event.wilayaCodes]);
     });
   }
 
@@ -188,8 +177,8 @@ export class DashboardFeed {
   /**
    * Drops the shared readings that `events`, just committed by this process, move: called as they are
    * published, before the change's answer leaves (`inTransaction`), so a query that follows it reads
-   * the change, whether the event bus delivers this process's own events back at once (in memory) or
-   * a little later (Redis). Other processes drop theirs when the event reaches them.
+   * the change, though the change log brings this process's own events back only a little later.
+   * Other processes drop theirs when the event reaches them.
    */
   forgetReadings(events: readonly RaccordEvent[]): void {
     for (const event of events) {
@@ -248,15 +237,13 @@ export class DashboardFeed {
   }
 
   private listen<K extends Topic>(topic: K, handle: (event: RaccordTopics[K]) => unknown): void {
-    const iterator = this.events.subscribe(topic);
+    const iterator = this.events.subscribe([topic]);
     this.listeners.push(iterator);
     void (async () => {
-      for await (const event of iterator as AsyncIterable<RaccordTopics[K] | Resync>) {
+      for await (const event of iterator) {
         try {
-          if (isResync(event)) {
-            this.readings.clear();
-            this.touch([...this.watched.keys()]);
-          } else await handle(event);
+          // The mark that starts the stream: nothing was missed (the feed reads its figures itself).
+          if (!isResync(event)) await handle(event.payload as RaccordTopics[K]);
         } catch (error) {
           this.logger.error(
             { err: error, topic },

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventBus } from '../../common/events.js';
+import pg from 'pg';
+import { changeLogRelayLock, createChangeLog, writeEvents } from '../../common/change-log.js';
+import type { RaccordEvent } from '../../common/events.js';
 import { WorkChange } from '../site/site.events.js';
 import { createLogger } from '../../common/logger.js';
 import {
@@ -403,23 +405,21 @@ function testClock(start: number): PushClock & {
 describe('dashboard pushes, on the feed’s clock', () => {
   it('pushes the first change at once, then at most one push a second, a second after the last, and nothing for figures that did not move', async () => {
     const logger = createLogger('warn');
-    const events = createEventBus({ logger });
+    const events = createChangeLog({ orm: t.app.orm, databaseUrl: t.database.url, logger });
+    await events.start();
     const t0 = Date.parse('2026-06-01T09:00:00Z');
     const clock = testClock(t0);
     const feed = new DashboardFeed(t.app.orm, events, logger, 0, clock);
-    /** Lets the in-memory event bus deliver what was published (it does so within this turn of the event loop). */
-    const delivered = () => new Promise((resolve) => setImmediate(resolve));
     feed.start();
-    await delivered();
     const pushes: { at: number; targetConnections: number }[] = [];
     const dashboard = feed.subscribe('16');
     const following = (async () => {
       for await (const figures of dashboard)
         pushes.push({ at: clock.now(), targetConnections: figures.targetConnections });
     })();
-    /** Announces a change of a site of wilaya 16 to the feed, and lets it arrive. */
+    /** Logs a change of a site of wilaya 16 that moves no figure, as a change's transaction does; the feed reads it from the log. */
     const announce = async (siteId: string) => {
-      events.publish([
+      const changed: RaccordEvent[] = [
         {
           topic: 'SITE_CHANGED',
           payload: {
@@ -430,13 +430,30 @@ describe('dashboard pushes, on the feed’s clock', () => {
             previousStatus: null,
             previousContractorId: null,
             previousWilayaCode: null,
+            record: {},
           },
         },
-      ]);
+      ];
+      await t.app.orm.em.fork().transactional((em) => writeEvents(em, changed, new Date()));
+      events.publish(changed);
       await delivered();
     };
-    /** A site of `target` connections in Algiers, announced. */
-    const newSite = async (target: number) => announce((await createSite(t, { targetConnections: target })).id);
+    /** Waits until the feed's change log has read every committed event, and its listeners have taken them. */
+    const delivered = async () => {
+      await eventually(async () => {
+        const [log] = await t.sql<{ head: string; waiting: number }>(
+          'select head::text, (select count(*)::int from change_event where position is null) as waiting from change_log_state',
+        );
+        expect([log!.waiting, events.head()]).toEqual([0, log!.head]);
+      });
+      // The listeners take what the log read within this turn of the event loop (promises, no I/O).
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    /** A site of `target` connections in Algiers, its creation brought to the feed by the change log. */
+    const newSite = async (target: number) => {
+      await createSite(t, { targetConnections: target });
+      await delivered();
+    };
     const second = dashboardPushIntervalMs;
     try {
       await eventually(() => expect(pushes).toHaveLength(1));
@@ -534,9 +551,13 @@ describe('dashboard queries sharing one reading', () => {
     await shared.sql("update wilaya_target set target_connections = target_connections - 5 where wilaya_code = '16'");
   });
 
-  it('drops the readings a change moves before answering it, without waiting for the event bus to bring the event back', async () => {
-    // Redis unreachable: this process's own events never come back, so only the commit itself can drop its readings.
-    const cut = await startTestApp({ DASHBOARD_QUERY_MAX_AGE_MS: '60000', REDIS_URL: 'redis://127.0.0.1:1' });
+  it('drops the readings a change moves before answering it, without waiting for the change log to bring the event back', async () => {
+    const cut = await startTestApp({ DASHBOARD_QUERY_MAX_AGE_MS: '60000' });
+    // The change log's relay held off (its advisory lock taken): no event reaches the feed through the
+    // log, so only the commit itself can drop the readings.
+    const holder = new pg.Client({ connectionString: cut.database.url });
+    await holder.connect();
+    await holder.query(`select pg_advisory_lock(${changeLogRelayLock})`);
     try {
       const before = await readOn(cut, '16');
       const national = await readOn(cut, null);
@@ -550,6 +571,7 @@ describe('dashboard queries sharing one reading', () => {
       expect((await readOn(cut, '16')).acceptedTotal).toBe(before.acceptedTotal + 1);
       expect((await readOn(cut, null)).acceptedTotal).toBe(national.acceptedTotal + 1);
     } finally {
+      await holder.end();
       await cut.stop();
     }
   });

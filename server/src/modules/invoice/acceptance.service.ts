@@ -92,10 +92,10 @@ async function acceptAndBill(
   const items = new Map((await schedule!.items.loadItems()).map((item) => [item.code, item]));
   const rates = await em.find(TaxRate, { validFrom: { $lte: day } }, { orderBy: { validFrom: 'desc' } });
   const invoice = await lockDraftInvoice(em, contractor, algiersMonth(now(context)), retentionPercent);
-  for (const line of report.lines) {
+  const billed = report.lines.map((line) => {
     const item = items.get(line.code)!;
     const rate = rates.find((candidate) => candidate.code === item.taxCode)!;
-    em.create(InvoiceLine, {
+    return em.create(InvoiceLine, {
       invoice,
       customerSubscription: subscription,
       itemCode: item.code,
@@ -107,23 +107,17 @@ async function acceptAndBill(
       amountCentimes: lineAmount(line.quantity, BigInt(item.unitPriceCentimes)).toString(),
       createdAt: now(context),
     } as never);
-  }
+  });
   await em.flush();
   // The draft follows the contractor's regime as it now stands (it is fixed only at issue).
   invoice.fiscalRegime = contractor.fiscalRegime;
   await recomputeTotals(em, invoice);
-  announceInvoiceChange(em, invoice, InvoiceChange.LINE_ADDED);
+  announceInvoiceChange(em, invoice, InvoiceChange.LINE_ADDED, billed);
   changeCustomerSubscriptionStatus(em, context, subscription, 'ACCEPT', values.overrideReason ?? null, {
     changes: [{ field: 'invoiceId', from: null, to: invoice.id }],
   });
-  // The site's progress counts its accepted connections; a site lies in its work's wilaya and goes to its contractor.
-  const site = subscription.site;
-  if (site)
-    announceSiteChange(
-      em,
-      { id: site.id, contractor: subscription.contractor, wilaya: subscription.wilaya },
-      WorkChange.PROGRESS_CHANGED,
-    );
+  // The site's progress counts its accepted connections.
+  if (subscription.site) announceSiteChange(em, subscription.site, WorkChange.PROGRESS_CHANGED);
   return subscription;
 }
 

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { announce, type RaccordEvent } from '../../common/events.js';
+import { announce, snapshotOf, type RaccordEvent } from '../../common/events.js';
 import type { Metrics } from '../../common/metrics.js';
+import type { Invoice, InvoiceLine } from './invoice.entity.js';
+import { invoiceWilayaCodes } from './invoice.service.js';
 
 /** What changed on an invoice, as subscribers are told. */
 export enum InvoiceChange {
@@ -10,7 +12,7 @@ export enum InvoiceChange {
   REVISION_REQUESTED = 'REVISION_REQUESTED',
   CREDITED = 'CREDITED',
   PAYMENT_RECORDED = 'PAYMENT_RECORDED',
-  /** Not a change: events may have been missed (the subscription (re)started, or Redis was down); refetch what you show. */
+  /** Not a change: the subscription started without `after`; refetch what you show (its position is where to resume). */
   RESYNC = 'RESYNC',
 }
 
@@ -19,6 +21,12 @@ export interface InvoiceChangedEvent {
   readonly invoiceId: string;
   readonly contractorId: string;
   readonly change: InvoiceChange;
+  /** The wilayas whose work it bills, as the change left it (who may see it). */
+  readonly wilayaCodes: readonly string[];
+  /** The invoice as the change left it (`snapshotOf`). */
+  readonly record: Record<string, unknown>;
+  /** LINE_ADDED: the lines this change billed (`snapshotOf` each); else empty. */
+  readonly lines: readonly Record<string, unknown>[];
 }
 
 declare module '../../common/events.js' {
@@ -27,13 +35,21 @@ declare module '../../common/events.js' {
   }
 }
 
-/** Announces that `invoice` changed (see `announce`). */
+/** Announces that `invoice` changed (see `announce`); a LINE_ADDED names the `lines` billed. */
 export function announceInvoiceChange(
   em: EntityManager,
-  invoice: { id: string; contractor: { id: string } },
+  invoice: Invoice,
   change: InvoiceChange,
+  lines: readonly InvoiceLine[] = [],
 ): void {
-  announce(em, 'INVOICE_CHANGED', () => ({ invoiceId: invoice.id, contractorId: invoice.contractor.id, change }));
+  announce(em, 'INVOICE_CHANGED', async () => ({
+    invoiceId: invoice.id,
+    contractorId: invoice.contractor.id,
+    change,
+    wilayaCodes: await invoiceWilayaCodes(em, invoice.id),
+    record: snapshotOf(em, invoice),
+    lines: lines.map((line) => snapshotOf(em, line)),
+  }));
 }
 
 /**

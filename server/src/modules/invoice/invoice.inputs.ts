@@ -1,8 +1,9 @@
+import { LoggedChange } from '../../common/change-event.types.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { idempotencyKeyDescription } from '../../common/idempotency.js';
 import { ConnectionType } from '../../common/pagination.js';
 import { CreditNote } from './credit-note.entity.js';
-import { Invoice, InvoiceStatus } from './invoice.entity.js';
+import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
 import { InvoiceChange } from './invoice.events.js';
 import { Money } from './money.js';
 import { InvoicePayment, PaymentMethod } from './payment.entity.js';
@@ -203,21 +204,30 @@ registerEnumType(InvoiceChange, {
   name: 'InvoiceChange',
   description:
     'What changed on an invoice: LINE_ADDED (accepted work billed), SUBMITTED, APPROVED, REVISION_REQUESTED, CREDITED (a credit note), PAYMENT_RECORDED; ' +
-    'or RESYNC: events may have been missed (the subscription started or restarted, or the event bus was down): refetch what you show.',
+    'or RESYNC, not a change: the subscription started without `after`: refetch what you show, then resume after its position.',
 });
 
 @ObjectType({
-  description: 'An invoice that changed, as it stands after the change (sent after the change committed).',
+  implements: LoggedChange,
+  description:
+    'An invoice that changed, as that change left it (sent once it committed, in the order of the change log).',
 })
-export class InvoiceChangedPayload {
+export class InvoiceChangedPayload extends LoggedChange {
   @Field(() => InvoiceChange, { description: 'What changed.' })
   change!: InvoiceChange;
 
   @Field(() => Invoice, {
     nullable: true,
-    description: 'The invoice now: status, totals, balance due, lines; null with RESYNC.',
+    description:
+      'The invoice as this change left it: status, version, totals, balance due; null with RESYNC. The records it refers to (its contractor, its lines) are read as they stand when the event is sent.',
   })
   invoice!: Invoice | null;
+
+  @Field(() => [InvoiceLine], {
+    description:
+      'LINE_ADDED: the lines this change billed (an acceptance bills one line per item of the report); empty otherwise.',
+  })
+  lines!: InvoiceLine[];
 }
 
 export const InvoiceConnection = ConnectionType(Invoice, 'Invoice');

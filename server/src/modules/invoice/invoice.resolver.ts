@@ -1,33 +1,31 @@
 import { Arg, Args, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { isResync, oncePerEvent, type Resync } from '../../common/events.js';
+import { afterDescription, placeInLog } from '../../common/change-event.types.js';
+import type { LoggedEvent } from '../../common/change-log.js';
+import { isResync, oncePerEvent, recordFromSnapshot, type Resync } from '../../common/events.js';
 import { asConnection, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
 import { liveEvents, type LiveFilters } from '../auth/live.js';
 import { maySeeMoney, viewerContractorId, viewerWilayas } from '../auth/scope.js';
-import { Invoice } from './invoice.entity.js';
+import { Invoice, InvoiceLine } from './invoice.entity.js';
 import { InvoiceChange, type InvoiceChangedEvent } from './invoice.events.js';
 import { InvoiceChangedPayload, InvoiceConnection, InvoiceFilterInput } from './invoice.inputs.js';
-import { findInvoice, invoiceWilayaCodes, listInvoices } from './invoice.service.js';
+import { findInvoice, listInvoices } from './invoice.service.js';
 
-/** The invoice of an event and the wilayas of its lines, read once per event for all the subscribers of this process. */
-function invoiceOfEvent(
-  context: Context,
-  event: InvoiceChangedEvent,
-): Promise<{ invoice: Invoice; wilayaCodes: string[] }> {
-  return oncePerEvent(event, 'invoice', async () => {
-    const em = context.em.fork({ clear: true });
-    const invoice = await em.findOneOrFail(Invoice, { id: event.invoiceId }, { populate: ['lines', 'contractor'] });
-    return { invoice, wilayaCodes: await invoiceWilayaCodes(em, event.invoiceId) };
-  });
+/** The invoice of an event as the change left it, made once per event for all the subscribers of this process. */
+function invoiceOfEvent(context: Context, event: LoggedEvent<'INVOICE_CHANGED'>): Promise<Invoice> {
+  return oncePerEvent(event, 'invoice', () => recordFromSnapshot(context.em, Invoice, event.payload.record));
 }
 
-/** Whether the subscriber asked for this event and may see its invoice (the rules of `Query.invoice`, `invoiceScope`). */
-async function wantsInvoiceChange(
-  event: InvoiceChangedEvent,
-  filters: LiveFilters,
-  context: Context,
-): Promise<boolean> {
+/** The lines an event billed, as that change left them. */
+function linesOfEvent(context: Context, event: LoggedEvent<'INVOICE_CHANGED'>): Promise<InvoiceLine[]> {
+  return oncePerEvent(event, 'lines', () =>
+    (event.payload.lines ?? []).map((line) => recordFromSnapshot(context.em, InvoiceLine, line)),
+  );
+}
+
+/** Whether the subscriber asked for this event and may see its invoice (the rules of `Query.invoice`, `invoiceScope`), as the change left it. */
+function wantsInvoiceChange(event: InvoiceChangedEvent, filters: LiveFilters, context: Context): boolean {
   if (filters.invoiceId && filters.invoiceId !== event.invoiceId) return false;
   if (filters.contractorId && filters.contractorId !== event.contractorId) return false;
   if (!maySeeMoney(context)) return false;
@@ -35,10 +33,8 @@ async function wantsInvoiceChange(
   if (own !== null && own !== event.contractorId) return false;
   const wilayas = viewerWilayas(context);
   const asked = filters.wilayaCode;
-  if (wilayas === null && !asked) return true;
-  const { wilayaCodes } = await invoiceOfEvent(context, event);
-  if (asked && !wilayaCodes.includes(asked)) return false;
-  return wilayas === null || wilayaCodes.some((code) => wilayas.includes(code));
+  if (asked && !event.wilayaCodes.includes(asked)) return false;
+  return wilayas === null || event.wilayaCodes.some((code) => wilayas.includes(code));
 }
 
 /** Reading invoices: one, a page of them, and their changes as they commit. */
@@ -69,14 +65,14 @@ export class InvoiceResolver {
   @Subscription(() => InvoiceChangedPayload, {
     subscribe: ({ args, context, info }) =>
       liveEvents(context as Context, info.fieldName, 'INVOICE_CHANGED', args, (event, filters) =>
-        wantsInvoiceChange(event, filters, context as Context),
+        wantsInvoiceChange(event.payload, filters, context as Context),
       ),
     description:
-      'Invoices as they change — a line billed, submitted, approved, sent back, credited, paid — sent once the change committed. Only invoices you may see ' +
-      '(a firm its own, whatever it asks; a DOT manager those billing work in its wilayas); narrowed by every argument given. Over WebSocket (graphql-ws).',
+      'Invoices as they change — a line billed, submitted, approved, sent back, credited, paid — each event once, in the order of the change log, with the invoice as that change left it. ' +
+      'Only invoices you may see (a firm its own, whatever it asks; a DOT manager those billing work in its wilayas); narrowed by every argument given. Over WebSocket (graphql-ws).',
   })
   async invoiceChanged(
-    @Root() event: InvoiceChangedEvent | Resync,
+    @Root() event: LoggedEvent<'INVOICE_CHANGED'> | Resync,
     @Arg('invoiceId', () => ID, { nullable: true, description: 'Only this invoice.' }) _invoiceId: string | null,
     @Arg('contractorId', () => ID, { nullable: true, description: 'Only this contractor’s invoices.' })
     _contractorId: string | null,
@@ -85,10 +81,16 @@ export class InvoiceResolver {
       description: 'Only invoices billing work in this wilaya ("01" to "58").',
     })
     _wilayaCode: string | null,
+    @Arg('after', () => String, { nullable: true, description: afterDescription }) _after: string | null,
     @Ctx() context: Context,
   ): Promise<InvoiceChangedPayload> {
     renewForEvent(context);
-    if (isResync(event)) return { change: InvoiceChange.RESYNC, invoice: null };
-    return { change: event.change, invoice: (await invoiceOfEvent(context, event)).invoice };
+    if (isResync(event)) return { ...placeInLog(event), change: InvoiceChange.RESYNC, invoice: null, lines: [] };
+    return {
+      ...placeInLog(event),
+      change: event.payload.change,
+      invoice: await invoiceOfEvent(context, event),
+      lines: await linesOfEvent(context, event),
+    };
   }
 }

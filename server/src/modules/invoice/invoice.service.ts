@@ -254,12 +254,13 @@ export async function wilayaCodesByInvoice(
   em: EntityManager,
   invoiceIds: readonly string[],
 ): Promise<Map<string, string[]>> {
-  const rows = await em
-    .getConnection()
-    .execute<{ invoice_id: string; wilaya_code: string }[]>(
-      'select "invoice_id", "wilaya_code" from "invoice_wilaya" where "invoice_id" in (?) order by 2',
-      [[...invoiceIds]],
-    );
+  const rows = await em.getConnection().execute<{ invoice_id: string; wilaya_code: string }[]>(
+    'select "invoice_id", "wilaya_code" from "invoice_wilaya" where "invoice_id" in (?) order by 2',
+    [[...invoiceIds]],
+    'all',
+    // Inside a transaction, what it has written so far (an event's payload reads the lines just billed).
+    em.getTransactionContext(),
+  );
   const codes = new Map<string, string[]>(invoiceIds.map((id) => [id, []]));
   for (const row of rows) codes.get(String(row.invoice_id))?.push(row.wilaya_code);
   return codes;

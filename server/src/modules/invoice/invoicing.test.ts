@@ -5,7 +5,8 @@ import { activeContractor, installedCustomerSubscription, mustQuery } from '../.
 import { contextAt } from '../../../test/contexts.js';
 import { eventually } from '../../../test/eventually.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
-import { createEventBus, resync } from '../../common/events.js';
+import { createChangeLog } from '../../common/change-log.js';
+import { isResync } from '../../common/events.js';
 import { defaultQualityThresholds } from '../customer-subscription/installation-quality.js';
 import { acceptInstallation } from './acceptance.service.js';
 import { defaultBuyer } from './invoice-document.js';
@@ -926,10 +927,11 @@ describe('time (Africa/Algiers, whatever the server’s zone)', () => {
     const id = await installedCustomerSubscription(t, firm.id);
     await acceptInstallation(at('2026-04-30T22:30:00Z'), { id, expectedVersion: 4 });
     const logger = pino({ level: 'silent' });
-    const events = createEventBus({ logger });
-    const announced = events.subscribe('INVOICE_CHANGED');
+    const events = createChangeLog({ orm: t.app.orm, databaseUrl: t.database.url, logger });
+    await events.start();
+    const announced = events.subscribe(['INVOICE_CHANGED']);
     // A subscription listens from its first read on.
-    expect((await announced.next()).value).toEqual(resync);
+    expect(isResync((await announced.next()).value)).toBe(true);
     const settings = {
       qualityThresholds: defaultQualityThresholds,
       retentionPercent: '5',
@@ -959,11 +961,12 @@ describe('time (Africa/Algiers, whatever the server’s zone)', () => {
     // Earlier tests' drafts of closed months are submitted by the same run: find this firm's.
     const submittedFor: string[] = [];
     while (!submittedFor.includes(firm.id)) {
-      const event = (await announced.next()).value as { contractorId: string; change: string };
-      expect(event.change).toBe('SUBMITTED');
-      submittedFor.push(event.contractorId);
+      const event = (await announced.next()).value as { payload: { contractorId: string; change: string } };
+      expect(event.payload.change).toBe('SUBMITTED');
+      submittedFor.push(event.payload.contractorId);
     }
     await announced.return?.();
+    await events.close();
   });
 });
 

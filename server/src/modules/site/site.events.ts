@@ -1,6 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { Reference, type EntityManager, type Ref } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
-import { announce } from '../../common/events.js';
+import { announce, snapshotOf } from '../../common/events.js';
 import type { Context } from '../../context.js';
 import { AuditEntityType } from '../audit/audit-event.entity.js';
 import { transition, type TransitionOptions } from '../audit/tracked.service.js';
@@ -16,7 +16,7 @@ export enum WorkChange {
   PROGRESS_CHANGED = 'PROGRESS_CHANGED',
   /** It moved to another firm or wilaya, out of the subscriber's sight: take it off the screen (the record is not sent). */
   REMOVED = 'REMOVED',
-  /** Not a change: events may have been missed (the subscription (re)started, or Redis was down); refetch what you show. */
+  /** Not a change: the subscription started without `after`, or an import changed too many records to send one by one; refetch what you show. */
   RESYNC = 'RESYNC',
 }
 
@@ -25,7 +25,7 @@ registerEnumType(WorkChange, {
   description:
     'What changed on a site or a customer subscription: CREATED, UPDATED (its data), STATUS_CHANGED, PROGRESS_CHANGED (a site: one of its connections was accepted), ' +
     'REMOVED (reassigned to another firm or moved to another wilaya, out of your sight: take it off your screen; the record is not sent); ' +
-    'or RESYNC: events may have been missed (the subscription started or restarted, or the event bus was down): refetch what you show.',
+    'or RESYNC, not a change: the subscription started without `after`, or an import changed too many records to send one by one: refetch what you show, then resume after its position.',
 });
 
 /** Where a record was before a change that moved it (each null when that did not change). */
@@ -47,6 +47,8 @@ export interface SiteChangedEvent {
   readonly previousContractorId: string | null;
   /** Its wilaya before this change, when the change moved it. */
   readonly previousWilayaCode: string | null;
+  /** The site as the change left it (`snapshotOf`). */
+  readonly record: Record<string, unknown>;
 }
 
 declare module '../../common/events.js' {
@@ -57,27 +59,33 @@ declare module '../../common/events.js' {
 
 /** A site or a customer subscription as events describe it. */
 export interface WorkRecord {
-  readonly id: string;
   readonly contractor: { readonly id: string } | null;
   readonly wilaya: { readonly code: string };
 }
 
-/** Announces that a site changed (see `announce`); `previousStatus` when its status changed, `moved` when it changed firm or wilaya. */
+/**
+ * Announces that a site changed (see `announce`); `previousStatus` when its status changed, `moved`
+ * when it changed firm or wilaya. `site` may be a reference: it is loaded then.
+ */
 export function announceSiteChange(
   em: EntityManager,
-  site: WorkRecord,
+  site: Site | Ref<Site>,
   change: WorkChange,
   previousStatus: string | null = null,
   moved: WorkMove = {},
 ): void {
-  announce(em, 'SITE_CHANGED', () => ({
-    siteId: site.id,
-    contractorId: site.contractor?.id ?? null,
-    wilayaCode: site.wilaya.code,
-    change,
-    previousStatus,
-    ...movedFrom(site, moved),
-  }));
+  announce(em, 'SITE_CHANGED', async () => {
+    const record = await Reference.create(site).loadOrFail();
+    return {
+      siteId: record.id,
+      contractorId: record.contractor?.id ?? null,
+      wilayaCode: record.wilaya.code,
+      change,
+      previousStatus,
+      ...movedFrom(record, moved),
+      record: snapshotOf(em, record),
+    };
+  });
 }
 
 /** The previous firm and wilaya of a record, kept only where they differ from the committed ones. */

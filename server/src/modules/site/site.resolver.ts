@@ -15,7 +15,9 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { isResync, oncePerEvent, type Resync } from '../../common/events.js';
+import { afterDescription, LoggedChange, placeInLog } from '../../common/change-event.types.js';
+import type { LoggedEvent } from '../../common/change-log.js';
+import { isResync, oncePerEvent, recordFromSnapshot, type Resync } from '../../common/events.js';
 import { WorkChange, type SiteChangedEvent } from './site.events.js';
 import { liveEvents, maySeeWork, placeOf, wantsWorkEvent, type LiveFilters } from '../auth/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
@@ -90,8 +92,11 @@ export class SitePayload {
 const errors =
   'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
 
-@ObjectType({ description: 'A site that changed, as it stands after the change (sent after the change committed).' })
-export class SiteChangedPayload {
+@ObjectType({
+  implements: LoggedChange,
+  description: 'A site that changed, as that change left it (sent once it committed, in the order of the change log).',
+})
+export class SiteChangedPayload extends LoggedChange {
   @Field(() => WorkChange, { description: 'What changed.' })
   change!: WorkChange;
 
@@ -103,20 +108,21 @@ export class SiteChangedPayload {
 
   @Field(() => Site, {
     nullable: true,
-    description: 'The site now, with its progress; null with RESYNC, and with REMOVED (it is no longer yours to see).',
+    description:
+      'The site as this change left it (its version included; its progress and the records it refers to are read as they stand when the event is sent); null with RESYNC, and with REMOVED (it is no longer yours to see).',
   })
   site!: Site | null;
 }
 
-/** The site of an event as it now stands, read once per event for all the subscribers of this process. */
-function siteOfEvent(context: Context, event: SiteChangedEvent): Promise<Site> {
-  return oncePerEvent(event, 'site', () => context.em.fork({ clear: true }).findOneOrFail(Site, { id: event.siteId }));
+/** The site of an event as the change left it, made once per event for all the subscribers of this process. */
+function siteOfEvent(context: Context, event: LoggedEvent<'SITE_CHANGED'>): Promise<Site> {
+  return oncePerEvent(event, 'site', () => recordFromSnapshot(context.em, Site, event.payload.record));
 }
 
 /** Whether the subscriber asked for this event: the site filter here, the rest (place, scope, moves) in `wantsWorkEvent`. */
-async function wantsSiteChange(event: SiteChangedEvent, filters: LiveFilters, context: Context): Promise<boolean> {
+function wantsSiteChange(event: SiteChangedEvent, filters: LiveFilters, context: Context): boolean {
   if (filters.siteId && filters.siteId !== event.siteId) return false;
-  return wantsWorkEvent(context, filters, event, () => siteOfEvent(context, event));
+  return wantsWorkEvent(context, filters, event);
 }
 
 @Resolver(() => Site)
@@ -124,29 +130,32 @@ export class SiteResolver {
   @Subscription(() => SiteChangedPayload, {
     subscribe: ({ args, context, info }) =>
       liveEvents(context as Context, info.fieldName, 'SITE_CHANGED', args, (event, filters) =>
-        wantsSiteChange(event, filters, context as Context),
+        wantsSiteChange(event.payload, filters, context as Context),
       ),
     description:
       'Sites as they change — created, edited, assigned, started, completed, closed, suspended, resumed, and their progress as their connections are accepted — ' +
-      'sent once the change committed. Only sites you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. Over WebSocket (graphql-ws).',
+      'each event once, in the order of the change log, with the site as that change left it. Only sites you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. Over WebSocket (graphql-ws).',
   })
   async siteChanged(
-    @Root() event: SiteChangedEvent | Resync,
+    @Root() event: LoggedEvent<'SITE_CHANGED'> | Resync,
     @Arg('siteId', () => ID, { nullable: true, description: 'Only this site.' }) _siteId: string | null,
     @Arg('contractorId', () => ID, { nullable: true, description: 'Only the sites of this contractor.' })
     _contractorId: string | null,
     @Arg('wilayaCode', () => String, { nullable: true, description: 'Only the sites in this wilaya ("01" to "58").' })
     _wilayaCode: string | null,
+    @Arg('after', () => String, { nullable: true, description: afterDescription }) _after: string | null,
     @Ctx() context: Context,
   ): Promise<SiteChangedPayload> {
     renewForEvent(context);
-    if (isResync(event)) return { change: WorkChange.RESYNC, previousStatus: null, siteId: null, site: null };
+    if (isResync(event))
+      return { ...placeInLog(event), change: WorkChange.RESYNC, previousStatus: null, siteId: null, site: null };
     const site = await siteOfEvent(context, event);
-    const previousStatus = event.previousStatus as SiteStatus | null;
+    const { payload } = event;
+    const previousStatus = payload.previousStatus as SiteStatus | null;
     if (!maySeeWork(context, placeOf(site))) {
-      return { change: WorkChange.REMOVED, previousStatus, siteId: event.siteId, site: null };
+      return { ...placeInLog(event), change: WorkChange.REMOVED, previousStatus, siteId: payload.siteId, site: null };
     }
-    return { change: event.change, previousStatus, siteId: event.siteId, site };
+    return { ...placeInLog(event), change: payload.change, previousStatus, siteId: payload.siteId, site };
   }
 
   @Query(() => Site, { nullable: true, description: 'The site with this id, or null.' })
