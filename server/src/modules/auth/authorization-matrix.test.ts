@@ -133,7 +133,7 @@ beforeAll(async () => {
   await t.graphql('mutation { logout }', undefined, { authorization: `Bearer ${tokens['REVOKED']}` });
   const key = await mustQuery<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
     t,
-    'mutation { createApiKey(input: { name: "revoked", scopes: ["read:sites"] }) { secret apiKey { id } } }',
+    'mutation { createApiKey(input: { name: "revoked", scopes: [READ_SITES] }) { secret apiKey { id } } }',
   );
   await mustQuery(t, 'mutation ($id: ID!) { revokeApiKey(id: $id) { id } }', { id: key.createApiKey.apiKey.id });
   tokens['REVOKED_KEY'] = key.createApiKey.secret;

@@ -204,6 +204,20 @@ registerEnumType(InvoiceChange, {
   description:
     'What changed on an invoice: LINE_ADDED (accepted work billed), SUBMITTED, APPROVED, REVISION_REQUESTED, CREDITED (a credit note), PAYMENT_RECORDED; ' +
     'or RESYNC: events may have been missed (the subscription started or restarted, or the event bus was down): refetch what you show.',
+  valuesConfig: {
+    LINE_ADDED: { description: 'Accepted work was billed on the DRAFT invoice: a line was added, the totals changed.' },
+    SUBMITTED: {
+      description: 'The invoice was submitted (numbered), by the contractor or, for an ended month, by the server.',
+    },
+    APPROVED: { description: 'The invoice was approved: it is due.' },
+    REVISION_REQUESTED: { description: 'Lines were rejected with reasons: the contractor resubmits.' },
+    CREDITED: { description: 'A credit note was issued against the invoice.' },
+    PAYMENT_RECORDED: { description: 'A payment was recorded: the balance due changed (PARTIALLY_PAID or PAID).' },
+    RESYNC: {
+      description:
+        'Events may have been missed (the subscription started or restarted, or the event bus was down): refetch what you show. The invoice is null.',
+    },
+  },
 });
 
 @ObjectType({

@@ -46,7 +46,7 @@ async function wantsInvoiceChange(
 export class InvoiceResolver {
   @Query(() => Invoice, { nullable: true, description: 'The invoice with this id, or null (also when not yours).' })
   invoice(
-    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Arg('id', () => ID, { description: 'The invoice’s id.' }) id: string,
     @Ctx() context: Context,
   ): Promise<Invoice | null> {
     return findInvoice(context, id);

@@ -26,6 +26,20 @@ registerEnumType(WorkChange, {
     'What changed on a site or a customer subscription: CREATED, UPDATED (its data), STATUS_CHANGED, PROGRESS_CHANGED (a site: one of its connections was accepted), ' +
     'REMOVED (reassigned to another firm or moved to another wilaya, out of your sight: take it off your screen; the record is not sent); ' +
     'or RESYNC: events may have been missed (the subscription started or restarted, or the event bus was down): refetch what you show.',
+  valuesConfig: {
+    CREATED: { description: 'The record was created.' },
+    UPDATED: { description: 'Its data changed, not its status.' },
+    STATUS_CHANGED: { description: 'Its status changed: `previousStatus` says from what.' },
+    PROGRESS_CHANGED: { description: 'A site only: one of its connections was accepted, its progress moved.' },
+    REMOVED: {
+      description:
+        'It moved out of your sight (reassigned to another firm, or moved to another wilaya): take it off your screen; the record is not sent, only its id.',
+    },
+    RESYNC: {
+      description:
+        'Events may have been missed (the subscription started or restarted, or the event bus was down): refetch what you show. The record is null.',
+    },
+  },
 });
 
 /** Where a record was before a change that moved it (each null when that did not change). */
