@@ -43,7 +43,8 @@ export enum ErrorCode {
 export const errorCodeDescriptions: Readonly<Record<ErrorCode, string>> = {
   BAD_USER_INPUT:
     'An argument or a variable is malformed (wrong format, out of range, a variable that does not coerce); nothing was written. ' +
-    'Keys: `field` (the input path, e.g. "wilayaCode", "lines.2.quantity"); `problems` ([{ field, reason }]) when the input has several problems. ' +
+    'Keys: `field` (the input path, e.g. "wilayaCode", "lines.2.quantity") and `reason` (what is wrong with it, in English), when the server names the input; ' +
+    '`problems` ([{ field, reason }]) when the input has several problems. ' +
     'HTTP 400 on the photo upload.',
   UNAUTHENTICATED:
     'Not signed in, or the token or API key is invalid, expired or revoked, or the email or password is wrong. HTTP 401 on the routes beside /graphql.',
@@ -126,8 +127,8 @@ export class DomainError extends GraphQLError {
 }
 
 /**
- * A malformed argument: `field` names it (e.g. `"wilayaCode"`) and the message reads
- * "field: reason". `problems` lists every problem of the input when there are several.
+ * A malformed argument: `field` names it (e.g. `"wilayaCode"`), `reason` says what is wrong, and the
+ * message reads "field: reason". `problems` lists every problem of the input when there are several.
  */
 export function badUserInput(
   field: string,
@@ -137,7 +138,7 @@ export function badUserInput(
   return new DomainError(
     ErrorCode.BAD_USER_INPUT,
     `${field}: ${reason}`,
-    problems && problems.length > 1 ? { field, problems } : { field },
+    problems && problems.length > 1 ? { field, reason, problems } : { field, reason },
   );
 }
 
