@@ -1,3 +1,4 @@
+import { ApolloServerErrorCode } from '@apollo/server/errors';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from './common/errors.js';
@@ -63,6 +64,11 @@ describe('the GraphQL schema', () => {
     const schema = await buildRaccordSchema();
     const codes = schema.getType('ErrorCode');
     expect(isEnumType(codes) && codes.getValues().map((value) => value.name)).toEqual(Object.values(ErrorCode));
+    // Apollo Server's own codes are Raccord's too; but for PERSISTED_QUERY_NOT_FOUND, since persisted queries are off.
+    const apollo = Object.values(ApolloServerErrorCode).filter(
+      (code) => code !== ApolloServerErrorCode.PERSISTED_QUERY_NOT_FOUND,
+    );
+    expect(Object.values(ErrorCode)).toEqual(expect.arrayContaining(apollo));
     const scopes = schema.getType('ApiKeyScope');
     expect(isEnumType(scopes) && scopes.getValues().map((value) => value.value as string)).toEqual(allScopes);
     expect(isEnumType(scopes) && scopes.getValues().map((value) => value.name)).toContain('READ_INVOICES');

@@ -91,7 +91,8 @@ export const errorCodeDescriptions: Readonly<Record<ErrorCode, string>> = {
   OPERATION_RESOLUTION_FAILURE: 'The request names no operation the document holds (`operationName`).',
   PERSISTED_QUERY_NOT_SUPPORTED: 'Automatic persisted queries are off: send the whole document.',
   GRAPHQL_VALIDATION_FAILED:
-    'The GraphQL document does not fit the schema, or nests or aliases more than allowed (HTTP and WebSocket).',
+    'The GraphQL document does not fit the schema, or nests or aliases more than allowed (HTTP and WebSocket). ' +
+    'Key, on HTTP: `validationErrorCode` INTROSPECTION_DISABLED when a production server is asked for its schema (read the published schema instead).',
   QUERY_TOO_COMPLEX:
     'The operation asks for too much at once. Keys: `complexity` (its cost), `maximum` (the limit). Each record (an object with an id) counts 1, the values it holds nothing more; ' +
     'a list counts 1 plus its size (a connection’s `first`, else the list’s cap) times one item’s cost. Ask for smaller pages or fewer nested lists.',
