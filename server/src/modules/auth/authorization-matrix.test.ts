@@ -96,7 +96,7 @@ function refusal(
 
 async function rowCounts(): Promise<string> {
   const rows = await t.sql<{ table: string; n: number }>(
-    `select relname as table, n_live_tup::int as n from pg_stat_user_tables where relname not in ('login_rate_limit', 'session', 'mikro_orm_migrations') order by relname`,
+    `select relname as table, n_live_tup::int as n from pg_stat_user_tables where schemaname = 'public' and relname not in ('login_rate_limit', 'session', 'mikro_orm_migrations') order by relname`,
   );
   const counts = await Promise.all(
     rows.map(
