@@ -37,8 +37,8 @@ describe('users and API keys in a real Chromium', () => {
 
     await page.getByLabel('Nom (l’application qui l’utilise)').fill('Tableau mural DOT');
     await page
-      .getByLabel('Droits (séparés par des virgules, ex. read:sites, write:acceptInstallation)')
-      .fill('read:sites');
+      .getByLabel('Droits (séparés par des virgules, ex. READ_SITES, WRITE_ACCEPT_INSTALLATION)')
+      .fill('READ_SITES');
     await page.getByRole('button', { name: 'Créer la clé' }).click();
     const secret = await page.getByTestId('api-key-secret').innerText({ timeout: 10_000 });
     await page.getByRole('button', { name: 'Copier' }).click();

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
+import { errorCodeType } from './common/errors.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { DashboardResolver } from './modules/dashboard/dashboard.resolver.js';
@@ -48,7 +49,7 @@ const topicsUnused: PubSub = {
   },
 };
 
-/** Raccord's GraphQL schema, built from every module's resolvers, its root fields checked by `authorizeRootFields`; subscriptions listen to the context's event bus. */
+/** Raccord's GraphQL schema, built from every module's resolvers with the `ErrorCode` enum, its root fields checked by `authorizeRootFields`; subscriptions listen to the context's event bus. */
 export async function buildRaccordSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     pubSub: topicsUnused,
@@ -85,7 +86,9 @@ export async function buildRaccordSchema(): Promise<GraphQLSchema> {
     ],
     validate: false,
   });
-  return authorizeRootFields(schema);
+  // type-graphql's orphanedTypes takes classes, not enums: the codes, which no field returns, are added here.
+  const config = schema.toConfig();
+  return authorizeRootFields(new GraphQLSchema({ ...config, types: [...config.types, errorCodeType] }));
 }
 
 /** The SDL text of `schema/schema.graphql`: the header, then the schema sorted by name. */

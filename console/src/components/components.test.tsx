@@ -98,6 +98,18 @@ describe('problemsOf', () => {
       /modifiées entre-temps/,
     );
   });
+
+  it('says what its code means, never the server’s English sentence', () => {
+    expect(problemsOf(refusal('FORBIDDEN', 'An administrator cannot disable itself'))).toEqual([
+      { field: null, message: 'Votre rôle ne permet pas cette action.' },
+    ]);
+    expect(
+      problemsOf(refusal('BAD_USER_INPUT', 'input.email: is required', { field: 'email', reason: 'is required' })),
+    ).toEqual([{ field: 'email', message: 'est obligatoire' }]);
+    expect(problemsOf(refusal('QUERY_TOO_COMPLEX', 'This query would cost 30000, over the limit'))[0]!.message).toBe(
+      'Cette demande porte sur trop de données à la fois : réduisez la page ou les filtres.',
+    );
+  });
 });
 
 describe('Pager', () => {

@@ -103,6 +103,19 @@ export default {
   'Les photos HEIC ne sont pas lisibles par le serveur : réglez l’appareil photo sur « Le plus compatible » (JPEG) et reprenez la photo.':
     'The server cannot read HEIC photos: set the camera to “Most Compatible” (JPEG) and take the photo again.',
   'Le serveur démarre : réessayez dans quelques secondes.': 'The server is starting: try again in a few seconds.',
+  'Une valeur saisie n’est pas valable : corrigez-la puis recommencez.':
+    'A value entered is not valid: correct it, then try again.',
+  'Le serveur n’a pas pu lire la demande : rechargez la page puis recommencez.':
+    'The server could not read the request: reload the page, then try again.',
+  'Cette version de la console ne correspond plus au serveur : rechargez la page.':
+    'This version of the console no longer matches the server: reload the page.',
+  'Cette demande porte sur trop de données à la fois : réduisez la page ou les filtres.':
+    'This request asks for too much data at once: narrow the page or the filters.',
+  'Les changements manqués ne sont plus conservés : rechargez la page.':
+    'The changes you missed are no longer kept: reload the page.',
+  'Trop de suivis en direct ouverts : fermez des onglets de la console.':
+    'Too many live updates open: close some of the console’s tabs.',
+  'Le serveur n’a pas pu traiter la demande.': 'The server could not process the request.',
   'Le serveur n’a pas pu traiter la demande. Référence à communiquer : {{reference}}':
     'The server could not process the request. Reference to quote: {{reference}}',
   'Cette valeur est déjà utilisée par un autre enregistrement.': 'This value is already used by another record.',

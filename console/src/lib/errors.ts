@@ -1,8 +1,13 @@
 import type { CombinedError } from 'urql';
+import type { ErrorCode } from './graphql.ts';
 import { currentLanguage, msg, translate as t } from './i18n.ts';
 
-/** What a user is told for each of the API's error codes (see server/src/common/errors.ts). */
-const messages: Record<string, string> = {
+/**
+ * What a user is told for each of the API's error codes (the schema's ErrorCode enum): a code the
+ * schema gains without a sentence here fails the typecheck, a sentence without its English the i18n test.
+ */
+const messages: Record<ErrorCode, string> = {
+  BAD_USER_INPUT: msg('Une valeur saisie n’est pas valable : corrigez-la puis recommencez.'),
   CONFLICT: msg(
     'Ces données ont été modifiées entre-temps par quelqu’un d’autre : rechargez la page puis recommencez.',
   ),
@@ -30,7 +35,21 @@ const messages: Record<string, string> = {
     'Les photos HEIC ne sont pas lisibles par le serveur : réglez l’appareil photo sur « Le plus compatible » (JPEG) et reprenez la photo.',
   ),
   SERVICE_UNAVAILABLE: msg('Le serveur démarre : réessayez dans quelques secondes.'),
+  BAD_REQUEST: msg('Le serveur n’a pas pu lire la demande : rechargez la page puis recommencez.'),
+  GRAPHQL_PARSE_FAILED: msg('Cette version de la console ne correspond plus au serveur : rechargez la page.'),
+  GRAPHQL_VALIDATION_FAILED: msg('Cette version de la console ne correspond plus au serveur : rechargez la page.'),
+  OPERATION_RESOLUTION_FAILURE: msg('Cette version de la console ne correspond plus au serveur : rechargez la page.'),
+  PERSISTED_QUERY_NOT_SUPPORTED: msg('Cette version de la console ne correspond plus au serveur : rechargez la page.'),
+  QUERY_TOO_COMPLEX: msg('Cette demande porte sur trop de données à la fois : réduisez la page ou les filtres.'),
+  TOO_MANY_SUBSCRIPTIONS: msg('Trop de suivis en direct ouverts : fermez des onglets de la console.'),
+  EVENTS_PRUNED: msg('Les changements manqués ne sont plus conservés : rechargez la page.'),
+  INTERNAL_SERVER_ERROR: msg('Le serveur n’a pas pu traiter la demande.'),
 };
+
+/** Whether an `extensions.code` is one of the schema's codes. */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.hasOwn(messages, code);
+}
 
 /**
  * The API explains a refused value in English (its zod schemas, server/src/common/validation.ts and
@@ -75,7 +94,6 @@ const frenchReasons: Record<string, string> = {
   'must be after the order was taken': 'doit être après la prise de commande',
   'is required when failureReason is OTHER': 'est obligatoire quand le motif de l’échec est « Autre »',
   'CSV import': 'import CSV',
-  'An administrator cannot disable itself': 'Un administrateur ne peut pas se désactiver lui-même.',
   'must be a quantity such as "42.5" (dot, at most three decimals)':
     'doit être une quantité, par exemple 42,5 (trois décimales au plus)',
   'must be an amount in DA such as "4500.00"': 'doit être un montant en DA, par exemple 4500,00',
@@ -201,25 +219,23 @@ export interface FieldProblem {
 
 /**
  * The problems of a failed mutation, in words a user understands: a BAD_USER_INPUT names its field
- * (and each field when there are several); other codes get a sentence of their own; an unexpected
- * error gives its reference to quote.
+ * (and each field when there are several) with the server's `reason`; other codes get the sentence of
+ * their code; an unexpected error gives its reference to quote. The server's `message` is English for
+ * its log readers and is shown only when it gave no code (an answer from something else than Raccord).
  */
 export function problemsOf(error: CombinedError): FieldProblem[] {
   if (error.networkError && error.graphQLErrors.length === 0)
     return [{ field: null, message: t('Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.') }];
   return error.graphQLErrors.flatMap((graphQLError) => {
     const extensions = graphQLError.extensions ?? {};
-    const code = String(extensions['code'] ?? '');
+    const code = extensions['code'];
+    const field = typeof extensions['field'] === 'string' ? extensions['field'] : null;
     if (code === 'BAD_USER_INPUT') {
       const problems = extensions['problems'] as { field: string; reason: string }[] | undefined;
       if (problems)
         return problems.map((problem) => ({ field: problem.field, message: reasonInLanguage(problem.reason) }));
-      const field = typeof extensions['field'] === 'string' ? extensions['field'] : null;
-      const message =
-        field && graphQLError.message.startsWith(`${field}: `)
-          ? graphQLError.message.slice(field.length + 2)
-          : graphQLError.message;
-      return [{ field, message: reasonInLanguage(message) }];
+      const reason = extensions['reason'];
+      return [{ field, message: typeof reason === 'string' ? reasonInLanguage(reason) : t(messages[code]) }];
     }
     if (code === 'INTERNAL_SERVER_ERROR') {
       return [
@@ -231,12 +247,9 @@ export function problemsOf(error: CombinedError): FieldProblem[] {
         },
       ];
     }
-    const field = typeof extensions['field'] === 'string' ? extensions['field'] : null;
     // A CONFLICT on a field other than the version is a unique value (a NIF, a code) already taken.
     if (code === 'CONFLICT' && field && field !== 'expectedVersion')
       return [{ field, message: t('Cette valeur est déjà utilisée par un autre enregistrement.') }];
-    // A refusal the server explains in a sentence the console knows says that sentence; others, the code's.
-    const sentence = frenchReasons[graphQLError.message] === undefined ? messages[code] : undefined;
-    return [{ field, message: sentence ? t(sentence) : reasonInLanguage(graphQLError.message) }];
+    return [{ field, message: isErrorCode(code) ? t(messages[code]) : graphQLError.message }];
   });
 }

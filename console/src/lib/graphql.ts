@@ -12,3 +12,9 @@ export const graphql = initGraphQLTada<{
 }>();
 
 export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';
+
+/** The codes of `errors[].extensions.code`: the schema's ErrorCode enum (no document selects it, so gql.tada types it here). */
+export type ErrorCode = introspection['types']['ErrorCode']['enumValues'];
+
+/** What an API key may do: the schema's ApiKeyScope enum. */
+export type ApiKeyScope = introspection['types']['ApiKeyScope']['enumValues'];

@@ -1,84 +1,126 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLEnumType, GraphQLError } from 'graphql';
 
 /**
  * Every error code Raccord's API returns in `errors[].extensions.code`. Expected outcomes carry one of
  * these; anything else is masked to `INTERNAL_SERVER_ERROR` with a `correlationId` (the request id)
- * and logged whole.
+ * and logged whole. Each code's meaning is in `errorCodeDescriptions`, which the schema publishes.
  */
 export enum ErrorCode {
-  /** An argument is malformed (wrong format, out of range); `field` names it; nothing was written. */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
-  /** Not signed in, or the token is invalid, expired or revoked, or the email or password is wrong. */
   UNAUTHENTICATED = 'UNAUTHENTICATED',
-  /** Signed in, but the role does not allow this. */
   FORBIDDEN = 'FORBIDDEN',
-  /** Too many sign-in attempts for this account or address: wait `retryAfterSeconds`. */
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
-  /** The record named by `field` does not exist; nothing was written. */
   NOT_FOUND = 'NOT_FOUND',
-  /** The record changed since the client read it (`expectedVersion` is stale), or a unique value is taken. */
   CONFLICT = 'CONFLICT',
-  /** The lifecycle does not allow this change from the record's `currentStatus`; nothing was written. */
   INVALID_TRANSITION = 'INVALID_TRANSITION',
-  /** The contractor named cannot take this work: not ACTIVE, or not operating in the wilaya. */
   CONTRACTOR_NOT_ELIGIBLE = 'CONTRACTOR_NOT_ELIGIBLE',
-  /** The user named is no technician the work can be given to: not a TECHNICIAN, or disabled (`reason`: ROLE or DISABLED). */
   TECHNICIAN_NOT_ELIGIBLE = 'TECHNICIAN_NOT_ELIGIBLE',
-  /** The site of this work is not open for it (PLANNED, SUSPENDED, COMPLETED or CLOSED): `siteStatus` says which. */
   SITE_NOT_OPEN = 'SITE_NOT_OPEN',
-  /** The installation report is outside the quality thresholds: accepting it needs `overrideReason` (see `qualityIssues`). */
   QUALITY_OVERRIDE_REQUIRED = 'QUALITY_OVERRIDE_REQUIRED',
-  /** This idempotency key was already used with another operation or another input: use a new key for a new request. */
   IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
-  /** A DRAFT invoice without lines cannot be submitted. */
   INVOICE_EMPTY = 'INVOICE_EMPTY',
-  /** A payment or credit exceeds what remains: `balanceDue` (centimes) or `remainingQuantity` says what is left. */
   AMOUNT_EXCEEDS_BALANCE = 'AMOUNT_EXCEEDS_BALANCE',
-  /** A photo upload is larger than PHOTO_MAX_BYTES (`maxBytes`); nothing was stored. HTTP 413. */
   PHOTO_TOO_LARGE = 'PHOTO_TOO_LARGE',
-  /** A photo has more pixels (width × height) than PHOTO_MAX_PIXELS (`maxPixels`); nothing was stored. HTTP 413. */
   PHOTO_TOO_MANY_PIXELS = 'PHOTO_TOO_MANY_PIXELS',
-  /** A photo upload's bytes are not a JPEG, PNG, WebP or HEIF image the server can read; nothing was stored. HTTP 415. */
   PHOTO_NOT_AN_IMAGE = 'PHOTO_NOT_AN_IMAGE',
-  /** A HEIC photo (HEVC-coded) that this server cannot decode: send it as JPEG (the camera's "most compatible" setting); nothing was stored. HTTP 415. */
   PHOTO_HEIC_UNSUPPORTED = 'PHOTO_HEIC_UNSUPPORTED',
-  /** The HTTP request itself is unusable: a body that is not JSON, or an upload that is not readable multipart/form-data. */
   BAD_REQUEST = 'BAD_REQUEST',
-  /**
-   * The request body is larger than `maxBytes`: MAX_BODY_BYTES, or MAX_IMPORT_BODY_BYTES for a CSV import by a
-   * viewer who may import; nothing ran. HTTP 413. (A WebSocket message over MAX_WS_MESSAGE_BYTES closes the socket with 1009.)
-   */
   REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
-  /** The GraphQL document does not parse (HTTP and WebSocket). */
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
-  /** The request names no operation the document holds (`operationName`). */
   OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
-  /** Automatic persisted queries are off: send the whole document. */
   PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
-  /** The GraphQL document does not fit the schema (HTTP and WebSocket). */
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
-  /**
-   * The operation asks for too much at once: its cost (`complexity`) is over `maximum`. Each record
-   * (an object with an id) counts 1, the values it holds nothing more; a list counts 1 plus its size
-   * (a connection's `first`, else the list's cap) times one item's cost. Ask for smaller pages or fewer nested lists.
-   */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
-  /** A WebSocket already runs as many operations as one connection may (`maxOperationsPerSocket`). */
   TOO_MANY_SUBSCRIPTIONS = 'TOO_MANY_SUBSCRIPTIONS',
-  /**
-   * The events after the position asked for (`after`) are no longer kept: the change log keeps them
-   * CHANGE_LOG_RETENTION_DAYS days, and `prunedThrough` is the last position removed. Refetch what you
-   * show, then subscribe (or poll) without `after`, or after a later position.
-   */
   EVENTS_PRUNED = 'EVENTS_PRUNED',
-  /**
-   * Raccord is starting: its database does not answer yet, or is being prepared (migrations, reference
-   * data). Nothing ran; try again after `Retry-After` seconds. HTTP 503.
-   */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
-  /** Something went wrong on the server; the response carries a `correlationId` to quote. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
+
+/**
+ * What each code means and which `extensions` keys it carries beside `code`: the text of the schema's
+ * `ErrorCode` enum, written once here for the server's readers and the API's alike.
+ */
+export const errorCodeDescriptions: Readonly<Record<ErrorCode, string>> = {
+  BAD_USER_INPUT:
+    'An argument or a variable is malformed (wrong format, out of range, a variable that does not coerce); nothing was written. ' +
+    'Keys: `field` (the input path, e.g. "wilayaCode", "lines.2.quantity") and `reason` (what is wrong with it, in English), when the server names the input; ' +
+    '`problems` ([{ field, reason }]) when the input has several problems. ' +
+    'HTTP 400 on the photo upload.',
+  UNAUTHENTICATED:
+    'Not signed in, or the token or API key is invalid, expired or revoked, or the email or password is wrong. HTTP 401 on the routes beside /graphql.',
+  FORBIDDEN:
+    'Signed in, but this is not allowed. Keys, when they apply: `requiredRoles` (the roles that may), `requiredScope` (the ApiKeyScope an API key lacks; null when no key may do this), ' +
+    '`field` (the input that asked for too much), `wilayas` (the wilayas outside a DOT manager’s). HTTP 403 on the routes beside /graphql.',
+  TOO_MANY_ATTEMPTS:
+    'Too many failed sign-in attempts for this account from this address, or from this address: wait `retryAfterSeconds` (whole seconds) before trying again.',
+  NOT_FOUND:
+    'The record does not exist, or the viewer may not see it (the same answer for both); nothing was written. Key: `field` (the argument that named it, when one did). HTTP 404 on the routes beside /graphql, and for a path nothing answers.',
+  CONFLICT:
+    'The record changed since the client read it (`field` "expectedVersion", `currentVersion` the version now), or a unique value is taken (`field` names it, `existingId` the record that holds it), ' +
+    'or the change would leave related records inconsistent (`field`); nothing was written. HTTP 409 on the routes beside /graphql.',
+  INVALID_TRANSITION:
+    'The lifecycle does not allow this step from the record’s status; nothing was written. Keys: `currentStatus` (the status now), `allowedFrom` (the statuses the step starts from, when it has any). HTTP 409 on the routes beside /graphql.',
+  CONTRACTOR_NOT_ELIGIBLE:
+    'The contractor cannot take this work: not ACTIVE (`contractorStatus`), not operating in the wilaya (`wilayaCode`), or not the contractor of the site (`siteContractorId`); `field` names the argument.',
+  TECHNICIAN_NOT_ELIGIBLE:
+    'The user named is no technician the work can be given to. Keys: `field` ("technicianId"), `reason` (ROLE: not a TECHNICIAN; DISABLED: disabled).',
+  SITE_NOT_OPEN:
+    'The site is not open for this work (PLANNED, SUSPENDED, COMPLETED or CLOSED). Keys: `siteStatus` (the site’s status), `field` ("siteId") when an argument named the site.',
+  QUALITY_OVERRIDE_REQUIRED:
+    'The installation report is outside the quality thresholds: accepting it needs `overrideReason`. Keys: `field` ("overrideReason"), `qualityIssues` (the issues, in words).',
+  IDEMPOTENCY_KEY_REUSED:
+    'This idempotency key was already used with another operation or another input: use a new key for a new request. Key: `field` ("idempotencyKey").',
+  INVOICE_EMPTY: 'A DRAFT invoice without lines cannot be submitted. Key: `field` ("id").',
+  AMOUNT_EXCEEDS_BALANCE:
+    'A payment or a credit exceeds what remains. Keys: `field` (the amount or the line’s quantity), `balanceDue` (Money: what remains to pay) or `remainingQuantity` (decimal string: what remains to credit on the line).',
+  PHOTO_TOO_LARGE:
+    'A photo upload is larger than the server’s limit; nothing was stored. Keys: `field` ("file"), `maxBytes` (the limit in bytes). HTTP 413.',
+  PHOTO_TOO_MANY_PIXELS:
+    'A photo has more pixels (width × height) than the server’s limit; nothing was stored. Keys: `field` ("file"), `maxPixels` (the limit). HTTP 413.',
+  PHOTO_NOT_AN_IMAGE:
+    'A photo upload’s bytes are not a JPEG, PNG, WebP or HEIF image the server can read; nothing was stored. Key: `field` ("file"). HTTP 415.',
+  PHOTO_HEIC_UNSUPPORTED:
+    'A HEIC photo (HEVC-coded), which this server cannot decode: send it as JPEG (the camera’s "most compatible" setting); nothing was stored. Key: `field` ("file"). HTTP 415.',
+  BAD_REQUEST:
+    'The request itself is unusable: a body that is not JSON, an upload that is not readable multipart/form-data, a request refused as a possible cross-site request forgery, ' +
+    'or a WebSocket operation id that is still starting. HTTP 400.',
+  REQUEST_TOO_LARGE:
+    'The request body is larger than the server accepts (a CSV import, from a viewer who may import, is allowed more); nothing ran. Key: `maxBytes` (the limit in bytes). HTTP 413. ' +
+    '(A WebSocket message over the limit closes the socket with 1009 instead.)',
+  GRAPHQL_PARSE_FAILED: 'The GraphQL document does not parse, or has more tokens than allowed (HTTP and WebSocket).',
+  OPERATION_RESOLUTION_FAILURE: 'The request names no operation the document holds (`operationName`).',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'Automatic persisted queries are off: send the whole document.',
+  GRAPHQL_VALIDATION_FAILED:
+    'The GraphQL document does not fit the schema, or nests or aliases more than allowed (HTTP and WebSocket). ' +
+    'Key, on HTTP: `validationErrorCode` INTROSPECTION_DISABLED when a production server is asked for its schema (read the published schema instead).',
+  QUERY_TOO_COMPLEX:
+    'The operation asks for too much at once. Keys: `complexity` (its cost), `maximum` (the limit). Each record (an object with an id) counts 1, the values it holds nothing more; ' +
+    'a list counts 1 plus its size (a connection’s `first`, else the list’s cap) times one item’s cost. Ask for smaller pages or fewer nested lists.',
+  TOO_MANY_SUBSCRIPTIONS:
+    'A WebSocket already runs as many operations as one connection may: end some, or open another connection.',
+  EVENTS_PRUNED:
+    'The events after the position asked for (`after`) are no longer kept: the change log keeps them CHANGE_LOG_RETENTION_DAYS days (90 by default), and `prunedThrough` is the last position removed. Refetch what you show, then subscribe or poll without `after`, or after a later position. Extension keys: `field` ("after"), `prunedThrough`.',
+  SERVICE_UNAVAILABLE:
+    'Raccord is starting: its database does not answer yet, or is being prepared. Nothing ran; try again after the `Retry-After` header’s seconds. HTTP 503.',
+  INTERNAL_SERVER_ERROR:
+    'Something went wrong on the server; nothing is told of it but `correlationId` (the request’s id, also in the X-Request-Id response header), to quote when reporting it.',
+};
+
+/**
+ * The `ErrorCode` enum of the schema. No field returns it (codes travel in `errors[].extensions.code`),
+ * so the schema adds it as a type of its own: a client reads the contract, and types its messages, from the schema.
+ */
+export const errorCodeType = new GraphQLEnumType({
+  name: 'ErrorCode',
+  description:
+    'Every code the API returns in `errors[].extensions.code`, on HTTP and WebSocket, for GraphQL and for the routes beside it (PDFs, photos). ' +
+    'An error is `{ message, locations?, path?, extensions: { code, …keys } }`: `message` is English for people, never to be parsed; ' +
+    'each value says which keys it adds beside `code`. A code not listed here is never sent.',
+  values: Object.fromEntries(
+    Object.values(ErrorCode).map((code) => [code, { value: code, description: errorCodeDescriptions[code] }]),
+  ),
+});
 
 /** An expected business outcome with a stable code, shown to the client as it is. */
 export class DomainError extends GraphQLError {
@@ -89,8 +131,8 @@ export class DomainError extends GraphQLError {
 }
 
 /**
- * A malformed argument: `field` names it (e.g. `"wilayaCode"`) and the message reads
- * "field: reason". `problems` lists every problem of the input when there are several.
+ * A malformed argument: `field` names it (e.g. `"wilayaCode"`), `reason` says what is wrong, and the
+ * message reads "field: reason". `problems` lists every problem of the input when there are several.
  */
 export function badUserInput(
   field: string,
@@ -100,7 +142,7 @@ export function badUserInput(
   return new DomainError(
     ErrorCode.BAD_USER_INPUT,
     `${field}: ${reason}`,
-    problems && problems.length > 1 ? { field, problems } : { field },
+    problems && problems.length > 1 ? { field, reason, problems } : { field, reason },
   );
 }
 

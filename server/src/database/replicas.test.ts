@@ -192,7 +192,7 @@ describe('read replicas (DATABASE_REPLICA_URLS)', () => {
     // An API key likewise: it works though the replica has never heard of it, and stops at once when revoked.
     const key = await mustQuery<{ createApiKey: { apiKey: { id: string }; secret: string } }>(
       t,
-      'mutation { createApiKey(input: { name: "tableau de bord", scopes: ["read:referenceData"] }) { apiKey { id } secret } }',
+      'mutation { createApiKey(input: { name: "tableau de bord", scopes: [READ_REFERENCE_DATA] }) { apiKey { id } secret } }',
     );
     const asKey = `Bearer ${key.createApiKey.secret}`;
     expect((await run(t, 'lag-key', '{ wilayas { code } }', {}, asKey)).errors).toBeUndefined();

@@ -45,7 +45,7 @@ function formatExpected(
     return {
       message: `${field}: ${reason}`,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
-      extensions: { code: ErrorCode.BAD_USER_INPUT, field },
+      extensions: { code: ErrorCode.BAD_USER_INPUT, field, reason },
     };
   }
   if (formatted.extensions?.['code'] === undefined) {

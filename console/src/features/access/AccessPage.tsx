@@ -9,6 +9,7 @@ import { Pager } from '../../components/Pager.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
+import type { ApiKeyScope } from '../../lib/graphql.ts';
 import { msg } from '../../lib/i18n.ts';
 import {
   ApiKeysQuery,
@@ -294,7 +295,7 @@ function ApiKeys() {
   const [keys, reexecute] = useQuery({ query: ApiKeysQuery });
   const [created, create] = useMutation(CreateApiKeyMutation);
   const [, revoke] = useMutation(RevokeApiKeyMutation);
-  const [form, setForm] = useState({ name: '', scopes: 'read:sites, read:customerSubscriptions' });
+  const [form, setForm] = useState({ name: '', scopes: 'READ_SITES, READ_CUSTOMER_SUBSCRIPTIONS' });
   const [secret, setSecret] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
@@ -302,7 +303,9 @@ function ApiKeys() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const outcome = await create({ input: { name: form.name, scopes: form.scopes.split(/[\s,;]+/).filter(Boolean) } });
+    // Typed as the schema's ApiKeyScope, but typed by a person: the server refuses a name it does not know on `scopes.<n>`.
+    const scopes = form.scopes.split(/[\s,;]+/).filter(Boolean) as ApiKeyScope[];
+    const outcome = await create({ input: { name: form.name, scopes } });
     if (outcome.error) {
       setProblems(problemsOf(outcome.error));
       return;
@@ -416,7 +419,7 @@ function ApiKeys() {
         </FormField>
         <FormField
           id="key-scopes"
-          label={t('Droits (séparés par des virgules, ex. read:sites, write:acceptInstallation)')}
+          label={t('Droits (séparés par des virgules, ex. READ_SITES, WRITE_ACCEPT_INSTALLATION)')}
           problem={problemOf(problems, 'scopes')}
         >
           {(attributes) => (

@@ -46,8 +46,8 @@ export default {
   Révoquer: 'Revoke',
   'Nouvelle clé': 'New key',
   'Nom (l’application qui l’utilise)': 'Name (the application that uses it)',
-  'Droits (séparés par des virgules, ex. read:sites, write:acceptInstallation)':
-    'Scopes (comma-separated, e.g. read:sites, write:acceptInstallation)',
+  'Droits (séparés par des virgules, ex. READ_SITES, WRITE_ACCEPT_INSTALLATION)':
+    'Scopes (comma-separated, e.g. READ_SITES, WRITE_ACCEPT_INSTALLATION)',
   'Créer la clé': 'Create the key',
   'Seuls un administrateur et l’administrateur d’une firme gèrent les accès.':
     'Only an administrator and a firm’s administrator manage access.',

@@ -26,6 +26,7 @@ export function translatedProblems(problems: readonly StoredProblem[], t: TFunct
       extensions: {
         code: problem.code,
         field: problem.field,
+        ...(problem.reason === undefined ? {} : { reason: problem.reason }),
         ...(problem.problems ? { problems: problem.problems } : {}),
       },
     })),

@@ -33,6 +33,8 @@ export interface StoredProblem {
   readonly code: string;
   readonly field: string | null;
   readonly message: string;
+  /** A BAD_USER_INPUT's reason for its one field (absent from problems stored before the server sent it). */
+  readonly reason?: string;
   /** A BAD_USER_INPUT's refused values, each with its input field and reason. */
   readonly problems?: readonly { readonly field: string; readonly reason: string }[];
 }

@@ -1,11 +1,16 @@
 import type { Client, CombinedError } from 'urql';
+import type { ErrorCode } from '../../lib/graphql.ts';
 import { session } from '../../lib/session.ts';
 import type { OutboxEntry, StoredPhoto, StoredProblem } from './db.ts';
 import { FieldMarkFailedMutation, FieldReportMutation } from './documents.ts';
 import type { Attempt, Transport } from './outbox.ts';
 
 /** API error codes that come and go: trying the same request again later may succeed. */
-const transientCodes = new Set(['INTERNAL_SERVER_ERROR', 'TOO_MANY_ATTEMPTS', 'SERVICE_UNAVAILABLE']);
+const transientCodes = new Set<string>([
+  'INTERNAL_SERVER_ERROR',
+  'TOO_MANY_ATTEMPTS',
+  'SERVICE_UNAVAILABLE',
+] satisfies ErrorCode[]);
 
 /** A transient trouble with no answer from the server (no network, a proxy's error page). */
 const unreachable: StoredProblem = { code: 'NETWORK', field: null, message: 'network' };
@@ -18,6 +23,7 @@ export function problemsOfBody(body: unknown): StoredProblem[] {
     code: String(error.extensions?.['code'] ?? ''),
     field: typeof error.extensions?.['field'] === 'string' ? error.extensions['field'] : null,
     message: typeof error.message === 'string' ? error.message : '',
+    ...(typeof error.extensions?.['reason'] === 'string' ? { reason: error.extensions['reason'] } : {}),
     ...(Array.isArray(error.extensions?.['problems']) ? { problems: error.extensions['problems'] } : {}),
   }));
 }
@@ -53,6 +59,7 @@ export function attemptOfError(error: CombinedError | undefined): Attempt {
     code: String(graphQLError.extensions?.['code'] ?? ''),
     field: typeof graphQLError.extensions?.['field'] === 'string' ? graphQLError.extensions['field'] : null,
     message: graphQLError.message,
+    ...(typeof graphQLError.extensions?.['reason'] === 'string' ? { reason: graphQLError.extensions['reason'] } : {}),
     ...(Array.isArray(graphQLError.extensions?.['problems']) ? { problems: graphQLError.extensions['problems'] } : {}),
   }));
   if (problems.some((problem) => problem.code === 'UNAUTHENTICATED')) return { outcome: 'signed-out' };

@@ -95,7 +95,7 @@ describe('the audit trail of access and prices', () => {
     const { createApiKey: created } = await mustQuery<{ createApiKey: { secret: string; apiKey: { id: string } } }>(
       t,
       'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id } } }',
-      { input: { name: 'SIG Algérie Télécom', scopes: ['read:sites'] } },
+      { input: { name: 'SIG Algérie Télécom', scopes: ['READ_SITES'] } },
     );
     await mustQuery(t, 'mutation ($id: ID!) { revokeApiKey(id: $id) { id } }', { id: created.apiKey.id });
     const [creation, revocation, ...rest] = await eventsOf('API_KEY', created.apiKey.id);

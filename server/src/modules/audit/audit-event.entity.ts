@@ -44,11 +44,24 @@ export enum AuditAction {
 registerEnumType(AuditAction, {
   name: 'AuditAction',
   description: 'CREATE: the record was created; UPDATE: fields changed; TRANSITION: its status changed.',
+  valuesConfig: {
+    CREATE: { description: 'The record was created.' },
+    UPDATE: { description: 'Fields of the record changed (its status did not).' },
+    TRANSITION: { description: 'Its status changed (a lifecycle step).' },
+  },
 });
 
 registerEnumType(ActorType, {
   name: 'ActorType',
   description: 'SYSTEM (imports, demo data, before access control), a USER or an API_KEY.',
+  valuesConfig: {
+    SYSTEM: {
+      description:
+        'The server itself: imports from the command line, demo data, changes made before access control existed.',
+    },
+    USER: { description: 'A signed-in user: `actorId` is the user’s id.' },
+    API_KEY: { description: 'An application with an API key: `actorId` is the key’s id.' },
+  },
 });
 
 @ObjectType({ description: 'One field changed by an audited change, with its value before and after.' })

@@ -4,6 +4,7 @@ import { DateTime } from '../../common/scalars.js';
 import { TrackedEntity } from '../../common/tracked.entity.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { User } from '../user/user.entity.js';
+import { ApiKeyScope } from './api-key.scopes.js';
 
 /**
  * A key a third-party application sends as `Authorization: Bearer rk_<prefix>_<secret>`. Only the
@@ -27,7 +28,7 @@ export class ApiKey extends TrackedEntity {
   @Property({ type: 'string', length: 64, hidden: true })
   secretHash!: string;
 
-  @Field(() => [String], { description: 'What the key may do: read:<resource> and write:<mutation> scopes.' })
+  @Field(() => [ApiKeyScope], { description: 'What the key may do, sorted by their stored names.' })
   @Property({ type: 'json' })
   scopes: string[] = [];
 

@@ -29,7 +29,7 @@ async function newKey(
 
 describe('API keys', () => {
   it('are shown once and stored as a SHA-256 hash', async () => {
-    const { secret, apiKey } = await newKey({ name: 'ERP finance', scopes: ['read:sites'] });
+    const { secret, apiKey } = await newKey({ name: 'ERP finance', scopes: ['READ_SITES'] });
     expect(secret).toMatch(/^rk_[a-z0-9]{8}_[A-Za-z0-9_-]{43}$/);
     expect(secret.startsWith(apiKey.prefix)).toBe(true);
     const [row] = await t.sql<{ secret_hash: string }>('select secret_hash from api_key where id = $1', [apiKey.id]);
@@ -40,7 +40,7 @@ describe('API keys', () => {
   });
 
   it('do what their scopes allow and nothing else, and record their use', async () => {
-    const { secret, apiKey } = await newKey({ name: 'Tableau de bord', scopes: ['read:sites', 'read:referenceData'] });
+    const { secret, apiKey } = await newKey({ name: 'Tableau de bord', scopes: ['READ_SITES', 'READ_REFERENCE_DATA'] });
     const allowed = await t.graphql<{ sites: { totalCount: number } }>(
       '{ sites { totalCount } wilaya(code: "16") { name } }',
       undefined,
@@ -50,14 +50,14 @@ describe('API keys', () => {
     const denied = await t.graphql('{ customerSubscriptions { totalCount } }', undefined, bearer(secret));
     expect(denied.body.errors?.[0]?.extensions).toMatchObject({
       code: 'FORBIDDEN',
-      requiredScope: 'read:customerSubscriptions',
+      requiredScope: 'READ_CUSTOMER_SUBSCRIPTIONS',
     });
     const write = await t.graphql(
       'mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { id } } }',
       { input: siteInput() },
       bearer(secret),
     );
-    expect(write.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'write:createSite' });
+    expect(write.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'WRITE_CREATE_SITE' });
     const users = await t.graphql('{ apiKeys { id } }', undefined, bearer(secret));
     expect(users.body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     const [row] = await t.sql<{ last_used_at: Date | null }>('select last_used_at from api_key where id = $1', [
@@ -67,7 +67,10 @@ describe('API keys', () => {
   });
 
   it('write as themselves in the audit trail, and stop at once when revoked', async () => {
-    const { secret, apiKey } = await newKey({ name: 'SI commercial', scopes: ['write:createSite', 'read:auditTrail'] });
+    const { secret, apiKey } = await newKey({
+      name: 'SI commercial',
+      scopes: ['WRITE_CREATE_SITE', 'READ_AUDIT_TRAIL'],
+    });
     const created = await t.graphql<{ createSite: { site: { id: string } } }>(
       'mutation ($input: CreateSiteInput!) { createSite(input: $input) { site { id } } }',
       { input: siteInput() },
@@ -108,11 +111,11 @@ describe('API keys', () => {
     const firmAdmin = await signIn(t.url, 'gerant@firm.test', 'firm admin password');
     const tooMuch = await t.graphql(
       createKey,
-      { input: { name: 'x', scopes: ['write:createSite'] } },
+      { input: { name: 'x', scopes: ['WRITE_CREATE_SITE'] } },
       bearer(firmAdmin),
     );
     expect(tooMuch.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'scopes' });
-    const { secret } = await newKey({ name: 'Appli terrain', scopes: ['read:sites'] }, firmAdmin);
+    const { secret } = await newKey({ name: 'Appli terrain', scopes: ['READ_SITES'] }, firmAdmin);
     const sites = await t.graphql<{ sites: { edges: { node: { id: string; contractor: unknown } }[] } }>(
       '{ sites(first: 100) { edges { node { id contractor { id } } } } }',
       undefined,
@@ -123,11 +126,11 @@ describe('API keys', () => {
   });
 
   it('refuse an unknown scope, and a key that has expired', async () => {
-    const unknown = await t.graphql(createKey, { input: { name: 'x', scopes: ['read:everything'] } });
+    const unknown = await t.graphql(createKey, { input: { name: 'x', scopes: ['READ_EVERYTHING'] } });
     expect(unknown.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'scopes.0' });
     const { secret, apiKey } = await newKey({
       name: 'court',
-      scopes: ['read:sites'],
+      scopes: ['READ_SITES'],
       expiresAt: new Date(Date.now() + 60_000).toISOString(),
     });
     await t.sql("update api_key set expires_at = now() - interval '1 minute' where id = $1", [apiKey.id]);

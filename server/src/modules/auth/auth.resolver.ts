@@ -21,6 +21,7 @@ import { Contractor } from '../contractor/contractor.entity.js';
 import { User, UserRole } from '../user/user.entity.js';
 import { createUser, disableUser, listUsers } from '../user/user.service.js';
 import { ApiKey } from './api-key.entity.js';
+import { ApiKeyScope } from './api-key.scopes.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
 import { login, logout } from './auth.service.js';
 import { mayRunOperation, operationRoles } from './permissions.js';
@@ -79,10 +80,9 @@ export class CreateApiKeyInput {
   @Field(() => String, { description: 'Name of the application, 1–100 characters.' })
   name!: string;
 
-  @Field(() => [String], {
+  @Field(() => [ApiKeyScope], {
     description:
-      'What it may do: read:referenceData, read:contractors, read:sites, read:customerSubscriptions, read:auditTrail, ' +
-      'read:personalData, read:bankAccounts, write:<mutation>. A firm’s key (made by anyone): reading, and write:scheduleInstallation, reportInstallation, markInstallationFailed, submitInvoice, resubmitInvoice, issueCreditNote.',
+      'What it may do: at least one scope, each named once. A key bound to a firm holds only the scopes whose description says a firm’s key may hold it (else FORBIDDEN on `scopes`).',
   })
   scopes!: string[];
 

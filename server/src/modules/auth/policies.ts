@@ -1,6 +1,7 @@
 import { DomainError, ErrorCode } from '../../common/errors.js';
 import type { Context } from '../../context.js';
 import type { User, UserRole } from '../user/user.entity.js';
+import { scopeEnumName } from './api-key.scopes.js';
 
 /**
  * The signed-in user of the operation.
@@ -24,8 +25,9 @@ export function requireScope(context: Context, scope: string | null): void {
   if (!scope || !viewer.apiKey.scopes.includes(scope)) {
     throw new DomainError(
       ErrorCode.FORBIDDEN,
-      scope ? `This API key lacks the scope ${scope}` : 'No API key may do this',
-      { requiredScope: scope },
+      scope ? `This API key lacks the scope ${scopeEnumName(scope)}` : 'No API key may do this',
+      // The scope as the schema's ApiKeyScope names it, which is what a client asks a key for.
+      { requiredScope: scope ? scopeEnumName(scope) : null },
     );
   }
 }

@@ -29,6 +29,17 @@ registerEnumType(LegalForm, {
   name: 'LegalForm',
   description:
     "A contractor's legal form: auto-entrepreneur (law 22-23), personne physique, EURL, SARL, SPA, SNC, other.",
+  valuesConfig: {
+    AUTO_ENTREPRENEUR: {
+      description: 'Auto-entrepreneur (law 22-23): a card number instead of an RC; fiscal regime AUTO_ENTREPRENEUR.',
+    },
+    PERSONNE_PHYSIQUE: { description: 'A natural person trading in its own name (personne physique).' },
+    EURL: { description: 'Single-member limited company (entreprise unipersonnelle à responsabilité limitée).' },
+    SARL: { description: 'Limited company (société à responsabilité limitée).' },
+    SPA: { description: 'Joint-stock company (société par actions).' },
+    SNC: { description: 'General partnership (société en nom collectif).' },
+    OTHER: { description: 'Any other legal form.' },
+  },
 });
 
 export enum FiscalRegime {
@@ -40,6 +51,11 @@ registerEnumType(FiscalRegime, {
   name: 'FiscalRegime',
   description:
     'REAL: régime réel, VAT on invoices. IFU (impôt forfaitaire unique) and AUTO_ENTREPRENEUR (0.5 % flat tax): no VAT line.',
+  valuesConfig: {
+    REAL: { description: 'Régime réel: its invoices carry VAT.' },
+    IFU: { description: 'Impôt forfaitaire unique: no VAT line on its invoices.' },
+    AUTO_ENTREPRENEUR: { description: 'The auto-entrepreneur’s 0.5 % flat tax: no VAT line on its invoices.' },
+  },
 });
 
 export enum ContractorStatus {
@@ -51,6 +67,17 @@ export enum ContractorStatus {
 registerEnumType(ContractorStatus, {
   name: 'ContractorStatus',
   description: 'PENDING_APPROVAL → ACTIVE ⇄ SUSPENDED → TERMINATED. Only an ACTIVE contractor gets work.',
+  valuesConfig: {
+    PENDING_APPROVAL: {
+      description: 'Registered, not approved yet: gets no work. Next: ACTIVE (approveContractor) or TERMINATED.',
+    },
+    ACTIVE: { description: 'Approved: may be given sites and work. Next: SUSPENDED.' },
+    SUSPENDED: {
+      description:
+        'Gets no new work, and its work does not move on until it is ACTIVE again (reactivateContractor) or the work is reassigned. Next: ACTIVE or TERMINATED.',
+    },
+    TERMINATED: { description: 'The contract ended: final.' },
+  },
 });
 
 @ObjectType({ description: 'A contact person at a contractor firm.' })

@@ -85,7 +85,7 @@ const transitionErrors =
 export class ContractorResolver {
   @Query(() => Contractor, { nullable: true, description: 'The contractor with this id, or null.' })
   contractor(
-    @Arg('id', () => ID, { description: 'Contractor id.' }) id: string,
+    @Arg('id', () => ID, { description: 'The contractor’s id.' }) id: string,
     @Ctx() context: Context,
   ): Promise<Contractor | null> {
     return findContractor(context, id);
@@ -158,7 +158,7 @@ export class ContractorResolver {
       'Changes the fields sent (others are kept). Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale expectedVersion, NIF taken).',
   })
   async updateContractor(
-    @Arg('id', () => ID, { description: 'Contractor id.' }) id: string,
+    @Arg('id', () => ID, { description: 'The id of the contractor to change.' }) id: string,
     @Arg('expectedVersion', () => Int, { description: 'The version last seen; CONFLICT if it changed since.' })
     expectedVersion: number,
     @Arg('input', () => UpdateContractorInput, { description: 'The fields to change.' }) input: UpdateContractorInput,
@@ -169,7 +169,9 @@ export class ContractorResolver {
 
   @Mutation(() => ContractorPayload, { description: `PENDING_APPROVAL → ACTIVE. ${transitionErrors}` })
   approveContractor(
-    @Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => ContractorTransitionInput, {
+      description: 'The PENDING_APPROVAL contractor to approve, the version last seen, and why.',
+    })
     input: ContractorTransitionInput,
     @Ctx() context: Context,
   ) {
@@ -178,7 +180,9 @@ export class ContractorResolver {
 
   @Mutation(() => ContractorPayload, { description: `ACTIVE → SUSPENDED: it gets no new work. ${transitionErrors}` })
   suspendContractor(
-    @Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => ContractorTransitionInput, {
+      description: 'The ACTIVE contractor to suspend, the version last seen, and why.',
+    })
     input: ContractorTransitionInput,
     @Ctx() context: Context,
   ) {
@@ -187,7 +191,9 @@ export class ContractorResolver {
 
   @Mutation(() => ContractorPayload, { description: `SUSPENDED → ACTIVE. ${transitionErrors}` })
   reactivateContractor(
-    @Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => ContractorTransitionInput, {
+      description: 'The SUSPENDED contractor to make ACTIVE again, the version last seen, and why.',
+    })
     input: ContractorTransitionInput,
     @Ctx() context: Context,
   ) {
@@ -198,7 +204,9 @@ export class ContractorResolver {
     description: `SUSPENDED (or PENDING_APPROVAL: application refused) → TERMINATED, for good. ${transitionErrors}`,
   })
   terminateContractor(
-    @Arg('input', () => ContractorTransitionInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => ContractorTransitionInput, {
+      description: 'The contractor whose contract ends, the version last seen, and why.',
+    })
     input: ContractorTransitionInput,
     @Ctx() context: Context,
   ) {
@@ -212,7 +220,10 @@ export class ContractorResolver {
       'auto_entrepreneur_card_number, contact_name, contact_role, contact_phone, contact_email). All or nothing; known NIFs skipped.',
   })
   importContractors(
-    @Arg('csv', () => String, { description: 'The CSV text, header row first, UTF-8.' }) csv: string,
+    @Arg('csv', () => String, {
+      description: 'The contractors’ CSV text, UTF-8: a header row naming the columns, then one contractor a row.',
+    })
+    csv: string,
     @Ctx() context: Context,
   ): Promise<ImportReport> {
     return importContractors(context, csv);

@@ -132,7 +132,11 @@ describe('createContractor', () => {
 
   it('refuses null inside a list and a value outside an enum, before any SQL, naming the place but not repeating the input', async () => {
     const nullInList = await create({ operatingWilayaCodes: ['16', null] });
-    expect(nullInList.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'operatingWilayaCodes.1' });
+    expect(nullInList.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'operatingWilayaCodes.1',
+      reason: 'Expected non-nullable type "String!" not to be null.',
+    });
     expect(nullInList.errors?.[0]?.message).toBe(
       'operatingWilayaCodes.1: Expected non-nullable type "String!" not to be null.',
     );

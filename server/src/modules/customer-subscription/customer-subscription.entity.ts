@@ -23,6 +23,16 @@ registerEnumType(CustomerSubscriptionStatus, {
   description:
     'PENDING → ASSIGNED → SCHEDULED → INSTALLED → ACCEPTED; INSTALLED → REJECTED (reserves) → INSTALLED again; ' +
     'FAILED (with a reason code) and CANCELLED from any open state (all but ACCEPTED, FAILED, CANCELLED).',
+  valuesConfig: {
+    PENDING: { description: 'Ordered, given to no contractor yet.' },
+    ASSIGNED: { description: 'Given to a contractor (and maybe one of its technicians), no appointment yet.' },
+    SCHEDULED: { description: 'An appointment with the customer is set.' },
+    INSTALLED: { description: 'Reported installed (measurements, photos): awaiting acceptance.' },
+    ACCEPTED: { description: 'Accepted by AT and billed on the contractor’s invoice: final.' },
+    REJECTED: { description: 'Sent back with reserves: the contractor reports it again (back to INSTALLED).' },
+    FAILED: { description: 'The connection could not be made (a FailureReason): final.' },
+    CANCELLED: { description: 'Cancelled by AT: final.' },
+  },
 });
 
 export enum FailureReason {
@@ -36,6 +46,13 @@ registerEnumType(FailureReason, {
   name: 'FailureReason',
   description:
     'Why a connection failed: customer absent, no infrastructure (no PBO in reach), customer refused, access denied, other.',
+  valuesConfig: {
+    CUSTOMER_ABSENT: { description: 'The customer was not there at the appointment.' },
+    NO_INFRASTRUCTURE: { description: 'No PBO (street box) within reach of the home.' },
+    CUSTOMER_REFUSED: { description: 'The customer refused the installation.' },
+    ACCESS_DENIED: { description: 'Access to the building or the home was refused.' },
+    OTHER: { description: 'Another reason, given in words (required then).' },
+  },
 });
 
 /**

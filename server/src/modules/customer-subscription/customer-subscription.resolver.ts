@@ -260,7 +260,7 @@ export class CustomerSubscriptionResolver {
     description: 'The customer subscription with this id, or null.',
   })
   customerSubscription(
-    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Arg('id', () => ID, { description: 'The customer subscription’s id.' }) id: string,
     @Ctx() context: Context,
   ): Promise<CustomerSubscription | null> {
     return findCustomerSubscription(context, id);
@@ -350,7 +350,9 @@ export class CustomerSubscriptionResolver {
       "Records a customer's order, PENDING. Errors: BAD_USER_INPUT, NOT_FOUND (commune, site), CONFLICT (reference taken).",
   })
   async createCustomerSubscription(
-    @Arg('input', () => CreateCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => CreateCustomerSubscriptionInput, {
+      description: 'The new order: customer, address, commune, and the site it belongs to if any.',
+    })
     input: CreateCustomerSubscriptionInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
@@ -361,10 +363,12 @@ export class CustomerSubscriptionResolver {
     description: 'Changes the fields sent. Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT.',
   })
   async updateCustomerSubscription(
-    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Arg('id', () => ID, { description: 'The id of the customer subscription to change.' }) id: string,
     @Arg('expectedVersion', () => Int, { description: 'The version last seen; CONFLICT if it changed since.' })
     expectedVersion: number,
-    @Arg('input', () => UpdateCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => UpdateCustomerSubscriptionInput, {
+      description: 'The customer subscription’s fields to change: only those sent change.',
+    })
     input: UpdateCustomerSubscriptionInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
@@ -375,7 +379,10 @@ export class CustomerSubscriptionResolver {
     description: `PENDING, ASSIGNED or SCHEDULED → ASSIGNED (an appointment is dropped); on a site, to the site's contractor while the site is open. ${errors} CONTRACTOR_NOT_ELIGIBLE, SITE_NOT_OPEN.`,
   })
   async assignCustomerSubscription(
-    @Arg('input', () => AssignCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => AssignCustomerSubscriptionInput, {
+      description:
+        'The work to give, the version last seen, and the ACTIVE contractor operating in its wilaya that takes it.',
+    })
     input: AssignCustomerSubscriptionInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
@@ -393,7 +400,9 @@ export class CustomerSubscriptionResolver {
     description: `ASSIGNED or SCHEDULED → SCHEDULED at appointmentAt (from now to a year ahead). ${errors}`,
   })
   async scheduleInstallation(
-    @Arg('input', () => ScheduleInstallationInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => ScheduleInstallationInput, {
+      description: 'The work, the version last seen, and the appointment agreed with the customer.',
+    })
     input: ScheduleInstallationInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
@@ -437,7 +446,10 @@ export class CustomerSubscriptionResolver {
     description: `Any open state → FAILED with a reason code, and the photos uploaded to show why. ${errors} IDEMPOTENCY_KEY_REUSED.`,
   })
   async markInstallationFailed(
-    @Arg('input', () => MarkInstallationFailedInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => MarkInstallationFailedInput, {
+      description:
+        'The work, the version last seen, why it failed (a FailureReason, and words for OTHER), and the photos showing it.',
+    })
     input: MarkInstallationFailedInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
@@ -450,7 +462,11 @@ export class CustomerSubscriptionResolver {
       'commune_id, offer; optional: site_code, ordered_at). All or nothing; known order references skipped.',
   })
   importCustomerSubscriptions(
-    @Arg('csv', () => String, { description: 'The CSV text, header row first, UTF-8.' }) csv: string,
+    @Arg('csv', () => String, {
+      description:
+        'The orders’ CSV text, UTF-8: a header row naming the columns, then one customer subscription a row.',
+    })
+    csv: string,
     @Ctx() context: Context,
   ): Promise<ImportReport> {
     return importCustomerSubscriptions(context, csv);
@@ -458,7 +474,9 @@ export class CustomerSubscriptionResolver {
 
   @Mutation(() => CustomerSubscriptionPayload, { description: `Any open state → CANCELLED. ${errors}` })
   async cancelCustomerSubscription(
-    @Arg('input', () => CancelCustomerSubscriptionInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => CancelCustomerSubscriptionInput, {
+      description: 'The work to cancel, the version last seen, and why.',
+    })
     input: CancelCustomerSubscriptionInput,
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {

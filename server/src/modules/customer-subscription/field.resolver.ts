@@ -199,7 +199,11 @@ export class FieldWorkResolver {
     complexity: listOf(50),
   })
   async workItems(
-    @Arg('on', () => LocalDate, { nullable: true, description: 'The date, YYYY-MM-DD.' }) on: string | null,
+    @Arg('on', () => LocalDate, {
+      nullable: true,
+      description: 'The day whose price schedule lists the items, YYYY-MM-DD; today in Algiers when left out.',
+    })
+    on: string | null,
     @Ctx() context: Context,
   ): Promise<WorkItem[]> {
     const schedule = await priceScheduleInForce(context, on ?? null);

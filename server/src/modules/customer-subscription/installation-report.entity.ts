@@ -12,6 +12,13 @@ export enum NetworkClass {
 registerEnumType(NetworkClass, {
   name: 'NetworkClass',
   description: 'GPON optical budget class of the line: B+ or C+.',
+  valuesConfig: {
+    B_PLUS: { description: 'GPON class B+ (the received power it accepts is in `fieldSettings.qualityThresholds`).' },
+    C_PLUS: {
+      description:
+        'GPON class C+, of a larger optical budget (the received power it accepts is in `fieldSettings.qualityThresholds`).',
+    },
+  },
 });
 
 @ObjectType({ description: 'A measured line of work: a price schedule item and its quantity.' })

@@ -237,7 +237,7 @@ describe('technicians', () => {
 
   it("lists a firm's key its own firm's technicians, and refuses a key of no firm", async () => {
     const create =
-      'mutation ($c: ID) { createApiKey(input: { name: "dispatch", scopes: ["read:customerSubscriptions"], contractorId: $c }) { secret } }';
+      'mutation ($c: ID) { createApiKey(input: { name: "dispatch", scopes: [READ_CUSTOMER_SUBSCRIPTIONS], contractorId: $c }) { secret } }';
     const firmKey = (await mustQuery<{ createApiKey: { secret: string } }>(t, create, { c: ids['firmA'] })).createApiKey
       .secret;
     const own = await t.graphql<Technicians>(query, {}, { authorization: `Bearer ${firmKey}` });

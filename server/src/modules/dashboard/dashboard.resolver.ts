@@ -183,9 +183,6 @@ export function asDashboard(figures: DashboardFigures): Dashboard {
   };
 }
 
-const wilayaCodeDescription =
-  'The wilaya, "01" to "58"; the national dashboard when left out. A DOT manager may ask for its own wilayas only.';
-
 @Resolver(() => Dashboard)
 export class DashboardResolver {
   @Query(() => Dashboard, {
@@ -194,7 +191,12 @@ export class DashboardResolver {
       'unless a change has moved them since; `computedAt` says when they were read. Errors: BAD_USER_INPUT (wilayaCode), NOT_FOUND (no such wilaya), FORBIDDEN (a DOT manager outside its wilayas).',
   })
   async dashboard(
-    @Arg('wilayaCode', () => String, { nullable: true, description: wilayaCodeDescription }) wilayaCode: string | null,
+    @Arg('wilayaCode', () => String, {
+      nullable: true,
+      description:
+        'The wilaya whose dashboard to read, "01" to "58"; the national one when left out. A DOT manager may ask for its own wilayas only.',
+    })
+    wilayaCode: string | null,
     @Ctx() context: Context,
   ): Promise<Dashboard> {
     const code = await requireDashboardAccess(context, wilayaCode);
@@ -218,7 +220,12 @@ export class DashboardResolver {
   })
   dashboardChanged(
     @Root() figures: DashboardFigures,
-    @Arg('wilayaCode', () => String, { nullable: true, description: wilayaCodeDescription }) _wilayaCode: string | null,
+    @Arg('wilayaCode', () => String, {
+      nullable: true,
+      description:
+        'The wilaya whose figures to follow, "01" to "58"; the national ones when left out. A DOT manager may follow its own wilayas only.',
+    })
+    _wilayaCode: string | null,
   ): Dashboard {
     return asDashboard(figures);
   }

@@ -185,7 +185,7 @@ describe('invoiceChanged', () => {
     expect(await firstAnswer({})).toContain('UNAUTHENTICATED');
     const key = await mustQuery<{ createApiKey: { secret: string } }>(
       t,
-      'mutation { createApiKey(input: { name: "sites only", scopes: ["read:sites"] }) { secret } }',
+      'mutation { createApiKey(input: { name: "sites only", scopes: [READ_SITES] }) { secret } }',
     );
     expect(await firstAnswer({ authorization: `Bearer ${key.createApiKey.secret}` })).toContain('FORBIDDEN');
   });

@@ -17,7 +17,10 @@ export class InvoiceLifecycleResolver {
       'due date set. DRAFTs of a month that has ended are also submitted automatically. Errors: INVALID_TRANSITION, INVOICE_EMPTY, CONFLICT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT.',
   })
   async submitInvoice(
-    @Arg('input', () => InvoiceTransitionInput, { description: 'Which invoice.' }) input: InvoiceTransitionInput,
+    @Arg('input', () => InvoiceTransitionInput, {
+      description: 'The DRAFT invoice to submit (it must have lines), and the version last seen.',
+    })
+    input: InvoiceTransitionInput,
     @Ctx() context: Context,
   ): Promise<InvoicePayload> {
     return { invoice: await submitInvoice(context, input) };
@@ -28,7 +31,10 @@ export class InvoiceLifecycleResolver {
       'SUBMITTED → APPROVED for payment (a DOT manager only for work in its wilayas). Errors: INVALID_TRANSITION, FORBIDDEN, CONFLICT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, BAD_USER_INPUT.',
   })
   async approveInvoice(
-    @Arg('input', () => InvoiceTransitionInput, { description: 'Which invoice.' }) input: InvoiceTransitionInput,
+    @Arg('input', () => InvoiceTransitionInput, {
+      description: 'The SUBMITTED invoice to approve, and the version last seen.',
+    })
+    input: InvoiceTransitionInput,
     @Ctx() context: Context,
   ): Promise<InvoicePayload> {
     return { invoice: await approveInvoice(context, input) };

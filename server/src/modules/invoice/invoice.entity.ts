@@ -21,6 +21,16 @@ registerEnumType(InvoiceStatus, {
   name: 'InvoiceStatus',
   description:
     'DRAFT (accrues as work is accepted) → SUBMITTED → APPROVED | REVISION_REQUESTED → PARTIALLY_PAID → PAID.',
+  valuesConfig: {
+    DRAFT: {
+      description: 'The month’s invoice while it accrues: each accepted installation adds its lines. Not numbered yet.',
+    },
+    SUBMITTED: { description: 'Submitted and numbered (FA-YYYY-NNNNN), awaiting approval or a revision request.' },
+    APPROVED: { description: 'Approved: due, nothing paid yet.' },
+    REVISION_REQUESTED: { description: 'Lines were rejected with reasons: the contractor resubmits it.' },
+    PARTIALLY_PAID: { description: 'Payments were recorded, short of the balance due.' },
+    PAID: { description: 'Paid in full.' },
+  },
 });
 
 /**

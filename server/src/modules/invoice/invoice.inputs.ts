@@ -205,6 +205,20 @@ registerEnumType(InvoiceChange, {
   description:
     'What changed on an invoice: LINE_ADDED (accepted work billed), SUBMITTED, APPROVED, REVISION_REQUESTED, CREDITED (a credit note), PAYMENT_RECORDED; ' +
     'or RESYNC, not a change: the subscription started without `after`: refetch what you show, then resume after its position.',
+  valuesConfig: {
+    LINE_ADDED: { description: 'Accepted work was billed on the DRAFT invoice: a line was added, the totals changed.' },
+    SUBMITTED: {
+      description: 'The invoice was submitted (numbered), by the contractor or, for an ended month, by the server.',
+    },
+    APPROVED: { description: 'The invoice was approved: it is due.' },
+    REVISION_REQUESTED: { description: 'Lines were rejected with reasons: the contractor resubmits.' },
+    CREDITED: { description: 'A credit note was issued against the invoice.' },
+    PAYMENT_RECORDED: { description: 'A payment was recorded: the balance due changed (PARTIALLY_PAID or PAID).' },
+    RESYNC: {
+      description:
+        'Not a change: the subscription started without `after`; refetch what you show, then resume after its position. The invoice is null.',
+    },
+  },
 });
 
 @ObjectType({

@@ -42,7 +42,7 @@ function wantsInvoiceChange(event: InvoiceChangedEvent, filters: LiveFilters, co
 export class InvoiceResolver {
   @Query(() => Invoice, { nullable: true, description: 'The invoice with this id, or null (also when not yours).' })
   invoice(
-    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Arg('id', () => ID, { description: 'The invoice’s id.' }) id: string,
     @Ctx() context: Context,
   ): Promise<Invoice | null> {
     return findInvoice(context, id);

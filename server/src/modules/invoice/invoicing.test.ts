@@ -693,7 +693,7 @@ describe('found by an adversarial review', () => {
     const refused = await t.graphql(
       'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
       {
-        input: { name: 'firm key', contractorId: firm.id, scopes: ['read:invoices', 'write:recordInvoicePayment'] },
+        input: { name: 'firm key', contractorId: firm.id, scopes: ['READ_INVOICES', 'WRITE_RECORD_INVOICE_PAYMENT'] },
       },
     );
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'scopes' });

@@ -13,6 +13,11 @@ registerEnumType(PaymentMethod, {
   name: 'PaymentMethod',
   description:
     'How a payment was made: BANK_TRANSFER (virement bancaire), CCP_TRANSFER (virement CCP, Algérie Poste), CHEQUE.',
+  valuesConfig: {
+    BANK_TRANSFER: { description: 'A bank transfer (virement bancaire).' },
+    CCP_TRANSFER: { description: 'A transfer between postal accounts (virement CCP, Algérie Poste).' },
+    CHEQUE: { description: 'A cheque.' },
+  },
 });
 
 /** A payment of an approved invoice, recorded by finance. Never edited or deleted. */

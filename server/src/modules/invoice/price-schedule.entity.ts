@@ -22,6 +22,11 @@ export enum PriceUnit {
 registerEnumType(PriceUnit, {
   name: 'PriceUnit',
   description: 'Unit of a price schedule item: U (each), M (metre), FORFAIT (lump sum).',
+  valuesConfig: {
+    U: { description: 'Each (unité): a whole number of them.' },
+    M: { description: 'Metre (mètre linéaire): a decimal quantity.' },
+    FORFAIT: { description: 'Lump sum (forfait): a whole number of them.' },
+  },
 });
 
 /**

@@ -54,7 +54,11 @@ export class PriceScheduleResolver {
     description: 'The version in force on a date (Algiers; today when left out). BAD_USER_INPUT for a malformed date.',
   })
   priceScheduleInForce(
-    @Arg('on', () => LocalDate, { nullable: true, description: 'The date, YYYY-MM-DD.' }) on: string | null,
+    @Arg('on', () => LocalDate, {
+      nullable: true,
+      description: 'The day whose price schedule to give, YYYY-MM-DD; today in Algiers when left out.',
+    })
+    on: string | null,
     @Ctx() context: Context,
   ): Promise<PriceSchedule | null> {
     return priceScheduleInForce(context, on ?? null);

@@ -19,6 +19,15 @@ registerEnumType(SiteKind, {
   name: 'SiteKind',
   description:
     'What the site covers: a residential zone, a housing estate (cité), a building, a street, a business zone, a rural area, other.',
+  valuesConfig: {
+    RESIDENTIAL_ZONE: { description: 'A residential zone.' },
+    HOUSING_ESTATE: { description: 'A housing estate (cité).' },
+    BUILDING: { description: 'A building.' },
+    STREET: { description: 'A street.' },
+    BUSINESS_ZONE: { description: 'A business zone.' },
+    RURAL_AREA: { description: 'A rural area.' },
+    OTHER: { description: 'Anything else.' },
+  },
 });
 
 export enum SiteStatus {
@@ -33,6 +42,16 @@ registerEnumType(SiteStatus, {
   name: 'SiteStatus',
   description:
     'PLANNED → ASSIGNED → IN_PROGRESS → COMPLETED → CLOSED; SUSPENDED from PLANNED, ASSIGNED or IN_PROGRESS, and back.',
+  valuesConfig: {
+    PLANNED: {
+      description: 'Planned, given to no contractor yet: takes no work. Next: ASSIGNED (assignSite) or SUSPENDED.',
+    },
+    ASSIGNED: { description: 'Given to a contractor: takes work. Next: IN_PROGRESS (startSite) or SUSPENDED.' },
+    IN_PROGRESS: { description: 'Work under way: takes work. Next: COMPLETED or SUSPENDED.' },
+    COMPLETED: { description: 'Work done: takes no more work. Next: CLOSED.' },
+    CLOSED: { description: 'Closed: final, its data no longer changes.' },
+    SUSPENDED: { description: 'On hold: takes no work until resumed (resumeSite), back to its status before.' },
+  },
 });
 
 /**

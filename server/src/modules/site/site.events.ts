@@ -26,6 +26,20 @@ registerEnumType(WorkChange, {
     'What changed on a site or a customer subscription: CREATED, UPDATED (its data), STATUS_CHANGED, PROGRESS_CHANGED (a site: one of its connections was accepted), ' +
     'REMOVED (reassigned to another firm or moved to another wilaya, out of your sight: take it off your screen; the record is not sent); ' +
     'or RESYNC, not a change: the subscription started without `after`, or an import changed too many records to send one by one: refetch what you show, then resume after its position.',
+  valuesConfig: {
+    CREATED: { description: 'The record was created.' },
+    UPDATED: { description: 'Its data changed, not its status.' },
+    STATUS_CHANGED: { description: 'Its status changed: `previousStatus` says from what.' },
+    PROGRESS_CHANGED: { description: 'A site only: one of its connections was accepted, its progress moved.' },
+    REMOVED: {
+      description:
+        'It moved out of your sight (reassigned to another firm, or moved to another wilaya): take it off your screen; the record is not sent, only its id.',
+    },
+    RESYNC: {
+      description:
+        'Not a change: the subscription started without `after`, or an import changed too many records to send one by one; refetch what you show, then resume after its position. The record is null.',
+    },
+  },
 });
 
 /** Where a record was before a change that moved it (each null when that did not change). */

@@ -159,7 +159,10 @@ export class SiteResolver {
   }
 
   @Query(() => Site, { nullable: true, description: 'The site with this id, or null.' })
-  site(@Arg('id', () => ID, { description: 'Its id.' }) id: string, @Ctx() context: Context): Promise<Site | null> {
+  site(
+    @Arg('id', () => ID, { description: 'The site’s id.' }) id: string,
+    @Ctx() context: Context,
+  ): Promise<Site | null> {
     return findSite(context, id);
   }
 
@@ -211,7 +214,10 @@ export class SiteResolver {
     description: 'Creates a site, PLANNED. Errors: BAD_USER_INPUT, NOT_FOUND (commune), CONFLICT (code taken).',
   })
   async createSite(
-    @Arg('input', () => CreateSiteInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => CreateSiteInput, {
+      description:
+        'The new site: code, name, kind, commune, connections targeted, and optionally its dates and position.',
+    })
     input: CreateSiteInput,
     @Ctx() context: Context,
   ): Promise<SitePayload> {
@@ -222,10 +228,10 @@ export class SiteResolver {
     description: 'Changes the fields sent. Errors: BAD_USER_INPUT, NOT_FOUND, CONFLICT (stale version, code taken).',
   })
   async updateSite(
-    @Arg('id', () => ID, { description: 'Its id.' }) id: string,
+    @Arg('id', () => ID, { description: 'The id of the site to change.' }) id: string,
     @Arg('expectedVersion', () => Int, { description: 'The version last seen; CONFLICT if it changed since.' })
     expectedVersion: number,
-    @Arg('input', () => UpdateSiteInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => UpdateSiteInput, { description: 'The site’s fields to change: only those sent change.' })
     input: UpdateSiteInput,
     @Ctx() context: Context,
   ): Promise<SitePayload> {
@@ -236,7 +242,9 @@ export class SiteResolver {
     description: `PLANNED or ASSIGNED → ASSIGNED to a contractor. ${errors} CONTRACTOR_NOT_ELIGIBLE.`,
   })
   async assignSite(
-    @Arg('input', () => AssignSiteInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => AssignSiteInput, {
+      description: 'The site, the version last seen, and the ACTIVE contractor operating in its wilaya that takes it.',
+    })
     input: AssignSiteInput,
     @Ctx() context: Context,
   ): Promise<SitePayload> {
@@ -245,7 +253,9 @@ export class SiteResolver {
 
   @Mutation(() => SitePayload, { description: `ASSIGNED → IN_PROGRESS. ${errors}` })
   startSite(
-    @Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => SiteTransitionInput, {
+      description: 'The ASSIGNED site whose work starts, the version last seen, and why.',
+    })
     input: SiteTransitionInput,
     @Ctx() context: Context,
   ) {
@@ -254,7 +264,9 @@ export class SiteResolver {
 
   @Mutation(() => SitePayload, { description: `IN_PROGRESS → COMPLETED. ${errors}` })
   completeSite(
-    @Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => SiteTransitionInput, {
+      description: 'The IN_PROGRESS site whose work is done, the version last seen, and why.',
+    })
     input: SiteTransitionInput,
     @Ctx() context: Context,
   ) {
@@ -263,7 +275,9 @@ export class SiteResolver {
 
   @Mutation(() => SitePayload, { description: `COMPLETED → CLOSED. ${errors}` })
   closeSite(
-    @Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => SiteTransitionInput, {
+      description: 'The COMPLETED site to close, the version last seen, and why.',
+    })
     input: SiteTransitionInput,
     @Ctx() context: Context,
   ) {
@@ -272,7 +286,9 @@ export class SiteResolver {
 
   @Mutation(() => SitePayload, { description: `PLANNED, ASSIGNED or IN_PROGRESS → SUSPENDED. ${errors}` })
   suspendSite(
-    @Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => SiteTransitionInput, {
+      description: 'The site to put on hold, the version last seen, and why.',
+    })
     input: SiteTransitionInput,
     @Ctx() context: Context,
   ) {
@@ -281,7 +297,9 @@ export class SiteResolver {
 
   @Mutation(() => SitePayload, { description: `SUSPENDED → the status it had before. ${errors}` })
   resumeSite(
-    @Arg('input', () => SiteTransitionInput, { description: 'What to change, and the version last seen.' })
+    @Arg('input', () => SiteTransitionInput, {
+      description: 'The SUSPENDED site to take back to its status before, the version last seen, and why.',
+    })
     input: SiteTransitionInput,
     @Ctx() context: Context,
   ) {

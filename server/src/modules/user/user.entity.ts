@@ -18,6 +18,22 @@ registerEnumType(UserRole, {
     'ADMIN: AT head office, everything. DOT_MANAGER: an operational directorate, in its wilayas. FINANCE: approvals and payments. ' +
     "CONTRACTOR: a firm's staff, its own firm only. TECHNICIAN: a firm's field technician: its firm's open work (appointments, " +
     'installation and failure reports), nothing about money. VIEWER: read only (dashboards, auditors).',
+  valuesConfig: {
+    ADMIN: { description: 'AT head office: everything.' },
+    DOT_MANAGER: {
+      description: 'An operational directorate (DOT) of AT: sites, work and approvals in its wilayas only.',
+    },
+    FINANCE: { description: 'AT finance: invoice approvals and payments, nationwide.' },
+    CONTRACTOR: {
+      description:
+        'A firm’s office staff: its own firm’s work and invoices only; a firm’s admin also manages its users and keys.',
+    },
+    TECHNICIAN: {
+      description:
+        'A firm’s field technician: its firm’s open work given to it or to the firm (appointments, installation and failure reports), nothing about money.',
+    },
+    VIEWER: { description: 'Read only: dashboards, auditors.' },
+  },
 });
 
 /** A person who signs in to Raccord. The password is kept only as an argon2id hash. */
