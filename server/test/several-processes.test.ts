@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { initOrm } from '../src/entities.js';
@@ -8,6 +7,7 @@ import { submitInvoicesOfClosedMonths, systemContext } from '../src/modules/invo
 import { activeContractor, installedCustomerSubscription, mustQuery } from './api.js';
 import { signIn, startTestApp, type TestApp } from './harness.js';
 import { startServerProcess, type ServerProcess } from './processes.js';
+import { sharedRedisEnvironment } from './redis.js';
 
 /**
  * Raccord as several stateless API processes behind a load balancer: A (the app under test) and B
@@ -19,10 +19,7 @@ describe('several API processes on one PostgreSQL and one Redis', () => {
   let a: TestApp;
   let b: ServerProcess;
   beforeAll(async () => {
-    const redis = {
-      REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-      REDIS_CHANNEL_PREFIX: `raccord-test-${randomBytes(4).toString('hex')}:`,
-    };
+    const redis = sharedRedisEnvironment();
     a = await startTestApp(redis);
     b = await startServerProcess(a.database.url, redis);
   });

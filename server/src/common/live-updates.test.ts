@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +13,7 @@ import { signIn, startTestApp, type TestApp } from '../../test/harness.js';
 import { eventually } from '../../test/eventually.js';
 import { subscribe, type LiveSubscription } from '../../test/live.js';
 import { startServerProcess, type ServerProcess } from '../../test/processes.js';
+import { ownRedis, sharedRedisEnvironment } from '../../test/redis.js';
 import { freePort } from './net.js';
 import { maxOperationsPerSocket } from '../transport/graphql-ws.js';
 
@@ -421,10 +420,7 @@ async function secondProcess(t: TestApp, env: Record<string, string>): Promise<S
 describe('across server processes, through Redis', () => {
   // How fast it arrives is a benchmark's figure (npm run bench:subscriptions), not a test's: a busy machine is slow.
   it('delivers a change committed on one process to subscribers of the other, both ways', async () => {
-    const redis = {
-      REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-      REDIS_CHANNEL_PREFIX: `raccord-test-${randomBytes(4).toString('hex')}:`,
-    };
+    const redis = sharedRedisEnvironment();
     const t = await startTestApp(redis);
     cleanups.push(() => t.stop());
     const other = await secondProcess(t, redis);
@@ -466,30 +462,6 @@ describe('across server processes, through Redis', () => {
     expect(onFirst.received[2]!.data.invoiceChanged.invoice!.lines).toHaveLength(6);
   });
 });
-
-/** A Redis server of this test's own, to stop and start again. */
-async function ownRedis(port: number): Promise<{ stop: () => Promise<void> }> {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const answer = () =>
-    new Promise<string>((resolve) => {
-      const probe = spawn('redis-cli', ['-p', String(port), 'ping'], { stdio: ['ignore', 'pipe', 'ignore'] });
-      let text = '';
-      probe.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      probe.once('exit', () => resolve(text));
-    });
-  await eventually(async () => expect(await answer()).toContain('PONG'));
-  return {
-    stop: async () => {
-      child.kill('SIGKILL');
-      await exited;
-    },
-  };
-}
 
 describe('when Redis goes down', () => {
   it('still commits every mutation and logs the events lost; when it returns, subscribers are told to refetch and events flow again', async () => {
