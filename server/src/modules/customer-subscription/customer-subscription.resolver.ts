@@ -16,7 +16,7 @@ import {
   registerEnumType,
 } from 'type-graphql';
 import { isResync, oncePerEvent, type Resync } from '../../common/events.js';
-import { liveEvents, maySeeWork, placeOf, wantsWorkEvent, type LiveFilters } from '../auth/live.js';
+import { liveEvents, maySeeWork, overWebSocket, placeOf, wantsWorkEvent, type LiveFilters } from '../auth/live.js';
 import { ImportReport } from '../../common/csv-import.js';
 import { DateTime } from '../../common/scalars.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
@@ -206,7 +206,8 @@ export class CustomerSubscriptionResolver {
       ),
     description:
       'Customer subscriptions as they change — created, edited, assigned, scheduled, installed, accepted, rejected, failed, cancelled — sent once the change committed. ' +
-      'Only work you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. Over WebSocket (graphql-ws).',
+      'Only work you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. ' +
+      overWebSocket,
   })
   async customerSubscriptionChanged(
     @Root() event: CustomerSubscriptionChangedEvent | Resync,

@@ -3,7 +3,7 @@ import { isResync, oncePerEvent, type Resync } from '../../common/events.js';
 import { asConnection, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
-import { liveEvents, type LiveFilters } from '../auth/live.js';
+import { liveEvents, overWebSocket, type LiveFilters } from '../auth/live.js';
 import { maySeeMoney, viewerContractorId, viewerWilayas } from '../auth/scope.js';
 import { Invoice } from './invoice.entity.js';
 import { InvoiceChange, type InvoiceChangedEvent } from './invoice.events.js';
@@ -73,7 +73,8 @@ export class InvoiceResolver {
       ),
     description:
       'Invoices as they change — a line billed, submitted, approved, sent back, credited, paid — sent once the change committed. Only invoices you may see ' +
-      '(a firm its own, whatever it asks; a DOT manager those billing work in its wilayas); narrowed by every argument given. Over WebSocket (graphql-ws).',
+      '(a firm its own, whatever it asks; a DOT manager those billing work in its wilayas); narrowed by every argument given. ' +
+      overWebSocket,
   })
   async invoiceChanged(
     @Root() event: InvoiceChangedEvent | Resync,

@@ -17,7 +17,7 @@ import {
 } from 'type-graphql';
 import { isResync, oncePerEvent, type Resync } from '../../common/events.js';
 import { WorkChange, type SiteChangedEvent } from './site.events.js';
-import { liveEvents, maySeeWork, placeOf, wantsWorkEvent, type LiveFilters } from '../auth/live.js';
+import { liveEvents, maySeeWork, overWebSocket, placeOf, wantsWorkEvent, type LiveFilters } from '../auth/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
@@ -128,7 +128,8 @@ export class SiteResolver {
       ),
     description:
       'Sites as they change — created, edited, assigned, started, completed, closed, suspended, resumed, and their progress as their connections are accepted — ' +
-      'sent once the change committed. Only sites you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. Over WebSocket (graphql-ws).',
+      'sent once the change committed. Only sites you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. ' +
+      overWebSocket,
   })
   async siteChanged(
     @Root() event: SiteChangedEvent | Resync,
