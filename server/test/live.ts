@@ -8,6 +8,8 @@ export interface LiveSubscription<T> {
   readonly received: { at: number; data: T }[];
   /** Errors the subscription ended with, if any. */
   readonly errors: unknown[];
+  /** The close code of each time its socket closed (1000 when the test closed it); the client does not reconnect. */
+  readonly closeCodes: number[];
   /** Waits until `count` results arrived (or an error) for up to `ms` (`eventually`'s default); returns how many arrived. */
   waitFor(count: number, ms?: number): Promise<number>;
   close(): Promise<void>;
@@ -32,7 +34,9 @@ export async function subscribe<T>(
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     connectionParams: { authorization },
+    on: { closed: (event) => closeCodes.push((event as { code: number }).code) },
   });
+  const closeCodes: number[] = [];
   const received: { at: number; data: T }[] = [];
   const errors: unknown[] = [];
   const waitFor = async (count: number, ms = eventuallyTimeoutMs) => {
@@ -60,5 +64,5 @@ export async function subscribe<T>(
     await client.dispose();
     throw new Error(`subscription refused: ${JSON.stringify(errors)}`);
   }
-  return { received, errors, waitFor, close: async () => void (await client.dispose()) };
+  return { received, errors, closeCodes, waitFor, close: async () => void (await client.dispose()) };
 }

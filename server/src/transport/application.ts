@@ -17,6 +17,15 @@ export interface TransportCaller {
   readonly expiresAt: Date | null;
 }
 
+/**
+ * Sessions or keys that ended on some process (a logout, a revoked key, a disabled user): `includes`
+ * says whether a caller signed in with one of them, `reason` why they ended.
+ */
+export interface SessionEnds<Caller> {
+  readonly reason: string;
+  includes(caller: Caller): boolean;
+}
+
 /** Who sends requests, as the transport asks the application (the composition root gives the auth module's answers). */
 export interface Authentication<Caller extends TransportCaller> {
   /**
@@ -25,6 +34,11 @@ export interface Authentication<Caller extends TransportCaller> {
    * @throws DomainError UNAUTHENTICATED for a token or key that is not valid
    */
   authenticate(authorization: string | undefined): Promise<Caller | null>;
+  /**
+   * Calls `listener` with the ends of sessions and keys as they commit, on any process, until the
+   * function it returns is called.
+   */
+  watchSessionEnds(listener: (ends: SessionEnds<Caller>) => void): () => void;
   /** Whether `caller` may run `operation` (e.g. "Mutation.importContractors"). */
   mayRun(caller: Caller | null, operation: string): boolean;
   /** The context of one operation `caller` runs. */

@@ -19,7 +19,7 @@ import type { Metrics } from '../common/metrics.js';
 import { checkComplexity, queryLimits, webSocketValidationRules } from '../common/query-limits.js';
 import type { Context } from '../context.js';
 import { readFromReplicas } from '../database/entity-manager.js';
-import type { Authentication, TransportCaller } from './application.js';
+import type { Authentication, SessionEnds, TransportCaller } from './application.js';
 import { formatGraphQLError, internalError, withoutSuggestions } from './errors.js';
 
 /**
@@ -48,35 +48,93 @@ export function originAllowed(
  */
 export const maxOperationsPerSocket = 50;
 
+/** Close code of a socket whose session or key ended (or expired): graphql-ws clients do not retry it; sign in again. */
+export const sessionEndedCloseCode = 4401;
+
 /**
- * Closes a socket signed in with a token or a key (4401) when it expires, or when a check (every
- * WS_SESSION_CHECK_SECONDS) finds the session or key revoked or the user disabled; anonymous
- * sockets are left alone.
+ * Close code of a socket whose sign-in could not be checked (the database or Redis did not answer):
+ * 1013 "Try Again Later", which graphql-ws clients retry, unlike 4401, 4403, 4500 and 1011.
  */
-function watchSession(
-  socket: import('ws').WebSocket,
-  check: () => Promise<TransportCaller | null>,
-  caller: TransportCaller | null,
-  checkEveryMs: number,
-): void {
-  if (!caller) return;
-  const close = () => {
+export const tryAgainLaterCloseCode = 1013;
+
+/** Whether an authentication failed because the token or key is refused, rather than because it could not be checked. */
+function isRefusal(error: unknown): boolean {
+  const code = error instanceof DomainError ? error.extensions['code'] : undefined;
+  return code === ErrorCode.UNAUTHENTICATED || code === ErrorCode.FORBIDDEN;
+}
+
+/** A socket signed in with a token or a key, as its session is watched. */
+interface WatchedSession<Caller> {
+  readonly caller: Caller;
+  /** Stops its deliveries and closes it (4401). */
+  end(): void;
+}
+
+/**
+ * Watches a socket signed in with a token or a key: it ends (`end`: `ended` is called, which stops
+ * its deliveries, and it closes with 4401) when its token or key expires, or when a check finds the
+ * session or key revoked or the user disabled — a check every WS_SESSION_CHECK_SECONDS, the safety
+ * net behind the ends the change log brings. A check that fails for another
+ * reason (the database down) keeps the socket open: the next one tries again.
+ */
+function watchSession<Caller extends TransportCaller>(options: {
+  socket: import('ws').WebSocket;
+  caller: Caller;
+  check: () => Promise<Caller | null>;
+  checkEveryMs: number;
+  ended: () => void;
+  logger: Logger;
+}): WatchedSession<Caller> {
+  const { socket, caller, check, logger } = options;
+  const end = () => {
     clearTimeout(expiry);
     clearInterval(recheck);
-    if (socket.readyState === socket.OPEN) socket.close(4401, 'Session ended: sign in again');
+    options.ended();
+    if (socket.readyState === socket.OPEN) socket.close(sessionEndedCloseCode, 'Session ended: sign in again');
   };
-  const expiry = caller.expiresAt ? setTimeout(close, Math.max(0, caller.expiresAt.getTime() - Date.now())) : undefined;
-  const recheck = setInterval(() => {
-    check().then((caller) => {
-      if (!caller) close();
-    }, close);
-  }, checkEveryMs);
+  const checkNow = () => {
+    check().then(
+      (current) => {
+        if (!current) end();
+      },
+      (error: unknown) => {
+        if (isRefusal(error)) end();
+        else logger.warn({ err: error }, 'websocket session check failed: the socket stays open, checked again later');
+      },
+    );
+  };
+  const expiry = caller.expiresAt ? setTimeout(end, Math.max(0, caller.expiresAt.getTime() - Date.now())) : undefined;
+  const recheck = setInterval(checkNow, options.checkEveryMs);
   expiry?.unref();
   recheck.unref();
   socket.once('close', () => {
     clearTimeout(expiry);
     clearInterval(recheck);
   });
+  return { caller, end };
+}
+
+/**
+ * `results` until `ended()` says the caller's session ended: a result that comes after is not sent,
+ * and the stream stops. Returning it stops `results` at once, even while it waits for its next result.
+ */
+function untilEnded<T>(results: AsyncIterable<T>, ended: () => boolean): AsyncIterableIterator<T> {
+  const iterator = results[Symbol.asyncIterator]();
+  const finished = async (): Promise<IteratorResult<T>> => {
+    await iterator.return?.();
+    return { done: true, value: undefined };
+  };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next: async () => {
+      if (ended()) return finished();
+      const result = await iterator.next();
+      return !result.done && ended() ? finished() : result;
+    },
+    return: finished,
+  };
 }
 
 /** The configuration the WebSocket server reads (each variable is described in config.ts). */
@@ -96,6 +154,9 @@ export interface WebSocketConfig {
  * (`authentication.contextOf`: EntityManager fork, loaders, request id),
  * and errors coded and masked the same way (and counted in `metrics`); a query reads from the read
  * replicas, a mutation or a subscription from the primary (see `operationPlugin` for HTTP).
+ * A socket signed in ends with 4401 within moments of its session or key ending on any process
+ * (`authentication.watchSessionEnds`), none of its results sent after; a sign-in that cannot be
+ * checked (database or Redis down) closes with 1013, which clients retry, or, on a later check, keeps the socket.
  * Messages are capped at MAX_WS_MESSAGE_BYTES (a larger one closes the socket with 1009). The open
  * sockets and their operations are counted in `metrics`. Returns `dispose()`, which closes every socket (1001) and the server.
  */
@@ -151,7 +212,12 @@ export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: 
     try {
       ctx.extra.caller = await callerOf(ctx);
     } catch (error) {
-      return [error as GraphQLError];
+      // A refusal as it is; a failure to check (the database down) masked and logged by onError, the socket kept.
+      return [
+        error instanceof GraphQLError
+          ? error
+          : new GraphQLError('sign-in check failed', { originalError: error as Error }),
+      ];
     }
     let document: DocumentNode;
     try {
@@ -185,13 +251,40 @@ export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: 
     return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
   };
 
-  const disposable = useServer<Record<string, unknown>, { caller?: Caller | null; starting?: Set<string> }>(
+  // The sockets signed in, watched until they close, and the sign-ins being checked (told of the ends meanwhile).
+  const watched = new Set<WatchedSession<Caller>>();
+  const checking = new Set<(ends: SessionEnds<Caller>) => void>();
+  const stopWatching = authentication.watchSessionEnds((ends) => {
+    for (const note of checking) note(ends);
+    const ending = [...watched].filter((session) => ends.includes(session.caller));
+    for (const session of ending) {
+      session.end();
+      // Told once: the same end may come twice (from this process's commit, then through the bus).
+      watched.delete(session);
+    }
+    if (ending.length > 0)
+      logger.info({ reason: ends.reason, sockets: ending.length }, 'sessions ended: websockets closed');
+  });
+
+  const disposable = useServer<
+    Record<string, unknown>,
+    { caller?: Caller | null; starting?: Set<string>; ended?: boolean }
+  >(
     {
       schema,
       onConnect: async (ctx) => {
+        const endsMeanwhile: SessionEnds<Caller>[] = [];
+        const note = (ends: SessionEnds<Caller>) => endsMeanwhile.push(ends);
+        checking.add(note);
         try {
           ctx.extra.caller = await callerOf(ctx);
         } catch (error) {
+          if (!isRefusal(error)) {
+            // The database did not answer: a code the client retries, never one it takes as final.
+            logger.error({ err: error }, 'websocket refused for now: its sign-in could not be checked');
+            ctx.extra.socket.close(tryAgainLaterCloseCode, 'Try again later: the sign-in could not be checked');
+            return false;
+          }
           // Say why, as HTTP does (graphql-ws's own refusal is a bare 4403 Forbidden).
           const reason = error instanceof DomainError ? error.message : 'Forbidden';
           ctx.extra.socket.close(
@@ -199,13 +292,27 @@ export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: 
             Buffer.byteLength(reason) <= 123 ? reason : 'Forbidden: the token or API key is not valid',
           );
           return false;
+        } finally {
+          checking.delete(note);
         }
-        watchSession(
-          ctx.extra.socket,
-          () => callerOf(ctx),
-          ctx.extra.caller ?? null,
-          config.WS_SESSION_CHECK_SECONDS * 1000,
-        );
+        const caller = ctx.extra.caller;
+        if (caller) {
+          const session = watchSession({
+            socket: ctx.extra.socket,
+            caller,
+            check: () => callerOf(ctx),
+            checkEveryMs: config.WS_SESSION_CHECK_SECONDS * 1000,
+            ended: () => (ctx.extra.ended = true),
+            logger,
+          });
+          watched.add(session);
+          ctx.extra.socket.once('close', () => watched.delete(session));
+          // An end that committed while the sign-in was checked: the check may have read the session before it.
+          if (endsMeanwhile.some((ends) => ends.includes(caller))) {
+            session.end();
+            return false;
+          }
+        }
         open.add(ctx);
         ctx.extra.socket.once('close', () => open.delete(ctx));
         return true;
@@ -238,8 +345,10 @@ export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: 
         if (Array.isArray(prepared)) starting.delete(id);
         return prepared;
       },
-      onOperation: (ctx, id) => {
+      onOperation: (ctx, id, _payload, _args, result) => {
         ctx.extra.starting?.delete(id);
+        // Checked before each result is sent: none leaves once the caller's session ended, even before the socket is closed.
+        if (Symbol.asyncIterator in result) return untilEnded(result, () => ctx.extra.ended === true);
       },
       onComplete: (ctx, id) => {
         ctx.extra.starting?.delete(id);
@@ -280,5 +389,10 @@ export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: 
     },
     wsServer,
   );
-  return { dispose: () => Promise.resolve(disposable.dispose()) };
+  return {
+    dispose: () => {
+      stopWatching();
+      return Promise.resolve(disposable.dispose());
+    },
+  };
 }

@@ -10,6 +10,7 @@ import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { ApiKey } from './api-key.entity.js';
 import { allScopes, contractorScopes } from './api-key.scopes.js';
+import { announceSessionsEnded, SessionEndReason } from './auth.events.js';
 import { requireAccessManager } from './access-managers.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -113,7 +114,7 @@ export async function createApiKey(context: Context, input: unknown): Promise<{ 
 }
 
 /**
- * Revokes a key at once (its open WebSockets close at the next check).
+ * Revokes a key at once: it no longer works, and its open WebSockets close on every process (`SESSIONS_ENDED`).
  * @throws DomainError UNAUTHENTICATED, FORBIDDEN, NOT_FOUND (also for another firm's key)
  */
 export async function revokeApiKey(context: Context, id: string): Promise<ApiKey> {
@@ -131,6 +132,7 @@ export async function revokeApiKey(context: Context, id: string): Promise<ApiKey
         action: AuditAction.UPDATE,
         changes: [{ field: 'revokedAt', from: null, to: key.revokedAt }],
       });
+      announceSessionsEnded(em, SessionEndReason.REVOKED, { apiKeyIds: [key.id] });
     }
     return key;
   });

@@ -139,7 +139,10 @@ export class AuthResolver {
     return createApiKey(context, input);
   }
 
-  @Mutation(() => ApiKey, { description: 'Revokes an API key at once. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND.' })
+  @Mutation(() => ApiKey, {
+    description:
+      'Revokes an API key at once: HTTP refuses it, and its WebSockets close with 4401 on every server within a second. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND.',
+  })
   revokeApiKey(@Arg('id', () => ID, { description: 'The key.' }) id: string, @Ctx() context: Context): Promise<ApiKey> {
     return revokeApiKey(context, id);
   }
@@ -159,7 +162,8 @@ export class AuthResolver {
   }
 
   @Mutation(() => Boolean, {
-    description: 'Signs out: the token of this request stops working. True; anonymous: nothing to do, true.',
+    description:
+      'Signs out: the token of this request stops working, and its WebSockets close with 4401 on every server within a second. True; anonymous: nothing to do, true.',
   })
   async logout(@Ctx() context: Context): Promise<boolean> {
     await logout(context);
@@ -216,7 +220,7 @@ export class AuthResolver {
 
   @Mutation(() => User, {
     description:
-      "Disables a user (an ADMIN any, a contractor's admin its firm's): it cannot sign in and its sessions end at once. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT.",
+      "Disables a user (an ADMIN any, a contractor's admin its firm's): it cannot sign in, its sessions end at once and their WebSockets close with 4401 on every server within a second. Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT.",
   })
   disableUser(
     @Arg('id', () => ID, { description: 'The user.' }) id: string,

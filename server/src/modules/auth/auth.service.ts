@@ -6,9 +6,11 @@ import { RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import { signInLimitKey } from '../../common/client-address.js';
 import { DomainError, ErrorCode } from '../../common/errors.js';
+import { inTransaction } from '../../common/transaction.js';
 import { emailAddress, parseInput } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { User } from '../user/user.entity.js';
+import { announceSessionsEnded, SessionEndReason } from './auth.events.js';
 import type { AuthRuntime } from './auth.runtime.js';
 import { findUsableApiKey, looksLikeApiKey } from './api-key.service.js';
 import { Session } from './session.entity.js';
@@ -149,10 +151,14 @@ export async function authenticate(
   return { kind: 'user', user, sessionId: session.id, expiresAt: session.expiresAt };
 }
 
-/** Ends the viewer's session: its token no longer works. */
+/** Ends the viewer's session: its token no longer works, and its open WebSockets close on every process (`SESSIONS_ENDED`). */
 export async function logout(context: Context): Promise<void> {
-  if (context.viewer?.kind !== 'user') return;
-  await context.em.nativeUpdate(Session, { id: context.viewer.sessionId, revokedAt: null }, { revokedAt: new Date() });
+  const viewer = context.viewer;
+  if (viewer?.kind !== 'user') return;
+  await inTransaction(context, async (em) => {
+    const ended = await em.nativeUpdate(Session, { id: viewer.sessionId, revokedAt: null }, { revokedAt: new Date() });
+    if (ended > 0) announceSessionsEnded(em, SessionEndReason.LOGGED_OUT, { sessionIds: [viewer.sessionId] });
+  });
 }
 
 /**

@@ -8,6 +8,11 @@ import { logPosition, parseInput, recordId, wilayaCode as wilayaCodeSchema } fro
 import type { LoggedEvent } from '../../common/change-log.js';
 import { isResync, resyncAt, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
 
+/** The end of every `Subscription` field's description: the transport, and how its socket ends (close codes, docs/api.md). */
+export const overWebSocket =
+  'Over WebSocket (graphql-ws). The socket closes with 4401 as soon as its session or API key ends on any server (logout, key revoked, user disabled): ' +
+  'sign in again; with 1013 when the sign-in cannot be checked for now (database or Redis down): reconnect.';
+
 /**
  * The stream behind a `Subscription` field: checks, when the client subscribes, that the caller may
  * use `fieldName` (type-graphql's middlewares run only when each event is resolved), that its filter

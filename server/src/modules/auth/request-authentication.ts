@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Settings } from '../../context.js';
 import type { Authentication } from '../../transport/application.js';
 import type { AuthRuntime } from './auth.runtime.js';
+import { watchSessionEnds } from './auth.events.js';
 import { authenticate } from './auth.service.js';
 import { createContext } from './operation-context.js';
 import { mayRunOperation } from './permissions.js';
@@ -9,12 +10,17 @@ import type { Viewer } from './viewer.js';
 
 /**
  * How the transport learns who sends a request (HTTP and WebSocket alike): the viewer its
- * Authorization names, checked on the primary (`authenticate`), what it may run (`operationRoles`),
+ * Authorization names, checked on the primary (`authenticate`), the ends of sessions and keys
+ * (`watchSessionEnds`, from the event bus of `settings`), what it may run (`operationRoles`),
  * and the context of its operations, with the app's sign-in runtime and settings.
  */
 export function requestAuthentication(orm: MikroORM, auth: AuthRuntime, settings: Settings): Authentication<Viewer> {
   return {
     authenticate: (authorization) => authenticate(orm.em.fork(), auth, authorization),
+    watchSessionEnds: (listener) => {
+      if (!settings.events) throw new Error('no event bus: the ends of sessions need the server');
+      return watchSessionEnds(settings.events, listener);
+    },
     mayRun: (viewer, operation) => mayRunOperation({ viewer }, operation),
     contextOf: (viewer, request) =>
       createContext(orm, request.requestId, request.logger, {

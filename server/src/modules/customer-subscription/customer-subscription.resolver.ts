@@ -18,7 +18,7 @@ import {
 import { afterDescription, LoggedChange, placeInLog } from '../../common/change-event.types.js';
 import type { LoggedEvent } from '../../common/change-log.js';
 import { isResync, oncePerEvent, recordFromSnapshot, type Resync } from '../../common/events.js';
-import { liveEvents, maySeeWork, placeOf, wantsWorkEvent, type LiveFilters } from '../auth/live.js';
+import { liveEvents, maySeeWork, overWebSocket, placeOf, wantsWorkEvent, type LiveFilters } from '../auth/live.js';
 import { ImportReport } from '../../common/csv-import.js';
 import { DateTime } from '../../common/scalars.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
@@ -211,7 +211,8 @@ export class CustomerSubscriptionResolver {
       ),
     description:
       'Customer subscriptions as they change — created, edited, assigned, scheduled, installed, accepted, rejected, failed, cancelled — each event once, in the order of the change log, with the record as that change left it. ' +
-      'Only work you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. Over WebSocket (graphql-ws).',
+      'Only work you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. ' +
+      overWebSocket,
   })
   async customerSubscriptionChanged(
     @Root() event: LoggedEvent<'CUSTOMER_SUBSCRIPTION_CHANGED'> | Resync,

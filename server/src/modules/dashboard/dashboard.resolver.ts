@@ -3,6 +3,7 @@ import { listOf } from '../../common/query-limits.js';
 import { DateTime } from '../../common/scalars.js';
 import { now } from '../../common/time.js';
 import type { Context } from '../../context.js';
+import { overWebSocket } from '../auth/live.js';
 import { requireOperationAccess } from '../auth/permissions.js';
 import { CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
 import { dzd, Money } from '../invoice/money.js';
@@ -216,7 +217,9 @@ export class DashboardResolver {
     },
     description:
       'The dashboard of a wilaya, or the national one: its figures at once, then new figures whenever a change (on any server process) moves them, ' +
-      'at most one push a second during a burst. Over WebSocket (graphql-ws). Errors as Query.dashboard.',
+      'at most one push a second during a burst. ' +
+      overWebSocket +
+      ' Errors as Query.dashboard.',
   })
   dashboardChanged(
     @Root() figures: DashboardFigures,

@@ -5,7 +5,7 @@ import { isResync, oncePerEvent, recordFromSnapshot, type Resync } from '../../c
 import { asConnection, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
-import { liveEvents, type LiveFilters } from '../auth/live.js';
+import { liveEvents, overWebSocket, type LiveFilters } from '../auth/live.js';
 import { maySeeMoney, viewerContractorId, viewerWilayas } from '../auth/scope.js';
 import { Invoice, InvoiceLine } from './invoice.entity.js';
 import { InvoiceChange, type InvoiceChangedEvent } from './invoice.events.js';
@@ -69,7 +69,8 @@ export class InvoiceResolver {
       ),
     description:
       'Invoices as they change — a line billed, submitted, approved, sent back, credited, paid — each event once, in the order of the change log, with the invoice as that change left it. ' +
-      'Only invoices you may see (a firm its own, whatever it asks; a DOT manager those billing work in its wilayas); narrowed by every argument given. Over WebSocket (graphql-ws).',
+      'Only invoices you may see (a firm its own, whatever it asks; a DOT manager those billing work in its wilayas); narrowed by every argument given. ' +
+      overWebSocket,
   })
   async invoiceChanged(
     @Root() event: LoggedEvent<'INVOICE_CHANGED'> | Resync,

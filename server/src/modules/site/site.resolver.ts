@@ -19,7 +19,7 @@ import { afterDescription, LoggedChange, placeInLog } from '../../common/change-
 import type { LoggedEvent } from '../../common/change-log.js';
 import { isResync, oncePerEvent, recordFromSnapshot, type Resync } from '../../common/events.js';
 import { WorkChange, type SiteChangedEvent } from './site.events.js';
-import { liveEvents, maySeeWork, placeOf, wantsWorkEvent, type LiveFilters } from '../auth/live.js';
+import { liveEvents, maySeeWork, overWebSocket, placeOf, wantsWorkEvent, type LiveFilters } from '../auth/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
@@ -134,7 +134,8 @@ export class SiteResolver {
       ),
     description:
       'Sites as they change — created, edited, assigned, started, completed, closed, suspended, resumed, and their progress as their connections are accepted — ' +
-      'each event once, in the order of the change log, with the site as that change left it. Only sites you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. Over WebSocket (graphql-ws).',
+      'each event once, in the order of the change log, with the site as that change left it. Only sites you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. ' +
+      overWebSocket,
   })
   async siteChanged(
     @Root() event: LoggedEvent<'SITE_CHANGED'> | Resync,

@@ -16,6 +16,7 @@ import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/auth.service.js';
 import { firmRoles, grantableRoles, requireAccessManager } from '../auth/access-managers.js';
+import { announceSessionsEnded, SessionEndReason } from '../auth/auth.events.js';
 import { Session } from '../auth/session.entity.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { releaseTechnicianWork } from '../customer-subscription/technician.service.js';
@@ -131,7 +132,7 @@ export async function createUser(context: Context, input: unknown): Promise<User
 
 /**
  * Disables a user (an ADMIN any, a firm's admin its own firm's): it can no longer sign in, and its
- * open sessions end at once; a technician's open work goes back to its firm as a whole, in the same
+ * open sessions end at once (its WebSockets close on every process: `SESSIONS_ENDED`); a technician's open work goes back to its firm as a whole, in the same
  * transaction, each change audited with `reason` and announced (`releaseTechnicianWork`). Another
  * firm's user answers as one that does not exist.
  * @throws DomainError UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (stale version), BAD_USER_INPUT
@@ -156,6 +157,7 @@ export async function disableUser(context: Context, id: string, version: number,
       user.disabledAt = new Date();
       user.updatedAt = new Date();
       await em.nativeUpdate(Session, { user: user.id, revokedAt: null }, { revokedAt: new Date() });
+      announceSessionsEnded(em, SessionEndReason.USER_DISABLED, { userIds: [user.id] });
       recordAudit(em, context, {
         entityType: AuditEntityType.USER,
         entityId: user.id,
