@@ -66,7 +66,7 @@ describe('several API processes on one PostgreSQL', () => {
 
     const created = await post(
       b.url,
-      'mutation { createApiKey(input: { name: "supervision", scopes: ["read:referenceData"] }) { apiKey { id } secret } }',
+      'mutation { createApiKey(input: { name: "supervision", scopes: [READ_REFERENCE_DATA] }) { apiKey { id } secret } }',
     );
     const { apiKey, secret } = created.data!['createApiKey'] as { apiKey: { id: string }; secret: string };
     expect(codeOf(await post(a.url, '{ wilayas { code } }', {}, `Bearer ${secret}`))).toBe('OK');

@@ -51,6 +51,8 @@ export async function startJobQueue(options: {
     application_name: applicationNameOf(options.connectionString, 'raccord'),
     max: (options.concurrency ?? 4) + 2,
   });
+  // A connection that breaks while idle: the pool replaces it; the next job tells whether the database is back.
+  pool.on('error', (error) => options.logger.warn({ err: error, component: 'jobs' }, 'job queue connection lost'));
   const runner: Runner = await run({
     pgPool: pool,
     taskList: options.tasks,
