@@ -1,6 +1,5 @@
-import { Field, InterfaceType } from 'type-graphql';
-import type { LoggedEvent } from './change-log.js';
-import { isResync, type Resync } from './events.js';
+import { Field, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
+import { isResync, type LoggedEvent, type Resync } from './events.js';
 import { DateTime } from './scalars.js';
 
 /** What every event of a subscription says of its place in the change log. */
@@ -36,3 +35,35 @@ export function placeInLog(event: LoggedEvent | Resync): { position: string; occ
     ? { position: event.position, occurredAt: null }
     : { position: event.position, occurredAt: event.occurredAt };
 }
+
+/**
+ * The type of a page of one kind of event read from the change log by a polling client (`name` +
+ * `ChangeFeed`), like the subscription of that kind delivers them.
+ */
+export function ChangeFeedType<T extends object>(Event: ClassType<T>, name: string) {
+  @ObjectType(`${name}ChangeFeed`, {
+    description: `${name} events after a position of the change log, in position order, for a client that polls rather than subscribes.`,
+  })
+  class ChangeFeed {
+    @Field(() => [Event], {
+      description: 'The events you may see after `after`, in position order (at most `first`); empty when none.',
+    })
+    events!: T[];
+
+    @Field(() => String, {
+      description:
+        'Where this page ends in the log (past the events you may not see too): ask again with `after` set to it for what follows.',
+    })
+    position!: string;
+
+    @Field(() => Boolean, {
+      description:
+        'Whether the log already holds more after `position`: ask again at once; otherwise, at your next poll.',
+    })
+    hasMore!: boolean;
+  }
+  return ChangeFeed;
+}
+
+/** The description of the `first` argument of every change feed. */
+export const feedFirstDescription = 'How many events at most (1 to 500; 100 when left out).';

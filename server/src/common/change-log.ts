@@ -71,8 +71,8 @@ const asLogged = (row: Row): LoggedEvent =>
     payload: row.payload,
   }) as LoggedEvent;
 
-/** The events after `after` (up to `through`, when given), of `topics` (all when null), in position order, at most `pageSize`. */
-async function readAfter(
+/** The events after `after` (up to `through`, when given), of `topics` (all when null), in position order, at most `limit` (`pageSize`). */
+export async function readAfter(
   em: EntityManager,
   after: bigint,
   options: { through?: bigint; topics?: readonly Topic[] | null; limit?: number } = {},
@@ -96,11 +96,29 @@ async function readAfter(
 }
 
 /** Where the log stands: its last position, and the last one pruned (events up to it are gone). */
-async function logState(em: EntityManager): Promise<{ head: bigint; prunedThrough: bigint }> {
+export async function logState(em: EntityManager): Promise<{ head: bigint; prunedThrough: bigint }> {
   const [row] = await em.execute<{ head: string; pruned_through: string }[]>(
     `select head::text, pruned_through::text from change_log_state`,
   );
   return { head: BigInt(row!.head), prunedThrough: BigInt(row!.pruned_through) };
+}
+
+/**
+ * Refuses a position whose following events are pruned, or that is past the log's end.
+ * @throws DomainError EVENTS_PRUNED (with `prunedThrough`); BAD_USER_INPUT (`field: "after"`)
+ */
+export async function checkAfter(em: EntityManager, after: bigint): Promise<void> {
+  const state = await logState(em);
+  if (after < state.prunedThrough)
+    throw new DomainError(
+      ErrorCode.EVENTS_PRUNED,
+      `The events after ${after} are no longer kept (up to ${state.prunedThrough} were pruned): refetch what you show, then subscribe without after`,
+      { field: 'after', prunedThrough: state.prunedThrough.toString() },
+    );
+  if (after > state.head)
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, `after: position ${after} is past the log's end (${state.head})`, {
+      field: 'after',
+    });
 }
 
 /**
@@ -281,25 +299,6 @@ export function createChangeLog(options: {
     void advance();
   };
 
-  /** Refuses a position whose following events are pruned, or that is past the log's end. */
-  const checkAfter = async (after: bigint) => {
-    const state = await logState(orm.em.fork());
-    if (after < state.prunedThrough)
-      throw new DomainError(
-        ErrorCode.EVENTS_PRUNED,
-        `The events after ${after} are no longer kept (up to ${state.prunedThrough} were pruned): refetch what you show, then subscribe without after`,
-        { field: 'after', prunedThrough: state.prunedThrough.toString() },
-      );
-    if (after > state.head)
-      throw new DomainError(
-        ErrorCode.BAD_USER_INPUT,
-        `after: position ${after} is past the log's end (${state.head})`,
-        {
-          field: 'after',
-        },
-      );
-  };
-
   /** The events of `topics` after `from` up to `through`, from the database, a page at a time. */
   async function* replay(from: bigint, through: bigint, topics: readonly Topic[]): AsyncGenerator<LoggedEvent> {
     let after = from;
@@ -324,7 +323,7 @@ export function createChangeLog(options: {
         if (at >= 0) committedListeners.splice(at, 1);
       };
     },
-    checkAfter: (after) => checkAfter(BigInt(after)),
+    checkAfter: (after) => checkAfter(orm.em.fork(), BigInt(after)),
     subscribe: <K extends Topic>(topics: readonly K[], subscribeOptions: { after?: string | null } = {}) =>
       new Repeater<LoggedEvent<K> | Resync>(async (push, stop) => {
         let stopped = false;
@@ -350,7 +349,7 @@ export function createChangeLog(options: {
             await push(resyncAt(head.toString()));
           } else {
             last = BigInt(subscribeOptions.after);
-            await checkAfter(last);
+            await checkAfter(orm.em.fork(), last);
             behind = true;
           }
           while (!stopped) {

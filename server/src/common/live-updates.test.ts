@@ -568,3 +568,71 @@ describe('when the change log’s listener loses its database connection', () =>
     await eventually(() => expect(t.logs.some((line) => line.msg?.startsWith('change log listener lost'))).toBe(true));
   });
 });
+
+describe('a client that polls', () => {
+  it('reads the events after a position a page at a time, each once, in order, under the rules of who sees what', async () => {
+    const t = await startTestApp();
+    cleanups.push(() => t.stop());
+    const mine = await activeContractor(t);
+    const other = await activeContractor(t);
+    await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: {
+        email: 'poll-firm@firm.test',
+        displayName: 'Comptable',
+        role: 'CONTRACTOR',
+        password: 'firm user password',
+        contractorId: mine.id,
+      },
+    });
+    const firm = `Bearer ${await signIn(t.url, 'poll-firm@firm.test', 'firm user password')}`;
+    const [{ head: start }] = (await t.sql<{ head: string }>('select head::text from change_log_state')) as [
+      { head: string },
+    ];
+    await accept(t, await installedCustomerSubscription(t, mine.id));
+    await accept(t, await installedCustomerSubscription(t, other.id));
+    await accept(t, await installedCustomerSubscription(t, mine.id));
+    await eventually(async () => expect(await t.sql('select 1 from change_event where position is null')).toEqual([]));
+
+    type Feed = {
+      invoiceChanges: {
+        events: { position: string; change: string; invoice: { contractor: { id: string } | null } }[];
+        position: string;
+        hasMore: boolean;
+      };
+    };
+    const poll = async (authorization: string, after: string) => {
+      const response = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify({
+          query:
+            'query ($after: String!) { invoiceChanges(after: $after, first: 1) { events { position change invoice { contractor { id } } } position hasMore } }',
+          variables: { after },
+        }),
+      });
+      return ((await response.json()) as { data: Feed }).data.invoiceChanges;
+    };
+    /** Every page after `start`, one event each, until the log holds no more. */
+    const readAll = async (authorization: string) => {
+      const pages: Feed['invoiceChanges'][] = [];
+      let after = start;
+      do {
+        pages.push(await poll(authorization, after));
+        after = pages.at(-1)!.position;
+      } while (pages.at(-1)!.hasMore);
+      return pages;
+    };
+
+    const office = await readAll(`Bearer ${t.adminToken}`);
+    const events = office.flatMap((page) => page.events);
+    expect(events.map((event) => event.invoice.contractor?.id)).toEqual([mine.id, other.id, mine.id]);
+    expect(events.map((event) => event.change)).toEqual(['LINE_ADDED', 'LINE_ADDED', 'LINE_ADDED']);
+    const positions = events.map((event) => BigInt(event.position));
+    expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : 1)));
+
+    // The firm reads its own invoice's events only, the other firm's passed over.
+    const own = (await readAll(firm)).flatMap((page) => page.events);
+    expect(own.map((event) => event.invoice.contractor?.id)).toEqual([mine.id, mine.id]);
+    expect(own.map((event) => event.position)).toEqual([events[0]!.position, events[2]!.position]);
+  });
+});

@@ -25,6 +25,9 @@ export const readScopes = {
   'Subscription.invoiceChanged': 'read:invoices',
   'Subscription.customerSubscriptionChanged': 'read:customerSubscriptions',
   'Subscription.siteChanged': 'read:sites',
+  'Query.invoiceChanges': 'read:invoices',
+  'Query.customerSubscriptionChanges': 'read:customerSubscriptions',
+  'Query.siteChanges': 'read:sites',
   'Query.dashboard': 'read:dashboard',
   'Subscription.dashboardChanged': 'read:dashboard',
 } as const satisfies Record<string, string>;

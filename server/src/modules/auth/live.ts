@@ -5,7 +5,7 @@ import { requireOperationAccess } from './permissions.js';
 import { maySeeFieldWork, viewerContractorId, viewerWilayas } from './scope.js';
 import { requireWilaya } from '../reference-data/reference-data.service.js';
 import { logPosition, parseInput, recordId, wilayaCode as wilayaCodeSchema } from '../../common/validation.js';
-import type { LoggedEvent } from '../../common/change-log.js';
+import { checkAfter, logState, readAfter, type LoggedEvent } from '../../common/change-log.js';
 import { isResync, resyncAt, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
 
 /** The end of every `Subscription` field's description: the transport, and how its socket ends (close codes, docs/api.md). */
@@ -51,6 +51,54 @@ export async function liveEvents<K extends Topic, R extends Topic = never>(
   );
 }
 
+/** Events a poll examines at most, however few of them it keeps: every page costs at most this much. */
+export const pollScanLimit = 5_000;
+
+/** A page of events read from the change log for a polling client. */
+export interface PolledEvents<K extends Topic> {
+  readonly events: LoggedEvent<K>[];
+  readonly position: string;
+  readonly hasMore: boolean;
+}
+
+/**
+ * The query behind a change feed (`invoiceChanges`…), for clients that poll: the events of `topic`
+ * after `args.after` that `wants` keeps for this viewer, in position order, at most `args.first`
+ * (100 by default, 500 at most), examining at most `pollScanLimit`; the position where the page
+ * ends, and whether the log holds more after it. The same filters and scoping as the subscription.
+ * @throws DomainError BAD_USER_INPUT (a malformed id, wilaya code, position or `first`; a position
+ *   past the log's end); NOT_FOUND (no wilaya with that code); EVENTS_PRUNED
+ */
+export async function polledEvents<K extends Topic>(
+  context: Context,
+  topic: K,
+  args: Record<string, unknown>,
+  wants: (event: LoggedEvent<K>, filters: LiveFilters) => boolean | Promise<boolean>,
+): Promise<PolledEvents<K>> {
+  const filters = parseInput(pollFiltersSchema, args);
+  if (filters.wilayaCode) await requireWilaya(context.em, filters.wilayaCode);
+  let position = BigInt(filters.after);
+  await checkAfter(context.em, position);
+  const { head } = await logState(context.em);
+  const events: LoggedEvent<K>[] = [];
+  let examined = 0;
+  while (events.length < filters.first && position < head && examined < pollScanLimit) {
+    const page = (await readAfter(context.em, position, { through: head, topics: [topic] })) as LoggedEvent<K>[];
+    if (page.length === 0) {
+      // No event of the topic left up to the head: the page reaches it.
+      position = head;
+      break;
+    }
+    for (const event of page) {
+      examined++;
+      position = BigInt(event.position);
+      if (await wants(event, filters)) events.push(event);
+      if (events.length === filters.first || examined === pollScanLimit) break;
+    }
+  }
+  return { events, position: position.toString(), hasMore: position < head };
+}
+
 /** The filter arguments a subscription may take, checked like a query's: a malformed one is refused, not left to match nothing. */
 const liveFiltersSchema = z.object({
   invoiceId: recordId.nullish(),
@@ -63,6 +111,18 @@ const liveFiltersSchema = z.object({
 
 /** A subscription's filters, valid; each one given must match the event. */
 export type LiveFilters = z.output<typeof liveFiltersSchema>;
+
+/** A change feed's arguments: a subscription's filters, the position to read after, and how many events. */
+const pollFiltersSchema = liveFiltersSchema.extend({
+  after: logPosition,
+  first: z
+    .number()
+    .int()
+    .min(1, { error: 'must be from 1 to 500' })
+    .max(500, { error: 'must be from 1 to 500' })
+    .nullish()
+    .transform((first) => first ?? 100),
+});
 
 /** Where a work event says the work is now, and where it was before a move. */
 interface WorkEvent {

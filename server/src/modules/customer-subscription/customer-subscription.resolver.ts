@@ -15,10 +15,24 @@ import {
   Subscription,
   registerEnumType,
 } from 'type-graphql';
-import { afterDescription, LoggedChange, placeInLog } from '../../common/change-event.types.js';
+import {
+  afterDescription,
+  ChangeFeedType,
+  feedFirstDescription,
+  LoggedChange,
+  placeInLog,
+} from '../../common/change-event.types.js';
 import type { LoggedEvent } from '../../common/change-log.js';
 import { isResync, oncePerEvent, recordFromSnapshot, type Resync } from '../../common/events.js';
-import { liveEvents, maySeeWork, overWebSocket, placeOf, wantsWorkEvent, type LiveFilters } from '../auth/live.js';
+import {
+  liveEvents,
+  maySeeWork,
+  overWebSocket,
+  placeOf,
+  polledEvents,
+  wantsWorkEvent,
+  type LiveFilters,
+} from '../auth/live.js';
 import { ImportReport } from '../../common/csv-import.js';
 import { DateTime } from '../../common/scalars.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
@@ -191,6 +205,27 @@ function wantsCustomerSubscriptionChange(
   return wantsWorkEvent(context, filters, event);
 }
 
+/** A customer subscription event as subscribers and pollers receive it: REMOVED when the change took the work out of the viewer's sight. */
+async function customerSubscriptionChangedPayload(
+  context: Context,
+  event: LoggedEvent<'CUSTOMER_SUBSCRIPTION_CHANGED'>,
+): Promise<CustomerSubscriptionChangedPayload> {
+  const customerSubscription = await customerSubscriptionOfEvent(context, event);
+  const { payload } = event;
+  const previousStatus = payload.previousStatus as CustomerSubscriptionStatus | null;
+  const visible = maySeeWork(context, placeOf(customerSubscription));
+  return {
+    ...placeInLog(event),
+    change: visible ? payload.change : WorkChange.REMOVED,
+    previousStatus,
+    customerSubscriptionId: payload.customerSubscriptionId,
+    customerSubscription: visible ? customerSubscription : null,
+  };
+}
+
+const CustomerSubscriptionChangeFeed = ChangeFeedType(CustomerSubscriptionChangedPayload, 'CustomerSubscription');
+type CustomerSubscriptionChangeFeed = InstanceType<typeof CustomerSubscriptionChangeFeed>;
+
 const errors =
   'Errors: INVALID_TRANSITION (with currentStatus), CONFLICT (stale expectedVersion), NOT_FOUND, BAD_USER_INPUT.';
 
@@ -235,24 +270,44 @@ export class CustomerSubscriptionResolver {
         customerSubscriptionId: null,
         customerSubscription: null,
       };
-    const customerSubscription = await customerSubscriptionOfEvent(context, event);
-    const { payload } = event;
-    const previousStatus = payload.previousStatus as CustomerSubscriptionStatus | null;
-    if (!maySeeWork(context, placeOf(customerSubscription))) {
-      return {
-        ...placeInLog(event),
-        change: WorkChange.REMOVED,
-        previousStatus,
-        customerSubscriptionId: payload.customerSubscriptionId,
-        customerSubscription: null,
-      };
-    }
+    return customerSubscriptionChangedPayload(context, event);
+  }
+
+  @Query(() => CustomerSubscriptionChangeFeed, {
+    description:
+      'The customer subscription events after a position of the change log, as `customerSubscriptionChanged` delivers them (the same events, filters and rules of who sees what, REMOVED included), a page at a time: for a client that polls. ' +
+      'Errors: EVENTS_PRUNED (with `prunedThrough`), BAD_USER_INPUT (a malformed argument; `after` past the log’s end), NOT_FOUND (no such wilaya).',
+  })
+  async customerSubscriptionChanges(
+    @Arg('after', () => String, {
+      description:
+        'Read after this position: the `position` of the last page (or event) you read; "0" for everything the log still holds.',
+    })
+    after: string,
+    @Arg('first', () => Int, { nullable: true, description: feedFirstDescription }) first: number | null,
+    @Arg('customerSubscriptionId', () => ID, {
+      nullable: true,
+      description: 'Only the events of this customer subscription.',
+    })
+    customerSubscriptionId: string | null,
+    @Arg('siteId', () => ID, { nullable: true, description: 'Only the events of this site’s work.' })
+    siteId: string | null,
+    @Arg('contractorId', () => ID, { nullable: true, description: 'Only the events of this contractor’s work.' })
+    contractorId: string | null,
+    @Arg('wilayaCode', () => String, {
+      nullable: true,
+      description: 'Only the events of work in this wilaya ("01" to "58").',
+    })
+    wilayaCode: string | null,
+    @Ctx() context: Context,
+  ): Promise<CustomerSubscriptionChangeFeed> {
+    const args = { after, first, customerSubscriptionId, siteId, contractorId, wilayaCode };
+    const feed = await polledEvents(context, 'CUSTOMER_SUBSCRIPTION_CHANGED', args, (event, filters) =>
+      wantsCustomerSubscriptionChange(event.payload, filters, context),
+    );
     return {
-      ...placeInLog(event),
-      change: payload.change,
-      previousStatus,
-      customerSubscriptionId: payload.customerSubscriptionId,
-      customerSubscription,
+      ...feed,
+      events: await Promise.all(feed.events.map((event) => customerSubscriptionChangedPayload(context, event))),
     };
   }
 

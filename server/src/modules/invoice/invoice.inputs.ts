@@ -1,4 +1,4 @@
-import { LoggedChange } from '../../common/change-event.types.js';
+import { ChangeFeedType, LoggedChange } from '../../common/change-event.types.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { idempotencyKeyDescription } from '../../common/idempotency.js';
 import { ConnectionType } from '../../common/pagination.js';
@@ -243,6 +243,9 @@ export class InvoiceChangedPayload extends LoggedChange {
   })
   lines!: InvoiceLine[];
 }
+
+export const InvoiceChangeFeed = ChangeFeedType(InvoiceChangedPayload, 'Invoice');
+export type InvoiceChangeFeed = InstanceType<typeof InvoiceChangeFeed>;
 
 export const InvoiceConnection = ConnectionType(Invoice, 'Invoice');
 export type InvoiceConnection = InstanceType<typeof InvoiceConnection>;

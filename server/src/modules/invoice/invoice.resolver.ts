@@ -1,15 +1,15 @@
-import { Arg, Args, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { afterDescription, placeInLog } from '../../common/change-event.types.js';
+import { Arg, Args, Ctx, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { afterDescription, feedFirstDescription, placeInLog } from '../../common/change-event.types.js';
 import type { LoggedEvent } from '../../common/change-log.js';
 import { isResync, oncePerEvent, recordFromSnapshot, type Resync } from '../../common/events.js';
 import { asConnection, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
-import { liveEvents, overWebSocket, type LiveFilters } from '../auth/live.js';
+import { liveEvents, overWebSocket, polledEvents, type LiveFilters } from '../auth/live.js';
 import { maySeeMoney, viewerContractorId, viewerWilayas } from '../auth/scope.js';
 import { Invoice, InvoiceLine } from './invoice.entity.js';
 import { InvoiceChange, type InvoiceChangedEvent } from './invoice.events.js';
-import { InvoiceChangedPayload, InvoiceConnection, InvoiceFilterInput } from './invoice.inputs.js';
+import { InvoiceChangedPayload, InvoiceChangeFeed, InvoiceConnection, InvoiceFilterInput } from './invoice.inputs.js';
 import { findInvoice, listInvoices } from './invoice.service.js';
 
 /** The invoice of an event as the change left it, made once per event for all the subscribers of this process. */
@@ -22,6 +22,19 @@ function linesOfEvent(context: Context, event: LoggedEvent<'INVOICE_CHANGED'>): 
   return oncePerEvent(event, 'lines', () =>
     (event.payload.lines ?? []).map((line) => recordFromSnapshot(context.em, InvoiceLine, line)),
   );
+}
+
+/** An invoice event as subscribers and pollers receive it. */
+async function invoiceChangedPayload(
+  context: Context,
+  event: LoggedEvent<'INVOICE_CHANGED'>,
+): Promise<InvoiceChangedPayload> {
+  return {
+    ...placeInLog(event),
+    change: event.payload.change,
+    invoice: await invoiceOfEvent(context, event),
+    lines: await linesOfEvent(context, event),
+  };
 }
 
 /** Whether the subscriber asked for this event and may see its invoice (the rules of `Query.invoice`, `invoiceScope`), as the change left it. */
@@ -87,11 +100,36 @@ export class InvoiceResolver {
   ): Promise<InvoiceChangedPayload> {
     renewForEvent(context);
     if (isResync(event)) return { ...placeInLog(event), change: InvoiceChange.RESYNC, invoice: null, lines: [] };
-    return {
-      ...placeInLog(event),
-      change: event.payload.change,
-      invoice: await invoiceOfEvent(context, event),
-      lines: await linesOfEvent(context, event),
-    };
+    return invoiceChangedPayload(context, event);
+  }
+
+  @Query(() => InvoiceChangeFeed, {
+    description:
+      'The invoice events after a position of the change log, as `invoiceChanged` delivers them (the same events, filters and rules of who sees what), a page at a time: for a client that polls. ' +
+      'Errors: EVENTS_PRUNED (with `prunedThrough`), BAD_USER_INPUT (a malformed argument; `after` past the log’s end), NOT_FOUND (no such wilaya).',
+  })
+  async invoiceChanges(
+    @Arg('after', () => String, {
+      description:
+        'Read after this position: the `position` of the last page (or event) you read; "0" for everything the log still holds.',
+    })
+    after: string,
+    @Arg('first', () => Int, { nullable: true, description: feedFirstDescription }) first: number | null,
+    @Arg('invoiceId', () => ID, { nullable: true, description: 'Only the events of this invoice.' })
+    invoiceId: string | null,
+    @Arg('contractorId', () => ID, { nullable: true, description: 'Only the events of this contractor’s invoices.' })
+    contractorId: string | null,
+    @Arg('wilayaCode', () => String, {
+      nullable: true,
+      description: 'Only the events of invoices billing work in this wilaya ("01" to "58").',
+    })
+    wilayaCode: string | null,
+    @Ctx() context: Context,
+  ): Promise<InvoiceChangeFeed> {
+    const args = { after, first, invoiceId, contractorId, wilayaCode };
+    const feed = await polledEvents(context, 'INVOICE_CHANGED', args, (event, filters) =>
+      wantsInvoiceChange(event.payload, filters, context),
+    );
+    return { ...feed, events: await Promise.all(feed.events.map((event) => invoiceChangedPayload(context, event))) };
   }
 }

@@ -15,11 +15,25 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
-import { afterDescription, LoggedChange, placeInLog } from '../../common/change-event.types.js';
+import {
+  afterDescription,
+  ChangeFeedType,
+  feedFirstDescription,
+  LoggedChange,
+  placeInLog,
+} from '../../common/change-event.types.js';
 import type { LoggedEvent } from '../../common/change-log.js';
 import { isResync, oncePerEvent, recordFromSnapshot, type Resync } from '../../common/events.js';
 import { WorkChange, type SiteChangedEvent } from './site.events.js';
-import { liveEvents, maySeeWork, overWebSocket, placeOf, wantsWorkEvent, type LiveFilters } from '../auth/live.js';
+import {
+  liveEvents,
+  maySeeWork,
+  overWebSocket,
+  placeOf,
+  polledEvents,
+  wantsWorkEvent,
+  type LiveFilters,
+} from '../auth/live.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
@@ -125,6 +139,23 @@ function wantsSiteChange(event: SiteChangedEvent, filters: LiveFilters, context:
   return wantsWorkEvent(context, filters, event);
 }
 
+/** A site event as subscribers and pollers receive it: REMOVED when the change took the site out of the viewer's sight. */
+async function siteChangedPayload(context: Context, event: LoggedEvent<'SITE_CHANGED'>): Promise<SiteChangedPayload> {
+  const site = await siteOfEvent(context, event);
+  const { payload } = event;
+  const visible = maySeeWork(context, placeOf(site));
+  return {
+    ...placeInLog(event),
+    change: visible ? payload.change : WorkChange.REMOVED,
+    previousStatus: payload.previousStatus as SiteStatus | null,
+    siteId: payload.siteId,
+    site: visible ? site : null,
+  };
+}
+
+const SiteChangeFeed = ChangeFeedType(SiteChangedPayload, 'Site');
+type SiteChangeFeed = InstanceType<typeof SiteChangeFeed>;
+
 @Resolver(() => Site)
 export class SiteResolver {
   @Subscription(() => SiteChangedPayload, {
@@ -150,13 +181,36 @@ export class SiteResolver {
     renewForEvent(context);
     if (isResync(event))
       return { ...placeInLog(event), change: WorkChange.RESYNC, previousStatus: null, siteId: null, site: null };
-    const site = await siteOfEvent(context, event);
-    const { payload } = event;
-    const previousStatus = payload.previousStatus as SiteStatus | null;
-    if (!maySeeWork(context, placeOf(site))) {
-      return { ...placeInLog(event), change: WorkChange.REMOVED, previousStatus, siteId: payload.siteId, site: null };
-    }
-    return { ...placeInLog(event), change: payload.change, previousStatus, siteId: payload.siteId, site };
+    return siteChangedPayload(context, event);
+  }
+
+  @Query(() => SiteChangeFeed, {
+    description:
+      'The site events after a position of the change log, as `siteChanged` delivers them (the same events, filters and rules of who sees what, REMOVED included), a page at a time: for a client that polls. ' +
+      'Errors: EVENTS_PRUNED (with `prunedThrough`), BAD_USER_INPUT (a malformed argument; `after` past the log’s end), NOT_FOUND (no such wilaya).',
+  })
+  async siteChanges(
+    @Arg('after', () => String, {
+      description:
+        'Read after this position: the `position` of the last page (or event) you read; "0" for everything the log still holds.',
+    })
+    after: string,
+    @Arg('first', () => Int, { nullable: true, description: feedFirstDescription }) first: number | null,
+    @Arg('siteId', () => ID, { nullable: true, description: 'Only the events of this site.' }) siteId: string | null,
+    @Arg('contractorId', () => ID, { nullable: true, description: 'Only the events of this contractor’s sites.' })
+    contractorId: string | null,
+    @Arg('wilayaCode', () => String, {
+      nullable: true,
+      description: 'Only the events of sites in this wilaya ("01" to "58").',
+    })
+    wilayaCode: string | null,
+    @Ctx() context: Context,
+  ): Promise<SiteChangeFeed> {
+    const args = { after, first, siteId, contractorId, wilayaCode };
+    const feed = await polledEvents(context, 'SITE_CHANGED', args, (event, filters) =>
+      wantsSiteChange(event.payload, filters, context),
+    );
+    return { ...feed, events: await Promise.all(feed.events.map((event) => siteChangedPayload(context, event))) };
   }
 
   @Query(() => Site, { nullable: true, description: 'The site with this id, or null.' })
