@@ -23,6 +23,10 @@ export abstract class LoggedChange {
   occurredAt!: Date | null;
 }
 
+/** The description of the `updatedSince` filter of the lists whose records have events. */
+export const updatedSinceDescription =
+  'Only records changed at or after this instant (UTC; their `updatedAt`): what a client away longer than the change log keeps must refetch, rather than every page.';
+
 /** The description of every subscription's `after` argument. */
 export const afterDescription =
   'Resume after this position (the `position` of the last event you received): the events logged since are replayed first, in order, then live ones follow, ' +

@@ -20,7 +20,7 @@ import type { Metrics } from './metrics.js';
  * The change log: every event a change announces, written in the change's own transaction
  * (a transactional outbox), then given a position in commit order by a relay, read by every server
  * process (its subscribers) and by the durable consumers (mail, webhooks). PostgreSQL carries it all:
- * `LISTEN`/`NOTIFY` wakes the processes, the tables keep the events (see Migration20261206190000).
+ * `LISTEN`/`NOTIFY` wakes the processes, the tables keep the events (see Migration20261206192101).
  */
 
 export type { LoggedEvent, LogConsumer } from './events.js';

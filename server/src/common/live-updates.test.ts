@@ -636,3 +636,43 @@ describe('a client that polls', () => {
     expect(own.map((event) => event.position)).toEqual([events[0]!.position, events[2]!.position]);
   });
 });
+
+describe('a client back after longer than the change log keeps', () => {
+  it('refetches only what changed since it left: the lists take updatedSince', async () => {
+    const t = await startTestApp();
+    cleanups.push(() => t.stop());
+    const unchanged = await createCustomerSubscription(t);
+    const changed = await createCustomerSubscription(t);
+    const quietSite = await createSite(t);
+    const busySite = await createSite(t);
+    const [{ since }] = (await t.sql<{ since: string }>(`select to_json(now())#>>'{}' as since`)) as [
+      { since: string },
+    ];
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $v: Int!) { updateCustomerSubscription(id: $id, expectedVersion: $v, input: { customerName: "Nouveau Nom" }) { customerSubscription { id } } }',
+      { id: changed.id, v: changed.version },
+    );
+    await mustQuery(
+      t,
+      'mutation ($id: ID!) { updateSite(id: $id, expectedVersion: 1, input: { name: "Cité des Pins" }) { site { id } } }',
+      { id: busySite.id },
+    );
+    type Ids = { edges: { node: { id: string } }[] };
+    const ids = (list: Ids) => list.edges.map((edge) => edge.node.id);
+    const lists = await mustQuery<{ customerSubscriptions: Ids; sites: Ids }>(
+      t,
+      'query ($since: DateTimeISO!) { customerSubscriptions(first: 100, filter: { updatedSince: $since }) { edges { node { id } } } sites(first: 100, filter: { updatedSince: $since }) { edges { node { id } } } }',
+      { since },
+    );
+    expect(ids(lists.customerSubscriptions)).toEqual([changed.id]);
+    expect(ids(lists.sites)).toEqual([busySite.id]);
+    // Without the filter, the records that did not change are there too.
+    const all = await mustQuery<{ customerSubscriptions: Ids; sites: Ids }>(
+      t,
+      'query { customerSubscriptions(first: 100) { edges { node { id } } } sites(first: 100) { edges { node { id } } } }',
+    );
+    expect(ids(all.customerSubscriptions)).toContain(unchanged.id);
+    expect(ids(all.sites)).toContain(quietSite.id);
+  });
+});

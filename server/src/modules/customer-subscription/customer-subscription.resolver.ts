@@ -21,6 +21,7 @@ import {
   feedFirstDescription,
   LoggedChange,
   placeInLog,
+  updatedSinceDescription,
 } from '../../common/change-event.types.js';
 import type { LoggedEvent } from '../../common/change-log.js';
 import { isResync, oncePerEvent, recordFromSnapshot, type Resync } from '../../common/events.js';
@@ -134,6 +135,9 @@ export class CustomerSubscriptionFilterInput {
     description: "Appointment before this instant (UTC): with appointmentFrom, e.g. a day's appointments.",
   })
   appointmentBefore?: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: updatedSinceDescription })
+  updatedSince?: Date | null;
 }
 
 @ObjectType({ description: 'The customer subscription after a mutation.' })
@@ -281,7 +285,7 @@ export class CustomerSubscriptionResolver {
   async customerSubscriptionChanges(
     @Arg('after', () => String, {
       description:
-        'Read after this position: the `position` of the last page (or event) you read; "0" for everything the log still holds.',
+        'Read after this position: the `position` of the last page (or event) you read; "0" for the log from its start while nothing was pruned, else the `prunedThrough` an EVENTS_PRUNED error gave.',
     })
     after: string,
     @Arg('first', () => Int, { nullable: true, description: feedFirstDescription }) first: number | null,

@@ -57,6 +57,7 @@ export interface CustomerSubscriptionFilter {
   search?: string | null;
   appointmentFrom?: Date | null;
   appointmentBefore?: Date | null;
+  updatedSince?: Date | null;
 }
 
 const filterSchema = z.object({
@@ -70,6 +71,7 @@ const filterSchema = z.object({
   search: searchText,
   appointmentFrom: z.date().nullish(),
   appointmentBefore: z.date().nullish(),
+  updatedSince: z.date().nullish(),
 });
 
 function valuesOf(subscription: CustomerSubscription): CustomerSubscriptionValues {
@@ -183,6 +185,7 @@ export function listCustomerSubscriptions(
   if (values.siteId) where.push({ site: values.siteId });
   if (values.appointmentFrom) where.push({ appointmentAt: { $gte: values.appointmentFrom } });
   if (values.appointmentBefore) where.push({ appointmentAt: { $lt: values.appointmentBefore } });
+  if (values.updatedSince) where.push({ updatedAt: { $gte: values.updatedSince } });
   if (values.search) {
     const pattern = containsPattern(values.search);
     // Searching names would reveal them, letter by letter, to roles that may not read them.

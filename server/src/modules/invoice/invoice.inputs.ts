@@ -1,4 +1,5 @@
-import { ChangeFeedType, LoggedChange } from '../../common/change-event.types.js';
+import { DateTime } from '../../common/scalars.js';
+import { ChangeFeedType, LoggedChange, updatedSinceDescription } from '../../common/change-event.types.js';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { idempotencyKeyDescription } from '../../common/idempotency.js';
 import { ConnectionType } from '../../common/pagination.js';
@@ -260,4 +261,7 @@ export class InvoiceFilterInput {
 
   @Field(() => String, { nullable: true, description: 'Invoices of this month, YYYY-MM (Algiers).' })
   period?: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: updatedSinceDescription })
+  updatedSince?: Date | null;
 }

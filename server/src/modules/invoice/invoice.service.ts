@@ -52,6 +52,7 @@ const invoiceFilterSchema = z.object({
     .trim()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM' })
     .nullish(),
+  updatedSince: z.date().nullish(),
 });
 
 /** Filters of the invoice list, all optional (AND). */
@@ -68,6 +69,7 @@ export function listInvoices(context: Context, filter: InvoiceFilter, page: Page
   if (values.status) where.push({ status: values.status });
   if (values.contractorId) where.push({ contractor: values.contractorId });
   if (values.period) where.push({ period: values.period });
+  if (values.updatedSince) where.push({ updatedAt: { $gte: values.updatedSince } });
   return paginate(context.em, Invoice, { $and: where } as never, { period: 'desc', id: 'desc' }, page);
 }
 

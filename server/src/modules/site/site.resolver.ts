@@ -1,3 +1,4 @@
+import { DateTime } from '../../common/scalars.js';
 import {
   Arg,
   Args,
@@ -21,6 +22,7 @@ import {
   feedFirstDescription,
   LoggedChange,
   placeInLog,
+  updatedSinceDescription,
 } from '../../common/change-event.types.js';
 import type { LoggedEvent } from '../../common/change-log.js';
 import { isResync, oncePerEvent, recordFromSnapshot, type Resync } from '../../common/events.js';
@@ -68,6 +70,9 @@ export class SiteFilterInput {
     description: 'Part of the code or name (case-insensitive, ≤ 100 characters).',
   })
   search?: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: updatedSinceDescription })
+  updatedSince?: Date | null;
 }
 
 @InputType({ description: 'A change of status of a site: which one, the version last seen, and why.' })
@@ -192,7 +197,7 @@ export class SiteResolver {
   async siteChanges(
     @Arg('after', () => String, {
       description:
-        'Read after this position: the `position` of the last page (or event) you read; "0" for everything the log still holds.',
+        'Read after this position: the `position` of the last page (or event) you read; "0" for the log from its start while nothing was pruned, else the `prunedThrough` an EVENTS_PRUNED error gave.',
     })
     after: string,
     @Arg('first', () => Int, { nullable: true, description: feedFirstDescription }) first: number | null,

@@ -35,6 +35,7 @@ export interface SiteFilter {
   status?: SiteStatus | null;
   contractorId?: string | null;
   search?: string | null;
+  updatedSince?: Date | null;
 }
 
 const filterSchema = z.object({
@@ -43,6 +44,7 @@ const filterSchema = z.object({
   status: z.enum(SiteStatus).nullish(),
   contractorId: recordId.nullish(),
   search: searchText,
+  updatedSince: z.date().nullish(),
 });
 
 function valuesOf(site: Site): SiteValues {
@@ -103,6 +105,7 @@ export function listSites(context: Context, filter: SiteFilter, page: PageArgs):
     const pattern = containsPattern(values.search);
     where.push({ $or: [{ code: { $ilike: pattern } }, { name: { $ilike: pattern } }] });
   }
+  if (values.updatedSince) where.push({ updatedAt: { $gte: values.updatedSince } });
   return paginate(context.em, Site, { $and: where }, { code: 'asc', id: 'asc' }, page);
 }
 
