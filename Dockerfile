@@ -1,5 +1,5 @@
 # Raccord in production: the API and the console in one process (docs/operations.md).
-# Build: docker build -t raccord .    Run with PostgreSQL and Redis: docker compose up (compose.yaml).
+# Build: docker build -t raccord .    Run with PostgreSQL: docker compose up (compose.yaml).
 
 # The Node.js of .nvmrc.
 ARG NODE_VERSION=24.22.3

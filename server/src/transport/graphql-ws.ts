@@ -52,7 +52,7 @@ export const maxOperationsPerSocket = 50;
 export const sessionEndedCloseCode = 4401;
 
 /**
- * Close code of a socket whose sign-in could not be checked (the database or Redis did not answer):
+ * Close code of a socket whose sign-in could not be checked (the database did not answer):
  * 1013 "Try Again Later", which graphql-ws clients retry, unlike 4401, 4403, 4500 and 1011.
  */
 export const tryAgainLaterCloseCode = 1013;
@@ -156,7 +156,7 @@ export interface WebSocketConfig {
  * replicas, a mutation or a subscription from the primary (see `operationPlugin` for HTTP).
  * A socket signed in ends with 4401 within moments of its session or key ending on any process
  * (`authentication.watchSessionEnds`), none of its results sent after; a sign-in that cannot be
- * checked (database or Redis down) closes with 1013, which clients retry, or, on a later check, keeps the socket.
+ * checked (database down) closes with 1013, which clients retry, or, on a later check, keeps the socket.
  * Messages are capped at MAX_WS_MESSAGE_BYTES (a larger one closes the socket with 1009). The open
  * sockets and their operations are counted in `metrics`. Returns `dispose()`, which closes every socket (1001) and the server.
  */

@@ -11,7 +11,7 @@ import { isResync, resyncAt, type RaccordTopics, type Resync, type Topic } from 
 /** The end of every `Subscription` field's description: the transport, and how its socket ends (close codes, docs/api.md). */
 export const overWebSocket =
   'Over WebSocket (graphql-ws). The socket closes with 4401 as soon as its session or API key ends on any server (logout, key revoked, user disabled): ' +
-  'sign in again; with 1013 when the sign-in cannot be checked for now (database or Redis down): reconnect.';
+  'sign in again; with 1013 when the sign-in cannot be checked for now (database down): reconnect.';
 
 /**
  * The stream behind a `Subscription` field: checks, when the client subscribes, that the caller may
