@@ -180,11 +180,23 @@ export const deliverWebhook: Task = async (payload, helpers) => {
       );
       const since = failing[0]?.failing_since;
       const nowDisabled = since !== undefined && attemptedAt.getTime() - since.getTime() >= disableAfterMs;
-      if (nowDisabled)
+      if (nowDisabled) {
         await client.query(
           `update webhook_endpoint set status = 'DISABLED', disabled_reason = 'FAILING', version = version + 1, updated_at = $2 where id = $1`,
           [delivery.endpoint_id, attemptedAt],
         );
+        // Audited as the system, like the changes a person makes through the API.
+        await client.query(
+          `insert into audit_event (occurred_at, actor_type, actor_id, entity_type, entity_id, action, from_status, to_status, changes, reason, request_id)
+           values ($1, 'SYSTEM', null, 'WEBHOOK_ENDPOINT', $2, 'TRANSITION', 'ENABLED', 'DISABLED', '[]', $3, $4)`,
+          [
+            attemptedAt,
+            delivery.endpoint_id,
+            `every delivery failed since ${since.toISOString()}`,
+            `job-${helpers.job.id}`,
+          ],
+        );
+      }
       const givenUp = nowDisabled || lastAttempt;
       await client.query(
         `update webhook_delivery set status = $2, attempts = attempts + 1, last_attempt_at = $3, next_attempt_at = $4 where id = $1`,

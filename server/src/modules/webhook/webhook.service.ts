@@ -7,6 +7,8 @@ import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, optionalText, parseInput, recordId, wilayaCode } from '../../common/validation.js';
 import type { Context } from '../../context.js';
+import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
+import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { requireAccessManager } from '../auth/access-managers.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { requireWilaya } from '../reference-data/reference-data.service.js';
@@ -82,6 +84,34 @@ const endpointChangeSchema = z.object({
   contractorId: recordId.nullish(),
 });
 
+/** The audited fields of an endpoint, as the API names them (never its secrets). */
+const auditedFields = ['url', 'eventTypes', 'description', 'wilayaCode', 'contractorId'] as const;
+
+function auditedValues(endpoint: WebhookEndpoint): Record<(typeof auditedFields)[number], unknown> {
+  return {
+    url: endpoint.url,
+    eventTypes: endpoint.eventTypes,
+    description: endpoint.description,
+    wilayaCode: endpoint.wilayaCode,
+    contractorId: endpoint.filterContractor?.id ?? null,
+  };
+}
+
+/** Records a change of `endpoint` in the audit trail, in the transaction of `em`. */
+function audit(
+  em: EntityManager,
+  context: Context,
+  endpoint: WebhookEndpoint,
+  entry: {
+    action: AuditAction;
+    changes?: { field: string; from: unknown; to: unknown }[];
+    fromStatus?: string;
+    toStatus?: string;
+  },
+): void {
+  recordAudit(em, context, { entityType: AuditEntityType.WEBHOOK_ENDPOINT, entityId: endpoint.id, ...entry });
+}
+
 /**
  * The endpoint with this id that the viewer manages: any for an ADMIN, its firm's for a firm's admin.
  * @throws DomainError UNAUTHENTICATED, FORBIDDEN, BAD_USER_INPUT, NOT_FOUND (also another firm's)
@@ -143,6 +173,10 @@ export async function createWebhookEndpoint(
       createdBy: ref(user),
     } as never);
     await em.flush();
+    audit(em, context, created, {
+      action: AuditAction.CREATE,
+      changes: changedFields({}, auditedValues(created), auditedFields),
+    });
     return created;
   });
   return { endpoint, secret };
@@ -160,6 +194,7 @@ export async function updateWebhookEndpoint(context: Context, input: unknown): P
     if (endpoint.version !== values.expectedVersion)
       throw staleVersion('webhook endpoint', values.expectedVersion, endpoint.version);
     if (values.wilayaCode) await requireWilaya(em, values.wilayaCode);
+    const before = auditedValues(endpoint);
     if (values.url !== undefined) endpoint.url = values.url;
     if (values.eventTypes !== undefined) endpoint.eventTypes = values.eventTypes;
     if (values.description !== undefined) endpoint.description = values.description;
@@ -168,6 +203,8 @@ export async function updateWebhookEndpoint(context: Context, input: unknown): P
       const filter = await filterContractor(em, firmId, values.contractorId);
       endpoint.filterContractor = filter ? ref(filter) : null;
     }
+    const changes = changedFields(before, auditedValues(endpoint), auditedFields);
+    if (changes.length > 0) audit(em, context, endpoint, { action: AuditAction.UPDATE, changes });
     return endpoint;
   });
 }
@@ -200,6 +237,8 @@ export async function rotateWebhookEndpointSecret(
     endpoint.previousSecret = endpoint.secret;
     endpoint.previousSecretExpiresAt = new Date(Date.now() + rotationOverlapMs);
     endpoint.secret = secret;
+    // That the secret changed, never the secret.
+    audit(em, context, endpoint, { action: AuditAction.UPDATE, changes: [{ field: 'secret', from: null, to: null }] });
     return endpoint;
   });
   return { endpoint, secret };
@@ -221,6 +260,7 @@ export async function setWebhookEndpointEnabled(
     if (endpoint.status !== from)
       throw invalidTransition('webhook endpoint', enabled ? 'enable' : 'disable', endpoint.status, [from]);
     endpoint.status = enabled ? WebhookEndpointStatus.ENABLED : WebhookEndpointStatus.DISABLED;
+    audit(em, context, endpoint, { action: AuditAction.TRANSITION, fromStatus: from, toStatus: endpoint.status });
     endpoint.disabledReason = enabled ? null : WebhookDisabledReason.BY_HAND;
     endpoint.failingSince = null;
     return endpoint;

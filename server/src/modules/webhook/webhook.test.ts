@@ -388,3 +388,66 @@ describe('webhooks', () => {
     expect(receivedAt(path)).toHaveLength(1);
   });
 });
+
+describe('webhook endpoints', () => {
+  it('are changed at the version seen, enabled, disabled and deleted by their owner only, each change audited', async () => {
+    const { id } = await newEndpoint({ path: 'managed' }, firmAdminToken);
+    const asFirm = { authorization: `Bearer ${firmAdminToken}` };
+    const update =
+      'mutation ($input: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $input) { version eventTypes wilayaCode description } }';
+    const changed = await t.graphql<{ updateWebhookEndpoint: Record<string, unknown> }>(
+      update,
+      { input: { id, expectedVersion: 1, eventTypes: ['SITE_CHANGED'], wilayaCode: '16', description: 'Suivi' } },
+      asFirm,
+    );
+    expect(changed.body.data?.updateWebhookEndpoint).toEqual({
+      version: 2,
+      eventTypes: ['SITE_CHANGED'],
+      wilayaCode: '16',
+      description: 'Suivi',
+    });
+    const stale = await t.graphql(update, { input: { id, expectedVersion: 1, description: 'Autre' } }, asFirm);
+    expect(stale.body.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'expectedVersion' });
+
+    const disable = 'mutation ($id: ID!) { disableWebhookEndpoint(id: $id) { status disabledReason } }';
+    const enable = 'mutation ($id: ID!) { enableWebhookEndpoint(id: $id) { status disabledReason } }';
+    expect((await t.graphql(disable, { id }, asFirm)).body.data).toEqual({
+      disableWebhookEndpoint: { status: 'DISABLED', disabledReason: 'BY_HAND' },
+    });
+    expect((await t.graphql(disable, { id }, asFirm)).body.errors?.[0]?.extensions).toMatchObject({
+      code: 'INVALID_TRANSITION',
+      currentStatus: 'DISABLED',
+    });
+    expect((await t.graphql(enable, { id }, asFirm)).body.data).toEqual({
+      enableWebhookEndpoint: { status: 'ENABLED', disabledReason: null },
+    });
+
+    const trail = await t.graphql<{ auditTrail: { action: string; changes: { field: string }[] }[] }>(
+      'query ($id: ID!) { auditTrail(entityType: WEBHOOK_ENDPOINT, entityId: $id) { action toStatus changes { field } } }',
+      { id },
+      asFirm,
+    );
+    expect(trail.body.data?.auditTrail.map((event) => event.action)).toEqual([
+      'CREATE',
+      'UPDATE',
+      'TRANSITION',
+      'TRANSITION',
+    ]);
+    expect(JSON.stringify(trail.body.data)).not.toContain('whsec_');
+
+    const listed = await t.graphql<{
+      webhookEndpoints: { edges: { node: { id: string; contractor: { id: string } | null } }[] };
+    }>('{ webhookEndpoints(first: 100) { edges { node { id contractor { id } } } } }', undefined, asFirm);
+    const nodes = listed.body.data!.webhookEndpoints.edges.map((edge) => edge.node);
+    expect(nodes.map((node) => node.id)).toContain(id);
+    expect(nodes.every((node) => node.contractor?.id === firmA.id)).toBe(true);
+
+    const remove = 'mutation ($id: ID!) { deleteWebhookEndpoint(id: $id) }';
+    const { id: atEndpoint } = await newEndpoint({ path: 'not-the-firms' });
+    expect((await t.graphql(remove, { id: atEndpoint }, asFirm)).body.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect((await t.graphql(remove, { id }, asFirm)).body.data).toEqual({ deleteWebhookEndpoint: id });
+    expect(await t.sql('select count(*) from webhook_endpoint where id = $1', [id])).toEqual([{ count: '0' }]);
+  });
+});
