@@ -11,6 +11,7 @@ import type { RaccordTopics } from '../../common/events.js';
 import { InvoiceChange } from '../invoice/invoice.events.js';
 import { WorkChange } from '../site/site.events.js';
 import { webhookConsumer } from './webhook.consumer.js';
+import { publicOnlyLookup } from './webhook.delivery.js';
 import { configureWebhooks, defaultWebhookSettings, isPrivateAddress } from './webhook.settings.js';
 
 /** A request the receiver got. */
@@ -203,6 +204,31 @@ describe('webhooks', () => {
     expect(isPrivateAddress('2001:4860:4860::8888')).toBe(false);
     expect(isPrivateAddress('fd00::1')).toBe(true);
     expect(isPrivateAddress('100.64.1.1')).toBe(true);
+  });
+
+  it('in production, never connect a delivery to this machine or a private network', async () => {
+    const { id, path } = await newEndpoint({ path: 'private' });
+    configureWebhooks({ ...defaultWebhookSettings, allowPrivateAddresses: false });
+    try {
+      await consume(invoiceEvent(firmA.id));
+      await eventually(async () =>
+        expect(
+          await t.sql(
+            'select a.error from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id where d.endpoint_id = $1',
+            [id],
+          ),
+        ).toEqual([{ error: 'address not allowed: 127.0.0.1' }]),
+      );
+      // A name is checked once resolved, whatever it resolves to.
+      const refusal = await new Promise<Error | null>((resolve) =>
+        publicOnlyLookup('localhost', { all: true }, (error) => resolve(error)),
+      );
+      expect(refusal?.message).toMatch(/^address not allowed: localhost resolves to/);
+    } finally {
+      configureWebhooks({ ...defaultWebhookSettings, allowPrivateAddresses: true });
+    }
+    expect(receivedAt(path)).toEqual([]);
+    await t.sql('update webhook_endpoint set status = $2 where id = $1', [id, 'DISABLED']);
   });
 
   it('deliver each event once per id, signed as Standard Webhooks says', async () => {
