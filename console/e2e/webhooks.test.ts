@@ -33,7 +33,14 @@ describe('webhooks in a real Chromium', () => {
       position: '4242',
       occurredAt: new Date(),
       topic: 'INVOICE_CHANGED',
-      payload: { invoiceId: '1', contractorId: '1', change: InvoiceChange.APPROVED },
+      payload: {
+        invoiceId: '1',
+        contractorId: '1',
+        change: InvoiceChange.APPROVED,
+        wilayaCodes: ['16'],
+        record: { id: '1', version: 3 },
+        lines: [],
+      },
     } as LoggedEvent;
     await run.t.app.orm.em.fork().transactional((em) => webhookConsumer(em, [event]));
     await eventually(() => expect(received).toHaveLength(1));

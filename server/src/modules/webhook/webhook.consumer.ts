@@ -54,7 +54,7 @@ const eventRules: {
     /** The scope a key of the endpoint's owner would need to see it (its subscription's). */
     readonly scope: string;
     /** Whether the owner (`context`) may see this event and `filters` keep it (the subscription's rule). */
-    wants(context: Context, filters: LiveFilters, event: LoggedEvent<T>): Promise<boolean>;
+    wants(context: Context, filters: LiveFilters, event: LoggedEvent<T>): boolean;
     /** Whether the record left the owner's sight with this change: it is then told REMOVED, with no record. */
     removed(context: Context, event: LoggedEvent<T>): Promise<boolean>;
   };
@@ -69,14 +69,13 @@ const eventRules: {
     type: 'customer_subscription.changed',
     scope: 'read:customerSubscriptions',
     wants: (context, filters, event) => wantsCustomerSubscriptionChange(event.payload, filters, context),
-    removed: async (context, event) =>
-      !maySeeWork(context, placeOf(await customerSubscriptionOfEvent(context, event.payload))),
+    removed: async (context, event) => !maySeeWork(context, placeOf(await customerSubscriptionOfEvent(context, event))),
   },
   [WebhookEventType.SITE_CHANGED]: {
     type: 'site.changed',
     scope: 'read:sites',
     wants: (context, filters, event) => wantsSiteChange(event.payload, filters, context),
-    removed: async (context, event) => !maySeeWork(context, placeOf(await siteOfEvent(context, event.payload))),
+    removed: async (context, event) => !maySeeWork(context, placeOf(await siteOfEvent(context, event))),
   },
 };
 
@@ -146,7 +145,7 @@ export const webhookConsumer: LogConsumer = async (em, events) => {
         wilayaCode: endpoint.wilayaCode,
         contractorId: endpoint.filterContractor?.id ?? null,
       };
-      if (!(await rule.wants(context, filters, event as never))) continue;
+      if (!rule.wants(context, filters, event as never)) continue;
       // AT sees every record: only a firm's endpoint can see one leave its sight.
       const data =
         viewerContractorId(context) !== null && (await rule.removed(context, event as never))

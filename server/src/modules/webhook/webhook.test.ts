@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, mustQuery, scheduledCustomerSubscription } from '../../../test/api.js';
+import { activeContractor, createSite, mustQuery, scheduledCustomerSubscription } from '../../../test/api.js';
 import { eventually } from '../../../test/eventually.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
 import type { LoggedEvent } from '../../common/change-log.js';
@@ -122,7 +122,14 @@ function consume(...events: LoggedEvent[]): Promise<void> {
 }
 
 const invoiceEvent = (contractorId: string) =>
-  logged('INVOICE_CHANGED', { invoiceId: '999001', contractorId, change: InvoiceChange.SUBMITTED });
+  logged('INVOICE_CHANGED', {
+    invoiceId: '999001',
+    contractorId,
+    change: InvoiceChange.SUBMITTED,
+    wilayaCodes: ['16'],
+    record: { id: '999001', version: 2 },
+    lines: [],
+  });
 
 const siteEvent = (contractorId: string | null) =>
   logged('SITE_CHANGED', {
@@ -133,6 +140,7 @@ const siteEvent = (contractorId: string | null) =>
     previousStatus: 'PLANNED',
     previousContractorId: null,
     previousWilayaCode: null,
+    record: { id: '999002', version: 2 },
   });
 
 const receivedAt = (path: string) => receiver.received.filter((request) => request.path === path);
@@ -328,38 +336,51 @@ describe('webhooks', () => {
   });
 
   it("never send a firm's endpoint another firm's events, nor work it does not hold", async () => {
-    const { secret, path } = await newEndpoint({ path: 'firm-a' }, firmAdminToken);
-    const workId = await scheduledCustomerSubscription(t, firmA.id);
-    const own = [
-      invoiceEvent(firmA.id),
-      logged('CUSTOMER_SUBSCRIPTION_CHANGED', {
-        customerSubscriptionId: workId,
-        contractorId: firmA.id,
-        siteId: null,
+    const { secret, path } = await newEndpoint(
+      { path: 'firm-a', eventTypes: ['INVOICE_CHANGED', 'CUSTOMER_SUBSCRIPTION_CHANGED'] },
+      firmAdminToken,
+    );
+    // Real changes, through the API and the change log: another firm's work, then the firm's own.
+    const workOfB = await scheduledCustomerSubscription(t, firmB.id);
+    const workOfA = await scheduledCustomerSubscription(t, firmA.id);
+    const own = invoiceEvent(firmA.id);
+    await consume(invoiceEvent(firmB.id), own, siteEvent(firmB.id), siteEvent(null));
+    // Its own invoice's event, and its work's two (assigned to it, then scheduled); not the work's creation (no firm yet).
+    await eventually(() => expect(receivedAt(path)).toHaveLength(3));
+    const bodies = receivedAt(path).map(
+      (request) =>
+        new Webhook(secret).verify(request.body, request.headers as Record<string, string>) as {
+          type: string;
+          data: { contractorId: string; customerSubscriptionId?: string; record: { id: string } };
+        },
+    );
+    expect(bodies.every((body) => body.data.contractorId === firmA.id)).toBe(true);
+    expect(bodies.map((body) => body.data.customerSubscriptionId).filter(Boolean)).toEqual([workOfA, workOfA]);
+    expect(bodies.map((body) => body.data.customerSubscriptionId)).not.toContain(workOfB);
+    expect(receivedAt(path).map((request) => request.headers['webhook-id'])).toContain(`evt_${own.position}`);
+    expect(new Set(receivedAt(path).map((request) => request.headers['webhook-id'])).size).toBe(3);
+  });
+
+  it('send a real change to the endpoints that want it, with the record as the change left it', async () => {
+    const { secret, path } = await newEndpoint({ path: 'sites-16', eventTypes: ['SITE_CHANGED'], wilayaCode: '16' });
+    const { path: elsewhere } = await newEndpoint({ path: 'sites-31', eventTypes: ['SITE_CHANGED'], wilayaCode: '31' });
+    const site = await createSite(t);
+    await eventually(() => expect(receivedAt(path)).toHaveLength(1));
+    const body = new Webhook(secret).verify(
+      receivedAt(path)[0]!.body,
+      receivedAt(path)[0]!.headers as Record<string, string>,
+    );
+    expect(body).toMatchObject({
+      type: 'site.changed',
+      data: {
+        siteId: site.id,
+        change: 'CREATED',
         wilayaCode: '16',
-        change: WorkChange.STATUS_CHANGED,
-        previousStatus: 'ASSIGNED',
-        previousContractorId: null,
-        previousWilayaCode: null,
-        status: 'SCHEDULED',
-        technicianId: null,
-        technicianIdBefore: null,
-      }),
-    ];
-    const others = [invoiceEvent(firmB.id), siteEvent(firmB.id), siteEvent(null)];
-    await consume(others[0]!, own[0]!, others[1]!, own[1]!, others[2]!);
-    await eventually(() => expect(receivedAt(path)).toHaveLength(2));
-    expect(new Set(receivedAt(path).map((request) => request.headers['webhook-id']))).toEqual(
-      new Set(own.map((event) => `evt_${event.position}`)),
-    );
-    for (const request of receivedAt(path))
-      new Webhook(secret).verify(request.body, request.headers as Record<string, string>);
-    const rows = await t.sql<{ event_position: string }>(
-      `select d.event_position from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
-        where e.contractor_id = $1`,
-      [firmA.id],
-    );
-    expect(rows.map((row) => row.event_position).sort()).toEqual(own.map((event) => event.position).sort());
+        record: { id: site.id, version: 1, code: site.code },
+      },
+    });
+    expect(receivedAt(path)[0]!.headers['webhook-id']).toMatch(/^evt_\d+$/);
+    expect(receivedAt(elsewhere)).toEqual([]);
   });
 
   it('sign with both secrets for a day after a rotation, then with the new one only', async () => {

@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * Webhooks (issue 17): the endpoints third-party applications register, each event's delivery to
  * each endpoint (one per event and endpoint), every attempt of a delivery; endpoints are audited.
  */
-export class Migration20261206190915 extends Migration {
+export class Migration20261206194349 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create type "webhook_endpoint_status" as enum ('ENABLED', 'DISABLED');`);
@@ -29,6 +29,7 @@ export class Migration20261206190915 extends Migration {
     this.addSql(`alter table "webhook_attempt" add constraint "webhook_attempt_delivery_id_foreign" foreign key ("delivery_id") references "webhook_delivery" ("id") on update cascade on delete cascade;`);
 
     this.addSql(`alter type "audit_entity_type" add value if not exists 'WEBHOOK_ENDPOINT' after 'PRICE_SCHEDULE';`);
+
   }
 
   override async down(): Promise<void> {
