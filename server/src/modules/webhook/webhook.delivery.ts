@@ -116,7 +116,7 @@ async function transaction<T>(client: PoolClient, work: () => Promise<T>): Promi
  * The job queue's task that sends one delivery (`{ deliveryId }`): POSTs its body, signed, records
  * the attempt, and throws when it failed so that the queue tries again later (see
  * `webhookMaxAttempts` for the schedule). An endpoint whose attempts have all failed for
- * WEBHOOK_DISABLE_AFTER_DAYS days is DISABLED and its owner told; a delivery whose endpoint is
+ * WEBHOOK_DISABLE_AFTER_DAYS days is DISABLED, audited and logged (the owner is to be told by a notification: see the call below); a delivery whose endpoint is
  * DISABLED or gone is not attempted. Reads and writes through graphile-worker's own connection: the
  * queue's tasks receive no EntityManager.
  */
@@ -206,7 +206,7 @@ export const deliverWebhook: Task = async (payload, helpers) => {
     }),
   );
   if (disabled)
-    // The owner is told through the notifications once they exist (issue 17, part 3); until then the log says it.
+    // The hook for telling the owner (the notifications of issue 17, part 5, not on main yet): logged for the operators meanwhile.
     helpers.logger.error(
       `webhook endpoint ${delivery.endpoint_id} disabled: every delivery failed for ${webhookSettings().disableAfterDays} days`,
       { endpointId: delivery.endpoint_id, contractorId: delivery.contractor_id, url: delivery.url },

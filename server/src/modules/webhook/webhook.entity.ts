@@ -64,8 +64,7 @@ registerEnumType(WebhookDisabledReason, {
   valuesConfig: {
     BY_HAND: { description: 'Its owner (or an administrator) disabled it.' },
     FAILING: {
-      description:
-        'Every delivery failed for WEBHOOK_DISABLE_AFTER_DAYS days in a row (5 by default); its owner was told.',
+      description: 'Every delivery failed for WEBHOOK_DISABLE_AFTER_DAYS days in a row (5 by default).',
     },
   },
 });

@@ -2,7 +2,7 @@ import { BlockList, isIP } from 'node:net';
 
 /** What the webhooks read from the configuration. */
 export interface WebhookSettings {
-  /** An endpoint whose deliveries all failed for this many days in a row is DISABLED and its owner told. */
+  /** An endpoint whose deliveries all failed for this many days in a row is DISABLED. */
   readonly disableAfterDays: number;
   /**
    * Whether endpoints may be on this machine or a private network (http://localhost, 10.0.0.0/8…):
