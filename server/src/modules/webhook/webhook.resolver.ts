@@ -170,7 +170,7 @@ export class WebhookEndpointResolver {
     description: `Deletes a webhook endpoint, its deliveries and their attempts (those waiting are not sent); returns its id. ${manageErrors}, NOT_FOUND.`,
   })
   deleteWebhookEndpoint(
-    @Arg('id', () => ID, { description: 'The endpoint.' }) id: string,
+    @Arg('id', () => ID, { description: 'The endpoint to delete, with its deliveries.' }) id: string,
     @Ctx() context: Context,
   ): Promise<string> {
     return deleteWebhookEndpoint(context, id);
@@ -182,7 +182,7 @@ export class WebhookEndpointResolver {
       `so the receiver switches to the new secret without missing any; then only the new one signs. ${manageErrors}, NOT_FOUND.`,
   })
   rotateWebhookEndpointSecret(
-    @Arg('id', () => ID, { description: 'The endpoint.' }) id: string,
+    @Arg('id', () => ID, { description: 'The endpoint whose signing secret changes.' }) id: string,
     @Ctx() context: Context,
   ): Promise<WebhookEndpointWithSecret> {
     return rotateWebhookEndpointSecret(context, id);
@@ -192,7 +192,7 @@ export class WebhookEndpointResolver {
     description: `Enables a DISABLED webhook endpoint: it receives the events from now on (those it missed can be redelivered). ${manageErrors}, NOT_FOUND, INVALID_TRANSITION (already ENABLED).`,
   })
   enableWebhookEndpoint(
-    @Arg('id', () => ID, { description: 'The endpoint.' }) id: string,
+    @Arg('id', () => ID, { description: 'The DISABLED endpoint to enable.' }) id: string,
     @Ctx() context: Context,
   ): Promise<WebhookEndpoint> {
     return setWebhookEndpointEnabled(context, id, true);
@@ -202,7 +202,7 @@ export class WebhookEndpointResolver {
     description: `Disables a webhook endpoint: it receives nothing, and its deliveries waiting are given up (FAILED). ${manageErrors}, NOT_FOUND, INVALID_TRANSITION (already DISABLED).`,
   })
   disableWebhookEndpoint(
-    @Arg('id', () => ID, { description: 'The endpoint.' }) id: string,
+    @Arg('id', () => ID, { description: 'The ENABLED endpoint to disable.' }) id: string,
     @Ctx() context: Context,
   ): Promise<WebhookEndpoint> {
     return setWebhookEndpointEnabled(context, id, false);

@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
  * Webhooks (issue 17): the endpoints third-party applications register, each event's delivery to
  * each endpoint (one per event and endpoint), every attempt of a delivery; endpoints are audited.
  */
-export class Migration20261206194349 extends Migration {
+export class Migration20261206195205 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create type "webhook_endpoint_status" as enum ('ENABLED', 'DISABLED');`);
