@@ -56,6 +56,7 @@ const NewCustomerSubscriptionPage = page(
 const InvoicesPage = page(() => import('./features/invoices/InvoicesPage.tsx'), 'InvoicesPage');
 const WilayaPage = page(() => import('./features/reference-data/WilayaPage.tsx'), 'WilayaPage');
 const WilayasPage = page(() => import('./features/reference-data/WilayasPage.tsx'), 'WilayasPage');
+const WebhooksPage = page(() => import('./features/webhooks/WebhooksPage.tsx'), 'WebhooksPage');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
@@ -74,6 +75,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="contractants/:id" element={<ContractorPage />} />
               <Route path="contractants/:id/modifier" element={<EditContractorPage />} />
               <Route path="acces" element={<AccessPage />} />
+              <Route path="webhooks" element={<WebhooksPage />} />
               <Route path="sites" element={<SitesPage />} />
               <Route path="sites/nouveau" element={<NewSitePage />} />
               <Route path="sites/:id" element={<SitePage />} />

@@ -31,6 +31,7 @@ import { requestAuthentication } from './modules/auth/request-authentication.js'
 import { invoiceDocumentRoutes } from './modules/invoice/invoice-document.routes.js';
 import type { PhotoLimits } from './modules/photo/photo-limits.js';
 import { photoRoutes } from './modules/photo/photo.routes.js';
+import { configureWebhooks } from './modules/webhook/webhook.settings.js';
 import { createApolloServer } from './transport/graphql-http.js';
 import { attachGraphQLWebSocket } from './transport/graphql-ws.js';
 import { startDebugMetrics } from './transport/debug-metrics.js';
@@ -257,6 +258,10 @@ async function serve(
     }),
   );
   const monthClose = startMonthClose(orm, logger, settings, metrics);
+  configureWebhooks({
+    disableAfterDays: config.WEBHOOK_DISABLE_AFTER_DAYS,
+    allowPrivateAddresses: config.NODE_ENV !== 'production',
+  });
   const jobs = await startJobQueue({ connectionString: database.url, tasks: jobTasks, logger });
   const changeLogPruning = startChangeLogPruning(events, logger, config.CHANGE_LOG_RETENTION_DAYS);
   const idempotencyKeyPruning = startIdempotencyKeyPruning(orm, logger, config.IDEMPOTENCY_KEY_TTL_HOURS);

@@ -7,6 +7,7 @@ import { defaultPositionToleranceMetres } from './modules/customer-subscription/
 import { qualityThresholdsSchema } from './modules/customer-subscription/installation-quality.js';
 import { partyIdentitySchema } from './modules/invoice/invoice-document.js';
 import { defaultPhotoLimits } from './modules/photo/photo-limits.js';
+import { defaultWebhookSettings } from './modules/webhook/webhook.settings.js';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0'], { error: 'must be "true" or "false" (or 1 / 0)' })
@@ -164,6 +165,7 @@ const environmentSchema = z.object({
   PHOTO_MAX_BYTES: positiveInteger('bytes', 100 * 1024 * 1024).default(defaultPhotoLimits.maxBytes),
   PHOTO_MAX_PIXELS: positiveInteger('pixels', 268_402_689).default(defaultPhotoLimits.maxPixels),
   PHOTO_MAX_PER_REPORT: positiveInteger('photos', 100).default(defaultPhotoLimits.maxPerReport),
+  WEBHOOK_DISABLE_AFTER_DAYS: positiveInteger('days', 365).default(defaultWebhookSettings.disableAfterDays),
   S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   S3_REGION: z
     .string()

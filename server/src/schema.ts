@@ -27,6 +27,7 @@ import {
   PhotoPositionResolver,
 } from './modules/customer-subscription/field.resolver.js';
 import { SiteResolver } from './modules/site/site.resolver.js';
+import { WebhookDeliveryResolver, WebhookEndpointResolver } from './modules/webhook/webhook.resolver.js';
 import { SiteViewerCanResolver } from './modules/site/site-viewer-can.resolver.js';
 import { ContractorViewerCanResolver } from './modules/contractor/contractor-viewer-can.resolver.js';
 import { InvoiceViewerCanResolver } from './modules/invoice/invoice-viewer-can.resolver.js';
@@ -83,6 +84,8 @@ export async function buildRaccordSchema(): Promise<GraphQLSchema> {
       CustomerSubscriptionFieldResolver,
       InstallationReportFieldResolver,
       PhotoPositionResolver,
+      WebhookEndpointResolver,
+      WebhookDeliveryResolver,
     ],
     validate: false,
   });

@@ -87,6 +87,9 @@ export function Layout() {
             {may('Query.priceSchedules') && <Link to="/bordereau">{t('Bordereau des prix')}</Link>}
             {may('Query.wilayas') && <Link to="/wilayas">{t('Wilayas')}</Link>}
             {me.data?.viewerCan.manageAccess && <Link to="/acces">{t('Accès')}</Link>}
+            {may('Query.webhookEndpoints') && me.data?.viewerCan.manageAccess && (
+              <Link to="/webhooks">{t('Webhooks')}</Link>
+            )}
           </nav>
         )}
         <label className="language">

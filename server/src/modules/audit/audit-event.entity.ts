@@ -12,6 +12,7 @@ export enum AuditEntityType {
   USER = 'USER',
   API_KEY = 'API_KEY',
   PRICE_SCHEDULE = 'PRICE_SCHEDULE',
+  WEBHOOK_ENDPOINT = 'WEBHOOK_ENDPOINT',
 }
 registerEnumType(AuditEntityType, {
   name: 'AuditEntityType',
@@ -31,6 +32,10 @@ registerEnumType(AuditEntityType, {
     },
     PRICE_SCHEDULE: {
       description: 'A version of the price schedule (bordereau des prix unitaires), created with its items.',
+    },
+    WEBHOOK_ENDPOINT: {
+      description:
+        'A webhook endpoint: registered, changed, enabled, disabled, its secret rotated (never the secret). Seen by administrators, and by a firm’s admin for its firm’s endpoints.',
     },
   },
 });

@@ -8,14 +8,15 @@ import { invoiceScope } from '../invoice/invoice.service.js';
 import { PriceSchedule } from '../invoice/price-schedule.entity.js';
 import { Site } from '../site/site.entity.js';
 import { User, UserRole } from '../user/user.entity.js';
+import { WebhookEndpoint } from '../webhook/webhook.entity.js';
 import { AuditEntityType, AuditEvent } from './audit-event.entity.js';
 
 /** Fields of customers' personal data, hidden from the roles that may not read them. */
 const personalFields = ['customerName', 'customerPhone', 'customerAddress'];
 
 /**
- * The users and API keys whose trail the viewer may read: all for an ADMIN, its firm's for a
- * contractor's admin (who manages them), none for anyone else.
+ * The users, API keys and webhook endpoints whose trail the viewer may read: all for an ADMIN, its
+ * firm's for a contractor's admin (who manages them), none for anyone else.
  */
 function accessScope(context: Context): Record<string, unknown> {
   const user = context.viewer?.kind === 'user' ? context.viewer.user : null;
@@ -38,6 +39,7 @@ export async function auditTrail(
     [AuditEntityType.USER]: [User, accessScope(context)],
     [AuditEntityType.API_KEY]: [ApiKey, accessScope(context)],
     [AuditEntityType.PRICE_SCHEDULE]: [PriceSchedule, {}],
+    [AuditEntityType.WEBHOOK_ENDPOINT]: [WebhookEndpoint, accessScope(context)],
   }[entityType];
   const visible = await context.em.count(entity as typeof Site, { $and: [{ id: entityId }, scope] } as never);
   if (visible === 0) return [];

@@ -189,7 +189,7 @@ function concernsImport(event: CustomerSubscriptionsImportedEvent, filters: Live
 }
 
 /** The customer subscription of an event as the change left it, made once per event for all the subscribers of this process. */
-function customerSubscriptionOfEvent(
+export function customerSubscriptionOfEvent(
   context: Context,
   event: LoggedEvent<'CUSTOMER_SUBSCRIPTION_CHANGED'>,
 ): Promise<CustomerSubscription> {
@@ -199,7 +199,7 @@ function customerSubscriptionOfEvent(
 }
 
 /** Whether the subscriber asked for this event: the customer subscription filter here, the rest (place, scope, moves) in `wantsWorkEvent`. */
-function wantsCustomerSubscriptionChange(
+export function wantsCustomerSubscriptionChange(
   event: CustomerSubscriptionChangedEvent,
   filters: LiveFilters,
   context: Context,

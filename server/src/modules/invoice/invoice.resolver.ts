@@ -38,7 +38,7 @@ async function invoiceChangedPayload(
 }
 
 /** Whether the subscriber asked for this event and may see its invoice (the rules of `Query.invoice`, `invoiceScope`), as the change left it. */
-function wantsInvoiceChange(event: InvoiceChangedEvent, filters: LiveFilters, context: Context): boolean {
+export function wantsInvoiceChange(event: InvoiceChangedEvent, filters: LiveFilters, context: Context): boolean {
   if (filters.invoiceId && filters.invoiceId !== event.invoiceId) return false;
   if (filters.contractorId && filters.contractorId !== event.contractorId) return false;
   if (!maySeeMoney(context)) return false;

@@ -134,12 +134,12 @@ export class SiteChangedPayload extends LoggedChange {
 }
 
 /** The site of an event as the change left it, made once per event for all the subscribers of this process. */
-function siteOfEvent(context: Context, event: LoggedEvent<'SITE_CHANGED'>): Promise<Site> {
+export function siteOfEvent(context: Context, event: LoggedEvent<'SITE_CHANGED'>): Promise<Site> {
   return oncePerEvent(event, 'site', () => recordFromSnapshot(context.em, Site, event.payload.record));
 }
 
 /** Whether the subscriber asked for this event: the site filter here, the rest (place, scope, moves) in `wantsWorkEvent`. */
-function wantsSiteChange(event: SiteChangedEvent, filters: LiveFilters, context: Context): boolean {
+export function wantsSiteChange(event: SiteChangedEvent, filters: LiveFilters, context: Context): boolean {
   if (filters.siteId && filters.siteId !== event.siteId) return false;
   return wantsWorkEvent(context, filters, event);
 }
