@@ -257,7 +257,7 @@ async function serve(
     }),
   );
   const monthClose = startMonthClose(orm, logger, settings, metrics);
-  const jobs = await startJobQueue({ connectionString: database.url, tasks: jobTasks, logger });
+  const jobs = await startJobQueue({ connectionString: database.url, tasks: jobTasks(config), logger });
   const changeLogPruning = startChangeLogPruning(events, logger, config.CHANGE_LOG_RETENTION_DAYS);
   const idempotencyKeyPruning = startIdempotencyKeyPruning(orm, logger, config.IDEMPOTENCY_KEY_TTL_HOURS);
 

@@ -13,6 +13,7 @@ import { Invoice, InvoiceLine } from './modules/invoice/invoice.entity.js';
 import { InvoicePayment } from './modules/invoice/payment.entity.js';
 import { PriceSchedule, PriceScheduleItem, TaxRate } from './modules/invoice/price-schedule.entity.js';
 import { User } from './modules/user/user.entity.js';
+import { Notification, NotificationPreference } from './modules/notification/notification.entity.js';
 import { Contractor } from './modules/contractor/contractor.entity.js';
 import { CustomerSubscription } from './modules/customer-subscription/customer-subscription.entity.js';
 import { InstallationReport } from './modules/customer-subscription/installation-report.entity.js';
@@ -62,6 +63,8 @@ export const entities = [
   WilayaAcceptanceDelay,
   WilayaTarget,
   InvoiceWilaya,
+  Notification,
+  NotificationPreference,
 ];
 
 /** Connects the ORM on Raccord's entities (see `ormOptions`); the caller closes it with `orm.close()`. */

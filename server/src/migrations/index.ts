@@ -23,6 +23,7 @@ import { Migration20261206143000 } from './Migration20261206143000.js';
 import { Migration20261206161500 } from './Migration20261206161500.js';
 import { Migration20261206171500 } from './Migration20261206171500.js';
 import { Migration20261206192101 } from './Migration20261206192101.js';
+import { Migration20261206194500 } from './Migration20261206194500.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129112800', class: Migration20261129112800 },
@@ -48,4 +49,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206161500', class: Migration20261206161500 },
   { name: 'Migration20261206171500', class: Migration20261206171500 },
   { name: 'Migration20261206192101', class: Migration20261206192101 },
+  { name: 'Migration20261206194500', class: Migration20261206194500 },
 ];

@@ -1,0 +1,331 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { once } from 'node:events';
+import { pino } from 'pino';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeContractor, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
+import { eventually } from '../../../test/eventually.js';
+import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
+import type { LoggedEvent } from '../../common/change-log.js';
+import { committedEvents, openEvents, type PendingEvent } from '../../common/events.js';
+import { WorkChange } from '../site/site.events.js';
+import { notificationConsumer } from './notification.consumer.js';
+
+/** A message the test's SMTP server received: its envelope recipients and its decoded headers and text. */
+interface Received {
+  readonly to: string[];
+  readonly message: string;
+}
+
+/** Bytes written as =XX, in text, decoded as UTF-8. */
+const hexDecoded = (text: string) =>
+  text.replace(/(?:=[0-9A-F]{2})+/g, (run) =>
+    Buffer.from(
+      run
+        .split('=')
+        .slice(1)
+        .map((hex) => parseInt(hex, 16)),
+    ).toString('utf8'),
+  );
+
+/**
+ * The message as a person reads it: its header unfolded with its encoded words (RFC 2047) decoded,
+ * its quoted-printable body decoded, so that the test reads the French text.
+ */
+function decoded(raw: string): string {
+  const split = raw.indexOf('\r\n\r\n');
+  const header = raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_word, encoding: string, text: string) =>
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : hexDecoded(text.replace(/_/g, ' ')),
+    );
+  return `${header}\r\n\r\n${hexDecoded(raw.slice(split + 4).replace(/=\r\n/g, ''))}`;
+}
+
+const mails: Received[] = [];
+/** Attempts the SMTP server refuses (451, try again later) before it accepts again. */
+let refusals = 0;
+let refused = 0;
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
+  onRcptTo(_address, _session, callback) {
+    if (refusals > 0) {
+      refusals -= 1;
+      refused += 1;
+      const error = Object.assign(new Error('mailbox busy, try again later'), { responseCode: 451 });
+      callback(error);
+      return;
+    }
+    callback();
+  },
+  onData(stream, session, callback) {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => {
+      mails.push({
+        to: session.envelope.rcptTo.map((address) => address.address),
+        message: decoded(Buffer.concat(chunks).toString('utf8')),
+      });
+      callback();
+    });
+  },
+});
+
+let t: TestApp;
+const publicUrl = 'https://raccord.example.dz';
+
+beforeAll(async () => {
+  smtp.listen(0, '127.0.0.1');
+  await once(smtp.server, 'listening');
+  const { port } = smtp.server.address() as AddressInfo;
+  t = await startTestApp({
+    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    MAIL_FROM: 'Raccord <raccord@example.dz>',
+    PUBLIC_URL: publicUrl,
+  });
+});
+afterAll(async () => {
+  await t.stop();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+let positions = 0;
+
+/** Runs the notification consumer on `events` as the change log would: in one transaction; returns the events it announced, once committed. */
+async function consume(
+  events: Omit<LoggedEvent, 'position' | 'occurredAt'>[],
+  inside: (em: EntityManager) => Promise<void> = async () => undefined,
+): Promise<{ topic: string; payload: unknown }[]> {
+  let pending: PendingEvent[] = [];
+  await t.app.orm.em.fork().transactional(async (em) => {
+    pending = openEvents(em as EntityManager);
+    await notificationConsumer(
+      em as EntityManager,
+      events.map((event) => ({ ...event, position: String(++positions), occurredAt: new Date() }) as LoggedEvent),
+    );
+    await inside(em as EntityManager);
+  });
+  return committedEvents(pending, pino({ level: 'silent' }));
+}
+
+/** A CUSTOMER_SUBSCRIPTION_CHANGED event as the rejection of `id` announces it. */
+function rejected(id: string, contractorId: string): Omit<LoggedEvent, 'position' | 'occurredAt'> {
+  return {
+    topic: 'CUSTOMER_SUBSCRIPTION_CHANGED',
+    payload: {
+      customerSubscriptionId: id,
+      contractorId,
+      siteId: null,
+      wilayaCode: '16',
+      change: WorkChange.STATUS_CHANGED,
+      previousStatus: 'INSTALLED',
+      previousContractorId: null,
+      previousWilayaCode: null,
+      status: 'REJECTED',
+      technicianId: null,
+      technicianIdBefore: null,
+    },
+  } as Omit<LoggedEvent, 'position' | 'occurredAt'>;
+}
+
+/** A user of `firmId` (its administrator with `admin`), signed in: its email and Authorization header value. */
+async function firmUser(firmId: string, admin: boolean): Promise<{ email: string; authorization: string }> {
+  const email = `notified-${Math.random().toString(36).slice(2)}@raccord.test`;
+  await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+    input: {
+      email,
+      displayName: admin ? 'Samira Benali' : 'Karim Haddad',
+      role: 'CONTRACTOR',
+      contractorId: firmId,
+      isContractorAdmin: admin,
+      password: 'notified user password',
+    },
+  });
+  return { email, authorization: `Bearer ${await signIn(t.url, email, 'notified user password')}` };
+}
+
+/** An installation of `firmId` rejected through the API with `reserves`: its id and order reference. */
+async function rejectedInstallation(firmId: string, reserves: string[]): Promise<{ id: string; reference: string }> {
+  const id = await installedCustomerSubscription(t, firmId);
+  const { rejectInstallation } = await mustQuery<{
+    rejectInstallation: { customerSubscription: { orderReference: string } };
+  }>(
+    t,
+    'mutation ($input: RejectInstallationInput!) { rejectInstallation(input: $input) { customerSubscription { orderReference } } }',
+    { input: { id, expectedVersion: 4, reserves } },
+  );
+  return { id, reference: rejectInstallation.customerSubscription.orderReference };
+}
+
+const reserves = ['Câble de branchement non fixé sur la façade', 'Étiquette PTO manquante'];
+
+describe('notifications of a rejected installation', () => {
+  let firm: { id: string };
+  let admin: { email: string; authorization: string };
+  let staff: { email: string; authorization: string };
+  beforeAll(async () => {
+    firm = await activeContractor(t);
+    admin = await firmUser(firm.id, true);
+    staff = await firmUser(firm.id, false);
+  });
+
+  it("e-mails the firm's administrator in French, naming the reserves, with a link to the work; shows it in its console", async () => {
+    const work = await rejectedInstallation(firm.id, reserves);
+    const announced = await consume([rejected(work.id, firm.id)]);
+
+    await eventually(() => expect(mails.some((mail) => mail.to.includes(admin.email))).toBe(true));
+    const mail = mails.find((received) => received.to.includes(admin.email))!;
+    expect(mail.message).toContain(`Subject: Installation refusée : raccordement ${work.reference}`);
+    expect(mail.message).toContain('From: Raccord <raccord@example.dz>');
+    expect(mail.message).toContain(`L'installation du raccordement ${work.reference} a été refusée`);
+    for (const reserve of reserves) expect(mail.message).toContain(`- ${reserve}`);
+    expect(mail.message).toContain(`${publicUrl}/raccordements/${work.id}`);
+    expect(mails.some((received) => received.to.includes(staff.email))).toBe(false);
+
+    const { body } = await t.graphql<{
+      notifications: { edges: { node: Record<string, unknown> }[] };
+      unreadNotificationCount: number;
+    }>(
+      '{ notifications { edges { node { id kind subjectType subjectId subjectLabel details readAt } } } unreadNotificationCount }',
+      {},
+      { authorization: admin.authorization },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.unreadNotificationCount).toBe(1);
+    const notification = body.data!.notifications.edges[0]!.node;
+    expect(notification).toMatchObject({
+      kind: 'INSTALLATION_REJECTED',
+      subjectType: 'CUSTOMER_SUBSCRIPTION',
+      subjectId: work.id,
+      subjectLabel: work.reference,
+      details: reserves,
+      readAt: null,
+    });
+    expect(announced).toEqual([
+      { topic: 'NOTIFICATION_ADDED', payload: { notificationId: notification['id'], recipientId: expect.any(String) } },
+    ]);
+  });
+});
+
+describe('mail', () => {
+  it('is sent again later when the mail server refuses it: a failing mail server loses none', async () => {
+    const firm = await activeContractor(t);
+    const admin = await firmUser(firm.id, true);
+    const work = await rejectedInstallation(firm.id, ['Boîtier PBO ouvert']);
+    refusals = 2;
+    refused = 0;
+    await consume([rejected(work.id, firm.id)]);
+    // graphile-worker waits between attempts (exponentially): bring each retry forward instead of waiting.
+    await eventually(
+      async () => {
+        await t.sql(`update graphile_worker._private_jobs set run_at = now() where attempts > 0`);
+        expect(mails.some((mail) => mail.to.includes(admin.email))).toBe(true);
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    expect(refused).toBe(2);
+    expect(mails.find((mail) => mail.to.includes(admin.email))!.message).toContain('- Boîtier PBO ouvert');
+  });
+
+  it('is not sent of a kind its recipient turned off; the notification still shows in the console', async () => {
+    const firm = await activeContractor(t);
+    const admin = await firmUser(firm.id, true);
+    const { body } = await t.graphql<{ updateNotificationPreferences: { preferences: { emailKinds: string[] } } }>(
+      'mutation { updateNotificationPreferences(input: { emailKinds: [INVOICE_APPROVED, PAYMENT_RECORDED] }) { preferences { emailKinds } } }',
+      {},
+      { authorization: admin.authorization },
+    );
+    expect(body.data!.updateNotificationPreferences.preferences.emailKinds).toEqual([
+      'INVOICE_APPROVED',
+      'PAYMENT_RECORDED',
+    ]);
+    const work = await rejectedInstallation(firm.id, ['Soudure à reprendre']);
+    await consume([rejected(work.id, firm.id)], async (em) => {
+      // Before the commit, in the consumer's transaction: the jobs it added.
+      const jobs = await em.execute<{ payload: { to: string } }[]>(
+        `select payload from graphile_worker._private_jobs where task_id = (select id from graphile_worker._private_tasks where identifier = 'sendNotificationMail')`,
+      );
+      expect(jobs.map((job) => job.payload.to)).not.toContain(admin.email);
+    });
+    const read = await t.graphql<{
+      notificationPreferences: { emailKinds: string[] };
+      unreadNotificationCount: number;
+    }>(
+      '{ notificationPreferences { emailKinds } unreadNotificationCount }',
+      {},
+      { authorization: admin.authorization },
+    );
+    expect(read.body.data).toEqual({
+      notificationPreferences: { emailKinds: ['INVOICE_APPROVED', 'PAYMENT_RECORDED'] },
+      unreadNotificationCount: 1,
+    });
+  });
+});
+
+describe('reading notifications', () => {
+  it('marks its own read, by id or all at once, and refuses ids that are not its own', async () => {
+    const firm = await activeContractor(t);
+    const admin = await firmUser(firm.id, true);
+    const other = await firmUser((await activeContractor(t)).id, true);
+    for (const reserve of ['Première réserve', 'Deuxième réserve']) {
+      const work = await rejectedInstallation(firm.id, [reserve]);
+      await consume([rejected(work.id, firm.id)]);
+    }
+    const list = await t.graphql<{ notifications: { edges: { node: { id: string; details: string[] } }[] } }>(
+      '{ notifications(first: 10) { edges { node { id details } } } }',
+      {},
+      { authorization: admin.authorization },
+    );
+    const [newest, oldest] = list.body.data!.notifications.edges.map((edge) => edge.node);
+    expect([newest!.details, oldest!.details]).toEqual([['Deuxième réserve'], ['Première réserve']]);
+
+    const stranger = await t.graphql(
+      'mutation ($ids: [ID!]) { markNotificationsRead(input: { ids: $ids }) { unreadCount } }',
+      { ids: [newest!.id] },
+      { authorization: other.authorization },
+    );
+    expect(stranger.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'ids' });
+
+    const both = await t.graphql(
+      'mutation { markNotificationsRead(input: { ids: ["1"], all: true }) { unreadCount } }',
+      {},
+      { authorization: admin.authorization },
+    );
+    expect(both.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+
+    const one = await t.graphql<{
+      markNotificationsRead: { notifications: { id: string; readAt: string | null }[]; unreadCount: number };
+    }>(
+      'mutation ($ids: [ID!]) { markNotificationsRead(input: { ids: $ids }) { notifications { id readAt } unreadCount } }',
+      { ids: [oldest!.id] },
+      { authorization: admin.authorization },
+    );
+    expect(one.body.data!.markNotificationsRead.unreadCount).toBe(1);
+    expect(one.body.data!.markNotificationsRead.notifications[0]!.readAt).not.toBeNull();
+
+    const all = await t.graphql<{ markNotificationsRead: { unreadCount: number } }>(
+      'mutation { markNotificationsRead(input: { all: true }) { unreadCount } }',
+      {},
+      { authorization: admin.authorization },
+    );
+    expect(all.body.data!.markNotificationsRead.unreadCount).toBe(0);
+    const unread = await t.graphql<{ notifications: { edges: unknown[] } }>(
+      '{ notifications(unreadOnly: true) { edges { node { id } } } }',
+      {},
+      { authorization: admin.authorization },
+    );
+    expect(unread.body.data!.notifications.edges).toEqual([]);
+  });
+
+  it('is refused to anyone not signed in', async () => {
+    const { body } = await t.graphql('{ unreadNotificationCount }', {}, { authorization: '' });
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+});
