@@ -95,7 +95,7 @@ export function NotificationBell({ fieldOnly }: { fieldOnly: boolean }) {
         aria-expanded={open}
         aria-controls={panelId}
         onClick={toggle}
-        aria-label={t('Notifications, {{count}} non lues', { count: unread ?? 0 })}
+        aria-label={t('Notifications non lues : {{count}}', { count: unread ?? 0 })}
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
           <path

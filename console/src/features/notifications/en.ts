@@ -12,7 +12,7 @@ export default {
   'Factures approuvées': 'Invoices approved',
   'Paiements enregistrés': 'Payments recorded',
   'Clés d’API bientôt expirées': 'API keys expiring soon',
-  'Notifications, {{count}} non lues': 'Notifications, {{count}} unread',
+  'Notifications non lues : {{count}}': 'Unread notifications: {{count}}',
   Notifications: 'Notifications',
   'Tout marquer comme lu': 'Mark all read',
   'Aucune notification.': 'No notifications.',

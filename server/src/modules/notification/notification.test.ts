@@ -1,16 +1,11 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { once } from 'node:events';
-import { pino } from 'pino';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
+import { activeContractor } from '../../../test/api.js';
 import { eventually } from '../../../test/eventually.js';
-import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
-import type { LoggedEvent } from '../../common/change-log.js';
-import { committedEvents, openEvents, type PendingEvent } from '../../common/events.js';
-import { WorkChange } from '../site/site.events.js';
-import { notificationConsumer } from './notification.consumer.js';
+import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { consume, firmUser, rejected, rejectedInstallation } from '../../../test/notifications.js';
 
 /** A message the test's SMTP server received: its envelope recipients and its decoded headers and text. */
 interface Received {
@@ -96,74 +91,6 @@ afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
-let positions = 0;
-
-/** Runs the notification consumer on `events` as the change log would: in one transaction; returns the events it announced, once committed. */
-async function consume(
-  events: Omit<LoggedEvent, 'position' | 'occurredAt'>[],
-  inside: (em: EntityManager) => Promise<void> = async () => undefined,
-): Promise<{ topic: string; payload: unknown }[]> {
-  let pending: PendingEvent[] = [];
-  await t.app.orm.em.fork().transactional(async (em) => {
-    pending = openEvents(em as EntityManager);
-    await notificationConsumer(
-      em as EntityManager,
-      events.map((event) => ({ ...event, position: String(++positions), occurredAt: new Date() }) as LoggedEvent),
-    );
-    await inside(em as EntityManager);
-  });
-  return committedEvents(pending, pino({ level: 'silent' }));
-}
-
-/** A CUSTOMER_SUBSCRIPTION_CHANGED event as the rejection of `id` announces it. */
-function rejected(id: string, contractorId: string): Omit<LoggedEvent, 'position' | 'occurredAt'> {
-  return {
-    topic: 'CUSTOMER_SUBSCRIPTION_CHANGED',
-    payload: {
-      customerSubscriptionId: id,
-      contractorId,
-      siteId: null,
-      wilayaCode: '16',
-      change: WorkChange.STATUS_CHANGED,
-      previousStatus: 'INSTALLED',
-      previousContractorId: null,
-      previousWilayaCode: null,
-      status: 'REJECTED',
-      technicianId: null,
-      technicianIdBefore: null,
-    },
-  } as Omit<LoggedEvent, 'position' | 'occurredAt'>;
-}
-
-/** A user of `firmId` (its administrator with `admin`), signed in: its email and Authorization header value. */
-async function firmUser(firmId: string, admin: boolean): Promise<{ email: string; authorization: string }> {
-  const email = `notified-${Math.random().toString(36).slice(2)}@raccord.test`;
-  await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
-    input: {
-      email,
-      displayName: admin ? 'Samira Benali' : 'Karim Haddad',
-      role: 'CONTRACTOR',
-      contractorId: firmId,
-      isContractorAdmin: admin,
-      password: 'notified user password',
-    },
-  });
-  return { email, authorization: `Bearer ${await signIn(t.url, email, 'notified user password')}` };
-}
-
-/** An installation of `firmId` rejected through the API with `reserves`: its id and order reference. */
-async function rejectedInstallation(firmId: string, reserves: string[]): Promise<{ id: string; reference: string }> {
-  const id = await installedCustomerSubscription(t, firmId);
-  const { rejectInstallation } = await mustQuery<{
-    rejectInstallation: { customerSubscription: { orderReference: string } };
-  }>(
-    t,
-    'mutation ($input: RejectInstallationInput!) { rejectInstallation(input: $input) { customerSubscription { orderReference } } }',
-    { input: { id, expectedVersion: 4, reserves } },
-  );
-  return { id, reference: rejectInstallation.customerSubscription.orderReference };
-}
-
 const reserves = ['Câble de branchement non fixé sur la façade', 'Étiquette PTO manquante'];
 
 describe('notifications of a rejected installation', () => {
@@ -172,13 +99,13 @@ describe('notifications of a rejected installation', () => {
   let staff: { email: string; authorization: string };
   beforeAll(async () => {
     firm = await activeContractor(t);
-    admin = await firmUser(firm.id, true);
-    staff = await firmUser(firm.id, false);
+    admin = await firmUser(t, firm.id, true);
+    staff = await firmUser(t, firm.id, false);
   });
 
   it("e-mails the firm's administrator in French, naming the reserves, with a link to the work; shows it in its console", async () => {
-    const work = await rejectedInstallation(firm.id, reserves);
-    const announced = await consume([rejected(work.id, firm.id)]);
+    const work = await rejectedInstallation(t, firm.id, reserves);
+    const announced = await consume(t, [rejected(work.id, firm.id)]);
 
     await eventually(() => expect(mails.some((mail) => mail.to.includes(admin.email))).toBe(true));
     const mail = mails.find((received) => received.to.includes(admin.email))!;
@@ -217,11 +144,11 @@ describe('notifications of a rejected installation', () => {
 describe('mail', () => {
   it('is sent again later when the mail server refuses it: a failing mail server loses none', async () => {
     const firm = await activeContractor(t);
-    const admin = await firmUser(firm.id, true);
-    const work = await rejectedInstallation(firm.id, ['Boîtier PBO ouvert']);
+    const admin = await firmUser(t, firm.id, true);
+    const work = await rejectedInstallation(t, firm.id, ['Boîtier PBO ouvert']);
     refusals = 2;
     refused = 0;
-    await consume([rejected(work.id, firm.id)]);
+    await consume(t, [rejected(work.id, firm.id)]);
     // graphile-worker waits between attempts (exponentially): bring each retry forward instead of waiting.
     await eventually(
       async () => {
@@ -236,7 +163,7 @@ describe('mail', () => {
 
   it('is not sent of a kind its recipient turned off; the notification still shows in the console', async () => {
     const firm = await activeContractor(t);
-    const admin = await firmUser(firm.id, true);
+    const admin = await firmUser(t, firm.id, true);
     const { body } = await t.graphql<{ updateNotificationPreferences: { preferences: { emailKinds: string[] } } }>(
       'mutation { updateNotificationPreferences(input: { emailKinds: [INVOICE_APPROVED, PAYMENT_RECORDED] }) { preferences { emailKinds } } }',
       {},
@@ -246,8 +173,8 @@ describe('mail', () => {
       'INVOICE_APPROVED',
       'PAYMENT_RECORDED',
     ]);
-    const work = await rejectedInstallation(firm.id, ['Soudure à reprendre']);
-    await consume([rejected(work.id, firm.id)], async (em) => {
+    const work = await rejectedInstallation(t, firm.id, ['Soudure à reprendre']);
+    await consume(t, [rejected(work.id, firm.id)], async (em) => {
       // Before the commit, in the consumer's transaction: the jobs it added.
       const jobs = await em.execute<{ payload: { to: string } }[]>(
         `select payload from graphile_worker._private_jobs where task_id = (select id from graphile_worker._private_tasks where identifier = 'sendNotificationMail')`,
@@ -272,11 +199,11 @@ describe('mail', () => {
 describe('reading notifications', () => {
   it('marks its own read, by id or all at once, and refuses ids that are not its own', async () => {
     const firm = await activeContractor(t);
-    const admin = await firmUser(firm.id, true);
-    const other = await firmUser((await activeContractor(t)).id, true);
+    const admin = await firmUser(t, firm.id, true);
+    const other = await firmUser(t, (await activeContractor(t)).id, true);
     for (const reserve of ['Première réserve', 'Deuxième réserve']) {
-      const work = await rejectedInstallation(firm.id, [reserve]);
-      await consume([rejected(work.id, firm.id)]);
+      const work = await rejectedInstallation(t, firm.id, [reserve]);
+      await consume(t, [rejected(work.id, firm.id)]);
     }
     const list = await t.graphql<{ notifications: { edges: { node: { id: string; details: string[] } }[] } }>(
       '{ notifications(first: 10) { edges { node { id details } } } }',
