@@ -1,18 +1,32 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
 import type { TaskList } from 'graphile-worker';
+import type { Logger } from 'pino';
+import type { EventBus } from './common/events.js';
 import { createMailer } from './common/mailer.js';
 import type { Config } from './config.js';
-import { notificationTasks } from './modules/notification/notification.jobs.js';
+import { notificationCrontab, notificationTasks } from './modules/notification/notification.jobs.js';
+
+/** What the tasks of a server process work with besides the configuration. */
+export interface JobRuntime {
+  readonly orm: MikroORM;
+  readonly events: EventBus;
+  readonly logger: Logger;
+}
 
 /**
  * Every task of the job queue (`common/job-queue.ts`), by name, made with what they need of the
- * configuration: each module adds its own here, as it adds its entities to `entities.ts` and its
- * resolvers to `schema.ts`.
+ * configuration and the process: each module adds its own here, as it adds its entities to
+ * `entities.ts` and its resolvers to `schema.ts`.
  */
-export function jobTasks(config: Config): TaskList {
+export function jobTasks(config: Config, runtime: JobRuntime): TaskList {
   return {
     ...notificationTasks({
       mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
       publicUrl: config.PUBLIC_URL,
+      ...runtime,
     }),
   };
 }
+
+/** The tasks run on a schedule (graphile-worker's crontab, UTC), one line each. */
+export const jobCrontab = [notificationCrontab].join('\n');

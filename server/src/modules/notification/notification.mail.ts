@@ -15,45 +15,41 @@ export interface NotificationMail {
   readonly path: string;
 }
 
-/** How the subject line names the record, in French. */
-const recordNames: Record<NotificationSubject, string> = {
-  SITE: 'site',
-  CUSTOMER_SUBSCRIPTION: 'raccordement',
-  INVOICE: 'facture',
-  API_KEY: "clé d'API",
-};
-
-/** The subject line's start and the message's opening sentence of each kind, in French, for the record named `label`. */
+/** The subject line and the message's opening sentence of each kind, in French, for the record named `label`. */
 const wordings: Record<
   NotificationKind,
-  { subject: string; lead: (label: string, subjectType: NotificationSubject) => string }
+  {
+    subject: (label: string, subjectType: NotificationSubject) => string;
+    lead: (label: string, subjectType: NotificationSubject) => string;
+  }
 > = {
   WORK_ASSIGNED: {
-    subject: 'Travaux attribués',
+    subject: (label, subjectType) =>
+      `Travaux attribués : ${subjectType === NotificationSubject.SITE ? 'site' : 'raccordement'} ${label}`,
     lead: (label, subjectType) =>
       subjectType === NotificationSubject.SITE
         ? `Le site ${label} est attribué à votre entreprise.`
         : `Le raccordement ${label} vous est attribué.`,
   },
   INSTALLATION_REJECTED: {
-    subject: 'Installation refusée',
+    subject: (label) => `Installation refusée : raccordement ${label}`,
     lead: (label) =>
       `L'installation du raccordement ${label} a été refusée à la réception. Levez les réserves ci-dessous, puis déclarez l'installation à nouveau.`,
   },
   REVISION_REQUESTED: {
-    subject: 'Facture à réviser',
+    subject: (label) => `Facture à réviser : ${label}`,
     lead: (label) => `La facture ${label} vous est renvoyée pour révision.`,
   },
   INVOICE_APPROVED: {
-    subject: 'Facture approuvée',
+    subject: (label) => `Facture approuvée : ${label}`,
     lead: (label) => `La facture ${label} a été approuvée.`,
   },
   PAYMENT_RECORDED: {
-    subject: 'Paiement enregistré',
+    subject: (label) => `Paiement enregistré : facture ${label}`,
     lead: (label) => `Un paiement a été enregistré sur la facture ${label}.`,
   },
   API_KEY_EXPIRING: {
-    subject: "Clé d'API bientôt expirée",
+    subject: (label) => `Clé d'API bientôt expirée : ${label}`,
     lead: (label) => `La clé d'API ${label} expire bientôt : remplacez-la avant son expiration.`,
   },
 };
@@ -102,5 +98,5 @@ export function renderNotificationMail(mail: NotificationMail, publicUrl: string
     `<p style="color:#666;font-size:small">${escaped(footer)}</p>`,
     '</body></html>',
   ].join('\n');
-  return { subject: `${wording.subject} : ${recordNames[mail.subjectType]} ${mail.subjectLabel}`, text, html };
+  return { subject: wording.subject(mail.subjectLabel, mail.subjectType), text, html };
 }

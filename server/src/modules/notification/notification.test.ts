@@ -2,10 +2,11 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor } from '../../../test/api.js';
+import { activeContractor, mustQuery } from '../../../test/api.js';
 import { eventually } from '../../../test/eventually.js';
-import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { startTestApp, testAdmin, type TestApp } from '../../../test/harness.js';
 import { consume, firmUser, rejected, rejectedInstallation } from '../../../test/notifications.js';
+import { notifyExpiringApiKeys } from './notification.expiry.js';
 
 /** A message the test's SMTP server received: its envelope recipients and its decoded headers and text. */
 interface Received {
@@ -254,5 +255,44 @@ describe('reading notifications', () => {
   it('is refused to anyone not signed in', async () => {
     const { body } = await t.graphql('{ unreadNotificationCount }', {}, { authorization: '' });
     expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('API keys about to expire', () => {
+  it('tells their creator 30 days ahead, then 7 days ahead, once each, by e-mail and in the console', async () => {
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const { createApiKey } = await mustQuery<{ createApiKey: { apiKey: { id: string } } }>(
+      t,
+      'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }',
+      { input: { name: 'ERP finance', scopes: ['read:sites'], expiresAt: inDays(20) } },
+    );
+    const check = () => t.app.orm.em.fork().transactional((em) => notifyExpiringApiKeys(em, new Date()));
+    expect(await check()).toBe(1);
+    expect(await check()).toBe(0);
+    // Fifteen days later: the key expires in 5 days, the first notice was sent 15 days ago.
+    await t.sql('update api_key set expires_at = $1 where id = $2', [inDays(5), createApiKey.apiKey.id]);
+    await t.sql(`update notification set created_at = created_at - interval '15 days' where kind = 'API_KEY_EXPIRING'`);
+    expect(await check()).toBe(1);
+    expect(await check()).toBe(0);
+
+    const notices = await t.sql<{ recipient: string; subject_label: string }>(
+      `select u.email as recipient, n.subject_label from notification n join app_user u on u.id = n.recipient_id where n.kind = 'API_KEY_EXPIRING'`,
+    );
+    expect(notices).toEqual([
+      { recipient: testAdmin.email, subject_label: 'ERP finance' },
+      { recipient: testAdmin.email, subject_label: 'ERP finance' },
+    ]);
+    await eventually(() =>
+      expect(
+        mails.filter((mail) => mail.to.includes(testAdmin.email) && mail.message.includes('ERP finance')),
+      ).toHaveLength(2),
+    );
+    expect(mails.find((mail) => mail.to.includes(testAdmin.email))!.message).toContain(
+      "La clé d'API ERP finance expire bientôt",
+    );
+    expect(mails.find((mail) => mail.to.includes(testAdmin.email))!.message).toContain(`${publicUrl}/acces`);
+    expect(mails.find((mail) => mail.to.includes(testAdmin.email))!.message).toContain(
+      "Subject: Clé d'API bientôt expirée : ERP finance",
+    );
   });
 });
