@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activeContractor } from '../../server/test/api.js';
+import { eventually } from '../../server/test/eventually.js';
 import { consume, firmUser, rejected, rejectedInstallation } from '../../server/test/notifications.js';
 import { browserTest } from './browser.js';
 
@@ -29,5 +30,22 @@ describe("the notifications' bell in a real Chromium", () => {
     await page.getByRole('button', { name: 'Notifications non lues : 0' }).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('unread-count').count()).toBe(0);
     await page.close();
+  });
+
+  it('keeps the notification in the console when mail is off (no SMTP_URL): its mail job says so and completes', async () => {
+    const firm = await activeContractor(run.t);
+    await firmUser(run.t, firm.id, true);
+    const work = await rejectedInstallation(run.t, firm.id, ['Boîtier PBO ouvert']);
+    const [added] = await consume(run.t, [rejected(work.id, firm.id)]);
+    const { notificationId } = added!.payload as { notificationId: string };
+    await eventually(() =>
+      expect(
+        run.t.logs.some(
+          (line) => line.msg === `mail is off (SMTP_URL unset): notification ${notificationId} not e-mailed`,
+        ),
+      ).toBe(true),
+    );
+    const kept = await run.t.sql('select id from notification where id = $1 and read_at is null', [notificationId]);
+    expect(kept).toHaveLength(1);
   });
 });
