@@ -2,10 +2,16 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, mustQuery } from '../../../test/api.js';
+import {
+  activeContractor,
+  createSite,
+  firmInvoice,
+  installedCustomerSubscription,
+  mustQuery,
+} from '../../../test/api.js';
 import { eventually } from '../../../test/eventually.js';
 import { startTestApp, testAdmin, type TestApp } from '../../../test/harness.js';
-import { consume, firmUser, rejected, rejectedInstallation } from '../../../test/notifications.js';
+import { consume, firmUser, rejected, rejectedInstallation, type UnloggedEvent } from '../../../test/notifications.js';
 import { notifyExpiringApiKeys } from './notification.expiry.js';
 
 /** A message the test's SMTP server received: its envelope recipients and its decoded headers and text. */
@@ -294,5 +300,100 @@ describe('API keys about to expire', () => {
     expect(mails.find((mail) => mail.to.includes(testAdmin.email))!.message).toContain(
       "Subject: Clé d'API bientôt expirée : ERP finance",
     );
+  });
+});
+
+describe('who is told of what', () => {
+  it("tells a firm's administrators of work assigned to the firm and of its invoices, a technician of work given to it, nobody of other changes", async () => {
+    const firm = await activeContractor(t);
+    const admin = await firmUser(t, firm.id, true);
+    const technicianEmail = `technician-${Math.random().toString(36).slice(2)}@raccord.test`;
+    const { createUser: technician } = await mustQuery<{ createUser: { id: string } }>(
+      t,
+      'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      {
+        input: {
+          email: technicianEmail,
+          displayName: 'Technicien',
+          role: 'TECHNICIAN',
+          contractorId: firm.id,
+          password: 'technician password',
+        },
+      },
+    );
+    const work = await installedCustomerSubscription(t, firm.id);
+    await mustQuery(
+      t,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+      { id: work },
+    );
+    const invoice = await firmInvoice(t, firm.id);
+    const site = await createSite(t);
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }',
+      { id: site.id, c: firm.id },
+    );
+    const workEvent = (fields: Record<string, unknown>) =>
+      ({
+        topic: 'CUSTOMER_SUBSCRIPTION_CHANGED',
+        payload: {
+          customerSubscriptionId: work,
+          contractorId: firm.id,
+          siteId: null,
+          wilayaCode: '16',
+          change: 'STATUS_CHANGED',
+          previousStatus: null,
+          previousContractorId: null,
+          previousWilayaCode: null,
+          status: 'SCHEDULED',
+          technicianId: null,
+          technicianIdBefore: null,
+          ...fields,
+        },
+      }) as UnloggedEvent;
+    const invoiceEvent = (change: string) =>
+      ({
+        topic: 'INVOICE_CHANGED',
+        payload: { invoiceId: invoice.id, contractorId: firm.id, change },
+      }) as UnloggedEvent;
+    await consume(t, [
+      workEvent({ previousStatus: 'PENDING', status: 'ASSIGNED' }),
+      workEvent({ change: 'UPDATED', technicianId: technician.id, technicianIdBefore: null }),
+      workEvent({ previousStatus: 'ASSIGNED', status: 'SCHEDULED' }),
+      {
+        topic: 'SITE_CHANGED',
+        payload: {
+          siteId: site.id,
+          contractorId: firm.id,
+          wilayaCode: '16',
+          change: 'STATUS_CHANGED',
+          previousStatus: 'PLANNED',
+          previousContractorId: null,
+          previousWilayaCode: null,
+        },
+      } as UnloggedEvent,
+      invoiceEvent('LINE_ADDED'),
+      invoiceEvent('APPROVED'),
+      invoiceEvent('REVISION_REQUESTED'),
+      invoiceEvent('PAYMENT_RECORDED'),
+    ]);
+    const told = await t.sql<{ email: string; kind: string; subject: string }>(
+      `select u.email, n.kind::text as kind, n.subject_type || ' ' || n.subject_id as subject
+         from notification n join app_user u on u.id = n.recipient_id
+        where u.contractor_id = $1 order by n.id`,
+      [firm.id],
+    );
+    expect(told).toEqual([
+      { email: admin.email, kind: 'WORK_ASSIGNED', subject: `CUSTOMER_SUBSCRIPTION ${work}` },
+      { email: technicianEmail, kind: 'WORK_ASSIGNED', subject: `CUSTOMER_SUBSCRIPTION ${work}` },
+      { email: admin.email, kind: 'WORK_ASSIGNED', subject: `SITE ${site.id}` },
+      { email: admin.email, kind: 'INVOICE_APPROVED', subject: `INVOICE ${invoice.id}` },
+      { email: admin.email, kind: 'REVISION_REQUESTED', subject: `INVOICE ${invoice.id}` },
+      { email: admin.email, kind: 'PAYMENT_RECORDED', subject: `INVOICE ${invoice.id}` },
+    ]);
+    // The technician's mail links to its work in the field view.
+    await eventually(() => expect(mails.some((mail) => mail.to.includes(technicianEmail))).toBe(true));
+    expect(mails.find((mail) => mail.to.includes(technicianEmail))!.message).toContain(`${publicUrl}/terrain/${work}`);
   });
 });
