@@ -1,3 +1,5 @@
+import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -10,6 +12,7 @@ import {
   mustQuery,
 } from '../../../test/api.js';
 import { eventually } from '../../../test/eventually.js';
+import { subscribe } from '../../../test/live.js';
 import { startTestApp, testAdmin, type TestApp } from '../../../test/harness.js';
 import { consume, firmUser, rejected, rejectedInstallation, type UnloggedEvent } from '../../../test/notifications.js';
 import { notifyExpiringApiKeys } from './notification.expiry.js';
@@ -81,6 +84,11 @@ const smtp = new SMTPServer({
 });
 
 let t: TestApp;
+/** The app's event bus goes through Redis, on channels of this file's own, so that the test can publish what a commit publishes. */
+const redis = {
+  REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+  REDIS_CHANNEL_PREFIX: `raccord-test-${randomBytes(4).toString('hex')}:`,
+};
 const publicUrl = 'https://raccord.example.dz';
 
 beforeAll(async () => {
@@ -88,6 +96,7 @@ beforeAll(async () => {
   await once(smtp.server, 'listening');
   const { port } = smtp.server.address() as AddressInfo;
   t = await startTestApp({
+    ...redis,
     SMTP_URL: `smtp://127.0.0.1:${port}`,
     MAIL_FROM: 'Raccord <raccord@example.dz>',
     PUBLIC_URL: publicUrl,
@@ -395,5 +404,55 @@ describe('who is told of what', () => {
     // The technician's mail links to its work in the field view.
     await eventually(() => expect(mails.some((mail) => mail.to.includes(technicianEmail))).toBe(true));
     expect(mails.find((mail) => mail.to.includes(technicianEmail))!.message).toContain(`${publicUrl}/terrain/${work}`);
+  });
+});
+
+describe('notificationAdded', () => {
+  it('tells each new notification, with the unread count, to its recipient only', async () => {
+    const firm = await activeContractor(t);
+    const admin = await firmUser(t, firm.id, true);
+    const staff = await firmUser(t, firm.id, false);
+    type Added = { notificationAdded: { notification: { id: string; kind: string } | null; unreadCount: number } };
+    const query = 'subscription { notificationAdded { notification { id kind } unreadCount } }';
+    const mine = await subscribe<Added>(t.url, admin.authorization, query);
+    const others = await subscribe<Added>(t.url, staff.authorization, query);
+    // Each starts with a null notification: refetch.
+    expect(mine.received[0]!.data.notificationAdded).toEqual({ notification: null, unreadCount: 0 });
+
+    const work = await rejectedInstallation(t, firm.id, ['Connecteur sale']);
+    const announced = await consume(t, [rejected(work.id, firm.id)]);
+    // What the commit publishes, as the event bus publishes it.
+    const publisher = new Redis(redis.REDIS_URL);
+    for (const event of announced)
+      await publisher.publish(`${redis.REDIS_CHANNEL_PREFIX}${event.topic}`, JSON.stringify(event.payload));
+    publisher.disconnect();
+
+    expect(await mine.waitFor(2)).toBe(2);
+    expect(mine.received[1]!.data.notificationAdded).toEqual({
+      notification: {
+        id: (announced[0]!.payload as { notificationId: string }).notificationId,
+        kind: 'INSTALLATION_REJECTED',
+      },
+      unreadCount: 1,
+    });
+    expect(others.received).toHaveLength(1);
+    await mine.close();
+    await others.close();
+  });
+
+  it('is refused to an API key', async () => {
+    const { createApiKey } = await mustQuery<{ createApiKey: { secret: string } }>(
+      t,
+      'mutation { createApiKey(input: { name: "Lecture", scopes: ["read:sites"] }) { secret } }',
+    );
+    await expect(
+      subscribe(t.url, `Bearer ${createApiKey.secret}`, 'subscription { notificationAdded { unreadCount } }'),
+    ).rejects.toThrow(/FORBIDDEN/);
+    const { body } = await t.graphql(
+      '{ unreadNotificationCount }',
+      {},
+      { authorization: `Bearer ${createApiKey.secret}` },
+    );
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 });
