@@ -260,7 +260,7 @@ async function serve(
   const monthClose = startMonthClose(orm, logger, settings, metrics);
   const jobs = await startJobQueue({
     connectionString: database.url,
-    tasks: jobTasks(config, { orm, events, logger }),
+    tasks: jobTasks(config, { orm }),
     crontab: jobCrontab,
     logger,
   });

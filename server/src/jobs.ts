@@ -1,7 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { TaskList } from 'graphile-worker';
-import type { Logger } from 'pino';
-import type { EventBus } from './common/events.js';
 import { createMailer } from './common/mailer.js';
 import type { Config } from './config.js';
 import { notificationCrontab, notificationTasks } from './modules/notification/notification.jobs.js';
@@ -9,8 +7,6 @@ import { notificationCrontab, notificationTasks } from './modules/notification/n
 /** What the tasks of a server process work with besides the configuration. */
 export interface JobRuntime {
   readonly orm: MikroORM;
-  readonly events: EventBus;
-  readonly logger: Logger;
 }
 
 /**

@@ -1,37 +1,48 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pino } from 'pino';
+import { expect } from 'vitest';
 import type { LoggedEvent } from '../src/common/change-log.js';
-import { committedEvents, openEvents, type PendingEvent } from '../src/common/events.js';
 import { WorkChange } from '../src/modules/site/site.events.js';
 import { notificationConsumer } from '../src/modules/notification/notification.consumer.js';
-import { installedCustomerSubscription, mustQuery } from './api.js';
+import { mustQuery } from './api.js';
+import { eventually } from './eventually.js';
 import { signIn, type TestApp } from './harness.js';
 
 /** An event as the change log hands it, before the log gives it its position and time. */
 export type UnloggedEvent = Omit<LoggedEvent, 'position' | 'occurredAt'>;
 
-let positions = 0;
+/** Positions of made-up events, far past those of the app's real events. */
+let positions = 1_000_000_000;
 
 /**
- * Runs the notification consumer on `events` as the change log would: in one transaction (in which
- * `inside` runs after it, before the commit), each event at a new position; returns the events it
- * announced, as the commit would publish them.
+ * Runs the notification consumer on `events` made up by the test, as the change log would: in one
+ * transaction (in which `inside` runs after it, before the commit), each event at a position of its
+ * own (far past the app's log, whose real events the app's own consumer handles meanwhile).
  */
 export async function consume(
   t: TestApp,
   events: UnloggedEvent[],
   inside: (em: EntityManager) => Promise<void> = async () => undefined,
-): Promise<{ topic: string; payload: unknown }[]> {
-  let pending: PendingEvent[] = [];
+): Promise<void> {
   await t.app.orm.em.fork().transactional(async (em) => {
-    pending = openEvents(em as EntityManager);
     await notificationConsumer(
       em as EntityManager,
       events.map((event) => ({ ...event, position: String(++positions), occurredAt: new Date() }) as LoggedEvent),
     );
     await inside(em as EntityManager);
   });
-  return committedEvents(pending, pino({ level: 'silent' }));
+}
+
+/**
+ * Waits until the app's notification consumer has handled every event of its change log so far:
+ * the people made after it are told of nothing that came before.
+ */
+export async function settled(t: TestApp): Promise<void> {
+  await eventually(async () => {
+    const [row] = await t.sql<{ behind: boolean }>(
+      `select coalesce((select position from change_log_consumer where name = 'notifications'), (select head from change_log_state)) < (select head from change_log_state) as behind`,
+    );
+    expect(row!.behind).toBe(false);
+  });
 }
 
 /** The CUSTOMER_SUBSCRIPTION_CHANGED event that the rejection of installation `id` of `contractorId` announces. */
@@ -75,13 +86,8 @@ export async function firmUser(
   return { email, password, authorization: `Bearer ${await signIn(t.url, email, password)}` };
 }
 
-/** An installation of `firmId` rejected through the API with `reserves`: its id and order reference. */
-export async function rejectedInstallation(
-  t: TestApp,
-  firmId: string,
-  reserves: string[],
-): Promise<{ id: string; reference: string }> {
-  const id = await installedCustomerSubscription(t, firmId);
+/** Rejects installation `id` (INSTALLED, version 4) through the API with `reserves`; returns its order reference. */
+export async function rejectInstallation(t: TestApp, id: string, reserves: string[]): Promise<string> {
   const { rejectInstallation } = await mustQuery<{
     rejectInstallation: { customerSubscription: { orderReference: string } };
   }>(
@@ -89,5 +95,5 @@ export async function rejectedInstallation(
     'mutation ($input: RejectInstallationInput!) { rejectInstallation(input: $input) { customerSubscription { orderReference } } }',
     { input: { id, expectedVersion: 4, reserves } },
   );
-  return { id, reference: rejectInstallation.customerSubscription.orderReference };
+  return rejectInstallation.customerSubscription.orderReference;
 }

@@ -12,7 +12,7 @@ import { Site, SiteStatus } from '../site/site.entity.js';
 import { WorkChange } from '../site/site.events.js';
 import { User, UserRole } from '../user/user.entity.js';
 import { Notification, NotificationKind, NotificationPreference, NotificationSubject } from './notification.entity.js';
-import { announceNotification } from './notification.events.js';
+import { announceNotification, withAnnouncedEvents } from './notification.events.js';
 import type { NotificationMail } from './notification.mail.js';
 
 /** The task that e-mails one notification (`notification.jobs.ts`). */
@@ -238,7 +238,8 @@ export async function notify(em: EntityManager, drafts: readonly Draft[], logPos
  * it concerns (a firm's administrators for its work and its invoices, a technician for work given
  * to it), in the batch's transaction, so each event notifies each of them once.
  */
-export const notificationConsumer: LogConsumer = async (em, events) => {
-  const people = new People(em);
-  for (const event of events) await notify(em, await draftsOf(em, people, event), event.position);
-};
+export const notificationConsumer: LogConsumer = (em, events) =>
+  withAnnouncedEvents(em, async () => {
+    const people = new People(em);
+    for (const event of events) await notify(em, await draftsOf(em, people, event), event.position);
+  });

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { announce } from '../../common/events.js';
+import { writeEvents } from '../../common/change-log.js';
+import { announce, eventsOf, openEvents } from '../../common/events.js';
 
 /** A notification was made for a user (its `notificationAdded` subscription tells only that user). */
 export interface NotificationAddedEvent {
@@ -19,4 +20,16 @@ export function announceNotification(em: EntityManager, notification: { id: stri
     notificationId: notification.id,
     recipientId: notification.recipient.id,
   }));
+}
+
+/**
+ * Runs `work` in the transaction of `em` (a log consumer's batch, a job's), its announced events
+ * written to the change log in that transaction once its changes are flushed, as `inTransaction`
+ * does for a request: subscribers hear of them once it commits, never of a rollback.
+ */
+export async function withAnnouncedEvents(em: EntityManager, work: () => Promise<void>): Promise<void> {
+  const pending = openEvents(em);
+  await work();
+  await em.flush();
+  await writeEvents(em, await eventsOf(pending), new Date());
 }

@@ -1,9 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { TaskList } from 'graphile-worker';
-import type { Logger } from 'pino';
-import { committedEvents, openEvents, type EventBus, type PendingEvent } from '../../common/events.js';
 import type { Mailer } from '../../common/mailer.js';
 import { notificationMailTask } from './notification.consumer.js';
+import { withAnnouncedEvents } from './notification.events.js';
 import { expiringApiKeysTask, notifyExpiringApiKeys } from './notification.expiry.js';
 import { renderNotificationMail, type NotificationMail } from './notification.mail.js';
 
@@ -17,14 +16,12 @@ export const notificationCrontab = `0 7 * * * ${expiringApiKeysTask} ?fill=1d`;
  *   and completes: the notification stays in the console. A refusal or an unreachable server
  *   throws, and the queue tries again later: no mail is lost to a mail server that is down.
  * - `notifyExpiringApiKeys` (daily, `notificationCrontab`) tells the creators of API keys about to
- *   expire, in one transaction whose new notifications are announced on `events` once it commits.
+ *   expire, in one transaction whose new notifications are announced on the change log.
  */
 export function notificationTasks(options: {
   mailer: Mailer | null;
   publicUrl: string | undefined;
   orm: MikroORM;
-  events: EventBus;
-  logger: Logger;
 }): TaskList {
   return {
     [notificationMailTask]: async (payload, helpers) => {
@@ -36,12 +33,11 @@ export function notificationTasks(options: {
       await options.mailer.send({ to: mail.to, ...renderNotificationMail(mail, options.publicUrl) });
     },
     [expiringApiKeysTask]: async () => {
-      let pending: PendingEvent[] = [];
-      await options.orm.em.fork().transactional(async (em) => {
-        pending = openEvents(em);
-        await notifyExpiringApiKeys(em, new Date());
-      });
-      options.events.publish(committedEvents(pending, options.logger));
+      await options.orm.em.fork().transactional((em) =>
+        withAnnouncedEvents(em, async () => {
+          await notifyExpiringApiKeys(em, new Date());
+        }),
+      );
     },
   };
 }

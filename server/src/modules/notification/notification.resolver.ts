@@ -13,6 +13,7 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
+import type { LoggedEvent } from '../../common/change-log.js';
 import { isResync, type Resync } from '../../common/events.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
@@ -20,7 +21,6 @@ import { renewForEvent, type Context } from '../../context.js';
 import { liveEvents } from '../auth/live.js';
 import { requireViewer } from '../auth/policies.js';
 import { Notification, NotificationKind } from './notification.entity.js';
-import type { NotificationAddedEvent } from './notification.events.js';
 import {
   countUnread,
   emailKinds,
@@ -155,19 +155,19 @@ export class NotificationResolver {
         info.fieldName,
         'NOTIFICATION_ADDED',
         args,
-        (event) => event.recipientId === user.id,
+        (event) => event.payload.recipientId === user.id,
       );
     },
     description:
       'Your notifications as they are made (only yours), each with your unread count; first a null notification, meaning: refetch. Over WebSocket (graphql-ws). Not for API keys.',
   })
   async notificationAdded(
-    @Root() event: NotificationAddedEvent | Resync,
+    @Root() event: LoggedEvent<'NOTIFICATION_ADDED'> | Resync,
     @Ctx() context: Context,
   ): Promise<NotificationAddedPayload> {
     renewForEvent(context);
     return {
-      notification: isResync(event) ? null : await findOwnNotification(context, event.notificationId),
+      notification: isResync(event) ? null : await findOwnNotification(context, event.payload.notificationId),
       unreadCount: await countUnread(context),
     };
   }

@@ -1,5 +1,3 @@
-import { Redis } from 'ioredis';
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -12,9 +10,16 @@ import {
   mustQuery,
 } from '../../../test/api.js';
 import { eventually } from '../../../test/eventually.js';
-import { subscribe } from '../../../test/live.js';
 import { startTestApp, testAdmin, type TestApp } from '../../../test/harness.js';
-import { consume, firmUser, rejected, rejectedInstallation, type UnloggedEvent } from '../../../test/notifications.js';
+import { subscribe } from '../../../test/live.js';
+import {
+  consume,
+  firmUser,
+  rejectInstallation,
+  rejected,
+  settled,
+  type UnloggedEvent,
+} from '../../../test/notifications.js';
 import { notifyExpiringApiKeys } from './notification.expiry.js';
 
 /** A message the test's SMTP server received: its envelope recipients and its decoded headers and text. */
@@ -84,11 +89,6 @@ const smtp = new SMTPServer({
 });
 
 let t: TestApp;
-/** The app's event bus goes through Redis, on channels of this file's own, so that the test can publish what a commit publishes. */
-const redis = {
-  REDIS_URL: process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379',
-  REDIS_CHANNEL_PREFIX: `raccord-test-${randomBytes(4).toString('hex')}:`,
-};
 const publicUrl = 'https://raccord.example.dz';
 
 beforeAll(async () => {
@@ -96,7 +96,6 @@ beforeAll(async () => {
   await once(smtp.server, 'listening');
   const { port } = smtp.server.address() as AddressInfo;
   t = await startTestApp({
-    ...redis,
     SMTP_URL: `smtp://127.0.0.1:${port}`,
     MAIL_FROM: 'Raccord <raccord@example.dz>',
     PUBLIC_URL: publicUrl,
@@ -107,29 +106,38 @@ afterAll(async () => {
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
 });
 
+/** The first mail to `email` whose text holds `text`, once it has arrived. */
+async function mailTo(email: string, text: string): Promise<Received> {
+  const found = () => mails.find((mail) => mail.to.includes(email) && mail.message.includes(text));
+  await eventually(() => expect(found()).toBeDefined());
+  return found()!;
+}
+
+/** An installation of a new firm, waiting for acceptance, its events all handled: the firm's people made after hear of nothing before. */
+async function installedWork(): Promise<{ firm: { id: string }; id: string }> {
+  const firm = await activeContractor(t);
+  const id = await installedCustomerSubscription(t, firm.id);
+  await settled(t);
+  return { firm, id };
+}
+
+const rejectWith = (id: string, reserves: string[]) => rejectInstallation(t, id, reserves);
+
 const reserves = ['Câble de branchement non fixé sur la façade', 'Étiquette PTO manquante'];
 
-describe('notifications of a rejected installation', () => {
-  let firm: { id: string };
-  let admin: { email: string; authorization: string };
-  let staff: { email: string; authorization: string };
-  beforeAll(async () => {
-    firm = await activeContractor(t);
-    admin = await firmUser(t, firm.id, true);
-    staff = await firmUser(t, firm.id, false);
-  });
+describe('a rejected installation', () => {
+  it("sends the firm's administrator an e-mail in French that the SMTP server receives, naming the reserves, with a link to the work; shows it in its console", async () => {
+    const { firm, id } = await installedWork();
+    const admin = await firmUser(t, firm.id, true);
+    const staff = await firmUser(t, firm.id, false);
+    const reference = await rejectWith(id, reserves);
 
-  it("e-mails the firm's administrator in French, naming the reserves, with a link to the work; shows it in its console", async () => {
-    const work = await rejectedInstallation(t, firm.id, reserves);
-    const announced = await consume(t, [rejected(work.id, firm.id)]);
-
-    await eventually(() => expect(mails.some((mail) => mail.to.includes(admin.email))).toBe(true));
-    const mail = mails.find((received) => received.to.includes(admin.email))!;
-    expect(mail.message).toContain(`Subject: Installation refusée : raccordement ${work.reference}`);
+    const mail = await mailTo(admin.email, 'Installation refusée');
+    expect(mail.message).toContain(`Subject: Installation refusée : raccordement ${reference}`);
     expect(mail.message).toContain('From: Raccord <raccord@example.dz>');
-    expect(mail.message).toContain(`L'installation du raccordement ${work.reference} a été refusée`);
+    expect(mail.message).toContain(`L'installation du raccordement ${reference} a été refusée`);
     for (const reserve of reserves) expect(mail.message).toContain(`- ${reserve}`);
-    expect(mail.message).toContain(`${publicUrl}/raccordements/${work.id}`);
+    expect(mail.message).toContain(`${publicUrl}/raccordements/${id}`);
     expect(mails.some((received) => received.to.includes(staff.email))).toBe(false);
 
     const { body } = await t.graphql<{
@@ -142,29 +150,24 @@ describe('notifications of a rejected installation', () => {
     );
     expect(body.errors).toBeUndefined();
     expect(body.data!.unreadNotificationCount).toBe(1);
-    const notification = body.data!.notifications.edges[0]!.node;
-    expect(notification).toMatchObject({
+    expect(body.data!.notifications.edges[0]!.node).toMatchObject({
       kind: 'INSTALLATION_REJECTED',
       subjectType: 'CUSTOMER_SUBSCRIPTION',
-      subjectId: work.id,
-      subjectLabel: work.reference,
+      subjectId: id,
+      subjectLabel: reference,
       details: reserves,
       readAt: null,
     });
-    expect(announced).toEqual([
-      { topic: 'NOTIFICATION_ADDED', payload: { notificationId: notification['id'], recipientId: expect.any(String) } },
-    ]);
   });
 });
 
 describe('mail', () => {
   it('is sent again later when the mail server refuses it: a failing mail server loses none', async () => {
-    const firm = await activeContractor(t);
+    const { firm, id } = await installedWork();
     const admin = await firmUser(t, firm.id, true);
-    const work = await rejectedInstallation(t, firm.id, ['Boîtier PBO ouvert']);
     refusals = 2;
     refused = 0;
-    await consume(t, [rejected(work.id, firm.id)]);
+    await rejectWith(id, ['Boîtier PBO ouvert']);
     // graphile-worker waits between attempts (exponentially): bring each retry forward instead of waiting.
     await eventually(
       async () => {
@@ -178,7 +181,9 @@ describe('mail', () => {
   });
 
   it('is not sent of a kind its recipient turned off; the notification still shows in the console', async () => {
-    const firm = await activeContractor(t);
+    const { firm, id } = await installedWork();
+    await rejectWith(id, ['Soudure à reprendre']);
+    await settled(t);
     const admin = await firmUser(t, firm.id, true);
     const { body } = await t.graphql<{ updateNotificationPreferences: { preferences: { emailKinds: string[] } } }>(
       'mutation { updateNotificationPreferences(input: { emailKinds: [INVOICE_APPROVED, PAYMENT_RECORDED] }) { preferences { emailKinds } } }',
@@ -189,8 +194,8 @@ describe('mail', () => {
       'INVOICE_APPROVED',
       'PAYMENT_RECORDED',
     ]);
-    const work = await rejectedInstallation(t, firm.id, ['Soudure à reprendre']);
-    await consume(t, [rejected(work.id, firm.id)], async (em) => {
+    // The rejection's event handled again, now that the administrator exists.
+    await consume(t, [rejected(id, firm.id)], async (em) => {
       // Before the commit, in the consumer's transaction: the jobs it added.
       const jobs = await em.execute<{ payload: { to: string } }[]>(
         `select payload from graphile_worker._private_jobs where task_id = (select id from graphile_worker._private_tasks where identifier = 'sendNotificationMail')`,
@@ -214,13 +219,17 @@ describe('mail', () => {
 
 describe('reading notifications', () => {
   it('marks its own read, by id or all at once, and refuses ids that are not its own', async () => {
-    const firm = await activeContractor(t);
+    const first = await installedWork();
+    const second = await installedWork();
+    await rejectWith(first.id, ['Première réserve']);
+    await rejectWith(second.id, ['Deuxième réserve']);
+    await settled(t);
+    const firm = first.firm;
     const admin = await firmUser(t, firm.id, true);
-    const other = await firmUser(t, (await activeContractor(t)).id, true);
-    for (const reserve of ['Première réserve', 'Deuxième réserve']) {
-      const work = await rejectedInstallation(t, firm.id, [reserve]);
-      await consume(t, [rejected(work.id, firm.id)]);
-    }
+    const other = await firmUser(t, second.firm.id, true);
+    // Both rejections handled again as the first firm's, now that its administrator exists.
+    await consume(t, [rejected(first.id, firm.id)]);
+    await consume(t, [rejected(second.id, firm.id)]);
     const list = await t.graphql<{ notifications: { edges: { node: { id: string; details: string[] } }[] } }>(
       '{ notifications(first: 10) { edges { node { id details } } } }',
       {},
@@ -315,6 +324,21 @@ describe('API keys about to expire', () => {
 describe('who is told of what', () => {
   it("tells a firm's administrators of work assigned to the firm and of its invoices, a technician of work given to it, nobody of other changes", async () => {
     const firm = await activeContractor(t);
+    const work = await installedCustomerSubscription(t, firm.id);
+    await mustQuery(
+      t,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+      { id: work },
+    );
+    const invoice = await firmInvoice(t, firm.id);
+    const site = await createSite(t);
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }',
+      { id: site.id, c: firm.id },
+    );
+    // The people are made once the real events are handled: they hear only of the events below.
+    await settled(t);
     const admin = await firmUser(t, firm.id, true);
     const technicianEmail = `technician-${Math.random().toString(36).slice(2)}@raccord.test`;
     const { createUser: technician } = await mustQuery<{ createUser: { id: string } }>(
@@ -329,19 +353,6 @@ describe('who is told of what', () => {
           password: 'technician password',
         },
       },
-    );
-    const work = await installedCustomerSubscription(t, firm.id);
-    await mustQuery(
-      t,
-      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
-      { id: work },
-    );
-    const invoice = await firmInvoice(t, firm.id);
-    const site = await createSite(t);
-    await mustQuery(
-      t,
-      'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }',
-      { id: site.id, c: firm.id },
     );
     const workEvent = (fields: Record<string, unknown>) =>
       ({
@@ -409,7 +420,7 @@ describe('who is told of what', () => {
 
 describe('notificationAdded', () => {
   it('tells each new notification, with the unread count, to its recipient only', async () => {
-    const firm = await activeContractor(t);
+    const { firm, id } = await installedWork();
     const admin = await firmUser(t, firm.id, true);
     const staff = await firmUser(t, firm.id, false);
     type Added = { notificationAdded: { notification: { id: string; kind: string } | null; unreadCount: number } };
@@ -419,20 +430,14 @@ describe('notificationAdded', () => {
     // Each starts with a null notification: refetch.
     expect(mine.received[0]!.data.notificationAdded).toEqual({ notification: null, unreadCount: 0 });
 
-    const work = await rejectedInstallation(t, firm.id, ['Connecteur sale']);
-    const announced = await consume(t, [rejected(work.id, firm.id)]);
-    // What the commit publishes, as the event bus publishes it.
-    const publisher = new Redis(redis.REDIS_URL);
-    for (const event of announced)
-      await publisher.publish(`${redis.REDIS_CHANNEL_PREFIX}${event.topic}`, JSON.stringify(event.payload));
-    publisher.disconnect();
-
+    await rejectWith(id, ['Connecteur sale']);
     expect(await mine.waitFor(2)).toBe(2);
+    const [made] = await t.sql<{ id: string }>(
+      `select n.id::text as id from notification n join app_user u on u.id = n.recipient_id where u.email = $1`,
+      [admin.email],
+    );
     expect(mine.received[1]!.data.notificationAdded).toEqual({
-      notification: {
-        id: (announced[0]!.payload as { notificationId: string }).notificationId,
-        kind: 'INSTALLATION_REJECTED',
-      },
+      notification: { id: made!.id, kind: 'INSTALLATION_REJECTED' },
       unreadCount: 1,
     });
     expect(others.received).toHaveLength(1);
