@@ -288,7 +288,7 @@ describe('API keys about to expire', () => {
     const { createApiKey } = await mustQuery<{ createApiKey: { apiKey: { id: string } } }>(
       t,
       'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }',
-      { input: { name: 'ERP finance', scopes: ['read:sites'], expiresAt: inDays(20) } },
+      { input: { name: 'ERP finance', scopes: ['READ_SITES'], expiresAt: inDays(20) } },
     );
     const check = () => t.app.orm.em.fork().transactional((em) => notifyExpiringApiKeys(em, new Date()));
     expect(await check()).toBe(1);
@@ -448,7 +448,7 @@ describe('notificationAdded', () => {
   it('is refused to an API key', async () => {
     const { createApiKey } = await mustQuery<{ createApiKey: { secret: string } }>(
       t,
-      'mutation { createApiKey(input: { name: "Lecture", scopes: ["read:sites"] }) { secret } }',
+      'mutation { createApiKey(input: { name: "Lecture", scopes: [READ_SITES] }) { secret } }',
     );
     await expect(
       subscribe(t.url, `Bearer ${createApiKey.secret}`, 'subscription { notificationAdded { unreadCount } }'),
