@@ -42,8 +42,13 @@ export enum NotificationSubject {
 }
 registerEnumType(NotificationSubject, {
   name: 'NotificationSubject',
-  description:
-    'The kind of record a notification is about (its `subjectId` names it): SITE, CUSTOMER_SUBSCRIPTION, INVOICE or API_KEY.',
+  description: 'The kind of record a notification is about (its `subjectId` names it).',
+  valuesConfig: {
+    SITE: { description: 'A site (`Query.site`).' },
+    CUSTOMER_SUBSCRIPTION: { description: 'A customer subscription (`Query.customerSubscription`).' },
+    INVOICE: { description: 'An invoice (`Query.invoice`).' },
+    API_KEY: { description: 'An API key (`Query.apiKeys`).' },
+  },
 });
 
 /**
