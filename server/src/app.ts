@@ -1,6 +1,6 @@
 import { createChangeLog, startChangeLogPruning } from './common/change-log.js';
 import { startJobQueue } from './common/job-queue.js';
-import { jobTasks } from './jobs.js';
+import { jobCrontab, jobTasks } from './jobs.js';
 import { logConsumers } from './log-consumers.js';
 import { startIdempotencyKeyPruning } from './common/idempotency.js';
 import './modules/loaders.js';
@@ -148,7 +148,8 @@ function closeServer(httpServer: Server): Promise<void> {
  * - every 10 minutes, DRAFT invoices of a month that has ended (Algiers) are submitted.
  * - the change log: this process's subscribers and the log's consumers (`log-consumers.ts`), read from
  *   the database, and every hour the events older than CHANGE_LOG_RETENTION_DAYS pruned;
- * - the job queue (`jobs.ts`: mail, webhooks), worked in this process as in every other one.
+ * - the job queue (`jobs.ts`: mail, webhooks), worked in this process as in every other one, and its
+ *   daily tasks (`jobCrontab`: API keys about to expire).
  *
  * Whatever fails during start-up is undone (listener, ORM and embedded database closed) before it throws.
  */
@@ -262,7 +263,12 @@ async function serve(
     disableAfterDays: config.WEBHOOK_DISABLE_AFTER_DAYS,
     allowPrivateAddresses: config.NODE_ENV !== 'production',
   });
-  const jobs = await startJobQueue({ connectionString: database.url, tasks: jobTasks, logger });
+  const jobs = await startJobQueue({
+    connectionString: database.url,
+    tasks: jobTasks(config, { orm }),
+    crontab: jobCrontab,
+    logger,
+  });
   const changeLogPruning = startChangeLogPruning(events, logger, config.CHANGE_LOG_RETENTION_DAYS);
   const idempotencyKeyPruning = startIdempotencyKeyPruning(orm, logger, config.IDEMPOTENCY_KEY_TTL_HOURS);
 

@@ -180,6 +180,15 @@ const environmentSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1, { error: 'must not be empty' }).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1, { error: 'must not be empty' }).optional(),
   S3_FORCE_PATH_STYLE: booleanString.default(false),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]{1,200}$/, {
+      error: 'must be one line of at most 200 characters, e.g. Raccord <raccord@example.dz>',
+    })
+    .refine((value) => /@/.test(value), { error: 'must hold an e-mail address, e.g. Raccord <raccord@example.dz>' })
+    .default('Raccord <no-reply@raccord.invalid>'),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
   ADMIN_PASSWORD: z
     .string()
@@ -266,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'METRICS_TOKEN',
       'S3_ACCESS_KEY_ID',
       'S3_SECRET_ACCESS_KEY',
+      'SMTP_URL',
     ].includes(variable)
       ? '(value hidden)'
       : JSON.stringify(received);

@@ -14,6 +14,7 @@ import { InvoicePayment } from './modules/invoice/payment.entity.js';
 import { PriceSchedule, PriceScheduleItem, TaxRate } from './modules/invoice/price-schedule.entity.js';
 import { User } from './modules/user/user.entity.js';
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from './modules/webhook/webhook.entity.js';
+import { Notification, NotificationPreference } from './modules/notification/notification.entity.js';
 import { Contractor } from './modules/contractor/contractor.entity.js';
 import { CustomerSubscription } from './modules/customer-subscription/customer-subscription.entity.js';
 import { InstallationReport } from './modules/customer-subscription/installation-report.entity.js';
@@ -66,6 +67,8 @@ export const entities = [
   WebhookEndpoint,
   WebhookDelivery,
   WebhookAttempt,
+  Notification,
+  NotificationPreference,
 ];
 
 /** Connects the ORM on Raccord's entities (see `ormOptions`); the caller closes it with `orm.close()`. */

@@ -1,5 +1,6 @@
 import type { LogConsumer } from './common/change-log.js';
 import { webhookConsumer } from './modules/webhook/webhook.consumer.js';
+import { notificationConsumer } from './modules/notification/notification.consumer.js';
 
 /**
  * Every durable reader of the change log, by name (the name keys its cursor: renaming one starts it
@@ -7,4 +8,5 @@ import { webhookConsumer } from './modules/webhook/webhook.consumer.js';
  */
 export const logConsumers: Record<string, LogConsumer> = {
   webhooks: webhookConsumer,
+  notifications: notificationConsumer,
 };

@@ -13,6 +13,7 @@ import { InvoiceLifecycleResolver } from './modules/invoice/invoice-lifecycle.re
 import { InvoiceResolver } from './modules/invoice/invoice.resolver.js';
 import { InvoicePaymentResolver } from './modules/invoice/payment.resolver.js';
 import { PriceScheduleItemResolver, PriceScheduleResolver } from './modules/invoice/price-schedule.resolver.js';
+import { NotificationResolver } from './modules/notification/notification.resolver.js';
 import { PhotoResolver } from './modules/photo/photo.resolver.js';
 import { ContractorResolver } from './modules/contractor/contractor.resolver.js';
 import {
@@ -86,6 +87,7 @@ export async function buildRaccordSchema(): Promise<GraphQLSchema> {
       PhotoPositionResolver,
       WebhookEndpointResolver,
       WebhookDeliveryResolver,
+      NotificationResolver,
     ],
     validate: false,
   });

@@ -5,6 +5,7 @@ import { useMutation, useQuery } from 'urql';
 import { LogoutMutation, MeQuery } from '../features/auth/documents.ts';
 import { languages, setLanguage, type Language } from '../lib/i18n.ts';
 import { knownFieldUser } from '../features/field/known-user.ts';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { session } from '../lib/session.ts';
 import { mayRun } from '../lib/viewer.ts';
 import { liveConnection } from '../urql.ts';
@@ -24,7 +25,8 @@ const fieldSignOut = (userId: string | null) =>
 /**
  * The console's frame: a link to skip to the page's content, the header with the product name,
  * navigation (only the pages the API says the viewer may use: `viewerOperations` and `viewerCan`; one
- * who works in the field only has the field view), the language and the signed-in user, then the page.
+ * who works in the field only has the field view), the language, the notifications' bell and the
+ * signed-in user, then the page.
  */
 export function Layout() {
   const { t, i18n } = useTranslation();
@@ -104,6 +106,7 @@ export function Layout() {
         </label>
         {signedIn && user && (
           <div className="account">
+            {may('Query.unreadNotificationCount') && <NotificationBell fieldOnly={fieldOnly} />}
             <span title={user.displayName}>{user.displayName}</span>
             <button type="button" onClick={signOut}>
               <svg className="sign-out-icon" aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">

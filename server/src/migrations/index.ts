@@ -23,6 +23,7 @@ import { Migration20261206143000 } from './Migration20261206143000.js';
 import { Migration20261206161500 } from './Migration20261206161500.js';
 import { Migration20261206171500 } from './Migration20261206171500.js';
 import { Migration20261206192101 } from './Migration20261206192101.js';
+import { Migration20261206194500 } from './Migration20261206194500.js';
 import { Migration20261206195205 } from './Migration20261206195205.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -49,5 +50,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206161500', class: Migration20261206161500 },
   { name: 'Migration20261206171500', class: Migration20261206171500 },
   { name: 'Migration20261206192101', class: Migration20261206192101 },
+  { name: 'Migration20261206194500', class: Migration20261206194500 },
   { name: 'Migration20261206195205', class: Migration20261206195205 },
 ];

@@ -94,9 +94,13 @@ function refusal(
   return null;
 }
 
+/**
+ * The rows of Raccord's own tables, table by table, but for what signing in writes and a viewer's own
+ * notification preferences, which every role may set (updateNotificationPreferences runs in the same loop).
+ */
 async function rowCounts(): Promise<string> {
   const rows = await t.sql<{ table: string; n: number }>(
-    `select relname as table, n_live_tup::int as n from pg_stat_user_tables where schemaname = 'public' and relname not in ('login_rate_limit', 'session', 'mikro_orm_migrations') order by relname`,
+    `select relname as table, n_live_tup::int as n from pg_stat_user_tables where schemaname = 'public' and relname not in ('login_rate_limit', 'session', 'mikro_orm_migrations', 'notification_preference') order by relname`,
   );
   const counts = await Promise.all(
     rows.map(

@@ -105,6 +105,13 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Query.dashboard': [ADMIN, DOT_MANAGER, FINANCE, VIEWER],
   'Subscription.dashboardChanged': [ADMIN, DOT_MANAGER, FINANCE, VIEWER],
 
+  'Query.notifications': everyone,
+  'Query.unreadNotificationCount': everyone,
+  'Query.notificationPreferences': everyone,
+  'Mutation.markNotificationsRead': everyone,
+  'Mutation.updateNotificationPreferences': everyone,
+  'Subscription.notificationAdded': everyone,
+
   'Http.uploadPhoto': [ADMIN, CONTRACTOR, TECHNICIAN],
   'Http.photo': [ADMIN, DOT_MANAGER, CONTRACTOR, TECHNICIAN],
 };

@@ -111,6 +111,12 @@ const expectedRoles: Record<string, string> = {
   'Subscription.siteChanged': 'ADMIN DOT_MANAGER FINANCE CONTRACTOR TECHNICIAN VIEWER',
   'Query.dashboard': 'ADMIN DOT_MANAGER FINANCE VIEWER',
   'Subscription.dashboardChanged': 'ADMIN DOT_MANAGER FINANCE VIEWER',
+  'Query.notifications': 'ADMIN DOT_MANAGER FINANCE CONTRACTOR TECHNICIAN VIEWER',
+  'Query.unreadNotificationCount': 'ADMIN DOT_MANAGER FINANCE CONTRACTOR TECHNICIAN VIEWER',
+  'Query.notificationPreferences': 'ADMIN DOT_MANAGER FINANCE CONTRACTOR TECHNICIAN VIEWER',
+  'Mutation.markNotificationsRead': 'ADMIN DOT_MANAGER FINANCE CONTRACTOR TECHNICIAN VIEWER',
+  'Mutation.updateNotificationPreferences': 'ADMIN DOT_MANAGER FINANCE CONTRACTOR TECHNICIAN VIEWER',
+  'Subscription.notificationAdded': 'ADMIN DOT_MANAGER FINANCE CONTRACTOR TECHNICIAN VIEWER',
   'Http.uploadPhoto': 'ADMIN CONTRACTOR TECHNICIAN',
   'Http.photo': 'ADMIN DOT_MANAGER CONTRACTOR TECHNICIAN',
 };

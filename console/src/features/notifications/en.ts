@@ -1,0 +1,20 @@
+/** English of the notifications' bell and panel, keyed by its French. */
+export default {
+  'Travaux attribués : {{label}}': 'Work assigned: {{label}}',
+  'Installation refusée : {{label}}': 'Installation rejected: {{label}}',
+  'Facture à réviser : {{label}}': 'Invoice to revise: {{label}}',
+  'Facture approuvée : {{label}}': 'Invoice approved: {{label}}',
+  'Paiement enregistré : {{label}}': 'Payment recorded: {{label}}',
+  'Clé d’API bientôt expirée : {{label}}': 'API key expiring soon: {{label}}',
+  'Travaux attribués': 'Work assigned',
+  'Installations refusées': 'Installations rejected',
+  'Factures à réviser': 'Invoices to revise',
+  'Factures approuvées': 'Invoices approved',
+  'Paiements enregistrés': 'Payments recorded',
+  'Clés d’API bientôt expirées': 'API keys expiring soon',
+  'Notifications non lues : {{count}}': 'Unread notifications: {{count}}',
+  Notifications: 'Notifications',
+  'Tout marquer comme lu': 'Mark all read',
+  'Aucune notification.': 'No notifications.',
+  'Recevoir aussi par e-mail': 'Also receive by e-mail',
+} satisfies Record<string, string>;

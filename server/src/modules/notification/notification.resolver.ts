@@ -1,0 +1,174 @@
+import {
+  Arg,
+  Args,
+  Ctx,
+  Field,
+  ID,
+  InputType,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
+import type { LoggedEvent } from '../../common/change-log.js';
+import { isResync, type Resync } from '../../common/events.js';
+import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
+import { listOf } from '../../common/query-limits.js';
+import { renewForEvent, type Context } from '../../context.js';
+import { liveEvents } from '../auth/live.js';
+import { requireViewer } from '../auth/policies.js';
+import { Notification, NotificationKind } from './notification.entity.js';
+import {
+  countUnread,
+  emailKinds,
+  findOwnNotification,
+  listNotifications,
+  markNotificationsRead,
+  maxMarkedAtOnce,
+  updateEmailKinds,
+} from './notification.service.js';
+
+@ObjectType({ description: 'A page of your notifications, newest first.' })
+export class NotificationConnection extends ConnectionType(Notification, 'Notification') {}
+
+@InputType({ description: 'Which of your notifications to mark read: `ids`, or `all: true`, not both.' })
+export class MarkNotificationsReadInput {
+  @Field(() => [ID], {
+    nullable: true,
+    description: `These notifications (1 to ${maxMarkedAtOnce}, all yours: NOT_FOUND otherwise, and none is marked).`,
+  })
+  ids?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: every unread notification of yours.' })
+  all?: boolean | null;
+}
+
+@ObjectType({ description: 'Notifications marked read.' })
+export class MarkNotificationsReadPayload {
+  @Field(() => [Notification], {
+    description: 'Those named by `ids`, newest first, with the time each was read (empty with `all`).',
+  })
+  notifications!: Notification[];
+
+  @Field(() => Int, { description: 'How many of your notifications remain unread.' })
+  unreadCount!: number;
+}
+
+@ObjectType({ description: 'How you are told of what concerns you.' })
+export class NotificationPreferences {
+  @Field(() => [NotificationKind], {
+    description:
+      'The kinds you also receive by e-mail (in French, when the server has a mail server: SMTP_URL). Every kind shows in the console.',
+  })
+  emailKinds!: NotificationKind[];
+}
+
+@InputType({ description: 'Which kinds of notification you receive by e-mail.' })
+export class UpdateNotificationPreferencesInput {
+  @Field(() => [NotificationKind], {
+    description: 'The kinds to receive by e-mail; the others show only in the console. Empty: no e-mail at all.',
+  })
+  emailKinds!: NotificationKind[];
+}
+
+@ObjectType({ description: 'Your notification preferences, as saved.' })
+export class UpdateNotificationPreferencesPayload {
+  @Field(() => NotificationPreferences, { description: 'The preferences now in force.' })
+  preferences!: NotificationPreferences;
+}
+
+@ObjectType({ description: 'A notification made for you, as it happens.' })
+export class NotificationAddedPayload {
+  @Field(() => Notification, {
+    nullable: true,
+    description:
+      'The new notification; null when notifications may have been missed (the subscription started or restarted, or the event bus was down): refetch what you show.',
+  })
+  notification!: Notification | null;
+
+  @Field(() => Int, { description: 'How many of your notifications are unread now.' })
+  unreadCount!: number;
+}
+
+/** A user's own notifications: reading them, marking them read, choosing which come by e-mail, and new ones live. */
+@Resolver(() => Notification)
+export class NotificationResolver {
+  @Query(() => NotificationConnection, {
+    description:
+      'Your notifications (only your own: made from the changes that concern you), newest first, a page at a time (at most 100). Not for API keys.',
+    complexity: listOf(20),
+  })
+  async notifications(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('unreadOnly', () => Boolean, {
+      nullable: true,
+      description: 'true: only those not marked read yet. Default false.',
+    })
+    unreadOnly: boolean | null,
+    @Ctx() context: Context,
+  ): Promise<NotificationConnection> {
+    return asConnection(NotificationConnection, await listNotifications(context, unreadOnly ?? false, page));
+  }
+
+  @Query(() => Int, { description: 'How many of your notifications are unread (the console shows it on its bell).' })
+  unreadNotificationCount(@Ctx() context: Context): Promise<number> {
+    return countUnread(context);
+  }
+
+  @Query(() => NotificationPreferences, { description: 'Which kinds of notification you receive by e-mail.' })
+  async notificationPreferences(@Ctx() context: Context): Promise<NotificationPreferences> {
+    return { emailKinds: await emailKinds(context) };
+  }
+
+  @Mutation(() => MarkNotificationsReadPayload, {
+    description:
+      'Marks notifications of yours read: those of `ids`, or all (`all: true`); one already read keeps its time. Errors: BAD_USER_INPUT (neither or both, a malformed id, more than 100 ids), NOT_FOUND (an id that is not one of your notifications: none is marked).',
+  })
+  async markNotificationsRead(
+    @Arg('input', () => MarkNotificationsReadInput, { description: 'Which to mark.' })
+    input: MarkNotificationsReadInput,
+    @Ctx() context: Context,
+  ): Promise<MarkNotificationsReadPayload> {
+    const notifications = await markNotificationsRead(context, input);
+    return { notifications, unreadCount: await countUnread(context) };
+  }
+
+  @Mutation(() => UpdateNotificationPreferencesPayload, {
+    description: 'Chooses which kinds of notification you receive by e-mail. Errors: BAD_USER_INPUT.',
+  })
+  async updateNotificationPreferences(
+    @Arg('input', () => UpdateNotificationPreferencesInput, { description: 'The kinds to receive by e-mail.' })
+    input: UpdateNotificationPreferencesInput,
+    @Ctx() context: Context,
+  ): Promise<UpdateNotificationPreferencesPayload> {
+    return { preferences: { emailKinds: await updateEmailKinds(context, input) } };
+  }
+
+  @Subscription(() => NotificationAddedPayload, {
+    subscribe: ({ args, context, info }) => {
+      const user = requireViewer(context as Context);
+      return liveEvents(
+        context as Context,
+        info.fieldName,
+        'NOTIFICATION_ADDED',
+        args,
+        (event) => event.payload.recipientId === user.id,
+      );
+    },
+    description:
+      'Your notifications as they are made (only yours), each with your unread count; first a null notification, meaning: refetch. Over WebSocket (graphql-ws). Not for API keys.',
+  })
+  async notificationAdded(
+    @Root() event: LoggedEvent<'NOTIFICATION_ADDED'> | Resync,
+    @Ctx() context: Context,
+  ): Promise<NotificationAddedPayload> {
+    renewForEvent(context);
+    return {
+      notification: isResync(event) ? null : await findOwnNotification(context, event.payload.notificationId),
+      unreadCount: await countUnread(context),
+    };
+  }
+}

@@ -1,0 +1,463 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  activeContractor,
+  createSite,
+  firmInvoice,
+  installedCustomerSubscription,
+  mustQuery,
+} from '../../../test/api.js';
+import { eventually } from '../../../test/eventually.js';
+import { startTestApp, testAdmin, type TestApp } from '../../../test/harness.js';
+import { subscribe } from '../../../test/live.js';
+import {
+  consume,
+  firmUser,
+  rejectInstallation,
+  rejected,
+  settled,
+  type UnloggedEvent,
+} from '../../../test/notifications.js';
+import { notifyExpiringApiKeys } from './notification.expiry.js';
+
+/** A message the test's SMTP server received: its envelope recipients and its decoded headers and text. */
+interface Received {
+  readonly to: string[];
+  readonly message: string;
+}
+
+/** Bytes written as =XX, in text, decoded as UTF-8. */
+const hexDecoded = (text: string) =>
+  text.replace(/(?:=[0-9A-F]{2})+/g, (run) =>
+    Buffer.from(
+      run
+        .split('=')
+        .slice(1)
+        .map((hex) => parseInt(hex, 16)),
+    ).toString('utf8'),
+  );
+
+/**
+ * The message as a person reads it: its header unfolded with its encoded words (RFC 2047) decoded,
+ * its quoted-printable body decoded, so that the test reads the French text.
+ */
+function decoded(raw: string): string {
+  const split = raw.indexOf('\r\n\r\n');
+  const header = raw
+    .slice(0, split)
+    .replace(/\r\n[ \t]+/g, ' ')
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_word, encoding: string, text: string) =>
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : hexDecoded(text.replace(/_/g, ' ')),
+    );
+  return `${header}\r\n\r\n${hexDecoded(raw.slice(split + 4).replace(/=\r\n/g, ''))}`;
+}
+
+const mails: Received[] = [];
+/** Attempts the SMTP server refuses (451, try again later) before it accepts again. */
+let refusals = 0;
+let refused = 0;
+const smtp = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  logger: false,
+  onRcptTo(_address, _session, callback) {
+    if (refusals > 0) {
+      refusals -= 1;
+      refused += 1;
+      const error = Object.assign(new Error('mailbox busy, try again later'), { responseCode: 451 });
+      callback(error);
+      return;
+    }
+    callback();
+  },
+  onData(stream, session, callback) {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => {
+      mails.push({
+        to: session.envelope.rcptTo.map((address) => address.address),
+        message: decoded(Buffer.concat(chunks).toString('utf8')),
+      });
+      callback();
+    });
+  },
+});
+
+let t: TestApp;
+const publicUrl = 'https://raccord.example.dz';
+
+beforeAll(async () => {
+  smtp.listen(0, '127.0.0.1');
+  await once(smtp.server, 'listening');
+  const { port } = smtp.server.address() as AddressInfo;
+  t = await startTestApp({
+    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    MAIL_FROM: 'Raccord <raccord@example.dz>',
+    PUBLIC_URL: publicUrl,
+  });
+});
+afterAll(async () => {
+  await t.stop();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+/** The first mail to `email` whose text holds `text`, once it has arrived. */
+async function mailTo(email: string, text: string): Promise<Received> {
+  const found = () => mails.find((mail) => mail.to.includes(email) && mail.message.includes(text));
+  await eventually(() => expect(found()).toBeDefined());
+  return found()!;
+}
+
+/** An installation of a new firm, waiting for acceptance, its events all handled: the firm's people made after hear of nothing before. */
+async function installedWork(): Promise<{ firm: { id: string }; id: string }> {
+  const firm = await activeContractor(t);
+  const id = await installedCustomerSubscription(t, firm.id);
+  await settled(t);
+  return { firm, id };
+}
+
+const rejectWith = (id: string, reserves: string[]) => rejectInstallation(t, id, reserves);
+
+const reserves = ['Câble de branchement non fixé sur la façade', 'Étiquette PTO manquante'];
+
+describe('a rejected installation', () => {
+  it("sends the firm's administrator an e-mail in French that the SMTP server receives, naming the reserves, with a link to the work; shows it in its console", async () => {
+    const { firm, id } = await installedWork();
+    const admin = await firmUser(t, firm.id, true);
+    const staff = await firmUser(t, firm.id, false);
+    const reference = await rejectWith(id, reserves);
+
+    const mail = await mailTo(admin.email, 'Installation refusée');
+    expect(mail.message).toContain(`Subject: Installation refusée : raccordement ${reference}`);
+    expect(mail.message).toContain('From: Raccord <raccord@example.dz>');
+    expect(mail.message).toContain(`L'installation du raccordement ${reference} a été refusée`);
+    for (const reserve of reserves) expect(mail.message).toContain(`- ${reserve}`);
+    expect(mail.message).toContain(`${publicUrl}/raccordements/${id}`);
+    expect(mails.some((received) => received.to.includes(staff.email))).toBe(false);
+
+    const { body } = await t.graphql<{
+      notifications: { edges: { node: Record<string, unknown> }[] };
+      unreadNotificationCount: number;
+    }>(
+      '{ notifications { edges { node { id kind subjectType subjectId subjectLabel details readAt } } } unreadNotificationCount }',
+      {},
+      { authorization: admin.authorization },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.unreadNotificationCount).toBe(1);
+    expect(body.data!.notifications.edges[0]!.node).toMatchObject({
+      kind: 'INSTALLATION_REJECTED',
+      subjectType: 'CUSTOMER_SUBSCRIPTION',
+      subjectId: id,
+      subjectLabel: reference,
+      details: reserves,
+      readAt: null,
+    });
+  });
+});
+
+describe('mail', () => {
+  it('is sent again later when the mail server refuses it: a failing mail server loses none', async () => {
+    const { firm, id } = await installedWork();
+    const admin = await firmUser(t, firm.id, true);
+    refusals = 2;
+    refused = 0;
+    await rejectWith(id, ['Boîtier PBO ouvert']);
+    // graphile-worker waits between attempts (exponentially): bring each retry forward instead of waiting.
+    await eventually(
+      async () => {
+        await t.sql(`update graphile_worker._private_jobs set run_at = now() where attempts > 0`);
+        expect(mails.some((mail) => mail.to.includes(admin.email))).toBe(true);
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    expect(refused).toBe(2);
+    expect(mails.find((mail) => mail.to.includes(admin.email))!.message).toContain('- Boîtier PBO ouvert');
+  });
+
+  it('is not sent of a kind its recipient turned off; the notification still shows in the console', async () => {
+    const { firm, id } = await installedWork();
+    await rejectWith(id, ['Soudure à reprendre']);
+    await settled(t);
+    const admin = await firmUser(t, firm.id, true);
+    const { body } = await t.graphql<{ updateNotificationPreferences: { preferences: { emailKinds: string[] } } }>(
+      'mutation { updateNotificationPreferences(input: { emailKinds: [INVOICE_APPROVED, PAYMENT_RECORDED] }) { preferences { emailKinds } } }',
+      {},
+      { authorization: admin.authorization },
+    );
+    expect(body.data!.updateNotificationPreferences.preferences.emailKinds).toEqual([
+      'INVOICE_APPROVED',
+      'PAYMENT_RECORDED',
+    ]);
+    // The rejection's event handled again, now that the administrator exists.
+    await consume(t, [rejected(id, firm.id)], async (em) => {
+      // Before the commit, in the consumer's transaction: the jobs it added.
+      const jobs = await em.execute<{ payload: { to: string } }[]>(
+        `select payload from graphile_worker._private_jobs where task_id = (select id from graphile_worker._private_tasks where identifier = 'sendNotificationMail')`,
+      );
+      expect(jobs.map((job) => job.payload.to)).not.toContain(admin.email);
+    });
+    const read = await t.graphql<{
+      notificationPreferences: { emailKinds: string[] };
+      unreadNotificationCount: number;
+    }>(
+      '{ notificationPreferences { emailKinds } unreadNotificationCount }',
+      {},
+      { authorization: admin.authorization },
+    );
+    expect(read.body.data).toEqual({
+      notificationPreferences: { emailKinds: ['INVOICE_APPROVED', 'PAYMENT_RECORDED'] },
+      unreadNotificationCount: 1,
+    });
+  });
+});
+
+describe('reading notifications', () => {
+  it('marks its own read, by id or all at once, and refuses ids that are not its own', async () => {
+    const first = await installedWork();
+    const second = await installedWork();
+    await rejectWith(first.id, ['Première réserve']);
+    await rejectWith(second.id, ['Deuxième réserve']);
+    await settled(t);
+    const firm = first.firm;
+    const admin = await firmUser(t, firm.id, true);
+    const other = await firmUser(t, second.firm.id, true);
+    // Both rejections handled again as the first firm's, now that its administrator exists.
+    await consume(t, [rejected(first.id, firm.id)]);
+    await consume(t, [rejected(second.id, firm.id)]);
+    const list = await t.graphql<{ notifications: { edges: { node: { id: string; details: string[] } }[] } }>(
+      '{ notifications(first: 10) { edges { node { id details } } } }',
+      {},
+      { authorization: admin.authorization },
+    );
+    const [newest, oldest] = list.body.data!.notifications.edges.map((edge) => edge.node);
+    expect([newest!.details, oldest!.details]).toEqual([['Deuxième réserve'], ['Première réserve']]);
+
+    const stranger = await t.graphql(
+      'mutation ($ids: [ID!]) { markNotificationsRead(input: { ids: $ids }) { unreadCount } }',
+      { ids: [newest!.id] },
+      { authorization: other.authorization },
+    );
+    expect(stranger.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'ids' });
+
+    const both = await t.graphql(
+      'mutation { markNotificationsRead(input: { ids: ["1"], all: true }) { unreadCount } }',
+      {},
+      { authorization: admin.authorization },
+    );
+    expect(both.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+
+    const one = await t.graphql<{
+      markNotificationsRead: { notifications: { id: string; readAt: string | null }[]; unreadCount: number };
+    }>(
+      'mutation ($ids: [ID!]) { markNotificationsRead(input: { ids: $ids }) { notifications { id readAt } unreadCount } }',
+      { ids: [oldest!.id] },
+      { authorization: admin.authorization },
+    );
+    expect(one.body.data!.markNotificationsRead.unreadCount).toBe(1);
+    expect(one.body.data!.markNotificationsRead.notifications[0]!.readAt).not.toBeNull();
+
+    const all = await t.graphql<{ markNotificationsRead: { unreadCount: number } }>(
+      'mutation { markNotificationsRead(input: { all: true }) { unreadCount } }',
+      {},
+      { authorization: admin.authorization },
+    );
+    expect(all.body.data!.markNotificationsRead.unreadCount).toBe(0);
+    const unread = await t.graphql<{ notifications: { edges: unknown[] } }>(
+      '{ notifications(unreadOnly: true) { edges { node { id } } } }',
+      {},
+      { authorization: admin.authorization },
+    );
+    expect(unread.body.data!.notifications.edges).toEqual([]);
+  });
+
+  it('is refused to anyone not signed in', async () => {
+    const { body } = await t.graphql('{ unreadNotificationCount }', {}, { authorization: '' });
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('API keys about to expire', () => {
+  it('tells their creator 30 days ahead, then 7 days ahead, once each, by e-mail and in the console', async () => {
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const { createApiKey } = await mustQuery<{ createApiKey: { apiKey: { id: string } } }>(
+      t,
+      'mutation ($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } } }',
+      { input: { name: 'ERP finance', scopes: ['READ_SITES'], expiresAt: inDays(20) } },
+    );
+    const check = () => t.app.orm.em.fork().transactional((em) => notifyExpiringApiKeys(em, new Date()));
+    expect(await check()).toBe(1);
+    expect(await check()).toBe(0);
+    // Fifteen days later: the key expires in 5 days, the first notice was sent 15 days ago.
+    await t.sql('update api_key set expires_at = $1 where id = $2', [inDays(5), createApiKey.apiKey.id]);
+    await t.sql(`update notification set created_at = created_at - interval '15 days' where kind = 'API_KEY_EXPIRING'`);
+    expect(await check()).toBe(1);
+    expect(await check()).toBe(0);
+
+    const notices = await t.sql<{ recipient: string; subject_label: string }>(
+      `select u.email as recipient, n.subject_label from notification n join app_user u on u.id = n.recipient_id where n.kind = 'API_KEY_EXPIRING'`,
+    );
+    expect(notices).toEqual([
+      { recipient: testAdmin.email, subject_label: 'ERP finance' },
+      { recipient: testAdmin.email, subject_label: 'ERP finance' },
+    ]);
+    await eventually(() =>
+      expect(
+        mails.filter((mail) => mail.to.includes(testAdmin.email) && mail.message.includes('ERP finance')),
+      ).toHaveLength(2),
+    );
+    expect(mails.find((mail) => mail.to.includes(testAdmin.email))!.message).toContain(
+      "La clé d'API ERP finance expire bientôt",
+    );
+    expect(mails.find((mail) => mail.to.includes(testAdmin.email))!.message).toContain(`${publicUrl}/acces`);
+    expect(mails.find((mail) => mail.to.includes(testAdmin.email))!.message).toContain(
+      "Subject: Clé d'API bientôt expirée : ERP finance",
+    );
+  });
+});
+
+describe('who is told of what', () => {
+  it("tells a firm's administrators of work assigned to the firm and of its invoices, a technician of work given to it, nobody of other changes", async () => {
+    const firm = await activeContractor(t);
+    const work = await installedCustomerSubscription(t, firm.id);
+    await mustQuery(
+      t,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+      { id: work },
+    );
+    const invoice = await firmInvoice(t, firm.id);
+    const site = await createSite(t);
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $c: ID!) { assignSite(input: { id: $id, expectedVersion: 1, contractorId: $c }) { site { id } } }',
+      { id: site.id, c: firm.id },
+    );
+    // The people are made once the real events are handled: they hear only of the events below.
+    await settled(t);
+    const admin = await firmUser(t, firm.id, true);
+    const technicianEmail = `technician-${Math.random().toString(36).slice(2)}@raccord.test`;
+    const { createUser: technician } = await mustQuery<{ createUser: { id: string } }>(
+      t,
+      'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }',
+      {
+        input: {
+          email: technicianEmail,
+          displayName: 'Technicien',
+          role: 'TECHNICIAN',
+          contractorId: firm.id,
+          password: 'technician password',
+        },
+      },
+    );
+    const workEvent = (fields: Record<string, unknown>) =>
+      ({
+        topic: 'CUSTOMER_SUBSCRIPTION_CHANGED',
+        payload: {
+          customerSubscriptionId: work,
+          contractorId: firm.id,
+          siteId: null,
+          wilayaCode: '16',
+          change: 'STATUS_CHANGED',
+          previousStatus: null,
+          previousContractorId: null,
+          previousWilayaCode: null,
+          status: 'SCHEDULED',
+          technicianId: null,
+          technicianIdBefore: null,
+          ...fields,
+        },
+      }) as UnloggedEvent;
+    const invoiceEvent = (change: string) =>
+      ({
+        topic: 'INVOICE_CHANGED',
+        payload: { invoiceId: invoice.id, contractorId: firm.id, change },
+      }) as UnloggedEvent;
+    await consume(t, [
+      workEvent({ previousStatus: 'PENDING', status: 'ASSIGNED' }),
+      workEvent({ change: 'UPDATED', technicianId: technician.id, technicianIdBefore: null }),
+      workEvent({ previousStatus: 'ASSIGNED', status: 'SCHEDULED' }),
+      {
+        topic: 'SITE_CHANGED',
+        payload: {
+          siteId: site.id,
+          contractorId: firm.id,
+          wilayaCode: '16',
+          change: 'STATUS_CHANGED',
+          previousStatus: 'PLANNED',
+          previousContractorId: null,
+          previousWilayaCode: null,
+        },
+      } as UnloggedEvent,
+      invoiceEvent('LINE_ADDED'),
+      invoiceEvent('APPROVED'),
+      invoiceEvent('REVISION_REQUESTED'),
+      invoiceEvent('PAYMENT_RECORDED'),
+    ]);
+    const told = await t.sql<{ email: string; kind: string; subject: string }>(
+      `select u.email, n.kind::text as kind, n.subject_type || ' ' || n.subject_id as subject
+         from notification n join app_user u on u.id = n.recipient_id
+        where u.contractor_id = $1 order by n.id`,
+      [firm.id],
+    );
+    expect(told).toEqual([
+      { email: admin.email, kind: 'WORK_ASSIGNED', subject: `CUSTOMER_SUBSCRIPTION ${work}` },
+      { email: technicianEmail, kind: 'WORK_ASSIGNED', subject: `CUSTOMER_SUBSCRIPTION ${work}` },
+      { email: admin.email, kind: 'WORK_ASSIGNED', subject: `SITE ${site.id}` },
+      { email: admin.email, kind: 'INVOICE_APPROVED', subject: `INVOICE ${invoice.id}` },
+      { email: admin.email, kind: 'REVISION_REQUESTED', subject: `INVOICE ${invoice.id}` },
+      { email: admin.email, kind: 'PAYMENT_RECORDED', subject: `INVOICE ${invoice.id}` },
+    ]);
+    // The technician's mail links to its work in the field view.
+    await eventually(() => expect(mails.some((mail) => mail.to.includes(technicianEmail))).toBe(true));
+    expect(mails.find((mail) => mail.to.includes(technicianEmail))!.message).toContain(`${publicUrl}/terrain/${work}`);
+  });
+});
+
+describe('notificationAdded', () => {
+  it('tells each new notification, with the unread count, to its recipient only', async () => {
+    const { firm, id } = await installedWork();
+    const admin = await firmUser(t, firm.id, true);
+    const staff = await firmUser(t, firm.id, false);
+    type Added = { notificationAdded: { notification: { id: string; kind: string } | null; unreadCount: number } };
+    const query = 'subscription { notificationAdded { notification { id kind } unreadCount } }';
+    const mine = await subscribe<Added>(t.url, admin.authorization, query);
+    const others = await subscribe<Added>(t.url, staff.authorization, query);
+    // Each starts with a null notification: refetch.
+    expect(mine.received[0]!.data.notificationAdded).toEqual({ notification: null, unreadCount: 0 });
+
+    await rejectWith(id, ['Connecteur sale']);
+    expect(await mine.waitFor(2)).toBe(2);
+    const [made] = await t.sql<{ id: string }>(
+      `select n.id::text as id from notification n join app_user u on u.id = n.recipient_id where u.email = $1`,
+      [admin.email],
+    );
+    expect(mine.received[1]!.data.notificationAdded).toEqual({
+      notification: { id: made!.id, kind: 'INSTALLATION_REJECTED' },
+      unreadCount: 1,
+    });
+    expect(others.received).toHaveLength(1);
+    await mine.close();
+    await others.close();
+  });
+
+  it('is refused to an API key', async () => {
+    const { createApiKey } = await mustQuery<{ createApiKey: { secret: string } }>(
+      t,
+      'mutation { createApiKey(input: { name: "Lecture", scopes: [READ_SITES] }) { secret } }',
+    );
+    await expect(
+      subscribe(t.url, `Bearer ${createApiKey.secret}`, 'subscription { notificationAdded { unreadCount } }'),
+    ).rejects.toThrow(/FORBIDDEN/);
+    const { body } = await t.graphql(
+      '{ unreadNotificationCount }',
+      {},
+      { authorization: `Bearer ${createApiKey.secret}` },
+    );
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+});
