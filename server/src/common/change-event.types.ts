@@ -29,7 +29,7 @@ export const updatedSinceDescription =
 
 /** The description of every subscription's `after` argument. */
 export const afterDescription =
-  'Resume after this position (the `position` of the last event you received): the events logged since are replayed first, in order, then live ones follow, ' +
+  'Resume after this position (the `position` of the last event you received; "0": from the start of what the log keeps): the events logged since are replayed first, in order, then live ones follow, ' +
   'with no gap and no repeat. Left out: a RESYNC mark at the log’s current end comes first (refetch what you show), then live events. ' +
   'Errors: EVENTS_PRUNED (with `prunedThrough`) when events after it are no longer kept (CHANGE_LOG_RETENTION_DAYS); BAD_USER_INPUT when it is not a position or is past the log’s end.';
 

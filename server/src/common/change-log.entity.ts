@@ -39,7 +39,7 @@ export class ChangeEvent {
 
 /** Where the change log stands: one row. */
 @Entity({ tableName: 'change_log_state' })
-@Check({ name: 'change_log_state_singleton_check', expression: '"singleton"' })
+@Check({ name: 'change_log_state_singleton_check', expression: 'singleton = true' })
 export class ChangeLogState {
   /** Always true: the table holds one row. */
   @PrimaryKey({ type: 'boolean', default: true })

@@ -164,9 +164,33 @@ describe('the change log', () => {
     await slow.return?.();
   });
 
+  it('keeps a subscriber whose read of the log fails (the database not answering): it reads on once it answers, losing nothing', async () => {
+    const lines: string[] = [];
+    const capturing = pino({ level: 'error' }, { write: (line: string) => void lines.push(line) });
+    const third = createChangeLog({ orm, databaseUrl: database.url, logger: capturing });
+    await third.start();
+    const start = await head();
+    await commit(first, 'while-away-1', 'while-away-2', 'while-away-3');
+    await eventually(async () => expect(BigInt(await head())).toBe(BigInt(start) + 3n));
+    await orm.em.fork().execute('alter table change_event rename to change_event_away');
+    try {
+      const resumed = third.subscribe(['FIGURES_CHANGED'], { after: start });
+      const reading = take(resumed, 3);
+      await eventually(() => expect(lines.join('')).toContain('a subscriber could not read the change log'));
+      await orm.em.fork().execute('alter table change_event_away rename to change_event');
+      expect((await reading).map(markOf)).toEqual(['while-away-1', 'while-away-2', 'while-away-3']);
+      await resumed.return?.();
+    } finally {
+      await orm.em.fork().execute('alter table if exists change_event_away rename to change_event');
+      await third.close();
+    }
+  });
+
   it('refuses to resume after pruned events (EVENTS_PRUNED) or past the log’s end (BAD_USER_INPUT)', async () => {
-    await commit(first, 'old');
-    await eventually(async () => expect(Number(await head())).toBeGreaterThan(0));
+    await commit(first, 'old', 'older');
+    await eventually(async () =>
+      expect(await orm.em.fork().execute('select 1 from change_event where position is null')).toEqual([]),
+    );
     const end = BigInt(await head());
     await expect(first.checkAfter((end + 1n).toString())).rejects.toMatchObject({
       extensions: { code: 'BAD_USER_INPUT', field: 'after' },
@@ -182,10 +206,15 @@ describe('the change log', () => {
       clearInterval: () => undefined,
     });
     await pruning.stop();
-    await expect(first.checkAfter('0')).rejects.toMatchObject({
+    await expect(first.checkAfter((end - 1n).toString())).rejects.toMatchObject({
       extensions: { code: 'EVENTS_PRUNED', prunedThrough: end.toString() },
     });
     await expect(first.checkAfter(end.toString())).resolves.toBeUndefined();
+    // "0" stands for the start of what the log keeps: it reads on from the last position pruned.
+    await commit(first, 'kept');
+    const fromStart = first.subscribe(['FIGURES_CHANGED'], { after: '0' });
+    expect((await take(fromStart, 1)).map(markOf)).toEqual(['kept']);
+    await fromStart.return?.();
   });
 
   it('writes a change’s events in its transaction, at the change’s time: both commit, or neither', async () => {

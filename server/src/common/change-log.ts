@@ -3,7 +3,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { applicationNameOf } from '../database/orm.js';
-import { DomainError, ErrorCode } from './errors.js';
+import { badUserInput, DomainError, ErrorCode } from './errors.js';
 import {
   resyncAt,
   type EventBus,
@@ -33,8 +33,13 @@ const positionedChannel = 'raccord_change_positioned';
 export const changeLogRelayLock = 4_170_017;
 /** Events a read takes at once (the tail, a replay, a consumer's batch). */
 const pageSize = 500;
-/** Events a subscriber may leave unread before it is fed from the database instead (see `subscribe`). */
-export const subscriberBacklogLimit = 100;
+/**
+ * Events a subscriber may leave unread before it is fed from the database instead (see `subscribe`):
+ * more than a page of the log, so that one page read at once never sends every subscriber there.
+ */
+export const subscriberBacklogLimit = 2 * pageSize;
+/** How long a subscriber whose read of the log failed (the database down) waits before it reads again. */
+const replayRetryMs = 1_000;
 /** How often each process checks the log without being woken: a notification lost while its listener reconnected. */
 const sweepIntervalMs = 5_000;
 
@@ -104,21 +109,22 @@ export async function logState(em: EntityManager): Promise<{ head: bigint; prune
 }
 
 /**
- * Refuses a position whose following events are pruned, or that is past the log's end.
- * @throws DomainError EVENTS_PRUNED (with `prunedThrough`); BAD_USER_INPUT (`field: "after"`)
+ * The position to read after for a client's `after`: "0" stands for the start of what the log still
+ * keeps (the last position pruned); any other must still be followed by every event it had.
+ * @throws DomainError EVENTS_PRUNED (with `prunedThrough`) when events after it were pruned;
+ *   BAD_USER_INPUT (`field: "after"`) when it is past the log's end
  */
-export async function checkAfter(em: EntityManager, after: bigint): Promise<void> {
+export async function checkAfter(em: EntityManager, after: bigint): Promise<bigint> {
   const state = await logState(em);
+  if (after === 0n) return state.prunedThrough;
   if (after < state.prunedThrough)
     throw new DomainError(
       ErrorCode.EVENTS_PRUNED,
       `The events after ${after} are no longer kept (up to ${state.prunedThrough} were pruned): refetch what you show, then subscribe without after`,
       { field: 'after', prunedThrough: state.prunedThrough.toString() },
     );
-  if (after > state.head)
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, `after: position ${after} is past the log's end (${state.head})`, {
-      field: 'after',
-    });
+  if (after > state.head) throw badUserInput('after', `position ${after} is past the log's end (${state.head})`);
+  return after;
 }
 
 /**
@@ -323,7 +329,7 @@ export function createChangeLog(options: {
         if (at >= 0) committedListeners.splice(at, 1);
       };
     },
-    checkAfter: (after) => checkAfter(orm.em.fork(), BigInt(after)),
+    checkAfter: async (after) => void (await checkAfter(orm.em.fork(), BigInt(after))),
     subscribe: <K extends Topic>(topics: readonly K[], subscribeOptions: { after?: string | null } = {}) =>
       new Repeater<LoggedEvent<K> | Resync>(async (push, stop) => {
         let stopped = false;
@@ -348,17 +354,25 @@ export function createChangeLog(options: {
             last = head;
             await push(resyncAt(head.toString()));
           } else {
-            last = BigInt(subscribeOptions.after);
-            await checkAfter(orm.em.fork(), last);
+            last = await checkAfter(orm.em.fork(), BigInt(subscribeOptions.after));
             behind = true;
           }
           while (!stopped) {
             if (behind) {
               behind = false;
               const through = head;
-              for await (const event of replay(last, through, topics)) {
-                if (stopped) return;
-                await push(event as LoggedEvent<K>);
+              try {
+                for await (const event of replay(last, through, topics)) {
+                  if (stopped) return;
+                  await push(event as LoggedEvent<K>);
+                  last = BigInt(event.position);
+                }
+              } catch (error) {
+                // The database did not answer: the subscriber waits and reads on from where it stands, losing nothing.
+                log.error({ err: error }, 'a subscriber could not read the change log: it tries again');
+                behind = true;
+                await Promise.race([new Promise((resolve) => setTimeout(resolve, replayRetryMs)), stop]);
+                continue;
               }
               if (through > last) last = through;
             }

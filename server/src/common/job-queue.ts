@@ -52,7 +52,10 @@ export async function startJobQueue(options: {
     max: (options.concurrency ?? 4) + 2,
   });
   // A connection that breaks while idle: the pool replaces it; the next job tells whether the database is back.
-  pool.on('error', (error) => options.logger.warn({ err: error, component: 'jobs' }, 'job queue connection lost'));
+  const lost = (error: Error) => options.logger.warn({ err: error, component: 'jobs' }, 'job queue connection lost');
+  pool.on('error', lost);
+  // A connection's own errors too, as graphile-worker asks of a pool it is given.
+  pool.on('connect', (client) => client.on('error', lost));
   const runner: Runner = await run({
     pgPool: pool,
     taskList: options.tasks,

@@ -538,13 +538,25 @@ describe('a client that resumes after a position', () => {
     const t = await startTestApp();
     cleanups.push(() => t.stop());
     await createCustomerSubscription(t);
+    await createCustomerSubscription(t);
+    await eventually(async () => expect(await t.sql('select 1 from change_event where position is null')).toEqual([]));
     await t.sql(`update change_log_state set pruned_through = head`);
     const [{ head }] = (await t.sql<{ head: string }>('select head::text from change_log_state')) as [{ head: string }];
     const admin = `Bearer ${t.adminToken}`;
-    await expect(subscribe<WorkEvent>(t.url, admin, workChanged, { after: '0' })).rejects.toThrow(/EVENTS_PRUNED/);
+    await expect(subscribe<WorkEvent>(t.url, admin, workChanged, { after: '1' })).rejects.toThrow(/EVENTS_PRUNED/);
     await expect(
       subscribe<WorkEvent>(t.url, admin, workChanged, { after: (BigInt(head) + 1n).toString() }),
     ).rejects.toThrow(/past the log/);
+    // "0" reads on from what the log still keeps: the next change.
+    const fromStart = await track(
+      subscribe<WorkEvent>(t.url, admin, workChanged, { after: '0' }, { waitForFirst: false }),
+    );
+    const next = await createCustomerSubscription(t);
+    await eventually(() =>
+      expect(fromStart.received.map(({ data }) => data.customerSubscriptionChanged.customerSubscription?.id)).toEqual([
+        next.id,
+      ]),
+    );
     for (const after of ['x1', '-1', '9223372036854775808'])
       await expect(subscribe<WorkEvent>(t.url, admin, workChanged, { after })).rejects.toThrow(/BAD_USER_INPUT/);
   });

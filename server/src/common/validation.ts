@@ -92,7 +92,7 @@ export const recordId = z
 export const logPosition = z
   .string({ error: 'is required' })
   .trim()
-  .regex(/^(0|[1-9]\d{0,18})$/, { error: 'must be a position of the change log such as "42"' })
+  .regex(/^(0|[1-9]\d{0,18})$/, { error: 'must be a position of the change log such as "42"', abort: true })
   // At most 2^63 - 1; compared as text (same length, digits), since the regex may not have matched.
   .refine((value) => value.length < 19 || value <= '9223372036854775807', {
     error: 'must be a position of the change log such as "42"',

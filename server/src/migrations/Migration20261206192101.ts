@@ -20,7 +20,7 @@ export class Migration20261206192101 extends Migration {
 
     this.addSql(`create table "change_log_consumer" ("name" varchar(60) not null, "position" bigint not null, constraint "change_log_consumer_pkey" primary key ("name"));`);
 
-    this.addSql(`create table "change_log_state" ("singleton" boolean not null default true, "head" bigint not null default 0, "pruned_through" bigint not null default 0, constraint "change_log_state_pkey" primary key ("singleton"), constraint change_log_state_singleton_check check ("singleton"));`);
+    this.addSql(`create table "change_log_state" ("singleton" boolean not null default true, "head" bigint not null default 0, "pruned_through" bigint not null default 0, constraint "change_log_state_pkey" primary key ("singleton"), constraint change_log_state_singleton_check check ("singleton" = true));`);
     this.addSql(`insert into "change_log_state" default values;`);
   }
 

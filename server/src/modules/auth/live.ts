@@ -77,8 +77,7 @@ export async function polledEvents<K extends Topic>(
 ): Promise<PolledEvents<K>> {
   const filters = parseInput(pollFiltersSchema, args);
   if (filters.wilayaCode) await requireWilaya(context.em, filters.wilayaCode);
-  let position = BigInt(filters.after);
-  await checkAfter(context.em, position);
+  let position = await checkAfter(context.em, BigInt(filters.after));
   const { head } = await logState(context.em);
   const events: LoggedEvent<K>[] = [];
   let examined = 0;

@@ -197,7 +197,7 @@ export class SiteResolver {
   async siteChanges(
     @Arg('after', () => String, {
       description:
-        'Read after this position: the `position` of the last page (or event) you read; "0" for the log from its start while nothing was pruned, else the `prunedThrough` an EVENTS_PRUNED error gave.',
+        'Read after this position: the `position` of the last page (or event) you read; "0" for everything the log still keeps.',
     })
     after: string,
     @Arg('first', () => Int, { nullable: true, description: feedFirstDescription }) first: number | null,
