@@ -16,6 +16,8 @@ export const benchAdmin = { email: 'bench@raccord.test', password: 'bench admini
 /** A built Raccord server (`dist/server/src/main.js`, as `npm start` runs it) in a process of its own, on a fresh database. */
 export interface BenchServer {
   readonly url: string;
+  /** The server's own database (a bench may read or fill it directly). */
+  readonly databaseUrl: string;
   readonly process: ChildProcess;
   /** The administrator's token. */
   readonly token: string;
@@ -108,31 +110,32 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
         p: benchAdmin.password,
       },
     );
-    return { url, process: server, token: login.login.token, stop };
+    return { url, databaseUrl: databaseUrl.toString(), process: server, token: login.login.token, stop };
   } catch (error) {
     await stop();
     throw error;
   }
 }
 
-/** An ACTIVE contractor operating in wilaya 16, created and approved through the API; its id. */
-export async function benchFirm(url: string, token: string): Promise<string> {
+/** An ACTIVE contractor operating in wilaya 16, created and approved through the API; its id. `n` tells several firms apart (their identifiers are unique). */
+export async function benchFirm(url: string, token: string, n = 0): Promise<string> {
+  const account = String(n + 1).padStart(10, '0');
   const firm = await graphql<{ createContractor: { contractor: { id: string } } }>(
     url,
     'mutation ($input: CreateContractorInput!) { createContractor(input: $input) { contractor { id } } }',
     {
       input: {
-        legalName: 'SARL Bench Fibre',
+        legalName: n === 0 ? 'SARL Bench Fibre' : `SARL Bench Fibre ${n}`,
         legalForm: 'SARL',
         fiscalRegime: 'REAL',
-        nif: '000016099999999',
-        nis: '099160000000001',
+        nif: `0000160${String(99999999 - n).padStart(8, '0')}`,
+        nis: `0991600${String(n + 1).padStart(8, '0')}`,
         rcNumber: '16/00-0000001B21',
         taxArticle: '16000000001',
         address: '1 rue du Banc',
         communeId: '554',
         contacts: [{ name: 'Gérant Bench', role: 'gérant', phone: '0550 12 34 56', email: 'bench@example.dz' }],
-        bankAccount: `00799999${'0000000001'}${ribKey('99999', '0000000001')}`,
+        bankAccount: `00799999${account}${ribKey('99999', account)}`,
         operatingWilayaCodes: ['16'],
         teamCapacity: 8,
       },
