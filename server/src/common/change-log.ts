@@ -1,5 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Repeater } from '@repeaterjs/repeater';
+import PQueue from 'p-queue';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { applicationNameOf } from '../database/orm.js';
@@ -38,6 +39,12 @@ const pageSize = 500;
  * more than a page of the log, so that one page read at once never sends every subscriber there.
  */
 export const subscriberBacklogLimit = 2 * pageSize;
+/**
+ * Pages of the log read at once by this process's subscribers catching up (`after`, or too slow for
+ * the live stream): however many catch up, the database answers at most this many of their reads
+ * at a time, and the live stream and the requests keep their connections.
+ */
+export const catchUpReadsAtOnce = 2;
 /** How long a subscriber whose read of the log failed (the database down) waits before it reads again. */
 const replayRetryMs = 1_000;
 /** How often each process checks the log without being woken: a notification lost while its listener reconnected. */
@@ -305,11 +312,13 @@ export function createChangeLog(options: {
     void advance();
   };
 
-  /** The events of `topics` after `from` up to `through`, from the database, a page at a time. */
+  const catchUpReads = new PQueue({ concurrency: catchUpReadsAtOnce });
+
+  /** The events of `topics` after `from` up to `through`, from the database, a page at a time (`catchUpReadsAtOnce`). */
   async function* replay(from: bigint, through: bigint, topics: readonly Topic[]): AsyncGenerator<LoggedEvent> {
     let after = from;
     while (after < through) {
-      const events = await readAfter(orm.em.fork(), after, { through, topics });
+      const events = await catchUpReads.add(() => readAfter(orm.em.fork(), after, { through, topics }));
       for (const event of events) yield event;
       if (events.length < pageSize) return;
       after = BigInt(events.at(-1)!.position);
