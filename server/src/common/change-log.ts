@@ -14,7 +14,7 @@ import {
   type Resync,
   type Topic,
 } from './events.js';
-import { systemPruningClock, type PruningClock } from './idempotency.js';
+import { startPruning, systemPruningClock, type PruningClock } from './pruning.js';
 import type { Metrics } from './metrics.js';
 
 /**
@@ -445,23 +445,13 @@ export function startChangeLogPruning(
   retentionDays: number,
   clock: PruningClock = systemPruningClock,
 ): { stop: () => Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  const run = () => {
-    running = running.then(async () => {
-      try {
-        const pruned = await log.prune(new Date(clock.now().getTime() - retentionDays * 86_400_000));
-        if (pruned > 0) logger.info({ pruned, retentionDays }, 'change log: old events pruned');
-      } catch (error) {
-        logger.error({ err: error }, 'pruning the change log failed; retried at the next run');
-      }
-    });
-  };
-  run();
-  const timer = clock.setInterval(run, changeLogPruneIntervalMs);
-  return {
-    stop: async () => {
-      clock.clearInterval(timer);
-      await running;
+  return startPruning(
+    changeLogPruneIntervalMs,
+    async () => {
+      const pruned = await log.prune(new Date(clock.now().getTime() - retentionDays * 86_400_000));
+      if (pruned > 0) logger.info({ pruned, retentionDays }, 'change log: old events pruned');
     },
-  };
+    (error) => logger.error({ err: error }, 'pruning the change log failed; retried at the next run'),
+    clock,
+  );
 }

@@ -1,12 +1,8 @@
+import { systemPruningClock, type PruningClock } from './pruning.js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
-import {
-  idempotencyPruneIntervalMs,
-  startIdempotencyKeyPruning,
-  systemPruningClock,
-  type PruningClock,
-} from './idempotency.js';
+import { idempotencyPruneIntervalMs, startIdempotencyKeyPruning } from './idempotency.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { startPruning, systemPruningClock, type PruningClock } from './pruning.js';
 import { createHash } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
@@ -103,22 +104,6 @@ function expiredBefore(instant: Date, ttlHours = defaultIdempotencyKeyTtlHours):
 /** How often the server deletes the expired idempotency keys. */
 export const idempotencyPruneIntervalMs = 60 * 60_000;
 
-/** The time and the timer the pruning runs by: the process's own (`systemPruningClock`), or a test's, which moves time itself. */
-export interface PruningClock {
-  now(): Date;
-  /** Runs `run` every `ms` milliseconds. */
-  setInterval(run: () => void, ms: number): unknown;
-  /** Cancels a timer `setInterval` returned. */
-  clearInterval(timer: unknown): void;
-}
-
-/** The process's clock, and a timer that does not keep the process alive. */
-export const systemPruningClock: PruningClock = {
-  now: () => new Date(),
-  setInterval: (run, ms) => setInterval(run, ms).unref(),
-  clearInterval: (timer) => clearInterval(timer as NodeJS.Timeout | undefined),
-};
-
 /**
  * Deletes the idempotency keys used longer ago than `ttlHours` (an expired key is a new key anyway:
  * see `idempotent`): once at start, then every `idempotencyPruneIntervalMs`. Several server
@@ -131,25 +116,15 @@ export function startIdempotencyKeyPruning(
   ttlHours: number,
   clock: PruningClock = systemPruningClock,
 ): { stop: () => Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  const run = () => {
-    running = running.then(async () => {
-      try {
-        const pruned = await orm.em
-          .fork()
-          .nativeDelete(IdempotencyRecord, { createdAt: { $lte: expiredBefore(clock.now(), ttlHours) } });
-        if (pruned > 0) logger.info({ pruned }, 'expired idempotency keys deleted');
-      } catch (error) {
-        logger.error({ err: error }, 'deleting expired idempotency keys failed; retried at the next run');
-      }
-    });
-  };
-  run();
-  const timer = clock.setInterval(run, idempotencyPruneIntervalMs);
-  return {
-    stop: async () => {
-      clock.clearInterval(timer);
-      await running;
+  return startPruning(
+    idempotencyPruneIntervalMs,
+    async () => {
+      const pruned = await orm.em
+        .fork()
+        .nativeDelete(IdempotencyRecord, { createdAt: { $lte: expiredBefore(clock.now(), ttlHours) } });
+      if (pruned > 0) logger.info({ pruned }, 'expired idempotency keys deleted');
     },
-  };
+    (error) => logger.error({ err: error }, 'deleting expired idempotency keys failed; retried at the next run'),
+    clock,
+  );
 }
