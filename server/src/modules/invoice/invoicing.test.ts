@@ -929,6 +929,13 @@ describe('time (Africa/Algiers, whatever the server’s zone)', () => {
     const logger = pino({ level: 'silent' });
     const events = createChangeLog({ orm: t.app.orm, databaseUrl: t.database.url, logger });
     await events.start();
+    // The acceptance's own event read first: the subscription starts after it.
+    await eventually(async () => {
+      const [log] = await t.sql<{ head: string; waiting: number }>(
+        'select head::text, (select count(*)::int from change_event where position is null) as waiting from change_log_state',
+      );
+      expect([log!.waiting, events.head()]).toEqual([0, log!.head]);
+    });
     const announced = events.subscribe(['INVOICE_CHANGED']);
     // A subscription listens from its first read on.
     expect(isResync((await announced.next()).value)).toBe(true);
