@@ -50,21 +50,35 @@ const replayRetryMs = 1_000;
 /** How often each process checks the log without being woken: a notification lost while its listener reconnected. */
 const sweepIntervalMs = 5_000;
 
+/** The statement that writes events (`events`: their JSON array) at `occurredAt` and wakes the relay, with its placeholders. */
+const writeEventsSql = (occurredAt: string, events: string) =>
+  `with written as (
+     insert into change_event (occurred_at, topic, payload)
+     select ${occurredAt}, event.value->>'topic', event.value->'payload' from jsonb_array_elements(${events}::jsonb) with ordinality as event(value, n)
+     order by event.n
+     returning 1)
+   select pg_notify('${writtenChannel}', '') from (select 1) once where exists (select 1 from written)`;
+
 /**
  * Writes the events of a transaction to the log, in that transaction (`em`'s), at `occurredAt`; they
  * get their positions once it commits. Nothing is written for no event.
  */
 export async function writeEvents(em: EntityManager, events: readonly RaccordEvent[], occurredAt: Date): Promise<void> {
   if (events.length === 0) return;
-  await em.execute(
-    `with written as (
-       insert into change_event (occurred_at, topic, payload)
-       select ?, event.value->>'topic', event.value->'payload' from jsonb_array_elements(?::jsonb) with ordinality as event(value, n)
-       order by event.n
-       returning 1)
-     select pg_notify('${writtenChannel}', '') from (select 1) once where exists (select 1 from written)`,
-    [occurredAt.toISOString(), JSON.stringify(events)],
-  );
+  await em.execute(writeEventsSql('?', '?'), [occurredAt.toISOString(), JSON.stringify(events)]);
+}
+
+/**
+ * `writeEvents` in the transaction open on `client`: for the job queue's tasks, which work through
+ * graphile-worker's connection and have no EntityManager.
+ */
+export async function writeEventsWith(
+  client: pg.ClientBase,
+  events: readonly RaccordEvent[],
+  occurredAt: Date,
+): Promise<void> {
+  if (events.length === 0) return;
+  await client.query(writeEventsSql('$1', '$2'), [occurredAt.toISOString(), JSON.stringify(events)]);
 }
 
 interface Row {

@@ -25,6 +25,7 @@ import { Migration20261206171500 } from './Migration20261206171500.js';
 import { Migration20261206192101 } from './Migration20261206192101.js';
 import { Migration20261206194500 } from './Migration20261206194500.js';
 import { Migration20261206195205 } from './Migration20261206195205.js';
+import { Migration20261206202623 } from './Migration20261206202623.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129112800', class: Migration20261129112800 },
@@ -52,4 +53,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206192101', class: Migration20261206192101 },
   { name: 'Migration20261206194500', class: Migration20261206194500 },
   { name: 'Migration20261206195205', class: Migration20261206195205 },
+  { name: 'Migration20261206202623', class: Migration20261206202623 },
 ];

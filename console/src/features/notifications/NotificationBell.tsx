@@ -26,6 +26,7 @@ const kindTexts: Record<NotificationKind, string> = {
   INVOICE_APPROVED: msg('Facture approuvée : {{label}}'),
   PAYMENT_RECORDED: msg('Paiement enregistré : {{label}}'),
   API_KEY_EXPIRING: msg('Clé d’API bientôt expirée : {{label}}'),
+  WEBHOOK_DISABLED: msg('Webhook désactivé après des échecs répétés : {{label}}'),
 };
 
 /** The kinds one may receive by e-mail, as the preferences name them, in the order shown. */
@@ -36,6 +37,7 @@ const kindNames: Record<NotificationKind, string> = {
   INVOICE_APPROVED: msg('Factures approuvées'),
   PAYMENT_RECORDED: msg('Paiements enregistrés'),
   API_KEY_EXPIRING: msg('Clés d’API bientôt expirées'),
+  WEBHOOK_DISABLED: msg('Webhooks désactivés'),
 };
 
 /** The console's page of a notification's record; one who works in the field opens its work in the field view. */
@@ -47,6 +49,8 @@ function pathOf(subjectType: string, subjectId: string, fieldOnly: boolean): str
       return `/sites/${subjectId}`;
     case 'INVOICE':
       return `/factures/${subjectId}`;
+    case 'WEBHOOK_ENDPOINT':
+      return '/webhooks';
     default:
       return '/acces';
   }

@@ -11,6 +11,7 @@ import { InvoiceChange } from '../invoice/invoice.events.js';
 import { Site, SiteStatus } from '../site/site.entity.js';
 import { WorkChange } from '../site/site.events.js';
 import { User, UserRole } from '../user/user.entity.js';
+import type { WebhookEndpointDisabledEvent } from '../webhook/webhook.events.js';
 import { Notification, NotificationKind, NotificationPreference, NotificationSubject } from './notification.entity.js';
 import { announceNotification, withAnnouncedEvents } from './notification.events.js';
 import type { NotificationMail } from './notification.mail.js';
@@ -53,6 +54,17 @@ class People {
       this.admins.set(contractorId, found);
     }
     return found;
+  }
+
+  /** The owners of an endpoint: its firm's administrators; for AT's, the ADMIN who registered it, or every ADMIN when that one is no longer one. */
+  async endpointOwners(endpoint: WebhookEndpointDisabledEvent): Promise<User[]> {
+    if (endpoint.contractorId !== null) return this.firmAdmins(endpoint.contractorId);
+    const registrant = await this.em.findOne(User, {
+      id: endpoint.createdById,
+      role: UserRole.ADMIN,
+      disabledAt: null,
+    });
+    return registrant ? [registrant] : this.em.find(User, { role: UserRole.ADMIN, disabledAt: null });
   }
 
   /** A technician still enabled, or none. */
@@ -163,6 +175,18 @@ async function draftsOf(em: EntityManager, people: People, event: LoggedEvent): 
         },
       ];
     }
+    case 'WEBHOOK_ENDPOINT_DISABLED':
+      return [
+        {
+          recipients: await people.endpointOwners(event.payload),
+          kind: NotificationKind.WEBHOOK_DISABLED,
+          subjectType: NotificationSubject.WEBHOOK_ENDPOINT,
+          subjectId: event.payload.endpointId,
+          // The label's column holds 200 characters; a URL may be longer.
+          subjectLabel: event.payload.url.slice(0, 200),
+          details: [],
+        },
+      ];
     default:
       return [];
   }
@@ -181,6 +205,8 @@ function pathOf(notification: Notification, recipient: User): string {
       return `/factures/${notification.subjectId}`;
     case NotificationSubject.API_KEY:
       return '/acces';
+    case NotificationSubject.WEBHOOK_ENDPOINT:
+      return '/webhooks';
   }
 }
 
@@ -236,7 +262,7 @@ export async function notify(em: EntityManager, drafts: readonly Draft[], logPos
 /**
  * The notification consumer of the change log: turns each event into notifications for the people
  * it concerns (a firm's administrators for its work and its invoices, a technician for work given
- * to it), in the batch's transaction, so each event notifies each of them once.
+ * to it, an endpoint's owners when it is disabled for failing), in the batch's transaction, so each event notifies each of them once.
  */
 export const notificationConsumer: LogConsumer = (em, events) =>
   withAnnouncedEvents(em, async () => {

@@ -11,6 +11,7 @@ export enum NotificationKind {
   INVOICE_APPROVED = 'INVOICE_APPROVED',
   PAYMENT_RECORDED = 'PAYMENT_RECORDED',
   API_KEY_EXPIRING = 'API_KEY_EXPIRING',
+  WEBHOOK_DISABLED = 'WEBHOOK_DISABLED',
 }
 registerEnumType(NotificationKind, {
   name: 'NotificationKind',
@@ -30,6 +31,10 @@ registerEnumType(NotificationKind, {
     INVOICE_APPROVED: { description: "An invoice of the recipient's firm was approved." },
     PAYMENT_RECORDED: { description: "A payment was recorded against an invoice of the recipient's firm." },
     API_KEY_EXPIRING: { description: 'An API key the recipient created expires within 30 days (then within 7).' },
+    WEBHOOK_DISABLED: {
+      description:
+        "A webhook endpoint was disabled because every delivery to it failed for WEBHOOK_DISABLE_AFTER_DAYS days (5 by default): told to its firm's administrators, or for AT's to the administrator who registered it (every ADMIN when that one is disabled or no longer an ADMIN). Fix the receiver, then enable it again.",
+    },
   },
 });
 
@@ -39,6 +44,7 @@ export enum NotificationSubject {
   CUSTOMER_SUBSCRIPTION = 'CUSTOMER_SUBSCRIPTION',
   INVOICE = 'INVOICE',
   API_KEY = 'API_KEY',
+  WEBHOOK_ENDPOINT = 'WEBHOOK_ENDPOINT',
 }
 registerEnumType(NotificationSubject, {
   name: 'NotificationSubject',
@@ -48,6 +54,7 @@ registerEnumType(NotificationSubject, {
     CUSTOMER_SUBSCRIPTION: { description: 'A customer subscription (`Query.customerSubscription`).' },
     INVOICE: { description: 'An invoice (`Query.invoice`).' },
     API_KEY: { description: 'An API key (`Query.apiKeys`).' },
+    WEBHOOK_ENDPOINT: { description: 'A webhook endpoint (`Query.webhookEndpoint`).' },
   },
 });
 
@@ -83,7 +90,7 @@ export class Notification {
 
   @Field(() => String, {
     description:
-      "How people name that record, as it was then: a customer subscription's order reference, a site's code, an invoice's number (its period while it has none), an API key's name.",
+      "How people name that record, as it was then: a customer subscription's order reference, a site's code, an invoice's number (its period while it has none), an API key's name, a webhook endpoint's URL (its first 200 characters).",
   })
   @Property({ type: 'string', length: 200 })
   subjectLabel!: string;

@@ -52,6 +52,11 @@ const wordings: Record<
     subject: (label) => `Clé d'API bientôt expirée : ${label}`,
     lead: (label) => `La clé d'API ${label} expire bientôt : remplacez-la avant son expiration.`,
   },
+  WEBHOOK_DISABLED: {
+    subject: (label) => `Webhook désactivé : ${label}`,
+    lead: (label) =>
+      `Le webhook ${label} a été désactivé : toutes ses livraisons ont échoué pendant plusieurs jours. Corrigez le récepteur, puis réactivez-le dans la page Webhooks ; les événements survenus entre-temps ne lui sont pas envoyés.`,
+  },
 };
 
 /** The heading of the list of details, by kind (none: the kind has no details). */

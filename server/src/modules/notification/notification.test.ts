@@ -321,6 +321,38 @@ describe('API keys about to expire', () => {
   });
 });
 
+describe('a webhook endpoint disabled for failing', () => {
+  it('tells the administrator who registered an AT endpoint, by e-mail in French linking to the webhooks page; every administrator when that one is gone', async () => {
+    const [admin] = await t.sql<{ id: string }>('select id::text as id from app_user where email = $1', [
+      testAdmin.email,
+    ]);
+    const disabled = (endpointId: string, url: string, createdById: string) =>
+      ({
+        topic: 'WEBHOOK_ENDPOINT_DISABLED',
+        payload: { endpointId, url, contractorId: null, createdById, failingSince: new Date().toISOString() },
+      }) as UnloggedEvent;
+    await consume(t, [
+      disabled('999101', 'https://erp.example.dz/raccord', admin!.id),
+      // Registered by a user who is no longer an administrator (none has this id).
+      disabled('999102', 'https://sig.example.dz/raccord', '999999999'),
+    ]);
+    expect(
+      await t.sql(
+        `select n.subject_id::text as endpoint, n.subject_type from notification n join app_user u on u.id = n.recipient_id
+          where n.kind = 'WEBHOOK_DISABLED' and u.email = $1 order by n.id`,
+        [testAdmin.email],
+      ),
+    ).toEqual([
+      { endpoint: '999101', subject_type: 'WEBHOOK_ENDPOINT' },
+      { endpoint: '999102', subject_type: 'WEBHOOK_ENDPOINT' },
+    ]);
+    const mail = await mailTo(testAdmin.email, 'https://erp.example.dz/raccord');
+    expect(mail.message).toContain('Subject: Webhook désactivé : https://erp.example.dz/raccord');
+    expect(mail.message).toContain('Le webhook https://erp.example.dz/raccord a été désactivé');
+    expect(mail.message).toContain(`${publicUrl}/webhooks`);
+  });
+});
+
 describe('who is told of what', () => {
   it("tells a firm's administrators of work assigned to the firm and of its invoices, a technician of work given to it, nobody of other changes", async () => {
     const firm = await activeContractor(t);

@@ -5,7 +5,9 @@ import { request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import type { PoolClient } from 'pg';
 import { Webhook } from 'standardwebhooks';
+import { writeEventsWith } from '../../common/change-log.js';
 import { webhookId } from './webhook.consumer.js';
+import type { WebhookEndpointDisabledEvent } from './webhook.events.js';
 import { isPrivateAddress, webhookSettings } from './webhook.settings.js';
 
 /** How long an endpoint has to answer one attempt. */
@@ -97,6 +99,7 @@ interface DeliveryRow {
   readonly previous_secret: string | null;
   readonly previous_secret_expires_at: Date | null;
   readonly contractor_id: string | null;
+  readonly created_by_id: string;
 }
 
 /** Runs `work` in one transaction on `client`. */
@@ -116,7 +119,8 @@ async function transaction<T>(client: PoolClient, work: () => Promise<T>): Promi
  * The job queue's task that sends one delivery (`{ deliveryId }`): POSTs its body, signed, records
  * the attempt, and throws when it failed so that the queue tries again later (see
  * `webhookMaxAttempts` for the schedule). An endpoint whose attempts have all failed for
- * WEBHOOK_DISABLE_AFTER_DAYS days is DISABLED, audited and logged (the owner is to be told by a notification: see the call below); a delivery whose endpoint is
+ * WEBHOOK_DISABLE_AFTER_DAYS days is DISABLED, audited, logged and announced on the change log
+ * (WEBHOOK_ENDPOINT_DISABLED, whose notification tells its owner); a delivery whose endpoint is
  * DISABLED or gone is not attempted. Reads and writes through graphile-worker's own connection: the
  * queue's tasks receive no EntityManager.
  */
@@ -124,7 +128,8 @@ export const deliverWebhook: Task = async (payload, helpers) => {
   const { deliveryId } = payload as { deliveryId: string };
   const { rows } = await helpers.query<DeliveryRow>(
     `select d.endpoint_id, d.event_position, d.payload, d.status, e.url, e.status as endpoint_status, e.secret,
-            e.previous_secret, e.previous_secret_expires_at, e.contractor_id
+            e.previous_secret, e.previous_secret_expires_at, e.contractor_id,
+            e.created_by_id
        from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id where d.id = $1`,
     [deliveryId],
   );
@@ -196,6 +201,14 @@ export const deliverWebhook: Task = async (payload, helpers) => {
             `job-${helpers.job.id}`,
           ],
         );
+        const disabledEvent: WebhookEndpointDisabledEvent = {
+          endpointId: delivery.endpoint_id,
+          url: delivery.url,
+          contractorId: delivery.contractor_id,
+          createdById: delivery.created_by_id,
+          failingSince: since.toISOString(),
+        };
+        await writeEventsWith(client, [{ topic: 'WEBHOOK_ENDPOINT_DISABLED', payload: disabledEvent }], attemptedAt);
       }
       const givenUp = nowDisabled || lastAttempt;
       await client.query(
@@ -206,7 +219,7 @@ export const deliverWebhook: Task = async (payload, helpers) => {
     }),
   );
   if (disabled)
-    // The hook for telling the owner (the notifications of issue 17, part 5, not on main yet): logged for the operators meanwhile.
+    // For the operators: the owner hears of it from its notification.
     helpers.logger.error(
       `webhook endpoint ${delivery.endpoint_id} disabled: every delivery failed for ${webhookSettings().disableAfterDays} days`,
       { endpointId: delivery.endpoint_id, contractorId: delivery.contractor_id, url: delivery.url },

@@ -4,7 +4,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeContractor, createSite, mustQuery, scheduledCustomerSubscription } from '../../../test/api.js';
 import { eventually } from '../../../test/eventually.js';
-import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
+import { signIn, startTestApp, testAdmin, type TestApp } from '../../../test/harness.js';
 import type { LoggedEvent } from '../../common/change-log.js';
 import type { Topic } from '../../common/events.js';
 import type { RaccordTopics } from '../../common/events.js';
@@ -12,6 +12,7 @@ import { InvoiceChange } from '../invoice/invoice.events.js';
 import { WorkChange } from '../site/site.events.js';
 import { webhookConsumer } from './webhook.consumer.js';
 import { publicOnlyLookup } from './webhook.delivery.js';
+import type { WebhookEndpointDisabledEvent } from './webhook.events.js';
 import { configureWebhooks, defaultWebhookSettings, isPrivateAddress } from './webhook.settings.js';
 
 /** A request the receiver got. */
@@ -433,6 +434,45 @@ describe('webhooks', () => {
     await consume(invoiceEvent(firmA.id));
     expect(await t.sql('select count(*) from webhook_delivery where endpoint_id = $1', [id])).toEqual([{ count: '1' }]);
     expect(receivedAt(path)).toHaveLength(1);
+
+    // Its disabling is on the change log, and its owner (AT's: the administrator who registered it) is told.
+    const [disabledEvent] = await t.sql<{ payload: WebhookEndpointDisabledEvent }>(
+      `select payload from change_event where topic = 'WEBHOOK_ENDPOINT_DISABLED' and payload->>'endpointId' = $1`,
+      [id],
+    );
+    expect(disabledEvent!.payload).toMatchObject({ endpointId: id, url: `${receiver.url}${path}`, contractorId: null });
+    await eventually(async () =>
+      expect(
+        await t.sql(
+          `select u.email, n.subject_type, n.subject_label from notification n join app_user u on u.id = n.recipient_id
+            where n.kind = 'WEBHOOK_DISABLED' and n.subject_id = $1`,
+          [id],
+        ),
+      ).toEqual([
+        { email: testAdmin.email, subject_type: 'WEBHOOK_ENDPOINT', subject_label: `${receiver.url}${path}` },
+      ]),
+    );
+    // An internal event: no endpoint receives it.
+    const internal = logged('WEBHOOK_ENDPOINT_DISABLED', disabledEvent!.payload);
+    await consume(internal);
+    expect(await t.sql('select count(*) from webhook_delivery where event_position = $1', [internal.position])).toEqual(
+      [{ count: '0' }],
+    );
+  });
+
+  it("tell a firm's administrators when its endpoint is disabled for failing", async () => {
+    const { id, path } = await newEndpoint({ path: 'dead-firm' }, firmAdminToken);
+    receiver.failures.set(path, 1_000);
+    await t.sql(`update webhook_endpoint set failing_since = now() - interval '5 days 1 minute' where id = $1`, [id]);
+    await consume(invoiceEvent(firmA.id));
+    await eventually(async () =>
+      expect(
+        await t.sql(
+          `select u.email from notification n join app_user u on u.id = n.recipient_id where n.kind = 'WEBHOOK_DISABLED' and n.subject_id = $1`,
+          [id],
+        ),
+      ).toEqual([{ email: 'admin-a@firm.test' }]),
+    );
   });
 });
 
