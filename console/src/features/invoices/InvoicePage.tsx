@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useQuery, useSubscription } from 'urql';
+import { useQuery } from 'urql';
 import { ProblemsAlert, useFocusFirstProblem } from '../../components/FormProblems.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import type { FieldProblem } from '../../lib/errors.ts';
+import { useReadAgainOnChange } from '../../lib/live.ts';
 import { CreditNotes } from './CreditNotes.tsx';
 import { InvoiceChangedSubscription, InvoiceQuery } from './documents.ts';
 import { InvoiceHeader } from './InvoiceHeader.tsx';
@@ -28,7 +29,7 @@ export function InvoicePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [result, reexecute] = useQuery({ query: InvoiceQuery, variables: { id } });
-  const [live] = useSubscription({ query: InvoiceChangedSubscription, variables: { invoiceId: id } });
+  useReadAgainOnChange({ query: InvoiceChangedSubscription, variables: { invoiceId: id } }, reexecute);
   // Line id → why it is rejected, while a revision request is being written (null otherwise).
   const [rejected, setRejected] = useState<Record<string, string> | null>(null);
   // The refusals of the head's actions and of the revision request (the payment form keeps its own).
@@ -37,11 +38,6 @@ export function InvoicePage() {
   // After a refusal, focus goes to the alert that says why.
   const { alert } = useFocusFirstProblem(problems);
   const invoice = result.data?.invoice;
-
-  // Every change (and the RESYNC each subscription starts with) reads the invoice again as it now stands.
-  useEffect(() => {
-    if (live.data) reexecute({ requestPolicy: 'network-only' });
-  }, [live.data, reexecute]);
 
   if (result.data && !invoice) {
     return (

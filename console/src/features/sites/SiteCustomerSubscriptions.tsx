@@ -1,8 +1,9 @@
 import { readFragment } from 'gql.tada';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery, useSubscription } from 'urql';
+import { useQuery } from 'urql';
 import { PagedSection } from '../../components/PagedList.tsx';
+import { useReadAgainOnChange } from '../../lib/live.ts';
 import { customerSubscriptionColumns, CustomerSubscriptionsTable } from '../work/CustomerSubscriptionsTable.tsx';
 import { PagedCustomerSubscriptions } from '../work/documents.ts';
 import { SiteCustomerSubscriptionChangedSubscription, SiteCustomerSubscriptionsQuery } from './documents.ts';
@@ -28,12 +29,8 @@ export function SiteCustomerSubscriptions({ siteId }: { siteId: string }) {
     query: SiteCustomerSubscriptionsQuery,
     variables: { siteId, first: pageSize, after: cursors.at(-1) ?? null },
   });
-  const [live] = useSubscription({ query: SiteCustomerSubscriptionChangedSubscription, variables: { siteId } });
+  useReadAgainOnChange({ query: SiteCustomerSubscriptionChangedSubscription, variables: { siteId } }, reexecute);
   const connection = readFragment(PagedCustomerSubscriptions, result.data?.customerSubscriptions);
-
-  useEffect(() => {
-    if (live.data) reexecute({ requestPolicy: 'network-only' });
-  }, [live.data, reexecute]);
 
   return (
     <PagedSection

@@ -1,12 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useMutation, useQuery, useSubscription } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { ContractorPicker } from '../../components/ContractorPicker.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime, formatCount, formatPercent } from '../../lib/format.ts';
 import { msg } from '../../lib/i18n.ts';
+import { useReadAgainOnChange } from '../../lib/live.ts';
 import {
   problemOf,
   problemProps,
@@ -53,7 +54,7 @@ export function SitePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [result, reexecute] = useQuery({ query: SiteQuery, variables: { id } });
-  const [live] = useSubscription({ query: SiteChangedSubscription, variables: { siteId: id } });
+  useReadAgainOnChange({ query: SiteChangedSubscription, variables: { siteId: id } }, reexecute);
   const site = result.data?.site;
   const allowed = site ? actions.filter((candidate) => site.viewerCan[candidate]) : [];
   const [action, setAction] = useState<Action | null>(null);
@@ -70,11 +71,6 @@ export function SitePage() {
     (state) => state.fetching,
   );
   const { scope, alert } = useFocusFirstProblem(problems);
-
-  // Each change (and the RESYNC a subscription starts with) reads the site again.
-  useEffect(() => {
-    if (live.data) reexecute({ requestPolicy: 'network-only' });
-  }, [live.data, reexecute]);
 
   if (result.data && !site) {
     return (

@@ -2,9 +2,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { reasonInLanguage } from '../../lib/errors.ts';
+import { useReadAgainOnChange } from '../../lib/live.ts';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
-import { CustomerSubscriptionQuery } from './documents.ts';
+import { CustomerSubscriptionChangedSubscription, CustomerSubscriptionQuery } from './documents.ts';
 import { InstallationReportDetails } from './InstallationReportDetails.tsx';
 import { auditActionLabels, customerSubscriptionStatusLabels, failureReasonLabels } from './labels.ts';
 import { WorkActions } from './WorkActions.tsx';
@@ -13,12 +14,17 @@ import { WorkActions } from './WorkActions.tsx';
  * One customer subscription: the customer, the place, the firm and its technician who does the work
  * (where the viewer may read it, or name one), the appointment, the latest
  * installation report with each measurement against its thresholds, the timeline of its audit
- * trail, and what the viewer's role may do to it now (`WorkActions`).
+ * trail, and what the viewer's role may do to it now (`WorkActions`). Live through `customerSubscriptionChanged`:
+ * a change made elsewhere shows at once, and a subscription the viewer may no longer see turns into "not found".
  */
 export function CustomerSubscriptionPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [result, reexecute] = useQuery({ query: CustomerSubscriptionQuery, variables: { id } });
+  useReadAgainOnChange(
+    { query: CustomerSubscriptionChangedSubscription, variables: { customerSubscriptionId: id } },
+    reexecute,
+  );
   const subscription = result.data?.customerSubscription;
   const report = subscription?.latestInstallationReport;
   const reload = () => reexecute({ requestPolicy: 'network-only' });

@@ -150,6 +150,15 @@ export const CustomerSubscriptionQuery = graphql(
   [InstallationReportDetailsFields],
 );
 
+/** The events of one customer subscription: the page reads itself again on each (`useReadAgainOnChange`). */
+export const CustomerSubscriptionChangedSubscription = graphql(`
+  subscription CustomerSubscriptionChanged($customerSubscriptionId: ID) {
+    customerSubscriptionChanged(customerSubscriptionId: $customerSubscriptionId) {
+      change
+    }
+  }
+`);
+
 export const AcceptInstallationMutation = graphql(`
   mutation AcceptInstallation($input: AcceptInstallationInput!) {
     acceptInstallation(input: $input) {
