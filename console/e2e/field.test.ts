@@ -71,7 +71,7 @@ async function signInOnPhone(page: Page, email: string, password: string): Promi
 function controlSizes(page: Page, selector: string): Promise<{ name: string; width: number; height: number }[]> {
   return page.evaluate(`[...document.querySelectorAll(${JSON.stringify(selector)})].map((element) => {
     const box = element.getBoundingClientRect();
-    return { name: element.textContent.trim() || element.getAttribute('type') || element.tagName, width: Math.round(box.width), height: Math.round(box.height) };
+    return { name: element.getAttribute('aria-label') || element.textContent.trim() || element.getAttribute('type') || element.tagName, width: Math.round(box.width), height: Math.round(box.height) };
   })`);
 }
 
@@ -276,7 +276,9 @@ describe('the field view on a phone, against the real API', () => {
     expect((await header.boundingBox())!.height).toBeLessThanOrEqual(64);
     const controls = await controlSizes(page, '.app-header a:not(.skip-link), .app-header button, .app-header select');
     expect(controls.map((control) => control.name)).toEqual(
-      ['Raccord', 'Terrain', 'Français', 'Se déconnecter'].map((name) => expect.stringContaining(name)),
+      ['Raccord', 'Terrain', 'Français', 'Notifications non lues', 'Se déconnecter'].map((name) =>
+        expect.stringContaining(name),
+      ),
     );
     expect(controls.filter((control) => control.height < 44 || control.width < 44)).toEqual([]);
     await readyOffline(page);

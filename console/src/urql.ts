@@ -37,6 +37,8 @@ export const liveConnection = (() => {
 export function createUrqlClient(): Client {
   const wsUrl = new URL('/graphql', window.location.href);
   wsUrl.protocol = wsUrl.protocol === 'https:' ? 'wss:' : 'ws:';
+  // The token the socket signed in with: a session that ends is that one, not a later user's on the same page.
+  let socketToken: string | null = null;
   const wsClient = createWsClient({
     url: wsUrl.toString(),
     lazy: true,
@@ -47,13 +49,15 @@ export function createUrqlClient(): Client {
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(1000 * 2 ** retries, 10_000))),
     connectionParams: () => {
       const token = session.token();
+      socketToken = token;
       return token ? { authorization: `Bearer ${token}` } : {};
     },
     on: {
       connected: () => liveConnection.set('online'),
       closed: (event) => {
         if (sessionEnded(event)) {
-          if (session.token()) goToSignIn();
+          // A logout closes its sockets at once (4401); someone who signed in since keeps their session.
+          if (session.token() && session.token() === socketToken) goToSignIn();
           return;
         }
         // 1000: the client closed an idle connection itself (no live page open): nothing is lost.
