@@ -20,7 +20,7 @@ export const WebhookEndpointsQuery = graphql(`
           contractor {
             legalName
           }
-          deliveries(first: 10) {
+          deliveries(first: 5) {
             totalCount
             edges {
               node {
