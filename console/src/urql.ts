@@ -75,9 +75,19 @@ export function createUrqlClient(): Client {
     },
     exchanges: [
       mapExchange({
-        onError(error) {
+        // Each operation remembers whose token it went with: an answer to a user who signed out since is not the next one's.
+        onOperation: (operation) => ({
+          ...operation,
+          context: { ...operation.context, sentWithToken: session.token() },
+        }),
+        onError(error, operation) {
           const unauthenticated = error.graphQLErrors.some((e) => e.extensions?.['code'] === 'UNAUTHENTICATED');
-          if ((unauthenticated || (error.response as Response | undefined)?.status === 401) && session.token())
+          const current = session.token();
+          if (
+            (unauthenticated || (error.response as Response | undefined)?.status === 401) &&
+            current &&
+            operation.context['sentWithToken'] === current
+          )
             goToSignIn();
         },
       }),
