@@ -122,7 +122,7 @@ export async function readAfter(
 }
 
 /** Where the log stands: its last position, and the last one pruned (events up to it are gone). */
-export async function logState(em: EntityManager): Promise<{ head: bigint; prunedThrough: bigint }> {
+async function logState(em: EntityManager): Promise<{ head: bigint; prunedThrough: bigint }> {
   const [row] = await em.execute<{ head: string; pruned_through: string }[]>(
     `select head::text, pruned_through::text from change_log_state`,
   );
@@ -130,14 +130,15 @@ export async function logState(em: EntityManager): Promise<{ head: bigint; prune
 }
 
 /**
- * The position to read after for a client's `after`: "0" stands for the start of what the log still
- * keeps (the last position pruned); any other must still be followed by every event it had.
+ * The position to read after for a client's `after` (`from`), and the log's end as read then
+ * (`head`): "0" stands for the start of what the log still keeps (the last position pruned); any
+ * other must still be followed by every event it had.
  * @throws DomainError EVENTS_PRUNED (with `prunedThrough`) when events after it were pruned;
  *   BAD_USER_INPUT (`field: "after"`) when it is past the log's end
  */
-export async function checkAfter(em: EntityManager, after: bigint): Promise<bigint> {
+export async function checkAfter(em: EntityManager, after: bigint): Promise<{ from: bigint; head: bigint }> {
   const state = await logState(em);
-  if (after === 0n) return state.prunedThrough;
+  if (after === 0n) return { from: state.prunedThrough, head: state.head };
   if (after < state.prunedThrough)
     throw new DomainError(
       ErrorCode.EVENTS_PRUNED,
@@ -145,7 +146,7 @@ export async function checkAfter(em: EntityManager, after: bigint): Promise<bigi
       { field: 'after', prunedThrough: state.prunedThrough.toString() },
     );
   if (after > state.head) throw badUserInput('after', `position ${after} is past the log's end (${state.head})`);
-  return after;
+  return { from: after, head: state.head };
 }
 
 /**
@@ -377,7 +378,7 @@ export function createChangeLog(options: {
             last = head;
             await push(resyncAt(head.toString()));
           } else {
-            last = await checkAfter(orm.em.fork(), BigInt(subscribeOptions.after));
+            last = (await checkAfter(orm.em.fork(), BigInt(subscribeOptions.after))).from;
             behind = true;
           }
           while (!stopped) {

@@ -5,7 +5,7 @@ import { requireOperationAccess } from './permissions.js';
 import { maySeeFieldWork, viewerContractorId, viewerWilayas } from './scope.js';
 import { requireWilaya } from '../reference-data/reference-data.service.js';
 import { logPosition, parseInput, recordId, wilayaCode as wilayaCodeSchema } from '../../common/validation.js';
-import { checkAfter, logState, readAfter, type LoggedEvent } from '../../common/change-log.js';
+import { checkAfter, readAfter, type LoggedEvent } from '../../common/change-log.js';
 import { isResync, resyncAt, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
 
 /** The end of every `Subscription` field's description: the transport, and how its socket ends (close codes, docs/api.md). */
@@ -77,8 +77,9 @@ export async function polledEvents<K extends Topic>(
 ): Promise<PolledEvents<K>> {
   const filters = parseInput(pollFiltersSchema, args);
   if (filters.wilayaCode) await requireWilaya(context.em, filters.wilayaCode);
-  let position = await checkAfter(context.em, BigInt(filters.after));
-  const { head } = await logState(context.em);
+  // One reading of the log's state checks `after` and bounds the page.
+  const { from, head } = await checkAfter(context.em, BigInt(filters.after));
+  let position = from;
   const events: LoggedEvent<K>[] = [];
   let examined = 0;
   while (events.length < filters.first && position < head && examined < pollScanLimit) {
