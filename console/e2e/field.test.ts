@@ -568,6 +568,9 @@ describe('the field view on a phone, against the real API', () => {
     // Back to its owner, with the network: it goes.
     await page.unroute('**/photos/**');
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    // Signed out on purpose: the sign-in page does not offer to come back to the last user's page.
+    await page.getByRole('heading', { name: 'Connexion' }).waitFor();
+    expect(new URL(page.url()).search).toBe('');
     await signInOnPhone(page, first.email, first.password);
     await expect.poll(() => recorded(work).then((state) => state.reports), { timeout: 20_000 }).toBe(1);
     await context.close();

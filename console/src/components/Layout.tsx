@@ -58,8 +58,11 @@ export function Layout() {
 
   async function signOut() {
     if (!(await fieldSignOut(user?.id ?? null))) return;
-    await logout({});
+    // The session is forgotten before the server ends it: its sockets' close (4401) and any answer
+    // refused from now on belong to a session already gone, and do not send to sign-in to come back here.
+    const token = session.token();
     session.clear();
+    await logout({}, { fetchOptions: token ? { headers: { authorization: `Bearer ${token}` } } : {} });
     void navigate('/login', { replace: true });
   }
 
