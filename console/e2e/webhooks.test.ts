@@ -41,6 +41,7 @@ describe('webhooks in a real Chromium', () => {
         record: { id: '1', version: 3 },
         lines: [],
       },
+      audience: ['contractor:1', 'wilaya:16', 'invoice:1'],
     } as LoggedEvent;
     await run.t.app.orm.em.fork().transactional((em) => webhookConsumer(em, [event]));
     await eventually(() => expect(received).toHaveLength(1));

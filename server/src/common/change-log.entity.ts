@@ -1,4 +1,4 @@
-import { Check, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Check, Entity, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 
 /**
  * The change log's tables (see `change-log.ts`), read and written with SQL set-wise: these entities
@@ -35,6 +35,14 @@ export class ChangeEvent {
   /** The event's payload: the records as the change left them. */
   @Property({ type: 'json' })
   payload!: unknown;
+
+  /**
+   * Whom the event is for (`audienceTag`: its firms, wilayas, record, recipient; `all` for everyone),
+   * so that a subscriber catching up reads only what may concern it, through the GIN index.
+   */
+  @Index({ name: 'change_event_audience_index', type: 'gin' })
+  @Property({ type: ArrayType, columnType: 'text[]', defaultRaw: "'{all}'::text[]" })
+  audience!: string[];
 }
 
 /** Where the change log stands: one row. */

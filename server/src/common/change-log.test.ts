@@ -7,6 +7,7 @@ import { initOrm } from '../entities.js';
 import {
   createChangeLog,
   startChangeLogPruning,
+  readAfter,
   subscriberBacklogLimit,
   writeEvents,
   type ChangeLog,
@@ -15,6 +16,8 @@ import {
 import { contextAt } from '../../test/contexts.js';
 import { announce, isResync, type RaccordEvent, type Resync } from './events.js';
 import { inTransaction } from './transaction.js';
+// Declares NOTIFICATION_ADDED's audience: each event is for its recipient.
+import '../modules/notification/notification.events.js';
 
 const logger = pino({ level: 'silent' });
 let database: TestDatabase;
@@ -149,6 +152,44 @@ describe('the change log', () => {
       ...Array.from({ length: 20 }, (_, n) => `before-${n + 10}`),
       ...Array.from({ length: 30 }, (_, n) => `during-${n}`),
     ]);
+    await resumed.return?.();
+  });
+
+  it('reads for a subscriber with an audience only the events that may concern it, from the database and live', async () => {
+    const start = BigInt(await head());
+    const notified = (recipientId: string, n: number): RaccordEvent => ({
+      topic: 'NOTIFICATION_ADDED',
+      payload: { notificationId: `${recipientId}-${n}`, recipientId },
+    });
+    const commitEvents = async (log: ChangeLog, events: RaccordEvent[]) => {
+      await orm.em.fork().transactional((em) => writeEvents(em as EntityManager, events, new Date()));
+      log.publish(events);
+    };
+    for (let n = 0; n < 5; n++) await commitEvents(first, [notified('7', n), notified('8', n), marked(`for-all-${n}`)]);
+    await eventually(async () => expect(await head()).toBe((start + 15n).toString()));
+
+    // The database returns user 7's events and those for everyone, not user 8's.
+    const read = await readAfter(orm.em.fork(), start, { audience: [['user:7']] });
+    expect(
+      read.map((event) => (event.topic === 'NOTIFICATION_ADDED' ? event.payload.notificationId : markOf(event))),
+    ).toEqual(Array.from({ length: 5 }, (_, n) => [`7-${n}`, `for-all-${n}`]).flat());
+    expect(read[0]!.audience).toEqual(['user:7']);
+    expect(read[1]!.audience).toEqual(['all']);
+    // Every set must meet an event's tags: no event is for both users.
+    expect(
+      (await readAfter(orm.em.fork(), start, { topics: ['NOTIFICATION_ADDED'], audience: [['user:7'], ['user:8']] }))
+        .length,
+    ).toBe(0);
+
+    // A subscriber of user 7 replays its five, then gets live only its own.
+    const resumed = second.subscribe(['NOTIFICATION_ADDED'], { after: start.toString(), audience: [['user:7']] });
+    const replayed = await take(resumed, 5);
+    await commitEvents(first, [notified('8', 5)]);
+    await commitEvents(first, [notified('7', 5)]);
+    const [live] = await take(resumed, 1);
+    expect(
+      [...replayed, live!].map((event) => (event as LoggedEvent<'NOTIFICATION_ADDED'>).payload.notificationId),
+    ).toEqual(Array.from({ length: 6 }, (_, n) => `7-${n}`));
     await resumed.return?.();
   });
 

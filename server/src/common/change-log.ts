@@ -6,6 +6,9 @@ import type { Logger } from 'pino';
 import { applicationNameOf } from '../database/orm.js';
 import { badUserInput, DomainError, ErrorCode } from './errors.js';
 import {
+  audienceOf,
+  audienceTag,
+  inAudience,
   resyncAt,
   type EventBus,
   type LoggedEvent,
@@ -53,8 +56,9 @@ const sweepIntervalMs = 5_000;
 /** The statement that writes events (`events`: their JSON array) at `occurredAt` and wakes the relay, with its placeholders. */
 const writeEventsSql = (occurredAt: string, events: string) =>
   `with written as (
-     insert into change_event (occurred_at, topic, payload)
-     select ${occurredAt}, event.value->>'topic', event.value->'payload' from jsonb_array_elements(${events}::jsonb) with ordinality as event(value, n)
+     insert into change_event (occurred_at, topic, payload, audience)
+     select ${occurredAt}, event.value->>'topic', event.value->'payload', array(select jsonb_array_elements_text(event.value->'audience'))
+       from jsonb_array_elements(${events}::jsonb) with ordinality as event(value, n)
      order by event.n
      returning 1)
    select pg_notify('${writtenChannel}', '') from (select 1) once where exists (select 1 from written)`;
@@ -65,7 +69,7 @@ const writeEventsSql = (occurredAt: string, events: string) =>
  */
 export async function writeEvents(em: EntityManager, events: readonly RaccordEvent[], occurredAt: Date): Promise<void> {
   if (events.length === 0) return;
-  await em.execute(writeEventsSql('?', '?'), [occurredAt.toISOString(), JSON.stringify(events)]);
+  await em.execute(writeEventsSql('?', '?'), [occurredAt.toISOString(), withAudiences(events)]);
 }
 
 /**
@@ -78,7 +82,12 @@ export async function writeEventsWith(
   occurredAt: Date,
 ): Promise<void> {
   if (events.length === 0) return;
-  await client.query(writeEventsSql('$1', '$2'), [occurredAt.toISOString(), JSON.stringify(events)]);
+  await client.query(writeEventsSql('$1', '$2'), [occurredAt.toISOString(), withAudiences(events)]);
+}
+
+/** The JSON array of `events` as `writeEventsSql` takes it, each with its audience (`audienceOf`). */
+function withAudiences(events: readonly RaccordEvent[]): string {
+  return JSON.stringify(events.map((event) => ({ ...event, audience: audienceOf(event) })));
 }
 
 interface Row {
@@ -87,6 +96,7 @@ interface Row {
   occurred_at: Date | string;
   topic: Topic;
   payload: unknown;
+  audience: string[];
 }
 
 const asLogged = (row: Row): LoggedEvent =>
@@ -95,19 +105,33 @@ const asLogged = (row: Row): LoggedEvent =>
     occurredAt: new Date(row.occurred_at),
     topic: row.topic,
     payload: row.payload,
+    audience: row.audience,
   }) as LoggedEvent;
 
-/** The events after `after` (up to `through`, when given), of `topics` (all when null), in position order, at most `limit` (`pageSize`). */
+/** A text[] literal of `values`, each quoted (a tag or a topic: no quote or backslash in them). */
+const textArray = (values: readonly string[]) => `{${values.map((value) => `"${value}"`).join(',')}}`;
+
+/**
+ * The events after `after` (up to `through`, when given), of `topics` (all when null), that may
+ * concern a reader of `audience` (each set, with `everyone` added, must meet the event's tags: see
+ * `inAudience`; all events when null), in position order, at most `limit` (`pageSize`).
+ */
 export async function readAfter(
   em: EntityManager,
   after: bigint,
-  options: { through?: bigint; topics?: readonly Topic[] | null; limit?: number } = {},
+  options: {
+    through?: bigint;
+    topics?: readonly Topic[] | null;
+    audience?: readonly (readonly string[])[] | null;
+    limit?: number;
+  } = {},
 ): Promise<LoggedEvent[]> {
-  // A text[] literal: topic names are identifiers (A-Z and _), nothing to quote.
-  const topicsArray = options.topics ? `{${options.topics.join(',')}}` : null;
+  const topicsArray = options.topics ? textArray(options.topics) : null;
+  const sets = (options.audience ?? []).map((set) => textArray([...set, audienceTag.everyone]));
   const rows: Row[] = await em.execute(
-    `select position::text as position, occurred_at, topic, payload from change_event as event
+    `select position::text as position, occurred_at, topic, payload, audience from change_event as event
       where event.position > ? and (?::bigint is null or event.position <= ?::bigint) and (?::text[] is null or event.topic = any(?::text[]))
+      ${sets.map(() => 'and event.audience && ?::text[]').join(' ')}
       order by event.position limit ?`,
     [
       after.toString(),
@@ -115,6 +139,7 @@ export async function readAfter(
       options.through?.toString() ?? null,
       topicsArray,
       topicsArray,
+      ...sets,
       options.limit ?? pageSize,
     ],
   );
@@ -330,10 +355,15 @@ export function createChangeLog(options: {
   const catchUpReads = new PQueue({ concurrency: catchUpReadsAtOnce });
 
   /** The events of `topics` after `from` up to `through`, from the database, a page at a time (`catchUpReadsAtOnce`). */
-  async function* replay(from: bigint, through: bigint, topics: readonly Topic[]): AsyncGenerator<LoggedEvent> {
+  async function* replay(
+    from: bigint,
+    through: bigint,
+    topics: readonly Topic[],
+    audience: readonly (readonly string[])[] | null,
+  ): AsyncGenerator<LoggedEvent> {
     let after = from;
     while (after < through) {
-      const events = await catchUpReads.add(() => readAfter(orm.em.fork(), after, { through, topics }));
+      const events = await catchUpReads.add(() => readAfter(orm.em.fork(), after, { through, topics, audience }));
       for (const event of events) yield event;
       if (events.length < pageSize) return;
       after = BigInt(events.at(-1)!.position);
@@ -354,16 +384,20 @@ export function createChangeLog(options: {
       };
     },
     checkAfter: async (after) => void (await checkAfter(orm.em.fork(), BigInt(after))),
-    subscribe: <K extends Topic>(topics: readonly K[], subscribeOptions: { after?: string | null } = {}) =>
+    subscribe: <K extends Topic>(
+      topics: readonly K[],
+      subscribeOptions: { after?: string | null; audience?: readonly (readonly string[])[] | null } = {},
+    ) =>
       new Repeater<LoggedEvent<K> | Resync>(async (push, stop) => {
         let stopped = false;
         void stop.then(() => (stopped = true));
+        const audience = subscribeOptions.audience ?? null;
         // Events reach `queue` from the moment the subscriber attaches; the log before that comes from the database.
         let queue: LoggedEvent<K>[] = [];
         let behind = false;
         let wake: (() => void) | null = null;
         const reader = (event: LoggedEvent) => {
-          if (!topics.includes(event.topic as K)) return;
+          if (!topics.includes(event.topic as K) || !inAudience(event.audience, audience)) return;
           if (queue.length >= subscriberBacklogLimit) {
             // Too slow a reader: it reads the rest from the database rather than hold it in memory.
             queue = [];
@@ -386,7 +420,7 @@ export function createChangeLog(options: {
               behind = false;
               const through = head;
               try {
-                for await (const event of replay(last, through, topics)) {
+                for await (const event of replay(last, through, topics, audience)) {
                   if (stopped) return;
                   await push(event as LoggedEvent<K>);
                   last = BigInt(event.position);

@@ -22,6 +22,47 @@ export type PendingEvent = {
   [K in Topic]: { topic: K; payload: () => RaccordTopics[K] | Promise<RaccordTopics[K]> };
 }[Topic];
 
+/**
+ * The tags that say whom an event is for, stored with it in the log so that a subscriber catching
+ * up reads from the database only the events that may concern it (`audience` of `subscribe` and
+ * `readAfter`). They narrow what is read; each subscription's own rule still decides what it gets.
+ * A tag is a word and an id, from validated ids and codes only.
+ */
+export const audienceTag = {
+  /** The events of a topic with no declared audience: every subscriber's read includes them. */
+  everyone: 'all',
+  contractor: (id: string) => `contractor:${id}`,
+  wilaya: (code: string) => `wilaya:${code}`,
+  user: (id: string) => `user:${id}`,
+  record: (type: 'invoice' | 'site' | 'customer-subscription', id: string) => `${type}:${id}`,
+};
+
+const audiences: { [K in Topic]?: (payload: RaccordTopics[K]) => readonly string[] } = {};
+
+/**
+ * Declares whom the events of `topic` are for (`audienceTag`), beside the topic's declaration: every
+ * tag by which some subscriber's rule may want the event (its firm before and after a move, its
+ * wilayas, the record's id), never fewer.
+ */
+export function declareAudience<K extends Topic>(topic: K, of: (payload: RaccordTopics[K]) => readonly string[]): void {
+  (audiences as Record<K, (payload: RaccordTopics[K]) => readonly string[]>)[topic] = of;
+}
+
+/** The tags of an event: its topic's declared audience, or `everyone`. */
+export function audienceOf(event: RaccordEvent): readonly string[] {
+  const of = audiences[event.topic] as ((payload: RaccordEvent['payload']) => readonly string[]) | undefined;
+  return of ? [...new Set(of(event.payload))] : [audienceTag.everyone];
+}
+
+/**
+ * Whether an event tagged `tags` may concern a reader asking for `audience`: it carries a tag of
+ * each set, or is for everyone. No sets: every event.
+ */
+export function inAudience(tags: readonly string[], audience: readonly (readonly string[])[] | null): boolean {
+  if (!audience || tags.includes(audienceTag.everyone)) return true;
+  return audience.every((set) => set.some((tag) => tags.includes(tag)));
+}
+
 /** An event as the change log keeps it. */
 export type LoggedEvent<K extends Topic = Topic> = {
   [T in K]: {
@@ -31,6 +72,8 @@ export type LoggedEvent<K extends Topic = Topic> = {
     readonly occurredAt: Date;
     readonly topic: T;
     readonly payload: RaccordTopics[T];
+    /** Whom it is for (`audienceTag`), as written with it. */
+    readonly audience: readonly string[];
   };
 }[K];
 
@@ -76,20 +119,21 @@ export interface EventBus {
    */
   onCommitted(listener: (events: readonly RaccordEvent[]) => void): () => void;
   /**
-   * The events of `topics` from every server process, in position order, each once. With no `after`,
-   * it starts with a `Resync` mark at the log's current end; with `after`, it first replays the events
-   * after that position from the log, then goes on live with no gap and no repeat.
-   * @throws DomainError EVENTS_PRUNED when events after `after` were pruned; BAD_USER_INPUT when
-   *   `after` is past the log's end
-   */
-  /**
    * Checks that the log still holds every event after `after` and that it is not past the log's end.
    * @throws DomainError EVENTS_PRUNED (with `prunedThrough`); BAD_USER_INPUT (`field: "after"`)
    */
   checkAfter(after: string): Promise<void>;
+  /**
+   * The events of `topics` from every server process, in position order, each once. With no `after`,
+   * it starts with a `Resync` mark at the log's current end; with `after`, it first replays the events
+   * after that position from the log, then goes on live with no gap and no repeat. With `audience`,
+   * only the events that may concern it are read (`inAudience`).
+   * @throws DomainError EVENTS_PRUNED when events after `after` were pruned; BAD_USER_INPUT when
+   *   `after` is past the log's end
+   */
   subscribe<K extends Topic>(
     topics: readonly K[],
-    options?: { after?: string | null },
+    options?: { after?: string | null; audience?: readonly (readonly string[])[] | null },
   ): AsyncIterableIterator<LoggedEvent<K> | Resync>;
   /** Stops listening. */
   close(): Promise<void>;

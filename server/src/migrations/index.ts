@@ -26,6 +26,7 @@ import { Migration20261206192101 } from './Migration20261206192101.js';
 import { Migration20261206194500 } from './Migration20261206194500.js';
 import { Migration20261206195205 } from './Migration20261206195205.js';
 import { Migration20261206202623 } from './Migration20261206202623.js';
+import { Migration20261206220440 } from './Migration20261206220440.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129112800', class: Migration20261129112800 },
@@ -54,4 +55,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206194500', class: Migration20261206194500 },
   { name: 'Migration20261206195205', class: Migration20261206195205 },
   { name: 'Migration20261206202623', class: Migration20261206202623 },
+  { name: 'Migration20261206220440', class: Migration20261206220440 },
 ];

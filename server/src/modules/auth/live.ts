@@ -6,20 +6,29 @@ import { maySeeFieldWork, viewerContractorId, viewerWilayas } from './scope.js';
 import { requireWilaya } from '../reference-data/reference-data.service.js';
 import { logPosition, parseInput, recordId, wilayaCode as wilayaCodeSchema } from '../../common/validation.js';
 import { checkAfter, readAfter, type LoggedEvent } from '../../common/change-log.js';
-import { isResync, resyncAt, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
+import { audienceTag, isResync, resyncAt, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
 
 /** The end of every `Subscription` field's description: the transport, and how its socket ends (close codes, docs/api.md). */
 export const overWebSocket =
   'Over WebSocket (graphql-ws). The socket closes with 4401 as soon as its session or API key ends on any server (logout, key revoked, user disabled): ' +
   'sign in again; with 1013 when the sign-in cannot be checked for now (database down): reconnect.';
 
+/** Who a stream of events is for: the rule that keeps each event, and what to read of the log. */
+export interface LiveScope<K extends Topic, R extends Topic = never> {
+  /** Whether an event is for this subscriber: the rule, exact. */
+  readonly wants: (event: LoggedEvent<K>, filters: LiveFilters) => boolean | Promise<boolean>;
+  /** The events to read of the log (`readAfter`'s `audience`): every one `wants` may keep, and fewer than all where it can; null: all. */
+  readonly audience?: (filters: LiveFilters) => readonly (readonly string[])[] | null;
+  /** Events of another topic (changes too many to send one by one: an import) that come as a `Resync` mark to those `when` says they concern. */
+  readonly resyncOn?: { topic: R; when: (event: RaccordTopics[R], filters: LiveFilters) => boolean };
+}
+
 /**
  * The stream behind a `Subscription` field: checks, when the client subscribes, that the caller may
  * use `fieldName` (type-graphql's middlewares run only when each event is resolved), that its filter
  * arguments are valid and that the log still holds the events after `after`, then yields the events
- * of `topic` that `wants` keeps for this subscriber, in position order, and every `Resync` mark. An
- * event of `resyncOn.topic` (changes too many to send one by one: an import) comes as a `Resync`
- * mark to those it concerns.
+ * of `topic` that `scope.wants` keeps for this subscriber, in position order, and every `Resync`
+ * mark (`scope.resyncOn`).
  * @throws DomainError UNAUTHENTICATED or FORBIDDEN, as the field's access rule says; BAD_USER_INPUT
  *   (a malformed id, wilaya code or position; a position past the log's end); NOT_FOUND (no wilaya
  *   with that code); EVENTS_PRUNED (the events after `after` are no longer kept)
@@ -29,9 +38,9 @@ export async function liveEvents<K extends Topic, R extends Topic = never>(
   fieldName: string,
   topic: K,
   args: Record<string, unknown>,
-  wants: (event: LoggedEvent<K>, filters: LiveFilters) => boolean | Promise<boolean>,
-  resyncOn?: { topic: R; when: (event: RaccordTopics[R], filters: LiveFilters) => boolean },
+  scope: LiveScope<K, R>,
 ): Promise<AsyncIterable<LoggedEvent<K> | Resync>> {
+  const { wants, resyncOn } = scope;
   requireOperationAccess(context, 'Subscription', fieldName);
   const filters = parseInput(liveFiltersSchema, args);
   if (filters.wilayaCode) await requireWilaya(context.em, filters.wilayaCode);
@@ -39,7 +48,10 @@ export async function liveEvents<K extends Topic, R extends Topic = never>(
   if (!bus) throw new Error('no change log: subscriptions need the server');
   if (filters.after) await bus.checkAfter(filters.after);
   const marks: Topic | undefined = resyncOn?.topic;
-  const events = bus.subscribe<Topic>(marks ? [topic, marks] : [topic], { after: filters.after ?? null });
+  const events = bus.subscribe<Topic>(marks ? [topic, marks] : [topic], {
+    after: filters.after ?? null,
+    audience: scope.audience?.(filters) ?? null,
+  });
   return map((event: LoggedEvent | Resync) =>
     !isResync(event) && event.topic === marks ? resyncAt(event.position) : (event as LoggedEvent<K> | Resync),
   )(
@@ -63,7 +75,7 @@ export interface PolledEvents<K extends Topic> {
 
 /**
  * The query behind a change feed (`invoiceChanges`…), for clients that poll: the events of `topic`
- * after `args.after` that `wants` keeps for this viewer, in position order, at most `args.first`
+ * after `args.after` that `scope.wants` keeps for this viewer, in position order, at most `args.first`
  * (100 by default, 500 at most), examining at most `pollScanLimit`; the position where the page
  * ends, and whether the log holds more after it. The same filters and scoping as the subscription.
  * @throws DomainError BAD_USER_INPUT (a malformed id, wilaya code, position or `first`; a position
@@ -73,9 +85,11 @@ export async function polledEvents<K extends Topic>(
   context: Context,
   topic: K,
   args: Record<string, unknown>,
-  wants: (event: LoggedEvent<K>, filters: LiveFilters) => boolean | Promise<boolean>,
+  scope: Omit<LiveScope<K>, 'resyncOn'>,
 ): Promise<PolledEvents<K>> {
+  const { wants } = scope;
   const filters = parseInput(pollFiltersSchema, args);
+  const audience = scope.audience?.(filters) ?? null;
   if (filters.wilayaCode) await requireWilaya(context.em, filters.wilayaCode);
   // One reading of the log's state checks `after` and bounds the page.
   const { from, head } = await checkAfter(context.em, BigInt(filters.after));
@@ -83,7 +97,11 @@ export async function polledEvents<K extends Topic>(
   const events: LoggedEvent<K>[] = [];
   let examined = 0;
   while (events.length < filters.first && position < head && examined < pollScanLimit) {
-    const page = (await readAfter(context.em, position, { through: head, topics: [topic] })) as LoggedEvent<K>[];
+    const page = (await readAfter(context.em, position, {
+      through: head,
+      topics: [topic],
+      audience,
+    })) as LoggedEvent<K>[];
     if (page.length === 0) {
       // No event of the topic left up to the head: the page reaches it.
       position = head;
@@ -123,6 +141,26 @@ const pollFiltersSchema = liveFiltersSchema.extend({
     .nullish()
     .transform((first) => first ?? 100),
 });
+
+/**
+ * The part of the log a viewer's events of work and money may come from, with these filters (a
+ * `LiveScope`'s `audience`): its firm's, or a DOT manager's wilayas', and each filter's contractor,
+ * wilaya and record.
+ */
+export function scopedAudience(context: Context, filters: LiveFilters): string[][] {
+  const sets: string[][] = [];
+  const own = viewerContractorId(context);
+  const wilayas = viewerWilayas(context);
+  if (own !== null) sets.push([audienceTag.contractor(own)]);
+  else if (wilayas !== null) sets.push(wilayas.map(audienceTag.wilaya));
+  if (filters.contractorId) sets.push([audienceTag.contractor(filters.contractorId)]);
+  if (filters.wilayaCode) sets.push([audienceTag.wilaya(filters.wilayaCode)]);
+  if (filters.invoiceId) sets.push([audienceTag.record('invoice', filters.invoiceId)]);
+  if (filters.customerSubscriptionId)
+    sets.push([audienceTag.record('customer-subscription', filters.customerSubscriptionId)]);
+  if (filters.siteId) sets.push([audienceTag.record('site', filters.siteId)]);
+  return sets;
+}
 
 /** Where a work event says the work is now, and where it was before a move. */
 interface WorkEvent {

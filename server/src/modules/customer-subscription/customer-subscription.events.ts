@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { announce, snapshotOf } from '../../common/events.js';
+import { announce, audienceTag, declareAudience, snapshotOf } from '../../common/events.js';
 import type { Context } from '../../context.js';
 import { AuditEntityType } from '../audit/audit-event.entity.js';
 import { transition, type TransitionOptions } from '../audit/tracked.service.js';
-import { movedBy, movedFrom, WorkChange, type WorkMove } from '../site/site.events.js';
+import { movedBy, movedFrom, WorkChange, workAudience, type WorkMove } from '../site/site.events.js';
 import type { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
 import { customerSubscriptionLifecycle, type CustomerSubscriptionAction } from './customer-subscription.lifecycle.js';
 
@@ -40,6 +40,13 @@ declare module '../../common/events.js' {
     CUSTOMER_SUBSCRIPTIONS_IMPORTED: CustomerSubscriptionsImportedEvent;
   }
 }
+
+// An import is for everyone (it marks a refetch, by its own rule); a change, for its firms, wilayas, record and site.
+declareAudience('CUSTOMER_SUBSCRIPTION_CHANGED', (event) => [
+  ...workAudience(event),
+  audienceTag.record('customer-subscription', event.customerSubscriptionId),
+  ...(event.siteId === null ? [] : [audienceTag.record('site', event.siteId)]),
+]);
 
 /**
  * Announces that a customer subscription changed (see `announce`); `previousStatus` when its status

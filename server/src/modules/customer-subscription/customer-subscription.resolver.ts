@@ -31,6 +31,7 @@ import {
   overWebSocket,
   placeOf,
   polledEvents,
+  scopedAudience,
   wantsWorkEvent,
   type LiveFilters,
 } from '../auth/live.js';
@@ -237,17 +238,14 @@ const errors =
 export class CustomerSubscriptionResolver {
   @Subscription(() => CustomerSubscriptionChangedPayload, {
     subscribe: ({ args, context, info }) =>
-      liveEvents(
-        context as Context,
-        info.fieldName,
-        'CUSTOMER_SUBSCRIPTION_CHANGED',
-        args,
-        (event, filters) => wantsCustomerSubscriptionChange(event.payload, filters, context as Context),
-        {
+      liveEvents(context as Context, info.fieldName, 'CUSTOMER_SUBSCRIPTION_CHANGED', args, {
+        wants: (event, filters) => wantsCustomerSubscriptionChange(event.payload, filters, context as Context),
+        audience: (filters) => scopedAudience(context as Context, filters),
+        resyncOn: {
           topic: 'CUSTOMER_SUBSCRIPTIONS_IMPORTED',
           when: (event, filters) => concernsImport(event, filters, context as Context),
         },
-      ),
+      }),
     description:
       'Customer subscriptions as they change — created, edited, assigned, scheduled, installed, accepted, rejected, failed, cancelled — each event once, in the order of the change log, with the record as that change left it. ' +
       'Only work you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. ' +
@@ -306,9 +304,10 @@ export class CustomerSubscriptionResolver {
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionChangeFeed> {
     const args = { after, first, customerSubscriptionId, siteId, contractorId, wilayaCode };
-    const feed = await polledEvents(context, 'CUSTOMER_SUBSCRIPTION_CHANGED', args, (event, filters) =>
-      wantsCustomerSubscriptionChange(event.payload, filters, context),
-    );
+    const feed = await polledEvents(context, 'CUSTOMER_SUBSCRIPTION_CHANGED', args, {
+      wants: (event, filters) => wantsCustomerSubscriptionChange(event.payload, filters, context),
+      audience: (filters) => scopedAudience(context, filters),
+    });
     return {
       ...feed,
       events: await Promise.all(feed.events.map((event) => customerSubscriptionChangedPayload(context, event))),

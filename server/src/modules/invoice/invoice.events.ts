@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { announce, snapshotOf, type RaccordEvent } from '../../common/events.js';
+import { announce, audienceTag, declareAudience, snapshotOf, type RaccordEvent } from '../../common/events.js';
 import type { Metrics } from '../../common/metrics.js';
 import type { Invoice, InvoiceLine } from './invoice.entity.js';
 import { invoiceWilayaCodes } from './invoice.service.js';
@@ -34,6 +34,13 @@ declare module '../../common/events.js' {
     INVOICE_CHANGED: InvoiceChangedEvent;
   }
 }
+
+// Its firm, the wilayas it bills and the invoice: whom `wantsInvoiceChange` may give it to.
+declareAudience('INVOICE_CHANGED', (event) => [
+  audienceTag.contractor(event.contractorId),
+  ...event.wilayaCodes.map(audienceTag.wilaya),
+  audienceTag.record('invoice', event.invoiceId),
+]);
 
 /** Announces that `invoice` changed (see `announce`); a LINE_ADDED names the `lines` billed. */
 export function announceInvoiceChange(

@@ -5,7 +5,7 @@ import { isResync, oncePerEvent, recordFromSnapshot, type Resync } from '../../c
 import { asConnection, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
-import { liveEvents, overWebSocket, polledEvents, type LiveFilters } from '../auth/live.js';
+import { liveEvents, overWebSocket, polledEvents, scopedAudience, type LiveFilters } from '../auth/live.js';
 import { maySeeMoney, viewerContractorId, viewerWilayas } from '../auth/scope.js';
 import { Invoice, InvoiceLine } from './invoice.entity.js';
 import { InvoiceChange, type InvoiceChangedEvent } from './invoice.events.js';
@@ -77,9 +77,10 @@ export class InvoiceResolver {
 
   @Subscription(() => InvoiceChangedPayload, {
     subscribe: ({ args, context, info }) =>
-      liveEvents(context as Context, info.fieldName, 'INVOICE_CHANGED', args, (event, filters) =>
-        wantsInvoiceChange(event.payload, filters, context as Context),
-      ),
+      liveEvents(context as Context, info.fieldName, 'INVOICE_CHANGED', args, {
+        wants: (event, filters) => wantsInvoiceChange(event.payload, filters, context as Context),
+        audience: (filters) => scopedAudience(context as Context, filters),
+      }),
     description:
       'Invoices as they change — a line billed, submitted, approved, sent back, credited, paid — each event once, in the order of the change log, with the invoice as that change left it. ' +
       'Only invoices you may see (a firm its own, whatever it asks; a DOT manager those billing work in its wilayas); narrowed by every argument given. ' +
@@ -127,9 +128,10 @@ export class InvoiceResolver {
     @Ctx() context: Context,
   ): Promise<InvoiceChangeFeed> {
     const args = { after, first, invoiceId, contractorId, wilayaCode };
-    const feed = await polledEvents(context, 'INVOICE_CHANGED', args, (event, filters) =>
-      wantsInvoiceChange(event.payload, filters, context),
-    );
+    const feed = await polledEvents(context, 'INVOICE_CHANGED', args, {
+      wants: (event, filters) => wantsInvoiceChange(event.payload, filters, context),
+      audience: (filters) => scopedAudience(context, filters),
+    });
     return { ...feed, events: await Promise.all(feed.events.map((event) => invoiceChangedPayload(context, event))) };
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { writeEvents } from '../../common/change-log.js';
-import { announce, eventsOf, openEvents } from '../../common/events.js';
+import { announce, audienceTag, declareAudience, eventsOf, openEvents } from '../../common/events.js';
 
 /** A notification was made for a user (its `notificationAdded` subscription tells only that user). */
 export interface NotificationAddedEvent {
@@ -13,6 +13,8 @@ declare module '../../common/events.js' {
     NOTIFICATION_ADDED: NotificationAddedEvent;
   }
 }
+
+declareAudience('NOTIFICATION_ADDED', (event) => [audienceTag.user(event.recipientId)]);
 
 /** Announces a new notification once the transaction of `em` commits (see `announce`). */
 export function announceNotification(em: EntityManager, notification: { id: string; recipient: { id: string } }): void {

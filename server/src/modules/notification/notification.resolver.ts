@@ -14,7 +14,7 @@ import {
   Subscription,
 } from 'type-graphql';
 import type { LoggedEvent } from '../../common/change-log.js';
-import { isResync, type Resync } from '../../common/events.js';
+import { audienceTag, isResync, type Resync } from '../../common/events.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import { renewForEvent, type Context } from '../../context.js';
@@ -150,13 +150,10 @@ export class NotificationResolver {
   @Subscription(() => NotificationAddedPayload, {
     subscribe: ({ args, context, info }) => {
       const user = requireViewer(context as Context);
-      return liveEvents(
-        context as Context,
-        info.fieldName,
-        'NOTIFICATION_ADDED',
-        args,
-        (event) => event.payload.recipientId === user.id,
-      );
+      return liveEvents(context as Context, info.fieldName, 'NOTIFICATION_ADDED', args, {
+        wants: (event) => event.payload.recipientId === user.id,
+        audience: () => [[audienceTag.user(user.id)]],
+      });
     },
     description:
       'Your notifications as they are made (only yours), each with your unread count; first a null notification, meaning: refetch. Over WebSocket (graphql-ws). Not for API keys.',

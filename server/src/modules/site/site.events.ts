@@ -1,6 +1,6 @@
 import { Reference, type EntityManager, type Ref } from '@mikro-orm/postgresql';
 import { registerEnumType } from 'type-graphql';
-import { announce, snapshotOf } from '../../common/events.js';
+import { announce, audienceTag, declareAudience, snapshotOf } from '../../common/events.js';
 import type { Context } from '../../context.js';
 import { AuditEntityType } from '../audit/audit-event.entity.js';
 import { transition, type TransitionOptions } from '../audit/tracked.service.js';
@@ -70,6 +70,24 @@ declare module '../../common/events.js' {
     SITE_CHANGED: SiteChangedEvent;
   }
 }
+
+/**
+ * Whom a work event (a site's, a customer subscription's) may concern: its firm and its wilaya as
+ * the change left them and before a move, the firms and wilayas `wantsWorkEvent` reads.
+ */
+export function workAudience(event: {
+  readonly contractorId: string | null;
+  readonly wilayaCode: string;
+  readonly previousContractorId: string | null;
+  readonly previousWilayaCode: string | null;
+}): string[] {
+  return [
+    ...[event.contractorId, event.previousContractorId].filter((id) => id !== null).map(audienceTag.contractor),
+    ...[event.wilayaCode, event.previousWilayaCode].filter((code) => code !== null).map(audienceTag.wilaya),
+  ];
+}
+
+declareAudience('SITE_CHANGED', (event) => [...workAudience(event), audienceTag.record('site', event.siteId)]);
 
 /** A site or a customer subscription as events describe it. */
 export interface WorkRecord {

@@ -33,6 +33,7 @@ import {
   overWebSocket,
   placeOf,
   polledEvents,
+  scopedAudience,
   wantsWorkEvent,
   type LiveFilters,
 } from '../auth/live.js';
@@ -165,9 +166,10 @@ type SiteChangeFeed = InstanceType<typeof SiteChangeFeed>;
 export class SiteResolver {
   @Subscription(() => SiteChangedPayload, {
     subscribe: ({ args, context, info }) =>
-      liveEvents(context as Context, info.fieldName, 'SITE_CHANGED', args, (event, filters) =>
-        wantsSiteChange(event.payload, filters, context as Context),
-      ),
+      liveEvents(context as Context, info.fieldName, 'SITE_CHANGED', args, {
+        wants: (event, filters) => wantsSiteChange(event.payload, filters, context as Context),
+        audience: (filters) => scopedAudience(context as Context, filters),
+      }),
     description:
       'Sites as they change — created, edited, assigned, started, completed, closed, suspended, resumed, and their progress as their connections are accepted — ' +
       'each event once, in the order of the change log, with the site as that change left it. Only sites you may see (a firm its own, whatever it asks; a DOT manager its wilayas’); narrowed by every argument given. ' +
@@ -212,9 +214,10 @@ export class SiteResolver {
     @Ctx() context: Context,
   ): Promise<SiteChangeFeed> {
     const args = { after, first, siteId, contractorId, wilayaCode };
-    const feed = await polledEvents(context, 'SITE_CHANGED', args, (event, filters) =>
-      wantsSiteChange(event.payload, filters, context),
-    );
+    const feed = await polledEvents(context, 'SITE_CHANGED', args, {
+      wants: (event, filters) => wantsSiteChange(event.payload, filters, context),
+      audience: (filters) => scopedAudience(context, filters),
+    });
     return { ...feed, events: await Promise.all(feed.events.map((event) => siteChangedPayload(context, event))) };
   }
 
