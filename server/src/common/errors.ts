@@ -102,7 +102,9 @@ export const errorCodeDescriptions: Readonly<Record<ErrorCode, string>> = {
   EVENTS_PRUNED:
     'The events after the position asked for (`after`) are no longer kept: the change log keeps them CHANGE_LOG_RETENTION_DAYS days (90 by default), and `prunedThrough` is the last position removed. Refetch what you show, then subscribe or poll without `after`, or after a later position. Extension keys: `field` ("after"), `prunedThrough`.',
   SERVICE_UNAVAILABLE:
-    'Raccord is starting: its database does not answer yet, or is being prepared. Nothing ran; try again after the `Retry-After` header’s seconds. HTTP 503.',
+    'Raccord is starting (its database does not answer yet, or is being prepared), or its database does not answer for now (an outage, a restart). ' +
+    'Try again after the `Retry-After` header’s seconds (HTTP 503 when the operation produced nothing; over WebSocket, the operation’s error). ' +
+    'Nothing was written, unless the connection was lost while a change committed: send a change again with the same `idempotencyKey` (the mutations that take one), which makes it once.',
   INTERNAL_SERVER_ERROR:
     'Something went wrong on the server; nothing is told of it but `correlationId` (the request’s id, also in the X-Request-Id response header), to quote when reporting it.',
 };

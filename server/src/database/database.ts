@@ -52,6 +52,34 @@ function codeOf(error: unknown): unknown {
   return typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
 }
 
+/** Error codes of a database that answered before and does not now: shut down (57P01, 57P02), or out of connections (53300). */
+const noLongerAnswering = new Set<unknown>(['57P01', '57P02', '53300']);
+
+/** What pg and knex say, with no code, of a connection lost or not to be had. */
+const connectionLost =
+  /^(Connection terminated|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection)/;
+
+/**
+ * Whether `error`, or an error it wraps (GraphQL's `originalError`, MikroORM's `previous`, `cause`),
+ * says that the database cannot be used for now — refused, unreachable, starting up or shut down,
+ * the connection lost (SQLSTATE class 08), out of connections, or not accepting them — rather than
+ * that something was wrong with what was asked.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let cause = error;
+  for (let depth = 0; depth < 5 && typeof cause === 'object' && cause !== null; depth++) {
+    const code = codeOf(cause);
+    const message = 'message' in cause && typeof cause.message === 'string' ? cause.message : '';
+    if (notAnsweringYet.has(code) || noLongerAnswering.has(code) || (typeof code === 'string' && code.startsWith('08')))
+      return true;
+    if (code === '55000' && message.includes('is not currently accepting connections')) return true;
+    if (connectionLost.test(message)) return true;
+    const wrapper = cause as { originalError?: unknown; previous?: unknown; cause?: unknown };
+    cause = wrapper.originalError ?? wrapper.previous ?? wrapper.cause;
+  }
+  return false;
+}
+
 /**
  * Waits until the database answers `check`: tries again with backoff (250 ms, doubling up to 2 s) for
  * as long as it does not answer yet (refused, unreachable, starting up), logging each failure; any

@@ -3,6 +3,16 @@ import type express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { DomainError, ErrorCode, isUnexpectedError } from '../common/errors.js';
+import { isDatabaseUnavailable } from '../database/database.js';
+
+/** Seconds a client is told to wait (`Retry-After`) before it tries again while the database does not answer. */
+export const unavailableRetryAfterSeconds = 5;
+
+/** What a client learns when the database does not answer: a code to retry on, nothing of the failure. */
+export const databaseUnavailableError: GraphQLFormattedError = {
+  message: 'The database does not answer for now: try again in a few seconds',
+  extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+};
 
 /** The only thing a client learns of an unexpected error: a code and the id to quote. */
 export function internalError(correlationId: string): GraphQLFormattedError {
@@ -15,7 +25,8 @@ export function internalError(correlationId: string): GraphQLFormattedError {
 /**
  * Formats one error of a GraphQL response, the same for HTTP and WebSocket: an expected error as
  * it is (with `BAD_USER_INPUT` when GraphQL gave it no code, e.g. a variable that does not coerce);
- * an unexpected one logged whole and masked to INTERNAL_SERVER_ERROR with the request id. With
+ * the database not answering as SERVICE_UNAVAILABLE (logged as a warning); any other unexpected
+ * one logged whole and masked to INTERNAL_SERVER_ERROR with the request id. With
  * `hideSchemaDetails` (production), without graphql-js's "Did you mean …?" hints.
  */
 export function formatGraphQLError(
@@ -33,6 +44,10 @@ function formatExpected(
   error: unknown,
   scope: { requestId: string; logger: Logger } | undefined,
 ): GraphQLFormattedError {
+  if (isUnexpectedError(error) && isDatabaseUnavailable(error)) {
+    scope?.logger.warn({ err: unwrapResolverError(error) }, 'the database did not answer');
+    return databaseUnavailableError;
+  }
   if (isUnexpectedError(error)) {
     scope?.logger.error({ err: unwrapResolverError(error) }, 'unexpected error');
     return internalError(scope?.requestId ?? 'unknown');

@@ -1,14 +1,16 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Metrics } from '../common/metrics.js';
 import { apolloArmor, checkComplexity, queryLimits } from '../common/query-limits.js';
 import type { Context } from '../context.js';
 import { readFromReplicas } from '../database/entity-manager.js';
-import { formatGraphQLError } from './errors.js';
+import { ErrorCode } from '../common/errors.js';
+import { isDatabaseUnavailable } from '../database/database.js';
+import { databaseUnavailableError, formatGraphQLError, unavailableRetryAfterSeconds } from './errors.js';
 import { requestScope } from './request-scope.js';
 
 /** Refuses, before execution, an operation whose estimated complexity is over the limit. */
@@ -17,6 +19,46 @@ const complexityPlugin: ApolloServerPlugin<Context> = {
     return {
       async didResolveOperation({ request, document, schema }) {
         checkComplexity(schema, document, request.variables, request.operationName);
+      },
+    };
+  },
+};
+
+/** HTTP 503 with `Retry-After`, as Apollo reads them from an error's `extensions.http`. */
+const unavailableHttp = () => ({
+  status: 503,
+  headers: new HeaderMap([['retry-after', String(unavailableRetryAfterSeconds)]]),
+});
+
+/**
+ * The error a failed context creation throws when the database does not answer (the caller could
+ * not be checked): Apollo answers it with HTTP 503 and `Retry-After`, and `formatGraphQLError` with
+ * SERVICE_UNAVAILABLE; any other failure as it is.
+ */
+export function contextCreationError(error: unknown): unknown {
+  if (!isDatabaseUnavailable(error)) return error;
+  return new GraphQLError(databaseUnavailableError.message, {
+    originalError: error instanceof Error ? error : undefined,
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: unavailableHttp() },
+  });
+}
+
+/**
+ * An operation that produced nothing because the database did not answer (no data, a
+ * SERVICE_UNAVAILABLE error) is answered with HTTP 503 and `Retry-After`, as while Raccord starts,
+ * so that HTTP clients and proxies retry it.
+ */
+const unavailablePlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== 'single') return;
+        const { data, errors } = response.body.singleResult;
+        if (data != null || !errors?.some((error) => error.extensions?.['code'] === ErrorCode.SERVICE_UNAVAILABLE))
+          return;
+        const { status, headers } = unavailableHttp();
+        response.http.status = status;
+        for (const [name, value] of headers) response.http.headers.set(name, value);
       },
     };
   },
@@ -92,6 +134,7 @@ export function createApolloServer(options: {
       ...(armor.plugins as unknown as ApolloServerPlugin<Context>[]),
       complexityPlugin,
       operationPlugin(options.metrics),
+      unavailablePlugin,
       // Apollo's landing pages load Apollo's sandbox from a CDN: none in production, Raccord's own explorer (explorer.ts) elsewhere.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({

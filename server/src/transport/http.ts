@@ -18,7 +18,9 @@ import type { Authentication, HttpRoutes, RequestContext, TransportCaller } from
 import { mountDebugMetrics, type DebugMetrics } from './debug-metrics.js';
 import { graphqlBody } from './body-limits.js';
 import { mountExplorer } from './explorer.js';
-import { internalError } from './errors.js';
+import { databaseUnavailableError, internalError, unavailableRetryAfterSeconds } from './errors.js';
+import { contextCreationError } from './graphql-http.js';
+import { isDatabaseUnavailable } from '../database/database.js';
 import { requestScope, type RequestScope } from './request-scope.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -212,7 +214,15 @@ export function createExpressApp<Caller extends TransportCaller>(options: {
       maxBodyBytes: config.MAX_BODY_BYTES,
       maxImportBodyBytes: config.MAX_IMPORT_BODY_BYTES,
     }),
-    expressMiddleware(apollo, { context: ({ req }) => contextOf(req) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          return await contextOf(req);
+        } catch (error) {
+          throw contextCreationError(error);
+        }
+      },
+    }),
   );
   const moduleRoutes = express.Router();
   for (const route of routes) route.mount(moduleRoutes, contextOf);
@@ -255,6 +265,12 @@ function httpErrorHandler(): express.ErrorRequestHandler {
   return (error: { status?: number; type?: string }, request, response, next) => {
     if (response.headersSent) return next(error);
     const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500 && isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'the database did not answer');
+      response.setHeader('Retry-After', String(unavailableRetryAfterSeconds));
+      response.status(503).json({ errors: [databaseUnavailableError] });
+      return;
+    }
     if (status === 500) {
       request.log.error({ err: error }, 'unexpected error');
       response.status(500).json({ errors: [internalError(String(request.id))] });

@@ -183,6 +183,29 @@ describe('when the database does not answer', () => {
     expect(closeCodes).toEqual([1013]);
   });
 
+  it('answers requests during the outage with SERVICE_UNAVAILABLE (HTTP 503, Retry-After), which a client retries, not an internal error', async () => {
+    await cutOff();
+    // Refused while checking who asks (a token), and while running (a sign-in has no token to check).
+    const requests: [string, Record<string, string>][] = [
+      ['{ me { email } }', {}],
+      ['{ sites(first: 5) { totalCount } }', {}],
+      [
+        'mutation { login(input: { email: "admin@raccord.test", password: "not checked" }) { token } }',
+        { authorization: '' },
+      ],
+    ];
+    for (const [query, headers] of requests) {
+      const { response, body } = await t.graphql<unknown>(query, {}, headers);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect((body as { errors: { extensions: Record<string, unknown> }[] }).errors).toEqual([
+        { message: expect.any(String), extensions: { code: 'SERVICE_UNAVAILABLE' } },
+      ]);
+    }
+    await restore();
+    await eventually(async () => expect((await t.graphql('{ me { email } }')).response.status).toBe(200));
+  });
+
   it('keeps a socket open when its periodic check fails, fails only the operations it starts meanwhile, and delivers again once the database is back', async () => {
     const closeCodes: number[] = [];
     const live = client({ closeCodes });
@@ -196,7 +219,7 @@ describe('when the database does not answer', () => {
       live.subscribe({ query: '{ me { email } }' }, { next: resolve, error: resolve, complete: () => undefined }),
     );
     expect(during).toEqual([
-      expect.objectContaining({ extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }) }),
+      expect.objectContaining({ extensions: expect.objectContaining({ code: 'SERVICE_UNAVAILABLE' }) }),
     ]);
     await restore();
     await createCustomerSubscription(t);
