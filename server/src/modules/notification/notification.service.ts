@@ -155,8 +155,8 @@ export async function updateNotificationChoices(context: Context, input: unknown
       : (current?.smsOn ?? []);
     if (smsOn.length > 0 && smsNumber === null) {
       throw values.smsOn && values.smsOn.length > 0
-        ? badUserInput('smsOn', 'needs a mobile number to send the SMS to (smsNumber)')
-        : badUserInput('smsNumber', 'is needed while kinds are received by SMS: turn those off too (smsOn: [])');
+        ? badUserInput('smsOn', 'needs a mobile number to send the SMS to')
+        : badUserInput('smsNumber', 'is needed while notifications are received by SMS: turn those off first');
     }
     const preference = await em.upsert(NotificationPreference, {
       user: user.id,
