@@ -440,6 +440,54 @@ describe('SMS', () => {
   });
 });
 
+describe('SMS off (no SMS_URL, the default)', () => {
+  let off: TestApp;
+  beforeAll(async () => {
+    off = await startTestApp();
+  });
+  afterAll(async () => {
+    await off.stop();
+  });
+
+  it('says so to the console (smsAvailable false), keeps the choices, and the SMS job logs that SMS is off and completes', async () => {
+    const firm = await activeContractor(off);
+    const id = await installedCustomerSubscription(off, firm.id);
+    await settled(off);
+    const admin = await firmUser(off, firm.id, true);
+    const { body } = await off.graphql<{ updateNotificationPreferences: { preferences: Preferences } }>(
+      `mutation { updateNotificationPreferences(input: { smsNumber: "0699123405", smsOn: [INSTALLATION_REJECTED] }) { preferences { ${preferencesFields} } } }`,
+      {},
+      { authorization: admin.authorization },
+    );
+    expect(body.data!.updateNotificationPreferences.preferences).toMatchObject({
+      smsNumber: '+213699123405',
+      smsOn: ['INSTALLATION_REJECTED'],
+      smsAvailable: false,
+    });
+    await rejectInstallation(off, id, ['Connecteur sale']);
+    const [notification] = await eventually(async () => {
+      const found = await off.sql<{ id: string }>(
+        `select n.id::text as id from notification n join app_user u on u.id = n.recipient_id where u.email = $1`,
+        [admin.email],
+      );
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    await eventually(() =>
+      expect(
+        off.logs.some(
+          (line) => line.msg === `SMS is off (SMS_URL unset): notification ${notification!.id} not sent by SMS`,
+        ),
+      ).toBe(true),
+    );
+    expect(
+      await off.sql(`select 1 from graphile_worker._private_jobs where key = $1`, [
+        `notification-sms:${notification!.id}`,
+      ]),
+    ).toEqual([]);
+  });
+});
+
 describe('reading notifications', () => {
   it('marks its own read, by id or all at once, and refuses ids that are not its own', async () => {
     const first = await installedWork();
