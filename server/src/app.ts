@@ -230,6 +230,7 @@ async function serve(
     positionToleranceMetres: config.FIELD_POSITION_TOLERANCE_METRES,
     buyer: config.INVOICE_BUYER ?? defaultBuyer,
     photos: photoLimits,
+    smsAvailable: config.SMS_URL !== undefined,
     events,
     dashboards,
   };

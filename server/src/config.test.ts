@@ -180,6 +180,21 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('leaves SMS off by default, and takes SMS_URL and SMS_API_KEY together, never repeating them', () => {
+    expect(loadConfig({}).SMS_URL).toBeUndefined();
+    expect(loadConfig({ SMS_URL: 'https://sms.example.dz/send', SMS_API_KEY: 'k3y-of-the-gateway' })).toMatchObject({
+      SMS_URL: 'https://sms.example.dz/send',
+      SMS_API_KEY: 'k3y-of-the-gateway',
+    });
+    expect(problemsOf({ SMS_URL: 'https://sms.example.dz/send' })).toEqual([
+      'SMS_API_KEY: SMS_URL and SMS_API_KEY go together (got (value hidden))',
+    ]);
+    expect(problemsOf({ SMS_URL: 'ftp://user:hunter2@sms.example.dz', SMS_API_KEY: 'a key with spaces' })).toEqual([
+      'SMS_URL: must be an http:// or https:// URL (got (value hidden))',
+      'SMS_API_KEY: must be 1 to 500 printable ASCII characters, without spaces (got (value hidden))',
+    ]);
+  });
+
   it('never repeats a database URL, which may hold a password', () => {
     const [problem] = problemsOf({ DATABASE_URL: 'mysql://root:hunter2@localhost/raccord' });
     expect(problem).toContain('DATABASE_URL');

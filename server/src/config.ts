@@ -189,6 +189,11 @@ const environmentSchema = z.object({
     .refine((value) => /@/.test(value), { error: 'must hold an e-mail address, e.g. Raccord <raccord@example.dz>' })
     .default('Raccord <no-reply@raccord.invalid>'),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  SMS_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  SMS_API_KEY: z
+    .string()
+    .regex(/^[\x21-\x7E]{1,500}$/, { error: 'must be 1 to 500 printable ASCII characters, without spaces' })
+    .optional(),
   ADMIN_EMAIL: z.email({ error: 'must be an email address' }).optional(),
   ADMIN_PASSWORD: z
     .string()
@@ -228,6 +233,13 @@ const configurationSchema = environmentSchema.superRefine((config, context) => {
       code: 'custom',
       path: [config.S3_ACCESS_KEY_ID ? 'S3_SECRET_ACCESS_KEY' : 'S3_ACCESS_KEY_ID'],
       message: 'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together',
+    });
+  }
+  if ((config.SMS_URL === undefined) !== (config.SMS_API_KEY === undefined)) {
+    context.addIssue({
+      code: 'custom',
+      path: [config.SMS_URL ? 'SMS_API_KEY' : 'SMS_URL'],
+      message: 'SMS_URL and SMS_API_KEY go together',
     });
   }
   if (config.NODE_ENV === 'production' && !config.AUTH_TOKEN_SECRET) {
@@ -276,6 +288,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'S3_ACCESS_KEY_ID',
       'S3_SECRET_ACCESS_KEY',
       'SMTP_URL',
+      'SMS_URL',
+      'SMS_API_KEY',
     ].includes(variable)
       ? '(value hidden)'
       : JSON.stringify(received);

@@ -3,6 +3,7 @@ import type { TaskList } from 'graphile-worker';
 import { deliverWebhookTask } from './modules/webhook/webhook.consumer.js';
 import { deliverWebhook } from './modules/webhook/webhook.delivery.js';
 import { createMailer } from './common/mailer.js';
+import { createSmsSender } from './common/sms.js';
 import type { Config } from './config.js';
 import { notificationCrontab, notificationTasks } from './modules/notification/notification.jobs.js';
 
@@ -20,6 +21,7 @@ export function jobTasks(config: Config, runtime: JobRuntime): TaskList {
   return {
     ...notificationTasks({
       mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+      sms: createSmsSender({ url: config.SMS_URL, apiKey: config.SMS_API_KEY }),
       publicUrl: config.PUBLIC_URL,
       ...runtime,
     }),

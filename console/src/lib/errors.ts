@@ -110,6 +110,12 @@ const frenchReasons: Record<string, string> = {
   'must not be before 2000': 'ne doit pas être avant 2000',
   'must be a valid Algerian phone number, such as 0550 12 34 56 or +213 550 12 34 56':
     'doit être un numéro de téléphone algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56',
+  'must be a valid Algerian mobile number, such as 0550 12 34 56 or +213 550 12 34 56':
+    'doit être un numéro de mobile algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56',
+  // Notification preferences (server/src/modules/notification/notification.service.ts).
+  'needs a mobile number to send the SMS to': 'demande un numéro de mobile où envoyer les SMS',
+  'is needed while notifications are received by SMS: turn those off first':
+    'est nécessaire tant que des notifications sont reçues par SMS : décochez-les d’abord',
   'must be a RIB of 20 digits whose last two are its key (97 − (branch‖account × 100 mod 97))':
     'doit être un RIB de 20 chiffres dont les deux derniers sont la clé',
   // A contractor's rules, and a CSV import's (server/src/common/csv-import.ts, the modules' imports).

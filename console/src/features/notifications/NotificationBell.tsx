@@ -3,7 +3,6 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useSubscription } from 'urql';
-import type { ResultOf } from '../../lib/graphql.ts';
 import { msg } from '../../lib/i18n.ts';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
 import {
@@ -12,11 +11,9 @@ import {
   NotificationItem,
   NotificationsQuery,
   UnreadNotificationCountQuery,
-  UpdateNotificationPreferencesMutation,
 } from './documents.ts';
+import { NotificationPreferences, type NotificationKind } from './NotificationPreferences.tsx';
 import './notifications.css';
-
-type NotificationKind = ResultOf<typeof NotificationsQuery>['notificationPreferences']['emailKinds'][number];
 
 /** What each kind of notification says of its record (`label`: the record's reference). */
 const kindTexts: Record<NotificationKind, string> = {
@@ -27,17 +24,6 @@ const kindTexts: Record<NotificationKind, string> = {
   PAYMENT_RECORDED: msg('Paiement enregistré : {{label}}'),
   API_KEY_EXPIRING: msg('Clé d’API bientôt expirée : {{label}}'),
   WEBHOOK_DISABLED: msg('Webhook désactivé après des échecs répétés : {{label}}'),
-};
-
-/** The kinds one may receive by e-mail, as the preferences name them, in the order shown. */
-const kindNames: Record<NotificationKind, string> = {
-  WORK_ASSIGNED: msg('Travaux attribués'),
-  INSTALLATION_REJECTED: msg('Installations refusées'),
-  REVISION_REQUESTED: msg('Factures à réviser'),
-  INVOICE_APPROVED: msg('Factures approuvées'),
-  PAYMENT_RECORDED: msg('Paiements enregistrés'),
-  API_KEY_EXPIRING: msg('Clés d’API bientôt expirées'),
-  WEBHOOK_DISABLED: msg('Webhooks désactivés'),
 };
 
 /** The console's page of a notification's record; one who works in the field opens its work in the field view. */
@@ -59,7 +45,7 @@ function pathOf(subjectType: string, subjectId: string, fieldOnly: boolean): str
 /**
  * The bell of the header: the viewer's unread count, kept live by `notificationAdded`, and a panel of
  * its latest notifications, each linking to its record (opening one marks it read), with "mark all
- * read" and the choice of the kinds it also receives by e-mail.
+ * read" and its preferences: the kinds it also receives by e-mail, and by SMS when the server sends them.
  */
 export function NotificationBell({ fieldOnly }: { fieldOnly: boolean }) {
   const { t } = useTranslation();
@@ -69,7 +55,6 @@ export function NotificationBell({ fieldOnly }: { fieldOnly: boolean }) {
   const [list, relist] = useQuery({ query: NotificationsQuery, variables: { first: 20 }, pause: !open });
   const [live] = useSubscription({ query: NotificationAddedSubscription });
   const [, markRead] = useMutation(MarkNotificationsReadMutation);
-  const [, updatePreferences] = useMutation(UpdateNotificationPreferencesMutation);
   const unread = counted.data?.unreadNotificationCount ?? null;
 
   // Each new notification (and the start of the subscription, or events missed: a null one) reads the count again, and the open panel's list.
@@ -90,7 +75,6 @@ export function NotificationBell({ fieldOnly }: { fieldOnly: boolean }) {
     relist({ requestPolicy: 'network-only' });
   };
   const notifications = (list.data?.notifications.edges ?? []).map((edge) => readFragment(NotificationItem, edge.node));
-  const emailKinds = list.data?.notificationPreferences.emailKinds ?? [];
 
   return (
     <div className="notification-bell">
@@ -157,25 +141,10 @@ export function NotificationBell({ fieldOnly }: { fieldOnly: boolean }) {
             ))}
           </ul>
           {list.data && (
-            <fieldset className="notification-preferences">
-              <legend>{t('Recevoir aussi par e-mail')}</legend>
-              {(Object.entries(kindNames) as [NotificationKind, string][]).map(([kind, name]) => (
-                <label key={kind} className="checkbox">
-                  <input
-                    type="checkbox"
-                    checked={emailKinds.includes(kind)}
-                    onChange={async (event) => {
-                      const next = event.target.checked
-                        ? [...emailKinds, kind]
-                        : emailKinds.filter((chosen) => chosen !== kind);
-                      await updatePreferences({ input: { emailKinds: next } });
-                      relist({ requestPolicy: 'network-only' });
-                    }}
-                  />
-                  {t(name)}
-                </label>
-              ))}
-            </fieldset>
+            <NotificationPreferences
+              preferences={list.data.notificationPreferences}
+              onSaved={() => relist({ requestPolicy: 'network-only' })}
+            />
           )}
         </section>
       )}

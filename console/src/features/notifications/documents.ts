@@ -14,6 +14,16 @@ export const NotificationItem = graphql(`
   }
 `);
 
+/** How the viewer is told of its notifications, as the preferences show it. */
+export const NotificationPreferencesFields = graphql(`
+  fragment NotificationPreferencesFields on NotificationPreferences {
+    emailKinds
+    smsNumber
+    smsOn
+    smsAvailable
+  }
+`);
+
 export const UnreadNotificationCountQuery = graphql(`
   query UnreadNotificationCount {
     unreadNotificationCount
@@ -31,11 +41,11 @@ export const NotificationsQuery = graphql(
         }
       }
       notificationPreferences {
-        emailKinds
+        ...NotificationPreferencesFields
       }
     }
   `,
-  [NotificationItem],
+  [NotificationItem, NotificationPreferencesFields],
 );
 
 export const NotificationAddedSubscription = graphql(`
@@ -61,12 +71,15 @@ export const MarkNotificationsReadMutation = graphql(`
   }
 `);
 
-export const UpdateNotificationPreferencesMutation = graphql(`
-  mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {
-    updateNotificationPreferences(input: $input) {
-      preferences {
-        emailKinds
+export const UpdateNotificationPreferencesMutation = graphql(
+  `
+    mutation UpdateNotificationPreferences($input: UpdateNotificationPreferencesInput!) {
+      updateNotificationPreferences(input: $input) {
+        preferences {
+          ...NotificationPreferencesFields
+        }
       }
     }
-  }
-`);
+  `,
+  [NotificationPreferencesFields],
+);

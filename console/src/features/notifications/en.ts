@@ -19,4 +19,7 @@ export default {
   'Tout marquer comme lu': 'Mark all read',
   'Aucune notification.': 'No notifications.',
   'Recevoir aussi par e-mail': 'Also receive by e-mail',
+  'Recevoir aussi par SMS': 'Also receive by SMS',
+  'Numéro de mobile pour les SMS': 'Mobile number for SMS',
+  'Enregistrer le numéro': 'Save the number',
 } satisfies Record<string, string>;

@@ -15,9 +15,12 @@ import type { WebhookEndpointDisabledEvent } from '../webhook/webhook.events.js'
 import { Notification, NotificationKind, NotificationPreference, NotificationSubject } from './notification.entity.js';
 import { announceNotification, withAnnouncedEvents } from './notification.events.js';
 import type { NotificationMail } from './notification.mail.js';
+import type { NotificationSms } from './notification.sms.js';
 
 /** The task that e-mails one notification (`notification.jobs.ts`). */
 export const notificationMailTask = 'sendNotificationMail';
+/** The task that sends one notification by SMS (`notification.jobs.ts`). */
+export const notificationSmsTask = 'sendNotificationSms';
 
 /** What an event tells some people: the notifications to make of it, before their recipients are known one by one. */
 export interface Draft {
@@ -213,7 +216,8 @@ function pathOf(notification: Notification, recipient: User): string {
 /**
  * Stores `drafts` as one notification per recipient and kind, each from `logPosition` (null: not from
  * the log), announces each to its recipient once the transaction commits, and adds the e-mail job of
- * each whose recipient did not turn its kind off.
+ * each whose recipient did not turn its kind off, and the SMS job of each whose recipient turned its
+ * kind on by SMS and gave a number.
  */
 export async function notify(em: EntityManager, drafts: readonly Draft[], logPosition: string | null): Promise<void> {
   const made: { notification: Notification; recipient: User }[] = [];
@@ -241,21 +245,26 @@ export async function notify(em: EntityManager, drafts: readonly Draft[], logPos
   const preferences = await em.find(NotificationPreference, {
     user: { $in: [...new Set(made.map(({ recipient }) => recipient.id))] },
   });
-  const emailOff = new Map(preferences.map((preference) => [preference.user.id, preference.emailOff]));
+  const preferenceOf = new Map(preferences.map((preference) => [preference.user.id, preference]));
   for (const { notification, recipient } of made) {
     announceNotification(em, notification);
-    if (emailOff.get(recipient.id)?.includes(notification.kind)) continue;
-    const mail: NotificationMail = {
+    const preference = preferenceOf.get(recipient.id);
+    const message = {
       notificationId: notification.id,
-      to: recipient.email,
-      recipientName: recipient.displayName,
       kind: notification.kind,
       subjectType: notification.subjectType,
       subjectLabel: notification.subjectLabel,
       details: notification.details,
       path: pathOf(notification, recipient),
     };
-    await addJob(em, notificationMailTask, mail, { jobKey: `notification-mail:${notification.id}` });
+    if (!preference?.emailOff.includes(notification.kind)) {
+      const mail: NotificationMail = { ...message, to: recipient.email, recipientName: recipient.displayName };
+      await addJob(em, notificationMailTask, mail, { jobKey: `notification-mail:${notification.id}` });
+    }
+    if (preference?.smsNumber && preference.smsOn.includes(notification.kind)) {
+      const sms: NotificationSms = { ...message, to: preference.smsNumber };
+      await addJob(em, notificationSmsTask, sms, { jobKey: `notification-sms:${notification.id}` });
+    }
   }
 }
 

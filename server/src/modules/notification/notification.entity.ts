@@ -115,7 +115,7 @@ export class Notification {
   readAt: Date | null = null;
 }
 
-/** Which notifications a user receives by e-mail (in the console it receives them all). */
+/** Which notifications a user receives by e-mail and by SMS (in the console it receives them all). */
 @Entity({ tableName: 'notification_preference' })
 export class NotificationPreference {
   @OneToOne(() => User, { primary: true, ref: true, deleteRule: 'cascade' })
@@ -124,6 +124,14 @@ export class NotificationPreference {
   /** The kinds the user turned off by e-mail: every kind is sent until turned off, new kinds included. */
   @Property({ type: 'json' })
   emailOff: NotificationKind[] = [];
+
+  /** The mobile number SMS are sent to, in E.164 ("+213550123456"); null: none given. */
+  @Property({ type: 'string', length: 16, nullable: true })
+  smsNumber: string | null = null;
+
+  /** The kinds the user turned on by SMS: none until turned on (an SMS costs), new kinds included; only with `smsNumber`. */
+  @Property({ type: 'json', default: '[]' })
+  smsOn: NotificationKind[] = [];
 
   @Property({ type: 'datetime', columnType: 'timestamptz', onUpdate: () => new Date() })
   updatedAt: Date = new Date();

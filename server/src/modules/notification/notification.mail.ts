@@ -15,8 +15,8 @@ export interface NotificationMail {
   readonly path: string;
 }
 
-/** The subject line and the message's opening sentence of each kind, in French, for the record named `label`. */
-const wordings: Record<
+/** The subject line and the message's opening sentence of each kind, in French, for the record named `label` (the SMS says the subject line). */
+export const wordings: Record<
   NotificationKind,
   {
     subject: (label: string, subjectType: NotificationSubject) => string;
@@ -60,7 +60,7 @@ const wordings: Record<
 };
 
 /** The heading of the list of details, by kind (none: the kind has no details). */
-const detailHeadings: Partial<Record<NotificationKind, string>> = {
+export const detailHeadings: Partial<Record<NotificationKind, string>> = {
   INSTALLATION_REJECTED: 'Réserves :',
   REVISION_REQUESTED: 'Motif :',
 };

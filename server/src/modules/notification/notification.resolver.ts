@@ -23,12 +23,12 @@ import { requireViewer } from '../auth/policies.js';
 import { Notification, NotificationKind } from './notification.entity.js';
 import {
   countUnread,
-  emailKinds,
   findOwnNotification,
   listNotifications,
   markNotificationsRead,
   maxMarkedAtOnce,
-  updateEmailKinds,
+  notificationChoices,
+  updateNotificationChoices,
 } from './notification.service.js';
 
 @ObjectType({ description: 'A page of your notifications, newest first.' })
@@ -57,21 +57,57 @@ export class MarkNotificationsReadPayload {
   unreadCount!: number;
 }
 
-@ObjectType({ description: 'How you are told of what concerns you.' })
+@ObjectType({ description: 'How you are told of what concerns you, besides the console (which shows every kind).' })
 export class NotificationPreferences {
   @Field(() => [NotificationKind], {
     description:
       'The kinds you also receive by e-mail (in French, when the server has a mail server: SMTP_URL). Every kind shows in the console.',
   })
   emailKinds!: NotificationKind[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Your mobile number for SMS, in E.164 ("+213550123456"); null: none given.',
+  })
+  smsNumber!: string | null;
+
+  @Field(() => [NotificationKind], {
+    description:
+      'The kinds you also receive by SMS (one line in French, with the link to the record when the server knows its address: PUBLIC_URL), at `smsNumber`, when the server sends SMS (`smsAvailable`). None until you turn them on.',
+  })
+  smsOn!: NotificationKind[];
+
+  @Field(() => Boolean, {
+    description:
+      'Whether this server sends SMS (its SMS gateway is configured: SMS_URL). When false, `smsOn` and `smsNumber` are kept but no SMS is sent.',
+  })
+  smsAvailable!: boolean;
 }
 
-@InputType({ description: 'Which kinds of notification you receive by e-mail.' })
+@InputType({
+  description:
+    'How you want to be told of what concerns you. A field left out (or null, but for `smsNumber`) stays as it is.',
+})
 export class UpdateNotificationPreferencesInput {
   @Field(() => [NotificationKind], {
+    nullable: true,
     description: 'The kinds to receive by e-mail; the others show only in the console. Empty: no e-mail at all.',
   })
-  emailKinds!: NotificationKind[];
+  emailKinds?: NotificationKind[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Your mobile number for SMS, an Algerian mobile as people write it ("0550 12 34 56", "+213 550 12 34 56"), stored in E.164. null or "": none (refused while `smsOn` keeps kinds). Errors: BAD_USER_INPUT (field `smsNumber`) for a number that is no Algerian mobile.',
+  })
+  smsNumber?: string | null;
+
+  @Field(() => [NotificationKind], {
+    nullable: true,
+    description:
+      'The kinds to receive by SMS (each costs: none by default). Empty: no SMS at all. Errors: BAD_USER_INPUT (field `smsOn`) when you have no `smsNumber`.',
+  })
+  smsOn?: NotificationKind[] | null;
 }
 
 @ObjectType({ description: 'Your notification preferences, as saved.' })
@@ -93,7 +129,7 @@ export class NotificationAddedPayload {
   unreadCount!: number;
 }
 
-/** A user's own notifications: reading them, marking them read, choosing which come by e-mail, and new ones live. */
+/** A user's own notifications: reading them, marking them read, choosing which come by e-mail and by SMS, and new ones live. */
 @Resolver(() => Notification)
 export class NotificationResolver {
   @Query(() => NotificationConnection, {
@@ -118,9 +154,11 @@ export class NotificationResolver {
     return countUnread(context);
   }
 
-  @Query(() => NotificationPreferences, { description: 'Which kinds of notification you receive by e-mail.' })
-  async notificationPreferences(@Ctx() context: Context): Promise<NotificationPreferences> {
-    return { emailKinds: await emailKinds(context) };
+  @Query(() => NotificationPreferences, {
+    description: 'Which kinds of notification you receive by e-mail and by SMS, and your number for SMS.',
+  })
+  notificationPreferences(@Ctx() context: Context): Promise<NotificationPreferences> {
+    return notificationChoices(context);
   }
 
   @Mutation(() => MarkNotificationsReadPayload, {
@@ -137,14 +175,17 @@ export class NotificationResolver {
   }
 
   @Mutation(() => UpdateNotificationPreferencesPayload, {
-    description: 'Chooses which kinds of notification you receive by e-mail. Errors: BAD_USER_INPUT.',
+    description:
+      'Chooses which kinds of notification you receive by e-mail and by SMS, and your mobile number for SMS. Errors: BAD_USER_INPUT with `field`: a number that is no Algerian mobile (`smsNumber`), kinds by SMS without a number (`smsOn`), the number removed while kinds are received by SMS (`smsNumber`); nothing is changed.',
   })
   async updateNotificationPreferences(
-    @Arg('input', () => UpdateNotificationPreferencesInput, { description: 'The kinds to receive by e-mail.' })
+    @Arg('input', () => UpdateNotificationPreferencesInput, {
+      description: 'What to change; what it leaves out stays as it is.',
+    })
     input: UpdateNotificationPreferencesInput,
     @Ctx() context: Context,
   ): Promise<UpdateNotificationPreferencesPayload> {
-    return { preferences: { emailKinds: await updateEmailKinds(context, input) } };
+    return { preferences: await updateNotificationChoices(context, input) };
   }
 
   @Subscription(() => NotificationAddedPayload, {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { DomainError, ErrorCode } from '../../common/errors.js';
+import { LockMode } from '@mikro-orm/postgresql';
+import { badUserInput, DomainError, ErrorCode } from '../../common/errors.js';
+import { algerianMobile } from '../../common/phone.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { now } from '../../common/time.js';
 import { inTransaction } from '../../common/transaction.js';
@@ -81,28 +83,88 @@ export async function markNotificationsRead(context: Context, input: unknown): P
   });
 }
 
-/** The kinds the viewer receives by e-mail (in the console it receives them all). */
-export async function emailKinds(context: Context): Promise<NotificationKind[]> {
-  const user = requireViewer(context);
-  const preference = await context.em.findOne(NotificationPreference, { user: user.id });
-  return Object.values(NotificationKind).filter((kind) => !preference?.emailOff.includes(kind));
+declare module '../../context.js' {
+  interface Settings {
+    /** Whether this server sends SMS (SMS_URL set); absent in scripts: it does not. */
+    readonly smsAvailable?: boolean;
+  }
 }
 
+/** How the viewer is told of what concerns it, besides the console (which shows every kind). */
+export interface NotificationChoices {
+  /** The kinds it receives by e-mail. */
+  readonly emailKinds: NotificationKind[];
+  /** Its mobile number for SMS, in E.164; null when it gave none. */
+  readonly smsNumber: string | null;
+  /** The kinds it receives by SMS. */
+  readonly smsOn: NotificationKind[];
+  /** Whether this server sends SMS at all (SMS_URL set). */
+  readonly smsAvailable: boolean;
+}
+
+/** The choices a preference row holds (none: every kind by e-mail, nothing by SMS). */
+function choicesOf(context: Context, preference: NotificationPreference | null): NotificationChoices {
+  return {
+    emailKinds: Object.values(NotificationKind).filter((kind) => !preference?.emailOff.includes(kind)),
+    smsNumber: preference?.smsNumber ?? null,
+    smsOn: Object.values(NotificationKind).filter((kind) => preference?.smsOn.includes(kind)),
+    smsAvailable: context.settings?.smsAvailable ?? false,
+  };
+}
+
+/** How the viewer is told of what concerns it: the kinds it receives by e-mail and by SMS, and its number. */
+export async function notificationChoices(context: Context): Promise<NotificationChoices> {
+  const user = requireViewer(context);
+  return choicesOf(context, await context.em.findOne(NotificationPreference, { user: user.id }));
+}
+
+const kinds = z.array(z.enum(NotificationKind, { error: 'must be kinds of notification' }));
+
 const preferencesSchema = z.object({
-  emailKinds: z.array(z.enum(NotificationKind, { error: 'must be kinds of notification' })),
+  emailKinds: kinds.nullish(),
+  // Blank is none, as null is (a union with '' would report "Invalid input" rather than the number's problem).
+  smsNumber: z
+    .preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), algerianMobile.nullable())
+    .optional(),
+  smsOn: kinds.nullish(),
 });
 
 /**
- * Sets which kinds of notification the viewer receives by e-mail (the others it sees only in the
- * console). Returns the kinds it now receives by e-mail.
- * @throws DomainError BAD_USER_INPUT
+ * Sets how the viewer is told of what concerns it: the kinds it receives by e-mail (the others it
+ * sees only in the console), its mobile number (null or blank: none) and the kinds it receives by
+ * SMS; what the input leaves out stays as it was. Returns the choices now in force.
+ * @throws DomainError BAD_USER_INPUT: a kind that is none, a number that is no Algerian mobile
+ *   (`smsNumber`), kinds by SMS without a number (`smsOn`), or the number removed while kinds are
+ *   received by SMS (`smsNumber`); nothing is changed
  */
-export async function updateEmailKinds(context: Context, input: unknown): Promise<NotificationKind[]> {
+export async function updateNotificationChoices(context: Context, input: unknown): Promise<NotificationChoices> {
   const values = parseInput(preferencesSchema, input);
   const user = requireViewer(context);
-  const emailOff = Object.values(NotificationKind).filter((kind) => !values.emailKinds.includes(kind));
-  await inTransaction(context, async (em) => {
-    await em.upsert(NotificationPreference, { user: user.id, emailOff, updatedAt: now(context) });
+  return inTransaction(context, async (em) => {
+    const current = await em.findOne(
+      NotificationPreference,
+      { user: user.id },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
+    const emailOff = values.emailKinds
+      ? Object.values(NotificationKind).filter((kind) => !values.emailKinds!.includes(kind))
+      : (current?.emailOff ?? []);
+    const smsNumber = values.smsNumber === undefined ? (current?.smsNumber ?? null) : values.smsNumber;
+    const smsOn = values.smsOn
+      ? Object.values(NotificationKind).filter((kind) => values.smsOn!.includes(kind))
+      : (current?.smsOn ?? []);
+    if (smsOn.length > 0 && smsNumber === null) {
+      throw values.smsOn && values.smsOn.length > 0
+        ? badUserInput('smsOn', 'needs a mobile number to send the SMS to')
+        : badUserInput('smsNumber', 'is needed while notifications are received by SMS: turn those off first');
+    }
+    const preference = await em.upsert(NotificationPreference, {
+      user: user.id,
+      emailOff,
+      smsNumber,
+      smsOn,
+      updatedAt: now(context),
+    });
+    return choicesOf(context, preference);
   });
-  return Object.values(NotificationKind).filter((kind) => !emailOff.includes(kind));
 }

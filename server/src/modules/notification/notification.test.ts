@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +21,9 @@ import {
   settled,
   type UnloggedEvent,
 } from '../../../test/notifications.js';
+import { NotificationKind, NotificationSubject } from './notification.entity.js';
 import { notifyExpiringApiKeys } from './notification.expiry.js';
+import { renderNotificationSms } from './notification.sms.js';
 
 /** A message the test's SMTP server received: its envelope recipients and its decoded headers and text. */
 interface Received {
@@ -88,6 +91,33 @@ const smtp = new SMTPServer({
   },
 });
 
+/** A request the test's SMS gateway received: its headers, its JSON body, and whether it was answered 200. */
+interface GatewayRequest {
+  readonly headers: IncomingHttpHeaders;
+  readonly body: { to: string; text: string };
+  readonly accepted: boolean;
+}
+
+const smsRequests: GatewayRequest[] = [];
+/** Requests the SMS gateway answers 500 (down for a while) before it accepts again. */
+let gatewayFailures = 0;
+const smsApiKey = 'test-sms-gateway-key';
+const gateway = createServer((request, response) => {
+  const chunks: Buffer[] = [];
+  request.on('data', (chunk: Buffer) => chunks.push(chunk));
+  request.on('end', () => {
+    const accepted = gatewayFailures === 0;
+    if (!accepted) gatewayFailures -= 1;
+    smsRequests.push({
+      headers: request.headers,
+      body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as GatewayRequest['body'],
+      accepted,
+    });
+    response.writeHead(accepted ? 200 : 500, { 'content-type': 'application/json' });
+    response.end(accepted ? '{"status":"queued"}' : '{"error":"gateway down"}');
+  });
+});
+
 let t: TestApp;
 const publicUrl = 'https://raccord.example.dz';
 
@@ -95,15 +125,22 @@ beforeAll(async () => {
   smtp.listen(0, '127.0.0.1');
   await once(smtp.server, 'listening');
   const { port } = smtp.server.address() as AddressInfo;
+  gateway.listen(0, '127.0.0.1');
+  await once(gateway, 'listening');
+  const { port: gatewayPort } = gateway.address() as AddressInfo;
   t = await startTestApp({
     SMTP_URL: `smtp://127.0.0.1:${port}`,
     MAIL_FROM: 'Raccord <raccord@example.dz>',
     PUBLIC_URL: publicUrl,
+    SMS_URL: `http://127.0.0.1:${gatewayPort}/sms`,
+    SMS_API_KEY: smsApiKey,
   });
 });
 afterAll(async () => {
   await t.stop();
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  gateway.closeAllConnections();
+  await new Promise<void>((resolve) => gateway.close(() => resolve()));
 });
 
 /** The first mail to `email` whose text holds `text`, once it has arrived. */
@@ -214,6 +251,240 @@ describe('mail', () => {
       notificationPreferences: { emailKinds: ['INVOICE_APPROVED', 'PAYMENT_RECORDED'] },
       unreadNotificationCount: 1,
     });
+  });
+});
+
+type Preferences = { emailKinds: string[]; smsNumber: string | null; smsOn: string[]; smsAvailable: boolean };
+const preferencesFields = 'emailKinds smsNumber smsOn smsAvailable';
+
+/** Changes the preferences of the user signed in with `authorization`: the answer's body. */
+function updatePreferences(authorization: string, input: Record<string, unknown>) {
+  return t.graphql<{ updateNotificationPreferences: { preferences: Preferences } }>(
+    `mutation ($input: UpdateNotificationPreferencesInput!) { updateNotificationPreferences(input: $input) { preferences { ${preferencesFields} } } }`,
+    { input },
+    { authorization },
+  );
+}
+
+/** The preferences of the user signed in with `authorization`, as the API tells them. */
+async function preferencesOf(authorization: string): Promise<Preferences> {
+  const { body } = await t.graphql<{ notificationPreferences: Preferences }>(
+    `{ notificationPreferences { ${preferencesFields} } }`,
+    {},
+    { authorization },
+  );
+  return body.data!.notificationPreferences;
+}
+
+/** The id of the notification of `kind` made for the user `email` (its only one of that kind). */
+async function notificationIdOf(email: string, kind: string): Promise<string> {
+  const [row] = await t.sql<{ id: string }>(
+    `select n.id::text as id from notification n join app_user u on u.id = n.recipient_id where u.email = $1 and n.kind = $2`,
+    [email, kind],
+  );
+  return row!.id;
+}
+
+describe('SMS', () => {
+  it("sends a firm's administrator who turned rejections on by SMS one message in French through the gateway, naming the order, with the key and the notification's id", async () => {
+    const { firm, id } = await installedWork();
+    const admin = await firmUser(t, firm.id, true);
+    const { body } = await updatePreferences(admin.authorization, {
+      smsNumber: '0550 12 34 01',
+      smsOn: ['INSTALLATION_REJECTED'],
+    });
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.updateNotificationPreferences.preferences).toEqual({
+      emailKinds: expect.arrayContaining(['INSTALLATION_REJECTED', 'WORK_ASSIGNED']) as unknown,
+      smsNumber: '+213550123401',
+      smsOn: ['INSTALLATION_REJECTED'],
+      smsAvailable: true,
+    });
+    const reference = await rejectWith(id, reserves);
+
+    const sent = () => smsRequests.filter((request) => request.body.to === '+213550123401');
+    await eventually(() => expect(sent()).toHaveLength(1));
+    const notificationId = await notificationIdOf(admin.email, 'INSTALLATION_REJECTED');
+    // Its job completed: no other attempt follows.
+    await eventually(async () =>
+      expect(
+        await t.sql(`select 1 from graphile_worker._private_jobs where key = $1`, [
+          `notification-sms:${notificationId}`,
+        ]),
+      ).toEqual([]),
+    );
+    expect(sent()).toHaveLength(1);
+    const [request] = sent();
+    expect(request!.headers['authorization']).toBe(`Bearer ${smsApiKey}`);
+    expect(request!.headers['idempotency-key']).toBe(notificationId);
+    expect(request!.headers['content-type']).toBe('application/json');
+    expect(request!.body.text).toBe(
+      `Raccord : Installation refusée : raccordement ${reference}. Réserves : ${reserves.join(' ; ')}. ${publicUrl}/raccordements/${id}`,
+    );
+    expect(request!.body.text.length).toBeLessThanOrEqual(300);
+    // The e-mail is sent as before.
+    await mailTo(admin.email, `raccordement ${reference}`);
+  });
+
+  it('is sent again later when the gateway answers 500: a gateway that is down loses none, and the retry carries the same Idempotency-Key', async () => {
+    const { firm, id } = await installedWork();
+    const admin = await firmUser(t, firm.id, true);
+    expect(
+      (
+        await updatePreferences(admin.authorization, {
+          smsNumber: '+213 661 23 45 02',
+          smsOn: ['INSTALLATION_REJECTED'],
+        })
+      ).body.errors,
+    ).toBeUndefined();
+    gatewayFailures = 1;
+    const reference = await rejectWith(id, ['Boîtier PBO ouvert']);
+    const sent = () => smsRequests.filter((request) => request.body.to === '+213661234502');
+    // graphile-worker waits between attempts (exponentially): bring each retry forward instead of waiting.
+    await eventually(
+      async () => {
+        await t.sql(`update graphile_worker._private_jobs set run_at = now() where attempts > 0`);
+        expect(sent().filter((request) => request.accepted)).toHaveLength(1);
+      },
+      { timeout: 30_000, interval: 200 },
+    );
+    expect(sent().map((request) => request.accepted)).toEqual([false, true]);
+    const notificationId = await notificationIdOf(admin.email, 'INSTALLATION_REJECTED');
+    expect(sent().map((request) => request.headers['idempotency-key'])).toEqual([notificationId, notificationId]);
+    expect(sent()[1]!.body.text).toContain(`raccordement ${reference}`);
+  });
+
+  it('refuses a number that is no Algerian mobile, and kinds by SMS without a number, with a coded error, changing nothing', async () => {
+    const { firm } = await installedWork();
+    const admin = await firmUser(t, firm.id, true);
+    const before = await preferencesOf(admin.authorization);
+    expect(before).toMatchObject({ smsNumber: null, smsOn: [], smsAvailable: true });
+
+    for (const smsNumber of ['021 23 45 67', '0550 12', 'not a number']) {
+      const { body } = await updatePreferences(admin.authorization, { emailKinds: [], smsNumber });
+      expect(body.errors?.[0]?.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'smsNumber',
+        reason: 'must be a valid Algerian mobile number, such as 0550 12 34 56 or +213 550 12 34 56',
+      });
+    }
+    const withoutNumber = await updatePreferences(admin.authorization, {
+      emailKinds: [],
+      smsOn: ['INSTALLATION_REJECTED'],
+    });
+    expect(withoutNumber.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'smsOn' });
+    expect(await preferencesOf(admin.authorization)).toEqual(before);
+    expect(
+      await t.sql(`select 1 from notification_preference p join app_user u on u.id = p.user_id where u.email = $1`, [
+        admin.email,
+      ]),
+    ).toEqual([]);
+
+    // With a number and a kind by SMS, the number cannot go while the kind stays; both go together.
+    expect(
+      (await updatePreferences(admin.authorization, { smsNumber: '0770123403', smsOn: ['INVOICE_APPROVED'] })).body
+        .errors,
+    ).toBeUndefined();
+    const set = await preferencesOf(admin.authorization);
+    const removed = await updatePreferences(admin.authorization, { smsNumber: null, emailKinds: [] });
+    expect(removed.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'smsNumber' });
+    expect(await preferencesOf(admin.authorization)).toEqual(set);
+    const cleared = await updatePreferences(admin.authorization, { smsNumber: '', smsOn: [] });
+    expect(cleared.body.data!.updateNotificationPreferences.preferences).toMatchObject({
+      smsNumber: null,
+      smsOn: [],
+      emailKinds: set.emailKinds,
+    });
+  });
+
+  it('says in one line of at most 300 characters what happened, cutting the details short rather than the link', () => {
+    const text = renderNotificationSms(
+      {
+        notificationId: '1',
+        to: '+213550123456',
+        kind: NotificationKind.INSTALLATION_REJECTED,
+        subjectType: NotificationSubject.CUSTOMER_SUBSCRIPTION,
+        subjectLabel: 'CMD-2026-000123',
+        details: Array.from({ length: 12 }, (_, index) => `Réserve ${index + 1} :\nun point à reprendre sur la façade`),
+        path: '/raccordements/42',
+      },
+      publicUrl,
+    );
+    expect(text).toMatch(
+      /^Raccord : Installation refusée : raccordement CMD-2026-000123\. Réserves : Réserve 1 : un point .*…\. https:\/\/raccord\.example\.dz\/raccordements\/42$/,
+    );
+    expect(text).not.toContain('\n');
+    expect([...text].length).toBeLessThanOrEqual(300);
+  });
+
+  it('is not sent of a kind its recipient did not turn on by SMS', async () => {
+    const { firm, id } = await installedWork();
+    await rejectWith(id, ['Soudure à reprendre']);
+    await settled(t);
+    const admin = await firmUser(t, firm.id, true);
+    expect(
+      (await updatePreferences(admin.authorization, { smsNumber: '0555123404', smsOn: ['PAYMENT_RECORDED'] })).body
+        .errors,
+    ).toBeUndefined();
+    // The rejection's event handled again, now that the administrator exists.
+    await consume(t, [rejected(id, firm.id)], async (em) => {
+      // Before the commit, in the consumer's transaction: the jobs it added.
+      const jobs = await em.execute<{ task: string; to: string }[]>(
+        `select t.identifier as task, j.payload->>'to' as to from graphile_worker._private_jobs j
+           join graphile_worker._private_tasks t on t.id = j.task_id where j.payload->>'notificationId' in (
+             select n.id::text from notification n join app_user u on u.id = n.recipient_id where u.email = ?)`,
+        [admin.email],
+      );
+      expect(jobs).toEqual([{ task: 'sendNotificationMail', to: admin.email }]);
+    });
+  });
+});
+
+describe('SMS off (no SMS_URL, the default)', () => {
+  let off: TestApp;
+  beforeAll(async () => {
+    off = await startTestApp();
+  });
+  afterAll(async () => {
+    await off.stop();
+  });
+
+  it('says so to the console (smsAvailable false), keeps the choices, and the SMS job logs that SMS is off and completes', async () => {
+    const firm = await activeContractor(off);
+    const id = await installedCustomerSubscription(off, firm.id);
+    await settled(off);
+    const admin = await firmUser(off, firm.id, true);
+    const { body } = await off.graphql<{ updateNotificationPreferences: { preferences: Preferences } }>(
+      `mutation { updateNotificationPreferences(input: { smsNumber: "0699123405", smsOn: [INSTALLATION_REJECTED] }) { preferences { ${preferencesFields} } } }`,
+      {},
+      { authorization: admin.authorization },
+    );
+    expect(body.data!.updateNotificationPreferences.preferences).toMatchObject({
+      smsNumber: '+213699123405',
+      smsOn: ['INSTALLATION_REJECTED'],
+      smsAvailable: false,
+    });
+    await rejectInstallation(off, id, ['Connecteur sale']);
+    const [notification] = await eventually(async () => {
+      const found = await off.sql<{ id: string }>(
+        `select n.id::text as id from notification n join app_user u on u.id = n.recipient_id where u.email = $1`,
+        [admin.email],
+      );
+      expect(found).toHaveLength(1);
+      return found;
+    });
+    await eventually(() =>
+      expect(
+        off.logs.some(
+          (line) => line.msg === `SMS is off (SMS_URL unset): notification ${notification!.id} not sent by SMS`,
+        ),
+      ).toBe(true),
+    );
+    expect(
+      await off.sql(`select 1 from graphile_worker._private_jobs where key = $1`, [
+        `notification-sms:${notification!.id}`,
+      ]),
+    ).toEqual([]);
   });
 });
 
