@@ -82,6 +82,14 @@ export const optionalText = (max: number) =>
     .nullish()
     .transform((value) => (value === undefined || value === null || value === '' ? null : value));
 
+/**
+ * `schema`, or null for null or a blank string (whitespace only), for an optional value people may
+ * leave empty; anything else must pass `schema`, whose own problem is reported (a union with '' would
+ * report only zod's "Invalid input"). Add `.optional()` where the value may be left out.
+ */
+export const blankAsNull = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), schema.nullable());
+
 /** Identifier of a record, as the API shows it: a positive whole number in a string. */
 export const recordId = z
   .string({ error: 'is required' })

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
 import { algerianPhone } from '../../common/phone.js';
-import { notAFormula, optionalText, recordId, requiredText, wilayaCode } from '../../common/validation.js';
+import { blankAsNull, notAFormula, optionalText, recordId, requiredText, wilayaCode } from '../../common/validation.js';
 import { FiscalRegime, LegalForm } from './contractor.entity.js';
 import { isPlausibleRegistrationNumber, isValidNif, isValidRib } from '../../../../shared/identifiers.js';
 
@@ -132,18 +132,16 @@ const registrationNumber = z
   .trim()
   .refine(isPlausibleRegistrationNumber, { error: 'must be 3–40 digits, letters and separators (/ . - space)' });
 
-const optionalRegistrationNumber = registrationNumber
-  .nullish()
-  .or(z.literal('').transform(() => null))
+const optionalRegistrationNumber = blankAsNull(registrationNumber)
+  .optional()
   .transform((value) => value ?? null);
 
 const contact = z.object({
   name: requiredText(120),
   role: optionalText(80),
-  phone: z
-    .literal('')
-    .transform(() => null)
-    .or(algerianPhone.nullish().transform((value) => value ?? null)),
+  phone: blankAsNull(algerianPhone)
+    .optional()
+    .transform((value) => value ?? null),
   email: z
     .string()
     .trim()

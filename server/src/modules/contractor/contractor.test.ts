@@ -144,6 +144,26 @@ describe('createContractor', () => {
     expect(badEnum.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
 
+  it('says what is wrong with a contact’s phone number or an RC number, and takes a blank phone as none', async () => {
+    const before = await counts();
+    const refused = await create({ contacts: [{ name: 'Amine', role: '', phone: '12345', email: null }] });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'contacts.0.phone',
+      reason: 'must be a valid Algerian phone number, such as 0550 12 34 56 or +213 550 12 34 56',
+    });
+    const badRc = await create({ rcNumber: '!' });
+    expect(badRc.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'rcNumber',
+      reason: 'must be 3–40 digits, letters and separators (/ . - space)',
+    });
+    expect(await counts()).toEqual(before);
+    const blank = await create({ contacts: [{ name: 'Amine', role: '', phone: '  ', email: null }] });
+    expect(blank.errors).toBeUndefined();
+    expect(blank.contractor?.contacts).toEqual([{ name: 'Amine', role: null, phone: null, email: null }]);
+  });
+
   it('refuses a NIF already registered with CONFLICT on the field', async () => {
     const first = await create();
     const before = await counts();

@@ -5,7 +5,7 @@ import { algerianMobile } from '../../common/phone.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { now } from '../../common/time.js';
 import { inTransaction } from '../../common/transaction.js';
-import { parseInput, recordId } from '../../common/validation.js';
+import { blankAsNull, parseInput, recordId } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { requireViewer } from '../auth/policies.js';
 import { Notification, NotificationKind, NotificationPreference } from './notification.entity.js';
@@ -122,10 +122,7 @@ const kinds = z.array(z.enum(NotificationKind, { error: 'must be kinds of notifi
 
 const preferencesSchema = z.object({
   emailKinds: kinds.nullish(),
-  // Blank is none, as null is (a union with '' would report "Invalid input" rather than the number's problem).
-  smsNumber: z
-    .preprocess((value) => (typeof value === 'string' && value.trim() === '' ? null : value), algerianMobile.nullable())
-    .optional(),
+  smsNumber: blankAsNull(algerianMobile).optional(),
   smsOn: kinds.nullish(),
 });
 
