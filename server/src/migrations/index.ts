@@ -28,6 +28,7 @@ import { Migration20261206195205 } from './Migration20261206195205.js';
 import { Migration20261206202623 } from './Migration20261206202623.js';
 import { Migration20261206220440 } from './Migration20261206220440.js';
 import { Migration20261206221903 } from './Migration20261206221903.js';
+import { Migration20261206223755 } from './Migration20261206223755.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129112800', class: Migration20261129112800 },
@@ -58,4 +59,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206202623', class: Migration20261206202623 },
   { name: 'Migration20261206220440', class: Migration20261206220440 },
   { name: 'Migration20261206221903', class: Migration20261206221903 },
+  { name: 'Migration20261206223755', class: Migration20261206223755 },
 ];

@@ -70,6 +70,8 @@ registerEnumType(FailureReason, {
 @Index({ properties: ['status', 'orderedAt', 'id'] })
 @Index({ properties: ['appointmentAt'] })
 @Index({ properties: ['status', 'statusChangedAt', 'id'] })
+// `updatedSince`: what a client that polls the list asks for.
+@Index({ properties: ['updatedAt'] })
 @Index({
   name: 'customer_subscription_search_trgm',
   expression:

@@ -41,6 +41,8 @@ registerEnumType(InvoiceStatus, {
   description: "A contractor's invoice for a month (Algiers time); a DRAFT grows as its work is accepted.",
 })
 @Entity({ tableName: 'invoice' })
+// `updatedSince`: what a client that polls the list asks for.
+@Index({ properties: ['updatedAt'] })
 @Index({
   name: 'invoice_number_unique',
   expression:

@@ -64,6 +64,8 @@ registerEnumType(SiteStatus, {
 @Index({ properties: ['wilaya', 'code', 'id'] })
 @Index({ properties: ['contractor', 'code', 'id'] })
 @Index({ properties: ['status', 'code', 'id'] })
+// `updatedSince`: what a client that polls the list asks for.
+@Index({ properties: ['updatedAt'] })
 @Index({
   name: 'site_search_trgm',
   expression: 'create index "site_search_trgm" on "site" using gin ("code" gin_trgm_ops, "name" gin_trgm_ops)',
