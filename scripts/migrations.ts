@@ -15,34 +15,37 @@ async function main(command: string | undefined): Promise<number> {
     process.stderr.write('usage: migrations.js create | check\n');
     return 2;
   }
-  return withDatabase(async (orm) => {
-    if (command === 'create') {
-      const result = await orm.migrator.createMigration(undefined, process.argv.includes('--blank'));
-      if (!result.fileName) {
-        process.stdout.write('No changes: the entities match the snapshot; no migration written.\n');
+  return withDatabase(
+    async (orm) => {
+      if (command === 'create') {
+        const result = await orm.migrator.createMigration(undefined, process.argv.includes('--blank'));
+        if (!result.fileName) {
+          process.stdout.write('No changes: the entities match the snapshot; no migration written.\n');
+          return 0;
+        }
+        await writeFile(migrationsIndexFile, await expectedMigrationsIndex());
+        process.stdout.write(
+          `Wrote server/src/migrations/${result.fileName}; review it, then commit it with the snapshot and index.\n`,
+        );
         return 0;
       }
-      await writeFile(migrationsIndexFile, await expectedMigrationsIndex());
-      process.stdout.write(
-        `Wrote server/src/migrations/${result.fileName}; review it, then commit it with the snapshot and index.\n`,
-      );
-      return 0;
-    }
-    const problems: string[] = [];
-    if (await orm.migrator.checkMigrationNeeded()) {
-      problems.push(
-        'The entities differ from the committed migrations: run `npm run migration:create` and review the result.',
-      );
-    }
-    if ((await readFile(migrationsIndexFile, 'utf8')) !== (await expectedMigrationsIndex())) {
-      problems.push(
-        'server/src/migrations/index.ts does not list exactly the migration files: run `npm run migration:create`.',
-      );
-    }
-    for (const problem of problems) process.stderr.write(`${problem}\n`);
-    if (problems.length === 0) process.stdout.write('Migrations are up to date with the entities.\n');
-    return problems.length === 0 ? 0 : 1;
-  });
+      const problems: string[] = [];
+      if (await orm.migrator.checkMigrationNeeded()) {
+        problems.push(
+          'The entities differ from the committed migrations: run `npm run migration:create` and review the result.',
+        );
+      }
+      if ((await readFile(migrationsIndexFile, 'utf8')) !== (await expectedMigrationsIndex())) {
+        problems.push(
+          'server/src/migrations/index.ts does not list exactly the migration files: run `npm run migration:create`.',
+        );
+      }
+      for (const problem of problems) process.stderr.write(`${problem}\n`);
+      if (problems.length === 0) process.stdout.write('Migrations are up to date with the entities.\n');
+      return problems.length === 0 ? 0 : 1;
+    },
+    { migrationSnapshot: true },
+  );
 }
 
 process.exitCode = await main(process.argv[2]);

@@ -10,10 +10,12 @@ import { initOrm } from '../server/src/entities.js';
 /**
  * Runs a command-line `work` on the database the server would use (`DATABASE_URL`, or the embedded
  * one in EMBEDDED_PG_DIR, started for the command and stopped after: stop the server first), with
- * logs at `warn` unless LOG_LEVEL asks for more. Returns the exit code `work` gives.
+ * logs at `warn` unless LOG_LEVEL asks for more. Returns the exit code `work` gives. With
+ * `migrationSnapshot`, the migrator reads and writes the committed snapshot (creating and checking migrations).
  */
 export async function withDatabase(
   work: (orm: MikroORM, logger: Logger, config: Config) => Promise<number>,
+  options: { migrationSnapshot?: boolean } = {},
 ): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
@@ -32,7 +34,12 @@ export async function withDatabase(
     return 1;
   }
   try {
-    const orm = await initOrm({ databaseUrl: database.url, logger, poolMax: 4 });
+    const orm = await initOrm({
+      databaseUrl: database.url,
+      logger,
+      poolMax: 4,
+      migrationSnapshot: options.migrationSnapshot ?? false,
+    });
     try {
       return await work(orm, logger, config);
     } finally {

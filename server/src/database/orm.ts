@@ -51,6 +51,12 @@ export function ormOptions(options: {
   poolMax: number;
   statementTimeoutMs?: number;
   onQuery?: QueryObserver;
+  /**
+   * Whether the migrator reads and writes the committed snapshot of the schema: only for creating
+   * and checking migrations. Elsewhere (the server's start, the tests, the scripts) applying the
+   * migrations leaves the repository's files as they are.
+   */
+  migrationSnapshot?: boolean;
 }): Options<PostgreSqlDriver> {
   return {
     driver: RaccordPostgreSqlDriver,
@@ -88,6 +94,7 @@ export function ormOptions(options: {
       path: migrationsDir,
       pathTs: migrationsDir,
       snapshotName: '.snapshot-raccord',
+      snapshot: options.migrationSnapshot ?? false,
       emit: 'ts',
       transactional: true,
       allOrNothing: true,
