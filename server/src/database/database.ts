@@ -55,9 +55,12 @@ function codeOf(error: unknown): unknown {
 /** Error codes of a database that answered before and does not now: shut down (57P01, 57P02), or out of connections (53300). */
 const noLongerAnswering = new Set<unknown>(['57P01', '57P02', '53300']);
 
-/** What pg and knex say, with no code, of a connection lost or not to be had. */
+/**
+ * What pg and knex say, with no code, of a connection lost or not to be had (MikroORM puts the
+ * statement before it: "select … - Connection terminated unexpectedly").
+ */
 const connectionLost =
-  /^(Connection terminated|timeout exceeded when trying to connect|Knex: Timeout acquiring a connection)/;
+  /Connection terminated|timeout exceeded when trying to connect|Timeout acquiring a connection|Client has encountered a connection error and is not queryable/;
 
 /**
  * Whether `error`, or an error it wraps (GraphQL's `originalError`, MikroORM's `previous`, `cause`),
