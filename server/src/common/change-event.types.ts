@@ -1,5 +1,6 @@
 import { Field, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 import { isResync, type LoggedEvent, type Resync } from './events.js';
+import { scanWindow } from './change-log.js';
 import { DateTime } from './scalars.js';
 
 /** What every event of a subscription says of its place in the change log. */
@@ -50,7 +51,7 @@ export function ChangeFeedType<T extends object>(Event: ClassType<T>, name: stri
   })
   class ChangeFeed {
     @Field(() => [Event], {
-      description: 'The events you may see after `after`, in position order (at most `first`); empty when none.',
+      description: `The events you may see after \`after\`, in position order (at most \`first\`). A page examines at most ${scanWindow} positions of the log, so it may hold fewer than \`first\`, or none, while \`hasMore\` is true.`,
     })
     events!: T[];
 

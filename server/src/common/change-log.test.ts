@@ -8,6 +8,8 @@ import {
   createChangeLog,
   startChangeLogPruning,
   readAfter,
+  readWindow,
+  scanWindow,
   subscriberBacklogLimit,
   writeEvents,
   type ChangeLog,
@@ -190,6 +192,35 @@ describe('the change log', () => {
     expect(
       [...replayed, live!].map((event) => (event as LoggedEvent<'NOTIFICATION_ADDED'>).payload.notificationId),
     ).toEqual(Array.from({ length: 6 }, (_, n) => `7-${n}`));
+    await resumed.return?.();
+  });
+
+  it('reads a long stretch of others’ events a window at a time: no read examines more than `scanWindow` positions', async () => {
+    const start = BigInt(await head());
+    const others = Number(scanWindow) + 100;
+    const events: RaccordEvent[] = [
+      ...Array.from({ length: others }, (_, n): RaccordEvent => ({
+        topic: 'NOTIFICATION_ADDED',
+        payload: { notificationId: `8-far-${n}`, recipientId: '8' },
+      })),
+      { topic: 'NOTIFICATION_ADDED', payload: { notificationId: '7-far', recipientId: '7' } },
+    ];
+    await orm.em.fork().transactional((em) => writeEvents(em as EntityManager, events, new Date()));
+    first.publish(events);
+    const end = start + BigInt(others) + 1n;
+    await eventually(async () => expect(await head()).toBe(end.toString()));
+
+    const audience = [['user:7']];
+    const firstWindow = await readWindow(orm.em.fork(), start, { through: end, audience });
+    expect(firstWindow).toEqual({ events: [], examinedThrough: start + scanWindow });
+    const secondWindow = await readWindow(orm.em.fork(), firstWindow.examinedThrough, { through: end, audience });
+    expect(secondWindow.events.map((event) => event.position)).toEqual([end.toString()]);
+    expect(secondWindow.examinedThrough).toBe(end);
+
+    // A subscriber resuming before them reads on window after window to its event.
+    const resumed = second.subscribe(['NOTIFICATION_ADDED'], { after: start.toString(), audience });
+    const [found] = await take(resumed, 1);
+    expect((found as LoggedEvent<'NOTIFICATION_ADDED'>).payload.notificationId).toBe('7-far');
     await resumed.return?.();
   });
 

@@ -43,6 +43,12 @@ const pageSize = 500;
  */
 export const subscriberBacklogLimit = 2 * pageSize;
 /**
+ * Positions of the log one read of a reader catching up (a replay, a poll) examines at most: its
+ * statement scans that range of the position index whatever few events of it the reader keeps, so
+ * however sparse its topics or audience in a long log, no read costs more than this.
+ */
+export const scanWindow = 5_000n;
+/**
  * Pages of the log read at once by this process's subscribers catching up (`after`, or too slow for
  * the live stream): however many catch up, the database answers at most this many of their reads
  * at a time, and the live stream and the requests keep their connections.
@@ -144,6 +150,21 @@ export async function readAfter(
     ],
   );
   return rows.map(asLogged);
+}
+
+/**
+ * The events after `after` that `readAfter` gives (with `through`, `topics` and `audience`), examining
+ * at most `scanWindow` positions, and the position the read examined the log up to: the last event's
+ * when the page is full, else the window's end. Reading again after it misses nothing.
+ */
+export async function readWindow(
+  em: EntityManager,
+  after: bigint,
+  options: { through: bigint; topics?: readonly Topic[] | null; audience?: readonly (readonly string[])[] | null },
+): Promise<{ events: LoggedEvent[]; examinedThrough: bigint }> {
+  const end = options.through < after + scanWindow ? options.through : after + scanWindow;
+  const events = await readAfter(em, after, { ...options, through: end });
+  return { events, examinedThrough: events.length === pageSize ? BigInt(events.at(-1)!.position) : end };
 }
 
 /** Where the log stands: its last position, and the last one pruned (events up to it are gone). */
@@ -354,7 +375,7 @@ export function createChangeLog(options: {
 
   const catchUpReads = new PQueue({ concurrency: catchUpReadsAtOnce });
 
-  /** The events of `topics` after `from` up to `through`, from the database, a page at a time (`catchUpReadsAtOnce`). */
+  /** The events of `topics` (and `audience`) after `from` up to `through`, from the database, a window at a time (`readWindow`; `catchUpReadsAtOnce`). */
   async function* replay(
     from: bigint,
     through: bigint,
@@ -363,10 +384,11 @@ export function createChangeLog(options: {
   ): AsyncGenerator<LoggedEvent> {
     let after = from;
     while (after < through) {
-      const events = await catchUpReads.add(() => readAfter(orm.em.fork(), after, { through, topics, audience }));
+      const { events, examinedThrough } = await catchUpReads.add(() =>
+        readWindow(orm.em.fork(), after, { through, topics, audience }),
+      );
       for (const event of events) yield event;
-      if (events.length < pageSize) return;
-      after = BigInt(events.at(-1)!.position);
+      after = examinedThrough;
     }
   }
 

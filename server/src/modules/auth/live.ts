@@ -5,7 +5,7 @@ import { requireOperationAccess } from './permissions.js';
 import { maySeeFieldWork, viewerContractorId, viewerWilayas } from './scope.js';
 import { requireWilaya } from '../reference-data/reference-data.service.js';
 import { logPosition, parseInput, recordId, wilayaCode as wilayaCodeSchema } from '../../common/validation.js';
-import { checkAfter, readAfter, type LoggedEvent } from '../../common/change-log.js';
+import { checkAfter, readWindow, scanWindow, type LoggedEvent } from '../../common/change-log.js';
 import { audienceTag, isResync, resyncAt, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
 
 /** The end of every `Subscription` field's description: the transport, and how its socket ends (close codes, docs/api.md). */
@@ -63,9 +63,6 @@ export async function liveEvents<K extends Topic, R extends Topic = never>(
   );
 }
 
-/** Events a poll examines at most, however few of them it keeps: every page costs at most this much. */
-export const pollScanLimit = 5_000;
-
 /** A page of events read from the change log for a polling client. */
 export interface PolledEvents<K extends Topic> {
   readonly events: LoggedEvent<K>[];
@@ -76,8 +73,9 @@ export interface PolledEvents<K extends Topic> {
 /**
  * The query behind a change feed (`invoiceChanges`…), for clients that poll: the events of `topic`
  * after `args.after` that `scope.wants` keeps for this viewer, in position order, at most `args.first`
- * (100 by default, 500 at most), examining at most `pollScanLimit`; the position where the page
- * ends, and whether the log holds more after it. The same filters and scoping as the subscription.
+ * (100 by default, 500 at most), examining at most `scanWindow` positions of the log however few of
+ * them it keeps; the position where the page ends, and whether the log holds more after it. The same
+ * filters and scoping as the subscription.
  * @throws DomainError BAD_USER_INPUT (a malformed id, wilaya code, position or `first`; a position
  *   past the log's end); NOT_FOUND (no wilaya with that code); EVENTS_PRUNED
  */
@@ -93,26 +91,22 @@ export async function polledEvents<K extends Topic>(
   if (filters.wilayaCode) await requireWilaya(context.em, filters.wilayaCode);
   // One reading of the log's state checks `after` and bounds the page.
   const { from, head } = await checkAfter(context.em, BigInt(filters.after));
+  // One window of the log at most, read a page at a time; the page ends where the reading stopped.
+  const end = head < from + scanWindow ? head : from + scanWindow;
   let position = from;
   const events: LoggedEvent<K>[] = [];
-  let examined = 0;
-  while (events.length < filters.first && position < head && examined < pollScanLimit) {
-    const page = (await readAfter(context.em, position, {
-      through: head,
+  while (events.length < filters.first && position < end) {
+    const { events: read, examinedThrough } = await readWindow(context.em, position, {
+      through: end,
       topics: [topic],
       audience,
-    })) as LoggedEvent<K>[];
-    if (page.length === 0) {
-      // No event of the topic left up to the head: the page reaches it.
-      position = head;
-      break;
-    }
-    for (const event of page) {
-      examined++;
+    });
+    for (const event of read as LoggedEvent<K>[]) {
       position = BigInt(event.position);
       if (await wants(event, filters)) events.push(event);
-      if (events.length === filters.first || examined === pollScanLimit) break;
+      if (events.length === filters.first) break;
     }
+    if (events.length < filters.first) position = examinedThrough;
   }
   return { events, position: position.toString(), hasMore: position < head };
 }
