@@ -19,6 +19,7 @@ import type { Metrics } from '../common/metrics.js';
 import { checkComplexity, queryLimits, webSocketValidationRules } from '../common/query-limits.js';
 import type { Context } from '../context.js';
 import { readFromReplicas } from '../database/entity-manager.js';
+import { isDatabaseUnavailable } from '../database/database.js';
 import type { Authentication, SessionEnds, TransportCaller } from './application.js';
 import { formatGraphQLError, internalError, withoutSuggestions } from './errors.js';
 
@@ -378,9 +379,22 @@ export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: 
         }
         return errors.map((error) => counted(formatGraphQLError(error.toJSON(), error, scope, production)));
       },
-      onNext: (_ctx, _id, _payload, args, result) => {
+      onNext: (ctx, id, _payload, args, result) => {
         if (!result.errors) return;
         const context = args.contextValue as Context;
+        // An event the database could not resolve (down meanwhile) is not sent half: the socket closes
+        // with 1013 before it goes, and the client, resuming after the last position it received, gets it whole.
+        if (
+          getOperationAST(args.document, args.operationName)?.operation === 'subscription' &&
+          result.errors.some(isDatabaseUnavailable)
+        ) {
+          context.logger.warn({ operationId: id }, 'the database did not answer an event: its socket closes with 1013');
+          ctx.extra.socket.close(
+            tryAgainLaterCloseCode,
+            'the database does not answer: resume after your last position',
+          );
+          return;
+        }
         return {
           ...result,
           errors: result.errors.map((error) => counted(formatGraphQLError(error.toJSON(), error, context, production))),

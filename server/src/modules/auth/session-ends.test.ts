@@ -206,6 +206,49 @@ describe('when the database does not answer', () => {
     await eventually(async () => expect((await t.graphql('{ me { email } }')).response.status).toBe(200));
   });
 
+  it('does not send an event the database could not resolve: the socket closes with 1013, and resuming after the last position gives it whole', async () => {
+    const query =
+      'subscription ($after: String) { customerSubscriptionChanged(after: $after) { change position customerSubscription { id photos { id } } } }';
+    type Changed = { customerSubscriptionChanged: { change: string; position: string } };
+    const received: Changed[] = [];
+    const closeCodes: number[] = [];
+    const live = client({ closeCodes });
+    live.subscribe<Changed>(
+      { query },
+      { next: (result) => received.push(result.data!), error: () => undefined, complete: () => undefined },
+    );
+    await eventually(() => expect(received.map((r) => r.customerSubscriptionChanged.change)).toEqual(['RESYNC']));
+    const resumeAfter = received[0]!.customerSubscriptionChanged.position;
+
+    // The event's photos cannot be read: the table is locked, and the backend waiting on it is cut off.
+    const locker = new pg.Client({ connectionString: t.database.url });
+    await locker.connect();
+    try {
+      await locker.query('begin');
+      await locker.query('lock table photo in access exclusive mode');
+      await createCustomerSubscription(t);
+      // Read outside the locking transaction, whose view of pg_stat_activity would stay as first read.
+      const waiting = () =>
+        t.sql<{ pid: number }>(
+          `select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock' and query like '%"photo"%'`,
+        );
+      await eventually(async () => expect(await waiting()).toHaveLength(1));
+      await locker.query('select pg_terminate_backend($1)', [(await waiting())[0]!.pid]);
+      await eventually(() => expect(closeCodes).toEqual([1013]));
+    } finally {
+      await locker.query('rollback');
+      await locker.end();
+    }
+    expect(received.map((r) => r.customerSubscriptionChanged.change)).toEqual(['RESYNC']);
+
+    const resumed: Changed[] = [];
+    client({ closeCodes: [] }).subscribe<Changed>(
+      { query, variables: { after: resumeAfter } },
+      { next: (result) => resumed.push(result.data!), error: () => undefined, complete: () => undefined },
+    );
+    await eventually(() => expect(resumed.map((r) => r.customerSubscriptionChanged.change)).toEqual(['CREATED']));
+  });
+
   it('keeps a socket open when its periodic check fails, fails only the operations it starts meanwhile, and delivers again once the database is back', async () => {
     const closeCodes: number[] = [];
     const live = client({ closeCodes });
