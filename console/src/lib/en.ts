@@ -102,7 +102,8 @@ export default {
     'This file is not a readable photo: send a JPEG, PNG or WebP image.',
   'Les photos HEIC ne sont pas lisibles par le serveur : réglez l’appareil photo sur « Le plus compatible » (JPEG) et reprenez la photo.':
     'The server cannot read HEIC photos: set the camera to “Most Compatible” (JPEG) and take the photo again.',
-  'Le serveur démarre : réessayez dans quelques secondes.': 'The server is starting: try again in a few seconds.',
+  'Le serveur ne répond pas pour le moment : réessayez dans quelques secondes.':
+    'The server is not answering for now: try again in a few seconds.',
   'Une valeur saisie n’est pas valable : corrigez-la puis recommencez.':
     'A value entered is not valid: correct it, then try again.',
   'Le serveur n’a pas pu lire la demande : rechargez la page puis recommencez.':

@@ -34,7 +34,7 @@ const messages: Record<ErrorCode, string> = {
   PHOTO_HEIC_UNSUPPORTED: msg(
     'Les photos HEIC ne sont pas lisibles par le serveur : réglez l’appareil photo sur « Le plus compatible » (JPEG) et reprenez la photo.',
   ),
-  SERVICE_UNAVAILABLE: msg('Le serveur démarre : réessayez dans quelques secondes.'),
+  SERVICE_UNAVAILABLE: msg('Le serveur ne répond pas pour le moment : réessayez dans quelques secondes.'),
   BAD_REQUEST: msg('Le serveur n’a pas pu lire la demande : rechargez la page puis recommencez.'),
   GRAPHQL_PARSE_FAILED: msg('Cette version de la console ne correspond plus au serveur : rechargez la page.'),
   GRAPHQL_VALIDATION_FAILED: msg('Cette version de la console ne correspond plus au serveur : rechargez la page.'),
@@ -110,6 +110,11 @@ const frenchReasons: Record<string, string> = {
   'must not be before 2000': 'ne doit pas être avant 2000',
   'must be a valid Algerian phone number, such as 0550 12 34 56 or +213 550 12 34 56':
     'doit être un numéro de téléphone algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56',
+  'a DOT manager covers at least one wilaya': 'un responsable DOT couvre au moins une wilaya',
+  'only a DOT manager covers wilayas': 'seul un responsable DOT couvre des wilayas',
+  'must not be before the order was taken': 'ne doit pas être antérieure à la commande',
+  'must not be before the order was taken: the photo cannot show this work':
+    'ne doit pas être antérieure à la commande : la photo ne peut pas montrer ce travail',
   'must be a valid Algerian mobile number, such as 0550 12 34 56 or +213 550 12 34 56':
     'doit être un numéro de mobile algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56',
   // Notification preferences (server/src/modules/notification/notification.service.ts).

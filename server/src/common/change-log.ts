@@ -188,7 +188,7 @@ export async function checkAfter(em: EntityManager, after: bigint): Promise<{ fr
   if (after < state.prunedThrough)
     throw new DomainError(
       ErrorCode.EVENTS_PRUNED,
-      `The events after ${after} are no longer kept (up to ${state.prunedThrough} were pruned): refetch what you show, then subscribe without after`,
+      `The events after ${after} are no longer kept (up to ${state.prunedThrough} were pruned): refetch what you show, then subscribe without after, or poll after ${state.prunedThrough}`,
       { field: 'after', prunedThrough: state.prunedThrough.toString() },
     );
   if (after > state.head) throw badUserInput('after', `position ${after} is past the log's end (${state.head})`);

@@ -81,7 +81,7 @@ export function renderNotificationMail(mail: NotificationMail, publicUrl: string
   const details = heading && mail.details.length > 0 ? mail.details : [];
   const link = publicUrl ? new URL(mail.path, publicUrl).toString() : null;
   const footer =
-    'Vous recevez ce message parce que Raccord vous en informe par e-mail ; choisissez les notifications reçues par e-mail dans la console (cloche en haut de page, Préférences).';
+    'Vous recevez ce message parce que Raccord vous en informe par e-mail ; choisissez les notifications reçues par e-mail dans la console (cloche en haut de page, « Recevoir aussi par e-mail »).';
   const text = [
     `Bonjour ${mail.recipientName},`,
     '',
