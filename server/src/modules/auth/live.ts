@@ -63,9 +63,9 @@ export async function liveEvents<K extends Topic, R extends Topic = never>(
   );
 }
 
-/** A page of events read from the change log for a polling client. */
-export interface PolledEvents<K extends Topic> {
-  readonly events: LoggedEvent<K>[];
+/** A page of events read from the change log for a polling client, with the `Resync` marks of `resyncOn` when it has one. */
+export interface PolledEvents<K extends Topic, R extends Topic = never> {
+  readonly events: (LoggedEvent<K> | ([R] extends [never] ? never : Resync))[];
   readonly position: string;
   readonly hasMore: boolean;
 }
@@ -75,17 +75,18 @@ export interface PolledEvents<K extends Topic> {
  * after `args.after` that `scope.wants` keeps for this viewer, in position order, at most `args.first`
  * (100 by default, 500 at most), examining at most `scanWindow` positions of the log however few of
  * them it keeps; the position where the page ends, and whether the log holds more after it. The same
- * filters and scoping as the subscription.
+ * filters and scoping as the subscription, and the same `Resync` marks (`scope.resyncOn`: an import).
  * @throws DomainError BAD_USER_INPUT (a malformed id, wilaya code, position or `first`; a position
  *   past the log's end); NOT_FOUND (no wilaya with that code); EVENTS_PRUNED
  */
-export async function polledEvents<K extends Topic>(
+export async function polledEvents<K extends Topic, R extends Topic = never>(
   context: Context,
   topic: K,
   args: Record<string, unknown>,
-  scope: Omit<LiveScope<K>, 'resyncOn'>,
-): Promise<PolledEvents<K>> {
-  const { wants } = scope;
+  scope: LiveScope<K, R>,
+): Promise<PolledEvents<K, R>> {
+  const { wants, resyncOn } = scope;
+  const marks: Topic | undefined = resyncOn?.topic;
   const filters = parseInput(pollFiltersSchema, args);
   const audience = scope.audience?.(filters) ?? null;
   if (filters.wilayaCode) await requireWilaya(context.em, filters.wilayaCode);
@@ -94,21 +95,23 @@ export async function polledEvents<K extends Topic>(
   // One window of the log at most, read a page at a time; the page ends where the reading stopped.
   const end = head < from + scanWindow ? head : from + scanWindow;
   let position = from;
-  const events: LoggedEvent<K>[] = [];
+  const events: (LoggedEvent<K> | Resync)[] = [];
   while (events.length < filters.first && position < end) {
     const { events: read, examinedThrough } = await readWindow(context.em, position, {
       through: end,
-      topics: [topic],
+      topics: marks ? [topic, marks] : [topic],
       audience,
     });
-    for (const event of read as LoggedEvent<K>[]) {
+    for (const event of read) {
       position = BigInt(event.position);
-      if (await wants(event, filters)) events.push(event);
+      if (event.topic === marks) {
+        if (resyncOn!.when(event.payload as RaccordTopics[R], filters)) events.push(resyncAt(event.position));
+      } else if (await wants(event as LoggedEvent<K>, filters)) events.push(event as LoggedEvent<K>);
       if (events.length === filters.first) break;
     }
     if (events.length < filters.first) position = examinedThrough;
   }
-  return { events, position: position.toString(), hasMore: position < head };
+  return { events: events as PolledEvents<K, R>['events'], position: position.toString(), hasMore: position < head };
 }
 
 /** The filter arguments a subscription may take, checked like a query's: a malformed one is refused, not left to match nothing. */

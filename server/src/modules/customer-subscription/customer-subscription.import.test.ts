@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSite, mustQuery } from '../../../test/api.js';
+import { eventually } from '../../../test/eventually.js';
 import { nextSequence } from '../../../test/factories.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 
@@ -91,6 +92,22 @@ describe('importCustomerSubscriptions', () => {
     expect(linked.customerSubscriptions.edges.map((e) => e.node.site)).toEqual([{ code: siteCode }, null, null]);
     expect(await importCsv(csv)).toEqual({ rows: 3, created: 0, skipped: 3, errors: [] });
     expect(await count()).toBe(before + 3);
+  });
+
+  it('tells a client that polls of an import with a RESYNC mark, as subscribers are told, in the wilayas it concerns', async () => {
+    const [{ head }] = (await t.sql<{ head: string }>('select head::text from change_log_state')) as [{ head: string }];
+    expect(await importCsv([header, row()].join('\n'))).toMatchObject({ created: 1 });
+    type Feed = { customerSubscriptionChanges: { events: { change: string; position: string }[] } };
+    const poll = async (wilayaCode: string) =>
+      (
+        await mustQuery<Feed>(
+          t,
+          'query ($after: String!, $w: String) { customerSubscriptionChanges(after: $after, wilayaCode: $w) { events { change position } } }',
+          { after: head, w: wilayaCode },
+        )
+      ).customerSubscriptionChanges.events.map((event) => event.change);
+    await eventually(async () => expect(await poll('16')).toEqual(['RESYNC']));
+    expect(await poll('31')).toEqual([]);
   });
 
   it('writes nothing from a file with bad rows, and names each one', async () => {

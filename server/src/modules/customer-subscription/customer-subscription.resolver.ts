@@ -210,6 +210,17 @@ export function wantsCustomerSubscriptionChange(
   return wantsWorkEvent(context, filters, event);
 }
 
+/** A RESYNC mark as subscribers and pollers receive it: refetch what you show (an import, or a subscription started without `after`). */
+function resyncPayload(mark: Resync): CustomerSubscriptionChangedPayload {
+  return {
+    ...placeInLog(mark),
+    change: WorkChange.RESYNC,
+    previousStatus: null,
+    customerSubscriptionId: null,
+    customerSubscription: null,
+  };
+}
+
 /** A customer subscription event as subscribers and pollers receive it: REMOVED when the change took the work out of the viewer's sight. */
 async function customerSubscriptionChangedPayload(
   context: Context,
@@ -264,20 +275,12 @@ export class CustomerSubscriptionResolver {
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionChangedPayload> {
     renewForEvent(context);
-    if (isResync(event))
-      return {
-        ...placeInLog(event),
-        change: WorkChange.RESYNC,
-        previousStatus: null,
-        customerSubscriptionId: null,
-        customerSubscription: null,
-      };
-    return customerSubscriptionChangedPayload(context, event);
+    return isResync(event) ? resyncPayload(event) : customerSubscriptionChangedPayload(context, event);
   }
 
   @Query(() => CustomerSubscriptionChangeFeed, {
     description:
-      'The customer subscription events after a position of the change log, as `customerSubscriptionChanged` delivers them (the same events, filters and rules of who sees what, REMOVED included), a page at a time: for a client that polls. ' +
+      'The customer subscription events after a position of the change log, as `customerSubscriptionChanged` delivers them (the same events, filters and rules of who sees what, REMOVED included, and a RESYNC for an import that concerns you: refetch), a page at a time: for a client that polls. ' +
       'Errors: EVENTS_PRUNED (with `prunedThrough`), BAD_USER_INPUT (a malformed argument; `after` past the log’s end), NOT_FOUND (no such wilaya).',
   })
   async customerSubscriptionChanges(
@@ -307,10 +310,18 @@ export class CustomerSubscriptionResolver {
     const feed = await polledEvents(context, 'CUSTOMER_SUBSCRIPTION_CHANGED', args, {
       wants: (event, filters) => wantsCustomerSubscriptionChange(event.payload, filters, context),
       audience: (filters) => scopedAudience(context, filters),
+      resyncOn: {
+        topic: 'CUSTOMER_SUBSCRIPTIONS_IMPORTED',
+        when: (event, filters) => concernsImport(event, filters, context),
+      },
     });
     return {
       ...feed,
-      events: await Promise.all(feed.events.map((event) => customerSubscriptionChangedPayload(context, event))),
+      events: await Promise.all(
+        feed.events.map((event) =>
+          isResync(event) ? resyncPayload(event) : customerSubscriptionChangedPayload(context, event),
+        ),
+      ),
     };
   }
 
