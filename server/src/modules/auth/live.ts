@@ -40,27 +40,39 @@ export async function liveEvents<K extends Topic, R extends Topic = never>(
   args: Record<string, unknown>,
   scope: LiveScope<K, R>,
 ): Promise<AsyncIterable<LoggedEvent<K> | Resync>> {
-  const { wants, resyncOn } = scope;
   requireOperationAccess(context, 'Subscription', fieldName);
   const filters = parseInput(liveFiltersSchema, args);
   if (filters.wilayaCode) await requireWilaya(context.em, filters.wilayaCode);
   const bus = context.settings?.events;
   if (!bus) throw new Error('no change log: subscriptions need the server');
   if (filters.after) await bus.checkAfter(filters.after);
-  const marks: Topic | undefined = resyncOn?.topic;
-  const events = bus.subscribe<Topic>(marks ? [topic, marks] : [topic], {
+  const events = bus.subscribe<Topic>(topicsOf(topic, scope), {
     after: filters.after ?? null,
     audience: scope.audience?.(filters) ?? null,
   });
-  return map((event: LoggedEvent | Resync) =>
-    !isResync(event) && event.topic === marks ? resyncAt(event.position) : (event as LoggedEvent<K> | Resync),
-  )(
-    filter((event: LoggedEvent | Resync) => {
-      if (isResync(event)) return true;
-      if (event.topic === marks) return resyncOn!.when(event.payload as RaccordTopics[R], filters);
-      return wants(event as LoggedEvent<K>, filters);
-    })(events),
-  );
+  return filter((event: LoggedEvent<K> | Resync | null) => event !== null)(
+    map((event: LoggedEvent | Resync) => (isResync(event) ? event : keptFor(scope, event, filters)))(events),
+  ) as AsyncIterable<LoggedEvent<K> | Resync>;
+}
+
+/** The topics a stream of `scope` reads: its own, and that of its `Resync` marks. */
+function topicsOf<K extends Topic, R extends Topic>(topic: K, scope: LiveScope<K, R>): Topic[] {
+  return scope.resyncOn ? [topic, scope.resyncOn.topic] : [topic];
+}
+
+/**
+ * What `scope` gives this viewer of a logged event, the same for a subscriber and a poller: the
+ * event if `wants` keeps it, a `Resync` mark at its position for an event of `resyncOn`'s topic that
+ * concerns the viewer, or null.
+ */
+async function keptFor<K extends Topic, R extends Topic>(
+  scope: LiveScope<K, R>,
+  event: LoggedEvent,
+  filters: LiveFilters,
+): Promise<LoggedEvent<K> | Resync | null> {
+  if (scope.resyncOn && event.topic === scope.resyncOn.topic)
+    return scope.resyncOn.when(event.payload as RaccordTopics[R], filters) ? resyncAt(event.position) : null;
+  return (await scope.wants(event as LoggedEvent<K>, filters)) ? (event as LoggedEvent<K>) : null;
 }
 
 /** A page of events read from the change log for a polling client, with the `Resync` marks of `resyncOn` when it has one. */
@@ -85,8 +97,6 @@ export async function polledEvents<K extends Topic, R extends Topic = never>(
   args: Record<string, unknown>,
   scope: LiveScope<K, R>,
 ): Promise<PolledEvents<K, R>> {
-  const { wants, resyncOn } = scope;
-  const marks: Topic | undefined = resyncOn?.topic;
   const filters = parseInput(pollFiltersSchema, args);
   const audience = scope.audience?.(filters) ?? null;
   if (filters.wilayaCode) await requireWilaya(context.em, filters.wilayaCode);
@@ -99,14 +109,13 @@ export async function polledEvents<K extends Topic, R extends Topic = never>(
   while (events.length < filters.first && position < end) {
     const { events: read, examinedThrough } = await readWindow(context.em, position, {
       through: end,
-      topics: marks ? [topic, marks] : [topic],
+      topics: topicsOf(topic, scope),
       audience,
     });
     for (const event of read) {
       position = BigInt(event.position);
-      if (event.topic === marks) {
-        if (resyncOn!.when(event.payload as RaccordTopics[R], filters)) events.push(resyncAt(event.position));
-      } else if (await wants(event as LoggedEvent<K>, filters)) events.push(event as LoggedEvent<K>);
+      const kept = await keptFor(scope, event, filters);
+      if (kept) events.push(kept);
       if (events.length === filters.first) break;
     }
     if (events.length < filters.first) position = examinedThrough;
