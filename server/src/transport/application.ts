@@ -43,6 +43,12 @@ export interface Authentication<Caller extends TransportCaller> {
   mayRun(caller: Caller | null, operation: string): boolean;
   /** The context of one operation `caller` runs. */
   contextOf(caller: Caller | null, request: RequestFacts): Context;
+  /**
+   * What the viewer of `context` may see, as a key: viewers with the same key get the same result of
+   * the same operation, whose root fields are `rootFields` ("Subscription.invoiceChanged"; null when
+   * they could not be listed).
+   */
+  visibilityOf(context: Context, rootFields: readonly string[] | null): string;
 }
 
 /** The context of the operation an HTTP request runs, its caller authenticated from its Authorization header. */

@@ -1,20 +1,28 @@
 import {
   GraphQLError,
+  Kind,
+  createSourceEventStream,
+  execute,
   getOperationAST,
+  getVariableValues,
   parse,
+  print,
   specifiedRules,
   validate,
   type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { clientAddress, type TrustProxy } from '../common/client-address.js';
 import { DomainError, ErrorCode } from '../common/errors.js';
+import { oncePerEvent } from '../common/events.js';
 import type { Metrics } from '../common/metrics.js';
 import { checkComplexity, queryLimits, webSocketValidationRules } from '../common/query-limits.js';
 import type { Context } from '../context.js';
@@ -116,12 +124,45 @@ function watchSession<Caller extends TransportCaller>(options: {
 }
 
 /**
- * `results` until `ended()` says the caller's session ended: a result that comes after is not sent,
- * and the stream stops. Returning it stops `results` at once, even while it waits for its next result.
+ * The results of a subscription's `events`, each made by `resultOf`. Returning it stops `events` at
+ * once, even while it waits for its next event.
  */
-function untilEnded<T>(results: AsyncIterable<T>, ended: () => boolean): AsyncIterableIterator<T> {
+function mapEvents(
+  events: AsyncIterable<unknown>,
+  resultOf: (event: unknown) => Promise<ExecutionResult>,
+): AsyncIterableIterator<ExecutionResult> {
+  const iterator = events[Symbol.asyncIterator]();
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next: async () => {
+      const event = await iterator.next();
+      return event.done ? { done: true, value: undefined } : { done: false, value: await resultOf(event.value) };
+    },
+    return: async () => {
+      await iterator.return?.();
+      return { done: true, value: undefined };
+    },
+  };
+}
+
+/**
+ * A subscription's `results` as graphql-ws sends them, until `ended()` says the caller's session
+ * ended: a result that comes after is not sent, and the stream stops. `sent` sends a result itself
+ * when it can (one without errors: its shared frame) and says so; any other is yielded, and graphql-ws
+ * sends it (through `onNext`). Returning it stops `results` at once, even while it waits for its next
+ * result, and nothing is sent after.
+ */
+function delivered(
+  results: AsyncIterable<ExecutionResult>,
+  ended: () => boolean,
+  sent: (result: ExecutionResult) => Promise<boolean>,
+): AsyncIterableIterator<ExecutionResult> {
   const iterator = results[Symbol.asyncIterator]();
-  const finished = async (): Promise<IteratorResult<T>> => {
+  let returned = false;
+  const finished = async (): Promise<IteratorResult<ExecutionResult>> => {
+    returned = true;
     await iterator.return?.();
     return { done: true, value: undefined };
   };
@@ -130,12 +171,50 @@ function untilEnded<T>(results: AsyncIterable<T>, ended: () => boolean): AsyncIt
       return this;
     },
     next: async () => {
-      if (ended()) return finished();
-      const result = await iterator.next();
-      return !result.done && ended() ? finished() : result;
+      for (;;) {
+        if (returned || ended()) return finished();
+        const result = await iterator.next();
+        if (result.done) return result;
+        if (returned || ended()) return finished();
+        if (!(await sent(result.value))) return result;
+      }
     },
     return: finished,
   };
+}
+
+/** The JSON of each result without errors that was sent: made once, however many sockets it goes to. */
+const payloadJson = new WeakMap<ExecutionResult, string>();
+
+/** The `next` message of operation `id` carrying `result` (no errors), as graphql-ws writes it, its payload serialised once. */
+function nextFrame(id: string, result: ExecutionResult): string {
+  let payload = payloadJson.get(result);
+  if (payload === undefined) payloadJson.set(result, (payload = JSON.stringify(result)));
+  return `{"id":${JSON.stringify(id)},"type":"next","payload":${payload}}`;
+}
+
+/** Sends `frame` on `socket` as graphql-ws's adapter does: nothing once the socket is no longer open. */
+function send(socket: import('ws').WebSocket, frame: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (socket.readyState !== socket.OPEN) return resolve();
+    socket.send(frame, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/**
+ * The root fields of an operation ("Subscription.invoiceChanged"), or null when one is selected
+ * through a fragment (not listed: the caller's visibility then counts them as personal).
+ */
+function rootFieldsOf(schema: GraphQLSchema, args: ExecutionArgs): string[] | null {
+  const operation = getOperationAST(args.document, args.operationName);
+  const type = operation && schema.getRootType(operation.operation);
+  if (!operation || !type) return null;
+  const fields: string[] = [];
+  for (const selection of operation.selectionSet.selections) {
+    if (selection.kind !== Kind.FIELD) return null;
+    fields.push(`${type.name}.${selection.name.value}`);
+  }
+  return fields;
 }
 
 /** The configuration the WebSocket server reads (each variable is described in config.ts). */
@@ -252,6 +331,48 @@ export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: 
     return { schema, document, variableValues: payload.variables, operationName: payload.operationName };
   };
 
+  /**
+   * The group of subscribers an operation's results are shared with (null: none, its variables are
+   * not valid): those running the same document (printed) and operation with the same variables, as
+   * coerced, whose viewers see the same (`authentication.visibilityOf`). Each event is executed once
+   * for the group, and each result serialised once (`nextFrame`). A subscriber catching up (`after`)
+   * reads its events from the database, objects of its own, so it shares only once it is on the live
+   * stream, whose events are the same objects for every subscriber; and one whose `after` differs
+   * has other variables, hence a group of its own.
+   */
+  const cohortOf = (args: ExecutionArgs): string | null => {
+    const operation = getOperationAST(args.document, args.operationName);
+    const variables = getVariableValues(schema, operation?.variableDefinitions ?? [], args.variableValues ?? {});
+    if (!operation || 'errors' in variables) return null;
+    const key = JSON.stringify(
+      [
+        print(args.document),
+        args.operationName ?? null,
+        variables.coerced,
+        authentication.visibilityOf(args.contextValue as Context, rootFieldsOf(schema, args)),
+      ],
+      (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
+    );
+    return `graphql-ws result ${createHash('sha256').update(key).digest('base64')}`;
+  };
+
+  /**
+   * graphql-js's `subscribe`, each event's result made once for the subscriber's group (`cohortOf`),
+   * on a copy of the context of the subscriber that asks first (the resolver renews its EntityManager
+   * and loaders for the event: `renewForEvent`): the same result object for each of them.
+   */
+  const subscribeSharing = async (args: ExecutionArgs) => {
+    const events = await createSourceEventStream(args);
+    if (!(Symbol.asyncIterator in events)) return events;
+    const cohort = cohortOf(args);
+    const executed = (event: unknown, contextValue: unknown) => execute({ ...args, rootValue: event, contextValue });
+    return mapEvents(events, async (event) =>
+      cohort === null || typeof event !== 'object' || event === null
+        ? executed(event, args.contextValue)
+        : oncePerEvent(event, cohort, () => executed(event, { ...(args.contextValue as Context) })),
+    );
+  };
+
   // The sockets signed in, watched until they close, and the sign-ins being checked (told of the ends meanwhile).
   const watched = new Set<WatchedSession<Caller>>();
   const checking = new Set<(ends: SessionEnds<Caller>) => void>();
@@ -273,6 +394,7 @@ export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: 
   >(
     {
       schema,
+      subscribe: subscribeSharing,
       onConnect: async (ctx) => {
         const endsMeanwhile: SessionEnds<Caller>[] = [];
         const note = (ends: SessionEnds<Caller>) => endsMeanwhile.push(ends);
@@ -349,7 +471,17 @@ export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: 
       onOperation: (ctx, id, _payload, _args, result) => {
         ctx.extra.starting?.delete(id);
         // Checked before each result is sent: none leaves once the caller's session ended, even before the socket is closed.
-        if (Symbol.asyncIterator in result) return untilEnded(result, () => ctx.extra.ended === true);
+        // A result without errors is sent as its group's frame; one with errors goes through onNext, masked for this socket.
+        if (Symbol.asyncIterator in result)
+          return delivered(
+            result,
+            () => ctx.extra.ended === true,
+            async (next) => {
+              if (next.errors) return false;
+              await send(ctx.extra.socket, nextFrame(id, next));
+              return true;
+            },
+          );
       },
       onComplete: (ctx, id) => {
         ctx.extra.starting?.delete(id);

@@ -7,12 +7,14 @@ import { authenticate } from './auth.service.js';
 import { createContext } from './operation-context.js';
 import { mayRunOperation } from './permissions.js';
 import type { Viewer } from './viewer.js';
+import { visibilityKey } from './visibility.js';
 
 /**
  * How the transport learns who sends a request (HTTP and WebSocket alike): the viewer its
  * Authorization names, checked on the primary (`authenticate`), the ends of sessions and keys
  * (`watchSessionEnds`, from the event bus of `settings`), what it may run (`operationRoles`),
- * and the context of its operations, with the app's sign-in runtime and settings.
+ * the context of its operations, with the app's sign-in runtime and settings, and what a viewer
+ * may see (`visibilityKey`).
  */
 export function requestAuthentication(orm: MikroORM, auth: AuthRuntime, settings: Settings): Authentication<Viewer> {
   return {
@@ -29,5 +31,6 @@ export function requestAuthentication(orm: MikroORM, auth: AuthRuntime, settings
         settings,
         ipAddress: request.ipAddress,
       }),
+    visibilityOf: visibilityKey,
   };
 }

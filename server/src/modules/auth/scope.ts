@@ -8,7 +8,7 @@ import { UserRole } from '../user/user.entity.js';
  */
 
 /** The firm of a CONTRACTOR or TECHNICIAN viewer (or of a firm's API key); null for every other viewer. */
-export function viewerContractorId(context: Context): string | null {
+export function viewerContractorId(context: Pick<Context, 'viewer'>): string | null {
   const viewer = context.viewer;
   if (viewer?.kind === 'apiKey') return viewer.apiKey.contractor?.id ?? null;
   const user = viewer?.user;
@@ -16,7 +16,7 @@ export function viewerContractorId(context: Context): string | null {
 }
 
 /** The user id of a TECHNICIAN viewer; null for every other viewer. */
-export function viewerTechnicianId(context: Context): string | null {
+export function viewerTechnicianId(context: Pick<Context, 'viewer'>): string | null {
   const viewer = context.viewer;
   return viewer?.kind === 'user' && viewer.user.role === UserRole.TECHNICIAN ? viewer.user.id : null;
 }
@@ -27,7 +27,7 @@ export function maySeeMoney(context: Context): boolean {
 }
 
 /** The wilayas of a DOT_MANAGER viewer; null (no limit) for every other viewer. */
-export function viewerWilayas(context: Context): string[] | null {
+export function viewerWilayas(context: Pick<Context, 'viewer'>): string[] | null {
   const viewer = context.viewer;
   return viewer?.kind === 'user' && viewer.user.role === UserRole.DOT_MANAGER ? viewer.user.wilayaCodes : null;
 }
