@@ -237,6 +237,7 @@ export interface WebSocketConfig {
  * A socket signed in ends with 4401 within moments of its session or key ending on any process
  * (`authentication.watchSessionEnds`), none of its results sent after; a sign-in that cannot be
  * checked (database down) closes with 1013, which clients retry, or, on a later check, keeps the socket.
+ * Subscribers who run the same operation and see the same share each event's result and its frame (`cohortOf`).
  * Messages are capped at MAX_WS_MESSAGE_BYTES (a larger one closes the socket with 1009). The open
  * sockets and their operations are counted in `metrics`. Returns `dispose()`, which closes every socket (1001) and the server.
  */
