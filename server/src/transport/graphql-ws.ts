@@ -23,6 +23,7 @@ import { WebSocketServer } from 'ws';
 import { clientAddress, type TrustProxy } from '../common/client-address.js';
 import { DomainError, ErrorCode } from '../common/errors.js';
 import { oncePerEvent } from '../common/events.js';
+import { mapStream } from '../common/streams.js';
 import type { Metrics } from '../common/metrics.js';
 import { checkComplexity, queryLimits, webSocketValidationRules } from '../common/query-limits.js';
 import type { Context } from '../context.js';
@@ -121,30 +122,6 @@ function watchSession<Caller extends TransportCaller>(options: {
     clearInterval(recheck);
   });
   return { caller, end };
-}
-
-/**
- * The results of a subscription's `events`, each made by `resultOf`. Returning it stops `events` at
- * once, even while it waits for its next event.
- */
-function mapEvents(
-  events: AsyncIterable<unknown>,
-  resultOf: (event: unknown) => Promise<ExecutionResult>,
-): AsyncIterableIterator<ExecutionResult> {
-  const iterator = events[Symbol.asyncIterator]();
-  return {
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-    next: async () => {
-      const event = await iterator.next();
-      return event.done ? { done: true, value: undefined } : { done: false, value: await resultOf(event.value) };
-    },
-    return: async () => {
-      await iterator.return?.();
-      return { done: true, value: undefined };
-    },
-  };
 }
 
 /**
@@ -367,7 +344,7 @@ export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: 
     if (!(Symbol.asyncIterator in events)) return events;
     const cohort = cohortOf(args);
     const executed = (event: unknown, contextValue: unknown) => execute({ ...args, rootValue: event, contextValue });
-    return mapEvents(events, async (event) =>
+    return mapStream(events, (event: unknown) =>
       cohort === null || typeof event !== 'object' || event === null
         ? executed(event, args.contextValue)
         : oncePerEvent(event, cohort, () => executed(event, { ...(args.contextValue as Context) })),

@@ -1,4 +1,3 @@
-import { filter, map } from '@graphql-yoga/subscription';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { requireOperationAccess } from './permissions.js';
@@ -6,6 +5,7 @@ import { maySeeFieldWork, viewerContractorId, viewerWilayas } from './scope.js';
 import { requireWilaya } from '../reference-data/reference-data.service.js';
 import { logPosition, parseInput, recordId, wilayaCode as wilayaCodeSchema } from '../../common/validation.js';
 import { checkAfter, readWindow, scanWindow, type LoggedEvent } from '../../common/change-log.js';
+import { mapStream } from '../../common/streams.js';
 import { audienceTag, isResync, resyncAt, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
 
 /** The end of every `Subscription` field's description: the transport, and how its socket ends (close codes, docs/api.md). */
@@ -50,9 +50,9 @@ export async function liveEvents<K extends Topic, R extends Topic = never>(
     after: filters.after ?? null,
     audience: scope.audience?.(filters) ?? null,
   });
-  return filter((event: LoggedEvent<K> | Resync | null) => event !== null)(
-    map((event: LoggedEvent | Resync) => (isResync(event) ? event : keptFor(scope, event, filters)))(events),
-  ) as AsyncIterable<LoggedEvent<K> | Resync>;
+  return mapStream<LoggedEvent | Resync, LoggedEvent<K> | Resync>(events, (event) =>
+    isResync(event) ? event : keptFor(scope, event, filters),
+  );
 }
 
 /** The topics a stream of `scope` reads: its own, and that of its `Resync` marks. */
