@@ -1,5 +1,15 @@
-import { Cursor, Utils, type EntityManager, type FilterQuery, type OrderDefinition } from '@mikro-orm/postgresql';
+import {
+  Cursor,
+  Utils,
+  type EntityData,
+  type EntityManager,
+  type FilterQuery,
+  type FindOptions,
+  type ObjectQuery,
+  type OrderDefinition,
+} from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
+import { findRows } from '../database/entity-manager.js';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badUserInput } from './errors.js';
 
@@ -99,13 +109,39 @@ export function asConnection<C, T>(Connection: new () => C, page: Page<T>): C {
  * from the item after `args.after`: one SQL statement whatever the depth of the page (keyset, no
  * OFFSET). Throws `BAD_USER_INPUT` for `first` outside 1–100 or a cursor that is not one of ours.
  */
-export async function paginate<T extends object>(
+export function paginate<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<T>,
   orderBy: OrderDefinition<T>,
   args: PageArgs,
 ): Promise<Page<T>> {
+  return pageOf(em, entity, where, orderBy, args, (options) => em.find(entity, where, options) as Promise<T[]>);
+}
+
+/**
+ * `paginate`, its items read as rows (`findRows`: plain objects of the entity's properties, no
+ * entity made), with the same cursors: for a list that only answers GraphQL.
+ */
+export function paginateRows<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: ObjectQuery<T>,
+  orderBy: OrderDefinition<T>,
+  args: PageArgs,
+): Promise<Page<EntityData<T>>> {
+  return pageOf(em, entity, where, orderBy, args, (options) => findRows(em, entity, where, options));
+}
+
+/** A page of `paginate` or `paginateRows`, its items read by `find` (MikroORM's cursor options: one more than `first`, to tell whether more follow). */
+async function pageOf<T extends object, Item extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  orderBy: OrderDefinition<T>,
+  args: PageArgs,
+  find: (options: FindOptions<T>) => Promise<Item[]>,
+): Promise<Page<Item>> {
   const first = args.first ?? defaultPageSize;
   if (!Number.isInteger(first) || first < 1 || first > maxPageSize) {
     throw badUserInput('first', `must be from 1 to ${maxPageSize} (got ${first})`);
@@ -115,8 +151,14 @@ export async function paginate<T extends object>(
   // A cursor names its list, so that one list's cursor is refused by another.
   const prefix = `${Utils.className(entity)}:`;
   const after = args.after === undefined || args.after === null ? undefined : keysOf(args.after, prefix, keyChecks);
-  const cursor = await em.findByCursor(entity, where, { first, after, orderBy, includeCount: false } as never);
-  const items = [...cursor.items] as T[];
+  const options = { first, after, orderBy, overfetch: true } as FindOptions<T>;
+  const cursor = new Cursor<Item, never, '*', never, false>(
+    (await find(options)) as never,
+    undefined,
+    options as never,
+    meta as never,
+  );
+  const items = [...cursor.items];
   const named = (value: string | null) => (value === null ? null : `${prefix}${value}`);
   return {
     edges: items.map((node) => ({ cursor: `${prefix}${cursor.from(node as never)}`, node })),

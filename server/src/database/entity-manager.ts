@@ -1,13 +1,16 @@
-import type {
-  ConnectionType,
-  CountOptions,
-  EntityName,
-  FilterQuery,
-  FindOneOptions,
-  FindOptions,
-  Loaded,
-  LoggingOptions,
-  PopulatePath,
+import {
+  Utils,
+  type ConnectionType,
+  type CountOptions,
+  type EntityData,
+  type EntityName,
+  type FilterQuery,
+  type FindOneOptions,
+  type FindOptions,
+  type Loaded,
+  type LoggingOptions,
+  type ObjectQuery,
+  type PopulatePath,
 } from '@mikro-orm/core';
 import {
   PostgreSqlDriver,
@@ -113,4 +116,27 @@ export class RaccordEntityManager extends SqlEntityManager<PostgreSqlDriver> {
 export function readFromReplicas(em: EntityManager): EntityManager {
   if (em instanceof RaccordEntityManager) em.readFromReplicas();
   return em;
+}
+
+/**
+ * MikroORM's `find` without entities: the rows of `entityName` matching `where`, each a plain object
+ * of the entity's properties (named and converted as on the entity, a relation as its primary key),
+ * for reads that only answer GraphQL: no entity made, no identity map, so that an invoice's hundreds
+ * of lines cost what their SQL does. The statement goes where the fork's own reads go (see
+ * `RaccordEntityManager`), in its transaction when it is in one, logged with its request id. Without
+ * the identity map, a condition on a to-many relation would repeat a row per match: give `limit` (or
+ * `first`), which MikroORM applies to distinct rows.
+ */
+export function findRows<T extends object>(
+  em: EntityManager,
+  entityName: EntityName<T>,
+  where: ObjectQuery<T>,
+  options: FindOptions<T> = {},
+): Promise<EntityData<T>[]> {
+  return em.getDriver().find<T>(Utils.className(entityName), where, {
+    ...options,
+    connectionType: options.connectionType ?? (em instanceof RaccordEntityManager ? em.readsGoTo() : 'write'),
+    ctx: em.getTransactionContext(),
+    logging: em.getLoggerContext(),
+  });
 }

@@ -5,6 +5,7 @@ import { CreditNote, CreditNoteLine } from './credit-note.entity.js';
 import { issueCreditNote } from './credit-note.service.js';
 import { IssueCreditNoteInput, IssueCreditNotePayload, VatAmount } from './invoice.inputs.js';
 import { dzd, Money } from './money.js';
+import { pricedLineFields } from './priced-line.entity.js';
 
 /** Credit notes: issuing one on an invoice, and its fields worked out from the record. */
 @Resolver(() => CreditNote)
@@ -70,6 +71,16 @@ export class CreditNoteResolver {
 
 @Resolver(() => CreditNoteLine)
 export class CreditNoteLineResolver {
+  @FieldResolver(() => Money, { description: pricedLineFields.unitPrice })
+  unitPrice(@Root() line: CreditNoteLine): Money {
+    return dzd(line.unitPriceCentimes);
+  }
+
+  @FieldResolver(() => Money, { description: pricedLineFields.amount })
+  amount(@Root() line: CreditNoteLine): Money {
+    return dzd(line.amountCentimes);
+  }
+
   @FieldResolver(() => ID, {
     description: 'Id of the invoice line this credit note line credits (an `InvoiceLine.id` of the same invoice).',
   })

@@ -7,21 +7,23 @@ import { Contractor } from '../contractor/contractor.entity.js';
 import { CreditNote } from './credit-note.entity.js';
 import { invoiceClosingSentence } from './invoice-arithmetic.js';
 import { Invoice, InvoiceLine } from './invoice.entity.js';
+import type { InvoiceLineRecord, InvoiceRecord } from './invoice-records.js';
 import { VatAmount } from './invoice.inputs.js';
 import { balanceDue, daysOverdue } from './invoice.service.js';
 import { dzd, Money } from './money.js';
 import { InvoicePayment } from './payment.entity.js';
+import { pricedLineFields } from './priced-line.entity.js';
 
-/** An invoice's fields worked out from the record: its contractor, lines, totals, balance, payments and credit notes. */
+/** An invoice's fields worked out from the record (the entity, or a query's row): its contractor, lines, totals, balance, payments and credit notes. */
 @Resolver(() => Invoice)
 export class InvoiceFieldsResolver {
   @FieldResolver(() => Contractor, {
     nullable: true,
     description: 'The contractor invoicing; null when the viewer may not read it.',
   })
-  async contractor(@Root() invoice: Invoice, @Ctx() context: Context): Promise<Contractor | null> {
+  async contractor(@Root() invoice: InvoiceRecord, @Ctx() context: Context): Promise<Contractor | null> {
     return mayReadContractor(context, invoice.contractor.id)
-      ? invoice.contractor.loadOrFail({ dataloader: true })
+      ? context.em.getReference(Contractor, invoice.contractor.id, { wrapped: true }).loadOrFail({ dataloader: true })
       : null;
   }
 
@@ -29,7 +31,7 @@ export class InvoiceFieldsResolver {
     description:
       'Codes of the wilayas whose work the invoice bills ("16", "31"…), sorted; empty for an invoice with no line. A DOT manager may approve the invoice only when all of them are its own.',
   })
-  wilayaCodes(@Root() invoice: Invoice, @Ctx() context: Context): Promise<string[]> {
+  wilayaCodes(@Root() invoice: InvoiceRecord, @Ctx() context: Context): Promise<string[]> {
     return context.loaders.invoices.wilayaCodes.load(invoice.id);
   }
 
@@ -37,17 +39,17 @@ export class InvoiceFieldsResolver {
     description: 'The lines, in the order they were billed.',
     complexity: listOf(200),
   })
-  async lines(@Root() invoice: Invoice): Promise<InvoiceLine[]> {
-    return (await invoice.lines.load({ dataloader: true })).getItems();
+  lines(@Root() invoice: InvoiceRecord, @Ctx() context: Context): Promise<InvoiceLineRecord[]> {
+    return context.loaders.invoices.lines.load(invoice.id);
   }
 
   @FieldResolver(() => Money, { description: 'Total excluding tax (HT): the sum of the rounded lines.' })
-  totalExcludingTax(@Root() invoice: Invoice): Money {
+  totalExcludingTax(@Root() invoice: InvoiceRecord): Money {
     return dzd(invoice.totalExcludingTaxCentimes);
   }
 
   @FieldResolver(() => [VatAmount], { description: 'VAT by rate; empty for IFU and auto-entrepreneurs.' })
-  vatByRate(@Root() invoice: Invoice): VatAmount[] {
+  vatByRate(@Root() invoice: InvoiceRecord): VatAmount[] {
     return invoice.vatByRate.map((vat) => ({
       ratePercent: vat.ratePercent,
       base: dzd(vat.base),
@@ -56,39 +58,39 @@ export class InvoiceFieldsResolver {
   }
 
   @FieldResolver(() => Money, { description: 'Total VAT.' })
-  totalVat(@Root() invoice: Invoice): Money {
+  totalVat(@Root() invoice: InvoiceRecord): Money {
     return dzd(invoice.totalVatCentimes);
   }
 
   @FieldResolver(() => Money, { description: 'Total including tax (TTC).' })
-  totalIncludingTax(@Root() invoice: Invoice): Money {
+  totalIncludingTax(@Root() invoice: InvoiceRecord): Money {
     return dzd(invoice.totalIncludingTaxCentimes);
   }
 
   @FieldResolver(() => Money, { description: 'Retention (retenue de garantie) held back.' })
-  retention(@Root() invoice: Invoice): Money {
+  retention(@Root() invoice: InvoiceRecord): Money {
     return dzd(invoice.retentionCentimes);
   }
 
   @FieldResolver(() => Money, { description: 'Net payable: total including tax less retention.' })
-  netPayable(@Root() invoice: Invoice): Money {
+  netPayable(@Root() invoice: InvoiceRecord): Money {
     return dzd(invoice.netPayableCentimes);
   }
 
   @FieldResolver(() => Money, { description: 'Net payable of the credit notes issued on this invoice.' })
-  credited(@Root() invoice: Invoice): Money {
+  credited(@Root() invoice: InvoiceRecord): Money {
     return dzd(invoice.creditedCentimes);
   }
 
   @FieldResolver(() => Money, { description: 'Sum of the payments recorded.' })
-  paid(@Root() invoice: Invoice): Money {
+  paid(@Root() invoice: InvoiceRecord): Money {
     return dzd(invoice.paidCentimes);
   }
 
   @FieldResolver(() => Money, {
     description: 'What remains to pay: net payable − credit notes − payments (negative when overpaid).',
   })
-  balanceDue(@Root() invoice: Invoice): Money {
+  balanceDue(@Root() invoice: InvoiceRecord): Money {
     return dzd(balanceDue(invoice));
   }
 
@@ -97,7 +99,7 @@ export class InvoiceFieldsResolver {
     description:
       'Days past the due date today (Algiers) while unpaid; 0 when not yet due or paid; null for a DRAFT (no due date).',
   })
-  daysOverdue(@Root() invoice: Invoice, @Ctx() context: Context): number | null {
+  daysOverdue(@Root() invoice: InvoiceRecord, @Ctx() context: Context): number | null {
     return daysOverdue(invoice, algiersDate(now(context)));
   }
 
@@ -105,7 +107,7 @@ export class InvoiceFieldsResolver {
     description:
       'The closing sentence with the net payable in French words: "Arrêtée la présente facture à la somme de : … ."',
   })
-  amountInWords(@Root() invoice: Invoice): string {
+  amountInWords(@Root() invoice: InvoiceRecord): string {
     return invoiceClosingSentence(BigInt(invoice.netPayableCentimes));
   }
 
@@ -113,31 +115,41 @@ export class InvoiceFieldsResolver {
     description:
       'Path of the invoice PDF on this server (GET with the same Authorization header): "/invoices/<id>/pdf".',
   })
-  pdfPath(@Root() invoice: Invoice): string {
+  pdfPath(@Root() invoice: InvoiceRecord): string {
     return `/invoices/${invoice.id}/pdf`;
   }
 
   @FieldResolver(() => [InvoicePayment], { description: 'Payments recorded, oldest first.', complexity: listOf(10) })
-  async payments(@Root() invoice: Invoice): Promise<InvoicePayment[]> {
-    return (await invoice.payments.load({ dataloader: true })).getItems();
+  payments(@Root() invoice: InvoiceRecord, @Ctx() context: Context): Promise<InvoicePayment[]> {
+    return context.loaders.invoices.payments.load(invoice.id);
   }
 
   @FieldResolver(() => [CreditNote], {
     description: 'Credit notes issued on this invoice, oldest first.',
     complexity: listOf(5),
   })
-  async creditNotes(@Root() invoice: Invoice): Promise<CreditNote[]> {
-    return (await invoice.creditNotes.load({ dataloader: true })).getItems();
+  creditNotes(@Root() invoice: InvoiceRecord, @Ctx() context: Context): Promise<CreditNote[]> {
+    return context.loaders.invoices.creditNotes.load(invoice.id);
   }
 }
 
 @Resolver(() => InvoiceLine)
 export class InvoiceLineResolver {
+  @FieldResolver(() => Money, { description: pricedLineFields.unitPrice })
+  unitPrice(@Root() line: InvoiceLineRecord): Money {
+    return dzd(line.unitPriceCentimes);
+  }
+
+  @FieldResolver(() => Money, { description: pricedLineFields.amount })
+  amount(@Root() line: InvoiceLineRecord): Money {
+    return dzd(line.amountCentimes);
+  }
+
   @FieldResolver(() => ID, {
     description:
       'Id of the customer subscription whose accepted work the line bills (`Query.customerSubscription`, scoped like it).',
   })
-  customerSubscriptionId(@Root() line: InvoiceLine): string {
+  customerSubscriptionId(@Root() line: InvoiceLineRecord): string {
     return line.customerSubscription.id;
   }
 }

@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { viewerContractorId } from '../auth/scope.js';
 import { Invoice } from './invoice.entity.js';
+import type { InvoiceRecord } from './invoice-records.js';
 import { invoicePermissions, InvoicePermissions } from './invoice-permissions.js';
 
 @Resolver(() => Invoice)
@@ -9,7 +10,7 @@ export class InvoiceViewerCanResolver {
   @FieldResolver(() => InvoicePermissions, {
     description: 'What the viewer may do to this invoice now (see InvoicePermissions): the buttons to show.',
   })
-  viewerCan(@Root() invoice: Invoice, @Ctx() context: Context): Promise<InvoicePermissions> {
+  viewerCan(@Root() invoice: InvoiceRecord, @Ctx() context: Context): Promise<InvoicePermissions> {
     return invoicePermissions(context, invoice, () => context.loaders.invoices.wilayaCodes.load(invoice.id));
   }
 
@@ -19,7 +20,7 @@ export class InvoiceViewerCanResolver {
       'addresses the viewer as the issuer ("submit your invoice"). False for AT\'s users and keys, administrators included, who ' +
       'may still act on it as viewerCan says.',
   })
-  viewerIsIssuer(@Root() invoice: Invoice, @Ctx() context: Context): boolean {
+  viewerIsIssuer(@Root() invoice: InvoiceRecord, @Ctx() context: Context): boolean {
     return viewerContractorId(context) === invoice.contractor.id;
   }
 }

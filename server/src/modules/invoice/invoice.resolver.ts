@@ -10,7 +10,8 @@ import { maySeeMoney, viewerContractorId, viewerWilayas } from '../auth/scope.js
 import { Invoice, InvoiceLine } from './invoice.entity.js';
 import { InvoiceChange, type InvoiceChangedEvent } from './invoice.events.js';
 import { InvoiceChangedPayload, InvoiceChangeFeed, InvoiceConnection, InvoiceFilterInput } from './invoice.inputs.js';
-import { findInvoice, listInvoices } from './invoice.service.js';
+import { listInvoices, readInvoice } from './invoice.service.js';
+import type { InvoiceRecord } from './invoice-records.js';
 
 /** The invoice of an event as the change left it, made once per event for all the subscribers of this process. */
 function invoiceOfEvent(context: Context, event: LoggedEvent<'INVOICE_CHANGED'>): Promise<Invoice> {
@@ -57,8 +58,8 @@ export class InvoiceResolver {
   invoice(
     @Arg('id', () => ID, { description: 'The invoice’s id.' }) id: string,
     @Ctx() context: Context,
-  ): Promise<Invoice | null> {
-    return findInvoice(context, id);
+  ): Promise<InvoiceRecord | null> {
+    return readInvoice(context, id);
   }
 
   @Query(() => InvoiceConnection, {

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { Decimal } from 'decimal.js';
 import { DomainError, ErrorCode } from '../../common/errors.js';
 import { daysBetween } from '../../common/time.js';
-import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
+import { paginateRows, type Page, type PageArgs } from '../../common/pagination.js';
+import { findRows } from '../../database/entity-manager.js';
 import { loadForChange } from '../audit/tracked.service.js';
 import { parseInput, recordId } from '../../common/validation.js';
 import type { Context } from '../../context.js';
@@ -11,6 +12,7 @@ import { maySeeMoney, viewerContractorId, viewerWilayas } from '../auth/scope.js
 import { Contractor, FiscalRegime } from '../contractor/contractor.entity.js';
 import { totalsFromBases, type InvoiceLineInput, type InvoiceTotals } from './invoice-arithmetic.js';
 import { DocumentSeries } from './document-sequence.entity.js';
+import { invoiceRecord, type InvoiceRecord } from './invoice-records.js';
 import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
 
 /**
@@ -44,6 +46,18 @@ export function findInvoice(context: Context, id: string): Promise<Invoice | nul
   return context.em.findOne(Invoice, { $and: [{ id: parseInput(recordId, id, 'id') }, invoiceScope(context)] });
 }
 
+/** `findInvoice` for a query: the invoice read as a row (`InvoiceRecord`), no entity made. */
+export async function readInvoice(context: Context, id: string): Promise<InvoiceRecord | null> {
+  const [row] = await findRows(
+    context.em,
+    Invoice,
+    { $and: [{ id: parseInput(recordId, id, 'id') }, invoiceScope(context)] },
+    // One row: a DOT manager's scope joins the lines, which a limit reads as distinct invoices.
+    { limit: 1 },
+  );
+  return row ? invoiceRecord(row) : null;
+}
+
 const invoiceFilterSchema = z.object({
   status: z.enum(InvoiceStatus, { error: 'must be an invoice status' }).nullish(),
   contractorId: recordId.nullish(),
@@ -60,17 +74,22 @@ export type InvoiceFilter = z.input<typeof invoiceFilterSchema>;
 
 /**
  * A page of the invoices the viewer may see (`invoiceScope`), newest month first, then newest first;
- * keyset-paginated like every list.
+ * keyset-paginated like every list, read as rows (`InvoiceRecord`), no entity made.
  * @throws DomainError BAD_USER_INPUT (a filter, `first`, `after`)
  */
-export function listInvoices(context: Context, filter: InvoiceFilter, page: PageArgs): Promise<Page<Invoice>> {
+export async function listInvoices(
+  context: Context,
+  filter: InvoiceFilter,
+  page: PageArgs,
+): Promise<Page<InvoiceRecord>> {
   const values = parseInput(invoiceFilterSchema, filter, 'filter');
   const where: Record<string, unknown>[] = [invoiceScope(context)];
   if (values.status) where.push({ status: values.status });
   if (values.contractorId) where.push({ contractor: values.contractorId });
   if (values.period) where.push({ period: values.period });
   if (values.updatedSince) where.push({ updatedAt: { $gte: values.updatedSince } });
-  return paginate(context.em, Invoice, { $and: where } as never, { period: 'desc', id: 'desc' }, page);
+  const rows = await paginateRows(context.em, Invoice, { $and: where } as never, { period: 'desc', id: 'desc' }, page);
+  return { ...rows, edges: rows.edges.map((edge) => ({ cursor: edge.cursor, node: invoiceRecord(edge.node) })) };
 }
 
 /**
@@ -187,7 +206,7 @@ export async function nextDocumentNumber(
 }
 
 /** What remains to pay on an invoice, in centimes: net payable − credit notes − payments (negative when overpaid). */
-export function balanceDue(invoice: Invoice): bigint {
+export function balanceDue(invoice: Pick<Invoice, 'netPayableCentimes' | 'creditedCentimes' | 'paidCentimes'>): bigint {
   return BigInt(invoice.netPayableCentimes) - BigInt(invoice.creditedCentimes) - BigInt(invoice.paidCentimes);
 }
 
@@ -241,7 +260,7 @@ export function remainingQuantity(line: InvoiceLine): Decimal {
  * Days past the due date on `today` (YYYY-MM-DD, Algiers) while the invoice is unpaid; 0 when not
  * yet due, or paid; null for a DRAFT, which has no due date.
  */
-export function daysOverdue(invoice: Invoice, today: string): number | null {
+export function daysOverdue(invoice: Pick<Invoice, 'dueOn' | 'status'>, today: string): number | null {
   if (invoice.dueOn === null) return null;
   if (invoice.status === InvoiceStatus.PAID) return 0;
   return Math.max(0, daysBetween(invoice.dueOn, today));

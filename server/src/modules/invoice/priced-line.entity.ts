@@ -1,20 +1,17 @@
-import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { dzd, Money } from './money.js';
 import { PriceUnit } from './price-schedule.entity.js';
 
 /**
  * What an invoice line and a credit note line share: a price schedule item, a quantity in its unit,
  * the unit price excluding tax and VAT rate it was priced at, and the amount (quantity × unit price,
  * rounded half-up to the centime). Amounts in centimes. Its GraphQL fields are inherited; the type
- * itself is in no schema.
+ * itself is in no schema. Its Money fields (`pricedLineFields`) are resolved by each line type's
+ * resolver, from the centimes, so that a line read as a row answers them as the entity does.
  */
 @ObjectType('PricedLine')
 @Entity({ abstract: true })
 export abstract class PricedLine {
-  /** Computed from the columns: never given when a line is created. */
-  [OptionalProps]?: 'unitPrice' | 'amount';
-
   @Field(() => ID, { description: 'Identifier: a whole number, as a string.' })
   @PrimaryKey({ type: 'bigint' })
   id!: string;
@@ -44,17 +41,11 @@ export abstract class PricedLine {
 
   @Property({ type: 'bigint' })
   amountCentimes!: string;
-
-  @Field(() => Money, { description: 'Unit price excluding tax, as in force on the installation date.' })
-  get unitPrice(): Money {
-    return dzd(this.unitPriceCentimes);
-  }
-
-  @Field(() => Money, {
-    description:
-      'Amount excluding tax: quantity × unit price, rounded half-up to the centime. On a credit note, what the credit takes off the invoice line’s rounded amount (it may differ from its own quantity × unit price by a centime, so that notes add up exactly to the invoice).',
-  })
-  get amount(): Money {
-    return dzd(this.amountCentimes);
-  }
 }
+
+/** Descriptions of the Money fields every priced line type resolves from its centimes. */
+export const pricedLineFields = {
+  unitPrice: 'Unit price excluding tax, as in force on the installation date.',
+  amount:
+    'Amount excluding tax: quantity × unit price, rounded half-up to the centime. On a credit note, what the credit takes off the invoice line’s rounded amount (it may differ from its own quantity × unit price by a centime, so that notes add up exactly to the invoice).',
+} as const;

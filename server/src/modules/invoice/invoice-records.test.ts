@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeContractor, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
+import { contextAt } from '../../../test/contexts.js';
+import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
+import { Invoice } from './invoice.entity.js';
+import { readInvoice } from './invoice.service.js';
+
+/** Queries read invoices and their lines as rows (invoice-records.ts): the same answers as the entities, the same scope. */
+let t: TestApp;
+const firms: { id: string; invoiceId: string; token: string }[] = [];
+
+const everyField = `id version createdAt updatedAt period status statusReason statusChangedAt number approvedAt issuedOn dueOn
+  fiscalRegime retentionPercent contractor { id legalName } wilayaCodes
+  lines { id itemCode designation unit quantity unitPrice { centimes amount currency } vatRatePercent amount { centimes amount currency }
+    customerSubscriptionId rejectionReason creditedQuantity createdAt }
+  totalExcludingTax { centimes } vatByRate { ratePercent base { centimes } amount { centimes } } totalVat { centimes }
+  totalIncludingTax { centimes } retention { centimes } netPayable { centimes } credited { centimes } paid { centimes }
+  balanceDue { centimes amount } daysOverdue amountInWords pdfPath payments { id amount { centimes } } creditNotes { id }
+  viewerCan { submit approve requestRevision resubmit recordPayment issueCreditNote } viewerIsIssuer`;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  for (let n = 0; n < 2; n += 1) {
+    const firm = await activeContractor(t);
+    for (let i = 0; i < 2; i += 1)
+      await mustQuery(
+        t,
+        'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+        { id: await installedCustomerSubscription(t, firm.id) },
+      );
+    const [draft] = await t.sql<{ id: string }>(`select id::text from invoice where contractor_id = $1`, [firm.id]);
+    const email = `records-${n}@raccord.test`;
+    await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: {
+        email,
+        displayName: 'Firm',
+        role: 'CONTRACTOR',
+        password: 'invoice records password',
+        contractorId: firm.id,
+      },
+    });
+    firms.push({ id: firm.id, invoiceId: draft!.id, token: await signIn(t.url, email, 'invoice records password') });
+  }
+});
+afterAll(() => t.stop());
+
+describe('invoices read as rows', () => {
+  it('answers every field of an invoice, its lines and totals as the entity a mutation returns does', async () => {
+    const [firm] = firms;
+    const { invoice: before } = await mustQuery<{ invoice: { version: number } }>(
+      t,
+      'query ($id: ID!) { invoice(id: $id) { version } }',
+      { id: firm!.invoiceId },
+    );
+    const submitted = await mustQuery<{ submitInvoice: { invoice: Record<string, unknown> } }>(
+      t,
+      `mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { ${everyField} } } }`,
+      { id: firm!.invoiceId, v: before.version },
+    );
+    const read = await mustQuery<{
+      invoice: Record<string, unknown>;
+      invoices: { edges: { node: Record<string, unknown> }[] };
+    }>(
+      t,
+      `query ($id: ID!, $c: ID!) { invoice(id: $id) { ${everyField} } invoices(filter: { contractorId: $c }) { edges { node { ${everyField} } } } }`,
+      { id: firm!.invoiceId, c: firm!.id },
+    );
+    expect((submitted.submitInvoice.invoice['lines'] as unknown[]).length).toBeGreaterThan(2);
+    expect(read.invoice).toEqual(submitted.submitInvoice.invoice);
+    expect(read.invoices.edges.map((edge) => edge.node)).toEqual([submitted.submitInvoice.invoice]);
+  });
+
+  it('makes no entity of the invoice or its lines', async () => {
+    const context = contextAt(t.app.orm, new Date().toISOString());
+    const invoice = await readInvoice(context, firms[1]!.invoiceId);
+    const lines = await context.loaders.invoices.lines.load(firms[1]!.invoiceId);
+    expect(invoice).toMatchObject({ id: firms[1]!.invoiceId, contractor: { id: firms[1]!.id } });
+    expect(invoice).not.toBeInstanceOf(Invoice);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines[0]).toMatchObject({ invoice: { id: firms[1]!.invoiceId } });
+    expect(context.em.getUnitOfWork().getIdentityMap().values()).toEqual([]);
+  });
+
+  it('shows a firm its own invoice and never another firm’s, by id or in the list', async () => {
+    const [a, b] = firms;
+    const query =
+      'query ($id: ID!, $c: ID!) { invoice(id: $id) { id lines { id } } invoices(filter: { contractorId: $c }) { totalCount edges { node { id } } } }';
+    type Seen = { invoice: { id: string } | null; invoices: { totalCount: number; edges: { node: { id: string } }[] } };
+    const own = await t.graphql<Seen>(query, { id: a!.invoiceId, c: a!.id }, { authorization: `Bearer ${a!.token}` });
+    expect(own.body.errors).toBeUndefined();
+    expect(own.body.data!.invoice?.id).toBe(a!.invoiceId);
+    expect(own.body.data!.invoices.edges.map((edge) => edge.node.id)).toEqual([a!.invoiceId]);
+    const other = await t.graphql<Seen>(query, { id: b!.invoiceId, c: b!.id }, { authorization: `Bearer ${a!.token}` });
+    expect(other.body.errors).toBeUndefined();
+    expect(other.body.data).toEqual({ invoice: null, invoices: { totalCount: 0, edges: [] } });
+  });
+
+  it('reads the lines of the invoices of a page in one statement', async () => {
+    const { body } = await t.graphql<{ invoices: { edges: { node: { id: string; lines: unknown[] } }[] } }>(
+      '{ invoices { edges { node { id lines { id } } } } }',
+      undefined,
+      { 'x-request-id': 'page-of-invoices-lines' },
+    );
+    expect(body.errors).toBeUndefined();
+    const nodes = body.data!.invoices.edges.map((edge) => edge.node);
+    expect(nodes.map((node) => node.id).sort()).toEqual(firms.map((firm) => firm.invoiceId).sort());
+    expect(nodes.every((node) => node.lines.length > 2)).toBe(true);
+    expect(t.sqlOf('page-of-invoices-lines').filter((sql) => sql.includes('from "invoice_line"'))).toHaveLength(1);
+  });
+});
