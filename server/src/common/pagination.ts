@@ -2,6 +2,7 @@ import { Cursor, Utils, type EntityManager, type FilterQuery, type OrderDefiniti
 import type { EntityName } from '@mikro-orm/core';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badUserInput } from './errors.js';
+import { readWithParent } from './query-limits.js';
 
 /** Most items one page may hold; `first` above it is refused. */
 export const maxPageSize = 100;
@@ -61,7 +62,7 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
     @Field(() => String, { description: 'Opaque cursor of this item, for `after`.' })
     cursor!: string;
 
-    @Field(() => Node, { description: 'The item.' })
+    @Field(() => Node, { description: 'The item.', complexity: readWithParent })
     node!: T;
   }
 
