@@ -146,7 +146,7 @@ async function place(
  * Rows one statement writes: their JSON is built and their audit events worked out between two turns
  * of the event loop, well under 50 ms.
  */
-const rowsPerStatement = 2000;
+const rowsPerStatement = 500;
 
 /**
  * Inserts, PENDING, the rows whose order reference is not known yet, in file order, with one
@@ -201,7 +201,7 @@ export async function importCustomerSubscriptions(context: Context, csvText: str
   );
   // Problems validation counted but did not keep (past the first it lists).
   const uncounted = errorCount - errors.length;
-  errors.push(...duplicateKeys(valid, (value) => value.orderReference, 'order_reference'));
+  errors.push(...(await duplicateKeys(valid, (value) => value.orderReference, 'order_reference')));
   await yieldToEventLoop();
   const siteCodes = new Map(rows.map((row) => [row.line, row.values['site_code']?.toUpperCase() || null]));
   await yieldToEventLoop();
