@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import pg from 'pg';
+import { copyRows } from '../generator/copy.js';
 import { createLogger } from '../../server/src/common/logger.js';
 import { loadConfig } from '../../server/src/config.js';
 import { createContext } from '../../server/src/modules/auth/operation-context.js';
@@ -64,23 +65,90 @@ function contractorsCsv(count: number, communes: { id: string; wilaya: string }[
   return `${lines.join('\n')}\n`;
 }
 
-function subscriptionsCsv(count: number, communes: { id: string }[], next: () => number): string {
-  const lines = ['order_reference,customer_name,customer_phone,customer_address,commune_id,offer,ordered_at'];
-  for (let i = 0; i < count; i += 1) {
+/** The customer subscriptions of the benchmark's file, as values. */
+function subscriptionRows(count: number, communes: { id: string; wilaya: string }[], next: () => number) {
+  return Array.from({ length: count }, (_, i) => {
     const commune = communes[Math.floor(next() * communes.length)]!;
+    return {
+      reference: `BENCH-${String(i).padStart(8, '0')}`,
+      name: `Client ${i}`,
+      phone: `0550${String(Math.floor(next() * 1_000_000)).padStart(6, '0')}`,
+      address: `Bt ${1 + Math.floor(next() * 40)}, cité ${1 + Math.floor(next() * 900)} logements`,
+      commune,
+      offer: 'IDOOM FIBRE 300 Mbps',
+      orderedAt: new Date(Date.UTC(2026, 9, 1) + Math.floor(next() * 50) * 86_400_000),
+    };
+  });
+}
+
+function subscriptionsCsv(rows: ReturnType<typeof subscriptionRows>): string {
+  const lines = ['order_reference,customer_name,customer_phone,customer_address,commune_id,offer,ordered_at'];
+  for (const row of rows) {
     lines.push(
       [
-        `BENCH-${String(i).padStart(8, '0')}`,
-        `Client ${i}`,
-        `0550${String(Math.floor(next() * 1_000_000)).padStart(6, '0')}`,
-        `"Bt ${1 + Math.floor(next() * 40)}, cité ${1 + Math.floor(next() * 900)} logements"`,
-        commune.id,
-        'IDOOM FIBRE 300 Mbps',
-        new Date(Date.UTC(2026, 9, 1) + Math.floor(next() * 50) * 86_400_000).toISOString(),
+        row.reference,
+        row.name,
+        row.phone,
+        `"${row.address}"`,
+        row.commune.id,
+        row.offer,
+        row.orderedAt.toISOString(),
       ].join(','),
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Seconds a raw COPY of the same rows (references made new) into `customer_subscription` takes, in a
+ * transaction rolled back: what the import is measured against.
+ */
+async function rawCopySeconds(url: string, rows: ReturnType<typeof subscriptionRows>): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('begin');
+    const started = performance.now();
+    const at = new Date();
+    await copyRows(
+      client,
+      'customer_subscription',
+      [
+        'version',
+        'created_at',
+        'updated_at',
+        'status',
+        'status_changed_at',
+        'order_reference',
+        'customer_name',
+        'customer_phone',
+        'customer_address',
+        'commune_id',
+        'wilaya_code',
+        'offer',
+        'ordered_at',
+      ],
+      rows.map((row) => [
+        1,
+        at,
+        at,
+        'PENDING',
+        at,
+        row.reference.replace('BENCH-', 'RAW-'),
+        row.name,
+        row.phone,
+        row.address,
+        row.commune.id,
+        row.commune.wilaya,
+        row.offer,
+        row.orderedAt,
+      ]),
+    );
+    return (performance.now() - started) / 1000;
+  } finally {
+    await client.query('rollback');
+    await client.end();
+  }
 }
 
 async function main(): Promise<void> {
@@ -98,9 +166,10 @@ async function main(): Promise<void> {
     await orm.migrator.up();
     await importShippedReferenceData(orm.em.fork());
     const communes = await communeIds();
+    const subscriptions = subscriptionRows(rows, communes, seededRandom(2));
     const files = {
       contractors: contractorsCsv(rows, communes, seededRandom(1)),
-      'customer-subscriptions': subscriptionsCsv(rows, communes, seededRandom(2)),
+      'customer-subscriptions': subscriptionsCsv(subscriptions),
     };
     const importers = { contractors: importContractors, 'customer-subscriptions': importCustomerSubscriptions };
     for (const kind of ['contractors', 'customer-subscriptions'] as const) {
@@ -126,6 +195,17 @@ async function main(): Promise<void> {
         );
       }
     }
+    const seconds = await rawCopySeconds(url.toString(), subscriptions);
+    process.stdout.write(
+      `${JSON.stringify({
+        bench: 'import',
+        kind: 'customer-subscriptions',
+        run: 'raw COPY',
+        rows,
+        seconds: Number(seconds.toFixed(2)),
+        rowsPerSecond: Math.round(rows / seconds),
+      })}\n`,
+    );
   } finally {
     await orm.close();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -35,7 +35,7 @@ export async function importCustomerSubscriptions(context: BaselineContext, csv:
     customerSubscriptionCsvColumnOf,
   );
   const uncounted = errorCount - errors.length;
-  errors.push(...duplicateKeys(valid, (value) => value.orderReference, 'order_reference'));
+  errors.push(...(await duplicateKeys(valid, (value) => value.orderReference, 'order_reference')));
   const communes = new Map(
     (
       await context.db.query('select id::text as id, wilaya_code from commune where id = any($1::int[])', [

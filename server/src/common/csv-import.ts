@@ -240,15 +240,19 @@ export async function turnEvery(index: number): Promise<void> {
   if (index > 0 && index % rowsPerTurn === 0) await yieldToEventLoop();
 }
 
-/** Each row whose key repeats an earlier row of the file, as an error naming the earlier line. */
-export function duplicateKeys<T>(
+/**
+ * Each row whose key repeats an earlier row of the file, as an error naming the earlier line.
+ * Yields to the event loop every few hundred rows.
+ */
+export async function duplicateKeys<T>(
   rows: { line: number; value: T }[],
   key: (value: T) => string,
   field: string,
-): ImportRowError[] {
+): Promise<ImportRowError[]> {
   const seen = new Map<string, number>();
   const errors: ImportRowError[] = [];
-  for (const row of rows) {
+  for (const [index, row] of rows.entries()) {
+    await turnEvery(index);
     const value = key(row.value);
     const earlier = seen.get(value);
     if (earlier === undefined) seen.set(value, row.line);

@@ -12,6 +12,7 @@ import type { EntityName } from '@mikro-orm/core';
 import { findRows } from '../database/entity-manager.js';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badUserInput } from './errors.js';
+import { readWithParent } from './query-limits.js';
 
 /** Most items one page may hold; `first` above it is refused. */
 export const maxPageSize = 100;
@@ -71,7 +72,7 @@ export function ConnectionType<T extends object>(Node: ClassType<T>, name: strin
     @Field(() => String, { description: 'Opaque cursor of this item, for `after`.' })
     cursor!: string;
 
-    @Field(() => Node, { description: 'The item.' })
+    @Field(() => Node, { description: 'The item.', complexity: readWithParent })
     node!: T;
   }
 

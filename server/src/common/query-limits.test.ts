@@ -17,7 +17,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildRaccordSchema } from '../schema.js';
 import { maxPageSize } from './pagination.js';
 import { projectRoot } from './paths.js';
-import { checkComplexity } from './query-limits.js';
+import { checkComplexity, complexityOf, queryLimits, statementCost } from './query-limits.js';
 
 /** Every module of the console's GraphQL documents, by file. */
 const consoleDocuments: Record<string, Record<string, unknown>> = {};
@@ -41,7 +41,7 @@ const scalarSamples: Record<string, unknown> = {
 function sampleOf(type: GraphQLInputType): unknown {
   if (isNonNullType(type)) return sampleOf(type.ofType);
   if (isListType(type)) return [sampleOf(type.ofType)];
-  if (isEnumType(type)) return type.getValues()[0]!.value;
+  if (isEnumType(type)) return type.getValues()[0]!.name;
   if (isInputObjectType(type)) {
     return Object.fromEntries(
       Object.values(type.getFields())
@@ -75,6 +75,9 @@ const consoleOperations = Object.entries(consoleDocuments).flatMap(([file, expor
     return operation ? [{ name: `${file} ${name}`, document, operation }] : [];
   }),
 );
+
+/** The cost of `query`. */
+const costOf = (query: string) => complexityOf(schema, parse(query), {});
 
 /** The error `checkComplexity` throws for `query`, if any. */
 function refusal(schema: GraphQLSchema, query: string, variables?: Record<string, unknown>) {
@@ -116,9 +119,31 @@ describe('the cost of an operation', () => {
   it.each(consoleOperations.map((operation) => [operation.name, operation] as const))(
     '%s is under the limit with the largest pages',
     (_name, { document, operation }) => {
-      expect(() => checkComplexity(schema, document, largestVariables(schema, operation))).not.toThrow();
+      // complexityOf throws on variables that do not coerce, where checkComplexity would let them pass unpriced.
+      expect(complexityOf(schema, document, largestVariables(schema, operation))).toBeLessThanOrEqual(
+        queryLimits.maxComplexity,
+      );
     },
   );
+
+  it('counts a list nested in a list as the records it may bring and one statement for all its parents', () => {
+    const invoices = '{ invoices(first: 100) { edges { node { id } } } }';
+    const withLines = '{ invoices(first: 100) { edges { node { id lines { id } } } } }';
+    expect(costOf(invoices)).toBe(statementCost + 100);
+    expect(costOf(withLines) - costOf(invoices)).toBe(statementCost + 100 * 200);
+  });
+
+  it('counts a paginated list nested in a list as a statement of each parent', () => {
+    const endpoints = '{ webhookEndpoints(first: 100) { edges { node { id } } } }';
+    const withDeliveries =
+      '{ webhookEndpoints(first: 100) { edges { node { id deliveries(first: 5) { edges { node { id } } } } } } }';
+    expect(costOf(endpoints)).toBe(statementCost + 100);
+    expect(costOf(withDeliveries) - costOf(endpoints)).toBe(100 * (statementCost + 5));
+  });
+
+  it('prices a page of 20 invoices with their lines at its 4,040 records and 3 statements', () => {
+    expect(costOf(invoicesWithLines(20))).toBe(20 + 20 + 20 * 200 + 3 * statementCost);
+  });
 
   it('accepts a page of 20 invoices with their lines', () => {
     expect(refusal(schema, invoicesWithLines(20))).toBeUndefined();
@@ -133,7 +158,7 @@ describe('the cost of an operation', () => {
         payments { id amount { centimes } } } } } }`,
     );
     expect(error?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', maximum: 20_000 });
-    expect(error?.message).toMatch(/each record \(an object with an id\) counts 1/);
+    expect(error?.message).toMatch(/each SQL statement counts 20 and each record the answer may hold/);
   });
 
   it('refuses lists nested in lists (communes → wilaya → communes)', () => {
@@ -148,6 +173,12 @@ describe('the cost of an operation', () => {
       communes { name nameAr latitude longitude daira { name } wilaya { name nameAr } } } } } }`;
     const aliased = `{ ${Array.from({ length: 10 }, (_, i) => `w${i}: ${nested}`).join(' ')} }`;
     expect(refusal(schema, aliased)?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+  });
+
+  it('prices a page at the first asked, so that a huge one is refused', () => {
+    expect(
+      refusal(schema, '{ customerSubscriptions(first: 1000000) { edges { node { id } } } }')?.extensions,
+    ).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
   });
 
   it('refuses the same large page asked many times under aliases', () => {

@@ -29,14 +29,34 @@ export const queryLimits = {
   maxTokens: 3000,
   /** Directives in one operation. */
   maxDirectives: 20,
-  /** Estimated work: the records the answer would hold (see `costModel`). */
+  /** Estimated work: the SQL statements an answer needs and the records it may hold (see `costModel`). */
   maxComplexity: 20_000,
 } as const;
 
+/**
+ * What one SQL statement counts, in records: a round trip to PostgreSQL, its planning and a
+ * connection of the pool held meanwhile cost about what reading and sending a few tens of records do.
+ */
+export const statementCost = 20;
+
 /** The cost model in one sentence, as the QUERY_TOO_COMPLEX message and docs/api.md ("Limits") give it. */
 export const costModel =
-  'each record (an object with an id) counts 1 and the values it holds nothing more; ' +
-  'a list counts 1 plus its size (a connection’s first, else the list’s cap) times the cost of one item';
+  `each SQL statement counts ${statementCost} and each record the answer may hold (an object with an id) 1, ` +
+  'the values a record holds nothing more; a list holds its size (a connection’s first, else the list’s cap) ' +
+  'for each item of its parent, and is read in one statement per level of the query (a nested list or record ' +
+  'is batched for all its parents), except a paginated list (first), read once per parent';
+
+/**
+ * The two walks of an operation: `answer` counts what grows with the answer (records, and the
+ * statements run once per parent), `levels` what runs once however many parents there are (the
+ * batched statements). Their sum is the cost.
+ */
+type Walk = 'answer' | 'levels';
+
+/** The walk an estimator is called in, from the context `checkComplexity` passes. */
+function walkOf(context: Record<string, unknown> | undefined): Walk {
+  return context?.['walk'] === 'levels' ? 'levels' : 'answer';
+}
 
 /** Whether a field's items are records (an object type with an `id`: a row), rather than values held by one. */
 function holdsRecords(field: GraphQLField<unknown, unknown>): boolean {
@@ -44,26 +64,40 @@ function holdsRecords(field: GraphQLField<unknown, unknown>): boolean {
   return isObjectType(type) && 'id' in type.getFields();
 }
 
-/**
- * Cost of a field that is not a list with a cap of its own: a record 1 (one row, nested relations
- * batched by the DataLoader into one query per level), a value (an amount, page info, an edge) or
- * a scalar nothing beyond what it holds.
- */
-const recordEstimator: ComplexityEstimator = ({ field, childComplexity }) =>
-  (holdsRecords(field) ? 1 : 0) + childComplexity;
+/** Whether a list is paginated (takes `first`): each parent's page is its own statement, not batched with the others. */
+function paginated(field: GraphQLField<unknown, unknown>): boolean {
+  return field.args.some((argument) => argument.name === 'first');
+}
 
 /**
- * Cost of a list field of at most `size` items (or of `first` items for a connection): 1 for the
- * list's query, plus its size times one item's cost (1 for a record and what it holds; at least 1).
- * `size` may depend on the field's arguments.
+ * Cost of a field that is not a list with a cap of its own: a record 1 in the answer and one
+ * statement per level (the DataLoader reads it for all the parents at once); a value (an amount,
+ * page info, an edge) or a scalar nothing beyond what it holds.
+ */
+const recordEstimator: ComplexityEstimator = ({ field, childComplexity, context }) => {
+  if (!holdsRecords(field)) return childComplexity;
+  return (walkOf(context) === 'answer' ? 1 : statementCost) + childComplexity;
+};
+
+/**
+ * Cost of a list field of at most `size` items (or of `first` items for a connection): in the
+ * answer, its size times one item's cost (1 for a record and what it holds; at least 1); a statement
+ * once per level, or once per parent when paginated. `size` may depend on the field's arguments.
  */
 export function listOf(size: number | ((args: Record<string, unknown>) => number)): ComplexityEstimator {
-  return ({ args, field, childComplexity }) => {
+  return ({ args, field, childComplexity, context }) => {
+    if (walkOf(context) === 'levels') return (paginated(field) ? 0 : statementCost) + childComplexity;
     const first = typeof args['first'] === 'number' && args['first'] > 0 ? args['first'] : undefined;
     const items = first ?? (typeof size === 'number' ? size : size(args));
-    return 1 + items * Math.max(1, (holdsRecords(field) ? 1 : 0) + childComplexity);
+    return (
+      (paginated(field) ? statementCost : 0) + items * Math.max(1, (holdsRecords(field) ? 1 : 0) + childComplexity)
+    );
   };
 }
+
+/** Cost of a record read by its parent's statement (a connection's node): 1 in the answer, no statement of its own. */
+export const readWithParent: ComplexityEstimator = ({ childComplexity, context }) =>
+  (walkOf(context) === 'answer' ? 1 : 0) + childComplexity;
 
 /**
  * Apollo Server's share: graphql-armor's depth, alias and directive limits; suggestions off in
@@ -100,6 +134,28 @@ export function webSocketValidationRules(production: boolean): ValidationRule[] 
 }
 
 /**
+ * The estimated cost of an operation (see `costModel`).
+ * @throws GraphQLError when its variables do not coerce to their types
+ */
+export function complexityOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName?: string | null,
+): number {
+  const walk = (walk: Walk) =>
+    getComplexity({
+      schema,
+      query: document,
+      variables: variables ?? {},
+      ...(operationName ? { operationName } : {}),
+      estimators: [fieldExtensionsEstimator(), recordEstimator],
+      context: { walk },
+    });
+  return walk('answer') + walk('levels');
+}
+
+/**
  * Refuses an operation whose estimated complexity passes `queryLimits.maxComplexity`.
  * @throws GraphQLError QUERY_TOO_COMPLEX with `complexity` and `maximum`
  */
@@ -111,13 +167,7 @@ export function checkComplexity(
 ): void {
   let complexity: number;
   try {
-    complexity = getComplexity({
-      schema,
-      query: document,
-      variables: variables ?? {},
-      ...(operationName ? { operationName } : {}),
-      estimators: [fieldExtensionsEstimator(), recordEstimator],
-    });
+    complexity = complexityOf(schema, document, variables, operationName);
   } catch {
     // Variables that do not coerce: execution refuses them with its own BAD_USER_INPUT, before any resolver.
     return;

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEvent, type AuditEntityType, type AuditFieldChange } from './audit-event.entity.js';
 import { now } from '../../common/time.js';
+import { jsonRows, jsonRowsSql } from '../../common/bulk-insert.js';
 
 /** What a service says about a change it is making, to be audited with it. */
 export interface AuditEntry {
@@ -56,7 +57,8 @@ export function changedFields(
 
 /**
  * Writes one CREATE audit event per record created in bulk (a CSV import), in `em`'s transaction,
- * with every field of `values` as a change from null and `reason` (e.g. "CSV import").
+ * with every field of `values` as a change from null and `reason` (e.g. "CSV import"): one
+ * statement for all of them, the events in the records' order.
  */
 export async function recordBulkCreations(
   em: EntityManager,
@@ -64,20 +66,25 @@ export async function recordBulkCreations(
   entry: { entityType: AuditEntityType; toStatus: string; reason: string; fields: readonly string[] },
   records: { id: string; values: Record<string, unknown> }[],
 ): Promise<void> {
-  const occurredAt = now(context);
-  await em.insertMany(
-    AuditEvent,
-    records.map((record) => ({
-      occurredAt,
-      actorType: context.actor.type,
-      actorId: context.actor.id,
-      entityType: entry.entityType,
-      entityId: record.id,
-      action: AuditAction.CREATE,
-      toStatus: entry.toStatus,
-      changes: changedFields({}, record.values, entry.fields),
-      reason: entry.reason,
-      requestId: context.requestId,
-    })),
+  if (records.length === 0) return;
+  const events = jsonRows(
+    records.map((record) => ({ id: record.id, changes: changedFields({}, record.values, entry.fields) })),
+  );
+  await em.execute(
+    `insert into audit_event (occurred_at, actor_type, actor_id, entity_type, entity_id, action, to_status, changes, reason, request_id)
+     select ?, ?, ?, ?, event.value->>'id', ?, ?, event.value->'changes', ?, ?
+       from jsonb_array_elements(${jsonRowsSql}) with ordinality as event(value, n)
+      order by event.n`,
+    [
+      now(context).toISOString(),
+      context.actor.type,
+      context.actor.id,
+      entry.entityType,
+      AuditAction.CREATE,
+      entry.toStatus,
+      entry.reason,
+      context.requestId,
+      events,
+    ],
   );
 }
