@@ -127,22 +127,30 @@ async function acceptAndBill(
   const { items, vatRates } = await dayPrices(context, em, pricesStamp, algiersDate(new Date(report.installedAt)));
   const contractor = { id: subscription.contractor!.id, fiscalRegime };
   const invoice = await lockDraftInvoice(em, contractor, algiersMonth(now(context)), retentionPercent);
-  const billed = report.lines.map((line) => {
+  const columns = report.lines.map((line) => {
     const item = items.get(line.code)!;
-    return em.create(InvoiceLine, {
-      invoice,
-      customerSubscription: subscription,
-      itemCode: item.code,
-      designation: item.designation,
-      unit: item.unit,
-      quantity: new Decimal(line.quantity).toString(),
-      unitPriceCentimes: item.unitPriceCentimes,
-      vatRatePercent: new Decimal(vatRates.get(item.taxCode)!).toString(),
-      amountCentimes: lineAmount(line.quantity, BigInt(item.unitPriceCentimes)).toString(),
-      createdAt: now(context),
-    } as never);
+    return [
+      invoice.id,
+      subscription.id,
+      item.code,
+      item.designation,
+      item.unit,
+      new Decimal(line.quantity).toString(),
+      item.unitPriceCentimes,
+      new Decimal(vatRates.get(item.taxCode)!).toString(),
+      lineAmount(line.quantity, BigInt(item.unitPriceCentimes)).toString(),
+      now(context),
+    ];
   });
-  await em.flush();
+  // One INSERT for the report's lines; they come back as entities for the event that names them.
+  const billed = (
+    await em.execute<Record<string, unknown>[]>(
+      `insert into invoice_line (invoice_id, customer_subscription_id, item_code, designation, unit, quantity, unit_price_centimes,
+         vat_rate_percent, amount_centimes, credited_quantity, created_at)
+       values ${columns.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)').join(', ')} returning *`,
+      columns.flat(),
+    )
+  ).map((row) => em.map(InvoiceLine, row));
   // The draft follows the contractor's regime as it now stands (it is fixed only at issue).
   invoice.fiscalRegime = fiscalRegime;
   await recomputeTotals(em, invoice);
