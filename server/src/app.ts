@@ -20,7 +20,7 @@ import type { Settings } from './context.js';
 import { defaultQualityThresholds } from './modules/customer-subscription/installation-quality.js';
 import { openDatabase, waitForDatabase, type DatabaseHandle } from './database/database.js';
 import { initOrm } from './entities.js';
-import { loadStartingPriceSchedule } from './modules/invoice/price-schedule.service.js';
+import { loadStartingPriceSchedule, PriceCache } from './modules/invoice/price-schedule.service.js';
 import { createPhotoStore } from './modules/photo/photo.store.js';
 import { importShippedReferenceData } from './modules/reference-data/reference-data.import.js';
 import { buildRaccordSchema } from './schema.js';
@@ -233,6 +233,7 @@ async function serve(
     smsAvailable: config.SMS_URL !== undefined,
     events,
     dashboards,
+    prices: new PriceCache(),
   };
   const photoStore = createPhotoStore(config);
   logger.info({ photoStore: photoStore.description }, `photos stored on ${photoStore.description}`);

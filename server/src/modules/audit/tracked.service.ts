@@ -30,9 +30,23 @@ export async function loadForChange<T extends TrackedEntity, P extends string = 
 ): Promise<T> {
   const { scope = {}, ...findOptions } = options;
   const record = await em.findOne(entity, { $and: [{ id }, scope] } as never, findOptions as FindOneOptions<T, P>);
+  return requireForChange(record as T | null, what, id, expectedVersion);
+}
+
+/**
+ * The record read to change it (null when it does not exist or is outside the viewer's scope),
+ * checked as `loadForChange` checks it.
+ * @throws DomainError NOT_FOUND (field `id`), CONFLICT (stale `expectedVersion`, with `currentVersion`)
+ */
+export function requireForChange<T extends TrackedEntity>(
+  record: T | null,
+  what: string,
+  id: string,
+  expectedVersion: number,
+): T {
   if (!record) throw notFound('id', what, id);
   if (record.version !== expectedVersion) throw staleVersion(what, expectedVersion, record.version);
-  return record as T;
+  return record;
 }
 
 /** What a transition may carry beside its action and reason. */

@@ -6,21 +6,21 @@ import { announceSiteChange, WorkChange } from '../site/site.events.js';
 import { announceInvoiceChange, InvoiceChange } from './invoice.events.js';
 import { idempotencyKey, idempotent } from '../../common/idempotency.js';
 import { algiersDate, algiersMonth, now } from '../../common/time.js';
-import { loadForChange } from '../audit/tracked.service.js';
+import { loadForChange, requireForChange } from '../audit/tracked.service.js';
 import { changeCustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.events.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, optionalText, parseInput, recordId, requiredText } from '../../common/validation.js';
 import type { Context } from '../../context.js';
+import { maySeeWork, placeOf } from '../auth/live.js';
 import { workScope } from '../auth/scope.js';
-import { Contractor } from '../contractor/contractor.entity.js';
+import type { FiscalRegime } from '../contractor/contractor.entity.js';
 import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
 import { customerSubscriptionLifecycle } from '../customer-subscription/customer-subscription.lifecycle.js';
-import { InstallationReport } from '../customer-subscription/installation-report.entity.js';
+import type { WorkLine } from '../customer-subscription/installation-report.entity.js';
 import { lineAmount } from './invoice-arithmetic.js';
 import { InvoiceLine } from './invoice.entity.js';
 import { lockDraftInvoice, recomputeTotals } from './invoice.service.js';
-import { TaxRate } from './price-schedule.entity.js';
-import { findInForce } from './price-schedule.service.js';
+import { dayPrices, pricesStampSql } from './price-schedule.service.js';
 
 const acceptSchema = z.object({ id: recordId, expectedVersion, overrideReason: optionalText(500), idempotencyKey });
 
@@ -47,26 +47,64 @@ export async function acceptInstallation(context: Context, input: unknown): Prom
   );
 }
 
+/** The latest installation report as an acceptance reads it. */
+interface ReportToBill {
+  readonly installedAt: string;
+  readonly lines: readonly WorkLine[];
+  readonly qualityIssues: readonly string[];
+}
+
+/**
+ * The customer subscription `id` (null when there is none), its latest report and its contractor's
+ * fiscal regime, with the stamp of the prices (`pricesStampSql`): one statement.
+ */
+async function readForAcceptance(
+  em: EntityManager,
+  id: string,
+): Promise<{
+  subscription: CustomerSubscription;
+  report: ReportToBill | null;
+  fiscalRegime: FiscalRegime;
+  pricesStamp: string;
+} | null> {
+  const [row] = await em.execute<Record<string, unknown>[]>(
+    `select cs.*, to_jsonb(r) as "reportToBill", k.fiscal_regime as "contractorFiscalRegime", ${pricesStampSql} as "pricesStamp"
+       from customer_subscription cs
+       left join lateral (
+         select installed_at as "installedAt", lines, quality_issues as "qualityIssues" from installation_report
+          where customer_subscription_id = cs.id order by id desc limit 1
+       ) r on true
+       left join contractor k on k.id = cs.contractor_id
+      where cs.id = ?`,
+    [id],
+  );
+  if (!row) return null;
+  const { reportToBill, contractorFiscalRegime, pricesStamp, ...columns } = row;
+  return {
+    subscription: em.map(CustomerSubscription, columns),
+    report: reportToBill as ReportToBill | null,
+    fiscalRegime: contractorFiscalRegime as FiscalRegime,
+    pricesStamp: pricesStamp as string,
+  };
+}
+
 async function acceptAndBill(
   em: EntityManager,
   context: Context,
   values: z.output<typeof acceptSchema>,
   retentionPercent: string,
 ): Promise<CustomerSubscription> {
-  const subscription = await loadForChange(
-    em,
-    CustomerSubscription,
+  const found = await readForAcceptance(em, values.id);
+  // Outside the viewer's scope (`workScope`'s rule, in memory), it answers as one that does not exist.
+  const inScope = found && maySeeWork(context, placeOf(found.subscription)) ? found : null;
+  const subscription = requireForChange(
+    inScope?.subscription ?? null,
     'customer subscription',
     values.id,
     values.expectedVersion,
-    { scope: workScope(context) },
   );
+  const { report, fiscalRegime, pricesStamp } = inScope!;
   customerSubscriptionLifecycle.next('ACCEPT', subscription.status);
-  const report = await em.findOne(
-    InstallationReport,
-    { customerSubscription: subscription.id },
-    { orderBy: { id: 'desc' } },
-  );
   if (!report) {
     throw new DomainError(
       ErrorCode.NOT_FOUND,
@@ -86,31 +124,35 @@ async function acceptAndBill(
       },
     );
   }
-  const contractor = await em.findOneOrFail(Contractor, { id: subscription.contractor!.id });
-  const day = algiersDate(report.installedAt);
-  const schedule = await findInForce(em, day);
-  const items = new Map((await schedule!.items.loadItems()).map((item) => [item.code, item]));
-  const rates = await em.find(TaxRate, { validFrom: { $lte: day } }, { orderBy: { validFrom: 'desc' } });
+  const { items, vatRates } = await dayPrices(context, em, pricesStamp, algiersDate(new Date(report.installedAt)));
+  const contractor = { id: subscription.contractor!.id, fiscalRegime };
   const invoice = await lockDraftInvoice(em, contractor, algiersMonth(now(context)), retentionPercent);
-  const billed = report.lines.map((line) => {
+  const columns = report.lines.map((line) => {
     const item = items.get(line.code)!;
-    const rate = rates.find((candidate) => candidate.code === item.taxCode)!;
-    return em.create(InvoiceLine, {
-      invoice,
-      customerSubscription: subscription,
-      itemCode: item.code,
-      designation: item.designation,
-      unit: item.unit,
-      quantity: new Decimal(line.quantity).toString(),
-      unitPriceCentimes: item.unitPriceCentimes,
-      vatRatePercent: new Decimal(rate.ratePercent).toString(),
-      amountCentimes: lineAmount(line.quantity, BigInt(item.unitPriceCentimes)).toString(),
-      createdAt: now(context),
-    } as never);
+    return [
+      invoice.id,
+      subscription.id,
+      item.code,
+      item.designation,
+      item.unit,
+      new Decimal(line.quantity).toString(),
+      item.unitPriceCentimes,
+      new Decimal(vatRates.get(item.taxCode)!).toString(),
+      lineAmount(line.quantity, BigInt(item.unitPriceCentimes)).toString(),
+      now(context),
+    ];
   });
-  await em.flush();
+  // One INSERT for the report's lines; they come back as entities for the event that names them.
+  const billed = (
+    await em.execute<Record<string, unknown>[]>(
+      `insert into invoice_line (invoice_id, customer_subscription_id, item_code, designation, unit, quantity, unit_price_centimes,
+         vat_rate_percent, amount_centimes, credited_quantity, created_at)
+       values ${columns.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)').join(', ')} returning *`,
+      columns.flat(),
+    )
+  ).map((row) => em.map(InvoiceLine, row));
   // The draft follows the contractor's regime as it now stands (it is fixed only at issue).
-  invoice.fiscalRegime = contractor.fiscalRegime;
+  invoice.fiscalRegime = fiscalRegime;
   await recomputeTotals(em, invoice);
   announceInvoiceChange(em, invoice, InvoiceChange.LINE_ADDED, billed);
   changeCustomerSubscriptionStatus(em, context, subscription, 'ACCEPT', values.overrideReason ?? null, {

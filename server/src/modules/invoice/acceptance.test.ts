@@ -291,6 +291,96 @@ describe('the date that prices a work line', () => {
   });
 });
 
+describe('sixteen simultaneous acceptances onto one draft', () => {
+  it('bill each installation once, with exact totals, each version moved once, and refuse a second acceptance of the same one', async () => {
+    const firm = await activeContractor(t);
+    const ids: string[] = [];
+    for (let i = 0; i < 16; i += 1) ids.push(await installed(firm.id));
+    // The first installation is accepted twice at once: one of the two must be refused.
+    const results = await Promise.all([...ids, ids[0]!].map((id) => accept(id)));
+    const codes = results.map((result) => result.body.errors?.[0]?.extensions?.['code'] ?? 'OK');
+    expect(codes.filter((code) => code === 'OK')).toHaveLength(16);
+    expect(codes.filter((code) => code !== 'OK')).toEqual(['CONFLICT']);
+    const billed = await t.sql<{ subscription: string; lines: number }>(
+      `select l.customer_subscription_id::text as subscription, count(*)::int as lines
+         from invoice_line l join invoice i on i.id = l.invoice_id where i.contractor_id = $1 group by 1 order by 1`,
+      [firm.id],
+    );
+    expect(billed).toEqual(
+      ids.map((id) => ({ subscription: id, lines: 3 })).sort((a, b) => Number(a.subscription) - Number(b.subscription)),
+    );
+    const subscriptions = await t.sql<{ status: string; version: number }>(
+      'select status, version from customer_subscription where id = any($1::bigint[])',
+      [ids],
+    );
+    expect(subscriptions).toEqual(Array(16).fill({ status: 'ACCEPTED', version: 5 }));
+    const [invoice] = await t.sql<{ version: number; ht: string; vat: string }>(
+      'select version, total_excluding_tax_centimes::text as ht, total_vat_centimes::text as vat from invoice where contractor_id = $1',
+      [firm.id],
+    );
+    // Opened at version 1, then one change per acceptance; 16 × 7,312.50 DA HT, VAT 19 % on the sum.
+    expect(invoice).toEqual({ version: 17, ht: '11700000', vat: '2223000' });
+  });
+});
+
+describe('the prices an acceptance reads', () => {
+  // An app of its own: the version and the VAT rate made here would price the other tests' work.
+  let c: TestApp;
+  beforeAll(async () => {
+    c = await startTestApp();
+  });
+  afterAll(() => c.stop());
+
+  const acceptIn = (id: string) =>
+    mustQuery(
+      c,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+      { id },
+    );
+  const priced = async (id: string) =>
+    (
+      await c.sql<{ unit_price_centimes: string; vat_rate_percent: string }>(
+        'select unit_price_centimes::text, vat_rate_percent::text from invoice_line where customer_subscription_id = $1',
+        [id],
+      )
+    )[0];
+
+  it('are those of a price schedule version created and a VAT rate added since the process last read them', async () => {
+    const today = algiersDate();
+    const firm = await activeContractor(c);
+    const standard = [{ code: 'RAC-STD', quantity: '1' }];
+    const first = await installedCustomerSubscription(c, firm.id, '-21.5', standard);
+    await acceptIn(first);
+    expect(await priced(first)).toEqual({ unit_price_centimes: '450000', vat_rate_percent: '19' });
+
+    // A version made for tomorrow (the API takes no earlier date), then moved to today.
+    await mustQuery(
+      c,
+      'mutation ($input: CreatePriceScheduleVersionInput!) { createPriceScheduleVersion(input: $input) { id } }',
+      {
+        input: {
+          name: 'BPU du jour',
+          effectiveFrom: addDays(today, 1),
+          items: [
+            { code: 'RAC-STD', designation: 'Raccordement', unit: 'FORFAIT', unitPrice: '5200.00', taxCode: 'TVA19' },
+          ],
+        },
+      },
+    );
+    await c.sql('update price_schedule set effective_to = $1 where effective_to = $2', [today, addDays(today, 1)]);
+    await c.sql('update price_schedule set effective_from = $1 where effective_from = $2', [today, addDays(today, 1)]);
+    const second = await installedCustomerSubscription(c, firm.id, '-21.5', standard);
+    await acceptIn(second);
+    expect(await priced(second)).toEqual({ unit_price_centimes: '520000', vat_rate_percent: '19' });
+
+    // Rates have no API: operations add them in SQL.
+    await c.sql(`insert into tax_rate (code, rate_percent, valid_from) values ('TVA19', 20, $1)`, [today]);
+    const third = await installedCustomerSubscription(c, firm.id, '-21.5', standard);
+    await acceptIn(third);
+    expect(await priced(third)).toEqual({ unit_price_centimes: '520000', vat_rate_percent: '20' });
+  });
+});
+
 describe('invoices and who sees them', () => {
   it("shows a firm its own invoices only; another firm's invoice answers as an unknown id", async () => {
     const mine = await activeContractor(t);

@@ -97,33 +97,30 @@ export async function listInvoices(
  * transaction ends, so that simultaneous acceptances add their lines one after the other. Two
  * transactions opening it at once meet on the unique index and both get the same row. When the draft
  * is submitted while this waits for its lock, it is no longer a DRAFT: a new one is opened (the work
- * belongs on an invoice still open), once.
+ * belongs on an invoice still open), once. Read first: most acceptances find the month's draft open.
  */
 export async function lockDraftInvoice(
   em: EntityManager,
-  contractor: Contractor,
+  contractor: Pick<Contractor, 'id' | 'fiscalRegime'>,
   period: string,
   retentionPercent: string,
 ): Promise<Invoice> {
-  for (let attempt = 0; ; attempt += 1) {
-    await em.getConnection().execute(
+  for (let opened = 0; ; opened += 1) {
+    const [draft] = await em.execute<Record<string, unknown>[]>(
+      `select * from invoice where contractor_id = ? and period = ? and status = 'DRAFT' for update`,
+      [contractor.id, period],
+    );
+    if (draft) return em.map(Invoice, draft);
+    if (opened === 2)
+      throw new Error(`no DRAFT invoice for contractor ${contractor.id} and ${period} after opening one twice`);
+    await em.execute(
       `insert into invoice (version, created_at, updated_at, status_changed_at, contractor_id, period, status, fiscal_regime, retention_percent,
          total_excluding_tax_centimes, total_vat_centimes, total_including_tax_centimes, retention_centimes, net_payable_centimes, vat_by_rate)
        values (1, now(), now(), now(), ?, ?, 'DRAFT', ?, ?, 0, 0, 0, 0, 0, '[]')
        on conflict (contractor_id, period) where status = 'DRAFT' do nothing`,
       [contractor.id, period, contractor.fiscalRegime, retentionPercent],
       'run',
-      em.getTransactionContext(),
-      em.getLoggerContext(),
     );
-    const draft = await em.findOne(
-      Invoice,
-      { contractor: contractor.id, period, status: InvoiceStatus.DRAFT },
-      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
-    );
-    if (draft) return draft;
-    if (attempt === 1)
-      throw new Error(`no DRAFT invoice for contractor ${contractor.id} and ${period} after opening one twice`);
   }
 }
 

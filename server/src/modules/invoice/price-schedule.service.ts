@@ -81,6 +81,87 @@ export function priceScheduleInForce(context: Context, date: string | null): Pro
   return findInForce(context.em, date === null ? algiersDate() : parseInput(calendarDate, date, 'on'));
 }
 
+declare module '../../context.js' {
+  interface Settings {
+    /** The prices this process read for each installation day (`DayPrices`); absent in scripts: read each time. */
+    readonly prices?: PriceCache;
+  }
+}
+
+/** What prices the work installed on a day: the items of the schedule version then in force, and the VAT rates then. */
+export interface DayPrices {
+  /** The version's items by code. */
+  readonly items: ReadonlyMap<
+    string,
+    Pick<PriceScheduleItem, 'code' | 'designation' | 'unit' | 'unitPriceCentimes' | 'taxCode'>
+  >;
+  /** The rate in percent of each tax code in force that day (a decimal string, e.g. "19.00"). */
+  readonly vatRates: ReadonlyMap<string, string>;
+}
+
+/** The prices of the work installed on `day` (YYYY-MM-DD, Algiers), read from the database. */
+async function readDayPrices(em: EntityManager, day: string): Promise<DayPrices> {
+  const schedule = await findInForce(em, day);
+  const items = await schedule!.items.loadItems();
+  const rates = await em.find(TaxRate, { validFrom: { $lte: day } }, { orderBy: { validFrom: 'desc' } });
+  const vatRates = new Map<string, string>();
+  // Newest first: the first rate of a code is the one in force.
+  for (const rate of rates) if (!vatRates.has(rate.code)) vatRates.set(rate.code, rate.ratePercent);
+  return {
+    items: new Map(
+      items.map(({ code, designation, unit, unitPriceCentimes, taxCode }) => [
+        code,
+        { code, designation, unit, unitPriceCentimes, taxCode },
+      ]),
+    ),
+    vatRates,
+  };
+}
+
+/**
+ * An SQL expression whose value changes with any version of the price schedule or any VAT rate
+ * added or changed (through the API or by hand), whoever wrote it: a `PriceCache` keeps what it read
+ * while it stays the same. The items of a version never change (a new price makes a new version).
+ */
+export const pricesStampSql = `(select coalesce(string_agg(concat_ws(':', id, effective_from, effective_to), ',' order by id), '') from price_schedule)
+  || '/' || (select coalesce(string_agg(concat_ws(':', id, code, rate_percent, valid_from), ',' order by id), '') from tax_rate)`;
+
+/** Days a `PriceCache` holds at most: past it, it starts again (work is accepted within weeks of its installation). */
+const cachedDaysMax = 1000;
+
+/**
+ * The prices of each installation day, read once per server process: an acceptance reads the stamp
+ * of the prices (`pricesStampSql`) with its own first statement, and the days read under another
+ * stamp are forgotten. The cost of reading a schedule, its items and the rates is then paid once a day
+ * billed, not once an acceptance.
+ */
+export class PriceCache {
+  private stamp: string | null = null;
+  private readonly days = new Map<string, DayPrices>();
+
+  /** The prices of `day`, as read under `stamp` (read with `em` when not yet held). */
+  async on(em: EntityManager, stamp: string, day: string): Promise<DayPrices> {
+    if (stamp !== this.stamp || this.days.size >= cachedDaysMax) {
+      this.days.clear();
+      this.stamp = stamp;
+    }
+    const held = this.days.get(day);
+    if (held) return held;
+    const read = await readDayPrices(em, day);
+    // A read made under an older stamp than the one now held is not kept.
+    if (this.stamp === stamp) this.days.set(day, read);
+    return read;
+  }
+}
+
+/**
+ * The prices of the work installed on `day`: from the process's `PriceCache` under `stamp`, or read
+ * from the database where there is none (scripts).
+ */
+export function dayPrices(context: Context, em: EntityManager, stamp: string, day: string): Promise<DayPrices> {
+  return context.settings?.prices?.on(em, stamp, day) ?? readDayPrices(em, day);
+}
+
 /** The version in force on `date` (YYYY-MM-DD), or null. */
 export async function findInForce(em: EntityManager, date: string): Promise<PriceSchedule | null> {
   return em.findOne(PriceSchedule, {
