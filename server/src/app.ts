@@ -23,6 +23,8 @@ import { initOrm } from './entities.js';
 import { loadStartingPriceSchedule, PriceCache } from './modules/invoice/price-schedule.service.js';
 import { createPhotoStore } from './modules/photo/photo.store.js';
 import { importShippedReferenceData } from './modules/reference-data/reference-data.import.js';
+import { referenceData } from './modules/reference-data/reference-data.cache.js';
+import { watchReferenceData } from './modules/reference-data/reference-data.events.js';
 import { buildRaccordSchema } from './schema.js';
 import { loadDemoData } from './seeders/demo-data.js';
 import { createAuthRuntime } from './modules/auth/auth.runtime.js';
@@ -217,6 +219,9 @@ async function serve(
   events.onCommitted((committed) => countInvoiceChanges(metrics, committed));
   const dashboards = new DashboardFeed(orm, events, logger, config.DASHBOARD_QUERY_MAX_AGE_MS);
   dashboards.start();
+  // Read once now, and again after a reference import (by any process) changes it.
+  const stopWatchingReferenceData = watchReferenceData(events, orm.em);
+  await referenceData(orm.em.fork());
   const photoLimits: PhotoLimits = {
     maxBytes: config.PHOTO_MAX_BYTES,
     maxPixels: config.PHOTO_MAX_PIXELS,
@@ -287,6 +292,7 @@ async function serve(
         await idempotencyKeyPruning.stop();
       } finally {
         debugMetrics?.stop();
+        stopWatchingReferenceData();
         await dashboards.stop();
         await events.close();
         await orm.close();

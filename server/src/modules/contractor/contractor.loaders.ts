@@ -1,19 +1,35 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { Wilaya } from '../reference-data/wilaya.entity.js';
+import { findRecords } from '../../common/rows.js';
+import { Contractor } from './contractor.entity.js';
 
-/** Batch loaders of contractor relations, keyed by contractor id. */
+/**
+ * A contractor as a read answers it, from its row with no entity made (`recordsOf`): its columns,
+ * and its commune by id, as an entity's reference shows it; the field resolvers read either.
+ */
+export type ContractorRecord = Omit<Contractor, 'commune' | 'operatingWilayas'> & {
+  readonly commune: { readonly id: number };
+};
+
+/** Batch loaders of contractors and their relations, keyed by contractor id. */
 export interface ContractorLoaders {
+  /** The contractors of these ids (those that exist), as rows: one statement for all the ids asked. */
+  readonly byId: DataLoader<string, ContractorRecord | null>;
   /**
-   * Wilayas each contractor operates in, by code: one query for all the contractors asked, logged
-   * with the operation's request id (MikroORM's collection dataloader loses its logger context).
+   * Codes of the wilayas each contractor operates in, in order: one query for all the contractors
+   * asked, logged with the operation's request id (MikroORM's collection dataloader loses its logger context).
    */
-  readonly operatingWilayas: DataLoader<string, Wilaya[]>;
+  readonly operatingWilayaCodes: DataLoader<string, string[]>;
 }
 
 export function createContractorLoaders(em: EntityManager): ContractorLoaders {
   return {
-    operatingWilayas: new DataLoader(async (contractorIds) => {
+    byId: new DataLoader(async (ids) => {
+      const records = await findRecords<Contractor, ContractorRecord>(em, Contractor, { id: { $in: [...ids] } });
+      const byId = new Map(records.map((record) => [record.id, record]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    operatingWilayaCodes: new DataLoader(async (contractorIds) => {
       const rows = await em
         .getConnection()
         .execute<{ contractor_id: string; wilaya_code: string }[]>(
@@ -23,10 +39,8 @@ export function createContractorLoaders(em: EntityManager): ContractorLoaders {
           em.getTransactionContext(),
           em.getLoggerContext(),
         );
-      const wilayas = await em.find(Wilaya, { code: { $in: [...new Set(rows.map((row) => row.wilaya_code))] } });
-      const byCode = new Map(wilayas.map((wilaya) => [wilaya.code, wilaya]));
       return contractorIds.map((id) =>
-        rows.filter((row) => String(row.contractor_id) === id).map((row) => byCode.get(row.wilaya_code)!),
+        rows.filter((row) => String(row.contractor_id) === id).map((row) => row.wilaya_code),
       );
     }),
   };

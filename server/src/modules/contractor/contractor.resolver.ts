@@ -21,7 +21,14 @@ import { maySeeBankAccount, viewerTechnicianId, viewerWilayas } from '../auth/sc
 import { CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
+import {
+  communeRecord,
+  wilayaRecord,
+  type CommuneRecord,
+  type WilayaRecord,
+} from '../reference-data/reference-data.cache.js';
 import { Contractor, ContractorStatus } from './contractor.entity.js';
+import type { ContractorRecord } from './contractor.loaders.js';
 import { CreateContractorInput, UpdateContractorInput } from './contractor.inputs.js';
 import { importContractors } from './contractor.import.js';
 import type { ContractorAction } from './contractor.lifecycle.js';
@@ -110,22 +117,29 @@ export class ContractorResolver {
       'Bank RIB or CCP RIP (bank code 007): 20 digits = bank (3) + branch (5) + account (10) + key (2). ' +
       'Null unless the viewer is ADMIN, FINANCE or the firm itself (its CONTRACTOR users, not its technicians).',
   })
-  bankAccount(@Root() contractor: Contractor, @Ctx() context: Context): string | null {
+  bankAccount(
+    @Root() contractor: Pick<ContractorRecord, 'id' | 'bankAccount'>,
+    @Ctx() context: Context,
+  ): string | null {
     return maySeeBankAccount(context, contractor.id) ? contractor.bankAccount : null;
   }
 
   @FieldResolver(() => Commune, { description: 'Commune of the registered office.' })
-  commune(@Root() contractor: Contractor): Promise<Commune> {
-    return contractor.commune.loadOrFail({ dataloader: true });
+  commune(@Root() contractor: Pick<ContractorRecord, 'commune'>, @Ctx() context: Context): Promise<CommuneRecord> {
+    return communeRecord(context.em, contractor.commune.id);
   }
 
   @FieldResolver(() => [Wilaya], { description: 'Wilayas the firm works in, by code.', complexity: listOf(10) })
-  operatingWilayas(@Root() contractor: Contractor, @Ctx() context: Context): Promise<Wilaya[]> {
-    return context.loaders.contractors.operatingWilayas.load(contractor.id);
+  async operatingWilayas(
+    @Root() contractor: Pick<ContractorRecord, 'id'>,
+    @Ctx() context: Context,
+  ): Promise<WilayaRecord[]> {
+    const codes = await context.loaders.contractors.operatingWilayaCodes.load(contractor.id);
+    return Promise.all(codes.map((code) => wilayaRecord(context.em, code)));
   }
 
   @FieldResolver(() => Int, { description: 'Number of sites assigned to the contractor.' })
-  siteCount(@Root() contractor: Contractor, @Ctx() context: Context): Promise<number> {
+  siteCount(@Root() contractor: Pick<ContractorRecord, 'id'>, @Ctx() context: Context): Promise<number> {
     return context.loaders.sites.siteCountByContractor.load(contractor.id);
   }
 
@@ -134,7 +148,10 @@ export class ContractorResolver {
       "The contractor's customer subscriptions by status (statuses with none left out), those the viewer may see: a DOT manager counts its own wilayas' only, " +
       'a technician its own open work and the open work given to no technician.',
   })
-  workCounts(@Root() contractor: Contractor, @Ctx() context: Context): Promise<CustomerSubscriptionStatusCount[]> {
+  workCounts(
+    @Root() contractor: Pick<ContractorRecord, 'id'>,
+    @Ctx() context: Context,
+  ): Promise<CustomerSubscriptionStatusCount[]> {
     return context.loaders.customerSubscriptions.countsByContractor.load({
       contractorId: contractor.id,
       wilayaCodes: viewerWilayas(context),

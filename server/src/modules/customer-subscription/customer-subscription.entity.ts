@@ -144,3 +144,19 @@ export class CustomerSubscription extends TrackedEntity {
   @Property({ type: 'datetime', columnType: 'timestamptz' })
   statusChangedAt: Date = new Date();
 }
+
+/**
+ * A customer subscription as a read answers it, from its row with no entity made (`recordsOf`): its
+ * columns, and the records it refers to as their keys, as an entity's references show them; the
+ * field resolvers read either.
+ */
+export type CustomerSubscriptionRecord = Omit<
+  CustomerSubscription,
+  'commune' | 'wilaya' | 'site' | 'contractor' | 'technician'
+> & {
+  readonly commune: { readonly id: number };
+  readonly wilaya: { readonly code: string };
+  readonly site: { readonly id: string } | null;
+  readonly contractor: { readonly id: string } | null;
+  readonly technician: { readonly id: string } | null;
+};

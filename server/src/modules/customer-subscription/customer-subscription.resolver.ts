@@ -50,7 +50,19 @@ import { Contractor } from '../contractor/contractor.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { Site } from '../site/site.entity.js';
-import { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
+import type { SiteRecord } from '../site/site.loaders.js';
+import type { ContractorRecord } from '../contractor/contractor.loaders.js';
+import {
+  communeRecord,
+  wilayaRecord,
+  type CommuneRecord,
+  type WilayaRecord,
+} from '../reference-data/reference-data.cache.js';
+import {
+  CustomerSubscription,
+  CustomerSubscriptionStatus,
+  type CustomerSubscriptionRecord,
+} from './customer-subscription.entity.js';
 import {
   AssignCustomerSubscriptionInput,
   CancelCustomerSubscriptionInput,
@@ -332,7 +344,7 @@ export class CustomerSubscriptionResolver {
   customerSubscription(
     @Arg('id', () => ID, { description: 'The customer subscription’s id.' }) id: string,
     @Ctx() context: Context,
-  ): Promise<CustomerSubscription | null> {
+  ): Promise<CustomerSubscriptionRecord | null> {
     return findCustomerSubscription(context, id);
   }
 
@@ -365,7 +377,10 @@ export class CustomerSubscriptionResolver {
     nullable: true,
     description: 'Customer name (personal data): null for the FINANCE and VIEWER roles.',
   })
-  customerName(@Root() subscription: CustomerSubscription, @Ctx() context: Context): string | null {
+  customerName(
+    @Root() subscription: Pick<CustomerSubscriptionRecord, 'customerName'>,
+    @Ctx() context: Context,
+  ): string | null {
     return maySeeCustomerData(context) ? subscription.customerName : null;
   }
 
@@ -374,7 +389,10 @@ export class CustomerSubscriptionResolver {
     description:
       'Customer phone in E.164 form, e.g. "+213550123456" (personal data): null for the FINANCE and VIEWER roles.',
   })
-  customerPhone(@Root() subscription: CustomerSubscription, @Ctx() context: Context): string | null {
+  customerPhone(
+    @Root() subscription: Pick<CustomerSubscriptionRecord, 'customerPhone'>,
+    @Ctx() context: Context,
+  ): string | null {
     return maySeeCustomerData(context) ? subscription.customerPhone : null;
   }
 
@@ -382,37 +400,52 @@ export class CustomerSubscriptionResolver {
     nullable: true,
     description: 'Address of the home to connect (personal data): null for the FINANCE and VIEWER roles.',
   })
-  customerAddress(@Root() subscription: CustomerSubscription, @Ctx() context: Context): string | null {
+  customerAddress(
+    @Root() subscription: Pick<CustomerSubscriptionRecord, 'customerAddress'>,
+    @Ctx() context: Context,
+  ): string | null {
     return maySeeCustomerData(context) ? subscription.customerAddress : null;
   }
 
   @FieldResolver(() => Commune, { description: 'Commune of the home.' })
-  commune(@Root() subscription: CustomerSubscription): Promise<Commune> {
-    return subscription.commune.loadOrFail({ dataloader: true });
+  commune(
+    @Root() subscription: Pick<CustomerSubscriptionRecord, 'commune'>,
+    @Ctx() context: Context,
+  ): Promise<CommuneRecord> {
+    return communeRecord(context.em, subscription.commune.id);
   }
 
   @FieldResolver(() => Wilaya, { description: 'Wilaya of the home.' })
-  wilaya(@Root() subscription: CustomerSubscription): Promise<Wilaya> {
-    return subscription.wilaya.loadOrFail({ dataloader: true });
+  wilaya(
+    @Root() subscription: Pick<CustomerSubscriptionRecord, 'wilaya'>,
+    @Ctx() context: Context,
+  ): Promise<WilayaRecord> {
+    return wilayaRecord(context.em, subscription.wilaya.code);
   }
 
   @FieldResolver(() => Site, {
     nullable: true,
     description: 'The site the home belongs to; null when none, or when the viewer may not read it.',
   })
-  async site(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<Site | null> {
+  async site(
+    @Root() subscription: Pick<CustomerSubscriptionRecord, 'site'>,
+    @Ctx() context: Context,
+  ): Promise<SiteRecord | null> {
     if (!subscription.site) return null;
-    const site = await subscription.site.loadOrFail({ dataloader: true });
-    return mayReadSite(context, site) ? site : null;
+    const site = await context.loaders.sites.byId.load(subscription.site.id);
+    return site && mayReadSite(context, site) ? site : null;
   }
 
   @FieldResolver(() => Contractor, {
     nullable: true,
     description: 'The contractor assigned; null while PENDING, or when the viewer may not read it.',
   })
-  async contractor(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<Contractor | null> {
+  async contractor(
+    @Root() subscription: Pick<CustomerSubscriptionRecord, 'contractor'>,
+    @Ctx() context: Context,
+  ): Promise<ContractorRecord | null> {
     if (!subscription.contractor || !mayReadContractor(context, subscription.contractor.id)) return null;
-    return subscription.contractor.loadOrFail({ dataloader: true });
+    return context.loaders.contractors.byId.load(subscription.contractor.id);
   }
 
   @Mutation(() => CustomerSubscriptionPayload, {
@@ -506,7 +539,7 @@ export class CustomerSubscriptionResolver {
     description: 'The latest installation report, or null before any.',
   })
   latestInstallationReport(
-    @Root() subscription: CustomerSubscription,
+    @Root() subscription: Pick<CustomerSubscriptionRecord, 'id'>,
     @Ctx() context: Context,
   ): Promise<InstallationReport | null> {
     return latestInstallationReport(context, subscription.id);

@@ -1,7 +1,8 @@
 import { ref, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { DomainError, ErrorCode, badUserInput, notFound } from '../../common/errors.js';
-import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
+import { paginateRows, type Page, type PageArgs } from '../../common/pagination.js';
+import { findRecords, recordsOf } from '../../common/rows.js';
 import { loadForChange } from '../audit/tracked.service.js';
 import { announceFiguresChanged } from '../dashboard/dashboard.events.js';
 import { WorkChange } from '../site/site.events.js';
@@ -30,7 +31,12 @@ import { mayReadTechnicians, mayWorkIn, maySeeCustomerData, workScope } from '..
 import { attachPhotos } from '../photo/photo.service.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Site, SiteStatus } from '../site/site.entity.js';
-import { CustomerSubscription, CustomerSubscriptionStatus, FailureReason } from './customer-subscription.entity.js';
+import {
+  CustomerSubscription,
+  CustomerSubscriptionStatus,
+  FailureReason,
+  type CustomerSubscriptionRecord,
+} from './customer-subscription.entity.js';
 import {
   customerSubscriptionSchema,
   updatableFields,
@@ -136,10 +142,16 @@ function apply(
 }
 
 /** The customer subscription with this id, or null. @throws DomainError BAD_USER_INPUT for a malformed id */
-export function findCustomerSubscription(context: Context, id: string): Promise<CustomerSubscription | null> {
-  return context.em.findOne(CustomerSubscription, {
-    $and: [{ id: parseInput(recordId, id, 'id') }, workScope(context)],
-  });
+export async function findCustomerSubscription(
+  context: Context,
+  id: string,
+): Promise<CustomerSubscriptionRecord | null> {
+  const [record] = await findRecords<CustomerSubscription, CustomerSubscriptionRecord>(
+    context.em,
+    CustomerSubscription,
+    { $and: [{ id: parseInput(recordId, id, 'id') }, workScope(context)] },
+  );
+  return record ?? null;
 }
 
 /** The orders a list of customer subscriptions can be read in, each ending on the id so that pages never overlap. */
@@ -160,12 +172,12 @@ const orderings = {
  * first, of those that have one; longest in their status first), filtered by wilaya, commune, status
  * or statuses, contractor, site, text (order reference or customer name) and appointment time (from, before).
  */
-export function listCustomerSubscriptions(
+export async function listCustomerSubscriptions(
   context: Context,
   filter: CustomerSubscriptionFilter,
   page: PageArgs,
   order: CustomerSubscriptionOrder = CustomerSubscriptionOrder.ORDERED_AT,
-): Promise<Page<CustomerSubscription>> {
+): Promise<Page<CustomerSubscriptionRecord>> {
   const values = parseInput(filterSchema, filter, 'filter');
   const where: FilterQuery<CustomerSubscription>[] = [workScope(context)];
   if (values.wilayaCode) where.push({ wilaya: values.wilayaCode });
@@ -195,7 +207,13 @@ export function listCustomerSubscriptions(
         : { orderReference: { $ilike: pattern } },
     );
   }
-  return paginate(context.em, CustomerSubscription, { $and: where }, orderings[order], page);
+  const rows = await paginateRows(context.em, CustomerSubscription, { $and: where }, orderings[order], page);
+  const records = recordsOf<CustomerSubscription, CustomerSubscriptionRecord>(
+    context.em,
+    CustomerSubscription,
+    rows.edges.map((edge) => edge.node),
+  );
+  return { ...rows, edges: rows.edges.map((edge, index) => ({ cursor: edge.cursor, node: records[index]! })) };
 }
 
 async function checkReferenceFree(em: EntityManager, orderReference: string): Promise<void> {

@@ -19,7 +19,12 @@ import { priceScheduleInForce } from '../invoice/price-schedule.service.js';
 import { Photo, PhotoKind } from '../photo/photo.entity.js';
 import { ownPhotos, photoLimitsOf } from '../photo/photo.service.js';
 import { maySeeCustomerData } from '../auth/scope.js';
-import { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
+import {
+  CustomerSubscription,
+  CustomerSubscriptionStatus,
+  type CustomerSubscriptionRecord,
+} from './customer-subscription.entity.js';
+import { communeRecord } from '../reference-data/reference-data.cache.js';
 import {
   checkPositions,
   defaultPositionToleranceMetres,
@@ -163,12 +168,15 @@ export class WorkItem {
 }
 
 /** The work's position: the site's when the viewer's query can load it, else the commune's centre. */
-async function positionOf(subscription: CustomerSubscription): Promise<WorkPosition | null> {
+async function positionOf(
+  context: Context,
+  subscription: Pick<CustomerSubscriptionRecord, 'site' | 'commune'>,
+): Promise<WorkPosition | null> {
   const [site, commune] = await Promise.all([
-    subscription.site?.load({ dataloader: true }) ?? null,
-    subscription.commune.load({ dataloader: true }),
+    subscription.site ? context.loaders.sites.byId.load(subscription.site.id) : null,
+    communeRecord(context.em, subscription.commune.id),
   ]);
-  return workPosition(site ?? null, commune ?? null);
+  return workPosition(site, commune);
 }
 
 /** The field view's settings and work items, and the positions of the work. */
@@ -221,8 +229,11 @@ export class CustomerSubscriptionFieldResolver {
     description:
       "Where the work is, for the way there: the site's position, else the commune's centre; null when neither is known.",
   })
-  position(@Root() subscription: CustomerSubscription): Promise<WorkPosition | null> {
-    return positionOf(subscription);
+  position(
+    @Root() subscription: Pick<CustomerSubscriptionRecord, 'site' | 'commune'>,
+    @Ctx() context: Context,
+  ): Promise<WorkPosition | null> {
+    return positionOf(context, subscription);
   }
 
   @FieldResolver(() => [Photo], {
@@ -230,7 +241,10 @@ export class CustomerSubscriptionFieldResolver {
       'Every photo of the work, oldest first: those attached to its installation reports or to its failure, and those uploaded and waiting for a report.',
     complexity: listOf(10),
   })
-  async photos(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<Photo[]> {
+  async photos(
+    @Root() subscription: Pick<CustomerSubscriptionRecord, 'id'>,
+    @Ctx() context: Context,
+  ): Promise<Photo[]> {
     return ownPhotos(context, await context.loaders.photos.byCustomerSubscription.load(subscription.id));
   }
 
@@ -239,7 +253,10 @@ export class CustomerSubscriptionFieldResolver {
       'The reserves to lift, one point each, as the acceptance refused the installation with them (rejectInstallation): those of the latest rejection while the work is REJECTED; empty in any other status.',
     complexity: listOf(20),
   })
-  async reserves(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<string[]> {
+  async reserves(
+    @Root() subscription: Pick<CustomerSubscriptionRecord, 'id' | 'status'>,
+    @Ctx() context: Context,
+  ): Promise<string[]> {
     if (subscription.status !== CustomerSubscriptionStatus.REJECTED) return [];
     return context.loaders.customerSubscriptions.latestReserves.load(subscription.id);
   }
@@ -286,9 +303,9 @@ export class PhotoPositionResolver {
     description:
       "Distance from where the photo was taken to the work (its site's position, else its commune's centre), in metres; null when either is unknown.",
   })
-  async distanceFromWorkMetres(@Root() photo: Photo): Promise<number | null> {
+  async distanceFromWorkMetres(@Root() photo: Photo, @Ctx() context: Context): Promise<number | null> {
     if (photo.latitude === null || photo.longitude === null) return null;
-    const reference = await positionOf(await photo.customerSubscription.loadOrFail({ dataloader: true }));
+    const reference = await positionOf(context, await photo.customerSubscription.loadOrFail({ dataloader: true }));
     return reference
       ? Math.round(metresBetween(reference, { latitude: photo.latitude, longitude: photo.longitude }))
       : null;
@@ -363,7 +380,7 @@ export class InstallationReportFieldResolver {
   async positionCheck(@Root() report: InstallationReport, @Ctx() context: Context): Promise<PositionCheck> {
     const subscription = await report.customerSubscription.loadOrFail({ dataloader: true });
     const [reference, photos] = await Promise.all([
-      positionOf(subscription),
+      positionOf(context, subscription),
       context.loaders.photos.byReport.load(report.id),
     ]);
     const siteToleranceMetres = context.settings?.positionToleranceMetres ?? defaultPositionToleranceMetres;

@@ -15,7 +15,7 @@ import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
 import { mayReadTechnician } from '../auth/scope.js';
 import { User } from '../user/user.entity.js';
-import { CustomerSubscription } from './customer-subscription.entity.js';
+import { CustomerSubscription, type CustomerSubscriptionRecord } from './customer-subscription.entity.js';
 import { CustomerSubscriptionRef } from './customer-subscription.inputs.js';
 import { CustomerSubscriptionPayload } from './customer-subscription.resolver.js';
 import { assignTechnician, listTechnicians, maxTechnicians } from './technician.service.js';
@@ -97,16 +97,24 @@ export class CustomerSubscriptionTechnicianResolver {
       "The firm's technician the work is given to; null when it is given to the firm as a whole, or when the viewer may not read it " +
       "(only ADMIN, DOT managers and the firm's own users and keys may).",
   })
-  async technician(@Root() subscription: CustomerSubscription, @Ctx() context: Context): Promise<User | null> {
+  async technician(
+    @Root() subscription: Pick<CustomerSubscriptionRecord, 'technician' | 'contractor'>,
+    @Ctx() context: Context,
+  ): Promise<User | null> {
     if (!subscription.technician || !subscription.contractor || !mayReadTechnician(context, subscription.contractor.id))
       return null;
-    return subscription.technician.loadOrFail({ dataloader: true });
+    return context.em
+      .getReference(User, subscription.technician.id, { wrapped: true })
+      .loadOrFail({ dataloader: true });
   }
 
   @FieldResolver(() => WorkPermissions, {
     description: 'What the viewer may do to this work now (see WorkPermissions): the buttons to show.',
   })
-  viewerCan(@Root() subscription: CustomerSubscription, @Ctx() context: Context): WorkPermissions {
+  viewerCan(
+    @Root() subscription: Pick<CustomerSubscriptionRecord, 'contractor' | 'wilaya' | 'technician' | 'status'>,
+    @Ctx() context: Context,
+  ): WorkPermissions {
     return workPermissions(context, subscription);
   }
 }

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { maySeeWork, placeOf } from '../auth/live.js';
 import type { Context } from '../../context.js';
 import { mayChangeRecord } from '../auth/viewer-can.js';
-import type { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
+import type { CustomerSubscriptionRecord, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
 import {
   customerSubscriptionLifecycle as lifecycle,
   fieldStatuses,
@@ -61,7 +61,10 @@ const actions: Record<keyof WorkPermissions, { mutation: string; transition: Cus
  * (`maySeeWork`, the rule of `workScope`), and for assignTechnician, which moves no status, open
  * work given to a firm (`fieldStatuses`).
  */
-export function workPermissions(context: Context, subscription: CustomerSubscription): WorkPermissions {
+export function workPermissions(
+  context: Context,
+  subscription: Pick<CustomerSubscriptionRecord, 'contractor' | 'wilaya' | 'technician' | 'status'>,
+): WorkPermissions {
   const inScope = maySeeWork(context, placeOf(subscription));
   const openFirmWork =
     subscription.contractor !== null &&

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { referenceDataDir } from '../../common/paths.js';
 import { Commune } from './commune.entity.js';
 import { Daira } from './daira.entity.js';
+import { forgetReferenceData } from './reference-data.cache.js';
+import { writeReferenceDataChanged } from './reference-data.events.js';
 import { Wilaya } from './wilaya.entity.js';
 
 /** The communes file shipped with the server (from othmanus/algeria-cities, csv/, version 3.x). */
@@ -51,6 +53,22 @@ interface CommuneRow {
 
 const maxNameLength = 100;
 
+/**
+ * A digest of every wilaya, daïra and commune as the processes keep them (`reference-data.cache.ts`),
+ * read in the import's transaction before and after it: only an import that changed them announces it
+ * (the shipped file, imported again at every start, changes nothing).
+ */
+async function fingerprint(tx: EntityManager): Promise<string> {
+  const [row] = await tx.execute<{ digest: string }[]>(
+    `select md5(concat(
+       (select string_agg(w::text, ',' order by w.code) from wilaya w), '/',
+       (select string_agg(d::text, ',' order by d.id) from daira d), '/',
+       (select string_agg(c::text, ',' order by c.id) from commune c)
+     )) as digest`,
+  );
+  return row!.digest;
+}
+
 function checkRow(row: CsvRow): string | undefined {
   if (!/^[1-9]\d{0,5}$/.test(row.id)) return `id must be a positive whole number (got "${row.id}")`;
   if (!/^\d{2}$/.test(row.wilaya_code)) return `wilaya_code must be two digits (got "${row.wilaya_code}")`;
@@ -68,7 +86,8 @@ function checkRow(row: CsvRow): string | undefined {
  * `id, commune_name, commune_name_ascii, daira_name, daira_name_ascii, wilaya_code, wilaya_name,
  * wilaya_name_ascii`). Values are trimmed. Idempotent: a second run changes nothing; a changed name
  * is updated in place (wilayas by code, daïras by wilaya and French name, communes by id). All or
- * nothing: the rows it can use are written in one transaction.
+ * nothing: the rows it can use are written in one transaction. When it changed any of them, every
+ * process drops the reference data it keeps (`REFERENCE_DATA_CHANGED`), this one at once.
  *
  * Rows it cannot use are returned in `rejected`, never skipped silently: a row that is not valid CSV
  * (an unclosed quote) or has fewer fields than the header, a malformed id or wilaya code, an empty or
@@ -177,6 +196,7 @@ export async function importReferenceData(em: EntityManager, csvText: string): P
   }
 
   await em.transactional(async (tx) => {
+    const before = await fingerprint(tx);
     await tx.upsertMany(Wilaya, [...wilayas.values()]);
     const dairaRows = [...dairas.entries()];
     const savedDairas = await tx.upsertMany(
@@ -195,7 +215,9 @@ export async function importReferenceData(em: EntityManager, csvText: string): P
         wilaya: commune.wilayaCode,
       })),
     );
+    if ((await fingerprint(tx)) !== before) await writeReferenceDataChanged(tx, 'COMMUNES');
   });
+  forgetReferenceData(em);
 
   return { wilayas: wilayas.size, dairas: dairas.size, communes: communes.size, rejected };
 }
@@ -238,8 +260,9 @@ const coordinateRowSchema = z.object({
 /**
  * Places the communes at their centres from the coordinates CSV (`id, latitude, longitude,
  * in_wilaya`): a point outside its wilaya's boundary (`in_wilaya=false`) is not trusted and leaves
- * the commune without a position. Idempotent; all or nothing. Rows it cannot use are returned in
- * `rejected` (malformed values, a point outside Algeria, an id seen before or of no known commune).
+ * the commune without a position. Idempotent; all or nothing; a change announced as `importReferenceData`
+ * announces its own. Rows it cannot use are returned in `rejected` (malformed values, a point outside
+ * Algeria, an id seen before or of no known commune).
  */
 export async function importCommuneCoordinates(
   em: EntityManager,
@@ -283,6 +306,7 @@ export async function importCommuneCoordinates(
     );
   }
   await em.transactional(async (tx) => {
+    const before = await fingerprint(tx);
     const rows = [...positions.entries()];
     for (let start = 0; start < rows.length; start += 500) {
       const batch = rows.slice(start, start + 500);
@@ -295,7 +319,9 @@ export async function importCommuneCoordinates(
         tx.getTransactionContext(),
       );
     }
+    if ((await fingerprint(tx)) !== before) await writeReferenceDataChanged(tx, 'CENTRES');
   });
+  forgetReferenceData(em);
   return { placed: positions.size - untrusted, untrusted, rejected };
 }
 

@@ -3,6 +3,13 @@ import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
 import { Commune } from './commune.entity.js';
 import { Daira } from './daira.entity.js';
+import {
+  dairaRecord,
+  wilayaRecord,
+  type CommuneRecord,
+  type DairaRecord,
+  type WilayaRecord,
+} from './reference-data.cache.js';
 import { findWilaya, listCommunes, listWilayas } from './reference-data.service.js';
 import { Wilaya } from './wilaya.entity.js';
 
@@ -61,20 +68,20 @@ export class CommuneResolver {
   }
 
   @FieldResolver(() => Wilaya, { description: 'The wilaya the commune belongs to.' })
-  wilaya(@Root() commune: Commune): Promise<Wilaya> {
-    return commune.wilaya.loadOrFail({ dataloader: true });
+  wilaya(@Root() commune: Pick<CommuneRecord, 'wilaya'>, @Ctx() context: Context): Promise<WilayaRecord> {
+    return wilayaRecord(context.em, commune.wilaya.code);
   }
 
   @FieldResolver(() => Daira, { description: 'The daïra the commune belongs to.' })
-  daira(@Root() commune: Commune): Promise<Daira> {
-    return commune.daira.loadOrFail({ dataloader: true });
+  daira(@Root() commune: Pick<CommuneRecord, 'daira'>, @Ctx() context: Context): Promise<DairaRecord> {
+    return dairaRecord(context.em, commune.daira.id);
   }
 }
 
 @Resolver(() => Daira)
 export class DairaResolver {
   @FieldResolver(() => Wilaya, { description: 'The wilaya the daïra belongs to.' })
-  wilaya(@Root() daira: Daira): Promise<Wilaya> {
-    return daira.wilaya.loadOrFail({ dataloader: true });
+  wilaya(@Root() daira: Pick<DairaRecord, 'wilaya'>, @Ctx() context: Context): Promise<WilayaRecord> {
+    return wilayaRecord(context.em, daira.wilaya.code);
   }
 }

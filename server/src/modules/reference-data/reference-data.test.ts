@@ -1,7 +1,18 @@
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { readFile } from 'node:fs/promises';
+import { createLogger } from '../../common/logger.js';
+import { initOrm } from '../../entities.js';
+import { createCustomerSubscription } from '../../../test/api.js';
+import { eventually } from '../../../test/eventually.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
+import {
+  communeCoordinatesCsvPath,
+  communesCsvPath,
+  importCommuneCoordinates,
+  importReferenceData,
+} from './reference-data.import.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -187,5 +198,65 @@ describe('over WebSocket (graphql-ws)', () => {
     } finally {
       await client.dispose();
     }
+  });
+});
+
+describe('the reference data each process keeps', () => {
+  const header =
+    'id,commune_name,commune_name_ascii,daira_name,daira_name_ascii,wilaya_code,wilaya_name,wilaya_name_ascii';
+  /** The shipped row of Ain Benian (commune 554), with its French name `name`. */
+  const ainBenian = async (name: string) => {
+    const row = (await readFile(communesCsvPath, 'utf8')).split('\n').find((line) => line.startsWith('554,'))!;
+    return `${header}\n${row.replace(',Ain Benian,', `,${name},`)}\n`;
+  };
+  const communeOf = async (id: string) => {
+    const { body } = await t.graphql<{ customerSubscription: { commune: { name: string; latitude: number | null } } }>(
+      'query ($id: ID!) { customerSubscription(id: $id) { commune { name latitude } } }',
+      { id },
+    );
+    expect(body.errors).toBeUndefined();
+    return body.data!.customerSubscription.commune;
+  };
+
+  it("answers a record's commune without SQL, and sees a commune renamed by an import at its next query", async () => {
+    const { id } = await createCustomerSubscription(t, { communeId: '554' });
+    expect((await communeOf(id)).name).toBe('Ain Benian');
+    const { body } = await t.graphql(
+      'query ($id: ID!) { customerSubscription(id: $id) { commune { name } } }',
+      { id },
+      {
+        'x-request-id': 'cached-commune',
+      },
+    );
+    expect(body.errors).toBeUndefined();
+    const statements = t.sqlOf('cached-commune');
+    expect(statements.some((sql) => sql.includes('"customer_subscription"'))).toBe(true);
+    expect(statements.filter((sql) => sql.includes('"commune"'))).toEqual([]);
+    try {
+      await importReferenceData(t.app.orm.em.fork(), await ainBenian('Aïn Benian (renamed)'));
+      expect((await communeOf(id)).name).toBe('Aïn Benian (renamed)');
+    } finally {
+      await importReferenceData(t.app.orm.em.fork(), await ainBenian('Ain Benian'));
+    }
+    expect((await communeOf(id)).name).toBe('Ain Benian');
+  });
+
+  it('sees a change imported by another process once the change log brings it', async () => {
+    const { id } = await createCustomerSubscription(t, { communeId: '554' });
+    const shipped = await readFile(communeCoordinatesCsvPath, 'utf8');
+    const [coordinatesHeader] = shipped.split('\n');
+    const centre = (row: string) => `${coordinatesHeader}\n${row}\n`;
+    const shippedRow = shipped.split('\n').find((line) => line.startsWith('554,'))!;
+    expect((await communeOf(id)).latitude).toBe(Number(shippedRow.split(',')[1]));
+    // Another process: its own ORM, whose import drops none of this server's data but through the log.
+    const other = await initOrm({ databaseUrl: t.database.url, logger: createLogger('silent'), poolMax: 1 });
+    try {
+      await importCommuneCoordinates(other.em.fork(), centre('554,36.77,2.9,true'));
+      await eventually(async () => expect((await communeOf(id)).latitude).toBe(36.77));
+    } finally {
+      await importCommuneCoordinates(other.em.fork(), centre(shippedRow));
+      await other.close();
+    }
+    await eventually(async () => expect((await communeOf(id)).latitude).toBe(Number(shippedRow.split(',')[1])));
   });
 });

@@ -4,10 +4,23 @@ import {
   CustomerSubscription,
   CustomerSubscriptionStatus,
 } from '../customer-subscription/customer-subscription.entity.js';
+import { findRecords } from '../../common/rows.js';
 import { Site } from './site.entity.js';
 
-/** Batch loaders of site figures, keyed by site id. */
+/**
+ * A site as a read answers it, from its row with no entity made (`recordsOf`): its columns, and the
+ * records it refers to by key, as an entity's references show them; the field resolvers read either.
+ */
+export type SiteRecord = Omit<Site, 'commune' | 'wilaya' | 'contractor'> & {
+  readonly commune: { readonly id: number };
+  readonly wilaya: { readonly code: string };
+  readonly contractor: { readonly id: string } | null;
+};
+
+/** Batch loaders of sites and site figures, keyed by site id. */
 export interface SiteLoaders {
+  /** The sites of these ids (those that exist), as rows: one statement for all the ids asked. */
+  readonly byId: DataLoader<string, SiteRecord | null>;
   /** Customer subscriptions ACCEPTED on each site: one `GROUP BY` for all the sites asked. */
   readonly acceptedConnections: DataLoader<string, number>;
   /** Number of sites of each contractor, keyed by contractor id. */
@@ -16,6 +29,11 @@ export interface SiteLoaders {
 
 export function createSiteLoaders(em: EntityManager): SiteLoaders {
   return {
+    byId: new DataLoader(async (ids) => {
+      const records = await findRecords<Site, SiteRecord>(em, Site, { id: { $in: [...ids] } });
+      const byId = new Map(records.map((record) => [record.id, record]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
     acceptedConnections: new DataLoader(async (siteIds) => {
       const rows = await em
         .createQueryBuilder(CustomerSubscription, 'cs')

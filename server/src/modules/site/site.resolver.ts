@@ -44,7 +44,15 @@ import { mayReadContractor } from '../auth/scope.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { Commune } from '../reference-data/commune.entity.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
+import type { ContractorRecord } from '../contractor/contractor.loaders.js';
+import {
+  communeRecord,
+  wilayaRecord,
+  type CommuneRecord,
+  type WilayaRecord,
+} from '../reference-data/reference-data.cache.js';
 import { Site, SiteStatus } from './site.entity.js';
+import type { SiteRecord } from './site.loaders.js';
 import { CreateSiteInput, UpdateSiteInput } from './site.inputs.js';
 import type { SiteAction } from './site.lifecycle.js';
 import { assignSite, createSite, findSite, listSites, transitionSite, updateSite } from './site.service.js';
@@ -243,33 +251,36 @@ export class SiteResolver {
   }
 
   @FieldResolver(() => Commune, { description: 'The commune the site is in.' })
-  commune(@Root() site: Site): Promise<Commune> {
-    return site.commune.loadOrFail({ dataloader: true });
+  commune(@Root() site: Pick<SiteRecord, 'commune'>, @Ctx() context: Context): Promise<CommuneRecord> {
+    return communeRecord(context.em, site.commune.id);
   }
 
   @FieldResolver(() => Wilaya, { description: "The commune's wilaya." })
-  wilaya(@Root() site: Site): Promise<Wilaya> {
-    return site.wilaya.loadOrFail({ dataloader: true });
+  wilaya(@Root() site: Pick<SiteRecord, 'wilaya'>, @Ctx() context: Context): Promise<WilayaRecord> {
+    return wilayaRecord(context.em, site.wilaya.code);
   }
 
   @FieldResolver(() => Contractor, {
     nullable: true,
     description: 'The contractor assigned; null while PLANNED, or when the viewer may not read it.',
   })
-  async contractor(@Root() site: Site, @Ctx() context: Context): Promise<Contractor | null> {
+  async contractor(
+    @Root() site: Pick<SiteRecord, 'contractor'>,
+    @Ctx() context: Context,
+  ): Promise<ContractorRecord | null> {
     if (!site.contractor || !mayReadContractor(context, site.contractor.id)) return null;
-    return site.contractor.loadOrFail({ dataloader: true });
+    return context.loaders.contractors.byId.load(site.contractor.id);
   }
 
   @FieldResolver(() => Int, { description: 'Customer subscriptions of the site that are ACCEPTED.' })
-  acceptedConnections(@Root() site: Site, @Ctx() context: Context): Promise<number> {
+  acceptedConnections(@Root() site: Pick<SiteRecord, 'id'>, @Ctx() context: Context): Promise<number> {
     return context.loaders.sites.acceptedConnections.load(site.id);
   }
 
   @FieldResolver(() => Float, {
     description: 'acceptedConnections ÷ targetConnections, from 0 (may pass 1 when the target is exceeded).',
   })
-  async progress(@Root() site: Site, @Ctx() context: Context): Promise<number> {
+  async progress(@Root() site: Pick<SiteRecord, 'id' | 'targetConnections'>, @Ctx() context: Context): Promise<number> {
     return (await context.loaders.sites.acceptedConnections.load(site.id)) / site.targetConnections;
   }
 
