@@ -28,17 +28,18 @@ export interface OperationToExecute {
 }
 
 /**
- * Executes queries and mutations through graphql-jit: each document is compiled once into a
- * function that runs the same resolvers without graphql-js's per-field interpretation (half its
- * CPU on a page of 50 customer subscriptions; docs/benchmarks.md). Variables are coerced by
- * graphql-js first, so a bad variable gets graphql-js's own error, which Apollo and
- * `formatGraphQLError` turn into BAD_USER_INPUT as before. Subscriptions sent over HTTP keep
- * graphql-js, whose answer for them is the one clients know.
+ * Executes queries through graphql-jit: each document is compiled once into a function that runs
+ * the same resolvers without graphql-js's per-field interpretation (docs/benchmarks.md). Variables
+ * are coerced by graphql-js first, so a bad variable gets graphql-js's own error, which Apollo and
+ * `formatGraphQLError` turn into BAD_USER_INPUT as before. Mutations keep graphql-js: it runs them
+ * one after the other and stops at the first that fails with a non-null payload, where graphql-jit
+ * runs on (seven aliased `login`s would count as seven attempts of the sign-in limit); so do
+ * subscriptions sent over HTTP.
  */
 export function compiledExecutor(schema: GraphQLSchema): (operation: OperationToExecute) => Promise<ExecutionResult> {
   const compiled = new LRUCache<string, CompiledQuery>({ max: compiledOperationsKept });
   return async ({ document, operation, operationName, queryHash, variables, context }) => {
-    if (operation.operation === 'subscription') {
+    if (operation.operation !== 'query') {
       return execute({
         schema,
         document,
