@@ -9,6 +9,7 @@ import { apolloArmor, checkComplexity, queryLimits } from '../common/query-limit
 import type { Context } from '../context.js';
 import { readFromReplicas } from '../database/entity-manager.js';
 import { ErrorCode } from '../common/errors.js';
+import { compiledGateway } from './compiled-execution.js';
 import { isDatabaseUnavailable } from '../database/database.js';
 import { databaseUnavailableError, formatGraphQLError, unavailableRetryAfterSeconds } from './errors.js';
 import { requestScope } from './request-scope.js';
@@ -106,7 +107,7 @@ export function createApolloServer(options: {
   const armor = apolloArmor(production);
   const apolloLogger = options.logger.child({ component: 'apollo' });
   return new ApolloServer<Context>({
-    schema: options.schema,
+    gateway: compiledGateway(options.schema),
     introspection: !production,
     // Apollo drops graphql-js's "Did you mean …?" from validation errors; formatGraphQLError from the rest (variables).
     hideSchemaDetailsFromClientErrors: production,
