@@ -236,6 +236,16 @@ describe('the change log', () => {
     await slow.return?.();
   });
 
+  it('ends a subscriber that returns while it waits for an event: its waiting read is done at once, and nothing comes after', async () => {
+    const leaving = first.subscribe(['FIGURES_CHANGED']);
+    await take(leaving, 1);
+    const waiting = leaving.next();
+    await leaving.return?.();
+    expect(await waiting).toEqual({ done: true, value: undefined });
+    await commit(first, 'after-return');
+    expect(await leaving.next()).toEqual({ done: true, value: undefined });
+  });
+
   it('keeps a subscriber whose read of the log fails (the database not answering): it reads on once it answers, losing nothing', async () => {
     const lines: string[] = [];
     const capturing = pino({ level: 'error' }, { write: (line: string) => void lines.push(line) });

@@ -1,5 +1,4 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Repeater } from '@repeaterjs/repeater';
 import PQueue from 'p-queue';
 import pg from 'pg';
 import type { Logger } from 'pino';
@@ -409,30 +408,42 @@ export function createChangeLog(options: {
     subscribe: <K extends Topic>(
       topics: readonly K[],
       subscribeOptions: { after?: string | null; audience?: readonly (readonly string[])[] | null } = {},
-    ) =>
-      new Repeater<LoggedEvent<K> | Resync>(async (push, stop) => {
-        let stopped = false;
-        void stop.then(() => (stopped = true));
-        const audience = subscribeOptions.audience ?? null;
-        // Events reach `queue` from the moment the subscriber attaches; the log before that comes from the database.
-        let queue: LoggedEvent<K>[] = [];
-        let behind = false;
-        let wake: (() => void) | null = null;
-        const reader = (event: LoggedEvent) => {
-          if (!topics.includes(event.topic as K) || !inAudience(event.audience, audience)) return;
-          if (queue.length >= subscriberBacklogLimit) {
-            // Too slow a reader: it reads the rest from the database rather than hold it in memory.
-            queue = [];
-            behind = true;
-          } else queue.push(event as LoggedEvent<K>);
-          wake?.();
-        };
+    ): AsyncIterableIterator<LoggedEvent<K> | Resync> => {
+      const audience = subscribeOptions.audience ?? null;
+      // Events reach `queue` from the moment the subscriber attaches (its first `next`); the log before that comes from the database.
+      let queue: LoggedEvent<K>[] = [];
+      let behind = false;
+      let stopped = false;
+      // Resolves the wait of the stream below for an event, a retry or the subscriber's return.
+      let wake: (() => void) | null = null;
+      const reader = (event: LoggedEvent) => {
+        if (!topics.includes(event.topic as K) || !inAudience(event.audience, audience)) return;
+        if (queue.length >= subscriberBacklogLimit) {
+          // Too slow a reader: it reads the rest from the database rather than hold it in memory.
+          queue = [];
+          behind = true;
+        } else queue.push(event as LoggedEvent<K>);
+        wake?.();
+      };
+      const waitFor = (retryMs?: number) =>
+        new Promise<void>((resolve) => {
+          const woken = () => {
+            clearTimeout(timer);
+            wake = null;
+            resolve();
+          };
+          const timer = retryMs === undefined ? undefined : setTimeout(woken, retryMs);
+          wake = woken;
+        });
+      // A generator gives an event only when the subscriber asks for the next one: what it has not read
+      // waits in `queue` (bounded, above), and a yield is one promise, not a Repeater's several.
+      const stream = (async function* (): AsyncGenerator<LoggedEvent<K> | Resync> {
         readers.add(reader);
         let last: bigint;
         try {
           if (subscribeOptions.after == null) {
             last = head;
-            await push(resyncAt(head.toString()));
+            yield resyncAt(head.toString());
           } else {
             last = (await checkAfter(orm.em.fork(), BigInt(subscribeOptions.after))).from;
             behind = true;
@@ -444,14 +455,14 @@ export function createChangeLog(options: {
               try {
                 for await (const event of replay(last, through, topics, audience)) {
                   if (stopped) return;
-                  await push(event as LoggedEvent<K>);
+                  yield event as LoggedEvent<K>;
                   last = BigInt(event.position);
                 }
               } catch (error) {
                 // The database did not answer: the subscriber waits and reads on from where it stands, losing nothing.
                 log.error({ err: error }, 'a subscriber could not read the change log: it tries again');
                 behind = true;
-                await Promise.race([new Promise((resolve) => setTimeout(resolve, replayRetryMs)), stop]);
+                await waitFor(replayRetryMs);
                 continue;
               }
               if (through > last) last = through;
@@ -460,16 +471,31 @@ export function createChangeLog(options: {
               const event = queue.shift()!;
               if (BigInt(event.position) <= last) continue;
               last = BigInt(event.position);
-              await push(event);
+              yield event;
             }
             if (behind || stopped) continue;
-            await Promise.race([new Promise<void>((resolve) => (wake = resolve)), stop]);
-            wake = null;
+            await waitFor();
           }
         } finally {
           readers.delete(reader);
         }
-      }),
+      })();
+      return {
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+        next: () => stream.next(),
+        // Stops at once, even while the stream waits for an event or reads the database: the reader is
+        // detached now, a `next` waiting ends, and the stream finishes behind (a read in progress first).
+        return: () => {
+          stopped = true;
+          readers.delete(reader);
+          wake?.();
+          void stream.return(undefined);
+          return Promise.resolve({ done: true, value: undefined });
+        },
+      };
+    },
     start: async () => {
       head = (await logState(orm.em.fork())).head;
       await listen();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import {
   activeContractor,
   firmInvoice,
@@ -6,6 +7,7 @@ import {
   mustQuery,
   submitInvoice,
 } from '../../test/api.js';
+import { eventually } from '../../test/eventually.js';
 import { signIn, startTestApp, type TestApp } from '../../test/harness.js';
 import { subscribe, type LiveSubscription } from '../../test/live.js';
 
@@ -95,6 +97,41 @@ describe('subscribers of the same operation', () => {
       }
     } finally {
       for (const subscriber of live.values()) await subscriber.close();
+    }
+  });
+
+  it('each receive the shared result as a text message under their own id, as graphql-ws sends one', async () => {
+    const socket = new WebSocket(`${t.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    try {
+      // A browser's client reads a text message only: a binary one would reach it as a Blob.
+      const messages: { isBinary: boolean; message: { id?: string; type: string; payload?: unknown } }[] = [];
+      socket.on('message', (data, isBinary) =>
+        messages.push({ isBinary, message: JSON.parse(String(data)) as (typeof messages)[number]['message'] }),
+      );
+      await new Promise((resolve) => socket.once('open', resolve));
+      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${tokens['admin']}` } }));
+      await eventually(() => expect(messages.map(({ message }) => message.type)).toContain('connection_ack'));
+      const query = 'subscription ($c: ID) { invoiceChanged(contractorId: $c) { change } }';
+      for (const id of ['first "one"', 'second'])
+        socket.send(JSON.stringify({ id, type: 'subscribe', payload: { query, variables: { c: firmId } } }));
+      await eventually(() => expect(messages.filter(({ message }) => message.type === 'next')).toHaveLength(2));
+      // Another installation accepted: an invoice of the firm changes.
+      const installed = await installedCustomerSubscription(t, firmId);
+      await mustQuery(
+        t,
+        'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+        { id: installed },
+      );
+      await eventually(() =>
+        expect(messages.filter(({ message }) => message.type === 'next').length).toBeGreaterThanOrEqual(4),
+      );
+      const sent = messages.filter(({ message }) => message.type === 'next').slice(2, 4);
+      expect(sent.map(({ isBinary }) => isBinary)).toEqual([false, false]);
+      expect(sent.map(({ message }) => message.id).toSorted()).toEqual(['first "one"', 'second']);
+      expect(sent[0]!.message.payload).toEqual(sent[1]!.message.payload);
+      expect(sent[0]!.message.payload).toMatchObject({ data: { invoiceChanged: { change: expect.any(String) } } });
+    } finally {
+      socket.close();
     }
   });
 });

@@ -160,21 +160,32 @@ function delivered(
   };
 }
 
-/** The JSON of each result without errors that was sent: made once, however many sockets it goes to. */
-const payloadJson = new WeakMap<ExecutionResult, string>();
+/** The JSON of each result without errors that was sent, in UTF-8: made once, however many sockets it goes to. */
+const payloadBytes = new WeakMap<ExecutionResult, Buffer>();
 
-/** The `next` message of operation `id` carrying `result` (no errors), as graphql-ws writes it, its payload serialised once. */
-function nextFrame(id: string, result: ExecutionResult): string {
-  let payload = payloadJson.get(result);
-  if (payload === undefined) payloadJson.set(result, (payload = JSON.stringify(result)));
-  return `{"id":${JSON.stringify(id)},"type":"next","payload":${payload}}`;
+/** What a `next` message of operation `id` starts with, as graphql-ws writes it: made once per operation. */
+function nextFrameHead(id: string): Buffer {
+  return Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
 }
 
-/** Sends `frame` on `socket` as graphql-ws's adapter does: nothing once the socket is no longer open. */
-function send(socket: import('ws').WebSocket, frame: string): Promise<void> {
+const nextFrameEnd = Buffer.from('}');
+
+/**
+ * The `next` message carrying `result` (no errors) of the operation whose frame starts with `head`,
+ * its payload serialised and encoded once: a socket's frame is a copy of bytes, where a string would
+ * be measured and encoded to UTF-8 again on every socket.
+ */
+function nextFrame(head: Buffer, result: ExecutionResult): Buffer {
+  let payload = payloadBytes.get(result);
+  if (payload === undefined) payloadBytes.set(result, (payload = Buffer.from(JSON.stringify(result))));
+  return Buffer.concat([head, payload, nextFrameEnd]);
+}
+
+/** Sends `frame` (a text message's UTF-8) on `socket` as graphql-ws's adapter does: nothing once the socket is no longer open. */
+function send(socket: import('ws').WebSocket, frame: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     if (socket.readyState !== socket.OPEN) return resolve();
-    socket.send(frame, (error) => (error ? reject(error) : resolve()));
+    socket.send(frame, { binary: false }, (error) => (error ? reject(error) : resolve()));
   });
 }
 
@@ -450,16 +461,18 @@ export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: 
         ctx.extra.starting?.delete(id);
         // Checked before each result is sent: none leaves once the caller's session ended, even before the socket is closed.
         // A result without errors is sent as its group's frame; one with errors goes through onNext, masked for this socket.
-        if (Symbol.asyncIterator in result)
+        if (Symbol.asyncIterator in result) {
+          const head = nextFrameHead(id);
           return delivered(
             result,
             () => ctx.extra.ended === true,
             async (next) => {
               if (next.errors) return false;
-              await send(ctx.extra.socket, nextFrame(id, next));
+              await send(ctx.extra.socket, nextFrame(head, next));
               return true;
             },
           );
+        }
       },
       onComplete: (ctx, id) => {
         ctx.extra.starting?.delete(id);
