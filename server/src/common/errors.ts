@@ -84,7 +84,7 @@ export const errorCodeDescriptions: Readonly<Record<ErrorCode, string>> = {
     'A HEIC photo (HEVC-coded), which this server cannot decode: send it as JPEG (the camera’s "most compatible" setting); nothing was stored. Key: `field` ("file"). HTTP 415.',
   BAD_REQUEST:
     'The request itself is unusable: a body that is not JSON, an upload that is not readable multipart/form-data, a request refused as a possible cross-site request forgery, ' +
-    'or a WebSocket operation id that is still starting. HTTP 400.',
+    'a WebSocket operation id that is still starting, or a subscription sent over HTTP (subscriptions are served over WebSocket). HTTP 400.',
   REQUEST_TOO_LARGE:
     'The request body is larger than the server accepts (a CSV import, from a viewer who may import, is allowed more); nothing ran. Key: `maxBytes` (the limit in bytes). HTTP 413. ' +
     '(A WebSocket message over the limit closes the socket with 1009 instead.)',

@@ -4,6 +4,7 @@ import {
   execute,
   getVariableValues,
   printSchema,
+  valueFromASTUntyped,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
@@ -11,16 +12,21 @@ import {
 } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
+import { ErrorCode } from '../common/errors.js';
 
 type Gateway = ApolloServerOptionsWithGateway<Record<string, unknown>>['gateway'];
 
 /** Compiled operations kept per process: Raccord's clients send a few dozen documents, third parties more. */
 export const compiledOperationsKept = 500;
 
-/** What the executor needs of Apollo's request: the validated document, its operation and the raw variables. */
+/**
+ * What the executor needs of Apollo's request: the validated document, its operation (undefined when
+ * `operationName` names none of the document's, or none was named in a document of several) and the
+ * raw variables.
+ */
 export interface OperationToExecute {
   readonly document: DocumentNode;
-  readonly operation: OperationDefinitionNode;
+  readonly operation: OperationDefinitionNode | undefined;
   readonly operationName: string | null;
   readonly queryHash: string;
   readonly variables: Record<string, unknown> | undefined;
@@ -33,13 +39,15 @@ export interface OperationToExecute {
  * are coerced by graphql-js first, so a bad variable gets graphql-js's own error, which Apollo and
  * `formatGraphQLError` turn into BAD_USER_INPUT as before. Mutations keep graphql-js: it runs them
  * one after the other and stops at the first that fails with a non-null payload, where graphql-jit
- * runs on (seven aliased `login`s would count as seven attempts of the sign-in limit); so do
- * subscriptions sent over HTTP.
+ * runs on (seven aliased `login`s would count as seven attempts of the sign-in limit). A subscription
+ * sent over HTTP is refused with BAD_REQUEST: subscriptions are served over WebSocket.
  */
 export function compiledExecutor(schema: GraphQLSchema): (operation: OperationToExecute) => Promise<ExecutionResult> {
   const compiled = new LRUCache<string, CompiledQuery>({ max: compiledOperationsKept });
   return async ({ document, operation, operationName, queryHash, variables, context }) => {
-    if (operation.operation !== 'query') {
+    if (operation?.operation === 'subscription') return { errors: [subscriptionOverHttp()] };
+    if (operation?.operation !== 'query') {
+      // A mutation; or no operation found, which graphql-js names and Apollo answers with OPERATION_RESOLUTION_FAILURE.
       return execute({
         schema,
         document,
@@ -58,9 +66,31 @@ export function compiledExecutor(schema: GraphQLSchema): (operation: OperationTo
       query = result;
       compiled.set(key, query);
     }
-    const result = await query.query(undefined, context, variables ?? {});
+    const result = await query.query(undefined, context, withDefaults(operation, variables ?? {}));
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLError) } : result;
   };
+}
+
+/**
+ * The variables with the default of each the client left out, as it could have sent it: graphql-jit
+ * refuses a non-null variable left out even when it has a default, which graphql-js applies.
+ */
+function withDefaults(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+  const result = { ...variables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (definition.defaultValue && result[name] === undefined)
+      result[name] = valueFromASTUntyped(definition.defaultValue);
+  }
+  return result;
+}
+
+/** A subscription sent over HTTP, where graphql-js would run its resolvers once with no event. */
+function subscriptionOverHttp(): GraphQLError {
+  return new GraphQLError(
+    'Subscriptions are served over WebSocket (the graphql-ws protocol, at this same /graphql address), not over HTTP',
+    { extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } } },
+  );
 }
 
 /**
