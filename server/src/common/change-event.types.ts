@@ -1,6 +1,7 @@
 import { Field, InterfaceType, ObjectType, type ClassType } from 'type-graphql';
 import { isResync, type LoggedEvent, type Resync } from './events.js';
 import { scanWindow } from './change-log.js';
+import { listOf } from './query-limits.js';
 import { DateTime } from './scalars.js';
 
 /** What every event of a subscription says of its place in the change log. */
@@ -71,4 +72,10 @@ export function ChangeFeedType<T extends object>(Event: ClassType<T>, name: stri
 }
 
 /** The description of the `first` argument of every change feed. */
-export const feedFirstDescription = 'How many events at most (1 to 500; 100 when left out).';
+/** How many events a feed's page holds at most when `first` is left out. */
+export const feedDefaultFirst = 100;
+
+export const feedFirstDescription = `How many events at most (1 to 500; ${feedDefaultFirst} when left out).`;
+
+/** The cost of a feed's page: the events it may hold (`first`, else the default) priced as a list of them (see `costModel`). */
+export const feedComplexity = listOf(feedDefaultFirst);

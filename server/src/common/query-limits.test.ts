@@ -181,6 +181,27 @@ describe('the cost of an operation', () => {
     ).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
   });
 
+  it('prices a change feed at the events its page may hold (first, 100 when left out)', () => {
+    const feed = (field: string, first: string, record: string) =>
+      `{ ${field}(after: "0"${first}) { events { position ${record} { id } } } }`;
+    for (const [field, record] of [
+      ['customerSubscriptionChanges', 'customerSubscription'],
+      ['invoiceChanges', 'invoice'],
+      ['siteChanges', 'site'],
+    ] as const) {
+      expect(costOf(feed(field, ', first: 500', record)), field).toBe(statementCost + 500 + statementCost);
+      expect(costOf(feed(field, '', record)), field).toBe(statementCost + 100 + statementCost);
+    }
+  });
+
+  it('refuses a feed of 500 events with their reports and photos asked many times under aliases', () => {
+    // Found by an adversarial trial: the events were priced as one, and 14 of these ran 6,360 statements in 7.5 s.
+    const events = `customerSubscriptionChanges(after: "0", first: 500) { events { position customerSubscription {
+      id latestInstallationReport { id qualityIssues photoFiles { id reused distanceFromWorkMetres } } photos { id } } } }`;
+    const aliased = `{ ${Array.from({ length: 14 }, (_, i) => `a${i}: ${events}`).join(' ')} }`;
+    expect(refusal(schema, aliased)?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+  });
+
   it('refuses the same large page asked many times under aliases', () => {
     const aliased = `{ ${Array.from({ length: 15 }, (_, i) => `a${i}: customerSubscriptions(first: 100) { edges { node { id site { id } contractor { id } latestInstallationReport { id photoFiles { id } } } } }`).join(' ')} }`;
     expect(refusal(schema, aliased)?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });

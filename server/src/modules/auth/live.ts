@@ -5,6 +5,7 @@ import { maySeeFieldWork, viewerContractorId, viewerWilayas } from './scope.js';
 import { requireWilaya } from '../reference-data/reference-data.service.js';
 import { logPosition, parseInput, recordId, wilayaCode as wilayaCodeSchema } from '../../common/validation.js';
 import { checkAfter, readWindow, scanWindow, type LoggedEvent } from '../../common/change-log.js';
+import { feedDefaultFirst } from '../../common/change-event.types.js';
 import { mapStream } from '../../common/streams.js';
 import { audienceTag, isResync, resyncAt, type RaccordTopics, type Resync, type Topic } from '../../common/events.js';
 
@@ -145,7 +146,7 @@ const pollFiltersSchema = liveFiltersSchema.extend({
     .min(1, { error: 'must be from 1 to 500' })
     .max(500, { error: 'must be from 1 to 500' })
     .nullish()
-    .transform((first) => first ?? 100),
+    .transform((first) => first ?? feedDefaultFirst),
 });
 
 /**

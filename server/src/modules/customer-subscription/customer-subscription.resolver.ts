@@ -18,6 +18,7 @@ import {
 import {
   afterDescription,
   ChangeFeedType,
+  feedComplexity,
   feedFirstDescription,
   LoggedChange,
   placeInLog,
@@ -291,6 +292,7 @@ export class CustomerSubscriptionResolver {
   }
 
   @Query(() => CustomerSubscriptionChangeFeed, {
+    complexity: feedComplexity,
     description:
       'The customer subscription events after a position of the change log, as `customerSubscriptionChanged` delivers them (the same events, filters and rules of who sees what, REMOVED included, and a RESYNC for an import that concerns you: refetch), a page at a time: for a client that polls. ' +
       'Errors: EVENTS_PRUNED (with `prunedThrough`), BAD_USER_INPUT (a malformed argument; `after` past the log’s end), NOT_FOUND (no such wilaya).',

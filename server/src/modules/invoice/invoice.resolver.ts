@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { afterDescription, feedFirstDescription, placeInLog } from '../../common/change-event.types.js';
+import { afterDescription, feedComplexity, feedFirstDescription, placeInLog } from '../../common/change-event.types.js';
 import type { LoggedEvent } from '../../common/change-log.js';
 import { isResync, oncePerEvent, recordFromSnapshot, type Resync } from '../../common/events.js';
 import { asConnection, PageArgs } from '../../common/pagination.js';
@@ -106,6 +106,7 @@ export class InvoiceResolver {
   }
 
   @Query(() => InvoiceChangeFeed, {
+    complexity: feedComplexity,
     description:
       'The invoice events after a position of the change log, as `invoiceChanged` delivers them (the same events, filters and rules of who sees what), a page at a time: for a client that polls. ' +
       'Errors: EVENTS_PRUNED (with `prunedThrough`), BAD_USER_INPUT (a malformed argument; `after` past the log’s end), NOT_FOUND (no such wilaya).',

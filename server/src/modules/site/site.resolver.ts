@@ -19,6 +19,7 @@ import {
 import {
   afterDescription,
   ChangeFeedType,
+  feedComplexity,
   feedFirstDescription,
   LoggedChange,
   placeInLog,
@@ -200,6 +201,7 @@ export class SiteResolver {
   }
 
   @Query(() => SiteChangeFeed, {
+    complexity: feedComplexity,
     description:
       'The site events after a position of the change log, as `siteChanged` delivers them (the same events, filters and rules of who sees what, REMOVED included), a page at a time: for a client that polls. ' +
       'Errors: EVENTS_PRUNED (with `prunedThrough`), BAD_USER_INPUT (a malformed argument; `after` past the log’s end), NOT_FOUND (no such wilaya).',
