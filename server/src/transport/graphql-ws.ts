@@ -14,6 +14,7 @@ import {
   type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { createHash, randomUUID } from 'node:crypto';
@@ -193,10 +194,9 @@ function send(socket: import('ws').WebSocket, frame: Buffer): Promise<void> {
  * The root fields of an operation ("Subscription.invoiceChanged"), or null when one is selected
  * through a fragment (not listed: the caller's visibility then counts them as personal).
  */
-function rootFieldsOf(schema: GraphQLSchema, args: ExecutionArgs): string[] | null {
-  const operation = getOperationAST(args.document, args.operationName);
-  const type = operation && schema.getRootType(operation.operation);
-  if (!operation || !type) return null;
+function rootFieldsOf(schema: GraphQLSchema, operation: OperationDefinitionNode): string[] | null {
+  const type = schema.getRootType(operation.operation);
+  if (!type) return null;
   const fields: string[] = [];
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) return null;
@@ -338,7 +338,7 @@ export function attachGraphQLWebSocket<Caller extends TransportCaller>(options: 
         print(args.document),
         args.operationName ?? null,
         variables.coerced,
-        authentication.visibilityOf(args.contextValue as Context, rootFieldsOf(schema, args)),
+        authentication.visibilityOf(args.contextValue as Context, rootFieldsOf(schema, operation)),
       ],
       (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
     );
