@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import { AuditAction, AuditEntityType, AuditEvent } from '../audit/audit-event.entity.js';
 import { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
 import { fieldStatuses } from './customer-subscription.lifecycle.js';
+import { InstallationReport } from './installation-report.entity.js';
 
 /** How many customer subscriptions are in one status. */
 export interface StatusCount {
@@ -33,6 +34,11 @@ export interface CustomerSubscriptionLoaders {
    * (empty when it was never rejected): one query for the batch.
    */
   readonly latestReserves: DataLoader<string, string[]>;
+  /**
+   * The latest installation report of each customer subscription (null before any): one statement for
+   * the batch. A report written during the operation clears its subscription's entry (`reportInstallation`).
+   */
+  readonly latestReports: DataLoader<string, InstallationReport | null>;
 }
 
 /** The wilayas a key counts in ("*" for everywhere) and its technician, as one string. */
@@ -100,6 +106,20 @@ export function createCustomerSubscriptionLoaders(em: EntityManager): CustomerSu
         ]),
       );
       return ids.map((id) => reserves.get(id) ?? []);
+    }),
+    latestReports: new DataLoader(async (ids) => {
+      const latest = em
+        .createQueryBuilder(InstallationReport, 'latest')
+        .select(raw('max(latest.id)'))
+        .where({ customerSubscription: { $in: [...ids] } })
+        .groupBy('latest.customerSubscription');
+      const reports = await em
+        .createQueryBuilder(InstallationReport, 'report')
+        .select('*')
+        .where({ id: { $in: latest.getKnexQuery() } })
+        .getResultList();
+      const bySubscription = new Map(reports.map((report) => [report.customerSubscription.id, report]));
+      return ids.map((id) => bySubscription.get(id) ?? null);
     }),
   };
 }

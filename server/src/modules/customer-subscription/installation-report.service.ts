@@ -109,7 +109,7 @@ export async function reportInstallation(context: Context, input: unknown): Prom
   const codes = values.lines.map((line) => line.code);
   const repeated = codes.find((code, index) => codes.indexOf(code) !== index);
   if (repeated) throw badUserInput('lines', `item ${repeated} appears twice`);
-  return inTransaction(context, (em) =>
+  const subscription = await inTransaction(context, (em) =>
     idempotent(
       em,
       context,
@@ -119,6 +119,8 @@ export async function reportInstallation(context: Context, input: unknown): Prom
       (id) => replayed(em, context, id),
     ),
   );
+  context.loaders.customerSubscriptions.latestReports.clear(subscription.id);
+  return subscription;
 }
 
 /**
@@ -201,7 +203,7 @@ async function recordReport(em: EntityManager, context: Context, values: ReportV
   return subscription;
 }
 
-/** The latest installation report of a customer subscription, or null. */
+/** The latest installation report of a customer subscription, or null: batched for the operation's parents. */
 export function latestInstallationReport(context: Context, subscriptionId: string): Promise<InstallationReport | null> {
-  return context.em.findOne(InstallationReport, { customerSubscription: subscriptionId }, { orderBy: { id: 'desc' } });
+  return context.loaders.customerSubscriptions.latestReports.load(subscriptionId);
 }

@@ -3,6 +3,8 @@ import {
   activeContractor,
   createCustomerSubscription,
   installationReportInput,
+  installedCustomerSubscription,
+  mustQuery,
   scheduledCustomerSubscription,
 } from '../../../test/api.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
@@ -101,5 +103,54 @@ describe('reportInstallation', () => {
     const created = await createCustomerSubscription(t);
     const { body } = await t.graphql(mutation, { input: report(created.id, { expectedVersion: 1 }) });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'INVALID_TRANSITION', currentStatus: 'PENDING' });
+  });
+});
+
+describe('latestInstallationReport', () => {
+  const reject = (id: string) =>
+    `r: rejectInstallation(input: { id: "${id}", expectedVersion: 4, reserves: ["PTO mal fixée"] }) {
+       customerSubscription { latestInstallationReport { receivedPowerDbm } } }`;
+  const reportAgain = `n: reportInstallation(input: $input) { customerSubscription { latestInstallationReport { receivedPowerDbm } } }`;
+
+  it("reads a page's latest reports in one statement, the newest report of each", async () => {
+    const owner = await activeContractor(t);
+    const reported = [
+      await installedCustomerSubscription(t, owner.id, '-20.0'),
+      await installedCustomerSubscription(t, owner.id, '-21.0'),
+      await installedCustomerSubscription(t, owner.id, '-22.0'),
+    ];
+    await mustQuery(t, `mutation ($input: ReportInstallationInput!) { ${reject(reported[1]!)} ${reportAgain} }`, {
+      input: installationReportInput(reported[1]!, { expectedVersion: 5, receivedPowerDbm: '-19.0' }),
+    });
+    const { body } = await t.graphql<{
+      customerSubscriptions: {
+        edges: { node: { id: string; latestInstallationReport: { receivedPowerDbm: string } } }[];
+      };
+    }>(
+      'query ($c: ID!) { customerSubscriptions(first: 10, filter: { contractorId: $c }) { edges { node { id latestInstallationReport { receivedPowerDbm } } } } }',
+      { c: owner.id },
+      { 'x-request-id': 'latest-reports-page' },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(
+      Object.fromEntries(
+        body.data!.customerSubscriptions.edges.map(({ node }) => [
+          node.id,
+          node.latestInstallationReport.receivedPowerDbm,
+        ]),
+      ),
+    ).toEqual({ [reported[0]!]: '-20.0', [reported[1]!]: '-19.0', [reported[2]!]: '-22.0' });
+    expect(t.sqlOf('latest-reports-page').filter((sql) => /from "installation_report"/.test(sql))).toHaveLength(1);
+  });
+
+  it('shows, after a report in the same operation, the report just written', async () => {
+    const id = await installedCustomerSubscription(t, firm.id, '-23.0');
+    const data = await mustQuery<Record<'r' | 'n', { customerSubscription: { latestInstallationReport: unknown } }>>(
+      t,
+      `mutation ($input: ReportInstallationInput!) { ${reject(id)} ${reportAgain} }`,
+      { input: installationReportInput(id, { expectedVersion: 5, receivedPowerDbm: '-18.0' }) },
+    );
+    expect(data.r.customerSubscription.latestInstallationReport).toEqual({ receivedPowerDbm: '-23.0' });
+    expect(data.n.customerSubscription.latestInstallationReport).toEqual({ receivedPowerDbm: '-18.0' });
   });
 });
