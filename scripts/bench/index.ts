@@ -31,9 +31,15 @@ import {
   type LoadResult,
 } from './load.js';
 import * as operations from './operations.js';
+import { soak, soakMarkdown } from './soak.js';
 import { evaluateTargets, markdownReport, type BenchReport, type ScenarioResult, type ServerRun } from './report.js';
 
-const usage = `Usage: npm run bench -- [--size S|M|L] [--seed N] [--smoke] [--duration SECONDS] [--import-rows N] [--out DIR]
+/** The soak's arrival rate, requests per second: the issue's dashboard rate, about a third of what Raccord serves at most. */
+const soakRate = 100;
+/** One request in this many of the soak is an acceptance (2 a second at the soak's rate). */
+const soakAcceptanceEvery = 50;
+
+const usage = `Usage: npm run bench -- [--size S|M|L] [--seed N] [--smoke] [--duration SECONDS] [--import-rows N] [--soak MINUTES] [--out DIR]
 
 Fills one fresh database of DATABASE_URL's PostgreSQL with the generator (npm run generate), starts
 Raccord (dist/server/src/main.js) and the hand-written baseline (dist/scripts/bench/baseline/main.js) on
@@ -46,10 +52,15 @@ the figures are saved as JSON.
                       completes without errors and that both servers answer the same
   --duration SECONDS  length of each measured run (default 10; smoke 1)
   --import-rows N     rows of the import scenario, per server (default 100,000; smoke 1,000)
+  --soak MINUTES      instead of the scenarios, drive Raccord alone for MINUTES at ${soakRate} requests a second
+                      (every read scenario's requests in turn, one acceptance in ${soakAcceptanceEvery} while
+                      the supply lasts) and sample its resident memory: <date>-<size>-soak.json and .md
   --out DIR           where to save <date>-<size>.json and .md (default docs/bench-results; smoke: not saved unless given)`;
 
 interface Options {
   smoke: boolean;
+  /** Minutes of the soak, or null to run the scenarios. */
+  soakMinutes: number | null;
   size: keyof typeof sizes;
   seed: number;
   durationSeconds: number;
@@ -90,6 +101,7 @@ function options(): Options {
         seed: { type: 'string' },
         duration: { type: 'string' },
         'import-rows': { type: 'string' },
+        soak: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -107,8 +119,10 @@ function options(): Options {
   const size = (parsed.size ?? (smoke ? 'S' : 'M')).toUpperCase();
   if (!(size in sizes)) fail(`--size: must be S, M or L (got "${parsed.size}")`);
   if (smoke && size !== 'S') fail('--smoke runs at size S only');
+  if (smoke && parsed.soak !== undefined) fail('--smoke and --soak do not go together');
   return {
     smoke,
+    soakMinutes: parsed.soak === undefined ? null : wholeNumber(parsed.soak, 'soak', 10, 1, 60),
     size: size as keyof typeof sizes,
     seed: wholeNumber(parsed.seed, 'seed', 1, 0, 2 ** 31 - 1),
     durationSeconds: wholeNumber(parsed.duration, 'duration', smoke ? 1 : 10, 1, 600),
@@ -245,7 +259,10 @@ async function measureImport(
   };
 }
 
-/** A read scenario: each server's throughput (as fast as it answers), then both at the same fixed rate (70 % of the slower one's). */
+/**
+ * A read scenario: each server's throughput (as fast as it answers), then both at the same fixed rate:
+ * `fixedRate` when the scenario's target names one, else 70 % of the slower server's maximum.
+ */
 async function readScenario(
   name: string,
   description: string,
@@ -254,6 +271,7 @@ async function readScenario(
   makeNext: () => () => GraphQLRequest,
   durationSeconds: number,
   warmUpSeconds: number,
+  fixedRate?: number,
 ): Promise<ScenarioResult> {
   progress(name);
   if (warmUpSeconds > 0)
@@ -262,7 +280,9 @@ async function readScenario(
   const max: Record<string, ServerRun> = {};
   for (const server of servers)
     max[server.name] = await measure(server, token, makeNext(), { connections: 10, durationSeconds });
-  const rate = Math.max(1, Math.floor(0.7 * Math.min(...servers.map((server) => max[server.name]!.requestsPerSecond))));
+  const rate =
+    fixedRate ??
+    Math.max(1, Math.floor(0.7 * Math.min(...servers.map((server) => max[server.name]!.requestsPerSecond))));
   const fixed: Record<string, ServerRun> = {};
   // autocannon spreads the rate over the connections: no more connections than requests per second.
   for (const server of servers)
@@ -424,7 +444,7 @@ async function main(): Promise<void> {
     );
     const deepCursor = `CustomerSubscription:${Buffer.from(JSON.stringify([deep!.ordered_at.toISOString(), deep!.id])).toString('base64url')}`;
 
-    const reads: { name: string; description: string; requests: GraphQLRequest[] }[] = [
+    const reads: { name: string; description: string; requests: GraphQLRequest[]; fixedRate?: number }[] = [
       {
         name: 'a-customer-subscription',
         description: 'customerSubscription(id) with its commune (and wilaya), site and contractor; 2,000 random ids',
@@ -447,8 +467,9 @@ async function main(): Promise<void> {
       },
       {
         name: 'c-dashboard',
-        description: "the national dashboard, the console's document",
+        description: "the national dashboard, the console's document; the fixed rate is issue 18's, 100 a second",
         requests: [{ query: operations.dashboard, variables: { wilayaCode: null } }],
+        ...(settings.smoke ? {} : { fixedRate: 100 }),
       },
       {
         name: 'd-invoice-200-lines',
@@ -472,6 +493,46 @@ async function main(): Promise<void> {
     }
     if (differences.length > 0)
       throw new Error(`Raccord and the baseline answer differently:\n${differences.slice(0, 3).join('\n')}`);
+
+    if (settings.soakMinutes !== null) {
+      progress(`soak: ${settings.soakMinutes} minutes at ${soakRate} requests a second`);
+      const groups = reads.map((read) => cycle(read.requests)());
+      let sent = 0;
+      const report = await soak({
+        url: raccord.url,
+        token,
+        pid: raccord.process.pid!,
+        rate: soakRate,
+        minutes: settings.soakMinutes,
+        next: () => {
+          sent += 1;
+          const id = sent % soakAcceptanceEvery === 0 ? supply.shift() : undefined;
+          if (id !== undefined)
+            return { query: operations.acceptInstallation, variables: { input: { id, expectedVersion: 4 } } };
+          return groups[sent % groups.length]!();
+        },
+      });
+      const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`;
+      const markdown = soakMarkdown(report, command, started.toISOString());
+      process.stdout.write(`${markdown}\n`);
+      if (settings.outDir) {
+        const base = join(settings.outDir, `${started.toISOString().slice(0, 10)}-${settings.size}-soak`);
+        await mkdir(settings.outDir, { recursive: true });
+        await writeFile(
+          `${base}.json`,
+          `${JSON.stringify({ date: started.toISOString(), command, ...report }, null, 2)}\n`,
+        );
+        await writeFile(`${base}.md`, `${markdown}\n`);
+        process.stderr.write(`bench: soak saved in ${base}.json and .md\n`);
+      }
+      if (report.load.errors > 0) {
+        process.stderr.write(
+          `bench: ${report.load.errors} soak requests failed, e.g. ${report.load.errorSamples[0]}\n`,
+        );
+        process.exitCode = 1;
+      }
+      return;
+    }
 
     const pageSizeProbe: Record<string, Record<string, number>> = {};
     for (const server of servers) {
@@ -498,6 +559,7 @@ async function main(): Promise<void> {
           cycle(read.requests),
           settings.durationSeconds,
           settings.smoke ? 0 : 2,
+          read.fixedRate,
         ),
       );
 
