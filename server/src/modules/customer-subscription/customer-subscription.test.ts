@@ -285,6 +285,33 @@ describe('customerSubscriptions list', () => {
   });
 });
 
+describe('pages of customer subscriptions', () => {
+  it('hold each order once, in order date then id, when several were ordered at the same instant', async () => {
+    const orderedAt = new Date(Date.now() - 3_600_000).toISOString();
+    const created: string[] = [];
+    for (const n of [1, 2, 3, 4, 5])
+      created.push((await createCustomerSubscription(t, { customerName: `Egalite Benali ${n}`, orderedAt })).id);
+    const later = await createCustomerSubscription(t, { customerName: 'Egalite Benali 6' });
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const data: {
+        customerSubscriptions: {
+          edges: { node: { id: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      } = await mustQuery(
+        t,
+        'query ($after: String) { customerSubscriptions(first: 2, after: $after, filter: { search: "egalite benali" }) { edges { node { id } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
+      seen.push(...data.customerSubscriptions.edges.map((edge) => edge.node.id));
+      after = data.customerSubscriptions.pageInfo.hasNextPage ? data.customerSubscriptions.pageInfo.endCursor : null;
+    } while (after !== null);
+    expect(seen).toEqual([...created.sort((a, b) => Number(a) - Number(b)), later.id]);
+  });
+});
+
 describe('work on a site', () => {
   it("goes to the site's contractor while the site is open, and a reassignment drops the appointment", async () => {
     const siteFirm = await activeContractor(t);
