@@ -34,12 +34,15 @@ import * as operations from './operations.js';
 import { soak, soakMarkdown } from './soak.js';
 import { evaluateTargets, markdownReport, type BenchReport, type ScenarioResult, type ServerRun } from './report.js';
 
-/** The soak's arrival rate, requests per second: the issue's dashboard rate, about a third of what Raccord serves at most. */
-const soakRate = 100;
-/** One request in this many of the soak is an acceptance (2 a second at the soak's rate). */
+/**
+ * The soak's default arrival rate, requests per second: below what Raccord serves at most of the mix
+ * on 2 cores at size M (at 100 a second it fell behind: 47 s of queue by the end, 2026-12-07).
+ */
+const defaultSoakRate = 40;
+/** One request in this many of the soak is an acceptance, while the supply lasts. */
 const soakAcceptanceEvery = 50;
 
-const usage = `Usage: npm run bench -- [--size S|M|L] [--seed N] [--smoke] [--duration SECONDS] [--import-rows N] [--soak MINUTES] [--out DIR]
+const usage = `Usage: npm run bench -- [--size S|M|L] [--seed N] [--smoke] [--duration SECONDS] [--import-rows N] [--soak MINUTES [--soak-rate N]] [--out DIR]
 
 Fills one fresh database of DATABASE_URL's PostgreSQL with the generator (npm run generate), starts
 Raccord (dist/server/src/main.js) and the hand-written baseline (dist/scripts/bench/baseline/main.js) on
@@ -52,15 +55,18 @@ the figures are saved as JSON.
                       completes without errors and that both servers answer the same
   --duration SECONDS  length of each measured run (default 10; smoke 1)
   --import-rows N     rows of the import scenario, per server (default 100,000; smoke 1,000)
-  --soak MINUTES      instead of the scenarios, drive Raccord alone for MINUTES at ${soakRate} requests a second
-                      (every read scenario's requests in turn, one acceptance in ${soakAcceptanceEvery} while
-                      the supply lasts) and sample its resident memory: <date>-<size>-soak.json and .md
+  --soak MINUTES      instead of the scenarios, drive Raccord alone for MINUTES at a fixed rate (every read
+                      scenario's requests in turn, one acceptance in ${soakAcceptanceEvery} while the supply
+                      lasts) and sample its resident memory: <date>-<size>-soak.json and .md
+  --soak-rate N       the soak's requests per second (default ${defaultSoakRate})
   --out DIR           where to save <date>-<size>.json and .md (default docs/bench-results; smoke: not saved unless given)`;
 
 interface Options {
   smoke: boolean;
   /** Minutes of the soak, or null to run the scenarios. */
   soakMinutes: number | null;
+  /** The soak's requests per second. */
+  soakRate: number;
   size: keyof typeof sizes;
   seed: number;
   durationSeconds: number;
@@ -102,6 +108,7 @@ function options(): Options {
         duration: { type: 'string' },
         'import-rows': { type: 'string' },
         soak: { type: 'string' },
+        'soak-rate': { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -123,6 +130,7 @@ function options(): Options {
   return {
     smoke,
     soakMinutes: parsed.soak === undefined ? null : wholeNumber(parsed.soak, 'soak', 10, 1, 60),
+    soakRate: wholeNumber(parsed['soak-rate'], 'soak-rate', defaultSoakRate, 1, 1000),
     size: size as keyof typeof sizes,
     seed: wholeNumber(parsed.seed, 'seed', 1, 0, 2 ** 31 - 1),
     durationSeconds: wholeNumber(parsed.duration, 'duration', smoke ? 1 : 10, 1, 600),
@@ -495,14 +503,14 @@ async function main(): Promise<void> {
       throw new Error(`Raccord and the baseline answer differently:\n${differences.slice(0, 3).join('\n')}`);
 
     if (settings.soakMinutes !== null) {
-      progress(`soak: ${settings.soakMinutes} minutes at ${soakRate} requests a second`);
+      progress(`soak: ${settings.soakMinutes} minutes at ${settings.soakRate} requests a second`);
       const groups = reads.map((read) => cycle(read.requests)());
       let sent = 0;
       const report = await soak({
         url: raccord.url,
         token,
         pid: raccord.process.pid!,
-        rate: soakRate,
+        rate: settings.soakRate,
         minutes: settings.soakMinutes,
         next: () => {
           sent += 1;
