@@ -63,7 +63,7 @@ describe('importing contractors from CSV in a real Chromium', () => {
     );
 
     const good = row(columns);
-    const badNif = row(columns, { nif: '12345' });
+    const badNifAndCommune = row(columns, { nif: '12345', commune_id: '888888' });
     const badCommune = row(columns, { commune_id: '999999' });
     const send = async (lines: string[]) => {
       await page.getByLabel('Fichier CSV').setInputFiles({
@@ -74,17 +74,29 @@ describe('importing contractors from CSV in a real Chromium', () => {
       await page.getByRole('button', { name: 'Importer' }).click();
     };
 
-    await send([good.line, badNif.line, badCommune.line]);
+    await send([good.line, badNifAndCommune.line, badCommune.line]);
     const refused = page.getByTestId('import-refused');
     await refused.waitFor({ timeout: 15_000 });
     expect(await refused.innerText()).toContain('Fichier refusé : aucun contractant n’a été enregistré.');
-    expect(await page.getByTestId('import-error-count').innerText()).toBe('Problèmes : 2');
+    expect(await page.getByTestId('import-error-count').innerText()).toBe('Problèmes : 3');
+    // Each problem of a row on its own line of the table, with the row's line and its column, in French and English.
+    const problems = [
+      ['3', 'nif', 'doit faire 15 chiffres (20 pour un établissement)', 'must be 15 digits (20 for a branch)'],
+      ['3', 'commune_id', 'aucune commune n’a l’identifiant 888888', 'no commune with id 888888'],
+      ['4', 'commune_id', 'aucune commune n’a l’identifiant 999999', 'no commune with id 999999'],
+    ];
     const errors = page.getByTestId('import-error-row');
-    expect(await errors.allInnerTexts()).toEqual([
-      '3\tnif\tdoit faire 15 chiffres (20 pour un établissement)',
-      '4\tcommune_id\taucune commune n’a l’identifiant 999999',
-    ]);
-    expect(await countByNif([good.nif, badNif.nif, badCommune.nif])).toBe(0);
+    expect(await errors.allInnerTexts()).toEqual(
+      problems.map(([line, column, french]) => `${line}\t${column}\t${french}`),
+    );
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByTestId('import-error-count').filter({ hasText: 'Problems: 3' }).waitFor();
+    expect(await errors.allInnerTexts()).toEqual(
+      problems.map(([line, column, , english]) => `${line}\t${column}\t${english}`),
+    );
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByTestId('import-error-count').filter({ hasText: 'Problèmes : 3' }).waitFor();
+    expect(await countByNif([good.nif, badNifAndCommune.nif, badCommune.nif])).toBe(0);
 
     const fixed = row(columns);
     const again = row(columns, { nif: knownNif });

@@ -91,8 +91,9 @@ function decodeCsv(bytes: ArrayBuffer): { csv: string; windows1252: boolean } {
 /**
  * A CSV import (administrators): the template to download (the header line of `columns`), the file
  * read in the browser and its text sent through `send`; all or nothing, so the answer is either what
- * was created and what was already known, or every row's problem, with nothing written. Then the
- * columns, and a way to find a commune's identifier.
+ * was created and what was already known, or every problem of every row (one line of the table each,
+ * so a row with two problems has two, each translated from the server's reason), with nothing
+ * written. Then the columns, and a way to find a commune's identifier.
  */
 export function CsvImport({
   columns,

@@ -4,17 +4,30 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { z } from 'zod';
 
+/** Most problems an import report lists (a file of bad rows would otherwise answer megabytes). */
+export const maxReportedErrors = 1000;
+
 @ObjectType({
-  description: 'A row an import could not use: its line in the file (1 is the header), the field and why.',
+  description:
+    'One problem of a row an import could not use: its line in the file (1 is the header), the column and why. ' +
+    'A row with several problems has one of these for each (a bad NIF and an unknown commune are two).',
 })
 export class ImportRowError {
-  @Field(() => Int, { description: 'Line in the file; 1 is the header.' })
+  @Field(() => Int, { description: 'Line in the file; 1 is the header (a problem of the file as a whole).' })
   line!: number;
 
-  @Field(() => String, { nullable: true, description: 'Column or field at fault, when one is.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'CSV column at fault (`commune_id`; a contact’s `contact.0.name`), or null for a problem of the whole row or file.',
+  })
   field!: string | null;
 
-  @Field(() => String, { description: 'What is wrong, in words.' })
+  @Field(() => String, {
+    description:
+      'What is wrong, in English with the values at fault ("no commune with id 4242"): the sentences of the ' +
+      'single mutations’ BAD_USER_INPUT `reason`, which a client translates (the console does, in French).',
+  })
   reason!: string;
 }
 
@@ -22,7 +35,8 @@ export class ImportRowError {
   description:
     'What an import did. All or nothing: when `errors` is not empty, nothing was written. Rows whose key ' +
     '(NIF, order reference) is already known are skipped, so importing a file twice creates nothing new. ' +
-    'Errors name the CSV column at fault.',
+    'Every problem of every row is reported, not only a row’s first: each names its line and the CSV column ' +
+    `at fault; the first ${maxReportedErrors} are listed, all are counted.`,
 })
 export class ImportReport {
   @Field(() => Int, { description: 'Rows in the file (header excluded).' })
@@ -38,16 +52,15 @@ export class ImportReport {
   skipped!: number;
 
   @Field(() => [ImportRowError], {
-    description: `The rows that cannot be used, the first ${1000} problems at most (see errorCount); when any, nothing was written.`,
+    description:
+      `The problems of the rows that cannot be used, by line (a row with several has one entry for each), the ` +
+      `first ${maxReportedErrors} at most (see errorCount); when any, nothing was written.`,
   })
   errors!: ImportRowError[];
 
-  @Field(() => Int, { description: 'How many problems the file has in all.' })
+  @Field(() => Int, { description: 'How many problems the file has in all, listed in `errors` or not.' })
   errorCount!: number;
 }
-
-/** Most problems an import report lists (a file of bad rows would otherwise answer megabytes). */
-export const maxReportedErrors = 1000;
 
 /**
  * A report of a refused file: nothing written, the first problems listed (by line), all of them
@@ -194,22 +207,35 @@ export async function readCsv(
  * Validates each row with `schema` after `toInput` maps its columns to the API's input fields;
  * every problem of every row is counted in `errorCount`, the first `maxReportedErrors` kept in
  * `errors`, each named by its column (`columnOf` maps an input field to its CSV column, e.g.
- * `bankAccount` → `bank_account`). Yields to the event loop every few hundred rows.
+ * `bankAccount` → `bank_account`). Returns the valid rows, and every row in `checked` with the
+ * values later checks need (a key repeated in the file, a commune that does not exist): a bad row
+ * there holds those of its `keyFields` that are good on their own, parsed alone, so that its other
+ * problems are reported too rather than only the first. Yields to the event loop every few hundred rows.
  */
-export async function validateRows<S extends z.ZodType>(
+export async function validateRows<S extends z.ZodObject, K extends keyof z.output<S> & string = never>(
   rows: CsvRow[],
   schema: S,
   toInput: (values: Record<string, string>) => Record<string, unknown>,
   columnOf: Readonly<Record<string, string>>,
-): Promise<{ valid: { line: number; value: z.output<S> }[]; errors: ImportRowError[]; errorCount: number }> {
+  keyFields: readonly K[] = [],
+): Promise<{
+  valid: { line: number; value: z.output<S> }[];
+  checked: { line: number; value: Partial<Pick<z.output<S>, K>> }[];
+  errors: ImportRowError[];
+  errorCount: number;
+}> {
+  const shape: Readonly<Record<string, z.ZodType>> = schema.shape;
   const valid: { line: number; value: z.output<S> }[] = [];
+  const checked: { line: number; value: Partial<Pick<z.output<S>, K>> }[] = [];
   const errors: ImportRowError[] = [];
   let errorCount = 0;
   for (const [index, row] of rows.entries()) {
     await turnEvery(index);
-    const parsed = schema.safeParse(toInput(row.values));
+    const input = toInput(row.values);
+    const parsed = schema.safeParse(input);
     if (parsed.success) {
       valid.push({ line: row.line, value: parsed.data });
+      checked.push({ line: row.line, value: parsed.data });
       continue;
     }
     for (const issue of parsed.error.issues) {
@@ -219,8 +245,14 @@ export async function validateRows<S extends z.ZodType>(
       const field = first === undefined ? null : [columnOf[first] ?? first, ...rest].join('.');
       errors.push({ line: row.line, field, reason: issue.message });
     }
+    const value: Partial<Pick<z.output<S>, K>> = {};
+    for (const key of keyFields) {
+      const alone = shape[key]!.safeParse(input[key]);
+      if (alone.success) value[key] = alone.data as z.output<S>[K];
+    }
+    checked.push({ line: row.line, value });
   }
-  return { valid, errors, errorCount };
+  return { valid, checked, errors, errorCount };
 }
 
 /** Splits `items` into chunks of at most `size` (to stay under PostgreSQL's 65,535 bind parameters). */
@@ -241,12 +273,13 @@ export async function turnEvery(index: number): Promise<void> {
 }
 
 /**
- * Each row whose key repeats an earlier row of the file, as an error naming the earlier line.
+ * Each row whose key repeats an earlier row of the file, as an error naming the earlier line; a row
+ * without a key (`key` gives undefined: its key column is bad, and said so already) is passed over.
  * Yields to the event loop every few hundred rows.
  */
 export async function duplicateKeys<T>(
   rows: { line: number; value: T }[],
-  key: (value: T) => string,
+  key: (value: T) => string | undefined,
   field: string,
 ): Promise<ImportRowError[]> {
   const seen = new Map<string, number>();
@@ -254,6 +287,7 @@ export async function duplicateKeys<T>(
   for (const [index, row] of rows.entries()) {
     await turnEvery(index);
     const value = key(row.value);
+    if (value === undefined) continue;
     const earlier = seen.get(value);
     if (earlier === undefined) seen.set(value, row.line);
     else errors.push({ line: row.line, field, reason: `${value} is already on line ${earlier}` });

@@ -44,13 +44,15 @@ interface Report {
   rows: number;
   created: number;
   skipped: number;
+  errorCount?: number;
   errors: { line: number; field: string | null; reason: string }[];
 }
 
-async function importCsv(csv: string): Promise<Report> {
+/** Imports `csv`, asking for `fields` of the report. */
+async function importCsv(csv: string, fields = 'rows created skipped errors { line field reason }'): Promise<Report> {
   const data = await mustQuery<{ importContractors: Report }>(
     t,
-    'mutation ($csv: String!) { importContractors(csv: $csv) { rows created skipped errors { line field reason } } }',
+    `mutation ($csv: String!) { importContractors(csv: $csv) { ${fields} } }`,
     { csv },
   );
   return data.importContractors;
@@ -131,6 +133,37 @@ describe('importContractors', () => {
       [10, 'legal_form'],
     ]);
     expect(report.errors.find((e) => e.line === 7)?.reason).toMatch(/already on line 6/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('names every problem of a row, not only the first: a bad NIF and an unknown commune are two (issue 19)', async () => {
+    const nif = String(contractorInput()['nif']);
+    const csv = [
+      header,
+      row({ nif: '123', commune_id: '99999' }),
+      row({ nif, team_capacity: 'trois', fiscal_regime: 'AUTO_ENTREPRENEUR' }),
+      row({ nif, bank_account: 'y', operating_wilaya_codes: '16;77' }),
+    ].join('\n');
+    const before = await counts();
+    const report = await importCsv(csv, 'errorCount errors { line field reason }');
+    expect(report.errorCount).toBe(7);
+    expect(report.errors).toEqual([
+      { line: 2, field: 'nif', reason: 'must be 15 digits (20 for a branch)' },
+      { line: 2, field: 'commune_id', reason: 'no commune with id 99999' },
+      { line: 3, field: 'team_capacity', reason: 'Invalid input: expected number, received string' },
+      {
+        line: 3,
+        field: 'fiscal_regime',
+        reason: 'must be AUTO_ENTREPRENEUR exactly when the legal form is AUTO_ENTREPRENEUR',
+      },
+      {
+        line: 4,
+        field: 'bank_account',
+        reason: 'must be a RIB of 20 digits whose last two are its key (97 − (branch‖account × 100 mod 97))',
+      },
+      { line: 4, field: 'nif', reason: `${nif} is already on line 3` },
+      { line: 4, field: 'operating_wilaya_codes', reason: 'no wilaya with code 77' },
+    ]);
     expect(await counts()).toEqual(before);
   });
 

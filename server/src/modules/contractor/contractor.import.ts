@@ -103,20 +103,26 @@ function toInput(values: Record<string, string>): Record<string, unknown> {
   };
 }
 
+/**
+ * Errors for an unknown commune or wilaya code, of every row whose commune or wilaya codes are good
+ * (even if the row has other problems), with a few statements for the whole file.
+ */
 async function referenceErrors(
   em: EntityManager,
-  rows: { line: number; value: ContractorValues }[],
+  rows: { line: number; value: Partial<Pick<ContractorValues, 'communeId' | 'operatingWilayaCodes'>> }[],
 ): Promise<ImportRowError[]> {
-  const communeIds = [...new Set(rows.map((row) => Number(row.value.communeId)))];
-  const known = new Set(
-    (await em.find(Commune, { id: { $in: communeIds } }, { fields: ['id'] })).map((commune) => String(commune.id)),
-  );
+  const communeIds = rows.flatMap((row) => (row.value.communeId === undefined ? [] : [Number(row.value.communeId)]));
+  const known = new Set<string>();
+  for (const batch of chunks([...new Set(communeIds)], 5000)) {
+    for (const commune of await em.find(Commune, { id: { $in: batch } }, { fields: ['id'] }))
+      known.add(String(commune.id));
+  }
   const wilayas = new Set((await em.find(Wilaya, {}, { fields: ['code'] })).map((wilaya) => wilaya.code));
   const errors: ImportRowError[] = [];
   for (const { line, value } of rows) {
-    if (!known.has(value.communeId))
+    if (value.communeId !== undefined && !known.has(value.communeId))
       errors.push({ line, field: 'commune_id', reason: `no commune with id ${value.communeId}` });
-    const unknown = value.operatingWilayaCodes.filter((code) => !wilayas.has(code));
+    const unknown = (value.operatingWilayaCodes ?? []).filter((code) => !wilayas.has(code));
     if (unknown.length > 0)
       errors.push({ line, field: 'operating_wilaya_codes', reason: `no wilaya with code ${unknown.join(', ')}` });
   }
@@ -187,17 +193,23 @@ async function insertUnknown(
 /**
  * Imports contractors from CSV (see `contractorCsvColumns`), each PENDING_APPROVAL. Every row is
  * checked first, as `createContractor` checks one; a file with any bad row writes nothing and
- * returns every bad row. Rows whose NIF is already registered are skipped. The rest are written in
- * one transaction, with a CREATE audit event each.
+ * returns every problem of every row (a row that is not valid CSV does not hide the others'). Rows
+ * whose NIF is already registered are skipped. The rest are written in one transaction, with a
+ * CREATE audit event each.
  */
 export async function importContractors(context: Context, csvText: string): Promise<ImportReport> {
   const { rows, errors: readErrors } = await readCsv(csvText, contractorCsvColumns, optionalColumns);
-  if (readErrors.length > 0) return refused(rows.length, readErrors);
-  const { valid, errors, errorCount } = await validateRows(rows, contractorSchema, toInput, columnOf);
+  if (rows.length === 0) return refused(0, readErrors);
+  const { valid, checked, errors, errorCount } = await validateRows(rows, contractorSchema, toInput, columnOf, [
+    'nif',
+    'communeId',
+    'operatingWilayaCodes',
+  ]);
   // Problems validation counted but did not keep (past the first it lists).
   const uncounted = errorCount - errors.length;
-  errors.push(...(await duplicateKeys(valid, (value) => value.nif, 'nif')));
-  errors.push(...(await referenceErrors(context.em, valid)));
+  errors.push(...readErrors);
+  errors.push(...(await duplicateKeys(checked, (value) => value.nif, 'nif')));
+  errors.push(...(await referenceErrors(context.em, checked)));
   if (errors.length > 0) return refused(rows.length, errors, uncounted);
 
   return inTransaction(context, async (em) => {

@@ -183,38 +183,56 @@ export const contractorFields = z.object({
   teamCapacity: z.number().int().min(1, { error: 'must be at least 1' }).max(1000, { error: 'must be at most 1000' }),
 });
 
-/** Rules across fields, checked on the whole contractor (after an update is merged). */
-export const contractorSchema = contractorFields.superRefine((contractor, context) => {
-  const isAutoEntrepreneur = contractor.legalForm === LegalForm.AUTO_ENTREPRENEUR;
-  if (isAutoEntrepreneur !== (contractor.fiscalRegime === FiscalRegime.AUTO_ENTREPRENEUR)) {
-    context.addIssue({
-      code: 'custom',
-      path: ['fiscalRegime'],
-      message: 'must be AUTO_ENTREPRENEUR exactly when the legal form is AUTO_ENTREPRENEUR',
-    });
-  }
-  if (isAutoEntrepreneur && !contractor.autoEntrepreneurCardNumber) {
-    context.addIssue({
-      code: 'custom',
-      path: ['autoEntrepreneurCardNumber'],
-      message: 'is required for an auto-entrepreneur',
-    });
-  }
-  if (isAutoEntrepreneur && contractor.rcNumber) {
-    context.addIssue({
-      code: 'custom',
-      path: ['rcNumber'],
-      message: 'must be empty for an auto-entrepreneur, who has a card number instead',
-    });
-  }
-  if (!isAutoEntrepreneur && !contractor.rcNumber) {
-    context.addIssue({
-      code: 'custom',
-      path: ['rcNumber'],
-      message: 'is required unless the legal form is AUTO_ENTREPRENEUR',
-    });
-  }
-});
+/** The fields the rules across fields read. */
+const fieldsAcross = new Set(['legalForm', 'fiscalRegime', 'rcNumber', 'autoEntrepreneurCardNumber']);
+
+/**
+ * Rules across fields, checked on the whole contractor (after an update is merged): also when
+ * another field is bad, so that a row of an import names all its problems (zod would skip them
+ * after a value of the wrong type, such as a team capacity in words), but not when one of the
+ * fields they read is unusable.
+ */
+export const contractorSchema = contractorFields.superRefine(
+  (contractor, context) => {
+    const isAutoEntrepreneur = contractor.legalForm === LegalForm.AUTO_ENTREPRENEUR;
+    if (isAutoEntrepreneur !== (contractor.fiscalRegime === FiscalRegime.AUTO_ENTREPRENEUR)) {
+      context.addIssue({
+        code: 'custom',
+        path: ['fiscalRegime'],
+        message: 'must be AUTO_ENTREPRENEUR exactly when the legal form is AUTO_ENTREPRENEUR',
+      });
+    }
+    if (isAutoEntrepreneur && !contractor.autoEntrepreneurCardNumber) {
+      context.addIssue({
+        code: 'custom',
+        path: ['autoEntrepreneurCardNumber'],
+        message: 'is required for an auto-entrepreneur',
+      });
+    }
+    if (isAutoEntrepreneur && contractor.rcNumber) {
+      context.addIssue({
+        code: 'custom',
+        path: ['rcNumber'],
+        message: 'must be empty for an auto-entrepreneur, who has a card number instead',
+      });
+    }
+    if (!isAutoEntrepreneur && !contractor.rcNumber) {
+      context.addIssue({
+        code: 'custom',
+        path: ['rcNumber'],
+        message: 'is required unless the legal form is AUTO_ENTREPRENEUR',
+      });
+    }
+  },
+  {
+    // An issue of the whole value (no path) is not a contractor's: its fields cannot be read.
+    when: (payload) =>
+      payload.issues.every((issue) => {
+        const field = issue.path?.[0];
+        return issue.continue === true || (field !== undefined && !fieldsAcross.has(String(field)));
+      }),
+  },
+);
 
 /** A contractor's fields as validated: what the service stores. */
 export type ContractorValues = z.output<typeof contractorSchema>;

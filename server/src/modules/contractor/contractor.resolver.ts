@@ -13,7 +13,7 @@ import {
   Resolver,
   Root,
 } from 'type-graphql';
-import { ImportReport } from '../../common/csv-import.js';
+import { ImportReport, maxReportedErrors } from '../../common/csv-import.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
 import type { Context } from '../../context.js';
@@ -234,7 +234,8 @@ export class ContractorResolver {
     description:
       'Imports contractors from CSV text (columns: legal_name, legal_form, fiscal_regime, nif, nis, tax_article, address, ' +
       'commune_id, bank_account, operating_wilaya_codes ("16;09"), team_capacity; optional: trade_name, rc_number, ' +
-      'auto_entrepreneur_card_number, contact_name, contact_role, contact_phone, contact_email). All or nothing; known NIFs skipped.',
+      'auto_entrepreneur_card_number, contact_name, contact_role, contact_phone, contact_email). All or nothing; known NIFs skipped. ' +
+      `Every problem of every row is reported (the first ${maxReportedErrors} listed, all counted).`,
   })
   importContractors(
     @Arg('csv', () => String, {

@@ -38,14 +38,16 @@ interface Report {
   rows: number;
   created: number;
   skipped: number;
+  errorCount?: number;
   errors: { line: number; field: string | null; reason: string }[];
 }
 
-const importCsv = async (csv: string) =>
+/** Imports `csv`, asking for `fields` of the report. */
+const importCsv = async (csv: string, fields = 'rows created skipped errors { line field reason }') =>
   (
     await mustQuery<{ importCustomerSubscriptions: Report }>(
       t,
-      'mutation ($csv: String!) { importCustomerSubscriptions(csv: $csv) { rows created skipped errors { line field reason } } }',
+      `mutation ($csv: String!) { importCustomerSubscriptions(csv: $csv) { ${fields} } }`,
       { csv },
     )
   ).importCustomerSubscriptions;
@@ -137,5 +139,44 @@ describe('importCustomerSubscriptions', () => {
       [10, 'ordered_at'],
     ]);
     expect(await count()).toBe(before);
+  });
+
+  it('names every problem of a row, not only the first: a bad phone and an unknown commune are two (issue 19)', async () => {
+    const reference = `CMD-16-${nextSequence()}`;
+    const csv = [
+      header,
+      row({ customer_phone: '123', commune_id: '4242' }),
+      row({ order_reference: reference, ordered_at: 'yesterday', site_code: oranSiteCode }),
+      row({ order_reference: reference, commune_id: '4242', site_code: 'NO-SUCH-SITE' }),
+    ].join('\n');
+    const before = await count();
+    const report = await importCsv(csv, 'errorCount errors { line field reason }');
+    expect(report.errorCount).toBe(7);
+    expect(report.errors).toEqual([
+      {
+        line: 2,
+        field: 'customer_phone',
+        reason: 'must be a valid Algerian phone number, such as 0550 12 34 56 or +213 550 12 34 56',
+      },
+      { line: 2, field: 'commune_id', reason: 'no commune with id 4242' },
+      { line: 3, field: 'ordered_at', reason: 'must be a date and time in ISO 8601, e.g. 2026-11-02T08:30:00Z' },
+      { line: 3, field: 'site_code', reason: `site ${oranSiteCode} is in wilaya 31, the customer in 16` },
+      { line: 4, field: 'order_reference', reason: `${reference} is already on line 3` },
+      { line: 4, field: 'commune_id', reason: 'no commune with id 4242' },
+      { line: 4, field: 'site_code', reason: 'no site with code NO-SUCH-SITE' },
+    ]);
+    expect(await count()).toBe(before);
+  });
+
+  it('still names the problems of the other rows when a row is not valid CSV', async () => {
+    const report = await importCsv([header, `${row()},extra`, row({ commune_id: '4242' })].join('\n'));
+    expect(report.errors).toEqual([
+      {
+        line: 2,
+        field: null,
+        reason: 'the row has more values than the header has columns: a value holding "," must be in double quotes',
+      },
+      { line: 3, field: 'commune_id', reason: 'no commune with id 4242' },
+    ]);
   });
 });

@@ -68,9 +68,10 @@ export function customerSubscriptionCsvToInput(values: Record<string, string>): 
   };
 }
 
-interface CsvRowWithValue {
-  line: number;
-  value: CustomerSubscriptionValues;
+/** Where a row's customer lives, and the site the row names (null when none). */
+interface Placement {
+  wilayaCode: string;
+  siteId: string | null;
 }
 
 interface Placed {
@@ -79,14 +80,20 @@ interface Placed {
   wilayaCode: string;
 }
 
-/** Finds each row's commune (and so wilaya) and site by code; errors for unknown ones or a site of another wilaya. */
+/**
+ * Finds each row's commune (and so wilaya) and site by code, with a few statements for the whole
+ * file. Errors for an unknown commune or site, a site that takes no more work and a site of another
+ * wilaya: all of a row's, of a row with other problems too (its commune when that is good). Returns,
+ * by line, where each row without such errors is placed.
+ */
 async function place(
   em: EntityManager,
-  rows: CsvRowWithValue[],
+  rows: { line: number; value: Partial<Pick<CustomerSubscriptionValues, 'communeId'>> }[],
   siteCodes: ReadonlyMap<number, string | null>,
-): Promise<{ placed: Placed[]; errors: ImportRowError[] }> {
+): Promise<{ placements: Map<number, Placement>; errors: ImportRowError[] }> {
   const communes = new Map<string, string>();
-  for (const batch of chunks([...new Set(rows.map((row) => Number(row.value.communeId)))], 5000)) {
+  const communeIds = rows.flatMap((row) => (row.value.communeId === undefined ? [] : [Number(row.value.communeId)]));
+  for (const batch of chunks([...new Set(communeIds)], 5000)) {
     // Plain rows, not entities: only each commune's wilaya is needed, and hydrating 1,541 communes held the event loop.
     const found = await em
       .createQueryBuilder(Commune, 'c')
@@ -102,44 +109,38 @@ async function place(
     for (const site of await em.find(Site, { code: { $in: batch } }))
       sites.set(site.code, { id: site.id, wilayaCode: site.wilaya.code, status: site.status });
   }
-  const placed: Placed[] = [];
+  const placements = new Map<number, Placement>();
   const errors: ImportRowError[] = [];
   for (const [index, row] of rows.entries()) {
     await turnEvery(index);
-    const wilayaCode = communes.get(row.value.communeId);
-    if (!wilayaCode) {
-      errors.push({ line: row.line, field: 'commune_id', reason: `no commune with id ${row.value.communeId}` });
-      continue;
-    }
-    let siteId: string | null = null;
+    const { communeId } = row.value;
+    const wilayaCode = communeId === undefined ? undefined : communes.get(communeId);
+    const problems: ImportRowError[] = [];
+    if (communeId !== undefined && wilayaCode === undefined)
+      problems.push({ line: row.line, field: 'commune_id', reason: `no commune with id ${communeId}` });
     const siteCode = siteCodes.get(row.line) ?? null;
-    if (siteCode) {
-      const site = sites.get(siteCode);
-      if (!site) {
-        errors.push({ line: row.line, field: 'site_code', reason: `no site with code ${siteCode}` });
-        continue;
-      }
-      if (site.status === SiteStatus.COMPLETED || site.status === SiteStatus.CLOSED) {
-        errors.push({
-          line: row.line,
-          field: 'site_code',
-          reason: `site ${siteCode} is ${site.status}: it takes no more work`,
-        });
-        continue;
-      }
-      if (site.wilayaCode !== wilayaCode) {
-        errors.push({
-          line: row.line,
-          field: 'site_code',
-          reason: `site ${siteCode} is in wilaya ${site.wilayaCode}, the customer in ${wilayaCode}`,
-        });
-        continue;
-      }
-      siteId = site.id;
+    const site = siteCode ? sites.get(siteCode) : undefined;
+    if (siteCode && !site)
+      problems.push({ line: row.line, field: 'site_code', reason: `no site with code ${siteCode}` });
+    if (site && (site.status === SiteStatus.COMPLETED || site.status === SiteStatus.CLOSED)) {
+      problems.push({
+        line: row.line,
+        field: 'site_code',
+        reason: `site ${siteCode} is ${site.status}: it takes no more work`,
+      });
     }
-    placed.push({ line: row.line, value: { ...row.value, siteId }, wilayaCode });
+    if (site && wilayaCode !== undefined && site.wilayaCode !== wilayaCode) {
+      problems.push({
+        line: row.line,
+        field: 'site_code',
+        reason: `site ${siteCode} is in wilaya ${site.wilayaCode}, the customer in ${wilayaCode}`,
+      });
+    }
+    errors.push(...problems);
+    if (problems.length === 0 && wilayaCode !== undefined)
+      placements.set(row.line, { wilayaCode, siteId: site?.id ?? null });
   }
-  return { placed, errors };
+  return { placements, errors };
 }
 
 /**
@@ -187,32 +188,40 @@ async function insertUnknown(em: EntityManager, rows: Placed[], importedAt: Date
 /**
  * Imports AT's order backlog from CSV (see `customerSubscriptionCsvColumns`), each PENDING. Every
  * row is checked first, as `createCustomerSubscription` checks one; a file with any bad row writes
- * nothing and returns every bad row. Rows whose order reference is known are skipped. The rest are
- * written in one transaction, with a CREATE audit event each.
+ * nothing and returns every problem of every row (a row that is not valid CSV does not hide the
+ * others'). Rows whose order reference is known are skipped. The rest are written in one
+ * transaction, with a CREATE audit event each.
  */
 export async function importCustomerSubscriptions(context: Context, csvText: string): Promise<ImportReport> {
   const { rows, errors: readErrors } = await readCsv(csvText, customerSubscriptionCsvColumns, optionalColumns);
-  if (readErrors.length > 0) return refused(rows.length, readErrors);
-  const { valid, errors, errorCount } = await validateRows(
+  if (rows.length === 0) return refused(0, readErrors);
+  const { valid, checked, errors, errorCount } = await validateRows(
     rows,
     customerSubscriptionSchema,
     customerSubscriptionCsvToInput,
     customerSubscriptionCsvColumnOf,
+    ['orderReference', 'communeId'],
   );
   // Problems validation counted but did not keep (past the first it lists).
   const uncounted = errorCount - errors.length;
-  errors.push(...(await duplicateKeys(valid, (value) => value.orderReference, 'order_reference')));
+  errors.push(...readErrors);
+  errors.push(...(await duplicateKeys(checked, (value) => value.orderReference, 'order_reference')));
   await yieldToEventLoop();
   const siteCodes = new Map(rows.map((row) => [row.line, row.values['site_code']?.toUpperCase() || null]));
   await yieldToEventLoop();
-  const { placed, errors: placeErrors } = await place(context.em, valid, siteCodes);
+  const { placements, errors: placeErrors } = await place(context.em, checked, siteCodes);
   errors.push(...placeErrors);
   if (errors.length > 0) return refused(rows.length, errors, uncounted);
 
   return inTransaction(context, async (em) => {
     const importedAt = now(context);
     const created: Placed[] = [];
-    for (const batch of chunks(placed, rowsPerStatement)) {
+    for (const rowsOfBatch of chunks(valid, rowsPerStatement)) {
+      // No problem at all: every row is valid, and placed.
+      const batch = rowsOfBatch.map(({ line, value }): Placed => {
+        const { wilayaCode, siteId } = placements.get(line)!;
+        return { line, value: { ...value, siteId }, wilayaCode };
+      });
       const ids = await insertUnknown(em, batch, importedAt);
       const fresh = batch.filter((row) => ids.has(row.value.orderReference));
       await recordBulkCreations(
@@ -237,7 +246,7 @@ export async function importCustomerSubscriptions(context: Context, csvText: str
     return {
       rows: rows.length,
       created: created.length,
-      skipped: placed.length - created.length,
+      skipped: valid.length - created.length,
       errors: [],
       errorCount: 0,
     };

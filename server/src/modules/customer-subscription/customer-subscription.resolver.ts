@@ -36,7 +36,7 @@ import {
   wantsWorkEvent,
   type LiveFilters,
 } from '../auth/live.js';
-import { ImportReport } from '../../common/csv-import.js';
+import { ImportReport, maxReportedErrors } from '../../common/csv-import.js';
 import { DateTime } from '../../common/scalars.js';
 import { asConnection, ConnectionType, PageArgs } from '../../common/pagination.js';
 import { listOf } from '../../common/query-limits.js';
@@ -564,7 +564,8 @@ export class CustomerSubscriptionResolver {
   @Mutation(() => ImportReport, {
     description:
       "Imports AT's order backlog from CSV text (columns: order_reference, customer_name, customer_phone, customer_address, " +
-      'commune_id, offer; optional: site_code, ordered_at). All or nothing; known order references skipped.',
+      'commune_id, offer; optional: site_code, ordered_at). All or nothing; known order references skipped. ' +
+      `Every problem of every row is reported (the first ${maxReportedErrors} listed, all counted).`,
   })
   importCustomerSubscriptions(
     @Arg('csv', () => String, {
