@@ -50,7 +50,13 @@ describe('issuing a credit note from an invoice’s page in a real Chromium', ()
     await page.getByRole('button', { name: 'Émettre l’avoir…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Émettre un avoir sur cette facture ?' });
     await dialog.waitFor();
-    expect(await dialog.getByTestId('credit-summary').innerText()).toBe('DRP-AER Câble de branchement aérien\t12,5 m');
+    const [work] = await run.t.sql<{ order_reference: string }>(
+      'select order_reference from customer_subscription where contractor_id = $1',
+      [firm.id],
+    );
+    expect(await dialog.getByTestId('credit-summary').innerText()).toBe(
+      `${work!.order_reference} DRP-AER Câble de branchement aérien\t12,5 m`,
+    );
     const { invoice } = await mustQuery<{ invoice: { version: number; lines: { id: string; itemCode: string }[] } }>(
       run.t,
       'query ($id: ID!) { invoice(id: $id) { version lines { id itemCode } } }',

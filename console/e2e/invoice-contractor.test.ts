@@ -164,7 +164,13 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
   });
 
   it('shows the contractor each line AT rejected with its reason, and resubmits claiming less: a credit note is issued for the rest', async () => {
-    const { draftId } = await firmWithDraft('compta@firme-b.test');
+    const { firm, draftId } = await firmWithDraft('compta@firme-b.test');
+    // People know the work by its order number: every line, reason and credit names it so, never by an id.
+    const [work] = await run.t.sql<{ order_reference: string }>(
+      'select order_reference from customer_subscription where contractor_id = $1',
+      [firm.id],
+    );
+    const order = work!.order_reference;
     const { invoice } = await mustQuery<{ invoice: { version: number; lines: { id: string; itemCode: string }[] } }>(
       run.t,
       'query ($id: ID!) { invoice(id: $id) { version lines { id itemCode } } }',
@@ -178,6 +184,7 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
       { id: draftId, v: invoice.version },
     );
     const page = await run.signIn(`/factures/${draftId}`, 'compta@firme-b.test', password);
+    const noInternalId = async () => expect(await page.locator('main').innerText()).not.toMatch(/\b(?:ligne|n°) \d/);
     await page.getByRole('heading', { name: /^Facture FA-/ }).waitFor({ timeout: 15_000 });
     expect(await page.getByRole('heading', { name: 'Répondre à la demande de révision' }).count()).toBe(0);
 
@@ -196,13 +203,18 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
     await page.getByRole('heading', { name: 'Répondre à la demande de révision' }).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('invoice-status').innerText()).toBe('Révision demandée');
     expect(await page.getByTestId('invoice-status-reason').innerText()).toBe(
-      'Motif : Lignes refusées — DRP-AER Câble de branchement aérien : 30 m sur le plan, 42,5 m facturés',
+      `Motif : Lignes refusées — ${order} DRP-AER Câble de branchement aérien : 30 m sur le plan, 42,5 m facturés`,
     );
     const rejected = page.getByTestId('rejected-line');
     expect(await rejected.count()).toBe(1);
     expect(await rejected.innerText()).toMatch(
-      /DRP-AER\s+Câble de branchement aérien\s+30 m sur le plan, 42,5 m facturés\s+42,5 m/,
+      new RegExp(`^${order}\\s+DRP-AER\\s+Câble de branchement aérien\\s+30 m sur le plan, 42,5 m facturés\\s+42,5 m`),
     );
+    // Each line of the invoice links the work it bills by its order number.
+    const lines = page.getByTestId('invoice-line');
+    expect(await lines.count()).toBe(3);
+    for (const line of await lines.all()) expect(await line.getByRole('link').innerText()).toBe(order);
+    await noInternalId();
 
     const claim = page.getByLabel('Quantité réclamée pour la ligne DRP-AER');
     expect(await claim.inputValue()).toBe('42,5');
@@ -216,7 +228,7 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
     await page.getByRole('button', { name: 'Soumettre à nouveau…' }).click();
     const dialog = page.getByRole('dialog', { name: /^Soumettre à nouveau la facture FA-/ });
     expect(await dialog.getByTestId('revision-summary').innerText()).toMatch(
-      /DRP-AER Câble de branchement aérien\s+30 m\s+12,5 m/,
+      new RegExp(`^${order} DRP-AER Câble de branchement aérien\\s+30 m\\s+12,5 m`),
     );
     await dialog.getByText('Un avoir sera émis sur cette facture pour ce qui est retiré').waitFor();
     await dialog.getByRole('button', { name: 'Confirmer la nouvelle soumission' }).click();
@@ -236,13 +248,14 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
     expect(Number(creditNote!.quantity)).toBe(12.5);
     expect((await invoiceRow(draftId)).status).toBe('SUBMITTED');
     expect(await creditNoteRow.innerText()).toContain(creditNote!.number);
-    expect(await creditNoteRow.innerText()).toContain('DRP-AER × 12,5 m');
+    expect(await creditNoteRow.innerText()).toContain(`${order} DRP-AER × 12,5 m`);
     // The net credited shown is the database's, to the centime (e.g. "635,92 DA" for 63592).
     const centimes = (text: string) => text.replace(/\D/g, '');
     expect(centimes(await creditNoteRow.locator('td').nth(4).innerText())).toBe(creditNote!.net_payable_centimes);
     expect(await creditNoteRow.innerText()).toContain(
-      'Révision demandée — DRP-AER Câble de branchement aérien : 30 m sur le plan, 42,5 m facturés',
+      `Révision demandée — ${order} DRP-AER Câble de branchement aérien : 30 m sur le plan, 42,5 m facturés`,
     );
+    await noInternalId();
     expect(centimes(await page.getByTestId('credited').innerText())).toBe(creditNote!.net_payable_centimes);
     await page
       .getByRole('status')
@@ -273,7 +286,7 @@ describe('the contractor’s side of its invoices in a real Chromium', () => {
       `Reason: Resubmitted after revision; the quantities withdrawn are credited by credit note ${creditNote!.number}`,
     );
     expect(await creditNoteRow.innerText()).toContain(
-      'Revision requested — DRP-AER Câble de branchement aérien : 30 m sur le plan, 42,5 m facturés',
+      `Revision requested — ${order} DRP-AER Câble de branchement aérien : 30 m sur le plan, 42,5 m facturés`,
     );
     await page.close();
   });

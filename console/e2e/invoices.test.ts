@@ -106,7 +106,7 @@ describe('invoices in a real Chromium', () => {
     await finance.getByText('refusée : 42,5 m mesurés contre 30 m sur le plan').waitFor({ timeout: 10_000 });
     await finance.close();
   });
-  it('links each line to the connection it bills, and offers a DOT manager the approval only of work wholly in its wilayas', async () => {
+  it('links each line to the connection it bills by its order number, and offers a DOT manager the approval only of work wholly in its wilayas', async () => {
     const firm = await activeContractor(run.t, { operatingWilayaCodes: ['16', '31'] });
     const [oran] = (await mustQuery<{ communes: { id: string }[] }>(run.t, '{ communes(wilayaCode: "31") { id } }'))
       .communes;
@@ -124,10 +124,14 @@ describe('invoices in a real Chromium', () => {
     const dot = await signIn('dot-alger-lignes@at.dz', 'a long enough password', `/factures/${draft.id}`);
     await dot.getByTestId('invoice-line').first().waitFor({ timeout: 15_000 });
     expect(await dot.getByRole('button', { name: 'Approuver' }).count()).toBe(0);
+    const [work] = await run.t.sql<{ order_reference: string }>(
+      'select order_reference from customer_subscription where id = $1',
+      [inAlgiers],
+    );
     await dot
       .getByTestId('invoice-line')
       .first()
-      .getByRole('link', { name: `n° ${inAlgiers}` })
+      .getByRole('link', { name: work!.order_reference, exact: true })
       .click();
     await dot.waitForURL(`**/raccordements/${inAlgiers}`);
     await dot.getByRole('heading', { name: /^Commande / }).waitFor({ timeout: 15_000 });

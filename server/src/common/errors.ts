@@ -95,7 +95,7 @@ export const errorCodeDescriptions: Readonly<Record<ErrorCode, string>> = {
     'The GraphQL document does not fit the schema, or nests or aliases more than allowed (HTTP and WebSocket). ' +
     'Key, on HTTP: `validationErrorCode` INTROSPECTION_DISABLED when a production server is asked for its schema (read the published schema instead).',
   QUERY_TOO_COMPLEX:
-    'The operation asks for too much at once. Keys: `complexity` (its cost), `maximum` (the limit). Each SQL statement counts 20 and each record the answer may hold (an object with an id) 1, the values it holds nothing more; ' +
+    'The operation asks for too much at once. Keys: `complexity` (its cost), `maximum` (the limit). Each SQL statement counts 20 and each record the answer may hold (an object with an id) 1, the values it holds nothing more (one read by a statement of its own: that statement, once per level); ' +
     'a list holds its size (a connection’s `first`, else the list’s cap) for each item of its parent, and is read in one statement per level (batched for all parents), a paginated list once per parent. Ask for smaller pages or fewer nested lists.',
   TOO_MANY_SUBSCRIPTIONS:
     'A WebSocket already runs as many operations as one connection may: end some, or open another connection.',

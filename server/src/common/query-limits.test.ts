@@ -145,6 +145,12 @@ describe('the cost of an operation', () => {
     expect(costOf(invoicesWithLines(20))).toBe(20 + 20 + 20 * 200 + 3 * statementCost);
   });
 
+  it('counts the order references of an invoice page’s lines as one statement for them all', () => {
+    const lines = '{ invoices(first: 20) { edges { node { id lines { id } } } } }';
+    const named = '{ invoices(first: 20) { edges { node { id lines { id orderReference } } } } }';
+    expect(costOf(named) - costOf(lines)).toBe(statementCost);
+  });
+
   it('accepts a page of 20 invoices with their lines', () => {
     expect(refusal(schema, invoicesWithLines(20))).toBeUndefined();
   });

@@ -42,9 +42,10 @@ export const statementCost = 20;
 /** The cost model in one sentence, as the QUERY_TOO_COMPLEX message and docs/api.md ("Limits") give it. */
 export const costModel =
   `each SQL statement counts ${statementCost} and each record the answer may hold (an object with an id) 1, ` +
-  'the values a record holds nothing more; a list holds its size (a connection’s first, else the list’s cap) ' +
-  'for each item of its parent, and is read in one statement per level of the query (a nested list or record ' +
-  'is batched for all its parents), except a paginated list (first), read once per parent';
+  'the values a record holds nothing more (a value read by a statement of its own: that statement, once per ' +
+  'level); a list holds its size (a connection’s first, else the list’s cap) for each item of its parent, and ' +
+  'is read in one statement per level of the query (a nested list or record is batched for all its parents), ' +
+  'except a paginated list (first), read once per parent';
 
 /**
  * The two walks of an operation: `answer` counts what grows with the answer (records, and the
@@ -94,6 +95,13 @@ export function listOf(size: number | ((args: Record<string, unknown>) => number
     );
   };
 }
+
+/**
+ * Cost of a value its record does not hold, read by a statement of its own batched for all the
+ * records of its level (a DataLoader): nothing in the answer, one statement per level.
+ */
+export const batchedValue: ComplexityEstimator = ({ childComplexity, context }) =>
+  (walkOf(context) === 'levels' ? statementCost : 0) + childComplexity;
 
 /** Cost of a record read by its parent's statement (a connection's node): 1 in the answer, no statement of its own. */
 export const readWithParent: ComplexityEstimator = ({ childComplexity, context }) =>

@@ -23,7 +23,10 @@ interface CreditNoteRow {
   }[];
 }
 
-/** The credit notes issued on an invoice: number, date, why, what is credited, the net credited, and each one's PDF. */
+/**
+ * The credit notes issued on an invoice: number, date, why, what is credited (each line named by the
+ * order number of its work, among the invoice's `lines`), the net credited, and each one's PDF.
+ */
 export function CreditNotes({
   creditNotes,
   lines,
@@ -63,18 +66,14 @@ export function CreditNotes({
               <tr key={creditNote.id} data-testid="credit-note-row">
                 <td>{creditNote.number}</td>
                 <td>{formatCalendarDate(creditNote.issuedOn)}</td>
-                <td>
-                  {creditNoteReasonInWords(
-                    creditNote.reason,
-                    lines.filter((line) => creditNote.lines.some((credited) => credited.invoiceLineId === line.id)),
-                  )}
-                </td>
+                <td>{creditNoteReasonInWords(creditNote.reason, lines)}</td>
                 <td>
                   {creditNote.lines
-                    .map(
-                      (line) =>
-                        `${line.itemCode} × ${formatQuantity(line.quantity)} ${t(unitLabels[line.unit] ?? line.unit)}`,
-                    )
+                    .map((line) => {
+                      // A credit note credits lines of its own invoice: each is among `lines`.
+                      const credited = lines.find((invoiceLine) => invoiceLine.id === line.invoiceLineId)!;
+                      return `${credited.orderReference} ${line.itemCode} × ${formatQuantity(line.quantity)} ${t(unitLabels[line.unit] ?? line.unit)}`;
+                    })
                     .join(', ')}
                 </td>
                 <td className="number">{formatDzd(creditNote.netPayable.centimes)}</td>

@@ -9,10 +9,11 @@ import { unitLabels } from './labels.ts';
 import { formatQuantity } from './quantities.ts';
 
 /**
- * An invoice's lines, each linked to the connection it bills, with why it was rejected and what is
- * credited of it. While a revision request is written (`rejected`: line id → why it is rejected;
- * null otherwise), each line can be rejected with its reason and the request sent
- * (`requestInvoiceRevision`), after which `onRejectedChange(null)`. Refusals go to `onProblems`.
+ * An invoice's lines, each named by the order number of the work it bills (a link to that work),
+ * with why it was rejected and what is credited of it. While a revision request is written
+ * (`rejected`: line id → why it is rejected; null otherwise), each line can be rejected with its
+ * reason and the request sent (`requestInvoiceRevision`), after which `onRejectedChange(null)`.
+ * Refusals go to `onProblems`.
  */
 export function InvoiceLines({
   invoice,
@@ -69,9 +70,9 @@ export function InvoiceLines({
           <thead>
             <tr>
               {rejected && <th scope="col">{t('Refuser')}</th>}
+              <th scope="col">{t('Commande')}</th>
               <th scope="col">{t('Code')}</th>
               <th scope="col">{t('Désignation')}</th>
-              <th scope="col">{t('Raccordement')}</th>
               <th scope="col" className="number">
                 {t('Quantité')}
               </th>
@@ -94,9 +95,10 @@ export function InvoiceLines({
                     <input
                       type="checkbox"
                       form="revision-form"
-                      aria-label={t('Refuser la ligne {{code}} {{designation}}', {
+                      aria-label={t('Refuser la ligne {{code}} {{designation}} de la commande {{order}}', {
                         code: line.itemCode,
                         designation: line.designation,
+                        order: line.orderReference,
                       })}
                       checked={line.id in rejected}
                       onChange={(event) => {
@@ -109,13 +111,19 @@ export function InvoiceLines({
                     {line.id in rejected && (
                       <input
                         form="revision-form"
-                        aria-label={t('Raison du refus de la ligne {{code}}', { code: line.itemCode })}
+                        aria-label={t('Raison du refus de la ligne {{code}} de la commande {{order}}', {
+                          code: line.itemCode,
+                          order: line.orderReference,
+                        })}
                         value={rejected[line.id]}
                         onChange={(event) => setRejected({ ...rejected, [line.id]: event.target.value })}
                       />
                     )}
                   </td>
                 )}
+                <td>
+                  <Link to={`/raccordements/${line.customerSubscriptionId}`}>{line.orderReference}</Link>
+                </td>
                 <td>{line.itemCode}</td>
                 <td>
                   {line.designation}
@@ -134,11 +142,6 @@ export function InvoiceLines({
                       })}
                     </span>
                   )}
-                </td>
-                <td>
-                  <Link to={`/raccordements/${line.customerSubscriptionId}`}>
-                    {t('n° {{id}}', { id: line.customerSubscriptionId })}
-                  </Link>
                 </td>
                 <td className="number">
                   {formatQuantity(line.quantity)} {t(unitLabels[line.unit] ?? line.unit)}

@@ -15,10 +15,12 @@ import { IssueCreditNoteMutation } from './documents.ts';
 import { unitLabels } from './labels.ts';
 import { checkLineQuantity, LineQuantityInput, problemsByLine, remainingQuantity } from './LineQuantities.tsx';
 import { compareQuantities, formatQuantity } from './quantities.ts';
+import { lineInWords } from './reasons.ts';
 
 /** A line of the invoice as this form needs it. */
 interface CreditableLine {
   readonly id: string;
+  readonly orderReference: string;
   readonly itemCode: string;
   readonly designation: string;
   readonly unit: string;
@@ -162,6 +164,7 @@ export function IssueCreditNote({
           <thead>
             <tr>
               <th scope="col">{t('Créditer')}</th>
+              <th scope="col">{t('Commande')}</th>
               <th scope="col">{t('Code')}</th>
               <th scope="col">{t('Désignation')}</th>
               <th scope="col" className="number">
@@ -185,12 +188,14 @@ export function IssueCreditNote({
                         else delete next[line.id];
                         setChosen(next);
                       }}
-                      aria-label={t('Créditer la ligne {{code}} {{designation}}', {
+                      aria-label={t('Créditer la ligne {{code}} {{designation}} de la commande {{order}}', {
                         code: line.itemCode,
                         designation: line.designation,
+                        order: line.orderReference,
                       })}
                     />
                   </td>
+                  <td>{line.orderReference}</td>
                   <td>{line.itemCode}</td>
                   <td>{line.designation}</td>
                   <td className="number">
@@ -200,7 +205,10 @@ export function IssueCreditNote({
                     {typed !== undefined && (
                       <LineQuantityInput
                         id={`credit-${line.id}`}
-                        label={t('Quantité créditée pour la ligne {{code}}', { code: line.itemCode })}
+                        label={t('Quantité créditée pour la ligne {{code}} de la commande {{order}}', {
+                          code: line.itemCode,
+                          order: line.orderReference,
+                        })}
                         unit={unit(line)}
                         value={typed}
                         problem={problemOf(problems, line.id)}
@@ -259,9 +267,7 @@ export function IssueCreditNote({
             <tbody>
               {attempt.pending.credits.map(({ line, quantity }) => (
                 <tr key={line.id} data-testid="credit-summary">
-                  <td>
-                    {line.itemCode} {line.designation}
-                  </td>
+                  <td>{lineInWords(line)}</td>
                   <td className="number">
                     {formatQuantity(quantity)} {unit(line)}
                   </td>

@@ -9,10 +9,12 @@ import { ResubmitInvoiceMutation } from './documents.ts';
 import { unitLabels } from './labels.ts';
 import { checkLineQuantity, LineQuantityInput, problemsByLine, remainingQuantity } from './LineQuantities.tsx';
 import { formatQuantity, subtractQuantities } from './quantities.ts';
+import { lineInWords } from './reasons.ts';
 
 /** A line of the invoice as this form needs it. */
 interface RevisableLine {
   readonly id: string;
+  readonly orderReference: string;
   readonly itemCode: string;
   readonly designation: string;
   readonly unit: string;
@@ -136,6 +138,7 @@ export function ResubmitInvoice({
         <table>
           <thead>
             <tr>
+              <th scope="col">{t('Commande')}</th>
               <th scope="col">{t('Code')}</th>
               <th scope="col">{t('Désignation')}</th>
               <th scope="col">{t('Motif du refus')}</th>
@@ -148,6 +151,7 @@ export function ResubmitInvoice({
           <tbody>
             {rejected.map((line) => (
               <tr key={line.id} data-testid="rejected-line">
+                <td>{line.orderReference}</td>
                 <td>{line.itemCode}</td>
                 <td>{line.designation}</td>
                 <td>{line.rejectionReason}</td>
@@ -157,7 +161,10 @@ export function ResubmitInvoice({
                 <td>
                   <LineQuantityInput
                     id={`claim-${line.id}`}
-                    label={t('Quantité réclamée pour la ligne {{code}}', { code: line.itemCode })}
+                    label={t('Quantité réclamée pour la ligne {{code}} de la commande {{order}}', {
+                      code: line.itemCode,
+                      order: line.orderReference,
+                    })}
                     unit={unit(line)}
                     value={valueOf(line)}
                     problem={problemOf(problems, line.id)}
@@ -201,9 +208,7 @@ export function ResubmitInvoice({
             <tbody>
               {attempt.pending.revisions.map(({ line, claimed, withdrawn }) => (
                 <tr key={line.id} data-testid="revision-summary">
-                  <td>
-                    {line.itemCode} {line.designation}
-                  </td>
+                  <td>{lineInWords(line)}</td>
                   <td className="number">
                     {formatQuantity(claimed)} {unit(line)}
                   </td>

@@ -85,6 +85,7 @@ export const InvoiceQuery = graphql(`
       lines {
         id
         customerSubscriptionId
+        orderReference
         itemCode
         designation
         unit

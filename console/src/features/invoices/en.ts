@@ -57,7 +57,8 @@ export default {
   'Motif du refus': 'Reason for rejection',
   Facturé: 'Invoiced',
   'Quantité réclamée': 'Quantity claimed',
-  'Quantité réclamée pour la ligne {{code}}': 'Quantity claimed for line {{code}}',
+  'Quantité réclamée pour la ligne {{code}} de la commande {{order}}':
+    'Quantity claimed for line {{code}} of order {{order}}',
   'Soumettre à nouveau…': 'Resubmit…',
   'Soumettre à nouveau la facture {{number}} ?': 'Resubmit invoice {{number}}?',
   'Soumettre à nouveau la facture ?': 'Resubmit the invoice?',
@@ -91,8 +92,10 @@ export default {
   Créditer: 'Credit',
   'Reste à créditer': 'Left to credit',
   'Quantité créditée': 'Quantity credited',
-  'Créditer la ligne {{code}} {{designation}}': 'Credit line {{code}} {{designation}}',
-  'Quantité créditée pour la ligne {{code}}': 'Quantity credited for line {{code}}',
+  'Créditer la ligne {{code}} {{designation}} de la commande {{order}}':
+    'Credit line {{code}} {{designation}} of order {{order}}',
+  'Quantité créditée pour la ligne {{code}} de la commande {{order}}':
+    'Quantity credited for line {{code}} of order {{order}}',
   'Motif (imprimé sur l’avoir)': 'Reason (printed on the credit note)',
   'Émettre l’avoir…': 'Issue the credit note…',
   'Émettre un avoir sur cette facture ?': 'Issue a credit note on this invoice?',
@@ -137,8 +140,10 @@ export default {
   'Prix unitaire HT': 'Unit price excl. tax',
   TVA: 'VAT',
   'Montant HT': 'Amount excl. tax',
-  'Refuser la ligne {{code}} {{designation}}': 'Reject line {{code}} {{designation}}',
-  'Raison du refus de la ligne {{code}}': 'Reason for rejecting line {{code}}',
+  'Refuser la ligne {{code}} {{designation}} de la commande {{order}}':
+    'Reject line {{code}} {{designation}} of order {{order}}',
+  'Raison du refus de la ligne {{code}} de la commande {{order}}':
+    'Reason for rejecting line {{code}} of order {{order}}',
   'refusée : {{reason}}': 'rejected: {{reason}}',
   'crédité : {{quantity}}': 'credited: {{quantity}}',
   'Envoyer la demande de révision': 'Send the revision request',
@@ -173,6 +178,5 @@ export default {
   'Âge depuis l’émission': 'Age since issue',
   Brouillon: 'Draft',
   // InvoicePage.tsx
-  Raccordement: 'Connection',
-  'n° {{id}}': 'no. {{id}}',
+  Commande: 'Order',
 } satisfies Record<string, string>;

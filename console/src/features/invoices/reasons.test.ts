@@ -4,8 +4,9 @@ import { compareQuantities, isWholeQuantity, parseQuantity, subtractQuantities }
 import { creditNoteReasonInWords, statusReasonInWords } from './reasons.ts';
 
 const lines = [
-  { id: '12', itemCode: 'DRP-AER', designation: 'Câble de branchement aérien' },
-  { id: '13', itemCode: 'PTO', designation: 'Prise terminale optique' },
+  { id: '12', orderReference: 'CMD-16-2026-000033', itemCode: 'DRP-AER', designation: 'Câble de branchement aérien' },
+  { id: '13', orderReference: 'CMD-16-2026-000033', itemCode: 'PTO', designation: 'Prise terminale optique' },
+  { id: '14', orderReference: 'CMD-16-2026-000034', itemCode: 'PTO', designation: 'Prise terminale optique' },
 ];
 
 describe('an invoice’s reasons in words (the server writes them in server/src/modules/invoice/)', () => {
@@ -41,12 +42,34 @@ describe('an invoice’s reasons in words (the server writes them in server/src/
     );
   });
 
-  it('names the rejected lines by code and designation, keeping what the person typed', () => {
-    expect(statusReasonInWords('ligne 12 : 42,5 m mesurés ; 30 m sur le plan ; ligne 13 : absente', lines)).toBe(
-      'Lignes refusées — DRP-AER Câble de branchement aérien : 42,5 m mesurés ; 30 m sur le plan ; PTO Prise terminale optique : absente',
+  it('names the rejected lines by the order number of their work, code and designation, keeping what the person typed', async () => {
+    expect(
+      statusReasonInWords(
+        'commande CMD-16-2026-000033, DRP-AER : 42,5 m mesurés ; 30 m sur le plan ; commande CMD-16-2026-000034, PTO : absente',
+        lines,
+      ),
+    ).toBe(
+      'Lignes refusées — CMD-16-2026-000033 DRP-AER Câble de branchement aérien : 42,5 m mesurés ; 30 m sur le plan ; CMD-16-2026-000034 PTO Prise terminale optique : absente',
     );
-    expect(creditNoteReasonInWords('Révision demandée — ligne 13 : absente', lines)).toBe(
-      'Révision demandée — PTO Prise terminale optique : absente',
+    expect(creditNoteReasonInWords('Révision demandée — commande CMD-16-2026-000033, PTO : absente', lines)).toBe(
+      'Révision demandée — CMD-16-2026-000033 PTO Prise terminale optique : absente',
+    );
+    expect(statusReasonInWords('commande CMD-16-2026-000099, PTO : inconnue', lines)).toBe(
+      'commande CMD-16-2026-000099, PTO : inconnue',
+    );
+    await setLanguage('en');
+    expect(creditNoteReasonInWords('Révision demandée — commande CMD-16-2026-000034, PTO : absente', lines)).toBe(
+      'Revision requested — CMD-16-2026-000034 PTO Prise terminale optique : absente',
+    );
+  });
+
+  it('names by order number the lines of the reasons written before, which named them by id ("ligne 82")', () => {
+    expect(statusReasonInWords('ligne 12 : 42,5 m mesurés ; ligne 13 : absente', lines)).toBe(
+      'Lignes refusées — CMD-16-2026-000033 DRP-AER Câble de branchement aérien : 42,5 m mesurés ; CMD-16-2026-000033 PTO Prise terminale optique : absente',
+    );
+    // A credit note names every line rejected, the lines it credits and those maintained alike.
+    expect(creditNoteReasonInWords('Révision demandée — ligne 14 : photo floue ; ligne 12 : trop long', lines)).toBe(
+      'Révision demandée — CMD-16-2026-000034 PTO Prise terminale optique : photo floue ; CMD-16-2026-000033 DRP-AER Câble de branchement aérien : trop long',
     );
     expect(statusReasonInWords('ligne 99 : inconnue', lines)).toBe('ligne 99 : inconnue');
   });
@@ -54,10 +77,18 @@ describe('an invoice’s reasons in words (the server writes them in server/src/
   it('lets no typed text add a line that was not rejected', () => {
     const onlyTheDrop = [lines[0]!];
     expect(statusReasonInWords('ligne 12 : longueur excessive ; ligne 13 : OK', onlyTheDrop)).toBe(
-      'Lignes refusées — DRP-AER Câble de branchement aérien : longueur excessive ; ligne 13 : OK',
+      'Lignes refusées — CMD-16-2026-000033 DRP-AER Câble de branchement aérien : longueur excessive ; ligne 13 : OK',
+    );
+    expect(
+      statusReasonInWords(
+        'commande CMD-16-2026-000033, DRP-AER : trop long ; commande CMD-16-2026-000033, PTO : OK',
+        onlyTheDrop,
+      ),
+    ).toBe(
+      'Lignes refusées — CMD-16-2026-000033 DRP-AER Câble de branchement aérien : trop long ; commande CMD-16-2026-000033, PTO : OK',
     );
     expect(statusReasonInWords('ligne 12 : trop long ; ligne 12 : OK', lines)).toBe(
-      'Lignes refusées — DRP-AER Câble de branchement aérien : trop long ; ligne 12 : OK',
+      'Lignes refusées — CMD-16-2026-000033 DRP-AER Câble de branchement aérien : trop long ; ligne 12 : OK',
     );
   });
 

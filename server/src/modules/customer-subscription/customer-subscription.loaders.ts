@@ -1,5 +1,6 @@
 import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
+import { findRows } from '../../database/entity-manager.js';
 import { AuditAction, AuditEntityType, AuditEvent } from '../audit/audit-event.entity.js';
 import { CustomerSubscription, CustomerSubscriptionStatus } from './customer-subscription.entity.js';
 import { fieldStatuses } from './customer-subscription.lifecycle.js';
@@ -39,6 +40,11 @@ export interface CustomerSubscriptionLoaders {
    * the batch. A report written during the operation clears its subscription's entry (`reportInstallation`).
    */
   readonly latestReports: DataLoader<string, InstallationReport | null>;
+  /**
+   * AT's order reference of each customer subscription ("CMD-16-2026-000123"), the number people
+   * know the work by: one statement for the batch, its rows read with no entity made.
+   */
+  readonly orderReferences: DataLoader<string, string>;
 }
 
 /** The wilayas a key counts in ("*" for everywhere) and its technician, as one string. */
@@ -120,6 +126,11 @@ export function createCustomerSubscriptionLoaders(em: EntityManager): CustomerSu
         .getResultList();
       const bySubscription = new Map(reports.map((report) => [report.customerSubscription.id, report]));
       return ids.map((id) => bySubscription.get(id) ?? null);
+    }),
+    orderReferences: new DataLoader(async (ids) => {
+      const rows = await findRows(em, CustomerSubscription, { id: { $in: [...ids] } });
+      const references = new Map(rows.map((row) => [String(row.id), row.orderReference!]));
+      return ids.map((id) => references.get(id) ?? new Error(`no customer subscription ${id}`));
     }),
   };
 }

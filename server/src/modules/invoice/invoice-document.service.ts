@@ -13,9 +13,14 @@ type Priced = Pick<
   'itemCode' | 'designation' | 'unit' | 'quantity' | 'unitPriceCentimes' | 'vatRatePercent'
 >;
 
-/** Lines as printed, with their amounts (centimes) in the same order. */
-function documentLines(lines: readonly Priced[], amounts: readonly bigint[]): DocumentLine[] {
+/** Lines as printed, with their amounts (centimes) and the order references of their work in the same order. */
+function documentLines(
+  lines: readonly Priced[],
+  amounts: readonly bigint[],
+  orderReferences: readonly string[],
+): DocumentLine[] {
   return lines.map((line, index) => ({
+    orderReference: orderReferences[index]!,
     itemCode: line.itemCode,
     designation: line.designation,
     unit: line.unit.toLowerCase(),
@@ -29,6 +34,7 @@ function documentLines(lines: readonly Priced[], amounts: readonly bigint[]): Do
 /** Lines and totals of an invoice, through `computeInvoiceTotals`: the function the API's totals come from. */
 function priced(
   lines: readonly Priced[],
+  orderReferences: readonly string[],
   chargesVat: boolean,
   retentionPercent: string,
 ): Pick<InvoiceDocument, 'lines' | 'totals'> {
@@ -36,7 +42,14 @@ function priced(
     lines.map((line) => arithmeticLine(line)),
     { chargesVat, retentionPercent },
   );
-  return { lines: documentLines(lines, totals.lineAmounts), totals };
+  return { lines: documentLines(lines, totals.lineAmounts, orderReferences), totals };
+}
+
+/** The order reference of the work of each of `customerSubscriptionIds`, in order: one statement for them all. */
+function orderReferencesOf(context: Context, customerSubscriptionIds: readonly string[]): Promise<string[]> {
+  return Promise.all(
+    customerSubscriptionIds.map((id) => context.loaders.customerSubscriptions.orderReferences.load(id)),
+  );
 }
 
 /** A credit note's stored figures (computed at issue by `totalsDifference`), as the API shows them. */
@@ -78,7 +91,15 @@ export async function invoiceDocument(context: Context, id: string): Promise<Inv
     buyer: invoice.buyerIdentity ?? context.settings?.buyer ?? defaultBuyer,
     chargesVat,
     retentionPercent: invoice.retentionPercent,
-    ...priced(lines, chargesVat, invoice.retentionPercent),
+    ...priced(
+      lines,
+      await orderReferencesOf(
+        context,
+        lines.map((line) => line.customerSubscription.id),
+      ),
+      chargesVat,
+      invoice.retentionPercent,
+    ),
   };
 }
 
@@ -88,7 +109,11 @@ export async function creditNoteDocument(context: Context, id: string): Promise<
   const creditNote = await em.findOne(CreditNote, { id, invoice: invoiceScope(context) } as never);
   if (!creditNote) return null;
   const invoice = await em.findOneOrFail(Invoice, { id: creditNote.invoice.id });
-  const lines = await em.find(CreditNoteLine, { creditNote: creditNote.id }, { orderBy: { id: 'asc' } });
+  const lines = await em.find(
+    CreditNoteLine,
+    { creditNote: creditNote.id },
+    { orderBy: { id: 'asc' }, populate: ['invoiceLine'] },
+  );
   const chargesVat = invoice.fiscalRegime === FiscalRegime.REAL;
   return {
     kind: 'CREDIT_NOTE',
@@ -104,6 +129,10 @@ export async function creditNoteDocument(context: Context, id: string): Promise<
     lines: documentLines(
       lines,
       lines.map((line) => BigInt(line.amountCentimes)),
+      await orderReferencesOf(
+        context,
+        lines.map((line) => line.invoiceLine.getProperty('customerSubscription').id),
+      ),
     ),
     totals: storedTotals(creditNote, lines),
   };

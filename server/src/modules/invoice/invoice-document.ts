@@ -63,8 +63,10 @@ export const defaultBuyer: PartyIdentity = {
   taxArticle: 'non configuré (INVOICE_BUYER)',
 };
 
-/** One line as printed: designation, quantity in its unit, unit price excluding tax, amount (centimes). */
+/** One line as printed: the work it bills, designation, quantity in its unit, unit price excluding tax, amount (centimes). */
 export interface DocumentLine {
+  /** AT's order reference of the work the line bills, e.g. "CMD-16-2026-000123": how people know that work. */
+  readonly orderReference: string;
   readonly itemCode: string;
   readonly designation: string;
   /** `u`, `m` or `forfait`. */

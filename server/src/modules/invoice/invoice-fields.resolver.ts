@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
-import { listOf } from '../../common/query-limits.js';
+import { batchedValue, listOf } from '../../common/query-limits.js';
 import { algiersDate, now } from '../../common/time.js';
 import type { Context } from '../../context.js';
 import { mayReadContractor } from '../auth/scope.js';
@@ -151,5 +151,14 @@ export class InvoiceLineResolver {
   })
   customerSubscriptionId(@Root() line: InvoiceLineRecord): string {
     return line.customerSubscription.id;
+  }
+
+  @FieldResolver(() => String, {
+    description:
+      'AT’s order reference of the customer subscription whose work the line bills (e.g. "CMD-16-2026-000123"): the number people know that work by, as the invoice and credit note PDFs print it. Part of the invoice: whoever may read the invoice reads it.',
+    complexity: batchedValue,
+  })
+  orderReference(@Root() line: InvoiceLineRecord, @Ctx() context: Context): Promise<string> {
+    return context.loaders.customerSubscriptions.orderReferences.load(line.customerSubscription.id);
   }
 }

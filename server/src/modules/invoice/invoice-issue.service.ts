@@ -22,6 +22,7 @@ import {
   balanceDue,
   distinctLines,
   invoiceWilayaCodes,
+  lineInWords,
   linesOf,
   loadInvoiceForChange,
   nextDocumentNumber,
@@ -218,6 +219,7 @@ export async function requestInvoiceRevision(context: Context, input: unknown): 
     const invoice = await loadInvoiceForChange(em, context, values.id, values.expectedVersion);
     await requireInvoiceOperation(context, 'requestRevision', invoice, () => invoiceWilayaCodes(em, invoice.id));
     const lines = await linesOf(em, invoice, values.rejectedLines, 'rejectedLines');
+    await em.populate(lines, ['customerSubscription']);
     values.rejectedLines.forEach((rejected, index) => {
       lines[index]!.rejectionReason = rejected.reason;
     });
@@ -228,7 +230,7 @@ export async function requestInvoiceRevision(context: Context, input: unknown): 
       AuditEntityType.INVOICE,
       invoiceLifecycle,
       'REQUEST_REVISION',
-      values.rejectedLines.map((line) => `ligne ${line.lineId} : ${line.reason}`).join(' ; '),
+      values.rejectedLines.map((line, index) => `${lineInWords(lines[index]!)} : ${line.reason}`).join(' ; '),
       {
         changes: values.rejectedLines.map((line) => ({ field: `line:${line.lineId}`, from: null, to: line.reason })),
       },
@@ -266,7 +268,7 @@ export async function resubmitInvoice(context: Context, input: unknown): Promise
         const rejected = await em.find(
           InvoiceLine,
           { invoice: invoice.id, rejectionReason: { $ne: null } },
-          { orderBy: { id: 'asc' } },
+          { orderBy: { id: 'asc' }, populate: ['customerSubscription'] },
         );
         const revisions = new Map(values.revisedLines.map((line, index) => [line.lineId, { ...line, index }]));
         const missing = rejected.filter((line) => !revisions.has(line.id));
@@ -295,7 +297,7 @@ export async function resubmitInvoice(context: Context, input: unknown): Promise
           const withdrawn = remaining.minus(revision.quantity);
           if (withdrawn.greaterThan(0)) credits.push({ line, quantity: withdrawn.toString() });
         }
-        const reasons = rejected.map((line) => `ligne ${line.id} : ${line.rejectionReason}`).join(' ; ');
+        const reasons = rejected.map((line) => `${lineInWords(line)} : ${line.rejectionReason}`).join(' ; ');
         const creditNote: CreditNote | null =
           credits.length > 0
             ? await issueCreditNoteOn(em, context, invoice, credits, `Révision demandée — ${reasons}`)

@@ -44,6 +44,7 @@ const autoEntrepreneur: PartyIdentity = {
 };
 
 interface LineSpec {
+  readonly orderReference: string;
   readonly itemCode: string;
   readonly designation: string;
   readonly unit: string;
@@ -83,6 +84,7 @@ const LONG_DESIGNATION =
 
 const sampleLines: LineSpec[] = [
   {
+    orderReference: 'CMD-25-2026-000101',
     itemCode: 'GC-010',
     designation: 'Ouverture et remblai de tranchée en trottoir',
     unit: 'm',
@@ -91,6 +93,7 @@ const sampleLines: LineSpec[] = [
     vatRatePercent: '19',
   },
   {
+    orderReference: 'CMD-25-2026-000101',
     itemCode: 'FO-120',
     designation: LONG_DESIGNATION,
     unit: 'm',
@@ -99,6 +102,7 @@ const sampleLines: LineSpec[] = [
     vatRatePercent: '19',
   },
   {
+    orderReference: 'CMD-25-2026-000102',
     itemCode: 'RAC-001',
     designation: 'Raccordement abonné FTTH (PTO posée et testée)',
     unit: 'u',
@@ -107,6 +111,7 @@ const sampleLines: LineSpec[] = [
     vatRatePercent: '9',
   },
   {
+    orderReference: 'CMD-25-2026-000103',
     itemCode: 'ETU-900',
     designation: "Dossier d'études et plans de récolement",
     unit: 'forfait',
@@ -184,9 +189,19 @@ describe('renderInvoicePdf', () => {
       expect(text).toContain(`Article d'imposition : ${party.taxArticle}`);
     }
 
-    for (const header of ['Code', 'Désignation', 'Unité', 'Quantité', 'Prix unitaire HT', 'TVA %', 'Montant HT'])
+    for (const header of [
+      'Commande',
+      'Code',
+      'Désignation',
+      'Unité',
+      'Quantité',
+      'Prix unitaire HT',
+      'TVA %',
+      'Montant HT',
+    ])
       expect(text).toContain(header);
     for (const line of sampleLines) {
+      expect(text).toContain(line.orderReference);
       expect(text).toContain(line.itemCode);
       expect(compact(text)).toContain(compact(line.designation));
     }
@@ -229,6 +244,7 @@ describe('renderInvoicePdf', () => {
     const document = buildDocument(
       [
         {
+          orderReference: 'CMD-31-2026-000007',
           itemCode: 'RAC-001',
           designation: 'Raccordement abonné FTTH',
           unit: 'u',
@@ -237,6 +253,7 @@ describe('renderInvoicePdf', () => {
           vatRatePercent: '19',
         },
         {
+          orderReference: 'CMD-31-2026-000007',
           itemCode: 'FO-030',
           designation: 'Pose de câble de branchement',
           unit: 'm',
@@ -264,6 +281,7 @@ describe('renderInvoicePdf', () => {
     const specs: LineSpec[] = Array.from({ length: 250 }, (_, index) => {
       const n = String(index + 1).padStart(3, '0');
       return {
+        orderReference: `CMD-16-2026-000${n}`,
         itemCode: `L-${n}`,
         designation:
           index % 10 === 0 ? `Ligne ${n} : ${LONG_DESIGNATION}` : `Ligne ${n} : pose de câble optique, tronçon ${n}`,
@@ -283,12 +301,13 @@ describe('renderInvoicePdf', () => {
     const pagesWithLines = pages.filter((page) => /L-\d{3}/.test(page));
     expect(pagesWithLines.length).toBeGreaterThan(1);
     for (const page of pagesWithLines)
-      expect(page).toMatch(/Code ?Désignation ?Unité ?Quantité ?Prix unitaire HT ?TVA % ?Montant HT/);
+      expect(page).toMatch(/Commande ?Code ?Désignation ?Unité ?Quantité ?Prix unitaire HT ?TVA % ?Montant HT/);
 
     const all = compact(pages.join(' '));
     for (const spec of specs) expect(all).toContain(compact(spec.designation));
-    // Each line exactly once (no line printed twice across a page break).
-    for (const spec of specs) expect(all.split(compact(`${spec.itemCode}Ligne`)).length - 1).toBe(1);
+    // Each line exactly once (no line printed twice across a page break), after the order number of its work.
+    for (const spec of specs)
+      expect(all.split(compact(`${spec.orderReference}${spec.itemCode}Ligne`)).length - 1).toBe(1);
 
     const last = pages.at(-1)!;
     for (const vat of document.totals.vatByRate) expect(last).toContain(spaced(formatDzd(vat.amount)));

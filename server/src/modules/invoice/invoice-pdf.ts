@@ -58,10 +58,10 @@ interface Column {
  * mention that VAT does not apply, law 22-23); the totals; and the amount in words ("Arrêtée la
  * présente facture à la somme de : …").
  *
- * Shape: A4 portrait, DejaVu Sans Condensed (embedded; Latin and Arabic); a lines table (Code, Désignation, Unité, Quantité, Prix unitaire
- * HT, TVA % when VAT is charged, Montant HT) that flows onto as many pages as needed with its header
- * row repeated, then the totals, then the closing sentence; "Page i / n" at the bottom of every
- * page. A DRAFT (number null) says "BROUILLON — sans valeur fiscale" on every page.
+ * Shape: A4 portrait, DejaVu Sans Condensed (embedded; Latin and Arabic); a lines table (Commande:
+ * the order reference of the work billed, Code, Désignation, Unité, Quantité, Prix unitaire HT,
+ * TVA % when VAT is charged, Montant HT) that flows onto as many pages as needed with its header row
+ * repeated, then the totals, then the closing sentence; "Page i / n" at the bottom of every page. A DRAFT (number null) says "BROUILLON — sans valeur fiscale" on every page.
  *
  * Units: amounts are DZD centimes (bigint) printed with `formatDzd` ("1 234 567,89 DA"); quantities
  * and rates are decimal strings printed with a decimal comma; dates are YYYY-MM-DD (Algiers)
@@ -305,14 +305,29 @@ function drawParties(doc: Doc, document: InvoiceDocument): void {
 // Lines table
 // ---------------------------------------------------------------------------------------------
 
-function tableColumns(doc: Doc, chargesVat: boolean): Column[] {
+/** Width of the Commande column: its longest order reference on one line (at most a quarter of the table), or its header. */
+function orderColumnWidth(doc: Doc, lines: readonly DocumentLine[]): number {
+  doc.font('Bold').fontSize(TABLE_SIZE);
+  const header = doc.widthOfString('Commande');
+  doc.font('Regular');
+  const widest = Math.max(header, ...lines.map((line) => doc.widthOfString(line.orderReference)));
+  return Math.min(Math.ceil(widest) + 2 * CELL_PAD_X, contentWidth(doc) / 4);
+}
+
+function tableColumns(doc: Doc, document: InvoiceDocument): Column[] {
   const fixed: Column[] = [
+    {
+      header: 'Commande',
+      width: orderColumnWidth(doc, document.lines),
+      align: 'left',
+      cell: (line) => line.orderReference,
+    },
     { header: 'Code', width: 52, align: 'left', cell: (line) => line.itemCode },
     { header: 'Désignation', width: 0, align: 'left', cell: (line) => line.designation },
     { header: 'Unité', width: 40, align: 'center', cell: (line) => line.unit },
     { header: 'Quantité', width: 50, align: 'right', cell: (line) => formatFrenchDecimal(line.quantity) },
     { header: 'Prix unitaire HT', width: 74, align: 'right', cell: (line) => formatDzd(line.unitPriceCentimes) },
-    ...(chargesVat
+    ...(document.chargesVat
       ? [
           {
             header: 'TVA %',
@@ -369,7 +384,7 @@ function drawRow(
 }
 
 function drawLinesTable(doc: Doc, document: InvoiceDocument): void {
-  const columns = tableColumns(doc, document.chargesVat);
+  const columns = tableColumns(doc, document);
   const headers = columns.map((column) => column.header);
   const left = doc.page.margins.left;
 

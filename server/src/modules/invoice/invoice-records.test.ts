@@ -12,7 +12,7 @@ const firms: { id: string; invoiceId: string; token: string }[] = [];
 const everyField = `id version createdAt updatedAt period status statusReason statusChangedAt number approvedAt issuedOn dueOn
   fiscalRegime retentionPercent contractor { id legalName } wilayaCodes
   lines { id itemCode designation unit quantity unitPrice { centimes amount currency } vatRatePercent amount { centimes amount currency }
-    customerSubscriptionId rejectionReason creditedQuantity createdAt }
+    customerSubscriptionId orderReference rejectionReason creditedQuantity createdAt }
   totalExcludingTax { centimes } vatByRate { ratePercent base { centimes } amount { centimes } } totalVat { centimes }
   totalIncludingTax { centimes } retention { centimes } netPayable { centimes } credited { centimes } paid { centimes }
   balanceDue { centimes amount } daysOverdue amountInWords pdfPath payments { id amount { centimes } } creditNotes { id }
@@ -106,5 +106,30 @@ describe('invoices read as rows', () => {
     expect(nodes.map((node) => node.id).sort()).toEqual(firms.map((firm) => firm.invoiceId).sort());
     expect(nodes.every((node) => node.lines.length > 2)).toBe(true);
     expect(t.sqlOf('page-of-invoices-lines').filter((sql) => sql.includes('from "invoice_line"'))).toHaveLength(1);
+  });
+
+  it('names the work of each line by its order reference, read for all the lines of a page in one statement', async () => {
+    type Named = { customerSubscriptionId: string; orderReference: string };
+    const { body } = await t.graphql<{ invoices: { edges: { node: { lines: Named[] } }[] } }>(
+      '{ invoices { edges { node { lines { customerSubscriptionId orderReference } } } } }',
+      undefined,
+      { 'x-request-id': 'page-of-order-references' },
+    );
+    expect(body.errors).toBeUndefined();
+    const lines = body.data!.invoices.edges.flatMap((edge) => edge.node.lines);
+    const references = await t.sql<{ id: string; order_reference: string }>(
+      'select id::text, order_reference from customer_subscription where id = any($1::bigint[])',
+      [lines.map((line) => line.customerSubscriptionId)],
+    );
+    expect(new Set(references.map((row) => row.order_reference)).size).toBe(4);
+    expect(lines).toEqual(
+      lines.map((line) => ({
+        customerSubscriptionId: line.customerSubscriptionId,
+        orderReference: references.find((row) => row.id === line.customerSubscriptionId)!.order_reference,
+      })),
+    );
+    expect(
+      t.sqlOf('page-of-order-references').filter((sql) => sql.includes('from "customer_subscription"')),
+    ).toHaveLength(1);
   });
 });

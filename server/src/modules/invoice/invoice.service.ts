@@ -208,6 +208,15 @@ export function balanceDue(invoice: Pick<Invoice, 'netPayableCentimes' | 'credit
 }
 
 /**
+ * An invoice line as the reasons the server writes name it, in French: the order reference of its
+ * work and its item code, "commande CMD-16-2026-000123, DRP-AER", never its internal id (its
+ * customer subscription must be loaded). The console reads it back (console/src/features/invoices/reasons.ts).
+ */
+export function lineInWords(line: InvoiceLine): string {
+  return `commande ${line.customerSubscription.getProperty('orderReference')}, ${line.itemCode}`;
+}
+
+/**
  * The invoice's lines named by `wanted[].lineId`, in that order.
  * @throws DomainError NOT_FOUND (field `<field>.N.lineId`) for a line not on this invoice
  */

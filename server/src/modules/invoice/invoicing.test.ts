@@ -41,7 +41,7 @@ const accept = (id: string, extra: Record<string, unknown> = {}, headers?: Recor
 const invoiceFields = `id version status number issuedOn dueOn daysOverdue period statusReason
   totalExcludingTax { centimes } totalVat { centimes } totalIncludingTax { centimes } retention { centimes }
   netPayable { centimes } credited { centimes } paid { centimes } balanceDue { centimes amount currency } amountInWords pdfPath
-  lines { id itemCode quantity creditedQuantity rejectionReason amount { centimes } }
+  lines { id orderReference itemCode quantity creditedQuantity rejectionReason amount { centimes } }
   payments { id paidOn amount { centimes } method reference }
   creditNotes { id number reason totalExcludingTax { centimes } totalVat { centimes } netPayable { centimes } lines { itemCode quantity amount { centimes } } }`;
 
@@ -67,6 +67,7 @@ interface InvoiceView {
   pdfPath: string;
   lines: {
     id: string;
+    orderReference: string;
     itemCode: string;
     quantity: string;
     creditedQuantity: string;
@@ -156,6 +157,28 @@ const pay = (invoiceId: string, version: number, amount: string, extra: Record<s
     },
     `payment { id amount { centimes } } invoice { ${invoiceFields} }`,
   );
+
+/** The text of the PDF at `path` (fetched as the administrator), and its text pieces as pdfjs reads them. */
+async function pdfAt(path: string): Promise<{ text: string; pieces: string[] }> {
+  const response = await fetch(`${t.url}${path}`, { headers: as(t.adminToken) });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/pdf');
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  let text = '';
+  const pieces: string[] = [];
+  for (let page = 1; page <= pdf.numPages; page += 1) {
+    const content = await (await pdf.getPage(page)).getTextContent();
+    text += content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
+    pieces.push(...content.items.map((item) => ('str' in item ? item.str : '')));
+  }
+  return { text, pieces };
+}
+
+/** Every whitespace variant (space, U+00A0, U+202F, line ends) as one space. */
+const flattened = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
 
 /** Today in Algiers (UTC+1), computed independently of the code under test. */
 const algiersToday = () => new Date(Date.now() + 3_600_000).toISOString().slice(0, 10);
@@ -276,7 +299,7 @@ describe('invoice lifecycle', () => {
   });
 
   it('sends lines back for revision; the resubmission credits what the contractor withdraws with a numbered credit note', async () => {
-    const { draft } = await firmWithDraft(1);
+    const { firmId, draft } = await firmWithDraft(1);
     const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
     const drop = draft.lines.find((line) => line.itemCode === 'DRP-AER')!;
     const pto = draft.lines.find((line) => line.itemCode === 'PTO')!;
@@ -295,6 +318,16 @@ describe('invoice lifecycle', () => {
     );
     const revising = asked.body.data!['requestInvoiceRevision']!.invoice;
     expect(revising.status).toBe('REVISION_REQUESTED');
+    // The reasons the server writes name each line by its work's order number and its code, never by an id.
+    const [work] = await t.sql<{ order_reference: string }>(
+      'select order_reference from customer_subscription where contractor_id = $1',
+      [firmId],
+    );
+    const order = work!.order_reference;
+    expect(order).toMatch(/^CMD-16-\d+$/);
+    const rejectedInWords = `commande ${order}, DRP-AER : métré : 30 m relevés sur place ; commande ${order}, PTO : photo de la PTO manquante`;
+    expect(revising.statusReason).toBe(rejectedInWords);
+    expect(revising.lines.map((line) => line.orderReference)).toEqual([order, order, order]);
     expect(revising.lines.map((line) => line.rejectionReason)).toEqual([
       null,
       'métré : 30 m relevés sur place',
@@ -342,7 +375,7 @@ describe('invoice lifecycle', () => {
       {
         id: expect.any(String),
         number: `AV-${year}-00001`,
-        reason: expect.stringContaining('métré : 30 m relevés sur place'),
+        reason: `Révision demandée — ${rejectedInWords}`,
         totalExcludingTax: { centimes: '56250' },
         totalVat: { centimes: '10688' },
         netPayable: { centimes: '63592' },
@@ -355,6 +388,14 @@ describe('invoice lifecycle', () => {
       ['42.5', '12.5', null],
       ['1', '0', null],
     ]);
+    // The credit note's PDF, in French, names its line and the lines of its reason by order number.
+    const creditNotePdf = await pdfAt(`/credit-notes/${done.creditNotes[0]!.id}/pdf`);
+    expect(creditNotePdf.pieces).toContain('Commande');
+    expect(creditNotePdf.pieces).toContain(order);
+    expect(flattened(creditNotePdf.text).replace(/ /g, '')).toContain(
+      `motif:Révisiondemandée—${rejectedInWords.replace(/ /g, '')}`,
+    );
+    expect(flattened(creditNotePdf.text)).not.toMatch(/ligne \d/);
   });
 
   it('corrects an issued invoice only by a credit note, never more than invoiced, and settles an approved invoice credited in full', async () => {
@@ -981,21 +1022,8 @@ describe('the invoice PDF', () => {
   it('opens, carries the mentions and shows the same totals as the API, under the invoice’s access rule', async () => {
     const { firmId, draft } = await firmWithDraft(2);
     const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
-    const response = await fetch(`${t.url}${submitted.pdfPath}`, { headers: as(t.adminToken) });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/pdf');
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
-    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const pdf = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
-    let text = '';
-    const pieces: string[] = [];
-    for (let page = 1; page <= pdf.numPages; page += 1) {
-      const content = await (await pdf.getPage(page)).getTextContent();
-      text += content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('');
-      pieces.push(...content.items.map((item) => ('str' in item ? item.str : '')));
-    }
-    const flat = text.replace(/[\s\u00a0\u202f]+/g, ' ');
+    const { text, pieces } = await pdfAt(submitted.pdfPath);
+    const flat = flattened(text);
     const money = (centimes: string) => formatDzd(centimes).replace(/\u00a0/g, ' ');
     const [contractor] = await t.sql<{ nif: string; nis: string; tax_article: string; address: string }>(
       `select c.nif, c.nis, c.tax_article, c.address || ', ' || m.name || ', ' || w.code || ' ' || w.name as address
@@ -1017,6 +1045,15 @@ describe('the invoice PDF', () => {
       expect(flat).toContain(expected);
     }
     expect(flat.replace(/ /g, '')).toContain(submitted.amountInWords.replace(/\s/g, ''));
+    // Each line names the work it bills by its order number, as people know it.
+    const orders = await t.sql<{ order_reference: string }>(
+      'select order_reference from customer_subscription where contractor_id = $1',
+      [firmId],
+    );
+    expect(orders).toHaveLength(2);
+    expect(pieces).toContain('Commande');
+    for (const { order_reference } of orders)
+      expect(pieces.filter((piece) => piece === order_reference)).toHaveLength(3);
     // Units print as the trade writes them, whole on their line: "forfait", "m", "u" (not "FORF" / "AIT").
     expect(pieces).toContain('forfait');
     expect(text).not.toContain('FORF');
