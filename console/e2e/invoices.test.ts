@@ -6,6 +6,8 @@ import {
   mustQuery,
   submitInvoice,
 } from '../../server/test/api.js';
+import { contextAt } from '../../server/test/contexts.js';
+import { submitInvoice as submitInvoiceService } from '../../server/src/modules/invoice/invoice-issue.service.js';
 import { browserTest, money } from './browser.js';
 
 describe('invoices in a real Chromium', () => {
@@ -85,6 +87,48 @@ describe('invoices in a real Chromium', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     await contractor.close();
     await finance.close();
+  });
+
+  it('lists each invoice with its due date and days overdue as the API gives them, in French and in English', async () => {
+    const firm = await activeContractor(run.t, { legalName: 'SARL Échéance Dépassée' });
+    await accept(await installedCustomerSubscription(run.t, firm.id));
+    const draft = await firmInvoice(run.t, firm.id);
+    // Issued 42 days ago at noon in Algiers, on a clock the test sets: due 30 days later, 12 days ago.
+    const issuedOn = new Date(Date.now() + 3_600_000 - 42 * 86_400_000).toISOString().slice(0, 10);
+    await submitInvoiceService(contextAt(run.t.app.orm, `${issuedOn}T11:00:00Z`), {
+      id: draft.id,
+      expectedVersion: draft.version,
+    });
+    const { invoice } = await mustQuery<{ invoice: { number: string; dueOn: string; daysOverdue: number } }>(
+      run.t,
+      'query ($id: ID!) { invoice(id: $id) { number dueOn daysOverdue } }',
+      { id: draft.id },
+    );
+    expect(invoice.daysOverdue).toBe(12);
+    // Work accepted since opens a new DRAFT: no due date, no delay.
+    await accept(await installedCustomerSubscription(run.t, firm.id));
+
+    const page = await run.signIn('/factures');
+    const rowOf = (link: string) =>
+      page
+        .getByTestId('invoice-row')
+        .filter({ hasText: 'SARL Échéance Dépassée' })
+        .filter({ has: page.getByRole('link', { name: link, exact: true }) });
+    const issued = rowOf(invoice.number);
+    await issued.waitFor({ timeout: 15_000 });
+    const [year, month, day] = invoice.dueOn.split('-');
+    expect(await issued.getByTestId('invoice-due-on').innerText()).toBe(`${day}/${month}/${year}`);
+    expect(await issued.getByTestId('invoice-days-overdue').innerText()).toBe('12 j');
+    await page.getByRole('columnheader', { name: 'Retard' }).waitFor();
+    const drafted = rowOf('Brouillon');
+    expect(await drafted.getByTestId('invoice-due-on').innerText()).toBe('—');
+    expect(await drafted.getByTestId('invoice-days-overdue').innerText()).toBe('—');
+
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('columnheader', { name: 'Due date' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Overdue' }).waitFor();
+    expect(await issued.getByTestId('invoice-days-overdue').innerText()).toBe('12 d');
+    await page.close();
   });
 
   it('lets finance send a submitted invoice back, rejecting a line with its reason', async () => {

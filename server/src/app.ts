@@ -69,6 +69,18 @@ export interface AppOptions {
   readonly signal?: AbortSignal;
 }
 
+/** The rules' settings from `config`: those the API, the month close and the demo data apply alike. */
+function ruleSettings(config: Config): Settings {
+  return {
+    qualityThresholds: config.QUALITY_THRESHOLDS ?? defaultQualityThresholds,
+    retentionPercent: config.RETENTION_PERCENT,
+    paymentTermsDays: config.PAYMENT_TERMS_DAYS,
+    idempotencyKeyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS,
+    positionToleranceMetres: config.FIELD_POSITION_TOLERANCE_METRES,
+    buyer: config.INVOICE_BUYER ?? defaultBuyer,
+  };
+}
+
 async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): Promise<void> {
   if (config.MIGRATE_ON_START) {
     const applied = await orm.migrator.up();
@@ -107,7 +119,7 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
   ) {
     logger.info({ email: config.ADMIN_EMAIL }, 'first administrator created from ADMIN_EMAIL');
   }
-  if (config.LOAD_DEMO_DATA_ON_START && (await loadDemoData(orm, logger))) {
+  if (config.LOAD_DEMO_DATA_ON_START && (await loadDemoData(orm, logger, { settings: ruleSettings(config) }))) {
     logger.info('demo data loaded on the empty database (LOAD_DEMO_DATA_ON_START=false to start empty)');
   }
 }
@@ -228,12 +240,7 @@ async function serve(
     maxPerReport: config.PHOTO_MAX_PER_REPORT,
   };
   const settings: Settings = {
-    qualityThresholds: config.QUALITY_THRESHOLDS ?? defaultQualityThresholds,
-    retentionPercent: config.RETENTION_PERCENT,
-    paymentTermsDays: config.PAYMENT_TERMS_DAYS,
-    idempotencyKeyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS,
-    positionToleranceMetres: config.FIELD_POSITION_TOLERANCE_METRES,
-    buyer: config.INVOICE_BUYER ?? defaultBuyer,
+    ...ruleSettings(config),
     photos: photoLimits,
     smsAvailable: config.SMS_URL !== undefined,
     events,

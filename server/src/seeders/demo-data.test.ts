@@ -101,6 +101,60 @@ describe('demo invoices', () => {
   });
 });
 
+describe('demo invoices over the months', () => {
+  it('were issued in at least three months, paid on time and late, and some approved ones are unpaid past their due date, as the dashboard shows', async () => {
+    const page = await mustQuery<{
+      invoices: {
+        totalCount: number;
+        edges: {
+          node: {
+            status: string;
+            issuedOn: string | null;
+            dueOn: string | null;
+            daysOverdue: number | null;
+            payments: { paidOn: string }[];
+          };
+        }[];
+      };
+      dashboard: { approvedUnpaid: { invoices: number; oldestDays: number | null } };
+    }>(
+      t,
+      '{ invoices(first: 100) { totalCount edges { node { status issuedOn dueOn daysOverdue payments { paidOn } } } } dashboard { approvedUnpaid { invoices oldestDays } } }',
+    );
+    const invoices = page.invoices.edges.map((edge) => edge.node);
+    expect(invoices).toHaveLength(page.invoices.totalCount);
+    const issued = invoices.filter((invoice) => invoice.issuedOn !== null);
+    expect(new Set(issued.map((invoice) => invoice.issuedOn!.slice(0, 7))).size).toBeGreaterThanOrEqual(3);
+    const paid = invoices.filter((invoice) => invoice.status === 'PAID');
+    const lastPaidOn = (invoice: (typeof invoices)[number]) => invoice.payments.at(-1)!.paidOn;
+    expect(paid.filter((invoice) => lastPaidOn(invoice) <= invoice.dueOn!).length, 'paid on time').toBeGreaterThan(0);
+    expect(paid.filter((invoice) => lastPaidOn(invoice) > invoice.dueOn!).length, 'paid late').toBeGreaterThan(0);
+    const overdueUnpaid = invoices.filter(
+      (invoice) => ['APPROVED', 'PARTIALLY_PAID'].includes(invoice.status) && invoice.daysOverdue! > 0,
+    );
+    expect(overdueUnpaid.length).toBeGreaterThan(0);
+    expect(page.dashboard.approvedUnpaid.invoices).toBeGreaterThan(0);
+    expect(page.dashboard.approvedUnpaid.oldestDays).toBeGreaterThan(30);
+    const unordered = await t.sql<{ id: string }>(
+      `select i.id::text from invoice i
+        where i.issued_on > (i.approved_at at time zone 'Africa/Algiers')::date
+           or exists (select 1 from invoice_payment p where p.invoice_id = i.id
+                       and (p.paid_on < (i.approved_at at time zone 'Africa/Algiers')::date or p.paid_on > (now() at time zone 'Africa/Algiers')::date))`,
+    );
+    expect(unordered).toEqual([]);
+    const gapsOrDisorder = await t.sql<{ number: string }>(
+      `select a.number from invoice a
+         join invoice b on b.contractor_id = a.contractor_id and b.number_year = a.number_year
+                       and b.number_sequence = a.number_sequence + 1
+        where b.issued_on < a.issued_on
+       union all
+       select min(number) from invoice where number is not null
+        group by contractor_id, number_year having count(*) <> max(number_sequence)`,
+    );
+    expect(gapsOrDisorder).toEqual([]);
+  });
+});
+
 describe('demo data through acceptance', () => {
   it('gives every reported installation its report, bills every accepted one, and lets an installed one be accepted', async () => {
     const unreported = await t.sql<{ id: string }>(

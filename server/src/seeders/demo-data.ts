@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { Context } from '../context.js';
+import type { Context, Settings } from '../context.js';
 import { createContext } from '../modules/auth/operation-context.js';
 import '../modules/loaders.js';
 import { Contractor, ContractorStatus, FiscalRegime, LegalForm } from '../modules/contractor/contractor.entity.js';
@@ -133,16 +133,19 @@ const spread: [CustomerSubscriptionStatus, number][] = [
   [CustomerSubscriptionStatus.CANCELLED, 10],
 ];
 
+/** How many days before the demo's "now" its history starts: the oldest accepted orders, five months back. */
+const historyDays = 150;
+
 /**
  * How many days before the demo's "now" each status's orders were taken (the most, the least): work
- * still waiting was ordered lately, accepted work over the last three months.
+ * still waiting was ordered lately, accepted work over the last five months.
  */
 const orderedDaysAgo: Record<CustomerSubscriptionStatus, [number, number]> = {
   PENDING: [10, 1],
   ASSIGNED: [15, 2],
   SCHEDULED: [20, 3],
   INSTALLED: [25, 6],
-  ACCEPTED: [100, 8],
+  ACCEPTED: [historyDays, 8],
   REJECTED: [60, 8],
   FAILED: [40, 6],
   CANCELLED: [50, 3],
@@ -231,7 +234,7 @@ async function seedContractors(
         : FiscalRegime.REAL;
     const home = await context.em.findOneOrFail(Commune, { wilaya: firm.wilayas[0] }, { orderBy: { id: 'asc' } });
     const daysAgo = (days: number): Context => contextAt(algiersWorkingTime(end, days, 9 + index / 2));
-    const contractor = await createContractor(daysAgo(125), {
+    const contractor = await createContractor(daysAgo(historyDays + 25), {
       legalName: firm.legalName,
       tradeName: null,
       legalForm: firm.legalForm,
@@ -258,7 +261,7 @@ async function seedContractors(
     let current = contractor;
     if (firm.status !== ContractorStatus.PENDING_APPROVAL) {
       current = await transitionContractor(
-        daysAgo(120),
+        daysAgo(historyDays + 20),
         'APPROVE',
         current.id,
         current.version,
@@ -280,22 +283,49 @@ async function seedContractors(
 }
 
 /**
- * Plans the close of each month before `end`'s: its DRAFT invoices are submitted on the 1st at 06:00
- * by the month-close job's own service; then, one stage each in turn, an invoice is left submitted,
- * approved a week later, half paid or paid three weeks later, or sent back for revision a week later.
+ * What becomes of the demo's invoices after their month's close, one fate each in turn: most are
+ * approved within two weeks and paid, some by their due date and some after it, one in part; some
+ * wait for approval, some are sent back for revision, and some approved ones are not paid yet. So
+ * the dashboard's ageing and the invoices' days overdue show figures, as AT's late payments give them.
  */
-function planMonthCloses(history: History, orm: MikroORM, first: Date, end: Date): void {
-  let stage = 0;
+const invoiceFates = [
+  'PAID_ON_TIME',
+  'PAID_LATE',
+  'APPROVED_UNPAID',
+  'PAID_ON_TIME',
+  'PAID_IN_PART',
+  'AWAITING_APPROVAL',
+  'PAID_LATE',
+  'REVISION_REQUESTED',
+] as const;
+type InvoiceFate = (typeof invoiceFates)[number];
+
+/** The demo's "now", and its seeded draws: a whole number from `low` to `high`, a fraction below 1. */
+interface Draws {
+  end: Date;
+  between: (low: number, high: number) => number;
+  next: () => number;
+}
+
+/**
+ * Plans the close of each month before `end`'s: its DRAFT invoices are submitted on the 1st at 06:00
+ * by the month-close job's own service, each with the due date the server gives it; then each
+ * invoice meets its fate (`invoiceFates`, in turn) on working days.
+ */
+function planMonthCloses(history: History, orm: MikroORM, first: Date, draws: Draws): void {
+  const { end } = draws;
+  let turn = 0;
   for (let month = first; nextAlgiersMonth(month, 0, 6) <= end; month = nextAlgiersMonth(month, 0, 6)) {
     const period = algiersDate(month).slice(0, 7);
-    const approval = onWorkingDay(nextAlgiersMonth(month, 7, 10));
-    const payment = onWorkingDay(nextAlgiersMonth(month, 21, 11));
     history.plan(nextAlgiersMonth(month, 0, 6), async (context) => {
       await submitInvoicesOfClosedMonths(orm, context);
       const submitted = await context.em
         .fork()
         .find(Invoice, { period, status: InvoiceStatus.SUBMITTED }, { orderBy: { id: 'asc' } });
-      for (const { id } of submitted) planInvoiceStage(history, id, stage++ % 5, approval, payment);
+      for (const invoice of submitted) {
+        const fate = invoiceFates[turn++ % invoiceFates.length]!;
+        planInvoiceFate(history, invoice, fate, now(context), draws);
+      }
     });
   }
 }
@@ -304,33 +334,53 @@ async function currentInvoice(context: Context, id: string): Promise<Invoice> {
   return context.em.fork().findOneOrFail(Invoice, id);
 }
 
-function planInvoiceStage(history: History, id: string, stage: number, approval: Date, payment: Date): void {
-  if (stage === 0) return;
-  if (stage === 4) {
-    history.plan(approval, async (context) => {
-      const invoice = await currentInvoice(context, id);
+/**
+ * Plans what follows the issue of `invoice` (at `issuedAt`) to meet `fate`: approval (or the revision
+ * request) three to twelve days later; a payment on time three to eight days before the due date (or
+ * the day after approval, if that is later), a late one six to forty-five days after it. A step that
+ * falls after the demo's "now" has not happened yet: a late payment not yet made leaves the invoice
+ * approved and overdue.
+ */
+function planInvoiceFate(
+  history: History,
+  invoice: Pick<Invoice, 'id' | 'dueOn'>,
+  fate: InvoiceFate,
+  issuedAt: Date,
+  { end, between, next }: Draws,
+): void {
+  const { id } = invoice;
+  if (fate === 'AWAITING_APPROVAL') return;
+  const decidedAt = onWorkingDay(dayAfterAt(issuedAt, between(3, 12), 9 + next() * 7, end));
+  if (fate === 'REVISION_REQUESTED') {
+    history.plan(decidedAt, async (context) => {
+      const current = await currentInvoice(context, id);
       const [line] = await context.em.fork().find(InvoiceLine, { invoice: id }, { orderBy: { id: 'asc' }, limit: 1 });
       await requestInvoiceRevision(context, {
         id,
-        expectedVersion: invoice.version,
+        expectedVersion: current.version,
         rejectedLines: [{ lineId: line!.id, reason: 'photo de la PTO illisible' }],
       });
     });
     return;
   }
-  history.plan(approval, async (context) => {
-    const invoice = await currentInvoice(context, id);
-    await approveInvoice(context, { id, expectedVersion: invoice.version });
+  history.plan(decidedAt, async (context) => {
+    const current = await currentInvoice(context, id);
+    await approveInvoice(context, { id, expectedVersion: current.version });
   });
-  if (stage === 1) return;
-  history.plan(payment, async (context) => {
-    const invoice = await currentInvoice(context, id);
-    const net = BigInt(invoice.netPayableCentimes);
+  if (fate === 'APPROVED_UNPAID') return;
+  const dueAt = new Date(`${invoice.dueOn!}T12:00:00+01:00`);
+  const paidAt =
+    fate === 'PAID_LATE'
+      ? onWorkingDay(dayAfterAt(dueAt, between(6, 45), 10 + next() * 6, end))
+      : onWorkingDay(dayAfterAt(dueAt, -between(3, 8), 10 + next() * 6, end));
+  history.plan(paidAt > decidedAt ? paidAt : onWorkingDay(dayAfterAt(decidedAt, 1, 11, end)), async (context) => {
+    const current = await currentInvoice(context, id);
+    const net = BigInt(current.netPayableCentimes);
     await recordInvoicePayment(context, {
       invoiceId: id,
-      expectedVersion: invoice.version,
+      expectedVersion: current.version,
       paidOn: algiersDate(now(context)),
-      amount: dzd(stage === 2 ? net / 2n : net).amount,
+      amount: dzd(fate === 'PAID_IN_PART' ? net / 2n : net).amount,
       method: PaymentMethod.BANK_TRANSFER,
       reference: `VIR-DEMO-${id}`,
     });
@@ -368,20 +418,20 @@ async function seedSites(
         .replace(/[^A-Za-z]/g, '')
         .slice(0, 6)
         .toUpperCase()}-${String(siteNumber).padStart(3, '0')}`;
-      let site = await createSite(daysAgo(112), {
+      let site = await createSite(daysAgo(historyDays + 12), {
         code,
         name: `${commune.name} — tranche ${index + 1}`,
         kind: kinds[siteNumber % kinds.length]!,
         communeId: String(commune.id),
         targetConnections: 20 + Math.floor(next() * 60),
-        plannedStart: algiersDate(algiersWorkingTime(end, 105, 8)),
+        plannedStart: algiersDate(algiersWorkingTime(end, historyDays + 5, 8)),
         plannedEnd: algiersDate(algiersWorkingTime(end, -120, 8)),
       });
       const contractor = eligible[index % Math.max(eligible.length, 1)];
       if (contractor && index < 2) {
         const why = 'plan de charge du trimestre';
-        site = await assignSite(daysAgo(110), site.id, site.version, contractor.id, why);
-        site = await transitionSite(daysAgo(105), 'START', site.id, site.version, 'ouverture du chantier');
+        site = await assignSite(daysAgo(historyDays + 10), site.id, site.version, contractor.id, why);
+        site = await transitionSite(daysAgo(historyDays + 5), 'START', site.id, site.version, 'ouverture du chantier');
         if (siteNumber % 5 === 0) {
           const reason = 'attente de l’autorisation de voirie';
           site = await transitionSite(daysAgo(12), 'SUSPEND', site.id, site.version, reason);
@@ -405,16 +455,22 @@ async function seedSites(
  * Loads a realistic demo on an empty database (no contractor and no customer subscription yet):
  * ten contractors of every legal form in seven wilayas, sites on real communes in every status, and
  * 300 customer subscriptions spread over every state of the lifecycle, and their invoices at every
- * stage. The last four months before `end` (now unless given) are replayed day by day through the
- * services on a clock set to each step's time, so every date, audit event and invoice period is the
- * one the work would have had: orders taken and appointments kept in working hours, Fridays off,
- * each month's invoices submitted at its close. Does nothing on a database that holds work already.
- * Returns whether it loaded anything.
+ * stage. The last five months before `end` (now unless given) are replayed day by day through the
+ * services on a clock set to each step's time, under the server's `settings` (its payment term,
+ * retention, thresholds; the services' defaults when left out), so every date, audit event and
+ * invoice period is the one the work would have had: orders taken and appointments kept in working
+ * hours, Fridays off, each month's invoices submitted at its close, then approved and paid on time,
+ * late, or not yet. Does nothing on a database that holds work already. Returns whether it loaded anything.
  */
-export async function loadDemoData(orm: MikroORM, logger: Logger, end: Date = new Date()): Promise<boolean> {
-  const context = createContext(orm, 'demo-data', logger);
+export async function loadDemoData(
+  orm: MikroORM,
+  logger: Logger,
+  { settings, end = new Date() }: { settings?: Settings; end?: Date } = {},
+): Promise<boolean> {
+  const caller = settings ? { settings } : {};
+  const context = createContext(orm, 'demo-data', logger, caller);
   if ((await context.em.count(Contractor)) > 0 || (await context.em.count(CustomerSubscription)) > 0) return false;
-  const contextAt = (at: Date): Context => ({ ...createContext(orm, 'demo-data', logger), clock: () => at });
+  const contextAt = (at: Date): Context => ({ ...createContext(orm, 'demo-data', logger, caller), clock: () => at });
   const next = seededRandom(2027);
   const between = (low: number, high: number) => low + Math.floor(next() * (high - low + 1));
   const contractors = await seedContractors(context, contextAt, next, end);
@@ -467,7 +523,7 @@ export async function loadDemoData(orm: MikroORM, logger: Logger, end: Date = ne
       if (report.errors.length > 0) throw new Error(`demo data refused: ${JSON.stringify(report.errors.slice(0, 3))}`);
     });
   }
-  planMonthCloses(history, orm, algiersWorkingTime(end, 100, 12), end);
+  planMonthCloses(history, orm, algiersWorkingTime(end, historyDays, 12), { end, between, next });
   await history.replay(contextAt);
   logger.info({ contractors: contractors.length, sites: siteCount, customerSubscriptions: number }, 'demo data loaded');
   return true;

@@ -14,6 +14,8 @@ const columns = [
   invoiceColumns.status,
   invoiceColumns.issuedOn,
   invoiceColumns.age,
+  invoiceColumns.dueOn,
+  invoiceColumns.daysOverdue,
   invoiceColumns.netPayable,
   invoiceColumns.balanceDue,
 ];
@@ -21,7 +23,7 @@ const columns = [
 /**
  * The invoices the viewer may see, newest month first, 25 at a time, filtered by status and month
  * (kept in the address, so a filtered list can be shared): each with its status, net payable,
- * balance due, and its age — days since issue, and days overdue as the API counts them.
+ * balance due, its age (days since issue), and its due date and days overdue as the API gives them.
  */
 export function InvoicesPage() {
   const { t } = useTranslation();

@@ -23,18 +23,29 @@ export const invoiceColumns = {
     header: msg('Émise le'),
     cell: (invoice) => (invoice.issuedOn ? formatCalendarDate(invoice.issuedOn) : '—'),
   },
-  /** Days since issue (in Algiers), and days overdue as the API counts them. */
+  /** Days since issue, in Algiers. */
   age: {
     header: msg('Âge depuis l’émission'),
     testId: 'invoice-age',
-    cell: (invoice) => (
-      <>
-        {invoice.issuedOn ? formatDays(daysBetween(invoice.issuedOn, algiersToday())) : '—'}
-        {invoice.daysOverdue ? (
-          <span className="overdue"> · {t('en retard de {{days}}', { days: formatDays(invoice.daysOverdue) })}</span>
-        ) : null}
-      </>
-    ),
+    cell: (invoice) => (invoice.issuedOn ? formatDays(daysBetween(invoice.issuedOn, algiersToday())) : '—'),
+  },
+  /** The due date the API gives (date of issue + the server's payment term); none for a draft. */
+  dueOn: {
+    header: msg('Échéance'),
+    testId: 'invoice-due-on',
+    cell: (invoice) => (invoice.dueOn ? formatCalendarDate(invoice.dueOn) : '—'),
+  },
+  /** Whole days overdue as the API counts them: 0 when not late or paid, none (—) for a draft. */
+  daysOverdue: {
+    header: msg('Retard'),
+    numeric: true,
+    testId: 'invoice-days-overdue',
+    cell: (invoice) =>
+      invoice.daysOverdue ? (
+        <span className="overdue">{formatDays(invoice.daysOverdue)}</span>
+      ) : (
+        formatDays(invoice.daysOverdue)
+      ),
   },
   netPayable: { header: msg('Net à payer'), numeric: true, cell: (invoice) => formatDzd(invoice.netPayable.centimes) },
   balanceDue: { header: msg('Reste dû'), numeric: true, cell: (invoice) => formatDzd(invoice.balanceDue.centimes) },

@@ -8,6 +8,7 @@ export const InvoicesTableRow = graphql(`
     period
     status
     issuedOn
+    dueOn
     daysOverdue
     contractor {
       id

@@ -176,6 +176,8 @@ export default {
   Mois: 'Month',
   'Émise le': 'Issued on',
   'Âge depuis l’émission': 'Age since issue',
+  Échéance: 'Due date',
+  Retard: 'Overdue',
   Brouillon: 'Draft',
   // InvoicePage.tsx
   Commande: 'Order',

@@ -97,7 +97,7 @@ export class InvoiceFieldsResolver {
   @FieldResolver(() => Int, {
     nullable: true,
     description:
-      'Days past the due date today (Algiers) while unpaid; 0 when not yet due or paid; null for a DRAFT (no due date).',
+      'Whole days from the due date (dueOn) to today in Algiers while the invoice is not PAID (SUBMITTED, REVISION_REQUESTED, APPROVED or PARTIALLY_PAID); 0 up to and on the due date, and 0 once PAID (in full, or settled by credit notes); null for a DRAFT, which has no due date yet. The server counts it (PAYMENT_TERMS_DAYS, frozen in dueOn at issue): clients show it, never recompute it.',
   })
   daysOverdue(@Root() invoice: InvoiceRecord, @Ctx() context: Context): number | null {
     return daysOverdue(invoice, algiersDate(now(context)));

@@ -110,7 +110,7 @@ export class Invoice extends TrackedEntity {
   @Field(() => String, {
     nullable: true,
     description:
-      'Due date, YYYY-MM-DD in Algiers: date of issue + the payment terms (PAYMENT_TERMS_DAYS); null while DRAFT.',
+      'Due date, YYYY-MM-DD in Algiers: the date of issue + the payment term in days (PAYMENT_TERMS_DAYS, 30 unless configured), fixed when the invoice is first submitted (a resubmission keeps it); null while DRAFT.',
   })
   @Property({ type: 'date', nullable: true })
   dueOn: string | null = null;

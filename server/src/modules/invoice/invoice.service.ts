@@ -263,8 +263,9 @@ export function remainingQuantity(line: InvoiceLine): Decimal {
 }
 
 /**
- * Days past the due date on `today` (YYYY-MM-DD, Algiers) while the invoice is unpaid; 0 when not
- * yet due, or paid; null for a DRAFT, which has no due date.
+ * Whole days from the due date to `today` (YYYY-MM-DD, Algiers) while the invoice is not PAID
+ * (SUBMITTED, REVISION_REQUESTED, APPROVED, PARTIALLY_PAID); 0 up to and on the due date, and once
+ * PAID; null for a DRAFT, which has no due date. The one count of the days overdue (Invoice.daysOverdue).
  */
 export function daysOverdue(invoice: Pick<Invoice, 'dueOn' | 'status'>, today: string): number | null {
   if (invoice.dueOn === null) return null;

@@ -520,13 +520,32 @@ describe('invoice lifecycle', () => {
     expect(codeOf((await approve(draft.id, submitted.version, as(both))).body.errors)).toBe('OK');
   });
 
-  it('counts the days overdue from the due date in Algiers while unpaid', async () => {
-    const { draft } = await firmWithDraft(1);
-    // Issued 42 days ago (its due date is frozen once issued): due 30 days later, 12 days ago.
-    const issuedAt = new Date(Date.now() - 42 * 86_400_000);
-    const system = { ...systemContext(t.app.orm, { logger: pino({ level: 'silent' }) }), clock: () => issuedAt };
-    await submitInvoice(system, { id: draft.id, expectedVersion: draft.version });
-    expect((await invoice(draft.id)).daysOverdue).toBe(12);
+  it('gives the due date and the whole days overdue on the server’s payment term, through approval and part payment, none once paid', async () => {
+    // Each invoice issued at noon in Algiers, `days` days ago, on a clock the test sets; the API reads today.
+    const issuedDaysAgo = async (days: number, paymentTermsDays = 30) => {
+      const { draft } = await firmWithDraft(1);
+      const day = plusDays(algiersToday(), -days);
+      const issuing = contextAt(t.app.orm, `${day}T11:00:00Z`);
+      await submitInvoice(
+        { ...issuing, settings: { ...issuing.settings!, paymentTermsDays } },
+        { id: draft.id, expectedVersion: draft.version },
+      );
+      return invoice(draft.id);
+    };
+    expect(await issuedDaysAgo(29)).toMatchObject({ dueOn: plusDays(algiersToday(), 1), daysOverdue: 0 });
+    expect(await issuedDaysAgo(30)).toMatchObject({ dueOn: algiersToday(), daysOverdue: 0 });
+    expect(await issuedDaysAgo(31)).toMatchObject({ dueOn: plusDays(algiersToday(), -1), daysOverdue: 1 });
+    // The term is the server's setting (PAYMENT_TERMS_DAYS), frozen on the invoice at issue.
+    expect(await issuedDaysAgo(50, 45)).toMatchObject({ dueOn: plusDays(algiersToday(), -5), daysOverdue: 5 });
+
+    const late = await issuedDaysAgo(45);
+    expect(late).toMatchObject({ status: 'SUBMITTED', issuedOn: plusDays(algiersToday(), -45), daysOverdue: 15 });
+    const approved = (await approve(late.id, late.version)).body.data!['approveInvoice']!.invoice;
+    expect((await invoice(late.id)).daysOverdue).toBe(15);
+    const part = (await pay(late.id, approved.version, '100.00')).body.data!['recordInvoicePayment']!.invoice;
+    expect(part).toMatchObject({ status: 'PARTIALLY_PAID', daysOverdue: 15 });
+    const paid = (await pay(late.id, part.version, part.balanceDue.amount)).body.data!['recordInvoicePayment']!;
+    expect(paid.invoice).toMatchObject({ status: 'PAID', daysOverdue: 0, dueOn: plusDays(algiersToday(), -15) });
   });
 });
 
