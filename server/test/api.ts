@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { contractorInput, nextSequence } from './factories.js';
 import type { TestApp } from './harness.js';
 
@@ -182,4 +183,28 @@ export async function submitInvoice(t: TestApp, invoice: { id: string; version: 
     'mutation ($id: ID!, $v: Int!) { submitInvoice(input: { id: $id, expectedVersion: $v }) { invoice { id } } }',
     { id: invoice.id, v: invoice.version },
   );
+}
+
+/**
+ * Asks `query` under a request id of its own and checks that it is refused with BAD_USER_INPUT
+ * naming `field`, with a reason, and that none of the request's statements read `table` (the list's
+ * records: a refused filter reads nothing). Returns the reason.
+ */
+export async function expectRefusedFilter(
+  t: TestApp,
+  query: string,
+  variables: Record<string, unknown>,
+  field: string,
+  table: string,
+): Promise<string> {
+  const requestId = `refused-filter-${nextSequence()}`;
+  const { body } = await t.graphql(query, variables, { 'x-request-id': requestId });
+  const label = `${query} ${JSON.stringify(variables)}`;
+  expect(body.data ?? null, label).toBeNull();
+  expect(body.errors?.[0]?.extensions, label).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  expect(
+    t.sqlOf(requestId).filter((sql) => sql.includes(`"${table}"`)),
+    label,
+  ).toEqual([]);
+  return String(body.errors![0]!.extensions!['reason']);
 }

@@ -43,7 +43,7 @@ export enum ErrorCode {
  */
 export const errorCodeDescriptions: Readonly<Record<ErrorCode, string>> = {
   BAD_USER_INPUT:
-    'An argument or a variable is malformed (wrong format, out of range, a variable that does not coerce); nothing was written. ' +
+    'An argument or a variable is malformed (wrong format, out of range, a variable that does not coerce), or a filter can match nothing whatever the data (a code no wilaya has, an empty time range); nothing was written, nor read. ' +
     'Keys: `field` (the input path, e.g. "wilayaCode", "lines.2.quantity") and `reason` (what is wrong with it, in English), when the server names the input; ' +
     '`problems` ([{ field, reason }]) when the input has several problems. ' +
     'HTTP 400 on the photo upload.',

@@ -159,14 +159,14 @@ describe('customerSubscriptionChanged and siteChanged', () => {
       subscribe(t.url, admin, 'subscription { customerSubscriptionChanged(wilayaCode: "6") { change } }'),
     ).rejects.toThrow(/BAD_USER_INPUT.*wilayaCode/);
     await expect(subscribe(t.url, admin, 'subscription { siteChanged(wilayaCode: "99") { change } }')).rejects.toThrow(
-      /NOT_FOUND.*wilayaCode/,
+      /BAD_USER_INPUT.*wilayaCode/,
     );
     await expect(
       subscribe(t.url, admin, 'subscription { invoiceChanged(invoiceId: "abc") { change } }'),
     ).rejects.toThrow(/BAD_USER_INPUT.*invoiceId/);
     await expect(
       subscribe(t.url, admin, 'subscription { dashboardChanged(wilayaCode: "99") { acceptedTotal } }'),
-    ).rejects.toThrow(/No wilaya with code/);
+    ).rejects.toThrow(/wilayaCode: must be the code of a wilaya, \\"01\\" to \\"58\\"/);
   });
 
   it(`runs at most ${maxOperationsPerSocket} subscriptions on one connection`, async () => {

@@ -112,6 +112,22 @@ export const wilayaCode = z
   .trim()
   .regex(/^\d{2}$/, { error: 'must be two digits, such as "01"' });
 
+/**
+ * What a filter's wilaya code must be and how another value is refused, in the schema's words: the
+ * end of the description of every argument or filter field taking one (lists, figures, change feeds,
+ * subscriptions). The codes are the reference data's (`checkPlaceFilter`).
+ */
+export const wilayaFilterRule =
+  'Two digits, the code of a wilaya ("01" to "58" today; Query.wilayas lists them): any other value is refused with BAD_USER_INPUT, `field` naming it, and nothing is read.';
+
+/** The same for a filter's commune id (`checkPlaceFilter`). */
+export const communeFilterRule =
+  'The id of a commune (Query.communes lists them), of the wilaya filtered on when wilayaCode is given too: any other value is refused with BAD_USER_INPUT, `field` naming it, and nothing is read.';
+
+/** The same for a filter's record id: a malformed one is refused; a record out of the viewer's sight matches nothing, as one that does not exist. */
+export const idFilterRule =
+  'An id such as "42": a malformed one is refused with BAD_USER_INPUT, `field` naming it. The id of a record you may not see matches nothing, as one that does not exist.';
+
 /** A calendar date YYYY-MM-DD (a real day: no 30 February). */
 export const calendarDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { requireOperationAccess } from './permissions.js';
 import { maySeeFieldWork, viewerContractorId, viewerWilayas } from './scope.js';
-import { requireWilaya } from '../reference-data/reference-data.service.js';
+import { checkPlaceFilter } from '../reference-data/reference-data.service.js';
 import { logPosition, parseInput, recordId, wilayaCode as wilayaCodeSchema } from '../../common/validation.js';
 import { checkAfter, readWindow, scanWindow, type LoggedEvent } from '../../common/change-log.js';
 import { feedDefaultFirst } from '../../common/change-event.types.js';
@@ -31,8 +31,8 @@ export interface LiveScope<K extends Topic, R extends Topic = never> {
  * of `topic` that `scope.wants` keeps for this subscriber, in position order, and every `Resync`
  * mark (`scope.resyncOn`).
  * @throws DomainError UNAUTHENTICATED or FORBIDDEN, as the field's access rule says; BAD_USER_INPUT
- *   (a malformed id, wilaya code or position; a position past the log's end); NOT_FOUND (no wilaya
- *   with that code); EVENTS_PRUNED (the events after `after` are no longer kept)
+ *   (a malformed id or position, a code no wilaya has; a position past the log's end); EVENTS_PRUNED
+ *   (the events after `after` are no longer kept)
  */
 export async function liveEvents<K extends Topic, R extends Topic = never>(
   context: Context,
@@ -43,7 +43,7 @@ export async function liveEvents<K extends Topic, R extends Topic = never>(
 ): Promise<AsyncIterable<LoggedEvent<K> | Resync>> {
   requireOperationAccess(context, 'Subscription', fieldName);
   const filters = parseInput(liveFiltersSchema, args);
-  if (filters.wilayaCode) await requireWilaya(context.em, filters.wilayaCode);
+  await checkPlaceFilter(context.em, filters);
   const bus = context.settings?.events;
   if (!bus) throw new Error('no change log: subscriptions need the server');
   if (filters.after) await bus.checkAfter(filters.after);
@@ -89,8 +89,8 @@ export interface PolledEvents<K extends Topic, R extends Topic = never> {
  * (100 by default, 500 at most), examining at most `scanWindow` positions of the log however few of
  * them it keeps; the position where the page ends, and whether the log holds more after it. The same
  * filters and scoping as the subscription, and the same `Resync` marks (`scope.resyncOn`: an import).
- * @throws DomainError BAD_USER_INPUT (a malformed id, wilaya code, position or `first`; a position
- *   past the log's end); NOT_FOUND (no wilaya with that code); EVENTS_PRUNED
+ * @throws DomainError BAD_USER_INPUT (a malformed id, position or `first`, a code no wilaya has; a
+ *   position past the log's end); EVENTS_PRUNED
  */
 export async function polledEvents<K extends Topic, R extends Topic = never>(
   context: Context,
@@ -100,7 +100,7 @@ export async function polledEvents<K extends Topic, R extends Topic = never>(
 ): Promise<PolledEvents<K, R>> {
   const filters = parseInput(pollFiltersSchema, args);
   const audience = scope.audience?.(filters) ?? null;
-  if (filters.wilayaCode) await requireWilaya(context.em, filters.wilayaCode);
+  await checkPlaceFilter(context.em, filters);
   // One reading of the log's state checks `after` and bounds the page.
   const { from, head } = await checkAfter(context.em, BigInt(filters.after));
   // One window of the log at most, read a page at a time; the page ends where the reading stopped.

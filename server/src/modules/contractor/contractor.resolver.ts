@@ -39,6 +39,7 @@ import {
   transitionContractor,
   updateContractor,
 } from './contractor.service.js';
+import { wilayaFilterRule } from '../../common/validation.js';
 
 export const ContractorConnection = ConnectionType(Contractor, 'Contractor');
 export type ContractorConnection = InstanceType<typeof ContractorConnection>;
@@ -48,7 +49,10 @@ export class ContractorFilterInput {
   @Field(() => ContractorStatus, { nullable: true, description: 'Contractors in this status.' })
   status?: ContractorStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'Contractors operating in this wilaya ("16").' })
+  @Field(() => String, {
+    nullable: true,
+    description: `Contractors operating in this wilaya ("16"). ${wilayaFilterRule}`,
+  })
   wilayaCode?: string | null;
 
   @Field(() => String, {

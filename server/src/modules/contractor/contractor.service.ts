@@ -18,6 +18,7 @@ import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
 import { contractorScope } from '../auth/scope.js';
 import { Commune } from '../reference-data/commune.entity.js';
+import { checkPlaceFilter } from '../reference-data/reference-data.service.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 import { Contractor, ContractorStatus } from './contractor.entity.js';
 import {
@@ -129,8 +130,13 @@ export function findContractor(context: Context, id: string): Promise<Contractor
 }
 
 /** A page of contractors ordered by legal name (then id), filtered by status, wilaya of operation and text. */
-export function listContractors(context: Context, filter: ContractorFilter, page: PageArgs): Promise<Page<Contractor>> {
+export async function listContractors(
+  context: Context,
+  filter: ContractorFilter,
+  page: PageArgs,
+): Promise<Page<Contractor>> {
   const { status, wilayaCode: code, search } = parseInput(filterSchema, filter, 'filter');
+  await checkPlaceFilter(context.em, { wilayaCode: code }, 'filter');
   const where: FilterQuery<Contractor>[] = [contractorScope(context)];
   if (status) where.push({ status });
   if (code) where.push({ operatingWilayas: { code } });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectRefusedFilter } from '../../../test/api.js';
 import { contractorInput, validRib } from '../../../test/factories.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 
@@ -335,6 +336,21 @@ describe('contractor lifecycle', () => {
     const { contractor } = await create();
     const { errors } = await transition('approveContractor', contractor!.id, 1, '   ');
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+  });
+});
+
+describe('contractors filters', () => {
+  it('refuses a value that cannot be valid, naming it and saying what is expected, before reading any contractor', async () => {
+    const list = 'query ($filter: ContractorFilterInput) { contractors(filter: $filter) { totalCount } }';
+    for (const [filter, field, reason] of [
+      [{ wilayaCode: 'abc' }, 'filter.wilayaCode', 'must be two digits, such as "01"'],
+      [{ wilayaCode: '00' }, 'filter.wilayaCode', 'must be the code of a wilaya, "01" to "58"'],
+      [{ search: 'a\u0000b' }, 'filter.search', 'must not contain control characters'],
+    ] as const) {
+      expect(await expectRefusedFilter(t, list, { filter }, field, 'contractor')).toBe(reason);
+    }
+    const { body } = await t.graphql(list, { filter: { wilayaCode: '58' } });
+    expect(body.errors).toBeUndefined();
   });
 });
 

@@ -88,6 +88,7 @@ import {
   scheduleInstallation,
   updateCustomerSubscription,
 } from './customer-subscription.service.js';
+import { communeFilterRule, idFilterRule, wilayaFilterRule } from '../../common/validation.js';
 
 registerEnumType(CustomerSubscriptionOrder, {
   name: 'CustomerSubscriptionOrder',
@@ -107,32 +108,34 @@ export type CustomerSubscriptionConnection = InstanceType<typeof CustomerSubscri
 
 @InputType({ description: 'Filters of the customer subscription list; all optional, combined with AND.' })
 export class CustomerSubscriptionFilterInput {
-  @Field(() => String, { nullable: true, description: 'Wilaya code ("16").' })
+  @Field(() => String, { nullable: true, description: `In this wilaya ("16"). ${wilayaFilterRule}` })
   wilayaCode?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'In this commune.' })
+  @Field(() => ID, { nullable: true, description: `In this commune. ${communeFilterRule}` })
   communeId?: string | null;
 
-  @Field(() => CustomerSubscriptionStatus, { nullable: true, description: 'In this status.' })
+  @Field(() => CustomerSubscriptionStatus, {
+    nullable: true,
+    description: 'In this status; with statuses, it must be one of them (BAD_USER_INPUT otherwise).',
+  })
   status?: CustomerSubscriptionStatus | null;
 
   @Field(() => [CustomerSubscriptionStatus], {
     nullable: true,
-    description: 'In one of these statuses (e.g. the open ones), up to 8.',
+    description: 'In one of these statuses (e.g. the open ones), 1 to 8 (BAD_USER_INPUT for an empty list or more).',
   })
   statuses?: CustomerSubscriptionStatus[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'Assigned to this contractor.' })
+  @Field(() => ID, { nullable: true, description: `Assigned to this contractor. ${idFilterRule}` })
   contractorId?: string | null;
 
   @Field(() => ID, {
     nullable: true,
-    description:
-      "Given to this technician (a user id, see technicians). Only for viewers who may read the work's technician (CustomerSubscription.technician): FORBIDDEN otherwise.",
+    description: `Given to this technician (a user id, see technicians). Only for viewers who may read the work's technician (CustomerSubscription.technician): FORBIDDEN otherwise. ${idFilterRule}`,
   })
   technicianId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'On this site.' })
+  @Field(() => ID, { nullable: true, description: `On this site. ${idFilterRule}` })
   siteId?: string | null;
 
   @Field(() => String, {
@@ -146,7 +149,8 @@ export class CustomerSubscriptionFilterInput {
 
   @Field(() => DateTime, {
     nullable: true,
-    description: "Appointment before this instant (UTC): with appointmentFrom, e.g. a day's appointments.",
+    description:
+      "Appointment before this instant (UTC): with appointmentFrom, e.g. a day's appointments; then it must be after appointmentFrom (BAD_USER_INPUT otherwise).",
   })
   appointmentBefore?: Date | null;
 
@@ -277,12 +281,19 @@ export class CustomerSubscriptionResolver {
   })
   async customerSubscriptionChanged(
     @Root() event: LoggedEvent<'CUSTOMER_SUBSCRIPTION_CHANGED'> | Resync,
-    @Arg('customerSubscriptionId', () => ID, { nullable: true, description: 'Only this customer subscription.' })
+    @Arg('customerSubscriptionId', () => ID, {
+      nullable: true,
+      description: `Only this customer subscription. ${idFilterRule}`,
+    })
     _id: string | null,
-    @Arg('siteId', () => ID, { nullable: true, description: 'Only the work of this site.' }) _siteId: string | null,
-    @Arg('contractorId', () => ID, { nullable: true, description: 'Only the work of this contractor.' })
+    @Arg('siteId', () => ID, { nullable: true, description: `Only the work of this site. ${idFilterRule}` })
+    _siteId: string | null,
+    @Arg('contractorId', () => ID, { nullable: true, description: `Only the work of this contractor. ${idFilterRule}` })
     _contractorId: string | null,
-    @Arg('wilayaCode', () => String, { nullable: true, description: 'Only the work in this wilaya ("01" to "58").' })
+    @Arg('wilayaCode', () => String, {
+      nullable: true,
+      description: `Only the work in this wilaya. ${wilayaFilterRule}`,
+    })
     _wilayaCode: string | null,
     @Arg('after', () => String, { nullable: true, description: afterDescription }) _after: string | null,
     @Ctx() context: Context,
@@ -295,7 +306,7 @@ export class CustomerSubscriptionResolver {
     complexity: feedComplexity,
     description:
       'The customer subscription events after a position of the change log, as `customerSubscriptionChanged` delivers them (the same events, filters and rules of who sees what, REMOVED included, and a RESYNC for an import that concerns you: refetch), a page at a time: for a client that polls. ' +
-      'Errors: EVENTS_PRUNED (with `prunedThrough`), BAD_USER_INPUT (a malformed argument; `after` past the log’s end), NOT_FOUND (no such wilaya).',
+      'Errors: EVENTS_PRUNED (with `prunedThrough`), BAD_USER_INPUT (a malformed argument or a code no wilaya has; `after` past the log’s end).',
   })
   async customerSubscriptionChanges(
     @Arg('after', () => String, {
@@ -306,16 +317,19 @@ export class CustomerSubscriptionResolver {
     @Arg('first', () => Int, { nullable: true, description: feedFirstDescription }) first: number | null,
     @Arg('customerSubscriptionId', () => ID, {
       nullable: true,
-      description: 'Only the events of this customer subscription.',
+      description: `Only the events of this customer subscription. ${idFilterRule}`,
     })
     customerSubscriptionId: string | null,
-    @Arg('siteId', () => ID, { nullable: true, description: 'Only the events of this site’s work.' })
+    @Arg('siteId', () => ID, { nullable: true, description: `Only the events of this site’s work. ${idFilterRule}` })
     siteId: string | null,
-    @Arg('contractorId', () => ID, { nullable: true, description: 'Only the events of this contractor’s work.' })
+    @Arg('contractorId', () => ID, {
+      nullable: true,
+      description: `Only the events of this contractor’s work. ${idFilterRule}`,
+    })
     contractorId: string | null,
     @Arg('wilayaCode', () => String, {
       nullable: true,
-      description: 'Only the events of work in this wilaya ("01" to "58").',
+      description: `Only the events of work in this wilaya. ${wilayaFilterRule}`,
     })
     wilayaCode: string | null,
     @Ctx() context: Context,

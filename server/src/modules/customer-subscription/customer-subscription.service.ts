@@ -30,6 +30,7 @@ import { checkContractorActive, eligibleContractor } from '../contractor/contrac
 import { mayReadTechnicians, mayWorkIn, maySeeCustomerData, workScope } from '../auth/scope.js';
 import { attachPhotos } from '../photo/photo.service.js';
 import { Commune } from '../reference-data/commune.entity.js';
+import { checkPlaceFilter } from '../reference-data/reference-data.service.js';
 import { Site, SiteStatus } from '../site/site.entity.js';
 import {
   CustomerSubscription,
@@ -66,19 +67,34 @@ export interface CustomerSubscriptionFilter {
   updatedSince?: Date | null;
 }
 
-const filterSchema = z.object({
-  wilayaCode: wilayaCode.nullish(),
-  communeId: recordId.nullish(),
-  status: z.enum(CustomerSubscriptionStatus).nullish(),
-  statuses: z.array(z.enum(CustomerSubscriptionStatus)).max(8).nullish(),
-  contractorId: recordId.nullish(),
-  technicianId: recordId.nullish(),
-  siteId: recordId.nullish(),
-  search: searchText,
-  appointmentFrom: z.date().nullish(),
-  appointmentBefore: z.date().nullish(),
-  updatedSince: z.date().nullish(),
-});
+/** A filter that can match nothing whatever the data (an empty range, a status outside the statuses) is refused. */
+const filterSchema = z
+  .object({
+    wilayaCode: wilayaCode.nullish(),
+    communeId: recordId.nullish(),
+    status: z.enum(CustomerSubscriptionStatus).nullish(),
+    statuses: z
+      .array(z.enum(CustomerSubscriptionStatus))
+      .min(1, { error: 'must name at least one status' })
+      .max(8, { error: 'must hold at most 8 statuses' })
+      .nullish(),
+    contractorId: recordId.nullish(),
+    technicianId: recordId.nullish(),
+    siteId: recordId.nullish(),
+    search: searchText,
+    appointmentFrom: z.date().nullish(),
+    appointmentBefore: z.date().nullish(),
+    updatedSince: z.date().nullish(),
+  })
+  .refine((values) => !values.status || !values.statuses || values.statuses.includes(values.status), {
+    path: ['status'],
+    error: 'must be one of statuses when both are given',
+  })
+  .refine(
+    (values) =>
+      !values.appointmentFrom || !values.appointmentBefore || values.appointmentFrom < values.appointmentBefore,
+    { path: ['appointmentBefore'], error: 'must be after appointmentFrom' },
+  );
 
 function valuesOf(subscription: CustomerSubscription): CustomerSubscriptionValues {
   return {
@@ -179,6 +195,7 @@ export async function listCustomerSubscriptions(
   order: CustomerSubscriptionOrder = CustomerSubscriptionOrder.ORDERED_AT,
 ): Promise<Page<CustomerSubscriptionRecord>> {
   const values = parseInput(filterSchema, filter, 'filter');
+  await checkPlaceFilter(context.em, values, 'filter');
   const where: FilterQuery<CustomerSubscription>[] = [workScope(context)];
   if (values.wilayaCode) where.push({ wilaya: values.wilayaCode });
   if (values.communeId) where.push({ commune: Number(values.communeId) });

@@ -4,6 +4,7 @@ import {
   createCustomerSubscription,
   createSite,
   customerSubscriptionInput,
+  expectRefusedFilter,
   mustQuery,
 } from '../../../test/api.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
@@ -309,6 +310,68 @@ describe('pages of customer subscriptions', () => {
       after = data.customerSubscriptions.pageInfo.hasNextPage ? data.customerSubscriptions.pageInfo.endCursor : null;
     } while (after !== null);
     expect(seen).toEqual([...created.sort((a, b) => Number(a) - Number(b)), later.id]);
+  });
+});
+
+describe('customerSubscriptions filters', () => {
+  const list =
+    'query ($filter: CustomerSubscriptionFilterInput) { customerSubscriptions(filter: $filter) { totalCount } }';
+
+  it('refuses a value that cannot be valid, naming it and saying what is expected, before reading any work', async () => {
+    const day = (date: string) => `${date}T00:00:00Z`;
+    for (const [filter, field, reason] of [
+      [{ wilayaCode: 'abc' }, 'filter.wilayaCode', 'must be two digits, such as "01"'],
+      [{ wilayaCode: '00' }, 'filter.wilayaCode', 'must be the code of a wilaya, "01" to "58"'],
+      [{ wilayaCode: '99' }, 'filter.wilayaCode', 'must be the code of a wilaya, "01" to "58"'],
+      [{ communeId: 'Alger' }, 'filter.communeId', 'must be an id such as "42"'],
+      [{ communeId: '99999' }, 'filter.communeId', 'must be the id of a commune'],
+      [
+        { wilayaCode: '31', communeId: '554' },
+        'filter.communeId',
+        'must be a commune of wilaya 31: it is in wilaya 16',
+      ],
+      [{ contractorId: 'abc' }, 'filter.contractorId', 'must be an id such as "42"'],
+      [{ siteId: '-1' }, 'filter.siteId', 'must be an id such as "42"'],
+      [{ technicianId: '1.5' }, 'filter.technicianId', 'must be an id such as "42"'],
+      [{ statuses: [] }, 'filter.statuses', 'must name at least one status'],
+      [{ status: 'PENDING', statuses: ['ASSIGNED'] }, 'filter.status', 'must be one of statuses when both are given'],
+      [
+        { appointmentFrom: day('2026-12-02'), appointmentBefore: day('2026-12-01') },
+        'filter.appointmentBefore',
+        'must be after appointmentFrom',
+      ],
+      [
+        { appointmentFrom: day('2026-12-01'), appointmentBefore: day('2026-12-01') },
+        'filter.appointmentBefore',
+        'must be after appointmentFrom',
+      ],
+      [{ search: 'x'.repeat(101) }, 'filter.search', 'must be at most 100 characters'],
+    ] as const) {
+      expect(await expectRefusedFilter(t, list, { filter }, field, 'customer_subscription')).toBe(reason);
+    }
+  });
+
+  it('takes every valid value, and an id of work you may not see or that does not exist alike: nothing matches', async () => {
+    for (const filter of [
+      { wilayaCode: '16' },
+      { wilayaCode: ' 16 ' },
+      { communeId: '554' },
+      { wilayaCode: '16', communeId: '554' },
+      { status: 'PENDING', statuses: ['PENDING', 'ASSIGNED'] },
+      { appointmentFrom: '2026-12-01T00:00:00Z', appointmentBefore: '2026-12-01T00:00:01Z' },
+    ]) {
+      const { body } = await t.graphql(list, { filter });
+      expect(body.errors, JSON.stringify(filter)).toBeUndefined();
+    }
+    for (const filter of [{ contractorId: '999999999' }, { siteId: '999999999' }, { technicianId: '999999999' }]) {
+      const { body } = await t.graphql(list, { filter });
+      expect(body, JSON.stringify(filter)).toEqual({ data: { customerSubscriptions: { totalCount: 0 } } });
+    }
+  });
+
+  it('refuses a code no wilaya has in the change feed, as in the list', async () => {
+    const feed = 'query ($w: String) { customerSubscriptionChanges(after: "0", wilayaCode: $w) { position } }';
+    for (const code of ['abc', '99']) await expectRefusedFilter(t, feed, { w: code }, 'wilayaCode', 'change_event');
   });
 });
 

@@ -15,6 +15,7 @@ import {
   type DashboardFigures,
   type InvoiceAgeing,
 } from './dashboard.service.js';
+import { wilayaFilterRule } from '../../common/validation.js';
 
 /** `part ÷ whole`, or null when `whole` is 0. */
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
@@ -189,13 +190,12 @@ export class DashboardResolver {
   @Query(() => Dashboard, {
     description:
       'The dashboard of a wilaya, or the national one. Figures read less than DASHBOARD_QUERY_MAX_AGE_MS ago (1 s by default) are shared by the queries that ask meanwhile, ' +
-      'unless a change has moved them since; `computedAt` says when they were read. Errors: BAD_USER_INPUT (wilayaCode), NOT_FOUND (no such wilaya), FORBIDDEN (a DOT manager outside its wilayas).',
+      'unless a change has moved them since; `computedAt` says when they were read. Errors: BAD_USER_INPUT (wilayaCode not the code of a wilaya), FORBIDDEN (a DOT manager outside its wilayas).',
   })
   async dashboard(
     @Arg('wilayaCode', () => String, {
       nullable: true,
-      description:
-        'The wilaya whose dashboard to read, "01" to "58"; the national one when left out. A DOT manager may ask for its own wilayas only.',
+      description: `The wilaya whose dashboard to read; the national one when left out. A DOT manager may ask for its own wilayas only. ${wilayaFilterRule}`,
     })
     wilayaCode: string | null,
     @Ctx() context: Context,
@@ -225,8 +225,7 @@ export class DashboardResolver {
     @Root() figures: DashboardFigures,
     @Arg('wilayaCode', () => String, {
       nullable: true,
-      description:
-        'The wilaya whose figures to follow, "01" to "58"; the national ones when left out. A DOT manager may follow its own wilayas only.',
+      description: `The wilaya whose figures to follow; the national ones when left out. A DOT manager may follow its own wilayas only. ${wilayaFilterRule}`,
     })
     _wilayaCode: string | null,
   ): Dashboard {

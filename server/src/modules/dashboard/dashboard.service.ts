@@ -5,7 +5,8 @@ import { addDays, algiersDate } from '../../common/time.js';
 import type { Context } from '../../context.js';
 import { viewerWilayas } from '../auth/scope.js';
 import { CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
-import { requireWilaya } from '../reference-data/reference-data.service.js';
+import { parseInput, wilayaCode as wilayaCodeSchema } from '../../common/validation.js';
+import { checkPlaceFilter } from '../reference-data/reference-data.service.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
 
 /** Invoices in one status: how many, how much, and how long they have waited in it. */
@@ -58,14 +59,14 @@ export const acceptanceHistoryDays = 28;
  * The dashboard the viewer asked for, after checking it may see it: a DOT manager sees its own
  * wilayas' dashboards only, not the national one; other roles allowed by the permissions see all.
  * @returns the wilaya code, or null for the national dashboard
- * @throws DomainError BAD_USER_INPUT (not a wilaya code), NOT_FOUND (no such wilaya), FORBIDDEN (a DOT manager outside its wilayas)
+ * @throws DomainError BAD_USER_INPUT (not the code of a wilaya), FORBIDDEN (a DOT manager outside its wilayas)
  */
 export async function requireDashboardAccess(
   context: Context,
   wilayaCode: string | null | undefined,
 ): Promise<string | null> {
-  const code =
-    wilayaCode === null || wilayaCode === undefined ? null : (await requireWilaya(context.em, wilayaCode)).code;
+  const code = parseInput(wilayaCodeSchema.nullish(), wilayaCode, 'wilayaCode') ?? null;
+  await checkPlaceFilter(context.em, { wilayaCode: code });
   const wilayas = viewerWilayas(context);
   if (wilayas !== null && (code === null || !wilayas.includes(code))) {
     throw new DomainError(

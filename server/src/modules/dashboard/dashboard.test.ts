@@ -8,6 +8,7 @@ import {
   activeContractor,
   createCustomerSubscription,
   createSite,
+  expectRefusedFilter,
   installedCustomerSubscription,
   mustQuery,
 } from '../../../test/api.js';
@@ -259,7 +260,7 @@ describe('dashboard', () => {
     for (const { counters, rows } of await countersAgainstRows()) expect(counters).toEqual(rows);
   });
 
-  it('is for AT: a DOT manager sees its own wilayas only, a contractor none; a bad or unknown wilaya is a coded error', async () => {
+  it('is for AT: a DOT manager sees its own wilayas only, a contractor none; a wilaya code no wilaya has is refused', async () => {
     await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
       input: {
         email: 'dot-oran@at.test',
@@ -281,8 +282,12 @@ describe('dashboard', () => {
     expect((await ask('31', dot)).data).toEqual({ dashboard: { acceptedTotal: 0 } });
     expect((await ask(null, dot)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect((await ask('16', dot)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await ask('1')).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'wilayaCode' });
-    expect((await ask('99')).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'wilayaCode' });
+    // A value no wilaya has, malformed or not, is refused before any figure is read.
+    const query = 'query ($w: String) { dashboard(wilayaCode: $w) { acceptedTotal } }';
+    for (const code of ['1', 'abc', '00', '99']) {
+      const reason = await expectRefusedFilter(t, query, { w: code }, 'wilayaCode', 'wilaya_backlog');
+      if (/^\d{2}$/.test(code)) expect(reason).toBe('must be the code of a wilaya, "01" to "58"');
+    }
     const firm = await activeContractor(t);
     await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
       input: {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
+import { activeContractor, expectRefusedFilter, installedCustomerSubscription, mustQuery } from '../../../test/api.js';
 import { contextAt } from '../../../test/contexts.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
 import { Invoice } from './invoice.entity.js';
@@ -93,6 +93,21 @@ describe('invoices read as rows', () => {
     const other = await t.graphql<Seen>(query, { id: b!.invoiceId, c: b!.id }, { authorization: `Bearer ${a!.token}` });
     expect(other.body.errors).toBeUndefined();
     expect(other.body.data).toEqual({ invoice: null, invoices: { totalCount: 0, edges: [] } });
+  });
+
+  it('refuses a filter value that cannot be valid, naming it, before reading any invoice', async () => {
+    const list = 'query ($filter: InvoiceFilterInput) { invoices(filter: $filter) { totalCount } }';
+    for (const [filter, field, reason] of [
+      [{ period: '2026-13' }, 'filter.period', 'must be a month YYYY-MM'],
+      [{ period: 'décembre' }, 'filter.period', 'must be a month YYYY-MM'],
+      [{ contractorId: 'firm-1' }, 'filter.contractorId', 'must be an id such as "42"'],
+    ] as const) {
+      expect(await expectRefusedFilter(t, list, { filter }, field, 'invoice')).toBe(reason);
+    }
+    const feed = 'query ($w: String) { invoiceChanges(after: "0", wilayaCode: $w) { position } }';
+    expect(await expectRefusedFilter(t, feed, { w: '99' }, 'wilayaCode', 'change_event')).toBe(
+      'must be the code of a wilaya, "01" to "58"',
+    );
   });
 
   it('reads the lines of the invoices of a page in one statement', async () => {

@@ -8,6 +8,7 @@ import { Invoice, InvoiceLine, InvoiceStatus } from './invoice.entity.js';
 import { InvoiceChange } from './invoice.events.js';
 import { Money } from './money.js';
 import { InvoicePayment, PaymentMethod } from './payment.entity.js';
+import { idFilterRule } from '../../common/validation.js';
 
 @ObjectType({ description: 'VAT of one rate on an invoice.' })
 export class VatAmount {
@@ -256,10 +257,14 @@ export class InvoiceFilterInput {
   @Field(() => InvoiceStatus, { nullable: true, description: 'Invoices in this status.' })
   status?: InvoiceStatus | null;
 
-  @Field(() => ID, { nullable: true, description: 'Invoices of this contractor.' })
+  @Field(() => ID, { nullable: true, description: `Invoices of this contractor. ${idFilterRule}` })
   contractorId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Invoices of this month, YYYY-MM (Algiers).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Invoices of this month (Algiers): YYYY-MM, month 01 to 12; BAD_USER_INPUT, `field` naming it, otherwise.',
+  })
   period?: string | null;
 
   @Field(() => DateTime, { nullable: true, description: updatedSinceDescription })

@@ -12,6 +12,7 @@ import { InvoiceChange, type InvoiceChangedEvent } from './invoice.events.js';
 import { InvoiceChangedPayload, InvoiceChangeFeed, InvoiceConnection, InvoiceFilterInput } from './invoice.inputs.js';
 import { listInvoices, readInvoice } from './invoice.service.js';
 import type { InvoiceRecord } from './invoice-records.js';
+import { idFilterRule, wilayaFilterRule } from '../../common/validation.js';
 
 /** The invoice of an event as the change left it, made once per event for all the subscribers of this process. */
 function invoiceOfEvent(context: Context, event: LoggedEvent<'INVOICE_CHANGED'>): Promise<Invoice> {
@@ -89,12 +90,13 @@ export class InvoiceResolver {
   })
   async invoiceChanged(
     @Root() event: LoggedEvent<'INVOICE_CHANGED'> | Resync,
-    @Arg('invoiceId', () => ID, { nullable: true, description: 'Only this invoice.' }) _invoiceId: string | null,
-    @Arg('contractorId', () => ID, { nullable: true, description: 'Only this contractor’s invoices.' })
+    @Arg('invoiceId', () => ID, { nullable: true, description: `Only this invoice. ${idFilterRule}` })
+    _invoiceId: string | null,
+    @Arg('contractorId', () => ID, { nullable: true, description: `Only this contractor’s invoices. ${idFilterRule}` })
     _contractorId: string | null,
     @Arg('wilayaCode', () => String, {
       nullable: true,
-      description: 'Only invoices billing work in this wilaya ("01" to "58").',
+      description: `Only invoices billing work in this wilaya. ${wilayaFilterRule}`,
     })
     _wilayaCode: string | null,
     @Arg('after', () => String, { nullable: true, description: afterDescription }) _after: string | null,
@@ -109,7 +111,7 @@ export class InvoiceResolver {
     complexity: feedComplexity,
     description:
       'The invoice events after a position of the change log, as `invoiceChanged` delivers them (the same events, filters and rules of who sees what), a page at a time: for a client that polls. ' +
-      'Errors: EVENTS_PRUNED (with `prunedThrough`), BAD_USER_INPUT (a malformed argument; `after` past the log’s end), NOT_FOUND (no such wilaya).',
+      'Errors: EVENTS_PRUNED (with `prunedThrough`), BAD_USER_INPUT (a malformed argument or a code no wilaya has; `after` past the log’s end).',
   })
   async invoiceChanges(
     @Arg('after', () => String, {
@@ -118,13 +120,16 @@ export class InvoiceResolver {
     })
     after: string,
     @Arg('first', () => Int, { nullable: true, description: feedFirstDescription }) first: number | null,
-    @Arg('invoiceId', () => ID, { nullable: true, description: 'Only the events of this invoice.' })
+    @Arg('invoiceId', () => ID, { nullable: true, description: `Only the events of this invoice. ${idFilterRule}` })
     invoiceId: string | null,
-    @Arg('contractorId', () => ID, { nullable: true, description: 'Only the events of this contractor’s invoices.' })
+    @Arg('contractorId', () => ID, {
+      nullable: true,
+      description: `Only the events of this contractor’s invoices. ${idFilterRule}`,
+    })
     contractorId: string | null,
     @Arg('wilayaCode', () => String, {
       nullable: true,
-      description: 'Only the events of invoices billing work in this wilaya ("01" to "58").',
+      description: `Only the events of invoices billing work in this wilaya. ${wilayaFilterRule}`,
     })
     wilayaCode: string | null,
     @Ctx() context: Context,

@@ -12,6 +12,7 @@ import {
 } from './reference-data.cache.js';
 import { findWilaya, listCommunes, listWilayas } from './reference-data.service.js';
 import { Wilaya } from './wilaya.entity.js';
+import { wilayaFilterRule } from '../../common/validation.js';
 
 /** The most communes a wilaya has (Tizi Ouzou, 67, in the shipped reference data): what a wilaya's communes cost at most. */
 const maxCommunesPerWilaya = 67;
@@ -53,13 +54,16 @@ export class CommuneResolver {
   @Query(() => [Commune], {
     description:
       'Communes ordered by wilaya code then French name, optionally of one wilaya and/or whose French or Arabic ' +
-      'name contains `search` (case-insensitive). BAD_USER_INPUT when `wilayaCode` is not two digits or `search` ' +
+      'name contains `search` (case-insensitive). BAD_USER_INPUT when `wilayaCode` is not the code of a wilaya or `search` ' +
       'is over 100 characters.',
     complexity: listOf((args) => (args['wilayaCode'] ? 70 : 1541)),
   })
   communes(
     @Ctx() context: Context,
-    @Arg('wilayaCode', () => String, { nullable: true, description: 'Keep the communes of this wilaya ("01"…).' })
+    @Arg('wilayaCode', () => String, {
+      nullable: true,
+      description: `Keep the communes of this wilaya. ${wilayaFilterRule}`,
+    })
     wilayaCode?: string | null,
     @Arg('search', () => String, { nullable: true, description: 'Part of the French or Arabic name.' })
     search?: string | null,

@@ -1,16 +1,48 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, DomainError, ErrorCode } from '../../common/errors.js';
-import { containsPattern, parseInput, searchText } from '../../common/validation.js';
+import { containsPattern, parseInput, searchText, wilayaCode } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { Commune } from './commune.entity.js';
+import { referenceData } from './reference-data.cache.js';
 import { Wilaya } from './wilaya.entity.js';
 
-const wilayaCodePattern = /^\d{2}$/;
+/** A filter's place: a wilaya code and a commune id, each well-formed (`wilayaCode`, `recordId`) or left out. */
+export interface PlaceFilter {
+  readonly wilayaCode?: string | null | undefined;
+  readonly communeId?: string | null | undefined;
+}
 
-function checkWilayaCode(field: string, code: string): void {
-  if (!wilayaCodePattern.test(code)) {
-    throw badUserInput(field, 'must be two digits with a leading zero, such as "01"');
+/**
+ * Refuses a filter naming a place the reference data does not hold (a wilaya code no wilaya has, such
+ * as "00" or "99"; a commune id no commune has) or a commune outside the wilaya the filter names:
+ * such a filter matches nothing, and is refused rather than answered with an empty list or figures
+ * of zero. Checked against the process's reference data (reference-data.cache.ts: no SQL once it is
+ * read, and a reference import drops it on every process), before anything else is read. Wilayas and
+ * communes are public: the refusal tells nothing of any record.
+ * @throws DomainError BAD_USER_INPUT naming `<prefix>.wilayaCode` or `<prefix>.communeId`
+ */
+export async function checkPlaceFilter(em: EntityManager, filter: PlaceFilter, prefix = ''): Promise<void> {
+  if (!filter.wilayaCode && !filter.communeId) return;
+  const field = (name: string) => (prefix ? `${prefix}.${name}` : name);
+  const data = await referenceData(em);
+  if (filter.wilayaCode && !data.wilayas.has(filter.wilayaCode)) {
+    const codes = [...data.wilayas.keys()].sort();
+    throw badUserInput(
+      field('wilayaCode'),
+      codes.length === 0
+        ? 'must be the code of a wilaya: none is loaded'
+        : `must be the code of a wilaya, "${codes[0]}" to "${codes.at(-1)}"`,
+    );
+  }
+  if (!filter.communeId) return;
+  const commune = data.communes.get(Number(filter.communeId));
+  if (!commune) throw badUserInput(field('communeId'), 'must be the id of a commune');
+  if (filter.wilayaCode && commune.wilaya.code !== filter.wilayaCode) {
+    throw badUserInput(
+      field('communeId'),
+      `must be a commune of wilaya ${filter.wilayaCode}: it is in wilaya ${commune.wilaya.code}`,
+    );
   }
 }
 
@@ -24,8 +56,7 @@ export function listWilayas(context: Context): Promise<Wilaya[]> {
  * @throws DomainError `BAD_USER_INPUT` when `code` is not two digits.
  */
 export function findWilaya(context: Context, code: string): Promise<Wilaya | null> {
-  checkWilayaCode('code', code);
-  return context.em.findOne(Wilaya, { code });
+  return context.em.findOne(Wilaya, { code: parseInput(wilayaCode, code, 'code') });
 }
 
 /**
@@ -33,8 +64,7 @@ export function findWilaya(context: Context, code: string): Promise<Wilaya | nul
  * @throws DomainError BAD_USER_INPUT (not two digits), NOT_FOUND (no such wilaya), naming `field`
  */
 export async function requireWilaya(em: EntityManager, code: string, field = 'wilayaCode'): Promise<Wilaya> {
-  checkWilayaCode(field, code);
-  const wilaya = await em.findOne(Wilaya, { code });
+  const wilaya = await em.findOne(Wilaya, { code: parseInput(wilayaCode, code, field) });
   if (!wilaya) throw new DomainError(ErrorCode.NOT_FOUND, `No wilaya with code "${code}"`, { field });
   return wilaya;
 }
@@ -43,18 +73,16 @@ export async function requireWilaya(em: EntityManager, code: string, field = 'wi
  * Communes, ordered by wilaya code then French name. `wilayaCode` keeps those of one wilaya;
  * `search` (trimmed, case-insensitive, at most 100 characters) keeps those whose French or Arabic
  * name contains it. A blank `search` filters nothing.
- * @throws DomainError `BAD_USER_INPUT` when `wilayaCode` is not two digits or `search` is too long.
+ * @throws DomainError `BAD_USER_INPUT` when `wilayaCode` is not the code of a wilaya or `search` is too long.
  */
-export function listCommunes(
+export async function listCommunes(
   context: Context,
   filter: { wilayaCode?: string | null; search?: string | null },
 ): Promise<Commune[]> {
-  const where: FilterQuery<Commune>[] = [];
-  if (filter.wilayaCode !== undefined && filter.wilayaCode !== null) {
-    checkWilayaCode('wilayaCode', filter.wilayaCode);
-    where.push({ wilaya: filter.wilayaCode });
-  }
+  const code = parseInput(wilayaCode.nullish(), filter.wilayaCode, 'wilayaCode');
   const search = parseInput(searchText, filter.search, 'search') ?? '';
+  await checkPlaceFilter(context.em, { wilayaCode: code });
+  const where: FilterQuery<Commune>[] = code ? [{ wilaya: code }] : [];
   if (search !== '') {
     const pattern = containsPattern(search);
     where.push({ $or: [{ name: { $ilike: pattern } }, { nameAr: { $ilike: pattern } }] });

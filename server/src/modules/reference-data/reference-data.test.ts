@@ -4,7 +4,7 @@ import WebSocket from 'ws';
 import { readFile } from 'node:fs/promises';
 import { createLogger } from '../../common/logger.js';
 import { initOrm } from '../../entities.js';
-import { createCustomerSubscription } from '../../../test/api.js';
+import { createCustomerSubscription, expectRefusedFilter } from '../../../test/api.js';
 import { eventually } from '../../../test/eventually.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import {
@@ -107,9 +107,16 @@ describe('communes', () => {
     expect(blank.body.data!.communes).toHaveLength(1541);
   });
 
-  it('refuses a malformed wilaya code or an over-long search with BAD_USER_INPUT', async () => {
-    const code = await t.graphql('{ communes(wilayaCode: "7") { id } }');
-    expect(code.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'wilayaCode' });
+  it('refuses a wilaya code no wilaya has, malformed or not, or an over-long search with BAD_USER_INPUT', async () => {
+    const list = 'query ($w: String) { communes(wilayaCode: $w) { id } }';
+    for (const [w, reason] of [
+      ['7', 'must be two digits, such as "01"'],
+      ['abc', 'must be two digits, such as "01"'],
+      ['00', 'must be the code of a wilaya, "01" to "58"'],
+      ['99', 'must be the code of a wilaya, "01" to "58"'],
+    ] as const) {
+      expect(await expectRefusedFilter(t, list, { w }, 'wilayaCode', 'commune')).toBe(reason);
+    }
     const long = await t.graphql('query ($s: String) { communes(search: $s) { id } }', { s: 'x'.repeat(101) });
     expect(long.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'search' });
   });

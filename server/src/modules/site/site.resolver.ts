@@ -57,22 +57,23 @@ import type { SiteRecord } from './site.loaders.js';
 import { CreateSiteInput, UpdateSiteInput } from './site.inputs.js';
 import type { SiteAction } from './site.lifecycle.js';
 import { assignSite, createSite, findSite, listSites, transitionSite, updateSite } from './site.service.js';
+import { communeFilterRule, idFilterRule, wilayaFilterRule } from '../../common/validation.js';
 
 export const SiteConnection = ConnectionType(Site, 'Site');
 export type SiteConnection = InstanceType<typeof SiteConnection>;
 
 @InputType({ description: 'Filters of the site list; all optional, combined with AND.' })
 export class SiteFilterInput {
-  @Field(() => String, { nullable: true, description: 'Wilaya code ("16").' })
+  @Field(() => String, { nullable: true, description: `Sites in this wilaya ("16"). ${wilayaFilterRule}` })
   wilayaCode?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Sites in this commune.' })
+  @Field(() => ID, { nullable: true, description: `Sites in this commune. ${communeFilterRule}` })
   communeId?: string | null;
 
   @Field(() => SiteStatus, { nullable: true, description: 'Sites in this status.' })
   status?: SiteStatus | null;
 
-  @Field(() => ID, { nullable: true, description: 'Sites assigned to this contractor.' })
+  @Field(() => ID, { nullable: true, description: `Sites assigned to this contractor. ${idFilterRule}` })
   contractorId?: string | null;
 
   @Field(() => String, {
@@ -186,10 +187,16 @@ export class SiteResolver {
   })
   async siteChanged(
     @Root() event: LoggedEvent<'SITE_CHANGED'> | Resync,
-    @Arg('siteId', () => ID, { nullable: true, description: 'Only this site.' }) _siteId: string | null,
-    @Arg('contractorId', () => ID, { nullable: true, description: 'Only the sites of this contractor.' })
+    @Arg('siteId', () => ID, { nullable: true, description: `Only this site. ${idFilterRule}` }) _siteId: string | null,
+    @Arg('contractorId', () => ID, {
+      nullable: true,
+      description: `Only the sites of this contractor. ${idFilterRule}`,
+    })
     _contractorId: string | null,
-    @Arg('wilayaCode', () => String, { nullable: true, description: 'Only the sites in this wilaya ("01" to "58").' })
+    @Arg('wilayaCode', () => String, {
+      nullable: true,
+      description: `Only the sites in this wilaya. ${wilayaFilterRule}`,
+    })
     _wilayaCode: string | null,
     @Arg('after', () => String, { nullable: true, description: afterDescription }) _after: string | null,
     @Ctx() context: Context,
@@ -204,7 +211,7 @@ export class SiteResolver {
     complexity: feedComplexity,
     description:
       'The site events after a position of the change log, as `siteChanged` delivers them (the same events, filters and rules of who sees what, REMOVED included), a page at a time: for a client that polls. ' +
-      'Errors: EVENTS_PRUNED (with `prunedThrough`), BAD_USER_INPUT (a malformed argument; `after` past the log’s end), NOT_FOUND (no such wilaya).',
+      'Errors: EVENTS_PRUNED (with `prunedThrough`), BAD_USER_INPUT (a malformed argument or a code no wilaya has; `after` past the log’s end).',
   })
   async siteChanges(
     @Arg('after', () => String, {
@@ -213,12 +220,16 @@ export class SiteResolver {
     })
     after: string,
     @Arg('first', () => Int, { nullable: true, description: feedFirstDescription }) first: number | null,
-    @Arg('siteId', () => ID, { nullable: true, description: 'Only the events of this site.' }) siteId: string | null,
-    @Arg('contractorId', () => ID, { nullable: true, description: 'Only the events of this contractor’s sites.' })
+    @Arg('siteId', () => ID, { nullable: true, description: `Only the events of this site. ${idFilterRule}` })
+    siteId: string | null,
+    @Arg('contractorId', () => ID, {
+      nullable: true,
+      description: `Only the events of this contractor’s sites. ${idFilterRule}`,
+    })
     contractorId: string | null,
     @Arg('wilayaCode', () => String, {
       nullable: true,
-      description: 'Only the events of sites in this wilaya ("01" to "58").',
+      description: `Only the events of sites in this wilaya. ${wilayaFilterRule}`,
     })
     wilayaCode: string | null,
     @Ctx() context: Context,

@@ -22,6 +22,7 @@ import { checkContractorActive, eligibleContractor } from '../contractor/contrac
 import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
 import { mayWorkIn, siteScope } from '../auth/scope.js';
 import { Commune } from '../reference-data/commune.entity.js';
+import { checkPlaceFilter } from '../reference-data/reference-data.service.js';
 import { Site, SiteStatus } from './site.entity.js';
 import { siteSchema, type CreateSiteInput, type SiteValues, type UpdateSiteInput } from './site.inputs.js';
 import { siteLifecycle, type SiteAction } from './site.lifecycle.js';
@@ -94,8 +95,9 @@ export function findSite(context: Context, id: string): Promise<Site | null> {
 }
 
 /** A page of sites ordered by code (then id), filtered by wilaya, commune, status, contractor and text (code or name). */
-export function listSites(context: Context, filter: SiteFilter, page: PageArgs): Promise<Page<Site>> {
+export async function listSites(context: Context, filter: SiteFilter, page: PageArgs): Promise<Page<Site>> {
   const values = parseInput(filterSchema, filter, 'filter');
+  await checkPlaceFilter(context.em, values, 'filter');
   const where: FilterQuery<Site>[] = [siteScope(context)];
   if (values.wilayaCode) where.push({ wilaya: values.wilayaCode });
   if (values.communeId) where.push({ commune: Number(values.communeId) });

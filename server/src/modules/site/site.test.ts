@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, createCustomerSubscription, createSite, mustQuery, siteInput } from '../../../test/api.js';
+import {
+  activeContractor,
+  createCustomerSubscription,
+  createSite,
+  expectRefusedFilter,
+  mustQuery,
+  siteInput,
+} from '../../../test/api.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 
 let t: TestApp;
@@ -320,5 +327,30 @@ describe('sites list', () => {
       const { body } = await t.graphql(query);
       expect(body.errors?.[0]?.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
+  });
+  it('refuses a place no wilaya or commune is, or a commune outside the wilaya, before reading any site', async () => {
+    const list = 'query ($filter: SiteFilterInput) { sites(filter: $filter) { totalCount } }';
+    for (const [filter, field, reason] of [
+      [{ wilayaCode: 'abc' }, 'filter.wilayaCode', 'must be two digits, such as "01"'],
+      [{ wilayaCode: '59' }, 'filter.wilayaCode', 'must be the code of a wilaya, "01" to "58"'],
+      [{ communeId: '1542' }, 'filter.communeId', 'must be the id of a commune'],
+      [
+        { wilayaCode: '31', communeId: '554' },
+        'filter.communeId',
+        'must be a commune of wilaya 31: it is in wilaya 16',
+      ],
+      [{ contractorId: '4.2' }, 'filter.contractorId', 'must be an id such as "42"'],
+    ] as const) {
+      expect(await expectRefusedFilter(t, list, { filter }, field, 'site')).toBe(reason);
+    }
+    const unseen = await t.graphql(list, { filter: { contractorId: '999999999', wilayaCode: '16', communeId: '554' } });
+    expect(unseen.body).toEqual({ data: { sites: { totalCount: 0 } } });
+  });
+
+  it('refuses a code no wilaya has in the change feed, as in the list', async () => {
+    const feed = 'query ($w: String) { siteChanges(after: "0", wilayaCode: $w) { position } }';
+    expect(await expectRefusedFilter(t, feed, { w: '99' }, 'wilayaCode', 'change_event')).toBe(
+      'must be the code of a wilaya, "01" to "58"',
+    );
   });
 });
