@@ -79,9 +79,12 @@ describe('the live dashboard in a real Chromium', () => {
     await page.waitForURL((url) => url.searchParams.get('wilaya') === '16');
     await page.close();
 
-    // An administrator asking for a wilaya that does not exist is told so, not "the server could not answer".
+    // An administrator asking for a wilaya that does not exist is told what a wilaya code is, not "the server could not answer".
     const admin = await signIn(testAdmin.email, testAdmin.password, '/?wilaya=99');
-    await admin.getByRole('alert').filter({ hasText: 'Introuvable' }).waitFor({ timeout: 15_000 });
+    await admin
+      .getByRole('alert')
+      .filter({ hasText: 'Wilaya : doit être le code d’une wilaya, de « 01 » à « 58 »' })
+      .waitFor({ timeout: 15_000 });
     await admin.close();
     // Three sign-ins and four page loads: on a busy machine (CI) they outlast the default 30 s.
   }, 90_000);

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
-import { problemsOf } from '../lib/errors.ts';
+import { fieldLabel, problemsOf } from '../lib/errors.ts';
 
 /** What a page shows while its data loads, or when it could not be loaded: in words a user understands. */
 export function QueryState({
@@ -22,7 +22,7 @@ export function QueryState({
         ? problemsOf(error)
             .map((problem) =>
               problem.field
-                ? t('{{label}} : {{value}}', { label: problem.field, value: problem.message })
+                ? t('{{label}} : {{value}}', { label: fieldLabel(problem.field), value: problem.message })
                 : problem.message,
             )
             .join(' ')

@@ -73,6 +73,22 @@ describe('QueryState', () => {
     expect(screen.getByRole('alert').textContent).toContain('Your role does not allow this action.');
     expect(screen.getByRole('button').textContent).toBe('Try again');
   });
+
+  it('says which filter of the address was refused and what it must be, in French and in English', async () => {
+    const wilaya = () =>
+      refusal('BAD_USER_INPUT', 'filter.wilayaCode: must be the code of a wilaya, "01" to "58"', {
+        field: 'filter.wilayaCode',
+        reason: 'must be the code of a wilaya, "01" to "58"',
+      });
+    render(<QueryState fetching={false} error={wilaya()} retry={() => undefined} />);
+    expect(screen.getByRole('alert').textContent).toContain(
+      'Wilaya : doit être le code d’une wilaya, de « 01 » à « 58 »',
+    );
+    cleanup();
+    await act(() => setLanguage('en'));
+    render(<QueryState fetching={false} error={wilaya()} retry={() => undefined} />);
+    expect(screen.getByRole('alert').textContent).toContain('Wilaya: must be the code of a wilaya, "01" to "58"');
+  });
 });
 
 describe('problemsOf', () => {

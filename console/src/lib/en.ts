@@ -70,6 +70,8 @@ export default {
   Contenu: 'Content',
   oui: 'yes',
   non: 'no',
+  // components/WilayaFilter.tsx
+  Toutes: 'All',
   // components/CommuneFields.tsx
   'Choisissez d’abord la wilaya': 'Choose the wilaya first',
   // lib/errors.ts

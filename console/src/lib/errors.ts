@@ -78,6 +78,13 @@ const frenchReasons: Record<string, string> = {
   'the row has more values than the header has columns: a value holding "," must be in double quotes':
     'la ligne a plus de valeurs que l’en-tête n’a de colonnes : une valeur qui contient « , » doit être entre guillemets',
   'must be two digits, such as "01"': 'doit faire deux chiffres, par exemple « 01 »',
+  // A list's or a figure's filter (server/src/modules/reference-data/reference-data.service.ts, the lists' services).
+  'must be the code of a wilaya: none is loaded': 'doit être le code d’une wilaya : aucune n’est chargée',
+  'must be the id of a commune': 'doit être l’identifiant d’une commune',
+  'must name at least one status': 'doit nommer au moins un statut',
+  'must be one of statuses when both are given':
+    'doit être l’un des statuts de « statuses » quand les deux sont donnés',
+  'must be after appointmentFrom': 'doit être après le début de la période (appointmentFrom)',
   'must be an id such as "42"': 'doit être un identifiant, par exemple « 42 »',
   'must be a date as YYYY-MM-DD': 'doit être une date AAAA-MM-JJ',
   'must name at least one wilaya': 'doit nommer au moins une wilaya',
@@ -173,6 +180,11 @@ const frenchReasonPatterns: [RegExp, string][] = [
   ],
   [/^no commune with id (.+)$/, 'aucune commune n’a l’identifiant $1'],
   [/^no wilaya with code (.+)$/, 'aucune wilaya n’a le code $1'],
+  [/^must be the code of a wilaya, "(\d+)" to "(\d+)"$/, 'doit être le code d’une wilaya, de « $1 » à « $2 »'],
+  [
+    /^must be a commune of wilaya (\S+): it is in wilaya (\S+)$/,
+    'doit être une commune de la wilaya $1 : elle est dans la wilaya $2',
+  ],
   [/^(.+) is already on line (\d+)$/, '$1 figure déjà à la ligne $2'],
   [
     /^received power (\S+) dBm is outside (\S+) to (\S+) dBm \(class (\S+)\)$/,
@@ -220,6 +232,22 @@ export function reasonInLanguage(reason: string): string {
   for (const [pattern, french] of frenchReasonPatterns)
     if (pattern.test(reason)) return reason.replace(pattern, french);
   return reason;
+}
+
+/**
+ * What a list's or a figure's filter is called on its page, for the refusal of a value that came from
+ * the address (`?wilaya=99`, `?mois=2026-13`): the API names the filter (`filter.wilayaCode`, `wilayaCode`).
+ */
+const filterLabels: Record<string, string> = {
+  wilayaCode: msg('Wilaya'),
+  period: msg('Mois facturé'),
+  technicianId: msg('Technicien'),
+};
+
+/** The name of the field `field` the API refused, as its page calls it when it is a filter; the API's name otherwise. */
+export function fieldLabel(field: string): string {
+  const label = filterLabels[field.slice(field.lastIndexOf('.') + 1)];
+  return label ? t(label) : field;
 }
 
 /** One problem of a refused change: the input field it concerns (null when none) and what to say. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { reasonInLanguage } from './errors.ts';
+import { fieldLabel, reasonInLanguage } from './errors.ts';
 import { formatDays } from './format.ts';
 import { i18next, setLanguage } from './i18n.ts';
 
@@ -67,6 +67,23 @@ describe('the console in two languages (issue 7 §7)', () => {
   it('never passes a text built at run time to t(…), which no dictionary could hold', () => {
     const dynamic = sources.filter(([, text]) => /\bt\(\s*`/.test(text)).map(([file]) => file);
     expect(dynamic).toEqual([]);
+  });
+
+  it('says why a filter from the address was refused, naming it as its page does, in either language', async () => {
+    expect(
+      `${fieldLabel('filter.wilayaCode')} : ${reasonInLanguage('must be the code of a wilaya, "01" to "58"')}`,
+    ).toBe('Wilaya : doit être le code d’une wilaya, de « 01 » à « 58 »');
+    expect(reasonInLanguage('must be a commune of wilaya 31: it is in wilaya 16')).toBe(
+      'doit être une commune de la wilaya 31 : elle est dans la wilaya 16',
+    );
+    expect(reasonInLanguage('must be the id of a commune')).toBe('doit être l’identifiant d’une commune');
+    expect(fieldLabel('filter.period')).toBe('Mois facturé');
+    expect(fieldLabel('id')).toBe('id');
+    await setLanguage('en');
+    expect(`${fieldLabel('wilayaCode')}: ${reasonInLanguage('must be the code of a wilaya, "01" to "58"')}`).toBe(
+      'Wilaya: must be the code of a wilaya, "01" to "58"',
+    );
+    expect(fieldLabel('filter.technicianId')).toBe('Technician');
   });
 
   it('switches between French and English, also for the server’s reasons and the formats', async () => {

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { PagedList, useListFilters } from '../../components/PagedList.tsx';
+import { WilayaFilter } from '../../components/WilayaFilter.tsx';
 import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { ContractorsQuery } from './documents.ts';
@@ -63,15 +64,11 @@ export function ContractorsPage() {
             ))}
           </select>
         </label>
-        <label className="field">
-          {t('Wilaya d’intervention (code)')}
-          <input
-            inputMode="numeric"
-            maxLength={2}
-            defaultValue={wilayaCode}
-            onChange={(event) => update('wilaya', /^\d{2}$/.test(event.target.value) ? event.target.value : '')}
-          />
-        </label>
+        <WilayaFilter
+          label={t('Wilaya d’intervention')}
+          value={wilayaCode}
+          onChange={(code) => update('wilaya', code)}
+        />
       </div>
       <PagedList
         result={result}

@@ -35,7 +35,7 @@ export default {
   'Rechercher (raison sociale, nom commercial ou NIF)': 'Search (legal name, trade name or NIF)',
   Statut: 'Status',
   Tous: 'All',
-  'Wilaya d’intervention (code)': 'Operating wilaya (code)',
+  'Wilaya d’intervention': 'Operating wilaya',
   'Contractants trouvés : {{count}}': 'Contractors found: {{count}}',
   'Aucun contractant ne correspond à ces critères.': 'No contractor matches these criteria.',
   // ContractorForm.tsx

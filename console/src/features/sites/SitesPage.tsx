@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { PagedList, useListFilters } from '../../components/PagedList.tsx';
+import { WilayaFilter } from '../../components/WilayaFilter.tsx';
 import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { PagedSites, SitesQuery } from './documents.ts';
@@ -60,15 +61,7 @@ export function SitesPage() {
             ))}
           </select>
         </label>
-        <label className="field">
-          {t('Wilaya (code)')}
-          <input
-            inputMode="numeric"
-            maxLength={2}
-            defaultValue={wilayaCode}
-            onChange={(event) => update('wilaya', /^\d{2}$/.test(event.target.value) ? event.target.value : '')}
-          />
-        </label>
+        <WilayaFilter label={t('Wilaya')} value={wilayaCode} onChange={(code) => update('wilaya', code)} />
       </div>
       <PagedList
         result={result}

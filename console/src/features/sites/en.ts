@@ -18,7 +18,6 @@ export default {
   'Nouveau site': 'New site',
   Statut: 'Status',
   Tous: 'All',
-  'Wilaya (code)': 'Wilaya (code)',
   'Sites : {{total}}': 'Sites: {{total}}',
   'Aucun site ne correspond.': 'No site matches.',
   // SitesTable.tsx

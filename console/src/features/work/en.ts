@@ -22,7 +22,6 @@ export default {
   'Nouvelle commande': 'New order',
   Statut: 'Status',
   Tous: 'All',
-  'Wilaya (code)': 'Wilaya (code)',
   'Raccordements : {{total}}': 'Connections: {{total}}',
   'Aucun raccordement ne correspond.': 'No connection matches.',
   '{{name}} (désactivé)': '{{name}} (disabled)',
