@@ -6,7 +6,7 @@ import {
   refused,
   validateRows,
   type ImportReport,
-  type ImportRowError,
+  type RowProblem,
 } from '../../../server/src/common/csv-import.js';
 import {
   customerSubscriptionCsvColumnOf,
@@ -52,7 +52,7 @@ export async function importCustomerSubscriptions(context: BaselineContext, csv:
         line: row.line,
         field: 'commune_id',
         reason: `no commune with id ${row.value.communeId}`,
-      } satisfies ImportRowError);
+      } satisfies RowProblem);
   }
   if (errors.length > 0) return refused(rows.length, errors, uncounted);
 

@@ -3,6 +3,8 @@ import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Field, Int, ObjectType } from 'type-graphql';
 import type { z } from 'zod';
+import { JSONValue } from './scalars.js';
+import { InputReason, inputReasonOf, type ReasonParams } from './input-reasons.js';
 
 /** Most problems an import report lists (a file of bad rows would otherwise answer megabytes). */
 export const maxReportedErrors = 1000;
@@ -26,10 +28,24 @@ export class ImportRowError {
   @Field(() => String, {
     description:
       'What is wrong, in English with the values at fault ("no commune with id 4242"): the sentences of the ' +
-      'single mutations’ BAD_USER_INPUT `reason`, which a client translates (the console does, in French).',
+      'single mutations’ BAD_USER_INPUT `reason`. A client translates `reasonCode` instead (the console does, in French and English).',
   })
   reason!: string;
+
+  @Field(() => InputReason, {
+    description: 'What is wrong, as a code: `reason` is its English, with `reasonParams` filled in.',
+  })
+  reasonCode!: InputReason;
+
+  @Field(() => JSONValue, {
+    description:
+      'The values `reasonCode` names, by name (each `{{name}}` of its description), as strings; `{}` when none.',
+  })
+  reasonParams!: ReasonParams;
 }
+
+/** A problem of a row as an import finds it; the report gives it with its code (`ImportRowError`). */
+export type RowProblem = Pick<ImportRowError, 'line' | 'field' | 'reason'>;
 
 @ObjectType({
   description:
@@ -66,13 +82,13 @@ export class ImportReport {
  * A report of a refused file: nothing written, the first problems listed (by line), all of them
  * counted. `uncounted` adds problems found but not kept (see `validateRows`).
  */
-export function refused(rows: number, errors: ImportRowError[], uncounted = 0): ImportReport {
+export function refused(rows: number, errors: RowProblem[], uncounted = 0): ImportReport {
   const sorted = [...errors].sort((a, b) => a.line - b.line);
   return {
     rows,
     created: 0,
     skipped: 0,
-    errors: sorted.slice(0, maxReportedErrors),
+    errors: sorted.slice(0, maxReportedErrors).map((error) => ({ ...error, ...inputReasonOf(error.reason) })),
     errorCount: errors.length + uncounted,
   };
 }
@@ -122,9 +138,9 @@ export async function readCsv(
   text: string,
   requiredColumns: readonly string[],
   optionalColumns: readonly string[],
-): Promise<{ rows: CsvRow[]; errors: ImportRowError[] }> {
+): Promise<{ rows: CsvRow[]; errors: RowProblem[] }> {
   const rows: CsvRow[] = [];
-  const errors: ImportRowError[] = [];
+  const errors: RowProblem[] = [];
   // The header as written, repeats included (the records keep only the last of a repeated column).
   let columns: string[] = [];
   const delimiter = delimiterOf(text);
@@ -221,13 +237,13 @@ export async function validateRows<S extends z.ZodObject, K extends keyof z.outp
 ): Promise<{
   valid: { line: number; value: z.output<S> }[];
   checked: { line: number; value: Partial<Pick<z.output<S>, K>> }[];
-  errors: ImportRowError[];
+  errors: RowProblem[];
   errorCount: number;
 }> {
   const shape: Readonly<Record<string, z.ZodType>> = schema.shape;
   const valid: { line: number; value: z.output<S> }[] = [];
   const checked: { line: number; value: Partial<Pick<z.output<S>, K>> }[] = [];
-  const errors: ImportRowError[] = [];
+  const errors: RowProblem[] = [];
   let errorCount = 0;
   for (const [index, row] of rows.entries()) {
     await turnEvery(index);
@@ -281,9 +297,9 @@ export async function duplicateKeys<T>(
   rows: { line: number; value: T }[],
   key: (value: T) => string | undefined,
   field: string,
-): Promise<ImportRowError[]> {
+): Promise<RowProblem[]> {
   const seen = new Map<string, number>();
-  const errors: ImportRowError[] = [];
+  const errors: RowProblem[] = [];
   for (const [index, row] of rows.entries()) {
     await turnEvery(index);
     const value = key(row.value);

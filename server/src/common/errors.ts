@@ -1,4 +1,5 @@
 import { GraphQLEnumType, GraphQLError } from 'graphql';
+import { inputReasonOf, type InputReason, type ReasonParams } from './input-reasons.js';
 
 /**
  * Every error code Raccord's API returns in `errors[].extensions.code`. Expected outcomes carry one of
@@ -44,8 +45,9 @@ export enum ErrorCode {
 export const errorCodeDescriptions: Readonly<Record<ErrorCode, string>> = {
   BAD_USER_INPUT:
     'An argument or a variable is malformed (wrong format, out of range, a variable that does not coerce), or a filter can match nothing whatever the data (a code no wilaya has, an empty time range); nothing was written, nor read. ' +
-    'Keys: `field` (the input path, e.g. "wilayaCode", "lines.2.quantity") and `reason` (what is wrong with it, in English), when the server names the input; ' +
-    '`problems` ([{ field, reason }]) when the input has several problems. ' +
+    'Keys: `reasonCode` (why, an InputReason: what a client words in its own language) and `reasonParams` (the values that reason names, by name, as strings), always; ' +
+    '`field` (the input path, e.g. "wilayaCode", "lines.2.quantity") and `reason` (the same reason in English), when the server names the input; ' +
+    '`problems` ([{ field, reason, reasonCode, reasonParams }]) when the input has several problems. ' +
     'HTTP 400 on the photo upload.',
   UNAUTHENTICATED:
     'Not signed in, or the token or API key is invalid, expired or revoked, or the email or password is wrong. HTTP 401 on the routes beside /graphql.',
@@ -132,8 +134,22 @@ export class DomainError extends GraphQLError {
   }
 }
 
+/** A refused value's problem: the input it concerns, why in English, and why as a code with the values it names. */
+export interface InputProblem {
+  field: string;
+  reason: string;
+  reasonCode: InputReason;
+  reasonParams: ReasonParams;
+}
+
+/** The problem `reason` (English) says of `field`, with its code (see `inputReasonTexts`). */
+export function inputProblem(field: string, reason: string): InputProblem {
+  return { field, reason, ...inputReasonOf(reason) };
+}
+
 /**
- * A malformed argument: `field` names it (e.g. `"wilayaCode"`), `reason` says what is wrong, and the
+ * A malformed argument: `field` names it (e.g. `"wilayaCode"`), `reason` says what is wrong in English
+ * (a sentence of `inputReasonTexts`, whose code and values go in `reasonCode` and `reasonParams`), and the
  * message reads "field: reason". `problems` lists every problem of the input when there are several.
  */
 export function badUserInput(
@@ -141,11 +157,12 @@ export function badUserInput(
   reason: string,
   problems?: { field: string; reason: string }[],
 ): DomainError {
-  return new DomainError(
-    ErrorCode.BAD_USER_INPUT,
-    `${field}: ${reason}`,
-    problems && problems.length > 1 ? { field, reason, problems } : { field, reason },
-  );
+  return new DomainError(ErrorCode.BAD_USER_INPUT, `${field}: ${reason}`, {
+    ...inputProblem(field, reason),
+    ...(problems && problems.length > 1
+      ? { problems: problems.map((problem) => inputProblem(problem.field, problem.reason)) }
+      : {}),
+  });
 }
 
 /**

@@ -3,8 +3,9 @@ import { badUserInput } from './errors.js';
 
 /**
  * Parses `input` with a zod schema, or throws `BAD_USER_INPUT` naming the first bad field (its path
- * joined with dots, e.g. `contacts.0.phone`) and why, with every problem in `problems` when there
- * are several. The same schemas serve the API and CSV imports.
+ * joined with dots, e.g. `contacts.0.phone`) and why (in English, and as the code of
+ * `inputReasonTexts` that sentence reads as), with every problem in `problems` when there are several.
+ * The same schemas serve the API and CSV imports: a schema's reason is one of `inputReasonTexts`.
  */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown, fieldPrefix = ''): z.output<T> {
   const parsed = schema.safeParse(input);

@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
-import { DomainError, ErrorCode, isUnexpectedError } from '../common/errors.js';
+import { DomainError, ErrorCode, inputProblem, isUnexpectedError } from '../common/errors.js';
 import { isDatabaseUnavailable } from '../database/database.js';
 
 /** Seconds a client is told to wait (`Retry-After`) before it tries again while the database does not answer. */
@@ -24,7 +24,8 @@ export function internalError(correlationId: string): GraphQLFormattedError {
 
 /**
  * Formats one error of a GraphQL response, the same for HTTP and WebSocket: an expected error as
- * it is (with `BAD_USER_INPUT` when GraphQL gave it no code, e.g. a variable that does not coerce);
+ * it is (with `BAD_USER_INPUT` when GraphQL gave it no code, e.g. a variable that does not coerce, and
+ * every BAD_USER_INPUT with its `reasonCode`);
  * the database not answering as SERVICE_UNAVAILABLE (logged as a warning); any other unexpected
  * one logged whole and masked to INTERNAL_SERVER_ERROR with the request id. With
  * `hideSchemaDetails` (production), without graphql-js's "Did you mean …?" hints.
@@ -60,11 +61,13 @@ function formatExpected(
     return {
       message: `${field}: ${reason}`,
       ...(formatted.locations ? { locations: formatted.locations } : {}),
-      extensions: { code: ErrorCode.BAD_USER_INPUT, field, reason },
+      extensions: { code: ErrorCode.BAD_USER_INPUT, ...inputProblem(field, reason!) },
     };
   }
-  if (formatted.extensions?.['code'] === undefined) {
-    return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.BAD_USER_INPUT } };
+  const code = formatted.extensions?.['code'] ?? ErrorCode.BAD_USER_INPUT;
+  if (code === ErrorCode.BAD_USER_INPUT && formatted.extensions?.['reasonCode'] === undefined) {
+    // GraphQL's own refusal (a required variable left out…): its reason is only in its message.
+    return { ...formatted, extensions: { ...formatted.extensions, code, reasonCode: 'INVALID', reasonParams: {} } };
   }
   return formatted;
 }

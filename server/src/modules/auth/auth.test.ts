@@ -147,6 +147,36 @@ describe('tokens and sessions', () => {
     expect((await login(input.email, input.password)).error?.extensions?.['code']).toBe('UNAUTHENTICATED');
   });
 
+  it('refuses a DOT manager without a wilaya, and wilayas for another role, with the code of the reason; writes nothing', async () => {
+    const admin = (await login(adminEmail, adminPassword)).data!;
+    const createUser = 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }';
+    const input = { email: 'dot@raccord.test', displayName: 'DOT Oran', password: 'a long enough password' };
+    const userCount = async () => (await t.sql<{ count: number }>('select count(*)::int as count from app_user'))[0]!;
+    const before = await userCount();
+    const withoutWilaya = await t.graphql(
+      createUser,
+      { input: { ...input, role: 'DOT_MANAGER', wilayaCodes: [] } },
+      bearer(admin.token),
+    );
+    expect(withoutWilaya.body.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'wilayaCodes',
+      reason: 'a DOT manager covers at least one wilaya',
+      reasonCode: 'DOT_MANAGER_WITHOUT_WILAYA',
+      reasonParams: {},
+    });
+    const viewerWithWilaya = await t.graphql(
+      createUser,
+      { input: { ...input, role: 'VIEWER', wilayaCodes: ['31'] } },
+      bearer(admin.token),
+    );
+    expect(viewerWithWilaya.body.errors?.[0]?.extensions).toMatchObject({
+      field: 'wilayaCodes',
+      reasonCode: 'WILAYAS_ONLY_FOR_DOT_MANAGER',
+    });
+    expect(await userCount()).toEqual(before);
+  });
+
   it('authenticates a WebSocket in connection_init, and refuses the connection for a bad token', async () => {
     const { token } = (await login(adminEmail, adminPassword)).data!;
     const url = `${t.url.replace('http', 'ws')}/graphql`;

@@ -178,6 +178,18 @@ describe('importContractors', () => {
     ]);
     expect((await importCsv(`${header}\n`)).errors).toEqual([{ line: 1, field: null, reason: 'the file has no rows' }]);
   });
+
+  it('gives each refused row its reason as a code with the values it names, for a client to say in its language', async () => {
+    const data = await mustQuery<{ importContractors: { errors: Record<string, unknown>[] } }>(
+      t,
+      'mutation ($csv: String!) { importContractors(csv: $csv) { errors { line field reasonCode reasonParams } } }',
+      { csv: [header, row({ legal_name: 'x'.repeat(201) }), row({ commune_id: '99999' })].join('\n') },
+    );
+    expect(data.importContractors.errors).toEqual([
+      { line: 2, field: 'legal_name', reasonCode: 'MAX_CHARACTERS', reasonParams: { max: '200' } },
+      { line: 3, field: 'commune_id', reasonCode: 'NO_COMMUNE', reasonParams: { id: '99999' } },
+    ]);
+  });
   it('refuses a row whose unquoted separator would shift its values, naming its line, and writes nothing', async () => {
     const before = await counts();
     const semicolons = [

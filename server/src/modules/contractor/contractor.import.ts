@@ -8,7 +8,7 @@ import {
   validateRows,
   yieldToEventLoop,
   type ImportReport,
-  type ImportRowError,
+  type RowProblem,
 } from '../../common/csv-import.js';
 import { inTransaction } from '../../common/transaction.js';
 import type { Context } from '../../context.js';
@@ -110,7 +110,7 @@ function toInput(values: Record<string, string>): Record<string, unknown> {
 async function referenceErrors(
   em: EntityManager,
   rows: { line: number; value: Partial<Pick<ContractorValues, 'communeId' | 'operatingWilayaCodes'>> }[],
-): Promise<ImportRowError[]> {
+): Promise<RowProblem[]> {
   const communeIds = rows.flatMap((row) => (row.value.communeId === undefined ? [] : [Number(row.value.communeId)]));
   const known = new Set<string>();
   for (const batch of chunks([...new Set(communeIds)], 5000)) {
@@ -118,7 +118,7 @@ async function referenceErrors(
       known.add(String(commune.id));
   }
   const wilayas = new Set((await em.find(Wilaya, {}, { fields: ['code'] })).map((wilaya) => wilaya.code));
-  const errors: ImportRowError[] = [];
+  const errors: RowProblem[] = [];
   for (const { line, value } of rows) {
     if (value.communeId !== undefined && !known.has(value.communeId))
       errors.push({ line, field: 'commune_id', reason: `no commune with id ${value.communeId}` });

@@ -137,6 +137,8 @@ describe('createContractor', () => {
       code: 'BAD_USER_INPUT',
       field: 'operatingWilayaCodes.1',
       reason: 'Expected non-nullable type "String!" not to be null.',
+      reasonCode: 'NOT_NULL',
+      reasonParams: { type: 'String!' },
     });
     expect(nullInList.errors?.[0]?.message).toBe(
       'operatingWilayaCodes.1: Expected non-nullable type "String!" not to be null.',
@@ -152,12 +154,15 @@ describe('createContractor', () => {
       code: 'BAD_USER_INPUT',
       field: 'contacts.0.phone',
       reason: 'must be a valid Algerian phone number, such as 0550 12 34 56 or +213 550 12 34 56',
+      reasonCode: 'PHONE',
+      reasonParams: {},
     });
     const badRc = await create({ rcNumber: '!' });
     expect(badRc.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'rcNumber',
       reason: 'must be 3–40 digits, letters and separators (/ . - space)',
+      reasonCode: 'REGISTRATION_NUMBER',
     });
     expect(await counts()).toEqual(before);
     const blank = await create({ contacts: [{ name: 'Amine', role: '', phone: '  ', email: null }] });
@@ -225,6 +230,23 @@ describe('updateContractor', () => {
       code: 'CONFLICT',
       field: 'expectedVersion',
       currentVersion: 2,
+    });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses an invalid contact phone with the code of its reason, as the console’s form sends it', async () => {
+    const { contractor } = await create();
+    const before = await counts();
+    const { body } = await t.graphql(
+      'mutation ($id: ID!, $input: UpdateContractorInput!) { updateContractor(id: $id, expectedVersion: 1, input: $input) { contractor { id } } }',
+      { id: contractor!.id, input: { contacts: [{ name: 'Amine', role: null, phone: '0550 12', email: null }] } },
+    );
+    expect(body.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'contacts.0.phone',
+      reason: 'must be a valid Algerian phone number, such as 0550 12 34 56 or +213 550 12 34 56',
+      reasonCode: 'PHONE',
+      reasonParams: {},
     });
     expect(await counts()).toEqual(before);
   });

@@ -8,7 +8,7 @@ import {
   validateRows,
   yieldToEventLoop,
   type ImportReport,
-  type ImportRowError,
+  type RowProblem,
 } from '../../common/csv-import.js';
 import { jsonRows, jsonRowsSql } from '../../common/bulk-insert.js';
 import { announce } from '../../common/events.js';
@@ -90,7 +90,7 @@ async function place(
   em: EntityManager,
   rows: { line: number; value: Partial<Pick<CustomerSubscriptionValues, 'communeId'>> }[],
   siteCodes: ReadonlyMap<number, string | null>,
-): Promise<{ placements: Map<number, Placement>; errors: ImportRowError[] }> {
+): Promise<{ placements: Map<number, Placement>; errors: RowProblem[] }> {
   const communes = new Map<string, string>();
   const communeIds = rows.flatMap((row) => (row.value.communeId === undefined ? [] : [Number(row.value.communeId)]));
   for (const batch of chunks([...new Set(communeIds)], 5000)) {
@@ -110,12 +110,12 @@ async function place(
       sites.set(site.code, { id: site.id, wilayaCode: site.wilaya.code, status: site.status });
   }
   const placements = new Map<number, Placement>();
-  const errors: ImportRowError[] = [];
+  const errors: RowProblem[] = [];
   for (const [index, row] of rows.entries()) {
     await turnEvery(index);
     const { communeId } = row.value;
     const wilayaCode = communeId === undefined ? undefined : communes.get(communeId);
-    const problems: ImportRowError[] = [];
+    const problems: RowProblem[] = [];
     if (communeId !== undefined && wilayaCode === undefined)
       problems.push({ line: row.line, field: 'commune_id', reason: `no commune with id ${communeId}` });
     const siteCode = siteCodes.get(row.line) ?? null;
@@ -133,7 +133,7 @@ async function place(
       problems.push({
         line: row.line,
         field: 'site_code',
-        reason: `site ${siteCode} is in wilaya ${site.wilayaCode}, the customer in ${wilayaCode}`,
+        reason: `site ${siteCode} is in wilaya ${site.wilayaCode}, the customer in wilaya ${wilayaCode}`,
       });
     }
     errors.push(...problems);

@@ -298,6 +298,31 @@ describe('invoice lifecycle', () => {
     expect((await invoice(draft.id)).payments).toEqual([]);
   });
 
+  it('says why a payment date is refused as a code with the date it names: after today, or before the date of issue', async () => {
+    const { draft } = await firmWithDraft(1);
+    const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;
+    const approved = (await approve(draft.id, submitted.version)).body.data!['approveInvoice']!.invoice;
+    const today = algiersToday();
+    const future = await pay(draft.id, approved.version, '1.00', { paidOn: '2999-01-01' });
+    expect(future.body.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'paidOn',
+      reason: `must not be after today (${today}, Algiers)`,
+      reasonCode: 'PAYMENT_AFTER_TODAY',
+      reasonParams: { today },
+    });
+    const { issuedOn } = await invoice(draft.id);
+    const early = await pay(draft.id, approved.version, '1.00', { paidOn: '2020-01-01' });
+    expect(early.body.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'paidOn',
+      reason: `must not be before the invoice's date of issue (${issuedOn})`,
+      reasonCode: 'PAYMENT_BEFORE_ISSUE',
+      reasonParams: { issuedOn },
+    });
+    expect((await invoice(draft.id)).payments).toEqual([]);
+  });
+
   it('sends lines back for revision; the resubmission credits what the contractor withdraws with a numbered credit note', async () => {
     const { firmId, draft } = await firmWithDraft(1);
     const submitted = (await submit(draft.id, draft.version)).body.data!['submitInvoice']!.invoice;

@@ -2,7 +2,7 @@ import { ref, type EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { DomainError, ErrorCode, invalidTransition, notFound, staleVersion } from '../../common/errors.js';
+import { badUserInput, invalidTransition, notFound, staleVersion } from '../../common/errors.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { inTransaction } from '../../common/transaction.js';
 import { expectedVersion, optionalText, parseInput, recordId, wilayaCode } from '../../common/validation.js';
@@ -138,10 +138,7 @@ async function filterContractor(
   contractorId: string | null,
 ): Promise<Contractor | null> {
   if (!contractorId) return null;
-  if (firmId)
-    throw new DomainError(ErrorCode.BAD_USER_INPUT, "contractorId: a firm's endpoint receives its own events only", {
-      field: 'contractorId',
-    });
+  if (firmId) throw badUserInput('contractorId', "a firm's endpoint receives its own events only");
   const contractor = await em.findOne(Contractor, { id: contractorId });
   if (!contractor) throw notFound('contractorId', 'contractor', contractorId);
   return contractor;
