@@ -55,6 +55,29 @@ describe('editing a contractor in a real Chromium', () => {
     await page.close();
   });
 
+  it('says why the server refused a contact’s phone in the console’s language, never in the server’s English', async () => {
+    const firm = await activeContractor(run.t);
+    const page = await run.signIn(`/contractants/${firm.id}/modifier`);
+    const phone = page.getByLabel('Contact : téléphone (facultatif)');
+    await phone.waitFor({ timeout: 15_000 });
+    await expect.poll(() => phone.inputValue(), { timeout: 10_000 }).not.toBe('');
+    await phone.fill('0550 12');
+    await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    const problem = page.locator('#contractor-contactPhone-problem');
+    await problem.waitFor({ timeout: 10_000 });
+    expect(await problem.innerText()).toBe(
+      'doit être un numéro de téléphone algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56',
+    );
+    await page.getByLabel('Langue').selectOption('en');
+    await page.getByRole('button', { name: 'Save the changes' }).click();
+    await expect
+      .poll(() => problem.innerText(), { timeout: 10_000 })
+      .toBe('must be an Algerian phone number, such as 0550 12 34 56 or +213 550 12 34 56');
+    const [unchanged] = await run.t.sql<{ version: number }>('select version from contractor where id = $1', [firm.id]);
+    expect(unchanged!.version).toBe(2);
+    await page.close();
+  });
+
   it('explains a change made meanwhile by someone else and reloads the contractor as it now stands', async () => {
     const firm = await activeContractor(run.t);
     const page = await run.signIn(`/contractants/${firm.id}/modifier`);

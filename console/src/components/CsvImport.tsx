@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery, type CombinedError } from 'urql';
 import { CommunesOfWilayaQuery } from '../features/contractors/documents.ts';
 import { WilayasQuery } from '../features/reference-data/documents.ts';
-import { problemsOf, reasonInLanguage, type FieldProblem } from '../lib/errors.ts';
+import { problemsOf, reasonMessage, type FieldProblem } from '../lib/errors.ts';
 import { formatCount } from '../lib/format.ts';
 import type { FragmentOf, ResultOf } from '../lib/graphql.ts';
 import { ImportReportFields } from './documents.ts';
@@ -245,7 +245,7 @@ export function CsvImport({
                 <tr key={`${error.line}-${error.field ?? ''}-${index}`} data-testid="import-error-row">
                   <td className="number">{error.line}</td>
                   <td>{error.field ?? '—'}</td>
-                  <td>{reasonInLanguage(error.reason)}</td>
+                  <td>{reasonMessage(error)}</td>
                 </tr>
               ))}
             </tbody>

@@ -79,6 +79,8 @@ describe('QueryState', () => {
       refusal('BAD_USER_INPUT', 'filter.wilayaCode: must be the code of a wilaya, "01" to "58"', {
         field: 'filter.wilayaCode',
         reason: 'must be the code of a wilaya, "01" to "58"',
+        reasonCode: 'WILAYA_CODE_RANGE',
+        reasonParams: { first: '01', last: '58' },
       });
     render(<QueryState fetching={false} error={wilaya()} retry={() => undefined} />);
     expect(screen.getByRole('alert').textContent).toContain(
@@ -87,7 +89,7 @@ describe('QueryState', () => {
     cleanup();
     await act(() => setLanguage('en'));
     render(<QueryState fetching={false} error={wilaya()} retry={() => undefined} />);
-    expect(screen.getByRole('alert').textContent).toContain('Wilaya: must be the code of a wilaya, "01" to "58"');
+    expect(screen.getByRole('alert').textContent).toContain('Wilaya: must be the code of a wilaya, “01” to “58”');
   });
 });
 
@@ -96,8 +98,13 @@ describe('problemsOf', () => {
     const error = refusal('BAD_USER_INPUT', 'input.email: must be an email address', {
       field: 'input.email',
       problems: [
-        { field: 'input.email', reason: 'must be an email address' },
-        { field: 'input.password', reason: 'must be at least 12 characters' },
+        { field: 'input.email', reason: 'must be an email address', reasonCode: 'EMAIL', reasonParams: {} },
+        {
+          field: 'input.password',
+          reason: 'must be at least 12 characters',
+          reasonCode: 'MIN_CHARACTERS',
+          reasonParams: { min: '12' },
+        },
       ],
     });
     expect(problemsOf(error)).toEqual([
@@ -120,8 +127,28 @@ describe('problemsOf', () => {
       { field: null, message: 'Votre rôle ne permet pas cette action.' },
     ]);
     expect(
-      problemsOf(refusal('BAD_USER_INPUT', 'input.email: is required', { field: 'email', reason: 'is required' })),
+      problemsOf(
+        refusal('BAD_USER_INPUT', 'input.email: is required', {
+          field: 'email',
+          reason: 'is required',
+          reasonCode: 'REQUIRED',
+          reasonParams: {},
+        }),
+      ),
     ).toEqual([{ field: 'email', message: 'est obligatoire' }]);
+    // A reason this console does not know yet (a newer server), or none: the code's sentence, not the English.
+    expect(
+      problemsOf(
+        refusal('BAD_USER_INPUT', 'paidOn: must be on a working day', {
+          field: 'paidOn',
+          reason: 'must be on a working day',
+          reasonCode: 'WORKING_DAY',
+        }),
+      ),
+    ).toEqual([{ field: 'paidOn', message: 'Une valeur saisie n’est pas valable : corrigez-la puis recommencez.' }]);
+    expect(
+      problemsOf(refusal('BAD_USER_INPUT', 'Variable "$input" of required type "X!" was not provided.'))[0]!.message,
+    ).toBe('Une valeur saisie n’est pas valable : corrigez-la puis recommencez.');
     expect(problemsOf(refusal('QUERY_TOO_COMPLEX', 'This query would cost 30000, over the limit'))[0]!.message).toBe(
       'Cette demande porte sur trop de données à la fois : réduisez la page ou les filtres.',
     );

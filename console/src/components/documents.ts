@@ -10,7 +10,8 @@ export const ImportReportFields = graphql(`
     errors {
       line
       field
-      reason
+      reasonCode
+      reasonParams
     }
   }
 `);

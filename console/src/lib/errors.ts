@@ -1,5 +1,5 @@
 import type { CombinedError } from 'urql';
-import type { ErrorCode } from './graphql.ts';
+import type { ErrorCode, InputReason } from './graphql.ts';
 import { currentLanguage, msg, translate as t } from './i18n.ts';
 
 /**
@@ -46,169 +46,189 @@ const messages: Record<ErrorCode, string> = {
   INTERNAL_SERVER_ERROR: msg('Le serveur n’a pas pu traiter la demande.'),
 };
 
+/**
+ * What a user is told for each reason the API gives a refused value (the schema's InputReason enum,
+ * in `extensions.reasonCode`), with the values it names (`reasonParams`): a reason the schema gains
+ * without a sentence here fails the typecheck, a sentence without its English the i18n test.
+ */
+const reasonMessages: Record<InputReason, string> = {
+  REQUIRED: msg('est obligatoire'),
+  NOT_EMPTY: msg('ne doit pas être vide'),
+  LETTERS_OR_DIGITS: msg('doit contenir des lettres ou des chiffres'),
+  MAX_CHARACTERS: msg('doit faire au plus {{max}} caractères'),
+  MIN_CHARACTERS: msg('doit faire au moins {{min}} caractères'),
+  MAX_BYTES: msg('doit faire au plus {{max}} octets'),
+  MIN_VALUE: msg('doit être au moins {{min}}'),
+  MAX_VALUE: msg('doit être au plus {{max}}'),
+  MORE_THAN_ZERO: msg('doit être supérieur à 0'),
+  VALUE_RANGE: msg('doit être entre {{min}} et {{max}}'),
+  PAGE_SIZE_RANGE: msg('doit être entre 1 et {{max}} (reçu : {{value}})'),
+  DISTANCE_RANGE: msg('doit être entre 0 et 100 000 mètres'),
+  NO_FORMULA: msg('ne doit pas commencer par =, +, - ou @'),
+  NO_CONTROL_CHARACTERS: msg('ne doit pas contenir de caractères de contrôle'),
+  NO_CONTROL_OR_DIRECTION_CHARACTERS: msg('ne doit pas contenir de caractères de contrôle ni d’inversion de sens'),
+  VALID_UNICODE: msg('doit être un texte valide'),
+  NO_REPLACEMENT_CHARACTER: msg(
+    'ne doit pas contenir le caractère de remplacement � (le fichier est-il enregistré en UTF-8 ?)',
+  ),
+  EMAIL: msg('doit être une adresse e-mail'),
+  PHONE: msg('doit être un numéro de téléphone algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56'),
+  MOBILE_PHONE: msg('doit être un numéro de mobile algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56'),
+  RECORD_ID: msg('doit être un identifiant, par exemple « 42 »'),
+  UUID: msg('doit être un UUID, par exemple « 3f2a5c1e-8b4d-4f6a-9c2e-1d7b8a9e0f12 »'),
+  CHANGE_LOG_POSITION: msg('doit être une position du journal des changements, par exemple « 42 »'),
+  CHANGE_LOG_POSITION_PAST_END: msg('la position {{position}} est au-delà de la fin du journal ({{head}})'),
+  PAGE_CURSOR: msg('doit être un curseur rendu par cette liste : rechargez la page'),
+  VERSION_NUMBER: msg('doit être un numéro de version à partir de 1'),
+  IDEMPOTENCY_KEY: msg('doit faire de 1 à 100 lettres, chiffres, « . », « _ », « : » ou « - »'),
+  WILAYA_CODE: msg('doit faire deux chiffres, par exemple « 01 »'),
+  WILAYA_CODE_LEADING_ZERO: msg('doit faire deux chiffres, avec un zéro devant, par exemple « 01 »'),
+  WILAYA_CODE_RANGE: msg('doit être le code d’une wilaya, de « {{first}} » à « {{last}} »'),
+  WILAYA_NOT_LOADED: msg('doit être le code d’une wilaya : aucune n’est chargée'),
+  COMMUNE_ID: msg('doit être l’identifiant d’une commune'),
+  COMMUNE_IN_OTHER_WILAYA: msg(
+    'doit être une commune de la wilaya {{wilaya}} : elle est dans la wilaya {{communeWilaya}}',
+  ),
+  AT_LEAST_ONE_STATUS: msg('doit nommer au moins un statut'),
+  STATUS_AMONG_STATUSES: msg('doit être l’un des statuts de « statuses » quand les deux sont donnés'),
+  AFTER_APPOINTMENT_FROM: msg('doit être après le début de la période (appointmentFrom)'),
+  CALENDAR_DATE: msg('doit être une date AAAA-MM-JJ'),
+  DATE_TIME: msg('doit être une date et une heure'),
+  DATE_TIME_ISO: msg('doit être une date et une heure, par exemple 2026-11-02T08:30:00Z'),
+  MONTH: msg('doit être un mois AAAA-MM'),
+  YEAR_RANGE: msg('doit être entre 2000 et 2100'),
+  NOT_BEFORE_2000: msg('ne doit pas être avant 2000'),
+  IN_THE_FUTURE: msg('doit être dans le futur'),
+  NOT_IN_THE_FUTURE: msg('ne doit pas être dans le futur'),
+  WITHIN_A_YEAR: msg('doit être une date et une heure entre maintenant et dans un an'),
+  AFTER_ORDER: msg('doit être après la prise de commande'),
+  NOT_BEFORE_ORDER: msg('ne doit pas être antérieure à la commande'),
+  PHOTO_BEFORE_ORDER: msg('ne doit pas être antérieure à la commande : la photo ne peut pas montrer ce travail'),
+  NOT_BEFORE_PLANNED_START: msg('ne doit pas précéder le début prévu'),
+  PAYMENT_AFTER_TODAY: msg('ne doit pas être après aujourd’hui ({{today}}, heure d’Alger)'),
+  PAYMENT_BEFORE_ISSUE: msg('ne doit pas être avant la date d’émission de la facture ({{issuedOn}})'),
+  EFFECTIVE_AFTER_TODAY: msg('doit être après aujourd’hui : une version en vigueur ne change jamais'),
+  DECIMAL_DEGREES: msg('doit être un nombre décimal, par exemple 36,7538'),
+  DECIMAL_NUMBER: msg('doit être un nombre décimal, par exemple -21,5'),
+  DISTANCE_METRES: msg('doit être une distance en mètres à partir de 0, par exemple 12,5'),
+  WITHIN_ALGERIA: msg('doit être en Algérie'),
+  LATITUDE_IN_ALGERIA: msg('doit être en Algérie (18,9 à 37,2)'),
+  LONGITUDE_IN_ALGERIA: msg('doit être en Algérie (−8,7 à 12,0)'),
+  BOTH_COORDINATES: msg('indiquez les deux coordonnées, ou aucune'),
+  WITH_LATITUDE: msg('va avec la latitude : indiquez les deux, ou aucune'),
+  WITH_POSITION_ONLY: msg('ne va qu’avec une position'),
+  AMOUNT_DZD: msg('doit être un montant en DA, par exemple 1234,56 (deux décimales au plus)'),
+  AMOUNT_DA: msg('doit être un montant en DA, par exemple 4500,00'),
+  QUANTITY: msg('doit être une quantité, par exemple 42,5 (trois décimales au plus)'),
+  WHOLE_QUANTITY: msg('doit être un nombre entier pour cet article (unité : {{unit}})'),
+  CREDIT_OVER_REMAINING: msg('doit être au plus la quantité facturée et pas encore créditée ({{remaining}})'),
+  PAYMENT_METHOD: msg('doit être un virement bancaire, un virement CCP ou un chèque'),
+  INVOICE_STATUS: msg('doit être un statut de facture'),
+  NIF: msg('doit faire 15 chiffres (20 pour un établissement)'),
+  REGISTRATION_NUMBER: msg('doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace)'),
+  RIB: msg('doit être un RIB de 20 chiffres dont les deux derniers sont la clé'),
+  FISCAL_REGIME: msg('doit être AUTO_ENTREPRENEUR exactement quand la forme juridique est AUTO_ENTREPRENEUR'),
+  CARD_NUMBER_REQUIRED: msg('est obligatoire pour un auto-entrepreneur'),
+  RC_NUMBER_NOT_FOR_AUTO_ENTREPRENEUR: msg(
+    'doit être vide pour un auto-entrepreneur, qui a un numéro de carte à la place',
+  ),
+  RC_NUMBER_REQUIRED: msg('est obligatoire, sauf si la forme juridique est AUTO_ENTREPRENEUR'),
+  CONTACT_LIST: msg('doit être une liste de contacts'),
+  WILAYA_CODE_LIST: msg('doit être une liste de codes de wilaya'),
+  AT_LEAST_ONE_WILAYA: msg('doit nommer au moins une wilaya'),
+  TOO_MANY_WILAYAS: msg('nomme trop de wilayas'),
+  DOT_MANAGER_WITHOUT_WILAYA: msg('un responsable DOT couvre au moins une wilaya'),
+  WILAYAS_ONLY_FOR_DOT_MANAGER: msg('seul un responsable DOT couvre des wilayas'),
+  FIRM_ONLY_FOR_FIRM_ROLES: msg('est obligatoire pour un utilisateur contractant ou technicien, et seulement pour eux'),
+  FIRM_ADMIN_ONLY_CONTRACTOR: msg('seul un utilisateur contractant peut administrer sa firme'),
+  SITE_CODE: msg(
+    'doit faire de 2 à 40 lettres (A–Z), chiffres, « - » ou « _ », en commençant par une lettre ou un chiffre',
+  ),
+  ORDER_REFERENCE: msg('doit faire de 3 à 40 lettres (A–Z), chiffres, « / », « - » ou « _ »'),
+  ONT_SERIAL: msg('doit faire de 4 à 40 lettres, chiffres ou « - », comme imprimé sur l’ONT'),
+  PRICE_SCHEDULE_CODE: msg('doit faire de 2 à 20 majuscules, chiffres ou « - »'),
+  API_KEY_SCOPE: msg('n’est pas une autorisation qu’une clé d’API peut détenir'),
+  AT_LEAST_ONE_SCOPE: msg('doit nommer au moins une autorisation'),
+  AT_LEAST_ONE_RESERVE: msg('doit nommer au moins une réserve'),
+  AT_LEAST_ONE_LINE: msg('doit nommer au moins une ligne'),
+  AT_LEAST_ONE_WORK_LINE: msg('doit contenir au moins une ligne de travail'),
+  AT_LEAST_ONE_ITEM: msg('doit contenir au moins un élément'),
+  AT_LEAST_ONE_EVENT_TYPE: msg('doit nommer au moins un type d’événement'),
+  AT_LEAST_ONE_NOTIFICATION: msg('doit nommer au moins une notification'),
+  AT_LEAST_ONE_CREDITED_LINE: msg('doit créditer au moins une ligne'),
+  AT_MOST_ITEMS: msg('doit contenir au plus {{max}} éléments'),
+  AT_MOST_NAMED: msg('doit nommer au plus {{max}} éléments'),
+  EACH_LINE_ONCE: msg('doit nommer chaque ligne une seule fois'),
+  EACH_PHOTO_ONCE: msg('doit nommer chaque photo une seule fois'),
+  NAMED_TWICE: msg('le code {{code}} figure deux fois'),
+  ITEM_TWICE: msg('l’article {{code}} figure deux fois'),
+  LINE_NOT_REJECTED: msg('la ligne {{line}} n’a pas été refusée'),
+  REJECTED_LINES_MISSING: msg('doit donner la quantité réclamée pour chaque ligne refusée (manquent : {{lines}})'),
+  PHOTO_ATTACHED: msg('est déjà jointe à un rapport ou à un échec'),
+  ONE_UPLOAD_FILE: msg('un envoi porte un seul fichier, dans le champ « file »'),
+  FAILURE_DETAIL_REQUIRED: msg('est obligatoire quand le motif de l’échec est « Autre »'),
+  SIGNATURE_REASON_NOT_NEEDED: msg('le client a signé (une photo de signature est jointe) : ne donnez pas de motif'),
+  SMS_NEEDS_MOBILE: msg('demande un numéro de mobile où envoyer les SMS'),
+  MOBILE_NEEDED_FOR_SMS: msg('est nécessaire tant que des notifications sont reçues par SMS : décochez-les d’abord'),
+  NOTIFICATION_KINDS: msg('doit être des types de notification'),
+  IDS_OR_ALL: msg('donnez soit des identifiants, soit « toutes », pas les deux'),
+  WEBHOOK_EVENT_TYPE: msg('doit être un type d’événement : facture, raccordement ou site'),
+  HTTPS_URL: msg('doit être une adresse https://'),
+  PUBLIC_ADDRESS: msg('doit être sur Internet, pas une adresse locale ou privée'),
+  NO_URL_CREDENTIALS: msg('ne doit contenir ni nom d’utilisateur ni mot de passe'),
+  FIRM_ENDPOINT_OWN_EVENTS: msg('le point d’accès d’une firme ne reçoit que ses propres événements'),
+  NO_COMMUNE: msg('aucune commune n’a l’identifiant {{id}}'),
+  NO_WILAYA: msg('aucune wilaya n’a le code {{code}}'),
+  NO_SITE: msg('aucun site n’a le code {{code}}'),
+  NO_TAX_CODE: msg('aucun code de taxe {{code}}'),
+  NO_PRICE_SCHEDULE: msg('aucun bordereau des prix n’est en vigueur le {{day}}'),
+  NO_PRICED_ITEM: msg('aucun article {{code}} dans le bordereau des prix en vigueur le {{day}}'),
+  SITE_CLOSED_TO_WORK: msg('le site {{site}} est {{status}} : il ne prend plus de travail'),
+  SITE_IN_OTHER_WILAYA: msg(
+    'le site {{site}} est dans la wilaya {{siteWilaya}}, le client dans la wilaya {{customerWilaya}}',
+  ),
+  CSV_INVALID: msg('le fichier n’est pas un CSV valide : {{detail}}'),
+  CSV_NO_ROWS: msg('le fichier n’a aucune ligne'),
+  CSV_ROW_TOO_LONG: msg(
+    'la ligne a plus de valeurs que l’en-tête n’a de colonnes : une valeur qui contient « {{separator}} » doit être entre guillemets',
+  ),
+  CSV_ROW_INVALID: msg('la ligne n’est pas un CSV valide : {{detail}}'),
+  CSV_TOO_MANY_ROWS: msg('le fichier a plus de {{max}} lignes ; un import en prend au plus {{max}}'),
+  CSV_COLUMNS_TWICE: msg('colonnes nommées deux fois : {{columns}}'),
+  CSV_MISSING_COLUMNS: msg('colonnes manquantes : {{columns}}'),
+  CSV_UNKNOWN_COLUMNS: msg('colonnes inconnues : {{columns}} (les colonnes sont {{expected}})'),
+  CSV_DUPLICATE_KEY: msg('{{value}} figure déjà à la ligne {{line}}'),
+  NOT_NULL: msg('est obligatoire (vide ici)'),
+  FIELD_NOT_PROVIDED: msg('le champ {{name}} est obligatoire'),
+  UNKNOWN_FIELD: msg('le champ {{name}} n’existe pas'),
+  NOT_AN_ENUM_VALUE: msg('n’est pas l’une des valeurs possibles'),
+  NOT_AN_INT: msg('doit être un nombre entier'),
+  NOT_A_STRING: msg('doit être un texte'),
+  WRONG_TYPE: msg('n’est pas du type attendu'),
+  NOT_AN_OPTION: msg('doit être l’une des valeurs {{options}}'),
+  INVALID: msg('n’est pas une valeur valable'),
+};
+
 /** Whether an `extensions.code` is one of the schema's codes. */
 export function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && Object.hasOwn(messages, code);
 }
 
 /**
- * The API explains a refused value in English (its zod schemas, server/src/common/validation.ts and
- * the modules'). In French the console says the same in French: the exact sentences, then those
- * that carry a number.
+ * The reasons the server writes in English into a record's status (`statusReason`, the audit trail's
+ * reasons) and the quality gate's issues (shared/quality-gate.ts): in French the console says them in
+ * French, the exact sentences, then those that carry a number. A refused value's reason is not one of
+ * them: it comes as a code (`reasonMessage`).
  */
 const frenchReasons: Record<string, string> = {
-  'is required': 'est obligatoire',
-  'must not be empty': 'ne doit pas être vide',
-  'must be within Algeria': 'doit être en Algérie',
-  'must be an email address': 'doit être une adresse e-mail',
-  'must not be in the future': 'ne doit pas être dans le futur',
-  'must be in the future': 'doit être dans le futur',
-  'must be more than 0': 'doit être supérieur à 0',
-  'must be a date and time': 'doit être une date et une heure',
-  'must not start with =, +, - or @': 'ne doit pas commencer par =, +, - ou @',
-  'must not contain control characters': 'ne doit pas contenir de caractères de contrôle',
-  'must not contain control characters or direction overrides':
-    'ne doit pas contenir de caractères de contrôle ni d’inversion de sens',
-  'must contain letters or digits': 'doit contenir des lettres ou des chiffres',
-  'must be valid Unicode text': 'doit être un texte valide',
-  'must not contain the replacement character � (was the file saved as UTF-8?)':
-    'ne doit pas contenir le caractère de remplacement � (le fichier est-il enregistré en UTF-8 ?)',
-  'the row has more values than the header has columns: a value holding ";" must be in double quotes':
-    'la ligne a plus de valeurs que l’en-tête n’a de colonnes : une valeur qui contient « ; » doit être entre guillemets',
-  'the row has more values than the header has columns: a value holding "," must be in double quotes':
-    'la ligne a plus de valeurs que l’en-tête n’a de colonnes : une valeur qui contient « , » doit être entre guillemets',
-  'must be two digits, such as "01"': 'doit faire deux chiffres, par exemple « 01 »',
-  // A list's or a figure's filter (server/src/modules/reference-data/reference-data.service.ts, the lists' services).
-  'must be the code of a wilaya: none is loaded': 'doit être le code d’une wilaya : aucune n’est chargée',
-  'must be the id of a commune': 'doit être l’identifiant d’une commune',
-  'must name at least one status': 'doit nommer au moins un statut',
-  'must be one of statuses when both are given':
-    'doit être l’un des statuts de « statuses » quand les deux sont donnés',
-  'must be after appointmentFrom': 'doit être après le début de la période (appointmentFrom)',
-  'must be an id such as "42"': 'doit être un identifiant, par exemple « 42 »',
-  'must be a date as YYYY-MM-DD': 'doit être une date AAAA-MM-JJ',
-  'must name at least one wilaya': 'doit nommer au moins une wilaya',
-  'must name at least one scope': 'doit nommer au moins une autorisation',
-  'must name at least one reserve': 'doit nommer au moins une réserve',
-  'must name at least one line': 'doit nommer au moins une ligne',
-  'must name each line once': 'doit nommer chaque ligne une seule fois',
-  'must credit at least one line': 'doit créditer au moins une ligne',
-  'must be 15 digits (20 for a branch)': 'doit faire 15 chiffres (20 pour un établissement)',
-  'must be an amount in DZD such as "1234.56" (dot, at most two decimals)':
-    'doit être un montant en DA, par exemple 1234,56 (deux décimales au plus)',
-  'must be BANK_TRANSFER, CCP_TRANSFER or CHEQUE': 'doit être un virement bancaire, un virement CCP ou un chèque',
-  'must be a date and time from now to a year ahead': 'doit être une date et une heure entre maintenant et dans un an',
-  'must be after the order was taken': 'doit être après la prise de commande',
-  'is required when failureReason is OTHER': 'est obligatoire quand le motif de l’échec est « Autre »',
   'CSV import': 'import CSV',
-  'must be a quantity such as "42.5" (dot, at most three decimals)':
-    'doit être une quantité, par exemple 42,5 (trois décimales au plus)',
-  'must be an amount in DA such as "4500.00"': 'doit être un montant en DA, par exemple 4500,00',
-  'must be a date and time in ISO 8601, e.g. 2026-11-02T08:30:00Z': 'doit être une date et une heure',
-  'must be a decimal number such as "-21.5"': 'doit être un nombre décimal, par exemple -21,5',
-  'must be a month YYYY-MM': 'doit être un mois AAAA-MM',
-  'must hold at least one line of work': 'doit contenir au moins une ligne de travail',
-  'must hold at least one item': 'doit contenir au moins un élément',
-  'must be within Algeria (18.9 to 37.2)': 'doit être en Algérie (18,9 à 37,2)',
-  'must be within Algeria (−8.7 to 12.0)': 'doit être en Algérie (−8,7 à 12,0)',
-  'names too many wilayas': 'nomme trop de wilayas',
-  'is not a scope an API key can hold': 'n’est pas une autorisation qu’une clé d’API peut détenir',
-  'must be from 2000 to 2100': 'doit être entre 2000 et 2100',
-  'must not be before 2000': 'ne doit pas être avant 2000',
-  'must be a valid Algerian phone number, such as 0550 12 34 56 or +213 550 12 34 56':
-    'doit être un numéro de téléphone algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56',
-  'a DOT manager covers at least one wilaya': 'un responsable DOT couvre au moins une wilaya',
-  'only a DOT manager covers wilayas': 'seul un responsable DOT couvre des wilayas',
-  'must not be before the order was taken': 'ne doit pas être antérieure à la commande',
-  'must not be before the order was taken: the photo cannot show this work':
-    'ne doit pas être antérieure à la commande : la photo ne peut pas montrer ce travail',
-  'must be a valid Algerian mobile number, such as 0550 12 34 56 or +213 550 12 34 56':
-    'doit être un numéro de mobile algérien, par exemple 0550 12 34 56 ou +213 550 12 34 56',
-  // Notification preferences (server/src/modules/notification/notification.service.ts).
-  'needs a mobile number to send the SMS to': 'demande un numéro de mobile où envoyer les SMS',
-  'is needed while notifications are received by SMS: turn those off first':
-    'est nécessaire tant que des notifications sont reçues par SMS : décochez-les d’abord',
-  'must be a RIB of 20 digits whose last two are its key (97 − (branch‖account × 100 mod 97))':
-    'doit être un RIB de 20 chiffres dont les deux derniers sont la clé',
-  // A contractor's rules, and a CSV import's (server/src/common/csv-import.ts, the modules' imports).
-  'must be 3–40 digits, letters and separators (/ . - space)':
-    'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace)',
-  'must be AUTO_ENTREPRENEUR exactly when the legal form is AUTO_ENTREPRENEUR':
-    'doit être AUTO_ENTREPRENEUR exactement quand la forme juridique est AUTO_ENTREPRENEUR',
-  'is required for an auto-entrepreneur': 'est obligatoire pour un auto-entrepreneur',
-  'must be empty for an auto-entrepreneur, who has a card number instead':
-    'doit être vide pour un auto-entrepreneur, qui a un numéro de carte à la place',
-  'is required unless the legal form is AUTO_ENTREPRENEUR':
-    'est obligatoire, sauf si la forme juridique est AUTO_ENTREPRENEUR',
-  'Invalid input: expected number, received string': 'doit être un nombre entier',
-  'the file has no rows': 'le fichier n’a aucune ligne',
-  // A site's and an order's rules (server/src/modules/site/site.inputs.ts, customer-subscription.inputs.ts).
-  'must be 2–40 letters (A–Z), digits, "-" or "_", starting with a letter or digit':
-    'doit faire de 2 à 40 lettres (A–Z), chiffres, « - » ou « _ », en commençant par une lettre ou un chiffre',
-  'give both coordinates or neither': 'indiquez les deux coordonnées, ou aucune',
-  'must not be before plannedStart': 'ne doit pas précéder le début prévu',
-  "must be 3–40 letters (A–Z), digits, '/', '-' or '_'":
-    'doit faire de 3 à 40 lettres (A–Z), chiffres, « / », « - » ou « _ »',
-  // A price schedule version's rules (server/src/modules/invoice/price-schedule.service.ts).
-  'must be after today: a version in force is never changed':
-    'doit être après aujourd’hui : une version en vigueur ne change jamais',
-  'must be 2–20 capitals, digits or "-"': 'doit faire de 2 à 20 majuscules, chiffres ou « - »',
-  // Photo uploads and the photos a report names (server/src/modules/photo/photo.service.ts, photo.routes.ts).
-  'must be a decimal number such as "36.7538"': 'doit être un nombre décimal, par exemple 36,7538',
-  'must be a distance in metres from 0, such as "12.5"':
-    'doit être une distance en mètres à partir de 0, par exemple 12,5',
-  'must be a UUID such as "3f2a5c1e-8b4d-4f6a-9c2e-1d7b8a9e0f12"':
-    'doit être un UUID, par exemple « 3f2a5c1e-8b4d-4f6a-9c2e-1d7b8a9e0f12 »',
-  'must name each photo once': 'doit nommer chaque photo une seule fois',
-  'is attached to a report or a failure already': 'est déjà jointe à un rapport ou à un échec',
-  'an upload carries one file, in the field "file"': 'un envoi porte un seul fichier, dans le champ « file »',
 };
 const frenchReasonPatterns: [RegExp, string][] = [
-  [/^must be at most (\d+) characters$/, 'doit faire au plus $1 caractères'],
-  [/^must be at least (\d+) characters$/, 'doit faire au moins $1 caractères'],
-  [/^must be at least (\d+)$/, 'doit être au moins $1'],
-  [/^must be at most ([\d,]+)$/, 'doit être au plus $1'],
-  [/^must hold at most (\d+) (\w+)$/, 'doit contenir au plus $1 éléments'],
-  [/^Invalid option: expected one of (.+)$/, 'doit être l’une des valeurs $1'],
-  [/^missing columns: (.+)$/, 'colonnes manquantes : $1'],
-  [/^columns named twice: (.+)$/, 'colonnes nommées deux fois : $1'],
-  [/^unknown columns: (.+) \(the columns are (.+)\)$/, 'colonnes inconnues : $1 (les colonnes sont $2)'],
-  [/^the file is not valid CSV: ([^]*)$/, 'le fichier n’est pas un CSV valide : $1'],
-  [
-    /^the file has (\d+) rows; an import takes at most (\d+)$/,
-    'le fichier a $1 lignes ; un import en prend au plus $2',
-  ],
-  [/^no commune with id (.+)$/, 'aucune commune n’a l’identifiant $1'],
-  [/^no wilaya with code (.+)$/, 'aucune wilaya n’a le code $1'],
-  [/^must be the code of a wilaya, "(\d+)" to "(\d+)"$/, 'doit être le code d’une wilaya, de « $1 » à « $2 »'],
-  [
-    /^must be a commune of wilaya (\S+): it is in wilaya (\S+)$/,
-    'doit être une commune de la wilaya $1 : elle est dans la wilaya $2',
-  ],
-  [/^(.+) is already on line (\d+)$/, '$1 figure déjà à la ligne $2'],
   [
     /^received power (\S+) dBm is outside (\S+) to (\S+) dBm \(class (\S+)\)$/,
     'puissance reçue $1 dBm hors de la plage $2 à $3 dBm (classe $4)',
   ],
-  [
-    /^must be at most the quantity invoiced and not yet credited \((.+)\)$/,
-    'doit être au plus la quantité facturée et pas encore créditée ($1)',
-  ],
   [/^splice loss (\S+) dB is over (\S+) dB$/, 'perte d’épissure $1 dB au-delà de $2 dB'],
-  [/^code (.+) appears twice$/, 'le code $1 figure deux fois'],
-  [/^no tax code (.+)$/, 'aucun code de taxe $1'],
-  [/^must be a whole number for an item priced per (\w+)$/, 'doit être un nombre entier pour cet article (unité : $1)'],
-  [/^no site with code (.+)$/, 'aucun site n’a le code $1'],
-  [/^site (\S+) is (\S+): it takes no more work$/, 'le site $1 est $2 : il ne prend plus de travail'],
-  [
-    /^site (\S+) is in wilaya (\S+), the customer in (?:wilaya )?(\S+)$/,
-    'le site $1 est dans la wilaya $2, le client dans la wilaya $3',
-  ],
-  [/^must be at most (\d+) bytes$/, 'doit faire au plus $1 octets'],
-  [
-    /^is not a field of a photo upload \(the fields are (.+)\)$/,
-    'n’est pas un champ d’un envoi de photo (les champs sont $1)',
-  ],
 ];
 
 /** The prefix of a status reason the quality gate wrote: its issues follow, separated by "; ". */
@@ -217,9 +237,9 @@ const qualityPrefix = 'quality: ';
 const reservesPrefix = 'reserves: ';
 
 /**
- * A reason given by the API, in the console's language: a refused value's explanation, or a status
- * reason the server wrote itself (the quality gate's "quality: …", "CSV import"). Text a person typed
- * matches none of them and is returned as typed.
+ * A status reason or a quality issue given by the API, in the console's language: one the server wrote
+ * itself (the quality gate's "quality: …", "CSV import"). Text a person typed matches none of them and
+ * is returned as typed.
  */
 export function reasonInLanguage(reason: string): string {
   if (currentLanguage() === 'en') return reason;
@@ -250,6 +270,23 @@ export function fieldLabel(field: string): string {
   return label ? t(label) : field;
 }
 
+/** Why the API refused a value: `reasonCode` and `reasonParams` of a BAD_USER_INPUT or of one of its `problems`. */
+interface CodedReason {
+  readonly reasonCode?: unknown;
+  readonly reasonParams?: unknown;
+}
+
+/**
+ * A refused value's reason in the console's language, from its code and the values it names; the
+ * sentence of BAD_USER_INPUT for a reason this console does not know (a server newer than it). The
+ * server's English `reason` is never shown.
+ */
+export function reasonMessage({ reasonCode, reasonParams }: CodedReason): string {
+  if (typeof reasonCode !== 'string' || !Object.hasOwn(reasonMessages, reasonCode)) return t(messages.BAD_USER_INPUT);
+  const params = typeof reasonParams === 'object' && reasonParams !== null ? reasonParams : {};
+  return t(reasonMessages[reasonCode as InputReason], { ...params });
+}
+
 /** One problem of a refused change: the input field it concerns (null when none) and what to say. */
 export interface FieldProblem {
   readonly field: string | null;
@@ -258,9 +295,10 @@ export interface FieldProblem {
 
 /**
  * The problems of a failed mutation, in words a user understands: a BAD_USER_INPUT names its field
- * (and each field when there are several) with the server's `reason`; other codes get the sentence of
- * their code; an unexpected error gives its reference to quote. The server's `message` is English for
- * its log readers and is shown only when it gave no code (an answer from something else than Raccord).
+ * (and each field when there are several) with its reason's code in words (`reasonMessage`); other
+ * codes get the sentence of their code; an unexpected error gives its reference to quote. The server's
+ * `message` and `reason` are English for its log readers and third parties; the message is shown
+ * only when it gave no code (an answer from something else than Raccord).
  */
 export function problemsOf(error: CombinedError): FieldProblem[] {
   if (error.networkError && error.graphQLErrors.length === 0)
@@ -270,11 +308,9 @@ export function problemsOf(error: CombinedError): FieldProblem[] {
     const code = extensions['code'];
     const field = typeof extensions['field'] === 'string' ? extensions['field'] : null;
     if (code === 'BAD_USER_INPUT') {
-      const problems = extensions['problems'] as { field: string; reason: string }[] | undefined;
-      if (problems)
-        return problems.map((problem) => ({ field: problem.field, message: reasonInLanguage(problem.reason) }));
-      const reason = extensions['reason'];
-      return [{ field, message: typeof reason === 'string' ? reasonInLanguage(reason) : t(messages[code]) }];
+      const problems = extensions['problems'] as ({ field: string } & CodedReason)[] | undefined;
+      if (problems) return problems.map((problem) => ({ field: problem.field, message: reasonMessage(problem) }));
+      return [{ field, message: reasonMessage(extensions) }];
     }
     if (code === 'INTERNAL_SERVER_ERROR') {
       return [

@@ -18,3 +18,6 @@ export type ErrorCode = introspection['types']['ErrorCode']['enumValues'];
 
 /** What an API key may do: the schema's ApiKeyScope enum. */
 export type ApiKeyScope = introspection['types']['ApiKeyScope']['enumValues'];
+
+/** Why a value was refused: `extensions.reasonCode` of a BAD_USER_INPUT, the schema's InputReason enum. */
+export type InputReason = introspection['types']['InputReason']['enumValues'];

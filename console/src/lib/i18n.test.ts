@@ -1,5 +1,8 @@
+import { buildSchema, type GraphQLEnumType } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fieldLabel, reasonInLanguage } from './errors.ts';
+// The API's schema as the server emits it: the contract the console is typed from.
+import schemaText from '../../../schema/schema.graphql?raw';
+import { fieldLabel, reasonInLanguage, reasonMessage } from './errors.ts';
 import { formatDays } from './format.ts';
 import { i18next, setLanguage } from './i18n.ts';
 
@@ -70,26 +73,31 @@ describe('the console in two languages (issue 7 §7)', () => {
   });
 
   it('says why a filter from the address was refused, naming it as its page does, in either language', async () => {
-    expect(
-      `${fieldLabel('filter.wilayaCode')} : ${reasonInLanguage('must be the code of a wilaya, "01" to "58"')}`,
-    ).toBe('Wilaya : doit être le code d’une wilaya, de « 01 » à « 58 »');
-    expect(reasonInLanguage('must be a commune of wilaya 31: it is in wilaya 16')).toBe(
-      'doit être une commune de la wilaya 31 : elle est dans la wilaya 16',
+    const wilayaRange = { reasonCode: 'WILAYA_CODE_RANGE', reasonParams: { first: '01', last: '58' } };
+    expect(`${fieldLabel('filter.wilayaCode')} : ${reasonMessage(wilayaRange)}`).toBe(
+      'Wilaya : doit être le code d’une wilaya, de « 01 » à « 58 »',
     );
-    expect(reasonInLanguage('must be the id of a commune')).toBe('doit être l’identifiant d’une commune');
+    expect(
+      reasonMessage({ reasonCode: 'COMMUNE_IN_OTHER_WILAYA', reasonParams: { wilaya: '31', communeWilaya: '16' } }),
+    ).toBe('doit être une commune de la wilaya 31 : elle est dans la wilaya 16');
+    expect(reasonMessage({ reasonCode: 'COMMUNE_ID' })).toBe('doit être l’identifiant d’une commune');
     expect(fieldLabel('filter.period')).toBe('Mois facturé');
     expect(fieldLabel('id')).toBe('id');
     await setLanguage('en');
-    expect(`${fieldLabel('wilayaCode')}: ${reasonInLanguage('must be the code of a wilaya, "01" to "58"')}`).toBe(
-      'Wilaya: must be the code of a wilaya, "01" to "58"',
+    expect(`${fieldLabel('wilayaCode')}: ${reasonMessage(wilayaRange)}`).toBe(
+      'Wilaya: must be the code of a wilaya, “01” to “58”',
     );
     expect(fieldLabel('filter.technicianId')).toBe('Technician');
   });
 
   it('switches between French and English, also for the server’s reasons and the formats', async () => {
     expect(i18next.t('Se déconnecter')).toBe('Se déconnecter');
-    expect(reasonInLanguage('must be at most 200 characters')).toBe('doit faire au plus 200 caractères');
-    expect(reasonInLanguage('is required')).toBe('est obligatoire');
+    expect(reasonMessage({ reasonCode: 'MAX_CHARACTERS', reasonParams: { max: '200' } })).toBe(
+      'doit faire au plus 200 caractères',
+    );
+    expect(reasonMessage({ reasonCode: 'PAYMENT_AFTER_TODAY', reasonParams: { today: '2026-12-07' } })).toBe(
+      'ne doit pas être après aujourd’hui (2026-12-07, heure d’Alger)',
+    );
     expect(formatDays(2)).toBe('2 j');
     expect(
       reasonInLanguage(
@@ -105,7 +113,28 @@ describe('the console in two languages (issue 7 §7)', () => {
     await setLanguage('en');
     expect(i18next.t('Se déconnecter')).toBe('Sign out');
     expect(i18next.t('Référence : {{reference}}', { reference: 'r-1' })).toBe('Reference: r-1');
-    expect(reasonInLanguage('must be at most 200 characters')).toBe('must be at most 200 characters');
+    expect(reasonMessage({ reasonCode: 'MAX_CHARACTERS', reasonParams: { max: '200' } })).toBe(
+      'must be at most 200 characters',
+    );
+    expect(reasonInLanguage('CSV import')).toBe('CSV import');
     expect(formatDays(2)).toBe('2 d');
+  });
+
+  it('words every reason the API may give for a refused value (its InputReason enum), in French and in English', async () => {
+    const reasons = (buildSchema(schemaText).getType('InputReason') as GraphQLEnumType)
+      .getValues()
+      .map((value) => value.name);
+    expect(reasons.length).toBeGreaterThan(100);
+    const params = { max: '20', min: '1', value: '0', today: '2026-12-07', issuedOn: '2026-11-30' };
+    const inFrench = new Map(reasons.map((code) => [code, reasonMessage({ reasonCode: code, reasonParams: params })]));
+    // A code the console has no sentence for is told with BAD_USER_INPUT's: none of the API's may be.
+    const unknown = reasonMessage({ reasonCode: 'NOT_A_REASON' });
+    expect(reasons.filter((code) => inFrench.get(code) === unknown)).toEqual([]);
+    await setLanguage('en');
+    // i18next answers a text without English with its French key.
+    const withoutEnglish = reasons.filter(
+      (code) => reasonMessage({ reasonCode: code, reasonParams: params }) === inFrench.get(code),
+    );
+    expect(withoutEnglish).toEqual([]);
   });
 });

@@ -26,7 +26,8 @@ export function translatedProblems(problems: readonly StoredProblem[], t: TFunct
       extensions: {
         code: problem.code,
         field: problem.field,
-        ...(problem.reason === undefined ? {} : { reason: problem.reason }),
+        ...(problem.reasonCode === undefined ? {} : { reasonCode: problem.reasonCode }),
+        ...(problem.reasonParams === undefined ? {} : { reasonParams: problem.reasonParams }),
         ...(problem.problems ? { problems: problem.problems } : {}),
       },
     })),

@@ -33,10 +33,16 @@ export interface StoredProblem {
   readonly code: string;
   readonly field: string | null;
   readonly message: string;
-  /** A BAD_USER_INPUT's reason for its one field (absent from problems stored before the server sent it). */
-  readonly reason?: string;
-  /** A BAD_USER_INPUT's refused values, each with its input field and reason. */
-  readonly problems?: readonly { readonly field: string; readonly reason: string }[];
+  /** A BAD_USER_INPUT's reason for its one field, as the API's code (absent from problems stored before the server sent it). */
+  readonly reasonCode?: string;
+  /** The values that reason names, by name. */
+  readonly reasonParams?: Readonly<Record<string, string>>;
+  /** A BAD_USER_INPUT's refused values, each with its input field and reason (its code, as `reasonCode`). */
+  readonly problems?: readonly {
+    readonly field: string;
+    readonly reasonCode?: string;
+    readonly reasonParams?: Readonly<Record<string, string>>;
+  }[];
 }
 
 /** Whether an entry still goes out by itself (`waiting`) or waits for the technician's decision (`blocked`). */

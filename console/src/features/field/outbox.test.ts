@@ -60,7 +60,12 @@ describe('the field outbox: what each answer means (issue 15 §4)', () => {
         graphQLErrors: [
           {
             message: 'bad',
-            extensions: { code: 'BAD_USER_INPUT', problems: [{ field: 'receivedPowerDbm', reason: 'is required' }] },
+            extensions: {
+              code: 'BAD_USER_INPUT',
+              problems: [
+                { field: 'receivedPowerDbm', reason: 'is required', reasonCode: 'REQUIRED', reasonParams: {} },
+              ],
+            },
           },
         ],
       }),
@@ -72,7 +77,7 @@ describe('the field outbox: what each answer means (issue 15 §4)', () => {
           code: 'BAD_USER_INPUT',
           field: null,
           message: 'bad',
-          problems: [{ field: 'receivedPowerDbm', reason: 'is required' }],
+          problems: [{ field: 'receivedPowerDbm', reason: 'is required', reasonCode: 'REQUIRED', reasonParams: {} }],
         },
       ],
     });

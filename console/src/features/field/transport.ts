@@ -19,13 +19,23 @@ const unreachable: StoredProblem = { code: 'NETWORK', field: null, message: 'net
 export function problemsOfBody(body: unknown): StoredProblem[] {
   const errors = (body as { errors?: unknown } | null)?.errors;
   if (!Array.isArray(errors)) return [];
-  return errors.map((error: { message?: unknown; extensions?: Record<string, unknown> }) => ({
-    code: String(error.extensions?.['code'] ?? ''),
-    field: typeof error.extensions?.['field'] === 'string' ? error.extensions['field'] : null,
-    message: typeof error.message === 'string' ? error.message : '',
-    ...(typeof error.extensions?.['reason'] === 'string' ? { reason: error.extensions['reason'] } : {}),
-    ...(Array.isArray(error.extensions?.['problems']) ? { problems: error.extensions['problems'] } : {}),
-  }));
+  return errors.map((error: { message?: unknown; extensions?: Record<string, unknown> }) =>
+    storedProblem(typeof error.message === 'string' ? error.message : '', error.extensions),
+  );
+}
+
+/** An API error as the outbox keeps it: its code, field and message, and a BAD_USER_INPUT's coded reasons. */
+function storedProblem(message: string, extensions: Record<string, unknown> | undefined): StoredProblem {
+  return {
+    code: String(extensions?.['code'] ?? ''),
+    field: typeof extensions?.['field'] === 'string' ? extensions['field'] : null,
+    message,
+    ...(typeof extensions?.['reasonCode'] === 'string' ? { reasonCode: extensions['reasonCode'] } : {}),
+    ...(typeof extensions?.['reasonParams'] === 'object' && extensions['reasonParams'] !== null
+      ? { reasonParams: extensions['reasonParams'] as Record<string, string> }
+      : {}),
+    ...(Array.isArray(extensions?.['problems']) ? { problems: extensions['problems'] } : {}),
+  };
 }
 
 /**
@@ -55,13 +65,9 @@ export function attemptOfError(error: CombinedError | undefined): Attempt {
     const status = (error.response as Response | undefined)?.status;
     return status === 401 ? { outcome: 'signed-out' } : { outcome: 'transient', problem: unreachable };
   }
-  const problems = error.graphQLErrors.map((graphQLError) => ({
-    code: String(graphQLError.extensions?.['code'] ?? ''),
-    field: typeof graphQLError.extensions?.['field'] === 'string' ? graphQLError.extensions['field'] : null,
-    message: graphQLError.message,
-    ...(typeof graphQLError.extensions?.['reason'] === 'string' ? { reason: graphQLError.extensions['reason'] } : {}),
-    ...(Array.isArray(graphQLError.extensions?.['problems']) ? { problems: graphQLError.extensions['problems'] } : {}),
-  }));
+  const problems = error.graphQLErrors.map((graphQLError) =>
+    storedProblem(graphQLError.message, graphQLError.extensions),
+  );
   if (problems.some((problem) => problem.code === 'UNAUTHENTICATED')) return { outcome: 'signed-out' };
   if (problems.every((problem) => transientCodes.has(problem.code)))
     return { outcome: 'transient', problem: problems[0]! };
