@@ -160,7 +160,7 @@ describe('importCustomerSubscriptions', () => {
       },
       { line: 2, field: 'commune_id', reason: 'no commune with id 4242' },
       { line: 3, field: 'ordered_at', reason: 'must be a date and time in ISO 8601, e.g. 2026-11-02T08:30:00Z' },
-      { line: 3, field: 'site_code', reason: `site ${oranSiteCode} is in wilaya 31, the customer in 16` },
+      { line: 3, field: 'site_code', reason: `site ${oranSiteCode} is in wilaya 31, the customer in wilaya 16` },
       { line: 4, field: 'order_reference', reason: `${reference} is already on line 3` },
       { line: 4, field: 'commune_id', reason: 'no commune with id 4242' },
       { line: 4, field: 'site_code', reason: 'no site with code NO-SUCH-SITE' },
