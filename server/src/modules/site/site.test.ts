@@ -270,6 +270,11 @@ describe('sites list', () => {
       ['customerSubscriptions', ['not a date', '1']],
       ['customerSubscriptions', [12345, '1']],
       ['customerSubscriptions', ['+300000-01-01T00:00:00.000Z', '1']],
+      // Found by an adversarial trial: instants JavaScript reads and PostgreSQL refuses answered 500.
+      ['customerSubscriptions', ['2026-02-29T00:00:00Z', '5']],
+      ['customerSubscriptions', ['2026-04-31T00:00:00.000Z', '5']],
+      ['customerSubscriptions', ['2026-01-01T00:00:00+23:59', '5']],
+      ['customerSubscriptions', ['2026-01-01T00:00:00-16:00', '5']],
     ];
     const entity = {
       sites: 'Site',
@@ -285,6 +290,29 @@ describe('sites list', () => {
         field: 'after',
       });
     }
+  });
+
+  it('pages past a name that reads like an instant', async () => {
+    // Found by an adversarial trial: the cursor of "2026-01-01T00:00:00.000 SARL Fibre" was decoded as a date and refused.
+    const names = ['2026-01-01T00:00:00.000 Horodate Fibre A', '2026-01-01T00:00:00.000 Horodate Fibre B'];
+    for (const legalName of names) await activeContractor(t, { legalName });
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const data: {
+        contractors: {
+          edges: { node: { legalName: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      } = await mustQuery(
+        t,
+        'query ($after: String) { contractors(first: 1, after: $after, filter: { search: "Horodate Fibre" }) { edges { node { legalName } } pageInfo { hasNextPage endCursor } } }',
+        { after },
+      );
+      seen.push(...data.contractors.edges.map((edge) => edge.node.legalName));
+      after = data.contractors.pageInfo.hasNextPage ? data.contractors.pageInfo.endCursor : null;
+    } while (after !== null);
+    expect(seen).toEqual(names);
   });
 
   it('pages customer subscriptions by order time with real cursors', async () => {
