@@ -27,34 +27,36 @@ const auditedFields = Object.keys(customerSubscriptionSchema.shape);
  */
 export async function importCustomerSubscriptions(context: BaselineContext, csv: string): Promise<ImportReport> {
   const { rows, errors: readErrors } = await readCsv(csv, customerSubscriptionCsvColumns, ['ordered_at']);
-  if (readErrors.length > 0) return refused(rows.length, readErrors);
-  const { valid, errors, errorCount } = await validateRows(
+  if (rows.length === 0) return refused(0, readErrors);
+  const { valid, checked, errors, errorCount } = await validateRows(
     rows,
     customerSubscriptionSchema,
     customerSubscriptionCsvToInput,
     customerSubscriptionCsvColumnOf,
+    ['orderReference', 'communeId'],
   );
   const uncounted = errorCount - errors.length;
-  errors.push(...(await duplicateKeys(valid, (value) => value.orderReference, 'order_reference')));
+  errors.push(...readErrors);
+  errors.push(...(await duplicateKeys(checked, (value) => value.orderReference, 'order_reference')));
+  const communeIds = checked.flatMap((row) => (row.value.communeId === undefined ? [] : [row.value.communeId]));
   const communes = new Map(
     (
       await context.db.query('select id::text as id, wilaya_code from commune where id = any($1::int[])', [
-        [...new Set(valid.map((row) => row.value.communeId))],
+        [...new Set(communeIds)],
       ])
     ).map((row) => [row['id'] as string, row['wilaya_code'] as string]),
   );
-  const placed: { line: number; wilayaCode: string; value: (typeof valid)[number]['value'] }[] = [];
-  for (const row of valid) {
-    const wilayaCode = communes.get(row.value.communeId);
-    if (wilayaCode) placed.push({ ...row, wilayaCode });
-    else
+  for (const row of checked) {
+    const { communeId } = row.value;
+    if (communeId !== undefined && !communes.has(communeId))
       errors.push({
         line: row.line,
         field: 'commune_id',
-        reason: `no commune with id ${row.value.communeId}`,
+        reason: `no commune with id ${communeId}`,
       } satisfies RowProblem);
   }
   if (errors.length > 0) return refused(rows.length, errors, uncounted);
+  const placed = valid.map((row) => ({ ...row, wilayaCode: communes.get(row.value.communeId)! }));
 
   const copyText = stringify(
     placed.map(({ line, wilayaCode, value }) => [
