@@ -82,8 +82,8 @@ describe('importing contractors from CSV in a real Chromium', () => {
     // Each problem of a row on its own line of the table, with the row's line and its column, in French and English.
     const problems = [
       ['3', 'nif', 'doit faire 15 chiffres (20 pour un établissement)', 'must be 15 digits (20 for a branch)'],
-      ['3', 'commune_id', 'aucune commune n’a l’identifiant 888888', 'no commune with id 888888'],
-      ['4', 'commune_id', 'aucune commune n’a l’identifiant 999999', 'no commune with id 999999'],
+      ['3', 'commune_id', 'aucune commune n’a l’identifiant 888888', 'no commune has the id 888888'],
+      ['4', 'commune_id', 'aucune commune n’a l’identifiant 999999', 'no commune has the id 999999'],
     ];
     const errors = page.getByTestId('import-error-row');
     expect(await errors.allInnerTexts()).toEqual(
