@@ -450,7 +450,7 @@ async function main(): Promise<void> {
       `select ordered_at, id::text from customer_subscription where wilaya_code = $1 and status = 'PENDING' order by ordered_at, id offset $2 limit 1`,
       [listFilter.wilayaCode, Math.floor(listed * 0.8)],
     );
-    const deepCursor = `CustomerSubscription:${Buffer.from(JSON.stringify([deep!.ordered_at.toISOString(), deep!.id])).toString('base64url')}`;
+    const deepCursor = `CustomerSubscription:orderedAt,id:${Buffer.from(JSON.stringify([deep!.ordered_at.toISOString(), deep!.id])).toString('base64url')}`;
 
     const reads: { name: string; description: string; requests: GraphQLRequest[]; fixedRate?: number }[] = [
       {

@@ -98,7 +98,10 @@ function pageSize(first: unknown): number {
   return size;
 }
 
-/** Raccord's cursor format: `<List>:` + base64url of the JSON array of the sort keys. */
+/**
+ * Raccord's cursor format: `<List>:<order>:` + base64url of the JSON array of the sort keys, the
+ * order naming its keys (`-` before a descending one), e.g. `Invoice:-period,-id:`.
+ */
 function cursorOf(list: string, keys: readonly unknown[]): string {
   return `${list}:${Buffer.from(JSON.stringify(keys)).toString('base64url')}`;
 }
@@ -219,7 +222,7 @@ async function customerSubscriptions(db: Database, args: Record<string, unknown>
   const where = subscriptionFilter(filter, values);
   const countValues = [...values];
   const countWhere = [...where];
-  const after = keysOfCursor('CustomerSubscription', args['after'], 2);
+  const after = keysOfCursor('CustomerSubscription:orderedAt,id', args['after'], 2);
   if (after) {
     if (Number.isNaN(Date.parse(after[0]!)) || !recordId.test(after[1]!))
       throw domainError('BAD_USER_INPUT', 'after: must be a cursor returned by this list');
@@ -241,7 +244,7 @@ async function customerSubscriptions(db: Database, args: Record<string, unknown>
   );
   const page = rows.slice(0, first);
   const edges = page.map((row) => ({
-    cursor: cursorOf('CustomerSubscription', [row['ordered_at'].toISOString(), row['id']]),
+    cursor: cursorOf('CustomerSubscription:orderedAt,id', [row['ordered_at'].toISOString(), row['id']]),
     node: {
       id: row['id'],
       orderReference: row['order_reference'],
@@ -437,7 +440,7 @@ async function invoices(db: Database, args: Record<string, unknown>) {
   }
   const countValues = [...values];
   const countWhere = [...where];
-  const after = keysOfCursor('Invoice', args['after'], 2);
+  const after = keysOfCursor('Invoice:-period,-id', args['after'], 2);
   if (after) {
     values.push(after[0], after[1]);
     where.push(`(i.period, i.id) < ($${values.length - 1}, $${values.length}::bigint)`);
@@ -455,7 +458,7 @@ async function invoices(db: Database, args: Record<string, unknown>) {
   );
   const today = algiersDate(new Date());
   const edges = rows.slice(0, first).map((row) => ({
-    cursor: cursorOf('Invoice', [row['period'], row['id']]),
+    cursor: cursorOf('Invoice:-period,-id', [row['period'], row['id']]),
     node: {
       id: row['id'],
       number: row['number'],

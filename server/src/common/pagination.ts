@@ -152,8 +152,9 @@ async function pageOf<T extends object, Item extends object>(
   }
   const meta = em.getMetadata().get(Utils.className(entity));
   const keyReaders = Object.keys(orderBy).map((key) => keyReader(meta.properties[key as keyof typeof meta.properties]));
-  // A cursor names its list, so that one list's cursor is refused by another.
-  const prefix = `${Utils.className(entity)}:`;
+  // A cursor names its list and its order, so that one list's cursor is refused by another, and a
+  // cursor of one order by another (its keys would seek the wrong columns and skip or repeat items).
+  const prefix = `${Utils.className(entity)}:${orderName(orderBy)}:`;
   const after = args.after === undefined || args.after === null ? undefined : keysOf(args.after, prefix, keyReaders);
   const options = { first, orderBy, overfetch: true } as FindOptions<T>;
   const items = await find(
@@ -173,6 +174,13 @@ async function pageOf<T extends object, Item extends object>(
     },
     totalCount: () => em.count(entity, where),
   };
+}
+
+/** The order of a list as its cursors name it: `orderedAt,id` ascending, `-orderedAt,-id` descending. */
+function orderName(orderBy: OrderDefinition<object>): string {
+  return Object.entries(orderBy as Record<string, unknown>)
+    .map(([key, direction]) => `${String(direction).toLowerCase().startsWith('desc') ? '-' : ''}${key}`)
+    .join(',');
 }
 
 /**

@@ -293,6 +293,25 @@ describe('the lists the field view and the acceptance queue read', () => {
     expect(await list('ORDERED_AT', ['ASSIGNED'])).toEqual([unbooked.id]);
   });
 
+  it('refuses a cursor of one order in another: its keys would seek the wrong column and skip or repeat work', async () => {
+    const own = await activeContractor(t);
+    await scheduledCustomerSubscription(t, own.id);
+    await scheduledCustomerSubscription(t, own.id);
+    const page = (orderBy: string, after?: string) =>
+      t.graphql(
+        'query ($filter: CustomerSubscriptionFilterInput, $orderBy: CustomerSubscriptionOrder, $after: String) { customerSubscriptions(filter: $filter, orderBy: $orderBy, first: 1, after: $after) { edges { node { id } } pageInfo { endCursor } } }',
+        { filter: { contractorId: own.id }, orderBy, after },
+      );
+    const { body } = await page('APPOINTMENT_AT');
+    const cursor = (body.data as { customerSubscriptions: { pageInfo: { endCursor: string } } }).customerSubscriptions
+      .pageInfo.endCursor;
+    expect((await page('APPOINTMENT_AT', cursor)).body.errors).toBeUndefined();
+    for (const other of ['ORDERED_AT', 'STATUS_CHANGED_AT']) {
+      const refused = await page(other, cursor);
+      expect(refused.body.errors?.[0]?.extensions, other).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+  });
+
   it('gives the work items without prices, and the settings a report is checked against', async () => {
     const data = await mustQuery<{ workItems: Record<string, unknown>[]; fieldSettings: Record<string, unknown> }>(
       t,

@@ -258,8 +258,19 @@ describe('sites list', () => {
   });
 
   it('refuses forged cursors whose keys do not have their types, before any SQL', async () => {
+    await createCustomerSubscription(t);
+    // Each list's own prefix (its entity and order), taken from a cursor it gave: only the keys are forged.
+    const prefixes = new Map<string, string>();
+    for (const list of ['sites', 'contractors', 'customerSubscriptions']) {
+      const data = await mustQuery<Record<string, { pageInfo: { endCursor: string } }>>(
+        t,
+        `{ ${list}(first: 1) { pageInfo { endCursor } } }`,
+      );
+      const cursor = data[list]!.pageInfo.endCursor;
+      prefixes.set(list, cursor.slice(0, cursor.lastIndexOf(':') + 1));
+    }
     const forge = (list: string, keys: unknown[]) =>
-      `${list}:${Buffer.from(JSON.stringify(keys)).toString('base64url')}`;
+      `${prefixes.get(list)!}${Buffer.from(JSON.stringify(keys)).toString('base64url')}`;
     const cases: [string, unknown[]][] = [
       ['sites', [1, 2]],
       ['sites', ['A', 'abc']],
@@ -276,14 +287,9 @@ describe('sites list', () => {
       ['customerSubscriptions', ['2026-01-01T00:00:00+23:59', '5']],
       ['customerSubscriptions', ['2026-01-01T00:00:00-16:00', '5']],
     ];
-    const entity = {
-      sites: 'Site',
-      contractors: 'Contractor',
-      customerSubscriptions: 'CustomerSubscription',
-    } as Record<string, string>;
     for (const [list, keys] of cases) {
       const { body } = await t.graphql(`query ($after: String) { ${list}(after: $after) { totalCount } }`, {
-        after: forge(entity[list]!, keys),
+        after: forge(list, keys),
       });
       expect(body.errors?.[0]?.extensions, `${list} ${JSON.stringify(keys)}`).toMatchObject({
         code: 'BAD_USER_INPUT',
