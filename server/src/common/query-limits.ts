@@ -4,12 +4,14 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   GraphQLError,
+  Kind,
   NoSchemaIntrospectionCustomRule,
   getNamedType,
   isObjectType,
   type DocumentNode,
   type GraphQLField,
   type GraphQLSchema,
+  type SelectionSetNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
@@ -124,6 +126,32 @@ export function apolloArmor(production: boolean) {
 }
 
 /**
+ * A subscription's root field may not be skipped or included conditionally: with it skipped there is
+ * nothing to subscribe to, and graphql-js 16 throws a TypeError, which graphql-ws answers by closing
+ * the socket (4500). The GraphQL specification's newer drafts forbid it in their "Single root field"
+ * rule, which graphql-js 17's SingleFieldSubscriptionsRule checks; graphql-js 16 does not.
+ */
+export const NoConditionalSubscriptionRootRule: ValidationRule = (context) => {
+  const conditional = (selectionSet: SelectionSetNode, seen: Set<string>): boolean =>
+    selectionSet.selections.some((selection) => {
+      if (selection.directives?.some((directive) => ['skip', 'include'].includes(directive.name.value))) return true;
+      if (selection.kind === Kind.INLINE_FRAGMENT) return conditional(selection.selectionSet, seen);
+      if (selection.kind !== Kind.FRAGMENT_SPREAD || seen.has(selection.name.value)) return false;
+      seen.add(selection.name.value);
+      const fragment = context.getFragment(selection.name.value);
+      return fragment ? conditional(fragment.selectionSet, seen) : false;
+    });
+  return {
+    OperationDefinition(operation) {
+      if (operation.operation === 'subscription' && conditional(operation.selectionSet, new Set()))
+        context.reportError(
+          new GraphQLError('A subscription must not use @skip or @include on its root field', { nodes: operation }),
+        );
+    },
+  };
+};
+
+/**
  * The validation rules WebSocket operations get, as Apollo's on HTTP; introspection refused in
  * production. The armor rules report their refusal as validation errors instead of throwing (a throw
  * inside graphql-ws's handler would close the whole socket).
@@ -137,6 +165,7 @@ export function webSocketValidationRules(production: boolean): ValidationRule[] 
     maxDepthRule({ n: queryLimits.maxDepth, ...report }),
     maxAliasesRule({ n: queryLimits.maxAliases, ...report }),
     maxDirectivesRule({ n: queryLimits.maxDirectives, ...report }),
+    NoConditionalSubscriptionRootRule,
     ...(production ? [NoSchemaIntrospectionCustomRule] : []),
   ];
 }

@@ -5,7 +5,12 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import type { Metrics } from '../common/metrics.js';
-import { apolloArmor, checkComplexity, queryLimits } from '../common/query-limits.js';
+import {
+  NoConditionalSubscriptionRootRule,
+  apolloArmor,
+  checkComplexity,
+  queryLimits,
+} from '../common/query-limits.js';
 import type { Context } from '../context.js';
 import { readFromReplicas } from '../database/entity-manager.js';
 import { ErrorCode } from '../common/errors.js';
@@ -117,7 +122,7 @@ export function createApolloServer(options: {
     persistedQueries: false,
     // Raccord's main.ts owns the signals: Apollo's own handler would stop only Apollo, then re-raise the signal.
     stopOnTerminationSignals: false,
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, NoConditionalSubscriptionRootRule],
     parseOptions: { maxTokens: queryLimits.maxTokens },
     formatError: (formatted, error) => {
       const result = formatGraphQLError(formatted, error, requestScope.getStore(), production);

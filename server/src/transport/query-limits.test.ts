@@ -96,6 +96,18 @@ describe('query limits, before any SQL, on HTTP and WebSocket', () => {
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
   });
 
+  it('refuses @skip or @include on a subscription’s root field as GRAPHQL_VALIDATION_FAILED, the socket kept', async () => {
+    // Found in a review: a root field skipped left the subscription nothing to subscribe to, graphql-js
+    // threw, and graphql-ws closed the whole socket with 4500.
+    for (const directive of ['@include(if: false)', '@skip(if: true)', '@include(if: true)']) {
+      const error = await overWebSocket(`subscription { dashboardChanged ${directive} { acceptedTotal } }`);
+      expect(error?.extensions?.['code'], directive).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(error?.message, directive).toMatch(/@skip or @include/);
+    }
+    const { body } = await t.graphql('subscription { dashboardChanged @skip(if: true) { acceptedTotal } }');
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('refuses a NUL byte in a search as BAD_USER_INPUT, never reaching PostgreSQL', async () => {
     const { body } = await t.graphql('query ($s: String) { communes(search: $s) { id } }', { s: 'a\u0000b' });
     expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'search' });
