@@ -1,0 +1,146 @@
+/** Arabic of the contractors' pages, keyed by their French. */
+export default {
+  // labels.ts
+  'En attente d’agrément': 'في انتظار الاعتماد',
+  Actif: 'نشط',
+  Suspendu: 'معلَّق',
+  Résilié: 'مفسوخ',
+  SARL: 'SARL (شركة ذات مسؤولية محدودة)',
+  EURL: 'EURL (مؤسسة ذات الشخص الوحيد وذات المسؤولية المحدودة)',
+  SPA: 'SPA (شركة مساهمة)',
+  SNC: 'SNC (شركة تضامن)',
+  'Personne physique': 'شخص طبيعي',
+  'Auto-entrepreneur': 'مقاول ذاتي',
+  Autre: 'أخرى',
+  'Régime réel (TVA)': 'النظام الحقيقي (الرسم على القيمة المضافة)',
+  'IFU (impôt forfaitaire unique)': 'IFU (الضريبة الجزافية الوحيدة)',
+  'Raison sociale': 'التسمية الاجتماعية',
+  'Nom commercial': 'الاسم التجاري',
+  'Forme juridique': 'الشكل القانوني',
+  'Régime fiscal': 'النظام الجبائي',
+  NIF: 'رقم التعريف الجبائي (NIF)',
+  NIS: 'رقم التعريف الإحصائي (NIS)',
+  RC: 'السجل التجاري (RC)',
+  'N° de carte d’auto-entrepreneur': 'رقم بطاقة المقاول الذاتي',
+  'Article d’imposition': 'المادة الجبائية',
+  Adresse: 'العنوان',
+  'Commune du siège': 'بلدية المقر',
+  'RIB / RIP': 'الحساب البنكي أو البريدي (RIB / RIP)',
+  'Wilayas d’intervention': 'ولايات التدخل',
+  Équipes: 'الفرق',
+  Contacts: 'جهات الاتصال',
+  // ContractorsPage.tsx
+  'Importer un fichier CSV': 'استيراد ملف CSV',
+  'Nouveau contractant': 'مؤسسة جديدة',
+  'Rechercher (raison sociale, nom commercial ou NIF)': 'البحث (التسمية الاجتماعية، الاسم التجاري أو NIF)',
+  Statut: 'الحالة',
+  Tous: 'الكل',
+  'Wilaya d’intervention': 'ولاية التدخل',
+  'Contractants trouvés : {{count}}': 'المؤسسات المطابقة: {{count}}',
+  'Aucun contractant ne correspond à ces critères.': 'لا توجد مؤسسة توافق هذه المعايير.',
+  // ContractorForm.tsx
+  'est obligatoire': 'إلزامي',
+  'doit compter 15 chiffres (20 pour un établissement secondaire)': 'يجب أن يتكون من 15 رقماً (20 لمؤسسة فرعية)',
+  'RIB ou RIP invalide : 20 chiffres dont la clé (les deux derniers) doit correspondre':
+    'RIB أو RIP غير صالح: 20 رقماً يجب أن يتطابق مفتاحها (الرقمان الأخيران)',
+  'un auto-entrepreneur, et lui seul, relève du régime de l’auto-entrepreneur':
+    'المقاول الذاتي، وهو وحده، يخضع لنظام المقاول الذاتي',
+  'est obligatoire, sauf pour un auto-entrepreneur': 'إلزامي، إلا للمقاول الذاتي',
+  'est obligatoire pour un auto-entrepreneur': 'إلزامي للمقاول الذاتي',
+  'au moins une wilaya, en codes à deux chiffres séparés par des virgules (ex. 16, 09)':
+    'ولاية واحدة على الأقل، برموز من رقمين مفصولة بفواصل (مثلاً 16, 09)',
+  'doit être un nombre entier d’équipes, au moins 1': 'يجب أن يكون عدداً صحيحاً من الفرق، 1 على الأقل',
+  'Nom commercial (facultatif)': 'الاسم التجاري (اختياري)',
+  'N° de registre du commerce (RC)': 'رقم السجل التجاري (RC)',
+  'Wilaya du siège': 'ولاية المقر',
+  'Choisir…': 'اختر…',
+  'Choisissez d’abord la wilaya': 'اختر الولاية أولاً',
+  'RIB ou RIP (20 chiffres)': 'RIB أو RIP (20 رقماً)',
+  'Wilayas d’intervention (codes, ex. 16, 09)': 'ولايات التدخل (الرموز، مثلاً 16, 09)',
+  'Nombre d’équipes': 'عدد الفرق',
+  'Contact : nom (facultatif)': 'جهة الاتصال: الاسم (اختياري)',
+  'Contact : téléphone (facultatif)': 'جهة الاتصال: الهاتف (اختياري)',
+  // NewContractorPage.tsx
+  'Créer le contractant': 'إنشاء المؤسسة',
+  'Création…': 'جارٍ الإنشاء…',
+  // ContractorNotFound.tsx
+  'Contractant introuvable': 'المؤسسة غير موجودة',
+  'Aucun contractant n’a l’identifiant « {{id}} », ou il est hors de votre périmètre.':
+    'لا توجد مؤسسة بالمعرّف «{{id}}»، أو أنها خارج نطاقك.',
+  'Retour aux contractants': 'العودة إلى المؤسسات',
+  // ContractorPage.tsx
+  Agréer: 'اعتماد',
+  Suspendre: 'تعليق',
+  Réactiver: 'إعادة التفعيل',
+  'Indiquez la raison : elle est gardée dans l’historique.': 'اذكر السبب: يُحفظ في السجل.',
+  '← Contractants': '→ المؤسسات',
+  Modifier: 'تعديل',
+  'depuis le {{date}}': 'منذ {{date}}',
+  'non visible pour votre rôle': 'غير ظاهر لدورك',
+  'Raison (gardée dans l’historique)': 'السبب (يُحفظ في السجل)',
+  Confirmer: 'تأكيد',
+  Annuler: 'إلغاء',
+  // ContractorSites.tsx
+  'Ses sites': 'مواقعها',
+  'Aucun site n’est attribué à ce contractant.': 'لم يُسند أي موقع إلى هذه المؤسسة.',
+  'Sites : {{count}}': 'المواقع: {{count}}',
+  // ContractorWork.tsx
+  'Ses raccordements': 'عمليات الربط الخاصة بها',
+  'Statut des raccordements': 'حالة عمليات الربط',
+  'Aucun raccordement de ce contractant dans ce statut.': 'لا توجد أي عملية ربط لهذه المؤسسة في هذه الحالة.',
+  'Aucun raccordement n’est confié à ce contractant.': 'لم تُسند أي عملية ربط إلى هذه المؤسسة.',
+  'Raccordements : {{count}}': 'عمليات الربط: {{count}}',
+  'Depuis le': 'منذ',
+  // ContractorInvoices.tsx
+  'Ses factures': 'فواتيرها',
+  'Aucune facture pour ce contractant.': 'لا توجد أي فاتورة لهذه المؤسسة.',
+  'Factures : {{count}}': 'الفواتير: {{count}}',
+  'N°': 'الرقم',
+  Période: 'الفترة',
+  // ContractorHistory.tsx
+  Historique: 'السجل',
+  'Aucun événement enregistré pour ce contractant.': 'لا يوجد أي حدث مسجَّل لهذه المؤسسة.',
+  'valeur masquée pour votre rôle': 'قيمة مخفية عن دورك',
+  // EditContractorPage.tsx
+  'le contractant a encore du travail ouvert dans une wilaya retirée : réaffectez-le d’abord':
+    'لا تزال لدى المؤسسة أشغال مفتوحة في ولاية سُحبت: أعد إسنادها أولاً',
+  'Modifier un contractant': 'تعديل مؤسسة',
+  'Seul un administrateur peut modifier un contractant.': 'لا يمكن تعديل مؤسسة إلا لمدير النظام.',
+  'Rien n’a changé : il n’y a rien à enregistrer.': 'لم يتغير شيء: لا يوجد ما يُحفظ.',
+  '← Retour au contractant': '→ العودة إلى المؤسسة',
+  'Modifier {{name}}': 'تعديل {{name}}',
+  'Enregistrer les modifications': 'حفظ التعديلات',
+  'Enregistrement…': 'جارٍ الحفظ…',
+  'Ce contractant a été modifié par quelqu’un d’autre depuis que vous avez ouvert ce formulaire : vos modifications n’ont pas été enregistrées. Rechargez-le pour voir ses valeurs actuelles, puis refaites vos modifications.':
+    'عدّل شخص آخر هذه المؤسسة منذ أن فتحت هذه الاستمارة: لم تُحفظ تعديلاتك. أعد تحميلها لرؤية قيمها الحالية، ثم أعد إجراء تعديلاتك.',
+  'Recharger le contractant': 'إعادة تحميل المؤسسة',
+  // ImportContractorsPage.tsx and importColumns.ts
+  'Importer des contractants': 'استيراد مؤسسات',
+  'Seul un administrateur peut importer des contractants.': 'لا يمكن استيراد المؤسسات إلا لمدير النظام.',
+  'Un fichier CSV (UTF-8, séparé par des virgules ou des points-virgules), une ligne d’en-tête puis un contractant par ligne. Tout ou rien : si une seule ligne pose problème, aucun contractant n’est enregistré. Un NIF déjà enregistré est laissé tel quel ; chaque contractant importé attend son agrément.':
+    'ملف CSV (بترميز UTF-8، مفصول بفواصل أو بفواصل منقوطة): سطر عناوين ثم مؤسسة واحدة في كل سطر. الكل أو لا شيء: إذا كان في سطر واحد فقط مشكل، لا تُسجَّل أي مؤسسة. يُترك رقم التعريف الجبائي (NIF) المسجَّل سابقاً على حاله؛ وتنتظر كل مؤسسة مستوردة اعتمادها.',
+  'Contractants créés : {{count}}': 'المؤسسات المُنشأة: {{count}}',
+  'Déjà enregistrés (même NIF), laissés inchangés : {{count}}': 'مسجَّلة سابقاً (نفس NIF)، تُركت دون تغيير: {{count}}',
+  'Fichier refusé : aucun contractant n’a été enregistré.': 'الملف مرفوض: لم تُسجَّل أي مؤسسة.',
+  'Forme juridique : SARL, EURL, SPA, SNC, PERSONNE_PHYSIQUE, AUTO_ENTREPRENEUR ou OTHER':
+    'الشكل القانوني: SARL أو EURL أو SPA أو SNC أو PERSONNE_PHYSIQUE أو AUTO_ENTREPRENEUR أو OTHER',
+  'Régime fiscal : REAL, IFU ou AUTO_ENTREPRENEUR (celui-ci exactement pour un auto-entrepreneur)':
+    'النظام الجبائي: REAL أو IFU أو AUTO_ENTREPRENEUR (هذا الأخير تحديداً للمقاول الذاتي)',
+  'NIF : 15 chiffres (20 pour un établissement secondaire)': 'NIF: 15 رقماً (20 لمؤسسة فرعية)',
+  'Adresse du siège': 'عنوان المقر',
+  'Identifiant de la commune du siège': 'معرّف بلدية المقر',
+  'RIB ou RIP : 20 chiffres, clé comprise': 'RIB أو RIP: 20 رقماً، بما فيها المفتاح',
+  'Codes des wilayas d’intervention, séparés par des espaces (ex. 16 09) ; « 16;09 » seulement entre guillemets dans un fichier à points-virgules':
+    'رموز ولايات التدخل، مفصولة بمسافات (مثلاً 16 09)؛ «16;09» فقط بين علامتي تنصيص في ملف مفصول بفواصل منقوطة',
+  'Nombre d’équipes, au moins 1': 'عدد الفرق، 1 على الأقل',
+  'N° de registre du commerce : obligatoire, sauf pour un auto-entrepreneur':
+    'رقم السجل التجاري: إلزامي، إلا للمقاول الذاتي',
+  'N° de carte d’auto-entrepreneur : obligatoire pour un auto-entrepreneur':
+    'رقم بطاقة المقاول الذاتي: إلزامي للمقاول الذاتي',
+  'Contact : nom': 'جهة الاتصال: الاسم',
+  'Contact : fonction': 'جهة الاتصال: الوظيفة',
+  'Contact : téléphone': 'جهة الاتصال: الهاتف',
+  'Contact : adresse e-mail': 'جهة الاتصال: البريد الإلكتروني',
+  'Ce fichier n’était pas en UTF-8 : il a été lu comme un fichier Excel pour Windows (Windows-1252). Vérifiez les accents des contractants créés.':
+    'لم يكن هذا الملف بترميز UTF-8: قُرئ كملف Excel لنظام Windows (Windows-1252). تحقّق من الحروف الخاصة (مثل é وà) في المؤسسات المُنشأة.',
+} satisfies Record<string, string>;
