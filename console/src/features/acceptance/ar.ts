@@ -70,7 +70,7 @@ export default {
     'لوحة المفاتيح: A للاستلام، R للرفض مع تحفظات، J وK للانتقال إلى التقرير التالي أو السابق (الأسهم في القائمة)؛ Échap (Esc) يغلق استمارة أو صورة.',
   'À réceptionner : {{count}}': 'للاستلام: {{count}}',
   'Aucun rapport à réceptionner.': 'لا يوجد أي تقرير للاستلام.',
-  'Rapport du {{instant}}': 'تقرير {{instant}}',
+  'Rapport du {{instant}}': 'تقرير بتاريخ {{instant}}',
   'Site {{code}}': 'الموقع {{code}}',
   'Page du raccordement': 'صفحة عملية الربط',
   'Ce raccordement n’est plus à réceptionner : il est maintenant « {{status}} ».':

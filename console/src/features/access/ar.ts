@@ -37,7 +37,7 @@ export default {
   Copier: 'نسخ',
   Fermer: 'إغلاق',
   'Aucune clé d’API pour l’instant.': 'لا يوجد أي مفتاح API حالياً.',
-  Début: 'البداية',
+  Début: 'بداية المفتاح',
   Droits: 'الصلاحيات',
   'Dernière utilisation': 'آخر استخدام',
   jamais: 'أبداً',
