@@ -13,13 +13,13 @@ export default {
   // flags.ts
   'Pas de rapport': 'لا يوجد تقرير',
   'Loin du chantier': 'بعيد عن الورشة',
-  'Sans position': 'بدون إحداثيات',
+  'Sans position': 'بدون موقع',
   'Photos manquantes': 'صور ناقصة',
   'Non signé': 'غير موقَّع',
   'Photo réutilisée': 'صورة مُعاد استعمالها',
   'la même image a été envoyée pour une autre photo': 'أُرسلت الصورة نفسها لصورة أخرى',
   // duration.ts
-  '{{days}} j {{hours}} h': '{{days}} ي {{hours}} سا',
+  '{{days}} j {{hours}} h': '{{days}} يوم {{hours}} سا',
   '{{hours}} h {{minutes}} min': '{{hours}} سا {{minutes}} د',
   '{{minutes}} min': '{{minutes}} د',
   // PhotoGallery.tsx
@@ -72,10 +72,10 @@ export default {
   'Aucun rapport à réceptionner.': 'لا يوجد أي تقرير للاستلام.',
   'Rapport du {{instant}}': 'تقرير بتاريخ {{instant}}',
   'Site {{code}}': 'الموقع {{code}}',
-  'Page du raccordement': 'صفحة عملية الربط',
+  'Page du raccordement': 'صفحة التوصيل',
   'Ce raccordement n’est plus à réceptionner : il est maintenant « {{status}} ».':
-    'لم تعد عملية الربط هذه في انتظار الاستلام: حالتها الآن «{{status}}».',
-  'Ce raccordement n’est plus à réceptionner.': 'لم تعد عملية الربط هذه في انتظار الاستلام.',
+    'لم يعد هذا التوصيل في انتظار الاستلام: حالته الآن «{{status}}».',
+  'Ce raccordement n’est plus à réceptionner.': 'لم يعد هذا التوصيل في انتظار الاستلام.',
   Précédent: 'السابق',
   Suivant: 'التالي',
   'Réceptionner hors seuils': 'الاستلام خارج العتبات',

@@ -5,7 +5,7 @@ export default {
   'Soumise, en attente d’approbation': 'مقدَّمة، في انتظار المصادقة',
   'Approuvée, à payer': 'مصادق عليها، للدفع',
   'Révision demandée': 'مراجعة مطلوبة',
-  'Payée en partie': 'مسدَّدة جزئياً',
+  'Payée en partie': 'مسدَّدة جزئيًا',
   Payée: 'مسدَّدة',
   'Virement bancaire': 'تحويل بنكي',
   'Virement CCP': 'تحويل بريدي (CCP)',
@@ -15,7 +15,7 @@ export default {
   forfait: 'جزافي',
   // reasons.ts
   'Paiement enregistré : {{method}}, référence {{reference}}': 'تسديد مسجَّل: {{method}}، المرجع {{reference}}',
-  'Soumise automatiquement à la clôture du mois {{period}}': 'قُدِّمت تلقائياً عند إقفال شهر {{period}}',
+  'Soumise automatiquement à la clôture du mois {{period}}': 'قُدِّمت تلقائيًا عند إقفال شهر {{period}}',
   'Soldée par avoir : il ne reste rien à payer': 'سُوّيت بإشعار دائن: لم يبقَ شيء للدفع',
   'Soldée par l’avoir {{number}} : il ne reste rien à payer': 'سُوّيت بالإشعار الدائن {{number}}: لم يبقَ شيء للدفع',
   'Soumise à nouveau après révision ; les quantités retirées sont créditées par l’avoir {{number}}':
@@ -32,26 +32,26 @@ export default {
   // SubmitInvoice.tsx
   'Soumettre la facture': 'تقديم الفاتورة',
   'Ce brouillon s’enrichit à chaque réception de votre travail. Soumettez-le pour le faire approuver puis payer ; à défaut, il est soumis automatiquement à la fin du mois.':
-    'تُستكمل هذه المسودة مع كل استلام لأشغالك. قدّمها للمصادقة عليها ثم دفعها؛ وإلا فإنها تُقدَّم تلقائياً في نهاية الشهر.',
+    'تُستكمل هذه المسودة مع كل استلام لأشغالك. قدّمها للمصادقة عليها ثم دفعها؛ وإلا فإنها تُقدَّم تلقائيًا في نهاية الشهر.',
   'Ce brouillon s’enrichit à chaque réception du travail de la firme. Le soumettre pour elle l’envoie en approbation puis au paiement ; à défaut, il est soumis automatiquement à la fin du mois.':
-    'تُستكمل هذه المسودة مع كل استلام لأشغال المؤسسة. تقديمها نيابةً عنها يرسلها للمصادقة ثم للدفع؛ وإلا فإنها تُقدَّم تلقائياً في نهاية الشهر.',
+    'تُستكمل هذه المسودة مع كل استلام لأشغال المقاول. تقديمها نيابةً عنه يرسلها للمصادقة ثم للدفع؛ وإلا فإنها تُقدَّم تلقائيًا في نهاية الشهر.',
   'Soumettre la facture…': 'تقديم الفاتورة…',
   'Soumettre la facture du mois {{period}} ?': 'تقديم فاتورة شهر {{period}}؟',
   'Confirmer la soumission': 'تأكيد التقديم',
   Lignes: 'الأسطر',
   'Net à payer': 'الصافي للدفع',
   'Une fois soumise, la facture reçoit son numéro et ses lignes ne changent plus : le travail réceptionné ensuite ira sur une nouvelle facture.':
-    'بمجرد تقديمها، تحصل الفاتورة على رقمها ولا تتغير أسطرها بعد ذلك: الأشغال المستلَمة لاحقاً تُدرج في فاتورة جديدة.',
+    'بمجرد تقديمها، تحصل الفاتورة على رقمها ولا تتغير أسطرها بعد ذلك: الأشغال المستلَمة لاحقًا تُدرج في فاتورة جديدة.',
   // ResubmitInvoice.tsx
   'Quantité invalide : écrivez par exemple 42,5 (trois décimales au plus).':
-    'كمية غير صالحة: اكتب مثلاً 42,5 (ثلاثة أرقام عشرية على الأكثر).',
+    'كمية غير صالحة: اكتب مثلًا 42,5 (ثلاثة أرقام عشرية على الأكثر).',
   'Au plus {{quantity}} : la quantité facturée.': '{{quantity}} على الأكثر: الكمية المفوترة.',
   'Un nombre entier pour cet article.': 'عدد صحيح لهذا البند.',
   'Répondre à la demande de révision': 'الرد على طلب المراجعة',
   'Algérie Télécom a refusé les lignes ci-dessous. Pour chacune, indiquez la quantité que vous réclamez maintenant : de 0 (ligne retirée) à la quantité facturée (ligne maintenue). Ce que vous retirez est crédité par un avoir émis sur cette facture, qui garde son numéro et repart en approbation.':
     'رفضت اتصالات الجزائر الأسطر أدناه. لكل سطر، اذكر الكمية التي تطالب بها الآن: من 0 (سطر مسحوب) إلى الكمية المفوترة (سطر مُبقى عليه). ما تسحبه يُقيَّد في إشعار دائن يُصدر على هذه الفاتورة، التي تحتفظ برقمها وتعود إلى المصادقة.',
   'Algérie Télécom a refusé les lignes ci-dessous. Pour chacune, indiquez la quantité que la firme réclame maintenant : de 0 (ligne retirée) à la quantité facturée (ligne maintenue). Ce qui est retiré est crédité par un avoir émis sur cette facture, qui garde son numéro et repart en approbation.':
-    'رفضت اتصالات الجزائر الأسطر أدناه. لكل سطر، اذكر الكمية التي تطالب بها المؤسسة الآن: من 0 (سطر مسحوب) إلى الكمية المفوترة (سطر مُبقى عليه). ما يُسحب يُقيَّد في إشعار دائن يُصدر على هذه الفاتورة، التي تحتفظ برقمها وتعود إلى المصادقة.',
+    'رفضت اتصالات الجزائر الأسطر أدناه. لكل سطر، اذكر الكمية التي يطالب بها المقاول الآن: من 0 (سطر مسحوب) إلى الكمية المفوترة (سطر مُبقى عليه). ما يُسحب يُقيَّد في إشعار دائن يُصدر على هذه الفاتورة، التي تحتفظ برقمها وتعود إلى المصادقة.',
   Code: 'الرمز',
   Désignation: 'التعيين',
   'Motif du refus': 'سبب الرفض',
@@ -82,7 +82,7 @@ export default {
   'Télécharger l’avoir {{number}} en PDF': 'تنزيل الإشعار الدائن {{number}} بصيغة PDF',
   // IssueCreditNote.tsx
   'Au plus {{quantity}} : ce qui reste à créditer.': '{{quantity}} على الأكثر: ما تبقّى للقيد.',
-  'Cochez au moins une ligne à créditer.': 'حدّد سطراً واحداً على الأقل للقيد.',
+  'Cochez au moins une ligne à créditer.': 'حدّد سطرًا واحدًا على الأقل للقيد.',
   'Indiquez le motif : il est imprimé sur l’avoir.': 'اذكر السبب: يُطبع على الإشعار الدائن.',
   'Émettre un avoir…': 'إصدار إشعار دائن…',
   'Émettre un avoir': 'إصدار إشعار دائن',
@@ -109,9 +109,9 @@ export default {
     'لا توجد فاتورة بالمعرّف «{{id}}»، أو أنها خارج نطاقك.',
   'Retour aux factures': 'العودة إلى الفواتير',
   'Cochez au moins une ligne et dites pour chacune pourquoi elle est refusée.':
-    'حدّد سطراً واحداً على الأقل واذكر لكل سطر سبب رفضه.',
+    'حدّد سطرًا واحدًا على الأقل واذكر لكل سطر سبب رفضه.',
   'Montant invalide : écrivez par exemple 1 500,50 (deux décimales au plus).':
-    'مبلغ غير صالح: اكتب مثلاً 1 500,50 (رقمان عشريان على الأكثر).',
+    'مبلغ غير صالح: اكتب مثلًا \u20661 500,50\u2069 (رقمان عشريان على الأكثر).',
   'est obligatoire': 'إلزامي',
   'Facture {{number}}': 'الفاتورة {{number}}',
   'Facture en cours — {{period}}': 'الفاتورة الجارية — {{period}}',
@@ -131,7 +131,7 @@ export default {
     'أُعيد تقديم الفاتورة؛ ما سُحب مقيَّد في الإشعار الدائن {{number}}.',
   'Facture soumise à nouveau, toutes les lignes maintenues.': 'أُعيد تقديم الفاتورة، مع الإبقاء على كل الأسطر.',
   'Cochez les lignes refusées et donnez la raison de chacune ; le contractant les corrige et soumet à nouveau.':
-    'حدّد الأسطر المرفوضة واذكر سبب رفض كل منها؛ تصحّحها المؤسسة وتعيد التقديم.',
+    'حدّد الأسطر المرفوضة واذكر سبب رفض كل منها؛ يصحّحها المقاول ويعيد التقديم.',
   'Aucune ligne : aucun travail réceptionné n’est encore facturé ce mois-ci.':
     'لا توجد أسطر: لم تُفوتر بعد أي أشغال مستلَمة هذا الشهر.',
   Refuser: 'رفض',
@@ -159,7 +159,7 @@ export default {
   Référence: 'المرجع',
   Montant: 'المبلغ',
   'Enregistrer un paiement': 'تسجيل تسديد',
-  'Montant (DA, ex. 1500,00)': 'المبلغ (دج، مثلاً 1500,00)',
+  'Montant (DA, ex. 1500,00)': 'المبلغ (دج، مثل 1500,00)',
   'Référence (n° de virement ou de chèque)': 'المرجع (رقم التحويل أو الصك)',
   'Enregistrer le paiement': 'تسجيل التسديد',
   // InvoicesPage.tsx
@@ -168,9 +168,9 @@ export default {
   'Mois facturé': 'الشهر المفوتر',
   'Factures trouvées : {{count}}': 'الفواتير المطابقة: {{count}}',
   'Aucune facture ne correspond à ces filtres.': 'لا توجد فاتورة توافق هذه المرشحات.',
-  'Aucune facture pour le moment.': 'لا توجد أي فاتورة حالياً.',
+  'Aucune facture pour le moment.': 'لا توجد أي فاتورة حاليًا.',
   // InvoicesTable.tsx
-  Contractant: 'المؤسسة',
+  Contractant: 'مقاول',
   Mois: 'الشهر',
   'Émise le': 'تاريخ الإصدار',
   'Âge depuis l’émission': 'المدة منذ الإصدار',

@@ -1,7 +1,7 @@
 /** Arabic of the webhooks page, keyed by its French. */
 export default {
   Webhooks: 'خطافات الويب (webhooks)',
-  'Aucun point de réception pour l’instant.': 'لا توجد نقطة استقبال حالياً.',
+  'Aucun point de réception pour l’instant.': 'لا توجد نقطة استقبال حاليًا.',
   'En attente': 'في الانتظار',
   Livrée: 'تم التسليم',
   Abandonnée: 'تم التخلي عنه',
@@ -9,7 +9,7 @@ export default {
   'Désactivé : ses livraisons échouaient depuis des jours': 'معطَّل: كانت عمليات إرساله تفشل منذ أيام',
   Désactivé: 'معطَّل',
   'En échec depuis le {{instant}}': 'يفشل منذ {{instant}}',
-  'Aucune livraison pour l’instant.': 'لا يوجد أي إرسال حالياً.',
+  'Aucune livraison pour l’instant.': 'لا يوجد أي إرسال حاليًا.',
   Événement: 'الحدث',
   Type: 'النوع',
   Tentatives: 'المحاولات',
