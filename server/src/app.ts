@@ -75,6 +75,7 @@ function ruleSettings(config: Config): Settings {
     qualityThresholds: config.QUALITY_THRESHOLDS ?? defaultQualityThresholds,
     retentionPercent: config.RETENTION_PERCENT,
     paymentTermsDays: config.PAYMENT_TERMS_DAYS,
+    rolloutDeadline: config.ROLLOUT_DEADLINE,
     idempotencyKeyTtlHours: config.IDEMPOTENCY_KEY_TTL_HOURS,
     positionToleranceMetres: config.FIELD_POSITION_TOLERANCE_METRES,
     buyer: config.INVOICE_BUYER ?? defaultBuyer,

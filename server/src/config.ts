@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './common/client-address.js';
 import { defaultIdempotencyKeyTtlHours } from './common/idempotency.js';
 import { projectRoot } from './common/paths.js';
+import { calendarDate } from './common/validation.js';
+import { defaultRolloutDeadline } from './modules/dashboard/rollout-projection.js';
 import { defaultPositionToleranceMetres } from './modules/customer-subscription/field-checks.js';
 import { qualityThresholdsSchema } from './modules/customer-subscription/installation-quality.js';
 import { partyIdentitySchema } from './modules/invoice/invoice-document.js';
@@ -126,6 +128,7 @@ const environmentSchema = z.object({
     .transform(Number)
     .refine((value) => value <= 60_000, { error: 'must be a whole number of milliseconds from 0 to 60000' })
     .default(1000),
+  ROLLOUT_DEADLINE: calendarDate.default(defaultRolloutDeadline),
   ALLOWED_ORIGINS: z
     .string()
     .transform((value) =>

@@ -3,7 +3,7 @@
  * Money arrives as whole centimes in a string and is formatted with BigInt, never through a float.
  * Numbers keep the French grouping in English too, as the issue fixes money as `1 234 567,89 DA`.
  */
-import { translate as t } from './i18n.ts';
+import { currentLanguage, translate as t } from './i18n.ts';
 
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
@@ -36,6 +36,20 @@ export function formatDzd(centimes: string): string {
 /** A count: "12 345" (a no-break space between the groups). */
 export function formatCount(value: number): string {
   return integer.format(value).replace(/\s/g, noBreakSpace);
+}
+
+/** A number to one decimal at most: "15,7" ("15" for a whole one). */
+export function formatOneDecimal(value: number): string {
+  return oneDecimal.format(value).replace(/\s/g, noBreakSpace);
+}
+
+/** The month of a YYYY-MM-DD date in the language shown: "juillet 2027" ("July 2027"), or "juillet" without the year. */
+export function formatMonth(day: string, withYear = true): string {
+  return new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'fr-FR', {
+    timeZone: 'UTC',
+    month: 'long',
+    ...(withYear ? { year: 'numeric' } : {}),
+  }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** A share from 0 to 1 as "87,5 %", or "—" when there is none. */

@@ -19,6 +19,7 @@ import { MeQuery } from '../auth/documents.ts';
 import { WilayasQuery } from '../reference-data/documents.ts';
 import { DashboardFigures, DashboardQuery, DashboardSubscription } from './documents.ts';
 import { mayRun } from '../../lib/viewer.ts';
+import { RolloutHeading, RolloutPanel, RolloutStatusCell } from './RolloutPanel.tsx';
 
 /** The backlog's statuses, as the dashboard names them. */
 const statusLabels: Record<string, string> = {
@@ -160,6 +161,8 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
         <Card label={t('Délai médian commande → réception')} value={formatDays(figures.medianDaysToAcceptance)} />
       </div>
 
+      <RolloutPanel projection={figures.projection} />
+
       <div className="cards">
         <Card
           label={t('Factures en attente d’approbation')}
@@ -244,6 +247,9 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
                   {t('Objectif')}
                 </th>
                 <th scope="col">{t('Avancement')}</th>
+                <th scope="col">
+                  <RolloutHeading projection={figures.projection} />
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -263,6 +269,9 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
                       aria-label={t('Avancement {{wilaya}}', { wilaya: row.wilaya.name })}
                     />{' '}
                     {formatPercent(row.progress)}
+                  </td>
+                  <td>
+                    <RolloutStatusCell projection={row.projection} />
                   </td>
                 </tr>
               ))}

@@ -1,59 +1,87 @@
 import { graphql } from '../../lib/graphql.ts';
 
-/** Everything the dashboard page shows, for the query and for the live subscription alike. */
-export const DashboardFigures = graphql(`
-  fragment DashboardFigures on Dashboard {
-    wilaya {
-      code
-      name
-      nameAr
-    }
-    computedAt
-    today
-    acceptedToday
-    acceptedThisMonth
-    acceptedTotal
+/** Where a wilaya or the country stands against the deadline: the "Objectif 2027" panel and the wilaya table's column. */
+export const RolloutFigures = graphql(`
+  fragment RolloutFigures on RolloutProjection {
+    deadline
     targetConnections
-    progress
-    backlog {
-      status
-      customerSubscriptions
-    }
-    firstTimeRightRate
-    firstTimeRightRateThisMonth
-    medianDaysToAcceptance
-    awaitingApproval {
-      invoices
-      amount {
-        centimes
-      }
-      oldestDays
-      averageDays
-    }
-    approvedUnpaid {
-      invoices
-      amount {
-        centimes
-      }
-      oldestDays
-      averageDays
-    }
-    acceptancesByDay {
-      day
-      accepted
-    }
-    wilayas {
+    acceptedTotal
+    remaining
+    paceFrom
+    paceTo
+    weeklyPace
+    weeklyPaceLow
+    weeklyPaceHigh
+    earliestCompletion
+    latestCompletion
+    neededWeeklyPace
+    status
+  }
+`);
+
+/** Everything the dashboard page shows, for the query and for the live subscription alike. */
+export const DashboardFigures = graphql(
+  `
+    fragment DashboardFigures on Dashboard {
       wilaya {
         code
         name
         nameAr
       }
+      computedAt
+      today
+      acceptedToday
+      acceptedThisMonth
       acceptedTotal
       targetConnections
       progress
+      backlog {
+        status
+        customerSubscriptions
+      }
+      firstTimeRightRate
+      firstTimeRightRateThisMonth
+      medianDaysToAcceptance
+      awaitingApproval {
+        invoices
+        amount {
+          centimes
+        }
+        oldestDays
+        averageDays
+      }
+      approvedUnpaid {
+        invoices
+        amount {
+          centimes
+        }
+        oldestDays
+        averageDays
+      }
+      acceptancesByDay {
+        day
+        accepted
+      }
+      wilayas {
+        wilaya {
+          code
+          name
+          nameAr
+        }
+        acceptedTotal
+        targetConnections
+        progress
+        projection {
+          ...RolloutFigures
+        }
+      }
+      projection {
+        ...RolloutFigures
+      }
     }
-  }
-`);
+  `,
+  [RolloutFigures],
+);
 
 export const DashboardQuery = graphql(
   `

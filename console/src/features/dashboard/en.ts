@@ -41,4 +41,35 @@ export default {
   Objectif: 'Target',
   Avancement: 'Progress',
   'Avancement {{wilaya}}': 'Progress {{wilaya}}',
+  'Dans les temps': 'On track',
+  'À risque': 'At risk',
+  'Hors délai': 'Behind',
+  'Objectif atteint': 'Target reached',
+  'Aucune réception récente': 'No recent acceptances',
+  'Sans objectif': 'No target',
+  'Même au rythme le plus lent des dernières semaines, l’objectif est atteint avant l’échéance.':
+    'Even at the slowest pace of the last weeks, the target is reached before the deadline.',
+  'Au rythme le plus rapide des dernières semaines l’objectif est atteint avant l’échéance, pas au plus lent.':
+    'At the fastest pace of the last weeks the target is reached before the deadline, not at the slowest.',
+  'Même au rythme le plus rapide des dernières semaines, l’objectif n’est pas atteint avant l’échéance.':
+    'Even at the fastest pace of the last weeks, the target is not reached before the deadline.',
+  'Toutes les prises de l’objectif sont réceptionnées.': 'Every connection of the target is accepted.',
+  'Rien n’a été réceptionné pendant les semaines mesurées : aucune date ne peut être projetée.':
+    'Nothing was accepted in the weeks measured: no date can be projected.',
+  'Les sites n’ont pas d’objectif de raccordements.': 'The sites have no target connections.',
+  'Pas d’ici un siècle, à ce rythme.': 'Not within a century, at this pace.',
+  'Au plus tôt en {{month}} ; jamais au rythme le plus lent.':
+    'In {{month}} at the earliest; never at the slowest pace.',
+  'En {{month}}.': 'In {{month}}.',
+  'Entre {{from}} et {{to}}.': 'Between {{from}} and {{to}}.',
+  'Objectif {{year}}': 'Target {{year}}',
+  'Reste à réceptionner': 'Left to accept',
+  '{{remaining}} sur {{target}}': '{{remaining}} of {{target}}',
+  'Date projetée': 'Projected date',
+  'Rythme actuel': 'Current pace',
+  '{{pace}} par semaine (de {{low}} à {{high}}), du {{from}} au {{to}}':
+    '{{pace}} a week ({{low}} to {{high}}), from {{from}} to {{to}}',
+  'Rythme nécessaire': 'Pace needed',
+  'L’échéance du {{deadline}} est passée.': 'The deadline of {{deadline}} has passed.',
+  '{{pace}} par semaine pour finir le {{deadline}}': '{{pace}} a week to finish by {{deadline}}',
 } satisfies Record<string, string>;

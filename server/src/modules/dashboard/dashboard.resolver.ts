@@ -16,6 +16,7 @@ import {
   type InvoiceAgeing,
 } from './dashboard.service.js';
 import { wilayaFilterRule } from '../../common/validation.js';
+import { defaultRolloutDeadline, projectRollout, RolloutProjection } from './rollout-projection.js';
 
 /** `part ÷ whole`, or null when `whole` is 0. */
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
@@ -79,6 +80,11 @@ export class WilayaProgress {
     description: 'acceptedTotal ÷ targetConnections (may pass 1); null without a target.',
   })
   progress!: number | null;
+
+  @Field(() => RolloutProjection, {
+    description: 'When the wilaya would reach its target at the pace of the last weeks, against the deadline.',
+  })
+  projection!: RolloutProjection;
 }
 
 @ObjectType({
@@ -159,6 +165,12 @@ export class Dashboard {
     complexity: listOf(58),
   })
   wilayas!: WilayaProgress[];
+
+  @Field(() => RolloutProjection, {
+    description:
+      'When the wilaya, or the country, would reach its target at the pace of the last weeks, against the deadline (every home by 2027).',
+  })
+  projection!: RolloutProjection;
 }
 
 function waiting(ageing: InvoiceAgeing): InvoiceWaiting {
@@ -170,8 +182,8 @@ function waiting(ageing: InvoiceAgeing): InvoiceWaiting {
   };
 }
 
-/** The GraphQL shape of a dashboard's figures. */
-export function asDashboard(figures: DashboardFigures): Dashboard {
+/** The GraphQL shape of a dashboard's figures, projected against `deadline` (YYYY-MM-DD, Algiers). */
+export function asDashboard(figures: DashboardFigures, deadline: string): Dashboard {
   return {
     ...figures,
     progress: ratio(figures.acceptedTotal, figures.targetConnections),
@@ -181,7 +193,12 @@ export function asDashboard(figures: DashboardFigures): Dashboard {
     awaitingApproval: waiting(figures.awaitingApproval),
     approvedUnpaid: waiting(figures.approvedUnpaid),
     acceptancesByDay: [...figures.acceptancesByDay],
-    wilayas: figures.wilayas.map((row) => ({ ...row, progress: ratio(row.acceptedTotal, row.targetConnections) })),
+    wilayas: figures.wilayas.map((row) => ({
+      ...row,
+      progress: ratio(row.acceptedTotal, row.targetConnections),
+      projection: projectRollout(row, figures.today, deadline),
+    })),
+    projection: projectRollout(figures, figures.today, deadline),
   };
 }
 
@@ -203,7 +220,10 @@ export class DashboardResolver {
     const code = await requireDashboardAccess(context, wilayaCode);
     // A context with a clock of its own (tests at a chosen instant) reads at that instant; the server shares readings (DashboardFeed.read).
     const feed = context.clock ? undefined : context.settings?.dashboards;
-    return asDashboard(await (feed ? feed.read(code, context.em) : readDashboard(context.em, code, now(context))));
+    return asDashboard(
+      await (feed ? feed.read(code, context.em) : readDashboard(context.em, code, now(context))),
+      context.settings?.rolloutDeadline ?? defaultRolloutDeadline,
+    );
   }
 
   @Subscription(() => Dashboard, {
@@ -228,7 +248,8 @@ export class DashboardResolver {
       description: `The wilaya whose figures to follow; the national ones when left out. A DOT manager may follow its own wilayas only. ${wilayaFilterRule}`,
     })
     _wilayaCode: string | null,
+    @Ctx() context: Context,
   ): Dashboard {
-    return asDashboard(figures);
+    return asDashboard(figures, context.settings?.rolloutDeadline ?? defaultRolloutDeadline);
   }
 }

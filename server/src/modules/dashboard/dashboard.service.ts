@@ -8,6 +8,7 @@ import { CustomerSubscriptionStatus } from '../customer-subscription/customer-su
 import { parseInput, wilayaCode as wilayaCodeSchema } from '../../common/validation.js';
 import { checkPlaceFilter } from '../reference-data/reference-data.service.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
+import { paceWeeks, paceWindow } from './rollout-projection.js';
 
 /** Invoices in one status: how many, how much, and how long they have waited in it. */
 export interface InvoiceAgeing {
@@ -25,6 +26,8 @@ export interface WilayaProgressFigures {
   readonly wilaya: Wilaya;
   readonly acceptedTotal: number;
   readonly targetConnections: number;
+  /** Acceptances in each of the last `paceWeeks` full weeks (`paceWindow`), oldest first. */
+  readonly weeklyAcceptances: readonly number[];
 }
 
 /** The figures of docs/domain.md, "What the live dashboards show",, for a wilaya or the whole country. */
@@ -48,6 +51,8 @@ export interface DashboardFigures {
   readonly approvedUnpaid: InvoiceAgeing;
   /** Acceptances on each of the last `days` days (Algiers), oldest first, today last. */
   readonly acceptancesByDay: readonly { day: string; accepted: number }[];
+  /** Acceptances in each of the last `paceWeeks` full weeks (`paceWindow`), oldest first: the sum over `wilayas` nationally. */
+  readonly weeklyAcceptances: readonly number[];
   /** For the national dashboard, every wilaya's progress by code; empty for a wilaya's. */
   readonly wilayas: readonly WilayaProgressFigures[];
 }
@@ -103,7 +108,7 @@ export async function readDashboard(
   const and = wilayaCode === null ? '' : 'and "wilaya_code" = ?';
   const only = wilayaCode === null ? [] : [wilayaCode];
 
-  const [backlogRows, dayRows, delayRows, targetRows, awaitingRows, unpaidRows, wilaya] = await Promise.all([
+  const [backlogRows, dayRows, delayRows, targetRows, awaitingRows, unpaidRows, wilaya, weekly] = await Promise.all([
     connection.execute<{ status: CustomerSubscriptionStatus; total: string }[]>(
       `select "status", sum("customer_subscriptions")::text as "total" from "wilaya_backlog" ${where} group by "status"`,
       only,
@@ -134,6 +139,7 @@ export async function readDashboard(
       instant,
     ),
     wilayaCode === null ? Promise.resolve(null) : em.findOneOrFail(Wilaya, { code: wilayaCode }),
+    weeklyAcceptances(em, wilayaCode, today),
   ]);
   const byDay = await connection.execute<{ day: string; accepted: string }[]>(
     `select to_char("day", 'YYYY-MM-DD') as "day", sum("accepted")::text as "accepted" from "wilaya_acceptance_day" where "day" >= ? ${and} group by "day"`,
@@ -164,8 +170,39 @@ export async function readDashboard(
       const day = addDays(firstDay, index);
       return { day, accepted: accepted.get(day) ?? 0 };
     }),
-    wilayas: wilayaCode === null ? await wilayaProgress(em) : [],
+    weeklyAcceptances: weekly.get(wilayaCode ?? '') ?? Array<number>(paceWeeks).fill(0),
+    wilayas: wilayaCode === null ? await wilayaProgress(em, weekly) : [],
   };
+}
+
+/**
+ * Acceptances in each of the last `paceWeeks` full weeks before `today` (oldest first), by wilaya
+ * code, and their sum under '' for the national dashboard; a wilaya with none is absent. Reads at
+ * most `paceWeeks` × 7 days of counters per wilaya (through the day index).
+ */
+async function weeklyAcceptances(
+  em: EntityManager,
+  wilayaCode: string | null,
+  today: string,
+): Promise<Map<string, number[]>> {
+  const window = paceWindow(today);
+  const rows = await em.getConnection().execute<{ code: string; weeks_ago: number; accepted: string }[]>(
+    `select "wilaya_code" as "code", ((?::date - "day" - 1) / 7)::int as "weeks_ago", sum("accepted")::text as "accepted"
+       from "wilaya_acceptance_day" where "day" between ? and ? ${wilayaCode === null ? '' : 'and "wilaya_code" = ?'}
+      group by 1, 2`,
+    [today, window.from, window.to, ...(wilayaCode === null ? [] : [wilayaCode])],
+  );
+  const weeks = new Map<string, number[]>();
+  const add = (key: string, weeksAgo: number, accepted: number) => {
+    let counts = weeks.get(key);
+    if (!counts) weeks.set(key, (counts = Array<number>(paceWeeks).fill(0)));
+    counts[paceWeeks - 1 - weeksAgo]! += accepted;
+  };
+  for (const row of rows) {
+    add(row.code, row.weeks_ago, Number(row.accepted));
+    if (wilayaCode === null) add('', row.weeks_ago, Number(row.accepted));
+  }
+  return weeks;
 }
 
 /** Invoices in `statuses`: count, sum of the `amount` expression, and days since the `since` column. */
@@ -189,7 +226,10 @@ async function invoiceAgeing(
   return { invoices: row.invoices, amountCentimes: row.amount, oldestDays: row.oldest, averageDays: row.average };
 }
 
-async function wilayaProgress(em: EntityManager): Promise<WilayaProgressFigures[]> {
+async function wilayaProgress(
+  em: EntityManager,
+  weekly: ReadonlyMap<string, readonly number[]>,
+): Promise<WilayaProgressFigures[]> {
   const [wilayas, rows] = await Promise.all([
     em.find(Wilaya, {}, { orderBy: { code: 'asc' } }),
     em.getConnection().execute<{ code: string; accepted: string; target: string }[]>(
@@ -204,6 +244,7 @@ async function wilayaProgress(em: EntityManager): Promise<WilayaProgressFigures[
     wilaya,
     acceptedTotal: Number(byCode.get(wilaya.code)?.accepted ?? 0),
     targetConnections: Number(byCode.get(wilaya.code)?.target ?? 0),
+    weeklyAcceptances: weekly.get(wilaya.code) ?? Array<number>(paceWeeks).fill(0),
   }));
 }
 
