@@ -244,6 +244,10 @@ async function serve(
     ...ruleSettings(config),
     photos: photoLimits,
     smsAvailable: config.SMS_URL !== undefined,
+    passwordReset: {
+      available: config.SMTP_URL !== undefined && config.PUBLIC_URL !== undefined,
+      ttlMinutes: config.PASSWORD_RESET_TTL_MINUTES,
+    },
     events,
     dashboards,
     prices: new PriceCache(),

@@ -80,6 +80,7 @@ const environmentSchema = z.object({
     .min(32, { error: 'must be at least 32 characters (e.g. openssl rand -base64 48)' })
     .optional(),
   AUTH_TOKEN_TTL_MINUTES: positiveInteger('minutes', 10_080).default(480),
+  PASSWORD_RESET_TTL_MINUTES: positiveInteger('minutes', 1440).default(60),
   QUALITY_THRESHOLDS: z
     .string()
     .transform((text, context) => {

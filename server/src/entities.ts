@@ -4,6 +4,7 @@ import { ormOptions } from './database/orm.js';
 import { AuditEvent } from './modules/audit/audit-event.entity.js';
 import { ApiKey } from './modules/auth/api-key.entity.js';
 import { LoginRateLimit } from './modules/auth/login-rate-limit.entity.js';
+import { PasswordReset } from './modules/auth/password-reset.entity.js';
 import { Session } from './modules/auth/session.entity.js';
 import { ChangeEvent, ChangeLogConsumer, ChangeLogState } from './common/change-log.entity.js';
 import { IdempotencyRecord } from './common/idempotency.entity.js';
@@ -43,6 +44,7 @@ export const entities = [
   User,
   Session,
   LoginRateLimit,
+  PasswordReset,
   ApiKey,
   TaxRate,
   PriceSchedule,

@@ -6,6 +6,7 @@ import { createMailer } from './common/mailer.js';
 import { createSmsSender } from './common/sms.js';
 import type { Config } from './config.js';
 import { notificationCrontab, notificationTasks } from './modules/notification/notification.jobs.js';
+import { passwordResetTasks } from './modules/auth/password-reset.jobs.js';
 
 /** What the tasks of a server process work with besides the configuration. */
 export interface JobRuntime {
@@ -18,13 +19,15 @@ export interface JobRuntime {
  * `entities.ts` and its resolvers to `schema.ts`.
  */
 export function jobTasks(config: Config, runtime: JobRuntime): TaskList {
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
   return {
     ...notificationTasks({
-      mailer: createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM }),
+      mailer,
       sms: createSmsSender({ url: config.SMS_URL, apiKey: config.SMS_API_KEY }),
       publicUrl: config.PUBLIC_URL,
       ...runtime,
     }),
+    ...passwordResetTasks({ mailer, publicUrl: config.PUBLIC_URL, ...runtime }),
     [deliverWebhookTask]: deliverWebhook,
   };
 }

@@ -12,6 +12,7 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   TOO_MANY_ATTEMPTS = 'TOO_MANY_ATTEMPTS',
   NOT_FOUND = 'NOT_FOUND',
+  MAIL_OFF = 'MAIL_OFF',
   CONFLICT = 'CONFLICT',
   INVALID_TRANSITION = 'INVALID_TRANSITION',
   CONTRACTOR_NOT_ELIGIBLE = 'CONTRACTOR_NOT_ELIGIBLE',
@@ -55,9 +56,11 @@ export const errorCodeDescriptions: Readonly<Record<ErrorCode, string>> = {
     'Signed in, but this is not allowed. Keys, when they apply: `requiredRoles` (the roles that may), `requiredScope` (the ApiKeyScope an API key lacks; null when no key may do this), ' +
     '`field` (the input that asked for too much), `wilayas` (the wilayas outside a DOT manager’s). HTTP 403 on the routes beside /graphql.',
   TOO_MANY_ATTEMPTS:
-    'Too many failed sign-in attempts for this account from this address, or from this address: wait `retryAfterSeconds` (whole seconds) before trying again.',
+    'Too many failed sign-in attempts for this account from this address, or from this address; or too many password reset requests from this address, or for this e-mail address: wait `retryAfterSeconds` (whole seconds) before trying again.',
   NOT_FOUND:
     'The record does not exist, or the viewer may not see it (the same answer for both); nothing was written. Key: `field` (the argument that named it, when one did). HTTP 404 on the routes beside /graphql, and for a path nothing answers.',
+  MAIL_OFF:
+    'This server sends no e-mail (SMTP_URL or PUBLIC_URL unset), so it cannot send a password reset link; nothing was written. `passwordResetAvailable` says so beforehand.',
   CONFLICT:
     'The record changed since the client read it (`field` "expectedVersion", `currentVersion` the version now), or a unique value is taken (`field` names it, `existingId` the record that holds it), ' +
     'or the change would leave related records inconsistent (`field`); nothing was written. HTTP 409 on the routes beside /graphql.',

@@ -151,6 +151,9 @@ export const inputReasonTexts = {
   NOT_A_STRING: 'String cannot represent a non string value: {{value}}',
   WRONG_TYPE: 'Invalid input: expected {{expected}}, received {{received}}',
   NOT_AN_OPTION: 'Invalid option: expected one of {{options}}',
+  RESET_LINK_INVALID: 'is not a password reset link: ask for a new one',
+  RESET_LINK_EXPIRED: 'is a password reset link that has expired: ask for a new one',
+  RESET_LINK_USED: 'is a password reset link already used: ask for a new one',
   INVALID: 'is not valid',
 } as const satisfies Record<string, string>;
 

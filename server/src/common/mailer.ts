@@ -1,4 +1,5 @@
 import { createTransport } from 'nodemailer';
+import { Language } from './language.js';
 
 /** One e-mail, in plain text and HTML. */
 export interface Mail {
@@ -36,4 +37,20 @@ export function createMailer(options: { smtpUrl: string | undefined; from: strin
       await transport.sendMail(mail);
     },
   };
+}
+
+/** Text made safe inside HTML elements and attributes. */
+export function escapedHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+}
+
+/**
+ * An e-mail's HTML document in `language`: `lang` names it, and Arabic is laid out right to left
+ * (`dir="rtl"`); `body` is its HTML, already escaped.
+ */
+export function mailHtml(language: Language, body: readonly string[]): string {
+  const direction = language === Language.AR ? ' dir="rtl"' : '';
+  return [`<!doctype html><html lang="${language.toLowerCase()}"${direction}><body>`, ...body, '</body></html>'].join(
+    '\n',
+  );
 }

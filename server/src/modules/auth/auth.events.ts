@@ -11,6 +11,8 @@ export enum SessionEndReason {
   REVOKED = 'REVOKED',
   /** The user was disabled: every session of it. */
   USER_DISABLED = 'USER_DISABLED',
+  /** The user set a new password with a reset link: every session of it. */
+  PASSWORD_RESET = 'PASSWORD_RESET',
 }
 
 /**

@@ -19,11 +19,18 @@ import { DateTime } from '../../common/scalars.js';
 import type { Context } from '../../context.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { User, UserRole } from '../user/user.entity.js';
-import { createUser, disableUser, listUsers } from '../user/user.service.js';
+import { Language } from '../../common/language.js';
+import { createUser, disableUser, listUsers, setMyLanguage } from '../user/user.service.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiKeyScope } from './api-key.scopes.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-key.service.js';
 import { login, logout } from './auth.service.js';
+import {
+  passwordResetAvailable,
+  requestPasswordReset,
+  resetPassword,
+  sendPasswordReset,
+} from './password-reset.service.js';
 import { mayRunOperation, operationRoles } from './permissions.js';
 import { mayReadContractor } from './scope.js';
 import { viewerPermissions, ViewerPermissions } from './viewer-permissions.js';
@@ -107,6 +114,14 @@ export class CreateApiKeyPayload {
   secret!: string;
 }
 
+@ObjectType({ description: 'A password reset link on its way by e-mail.' })
+export class PasswordResetLink {
+  @Field(() => Int, {
+    description: 'How long the link works once sent, in minutes (PASSWORD_RESET_TTL_MINUTES); it works once.',
+  })
+  validMinutes!: number;
+}
+
 export const UserConnection = ConnectionType(User, 'User');
 export type UserConnection = InstanceType<typeof UserConnection>;
 
@@ -170,6 +185,70 @@ export class AuthResolver {
     return true;
   }
 
+  @Query(() => Boolean, {
+    description:
+      'Whether this server sends password reset links (requestPasswordReset, sendPasswordReset): it needs a mail server (SMTP_URL) and the console’s address (PUBLIC_URL). When false, those answer MAIL_OFF.',
+  })
+  passwordResetAvailable(@Ctx() context: Context): boolean {
+    return passwordResetAvailable(context);
+  }
+
+  @Mutation(() => PasswordResetLink, {
+    description:
+      'A forgotten password: e-mails the enabled user of `email` a link to the console to choose a new password (in the user’s language), which works once, for PASSWORD_RESET_TTL_MINUTES. ' +
+      'The same answer whether a user has this address or not, and no mail when none has. Errors: MAIL_OFF, BAD_USER_INPUT (not an e-mail address), ' +
+      'TOO_MANY_ATTEMPTS (10 requests an hour from one client address, 3 an hour for one e-mail address; with retryAfterSeconds).',
+  })
+  async requestPasswordReset(
+    @Arg('email', () => String, { description: 'The sign-in e-mail address of the account.' }) email: string,
+    @Ctx() context: Context,
+  ): Promise<PasswordResetLink> {
+    return { validMinutes: await requestPasswordReset(context, email, context.ipAddress) };
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Sets a new password with the token of a reset link (the part after # of the link): the link then stops working, as do the user’s other links, and every session of the user ends (its WebSockets close with 4401). Audited. True. ' +
+      'Errors: BAD_USER_INPUT — `token` with reasonCode RESET_LINK_INVALID, RESET_LINK_EXPIRED or RESET_LINK_USED; `newPassword` its length (12–200 characters).',
+  })
+  async resetPassword(
+    @Arg('token', () => String, { description: 'The token of the reset link.' }) token: string,
+    @Arg('newPassword', () => String, {
+      description: 'The new password, 12–200 characters; stored only as an argon2id hash.',
+    })
+    newPassword: string,
+    @Ctx() context: Context,
+  ): Promise<boolean> {
+    await resetPassword(context, { token, newPassword });
+    return true;
+  }
+
+  @Mutation(() => PasswordResetLink, {
+    description:
+      "E-mails a user a link to choose a new password itself (an ADMIN any user, a contractor's admin its firm's): whoever sends it never sees nor sets the password. Audited. " +
+      'Errors: UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT (a disabled user), MAIL_OFF, BAD_USER_INPUT.',
+  })
+  async sendPasswordReset(
+    @Arg('id', () => ID, {
+      description: 'The user to e-mail the link to: enabled, and of the manager’s firm for a firm’s admin.',
+    })
+    id: string,
+    @Ctx() context: Context,
+  ): Promise<PasswordResetLink> {
+    return { validMinutes: await sendPasswordReset(context, id) };
+  }
+
+  @Mutation(() => User, {
+    description:
+      'Sets the signed-in user’s language: the console’s at sign-in (when the browser has no choice of its own) and that of the e-mails it receives. Errors: UNAUTHENTICATED, FORBIDDEN (an API key).',
+  })
+  setMyLanguage(
+    @Arg('language', () => Language, { description: 'The language.' }) language: Language,
+    @Ctx() context: Context,
+  ): Promise<User> {
+    return setMyLanguage(context, language);
+  }
+
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null when anonymous.' })
   me(@Ctx() context: Context): User | null {
     return context.viewer?.kind === 'user' ? context.viewer.user : null;
@@ -179,7 +258,7 @@ export class AuthResolver {
     description:
       'The root operations the viewer may run, as "Query.invoices", "Mutation.createSite", "Http.uploadPhoto" (an HTTP route), sorted: from the one table of who may ' +
       'run what (by role, or by an API key’s scopes), the same the server checks. Rows are scoped further (a firm its own work, a DOT manager its wilayas). ' +
-      'Empty for an anonymous caller but for the public operations (login, me). Clients show only the pages and actions these open.',
+      'Empty for an anonymous caller but for the public operations (login, me, the password reset ones). Clients show only the pages and actions these open.',
   })
   viewerOperations(@Ctx() context: Context): string[] {
     return Object.keys(operationRoles)

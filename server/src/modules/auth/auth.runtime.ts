@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { projectRoot } from '../../common/paths.js';
 
-/** What sign-in needs, made once per app: the token key, the token lifetime and the attempt limiters. */
+/** What sign-in needs, made once per app: the token key, the token lifetime and the attempt limiters (sign-in, password reset requests). */
 export interface AuthRuntime {
   /** HMAC key of the tokens (HS256). */
   readonly secret: Uint8Array;
@@ -15,6 +15,10 @@ export interface AuthRuntime {
   readonly perAccountAndAddress: RateLimiterPostgres;
   /** Failed sign-ins per address and day: the 101st attempt is refused for a day. */
   readonly perAddress: RateLimiterPostgres;
+  /** Password reset requests per address: the 11th in an hour is refused for an hour. */
+  readonly resetsPerAddress: RateLimiterPostgres;
+  /** Password reset requests per e-mail address asked for, known or not: the 4th in an hour is refused for an hour. */
+  readonly resetsPerEmail: RateLimiterPostgres;
 }
 
 /** Outside production, a secret made on first start and kept in `.data/auth-token-secret` (git-ignored). */
@@ -61,6 +65,21 @@ export async function createAuthRuntime(
       points: 100,
       duration: 24 * 60 * 60,
       blockDuration: 24 * 60 * 60,
+    }),
+    // Each request counts, whatever its outcome: it sends mail.
+    resetsPerAddress: new RateLimiterPostgres({
+      ...store,
+      keyPrefix: 'reset_address',
+      points: 10,
+      duration: 60 * 60,
+      blockDuration: 60 * 60,
+    }),
+    resetsPerEmail: new RateLimiterPostgres({
+      ...store,
+      keyPrefix: 'reset_email',
+      points: 3,
+      duration: 60 * 60,
+      blockDuration: 60 * 60,
     }),
   };
 }

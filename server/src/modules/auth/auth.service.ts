@@ -39,21 +39,33 @@ const credentials = z.object({
   password: z.string().min(1, { error: 'is required' }).max(200, { error: 'must be at most 200 characters' }),
 });
 
-const tooManyAttempts = (msBeforeNext: number) => {
+/** A new password: 12 to 200 characters (a user's initial password, and one set with a reset link). */
+export const newPassword = z
+  .string()
+  .min(12, { error: 'must be at least 12 characters' })
+  .max(200, { error: 'must be at most 200 characters' });
+
+const tooManyAttempts = (msBeforeNext: number, what: string) => {
   const retryAfterSeconds = Math.ceil(msBeforeNext / 1000);
-  return new DomainError(
-    ErrorCode.TOO_MANY_ATTEMPTS,
-    `Too many sign-in attempts: try again in ${retryAfterSeconds} s`,
-    { retryAfterSeconds },
-  );
+  return new DomainError(ErrorCode.TOO_MANY_ATTEMPTS, `Too many ${what}: try again in ${retryAfterSeconds} s`, {
+    retryAfterSeconds,
+  });
 };
 
-async function consume(limiter: AuthRuntime['perAddress'], key: string): Promise<void> {
+/**
+ * Counts an attempt of `key` on `limiter`.
+ * @throws DomainError TOO_MANY_ATTEMPTS (naming `what` was attempted too often) once its points are spent
+ */
+export async function consume(
+  limiter: AuthRuntime['perAddress'],
+  key: string,
+  what = 'sign-in attempts',
+): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
-    throw tooManyAttempts(error.msBeforeNext);
+    throw tooManyAttempts(error.msBeforeNext, what);
   }
 }
 

@@ -313,7 +313,10 @@ describe('viewerOperations', () => {
     const { body } = await t.graphql<{ viewerOperations: string[] }>(query, {}, { authorization: '' });
     expect(body.data!.viewerOperations).toEqual([
       'Mutation.login',
+      'Mutation.requestPasswordReset',
+      'Mutation.resetPassword',
       'Query.me',
+      'Query.passwordResetAvailable',
       'Query.viewerCan',
       'Query.viewerOperations',
     ]);

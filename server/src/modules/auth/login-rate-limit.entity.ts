@@ -2,7 +2,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
  * The counters of rate-limiter-flexible's PostgreSQL store (failed sign-ins per account and
- * address pair, and per address), declared here so that migrations create the table the library expects.
+ * address pair, and per address; password reset requests per address and per e-mail address), declared here so that migrations create the table the library expects.
  */
 @Entity({ tableName: 'login_rate_limit' })
 export class LoginRateLimit {

@@ -251,6 +251,7 @@ export async function notify(em: EntityManager, drafts: readonly Draft[], logPos
     const preference = preferenceOf.get(recipient.id);
     const message = {
       notificationId: notification.id,
+      language: recipient.language,
       kind: notification.kind,
       subjectType: notification.subjectType,
       subjectLabel: notification.subjectLabel,

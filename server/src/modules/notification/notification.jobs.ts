@@ -13,11 +13,11 @@ export const notificationCrontab = `0 7 * * * ${expiringApiKeysTask} ?fill=1d`;
 
 /**
  * The notification jobs:
- * - `sendNotificationMail` e-mails one notification in French through `mailer`, linking to the
+ * - `sendNotificationMail` e-mails one notification in its recipient's language through `mailer`, linking to the
  *   record in the console at `publicUrl`. With no mailer (SMTP_URL unset) it logs that mail is off
  *   and completes: the notification stays in the console. A refusal or an unreachable server
  *   throws, and the queue tries again later: no mail is lost to a mail server that is down.
- * - `sendNotificationSms` sends one notification by SMS, one line in French (`notification.sms.ts`),
+ * - `sendNotificationSms` sends one notification by SMS, one line in its recipient's language (`notification.sms.ts`),
  *   through `sms`, the SMS gateway, with the notification's id as Idempotency-Key. With no gateway
  *   (SMS_URL unset) it logs that SMS is off and completes. A refusal (not 2xx), an unreachable
  *   gateway or one that does not answer in time throws, and the queue tries again later.

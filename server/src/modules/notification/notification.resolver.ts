@@ -61,7 +61,7 @@ export class MarkNotificationsReadPayload {
 export class NotificationPreferences {
   @Field(() => [NotificationKind], {
     description:
-      'The kinds you also receive by e-mail (in French, when the server has a mail server: SMTP_URL). Every kind shows in the console.',
+      'The kinds you also receive by e-mail (in your language, User.language, when the server has a mail server: SMTP_URL). Every kind shows in the console.',
   })
   emailKinds!: NotificationKind[];
 
@@ -73,7 +73,7 @@ export class NotificationPreferences {
 
   @Field(() => [NotificationKind], {
     description:
-      'The kinds you also receive by SMS (one line in French, with the link to the record when the server knows its address: PUBLIC_URL), at `smsNumber`, when the server sends SMS (`smsAvailable`). None until you turn them on.',
+      'The kinds you also receive by SMS (one line in your language, User.language, with the link to the record when the server knows its address: PUBLIC_URL), at `smsNumber`, when the server sends SMS (`smsAvailable`). None until you turn them on.',
   })
   smsOn!: NotificationKind[];
 

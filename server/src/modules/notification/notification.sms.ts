@@ -1,4 +1,5 @@
-import { detailHeadings, wordings, type NotificationMail } from './notification.mail.js';
+import { Language } from '../../common/language.js';
+import { notificationWordings, type NotificationMail } from './notification.mail.js';
 
 /** What the SMS job of one notification carries: what its message says, read when the notification was made. */
 export interface NotificationSms extends Omit<NotificationMail, 'to' | 'recipientName'> {
@@ -21,17 +22,19 @@ function shortened(text: string, length: number): string {
 }
 
 /**
- * The French SMS of a notification, one line of at most `maxSmsLength` characters: "Raccord : ", the
+ * The SMS of a notification in its recipient's language, one line of at most `maxSmsLength` characters: "Raccord : ", the
  * mail's subject line (what happened, the record's label), the details after their heading, cut
  * short to fit, and the link to the record's page when `publicUrl` (the console's address) is known.
  */
 export function renderNotificationSms(sms: NotificationSms, publicUrl: string | undefined): string {
+  const language = sms.language ?? Language.FR;
+  const wording = notificationWordings[language];
   const link = publicUrl ? ` ${new URL(sms.path, publicUrl).toString()}` : '';
   const lead = shortened(
-    `Raccord : ${wordings[sms.kind].subject(sms.subjectLabel, sms.subjectType)}`,
+    `Raccord${language === Language.FR ? ' :' : ':'} ${wording.kinds[sms.kind].subject(sms.subjectLabel, sms.subjectType)}`,
     maxSmsLength - [...link].length - 1,
   );
-  const heading = detailHeadings[sms.kind];
+  const heading = wording.detailHeadings[sms.kind];
   const room = maxSmsLength - [...lead].length - [...link].length - [...` ${heading}`].length - 3;
   if (!heading || sms.details.length === 0 || room < 10) return `${lead}.${link}`;
   const details = sms.details.join(' ; ').replace(/\s+/g, ' ');

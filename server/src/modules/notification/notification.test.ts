@@ -1,7 +1,6 @@
 import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activeContractor,
@@ -13,6 +12,7 @@ import {
 import { eventually } from '../../../test/eventually.js';
 import { startTestApp, testAdmin, type TestApp } from '../../../test/harness.js';
 import { subscribe } from '../../../test/live.js';
+import { startSmtpReceiver, type Received, type SmtpReceiver } from '../../../test/smtp.js';
 import {
   consume,
   firmUser,
@@ -25,71 +25,7 @@ import { NotificationKind, NotificationSubject } from './notification.entity.js'
 import { notifyExpiringApiKeys } from './notification.expiry.js';
 import { renderNotificationSms } from './notification.sms.js';
 
-/** A message the test's SMTP server received: its envelope recipients and its decoded headers and text. */
-interface Received {
-  readonly to: string[];
-  readonly message: string;
-}
-
-/** Bytes written as =XX, in text, decoded as UTF-8. */
-const hexDecoded = (text: string) =>
-  text.replace(/(?:=[0-9A-F]{2})+/g, (run) =>
-    Buffer.from(
-      run
-        .split('=')
-        .slice(1)
-        .map((hex) => parseInt(hex, 16)),
-    ).toString('utf8'),
-  );
-
-/**
- * The message as a person reads it: its header unfolded with its encoded words (RFC 2047) decoded,
- * its quoted-printable body decoded, so that the test reads the French text.
- */
-function decoded(raw: string): string {
-  const split = raw.indexOf('\r\n\r\n');
-  const header = raw
-    .slice(0, split)
-    .replace(/\r\n[ \t]+/g, ' ')
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_word, encoding: string, text: string) =>
-      encoding.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : hexDecoded(text.replace(/_/g, ' ')),
-    );
-  return `${header}\r\n\r\n${hexDecoded(raw.slice(split + 4).replace(/=\r\n/g, ''))}`;
-}
-
-const mails: Received[] = [];
-/** Attempts the SMTP server refuses (451, try again later) before it accepts again. */
-let refusals = 0;
-let refused = 0;
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ['STARTTLS'],
-  logger: false,
-  onRcptTo(_address, _session, callback) {
-    if (refusals > 0) {
-      refusals -= 1;
-      refused += 1;
-      const error = Object.assign(new Error('mailbox busy, try again later'), { responseCode: 451 });
-      callback(error);
-      return;
-    }
-    callback();
-  },
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => {
-      mails.push({
-        to: session.envelope.rcptTo.map((address) => address.address),
-        message: decoded(Buffer.concat(chunks).toString('utf8')),
-      });
-      callback();
-    });
-  },
-});
+let smtp: SmtpReceiver;
 
 /** A request the test's SMS gateway received: its headers, its JSON body, and whether it was answered 200. */
 interface GatewayRequest {
@@ -122,14 +58,12 @@ let t: TestApp;
 const publicUrl = 'https://raccord.example.dz';
 
 beforeAll(async () => {
-  smtp.listen(0, '127.0.0.1');
-  await once(smtp.server, 'listening');
-  const { port } = smtp.server.address() as AddressInfo;
+  smtp = await startSmtpReceiver();
   gateway.listen(0, '127.0.0.1');
   await once(gateway, 'listening');
   const { port: gatewayPort } = gateway.address() as AddressInfo;
   t = await startTestApp({
-    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    SMTP_URL: smtp.url,
     MAIL_FROM: 'Raccord <raccord@example.dz>',
     PUBLIC_URL: publicUrl,
     SMS_URL: `http://127.0.0.1:${gatewayPort}/sms`,
@@ -138,14 +72,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   gateway.closeAllConnections();
   await new Promise<void>((resolve) => gateway.close(() => resolve()));
 });
 
 /** The first mail to `email` whose text holds `text`, once it has arrived. */
 async function mailTo(email: string, text: string): Promise<Received> {
-  const found = () => mails.find((mail) => mail.to.includes(email) && mail.message.includes(text));
+  const found = () => smtp.mails.find((mail) => mail.to.includes(email) && mail.message.includes(text));
   await eventually(() => expect(found()).toBeDefined());
   return found()!;
 }
@@ -175,7 +109,7 @@ describe('a rejected installation', () => {
     expect(mail.message).toContain(`L'installation du raccordement ${reference} a été refusée`);
     for (const reserve of reserves) expect(mail.message).toContain(`- ${reserve}`);
     expect(mail.message).toContain(`${publicUrl}/raccordements/${id}`);
-    expect(mails.some((received) => received.to.includes(staff.email))).toBe(false);
+    expect(smtp.mails.some((received) => received.to.includes(staff.email))).toBe(false);
 
     const { body } = await t.graphql<{
       notifications: { edges: { node: Record<string, unknown> }[] };
@@ -198,23 +132,46 @@ describe('a rejected installation', () => {
   });
 });
 
+describe('the language of a mail', () => {
+  it('is its recipient’s: an administrator who chose Arabic reads it in Arabic, right to left; one who did not, in French', async () => {
+    const { firm, id } = await installedWork();
+    const arabic = await firmUser(t, firm.id, true);
+    const french = await firmUser(t, firm.id, true);
+    const chosen = await t.graphql(
+      'mutation { setMyLanguage(language: AR) { language } }',
+      {},
+      { authorization: arabic.authorization },
+    );
+    expect(chosen.body.errors).toBeUndefined();
+    const reference = await rejectWith(id, ['Étiquette PTO manquante']);
+
+    const inArabic = await mailTo(arabic.email, 'تركيب مرفوض');
+    expect(inArabic.message).toContain(`Subject: تركيب مرفوض: الربط ${reference}`);
+    expect(inArabic.exact).toContain(`الربط \u2068${reference}\u2069`);
+    expect(inArabic.message).toContain('<html lang="ar" dir="rtl">');
+    expect(inArabic.message).toContain(`${publicUrl}/raccordements/${id}`);
+    const inFrench = await mailTo(french.email, 'Installation refusée');
+    expect(inFrench.message).toContain('<html lang="fr">');
+  });
+});
+
 describe('mail', () => {
   it('is sent again later when the mail server refuses it: a failing mail server loses none', async () => {
     const { firm, id } = await installedWork();
     const admin = await firmUser(t, firm.id, true);
-    refusals = 2;
-    refused = 0;
+    smtp.refusals = 2;
+    smtp.refused = 0;
     await rejectWith(id, ['Boîtier PBO ouvert']);
     // graphile-worker waits between attempts (exponentially): bring each retry forward instead of waiting.
     await eventually(
       async () => {
         await t.sql(`update graphile_worker._private_jobs set run_at = now() where attempts > 0`);
-        expect(mails.some((mail) => mail.to.includes(admin.email))).toBe(true);
+        expect(smtp.mails.some((mail) => mail.to.includes(admin.email))).toBe(true);
       },
       { timeout: 30_000, interval: 200 },
     );
-    expect(refused).toBe(2);
-    expect(mails.find((mail) => mail.to.includes(admin.email))!.message).toContain('- Boîtier PBO ouvert');
+    expect(smtp.refused).toBe(2);
+    expect(smtp.mails.find((mail) => mail.to.includes(admin.email))!.message).toContain('- Boîtier PBO ouvert');
   });
 
   it('is not sent of a kind its recipient turned off; the notification still shows in the console', async () => {
@@ -579,14 +536,14 @@ describe('API keys about to expire', () => {
     ]);
     await eventually(() =>
       expect(
-        mails.filter((mail) => mail.to.includes(testAdmin.email) && mail.message.includes('ERP finance')),
+        smtp.mails.filter((mail) => mail.to.includes(testAdmin.email) && mail.message.includes('ERP finance')),
       ).toHaveLength(2),
     );
-    expect(mails.find((mail) => mail.to.includes(testAdmin.email))!.message).toContain(
+    expect(smtp.mails.find((mail) => mail.to.includes(testAdmin.email))!.message).toContain(
       "La clé d'API ERP finance expire bientôt",
     );
-    expect(mails.find((mail) => mail.to.includes(testAdmin.email))!.message).toContain(`${publicUrl}/acces`);
-    expect(mails.find((mail) => mail.to.includes(testAdmin.email))!.message).toContain(
+    expect(smtp.mails.find((mail) => mail.to.includes(testAdmin.email))!.message).toContain(`${publicUrl}/acces`);
+    expect(smtp.mails.find((mail) => mail.to.includes(testAdmin.email))!.message).toContain(
       "Subject: Clé d'API bientôt expirée : ERP finance",
     );
   });
@@ -716,8 +673,10 @@ describe('who is told of what', () => {
       { email: admin.email, kind: 'PAYMENT_RECORDED', subject: `INVOICE ${invoice.id}` },
     ]);
     // The technician's mail links to its work in the field view.
-    await eventually(() => expect(mails.some((mail) => mail.to.includes(technicianEmail))).toBe(true));
-    expect(mails.find((mail) => mail.to.includes(technicianEmail))!.message).toContain(`${publicUrl}/terrain/${work}`);
+    await eventually(() => expect(smtp.mails.some((mail) => mail.to.includes(technicianEmail))).toBe(true));
+    expect(smtp.mails.find((mail) => mail.to.includes(technicianEmail))!.message).toContain(
+      `${publicUrl}/terrain/${work}`,
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Language } from '../../common/language.js';
 import { DateTime } from '../../common/scalars.js';
 import { TrackedEntity } from '../../common/tracked.entity.js';
 import { Contractor } from '../contractor/contractor.entity.js';
@@ -68,6 +69,13 @@ export class User extends TrackedEntity {
   @Field(() => Boolean, { description: "CONTRACTOR: whether the user manages its firm's users and API keys." })
   @Property({ type: 'boolean' })
   isContractorAdmin = false;
+
+  @Field(() => Language, {
+    description:
+      'The language the user chose (setMyLanguage): the console’s at sign-in, when the browser has no choice of its own, and that of every e-mail sent to the user. FR until chosen.',
+  })
+  @Enum({ items: () => Language, nativeEnumName: 'user_language', default: Language.FR })
+  language: Language = Language.FR;
 
   @Field(() => DateTime, {
     nullable: true,

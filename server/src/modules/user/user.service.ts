@@ -1,6 +1,7 @@
 import { LockMode, ref } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import { DomainError, ErrorCode, notFound } from '../../common/errors.js';
+import { Language } from '../../common/language.js';
 import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { inTransaction } from '../../common/transaction.js';
 import {
@@ -14,9 +15,10 @@ import {
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
-import { hashPassword } from '../auth/auth.service.js';
+import { hashPassword, newPassword } from '../auth/auth.service.js';
 import { firmRoles, grantableRoles, requireAccessManager } from '../auth/access-managers.js';
 import { announceSessionsEnded, SessionEndReason } from '../auth/auth.events.js';
+import { requireViewer } from '../auth/policies.js';
 import { Session } from '../auth/session.entity.js';
 import { Contractor } from '../contractor/contractor.entity.js';
 import { releaseTechnicianWork } from '../customer-subscription/technician.service.js';
@@ -30,10 +32,7 @@ const newUserSchema = z
     email: emailAddress,
     displayName: requiredText(200),
     role: z.enum(UserRole),
-    password: z
-      .string()
-      .min(12, { error: 'must be at least 12 characters' })
-      .max(200, { error: 'must be at most 200 characters' }),
+    password: newPassword,
     wilayaCodes: z
       .array(wilayaCode)
       .max(69)
@@ -166,6 +165,24 @@ export async function disableUser(context: Context, id: string, version: number,
         reason: why,
       });
       if (user.role === UserRole.TECHNICIAN) await releaseTechnicianWork(em, context, user.id, why);
+    }
+    return user;
+  });
+}
+
+/**
+ * Sets the signed-in user's language (the console's at sign-in, that of the e-mails it receives).
+ * Not audited: a preference of its own, like its notification choices.
+ * @throws DomainError UNAUTHENTICATED, FORBIDDEN (an API key), BAD_USER_INPUT
+ */
+export async function setMyLanguage(context: Context, language: Language): Promise<User> {
+  const viewer = requireViewer(context);
+  const value = parseInput(z.enum(Language), language, 'language');
+  return inTransaction(context, async (em) => {
+    const user = await em.findOneOrFail(User, { id: viewer.id });
+    if (user.language !== value) {
+      user.language = value;
+      user.updatedAt = new Date();
     }
     return user;
   });
