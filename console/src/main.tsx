@@ -20,6 +20,8 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 // Every page is loaded when first shown (the Layout waits for it in a Suspense): the field view
 // (phones, offline) never loads the office pages, the office pages never load the field view, and
 // the dashboard's charts library comes only with the dashboard.
+const ForgotPasswordPage = page(() => import('./features/auth/ForgotPasswordPage.tsx'), 'ForgotPasswordPage');
+const ResetPasswordPage = page(() => import('./features/auth/ResetPasswordPage.tsx'), 'ResetPasswordPage');
 const DashboardPage = page(() => import('./features/dashboard/DashboardPage.tsx'), 'DashboardPage');
 const FieldRoutes = lazy(() => import('./features/field/FieldRoutes.tsx'));
 const AcceptanceQueuePage = page(() => import('./features/acceptance/AcceptanceQueuePage.tsx'), 'AcceptanceQueuePage');
@@ -65,6 +67,8 @@ createRoot(document.getElementById('root')!).render(
         <Routes>
           <Route element={<Layout />}>
             <Route path="login" element={<LoginPage />} />
+            <Route path="mot-de-passe-oublie" element={<ForgotPasswordPage />} />
+            <Route path="nouveau-mot-de-passe" element={<ResetPasswordPage />} />
             <Route element={<RequireSession />}>
               <Route index element={<DashboardPage />} />
               <Route path="terrain/*" element={<FieldRoutes />} />

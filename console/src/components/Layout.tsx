@@ -2,7 +2,8 @@ import { Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { LogoutMutation, MeQuery } from '../features/auth/documents.ts';
+import { LogoutMutation, MeQuery, SetMyLanguageMutation } from '../features/auth/documents.ts';
+import type { VariablesOf } from '../lib/graphql.ts';
 import { languages, setLanguage, type Language } from '../lib/i18n.ts';
 import { knownFieldUser } from '../features/field/known-user.ts';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
@@ -22,6 +23,9 @@ const fieldSignOut = (userId: string | null) =>
     () => true,
   );
 
+/** A language as the API names it ("FR"): the console's code in capitals. */
+type AccountLanguage = VariablesOf<typeof SetMyLanguageMutation>['language'];
+
 /**
  * The console's frame: a link to skip to the page's content, the header with the product name,
  * navigation (only the pages the API says the viewer may use: `viewerOperations` and `viewerCan`; one
@@ -33,6 +37,7 @@ export function Layout() {
   const signedIn = session.token() !== null;
   const [me] = useQuery({ query: MeQuery, pause: !signedIn });
   const [, logout] = useMutation(LogoutMutation);
+  const [, saveLanguage] = useMutation(SetMyLanguageMutation);
   const navigate = useNavigate();
   const live = useSyncExternalStore(liveConnection.subscribe, liveConnection.get);
   const main = useRef<HTMLElement>(null);
@@ -99,7 +104,15 @@ export function Layout() {
         )}
         <label className="language">
           <span className="visually-hidden">{t('Langue')}</span>
-          <select value={i18n.language} onChange={(event) => void setLanguage(event.target.value as Language)}>
+          <select
+            value={i18n.language}
+            onChange={(event) => {
+              const language = event.target.value as Language;
+              void setLanguage(language);
+              // Signed in: the account keeps it too, for its e-mails and its next sign-in elsewhere.
+              if (signedIn) void saveLanguage({ language: language.toUpperCase() as AccountLanguage });
+            }}
+          >
             {languages.map((language) => (
               <option key={language} value={language} lang={language}>
                 {language === 'fr' ? 'Français' : 'English'}

@@ -87,6 +87,8 @@ export default {
   'Ce site n’est pas ouvert au travail : il doit être attribué ou en cours.':
     'This site is not open to work: it must be assigned or in progress.',
   'Trop de tentatives : patientez quelques minutes.': 'Too many attempts: wait a few minutes.',
+  'Ce serveur n’envoie pas d’e-mails : aucun lien de réinitialisation ne peut être envoyé. L’exploitant doit configurer l’envoi (SMTP_URL et PUBLIC_URL).':
+    'This server sends no e-mail: no reset link can be sent. Its operator has to set mail up (SMTP_URL and PUBLIC_URL).',
   'Le montant dépasse le reste dû de la facture.': 'The amount exceeds the invoice’s balance due.',
   'Les mesures sont hors seuils : la réception demande une justification.':
     'The measurements are outside the thresholds: acceptance needs a justification.',
@@ -305,6 +307,11 @@ export default {
   'doit être un texte': 'must be text',
   'n’est pas du type attendu': 'is not of the expected type',
   'doit être l’une des valeurs {{options}}': 'must be one of {{options}}',
+  'ce lien de réinitialisation n’est pas valable : demandez-en un nouveau':
+    'this reset link is not valid: ask for a new one',
+  'ce lien de réinitialisation a expiré : demandez-en un nouveau': 'this reset link has expired: ask for a new one',
+  'ce lien de réinitialisation a déjà servi : demandez-en un nouveau':
+    'this reset link was already used: ask for a new one',
   'n’est pas une valeur valable': 'is not a valid value',
   // A label and its value, as French spaces them ("Statut : Actif") and English does not ("Status: Active").
   '{{label}} : {{value}}': '{{label}}: {{value}}',

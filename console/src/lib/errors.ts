@@ -21,6 +21,9 @@ const messages: Record<ErrorCode, string> = {
   ),
   SITE_NOT_OPEN: msg('Ce site n’est pas ouvert au travail : il doit être attribué ou en cours.'),
   TOO_MANY_ATTEMPTS: msg('Trop de tentatives : patientez quelques minutes.'),
+  MAIL_OFF: msg(
+    'Ce serveur n’envoie pas d’e-mails : aucun lien de réinitialisation ne peut être envoyé. L’exploitant doit configurer l’envoi (SMTP_URL et PUBLIC_URL).',
+  ),
   AMOUNT_EXCEEDS_BALANCE: msg('Le montant dépasse le reste dû de la facture.'),
   QUALITY_OVERRIDE_REQUIRED: msg('Les mesures sont hors seuils : la réception demande une justification.'),
   INVOICE_EMPTY: msg('Cette facture n’a aucune ligne : il n’y a rien à soumettre.'),
@@ -206,6 +209,9 @@ const reasonMessages: Record<InputReason, string> = {
   NOT_A_STRING: msg('doit être un texte'),
   WRONG_TYPE: msg('n’est pas du type attendu'),
   NOT_AN_OPTION: msg('doit être l’une des valeurs {{options}}'),
+  RESET_LINK_INVALID: msg('ce lien de réinitialisation n’est pas valable : demandez-en un nouveau'),
+  RESET_LINK_EXPIRED: msg('ce lien de réinitialisation a expiré : demandez-en un nouveau'),
+  RESET_LINK_USED: msg('ce lien de réinitialisation a déjà servi : demandez-en un nouveau'),
   INVALID: msg('n’est pas une valeur valable'),
 };
 

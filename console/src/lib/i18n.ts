@@ -48,6 +48,11 @@ export async function setLanguage(language: Language): Promise<void> {
   syncDocumentLanguage(language);
 }
 
+/** Whether a language was chosen in this browser (else the account's applies at sign-in). */
+export function languageChosenHere(): boolean {
+  return typeof localStorage !== 'undefined' && localStorage.getItem(storageKey) !== null;
+}
+
 /** The language shown now. */
 export function currentLanguage(): Language {
   return i18next.language === 'en' ? 'en' : 'fr';

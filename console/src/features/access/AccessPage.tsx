@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { MeQuery } from '../auth/documents.ts';
+import { MeQuery, PasswordResetAvailableQuery } from '../auth/documents.ts';
 import { ContractorPicker } from '../../components/ContractorPicker.tsx';
 import { FormField } from '../../components/FormField.tsx';
 import { problemOf, ProblemsAlert, useFocusFirstProblem } from '../../components/FormProblems.tsx';
@@ -17,6 +17,7 @@ import {
   CreateUserMutation,
   DisableUserMutation,
   RevokeApiKeyMutation,
+  SendPasswordResetMutation,
   UsersQuery,
 } from './documents.ts';
 
@@ -71,6 +72,10 @@ function Users() {
   });
   const [created, create] = useMutation(CreateUserMutation);
   const [, disable] = useMutation(DisableUserMutation);
+  const [, sendReset] = useMutation(SendPasswordResetMutation);
+  const [resets] = useQuery({ query: PasswordResetAvailableQuery });
+  // What became of the last reset link sent from a row: sent, or why not.
+  const [resetOutcome, setResetOutcome] = useState<{ sent: boolean; message: string } | null>(null);
   // The roles the viewer may give, as the API answers (a firm's admin: its firm's people, a technician by default).
   const offered: readonly string[] = me.data?.viewerCan.grantRoles ?? [];
   const [form, setForm] = useState({
@@ -123,10 +128,55 @@ function Users() {
     reexecute({ requestPolicy: 'network-only' });
   }
 
+  /** E-mails `user` a link to choose a new password itself: the manager never knows it. */
+  async function sendResetLink(user: { id: string; email: string }) {
+    setResetOutcome(null);
+    if (
+      !window.confirm(
+        t(
+          'Envoyer à {{email}} un lien pour choisir un nouveau mot de passe ? Son mot de passe actuel reste valable tant qu’il n’en a pas choisi un autre.',
+          { email: user.email },
+        ),
+      )
+    )
+      return;
+    const outcome = await sendReset({ id: user.id });
+    setResetOutcome(
+      outcome.data
+        ? {
+            sent: true,
+            message: t('Lien envoyé à {{email}} : il sert une fois, pendant {{minutes}} minutes.', {
+              email: user.email,
+              minutes: outcome.data.sendPasswordReset.validMinutes,
+            }),
+          }
+        : {
+            sent: false,
+            message: outcome.error
+              ? problemsOf(outcome.error)
+                  .map((p) => p.message)
+                  .join(' ')
+              : '',
+          },
+    );
+  }
+
   const edges = users.data?.users.edges ?? [];
   return (
     <>
       <h2>{t('Utilisateurs')}</h2>
+      {resets.data?.passwordResetAvailable === false && (
+        <p className="state">
+          {t(
+            'Ce serveur n’envoie pas d’e-mails : les utilisateurs ne peuvent pas recevoir de lien pour choisir un nouveau mot de passe.',
+          )}
+        </p>
+      )}
+      {resetOutcome && (
+        <p role={resetOutcome.sent ? 'status' : 'alert'} className={resetOutcome.sent ? 'state' : 'state state-error'}>
+          {resetOutcome.message}
+        </p>
+      )}
       <QueryState
         fetching={users.fetching && !users.data}
         error={users.error}
@@ -163,6 +213,11 @@ function Users() {
                     : t('Actif')}
                 </td>
                 <td>
+                  {!node.disabledAt && resets.data?.passwordResetAvailable && (
+                    <button type="button" onClick={() => sendResetLink(node)}>
+                      {t('Envoyer un lien de mot de passe')}
+                    </button>
+                  )}{' '}
                   {!node.disabledAt && node.id !== me.data?.me?.id && (
                     <button type="button" onClick={() => end(node)}>
                       {t('Désactiver')}

@@ -80,3 +80,11 @@ export const RevokeApiKeyMutation = graphql(`
     }
   }
 `);
+
+export const SendPasswordResetMutation = graphql(`
+  mutation SendPasswordReset($id: ID!) {
+    sendPasswordReset(id: $id) {
+      validMinutes
+    }
+  }
+`);

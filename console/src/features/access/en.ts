@@ -53,4 +53,11 @@ export default {
     'Only an administrator and a firm’s administrator manage access.',
   'Révoquer la clé « {{name}} » ? Les applications qui l’utilisent n’auront plus accès, définitivement.':
     'Revoke the key “{{name}}”? The applications using it will lose access for good.',
+  'Envoyer à {{email}} un lien pour choisir un nouveau mot de passe ? Son mot de passe actuel reste valable tant qu’il n’en a pas choisi un autre.':
+    'Send {{email}} a link to choose a new password? Their current password keeps working until they choose another.',
+  'Lien envoyé à {{email}} : il sert une fois, pendant {{minutes}} minutes.':
+    'Link sent to {{email}}: it works once, for {{minutes}} minutes.',
+  'Ce serveur n’envoie pas d’e-mails : les utilisateurs ne peuvent pas recevoir de lien pour choisir un nouveau mot de passe.':
+    'This server sends no e-mail: users cannot receive a link to choose a new password.',
+  'Envoyer un lien de mot de passe': 'Send a password link',
 } satisfies Record<string, string>;

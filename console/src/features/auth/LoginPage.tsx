@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
-import { useMutation } from 'urql';
-import { translate as t } from '../../lib/i18n.ts';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { languageChosenHere, languages, setLanguage, translate as t, type Language } from '../../lib/i18n.ts';
 import { session } from '../../lib/session.ts';
-import { LoginMutation } from './documents.ts';
+import { LoginMutation, PasswordResetAvailableQuery } from './documents.ts';
 
 /** Words for the server's sign-in error codes. */
 function messageOf(code: unknown, retryAfterSeconds: unknown): string {
@@ -17,7 +17,11 @@ function messageOf(code: unknown, retryAfterSeconds: unknown): string {
   return t('La connexion a échoué. Réessayez.');
 }
 
-/** Sign-in form; on success, back to the page asked for (`?next=`), else the home page. */
+/**
+ * Sign-in form; on success, the user's language when this browser has no choice of its own, then
+ * back to the page asked for (`?next=`), else the home page. "Mot de passe oublié ?" leads to the
+ * reset request when the server sends reset links.
+ */
 export function LoginPage() {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
@@ -26,6 +30,7 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  const [resets] = useQuery({ query: PasswordResetAvailableQuery });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -34,6 +39,9 @@ export function LoginPage() {
     const token = result.data?.login.token;
     if (token) {
       session.save(token);
+      const language = result.data!.login.user.language.toLowerCase();
+      if (!languageChosenHere() && (languages as readonly string[]).includes(language))
+        await setLanguage(language as Language);
       const next = params.get('next');
       void navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : '/', { replace: true });
       return;
@@ -79,6 +87,11 @@ export function LoginPage() {
           {state.fetching ? t('Connexion…') : t('Se connecter')}
         </button>
       </form>
+      {resets.data?.passwordResetAvailable && (
+        <p>
+          <Link to="/mot-de-passe-oublie">{t('Mot de passe oublié ?')}</Link>
+        </p>
+      )}
     </section>
   );
 }

@@ -8,6 +8,7 @@ export const LoginMutation = graphql(`
         id
         displayName
         role
+        language
       }
     }
   }
@@ -19,6 +20,7 @@ export const MeQuery = graphql(`
       id
       displayName
       email
+      language
       contractor {
         id
       }
@@ -37,5 +39,34 @@ export const MeQuery = graphql(`
 export const LogoutMutation = graphql(`
   mutation Logout {
     logout
+  }
+`);
+
+export const PasswordResetAvailableQuery = graphql(`
+  query PasswordResetAvailable {
+    passwordResetAvailable
+  }
+`);
+
+export const RequestPasswordResetMutation = graphql(`
+  mutation RequestPasswordReset($email: String!) {
+    requestPasswordReset(email: $email) {
+      validMinutes
+    }
+  }
+`);
+
+export const ResetPasswordMutation = graphql(`
+  mutation ResetPassword($token: String!, $newPassword: String!) {
+    resetPassword(token: $token, newPassword: $newPassword)
+  }
+`);
+
+export const SetMyLanguageMutation = graphql(`
+  mutation SetMyLanguage($language: Language!) {
+    setMyLanguage(language: $language) {
+      id
+      language
+    }
   }
 `);
