@@ -53,4 +53,11 @@ export default {
     'لا يدير صلاحيات الوصول إلا مدير النظام أو مدير المؤسسة.',
   'Révoquer la clé « {{name}} » ? Les applications qui l’utilisent n’auront plus accès, définitivement.':
     'إلغاء المفتاح «{{name}}»؟ ستفقد التطبيقات التي تستخدمه صلاحية الوصول نهائيًا.',
+  'Envoyer à {{email}} un lien pour choisir un nouveau mot de passe ? Son mot de passe actuel reste valable tant qu’il n’en a pas choisi un autre.':
+    'إرسال رابط إلى \u2066{{email}}\u2069 لاختيار كلمة مرور جديدة؟ تبقى كلمة مروره الحالية صالحة ما لم يختر غيرها.',
+  'Lien envoyé à {{email}} : il sert une fois, pendant {{minutes}} minutes.':
+    'أُرسل الرابط إلى \u2066{{email}}\u2069: يصلح مرة واحدة، لمدة {{minutes}} دقيقة.',
+  'Ce serveur n’envoie pas d’e-mails : les utilisateurs ne peuvent pas recevoir de lien pour choisir un nouveau mot de passe.':
+    'لا يرسل هذا الخادم رسائل بريد إلكتروني: لا يمكن للمستخدمين تلقي رابط لاختيار كلمة مرور جديدة.',
+  'Envoyer un lien de mot de passe': 'إرسال رابط كلمة المرور',
 } satisfies Record<string, string>;

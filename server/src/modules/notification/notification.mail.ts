@@ -131,13 +131,15 @@ export const notificationWordings: Record<Language, NotificationWording> = {
     kinds: {
       WORK_ASSIGNED: {
         subject: (label, subjectType) =>
-          `أشغال مسندة: ${subjectType === NotificationSubject.SITE ? 'الموقع' : 'الربط'} ${label}`,
+          `أشغال مسندة: ${subjectType === NotificationSubject.SITE ? 'الموقع' : 'التوصيل'} ${label}`,
         lead: (label, subjectType) =>
-          subjectType === NotificationSubject.SITE ? `أُسند الموقع ${label} إلى مؤسستكم.` : `أُسند إليكم الربط ${label}.`,
+          subjectType === NotificationSubject.SITE
+            ? `أُسند الموقع ${label} إلى مؤسستكم.`
+            : `أُسند إليكم التوصيل ${label}.`,
       },
       INSTALLATION_REJECTED: {
-        subject: (label) => `تركيب مرفوض: الربط ${label}`,
-        lead: (label) => `رُفض تركيب الربط ${label} عند الاستلام. ارفعوا التحفظات أدناه، ثم صرّحوا بالتركيب من جديد.`,
+        subject: (label) => `تركيب مرفوض: التوصيل ${label}`,
+        lead: (label) => `رُفض تركيب التوصيل ${label} عند الاستلام. ارفعوا التحفظات أدناه، ثم صرّحوا بالتركيب من جديد.`,
       },
       REVISION_REQUESTED: {
         subject: (label) => `فاتورة للمراجعة: ${label}`,
@@ -166,7 +168,7 @@ export const notificationWordings: Record<Language, NotificationWording> = {
     seeInRaccord: 'عرض في Raccord',
     seeLink: (link) => `عرض في Raccord: ${link}`,
     footer:
-      'تصلكم هذه الرسالة لأن Raccord يُعلمكم بالبريد الإلكتروني؛ اختاروا الإشعارات التي تصلكم بالبريد في وحدة التحكم (الجرس أعلى الصفحة).',
+      'تصلكم هذه الرسالة لأن Raccord يُعلمكم بالبريد الإلكتروني؛ اختاروا الإشعارات التي تصلكم بالبريد في وحدة التحكم (الجرس أعلى الصفحة، «الاستلام أيضًا عبر البريد الإلكتروني»).',
   },
 };
 

@@ -146,8 +146,8 @@ describe('the language of a mail', () => {
     const reference = await rejectWith(id, ['Étiquette PTO manquante']);
 
     const inArabic = await mailTo(arabic.email, 'تركيب مرفوض');
-    expect(inArabic.message).toContain(`Subject: تركيب مرفوض: الربط ${reference}`);
-    expect(inArabic.exact).toContain(`الربط \u2068${reference}\u2069`);
+    expect(inArabic.message).toContain(`Subject: تركيب مرفوض: التوصيل ${reference}`);
+    expect(inArabic.exact).toContain(`التوصيل \u2068${reference}\u2069`);
     expect(inArabic.message).toContain('<html lang="ar" dir="rtl">');
     expect(inArabic.message).toContain(`${publicUrl}/raccordements/${id}`);
     const inFrench = await mailTo(french.email, 'Installation refusée');
