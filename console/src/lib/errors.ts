@@ -125,7 +125,13 @@ const reasonMessages: Record<InputReason, string> = {
   PAYMENT_METHOD: msg('doit être un virement bancaire, un virement CCP ou un chèque'),
   INVOICE_STATUS: msg('doit être un statut de facture'),
   NIF: msg('doit faire 15 chiffres (20 pour un établissement)'),
-  REGISTRATION_NUMBER: msg('doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace)'),
+  NIS: msg('doit faire 15 chiffres'),
+  RC_NUMBER: msg(
+    'doit être un n° de RC : au moins 6 chiffres et une lettre, par exemple 16/00-0123456 B 15 ou 02 B 0018083',
+  ),
+  REGISTRATION_NUMBER: msg(
+    'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace), dont au moins 3 chiffres',
+  ),
   RIB: msg('doit être un RIB de 20 chiffres dont les deux derniers sont la clé'),
   FISCAL_REGIME: msg('doit être AUTO_ENTREPRENEUR exactement quand la forme juridique est AUTO_ENTREPRENEUR'),
   CARD_NUMBER_REQUIRED: msg('est obligatoire pour un auto-entrepreneur'),
