@@ -183,6 +183,8 @@ export default {
   'ne doit pas être dans le futur': 'must not be in the future',
   'doit être une date et une heure entre maintenant et dans un an': 'must be a date and time from now to a year ahead',
   'doit être après la prise de commande': 'must be after the order was taken',
+  'ne doit pas être avant le jour du rendez-vous ({{appointmentDay}}, heure d’Alger)':
+    "must not be before the appointment's day ({{appointmentDay}}, Algiers)",
   'ne doit pas être antérieure à la commande': 'must not be before the order was taken',
   'ne doit pas être antérieure à la commande : la photo ne peut pas montrer ce travail':
     'must not be before the order was taken: the photo cannot show this work',

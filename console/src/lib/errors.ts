@@ -103,6 +103,7 @@ const reasonMessages: Record<InputReason, string> = {
   WITHIN_A_YEAR: msg('doit être une date et une heure entre maintenant et dans un an'),
   AFTER_ORDER: msg('doit être après la prise de commande'),
   NOT_BEFORE_ORDER: msg('ne doit pas être antérieure à la commande'),
+  NOT_BEFORE_APPOINTMENT_DAY: msg('ne doit pas être avant le jour du rendez-vous ({{appointmentDay}}, heure d’Alger)'),
   PHOTO_BEFORE_ORDER: msg('ne doit pas être antérieure à la commande : la photo ne peut pas montrer ce travail'),
   NOT_BEFORE_PLANNED_START: msg('ne doit pas précéder le début prévu'),
   PAYMENT_AFTER_TODAY: msg('ne doit pas être après aujourd’hui ({{today}}, heure d’Alger)'),

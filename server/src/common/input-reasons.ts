@@ -55,6 +55,7 @@ export const inputReasonTexts = {
   WITHIN_A_YEAR: 'must be a date and time from now to a year ahead',
   AFTER_ORDER: 'must be after the order was taken',
   NOT_BEFORE_ORDER: 'must not be before the order was taken',
+  NOT_BEFORE_APPOINTMENT_DAY: "must not be before the appointment's day ({{appointmentDay}}, Algiers)",
   PHOTO_BEFORE_ORDER: 'must not be before the order was taken: the photo cannot show this work',
   NOT_BEFORE_PLANNED_START: 'must not be before plannedStart',
   PAYMENT_AFTER_TODAY: 'must not be after today ({{today}}, Algiers)',
