@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { isPlausibleRegistrationNumber, isValidNif, isValidRib, ribKey } from './identifiers.js';
+import {
+  isPlausibleRcNumber,
+  isPlausibleRegistrationNumber,
+  isValidNif,
+  isValidNis,
+  isValidRib,
+  ribKey,
+} from './identifiers.js';
 
 describe('RIB key (97 − ((branch ‖ account × 100) mod 97))', () => {
   it('computes the key from branch and account, exactly, beyond 2^53', () => {
@@ -40,10 +47,31 @@ describe('NIF', () => {
   });
 });
 
-describe('registration numbers (NIS, RC, article, card)', () => {
-  it('accepts digits, letters and separators, and refuses the rest', () => {
-    expect(isPlausibleRegistrationNumber('16/00-1234567B22')).toBe(true);
-    expect(isPlausibleRegistrationNumber('099916001234567')).toBe(true);
+describe('NIS', () => {
+  it('is 15 digits', () => {
+    expect(isValidNis('099916001234567')).toBe(true);
+    expect(isValidNis('0987')).toBe(false);
+    expect(isValidNis('09991600123456A')).toBe(false);
+  });
+});
+
+describe('RC number', () => {
+  it('takes the layouts in use (wilaya/00-number letter year; year letter number), and refuses what has no letter or too few digits', () => {
+    expect(isPlausibleRcNumber('16/00-0123456 B 15')).toBe(true);
+    expect(isPlausibleRcNumber('16/00-1234567B22')).toBe(true);
+    expect(isPlausibleRcNumber('02 B 0018083')).toBe(true);
+    expect(isPlausibleRcNumber('abc')).toBe(false);
+    expect(isPlausibleRcNumber('0123456789')).toBe(false);
+    expect(isPlausibleRcNumber('16 B 12')).toBe(false);
+    expect(isPlausibleRcNumber('16/00-0123456 BB 15')).toBe(false);
+  });
+});
+
+describe('registration numbers (article, card)', () => {
+  it('accepts digits, letters and separators with at least 3 digits, and refuses the rest', () => {
+    expect(isPlausibleRegistrationNumber('AE-16-000123')).toBe(true);
+    expect(isPlausibleRegistrationNumber('16012345678')).toBe(true);
+    expect(isPlausibleRegistrationNumber('abc')).toBe(false);
     expect(isPlausibleRegistrationNumber('1')).toBe(false);
     expect(isPlausibleRegistrationNumber('12;drop')).toBe(false);
     expect(isPlausibleRegistrationNumber('-123')).toBe(false);

@@ -23,7 +23,26 @@ export function isValidRib(rib: string): boolean {
   return ribKey(rib.slice(3, 8), rib.slice(8, 18)) === rib.slice(18, 20);
 }
 
-/** NIS, RC, article d'imposition, auto-entrepreneur card: formats unpublished, so checked loosely. */
+/** NIS (numéro d'identification statistique, given by the ONS): 15 digits. */
+export function isValidNis(nis: string): boolean {
+  return /^\d{15}$/.test(nis);
+}
+
+/** The number of digits in `value`. */
+const digitCount = (value: string) => value.replace(/\D/g, '').length;
+
+/**
+ * RC (registre du commerce) number, whose layout varied over the years (16/00-0123456 B 15, 02 B 0018083):
+ * digits, one letter (its category: A a natural person, B a company) and separators, at least 6 digits.
+ */
+export function isPlausibleRcNumber(rc: string): boolean {
+  return /^[0-9][0-9 /.-]*[A-Za-z][0-9 /.-]*[0-9]$/.test(rc) && digitCount(rc) >= 6;
+}
+
+/**
+ * Article d'imposition, auto-entrepreneur card: formats unpublished, so checked loosely: digits, letters
+ * and separators, at least 3 of them digits.
+ */
 export function isPlausibleRegistrationNumber(value: string): boolean {
-  return /^[0-9A-Za-z][0-9A-Za-z /.-]{1,38}[0-9A-Za-z]$/.test(value);
+  return /^[0-9A-Za-z][0-9A-Za-z /.-]{1,38}[0-9A-Za-z]$/.test(value) && digitCount(value) >= 3;
 }

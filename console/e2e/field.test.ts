@@ -476,6 +476,24 @@ describe('the field view on a phone, against the real API', () => {
     await context.close();
   }, 120_000);
 
+  it('says, before sending, that an installation cannot be dated before the day of its appointment', async () => {
+    const { firmId, email, password } = await firmWithTechnician('Fibre des Hauts Plateaux');
+    const appointmentAt = new Date(Date.now() + 2 * 86_400_000);
+    await scheduledCustomerSubscription(run.t, firmId, { customerName: 'Hocine Amrani' }, appointmentAt.toISOString());
+    const { context, page } = await phone();
+    await page.goto(`${run.t.url}/terrain`);
+    await signInOnPhone(page, email, password);
+    await openReport(page, 'Hocine Amrani');
+    // The installation time starts at now, two days before the appointment's day.
+    await page.getByRole('button', { name: 'Envoyer le rapport' }).click();
+    await expect.poll(() => page.evaluate<unknown>('document.activeElement?.id')).toBe('report-installed-at');
+    const [year, month, day] = new Date(appointmentAt.getTime() + 3_600_000).toISOString().slice(0, 10).split('-');
+    expect(await page.locator('#report-installed-at-problem').innerText()).toBe(
+      `L’installation ne peut pas être datée d’avant le jour du rendez-vous (${day}/${month}/${year}).`,
+    );
+    await context.close();
+  }, 120_000);
+
   it('keeps the report typed as a draft across a reload mid-form, until it is given up after confirming', async () => {
     const { firmId, email, password } = await firmWithTechnician('Fibre de la Mitidja');
     const work = await scheduledCustomerSubscription(run.t, firmId, { customerName: 'Lamia Cherif' });

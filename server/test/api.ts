@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { contractorInput, nextSequence } from './factories.js';
 import type { TestApp } from './harness.js';
+import { addDays, algiersDate } from '../src/common/time.js';
 
 /** Runs a GraphQL operation that must succeed; throws with the errors otherwise (for test setup). */
 export async function mustQuery<T>(t: TestApp, query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -91,12 +92,14 @@ export async function createCustomerSubscription(
 
 /**
  * A customer subscription of `firmId` with the subscription's `overrides`, assigned to the firm and
- * its appointment booked within the hour: SCHEDULED (version 3), ready for its installation report.
+ * its appointment booked at `appointmentAt` (by default later today, within the hour): SCHEDULED
+ * (version 3), ready for its installation report.
  */
 export async function scheduledCustomerSubscription(
   t: TestApp,
   firmId: string,
   overrides: Record<string, unknown> = {},
+  appointmentAt = laterToday(),
 ): Promise<string> {
   const created = await createCustomerSubscription(t, {
     orderedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
@@ -115,10 +118,19 @@ export async function scheduledCustomerSubscription(
     'mutation ($id: ID!, $at: DateTimeISO!) { scheduleInstallation(input: { id: $id, expectedVersion: 2, appointmentAt: $at }) { customerSubscription { id } } }',
     {
       id: created.id,
-      at: new Date(Date.now() + 3_600_000).toISOString(),
+      at: appointmentAt,
     },
   );
   return created.id;
+}
+
+/**
+ * An appointment later today in Algiers: in an hour, or at the last minute of the day when that is
+ * sooner, so that an installation reported now is not before the appointment's day.
+ */
+function laterToday(): string {
+  const lastMinute = Date.parse(`${addDays(algiersDate(), 1)}T00:00:00+01:00`) - 60_000;
+  return new Date(Math.min(Date.now() + 3_600_000, lastMinute)).toISOString();
 }
 
 /**

@@ -6,6 +6,7 @@ import { CombinedError } from 'urql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { problemsOf, type FieldProblem } from '../lib/errors.ts';
 import { setLanguage } from '../lib/i18n.ts';
+import { AuditActor } from './AuditActor.tsx';
 import { FormField } from './FormField.tsx';
 import { problemOf, ProblemsAlert, useFocusFirstProblem } from './FormProblems.tsx';
 import { PagedSection } from './PagedList.tsx';
@@ -299,5 +300,22 @@ describe('FormField and useFocusFirstProblem', () => {
     expect(alert.textContent).toBe('Votre rôle ne permet pas cette action.');
     expect(document.activeElement).toBe(alert);
     expect(screen.getByLabelText('Adresse e-mail').getAttribute('aria-invalid')).toBeNull();
+  });
+});
+
+describe('AuditActor', () => {
+  it('names who made a change and their organisation, with the e-mail only when the API gives it', async () => {
+    const { container, rerender } = render(
+      <AuditActor actor={{ name: 'Amine Benali', email: 'amine@at.dz', organisation: 'Algérie Télécom' }} />,
+    );
+    expect(container.textContent).toBe('par Amine Benali (Algérie Télécom) · amine@at.dz');
+    expect(screen.getByRole('link', { name: 'amine@at.dz' }).getAttribute('href')).toBe('mailto:amine@at.dz');
+    rerender(<AuditActor actor={{ name: 'Amine Benali', email: null, organisation: 'Algérie Télécom' }} />);
+    expect(container.textContent).toBe('par Amine Benali (Algérie Télécom)');
+    rerender(<AuditActor actor={{ name: null, email: null, organisation: null }} />);
+    expect(container.textContent).toBe('par le système');
+    await act(() => setLanguage('en'));
+    rerender(<AuditActor actor={{ name: 'ERP finance', email: null, organisation: 'SARL Fibre du Hoggar' }} />);
+    expect(container.textContent).toBe('by ERP finance (SARL Fibre du Hoggar)');
   });
 });

@@ -185,6 +185,8 @@ export default {
   'ne doit pas être dans le futur': 'must not be in the future',
   'doit être une date et une heure entre maintenant et dans un an': 'must be a date and time from now to a year ahead',
   'doit être après la prise de commande': 'must be after the order was taken',
+  'ne doit pas être avant le jour du rendez-vous ({{appointmentDay}}, heure d’Alger)':
+    "must not be before the appointment's day ({{appointmentDay}}, Algiers)",
   'ne doit pas être antérieure à la commande': 'must not be before the order was taken',
   'ne doit pas être antérieure à la commande : la photo ne peut pas montrer ce travail':
     'must not be before the order was taken: the photo cannot show this work',
@@ -216,8 +218,11 @@ export default {
   'doit être un virement bancaire, un virement CCP ou un chèque': 'must be a bank transfer, a CCP transfer or a cheque',
   'doit être un statut de facture': 'must be an invoice status',
   'doit faire 15 chiffres (20 pour un établissement)': 'must be 15 digits (20 for a branch)',
-  'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace)':
-    'must be 3–40 digits, letters and separators (/ . - space)',
+  'doit faire 15 chiffres': 'must be 15 digits',
+  'doit être un n° de RC : au moins 6 chiffres et une lettre, par exemple 16/00-0123456 B 15 ou 02 B 0018083':
+    'must be an RC number: at least 6 digits and one letter, such as 16/00-0123456 B 15 or 02 B 0018083',
+  'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace), dont au moins 3 chiffres':
+    'must be 3–40 digits, letters and separators (/ . - space), at least 3 of them digits',
   'doit être un RIB de 20 chiffres dont les deux derniers sont la clé':
     'must be a RIB of 20 digits whose last two are its key',
   'doit être AUTO_ENTREPRENEUR exactement quand la forme juridique est AUTO_ENTREPRENEUR':

@@ -106,6 +106,7 @@ const reasonMessages: Record<InputReason, string> = {
   WITHIN_A_YEAR: msg('doit être une date et une heure entre maintenant et dans un an'),
   AFTER_ORDER: msg('doit être après la prise de commande'),
   NOT_BEFORE_ORDER: msg('ne doit pas être antérieure à la commande'),
+  NOT_BEFORE_APPOINTMENT_DAY: msg('ne doit pas être avant le jour du rendez-vous ({{appointmentDay}}, heure d’Alger)'),
   PHOTO_BEFORE_ORDER: msg('ne doit pas être antérieure à la commande : la photo ne peut pas montrer ce travail'),
   NOT_BEFORE_PLANNED_START: msg('ne doit pas précéder le début prévu'),
   PAYMENT_AFTER_TODAY: msg('ne doit pas être après aujourd’hui ({{today}}, heure d’Alger)'),
@@ -128,7 +129,13 @@ const reasonMessages: Record<InputReason, string> = {
   PAYMENT_METHOD: msg('doit être un virement bancaire, un virement CCP ou un chèque'),
   INVOICE_STATUS: msg('doit être un statut de facture'),
   NIF: msg('doit faire 15 chiffres (20 pour un établissement)'),
-  REGISTRATION_NUMBER: msg('doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace)'),
+  NIS: msg('doit faire 15 chiffres'),
+  RC_NUMBER: msg(
+    'doit être un n° de RC : au moins 6 chiffres et une lettre, par exemple 16/00-0123456 B 15 ou 02 B 0018083',
+  ),
+  REGISTRATION_NUMBER: msg(
+    'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace), dont au moins 3 chiffres',
+  ),
   RIB: msg('doit être un RIB de 20 chiffres dont les deux derniers sont la clé'),
   FISCAL_REGIME: msg('doit être AUTO_ENTREPRENEUR exactement quand la forme juridique est AUTO_ENTREPRENEUR'),
   CARD_NUMBER_REQUIRED: msg('est obligatoire pour un auto-entrepreneur'),

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { useLoaders, type Loaders } from '../context.js';
+import { createAuditLoaders, type AuditLoaders } from './audit/audit.loaders.js';
 import { createContractorLoaders, type ContractorLoaders } from './contractor/contractor.loaders.js';
 import {
   createCustomerSubscriptionLoaders,
@@ -23,6 +24,7 @@ declare module '../context.js' {
     readonly customerSubscriptions: CustomerSubscriptionLoaders;
     readonly invoices: InvoiceLoaders;
     readonly photos: PhotoLoaders;
+    readonly audit: AuditLoaders;
   }
 }
 
@@ -35,6 +37,7 @@ export function createLoaders(em: EntityManager): Loaders {
     customerSubscriptions: createCustomerSubscriptionLoaders(em),
     invoices: createInvoiceLoaders(em),
     photos: createPhotoLoaders(em),
+    audit: createAuditLoaders(em),
   };
 }
 

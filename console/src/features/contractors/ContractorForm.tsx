@@ -1,7 +1,13 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { isValidNif, isValidRib } from '../../../../shared/identifiers.ts';
+import {
+  isPlausibleRcNumber,
+  isPlausibleRegistrationNumber,
+  isValidNif,
+  isValidNis,
+  isValidRib,
+} from '../../../../shared/identifiers.ts';
 import { problemProps, ProblemNote, ProblemsAlert, useFocusFirstProblem } from '../../components/FormProblems.tsx';
 import type { FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';
@@ -171,6 +177,25 @@ function check(values: ContractorFormValues): FieldProblem[] {
   else if (values.communeId === '') problems.push({ field: 'communeId', message: t('est obligatoire') });
   if (values.nif.trim() && !isValidNif(digits(values.nif)))
     problems.push({ field: 'nif', message: t('doit compter 15 chiffres (20 pour un établissement secondaire)') });
+  if (values.nis.trim() && !isValidNis(digits(values.nis)))
+    problems.push({ field: 'nis', message: t('doit faire 15 chiffres') });
+  const spaced = (text: string) => text.trim().replace(/\s+/g, ' ');
+  if (values.rcNumber.trim() && !isPlausibleRcNumber(spaced(values.rcNumber))) {
+    problems.push({
+      field: 'rcNumber',
+      message: t(
+        'doit être un n° de RC : au moins 6 chiffres et une lettre, par exemple 16/00-0123456 B 15 ou 02 B 0018083',
+      ),
+    });
+  }
+  for (const field of ['taxArticle', 'autoEntrepreneurCardNumber'] as const) {
+    if (values[field].trim() && !isPlausibleRegistrationNumber(spaced(values[field]))) {
+      problems.push({
+        field,
+        message: t('doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace), dont au moins 3 chiffres'),
+      });
+    }
+  }
   if (values.bankAccount.trim() && !isValidRib(digits(values.bankAccount))) {
     problems.push({
       field: 'bankAccount',
@@ -300,10 +325,10 @@ export function ContractorForm({
         </select>,
       )}
       {field('nif', t('NIF'))}
-      {field('nis', t('NIS'))}
+      {field('nis', t('NIS (15 chiffres)'))}
       {values.legalForm === 'AUTO_ENTREPRENEUR'
         ? field('autoEntrepreneurCardNumber', t('N° de carte d’auto-entrepreneur'))
-        : field('rcNumber', t('N° de registre du commerce (RC)'))}
+        : field('rcNumber', t('N° de registre du commerce (RC), par exemple 16/00-0123456 B 15'))}
       {field('taxArticle', t('Article d’imposition'))}
       {field('address', t('Adresse'))}
       {field(

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { reasonInLanguage } from '../../lib/errors.ts';
+import { AuditActor } from '../../components/AuditActor.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
 import { translate as t } from '../../lib/i18n.ts';
@@ -74,7 +75,7 @@ export function ContractorHistory({ contractorId, version }: { contractorId: str
                       value: statusChange(event.fromStatus, event.toStatus),
                     })
                   : t(auditActionLabels[event.action] ?? event.action)}
-                {event.reason && ` (${reasonInLanguage(event.reason)})`}
+                {event.reason && ` (${reasonInLanguage(event.reason)})`} <AuditActor actor={event.actor} />
                 {event.action === 'UPDATE' && (
                   <ul className="changes">
                     {event.changes.map((change) => (

@@ -51,7 +51,6 @@ export default {
     'ولاية واحدة على الأقل، برموز من رقمين مفصولة بفواصل (مثل \u206616, 09\u2069)',
   'doit être un nombre entier d’équipes, au moins 1': 'يجب أن يكون عددًا صحيحًا من الفرق، 1 على الأقل',
   'Nom commercial (facultatif)': 'الاسم التجاري (اختياري)',
-  'N° de registre du commerce (RC)': 'رقم السجل التجاري (RC)',
   'Wilaya du siège': 'ولاية المقر',
   'Choisir…': 'اختر…',
   'Choisissez d’abord la wilaya': 'اختر الولاية أولًا',
@@ -133,8 +132,6 @@ export default {
   'Codes des wilayas d’intervention, séparés par des espaces (ex. 16 09) ; « 16;09 » seulement entre guillemets dans un fichier à points-virgules':
     'رموز ولايات التدخل، مفصولة بمسافات (مثل \u206616 09\u2069)؛ «\u206616;09\u2069» فقط بين علامتي تنصيص في ملف مفصول بفواصل منقوطة',
   'Nombre d’équipes, au moins 1': 'عدد الفرق، 1 على الأقل',
-  'N° de registre du commerce : obligatoire, sauf pour un auto-entrepreneur':
-    'رقم السجل التجاري: إلزامي، إلا للمقاول الذاتي',
   'N° de carte d’auto-entrepreneur : obligatoire pour un auto-entrepreneur':
     'رقم بطاقة المقاول الذاتي: إلزامي للمقاول الذاتي',
   'Contact : nom': 'جهة الاتصال: الاسم',
@@ -143,4 +140,15 @@ export default {
   'Contact : adresse e-mail': 'جهة الاتصال: البريد الإلكتروني',
   'Ce fichier n’était pas en UTF-8 : il a été lu comme un fichier Excel pour Windows (Windows-1252). Vérifiez les accents des contractants créés.':
     'لم يكن هذا الملف بترميز UTF-8: قُرئ كملف Excel لنظام Windows (Windows-1252). تحقّق من الحروف الخاصة (مثل é وà) في المقاولين المُنشئين.',
+  'NIS (15 chiffres)': 'رقم التعريف الإحصائي (NIS، 15 رقمًا)',
+  'N° de registre du commerce (RC), par exemple 16/00-0123456 B 15':
+    'رقم السجل التجاري (RC)، مثلًا \u206616/00-0123456 B 15\u2069',
+  'NIS : 15 chiffres': 'NIS: 15 رقمًا',
+  'N° de registre du commerce, par exemple 16/00-0123456 B 15 : obligatoire, sauf pour un auto-entrepreneur':
+    'رقم السجل التجاري، مثلًا \u206616/00-0123456 B 15\u2069: إلزامي، إلا للمقاول الذاتي',
+  'doit faire 15 chiffres': 'يجب أن يتكون من 15 رقمًا',
+  'doit être un n° de RC : au moins 6 chiffres et une lettre, par exemple 16/00-0123456 B 15 ou 02 B 0018083':
+    'يجب أن يكون رقم سجل تجاري: 6 أرقام على الأقل وحرف واحد، مثلًا \u206616/00-0123456 B 15\u2069 أو \u206602 B 0018083\u2069',
+  'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace), dont au moins 3 chiffres':
+    'يجب أن يتكون من 3 إلى 40 رقمًا وحرفًا وفاصلًا (/ . - مسافة)، منها 3 أرقام على الأقل',
 } satisfies Record<string, string>;

@@ -137,6 +137,11 @@ export const ContractorHistoryQuery = graphql(`
       fromStatus
       toStatus
       reason
+      actor {
+        name
+        email
+        organisation
+      }
       changes {
         field
         from

@@ -51,7 +51,6 @@ export default {
     'at least one wilaya, as two-digit codes separated by commas (e.g. 16, 09)',
   'doit être un nombre entier d’équipes, au moins 1': 'must be a whole number of teams, at least 1',
   'Nom commercial (facultatif)': 'Trade name (optional)',
-  'N° de registre du commerce (RC)': 'Trade register number (RC)',
   'Wilaya du siège': 'Wilaya of the registered office',
   'Choisir…': 'Choose…',
   'Choisissez d’abord la wilaya': 'Choose the wilaya first',
@@ -134,8 +133,6 @@ export default {
   'Codes des wilayas d’intervention, séparés par des espaces (ex. 16 09) ; « 16;09 » seulement entre guillemets dans un fichier à points-virgules':
     'Codes of the operating wilayas, separated by spaces (e.g. 16 09); “16;09” only in double quotes in a file separated by semicolons',
   'Nombre d’équipes, au moins 1': 'Number of teams, at least 1',
-  'N° de registre du commerce : obligatoire, sauf pour un auto-entrepreneur':
-    'Trade register number: required, except for an auto-entrepreneur',
   'N° de carte d’auto-entrepreneur : obligatoire pour un auto-entrepreneur':
     'Auto-entrepreneur card number: required for an auto-entrepreneur',
   'Contact : nom': 'Contact: name',
@@ -144,4 +141,15 @@ export default {
   'Contact : adresse e-mail': 'Contact: email address',
   'Ce fichier n’était pas en UTF-8 : il a été lu comme un fichier Excel pour Windows (Windows-1252). Vérifiez les accents des contractants créés.':
     'This file was not UTF-8: it was read as an Excel file for Windows (Windows-1252). Check the accents of the contractors created.',
+  'NIS (15 chiffres)': 'NIS (15 digits)',
+  'N° de registre du commerce (RC), par exemple 16/00-0123456 B 15':
+    'Trade register (RC) no., such as 16/00-0123456 B 15',
+  'NIS : 15 chiffres': 'NIS: 15 digits',
+  'N° de registre du commerce, par exemple 16/00-0123456 B 15 : obligatoire, sauf pour un auto-entrepreneur':
+    'Trade register no., such as 16/00-0123456 B 15: required, except for an auto-entrepreneur',
+  'doit faire 15 chiffres': 'must be 15 digits',
+  'doit être un n° de RC : au moins 6 chiffres et une lettre, par exemple 16/00-0123456 B 15 ou 02 B 0018083':
+    'must be an RC number: at least 6 digits and one letter, such as 16/00-0123456 B 15 or 02 B 0018083',
+  'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace), dont au moins 3 chiffres':
+    'must be 3–40 digits, letters and separators (/ . - space), at least 3 of them digits',
 } satisfies Record<string, string>;

@@ -18,7 +18,7 @@ export const contractorImportColumns: readonly ImportColumn[] = [
     content: msg('Régime fiscal : REAL, IFU ou AUTO_ENTREPRENEUR (celui-ci exactement pour un auto-entrepreneur)'),
   },
   { name: 'nif', required: true, content: msg('NIF : 15 chiffres (20 pour un établissement secondaire)') },
-  { name: 'nis', required: true, content: msg('NIS') },
+  { name: 'nis', required: true, content: msg('NIS : 15 chiffres') },
   { name: 'tax_article', required: true, content: msg('Article d’imposition') },
   { name: 'address', required: true, content: msg('Adresse du siège') },
   { name: 'commune_id', required: true, content: msg('Identifiant de la commune du siège') },
@@ -35,7 +35,9 @@ export const contractorImportColumns: readonly ImportColumn[] = [
   {
     name: 'rc_number',
     required: false,
-    content: msg('N° de registre du commerce : obligatoire, sauf pour un auto-entrepreneur'),
+    content: msg(
+      'N° de registre du commerce, par exemple 16/00-0123456 B 15 : obligatoire, sauf pour un auto-entrepreneur',
+    ),
   },
   {
     name: 'auto_entrepreneur_card_number',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { FieldProblem } from '../../lib/errors.ts';
 import { reasonInLanguage } from '../../lib/errors.ts';
+import { formatCalendarDate } from '../../lib/format.ts';
 import { algiersLocalToIso, isoToAlgiersLocal } from '../work/algiers-time.ts';
 import {
   problemOf,
@@ -166,6 +167,14 @@ export function ReportForm({
     if (!instant) found.push({ field: 'installedAt', message: t('Indiquez la date et l’heure de l’installation.') });
     else if (new Date(instant).getTime() > Date.now() + 60_000)
       found.push({ field: 'installedAt', message: t('L’installation ne peut pas être dans le futur.') });
+    else if (work.earliestInstallationDay && installedAt.slice(0, 10) < work.earliestInstallationDay) {
+      found.push({
+        field: 'installedAt',
+        message: t('L’installation ne peut pas être datée d’avant le jour du rendez-vous ({{day}}).', {
+          day: formatCalendarDate(work.earliestInstallationDay),
+        }),
+      });
+    }
     if (technicianName.trim() === '')
       found.push({ field: 'technicianName', message: t('Indiquez le nom du technicien.') });
     if (!isMeasurementText(power))
@@ -268,6 +277,7 @@ export function ReportForm({
         id="report-installed-at"
         type="datetime-local"
         value={installedAt}
+        min={work.earliestInstallationDay ? `${work.earliestInstallationDay}T00:00` : undefined}
         onChange={(event) => setInstalledAt(event.target.value)}
         {...problemProps('report-installed-at', problemOf(problems, 'installedAt'))}
       />

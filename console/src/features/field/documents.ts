@@ -13,6 +13,7 @@ export const FieldWork = graphql(`
     reserves
     orderedAt
     appointmentAt
+    earliestInstallationDay
     commune {
       name
       wilaya {
@@ -142,6 +143,7 @@ export const FieldScheduleMutation = graphql(`
         version
         status
         appointmentAt
+        earliestInstallationDay
       }
     }
   }

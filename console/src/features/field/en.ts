@@ -157,4 +157,6 @@ export default {
     '{{count}} report or draft has not been sent yet: it stays on this phone, and you will find it again when you sign back in. Sign out anyway?',
   '{{count}} rapports ou brouillons ne sont pas encore envoyés : ils restent sur ce téléphone, et vous les retrouverez en vous reconnectant. Se déconnecter quand même ?':
     '{{count}} reports or drafts have not been sent yet: they stay on this phone, and you will find them again when you sign back in. Sign out anyway?',
+  'L’installation ne peut pas être datée d’avant le jour du rendez-vous ({{day}}).':
+    'The installation cannot be dated before the day of the appointment ({{day}}).',
 } satisfies Record<string, string>;

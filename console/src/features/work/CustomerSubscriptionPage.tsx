@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { reasonInLanguage } from '../../lib/errors.ts';
 import { useReadAgainOnChange } from '../../lib/live.ts';
+import { AuditActor } from '../../components/AuditActor.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
 import { CustomerSubscriptionChangedSubscription, CustomerSubscriptionQuery } from './documents.ts';
@@ -135,7 +136,7 @@ export function CustomerSubscriptionPage() {
                         value: t(customerSubscriptionStatusLabels[event.toStatus] ?? event.toStatus),
                       })
                     : t(auditActionLabels[event.action] ?? event.action)}
-                  {event.reason && ` (${reasonInLanguage(event.reason)})`}
+                  {event.reason && ` (${reasonInLanguage(event.reason)})`} <AuditActor actor={event.actor} />
                 </li>
               ))}
             </ol>

@@ -144,6 +144,11 @@ export const CustomerSubscriptionQuery = graphql(
         fromStatus
         toStatus
         reason
+        actor {
+          name
+          email
+          organisation
+        }
       }
     }
   `,

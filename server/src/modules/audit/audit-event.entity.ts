@@ -69,6 +69,33 @@ registerEnumType(ActorType, {
   },
 });
 
+@ObjectType({
+  description:
+    'Who made an audited change, as the viewer may see them: the name and organisation of a person or an API key, ' +
+    'the e-mail of a person only to an ADMIN or to a viewer of the same organisation (Algérie Télécom, or the same firm).',
+})
+export class AuditActor {
+  @Field(() => String, {
+    nullable: true,
+    description: "The user's display name or the API key's name; null for SYSTEM (or an actor no longer found).",
+  })
+  name!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The user's sign-in e-mail, to an ADMIN or a viewer of the user's organisation; null otherwise, and for an API key or SYSTEM.",
+  })
+  email!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The legal name of the firm of the user or API key, or "Algérie Télécom" for AT\'s own; null for SYSTEM.',
+  })
+  organisation!: string | null;
+}
+
 @ObjectType({ description: 'One field changed by an audited change, with its value before and after.' })
 export class AuditFieldChange {
   @Field(() => String, { description: 'Field name as in the API, e.g. "legalName".' })

@@ -3,7 +3,13 @@ import { z } from 'zod';
 import { algerianPhone } from '../../common/phone.js';
 import { blankAsNull, notAFormula, optionalText, recordId, requiredText, wilayaCode } from '../../common/validation.js';
 import { FiscalRegime, LegalForm } from './contractor.entity.js';
-import { isPlausibleRegistrationNumber, isValidNif, isValidRib } from '../../../../shared/identifiers.js';
+import {
+  isPlausibleRcNumber,
+  isPlausibleRegistrationNumber,
+  isValidNif,
+  isValidNis,
+  isValidRib,
+} from '../../../../shared/identifiers.js';
 
 @InputType({ description: 'A contact person at a contractor firm.' })
 export class ContractorContactInput {
@@ -37,22 +43,29 @@ export class CreateContractorInput {
   @Field(() => String, { description: 'NIF: 15 digits (20 for a branch); spaces are ignored.' })
   nif!: string;
 
-  @Field(() => String, { description: 'NIS: digits, letters and separators.' })
+  @Field(() => String, { description: 'NIS (ONS): 15 digits; spaces are ignored.' })
   nis!: string;
 
   @Field(() => String, {
     nullable: true,
-    description: 'RC number: required unless the legal form is AUTO_ENTREPRENEUR.',
+    description:
+      'RC number: required unless the legal form is AUTO_ENTREPRENEUR; at least 6 digits and one letter, such as ' +
+      '"16/00-0123456 B 15" or "02 B 0018083"; runs of spaces are read as one.',
   })
   rcNumber?: string | null;
 
   @Field(() => String, {
     nullable: true,
-    description: 'Auto-entrepreneur card number: required for an AUTO_ENTREPRENEUR.',
+    description:
+      'Auto-entrepreneur card number: required for an AUTO_ENTREPRENEUR; 3–40 digits, letters and separators, ' +
+      'at least 3 of them digits; runs of spaces are read as one.',
   })
   autoEntrepreneurCardNumber?: string | null;
 
-  @Field(() => String, { description: "Article d'imposition." })
+  @Field(() => String, {
+    description:
+      "Article d'imposition: 3–40 digits, letters and separators, at least 3 of them digits; runs of spaces are read as one.",
+  })
   taxArticle!: string;
 
   @Field(() => String, { description: 'Street address, 1–300 characters.' })
@@ -127,14 +140,20 @@ export class UpdateContractorInput {
 
 const withoutSpaces = (value: string) => value.replace(/\s+/g, '');
 
-const registrationNumber = z
+/** Trimmed, each run of spaces read as one. */
+const spacesNormalised = z
   .string()
   .trim()
-  .refine(isPlausibleRegistrationNumber, { error: 'must be 3–40 digits, letters and separators (/ . - space)' });
+  .transform((value) => value.replace(/\s+/g, ' '));
 
-const optionalRegistrationNumber = blankAsNull(registrationNumber)
-  .optional()
-  .transform((value) => value ?? null);
+const registrationNumber = spacesNormalised.refine(isPlausibleRegistrationNumber, {
+  error: 'must be 3–40 digits, letters and separators (/ . - space), at least 3 of them digits',
+});
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  blankAsNull(schema)
+    .optional()
+    .transform((value) => value ?? null);
 
 const contact = z.object({
   name: requiredText(120),
@@ -161,9 +180,13 @@ export const contractorFields = z.object({
   legalForm: z.enum(LegalForm),
   fiscalRegime: z.enum(FiscalRegime),
   nif: z.string().transform(withoutSpaces).refine(isValidNif, { error: 'must be 15 digits (20 for a branch)' }),
-  nis: registrationNumber,
-  rcNumber: optionalRegistrationNumber,
-  autoEntrepreneurCardNumber: optionalRegistrationNumber,
+  nis: z.string().transform(withoutSpaces).refine(isValidNis, { error: 'must be 15 digits' }),
+  rcNumber: optional(
+    spacesNormalised.refine(isPlausibleRcNumber, {
+      error: 'must be an RC number: at least 6 digits and one letter, such as 16/00-0123456 B 15 or 02 B 0018083',
+    }),
+  ),
+  autoEntrepreneurCardNumber: optional(registrationNumber),
   taxArticle: registrationNumber,
   address: requiredText(300),
   communeId: recordId,

@@ -161,13 +161,52 @@ describe('createContractor', () => {
     expect(badRc.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'rcNumber',
-      reason: 'must be 3–40 digits, letters and separators (/ . - space)',
-      reasonCode: 'REGISTRATION_NUMBER',
+      reason: 'must be an RC number: at least 6 digits and one letter, such as 16/00-0123456 B 15 or 02 B 0018083',
+      reasonCode: 'RC_NUMBER',
     });
     expect(await counts()).toEqual(before);
     const blank = await create({ contacts: [{ name: 'Amine', role: '', phone: '  ', email: null }] });
     expect(blank.errors).toBeUndefined();
     expect(blank.contractor?.contacts).toEqual([{ name: 'Amine', role: null, phone: null, email: null }]);
+  });
+
+  it('refuses identity numbers of the wrong form, saying the form expected, and normalises their spaces', async () => {
+    const before = await counts();
+    const { errors } = await create({ nis: '0987', rcNumber: 'abc', taxArticle: 'abc' });
+    expect(
+      (errors?.[0]?.extensions?.['problems'] as Record<string, unknown>[]).map(({ field, reasonCode, reason }) => ({
+        field,
+        reasonCode,
+        reason,
+      })),
+    ).toEqual([
+      { field: 'nis', reasonCode: 'NIS', reason: 'must be 15 digits' },
+      {
+        field: 'rcNumber',
+        reasonCode: 'RC_NUMBER',
+        reason: 'must be an RC number: at least 6 digits and one letter, such as 16/00-0123456 B 15 or 02 B 0018083',
+      },
+      {
+        field: 'taxArticle',
+        reasonCode: 'REGISTRATION_NUMBER',
+        reason: 'must be 3–40 digits, letters and separators (/ . - space), at least 3 of them digits',
+      },
+    ]);
+    const card = await create({
+      legalForm: 'AUTO_ENTREPRENEUR',
+      fiscalRegime: 'AUTO_ENTREPRENEUR',
+      rcNumber: null,
+      autoEntrepreneurCardNumber: 'AE-XX',
+    });
+    expect(card.errors?.[0]?.extensions).toMatchObject({
+      field: 'autoEntrepreneurCardNumber',
+      reasonCode: 'REGISTRATION_NUMBER',
+    });
+    expect(await counts()).toEqual(before);
+
+    const spaced = await create({ nis: ' 099 916 001 234 567 ', rcNumber: '  16/00 -  0123456   B  15 ' });
+    expect(spaced.errors).toBeUndefined();
+    expect(spaced.contractor).toMatchObject({ nis: '099916001234567', rcNumber: '16/00 - 0123456 B 15' });
   });
 
   it('refuses a NIF already registered with CONFLICT on the field', async () => {

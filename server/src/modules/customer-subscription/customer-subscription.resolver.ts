@@ -76,7 +76,11 @@ import {
 import { importCustomerSubscriptions } from './customer-subscription.import.js';
 import { defaultQualityThresholds, thresholdOf } from './installation-quality.js';
 import { InstallationReport, QualityThresholdObject } from './installation-report.entity.js';
-import { latestInstallationReport, reportInstallation } from './installation-report.service.js';
+import {
+  earliestInstallationDay,
+  latestInstallationReport,
+  reportInstallation,
+} from './installation-report.service.js';
 import {
   CustomerSubscriptionOrder,
   assignCustomerSubscription,
@@ -548,6 +552,16 @@ export class CustomerSubscriptionResolver {
     @Ctx() context: Context,
   ): Promise<CustomerSubscriptionPayload> {
     return { customerSubscription: await reportInstallation(context, input) };
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The earliest day an installation report may give, YYYY-MM-DD in Algiers: the appointment's day; null without an appointment. " +
+      'reportInstallation refuses an earlier installedAt (BAD_USER_INPUT, reasonCode NOT_BEFORE_APPOINTMENT_DAY).',
+  })
+  earliestInstallationDay(@Root() subscription: Pick<CustomerSubscriptionRecord, 'appointmentAt'>): string | null {
+    return earliestInstallationDay(subscription);
   }
 
   @FieldResolver(() => InstallationReport, {

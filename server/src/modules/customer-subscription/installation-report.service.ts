@@ -124,6 +124,14 @@ export async function reportInstallation(context: Context, input: unknown): Prom
 }
 
 /**
+ * The earliest day (YYYY-MM-DD, Algiers) an installation report may give: the appointment's day, as
+ * the installation follows the appointment (docs/domain.md, "Lifecycle"); null without an appointment.
+ */
+export function earliestInstallationDay(subscription: Pick<CustomerSubscription, 'appointmentAt'>): string | null {
+  return subscription.appointmentAt ? algiersDate(subscription.appointmentAt) : null;
+}
+
+/**
  * The work a replayed report or failure recorded, as the viewer may see it now: a technician no longer
  * sees work once it is closed (accepted, failed, cancelled) or given to another.
  * @throws DomainError NOT_FOUND when the viewer may no longer see it
@@ -147,6 +155,9 @@ async function recordReport(em: EntityManager, context: Context, values: ReportV
   if (values.installedAt.getTime() < subscription.orderedAt.getTime())
     throw badUserInput('installedAt', 'must not be before the order was taken');
   const day = algiersDate(values.installedAt);
+  const appointmentDay = earliestInstallationDay(subscription);
+  if (appointmentDay && day < appointmentDay)
+    throw badUserInput('installedAt', `must not be before the appointment's day (${appointmentDay}, Algiers)`);
   const schedule = await findInForce(em, day);
   if (!schedule) throw badUserInput('installedAt', `no price schedule is in force on ${day}`);
   const items = new Map((await schedule.items.loadItems()).map((item) => [item.code, item]));

@@ -8,6 +8,7 @@ import {
   scheduledCustomerSubscription,
 } from '../../../test/api.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { algiersDate } from '../../common/time.js';
 
 let t: TestApp;
 let firm: { id: string };
@@ -95,6 +96,31 @@ describe('reportInstallation', () => {
     const [row] = await t.sql<{ status: string; reports: number }>(
       'select status, (select count(*)::int from installation_report where customer_subscription_id = $1) as reports from customer_subscription where id = $1',
       [subscription.id],
+    );
+    expect(row).toEqual({ status: 'SCHEDULED', reports: 0 });
+  });
+
+  it("refuses an installation dated before the appointment's day (Algiers), naming that day, and shows the day on the work", async () => {
+    const appointmentAt = new Date(Date.now() + 2 * 86_400_000);
+    const id = await scheduledCustomerSubscription(t, firm.id, {}, appointmentAt.toISOString());
+    const appointmentDay = algiersDate(appointmentAt);
+    const { customerSubscription } = await mustQuery<{ customerSubscription: { earliestInstallationDay: string } }>(
+      t,
+      'query ($id: ID!) { customerSubscription(id: $id) { earliestInstallationDay } }',
+      { id },
+    );
+    expect(customerSubscription.earliestInstallationDay).toBe(appointmentDay);
+    const { body } = await t.graphql(mutation, { input: report(id) });
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'installedAt',
+      reason: `must not be before the appointment's day (${appointmentDay}, Algiers)`,
+      reasonCode: 'NOT_BEFORE_APPOINTMENT_DAY',
+      reasonParams: { appointmentDay },
+    });
+    const [row] = await t.sql<{ status: string; reports: number }>(
+      'select status, (select count(*)::int from installation_report where customer_subscription_id = $1) as reports from customer_subscription where id = $1',
+      [id],
     );
     expect(row).toEqual({ status: 'SCHEDULED', reports: 0 });
   });

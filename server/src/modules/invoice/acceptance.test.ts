@@ -4,6 +4,7 @@ import {
   installationReportInput,
   installedCustomerSubscription,
   mustQuery,
+  scheduledCustomerSubscription,
 } from '../../../test/api.js';
 import { contextAt } from '../../../test/contexts.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
@@ -237,15 +238,21 @@ describe('the date that prices a work line', () => {
     const today = algiersDate();
     const firm = await activeContractor(p);
     const standard = [{ code: 'RAC-STD', quantity: '1' }];
-    // Installed yesterday at noon in Algiers, and a minute ago; both accepted today, after the changes.
-    const yesterday = await installedCustomerSubscription(
+    // Installed yesterday at noon in Algiers (its appointment yesterday morning: the API books none in
+    // the past, so the database moves it), and a minute ago; both accepted today, after the changes.
+    const yesterday = await scheduledCustomerSubscription(p, firm.id);
+    await p.sql('update customer_subscription set appointment_at = $2 where id = $1', [
+      yesterday,
+      `${addDays(today, -1)}T08:00:00.000Z`,
+    ]);
+    await mustQuery(
       p,
-      firm.id,
-      '-21.5',
-      standard,
-      {},
+      'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }',
       {
-        installedAt: `${addDays(today, -1)}T11:00:00.000Z`,
+        input: installationReportInput(yesterday, {
+          lines: standard,
+          installedAt: `${addDays(today, -1)}T11:00:00.000Z`,
+        }),
       },
     );
     const installedToday = await installedCustomerSubscription(p, firm.id, '-21.5', standard);
