@@ -26,11 +26,6 @@ export function textContains(columns: readonly string[], text: string): Record<s
   );
 }
 
-/** Keeps the rows whose `column` is `text`, case, accents and Arabic variants aside: the exact match of an identifier. */
-export function textEquals(column: string, text: string): Record<string, unknown> {
-  return rawCondition((alias) => `${searchTextFunction}(${alias}."${column}") = ${searchTextFunction}(?)`, [text]);
-}
-
 /** `column` (SQL) contains a LIKE pattern given as a parameter, both normalised. */
 export function normalisedLike(column: string): string {
   return `${searchTextFunction}(${column}) like ${searchTextFunction}(?)`;

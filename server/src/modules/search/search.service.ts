@@ -2,7 +2,6 @@ import type { ObjectQuery } from '@mikro-orm/postgresql';
 import { z } from 'zod';
 import type { Page } from '../../common/pagination.js';
 import { recordsOf } from '../../common/rows.js';
-import { textEquals } from '../../common/text-search.js';
 import { parseInput, searchText } from '../../common/validation.js';
 import { findRows } from '../../database/entity-manager.js';
 import type { Context } from '../../context.js';
@@ -55,7 +54,8 @@ const searchSchema = z.object({
 
 /**
  * One type the search looks through: the list operation whose rule says who may search it, the
- * records whose identifier is the text (its own scope), and those the list's free-text filter finds.
+ * records whose identifier is the text (its own scope; identifiers are stored upper case, so the
+ * text upper-cased meets their btree indexes), and those the list's free-text filter finds.
  */
 interface SearchedType {
   readonly kind: SearchKind;
@@ -66,18 +66,14 @@ interface SearchedType {
 
 const nodes = <T>(page: Page<T>): T[] => page.edges.map((edge) => edge.node);
 
-/** Rows of `entity` in the viewer's `scope` whose `column` is the text, as records (`recordsOf`). */
+/** Rows of `entity` matching `where`, at most `limit`, as records (`recordsOf`). */
 async function exactRows<T extends object, R>(
   context: Context,
   entity: new () => T,
-  scope: Record<string, unknown>,
-  column: string,
-  text: string,
+  where: Record<string, unknown>,
   limit: number,
 ): Promise<R[]> {
-  const rows = await findRows(context.em, entity, { $and: [scope, textEquals(column, text)] } as ObjectQuery<T>, {
-    limit,
-  });
+  const rows = await findRows(context.em, entity, where as ObjectQuery<T>, { limit });
   return recordsOf<T, R>(context.em, entity, rows);
 }
 
@@ -90,7 +86,7 @@ const searchedTypes: readonly SearchedType[] = [
         await findRows(
           context.em,
           Invoice,
-          { $and: [invoiceScope(context), textEquals('number', text)] } as ObjectQuery<Invoice>,
+          { $and: [invoiceScope(context), { number: text.toUpperCase() }] } as ObjectQuery<Invoice>,
           // A DOT manager's scope joins the lines: a limit reads distinct invoices.
           { limit, orderBy: { period: 'desc', id: 'desc' } },
         )
@@ -101,7 +97,12 @@ const searchedTypes: readonly SearchedType[] = [
     kind: SearchKind.CUSTOMER_SUBSCRIPTION,
     operation: 'Query.customerSubscriptions',
     exact: (context, text, limit) =>
-      exactRows(context, CustomerSubscription, workScope(context), 'order_reference', text, limit),
+      exactRows(
+        context,
+        CustomerSubscription,
+        { $and: [workScope(context), { orderReference: text.toUpperCase() }] },
+        limit,
+      ),
     partial: async (context, text, first) =>
       nodes(await listCustomerSubscriptions(context, { search: text }, { first })),
   },
@@ -109,20 +110,18 @@ const searchedTypes: readonly SearchedType[] = [
     kind: SearchKind.SITE,
     operation: 'Query.sites',
     exact: (context, text, limit) =>
-      context.em.find(Site, { $and: [siteScope(context), textEquals('code', text)] } as ObjectQuery<Site>, { limit }),
+      context.em.find(Site, { $and: [siteScope(context), { code: text.toUpperCase() }] } as ObjectQuery<Site>, {
+        limit,
+      }),
     partial: async (context, text, first) => nodes(await listSites(context, { search: text }, { first })),
   },
   {
     kind: SearchKind.CONTRACTOR,
     operation: 'Query.contractors',
     exact: (context, text, limit) =>
-      context.em.find(
-        Contractor,
-        { $and: [contractorScope(context), textEquals('nif', text)] } as ObjectQuery<Contractor>,
-        {
-          limit,
-        },
-      ),
+      context.em.find(Contractor, { $and: [contractorScope(context), { nif: text }] } as ObjectQuery<Contractor>, {
+        limit,
+      }),
     partial: async (context, text, first) => nodes(await listContractors(context, { search: text }, { first })),
   },
 ];
