@@ -1,9 +1,10 @@
 import { useCombobox } from 'downshift';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useQuery } from 'urql';
 import type { ResultOf } from '../lib/graphql.ts';
+import { useSettled } from '../lib/settled.ts';
 import { GlobalSearchQuery } from './documents.ts';
 
 type Hit = ResultOf<typeof GlobalSearchQuery>['search'][number];
@@ -45,11 +46,7 @@ export function GlobalSearch() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [typed, setTyped] = useState('');
-  const [text, setText] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setText(typed.trim()), searchDelayMs);
-    return () => clearTimeout(timer);
-  }, [typed]);
+  const text = useSettled(typed.trim(), searchDelayMs);
   const [result] = useQuery({ query: GlobalSearchQuery, variables: { text }, pause: text === '' });
   const items = text === '' ? [] : (result.data?.search ?? []);
   const { isOpen, highlightedIndex, getInputProps, getMenuProps, getItemProps, getLabelProps, reset } =
