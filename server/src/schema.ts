@@ -28,6 +28,7 @@ import {
   PhotoPositionResolver,
 } from './modules/customer-subscription/field.resolver.js';
 import { SiteResolver } from './modules/site/site.resolver.js';
+import { SearchResolver } from './modules/search/search.resolver.js';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from './modules/webhook/webhook.resolver.js';
 import { SiteViewerCanResolver } from './modules/site/site-viewer-can.resolver.js';
 import { ContractorViewerCanResolver } from './modules/contractor/contractor-viewer-can.resolver.js';
@@ -64,6 +65,7 @@ export async function buildRaccordSchema(): Promise<GraphQLSchema> {
       ContractorViewerCanResolver,
       SiteResolver,
       SiteViewerCanResolver,
+      SearchResolver,
       CustomerSubscriptionResolver,
       InstallationReportResolver,
       CustomerSubscriptionTechnicianResolver,

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import type { ResultOf } from '../lib/graphql.ts';
+import { useSettled } from '../lib/settled.ts';
 import { ContractorChoicesQuery } from './documents.ts';
 import { QueryState } from './QueryState.tsx';
 
@@ -10,16 +11,6 @@ type Choice = ResultOf<typeof ContractorChoicesQuery>['contractors']['edges'][nu
 
 /** How long the picker waits after the last keystroke before asking the API. */
 const searchDelayMs = 250;
-
-/** `value`, once it has stayed the same for `delayMs`. */
-function useSettled<T>(value: T, delayMs: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), delayMs);
-    return () => clearTimeout(timer);
-  }, [value, delayMs]);
-  return settled;
-}
 
 /**
  * The choice of one ACTIVE contractor among thousands (optionally those operating in `wilayaCode`):

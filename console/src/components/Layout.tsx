@@ -10,6 +10,7 @@ import { NotificationBell } from '../features/notifications/NotificationBell.tsx
 import { session } from '../lib/session.ts';
 import { mayRun } from '../lib/viewer.ts';
 import { liveConnection } from '../urql.ts';
+import { GlobalSearch } from './GlobalSearch.tsx';
 import { QueryState } from './QueryState.tsx';
 
 /**
@@ -30,7 +31,7 @@ type AccountLanguage = VariablesOf<typeof SetMyLanguageMutation>['language'];
  * The console's frame: a link to skip to the page's content, the header with the product name,
  * navigation (only the pages the API says the viewer may use: `viewerOperations` and `viewerCan`; one
  * who works in the field only has the field view), the language, the notifications' bell and the
- * signed-in user, then the page.
+ * signed-in user, the search box (GlobalSearch), then the page.
  */
 export function Layout() {
   const { t, i18n } = useTranslation();
@@ -102,6 +103,7 @@ export function Layout() {
             )}
           </nav>
         )}
+        {signedIn && !fieldOnly && may('Query.search') && <GlobalSearch />}
         <label className="language">
           <span className="visually-hidden">{t('Langue')}</span>
           <select

@@ -1,28 +1,84 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CombinedError } from 'urql';
 import { formatCount } from '../lib/format.ts';
 import { Pager } from './Pager.tsx';
 import { QueryState } from './QueryState.tsx';
 
+/** The URL's search parameter holding the end cursor of each page read before the one shown (see `Pager`). */
+const cursorParam = 'apres';
+
 /**
- * A list page's filters, kept in the URL's search parameters (a filtered list can be shared and
- * reloaded), and its pages (`cursors`, see `Pager`). `filter(name)` reads a filter, its value in
- * `defaults` when the URL has none; `setFilter` writes one (left out of the URL when it is the
- * default) and goes back to the first page. `after` is the cursor the list's query reads after.
+ * A list page's filters and page, kept in the URL's search parameters: a filtered list, on any of its
+ * pages, can be shared and reloaded, and the browser's back and forward buttons go through the
+ * filters and pages it was shown with. `filter(name)` reads a filter, its value in `defaults` when
+ * the URL has none; `setFilter` writes one (left out of the URL when it is the default) and goes
+ * back to the first page. `cursors` are the end cursors of the pages before the one shown (see
+ * `Pager`); `after` is the cursor the list's query reads after.
  */
 export function useListFilters(defaults: Readonly<Record<string, string>> = {}) {
   const [params, setParams] = useSearchParams();
-  const [cursors, setCursors] = useState<string[]>([]);
   const filter = (name: string) => params.get(name) ?? defaults[name] ?? '';
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(params);
     if (value === (defaults[name] ?? '')) next.delete(name);
     else next.set(name, value);
-    setCursors([]);
-    setParams(next, { replace: true });
+    next.delete(cursorParam);
+    setParams(next);
+  };
+  const cursors = params.getAll(cursorParam);
+  const setCursors = (pages: string[]) => {
+    const next = new URLSearchParams(params);
+    next.delete(cursorParam);
+    for (const cursor of pages) next.append(cursorParam, cursor);
+    setParams(next);
   };
   return { filter, setFilter, cursors, setCursors, after: cursors.at(-1) ?? null };
+}
+
+/** How long a search field waits after the last keystroke before it changes the list. */
+const searchDelayMs = 300;
+
+/**
+ * A list's free-text filter: `value` is the filter as the URL holds it; what is typed goes to
+ * `onChange` once typing pauses (one entry of the browser's history per search, not per keystroke),
+ * and the field shows the URL's value again when back or forward changes it.
+ */
+export function SearchFilter({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const [typed, setTyped] = useState(value);
+  const sent = useRef(value);
+  const change = useRef(onChange);
+  useEffect(() => {
+    change.current = onChange;
+  }, [onChange]);
+  useEffect(() => {
+    if (value !== sent.current) {
+      sent.current = value;
+      setTyped(value);
+    }
+  }, [value]);
+  useEffect(() => {
+    if (typed === sent.current) return undefined;
+    const timer = setTimeout(() => {
+      sent.current = typed;
+      change.current(typed);
+    }, searchDelayMs);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  return (
+    <label className="field">
+      {label}
+      <input type="search" maxLength={100} value={typed} onChange={(event) => setTyped(event.target.value)} />
+    </label>
+  );
 }
 
 /** What `PagedList` takes: the query's state and retry, the connection, its sentences, the cursors and the rows. */

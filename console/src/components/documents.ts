@@ -34,3 +34,37 @@ export const ContractorChoicesQuery = graphql(`
     }
   }
 `);
+
+/** The global search of the header: the records whose identifier or searched fields hold the text, each with what names it. */
+export const GlobalSearchQuery = graphql(`
+  query GlobalSearch($text: String!) {
+    search(text: $text, first: 8) {
+      match
+      kind
+      contractor {
+        id
+        legalName
+        nif
+      }
+      site {
+        id
+        code
+        name
+      }
+      customerSubscription {
+        id
+        orderReference
+        status
+      }
+      invoice {
+        id
+        number
+        period
+        contractor {
+          id
+          legalName
+        }
+      }
+    }
+  }
+`);

@@ -322,4 +322,16 @@ export default {
   '{{label}} : {{value}}': '{{label}}: {{value}}',
   // lib/format.ts
   '{{days}} j': '{{days}} d',
+  // components/GlobalSearch.tsx
+  Facture: 'Invoice',
+  Brouillon: 'Draft',
+  Raccordement: 'Connection',
+  Site: 'Site',
+  Contractant: 'Contractor',
+  'Recherche…': 'Searching…',
+  'Rien ne correspond à « {{text}} ».': 'Nothing matches “{{text}}”.',
+  'Résultats : {{count}}.': 'Results: {{count}}.',
+  'Rechercher un contractant, un site, une commande ou une facture':
+    'Search for a contractor, a site, an order or an invoice',
+  'Rechercher (n°, nom, code…)': 'Search (no., name, code…)',
 } satisfies Record<string, string>;

@@ -110,11 +110,14 @@ export function asConnection<C, T>(Connection: new () => C, page: Page<T>): C {
  * One page of `entity` matching `where`, in `orderBy` order (which must end with a unique column),
  * from the item after `args.after`: one SQL statement whatever the depth of the page (keyset, no
  * OFFSET). Throws `BAD_USER_INPUT` for `first` outside 1–100 or a cursor that is not one of ours.
+ * A condition of raw SQL as a key (a free-text search, `textContains`) is spent by the statement that
+ * reads it (MikroORM forgets the fragment): a list with one passes `where` as a function that makes
+ * its condition, called for each statement (the page, and its `totalCount`).
  */
 export function paginate<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
-  where: FilterQuery<T>,
+  where: FilterQuery<T> | (() => FilterQuery<T>),
   orderBy: OrderDefinition<T>,
   args: PageArgs,
 ): Promise<Page<T>> {
@@ -128,11 +131,11 @@ export function paginate<T extends object>(
 export function paginateRows<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,
-  where: ObjectQuery<T>,
+  where: ObjectQuery<T> | (() => ObjectQuery<T>),
   orderBy: OrderDefinition<T>,
   args: PageArgs,
 ): Promise<Page<EntityData<T>>> {
-  return pageOf(em, entity, where, orderBy, args, (query, options) =>
+  return pageOf(em, entity, where as FilterQuery<T> | (() => FilterQuery<T>), orderBy, args, (query, options) =>
     findRows(em, entity, query as ObjectQuery<T>, options),
   );
 }
@@ -141,7 +144,7 @@ export function paginateRows<T extends object>(
 async function pageOf<T extends object, Item extends object>(
   em: EntityManager,
   entity: EntityName<T>,
-  where: FilterQuery<T>,
+  where: FilterQuery<T> | (() => FilterQuery<T>),
   orderBy: OrderDefinition<T>,
   args: PageArgs,
   find: (where: FilterQuery<T>, options: FindOptions<T>) => Promise<Item[]>,
@@ -157,8 +160,9 @@ async function pageOf<T extends object, Item extends object>(
   const prefix = `${Utils.className(entity)}:${orderName(orderBy)}:`;
   const after = args.after === undefined || args.after === null ? undefined : keysOf(args.after, prefix, keyReaders);
   const options = { first, orderBy, overfetch: true } as FindOptions<T>;
+  const condition = (): FilterQuery<T> => (typeof where === 'function' ? (where as () => FilterQuery<T>)() : where);
   const items = await find(
-    after ? ({ $and: [where, seekAfter(meta, orderBy, after)] } as FilterQuery<T>) : where,
+    after ? ({ $and: [condition(), seekAfter(meta, orderBy, after)] } as FilterQuery<T>) : condition(),
     options,
   );
   const cursor = new Cursor<Item, never, '*', never, false>(items as never, undefined, options as never, meta as never);
@@ -172,7 +176,7 @@ async function pageOf<T extends object, Item extends object>(
       startCursor: named(cursor.startCursor),
       endCursor: named(cursor.endCursor),
     },
-    totalCount: () => em.count(entity, where),
+    totalCount: () => em.count(entity, condition()),
   };
 }
 

@@ -99,6 +99,19 @@ export function listOf(size: number | ((args: Record<string, unknown>) => number
 }
 
 /**
+ * `listOf`, for a list that `statements` statements of its own read (a search through several
+ * tables): the statements beyond the first counted with the answer.
+ */
+export function listReadBy(
+  statements: number,
+  size: number | ((args: Record<string, unknown>) => number),
+): ComplexityEstimator {
+  const list = listOf(size);
+  return (options) =>
+    (list(options) ?? 0) + (walkOf(options.context) === 'answer' ? (statements - 1) * statementCost : 0);
+}
+
+/**
  * Cost of a value its record does not hold, read by a statement of its own batched for all the
  * records of its level (a DataLoader): nothing in the answer, one statement per level.
  */

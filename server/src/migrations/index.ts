@@ -29,6 +29,7 @@ import { Migration20261206202623 } from './Migration20261206202623.js';
 import { Migration20261206220440 } from './Migration20261206220440.js';
 import { Migration20261206221903 } from './Migration20261206221903.js';
 import { Migration20261206223755 } from './Migration20261206223755.js';
+import { Migration20261207072100 } from './Migration20261207072100.js';
 import { Migration20261207072649 } from './Migration20261207072649.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -61,5 +62,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206220440', class: Migration20261206220440 },
   { name: 'Migration20261206221903', class: Migration20261206221903 },
   { name: 'Migration20261206223755', class: Migration20261206223755 },
+  { name: 'Migration20261207072100', class: Migration20261207072100 },
   { name: 'Migration20261207072649', class: Migration20261207072649 },
 ];

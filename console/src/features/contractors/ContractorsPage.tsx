@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { PagedList, useListFilters } from '../../components/PagedList.tsx';
+import { PagedList, SearchFilter, useListFilters } from '../../components/PagedList.tsx';
 import { WilayaFilter } from '../../components/WilayaFilter.tsx';
 import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
@@ -49,10 +49,11 @@ export function ContractorsPage() {
         )}
       </div>
       <div className="filters">
-        <label className="field">
-          {t('Rechercher (raison sociale, nom commercial ou NIF)')}
-          <input type="search" defaultValue={search} onChange={(event) => update('q', event.target.value)} />
-        </label>
+        <SearchFilter
+          label={t('Rechercher (raison sociale, nom commercial ou NIF)')}
+          value={search}
+          onChange={(text) => update('q', text)}
+        />
         <label className="field">
           {t('Statut')}
           <select value={status} onChange={(event) => update('statut', event.target.value)}>

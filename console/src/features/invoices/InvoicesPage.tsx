@@ -1,7 +1,9 @@
 import { readFragment } from 'gql.tada';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { PagedList, useListFilters } from '../../components/PagedList.tsx';
+import { ContractorPicker } from '../../components/ContractorPicker.tsx';
+import { PagedList, SearchFilter, useListFilters } from '../../components/PagedList.tsx';
+import { MeQuery } from '../auth/documents.ts';
 import { InvoicesQuery, PagedInvoices } from './documents.ts';
 import { invoiceColumns, InvoicesTable } from './InvoicesTable.tsx';
 import { invoiceStatusLabels } from './labels.ts';
@@ -21,21 +23,31 @@ const columns = [
 ];
 
 /**
- * The invoices the viewer may see, newest month first, 25 at a time, filtered by status and month
- * (kept in the address, so a filtered list can be shared): each with its status, net payable,
+ * The invoices the viewer may see, newest month first, 25 at a time, searched by number or firm,
+ * filtered by contractor, status and month (kept in the address, so a filtered list can be shared): each with its status, net payable,
  * balance due, its age (days since issue), and its due date and days overdue as the API gives them.
  */
 export function InvoicesPage() {
   const { t } = useTranslation();
+  const [me] = useQuery({ query: MeQuery });
   const { filter, setFilter, cursors, setCursors, after } = useListFilters();
+  const search = filter('q');
   const status = filter('statut');
   const period = filter('mois');
+  const contractorId = filter('contractant');
+  // A firm's users see their own invoices only: no firm to choose.
+  const firm = Boolean(me.data?.me?.contractor);
   const [result, reexecute] = useQuery({
     query: InvoicesQuery,
     variables: {
       first: pageSize,
       after,
-      filter: { status: (status || null) as never, period: period || null },
+      filter: {
+        search: search.trim() || null,
+        status: (status || null) as never,
+        period: period || null,
+        contractorId: contractorId || null,
+      },
     },
   });
   const connection = readFragment(PagedInvoices, result.data?.invoices);
@@ -44,6 +56,21 @@ export function InvoicesPage() {
     <section>
       <h1>{t('Factures')}</h1>
       <div className="filters">
+        <SearchFilter
+          label={t('Rechercher (numéro ou contractant)')}
+          value={search}
+          onChange={(text) => setFilter('q', text)}
+        />
+        {!firm && (
+          <div className="field">
+            <span id="invoices-contractor-label">{t('Contractant')}</span>
+            <ContractorPicker
+              id="invoices-contractor"
+              value={contractorId}
+              onChange={(id) => setFilter('contractant', id)}
+            />
+          </div>
+        )}
         <label className="field">
           {t('Statut')}
           <select value={status} onChange={(event) => setFilter('statut', event.target.value)}>
@@ -66,7 +93,9 @@ export function InvoicesPage() {
         connection={connection}
         count={(total) => t('Factures trouvées : {{count}}', { count: total })}
         empty={
-          status || period ? t('Aucune facture ne correspond à ces filtres.') : t('Aucune facture pour le moment.')
+          search || contractorId || status || period
+            ? t('Aucune facture ne correspond à ces filtres.')
+            : t('Aucune facture pour le moment.')
         }
         cursors={cursors}
         onCursorsChange={setCursors}

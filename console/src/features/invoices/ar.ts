@@ -179,4 +179,6 @@ export default {
   Brouillon: 'مسودة',
   // InvoicePage.tsx
   Commande: 'الطلب',
+  // InvoicesPage.tsx
+  'Rechercher (numéro ou contractant)': 'بحث (الرقم أو المقاول)',
 } satisfies Record<string, string>;

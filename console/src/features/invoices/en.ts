@@ -181,4 +181,6 @@ export default {
   Brouillon: 'Draft',
   // InvoicePage.tsx
   Commande: 'Order',
+  // InvoicesPage.tsx
+  'Rechercher (numéro ou contractant)': 'Search (number or contractor)',
 } satisfies Record<string, string>;

@@ -2,7 +2,7 @@ import { readFragment } from 'gql.tada';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { PagedList, useListFilters } from '../../components/PagedList.tsx';
+import { PagedList, SearchFilter, useListFilters } from '../../components/PagedList.tsx';
 import { WilayaFilter } from '../../components/WilayaFilter.tsx';
 import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
@@ -20,11 +20,12 @@ const columns = [
   siteColumns.progress,
 ];
 
-/** The sites the viewer may see, 25 at a time, filtered by status and wilaya, with their progress; a way to a new site for those who create them. */
+/** The sites the viewer may see, 25 at a time, searched by code or name, filtered by status and wilaya (all in the address), with their progress; a way to a new site for those who create them. */
 export function SitesPage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
   const { filter, setFilter: update, cursors, setCursors, after } = useListFilters();
+  const search = filter('q');
   const status = filter('statut');
   const wilayaCode = filter('wilaya');
   const [result, reexecute] = useQuery({
@@ -32,7 +33,7 @@ export function SitesPage() {
     variables: {
       first: pageSize,
       after,
-      filter: { status: (status || null) as never, wilayaCode: wilayaCode || null },
+      filter: { search: search.trim() || null, status: (status || null) as never, wilayaCode: wilayaCode || null },
     },
   });
   const connection = readFragment(PagedSites, result.data?.sites);
@@ -50,6 +51,7 @@ export function SitesPage() {
         )}
       </div>
       <div className="filters">
+        <SearchFilter label={t('Rechercher (code ou nom)')} value={search} onChange={(text) => update('q', text)} />
         <label className="field">
           {t('Statut')}
           <select value={status} onChange={(event) => update('statut', event.target.value)}>

@@ -73,4 +73,6 @@ export default {
   'Fin prévue (facultative)': 'النهاية المقرّرة (اختيارية)',
   'Création…': 'جارٍ الإنشاء…',
   'Créer le site': 'إنشاء الموقع',
+  // SitesPage.tsx
+  'Rechercher (code ou nom)': 'بحث (الرمز أو الاسم)',
 } satisfies Record<string, string>;

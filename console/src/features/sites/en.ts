@@ -72,4 +72,6 @@ export default {
   'Fin prévue (facultative)': 'Planned end (optional)',
   'Création…': 'Creating…',
   'Créer le site': 'Create the site',
+  // SitesPage.tsx
+  'Rechercher (code ou nom)': 'Search (code or name)',
 } satisfies Record<string, string>;

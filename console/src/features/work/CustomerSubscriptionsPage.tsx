@@ -2,7 +2,7 @@ import { readFragment } from 'gql.tada';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { PagedList, useListFilters } from '../../components/PagedList.tsx';
+import { PagedList, SearchFilter, useListFilters } from '../../components/PagedList.tsx';
 import { WilayaFilter } from '../../components/WilayaFilter.tsx';
 import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
@@ -23,7 +23,7 @@ const columns = [
 const columnsWithTechnician = [...columns.slice(0, 4), customerSubscriptionColumns.technician, ...columns.slice(4)];
 
 /**
- * The customer subscriptions the viewer may see, 25 at a time: INSTALLED ones (to accept) first by
+ * The customer subscriptions the viewer may see, 25 at a time, searched and filtered (in the address): INSTALLED ones (to accept) first by
  * default; ways to record an order (administrators, DOT managers) and to import a backlog (administrators).
  * A firm's office filters them by the firm's technician, to follow who does what.
  */
@@ -31,6 +31,7 @@ export function CustomerSubscriptionsPage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
   const { filter, setFilter: update, cursors, setCursors, after } = useListFilters({ statut: 'INSTALLED' });
+  const search = filter('q');
   const status = filter('statut');
   const wilayaCode = filter('wilaya');
   // A firm's users who may list its technicians (the server's viewerOperations): AT's administrators have no firm to list.
@@ -42,7 +43,12 @@ export function CustomerSubscriptionsPage() {
     variables: {
       first: pageSize,
       after,
-      filter: { status: (status || null) as never, wilayaCode: wilayaCode || null, technicianId: technicianId || null },
+      filter: {
+        search: search.trim() || null,
+        status: (status || null) as never,
+        wilayaCode: wilayaCode || null,
+        technicianId: technicianId || null,
+      },
     },
   });
   const connection = readFragment(PagedCustomerSubscriptions, result.data?.customerSubscriptions);
@@ -65,6 +71,11 @@ export function CustomerSubscriptionsPage() {
         )}
       </div>
       <div className="filters">
+        <SearchFilter
+          label={t('Rechercher (référence, client ou téléphone)')}
+          value={search}
+          onChange={(text) => update('q', text)}
+        />
         <label className="field">
           {t('Statut')}
           <select value={status} onChange={(event) => update('statut', event.target.value)}>

@@ -156,4 +156,6 @@ export default {
   'Code du site, de la même wilaya, qui n’est ni terminé ni clos': 'رمز الموقع، من الولاية نفسها، غير منجَز وغير مغلق',
   'Date et heure de la commande, ISO 8601 avec son décalage (ex. 2026-11-02T08:30:00+01:00) ; vide : l’heure de l’import':
     'تاريخ الطلب وساعته، بصيغة ISO 8601 مع فارق التوقيت (مثل \u20662026-11-02T08:30:00+01:00\u2069)؛ فارغ: ساعة الاستيراد',
+  // CustomerSubscriptionsPage.tsx
+  'Rechercher (référence, client ou téléphone)': 'بحث (المرجع أو الزبون أو الهاتف)',
 } satisfies Record<string, string>;

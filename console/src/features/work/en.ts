@@ -161,4 +161,6 @@ export default {
     'Code of the site, in the same wilaya, neither completed nor closed',
   'Date et heure de la commande, ISO 8601 avec son décalage (ex. 2026-11-02T08:30:00+01:00) ; vide : l’heure de l’import':
     'Date and time of the order, ISO 8601 with its offset (e.g. 2026-11-02T08:30:00+01:00); empty: the time of the import',
+  // CustomerSubscriptionsPage.tsx
+  'Rechercher (référence, client ou téléphone)': 'Search (reference, customer or phone)',
 } satisfies Record<string, string>;

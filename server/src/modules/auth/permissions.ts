@@ -51,6 +51,7 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Query.wilaya': everyone,
   'Query.communes': everyone,
   'Query.auditTrail': everyone,
+  'Query.search': everyone,
 
   'Query.contractor': everyone,
   'Query.contractors': everyone,

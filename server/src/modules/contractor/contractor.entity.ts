@@ -108,10 +108,11 @@ export class ContractorContact {
 @Entity({ tableName: 'contractor' })
 @Index({ properties: ['legalName', 'id'] })
 @Index({ properties: ['status', 'legalName', 'id'] })
+// The free-text search (`textContains`): its columns as raccord_search_text gives them.
 @Index({
-  name: 'contractor_search_trgm',
+  name: 'contractor_search_text_trgm',
   expression:
-    'create index "contractor_search_trgm" on "contractor" using gin ("legal_name" gin_trgm_ops, "trade_name" gin_trgm_ops, "nif" gin_trgm_ops)',
+    'create index "contractor_search_text_trgm" on "contractor" using gin (raccord_search_text("legal_name") gin_trgm_ops, raccord_search_text("trade_name") gin_trgm_ops, raccord_search_text("nif") gin_trgm_ops)',
 })
 export class Contractor extends TrackedEntity {
   @Field(() => String, { description: 'Name or company name as registered (raison sociale).' })

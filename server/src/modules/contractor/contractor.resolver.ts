@@ -57,7 +57,8 @@ export class ContractorFilterInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Part of the legal name, trade name or NIF (case-insensitive, ≤ 100 characters).',
+    description:
+      'Part of the legal name, trade name or NIF (case, accents and Arabic letter variants aside: "bahia telecom" finds "Bahia Télécom"; ≤ 100 characters).',
   })
   search?: string | null;
 }

@@ -5,7 +5,6 @@ import { paginate, type Page, type PageArgs } from '../../common/pagination.js';
 import { loadForChange, transition } from '../audit/tracked.service.js';
 import { inTransaction } from '../../common/transaction.js';
 import {
-  containsPattern,
   expectedVersion,
   searchText,
   parseInput,
@@ -13,6 +12,7 @@ import {
   recordId,
   wilayaCode,
 } from '../../common/validation.js';
+import { textContains } from '../../common/text-search.js';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
@@ -140,13 +140,9 @@ export async function listContractors(
   const where: FilterQuery<Contractor>[] = [contractorScope(context)];
   if (status) where.push({ status });
   if (code) where.push({ operatingWilayas: { code } });
-  if (search) {
-    const pattern = containsPattern(search);
-    where.push({
-      $or: [{ legalName: { $ilike: pattern } }, { tradeName: { $ilike: pattern } }, { nif: { $ilike: pattern } }],
-    });
-  }
-  return paginate(context.em, Contractor, { $and: where }, { legalName: 'asc', id: 'asc' }, page);
+  const matching = (): FilterQuery<Contractor> =>
+    search ? { $and: [...where, textContains(['legal_name', 'trade_name', 'nif'], search)] } : { $and: where };
+  return paginate(context.em, Contractor, matching, { legalName: 'asc', id: 'asc' }, page);
 }
 
 /**

@@ -72,10 +72,11 @@ registerEnumType(FailureReason, {
 @Index({ properties: ['status', 'statusChangedAt', 'id'] })
 // `updatedSince`: what a client that polls the list asks for.
 @Index({ properties: ['updatedAt'] })
+// The free-text search (`textContains`): its columns as raccord_search_text gives them, the phone as stored (E.164).
 @Index({
-  name: 'customer_subscription_search_trgm',
+  name: 'customer_subscription_search_text_trgm',
   expression:
-    'create index "customer_subscription_search_trgm" on "customer_subscription" using gin ("order_reference" gin_trgm_ops, "customer_name" gin_trgm_ops)',
+    'create index "customer_subscription_search_text_trgm" on "customer_subscription" using gin (raccord_search_text("order_reference") gin_trgm_ops, raccord_search_text("customer_name") gin_trgm_ops, "customer_phone" gin_trgm_ops)',
 })
 export class CustomerSubscription extends TrackedEntity {
   @Field(() => String, { description: 'AT\'s order reference, unique, upper case (e.g. "CMD-16-2026-000123").' })

@@ -144,7 +144,8 @@ export class CustomerSubscriptionFilterInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Part of the order reference or customer name (case-insensitive, ≤ 100 characters).',
+    description:
+      'Part of the order reference, or, for viewers who may read customers’ data, of the customer’s name or phone (a phone however written: "0555 12 34 56" finds "+213555123456"); case, accents and Arabic letter variants aside; ≤ 100 characters.',
   })
   search?: string | null;
 

@@ -23,6 +23,7 @@ import {
   recordId,
   wilayaCode,
 } from '../../common/validation.js';
+import { phoneDigits, textContains } from '../../common/text-search.js';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
@@ -215,22 +216,30 @@ export async function listCustomerSubscriptions(
   if (values.appointmentFrom) where.push({ appointmentAt: { $gte: values.appointmentFrom } });
   if (values.appointmentBefore) where.push({ appointmentAt: { $lt: values.appointmentBefore } });
   if (values.updatedSince) where.push({ updatedAt: { $gte: values.updatedSince } });
-  if (values.search) {
-    const pattern = containsPattern(values.search);
-    // Searching names would reveal them, letter by letter, to roles that may not read them.
-    where.push(
-      maySeeCustomerData(context)
-        ? { $or: [{ orderReference: { $ilike: pattern } }, { customerName: { $ilike: pattern } }] }
-        : { orderReference: { $ilike: pattern } },
-    );
-  }
-  const rows = await paginateRows(context.em, CustomerSubscription, { $and: where }, orderings[order], page);
+  const { search } = values;
+  const matching = (): FilterQuery<CustomerSubscription> =>
+    search ? { $and: [...where, workSearch(context, search)] } : { $and: where };
+  const rows = await paginateRows(context.em, CustomerSubscription, matching as never, orderings[order], page);
   const records = recordsOf<CustomerSubscription, CustomerSubscriptionRecord>(
     context.em,
     CustomerSubscription,
     rows.edges.map((edge) => edge.node),
   );
   return { ...rows, edges: rows.edges.map((edge, index) => ({ cursor: edge.cursor, node: records[index]! })) };
+}
+
+/**
+ * The free-text filter of the work: its order reference, and for viewers who may read customers'
+ * data (`maySeeCustomerData`) the customer's name and phone, the phone as digits whichever way
+ * `text` writes them ("0555 12 34 56" finds "+213555123456"). Searching names or phones would reveal
+ * them, letter by letter, to roles that may not read them.
+ */
+function workSearch(context: Context, text: string): FilterQuery<CustomerSubscription> {
+  if (!maySeeCustomerData(context)) return textContains(['order_reference'], text);
+  const phone = phoneDigits(text);
+  const matches: FilterQuery<CustomerSubscription>[] = [textContains(['order_reference', 'customer_name'], text)];
+  if (phone) matches.push({ customerPhone: { $like: containsPattern(phone) } });
+  return { $or: matches };
 }
 
 async function checkReferenceFree(em: EntityManager, orderReference: string): Promise<void> {

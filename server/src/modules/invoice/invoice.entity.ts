@@ -54,6 +54,12 @@ registerEnumType(InvoiceStatus, {
     'create unique index "invoice_one_draft_per_period" on "invoice" ("contractor_id", "period") where "status" = \'DRAFT\'',
 })
 @Index({ properties: ['status', 'statusChangedAt'] })
+// The free-text search (`textContains`) of the number; the firm's name is searched in the contractor's index.
+@Index({
+  name: 'invoice_search_text_trgm',
+  expression:
+    'create index "invoice_search_text_trgm" on "invoice" using gin (raccord_search_text("number") gin_trgm_ops)',
+})
 export class Invoice extends TrackedEntity {
   @Index()
   @ManyToOne(() => Contractor, { ref: true, deleteRule: 'restrict' })

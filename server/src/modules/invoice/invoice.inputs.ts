@@ -269,4 +269,11 @@ export class InvoiceFilterInput {
 
   @Field(() => DateTime, { nullable: true, description: updatedSinceDescription })
   updatedSince?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Part of the number or of the firm’s legal or trade name (case, accents and Arabic letter variants aside; ≤ 100 characters, no control characters; BAD_USER_INPUT otherwise).',
+  })
+  search?: string | null;
 }

@@ -6,7 +6,8 @@ import { daysBetween } from '../../common/time.js';
 import { paginateRows, type Page, type PageArgs } from '../../common/pagination.js';
 import { findRows } from '../../database/entity-manager.js';
 import { loadForChange } from '../audit/tracked.service.js';
-import { parseInput, recordId } from '../../common/validation.js';
+import { containsPattern, parseInput, recordId, searchText } from '../../common/validation.js';
+import { normalisedLike, rawCondition } from '../../common/text-search.js';
 import type { Context } from '../../context.js';
 import { maySeeMoney, viewerContractorId, viewerWilayas } from '../auth/scope.js';
 import { Contractor, FiscalRegime } from '../contractor/contractor.entity.js';
@@ -67,7 +68,21 @@ const invoiceFilterSchema = z.object({
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM' })
     .nullish(),
   updatedSince: z.date().nullish(),
+  search: searchText,
 });
+
+/**
+ * The free-text filter of the invoices: part of the number or of the firm's legal or trade name, as
+ * `textContains` compares them (the firm's names through the contractor's own search index).
+ */
+function invoiceSearch(text: string): Record<string, unknown> {
+  const pattern = containsPattern(text);
+  return rawCondition(
+    (alias) =>
+      `(${normalisedLike(`${alias}."number"`)} or ${alias}."contractor_id" in (select c."id" from "contractor" c where ${normalisedLike('c."legal_name"')} or ${normalisedLike('c."trade_name"')}))`,
+    [pattern, pattern, pattern],
+  );
+}
 
 /** Filters of the invoice list, all optional (AND). */
 export type InvoiceFilter = z.input<typeof invoiceFilterSchema>;
@@ -88,7 +103,9 @@ export async function listInvoices(
   if (values.contractorId) where.push({ contractor: values.contractorId });
   if (values.period) where.push({ period: values.period });
   if (values.updatedSince) where.push({ updatedAt: { $gte: values.updatedSince } });
-  const rows = await paginateRows(context.em, Invoice, { $and: where } as never, { period: 'desc', id: 'desc' }, page);
+  const { search } = values;
+  const matching = () => ({ $and: search ? [...where, invoiceSearch(search)] : where });
+  const rows = await paginateRows(context.em, Invoice, matching as never, { period: 'desc', id: 'desc' }, page);
   return { ...rows, edges: rows.edges.map((edge) => ({ cursor: edge.cursor, node: invoiceRecord(edge.node) })) };
 }
 

@@ -54,7 +54,7 @@ export class CommuneResolver {
   @Query(() => [Commune], {
     description:
       'Communes ordered by wilaya code then French name, optionally of one wilaya and/or whose French or Arabic ' +
-      'name contains `search` (case-insensitive). BAD_USER_INPUT when `wilayaCode` is not the code of a wilaya or `search` ' +
+      'name contains `search` (case, accents and Arabic letter variants aside). BAD_USER_INPUT when `wilayaCode` is not the code of a wilaya or `search` ' +
       'is over 100 characters.',
     complexity: listOf((args) => (args['wilayaCode'] ? 70 : 1541)),
   })

@@ -1,7 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, DomainError, ErrorCode } from '../../common/errors.js';
-import { containsPattern, parseInput, searchText, wilayaCode } from '../../common/validation.js';
+import { parseInput, searchText, wilayaCode } from '../../common/validation.js';
+import { textContains } from '../../common/text-search.js';
 import type { Context } from '../../context.js';
 import { Commune } from './commune.entity.js';
 import { referenceData } from './reference-data.cache.js';
@@ -72,7 +73,7 @@ export async function requireWilaya(em: EntityManager, code: string, field = 'wi
 /**
  * Communes, ordered by wilaya code then French name. `wilayaCode` keeps those of one wilaya;
  * `search` (trimmed, case-insensitive, at most 100 characters) keeps those whose French or Arabic
- * name contains it. A blank `search` filters nothing.
+ * name contains it (`textContains`: accents and Arabic variants aside). A blank `search` filters nothing.
  * @throws DomainError `BAD_USER_INPUT` when `wilayaCode` is not the code of a wilaya or `search` is too long.
  */
 export async function listCommunes(
@@ -83,9 +84,6 @@ export async function listCommunes(
   const search = parseInput(searchText, filter.search, 'search') ?? '';
   await checkPlaceFilter(context.em, { wilayaCode: code });
   const where: FilterQuery<Commune>[] = code ? [{ wilaya: code }] : [];
-  if (search !== '') {
-    const pattern = containsPattern(search);
-    where.push({ $or: [{ name: { $ilike: pattern } }, { nameAr: { $ilike: pattern } }] });
-  }
+  if (search !== '') where.push(textContains(['name', 'name_ar'], search));
   return context.em.find(Commune, { $and: where }, { orderBy: { wilaya: { code: 'asc' }, name: 'asc', id: 'asc' } });
 }

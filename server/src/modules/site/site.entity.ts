@@ -66,9 +66,11 @@ registerEnumType(SiteStatus, {
 @Index({ properties: ['status', 'code', 'id'] })
 // `updatedSince`: what a client that polls the list asks for.
 @Index({ properties: ['updatedAt'] })
+// The free-text search (`textContains`): its columns as raccord_search_text gives them.
 @Index({
-  name: 'site_search_trgm',
-  expression: 'create index "site_search_trgm" on "site" using gin ("code" gin_trgm_ops, "name" gin_trgm_ops)',
+  name: 'site_search_text_trgm',
+  expression:
+    'create index "site_search_text_trgm" on "site" using gin (raccord_search_text("code") gin_trgm_ops, raccord_search_text("name") gin_trgm_ops)',
 })
 export class Site extends TrackedEntity {
   @Field(() => String, { description: 'Unique code, upper case: letters, digits, "-" and "_" (e.g. "ALG-BAB-0042").' })

@@ -78,7 +78,7 @@ export class SiteFilterInput {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Part of the code or name (case-insensitive, ≤ 100 characters).',
+    description: 'Part of the code or name (case, accents and Arabic letter variants aside; ≤ 100 characters).',
   })
   search?: string | null;
 

@@ -7,7 +7,6 @@ import { announceFiguresChanged } from '../dashboard/dashboard.events.js';
 import { announceSiteChange, changeSiteStatus, WorkChange } from './site.events.js';
 import { inTransaction } from '../../common/transaction.js';
 import {
-  containsPattern,
   expectedVersion,
   searchText,
   parseInput,
@@ -15,6 +14,7 @@ import {
   recordId,
   wilayaCode,
 } from '../../common/validation.js';
+import { textContains } from '../../common/text-search.js';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
@@ -103,12 +103,11 @@ export async function listSites(context: Context, filter: SiteFilter, page: Page
   if (values.communeId) where.push({ commune: Number(values.communeId) });
   if (values.status) where.push({ status: values.status });
   if (values.contractorId) where.push({ contractor: values.contractorId });
-  if (values.search) {
-    const pattern = containsPattern(values.search);
-    where.push({ $or: [{ code: { $ilike: pattern } }, { name: { $ilike: pattern } }] });
-  }
   if (values.updatedSince) where.push({ updatedAt: { $gte: values.updatedSince } });
-  return paginate(context.em, Site, { $and: where }, { code: 'asc', id: 'asc' }, page);
+  const { search } = values;
+  const matching = (): FilterQuery<Site> =>
+    search ? { $and: [...where, textContains(['code', 'name'], search)] } : { $and: where };
+  return paginate(context.em, Site, matching, { code: 'asc', id: 'asc' }, page);
 }
 
 /**
