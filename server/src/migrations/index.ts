@@ -31,6 +31,7 @@ import { Migration20261206221903 } from './Migration20261206221903.js';
 import { Migration20261206223755 } from './Migration20261206223755.js';
 import { Migration20261207072100 } from './Migration20261207072100.js';
 import { Migration20261207072649 } from './Migration20261207072649.js';
+import { Migration20261207083900 } from './Migration20261207083900.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129112800', class: Migration20261129112800 },
@@ -64,4 +65,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261206223755', class: Migration20261206223755 },
   { name: 'Migration20261207072100', class: Migration20261207072100 },
   { name: 'Migration20261207072649', class: Migration20261207072649 },
+  { name: 'Migration20261207083900', class: Migration20261207083900 },
 ];

@@ -29,6 +29,7 @@ export const readScopes = {
   'Query.customerSubscriptionChanges': 'read:customerSubscriptions',
   'Query.siteChanges': 'read:sites',
   'Query.dashboard': 'read:dashboard',
+  'Query.wilayaMap': 'read:dashboard',
   'Subscription.dashboardChanged': 'read:dashboard',
 } as const satisfies Record<string, string>;
 
@@ -91,7 +92,7 @@ const readScopePurposes: Readonly<
   'read:auditTrail': 'Reads the audit trail of the records the key may see.',
   'read:priceSchedules': 'Reads the price schedules (BPU) and their work items.',
   'read:invoices': 'Reads the invoices, with their lines, credit notes and payments, and follows their changes.',
-  'read:dashboard': 'Reads the dashboard’s figures, and follows them live.',
+  'read:dashboard': 'Reads the dashboard’s figures and a wilaya’s map, and follows the figures live.',
   'read:personalData':
     'Shows the fields that carry personal data (customers’ names, phones, addresses) on what the key reads, and the photos of the work.',
   'read:bankAccounts': 'Shows the fields that carry bank accounts (RIB) on what the key reads.',

@@ -109,6 +109,7 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Subscription.customerSubscriptionChanged': everyone,
   'Subscription.siteChanged': everyone,
   'Query.dashboard': [ADMIN, DOT_MANAGER, FINANCE, VIEWER],
+  'Query.wilayaMap': [ADMIN, DOT_MANAGER, FINANCE, VIEWER],
   'Subscription.dashboardChanged': [ADMIN, DOT_MANAGER, FINANCE, VIEWER],
 
   'Query.notifications': everyone,

@@ -110,6 +110,7 @@ const expectedRoles: Record<string, string> = {
   'Subscription.customerSubscriptionChanged': 'ADMIN DOT_MANAGER FINANCE CONTRACTOR TECHNICIAN VIEWER',
   'Subscription.siteChanged': 'ADMIN DOT_MANAGER FINANCE CONTRACTOR TECHNICIAN VIEWER',
   'Query.dashboard': 'ADMIN DOT_MANAGER FINANCE VIEWER',
+  'Query.wilayaMap': 'ADMIN DOT_MANAGER FINANCE VIEWER',
   'Subscription.dashboardChanged': 'ADMIN DOT_MANAGER FINANCE VIEWER',
   'Query.notifications': 'ADMIN DOT_MANAGER FINANCE CONTRACTOR TECHNICIAN VIEWER',
   'Query.unreadNotificationCount': 'ADMIN DOT_MANAGER FINANCE CONTRACTOR TECHNICIAN VIEWER',
@@ -203,6 +204,7 @@ describe('who may run each operation (operationRoles)', () => {
     expect(mayRunOperation(firmKey, 'Mutation.approveInvoice')).toBe(false);
     expect(mayRunOperation(firmKey, 'Mutation.createApiKey')).toBe(false);
     expect(mayRunOperation(keyContext(['read:dashboard'], null), 'Query.dashboard')).toBe(true);
+    expect(mayRunOperation(keyContext(['read:dashboard'], null), 'Query.wilayaMap')).toBe(true);
     expect(mayRunOperation(keyContext([], null), 'Query.dashboard')).toBe(false);
     expect(mayRunOperation(keyContext([], null), 'Query.me')).toBe(true);
   });

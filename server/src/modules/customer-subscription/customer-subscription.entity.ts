@@ -70,6 +70,9 @@ registerEnumType(FailureReason, {
 @Index({ properties: ['status', 'orderedAt', 'id'] })
 @Index({ properties: ['appointmentAt'] })
 @Index({ properties: ['status', 'statusChangedAt', 'id'] })
+// The national dashboard: each wilaya's oldest waiting report, and the work late for its appointment.
+@Index({ properties: ['wilaya', 'status', 'statusChangedAt'] })
+@Index({ properties: ['status', 'appointmentAt'] })
 // `updatedSince`: what a client that polls the list asks for.
 @Index({ properties: ['updatedAt'] })
 // The free-text search (`textContains`): its columns as raccord_search_text gives them, the phone as stored (E.164).

@@ -17,6 +17,7 @@ import {
 } from './dashboard.service.js';
 import { wilayaFilterRule } from '../../common/validation.js';
 import { defaultRolloutDeadline, projectRollout, RolloutProjection } from './rollout-projection.js';
+import { readWilayaMap, WilayaMap } from './wilaya-map.js';
 
 /** `part ÷ whole`, or null when `whole` is 0. */
 const ratio = (part: number, whole: number): number | null => (whole === 0 ? null : part / whole);
@@ -85,6 +86,37 @@ export class WilayaProgress {
     description: 'When the wilaya would reach its target at the pace of the last weeks, against the deadline.',
   })
   projection!: RolloutProjection;
+
+  @Field(() => Int, {
+    description: 'Open work: customer subscriptions PENDING, ASSIGNED, SCHEDULED, INSTALLED or REJECTED.',
+  })
+  openWork!: number;
+
+  @Field(() => Int, {
+    description: 'Installation reports waiting for acceptance: customer subscriptions INSTALLED.',
+  })
+  reportsAwaitingAcceptance!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Whole days the longest-waiting of those reports has waited since it was sent (the report → acceptance step, AT’s); null when none waits.',
+  })
+  oldestReportWaitDays!: number | null;
+
+  @Field(() => Int, {
+    description:
+      'Late work: customer subscriptions SCHEDULED whose appointment fell on a day before today (Algiers) and still have no installation report — ' +
+      'the appointment → installation service level (the firm’s) missed, the only step whose target time Raccord knows (the appointment itself) ' +
+      'until service levels with target times are built (docs/domain.md, "Time, service levels and incentives").',
+  })
+  lateWork!: number;
+
+  @Field(() => InvoiceWaiting, {
+    description:
+      'Invoices billing work in this wilaya that are APPROVED or PARTIALLY_PAID: their balance due (DZD) and the days since approval (an invoice billing several wilayas counts in each).',
+  })
+  approvedUnpaid!: InvoiceWaiting;
 }
 
 @ObjectType({
@@ -197,6 +229,7 @@ export function asDashboard(figures: DashboardFigures, deadline: string): Dashbo
       ...row,
       progress: ratio(row.acceptedTotal, row.targetConnections),
       projection: projectRollout(row, figures.today, deadline),
+      approvedUnpaid: waiting(row.approvedUnpaid),
     })),
     projection: projectRollout(figures, figures.today, deadline),
   };
@@ -224,6 +257,22 @@ export class DashboardResolver {
       await (feed ? feed.read(code, context.em) : readDashboard(context.em, code, now(context))),
       context.settings?.rolloutDeadline ?? defaultRolloutDeadline,
     );
+  }
+
+  @Query(() => WilayaMap, {
+    description:
+      "A wilaya's map: its sites and its open work as points by place and status, for its dashboard (the same viewers as Query.dashboard). " +
+      'Errors: BAD_USER_INPUT (wilayaCode not the code of a wilaya), FORBIDDEN (a DOT manager outside its wilayas).',
+  })
+  async wilayaMap(
+    @Arg('wilayaCode', () => String, {
+      description: `The wilaya whose map to read. A DOT manager may ask for its own wilayas only. ${wilayaFilterRule}`,
+    })
+    wilayaCode: string,
+    @Ctx() context: Context,
+  ): Promise<WilayaMap> {
+    const code = await requireDashboardAccess(context, wilayaCode);
+    return readWilayaMap(context.em, code!);
   }
 
   @Subscription(() => Dashboard, {

@@ -5,6 +5,7 @@ import { addDays, algiersDate } from '../../common/time.js';
 import type { Context } from '../../context.js';
 import { viewerWilayas } from '../auth/scope.js';
 import { CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
+import { openStatuses } from '../customer-subscription/customer-subscription.lifecycle.js';
 import { parseInput, wilayaCode as wilayaCodeSchema } from '../../common/validation.js';
 import { checkPlaceFilter } from '../reference-data/reference-data.service.js';
 import { Wilaya } from '../reference-data/wilaya.entity.js';
@@ -21,13 +22,23 @@ export interface InvoiceAgeing {
   readonly averageDays: number | null;
 }
 
-/** One wilaya's line in the national table. */
+/** One wilaya's line in the national table and on the national map. */
 export interface WilayaProgressFigures {
   readonly wilaya: Wilaya;
   readonly acceptedTotal: number;
   readonly targetConnections: number;
   /** Acceptances in each of the last `paceWeeks` full weeks (`paceWindow`), oldest first. */
   readonly weeklyAcceptances: readonly number[];
+  /** Customer subscriptions in an open status (`openStatuses`). */
+  readonly openWork: number;
+  /** Customer subscriptions INSTALLED: installation reports waiting for AT's acceptance. */
+  readonly reportsAwaitingAcceptance: number;
+  /** Whole days the longest-waiting of them has waited since its report; null when none waits. */
+  readonly oldestReportWaitDays: number | null;
+  /** SCHEDULED work whose appointment fell on a day before today (Algiers) and still has no report. */
+  readonly lateWork: number;
+  /** The invoices billing work in the wilaya that are approved and not paid in full. */
+  readonly approvedUnpaid: InvoiceAgeing;
 }
 
 /** The figures of docs/domain.md, "What the live dashboards show",, for a wilaya or the whole country. */
@@ -84,6 +95,7 @@ export async function requireDashboardAccess(
 }
 
 const ageingRow = z.object({
+  key: z.string(),
   invoices: z.coerce.number(),
   amount: z.string(),
   oldest: z.coerce.number().nullable(),
@@ -129,15 +141,8 @@ export async function readDashboard(
       `select coalesce(sum("target_connections"), 0)::text as "target" from "wilaya_target" ${where}`,
       only,
     ),
-    invoiceAgeing(em, ['SUBMITTED'], '"net_payable_centimes"', '"status_changed_at"', wilayaCode, instant),
-    invoiceAgeing(
-      em,
-      ['APPROVED', 'PARTIALLY_PAID'],
-      '"net_payable_centimes" - "credited_centimes" - "paid_centimes"',
-      '"approved_at"',
-      wilayaCode,
-      instant,
-    ),
+    invoiceAgeingOf(em, awaitingApprovalRule, wilayaCode, instant),
+    invoiceAgeingOf(em, approvedUnpaidRule, wilayaCode, instant),
     wilayaCode === null ? Promise.resolve(null) : em.findOneOrFail(Wilaya, { code: wilayaCode }),
     weeklyAcceptances(em, wilayaCode, today),
   ]);
@@ -171,7 +176,7 @@ export async function readDashboard(
       return { day, accepted: accepted.get(day) ?? 0 };
     }),
     weeklyAcceptances: weekly.get(wilayaCode ?? '') ?? Array<number>(paceWeeks).fill(0),
-    wilayas: wilayaCode === null ? await wilayaProgress(em, weekly) : [],
+    wilayas: wilayaCode === null ? await wilayaProgress(em, weekly, today, instant) : [],
   };
 }
 
@@ -205,47 +210,129 @@ async function weeklyAcceptances(
   return weeks;
 }
 
-/** Invoices in `statuses`: count, sum of the `amount` expression, and days since the `since` column. */
+/** The invoices a figure counts: their statuses, the amount expression and the column their wait starts from. */
+interface AgeingRule {
+  readonly statuses: readonly ('SUBMITTED' | 'APPROVED' | 'PARTIALLY_PAID')[];
+  readonly amount: string;
+  readonly since: string;
+}
+
+const awaitingApprovalRule: AgeingRule = {
+  statuses: ['SUBMITTED'],
+  amount: '"net_payable_centimes"',
+  since: '"status_changed_at"',
+};
+
+const approvedUnpaidRule: AgeingRule = {
+  statuses: ['APPROVED', 'PARTIALLY_PAID'],
+  amount: '"net_payable_centimes" - "credited_centimes" - "paid_centimes"',
+  since: '"approved_at"',
+};
+
+const noInvoice: InvoiceAgeing = { invoices: 0, amountCentimes: '0', oldestDays: null, averageDays: null };
+
+/**
+ * Invoices of `rule`: count, sum of its amount, and days since its `since` column, at `instant`; for
+ * `wilayaCode` only (those billing work in it), for every invoice (null), or per wilaya ('each', by
+ * wilaya code: an invoice billing several wilayas counts in each; wilayas with none left out).
+ */
 async function invoiceAgeing(
   em: EntityManager,
-  statuses: readonly ('SUBMITTED' | 'APPROVED' | 'PARTIALLY_PAID')[],
-  amount: string,
-  since: string,
+  rule: AgeingRule,
+  wilayaCode: string | null | 'each',
+  instant: Date,
+): Promise<Map<string, InvoiceAgeing>> {
+  const join =
+    wilayaCode === null
+      ? ''
+      : `join "invoice_wilaya" w on w."invoice_id" = i."id"${wilayaCode === 'each' ? '' : ' and w."wilaya_code" = ?'}`;
+  const group = wilayaCode === 'each' ? 'group by w."wilaya_code"' : '';
+  const rows = await em.getConnection().execute(
+    `select ${wilayaCode === 'each' ? 'w."wilaya_code"' : "''"} as "key", count(*) as "invoices", coalesce(sum(${rule.amount}), 0)::text as "amount",
+            floor(max(extract(epoch from (?::timestamptz - i.${rule.since}))) / 86400) as "oldest",
+            round(avg(floor(extract(epoch from (?::timestamptz - i.${rule.since})) / 86400)), 1) as "average"
+       from "invoice" i ${join} where i."status" in (${rule.statuses.map(() => '?').join(', ')}) ${group}`,
+    [
+      instant.toISOString(),
+      instant.toISOString(),
+      ...(wilayaCode === null || wilayaCode === 'each' ? [] : [wilayaCode]),
+      ...rule.statuses,
+    ],
+  );
+  return new Map(
+    rows.map((raw) => {
+      const row = ageingRow.parse(raw);
+      return [
+        row.key,
+        { invoices: row.invoices, amountCentimes: row.amount, oldestDays: row.oldest, averageDays: row.average },
+      ];
+    }),
+  );
+}
+
+/** The figures of `rule` for `wilayaCode` (null: every invoice). */
+async function invoiceAgeingOf(
+  em: EntityManager,
+  rule: AgeingRule,
   wilayaCode: string | null,
   instant: Date,
 ): Promise<InvoiceAgeing> {
-  const join = wilayaCode === null ? '' : 'join "invoice_wilaya" w on w."invoice_id" = i."id" and w."wilaya_code" = ?';
-  const rows = await em.getConnection().execute(
-    `select count(*) as "invoices", coalesce(sum(${amount}), 0)::text as "amount",
-            floor(max(extract(epoch from (?::timestamptz - i.${since}))) / 86400) as "oldest",
-            round(avg(floor(extract(epoch from (?::timestamptz - i.${since})) / 86400)), 1) as "average"
-       from "invoice" i ${join} where i."status" in (${statuses.map(() => '?').join(', ')})`,
-    [instant.toISOString(), instant.toISOString(), ...(wilayaCode === null ? [] : [wilayaCode]), ...statuses],
-  );
-  const row = ageingRow.parse(rows[0]);
-  return { invoices: row.invoices, amountCentimes: row.amount, oldestDays: row.oldest, averageDays: row.average };
+  return (await invoiceAgeing(em, rule, wilayaCode, instant)).get('') ?? noInvoice;
 }
 
+/**
+ * Every wilaya's line of the national dashboard at `instant` (`today` its Algiers date): the backlog
+ * and target counters, its weekly acceptances (`weekly`), plus per wilaya one index lookup for its
+ * oldest waiting report, the late work (through the (status, appointment_at) index: the late rows
+ * only) and its unpaid approved invoices.
+ */
 async function wilayaProgress(
   em: EntityManager,
   weekly: ReadonlyMap<string, readonly number[]>,
+  today: string,
+  instant: Date,
 ): Promise<WilayaProgressFigures[]> {
-  const [wilayas, rows] = await Promise.all([
+  const connection = em.getConnection();
+  const [wilayas, rows, lateRows, unpaid] = await Promise.all([
     em.find(Wilaya, {}, { orderBy: { code: 'asc' } }),
-    em.getConnection().execute<{ code: string; accepted: string; target: string }[]>(
-      `select w."code", coalesce(b."customer_subscriptions", 0)::text as "accepted", coalesce(t."target_connections", 0)::text as "target"
+    connection.execute<
+      { code: string; accepted: string; open: string; installed: string; target: string; oldest: number | null }[]
+    >(
+      `select w."code",
+              coalesce((select sum(b."customer_subscriptions") from "wilaya_backlog" b where b."wilaya_code" = w."code" and b."status" = 'ACCEPTED'), 0)::text as "accepted",
+              coalesce((select sum(b."customer_subscriptions") from "wilaya_backlog" b where b."wilaya_code" = w."code" and b."status" in (${openStatuses.map(() => '?').join(', ')})), 0)::text as "open",
+              coalesce((select sum(b."customer_subscriptions") from "wilaya_backlog" b where b."wilaya_code" = w."code" and b."status" = 'INSTALLED'), 0)::text as "installed",
+              coalesce(t."target_connections", 0)::text as "target",
+              floor(extract(epoch from (?::timestamptz - (select min(c."status_changed_at") from "customer_subscription" c
+                 where c."wilaya_code" = w."code" and c."status" = 'INSTALLED'))) / 86400)::int as "oldest"
          from "wilaya" w
-         left join "wilaya_backlog" b on b."wilaya_code" = w."code" and b."status" = 'ACCEPTED'
          left join "wilaya_target" t on t."wilaya_code" = w."code"`,
+      [...openStatuses, instant.toISOString()],
     ),
+    connection.execute<{ code: string; late: string }[]>(
+      `select "wilaya_code" as "code", count(*)::text as "late" from "customer_subscription"
+        where "status" = 'SCHEDULED' and "appointment_at" < (?::date)::timestamp at time zone 'Africa/Algiers'
+        group by "wilaya_code"`,
+      [today],
+    ),
+    invoiceAgeing(em, approvedUnpaidRule, 'each', instant),
   ]);
   const byCode = new Map(rows.map((row) => [row.code, row]));
-  return wilayas.map((wilaya) => ({
-    wilaya,
-    acceptedTotal: Number(byCode.get(wilaya.code)?.accepted ?? 0),
-    targetConnections: Number(byCode.get(wilaya.code)?.target ?? 0),
-    weeklyAcceptances: weekly.get(wilaya.code) ?? Array<number>(paceWeeks).fill(0),
-  }));
+  const late = new Map(lateRows.map((row) => [row.code, Number(row.late)]));
+  return wilayas.map((wilaya) => {
+    const row = byCode.get(wilaya.code);
+    return {
+      wilaya,
+      acceptedTotal: Number(row?.accepted ?? 0),
+      targetConnections: Number(row?.target ?? 0),
+      weeklyAcceptances: weekly.get(wilaya.code) ?? Array<number>(paceWeeks).fill(0),
+      openWork: Number(row?.open ?? 0),
+      reportsAwaitingAcceptance: Number(row?.installed ?? 0),
+      oldestReportWaitDays: row?.oldest ?? null,
+      lateWork: late.get(wilaya.code) ?? 0,
+      approvedUnpaid: unpaid.get(wilaya.code) ?? noInvoice,
+    };
+  });
 }
 
 /** The median of a histogram (`count` observations of each `value`), the mean of the two middle ones for an even total; null when empty. */

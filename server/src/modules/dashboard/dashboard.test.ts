@@ -9,8 +9,11 @@ import {
   createCustomerSubscription,
   createSite,
   expectRefusedFilter,
+  firmInvoice,
   installedCustomerSubscription,
   mustQuery,
+  scheduledCustomerSubscription,
+  submitInvoice,
 } from '../../../test/api.js';
 import { eventually } from '../../../test/eventually.js';
 import { signIn, startTestApp, type TestApp } from '../../../test/harness.js';
@@ -369,6 +372,132 @@ describe('dashboard', () => {
     // How the pushes of a burst are spaced is checked on the feed's own clock (below), not on this machine's.
     await eventually(() => expect(live.received.at(-1)!.data.dashboardChanged.acceptedTotal).toBe(start + 7));
     await live.close();
+  });
+});
+
+describe('the national map’s figures per wilaya', () => {
+  interface MapFigures {
+    wilaya: { code: string };
+    openWork: number;
+    reportsAwaitingAcceptance: number;
+    oldestReportWaitDays: number | null;
+    lateWork: number;
+    approvedUnpaid: { invoices: number; amount: { centimes: string }; oldestDays: number | null };
+  }
+  const mapFigures = `wilayas { wilaya { code } openWork reportsAwaitingAcceptance oldestReportWaitDays lateWork
+    approvedUnpaid { invoices amount { centimes } oldestDays } }`;
+  const wilayaRow = async (code: string): Promise<MapFigures> =>
+    (
+      await mustQuery<{ dashboard: { wilayas: MapFigures[] } }>(t, `{ dashboard { ${mapFigures} } }`)
+    ).dashboard.wilayas.find((row) => row.wilaya.code === code)!;
+  // Didouche Mourad, Constantine (25): a wilaya no other test works in.
+  const inConstantine = { communeId: '892' };
+  const noInvoice = { invoices: 0, amount: { centimes: '0' }, oldestDays: null };
+
+  it('counts open work, reports waiting and their oldest wait, late work and unpaid approved invoices, and pushes them live', async () => {
+    expect(await wilayaRow('25')).toEqual({
+      wilaya: { code: '25' },
+      openWork: 0,
+      reportsAwaitingAcceptance: 0,
+      oldestReportWaitDays: null,
+      lateWork: 0,
+      approvedUnpaid: noInvoice,
+    });
+    const firm = await activeContractor(t, { operatingWilayaCodes: ['25'] });
+    await createCustomerSubscription(t, inConstantine);
+    const installed = await installedCustomerSubscription(t, firm.id, undefined, undefined, inConstantine);
+    const scheduled = await scheduledCustomerSubscription(t, firm.id, inConstantine);
+    expect(await wilayaRow('25')).toMatchObject({
+      openWork: 3,
+      reportsAwaitingAcceptance: 1,
+      oldestReportWaitDays: 0,
+      lateWork: 0,
+    });
+
+    // Days pass (written behind the event bus's back: they show once the shared reading has aged, 1 s).
+    await t.sql(
+      "update customer_subscription set status_changed_at = now() - interval '3 days 2 hours' where id = $1",
+      [installed],
+    );
+    // An appointment on a day before today with no report yet: late. One today is not.
+    await t.sql("update customer_subscription set appointment_at = now() - interval '2 days' where id = $1", [
+      scheduled,
+    ]);
+    await expect
+      .poll(() => wilayaRow('25'), { timeout: 5000, interval: 200 })
+      .toMatchObject({ oldestReportWaitDays: 3, lateWork: 1 });
+    expect(await wilayaRow('31')).toMatchObject({ lateWork: 0, reportsAwaitingAcceptance: 0 });
+
+    const live = await subscribe<{ dashboardChanged: { wilayas: MapFigures[] } }>(
+      t.url,
+      `Bearer ${t.adminToken}`,
+      `subscription { dashboardChanged { ${mapFigures} } }`,
+    );
+    const pushedRow = () => live.received.at(-1)!.data.dashboardChanged.wilayas.find((row) => row.wilaya.code === '25');
+    await accept(installed);
+    await eventually(() =>
+      expect(pushedRow()).toMatchObject({ openWork: 2, reportsAwaitingAcceptance: 0, oldestReportWaitDays: null }),
+    );
+
+    const invoice = await firmInvoice(t, firm.id);
+    const { invoice: submitted } = await mustQuery<{
+      invoice: { version: number; netPayable: { centimes: string } };
+    }>(t, 'query ($id: ID!) { invoice(id: $id) { version netPayable { centimes } } }', { id: invoice.id });
+    await submitInvoice(t, invoice);
+    await mustQuery(
+      t,
+      'mutation ($id: ID!, $v: Int!) { approveInvoice(input: { id: $id, expectedVersion: $v }) { invoice { status } } }',
+      { id: invoice.id, v: submitted.version + 1 },
+    );
+    await eventually(() =>
+      expect(pushedRow()?.approvedUnpaid).toEqual({
+        invoices: 1,
+        amount: { centimes: submitted.netPayable.centimes },
+        oldestDays: 0,
+      }),
+    );
+    expect((await wilayaRow('31')).approvedUnpaid).toEqual(noInvoice);
+    await live.close();
+  });
+});
+
+describe('a wilaya’s map', () => {
+  it('places sites at their own position or their commune’s centre, and open work at its site’s or its commune’s, by status', async () => {
+    // Tipaza (42): a wilaya no other test works in. Hadjout (1369), Merad (1375), and Bou Haroun (1360),
+    // whose centre lies outside the wilaya in the source: not trusted, no position.
+    const [merad] = await t.sql<{ latitude: number; longitude: number }>(
+      'select latitude, longitude from commune where id = 1375',
+    );
+    expect(merad!.latitude).toBeTypeOf('number');
+    const placed = await createSite(t, { communeId: '1369', latitude: 36.59, longitude: 2.45, targetConnections: 10 });
+    await createSite(t, { communeId: '1375', targetConnections: 10 });
+    await createSite(t, { communeId: '1360', targetConnections: 10 });
+    await createCustomerSubscription(t, { communeId: '1369', siteId: placed.id });
+    await createCustomerSubscription(t, { communeId: '1369', siteId: placed.id });
+    await createCustomerSubscription(t, { communeId: '1375' });
+    await createCustomerSubscription(t, { communeId: '1360' });
+
+    const { wilayaMap } = await mustQuery<{ wilayaMap: Record<string, unknown> }>(
+      t,
+      `{ wilayaMap(wilayaCode: "42") { sites { latitude longitude status sites }
+         openWork { latitude longitude status customerSubscriptions } sitesWithoutPosition openWorkWithoutPosition truncated } }`,
+    );
+    expect(wilayaMap).toEqual({
+      sites: expect.arrayContaining([
+        { latitude: 36.59, longitude: 2.45, status: 'PLANNED', sites: 1 },
+        { latitude: merad!.latitude, longitude: merad!.longitude, status: 'PLANNED', sites: 1 },
+      ]),
+      openWork: [
+        { latitude: 36.59, longitude: 2.45, status: 'PENDING', customerSubscriptions: 2 },
+        { latitude: merad!.latitude, longitude: merad!.longitude, status: 'PENDING', customerSubscriptions: 1 },
+      ],
+      sitesWithoutPosition: 1,
+      openWorkWithoutPosition: 1,
+      truncated: false,
+    });
+    expect(wilayaMap['sites']).toHaveLength(2);
+    const { body } = await t.graphql('{ wilayaMap(wilayaCode: "99") { truncated } }');
+    expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'wilayaCode' });
   });
 });
 
