@@ -20,6 +20,8 @@ import { WilayasQuery } from '../reference-data/documents.ts';
 import { DashboardFigures, DashboardQuery, DashboardSubscription } from './documents.ts';
 import { mayRun } from '../../lib/viewer.ts';
 import { RolloutHeading, RolloutPanel, RolloutStatusCell } from './RolloutPanel.tsx';
+import { WilayaMap } from './WilayaMap.tsx';
+import { WilayaPointsMap } from './WilayaPointsMap.tsx';
 
 /** The backlog's statuses, as the dashboard names them. */
 const statusLabels: Record<string, string> = {
@@ -119,12 +121,22 @@ export function DashboardPage() {
         error={result.error}
         retry={() => reexecute({ requestPolicy: 'network-only' })}
       />
-      {figures && <Figures figures={figures} live={Boolean(liveFigures)} />}
+      {figures && (
+        <Figures figures={figures} live={Boolean(liveFigures)} onOpenWilaya={(code) => setParams({ wilaya: code })} />
+      )}
     </section>
   );
 }
 
-function Figures({ figures, live }: { figures: Figures; live: boolean }) {
+function Figures({
+  figures,
+  live,
+  onOpenWilaya,
+}: {
+  figures: Figures;
+  live: boolean;
+  onOpenWilaya: (code: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -185,6 +197,13 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
         />
       </div>
 
+      {figures.wilaya && (
+        <>
+          <h2>{t('Carte de la wilaya')}</h2>
+          <WilayaPointsMap wilayaCode={figures.wilaya.code} computedAt={figures.computedAt} />
+        </>
+      )}
+
       <h2>{t('Réceptions par jour (28 derniers jours)')}</h2>
       <div
         className="chart"
@@ -230,54 +249,83 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
       </table>
 
       {figures.wilayas.length > 0 && (
-        <>
+        <div className="dashboard-wilayas">
           <h2>{t('Avancement par wilaya')}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('Code')}</th>
-                <th scope="col">{t('Wilaya')}</th>
-                <th scope="col" lang="ar" dir="rtl">
-                  الولاية
-                </th>
-                <th scope="col" className="number">
-                  {t('Réceptionnés')}
-                </th>
-                <th scope="col" className="number">
-                  {t('Objectif')}
-                </th>
-                <th scope="col">{t('Avancement')}</th>
-                <th scope="col">
-                  <RolloutHeading projection={figures.projection} />
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.wilayas.map((row) => (
-                <tr key={row.wilaya.code} data-testid="wilaya-progress-row">
-                  <td>{row.wilaya.code}</td>
-                  <td>{row.wilaya.name}</td>
-                  <td lang="ar" dir="rtl">
-                    {row.wilaya.nameAr}
-                  </td>
-                  <td className="number">{formatCount(row.acceptedTotal)}</td>
-                  <td className="number">{formatCount(row.targetConnections)}</td>
-                  <td>
-                    <progress
-                      max={1}
-                      value={Math.min(row.progress ?? 0, 1)}
-                      aria-label={t('Avancement {{wilaya}}', { wilaya: row.wilaya.name })}
-                    />{' '}
-                    {formatPercent(row.progress)}
-                  </td>
-                  <td>
-                    <RolloutStatusCell projection={row.projection} />
-                  </td>
+          <WilayaMap rows={figures.wilayas} onOpen={onOpenWilaya} />
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('Code')}</th>
+                  <th scope="col">{t('Wilaya')}</th>
+                  <th scope="col" lang="ar" dir="rtl">
+                    الولاية
+                  </th>
+                  <th scope="col" className="number">
+                    {t('Réceptionnés')}
+                  </th>
+                  <th scope="col" className="number">
+                    {t('Objectif')}
+                  </th>
+                  <th scope="col">{t('Avancement')}</th>
+                  <th scope="col">
+                    <RolloutHeading projection={figures.projection} />
+                  </th>
+                  <th scope="col" className="number">
+                    {t('Travaux en cours')}
+                  </th>
+                  <th scope="col" className="number">
+                    {t('Rapports à réceptionner')}
+                  </th>
+                  <th scope="col" className="number">
+                    {t('Travaux en retard')}
+                  </th>
+                  <th scope="col" className="number">
+                    {t('Montant approuvé non payé')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
+              </thead>
+              <tbody>
+                {figures.wilayas.map((row) => (
+                  <tr key={row.wilaya.code} data-testid="wilaya-progress-row">
+                    <td>{row.wilaya.code}</td>
+                    <td>{row.wilaya.name}</td>
+                    <td lang="ar" dir="rtl">
+                      {row.wilaya.nameAr}
+                    </td>
+                    <td className="number">{formatCount(row.acceptedTotal)}</td>
+                    <td className="number">{formatCount(row.targetConnections)}</td>
+                    <td>
+                      <progress
+                        max={1}
+                        value={Math.min(row.progress ?? 0, 1)}
+                        aria-label={t('Avancement {{wilaya}}', { wilaya: row.wilaya.name })}
+                      />{' '}
+                      {formatPercent(row.progress)}
+                    </td>
+                    <td>
+                      <RolloutStatusCell projection={row.projection} />
+                    </td>
+                    <td className="number">{formatCount(row.openWork)}</td>
+                    <td className="number">
+                      {t('{{count}} · le plus ancien {{days}}', {
+                        count: formatCount(row.reportsAwaitingAcceptance),
+                        days: formatDays(row.oldestReportWaitDays),
+                      })}
+                    </td>
+                    <td className="number">{formatCount(row.lateWork)}</td>
+                    <td className="number">
+                      {t('{{amount}} · depuis {{days}}', {
+                        amount: formatDzd(row.approvedUnpaid.amount.centimes),
+                        days: formatDays(row.approvedUnpaid.oldestDays),
+                      })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
       )}
     </>
   );

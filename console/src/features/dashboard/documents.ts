@@ -74,6 +74,17 @@ export const DashboardFigures = graphql(
         projection {
           ...RolloutFigures
         }
+        openWork
+        reportsAwaitingAcceptance
+        oldestReportWaitDays
+        lateWork
+        approvedUnpaid {
+          invoices
+          amount {
+            centimes
+          }
+          oldestDays
+        }
       }
       projection {
         ...RolloutFigures
@@ -104,3 +115,26 @@ export const DashboardSubscription = graphql(
   `,
   [DashboardFigures],
 );
+
+/** A wilaya's sites and open work as points, for its map. */
+export const WilayaMapQuery = graphql(`
+  query WilayaMap($wilayaCode: String!) {
+    wilayaMap(wilayaCode: $wilayaCode) {
+      sites {
+        latitude
+        longitude
+        status
+        sites
+      }
+      openWork {
+        latitude
+        longitude
+        status
+        customerSubscriptions
+      }
+      sitesWithoutPosition
+      openWorkWithoutPosition
+      truncated
+    }
+  }
+`);
