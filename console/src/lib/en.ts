@@ -322,4 +322,5 @@ export default {
   '{{label}} : {{value}}': '{{label}}: {{value}}',
   // lib/format.ts
   '{{days}} j': '{{days}} d',
+  '{{from}} → {{to}}': '{{from}} → {{to}}',
 } satisfies Record<string, string>;

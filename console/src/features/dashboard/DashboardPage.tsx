@@ -125,7 +125,9 @@ export function DashboardPage() {
 }
 
 function Figures({ figures, live }: { figures: Figures; live: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Right to left (Arabic), the chart mirrors like the page: the days run from the right, the counts' axis on the right.
+  const rightToLeft = i18n.dir() === 'rtl';
   return (
     <>
       <p className="muted" role="status" aria-live="polite">
@@ -198,8 +200,8 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
             data={figures.acceptancesByDay.map((d) => ({ ...d, label: formatCalendarDate(d.day).slice(0, 5) }))}
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" interval={3} />
-            <YAxis allowDecimals={false} />
+            <XAxis dataKey="label" interval={3} reversed={rightToLeft} />
+            <YAxis allowDecimals={false} orientation={rightToLeft ? 'right' : 'left'} />
             <Tooltip
               formatter={(value) => [formatCount(Number(value)), t('réceptions')]}
               labelFormatter={(label) => t('Jour {{day}}', { day: String(label) })}
@@ -222,8 +224,12 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
         <tbody>
           {figures.backlog.map((row) => (
             <tr key={row.status} data-testid="backlog-row">
-              <td>{statusLabels[row.status] ? t(statusLabels[row.status]!) : row.status}</td>
-              <td className="number">{formatCount(row.customerSubscriptions)}</td>
+              <td>
+                <bdi>{statusLabels[row.status] ? t(statusLabels[row.status]!) : row.status}</bdi>
+              </td>
+              <td className="number">
+                <bdi>{formatCount(row.customerSubscriptions)}</bdi>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -255,20 +261,30 @@ function Figures({ figures, live }: { figures: Figures; live: boolean }) {
             <tbody>
               {figures.wilayas.map((row) => (
                 <tr key={row.wilaya.code} data-testid="wilaya-progress-row">
-                  <td>{row.wilaya.code}</td>
-                  <td>{row.wilaya.name}</td>
-                  <td lang="ar" dir="rtl">
-                    {row.wilaya.nameAr}
-                  </td>
-                  <td className="number">{formatCount(row.acceptedTotal)}</td>
-                  <td className="number">{formatCount(row.targetConnections)}</td>
                   <td>
-                    <progress
-                      max={1}
-                      value={Math.min(row.progress ?? 0, 1)}
-                      aria-label={t('Avancement {{wilaya}}', { wilaya: row.wilaya.name })}
-                    />{' '}
-                    {formatPercent(row.progress)}
+                    <bdi>{row.wilaya.code}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{row.wilaya.name}</bdi>
+                  </td>
+                  <td lang="ar" dir="rtl">
+                    <bdi>{row.wilaya.nameAr}</bdi>
+                  </td>
+                  <td className="number">
+                    <bdi>{formatCount(row.acceptedTotal)}</bdi>
+                  </td>
+                  <td className="number">
+                    <bdi>{formatCount(row.targetConnections)}</bdi>
+                  </td>
+                  <td>
+                    <bdi>
+                      <progress
+                        max={1}
+                        value={Math.min(row.progress ?? 0, 1)}
+                        aria-label={t('Avancement {{wilaya}}', { wilaya: row.wilaya.name })}
+                      />{' '}
+                      {formatPercent(row.progress)}
+                    </bdi>
                   </td>
                   <td>
                     <RolloutStatusCell projection={row.projection} />

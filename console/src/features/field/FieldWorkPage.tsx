@@ -145,24 +145,30 @@ export function FieldWorkPage() {
       <dl className="field-facts">
         <dt>{t('Rendez-vous (heure d’Alger)')}</dt>
         <dd data-testid="field-work-appointment">
-          {work.appointmentAt ? algiersDateTime(work.appointmentAt) : t('Sans rendez-vous')}
+          <bdi>{work.appointmentAt ? algiersDateTime(work.appointmentAt) : t('Sans rendez-vous')}</bdi>
         </dd>
         <dt>{t('Adresse')}</dt>
         <dd>
-          {work.customerAddress}, {work.commune.name}, {work.commune.wilaya.name}
+          <bdi>
+            {work.customerAddress}, {work.commune.name}, {work.commune.wilaya.name}
+          </bdi>
         </dd>
         {work.site && (
           <>
             <dt>{t('Site')}</dt>
             <dd>
-              {work.site.code} — {work.site.name}
+              <bdi>
+                {work.site.code} — {work.site.name}
+              </bdi>
             </dd>
           </>
         )}
         {work.technician && (
           <>
             <dt>{t('Technicien')}</dt>
-            <dd>{work.technician.displayName}</dd>
+            <dd>
+              <bdi>{work.technician.displayName}</bdi>
+            </dd>
           </>
         )}
       </dl>

@@ -55,15 +55,19 @@ export function WilayaPage() {
             <tbody>
               {wilaya.communes.map((commune) => (
                 <tr key={commune.id} data-testid="commune-row">
-                  <td>{commune.name}</td>
+                  <td>
+                    <bdi>{commune.name}</bdi>
+                  </td>
                   <td lang="ar" dir="rtl">
-                    {commune.nameAr}
+                    <bdi>{commune.nameAr}</bdi>
                   </td>
                   <td>
-                    {commune.daira.name}{' '}
-                    <span lang="ar" dir="rtl" className="muted">
-                      {commune.daira.nameAr}
-                    </span>
+                    <bdi>
+                      {commune.daira.name}{' '}
+                      <span lang="ar" dir="rtl" className="muted">
+                        {commune.daira.nameAr}
+                      </span>
+                    </bdi>
                   </td>
                 </tr>
               ))}

@@ -135,23 +135,29 @@ export function SitePage() {
           <dl className="details">
             <dt>{t('Lieu')}</dt>
             <dd>
-              {site.commune.name} <span lang="ar">{site.commune.nameAr}</span>, {site.wilaya.code} {site.wilaya.name}
+              <bdi>
+                {site.commune.name} <span lang="ar">{site.commune.nameAr}</span>, {site.wilaya.code} {site.wilaya.name}
+              </bdi>
             </dd>
             <dt>{t('Contractant')}</dt>
             <dd data-testid="site-contractor">
-              {site.contractor ? (
-                <Link to={`/contractants/${site.contractor.id}`}>{site.contractor.legalName}</Link>
-              ) : (
-                '—'
-              )}
+              <bdi>
+                {site.contractor ? (
+                  <Link to={`/contractants/${site.contractor.id}`}>{site.contractor.legalName}</Link>
+                ) : (
+                  '—'
+                )}
+              </bdi>
             </dd>
             <dt>{t('Avancement')}</dt>
             <dd data-testid="site-progress">
-              {t('Réceptionnés : {{accepted}} sur {{target}} ({{progress}})', {
-                accepted: formatCount(site.acceptedConnections),
-                target: formatCount(site.targetConnections),
-                progress: formatPercent(site.progress),
-              })}
+              <bdi>
+                {t('Réceptionnés : {{accepted}} sur {{target}} ({{progress}})', {
+                  accepted: formatCount(site.acceptedConnections),
+                  target: formatCount(site.targetConnections),
+                  progress: formatPercent(site.progress),
+                })}
+              </bdi>
             </dd>
           </dl>
           {allowed.length > 0 && (
@@ -192,6 +198,7 @@ export function SitePage() {
                 {action === 'assign' ? t('Raison (facultative)') : t('Raison (gardée dans l’historique)')}
               </label>
               <textarea
+                dir="auto"
                 id="site-reason"
                 value={reason}
                 onChange={(event) => setReason(event.target.value)}
