@@ -123,7 +123,9 @@ export function Layout() {
         {signedIn && user && (
           <div className="account">
             {may('Query.unreadNotificationCount') && <NotificationBell fieldOnly={fieldOnly} />}
-            <span title={user.displayName}>{user.displayName}</span>
+            <span title={user.displayName} dir="auto">
+              {user.displayName}
+            </span>
             <button type="button" onClick={signOut}>
               <svg className="sign-out-icon" aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
                 <path

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { BackLink } from '../../components/BackLink.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -78,7 +79,7 @@ export function ContractorPage() {
   return (
     <section>
       <p>
-        <Link to="/contractants">{t('← Contractants')}</Link>
+        <BackLink to="/contractants">{t('Contractants')}</BackLink>
       </p>
       <QueryState
         fetching={result.fetching && !contractor}

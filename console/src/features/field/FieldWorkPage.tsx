@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { BackLink } from '../../components/BackLink.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { customerSubscriptionStatusLabels } from '../work/labels.ts';
@@ -117,9 +118,9 @@ export function FieldWorkPage() {
 
   return (
     <>
-      <Link to="/terrain" className="field-back">
-        ← {t('Mon travail')}
-      </Link>
+      <BackLink to="/terrain" className="field-back">
+        {t('Mon travail')}
+      </BackLink>
       <h1>{work.customerName ?? work.orderReference}</h1>
       <p>
         <span className={`field-status status-${work.status.toLowerCase()}`} data-testid="field-work-status">

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { BackLink } from '../../components/BackLink.tsx';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -26,7 +27,7 @@ export function WilayaPage() {
   return (
     <section>
       <p>
-        <Link to="/wilayas">{t('← Wilayas')}</Link>
+        <BackLink to="/wilayas">{t('Wilayas')}</BackLink>
       </p>
       <QueryState
         fetching={result.fetching}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { BackLink } from '../../components/BackLink.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -113,7 +114,7 @@ export function SitePage() {
   return (
     <section>
       <p>
-        <Link to="/sites">← {t('Sites')}</Link>
+        <BackLink to="/sites">{t('Sites')}</BackLink>
       </p>
       <QueryState
         fetching={result.fetching && !site}
