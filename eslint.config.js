@@ -49,6 +49,11 @@ export default tseslint.config(
           message: 'A table cell’s or a detail’s value goes in a <bdi>: its direction is its own (issue 19).',
         })),
         {
+          selector: 'JSXText[value=/[←→]/]',
+          message:
+            'A link back is a BackLink (components/BackLink.tsx): its arrow points the way the language reads (issue 19).',
+        },
+        {
           selector: "JSXOpeningElement[name.name='textarea']:not(:has(JSXAttribute[name.name='dir']))",
           message: 'A textarea takes dir="auto": the direction of what is typed in it (issue 19).',
         },

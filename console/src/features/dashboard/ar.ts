@@ -41,4 +41,34 @@ export default {
   Objectif: 'الهدف',
   Avancement: 'التقدّم',
   'Avancement {{wilaya}}': 'تقدّم {{wilaya}}',
+  'Dans les temps': 'في الآجال',
+  'À risque': 'معرّض للتأخر',
+  'Hors délai': 'خارج الآجال',
+  'Objectif atteint': 'الهدف محقَّق',
+  'Aucune réception récente': 'لا استلام حديث',
+  'Sans objectif': 'بدون هدف',
+  'Même au rythme le plus lent des dernières semaines, l’objectif est atteint avant l’échéance.':
+    'حتى بأبطأ وتيرة في الأسابيع الأخيرة، يتحقق الهدف قبل الأجل.',
+  'Au rythme le plus rapide des dernières semaines l’objectif est atteint avant l’échéance, pas au plus lent.':
+    'بأسرع وتيرة في الأسابيع الأخيرة يتحقق الهدف قبل الأجل، لا بأبطئها.',
+  'Même au rythme le plus rapide des dernières semaines, l’objectif n’est pas atteint avant l’échéance.':
+    'حتى بأسرع وتيرة في الأسابيع الأخيرة، لا يتحقق الهدف قبل الأجل.',
+  'Toutes les prises de l’objectif sont réceptionnées.': 'استُلمت جميع توصيلات الهدف.',
+  'Rien n’a été réceptionné pendant les semaines mesurées : aucune date ne peut être projetée.':
+    'لم يُستلم شيء خلال الأسابيع المقيسة: لا يمكن تقدير أي تاريخ.',
+  'Les sites n’ont pas d’objectif de raccordements.': 'ليس للمواقع هدف من التوصيلات.',
+  'Pas d’ici un siècle, à ce rythme.': 'ليس قبل قرن، بهذه الوتيرة.',
+  'Au plus tôt en {{month}} ; jamais au rythme le plus lent.': 'في {{month}} على أقرب تقدير؛ وأبدًا بأبطأ وتيرة.',
+  'En {{month}}.': 'في {{month}}.',
+  'Entre {{from}} et {{to}}.': 'بين {{from}} و{{to}}.',
+  'Objectif {{year}}': 'هدف {{year}}',
+  'Reste à réceptionner': 'المتبقي للاستلام',
+  '{{remaining}} sur {{target}}': '{{remaining}} من {{target}}',
+  'Date projetée': 'التاريخ المقدَّر',
+  'Rythme actuel': 'الوتيرة الحالية',
+  '{{pace}} par semaine (de {{low}} à {{high}}), du {{from}} au {{to}}':
+    '{{pace}} في الأسبوع (من {{low}} إلى {{high}})، من {{from}} إلى {{to}}',
+  'Rythme nécessaire': 'الوتيرة اللازمة',
+  'L’échéance du {{deadline}} est passée.': 'انقضى أجل {{deadline}}.',
+  '{{pace}} par semaine pour finir le {{deadline}}': '{{pace}} في الأسبوع للانتهاء في {{deadline}}',
 } satisfies Record<string, string>;

@@ -1,3 +1,4 @@
+import { BackLink } from '../../components/BackLink.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -45,7 +46,7 @@ export function CustomerSubscriptionPage() {
   return (
     <section>
       <p>
-        <Link to="/raccordements">← {t('Raccordements')}</Link>
+        <BackLink to="/raccordements">{t('Raccordements')}</BackLink>
       </p>
       <QueryState fetching={result.fetching && !subscription} error={result.error} retry={reload} />
       {subscription && (
