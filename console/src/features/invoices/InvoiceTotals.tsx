@@ -48,7 +48,7 @@ export function InvoiceTotals({ invoice }: { invoice: InvoiceData }) {
           <bdi>{formatDzd(invoice.balanceDue.centimes)}</bdi>
         </dd>
       </dl>
-      <p className="muted" lang="fr">
+      <p className="muted" lang="fr" dir="ltr">
         {invoice.amountInWords}
       </p>
     </>
