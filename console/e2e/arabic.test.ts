@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   activeContractor,
@@ -55,9 +55,10 @@ describe('the console in Arabic, right to left', () => {
 
     // Mirrored: the brand on the right, the navigation to its left, the language and the account at the left end.
     const navigation = page.getByRole('navigation', { name: 'التصفح الرئيسي' });
-    const [rtlBrand, rtlNavigation, language] = await Promise.all(
-      [brand, navigation, page.getByLabel('اللغة')].map(async (locator) => (await locator.boundingBox())!),
-    );
+    const box = async (locator: Locator) => (await locator.boundingBox())!;
+    const rtlBrand = await box(brand);
+    const rtlNavigation = await box(navigation);
+    const language = await box(page.getByLabel('اللغة'));
     expect(ltrBrand.x).toBeLessThan(100);
     expect(rtlBrand.x + rtlBrand.width).toBeGreaterThan(1280 - 100);
     expect(rtlNavigation.x + rtlNavigation.width).toBeLessThanOrEqual(rtlBrand.x);
@@ -75,12 +76,7 @@ describe('the console in Arabic, right to left', () => {
     await page.goto(`${run.t.url}/contractants/${firm.id}`);
     await page.getByRole('heading', { name: 'SARL Fibre (Est) 2' }).waitFor({ timeout: 15_000 });
     // A detail's value keeps its own direction: a Latin name with its parentheses in order.
-    expect(
-      await page
-        .locator('.details dd bdi')
-        .first()
-        .evaluate((element) => element.tagName),
-    ).toBe('BDI');
+    expect(await page.locator('.details dd > bdi').count()).toBeGreaterThan(10);
     await screenshot(page, 'contractor');
 
     await page.goto(`${run.t.url}/factures/${invoice.id}`);
@@ -90,7 +86,9 @@ describe('the console in Arabic, right to left', () => {
     expect(amount).toMatch(arabicAmount);
     expect(amount).not.toMatch(/[\u0660-\u0669\u06f0-\u06f9]/);
     // The link back points back the way Arabic reads: to the right.
-    const backArrow = page.locator('.back-link').evaluate((link) => getComputedStyle(link, '::before').content);
+    const backArrow = page.evaluate<unknown>(
+      "getComputedStyle(document.querySelector('.back-link'), '::before').content",
+    );
     expect(await backArrow).toBe('"→ "');
     await screenshot(page, 'invoice');
 
