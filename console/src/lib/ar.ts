@@ -87,6 +87,8 @@ export default {
   'Ce site n’est pas ouvert au travail : il doit être attribué ou en cours.':
     'هذا الموقع غير مفتوح للعمل: يجب أن يكون مُسندًا أو قيد الإنجاز.',
   'Trop de tentatives : patientez quelques minutes.': 'محاولات كثيرة جدًا: انتظر بضع دقائق.',
+  'Ce serveur n’envoie pas d’e-mails : aucun lien de réinitialisation ne peut être envoyé. L’exploitant doit configurer l’envoi (SMTP_URL et PUBLIC_URL).':
+    'هذا الخادم لا يرسل رسائل بريد إلكتروني: لا يمكن إرسال أي رابط لإعادة التعيين. على المشغّل ضبط الإرسال (SMTP_URL وPUBLIC_URL).',
   'Le montant dépasse le reste dû de la facture.': 'المبلغ يتجاوز المبلغ المتبقي المستحق من الفاتورة.',
   'Les mesures sont hors seuils : la réception demande une justification.':
     'القياسات خارج العتبات: يتطلب الاستلام تبريرًا.',
@@ -182,6 +184,8 @@ export default {
   'ne doit pas être dans le futur': 'يجب ألا يكون في المستقبل',
   'doit être une date et une heure entre maintenant et dans un an': 'يجب أن يكون تاريخًا ووقتًا بين الآن وسنة من الآن',
   'doit être après la prise de commande': 'يجب أن يكون بعد تسجيل الطلب',
+  'ne doit pas être avant le jour du rendez-vous ({{appointmentDay}}, heure d’Alger)':
+    'يجب ألا يكون قبل يوم الموعد ({{appointmentDay}}، بتوقيت الجزائر)',
   'ne doit pas être antérieure à la commande': 'يجب ألا يكون سابقًا للطلب',
   'ne doit pas être antérieure à la commande : la photo ne peut pas montrer ce travail':
     'يجب ألا يكون سابقًا للطلب: لا يمكن أن تُظهر الصورة هذا العمل',
@@ -214,8 +218,6 @@ export default {
     'يجب أن يكون تحويلًا بنكيًا أو تحويلًا بريديًا (CCP) أو صكًا',
   'doit être un statut de facture': 'يجب أن يكون حالة فاتورة',
   'doit faire 15 chiffres (20 pour un établissement)': 'يجب أن يتكون من 15 رقمًا (20 رقمًا لمؤسسة فرعية)',
-  'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace)':
-    'يجب أن يتكون من 3 إلى 40 من الأرقام والحروف والفواصل (/ . - مسافة)',
   'doit être un RIB de 20 chiffres dont les deux derniers sont la clé':
     'يجب أن يكون كشف هوية بنكية (RIB) من 20 رقمًا، آخر رقمين منها هما المفتاح',
   'doit être AUTO_ENTREPRENEUR exactement quand la forme juridique est AUTO_ENTREPRENEUR':
@@ -306,6 +308,12 @@ export default {
   'doit être un texte': 'يجب أن يكون نصًا',
   'n’est pas du type attendu': 'ليس من النوع المنتظر',
   'doit être l’une des valeurs {{options}}': 'يجب أن يكون إحدى القيم {{options}}',
+  'ce lien de réinitialisation n’est pas valable : demandez-en un nouveau':
+    'رابط إعادة التعيين هذا غير صالح: اطلب رابطًا جديدًا',
+  'ce lien de réinitialisation a expiré : demandez-en un nouveau':
+    'انتهت صلاحية رابط إعادة التعيين هذا: اطلب رابطًا جديدًا',
+  'ce lien de réinitialisation a déjà servi : demandez-en un nouveau':
+    'سبق استعمال رابط إعادة التعيين هذا: اطلب رابطًا جديدًا',
   'n’est pas une valeur valable': 'ليست قيمة صالحة',
   // A label and its value, as French spaces them ("Statut : Actif") and English does not ("Status: Active").
   '{{label}} : {{value}}': '{{label}}: {{value}}',

@@ -156,4 +156,6 @@ export default {
     'تقارير أو مسودات لم تُرسل بعد: {{count}}. تبقى على هذا الهاتف، وستجدها عند تسجيل الدخول من جديد. هل تريد تسجيل الخروج رغم ذلك؟',
   '{{count}} rapports ou brouillons ne sont pas encore envoyés : ils restent sur ce téléphone, et vous les retrouverez en vous reconnectant. Se déconnecter quand même ?':
     'تقارير أو مسودات لم تُرسل بعد: {{count}}. تبقى على هذا الهاتف، وستجدها عند تسجيل الدخول من جديد. هل تريد تسجيل الخروج رغم ذلك؟',
+  'L’installation ne peut pas être datée d’avant le jour du rendez-vous ({{day}}).':
+    'لا يمكن أن يكون تاريخ التركيب قبل يوم الموعد ({{day}}).',
 } satisfies Record<string, string>;
