@@ -36,6 +36,36 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // The console in a right-to-left language (issue 19): a value of mixed script (a Latin name, a
+    // phone number, a code, an amount) keeps its own order. A table cell's or a detail's value is
+    // in a <bdi>; a text control takes its direction from what is typed in it (dir="auto").
+    files: ['console/src/**/*.tsx'],
+    ignores: ['**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['JSXExpressionContainer', 'JSXText[value=/\\S/]'].map((child) => ({
+          selector: `JSXElement[openingElement.name.name=/^(td|dd)$/] > ${child}`,
+          message: 'A table cell’s or a detail’s value goes in a <bdi>: its direction is its own (issue 19).',
+        })),
+        {
+          selector: 'JSXText[value=/[←→]/]',
+          message:
+            'A link back is a BackLink (components/BackLink.tsx): its arrow points the way the language reads (issue 19).',
+        },
+        {
+          selector: "JSXOpeningElement[name.name='textarea']:not(:has(JSXAttribute[name.name='dir']))",
+          message: 'A textarea takes dir="auto": the direction of what is typed in it (issue 19).',
+        },
+        {
+          selector:
+            "JSXOpeningElement[name.name='input']:not(:has(JSXAttribute[name.name='dir'])):not(:has(JSXAttribute[name.name='type'][value.value=/^(checkbox|radio|file|date|datetime-local|month|time|number|password|hidden|range|color)$/]))",
+          message: 'A text input takes dir="auto": the direction of what is typed in it (issue 19).',
+        },
+      ],
+    },
+  },
+  {
     // Tests read loosely typed GraphQL answers.
     files: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -98,6 +98,7 @@ export function ContractorPicker({
     <div className="picker">
       <div className="picker-control">
         <input
+          dir="auto"
           // downshift's prop getter is handed the ref object, and reads it in its effects, not while rendering.
           // eslint-disable-next-line react-hooks/refs
           {...getInputProps({

@@ -60,9 +60,13 @@ function CommuneIdentifiers() {
           <tbody>
             {communes.data.communes.map((commune) => (
               <tr key={commune.id}>
-                <td>{commune.id}</td>
                 <td>
-                  {commune.name} — <span lang="ar">{commune.nameAr}</span>
+                  <bdi>{commune.id}</bdi>
+                </td>
+                <td>
+                  <bdi>
+                    {commune.name} — <span lang="ar">{commune.nameAr}</span>
+                  </bdi>
                 </td>
               </tr>
             ))}
@@ -243,9 +247,15 @@ export function CsvImport({
             <tbody>
               {report.errors.map((error, index) => (
                 <tr key={`${error.line}-${error.field ?? ''}-${index}`} data-testid="import-error-row">
-                  <td className="number">{error.line}</td>
-                  <td>{error.field ?? '—'}</td>
-                  <td>{reasonMessage(error)}</td>
+                  <td className="number">
+                    <bdi>{error.line}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{error.field ?? '—'}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{reasonMessage(error)}</bdi>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -268,8 +278,12 @@ export function CsvImport({
               <td>
                 <code>{column.name}</code>
               </td>
-              <td>{column.required ? t('oui') : t('non')}</td>
-              <td>{t(column.content)}</td>
+              <td>
+                <bdi>{column.required ? t('oui') : t('non')}</bdi>
+              </td>
+              <td>
+                <bdi>{t(column.content)}</bdi>
+              </td>
             </tr>
           ))}
         </tbody>

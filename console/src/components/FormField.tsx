@@ -48,6 +48,7 @@ export function useRecordForm<Values extends { [Field in keyof Values]: string }
     <FormField id={id} label={label} problem={problemOfField(field)}>
       {(attributes) => (
         <input
+          dir="auto"
           {...attributes}
           type={type}
           value={values[field]}

@@ -79,6 +79,7 @@ export function GlobalSearch() {
       </label>
       <div className="picker-control">
         <input
+          dir="auto"
           {...getInputProps({
             type: 'search',
             maxLength: 100,

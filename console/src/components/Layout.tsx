@@ -4,7 +4,7 @@ import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { LogoutMutation, MeQuery, SetMyLanguageMutation } from '../features/auth/documents.ts';
 import type { VariablesOf } from '../lib/graphql.ts';
-import { languages, setLanguage, type Language } from '../lib/i18n.ts';
+import { languageNames, languages, setLanguage, type Language } from '../lib/i18n.ts';
 import { knownFieldUser } from '../features/field/known-user.ts';
 import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { session } from '../lib/session.ts';
@@ -117,7 +117,7 @@ export function Layout() {
           >
             {languages.map((language) => (
               <option key={language} value={language} lang={language}>
-                {language === 'fr' ? 'Français' : 'English'}
+                {languageNames[language]}
               </option>
             ))}
           </select>
@@ -125,7 +125,9 @@ export function Layout() {
         {signedIn && user && (
           <div className="account">
             {may('Query.unreadNotificationCount') && <NotificationBell fieldOnly={fieldOnly} />}
-            <span title={user.displayName}>{user.displayName}</span>
+            <span title={user.displayName} dir="auto">
+              {user.displayName}
+            </span>
             <button type="button" onClick={signOut}>
               <svg className="sign-out-icon" aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
                 <path

@@ -76,7 +76,13 @@ export function SearchFilter({
   return (
     <label className="field">
       {label}
-      <input type="search" maxLength={100} value={typed} onChange={(event) => setTyped(event.target.value)} />
+      <input
+        dir="auto"
+        type="search"
+        maxLength={100}
+        value={typed}
+        onChange={(event) => setTyped(event.target.value)}
+      />
     </label>
   );
 }

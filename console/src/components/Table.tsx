@@ -44,7 +44,7 @@ export function Table<Row extends { id: string }>({
           <tr key={row.id} data-testid={rowTestId}>
             {columns.map((column) => (
               <td key={column.header} className={column.numeric ? 'number' : undefined} data-testid={column.testId}>
-                {column.cell(row)}
+                <bdi>{column.cell(row)}</bdi>
               </td>
             ))}
           </tr>

@@ -334,4 +334,5 @@ export default {
   'Rechercher un contractant, un site, une commande ou une facture':
     'Search for a contractor, a site, an order or an invoice',
   'Rechercher (n°, nom, code…)': 'Search (no., name, code…)',
+  '{{from}} → {{to}}': '{{from}} → {{to}}',
 } satisfies Record<string, string>;

@@ -1,6 +1,6 @@
 import type { CombinedError } from 'urql';
 import type { ErrorCode, InputReason } from './graphql.ts';
-import { currentLanguage, msg, translate as t } from './i18n.ts';
+import { currentLanguage, msg, translate as t, type Language } from './i18n.ts';
 
 /**
  * What a user is told for each of the API's error codes (the schema's ErrorCode enum): a code the
@@ -229,20 +229,50 @@ export function isErrorCode(code: unknown): code is ErrorCode {
 
 /**
  * The reasons the server writes in English into a record's status (`statusReason`, the audit trail's
- * reasons) and the quality gate's issues (shared/quality-gate.ts): in French the console says them in
- * French, the exact sentences, then those that carry a number. A refused value's reason is not one of
- * them: it comes as a code (`reasonMessage`).
+ * reasons) and the quality gate's issues (shared/quality-gate.ts), in the console's other languages:
+ * the exact sentences, then those that carry a number, and the words that introduce a rejection's
+ * reserves and the quality gate's issues. A refused value's reason is not one of them: it comes as a
+ * code (`reasonMessage`). In Arabic, a measurement (its sign, its unit) is a left-to-right isolate.
  */
-const frenchReasons: Record<string, string> = {
-  'CSV import': 'import CSV',
+const serverReasons: Record<Exclude<Language, 'en'>, ServerReasons> = {
+  fr: {
+    exact: { 'CSV import': 'import CSV' },
+    patterns: [
+      [
+        /^received power (\S+) dBm is outside (\S+) to (\S+) dBm \(class (\S+)\)$/,
+        'puissance reçue $1 dBm hors de la plage $2 à $3 dBm (classe $4)',
+      ],
+      [/^splice loss (\S+) dB is over (\S+) dB$/, 'perte d’épissure $1 dB au-delà de $2 dB'],
+    ],
+    reserves: 'réserves : ',
+    quality: 'qualité : ',
+    separator: ' ; ',
+  },
+  ar: {
+    exact: { 'CSV import': 'استيراد CSV' },
+    patterns: [
+      [
+        /^received power (\S+) dBm is outside (\S+) to (\S+) dBm \(class (\S+)\)$/,
+        'القدرة المستقبَلة \u2066$1 dBm\u2069 خارج المجال من \u2066$2\u2069 إلى \u2066$3 dBm\u2069 (الصنف $4)',
+      ],
+      [/^splice loss (\S+) dB is over (\S+) dB$/, 'خسارة اللحام \u2066$1 dB\u2069 تتجاوز \u2066$2 dB\u2069'],
+    ],
+    reserves: 'التحفظات: ',
+    quality: 'الجودة: ',
+    separator: '؛ ',
+  },
 };
-const frenchReasonPatterns: [RegExp, string][] = [
-  [
-    /^received power (\S+) dBm is outside (\S+) to (\S+) dBm \(class (\S+)\)$/,
-    'puissance reçue $1 dBm hors de la plage $2 à $3 dBm (classe $4)',
-  ],
-  [/^splice loss (\S+) dB is over (\S+) dB$/, 'perte d’épissure $1 dB au-delà de $2 dB'],
-];
+
+/** How a language says the server's reasons: see `serverReasons`. */
+interface ServerReasons {
+  readonly exact: Record<string, string>;
+  readonly patterns: readonly (readonly [RegExp, string])[];
+  /** What introduces a rejection's reserves and the quality gate's issues. */
+  readonly reserves: string;
+  readonly quality: string;
+  /** Between two reserves or issues. */
+  readonly separator: string;
+}
 
 /** The prefix of a status reason the quality gate wrote: its issues follow, separated by "; ". */
 const qualityPrefix = 'quality: ';
@@ -255,15 +285,17 @@ const reservesPrefix = 'reserves: ';
  * is returned as typed.
  */
 export function reasonInLanguage(reason: string): string {
-  if (currentLanguage() === 'en') return reason;
+  const language = currentLanguage();
+  if (language === 'en') return reason;
+  const words = serverReasons[language];
   if (reason.startsWith(reservesPrefix))
-    return `réserves : ${reason.slice(reservesPrefix.length).split('; ').join(' ; ')}`;
+    return `${words.reserves}${reason.slice(reservesPrefix.length).split('; ').join(words.separator)}`;
   if (reason.startsWith(qualityPrefix))
-    return `qualité : ${reason.slice(qualityPrefix.length).split('; ').map(reasonInLanguage).join(' ; ')}`;
-  const exact = frenchReasons[reason];
+    return `${words.quality}${reason.slice(qualityPrefix.length).split('; ').map(reasonInLanguage).join(words.separator)}`;
+  const exact = words.exact[reason];
   if (exact) return exact;
-  for (const [pattern, french] of frenchReasonPatterns)
-    if (pattern.test(reason)) return reason.replace(pattern, french);
+  for (const [pattern, translation] of words.patterns)
+    if (pattern.test(reason)) return reason.replace(pattern, translation);
   return reason;
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   formatAlgiersDateTime,
   formatCalendarDate,
@@ -7,8 +7,13 @@ import {
   formatDzd,
   formatPercent,
 } from './format.ts';
+import { setLanguage } from './i18n.ts';
 
 describe('the console’s formats', () => {
+  afterEach(async () => {
+    await setLanguage('fr');
+  });
+
   /** The text with its no-break spaces written as spaces, for reading. */
   const plain = (text: string) => text.replace(/\u00a0/g, ' ');
 
@@ -19,6 +24,26 @@ describe('the console’s formats', () => {
     expect(plain(formatDzd('900719925474099301'))).toBe('9 007 199 254 740 993,01 DA');
     // No ordinary space a line could break at: "− 2 / 945,25 DA" must not be read as −2.
     expect(formatDzd('-294525')).not.toMatch(/ /);
+    expect(plain(formatDzd('123456789', 'en'))).toBe('1 234 567,89 DA');
+  });
+
+  it('writes money in Arabic with Latin digits and the dinar’s Arabic sign, its figure kept left to right', async () => {
+    // U+2066 … U+2069: the figure is a left-to-right isolate, its minus on its left in a right-to-left line.
+    expect(plain(formatDzd('123456789', 'ar'))).toBe('\u20661 234 567,89\u2069 د.ج');
+    expect(plain(formatDzd('-826679', 'ar'))).toBe('\u2066−8 266,79\u2069 د.ج');
+    await setLanguage('ar');
+    expect(plain(formatDzd('5'))).toBe('\u20660,05\u2069 د.ج');
+    expect(formatDzd('-294525')).not.toMatch(/ /);
+  });
+
+  it('writes counts, shares, days and dates with Latin digits in Arabic too, its days unit in Arabic', async () => {
+    await setLanguage('ar');
+    expect(plain(formatCount(12345))).toBe('12 345');
+    expect(plain(formatPercent(0.875))).toBe('87,5 %');
+    // The number interpolated into the Arabic sentence is isolated (U+2068 … U+2069).
+    expect(formatDays(3.25)).toBe('\u20683,3\u2069 يوم');
+    expect(formatCalendarDate('2026-11-29')).toBe('29/11/2026');
+    expect(formatAlgiersDateTime('2026-11-29T23:30:00.000Z')).toBe('30/11/2026 00:30:00');
   });
 
   it('writes counts, shares and days the French way, with a dash for none', () => {

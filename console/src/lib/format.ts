@@ -1,9 +1,10 @@
 /**
  * How the console writes numbers, money and dates: French conventions, Algiers time (issue 7 §7).
  * Money arrives as whole centimes in a string and is formatted with BigInt, never through a float.
- * Numbers keep the French grouping in English too, as the issue fixes money as `1 234 567,89 DA`.
+ * Numbers keep the French grouping and Latin digits in English and Arabic too, as the issues fix
+ * money as `1 234 567,89 DA` (`1 234 567,89 د.ج` in Arabic) and dates as dd/mm/yyyy.
  */
-import { currentLanguage, translate as t } from './i18n.ts';
+import { currentLanguage, translate as t, type Language } from './i18n.ts';
 
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
@@ -24,13 +25,27 @@ const algiersTime = new Intl.DateTimeFormat('fr-FR', {
 /** The space inside an amount: a no-break space, so that "1 234,56 DA" never wraps into "1" and "234,56 DA". */
 const noBreakSpace = '\u00a0';
 
-/** "1 234 567,89 DA" from "123456789" centimes (grouping with no-break spaces, decimal comma). */
-export function formatDzd(centimes: string): string {
+/**
+ * The Algerian dinar's sign in each language. In Arabic the figure is a left-to-right isolate
+ * (U+2066 … U+2069): its minus sign stays on its left within the right-to-left sentence.
+ */
+const dinar: Record<Language, { sign: string; figure: (figure: string) => string }> = {
+  fr: { sign: 'DA', figure: (figure) => figure },
+  en: { sign: 'DA', figure: (figure) => figure },
+  ar: { sign: 'د.ج', figure: (figure) => `\u2066${figure}\u2069` },
+};
+
+/**
+ * "1 234 567,89 DA" ("1 234 567,89 د.ج" in Arabic) from "123456789" centimes (grouping with no-break
+ * spaces, decimal comma, Latin digits).
+ */
+export function formatDzd(centimes: string, language: Language = currentLanguage()): string {
   const value = BigInt(centimes);
   const negative = value < 0n;
   const absolute = negative ? -value : value;
   const units = integer.format(absolute / 100n).replace(/\s/g, noBreakSpace);
-  return `${negative ? '−' : ''}${units},${String(absolute % 100n).padStart(2, '0')}${noBreakSpace}DA`;
+  const figure = `${negative ? '−' : ''}${units},${String(absolute % 100n).padStart(2, '0')}`;
+  return `${dinar[language].figure(figure)}${noBreakSpace}${dinar[language].sign}`;
 }
 
 /** A count: "12 345" (a no-break space between the groups). */
@@ -43,9 +58,12 @@ export function formatOneDecimal(value: number): string {
   return oneDecimal.format(value).replace(/\s/g, noBreakSpace);
 }
 
-/** The month of a YYYY-MM-DD date in the language shown: "juillet 2027" ("July 2027"), or "juillet" without the year. */
+/** Each language's locale for words (month and day names): Arabic as written in Algeria ("جويلية"), with Latin digits. */
+export const wordLocales: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB', ar: 'ar-DZ-u-nu-latn' };
+
+/** The month of a YYYY-MM-DD date in the language shown: "juillet 2027" ("July 2027", "جويلية 2027"), or "juillet" without the year. */
 export function formatMonth(day: string, withYear = true): string {
-  return new Intl.DateTimeFormat(currentLanguage() === 'en' ? 'en-GB' : 'fr-FR', {
+  return new Intl.DateTimeFormat(wordLocales[currentLanguage()], {
     timeZone: 'UTC',
     month: 'long',
     ...(withYear ? { year: 'numeric' } : {}),
@@ -57,7 +75,7 @@ export function formatPercent(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : percent.format(value).replace(/\s/g, noBreakSpace);
 }
 
-/** Days, to one decimal: "3,5 j" ("3,5 d" in English), or "—". */
+/** Days, to one decimal: "3,5 j" ("3,5 d" in English, "3,5 يوم" in Arabic), or "—". */
 export function formatDays(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : t('{{days}} j', { days: oneDecimal.format(value) });
 }
@@ -72,4 +90,12 @@ export function formatCalendarDate(day: string): string {
 export function formatAlgiersDateTime(instant: string): string {
   const date = new Date(instant);
   return `${algiersDay.format(date)} ${algiersTime.format(date)}`;
+}
+
+/**
+ * A change from one value to another: "Actif → Suspendu", its arrow pointing the way the language
+ * reads ("نشط ← معلق" in Arabic, the values isolated).
+ */
+export function formatChange(from: string, to: string): string {
+  return t('{{from}} → {{to}}', { from, to });
 }

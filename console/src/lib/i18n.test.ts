@@ -1,14 +1,15 @@
+// @vitest-environment happy-dom
 import { buildSchema, type GraphQLEnumType } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 // The API's schema as the server emits it: the contract the console is typed from.
 import schemaText from '../../../schema/schema.graphql?raw';
 import { fieldLabel, reasonInLanguage, reasonMessage } from './errors.ts';
 import { formatDays } from './format.ts';
-import { i18next, setLanguage } from './i18n.ts';
+import { i18next, languages, setLanguage } from './i18n.ts';
 
 /** The console's own source files (not its tests, dictionaries or generated types), by path. */
 const sources = Object.entries(
-  import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../**/en.ts', '!../**/*.d.ts'], {
+  import.meta.glob<string>(['../**/*.{ts,tsx}', '!../**/*.test.{ts,tsx}', '!../**/{en,ar}.ts', '!../**/*.d.ts'], {
     eager: true,
     query: '?raw',
     import: 'default',
@@ -25,43 +26,64 @@ function keysInSource(): Map<string, string> {
   return keys;
 }
 
-/** The folders' English dictionaries, each by its file. */
-const dictionaries = import.meta.glob<Record<string, string>>('../**/en.ts', { eager: true, import: 'default' });
+/** The folders' dictionaries of each language but French (the keys), each by its file. */
+const dictionaries = {
+  en: import.meta.glob<Record<string, string>>('../**/en.ts', { eager: true, import: 'default' }),
+  ar: import.meta.glob<Record<string, string>>('../**/ar.ts', { eager: true, import: 'default' }),
+};
+const translated = ['en', 'ar'] as const;
 
-describe('the console in two languages (issue 7 §7)', () => {
+describe('the console in three languages (issue 7 §7, issue 19)', () => {
   afterEach(async () => {
     await setLanguage('fr');
   });
 
-  it('has an English text for every French one the code shows, and no English left unused', () => {
+  it('offers French, English and Arabic', () => {
+    expect(languages).toEqual(['fr', 'en', 'ar']);
+  });
+
+  it.each(translated)('has a text in %s for every French one the code shows, and none left unused', (language) => {
     const used = keysInSource();
     expect(used.size).toBeGreaterThan(40);
-    const english = i18next.getResourceBundle('en', 'translation') as Record<string, string>;
-    const missing = [...used].filter(([key]) => !english[key]).map(([key, file]) => `${file}: ${key}`);
-    const unused = Object.keys(english).filter((key) => !used.has(key));
+    const dictionary = i18next.getResourceBundle(language, 'translation') as Record<string, string>;
+    const missing = [...used].filter(([key]) => !dictionary[key]).map(([key, file]) => `${file}: ${key}`);
+    const unused = Object.keys(dictionary).filter((key) => !used.has(key));
     expect(missing).toEqual([]);
     expect(unused).toEqual([]);
   });
 
-  it('gives a French text shared by two folders the same English in both', () => {
-    const seen = new Map<string, { file: string; english: string }>();
+  it('has the Arabic of each folder’s texts in that folder, beside their English', () => {
+    // A folder's ar.ts mirrors its en.ts: a text is translated where it is used.
+    const folderOf = (file: string) => file.slice(0, file.lastIndexOf('/'));
+    const english = new Map(Object.entries(dictionaries.en).map(([file, texts]) => [folderOf(file), texts]));
+    const apart = Object.entries(dictionaries.ar).flatMap(([file, texts]) => {
+      const beside = english.get(folderOf(file)) ?? {};
+      return Object.keys(texts)
+        .filter((french) => !(french in beside))
+        .map((french) => `${file}: ${french}`);
+    });
+    expect(apart).toEqual([]);
+  });
+
+  it.each(translated)('gives a French text shared by two folders the same %s in both', (language) => {
+    const seen = new Map<string, { file: string; text: string }>();
     const disagreements: string[] = [];
-    for (const [file, dictionary] of Object.entries(dictionaries)) {
-      for (const [french, english] of Object.entries(dictionary)) {
+    for (const [file, dictionary] of Object.entries(dictionaries[language])) {
+      for (const [french, text] of Object.entries(dictionary)) {
         const earlier = seen.get(french);
-        if (earlier && earlier.english !== english)
-          disagreements.push(`${french}: ${earlier.file} says ${earlier.english}, ${file} says ${english}`);
-        seen.set(french, { file, english });
+        if (earlier && earlier.text !== text)
+          disagreements.push(`${french}: ${earlier.file} says ${earlier.text}, ${file} says ${text}`);
+        seen.set(french, { file, text });
       }
     }
-    expect(Object.keys(dictionaries).length).toBeGreaterThan(1);
+    expect(Object.keys(dictionaries[language]).length).toBeGreaterThan(1);
     expect(disagreements).toEqual([]);
   });
 
-  it('keeps every placeholder of the French in its English', () => {
-    const english = i18next.getResourceBundle('en', 'translation') as Record<string, string>;
+  it.each(translated)('keeps every placeholder of the French in its %s', (language) => {
+    const dictionary = i18next.getResourceBundle(language, 'translation') as Record<string, string>;
     const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
-    const broken = Object.entries(english).filter(
+    const broken = Object.entries(dictionary).filter(
       ([french, translation]) => placeholders(french).join() !== placeholders(translation).join(),
     );
     expect(broken).toEqual([]);
@@ -120,7 +142,7 @@ describe('the console in two languages (issue 7 §7)', () => {
     expect(formatDays(2)).toBe('2 d');
   });
 
-  it('words every reason the API may give for a refused value (its InputReason enum), in French and in English', async () => {
+  it('words every reason the API may give for a refused value (its InputReason enum), in each language', async () => {
     const reasons = (buildSchema(schemaText).getType('InputReason') as GraphQLEnumType)
       .getValues()
       .map((value) => value.name);
@@ -130,11 +152,38 @@ describe('the console in two languages (issue 7 §7)', () => {
     // A code the console has no sentence for is told with BAD_USER_INPUT's: none of the API's may be.
     const unknown = reasonMessage({ reasonCode: 'NOT_A_REASON' });
     expect(reasons.filter((code) => inFrench.get(code) === unknown)).toEqual([]);
-    await setLanguage('en');
-    // i18next answers a text without English with its French key.
-    const withoutEnglish = reasons.filter(
-      (code) => reasonMessage({ reasonCode: code, reasonParams: params }) === inFrench.get(code),
+    for (const language of translated) {
+      await setLanguage(language);
+      // i18next answers a text without a translation with its French key.
+      const untranslated = reasons.filter(
+        (code) => reasonMessage({ reasonCode: code, reasonParams: params }) === inFrench.get(code),
+      );
+      expect({ language, untranslated }).toEqual({ language, untranslated: [] });
+    }
+  });
+
+  it('writes Arabic from right to left, the values in its sentences isolated, and remembers it', async () => {
+    await setLanguage('ar');
+    expect(document.documentElement.lang).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(localStorage.getItem('raccord.language')).toBe('ar');
+    expect(i18next.t('Se déconnecter')).toBe('تسجيل الخروج');
+    // A Latin value in an Arabic sentence is a first-strong isolate (U+2068 … U+2069).
+    expect(i18next.t('Référence : {{reference}}', { reference: 'r-1 (2)' })).toBe('المرجع: \u2068r-1 (2)\u2069');
+    expect(reasonMessage({ reasonCode: 'MAX_CHARACTERS', reasonParams: { max: '200' } })).toBe(
+      'يجب ألا يتجاوز عدد الحروف \u2068200\u2069',
     );
-    expect(withoutEnglish).toEqual([]);
+    expect(formatDays(2)).toBe('\u20682\u2069 يوم');
+    expect(
+      reasonInLanguage(
+        'quality: received power -29.5 dBm is outside -27 to -8 dBm (class B_PLUS); splice loss 0.3 dB is over 0.1 dB',
+      ),
+    ).toBe(
+      'الجودة: القدرة المستقبَلة \u2066-29.5 dBm\u2069 خارج المجال من \u2066-27\u2069 إلى \u2066-8 dBm\u2069 (الصنف B_PLUS)؛ خسارة اللحام \u20660.3 dB\u2069 تتجاوز \u20660.1 dB\u2069',
+    );
+    expect(reasonInLanguage('reserves: câble non fixé; PTO mal posée')).toBe('التحفظات: câble non fixé؛ PTO mal posée');
+    await setLanguage('fr');
+    expect(document.documentElement.dir).toBe('ltr');
+    expect(i18next.t('Référence : {{reference}}', { reference: 'r-1 (2)' })).toBe('Référence : r-1 (2)');
   });
 });

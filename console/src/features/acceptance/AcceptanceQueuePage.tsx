@@ -469,6 +469,7 @@ function AcceptanceQueue() {
                         {t('Justification de la réception hors seuils (gardée dans l’historique)')}
                       </label>
                       <input
+                        dir="auto"
                         id="acceptance-text"
                         value={text}
                         onChange={(event) => setText(event.target.value)}
@@ -481,6 +482,7 @@ function AcceptanceQueue() {
                     <>
                       <label htmlFor="acceptance-text">{t('Réserves (une par ligne)')}</label>
                       <textarea
+                        dir="auto"
                         id="acceptance-text"
                         value={text}
                         onChange={(event) => setText(event.target.value)}

@@ -107,32 +107,44 @@ export function ReportReview({ item }: { item: QueueItemData }) {
       <dl className="details">
         <dt>{t('Client')}</dt>
         <dd>
-          {[item.customerName ?? t('non visible pour votre rôle'), item.customerAddress].filter(Boolean).join(', ')}
+          <bdi>
+            {[item.customerName ?? t('non visible pour votre rôle'), item.customerAddress].filter(Boolean).join(', ')}
+          </bdi>
         </dd>
         <dt>{t('Contractant')}</dt>
-        <dd>{item.contractor?.legalName ?? t('non visible pour votre rôle')}</dd>
+        <dd>
+          <bdi>{item.contractor?.legalName ?? t('non visible pour votre rôle')}</bdi>
+        </dd>
         <dt>{t('Numéro de série de l’ONT')}</dt>
-        <dd data-testid="ont-serial">{report.ontSerialNumber ?? <span className="flag">{t('Non indiqué')}</span>}</dd>
+        <dd data-testid="ont-serial">
+          <bdi>{report.ontSerialNumber ?? <span className="flag">{t('Non indiqué')}</span>}</bdi>
+        </dd>
         <dt>{t('Signature du client')}</dt>
         <dd>
-          {report.customerSigned
-            ? t('Signée')
-            : report.signatureMissingReason
-              ? t('Absente : {{reason}}', { reason: report.signatureMissingReason })
-              : t('Absente, sans raison donnée')}
+          <bdi>
+            {report.customerSigned
+              ? t('Signée')
+              : report.signatureMissingReason
+                ? t('Absente : {{reason}}', { reason: report.signatureMissingReason })
+                : t('Absente, sans raison donnée')}
+          </bdi>
         </dd>
         <dt>{t('Position des photos')}</dt>
         <dd data-testid="position-check">
           <PositionCheck report={report} />
         </dd>
         <dt>{t('Rendez-vous')}</dt>
-        <dd>{item.appointmentAt ? formatAlgiersDateTime(item.appointmentAt) : t('Aucun')}</dd>
+        <dd>
+          <bdi>{item.appointmentAt ? formatAlgiersDateTime(item.appointmentAt) : t('Aucun')}</bdi>
+        </dd>
         <dt>{t('Du rendez-vous au rapport')}</dt>
         <dd data-testid="appointment-to-report">
-          {item.appointmentAt ? formatElapsed(item.appointmentAt, report.installedAt) : '—'}
+          <bdi>{item.appointmentAt ? formatElapsed(item.appointmentAt, report.installedAt) : '—'}</bdi>
         </dd>
         <dt>{t('En attente de réception depuis')}</dt>
-        <dd>{formatAlgiersDateTime(item.statusChangedAt)}</dd>
+        <dd>
+          <bdi>{formatAlgiersDateTime(item.statusChangedAt)}</bdi>
+        </dd>
       </dl>
       <InstallationReportDetails report={report} />
     </>

@@ -200,29 +200,41 @@ function Users() {
           <tbody>
             {edges.map(({ node }) => (
               <tr key={node.id} data-testid="user-row">
-                <td>{node.email}</td>
-                <td>{node.displayName}</td>
-                <td>{roleLabels[node.role] ? t(roleLabels[node.role]!) : node.role}</td>
                 <td>
-                  {node.role === 'DOT_MANAGER' ? node.wilayaCodes.join(', ') : (node.contractor?.legalName ?? '—')}
-                  {node.isContractorAdmin ? ` ${t('(administrateur de la firme)')}` : ''}
+                  <bdi>{node.email}</bdi>
                 </td>
                 <td>
-                  {node.disabledAt
-                    ? t('Désactivé le {{instant}}', { instant: formatAlgiersDateTime(node.disabledAt) })
-                    : t('Actif')}
+                  <bdi>{node.displayName}</bdi>
                 </td>
                 <td>
-                  {!node.disabledAt && resets.data?.passwordResetAvailable && (
-                    <button type="button" onClick={() => sendResetLink(node)}>
-                      {t('Envoyer un lien de mot de passe')}
-                    </button>
-                  )}{' '}
-                  {!node.disabledAt && node.id !== me.data?.me?.id && (
-                    <button type="button" onClick={() => end(node)}>
-                      {t('Désactiver')}
-                    </button>
-                  )}
+                  <bdi>{roleLabels[node.role] ? t(roleLabels[node.role]!) : node.role}</bdi>
+                </td>
+                <td>
+                  <bdi>
+                    {node.role === 'DOT_MANAGER' ? node.wilayaCodes.join(', ') : (node.contractor?.legalName ?? '—')}
+                    {node.isContractorAdmin ? ` ${t('(administrateur de la firme)')}` : ''}
+                  </bdi>
+                </td>
+                <td>
+                  <bdi>
+                    {node.disabledAt
+                      ? t('Désactivé le {{instant}}', { instant: formatAlgiersDateTime(node.disabledAt) })
+                      : t('Actif')}
+                  </bdi>
+                </td>
+                <td>
+                  <bdi>
+                    {!node.disabledAt && resets.data?.passwordResetAvailable && (
+                      <button type="button" onClick={() => sendResetLink(node)}>
+                        {t('Envoyer un lien de mot de passe')}
+                      </button>
+                    )}{' '}
+                    {!node.disabledAt && node.id !== me.data?.me?.id && (
+                      <button type="button" onClick={() => end(node)}>
+                        {t('Désactiver')}
+                      </button>
+                    )}
+                  </bdi>
                 </td>
               </tr>
             ))}
@@ -246,6 +258,7 @@ function Users() {
         <FormField id="user-email" label={t('Adresse e-mail')} problem={problemOf(problems, 'email')}>
           {(attributes) => (
             <input
+              dir="auto"
               {...attributes}
               type="email"
               value={form.email}
@@ -256,6 +269,7 @@ function Users() {
         <FormField id="user-name" label={t('Nom affiché')} problem={problemOf(problems, 'displayName')}>
           {(attributes) => (
             <input
+              dir="auto"
               {...attributes}
               value={form.displayName}
               onChange={(event) => setForm({ ...form, displayName: event.target.value })}
@@ -299,6 +313,7 @@ function Users() {
           >
             {(attributes) => (
               <input
+                dir="auto"
                 {...attributes}
                 value={form.wilayaCodes}
                 onChange={(event) => setForm({ ...form, wilayaCodes: event.target.value })}
@@ -419,40 +434,50 @@ function ApiKeys() {
           <tbody>
             {apiKeys.map((key) => (
               <tr key={key.id} data-testid="api-key-row">
-                <td>{key.name}</td>
+                <td>
+                  <bdi>{key.name}</bdi>
+                </td>
                 <td>
                   <code>{key.prefix}…</code>
                 </td>
-                <td>{key.scopes.join(', ')}</td>
-                <td>{key.lastUsedAt ? formatAlgiersDateTime(key.lastUsedAt) : t('jamais')}</td>
                 <td>
-                  {key.revokedAt
-                    ? t('Révoquée le {{instant}}', { instant: formatAlgiersDateTime(key.revokedAt) })
-                    : t('Active')}
+                  <bdi>{key.scopes.join(', ')}</bdi>
                 </td>
                 <td>
-                  {!key.revokedAt && (
-                    <button
-                      type="button"
-                      onClick={async () => {
-                        // An application using the key stops working for good: ask first.
-                        if (
-                          !window.confirm(
-                            t(
-                              'Révoquer la clé « {{name}} » ? Les applications qui l’utilisent n’auront plus accès, définitivement.',
-                              { name: key.name },
-                            ),
+                  <bdi>{key.lastUsedAt ? formatAlgiersDateTime(key.lastUsedAt) : t('jamais')}</bdi>
+                </td>
+                <td>
+                  <bdi>
+                    {key.revokedAt
+                      ? t('Révoquée le {{instant}}', { instant: formatAlgiersDateTime(key.revokedAt) })
+                      : t('Active')}
+                  </bdi>
+                </td>
+                <td>
+                  <bdi>
+                    {!key.revokedAt && (
+                      <button
+                        type="button"
+                        onClick={async () => {
+                          // An application using the key stops working for good: ask first.
+                          if (
+                            !window.confirm(
+                              t(
+                                'Révoquer la clé « {{name}} » ? Les applications qui l’utilisent n’auront plus accès, définitivement.',
+                                { name: key.name },
+                              ),
+                            )
                           )
-                        )
-                          return;
-                        const outcome = await revoke({ id: key.id });
-                        setProblems(outcome.error ? problemsOf(outcome.error) : []);
-                        reexecute({ requestPolicy: 'network-only' });
-                      }}
-                    >
-                      {t('Révoquer')}
-                    </button>
-                  )}
+                            return;
+                          const outcome = await revoke({ id: key.id });
+                          setProblems(outcome.error ? problemsOf(outcome.error) : []);
+                          reexecute({ requestPolicy: 'network-only' });
+                        }}
+                      >
+                        {t('Révoquer')}
+                      </button>
+                    )}
+                  </bdi>
                 </td>
               </tr>
             ))}
@@ -466,6 +491,7 @@ function ApiKeys() {
         <FormField id="key-name" label={t('Nom (l’application qui l’utilise)')} problem={problemOf(problems, 'name')}>
           {(attributes) => (
             <input
+              dir="auto"
               {...attributes}
               value={form.name}
               onChange={(event) => setForm({ ...form, name: event.target.value })}
@@ -479,6 +505,7 @@ function ApiKeys() {
         >
           {(attributes) => (
             <input
+              dir="auto"
               {...attributes}
               value={form.scopes}
               onChange={(event) => setForm({ ...form, scopes: event.target.value })}

@@ -53,6 +53,7 @@ export function ForgotPasswordPage() {
             <FormField id="reset-email" label={t('Adresse e-mail')} problem={problemOf(problems, 'email')}>
               {(attributes) => (
                 <input
+                  dir="auto"
                   {...attributes}
                   type="email"
                   autoComplete="username"

@@ -61,6 +61,7 @@ export function LoginPage() {
         <label className="field">
           {t('Adresse e-mail')}
           <input
+            dir="auto"
             type="email"
             autoComplete="username"
             required

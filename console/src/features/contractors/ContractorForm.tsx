@@ -284,7 +284,7 @@ export function ContractorForm({
   const field = (name: keyof ContractorFormValues, label: string, control?: ReactNode) => (
     <div className="field">
       <label htmlFor={`contractor-${name}`}>{label}</label>
-      {control ?? <input {...described(name)} value={values[name]} onChange={set(name)} />}
+      {control ?? <input dir="auto" {...described(name)} value={values[name]} onChange={set(name)} />}
       <ProblemNote id={`contractor-${name}`} problem={problemOf(name)} />
     </div>
   );

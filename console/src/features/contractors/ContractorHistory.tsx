@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { reasonInLanguage } from '../../lib/errors.ts';
 import { AuditActor } from '../../components/AuditActor.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
-import { formatAlgiersDateTime } from '../../lib/format.ts';
+import { formatAlgiersDateTime, formatChange } from '../../lib/format.ts';
 import { translate as t } from '../../lib/i18n.ts';
 import { auditActionLabels } from '../work/labels.ts';
 import { ContractorHistoryQuery } from './documents.ts';
@@ -29,7 +29,7 @@ function shown(field: string, value: unknown): string {
 /** A change of status, "En attente d’agrément → Actif" (the status alone for a creation). */
 function statusChange(from: string | null | undefined, to: string): string {
   const name = (status: string) => t(contractorStatusLabels[status] ?? status);
-  return from ? `${name(from)} → ${name(to)}` : name(to);
+  return from ? formatChange(name(from), name(to)) : name(to);
 }
 
 /**
@@ -85,7 +85,7 @@ export function ContractorHistory({ contractorId, version }: { contractorId: str
                           value:
                             change.from === null && change.to === null
                               ? t('valeur masquée pour votre rôle')
-                              : `${shown(change.field, change.from)} → ${shown(change.field, change.to)}`,
+                              : formatChange(shown(change.field, change.from), shown(change.field, change.to)),
                         })}
                       </li>
                     ))}

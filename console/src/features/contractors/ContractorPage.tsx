@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { BackLink } from '../../components/BackLink.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -78,7 +79,7 @@ export function ContractorPage() {
   return (
     <section>
       <p>
-        <Link to="/contractants">{t('← Contractants')}</Link>
+        <BackLink to="/contractants">{t('Contractants')}</BackLink>
       </p>
       <QueryState
         fetching={result.fetching && !contractor}
@@ -106,54 +107,80 @@ export function ContractorPage() {
           </p>
           <dl className="details">
             <dt>{t('Nom commercial')}</dt>
-            <dd>{contractor.tradeName ?? '—'}</dd>
+            <dd>
+              <bdi>{contractor.tradeName ?? '—'}</bdi>
+            </dd>
             <dt>{t('Forme juridique')}</dt>
-            <dd>{t(legalFormLabels[contractor.legalForm] ?? contractor.legalForm)}</dd>
+            <dd>
+              <bdi>{t(legalFormLabels[contractor.legalForm] ?? contractor.legalForm)}</bdi>
+            </dd>
             <dt>{t('Régime fiscal')}</dt>
-            <dd>{t(fiscalRegimeLabels[contractor.fiscalRegime] ?? contractor.fiscalRegime)}</dd>
+            <dd>
+              <bdi>{t(fiscalRegimeLabels[contractor.fiscalRegime] ?? contractor.fiscalRegime)}</bdi>
+            </dd>
             <dt>{t('NIF')}</dt>
-            <dd>{contractor.nif}</dd>
+            <dd>
+              <bdi>{contractor.nif}</bdi>
+            </dd>
             <dt>{t('NIS')}</dt>
-            <dd>{contractor.nis}</dd>
+            <dd>
+              <bdi>{contractor.nis}</bdi>
+            </dd>
             {contractor.autoEntrepreneurCardNumber ? (
               <>
                 <dt>{t('N° de carte d’auto-entrepreneur')}</dt>
-                <dd>{contractor.autoEntrepreneurCardNumber}</dd>
+                <dd>
+                  <bdi>{contractor.autoEntrepreneurCardNumber}</bdi>
+                </dd>
               </>
             ) : (
               <>
                 <dt>{t('RC')}</dt>
-                <dd>{contractor.rcNumber ?? '—'}</dd>
+                <dd>
+                  <bdi>{contractor.rcNumber ?? '—'}</bdi>
+                </dd>
               </>
             )}
             <dt>{t('Article d’imposition')}</dt>
-            <dd>{contractor.taxArticle}</dd>
+            <dd>
+              <bdi>{contractor.taxArticle}</bdi>
+            </dd>
             <dt>{t('Adresse')}</dt>
             <dd>
-              {contractor.address}, {contractor.commune.name}, {contractor.commune.wilaya.code}{' '}
-              {contractor.commune.wilaya.name}
+              <bdi>
+                {contractor.address}, {contractor.commune.name}, {contractor.commune.wilaya.code}{' '}
+                {contractor.commune.wilaya.name}
+              </bdi>
             </dd>
             <dt>{t('RIB / RIP')}</dt>
-            <dd>{contractor.bankAccount ?? t('non visible pour votre rôle')}</dd>
+            <dd>
+              <bdi>{contractor.bankAccount ?? t('non visible pour votre rôle')}</bdi>
+            </dd>
             <dt>{t('Wilayas d’intervention')}</dt>
             <dd>
-              {contractor.operatingWilayas.map((wilaya) => (
-                <span key={wilaya.code} className="tag">
-                  {wilaya.code} {wilaya.name} <span lang="ar">{wilaya.nameAr}</span>
-                </span>
-              ))}
+              <bdi>
+                {contractor.operatingWilayas.map((wilaya) => (
+                  <span key={wilaya.code} className="tag">
+                    {wilaya.code} {wilaya.name} <span lang="ar">{wilaya.nameAr}</span>
+                  </span>
+                ))}
+              </bdi>
             </dd>
             <dt>{t('Équipes')}</dt>
-            <dd>{contractor.teamCapacity}</dd>
+            <dd>
+              <bdi>{contractor.teamCapacity}</bdi>
+            </dd>
             <dt>{t('Contacts')}</dt>
             <dd>
-              {contractor.contacts.length === 0
-                ? '—'
-                : contractor.contacts.map((contact) => (
-                    <span key={`${contact.name}-${contact.phone ?? ''}`} className="tag">
-                      {[contact.name, contact.role, contact.phone, contact.email].filter(Boolean).join(' · ')}
-                    </span>
-                  ))}
+              <bdi>
+                {contractor.contacts.length === 0
+                  ? '—'
+                  : contractor.contacts.map((contact) => (
+                      <span key={`${contact.name}-${contact.phone ?? ''}`} className="tag">
+                        {[contact.name, contact.role, contact.phone, contact.email].filter(Boolean).join(' · ')}
+                      </span>
+                    ))}
+              </bdi>
             </dd>
           </dl>
 
@@ -175,6 +202,7 @@ export function ContractorPage() {
             <form ref={scope} onSubmit={confirm} className="reason-form">
               <label htmlFor="transition-reason">{t('Raison (gardée dans l’historique)')}</label>
               <textarea
+                dir="auto"
                 id="transition-reason"
                 value={reason}
                 onChange={(event) => setReason(event.target.value)}

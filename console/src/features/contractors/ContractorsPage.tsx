@@ -97,17 +97,25 @@ export function ContractorsPage() {
               {contractors.map((node) => (
                 <tr key={node.id} data-testid="contractor-row">
                   <td>
-                    <Link to={`/contractants/${node.id}`}>{node.legalName}</Link>
-                    {node.tradeName && <span className="muted"> ({node.tradeName})</span>}
+                    <bdi>
+                      <Link to={`/contractants/${node.id}`}>{node.legalName}</Link>
+                      {node.tradeName && <span className="muted"> ({node.tradeName})</span>}
+                    </bdi>
                   </td>
-                  <td>{node.nif}</td>
+                  <td>
+                    <bdi>{node.nif}</bdi>
+                  </td>
                   <td>
                     <span className={`status status-${node.status.toLowerCase()}`}>
                       {t(contractorStatusLabels[node.status] ?? node.status)}
                     </span>
                   </td>
-                  <td>{node.operatingWilayas.map((wilaya) => wilaya.code).join(', ')}</td>
-                  <td className="number">{node.teamCapacity}</td>
+                  <td>
+                    <bdi>{node.operatingWilayas.map((wilaya) => wilaya.code).join(', ')}</bdi>
+                  </td>
+                  <td className="number">
+                    <bdi>{node.teamCapacity}</bdi>
+                  </td>
                 </tr>
               ))}
             </tbody>

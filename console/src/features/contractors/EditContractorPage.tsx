@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { BackLink } from '../../components/BackLink.tsx';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { ProblemsAlert, useFocusFirstProblem } from '../../components/FormProblems.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -112,7 +113,7 @@ export function EditContractorPage() {
   return (
     <section>
       <p>
-        <Link to={`/contractants/${id}`}>{t('← Retour au contractant')}</Link>
+        <BackLink to={`/contractants/${id}`}>{t('Retour au contractant')}</BackLink>
       </p>
       <QueryState
         fetching={result.fetching && !contractor}

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { BackLink } from '../../components/BackLink.tsx';
 import { useMutation, useQuery } from 'urql';
 import { CsvImport } from '../../components/CsvImport.tsx';
 import { mayRun } from '../../lib/viewer.ts';
@@ -28,7 +28,7 @@ export function ImportContractorsPage() {
   return (
     <section>
       <p>
-        <Link to="/contractants">{t('← Contractants')}</Link>
+        <BackLink to="/contractants">{t('Contractants')}</BackLink>
       </p>
       <h1>{t('Importer des contractants')}</h1>
       <p>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { BackLink } from '../../components/BackLink.tsx';
+import { useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { problemsOf } from '../../lib/errors.ts';
 import {
@@ -26,7 +27,7 @@ export function NewContractorPage() {
   return (
     <section>
       <p>
-        <Link to="/contractants">{t('← Contractants')}</Link>
+        <BackLink to="/contractants">{t('Contractants')}</BackLink>
       </p>
       <h1>{t('Nouveau contractant')}</h1>
       <ContractorForm

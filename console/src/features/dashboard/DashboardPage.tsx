@@ -137,7 +137,9 @@ function Figures({
   live: boolean;
   onOpenWilaya: (code: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Right to left (Arabic), the chart mirrors like the page: the days run from the right, the counts' axis on the right.
+  const rightToLeft = i18n.dir() === 'rtl';
   return (
     <>
       <p className="muted" role="status" aria-live="polite">
@@ -217,8 +219,8 @@ function Figures({
             data={figures.acceptancesByDay.map((d) => ({ ...d, label: formatCalendarDate(d.day).slice(0, 5) }))}
           >
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" interval={3} />
-            <YAxis allowDecimals={false} />
+            <XAxis dataKey="label" interval={3} reversed={rightToLeft} />
+            <YAxis allowDecimals={false} orientation={rightToLeft ? 'right' : 'left'} />
             <Tooltip
               formatter={(value) => [formatCount(Number(value)), t('réceptions')]}
               labelFormatter={(label) => t('Jour {{day}}', { day: String(label) })}
@@ -241,8 +243,12 @@ function Figures({
         <tbody>
           {figures.backlog.map((row) => (
             <tr key={row.status} data-testid="backlog-row">
-              <td>{statusLabels[row.status] ? t(statusLabels[row.status]!) : row.status}</td>
-              <td className="number">{formatCount(row.customerSubscriptions)}</td>
+              <td>
+                <bdi>{statusLabels[row.status] ? t(statusLabels[row.status]!) : row.status}</bdi>
+              </td>
+              <td className="number">
+                <bdi>{formatCount(row.customerSubscriptions)}</bdi>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -288,37 +294,55 @@ function Figures({
               <tbody>
                 {figures.wilayas.map((row) => (
                   <tr key={row.wilaya.code} data-testid="wilaya-progress-row">
-                    <td>{row.wilaya.code}</td>
-                    <td>{row.wilaya.name}</td>
-                    <td lang="ar" dir="rtl">
-                      {row.wilaya.nameAr}
-                    </td>
-                    <td className="number">{formatCount(row.acceptedTotal)}</td>
-                    <td className="number">{formatCount(row.targetConnections)}</td>
                     <td>
-                      <progress
-                        max={1}
-                        value={Math.min(row.progress ?? 0, 1)}
-                        aria-label={t('Avancement {{wilaya}}', { wilaya: row.wilaya.name })}
-                      />{' '}
-                      {formatPercent(row.progress)}
+                      <bdi>{row.wilaya.code}</bdi>
+                    </td>
+                    <td>
+                      <bdi>{row.wilaya.name}</bdi>
+                    </td>
+                    <td lang="ar" dir="rtl">
+                      <bdi>{row.wilaya.nameAr}</bdi>
+                    </td>
+                    <td className="number">
+                      <bdi>{formatCount(row.acceptedTotal)}</bdi>
+                    </td>
+                    <td className="number">
+                      <bdi>{formatCount(row.targetConnections)}</bdi>
+                    </td>
+                    <td>
+                      <bdi>
+                        <progress
+                          max={1}
+                          value={Math.min(row.progress ?? 0, 1)}
+                          aria-label={t('Avancement {{wilaya}}', { wilaya: row.wilaya.name })}
+                        />{' '}
+                        {formatPercent(row.progress)}
+                      </bdi>
                     </td>
                     <td>
                       <RolloutStatusCell projection={row.projection} />
                     </td>
-                    <td className="number">{formatCount(row.openWork)}</td>
                     <td className="number">
-                      {t('{{count}} · le plus ancien {{days}}', {
-                        count: formatCount(row.reportsAwaitingAcceptance),
-                        days: formatDays(row.oldestReportWaitDays),
-                      })}
+                      <bdi>{formatCount(row.openWork)}</bdi>
                     </td>
-                    <td className="number">{formatCount(row.lateWork)}</td>
                     <td className="number">
-                      {t('{{amount}} · depuis {{days}}', {
-                        amount: formatDzd(row.approvedUnpaid.amount.centimes),
-                        days: formatDays(row.approvedUnpaid.oldestDays),
-                      })}
+                      <bdi>
+                        {t('{{count}} · le plus ancien {{days}}', {
+                          count: formatCount(row.reportsAwaitingAcceptance),
+                          days: formatDays(row.oldestReportWaitDays),
+                        })}
+                      </bdi>
+                    </td>
+                    <td className="number">
+                      <bdi>{formatCount(row.lateWork)}</bdi>
+                    </td>
+                    <td className="number">
+                      <bdi>
+                        {t('{{amount}} · depuis {{days}}', {
+                          amount: formatDzd(row.approvedUnpaid.amount.centimes),
+                          days: formatDays(row.approvedUnpaid.oldestDays),
+                        })}
+                      </bdi>
                     </td>
                   </tr>
                 ))}

@@ -99,10 +99,12 @@ export function RolloutPanel({ projection: data }: { projection: FragmentOf<type
         <dl className="details">
           <dt>{t('Reste à réceptionner')}</dt>
           <dd>
-            {t('{{remaining}} sur {{target}}', {
-              remaining: formatCount(projection.remaining),
-              target: formatCount(projection.targetConnections),
-            })}
+            <bdi>
+              {t('{{remaining}} sur {{target}}', {
+                remaining: formatCount(projection.remaining),
+                target: formatCount(projection.targetConnections),
+              })}
+            </bdi>
           </dd>
           {projected && (
             <>
@@ -114,24 +116,28 @@ export function RolloutPanel({ projection: data }: { projection: FragmentOf<type
           )}
           <dt>{t('Rythme actuel')}</dt>
           <dd data-testid="rollout-pace">
-            {t('{{pace}} par semaine (de {{low}} à {{high}}), du {{from}} au {{to}}', {
-              pace: formatOneDecimal(projection.weeklyPace),
-              low: formatOneDecimal(projection.weeklyPaceLow),
-              high: formatOneDecimal(projection.weeklyPaceHigh),
-              from: formatCalendarDate(projection.paceFrom),
-              to: formatCalendarDate(projection.paceTo),
-            })}
+            <bdi>
+              {t('{{pace}} par semaine (de {{low}} à {{high}}), du {{from}} au {{to}}', {
+                pace: formatOneDecimal(projection.weeklyPace),
+                low: formatOneDecimal(projection.weeklyPaceLow),
+                high: formatOneDecimal(projection.weeklyPaceHigh),
+                from: formatCalendarDate(projection.paceFrom),
+                to: formatCalendarDate(projection.paceTo),
+              })}
+            </bdi>
           </dd>
           {status !== 'REACHED' && (
             <>
               <dt>{t('Rythme nécessaire')}</dt>
               <dd data-testid="rollout-needed">
-                {projection.neededWeeklyPace === null
-                  ? t('L’échéance du {{deadline}} est passée.', { deadline: formatCalendarDate(projection.deadline) })
-                  : t('{{pace}} par semaine pour finir le {{deadline}}', {
-                      pace: formatOneDecimal(projection.neededWeeklyPace),
-                      deadline: formatCalendarDate(projection.deadline),
-                    })}
+                <bdi>
+                  {projection.neededWeeklyPace === null
+                    ? t('L’échéance du {{deadline}} est passée.', { deadline: formatCalendarDate(projection.deadline) })
+                    : t('{{pace}} par semaine pour finir le {{deadline}}', {
+                        pace: formatOneDecimal(projection.neededWeeklyPace),
+                        deadline: formatCalendarDate(projection.deadline),
+                      })}
+                </bdi>
               </dd>
             </>
           )}

@@ -227,30 +227,40 @@ export function WilayaMap({ rows, onOpen }: { rows: readonly WilayaFigures[]; on
             <dl>
               <dt>{t('Avancement')}</dt>
               <dd>
-                {t('{{accepted}} / {{target}} ({{progress}})', {
-                  accepted: formatCount(shownRow.acceptedTotal),
-                  target: formatCount(shownRow.targetConnections),
-                  progress: formatPercent(shownRow.progress),
-                })}
+                <bdi>
+                  {t('{{accepted}} / {{target}} ({{progress}})', {
+                    accepted: formatCount(shownRow.acceptedTotal),
+                    target: formatCount(shownRow.targetConnections),
+                    progress: formatPercent(shownRow.progress),
+                  })}
+                </bdi>
               </dd>
               <dt>{t('Travaux en cours')}</dt>
-              <dd>{formatCount(shownRow.openWork)}</dd>
+              <dd>
+                <bdi>{formatCount(shownRow.openWork)}</bdi>
+              </dd>
               <dt>{t('Rapports à réceptionner')}</dt>
               <dd>
-                {t('{{count}} · le plus ancien {{days}}', {
-                  count: formatCount(shownRow.reportsAwaitingAcceptance),
-                  days: formatDays(shownRow.oldestReportWaitDays),
-                })}
+                <bdi>
+                  {t('{{count}} · le plus ancien {{days}}', {
+                    count: formatCount(shownRow.reportsAwaitingAcceptance),
+                    days: formatDays(shownRow.oldestReportWaitDays),
+                  })}
+                </bdi>
               </dd>
               <dt>{t('Montant approuvé non payé')}</dt>
               <dd>
-                {t('{{amount}} · depuis {{days}}', {
-                  amount: formatDzd(shownRow.approvedUnpaid.amount.centimes),
-                  days: formatDays(shownRow.approvedUnpaid.oldestDays),
-                })}
+                <bdi>
+                  {t('{{amount}} · depuis {{days}}', {
+                    amount: formatDzd(shownRow.approvedUnpaid.amount.centimes),
+                    days: formatDays(shownRow.approvedUnpaid.oldestDays),
+                  })}
+                </bdi>
               </dd>
               <dt>{t('Travaux en retard')}</dt>
-              <dd>{formatCount(shownRow.lateWork)}</dd>
+              <dd>
+                <bdi>{formatCount(shownRow.lateWork)}</bdi>
+              </dd>
             </dl>
             {touch && (
               <button type="button" onClick={() => onOpen(shownRow.wilaya.code)}>

@@ -142,6 +142,7 @@ export function FailureForm({
       <ProblemNote id="failure-reason" problem={problemOf(problems, 'failureReason')} />
       <label htmlFor="failure-details">{t('Précisions (obligatoires pour « Autre »)')}</label>
       <textarea
+        dir="auto"
         id="failure-details"
         rows={3}
         value={details}

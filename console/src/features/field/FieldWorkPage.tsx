@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { BackLink } from '../../components/BackLink.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { customerSubscriptionStatusLabels } from '../work/labels.ts';
@@ -117,9 +118,9 @@ export function FieldWorkPage() {
 
   return (
     <>
-      <Link to="/terrain" className="field-back">
-        ← {t('Mon travail')}
-      </Link>
+      <BackLink to="/terrain" className="field-back">
+        {t('Mon travail')}
+      </BackLink>
       <h1>{work.customerName ?? work.orderReference}</h1>
       <p>
         <span className={`field-status status-${work.status.toLowerCase()}`} data-testid="field-work-status">
@@ -145,24 +146,30 @@ export function FieldWorkPage() {
       <dl className="field-facts">
         <dt>{t('Rendez-vous (heure d’Alger)')}</dt>
         <dd data-testid="field-work-appointment">
-          {work.appointmentAt ? algiersDateTime(work.appointmentAt) : t('Sans rendez-vous')}
+          <bdi>{work.appointmentAt ? algiersDateTime(work.appointmentAt) : t('Sans rendez-vous')}</bdi>
         </dd>
         <dt>{t('Adresse')}</dt>
         <dd>
-          {work.customerAddress}, {work.commune.name}, {work.commune.wilaya.name}
+          <bdi>
+            {work.customerAddress}, {work.commune.name}, {work.commune.wilaya.name}
+          </bdi>
         </dd>
         {work.site && (
           <>
             <dt>{t('Site')}</dt>
             <dd>
-              {work.site.code} — {work.site.name}
+              <bdi>
+                {work.site.code} — {work.site.name}
+              </bdi>
             </dd>
           </>
         )}
         {work.technician && (
           <>
             <dt>{t('Technicien')}</dt>
-            <dd>{work.technician.displayName}</dd>
+            <dd>
+              <bdi>{work.technician.displayName}</bdi>
+            </dd>
           </>
         )}
       </dl>

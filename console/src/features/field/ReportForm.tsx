@@ -285,6 +285,7 @@ export function ReportForm({
 
       <label htmlFor="report-technician">{t('Technicien')}</label>
       <input
+        dir="auto"
         id="report-technician"
         value={technicianName}
         onChange={(event) => setTechnicianName(event.target.value)}
@@ -320,6 +321,7 @@ export function ReportForm({
             ±
           </button>
           <input
+            dir="auto"
             id="report-power"
             inputMode="decimal"
             autoComplete="off"
@@ -340,6 +342,7 @@ export function ReportForm({
         <ProblemNote id="report-power" problem={problemOf(problems, 'receivedPowerDbm')} />
         <label htmlFor="report-splice-loss">{t('Perte d’épissure (dB, si mesurée)')}</label>
         <input
+          dir="auto"
           id="report-splice-loss"
           inputMode="decimal"
           autoComplete="off"
@@ -385,6 +388,7 @@ export function ReportForm({
               </label>
               <div className="field-inline">
                 <input
+                  dir="auto"
                   id={id}
                   inputMode={unit === 'M' ? 'decimal' : 'numeric'}
                   value={line.quantity}
@@ -460,6 +464,7 @@ export function ReportForm({
 
       <label htmlFor="report-ont-serial">{t('Numéro de série de l’ONT')}</label>
       <input
+        dir="auto"
         id="report-ont-serial"
         value={ontSerial}
         onChange={(event) => setOntSerial(event.target.value)}
@@ -491,6 +496,7 @@ export function ReportForm({
           <>
             <label htmlFor="report-signature-missing">{t('Raison de l’absence de signature')}</label>
             <input
+              dir="auto"
               id="report-signature-missing"
               value={signatureMissingReason}
               onChange={(event) => setSignatureMissingReason(event.target.value)}
@@ -503,6 +509,7 @@ export function ReportForm({
 
       <label htmlFor="report-remarks">{t('Remarques')}</label>
       <textarea
+        dir="auto"
         id="report-remarks"
         rows={3}
         value={remarks}

@@ -87,6 +87,7 @@ export function ScheduleForm({ work, onDone }: { work: FieldWorkData; onDone: ()
       <ProblemNote id="schedule-at" problem={problemOf(problems, 'appointmentAt')} />
       <label htmlFor="schedule-reason">{t('Raison (facultative, par exemple pourquoi le rendez-vous change)')}</label>
       <textarea
+        dir="auto"
         id="schedule-reason"
         rows={2}
         value={reason}

@@ -1,11 +1,10 @@
+import { wordLocales } from '../../lib/format.ts';
 import { currentLanguage, type Language } from '../../lib/i18n.ts';
 
 /**
  * How the field view writes its numbers and dates, in the language shown (its decimal separator,
  * its month names), always in Algiers time, and without seconds: a technician reads them at a glance.
  */
-
-const locales: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 /** Today in Algiers, "YYYY-MM-DD". */
 export function algiersToday(now = new Date()): string {
@@ -50,7 +49,7 @@ export function algiersDateTime(instant: string): string {
 export function appointmentWhen(instant: string, today: string, language: Language = currentLanguage()): string {
   const day = algiersDay(instant);
   if (day === today) return algiersClock(instant);
-  const date = new Intl.DateTimeFormat(locales[language], {
+  const date = new Intl.DateTimeFormat(wordLocales[language], {
     timeZone: 'Africa/Algiers',
     day: 'numeric',
     month: 'short',
@@ -61,7 +60,7 @@ export function appointmentWhen(instant: string, today: string, language: Langua
 
 /** A day in words with its capital ("Jeudi 3 décembre", "Thursday 3 December"). `day`: "YYYY-MM-DD". */
 export function dayInWords(day: string, language: Language = currentLanguage()): string {
-  const words = new Intl.DateTimeFormat(locales[language], {
+  const words = new Intl.DateTimeFormat(wordLocales[language], {
     timeZone: 'UTC',
     weekday: 'long',
     day: 'numeric',
@@ -70,8 +69,8 @@ export function dayInWords(day: string, language: Language = currentLanguage()):
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A decimal as the API gives it ("-27", "0.1") as the language writes it: "−27", "0,1" in French, "0.1" in English. */
+/** A decimal as the API gives it ("-27", "0.1") as the language writes it: "−27", "0,1" in French and Arabic, "0.1" in English. */
 export function formatMeasure(text: string, language: Language = currentLanguage()): string {
   const signed = text.trim().replace(/^-/, '−');
-  return language === 'fr' ? signed.replace('.', ',') : signed;
+  return language === 'en' ? signed : signed.replace('.', ',');
 }

@@ -64,19 +64,29 @@ export function CreditNotes({
           <tbody>
             {creditNotes.map((creditNote) => (
               <tr key={creditNote.id} data-testid="credit-note-row">
-                <td>{creditNote.number}</td>
-                <td>{formatCalendarDate(creditNote.issuedOn)}</td>
-                <td>{creditNoteReasonInWords(creditNote.reason, lines)}</td>
                 <td>
-                  {creditNote.lines
-                    .map((line) => {
-                      // A credit note credits lines of its own invoice: each is among `lines`.
-                      const credited = lines.find((invoiceLine) => invoiceLine.id === line.invoiceLineId)!;
-                      return `${credited.orderReference} ${line.itemCode} × ${formatQuantity(line.quantity)} ${t(unitLabels[line.unit] ?? line.unit)}`;
-                    })
-                    .join(', ')}
+                  <bdi>{creditNote.number}</bdi>
                 </td>
-                <td className="number">{formatDzd(creditNote.netPayable.centimes)}</td>
+                <td>
+                  <bdi>{formatCalendarDate(creditNote.issuedOn)}</bdi>
+                </td>
+                <td>
+                  <bdi>{creditNoteReasonInWords(creditNote.reason, lines)}</bdi>
+                </td>
+                <td>
+                  <bdi>
+                    {creditNote.lines
+                      .map((line) => {
+                        // A credit note credits lines of its own invoice: each is among `lines`.
+                        const credited = lines.find((invoiceLine) => invoiceLine.id === line.invoiceLineId)!;
+                        return `${credited.orderReference} ${line.itemCode} × ${formatQuantity(line.quantity)} ${t(unitLabels[line.unit] ?? line.unit)}`;
+                      })
+                      .join(', ')}
+                  </bdi>
+                </td>
+                <td className="number">
+                  <bdi>{formatDzd(creditNote.netPayable.centimes)}</bdi>
+                </td>
                 <td>
                   <button
                     type="button"

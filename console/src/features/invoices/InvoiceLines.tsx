@@ -92,63 +92,78 @@ export function InvoiceLines({
               <tr key={line.id} data-testid="invoice-line">
                 {rejected && (
                   <td>
-                    <input
-                      type="checkbox"
-                      form="revision-form"
-                      aria-label={t('Refuser la ligne {{code}} {{designation}} de la commande {{order}}', {
-                        code: line.itemCode,
-                        designation: line.designation,
-                        order: line.orderReference,
-                      })}
-                      checked={line.id in rejected}
-                      onChange={(event) => {
-                        const next = { ...rejected };
-                        if (event.target.checked) next[line.id] = '';
-                        else delete next[line.id];
-                        setRejected(next);
-                      }}
-                    />
-                    {line.id in rejected && (
+                    <bdi>
                       <input
+                        type="checkbox"
                         form="revision-form"
-                        aria-label={t('Raison du refus de la ligne {{code}} de la commande {{order}}', {
+                        aria-label={t('Refuser la ligne {{code}} {{designation}} de la commande {{order}}', {
                           code: line.itemCode,
+                          designation: line.designation,
                           order: line.orderReference,
                         })}
-                        value={rejected[line.id]}
-                        onChange={(event) => setRejected({ ...rejected, [line.id]: event.target.value })}
+                        checked={line.id in rejected}
+                        onChange={(event) => {
+                          const next = { ...rejected };
+                          if (event.target.checked) next[line.id] = '';
+                          else delete next[line.id];
+                          setRejected(next);
+                        }}
                       />
-                    )}
+                      {line.id in rejected && (
+                        <input
+                          dir="auto"
+                          form="revision-form"
+                          aria-label={t('Raison du refus de la ligne {{code}} de la commande {{order}}', {
+                            code: line.itemCode,
+                            order: line.orderReference,
+                          })}
+                          value={rejected[line.id]}
+                          onChange={(event) => setRejected({ ...rejected, [line.id]: event.target.value })}
+                        />
+                      )}
+                    </bdi>
                   </td>
                 )}
                 <td>
                   <Link to={`/raccordements/${line.customerSubscriptionId}`}>{line.orderReference}</Link>
                 </td>
-                <td>{line.itemCode}</td>
                 <td>
-                  {line.designation}
-                  {line.rejectionReason && (
-                    <span className="field-problem">
-                      {' '}
-                      — {t('refusée : {{reason}}', { reason: line.rejectionReason })}
-                    </span>
-                  )}
-                  {line.creditedQuantity !== '0' && (
-                    <span className="muted">
-                      {' '}
-                      —{' '}
-                      {t('crédité : {{quantity}}', {
-                        quantity: `${formatQuantity(line.creditedQuantity)} ${t(unitLabels[line.unit] ?? line.unit)}`,
-                      })}
-                    </span>
-                  )}
+                  <bdi>{line.itemCode}</bdi>
+                </td>
+                <td>
+                  <bdi>
+                    {line.designation}
+                    {line.rejectionReason && (
+                      <span className="field-problem">
+                        {' '}
+                        — {t('refusée : {{reason}}', { reason: line.rejectionReason })}
+                      </span>
+                    )}
+                    {line.creditedQuantity !== '0' && (
+                      <span className="muted">
+                        {' '}
+                        —{' '}
+                        {t('crédité : {{quantity}}', {
+                          quantity: `${formatQuantity(line.creditedQuantity)} ${t(unitLabels[line.unit] ?? line.unit)}`,
+                        })}
+                      </span>
+                    )}
+                  </bdi>
                 </td>
                 <td className="number">
-                  {formatQuantity(line.quantity)} {t(unitLabels[line.unit] ?? line.unit)}
+                  <bdi>
+                    {formatQuantity(line.quantity)} {t(unitLabels[line.unit] ?? line.unit)}
+                  </bdi>
                 </td>
-                <td className="number">{formatDzd(line.unitPrice.centimes)}</td>
-                <td className="number">{withVat ? `${formatQuantity(line.vatRatePercent)} %` : '—'}</td>
-                <td className="number">{formatDzd(line.amount.centimes)}</td>
+                <td className="number">
+                  <bdi>{formatDzd(line.unitPrice.centimes)}</bdi>
+                </td>
+                <td className="number">
+                  <bdi>{withVat ? `${formatQuantity(line.vatRatePercent)} %` : '—'}</bdi>
+                </td>
+                <td className="number">
+                  <bdi>{formatDzd(line.amount.centimes)}</bdi>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { BackLink } from '../../components/BackLink.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -59,7 +60,7 @@ export function InvoicePage() {
   return (
     <section>
       <p>
-        <Link to="/factures">← {t('Factures')}</Link>
+        <BackLink to="/factures">{t('Factures')}</BackLink>
       </p>
       <QueryState
         fetching={result.fetching && !invoice}

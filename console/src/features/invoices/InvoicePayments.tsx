@@ -54,6 +54,7 @@ export function InvoicePayments({ invoice }: { invoice: InvoiceData }) {
     <FormField id={`payment-${name}`} label={label} problem={problemOf(problems, name)}>
       {(attributes) => (
         <input
+          dir="auto"
           {...attributes}
           type={type}
           value={form[name]}
@@ -83,10 +84,18 @@ export function InvoicePayments({ invoice }: { invoice: InvoiceData }) {
           <tbody>
             {invoice.payments.map((paid) => (
               <tr key={paid.id} data-testid="payment-row">
-                <td>{formatCalendarDate(paid.paidOn)}</td>
-                <td>{t(paymentMethodLabels[paid.method] ?? paid.method)}</td>
-                <td>{paid.reference}</td>
-                <td className="number">{formatDzd(paid.amount.centimes)}</td>
+                <td>
+                  <bdi>{formatCalendarDate(paid.paidOn)}</bdi>
+                </td>
+                <td>
+                  <bdi>{t(paymentMethodLabels[paid.method] ?? paid.method)}</bdi>
+                </td>
+                <td>
+                  <bdi>{paid.reference}</bdi>
+                </td>
+                <td className="number">
+                  <bdi>{formatDzd(paid.amount.centimes)}</bdi>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -12,7 +12,9 @@ export function InvoiceTotals({ invoice }: { invoice: InvoiceData }) {
     <>
       <dl className="details totals">
         <dt>{t('Total HT')}</dt>
-        <dd data-testid="total-excluding-tax">{formatDzd(invoice.totalExcludingTax.centimes)}</dd>
+        <dd data-testid="total-excluding-tax">
+          <bdi>{formatDzd(invoice.totalExcludingTax.centimes)}</bdi>
+        </dd>
         {!withVat && <TermAndValue term={t('TVA')} value={t('non applicable (IFU ou auto-entrepreneur)')} />}
         {invoice.vatByRate.map((vat) => (
           <TermAndValue
@@ -22,21 +24,31 @@ export function InvoiceTotals({ invoice }: { invoice: InvoiceData }) {
           />
         ))}
         <dt>{t('Total TTC')}</dt>
-        <dd>{formatDzd(invoice.totalIncludingTax.centimes)}</dd>
+        <dd>
+          <bdi>{formatDzd(invoice.totalIncludingTax.centimes)}</bdi>
+        </dd>
         <dt>{t('Retenue de garantie ({{percent}} %)', { percent: formatQuantity(invoice.retentionPercent) })}</dt>
-        <dd>− {formatDzd(invoice.retention.centimes)}</dd>
+        <dd>
+          <bdi>− {formatDzd(invoice.retention.centimes)}</bdi>
+        </dd>
         <dt>{t('Net à payer')}</dt>
         <dd data-testid="net-payable">
           <strong>{formatDzd(invoice.netPayable.centimes)}</strong>
         </dd>
         <dt>{t('Avoirs')}</dt>
-        <dd data-testid="credited">{formatDzd(invoice.credited.centimes)}</dd>
+        <dd data-testid="credited">
+          <bdi>{formatDzd(invoice.credited.centimes)}</bdi>
+        </dd>
         <dt>{t('Payé')}</dt>
-        <dd>{formatDzd(invoice.paid.centimes)}</dd>
+        <dd>
+          <bdi>{formatDzd(invoice.paid.centimes)}</bdi>
+        </dd>
         <dt>{t('Reste dû')}</dt>
-        <dd data-testid="balance-due">{formatDzd(invoice.balanceDue.centimes)}</dd>
+        <dd data-testid="balance-due">
+          <bdi>{formatDzd(invoice.balanceDue.centimes)}</bdi>
+        </dd>
       </dl>
-      <p className="muted" lang="fr">
+      <p className="muted" lang="fr" dir="ltr">
         {invoice.amountInWords}
       </p>
     </>
@@ -47,7 +59,9 @@ function TermAndValue({ term, value }: { term: string; value: string }) {
   return (
     <>
       <dt>{term}</dt>
-      <dd>{value}</dd>
+      <dd>
+        <bdi>{value}</bdi>
+      </dd>
     </>
   );
 }

@@ -195,26 +195,36 @@ export function IssueCreditNote({
                       })}
                     />
                   </td>
-                  <td>{line.orderReference}</td>
-                  <td>{line.itemCode}</td>
-                  <td>{line.designation}</td>
-                  <td className="number">
-                    {formatQuantity(remainingQuantity(line))} {unit(line)}
+                  <td>
+                    <bdi>{line.orderReference}</bdi>
                   </td>
                   <td>
-                    {typed !== undefined && (
-                      <LineQuantityInput
-                        id={`credit-${line.id}`}
-                        label={t('Quantité créditée pour la ligne {{code}} de la commande {{order}}', {
-                          code: line.itemCode,
-                          order: line.orderReference,
-                        })}
-                        unit={unit(line)}
-                        value={typed}
-                        problem={problemOf(problems, line.id)}
-                        onChange={(value) => setChosen({ ...chosen, [line.id]: value })}
-                      />
-                    )}
+                    <bdi>{line.itemCode}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{line.designation}</bdi>
+                  </td>
+                  <td className="number">
+                    <bdi>
+                      {formatQuantity(remainingQuantity(line))} {unit(line)}
+                    </bdi>
+                  </td>
+                  <td>
+                    <bdi>
+                      {typed !== undefined && (
+                        <LineQuantityInput
+                          id={`credit-${line.id}`}
+                          label={t('Quantité créditée pour la ligne {{code}} de la commande {{order}}', {
+                            code: line.itemCode,
+                            order: line.orderReference,
+                          })}
+                          unit={unit(line)}
+                          value={typed}
+                          problem={problemOf(problems, line.id)}
+                          onChange={(value) => setChosen({ ...chosen, [line.id]: value })}
+                        />
+                      )}
+                    </bdi>
                   </td>
                 </tr>
               );
@@ -224,6 +234,7 @@ export function IssueCreditNote({
         <div className="reason-form">
           <label htmlFor="credit-reason">{t('Motif (imprimé sur l’avoir)')}</label>
           <textarea
+            dir="auto"
             id="credit-reason"
             rows={2}
             value={reason}
@@ -267,9 +278,13 @@ export function IssueCreditNote({
             <tbody>
               {attempt.pending.credits.map(({ line, quantity }) => (
                 <tr key={line.id} data-testid="credit-summary">
-                  <td>{lineInWords(line)}</td>
+                  <td>
+                    <bdi>{lineInWords(line)}</bdi>
+                  </td>
                   <td className="number">
-                    {formatQuantity(quantity)} {unit(line)}
+                    <bdi>
+                      {formatQuantity(quantity)} {unit(line)}
+                    </bdi>
                   </td>
                 </tr>
               ))}

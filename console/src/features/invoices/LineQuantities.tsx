@@ -79,6 +79,7 @@ export function LineQuantityInput({
         {label}
       </label>
       <input
+        dir="auto"
         id={id}
         inputMode="decimal"
         value={value}

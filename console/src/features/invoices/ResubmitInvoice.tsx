@@ -151,12 +151,22 @@ export function ResubmitInvoice({
           <tbody>
             {rejected.map((line) => (
               <tr key={line.id} data-testid="rejected-line">
-                <td>{line.orderReference}</td>
-                <td>{line.itemCode}</td>
-                <td>{line.designation}</td>
-                <td>{line.rejectionReason}</td>
+                <td>
+                  <bdi>{line.orderReference}</bdi>
+                </td>
+                <td>
+                  <bdi>{line.itemCode}</bdi>
+                </td>
+                <td>
+                  <bdi>{line.designation}</bdi>
+                </td>
+                <td>
+                  <bdi>{line.rejectionReason}</bdi>
+                </td>
                 <td className="number">
-                  {formatQuantity(remainingQuantity(line))} {unit(line)}
+                  <bdi>
+                    {formatQuantity(remainingQuantity(line))} {unit(line)}
+                  </bdi>
                 </td>
                 <td>
                   <LineQuantityInput
@@ -208,12 +218,18 @@ export function ResubmitInvoice({
             <tbody>
               {attempt.pending.revisions.map(({ line, claimed, withdrawn }) => (
                 <tr key={line.id} data-testid="revision-summary">
-                  <td>{lineInWords(line)}</td>
-                  <td className="number">
-                    {formatQuantity(claimed)} {unit(line)}
+                  <td>
+                    <bdi>{lineInWords(line)}</bdi>
                   </td>
                   <td className="number">
-                    {formatQuantity(withdrawn)} {unit(line)}
+                    <bdi>
+                      {formatQuantity(claimed)} {unit(line)}
+                    </bdi>
+                  </td>
+                  <td className="number">
+                    <bdi>
+                      {formatQuantity(withdrawn)} {unit(line)}
+                    </bdi>
                   </td>
                 </tr>
               ))}

@@ -89,7 +89,9 @@ export function SubmitInvoice({
         >
           <dl className="details">
             <dt>{t('Lignes')}</dt>
-            <dd>{formatCount(attempt.pending.lineCount)}</dd>
+            <dd>
+              <bdi>{formatCount(attempt.pending.lineCount)}</bdi>
+            </dd>
             <dt>{t('Net à payer')}</dt>
             <dd data-testid="submit-net-payable">
               <strong>{formatDzd(attempt.pending.netPayable)}</strong>

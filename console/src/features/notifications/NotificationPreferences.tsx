@@ -104,6 +104,7 @@ export function NotificationPreferences({
             >
               {(attributes) => (
                 <input
+                  dir="auto"
                   {...attributes}
                   type="tel"
                   autoComplete="tel"

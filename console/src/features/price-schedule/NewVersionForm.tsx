@@ -199,7 +199,9 @@ export function NewVersionForm({
       </p>
       <div className="form-grid">
         <FormField id="version-name" label={t('Nom de la version')} problem={problemOf(problems, 'name')}>
-          {(attributes) => <input {...attributes} value={name} onChange={(event) => setName(event.target.value)} />}
+          {(attributes) => (
+            <input dir="auto" {...attributes} value={name} onChange={(event) => setName(event.target.value)} />
+          )}
         </FormField>
         <FormField
           id="version-effective-from"
@@ -238,52 +240,66 @@ export function NewVersionForm({
           {items.map((item, index) => (
             <tr key={item.key} data-testid="new-version-item">
               <td>
-                <input
-                  {...cell(index, 'code', t('Code, ligne {{line}}', { line: index + 1 }))}
-                  value={item.code}
-                  onChange={(event) => change(index, 'code', event.target.value)}
-                />
-                {note(index, 'code')}
+                <bdi>
+                  <input
+                    dir="auto"
+                    {...cell(index, 'code', t('Code, ligne {{line}}', { line: index + 1 }))}
+                    value={item.code}
+                    onChange={(event) => change(index, 'code', event.target.value)}
+                  />
+                  {note(index, 'code')}
+                </bdi>
               </td>
               <td>
-                <input
-                  {...cell(index, 'designation', t('Désignation, ligne {{line}}', { line: index + 1 }))}
-                  value={item.designation}
-                  onChange={(event) => change(index, 'designation', event.target.value)}
-                />
-                {note(index, 'designation')}
+                <bdi>
+                  <input
+                    dir="auto"
+                    {...cell(index, 'designation', t('Désignation, ligne {{line}}', { line: index + 1 }))}
+                    value={item.designation}
+                    onChange={(event) => change(index, 'designation', event.target.value)}
+                  />
+                  {note(index, 'designation')}
+                </bdi>
               </td>
               <td>
-                <select
-                  {...cell(index, 'unit', t('Unité, ligne {{line}}', { line: index + 1 }))}
-                  value={item.unit}
-                  onChange={(event) => change(index, 'unit', event.target.value)}
-                >
-                  {Object.entries(unitLabels).map(([value, label]) => (
-                    <option key={value} value={value}>
-                      {t(label)}
-                    </option>
-                  ))}
-                </select>
-                {note(index, 'unit')}
+                <bdi>
+                  <select
+                    {...cell(index, 'unit', t('Unité, ligne {{line}}', { line: index + 1 }))}
+                    value={item.unit}
+                    onChange={(event) => change(index, 'unit', event.target.value)}
+                  >
+                    {Object.entries(unitLabels).map(([value, label]) => (
+                      <option key={value} value={value}>
+                        {t(label)}
+                      </option>
+                    ))}
+                  </select>
+                  {note(index, 'unit')}
+                </bdi>
               </td>
               <td>
-                <input
-                  {...cell(index, 'unitPrice', t('Prix unitaire HT (DA), ligne {{line}}', { line: index + 1 }))}
-                  inputMode="decimal"
-                  value={item.unitPrice}
-                  onChange={(event) => change(index, 'unitPrice', event.target.value)}
-                />
-                {note(index, 'unitPrice')}
+                <bdi>
+                  <input
+                    dir="auto"
+                    {...cell(index, 'unitPrice', t('Prix unitaire HT (DA), ligne {{line}}', { line: index + 1 }))}
+                    inputMode="decimal"
+                    value={item.unitPrice}
+                    onChange={(event) => change(index, 'unitPrice', event.target.value)}
+                  />
+                  {note(index, 'unitPrice')}
+                </bdi>
               </td>
               <td>
-                <input
-                  {...cell(index, 'taxCode', t('Taxe, ligne {{line}}', { line: index + 1 }))}
-                  list="tax-codes"
-                  value={item.taxCode}
-                  onChange={(event) => change(index, 'taxCode', event.target.value)}
-                />
-                {note(index, 'taxCode')}
+                <bdi>
+                  <input
+                    dir="auto"
+                    {...cell(index, 'taxCode', t('Taxe, ligne {{line}}', { line: index + 1 }))}
+                    list="tax-codes"
+                    value={item.taxCode}
+                    onChange={(event) => change(index, 'taxCode', event.target.value)}
+                  />
+                  {note(index, 'taxCode')}
+                </bdi>
               </td>
               <td>
                 <button type="button" onClick={() => setItems(items.filter((_, at) => at !== index))}>

@@ -123,9 +123,15 @@ export function PriceSchedulePage() {
                       {version.name}
                     </Link>
                   </td>
-                  <td>{formatCalendarDate(version.effectiveFrom)}</td>
-                  <td>{version.effectiveTo ? formatCalendarDate(version.effectiveTo) : '—'}</td>
-                  <td>{t(stateLabels[stateOf(version, today)])}</td>
+                  <td>
+                    <bdi>{formatCalendarDate(version.effectiveFrom)}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{version.effectiveTo ? formatCalendarDate(version.effectiveTo) : '—'}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{t(stateLabels[stateOf(version, today)])}</bdi>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -152,11 +158,21 @@ export function PriceSchedulePage() {
             <tbody>
               {chosen.items.map((item) => (
                 <tr key={item.id} data-testid="price-schedule-item">
-                  <td>{item.code}</td>
-                  <td>{item.designation}</td>
-                  <td>{t(unitLabels[item.unit] ?? item.unit)}</td>
-                  <td className="number">{formatDzd(item.unitPrice.centimes)}</td>
-                  <td>{item.taxCode}</td>
+                  <td>
+                    <bdi>{item.code}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{item.designation}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{t(unitLabels[item.unit] ?? item.unit)}</bdi>
+                  </td>
+                  <td className="number">
+                    <bdi>{formatDzd(item.unitPrice.centimes)}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{item.taxCode}</bdi>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { BackLink } from '../../components/BackLink.tsx';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
@@ -26,7 +27,7 @@ export function WilayaPage() {
   return (
     <section>
       <p>
-        <Link to="/wilayas">{t('← Wilayas')}</Link>
+        <BackLink to="/wilayas">{t('Wilayas')}</BackLink>
       </p>
       <QueryState
         fetching={result.fetching}
@@ -55,15 +56,19 @@ export function WilayaPage() {
             <tbody>
               {wilaya.communes.map((commune) => (
                 <tr key={commune.id} data-testid="commune-row">
-                  <td>{commune.name}</td>
+                  <td>
+                    <bdi>{commune.name}</bdi>
+                  </td>
                   <td lang="ar" dir="rtl">
-                    {commune.nameAr}
+                    <bdi>{commune.nameAr}</bdi>
                   </td>
                   <td>
-                    {commune.daira.name}{' '}
-                    <span lang="ar" dir="rtl" className="muted">
-                      {commune.daira.nameAr}
-                    </span>
+                    <bdi>
+                      {commune.daira.name}{' '}
+                      <span lang="ar" dir="rtl" className="muted">
+                        {commune.daira.nameAr}
+                      </span>
+                    </bdi>
                   </td>
                 </tr>
               ))}

@@ -47,6 +47,7 @@ export function WilayasPage() {
           <label className="field">
             {t('Rechercher une wilaya')}
             <input
+              dir="auto"
               type="search"
               value={search}
               onChange={(event) => setSearch(event.target.value)}
@@ -72,14 +73,18 @@ export function WilayasPage() {
               <tbody>
                 {shown.map((wilaya) => (
                   <tr key={wilaya.code} data-testid="wilaya-row">
-                    <td>{wilaya.code}</td>
+                    <td>
+                      <bdi>{wilaya.code}</bdi>
+                    </td>
                     <td>
                       <Link to={`/wilayas/${wilaya.code}`}>{wilaya.name}</Link>
                     </td>
                     <td lang="ar" dir="rtl">
-                      {wilaya.nameAr}
+                      <bdi>{wilaya.nameAr}</bdi>
                     </td>
-                    <td className="number">{wilaya.communeCount}</td>
+                    <td className="number">
+                      <bdi>{wilaya.communeCount}</bdi>
+                    </td>
                   </tr>
                 ))}
               </tbody>

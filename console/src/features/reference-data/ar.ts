@@ -9,7 +9,6 @@ export default {
   Communes: 'البلديات',
   'Wilaya introuvable': 'الولاية غير موجودة',
   'Aucune wilaya n’a le code « {{code}} ».': 'لا توجد ولاية بالرمز «{{code}}».',
-  '← Wilayas': '→ الولايات',
   '{{count}} communes': '{{count}} بلدية',
   Commune: 'البلدية',
   Daïra: 'الدائرة',

@@ -9,7 +9,6 @@ export default {
   Communes: 'Communes',
   'Wilaya introuvable': 'Wilaya not found',
   'Aucune wilaya n’a le code « {{code}} ».': 'No wilaya has the code “{{code}}”.',
-  '← Wilayas': '← Wilayas',
   '{{count}} communes': '{{count}} communes',
   Commune: 'Commune',
   Daïra: 'Daïra',

@@ -1,6 +1,7 @@
 import type { FormEvent } from 'react';
+import { BackLink } from '../../components/BackLink.tsx';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CommuneFields } from '../../components/CommuneFields.tsx';
 import { FormField, useRecordForm } from '../../components/FormField.tsx';
@@ -142,7 +143,7 @@ export function NewSitePage() {
   return (
     <section>
       <p>
-        <Link to="/sites">← {t('Sites')}</Link>
+        <BackLink to="/sites">{t('Sites')}</BackLink>
       </p>
       <h1>{t('Nouveau site')}</h1>
       <form ref={form} onSubmit={submit} className="form-grid" noValidate>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { BackLink } from '../../components/BackLink.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
@@ -113,7 +114,7 @@ export function SitePage() {
   return (
     <section>
       <p>
-        <Link to="/sites">← {t('Sites')}</Link>
+        <BackLink to="/sites">{t('Sites')}</BackLink>
       </p>
       <QueryState
         fetching={result.fetching && !site}
@@ -135,23 +136,29 @@ export function SitePage() {
           <dl className="details">
             <dt>{t('Lieu')}</dt>
             <dd>
-              {site.commune.name} <span lang="ar">{site.commune.nameAr}</span>, {site.wilaya.code} {site.wilaya.name}
+              <bdi>
+                {site.commune.name} <span lang="ar">{site.commune.nameAr}</span>, {site.wilaya.code} {site.wilaya.name}
+              </bdi>
             </dd>
             <dt>{t('Contractant')}</dt>
             <dd data-testid="site-contractor">
-              {site.contractor ? (
-                <Link to={`/contractants/${site.contractor.id}`}>{site.contractor.legalName}</Link>
-              ) : (
-                '—'
-              )}
+              <bdi>
+                {site.contractor ? (
+                  <Link to={`/contractants/${site.contractor.id}`}>{site.contractor.legalName}</Link>
+                ) : (
+                  '—'
+                )}
+              </bdi>
             </dd>
             <dt>{t('Avancement')}</dt>
             <dd data-testid="site-progress">
-              {t('Réceptionnés : {{accepted}} sur {{target}} ({{progress}})', {
-                accepted: formatCount(site.acceptedConnections),
-                target: formatCount(site.targetConnections),
-                progress: formatPercent(site.progress),
-              })}
+              <bdi>
+                {t('Réceptionnés : {{accepted}} sur {{target}} ({{progress}})', {
+                  accepted: formatCount(site.acceptedConnections),
+                  target: formatCount(site.targetConnections),
+                  progress: formatPercent(site.progress),
+                })}
+              </bdi>
             </dd>
           </dl>
           {allowed.length > 0 && (
@@ -192,6 +199,7 @@ export function SitePage() {
                 {action === 'assign' ? t('Raison (facultative)') : t('Raison (gardée dans l’historique)')}
               </label>
               <textarea
+                dir="auto"
                 id="site-reason"
                 value={reason}
                 onChange={(event) => setReason(event.target.value)}

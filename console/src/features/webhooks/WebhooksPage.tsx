@@ -100,27 +100,39 @@ function EndpointDeliveries({ endpoint }: { endpoint: Endpoint }) {
               const last = delivery.attempts.at(-1);
               return (
                 <tr key={delivery.id} data-testid="webhook-delivery">
-                  <td>{delivery.webhookId}</td>
-                  <td>{t(eventLabels[delivery.eventType] ?? delivery.eventType)}</td>
-                  <td>{t(deliveryStatusLabels[delivery.status] ?? delivery.status)}</td>
-                  <td>{delivery.attemptCount}</td>
                   <td>
-                    {last
-                      ? (last.httpStatus ?? last.error ?? '')
-                      : delivery.nextAttemptAt
-                        ? t('Prévue le {{instant}}', { instant: formatAlgiersDateTime(delivery.nextAttemptAt) })
-                        : ''}
+                    <bdi>{delivery.webhookId}</bdi>
                   </td>
                   <td>
-                    {endpoint.status === 'ENABLED' && (
-                      <button
-                        type="button"
-                        disabled={redelivered.fetching}
-                        onClick={() => void redeliver({ id: delivery.id })}
-                      >
-                        {t('Renvoyer')}
-                      </button>
-                    )}
+                    <bdi>{t(eventLabels[delivery.eventType] ?? delivery.eventType)}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{t(deliveryStatusLabels[delivery.status] ?? delivery.status)}</bdi>
+                  </td>
+                  <td>
+                    <bdi>{delivery.attemptCount}</bdi>
+                  </td>
+                  <td>
+                    <bdi>
+                      {last
+                        ? (last.httpStatus ?? last.error ?? '')
+                        : delivery.nextAttemptAt
+                          ? t('Prévue le {{instant}}', { instant: formatAlgiersDateTime(delivery.nextAttemptAt) })
+                          : ''}
+                    </bdi>
+                  </td>
+                  <td>
+                    <bdi>
+                      {endpoint.status === 'ENABLED' && (
+                        <button
+                          type="button"
+                          disabled={redelivered.fetching}
+                          onClick={() => void redeliver({ id: delivery.id })}
+                        >
+                          {t('Renvoyer')}
+                        </button>
+                      )}
+                    </bdi>
                   </td>
                 </tr>
               );

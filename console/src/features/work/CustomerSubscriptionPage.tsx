@@ -1,3 +1,4 @@
+import { BackLink } from '../../components/BackLink.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -45,7 +46,7 @@ export function CustomerSubscriptionPage() {
   return (
     <section>
       <p>
-        <Link to="/raccordements">← {t('Raccordements')}</Link>
+        <BackLink to="/raccordements">{t('Raccordements')}</BackLink>
       </p>
       <QueryState fetching={result.fetching && !subscription} error={result.error} retry={reload} />
       {subscription && (
@@ -62,53 +63,69 @@ export function CustomerSubscriptionPage() {
           </p>
           <dl className="details">
             <dt>{t('Client')}</dt>
-            <dd>{subscription.customerName ?? t('non visible pour votre rôle')}</dd>
+            <dd>
+              <bdi>{subscription.customerName ?? t('non visible pour votre rôle')}</bdi>
+            </dd>
             <dt>{t('Téléphone')}</dt>
-            <dd>{subscription.customerPhone ?? t('non visible pour votre rôle')}</dd>
+            <dd>
+              <bdi>{subscription.customerPhone ?? t('non visible pour votre rôle')}</bdi>
+            </dd>
             <dt>{t('Adresse')}</dt>
             <dd>
-              {subscription.customerAddress ?? '—'}, {subscription.commune.name}{' '}
-              <span lang="ar">{subscription.commune.nameAr}</span>, {subscription.wilaya.code}{' '}
-              {subscription.wilaya.name}
+              <bdi>
+                {subscription.customerAddress ?? '—'}, {subscription.commune.name}{' '}
+                <span lang="ar">{subscription.commune.nameAr}</span>, {subscription.wilaya.code}{' '}
+                {subscription.wilaya.name}
+              </bdi>
             </dd>
             <dt>{t('Offre')}</dt>
-            <dd>{subscription.offer}</dd>
+            <dd>
+              <bdi>{subscription.offer}</bdi>
+            </dd>
             <dt>{t('Commandé le')}</dt>
-            <dd>{formatAlgiersDateTime(subscription.orderedAt)}</dd>
+            <dd>
+              <bdi>{formatAlgiersDateTime(subscription.orderedAt)}</bdi>
+            </dd>
             <dt>{t('Site')}</dt>
             <dd>
-              {subscription.site ? (
-                <Link
-                  to={`/sites/${subscription.site.id}`}
-                >{`${subscription.site.code} — ${subscription.site.name}`}</Link>
-              ) : (
-                '—'
-              )}
+              <bdi>
+                {subscription.site ? (
+                  <Link
+                    to={`/sites/${subscription.site.id}`}
+                  >{`${subscription.site.code} — ${subscription.site.name}`}</Link>
+                ) : (
+                  '—'
+                )}
+              </bdi>
             </dd>
             <dt>{t('Contractant')}</dt>
             <dd data-testid="customer-subscription-contractor">
-              {subscription.contractor ? (
-                <Link to={`/contractants/${subscription.contractor.id}`}>{subscription.contractor.legalName}</Link>
-              ) : (
-                '—'
-              )}
+              <bdi>
+                {subscription.contractor ? (
+                  <Link to={`/contractants/${subscription.contractor.id}`}>{subscription.contractor.legalName}</Link>
+                ) : (
+                  '—'
+                )}
+              </bdi>
             </dd>
             {(subscription.technician || subscription.viewerCan.assignTechnician) && (
               <>
                 <dt>{t('Technicien')}</dt>
                 <dd data-testid="customer-subscription-technician">
-                  {subscription.technician?.displayName ?? t('Toute la firme (aucun technicien désigné)')}
+                  <bdi>{subscription.technician?.displayName ?? t('Toute la firme (aucun technicien désigné)')}</bdi>
                 </dd>
               </>
             )}
             <dt>{t('Rendez-vous (heure d’Alger)')}</dt>
             <dd data-testid="customer-subscription-appointment">
-              {subscription.appointmentAt ? formatAlgiersDateTime(subscription.appointmentAt) : '—'}
+              <bdi>{subscription.appointmentAt ? formatAlgiersDateTime(subscription.appointmentAt) : '—'}</bdi>
             </dd>
             {subscription.failureReason && (
               <>
                 <dt>{t('Motif de l’échec')}</dt>
-                <dd>{t(failureReasonLabels[subscription.failureReason] ?? subscription.failureReason)}</dd>
+                <dd>
+                  <bdi>{t(failureReasonLabels[subscription.failureReason] ?? subscription.failureReason)}</bdi>
+                </dd>
               </>
             )}
           </dl>

@@ -1,5 +1,5 @@
+import { BackLink } from '../../components/BackLink.tsx';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CsvImport } from '../../components/CsvImport.tsx';
 import { mayRun } from '../../lib/viewer.ts';
@@ -29,7 +29,7 @@ export function ImportCustomerSubscriptionsPage() {
   return (
     <section>
       <p>
-        <Link to="/raccordements">← {t('Raccordements')}</Link>
+        <BackLink to="/raccordements">{t('Raccordements')}</BackLink>
       </p>
       <h1>{t('Importer des commandes')}</h1>
       <p>

@@ -49,27 +49,37 @@ export function InstallationReportDetails({
       <dl className="details">
         <dt>{t('Installé le')}</dt>
         <dd>
-          {t('{{instant}} par {{technician}}', {
-            instant: formatAlgiersDateTime(report.installedAt),
-            technician: report.technicianName,
-          })}
+          <bdi>
+            {t('{{instant}} par {{technician}}', {
+              instant: formatAlgiersDateTime(report.installedAt),
+              technician: report.technicianName,
+            })}
+          </bdi>
         </dd>
         <dt>{t('Classe du réseau')}</dt>
-        <dd>{className}</dd>
+        <dd>
+          <bdi>{className}</bdi>
+        </dd>
         <dt>{t('Contrôle qualité')}</dt>
         <dd data-testid="quality-verdict">
-          {report.qualityIssues.length === 0 ? (
-            t('Dans les seuils')
-          ) : (
-            <span className="field-problem">{t('Hors seuils')}</span>
-          )}
+          <bdi>
+            {report.qualityIssues.length === 0 ? (
+              t('Dans les seuils')
+            ) : (
+              <span className="field-problem">{t('Hors seuils')}</span>
+            )}
+          </bdi>
         </dd>
         <dt>{t('Travaux mesurés')}</dt>
-        <dd>{report.lines.map((line) => `${line.code} × ${formatDecimal(line.quantity)}`).join(' · ')}</dd>
+        <dd>
+          <bdi>{report.lines.map((line) => `${line.code} × ${formatDecimal(line.quantity)}`).join(' · ')}</bdi>
+        </dd>
         {report.remarks && (
           <>
             <dt>{t('Remarques')}</dt>
-            <dd>{report.remarks}</dd>
+            <dd>
+              <bdi>{report.remarks}</bdi>
+            </dd>
           </>
         )}
       </dl>
@@ -88,14 +98,18 @@ export function InstallationReportDetails({
         <tbody>
           <tr data-testid="measurement-received-power">
             <th scope="row">{t('Puissance reçue à l’ONT (1490 nm)')}</th>
-            <td className="number">{formatDecimal(report.receivedPowerDbm)} dBm</td>
+            <td className="number">
+              <bdi>{formatDecimal(report.receivedPowerDbm)} dBm</bdi>
+            </td>
             <td>
-              {thresholds
-                ? t('de {{min}} à {{max}} dBm', {
-                    min: formatDecimal(thresholds.minReceivedPowerDbm),
-                    max: formatDecimal(thresholds.maxReceivedPowerDbm),
-                  })
-                : noThreshold}
+              <bdi>
+                {thresholds
+                  ? t('de {{min}} à {{max}} dBm', {
+                      min: formatDecimal(thresholds.minReceivedPowerDbm),
+                      max: formatDecimal(thresholds.maxReceivedPowerDbm),
+                    })
+                  : noThreshold}
+              </bdi>
             </td>
             <td>
               <Verdict within={powerWithin} />
@@ -104,10 +118,12 @@ export function InstallationReportDetails({
           <tr data-testid="measurement-splice-loss">
             <th scope="row">{t('Perte d’épissure')}</th>
             <td className="number">
-              {report.spliceLossDb === null ? t('Non mesurée') : `${formatDecimal(report.spliceLossDb)} dB`}
+              <bdi>{report.spliceLossDb === null ? t('Non mesurée') : `${formatDecimal(report.spliceLossDb)} dB`}</bdi>
             </td>
             <td>
-              {thresholds ? t('au plus {{max}} dB', { max: formatDecimal(thresholds.maxSpliceLossDb) }) : noThreshold}
+              <bdi>
+                {thresholds ? t('au plus {{max}} dB', { max: formatDecimal(thresholds.maxSpliceLossDb) }) : noThreshold}
+              </bdi>
             </td>
             <td>
               <Verdict within={spliceWithin} />

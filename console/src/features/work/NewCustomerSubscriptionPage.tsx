@@ -1,6 +1,7 @@
+import { BackLink } from '../../components/BackLink.tsx';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CommuneFields } from '../../components/CommuneFields.tsx';
 import { FormField, useRecordForm } from '../../components/FormField.tsx';
@@ -139,7 +140,7 @@ export function NewCustomerSubscriptionPage() {
   return (
     <section>
       <p>
-        <Link to="/raccordements">← {t('Raccordements')}</Link>
+        <BackLink to="/raccordements">{t('Raccordements')}</BackLink>
       </p>
       <h1>{t('Nouvelle commande')}</h1>
       <form ref={form} onSubmit={submit} className="form-grid" noValidate>

@@ -332,6 +332,7 @@ export function WorkActions({ subscription, onDone }: { subscription: Subscripti
             <>
               <label htmlFor="work-text">{textLabel[action]}</label>
               <textarea
+                dir="auto"
                 id="work-text"
                 value={text}
                 onChange={(event) => setText(event.target.value)}
