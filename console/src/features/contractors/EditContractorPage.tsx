@@ -115,6 +115,7 @@ export function EditContractorPage() {
         <Link to={`/contractants/${id}`}>{t('← Retour au contractant')}</Link>
       </p>
       <QueryState
+        shape="details"
         fetching={result.fetching && !contractor}
         error={result.error}
         retry={() => reexecute({ requestPolicy: 'network-only' })}

@@ -62,6 +62,7 @@ export function InvoicePage() {
         <Link to="/factures">← {t('Factures')}</Link>
       </p>
       <QueryState
+        shape="details"
         fetching={result.fetching && !invoice}
         error={result.error}
         retry={() => reexecute({ requestPolicy: 'network-only' })}

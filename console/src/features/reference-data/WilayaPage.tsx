@@ -29,6 +29,7 @@ export function WilayaPage() {
         <Link to="/wilayas">{t('← Wilayas')}</Link>
       </p>
       <QueryState
+        shape="details"
         fetching={result.fetching}
         error={result.error}
         retry={() => reexecute({ requestPolicy: 'network-only' })}
