@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import type { CombinedError } from 'urql';
 import { formatCount } from '../lib/format.ts';
+import { EmptyState } from './EmptyState.tsx';
 import { Pager } from './Pager.tsx';
 import { QueryState } from './QueryState.tsx';
 
@@ -14,7 +15,8 @@ const cursorParam = 'apres';
  * filters and pages it was shown with. `filter(name)` reads a filter, its value in `defaults` when
  * the URL has none; `setFilter` writes one (left out of the URL when it is the default) and goes
  * back to the first page. `cursors` are the end cursors of the pages before the one shown (see
- * `Pager`); `after` is the cursor the list's query reads after.
+ * `Pager`); `after` is the cursor the list's query reads after. `filtered` says whether any filter
+ * narrows the list, and `clearFilters` lifts them all (the whole list, its first page).
  */
 export function useListFilters(defaults: Readonly<Record<string, string>> = {}) {
   const [params, setParams] = useSearchParams();
@@ -33,7 +35,15 @@ export function useListFilters(defaults: Readonly<Record<string, string>> = {}) 
     for (const cursor of pages) next.append(cursorParam, cursor);
     setParams(next);
   };
-  return { filter, setFilter, cursors, setCursors, after: cursors.at(-1) ?? null };
+  // A filter with a default (not everything) is cleared by an empty value in the URL.
+  const clearFilters = () => {
+    const names = Object.keys(defaults).filter((name) => defaults[name] !== '');
+    setParams(new URLSearchParams(names.map((name) => [name, ''])));
+  };
+  const filtered = [...new Set([...params.keys(), ...Object.keys(defaults)])]
+    .filter((name) => name !== cursorParam)
+    .some((name) => filter(name) !== '');
+  return { filter, setFilter, filtered, clearFilters, cursors, setCursors, after: cursors.at(-1) ?? null };
 }
 
 /** How long a search field waits after the last keystroke before it changes the list. */
@@ -100,7 +110,8 @@ interface PagedListProps<Node> {
     | undefined;
   /** The sentence that counts the whole list, given its formatted total. */
   count: (total: string) => string;
-  empty: string;
+  /** What an empty page shows: a sentence (why it is empty), or an `EmptyState` that also says what to do next. */
+  empty: ReactNode;
   cursors: readonly string[];
   onCursorsChange: (cursors: string[]) => void;
   children: (nodes: Node[]) => ReactNode;
@@ -124,14 +135,18 @@ export function PagedList<Node>({
 }: PagedListProps<Node>) {
   return (
     <>
-      <QueryState fetching={result.fetching && !connection} error={result.error} retry={retry} />
+      <QueryState shape="table" fetching={result.fetching && !connection} error={result.error} retry={retry} />
       {connection && (
         <>
           <p className="muted" role="status">
             {count(formatCount(connection.totalCount))}
           </p>
           {connection.edges.length === 0 ? (
-            <p className="state">{empty}</p>
+            typeof empty === 'string' ? (
+              <EmptyState title={empty} />
+            ) : (
+              empty
+            )
           ) : (
             children(connection.edges.map((edge) => edge.node))
           )}

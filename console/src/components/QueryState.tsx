@@ -1,16 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import { fieldLabel, problemsOf } from '../lib/errors.ts';
+import { Skeleton, type SkeletonShape } from './Skeleton.tsx';
 
-/** What a page shows while its data loads, or when it could not be loaded: in words a user understands. */
+/**
+ * What a page shows while its data loads (a skeleton of `shape`, the outline of what comes), or when
+ * it could not be loaded: in words a user understands.
+ */
 export function QueryState({
   fetching,
   error,
   retry,
+  shape,
 }: {
   fetching: boolean;
   error?: CombinedError | undefined;
   retry: () => void;
+  shape?: SkeletonShape;
 }) {
   const { t } = useTranslation();
   if (error) {
@@ -40,12 +46,6 @@ export function QueryState({
       </div>
     );
   }
-  if (fetching) {
-    return (
-      <p role="status" className="state">
-        {t('Chargement…')}
-      </p>
-    );
-  }
+  if (fetching) return <Skeleton shape={shape} />;
   return null;
 }

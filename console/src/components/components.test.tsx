@@ -4,12 +4,14 @@ import { GraphQLError } from 'graphql';
 import { useState, type FormEvent } from 'react';
 import { CombinedError } from 'urql';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { problemsOf, type FieldProblem } from '../lib/errors.ts';
 import { setLanguage } from '../lib/i18n.ts';
 import { AuditActor } from './AuditActor.tsx';
+import { EmptyState, NoMatch } from './EmptyState.tsx';
 import { FormField } from './FormField.tsx';
 import { problemOf, ProblemsAlert, useFocusFirstProblem } from './FormProblems.tsx';
-import { PagedSection } from './PagedList.tsx';
+import { PagedSection, useListFilters } from './PagedList.tsx';
 import { Pager } from './Pager.tsx';
 import { QueryState } from './QueryState.tsx';
 import { Table, type Column } from './Table.tsx';
@@ -30,6 +32,14 @@ describe('QueryState', () => {
     expect(screen.getByRole('status').textContent).toBe('Chargement…');
     rerender(<QueryState fetching={false} error={undefined} retry={() => undefined} />);
     expect(container.textContent).toBe('');
+  });
+
+  it('shows a skeleton shaped like what loads, busy, and says it loads to screen readers only', () => {
+    const { container } = render(<QueryState shape="table" fetching error={undefined} retry={() => undefined} />);
+    expect(screen.getByRole('status').className).toBe('visually-hidden');
+    expect(container.querySelector('[aria-busy="true"]')?.className).toBe('skeleton-shape');
+    expect(container.querySelectorAll('.skeleton-table .skeleton-row')).toHaveLength(5);
+    expect(container.querySelectorAll('.skeleton-row')[0]!.children).toHaveLength(3);
   });
 
   it('says a refusal the user can act on in words, and retries when asked', () => {
@@ -243,6 +253,42 @@ describe('PagedSection', () => {
     expect(screen.getByText('Aucun fruit.')).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe('Fruits : 30');
     expect(screen.queryByRole('table')).toBeNull();
+  });
+});
+
+describe('empty lists', () => {
+  /** A list page's filters (a status whose default is "INSTALLED", a wilaya), the URL's query, and its empty state. */
+  function FilteredList() {
+    const { filtered, clearFilters } = useListFilters({ statut: 'INSTALLED' });
+    const { search } = useLocation();
+    return (
+      <>
+        <output>{search}</output>
+        {filtered ? (
+          <NoMatch title="Aucun fruit ne correspond." onClear={clearFilters} />
+        ) : (
+          <EmptyState title="Aucun fruit." next="Cueillez-en." />
+        )}
+      </>
+    );
+  }
+  const at = (path: string) =>
+    render(
+      <MemoryRouter initialEntries={[path]}>
+        <Routes>
+          <Route path="/fruits" element={<FilteredList />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+
+  it('offers to clear the filters of a filtered list, its defaults too; an unfiltered one says what comes next', () => {
+    at('/fruits?wilaya=16');
+    expect(screen.getByTestId('empty-state').textContent).toBe(
+      'Aucun fruit ne correspond.Élargissez les filtres, ou effacez-les pour revoir toute la liste.Effacer les filtres',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Effacer les filtres' }));
+    expect(screen.getByRole('status').textContent).toBe('?statut=');
+    expect(screen.getByTestId('empty-state').textContent).toBe('Aucun fruit.Cueillez-en.');
   });
 });
 

@@ -331,4 +331,8 @@ export default {
   'Résultats : {{count}}.': 'النتائج: {{count}}.',
   'Rechercher un contractant, un site, une commande ou une facture': 'البحث عن مقاول أو موقع أو طلب أو فاتورة',
   'Rechercher (n°, nom, code…)': 'بحث (الرقم، الاسم، الرمز…)',
+  // components/EmptyState.tsx
+  'Élargissez les filtres, ou effacez-les pour revoir toute la liste.':
+    'وسّعوا عوامل التصفية، أو امسحوها لرؤية القائمة كاملة.',
+  'Effacer les filtres': 'مسح عوامل التصفية',
 } satisfies Record<string, string>;

@@ -335,4 +335,8 @@ export default {
     'Search for a contractor, a site, an order or an invoice',
   'Rechercher (n°, nom, code…)': 'Search (no., name, code…)',
   '{{from}} → {{to}}': '{{from}} → {{to}}',
+  // components/EmptyState.tsx
+  'Élargissez les filtres, ou effacez-les pour revoir toute la liste.':
+    'Widen the filters, or clear them to see the whole list again.',
+  'Effacer les filtres': 'Clear the filters',
 } satisfies Record<string, string>;

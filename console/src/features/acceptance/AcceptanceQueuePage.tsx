@@ -28,6 +28,7 @@ import {
 } from './documents.ts';
 import { flagsOf, type QueueItemData } from './flags.ts';
 import { ReportReview } from './ReportReview.tsx';
+import { EmptyState } from '../../components/EmptyState.tsx';
 
 type Decision = 'accept' | 'reject';
 type AcceptInput = VariablesOf<typeof AcceptInstallationMutation>['input'];
@@ -340,7 +341,7 @@ function AcceptanceQueue() {
           'Clavier : A réceptionne, R refuse avec réserves, J et K passent au rapport suivant ou précédent (les flèches dans la file) ; Échap ferme un formulaire ou une photo.',
         )}
       </p>
-      <QueryState fetching={result.fetching && !connection} error={result.error} retry={reload} />
+      <QueryState shape="table" fetching={result.fetching && !connection} error={result.error} retry={reload} />
       <p
         role="status"
         className={announcement ? 'state state-success' : 'visually-hidden'}
@@ -355,7 +356,10 @@ function AcceptanceQueue() {
               {t('À réceptionner : {{count}}', { count: formatCount(waiting) })}
             </h2>
             {items.length === 0 ? (
-              <p className="state">{t('Aucun rapport à réceptionner.')}</p>
+              <EmptyState
+                title={t('Aucun rapport à réceptionner.')}
+                next={t('Les rapports d’installation s’ajoutent ici d’eux-mêmes dès qu’un technicien les envoie.')}
+              />
             ) : (
               <ol className="queue-list" ref={queue}>
                 {items.map((item) => {

@@ -87,4 +87,7 @@ export default {
   'Ctrl+Entrée envoie, Échap annule.': 'Ctrl+Entrée (Enter) للإرسال، Échap (Esc) للإلغاء.',
   // Layout.tsx
   Réception: 'الاستلام',
+  // AcceptanceQueuePage.tsx: the empty queue
+  'Les rapports d’installation s’ajoutent ici d’eux-mêmes dès qu’un technicien les envoie.':
+    'تُضاف تقارير التركيب هنا تلقائيًا بمجرد أن يرسلها التقني.',
 } satisfies Record<string, string>;

@@ -88,4 +88,7 @@ export default {
   'Ctrl+Entrée envoie, Échap annule.': 'Ctrl+Enter sends, Escape cancels.',
   // Layout.tsx
   Réception: 'Acceptance',
+  // AcceptanceQueuePage.tsx: the empty queue
+  'Les rapports d’installation s’ajoutent ici d’eux-mêmes dès qu’un technicien les envoie.':
+    'Installation reports appear here by themselves as soon as a technician sends them.',
 } satisfies Record<string, string>;

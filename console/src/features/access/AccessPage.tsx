@@ -20,6 +20,7 @@ import {
   SendPasswordResetMutation,
   UsersQuery,
 } from './documents.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
 
 /** The roles, as the console names them. */
 const roleLabels: Record<string, string> = {
@@ -178,6 +179,7 @@ function Users() {
         </p>
       )}
       <QueryState
+        shape="table"
         fetching={users.fetching && !users.data}
         error={users.error}
         retry={() => reexecute({ requestPolicy: 'network-only' })}
@@ -412,11 +414,19 @@ function ApiKeys() {
         </div>
       )}
       <QueryState
+        shape="table"
         fetching={keys.fetching && !keys.data}
         error={keys.error}
         retry={() => reexecute({ requestPolicy: 'network-only' })}
       />
-      {keys.data && apiKeys.length === 0 && <p className="state">{t('Aucune clé d’API pour l’instant.')}</p>}
+      {keys.data && apiKeys.length === 0 && (
+        <EmptyState
+          title={t('Aucune clé d’API pour l’instant.')}
+          next={t(
+            'Une application qui passe par l’API a besoin d’une clé : créez-la avec le formulaire ci-dessous ; son secret ne s’affiche qu’une fois.',
+          )}
+        />
+      )}
       {apiKeys.length > 0 && (
         <table>
           <thead>

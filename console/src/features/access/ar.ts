@@ -60,4 +60,7 @@ export default {
   'Ce serveur n’envoie pas d’e-mails : les utilisateurs ne peuvent pas recevoir de lien pour choisir un nouveau mot de passe.':
     'لا يرسل هذا الخادم رسائل بريد إلكتروني: لا يمكن للمستخدمين تلقي رابط لاختيار كلمة مرور جديدة.',
   'Envoyer un lien de mot de passe': 'إرسال رابط كلمة المرور',
+  // AccessPage.tsx: no API key
+  'Une application qui passe par l’API a besoin d’une clé : créez-la avec le formulaire ci-dessous ; son secret ne s’affiche qu’une fois.':
+    'يحتاج التطبيق الذي يمر عبر الـ API إلى مفتاح: أنشئه بالاستمارة أدناه؛ لا يُعرض سرّه إلا مرة واحدة.',
 } satisfies Record<string, string>;

@@ -60,4 +60,7 @@ export default {
   'Ce serveur n’envoie pas d’e-mails : les utilisateurs ne peuvent pas recevoir de lien pour choisir un nouveau mot de passe.':
     'This server sends no e-mail: users cannot receive a link to choose a new password.',
   'Envoyer un lien de mot de passe': 'Send a password link',
+  // AccessPage.tsx: no API key
+  'Une application qui passe par l’API a besoin d’une clé : créez-la avec le formulaire ci-dessous ; son secret ne s’affiche qu’une fois.':
+    'An application that goes through the API needs a key: create it with the form below; its secret shows only once.',
 } satisfies Record<string, string>;

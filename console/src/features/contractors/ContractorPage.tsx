@@ -25,7 +25,8 @@ import {
   ReactivateContractorMutation,
   SuspendContractorMutation,
 } from './documents.ts';
-import { contractorStatusLabels, fiscalRegimeLabels, legalFormLabels } from './labels.ts';
+import { fiscalRegimeLabels, legalFormLabels } from './labels.ts';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 
 type Action = 'approve' | 'suspend' | 'reactivate';
 
@@ -82,6 +83,7 @@ export function ContractorPage() {
         <BackLink to="/contractants">{t('Contractants')}</BackLink>
       </p>
       <QueryState
+        shape="details"
         fetching={result.fetching && !contractor}
         error={result.error}
         retry={() => reexecute({ requestPolicy: 'network-only' })}
@@ -97,9 +99,7 @@ export function ContractorPage() {
             )}
           </div>
           <p>
-            <span className={`status status-${contractor.status.toLowerCase()}`} data-testid="contractor-status">
-              {t(contractorStatusLabels[contractor.status] ?? contractor.status)}
-            </span>{' '}
+            <StatusBadge family="contractor" status={contractor.status} testId="contractor-status" />{' '}
             <span className="muted">
               {t('depuis le {{date}}', { date: formatAlgiersDateTime(contractor.statusChangedAt) })}
               {contractor.statusReason ? ` — ${contractor.statusReason}` : ''}

@@ -7,6 +7,8 @@ import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { ContractorsQuery } from './documents.ts';
 import { contractorStatusLabels } from './labels.ts';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
+import { EmptyState, NoMatch } from '../../components/EmptyState.tsx';
 
 const pageSize = 25;
 
@@ -17,7 +19,7 @@ const pageSize = 25;
 export function ContractorsPage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
-  const { filter, setFilter: update, cursors, setCursors, after } = useListFilters();
+  const { filter, setFilter: update, filtered, clearFilters, cursors, setCursors, after } = useListFilters();
   const search = filter('q');
   const status = filter('statut');
   const wilayaCode = filter('wilaya');
@@ -76,7 +78,33 @@ export function ContractorsPage() {
         retry={() => reexecute({ requestPolicy: 'network-only' })}
         connection={connection}
         count={(total) => t('Contractants trouvés : {{count}}', { count: total })}
-        empty={t('Aucun contractant ne correspond à ces critères.')}
+        empty={
+          filtered ? (
+            <NoMatch title={t('Aucun contractant ne correspond à ces critères.')} onClear={clearFilters} />
+          ) : mayRun(me.data, 'Mutation.createContractor') ? (
+            <EmptyState
+              title={t('Aucun contractant pour l’instant.')}
+              next={t('Enregistrez un contractant, ou importez-les d’un fichier CSV.')}
+              actions={
+                <>
+                  <Link className="button" to="/contractants/nouveau">
+                    {t('Nouveau contractant')}
+                  </Link>
+                  {mayRun(me.data, 'Mutation.importContractors') && (
+                    <Link className="button" to="/contractants/import">
+                      {t('Importer un fichier CSV')}
+                    </Link>
+                  )}
+                </>
+              }
+            />
+          ) : (
+            <EmptyState
+              title={t('Aucun contractant pour l’instant.')}
+              next={t('Les contractants apparaîtront ici dès qu’ils seront enregistrés.')}
+            />
+          )
+        }
         cursors={cursors}
         onCursorsChange={setCursors}
       >
@@ -106,9 +134,7 @@ export function ContractorsPage() {
                     <bdi>{node.nif}</bdi>
                   </td>
                   <td>
-                    <span className={`status status-${node.status.toLowerCase()}`}>
-                      {t(contractorStatusLabels[node.status] ?? node.status)}
-                    </span>
+                    <StatusBadge family="contractor" status={node.status} />
                   </td>
                   <td>
                     <bdi>{node.operatingWilayas.map((wilaya) => wilaya.code).join(', ')}</bdi>

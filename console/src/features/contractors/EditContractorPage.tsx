@@ -116,6 +116,7 @@ export function EditContractorPage() {
         <BackLink to={`/contractants/${id}`}>{t('Retour au contractant')}</BackLink>
       </p>
       <QueryState
+        shape="details"
         fetching={result.fetching && !contractor}
         error={result.error}
         retry={() => reexecute({ requestPolicy: 'network-only' })}

@@ -150,4 +150,8 @@ export default {
     'يجب أن يكون رقم سجل تجاري: 6 أرقام على الأقل وحرف واحد، مثلًا \u206616/00-0123456 B 15\u2069 أو \u206602 B 0018083\u2069',
   'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace), dont au moins 3 chiffres':
     'يجب أن يتكون من 3 إلى 40 رقمًا وحرفًا وفاصلًا (/ . - مسافة)، منها 3 أرقام على الأقل',
+  // ContractorsPage.tsx: the empty list
+  'Aucun contractant pour l’instant.': 'لا يوجد أي مقاول حاليًا.',
+  'Enregistrez un contractant, ou importez-les d’un fichier CSV.': 'سجّل مقاولًا، أو استوردهم من ملف CSV.',
+  'Les contractants apparaîtront ici dès qu’ils seront enregistrés.': 'سيظهر المقاولون هنا بمجرد تسجيلهم.',
 } satisfies Record<string, string>;

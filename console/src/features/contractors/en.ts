@@ -151,4 +151,10 @@ export default {
     'must be an RC number: at least 6 digits and one letter, such as 16/00-0123456 B 15 or 02 B 0018083',
   'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace), dont au moins 3 chiffres':
     'must be 3–40 digits, letters and separators (/ . - space), at least 3 of them digits',
+  // ContractorsPage.tsx: the empty list
+  'Aucun contractant pour l’instant.': 'No contractor yet.',
+  'Enregistrez un contractant, ou importez-les d’un fichier CSV.':
+    'Register a contractor, or import them from a CSV file.',
+  'Les contractants apparaîtront ici dès qu’ils seront enregistrés.':
+    'Contractors will appear here as soon as they are registered.',
 } satisfies Record<string, string>;

@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import { customerSubscriptionStatusLabels } from '../work/labels.ts';
 import { useFieldList, type FieldListQueryState } from './cache.ts';
 import type { FieldWorkData } from './documents.ts';
 import { algiersDateTime, algiersDay, algiersToday, appointmentWhen, dayInWords } from './format.ts';
@@ -10,6 +9,8 @@ import { telLink, wayThere } from './geo.ts';
 import { useLive } from './live.ts';
 import { OutboxPanel } from './OutboxPanel.tsx';
 import { userEntries } from './outbox.ts';
+import { Skeleton } from '../../components/Skeleton.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 
 /** A day's heading: overdue, today, tomorrow, or the day in words ("Jeudi 3 décembre"), Algiers time. */
 function dayHeading(day: string, today: string, t: TFunction): string {
@@ -77,9 +78,7 @@ function WorkCard({ work, pending, today }: { work: FieldWorkData; pending: bool
         ) : (
           <span className="field-time muted">{t('Sans rendez-vous')}</span>
         )}
-        <span className={`field-status status-${work.status.toLowerCase()}`}>
-          {t(customerSubscriptionStatusLabels[work.status] ?? work.status)}
-        </span>
+        <StatusBadge family="work" status={work.status} className="field-status" />
       </div>
       <h3>
         <Link to={`/terrain/${work.id}`} className="field-card-link">
@@ -180,11 +179,7 @@ export function FieldListPage({ query }: { query: FieldListQueryState }) {
           </section>
         </>
       )}
-      {!list && reachable && (
-        <p role="status" className="state">
-          {t('Chargement…')}
-        </p>
-      )}
+      {!list && reachable && <Skeleton />}
     </>
   );
 }

@@ -13,6 +13,7 @@ import { useFieldUser, type FieldUser } from './owner.ts';
 import { registerServiceWorker } from './service-worker.ts';
 import { httpTransport } from './transport.ts';
 import './field.css';
+import { Skeleton } from '../../components/Skeleton.tsx';
 
 /** The field view's database, its signed-in user, their outbox sender and the report's settings, for its pages. */
 interface FieldContextValue {
@@ -75,9 +76,7 @@ export default function FieldRoutes() {
             )}
           </p>
         ) : (
-          <p role="status" className="state">
-            {t('Chargement…')}
-          </p>
+          <Skeleton />
         )}
       </div>
     );

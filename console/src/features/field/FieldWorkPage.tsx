@@ -2,7 +2,6 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { BackLink } from '../../components/BackLink.tsx';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { customerSubscriptionStatusLabels } from '../work/labels.ts';
 import { useFieldWork } from './cache.ts';
 import { readDraft, type RestoredDraft } from './draft.ts';
 import { useField } from './FieldRoutes.tsx';
@@ -12,6 +11,8 @@ import { useLive } from './live.ts';
 import { OutboxPanel } from './OutboxPanel.tsx';
 import { userEntries } from './outbox.ts';
 import { ScheduleForm } from './ScheduleForm.tsx';
+import { Skeleton } from '../../components/Skeleton.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 
 // The report and failure forms (the signature pad, the quality gate's decimals, the photos) load
 // when one is first opened, not with the list; the service worker keeps them for use offline.
@@ -79,11 +80,7 @@ export function FieldWorkPage() {
         </>
       );
     }
-    return (
-      <p role="status" className="state">
-        {t('Chargement…')}
-      </p>
-    );
+    return <Skeleton shape="details" />;
   }
 
   const way = work.position ? wayThere(work.position.latitude, work.position.longitude) : null;
@@ -123,9 +120,7 @@ export function FieldWorkPage() {
       </BackLink>
       <h1>{work.customerName ?? work.orderReference}</h1>
       <p>
-        <span className={`field-status status-${work.status.toLowerCase()}`} data-testid="field-work-status">
-          {t(customerSubscriptionStatusLabels[work.status] ?? work.status)}
-        </span>{' '}
+        <StatusBadge family="work" status={work.status} className="field-status" testId="field-work-status" />{' '}
         <span className="muted">{t('Commande {{reference}}', { reference: work.orderReference })}</span>
       </p>
       {work.reserves.length > 0 && (
@@ -228,13 +223,7 @@ export function FieldWorkPage() {
           )}
         </p>
       )}
-      <Suspense
-        fallback={
-          <p role="status" className="state">
-            {t('Chargement…')}
-          </p>
-        }
-      >
+      <Suspense fallback={<Skeleton />}>
         {settings && opened.includes('report') && (
           <div hidden={action !== 'report'}>
             <ReportForm work={work} settings={settings} draft={drafts.report} onDiscarded={discarded('report')} />

@@ -3,9 +3,9 @@ import { useMutation } from 'urql';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime, formatCalendarDate, formatDays } from '../../lib/format.ts';
 import { ApproveInvoiceMutation, type InvoiceData } from './documents.ts';
-import { invoiceStatusLabels } from './labels.ts';
 import { downloadPdf } from './pdf.ts';
 import { statusReasonInWords } from './reasons.ts';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 
 /**
  * The head of an invoice's page: its number (or month, for a draft), status, firm, dates and the
@@ -50,9 +50,7 @@ export function InvoiceHeader({
           : t('Facture en cours — {{period}}', { period: invoice.period })}
       </h1>
       <p>
-        <span className="status" data-testid="invoice-status">
-          {t(invoiceStatusLabels[invoice.status] ?? invoice.status)}
-        </span>{' '}
+        <StatusBadge family="invoice" status={invoice.status} testId="invoice-status" />{' '}
         <span className="muted">
           {[
             invoice.contractor?.legalName,

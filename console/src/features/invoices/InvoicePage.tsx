@@ -63,6 +63,7 @@ export function InvoicePage() {
         <BackLink to="/factures">{t('Factures')}</BackLink>
       </p>
       <QueryState
+        shape="details"
         fetching={result.fetching && !invoice}
         error={result.error}
         retry={() => reexecute({ requestPolicy: 'network-only' })}

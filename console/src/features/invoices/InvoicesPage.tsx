@@ -7,6 +7,7 @@ import { MeQuery } from '../auth/documents.ts';
 import { InvoicesQuery, PagedInvoices } from './documents.ts';
 import { invoiceColumns, InvoicesTable } from './InvoicesTable.tsx';
 import { invoiceStatusLabels } from './labels.ts';
+import { EmptyState, NoMatch } from '../../components/EmptyState.tsx';
 
 const pageSize = 25;
 const columns = [
@@ -30,7 +31,7 @@ const columns = [
 export function InvoicesPage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
-  const { filter, setFilter, cursors, setCursors, after } = useListFilters();
+  const { filter, setFilter, filtered, clearFilters, cursors, setCursors, after } = useListFilters();
   const search = filter('q');
   const status = filter('statut');
   const period = filter('mois');
@@ -93,9 +94,16 @@ export function InvoicesPage() {
         connection={connection}
         count={(total) => t('Factures trouvées : {{count}}', { count: total })}
         empty={
-          search || contractorId || status || period
-            ? t('Aucune facture ne correspond à ces filtres.')
-            : t('Aucune facture pour le moment.')
+          filtered ? (
+            <NoMatch title={t('Aucune facture ne correspond à ces filtres.')} onClear={clearFilters} />
+          ) : (
+            <EmptyState
+              title={t('Aucune facture pour le moment.')}
+              next={t(
+                'La facture du mois d’un contractant s’ouvre d’elle-même à la réception de son premier travail, et s’enrichit à chaque réception.',
+              )}
+            />
+          )
         }
         cursors={cursors}
         onCursorsChange={setCursors}

@@ -6,7 +6,7 @@ import type { FragmentOf, ResultOf } from '../../lib/graphql.ts';
 import { msg, translate as t } from '../../lib/i18n.ts';
 import { algiersToday, daysBetween } from './dates.ts';
 import { InvoicesTableRow } from './documents.ts';
-import { invoiceStatusLabels } from './labels.ts';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 
 type Invoice = ResultOf<typeof InvoicesTableRow>;
 
@@ -18,7 +18,10 @@ export const invoiceColumns = {
   },
   contractor: { header: msg('Contractant'), cell: (invoice) => invoice.contractor?.legalName ?? '—' },
   period: { header: msg('Mois'), cell: (invoice) => invoice.period },
-  status: { header: msg('Statut'), cell: (invoice) => t(invoiceStatusLabels[invoice.status] ?? invoice.status) },
+  status: {
+    header: msg('Statut'),
+    cell: (invoice) => <StatusBadge family="invoice" status={invoice.status} />,
+  },
   issuedOn: {
     header: msg('Émise le'),
     cell: (invoice) => (invoice.issuedOn ? formatCalendarDate(invoice.issuedOn) : '—'),

@@ -181,4 +181,7 @@ export default {
   Commande: 'الطلب',
   // InvoicesPage.tsx
   'Rechercher (numéro ou contractant)': 'بحث (الرقم أو المقاول)',
+  // InvoicesPage.tsx: the empty list
+  'La facture du mois d’un contractant s’ouvre d’elle-même à la réception de son premier travail, et s’enrichit à chaque réception.':
+    'تُفتح فاتورة الشهر للمقاول تلقائيًا عند استلام أول أعماله، وتُستكمل مع كل استلام.',
 } satisfies Record<string, string>;

@@ -183,4 +183,7 @@ export default {
   Commande: 'Order',
   // InvoicesPage.tsx
   'Rechercher (numéro ou contractant)': 'Search (number or contractor)',
+  // InvoicesPage.tsx: the empty list
+  'La facture du mois d’un contractant s’ouvre d’elle-même à la réception de son premier travail, et s’enrichit à chaque réception.':
+    'A contractor’s invoice for the month opens by itself when its first work is accepted, and grows with each acceptance.',
 } satisfies Record<string, string>;

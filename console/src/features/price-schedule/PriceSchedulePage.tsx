@@ -68,6 +68,7 @@ export function PriceSchedulePage() {
         )}
       </div>
       <QueryState
+        shape="table"
         fetching={result.fetching && !result.data}
         error={result.error}
         retry={() => reexecute({ requestPolicy: 'network-only' })}

@@ -30,6 +30,7 @@ export function WilayaPage() {
         <BackLink to="/wilayas">{t('Wilayas')}</BackLink>
       </p>
       <QueryState
+        shape="details"
         fetching={result.fetching}
         error={result.error}
         retry={() => reexecute({ requestPolicy: 'network-only' })}

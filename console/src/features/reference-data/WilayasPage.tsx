@@ -32,6 +32,7 @@ export function WilayasPage() {
     <section>
       <h1>{t('Wilayas')}</h1>
       <QueryState
+        shape="table"
         fetching={result.fetching}
         error={result.error}
         retry={() => reexecute({ requestPolicy: 'network-only' })}

@@ -26,8 +26,8 @@ import {
   StartSiteMutation,
   SuspendSiteMutation,
 } from './documents.ts';
-import { siteStatusLabels } from './labels.ts';
 import { SiteCustomerSubscriptions } from './SiteCustomerSubscriptions.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 
 type Action = 'assign' | 'start' | 'complete' | 'close' | 'suspend' | 'resume';
 
@@ -117,6 +117,7 @@ export function SitePage() {
         <BackLink to="/sites">{t('Sites')}</BackLink>
       </p>
       <QueryState
+        shape="details"
         fetching={result.fetching && !site}
         error={result.error}
         retry={() => reexecute({ requestPolicy: 'network-only' })}
@@ -125,9 +126,7 @@ export function SitePage() {
         <>
           <h1>{t('Site {{code}} — {{name}}', { code: site.code, name: site.name })}</h1>
           <p>
-            <span className="status" data-testid="site-status">
-              {t(siteStatusLabels[site.status] ?? site.status)}
-            </span>{' '}
+            <StatusBadge family="site" status={site.status} testId="site-status" />{' '}
             <span className="muted">
               {t('depuis le {{instant}}', { instant: formatAlgiersDateTime(site.statusChangedAt) })}
               {site.statusReason ? ` — ${site.statusReason}` : ''}

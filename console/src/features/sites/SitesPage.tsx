@@ -9,6 +9,7 @@ import { MeQuery } from '../auth/documents.ts';
 import { PagedSites, SitesQuery } from './documents.ts';
 import { siteStatusLabels } from './labels.ts';
 import { siteColumns, SitesTable } from './SitesTable.tsx';
+import { EmptyState, NoMatch } from '../../components/EmptyState.tsx';
 
 const pageSize = 25;
 const columns = [
@@ -24,7 +25,7 @@ const columns = [
 export function SitesPage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
-  const { filter, setFilter: update, cursors, setCursors, after } = useListFilters();
+  const { filter, setFilter: update, filtered, clearFilters, cursors, setCursors, after } = useListFilters();
   const search = filter('q');
   const status = filter('statut');
   const wilayaCode = filter('wilaya');
@@ -70,7 +71,26 @@ export function SitesPage() {
         retry={() => reexecute({ requestPolicy: 'network-only' })}
         connection={connection}
         count={(total) => t('Sites : {{total}}', { total })}
-        empty={t('Aucun site ne correspond.')}
+        empty={
+          filtered ? (
+            <NoMatch title={t('Aucun site ne correspond.')} onClear={clearFilters} />
+          ) : mayRun(me.data, 'Mutation.createSite') ? (
+            <EmptyState
+              title={t('Aucun site pour l’instant.')}
+              next={t('Créez le premier site : les commandes de sa zone s’y rattacheront.')}
+              actions={
+                <Link className="button" to="/sites/nouveau">
+                  {t('Nouveau site')}
+                </Link>
+              }
+            />
+          ) : (
+            <EmptyState
+              title={t('Aucun site pour l’instant.')}
+              next={t('Les sites apparaîtront ici dès qu’ils seront créés.')}
+            />
+          )
+        }
         cursors={cursors}
         onCursorsChange={setCursors}
       >

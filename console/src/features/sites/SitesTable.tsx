@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import { Table, type Column } from '../../components/Table.tsx';
 import { formatCount, formatPercent } from '../../lib/format.ts';
 import type { FragmentOf, ResultOf } from '../../lib/graphql.ts';
-import { msg, translate as t } from '../../lib/i18n.ts';
+import { msg } from '../../lib/i18n.ts';
 import { SitesTableRow } from './documents.ts';
-import { siteStatusLabels } from './labels.ts';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 
 type Site = ResultOf<typeof SitesTableRow>;
 
@@ -22,7 +22,10 @@ export const siteColumns = {
     ),
   },
   contractor: { header: msg('Contractant'), cell: (site) => site.contractor?.legalName ?? '—' },
-  status: { header: msg('Statut'), cell: (site) => t(siteStatusLabels[site.status] ?? site.status) },
+  status: {
+    header: msg('Statut'),
+    cell: (site) => <StatusBadge family="site" status={site.status} />,
+  },
   progress: {
     header: msg('Réceptionnés / objectif'),
     numeric: true,

@@ -75,4 +75,8 @@ export default {
   'Créer le site': 'إنشاء الموقع',
   // SitesPage.tsx
   'Rechercher (code ou nom)': 'بحث (الرمز أو الاسم)',
+  // SitesPage.tsx: the empty list
+  'Aucun site pour l’instant.': 'لا يوجد أي موقع حاليًا.',
+  'Créez le premier site : les commandes de sa zone s’y rattacheront.': 'أنشئ أول موقع: ستُلحق به طلبات منطقته.',
+  'Les sites apparaîtront ici dès qu’ils seront créés.': 'ستظهر المواقع هنا بمجرد إنشائها.',
 } satisfies Record<string, string>;

@@ -74,4 +74,9 @@ export default {
   'Créer le site': 'Create the site',
   // SitesPage.tsx
   'Rechercher (code ou nom)': 'Search (code or name)',
+  // SitesPage.tsx: the empty list
+  'Aucun site pour l’instant.': 'No site yet.',
+  'Créez le premier site : les commandes de sa zone s’y rattacheront.':
+    'Create the first site: the orders of its area will be attached to it.',
+  'Les sites apparaîtront ici dès qu’ils seront créés.': 'Sites will appear here as soon as they are created.',
 } satisfies Record<string, string>;

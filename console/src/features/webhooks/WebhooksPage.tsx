@@ -8,6 +8,7 @@ import { formatAlgiersDateTime } from '../../lib/format.ts';
 import type { ResultOf } from '../../lib/graphql.ts';
 import { msg } from '../../lib/i18n.ts';
 import { RedeliverWebhookDeliveryMutation, WebhookEndpointsQuery } from './documents.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
 
 /** The events an endpoint may receive, as the console names them. */
 const eventLabels: Record<string, string> = {
@@ -40,11 +41,19 @@ export function WebhooksPage() {
     <section>
       <h1>{t('Webhooks')}</h1>
       <QueryState
+        shape="table"
         fetching={endpoints.fetching && !endpoints.data}
         error={endpoints.error}
         retry={() => reexecute({ requestPolicy: 'network-only' })}
       />
-      {page && page.edges.length === 0 && <p className="state">{t('Aucun point de réception pour l’instant.')}</p>}
+      {page && page.edges.length === 0 && (
+        <EmptyState
+          title={t('Aucun point de réception pour l’instant.')}
+          next={t(
+            'Une application qui veut être prévenue des changements déclare son adresse par l’API (createWebhookEndpoint) ; ses livraisons s’afficheront ici.',
+          )}
+        />
+      )}
       {page?.edges.map(({ node }) => (
         <EndpointDeliveries key={node.id} endpoint={node} />
       ))}

@@ -16,4 +16,7 @@ export default {
   'Dernière réponse': 'آخر رد',
   'Prévue le {{instant}}': 'مقرر في {{instant}}',
   Renvoyer: 'إعادة الإرسال',
+  // WebhooksPage.tsx: no endpoint
+  'Une application qui veut être prévenue des changements déclare son adresse par l’API (createWebhookEndpoint) ; ses livraisons s’afficheront ici.':
+    'التطبيق الذي يريد أن يُبلَّغ بالتغييرات يصرّح بعنوانه عبر الـ API (\u2066createWebhookEndpoint\u2069)؛ وستظهر عمليات التسليم الخاصة به هنا.',
 };

@@ -16,4 +16,7 @@ export default {
   'Dernière réponse': 'Last answer',
   'Prévue le {{instant}}': 'Due on {{instant}}',
   Renvoyer: 'Send again',
+  // WebhooksPage.tsx: no endpoint
+  'Une application qui veut être prévenue des changements déclare son adresse par l’API (createWebhookEndpoint) ; ses livraisons s’afficheront ici.':
+    'An application that wants to hear of changes declares its address through the API (createWebhookEndpoint); its deliveries will show here.',
 };

@@ -11,6 +11,7 @@ import { CustomerSubscriptionChangedSubscription, CustomerSubscriptionQuery } fr
 import { InstallationReportDetails } from './InstallationReportDetails.tsx';
 import { auditActionLabels, customerSubscriptionStatusLabels, failureReasonLabels } from './labels.ts';
 import { WorkActions } from './WorkActions.tsx';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 
 /**
  * One customer subscription: the customer, the place, the firm and its technician who does the work
@@ -48,14 +49,12 @@ export function CustomerSubscriptionPage() {
       <p>
         <BackLink to="/raccordements">{t('Raccordements')}</BackLink>
       </p>
-      <QueryState fetching={result.fetching && !subscription} error={result.error} retry={reload} />
+      <QueryState shape="details" fetching={result.fetching && !subscription} error={result.error} retry={reload} />
       {subscription && (
         <>
           <h1>{t('Commande {{reference}}', { reference: subscription.orderReference })}</h1>
           <p>
-            <span className="status" data-testid="customer-subscription-status">
-              {t(customerSubscriptionStatusLabels[subscription.status] ?? subscription.status)}
-            </span>{' '}
+            <StatusBadge family="work" status={subscription.status} testId="customer-subscription-status" />{' '}
             <span className="muted">
               {t('depuis le {{instant}}', { instant: formatAlgiersDateTime(subscription.statusChangedAt) })}
               {subscription.statusReason ? ` — ${reasonInLanguage(subscription.statusReason)}` : ''}

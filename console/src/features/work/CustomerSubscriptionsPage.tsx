@@ -9,6 +9,7 @@ import { MeQuery } from '../auth/documents.ts';
 import { customerSubscriptionColumns, CustomerSubscriptionsTable } from './CustomerSubscriptionsTable.tsx';
 import { CustomerSubscriptionsQuery, PagedCustomerSubscriptions, TechniciansQuery } from './documents.ts';
 import { customerSubscriptionStatusLabels } from './labels.ts';
+import { EmptyState, NoMatch } from '../../components/EmptyState.tsx';
 
 const pageSize = 25;
 const columns = [
@@ -30,7 +31,15 @@ const columnsWithTechnician = [...columns.slice(0, 4), customerSubscriptionColum
 export function CustomerSubscriptionsPage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
-  const { filter, setFilter: update, cursors, setCursors, after } = useListFilters({ statut: 'INSTALLED' });
+  const {
+    filter,
+    setFilter: update,
+    filtered,
+    clearFilters,
+    cursors,
+    setCursors,
+    after,
+  } = useListFilters({ statut: 'INSTALLED' });
   const search = filter('q');
   const status = filter('statut');
   const wilayaCode = filter('wilaya');
@@ -109,7 +118,33 @@ export function CustomerSubscriptionsPage() {
         retry={() => reexecute({ requestPolicy: 'network-only' })}
         connection={connection}
         count={(total) => t('Raccordements : {{total}}', { total })}
-        empty={t('Aucun raccordement ne correspond.')}
+        empty={
+          filtered ? (
+            <NoMatch title={t('Aucun raccordement ne correspond.')} onClear={clearFilters} />
+          ) : mayRun(me.data, 'Mutation.createCustomerSubscription') ? (
+            <EmptyState
+              title={t('Aucun raccordement pour l’instant.')}
+              next={t('Enregistrez une commande, ou importez celles d’un fichier CSV.')}
+              actions={
+                <>
+                  <Link className="button" to="/raccordements/nouveau">
+                    {t('Nouvelle commande')}
+                  </Link>
+                  {mayRun(me.data, 'Mutation.importCustomerSubscriptions') && (
+                    <Link className="button" to="/raccordements/import">
+                      {t('Importer un fichier CSV')}
+                    </Link>
+                  )}
+                </>
+              }
+            />
+          ) : (
+            <EmptyState
+              title={t('Aucun raccordement pour l’instant.')}
+              next={t('Les raccordements apparaîtront ici dès que des commandes vous seront confiées.')}
+            />
+          )
+        }
         cursors={cursors}
         onCursorsChange={setCursors}
       >

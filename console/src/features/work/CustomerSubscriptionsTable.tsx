@@ -3,9 +3,9 @@ import { Link } from 'react-router';
 import { Table, type Column } from '../../components/Table.tsx';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
 import type { FragmentOf, ResultOf } from '../../lib/graphql.ts';
-import { msg, translate as t } from '../../lib/i18n.ts';
+import { msg } from '../../lib/i18n.ts';
 import { CustomerSubscriptionsTableRow } from './documents.ts';
-import { customerSubscriptionStatusLabels } from './labels.ts';
+import { StatusBadge } from '../../components/StatusBadge.tsx';
 
 type CustomerSubscription = ResultOf<typeof CustomerSubscriptionsTableRow>;
 
@@ -35,7 +35,7 @@ export const customerSubscriptionColumns = {
   },
   status: {
     header: msg('Statut'),
-    cell: (subscription) => t(customerSubscriptionStatusLabels[subscription.status] ?? subscription.status),
+    cell: (subscription) => <StatusBadge family="work" status={subscription.status} />,
   },
   since: { header: msg('Depuis'), cell: (subscription) => formatAlgiersDateTime(subscription.statusChangedAt) },
   appointment: {

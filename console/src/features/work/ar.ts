@@ -158,4 +158,9 @@ export default {
     'تاريخ الطلب وساعته، بصيغة ISO 8601 مع فارق التوقيت (مثل \u20662026-11-02T08:30:00+01:00\u2069)؛ فارغ: ساعة الاستيراد',
   // CustomerSubscriptionsPage.tsx
   'Rechercher (référence, client ou téléphone)': 'بحث (المرجع أو الزبون أو الهاتف)',
+  // CustomerSubscriptionsPage.tsx: the empty list
+  'Aucun raccordement pour l’instant.': 'لا يوجد أي توصيل حاليًا.',
+  'Enregistrez une commande, ou importez celles d’un fichier CSV.': 'سجّل طلبًا، أو استورد الطلبات من ملف CSV.',
+  'Les raccordements apparaîtront ici dès que des commandes vous seront confiées.':
+    'ستظهر التوصيلات هنا بمجرد أن تُسند إليك طلبات.',
 } satisfies Record<string, string>;

@@ -163,4 +163,10 @@ export default {
     'Date and time of the order, ISO 8601 with its offset (e.g. 2026-11-02T08:30:00+01:00); empty: the time of the import',
   // CustomerSubscriptionsPage.tsx
   'Rechercher (référence, client ou téléphone)': 'Search (reference, customer or phone)',
+  // CustomerSubscriptionsPage.tsx: the empty list
+  'Aucun raccordement pour l’instant.': 'No connection yet.',
+  'Enregistrez une commande, ou importez celles d’un fichier CSV.':
+    'Record an order, or import orders from a CSV file.',
+  'Les raccordements apparaîtront ici dès que des commandes vous seront confiées.':
+    'Connections will appear here as soon as orders are entrusted to you.',
 } satisfies Record<string, string>;
