@@ -63,4 +63,34 @@ describe('the "Objectif 2027" panel in a real Chromium', () => {
     ).toBe('Sans objectif');
     await page.close();
   }, 90_000);
+  it('outlines on the national map the wilayas that even their fastest recent pace leaves short of the deadline', async () => {
+    // Tlemcen: a million connections to go at 1 or 3 a week: behind whatever the pace's interval.
+    const today = algiersDate(new Date());
+    await run.t.sql("insert into wilaya_target (wilaya_code, target_connections) values ('13', 1000000)");
+    for (let week = 0; week < 8; week++)
+      await run.t.sql(
+        "insert into wilaya_acceptance_day (wilaya_code, day, accepted, first_time_right) values ('13', $1, $2, 0)",
+        [addDays(today, -56 + 7 * week + 3), week % 2 === 0 ? 1 : 3],
+      );
+    const { dashboard } = await mustQuery<{ dashboard: { projection: { status: string } } }>(
+      run.t,
+      'query { dashboard(wilayaCode: "13") { projection { status } } }',
+    );
+    expect(dashboard.projection.status).toBe('BEHIND');
+
+    const page = await run.signIn('/', testAdmin.email, testAdmin.password);
+    const tlemcen = page.locator('[data-testid="wilaya-shape"][data-code="13"]');
+    await expect.poll(() => tlemcen.getAttribute('class'), { timeout: 15_000 }).toContain('behind');
+    expect(await tlemcen.getAttribute('aria-label')).toMatch(/^13 Tlemcen : .* · Hors délai$/);
+    // Alger has no target: not outlined.
+    expect(
+      (await page.locator('[data-testid="wilaya-shape"][data-code="16"]').getAttribute('class')) ?? '',
+    ).not.toContain('behind');
+    expect(await page.locator('.wilaya-map-legend').innerText()).toContain('Contour rouge : Hors délai');
+    await tlemcen.focus();
+    await expect
+      .poll(() => page.getByTestId('wilaya-map-tooltip').innerText(), { timeout: 15_000 })
+      .toContain('Hors délai');
+    await page.close();
+  }, 90_000);
 });

@@ -17,7 +17,7 @@ import type { ResultOf } from '../../lib/graphql.ts';
 import { msg } from '../../lib/i18n.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { WilayasQuery } from '../reference-data/documents.ts';
-import { DashboardFigures, DashboardQuery, DashboardSubscription } from './documents.ts';
+import { DashboardFigures, DashboardQuery, DashboardSubscription, RolloutFigures } from './documents.ts';
 import { mayRun } from '../../lib/viewer.ts';
 import { RolloutHeading, RolloutPanel, RolloutStatusCell } from './RolloutPanel.tsx';
 import { WilayaMap } from './WilayaMap.tsx';
@@ -257,7 +257,15 @@ function Figures({
       {figures.wilayas.length > 0 && (
         <div className="dashboard-wilayas">
           <h2>{t('Avancement par wilaya')}</h2>
-          <WilayaMap rows={figures.wilayas} onOpen={onOpenWilaya} />
+          <WilayaMap
+            rows={figures.wilayas}
+            rollout={
+              new Map(
+                figures.wilayas.map((row) => [row.wilaya.code, readFragment(RolloutFigures, row.projection).status]),
+              )
+            }
+            onOpen={onOpenWilaya}
+          />
           <div className="table-scroll">
             <table>
               <thead>

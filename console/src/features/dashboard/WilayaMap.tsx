@@ -6,6 +6,7 @@ import { MapChoice, OsmAttribution } from './MapParts.tsx';
 import { formatCount, formatDays, formatDzd, formatPercent } from '../../lib/format.ts';
 import { msg } from '../../lib/i18n.ts';
 import boundariesText from './algeria-wilayas.geojson?raw';
+import { rolloutStatusLabels, type RolloutStatus } from './RolloutPanel.tsx';
 
 /** A wilaya's line of the national dashboard, as the map reads it. */
 export interface WilayaFigures {
@@ -125,9 +126,19 @@ function classOf(value: bigint, top: bigint): number {
  * The national map (docs/console.md, "Dashboard"): the 58 wilayas drawn from the shipped boundaries,
  * coloured by the figure chosen; hover, focus or tap shows a wilaya's figures, a click or Enter opens its
  * dashboard. The figures are the dashboard's own, so the map moves live with it; the table beside it
- * gives the same numbers to screen readers.
+ * gives the same numbers to screen readers. Whatever the figure, a wilaya that even its fastest recent
+ * pace leaves short of the deadline (projection BEHIND) is outlined in red, and its label says so.
  */
-export function WilayaMap({ rows, onOpen }: { rows: readonly WilayaFigures[]; onOpen: (code: string) => void }) {
+export function WilayaMap({
+  rows,
+  rollout,
+  onOpen,
+}: {
+  rows: readonly WilayaFigures[];
+  /** Each wilaya's status against the roll-out's deadline (the API's projection), by code: BEHIND is outlined. */
+  rollout: ReadonlyMap<string, RolloutStatus>;
+  onOpen: (code: string) => void;
+}) {
   const { t } = useTranslation();
   const [metricKey, setMetricKey] = useState<MetricKey>('progress');
   const [shown, setShown] = useState<string | null>(null);
@@ -175,13 +186,20 @@ export function WilayaMap({ rows, onOpen }: { rows: readonly WilayaFigures[]; on
                 fill={fill}
                 data-code={shape.code}
                 data-testid="wilaya-shape"
-                className={shown === shape.code ? 'shown' : undefined}
+                className={
+                  [shown === shape.code ? 'shown' : '', rollout.get(shape.code) === 'BEHIND' ? 'behind' : '']
+                    .filter(Boolean)
+                    .join(' ') || undefined
+                }
                 tabIndex={0}
                 role="link"
                 aria-label={t('{{code}} {{name}} : {{figure}}', {
                   code: shape.code,
                   name: row?.wilaya.name ?? shape.code,
-                  figure: figureOf(shape.code),
+                  figure:
+                    rollout.get(shape.code) === 'BEHIND'
+                      ? `${figureOf(shape.code)} · ${t(rolloutStatusLabels.BEHIND)}`
+                      : figureOf(shape.code),
                 })}
                 aria-describedby={shown === shape.code ? tooltipId : undefined}
                 onPointerDown={(event: PointerEvent) => {
@@ -261,6 +279,14 @@ export function WilayaMap({ rows, onOpen }: { rows: readonly WilayaFigures[]; on
               <dd>
                 <bdi>{formatCount(shownRow.lateWork)}</bdi>
               </dd>
+              {rollout.has(shownRow.wilaya.code) && (
+                <>
+                  <dt>{t('Objectif de raccordement')}</dt>
+                  <dd>
+                    <bdi>{t(rolloutStatusLabels[rollout.get(shownRow.wilaya.code)!])}</bdi>
+                  </dd>
+                </>
+              )}
             </dl>
             {touch && (
               <button type="button" onClick={() => onOpen(shownRow.wilaya.code)}>
@@ -283,6 +309,12 @@ export function WilayaMap({ rows, onOpen }: { rows: readonly WilayaFigures[]; on
         <li>
           <span className="swatch" style={{ background: noFigureColour }} aria-hidden="true" />
           {t('sans objet')}
+        </li>
+        <li>
+          <span className="swatch behind" aria-hidden="true" />
+          {t('Contour rouge : {{status}} (à son rythme le plus rapide, l’objectif n’est pas atteint à l’échéance)', {
+            status: t(rolloutStatusLabels.BEHIND),
+          })}
         </li>
       </ol>
       <OsmAttribution />

@@ -93,4 +93,8 @@ export default {
   'Carte de la wilaya : {{points}}': 'خريطة الولاية: {{points}}',
   'Sans position connue : {{count}}': 'بدون موقع معروف: {{count}}',
   'Trop de points : les plus chargés seulement sont montrés.': 'نقاط كثيرة جدًا: تُعرض الأكثر كثافة فقط.',
+  // WilayaMap.tsx: the roll-out's projection on the map
+  'Objectif de raccordement': 'هدف التوصيل',
+  'Contour rouge : {{status}} (à son rythme le plus rapide, l’objectif n’est pas atteint à l’échéance)':
+    'حدود حمراء: {{status}} (حتى بأسرع وتيرة حديثة، لا يُبلغ الهدف قبل الأجل)',
 } satisfies Record<string, string>;

@@ -94,4 +94,8 @@ export default {
   'Carte de la wilaya : {{points}}': 'Map of the wilaya: {{points}}',
   'Sans position connue : {{count}}': 'With no known position: {{count}}',
   'Trop de points : les plus chargés seulement sont montrés.': 'Too many points: only the busiest are shown.',
+  // WilayaMap.tsx: the roll-out's projection on the map
+  'Objectif de raccordement': 'Connection target',
+  'Contour rouge : {{status}} (à son rythme le plus rapide, l’objectif n’est pas atteint à l’échéance)':
+    'Red outline: {{status}} (at its fastest recent pace, the target is not reached by the deadline)',
 } satisfies Record<string, string>;
