@@ -179,23 +179,26 @@ describe('assigning and scheduling customer subscriptions in a real Chromium', (
     await power.waitFor({ timeout: 15_000 });
     expect((await power.innerText()).split('\t').map((cell) => cell.trim())).toEqual([
       'Puissance reçue à l’ONT (1490 nm)',
-      '−29,5 dBm',
-      'de −27 à −8 dBm',
+      '−29,5\u00a0dBm',
+      'de −27 à −8\u00a0dBm',
       '✗ Hors seuil',
     ]);
     expect(
       (await page.getByTestId('measurement-splice-loss').innerText()).split('\t').map((cell) => cell.trim()),
-    ).toEqual(['Perte d’épissure', 'Non mesurée', 'au plus 0,1 dB', '—']);
+    ).toEqual(['Perte d’épissure', 'Non mesurée', 'au plus 0,1\u00a0dB', '—']);
     expect(await page.getByTestId('quality-verdict').innerText()).toBe('Hors seuils');
 
     await page.goto(`${run.t.url}/raccordements/${within}`);
-    await page.getByTestId('measurement-received-power').filter({ hasText: '−21,5 dBm' }).waitFor({ timeout: 10_000 });
+    await page
+      .getByTestId('measurement-received-power')
+      .filter({ hasText: '−21,5\u00a0dBm' })
+      .waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('measurement-received-power').innerText()).toContain('✓ Dans le seuil');
 
     // The same in English.
     await page.getByLabel('Langue').selectOption('en');
     await page.getByTestId('measurement-received-power').filter({ hasText: 'Within the threshold' }).waitFor();
-    expect(await page.getByTestId('measurement-received-power').innerText()).toContain('from −27 to −8 dBm');
+    expect(await page.getByTestId('measurement-received-power').innerText()).toContain('from −27 to −8\u00a0dBm');
     await page.close();
   });
 });

@@ -320,6 +320,14 @@ export default {
   // lib/format.ts
   '{{days}} j': '{{days}} يوم',
   '{{from}} → {{to}}': '{{from}} ← {{to}}',
+  // lib/errors.ts: the reasons the server writes, their figures as the console writes them
+  'import CSV': 'استيراد CSV',
+  'réserves : {{reserves}}': 'التحفظات: {{reserves}}',
+  'qualité : {{issues}}': 'الجودة: {{issues}}',
+  'puissance reçue {{power}} hors de la plage {{min}} à {{max}} (classe {{networkClass}})':
+    'القدرة المستقبَلة {{power}} خارج المجال من {{min}} إلى {{max}} (الصنف {{networkClass}})',
+  'perte d’épissure {{loss}} au-delà de {{max}}': 'خسارة اللحام {{loss}} تتجاوز {{max}}',
+  'aucun seuil configuré pour la classe {{networkClass}}': 'لا توجد عتبة مضبوطة للصنف {{networkClass}}',
   // components/GlobalSearch.tsx
   Facture: 'فاتورة',
   Brouillon: 'مسودة',

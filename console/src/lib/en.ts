@@ -339,4 +339,12 @@ export default {
   'Élargissez les filtres, ou effacez-les pour revoir toute la liste.':
     'Widen the filters, or clear them to see the whole list again.',
   'Effacer les filtres': 'Clear the filters',
+  // lib/errors.ts: the reasons the server writes, their figures as the console writes them
+  'import CSV': 'CSV import',
+  'réserves : {{reserves}}': 'reserves: {{reserves}}',
+  'qualité : {{issues}}': 'quality: {{issues}}',
+  'puissance reçue {{power}} hors de la plage {{min}} à {{max}} (classe {{networkClass}})':
+    'received power {{power}} is outside {{min}} to {{max}} (class {{networkClass}})',
+  'perte d’épissure {{loss}} au-delà de {{max}}': 'splice loss {{loss}} is over {{max}}',
+  'aucun seuil configuré pour la classe {{networkClass}}': 'no thresholds for network class {{networkClass}}',
 } satisfies Record<string, string>;

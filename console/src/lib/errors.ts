@@ -1,5 +1,6 @@
 import type { CombinedError } from 'urql';
 import type { ErrorCode, InputReason } from './graphql.ts';
+import { formatDb, formatDbm, formatDecimal, networkClassLabel } from './format.ts';
 import { currentLanguage, msg, translate as t, type Language } from './i18n.ts';
 
 /**
@@ -229,50 +230,39 @@ export function isErrorCode(code: unknown): code is ErrorCode {
 
 /**
  * The reasons the server writes in English into a record's status (`statusReason`, the audit trail's
- * reasons) and the quality gate's issues (shared/quality-gate.ts), in the console's other languages:
- * the exact sentences, then those that carry a number, and the words that introduce a rejection's
- * reserves and the quality gate's issues. A refused value's reason is not one of them: it comes as a
- * code (`reasonMessage`). In Arabic, a measurement (its sign, its unit) is a left-to-right isolate.
+ * reasons) and the quality gate's issues (shared/quality-gate.ts), said in the console's language,
+ * English included: the exact sentences, then those that carry figures, whose measurements and class
+ * are written as the console writes them everywhere (`formatDbm`, `networkClassLabel`: "−29,5 dBm",
+ * "B+"), not as the server's "-29.5 dBm", "B_PLUS". A refused value's reason is not one of them: it
+ * comes as a code (`reasonMessage`).
  */
-const serverReasons: Record<Exclude<Language, 'en'>, ServerReasons> = {
-  fr: {
-    exact: { 'CSV import': 'import CSV' },
-    patterns: [
-      [
-        /^received power (\S+) dBm is outside (\S+) to (\S+) dBm \(class (\S+)\)$/,
-        'puissance reçue $1 dBm hors de la plage $2 à $3 dBm (classe $4)',
-      ],
-      [/^splice loss (\S+) dB is over (\S+) dB$/, 'perte d’épissure $1 dB au-delà de $2 dB'],
-    ],
-    reserves: 'réserves : ',
-    quality: 'qualité : ',
-    separator: ' ; ',
-  },
-  ar: {
-    exact: { 'CSV import': 'استيراد CSV' },
-    patterns: [
-      [
-        /^received power (\S+) dBm is outside (\S+) to (\S+) dBm \(class (\S+)\)$/,
-        'القدرة المستقبَلة \u2066$1 dBm\u2069 خارج المجال من \u2066$2\u2069 إلى \u2066$3 dBm\u2069 (الصنف $4)',
-      ],
-      [/^splice loss (\S+) dB is over (\S+) dB$/, 'خسارة اللحام \u2066$1 dB\u2069 تتجاوز \u2066$2 dB\u2069'],
-    ],
-    reserves: 'التحفظات: ',
-    quality: 'الجودة: ',
-    separator: '؛ ',
-  },
+const exactReasons: Record<string, string> = {
+  'CSV import': msg('import CSV'),
 };
+const reasonPatterns: [RegExp, (...figures: string[]) => string][] = [
+  [
+    /^received power (\S+) dBm is outside (\S+) to (\S+) dBm \(class (\S+)\)$/,
+    (power, min, max, networkClass) =>
+      t('puissance reçue {{power}} hors de la plage {{min}} à {{max}} (classe {{networkClass}})', {
+        power: formatDbm(power),
+        min: formatDecimal(min),
+        max: formatDbm(max),
+        networkClass: networkClassLabel(networkClass),
+      }),
+  ],
+  [
+    /^splice loss (\S+) dB is over (\S+) dB$/,
+    (loss, max) => t('perte d’épissure {{loss}} au-delà de {{max}}', { loss: formatDb(loss), max: formatDb(max) }),
+  ],
+  [
+    /^no thresholds for network class (\S+)$/,
+    (networkClass) =>
+      t('aucun seuil configuré pour la classe {{networkClass}}', { networkClass: networkClassLabel(networkClass) }),
+  ],
+];
 
-/** How a language says the server's reasons: see `serverReasons`. */
-interface ServerReasons {
-  readonly exact: Record<string, string>;
-  readonly patterns: readonly (readonly [RegExp, string])[];
-  /** What introduces a rejection's reserves and the quality gate's issues. */
-  readonly reserves: string;
-  readonly quality: string;
-  /** Between two reserves or issues. */
-  readonly separator: string;
-}
+/** Between two reserves or two quality issues, as each language punctuates a list of clauses. */
+const clauseSeparators: Record<Language, string> = { fr: ' ; ', en: '; ', ar: '؛ ' };
 
 /** The prefix of a status reason the quality gate wrote: its issues follow, separated by "; ". */
 const qualityPrefix = 'quality: ';
@@ -285,17 +275,21 @@ const reservesPrefix = 'reserves: ';
  * is returned as typed.
  */
 export function reasonInLanguage(reason: string): string {
-  const language = currentLanguage();
-  if (language === 'en') return reason;
-  const words = serverReasons[language];
+  const separator = clauseSeparators[currentLanguage()];
   if (reason.startsWith(reservesPrefix))
-    return `${words.reserves}${reason.slice(reservesPrefix.length).split('; ').join(words.separator)}`;
+    return t('réserves : {{reserves}}', {
+      reserves: reason.slice(reservesPrefix.length).split('; ').join(separator),
+    });
   if (reason.startsWith(qualityPrefix))
-    return `${words.quality}${reason.slice(qualityPrefix.length).split('; ').map(reasonInLanguage).join(words.separator)}`;
-  const exact = words.exact[reason];
-  if (exact) return exact;
-  for (const [pattern, translation] of words.patterns)
-    if (pattern.test(reason)) return reason.replace(pattern, translation);
+    return t('qualité : {{issues}}', {
+      issues: reason.slice(qualityPrefix.length).split('; ').map(reasonInLanguage).join(separator),
+    });
+  const exact = exactReasons[reason];
+  if (exact) return t(exact);
+  for (const [pattern, say] of reasonPatterns) {
+    const match = pattern.exec(reason);
+    if (match) return say(...match.slice(1));
+  }
   return reason;
 }
 

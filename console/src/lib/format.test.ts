@@ -4,8 +4,12 @@ import {
   formatCalendarDate,
   formatCount,
   formatDays,
+  formatDb,
+  formatDbm,
+  formatDecimal,
   formatDzd,
   formatPercent,
+  networkClassLabel,
 } from './format.ts';
 import { setLanguage } from './i18n.ts';
 
@@ -52,6 +56,17 @@ describe('the console’s formats', () => {
     expect(plain(formatPercent(null))).toBe('—');
     expect(formatDays(3.25)).toBe('3,3 j');
     expect(formatDays(null)).toBe('—');
+  });
+
+  it('writes a measurement from the API’s decimal string with a true minus sign and a decimal comma, digits untouched (issue 19)', () => {
+    expect(plain(formatDbm('-30.3'))).toBe('−30,3 dBm');
+    expect(plain(formatDbm('-8'))).toBe('−8 dBm');
+    expect(plain(formatDb('0.10'))).toBe('0,10 dB');
+    expect(formatDecimal('-29.999')).toBe('−29,999');
+    // No ordinary space a line could break at: the unit stays with its figure.
+    expect(formatDbm('-30.3')).not.toMatch(/ /);
+    expect(networkClassLabel('B_PLUS')).toBe('B+');
+    expect(networkClassLabel('C_PLUS')).toBe('C+');
   });
 
   it('writes dates as day/month/year, instants in Algiers time whatever the browser’s zone', () => {

@@ -99,3 +99,30 @@ export function formatAlgiersDateTime(instant: string): string {
 export function formatChange(from: string, to: string): string {
   return t('{{from}} → {{to}}', { from, to });
 }
+
+/**
+ * A decimal as the API gives it ("-29.5", "0.1") as the console writes every measurement, in every
+ * language: a true minus sign and a decimal comma ("−29,5", "0,1"). Its characters are only replaced,
+ * never computed with, so no digit changes.
+ */
+export function formatDecimal(text: string): string {
+  return text.trim().replace(/^-/, '−').replace('.', ',');
+}
+
+/** A power in dBm from its decimal string: "−30,3 dBm" (the unit held to its figure by a no-break space). */
+export function formatDbm(text: string): string {
+  return `${formatDecimal(text)}${noBreakSpace}dBm`;
+}
+
+/** A loss in dB from its decimal string: "0,3 dB". */
+export function formatDb(text: string): string {
+  return `${formatDecimal(text)}${noBreakSpace}dB`;
+}
+
+/** The GPON classes as the trade writes them (the API's NetworkClass values). */
+const networkClassNames: Record<string, string> = { B_PLUS: 'B+', C_PLUS: 'C+' };
+
+/** A network class as the trade writes it: "B+" for B_PLUS; a class this console does not know, as the API names it. */
+export function networkClassLabel(networkClass: string): string {
+  return networkClassNames[networkClass] ?? networkClass;
+}

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 // The API's schema as the server emits it: the contract the console is typed from.
 import schemaText from '../../../schema/schema.graphql?raw';
 import { fieldLabel, reasonInLanguage, reasonMessage } from './errors.ts';
-import { formatDays } from './format.ts';
+import { formatDays, formatDb, formatDbm, networkClassLabel } from './format.ts';
 import { i18next, languages, setLanguage } from './i18n.ts';
 
 /** The console's own source files (not its tests, dictionaries or generated types), by path. */
@@ -126,7 +126,7 @@ describe('the console in three languages (issue 7 §7, issue 19)', () => {
         'quality: received power -29.5 dBm is outside -27 to -8 dBm (class B_PLUS); splice loss 0.3 dB is over 0.1 dB',
       ),
     ).toBe(
-      'qualité : puissance reçue -29.5 dBm hors de la plage -27 à -8 dBm (classe B_PLUS) ; perte d’épissure 0.3 dB au-delà de 0.1 dB',
+      'qualité : puissance reçue −29,5\u00a0dBm hors de la plage −27 à −8\u00a0dBm (classe B+) ; perte d’épissure 0,3\u00a0dB au-delà de 0,1\u00a0dB',
     );
     expect(reasonInLanguage('client absent, rappeler lundi')).toBe('client absent, rappeler lundi');
     expect(reasonInLanguage('reserves: câble non fixé; PTO mal posée')).toBe(
@@ -140,6 +140,27 @@ describe('the console in three languages (issue 7 §7, issue 19)', () => {
     );
     expect(reasonInLanguage('CSV import')).toBe('CSV import');
     expect(formatDays(2)).toBe('2 d');
+  });
+
+  it('writes the quality gate’s figures and class as the page writes a measurement, in every language (issue 19)', async () => {
+    const plain = (text: string) => text.replace(/\u00a0/g, ' ');
+    const reason =
+      'quality: received power -29.5 dBm is outside -27 to -8 dBm (class B_PLUS); splice loss 0.3 dB is over 0.1 dB';
+    for (const language of languages) {
+      await setLanguage(language);
+      const said = plain(reasonInLanguage(reason));
+      expect(said).toContain(plain(formatDbm('-29.5')));
+      expect(said).toContain(plain(formatDb('0.3')));
+      expect(said).toContain(networkClassLabel('B_PLUS'));
+      expect(said).not.toMatch(/B_PLUS|-\d|\d\.\d/);
+    }
+    await setLanguage('en');
+    expect(plain(reasonInLanguage(reason))).toBe(
+      'quality: received power −29,5 dBm is outside −27 to −8 dBm (class B+); splice loss 0,3 dB is over 0,1 dB',
+    );
+    expect(plain(reasonInLanguage('quality: no thresholds for network class C_PLUS'))).toBe(
+      'quality: no thresholds for network class C+',
+    );
   });
 
   it('words every reason the API may give for a refused value (its InputReason enum), in each language', async () => {
@@ -179,9 +200,12 @@ describe('the console in three languages (issue 7 §7, issue 19)', () => {
         'quality: received power -29.5 dBm is outside -27 to -8 dBm (class B_PLUS); splice loss 0.3 dB is over 0.1 dB',
       ),
     ).toBe(
-      'الجودة: القدرة المستقبَلة \u2066-29.5 dBm\u2069 خارج المجال من \u2066-27\u2069 إلى \u2066-8 dBm\u2069 (الصنف B_PLUS)؛ خسارة اللحام \u20660.3 dB\u2069 تتجاوز \u20660.1 dB\u2069',
+      // Each figure a first-strong isolate: "−27", with no letter, is left to right, its minus sign on its left.
+      'الجودة: \u2068القدرة المستقبَلة \u2068−29,5\u00a0dBm\u2069 خارج المجال من \u2068−27\u2069 إلى \u2068−8\u00a0dBm\u2069 (الصنف \u2068B+\u2069)؛ خسارة اللحام \u20680,3\u00a0dB\u2069 تتجاوز \u20680,1\u00a0dB\u2069\u2069',
     );
-    expect(reasonInLanguage('reserves: câble non fixé; PTO mal posée')).toBe('التحفظات: câble non fixé؛ PTO mal posée');
+    expect(reasonInLanguage('reserves: câble non fixé; PTO mal posée')).toBe(
+      'التحفظات: \u2068câble non fixé؛ PTO mal posée\u2069',
+    );
     await setLanguage('fr');
     expect(document.documentElement.dir).toBe('ltr');
     expect(i18next.t('Référence : {{reference}}', { reference: 'r-1 (2)' })).toBe('Référence : r-1 (2)');

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { problemProps, ProblemNote } from '../../components/FormProblems.tsx';
+import { formatCount } from '../../lib/format.ts';
 import { currentLanguage } from '../../lib/i18n.ts';
 import type { PhotoKind, StoredPhoto } from './db.ts';
 import { currentPosition } from './geo.ts';
@@ -163,7 +164,7 @@ export function PhotoField({
             <p>{algiersDateTime(photo.takenAt)}</p>
             <p className="muted">
               {photo.position
-                ? t('Position à {{metres}} m près', { metres: photo.position.accuracyMetres })
+                ? t('Position à {{metres}} m près', { metres: formatCount(photo.position.accuracyMetres) })
                 : t('Sans position')}
             </p>
             <button type="button" className="field-link-button" onClick={() => onRemove(photo.id)}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { FieldProblem } from '../../lib/errors.ts';
 import { reasonInLanguage } from '../../lib/errors.ts';
-import { formatCalendarDate } from '../../lib/format.ts';
+import { formatCalendarDate, formatDb, formatDbm, formatDecimal } from '../../lib/format.ts';
 import { algiersLocalToIso, isoToAlgiersLocal } from '../work/algiers-time.ts';
 import {
   problemOf,
@@ -26,7 +26,6 @@ import {
 import { DraftDiscard } from './DraftDiscard.tsx';
 import type { FieldSettingsData, FieldWorkData } from './documents.ts';
 import { useField } from './FieldRoutes.tsx';
-import { formatMeasure } from './format.ts';
 import { mostAccurate } from './geo.ts';
 import { networkClassLabels, photoKindLabels, unitLabels } from './labels.ts';
 import { saveEntry } from './outbox.ts';
@@ -327,15 +326,15 @@ export function ReportForm({
             autoComplete="off"
             value={power}
             onChange={(event) => setPower(event.target.value)}
-            placeholder={formatMeasure('-21.5')}
+            placeholder={formatDecimal('-21.5')}
             {...powerProps}
           />
         </div>
         {threshold && (
           <p className="muted">
-            {t('Seuil : de {{min}} à {{max}} dBm', {
-              min: formatMeasure(threshold.minReceivedPowerDbm),
-              max: formatMeasure(threshold.maxReceivedPowerDbm),
+            {t('Seuil : de {{min}} à {{max}}', {
+              min: formatDecimal(threshold.minReceivedPowerDbm),
+              max: formatDbm(threshold.maxReceivedPowerDbm),
             })}
           </p>
         )}
@@ -348,11 +347,11 @@ export function ReportForm({
           autoComplete="off"
           value={spliceLoss}
           onChange={(event) => setSpliceLoss(event.target.value)}
-          placeholder={formatMeasure('0.05')}
+          placeholder={formatDecimal('0.05')}
           {...problemProps('report-splice-loss', problemOf(problems, 'spliceLossDb'))}
         />
         {threshold && (
-          <p className="muted">{t('Seuil : au plus {{max}} dB', { max: formatMeasure(threshold.maxSpliceLossDb) })}</p>
+          <p className="muted">{t('Seuil : au plus {{max}}', { max: formatDb(threshold.maxSpliceLossDb) })}</p>
         )}
         <ProblemNote id="report-splice-loss" problem={problemOf(problems, 'spliceLossDb')} />
         <div className={`field-verdict verdict-${verdict.state}`} aria-live="polite" data-testid="report-verdict">

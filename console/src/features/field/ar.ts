@@ -102,9 +102,9 @@ export default {
   'Mesures optiques': 'القياسات البصرية',
   'Puissance reçue à l’ONT à 1490 nm (dBm)': 'القدرة المستقبَلة عند جهاز ONT على \u20661490 nm\u2069 (dBm)',
   'Changer le signe': 'تغيير الإشارة',
-  'Seuil : de {{min}} à {{max}} dBm': 'العتبة: من {{min}} إلى {{max}} dBm',
+  'Seuil : de {{min}} à {{max}}': 'العتبة: من {{min}} إلى {{max}}',
   'Perte d’épissure (dB, si mesurée)': 'خسارة اللحام (dB، إن قيست)',
-  'Seuil : au plus {{max}} dB': 'العتبة: {{max}} dB على الأكثر',
+  'Seuil : au plus {{max}}': 'العتبة: {{max}} على الأكثر',
   'Verdict : saisissez la puissance reçue.': 'الحكم: أدخل القدرة المستقبَلة.',
   'Le rapport sera enregistré, mais sa réception demandera une justification.':
     'سيُسجَّل التقرير، لكن استلامه سيتطلب تبريرًا.',

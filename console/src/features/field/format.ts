@@ -68,9 +68,3 @@ export function dayInWords(day: string, language: Language = currentLanguage()):
   }).format(new Date(`${day}T12:00:00Z`));
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
-
-/** A decimal as the API gives it ("-27", "0.1") as the language writes it: "−27", "0,1" in French and Arabic, "0.1" in English. */
-export function formatMeasure(text: string, language: Language = currentLanguage()): string {
-  const signed = text.trim().replace(/^-/, '−');
-  return language === 'en' ? signed : signed.replace('.', ',');
-}

@@ -1,9 +1,9 @@
 import { readFragment } from 'gql.tada';
 import { useTranslation } from 'react-i18next';
-import { formatAlgiersDateTime } from '../../lib/format.ts';
+import { formatAlgiersDateTime, formatDb, formatDbm, formatDecimal, networkClassLabel } from '../../lib/format.ts';
 import type { FragmentOf } from '../../lib/graphql.ts';
 import { InstallationReportDetailsFields } from './documents.ts';
-import { atMost, formatDecimal, withinWindow } from './measurements.ts';
+import { atMost, withinWindow } from './measurements.ts';
 
 /** "Dans le seuil" or "Hors seuil", said in words and marked by a sign, not by colour alone; "—" when it cannot be told. */
 function Verdict({ within }: { within: boolean | null }) {
@@ -35,8 +35,7 @@ export function InstallationReportDetails({
   const { t } = useTranslation();
   const report = readFragment(InstallationReportDetailsFields, fields);
   const thresholds = report.thresholds;
-  const className =
-    report.networkClass === 'B_PLUS' ? 'B+' : report.networkClass === 'C_PLUS' ? 'C+' : report.networkClass;
+  const className = networkClassLabel(report.networkClass);
   const powerWithin = thresholds
     ? withinWindow(report.receivedPowerDbm, thresholds.minReceivedPowerDbm, thresholds.maxReceivedPowerDbm)
     : null;
@@ -99,14 +98,14 @@ export function InstallationReportDetails({
           <tr data-testid="measurement-received-power">
             <th scope="row">{t('Puissance reçue à l’ONT (1490 nm)')}</th>
             <td className="number">
-              <bdi>{formatDecimal(report.receivedPowerDbm)} dBm</bdi>
+              <bdi>{formatDbm(report.receivedPowerDbm)}</bdi>
             </td>
             <td>
               <bdi>
                 {thresholds
-                  ? t('de {{min}} à {{max}} dBm', {
+                  ? t('de {{min}} à {{max}}', {
                       min: formatDecimal(thresholds.minReceivedPowerDbm),
-                      max: formatDecimal(thresholds.maxReceivedPowerDbm),
+                      max: formatDbm(thresholds.maxReceivedPowerDbm),
                     })
                   : noThreshold}
               </bdi>
@@ -118,11 +117,11 @@ export function InstallationReportDetails({
           <tr data-testid="measurement-splice-loss">
             <th scope="row">{t('Perte d’épissure')}</th>
             <td className="number">
-              <bdi>{report.spliceLossDb === null ? t('Non mesurée') : `${formatDecimal(report.spliceLossDb)} dB`}</bdi>
+              <bdi>{report.spliceLossDb === null ? t('Non mesurée') : formatDb(report.spliceLossDb)}</bdi>
             </td>
             <td>
               <bdi>
-                {thresholds ? t('au plus {{max}} dB', { max: formatDecimal(thresholds.maxSpliceLossDb) }) : noThreshold}
+                {thresholds ? t('au plus {{max}}', { max: formatDb(thresholds.maxSpliceLossDb) }) : noThreshold}
               </bdi>
             </td>
             <td>

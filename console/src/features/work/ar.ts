@@ -71,10 +71,10 @@ export default {
   Seuil: 'العتبة',
   Verdict: 'النتيجة',
   'Puissance reçue à l’ONT (1490 nm)': 'القدرة المستقبَلة عند ONT (1490 nm)',
-  'de {{min}} à {{max}} dBm': 'من {{min}} إلى {{max}} dBm',
+  'de {{min}} à {{max}}': 'من {{min}} إلى {{max}}',
   'Perte d’épissure': 'فقد اللحام',
   'Non mesurée': 'غير مقيسة',
-  'au plus {{max}} dB': '{{max}} dB على الأكثر',
+  'au plus {{max}}': '{{max}} على الأكثر',
   'Les seuils sont ceux configurés aujourd’hui pour la classe ; le contrôle qualité est le verdict rendu à l’enregistrement du rapport.':
     'العتبات هي المضبوطة اليوم لهذه الفئة؛ ومراقبة الجودة هي النتيجة الصادرة عند تسجيل التقرير.',
   // WorkActions.tsx

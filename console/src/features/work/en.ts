@@ -72,10 +72,10 @@ export default {
   Seuil: 'Threshold',
   Verdict: 'Verdict',
   'Puissance reçue à l’ONT (1490 nm)': 'Power received at the ONT (1490 nm)',
-  'de {{min}} à {{max}} dBm': 'from {{min}} to {{max}} dBm',
+  'de {{min}} à {{max}}': 'from {{min}} to {{max}}',
   'Perte d’épissure': 'Splice loss',
   'Non mesurée': 'Not measured',
-  'au plus {{max}} dB': 'at most {{max}} dB',
+  'au plus {{max}}': 'at most {{max}}',
   'Les seuils sont ceux configurés aujourd’hui pour la classe ; le contrôle qualité est le verdict rendu à l’enregistrement du rapport.':
     'The thresholds are those configured today for the class; the quality check is the verdict given when the report was recorded.',
   // WorkActions.tsx

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atMost, compareDecimals, formatDecimal, withinWindow } from './measurements.ts';
+import { atMost, compareDecimals, withinWindow } from './measurements.ts';
 
 describe('measurements against their thresholds', () => {
   it('compares decimal strings exactly, whatever their number of decimals', () => {
@@ -17,10 +17,5 @@ describe('measurements against their thresholds', () => {
     expect(withinWindow('-7.9', '-27', '-8')).toBe(false);
     expect(atMost('0.1', '0.1')).toBe(true);
     expect(atMost('0.15', '0.1')).toBe(false);
-  });
-
-  it('writes them the French way', () => {
-    expect(formatDecimal('-29.5')).toBe('−29,5');
-    expect(formatDecimal('0.05')).toBe('0,05');
   });
 });

@@ -35,8 +35,3 @@ export function atMost(value: string, max: string): boolean | null {
   const comparison = compareDecimals(value, max);
   return comparison === null ? null : comparison <= 0;
 }
-
-/** A decimal string the French way, with a true minus sign: "-29.5" → "−29,5". */
-export function formatDecimal(text: string): string {
-  return text.trim().replace(/^-/, '−').replace('.', ',');
-}
