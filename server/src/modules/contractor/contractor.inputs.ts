@@ -182,9 +182,12 @@ export const contractorFields = z.object({
   nif: z.string().transform(withoutSpaces).refine(isValidNif, { error: 'must be 15 digits (20 for a branch)' }),
   nis: z.string().transform(withoutSpaces).refine(isValidNis, { error: 'must be 15 digits' }),
   rcNumber: optional(
-    spacesNormalised.refine(isPlausibleRcNumber, {
-      error: 'must be an RC number: at least 6 digits and one letter, such as 16/00-0123456 B 15 or 02 B 0018083',
-    }),
+    spacesNormalised
+      // The column holds 40 characters: past them PostgreSQL refused the row and the API answered 500.
+      .refine((value) => value.length <= 40, { error: 'must be at most 40 characters', abort: true })
+      .refine(isPlausibleRcNumber, {
+        error: 'must be an RC number: at least 6 digits and one letter, such as 16/00-0123456 B 15 or 02 B 0018083',
+      }),
   ),
   autoEntrepreneurCardNumber: optional(registrationNumber),
   taxArticle: registrationNumber,

@@ -164,6 +164,14 @@ describe('createContractor', () => {
       reason: 'must be an RC number: at least 6 digits and one letter, such as 16/00-0123456 B 15 or 02 B 0018083',
       reasonCode: 'RC_NUMBER',
     });
+    // Found by an adversarial trial: an RC number past the column's 40 characters reached PostgreSQL and answered 500.
+    const longRc = await create({ rcNumber: `16/00-1234594B${'1'.repeat(27)}` });
+    expect(longRc.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'rcNumber',
+      reasonCode: 'MAX_CHARACTERS',
+      reasonParams: { max: '40' },
+    });
     expect(await counts()).toEqual(before);
     const blank = await create({ contacts: [{ name: 'Amine', role: '', phone: '  ', email: null }] });
     expect(blank.errors).toBeUndefined();
