@@ -54,6 +54,16 @@ describe('query limits, before any SQL, on HTTP and WebSocket', () => {
     expect(body.data!.communes).toHaveLength(1541);
   });
 
+  it('counts a wilaya map’s points at their cap: one map is accepted, fifteen aliased are QUERY_TOO_COMPLEX', async () => {
+    // Found by an adversarial trial: points have no id, so each list of up to 5,000 cost nothing.
+    const map = (alias: string) =>
+      `${alias}: wilayaMap(wilayaCode: "16") { sites { status latitude } openWork { status } }`;
+    const one = await t.graphql(`{ ${map('m')} }`);
+    expect(one.body.errors).toBeUndefined();
+    const many = await t.graphql(`{ ${Array.from({ length: 15 }, (_, i) => map(`m${i}`)).join(' ')} }`);
+    expect(many.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX' });
+  });
+
   it('accepts a page of 20 invoices with their lines, as the console asks', async () => {
     const { body } = await t.graphql(
       '{ invoices(first: 20) { totalCount edges { node { id number contractor { legalName } ' +

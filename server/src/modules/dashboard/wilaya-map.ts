@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { CustomerSubscriptionStatus } from '../customer-subscription/customer-subscription.entity.js';
 import { openStatuses } from '../customer-subscription/customer-subscription.lifecycle.js';
+import { listOf } from '../../common/query-limits.js';
 import { SiteStatus } from '../site/site.entity.js';
 
 /** At most this many points of each kind on a wilaya's map (the points with most sites or work first). */
@@ -48,11 +49,13 @@ export class WorkMapPoint {
 export class WilayaMap {
   @Field(() => [SiteMapPoint], {
     description: `The sites by place and status, at most ${wilayaMapPointLimit} points (those with most sites first).`,
+    complexity: listOf(wilayaMapPointLimit),
   })
   sites!: SiteMapPoint[];
 
   @Field(() => [WorkMapPoint], {
     description: `The open work by place and status, at most ${wilayaMapPointLimit} points (those with most work first).`,
+    complexity: listOf(wilayaMapPointLimit),
   })
   openWork!: WorkMapPoint[];
 
