@@ -80,6 +80,11 @@ describe('language, keyboard and small screens in a real Chromium', () => {
         width: 390,
       });
     }
+    // Found by a newcomer: the header's links shrank to 44 pixels each and their words ran into each other.
+    const clipped = await page.evaluate<string[]>(
+      `[...document.querySelectorAll('.app-header nav a')].filter((a) => a.scrollWidth > a.clientWidth + 1).map((a) => a.textContent)`,
+    );
+    expect(clipped).toEqual([]);
     await page.close();
   });
 });
