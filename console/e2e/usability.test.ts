@@ -29,6 +29,17 @@ describe('language, keyboard and small screens in a real Chromium', () => {
     await page.close();
   });
 
+  it('offers "Mot de passe oublié ?" on the sign-in page even when the server sends no mail, and says then whom to ask', async () => {
+    // Found by a newcomer: with mail off the link was hidden, and a locked-out user had nowhere to turn.
+    const page = await run.browser.newPage();
+    run.watchCsp(page);
+    await page.goto(`${run.t.url}/login`);
+    await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await page.getByRole('heading', { name: 'Mot de passe oublié' }).waitFor({ timeout: 15_000 });
+    await page.getByText('Ce serveur n’envoie pas d’e-mails', { exact: false }).waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+
   it('offers a link to skip to the content as the first stop of the keyboard', async () => {
     const page = await run.signIn('/wilayas');
     await page.getByRole('heading', { name: 'Wilayas' }).waitFor({ timeout: 15_000 });

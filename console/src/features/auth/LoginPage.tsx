@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useMutation } from 'urql';
 import { languageChosenHere, languages, setLanguage, translate as t, type Language } from '../../lib/i18n.ts';
 import { session } from '../../lib/session.ts';
-import { LoginMutation, PasswordResetAvailableQuery } from './documents.ts';
+import { LoginMutation } from './documents.ts';
 
 /** Words for the server's sign-in error codes. */
 function messageOf(code: unknown, retryAfterSeconds: unknown): string {
@@ -20,7 +20,7 @@ function messageOf(code: unknown, retryAfterSeconds: unknown): string {
 /**
  * Sign-in form; on success, the user's language when this browser has no choice of its own, then
  * back to the page asked for (`?next=`), else the home page. "Mot de passe oublié ?" leads to the
- * reset request when the server sends reset links.
+ * reset request, which says whom to ask when the server sends no mail.
  */
 export function LoginPage() {
   const { t } = useTranslation();
@@ -30,7 +30,6 @@ export function LoginPage() {
   const [error, setError] = useState<string | null>(null);
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [resets] = useQuery({ query: PasswordResetAvailableQuery });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -88,11 +87,9 @@ export function LoginPage() {
           {state.fetching ? t('Connexion…') : t('Se connecter')}
         </button>
       </form>
-      {resets.data?.passwordResetAvailable && (
-        <p>
-          <Link to="/mot-de-passe-oublie">{t('Mot de passe oublié ?')}</Link>
-        </p>
-      )}
+      <p>
+        <Link to="/mot-de-passe-oublie">{t('Mot de passe oublié ?')}</Link>
+      </p>
     </section>
   );
 }
