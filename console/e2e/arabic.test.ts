@@ -62,7 +62,11 @@ describe('the console in Arabic, right to left', () => {
     expect(ltrBrand.x).toBeLessThan(100);
     expect(rtlBrand.x + rtlBrand.width).toBeGreaterThan(1280 - 100);
     expect(rtlNavigation.x + rtlNavigation.width).toBeLessThanOrEqual(rtlBrand.x);
-    expect(language.x + language.width).toBeLessThanOrEqual(rtlNavigation.x);
+    // On the header's second row: the search box on the right, then the language, the account at the left end.
+    const search = await box(page.locator('.global-search'));
+    const signOut = await box(page.getByRole('button', { name: 'تسجيل الخروج' }));
+    expect(language.x + language.width).toBeLessThanOrEqual(search.x);
+    expect(signOut.x + signOut.width).toBeLessThanOrEqual(language.x);
     for (const name of ['لوحة المتابعة', 'المقاولون', 'التوصيلات', 'الفواتير', 'الصلاحيات'])
       await navigation.getByRole('link', { name }).waitFor();
 
