@@ -8,6 +8,7 @@ import {
   mustQuery,
   scheduledCustomerSubscription,
 } from '../../server/test/api.js';
+import { signIn as apiSignIn } from '../../server/test/harness.js';
 import { browserTest } from './browser.js';
 
 /**
@@ -33,6 +34,50 @@ function documentDirection(page: Page): Promise<unknown> {
 const arabicAmount = /^\u2066−?\d{1,3}(\u00a0\d{3})*,\d{2}\u2069\u00a0د\.ج$/;
 
 describe('the console in Arabic, right to left', () => {
+  it('takes the acceptance path in Arabic: a DOT manager accepts a report, the firm sees the connection on its draft invoice', async () => {
+    const firm = await activeContractor(run.t, { legalName: 'SARL الألياف البصرية' });
+    const installed = await installedCustomerSubscription(run.t, firm.id);
+    // Each user chose Arabic for their account: the console applies it at sign-in, this browser having no choice of its own.
+    const arabicUser = async (input: Record<string, unknown>) => {
+      await mustQuery(run.t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+        input: { password: 'arabic reader password', ...input },
+      });
+      const token = await apiSignIn(run.t.url, input['email'] as string, 'arabic reader password');
+      await run.t.graphql('mutation { setMyLanguage(language: AR) { id } }', {}, { authorization: `Bearer ${token}` });
+    };
+    await arabicUser({
+      email: 'dot-ar@at.test',
+      displayName: 'مدير الجزائر',
+      role: 'DOT_MANAGER',
+      wilayaCodes: ['16'],
+    });
+    await arabicUser({ email: 'firme-ar@firm.test', displayName: 'محاسب', role: 'CONTRACTOR', contractorId: firm.id });
+
+    const dot = await run.signIn(`/raccordements/${installed}`, 'dot-ar@at.test', 'arabic reader password');
+    await dot.locator('html[dir="rtl"]').waitFor({ timeout: 15_000 });
+    await expect.poll(() => dot.getByTestId('quality-verdict').innerText(), { timeout: 15_000 }).toBe('ضمن العتبات');
+    await dot.getByRole('button', { name: 'استلام', exact: true }).click();
+    await dot.getByRole('button', { name: 'تأكيد' }).click();
+    await expect
+      .poll(() => dot.getByTestId('customer-subscription-status').innerText(), { timeout: 15_000 })
+      .toBe('مستلَم');
+    await screenshot(dot, 'acceptance');
+
+    const office = await run.signIn('/factures', 'firme-ar@firm.test', 'arabic reader password');
+    await office.locator('html[dir="rtl"]').waitFor({ timeout: 15_000 });
+    await office.getByRole('link', { name: 'مسودة', exact: true }).first().click();
+    await office.getByTestId('invoice-line').first().waitFor({ timeout: 15_000 });
+    const [{ order_reference: reference }] = await run.t.sql<{ order_reference: string }>(
+      'select order_reference from customer_subscription where id = $1',
+      [installed],
+    );
+    expect(await office.getByTestId('invoice-line').first().innerText()).toContain(reference);
+    const amounts = await office.getByTestId('invoice-line').first().locator('td.number bdi').allTextContents();
+    expect(amounts.some((amount) => arabicAmount.test(amount))).toBe(true);
+    await dot.close();
+    await office.close();
+  }, 120_000);
+
   it('switches to Arabic from the menu, mirrors the layout, keeps it after a reload and writes amounts in dinars', async () => {
     const firm = await activeContractor(run.t, { legalName: 'SARL Fibre (Est) 2' });
     const installed = await installedCustomerSubscription(run.t, firm.id);
