@@ -34,6 +34,21 @@ describe('search in a real Chromium', () => {
     await page.getByRole('option', { name: new RegExp(`Facture ${submitted.number}`) }).click();
     await page.waitForURL(`**/factures/${invoice.id}`, { timeout: 15_000 });
     expect(await box.inputValue()).toBe('');
+
+    // Found by a newcomer: Enter did nothing until an arrow key had chosen a result; the first one is chosen now.
+    await box.fill(submitted.number);
+    await page
+      .getByRole('option', { name: new RegExp(`Facture ${submitted.number}`) })
+      .first()
+      .waitFor();
+    await page.goto(`${run.t.url}/sites`);
+    await box.fill(submitted.number);
+    await page
+      .getByRole('option', { name: new RegExp(`Facture ${submitted.number}`) })
+      .first()
+      .waitFor();
+    await box.press('Enter');
+    await page.waitForURL(`**/factures/${invoice.id}`, { timeout: 15_000 });
   });
 
   it('keeps a list’s search in the address: a link shares it, back and forward restore it', async () => {

@@ -55,6 +55,8 @@ export function GlobalSearch() {
       itemToString: () => '',
       itemToKey: (item) => (item ? describe(item, t).path : null),
       inputId: 'global-search',
+      // The first result (an exact number first) is chosen as the results come: Enter opens it.
+      defaultHighlightedIndex: 0,
       onInputValueChange: ({ inputValue }) => setTyped(inputValue),
       onSelectedItemChange: ({ selectedItem }) => {
         if (!selectedItem) return;
