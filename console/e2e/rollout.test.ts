@@ -80,6 +80,9 @@ describe('the "Objectif 2027" panel in a real Chromium', () => {
 
     const page = await run.signIn('/', testAdmin.email, testAdmin.password);
     const tlemcen = page.locator('[data-testid="wilaya-shape"][data-code="13"]');
+    // The national dashboard opens on the map (a newcomer found it a screen below the figures).
+    await tlemcen.waitFor({ timeout: 15_000 });
+    expect((await page.locator('.wilaya-map svg').boundingBox())!.y).toBeLessThan(900);
     await expect.poll(() => tlemcen.getAttribute('class'), { timeout: 15_000 }).toContain('behind');
     expect(await tlemcen.getAttribute('aria-label')).toMatch(/^13 Tlemcen : .* · Hors délai$/);
     // Alger has no target: not outlined.

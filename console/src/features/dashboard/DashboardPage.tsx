@@ -175,85 +175,6 @@ function Figures({
         <Card label={t('Délai médian commande → réception')} value={formatDays(figures.medianDaysToAcceptance)} />
       </div>
 
-      <RolloutPanel projection={figures.projection} />
-
-      <div className="cards">
-        <Card
-          label={t('Factures en attente d’approbation')}
-          value={formatDzd(figures.awaitingApproval.amount.centimes)}
-          detail={t('Factures : {{count}} · la plus ancienne {{days}}', {
-            count: formatCount(figures.awaitingApproval.invoices),
-            days: formatDays(figures.awaitingApproval.oldestDays),
-          })}
-          testId="awaiting-approval"
-        />
-        <Card
-          label={t('Approuvées, non payées')}
-          value={formatDzd(figures.approvedUnpaid.amount.centimes)}
-          detail={t('Factures : {{count}} · attente moyenne {{average}}, la plus longue {{oldest}}', {
-            count: formatCount(figures.approvedUnpaid.invoices),
-            average: formatDays(figures.approvedUnpaid.averageDays),
-            oldest: formatDays(figures.approvedUnpaid.oldestDays),
-          })}
-          testId="approved-unpaid"
-        />
-      </div>
-
-      {figures.wilaya && (
-        <>
-          <h2>{t('Carte de la wilaya')}</h2>
-          <WilayaPointsMap wilayaCode={figures.wilaya.code} computedAt={figures.computedAt} />
-        </>
-      )}
-
-      <h2>{t('Réceptions par jour (28 derniers jours)')}</h2>
-      <div
-        className="chart"
-        role="img"
-        aria-label={t('Réceptions par jour : {{days}}', {
-          days: figures.acceptancesByDay.map((d) => `${formatCalendarDate(d.day)} ${d.accepted}`).join(', '),
-        })}
-      >
-        <ResponsiveContainer width="100%" height={220}>
-          <BarChart
-            data={figures.acceptancesByDay.map((d) => ({ ...d, label: formatCalendarDate(d.day).slice(0, 5) }))}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" interval={3} reversed={rightToLeft} />
-            <YAxis allowDecimals={false} orientation={rightToLeft ? 'right' : 'left'} />
-            <Tooltip
-              formatter={(value) => [formatCount(Number(value)), t('réceptions')]}
-              labelFormatter={(label) => t('Jour {{day}}', { day: String(label) })}
-            />
-            <Bar dataKey="accepted" fill="#0b4f8a" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
-
-      <h2>{t('Carnet de commandes par état')}</h2>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('État')}</th>
-            <th scope="col" className="number">
-              {t('Abonnements')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {figures.backlog.map((row) => (
-            <tr key={row.status} data-testid="backlog-row">
-              <td>
-                <bdi>{statusLabels[row.status] ? t(statusLabels[row.status]!) : row.status}</bdi>
-              </td>
-              <td className="number">
-                <bdi>{formatCount(row.customerSubscriptions)}</bdi>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-
       {figures.wilayas.length > 0 && (
         <div className="dashboard-wilayas">
           <h2>{t('Avancement par wilaya')}</h2>
@@ -359,6 +280,84 @@ function Figures({
           </div>
         </div>
       )}
+      {figures.wilaya && (
+        <>
+          <h2>{t('Carte de la wilaya')}</h2>
+          <WilayaPointsMap wilayaCode={figures.wilaya.code} computedAt={figures.computedAt} />
+        </>
+      )}
+
+      <RolloutPanel projection={figures.projection} />
+
+      <div className="cards">
+        <Card
+          label={t('Factures en attente d’approbation')}
+          value={formatDzd(figures.awaitingApproval.amount.centimes)}
+          detail={t('Factures : {{count}} · la plus ancienne {{days}}', {
+            count: formatCount(figures.awaitingApproval.invoices),
+            days: formatDays(figures.awaitingApproval.oldestDays),
+          })}
+          testId="awaiting-approval"
+        />
+        <Card
+          label={t('Approuvées, non payées')}
+          value={formatDzd(figures.approvedUnpaid.amount.centimes)}
+          detail={t('Factures : {{count}} · attente moyenne {{average}}, la plus longue {{oldest}}', {
+            count: formatCount(figures.approvedUnpaid.invoices),
+            average: formatDays(figures.approvedUnpaid.averageDays),
+            oldest: formatDays(figures.approvedUnpaid.oldestDays),
+          })}
+          testId="approved-unpaid"
+        />
+      </div>
+
+      <h2>{t('Réceptions par jour (28 derniers jours)')}</h2>
+      <div
+        className="chart"
+        role="img"
+        aria-label={t('Réceptions par jour : {{days}}', {
+          days: figures.acceptancesByDay.map((d) => `${formatCalendarDate(d.day)} ${d.accepted}`).join(', '),
+        })}
+      >
+        <ResponsiveContainer width="100%" height={220}>
+          <BarChart
+            data={figures.acceptancesByDay.map((d) => ({ ...d, label: formatCalendarDate(d.day).slice(0, 5) }))}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" interval={3} reversed={rightToLeft} />
+            <YAxis allowDecimals={false} orientation={rightToLeft ? 'right' : 'left'} />
+            <Tooltip
+              formatter={(value) => [formatCount(Number(value)), t('réceptions')]}
+              labelFormatter={(label) => t('Jour {{day}}', { day: String(label) })}
+            />
+            <Bar dataKey="accepted" fill="#0b4f8a" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+
+      <h2>{t('Carnet de commandes par état')}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('État')}</th>
+            <th scope="col" className="number">
+              {t('Abonnements')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {figures.backlog.map((row) => (
+            <tr key={row.status} data-testid="backlog-row">
+              <td>
+                <bdi>{statusLabels[row.status] ? t(statusLabels[row.status]!) : row.status}</bdi>
+              </td>
+              <td className="number">
+                <bdi>{formatCount(row.customerSubscriptions)}</bdi>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </>
   );
 }
