@@ -187,7 +187,8 @@ function Figures({
             }
             onOpen={onOpenWilaya}
           />
-          <div className="table-scroll">
+          {/* Wider than the screen, the table scrolls within itself: focusable, so the keyboard can scroll it too. */}
+          <div className="table-scroll" role="region" aria-label={t('Avancement par wilaya')} tabIndex={0}>
             <table>
               <thead>
                 <tr>
