@@ -36,8 +36,11 @@ export function browserTest(env: Record<string, string> = {}): BrowserTest {
       if (/content security policy/i.test(message.text())) refused.push(message.text());
     });
   };
-  afterEach(() => {
+  afterEach(async () => {
     expect(refused.splice(0)).toEqual([]);
+    // A language chosen in one test is saved to the account (setMyLanguage), and the next test's sign-in
+    // in a new browser would take it: every test starts with its users in French.
+    await state.t?.sql("update app_user set language = 'FR' where language <> 'FR'");
   });
   beforeAll(async () => {
     if (!existsSync(chromiumPath)) {
