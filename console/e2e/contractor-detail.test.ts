@@ -83,9 +83,10 @@ describe('a contractor’s page in a real Chromium', () => {
 
     const history = page.getByTestId('timeline-event');
     await expect.poll(() => history.count(), { timeout: 10_000 }).toBe(2);
-    expect(await history.nth(0).innerText()).toMatch(/Création : En attente d’agrément$/);
+    // Each event names who made it (issue 19): here the test's administrator, of Algérie Télécom.
+    expect(await history.nth(0).innerText()).toMatch(/Création : En attente d’agrément\s.*par .*\(Algérie Télécom\)/);
     expect(await history.nth(1).innerText()).toMatch(
-      /Changement d’état : En attente d’agrément → Actif \(dossier complet\)$/,
+      /Changement d’état : En attente d’agrément → Actif \(dossier complet\)\s.*par .*\(Algérie Télécom\)/,
     );
 
     await invoiceRows.getByRole('link', { name: 'Brouillon' }).click();
