@@ -343,4 +343,10 @@ export default {
   'Élargissez les filtres, ou effacez-les pour revoir toute la liste.':
     'وسّعوا عوامل التصفية، أو امسحوها لرؤية القائمة كاملة.',
   'Effacer les filtres': 'مسح عوامل التصفية',
+  // errors.ts: the identity numbers' reasons
+  'doit faire 15 chiffres': 'يجب أن يتكون من 15 رقمًا',
+  'doit être un n° de RC : au moins 6 chiffres et une lettre, par exemple 16/00-0123456 B 15 ou 02 B 0018083':
+    'يجب أن يكون رقم سجل تجاري: 6 أرقام على الأقل وحرف واحد، مثلًا \u206616/00-0123456 B 15\u2069 أو \u206602 B 0018083\u2069',
+  'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace), dont au moins 3 chiffres':
+    'يجب أن يتكون من 3 إلى 40 رقمًا وحرفًا وفاصلًا (/ . - مسافة)، منها 3 أرقام على الأقل',
 } satisfies Record<string, string>;

@@ -9,7 +9,7 @@ import {
   isValidRib,
 } from '../../../../shared/identifiers.ts';
 import { problemProps, ProblemNote, ProblemsAlert, useFocusFirstProblem } from '../../components/FormProblems.tsx';
-import type { FieldProblem } from '../../lib/errors.ts';
+import { reasonMessage, type FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';
 import { WilayasQuery } from '../reference-data/documents.ts';
 import { CommunesOfWilayaQuery } from './documents.ts';
@@ -178,22 +178,14 @@ function check(values: ContractorFormValues): FieldProblem[] {
   if (values.nif.trim() && !isValidNif(digits(values.nif)))
     problems.push({ field: 'nif', message: t('doit compter 15 chiffres (20 pour un établissement secondaire)') });
   if (values.nis.trim() && !isValidNis(digits(values.nis)))
-    problems.push({ field: 'nis', message: t('doit faire 15 chiffres') });
+    problems.push({ field: 'nis', message: reasonMessage({ reasonCode: 'NIS' }) });
   const spaced = (text: string) => text.trim().replace(/\s+/g, ' ');
   if (values.rcNumber.trim() && !isPlausibleRcNumber(spaced(values.rcNumber))) {
-    problems.push({
-      field: 'rcNumber',
-      message: t(
-        'doit être un n° de RC : au moins 6 chiffres et une lettre, par exemple 16/00-0123456 B 15 ou 02 B 0018083',
-      ),
-    });
+    problems.push({ field: 'rcNumber', message: reasonMessage({ reasonCode: 'RC_NUMBER' }) });
   }
   for (const field of ['taxArticle', 'autoEntrepreneurCardNumber'] as const) {
     if (values[field].trim() && !isPlausibleRegistrationNumber(spaced(values[field]))) {
-      problems.push({
-        field,
-        message: t('doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace), dont au moins 3 chiffres'),
-      });
+      problems.push({ field, message: reasonMessage({ reasonCode: 'REGISTRATION_NUMBER' }) });
     }
   }
   if (values.bankAccount.trim() && !isValidRib(digits(values.bankAccount))) {

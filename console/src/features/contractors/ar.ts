@@ -145,11 +145,6 @@ export default {
   'NIS : 15 chiffres': 'NIS: 15 رقمًا',
   'N° de registre du commerce, par exemple 16/00-0123456 B 15 : obligatoire, sauf pour un auto-entrepreneur':
     'رقم السجل التجاري، مثلًا \u206616/00-0123456 B 15\u2069: إلزامي، إلا للمقاول الذاتي',
-  'doit faire 15 chiffres': 'يجب أن يتكون من 15 رقمًا',
-  'doit être un n° de RC : au moins 6 chiffres et une lettre, par exemple 16/00-0123456 B 15 ou 02 B 0018083':
-    'يجب أن يكون رقم سجل تجاري: 6 أرقام على الأقل وحرف واحد، مثلًا \u206616/00-0123456 B 15\u2069 أو \u206602 B 0018083\u2069',
-  'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace), dont au moins 3 chiffres':
-    'يجب أن يتكون من 3 إلى 40 رقمًا وحرفًا وفاصلًا (/ . - مسافة)، منها 3 أرقام على الأقل',
   // ContractorsPage.tsx: the empty list
   'Aucun contractant pour l’instant.': 'لا يوجد أي مقاول حاليًا.',
   'Enregistrez un contractant, ou importez-les d’un fichier CSV.': 'سجّل مقاولًا، أو استوردهم من ملف CSV.',

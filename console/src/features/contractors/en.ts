@@ -146,11 +146,6 @@ export default {
   'NIS : 15 chiffres': 'NIS: 15 digits',
   'N° de registre du commerce, par exemple 16/00-0123456 B 15 : obligatoire, sauf pour un auto-entrepreneur':
     'Trade register no., such as 16/00-0123456 B 15: required, except for an auto-entrepreneur',
-  'doit faire 15 chiffres': 'must be 15 digits',
-  'doit être un n° de RC : au moins 6 chiffres et une lettre, par exemple 16/00-0123456 B 15 ou 02 B 0018083':
-    'must be an RC number: at least 6 digits and one letter, such as 16/00-0123456 B 15 or 02 B 0018083',
-  'doit faire de 3 à 40 chiffres, lettres et séparateurs (/ . - espace), dont au moins 3 chiffres':
-    'must be 3–40 digits, letters and separators (/ . - space), at least 3 of them digits',
   // ContractorsPage.tsx: the empty list
   'Aucun contractant pour l’instant.': 'No contractor yet.',
   'Enregistrez un contractant, ou importez-les d’un fichier CSV.':
