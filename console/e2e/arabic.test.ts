@@ -67,11 +67,11 @@ describe('the console in Arabic, right to left', () => {
     await office.locator('html[dir="rtl"]').waitFor({ timeout: 15_000 });
     await office.getByRole('link', { name: 'مسودة', exact: true }).first().click();
     await office.getByTestId('invoice-line').first().waitFor({ timeout: 15_000 });
-    const [{ order_reference: reference }] = await run.t.sql<{ order_reference: string }>(
+    const [work] = await run.t.sql<{ order_reference: string }>(
       'select order_reference from customer_subscription where id = $1',
       [installed],
     );
-    expect(await office.getByTestId('invoice-line').first().innerText()).toContain(reference);
+    expect(await office.getByTestId('invoice-line').first().innerText()).toContain(work!.order_reference);
     const amounts = await office.getByTestId('invoice-line').first().locator('td.number bdi').allTextContents();
     expect(amounts.some((amount) => arabicAmount.test(amount))).toBe(true);
     await dot.close();
