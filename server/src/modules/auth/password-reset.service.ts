@@ -134,6 +134,21 @@ export async function sendPasswordReset(context: Context, id: string): Promise<n
   return minutes;
 }
 
+/**
+ * The reset `reset` and its user, when its link may still set a password at `at`.
+ * @throws DomainError BAD_USER_INPUT on `token`: RESET_LINK_INVALID (no such link, or its user disabled),
+ * RESET_LINK_USED, RESET_LINK_EXPIRED
+ */
+function usableReset(reset: PasswordReset | null, at: Date): { reset: PasswordReset; user: User } {
+  const user = reset?.user.getEntity();
+  if (!reset || !user || user.disabledAt)
+    throw badUserInput('token', 'is not a password reset link: ask for a new one');
+  if (reset.usedAt) throw badUserInput('token', 'is a password reset link already used: ask for a new one');
+  if (reset.expiresAt.getTime() <= at.getTime())
+    throw badUserInput('token', 'is a password reset link that has expired: ask for a new one');
+  return { reset, user };
+}
+
 const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: 'is not a password reset link: ask for a new one' });
 
 /**
@@ -145,20 +160,17 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, { error: 'is not a pas
  */
 export async function resetPassword(context: Context, input: { token: string; newPassword: string }): Promise<void> {
   const values = parseInput(z.object({ token, newPassword }), input);
+  const where = { tokenHash: tokenHash(values.token) };
+  // The link is checked before the password is hashed: argon2 costs every caller, and this mutation is public.
+  usableReset(await context.em.fork().findOne(PasswordReset, where, { populate: ['user'] }), now(context));
   const passwordHash = await hashPassword(values.newPassword);
   await inTransaction(context, async (em) => {
-    const reset = await em.findOne(
-      PasswordReset,
-      { tokenHash: tokenHash(values.token) },
-      { populate: ['user'], lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
-    const user = reset?.user.getEntity();
-    if (!reset || !user || user.disabledAt)
-      throw badUserInput('token', 'is not a password reset link: ask for a new one');
-    if (reset.usedAt) throw badUserInput('token', 'is a password reset link already used: ask for a new one');
     const at = now(context);
-    if (reset.expiresAt.getTime() <= at.getTime())
-      throw badUserInput('token', 'is a password reset link that has expired: ask for a new one');
+    // Checked again under the row's lock: the link may have been used meanwhile.
+    const { user } = usableReset(
+      await em.findOne(PasswordReset, where, { populate: ['user'], lockMode: LockMode.PESSIMISTIC_WRITE }),
+      at,
+    );
     user.passwordHash = passwordHash;
     user.updatedAt = at;
     await em.nativeUpdate(PasswordReset, { user: user.id, usedAt: null }, { usedAt: at });
