@@ -23,6 +23,15 @@ export function normalAddress(address: string): string {
 }
 
 /**
+ * The key a client's requests are counted under by the sign-in and password-reset limits:
+ * `signInLimitKey` of its address (at most 64 characters, as the limits' store keys it), or
+ * "unknown" when the request named none.
+ */
+export function clientLimitKey(ipAddress: string | null | undefined): string {
+  return ipAddress ? signInLimitKey(ipAddress).slice(0, 64) : 'unknown';
+}
+
+/**
  * What the sign-in limits count an address by: an IPv4 address itself, an IPv6 address its /64
  * (`2001:db8:1:2::/64`), the network an ordinary IPv6 user has whole and rotates addresses in.
  */

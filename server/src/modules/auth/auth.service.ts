@@ -4,7 +4,7 @@ import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { createHash, randomUUID } from 'node:crypto';
 import { RateLimiterRes } from 'rate-limiter-flexible';
 import { z } from 'zod';
-import { signInLimitKey } from '../../common/client-address.js';
+import { clientLimitKey } from '../../common/client-address.js';
 import { DomainError, ErrorCode } from '../../common/errors.js';
 import { inTransaction } from '../../common/transaction.js';
 import { emailAddress, parseInput } from '../../common/validation.js';
@@ -91,8 +91,8 @@ export async function login(
   // Both counted before the password is checked, so that parallel guesses cannot all get through,
   // and a locked pair stays locked whatever the password; a success gives the points back, so only
   // failures add up (an office behind one address signs in all day).
-  // An IPv6 client by its /64 (`signInLimitKey`): rotating addresses in its own network does not escape.
-  const address = ipAddress ? signInLimitKey(ipAddress).slice(0, 64) : 'unknown';
+  // An IPv6 client by its /64 (`clientLimitKey`): rotating addresses in its own network does not escape.
+  const address = clientLimitKey(ipAddress);
   // Hashed: an email of 254 characters and an address do not fit the store's key of 255.
   const pair = createHash('sha256').update(`${email}\n${address}`).digest('base64url');
   await consume(auth.perAddress, address);

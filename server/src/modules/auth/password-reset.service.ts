@@ -1,7 +1,7 @@
 import { LockMode, ref, type EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { signInLimitKey } from '../../common/client-address.js';
+import { clientLimitKey } from '../../common/client-address.js';
 import { badUserInput, DomainError, ErrorCode, notFound } from '../../common/errors.js';
 import { addJob } from '../../common/job-queue.js';
 import { now } from '../../common/time.js';
@@ -87,11 +87,7 @@ export async function requestPasswordReset(context: Context, email: string, ipAd
   if (!auth) throw new Error('password reset is not available outside the API server');
   const minutes = linkMinutes(context);
   const address = parseInput(emailAddress, email, 'email');
-  await consume(
-    auth.resetsPerAddress,
-    ipAddress ? signInLimitKey(ipAddress).slice(0, 64) : 'unknown',
-    'password reset requests',
-  );
+  await consume(auth.resetsPerAddress, clientLimitKey(ipAddress), 'password reset requests');
   await consume(
     auth.resetsPerEmail,
     createHash('sha256').update(address).digest('base64url'),
