@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   activeContractor,
   createSite,
@@ -55,22 +55,35 @@ describe('accessibility of every page, for each role, checked by axe', () => {
     await page.close();
   });
 
-  it('passes on every page: the sign-in page, the office pages and their details, the field view on a phone', async () => {
+  /** The records behind the detail pages, made once for the tests below (each role's pages in a test of its own). */
+  const records = {} as {
+    firmId: string;
+    siteId: string;
+    installed: string;
+    toReceive: string;
+    scheduled: string;
+    invoiceId: string;
+  };
+  beforeAll(async () => {
     const firm = await activeContractor(run.t, { legalName: 'SARL Fibre Accessible' });
-    const site = await createSite(run.t);
-    const installed = await installedCustomerSubscription(run.t, firm.id);
+    records.firmId = firm.id;
+    records.siteId = (await createSite(run.t)).id;
+    records.installed = await installedCustomerSubscription(run.t, firm.id);
     await mustQuery(
       run.t,
       'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
-      { id: installed },
+      { id: records.installed },
     );
-    const toReceive = await installedCustomerSubscription(run.t, firm.id);
-    const scheduled = await scheduledCustomerSubscription(run.t, firm.id);
-    const invoice = await firmInvoice(run.t, firm.id);
+    records.toReceive = await installedCustomerSubscription(run.t, firm.id);
+    records.scheduled = await scheduledCustomerSubscription(run.t, firm.id);
+    records.invoiceId = (await firmInvoice(run.t, firm.id)).id;
     await user('dot-16@at.test', 'DOT_MANAGER', { wilayaCodes: ['16'] });
     await user('chef@firme.test', 'CONTRACTOR', { contractorId: firm.id, isContractorAdmin: true });
     await user('technicien@firme.test', 'TECHNICIAN', { contractorId: firm.id });
+  }, 120_000);
 
+  it('passes on the sign-in page and on every page an administrator opens', async () => {
+    const { firmId, siteId, installed, invoiceId } = records;
     const signInPage = await run.browser.newPage({ viewport: { width: 1280, height: 900 } });
     run.watchCsp(signInPage);
     await signInPage.goto(`${run.t.url}/login`);
@@ -86,52 +99,61 @@ describe('accessibility of every page, for each role, checked by axe', () => {
       '/contractants',
       '/contractants/nouveau',
       '/contractants/import',
-      `/contractants/${firm.id}`,
-      `/contractants/${firm.id}/modifier`,
+      `/contractants/${firmId}`,
+      `/contractants/${firmId}/modifier`,
       '/acces',
       '/webhooks',
       '/sites',
       '/sites/nouveau',
-      `/sites/${site.id}`,
+      `/sites/${siteId}`,
       '/raccordements',
       '/raccordements/nouveau',
       '/raccordements/import',
       `/raccordements/${installed}`,
       '/reception',
       '/factures',
-      `/factures/${invoice.id}`,
+      `/factures/${invoiceId}`,
       '/bordereau',
       '/page-inconnue',
     ]);
     await admin.close();
+  }, 180_000);
 
+  it('passes on every page a DOT manager opens', async () => {
+    const { siteId, toReceive, invoiceId } = records;
     const dot = await signedIn('dot-16@at.test');
     await checkPages(dot, [
       '/',
       '/sites',
-      `/sites/${site.id}`,
+      `/sites/${siteId}`,
       '/raccordements',
       `/raccordements/${toReceive}`,
       '/reception',
       '/factures',
-      `/factures/${invoice.id}`,
+      `/factures/${invoiceId}`,
       '/wilayas/16',
     ]);
     await dot.close();
+  }, 120_000);
 
+  it("passes on every page a firm's administrator opens", async () => {
+    const { scheduled, invoiceId } = records;
     const firmAdmin = await signedIn('chef@firme.test');
     await checkPages(firmAdmin, [
       '/sites',
       '/raccordements',
       `/raccordements/${scheduled}`,
       '/factures',
-      `/factures/${invoice.id}`,
+      `/factures/${invoiceId}`,
       '/acces',
       '/terrain',
       `/terrain/${scheduled}`,
     ]);
     await firmAdmin.close();
+  }, 120_000);
 
+  it('passes on the field view on a phone, signed in as a technician', async () => {
+    const { scheduled } = records;
     const context = await run.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
@@ -148,5 +170,5 @@ describe('accessibility of every page, for each role, checked by axe', () => {
     await technician.getByRole('heading', { name: 'Mon travail' }).waitFor({ timeout: 15_000 });
     await checkPages(technician, ['/terrain', `/terrain/${scheduled}`]);
     await context.close();
-  });
+  }, 90_000);
 });
