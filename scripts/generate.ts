@@ -5,6 +5,7 @@ import { ConfigurationError, loadConfig } from '../server/src/config.js';
 import { defaultQualityThresholds } from '../server/src/modules/customer-subscription/installation-quality.js';
 import { defaultBuyer } from '../server/src/modules/invoice/invoice-document.js';
 import { loadStartingPriceSchedule } from '../server/src/modules/invoice/price-schedule.service.js';
+import { loadStartingServiceLevels } from '../server/src/modules/service-level/service-level.service.js';
 import { importShippedReferenceData } from '../server/src/modules/reference-data/reference-data.import.js';
 import type { TableLoad } from './generator/copy.js';
 import { DatabaseHoldsWork, generateData, sizes, type GenerationReport } from './generator/generate.js';
@@ -111,6 +112,7 @@ async function main(argv: string[]): Promise<number> {
     await orm.migrator.up();
     await importShippedReferenceData(orm.em.fork());
     await loadStartingPriceSchedule(orm);
+    await loadStartingServiceLevels(orm);
     const databaseUrl = orm.config.get('clientUrl')!;
     const counts = sizes[options.size];
     say(

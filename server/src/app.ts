@@ -21,6 +21,7 @@ import { defaultQualityThresholds } from './modules/customer-subscription/instal
 import { openDatabase, waitForDatabase, type DatabaseHandle } from './database/database.js';
 import { initOrm } from './entities.js';
 import { loadStartingPriceSchedule, PriceCache } from './modules/invoice/price-schedule.service.js';
+import { loadStartingServiceLevels } from './modules/service-level/service-level.service.js';
 import { createPhotoStore } from './modules/photo/photo.store.js';
 import { importShippedReferenceData } from './modules/reference-data/reference-data.import.js';
 import { referenceData } from './modules/reference-data/reference-data.cache.js';
@@ -112,6 +113,7 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
       'reference data loaded',
     );
     await loadStartingPriceSchedule(orm);
+    await loadStartingServiceLevels(orm);
   }
   if (
     config.ADMIN_EMAIL &&

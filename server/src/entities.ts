@@ -20,6 +20,11 @@ import { Contractor } from './modules/contractor/contractor.entity.js';
 import { CustomerSubscription } from './modules/customer-subscription/customer-subscription.entity.js';
 import { InstallationReport } from './modules/customer-subscription/installation-report.entity.js';
 import { Photo } from './modules/photo/photo.entity.js';
+import {
+  PublicHoliday,
+  ServiceLevelSchedule,
+  ServiceLevelTarget,
+} from './modules/service-level/service-level.entity.js';
 import { Site } from './modules/site/site.entity.js';
 import { Commune } from './modules/reference-data/commune.entity.js';
 import { Daira } from './modules/reference-data/daira.entity.js';
@@ -49,6 +54,9 @@ export const entities = [
   TaxRate,
   PriceSchedule,
   PriceScheduleItem,
+  ServiceLevelSchedule,
+  ServiceLevelTarget,
+  PublicHoliday,
   InstallationReport,
   Photo,
   Invoice,

@@ -27,6 +27,11 @@ import {
   InstallationReportFieldResolver,
   PhotoPositionResolver,
 } from './modules/customer-subscription/field.resolver.js';
+import {
+  CustomerSubscriptionClocksResolver,
+  InvoiceClocksResolver,
+  ServiceLevelScheduleResolver,
+} from './modules/service-level/service-level.resolver.js';
 import { SiteResolver } from './modules/site/site.resolver.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
 import { WebhookDeliveryResolver, WebhookEndpointResolver } from './modules/webhook/webhook.resolver.js';
@@ -72,6 +77,9 @@ export async function buildRaccordSchema(): Promise<GraphQLSchema> {
       AuthResolver,
       PriceScheduleResolver,
       PriceScheduleItemResolver,
+      ServiceLevelScheduleResolver,
+      CustomerSubscriptionClocksResolver,
+      InvoiceClocksResolver,
       InvoiceResolver,
       InvoiceFieldsResolver,
       InvoiceLifecycleResolver,

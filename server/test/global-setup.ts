@@ -9,6 +9,7 @@ import { createLogger } from '../src/common/logger.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/database/embedded-postgres.js';
 import { initOrm } from '../src/entities.js';
 import { loadStartingPriceSchedule } from '../src/modules/invoice/price-schedule.service.js';
+import { loadStartingServiceLevels } from '../src/modules/service-level/service-level.service.js';
 import { importShippedReferenceData } from '../src/modules/reference-data/reference-data.import.js';
 import { freePort } from '../src/common/net.js';
 import { migrateJobQueue } from '../src/common/job-queue.js';
@@ -80,6 +81,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const report = await importShippedReferenceData(orm.em.fork());
     if (report.rejected.length > 0) throw new Error(`reference data rejected rows: ${JSON.stringify(report.rejected)}`);
     await loadStartingPriceSchedule(orm);
+    await loadStartingServiceLevels(orm);
   } finally {
     await orm.close();
   }

@@ -193,6 +193,14 @@ export default {
   'ne doit pas être après aujourd’hui ({{today}}, heure d’Alger)': 'يجب ألا يكون بعد اليوم ({{today}}، بتوقيت الجزائر)',
   'ne doit pas être avant la date d’émission de la facture ({{issuedOn}})':
     'يجب ألا يكون قبل تاريخ إصدار الفاتورة ({{issuedOn}})',
+  'doit être après aujourd’hui : les délais déjà comptés ne changent jamais':
+    'يجب أن يكون بعد اليوم: الآجال المحسوبة لا تتغير أبدًا',
+  'est un jour férié aujourd’hui ou passé, qui reste : les délais déjà comptés ne changent jamais':
+    'عطلة اليوم أو عطلة ماضية تبقى: الآجال المحسوبة لا تتغير أبدًا',
+  'donne à l’étape {{step}} un second objectif pour le même lieu': 'يعطي المرحلة {{step}} هدفًا ثانيًا للمكان نفسه',
+  'doit donner à l’étape {{step}} un objectif national (sans wilaya)':
+    'يجب إعطاء المرحلة {{step}} هدفًا وطنيًا (دون ولاية)',
+  'doit rester vide : une étape de facture n’a qu’un objectif national': 'يجب تركه فارغًا: لمرحلة الفاتورة هدف وطني فقط',
   'doit être après aujourd’hui : une version en vigueur ne change jamais':
     'يجب أن يكون بعد اليوم: الإصدار الساري المفعول لا يتغيّر أبدًا',
   'doit être un nombre décimal, par exemple 36,7538': 'يجب أن يكون عددًا عشريًا، مثل 36,7538',

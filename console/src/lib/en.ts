@@ -194,6 +194,16 @@ export default {
   'ne doit pas être après aujourd’hui ({{today}}, heure d’Alger)': 'must not be after today ({{today}}, Algiers time)',
   'ne doit pas être avant la date d’émission de la facture ({{issuedOn}})':
     'must not be before the invoice’s date of issue ({{issuedOn}})',
+  'doit être après aujourd’hui : les délais déjà comptés ne changent jamais':
+    'must be after today: clocks already counted never change',
+  'est un jour férié aujourd’hui ou passé, qui reste : les délais déjà comptés ne changent jamais':
+    'is a holiday today or past, which stays: clocks already counted never change',
+  'donne à l’étape {{step}} un second objectif pour le même lieu':
+    'gives step {{step}} a second target for the same place',
+  'doit donner à l’étape {{step}} un objectif national (sans wilaya)':
+    'must give step {{step}} a national target (no wilaya)',
+  'doit rester vide : une étape de facture n’a qu’un objectif national':
+    'must be left out: the step of an invoice has a national target only',
   'doit être après aujourd’hui : une version en vigueur ne change jamais':
     'must be after today: a version in force never changes',
   'doit être un nombre décimal, par exemple 36,7538': 'must be a decimal number, e.g. 36.7538',

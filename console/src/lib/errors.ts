@@ -112,6 +112,13 @@ const reasonMessages: Record<InputReason, string> = {
   NOT_BEFORE_PLANNED_START: msg('ne doit pas précéder le début prévu'),
   PAYMENT_AFTER_TODAY: msg('ne doit pas être après aujourd’hui ({{today}}, heure d’Alger)'),
   PAYMENT_BEFORE_ISSUE: msg('ne doit pas être avant la date d’émission de la facture ({{issuedOn}})'),
+  HOLIDAY_AFTER_TODAY: msg('doit être après aujourd’hui : les délais déjà comptés ne changent jamais'),
+  HOLIDAY_PAST_STAYS: msg(
+    'est un jour férié aujourd’hui ou passé, qui reste : les délais déjà comptés ne changent jamais',
+  ),
+  STEP_TARGET_TWICE: msg('donne à l’étape {{step}} un second objectif pour le même lieu'),
+  STEP_NATIONAL_TARGET: msg('doit donner à l’étape {{step}} un objectif national (sans wilaya)'),
+  INVOICE_STEP_NATIONAL_ONLY: msg('doit rester vide : une étape de facture n’a qu’un objectif national'),
   EFFECTIVE_AFTER_TODAY: msg('doit être après aujourd’hui : une version en vigueur ne change jamais'),
   DECIMAL_DEGREES: msg('doit être un nombre décimal, par exemple 36,7538'),
   DECIMAL_NUMBER: msg('doit être un nombre décimal, par exemple -21,5'),

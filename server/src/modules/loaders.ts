@@ -9,6 +9,7 @@ import {
 import { createInvoiceLoaders, type InvoiceLoaders } from './invoice/invoice.loaders.js';
 import { createPhotoLoaders, type PhotoLoaders } from './photo/photo.loaders.js';
 import { createReferenceDataLoaders, type ReferenceDataLoaders } from './reference-data/reference-data.loaders.js';
+import { createServiceLevelLoaders, type ServiceLevelLoaders } from './service-level/service-level.loaders.js';
 import { createSiteLoaders, type SiteLoaders } from './site/site.loaders.js';
 
 /*
@@ -25,6 +26,7 @@ declare module '../context.js' {
     readonly invoices: InvoiceLoaders;
     readonly photos: PhotoLoaders;
     readonly audit: AuditLoaders;
+    readonly serviceLevels: ServiceLevelLoaders;
   }
 }
 
@@ -38,6 +40,7 @@ export function createLoaders(em: EntityManager): Loaders {
     invoices: createInvoiceLoaders(em),
     photos: createPhotoLoaders(em),
     audit: createAuditLoaders(em),
+    serviceLevels: createServiceLevelLoaders(em),
   };
 }
 

@@ -13,6 +13,8 @@ export enum AuditEntityType {
   API_KEY = 'API_KEY',
   PRICE_SCHEDULE = 'PRICE_SCHEDULE',
   WEBHOOK_ENDPOINT = 'WEBHOOK_ENDPOINT',
+  SERVICE_LEVEL_SCHEDULE = 'SERVICE_LEVEL_SCHEDULE',
+  PUBLIC_HOLIDAY = 'PUBLIC_HOLIDAY',
 }
 registerEnumType(AuditEntityType, {
   name: 'AuditEntityType',
@@ -37,6 +39,8 @@ registerEnumType(AuditEntityType, {
       description:
         'A webhook endpoint: registered, changed, enabled, disabled, its secret rotated (never the secret). Seen by administrators, and by a firm’s admin for its firm’s endpoints.',
     },
+    SERVICE_LEVEL_SCHEDULE: { description: 'A version of the service levels, created with its targets.' },
+    PUBLIC_HOLIDAY: { description: 'A public holiday, added or removed (its trail stays after its removal).' },
   },
 });
 
@@ -45,14 +49,17 @@ export enum AuditAction {
   CREATE = 'CREATE',
   UPDATE = 'UPDATE',
   TRANSITION = 'TRANSITION',
+  DELETE = 'DELETE',
 }
 registerEnumType(AuditAction, {
   name: 'AuditAction',
-  description: 'CREATE: the record was created; UPDATE: fields changed; TRANSITION: its status changed.',
+  description:
+    'CREATE: the record was created; UPDATE: fields changed; TRANSITION: its status changed; DELETE: it was removed.',
   valuesConfig: {
     CREATE: { description: 'The record was created.' },
     UPDATE: { description: 'Fields of the record changed (its status did not).' },
     TRANSITION: { description: 'Its status changed (a lifecycle step).' },
+    DELETE: { description: 'The record was removed (only a public holiday still to come can be).' },
   },
 });
 

@@ -6,6 +6,7 @@ import { CustomerSubscription } from '../customer-subscription/customer-subscrip
 import { Invoice } from '../invoice/invoice.entity.js';
 import { invoiceScope } from '../invoice/invoice.service.js';
 import { PriceSchedule } from '../invoice/price-schedule.entity.js';
+import { ServiceLevelSchedule } from '../service-level/service-level.entity.js';
 import { Site } from '../site/site.entity.js';
 import { User, UserRole } from '../user/user.entity.js';
 import { WebhookEndpoint } from '../webhook/webhook.entity.js';
@@ -40,9 +41,14 @@ export async function auditTrail(
     [AuditEntityType.API_KEY]: [ApiKey, accessScope(context)],
     [AuditEntityType.PRICE_SCHEDULE]: [PriceSchedule, {}],
     [AuditEntityType.WEBHOOK_ENDPOINT]: [WebhookEndpoint, accessScope(context)],
+    [AuditEntityType.SERVICE_LEVEL_SCHEDULE]: [ServiceLevelSchedule, {}],
+    // Public, and its trail stays readable once it is removed.
+    [AuditEntityType.PUBLIC_HOLIDAY]: [null, {}],
   }[entityType];
-  const visible = await context.em.count(entity as typeof Site, { $and: [{ id: entityId }, scope] } as never);
-  if (visible === 0) return [];
+  const visible =
+    entity === null ||
+    (await context.em.count(entity as typeof Site, { $and: [{ id: entityId }, scope] } as never)) > 0;
+  if (!visible) return [];
   const events = await context.em.find(AuditEvent, { entityType, entityId }, { orderBy: { id: 'asc' } });
   const hidden = new Set<string>([
     ...(maySeeCustomerData(context) ? [] : personalFields),

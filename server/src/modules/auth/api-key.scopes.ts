@@ -19,6 +19,9 @@ export const readScopes = {
   'Query.priceSchedules': 'read:priceSchedules',
   'Query.priceScheduleInForce': 'read:priceSchedules',
   'Query.workItems': 'read:priceSchedules',
+  'Query.serviceLevelSchedules': 'read:serviceLevels',
+  'Query.serviceLevelScheduleInForce': 'read:serviceLevels',
+  'Query.publicHolidays': 'read:serviceLevels',
   'Query.fieldSettings': 'read:customerSubscriptions',
   'Query.invoice': 'read:invoices',
   'Query.invoices': 'read:invoices',
@@ -91,6 +94,7 @@ const readScopePurposes: Readonly<
     'Reads the customer subscriptions (the work of each connection), a firm’s technicians and the field settings, and follows their changes.',
   'read:auditTrail': 'Reads the audit trail of the records the key may see.',
   'read:priceSchedules': 'Reads the price schedules (BPU) and their work items.',
+  'read:serviceLevels': 'Reads the service levels (the target of each step) and the public holidays.',
   'read:invoices': 'Reads the invoices, with their lines, credit notes and payments, and follows their changes.',
   'read:dashboard': 'Reads the dashboard’s figures and a wilaya’s map, and follows the figures live.',
   'read:personalData':
@@ -109,6 +113,7 @@ export const allScopes: readonly string[] = [
 export const contractorScopes: readonly string[] = [
   'read:referenceData',
   'read:priceSchedules',
+  'read:serviceLevels',
   'read:invoices',
   'read:contractors',
   'read:sites',

@@ -79,6 +79,12 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Query.workItems': everyone,
   'Query.fieldSettings': everyone,
   'Mutation.createPriceScheduleVersion': [ADMIN],
+  'Query.serviceLevelSchedules': everyone,
+  'Query.serviceLevelScheduleInForce': everyone,
+  'Query.publicHolidays': everyone,
+  'Mutation.createServiceLevelScheduleVersion': [ADMIN],
+  'Mutation.addPublicHoliday': [ADMIN],
+  'Mutation.removePublicHoliday': [ADMIN],
 
   'Query.customerSubscription': everyone,
   'Query.customerSubscriptions': everyone,

@@ -12,7 +12,8 @@ import {
   Unique,
 } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DateTime, LocalDate } from '../../common/scalars.js';
+import { DatedVersion } from '../../common/dated-version.js';
+import { LocalDate } from '../../common/scalars.js';
 
 export enum PriceUnit {
   U = 'U',
@@ -67,29 +68,10 @@ export class TaxRate {
   expression:
     'alter table "price_schedule" add constraint "price_schedule_no_overlap" exclude using gist (daterange("effective_from", "effective_to", \'[)\') with &&)',
 })
-export class PriceSchedule {
+export class PriceSchedule extends DatedVersion {
   @Field(() => ID, { description: 'Identifier.' })
   @PrimaryKey({ type: 'bigint' })
   id!: string;
-
-  @Field(() => String, { description: 'Name of the version, e.g. "BPU raccordement FTTH 2026".' })
-  @Property({ type: 'string', length: 200 })
-  name!: string;
-
-  @Field(() => LocalDate, { description: 'First day in force (Algiers).' })
-  @Property({ type: 'string', columnType: 'date' })
-  effectiveFrom!: string;
-
-  @Field(() => LocalDate, {
-    nullable: true,
-    description: 'First day no longer in force; null while it is the latest version.',
-  })
-  @Property({ type: 'string', columnType: 'date', nullable: true })
-  effectiveTo: string | null = null;
-
-  @Field(() => DateTime, { description: 'When the version was recorded (UTC).' })
-  @Property({ type: 'datetime', columnType: 'timestamptz' })
-  createdAt: Date = new Date();
 
   @OneToMany(() => PriceScheduleItem, (item) => item.schedule, { orderBy: { code: 'asc' } })
   items = new Collection<PriceScheduleItem>(this);

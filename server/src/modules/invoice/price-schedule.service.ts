@@ -1,7 +1,8 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
-import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
+import { endLatestVersion, versionInForce } from '../../common/dated-version.js';
+import { badUserInput } from '../../common/errors.js';
 import { algiersDate } from '../../common/time.js';
 import { inTransaction } from '../../common/transaction.js';
 import { calendarDate, parseInput, requiredText } from '../../common/validation.js';
@@ -163,11 +164,8 @@ export function dayPrices(context: Context, em: EntityManager, stamp: string, da
 }
 
 /** The version in force on `date` (YYYY-MM-DD), or null. */
-export async function findInForce(em: EntityManager, date: string): Promise<PriceSchedule | null> {
-  return em.findOne(PriceSchedule, {
-    effectiveFrom: { $lte: date },
-    $or: [{ effectiveTo: null }, { effectiveTo: { $gt: date } }],
-  });
+export function findInForce(em: EntityManager, date: string): Promise<PriceSchedule | null> {
+  return versionInForce(em, PriceSchedule, date);
 }
 
 const newVersionSchema = z.object({
@@ -210,26 +208,7 @@ export async function createPriceScheduleVersion(context: Context, input: unknow
     const taxCodes = new Set((await em.find(TaxRate, {})).map((rate) => rate.code));
     const unknown = values.items.find((item) => !taxCodes.has(item.taxCode));
     if (unknown) throw badUserInput(`items.${values.items.indexOf(unknown)}.taxCode`, `no tax code ${unknown.taxCode}`);
-    const latest = await em.findOne(PriceSchedule, { effectiveTo: null });
-    if (latest && latest.effectiveFrom >= values.effectiveFrom) {
-      throw new DomainError(
-        ErrorCode.CONFLICT,
-        `effectiveFrom: the latest version starts on ${latest.effectiveFrom}; a new one must start after it`,
-        { field: 'effectiveFrom' },
-      );
-    }
-    if (latest) {
-      recordAudit(em, context, {
-        entityType: AuditEntityType.PRICE_SCHEDULE,
-        entityId: latest.id,
-        action: AuditAction.UPDATE,
-        changes: [{ field: 'effectiveTo', from: null, to: values.effectiveFrom }],
-        reason: `nouvelle version ${values.name}`,
-      });
-      latest.effectiveTo = values.effectiveFrom;
-      // End the latest version before the new one exists: the exclusion constraint checks each statement.
-      await em.flush();
-    }
+    await endLatestVersion(em, context, PriceSchedule, AuditEntityType.PRICE_SCHEDULE, values);
     const schedule = em.create(PriceSchedule, {
       name: values.name,
       effectiveFrom: values.effectiveFrom,
