@@ -68,3 +68,19 @@ export const GlobalSearchQuery = graphql(`
     }
   }
 `);
+
+/** A step's service-level clock, as `ServiceLevelClocks` shows it (on a customer subscription and an invoice). */
+export const ServiceLevelClockFields = graphql(`
+  fragment ServiceLevelClockFields on ServiceLevelClock {
+    step
+    owner
+    startedAt
+    endedAt
+    timeBasis
+    targetMinutes
+    dueAt
+    elapsedMinutes
+    lateMinutes
+    state
+  }
+`);

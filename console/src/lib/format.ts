@@ -126,3 +126,29 @@ const networkClassNames: Record<string, string> = { B_PLUS: 'B+', C_PLUS: 'C+' }
 export function networkClassLabel(networkClass: string): string {
   return networkClassNames[networkClass] ?? networkClass;
 }
+
+/** `Intl.DurationFormat` (in browsers since 2024), which TypeScript's libraries do not declare yet. */
+const DurationFormat = (
+  Intl as unknown as {
+    DurationFormat: new (
+      locale: string,
+      options: { style: 'long' | 'short' | 'narrow'; minutesDisplay: 'always' | 'auto' },
+    ) => { format(duration: { days: number; hours: number; minutes: number }): string };
+  }
+).DurationFormat;
+
+/**
+ * A duration of whole minutes in days, hours and minutes, in the language shown ("2 j et 3 h", "2 days, 3 hrs",
+ * "45 min"): a service level's target or the time a step took. A day is 24 hours (of working days when the
+ * step counts those).
+ */
+export function formatDuration(totalMinutes: number): string {
+  const days = Math.floor(totalMinutes / 1440);
+  const hours = Math.floor((totalMinutes % 1440) / 60);
+  const minutes = totalMinutes % 60;
+  // Zero minutes are said only when there is nothing else to say ("0 min").
+  const minutesDisplay = days > 0 || hours > 0 ? 'auto' : 'always';
+  return new DurationFormat(wordLocales[currentLanguage()], { style: 'short', minutesDisplay })
+    .format({ days, hours, minutes })
+    .replace(/\s/g, noBreakSpace);
+}

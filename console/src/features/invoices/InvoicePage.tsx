@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { ProblemsAlert, useFocusFirstProblem } from '../../components/FormProblems.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { ServiceLevelClocks } from '../../components/ServiceLevelClocks.tsx';
 import type { FieldProblem } from '../../lib/errors.ts';
 import { useReadAgainOnChange } from '../../lib/live.ts';
 import { CreditNotes } from './CreditNotes.tsx';
@@ -108,6 +109,7 @@ export function InvoicePage() {
           <InvoicePayments invoice={invoice} />
           <ProblemsAlert ref={alert} problems={problems} />
           <CreditNotes creditNotes={invoice.creditNotes} lines={invoice.lines} />
+          <ServiceLevelClocks clocks={invoice.serviceLevelClocks} />
           {invoice.viewerCan.issueCreditNote && (
             <IssueCreditNote
               key={invoice.id}

@@ -1,3 +1,4 @@
+import { ServiceLevelClockFields } from '../../components/documents.ts';
 import { graphql, type ResultOf } from '../../lib/graphql.ts';
 
 /** What a line of the invoices' table shows (InvoicesTable.tsx), wherever invoices are listed. */
@@ -53,111 +54,117 @@ export const InvoicesQuery = graphql(
   [PagedInvoices],
 );
 
-export const InvoiceQuery = graphql(`
-  query Invoice($id: ID!) {
-    invoice(id: $id) {
-      id
-      version
-      number
-      period
-      status
-      statusReason
-      issuedOn
-      dueOn
-      daysOverdue
-      approvedAt
-      pdfPath
-      retentionPercent
-      fiscalRegime
-      amountInWords
-      contractor {
+export const InvoiceQuery = graphql(
+  `
+    query Invoice($id: ID!) {
+      invoice(id: $id) {
         id
-        legalName
-      }
-      viewerCan {
-        submit
-        approve
-        requestRevision
-        resubmit
-        recordPayment
-        issueCreditNote
-      }
-      viewerIsIssuer
-      lines {
-        id
-        customerSubscriptionId
-        orderReference
-        itemCode
-        designation
-        unit
-        quantity
-        unitPrice {
-          centimes
-        }
-        vatRatePercent
-        amount {
-          centimes
-        }
-        creditedQuantity
-        rejectionReason
-      }
-      totalExcludingTax {
-        centimes
-      }
-      vatByRate {
-        ratePercent
-        amount {
-          centimes
-        }
-      }
-      totalIncludingTax {
-        centimes
-      }
-      retention {
-        centimes
-      }
-      netPayable {
-        centimes
-      }
-      credited {
-        centimes
-      }
-      paid {
-        centimes
-      }
-      balanceDue {
-        centimes
-      }
-      payments {
-        id
-        paidOn
-        method
-        reference
-        amount {
-          centimes
-        }
-      }
-      creditNotes {
-        id
+        version
         number
+        period
+        status
+        statusReason
         issuedOn
-        reason
+        dueOn
+        daysOverdue
+        approvedAt
         pdfPath
+        retentionPercent
+        fiscalRegime
+        amountInWords
+        contractor {
+          id
+          legalName
+        }
+        viewerCan {
+          submit
+          approve
+          requestRevision
+          resubmit
+          recordPayment
+          issueCreditNote
+        }
+        viewerIsIssuer
+        lines {
+          id
+          customerSubscriptionId
+          orderReference
+          itemCode
+          designation
+          unit
+          quantity
+          unitPrice {
+            centimes
+          }
+          vatRatePercent
+          amount {
+            centimes
+          }
+          creditedQuantity
+          rejectionReason
+        }
+        totalExcludingTax {
+          centimes
+        }
+        vatByRate {
+          ratePercent
+          amount {
+            centimes
+          }
+        }
+        totalIncludingTax {
+          centimes
+        }
+        retention {
+          centimes
+        }
         netPayable {
           centimes
         }
-        lines {
+        credited {
+          centimes
+        }
+        paid {
+          centimes
+        }
+        balanceDue {
+          centimes
+        }
+        payments {
           id
-          invoiceLineId
-          itemCode
-          designation
-          quantity
-          unit
+          paidOn
+          method
+          reference
+          amount {
+            centimes
+          }
+        }
+        creditNotes {
+          id
+          number
+          issuedOn
+          reason
+          pdfPath
+          netPayable {
+            centimes
+          }
+          lines {
+            id
+            invoiceLineId
+            itemCode
+            designation
+            quantity
+            unit
+          }
+        }
+        serviceLevelClocks {
+          ...ServiceLevelClockFields
         }
       }
     }
-  }
-`);
+  `,
+  [ServiceLevelClockFields],
+);
 
 /** One invoice as its page shows it, each panel a part of it. */
 export type InvoiceData = NonNullable<ResultOf<typeof InvoiceQuery>['invoice']>;

@@ -6,6 +6,7 @@ import { reasonInLanguage } from '../../lib/errors.ts';
 import { useReadAgainOnChange } from '../../lib/live.ts';
 import { AuditActor } from '../../components/AuditActor.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
+import { ServiceLevelClocks } from '../../components/ServiceLevelClocks.tsx';
 import { formatAlgiersDateTime } from '../../lib/format.ts';
 import { CustomerSubscriptionChangedSubscription, CustomerSubscriptionQuery } from './documents.ts';
 import { InstallationReportDetails } from './InstallationReportDetails.tsx';
@@ -137,6 +138,8 @@ export function CustomerSubscriptionPage() {
           ) : (
             <p className="state">{t('Pas encore de rapport.')}</p>
           )}
+
+          <ServiceLevelClocks clocks={subscription.serviceLevelClocks} />
 
           <h2>{t('Historique')}</h2>
           {(result.data?.auditTrail ?? []).length === 0 ? (

@@ -1,4 +1,4 @@
-import { ImportReportFields } from '../../components/documents.ts';
+import { ImportReportFields, ServiceLevelClockFields } from '../../components/documents.ts';
 import { graphql } from '../../lib/graphql.ts';
 
 /** What a line of the customer subscriptions' table shows (CustomerSubscriptionsTable.tsx), wherever they are listed. */
@@ -136,6 +136,9 @@ export const CustomerSubscriptionQuery = graphql(
           qualityIssues
           ...InstallationReportDetailsFields
         }
+        serviceLevelClocks {
+          ...ServiceLevelClockFields
+        }
       }
       auditTrail(entityType: CUSTOMER_SUBSCRIPTION, entityId: $id) {
         id
@@ -152,7 +155,7 @@ export const CustomerSubscriptionQuery = graphql(
       }
     }
   `,
-  [InstallationReportDetailsFields],
+  [InstallationReportDetailsFields, ServiceLevelClockFields],
 );
 
 /** The events of one customer subscription: the page reads itself again on each (`useReadAgainOnChange`). */
