@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import DataLoader from 'dataloader';
-import { AuditAction, AuditEntityType, AuditEvent } from '../audit/audit-event.entity.js';
+import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import type { StatusChange } from './service-level-clocks.js';
 import { readServiceLevelRules, type ServiceLevelRules } from './service-level.service.js';
 
@@ -14,28 +14,37 @@ export interface ServiceLevelLoaders {
   readonly invoiceChanges: DataLoader<string, StatusChange[]>;
 }
 
-/** The appointment a change to SCHEDULED set (its `appointmentAt` change), or null. */
-function appointmentOf(event: AuditEvent): Date | null {
-  const set = event.changes.find((change) => change.field === 'appointmentAt')?.to;
-  return typeof set === 'string' ? new Date(set) : null;
+/** A status change as read from the audit trail, its appointment (if it set one) as text. */
+interface ChangeRow {
+  entity_id: string;
+  occurred_at: Date;
+  from_status: string | null;
+  to_status: string;
+  appointment_at: string | null;
 }
 
-/** The status changes (creation included) of the records of `entityType` with `ids`, in one statement. */
+/**
+ * The status changes (creation included) of the records of `entityType` with `ids`, in one statement
+ * that reads only what a clock needs (rows, not entities: a list of 100 records has some 500 events).
+ */
 function changesOf(em: EntityManager, entityType: AuditEntityType): DataLoader<string, StatusChange[]> {
   return new DataLoader(async (ids) => {
-    const events = await em.find(
-      AuditEvent,
-      { entityType, entityId: { $in: [...ids] }, action: { $in: [AuditAction.CREATE, AuditAction.TRANSITION] } },
-      { orderBy: { id: 'asc' } },
+    const rows = await em.execute<ChangeRow[]>(
+      `select entity_id, occurred_at, from_status, to_status,
+              (select change->>'to' from jsonb_array_elements(changes) change
+                where change->>'field' = 'appointmentAt' limit 1) as appointment_at
+         from audit_event
+        where entity_type = ? and entity_id in (?) and action in (?, ?) and to_status is not null
+        order by id`,
+      [entityType, [...ids], AuditAction.CREATE, AuditAction.TRANSITION],
     );
     const byId = new Map<string, StatusChange[]>(ids.map((id) => [id, []]));
-    for (const event of events) {
-      if (event.toStatus === null) continue;
-      byId.get(event.entityId)?.push({
-        at: event.occurredAt,
-        from: event.fromStatus,
-        to: event.toStatus,
-        appointmentAt: appointmentOf(event),
+    for (const row of rows) {
+      byId.get(row.entity_id)?.push({
+        at: new Date(row.occurred_at),
+        from: row.from_status,
+        to: row.to_status,
+        appointmentAt: row.appointment_at === null ? null : new Date(row.appointment_at),
       });
     }
     return ids.map((id) => byId.get(id)!);
