@@ -8,9 +8,27 @@ const minuteMs = 60_000;
 /** Days a target may span at most (ten years): a bound on the walks below, never reached by a valid target. */
 const daysWalkedMax = 3_660;
 
-/** The Algiers calendar day (YYYY-MM-DD) that starts at `localMidnight` (ms of Algiers local time). */
-function dayOf(localMidnight: number): string {
-  return new Date(localMidnight).toISOString().slice(0, 10);
+/** The number of a calendar day (YYYY-MM-DD): whole days since 1970-01-01, a Thursday. */
+function dayNumberOf(day: string): number {
+  return Math.floor(Date.parse(`${day}T00:00:00Z`) / dayMs);
+}
+
+/** Each set of holidays as day numbers, made once per set (a request's rules hold one). */
+const holidayNumbers = new WeakMap<ReadonlySet<string>, ReadonlySet<number>>();
+
+function numbersOf(holidays: ReadonlySet<string>): ReadonlySet<number> {
+  let numbers = holidayNumbers.get(holidays);
+  if (!numbers) {
+    numbers = new Set([...holidays].map(dayNumberOf));
+    holidayNumbers.set(holidays, numbers);
+  }
+  return numbers;
+}
+
+/** Whether the day of number `day` is a working day: not a Friday or a Saturday (1970-01-01 was a Thursday), nor a holiday. */
+function isWorkingDayNumber(day: number, holidays: ReadonlySet<number>): boolean {
+  const weekday = (((day + 4) % 7) + 7) % 7;
+  return weekday !== 5 && weekday !== 6 && !holidays.has(day);
 }
 
 /**
@@ -18,8 +36,7 @@ function dayOf(localMidnight: number): string {
  * Friday and Saturday are the weekend (DOMAIN "Time, service levels and incentives").
  */
 export function isWorkingDay(day: string, holidays: ReadonlySet<string>): boolean {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday !== 5 && weekday !== 6 && !holidays.has(day);
+  return isWorkingDayNumber(dayNumberOf(day), numbersOf(holidays));
 }
 
 /**
@@ -36,9 +53,10 @@ export function countedMinutes(
   const to = end.getTime() + algiersOffsetMs;
   if (to <= from) return 0;
   if (basis === ServiceLevelTimeBasis.CALENDAR) return Math.floor((to - from) / minuteMs);
+  const off = numbersOf(holidays);
   let counted = 0;
-  for (let midnight = Math.floor(from / dayMs) * dayMs; midnight < to; midnight += dayMs) {
-    if (isWorkingDay(dayOf(midnight), holidays)) counted += Math.min(to, midnight + dayMs) - Math.max(from, midnight);
+  for (let day = Math.floor(from / dayMs); day * dayMs < to; day += 1) {
+    if (isWorkingDayNumber(day, off)) counted += Math.min(to, (day + 1) * dayMs) - Math.max(from, day * dayMs);
   }
   return Math.floor(counted / minuteMs);
 }
@@ -55,16 +73,17 @@ export function dueAt(
   holidays: ReadonlySet<string>,
 ): Date {
   if (basis === ServiceLevelTimeBasis.CALENDAR) return new Date(start.getTime() + targetMinutes * minuteMs);
+  const off = numbersOf(holidays);
   let remaining = targetMinutes * minuteMs;
   let cursor = start.getTime() + algiersOffsetMs;
   for (let walked = 0; walked < daysWalkedMax; walked += 1) {
-    const midnight = Math.floor(cursor / dayMs) * dayMs;
-    if (isWorkingDay(dayOf(midnight), holidays)) {
-      const left = midnight + dayMs - cursor;
+    const day = Math.floor(cursor / dayMs);
+    if (isWorkingDayNumber(day, off)) {
+      const left = (day + 1) * dayMs - cursor;
       if (remaining <= left) return new Date(cursor + remaining - algiersOffsetMs);
       remaining -= left;
     }
-    cursor = midnight + dayMs;
+    cursor = (day + 1) * dayMs;
   }
   throw new RangeError(`a target of ${targetMinutes} working minutes spans more than ${daysWalkedMax} days`);
 }
