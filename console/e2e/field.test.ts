@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   activeContractor,
+  createCustomerSubscription,
   firmInvoice,
   installedCustomerSubscription,
   mustQuery,
@@ -740,6 +741,38 @@ describe('the field view on a phone, against the real API', () => {
     await expect
       .poll(() => reserves.getByRole('listitem').allTextContents())
       .toEqual(['câble non fixé', 'PTO mal posée']);
+    await context.close();
+  }, 120_000);
+
+  it('says on each job what the firm has to do by when: an appointment to book before its service level’s due time', async () => {
+    const { firmId, email, password } = await firmWithTechnician('Fibre du Titteri');
+    const toBook = await createCustomerSubscription(run.t, { customerName: 'Rachid Bouzid' });
+    await mustQuery(
+      run.t,
+      'mutation ($id: ID!, $c: ID!) { assignCustomerSubscription(input: { id: $id, expectedVersion: 1, contractorId: $c }) { customerSubscription { id } } }',
+      { id: toBook.id, c: firmId },
+    );
+    const { customerSubscription } = await mustQuery<{
+      customerSubscription: { serviceLevelClocks: { step: string; dueAt: string }[] };
+    }>(run.t, 'query ($id: ID!) { customerSubscription(id: $id) { serviceLevelClocks { step dueAt } } }', {
+      id: toBook.id,
+    });
+    const booking = customerSubscription.serviceLevelClocks.find(
+      (clock) => clock.step === 'ASSIGNMENT_TO_APPOINTMENT',
+    )!;
+    const due = new Intl.DateTimeFormat('fr-FR', {
+      timeZone: 'Africa/Algiers',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }).format(new Date(booking.dueAt));
+    const { context, page } = await phone();
+    await page.goto(`${run.t.url}/terrain`);
+    await signInOnPhone(page, email, password);
+    const card = page.getByTestId('field-work').filter({ hasText: 'Rachid Bouzid' });
+    expect(await card.getByTestId('field-deadline').innerText()).toBe(`Rendez-vous à fixer avant le ${due}`);
     await context.close();
   }, 120_000);
 });

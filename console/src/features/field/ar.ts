@@ -158,4 +158,10 @@ export default {
     'تقارير أو مسودات لم تُرسل بعد: {{count}}. تبقى على هذا الهاتف، وستجدها عند تسجيل الدخول من جديد. هل تريد تسجيل الخروج رغم ذلك؟',
   'L’installation ne peut pas être datée d’avant le jour du rendez-vous ({{day}}).':
     'لا يمكن أن يكون تاريخ التركيب قبل يوم الموعد ({{day}}).',
+  'Rendez-vous à fixer avant le {{due}}': 'موعد يجب تحديده قبل {{due}}',
+  'Rendez-vous à fixer : en retard depuis le {{due}}': 'موعد يجب تحديده: متأخر منذ {{due}}',
+  'Rapport attendu avant le {{due}}': 'التقرير منتظر قبل {{due}}',
+  'Rapport attendu : en retard depuis le {{due}}': 'التقرير منتظر: متأخر منذ {{due}}',
+  'Nouveau rapport attendu avant le {{due}}': 'تقرير جديد منتظر قبل {{due}}',
+  'Nouveau rapport attendu : en retard depuis le {{due}}': 'تقرير جديد منتظر: متأخر منذ {{due}}',
 } satisfies Record<string, string>;

@@ -39,6 +39,12 @@ export const FieldWork = graphql(`
       report
       fail
     }
+    serviceLevelClocks {
+      step
+      owner
+      dueAt
+      state
+    }
   }
 `);
 

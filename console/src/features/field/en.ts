@@ -159,4 +159,10 @@ export default {
     '{{count}} reports or drafts have not been sent yet: they stay on this phone, and you will find them again when you sign back in. Sign out anyway?',
   'L’installation ne peut pas être datée d’avant le jour du rendez-vous ({{day}}).':
     'The installation cannot be dated before the day of the appointment ({{day}}).',
+  'Rendez-vous à fixer avant le {{due}}': 'Appointment to book before {{due}}',
+  'Rendez-vous à fixer : en retard depuis le {{due}}': 'Appointment to book: late since {{due}}',
+  'Rapport attendu avant le {{due}}': 'Report due before {{due}}',
+  'Rapport attendu : en retard depuis le {{due}}': 'Report due: late since {{due}}',
+  'Nouveau rapport attendu avant le {{due}}': 'New report due before {{due}}',
+  'Nouveau rapport attendu : en retard depuis le {{due}}': 'New report due: late since {{due}}',
 } satisfies Record<string, string>;
