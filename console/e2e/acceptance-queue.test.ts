@@ -141,6 +141,10 @@ describe("the DOT manager's acceptance queue (issue 15 §5)", () => {
     // Wilaya 16's work only, the oldest report first; the oldest is open.
     await expect.poll(() => queue(dot), { timeout: 15_000 }).toEqual(references);
     expect(await dot.getByTestId('queue-count').innerText()).toBe('À réceptionner : 3');
+    // Each report says by when AT has to decide on it (its service level, 2 working days from the report).
+    expect(await dot.getByTestId('queue-due').allInnerTexts()).toEqual(
+      Array(3).fill(expect.stringMatching(/^Décision attendue avant le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/)),
+    );
     expect(await openReport(dot)).toBe(`Commande ${references[0]}`);
 
     // Its four photos: the thumbnails load (fetched with the session's token), one opens at full size, Escape closes it.

@@ -35,6 +35,28 @@ type AcceptInput = VariablesOf<typeof AcceptInstallationMutation>['input'];
 type QueueChange = ResultOf<typeof AcceptanceQueueChangedSubscription>['customerSubscriptionChanged'];
 
 /**
+ * When AT has to decide on a report, by its service level (the running REPORT_TO_DECISION clock the
+ * API gives): before its due time, or late since it — said in words, not by colour alone.
+ */
+function DecisionDue({ clocks }: { clocks: readonly { step: string; state: string; dueAt: string }[] }) {
+  const { t } = useTranslation();
+  const clock = clocks.find(
+    (candidate) => candidate.step === 'REPORT_TO_DECISION' && candidate.state.startsWith('RUNNING'),
+  );
+  if (!clock) return null;
+  const due = formatAlgiersDateTime(clock.dueAt);
+  return clock.state === 'RUNNING_LATE' ? (
+    <span className="queue-due late" data-testid="queue-due">
+      {t('Décision en retard depuis le {{due}}', { due })}
+    </span>
+  ) : (
+    <span className="queue-due" data-testid="queue-due">
+      {t('Décision attendue avant le {{due}}', { due })}
+    </span>
+  );
+}
+
+/**
  * Where the keyboard goes when another report opens: its heading, or its entry in the queue (arrows
  * in the queue); the queue's title when none is left.
  */
@@ -380,6 +402,7 @@ function AcceptanceQueue() {
                         <span className="muted">
                           {t('Rapport du {{instant}}', { instant: formatAlgiersDateTime(item.statusChangedAt) })}
                         </span>
+                        <DecisionDue clocks={item.serviceLevelClocks} />
                         {flags.length > 0 && (
                           <span className="queue-flags">
                             {flags.map((flag) => (

@@ -90,4 +90,6 @@ export default {
   // AcceptanceQueuePage.tsx: the empty queue
   'Les rapports d’installation s’ajoutent ici d’eux-mêmes dès qu’un technicien les envoie.':
     'تُضاف تقارير التركيب هنا تلقائيًا بمجرد أن يرسلها التقني.',
+  'Décision attendue avant le {{due}}': 'يجب البت فيه قبل {{due}}',
+  'Décision en retard depuis le {{due}}': 'البت متأخر منذ {{due}}',
 } satisfies Record<string, string>;

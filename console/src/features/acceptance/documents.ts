@@ -31,6 +31,11 @@ export const QueueItem = graphql(
       site {
         code
       }
+      serviceLevelClocks {
+        step
+        state
+        dueAt
+      }
       latestInstallationReport {
         id
         installedAt

@@ -91,4 +91,6 @@ export default {
   // AcceptanceQueuePage.tsx: the empty queue
   'Les rapports d’installation s’ajoutent ici d’eux-mêmes dès qu’un technicien les envoie.':
     'Installation reports appear here by themselves as soon as a technician sends them.',
+  'Décision attendue avant le {{due}}': 'To decide before {{due}}',
+  'Décision en retard depuis le {{due}}': 'Decision late since {{due}}',
 } satisfies Record<string, string>;
