@@ -114,6 +114,7 @@ describe('accessibility of every page, for each role, checked by axe', () => {
       '/factures',
       `/factures/${invoiceId}`,
       '/bordereau',
+      '/niveaux-de-service',
       '/page-inconnue',
     ]);
     await admin.close();

@@ -36,6 +36,7 @@ const ImportContractorsPage = page(
 const NewContractorPage = page(() => import('./features/contractors/NewContractorPage.tsx'), 'NewContractorPage');
 const InvoicePage = page(() => import('./features/invoices/InvoicePage.tsx'), 'InvoicePage');
 const PriceSchedulePage = page(() => import('./features/price-schedule/PriceSchedulePage.tsx'), 'PriceSchedulePage');
+const ServiceLevelsPage = page(() => import('./features/service-levels/ServiceLevelsPage.tsx'), 'ServiceLevelsPage');
 const NewSitePage = page(() => import('./features/sites/NewSitePage.tsx'), 'NewSitePage');
 const SitePage = page(() => import('./features/sites/SitePage.tsx'), 'SitePage');
 const SitesPage = page(() => import('./features/sites/SitesPage.tsx'), 'SitesPage');
@@ -91,6 +92,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="factures" element={<InvoicesPage />} />
               <Route path="factures/:id" element={<InvoicePage />} />
               <Route path="bordereau" element={<PriceSchedulePage />} />
+              <Route path="niveaux-de-service" element={<ServiceLevelsPage />} />
               <Route path="wilayas/:code" element={<WilayaPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

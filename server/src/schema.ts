@@ -31,6 +31,7 @@ import {
   CustomerSubscriptionClocksResolver,
   InvoiceClocksResolver,
   ServiceLevelScheduleResolver,
+  ServiceLevelTargetResolver,
 } from './modules/service-level/service-level.resolver.js';
 import { SiteResolver } from './modules/site/site.resolver.js';
 import { SearchResolver } from './modules/search/search.resolver.js';
@@ -78,6 +79,7 @@ export async function buildRaccordSchema(): Promise<GraphQLSchema> {
       PriceScheduleResolver,
       PriceScheduleItemResolver,
       ServiceLevelScheduleResolver,
+      ServiceLevelTargetResolver,
       CustomerSubscriptionClocksResolver,
       InvoiceClocksResolver,
       InvoiceResolver,

@@ -96,6 +96,7 @@ export function Layout() {
             {may('Mutation.acceptInstallation') && <Link to="/reception">{t('Réception')}</Link>}
             {may('Query.invoices') && <Link to="/factures">{t('Factures')}</Link>}
             {may('Query.priceSchedules') && <Link to="/bordereau">{t('Bordereau des prix')}</Link>}
+            {may('Query.serviceLevelSchedules') && <Link to="/niveaux-de-service">{t('Niveaux de service')}</Link>}
             {may('Query.wilayas') && <Link to="/wilayas">{t('Wilayas')}</Link>}
             {me.data?.viewerCan.manageAccess && <Link to="/acces">{t('Accès')}</Link>}
             {may('Query.webhookEndpoints') && me.data?.viewerCan.manageAccess && (

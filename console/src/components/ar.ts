@@ -26,4 +26,24 @@ export default {
   État: 'الحالة',
   'Délais (niveaux de service)': 'الآجال (مستويات الخدمة)',
   'Aucune étape mesurée pour l’instant.': 'لا توجد مرحلة مقيسة بعد.',
+  // DatedVersions.tsx
+  'À venir': 'قادم',
+  'En vigueur': 'ساري المفعول',
+  Terminée: 'منتهٍ',
+  Versions: 'الإصدارات',
+  Nom: 'الاسم',
+  'Jusqu’au (exclu)': 'إلى غاية (غير مشمول)',
+  'En vigueur à partir du': 'ساري المفعول ابتداءً من',
+  'doit être après aujourd’hui : une version en vigueur ne change jamais':
+    'يجب أن يكون بعد اليوم: الإصدار الساري المفعول لا يتغيّر أبدًا',
+  'doit suivre le début de la dernière version, le {{date}}': 'يجب أن يلي بداية آخر إصدار، أي {{date}}',
+  'doit suivre le début de la dernière version, qui a changé entre-temps : rechargez la page':
+    'يجب أن يلي بداية آخر إصدار، وقد تغيّر في الأثناء: أعد تحميل الصفحة',
+  'Nom de la version': 'اسم الإصدار',
+  'Nouvelle version à partir d’une date': 'إصدار جديد ابتداءً من تاريخ',
+  'Version « {{name}} » enregistrée : en vigueur à partir du {{date}}.':
+    'تم تسجيل الإصدار «{{name}}»: ساري المفعول ابتداءً من {{date}}.',
+  'Enregistrement…': 'جارٍ الحفظ…',
+  'Enregistrer la nouvelle version': 'تسجيل الإصدار الجديد',
+  Annuler: 'إلغاء',
 } satisfies Record<string, string>;

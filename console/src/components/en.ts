@@ -26,4 +26,25 @@ export default {
   État: 'Status',
   'Délais (niveaux de service)': 'Service levels',
   'Aucune étape mesurée pour l’instant.': 'No step measured yet.',
+  // DatedVersions.tsx
+  'À venir': 'Ahead',
+  'En vigueur': 'In force',
+  Terminée: 'Over',
+  Versions: 'Versions',
+  Nom: 'Name',
+  'Jusqu’au (exclu)': 'Until (excluded)',
+  'En vigueur à partir du': 'In force from',
+  'doit être après aujourd’hui : une version en vigueur ne change jamais':
+    'must be after today: a version in force never changes',
+  'doit suivre le début de la dernière version, le {{date}}':
+    'must come after the start of the latest version, {{date}}',
+  'doit suivre le début de la dernière version, qui a changé entre-temps : rechargez la page':
+    'must come after the start of the latest version, which changed in the meantime: reload the page',
+  'Nom de la version': 'Name of the version',
+  'Nouvelle version à partir d’une date': 'New version from a date',
+  'Version « {{name}} » enregistrée : en vigueur à partir du {{date}}.':
+    'Version “{{name}}” recorded: in force from {{date}}.',
+  'Enregistrement…': 'Saving…',
+  'Enregistrer la nouvelle version': 'Record the new version',
+  Annuler: 'Cancel',
 } satisfies Record<string, string>;

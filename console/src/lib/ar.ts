@@ -9,6 +9,7 @@ export default {
   Raccordements: 'التوصيلات',
   Factures: 'الفواتير',
   'Bordereau des prix': 'جدول الأسعار',
+  'Niveaux de service': 'مستويات الخدمة',
   Wilayas: 'الولايات',
   Accès: 'الصلاحيات',
   Langue: 'اللغة',

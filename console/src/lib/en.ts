@@ -9,6 +9,7 @@ export default {
   Raccordements: 'Connections',
   Factures: 'Invoices',
   'Bordereau des prix': 'Price schedule',
+  'Niveaux de service': 'Service levels',
   Wilayas: 'Wilayas',
   Accès: 'Access',
   Langue: 'Language',

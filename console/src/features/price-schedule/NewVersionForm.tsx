@@ -1,18 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, type CombinedError } from 'urql';
-import { FormField } from '../../components/FormField.tsx';
+import { useMutation } from 'urql';
 import {
-  problemOf,
-  problemProps,
-  ProblemNote,
-  ProblemsAlert,
-  useFocusFirstProblem,
-} from '../../components/FormProblems.tsx';
-import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
-import { formatCalendarDate } from '../../lib/format.ts';
+  NewVersionFrame,
+  versionHeadProblems,
+  versionProblemsOf,
+  type NewVersionFormProps,
+} from '../../components/DatedVersions.tsx';
+import { problemOf, problemProps, ProblemNote, useFocusFirstProblem } from '../../components/FormProblems.tsx';
+import type { FieldProblem } from '../../lib/errors.ts';
 import { translate as t } from '../../lib/i18n.ts';
-import { algiersToday } from '../invoices/dates.ts';
 import { unitLabels } from '../invoices/labels.ts';
 import { apiAmountOf, typedAmountOf } from './amounts.ts';
 import { CreatePriceScheduleVersionMutation } from './documents.ts';
@@ -68,20 +65,7 @@ function check(
   items: readonly ItemRow[],
   latestFrom: string | null,
 ): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (name.trim() === '') problems.push({ field: 'name', message: t('est obligatoire') });
-  if (effectiveFrom === '') problems.push({ field: 'effectiveFrom', message: t('est obligatoire') });
-  else if (effectiveFrom <= algiersToday())
-    problems.push({
-      field: 'effectiveFrom',
-      message: t('doit être après aujourd’hui : une version en vigueur ne change jamais'),
-    });
-  else if (latestFrom && effectiveFrom <= latestFrom) {
-    problems.push({
-      field: 'effectiveFrom',
-      message: t('doit suivre le début de la dernière version, le {{date}}', { date: formatCalendarDate(latestFrom) }),
-    });
-  }
+  const problems = versionHeadProblems(name, effectiveFrom, latestFrom);
   if (items.length === 0)
     problems.push({ field: 'items', message: t('Le bordereau doit compter au moins un article.') });
   items.forEach((item, index) => {
@@ -103,24 +87,6 @@ function check(
 }
 
 /**
- * The problems of a refused version. A CONFLICT on the start date is not a value taken by another
- * record (as `problemsOf` reads a CONFLICT on a field) but a start before the latest version's.
- */
-function versionProblemsOf(error: CombinedError): FieldProblem[] {
-  const early = error.graphQLErrors.some(
-    (e) => e.extensions?.['code'] === 'CONFLICT' && e.extensions?.['field'] === 'effectiveFrom',
-  );
-  if (early)
-    return [
-      {
-        field: 'effectiveFrom',
-        message: t('doit suivre le début de la dernière version, qui a changé entre-temps : rechargez la page'),
-      },
-    ];
-  return problemsOf(error);
-}
-
-/**
  * A new version of the price schedule from a date (administrators): its name, its first day in force
  * (after today and after the latest version's), and its items, prefilled from `base` (the version in
  * force) to change, add or remove; prices typed in DA and sent as decimal strings. Each problem shows
@@ -136,9 +102,7 @@ export function NewVersionForm({
   base: BaseVersion | undefined;
   latestFrom: string | null;
   taxCodes: readonly string[];
-  onCancel: () => void;
-  onCreated: (version: { id: string; name: string; effectiveFrom: string }) => void;
-}) {
+} & NewVersionFormProps) {
   const { t } = useTranslation();
   const [creation, create] = useMutation(CreatePriceScheduleVersionMutation);
   const [name, setName] = useState('');
@@ -190,34 +154,22 @@ export function NewVersionForm({
   );
 
   return (
-    <form ref={form} onSubmit={submit} className="invoice-step" aria-labelledby="new-version-heading" noValidate>
-      <h2 id="new-version-heading">{t('Nouvelle version à partir d’une date')}</h2>
-      <p>
-        {t(
-          'La nouvelle version s’applique au travail mesuré à partir de sa date ; la version en vigueur s’arrête la veille. Une version en vigueur ne change jamais : la date doit être après aujourd’hui.',
-        )}
-      </p>
-      <div className="form-grid">
-        <FormField id="version-name" label={t('Nom de la version')} problem={problemOf(problems, 'name')}>
-          {(attributes) => (
-            <input dir="auto" {...attributes} value={name} onChange={(event) => setName(event.target.value)} />
-          )}
-        </FormField>
-        <FormField
-          id="version-effective-from"
-          label={t('En vigueur à partir du')}
-          problem={problemOf(problems, 'effectiveFrom')}
-        >
-          {(attributes) => (
-            <input
-              {...attributes}
-              type="date"
-              value={effectiveFrom}
-              onChange={(event) => setEffectiveFrom(event.target.value)}
-            />
-          )}
-        </FormField>
-      </div>
+    <NewVersionFrame
+      formRef={form}
+      onSubmit={submit}
+      intro={t(
+        'La nouvelle version s’applique au travail mesuré à partir de sa date ; la version en vigueur s’arrête la veille. Une version en vigueur ne change jamais : la date doit être après aujourd’hui.',
+      )}
+      name={name}
+      effectiveFrom={effectiveFrom}
+      onName={setName}
+      onEffectiveFrom={setEffectiveFrom}
+      problems={problems}
+      general={general}
+      alert={alert}
+      saving={creation.fetching}
+      onCancel={onCancel}
+    >
       <datalist id="tax-codes">
         {taxCodes.map((code) => (
           <option key={code} value={code} />
@@ -315,15 +267,6 @@ export function NewVersionForm({
           {t('Ajouter un article')}
         </button>
       </div>
-      <ProblemsAlert ref={alert} problems={general} />
-      <div className="form-actions">
-        <button type="submit" disabled={creation.fetching}>
-          {creation.fetching ? t('Enregistrement…') : t('Enregistrer la nouvelle version')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('Annuler')}
-        </button>
-      </div>
-    </form>
+    </NewVersionFrame>
   );
 }

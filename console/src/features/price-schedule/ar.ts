@@ -1,19 +1,8 @@
 /** Arabic of the price schedule page, keyed by its French. */
 export default {
   // PriceSchedulePage.tsx
-  'À venir': 'قادم',
-  'En vigueur': 'ساري المفعول',
-  Terminée: 'منتهٍ',
   'Bordereau des prix unitaires': 'جدول الأسعار بالوحدة',
-  'Nouvelle version à partir d’une date': 'إصدار جديد ابتداءً من تاريخ',
-  'Version « {{name}} » enregistrée : en vigueur à partir du {{date}}.':
-    'تم تسجيل الإصدار «{{name}}»: ساري المفعول ابتداءً من {{date}}.',
   'Aucune version du bordereau n’est enregistrée.': 'لا يوجد أي إصدار مسجَّل من جدول الأسعار.',
-  Versions: 'الإصدارات',
-  Nom: 'الاسم',
-  'En vigueur à partir du': 'ساري المفعول ابتداءً من',
-  'Jusqu’au (exclu)': 'إلى غاية (غير مشمول)',
-  État: 'الحالة',
   'Articles de la version « {{name}} »': 'بنود الإصدار «{{name}}»',
   Code: 'الرمز',
   Désignation: 'التعيين',
@@ -22,19 +11,13 @@ export default {
   Taxe: 'الرسم',
   // NewVersionForm.tsx
   'est obligatoire': 'إلزامي',
-  'doit être après aujourd’hui : une version en vigueur ne change jamais':
-    'يجب أن يكون بعد اليوم: الإصدار الساري المفعول لا يتغيّر أبدًا',
-  'doit suivre le début de la dernière version, le {{date}}': 'يجب أن يلي بداية آخر إصدار، أي {{date}}',
   'Le bordereau doit compter au moins un article.': 'يجب أن يتضمن جدول الأسعار بندًا واحدًا على الأقل.',
   '2 à 20 majuscules, chiffres ou « - »': 'من 2 إلى 20 حرفًا لاتينيًا كبيرًا أو رقمًا أو «-»',
   'Ce code figure déjà plus haut.': 'هذا الرمز موجود أعلاه.',
   'Prix invalide : écrivez par exemple 4 500,00 (deux décimales au plus).':
     'سعر غير صالح: اكتب مثلًا \u20664 500,00\u2069 (رقمان عشريان على الأكثر).',
-  'doit suivre le début de la dernière version, qui a changé entre-temps : rechargez la page':
-    'يجب أن يلي بداية آخر إصدار، وقد تغيّر في الأثناء: أعد تحميل الصفحة',
   'La nouvelle version s’applique au travail mesuré à partir de sa date ; la version en vigueur s’arrête la veille. Une version en vigueur ne change jamais : la date doit être après aujourd’hui.':
     'يُطبَّق الإصدار الجديد على الأشغال المقيسة ابتداءً من تاريخه؛ ويتوقف الإصدار الساري المفعول في اليوم السابق. الإصدار الساري المفعول لا يتغيّر أبدًا: يجب أن يكون التاريخ بعد اليوم.',
-  'Nom de la version': 'اسم الإصدار',
   'Prix unitaire HT (DA)': 'سعر الوحدة خارج الرسوم (دج)',
   Actions: 'الإجراءات',
   'Code, ligne {{line}}': 'الرمز، السطر {{line}}',
@@ -44,7 +27,4 @@ export default {
   'Taxe, ligne {{line}}': 'الرسم، السطر {{line}}',
   'Retirer la ligne {{line}}': 'حذف السطر {{line}}',
   'Ajouter un article': 'إضافة بند',
-  'Enregistrement…': 'جارٍ الحفظ…',
-  'Enregistrer la nouvelle version': 'تسجيل الإصدار الجديد',
-  Annuler: 'إلغاء',
 } satisfies Record<string, string>;

@@ -1,19 +1,8 @@
 /** English of the price schedule page, keyed by its French. */
 export default {
   // PriceSchedulePage.tsx
-  'À venir': 'Ahead',
-  'En vigueur': 'In force',
-  Terminée: 'Over',
   'Bordereau des prix unitaires': 'Price schedule',
-  'Nouvelle version à partir d’une date': 'New version from a date',
-  'Version « {{name}} » enregistrée : en vigueur à partir du {{date}}.':
-    'Version “{{name}}” recorded: in force from {{date}}.',
   'Aucune version du bordereau n’est enregistrée.': 'No version of the price schedule is recorded.',
-  Versions: 'Versions',
-  Nom: 'Name',
-  'En vigueur à partir du': 'In force from',
-  'Jusqu’au (exclu)': 'Until (excluded)',
-  État: 'Status',
   'Articles de la version « {{name}} »': 'Items of version “{{name}}”',
   Code: 'Code',
   Désignation: 'Designation',
@@ -22,20 +11,13 @@ export default {
   Taxe: 'Tax',
   // NewVersionForm.tsx
   'est obligatoire': 'is required',
-  'doit être après aujourd’hui : une version en vigueur ne change jamais':
-    'must be after today: a version in force never changes',
-  'doit suivre le début de la dernière version, le {{date}}':
-    'must come after the start of the latest version, {{date}}',
   'Le bordereau doit compter au moins un article.': 'The price schedule must hold at least one item.',
   '2 à 20 majuscules, chiffres ou « - »': '2 to 20 capitals, digits or “-”',
   'Ce code figure déjà plus haut.': 'This code is already further up.',
   'Prix invalide : écrivez par exemple 4 500,00 (deux décimales au plus).':
     'Invalid price: write for instance 4 500,00 (two decimals at most).',
-  'doit suivre le début de la dernière version, qui a changé entre-temps : rechargez la page':
-    'must come after the start of the latest version, which changed in the meantime: reload the page',
   'La nouvelle version s’applique au travail mesuré à partir de sa date ; la version en vigueur s’arrête la veille. Une version en vigueur ne change jamais : la date doit être après aujourd’hui.':
     'The new version applies to work measured from its date on; the version in force ends the day before. A version in force never changes: the date must be after today.',
-  'Nom de la version': 'Name of the version',
   'Prix unitaire HT (DA)': 'Unit price excl. tax (DA)',
   Actions: 'Actions',
   'Code, ligne {{line}}': 'Code, line {{line}}',
@@ -45,7 +27,4 @@ export default {
   'Taxe, ligne {{line}}': 'Tax, line {{line}}',
   'Retirer la ligne {{line}}': 'Remove line {{line}}',
   'Ajouter un article': 'Add an item',
-  'Enregistrement…': 'Saving…',
-  'Enregistrer la nouvelle version': 'Record the new version',
-  Annuler: 'Cancel',
 } satisfies Record<string, string>;

@@ -18,9 +18,17 @@ import { algiersDate, now } from '../../common/time.js';
 import type { Context } from '../../context.js';
 import { CustomerSubscription } from '../customer-subscription/customer-subscription.entity.js';
 import { Invoice } from '../invoice/invoice.entity.js';
-import { clockOf, invoiceStepSpans, ServiceLevelClock, workStepSpans, type StepSpan } from './service-level-clocks.js';
+import {
+  clockOf,
+  invoiceStepSpans,
+  ownerOfStep,
+  ServiceLevelClock,
+  workStepSpans,
+  type StepSpan,
+} from './service-level-clocks.js';
 import {
   PublicHoliday,
+  ServiceLevelOwner,
   ServiceLevelSchedule,
   ServiceLevelStep,
   ServiceLevelTarget,
@@ -179,6 +187,14 @@ export class ServiceLevelScheduleResolver {
     @Ctx() context: Context,
   ): Promise<PublicHolidayPayload> {
     return { publicHoliday: await removePublicHoliday(context, id) };
+  }
+}
+
+@Resolver(() => ServiceLevelTarget)
+export class ServiceLevelTargetResolver {
+  @FieldResolver(() => ServiceLevelOwner, { description: 'Whose step it is: the side whose delay a late step is.' })
+  owner(@Root() target: ServiceLevelTarget): ServiceLevelOwner {
+    return ownerOfStep[target.step];
   }
 }
 

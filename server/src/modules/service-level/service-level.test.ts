@@ -131,6 +131,24 @@ describe('the service levels and public holidays as dated data', () => {
       )
     ).serviceLevelSchedules;
 
+  it('gives each target whose step it is: Algérie Télécom’s or the firm’s', async () => {
+    const { serviceLevelScheduleInForce } = await mustQuery<{
+      serviceLevelScheduleInForce: { targets: { step: string; wilayaCode: string | null; owner: string }[] };
+    }>(t, '{ serviceLevelScheduleInForce { targets { step wilayaCode owner } } }');
+    const owners = serviceLevelScheduleInForce.targets
+      .filter((target) => target.wilayaCode === null)
+      .map((target) => [target.step, target.owner]);
+    expect(owners).toEqual([
+      ['ORDER_TO_ASSIGNMENT', 'ALGERIE_TELECOM'],
+      ['ASSIGNMENT_TO_APPOINTMENT', 'CONTRACTOR'],
+      ['APPOINTMENT_TO_INSTALLATION', 'CONTRACTOR'],
+      ['REPORT_TO_DECISION', 'ALGERIE_TELECOM'],
+      ['REJECTION_TO_NEW_REPORT', 'CONTRACTOR'],
+      ['SUBMISSION_TO_APPROVAL', 'ALGERIE_TELECOM'],
+      ['APPROVAL_TO_PAYMENT', 'ALGERIE_TELECOM'],
+    ]);
+  });
+
   it('refuses a version that misses a step, gives one twice, a wilaya target to an invoice step or names no wilaya, with a coded reason, writing nothing', async () => {
     const before = await versions();
     const tomorrow = addDays(algiersDate(), 1);
