@@ -60,7 +60,7 @@ export class CreateServiceLevelScheduleVersionInput {
   @Field(() => String, { description: 'Name, 1–200 characters.' })
   name!: string;
 
-  @Field(() => LocalDate, { description: 'First day in force (Algiers), after today.' })
+  @Field(() => LocalDate, { description: 'First day in force (Algiers), after today, in 2100 at the latest.' })
   effectiveFrom!: string;
 
   @Field(() => [ServiceLevelTargetInput], {
@@ -77,7 +77,7 @@ export class CreateServiceLevelScheduleVersionPayload {
 
 @InputType({ description: 'A public holiday to add.' })
 export class AddPublicHolidayInput {
-  @Field(() => LocalDate, { description: 'The day (Algiers), after today.' })
+  @Field(() => LocalDate, { description: 'The day (Algiers), after today, in 2100 at the latest.' })
   day!: string;
 
   @Field(() => String, { description: 'Its name, 1–100 characters, e.g. "Aïd el-Fitr (1er jour)".' })
@@ -102,7 +102,8 @@ export class ServiceLevelScheduleResolver {
 
   @Query(() => ServiceLevelSchedule, {
     nullable: true,
-    description: 'The version in force on a day (Algiers; today when left out). BAD_USER_INPUT for a malformed date.',
+    description:
+      'The version in force on a day (Algiers; today when left out). BAD_USER_INPUT for a malformed date or one outside 2000–2100.',
   })
   serviceLevelScheduleInForce(
     @Arg('on', () => LocalDate, {

@@ -4,7 +4,7 @@ import { endLatestVersion, versionInForce } from '../../common/dated-version.js'
 import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
 import { algiersDate, now } from '../../common/time.js';
 import { inTransaction } from '../../common/transaction.js';
-import { calendarDate, parseInput, requiredText } from '../../common/validation.js';
+import { dayFrom2000To2100, parseInput, requiredText } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
@@ -154,13 +154,13 @@ export function listServiceLevelSchedules(context: Context): Promise<ServiceLeve
 
 /**
  * The version in force on `date` (YYYY-MM-DD, Algiers; today when null), or null before the first.
- * @throws DomainError BAD_USER_INPUT for a malformed date
+ * @throws DomainError BAD_USER_INPUT for a malformed date or one outside 2000–2100
  */
 export function serviceLevelScheduleInForce(
   context: Context,
   date: string | null,
 ): Promise<ServiceLevelSchedule | null> {
-  const day = date === null ? algiersDate() : parseInput(calendarDate, date, 'on');
+  const day = date === null ? algiersDate() : parseInput(dayFrom2000To2100, date, 'on');
   return versionInForce(context.em, ServiceLevelSchedule, day);
 }
 
@@ -168,7 +168,7 @@ const minutesMax = 525_600;
 
 const newVersionSchema = z.object({
   name: requiredText(200),
-  effectiveFrom: calendarDate,
+  effectiveFrom: dayFrom2000To2100,
   targets: z
     .array(
       z.object({
@@ -262,7 +262,7 @@ export function listPublicHolidays(context: Context, year: number | null): Promi
   return context.em.find(PublicHoliday, { day: { $gte: from, $lt: `${year + 1}-01-01` } }, { orderBy: { day: 'asc' } });
 }
 
-const holidaySchema = z.object({ day: calendarDate, name: requiredText(100) });
+const holidaySchema = z.object({ day: dayFrom2000To2100, name: requiredText(100) });
 
 /**
  * Adds a public holiday (ADMIN), after today: a clock already counted never changes under it.
