@@ -173,7 +173,7 @@ export class ServiceLevelScheduleResolver {
   @Mutation(() => PublicHolidayPayload, {
     description:
       'Removes a public holiday still to come (ADMIN); a holiday today or past stays, as clocks already counted never change. ' +
-      'Errors: NOT_FOUND, BAD_USER_INPUT (today or past).',
+      'Errors: BAD_USER_INPUT (an id that is no id, a holiday today or past), NOT_FOUND.',
   })
   async removePublicHoliday(
     @Arg('id', () => ID, { description: 'The holiday’s id.' }) id: string,

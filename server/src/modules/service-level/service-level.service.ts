@@ -4,7 +4,7 @@ import { endLatestVersion, versionInForce } from '../../common/dated-version.js'
 import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
 import { algiersDate, now } from '../../common/time.js';
 import { inTransaction } from '../../common/transaction.js';
-import { dayFrom2000To2100, parseInput, requiredText } from '../../common/validation.js';
+import { dayFrom2000To2100, parseInput, recordId, requiredText } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
@@ -290,12 +290,13 @@ export async function addPublicHoliday(context: Context, input: unknown): Promis
 /**
  * Removes a public holiday still to come (ADMIN): a Hijri holiday moved by the moon's sighting is
  * removed and added on its day.
- * @throws DomainError NOT_FOUND, BAD_USER_INPUT (the day is today or past)
+ * @throws DomainError BAD_USER_INPUT (an id that is no id, a day today or past), NOT_FOUND
  */
 export async function removePublicHoliday(context: Context, id: string): Promise<PublicHoliday> {
+  const holidayId = parseInput(recordId, id, 'id');
   return inTransaction(context, async (em) => {
-    const holiday = /^\d{1,18}$/.test(id) ? await em.findOne(PublicHoliday, { id }) : null;
-    if (!holiday) throw new DomainError(ErrorCode.NOT_FOUND, `no public holiday ${id}`, { field: 'id' });
+    const holiday = await em.findOne(PublicHoliday, { id: holidayId });
+    if (!holiday) throw new DomainError(ErrorCode.NOT_FOUND, `no public holiday ${holidayId}`, { field: 'id' });
     if (holiday.day <= algiersDate(now(context)))
       throw badUserInput('id', 'is a holiday today or past, which stays: clocks already counted never change');
     recordAudit(em, context, {

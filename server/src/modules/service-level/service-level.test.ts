@@ -183,6 +183,20 @@ describe('the service levels and public holidays as dated data', () => {
     expect(await t.sql('select count(*)::text as count from public_holiday')).toEqual(holidays);
   });
 
+  it('answers BAD_USER_INPUT for an id that is no id, as every mutation does, and NOT_FOUND for an id that names none', async () => {
+    for (const id of ['abc', '-1', '26.0', '0x1a', '1234567890123456789', 'x'.repeat(10_000)]) {
+      const { body } = await t.graphql(
+        'mutation ($id: ID!) { removePublicHoliday(id: $id) { publicHoliday { day } } }',
+        { id },
+      );
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reasonCode: 'RECORD_ID' });
+    }
+    const { body } = await t.graphql('mutation ($id: ID!) { removePublicHoliday(id: $id) { publicHoliday { day } } }', {
+      id: '999999999999999999',
+    });
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+  });
+
   it('records a new version from a later day, ending the one in force there, and refuses one that starts before the latest', async () => {
     const from = addDays(algiersDate(), 30);
     const { body } = await create({ name: 'Niveaux 2027', effectiveFrom: from, targets: national(2880) });
