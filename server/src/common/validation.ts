@@ -132,6 +132,14 @@ export const idFilterRule =
 /** A calendar date YYYY-MM-DD (a real day: no 30 February). */
 export const calendarDate = z.iso.date({ error: 'must be a date as YYYY-MM-DD' });
 
+/**
+ * A calendar date from 2000 to 2100: the days the trade's records and dated data fall on (PostgreSQL
+ * refuses year 0000, which `calendarDate` takes; a date centuries ahead is a typing error).
+ */
+export const dayFrom2000To2100 = calendarDate.refine((value) => value >= '2000-01-01' && value <= '2100-12-31', {
+  error: 'must be from 2000 to 2100',
+});
+
 /** A `version` the client last saw (optimistic concurrency). */
 export const expectedVersion = z.number().int().min(1, { error: 'must be a version number from 1' });
 

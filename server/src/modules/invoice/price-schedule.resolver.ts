@@ -32,7 +32,7 @@ export class CreatePriceScheduleVersionInput {
   @Field(() => String, { description: 'Name, 1–200 characters.' })
   name!: string;
 
-  @Field(() => LocalDate, { description: 'First day in force (Algiers), after today.' })
+  @Field(() => LocalDate, { description: 'First day in force (Algiers), after today, in 2100 at the latest.' })
   effectiveFrom!: string;
 
   @Field(() => [PriceScheduleItemInput], { description: 'The items, 1 to 500.' })
@@ -51,7 +51,8 @@ export class PriceScheduleResolver {
 
   @Query(() => PriceSchedule, {
     nullable: true,
-    description: 'The version in force on a date (Algiers; today when left out). BAD_USER_INPUT for a malformed date.',
+    description:
+      'The version in force on a date (Algiers; today when left out). BAD_USER_INPUT for a malformed date or one outside 2000–2100.',
   })
   priceScheduleInForce(
     @Arg('on', () => LocalDate, {

@@ -5,7 +5,7 @@ import { endLatestVersion, versionInForce } from '../../common/dated-version.js'
 import { badUserInput } from '../../common/errors.js';
 import { algiersDate } from '../../common/time.js';
 import { inTransaction } from '../../common/transaction.js';
-import { calendarDate, parseInput, requiredText } from '../../common/validation.js';
+import { dayFrom2000To2100, parseInput, requiredText } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
@@ -79,7 +79,7 @@ export function listPriceSchedules(context: Context): Promise<PriceSchedule[]> {
  * @throws DomainError BAD_USER_INPUT for a malformed date
  */
 export function priceScheduleInForce(context: Context, date: string | null): Promise<PriceSchedule | null> {
-  return findInForce(context.em, date === null ? algiersDate() : parseInput(calendarDate, date, 'on'));
+  return findInForce(context.em, date === null ? algiersDate() : parseInput(dayFrom2000To2100, date, 'on'));
 }
 
 declare module '../../context.js' {
@@ -170,7 +170,7 @@ export function findInForce(em: EntityManager, date: string): Promise<PriceSched
 
 const newVersionSchema = z.object({
   name: requiredText(200),
-  effectiveFrom: calendarDate,
+  effectiveFrom: dayFrom2000To2100,
   items: z
     .array(
       z.object({

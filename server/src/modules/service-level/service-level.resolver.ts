@@ -68,7 +68,7 @@ export class CreateServiceLevelScheduleVersionInput {
   @Field(() => String, { description: 'Name, 1–200 characters.' })
   name!: string;
 
-  @Field(() => LocalDate, { description: 'First day in force (Algiers), after today.' })
+  @Field(() => LocalDate, { description: 'First day in force (Algiers), after today, in 2100 at the latest.' })
   effectiveFrom!: string;
 
   @Field(() => [ServiceLevelTargetInput], {
@@ -85,7 +85,7 @@ export class CreateServiceLevelScheduleVersionPayload {
 
 @InputType({ description: 'A public holiday to add.' })
 export class AddPublicHolidayInput {
-  @Field(() => LocalDate, { description: 'The day (Algiers), after today.' })
+  @Field(() => LocalDate, { description: 'The day (Algiers), after today, in 2100 at the latest.' })
   day!: string;
 
   @Field(() => String, { description: 'Its name, 1–100 characters, e.g. "Aïd el-Fitr (1er jour)".' })
@@ -110,7 +110,8 @@ export class ServiceLevelScheduleResolver {
 
   @Query(() => ServiceLevelSchedule, {
     nullable: true,
-    description: 'The version in force on a day (Algiers; today when left out). BAD_USER_INPUT for a malformed date.',
+    description:
+      'The version in force on a day (Algiers; today when left out). BAD_USER_INPUT for a malformed date or one outside 2000–2100.',
   })
   serviceLevelScheduleInForce(
     @Arg('on', () => LocalDate, {
@@ -180,7 +181,7 @@ export class ServiceLevelScheduleResolver {
   @Mutation(() => PublicHolidayPayload, {
     description:
       'Removes a public holiday still to come (ADMIN); a holiday today or past stays, as clocks already counted never change. ' +
-      'Errors: NOT_FOUND, BAD_USER_INPUT (today or past).',
+      'Errors: BAD_USER_INPUT (an id that is no id, a holiday today or past), NOT_FOUND.',
   })
   async removePublicHoliday(
     @Arg('id', () => ID, { description: 'The holiday’s id.' }) id: string,

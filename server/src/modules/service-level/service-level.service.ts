@@ -4,7 +4,7 @@ import { endLatestVersion, versionInForce } from '../../common/dated-version.js'
 import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
 import { algiersDate, now } from '../../common/time.js';
 import { inTransaction } from '../../common/transaction.js';
-import { calendarDate, parseInput, requiredText } from '../../common/validation.js';
+import { dayFrom2000To2100, parseInput, recordId, requiredText } from '../../common/validation.js';
 import type { Context } from '../../context.js';
 import { AuditAction, AuditEntityType } from '../audit/audit-event.entity.js';
 import { changedFields, recordAudit } from '../audit/audit.service.js';
@@ -154,13 +154,13 @@ export function listServiceLevelSchedules(context: Context): Promise<ServiceLeve
 
 /**
  * The version in force on `date` (YYYY-MM-DD, Algiers; today when null), or null before the first.
- * @throws DomainError BAD_USER_INPUT for a malformed date
+ * @throws DomainError BAD_USER_INPUT for a malformed date or one outside 2000–2100
  */
 export function serviceLevelScheduleInForce(
   context: Context,
   date: string | null,
 ): Promise<ServiceLevelSchedule | null> {
-  const day = date === null ? algiersDate() : parseInput(calendarDate, date, 'on');
+  const day = date === null ? algiersDate() : parseInput(dayFrom2000To2100, date, 'on');
   return versionInForce(context.em, ServiceLevelSchedule, day);
 }
 
@@ -168,7 +168,7 @@ const minutesMax = 525_600;
 
 const newVersionSchema = z.object({
   name: requiredText(200),
-  effectiveFrom: calendarDate,
+  effectiveFrom: dayFrom2000To2100,
   targets: z
     .array(
       z.object({
@@ -262,7 +262,7 @@ export function listPublicHolidays(context: Context, year: number | null): Promi
   return context.em.find(PublicHoliday, { day: { $gte: from, $lt: `${year + 1}-01-01` } }, { orderBy: { day: 'asc' } });
 }
 
-const holidaySchema = z.object({ day: calendarDate, name: requiredText(100) });
+const holidaySchema = z.object({ day: dayFrom2000To2100, name: requiredText(100) });
 
 /**
  * Adds a public holiday (ADMIN), after today: a clock already counted never changes under it.
@@ -290,12 +290,13 @@ export async function addPublicHoliday(context: Context, input: unknown): Promis
 /**
  * Removes a public holiday still to come (ADMIN): a Hijri holiday moved by the moon's sighting is
  * removed and added on its day.
- * @throws DomainError NOT_FOUND, BAD_USER_INPUT (the day is today or past)
+ * @throws DomainError BAD_USER_INPUT (an id that is no id, a day today or past), NOT_FOUND
  */
 export async function removePublicHoliday(context: Context, id: string): Promise<PublicHoliday> {
+  const holidayId = parseInput(recordId, id, 'id');
   return inTransaction(context, async (em) => {
-    const holiday = /^\d{1,18}$/.test(id) ? await em.findOne(PublicHoliday, { id }) : null;
-    if (!holiday) throw new DomainError(ErrorCode.NOT_FOUND, `no public holiday ${id}`, { field: 'id' });
+    const holiday = await em.findOne(PublicHoliday, { id: holidayId });
+    if (!holiday) throw new DomainError(ErrorCode.NOT_FOUND, `no public holiday ${holidayId}`, { field: 'id' });
     if (holiday.day <= algiersDate(now(context)))
       throw badUserInput('id', 'is a holiday today or past, which stays: clocks already counted never change');
     recordAudit(em, context, {

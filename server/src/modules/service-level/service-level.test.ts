@@ -181,6 +181,40 @@ describe('the service levels and public holidays as dated data', () => {
     expect(await versions()).toEqual(before);
   });
 
+  it('answers BAD_USER_INPUT for a day outside 2000–2100, writing nothing: year 0000 (which PostgreSQL refuses) and 9999 (a version there would leave no later day for the next)', async () => {
+    const before = await versions();
+    const holidays = await t.sql<{ count: string }>('select count(*)::text as count from public_holiday');
+    for (const on of ['0000-01-01', '1999-12-31', '2101-01-01']) {
+      const { body } = await t.graphql('query ($on: LocalDate) { serviceLevelScheduleInForce(on: $on) { id } }', {
+        on,
+      });
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reasonCode: 'YEAR_RANGE' });
+    }
+    const { body: far } = await create({ name: 'Lointaine', effectiveFrom: '9999-12-31', targets: national(1440) });
+    expect(far.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reasonCode: 'YEAR_RANGE' });
+    const { body: holiday } = await t.graphql(
+      'mutation ($input: AddPublicHolidayInput!) { addPublicHoliday(input: $input) { publicHoliday { id } } }',
+      { input: { day: '9999-12-31', name: 'Lointain' } },
+    );
+    expect(holiday.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reasonCode: 'YEAR_RANGE' });
+    expect(await versions()).toEqual(before);
+    expect(await t.sql('select count(*)::text as count from public_holiday')).toEqual(holidays);
+  });
+
+  it('answers BAD_USER_INPUT for an id that is no id, as every mutation does, and NOT_FOUND for an id that names none', async () => {
+    for (const id of ['abc', '-1', '26.0', '0x1a', '1234567890123456789', 'x'.repeat(10_000)]) {
+      const { body } = await t.graphql(
+        'mutation ($id: ID!) { removePublicHoliday(id: $id) { publicHoliday { day } } }',
+        { id },
+      );
+      expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reasonCode: 'RECORD_ID' });
+    }
+    const { body } = await t.graphql('mutation ($id: ID!) { removePublicHoliday(id: $id) { publicHoliday { day } } }', {
+      id: '999999999999999999',
+    });
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+  });
+
   it('records a new version from a later day, ending the one in force there, and refuses one that starts before the latest', async () => {
     const from = addDays(algiersDate(), 30);
     const { body } = await create({ name: 'Niveaux 2027', effectiveFrom: from, targets: national(2880) });

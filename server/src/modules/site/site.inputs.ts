@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { z } from 'zod';
 import { LocalDate } from '../../common/scalars.js';
-import { calendarDate, recordId, requiredText } from '../../common/validation.js';
+import { dayFrom2000To2100, recordId, requiredText } from '../../common/validation.js';
 import { SiteKind } from './site.entity.js';
 
 @InputType({ description: 'A new site, PLANNED. Text is trimmed; the code is upper-cased.' })
@@ -70,10 +70,6 @@ export class UpdateSiteInput {
   plannedEnd?: string | null;
 }
 
-const localDate = calendarDate.refine((value) => value >= '2000-01-01' && value <= '2100-12-31', {
-  error: 'must be from 2000 to 2100',
-});
-
 /** Every field of a site, checked on its own and together. */
 export const siteSchema = z
   .object({
@@ -104,8 +100,8 @@ export const siteSchema = z
       .int()
       .min(1, { error: 'must be at least 1' })
       .max(100_000, { error: 'must be at most 100,000' }),
-    plannedStart: localDate.nullish().transform((v) => v ?? null),
-    plannedEnd: localDate.nullish().transform((v) => v ?? null),
+    plannedStart: dayFrom2000To2100.nullish().transform((v) => v ?? null),
+    plannedEnd: dayFrom2000To2100.nullish().transform((v) => v ?? null),
   })
   .superRefine((site, context) => {
     if ((site.latitude === null) !== (site.longitude === null)) {
