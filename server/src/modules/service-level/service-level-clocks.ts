@@ -97,6 +97,8 @@ export interface StatusChange {
   readonly to: string;
   /** The appointment set with a change to SCHEDULED (`appointmentAt` in its changes). */
   readonly appointmentAt?: Date | null;
+  /** The installation time a report declares with a change to INSTALLED (`installedAt` in its changes). */
+  readonly installedAt?: Date | null;
 }
 
 /** One run of a step: `ended` says how it ended, DONE (its own end) or LEFT (another way); null while open. */
@@ -154,9 +156,15 @@ function spansOf(
         continue;
       }
       const done = rule.doneOn.includes(change.to);
-      if (change.at >= span.startedAt) spans.push({ ...span, endedAt: change.at, ended: done ? 'DONE' : 'LEFT' });
+      // The installation ends when the report says it was made (checked against the appointment's day
+      // and the photos), not when the report reached the server: a phone without network is no delay.
+      const endedAt =
+        done && span.step === ServiceLevelStep.APPOINTMENT_TO_INSTALLATION
+          ? (change.installedAt ?? change.at)
+          : change.at;
+      if (endedAt >= span.startedAt) spans.push({ ...span, endedAt, ended: done ? 'DONE' : 'LEFT' });
       // Done before its start (installed before the appointment's hour): it took no time.
-      else if (done) spans.push({ step: span.step, startedAt: change.at, endedAt: change.at, ended: 'DONE' });
+      else if (done) spans.push({ step: span.step, startedAt: endedAt, endedAt, ended: 'DONE' });
       // Left before its start (rescheduled before the appointment came): the step never started.
     }
     open = staying;

@@ -39,7 +39,7 @@ registerEnumType(ServiceLevelStep, {
     },
     APPOINTMENT_TO_INSTALLATION: {
       description:
-        'The firm: from the appointment (`appointmentAt`) to the installation report (INSTALLED); starts only once the appointment has come.',
+        'The firm: from the appointment (`appointmentAt`) to the installation, at the time its report declares (`installedAt`, not when the report reached the server); starts only once the appointment has come.',
     },
     REPORT_TO_DECISION: {
       description: 'Algérie Télécom: from an installation report to its acceptance or rejection.',

@@ -21,6 +21,7 @@ interface ChangeRow {
   from_status: string | null;
   to_status: string;
   appointment_at: string | null;
+  installed_at: string | null;
 }
 
 /**
@@ -32,7 +33,9 @@ function changesOf(em: EntityManager, entityType: AuditEntityType): DataLoader<s
     const rows = await em.execute<ChangeRow[]>(
       `select entity_id, occurred_at, from_status, to_status,
               (select change->>'to' from jsonb_array_elements(changes) change
-                where change->>'field' = 'appointmentAt' limit 1) as appointment_at
+                where change->>'field' = 'appointmentAt' limit 1) as appointment_at,
+              (select change->>'to' from jsonb_array_elements(changes) change
+                where change->>'field' = 'installedAt' limit 1) as installed_at
          from audit_event
         where entity_type = ? and entity_id in (?) and action in (?, ?) and to_status is not null
         order by id`,
@@ -45,6 +48,7 @@ function changesOf(em: EntityManager, entityType: AuditEntityType): DataLoader<s
         from: row.from_status,
         to: row.to_status,
         appointmentAt: row.appointment_at === null ? null : new Date(row.appointment_at),
+        installedAt: row.installed_at === null ? null : new Date(row.installed_at),
       });
     }
     return ids.map((id) => byId.get(id)!);

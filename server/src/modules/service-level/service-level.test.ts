@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activeContractor, createCustomerSubscription, mustQuery } from '../../../test/api.js';
+import {
+  activeContractor,
+  createCustomerSubscription,
+  installationReportInput,
+  mustQuery,
+  scheduledCustomerSubscription,
+} from '../../../test/api.js';
 import { contextAt } from '../../../test/contexts.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { addDays, algiersDate } from '../../common/time.js';
@@ -81,6 +87,23 @@ describe('service-level clocks through the API, with a controlled clock', () => 
         state: 'MISSED',
       },
     ]);
+  });
+
+  it('ends the installation step at the installation time the report declares, not at the report’s arrival', async () => {
+    const firm = await activeContractor(t);
+    const work = await scheduledCustomerSubscription(t, firm.id);
+    const report = installationReportInput(work);
+    await mustQuery(
+      t,
+      'mutation ($input: ReportInstallationInput!) { reportInstallation(input: $input) { customerSubscription { id } } }',
+      { input: report },
+    );
+    const { customerSubscription } = await mustQuery<{
+      customerSubscription: { serviceLevelClocks: { step: string; endedAt: string | null }[] };
+    }>(t, 'query ($id: ID!) { customerSubscription(id: $id) { serviceLevelClocks { step endedAt } } }', { id: work });
+    expect(
+      customerSubscription.serviceLevelClocks.find((clock) => clock.step === 'APPOINTMENT_TO_INSTALLATION')?.endedAt,
+    ).toBe(new Date(report['installedAt'] as string).toISOString());
   });
 
   it('measures a step against the wilaya’s own target where the version has one (the far south’s longer appointment step)', async () => {

@@ -134,6 +134,24 @@ describe('the steps of a customer subscription and their clocks', () => {
   });
 });
 
+describe('the installation step of work reported late from a phone without network', () => {
+  it('ends at the installation time the report declares, not when the report reached the server; AT’s decision waits from its arrival', () => {
+    const spans = workStepSpans(algiers('2026-11-02T09:00'), [
+      change('2026-11-02T10:00', null, 'ASSIGNED'),
+      change('2026-11-02T11:00', 'ASSIGNED', 'SCHEDULED', '2026-11-03T09:00'),
+      { ...change('2026-11-05T18:00', 'SCHEDULED', 'INSTALLED'), installedAt: algiers('2026-11-03T11:00') },
+    ]);
+    expect(
+      spans
+        .filter((span) => span.step !== 'ORDER_TO_ASSIGNMENT' && span.step !== 'ASSIGNMENT_TO_APPOINTMENT')
+        .map((span) => [span.step, span.startedAt, span.endedAt]),
+    ).toEqual([
+      ['APPOINTMENT_TO_INSTALLATION', algiers('2026-11-03T09:00'), algiers('2026-11-03T11:00')],
+      ['REPORT_TO_DECISION', algiers('2026-11-05T18:00'), null],
+    ]);
+  });
+});
+
 describe('the steps of an invoice', () => {
   it('waits for AT’s answer from each submission, and for the payment in full from the approval (a part payment keeps it running)', () => {
     const spans = invoiceStepSpans([
