@@ -99,6 +99,8 @@ export interface StatusChange {
   readonly appointmentAt?: Date | null;
   /** The installation time a report declares with a change to INSTALLED (`installedAt` in its changes). */
   readonly installedAt?: Date | null;
+  /** The day (YYYY-MM-DD, Algiers) a payment was made, with a change to PAID (its `payment` change). */
+  readonly paidOn?: string | null;
 }
 
 /** One run of a step: `ended` says how it ended, DONE (its own end) or LEFT (another way); null while open. */
@@ -128,6 +130,21 @@ const invoiceRules: Readonly<Partial<Record<ServiceLevelStep, StepRule>>> = {
   APPROVAL_TO_PAYMENT: { startsOn: 'APPROVED', doneOn: ['PAID'], continuesOn: ['PARTIALLY_PAID'] },
 };
 
+/**
+ * When a step ended by `change` was done: for the installation, the time its report declares (checked
+ * against the appointment's day and the photos), not when the report reached the server, so that a
+ * phone without network is no delay; for the payment, the start of the day it was made (Algiers), not
+ * when finance recorded it, and never after that; for the others, the change itself.
+ */
+function doneAt(step: ServiceLevelStep, change: StatusChange): Date {
+  if (step === ServiceLevelStep.APPOINTMENT_TO_INSTALLATION) return change.installedAt ?? change.at;
+  if (step === ServiceLevelStep.APPROVAL_TO_PAYMENT && change.paidOn) {
+    const paidDay = new Date(`${change.paidOn}T00:00:00+01:00`);
+    return paidDay < change.at ? paidDay : change.at;
+  }
+  return change.at;
+}
+
 interface OpenSpan {
   readonly step: ServiceLevelStep;
   readonly startedAt: Date;
@@ -156,12 +173,7 @@ function spansOf(
         continue;
       }
       const done = rule.doneOn.includes(change.to);
-      // The installation ends when the report says it was made (checked against the appointment's day
-      // and the photos), not when the report reached the server: a phone without network is no delay.
-      const endedAt =
-        done && span.step === ServiceLevelStep.APPOINTMENT_TO_INSTALLATION
-          ? (change.installedAt ?? change.at)
-          : change.at;
+      const endedAt = done ? doneAt(span.step, change) : change.at;
       if (endedAt >= span.startedAt) spans.push({ ...span, endedAt, ended: done ? 'DONE' : 'LEFT' });
       // Done before its start (installed before the appointment's hour): it took no time.
       else if (done) spans.push({ step: span.step, startedAt: endedAt, endedAt, ended: 'DONE' });

@@ -52,7 +52,8 @@ registerEnumType(ServiceLevelStep, {
         'Algérie Télécom: from an invoice submitted (or submitted again) to its approval or a request for revision.',
     },
     APPROVAL_TO_PAYMENT: {
-      description: 'Algérie Télécom: from an invoice’s approval to its payment in full.',
+      description:
+        'Algérie Télécom: from an invoice’s approval to its payment in full, on the day the payment says it was made (from 00:00 in Algiers), not when it was recorded.',
     },
   },
 });

@@ -22,6 +22,7 @@ interface ChangeRow {
   to_status: string;
   appointment_at: string | null;
   installed_at: string | null;
+  paid_on: string | null;
 }
 
 /**
@@ -35,7 +36,9 @@ function changesOf(em: EntityManager, entityType: AuditEntityType): DataLoader<s
               (select change->>'to' from jsonb_array_elements(changes) change
                 where change->>'field' = 'appointmentAt' limit 1) as appointment_at,
               (select change->>'to' from jsonb_array_elements(changes) change
-                where change->>'field' = 'installedAt' limit 1) as installed_at
+                where change->>'field' = 'installedAt' limit 1) as installed_at,
+              (select change->'to'->>'paidOn' from jsonb_array_elements(changes) change
+                where change->>'field' = 'payment' limit 1) as paid_on
          from audit_event
         where entity_type = ? and entity_id in (?) and action in (?, ?) and to_status is not null
         order by id`,
@@ -49,6 +52,7 @@ function changesOf(em: EntityManager, entityType: AuditEntityType): DataLoader<s
         to: row.to_status,
         appointmentAt: row.appointment_at === null ? null : new Date(row.appointment_at),
         installedAt: row.installed_at === null ? null : new Date(row.installed_at),
+        paidOn: row.paid_on,
       });
     }
     return ids.map((id) => byId.get(id)!);

@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activeContractor,
   createCustomerSubscription,
+  firmInvoice,
   installationReportInput,
+  installedCustomerSubscription,
   mustQuery,
   scheduledCustomerSubscription,
+  submitInvoice,
 } from '../../../test/api.js';
 import { contextAt } from '../../../test/contexts.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
@@ -104,6 +107,52 @@ describe('service-level clocks through the API, with a controlled clock', () => 
     expect(
       customerSubscription.serviceLevelClocks.find((clock) => clock.step === 'APPOINTMENT_TO_INSTALLATION')?.endedAt,
     ).toBe(new Date(report['installedAt'] as string).toISOString());
+  });
+
+  it('ends the payment step at the start of the day the payment was made, not when finance recorded it', async () => {
+    const firm = await activeContractor(t);
+    const work = await installedCustomerSubscription(t, firm.id);
+    await mustQuery(
+      t,
+      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+      { id: work },
+    );
+    const draft = await firmInvoice(t, firm.id);
+    await submitInvoice(t, draft);
+    const submitted = await mustQuery<{ invoice: { version: number } }>(
+      t,
+      'query ($id: ID!) { invoice(id: $id) { version } }',
+      { id: draft.id },
+    );
+    const approved = await mustQuery<{
+      approveInvoice: { invoice: { version: number; balanceDue: { amount: string } } };
+    }>(
+      t,
+      'mutation ($id: ID!, $v: Int!) { approveInvoice(input: { id: $id, expectedVersion: $v }) { invoice { version balanceDue { amount } } } }',
+      { id: draft.id, v: submitted.invoice.version },
+    );
+    const today = algiersDate();
+    await mustQuery(
+      t,
+      'mutation ($input: RecordInvoicePaymentInput!) { recordInvoicePayment(input: $input) { invoice { status } } }',
+      {
+        input: {
+          invoiceId: draft.id,
+          expectedVersion: approved.approveInvoice.invoice.version,
+          paidOn: today,
+          amount: approved.approveInvoice.invoice.balanceDue.amount,
+          method: 'BANK_TRANSFER',
+          reference: 'VIR-BNA-000777',
+        },
+      },
+    );
+    const { invoice } = await mustQuery<{
+      invoice: { status: string; serviceLevelClocks: { step: string; endedAt: string | null }[] };
+    }>(t, 'query ($id: ID!) { invoice(id: $id) { status serviceLevelClocks { step endedAt } } }', { id: draft.id });
+    expect(invoice.status).toBe('PAID');
+    expect(invoice.serviceLevelClocks.find((clock) => clock.step === 'APPROVAL_TO_PAYMENT')?.endedAt).toBe(
+      new Date(`${today}T00:00:00+01:00`).toISOString(),
+    );
   });
 
   it('measures a step against the wilaya’s own target where the version has one (the far south’s longer appointment step)', async () => {

@@ -134,6 +134,18 @@ describe('the steps of a customer subscription and their clocks', () => {
   });
 });
 
+describe('the payment step of an invoice whose payment was recorded days after it was made', () => {
+  it('ends at the start of the day the payment says it was made (Algiers), not when finance recorded it', () => {
+    const spans = invoiceStepSpans([
+      change('2026-11-05T10:00', 'SUBMITTED', 'APPROVED'),
+      { ...change('2026-12-10T10:00', 'APPROVED', 'PAID'), paidOn: '2026-12-03' },
+    ]);
+    expect(spans.map((span) => [span.step, span.startedAt, span.endedAt])).toEqual([
+      ['APPROVAL_TO_PAYMENT', algiers('2026-11-05T10:00'), algiers('2026-12-03T00:00')],
+    ]);
+  });
+});
+
 describe('the installation step of work reported late from a phone without network', () => {
   it('ends at the installation time the report declares, not when the report reached the server; AT’s decision waits from its arrival', () => {
     const spans = workStepSpans(algiers('2026-11-02T09:00'), [
