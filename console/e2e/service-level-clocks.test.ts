@@ -70,5 +70,9 @@ describe('the service-level clocks of the work and of an invoice, in a real Chro
           /^Approbation de la facture\tAlgérie Télécom\t.*\t5\sj \(jours ouvrés\)\t.*\tEn cours, dans les délais$/,
         ),
       ]);
+    // The clocks come after the credit notes and their button, which stays with them.
+    const issue = await page.getByRole('button', { name: 'Émettre un avoir…' }).boundingBox();
+    const clocksHeading = await page.getByRole('heading', { name: 'Délais (niveaux de service)' }).boundingBox();
+    expect(issue!.y).toBeLessThan(clocksHeading!.y);
   }, 90_000);
 });

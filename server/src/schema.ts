@@ -30,6 +30,7 @@ import {
 import {
   CustomerSubscriptionClocksResolver,
   InvoiceClocksResolver,
+  PublicHolidayResolver,
   ServiceLevelScheduleResolver,
   ServiceLevelTargetResolver,
 } from './modules/service-level/service-level.resolver.js';
@@ -80,6 +81,7 @@ export async function buildRaccordSchema(): Promise<GraphQLSchema> {
       PriceScheduleItemResolver,
       ServiceLevelScheduleResolver,
       ServiceLevelTargetResolver,
+      PublicHolidayResolver,
       CustomerSubscriptionClocksResolver,
       InvoiceClocksResolver,
       InvoiceResolver,

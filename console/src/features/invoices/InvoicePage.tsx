@@ -109,7 +109,6 @@ export function InvoicePage() {
           <InvoicePayments invoice={invoice} />
           <ProblemsAlert ref={alert} problems={problems} />
           <CreditNotes creditNotes={invoice.creditNotes} lines={invoice.lines} />
-          <ServiceLevelClocks clocks={invoice.serviceLevelClocks} />
           {invoice.viewerCan.issueCreditNote && (
             <IssueCreditNote
               key={invoice.id}
@@ -120,6 +119,7 @@ export function InvoicePage() {
               }}
             />
           )}
+          <ServiceLevelClocks clocks={invoice.serviceLevelClocks} />
         </>
       )}
     </section>

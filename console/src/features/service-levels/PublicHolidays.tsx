@@ -16,8 +16,8 @@ function yearsAround(current: number, shown: number): number[] {
 
 /**
  * Algeria's public holidays of a year (the current one in Algiers by default), which working days
- * skip; an administrator (`mayWrite`) adds one to come and removes one, the server refusing a holiday
- * today or past, as a clock already counted never changes.
+ * skip; an administrator (`mayWrite`) adds one to come and removes one the API says is `removable`
+ * (still to come: a clock already counted never changes).
  */
 export function PublicHolidays({ mayWrite }: { mayWrite: boolean }) {
   const { t } = useTranslation();
@@ -135,13 +135,16 @@ export function PublicHolidays({ mayWrite }: { mayWrite: boolean }) {
                 <td>
                   <bdi>{holiday.name}</bdi>
                 </td>
-                {mayWrite && (
-                  <td>
-                    <button type="button" onClick={() => void removeHoliday(holiday)}>
-                      {t('Retirer le jour férié du {{date}}', { date: formatCalendarDate(holiday.day) })}
-                    </button>
-                  </td>
-                )}
+                {mayWrite &&
+                  (holiday.removable ? (
+                    <td>
+                      <button type="button" onClick={() => void removeHoliday(holiday)}>
+                        {t('Retirer le jour férié du {{date}}', { date: formatCalendarDate(holiday.day) })}
+                      </button>
+                    </td>
+                  ) : (
+                    <td />
+                  ))}
               </tr>
             ))}
           </tbody>

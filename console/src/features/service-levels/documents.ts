@@ -35,6 +35,7 @@ export const PublicHolidaysQuery = graphql(`
       id
       day
       name
+      removable
     }
   }
 `);

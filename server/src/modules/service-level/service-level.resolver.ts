@@ -37,6 +37,7 @@ import {
 import {
   addPublicHoliday,
   createServiceLevelScheduleVersion,
+  isPublicHolidayRemovable,
   listPublicHolidays,
   listServiceLevelSchedules,
   removePublicHoliday,
@@ -188,6 +189,17 @@ export class ServiceLevelScheduleResolver {
     @Ctx() context: Context,
   ): Promise<PublicHolidayPayload> {
     return { publicHoliday: await removePublicHoliday(context, id) };
+  }
+}
+
+@Resolver(() => PublicHoliday)
+export class PublicHolidayResolver {
+  @FieldResolver(() => Boolean, {
+    description:
+      'Whether removePublicHoliday may still remove it: true while its day is after today (Algiers); a holiday today or past stays. Who may remove one is in viewerOperations.',
+  })
+  removable(@Root() holiday: PublicHoliday, @Ctx() context: Context): boolean {
+    return isPublicHolidayRemovable(context, holiday);
   }
 }
 

@@ -287,6 +287,11 @@ export async function addPublicHoliday(context: Context, input: unknown): Promis
   });
 }
 
+/** Whether `holiday` may still be removed: its day is after today (Algiers), as clocks already counted never change. */
+export function isPublicHolidayRemovable(context: Context, holiday: PublicHoliday): boolean {
+  return holiday.day > algiersDate(now(context));
+}
+
 /**
  * Removes a public holiday still to come (ADMIN): a Hijri holiday moved by the moon's sighting is
  * removed and added on its day.
@@ -297,7 +302,7 @@ export async function removePublicHoliday(context: Context, id: string): Promise
   return inTransaction(context, async (em) => {
     const holiday = await em.findOne(PublicHoliday, { id: holidayId });
     if (!holiday) throw new DomainError(ErrorCode.NOT_FOUND, `no public holiday ${holidayId}`, { field: 'id' });
-    if (holiday.day <= algiersDate(now(context)))
+    if (!isPublicHolidayRemovable(context, holiday))
       throw badUserInput('id', 'is a holiday today or past, which stays: clocks already counted never change');
     recordAudit(em, context, {
       entityType: AuditEntityType.PUBLIC_HOLIDAY,

@@ -300,11 +300,13 @@ describe('the service levels and public holidays as dated data', () => {
   });
 
   it('lists a year’s public holidays, adds one to come and removes it, and keeps the days already past', async () => {
-    const { publicHolidays } = await mustQuery<{ publicHolidays: { day: string; name: string }[] }>(
+    const { publicHolidays } = await mustQuery<{ publicHolidays: { day: string; name: string; removable: boolean }[] }>(
       t,
-      '{ publicHolidays(year: 2026) { day name } }',
+      '{ publicHolidays(year: 2026) { day name removable } }',
     );
     expect(publicHolidays.map((holiday) => holiday.day)).toContain('2026-11-01');
+    const today = algiersDate();
+    for (const holiday of publicHolidays) expect(holiday.removable).toBe(holiday.day > today);
     const day = addDays(algiersDate(), 10);
     const added = await mustQuery<{ addPublicHoliday: { publicHoliday: { id: string } } }>(
       t,
@@ -316,6 +318,12 @@ describe('the service levels and public holidays as dated data', () => {
       { input: { day, name: 'Encore' } },
     );
     expect(twice.body.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+    const listed = await mustQuery<{ publicHolidays: { day: string; removable: boolean }[] }>(
+      t,
+      'query ($year: Int!) { publicHolidays(year: $year) { day removable } }',
+      { year: Number(day.slice(0, 4)) },
+    );
+    expect(listed.publicHolidays.find((holiday) => holiday.day === day)?.removable).toBe(true);
     await mustQuery(t, 'mutation ($id: ID!) { removePublicHoliday(id: $id) { publicHoliday { day } } }', {
       id: added.addPublicHoliday.publicHoliday.id,
     });
