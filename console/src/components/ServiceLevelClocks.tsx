@@ -4,6 +4,7 @@ import { formatAlgiersDateTime, formatDuration } from '../lib/format.ts';
 import { msg } from '../lib/i18n.ts';
 import type { FragmentOf, ResultOf } from '../lib/graphql.ts';
 import { ServiceLevelClockFields } from './documents.ts';
+import { targetInWords } from '../features/service-levels/durations.ts';
 import { Table, type Column } from './Table.tsx';
 
 /** The name of each step that has a service level. */
@@ -21,12 +22,6 @@ export const serviceLevelStepLabels: Record<string, string> = {
 export const serviceLevelOwnerLabels: Record<string, string> = {
   ALGERIE_TELECOM: msg('Algérie Télécom'),
   CONTRACTOR: msg('L’entreprise'),
-};
-
-/** A target's duration and how it is counted: "2 j (jours ouvrés)". */
-const basisLabels: Record<string, string> = {
-  WORKING_DAYS: msg('{{duration}} (jours ouvrés)'),
-  CALENDAR: msg('{{duration}} (calendaires)'),
 };
 
 type Clock = ResultOf<typeof ServiceLevelClockFields> & { id: string };
@@ -55,7 +50,7 @@ const columns: readonly Column<Clock>[] = [
   { header: msg('Commencée le'), cell: (clock) => <bdi>{formatAlgiersDateTime(clock.startedAt)}</bdi> },
   { header: msg('Objectif'), cell: (clock) => <Target clock={clock} /> },
   { header: msg('Échéance'), cell: (clock) => <bdi>{formatAlgiersDateTime(clock.dueAt)}</bdi> },
-  { header: msg('Temps passé'), cell: (clock) => <bdi>{formatDuration(clock.elapsedMinutes)}</bdi> },
+  { header: msg('Temps passé'), cell: (clock) => <Elapsed clock={clock} /> },
   { header: msg('État'), cell: (clock) => <ClockState clock={clock} />, testId: 'clock' },
 ];
 
@@ -69,11 +64,16 @@ function OwnerName({ owner }: { owner: string }) {
   return <bdi>{t(serviceLevelOwnerLabels[owner] ?? owner)}</bdi>;
 }
 
+/** The target as the service levels page says it: "2 jours ouvrés", "30 jours calendaires", "4 h". */
 function Target({ clock }: { clock: Clock }) {
+  return <bdi>{targetInWords(clock.targetMinutes, clock.timeBasis)}</bdi>;
+}
+
+/** The time the step took, said to be working time when only working days count ("26 j et 21 h, en jours ouvrés"). */
+function Elapsed({ clock }: { clock: Clock }) {
   const { t } = useTranslation();
-  return (
-    <bdi>{t(basisLabels[clock.timeBasis] ?? '{{duration}}', { duration: formatDuration(clock.targetMinutes) })}</bdi>
-  );
+  const duration = formatDuration(clock.elapsedMinutes);
+  return <bdi>{clock.timeBasis === 'WORKING_DAYS' ? t('{{duration}}, en jours ouvrés', { duration }) : duration}</bdi>;
 }
 
 /**
