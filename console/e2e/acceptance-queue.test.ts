@@ -145,6 +145,10 @@ describe("the DOT manager's acceptance queue (issue 15 §5)", () => {
     expect(await dot.getByTestId('queue-due').allInnerTexts()).toEqual(
       Array(3).fill(expect.stringMatching(/^Décision attendue avant le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/)),
     );
+    // The open report says it too.
+    expect(await dot.getByTestId('report-due').innerText()).toBe(
+      await dot.getByTestId('queue-due').first().innerText(),
+    );
     expect(await openReport(dot)).toBe(`Commande ${references[0]}`);
 
     // Its four photos: the thumbnails load (fetched with the session's token), one opens at full size, Escape closes it.

@@ -773,6 +773,10 @@ describe('the field view on a phone, against the real API', () => {
     await signInOnPhone(page, email, password);
     const card = page.getByTestId('field-work').filter({ hasText: 'Rachid Bouzid' });
     expect(await card.getByTestId('field-deadline').innerText()).toBe(`Rendez-vous à fixer avant le ${due}`);
+    // And on the job's own page.
+    await card.getByRole('link', { name: 'Rachid Bouzid' }).click();
+    await page.getByRole('heading', { name: 'Rachid Bouzid' }).waitFor();
+    expect(await page.getByTestId('field-deadline').innerText()).toBe(`Rendez-vous à fixer avant le ${due}`);
     await context.close();
   }, 120_000);
 });

@@ -38,7 +38,13 @@ type QueueChange = ResultOf<typeof AcceptanceQueueChangedSubscription>['customer
  * When AT has to decide on a report, by its service level (the running REPORT_TO_DECISION clock the
  * API gives): before its due time, or late since it — said in words, not by colour alone.
  */
-function DecisionDue({ clocks }: { clocks: readonly { step: string; state: string; dueAt: string }[] }) {
+function DecisionDue({
+  clocks,
+  testId,
+}: {
+  clocks: readonly { step: string; state: string; dueAt: string }[];
+  testId: string;
+}) {
   const { t } = useTranslation();
   const clock = clocks.find(
     (candidate) => candidate.step === 'REPORT_TO_DECISION' && candidate.state.startsWith('RUNNING'),
@@ -46,11 +52,11 @@ function DecisionDue({ clocks }: { clocks: readonly { step: string; state: strin
   if (!clock) return null;
   const due = formatAlgiersDateTime(clock.dueAt);
   return clock.state === 'RUNNING_LATE' ? (
-    <span className="queue-due late" data-testid="queue-due">
+    <span className="queue-due late" data-testid={testId}>
       {t('Décision en retard depuis le {{due}}', { due })}
     </span>
   ) : (
-    <span className="queue-due" data-testid="queue-due">
+    <span className="queue-due" data-testid={testId}>
       {t('Décision attendue avant le {{due}}', { due })}
     </span>
   );
@@ -402,7 +408,7 @@ function AcceptanceQueue() {
                         <span className="muted">
                           {t('Rapport du {{instant}}', { instant: formatAlgiersDateTime(item.statusChangedAt) })}
                         </span>
-                        <DecisionDue clocks={item.serviceLevelClocks} />
+                        <DecisionDue clocks={item.serviceLevelClocks} testId="queue-due" />
                         {flags.length > 0 && (
                           <span className="queue-flags">
                             {flags.map((flag) => (
@@ -433,6 +439,9 @@ function AcceptanceQueue() {
                 {current.commune.name}, {current.wilaya.name} ({current.wilaya.code}) · {current.offer}
                 {current.site && ` · ${t('Site {{code}}', { code: current.site.code })}`} ·{' '}
                 <Link to={`/raccordements/${current.id}`}>{t('Page du raccordement')}</Link>
+              </p>
+              <p>
+                <DecisionDue clocks={current.serviceLevelClocks} testId="report-due" />
               </p>
               {gone && (
                 <p className="state" role="status" data-testid="decided-elsewhere">

@@ -6,6 +6,7 @@ import { useFieldWork } from './cache.ts';
 import { readDraft, type RestoredDraft } from './draft.ts';
 import { useField } from './FieldRoutes.tsx';
 import { algiersDateTime } from './format.ts';
+import { FirmDeadline } from './FirmDeadline.tsx';
 import { telLink, wayThere } from './geo.ts';
 import { useLive } from './live.ts';
 import { OutboxPanel } from './OutboxPanel.tsx';
@@ -123,6 +124,7 @@ export function FieldWorkPage() {
         <StatusBadge family="work" status={work.status} className="field-status" testId="field-work-status" />{' '}
         <span className="muted">{t('Commande {{reference}}', { reference: work.orderReference })}</span>
       </p>
+      <FirmDeadline work={work} />
       {work.reserves.length > 0 && (
         <section className="field-reserves" aria-labelledby="field-reserves-title" data-testid="field-work-reserves">
           <h2 id="field-reserves-title">{t('Réserves à lever')}</h2>
