@@ -57,7 +57,10 @@ describe('recording and importing customer orders in a real Chromium', () => {
     await page.getByRole('button', { name: 'Enregistrer la commande' }).click();
     await page.getByRole('heading', { name: `Commande ${reference}` }).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('customer-subscription-status').innerText()).toBe('En attente');
-    await page.getByText(`${frenchDay(yesterday)} 09:15:00`).waitFor();
+    await page
+      .locator('dl.details')
+      .getByText(`${frenchDay(yesterday)} 09:15:00`)
+      .waitFor();
     await page.getByRole('link', { name: `${site.code.toUpperCase()} — Cité des Orangers` }).waitFor();
     const [row] = await run.t.sql<{ ordered_at: Date; customer_phone: string; site_id: string }>(
       'select ordered_at, customer_phone, site_id from customer_subscription where order_reference = $1',

@@ -12,7 +12,7 @@ import {
   Unique,
 } from '@mikro-orm/core';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { DatedVersion } from '../../common/dated-version.js';
+import { DatedVersion } from '../audit/dated-version.js';
 import { LocalDate } from '../../common/scalars.js';
 
 export enum PriceUnit {

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
-import { endLatestVersion, versionInForce } from '../../common/dated-version.js';
+import { endLatestVersion, versionInForce } from '../audit/dated-version.js';
 import { badUserInput } from '../../common/errors.js';
 import { algiersDate } from '../../common/time.js';
 import { inTransaction } from '../../common/transaction.js';

@@ -12,7 +12,7 @@ import {
   Unique,
 } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DatedVersion } from '../../common/dated-version.js';
+import { DatedVersion } from '../audit/dated-version.js';
 import { LocalDate } from '../../common/scalars.js';
 
 /** The steps that carry a service level (DOMAIN "Time, service levels and incentives"), each owned by one side. */

@@ -1,6 +1,6 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { z } from 'zod';
-import { endLatestVersion, versionInForce } from '../../common/dated-version.js';
+import { endLatestVersion, versionInForce } from '../audit/dated-version.js';
 import { DomainError, ErrorCode, badUserInput } from '../../common/errors.js';
 import { algiersDate, now } from '../../common/time.js';
 import { inTransaction } from '../../common/transaction.js';

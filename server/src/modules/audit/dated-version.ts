@@ -1,11 +1,11 @@
 import { Property } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, ObjectType } from 'type-graphql';
-import type { Context } from '../context.js';
-import { AuditAction, type AuditEntityType } from '../modules/audit/audit-event.entity.js';
-import { recordAudit } from '../modules/audit/audit.service.js';
-import { DomainError, ErrorCode } from './errors.js';
-import { DateTime, LocalDate } from './scalars.js';
+import type { Context } from '../../context.js';
+import { AuditAction, type AuditEntityType } from './audit-event.entity.js';
+import { recordAudit } from './audit.service.js';
+import { DomainError, ErrorCode } from '../../common/errors.js';
+import { DateTime, LocalDate } from '../../common/scalars.js';
 
 /**
  * A version of dated data (the price schedule, the service levels): in force from `effectiveFrom` to
