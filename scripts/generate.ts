@@ -5,6 +5,7 @@ import { ConfigurationError, loadConfig } from '../server/src/config.js';
 import { defaultQualityThresholds } from '../server/src/modules/customer-subscription/installation-quality.js';
 import { defaultBuyer } from '../server/src/modules/invoice/invoice-document.js';
 import { loadStartingPriceSchedule } from '../server/src/modules/invoice/price-schedule.service.js';
+import { recordAllScorecards } from '../server/src/modules/scorecard/scorecard.recorder.js';
 import { loadStartingServiceLevels } from '../server/src/modules/service-level/service-level.service.js';
 import { importShippedReferenceData } from '../server/src/modules/reference-data/reference-data.import.js';
 import type { TableLoad } from './generator/copy.js';
@@ -134,6 +135,11 @@ async function main(argv: string[]): Promise<number> {
         onStep: (text) => say(`${text}\n`),
         onTable: (load) => say(tableLine(load)),
       });
+      const counting = performance.now();
+      const counted = await recordAllScorecards(orm, config.QUALITY_THRESHOLDS ?? defaultQualityThresholds);
+      say(
+        `scorecards: ${number.format(counted)} records counted in ${Math.round((performance.now() - counting) / 1000)} s\n`,
+      );
       say(summary(report));
       if (options.json)
         process.stdout.write(

@@ -136,7 +136,7 @@ const truncateGuarded = [
  * Deletes all the work of the database in one transaction: contractors (with their users, sessions
  * and API keys), sites, customer subscriptions, reports and their photos' rows (the files stay in the
  * photo store), invoices, lines, payments, credit notes,
- * numbering, idempotency records, the dashboard counters, and the audit trail (the triggers refusing
+ * numbering, idempotency records, the dashboard counters and the scorecards, and the audit trail (the triggers refusing
  * TRUNCATE on the audit trail and issued documents are lifted for that transaction only). Reference
  * data, price schedules and the other users stay.
  */
@@ -146,7 +146,8 @@ async function deleteWork(client: pg.Client): Promise<void> {
       await client.query(`alter table "${table}" disable trigger "${table}_no_truncate"`);
     await client.query(
       `truncate "audit_event", "credit_note_line", "credit_note", "invoice_payment", "invoice_wilaya", "invoice_line", "invoice", "photo", "installation_report",
-         "customer_subscription", "site", "document_sequence", "idempotency_record", "wilaya_backlog", "wilaya_acceptance_day", "wilaya_acceptance_delay", "wilaya_target"
+         "customer_subscription", "site", "document_sequence", "idempotency_record", "wilaya_backlog", "wilaya_acceptance_day", "wilaya_acceptance_delay", "wilaya_target",
+         "scorecard_counter", "scorecard_progress", "service_level_step_time"
          restart identity`,
     );
     for (const table of truncateGuarded)

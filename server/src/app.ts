@@ -21,6 +21,7 @@ import { defaultQualityThresholds } from './modules/customer-subscription/instal
 import { openDatabase, waitForDatabase, type DatabaseHandle } from './database/database.js';
 import { initOrm } from './entities.js';
 import { loadStartingPriceSchedule, PriceCache } from './modules/invoice/price-schedule.service.js';
+import { recordAllScorecards, scorecardsNeverCounted } from './modules/scorecard/scorecard.recorder.js';
 import { loadStartingServiceLevels } from './modules/service-level/service-level.service.js';
 import { createPhotoStore } from './modules/photo/photo.store.js';
 import { importShippedReferenceData } from './modules/reference-data/reference-data.import.js';
@@ -124,6 +125,10 @@ async function prepareDatabase(config: Config, orm: MikroORM, logger: Logger): P
   }
   if (config.LOAD_DEMO_DATA_ON_START && (await loadDemoData(orm, logger, { settings: ruleSettings(config) }))) {
     logger.info('demo data loaded on the empty database (LOAD_DEMO_DATA_ON_START=false to start empty)');
+  }
+  if (await scorecardsNeverCounted(orm.em.fork())) {
+    const records = await recordAllScorecards(orm, ruleSettings(config).qualityThresholds);
+    logger.info({ records }, 'scorecards counted from the work already there');
   }
 }
 
@@ -229,7 +234,13 @@ async function serve(
   const schema = await buildRaccordSchema();
   const auth = await createAuthRuntime(config, orm);
   metrics.watchDatabase(orm);
-  const events = createChangeLog({ orm, databaseUrl: database.url, logger, metrics, consumers: logConsumers });
+  const events = createChangeLog({
+    orm,
+    databaseUrl: database.url,
+    logger,
+    metrics,
+    consumers: logConsumers(ruleSettings(config)),
+  });
   await events.start();
   events.onCommitted((committed) => countInvoiceChanges(metrics, committed));
   const dashboards = new DashboardFeed(orm, events, logger, config.DASHBOARD_QUERY_MAX_AGE_MS);

@@ -25,6 +25,11 @@ import {
   ServiceLevelSchedule,
   ServiceLevelTarget,
 } from './modules/service-level/service-level.entity.js';
+import {
+  ScorecardCounter,
+  ScorecardProgress,
+  ServiceLevelStepTime,
+} from './modules/scorecard/scorecard.entity.js';
 import { Site } from './modules/site/site.entity.js';
 import { Commune } from './modules/reference-data/commune.entity.js';
 import { Daira } from './modules/reference-data/daira.entity.js';
@@ -79,6 +84,9 @@ export const entities = [
   WebhookAttempt,
   Notification,
   NotificationPreference,
+  ScorecardCounter,
+  ServiceLevelStepTime,
+  ScorecardProgress,
 ];
 
 /** Connects the ORM on Raccord's entities (see `ormOptions`); the caller closes it with `orm.close()`. */

@@ -5,6 +5,7 @@ import { errorCodeType } from './common/errors.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { DashboardResolver } from './modules/dashboard/dashboard.resolver.js';
+import { ScorecardResolver } from './modules/scorecard/scorecard.resolver.js';
 import { authorizeRootFields } from './modules/auth/permissions.js';
 import { AcceptanceResolver } from './modules/invoice/acceptance.resolver.js';
 import { CreditNoteLineResolver, CreditNoteResolver } from './modules/invoice/credit-note.resolver.js';
@@ -94,6 +95,7 @@ export async function buildRaccordSchema(): Promise<GraphQLSchema> {
       CreditNoteLineResolver,
       InvoicePaymentResolver,
       DashboardResolver,
+      ScorecardResolver,
       PhotoResolver,
       FieldWorkResolver,
       CustomerSubscriptionFieldResolver,

@@ -179,6 +179,7 @@ export default {
   'doit être une date et une heure, par exemple 2026-11-02T08:30:00Z':
     'يجب أن يكون تاريخًا ووقتًا، مثل \u20662026-11-02T08:30:00Z\u2069',
   'doit être un mois AAAA-MM': 'يجب أن يكون شهرًا بالصيغة \u2066YYYY-MM\u2069',
+  'ne va qu’avec la période MONTH (un mois)': 'لا يُرفق إلا بالفترة \u2066MONTH\u2069 (شهر واحد)',
   'doit être entre 2000 et 2100': 'يجب أن يكون بين 2000 و2100',
   'ne doit pas être avant 2000': 'يجب ألا يكون قبل 2000',
   'doit être dans le futur': 'يجب أن يكون في المستقبل',

@@ -180,6 +180,7 @@ export default {
   'doit être une date et une heure, par exemple 2026-11-02T08:30:00Z':
     'must be a date and time, such as 2026-11-02T08:30:00Z',
   'doit être un mois AAAA-MM': 'must be a month YYYY-MM',
+  'ne va qu’avec la période MONTH (un mois)': 'goes with window MONTH (one month) only',
   'doit être entre 2000 et 2100': 'must be from 2000 to 2100',
   'ne doit pas être avant 2000': 'must not be before 2000',
   'doit être dans le futur': 'must be in the future',

@@ -100,6 +100,7 @@ const reasonMessages: Record<InputReason, string> = {
   DATE_TIME: msg('doit être une date et une heure'),
   DATE_TIME_ISO: msg('doit être une date et une heure, par exemple 2026-11-02T08:30:00Z'),
   MONTH: msg('doit être un mois AAAA-MM'),
+  MONTH_WINDOW_ONLY: msg('ne va qu’avec la période MONTH (un mois)'),
   YEAR_RANGE: msg('doit être entre 2000 et 2100'),
   NOT_BEFORE_2000: msg('ne doit pas être avant 2000'),
   IN_THE_FUTURE: msg('doit être dans le futur'),

@@ -48,6 +48,7 @@ export const inputReasonTexts = {
   DATE_TIME: 'must be a date and time',
   DATE_TIME_ISO: 'must be a date and time in ISO 8601, e.g. 2026-11-02T08:30:00Z',
   MONTH: 'must be a month YYYY-MM',
+  MONTH_WINDOW_ONLY: 'goes with window MONTH only',
   YEAR_RANGE: 'must be from 2000 to 2100',
   NOT_BEFORE_2000: 'must not be before 2000',
   IN_THE_FUTURE: 'must be in the future',

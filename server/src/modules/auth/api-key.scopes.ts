@@ -34,6 +34,9 @@ export const readScopes = {
   'Query.dashboard': 'read:dashboard',
   'Query.wilayaMap': 'read:dashboard',
   'Subscription.dashboardChanged': 'read:dashboard',
+  'Query.scorecard': 'read:scorecards',
+  'Query.scorecardTrend': 'read:scorecards',
+  'Subscription.scorecardChanged': 'read:scorecards',
 } as const satisfies Record<string, string>;
 
 /** The scope each HTTP route with a rule of its own (`Http.<route>` in `operationRoles`) needs from a key. */
@@ -97,6 +100,7 @@ const readScopePurposes: Readonly<
   'read:serviceLevels': 'Reads the service levels (the target of each step) and the public holidays.',
   'read:invoices': 'Reads the invoices, with their lines, credit notes and payments, and follows their changes.',
   'read:dashboard': 'Reads the dashboard’s figures and a wilaya’s map, and follows the figures live.',
+  'read:scorecards': 'Reads the scorecards (a firm’s key: its own firm’s) and follows them live.',
   'read:personalData':
     'Shows the fields that carry personal data (customers’ names, phones, addresses) on what the key reads, and the photos of the work.',
   'read:bankAccounts': 'Shows the fields that carry bank accounts (RIB) on what the key reads.',
@@ -114,6 +118,7 @@ export const contractorScopes: readonly string[] = [
   'read:referenceData',
   'read:priceSchedules',
   'read:serviceLevels',
+  'read:scorecards',
   'read:invoices',
   'read:contractors',
   'read:sites',

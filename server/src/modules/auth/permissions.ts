@@ -117,6 +117,9 @@ export const operationRoles: Readonly<Record<string, readonly UserRole[] | typeo
   'Query.dashboard': [ADMIN, DOT_MANAGER, FINANCE, VIEWER],
   'Query.wilayaMap': [ADMIN, DOT_MANAGER, FINANCE, VIEWER],
   'Subscription.dashboardChanged': [ADMIN, DOT_MANAGER, FINANCE, VIEWER],
+  'Query.scorecard': everyone,
+  'Query.scorecardTrend': everyone,
+  'Subscription.scorecardChanged': everyone,
 
   'Query.notifications': everyone,
   'Query.unreadNotificationCount': everyone,

@@ -92,6 +92,8 @@ export class ServiceLevelClock {
 
 /** A change of status of a record, as its audit trail holds it (its creation has `from` null). */
 export interface StatusChange {
+  /** The audit event's id (a positive integer as a decimal string), increasing with time. */
+  readonly eventId?: string;
   readonly at: Date;
   readonly from: string | null;
   readonly to: string;
@@ -101,6 +103,12 @@ export interface StatusChange {
   readonly installedAt?: Date | null;
   /** The day (YYYY-MM-DD, Algiers) a payment was made, with a change to PAID (its `payment` change). */
   readonly paidOn?: string | null;
+  /** The firm given the work by this change (null: taken from every firm); absent when it did not change the firm. */
+  readonly contractorId?: string | null;
+  /** Why the work failed, with a change to FAILED. */
+  readonly failureReason?: string | null;
+  /** The reserves given with a change to REJECTED. */
+  readonly reserves?: readonly string[] | null;
 }
 
 /** One run of a step: `ended` says how it ended, DONE (its own end) or LEFT (another way); null while open. */
@@ -109,6 +117,8 @@ export interface StepSpan {
   readonly startedAt: Date;
   readonly endedAt: Date | null;
   readonly ended: 'DONE' | 'LEFT' | null;
+  /** The change that ended it; absent while open. */
+  readonly endedBy?: StatusChange;
 }
 
 /** A step's rule of runs: the statuses that start one, end it as done, and leave it running. */
@@ -174,9 +184,9 @@ function spansOf(
       }
       const done = rule.doneOn.includes(change.to);
       const endedAt = done ? doneAt(span.step, change) : change.at;
-      if (endedAt >= span.startedAt) spans.push({ ...span, endedAt, ended: done ? 'DONE' : 'LEFT' });
+      if (endedAt >= span.startedAt) spans.push({ ...span, endedAt, ended: done ? 'DONE' : 'LEFT', endedBy: change });
       // Done before its start (installed before the appointment's hour): it took no time.
-      else if (done) spans.push({ step: span.step, startedAt: endedAt, endedAt, ended: 'DONE' });
+      else if (done) spans.push({ step: span.step, startedAt: endedAt, endedAt, ended: 'DONE', endedBy: change });
       // Left before its start (rescheduled before the appointment came): the step never started.
     }
     open = staying;

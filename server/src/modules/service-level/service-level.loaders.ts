@@ -16,6 +16,7 @@ export interface ServiceLevelLoaders {
 
 /** A status change as read from the audit trail, its appointment (if it set one) as text. */
 interface ChangeRow {
+  id: string;
   entity_id: string;
   occurred_at: Date;
   from_status: string | null;
@@ -23,38 +24,64 @@ interface ChangeRow {
   appointment_at: string | null;
   installed_at: string | null;
   paid_on: string | null;
+  contractor_id: string | null;
+  contractor_changed: boolean;
+  failure_reason: string | null;
+  reserves: string[] | null;
 }
 
 /**
- * The status changes (creation included) of the records of `entityType` with `ids`, in one statement
- * that reads only what a clock needs (rows, not entities: a list of 100 records has some 500 events).
+ * The status changes (creation included) of the records of `entityType` with `ids`, by id, oldest
+ * first, in one statement that reads only what a clock and a scorecard need (rows, not entities: a
+ * list of 100 records has some 500 events).
  */
+export async function readStatusChanges(
+  em: EntityManager,
+  entityType: AuditEntityType,
+  ids: readonly string[],
+): Promise<Map<string, StatusChange[]>> {
+  const byId = new Map<string, StatusChange[]>(ids.map((id) => [id, []]));
+  if (ids.length === 0) return byId;
+  const rows = await em.execute<ChangeRow[]>(
+    `select id::text, entity_id, occurred_at, from_status, to_status,
+            (select change->>'to' from jsonb_array_elements(changes) change
+              where change->>'field' = 'appointmentAt' limit 1) as appointment_at,
+            (select change->>'to' from jsonb_array_elements(changes) change
+              where change->>'field' = 'installedAt' limit 1) as installed_at,
+            (select change->'to'->>'paidOn' from jsonb_array_elements(changes) change
+              where change->>'field' = 'payment' limit 1) as paid_on,
+            (select change->>'to' from jsonb_array_elements(changes) change
+              where change->>'field' = 'contractorId' limit 1) as contractor_id,
+            jsonb_path_exists(changes, '$[*] ? (@.field == "contractorId")') as contractor_changed,
+            (select change->>'to' from jsonb_array_elements(changes) change
+              where change->>'field' = 'failureReason' limit 1) as failure_reason,
+            (select change->'to' from jsonb_array_elements(changes) change
+              where change->>'field' = 'reserves' limit 1) as reserves
+       from audit_event
+      where entity_type = ? and entity_id in (?) and action in (?, ?) and to_status is not null
+      order by id`,
+    [entityType, [...ids], AuditAction.CREATE, AuditAction.TRANSITION],
+  );
+  for (const row of rows) {
+    byId.get(row.entity_id)?.push({
+      eventId: row.id,
+      at: new Date(row.occurred_at),
+      from: row.from_status,
+      to: row.to_status,
+      appointmentAt: row.appointment_at === null ? null : new Date(row.appointment_at),
+      installedAt: row.installed_at === null ? null : new Date(row.installed_at),
+      paidOn: row.paid_on,
+      ...(row.contractor_changed ? { contractorId: row.contractor_id } : {}),
+      failureReason: row.failure_reason,
+      reserves: row.reserves,
+    });
+  }
+  return byId;
+}
+
 function changesOf(em: EntityManager, entityType: AuditEntityType): DataLoader<string, StatusChange[]> {
   return new DataLoader(async (ids) => {
-    const rows = await em.execute<ChangeRow[]>(
-      `select entity_id, occurred_at, from_status, to_status,
-              (select change->>'to' from jsonb_array_elements(changes) change
-                where change->>'field' = 'appointmentAt' limit 1) as appointment_at,
-              (select change->>'to' from jsonb_array_elements(changes) change
-                where change->>'field' = 'installedAt' limit 1) as installed_at,
-              (select change->'to'->>'paidOn' from jsonb_array_elements(changes) change
-                where change->>'field' = 'payment' limit 1) as paid_on
-         from audit_event
-        where entity_type = ? and entity_id in (?) and action in (?, ?) and to_status is not null
-        order by id`,
-      [entityType, [...ids], AuditAction.CREATE, AuditAction.TRANSITION],
-    );
-    const byId = new Map<string, StatusChange[]>(ids.map((id) => [id, []]));
-    for (const row of rows) {
-      byId.get(row.entity_id)?.push({
-        at: new Date(row.occurred_at),
-        from: row.from_status,
-        to: row.to_status,
-        appointmentAt: row.appointment_at === null ? null : new Date(row.appointment_at),
-        installedAt: row.installed_at === null ? null : new Date(row.installed_at),
-        paidOn: row.paid_on,
-      });
-    }
+    const byId = await readStatusChanges(em, entityType, ids);
     return ids.map((id) => byId.get(id)!);
   });
 }

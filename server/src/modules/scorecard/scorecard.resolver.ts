@@ -1,0 +1,115 @@
+import { Arg, Ctx, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { z } from 'zod';
+import type { LoggedEvent } from '../../common/change-log.js';
+import type { Resync } from '../../common/events.js';
+import { parseInput, wilayaFilterRule } from '../../common/validation.js';
+import { renewForEvent, type Context } from '../../context.js';
+import { liveEvents, overWebSocket } from '../auth/live.js';
+import { requireOperationAccess } from '../auth/permissions.js';
+import './scorecard.events.js';
+import {
+  readScorecard,
+  readScorecardTrend,
+  requireScorecardAccess,
+  todayOf,
+  windowDays,
+  type ScorecardScope,
+} from './scorecard.service.js';
+import { Scorecard, ScorecardWindow } from './scorecard.types.js';
+
+const whoseRule =
+  'A firm’s users and keys read their own firm’s only (contractorId left out means theirs; another firm’s answers NOT_FOUND); ' +
+  'a DOT manager reads its wilayas’ and their firms’, naming one of its wilayas (FORBIDDEN otherwise); head office reads every one.';
+
+const contractorIdDescription = 'The firm whose scorecard to read; every firm when left out.';
+const wilayaCodeDescription = `The wilaya whose figures to read; every wilaya when left out. ${wilayaFilterRule}`;
+const monthDescription = 'The month to read, YYYY-MM, with window MONTH only (BAD_USER_INPUT otherwise).';
+
+const monthsSchema = z
+  .number()
+  .int()
+  .min(1, { error: 'must be from 1 to 24' })
+  .max(24, { error: 'must be from 1 to 24' });
+
+@Resolver(() => Scorecard)
+export class ScorecardResolver {
+  @Query(() => Scorecard, {
+    description:
+      'The scorecard of a firm (in a wilaya, or in all of them), of a wilaya, or of the country, over a window of days: volume, first time right, rejections and their reserves, failures, ' +
+      'quality margin, and each step’s times against its service level; for a firm, its ranks. Read from counters kept as the work changes (a few seconds behind a change at most). ' +
+      `${whoseRule} Errors: BAD_USER_INPUT (a malformed id or month, a code no wilaya has, a month without window MONTH or MONTH without a month), NOT_FOUND, FORBIDDEN.`,
+  })
+  async scorecard(
+    @Arg('contractorId', () => ID, { nullable: true, description: contractorIdDescription })
+    contractorId: string | null,
+    @Arg('wilayaCode', () => String, { nullable: true, description: wilayaCodeDescription }) wilayaCode: string | null,
+    @Arg('window', () => ScorecardWindow, {
+      defaultValue: ScorecardWindow.LAST_30_DAYS,
+      description: 'The days counted.',
+    })
+    window: ScorecardWindow,
+    @Arg('month', () => String, { nullable: true, description: monthDescription }) month: string | null,
+    @Ctx() context: Context,
+  ): Promise<Scorecard> {
+    const scope = await requireScorecardAccess(context, { contractorId, wilayaCode });
+    return readScorecard(context.em, scope, window, month, todayOf(context));
+  }
+
+  @Query(() => [Scorecard], {
+    description:
+      'The scorecard of a firm, a wilaya or the country in each calendar month up to the current one, oldest first, without ranks: the trend. ' +
+      `${whoseRule} Errors: BAD_USER_INPUT (months outside 1–24, a malformed id, a code no wilaya has), NOT_FOUND, FORBIDDEN.`,
+  })
+  async scorecardTrend(
+    @Arg('contractorId', () => ID, { nullable: true, description: contractorIdDescription })
+    contractorId: string | null,
+    @Arg('wilayaCode', () => String, { nullable: true, description: wilayaCodeDescription }) wilayaCode: string | null,
+    @Arg('months', () => Int, { defaultValue: 12, description: 'How many months, 1 to 24, the current one included.' })
+    months: number,
+    @Ctx() context: Context,
+  ): Promise<Scorecard[]> {
+    const count = parseInput(monthsSchema, months, 'months');
+    const scope = await requireScorecardAccess(context, { contractorId, wilayaCode });
+    return readScorecardTrend(context.em, scope, count, todayOf(context));
+  }
+
+  @Subscription(() => Scorecard, {
+    subscribe: async ({ args, context, info }) => {
+      const live = context as Context;
+      requireOperationAccess(live, 'Subscription', info.fieldName);
+      const scope: ScorecardScope = await requireScorecardAccess(live, args);
+      windowDays(args['window'] as ScorecardWindow, args['month'] as string | null, todayOf(live));
+      return liveEvents(
+        live,
+        info.fieldName,
+        'SCORECARD_CHANGED',
+        {},
+        {
+          wants: (event) =>
+            (scope.contractorId === null || event.payload.contractorIds.includes(scope.contractorId)) &&
+            (scope.wilayaCode === null || event.payload.wilayaCodes.includes(scope.wilayaCode)),
+        },
+      );
+    },
+    description:
+      'A scorecard (as Query.scorecard gives it) at once, then again each time its figures move: as work is accepted, rejected, failed, and as steps and invoices move. ' +
+      `${overWebSocket} Errors as Query.scorecard.`,
+  })
+  async scorecardChanged(
+    @Root() _event: LoggedEvent<'SCORECARD_CHANGED'> | Resync,
+    @Arg('contractorId', () => ID, { nullable: true, description: contractorIdDescription })
+    contractorId: string | null,
+    @Arg('wilayaCode', () => String, { nullable: true, description: wilayaCodeDescription }) wilayaCode: string | null,
+    @Arg('window', () => ScorecardWindow, {
+      defaultValue: ScorecardWindow.LAST_30_DAYS,
+      description: 'The days counted.',
+    })
+    window: ScorecardWindow,
+    @Arg('month', () => String, { nullable: true, description: monthDescription }) month: string | null,
+    @Ctx() context: Context,
+  ): Promise<Scorecard> {
+    renewForEvent(context);
+    const scope = await requireScorecardAccess(context, { contractorId, wilayaCode });
+    return readScorecard(context.em, scope, window, month, todayOf(context));
+  }
+}
