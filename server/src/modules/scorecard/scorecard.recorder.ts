@@ -121,7 +121,8 @@ interface StepTimeRow {
 /** What the recorder needs to know of a record beside its audit trail. */
 interface RecordRow {
   id: string;
-  ordered_at: Date | null;
+  /** The order time, as the driver gives a raw timestamp (a string or a Date). */
+  ordered_at: string | Date | null;
   wilaya_code: string | null;
   contractor_id: string | null;
 }
@@ -131,8 +132,7 @@ function contractorAt(changes: readonly StatusChange[], at: Date, current: strin
   if (!changes.some((change) => change.contractorId !== undefined)) return current;
   let contractor: string | null = null;
   for (const change of changes) {
-    if (change.at > at) break;
-    if (change.contractorId !== undefined) contractor = change.contractorId;
+    if (change.at <= at && change.contractorId !== undefined) contractor = change.contractorId;
   }
   return contractor;
 }
@@ -298,18 +298,18 @@ export async function recordScorecards(
   // The records' progress rows, locked: a record is counted by one transaction at a time.
   await em.execute(
     `insert into scorecard_progress (record_type, record_id, counted_through)
-     select ?, id, 0 from unnest(?::bigint[]) id on conflict do nothing`,
+     select ?::scorecard_record_type, id, 0 from unnest(array[?]::bigint[]) id on conflict do nothing`,
     [type, unique],
   );
   const progress = await em.execute<{ record_id: string; counted_through: string }[]>(
     `select record_id::text, counted_through::text from scorecard_progress
-      where record_type = ? and record_id = any(?::bigint[]) order by record_id for update`,
+      where record_type = ? and record_id in (?) order by record_id for update`,
     [type, unique],
   );
   const records = await em.execute<RecordRow[]>(
     work
-      ? `select id::text, ordered_at, wilaya_code, contractor_id::text from customer_subscription where id = any(?::bigint[])`
-      : `select id::text, null as ordered_at, null as wilaya_code, contractor_id::text from invoice where id = any(?::bigint[])`,
+      ? `select id::text, ordered_at, wilaya_code, contractor_id::text from customer_subscription where id in (?)`
+      : `select id::text, null as ordered_at, null as wilaya_code, contractor_id::text from invoice where id in (?)`,
     [unique],
   );
   const changesById = await readStatusChanges(
@@ -328,7 +328,7 @@ export async function recordScorecards(
     const last = changes.at(-1)?.eventId;
     if (!isAfter(last, through)) continue;
     const before = increments.length;
-    const spans = work ? workStepSpans(record.ordered_at!, changes) : invoiceStepSpans(changes);
+    const spans = work ? workStepSpans(new Date(record.ordered_at!), changes) : invoiceStepSpans(changes);
     countSpans(rules, type, record, changes, spans, through, increments, stepTimes);
     if (work) countWorkFacts(record, changes, through, margins.get(record.id) ?? null, increments);
     for (const increment of increments.slice(before)) {
@@ -341,7 +341,7 @@ export async function recordScorecards(
     await em.execute(
       `insert into service_level_step_time (record_type, record_id, step, started_at, ended_at, ended_on, contractor_id,
               wilaya_code, ended_status, target_minutes, elapsed_minutes, late_minutes, state)
-       select r->>'recordType', (r->>'recordId')::bigint, r->>'step', (r->>'startedAt')::timestamptz, (r->>'endedAt')::timestamptz,
+       select (r->>'recordType')::scorecard_record_type, (r->>'recordId')::bigint, (r->>'step')::service_level_step, (r->>'startedAt')::timestamptz, (r->>'endedAt')::timestamptz,
               (r->>'endedOn')::date, (r->>'contractorId')::bigint, r->>'wilayaCode', r->>'endedStatus',
               (r->>'targetMinutes')::int, (r->>'elapsedMinutes')::int, (r->>'lateMinutes')::int, r->>'state'
          from jsonb_array_elements(${jsonRowsSql}) r
@@ -380,15 +380,16 @@ async function acceptedMargins(
     .map((row) => row.record_id);
   const margins = new Map<string, number>();
   if (accepted.length === 0) return margins;
-  const reports = await em.execute<{ id: string; network_class: string; received_power_dbm: string }[]>(
-    `select distinct on (customer_subscription_id) customer_subscription_id::text as id, network_class, received_power_dbm::text
-       from installation_report where customer_subscription_id = any(?::bigint[])
-      order by customer_subscription_id, id desc`,
+  const reports = await em.execute<{ work_id: string; network_class: string; received_power_dbm: string }[]>(
+    `select distinct on (r.customer_subscription_id) r.customer_subscription_id::text as work_id, r.network_class,
+            r.received_power_dbm::text as received_power_dbm
+       from installation_report r where r.customer_subscription_id in (?)
+      order by r.customer_subscription_id, r.id desc`,
     [accepted],
   );
   for (const report of reports) {
     const threshold = thresholdOf(report.network_class, thresholds);
-    if (threshold) margins.set(report.id, marginOf(report.received_power_dbm, threshold));
+    if (threshold) margins.set(report.work_id, marginOf(report.received_power_dbm, threshold));
   }
   return margins;
 }

@@ -21,9 +21,13 @@ const whoseRule =
   'A firm’s users and keys read their own firm’s only (contractorId left out means theirs; another firm’s answers NOT_FOUND); ' +
   'a DOT manager reads its wilayas’ and their firms’, naming one of its wilayas (FORBIDDEN otherwise); head office reads every one.';
 
-const contractorIdDescription = 'The firm whose scorecard to read; every firm when left out.';
-const wilayaCodeDescription = `The wilaya whose figures to read; every wilaya when left out. ${wilayaFilterRule}`;
-const monthDescription = 'The month to read, YYYY-MM, with window MONTH only (BAD_USER_INPUT otherwise).';
+/** An argument's description, for the root field that reads (or follows) `what`. */
+const describe = {
+  contractorId: (what: string) => `The firm whose ${what}; every firm when left out.`,
+  wilayaCode: (what: string) => `The wilaya whose ${what}; every wilaya when left out. ${wilayaFilterRule}`,
+  window: (what: string) => `The days ${what} counts.`,
+  month: (what: string) => `The month ${what} counts, YYYY-MM, with window MONTH only (BAD_USER_INPUT otherwise).`,
+};
 
 const monthsSchema = z
   .number()
@@ -40,15 +44,16 @@ export class ScorecardResolver {
       `${whoseRule} Errors: BAD_USER_INPUT (a malformed id or month, a code no wilaya has, a month without window MONTH or MONTH without a month), NOT_FOUND, FORBIDDEN.`,
   })
   async scorecard(
-    @Arg('contractorId', () => ID, { nullable: true, description: contractorIdDescription })
+    @Arg('contractorId', () => ID, { nullable: true, description: describe.contractorId('scorecard to read') })
     contractorId: string | null,
-    @Arg('wilayaCode', () => String, { nullable: true, description: wilayaCodeDescription }) wilayaCode: string | null,
+    @Arg('wilayaCode', () => String, { nullable: true, description: describe.wilayaCode('figures to read') })
+    wilayaCode: string | null,
     @Arg('window', () => ScorecardWindow, {
       defaultValue: ScorecardWindow.LAST_30_DAYS,
-      description: 'The days counted.',
+      description: describe.window('the scorecard'),
     })
     window: ScorecardWindow,
-    @Arg('month', () => String, { nullable: true, description: monthDescription }) month: string | null,
+    @Arg('month', () => String, { nullable: true, description: describe.month('the scorecard') }) month: string | null,
     @Ctx() context: Context,
   ): Promise<Scorecard> {
     const scope = await requireScorecardAccess(context, { contractorId, wilayaCode });
@@ -61,9 +66,10 @@ export class ScorecardResolver {
       `${whoseRule} Errors: BAD_USER_INPUT (months outside 1–24, a malformed id, a code no wilaya has), NOT_FOUND, FORBIDDEN.`,
   })
   async scorecardTrend(
-    @Arg('contractorId', () => ID, { nullable: true, description: contractorIdDescription })
+    @Arg('contractorId', () => ID, { nullable: true, description: describe.contractorId('months to read') })
     contractorId: string | null,
-    @Arg('wilayaCode', () => String, { nullable: true, description: wilayaCodeDescription }) wilayaCode: string | null,
+    @Arg('wilayaCode', () => String, { nullable: true, description: describe.wilayaCode('months to read') })
+    wilayaCode: string | null,
     @Arg('months', () => Int, { defaultValue: 12, description: 'How many months, 1 to 24, the current one included.' })
     months: number,
     @Ctx() context: Context,
@@ -97,15 +103,17 @@ export class ScorecardResolver {
   })
   async scorecardChanged(
     @Root() _event: LoggedEvent<'SCORECARD_CHANGED'> | Resync,
-    @Arg('contractorId', () => ID, { nullable: true, description: contractorIdDescription })
+    @Arg('contractorId', () => ID, { nullable: true, description: describe.contractorId('scorecard to follow') })
     contractorId: string | null,
-    @Arg('wilayaCode', () => String, { nullable: true, description: wilayaCodeDescription }) wilayaCode: string | null,
+    @Arg('wilayaCode', () => String, { nullable: true, description: describe.wilayaCode('figures to follow') })
+    wilayaCode: string | null,
     @Arg('window', () => ScorecardWindow, {
       defaultValue: ScorecardWindow.LAST_30_DAYS,
-      description: 'The days counted.',
+      description: describe.window('the followed scorecard'),
     })
     window: ScorecardWindow,
-    @Arg('month', () => String, { nullable: true, description: monthDescription }) month: string | null,
+    @Arg('month', () => String, { nullable: true, description: describe.month('the followed scorecard') })
+    month: string | null,
     @Ctx() context: Context,
   ): Promise<Scorecard> {
     renewForEvent(context);

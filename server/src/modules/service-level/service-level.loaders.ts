@@ -52,7 +52,8 @@ export async function readStatusChanges(
               where change->>'field' = 'payment' limit 1) as paid_on,
             (select change->>'to' from jsonb_array_elements(changes) change
               where change->>'field' = 'contractorId' limit 1) as contractor_id,
-            jsonb_path_exists(changes, '$[*] ? (@.field == "contractorId")') as contractor_changed,
+            exists (select from jsonb_array_elements(changes) change
+                     where change->>'field' = 'contractorId') as contractor_changed,
             (select change->>'to' from jsonb_array_elements(changes) change
               where change->>'field' = 'failureReason' limit 1) as failure_reason,
             (select change->'to' from jsonb_array_elements(changes) change
