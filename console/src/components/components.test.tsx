@@ -14,6 +14,7 @@ import { problemOf, ProblemsAlert, useFocusFirstProblem } from './FormProblems.t
 import { PagedSection, useListFilters } from './PagedList.tsx';
 import { Pager } from './Pager.tsx';
 import { QueryState } from './QueryState.tsx';
+import { StepDue } from './StepDue.tsx';
 import { Table, type Column } from './Table.tsx';
 
 /** A refusal as urql hands it over from the API's answer. */
@@ -363,5 +364,41 @@ describe('AuditActor', () => {
     await act(() => setLanguage('en'));
     rerender(<AuditActor actor={{ name: 'ERP finance', email: null, organisation: 'SARL Fibre du Hoggar' }} />);
     expect(container.textContent).toBe('by ERP finance (SARL Fibre du Hoggar)');
+  });
+});
+
+describe('StepDue', () => {
+  const steps = {
+    REPORT_TO_DECISION: {
+      due: 'Décision attendue avant le {{due}}',
+      late: 'Décision en retard depuis le {{due}}',
+    },
+  };
+  const clock = (step: string, state: string) => ({ step, state, dueAt: '2026-11-03T14:30:00Z' });
+
+  it('says by when the running clock of one of its steps is due, or since when it is late, and nothing for the others', () => {
+    const { container, rerender } = render(
+      <StepDue
+        clocks={[clock('ORDER_TO_ASSIGNMENT', 'RUNNING'), clock('REPORT_TO_DECISION', 'MET')]}
+        steps={steps}
+        testId="due"
+        className="due"
+      />,
+    );
+    expect(container.textContent).toBe('');
+    rerender(<StepDue clocks={[clock('REPORT_TO_DECISION', 'RUNNING')]} steps={steps} testId="due" className="due" />);
+    expect(screen.getByTestId('due').textContent).toBe('Décision attendue avant le 03/11/2026 15:30:00');
+    expect(screen.getByTestId('due').className).toBe('due');
+    rerender(
+      <StepDue
+        clocks={[clock('REPORT_TO_DECISION', 'RUNNING_LATE')]}
+        steps={steps}
+        testId="due"
+        className="due"
+        formatDue={(instant) => instant.slice(0, 10)}
+      />,
+    );
+    expect(screen.getByTestId('due').textContent).toBe('Décision en retard depuis le 2026-11-03');
+    expect(screen.getByTestId('due').className).toBe('due late');
   });
 });

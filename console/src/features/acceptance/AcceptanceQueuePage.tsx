@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useSubscription, type CombinedError } from 'urql';
 import { QueryState } from '../../components/QueryState.tsx';
+import { StepDue, type StepDueWords } from '../../components/StepDue.tsx';
 import { problemsOf, type FieldProblem } from '../../lib/errors.ts';
 import { formatAlgiersDateTime, formatCount } from '../../lib/format.ts';
 import type { ResultOf, VariablesOf } from '../../lib/graphql.ts';
+import { msg } from '../../lib/i18n.ts';
 import { mayRun } from '../../lib/viewer.ts';
 import { MeQuery } from '../auth/documents.ts';
 import { startAttempt, unanswered } from '../invoices/attempt.ts';
@@ -36,31 +38,14 @@ type QueueChange = ResultOf<typeof AcceptanceQueueChangedSubscription>['customer
 
 /**
  * When AT has to decide on a report, by its service level (the running REPORT_TO_DECISION clock the
- * API gives): before its due time, or late since it — said in words, not by colour alone.
+ * API gives): before its due time, or late since it.
  */
-function DecisionDue({
-  clocks,
-  testId,
-}: {
-  clocks: readonly { step: string; state: string; dueAt: string }[];
-  testId: string;
-}) {
-  const { t } = useTranslation();
-  const clock = clocks.find(
-    (candidate) => candidate.step === 'REPORT_TO_DECISION' && candidate.state.startsWith('RUNNING'),
-  );
-  if (!clock) return null;
-  const due = formatAlgiersDateTime(clock.dueAt);
-  return clock.state === 'RUNNING_LATE' ? (
-    <span className="queue-due late" data-testid={testId}>
-      {t('Décision en retard depuis le {{due}}', { due })}
-    </span>
-  ) : (
-    <span className="queue-due" data-testid={testId}>
-      {t('Décision attendue avant le {{due}}', { due })}
-    </span>
-  );
-}
+const decisionDue: Record<string, StepDueWords> = {
+  REPORT_TO_DECISION: {
+    due: msg('Décision attendue avant le {{due}}'),
+    late: msg('Décision en retard depuis le {{due}}'),
+  },
+};
 
 /**
  * Where the keyboard goes when another report opens: its heading, or its entry in the queue (arrows
@@ -408,7 +393,12 @@ function AcceptanceQueue() {
                         <span className="muted">
                           {t('Rapport du {{instant}}', { instant: formatAlgiersDateTime(item.statusChangedAt) })}
                         </span>
-                        <DecisionDue clocks={item.serviceLevelClocks} testId="queue-due" />
+                        <StepDue
+                          clocks={item.serviceLevelClocks}
+                          steps={decisionDue}
+                          testId="queue-due"
+                          className="queue-due"
+                        />
                         {flags.length > 0 && (
                           <span className="queue-flags">
                             {flags.map((flag) => (
@@ -441,7 +431,12 @@ function AcceptanceQueue() {
                 <Link to={`/raccordements/${current.id}`}>{t('Page du raccordement')}</Link>
               </p>
               <p>
-                <DecisionDue clocks={current.serviceLevelClocks} testId="report-due" />
+                <StepDue
+                  clocks={current.serviceLevelClocks}
+                  steps={decisionDue}
+                  testId="report-due"
+                  className="queue-due"
+                />
               </p>
               {gone && (
                 <p className="state" role="status" data-testid="decided-elsewhere">

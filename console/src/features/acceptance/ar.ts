@@ -18,10 +18,6 @@ export default {
   'Non signé': 'غير موقَّع',
   'Photo réutilisée': 'صورة مُعاد استعمالها',
   'la même image a été envoyée pour une autre photo': 'أُرسلت الصورة نفسها لصورة أخرى',
-  // duration.ts
-  '{{days}} j {{hours}} h': '{{days}} يوم {{hours}} سا',
-  '{{hours}} h {{minutes}} min': '{{hours}} سا {{minutes}} د',
-  '{{minutes}} min': '{{minutes}} د',
   // PhotoGallery.tsx
   'Photo indisponible': 'الصورة غير متوفرة',
   'à {{distance}} m du chantier': 'على بعد {{distance}} m من الورشة',

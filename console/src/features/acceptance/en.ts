@@ -18,10 +18,6 @@ export default {
   'Non signé': 'Not signed',
   'Photo réutilisée': 'Photo reused',
   'la même image a été envoyée pour une autre photo': 'the same image was sent for another photo',
-  // duration.ts
-  '{{days}} j {{hours}} h': '{{days}} d {{hours}} h',
-  '{{hours}} h {{minutes}} min': '{{hours}} h {{minutes}} min',
-  '{{minutes}} min': '{{minutes}} min',
   // PhotoGallery.tsx
   'Photo indisponible': 'Photo unavailable',
   'à {{distance}} m du chantier': '{{distance}} m from the work',

@@ -1,10 +1,10 @@
-import { useTranslation } from 'react-i18next';
+import { StepDue, type StepDueWords } from '../../components/StepDue.tsx';
 import { msg } from '../../lib/i18n.ts';
 import type { FieldWorkData } from './documents.ts';
 import { algiersDateTime } from './format.ts';
 
-/** What the firm has to do next on a piece of work, by the step whose clock runs. */
-const firmStepDue: Record<string, { due: string; late: string }> = {
+/** What the firm has to do next on a piece of work, by the step (the firm's) whose clock runs. */
+const firmStepDue: Record<string, StepDueWords> = {
   ASSIGNMENT_TO_APPOINTMENT: {
     due: msg('Rendez-vous à fixer avant le {{due}}'),
     late: msg('Rendez-vous à fixer : en retard depuis le {{due}}'),
@@ -21,19 +21,18 @@ const firmStepDue: Record<string, { due: string; late: string }> = {
 
 /**
  * The firm's running service-level clock on `work`, as the API gave it when the list was loaded: what
- * is due and by when (Algiers time), marked late when it already was.
+ * is due and by when (Algiers time, to the minute), marked late when it already was.
  */
 export function FirmDeadline({ work }: { work: FieldWorkData }) {
-  const { t } = useTranslation();
   // Work kept on this phone by an earlier console has no clocks: it shows none until loaded again.
   const clocks = (work as Partial<Pick<FieldWorkData, 'serviceLevelClocks'>>).serviceLevelClocks ?? [];
-  const clock = clocks.find((candidate) => candidate.owner === 'CONTRACTOR' && candidate.state.startsWith('RUNNING'));
-  const words = clock && firmStepDue[clock.step];
-  if (!clock || !words) return null;
-  const late = clock.state === 'RUNNING_LATE';
   return (
-    <p className={late ? 'field-deadline late' : 'field-deadline'} data-testid="field-deadline">
-      {t(late ? words.late : words.due, { due: algiersDateTime(clock.dueAt) })}
-    </p>
+    <StepDue
+      clocks={clocks}
+      steps={firmStepDue}
+      testId="field-deadline"
+      className="field-deadline"
+      formatDue={algiersDateTime}
+    />
   );
 }

@@ -4,8 +4,9 @@ import { Field, ObjectType } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { AuditAction, type AuditEntityType } from './audit-event.entity.js';
 import { recordAudit } from './audit.service.js';
-import { DomainError, ErrorCode } from '../../common/errors.js';
+import { badUserInput, DomainError, ErrorCode } from '../../common/errors.js';
 import { DateTime, LocalDate } from '../../common/scalars.js';
+import { algiersDate, now } from '../../common/time.js';
 
 /**
  * A version of dated data (the price schedule, the service levels): in force from `effectiveFrom` to
@@ -56,8 +57,9 @@ export function versionInForce<V extends DatedVersion & { id: string }>(
 /**
  * Ends the latest version of `entity` where a new one named `name` starts on `effectiveFrom`, audited
  * as `entityType`, and flushes it: the exclusion constraint checks each statement, so the latest must
- * end before the new one exists.
- * @throws DomainError CONFLICT when the latest version starts on or after `effectiveFrom`
+ * end before the new one exists. The new one starts a day after today at the earliest (Algiers, by the
+ * context's clock): a version in force never changes.
+ * @throws DomainError BAD_USER_INPUT when `effectiveFrom` is today or earlier, CONFLICT when the latest version starts on or after it
  */
 export async function endLatestVersion<V extends DatedVersion & { id: string }>(
   em: EntityManager,
@@ -66,6 +68,8 @@ export async function endLatestVersion<V extends DatedVersion & { id: string }>(
   entityType: AuditEntityType,
   { name, effectiveFrom }: { name: string; effectiveFrom: string },
 ): Promise<void> {
+  if (effectiveFrom <= algiersDate(now(context)))
+    throw badUserInput('effectiveFrom', 'must be after today: a version in force is never changed');
   const latest = (await em.findOne(entity as never, { effectiveTo: null } as never)) as V | null;
   if (!latest) return;
   if (latest.effectiveFrom >= effectiveFrom) {

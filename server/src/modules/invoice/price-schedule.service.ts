@@ -199,8 +199,6 @@ const newVersionSchema = z.object({
  */
 export async function createPriceScheduleVersion(context: Context, input: unknown): Promise<PriceSchedule> {
   const values = parseInput(newVersionSchema, input);
-  if (values.effectiveFrom <= algiersDate())
-    throw badUserInput('effectiveFrom', 'must be after today: a version in force is never changed');
   const codes = values.items.map((item) => item.code);
   const repeated = codes.find((code, index) => codes.indexOf(code) !== index);
   if (repeated) throw badUserInput('items', `code ${repeated} appears twice`);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mustQuery } from '../../../test/api.js';
+import { contextAt } from '../../../test/contexts.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { createPriceScheduleVersion } from './price-schedule.service.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -76,6 +78,17 @@ describe('price schedule (BPU)', () => {
       const { body } = await t.graphql(createVersion, { input });
       expect(body.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
+  });
+
+  it('reads today from the clock of the context, not the system’s: a day to come by the system is past by a clock a year ahead', async () => {
+    const before = await t.sql('select id from price_schedule order by id');
+    const aYearAhead = contextAt(t.app.orm, new Date(Date.now() + 365 * 86_400_000).toISOString());
+    await expect(
+      createPriceScheduleVersion(aYearAhead, { name: 'x', effectiveFrom: inDays(30), items: [item] }),
+    ).rejects.toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT', field: 'effectiveFrom', reasonCode: 'EFFECTIVE_AFTER_TODAY' },
+    });
+    expect(await t.sql('select id from price_schedule order by id')).toEqual(before);
   });
 
   it('lets the database refuse overlapping versions, whatever the code does', async () => {

@@ -121,11 +121,15 @@ export interface StepSpan {
   readonly endedBy?: StatusChange;
 }
 
-/** A step's rule of runs: the statuses that start one, end it as done, and leave it running. */
-interface StepRule {
-  readonly startsOn: string;
+/** How a run of a step ends: the statuses that end it as done, and those that leave it running. */
+interface EndRule {
   readonly doneOn: readonly string[];
   readonly continuesOn?: readonly string[];
+}
+
+/** A step's rule of runs: the status that starts one, and how it ends. */
+interface StepRule extends EndRule {
+  readonly startsOn: string;
 }
 
 const workRules: Readonly<Partial<Record<ServiceLevelStep, StepRule>>> = {
@@ -155,15 +159,18 @@ function doneAt(step: ServiceLevelStep, change: StatusChange): Date {
   return change.at;
 }
 
+/** A run still open, with the rule that ends it. */
 interface OpenSpan {
   readonly step: ServiceLevelStep;
   readonly startedAt: Date;
+  readonly endsBy: EndRule;
 }
 
 /**
  * The runs of the steps `rules` describe along `changes` (in the order they happened): each change
- * ends the runs open (DONE when its status is the step's end, LEFT otherwise, unless it lets the step
- * continue) and starts the run its status starts. `first` is a run open from the start.
+ * ends the runs open (DONE when its status is the run's end, LEFT otherwise, unless it lets the run
+ * continue) and starts the runs its status starts. `first` is a run open from the start, which no
+ * status starts, ended by its own rule.
  */
 function spansOf(
   rules: Readonly<Partial<Record<ServiceLevelStep, StepRule>>>,
@@ -177,14 +184,20 @@ function spansOf(
     if (change.to === 'PENDING') continue;
     const staying: OpenSpan[] = [];
     for (const span of open) {
-      const rule = rules[span.step]!;
-      if (rule.continuesOn?.includes(change.to)) {
+      if (span.endsBy.continuesOn?.includes(change.to)) {
         staying.push(span);
         continue;
       }
-      const done = rule.doneOn.includes(change.to);
+      const done = span.endsBy.doneOn.includes(change.to);
       const endedAt = done ? doneAt(span.step, change) : change.at;
-      if (endedAt >= span.startedAt) spans.push({ ...span, endedAt, ended: done ? 'DONE' : 'LEFT', endedBy: change });
+      if (endedAt >= span.startedAt)
+        spans.push({
+          step: span.step,
+          startedAt: span.startedAt,
+          endedAt,
+          ended: done ? 'DONE' : 'LEFT',
+          endedBy: change,
+        });
       // Done before its start (installed before the appointment's hour): it took no time.
       else if (done) spans.push({ step: span.step, startedAt: endedAt, endedAt, ended: 'DONE', endedBy: change });
       // Left before its start (rescheduled before the appointment came): the step never started.
@@ -193,10 +206,10 @@ function spansOf(
     for (const [step, rule] of Object.entries(rules) as [ServiceLevelStep, StepRule][]) {
       if (rule.startsOn !== change.to) continue;
       const startedAt = step === ServiceLevelStep.APPOINTMENT_TO_INSTALLATION ? change.appointmentAt : change.at;
-      if (startedAt) open.push({ step, startedAt });
+      if (startedAt) open.push({ step, startedAt, endsBy: rule });
     }
   }
-  for (const span of open) spans.push({ ...span, endedAt: null, ended: null });
+  for (const span of open) spans.push({ step: span.step, startedAt: span.startedAt, endedAt: null, ended: null });
   return spans;
 }
 
@@ -206,13 +219,14 @@ function spansOf(
  * starts the step that follows it.
  */
 export function workStepSpans(orderedAt: Date, changes: readonly StatusChange[]): StepSpan[] {
-  const ordered: OpenSpan = { step: ServiceLevelStep.ORDER_TO_ASSIGNMENT, startedAt: orderedAt };
-  // The order's own step starts only with the order (no status starts it) and ends at its first
-  // assignment (DONE), or its cancellation or failure (LEFT).
-  const orderSpan = spansOf({ [ordered.step]: { startsOn: 'ORDERED', doneOn: ['ASSIGNED'] } }, changes, ordered);
-  return [...orderSpan, ...spansOf(workRules, changes, null)].sort(
-    (a, b) => a.startedAt.getTime() - b.startedAt.getTime(),
-  );
+  // The order's own step starts with the order (no status starts it) and ends at its first assignment
+  // (DONE), or its cancellation or failure (LEFT).
+  const ordered: OpenSpan = {
+    step: ServiceLevelStep.ORDER_TO_ASSIGNMENT,
+    startedAt: orderedAt,
+    endsBy: { doneOn: ['ASSIGNED'] },
+  };
+  return spansOf(workRules, changes, ordered).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
 }
 
 /** The runs of an invoice's steps: each submission waits for AT's answer, each approval for the payment in full. */

@@ -202,8 +202,6 @@ export async function createServiceLevelScheduleVersion(
   input: unknown,
 ): Promise<ServiceLevelSchedule> {
   const values = parseInput(newVersionSchema, input);
-  if (values.effectiveFrom <= algiersDate(now(context)))
-    throw badUserInput('effectiveFrom', 'must be after today: a version in force is never changed');
   const keys = values.targets.map((target) => targetKey(target.step, target.wilayaCode));
   const repeated = keys.findIndex((key, index) => keys.indexOf(key) !== index);
   if (repeated >= 0)

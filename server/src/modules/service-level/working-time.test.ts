@@ -100,6 +100,18 @@ describe('the steps of a customer subscription and their clocks', () => {
     expect(clocks[2]).toMatchObject({ owner: 'CONTRACTOR', dueAt: algiers('2026-11-05T09:00') });
   });
 
+  it('runs the order’s own step from the order time, which no status starts: still open while the order waits, done at once when the order comes assigned', () => {
+    const spansOf = (changes: StatusChange[]) =>
+      workStepSpans(orderedAt, changes).map((span) => [span.step, span.startedAt, span.endedAt, span.ended]);
+    expect(spansOf([change('2026-10-27T09:00', null, 'PENDING')])).toEqual([
+      ['ORDER_TO_ASSIGNMENT', orderedAt, null, null],
+    ]);
+    expect(spansOf([change('2026-10-27T09:00', null, 'ASSIGNED')])).toEqual([
+      ['ORDER_TO_ASSIGNMENT', orderedAt, orderedAt, 'DONE'],
+      ['ASSIGNMENT_TO_APPOINTMENT', orderedAt, null, null],
+    ]);
+  });
+
   it('stops a step left before its target (a cancellation) without counting it, and counts it missed when already late', () => {
     const cancelled = [change('2026-10-27T09:00', null, 'PENDING'), change('2026-10-27T11:00', 'PENDING', 'CANCELLED')];
     const [span] = workStepSpans(orderedAt, cancelled);
