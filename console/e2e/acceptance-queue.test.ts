@@ -142,9 +142,11 @@ describe("the DOT manager's acceptance queue (issue 15 §5)", () => {
     await expect.poll(() => queue(dot), { timeout: 15_000 }).toEqual(references);
     expect(await dot.getByTestId('queue-count').innerText()).toBe('À réceptionner : 3');
     // Each report says by when AT has to decide on it (its service level, 2 working days from the report).
-    expect(await dot.getByTestId('queue-due').allInnerTexts()).toEqual(
-      Array(3).fill(expect.stringMatching(/^Décision attendue avant le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/)),
-    );
+    await expect
+      .poll(() => dot.getByTestId('queue-due').allInnerTexts(), { timeout: 15_000 })
+      .toEqual(
+        Array(3).fill(expect.stringMatching(/^Décision attendue avant le \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/)),
+      );
     // The open report says it too.
     expect(await dot.getByTestId('report-due').innerText()).toBe(
       await dot.getByTestId('queue-due').first().innerText(),

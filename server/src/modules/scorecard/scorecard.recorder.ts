@@ -303,7 +303,7 @@ export async function recordScorecards(
   );
   const progress = await em.execute<{ record_id: string; counted_through: string }[]>(
     `select record_id::text, counted_through::text from scorecard_progress
-      where record_type = ? and record_id in (?) order by record_id for update`,
+      where record_type = ? and record_id in (?) order by scorecard_progress.record_id for update`,
     [type, unique],
   );
   const records = await em.execute<RecordRow[]>(
@@ -405,6 +405,7 @@ const backfillBatch = 2_000;
 export async function recordAllScorecards(
   orm: { em: { fork(): EntityManager } },
   thresholds: Readonly<Record<string, QualityThreshold>>,
+  batch = backfillBatch,
 ): Promise<number> {
   const rules = await readServiceLevelRules(orm.em.fork());
   let read = 0;
@@ -417,9 +418,9 @@ export async function recordAllScorecards(
       const ids = (
         await orm.em
           .fork()
-          .execute<{ id: string }[]>(`select id::text from ${table} where id > ? order by id limit ?`, [
+          .execute<{ id: string }[]>(`select id::text from ${table} where id > ? order by ${table}.id limit ?`, [
             after,
-            backfillBatch,
+            batch,
           ])
       ).map((row) => row.id);
       if (ids.length === 0) break;

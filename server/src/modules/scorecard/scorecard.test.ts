@@ -15,7 +15,7 @@ import { reportInstallation } from '../customer-subscription/installation-report
 import { defaultQualityThresholds } from '../customer-subscription/installation-quality.js';
 import type { Context } from '../../context.js';
 import { acceptInstallation, rejectInstallation } from '../invoice/acceptance.service.js';
-import { bucketBounds, bucketOf, marginOf, reserveKey } from './scorecard.recorder.js';
+import { bucketBounds, bucketOf, marginOf, recordAllScorecards, reserveKey } from './scorecard.recorder.js';
 import { readScorecardTrend } from './scorecard.service.js';
 
 let t: TestApp;
@@ -223,7 +223,6 @@ describe('scorecards, counted from the work as it moves, with a controlled clock
   });
 
   it('counts each change once, however often the consumer reads it', async () => {
-    const { recordAllScorecards } = await import('./scorecard.recorder.js');
     const before = (await card({ contractorId: firm.id, month: '2026-11' })).body.data!.scorecard;
     expect(await recordAllScorecards(t.app.orm, {})).toBeGreaterThan(0);
     const after = (await card({ contractorId: firm.id, month: '2026-11' })).body.data!.scorecard;
@@ -232,6 +231,33 @@ describe('scorecards, counted from the work as it moves, with a controlled clock
       `select count(*)::text as runs, count(distinct (record_id, step, started_at))::text as distinct_runs from service_level_step_time`,
     );
     expect(kept!.runs).toBe(kept!.distinct_runs);
+  });
+
+  it('counts the same from scratch, a batch at a time, as the consumer counted change by change', async () => {
+    // Ten more orders, so that ids pass from one digit to two within the batches.
+    for (let order = 0; order < 10; order++) await createCustomerSubscription(t);
+    const records = async () =>
+      (
+        await t.sql<{ work: string; counted: string }>(
+          `select (select count(*) from customer_subscription)::text as work,
+                  (select count(*) from scorecard_progress where record_type = 'CUSTOMER_SUBSCRIPTION')::text as counted`,
+        )
+      )[0]!;
+    await eventually(async () => {
+      const { work, counted } = await records();
+      expect(counted).toBe(work);
+    });
+    const cards = async () => [
+      (await card({ contractorId: firm.id, month: '2026-11' })).body.data!.scorecard,
+      (await card({ wilayaCode: '16', month: '2026-11' })).body.data!.scorecard,
+      (await card({ month: '2026-11' })).body.data!.scorecard,
+    ];
+    const counted = await cards();
+    await t.sql('truncate scorecard_counter, scorecard_progress, service_level_step_time');
+    expect(await recordAllScorecards(t.app.orm, defaultQualityThresholds, 3)).toBeGreaterThanOrEqual(14);
+    expect(await cards()).toEqual(counted);
+    const { work, counted: recounted } = await records();
+    expect(recounted).toBe(work);
   });
 
   it("pushes a firm's scorecard at once, then when its work is accepted, and refuses another firm's", async () => {

@@ -16,7 +16,7 @@ export interface ServiceLevelLoaders {
 
 /** A status change as read from the audit trail, its appointment (if it set one) as text. */
 interface ChangeRow {
-  id: string;
+  event_id: string;
   entity_id: string;
   occurred_at: Date;
   from_status: string | null;
@@ -43,7 +43,7 @@ export async function readStatusChanges(
   const byId = new Map<string, StatusChange[]>(ids.map((id) => [id, []]));
   if (ids.length === 0) return byId;
   const rows = await em.execute<ChangeRow[]>(
-    `select id::text, entity_id, occurred_at, from_status, to_status,
+    `select id::text as event_id, entity_id, occurred_at, from_status, to_status,
             (select change->>'to' from jsonb_array_elements(changes) change
               where change->>'field' = 'appointmentAt' limit 1) as appointment_at,
             (select change->>'to' from jsonb_array_elements(changes) change
@@ -60,12 +60,12 @@ export async function readStatusChanges(
               where change->>'field' = 'reserves' limit 1) as reserves
        from audit_event
       where entity_type = ? and entity_id in (?) and action in (?, ?) and to_status is not null
-      order by id`,
+      order by audit_event.id`,
     [entityType, [...ids], AuditAction.CREATE, AuditAction.TRANSITION],
   );
   for (const row of rows) {
     byId.get(row.entity_id)?.push({
-      eventId: row.id,
+      eventId: row.event_id,
       at: new Date(row.occurred_at),
       from: row.from_status,
       to: row.to_status,

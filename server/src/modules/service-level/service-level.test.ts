@@ -109,6 +109,31 @@ describe('service-level clocks through the API, with a controlled clock', () => 
     ).toBe(new Date(report['installedAt'] as string).toISOString());
   });
 
+  it('reads the changes in the order they happened when their audit ids pass a power of ten (99 → 100)', async () => {
+    const firm = await activeContractor(t);
+    // The next audit event is one like 998, two below a power of ten: the work's creation and
+    // assignment are audited below it, its appointment and report at it and above (1000, 1001).
+    await t.sql(
+      `select setval('audit_event_id_seq', power(10, length((select max(id) from audit_event)::text) + 1)::bigint - 3)`,
+    );
+    const work = await installedCustomerSubscription(t, firm.id);
+    const ids = await t.sql<{ id: string }>(
+      `select id::text from audit_event where entity_type = 'CUSTOMER_SUBSCRIPTION' and entity_id = $1 order by id`,
+      [work],
+    );
+    expect(new Set(ids.map((row) => row.id.length)).size).toBe(2);
+    const { customerSubscription } = await mustQuery<{
+      customerSubscription: { serviceLevelClocks: { step: string; state: string }[] };
+    }>(t, 'query ($id: ID!) { customerSubscription(id: $id) { serviceLevelClocks { step state } } }', { id: work });
+    expect(customerSubscription.serviceLevelClocks.map((clock) => clock.step)).toEqual([
+      'ORDER_TO_ASSIGNMENT',
+      'APPOINTMENT_TO_INSTALLATION',
+      'ASSIGNMENT_TO_APPOINTMENT',
+      'REPORT_TO_DECISION',
+    ]);
+    expect(customerSubscription.serviceLevelClocks.at(-1)!.state).toBe('RUNNING');
+  });
+
   it('ends the payment step at the start of the day the payment was made, not when finance recorded it', async () => {
     const firm = await activeContractor(t);
     const work = await installedCustomerSubscription(t, firm.id);
