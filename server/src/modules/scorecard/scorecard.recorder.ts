@@ -49,9 +49,10 @@ export const measures = {
   firmStepsOnTime: 'firmSteps:onTime',
 } as const;
 
-/** The reserve's text as it is counted: at most 120 characters, trimmed, in lower case, spaces folded. */
+/** The reserve's text as it is counted: at most 120 characters (code points), trimmed, in lower case, spaces folded. */
 export function reserveKey(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').toLowerCase().slice(0, 120);
+  // By code points, not UTF-16 units: a character outside the BMP (an emoji) is never cut in half.
+  return [...text.trim().replace(/\s+/g, ' ').toLowerCase()].slice(0, 120).join('');
 }
 
 /**

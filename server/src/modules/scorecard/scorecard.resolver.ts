@@ -8,10 +8,10 @@ import { liveEvents, overWebSocket } from '../auth/live.js';
 import { requireOperationAccess } from '../auth/permissions.js';
 import './scorecard.events.js';
 import {
-  readScorecard,
   readScorecardTrend,
   requireScorecardAccess,
   todayOf,
+  viewerScorecard,
   windowDays,
   type ScorecardScope,
 } from './scorecard.service.js';
@@ -25,7 +25,7 @@ const whoseRule =
 const describe = {
   contractorId: (what: string) => `The firm whose ${what}; every firm when left out.`,
   wilayaCode: (what: string) => `The wilaya whose ${what}; every wilaya when left out. ${wilayaFilterRule}`,
-  window: (what: string) => `The days ${what} counts.`,
+  window: (what: string) => `The days ${what} counts; LAST_30_DAYS when left out or null.`,
   month: (what: string) => `The month ${what} counts, YYYY-MM, with window MONTH only (BAD_USER_INPUT otherwise).`,
 };
 
@@ -49,15 +49,16 @@ export class ScorecardResolver {
     @Arg('wilayaCode', () => String, { nullable: true, description: describe.wilayaCode('figures to read') })
     wilayaCode: string | null,
     @Arg('window', () => ScorecardWindow, {
+      nullable: true,
       defaultValue: ScorecardWindow.LAST_30_DAYS,
       description: describe.window('the scorecard'),
     })
-    window: ScorecardWindow,
+    window: ScorecardWindow | null,
     @Arg('month', () => String, { nullable: true, description: describe.month('the scorecard') }) month: string | null,
     @Ctx() context: Context,
   ): Promise<Scorecard> {
     const scope = await requireScorecardAccess(context, { contractorId, wilayaCode });
-    return readScorecard(context.em, scope, window, month, todayOf(context));
+    return viewerScorecard(context, scope, window, month);
   }
 
   @Query(() => [Scorecard], {
@@ -70,11 +71,15 @@ export class ScorecardResolver {
     contractorId: string | null,
     @Arg('wilayaCode', () => String, { nullable: true, description: describe.wilayaCode('months to read') })
     wilayaCode: string | null,
-    @Arg('months', () => Int, { defaultValue: 12, description: 'How many months, 1 to 24, the current one included.' })
-    months: number,
+    @Arg('months', () => Int, {
+      nullable: true,
+      defaultValue: 12,
+      description: 'How many months, 1 to 24, the current one included; 12 when left out or null.',
+    })
+    months: number | null,
     @Ctx() context: Context,
   ): Promise<Scorecard[]> {
-    const count = parseInput(monthsSchema, months, 'months');
+    const count = parseInput(monthsSchema, months ?? 12, 'months');
     const scope = await requireScorecardAccess(context, { contractorId, wilayaCode });
     return readScorecardTrend(context.em, scope, count, todayOf(context));
   }
@@ -84,7 +89,11 @@ export class ScorecardResolver {
       const live = context as Context;
       requireOperationAccess(live, 'Subscription', info.fieldName);
       const scope: ScorecardScope = await requireScorecardAccess(live, args);
-      windowDays(args['window'] as ScorecardWindow, args['month'] as string | null, todayOf(live));
+      windowDays(
+        (args['window'] as ScorecardWindow | null) ?? ScorecardWindow.LAST_30_DAYS,
+        args['month'] as string | null,
+        todayOf(live),
+      );
       return liveEvents(
         live,
         info.fieldName,
@@ -108,16 +117,17 @@ export class ScorecardResolver {
     @Arg('wilayaCode', () => String, { nullable: true, description: describe.wilayaCode('figures to follow') })
     wilayaCode: string | null,
     @Arg('window', () => ScorecardWindow, {
+      nullable: true,
       defaultValue: ScorecardWindow.LAST_30_DAYS,
       description: describe.window('the followed scorecard'),
     })
-    window: ScorecardWindow,
+    window: ScorecardWindow | null,
     @Arg('month', () => String, { nullable: true, description: describe.month('the followed scorecard') })
     month: string | null,
     @Ctx() context: Context,
   ): Promise<Scorecard> {
     renewForEvent(context);
     const scope = await requireScorecardAccess(context, { contractorId, wilayaCode });
-    return readScorecard(context.em, scope, window, month, todayOf(context));
+    return viewerScorecard(context, scope, window, month);
   }
 }

@@ -69,7 +69,10 @@ export async function requireScorecardAccess(
   return { contractorId, wilayaCode };
 }
 
-const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM' });
+const monthSchema = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month YYYY-MM', abort: true })
+  .refine((month) => month >= '2000-01' && month <= '2100-12', { error: 'must be from 2000 to 2100' });
 
 /** The days of `window` (`month` for MONTH) on `today`, and the counters' period to read. */
 export function windowDays(
@@ -118,6 +121,7 @@ export async function readScorecard(
   window: ScorecardWindow,
   month: string | null | undefined,
   today: string,
+  rankPlaces: readonly string[] | null = null,
 ): Promise<Scorecard> {
   const days = windowDays(window, month, today);
   const rows = await em.execute<{ measure: string; value: string }[]>(
@@ -127,7 +131,8 @@ export async function readScorecard(
       group by measure`,
     [scope.wilayaCode ?? '', scope.contractorId ?? '0', days.period, days.from, days.to],
   );
-  const ranks = scope.contractorId === null ? [] : await firmRanks(em, scope.contractorId, `${days.rankMonth}-01`);
+  const ranks =
+    scope.contractorId === null ? [] : await firmRanks(em, scope.contractorId, `${days.rankMonth}-01`, rankPlaces);
   return Object.assign(scorecardOf(scope, days, new Map(rows.map((row) => [row.measure, Number(row.value)]))), {
     rankMonth: ranks.length > 0 ? days.rankMonth : null,
     ranks,
@@ -212,9 +217,23 @@ function scorecardOf(
 
 /**
  * The places of firm `contractorId` in the month starting `monthStart`: among the country's firms and
- * among those of each wilaya it has figures in. Ratios are compared exactly (cross products).
+ * among those of each wilaya it works in (its operating wilayas), those of `among` only when given
+ * (a DOT manager's: its own wilayas, not the country). Ratios are compared exactly (cross products).
  */
-async function firmRanks(em: EntityManager, contractorId: string, monthStart: string): Promise<ScorecardRank[]> {
+async function firmRanks(
+  em: EntityManager,
+  contractorId: string,
+  monthStart: string,
+  among: readonly string[] | null,
+): Promise<ScorecardRank[]> {
+  const operating = await em.execute<{ wilaya_code: string }[]>(
+    'select wilaya_code from contractor_wilaya where contractor_id = ?',
+    [contractorId],
+  );
+  const places = ['', ...operating.map((row) => row.wilaya_code)].filter(
+    (code) => among === null || among.includes(code),
+  );
+  if (places.length === 0) return [];
   const rows = await em.execute<
     { wilaya_code: string; figure: ScorecardRankFigure; rank: number | null; ranked: number }[]
   >(
@@ -226,9 +245,7 @@ async function firmRanks(em: EntityManager, contractorId: string, monthStart: st
               coalesce(sum(value) filter (where measure = ?), 0) as on_time
          from scorecard_counter
         where period = 'M' and day = ? and measure in (?, ?, ?, ?) and contractor_id <> 0
-          and wilaya_code in (
-            select wilaya_code from scorecard_counter
-             where period = 'M' and day = ? and measure in (?, ?) and contractor_id = ?)
+          and wilaya_code in (?)
         group by wilaya_code, contractor_id
      ), "own" as (select * from "firms" where contractor_id = ?)
      select f.wilaya_code, 'FIRST_TIME_RIGHT' as figure,
@@ -253,10 +270,7 @@ async function firmRanks(em: EntityManager, contractorId: string, monthStart: st
       measures.firstTimeRight,
       measures.firmStepsEnded,
       measures.firmStepsOnTime,
-      monthStart,
-      measures.accepted,
-      measures.firmStepsEnded,
-      contractorId,
+      places,
       contractorId,
     ],
   );
@@ -297,6 +311,26 @@ export async function readScorecardTrend(
     const days = windowDays(ScorecardWindow.MONTH, first.slice(0, 7), today);
     return scorecardOf(scope, days, byMonth.get(first)!);
   });
+}
+
+/**
+ * The scorecard of `scope` (checked by `requireScorecardAccess`) over `window` for the viewer of
+ * `context`, today by its clock: a DOT manager sees a firm's ranks in its own wilayas only.
+ */
+export function viewerScorecard(
+  context: Context,
+  scope: ScorecardScope,
+  window: ScorecardWindow | null,
+  month: string | null,
+): Promise<Scorecard> {
+  return readScorecard(
+    context.em,
+    scope,
+    window ?? ScorecardWindow.LAST_30_DAYS,
+    month,
+    todayOf(context),
+    viewerWilayas(context),
+  );
 }
 
 /** Today in Algiers by the context's clock. */

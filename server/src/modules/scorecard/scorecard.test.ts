@@ -316,6 +316,24 @@ describe('scorecards, counted from the work as it moves, with a controlled clock
     });
     const dot = { authorization: `Bearer ${await signIn(t.url, 'dot-scorecards@at.test', 'dot manager password')}` };
     expect((await card({ wilayaCode: '31', month: '2026-11' }, dot)).body.data?.scorecard.accepted).toBe(0);
+    // A DOT manager of Algiers sees a firm's places among Algiers' firms, not the country's nor another wilaya's.
+    await mustQuery(t, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: {
+        email: 'dot-alger-scorecards@at.test',
+        displayName: 'DOT Alger',
+        role: 'DOT_MANAGER',
+        password: 'dot manager password',
+        wilayaCodes: ['16'],
+      },
+    });
+    const algiers = {
+      authorization: `Bearer ${await signIn(t.url, 'dot-alger-scorecards@at.test', 'dot manager password')}`,
+    };
+    const seen = await card({ contractorId: firm.id, wilayaCode: '16', month: '2026-11' }, algiers);
+    expect(seen.body.data?.scorecard['ranks']).toEqual([
+      { wilayaCode: '16', figure: 'FIRST_TIME_RIGHT', rank: 2, rankedFirms: 2 },
+      { wilayaCode: '16', figure: 'ON_TIME', rank: 1, rankedFirms: 2 },
+    ]);
     for (const args of [{}, { wilayaCode: '16' }, { contractorId: firm.id }]) {
       const { body } = await card({ ...args, month: '2026-11' }, dot);
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'wilayaCode' });
@@ -329,10 +347,18 @@ describe('scorecards, counted from the work as it moves, with a controlled clock
     await refused({ window: 'MONTH' }, 'month', 'REQUIRED');
     await refused({ window: 'LAST_30_DAYS', month: '2026-11' }, 'month', 'MONTH_WINDOW_ONLY');
     await refused({ month: '2026-13' }, 'month', 'MONTH');
+    await refused({ month: '0000-01' }, 'month', 'YEAR_RANGE');
     await refused({ wilayaCode: '99', month: '2026-11' }, 'wilayaCode', 'WILAYA_CODE_RANGE');
     await refused({ contractorId: 'abc', month: '2026-11' }, 'contractorId', 'RECORD_ID');
     const missing = await card({ contractorId: '999999999', month: '2026-11' });
     expect(missing.body.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    // A null window or number of months is the default, as leaving it out.
+    const { body: defaults } = await t.graphql(
+      'query ($w: ScorecardWindow, $n: Int) { scorecard(window: $w) { from to } scorecardTrend(months: $n) { from } }',
+      { w: null, n: null },
+    );
+    expect(defaults.errors).toBeUndefined();
+    expect((defaults.data as { scorecardTrend: unknown[] }).scorecardTrend).toHaveLength(12);
     const { body: months } = await t.graphql('query { scorecardTrend(months: 25) { from } }');
     expect(months.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'months' });
   });
@@ -356,5 +382,7 @@ describe('the arithmetic of the counters', () => {
 
   it('counts a reserve by its text, trimmed, folded and in lower case', () => {
     expect(reserveKey('  PTO\tmal   fixée ')).toBe('pto mal fixée');
+    // Cut at 120 characters, not UTF-16 units: an emoji there stays whole (half of one made every later count fail).
+    expect(reserveKey(`${'a'.repeat(119)}😀 et la suite`)).toBe(`${'a'.repeat(119)}😀`);
   });
 });
