@@ -115,6 +115,7 @@ describe('accessibility of every page, for each role, checked by axe', () => {
       `/factures/${invoiceId}`,
       '/bordereau',
       '/niveaux-de-service',
+      '/tableau-de-bord-qualite',
       '/page-inconnue',
     ]);
     await admin.close();
@@ -133,6 +134,7 @@ describe('accessibility of every page, for each role, checked by axe', () => {
       '/factures',
       `/factures/${invoiceId}`,
       '/wilayas/16',
+      '/tableau-de-bord-qualite',
     ]);
     await dot.close();
   }, 120_000);
@@ -146,6 +148,7 @@ describe('accessibility of every page, for each role, checked by axe', () => {
       `/raccordements/${scheduled}`,
       '/factures',
       `/factures/${invoiceId}`,
+      '/tableau-de-bord-qualite',
       '/acces',
       '/terrain',
       `/terrain/${scheduled}`,

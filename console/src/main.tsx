@@ -37,6 +37,7 @@ const NewContractorPage = page(() => import('./features/contractors/NewContracto
 const InvoicePage = page(() => import('./features/invoices/InvoicePage.tsx'), 'InvoicePage');
 const PriceSchedulePage = page(() => import('./features/price-schedule/PriceSchedulePage.tsx'), 'PriceSchedulePage');
 const ServiceLevelsPage = page(() => import('./features/service-levels/ServiceLevelsPage.tsx'), 'ServiceLevelsPage');
+const ScorecardsPage = page(() => import('./features/scorecards/ScorecardsPage.tsx'), 'ScorecardsPage');
 const NewSitePage = page(() => import('./features/sites/NewSitePage.tsx'), 'NewSitePage');
 const SitePage = page(() => import('./features/sites/SitePage.tsx'), 'SitePage');
 const SitesPage = page(() => import('./features/sites/SitesPage.tsx'), 'SitesPage');
@@ -93,6 +94,7 @@ createRoot(document.getElementById('root')!).render(
               <Route path="factures/:id" element={<InvoicePage />} />
               <Route path="bordereau" element={<PriceSchedulePage />} />
               <Route path="niveaux-de-service" element={<ServiceLevelsPage />} />
+              <Route path="tableau-de-bord-qualite" element={<ScorecardsPage />} />
               <Route path="wilayas/:code" element={<WilayaPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

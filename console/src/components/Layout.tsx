@@ -91,6 +91,7 @@ export function Layout() {
             {may('Query.dashboard') && <Link to="/">{t('Tableau de bord')}</Link>}
             {firm && may('Mutation.reportInstallation') && <Link to="/terrain">{t('Terrain')}</Link>}
             {!firm && may('Query.contractors') && <Link to="/contractants">{t('Contractants')}</Link>}
+            {may('Query.scorecard') && <Link to="/tableau-de-bord-qualite">{t('Qualité')}</Link>}
             {may('Query.sites') && <Link to="/sites">{t('Sites')}</Link>}
             {may('Query.customerSubscriptions') && <Link to="/raccordements">{t('Raccordements')}</Link>}
             {may('Mutation.acceptInstallation') && <Link to="/reception">{t('Réception')}</Link>}

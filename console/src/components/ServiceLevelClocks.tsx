@@ -54,12 +54,14 @@ const columns: readonly Column<Clock>[] = [
   { header: msg('État'), cell: (clock) => <ClockState clock={clock} />, testId: 'clock' },
 ];
 
-function StepName({ step }: { step: string }) {
+/** A service level's step by its name (the API's ServiceLevelStep). */
+export function StepName({ step }: { step: string }) {
   const { t } = useTranslation();
   return <bdi>{t(serviceLevelStepLabels[step] ?? step)}</bdi>;
 }
 
-function OwnerName({ owner }: { owner: string }) {
+/** Whose step it is, in words (the API's ServiceLevelOwner). */
+export function OwnerName({ owner }: { owner: string }) {
   const { t } = useTranslation();
   return <bdi>{t(serviceLevelOwnerLabels[owner] ?? owner)}</bdi>;
 }

@@ -9,6 +9,7 @@ export default {
   Raccordements: 'التوصيلات',
   Factures: 'الفواتير',
   'Bordereau des prix': 'جدول الأسعار',
+  Qualité: 'الجودة',
   'Niveaux de service': 'مستويات الخدمة',
   Wilayas: 'الولايات',
   Accès: 'الصلاحيات',
@@ -338,6 +339,8 @@ export default {
     'القدرة المستقبَلة {{power}} خارج المجال من {{min}} إلى {{max}} (الصنف {{networkClass}})',
   'perte d’épissure {{loss}} au-delà de {{max}}': 'خسارة اللحام {{loss}} تتجاوز {{max}}',
   'aucun seuil configuré pour la classe {{networkClass}}': 'لا توجد عتبة مضبوطة للصنف {{networkClass}}',
+  // lib/errors.ts: the filters' names
+  Mois: 'الشهر',
   // components/GlobalSearch.tsx
   Facture: 'فاتورة',
   Brouillon: 'مسودة',

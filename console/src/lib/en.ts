@@ -9,6 +9,7 @@ export default {
   Raccordements: 'Connections',
   Factures: 'Invoices',
   'Bordereau des prix': 'Price schedule',
+  Qualité: 'Quality',
   'Niveaux de service': 'Service levels',
   Wilayas: 'Wilayas',
   Accès: 'Access',
@@ -351,6 +352,8 @@ export default {
   'Élargissez les filtres, ou effacez-les pour revoir toute la liste.':
     'Widen the filters, or clear them to see the whole list again.',
   'Effacer les filtres': 'Clear the filters',
+  // lib/errors.ts: the filters' names
+  Mois: 'Month',
   // lib/errors.ts: the reasons the server writes, their figures as the console writes them
   'import CSV': 'CSV import',
   'réserves : {{reserves}}': 'reserves: {{reserves}}',

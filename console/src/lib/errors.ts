@@ -308,6 +308,8 @@ export function reasonInLanguage(reason: string): string {
 const filterLabels: Record<string, string> = {
   wilayaCode: msg('Wilaya'),
   period: msg('Mois facturé'),
+  month: msg('Mois'),
+  contractorId: msg('Contractant'),
   technicianId: msg('Technicien'),
 };
 

@@ -9,6 +9,8 @@ import {
   formatDecimal,
   formatDzd,
   formatPercent,
+  formatShare,
+  formatShortMonth,
   networkClassLabel,
 } from './format.ts';
 import { setLanguage } from './i18n.ts';
@@ -56,6 +58,24 @@ describe('the console’s formats', () => {
     expect(plain(formatPercent(null))).toBe('—');
     expect(formatDays(3.25)).toBe('3,3 j');
     expect(formatDays(null)).toBe('—');
+  });
+
+  it('writes a share the API gives as a decimal string as a percentage, from the string itself, a dash for none', async () => {
+    expect(plain(formatShare('0.8750'))).toBe('87,5 %');
+    expect(plain(formatShare('1.0000'))).toBe('100 %');
+    // Half up at the tenth of a percent, as written, not as the nearest float would round it.
+    expect(plain(formatShare('0.12345'))).toBe('12,3 %');
+    expect(plain(formatShare('0.00050'))).toBe('0,1 %');
+    expect(formatShare(null)).toBe('—');
+    expect(formatShare('0.5000')).not.toMatch(/ /);
+    await setLanguage('ar');
+    expect(plain(formatShare('0.8750'))).toBe('87,5 %');
+  });
+
+  it('writes a month short for a chart’s axis, in the language shown', async () => {
+    expect(formatShortMonth('2026-07-01')).toBe('juil. 26');
+    await setLanguage('en');
+    expect(formatShortMonth('2026-07-01')).toBe('Jul 26');
   });
 
   it('writes a measurement from the API’s decimal string with a true minus sign and a decimal comma, digits untouched (issue 19)', () => {

@@ -70,9 +70,28 @@ export function formatMonth(day: string, withYear = true): string {
   }).format(new Date(`${day}T00:00:00Z`));
 }
 
+/** The month of a YYYY-MM-DD date, short, in the language shown: "juil. 27" ("Jul 27", "جويلية 27"), for a chart's axis. */
+export function formatShortMonth(day: string): string {
+  return new Intl.DateTimeFormat(wordLocales[currentLanguage()], {
+    timeZone: 'UTC',
+    month: 'short',
+    year: '2-digit',
+  }).format(new Date(`${day}T00:00:00Z`));
+}
+
 /** A share from 0 to 1 as "87,5 %", or "—" when there is none. */
 export function formatPercent(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : percent.format(value).replace(/\s/g, noBreakSpace);
+}
+
+/**
+ * A share the API gives as a decimal string from "0.0000" to "1.0000" as "87,5 %", or "—" when there is
+ * none: Intl formats the string itself, exactly, without reading it into a float first.
+ */
+export function formatShare(value: string | null | undefined): string {
+  return value === null || value === undefined
+    ? '—'
+    : percent.format(value as Intl.StringNumericLiteral).replace(/\s/g, noBreakSpace);
 }
 
 /** Days, to one decimal: "3,5 j" ("3,5 d" in English, "3,5 يوم" in Arabic), or "—". */

@@ -1,9 +1,10 @@
 import { readFragment } from 'gql.tada';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useSearchParams } from 'react-router';
+import { Navigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useQuery, useSubscription } from 'urql';
+import { Card } from '../../components/Card.tsx';
 import { QueryState } from '../../components/QueryState.tsx';
 import {
   formatAlgiersDateTime,
@@ -19,6 +20,7 @@ import { MeQuery } from '../auth/documents.ts';
 import { WilayasQuery } from '../reference-data/documents.ts';
 import { DashboardFigures, DashboardQuery, DashboardSubscription, RolloutFigures } from './documents.ts';
 import { mayRun } from '../../lib/viewer.ts';
+import { useWilayaScope } from '../../lib/wilaya-scope.ts';
 import { RolloutHeading, RolloutPanel, RolloutStatusCell } from './RolloutPanel.tsx';
 import { WilayaMap } from './WilayaMap.tsx';
 import { WilayaPointsMap } from './WilayaPointsMap.tsx';
@@ -45,16 +47,9 @@ type Figures = ResultOf<typeof DashboardFigures>;
 export function DashboardPage() {
   const { t } = useTranslation();
   const [me] = useQuery({ query: MeQuery });
-  const [params, setParams] = useSearchParams();
   // The wilayas the viewer is limited to, as the API answers (a DOT manager's); null: none, the national view too.
   const own = me.data?.viewerCan.wilayas ?? null;
-  const asked = params.get('wilaya');
-  const wilayaCode = own !== null ? (asked && own.includes(asked) ? asked : (own[0] ?? null)) : asked;
-  // A viewer asking for a wilaya not its own is shown its own: the address says so too.
-  useEffect(() => {
-    if (own !== null && asked !== null && wilayaCode !== asked)
-      setParams(wilayaCode ? { wilaya: wilayaCode } : {}, { replace: true });
-  }, [own, asked, wilayaCode, setParams]);
+  const { wilayaCode, setWilaya } = useWilayaScope(own);
   const allowed = mayRun(me.data, 'Query.dashboard');
   const pause = !allowed || (own !== null && wilayaCode === null);
 
@@ -103,10 +98,7 @@ export function DashboardPage() {
         )}
         <label className="field inline">
           {t('Périmètre')}
-          <select
-            value={wilayaCode ?? ''}
-            onChange={(event) => setParams(event.target.value ? { wilaya: event.target.value } : {})}
-          >
+          <select value={wilayaCode ?? ''} onChange={(event) => setWilaya(event.target.value)}>
             {own === null && <option value="">{t('National')}</option>}
             {choices.map((wilaya) => (
               <option key={wilaya.code} value={wilaya.code}>
@@ -121,9 +113,7 @@ export function DashboardPage() {
         error={result.error}
         retry={() => reexecute({ requestPolicy: 'network-only' })}
       />
-      {figures && (
-        <Figures figures={figures} live={Boolean(liveFigures)} onOpenWilaya={(code) => setParams({ wilaya: code })} />
-      )}
+      {figures && <Figures figures={figures} live={Boolean(liveFigures)} onOpenWilaya={setWilaya} />}
     </section>
   );
 }
@@ -360,15 +350,5 @@ function Figures({
         </tbody>
       </table>
     </>
-  );
-}
-
-function Card({ label, value, detail, testId }: { label: string; value: string; detail?: string; testId?: string }) {
-  return (
-    <div className="card" data-testid={testId}>
-      <div className="card-label">{label}</div>
-      <div className="card-value">{value}</div>
-      {detail && <div className="card-detail muted">{detail}</div>}
-    </div>
   );
 }

@@ -1,0 +1,77 @@
+/** English of the scorecard page, keyed by its French. */
+export default {
+  // ranks.ts
+  'Non classée au national ce mois-là (firmes classées : {{count}})':
+    'Not ranked nationally that month (firms ranked: {{count}})',
+  'Non classée dans la wilaya {{wilaya}} ce mois-là (firmes classées : {{count}})':
+    'Not ranked in wilaya {{wilaya}} that month (firms ranked: {{count}})',
+  '{{place}} sur {{count}} au national': '{{place}} of {{count}} nationally',
+  '{{place}} sur {{count}} firme de la wilaya {{wilaya}}': '{{place}} of {{count}} firm of wilaya {{wilaya}}',
+  '{{place}} sur {{count}} firmes de la wilaya {{wilaya}}': '{{place}} of {{count}} firms of wilaya {{wilaya}}',
+  // ScorecardsPage.tsx
+  '30 derniers jours': 'Last 30 days',
+  '90 derniers jours': 'Last 90 days',
+  'Un mois': 'A month',
+  'Aucune wilaya ne vous est attribuée : demandez à un administrateur de vous en attribuer une.':
+    'No wilaya is assigned to you: ask an administrator to assign you one.',
+  'Tableau de bord qualité': 'Quality scorecard',
+  '{{firm}}, dans la wilaya {{wilaya}}': '{{firm}}, in wilaya {{wilaya}}',
+  '{{firm}}, dans toutes les wilayas': '{{firm}}, in every wilaya',
+  'Wilaya {{wilaya}}, toutes les firmes': 'Wilaya {{wilaya}}, every firm',
+  'Tout le pays, toutes les firmes': 'The whole country, every firm',
+  Période: 'Period',
+  Mois: 'Month',
+  Wilaya: 'Wilaya',
+  Contractant: 'Contractor',
+  'Toutes les firmes': 'Every firm',
+  // ScorecardView.tsx
+  'Bons du premier coup': 'First time right',
+  'Étapes à la charge de l’entreprise dans les délais': 'Firm’s steps on time',
+  Étape: 'Step',
+  'À la charge de': 'Whose step',
+  Terminées: 'Ended',
+  'Dans les délais': 'On time',
+  Médiane: 'Median',
+  '90e centile': '90th percentile',
+  Réserve: 'Reserve',
+  Rejets: 'Rejections',
+  Motif: 'Reason',
+  Échecs: 'Failures',
+  'Du {{from}} au {{to}}, en direct': 'From {{from}} to {{to}}, live',
+  'Du {{from}} au {{to}}': 'From {{from}} to {{to}}',
+  Réceptionnés: 'Accepted',
+  '{{count}} sur {{total}} réceptionnés': '{{count}} of {{total}} accepted',
+  'Taux de rejet': 'Rejection rate',
+  'Rapports rejetés : {{count}} sur {{total}} décidés': 'Reports rejected: {{count}} of {{total}} decided',
+  'Taux d’échec': 'Failure rate',
+  'Échecs : {{count}}': 'Failures: {{count}}',
+  'Marge qualité moyenne': 'Average quality margin',
+  'Aucune mesure': 'No measurement',
+  'La plus faible {{worst}} · mesures : {{count}}': 'Smallest {{worst}} · measurements: {{count}}',
+  'Classement en {{month}}': 'Ranking in {{month}}',
+  'Parmi les firmes qui ont travaillé ce mois-là dans le pays ou dans la même wilaya ; aucune n’est nommée.':
+    'Among the firms that worked that month in the country or in the same wilaya; none is named.',
+  'Rien à compter sur cette période.': 'Nothing to count in this period.',
+  'Les chiffres se remplissent à mesure que le travail est réceptionné, rejeté ou déclaré échoué, et que les étapes se terminent.':
+    'The figures fill in as work is accepted, rejected or declared failed, and as steps end.',
+  'Délais par étape': 'Times by step',
+  'Aucune étape terminée sur cette période.': 'No step ended in this period.',
+  'Les durées se comptent comme l’objectif de chaque étape : en jours ouvrés ou calendaires.':
+    'Times are counted as each step’s target counts them: in working days or calendar days.',
+  'Réserves les plus fréquentes': 'Most frequent reserves',
+  'Aucune réserve sur cette période.': 'No reserve in this period.',
+  'Échecs par motif': 'Failures by reason',
+  'Aucun échec sur cette période.': 'No failure in this period.',
+  // ScorecardTrend.tsx
+  'Sur douze mois': 'Over twelve months',
+  'Réceptionnés par mois': 'Accepted per month',
+  'Réceptionnés par mois : {{months}}': 'Accepted per month: {{months}}',
+  réceptionnés: 'accepted',
+  'Bons du premier coup, par mois': 'First time right, per month',
+  'Bons du premier coup, par mois : {{months}}': 'First time right, per month: {{months}}',
+  'bons du premier coup': 'first time right',
+  'Étapes à la charge de l’entreprise dans les délais, par mois': 'Firm’s steps on time, per month',
+  'Étapes à la charge de l’entreprise dans les délais, par mois : {{months}}':
+    'Firm’s steps on time, per month: {{months}}',
+  'dans les délais': 'on time',
+} satisfies Record<string, string>;

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../../lib/i18n.ts';
+import { formatPlace, rankSentence } from './ranks.ts';
+
+describe('a firm’s place among the firms, in words', () => {
+  afterEach(async () => {
+    await setLanguage('fr');
+  });
+
+  it('writes a place as each language does: 1re and 3e, 1st, 22nd and 13th, the figure alone in Arabic', () => {
+    expect([1, 2, 3, 21].map((place) => formatPlace(place, 'fr'))).toEqual(['1re', '2e', '3e', '21e']);
+    expect([1, 2, 3, 4, 11, 13, 22].map((place) => formatPlace(place, 'en'))).toEqual([
+      '1st',
+      '2nd',
+      '3rd',
+      '4th',
+      '11th',
+      '13th',
+      '22nd',
+    ]);
+    expect(formatPlace(3, 'ar')).toBe('3');
+  });
+
+  it('says the place among the firms of a wilaya and of the country, or that there was nothing to rank', async () => {
+    expect(rankSentence({ wilayaCode: '16', rank: 3, rankedFirms: 12 }, '16 Alger')).toBe(
+      '3e sur 12 firmes de la wilaya 16 Alger',
+    );
+    expect(rankSentence({ wilayaCode: '16', rank: 1, rankedFirms: 1 }, '16 Alger')).toBe(
+      '1re sur 1 firme de la wilaya 16 Alger',
+    );
+    expect(rankSentence({ wilayaCode: null, rank: 5, rankedFirms: 1400 }, '')).toBe('5e sur 1\u00a0400 au national');
+    expect(rankSentence({ wilayaCode: '31', rank: null, rankedFirms: 4 }, '31 Oran')).toBe(
+      'Non classée dans la wilaya 31 Oran ce mois-là (firmes classées : 4)',
+    );
+    await setLanguage('en');
+    expect(rankSentence({ wilayaCode: '16', rank: 3, rankedFirms: 12 }, '16 Alger')).toBe(
+      '3rd of 12 firms of wilaya 16 Alger',
+    );
+    await setLanguage('ar');
+    expect(rankSentence({ wilayaCode: null, rank: 5, rankedFirms: 140 }, '')).toBe(
+      'المرتبة \u20685\u2069 من أصل \u2068140\u2069 على المستوى الوطني',
+    );
+  });
+});
