@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  acceptInstalled,
   activeContractor,
   firmInvoice,
   installedCustomerSubscription,
@@ -11,12 +12,7 @@ import { browserTest, money } from './browser.js';
 describe('issuing a credit note from an invoice’s page in a real Chromium', () => {
   const run = browserTest();
 
-  const accept = (id: string) =>
-    mustQuery(
-      run.t,
-      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
-      { id },
-    );
+  const accept = (id: string) => acceptInstalled(run.t, id);
 
   it('credits a quantity of a line with a reason: the problems said first, a change made meanwhile refused, then the invoice follows', async () => {
     const firm = await activeContractor(run.t);

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  acceptInstalled,
   activeContractor,
   installedCustomerSubscription,
   mustQuery,
@@ -16,12 +17,7 @@ const path = '/tableau-de-bord-qualite';
 describe('the quality scorecard in a real Chromium', () => {
   const run = browserTest();
 
-  const accept = (id: string) =>
-    mustQuery(
-      run.t,
-      'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
-      { id },
-    );
+  const accept = (id: string) => acceptInstalled(run.t, id);
 
   /** Waits until the scorecard of `contractorId` (every firm when null) counts what `expected` says: the consumer counts a moment after each change. */
   const counted = (contractorId: string | null, expected: { accepted: number; rejected?: number; failed?: number }) =>

@@ -178,6 +178,15 @@ export async function installedCustomerSubscription(
   return id;
 }
 
+/** Accepts installed work `id` (INSTALLED, version 4) through the API, as AT's DOT manager would. */
+export async function acceptInstalled(t: TestApp, id: string): Promise<void> {
+  await mustQuery(
+    t,
+    'mutation ($id: ID!) { acceptInstallation(input: { id: $id, expectedVersion: 4 }) { customerSubscription { id } } }',
+    { id },
+  );
+}
+
 /** The invoice of `firmId` as it stands (in a test, its only one: the month's draft until submitted). */
 export async function firmInvoice(t: TestApp, firmId: string): Promise<{ id: string; version: number }> {
   const { invoices } = await mustQuery<{ invoices: { edges: { node: { id: string; version: number } }[] } }>(
