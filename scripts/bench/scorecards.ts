@@ -29,7 +29,7 @@ const firstDay = addDays(today, -89);
 
 /** Fills the counters: day rows for 90 days, month rows for the months they fall in, for firm-in-wilaya, firm, wilaya and country. */
 async function fill(em: EntityManager): Promise<number> {
-  await em.execute('truncate scorecard_counter');
+  await em.execute('truncate scorecard_counter, scorecard_firm_month');
   // A firm-day with work: its facts, and its steps' counts with two buckets each (times near the median and the tail).
   await em.execute(
     `create temp table bench_fact on commit drop as
@@ -78,6 +78,15 @@ async function fill(em: EntityManager): Promise<number> {
       );
     }
   }
+  for (const wilaya of ['wilaya_code', `''`]) {
+    await em.execute(
+      `insert into scorecard_firm_month (month, wilaya_code, contractor_id, accepted, first_time_right, steps_ended, steps_on_time)
+       select date_trunc('month', day)::date, ${wilaya}, firm,
+              coalesce(sum(value) filter (where measure = 'accepted'), 0), coalesce(sum(value) filter (where measure = 'firstTimeRight'), 0),
+              coalesce(sum(value) filter (where measure = 'firmSteps:ended'), 0), coalesce(sum(value) filter (where measure = 'firmSteps:onTime'), 0)
+         from bench_fact group by 1, 2, 3`,
+    );
+  }
   const [row] = await em.execute<{ rows: string }[]>('select count(*)::text as rows from scorecard_counter');
   return Number(row!.rows);
 }
@@ -107,7 +116,7 @@ process.exitCode = await withDatabase(async (orm) => {
     await em.execute('set local statement_timeout = 0');
     return fill(em);
   });
-  await orm.em.fork().execute('analyze scorecard_counter');
+  await orm.em.fork().execute('analyze scorecard_counter, scorecard_firm_month');
   const fillSeconds = Math.round((performance.now() - filling) / 1000);
   const firm = (round: number) => String(((round * 7919) % firms) + 1);
   const wilaya = (round: number) => String((round % 58) + 1).padStart(2, '0');

@@ -147,7 +147,7 @@ async function deleteWork(client: pg.Client): Promise<void> {
     await client.query(
       `truncate "audit_event", "credit_note_line", "credit_note", "invoice_payment", "invoice_wilaya", "invoice_line", "invoice", "photo", "installation_report",
          "customer_subscription", "site", "document_sequence", "idempotency_record", "wilaya_backlog", "wilaya_acceptance_day", "wilaya_acceptance_delay", "wilaya_target",
-         "scorecard_counter", "scorecard_progress", "service_level_step_time"
+         "scorecard_counter", "scorecard_firm_month", "scorecard_progress", "service_level_step_time"
          restart identity`,
     );
     for (const table of truncateGuarded)

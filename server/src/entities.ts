@@ -27,6 +27,7 @@ import {
 } from './modules/service-level/service-level.entity.js';
 import {
   ScorecardCounter,
+  ScorecardFirmMonth,
   ScorecardProgress,
   ServiceLevelStepTime,
 } from './modules/scorecard/scorecard.entity.js';
@@ -85,6 +86,7 @@ export const entities = [
   Notification,
   NotificationPreference,
   ScorecardCounter,
+  ScorecardFirmMonth,
   ServiceLevelStepTime,
   ScorecardProgress,
 ];

@@ -34,6 +34,7 @@ import { Migration20261207072649 } from './Migration20261207072649.js';
 import { Migration20261207083900 } from './Migration20261207083900.js';
 import { Migration20261207110800 } from './Migration20261207110800.js';
 import { Migration20261207141442 } from './Migration20261207141442.js';
+import { Migration20261207153115 } from './Migration20261207153115.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261129112800', class: Migration20261129112800 },
@@ -70,4 +71,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261207083900', class: Migration20261207083900 },
   { name: 'Migration20261207110800', class: Migration20261207110800 },
   { name: 'Migration20261207141442', class: Migration20261207141442 },
+  { name: 'Migration20261207153115', class: Migration20261207153115 },
 ];

@@ -240,7 +240,15 @@ function scopesOf(increment: Increment): [string, string][] {
   return wilayas.flatMap((wilaya) => firms.map((firm) => [wilaya, firm] as [string, string]));
 }
 
-/** Adds `increments` to their counters, each on its day and in its month, in one statement. */
+/** The measures firms are ranked on, and their column in `scorecard_firm_month` (as the rows are keyed: a, f, e, o). */
+const rankedFigures: Readonly<Record<string, 'a' | 'f' | 'e' | 'o'>> = {
+  [measures.accepted]: 'a',
+  [measures.firstTimeRight]: 'f',
+  [measures.firmStepsEnded]: 'e',
+  [measures.firmStepsOnTime]: 'o',
+};
+
+/** Adds `increments` to their counters, each on its day and in its month (and a firm's month's ranked figures to `scorecard_firm_month`). */
 async function addToCounters(em: EntityManager, increments: readonly Increment[]): Promise<void> {
   const rows = new Map<string, { w: string; c: string; p: 'D' | 'M'; d: string; m: string; v: number }>();
   for (const increment of increments) {
@@ -260,6 +268,28 @@ async function addToCounters(em: EntityManager, increments: readonly Increment[]
   if (rows.size === 0) return;
   // In key order, so that two batches never wait on each other's rows crosswise.
   const sorted = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  const firmMonths = new Map<string, { m: string; w: string; c: string; a: number; f: number; e: number; o: number }>();
+  for (const row of sorted) {
+    const figure = rankedFigures[row.m];
+    if (row.p !== 'M' || row.c === '0' || !figure) continue;
+    const key = `${row.d}/${row.w}/${row.c}`;
+    const firmMonth = firmMonths.get(key) ?? { m: row.d, w: row.w, c: row.c, a: 0, f: 0, e: 0, o: 0 };
+    firmMonth[figure] += row.v;
+    firmMonths.set(key, firmMonth);
+  }
+  if (firmMonths.size > 0) {
+    await em.execute(
+      `insert into scorecard_firm_month (month, wilaya_code, contractor_id, accepted, first_time_right, steps_ended, steps_on_time)
+       select (r->>'m')::date, r->>'w', (r->>'c')::bigint, (r->>'a')::bigint, (r->>'f')::bigint, (r->>'e')::bigint, (r->>'o')::bigint
+         from jsonb_array_elements(${jsonRowsSql}) r
+       on conflict (month, wilaya_code, contractor_id) do update
+          set accepted = scorecard_firm_month.accepted + excluded.accepted,
+              first_time_right = scorecard_firm_month.first_time_right + excluded.first_time_right,
+              steps_ended = scorecard_firm_month.steps_ended + excluded.steps_ended,
+              steps_on_time = scorecard_firm_month.steps_on_time + excluded.steps_on_time`,
+      [jsonRows([...firmMonths.values()])],
+    );
+  }
   await em.execute(
     `insert into scorecard_counter (wilaya_code, contractor_id, period, day, measure, value)
      select r->>'w', (r->>'c')::bigint, r->>'p', (r->>'d')::date, r->>'m', (r->>'v')::bigint

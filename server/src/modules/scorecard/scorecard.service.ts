@@ -238,15 +238,8 @@ async function firmRanks(
     { wilaya_code: string; figure: ScorecardRankFigure; rank: number | null; ranked: number }[]
   >(
     `with "firms" as (
-       select wilaya_code, contractor_id,
-              coalesce(sum(value) filter (where measure = ?), 0) as accepted,
-              coalesce(sum(value) filter (where measure = ?), 0) as first_time_right,
-              coalesce(sum(value) filter (where measure = ?), 0) as ended,
-              coalesce(sum(value) filter (where measure = ?), 0) as on_time
-         from scorecard_counter
-        where period = 'M' and day = ? and measure in (?, ?, ?, ?) and contractor_id <> 0
-          and wilaya_code in (?)
-        group by wilaya_code, contractor_id
+       select wilaya_code, contractor_id, accepted, first_time_right, steps_ended as ended, steps_on_time as on_time
+         from scorecard_firm_month where month = ? and wilaya_code in (?)
      ), "own" as (select * from "firms" where contractor_id = ?)
      select f.wilaya_code, 'FIRST_TIME_RIGHT' as figure,
             case when o.accepted > 0 then 1 + count(*) filter (where f.accepted > 0 and f.first_time_right * o.accepted > o.first_time_right * f.accepted) end::int as rank,
@@ -260,19 +253,7 @@ async function firmRanks(
        from "firms" f join "own" o on o.wilaya_code = f.wilaya_code
       group by f.wilaya_code, o.ended
       order by 1, 2`,
-    [
-      measures.accepted,
-      measures.firstTimeRight,
-      measures.firmStepsEnded,
-      measures.firmStepsOnTime,
-      monthStart,
-      measures.accepted,
-      measures.firstTimeRight,
-      measures.firmStepsEnded,
-      measures.firmStepsOnTime,
-      places,
-      contractorId,
-    ],
+    [monthStart, places, contractorId],
   );
   return rows.map((row) =>
     Object.assign(new ScorecardRank(), {

@@ -253,7 +253,7 @@ describe('scorecards, counted from the work as it moves, with a controlled clock
       (await card({ month: '2026-11' })).body.data!.scorecard,
     ];
     const counted = await cards();
-    await t.sql('truncate scorecard_counter, scorecard_progress, service_level_step_time');
+    await t.sql('truncate scorecard_counter, scorecard_firm_month, scorecard_progress, service_level_step_time');
     expect(await recordAllScorecards(t.app.orm, defaultQualityThresholds, 3)).toBeGreaterThanOrEqual(14);
     expect(await cards()).toEqual(counted);
     const { work, counted: recounted } = await records();
