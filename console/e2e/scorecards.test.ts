@@ -120,6 +120,18 @@ describe('the quality scorecard in a real Chromium', () => {
     await page.getByLabel('Période').selectOption('mois');
     await page.waitForURL((url) => /^\d{4}-\d{2}$/.test(url.searchParams.get('periode') ?? ''));
     await expect.poll(() => cardValue(page, 'scorecard-accepted'), { timeout: 15_000 }).toBe('2');
+    // This month is said up to today (on its last day, up to that day), and live.
+    await page
+      .getByText(/^Du 01\/\d\d\/\d{4} (à aujourd’hui|au \d\d\/\d\d\/\d{4}), en direct$/)
+      .waitFor({ timeout: 15_000 });
+
+    // On a phone, each step is a block of lines, every figure on the screen under its name.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const onTime = steps.filter({ hasText: 'Prise de rendez-vous' }).getByTestId('on-time');
+    expect(await onTime.getAttribute('data-label')).toBe('Dans les délais');
+    const box = await onTime.boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await page.close();
   }, 90_000);
 
@@ -143,6 +155,11 @@ describe('the quality scorecard in a real Chromium', () => {
       .filter({ hasText: 'SARL Fibre Qualité, dans la wilaya 16 Alger' })
       .waitFor({ timeout: 15_000 });
     await expect.poll(() => cardValue(page, 'scorecard-accepted'), { timeout: 15_000 }).toBe('2');
+    // Opened again from its address, the picker names the firm chosen.
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Contractant', exact: true }).inputValue(), { timeout: 15_000 })
+      .toBe('SARL Fibre Qualité');
     await page.getByRole('button', { name: 'Toutes les firmes' }).click();
     await page.getByTestId('scorecard-scope').filter({ hasText: 'Wilaya 16 Alger, toutes les firmes' }).waitFor();
     await page.close();

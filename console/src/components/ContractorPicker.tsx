@@ -18,13 +18,15 @@ const searchDelayMs = 250;
  * firms whose legal name, trade name or NIF holds what was typed, each shown with its NIF. `value` is
  * the chosen firm's id ('' for none; the picker shows the firm it chose itself). The input gets `id`,
  * is labelled by the element `<id>-label` (FormField's label) and takes `aria-invalid` and
- * `aria-describedby` like the form's other controls.
+ * `aria-describedby` like the form's other controls. A `value` the page holds before the picker chose
+ * it (a filter opened by a link, a page reloaded) is shown once the page has read that firm (`known`).
  */
 export function ContractorPicker({
   id,
   value,
   onChange,
   wilayaCode,
+  known,
   'aria-invalid': invalid,
   'aria-describedby': describedBy,
 }: {
@@ -32,6 +34,7 @@ export function ContractorPicker({
   value: string;
   onChange: (contractorId: string) => void;
   wilayaCode?: string | undefined;
+  known?: Choice | null | undefined;
   'aria-invalid'?: boolean | undefined;
   'aria-describedby'?: string | undefined;
 }) {
@@ -72,6 +75,13 @@ export function ContractorPicker({
     // Only a change of the form's value matters; the picker's own choice reaches the form first.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
+
+  // The page read the firm its value names: the picker shows it as chosen, its name in the field.
+  useEffect(() => {
+    if (known && known.id === value && selectedItem?.id !== value) selectItem(known);
+    // Only the page's reading of its firm matters; the picker's own choice already shows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [known, value]);
 
   /** What the open list says of itself (read out by screen readers): searching, nothing found, or how many. */
   function statusText(): string {

@@ -16,20 +16,23 @@ export interface Column<Row> {
 /**
  * A list's table: a header of `columns`, then one line a row, marked `rowTestId` for the e2e tests.
  * The feature tables (sites, customer subscriptions, invoices) define their columns once and each
- * list picks those it shows.
+ * list picks those it shows. A `stacked` table becomes, on a phone, one block a row, each cell under
+ * its column's name (`data-label`), rather than a table to scroll sideways.
  */
 export function Table<Row extends { id: string }>({
   rows,
   columns,
   rowTestId,
+  stacked = false,
 }: {
   rows: readonly Row[];
   columns: readonly Column<Row>[];
   rowTestId: string;
+  stacked?: boolean;
 }) {
   const { t } = useTranslation();
   return (
-    <table>
+    <table className={stacked ? 'stacked' : undefined}>
       <thead>
         <tr>
           {columns.map((column) => (
@@ -43,7 +46,12 @@ export function Table<Row extends { id: string }>({
         {rows.map((row) => (
           <tr key={row.id} data-testid={rowTestId}>
             {columns.map((column) => (
-              <td key={column.header} className={column.numeric ? 'number' : undefined} data-testid={column.testId}>
+              <td
+                key={column.header}
+                className={column.numeric ? 'number' : undefined}
+                data-testid={column.testId}
+                data-label={stacked ? t(column.header) : undefined}
+              >
                 <bdi>{column.cell(row)}</bdi>
               </td>
             ))}

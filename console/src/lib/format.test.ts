@@ -6,6 +6,7 @@ import {
   formatDays,
   formatDb,
   formatDbm,
+  formatDbOneDecimal,
   formatDecimal,
   formatDzd,
   formatPercent,
@@ -87,6 +88,15 @@ describe('the console’s formats', () => {
     expect(formatDbm('-30.3')).not.toMatch(/ /);
     expect(networkClassLabel('B_PLUS')).toBe('B+');
     expect(networkClassLabel('C_PLUS')).toBe('C+');
+  });
+
+  it('rounds a margin from the API’s decimal string to one decimal, exactly', () => {
+    expect(plain(formatDbOneDecimal('5.528'))).toBe('5,5 dB');
+    expect(plain(formatDbOneDecimal('5.55'))).toBe('5,6 dB');
+    expect(plain(formatDbOneDecimal('12'))).toBe('12,0 dB');
+    expect(plain(formatDbOneDecimal('-0.349'))).toBe('−0,3 dB');
+    // Beyond a float's digits: the string is rounded as written.
+    expect(plain(formatDbOneDecimal('1234567890123.45'))).toBe('1234567890123,5 dB');
   });
 
   it('writes dates as day/month/year, instants in Algiers time whatever the browser’s zone', () => {

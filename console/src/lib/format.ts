@@ -8,6 +8,11 @@ import { currentLanguage, translate as t, type Language } from './i18n.ts';
 
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const oneDecimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+const exactOneDecimal = new Intl.NumberFormat('fr-FR', {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+  useGrouping: false,
+});
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 1 });
 const algiersDay = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Africa/Algiers',
@@ -136,6 +141,15 @@ export function formatDbm(text: string): string {
 /** A loss in dB from its decimal string: "0,3 dB". */
 export function formatDb(text: string): string {
   return `${formatDecimal(text)}${noBreakSpace}dB`;
+}
+
+/**
+ * A loss or a margin in dB from its decimal string, to one decimal: "5,5 dB" from "5.528". Intl rounds
+ * the string itself (half away from zero), without reading it into a float first.
+ */
+export function formatDbOneDecimal(text: string): string {
+  const rounded = exactOneDecimal.format(text.trim() as Intl.StringNumericLiteral).replace(/^-/, '−');
+  return `${rounded}${noBreakSpace}dB`;
 }
 
 /** The GPON classes as the trade writes them (the API's NetworkClass values). */

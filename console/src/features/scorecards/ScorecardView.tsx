@@ -9,13 +9,14 @@ import { Table, type Column } from '../../components/Table.tsx';
 import {
   formatCalendarDate,
   formatCount,
-  formatDb,
+  formatDbOneDecimal,
   formatDuration,
   formatMonth,
   formatShare,
 } from '../../lib/format.ts';
 import type { ResultOf, VariablesOf } from '../../lib/graphql.ts';
 import { msg } from '../../lib/i18n.ts';
+import { algiersToday } from '../invoices/dates.ts';
 import { failureReasonLabels } from '../work/labels.ts';
 import { ScorecardFigures, ScorecardQuery, ScorecardSubscription } from './documents.ts';
 import { rankSentence } from './ranks.ts';
@@ -71,20 +72,15 @@ export function ScorecardView({
   variables: VariablesOf<typeof ScorecardQuery>;
   wilayaName: (code: string) => string;
 }) {
-  const { t } = useTranslation();
   const [result, reexecute] = useQuery({ query: ScorecardQuery, variables });
   const [live] = useSubscription({ query: ScorecardSubscription, variables });
   const liveFigures = live.data ? readFragment(ScorecardFigures, live.data.scorecardChanged) : undefined;
   const figures = liveFigures ?? (result.data ? readFragment(ScorecardFigures, result.data.scorecard) : undefined);
-  const period = figures && {
-    from: formatCalendarDate(figures.from),
-    to: formatCalendarDate(figures.to),
-  };
 
   return (
     <>
       <p className="muted" role="status" aria-live="polite">
-        {period && (liveFigures ? t('Du {{from}} au {{to}}, en direct', period) : t('Du {{from}} au {{to}}', period))}
+        {figures && <PeriodLine from={figures.from} to={figures.to} live={liveFigures !== undefined} />}
       </p>
       <QueryState
         shape="details"
@@ -100,6 +96,22 @@ export function ScorecardView({
       />
     </>
   );
+}
+
+/**
+ * The days counted: "Du 01/12/2026 au 31/12/2026"; a window that runs past today (the current month,
+ * whose `to` is its last day) is said up to today, and only a window holding today is said live —
+ * no work of a past window changes its figures.
+ */
+function PeriodLine({ from, to, live }: { from: string; to: string; live: boolean }) {
+  const { t } = useTranslation();
+  const today = algiersToday();
+  const dates = { from: formatCalendarDate(from), to: formatCalendarDate(to) };
+  if (to < today) return <>{t('Du {{from}} au {{to}}', dates)}</>;
+  if (to > today) {
+    return <>{live ? t('Du {{from}} à aujourd’hui, en direct', dates) : t('Du {{from}} à aujourd’hui', dates)}</>;
+  }
+  return <>{live ? t('Du {{from}} au {{to}}, en direct', dates) : t('Du {{from}} au {{to}}', dates)}</>;
 }
 
 function ScorecardFiguresView({ figures, wilayaName }: { figures: Figures; wilayaName: (code: string) => string }) {
@@ -131,17 +143,20 @@ function ScorecardFiguresView({ figures, wilayaName }: { figures: Figures; wilay
         <Card
           label={t('Taux d’échec')}
           value={formatShare(figures.failureRate)}
-          detail={t('Échecs : {{count}}', { count: formatCount(figures.failed) })}
+          detail={t('Échecs : {{count}} sur {{total}} clos', {
+            count: formatCount(figures.failed),
+            total: formatCount(figures.accepted + figures.failed),
+          })}
           testId="scorecard-failure-rate"
         />
         <Card
           label={t('Marge qualité moyenne')}
-          value={margin.averageDb === null ? '—' : formatDb(margin.averageDb)}
+          value={margin.averageDb === null ? '—' : formatDbOneDecimal(margin.averageDb)}
           detail={
             margin.worstDb === null
               ? t('Aucune mesure')
               : t('La plus faible {{worst}} · mesures : {{count}}', {
-                  worst: formatDb(margin.worstDb),
+                  worst: formatDbOneDecimal(margin.worstDb),
                   count: formatCount(margin.measured),
                 })
           }
@@ -194,6 +209,7 @@ function ScorecardFiguresView({ figures, wilayaName }: { figures: Figures; wilay
                 rows={figures.steps.map((step) => ({ ...step, id: step.step }))}
                 columns={stepColumns}
                 rowTestId="scorecard-step"
+                stacked
               />
               <p className="muted">
                 {t('Les durées se comptent comme l’objectif de chaque étape : en jours ouvrés ou calendaires.')}

@@ -60,7 +60,8 @@ export function ScorecardsPage() {
   };
   const firmId = contractorId ?? ownFirm;
   const [firm] = useQuery({ query: ScorecardFirmQuery, variables: { id: firmId ?? '' }, pause: firmId === null });
-  const firmName = firmId !== null && firm.data?.contractor?.id === firmId ? firm.data.contractor.legalName : null;
+  const shownFirm = firmId !== null && firm.data?.contractor?.id === firmId ? firm.data.contractor : null;
+  const firmName = shownFirm?.legalName ?? null;
 
   if (!me.data) return <QueryState fetching={me.fetching} error={me.error} retry={() => undefined} />;
   if (own !== null && own.length === 0) {
@@ -120,6 +121,7 @@ export function ScorecardsPage() {
               value={contractorId ?? ''}
               onChange={(id) => setFilter('contractant', id)}
               wilayaCode={wilayaCode ?? undefined}
+              known={shownFirm}
             />
             {contractorId !== null && (
               <button type="button" onClick={() => setFilter('contractant', '')}>

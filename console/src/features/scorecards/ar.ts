@@ -47,7 +47,6 @@ export default {
   'Rapports rejetés : {{count}} sur {{total}} décidés':
     'التقارير المرفوضة: {{count}} من أصل {{total}} تقريرًا تم البت فيها',
   'Taux d’échec': 'نسبة الإخفاق',
-  'Échecs : {{count}}': 'الإخفاقات: {{count}}',
   'Marge qualité moyenne': 'متوسط هامش الجودة',
   'Aucune mesure': 'لا يوجد أي قياس',
   'La plus faible {{worst}} · mesures : {{count}}': 'الأضعف {{worst}} · القياسات: {{count}}',
@@ -77,4 +76,7 @@ export default {
   'Étapes à la charge de l’entreprise dans les délais, par mois : {{months}}':
     'مراحل المؤسسة المنجزة ضمن الأجل، شهريًا: {{months}}',
   'dans les délais': 'ضمن الأجل',
+  'Du {{from}} à aujourd’hui, en direct': 'من {{from}} إلى اليوم، مباشر',
+  'Du {{from}} à aujourd’hui': 'من {{from}} إلى اليوم',
+  'Échecs : {{count}} sur {{total}} clos': 'الإخفاقات: {{count}} من أصل {{total}} مغلقة',
 } satisfies Record<string, string>;

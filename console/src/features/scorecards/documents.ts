@@ -86,12 +86,14 @@ export const ScorecardTrendQuery = graphql(`
   }
 `);
 
-/** The firm whose scorecard is shown, to name it in the heading. */
+/** The firm whose scorecard is shown, to name it in the heading and in the picker. */
 export const ScorecardFirmQuery = graphql(`
   query ScorecardFirm($id: ID!) {
     contractor(id: $id) {
       id
       legalName
+      tradeName
+      nif
     }
   }
 `);

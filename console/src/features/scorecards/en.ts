@@ -44,7 +44,6 @@ export default {
   'Taux de rejet': 'Rejection rate',
   'Rapports rejetés : {{count}} sur {{total}} décidés': 'Reports rejected: {{count}} of {{total}} decided',
   'Taux d’échec': 'Failure rate',
-  'Échecs : {{count}}': 'Failures: {{count}}',
   'Marge qualité moyenne': 'Average quality margin',
   'Aucune mesure': 'No measurement',
   'La plus faible {{worst}} · mesures : {{count}}': 'Smallest {{worst}} · measurements: {{count}}',
@@ -74,4 +73,7 @@ export default {
   'Étapes à la charge de l’entreprise dans les délais, par mois : {{months}}':
     'Firm’s steps on time, per month: {{months}}',
   'dans les délais': 'on time',
+  'Du {{from}} à aujourd’hui, en direct': 'From {{from}} to today, live',
+  'Du {{from}} à aujourd’hui': 'From {{from}} to today',
+  'Échecs : {{count}} sur {{total}} clos': 'Failures: {{count}} of {{total}} closed',
 } satisfies Record<string, string>;
