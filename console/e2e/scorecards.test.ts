@@ -93,8 +93,8 @@ describe('the quality scorecard in a real Chromium', () => {
     ]);
     // Both firms accepted their work at the first report: they share the first place, and the other is never named.
     const ranks = await page.getByTestId('scorecard-rank').allInnerTexts();
-    expect(ranks).toContain('1re sur 2 au national');
-    expect(ranks).toContain('1re sur 2 firmes de la wilaya 16 Alger');
+    expect(ranks).toContain('1er sur 2 au national');
+    expect(ranks).toContain('1er sur 2 contractants de la wilaya 16 Alger');
     expect(await page.locator('main').innerText()).not.toContain('Autre Réseau');
 
     // Another session accepts the firm's next connection; this page is not reloaded.
@@ -141,7 +141,7 @@ describe('the quality scorecard in a real Chromium', () => {
     const page = await run.signIn(`${path}?wilaya=31`, 'dot-qualite@at.test', 'dot manager password');
     await page.getByRole('heading', { name: 'Tableau de bord qualité', level: 1 }).waitFor({ timeout: 15_000 });
     await page.waitForURL((url) => url.searchParams.get('wilaya') === '16');
-    await page.getByTestId('scorecard-scope').filter({ hasText: 'Wilaya 16 Alger, toutes les firmes' }).waitFor();
+    await page.getByTestId('scorecard-scope').filter({ hasText: 'Wilaya 16 Alger, tous les contractants' }).waitFor();
     expect(await page.getByLabel('Wilaya').locator('option').allInnerTexts()).toEqual(['16 — Alger']);
     await expect.poll(() => cardValue(page, 'scorecard-accepted'), { timeout: 15_000 }).toBe('3');
     // A wilaya's scorecard ranks no one.
@@ -160,8 +160,8 @@ describe('the quality scorecard in a real Chromium', () => {
     await expect
       .poll(() => page.getByRole('combobox', { name: 'Contractant', exact: true }).inputValue(), { timeout: 15_000 })
       .toBe('SARL Fibre Qualité');
-    await page.getByRole('button', { name: 'Toutes les firmes' }).click();
-    await page.getByTestId('scorecard-scope').filter({ hasText: 'Wilaya 16 Alger, toutes les firmes' }).waitFor();
+    await page.getByRole('button', { name: 'Tous les contractants' }).click();
+    await page.getByTestId('scorecard-scope').filter({ hasText: 'Wilaya 16 Alger, tous les contractants' }).waitFor();
     await page.close();
   }, 90_000);
 });

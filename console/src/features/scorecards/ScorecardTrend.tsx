@@ -97,8 +97,8 @@ export function ScorecardTrend({
             {shareLine('firstTimeRight', t('bons du premier coup'), '#0b4f8a')}
           </TrendFigure>
           <TrendFigure
-            caption={t('Étapes à la charge de l’entreprise dans les délais, par mois')}
-            description={t('Étapes à la charge de l’entreprise dans les délais, par mois : {{months}}', {
+            caption={t('Étapes à la charge du contractant dans les délais, par mois')}
+            description={t('Étapes à la charge du contractant dans les délais, par mois : {{months}}', {
               months: described((month) => formatPercent(firmOnTime(month))),
             })}
           >

@@ -30,7 +30,7 @@ type Failure = Figures['failuresByReason'][number] & { id: string };
 /** What each ranked figure is called (the API's ScorecardRankFigure). */
 const rankFigureLabels: Record<string, string> = {
   FIRST_TIME_RIGHT: msg('Bons du premier coup'),
-  ON_TIME: msg('Étapes à la charge de l’entreprise dans les délais'),
+  ON_TIME: msg('Étapes à la charge du contractant dans les délais'),
 };
 
 /** A time in minutes, or "—" when no step ended. */
@@ -171,7 +171,7 @@ function ScorecardFiguresView({ figures, wilayaName }: { figures: Figures; wilay
           </h2>
           <p className="muted">
             {t(
-              'Parmi les firmes qui ont travaillé ce mois-là dans le pays ou dans la même wilaya ; aucune n’est nommée.',
+              'Parmi les contractants qui ont travaillé ce mois-là dans le pays ou dans la même wilaya ; aucun n’est nommé.',
             )}
           </p>
           {Object.entries(rankFigureLabels).map(([figure, label]) => (

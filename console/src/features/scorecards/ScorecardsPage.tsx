@@ -82,8 +82,8 @@ export function ScorecardsPage() {
             ? t('{{firm}}, dans la wilaya {{wilaya}}', { firm: firmName, wilaya: wilayaName(wilayaCode) })
             : t('{{firm}}, dans toutes les wilayas', { firm: firmName })
           : wilayaCode
-            ? t('Wilaya {{wilaya}}, toutes les firmes', { wilaya: wilayaName(wilayaCode) })
-            : t('Tout le pays, toutes les firmes')}
+            ? t('Wilaya {{wilaya}}, tous les contractants', { wilaya: wilayaName(wilayaCode) })
+            : t('Tout le pays, tous les contractants')}
       </p>
       <div className="filters">
         <label className="field">
@@ -125,7 +125,7 @@ export function ScorecardsPage() {
             />
             {contractorId !== null && (
               <button type="button" onClick={() => setFilter('contractant', '')}>
-                {t('Toutes les firmes')}
+                {t('Tous les contractants')}
               </button>
             )}
           </div>

@@ -1,15 +1,15 @@
 /** Arabic of the scorecard page, keyed by its French. */
 export default {
   // ranks.ts
-  'Non classée au national ce mois-là (firmes classées : {{count}})':
-    'غير مصنَّفة على المستوى الوطني في ذلك الشهر (المؤسسات المصنَّفة: {{count}})',
-  'Non classée dans la wilaya {{wilaya}} ce mois-là (firmes classées : {{count}})':
-    'غير مصنَّفة في الولاية {{wilaya}} في ذلك الشهر (المؤسسات المصنَّفة: {{count}})',
+  'Non classé au national ce mois-là (contractants classés : {{count}})':
+    'غير مصنَّف على المستوى الوطني في ذلك الشهر (المقاولون المصنَّفون: {{count}})',
+  'Non classé dans la wilaya {{wilaya}} ce mois-là (contractants classés : {{count}})':
+    'غير مصنَّف في الولاية {{wilaya}} في ذلك الشهر (المقاولون المصنَّفون: {{count}})',
   '{{place}} sur {{count}} au national': 'المرتبة {{place}} من أصل {{count}} على المستوى الوطني',
-  '{{place}} sur {{count}} firme de la wilaya {{wilaya}}':
-    'المرتبة {{place}} من أصل {{count}} من مؤسسات الولاية {{wilaya}}',
-  '{{place}} sur {{count}} firmes de la wilaya {{wilaya}}':
-    'المرتبة {{place}} من أصل {{count}} من مؤسسات الولاية {{wilaya}}',
+  '{{place}} sur {{count}} contractant de la wilaya {{wilaya}}':
+    'المرتبة {{place}} من أصل {{count}} من مقاولي الولاية {{wilaya}}',
+  '{{place}} sur {{count}} contractants de la wilaya {{wilaya}}':
+    'المرتبة {{place}} من أصل {{count}} من مقاولي الولاية {{wilaya}}',
   // ScorecardsPage.tsx
   '30 derniers jours': 'آخر 30 يومًا',
   '90 derniers jours': 'آخر 90 يومًا',
@@ -19,16 +19,16 @@ export default {
   'Tableau de bord qualité': 'لوحة متابعة الجودة',
   '{{firm}}, dans la wilaya {{wilaya}}': '{{firm}}، في الولاية {{wilaya}}',
   '{{firm}}, dans toutes les wilayas': '{{firm}}، في كل الولايات',
-  'Wilaya {{wilaya}}, toutes les firmes': 'الولاية {{wilaya}}، كل المؤسسات',
-  'Tout le pays, toutes les firmes': 'كل البلاد، كل المؤسسات',
+  'Wilaya {{wilaya}}, tous les contractants': 'الولاية {{wilaya}}، كل المقاولين',
+  'Tout le pays, tous les contractants': 'كل البلاد، كل المقاولين',
   Période: 'الفترة',
   Mois: 'الشهر',
   Wilaya: 'الولاية',
   Contractant: 'مقاول',
-  'Toutes les firmes': 'كل المؤسسات',
+  'Tous les contractants': 'كل المقاولين',
   // ScorecardView.tsx
   'Bons du premier coup': 'المنجزة صحيحة من المرة الأولى',
-  'Étapes à la charge de l’entreprise dans les délais': 'مراحل المؤسسة المنجزة ضمن الأجل',
+  'Étapes à la charge du contractant dans les délais': 'مراحل المقاول المنجزة ضمن الأجل',
   Étape: 'المرحلة',
   'À la charge de': 'على عاتق',
   Terminées: 'المنتهية',
@@ -51,8 +51,8 @@ export default {
   'Aucune mesure': 'لا يوجد أي قياس',
   'La plus faible {{worst}} · mesures : {{count}}': 'الأضعف {{worst}} · القياسات: {{count}}',
   'Classement en {{month}}': 'الترتيب في {{month}}',
-  'Parmi les firmes qui ont travaillé ce mois-là dans le pays ou dans la même wilaya ; aucune n’est nommée.':
-    'بين المؤسسات التي عملت في ذلك الشهر في البلاد أو في الولاية نفسها؛ دون ذكر اسم أي منها.',
+  'Parmi les contractants qui ont travaillé ce mois-là dans le pays ou dans la même wilaya ; aucun n’est nommé.':
+    'بين المقاولين الذين عملوا في ذلك الشهر في البلاد أو في الولاية نفسها؛ دون ذكر اسم أي منهم.',
   'Rien à compter sur cette période.': 'لا شيء يُحتسب في هذه الفترة.',
   'Les chiffres se remplissent à mesure que le travail est réceptionné, rejeté ou déclaré échoué, et que les étapes se terminent.':
     'تمتلئ الأرقام كلما استُلم عمل أو رُفض أو أُعلن إخفاقه، وكلما انتهت مرحلة.',
@@ -72,9 +72,9 @@ export default {
   'Bons du premier coup, par mois': 'المنجزة صحيحة من المرة الأولى، شهريًا',
   'Bons du premier coup, par mois : {{months}}': 'المنجزة صحيحة من المرة الأولى، شهريًا: {{months}}',
   'bons du premier coup': 'صحيحة من المرة الأولى',
-  'Étapes à la charge de l’entreprise dans les délais, par mois': 'مراحل المؤسسة المنجزة ضمن الأجل، شهريًا',
-  'Étapes à la charge de l’entreprise dans les délais, par mois : {{months}}':
-    'مراحل المؤسسة المنجزة ضمن الأجل، شهريًا: {{months}}',
+  'Étapes à la charge du contractant dans les délais, par mois': 'مراحل المقاول المنجزة ضمن الأجل، شهريًا',
+  'Étapes à la charge du contractant dans les délais, par mois : {{months}}':
+    'مراحل المقاول المنجزة ضمن الأجل، شهريًا: {{months}}',
   'dans les délais': 'ضمن الأجل',
   'Du {{from}} à aujourd’hui, en direct': 'من {{from}} إلى اليوم، مباشر',
   'Du {{from}} à aujourd’hui': 'من {{from}} إلى اليوم',

@@ -1,13 +1,15 @@
 /** English of the scorecard page, keyed by its French. */
 export default {
   // ranks.ts
-  'Non classée au national ce mois-là (firmes classées : {{count}})':
-    'Not ranked nationally that month (firms ranked: {{count}})',
-  'Non classée dans la wilaya {{wilaya}} ce mois-là (firmes classées : {{count}})':
-    'Not ranked in wilaya {{wilaya}} that month (firms ranked: {{count}})',
+  'Non classé au national ce mois-là (contractants classés : {{count}})':
+    'Not ranked nationally that month (contractors ranked: {{count}})',
+  'Non classé dans la wilaya {{wilaya}} ce mois-là (contractants classés : {{count}})':
+    'Not ranked in wilaya {{wilaya}} that month (contractors ranked: {{count}})',
   '{{place}} sur {{count}} au national': '{{place}} of {{count}} nationally',
-  '{{place}} sur {{count}} firme de la wilaya {{wilaya}}': '{{place}} of {{count}} firm of wilaya {{wilaya}}',
-  '{{place}} sur {{count}} firmes de la wilaya {{wilaya}}': '{{place}} of {{count}} firms of wilaya {{wilaya}}',
+  '{{place}} sur {{count}} contractant de la wilaya {{wilaya}}':
+    '{{place}} of {{count}} contractor of wilaya {{wilaya}}',
+  '{{place}} sur {{count}} contractants de la wilaya {{wilaya}}':
+    '{{place}} of {{count}} contractors of wilaya {{wilaya}}',
   // ScorecardsPage.tsx
   '30 derniers jours': 'Last 30 days',
   '90 derniers jours': 'Last 90 days',
@@ -17,16 +19,16 @@ export default {
   'Tableau de bord qualité': 'Quality scorecard',
   '{{firm}}, dans la wilaya {{wilaya}}': '{{firm}}, in wilaya {{wilaya}}',
   '{{firm}}, dans toutes les wilayas': '{{firm}}, in every wilaya',
-  'Wilaya {{wilaya}}, toutes les firmes': 'Wilaya {{wilaya}}, every firm',
-  'Tout le pays, toutes les firmes': 'The whole country, every firm',
+  'Wilaya {{wilaya}}, tous les contractants': 'Wilaya {{wilaya}}, every contractor',
+  'Tout le pays, tous les contractants': 'The whole country, every contractor',
   Période: 'Period',
   Mois: 'Month',
   Wilaya: 'Wilaya',
   Contractant: 'Contractor',
-  'Toutes les firmes': 'Every firm',
+  'Tous les contractants': 'Every contractor',
   // ScorecardView.tsx
   'Bons du premier coup': 'First time right',
-  'Étapes à la charge de l’entreprise dans les délais': 'Firm’s steps on time',
+  'Étapes à la charge du contractant dans les délais': 'Contractor’s steps on time',
   Étape: 'Step',
   'À la charge de': 'Whose step',
   Terminées: 'Ended',
@@ -48,8 +50,8 @@ export default {
   'Aucune mesure': 'No measurement',
   'La plus faible {{worst}} · mesures : {{count}}': 'Smallest {{worst}} · measurements: {{count}}',
   'Classement en {{month}}': 'Ranking in {{month}}',
-  'Parmi les firmes qui ont travaillé ce mois-là dans le pays ou dans la même wilaya ; aucune n’est nommée.':
-    'Among the firms that worked that month in the country or in the same wilaya; none is named.',
+  'Parmi les contractants qui ont travaillé ce mois-là dans le pays ou dans la même wilaya ; aucun n’est nommé.':
+    'Among the contractors that worked that month in the country or in the same wilaya; none is named.',
   'Rien à compter sur cette période.': 'Nothing to count in this period.',
   'Les chiffres se remplissent à mesure que le travail est réceptionné, rejeté ou déclaré échoué, et que les étapes se terminent.':
     'The figures fill in as work is accepted, rejected or declared failed, and as steps end.',
@@ -69,9 +71,9 @@ export default {
   'Bons du premier coup, par mois': 'First time right, per month',
   'Bons du premier coup, par mois : {{months}}': 'First time right, per month: {{months}}',
   'bons du premier coup': 'first time right',
-  'Étapes à la charge de l’entreprise dans les délais, par mois': 'Firm’s steps on time, per month',
-  'Étapes à la charge de l’entreprise dans les délais, par mois : {{months}}':
-    'Firm’s steps on time, per month: {{months}}',
+  'Étapes à la charge du contractant dans les délais, par mois': 'Contractor’s steps on time, per month',
+  'Étapes à la charge du contractant dans les délais, par mois : {{months}}':
+    'Contractor’s steps on time, per month: {{months}}',
   'dans les délais': 'on time',
   'Du {{from}} à aujourd’hui, en direct': 'From {{from}} to today, live',
   'Du {{from}} à aujourd’hui': 'From {{from}} to today',

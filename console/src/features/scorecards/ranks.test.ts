@@ -7,8 +7,8 @@ describe('a firm’s place among the firms, in words', () => {
     await setLanguage('fr');
   });
 
-  it('writes a place as each language does: 1re and 3e, 1st, 22nd and 13th, the figure alone in Arabic', () => {
-    expect([1, 2, 3, 21].map((place) => formatPlace(place, 'fr'))).toEqual(['1re', '2e', '3e', '21e']);
+  it('writes a place as each language does: 1er and 3e, 1st, 22nd and 13th, the figure alone in Arabic', () => {
+    expect([1, 2, 3, 21].map((place) => formatPlace(place, 'fr'))).toEqual(['1er', '2e', '3e', '21e']);
     expect([1, 2, 3, 4, 11, 13, 22].map((place) => formatPlace(place, 'en'))).toEqual([
       '1st',
       '2nd',
@@ -23,18 +23,18 @@ describe('a firm’s place among the firms, in words', () => {
 
   it('says the place among the firms of a wilaya and of the country, or that there was nothing to rank', async () => {
     expect(rankSentence({ wilayaCode: '16', rank: 3, rankedFirms: 12 }, '16 Alger')).toBe(
-      '3e sur 12 firmes de la wilaya 16 Alger',
+      '3e sur 12 contractants de la wilaya 16 Alger',
     );
     expect(rankSentence({ wilayaCode: '16', rank: 1, rankedFirms: 1 }, '16 Alger')).toBe(
-      '1re sur 1 firme de la wilaya 16 Alger',
+      '1er sur 1 contractant de la wilaya 16 Alger',
     );
     expect(rankSentence({ wilayaCode: null, rank: 5, rankedFirms: 1400 }, '')).toBe('5e sur 1\u00a0400 au national');
     expect(rankSentence({ wilayaCode: '31', rank: null, rankedFirms: 4 }, '31 Oran')).toBe(
-      'Non classée dans la wilaya 31 Oran ce mois-là (firmes classées : 4)',
+      'Non classé dans la wilaya 31 Oran ce mois-là (contractants classés : 4)',
     );
     await setLanguage('en');
     expect(rankSentence({ wilayaCode: '16', rank: 3, rankedFirms: 12 }, '16 Alger')).toBe(
-      '3rd of 12 firms of wilaya 16 Alger',
+      '3rd of 12 contractors of wilaya 16 Alger',
     );
     await setLanguage('ar');
     expect(rankSentence({ wilayaCode: null, rank: 5, rankedFirms: 140 }, '')).toBe(
