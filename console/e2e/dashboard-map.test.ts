@@ -89,6 +89,9 @@ describe('the map of the roll-out in a real Chromium', () => {
   it('is used with the keyboard: Tab reaches a wilaya, its figures show, Enter opens its dashboard', async () => {
     const page = await run.signIn('/', testAdmin.email, testAdmin.password);
     await expect.poll(() => page.getByTestId('wilaya-shape').count(), { timeout: 15_000 }).toBe(58);
+    // A keyboard user: the mouse rests off the map (left where the sign-in button was, it can lie over a
+    // wilaya once the page scrolls to the focused one, and hovering shows that wilaya instead).
+    await page.mouse.move(0, 0);
     await page.getByLabel('Colorer la carte par').focus();
     await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate<unknown>("document.activeElement?.getAttribute('data-code')")).toBe('01');
